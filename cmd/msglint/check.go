@@ -1,0 +1,212 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+	"github.com/msglint/msglint/lint/report"
+	"github.com/msglint/msglint/rules"
+	"github.com/spf13/cobra"
+)
+
+type checkFlags struct {
+	format, config, failOn, lang, channel, kind, text string
+	enable, disable                                   []string
+	i18n                                              bool
+}
+
+func newCheck() *cobra.Command {
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [PATH|-]...",
+		Short: "Check message files, folders (recursively) or standard input (-)",
+		Long: `Check message files, folders (walked recursively) or standard input (-).
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 a usage, config or input error (the other files are still checked).`,
+		Example: `  msglint check replies.yaml
+  msglint check --format sarif locales/ > msglint.sarif
+  msglint check --text "Herkez için geçerli." --lang tr`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, args, &f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github")
+	fl.StringVar(&f.config, "config", "", "config file (default: .msglint.yaml here or in a parent folder)")
+	fl.StringVar(&f.failOn, "fail-on", "", "lowest severity that exits 1: error, warning or info (default error)")
+	fl.StringVar(&f.lang, "lang", "", "language of messages that do not say theirs: en, tr or az (default: detect)")
+	fl.StringVar(&f.channel, "channel", "", "channel of messages that do not say theirs: messenger, instagram, whatsapp or sms")
+	fl.StringVar(&f.kind, "kind", "", "kind of messages that do not say theirs: greeting, reply, away, promo, closing, bot or update")
+	fl.StringVar(&f.text, "text", "", "check this one draft message")
+	fl.StringSliceVar(&f.enable, "enable", nil, "rules to switch on (comma-separated)")
+	fl.StringSliceVar(&f.disable, "disable", nil, "rules to switch off (comma-separated)")
+	fl.BoolVar(&f.i18n, "i18n", false, "read JSON and YAML files as locale trees (tr.json, locales/az/*.yaml)")
+	return cmd
+}
+
+func usageErr(cmd *cobra.Command, err error) error {
+	fmt.Fprintf(cmd.ErrOrStderr(), "msglint: %v\n", err)
+	return exitCode(exitError)
+}
+
+func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
+	if len(args) == 0 && f.text == "" {
+		return usageErr(cmd, errors.New("nothing to check: name files or folders, - for standard input, or --text"))
+	}
+	format, err := report.ParseFormat(f.format)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	cfg, err := loadConfig(f.config)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	opts, failOn, err := runOptions(cfg, f)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	linter, err := lint.NewLinter(rules.All(), cfg, f.enable, f.disable)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+
+	inputs, walkErrs := load.Expand(args, cfg.Include, cfg.Exclude)
+	walked := map[string]bool{}
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i], walked[in.Path] = in.Path, in.Walked
+	}
+	stdin := cmd.InOrStdin()
+	res := linter.CheckFiles(paths, func(path string) ([]*lint.Message, error) {
+		data, name, err := readInput(path, stdin)
+		if err != nil {
+			return nil, err
+		}
+		msgs, err := opts.File(name, data)
+		if err != nil && walked[path] && load.IsNotMessages(err) {
+			return nil, lint.ErrSkip
+		}
+		return msgs, err
+	})
+	res.Errors = append(walkErrs, res.Errors...)
+	if f.text != "" {
+		res.Findings = append(res.Findings, linter.Check(opts.Text("<text>", f.text))...)
+		res.Messages++
+		lint.SortFindings(res.Findings)
+	}
+
+	out := cmd.OutOrStdout()
+	if !report.WritesErrors(format) {
+		for _, e := range res.Errors {
+			fmt.Fprintf(cmd.ErrOrStderr(), "%v\n", e)
+		}
+	}
+	rep := &report.Report{Result: &res, Rules: linter.Rules(), Version: version(), Color: format == report.Text && colorful(out)}
+	if err := report.Write(out, format, rep); err != nil {
+		return err
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return exitCode(exitError)
+	case res.Worst() >= failOn:
+		return exitCode(exitFindings)
+	}
+	return nil
+}
+
+func readInput(path string, stdin io.Reader) ([]byte, string, error) {
+	if path == "-" {
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, "<stdin>", &load.Error{Path: "<stdin>", Msg: "cannot read: " + err.Error()}
+		}
+		return data, "<stdin>", nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, path, &load.Error{Path: path, Msg: "cannot read: " + err.Error()}
+	}
+	return data, path, nil
+}
+
+// loadConfig reads --config, or the nearest .msglint.yaml, or nothing.
+func loadConfig(path string) (*lint.Config, error) {
+	if path == "" {
+		path = lint.FindConfig(".")
+	}
+	if path == "" {
+		return &lint.Config{}, nil
+	}
+	return lint.LoadConfig(path, rules.Names())
+}
+
+// runOptions merges flags over the config.
+func runOptions(cfg *lint.Config, f *checkFlags) (load.Options, lint.Severity, error) {
+	var o load.Options
+	pick := func(flag, conf string) string {
+		if flag != "" {
+			return flag
+		}
+		return conf
+	}
+	if s := pick(f.lang, cfg.Lang); s != "" {
+		l, err := lint.ParseLang(s)
+		if err != nil {
+			return o, 0, err
+		}
+		o.Lang = l
+	}
+	if s := pick(f.kind, cfg.Kind); s != "" {
+		k, err := lint.ParseKind(s)
+		if err != nil {
+			return o, 0, err
+		}
+		o.Kind = k
+	}
+	if s := pick(f.channel, cfg.Channel); s != "" {
+		c, err := lint.ParseChannel(s)
+		if err != nil {
+			return o, 0, err
+		}
+		o.Channel = c
+	}
+	o.I18n, o.I18nGlobs = f.i18n, cfg.I18n
+	if cfg.Path != "" {
+		o.I18nBase, _ = filepath.Abs(filepath.Dir(cfg.Path))
+	}
+	failOn := lint.Error
+	if cfg.FailOn != 0 {
+		failOn = cfg.FailOn
+	}
+	if f.failOn != "" {
+		s, err := lint.ParseSeverity(f.failOn)
+		if err != nil {
+			return o, 0, fmt.Errorf("--fail-on: %v", err)
+		}
+		failOn = s
+	}
+	return o, failOn, nil
+}
+
+// colorful is true for a terminal, unless NO_COLOR is set (no-color.org).
+func colorful(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,63 @@
+// Command msglint checks brand-to-customer chat messages before they are sent.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0 // nothing at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // usage, config or input error
+)
+
+// exitCode carries a status out of a command without printing anything more.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it with their own streams.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRoot(stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	var code exitCode
+	switch {
+	case err == nil:
+		return exitClean
+	case errors.As(err, &code):
+		return int(code)
+	}
+	fmt.Fprintf(stderr, "msglint: %v\n", err)
+	return exitError
+}
+
+func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "msglint",
+		Short: "Check chat messages before they reach a customer",
+		Long: `msglint checks the saved replies, greetings, away messages and promos a brand sends in
+Messenger, Instagram, WhatsApp and SMS: platform limits, spelling, and more, in English,
+Turkish and Azerbaijani.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%v (see `%s --help`)", err, c.CommandPath())
+	})
+	root.AddCommand(newCheck(), newRules(), newExplain(), newInit(), newVersion())
+	return root
+}

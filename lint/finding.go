@@ -1,0 +1,63 @@
+package lint
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Finding is a diagnostic placed in a file, ready for a reporter.
+type Finding struct {
+	Rule       string
+	Severity   Severity
+	Message    string
+	Suggestion string
+	File       string
+	Line, Col  int // 1-based; Col counts characters
+	EndLine    int
+	EndCol     int // exclusive
+	MessageID  string
+
+	Msg  *Message
+	Part Part
+	Span Span
+}
+
+// SortFindings orders findings by file, line, column and rule, so output is
+// the same on every run whatever order the workers finished in.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.EndLine, b.EndLine),
+			cmp.Compare(a.EndCol, b.EndCol),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// place fills in the file position of a diagnostic through its field's map.
+func place(m *Message, d Diagnostic, f *Finding) {
+	f.File = m.Source.Path
+	f.MessageID = m.ID
+	f.Msg, f.Part, f.Span = m, d.Part, d.Span
+	fld := m.Field(d.Part)
+	span := d.Span
+	if fld != nil && span == (Span{}) {
+		span = Span{0, len(fld.Text)}
+	}
+	start, end := -1, -1
+	if fld != nil && !fld.Map.Empty() {
+		start, end = fld.Map.Start(span.Start), fld.Map.End(span.End)
+	}
+	if start < 0 {
+		start, end = m.Offset, m.Offset
+	}
+	if end < start {
+		end = start
+	}
+	f.Line, f.Col = m.Source.Position(start)
+	f.EndLine, f.EndCol = m.Source.Position(end)
+}

@@ -1,0 +1,69 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// loadJSONL reads an inbox export: one JSON object a line with at least a
+// text. Keys msglint does not know (labels, timestamps, sources) are left
+// alone, as exports carry many.
+func loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
+	var msgs []*lint.Message
+	data := d.src.Data
+	for off, n := 0, 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
+		}
+		line := data[off:end]
+		if len(bytes.TrimSpace(line)) > 0 {
+			n++
+			root, err := parseJSON(d.src, line, off)
+			if err != nil {
+				return nil, err
+			}
+			m, err := d.jsonlMessage(root, n, def)
+			if err != nil {
+				return nil, err
+			}
+			msgs = append(msgs, m)
+		}
+		off = end + 1
+	}
+	return msgs, nil
+}
+
+func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error) {
+	if root.kind != mapNode {
+		return nil, d.errAt(root.off, "each line must be a JSON object with a text, not %s", root.kind)
+	}
+	text := root.get("text")
+	if text == nil || text.kind != scalarNode || !text.str {
+		return nil, d.errAt(root.off, "the object has no text string")
+	}
+	def, err := d.fileDefaults(root, def)
+	if err != nil {
+		return nil, err
+	}
+	id, _, err := d.scalar(root, "id")
+	if err != nil {
+		return nil, err
+	}
+	if id == "" {
+		id = fmt.Sprintf("#%d", n)
+	}
+	m := &lint.Message{ID: id, Body: text.field(), Source: d.src, Offset: root.off}
+	if m.QuickReplies, err = d.titles(root, "quick_replies", []string{"title", "payload", "content_type", "image_url"}); err != nil {
+		return nil, err
+	}
+	if m.Buttons, err = d.titles(root, "buttons", []string{"title", "type", "url", "payload"}); err != nil {
+		return nil, err
+	}
+	finish(m, def)
+	return m, nil
+}

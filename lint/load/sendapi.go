@@ -1,0 +1,95 @@
+package load
+
+import (
+	"strings"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// isSendAPI recognises a Messenger/Instagram Send API body or a WhatsApp
+// Cloud API message body.
+func isSendAPI(root *node) bool {
+	return root.kind == mapNode && (root.get("recipient") != nil && root.get("message") != nil || root.get("messaging_product") != nil)
+}
+
+// loadSendAPI reads the text a Send API body would send, with its quick reply
+// and button titles. Bodies that send no text (media, reactions, approved
+// WhatsApp templates) give no message.
+func loadSendAPI(d doc, root *node, def defaults) []*lint.Message {
+	m := &lint.Message{ID: "message", Source: d.src, Offset: root.off}
+	if p := root.get("messaging_product"); p != nil && strings.EqualFold(p.value, "whatsapp") {
+		m.Channel = lint.WhatsApp
+		if b := path(root, "text", "body"); b != nil {
+			m.Body = b.field()
+		}
+		if b := path(root, "interactive", "body", "text"); b != nil {
+			m.Body = b.field()
+		}
+		for _, btn := range items(path(root, "interactive", "action", "buttons")) {
+			if t := path(btn, "reply", "title"); t != nil {
+				m.Buttons = append(m.Buttons, t.field())
+			}
+		}
+		if t := path(root, "interactive", "action", "button"); t != nil && t.kind == scalarNode {
+			m.Buttons = append(m.Buttons, t.field())
+		}
+	} else {
+		msg := root.get("message")
+		if t := path(msg, "text"); t != nil {
+			m.Body = t.field()
+		}
+		for _, qr := range items(path(msg, "quick_replies")) {
+			if t := path(qr, "title"); t != nil {
+				m.QuickReplies = append(m.QuickReplies, t.field())
+			}
+		}
+		payload := path(msg, "attachment", "payload")
+		if t := path(payload, "text"); t != nil {
+			m.Body = t.field()
+		}
+		buttons := items(path(payload, "buttons"))
+		for _, el := range items(path(payload, "elements")) {
+			buttons = append(buttons, items(path(el, "buttons"))...)
+		}
+		for _, b := range buttons {
+			if t := path(b, "title"); t != nil {
+				m.Buttons = append(m.Buttons, t.field())
+			}
+		}
+		if v := root.get("messaging_type"); v != nil {
+			m.MessagingType = v.value
+		}
+		if v := root.get("tag"); v != nil {
+			m.Tag = v.value
+		}
+	}
+	if m.Body.Text == "" && len(m.QuickReplies) == 0 && len(m.Buttons) == 0 {
+		return nil
+	}
+	if m.Body.Map.Empty() {
+		m.Body.Map = lint.LinearMap(0, root.off)
+	}
+	finish(m, def)
+	return []*lint.Message{m}
+}
+
+// path follows mapping keys; nil when any step is missing or not a string leaf.
+func path(n *node, keys ...string) *node {
+	for _, k := range keys {
+		if n == nil || n.kind != mapNode {
+			return nil
+		}
+		n = n.get(k)
+	}
+	if n != nil && n.kind == scalarNode && !n.str {
+		return nil
+	}
+	return n
+}
+
+func items(n *node) []*node {
+	if n == nil || n.kind != seqNode {
+		return nil
+	}
+	return n.items
+}

@@ -1,0 +1,74 @@
+// Package load reads template libraries, exports, locale trees and Send API
+// bodies into messages whose every character maps back to its file position.
+package load
+
+import (
+	"fmt"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// nodeKind is the shape of a value in a YAML or JSON document.
+type nodeKind int
+
+const (
+	nullNode nodeKind = iota
+	scalarNode
+	mapNode
+	seqNode
+)
+
+func (k nodeKind) String() string {
+	return [...]string{"null", "a scalar", "a mapping", "a list"}[k]
+}
+
+// node is a YAML or JSON value with positions. Both formats are read into it
+// so that one decoder per document type serves both.
+type node struct {
+	kind  nodeKind
+	off   int // file offset where the value starts
+	str   bool
+	value string         // scalar text
+	smap  lint.SourceMap // scalar text -> file
+	keys  []*node        // mapping keys (scalars), in file order
+	vals  []*node        // mapping values, parallel to keys
+	items []*node        // list items
+}
+
+func (n *node) get(key string) *node {
+	for i, k := range n.keys {
+		if k.value == key {
+			return n.vals[i]
+		}
+	}
+	return nil
+}
+
+func (n *node) field() lint.Field { return lint.Field{Text: n.value, Map: n.smap} }
+
+// doc holds what a decoder needs to report errors against the file.
+type doc struct {
+	src *lint.Source
+}
+
+func (d doc) errAt(off int, format string, args ...any) error {
+	line, col := d.src.Position(off)
+	return &Error{Path: d.src.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Error is an input that cannot be read, placed in its file.
+type Error struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	case e.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+}

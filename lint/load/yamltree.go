@@ -1,0 +1,244 @@
+package load
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
+)
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// parseYAML reads the first document of a YAML file.
+func parseYAML(src *lint.Source) (*node, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src.Data))
+	if err := dec.Decode(&root); err != nil {
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return nil, &Error{Path: src.Path, Line: line, Msg: "invalid YAML: " + m[2]}
+		}
+		if msg == "EOF" {
+			return &node{}, nil
+		}
+		return nil, &Error{Path: src.Path, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	}
+	if len(root.Content) == 0 {
+		return &node{}, nil
+	}
+	return fromYAML(src, root.Content[0], 0), nil
+}
+
+func fromYAML(src *lint.Source, y *yaml.Node, depth int) *node {
+	for y.Kind == yaml.AliasNode && y.Alias != nil && depth < 64 {
+		y = y.Alias
+		depth++
+	}
+	n := &node{off: src.Offset(y.Line, y.Column)}
+	switch y.Kind {
+	case yaml.MappingNode:
+		n.kind = mapNode
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			n.keys = append(n.keys, fromYAML(src, y.Content[i], depth+1))
+			n.vals = append(n.vals, fromYAML(src, y.Content[i+1], depth+1))
+		}
+	case yaml.SequenceNode:
+		n.kind = seqNode
+		for _, c := range y.Content {
+			n.items = append(n.items, fromYAML(src, c, depth+1))
+		}
+	case yaml.ScalarNode:
+		if y.Tag == "!!null" {
+			return n
+		}
+		n.kind, n.str, n.value = scalarNode, y.Tag == "!!str", y.Value
+		m, ok := mapYAMLScalar(src.Data, n.off, y)
+		if !ok {
+			// The text is yaml.v3's; only the fine map is lost, never the text.
+			m = lint.PointMap(len(y.Value), n.off, n.off+1)
+		}
+		n.smap = m
+	}
+	return n
+}
+
+// mapYAMLScalar walks the scalar as written, guided by the value yaml.v3
+// decoded, and records where each byte of the value came from. Any mismatch
+// means a construct it does not follow, and the caller falls back.
+func mapYAMLScalar(data []byte, off int, y *yaml.Node) (lint.SourceMap, bool) {
+	switch y.Style & (yaml.LiteralStyle | yaml.FoldedStyle | yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle) {
+	case yaml.LiteralStyle:
+		return mapBlock(data, off, y.Value, false)
+	case yaml.FoldedStyle:
+		return mapBlock(data, off, y.Value, true)
+	case yaml.DoubleQuotedStyle:
+		return mapFlow(data, off+1, y.Value, '"')
+	case yaml.SingleQuotedStyle:
+		return mapFlow(data, off+1, y.Value, '\'')
+	}
+	return mapFlow(data, off, y.Value, 0)
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// mapFlow maps plain and quoted scalars: line folding, '' and backslash escapes.
+func mapFlow(data []byte, p int, val string, quote byte) (lint.SourceMap, bool) {
+	var b lint.MapBuilder
+	for i := 0; i < len(val); {
+		if p >= len(data) {
+			return lint.SourceMap{}, false
+		}
+		c := data[p]
+		if isBlank(c) {
+			q, nl := p, 0
+			for q < len(data) && isBlank(data[q]) {
+				if data[q] == '\n' {
+					nl++
+				}
+				q++
+			}
+			if nl > 0 { // a folded line break
+				want := " "
+				if nl > 1 {
+					want = strings.Repeat("\n", nl-1)
+				}
+				if !strings.HasPrefix(val[i:], want) {
+					return lint.SourceMap{}, false
+				}
+				b.Escaped(len(want), p, q)
+				i, p = i+len(want), q
+				continue
+			}
+		}
+		switch {
+		case quote == '"' && c == '\\':
+			if p+1 < len(data) && (data[p+1] == '\n' || data[p+1] == '\r') {
+				q := p + 1
+				for q < len(data) && isBlank(data[q]) {
+					q++
+				}
+				p = q // an escaped line break yields nothing
+				continue
+			}
+			dec, n, ok := yamlEscape(data[p:])
+			if !ok || !strings.HasPrefix(val[i:], dec) {
+				return lint.SourceMap{}, false
+			}
+			b.Escaped(len(dec), p, p+n)
+			i, p = i+len(dec), p+n
+		case quote == '\'' && c == '\'' && p+1 < len(data) && data[p+1] == '\'':
+			if val[i] != '\'' {
+				return lint.SourceMap{}, false
+			}
+			b.Escaped(1, p, p+2)
+			i, p = i+1, p+2
+		default:
+			if val[i] != c {
+				return lint.SourceMap{}, false
+			}
+			b.Verbatim(1, p)
+			i, p = i+1, p+1
+		}
+	}
+	return b.Map(), true
+}
+
+var yamlSimpleEscapes = map[byte]string{
+	'0': "\x00", 'a': "\a", 'b': "\b", 't': "\t", '\t': "\t", 'n': "\n", 'v': "\v", 'f': "\f",
+	'r': "\r", 'e': "\x1b", ' ': " ", '"': "\"", '/': "/", '\\': "\\",
+	'N': "\u0085", '_': "\u00a0", 'L': "\u2028", 'P': "\u2029",
+}
+
+// yamlEscape decodes the escape at the start of s; n is its length in bytes.
+func yamlEscape(s []byte) (dec string, n int, ok bool) {
+	if len(s) < 2 {
+		return "", 0, false
+	}
+	if d, ok := yamlSimpleEscapes[s[1]]; ok {
+		return d, 2, true
+	}
+	width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[1]]
+	if width == 0 || len(s) < 2+width {
+		return "", 0, false
+	}
+	v, err := strconv.ParseUint(string(s[2:2+width]), 16, 32)
+	if err != nil {
+		return "", 0, false
+	}
+	return string(rune(v)), 2 + width, true
+}
+
+// mapBlock maps literal (|) and folded (>) block scalars. Indentation comes
+// from the first non-empty line, as YAML does when no indicator is given.
+func mapBlock(data []byte, off int, val string, folded bool) (lint.SourceMap, bool) {
+	var b lint.MapBuilder
+	nl := bytes.IndexByte(data[off:], '\n')
+	if nl < 0 {
+		return b.Map(), val == ""
+	}
+	p := off + nl + 1
+	indent := -1
+	for q := p; q < len(data) && indent < 0; {
+		s := q
+		for q < len(data) && data[q] == ' ' {
+			q++
+		}
+		if q < len(data) && data[q] != '\n' && data[q] != '\r' {
+			indent = q - s
+			break
+		}
+		for q < len(data) && data[q] != '\n' {
+			q++
+		}
+		q++
+	}
+	if indent < 0 {
+		return b.Map(), val == ""
+	}
+	for i := 0; i < len(val); {
+		q := p
+		for q < len(data) && data[q] == ' ' && q-p < indent {
+			q++
+		}
+		e := q
+		for e < len(data) && data[e] != '\n' {
+			e++
+		}
+		brk := e
+		if brk > q && data[brk-1] == '\r' {
+			brk--
+		}
+		content := string(data[q:brk])
+		if len(content) > len(val)-i {
+			content = content[:len(val)-i]
+		}
+		if !strings.HasPrefix(val[i:], content) {
+			return lint.SourceMap{}, false
+		}
+		b.Verbatim(len(content), q)
+		i += len(content)
+		if i >= len(val) {
+			break
+		}
+		if e >= len(data) {
+			return lint.SourceMap{}, false
+		}
+		switch {
+		case val[i] == '\n':
+			b.Escaped(1, brk, e+1)
+			i++
+		case folded && val[i] == ' ' && content != "":
+			b.Escaped(1, brk, e+1)
+			i++
+		case !folded:
+			return lint.SourceMap{}, false
+		}
+		// Otherwise a folded break that yields nothing (before an empty line).
+		p = e + 1
+	}
+	return b.Map(), true
+}

@@ -1,0 +1,167 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind says what a message is for; several rules only apply to some kinds.
+type Kind string
+
+// The kinds of message a brand sends.
+const (
+	Greeting Kind = "greeting" // first reply in a conversation
+	Reply    Kind = "reply"
+	Away     Kind = "away" // auto-reply outside working hours
+	Promo    Kind = "promo"
+	Closing  Kind = "closing" // last message of a conversation
+	Bot      Kind = "bot"     // automated assistant answer
+	Update   Kind = "update"  // order, booking or account notification
+)
+
+// Kinds lists every kind, in documentation order.
+var Kinds = []Kind{Greeting, Reply, Away, Promo, Closing, Bot, Update}
+
+// Channel is where a message is sent; limits and policies differ per channel.
+type Channel string
+
+// The supported channels.
+const (
+	Messenger Channel = "messenger"
+	Instagram Channel = "instagram"
+	WhatsApp  Channel = "whatsapp"
+	SMS       Channel = "sms"
+)
+
+// Channels lists every channel.
+var Channels = []Channel{Messenger, Instagram, WhatsApp, SMS}
+
+// Lang is a supported message language.
+type Lang string
+
+// The supported languages (Azerbaijani in Latin script).
+const (
+	English     Lang = "en"
+	Turkish     Lang = "tr"
+	Azerbaijani Lang = "az"
+)
+
+// Langs lists every language.
+var Langs = []Lang{English, Turkish, Azerbaijani}
+
+// ParseKind validates a kind name.
+func ParseKind(s string) (Kind, error) {
+	for _, k := range Kinds {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("unknown kind %q (want one of %s)", s, joinAny(Kinds))
+}
+
+// ParseChannel validates a channel name.
+func ParseChannel(s string) (Channel, error) {
+	for _, c := range Channels {
+		if string(c) == strings.ToLower(s) {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("unknown channel %q (want one of %s)", s, joinAny(Channels))
+}
+
+// ParseLang validates a language code; region subtags (en-US, tr_TR) are accepted.
+func ParseLang(s string) (Lang, error) {
+	base := strings.ToLower(s)
+	if i := strings.IndexAny(base, "-_"); i > 0 {
+		base = base[:i]
+	}
+	for _, l := range Langs {
+		if string(l) == base {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("unsupported language %q (want one of %s)", s, joinAny(Langs))
+}
+
+func joinAny[T ~string](v []T) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = string(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Field is a piece of text with the map back to where it was written.
+type Field struct {
+	Text string
+	Map  SourceMap
+}
+
+// PartKind names which field of a message a finding is about.
+type PartKind int
+
+// The parts of a message.
+const (
+	Body PartKind = iota
+	QuickReply
+	Button
+)
+
+// Part points at one field: the body, or the n-th quick reply or button.
+type Part struct {
+	Kind  PartKind
+	Index int
+}
+
+// Message is one text a brand sends, as read from a library file.
+type Message struct {
+	ID      string
+	Kind    Kind
+	Lang    Lang
+	Channel Channel
+	// LangDetected is true when Lang was guessed from the text.
+	LangDetected bool
+
+	Body         Field
+	QuickReplies []Field
+	Buttons      []Field
+
+	// MessagingType and Tag come from Send API bodies (RESPONSE, UPDATE, MESSAGE_TAG).
+	MessagingType string
+	Tag           string
+
+	// Disable lists rules switched off for this message only.
+	Disable []string
+
+	Source *Source
+	// Offset is the file offset of the message's definition, used for
+	// findings about the message as a whole when its text has no map.
+	Offset int
+}
+
+// Field returns the field a part names.
+func (m *Message) Field(p Part) *Field {
+	switch p.Kind {
+	case QuickReply:
+		if p.Index < len(m.QuickReplies) {
+			return &m.QuickReplies[p.Index]
+		}
+	case Button:
+		if p.Index < len(m.Buttons) {
+			return &m.Buttons[p.Index]
+		}
+	default:
+		return &m.Body
+	}
+	return nil
+}
+
+// Disabled reports whether the message switches a rule off.
+func (m *Message) Disabled(rule string) bool {
+	for _, r := range m.Disable {
+		if r == rule || r == "all" {
+			return true
+		}
+	}
+	return false
+}

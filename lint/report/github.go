@@ -1,0 +1,41 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+var githubLevel = map[lint.Severity]string{lint.Error: "error", lint.Warning: "warning", lint.Info: "notice"}
+
+var (
+	ghData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// writeGitHub prints GitHub Actions workflow commands, which the runner turns
+// into annotations on the pull request.
+func writeGitHub(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Result.Findings {
+		msg := f.Message
+		if f.Suggestion != "" {
+			msg += " (suggestion: " + f.Suggestion + ")"
+		}
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+			githubLevel[f.Severity], ghProperty.Replace(f.File), f.Line, f.Col, f.EndLine, f.EndCol,
+			ghProperty.Replace("msglint "+f.Rule), ghData.Replace(msg))
+	}
+	for _, err := range r.Result.Errors {
+		if e, ok := err.(*load.Error); ok && e.Line > 0 {
+			fmt.Fprintf(bw, "::error file=%s,line=%d,col=%d,title=msglint::%s\n", ghProperty.Replace(e.Path), e.Line, max(e.Col, 1), ghData.Replace(e.Msg))
+			continue
+		}
+		fmt.Fprintf(bw, "::error title=msglint::%s\n", ghData.Replace(err.Error()))
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,204 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+// SARIF 2.1.0, as GitHub code scanning reads it.
+const (
+	sarifVersion = "2.1.0"
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	// InformationURI is msglint's home page, shown by code scanning.
+	InformationURI = "https://github.com/msglint/msglint"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string       `json:"id"`
+	Name                 string       `json:"name"`
+	ShortDescription     sarifText    `json:"shortDescription"`
+	FullDescription      sarifText    `json:"fullDescription"`
+	Help                 sarifText    `json:"help"`
+	DefaultConfiguration sarifDefault `json:"defaultConfiguration"`
+}
+
+type sarifDefault struct {
+	Level   string `json:"level"`
+	Enabled bool   `json:"enabled"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+var sarifLevel = map[lint.Severity]string{lint.Error: "error", lint.Warning: "warning", lint.Info: "note"}
+
+func writeSARIF(w io.Writer, r *Report) error {
+	run := sarifRun{
+		Tool:       sarifTool{Driver: sarifDriver{Name: "msglint", Version: r.Version, InformationURI: InformationURI, Rules: []sarifRule{}}},
+		ColumnKind: "unicodeCodePoints",
+		Results:    []sarifResult{},
+	}
+	index := map[string]int{}
+	for i, rule := range r.Rules {
+		index[rule.Name] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+			ID:                   rule.Name,
+			Name:                 ruleTitleCase(rule.Name),
+			ShortDescription:     sarifText{Text: rule.Doc.Title},
+			FullDescription:      sarifText{Text: oneParagraph(rule.Doc.Text)},
+			Help:                 sarifText{Text: oneParagraph(rule.Doc.Text) + "\n\n" + oneParagraph(rule.Doc.Why), Markdown: helpMarkdown(rule)},
+			DefaultConfiguration: sarifDefault{Level: sarifLevel[rule.Doc.Severity], Enabled: true},
+		})
+	}
+	for _, f := range r.Result.Findings {
+		msg := f.Message
+		if f.Suggestion != "" {
+			msg += " (suggestion: " + f.Suggestion + ")"
+		}
+		run.Results = append(run.Results, sarifResult{
+			RuleID:    f.Rule,
+			RuleIndex: index[f.Rule],
+			Level:     sarifLevel[f.Severity],
+			Message:   sarifText{Text: msg},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: fileURI(f.File)},
+				Region:           &sarifRegion{StartLine: f.Line, StartColumn: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol},
+			}}},
+			PartialFingerprints: map[string]string{"msglintFinding/v1": fingerprint(f)},
+		})
+	}
+	inv := sarifInvocation{ExecutionSuccessful: len(r.Result.Errors) == 0}
+	for _, err := range r.Result.Errors {
+		n := sarifNotification{Level: "error", Message: sarifText{Text: err.Error()}}
+		if e, ok := err.(*load.Error); ok {
+			n.Message.Text = e.Msg
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(e.Path)}}}
+			if e.Line > 0 {
+				loc.PhysicalLocation.Region = &sarifRegion{StartLine: e.Line, StartColumn: e.Col}
+			}
+			n.Locations = []sarifLocation{loc}
+		}
+		inv.Notifications = append(inv.Notifications, n)
+	}
+	run.Invocations = []sarifInvocation{inv}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// fileURI is a relative URI for a relative path (code scanning resolves it
+// against the repository root) and a file: URI for an absolute one.
+func fileURI(path string) string {
+	slash := filepath.ToSlash(path)
+	if filepath.IsAbs(path) {
+		return (&url.URL{Scheme: "file", Path: slash}).String()
+	}
+	return (&url.URL{Path: strings.TrimPrefix(slash, "./")}).String()
+}
+
+// fingerprint identifies a finding across commits that move it to another
+// line: the rule, the file, the message id and the words it is about.
+func fingerprint(f lint.Finding) string {
+	h := sha256.New()
+	for _, s := range []string{f.Rule, f.File, f.MessageID, f.Message} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+func ruleTitleCase(name string) string {
+	parts := strings.Split(name, "-")
+	for i, p := range parts {
+		parts[i] = strings.ToUpper(p[:1]) + p[1:]
+	}
+	return strings.Join(parts, "")
+}
+
+func oneParagraph(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func helpMarkdown(r *lint.Rule) string {
+	var b strings.Builder
+	b.WriteString(oneParagraph(r.Doc.Text) + "\n\n**Why:** " + oneParagraph(r.Doc.Why) + "\n")
+	for _, l := range lint.Langs {
+		if ex, ok := r.Doc.Examples[l]; ok {
+			b.WriteString("\n**" + string(l) + "** — bad: " + ex.Bad + "\n\ngood: " + ex.Good + "\n")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,101 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Example is a bad message and its better version in one language.
+type Example struct {
+	Bad, Good string
+}
+
+// Doc is what a marketer reads about a rule (`msglint explain`).
+type Doc struct {
+	Title    string           // lower case, no period: "message too long for the channel"
+	Text     string           // what the rule checks, in plain words
+	Why      string           // the guidance it enforces, with its source
+	Examples map[Lang]Example // one per language
+	Severity Severity         // default severity
+	Default  bool             // enabled without being asked for
+}
+
+// Rule is a described check. New receives the rule's options node from the
+// config (nil for defaults), decodes it strictly and returns the check.
+type Rule struct {
+	Name string
+	Doc  Doc
+	// Options is the rule's default options value, shown by explain and init.
+	Options any
+	New     func(opts *yaml.Node) (Check, error)
+}
+
+// Check inspects one message and reports through the pass.
+type Check func(*Pass)
+
+// Span is a byte range [Start, End) in a field's text. The zero span means
+// the whole message.
+type Span struct {
+	Start, End int
+}
+
+// Diagnostic is what a rule reports: where, what, and how to fix it.
+type Diagnostic struct {
+	Part       Part
+	Span       Span
+	Message    string
+	Suggestion string
+	// Severity overrides the rule's default for this diagnostic (0 = default);
+	// a severity set in the config overrides both.
+	Severity Severity
+}
+
+// Pass hands one message to one check and collects its diagnostics.
+type Pass struct {
+	Msg    *Message
+	report func(Diagnostic)
+}
+
+// NewPass builds a pass that sends diagnostics to report; for tests and tools.
+func NewPass(m *Message, report func(Diagnostic)) *Pass { return &Pass{Msg: m, report: report} }
+
+// Report records a diagnostic.
+func (p *Pass) Report(d Diagnostic) { p.report(d) }
+
+// Reportf records a diagnostic on the body.
+func (p *Pass) Reportf(s Span, format string, args ...any) {
+	p.report(Diagnostic{Span: s, Message: fmt.Sprintf(format, args...)})
+}
+
+var ruleName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// Validate checks a rule set once: unique kebab-case names and complete docs.
+func Validate(rules []*Rule) error {
+	seen := map[string]bool{}
+	for _, r := range rules {
+		switch {
+		case !ruleName.MatchString(r.Name):
+			return fmt.Errorf("rule %q: name must be kebab-case", r.Name)
+		case seen[r.Name]:
+			return fmt.Errorf("rule %q registered twice", r.Name)
+		case r.Doc.Title == "" || r.Doc.Text == "" || r.Doc.Why == "":
+			return fmt.Errorf("rule %q: doc needs a title, a text and a why", r.Name)
+		case r.Doc.Severity < Info || r.Doc.Severity > Error:
+			return fmt.Errorf("rule %q: no default severity", r.Name)
+		case r.New == nil:
+			return fmt.Errorf("rule %q: no constructor", r.Name)
+		}
+		for _, l := range Langs {
+			if ex, ok := r.Doc.Examples[l]; !ok || ex.Bad == "" || ex.Good == "" {
+				return fmt.Errorf("rule %q: doc needs a bad and a good example in %s", r.Name, l)
+			}
+		}
+		if _, err := r.New(nil); err != nil {
+			return fmt.Errorf("rule %q: defaults rejected: %v", r.Name, err)
+		}
+		seen[r.Name] = true
+	}
+	return nil
+}

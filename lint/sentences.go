@@ -1,0 +1,96 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentences splits a text into sentence spans. A sentence ends at . ! ? or …
+// (a run of them, with closing quotes and brackets) followed by white space
+// and a character that is not a lower-case letter, at a blank line, or at the
+// end of the text. A period does not end a sentence after a known
+// abbreviation, a single letter (initials, "və s."), or a number followed by
+// a lower-case word (Turkish ordinals: "4. maddesinde"). Decimals, times,
+// e-mail addresses and URLs have no white space after their periods, so they
+// never end one. Spans with no letter or digit are dropped.
+func Sentences(text string, l Lang) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		s := strings.TrimSpace(text[start:end])
+		if s != "" && strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			lead := len(text[start:end]) - len(strings.TrimLeftFunc(text[start:end], unicode.IsSpace))
+			out = append(out, Span{start + lead, start + lead + len(s)})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			// A blank line ends a paragraph and so a sentence.
+			j := i + 1
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+				j++
+			}
+			if j < len(text) && text[j] == '\n' {
+				emit(i)
+			}
+			i += w
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if !strings.ContainsRune(".!?…\"'”’»)]", r2) {
+					break
+				}
+				j += w2
+			}
+			if j < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsSpace(next) {
+					i = j
+					continue
+				}
+			}
+			k := j
+			for k < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[k:])
+				if !unicode.IsSpace(r2) {
+					break
+				}
+				k += w2
+			}
+			if k < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[k:])
+				if unicode.IsLower(next) {
+					i = j
+					continue
+				}
+				if r == '.' && j == i+1 && !periodEnds(text[:i], l) {
+					i = j
+					continue
+				}
+			}
+			emit(j)
+			i = j
+		default:
+			i += w
+		}
+	}
+	emit(len(text))
+	return out
+}
+
+// periodEnds decides whether the period after before ends a sentence.
+func periodEnds(before string, l Lang) bool {
+	w := lastWord(before)
+	if utf8.RuneCountInString(w) == 1 {
+		return false // an initial, or "və s."
+	}
+	// Dotted abbreviations such as e.g and a.m: the run of letters and dots.
+	i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	dotted := strings.Trim(before[i+1:], ".")
+	return w == "" || !IsAbbreviation(l, before[:len(before)-len(w)], w) && !IsAbbreviation(l, "", dotted)
+}

@@ -1,0 +1,73 @@
+package lint
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+)
+
+// Source is one input file as read, kept so findings can be placed and quoted.
+type Source struct {
+	Path  string
+	Data  []byte
+	lines []int // byte offset of each line start, built on first use
+}
+
+// NewSource wraps file contents.
+func NewSource(path string, data []byte) *Source { return &Source{Path: path, Data: data} }
+
+func (s *Source) index() []int {
+	if s.lines == nil {
+		s.lines = append(make([]int, 0, 64), 0)
+		for i, c := range s.Data {
+			if c == '\n' {
+				s.lines = append(s.lines, i+1)
+			}
+		}
+	}
+	return s.lines
+}
+
+// Position turns a byte offset into a 1-based line and a 1-based column
+// counted in characters (Unicode code points), as editors and SARIF expect.
+func (s *Source) Position(off int) (line, col int) {
+	if off < 0 {
+		return 0, 0
+	}
+	if off > len(s.Data) {
+		off = len(s.Data)
+	}
+	idx := s.index()
+	i := sort.Search(len(idx), func(i int) bool { return idx[i] > off }) - 1
+	return i + 1, utf8.RuneCount(s.Data[idx[i]:off]) + 1
+}
+
+// Offset is the inverse of Position; a column past the line's end is clamped.
+func (s *Source) Offset(line, col int) int {
+	idx := s.index()
+	if line < 1 {
+		return 0
+	}
+	if line > len(idx) {
+		return len(s.Data)
+	}
+	off := idx[line-1]
+	for n := 1; n < col && off < len(s.Data) && s.Data[off] != '\n'; n++ {
+		_, w := utf8.DecodeRune(s.Data[off:])
+		off += w
+	}
+	return off
+}
+
+// Line returns the text of a 1-based line without its line break.
+func (s *Source) Line(n int) string {
+	idx := s.index()
+	if n < 1 || n > len(idx) {
+		return ""
+	}
+	l := s.Data[idx[n-1]:]
+	if i := bytes.IndexByte(l, '\n'); i >= 0 {
+		l = l[:i]
+	}
+	return string(bytes.TrimSuffix(l, []byte("\r")))
+}

@@ -1,0 +1,121 @@
+package lint
+
+import "sort"
+
+// SourceMap maps byte offsets in a message text back to byte offsets in the
+// file the text was read from. Text copied verbatim maps one to one; text that
+// came from an escape (`\n`, `\u00e7`, `""`, a folded line break) maps to the
+// whole escape, so a span over it underlines what the author wrote.
+type SourceMap struct {
+	segs []segment
+}
+
+type segment struct {
+	text      int // first text byte of the segment
+	file      int // first file byte
+	fileEnd   int // file byte after the segment
+	verbatim  bool
+	textBytes int
+}
+
+// MapBuilder builds a SourceMap in text order.
+type MapBuilder struct {
+	segs []segment
+	text int
+}
+
+// Verbatim records n text bytes copied unchanged from file offset at.
+func (b *MapBuilder) Verbatim(n, at int) {
+	if n <= 0 {
+		return
+	}
+	if k := len(b.segs) - 1; k >= 0 {
+		last := &b.segs[k]
+		if last.verbatim && last.fileEnd == at {
+			last.fileEnd += n
+			last.textBytes += n
+			b.text += n
+			return
+		}
+	}
+	b.segs = append(b.segs, segment{text: b.text, file: at, fileEnd: at + n, verbatim: true, textBytes: n})
+	b.text += n
+}
+
+// Escaped records n text bytes that stand for file bytes [from, to).
+// n may be zero (an escaped line break that yields no text).
+func (b *MapBuilder) Escaped(n, from, to int) {
+	if n == 0 {
+		return
+	}
+	b.segs = append(b.segs, segment{text: b.text, file: from, fileEnd: to, textBytes: n})
+	b.text += n
+}
+
+// Len is the number of text bytes recorded so far.
+func (b *MapBuilder) Len() int { return b.text }
+
+// Map returns the finished map.
+func (b *MapBuilder) Map() SourceMap { return SourceMap{segs: b.segs} }
+
+// LinearMap maps text of length n copied verbatim from file offset at.
+func LinearMap(n, at int) SourceMap {
+	var b MapBuilder
+	b.Verbatim(n, at)
+	if n == 0 {
+		b.segs = []segment{{file: at, fileEnd: at, verbatim: true}}
+	}
+	return b.Map()
+}
+
+// PointMap maps every text byte to one file range; it is the honest map when
+// the loader cannot tell where each character came from.
+func PointMap(n, from, to int) SourceMap {
+	return SourceMap{segs: []segment{{file: from, fileEnd: to, textBytes: n}}}
+}
+
+// Empty reports whether the map knows nothing (text built in memory).
+func (m SourceMap) Empty() bool { return len(m.segs) == 0 }
+
+func (m SourceMap) find(off int) *segment {
+	i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].text+m.segs[i].textBytes > off })
+	if i == len(m.segs) {
+		i--
+	}
+	return &m.segs[i]
+}
+
+// Start maps the text offset of a span's first byte to a file offset.
+func (m SourceMap) Start(off int) int {
+	if len(m.segs) == 0 {
+		return -1
+	}
+	s := m.find(off)
+	if s.verbatim {
+		d := off - s.text
+		if d > s.textBytes {
+			d = s.textBytes
+		}
+		return s.file + d
+	}
+	return s.file
+}
+
+// End maps an exclusive text end offset to an exclusive file offset.
+func (m SourceMap) End(off int) int {
+	if len(m.segs) == 0 {
+		return -1
+	}
+	if off <= 0 {
+		return m.Start(0)
+	}
+	s := m.find(off - 1)
+	if s.verbatim {
+		d := off - s.text
+		if d > s.textBytes {
+			d = s.textBytes
+		}
+		return s.file + d
+	}
+	return s.fileEnd
+}

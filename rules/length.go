@@ -1,0 +1,303 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed data/limits.yaml
+var limitsYAML []byte
+
+// ChannelLimit is one channel's hard limits.
+type ChannelLimit struct {
+	Text            int    `yaml:"text"`
+	Unit            string `yaml:"unit"` // chars or bytes
+	QuickReplyTitle int    `yaml:"quick_reply_title"`
+	ButtonTitle     int    `yaml:"button_title"`
+	SMS             bool   `yaml:"sms"`
+}
+
+// LengthOptions configures the length rule.
+type LengthOptions struct {
+	// MaxSentences is the most sentences a message should have.
+	MaxSentences int `yaml:"max_sentences"`
+	// MaxChars is the most characters a whole message should have.
+	MaxChars int `yaml:"max_chars"`
+	// MaxParagraphChars is the most characters one paragraph should have.
+	MaxParagraphChars int `yaml:"max_paragraph_chars"`
+	// SMSMaxSegments is how many SMS segments a message may take.
+	SMSMaxSegments int `yaml:"sms_max_segments"`
+	// Limits overrides the channels' hard limits.
+	Limits map[lint.Channel]ChannelLimit `yaml:"limits"`
+}
+
+func defaultLength() LengthOptions {
+	o := LengthOptions{MaxSentences: 3, MaxChars: 320, MaxParagraphChars: 320, SMSMaxSegments: 1}
+	if err := yaml.Unmarshal(limitsYAML, &o.Limits); err != nil {
+		panic("rules: bad embedded data/limits.yaml: " + err.Error())
+	}
+	return o
+}
+
+// Length checks platform limits and how much a customer is asked to read.
+var Length = &lint.Rule{
+	Name: "length",
+	Doc: lint.Doc{
+		Title: "message too long for the channel or for the reader",
+		Text: `Errors when a message breaks a channel's hard limit: Messenger text over 2000 characters,
+Instagram text over 1000 bytes, WhatsApp text over 4096 characters, quick-reply and button titles over
+20 characters, or an SMS that needs more segments than allowed (160 plain characters or 70 with any
+character outside the GSM alphabet, such as ş, ğ, ı or ə, make one segment). Warns when a message has
+more than 3 sentences, or more than 320 characters in one paragraph or in all: a wall of text in a chat.`,
+		Why: `The platform refuses or cuts a message over its limit (Messenger Platform Send API reference;
+Instagram Messaging; WhatsApp Cloud API). Every extra SMS segment is billed as one more SMS. People read
+chat on a phone: short messages that ask one thing get answers; split long ones or link to the details.`,
+		Examples: map[lint.Lang]lint.Example{
+			lint.English: {
+				Bad:  "Thanks for your order. It ships Monday. Tracking follows by e-mail. Returns are free for 30 days. Reply if you need anything.",
+				Good: "Thanks for your order! It ships Monday, and we'll e-mail you the tracking link.",
+			},
+			lint.Turkish: {
+				Bad:  "Siparişiniz alındı. Pazartesi kargoya verilecek. Takip numarası e-postayla gelecek. İade 30 gün ücretsiz. Sorunuz olursa yazın.",
+				Good: "Siparişiniz alındı! Pazartesi kargoya verilecek, takip numarasını e-postayla göndereceğiz.",
+			},
+			lint.Azerbaijani: {
+				Bad:  "Sifarişiniz qəbul edildi. Bazar ertəsi göndəriləcək. İzləmə nömrəsi e-poçtla gələcək. Qaytarma 30 gün pulsuzdur. Sualınız olsa, yazın.",
+				Good: "Sifarişiniz qəbul edildi! Bazar ertəsi göndəriləcək, izləmə nömrəsini e-poçtla göndərəcəyik.",
+			},
+		},
+		Severity: lint.Error,
+		Default:  true,
+	},
+	Options: defaultLength(),
+	New: func(node *yaml.Node) (lint.Check, error) {
+		o := defaultLength()
+		defLimits := o.Limits
+		o.Limits = nil
+		o, err := lint.DecodeOptions(node, o)
+		if err != nil {
+			return nil, err
+		}
+		for ch, l := range defLimits {
+			if _, ok := o.Limits[ch]; !ok {
+				if o.Limits == nil {
+					o.Limits = map[lint.Channel]ChannelLimit{}
+				}
+				o.Limits[ch] = l
+			}
+		}
+		for ch, l := range o.Limits {
+			if _, err := lint.ParseChannel(string(ch)); err != nil {
+				return nil, fmt.Errorf("limits: %v", err)
+			}
+			if l.Unit != "" && l.Unit != "chars" && l.Unit != "bytes" {
+				return nil, fmt.Errorf("limits.%s.unit: want chars or bytes, not %q", ch, l.Unit)
+			}
+		}
+		return func(p *lint.Pass) { checkLength(p, &o) }, nil
+	},
+}
+
+func checkLength(p *lint.Pass, o *LengthOptions) {
+	m := p.Msg
+	text := m.Body.Text
+	lim := o.Limits[m.Channel]
+	switch {
+	case lim.SMS:
+		checkSMS(p, text, o.SMSMaxSegments)
+	case lim.Text > 0 && lim.Unit == "bytes" && len(text) > lim.Text:
+		cut := lim.Text
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		p.Report(lint.Diagnostic{
+			Span:       lint.Span{Start: cut, End: len(text)},
+			Message:    fmt.Sprintf("message is %d bytes; %s allows %d (%d over)", len(text), channelName(m.Channel), lim.Text, len(text)-lim.Text),
+			Suggestion: "split it into two messages",
+		})
+	case lim.Text > 0:
+		if n := utf8.RuneCountInString(text); n > lim.Text {
+			p.Report(lint.Diagnostic{
+				Span:       lint.Span{Start: runeOffset(text, lim.Text), End: len(text)},
+				Message:    fmt.Sprintf("message is %d characters; %s allows %d (%d over)", n, channelName(m.Channel), lim.Text, n-lim.Text),
+				Suggestion: fmt.Sprintf("split it into %d messages", (n+lim.Text-1)/lim.Text),
+			})
+		}
+	}
+	for _, t := range []struct {
+		kind   lint.PartKind
+		fields []lint.Field
+		max    int
+		what   string
+	}{{lint.QuickReply, m.QuickReplies, lim.QuickReplyTitle, "quick reply"}, {lint.Button, m.Buttons, lim.ButtonTitle, "button"}} {
+		for i, f := range t.fields {
+			if n := utf8.RuneCountInString(f.Text); t.max > 0 && n > t.max {
+				p.Report(lint.Diagnostic{
+					Part:       lint.Part{Kind: t.kind, Index: i},
+					Span:       lint.Span{Start: runeOffset(f.Text, t.max), End: len(f.Text)},
+					Message:    fmt.Sprintf("%s title is %d characters; %s shows %d (%d over)", t.what, n, channelName(m.Channel), t.max, n-t.max),
+					Suggestion: fmt.Sprintf("shorten it to %d characters", t.max),
+				})
+			}
+		}
+	}
+	checkReadability(p, text, o)
+}
+
+func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
+	warn := func(s lint.Span, msg, fix string) {
+		p.Report(lint.Diagnostic{Span: s, Message: msg, Suggestion: fix, Severity: lint.Warning})
+	}
+	if o.MaxSentences > 0 {
+		if ss := lint.Sentences(text, p.Msg.Lang); len(ss) > o.MaxSentences {
+			warn(lint.Span{Start: ss[o.MaxSentences].Start, End: len(text)},
+				fmt.Sprintf("message has %d sentences; chat messages read best with %d or fewer", len(ss), o.MaxSentences),
+				fmt.Sprintf("split it into %d messages or cut it to %d sentences", (len(ss)+o.MaxSentences-1)/o.MaxSentences, o.MaxSentences))
+		}
+	}
+	reported := false
+	if o.MaxParagraphChars > 0 {
+		for _, para := range paragraphs(text) {
+			if n := utf8.RuneCountInString(text[para.Start:para.End]); n > o.MaxParagraphChars {
+				warn(para, fmt.Sprintf("paragraph is %d characters (%d over %d): a wall of text in a chat", n, n-o.MaxParagraphChars, o.MaxParagraphChars),
+					"split it into shorter messages or link to the details")
+				reported = true
+			}
+		}
+	}
+	if n := utf8.RuneCountInString(text); o.MaxChars > 0 && n > o.MaxChars && !reported {
+		warn(lint.Span{}, fmt.Sprintf("message is %d characters (%d over %d): a wall of text in a chat", n, n-o.MaxChars, o.MaxChars),
+			"split it into shorter messages or link to the details")
+	}
+}
+
+// paragraphs splits text at blank lines.
+func paragraphs(text string) []lint.Span {
+	var out []lint.Span
+	start := 0
+	for start < len(text) {
+		end := len(text)
+		next := len(text)
+		for i := start; i < len(text); i++ {
+			if text[i] != '\n' {
+				continue
+			}
+			j := i + 1
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+				j++
+			}
+			if j < len(text) && text[j] == '\n' {
+				end, next = i, j+1
+				break
+			}
+		}
+		if s := strings.TrimSpace(text[start:end]); s != "" {
+			lead := strings.Index(text[start:end], s)
+			out = append(out, lint.Span{Start: start + lead, End: start + lead + len(s)})
+		}
+		start = next
+	}
+	return out
+}
+
+// GSM 03.38: the basic alphabet (one septet) and its extension (two septets).
+const (
+	gsmBasic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
+		"¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+	gsmExtension = "^{}\\[~]|€\f"
+)
+
+// smsUnits counts a text's size in its encoding's units; nonGSM is the first
+// character that forces UCS-2, or -1 if the text is plain GSM-7.
+func smsUnits(text string) (units []int, nonGSM int) {
+	nonGSM = -1
+	for i, r := range text {
+		if !strings.ContainsRune(gsmBasic, r) && !strings.ContainsRune(gsmExtension, r) {
+			nonGSM = i
+			break
+		}
+	}
+	for _, r := range text {
+		switch {
+		case nonGSM >= 0:
+			units = append(units, utf16.RuneLen(r))
+		case strings.ContainsRune(gsmExtension, r):
+			units = append(units, 2)
+		default:
+			units = append(units, 1)
+		}
+	}
+	return units, nonGSM
+}
+
+func checkSMS(p *lint.Pass, text string, maxSeg int) {
+	units, nonGSM := smsUnits(text)
+	total := 0
+	for _, u := range units {
+		total += u
+	}
+	single, per, enc := 160, 153, "GSM-7"
+	if nonGSM >= 0 {
+		single, per, enc = 70, 67, "UCS-2"
+	}
+	segs := 1
+	if total > single {
+		segs = (total + per - 1) / per
+	}
+	if maxSeg <= 0 || segs <= maxSeg {
+		return
+	}
+	capacity := single
+	if maxSeg > 1 {
+		capacity = per * maxSeg
+	}
+	// The first character that does not fit in the allowed segments.
+	cut, used := len(text), 0
+	i := 0
+	for off := range text {
+		if used+units[i] > capacity {
+			cut = off
+			break
+		}
+		used += units[i]
+		i++
+	}
+	why := ""
+	fix := fmt.Sprintf("shorten it to %d characters", capacity)
+	if nonGSM >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[nonGSM:])
+		why = fmt.Sprintf(` because of %q`, r)
+		fix += fmt.Sprintf(", or write it without %q and similar characters to fit 160 per segment", r)
+	}
+	p.Report(lint.Diagnostic{
+		Span:       lint.Span{Start: cut, End: len(text)},
+		Message:    fmt.Sprintf("SMS needs %d segments (%s%s, %d per segment when split); each is billed as one SMS and %d allowed", segs, enc, why, per, maxSeg),
+		Suggestion: fix,
+	})
+}
+
+func runeOffset(s string, n int) int {
+	for off := range s {
+		if n == 0 {
+			return off
+		}
+		n--
+	}
+	return len(s)
+}
+
+func channelName(c lint.Channel) string {
+	switch c {
+	case lint.WhatsApp:
+		return "WhatsApp"
+	case lint.SMS:
+		return "SMS"
+	}
+	return strings.ToUpper(string(c[:1])) + string(c[1:])
+}
