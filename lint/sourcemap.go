@@ -1,6 +1,9 @@
 package lint
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+)
 
 // SourceMap maps byte offsets in a message text back to byte offsets in the
 // file the text was read from. Text copied verbatim maps one to one; text that
@@ -118,4 +121,32 @@ func (m SourceMap) End(off int) int {
 		return s.file + d
 	}
 	return s.fileEnd
+}
+
+// Validate checks the map against the text and the file it claims to come
+// from: segments in order and inside the file, and verbatim bytes equal.
+// Loaders' tests and fuzz targets call it on every field they read.
+func (m SourceMap) Validate(text string, data []byte) error {
+	prevText, prevFile := 0, 0
+	for i, s := range m.segs {
+		if s.text != prevText {
+			return fmt.Errorf("segment %d starts at text byte %d, want %d", i, s.text, prevText)
+		}
+		if s.file < prevFile || s.fileEnd < s.file || s.fileEnd > len(data) {
+			return fmt.Errorf("segment %d maps to file bytes [%d,%d) out of order or outside the file (%d bytes)", i, s.file, s.fileEnd, len(data))
+		}
+		if s.verbatim {
+			if s.fileEnd-s.file != s.textBytes {
+				return fmt.Errorf("verbatim segment %d has %d text bytes for %d file bytes", i, s.textBytes, s.fileEnd-s.file)
+			}
+			if s.text+s.textBytes > len(text) || text[s.text:s.text+s.textBytes] != string(data[s.file:s.fileEnd]) {
+				return fmt.Errorf("verbatim segment %d: text and file differ", i)
+			}
+		}
+		prevText, prevFile = s.text+s.textBytes, s.fileEnd
+	}
+	if len(m.segs) > 0 && prevText != len(text) {
+		return fmt.Errorf("map covers %d text bytes, text has %d", prevText, len(text))
+	}
+	return nil
 }

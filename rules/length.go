@@ -16,11 +16,11 @@ var limitsYAML []byte
 
 // ChannelLimit is one channel's hard limits.
 type ChannelLimit struct {
-	Text            int    `yaml:"text"`
-	Unit            string `yaml:"unit"` // chars or bytes
-	QuickReplyTitle int    `yaml:"quick_reply_title"`
-	ButtonTitle     int    `yaml:"button_title"`
-	SMS             bool   `yaml:"sms"`
+	Text            int    `yaml:"text,omitempty"`
+	Unit            string `yaml:"unit,omitempty"` // chars or bytes
+	QuickReplyTitle int    `yaml:"quick_reply_title,omitempty"`
+	ButtonTitle     int    `yaml:"button_title,omitempty"`
+	SMS             bool   `yaml:"sms,omitempty"`
 }
 
 // LengthOptions configures the length rule.
@@ -33,7 +33,8 @@ type LengthOptions struct {
 	MaxParagraphChars int `yaml:"max_paragraph_chars"`
 	// SMSMaxSegments is how many SMS segments a message may take.
 	SMSMaxSegments int `yaml:"sms_max_segments"`
-	// Limits overrides the channels' hard limits.
+	// Limits overrides the channels' hard limits; a channel named here
+	// replaces that channel's built-in limits as a whole.
 	Limits map[lint.Channel]ChannelLimit `yaml:"limits"`
 }
 
@@ -272,8 +273,8 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 	fix := fmt.Sprintf("shorten it to %d characters", capacity)
 	if nonGSM >= 0 {
 		r, _ := utf8.DecodeRuneInString(text[nonGSM:])
-		why = fmt.Sprintf(` because of %q`, r)
-		fix += fmt.Sprintf(", or write it without %q and similar characters to fit 160 per segment", r)
+		why = fmt.Sprintf(` because of "%c"`, r)
+		fix += fmt.Sprintf(`, or write it without "%c" and similar characters to fit 160 per segment`, r)
 	}
 	p.Report(lint.Diagnostic{
 		Span:       lint.Span{Start: cut, End: len(text)},

@@ -99,11 +99,13 @@ func optionsYAML(r *lint.Rule) string {
 	if r.Options == nil {
 		return ""
 	}
-	b, err := yaml.Marshal(r.Options)
-	if err != nil || strings.TrimSpace(string(b)) == "{}" {
+	var b strings.Builder
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(r.Options); err != nil || strings.TrimSpace(b.String()) == "{}" {
 		return ""
 	}
-	return string(b)
+	return b.String()
 }
 
 func indent(s, pre string) string {
