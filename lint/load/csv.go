@@ -61,7 +61,7 @@ func loadCSV(d doc, def defaults) ([]*lint.Message, error) {
 		m := &lint.Message{ID: fmt.Sprintf("#%d", n), Source: d.src, Offset: fieldOff(0)}
 		sm, ok := mapCSVField(data, off, rec[ti])
 		if !ok {
-			sm = lint.PointMap(len(rec[ti]), off, off+1)
+			sm = lint.PointMap(len(rec[ti]), off, min(off+1, len(data)))
 		}
 		m.Body = lint.Field{Text: rec[ti], Map: sm}
 		if i, ok := col["id"]; ok && rec[i] != "" {

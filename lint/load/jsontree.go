@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -53,14 +54,17 @@ func (p *jsonParser) next(off int) int {
 }
 
 func (p *jsonParser) fail(err error) error {
+	// json.Decoder's offsets are relative to where it last buffered; a plain
+	// Unmarshal of the same bytes says exactly where the first fault is.
 	var se *json.SyntaxError
 	off := len(p.data)
-	if errors.As(err, &se) {
-		off = max(int(se.Offset)-1, 0)
+	var raw json.RawMessage
+	if uerr := json.Unmarshal(p.data, &raw); errors.As(uerr, &se) {
+		err, off = uerr, max(int(se.Offset)-1, 0)
 	}
 	msg := err.Error()
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		msg = "unexpected end of input"
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || strings.HasPrefix(msg, "unexpected end of JSON") {
+		msg, off = "unexpected end of input", len(p.data)
 	}
 	return p.d.errAt(p.base+off, "invalid JSON: %s", msg)
 }

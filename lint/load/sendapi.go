@@ -9,7 +9,7 @@ import (
 // isSendAPI recognises a Messenger/Instagram Send API body or a WhatsApp
 // Cloud API message body.
 func isSendAPI(root *node) bool {
-	return root.kind == mapNode && (root.get("recipient") != nil && root.get("message") != nil || root.get("messaging_product") != nil)
+	return root.kind == mapNode && (root.get("recipient") != nil && (root.get("message") != nil || root.get("sender_action") != nil) || root.get("messaging_product") != nil)
 }
 
 // loadSendAPI reads the text a Send API body would send, with its quick reply

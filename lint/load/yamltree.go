@@ -59,7 +59,7 @@ func fromYAML(src *lint.Source, y *yaml.Node, depth int) *node {
 		m, ok := mapYAMLScalar(src.Data, n.off, y)
 		if !ok {
 			// The text is yaml.v3's; only the fine map is lost, never the text.
-			m = lint.PointMap(len(y.Value), n.off, n.off+1)
+			m = lint.PointMap(len(y.Value), n.off, min(n.off+1, len(src.Data)))
 		}
 		n.smap = m
 	}

@@ -1,0 +1,270 @@
+package load
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/lint"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const examples = "../../testdata/examples"
+
+// dump renders messages with every field's text and place, for golden files.
+func dump(t *testing.T, msgs []*lint.Message) string {
+	var b strings.Builder
+	for _, m := range msgs {
+		det := ""
+		if m.LangDetected {
+			det = " (detected)"
+		}
+		fmt.Fprintf(&b, "%s kind=%s lang=%s%s channel=%s", m.ID, m.Kind, m.Lang, det, m.Channel)
+		if len(m.Disable) > 0 {
+			fmt.Fprintf(&b, " disable=%s", strings.Join(m.Disable, ","))
+		}
+		b.WriteString("\n")
+		field := func(name string, f lint.Field) {
+			if err := f.Map.Validate(f.Text, m.Source.Data); err != nil {
+				t.Errorf("%s %s: %v", m.ID, name, err)
+			}
+			l1, c1 := m.Source.Position(f.Map.Start(0))
+			l2, c2 := m.Source.Position(f.Map.End(len(f.Text)))
+			fmt.Fprintf(&b, "  %s %d:%d-%d:%d %q\n", name, l1, c1, l2, c2, f.Text)
+		}
+		field("body", m.Body)
+		for i, f := range m.QuickReplies {
+			field(fmt.Sprintf("quick_reply[%d]", i), f)
+		}
+		for i, f := range m.Buttons {
+			field(fmt.Sprintf("button[%d]", i), f)
+		}
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("../../testdata/golden", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./lint/load -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("%s differs (-want +got):\n%s", name, d)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		file string
+		opts Options
+	}{
+		{"replies.yaml", Options{}},
+		{"inbox.jsonl", Options{}},
+		{"promos.csv", Options{}},
+		{"away.txt", Options{Kind: lint.Away}},
+		{"send_api.json", Options{}},
+		{"locales/tr.json", Options{I18n: true}},
+		{"locales/az.yaml", Options{I18nGlobs: []string{"**/locales/**"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			path := filepath.Join(examples, c.file)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			msgs, err := c.opts.File(path, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "load/"+strings.ReplaceAll(c.file, "/", "_")+".golden", dump(t, msgs))
+		})
+	}
+}
+
+func TestRealPayloads(t *testing.T) {
+	// Meta's own sample bodies: every one must load, text or not.
+	dir := "../../../shared/real/payloads/send_api"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Skipf("shared data not beside the project: %v", err)
+	}
+	texts := map[string]string{}
+	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs, err := Options{}.File(path, data)
+		if err != nil {
+			t.Errorf("%s: %v", e.Name(), err)
+			continue
+		}
+		for _, m := range msgs {
+			texts[e.Name()] = m.Body.Text
+			if m.Channel == lint.WhatsApp != strings.HasPrefix(e.Name(), "whatsapp") {
+				t.Errorf("%s: channel %s", e.Name(), m.Channel)
+			}
+		}
+	}
+	want := map[string]string{
+		"instagram__send_api_text_message.json":     "Hello World!",
+		"messenger__send_api_button_template.json":  "What do you want to do next?",
+		"messenger__send_api_quick_replies.json":    "Pick a color:",
+		"messenger__send_api_text_message.json":     "Hello!",
+		"whatsapp__interactive_list.json":           "View our list of produce to add to your existing order. Hurry before your order is out for delivery!",
+		"whatsapp__interactive_reply_button.json":   "Do you want to add an item to your order?",
+		"whatsapp__java_text.json":                  "This is an example of a text message",
+	}
+	for name, text := range want {
+		if _, ok := texts[name]; !ok {
+			continue // checked below by count
+		}
+		if texts[name] != text {
+			t.Errorf("%s: text %q, want %q", name, texts[name], text)
+		}
+	}
+	if len(texts) < 5 {
+		t.Errorf("only %d payloads gave a message: %v", len(texts), texts)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		name, file, data string
+		opts             Options
+		want             string
+	}{
+		{"yaml syntax", "r.yaml", "templates:\n  - text: \"open\n  - text: x\n", Options{}, "r.yaml:2: invalid YAML: found unexpected end of stream"},
+		{"yaml unknown template key", "r.yaml", "templates:\n  - text: hi\n    txet: typo\n", Options{}, `r.yaml:3:5: unknown template key "txet" (known: id, kind, lang, channel, text, quick_replies, buttons, disable)`},
+		{"yaml unknown library key", "r.yaml", "lang: tr\ntemplate:\n  - text: hi\n", Options{}, `r.yaml:2:1: unknown library key "template" (known: channel, lang, kind, templates)`},
+		{"yaml bad kind", "r.yaml", "templates:\n  - text: hi\n    kind: promotion\n", Options{}, `r.yaml:3:11: unknown kind "promotion" (want one of greeting, reply, away, promo, closing, bot, update)`},
+		{"yaml bad lang", "r.yaml", "lang: de\ntemplates: []\n", Options{}, `r.yaml:1:7: unsupported language "de" (want one of en, tr, az)`},
+		{"yaml no text", "r.yaml", "templates:\n  - id: a\n", Options{}, "r.yaml:2:5: template a has no text"},
+		{"yaml text not a string", "r.yaml", "templates:\n  - text: [a]\n", Options{}, "r.yaml:2:11: text of template #1 must be a string, not a list"},
+		{"yaml templates not a list", "r.yaml", "templates: {a: b}\n", Options{}, "r.yaml:1:12: templates must be a list, not a mapping"},
+		{"json syntax", "r.json", "{\"templates\": [\n  {\"text\": \"a\",}\n]}", Options{}, "r.json:2:16: invalid JSON: invalid character '}' looking for beginning of object key string"},
+		{"json truncated", "r.json", "{\"templates\": [\n  {\"text\": \"a\"", Options{}, "r.json:2:15: invalid JSON: unexpected end of input"},
+		{"json trailing data", "r.json", "{\"templates\": []} x", Options{}, "r.json:1:19: invalid JSON: unexpected data after the top-level value"},
+		{"json duplicate key", "r.json", "{\"templates\": [], \"templates\": []}", Options{}, `r.json:1:19: duplicate key "templates"`},
+		{"jsonl bad line", "r.jsonl", "{\"text\":\"ok\"}\n{\"text\": oops}\n", Options{}, "r.jsonl:2:10: invalid JSON: invalid character 'o' looking for beginning of value"},
+		{"jsonl no text", "r.jsonl", "{\"text\":\"ok\"}\n{\"id\":\"x\"}\n", Options{}, "r.jsonl:2:1: the object has no text string"},
+		{"csv bare quote", "r.csv", "id,text\na,ok\nb,say \"hi\" now\n", Options{}, "r.csv:3:7: invalid CSV: bare \" in non-quoted-field"},
+		{"csv field count", "r.csv", "id,text\na,ok,extra\n", Options{}, "r.csv:2:1: invalid CSV: wrong number of fields"},
+		{"csv bad lang", "r.csv", "text,lang\nhi,fr\n", Options{}, `r.csv:2:4: unsupported language "fr" (want one of en, tr, az)`},
+		{"csv no text column", "r.csv", "id,body\na,hi\n", Options{}, "r.csv:1: not a message library: the header row has no text column (columns: id, kind, lang, channel, text, disable)"},
+		{"not a library", "package.json", "{\"name\": \"x\"}", Options{}, "package.json: not a message library: expected a templates: list, a Send API body, or --i18n for a locale file"},
+		{"locale without a language", "strings.json", "{\"a\": \"b\"}", Options{I18n: true}, "strings.json: cannot tell the language of this locale file: name it like tr.json or put it in a folder named like locales/az/"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := c.opts.File(c.file, []byte(c.data))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != c.want {
+				t.Errorf("error\n got: %s\nwant: %s", err, c.want)
+			}
+		})
+	}
+}
+
+func TestLocaleOf(t *testing.T) {
+	cases := map[string]lint.Lang{
+		"tr.json": lint.Turkish, "en_US.json": lint.English, "locales/az/common.yaml": lint.Azerbaijani,
+		"i18n/tr-TR.yml": lint.Turkish, "locales/az-Latn-AZ/chat.json": lint.Azerbaijani,
+	}
+	for path, want := range cases {
+		if got, err := localeOf(path); err != nil || got != want {
+			t.Errorf("localeOf(%q) = %q, %v; want %q", path, got, err, want)
+		}
+	}
+	if _, err := localeOf("locales/fr.json"); !IsNotMessages(err) {
+		t.Errorf("fr.json: %v, want a locale msglint does not check", err)
+	}
+}
+
+func TestFormatOf(t *testing.T) {
+	cases := []struct {
+		path, data string
+		want       Format
+	}{
+		{"a.YML", "", YAML},
+		{"a.ndjson", "", JSONL},
+		{"-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", JSONL},
+		{"-", "{\n \"templates\": []\n}\n", JSON},
+		{"-", "templates:\n  - text: hi\n", YAML},
+		{"-", "Hello there\n---\nBye\n", Text},
+	}
+	for _, c := range cases {
+		if got := FormatOf(c.path, []byte(c.data)); got != c.want {
+			t.Errorf("FormatOf(%q, %q) = %d, want %d", c.path, c.data, got, c.want)
+		}
+	}
+}
+
+func TestDefaultsAndDetection(t *testing.T) {
+	data := "templates:\n  - text: Hello, thanks for your message!\n  - text: Merhaba, mesajınız için teşekkürler!\n  - text: Salam, mesajınız üçün təşəkkür edirik!\n  - text: OK\n  - text: Hi\n    lang: tr\n"
+	msgs, err := Options{Channel: lint.SMS}.File("mixed.yaml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range msgs {
+		got = append(got, fmt.Sprintf("%s %s %v %s %s", m.ID, m.Lang, m.LangDetected, m.Kind, m.Channel))
+	}
+	want := []string{
+		"#1 en true reply sms", "#2 tr true reply sms", "#3 az true reply sms",
+		"#4 en true reply sms", // nothing to go on: English
+		"#5 tr false reply sms",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Error(d)
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a.yaml", "sub/b.json", "sub/notes.md", ".git/c.yaml", "node_modules/d.json", ".msglint.yaml", "drafts/e.txt"} {
+		p := filepath.Join(dir, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	rel := func(ins []Input) []string {
+		var out []string
+		for _, in := range ins {
+			r, _ := filepath.Rel(dir, in.Path)
+			out = append(out, filepath.ToSlash(r))
+		}
+		return out
+	}
+	got, errs := Expand([]string{dir}, nil, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if d := cmp.Diff([]string{"a.yaml", "drafts/e.txt", "sub/b.json"}, rel(got)); d != "" {
+		t.Error(d)
+	}
+	got, _ = Expand([]string{dir}, []string{"**/*.json", "*.yaml"}, []string{"drafts/**"})
+	if d := cmp.Diff([]string{"a.yaml", "sub/b.json"}, rel(got)); d != "" {
+		t.Error(d)
+	}
+	_, errs = Expand([]string{filepath.Join(dir, "missing.yaml")}, nil, nil)
+	if len(errs) != 1 || !strings.HasSuffix(errs[0].Error(), "missing.yaml: cannot read: no such file or directory") {
+		t.Errorf("missing file: %v", errs)
+	}
+}
