@@ -40,7 +40,7 @@ type Config struct {
 type RuleConfig struct {
 	Enabled  *bool     `yaml:"enabled"`
 	Severity Severity  `yaml:"severity"`
-	Options  *yaml.Node `yaml:"options"`
+	Options  *yaml.Node `yaml:"-"` // the rule's own options, decoded by the rule
 }
 
 type rawConfig struct {
@@ -76,6 +76,11 @@ func ParseConfig(path string, data []byte, known []string) (*Config, error) {
 				}
 				if err := v.Decode(&rc); err != nil {
 					return nil, fmt.Errorf("%s:%d: rules.%s: %v", path, v.Line, k.Value, trimYAMLError(err))
+				}
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					if v.Content[j].Value == "options" {
+						rc.Options = v.Content[j+1]
+					}
 				}
 			}
 			cfg.Rules[k.Value] = rc

@@ -50,7 +50,9 @@ func checkKeys(n *yaml.Node, t reflect.Type) error {
 				continue
 			}
 			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "-" {
+			if name == "-" && f.Type == reflect.TypeOf(&yaml.Node{}) {
+				name = strings.ToLower(f.Name) // raw nodes kept for their owner
+			} else if name == "-" {
 				continue
 			}
 			if name == "" {

@@ -179,9 +179,10 @@ func clone[K comparable, V any](m map[K]V) map[K]V {
 }
 
 // notWords are spans never spell-checked: placeholders ({{name}}, {name},
-// %{name}, [NAME]), @mentions and #hashtags. Links and e-mail addresses are
-// blanked by misspell.RemoveNotWords.
-var notWords = regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}|\[[^\[\]\n]*\]|[@#][\p{L}\p{N}_.]+`)
+// %{name}, [NAME]), e-mail addresses (misspell's pattern misses long
+// top-level domains), @mentions and #hashtags. Links are blanked by
+// misspell.RemoveNotWords.
+var notWords = regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}|\[[^\[\]\n]*\]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|[@#][\p{L}\p{N}_.]+`)
 
 // blank replaces what is not prose with spaces of the same byte length, so
 // offsets into the result are offsets into the text.
