@@ -160,7 +160,9 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			wl.words[k] = v
 		}
 		for w, right := range words {
-			wl.words[lint.Lower(l, w)] = right
+			if lw := lint.Lower(l, w); lw != lint.Lower(l, right) {
+				wl.words[lw] = right
+			}
 		}
 		if sp.lists[l] == base {
 			sp.lists = clone(sp.lists)

@@ -150,6 +150,8 @@ func TestErrors(t *testing.T) {
 		want             string
 	}{
 		{"yaml syntax", "r.yaml", "templates:\n  - text: \"open\n  - text: x\n", Options{}, "r.yaml:2: invalid YAML: found unexpected end of stream"},
+		{"yaml parser error, line counted from 1", "r.yaml", "a: 1\nb: 2\n- x\n", Options{}, "r.yaml:3: invalid YAML: did not find expected key"},
+		{"yaml scanner error", "r.yaml", "a: 1\nb: @x\n", Options{}, "r.yaml:2: invalid YAML: found character that cannot start any token"},
 		{"yaml unknown template key", "r.yaml", "templates:\n  - text: hi\n    txet: typo\n", Options{}, `r.yaml:3:5: unknown template key "txet" (known: id, kind, lang, channel, text, quick_replies, buttons, disable)`},
 		{"yaml unknown library key", "r.yaml", "lang: tr\ntemplate:\n  - text: hi\n", Options{}, `r.yaml:2:1: unknown library key "template" (known: channel, lang, kind, templates)`},
 		{"yaml bad kind", "r.yaml", "templates:\n  - text: hi\n    kind: promotion\n", Options{}, `r.yaml:3:11: unknown kind "promotion" (want one of greeting, reply, away, promo, closing, bot, update)`},

@@ -12,6 +12,16 @@ import (
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
+// yamlParserErrors are yaml.v3's parser messages, whose line numbers are one short.
+var yamlParserErrors = map[string]bool{
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected node content":     true,
+	"did not find expected <document start>": true,
+}
+
 // parseYAML reads the first document of a YAML file.
 func parseYAML(src *lint.Source) (*node, error) {
 	var root yaml.Node
@@ -20,6 +30,9 @@ func parseYAML(src *lint.Source) (*node, error) {
 		msg := err.Error()
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			line, _ := strconv.Atoi(m[1])
+			if yamlParserErrors[m[2]] {
+				line++ // yaml.v3 counts lines from 0 in parser (not scanner) errors
+			}
 			return nil, &Error{Path: src.Path, Line: line, Msg: "invalid YAML: " + m[2]}
 		}
 		if msg == "EOF" {

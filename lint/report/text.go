@@ -45,6 +45,9 @@ func writeText(w io.Writer, r *Report) error {
 	}
 	res := r.Result
 	files := plural(res.Files, "file", "files")
+	if n := len(res.Errors); n > 0 {
+		files += fmt.Sprintf("; %d could not be read", n)
+	}
 	msgs := plural(res.Messages, "message", "messages")
 	if len(res.Findings) == 0 {
 		fmt.Fprintf(bw, "no problems in %s (%s)\n", msgs, files)

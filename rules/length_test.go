@@ -1,0 +1,99 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+	"gopkg.in/yaml.v3"
+)
+
+// check runs one rule with options (YAML, "" for defaults) over one draft.
+func check(t *testing.T, r *lint.Rule, opts string, o load.Options, text string) []string {
+	t.Helper()
+	var node *yaml.Node
+	if opts != "" {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(opts), &doc); err != nil {
+			t.Fatal(err)
+		}
+		node = doc.Content[0]
+	}
+	c, err := r.New(node)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := o.Text("draft", text)
+	var out []string
+	c(lint.NewPass(m, func(d lint.Diagnostic) {
+		out = append(out, fmt.Sprintf("%d-%d %s %s", d.Span.Start, d.Span.End, d.Severity, d.Message))
+	}))
+	return out
+}
+
+func TestLengthHardLimits(t *testing.T) {
+	noGuidance := "max_sentences: 0\nmax_chars: 0\nmax_paragraph_chars: 0\n"
+	cases := []struct {
+		name    string
+		channel lint.Channel
+		text    string
+		want    []string
+	}{
+		{"messenger at the limit", lint.Messenger, strings.Repeat("a", 2000), nil},
+		{"messenger over", lint.Messenger, strings.Repeat("a", 2001), []string{"2000-2001 severity(0) message is 2001 characters; Messenger allows 2000 (1 over)"}},
+		{"messenger counts characters, not bytes", lint.Messenger, strings.Repeat("ş", 2000), nil},
+		{"whatsapp at the limit", lint.WhatsApp, strings.Repeat("ə", 4096), nil},
+		{"whatsapp over", lint.WhatsApp, strings.Repeat("ə", 4100), []string{"8192-8200 severity(0) message is 4100 characters; WhatsApp allows 4096 (4 over)"}},
+		{"instagram counts bytes", lint.Instagram, strings.Repeat("ə", 501), []string{"1000-1002 severity(0) message is 1002 bytes; Instagram allows 1000 (2 over)"}},
+		{"instagram cut on a character boundary", lint.Instagram, "a" + strings.Repeat("ə", 500), []string{"999-1001 severity(0) message is 1001 bytes; Instagram allows 1000 (1 over)"}},
+		{"sms 160 GSM-7", lint.SMS, strings.Repeat("a", 160), nil},
+		{"sms 161 GSM-7", lint.SMS, strings.Repeat("a", 161), []string{"160-161 severity(0) SMS needs 2 segments (GSM-7, 153 per segment when split); each is billed as one SMS and 1 allowed"}},
+		{"sms extension characters count twice", lint.SMS, strings.Repeat("€", 81), []string{"240-243 severity(0) SMS needs 2 segments (GSM-7, 153 per segment when split); each is billed as one SMS and 1 allowed"}},
+		{"sms 70 UCS-2", lint.SMS, strings.Repeat("ı", 70), nil},
+		{"sms 71 UCS-2", lint.SMS, "ç" + strings.Repeat("a", 70), []string{`71-72 severity(0) SMS needs 2 segments (UCS-2 because of "ç", 67 per segment when split); each is billed as one SMS and 1 allowed`}},
+		{"sms emoji fits in the last two UCS-2 units", lint.SMS, strings.Repeat("a", 68) + "🙂", nil},
+		{"sms emoji takes two UCS-2 units", lint.SMS, strings.Repeat("a", 69) + "🙂", []string{`69-73 severity(0) SMS needs 2 segments (UCS-2 because of "🙂", 67 per segment when split); each is billed as one SMS and 1 allowed`}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := check(t, Length, noGuidance, load.Options{Channel: c.channel, Lang: lint.English}, c.text)
+			if d := cmp.Diff(c.want, got); d != "" {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+func TestLengthGuidance(t *testing.T) {
+	para := strings.Repeat("word ", 70) // 350 characters, one sentence
+	got := check(t, Length, "", load.Options{Lang: lint.English}, "Short intro.\n\n"+strings.TrimSpace(para)+"\n\nBye.")
+	want := []string{"14-363 warning paragraph is 349 characters (29 over 320): a wall of text in a chat"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Error(d)
+	}
+	// Three paragraphs of 200 characters: no paragraph is too long, the message is.
+	p := strings.Repeat("x", 199) + "."
+	got = check(t, Length, "", load.Options{Lang: lint.English}, p+"\n\n"+p+"\n\n"+p)
+	want = []string{"0-0 warning message is 604 characters (284 over 320): a wall of text in a chat"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Error(d)
+	}
+}
+
+func TestLengthOptionErrors(t *testing.T) {
+	for opts, want := range map[string]string{
+		"max_sentence: 2\n":                     `line 1: unknown option "max_sentence" (known: max_sentences, max_chars, max_paragraph_chars, sms_max_segments, limits)`,
+		"limits: {telegram: {text: 10}}\n":      `limits: unknown channel "telegram" (want one of messenger, instagram, whatsapp, sms)`,
+		"limits: {sms: {unit: words}}\n":        `limits.sms.unit: want chars or bytes, not "words"`,
+		"limits: {sms: {txt: 1}}\n":             `line 1: unknown option "txt" (known: text, unit, quick_reply_title, button_title, sms)`,
+	} {
+		var doc yaml.Node
+		yaml.Unmarshal([]byte(opts), &doc)
+		if _, err := Length.New(doc.Content[0]); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", opts, err, want)
+		}
+	}
+}
