@@ -38,8 +38,8 @@ type Config struct {
 
 // RuleConfig is one entry under `rules:`.
 type RuleConfig struct {
-	Enabled  *bool     `yaml:"enabled"`
-	Severity Severity  `yaml:"severity"`
+	Enabled  *bool      `yaml:"enabled"`
+	Severity Severity   `yaml:"severity"`
 	Options  *yaml.Node `yaml:"-"` // the rule's own options, decoded by the rule
 }
 

@@ -81,10 +81,10 @@ func TestSentences(t *testing.T) {
 
 func TestDetectLang(t *testing.T) {
 	cases := map[string]Lang{
-		"Thanks for your message, we will reply soon.":          English,
-		"Mesajınız için teşekkürler, en kısa sürede döneceğiz.": Turkish,
-		"Siparişiniz yola çıktı.":                               Turkish,
-		"Kargonuz yarın geliyor":                                Turkish,
+		"Thanks for your message, we will reply soon.":              English,
+		"Mesajınız için teşekkürler, en kısa sürede döneceğiz.":     Turkish,
+		"Siparişiniz yola çıktı.":                                   Turkish,
+		"Kargonuz yarın geliyor":                                    Turkish,
 		"Mesajınız üçün təşəkkür edirik, tezliklə cavab verəcəyik.": Azerbaijani,
 		"Sifarişiniz göndərildi.":                                   Azerbaijani,
 		"Salam! Sizə necə kömək edə bilərik?":                       Azerbaijani,
@@ -140,10 +140,10 @@ func TestDecodeOptions(t *testing.T) {
 		t.Errorf("nil node changed defaults: %+v", got)
 	}
 	for in, want := range map[string]string{
-		"max: 5\nmx: 6\n":        `line 2: unknown option "mx" (known: max, words, inner)`,
-		"inner:\n  off: true\n":  `line 2: unknown option "off" (known: on)`,
-		"- 1\n":                  "line 1: expected a mapping of options",
-		"max: lots\n":            "yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `lots` into int",
+		"max: 5\nmx: 6\n":       `line 2: unknown option "mx" (known: max, words, inner)`,
+		"inner:\n  off: true\n": `line 2: unknown option "off" (known: on)`,
+		"- 1\n":                 "line 1: expected a mapping of options",
+		"max: lots\n":           "yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `lots` into int",
 	} {
 		if _, err := DecodeOptions(node(t, in), testOpts{}); err == nil || err.Error() != want {
 			t.Errorf("%q: error %v, want %s", in, err, want)
@@ -177,13 +177,13 @@ rules:
 		t.Errorf("rules: %+v", cfg.Rules)
 	}
 	for in, want := range map[string]string{
-		"lnag: tr\n":                           "c.yaml: line 1: field lnag not found in type lint.rawConfig",
-		"rules:\n  lenght: {}\n":               `c.yaml:2: unknown rule "lenght" (see ` + "`msglint rules`)",
-		"rules:\n  length:\n    sevrity: x\n": `c.yaml: rules.length: line 3: unknown option "sevrity" (known: enabled, severity, options)`,
+		"lnag: tr\n":                              "c.yaml: line 1: field lnag not found in type lint.rawConfig",
+		"rules:\n  lenght: {}\n":                  `c.yaml:2: unknown rule "lenght" (see ` + "`msglint rules`)",
+		"rules:\n  length:\n    sevrity: x\n":     `c.yaml: rules.length: line 3: unknown option "sevrity" (known: enabled, severity, options)`,
 		"rules:\n  length:\n    severity: loud\n": `c.yaml:3: rules.length: unknown severity "loud" (want error, warning or info)`,
-		"fail_on: never\n":                     `c.yaml: unknown severity "never" (want error, warning or info)`,
-		"channel: telegram\n":                  `c.yaml: unknown channel "telegram" (want one of messenger, instagram, whatsapp, sms)`,
-		"rules: [length]\n":                    "c.yaml:1: rules must be a mapping of rule names",
+		"fail_on: never\n":                        `c.yaml: unknown severity "never" (want error, warning or info)`,
+		"channel: telegram\n":                     `c.yaml: unknown channel "telegram" (want one of messenger, instagram, whatsapp, sms)`,
+		"rules: [length]\n":                       "c.yaml:1: rules must be a mapping of rule names",
 	} {
 		_, err := ParseConfig("c.yaml", []byte(in), known)
 		if err == nil || err.Error() != want {

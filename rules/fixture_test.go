@@ -26,9 +26,9 @@ import (
 var wantRE = regexp.MustCompile("(?:(\\d+):)?(\\d+) ([a-z-]+)/([a-z]+) `([^`]*)`(?: `([^`]*)`)?")
 
 type expectation struct {
-	line, col                 int
+	line, col                  int
 	rule, sev, msg, suggestion string
-	hasSuggestion             bool
+	hasSuggestion              bool
 }
 
 func (e expectation) String() string {

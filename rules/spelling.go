@@ -33,8 +33,8 @@ var Spelling = &lint.Rule{
 	Name: "spelling",
 	Doc: lint.Doc{
 		Title: "common misspelling",
-		Text: `Flags words from lists of common misspellings and says the right spelling: misspell's list
-of about 28,000 English misspellings (British and American spellings are both right), and msglint's
+		Text: `Flags words from lists of common misspellings and says the right spelling: a list of about
+28,000 English misspellings (from misspell; British and American spellings are both right), and msglint's
 Turkish and Azerbaijani lists (herkez → herkes, yanlız → yalnız, birşey → bir şey, təşəkür → təşəkkür,
 xaiş → xahiş), which also catch the word with a suffix (orjinali → orijinali). Placeholders, links,
 e-mail addresses and @mentions are never checked. Add your own words per language in the config.`,

@@ -122,13 +122,13 @@ func TestRealPayloads(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"instagram__send_api_text_message.json":     "Hello World!",
-		"messenger__send_api_button_template.json":  "What do you want to do next?",
-		"messenger__send_api_quick_replies.json":    "Pick a color:",
-		"messenger__send_api_text_message.json":     "Hello!",
-		"whatsapp__interactive_list.json":           "View our list of produce to add to your existing order. Hurry before your order is out for delivery!",
-		"whatsapp__interactive_reply_button.json":   "Do you want to add an item to your order?",
-		"whatsapp__java_text.json":                  "This is an example of a text message",
+		"instagram__send_api_text_message.json":    "Hello World!",
+		"messenger__send_api_button_template.json": "What do you want to do next?",
+		"messenger__send_api_quick_replies.json":   "Pick a color:",
+		"messenger__send_api_text_message.json":    "Hello!",
+		"whatsapp__interactive_list.json":          "View our list of produce to add to your existing order. Hurry before your order is out for delivery!",
+		"whatsapp__interactive_reply_button.json":  "Do you want to add an item to your order?",
+		"whatsapp__java_text.json":                 "This is an example of a text message",
 	}
 	for name, text := range want {
 		if _, ok := texts[name]; !ok {

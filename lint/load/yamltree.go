@@ -98,7 +98,7 @@ func mapYAMLScalar(data []byte, off int, y *yaml.Node) (lint.SourceMap, bool) {
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// mapFlow maps plain and quoted scalars: line folding, '' and backslash escapes.
+// mapFlow maps plain and quoted scalars: line folding, ” and backslash escapes.
 func mapFlow(data []byte, p int, val string, quote byte) (lint.SourceMap, bool) {
 	var b lint.MapBuilder
 	for i := 0; i < len(val); {
