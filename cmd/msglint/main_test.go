@@ -291,6 +291,14 @@ func TestRulesExplainInit(t *testing.T) {
 	golden(t, "rules.txt", out)
 	_, out, _ = msglint(t, "", "explain", "length")
 	golden(t, "explain-length.txt", out)
+	// docs/rules.md is generated from the rules' docs and must stay in step.
+	_, out, _ = msglint(t, "", "rules", "--format", "markdown")
+	want, _ := os.ReadFile("docs/rules.md")
+	if *update {
+		os.WriteFile("docs/rules.md", []byte(out), 0o644)
+	} else if d := cmp.Diff(string(want), out); d != "" {
+		t.Errorf("docs/rules.md is stale; run go test ./cmd/msglint -update (-want +got):\n%s", d)
+	}
 
 	t.Chdir(t.TempDir())
 	if code, out, _ := msglint(t, "", "init"); code != 0 || out != "wrote .msglint.yaml\n" {

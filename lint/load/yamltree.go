@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,10 +44,28 @@ func parseYAML(src *lint.Source) (*node, error) {
 	if len(root.Content) == 0 {
 		return &node{}, nil
 	}
-	return fromYAML(src, root.Content[0], 0), nil
+	c := &yamlConverter{src: src, budget: maxYAMLNodes}
+	n := c.convert(root.Content[0], 0)
+	if c.budget < 0 {
+		return nil, &Error{Path: src.Path, Msg: fmt.Sprintf("invalid YAML: more than %d values once aliases are expanded", maxYAMLNodes)}
+	}
+	return n, nil
 }
 
-func fromYAML(src *lint.Source, y *yaml.Node, depth int) *node {
+// maxYAMLNodes bounds the values a document may expand to through aliases,
+// so that a few lines of nested aliases cannot take all memory.
+const maxYAMLNodes = 1 << 20
+
+type yamlConverter struct {
+	src    *lint.Source
+	budget int
+}
+
+func (c *yamlConverter) convert(y *yaml.Node, depth int) *node {
+	src := c.src
+	if c.budget--; c.budget < 0 || depth > 10000 {
+		return &node{}
+	}
 	for y.Kind == yaml.AliasNode && y.Alias != nil && depth < 64 {
 		y = y.Alias
 		depth++
@@ -56,13 +75,13 @@ func fromYAML(src *lint.Source, y *yaml.Node, depth int) *node {
 	case yaml.MappingNode:
 		n.kind = mapNode
 		for i := 0; i+1 < len(y.Content); i += 2 {
-			n.keys = append(n.keys, fromYAML(src, y.Content[i], depth+1))
-			n.vals = append(n.vals, fromYAML(src, y.Content[i+1], depth+1))
+			n.keys = append(n.keys, c.convert(y.Content[i], depth+1))
+			n.vals = append(n.vals, c.convert(y.Content[i+1], depth+1))
 		}
 	case yaml.SequenceNode:
 		n.kind = seqNode
-		for _, c := range y.Content {
-			n.items = append(n.items, fromYAML(src, c, depth+1))
+		for _, it := range y.Content {
+			n.items = append(n.items, c.convert(it, depth+1))
 		}
 	case yaml.ScalarNode:
 		if y.Tag == "!!null" {

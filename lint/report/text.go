@@ -49,7 +49,7 @@ func writeText(w io.Writer, r *Report) error {
 		files += fmt.Sprintf("; %d could not be read", n)
 	}
 	msgs := plural(res.Messages, "message", "messages")
-	if len(res.Findings) == 0 {
+	if len(res.Findings) == 0 && len(res.Errors) == 0 {
 		fmt.Fprintf(bw, "no problems in %s (%s)\n", msgs, files)
 	} else {
 		fmt.Fprintf(bw, "%s, %s, %s in %s (%s)\n",

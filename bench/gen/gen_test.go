@@ -1,0 +1,19 @@
+package gen
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestDeterministic(t *testing.T) {
+	a, b := Library(200, 7), Library(200, 7)
+	if !bytes.Equal(a, b) {
+		t.Fatal("same seed, different bytes")
+	}
+	if bytes.Equal(a, Library(200, 8)) {
+		t.Fatal("different seeds, same bytes")
+	}
+	if n := bytes.Count(a, []byte("\n  - id: ")); n != 200 {
+		t.Fatalf("%d templates, want 200", n)
+	}
+}

@@ -1,0 +1,87 @@
+package load
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// fuzzLoader feeds arbitrary bytes to one loader: it must never panic, fail
+// only with a placed *Error (or "not a message library"), and every field it
+// returns must map back into the file exactly.
+func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		msgs, err := opts.File(name, data)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) && !IsNotMessages(err) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if e != nil && (e.Line < 0 || e.Line > len(data)+1) {
+				t.Fatalf("error line %d outside the file: %v", e.Line, err)
+			}
+			return
+		}
+		for _, m := range msgs {
+			if m.Source == nil || m.Lang == "" || m.Kind == "" || m.Channel == "" {
+				t.Fatalf("message %s incomplete: %+v", m.ID, m)
+			}
+			fields := append([]lint.Field{m.Body}, append(m.QuickReplies, m.Buttons...)...)
+			for _, fl := range fields {
+				if err := fl.Map.Validate(fl.Text, data); err != nil {
+					t.Fatalf("message %s field %q: %v", m.ID, fl.Text, err)
+				}
+				for i := 0; i <= len(fl.Text); i++ {
+					if s, e := fl.Map.Start(i), fl.Map.End(i); !fl.Map.Empty() && (s < 0 || s > len(data) || e < 0 || e > len(data)) {
+						t.Fatalf("offset %d maps to %d..%d outside %d bytes", i, s, e, len(data))
+					}
+				}
+			}
+		}
+	})
+}
+
+func seed(f *testing.F, name string) string {
+	data, err := os.ReadFile(filepath.Join(examples, name))
+	if err != nil {
+		f.Fatal(err)
+	}
+	return string(data)
+}
+
+func FuzzYAML(f *testing.F) {
+	fuzzLoader(f, "f.yaml", Options{}, seed(f, "replies.yaml"),
+		"templates:\n  - text: >\n      a\n\n        b\n      c\n", "templates:\n  - text: \"a\\\n   b \\u00e7 \\x41\"\n",
+		"templates:\n- text: |2-\n    x\n", "a: &x {text: y}\ntemplates: [*x, *x]\n")
+}
+
+func FuzzJSON(f *testing.F) {
+	fuzzLoader(f, "f.json", Options{}, seed(f, "send_api.json"),
+		`{"templates":[{"text":"\ud83d\ude00 \u00e7 \\ \" \/","quick_replies":[{"title":"x"}]}]}`, `{"templates":[{"text":"\ud800"}]}`)
+}
+
+func FuzzJSONL(f *testing.F) {
+	fuzzLoader(f, "f.jsonl", Options{}, seed(f, "inbox.jsonl"), "{\"text\":\"a\"}\r\n\n{\"text\":\"\\u0131\"}")
+}
+
+func FuzzCSV(f *testing.F) {
+	fuzzLoader(f, "f.csv", Options{}, seed(f, "promos.csv"), "\ufefftext\r\n\"a\r\nb\"\"c\"\r\n")
+}
+
+func FuzzText(f *testing.F) {
+	fuzzLoader(f, "f.txt", Options{}, seed(f, "away.txt"), "a\r\n---\r\n\r\n b \r\n---")
+}
+
+func FuzzI18n(f *testing.F) {
+	fuzzLoader(f, "locales/tr.json", Options{I18n: true}, seed(f, "locales/tr.json"), `{"a":["x",{"b":"y"}],"c":1}`)
+}
+
+func FuzzLocaleYAML(f *testing.F) {
+	fuzzLoader(f, "locales/az.yaml", Options{I18n: true}, seed(f, "locales/az.yaml"))
+}

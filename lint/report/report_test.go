@@ -1,0 +1,105 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+func finding(src *lint.Source, line, col, endLine, endCol int) lint.Finding {
+	return lint.Finding{
+		Rule: "spelling", Severity: lint.Warning, Message: "m", Suggestion: "s",
+		File: src.Path, Line: line, Col: col, EndLine: endLine, EndCol: endCol,
+		Msg: &lint.Message{Source: src},
+	}
+}
+
+func TestTextExcerpt(t *testing.T) {
+	long := strings.Repeat("a", 150) + " herkez " + strings.Repeat("b", 150)
+	src := lint.NewSource("f.txt", []byte("x\tyz recieve\n"+long+"\nend"))
+	res := &lint.Result{Files: 1, Messages: 2, Findings: []lint.Finding{
+		finding(src, 1, 6, 1, 13),   // after a tab
+		finding(src, 2, 152, 2, 158), // inside a long line: a window around it
+		finding(src, 1, 6, 3, 2),     // over lines: underline to the line's end
+		finding(src, 3, 4, 3, 4),     // at the end of the line
+	}}
+	var b bytes.Buffer
+	if err := Write(&b, Text, &Report{Result: res}); err != nil {
+		t.Fatal(err)
+	}
+	// 33 characters of context before the span, 100 in all.
+	window := "…" + long[151-33:151-33+100] + "…"
+	want := "f.txt:1:6: warning spelling: m\n    x yz recieve\n         ^~~~~~~\n    suggestion: s\n" +
+		"f.txt:2:152: warning spelling: m\n    " + window + "\n" + strings.Repeat(" ", 4+1+33) + "^~~~~~\n    suggestion: s\n" +
+		"f.txt:1:6: warning spelling: m\n    x yz recieve\n         ^~~~~~~\n    suggestion: s\n" +
+		"f.txt:3:4: warning spelling: m\n    end\n       ^\n    suggestion: s\n" +
+		"0 errors, 4 warnings, 0 infos in 2 messages (1 file)\n"
+	if d := cmp.Diff(want, b.String()); d != "" {
+		t.Error(d)
+	}
+}
+
+func TestTextColorAndErrors(t *testing.T) {
+	src := lint.NewSource("f.txt", []byte("recieve"))
+	f := finding(src, 1, 1, 1, 8)
+	f.Severity = lint.Error
+	res := &lint.Result{Files: 2, Messages: 1, Findings: []lint.Finding{f},
+		Errors: []error{&load.Error{Path: "g.yaml", Line: 2, Msg: "x"}}}
+	var b bytes.Buffer
+	Write(&b, Text, &Report{Result: res, Color: true})
+	want := "\x1b[1mf.txt:1:1:\x1b[0m \x1b[31merror\x1b[0m \x1b[2mspelling:\x1b[0m m\n    recieve\n    \x1b[31m^~~~~~~\x1b[0m\n    suggestion: s\n" +
+		"1 error, 0 warnings, 0 infos in 1 message (2 files; 1 could not be read)\n"
+	if d := cmp.Diff(want, b.String()); d != "" {
+		t.Error(d)
+	}
+	b.Reset()
+	Write(&b, Text, &Report{Result: &lint.Result{Files: 1, Errors: res.Errors}})
+	if got := b.String(); got != "0 errors, 0 warnings, 0 infos in 0 messages (1 file; 1 could not be read)\n" {
+		t.Errorf("errors only: %q", got)
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	src := lint.NewSource("dir,a:b%.yaml", []byte("x"))
+	f := finding(src, 3, 4, 3, 9)
+	f.Message = "50% off\nnext line"
+	f.Suggestion = ""
+	res := &lint.Result{Findings: []lint.Finding{f}, Errors: []error{
+		&load.Error{Path: "bad.csv", Line: 2, Col: 5, Msg: "invalid CSV: bare \" in non-quoted-field"},
+		&load.Error{Path: "gone.yaml", Msg: "cannot read: no such file or directory"},
+	}}
+	var b bytes.Buffer
+	Write(&b, GitHub, &Report{Result: res})
+	want := "::warning file=dir%2Ca%3Ab%25.yaml,line=3,col=4,endLine=3,endColumn=9,title=msglint spelling::50%25 off%0Anext line\n" +
+		"::error file=bad.csv,line=2,col=5,title=msglint::invalid CSV: bare \" in non-quoted-field\n" +
+		"::error title=msglint::gone.yaml: cannot read: no such file or directory\n"
+	if d := cmp.Diff(want, b.String()); d != "" {
+		t.Error(d)
+	}
+}
+
+func TestFileURI(t *testing.T) {
+	for in, want := range map[string]string{
+		"./replies.yaml":        "replies.yaml",
+		"lib/a b.yaml":          "lib/a%20b.yaml",
+		"/abs/şablon.json":      "file:///abs/%C5%9Fablon.json",
+		"locales/tr#draft.json": "locales/tr%23draft.json",
+	} {
+		if got := fileURI(in); got != want {
+			t.Errorf("fileURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	if f, err := ParseFormat("sarif"); err != nil || f != SARIF {
+		t.Error(f, err)
+	}
+	if _, err := ParseFormat("xml"); err == nil {
+		t.Error("xml accepted")
+	}
+}

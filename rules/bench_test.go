@@ -1,0 +1,32 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/msglint/msglint/bench/gen"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+// BenchmarkCheck loads and checks a generated library of 10 000 messages with
+// every default rule, as `msglint check` does for one file.
+func BenchmarkCheck(b *testing.B) {
+	data := gen.Library(10000, 1)
+	l, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	msgs := 0
+	for i := 0; i < b.N; i++ {
+		res := l.CheckFiles([]string{"lib.yaml"}, func(string) ([]*lint.Message, error) {
+			return load.Options{}.File("lib.yaml", data)
+		})
+		if len(res.Errors) > 0 || res.Messages != 10000 || len(res.Findings) == 0 {
+			b.Fatalf("errors %v, %d messages, %d findings", res.Errors, res.Messages, len(res.Findings))
+		}
+		msgs += res.Messages
+	}
+	b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
+}

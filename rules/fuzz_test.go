@@ -1,0 +1,39 @@
+package rules
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+// FuzzRules runs every rule over arbitrary text in every language and
+// channel: no panic, and every span inside the text on character boundaries.
+func FuzzRules(f *testing.F) {
+	for _, s := range []string{"We recieve it. Dr. Who. ", "Herkezin orjinali şarzı?", "Təşəkür, edəciyik!!", "a\n\nb", "€€€", "\xff\xfe"} {
+		f.Add(s, uint8(0))
+	}
+	l, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, pick uint8) {
+		o := load.Options{Lang: lint.Langs[int(pick)%3], Channel: lint.Channels[int(pick/3)%4]}
+		m := o.Text("draft", text)
+		m.QuickReplies = []lint.Field{{Text: text, Map: lint.LinearMap(len(text), 0)}}
+		for _, fd := range l.Check(m) {
+			fl := m.Field(fd.Part)
+			s := fd.Span
+			if s.Start < 0 || s.End > len(fl.Text) || s.Start > s.End {
+				t.Fatalf("%s: span %v outside %d bytes", fd.Rule, s, len(fl.Text))
+			}
+			if s.End > s.Start && (!utf8.RuneStart(fl.Text[s.Start]) || s.End < len(fl.Text) && !utf8.RuneStart(fl.Text[s.End])) {
+				t.Fatalf("%s: span %v splits a character in %q", fd.Rule, s, fl.Text)
+			}
+			if fd.Line < 1 || fd.Col < 1 || fd.EndLine < fd.Line {
+				t.Fatalf("%s: position %d:%d-%d:%d", fd.Rule, fd.Line, fd.Col, fd.EndLine, fd.EndCol)
+			}
+		}
+	})
+}
