@@ -53,7 +53,9 @@ kind: reply
 fail_on: error
 
 # Files read when a folder is checked (globs, ** for any depth), and files left out.
-include: ["**/*.{yaml,yml,json,jsonl,ndjson,csv,txt}"]
+# Plain text files (messages separated by ---) are read when named, or when added
+# here, for example "replies/**/*.txt".
+include: ["**/*.{yaml,yml,json,jsonl,ndjson,csv}"]
 exclude: []
 
 # JSON/YAML files to read as locale trees (every string is a message).

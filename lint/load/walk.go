@@ -9,7 +9,9 @@ import (
 )
 
 // DefaultInclude is what a folder walk reads when the config names nothing.
-var DefaultInclude = []string{"**/*.{yaml,yml,json,jsonl,ndjson,csv,txt}"}
+// Plain .txt files are left out: a repository's requirements.txt or
+// LICENSE.txt is not a message library. Name them, or add them to include.
+var DefaultInclude = []string{"**/*.{yaml,yml,json,jsonl,ndjson,csv}"}
 
 // DefaultExclude is always left out of a folder walk: hidden folders,
 // dependencies, and msglint's own config.
