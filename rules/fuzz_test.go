@@ -28,7 +28,7 @@ func FuzzRules(f *testing.F) {
 			if s.Start < 0 || s.End > len(fl.Text) || s.Start > s.End {
 				t.Fatalf("%s: span %v outside %d bytes", fd.Rule, s, len(fl.Text))
 			}
-			if s.End > s.Start && (!utf8.RuneStart(fl.Text[s.Start]) || s.End < len(fl.Text) && !utf8.RuneStart(fl.Text[s.End])) {
+			if utf8.ValidString(fl.Text) && s.End > s.Start && (!utf8.RuneStart(fl.Text[s.Start]) || s.End < len(fl.Text) && !utf8.RuneStart(fl.Text[s.End])) {
 				t.Fatalf("%s: span %v splits a character in %q", fd.Rule, s, fl.Text)
 			}
 			if fd.Line < 1 || fd.Col < 1 || fd.EndLine < fd.Line {

@@ -182,77 +182,117 @@ func clone[K comparable, V any](m map[K]V) map[K]V {
 
 // notWords are spans never spell-checked: placeholders ({{name}}, {name},
 // %{name}, [NAME]), e-mail addresses (misspell's pattern misses long
-// top-level domains), @mentions and #hashtags. Links are blanked by
-// misspell.RemoveNotWords.
+// top-level domains), @mentions and #hashtags. misspell blanks links, paths
+// and host names.
 var notWords = regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}|\[[^\[\]\n]*\]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|[@#][\p{L}\p{N}_.]+`)
 
 // blank replaces what is not prose with spaces of the same byte length, so
-// offsets into the result are offsets into the text.
+// offsets into the result are offsets into the text. misspell's blankers are
+// regexps tried at every position; each runs only when the text has the
+// character its pattern needs.
 func blank(text string) string {
-	b := []byte(misspell.RemoveNotWords(text))
-	for _, loc := range notWords.FindAllStringIndex(text, -1) {
-		for i := loc[0]; i < loc[1]; i++ {
-			b[i] = ' '
+	out := text
+	if strings.Contains(out, "://") {
+		out = misspell.StripURL(out)
+	}
+	if strings.IndexByte(out, '/') >= 0 {
+		out = misspell.RemovePath(out)
+	}
+	if strings.IndexByte(out, '@') >= 0 {
+		out = misspell.RemoveEmail(out)
+	}
+	if hasDottedWord(out) {
+		out = misspell.RemoveHost(out)
+	}
+	if strings.ContainsAny(text, "{[@#") {
+		b := []byte(out)
+		for _, loc := range notWords.FindAllStringIndex(text, -1) {
+			for i := loc[0]; i < loc[1]; i++ {
+				b[i] = ' '
+			}
+		}
+		out = string(b)
+	}
+	return out
+}
+
+// hasDottedWord reports a period between two ASCII letters or digits, as in
+// a host name (luma.example), the only texts misspell.RemoveHost changes.
+func hasDottedWord(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
+			return true
 		}
 	}
-	return string(b)
+	return false
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func (sp *speller) check(p *lint.Pass) {
 	text := p.Msg.Body.Text
+	type hit struct {
+		start, end int
+		right      string
+	}
+	var hits []hit
+	if p.Msg.Lang == lint.English {
+		_, diffs := sp.en.Replace(text)
+		if len(diffs) > 0 {
+			lineStart := []int{0}
+			for i := 0; i < len(text); i++ {
+				if text[i] == '\n' {
+					lineStart = append(lineStart, i+1)
+				}
+			}
+			for _, d := range diffs {
+				if d.Line >= 1 && d.Line <= len(lineStart) && !sp.ignore[strings.ToLower(d.Original)] {
+					start := lineStart[d.Line-1] + d.Column
+					hits = append(hits, hit{start, start + len(d.Original), d.Corrected})
+				}
+			}
+		}
+	} else if wl := sp.lists[p.Msg.Lang]; wl != nil {
+		for start := 0; start < len(text); {
+			r, w := utf8.DecodeRuneInString(text[start:])
+			if !unicode.IsLetter(r) {
+				start += w
+				continue
+			}
+			end := start
+			for end < len(text) {
+				r, w := utf8.DecodeRuneInString(text[end:])
+				if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+					break
+				}
+				end += w
+			}
+			word := text[start:end]
+			if n, right := wl.match(p.Msg.Lang, word); n > 0 && !sp.ignore[lint.Lower(p.Msg.Lang, word)] {
+				hits = append(hits, hit{start, start + n, right})
+			}
+			start = end
+		}
+	}
+	if len(hits) == 0 {
+		return
+	}
+	// Only now, with something to report, blank what is not prose: a hit
+	// inside a link, an address or a placeholder is dropped.
 	clean := blank(text)
-	report := func(start int, wrong, right string) {
-		right = matchCase(p.Msg.Lang, wrong, right)
+	for _, h := range hits {
+		if clean[h.start:h.end] != text[h.start:h.end] {
+			continue
+		}
+		wrong := text[h.start:h.end]
+		right := matchCase(p.Msg.Lang, wrong, h.right)
 		p.Report(lint.Diagnostic{
-			Span:       lint.Span{Start: start, End: start + len(wrong)},
+			Span:       lint.Span{Start: h.start, End: h.end},
 			Message:    fmt.Sprintf("%q is a misspelling of %q", wrong, right),
 			Suggestion: right,
 		})
-	}
-	if p.Msg.Lang == lint.English {
-		_, diffs := sp.en.Replace(clean)
-		if len(diffs) == 0 {
-			return
-		}
-		lineStart := []int{0}
-		for i := 0; i < len(clean); i++ {
-			if clean[i] == '\n' {
-				lineStart = append(lineStart, i+1)
-			}
-		}
-		for _, d := range diffs {
-			if d.Line < 1 || d.Line > len(lineStart) || sp.ignore[strings.ToLower(d.Original)] {
-				continue
-			}
-			report(lineStart[d.Line-1]+d.Column, d.Original, d.Corrected)
-		}
-		return
-	}
-	wl := sp.lists[p.Msg.Lang]
-	if wl == nil {
-		return
-	}
-	for start := 0; start < len(clean); {
-		r, w := utf8.DecodeRuneInString(clean[start:])
-		if !unicode.IsLetter(r) {
-			start += w
-			continue
-		}
-		end := start
-		for end < len(clean) {
-			r, w := utf8.DecodeRuneInString(clean[end:])
-			if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-				break
-			}
-			end += w
-		}
-		word := text[start:end]
-		if !sp.ignore[lint.Lower(p.Msg.Lang, word)] {
-			if n, right := wl.match(p.Msg.Lang, word); n > 0 {
-				report(start, word[:n], right)
-			}
-		}
-		start = end
 	}
 }
 
@@ -264,18 +304,21 @@ func (wl *wordList) match(l lint.Lang, word string) (int, string) {
 	if right, ok := wl.words[lw]; ok {
 		return len(word), right
 	}
-	runes := []rune(lw)
-	// Case folding maps rune to rune, so rune counts line up with word.
-	for k := len(runes) - 1; k >= wl.minStem; k-- {
-		stem := string(runes[:k])
-		if right, ok := wl.words[stem]; ok && !wl.exact[stem] {
-			n := runeOffset(word, k)
-			return len(word), right + lint.Lower(l, word[n:])
+	// Stems from the longest down; case folding maps rune to rune, so the
+	// k-th rune of lw is the k-th rune of word.
+	runes := utf8.RuneCountInString(lw)
+	k := runes
+	for b := len(lw); k > wl.minStem; {
+		_, w := utf8.DecodeLastRuneInString(lw[:b])
+		b -= w
+		k--
+		if right, ok := wl.words[lw[:b]]; ok && !wl.exact[lw[:b]] {
+			return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
 		}
 	}
 	for _, e := range wl.endings {
-		if strings.HasSuffix(lw, e[0]) && utf8.RuneCountInString(lw)-utf8.RuneCountInString(e[0]) >= 2 {
-			stem := runeOffset(word, len(runes)-utf8.RuneCountInString(e[0]))
+		if strings.HasSuffix(lw, e[0]) && runes-utf8.RuneCountInString(e[0]) >= 2 {
+			stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
 			return len(word), lint.Lower(l, word[:stem]) + e[1]
 		}
 	}
@@ -296,11 +339,9 @@ func matchCase(l lint.Lang, orig, right string) string {
 	if lint.Upper(l, letters) == letters && utf8.RuneCountInString(letters) > 1 {
 		return lint.Upper(l, right)
 	}
-	first, n := utf8.DecodeRuneInString(orig)
-	if unicode.IsUpper(first) {
-		r, m := utf8.DecodeRuneInString(right)
-		return lint.Upper(l, string(r)) + right[m:]
+	if first, _ := utf8.DecodeRuneInString(orig); unicode.IsUpper(first) {
+		r, n := utf8.DecodeRuneInString(right)
+		return lint.Upper(l, string(r)) + right[n:]
 	}
-	_ = n
 	return right
 }
