@@ -22,7 +22,7 @@ func TestTextExcerpt(t *testing.T) {
 	long := strings.Repeat("a", 150) + " herkez " + strings.Repeat("b", 150)
 	src := lint.NewSource("f.txt", []byte("x\tyz recieve\n"+long+"\nend"))
 	res := &lint.Result{Files: 1, Messages: 2, Findings: []lint.Finding{
-		finding(src, 1, 6, 1, 13),   // after a tab
+		finding(src, 1, 6, 1, 13),    // after a tab
 		finding(src, 2, 152, 2, 158), // inside a long line: a window around it
 		finding(src, 1, 6, 3, 2),     // over lines: underline to the line's end
 		finding(src, 3, 4, 3, 4),     // at the end of the line
