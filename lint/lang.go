@@ -59,9 +59,10 @@ func Upper(l Lang, s string) string {
 //
 // Each word found in a language's list of very common words scores two points
 // for that language. The letter ə, which only Azerbaijani uses, scores five
-// points and one more per occurrence; a Turkish present-tense ending (-yor)
-// scores two for Turkish; any of ı ğ ş ç ö ü scores one for both Turkish and
-// Azerbaijani. The highest score wins; a tie between Turkish and Azerbaijani
+// points and one more per occurrence; a word with x or q and one of
+// ı ə ğ ş ç ö ü (Turkish has no x or q) scores three for Azerbaijani; a
+// Turkish present-tense ending (-yor) scores two for Turkish; any of
+// ı ğ ş ç ö ü scores one for both Turkish and Azerbaijani. The highest score wins; a tie between Turkish and Azerbaijani
 // goes to Turkish, and a tie with English goes to English. ok is false when
 // nothing scored (a text with no known word, such as "OK" or a bare URL).
 func DetectLang(text string) (l Lang, ok bool) {
@@ -84,6 +85,9 @@ func DetectLang(text string) (l Lang, ok bool) {
 		}
 		if langTables[Azerbaijani].stop[tw] {
 			az += 2
+		}
+		if strings.ContainsAny(tw, "xq") && strings.ContainsAny(tw, "ıəğşçöü") {
+			az += 3 // Turkish has no x or q: a Turkic word with one is Azerbaijani
 		}
 		if strings.HasSuffix(tw, "yor") || strings.Contains(tw, "iyor") || strings.Contains(tw, "ıyor") || strings.Contains(tw, "uyor") || strings.Contains(tw, "üyor") {
 			tr += 2

@@ -90,6 +90,7 @@ func TestDetectLang(t *testing.T) {
 		"Salam! Sizə necə kömək edə bilərik?":                       Azerbaijani,
 		"Merhaba! Size nasıl yardımcı olabiliriz?":                  Turkish,
 		"Hello! Sipariş numaranız nedir?":                           Turkish,
+		"Xatırlatma: görüşünüz sabah saat 10:00-dadır.":             Azerbaijani,
 	}
 	for text, want := range cases {
 		if got, ok := DetectLang(text); !ok || got != want {
