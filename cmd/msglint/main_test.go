@@ -3,18 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // msglint runs the command from the repository root, as a user would.
 func msglint(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -28,22 +26,9 @@ func toRoot(t *testing.T) {
 	t.Chdir("../..")
 }
 
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata/golden/cli", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/msglint -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s differs (-want +got):\n%s", name, d)
-	}
+	golden.Check(t, filepath.Join("testdata/golden/cli", name), got)
 }
 
 func TestCheckExamples(t *testing.T) {
@@ -54,7 +39,7 @@ func TestCheckExamples(t *testing.T) {
 			if code != 1 || errs != "" {
 				t.Fatalf("exit %d, stderr %q", code, errs)
 			}
-			golden(t, "examples."+format, out)
+			checkGolden(t, "examples."+format, out)
 		})
 	}
 }
@@ -288,17 +273,12 @@ func TestConfigFile(t *testing.T) {
 func TestRulesExplainInit(t *testing.T) {
 	toRoot(t)
 	_, out, _ := msglint(t, "", "rules")
-	golden(t, "rules.txt", out)
+	checkGolden(t, "rules.txt", out)
 	_, out, _ = msglint(t, "", "explain", "length")
-	golden(t, "explain-length.txt", out)
+	checkGolden(t, "explain-length.txt", out)
 	// docs/rules.md is generated from the rules' docs and must stay in step.
 	_, out, _ = msglint(t, "", "rules", "--format", "markdown")
-	want, _ := os.ReadFile("docs/rules.md")
-	if *update {
-		os.WriteFile("docs/rules.md", []byte(out), 0o644)
-	} else if d := cmp.Diff(string(want), out); d != "" {
-		t.Errorf("docs/rules.md is stale; run go test ./cmd/msglint -update (-want +got):\n%s", d)
-	}
+	golden.Check(t, "docs/rules.md", out)
 
 	t.Chdir(t.TempDir())
 	if code, out, _ := msglint(t, "", "init"); code != 0 || out != "wrote .msglint.yaml\n" {

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,10 +8,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const examples = "../../testdata/examples"
 
@@ -48,24 +46,6 @@ func dump(t *testing.T, msgs []*lint.Message) string {
 	return b.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("../../testdata/golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./lint/load -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s differs (-want +got):\n%s", name, d)
-	}
-}
-
 func TestGolden(t *testing.T) {
 	cases := []struct {
 		file string
@@ -90,7 +70,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "load/"+strings.ReplaceAll(c.file, "/", "_")+".golden", dump(t, msgs))
+			golden.Check(t, "../../testdata/golden/load/"+strings.ReplaceAll(c.file, "/", "_")+".golden", dump(t, msgs))
 		})
 	}
 }
