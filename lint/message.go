@@ -134,6 +134,7 @@ type Message struct {
 	Disable []string
 
 	Source *Source
+	tokens []Token
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int

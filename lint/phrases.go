@@ -1,0 +1,172 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Phrases matches a list of cue phrases against a message's tokens in one
+// pass: phrases are indexed by their first word, so the cost per message does
+// not grow with the number of phrases.
+//
+// A cue is words separated by spaces. A word ending in * matches any word
+// that starts with it: Turkish and Azerbaijani add suffixes, so "iyi gün*"
+// matches "İyi günler". Punctuation and spaces between words are skipped,
+// except . ! ? which end a sentence: "oh great" matches "Oh, great".
+// A cue that is not a word at all (🙄, /s, (!)) is found as written.
+type Phrases struct {
+	lang    Lang
+	exact   map[string][]phrase // by first word
+	prefix  map[string][]phrase // by first word stem (cues whose first word ends in *)
+	literal []string            // non-word cues
+	maxStem int
+}
+
+type phrase struct {
+	cue   string
+	words []cueWord
+}
+
+type cueWord struct {
+	w      string
+	prefix bool
+}
+
+// Match is one cue found in a text.
+type Match struct {
+	Cue  string
+	Span Span
+	// First and Last are the indexes of the first and last matched tokens.
+	First, Last int
+}
+
+// NewPhrases compiles cues for a language.
+func NewPhrases(l Lang, cues []string) *Phrases {
+	p := &Phrases{lang: l, exact: map[string][]phrase{}, prefix: map[string][]phrase{}}
+	for _, c := range cues {
+		var ws []cueWord
+		for _, t := range Tokenize(strings.TrimSpace(c), l) {
+			switch {
+			case t.Kind == Word || t.Kind == Number:
+				ws = append(ws, cueWord{w: t.Norm})
+			case t.Norm == "*" && len(ws) > 0 && t.Start > 0:
+				ws[len(ws)-1].prefix = true
+			}
+		}
+		if len(ws) == 0 || !isWordy(c) {
+			p.literal = append(p.literal, strings.TrimSpace(c))
+			continue
+		}
+		ph := phrase{cue: c, words: ws}
+		if ws[0].prefix {
+			p.prefix[ws[0].w] = append(p.prefix[ws[0].w], ph)
+			p.maxStem = max(p.maxStem, len(ws[0].w))
+		} else {
+			p.exact[ws[0].w] = append(p.exact[ws[0].w], ph)
+		}
+	}
+	return p
+}
+
+// isWordy reports whether a cue is only words: letters, digits, spaces, *,
+// apostrophes and hyphens.
+func isWordy(c string) bool {
+	for _, r := range c {
+		if !isWordRune(r) && !unicode.IsDigit(r) && r != ' ' && r != '*' && !isApostrophe(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// Len is the number of cues.
+func (p *Phrases) Len() int {
+	n := len(p.literal)
+	for _, v := range p.exact {
+		n += len(v)
+	}
+	for _, v := range p.prefix {
+		n += len(v)
+	}
+	return n
+}
+
+// Find returns every cue found in the tokens of text, in text order.
+func (p *Phrases) Find(text string, toks []Token) []Match {
+	var out []Match
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != Word && t.Kind != Number {
+			continue
+		}
+		for _, ph := range p.exact[t.Norm] {
+			if m, ok := p.try(toks, i, ph); ok {
+				out = append(out, m)
+			}
+		}
+		if len(p.prefix) == 0 {
+			continue
+		}
+		// Every stem the word starts with, at character boundaries.
+		for b := 0; b < len(t.Norm) && b < p.maxStem; {
+			_, w := utf8.DecodeRuneInString(t.Norm[b:])
+			b += w
+			for _, ph := range p.prefix[t.Norm[:b]] {
+				if m, ok := p.try(toks, i, ph); ok {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	for _, lit := range p.literal {
+		for off := 0; ; {
+			i := strings.Index(text[off:], lit)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(lit)
+			off = e
+			// A literal that starts or ends with a letter stands alone: "/s"
+			// is not the start of "/search".
+			if r, _ := utf8.DecodeLastRuneInString(lit); isWordRune(r) {
+				if n, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && isWordRune(n) {
+					continue
+				}
+			}
+			if r, _ := utf8.DecodeRuneInString(lit); isWordRune(r) {
+				if p, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && isWordRune(p) {
+					continue
+				}
+			}
+			out = append(out, Match{Cue: lit, Span: Span{s, e}, First: -1, Last: -1})
+		}
+	}
+	return out
+}
+
+// Has reports whether any cue is in the tokens.
+func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, toks)) > 0 }
+
+func (p *Phrases) try(toks []Token, i int, ph phrase) (Match, bool) {
+	j := i
+	for k, cw := range ph.words {
+		if k > 0 {
+			j++
+			for j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number {
+				if toks[j].Kind == Punct && strings.ContainsAny(toks[j].Norm, ".!?") {
+					return Match{}, false
+				}
+				j++
+			}
+			if j >= len(toks) {
+				return Match{}, false
+			}
+		}
+		w := toks[j].Norm
+		if cw.prefix && !strings.HasPrefix(w, cw.w) || !cw.prefix && w != cw.w {
+			return Match{}, false
+		}
+	}
+	return Match{Cue: ph.cue, Span: Span{toks[i].Start, toks[j].End}, First: i, Last: j}, true
+}

@@ -1,0 +1,56 @@
+package lint
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTokenize(t *testing.T) {
+	text := "Don’t wait: 14.00'e kadar, İSTANBUL'da 1,5 TL! {{x}}"
+	var got []string
+	for _, tk := range Tokenize(text, Turkish) {
+		if tk.Kind != Space {
+			got = append(got, text[tk.Start:tk.End]+"="+tk.Norm)
+		}
+	}
+	want := []string{"Don’t=don't", "wait=wait", ":=:", "14.00=14.00", "'='", "e=e", "kadar=kadar", ",=,",
+		"İSTANBUL'da=istanbul'da", "1,5=1,5", "TL=tl", "!=!", "{={", "{={", "x=x", "}=}", "}=}"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Error(d)
+	}
+	// NFC: a decomposed ş (s + combining cedilla) compares equal to the composed one.
+	if NormWord(Turkish, "s\u0327ey") != "şey" {
+		t.Error("NFC not applied")
+	}
+}
+
+func TestPhrases(t *testing.T) {
+	cases := []struct {
+		lang Lang
+		cues []string
+		text string
+		want []string
+	}{
+		{Turkish, []string{"iyi gün*"}, "Teşekkürler, İyi günler!", []string{"iyi gün*@15-27"}},
+		{English, []string{"oh great", "great news"}, "Oh, great. Great news!", []string{"oh great@0-9", "great news@11-21"}},
+		{English, []string{"oh great"}, "Oh. Great job.", nil},
+		{English, []string{"thank*"}, "Thanks a lot", []string{"thank*@0-6"}},
+		{English, []string{"/s", "🙄", "(!)"}, "Sure /s 🙄 see /search now(!)", []string{"/s@5-7", "🙄@8-12", "(!)@28-31"}},
+		{Azerbaijani, []string{"sağ ol*", "xoş gün*"}, "Sağ olun, XOŞ GÜNLƏR", []string{"sağ ol*@0-9", "xoş gün*@11-24"}},
+		{English, []string{"can't", "cannot"}, "We can’t do that", []string{"can't@3-10"}},
+	}
+	for _, c := range cases {
+		p := NewPhrases(c.lang, c.cues)
+		var got []string
+		for _, m := range p.Find(c.text, Tokenize(c.text, c.lang)) {
+			got = append(got, m.Cue+"@"+itoa(m.Span.Start)+"-"+itoa(m.Span.End))
+		}
+		if d := cmp.Diff(c.want, got); d != "" {
+			t.Errorf("%q: %s", c.text, d)
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

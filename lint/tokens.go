@@ -1,0 +1,118 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TokenKind is what a token is.
+type TokenKind uint8
+
+// The kinds of token.
+const (
+	Word   TokenKind = iota + 1 // letters, with inner apostrophes: don't, Shoes'a
+	Number                      // digits, with inner . , : (10.30, 1,5, 14:00)
+	Punct                       // one punctuation or symbol character
+	Space                       // a run of white space
+)
+
+// Token is a piece of a message's body. Start and End are byte offsets into
+// the original text; Norm is the word as rules compare it: NFC, lower case
+// by the message's language, typographic apostrophes made plain.
+type Token struct {
+	Start, End int
+	Kind       TokenKind
+	Norm       string
+}
+
+// Tokens splits the body once; every rule shares the result.
+func (m *Message) Tokens() []Token {
+	if m.tokens == nil {
+		m.tokens = Tokenize(m.Body.Text, m.Lang)
+	}
+	return m.tokens
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+
+// Tokenize splits text into words, numbers, punctuation and spaces.
+func Tokenize(text string, l Lang) []Token {
+	toks := make([]Token, 0, len(text)/4+1)
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		start := i
+		switch {
+		case unicode.IsSpace(r):
+			for i < len(text) {
+				r, w := utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				i += w
+			}
+			toks = append(toks, Token{Start: start, End: i, Kind: Space})
+		case isWordRune(r):
+			i += w
+			for i < len(text) {
+				r, w := utf8.DecodeRuneInString(text[i:])
+				if isWordRune(r) || unicode.IsDigit(r) {
+					i += w
+					continue
+				}
+				if isApostrophe(r) && i+w < len(text) {
+					if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
+						i += w
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, Token{Start: start, End: i, Kind: Word, Norm: NormWord(l, text[start:i])})
+		case unicode.IsDigit(r):
+			i += w
+			for i < len(text) {
+				r, w := utf8.DecodeRuneInString(text[i:])
+				if unicode.IsDigit(r) {
+					i += w
+					continue
+				}
+				if (r == '.' || r == ',' || r == ':') && i+w < len(text) {
+					if r2, _ := utf8.DecodeRuneInString(text[i+w:]); unicode.IsDigit(r2) {
+						i += w
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, Token{Start: start, End: i, Kind: Number, Norm: text[start:i]})
+		default:
+			i += w
+			toks = append(toks, Token{Start: start, End: i, Kind: Punct, Norm: text[start:i]})
+		}
+	}
+	return toks
+}
+
+var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'")
+
+// NormWord is how words are compared: NFC, lower case by language, plain apostrophes.
+func NormWord(l Lang, s string) string {
+	if !isASCII(s) {
+		s = apostrophes.Replace(norm.NFC.String(s))
+	}
+	return Lower(l, s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
