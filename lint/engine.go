@@ -15,6 +15,7 @@ type Linter struct {
 type active struct {
 	rule     *Rule
 	check    Check
+	file     FileCheck
 	severity Severity // from config; 0 = rule's own
 }
 
@@ -64,7 +65,13 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 			}
 			return nil, fmt.Errorf("%s: rule %s: %v", where, r.Name, err)
 		}
-		l.active = append(l.active, active{rule: r, check: check, severity: rc.Severity})
+		a := active{rule: r, check: check, severity: rc.Severity}
+		if r.NewFile != nil {
+			if a.file, err = r.NewFile(rc.Options); err != nil {
+				return nil, fmt.Errorf("rule %s: %v", r.Name, err)
+			}
+		}
+		l.active = append(l.active, a)
 	}
 	return l, nil
 }
@@ -86,20 +93,43 @@ func (l *Linter) Check(m *Message) []Finding {
 		if m.Disabled(a.rule.Name) {
 			continue
 		}
-		a.check(&Pass{Msg: m, report: func(d Diagnostic) {
-			f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion}
-			f.Severity = a.rule.Doc.Severity
-			if d.Severity != 0 {
-				f.Severity = d.Severity
-			}
-			if a.severity != 0 {
-				f.Severity = a.severity
-			}
-			place(m, d, &f)
-			out = append(out, f)
-		}})
+		a.check(&Pass{Msg: m, report: func(d Diagnostic) { out = append(out, a.finding(m, d)) }})
 	}
 	return out
+}
+
+// CheckFile runs every active rule over the messages of one file, then the
+// rules that look at the file as a whole.
+func (l *Linter) CheckFile(msgs []*Message) []Finding {
+	var out []Finding
+	for _, m := range msgs {
+		out = append(out, l.Check(m)...)
+	}
+	for i := range l.active {
+		a := &l.active[i]
+		if a.file == nil || len(msgs) == 0 {
+			continue
+		}
+		a.file(msgs, func(m *Message, d Diagnostic) {
+			if !m.Disabled(a.rule.Name) {
+				out = append(out, a.finding(m, d))
+			}
+		})
+	}
+	return out
+}
+
+func (a *active) finding(m *Message, d Diagnostic) Finding {
+	f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion}
+	f.Severity = a.rule.Doc.Severity
+	if d.Severity != 0 {
+		f.Severity = d.Severity
+	}
+	if a.severity != 0 {
+		f.Severity = a.severity
+	}
+	place(m, d, &f)
+	return f
 }
 
 // Loader reads one input into messages. It returns ErrSkip for an input that
@@ -155,11 +185,7 @@ func (l *Linter) CheckFiles(paths []string, load Loader) Result {
 			defer wg.Done()
 			for i := range next {
 				msgs, err := load(paths[i])
-				var fs []Finding
-				for _, m := range msgs {
-					fs = append(fs, l.Check(m)...)
-				}
-				results[i] = out{fs, len(msgs), err}
+				results[i] = out{l.CheckFile(msgs), len(msgs), err}
 			}
 		}()
 	}

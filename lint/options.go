@@ -44,23 +44,31 @@ func checkKeys(n *yaml.Node, t reflect.Type) error {
 		}
 		fields := map[string]reflect.Type{}
 		var names []string
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
+		var collect func(t reflect.Type)
+		collect = func(t reflect.Type) {
+			for i := 0; i < t.NumField(); i++ {
+				f := t.Field(i)
+				if !f.IsExported() {
+					continue
+				}
+				name, flags, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				if flags == "inline" {
+					collect(f.Type)
+					continue
+				}
+				if name == "-" && f.Type == reflect.TypeOf(&yaml.Node{}) {
+					name = strings.ToLower(f.Name) // raw nodes kept for their owner
+				} else if name == "-" {
+					continue
+				}
+				if name == "" {
+					name = strings.ToLower(f.Name)
+				}
+				fields[name] = f.Type
+				names = append(names, name)
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "-" && f.Type == reflect.TypeOf(&yaml.Node{}) {
-				name = strings.ToLower(f.Name) // raw nodes kept for their owner
-			} else if name == "-" {
-				continue
-			}
-			if name == "" {
-				name = strings.ToLower(f.Name)
-			}
-			fields[name] = f.Type
-			names = append(names, name)
 		}
+		collect(t)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			ft, ok := fields[k.Value]

@@ -12,7 +12,7 @@ import (
 //
 // A cue is words separated by spaces. A word ending in * matches any word
 // that starts with it: Turkish and Azerbaijani add suffixes, so "iyi gün*"
-// matches "İyi günler". Punctuation and spaces between words are skipped,
+// matches "İyi günler". A * alone matches any one word ("have a * weekend"). Punctuation and spaces between words are skipped,
 // except . ! ? which end a sentence: "oh great" matches "Oh, great".
 // A cue that is not a word at all (🙄, /s, (!)) is found as written.
 type Phrases struct {
@@ -31,6 +31,7 @@ type phrase struct {
 type cueWord struct {
 	w      string
 	prefix bool
+	any    bool
 }
 
 // Match is one cue found in a text.
@@ -50,8 +51,10 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 			switch {
 			case t.Kind == Word || t.Kind == Number:
 				ws = append(ws, cueWord{w: t.Norm})
-			case t.Norm == "*" && len(ws) > 0 && t.Start > 0:
+			case t.Norm == "*" && len(ws) > 0 && t.Start > 0 && c[t.Start-1] != ' ':
 				ws[len(ws)-1].prefix = true
+			case t.Norm == "*" && len(ws) > 0:
+				ws = append(ws, cueWord{any: true})
 			}
 		}
 		if len(ws) == 0 || !isWordy(c) {
@@ -164,6 +167,9 @@ func (p *Phrases) try(toks []Token, i int, ph phrase) (Match, bool) {
 			}
 		}
 		w := toks[j].Norm
+		if cw.any {
+			continue
+		}
 		if cw.prefix && !strings.HasPrefix(w, cw.w) || !cw.prefix && w != cw.w {
 			return Match{}, false
 		}

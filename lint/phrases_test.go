@@ -40,6 +40,7 @@ func TestPhrases(t *testing.T) {
 		{English, []string{"/s", "🙄", "(!)"}, "Sure /s 🙄 see /search now(!)", []string{"/s@5-7", "🙄@8-12", "(!)@28-31"}},
 		{Azerbaijani, []string{"sağ ol*", "xoş gün*"}, "Sağ olun, XOŞ GÜNLƏR", []string{"sağ ol*@0-9", "xoş gün*@11-24"}},
 		{English, []string{"can't", "cannot"}, "We can’t do that", []string{"can't@3-10"}},
+		{English, []string{"have a * weekend"}, "Have a lovely weekend! Have a weekend.", []string{"have a * weekend@0-21"}},
 	}
 	for _, c := range cases {
 		p := NewPhrases(c.lang, c.cues)

@@ -29,11 +29,20 @@ type Rule struct {
 	Doc  Doc
 	// Options is the rule's default options value, shown by explain and init.
 	Options any
+	// Lexicon is the rule's built-in word lists (language -> list -> cues),
+	// shown by explain --lang; nil for rules without lists.
+	Lexicon map[Lang]map[string][]string
 	New     func(opts *yaml.Node) (Check, error)
+	// NewFile, if set, builds a check over all the messages of one file, for
+	// what only shows across a library (mixed placeholder styles).
+	NewFile func(opts *yaml.Node) (FileCheck, error)
 }
 
 // Check inspects one message and reports through the pass.
 type Check func(*Pass)
+
+// FileCheck inspects the messages of one file together.
+type FileCheck func(msgs []*Message, report func(*Message, Diagnostic))
 
 // Span is a byte range [Start, End) in a field's text. The zero span means
 // the whole message.

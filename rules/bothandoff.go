@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"regexp"
+
+	"github.com/msglint/msglint/lint"
+)
+
+var botLexicon = builtinLexicon("bothandoff.yaml")
+
+// BotHandoffOptions configures the bot-handoff rule.
+type BotHandoffOptions struct {
+	// Kinds are the message kinds sent by a bot.
+	Kinds          []lint.Kind `yaml:"kinds"`
+	LexiconOptions `yaml:",inline"`
+}
+
+var (
+	phoneRE = regexp.MustCompile(`\+?\d[\d\s().-]{6,}\d`)
+	emailRE = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+	// A link to a contact or help page is a route to a person too.
+	contactURL = regexp.MustCompile(`(?i)(https?://|www\.)\S*(contact|support|help|destek|iletisim|yardim|elaqe|dəstək)\S*`)
+)
+
+// BotHandoff flags a bot that cannot help and offers no way to a person.
+var BotHandoff = &lint.Rule{
+	Name: "bot-handoff",
+	Doc: lint.Doc{
+		Title: "bot dead end: cannot help and no way to a person",
+		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
+an error, or only handles other topics) and gives no route to a person or another channel: no agent or
+operator keyword, phone number, e-mail address or contact page. Asking to rephrase or to pick from a menu
+is not a route to a person.`,
+		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
+Messenger Platform guidance is that automated experiences should make it clear how to reach a person
+(the handover protocol exists for this).`,
+		Examples: map[lint.Lang]lint.Example{
+			lint.English:     {Bad: "Sorry, I didn't understand that. Please try again.", Good: "Sorry, I didn't understand that. Type 'agent' to chat with a person."},
+			lint.Turkish:     {Bad: "Üzgünüm, bunu anlayamadım. Lütfen tekrar deneyin.", Good: "Üzgünüm, bunu anlayamadım. Bir müşteri temsilcisine bağlanmak için 'temsilci' yazın."},
+			lint.Azerbaijani: {Bad: "Bağışlayın, bunu başa düşmədim. Yenidən cəhd edin.", Good: "Bağışlayın, bunu başa düşmədim. Operatorla danışmaq üçün 'operator' yazın."},
+		},
+		Severity: lint.Warning,
+		Default:  true,
+	},
+	Options: BotHandoffOptions{Kinds: []lint.Kind{lint.Bot}},
+	Lexicon: map[lint.Lang]map[string][]string(botLexicon),
+	New: lexiconRule(BotHandoffOptions{Kinds: []lint.Kind{lint.Bot}}, botLexicon, func(o *BotHandoffOptions) *LexiconOptions { return &o.LexiconOptions },
+		func(o BotHandoffOptions, _ Lexicon, pb phraseBook) lint.Check {
+			return func(p *lint.Pass) {
+				m := p.Msg
+				if !kindIn(m.Kind, o.Kinds) {
+					return
+				}
+				fallback := pb.find(m, "fallback")
+				if len(fallback) == 0 || pb.has(m, "handoff") || phoneRE.MatchString(m.Body.Text) ||
+					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
+					return
+				}
+				p.Report(lint.Diagnostic{
+					Span:    fallback[0].Span,
+					Message: "the bot cannot help here and offers no way to reach a person",
+					Suggestion: example(m.Lang, `add a way out: "Type 'agent' to chat with a person, or call us."`,
+						`bir çıkış yolu ekleyin: "Müşteri temsilcisine bağlanmak için 'temsilci' yazın."`,
+						`çıxış yolu əlavə edin: "Operatorla danışmaq üçün 'operator' yazın."`),
+				})
+			}
+		}),
+}

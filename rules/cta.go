@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"regexp"
+	"unicode"
+
+	"github.com/msglint/msglint/lint"
+)
+
+var ctaLexicon = builtinLexicon("cta.yaml")
+
+// CTAOptions configures the cta rule.
+type CTAOptions struct {
+	// Kinds are the message kinds that must say what to do next.
+	Kinds          []lint.Kind `yaml:"kinds"`
+	LexiconOptions `yaml:",inline"`
+}
+
+// English words before an action that make it an instruction ("please
+// reply", "you can order") or a noun ("our shop"). After any other word it is
+// a statement ("Members get early access").
+var (
+	ctaBefore = map[string]bool{"please": true, "just": true, "simply": true, "and": true, "or": true, "then": true,
+		"so": true, "now": true, "today": true, "pls": true, "plz": true, "can": true, "could": true, "may": true}
+	ctaNoun = map[string]bool{"our": true, "the": true, "your": true, "a": true, "an": true, "this": true,
+		"my": true, "their": true, "its": true, "his": true, "her": true, "per": true, "each": true, "every": true,
+		"next": true, "first": true, "last": true, "no": true, "any": true, "online": true, "new": true}
+	urlRE = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+\.(?:com|net|org|io|co|shop|store|az|tr|com\.tr|example)(?:/\S*)?`)
+)
+
+// CTA flags a promotion that does not tell the customer what to do.
+var CTA = &lint.Rule{
+	Name: "cta",
+	Doc: lint.Doc{
+		Title: "promotion without a call to action",
+		Text: `Flags a promotional message (kind: promo; updates too if you add them to kinds) that gives no
+call to action: nothing tells the customer to shop, buy, order, reply, tap, visit, call, book or use a code
+("Shop now", "Reply YES", "use code BREW10", "hemen sipariş verin", "KAHVE10 kodunu kullanın", "indi
+sifariş edin", "bizə yazın"). "Shop" or "visit" used as a noun is not one. A link with no words saying what
+to do with it is flagged too.`,
+		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
+("Reply YES", "Shop the sale") is what turns a message into a sale.`,
+		Examples: map[lint.Lang]lint.Example{
+			lint.English:     {Bad: "Our spring collection has arrived, with 20% off sneakers.", Good: "Our spring collection has arrived: 20% off sneakers. Shop now at luma.example/sale"},
+			lint.Turkish:     {Bad: "İlkbahar koleksiyonumuz geldi, spor ayakkabılarda %20 indirim.", Good: "İlkbahar koleksiyonumuz geldi! BAHAR20 kodunu kullanın, %20 indirim kazanın."},
+			lint.Azerbaijani: {Bad: "Yaz kolleksiyamız gəldi, idman ayaqqabılarında 20% endirim.", Good: "Yaz kolleksiyamız gəldi! YAY20 kodundan istifadə edin, 20% endirim qazanın."},
+		},
+		Severity: lint.Warning,
+		Default:  true,
+	},
+	Options: CTAOptions{Kinds: []lint.Kind{lint.Promo}},
+	Lexicon: map[lint.Lang]map[string][]string(ctaLexicon),
+	New: lexiconRule(CTAOptions{Kinds: []lint.Kind{lint.Promo}}, ctaLexicon, func(o *CTAOptions) *LexiconOptions { return &o.LexiconOptions },
+		func(o CTAOptions, _ Lexicon, pb phraseBook) lint.Check {
+			return func(p *lint.Pass) {
+				if kindIn(p.Msg.Kind, o.Kinds) && !hasCTA(p.Msg, pb) {
+					reportNoCTA(p)
+				}
+			}
+		}),
+}
+
+func hasCTA(m *lint.Message, pb phraseBook) bool {
+	toks := m.Tokens()
+	for _, mt := range pb.find(m, "actions") {
+		if m.Lang != lint.English || mt.First < 0 {
+			return true
+		}
+		prev := neighbour(toks, mt.First, -1)
+		switch {
+		case prev >= 0 && toks[prev].Kind == lint.Word && ctaNoun[toks[prev].Norm]:
+			continue // "our shop"
+		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
+			return true // starts a sentence or follows a colon, dash or emoji
+		case toks[prev].Kind == lint.Word && ctaBefore[toks[prev].Norm]:
+			return true
+		}
+	}
+	// A discount code: the word "code" next to a code-like word (BREW10).
+	for _, mt := range pb.find(m, "codes") {
+		for _, j := range []int{neighbour(toks, mt.First, -1), neighbour(toks, mt.Last, 1), neighbour(toks, neighbour(toks, mt.First, -1), -1)} {
+			if j >= 0 && isCode(m.Body.Text[toks[j].Start:toks[j].End]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isCode: capitals with digits or a capital word of 4+ letters (BREW10, SPRING).
+func isCode(w string) bool {
+	letters, upper, digits := 0, 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return upper == letters && (digits > 0 && letters > 0 || letters >= 4)
+}
+
+func reportNoCTA(p *lint.Pass) {
+	m := p.Msg
+	if loc := urlRE.FindStringIndex(m.Body.Text); loc != nil {
+		p.Report(lint.Diagnostic{
+			Span:    lint.Span{Start: loc[0], End: loc[1]},
+			Message: "the only call to action is a bare link; say what to do with it",
+			Suggestion: example(m.Lang, `"Shop the sale: `+m.Body.Text[loc[0]:loc[1]]+`"`,
+				`"Hemen alışverişe başlayın: `+m.Body.Text[loc[0]:loc[1]]+`"`,
+				`"İndi sifariş edin: `+m.Body.Text[loc[0]:loc[1]]+`"`),
+		})
+		return
+	}
+	p.Report(lint.Diagnostic{
+		Message: "promotion has no call to action: nothing says what to do next",
+		Suggestion: example(m.Lang, `add one clear action, e.g. "Shop now at luma.example/sale" or "Reply YES to claim it"`,
+			`tek bir net çağrı ekleyin, ör. "Hemen sipariş verin" veya "KOD10 kodunu kullanın"`,
+			`bir aydın çağırış əlavə edin, məs. "İndi sifariş edin" və ya "KOD10 kodundan istifadə edin"`),
+	})
+}

@@ -1,0 +1,104 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/msglint/msglint/lint"
+)
+
+var forwardingLexicon = builtinLexicon("forwarding.yaml")
+
+// ForwardingConsentOptions configures the forwarding-consent rule.
+type ForwardingConsentOptions struct {
+	LexiconOptions `yaml:",inline"`
+}
+
+// ForwardingConsent flags a message saying the customer's conversation or
+// data went to a third party without asking.
+var ForwardingConsent = &lint.Rule{
+	Name: "forwarding-consent",
+	Doc: lint.Doc{
+		Title: "customer data passed to a third party without asking",
+		Text: `Flags a message that says the customer's message, conversation or details were, or will be,
+forwarded, shared or passed to a third party (a courier, delivery or repair partner, manufacturer,
+supplier, insurer or another agency) without asking first. Asking for consent ("May we share your number
+with the courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), giving the customer the third
+party's contact instead, and passing it to the brand's own teams (billing, the store manager) are fine.`,
+		Why: `A private chat is private: passing it or the customer's details to another company without
+consent breaks their trust and, under data protection law (GDPR, Turkey's KVKK, Azerbaijan's law on
+personal data), needs a lawful basis; asking first is both polite and safe.`,
+		Examples: map[lint.Lang]lint.Example{
+			lint.English:     {Bad: "I passed your phone number to the courier, they will call you.", Good: "May we share your phone number with the courier so they can call you before delivery?"},
+			lint.Turkish:     {Bad: "Telefon numaranızı kargo firmasıyla paylaştık.", Good: "Kuryenin sizi arayabilmesi için numaranızı kargo firmasıyla paylaşmamıza izin verir misiniz?"},
+			lint.Azerbaijani: {Bad: "Telefon nömrənizi kuryer şirkəti ilə paylaşdıq.", Good: "Kuryerin sizə zəng etməsi üçün nömrənizi kuryer şirkəti ilə paylaşmağımıza icazə verirsinizmi?"},
+		},
+		Severity: lint.Error,
+		Default:  true,
+	},
+	Options: ForwardingConsentOptions{},
+	Lexicon: map[lint.Lang]map[string][]string(forwardingLexicon),
+	New: lexiconRule(ForwardingConsentOptions{}, forwardingLexicon, func(o *ForwardingConsentOptions) *LexiconOptions { return &o.LexiconOptions },
+		func(_ ForwardingConsentOptions, _ Lexicon, pb phraseBook) lint.Check {
+			return func(p *lint.Pass) { checkForwarding(p, pb) }
+		}),
+}
+
+func checkForwarding(p *lint.Pass, pb phraseBook) {
+	m := p.Msg
+	if pb.has(m, "consent") {
+		return
+	}
+	sents := lint.Sentences(m.Body.Text, m.Lang)
+	if len(sents) == 0 {
+		return
+	}
+	bySentence := func(list string) map[int][]lint.Match {
+		out := map[int][]lint.Match{}
+		for _, mt := range pb.find(m, list) {
+			i := sentenceOf(sents, mt.Span.Start)
+			out[i] = append(out[i], mt)
+		}
+		return out
+	}
+	verbs, data, third, own, contact := bySentence("verbs"), bySentence("data"), bySentence("third"), bySentence("own"), bySentence("contact")
+	for i, s := range sents {
+		if len(verbs[i]) == 0 || len(data[i]) == 0 || len(third[i]) == 0 || len(contact[i]) > 0 ||
+			strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], "\"'”’)"), "?") {
+			continue
+		}
+		// What was sent comes before who got it: "sent your number to the
+		// courier", "numaranızı kargo firmasına ilettik" — not "sent the
+		// courier to your address".
+		d, t := data[i][0], lint.Match{}
+		for _, c := range third[i] {
+			if c.Span.Start > d.Span.Start {
+				t = c
+				break
+			}
+		}
+		if t.Cue == "" || ownBetween(own[i], d, t) {
+			continue
+		}
+		v := verbs[i][0]
+		start, end := min(v.Span.Start, d.Span.Start), max(v.Span.End, t.Span.End)
+		p.Report(lint.Diagnostic{
+			Span:    lint.Span{Start: start, End: end},
+			Message: fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", m.Body.Text[t.Span.Start:t.Span.End]),
+			Suggestion: example(m.Lang, `ask first: "May we share your phone number with the courier so they can call you?"`,
+				`önce sorun: "Kuryenin sizi arayabilmesi için numaranızı kargo firmasıyla paylaşmamıza izin verir misiniz?"`,
+				`əvvəlcə soruşun: "Nömrənizi kuryer şirkəti ilə paylaşmağımıza icazə verirsinizmi?"`),
+		})
+	}
+}
+
+// ownBetween: the brand's own team named as the receiver ("our billing team")
+// overlaps the third-party cue ("partner" in "our team partner").
+func ownBetween(own []lint.Match, d, t lint.Match) bool {
+	for _, o := range own {
+		if o.Span.Start > d.Span.Start && o.Span.Start <= t.Span.End && o.Span.End >= t.Span.Start {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,55 @@
+package rules
+
+import (
+	"github.com/msglint/msglint/lint"
+)
+
+var goodbyeLexicon = builtinLexicon("goodbye.yaml")
+
+// GoodbyeOptions configures the goodbye rule.
+type GoodbyeOptions struct {
+	// Kinds are the message kinds that end a conversation.
+	Kinds          []lint.Kind `yaml:"kinds"`
+	LexiconOptions `yaml:",inline"`
+}
+
+// Goodbye flags a closing message without a closing courtesy.
+var Goodbye = &lint.Rule{
+	Name: "goodbye",
+	Doc: lint.Doc{
+		Title: "closing message without a goodbye",
+		Text: `Flags a message that ends a conversation (kind: closing) with no closing courtesy: no
+farewell or wish ("have a great day", "iyi günler", "xoş günlər"), no thanks ("thanks for your patience",
+"sağ olun") and no offer of more help ("anything else I can help with?", "başka bir konuda yardımcı
+olabilir miyim?", "başqa sualınız varmı?"). Words match with their suffixes ("iyi gün" matches "İyi
+günler").`,
+		Why: `The last message is what the customer remembers; ending without a word of thanks or an open
+door reads as being shown out. Messenger's guidance for customer care asks businesses to close
+conversations politely and say how to get back in touch.`,
+		Examples: map[lint.Lang]lint.Example{
+			lint.English:     {Bad: "Your ticket is closed.", Good: "Your ticket is closed. Is there anything else I can help you with? Have a great day!"},
+			lint.Turkish:     {Bad: "Talebiniz kapatıldı.", Good: "Talebiniz kapatıldı. Başka bir konuda yardımcı olabilir miyim? İyi günler!"},
+			lint.Azerbaijani: {Bad: "Müraciətiniz bağlandı.", Good: "Müraciətiniz bağlandı. Başqa sualınız varmı? Xoş günlər!"},
+		},
+		Severity: lint.Warning,
+		Default:  true,
+	},
+	Options: GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}},
+	Lexicon: map[lint.Lang]map[string][]string(goodbyeLexicon),
+	New: lexiconRule(GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}}, goodbyeLexicon, func(o *GoodbyeOptions) *LexiconOptions { return &o.LexiconOptions },
+		func(o GoodbyeOptions, _ Lexicon, pb phraseBook) lint.Check {
+			return func(p *lint.Pass) {
+				m := p.Msg
+				if !kindIn(m.Kind, o.Kinds) || pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") {
+					return
+				}
+				p.Report(lint.Diagnostic{
+					Message: "closing message has no goodbye: no farewell, no thanks and no offer of more help",
+					Suggestion: example(m.Lang,
+						`end with "Is there anything else I can help you with? Have a great day!"`,
+						`sonuna "Başka bir konuda yardımcı olabilir miyim? İyi günler!" ekleyin`,
+						`sonuna "Başqa sualınız varmı? Xoş günlər!" əlavə edin`),
+				})
+			}
+		}),
+}

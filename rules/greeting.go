@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"github.com/msglint/msglint/lint"
+)
+
+var greetingLexicon = builtinLexicon("greeting.yaml")
+
+// GreetingOptions configures the greeting rule.
+type GreetingOptions struct {
+	// Kinds are the message kinds that open a conversation.
+	Kinds []lint.Kind `yaml:"kinds"`
+	// Within is how many words from the start the greeting may stand.
+	Within         int `yaml:"within"`
+	LexiconOptions `yaml:",inline"`
+}
+
+var defaultGreeting = GreetingOptions{Kinds: []lint.Kind{lint.Greeting, lint.Away}, Within: 4}
+
+// Greeting flags a first reply or away message that does not greet.
+var Greeting = &lint.Rule{
+	Name: "greeting",
+	Doc: lint.Doc{
+		Title: "first reply or away message without a greeting",
+		Text: `Flags a message that opens a conversation (kind: greeting or away) and starts straight with
+the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir") and no
+acknowledgement ("Thanks for your message", "Yazdığınız için teşekkürler") within its first words. A
+"please" at the start or a "thanks!" at the end is not a greeting. An away message must also say when a
+person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan").`,
+		Why: `The first reply sets the tone: a greeting, ideally with the customer's name ({{first_name}}),
+tells them a person cares. An away message that does not say when someone will answer leaves them
+waiting without knowing for how long; Messenger's away messages are meant to set that expectation.`,
+		Examples: map[lint.Lang]lint.Example{
+			lint.English:     {Bad: "Order questions go to the form on our website.", Good: "Hi {{first_name}}! Thanks for your message. A team member will reply within 15 minutes."},
+			lint.Turkish:     {Bad: "Sipariş sorularınız için web sitemizdeki formu kullanın.", Good: "Merhaba {{first_name}}! Mesajınız için teşekkürler, 15 dakika içinde yanıt vereceğiz."},
+			lint.Azerbaijani: {Bad: "Sifariş sualları üçün saytdakı formdan istifadə edin.", Good: "Salam {{first_name}}! Mesajınız üçün təşəkkür edirik, 15 dəqiqə ərzində cavab verəcəyik."},
+		},
+		Severity: lint.Warning,
+		Default:  true,
+	},
+	Options: defaultGreeting,
+	Lexicon: map[lint.Lang]map[string][]string(greetingLexicon),
+	New: lexiconRule(defaultGreeting, greetingLexicon, func(o *GreetingOptions) *LexiconOptions { return &o.LexiconOptions },
+		func(o GreetingOptions, _ Lexicon, pb phraseBook) lint.Check {
+			return func(p *lint.Pass) { checkGreeting(p, o, pb) }
+		}),
+}
+
+func checkGreeting(p *lint.Pass, o GreetingOptions, pb phraseBook) {
+	m := p.Msg
+	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" {
+		return
+	}
+	// The index of the word at which the greeting must have started.
+	limit, words := len(m.Tokens()), 0
+	for i, t := range m.Tokens() {
+		if t.Kind == lint.Word || t.Kind == lint.Number {
+			if words == o.Within {
+				limit = i
+				break
+			}
+			words++
+		}
+	}
+	greeted := false
+	for _, list := range []string{"greet", "acknowledge"} {
+		for _, mt := range pb.find(m, list) {
+			if mt.First >= 0 && mt.First < limit {
+				greeted = true
+			}
+		}
+	}
+	if !greeted {
+		p.Report(lint.Diagnostic{
+			Message: "the message starts without a greeting or a thank-you for writing",
+			Suggestion: example(m.Lang,
+				`start with "Hi {{first_name}}! Thanks for your message."`,
+				`"Merhaba {{first_name}}! Mesajınız için teşekkürler." ile başlayın`,
+				`"Salam {{first_name}}! Mesajınız üçün təşəkkür edirik." ilə başlayın`),
+		})
+	}
+	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) {
+		p.Report(lint.Diagnostic{
+			Message: "the away message does not say when a person will answer",
+			Suggestion: example(m.Lang,
+				`say when: "We will reply tomorrow from 9:00."`,
+				`ne zaman yanıt vereceğinizi yazın: "Yarın 09.00'dan itibaren yanıtlayacağız."`,
+				`nə vaxt cavab verəcəyinizi yazın: "Sabah saat 9:00-dan cavab verəcəyik."`),
+		})
+	}
+}
+
+// hasClockTime finds a time of day such as 9:00, 09.00 or 14:30.
+func hasClockTime(toks []lint.Token) bool {
+	for _, t := range toks {
+		if t.Kind == lint.Number && len(t.Norm) >= 4 && len(t.Norm) <= 5 {
+			if c := t.Norm[len(t.Norm)-3]; (c == ':' || c == '.') && t.Norm[len(t.Norm)-2] <= '5' {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,59 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/msglint/msglint/lint"
+)
+
+var repeatedLexicon = builtinLexicon("repeated.yaml")
+
+// RepeatedWordOptions configures the repeated-word rule.
+type RepeatedWordOptions struct {
+	LexiconOptions `yaml:",inline"`
+}
+
+// RepeatedWord flags the same word twice in a row.
+var RepeatedWord = &lint.Rule{
+	Name: "repeated-word",
+	Doc: lint.Doc{
+		Title: "the same word twice in a row",
+		Text: `Flags a word written twice in a row ("the the", "için için"), the kind of slip the eye skips.
+Words a language repeats on purpose are allowed: Turkish and Azerbaijani reduplication ("yavaş yavaş",
+"bir bir", "tez tez") and English "bye bye" or "had had".`,
+		Why: `A doubled word is the most common typo in edited text and looks careless in a saved reply that is
+sent thousands of times.`,
+		Examples: map[lint.Lang]lint.Example{
+			lint.English:     {Bad: "We will send the the replacement today.", Good: "We will send the replacement today."},
+			lint.Turkish:     {Bad: "Siparişiniz için için teşekkürler.", Good: "Siparişiniz için teşekkürler. (Yavaş yavaş yükleniyor: doğru.)"},
+			lint.Azerbaijani: {Bad: "Sifarişiniz sabah sabah göndəriləcək.", Good: "Sifarişiniz sabah göndəriləcək. (Tez tez yazın: doğrudur.)"},
+		},
+		Severity: lint.Warning,
+		Default:  true,
+	},
+	Options: RepeatedWordOptions{},
+	Lexicon: map[lint.Lang]map[string][]string(repeatedLexicon),
+	New: lexiconRule(RepeatedWordOptions{}, repeatedLexicon, func(o *RepeatedWordOptions) *LexiconOptions { return &o.LexiconOptions },
+		func(_ RepeatedWordOptions, lx Lexicon, _ phraseBook) lint.Check {
+			allow := lx.wordSets("allow")
+			return func(p *lint.Pass) { checkRepeated(p, allow[p.Msg.Lang]) }
+		}),
+}
+
+func checkRepeated(p *lint.Pass, allow map[string]bool) {
+	toks := p.Msg.Tokens()
+	for i := 0; i+2 < len(toks); i++ {
+		a, sp, b := toks[i], toks[i+1], toks[i+2]
+		if a.Kind != lint.Word || sp.Kind != lint.Space || b.Kind != lint.Word || a.Norm != b.Norm {
+			continue
+		}
+		if allow[a.Norm] {
+			continue
+		}
+		p.Report(lint.Diagnostic{
+			Span:       lint.Span{Start: a.End, End: b.End},
+			Message:    fmt.Sprintf("%q is written twice in a row", p.Msg.Body.Text[b.Start:b.End]),
+			Suggestion: "remove the second " + fmt.Sprintf("%q", p.Msg.Body.Text[b.Start:b.End]),
+		})
+	}
+}

@@ -1,0 +1,193 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
+)
+
+var shoutingLexicon = builtinLexicon("shouting.yaml")
+
+// ShoutingOptions configures the shouting rule.
+type ShoutingOptions struct {
+	// Allow adds words that may be written in capitals (brand names, codes).
+	Allow []string `yaml:"allow"`
+}
+
+// Words before or after which a word in capitals is a keyword to type, not
+// shouting: "Reply YES", "EVET yazın", "BƏLİ yazın".
+var (
+	keywordBefore = map[string]bool{"reply": true, "type": true, "text": true, "send": true, "enter": true, "write": true, "say": true}
+	keywordAfter  = map[string]bool{"yazın": true, "yazınız": true, "gönderin": true, "yanıtlayın": true, "göndərin": true, "yazmaqla": true}
+)
+
+// Shouting flags words and sentences in capitals and runs of !! or ??.
+var Shouting = &lint.Rule{
+	Name: "shouting",
+	Doc: lint.Doc{
+		Title: "words in capitals or runs of !! and ??",
+		Text: `Flags words written in capitals ("PLEASE", "FAILED", "BU MESAJA CEVAP VERMEYİN") and runs of
+exclamation or question marks ("!!!", "??", "?!"). Acronyms and units (FAQ, PDF, QR, TL, AZN, SKU),
+codes with digits (BREW10), single letters, the keyword in "Reply YES" and text inside placeholders are
+not shouting. Add your brand names and codes to the allow list.`,
+		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
+pushy; one "!" is enough.`,
+		Examples: map[lint.Lang]lint.Example{
+			lint.English:     {Bad: "PLEASE reply with your order number!!!", Good: "Please reply with your order number."},
+			lint.Turkish:     {Bad: "BU MESAJA CEVAP VERMEYİN!!", Good: "Bu mesaj otomatik gönderilmiştir, lütfen yanıtlamayın."},
+			lint.Azerbaijani: {Bad: "ÖDƏNİŞ UĞURSUZ OLDU??", Good: "Ödəniş alınmadı. Kartınızı yoxlayıb yenidən cəhd edin."},
+		},
+		Severity: lint.Warning,
+		Default:  true,
+	},
+	Options: ShoutingOptions{},
+	Lexicon: map[lint.Lang]map[string][]string(shoutingLexicon),
+	New: func(node *yaml.Node) (lint.Check, error) {
+		o, err := lint.DecodeOptions(node, ShoutingOptions{})
+		if err != nil {
+			return nil, err
+		}
+		allow := map[string]bool{}
+		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
+			allow[lint.Upper(lint.Turkish, w)] = true
+			allow[strings.ToUpper(w)] = true
+		}
+		return func(p *lint.Pass) { checkShouting(p, allow) }, nil
+	},
+}
+
+// shouted reports whether a word is in capitals and not exempt.
+func shouted(l lint.Lang, word string, allow map[string]bool) bool {
+	if i := strings.IndexAny(word, "'’"); i > 0 {
+		word = word[:i] // TL'ye: the suffix is not the word
+	}
+	letters, upper := 0, 0
+	for _, r := range word {
+		switch {
+		case unicode.IsDigit(r):
+			return false // a code
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 2 && upper == letters && !allow[word] && !allow[lint.Upper(l, word)]
+}
+
+func checkShouting(p *lint.Pass, allow map[string]bool) {
+	m := p.Msg
+	text := m.Body.Text
+	toks := m.Tokens()
+	slots := slotSpans(text)
+	var run []int // token indexes of the current run of shouted words
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		s, e := toks[run[0]].Start, toks[run[len(run)-1]].End
+		words := text[s:e]
+		fix := lint.Lower(m.Lang, words)
+		if sentenceStart(toks, run[0]) {
+			r, n := utf8.DecodeRuneInString(fix)
+			fix = lint.Upper(m.Lang, string(r)) + fix[n:]
+		}
+		what := "word is"
+		if len(run) > 1 {
+			what = "words are"
+		}
+		p.Report(lint.Diagnostic{
+			Span:       lint.Span{Start: s, End: e},
+			Message:    fmt.Sprintf("%q: %s in capitals, which reads as shouting", words, what),
+			Suggestion: fix,
+		})
+		run = run[:0]
+	}
+	for i, t := range toks {
+		switch t.Kind {
+		case lint.Word:
+			w := text[t.Start:t.End]
+			if shouted(m.Lang, w, allow) && !inSpans(slots, t.Start) && !isKeyword(toks, text, i) {
+				run = append(run, i)
+				continue
+			}
+			flush()
+		case lint.Space:
+		case lint.Punct:
+			if strings.ContainsAny(t.Norm, ".!?") || !strings.ContainsAny(t.Norm, ",-–:;") {
+				flush()
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	// Runs of ! and ?.
+	for i := 0; i < len(text); {
+		if text[i] != '!' && text[i] != '?' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] == '!' || text[j] == '?') {
+			j++
+		}
+		if j-i >= 2 {
+			fix := "!"
+			if strings.Contains(text[i:j], "?") {
+				fix = "?"
+			}
+			p.Report(lint.Diagnostic{
+				Span:       lint.Span{Start: i, End: j},
+				Message:    fmt.Sprintf("%q reads as shouting; one %q is enough", text[i:j], fix),
+				Suggestion: fix,
+			})
+		}
+		i = j
+	}
+}
+
+// isKeyword: a word in capitals right after "reply"/"type", right before
+// "yazın", or alone inside quotes is something to type, not shouting.
+func isKeyword(toks []lint.Token, text string, i int) bool {
+	prev, next := neighbour(toks, i, -1), neighbour(toks, i, 1)
+	if prev >= 0 && toks[prev].Kind == lint.Word && keywordBefore[toks[prev].Norm] {
+		return true
+	}
+	if next >= 0 && toks[next].Kind == lint.Word && keywordAfter[toks[next].Norm] {
+		return true
+	}
+	return prev >= 0 && next >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
+}
+
+func isQuote(s string) bool { return strings.Contains(`"'“”‘’«»„`, s) && s != "" }
+
+// neighbour is the index of the nearest token that is not a space, in a direction.
+func neighbour(toks []lint.Token, i, dir int) int {
+	for j := i + dir; j >= 0 && j < len(toks); j += dir {
+		if toks[j].Kind != lint.Space {
+			return j
+		}
+	}
+	return -1
+}
+
+// sentenceStart reports whether token i begins a sentence.
+func sentenceStart(toks []lint.Token, i int) bool {
+	j := neighbour(toks, i, -1)
+	return j < 0 || toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?")
+}
+
+func inSpans(spans []lint.Span, off int) bool {
+	for _, s := range spans {
+		if off >= s.Start && off < s.End {
+			return true
+		}
+	}
+	return false
+}
