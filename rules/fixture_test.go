@@ -89,8 +89,9 @@ func runFixture(t *testing.T, rule *lint.Rule, path string) {
 	}
 	wants := parseWants(t, string(data))
 	matched := make([]bool, len(wants))
-	for _, m := range msgs {
-		for _, f := range l.Check(m) {
+	for _, f := range l.CheckFile(msgs) {
+		{
+			m := f.Msg
 			got := expectation{line: f.Line, col: f.Col, rule: f.Rule, sev: f.Severity.String(), msg: f.Message, suggestion: f.Suggestion}
 			found := false
 			for i, w := range wants {

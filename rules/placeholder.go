@@ -133,7 +133,8 @@ func checkPlaceholders(p *lint.Pass, names []string, strict bool) {
 			}
 			report(s, end, fmt.Sprintf("placeholder %q is not closed", text[s:end]), text[s:end]+strings.Repeat("}", open))
 		case open != closing:
-			want := strings.Repeat("{", max(open, closing)) + name + strings.Repeat("}", max(open, closing))
+			n := min(max(open, closing), 2)
+			want := strings.Repeat("{", n) + name + strings.Repeat("}", n)
 			report(s, e, fmt.Sprintf("placeholder %q has %d opening and %d closing braces", raw, open, closing), want)
 		case name == "":
 			report(s, e, fmt.Sprintf("placeholder %q is empty", raw), "{{first_name}}")

@@ -156,7 +156,8 @@ func checkShouting(p *lint.Pass, allow map[string]bool) {
 // "yazın", or alone inside quotes is something to type, not shouting.
 func isKeyword(toks []lint.Token, text string, i int) bool {
 	prev, next := neighbour(toks, i, -1), neighbour(toks, i, 1)
-	if prev >= 0 && toks[prev].Kind == lint.Word && keywordBefore[toks[prev].Norm] {
+	// "Reply YES", but not "DO NOT REPLY TO": the keyword itself in capitals.
+	if prev >= 0 && toks[prev].Kind == lint.Word && keywordBefore[toks[prev].Norm] && !allCaps(text[toks[prev].Start:toks[prev].End]) {
 		return true
 	}
 	if next >= 0 && toks[next].Kind == lint.Word && keywordAfter[toks[next].Norm] {
@@ -164,6 +165,8 @@ func isKeyword(toks []lint.Token, text string, i int) bool {
 	}
 	return prev >= 0 && next >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
 }
+
+func allCaps(w string) bool { return strings.ToUpper(w) == w && strings.ToLower(w) != w }
 
 func isQuote(s string) bool { return strings.Contains(`"'“”‘’«»„`, s) && s != "" }
 

@@ -191,18 +191,25 @@ var notWords = regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}|\[[^\[\]\n]*\]|[\
 // regexps tried at every position; each runs only when the text has the
 // character its pattern needs.
 func blank(text string) string {
+	out := blankLinks(text)
+	if strings.IndexByte(out, '/') >= 0 {
+		out = misspell.RemovePath(out)
+	}
+	if hasDottedWord(out) {
+		out = misspell.RemoveHost(out)
+	}
+	return out
+}
+
+// blankLinks blanks only links, e-mail addresses, placeholders, mentions
+// and hashtags, keeping host-like slips such as "Thanks.We" visible.
+func blankLinks(text string) string {
 	out := text
 	if strings.Contains(out, "://") {
 		out = misspell.StripURL(out)
 	}
-	if strings.IndexByte(out, '/') >= 0 {
-		out = misspell.RemovePath(out)
-	}
-	if strings.IndexByte(out, '@') >= 0 {
-		out = misspell.RemoveEmail(out)
-	}
-	if hasDottedWord(out) {
-		out = misspell.RemoveHost(out)
+	if strings.Contains(out, "www.") {
+		out = wwwRE.ReplaceAllStringFunc(out, func(s string) string { return strings.Repeat(" ", len(s)) })
 	}
 	if strings.ContainsAny(text, "{[@#") {
 		b := []byte(out)
@@ -215,6 +222,8 @@ func blank(text string) string {
 	}
 	return out
 }
+
+var wwwRE = regexp.MustCompile(`(?i)\bwww\.\S+`)
 
 // hasDottedWord reports a period between two ASCII letters or digits, as in
 // a host name (luma.example), the only texts misspell.RemoveHost changes.

@@ -50,7 +50,7 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 	if !strings.ContainsAny(text, " \t,.!?;:") {
 		return
 	}
-	clean := blank(text) // links, addresses and placeholders become spaces
+	clean := blankLinks(text) // links, addresses and placeholders become spaces
 	report := func(s, e int, msg, fix string) {
 		p.Report(lint.Diagnostic{Span: lint.Span{Start: s, End: e}, Message: msg, Suggestion: fix})
 	}

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -41,13 +42,13 @@ func main() {
 	if flag.NArg() > 0 {
 		path = flag.Arg(0)
 	}
-	if err := run(path, *misses); err != nil {
+	if err := run(os.Stdout, path, *misses); err != nil {
 		fmt.Fprintln(os.Stderr, "quality:", err)
 		os.Exit(2)
 	}
 }
 
-func run(path string, misses bool) error {
+func run(w io.Writer, path string, misses bool) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -107,7 +108,7 @@ func run(path string, misses bool) error {
 			}
 		}
 	}
-	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "rule\tlang\tprecision\trecall\tTP\tFP\tFN\t")
 	names := rules.Names()
 	for _, rule := range names {
@@ -122,9 +123,9 @@ func run(path string, misses bool) error {
 	tw.Flush()
 	if misses {
 		slices.Sort(detail)
-		fmt.Println()
+		fmt.Fprintln(w)
 		for _, d := range detail {
-			fmt.Println(d)
+			fmt.Fprintln(w, d)
 		}
 	}
 	return nil

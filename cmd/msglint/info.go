@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"runtime/debug"
 	"strings"
 	"text/tabwriter"
@@ -113,9 +114,10 @@ func findRule(name string) *lint.Rule {
 var langNames = map[lint.Lang]string{lint.English: "English", lint.Turkish: "Turkish", lint.Azerbaijani: "Azerbaijani"}
 
 func newExplain() *cobra.Command {
-	return &cobra.Command{
+	var lang string
+	cmd := &cobra.Command{
 		Use:   "explain RULE",
-		Short: "Explain a rule: what it checks, why, examples and options",
+		Short: "Explain a rule: what it checks, why, examples and options (--lang: its word lists)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r := findRule(args[0])
@@ -131,9 +133,38 @@ func newExplain() *cobra.Command {
 			if opts := optionsYAML(r); opts != "" {
 				fmt.Fprintf(w, "\nOptions (defaults), under rules: %s: options: in .msglint.yaml:\n%s", r.Name, indent(opts, "  "))
 			}
+			if lang == "" {
+				if r.Lexicon != nil {
+					fmt.Fprintf(w, "\nBuilt-in word lists: msglint explain %s --lang en|tr|az\n", r.Name)
+				}
+				return nil
+			}
+			l, err := lint.ParseLang(lang)
+			if err != nil {
+				return usageErr(cmd, err)
+			}
+			lists := r.Lexicon[l]
+			if lists == nil {
+				lists = r.Lexicon["all"]
+			}
+			if lists == nil {
+				fmt.Fprintf(w, "\n%s has no word lists.\n", r.Name)
+				return nil
+			}
+			fmt.Fprintf(w, "\nBuilt-in word lists for %s (a word ending in * takes any suffix; * alone is any one word):\n", langNames[l])
+			names := make([]string, 0, len(lists))
+			for n := range lists {
+				names = append(names, n)
+			}
+			slices.Sort(names)
+			for _, n := range names {
+				fmt.Fprintf(w, "  %s: %s\n", n, strings.Join(lists[n], ", "))
+			}
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&lang, "lang", "", "also print the rule's built-in word lists for en, tr or az")
+	return cmd
 }
 
 func optionsYAML(r *lint.Rule) string {

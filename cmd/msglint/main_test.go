@@ -65,7 +65,7 @@ func TestJSONSchema(t *testing.T) {
 			t.Fatalf("finding keys: %s", d)
 		}
 	}
-	want := map[string]int{"files": 1, "messages": 9, "errors": 3, "warnings": 9, "infos": 0}
+	want := map[string]int{"files": 1, "messages": 15, "errors": 6, "warnings": 15, "infos": 1}
 	if doc.Version != 1 || !cmp.Equal(want, doc.Summary) {
 		t.Errorf("version %d summary %v", doc.Version, doc.Summary)
 	}
@@ -138,8 +138,8 @@ func TestSARIFRequired(t *testing.T) {
 		}
 	}
 	results := get(run, "results").([]any)
-	if len(results) != 18 {
-		t.Errorf("%d results, want 18", len(results))
+	if len(results) != 28 {
+		t.Errorf("%d results, want 28", len(results))
 	}
 	for _, r := range results {
 		id := get(r, "ruleId").(string)
@@ -276,6 +276,8 @@ func TestRulesExplainInit(t *testing.T) {
 	checkGolden(t, "rules.txt", out)
 	_, out, _ = msglint(t, "", "explain", "length")
 	checkGolden(t, "explain-length.txt", out)
+	_, out, _ = msglint(t, "", "explain", "goodbye", "--lang", "tr")
+	checkGolden(t, "explain-goodbye-tr.txt", out)
 	// docs/rules.md is generated from the rules' docs and must stay in step.
 	_, out, _ = msglint(t, "", "rules", "--format", "markdown")
 	golden.Check(t, "docs/rules.md", out)

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReport(t *testing.T) {
+	corpus := `{"id": "en-1", "lang": "en", "kind": "closing", "text": "Your ticket is closed.", "labels": ["missing_goodbye"]}
+{"id": "en-2", "lang": "en", "kind": "closing", "text": "Closed. Have a great day!", "labels": []}
+{"id": "tr-1", "lang": "tr", "kind": "closing", "text": "Talebiniz kapatıldı.", "labels": []}
+{"id": "az-1", "lang": "az", "kind": "reply", "text": "Təşəkür edirik.", "labels": ["misspelling"]}
+`
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	os.WriteFile(path, []byte(corpus), 0o644)
+	var b bytes.Buffer
+	if err := run(&b, path, true); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"goodbye    en       1.00    1.00   1   0   0",
+		"goodbye    tr       0.00       -   0   1   0",
+		"spelling    az       1.00    1.00   1   0   0",
+		"false alarm goodbye tr-1: Talebiniz kapatıldı.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+	"gopkg.in/yaml.v3"
+)
+
+// Every data file loads, and every list of every rule compiles to cues.
+func TestBuiltinLexicons(t *testing.T) {
+	for _, r := range All() {
+		for l, lists := range r.Lexicon {
+			for name, cues := range lists {
+				if len(cues) == 0 {
+					t.Errorf("%s: %s.%s is empty", r.Name, l, name)
+				}
+			}
+		}
+	}
+}
+
+func TestLexiconOptions(t *testing.T) {
+	closing := load.Options{Lang: lint.Turkish, Kind: lint.Closing}
+	// Added cue: "kolay gelsin" becomes a goodbye.
+	if got := check(t, Goodbye, "add: {tr: {farewell: [kolay gelsin]}}", closing, "İşleminiz tamam, kolay gelsin."); got != nil {
+		t.Errorf("added cue not used: %v", got)
+	}
+	if got := check(t, Goodbye, "", closing, "İşleminiz tamam, kolay gelsin."); len(got) != 1 {
+		t.Errorf("without the cue: %v", got)
+	}
+	// Replaced list: only the new cues count.
+	got := check(t, Goodbye, "replace: {tr: {farewell: [kolay gelsin], thanks: [x], help: [y]}}", closing, "İyi günler!")
+	if len(got) != 1 {
+		t.Errorf("replaced list still matches the old cues: %v", got)
+	}
+	for opts, want := range map[string]string{
+		"add: {de: {farewell: [tschüss]}}":   `add: no word lists for "de" (have az, en, tr)`,
+		"add: {tr: {farewel: [x]}}":          `add.tr: unknown list "farewel" (have farewell, help, thanks)`,
+		"replace: {en: {thanks: [x]}}\nx: 1": `line 2: unknown option "x" (known: kinds, add, replace)`,
+	} {
+		var doc yaml.Node
+		yaml.Unmarshal([]byte(opts), &doc)
+		if _, err := Goodbye.New(doc.Content[0]); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", opts, err, want)
+		}
+	}
+}
+
+// Turkish and Azerbaijani matching: dotted/dotless I, NFC, typographic
+// apostrophes, suffixes.
+func TestTurkicMatching(t *testing.T) {
+	cases := []struct {
+		lang lint.Lang
+		text string
+	}{
+		{lint.Turkish, "İYİ GÜNLER"},                            // İ/I fold to i/ı
+		{lint.Turkish, "Teşekkürlerimizle"},                     // suffixes
+		{lint.Turkish, "Tes\u0327ekku\u0308rler"},               // decomposed ş and ü (NFC)
+		{lint.Azerbaijani, "Sağ olun, XOŞ GÜNLƏR!"},             // Azerbaijani ə in capitals
+		{lint.Azerbaijani, "Başqa sualınız varmı?"},             // the particle written together
+		{lint.English, "We’re here if you need anything else."}, // typographic apostrophe
+	}
+	for _, c := range cases {
+		if got := check(t, Goodbye, "", load.Options{Lang: c.lang, Kind: lint.Closing}, c.text); got != nil {
+			t.Errorf("%s %q: %v", c.lang, c.text, got)
+		}
+	}
+	if d := cmp.Diff([]string{"0-0 severity(0) closing message has no goodbye: no farewell, no thanks and no offer of more help"},
+		check(t, Goodbye, "", load.Options{Lang: lint.Turkish, Kind: lint.Closing}, "İyi bir gün seçtiniz")); d != "" {
+		t.Errorf("\"iyi bir gün\" is not \"iyi günler\": %s", d)
+	}
+}
