@@ -82,6 +82,9 @@ var (
 // slotSpans finds bracketed slots left for a person to fill: [NAME],
 // [Customer Name], <name>. A bracket with digits or a long sentence is not one.
 func slotSpans(text string) []lint.Span {
+	if !strings.ContainsAny(text, "[<") {
+		return nil
+	}
 	var out []lint.Span
 	for _, loc := range slotRE.FindAllStringIndex(text, -1) {
 		inner := text[loc[0]+1 : loc[1]-1]
@@ -107,6 +110,12 @@ func checkPlaceholders(p *lint.Pass, names []string, strict bool) {
 	text := p.Msg.Body.Text
 	report := func(s, e int, msg, fix string) {
 		p.Report(lint.Diagnostic{Span: lint.Span{Start: s, End: e}, Message: msg, Suggestion: fix})
+	}
+	if !strings.ContainsAny(text, "{}") {
+		for _, sp := range slotSpans(text) {
+			report(sp.Start, sp.End, fmt.Sprintf("%s is a slot nobody filled in", text[sp.Start:sp.End]), "{{first_name}}")
+		}
+		return
 	}
 	for _, loc := range braceRun.FindAllStringIndex(text, -1) {
 		s, e := loc[0], loc[1]
@@ -212,6 +221,9 @@ func checkStyles(msgs []*lint.Message, report func(*lint.Message, lint.Diagnosti
 	}
 	uses := map[string][]use{}
 	for _, m := range msgs {
+		if strings.IndexByte(m.Body.Text, '{') < 0 {
+			continue
+		}
 		for _, loc := range braceRun.FindAllStringIndex(m.Body.Text, -1) {
 			raw := m.Body.Text[loc[0]:loc[1]]
 			body := strings.TrimLeft(strings.TrimLeft(raw, "%$"), "{")

@@ -44,6 +44,10 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 
 func checkSarcasm(p *lint.Pass, pb phraseBook) {
 	m := p.Msg
+	markers, openers := pb.find(m, "markers"), pb.find(m, "openers")
+	if len(markers) == 0 && len(openers) == 0 {
+		return
+	}
 	sents := lint.Sentences(m.Body.Text, m.Lang)
 	if len(sents) == 0 {
 		return
@@ -62,11 +66,11 @@ func checkSarcasm(p *lint.Pass, pb phraseBook) {
 				"bilgiyi açıkça verin ve yardım önerin", "məlumatı sadə dillə verin və kömək təklif edin"),
 		})
 	}
-	for _, mt := range pb.find(m, "markers") {
+	for _, mt := range markers {
 		report(mt, "reads as sarcasm toward the customer")
 	}
 	complaints := pb.find(m, "complaints")
-	for _, mt := range pb.find(m, "openers") {
+	for _, mt := range openers {
 		i := sentenceOf(sents, mt.Span.Start)
 		for _, c := range complaints {
 			// The complaint stands anywhere in the opener's sentence ("Daha önce

@@ -50,7 +50,15 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 	if !strings.ContainsAny(text, " \t,.!?;:") {
 		return
 	}
-	clean := blankLinks(text) // links, addresses and placeholders become spaces
+	// Links, addresses and placeholders become spaces; worked out only once
+	// something looks wrong, as most messages are clean.
+	var clean string
+	blanked := func() string {
+		if clean == "" {
+			clean = blankLinks(text)
+		}
+		return clean
+	}
 	report := func(s, e int, msg, fix string) {
 		p.Report(lint.Diagnostic{Span: lint.Span{Start: s, End: e}, Message: msg, Suggestion: fix})
 	}
@@ -76,16 +84,15 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 				// indentation of a line is left alone
 			case o.SpaceBeforePunct && strings.IndexByte(",.!?;:", text[j]) >= 0 && !emoticonOrEllipsis(text[j:]):
 				report(i, j, fmt.Sprintf("space before %q", text[j]), fmt.Sprintf("remove the space before %q", text[j]))
-			case o.DoubleSpace && j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && clean[i:j] == text[i:j] && i > 0 && clean[i-1] != ' ':
+			case o.DoubleSpace && j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && i > 0 && blanked()[i-1] != ' ':
 				report(i+1, j, fmt.Sprintf("%d spaces in a row", j-i), "one space")
 			}
 			i = j
 			continue
 		}
 		lineStart = false
-		if o.SpaceAfterPunct && i+1 < len(text) && clean[i] == c && strings.IndexByte(",!?.;", c) >= 0 {
+		if o.SpaceAfterPunct && i+1 < len(text) && strings.IndexByte(",!?.;", c) >= 0 {
 			next, _ := utf8.DecodeRuneInString(text[i+1:])
-			nextClean, _ := utf8.DecodeRuneInString(clean[i+1:])
 			missing := false
 			switch c {
 			case ',', ';':
@@ -95,7 +102,7 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			case '.':
 				missing = unicode.IsUpper(next) && i > 0 && unicode.IsLower(lastRune(text[:i]))
 			}
-			if missing && nextClean == next {
+			if missing && blanked()[i] == c && blanked()[i+1] == text[i+1] {
 				report(i, i+1, fmt.Sprintf("no space after %q", c), fmt.Sprintf("%c ", c))
 			}
 		}

@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
