@@ -27,6 +27,17 @@ func TestPosition(t *testing.T) {
 	}
 }
 
+func TestPositionLongLine(t *testing.T) {
+	line := strings.Repeat("aş€", 1000) // 1, 2 and 3 bytes: marks land inside characters' runs
+	src := NewSource("f", []byte("x\n"+line+"\ny"))
+	for _, runes := range []int{0, 1, 2, 3, 170, 171, 1500, 2999, 3000} {
+		off := 2 + len(string([]rune(line)[:runes]))
+		if l, c := src.Position(off); l != 2 || c != runes+1 {
+			t.Errorf("rune %d: %d:%d, want 2:%d", runes, l, c, runes+1)
+		}
+	}
+}
+
 func TestSourceMap(t *testing.T) {
 	// File `"a\u00e7b"` -> text "açb": a verbatim, ç from a 6-byte escape, b verbatim.
 	var b MapBuilder

@@ -11,7 +11,15 @@ type Source struct {
 	Path  string
 	Data  []byte
 	lines []int // byte offset of each line start, built on first use
+	// marks holds, for long lines, the rune count at points along the line,
+	// so that placing many findings on one huge line stays linear.
+	marks map[int][]runeMark
 }
+
+type runeMark struct{ off, runes int }
+
+// markEvery is the spacing of rune-count marks on long lines, in bytes.
+const markEvery = 512
 
 // NewSource wraps file contents.
 func NewSource(path string, data []byte) *Source { return &Source{Path: path, Data: data} }
@@ -39,7 +47,41 @@ func (s *Source) Position(off int) (line, col int) {
 	}
 	idx := s.index()
 	i := sort.Search(len(idx), func(i int) bool { return idx[i] > off }) - 1
-	return i + 1, utf8.RuneCount(s.Data[idx[i]:off]) + 1
+	start := idx[i]
+	if off-start <= markEvery {
+		return i + 1, utf8.RuneCount(s.Data[start:off]) + 1
+	}
+	ms := s.lineMarks(i)
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].off > off }) - 1
+	return i + 1, ms[k].runes + utf8.RuneCount(s.Data[ms[k].off:off]) + 1
+}
+
+// lineMarks builds the rune-count marks of line i (0-based) once.
+func (s *Source) lineMarks(i int) []runeMark {
+	if ms, ok := s.marks[i]; ok {
+		return ms
+	}
+	if s.marks == nil {
+		s.marks = map[int][]runeMark{}
+	}
+	idx := s.index()
+	end := len(s.Data)
+	if i+1 < len(idx) {
+		end = idx[i+1]
+	}
+	ms := []runeMark{{idx[i], 0}}
+	n, next := 0, idx[i]+markEvery
+	for off := idx[i]; off < end; {
+		if off >= next {
+			ms = append(ms, runeMark{off, n})
+			next = off + markEvery
+		}
+		_, w := utf8.DecodeRune(s.Data[off:end])
+		off += w
+		n++
+	}
+	s.marks[i] = ms
+	return ms
 }
 
 // Offset is the inverse of Position; a column past the line's end is clamped.
