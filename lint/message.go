@@ -133,8 +133,9 @@ type Message struct {
 	// Disable lists rules switched off for this message only.
 	Disable []string
 
-	Source *Source
-	tokens []Token
+	Source    *Source
+	tokens    []Token
+	sentences []Span
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int

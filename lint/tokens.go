@@ -40,6 +40,17 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || 
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
+// Sentences splits the body into sentences once; every rule shares them.
+func (m *Message) Sentences() []Span {
+	if m.sentences == nil {
+		m.sentences = Sentences(m.Body.Text, m.Lang)
+		if m.sentences == nil {
+			m.sentences = []Span{}
+		}
+	}
+	return m.sentences
+}
+
 // Tokenize splits text into words, numbers, punctuation and spaces.
 func Tokenize(text string, l Lang) []Token {
 	toks := make([]Token, 0, len(text)/4+1)

@@ -50,7 +50,7 @@ func checkForwarding(p *lint.Pass, pb phraseBook) {
 	if !pb.has(m, "third") || !pb.has(m, "verbs") || pb.has(m, "consent") {
 		return
 	}
-	sents := lint.Sentences(m.Body.Text, m.Lang)
+	sents := m.Sentences()
 	if len(sents) == 0 {
 		return
 	}

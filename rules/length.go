@@ -156,7 +156,7 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 		p.Report(lint.Diagnostic{Span: s, Message: msg, Suggestion: fix, Severity: lint.Warning})
 	}
 	if o.MaxSentences > 0 {
-		if ss := lint.Sentences(text, p.Msg.Lang); len(ss) > o.MaxSentences {
+		if ss := p.Msg.Sentences(); len(ss) > o.MaxSentences {
 			warn(lint.Span{Start: ss[o.MaxSentences].Start, End: len(text)},
 				fmt.Sprintf("message has %d sentences; chat messages read best with %d or fewer", len(ss), o.MaxSentences),
 				fmt.Sprintf("split it into %d messages or cut it to %d sentences", (len(ss)+o.MaxSentences-1)/o.MaxSentences, o.MaxSentences))

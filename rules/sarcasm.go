@@ -48,7 +48,7 @@ func checkSarcasm(p *lint.Pass, pb phraseBook) {
 	if len(markers) == 0 && len(openers) == 0 {
 		return
 	}
-	sents := lint.Sentences(m.Body.Text, m.Lang)
+	sents := m.Sentences()
 	if len(sents) == 0 {
 		return
 	}
