@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Linter runs a configured set of rules over messages.
@@ -16,7 +18,18 @@ type active struct {
 	rule     *Rule
 	check    Check
 	file     FileCheck
+	opts     *yaml.Node
 	severity Severity // from config; 0 = rule's own
+}
+
+func (a *active) pick(own Severity) Severity {
+	switch {
+	case a.severity != 0:
+		return a.severity
+	case own != 0:
+		return own
+	}
+	return a.rule.Doc.Severity
 }
 
 // NewLinter builds the checks for the rules the config and flags switch on.
@@ -65,7 +78,7 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 			}
 			return nil, fmt.Errorf("%s: rule %s: %v", where, r.Name, err)
 		}
-		a := active{rule: r, check: check, severity: rc.Severity}
+		a := active{rule: r, check: check, opts: rc.Options, severity: rc.Severity}
 		if r.NewFile != nil {
 			if a.file, err = r.NewFile(rc.Options); err != nil {
 				return nil, fmt.Errorf("rule %s: %v", r.Name, err)
@@ -74,6 +87,28 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 		l.active = append(l.active, a)
 	}
 	return l, nil
+}
+
+// Config returns an active rule's options node and configured severity; ok
+// is false when the rule does not run.
+func (l *Linter) Config(name string) (opts *yaml.Node, sev Severity, ok bool) {
+	for _, a := range l.active {
+		if a.rule.Name == name {
+			return a.opts, a.severity, true
+		}
+	}
+	return nil, 0, false
+}
+
+// Severity is the severity a finding of an active rule gets: the config's,
+// else the diagnostic's own, else the rule's default.
+func (l *Linter) Severity(name string, own Severity) Severity {
+	for _, a := range l.active {
+		if a.rule.Name == name {
+			return a.pick(own)
+		}
+	}
+	return own
 }
 
 // Rules lists the rules that run, in registry order.
@@ -120,21 +155,23 @@ func (l *Linter) CheckFile(msgs []*Message) []Finding {
 }
 
 func (a *active) finding(m *Message, d Diagnostic) Finding {
-	f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion}
-	f.Severity = a.rule.Doc.Severity
-	if d.Severity != 0 {
-		f.Severity = d.Severity
-	}
-	if a.severity != 0 {
-		f.Severity = a.severity
-	}
+	f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion, Severity: a.pick(d.Severity)}
 	place(m, d, &f)
 	return f
 }
 
-// Loader reads one input into messages. It returns ErrSkip for an input that
-// is not for msglint (found while walking a folder), which is not counted.
-type Loader func(path string) ([]*Message, error)
+// Loaded is what a loader made of one input: messages to check, and findings
+// it made itself (a transcript is checked while it is read), with the number
+// of messages behind them.
+type Loaded struct {
+	Msgs     []*Message
+	Findings []Finding
+	Count    int
+}
+
+// Loader reads one input. It returns ErrSkip for an input that is not for
+// msglint (found while walking a folder), which is not counted.
+type Loader func(path string) (Loaded, error)
 
 // ErrSkip tells CheckFiles to pass over an input.
 var ErrSkip = errors.New("skipped")
@@ -184,8 +221,8 @@ func (l *Linter) CheckFiles(paths []string, load Loader) Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				msgs, err := load(paths[i])
-				results[i] = out{l.CheckFile(msgs), len(msgs), err}
+				ld, err := load(paths[i])
+				results[i] = out{append(l.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err}
 			}
 		}()
 	}

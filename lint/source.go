@@ -8,8 +8,11 @@ import (
 
 // Source is one input file as read, kept so findings can be placed and quoted.
 type Source struct {
-	Path  string
-	Data  []byte
+	Path string
+	Data []byte
+	// Line0 is how many lines of the file come before Data, when Data is one
+	// piece of a file read as a stream.
+	Line0 int
 	lines []int // byte offset of each line start, built on first use
 	// marks holds, for long lines, the rune count at points along the line,
 	// so that placing many findings on one huge line stays linear.
@@ -49,11 +52,11 @@ func (s *Source) Position(off int) (line, col int) {
 	i := sort.Search(len(idx), func(i int) bool { return idx[i] > off }) - 1
 	start := idx[i]
 	if off-start <= markEvery {
-		return i + 1, utf8.RuneCount(s.Data[start:off]) + 1
+		return s.Line0 + i + 1, utf8.RuneCount(s.Data[start:off]) + 1
 	}
 	ms := s.lineMarks(i)
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].off > off }) - 1
-	return i + 1, ms[k].runes + utf8.RuneCount(s.Data[ms[k].off:off]) + 1
+	return s.Line0 + i + 1, ms[k].runes + utf8.RuneCount(s.Data[ms[k].off:off]) + 1
 }
 
 // lineMarks builds the rune-count marks of line i (0-based) once.
@@ -103,6 +106,7 @@ func (s *Source) Offset(line, col int) int {
 
 // Line returns the text of a 1-based line without its line break.
 func (s *Source) Line(n int) string {
+	n -= s.Line0
 	idx := s.index()
 	if n < 1 || n > len(idx) {
 		return ""

@@ -20,8 +20,9 @@ func BenchmarkCheck(b *testing.B) {
 	b.ResetTimer()
 	msgs := 0
 	for i := 0; i < b.N; i++ {
-		res := l.CheckFiles([]string{"lib.yaml"}, func(string) ([]*lint.Message, error) {
-			return load.Options{}.File("lib.yaml", data)
+		res := l.CheckFiles([]string{"lib.yaml"}, func(string) (lint.Loaded, error) {
+			msgs, err := load.Options{}.File("lib.yaml", data)
+			return lint.Loaded{Msgs: msgs}, err
 		})
 		if len(res.Errors) > 0 || res.Messages != 10000 || len(res.Findings) == 0 {
 			b.Fatalf("errors %v, %d messages, %d findings", res.Errors, res.Messages, len(res.Findings))

@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/lint/report"
+	"github.com/msglint/msglint/policy"
 	"github.com/msglint/msglint/rules"
 	"github.com/spf13/cobra"
 )
@@ -71,7 +75,11 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	if err != nil {
 		return usageErr(cmd, err)
 	}
-	linter, err := lint.NewLinter(rules.All(), cfg, f.enable, f.disable)
+	linter, err := lint.NewLinter(allRules(), cfg, f.enable, f.disable)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	conversations, err := policy.NewChecker(linter, opts)
 	if err != nil {
 		return usageErr(cmd, err)
 	}
@@ -83,16 +91,23 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		paths[i], walked[in.Path] = in.Path, in.Walked
 	}
 	stdin := cmd.InOrStdin()
-	res := linter.CheckFiles(paths, func(path string) ([]*lint.Message, error) {
+	res := linter.CheckFiles(paths, func(path string) (lint.Loaded, error) {
+		if ld, ok, err := checkTranscript(conversations, path, stdin); ok {
+			return ld, err
+		}
 		data, name, err := readInput(path, stdin)
 		if err != nil {
-			return nil, err
+			return lint.Loaded{}, err
+		}
+		if strings.EqualFold(filepath.Ext(name), ".json") && policy.IsWebhook(data) {
+			r, err := conversations.RunWebhook(name, data)
+			return lint.Loaded{Findings: r.Findings, Count: r.Events}, err
 		}
 		msgs, err := opts.File(name, data)
 		if err != nil && walked[path] && load.IsNotMessages(err) {
-			return nil, lint.ErrSkip
+			return lint.Loaded{}, lint.ErrSkip
 		}
-		return msgs, err
+		return lint.Loaded{Msgs: msgs}, err
 	})
 	res.Errors = append(walkErrs, res.Errors...)
 	if f.text != "" {
@@ -118,6 +133,30 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		return exitCode(exitFindings)
 	}
 	return nil
+}
+
+// checkTranscript streams a JSONL file whose first line is a transcript
+// event through the conversation rules; ok is false for any other input,
+// which is then read whole. Standard input is never a transcript here, as
+// peeking at it would consume it.
+func checkTranscript(c *policy.Checker, path string, stdin io.Reader) (lint.Loaded, bool, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if path == "-" || ext != ".jsonl" && ext != ".ndjson" {
+		return lint.Loaded{}, false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return lint.Loaded{}, false, nil
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	if !policy.IsTranscript(first) {
+		return lint.Loaded{}, false, nil
+	}
+	r, err := c.Run(path, br)
+	return lint.Loaded{Findings: r.Findings, Count: r.Events}, true, err
 }
 
 func readInput(path string, stdin io.Reader) ([]byte, string, error) {
@@ -147,7 +186,18 @@ func loadConfig(path string) (*lint.Config, error) {
 	if path == "" {
 		return &lint.Config{}, nil
 	}
-	return lint.LoadConfig(path, rules.Names())
+	return lint.LoadConfig(path, ruleNames())
+}
+
+// allRules is every rule: template rules, then conversation rules.
+func allRules() []*lint.Rule { return append(rules.All(), policy.Rules()...) }
+
+func ruleNames() []string {
+	var out []string
+	for _, r := range allRules() {
+		out = append(out, r.Name)
+	}
+	return out
 }
 
 // runOptions merges flags over the config.

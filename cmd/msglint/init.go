@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/msglint/msglint/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -63,7 +62,7 @@ i18n: []
 
 rules:
 `)
-	for _, r := range rules.All() {
+	for _, r := range allRules() {
 		fmt.Fprintf(&b, "  # %s\n", r.Doc.Title)
 		fmt.Fprintf(&b, "  %s:\n    enabled: %t\n    severity: %s\n", r.Name, r.Doc.Default, r.Doc.Severity)
 		if opts := optionsYAML(r); opts != "" {

@@ -67,3 +67,16 @@ func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error
 	finish(m, def)
 	return m, nil
 }
+
+// Line reads one JSON object of a streamed file, such as a transcript event
+// with a text, as a message whose positions point into the file: line0 is the
+// number of lines before it.
+func (o Options) Line(path string, line []byte, line0 int) (*lint.Message, error) {
+	src := &lint.Source{Path: path, Data: line, Line0: line0}
+	d := doc{src}
+	root, err := parseJSON(src, line, 0)
+	if err != nil {
+		return nil, err
+	}
+	return d.jsonlMessage(root, line0+1, defaults{lang: o.Lang, kind: o.Kind, channel: o.Channel})
+}

@@ -1,0 +1,200 @@
+package policy
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+	"github.com/msglint/msglint/rules"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxLine is the longest transcript line read, in bytes.
+const MaxLine = 1 << 20
+
+// Checker judges transcripts with the rules a linter has switched on.
+type Checker struct {
+	linter   *lint.Linter
+	load     load.Options
+	profiles Profiles
+	zone     *time.Location
+	freq     FrequencyOptions
+	resp     ResponseTimeOptions
+	on       map[string]bool
+
+	goodbye, greeting, forwarding func(*lint.Message) []lint.Diagnostic
+	personRequest                 func(*lint.Message) []lint.Match
+	promo                         func(*lint.Message) bool
+}
+
+// conversationRules are the template rules that read a transcript with its
+// context instead of message by message.
+var conversationRules = []string{"goodbye", "greeting", "forwarding-consent", "bot-handoff"}
+
+// NewChecker builds a checker from the linter's rules and their options.
+func NewChecker(l *lint.Linter, o load.Options) (*Checker, error) {
+	c := &Checker{linter: l, load: o, on: map[string]bool{}}
+	for _, r := range append(Rules(), rules.Goodbye, rules.Greeting, rules.ForwardingConsent, rules.BotHandoff, rules.CTA) {
+		_, _, ok := l.Config(r.Name)
+		c.on[r.Name] = ok
+	}
+	opts := func(name string) *yaml.Node { n, _, _ := l.Config(name); return n }
+	wo, err := lint.DecodeOptions(opts("window"), WindowOptions{Zone: "UTC"})
+	if err != nil {
+		return nil, err
+	}
+	if c.profiles, err = wo.profiles(); err != nil {
+		return nil, err
+	}
+	c.zone, _ = loadZone(wo.Zone)
+	if c.freq, err = lint.DecodeOptions(opts("frequency"), defaultFrequency); err != nil {
+		return nil, err
+	}
+	if c.resp, err = lint.DecodeOptions(opts("response-time"), defaultResponse); err != nil {
+		return nil, err
+	}
+	for _, d := range []struct {
+		r   *lint.Rule
+		out *func(*lint.Message) []lint.Diagnostic
+	}{{rules.Goodbye, &c.goodbye}, {rules.Greeting, &c.greeting}, {rules.ForwardingConsent, &c.forwarding}} {
+		if *d.out, err = rules.Detect(d.r, opts(d.r.Name)); err != nil {
+			return nil, err
+		}
+	}
+	if c.personRequest, err = rules.NewPersonRequest(opts("bot-handoff")); err != nil {
+		return nil, err
+	}
+	if c.promo, err = rules.NewPromoDetector(opts("cta")); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// conv is what the rules remember of one conversation: a few times and
+// flags, never its whole history, so memory does not grow with its length.
+type conv struct {
+	id      string
+	channel lint.Channel
+	zone    *time.Location
+	last    time.Time // the latest event, for order
+	lastAt  int       // its line
+
+	open, lastCustomer time.Time
+	openLine           int
+	openType           Type
+	referralAt         time.Time // a conversation started from an ad referral
+	referralLine       int
+
+	stopped  bool
+	stopLine int
+	sentOut  bool
+
+	consent, revoked bool
+	revokedLine      int
+
+	unanswered []time.Time // brand sends since the customer last wrote, in the period
+	promos     []time.Time
+
+	pending     bool
+	pendingAt   time.Time
+	pendingLine int
+	turns       int
+	answered    int
+	firstLine   int
+	replied     bool // the brand has answered at least once
+
+	lastOut       *lint.Message
+	lastOutLine   int
+	requested     bool
+	requestLine   int
+}
+
+// Result is what a transcript gave.
+type Result struct {
+	Findings []lint.Finding
+	Events   int
+	Stats    *Stats
+}
+
+// RunWebhook checks a Meta webhook payload as a transcript.
+func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
+	events, err := WebhookEvents(path, data)
+	if err != nil {
+		return Result{}, err
+	}
+	return c.events(path, func(yield func(Event) error) error {
+		for _, e := range events {
+			if err := yield(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Run reads a JSONL transcript in one pass. A line that cannot be read, an
+// unknown type or a time earlier than the conversation's previous event stops
+// it with an error naming the line.
+func (c *Checker) Run(path string, r io.Reader) (Result, error) {
+	return c.events(path, func(yield func(Event) error) error {
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), MaxLine)
+		for n := 1; sc.Scan(); n++ {
+			line := sc.Bytes()
+			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			e, err := ParseEvent(line)
+			if err != nil {
+				return &load.Error{Path: path, Line: n, Msg: err.Error()}
+			}
+			e.Line, e.Raw = n, line
+			if err := yield(e); err != nil {
+				return err
+			}
+		}
+		if err := sc.Err(); err != nil {
+			if errors.Is(err, bufio.ErrTooLong) {
+				return &load.Error{Path: path, Msg: fmt.Sprintf("a line is longer than %d bytes", MaxLine)}
+			}
+			return &load.Error{Path: path, Msg: err.Error()}
+		}
+		return nil
+	})
+}
+
+func (c *Checker) events(path string, each func(func(Event) error) error) (Result, error) {
+	res := Result{Stats: newStats()}
+	convs := map[string]*conv{}
+	out := &res.Findings
+	err := each(func(e Event) error {
+		res.Events++
+		k := string(e.Channel) + "\x00" + e.Conversation
+		cv := convs[k]
+		if cv == nil {
+			cv = &conv{id: e.Conversation, channel: e.Channel, zone: c.zone, firstLine: e.Line}
+			convs[k] = cv
+			res.Stats.conversation(e.Channel)
+		}
+		if e.Time.Before(cv.last) {
+			return &load.Error{Path: path, Line: e.Line, Msg: fmt.Sprintf("time %s is earlier than the conversation's event on line %d (%s)",
+				e.RawTime, cv.lastAt, cv.last.Format(time.RFC3339))}
+		}
+		cv.last, cv.lastAt = e.Time, e.Line
+		c.event(path, cv, &e, out, res.Stats)
+		return nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	for _, cv := range convs {
+		c.finish(path, cv, out, res.Stats)
+	}
+	lint.SortFindings(res.Findings)
+	return res, nil
+}

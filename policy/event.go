@@ -1,0 +1,167 @@
+// Package policy checks conversations over time: messaging windows, message
+// tags, frequency, response time and consent, from transcripts of events.
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// Direction says who sent an event.
+type Direction string
+
+// Directions.
+const (
+	In  Direction = "in"  // from the customer
+	Out Direction = "out" // from the brand
+)
+
+// Actor is who acted.
+type Actor string
+
+// Actors.
+const (
+	Customer Actor = "customer"
+	Agent    Actor = "agent"
+	BotActor Actor = "bot"
+)
+
+// Type is what happened.
+type Type string
+
+// Event types.
+const (
+	Message        Type = "message"
+	Postback       Type = "postback"
+	Reaction       Type = "reaction"
+	Referral       Type = "referral"
+	Optin          Type = "optin"
+	Forward        Type = "forward"
+	ConsentGranted Type = "consent_granted"
+	ConsentRevoked Type = "consent_revoked"
+	Handoff        Type = "handoff"
+	Close          Type = "close"
+	Stop           Type = "stop"
+)
+
+var types = []Type{Message, Postback, Reaction, Referral, Optin, Forward, ConsentGranted, ConsentRevoked, Handoff, Close, Stop}
+
+// Event is one line of a transcript.
+type Event struct {
+	Time          time.Time    `json:"-"`
+	RawTime       string       `json:"time"`
+	Conversation  string       `json:"conversation"`
+	User          string       `json:"user"`
+	Channel       lint.Channel `json:"channel"`
+	Direction     Direction    `json:"direction"`
+	Actor         Actor        `json:"actor"`
+	Type          Type         `json:"type"`
+	Text          string       `json:"text"`
+	MessagingType string       `json:"messaging_type"`
+	Tag           string       `json:"tag"`
+	Template      string       `json:"template"`
+	To            string       `json:"to"`
+	Kind          lint.Kind    `json:"kind"`
+	Lang          lint.Lang    `json:"lang"`
+	Zone          string       `json:"zone"` // the recipient's IANA time zone (SMS quiet hours)
+	ID            string       `json:"id"`
+
+	Line int    `json:"-"`
+	Raw  []byte `json:"-"` // the line as read, for placing findings in its text
+	Base int    `json:"-"` // file offset of Raw
+}
+
+// ParseEvent reads and checks one transcript line.
+func ParseEvent(line []byte) (Event, error) {
+	var e Event
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if err := dec.Decode(&e); err != nil {
+		return e, fmt.Errorf("invalid JSON: %v", err)
+	}
+	t, err := time.Parse(time.RFC3339, e.RawTime)
+	if err != nil {
+		return e, fmt.Errorf("bad time %q: want RFC 3339 with an offset, such as 2026-03-01T10:00:00+03:00", e.RawTime)
+	}
+	e.Time = t
+	if e.Conversation == "" {
+		e.Conversation = e.User
+	}
+	if e.Conversation == "" {
+		return e, fmt.Errorf("no conversation (or user) id")
+	}
+	if e.Channel == "" {
+		e.Channel = lint.Messenger
+	}
+	if _, err := lint.ParseChannel(string(e.Channel)); err != nil {
+		return e, err
+	}
+	if e.Type == "" {
+		e.Type = Message
+	}
+	if !slices.Contains(types, e.Type) {
+		return e, fmt.Errorf("unknown event type %q (want one of %s)", e.Type, joinTypes())
+	}
+	switch e.Direction {
+	case In, Out:
+	case "":
+		return e, fmt.Errorf("no direction: want in (from the customer) or out (from the brand)")
+	default:
+		return e, fmt.Errorf("unknown direction %q: want in or out", e.Direction)
+	}
+	switch e.Actor {
+	case Customer, Agent, BotActor:
+	case "":
+		if e.Direction == In {
+			e.Actor = Customer
+		} else {
+			e.Actor = Agent
+		}
+	default:
+		return e, fmt.Errorf("unknown actor %q: want customer, agent or bot", e.Actor)
+	}
+	if e.Kind != "" {
+		if _, err := lint.ParseKind(string(e.Kind)); err != nil {
+			return e, err
+		}
+	}
+	if e.Lang != "" {
+		l, err := lint.ParseLang(string(e.Lang))
+		if err != nil {
+			return e, err
+		}
+		e.Lang = l
+	}
+	if e.Zone != "" {
+		if _, err := loadZone(e.Zone); err != nil {
+			return e, fmt.Errorf("unknown time zone %q", e.Zone)
+		}
+	}
+	e.MessagingType = strings.ToUpper(e.MessagingType)
+	e.Tag = strings.ToUpper(e.Tag)
+	return e, nil
+}
+
+func joinTypes() string {
+	s := make([]string, len(types))
+	for i, t := range types {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// IsTranscript tells a transcript line from other JSONL by its keys.
+func IsTranscript(firstLine []byte) bool {
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(firstLine, &probe) != nil {
+		return false
+	}
+	_, t := probe["time"]
+	_, d := probe["direction"]
+	return t && d
+}

@@ -1,0 +1,112 @@
+package policy_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+	"github.com/msglint/msglint/policy"
+	"github.com/msglint/msglint/rules"
+)
+
+func checker(t testing.TB) (*policy.Checker, *lint.Linter) {
+	l, err := lint.NewLinter(append(rules.All(), policy.Rules()...), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := policy.NewChecker(l, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, l
+}
+
+// Transcripts in testdata/transcripts carry what must be found on each event
+// in a "want" list: "rule/severity: message". Every finding must be wanted on
+// its line and every want found.
+func TestTranscripts(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/transcripts/*.jsonl")
+	if len(files) == 0 {
+		t.Fatal("no transcripts")
+	}
+	c, _ := checker(t)
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			want := wants(t, path)
+			res, err := c.Run(path, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[int][]string{}
+			for _, fd := range res.Findings {
+				got[fd.Line] = append(got[fd.Line], fmt.Sprintf("%s/%s: %s", fd.Rule, fd.Severity, fd.Message))
+			}
+			for _, fs := range got {
+				slices.Sort(fs)
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("findings by line (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func wants(t *testing.T, path string) map[int][]string {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[int][]string{}
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		var e struct{ Want []string }
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatalf("line %d: %v", n, err)
+		}
+		if len(e.Want) > 0 {
+			out[n] = e.Want
+		}
+	}
+	return out
+}
+
+func TestTranscriptErrors(t *testing.T) {
+	c, _ := checker(t)
+	ev := func(fields string) string {
+		return `{"time":"2026-03-01T10:00:00Z","conversation":"c","direction":"in"` + fields + "}\n"
+	}
+	cases := map[string]struct{ data, want string }{
+		"bad time":        {`{"time":"yesterday","conversation":"c","direction":"in"}` + "\n", `t.jsonl:1: bad time "yesterday": want RFC 3339 with an offset, such as 2026-03-01T10:00:00+03:00`},
+		"no offset":       {`{"time":"2026-03-01T10:00:00","conversation":"c","direction":"in"}` + "\n", `t.jsonl:1: bad time "2026-03-01T10:00:00": want RFC 3339 with an offset, such as 2026-03-01T10:00:00+03:00`},
+		"unknown type":    {ev(`,"type":"like"`), `t.jsonl:1: unknown event type "like" (want one of message, postback, reaction, referral, optin, forward, consent_granted, consent_revoked, handoff, close, stop)`},
+		"direction":       {ev(`,"direction":"sideways"`), `t.jsonl:1: unknown direction "sideways": want in or out`},
+		"out of order":    {ev("") + `{"time":"2026-03-01T09:59:59Z","conversation":"c","direction":"out"}` + "\n", `t.jsonl:2: time 2026-03-01T09:59:59Z is earlier than the conversation's event on line 1 (2026-03-01T10:00:00Z)`},
+		"bad JSON":        {ev("") + "{oops}\n", `t.jsonl:2: invalid JSON: invalid character 'o' looking for beginning of object key string`},
+		"zone":            {ev(`,"zone":"Mars/Olympus"`), `t.jsonl:1: unknown time zone "Mars/Olympus"`},
+		"no conversation": {`{"time":"2026-03-01T10:00:00Z","direction":"in"}` + "\n", "t.jsonl:1: no conversation (or user) id"},
+	}
+	for name, tc := range cases {
+		_, err := c.Run("t.jsonl", strings.NewReader(tc.data))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s:\n got: %v\nwant: %s", name, err, tc.want)
+		}
+	}
+	// Another conversation may go back in time: order is per conversation.
+	if _, err := c.Run("t.jsonl", strings.NewReader(ev("")+`{"time":"2026-03-01T09:00:00Z","conversation":"d","direction":"in"}`+"\n")); err != nil {
+		t.Errorf("interleaved conversations: %v", err)
+	}
+}

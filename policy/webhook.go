@@ -1,0 +1,137 @@
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+// webhookItem is one entry of a Meta webhook's messaging (or standby) list.
+type webhookItem struct {
+	Sender    struct{ ID string } `json:"sender"`
+	Recipient struct{ ID string } `json:"recipient"`
+	Timestamp json.Number         `json:"timestamp"`
+	Message   *struct {
+		Text   string `json:"text"`
+		IsEcho bool   `json:"is_echo"`
+		MID    string `json:"mid"`
+	} `json:"message"`
+	Postback          *json.RawMessage `json:"postback"`
+	Reaction          *json.RawMessage `json:"reaction"`
+	Referral          *json.RawMessage `json:"referral"`
+	Optin             *json.RawMessage `json:"optin"`
+	PassThreadControl *json.RawMessage `json:"pass_thread_control"`
+	RequestThread     *json.RawMessage `json:"request_thread_control"`
+}
+
+type webhookPayload struct {
+	Object string `json:"object"`
+	Entry  []struct {
+		Messaging []webhookItem `json:"messaging"`
+		Standby   []webhookItem `json:"standby"`
+	} `json:"entry"`
+}
+
+// IsWebhook tells a Meta webhook payload (or one messaging item) by its
+// top-level keys.
+func IsWebhook(data []byte) bool {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(data, &keys) != nil {
+		return false
+	}
+	_, object := keys["object"]
+	_, entry := keys["entry"]
+	_, sender := keys["sender"]
+	_, ts := keys["timestamp"]
+	return object && entry || sender && ts
+}
+
+// WebhookEvents reads a Meta webhook payload ({"object":"page","entry":[…]},
+// or one messaging item) as transcript events: messages, postbacks,
+// reactions, referrals and opt-ins from the customer; echoes as the page's
+// own messages; thread-control passes as hand-offs.
+func WebhookEvents(path string, data []byte) ([]Event, error) {
+	var p webhookPayload
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&p); err != nil {
+		return nil, jsonError(path, data, err)
+	}
+	channel := lint.Messenger
+	if p.Object == "instagram" {
+		channel = lint.Instagram
+	}
+	var items []webhookItem
+	if len(p.Entry) == 0 {
+		var one webhookItem
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		if err := dec.Decode(&one); err != nil {
+			return nil, jsonError(path, data, err)
+		}
+		items = append(items, one)
+	}
+	for _, e := range p.Entry {
+		items = append(append(items, e.Messaging...), e.Standby...)
+	}
+	var out []Event
+	for i, it := range items {
+		ms, err := it.Timestamp.Int64()
+		if err != nil {
+			return nil, &load.Error{Path: path, Msg: fmt.Sprintf("messaging item %d: timestamp %q is not milliseconds since 1970", i+1, it.Timestamp)}
+		}
+		e := Event{Time: time.UnixMilli(ms).UTC(), Channel: channel, Direction: In, Actor: Customer, Conversation: it.Sender.ID, Line: 1}
+		e.RawTime = e.Time.Format(time.RFC3339)
+		switch {
+		case it.Message != nil && it.Message.IsEcho:
+			e.Direction, e.Actor, e.Type, e.Text, e.Conversation, e.ID = Out, Agent, Message, it.Message.Text, it.Recipient.ID, it.Message.MID
+		case it.Message != nil:
+			e.Type, e.Text, e.ID = Message, it.Message.Text, it.Message.MID
+		case it.Postback != nil:
+			e.Type = Postback
+		case it.Reaction != nil:
+			e.Type = Reaction
+		case it.Referral != nil:
+			e.Type = Referral
+		case it.Optin != nil:
+			e.Type = Optin
+		case it.PassThreadControl != nil || it.RequestThread != nil:
+			e.Type, e.Direction, e.Actor = Handoff, Out, Agent
+		default:
+			continue // delivery and read receipts say nothing about the policy
+		}
+		if e.Conversation == "" {
+			return nil, &load.Error{Path: path, Msg: fmt.Sprintf("messaging item %d has no sender id", i+1)}
+		}
+		out = append(out, e)
+	}
+	// Webhook batches are not always in time order.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.Before(out[j].Time) })
+	return out, nil
+}
+
+func jsonError(path string, data []byte, err error) error {
+	var se *json.SyntaxError
+	var raw json.RawMessage
+	if uerr := json.Unmarshal(data, &raw); uerr != nil {
+		if ok := asSyntax(uerr, &se); ok {
+			src := lint.NewSource(path, data)
+			l, c := src.Position(max(int(se.Offset)-1, 0))
+			return &load.Error{Path: path, Line: l, Col: c, Msg: "invalid JSON: " + se.Error()}
+		}
+		err = uerr
+	}
+	return &load.Error{Path: path, Msg: "invalid webhook payload: " + strings.TrimPrefix(err.Error(), "json: ")}
+}
+
+func asSyntax(err error, se **json.SyntaxError) bool {
+	s, ok := err.(*json.SyntaxError)
+	*se = s
+	return ok
+}
