@@ -51,6 +51,10 @@ func (m *Message) Sentences() []Span {
 	return m.sentences
 }
 
+// Trim drops the shared tokens and sentences; they are worked out again if
+// asked for. A finding that outlives its check keeps only what it quotes.
+func (m *Message) Trim() { m.tokens, m.sentences = nil, nil }
+
 // Tokenize splits text into words, numbers, punctuation and spaces.
 func Tokenize(text string, l Lang) []Token {
 	toks := make([]Token, 0, len(text)/4+1)

@@ -108,18 +108,22 @@ type conv struct {
 	firstLine   int
 	replied     bool // the brand has answered at least once
 
-	lastOut       *lint.Message
-	lastOutLine   int
-	requested     bool
-	requestLine   int
+	lastOut     *lint.Message
+	lastOutLine int
+	requested   bool
+	requestLine int
 }
 
 // Result is what a transcript gave.
 type Result struct {
-	Findings []lint.Finding
+	Findings []lint.Finding // sorted; empty when a sink took them
 	Events   int
 	Stats    *Stats
 }
+
+// Sink receives findings as they are made; a run with a sink keeps none, so
+// its memory does not grow with the findings either.
+type Sink func(lint.Finding)
 
 // RunWebhook checks a Meta webhook payload as a transcript.
 func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
@@ -127,7 +131,7 @@ func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return c.events(path, func(yield func(Event) error) error {
+	return c.events(path, nil, func(yield func(Event) error) error {
 		for _, e := range events {
 			if err := yield(e); err != nil {
 				return err
@@ -140,8 +144,11 @@ func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
 // Run reads a JSONL transcript in one pass. A line that cannot be read, an
 // unknown type or a time earlier than the conversation's previous event stops
 // it with an error naming the line.
-func (c *Checker) Run(path string, r io.Reader) (Result, error) {
-	return c.events(path, func(yield func(Event) error) error {
+func (c *Checker) Run(path string, r io.Reader) (Result, error) { return c.Stream(path, r, nil) }
+
+// Stream is Run with findings sent to sink as they are made (nil: collect).
+func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
+	return c.events(path, sink, func(yield func(Event) error) error {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64<<10), MaxLine)
 		for n := 1; sc.Scan(); n++ {
@@ -168,10 +175,13 @@ func (c *Checker) Run(path string, r io.Reader) (Result, error) {
 	})
 }
 
-func (c *Checker) events(path string, each func(func(Event) error) error) (Result, error) {
+func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
 	res := Result{Stats: newStats()}
 	convs := map[string]*conv{}
-	out := &res.Findings
+	out := sink
+	if out == nil {
+		out = func(f lint.Finding) { res.Findings = append(res.Findings, f) }
+	}
 	err := each(func(e Event) error {
 		res.Events++
 		k := string(e.Channel) + "\x00" + e.Conversation

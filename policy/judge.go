@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -38,7 +39,9 @@ func (c *Checker) message(path string, e *Event, kind lint.Kind) *lint.Message {
 	if e.Lang != "" {
 		o.Lang = e.Lang
 	}
-	m, err := o.Line(path, e.Raw, e.Line-1)
+	// The scanner reuses its buffer: the message keeps its own copy of the
+	// line, which reporters quote later.
+	m, err := o.Line(path, bytes.Clone(e.Raw), e.Line-1)
 	if err != nil {
 		return nil
 	}
@@ -57,9 +60,9 @@ func (c *Checker) message(path string, e *Event, kind lint.Kind) *lint.Message {
 
 func isSend(e *Event) bool { return e.Direction == Out && (e.Type == Message || e.Type == Reaction) }
 
-func (c *Checker) event(path string, cv *conv, e *Event, out *[]lint.Finding, st *Stats) {
+func (c *Checker) event(path string, cv *conv, e *Event, report func(lint.Finding), st *Stats) {
 	p := c.profiles[e.Channel]
-	add := func(f lint.Finding) { *out = append(*out, f) }
+	add := report
 	if e.Zone != "" {
 		cv.zone, _ = loadZone(e.Zone)
 	}
@@ -95,7 +98,10 @@ func (c *Checker) event(path string, cv *conv, e *Event, out *[]lint.Finding, st
 		// Template rules judge the text too; the conversation rules above
 		// already judged it with its context.
 		m.Disable = append(m.Disable, conversationRules...)
-		*out = append(*out, c.linter.Check(m)...)
+		for _, f := range c.linter.Check(m) {
+			report(f)
+		}
+		m.Trim()
 		st.messages++
 		cv.lastOut, cv.lastOutLine = m, e.Line
 	}
@@ -361,17 +367,17 @@ func (c *Checker) closed(path string, cv *conv, e *Event, add func(lint.Finding)
 
 // finish reports what only shows at the end: unanswered messages and the
 // conversation's response rate.
-func (c *Checker) finish(path string, cv *conv, out *[]lint.Finding, st *Stats) {
+func (c *Checker) finish(path string, cv *conv, report func(lint.Finding), st *Stats) {
 	line := func(n int) *Event { return &Event{Line: n, Conversation: cv.id} }
 	if cv.pending {
 		st.unanswered(cv.channel)
 		if c.on["greeting"] {
-			*out = append(*out, c.finding(path, line(cv.pendingLine), nil, "greeting", "the customer's message got no reply", "answer every customer message, even with an away message", nil))
+			report(c.finding(path, line(cv.pendingLine), nil, "greeting", "the customer's message got no reply", "answer every customer message, even with an away message", nil))
 		}
 	}
 	if c.on["response-time"] && cv.turns > 0 {
 		if rate := float64(cv.answered) / float64(cv.turns); rate < c.resp.Rate {
-			*out = append(*out, c.finding(path, line(cv.firstLine), nil, "response-time",
+			report(c.finding(path, line(cv.firstLine), nil, "response-time",
 				fmt.Sprintf("conversation %s: %d of %d customer messages answered within %s (%.0f%%, target %.0f%%)", cv.id, cv.answered, cv.turns, length(time.Duration(c.resp.Within)), rate*100, c.resp.Rate*100),
 				"answer every customer message", nil))
 		}

@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/bench/gen"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/policy"
@@ -109,4 +111,23 @@ func TestTranscriptErrors(t *testing.T) {
 	if _, err := c.Run("t.jsonl", strings.NewReader(ev("")+`{"time":"2026-03-01T09:00:00Z","conversation":"d","direction":"in"}`+"\n")); err != nil {
 		t.Errorf("interleaved conversations: %v", err)
 	}
+}
+
+// BenchmarkTranscript checks a generated transcript of 100 000 events with
+// every rule, as `msglint check` and `msglint stats` do, in one pass.
+func BenchmarkTranscript(b *testing.B) {
+	var buf bytes.Buffer
+	if err := gen.Transcript(&buf, 100000, 1); err != nil {
+		b.Fatal(err)
+	}
+	c, _ := checker(b)
+	b.SetBytes(int64(buf.Len()))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := c.Run("t.jsonl", bytes.NewReader(buf.Bytes()))
+		if err != nil || res.Events != 100000 {
+			b.Fatal(err, res.Events)
+		}
+	}
+	b.ReportMetric(float64(b.N*100000)/b.Elapsed().Seconds(), "events/s")
 }

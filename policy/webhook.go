@@ -67,26 +67,19 @@ func WebhookEvents(path string, data []byte) ([]Event, error) {
 	if p.Object == "instagram" {
 		channel = lint.Instagram
 	}
-	var items []webhookItem
-	if len(p.Entry) == 0 {
-		var one webhookItem
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.UseNumber()
-		if err := dec.Decode(&one); err != nil {
-			return nil, jsonError(path, data, err)
-		}
-		items = append(items, one)
+	items, offsets, err := webhookItems(data, len(p.Entry) > 0)
+	if err != nil {
+		return nil, jsonError(path, data, err)
 	}
-	for _, e := range p.Entry {
-		items = append(append(items, e.Messaging...), e.Standby...)
-	}
+	src := lint.NewSource(path, data)
 	var out []Event
 	for i, it := range items {
+		line, _ := src.Position(offsets[i])
 		ms, err := it.Timestamp.Int64()
 		if err != nil {
 			return nil, &load.Error{Path: path, Msg: fmt.Sprintf("messaging item %d: timestamp %q is not milliseconds since 1970", i+1, it.Timestamp)}
 		}
-		e := Event{Time: time.UnixMilli(ms).UTC(), Channel: channel, Direction: In, Actor: Customer, Conversation: it.Sender.ID, Line: 1}
+		e := Event{Time: time.UnixMilli(ms).UTC(), Channel: channel, Direction: In, Actor: Customer, Conversation: it.Sender.ID, Line: line}
 		e.RawTime = e.Time.Format(time.RFC3339)
 		switch {
 		case it.Message != nil && it.Message.IsEcho:
@@ -114,6 +107,79 @@ func WebhookEvents(path string, data []byte) ([]Event, error) {
 	// Webhook batches are not always in time order.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.Before(out[j].Time) })
 	return out, nil
+}
+
+// webhookItems decodes the messaging and standby items of a payload (or the
+// payload itself, when it is one item) with the file offset of each, walking
+// the tokens so that every event keeps its line.
+func webhookItems(data []byte, wrapped bool) ([]webhookItem, []int, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var items []webhookItem
+	var offs []int
+	item := func() error {
+		off := skipSeparators(data, int(dec.InputOffset()))
+		var it webhookItem
+		if err := dec.Decode(&it); err != nil {
+			return err
+		}
+		items, offs = append(items, it), append(offs, off)
+		return nil
+	}
+	if !wrapped {
+		return items, offs, item()
+	}
+	var skip json.RawMessage
+	// {"object":…, "entry":[{"messaging":[item, …], "standby":[…]}, …]}
+	walkObject := func(each func(key string) error) error {
+		if _, err := dec.Token(); err != nil {
+			return err
+		}
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			if err := each(fmt.Sprint(k)); err != nil {
+				return err
+			}
+		}
+		_, err := dec.Token()
+		return err
+	}
+	walkArray := func(each func() error) error {
+		if _, err := dec.Token(); err != nil {
+			return err
+		}
+		for dec.More() {
+			if err := each(); err != nil {
+				return err
+			}
+		}
+		_, err := dec.Token()
+		return err
+	}
+	err := walkObject(func(key string) error {
+		if key != "entry" {
+			return dec.Decode(&skip)
+		}
+		return walkArray(func() error {
+			return walkObject(func(key string) error {
+				if key != "messaging" && key != "standby" {
+					return dec.Decode(&skip)
+				}
+				return walkArray(item)
+			})
+		})
+	})
+	return items, offs, err
+}
+
+func skipSeparators(data []byte, off int) int {
+	for off < len(data) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
+		off++
+	}
+	return off
 }
 
 func jsonError(path string, data []byte, err error) error {

@@ -17,3 +17,17 @@ func TestDeterministic(t *testing.T) {
 		t.Fatalf("%d templates, want 200", n)
 	}
 }
+
+func TestTranscript(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := Transcript(&a, 500, 3); err != nil {
+		t.Fatal(err)
+	}
+	Transcript(&b, 500, 3)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("same seed, different bytes")
+	}
+	if n := bytes.Count(a.Bytes(), []byte("\n")); n != 500 {
+		t.Fatalf("%d events, want 500", n)
+	}
+}

@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/rules"
 )
 
 // msglint runs the command from the repository root, as a user would.
@@ -287,18 +286,50 @@ func TestRulesExplainInit(t *testing.T) {
 		t.Fatalf("init: exit %d %q", code, out)
 	}
 	data, _ := os.ReadFile(".msglint.yaml")
-	cfg, err := lint.ParseConfig(".msglint.yaml", data, rules.Names())
+	cfg, err := lint.ParseConfig(".msglint.yaml", data, ruleNames())
 	if err != nil {
 		t.Fatalf("init wrote a config msglint rejects: %v", err)
 	}
-	if len(cfg.Rules) != len(rules.All()) {
+	if len(cfg.Rules) != len(allRules()) {
 		t.Errorf("init config has %d rules, want every rule", len(cfg.Rules))
 	}
 	// The written defaults change nothing: same findings as no config at all.
-	if _, err := lint.NewLinter(rules.All(), cfg, nil, nil); err != nil {
+	if _, err := lint.NewLinter(allRules(), cfg, nil, nil); err != nil {
 		t.Error(err)
 	}
 	if code, _, errs := msglint(t, "", "init"); code != 2 || errs != "msglint: .msglint.yaml exists; use --force to overwrite it\n" {
 		t.Errorf("second init: exit %d %q", code, errs)
+	}
+}
+
+func TestStats(t *testing.T) {
+	toRoot(t)
+	code, out, errs := msglint(t, "", "stats", "testdata/transcripts/conversation.jsonl", "testdata/transcripts/channels.jsonl")
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	checkGolden(t, "stats.txt", out)
+	_, out, _ = msglint(t, "", "stats", "--format", "json", "testdata/transcripts/messenger.jsonl")
+	checkGolden(t, "stats.json", out)
+	code, _, errs = msglint(t, "", "stats", "testdata/examples/replies.yaml")
+	if code != 2 || !strings.Contains(errs, "replies.yaml: not a transcript") {
+		t.Errorf("a library given to stats: exit %d, %q", code, errs)
+	}
+}
+
+// A transcript and a webhook payload are recognised by content and checked
+// with the conversation rules, beside ordinary libraries.
+func TestCheckTranscripts(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hook.json"), []byte(`{"object":"page","entry":[{"messaging":[
+ {"sender":{"id":"u1"},"recipient":{"id":"p1"},"timestamp":1772359200000,"message":{"mid":"m1","text":"Hi"}},
+ {"sender":{"id":"p1"},"recipient":{"id":"u1"},"timestamp":1772445600000,"message":{"mid":"m2","text":"Hello, your order shipped.","is_echo":true}}
+]}]}`), 0o644)
+	t.Chdir(dir)
+	code, out, _ := msglint(t, "", "check", "--format", "github", "hook.json")
+	want := "::warning file=hook.json,line=3,col=1,endLine=3,endColumn=1,title=msglint response-time::first response came 1d after the customer's message on line 2 (target 15m) (suggestion: answer within the target, or set an away message that says when)\n" +
+		"::error file=hook.json,line=3,col=1,endLine=3,endColumn=1,title=msglint window::sent at the second the 24-hour window closed at 2026-03-02T10:00:00Z (opened by the customer's message on line 2) (suggestion: wait for the customer to write, or use a message tag that applies)\n"
+	if code != 1 || out != want {
+		t.Errorf("exit %d\n%s", code, out)
 	}
 }

@@ -85,7 +85,7 @@ func statsOf(c *policy.Checker, path string) (policy.Result, error) {
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	if first, _, _ := bytes.Cut(head, []byte("\n")); policy.IsTranscript(first) {
-		return c.Run(path, br)
+		return c.Stream(path, br, func(lint.Finding) {})
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {

@@ -1,0 +1,32 @@
+// Command gen writes a deterministic benchmark input to standard output:
+//
+//	go run ./bench/gen/cmd/gen -library 10000 > lib.yaml
+//	go run ./bench/gen/cmd/gen -transcript 1000000 > transcript.jsonl
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/msglint/msglint/bench/gen"
+)
+
+func main() {
+	library := flag.Int("library", 0, "write a YAML reply library of this many templates")
+	transcript := flag.Int("transcript", 0, "write a JSONL transcript of this many events")
+	seed := flag.Uint64("seed", 1, "seed: the same seed gives the same bytes")
+	flag.Parse()
+	switch {
+	case *library > 0:
+		os.Stdout.Write(gen.Library(*library, *seed))
+	case *transcript > 0:
+		if err := gen.Transcript(os.Stdout, *transcript, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	default:
+		flag.Usage()
+		os.Exit(2)
+	}
+}
