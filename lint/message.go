@@ -33,6 +33,19 @@ const (
 	SMS       Channel = "sms"
 )
 
+// Title is the channel's name as people write it: Messenger, WhatsApp, SMS.
+func (c Channel) Title() string {
+	switch c {
+	case WhatsApp:
+		return "WhatsApp"
+	case SMS:
+		return "SMS"
+	case "":
+		return ""
+	}
+	return strings.ToUpper(string(c[:1])) + string(c[1:])
+}
+
 // Channels lists every channel.
 var Channels = []Channel{Messenger, Instagram, WhatsApp, SMS}
 

@@ -246,7 +246,7 @@ func (c *Checker) windowMiss(cv *conv, e *Event, p *Profile, m *lint.Message) (m
 			return "", "", "" // a valid tag
 		}
 	}
-	name := channelName(e.Channel)
+	name := e.Channel.Title()
 	fix = "reply within the window"
 	switch {
 	case p.Templates:
@@ -301,7 +301,7 @@ func (c *Checker) tags(path string, cv *conv, e *Event, p *Profile, m *lint.Mess
 				known = append(known, k.Tag)
 			}
 		}
-		report(fmt.Sprintf("%s does not accept the tag %s (tags in force: %s)", channelName(e.Channel), e.Tag, orNone(known)), "use a tag that applies, or none")
+		report(fmt.Sprintf("%s does not accept the tag %s (tags in force: %s)", e.Channel.Title(), e.Tag, orNone(known)), "use a tag that applies, or none")
 	case !t.ValidAt(e.Time):
 		report(fmt.Sprintf("the tag %s is no longer accepted since %s: Meta refuses it with error code 100", e.Tag, t.Until.AddDate(0, 0, 1).Format("2006-01-02")),
 			"reply within 24 hours of the customer's message, or use a tag still in force")
@@ -382,16 +382,6 @@ func (c *Checker) finish(path string, cv *conv, report func(lint.Finding), st *S
 				"answer every customer message", nil))
 		}
 	}
-}
-
-func channelName(ch lint.Channel) string {
-	switch ch {
-	case lint.WhatsApp:
-		return "WhatsApp"
-	case lint.SMS:
-		return "SMS"
-	}
-	return strings.ToUpper(string(ch[:1])) + string(ch[1:])
 }
 
 // human writes a duration the way people say it: 1d2h, 2h5m, 45m, 1s.

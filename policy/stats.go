@@ -52,13 +52,7 @@ func (s *Stats) response(c lint.Channel, d time.Duration, answered bool) {
 // Merge adds another transcript's figures.
 func (s *Stats) Merge(o *Stats) {
 	for c, v := range o.channels {
-		cs := s.ch(c)
-		cs.Conversations += v.Conversations
-		cs.Turns += v.Turns
-		cs.Answered += v.Answered
-		cs.Outside += v.Outside
-		cs.Unanswered += v.Unanswered
-		cs.firstResponse = append(cs.firstResponse, v.firstResponse...)
+		s.ch(c).add(v)
 	}
 	s.messages += o.messages
 }
@@ -92,14 +86,18 @@ func (s *Stats) Rows() []Row {
 	for _, c := range chans {
 		cs := s.channels[lint.Channel(c)]
 		rows = append(rows, cs.row(c))
-		total.Conversations += cs.Conversations
-		total.Turns += cs.Turns
-		total.Answered += cs.Answered
-		total.Outside += cs.Outside
-		total.Unanswered += cs.Unanswered
-		total.firstResponse = append(total.firstResponse, cs.firstResponse...)
+		total.add(cs)
 	}
 	return append(rows, total.row("total"))
+}
+
+func (cs *channelStats) add(o *channelStats) {
+	cs.Conversations += o.Conversations
+	cs.Turns += o.Turns
+	cs.Answered += o.Answered
+	cs.Outside += o.Outside
+	cs.Unanswered += o.Unanswered
+	cs.firstResponse = append(cs.firstResponse, o.firstResponse...)
 }
 
 func (cs *channelStats) row(name string) Row {

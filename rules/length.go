@@ -119,14 +119,14 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 		}
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: cut, End: len(text)},
-			Message:    fmt.Sprintf("message is %d bytes; %s allows %d (%d over)", len(text), channelName(m.Channel), lim.Text, len(text)-lim.Text),
+			Message:    fmt.Sprintf("message is %d bytes; %s allows %d (%d over)", len(text), m.Channel.Title(), lim.Text, len(text)-lim.Text),
 			Suggestion: "split it into two messages",
 		})
 	case lim.Text > 0:
 		if n := utf8.RuneCountInString(text); n > lim.Text {
 			p.Report(lint.Diagnostic{
 				Span:       lint.Span{Start: runeOffset(text, lim.Text), End: len(text)},
-				Message:    fmt.Sprintf("message is %d characters; %s allows %d (%d over)", n, channelName(m.Channel), lim.Text, n-lim.Text),
+				Message:    fmt.Sprintf("message is %d characters; %s allows %d (%d over)", n, m.Channel.Title(), lim.Text, n-lim.Text),
 				Suggestion: fmt.Sprintf("split it into %d messages", (n+lim.Text-1)/lim.Text),
 			})
 		}
@@ -142,7 +142,7 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 				p.Report(lint.Diagnostic{
 					Part:       lint.Part{Kind: t.kind, Index: i},
 					Span:       lint.Span{Start: runeOffset(f.Text, t.max), End: len(f.Text)},
-					Message:    fmt.Sprintf("%s title is %d characters; %s shows %d (%d over)", t.what, n, channelName(m.Channel), t.max, n-t.max),
+					Message:    fmt.Sprintf("%s title is %d characters; %s shows %d (%d over)", t.what, n, m.Channel.Title(), t.max, n-t.max),
 					Suggestion: fmt.Sprintf("shorten it to %d characters", t.max),
 				})
 			}
@@ -293,12 +293,3 @@ func runeOffset(s string, n int) int {
 	return len(s)
 }
 
-func channelName(c lint.Channel) string {
-	switch c {
-	case lint.WhatsApp:
-		return "WhatsApp"
-	case lint.SMS:
-		return "SMS"
-	}
-	return strings.ToUpper(string(c[:1])) + string(c[1:])
-}
