@@ -292,4 +292,3 @@ func runeOffset(s string, n int) int {
 	}
 	return len(s)
 }
-

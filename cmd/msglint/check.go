@@ -99,7 +99,13 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		if err != nil {
 			return lint.Loaded{}, err
 		}
-		if strings.EqualFold(filepath.Ext(name), ".json") && policy.IsWebhook(data) {
+		// Standard input, or a file the first look did not take: a transcript
+		// or a webhook payload is still a conversation.
+		if first, _, _ := bytes.Cut(data, []byte("\n")); policy.IsTranscript(first) {
+			r, err := conversations.Run(name, bytes.NewReader(data))
+			return lint.Loaded{Findings: r.Findings, Count: r.Events}, err
+		}
+		if policy.IsWebhook(data) {
 			r, err := conversations.RunWebhook(name, data)
 			return lint.Loaded{Findings: r.Findings, Count: r.Events}, err
 		}

@@ -302,6 +302,22 @@ func TestRulesExplainInit(t *testing.T) {
 	}
 }
 
+func TestRegistry(t *testing.T) {
+	if err := lint.Validate(allRules()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStdinTranscript(t *testing.T) {
+	in := `{"time":"2026-03-01T10:00:00Z","conversation":"c","direction":"in","text":"Hi"}
+{"time":"2026-03-03T10:00:00Z","conversation":"c","direction":"out","text":"Hello, your order shipped."}
+`
+	code, out, _ := msglint(t, in, "check", "--format", "json", "--disable", "response-time", "-")
+	if code != 1 || !strings.Contains(out, `"rule": "window"`) || !strings.Contains(out, `"file": "<stdin>"`) {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
 func TestStats(t *testing.T) {
 	toRoot(t)
 	code, out, errs := msglint(t, "", "stats", "testdata/transcripts/conversation.jsonl", "testdata/transcripts/channels.jsonl")
