@@ -133,12 +133,36 @@ func (l *Linter) Check(m *Message) []Finding {
 	return out
 }
 
+// chunk is how many messages one worker checks at a time in a large file.
+const chunk = 256
+
 // CheckFile runs every active rule over the messages of one file, then the
-// rules that look at the file as a whole.
+// rules that look at the file as a whole. A large file is checked in chunks
+// on all cores; the findings come back in message order all the same.
 func (l *Linter) CheckFile(msgs []*Message) []Finding {
+	parts := make([][]Finding, (len(msgs)+chunk-1)/chunk)
+	workers := min(runtime.GOMAXPROCS(0), len(parts))
+	var wg sync.WaitGroup
+	next := make(chan int, len(parts))
+	for i := range parts {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				for _, m := range msgs[i*chunk : min(len(msgs), (i+1)*chunk)] {
+					parts[i] = append(parts[i], l.Check(m)...)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	var out []Finding
-	for _, m := range msgs {
-		out = append(out, l.Check(m)...)
+	for _, p := range parts {
+		out = append(out, p...)
 	}
 	for i := range l.active {
 		a := &l.active[i]

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -13,7 +14,11 @@ type Source struct {
 	// Line0 is how many lines of the file come before Data, when Data is one
 	// piece of a file read as a stream.
 	Line0 int
-	lines []int // byte offset of each line start, built on first use
+
+	// Built on first use; messages of one file are checked on several
+	// goroutines, so mu guards them.
+	mu    sync.Mutex
+	lines []int // byte offset of each line start
 	// marks holds, for long lines, the rune count at points along the line,
 	// so that placing many findings on one huge line stays linear.
 	marks map[int][]runeMark
@@ -28,6 +33,8 @@ const markEvery = 512
 func NewSource(path string, data []byte) *Source { return &Source{Path: path, Data: data} }
 
 func (s *Source) index() []int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.lines == nil {
 		s.lines = append(make([]int, 0, 64), 0)
 		for i, c := range s.Data {
@@ -61,13 +68,15 @@ func (s *Source) Position(off int) (line, col int) {
 
 // lineMarks builds the rune-count marks of line i (0-based) once.
 func (s *Source) lineMarks(i int) []runeMark {
+	idx := s.index()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if ms, ok := s.marks[i]; ok {
 		return ms
 	}
 	if s.marks == nil {
 		s.marks = map[int][]runeMark{}
 	}
-	idx := s.index()
 	end := len(s.Data)
 	if i+1 < len(idx) {
 		end = idx[i+1]

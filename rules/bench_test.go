@@ -8,6 +8,30 @@ import (
 	"github.com/msglint/msglint/lint/load"
 )
 
+// A library larger than one chunk is checked on several goroutines; under
+// -race this also checks that nothing they share is written unguarded.
+func TestLargeLibrary(t *testing.T) {
+	data := gen.Library(2000, 5)
+	msgs, err := load.Options{}.File("lib.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := lint.NewLinter(All(), nil, nil, nil)
+	par := l.CheckFile(msgs)
+	var seq []lint.Finding
+	for _, m := range msgs {
+		seq = append(seq, l.Check(m)...)
+	}
+	if len(par) == 0 || len(par) != len(seq) {
+		t.Fatalf("%d findings in parallel, %d one by one", len(par), len(seq))
+	}
+	for i := range par {
+		if par[i].Line != seq[i].Line || par[i].Col != seq[i].Col || par[i].Rule != seq[i].Rule {
+			t.Fatalf("finding %d differs: %v vs %v", i, par[i], seq[i])
+		}
+	}
+}
+
 // BenchmarkCheck loads and checks a generated library of 10 000 messages with
 // every default rule, as `msglint check` does for one file.
 func BenchmarkCheck(b *testing.B) {
