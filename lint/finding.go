@@ -3,6 +3,7 @@ package lint
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Finding is a diagnostic placed in a file, ready for a reporter.
@@ -20,7 +21,21 @@ type Finding struct {
 	Msg  *Message
 	Part Part
 	Span Span
+	// Fix is the finding's safe edit as file bytes, when the text it changes
+	// was written in the file exactly as it reads (no escapes in between).
+	Fix *FileEdit
 }
+
+// FileEdit replaces file bytes [Start, End) with New.
+type FileEdit struct {
+	Start, End int
+	New        string
+}
+
+// unsafeInFile are characters a fix may not write into a file, as in some
+// formats they would need quoting or escaping (quotes, backslashes, line
+// breaks, YAML's # and :).
+const unsafeInFile = "\"'\\\n\r#:"
 
 // SortFindings orders findings by file, line, column and rule, so output is
 // the same on every run whatever order the workers finished in.
@@ -60,4 +75,11 @@ func place(m *Message, d Diagnostic, f *Finding) {
 	}
 	f.Line, f.Col = m.Source.Position(start)
 	f.EndLine, f.EndCol = m.Source.Position(end)
+	if d.Fix != nil && fld != nil && !fld.Map.Empty() && !strings.ContainsAny(d.Fix.New, unsafeInFile) {
+		s, e := fld.Map.Start(d.Fix.Span.Start), fld.Map.End(d.Fix.Span.End)
+		data := m.Source.Data
+		if s >= 0 && e >= s && e <= len(data) && string(data[s:e]) == fld.Text[d.Fix.Span.Start:d.Fix.Span.End] {
+			f.Fix = &FileEdit{Start: s, End: e, New: d.Fix.New}
+		}
+	}
 }

@@ -59,6 +59,15 @@ type Diagnostic struct {
 	// Severity overrides the rule's default for this diagnostic (0 = default);
 	// a severity set in the config overrides both.
 	Severity Severity
+	// Fix, if set, is a safe edit of the field's text that --fix may apply
+	// without asking: it changes nothing but what the finding is about.
+	Fix *Edit
+}
+
+// Edit replaces a span of a field's text with New.
+type Edit struct {
+	Span Span
+	New  string
 }
 
 // Pass hands one message to one check and collects its diagnostics.

@@ -301,6 +301,7 @@ func (sp *speller) check(p *lint.Pass) {
 			Span:       lint.Span{Start: h.start, End: h.end},
 			Message:    fmt.Sprintf("%q is a misspelling of %q", wrong, right),
 			Suggestion: right,
+			Fix:        &lint.Edit{Span: lint.Span{Start: h.start, End: h.end}, New: right},
 		})
 	}
 }

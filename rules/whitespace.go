@@ -59,8 +59,10 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 		}
 		return clean
 	}
-	report := func(s, e int, msg, fix string) {
-		p.Report(lint.Diagnostic{Span: lint.Span{Start: s, End: e}, Message: msg, Suggestion: fix})
+	// Each finding's fix replaces its span with edit.
+	report := func(s, e int, msg, fix, edit string) {
+		p.Report(lint.Diagnostic{Span: lint.Span{Start: s, End: e}, Message: msg, Suggestion: fix,
+			Fix: &lint.Edit{Span: lint.Span{Start: s, End: e}, New: edit}})
 	}
 	lineStart := true
 	for i := 0; i < len(text); {
@@ -78,14 +80,14 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			switch {
 			case j == len(text) || text[j] == '\n' || text[j] == '\r':
 				if o.Trailing && !lineStart {
-					report(i, j, "space at the end of a line", "remove it")
+					report(i, j, "space at the end of a line", "remove it", "")
 				}
 			case lineStart:
 				// indentation of a line is left alone
 			case o.SpaceBeforePunct && strings.IndexByte(",.!?;:", text[j]) >= 0 && !emoticonOrEllipsis(text[j:]):
-				report(i, j, fmt.Sprintf("space before %q", text[j]), fmt.Sprintf("remove the space before %q", text[j]))
+				report(i, j, fmt.Sprintf("space before %q", text[j]), fmt.Sprintf("remove the space before %q", text[j]), "")
 			case o.DoubleSpace && j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && i > 0 && blanked()[i-1] != ' ':
-				report(i+1, j, fmt.Sprintf("%d spaces in a row", j-i), "one space")
+				report(i+1, j, fmt.Sprintf("%d spaces in a row", j-i), "one space", "")
 			}
 			i = j
 			continue
@@ -103,7 +105,7 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 				missing = unicode.IsUpper(next) && i > 0 && unicode.IsLower(lastRune(text[:i]))
 			}
 			if missing && blanked()[i] == c && blanked()[i+1] == text[i+1] {
-				report(i, i+1, fmt.Sprintf("no space after %q", c), fmt.Sprintf("%c ", c))
+				report(i, i+1, fmt.Sprintf("no space after %q", c), fmt.Sprintf("%c ", c), fmt.Sprintf("%c ", c))
 			}
 		}
 		i++

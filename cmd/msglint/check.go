@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -21,7 +22,7 @@ import (
 type checkFlags struct {
 	format, config, failOn, lang, channel, kind, text string
 	enable, disable                                   []string
-	i18n                                              bool
+	i18n, fix, diff                                   bool
 }
 
 func newCheck() *cobra.Command {
@@ -51,6 +52,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	fl.StringSliceVar(&f.enable, "enable", nil, "rules to switch on (comma-separated)")
 	fl.StringSliceVar(&f.disable, "disable", nil, "rules to switch off (comma-separated)")
 	fl.BoolVar(&f.i18n, "i18n", false, "read JSON and YAML files as locale trees (tr.json, locales/az/*.yaml)")
+	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (spelling with one suggestion, whitespace) in place, then report what is left")
+	fl.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff instead of writing them")
 	return cmd
 }
 
@@ -84,6 +87,50 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		return usageErr(cmd, err)
 	}
 
+	if (f.fix || f.diff) && slices.Contains(args, "-") {
+		return usageErr(cmd, errors.New("--fix and --diff edit files, not standard input"))
+	}
+	res := checkAll(cmd, args, f, cfg, opts, linter, conversations)
+	if f.diff {
+		// Like a check, --diff fails when there is something to fix.
+		var buf bytes.Buffer
+		if err := writeFixes(cmd, res, &buf); err != nil {
+			return err
+		}
+		cmd.OutOrStdout().Write(buf.Bytes())
+		if buf.Len() > 0 {
+			return exitCode(exitFindings)
+		}
+		return nil
+	}
+	if f.fix {
+		if err := writeFixes(cmd, res, nil); err != nil {
+			return err
+		}
+		res = checkAll(cmd, args, f, cfg, opts, linter, conversations)
+	}
+
+	out := cmd.OutOrStdout()
+	if !report.WritesErrors(format) {
+		for _, e := range res.Errors {
+			fmt.Fprintf(cmd.ErrOrStderr(), "%v\n", e)
+		}
+	}
+	rep := &report.Report{Result: &res, Rules: linter.Rules(), Version: version(), Color: format == report.Text && colorful(out)}
+	if err := report.Write(out, format, rep); err != nil {
+		return err
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return exitCode(exitError)
+	case res.Worst() >= failOn:
+		return exitCode(exitFindings)
+	}
+	return nil
+}
+
+// checkAll checks every input once.
+func checkAll(cmd *cobra.Command, args []string, f *checkFlags, cfg *lint.Config, opts load.Options, linter *lint.Linter, conversations *policy.Checker) lint.Result {
 	inputs, walkErrs := load.Expand(args, cfg.Include, cfg.Exclude)
 	walked := map[string]bool{}
 	paths := make([]string, len(inputs))
@@ -121,24 +168,83 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		res.Messages++
 		lint.SortFindings(res.Findings)
 	}
+	return res
+}
 
-	out := cmd.OutOrStdout()
-	if !report.WritesErrors(format) {
-		for _, e := range res.Errors {
-			fmt.Fprintf(cmd.ErrOrStderr(), "%v\n", e)
+// writeFixes applies each file's safe fixes, or writes them to diff as a
+// unified diff. A file whose bytes changed since it was checked is left alone.
+func writeFixes(cmd *cobra.Command, res lint.Result, diff io.Writer) error {
+	byFile := map[string][]lint.FileEdit{}
+	var files []string
+	for _, f := range res.Findings {
+		if f.Fix == nil || f.Msg == nil || f.Msg.Source == nil || f.File == "<stdin>" || f.File == "<text>" {
+			continue
 		}
+		if byFile[f.File] == nil {
+			files = append(files, f.File)
+		}
+		byFile[f.File] = append(byFile[f.File], *f.Fix)
 	}
-	rep := &report.Report{Result: &res, Rules: linter.Rules(), Version: version(), Color: format == report.Text && colorful(out)}
-	if err := report.Write(out, format, rep); err != nil {
-		return err
+	slices.Sort(files)
+	fixed := 0
+	for _, path := range files {
+		old, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var src []byte
+		for _, f := range res.Findings {
+			if f.File == path && f.Msg != nil && f.Msg.Source != nil {
+				src = f.Msg.Source.Data
+				break
+			}
+		}
+		if !bytes.Equal(old, src) {
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: changed while it was checked; not fixed\n", path)
+			continue
+		}
+		updated, n := lint.ApplyFixes(old, byFile[path])
+		if diff != nil {
+			if err := report.WriteDiff(diff, filepath.ToSlash(path), old, updated); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeAtomic(path, updated); err != nil {
+			return err
+		}
+		fixed += n
 	}
-	switch {
-	case len(res.Errors) > 0:
-		return exitCode(exitError)
-	case res.Worst() >= failOn:
-		return exitCode(exitFindings)
+	if diff == nil && fixed > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "fixed %d problems\n", fixed)
 	}
 	return nil
+}
+
+// writeAtomic replaces a file through a temporary file beside it, keeping
+// its permissions, so a crash never leaves half a file.
+func writeAtomic(path string, data []byte) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".msglint-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 // checkTranscript streams a JSONL file whose first line is a transcript

@@ -349,3 +349,41 @@ func TestCheckTranscripts(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// --fix applies only safe fixes and changes nothing else in the file, byte for
+// byte, in every format; a second run changes nothing.
+func TestFix(t *testing.T) {
+	toRoot(t)
+	root, _ := os.Getwd()
+	names := []string{"replies.yaml", "replies.json", "promos.csv", "inbox.jsonl", "away.txt"}
+	dir := t.TempDir()
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join("testdata/fix", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, n), data, 0o640)
+	}
+	t.Chdir(dir)
+	code, diff, _ := msglint(t, "", append([]string{"check", "--diff"}, names...)...)
+	if code != 1 {
+		t.Errorf("--diff exit %d, want 1", code)
+	}
+	golden.Check(t, filepath.Join(root, "testdata/golden/fix/fix.diff"), diff)
+	if code, _, errs := msglint(t, "", append([]string{"check", "--fix", "--format", "json"}, names...)...); errs != "fixed 23 problems\n" {
+		t.Errorf("--fix: exit %d, stderr %q", code, errs)
+	}
+	for _, n := range names {
+		got, _ := os.ReadFile(n)
+		golden.Check(t, filepath.Join(root, "testdata/golden/fix", n), string(got))
+		if st, _ := os.Stat(n); st.Mode().Perm() != 0o640 {
+			t.Errorf("%s: mode %v after --fix", n, st.Mode().Perm())
+		}
+	}
+	if code, diff, _ := msglint(t, "", append([]string{"check", "--diff"}, names...)...); diff != "" || code == 1 && diff != "" {
+		t.Errorf("second run would still change:\n%s", diff)
+	}
+	if code, _, errs := msglint(t, "x", "check", "--fix", "-"); code != 2 || errs != "msglint: --fix and --diff edit files, not standard input\n" {
+		t.Errorf("--fix on stdin: exit %d %q", code, errs)
+	}
+}
