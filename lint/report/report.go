@@ -18,16 +18,17 @@ const (
 	JSON
 	SARIF
 	GitHub
+	HTML
 )
 
-var formatNames = map[string]Format{"text": Text, "json": JSON, "sarif": SARIF, "github": GitHub}
+var formatNames = map[string]Format{"text": Text, "json": JSON, "sarif": SARIF, "github": GitHub, "html": HTML}
 
 // ParseFormat reads a --format value.
 func ParseFormat(s string) (Format, error) {
 	if f, ok := formatNames[s]; ok {
 		return f, nil
 	}
-	return 0, fmt.Errorf("unknown format %q (want text, json, sarif or github)", s)
+	return 0, fmt.Errorf("unknown format %q (want text, json, sarif, github or html)", s)
 }
 
 // Report is everything a reporter may show.
@@ -47,13 +48,15 @@ func Write(w io.Writer, f Format, r *Report) error {
 		return writeSARIF(w, r)
 	case GitHub:
 		return writeGitHub(w, r)
+	case HTML:
+		return writeHTML(w, r)
 	}
 	return writeText(w, r)
 }
 
 // WritesErrors reports whether the format carries input errors itself;
 // otherwise the caller prints them on stderr.
-func WritesErrors(f Format) bool { return f == SARIF || f == GitHub }
+func WritesErrors(f Format) bool { return f == SARIF || f == GitHub || f == HTML }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

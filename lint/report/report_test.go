@@ -103,3 +103,33 @@ func TestParseFormat(t *testing.T) {
 		t.Error("xml accepted")
 	}
 }
+
+// Message texts are escaped: a template holding markup shows it as text.
+func TestHTMLEscapes(t *testing.T) {
+	text := `Hi <script>alert("x")</script> & "you"`
+	src := lint.NewSource("evil.yaml", []byte(text))
+	m := &lint.Message{ID: `<b>id</b>`, Lang: lint.English, Kind: lint.Reply, Body: lint.Field{Text: text, Map: lint.LinearMap(len(text), 0)}, Source: src}
+	f := finding(src, 1, 4, 1, 12)
+	f.Msg, f.MessageID, f.Span, f.Message = m, m.ID, lint.Span{Start: 3, End: 11}, "<i>bad</i>"
+	var b bytes.Buffer
+	if err := Write(&b, HTML, &Report{Result: &lint.Result{Files: 1, Messages: 1, Findings: []lint.Finding{f}}}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, bad := range []string{"<script>alert", "<b>id</b>", "<i>bad</i>"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("unescaped %q in the page", bad)
+		}
+	}
+	for _, want := range []string{`<mark class="warning" data-findings="f1">&lt;script&gt;</mark>alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;you&#34;`, "&lt;i&gt;bad&lt;/i&gt;"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	// No fetches: the page names no other file or host.
+	for _, ref := range []string{"src=", "href=", "@import", "url("} {
+		if strings.Contains(out, ref) {
+			t.Errorf("page refers to something outside it: %q", ref)
+		}
+	}
+}
