@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
 )
 
 // msglint runs the command from the repository root, as a user would.
@@ -385,5 +387,42 @@ func TestFix(t *testing.T) {
 	}
 	if code, _, errs := msglint(t, "x", "check", "--fix", "-"); code != 2 || errs != "msglint: --fix and --diff edit files, not standard input\n" {
 		t.Errorf("--fix on stdin: exit %d %q", code, errs)
+	}
+}
+
+// The pre-commit hook and the GitHub Action call msglint the way the CLI
+// works: the entry is the check command, and the action writes SARIF, uploads
+// it, then fails with msglint's own exit code.
+func TestIntegrations(t *testing.T) {
+	toRoot(t)
+	var hooks []struct {
+		ID, Entry, Language, Files string
+	}
+	data, err := os.ReadFile(".pre-commit-hooks.yaml")
+	if err != nil || yaml.Unmarshal(data, &hooks) != nil || len(hooks) != 1 {
+		t.Fatalf("pre-commit hooks: %v", err)
+	}
+	if h := hooks[0]; h.Entry != "msglint check" || h.Language != "golang" || !regexp.MustCompile(h.Files).MatchString("replies.yaml") {
+		t.Errorf("hook %+v", h)
+	}
+	var action struct {
+		Runs struct {
+			Using string
+			Steps []struct{ Uses, Run string }
+		}
+	}
+	data, _ = os.ReadFile("action.yml")
+	if err := yaml.Unmarshal(data, &action); err != nil || action.Runs.Using != "composite" {
+		t.Fatalf("action.yml: %v", err)
+	}
+	var all []string
+	for _, s := range action.Runs.Steps {
+		all = append(all, s.Uses+s.Run)
+	}
+	steps := strings.Join(all, "\n")
+	for _, want := range []string{"go install github.com/msglint/msglint/cmd/msglint@", "check --format sarif", "github/codeql-action/upload-sarif@", "exit ${{ steps.check.outputs.status }}"} {
+		if !strings.Contains(steps, want) {
+			t.Errorf("action.yml lacks %q", want)
+		}
 	}
 }
