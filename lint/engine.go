@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 )
@@ -231,7 +232,9 @@ func (r *Result) Worst() Severity {
 
 // CheckFiles loads and checks inputs on all cores. A file that fails to load
 // is recorded and the others are still checked; the findings come back sorted.
-func (l *Linter) CheckFiles(paths []string, load Loader) Result {
+// progress, if not nil, is called after each input with how many are done.
+func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, total int)) Result {
+	var done atomic.Int64
 	type out struct {
 		findings []Finding
 		msgs     int
@@ -247,6 +250,10 @@ func (l *Linter) CheckFiles(paths []string, load Loader) Result {
 			for i := range next {
 				ld, err := load(paths[i])
 				results[i] = out{append(l.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err}
+				n := int(done.Add(1))
+				for _, p := range progress {
+					p(n, len(paths))
+				}
 			}
 		}()
 	}

@@ -138,6 +138,12 @@ func checkAll(cmd *cobra.Command, args []string, f *checkFlags, cfg *lint.Config
 		paths[i], walked[in.Path] = in.Path, in.Walked
 	}
 	stdin := cmd.InOrStdin()
+	var progress []func(int, int)
+	bar := newProgress(cmd.ErrOrStderr(), len(paths))
+	if bar != nil {
+		progress = append(progress, bar.update)
+		defer bar.clear()
+	}
 	res := linter.CheckFiles(paths, func(path string) (lint.Loaded, error) {
 		if ld, ok, err := checkTranscript(conversations, path, stdin); ok {
 			return ld, err
@@ -161,7 +167,7 @@ func checkAll(cmd *cobra.Command, args []string, f *checkFlags, cfg *lint.Config
 			return lint.Loaded{}, lint.ErrSkip
 		}
 		return lint.Loaded{Msgs: msgs}, err
-	})
+	}, progress...)
 	res.Errors = append(walkErrs, res.Errors...)
 	if f.text != "" {
 		res.Findings = append(res.Findings, linter.Check(opts.Text("<text>", f.text))...)

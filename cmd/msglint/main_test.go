@@ -426,3 +426,13 @@ func TestIntegrations(t *testing.T) {
 		}
 	}
 }
+
+func TestProgress(t *testing.T) {
+	if got := bar(120, 400, 10); got != "checking [###       ] 120/400 files" {
+		t.Errorf("bar = %q", got)
+	}
+	var b bytes.Buffer
+	if newProgress(&b, 1000) != nil {
+		t.Error("a progress bar on a writer that is not a terminal")
+	}
+}
