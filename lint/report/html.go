@@ -58,6 +58,7 @@ type htmlPart struct {
 
 type htmlData struct {
 	Version                   string
+	Scope                     string // "22 messages in 4 files"
 	Files, Messages, Findings int
 	Errors, Warnings, Infos   int
 	ByRule, ByLang            []htmlBar
@@ -72,7 +73,8 @@ type htmlData struct {
 func writeHTML(w io.Writer, r *Report) error {
 	res := r.Result
 	d := htmlData{Version: r.Version, Files: res.Files, Messages: res.Messages, Findings: len(res.Findings),
-		Errors: res.Count(lint.Error), Warnings: res.Count(lint.Warning), Infos: res.Count(lint.Info)}
+		Errors: res.Count(lint.Error), Warnings: res.Count(lint.Warning), Infos: res.Count(lint.Info),
+		Scope: plural(res.Messages, "message", "messages") + " in " + plural(res.Files, "file", "files")}
 	docs := map[string]*lint.Rule{}
 	for _, rule := range r.Rules {
 		docs[rule.Name] = rule
