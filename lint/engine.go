@@ -138,9 +138,26 @@ func (l *Linter) Check(m *Message) []Finding {
 const chunk = 256
 
 // CheckFile runs every active rule over the messages of one file, then the
-// rules that look at the file as a whole. A large file is checked in chunks
-// on all cores; the findings come back in message order all the same.
+// rules that look at the file as a whole.
 func (l *Linter) CheckFile(msgs []*Message) []Finding {
+	out := l.CheckMessages(msgs)
+	for i := range l.active {
+		a := &l.active[i]
+		if a.file == nil || len(msgs) == 0 {
+			continue
+		}
+		a.file(msgs, func(m *Message, d Diagnostic) {
+			if !m.Disabled(a.rule.Name) {
+				out = append(out, a.finding(m, d))
+			}
+		})
+	}
+	return out
+}
+
+// CheckMessages runs the per-message rules over messages, in chunks on all
+// cores; the findings come back in message order all the same.
+func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 	parts := make([][]Finding, (len(msgs)+chunk-1)/chunk)
 	workers := min(runtime.GOMAXPROCS(0), len(parts))
 	var wg sync.WaitGroup
@@ -164,17 +181,6 @@ func (l *Linter) CheckFile(msgs []*Message) []Finding {
 	var out []Finding
 	for _, p := range parts {
 		out = append(out, p...)
-	}
-	for i := range l.active {
-		a := &l.active[i]
-		if a.file == nil || len(msgs) == 0 {
-			continue
-		}
-		a.file(msgs, func(m *Message, d Diagnostic) {
-			if !m.Disabled(a.rule.Name) {
-				out = append(out, a.finding(m, d))
-			}
-		})
 	}
 	return out
 }

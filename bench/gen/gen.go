@@ -3,7 +3,9 @@
 package gen
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 )
@@ -63,4 +65,16 @@ func text(r *rand.Rand, lang string) string {
 		s[i] = ps[r.IntN(len(ps))]
 	}
 	return strings.Join(s, " ")
+}
+
+// JSONL writes an inbox export of n messages, one JSON object a line.
+func JSONL(w io.Writer, n int, seed uint64) error {
+	r := rand.New(rand.NewPCG(seed, seed^0x2545f4914f6cdd1d))
+	bw := bufio.NewWriterSize(w, 1<<20)
+	for i := 0; i < n; i++ {
+		lang := langs[r.IntN(len(langs))]
+		fmt.Fprintf(bw, `{"id":"m%d","lang":"%s","kind":"%s","channel":"%s","text":%q}`+"\n",
+			i, lang, kinds[r.IntN(len(kinds))], channels[r.IntN(len(channels))], text(r, lang))
+	}
+	return bw.Flush()
 }

@@ -145,7 +145,7 @@ func checkAll(cmd *cobra.Command, args []string, f *checkFlags, cfg *lint.Config
 		defer bar.clear()
 	}
 	res := linter.CheckFiles(paths, func(path string) (lint.Loaded, error) {
-		if ld, ok, err := checkTranscript(conversations, path, stdin); ok {
+		if ld, ok, err := checkStream(conversations, linter, opts, path); ok {
 			return ld, err
 		}
 		data, name, err := readInput(path, stdin)
@@ -253,11 +253,16 @@ func writeAtomic(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// checkTranscript streams a JSONL file whose first line is a transcript
-// event through the conversation rules; ok is false for any other input,
-// which is then read whole. Standard input is never a transcript here, as
-// peeking at it would consume it.
-func checkTranscript(c *policy.Checker, path string, stdin io.Reader) (lint.Loaded, bool, error) {
+// streamMin is the size above which a JSONL export is read in batches rather
+// than whole, to keep memory flat; a streamed export is not compared across
+// messages (placeholder styles).
+const streamMin = 32 << 20
+
+// checkStream streams a JSONL file: a transcript through the conversation
+// rules, and a large export in batches through the template rules. ok is false
+// for any other input, which is then read whole. Standard input is never
+// streamed here, as peeking at it would consume it.
+func checkStream(c *policy.Checker, l *lint.Linter, opts load.Options, path string) (lint.Loaded, bool, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if path == "-" || ext != ".jsonl" && ext != ".ndjson" {
 		return lint.Loaded{}, false, nil
@@ -270,11 +275,22 @@ func checkTranscript(c *policy.Checker, path string, stdin io.Reader) (lint.Load
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	first, _, _ := bytes.Cut(head, []byte("\n"))
-	if !policy.IsTranscript(first) {
+	if policy.IsTranscript(first) {
+		r, err := c.Run(path, br)
+		return lint.Loaded{Findings: r.Findings, Count: r.Events}, true, err
+	}
+	if st, err := f.Stat(); err != nil || st.Size() < streamMin {
 		return lint.Loaded{}, false, nil
 	}
-	r, err := c.Run(path, br)
-	return lint.Loaded{Findings: r.Findings, Count: r.Events}, true, err
+	var ld lint.Loaded
+	n, err := opts.StreamJSONL(path, br, 4096, func(msgs []*lint.Message) {
+		ld.Findings = append(ld.Findings, l.CheckMessages(msgs)...)
+		for _, m := range msgs {
+			m.Trim()
+		}
+	})
+	ld.Count = n
+	return ld, true, err
 }
 
 func readInput(path string, stdin io.Reader) ([]byte, string, error) {

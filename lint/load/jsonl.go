@@ -1,8 +1,11 @@
 package load
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
+	"strings"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -79,4 +82,41 @@ func (o Options) Line(path string, line []byte, line0 int) (*lint.Message, error
 		return nil, err
 	}
 	return d.jsonlMessage(root, line0+1, defaults{lang: o.Lang, kind: o.Kind, channel: o.Channel})
+}
+
+// StreamJSONL reads a JSONL export in batches of messages, so a file of any
+// size is checked in bounded memory: each message keeps only its own line.
+// It stops at the first bad line with an error naming it.
+func (o Options) StreamJSONL(path string, r io.Reader, batch int, each func([]*lint.Message)) (int, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	var msgs []*lint.Message
+	total := 0
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Bytes()
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		m, err := o.Line(path, bytes.Clone(line), n-1)
+		if err != nil {
+			if len(msgs) > 0 {
+				each(msgs) // the good lines before it are still checked
+			}
+			return total, err
+		}
+		total++
+		m.ID = strings.Replace(m.ID, fmt.Sprintf("#%d", n), fmt.Sprintf("#%d", total), 1)
+		msgs = append(msgs, m)
+		if len(msgs) == batch {
+			each(msgs)
+			msgs = nil
+		}
+	}
+	if len(msgs) > 0 {
+		each(msgs)
+	}
+	if err := sc.Err(); err != nil {
+		return total, &Error{Path: path, Msg: "cannot read: " + err.Error()}
+	}
+	return total, nil
 }

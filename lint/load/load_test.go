@@ -250,3 +250,21 @@ func TestExpand(t *testing.T) {
 		t.Errorf("missing file: %v", errs)
 	}
 }
+
+func TestStreamJSONL(t *testing.T) {
+	data := "{\"text\":\"one\"}\n\n{\"id\":\"b\",\"text\":\"two\"}\n{\"text\":\"three\"}\n{\"text\": oops}\n"
+	var got []string
+	n, err := Options{}.StreamJSONL("e.jsonl", strings.NewReader(data), 2, func(ms []*lint.Message) {
+		for _, m := range ms {
+			l, c := m.Source.Position(m.Body.Map.Start(0))
+			got = append(got, fmt.Sprintf("%s %q %d:%d", m.ID, m.Body.Text, l, c))
+		}
+	})
+	want := []string{`#1 "one" 1:10`, `b "two" 3:19`, `#3 "three" 4:10`}
+	if d := cmp.Diff(want, got); d != "" || n != 3 {
+		t.Errorf("%d messages (-want +got):\n%s", n, d)
+	}
+	if err == nil || err.Error() != "e.jsonl:5:10: invalid JSON: invalid character 'o' looking for beginning of value" {
+		t.Errorf("error %v", err)
+	}
+}

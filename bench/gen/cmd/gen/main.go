@@ -15,6 +15,7 @@ import (
 func main() {
 	library := flag.Int("library", 0, "write a YAML reply library of this many templates")
 	transcript := flag.Int("transcript", 0, "write a JSONL transcript of this many events")
+	export := flag.Int("jsonl", 0, "write a JSONL inbox export of this many messages")
 	seed := flag.Uint64("seed", 1, "seed: the same seed gives the same bytes")
 	flag.Parse()
 	switch {
@@ -22,6 +23,11 @@ func main() {
 		os.Stdout.Write(gen.Library(*library, *seed))
 	case *transcript > 0:
 		if err := gen.Transcript(os.Stdout, *transcript, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	case *export > 0:
+		if err := gen.JSONL(os.Stdout, *export, *seed); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
