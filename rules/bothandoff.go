@@ -30,7 +30,8 @@ var BotHandoff = &lint.Rule{
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, or only handles other topics) and gives no route to a person or another channel: no agent or
 operator keyword, phone number, e-mail address or contact page. Asking to rephrase or to pick from a menu
-is not a route to a person.`,
+is not a route to a person. In a transcript, it flags a bot that keeps answering after the customer
+asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,
 		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
 Messenger Platform guidance is that automated experiences should make it clear how to reach a person
 (the handover protocol exists for this).`,

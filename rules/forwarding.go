@@ -24,7 +24,9 @@ var ForwardingConsent = &lint.Rule{
 forwarded, shared or passed to a third party (a courier, delivery or repair partner, manufacturer,
 supplier, insurer or another agency) without asking first. Asking for consent ("May we share your number
 with the courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), giving the customer the third
-party's contact instead, and passing it to the brand's own teams (billing, the store manager) are fine.`,
+party's contact instead, and passing it to the brand's own teams (billing, the store manager) are fine.
+In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
+flagged again after consent_revoked.`,
 		Why: `A private chat is private: passing it or the customer's details to another company without
 consent breaks their trust and, under data protection law (GDPR, Turkey's KVKK, Azerbaijan's law on
 personal data), needs a lawful basis; asking first is both polite and safe.`,

@@ -26,7 +26,8 @@ var Greeting = &lint.Rule{
 the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir") and no
 acknowledgement ("Thanks for your message", "Yazdığınız için teşekkürler") within its first words. A
 "please" at the start or a "thanks!" at the end is not a greeting. An away message must also say when a
-person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan").`,
+person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
+transcript, it flags the first brand reply without a greeting and a customer message that got no reply.`,
 		Why: `The first reply sets the tone: a greeting, ideally with the customer's name ({{first_name}}),
 tells them a person cares. An away message that does not say when someone will answer leaves them
 waiting without knowing for how long; Messenger's away messages are meant to set that expectation.`,
