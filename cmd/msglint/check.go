@@ -273,9 +273,7 @@ func checkStream(c *policy.Checker, l *lint.Linter, opts load.Options, path stri
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
-	head, _ := br.Peek(64 << 10)
-	first, _, _ := bytes.Cut(head, []byte("\n"))
-	if policy.IsTranscript(first) {
+	if startsTranscript(br) {
 		r, err := c.Run(path, br)
 		return lint.Loaded{Findings: r.Findings, Count: r.Events}, true, err
 	}
@@ -291,6 +289,14 @@ func checkStream(c *policy.Checker, l *lint.Linter, opts load.Options, path stri
 	})
 	ld.Count = n
 	return ld, true, err
+}
+
+// startsTranscript peeks at the first line of a buffered input, without
+// consuming it, and tells whether it is a transcript event.
+func startsTranscript(br *bufio.Reader) bool {
+	head, _ := br.Peek(64 << 10)
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	return policy.IsTranscript(first)
 }
 
 func readInput(path string, stdin io.Reader) ([]byte, string, error) {

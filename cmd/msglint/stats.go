@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -83,8 +82,7 @@ func statsOf(c *policy.Checker, path string) (policy.Result, error) {
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
-	head, _ := br.Peek(64 << 10)
-	if first, _, _ := bytes.Cut(head, []byte("\n")); policy.IsTranscript(first) {
+	if startsTranscript(br) {
 		return c.Stream(path, br, func(lint.Finding) {})
 	}
 	data, err := io.ReadAll(br)
