@@ -75,43 +75,51 @@ func NewChecker(l *lint.Linter, o load.Options) (*Checker, error) {
 	return c, nil
 }
 
-// conv is what the rules remember of one conversation: a few times and
+// State is what the rules remember of one conversation: a few times and
 // flags, never its whole history, so memory does not grow with its length.
-type conv struct {
-	id      string
-	channel lint.Channel
-	zone    *time.Location
-	last    time.Time // the latest event, for order
-	lastAt  int       // its line
+// The hook keeps it in its store between requests, so it is plain data.
+type State struct {
+	ID       string       `json:"id"`
+	Channel  lint.Channel `json:"ch"`
+	Zone     string       `json:"zone,omitempty"` // the recipient's time zone, when an event named it
+	Last     time.Time    `json:"last"`           // the latest event, for order and expiry
+	LastLine int          `json:"-"`
 
-	open, lastCustomer time.Time
-	openLine           int
-	openType           Type
-	referralAt         time.Time // a conversation started from an ad referral
-	referralLine       int
+	Open         time.Time `json:"open,omitzero"`
+	LastCustomer time.Time `json:"customer,omitzero"`
+	OpenLine     int       `json:"-"`
+	OpenType     Type      `json:"open_type,omitempty"`
+	ReferralAt   time.Time `json:"referral,omitzero"` // a conversation started from an ad referral
+	ReferralLine int       `json:"-"`
 
-	stopped  bool
-	stopLine int
-	sentOut  bool
+	Stopped  bool      `json:"stopped,omitempty"`
+	StopAt   time.Time `json:"stop_at,omitzero"`
+	StopLine int       `json:"-"`
+	SentOut  bool      `json:"sent,omitempty"`
 
-	consent, revoked bool
-	revokedLine      int
+	Consent     bool      `json:"consent,omitempty"`
+	Revoked     bool      `json:"revoked,omitempty"`
+	RevokedAt   time.Time `json:"revoked_at,omitzero"`
+	RevokedLine int       `json:"-"`
 
-	unanswered []time.Time // brand sends since the customer last wrote, in the period
-	promos     []time.Time
+	Unanswered []time.Time `json:"unanswered,omitempty"` // brand sends since the customer last wrote, in the period
+	Promos     []time.Time `json:"promos,omitempty"`
 
-	pending     bool
-	pendingAt   time.Time
-	pendingLine int
-	turns       int
-	answered    int
-	firstLine   int
-	replied     bool // the brand has answered at least once
+	Pending     bool      `json:"pending,omitempty"`
+	PendingAt   time.Time `json:"pending_at,omitzero"`
+	PendingLine int       `json:"-"`
+	Turns       int       `json:"turns,omitempty"`
+	Answered    int       `json:"answered,omitempty"`
+	FirstLine   int       `json:"-"`
+	Replied     bool      `json:"replied,omitempty"` // the brand has answered at least once
 
-	lastOut     *lint.Message
+	Requested   bool      `json:"requested,omitempty"`
+	RequestAt   time.Time `json:"request_at,omitzero"`
+	RequestLine int       `json:"-"`
+
+	lastOut     *lint.Message // transcripts only: the goodbye check on close
 	lastOutLine int
-	requested   bool
-	requestLine int
+	zone        *time.Location
 }
 
 // Result is what a transcript gave.
@@ -177,7 +185,7 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 
 func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
 	res := Result{Stats: newStats()}
-	convs := map[string]*conv{}
+	convs := map[string]*State{}
 	out := sink
 	if out == nil {
 		out = func(f lint.Finding) { res.Findings = append(res.Findings, f) }
@@ -187,15 +195,15 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 		k := string(e.Channel) + "\x00" + e.Conversation
 		cv := convs[k]
 		if cv == nil {
-			cv = &conv{id: e.Conversation, channel: e.Channel, zone: c.zone, firstLine: e.Line}
+			cv = &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.Line}
 			convs[k] = cv
 			res.Stats.conversation(e.Channel)
 		}
-		if e.Time.Before(cv.last) {
+		if e.Time.Before(cv.Last) {
 			return &load.Error{Path: path, Line: e.Line, Msg: fmt.Sprintf("time %s is earlier than the conversation's event on line %d (%s)",
-				e.RawTime, cv.lastAt, cv.last.Format(time.RFC3339))}
+				e.RawTime, cv.LastLine, cv.Last.Format(time.RFC3339))}
 		}
-		cv.last, cv.lastAt = e.Time, e.Line
+		cv.Last, cv.LastLine = e.Time, e.Line
 		c.event(path, cv, &e, out, res.Stats)
 		return nil
 	})

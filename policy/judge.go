@@ -17,7 +17,9 @@ func (c *Checker) finding(path string, e *Event, m *lint.Message, rule, msg, fix
 	if e.ID != "" {
 		f.MessageID = e.ID
 	}
-	if m != nil {
+	// In a transcript the text's own position is used only when the event's
+	// line was kept; the hook's events have no line and place it in the text.
+	if m != nil && (e.Raw != nil || e.Line == 0) {
 		s := lint.Span{Start: 0, End: len(m.Body.Text)}
 		if span != nil && *span != (lint.Span{}) {
 			s = *span
@@ -31,13 +33,27 @@ func (c *Checker) finding(path string, e *Event, m *lint.Message, rule, msg, fix
 
 // message reads an event's text as a message, with positions in the file.
 func (c *Checker) message(path string, e *Event, kind lint.Kind) *lint.Message {
-	if e.Text == "" || e.Raw == nil {
+	if e.Text == "" {
 		return nil
 	}
 	o := c.load
 	o.Channel = e.Channel
 	if e.Lang != "" {
 		o.Lang = e.Lang
+	}
+	if e.Raw == nil && e.Line > 0 {
+		return nil // a webhook file's event: its text has no place in the file
+	}
+	if e.Raw == nil { // the hook's event: its text alone
+		m := o.Text(e.Conversation, e.Text)
+		m.Kind = lint.Reply
+		if e.Kind != "" && kind == "" {
+			m.Kind = e.Kind
+		}
+		if kind != "" {
+			m.Kind = kind
+		}
+		return m
 	}
 	// The scanner reuses its buffer: the message keeps its own copy of the
 	// line, which reporters quote later.
@@ -58,29 +74,48 @@ func (c *Checker) message(path string, e *Event, kind lint.Kind) *lint.Message {
 	return m
 }
 
+// where names an earlier event: by its line in a transcript, by its time in
+// the hook, which has no lines.
+func where(line int, at time.Time) string {
+	if line > 0 {
+		return fmt.Sprintf("on line %d", line)
+	}
+	return "at " + at.UTC().Format(time.RFC3339)
+}
+
+func (c *Checker) zoneOf(cv *State) *time.Location {
+	if cv.zone == nil {
+		cv.zone = c.zone
+		if l, err := loadZone(cv.Zone); cv.Zone != "" && err == nil {
+			cv.zone = l
+		}
+	}
+	return cv.zone
+}
+
 func isSend(e *Event) bool { return e.Direction == Out && (e.Type == Message || e.Type == Reaction) }
 
-func (c *Checker) event(path string, cv *conv, e *Event, report func(lint.Finding), st *Stats) {
+func (c *Checker) event(path string, cv *State, e *Event, report func(lint.Finding), st *Stats) {
 	p := c.profiles[e.Channel]
 	add := report
-	if e.Zone != "" {
-		cv.zone, _ = loadZone(e.Zone)
+	if e.Zone != "" && e.Zone != cv.Zone {
+		cv.Zone, cv.zone = e.Zone, nil
 	}
 	switch e.Type {
 	case ConsentGranted:
-		cv.consent, cv.revoked = true, false
+		cv.Consent, cv.Revoked = true, false
 	case ConsentRevoked:
-		cv.consent, cv.revoked, cv.revokedLine = false, true, e.Line
+		cv.Consent, cv.Revoked, cv.RevokedLine, cv.RevokedAt = false, true, e.Line, e.Time
 	case Handoff:
-		cv.requested = false
+		cv.Requested = false
 	case Stop:
 		if e.Direction == In {
-			cv.stopped, cv.stopLine = true, e.Line
+			cv.Stopped, cv.StopLine, cv.StopAt = true, e.Line, e.Time
 		}
 	case Close:
 		c.closed(path, cv, e, add)
 	case Forward:
-		if c.on["forwarding-consent"] && !cv.consent {
+		if c.on["forwarding-consent"] && !cv.Consent {
 			add(c.finding(path, e, nil, "forwarding-consent", c.noConsent(cv, "the conversation was forwarded"+to(e)),
 				"ask the customer first, and forward only after a consent_granted event", nil))
 		}
@@ -92,8 +127,12 @@ func (c *Checker) event(path string, cv *conv, e *Event, report func(lint.Findin
 	if !isSend(e) {
 		return
 	}
-	m := c.message(path, e, "")
-	c.send(path, cv, e, p, m, add, st)
+	c.outbound(path, cv, e, c.message(path, e, ""), report, st)
+}
+
+// outbound judges a brand send and records it in the conversation.
+func (c *Checker) outbound(path string, cv *State, e *Event, m *lint.Message, report func(lint.Finding), st *Stats) {
+	c.send(path, cv, e, c.profiles[e.Channel], m, report, st)
 	if m != nil {
 		// Template rules judge the text too; the conversation rules above
 		// already judged it with its context.
@@ -102,10 +141,12 @@ func (c *Checker) event(path string, cv *conv, e *Event, report func(lint.Findin
 			report(f)
 		}
 		m.Trim()
-		st.messages++
+		if st != nil {
+			st.messages++
+		}
 		cv.lastOut, cv.lastOutLine = m, e.Line
 	}
-	cv.sentOut = true
+	cv.SentOut = true
 }
 
 func to(e *Event) string {
@@ -115,80 +156,84 @@ func to(e *Event) string {
 	return ""
 }
 
-func (c *Checker) noConsent(cv *conv, what string) string {
-	if cv.revoked {
-		return fmt.Sprintf("%s after the customer revoked consent on line %d, and consent was not granted again", what, cv.revokedLine)
+func (c *Checker) noConsent(cv *State, what string) string {
+	if cv.Revoked {
+		return fmt.Sprintf("%s after the customer revoked consent %s, and consent was not granted again", what, where(cv.RevokedLine, cv.RevokedAt))
 	}
 	return what + " with no consent from the customer earlier in the conversation"
 }
 
-func (c *Checker) inbound(path string, cv *conv, e *Event, p *Profile, add func(lint.Finding), st *Stats) {
+func (c *Checker) inbound(path string, cv *State, e *Event, p *Profile, add func(lint.Finding), st *Stats) {
 	if e.Actor != Customer {
 		return
 	}
-	if p != nil && p.opens(e.Type) {
-		cv.open, cv.openLine, cv.openType = e.Time, e.Line, e.Type
-		if e.Type == Referral && !cv.replied && p.ReferralWindow > 0 {
-			cv.referralAt, cv.referralLine = e.Time, e.Line
+	// The hook may learn of events out of order: a late one never moves the
+	// window back.
+	if p != nil && p.opens(e.Type) && !e.Time.Before(cv.Open) {
+		cv.Open, cv.OpenLine, cv.OpenType = e.Time, e.Line, e.Type
+		if e.Type == Referral && !cv.Replied && p.ReferralWindow > 0 {
+			cv.ReferralAt, cv.ReferralLine = e.Time, e.Line
 		}
 	}
 	if e.Type == Optin {
-		cv.stopped = false
+		cv.Stopped = false
 	}
 	if e.Type != Message && e.Type != Postback {
 		return
 	}
-	cv.lastCustomer = e.Time
-	cv.unanswered = cv.unanswered[:0]
+	if e.Time.After(cv.LastCustomer) {
+		cv.LastCustomer = e.Time
+	}
+	cv.Unanswered = cv.Unanswered[:0]
 	if p != nil && len(p.StopWords) > 0 && p.isStop(e.Text) {
-		cv.stopped, cv.stopLine = true, e.Line
+		cv.Stopped, cv.StopLine, cv.StopAt = true, e.Line, e.Time
 		return // STOP asks for silence, not an answer
 	}
-	if !cv.pending {
-		cv.pending, cv.pendingAt, cv.pendingLine = true, e.Time, e.Line
-		cv.turns++
+	if !cv.Pending {
+		cv.Pending, cv.PendingAt, cv.PendingLine = true, e.Time, e.Line
+		cv.Turns++
 		st.turn(e.Channel)
 	}
-	if c.on["bot-handoff"] && !cv.requested {
+	if c.on["bot-handoff"] && !cv.Requested {
 		if m := c.message(path, e, lint.Reply); m != nil && len(c.personRequest(m)) > 0 {
-			cv.requested, cv.requestLine = true, e.Line
+			cv.Requested, cv.RequestLine, cv.RequestAt = true, e.Line, e.Time
 		}
 	}
 }
 
-func (c *Checker) send(path string, cv *conv, e *Event, p *Profile, m *lint.Message, add func(lint.Finding), st *Stats) {
+func (c *Checker) send(path string, cv *State, e *Event, p *Profile, m *lint.Message, add func(lint.Finding), st *Stats) {
 	// Response time: the first brand message after the customer wrote.
-	if cv.pending {
-		d := e.Time.Sub(cv.pendingAt)
+	if cv.Pending {
+		d := e.Time.Sub(cv.PendingAt)
 		st.response(e.Channel, d, d <= time.Duration(c.resp.Within))
 		if d <= time.Duration(c.resp.Within) {
-			cv.answered++
+			cv.Answered++
 		}
 		if c.on["response-time"] && d > time.Duration(c.resp.FirstResponse) {
-			add(c.finding(path, e, nil, "response-time", fmt.Sprintf("first response came %s after the customer's message on line %d (target %s)",
-				human(d), cv.pendingLine, human(time.Duration(c.resp.FirstResponse))), "answer within the target, or set an away message that says when", nil))
+			add(c.finding(path, e, nil, "response-time", fmt.Sprintf("first response came %s after the customer's message %s (target %s)",
+				human(d), where(cv.PendingLine, cv.PendingAt), human(time.Duration(c.resp.FirstResponse))), "answer within the target, or set an away message that says when", nil))
 		}
-		cv.pending = false
+		cv.Pending = false
 	}
 	// Greeting: the first brand reply to a customer who wrote.
-	if !cv.replied && cv.turns > 0 && c.on["greeting"] && m != nil {
+	if !cv.Replied && cv.Turns > 0 && c.on["greeting"] && m != nil {
 		g := *m
 		g.Kind = lint.Greeting
 		if ds := c.greeting(&g); len(ds) > 0 {
 			add(c.finding(path, e, m, "greeting", "the first reply of the conversation "+strings.TrimPrefix(ds[0].Message, "the message "), ds[0].Suggestion, nil))
 		}
 	}
-	cv.replied = true
+	cv.Replied = true
 	// Bot hand-off: the customer asked for a person and a bot answered.
 	if e.Actor == Agent {
-		cv.requested = false
-	} else if e.Actor == BotActor && cv.requested && c.on["bot-handoff"] {
-		add(c.finding(path, e, m, "bot-handoff", fmt.Sprintf("the customer asked for a person on line %d and the bot kept answering without a handoff", cv.requestLine),
+		cv.Requested = false
+	} else if e.Actor == BotActor && cv.Requested && c.on["bot-handoff"] {
+		add(c.finding(path, e, m, "bot-handoff", fmt.Sprintf("the customer asked for a person %s and the bot kept answering without a handoff", where(cv.RequestLine, cv.RequestAt)),
 			"hand the conversation to a person (handover protocol) as soon as they ask", nil))
-		cv.requested = false
+		cv.Requested = false
 	}
 	// Forwarding: a message that says it passed the customer's data on.
-	if c.on["forwarding-consent"] && m != nil && !cv.consent {
+	if c.on["forwarding-consent"] && m != nil && !cv.Consent {
 		if ds := c.forwarding(m); len(ds) > 0 {
 			add(c.finding(path, e, m, "forwarding-consent", c.noConsent(cv, "the message says the customer's details went to a third party"), ds[0].Suggestion, &ds[0].Span))
 		}
@@ -207,23 +252,38 @@ func (c *Checker) send(path string, cv *conv, e *Event, p *Profile, m *lint.Mess
 	}
 }
 
+type window struct {
+	length     time.Duration
+	by         Type
+	line       int
+	at, closes time.Time
+}
+
+// openWindow is the conversation's latest window: the one a customer's
+// message opened, or the longer one of an ad referral.
+func openWindow(cv *State, p *Profile) window {
+	w := window{length: time.Duration(p.Window), by: cv.OpenType, line: cv.OpenLine, at: cv.Open}
+	w.closes = cv.Open.Add(w.length)
+	if !cv.ReferralAt.IsZero() && cv.ReferralAt.Add(time.Duration(p.ReferralWindow)).After(w.closes) {
+		// A conversation started from a Click-to-Messenger ad: the longer window.
+		w = window{length: time.Duration(p.ReferralWindow), by: Referral, line: cv.ReferralLine, at: cv.ReferralAt}
+		w.closes = cv.ReferralAt.Add(w.length)
+	}
+	return w
+}
+
 // windowMiss explains why a send is outside what the channel allows; outside
 // is empty when the send is fine.
-func (c *Checker) windowMiss(cv *conv, e *Event, p *Profile, m *lint.Message) (msg, fix, outside string) {
+func (c *Checker) windowMiss(cv *State, e *Event, p *Profile, m *lint.Message) (msg, fix, outside string) {
 	if p.QuietHours != nil || len(p.StopWords) > 0 {
 		return c.smsMiss(cv, e, p)
 	}
 	if p.Window <= 0 {
 		return "", "", ""
 	}
-	window, opener, openLine := time.Duration(p.Window), cv.openType, cv.openLine
-	closes := cv.open.Add(window)
-	if !cv.referralAt.IsZero() && cv.referralAt.Add(time.Duration(p.ReferralWindow)).After(closes) {
-		// A conversation started from a Click-to-Messenger ad: the longer window.
-		window, opener, openLine = time.Duration(p.ReferralWindow), Referral, cv.referralLine
-		closes = cv.referralAt.Add(window)
-	}
-	if !cv.open.IsZero() && e.Time.Before(closes) {
+	w := openWindow(cv, p)
+	window, opener, openLine, openAt, closes := w.length, w.by, w.line, w.at, w.closes
+	if !cv.Open.IsZero() && e.Time.Before(closes) {
 		return "", "", ""
 	}
 	if p.Templates && e.Template != "" {
@@ -237,10 +297,10 @@ func (c *Checker) windowMiss(cv *conv, e *Event, p *Profile, m *lint.Message) (m
 			why = fmt.Sprintf("; tag %s does not allow it", e.Tag)
 		case t.HumanOnly && e.Actor != Agent:
 			why = fmt.Sprintf("; %s is only for a person", e.Tag)
-		case t.Window > 0 && !cv.lastCustomer.IsZero() && !e.Time.Before(cv.lastCustomer.Add(time.Duration(t.Window))):
-			end := cv.lastCustomer.Add(time.Duration(t.Window))
+		case t.Window > 0 && !cv.LastCustomer.IsZero() && !e.Time.Before(cv.LastCustomer.Add(time.Duration(t.Window))):
+			end := cv.LastCustomer.Add(time.Duration(t.Window))
 			why = fmt.Sprintf("; and %s the %s %s window after the customer's last message closed at %s", missedBy(e.Time.Sub(end)), span(time.Duration(t.Window)), e.Tag, end.UTC().Format(time.RFC3339))
-		case t.Window > 0 && cv.lastCustomer.IsZero():
+		case t.Window > 0 && cv.LastCustomer.IsZero():
 			why = fmt.Sprintf("; %s needs a message from the customer first", e.Tag)
 		default:
 			return "", "", "" // a valid tag
@@ -254,33 +314,34 @@ func (c *Checker) windowMiss(cv *conv, e *Event, p *Profile, m *lint.Message) (m
 	case len(p.Tags) > 0:
 		fix = "wait for the customer to write, or use a message tag that applies"
 	}
-	if cv.open.IsZero() {
+	if cv.Open.IsZero() {
 		return fmt.Sprintf("sent before the customer opened a messaging window: %s only allows a business to answer people who wrote first%s", name, why), fix, "outside"
 	}
-	return fmt.Sprintf("sent %s the %s window closed at %s (opened by the customer's %s on line %d)%s",
-		missedBy(e.Time.Sub(closes)), span(window), closes.UTC().Format(time.RFC3339), opener, openLine, why), fix, "outside"
+	return fmt.Sprintf("sent %s the %s window closed at %s (opened by the customer's %s %s)%s",
+		missedBy(e.Time.Sub(closes)), span(window), closes.UTC().Format(time.RFC3339), opener, where(openLine, openAt), why), fix, "outside"
 }
 
-func (c *Checker) smsMiss(cv *conv, e *Event, p *Profile) (msg, fix, outside string) {
-	if cv.stopped {
-		return fmt.Sprintf("sent after the customer replied STOP on line %d and before a new opt-in", cv.stopLine), "send nothing more until the customer opts in again", "stop"
+func (c *Checker) smsMiss(cv *State, e *Event, p *Profile) (msg, fix, outside string) {
+	if cv.Stopped {
+		return fmt.Sprintf("sent after the customer replied STOP %s and before a new opt-in", where(cv.StopLine, cv.StopAt)), "send nothing more until the customer opts in again", "stop"
 	}
 	if q := p.QuietHours; q != nil {
-		local := e.Time.In(cv.zone)
+		zone := c.zoneOf(cv)
+		local := e.Time.In(zone)
 		mins := local.Hour()*60 + local.Minute()
 		start, end := q.Start.H*60+q.Start.M, q.End.H*60+q.End.M
 		if mins < start || mins >= end {
-			return fmt.Sprintf("sent at %s in %s, outside the hours SMS may be sent (%02d:%02d-%02d:%02d)", local.Format("15:04 MST"), cv.zone, q.Start.H, q.Start.M, q.End.H, q.End.M),
+			return fmt.Sprintf("sent at %s in %s, outside the hours SMS may be sent (%02d:%02d-%02d:%02d)", local.Format("15:04 MST"), zone, q.Start.H, q.Start.M, q.End.H, q.End.M),
 				fmt.Sprintf("schedule it for %02d:%02d the recipient's time", q.Start.H, q.Start.M), "quiet"
 		}
 	}
-	if !cv.sentOut && len(p.OptOutWords) > 0 && !p.hasOptOut(e.Text) {
+	if !cv.SentOut && len(p.OptOutWords) > 0 && !p.hasOptOut(e.Text) {
 		return "the first SMS to this number does not say how to opt out", `end it with "Reply STOP to opt out"`, "optout"
 	}
 	return "", "", ""
 }
 
-func (c *Checker) tags(path string, cv *conv, e *Event, p *Profile, m *lint.Message, promo bool, add func(lint.Finding)) {
+func (c *Checker) tags(path string, cv *State, e *Event, p *Profile, m *lint.Message, promo bool, add func(lint.Finding)) {
 	if !c.on["message-tag"] {
 		return
 	}
@@ -323,7 +384,7 @@ func orNone(s []string) string {
 	return strings.Join(s, ", ")
 }
 
-func (c *Checker) frequency(path string, cv *conv, e *Event, promo bool, add func(lint.Finding)) {
+func (c *Checker) frequency(path string, cv *State, e *Event, promo bool, add func(lint.Finding)) {
 	keep := func(ts []time.Time, period Duration) []time.Time {
 		from := e.Time.Add(-time.Duration(period))
 		i := 0
@@ -332,28 +393,28 @@ func (c *Checker) frequency(path string, cv *conv, e *Event, promo bool, add fun
 		}
 		return append(ts[:0], ts[i:]...)
 	}
-	cv.unanswered = append(keep(cv.unanswered, c.freq.Period), e.Time)
-	if len(cv.unanswered) > c.freq.MaxUnanswered && c.on["frequency"] {
+	cv.Unanswered = append(keep(cv.Unanswered, c.freq.Period), e.Time)
+	if len(cv.Unanswered) > c.freq.MaxUnanswered && c.on["frequency"] {
 		add(c.finding(path, e, nil, "frequency", fmt.Sprintf("%s brand message within %s without a reply from the customer (limit %d)",
-			ordinal(len(cv.unanswered)), length(time.Duration(c.freq.Period)), c.freq.MaxUnanswered), "wait for the customer to answer", nil))
+			ordinal(len(cv.Unanswered)), length(time.Duration(c.freq.Period)), c.freq.MaxUnanswered), "wait for the customer to answer", nil))
 	}
-	if len(cv.unanswered) > c.freq.MaxUnanswered {
-		cv.unanswered = cv.unanswered[len(cv.unanswered)-c.freq.MaxUnanswered:] // bounded memory
+	if len(cv.Unanswered) > c.freq.MaxUnanswered {
+		cv.Unanswered = cv.Unanswered[len(cv.Unanswered)-c.freq.MaxUnanswered:] // bounded memory
 	}
 	if !promo {
 		return
 	}
-	cv.promos = append(keep(cv.promos, c.freq.PromoPeriod), e.Time)
-	if len(cv.promos) > c.freq.PromoMax && c.on["frequency"] {
-		add(c.finding(path, e, nil, "frequency", fmt.Sprintf("%s promotion within %s (limit %d)", ordinal(len(cv.promos)), length(time.Duration(c.freq.PromoPeriod)), c.freq.PromoMax),
+	cv.Promos = append(keep(cv.Promos, c.freq.PromoPeriod), e.Time)
+	if len(cv.Promos) > c.freq.PromoMax && c.on["frequency"] {
+		add(c.finding(path, e, nil, "frequency", fmt.Sprintf("%s promotion within %s (limit %d)", ordinal(len(cv.Promos)), length(time.Duration(c.freq.PromoPeriod)), c.freq.PromoMax),
 			"space promotions out", nil))
 	}
-	if len(cv.promos) > c.freq.PromoMax+1 {
-		cv.promos = cv.promos[len(cv.promos)-c.freq.PromoMax-1:]
+	if len(cv.Promos) > c.freq.PromoMax+1 {
+		cv.Promos = cv.Promos[len(cv.Promos)-c.freq.PromoMax-1:]
 	}
 }
 
-func (c *Checker) closed(path string, cv *conv, e *Event, add func(lint.Finding)) {
+func (c *Checker) closed(path string, cv *State, e *Event, add func(lint.Finding)) {
 	if !c.on["goodbye"] || cv.lastOut == nil {
 		return
 	}
@@ -367,18 +428,18 @@ func (c *Checker) closed(path string, cv *conv, e *Event, add func(lint.Finding)
 
 // finish reports what only shows at the end: unanswered messages and the
 // conversation's response rate.
-func (c *Checker) finish(path string, cv *conv, report func(lint.Finding), st *Stats) {
-	line := func(n int) *Event { return &Event{Line: n, Conversation: cv.id} }
-	if cv.pending {
-		st.unanswered(cv.channel)
+func (c *Checker) finish(path string, cv *State, report func(lint.Finding), st *Stats) {
+	line := func(n int) *Event { return &Event{Line: n, Conversation: cv.ID} }
+	if cv.Pending {
+		st.unanswered(cv.Channel)
 		if c.on["greeting"] {
-			report(c.finding(path, line(cv.pendingLine), nil, "greeting", "the customer's message got no reply", "answer every customer message, even with an away message", nil))
+			report(c.finding(path, line(cv.PendingLine), nil, "greeting", "the customer's message got no reply", "answer every customer message, even with an away message", nil))
 		}
 	}
-	if c.on["response-time"] && cv.turns > 0 {
-		if rate := float64(cv.answered) / float64(cv.turns); rate < c.resp.Rate {
-			report(c.finding(path, line(cv.firstLine), nil, "response-time",
-				fmt.Sprintf("conversation %s: %d of %d customer messages answered within %s (%.0f%%, target %.0f%%)", cv.id, cv.answered, cv.turns, length(time.Duration(c.resp.Within)), rate*100, c.resp.Rate*100),
+	if c.on["response-time"] && cv.Turns > 0 {
+		if rate := float64(cv.Answered) / float64(cv.Turns); rate < c.resp.Rate {
+			report(c.finding(path, line(cv.FirstLine), nil, "response-time",
+				fmt.Sprintf("conversation %s: %d of %d customer messages answered within %s (%.0f%%, target %.0f%%)", cv.ID, cv.Answered, cv.Turns, length(time.Duration(c.resp.Within)), rate*100, c.resp.Rate*100),
 				"answer every customer message", nil))
 		}
 	}

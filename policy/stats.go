@@ -37,11 +37,30 @@ func (s *Stats) ch(c lint.Channel) *channelStats {
 	return cs
 }
 
-func (s *Stats) conversation(c lint.Channel) { s.ch(c).Conversations++ }
-func (s *Stats) turn(c lint.Channel)         { s.ch(c).Turns++ }
-func (s *Stats) outside(c lint.Channel)      { s.ch(c).Outside++ }
-func (s *Stats) unanswered(c lint.Channel)   { s.ch(c).Unanswered++ }
+func (s *Stats) conversation(c lint.Channel) {
+	if s != nil {
+		s.ch(c).Conversations++
+	}
+}
+func (s *Stats) turn(c lint.Channel) {
+	if s != nil {
+		s.ch(c).Turns++
+	}
+}
+func (s *Stats) outside(c lint.Channel) {
+	if s != nil {
+		s.ch(c).Outside++
+	}
+}
+func (s *Stats) unanswered(c lint.Channel) {
+	if s != nil {
+		s.ch(c).Unanswered++
+	}
+}
 func (s *Stats) response(c lint.Channel, d time.Duration, answered bool) {
+	if s == nil {
+		return // the hook keeps no statistics
+	}
 	cs := s.ch(c)
 	cs.firstResponse = append(cs.firstResponse, float32(d.Seconds()))
 	if answered {

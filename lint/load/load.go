@@ -143,9 +143,31 @@ func (o Options) File(path string, data []byte) ([]*lint.Message, error) {
 }
 
 // Text wraps one draft given on the command line as a message.
-func (o Options) Text(name, text string) *lint.Message {
-	src := lint.NewSource(name, []byte(text))
-	m := &lint.Message{ID: "text", Body: lint.Field{Text: text, Map: lint.LinearMap(len(text), 0)}, Source: src}
+func (o Options) Text(name, text string) *lint.Message { return o.Draft(name, text, nil, nil) }
+
+// Draft wraps a draft and its quick reply and button titles as a message.
+// Positions count in the text; each title follows it on a line of its own.
+func (o Options) Draft(name, text string, quickReplies, buttons []string) *lint.Message {
+	var doc strings.Builder
+	first := true
+	field := func(t string) lint.Field {
+		if !first {
+			doc.WriteByte('\n')
+		}
+		first = false
+		f := lint.Field{Text: t, Map: lint.LinearMap(len(t), doc.Len())}
+		doc.WriteString(t)
+		return f
+	}
+	m := &lint.Message{ID: "text"}
+	m.Body = field(text)
+	for _, t := range quickReplies {
+		m.QuickReplies = append(m.QuickReplies, field(t))
+	}
+	for _, t := range buttons {
+		m.Buttons = append(m.Buttons, field(t))
+	}
+	m.Source = lint.NewSource(name, []byte(doc.String()))
 	finish(m, defaults{lang: o.Lang, kind: o.Kind, channel: o.Channel})
 	return m
 }

@@ -13,11 +13,12 @@ const JSONVersion = 1
 
 type jsonReport struct {
 	Version  int           `json:"version"`
-	Findings []jsonFinding `json:"findings"`
+	Findings []JSONFinding `json:"findings"`
 	Summary  jsonSummary   `json:"summary"`
 }
 
-type jsonFinding struct {
+// JSONFinding is a finding in the JSON schema, shared by the CLI and the hook.
+type JSONFinding struct {
 	Rule       string        `json:"rule"`
 	Severity   lint.Severity `json:"severity"`
 	Message    string        `json:"message"`
@@ -40,13 +41,9 @@ type jsonSummary struct {
 
 func writeJSON(w io.Writer, r *Report) error {
 	res := r.Result
-	out := jsonReport{Version: JSONVersion, Findings: make([]jsonFinding, 0, len(res.Findings))}
+	out := jsonReport{Version: JSONVersion, Findings: make([]JSONFinding, 0, len(res.Findings))}
 	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, jsonFinding{
-			Rule: f.Rule, Severity: f.Severity, Message: f.Message, File: f.File,
-			Line: f.Line, Col: f.Col, EndLine: f.EndLine, EndCol: f.EndCol,
-			MessageID: f.MessageID, Suggestion: f.Suggestion,
-		})
+		out.Findings = append(out.Findings, NewJSONFinding(f))
 	}
 	out.Summary = jsonSummary{
 		Files: res.Files, Messages: res.Messages,
@@ -56,4 +53,13 @@ func writeJSON(w io.Writer, r *Report) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// NewJSONFinding converts a finding to the JSON schema.
+func NewJSONFinding(f lint.Finding) JSONFinding {
+	return JSONFinding{
+		Rule: f.Rule, Severity: f.Severity, Message: f.Message, File: f.File,
+		Line: f.Line, Col: f.Col, EndLine: f.EndLine, EndCol: f.EndCol,
+		MessageID: f.MessageID, Suggestion: f.Suggestion,
+	}
 }

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/msglint/msglint/hook"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/policy"
+	"github.com/spf13/cobra"
+)
+
+type serveFlags struct {
+	addr, store, config, denyAt, logLevel  string
+	tokenFile, secretFile, verifyTokenFile string
+	failOpen                               bool
+	maxBody                                int64
+	maxInFlight                            int
+	grace                                  time.Duration
+}
+
+func newServe() *cobra.Command {
+	f := &serveFlags{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the pre-send hook: may this draft go to this person now?",
+		Long: `serve answers over HTTP whether a draft may be sent, with the same rules as check and the
+messaging windows it learns from inbound events (POST /v1/events or Meta's webhook).
+
+Secrets come from the environment or from files, never from flags:
+  MSGLINT_TOKEN          bearer token for /v1/* (or --token-file)
+  MSGLINT_APP_SECRET     Meta app secret that signs webhook deliveries (or --app-secret-file)
+  MSGLINT_VERIFY_TOKEN   the webhook's verify token (or --verify-token-file)`,
+		Example: `  MSGLINT_TOKEN=s3cret msglint serve --store msglint-state.db
+  msglint serve --addr :8080 --store redis://127.0.0.1:6379/0`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fl.StringVar(&f.store, "store", "msglint-state.db", "state store: a file (embedded) or redis://host:port/db")
+	fl.StringVar(&f.config, "config", "", "config file (default: .msglint.yaml found upward)")
+	fl.StringVar(&f.denyAt, "deny-at", "error", "deny a draft with a finding at or above: error, warning or info")
+	fl.BoolVar(&f.failOpen, "fail-open", false, "when the store is unreachable, allow with a warning instead of denying")
+	fl.Int64Var(&f.maxBody, "max-body", 1<<20, "largest request body in bytes (larger: 413)")
+	fl.IntVar(&f.maxInFlight, "max-in-flight", 512, "requests answered at once; more get 503")
+	fl.DurationVar(&f.grace, "grace", 30*time.Second, "on SIGTERM, how long requests in flight may take to finish")
+	fl.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error (logs are JSON on stderr)")
+	fl.StringVar(&f.tokenFile, "token-file", "", "file holding the bearer token (instead of MSGLINT_TOKEN)")
+	fl.StringVar(&f.secretFile, "app-secret-file", "", "file holding the Meta app secret (instead of MSGLINT_APP_SECRET)")
+	fl.StringVar(&f.verifyTokenFile, "verify-token-file", "", "file holding the webhook verify token (instead of MSGLINT_VERIFY_TOKEN)")
+	return cmd
+}
+
+// secret reads a secret from a file when one is named, else from the environment.
+func secret(file, env string) (string, error) {
+	if file == "" {
+		return os.Getenv(env), nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(data)), nil
+}
+
+func runServe(cmd *cobra.Command, f *serveFlags) error {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(f.logLevel)); err != nil {
+		return usageErr(cmd, fmt.Errorf("--log-level: %v", err))
+	}
+	logger := slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level}))
+	denyAt, err := lint.ParseSeverity(f.denyAt)
+	if err != nil {
+		return usageErr(cmd, fmt.Errorf("--deny-at: %v", err))
+	}
+	cfg, err := loadConfig(f.config)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	opts, _, err := runOptions(cfg, &checkFlags{})
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	linter, err := lint.NewLinter(allRules(), cfg, nil, nil)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	checker, err := policy.NewChecker(linter, opts)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	var secrets [3]string
+	for i, s := range []struct{ file, env string }{{f.tokenFile, "MSGLINT_TOKEN"}, {f.secretFile, "MSGLINT_APP_SECRET"}, {f.verifyTokenFile, "MSGLINT_VERIFY_TOKEN"}} {
+		if secrets[i], err = secret(s.file, s.env); err != nil {
+			return usageErr(cmd, err)
+		}
+	}
+	store, err := policy.OpenStore(f.store, checker.MaxAge())
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	defer store.Close()
+	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: store, Load: opts, Rules: allRules(),
+		Token: secrets[0], AppSecret: secrets[1], VerifyToken: secrets[2],
+		DenyAt: denyAt, FailOpen: f.failOpen, MaxBody: f.maxBody, MaxInFlight: f.maxInFlight, Logger: logger})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	if err := srv.Serve(ctx, ln, f.grace); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}

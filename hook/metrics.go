@@ -1,0 +1,44 @@
+package hook
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+type metrics struct {
+	requests  *prometheus.CounterVec
+	latency   *prometheus.HistogramVec
+	decisions *prometheus.CounterVec
+	findings  *prometheus.CounterVec
+	events    *prometheus.CounterVec
+	store     prometheus.Counter
+}
+
+func newMetrics(reg *prometheus.Registry) *metrics {
+	m := &metrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_requests_total", Help: "HTTP requests by route and status code."},
+			[]string{"route", "code"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "msglint_hook_request_duration_seconds", Help: "Time to answer a request, by route.",
+			Buckets: []float64{25e-6, 50e-6, 100e-6, 250e-6, 500e-6, 1e-3, 2.5e-3, 5e-3, 10e-3, 50e-3, 250e-3, 1}}, []string{"route"}),
+		decisions: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_decisions_total", Help: "Check answers: allow or deny."}, []string{"decision"}),
+		findings:  prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_findings_total", Help: "Findings in checked drafts, by rule."}, []string{"rule"}),
+		events:    prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_events_total", Help: "Events committed, by source."}, []string{"source"}),
+		store:     prometheus.NewCounter(prometheus.CounterOpts{Name: "msglint_hook_store_errors_total", Help: "Failed store reads and writes."}),
+	}
+	reg.MustRegister(m.requests, m.latency, m.decisions, m.findings, m.events, m.store,
+		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	return m
+}
+
+func (m *metrics) observe(route string, code int, d time.Duration) {
+	m.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
+	m.latency.WithLabelValues(route).Observe(d.Seconds())
+}
+
+func (s *Server) metricsHandler() http.Handler {
+	return promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{})
+}

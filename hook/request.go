@@ -1,0 +1,224 @@
+package hook
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/policy"
+)
+
+// CheckRequest is the body of POST /v1/check.
+type CheckRequest struct {
+	Conversation string `json:"conversation"`
+	Channel      string `json:"channel"`
+	Actor        string `json:"actor"` // agent (default) or bot
+	At           string `json:"at"`    // RFC 3339; default now
+	// Record counts an allowed draft as sent, for the frequency rules and
+	// the response time; senders that post their sends to /v1/events or
+	// receive Meta's message echoes leave it off.
+	Record  bool  `json:"record"`
+	Message Draft `json:"message"`
+}
+
+// Draft is the message a sender is about to send.
+type Draft struct {
+	Text          string `json:"text"`
+	Kind          string `json:"kind"`
+	Lang          string `json:"lang"`
+	MessagingType string `json:"messaging_type"`
+	Tag           string `json:"tag"`
+	Template      string `json:"template"` // an approved template's name (WhatsApp)
+	QuickReplies  titles `json:"quick_replies"`
+	Buttons       titles `json:"buttons"`
+}
+
+// titles reads ["Yes","No"] or Send API objects [{"title":"Yes",…}].
+type titles []string
+
+func (t *titles) UnmarshalJSON(data []byte) error {
+	var plain []string
+	if err := json.Unmarshal(data, &plain); err == nil {
+		*t = plain
+		return nil
+	}
+	var objs []struct {
+		Title string `json:"title"`
+	}
+	if err := json.Unmarshal(data, &objs); err != nil {
+		return errors.New("expected a list of titles or of objects with a title")
+	}
+	for _, o := range objs {
+		*t = append(*t, o.Title)
+	}
+	return nil
+}
+
+// send is a parsed check: the event the policy rules judge and the draft
+// the template rules read.
+type send struct {
+	event        policy.Event
+	text         string
+	quickReplies []string
+	buttons      []string
+	record       bool
+}
+
+// ParseCheck reads and validates a /v1/check body; now is the time of a
+// draft that gives none.
+func ParseCheck(data []byte, now time.Time) (*send, error) {
+	var req CheckRequest
+	if err := decodeStrict(data, &req); err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(req.Conversation) == "" {
+		return nil, errors.New("conversation: required (the person's id on the channel, e.g. the PSID)")
+	}
+	ch, err := lint.ParseChannel(req.Channel)
+	if req.Channel == "" {
+		err = errors.New("required")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("channel: %v", err)
+	}
+	actor, err := parseActor(req.Actor)
+	if err != nil {
+		return nil, err
+	}
+	at := now
+	if req.At != "" {
+		if at, err = time.Parse(time.RFC3339, req.At); err != nil {
+			return nil, fmt.Errorf("at: %q is not an RFC 3339 time such as 2026-11-23T10:00:00Z", req.At)
+		}
+	}
+	d := req.Message
+	e := policy.Event{Time: at, RawTime: at.Format(time.RFC3339), Conversation: req.Conversation, Channel: ch, Direction: policy.Out, Actor: actor,
+		Type: policy.Message, Text: d.Text, MessagingType: d.MessagingType, Tag: d.Tag, Template: d.Template}
+	if d.Kind != "" {
+		if e.Kind, err = lint.ParseKind(d.Kind); err != nil {
+			return nil, fmt.Errorf("message.kind: %v", err)
+		}
+	}
+	if d.Lang != "" {
+		if e.Lang, err = lint.ParseLang(d.Lang); err != nil {
+			return nil, fmt.Errorf("message.lang: %v", err)
+		}
+	}
+	if d.Text == "" && len(d.QuickReplies) == 0 && len(d.Buttons) == 0 && d.Template == "" {
+		return nil, errors.New("message: has no text, quick replies, buttons or template")
+	}
+	return &send{event: e, text: d.Text, quickReplies: d.QuickReplies, buttons: d.Buttons, record: req.Record}, nil
+}
+
+func parseActor(s string) (policy.Actor, error) {
+	switch policy.Actor(s) {
+	case "", policy.Agent:
+		return policy.Agent, nil
+	case policy.BotActor:
+		return policy.BotActor, nil
+	}
+	return "", fmt.Errorf("actor: %q is not agent or bot", s)
+}
+
+// sendBody is what the hook reads of a Send API body besides its texts.
+type sendBody struct {
+	Recipient struct {
+		ID      string `json:"id"`
+		UserRef string `json:"user_ref"`
+	} `json:"recipient"`
+	MessagingType    string `json:"messaging_type"`
+	Tag              string `json:"tag"`
+	MessagingProduct string `json:"messaging_product"` // WhatsApp Cloud API
+	To               string `json:"to"`
+	Type             string `json:"type"`
+	Template         *struct {
+		Name string `json:"name"`
+	} `json:"template"`
+}
+
+// ParseSendAPI reads the recipient and the policy fields of a Send API body
+// (Messenger, Instagram) or a WhatsApp Cloud API message.
+func ParseSendAPI(data []byte, ch lint.Channel, actor policy.Actor, now time.Time) (*send, error) {
+	var b sendBody
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, jsonError(data, err)
+	}
+	e := policy.Event{Time: now, RawTime: now.Format(time.RFC3339), Channel: ch, Direction: policy.Out, Actor: actor, Type: policy.Message,
+		MessagingType: b.MessagingType, Tag: b.Tag}
+	if strings.EqualFold(b.MessagingProduct, "whatsapp") {
+		e.Channel, e.Conversation = lint.WhatsApp, b.To
+		if b.Template != nil {
+			e.Template = b.Template.Name
+			if e.Template == "" {
+				e.Template = "template"
+			}
+		}
+	} else {
+		e.Conversation = b.Recipient.ID
+		if e.Conversation == "" {
+			e.Conversation = b.Recipient.UserRef
+		}
+	}
+	if e.Conversation == "" {
+		return nil, errors.New("recipient.id (or WhatsApp's to): required")
+	}
+	return &send{event: e}, nil
+}
+
+// ParseEvents reads a /v1/events body: transcript events, one JSON object
+// per line.
+func ParseEvents(data []byte) ([]policy.Event, error) {
+	var out []policy.Event
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		e, err := policy.ParseEvent(line)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %v", n+1, err)
+		}
+		e.Raw = nil // the hook's events are placed by time, not by line
+		out = append(out, e)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no events: send one JSON event per line")
+	}
+	return out, nil
+}
+
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(data, err)
+	}
+	if dec.More() {
+		return errors.New("more than one JSON value in the body")
+	}
+	return nil
+}
+
+// jsonError names the line and column of a syntax or type error.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	off := -1
+	switch {
+	case errors.As(err, &se):
+		off = int(se.Offset)
+	case errors.As(err, &te):
+		off = int(te.Offset)
+		err = fmt.Errorf("%s: expected %s, got %s", te.Field, te.Type, te.Value)
+	}
+	if off < 0 || off > len(data) {
+		return fmt.Errorf("bad JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := off - bytes.LastIndexByte(before, '\n')
+	return fmt.Errorf("bad JSON at line %d col %d: %v", line, col, err)
+}

@@ -1,0 +1,93 @@
+package policy
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+var boltBucket = []byte("conversations")
+
+// Bolt is the embedded store: one file, no server. Only one process may
+// open the file at a time; several hooks share state through Redis instead.
+type Bolt struct {
+	db     *bolt.DB
+	maxAge time.Duration
+	now    func() time.Time
+}
+
+// OpenBolt opens or creates the store's file.
+func OpenBolt(path string, maxAge time.Duration) (*Bolt, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	if err != nil {
+		if err == bolt.ErrTimeout {
+			return nil, fmt.Errorf("store %s: another process has it open (use redis:// to share state between hooks)", path)
+		}
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	// Concurrent events commit together: one fsync for many.
+	db.MaxBatchDelay = 2 * time.Millisecond
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucketIfNotExists(boltBucket); return err }); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	return &Bolt{db: db, maxAge: maxAge, now: time.Now}, nil
+}
+
+// SetClock sets the clock used for expiry (tests).
+func (b *Bolt) SetClock(now func() time.Time) { b.now = now }
+
+// Get implements Store.
+func (b *Bolt) Get(_ context.Context, key string) (st *State, err error) {
+	err = b.db.View(func(tx *bolt.Tx) error {
+		st, err = decodeState(tx.Bucket(boltBucket).Get([]byte(key)), b.maxAge, b.now())
+		return err
+	})
+	return st, err
+}
+
+// Update implements Store: the change is on disk (fsync) when it returns.
+func (b *Bolt) Update(_ context.Context, key string, fn func(*State)) error {
+	return b.db.Batch(func(tx *bolt.Tx) error {
+		bk := tx.Bucket(boltBucket)
+		st, err := decodeState(bk.Get([]byte(key)), b.maxAge, b.now())
+		if err != nil {
+			return err
+		}
+		if st == nil {
+			st = new(State)
+		}
+		fn(st)
+		data, err := json.Marshal(st)
+		if err != nil {
+			return err
+		}
+		return bk.Put([]byte(key), data)
+	})
+}
+
+// Sweep deletes the states older than the age limit and says how many.
+func (b *Bolt) Sweep() (n int, err error) {
+	err = b.db.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket(boltBucket).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if st, err := decodeState(v, b.maxAge, b.now()); err == nil && st == nil {
+				if err := c.Delete(); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// Ping implements Store.
+func (b *Bolt) Ping(context.Context) error { return b.db.View(func(*bolt.Tx) error { return nil }) }
+
+// Close implements Store.
+func (b *Bolt) Close() error { return b.db.Close() }

@@ -1,0 +1,58 @@
+package policy
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Store keeps conversation states for the hook.
+type Store interface {
+	// Get returns a conversation's state; nil when it is unknown or quiet
+	// for longer than the store's age limit.
+	Get(ctx context.Context, key string) (*State, error)
+	// Update changes a conversation's state in one atomic step and returns
+	// only once the change is durable. fn may be called more than once
+	// (a retried transaction), each time with a fresh copy.
+	Update(ctx context.Context, key string, fn func(*State)) error
+	// Ping tells whether the store can be reached.
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// ErrUnavailable wraps every failure to reach a store.
+var ErrUnavailable = errors.New("state store unavailable")
+
+// OpenStore opens a store by address: a file path or bolt://path for the
+// embedded store, redis://host:port/db or rediss:// for Redis. States quiet
+// for longer than maxAge are forgotten.
+func OpenStore(addr string, maxAge time.Duration) (Store, error) {
+	u, err := url.Parse(addr)
+	switch {
+	case err == nil && (u.Scheme == "redis" || u.Scheme == "rediss"):
+		return OpenRedis(addr, maxAge)
+	case strings.HasPrefix(addr, "bolt://"):
+		return OpenBolt(strings.TrimPrefix(addr, "bolt://"), maxAge)
+	case err == nil && u.Scheme != "" && len(u.Scheme) > 1:
+		return nil, fmt.Errorf("store %q: unknown scheme %q (use a file path, bolt://path or redis://host:port)", addr, u.Scheme)
+	}
+	return OpenBolt(addr, maxAge)
+}
+
+func decodeState(data []byte, maxAge time.Duration, now time.Time) (*State, error) {
+	if data == nil {
+		return nil, nil
+	}
+	st := new(State)
+	if err := json.Unmarshal(data, st); err != nil {
+		return nil, fmt.Errorf("stored state: %w", err)
+	}
+	if maxAge > 0 && now.Sub(st.Last) > maxAge {
+		return nil, nil
+	}
+	return st, nil
+}
