@@ -241,7 +241,17 @@ func isASCIIAlnum(c byte) bool {
 }
 
 func (sp *speller) check(p *lint.Pass) {
-	text := p.Msg.Body.Text
+	sp.field(p, lint.Part{}, p.Msg.Body.Text)
+	for i, f := range p.Msg.QuickReplies {
+		sp.field(p, lint.Part{Kind: lint.QuickReply, Index: i}, f.Text)
+	}
+	for i, f := range p.Msg.Buttons {
+		sp.field(p, lint.Part{Kind: lint.Button, Index: i}, f.Text)
+	}
+}
+
+// field checks one text of the message: the body, a quick reply or a button.
+func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
 	type hit struct {
 		start, end int
 		right      string
@@ -298,6 +308,7 @@ func (sp *speller) check(p *lint.Pass) {
 		wrong := text[h.start:h.end]
 		right := matchCase(p.Msg.Lang, wrong, h.right)
 		p.Report(lint.Diagnostic{
+			Part:       part,
 			Span:       lint.Span{Start: h.start, End: h.end},
 			Message:    fmt.Sprintf("%q is a misspelling of %q", wrong, right),
 			Suggestion: right,
