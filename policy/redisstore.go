@@ -26,7 +26,8 @@ func OpenRedis(addr string, maxAge time.Duration) (*Redis, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", addr, err)
 	}
-	opt.DialTimeout, opt.ReadTimeout, opt.WriteTimeout = time.Second, 500*time.Millisecond, 500*time.Millisecond
+	// A check waits for the store: fail fast so the configured mode answers.
+	opt.DialTimeout, opt.ReadTimeout, opt.WriteTimeout, opt.MaxRetries = 500*time.Millisecond, 500*time.Millisecond, 500*time.Millisecond, 1
 	return &Redis{c: redis.NewClient(opt), maxAge: maxAge, now: time.Now, prefix: "msglint:conv:"}, nil
 }
 

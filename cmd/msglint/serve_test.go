@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/msglint/msglint/internal/testredis"
+)
+
+// TestMain lets the test binary run as msglint itself, so process tests
+// start real hooks without building anything.
+func TestMain(m *testing.M) {
+	if os.Getenv("MSGLINT_TEST_AS_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+const hookToken = "process-token"
+
+type hookProc struct {
+	cmd  *exec.Cmd
+	addr string
+}
+
+// startHook starts `msglint serve` as a child process and waits until it listens.
+func startHook(t *testing.T, args ...string) *hookProc {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "info"}, args...)...)
+	cmd.Env = append(os.Environ(), "MSGLINT_TEST_AS_MAIN=1", "MSGLINT_TOKEN="+hookToken)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	lines := bufio.NewScanner(stderr)
+	addr := make(chan string, 1)
+	go func() {
+		for lines.Scan() {
+			var l struct{ Msg, Addr string }
+			if json.Unmarshal(lines.Bytes(), &l) == nil && l.Msg == "listening" {
+				addr <- l.Addr
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		return &hookProc{cmd: cmd, addr: "http://" + a}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the hook did not start")
+	}
+	return nil
+}
+
+func (h *hookProc) post(path, body string) (int, string, error) {
+	req, _ := http.NewRequest("POST", h.addr+path, strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+hookToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(data), err
+}
+
+func inbound(conv string, at time.Time) string {
+	return fmt.Sprintf(`{"time":%q,"conversation":%q,"channel":"messenger","direction":"in","actor":"customer","type":"message","text":"hello"}`, at.Format(time.RFC3339), conv)
+}
+
+// windowOpen asks a hook whether conv's window is open now.
+func windowOpen(t *testing.T, h *hookProc, conv string) bool {
+	t.Helper()
+	code, body, err := h.post("/v1/check", fmt.Sprintf(`{"conversation":%q,"channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`, conv))
+	if err != nil || code != 200 {
+		t.Fatalf("check %s: %d %s %v", conv, code, body, err)
+	}
+	return strings.Contains(body, `"window":{"open":true`)
+}
+
+// Every event the hook acknowledged is there after kill -9 and a restart.
+func TestKillNineKeepsAcknowledgedEvents(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	store := filepath.Join(t.TempDir(), "state.db")
+	h := startHook(t, "--store", store)
+	now := time.Now().UTC().Add(-time.Minute)
+	var acked sync.Map
+	var n, sent atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 16 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				conv := fmt.Sprintf("k-%d", n.Add(1))
+				sent.Add(1)
+				if code, _, err := h.post("/v1/events", inbound(conv, now)); err == nil && code == 200 {
+					acked.Store(conv, true)
+				}
+			}
+		})
+	}
+	// Kill in the middle of the stream, with requests in flight.
+	time.Sleep(1500 * time.Millisecond)
+	h.cmd.Process.Signal(syscall.SIGKILL)
+	h.cmd.Wait()
+	close(stop)
+	wg.Wait()
+
+	h = startHook(t, "--store", store)
+	count, missing := 0, 0
+	acked.Range(func(k, _ any) bool {
+		count++
+		if !windowOpen(t, h, k.(string)) {
+			missing++
+			t.Errorf("acknowledged event of %s lost", k)
+		}
+		return missing < 5
+	})
+	t.Logf("%d events sent, %d acknowledged before kill -9, %d lost", sent.Load(), count, missing)
+	if count < 50 {
+		t.Errorf("only %d events acknowledged before the kill: the test proved little", count)
+	}
+}
+
+// Two hooks sharing one Redis see each other's inbound events.
+func TestTwoHooksShareRedis(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	url := testredis.URL(t, 2)
+	a, b := startHook(t, "--store", url), startHook(t, "--store", url)
+	now := time.Now().UTC().Add(-time.Minute)
+	if windowOpen(t, b, "r-1") {
+		t.Fatal("window open before any event")
+	}
+	if code, body, err := a.post("/v1/events", inbound("r-1", now)); code != 200 || err != nil {
+		t.Fatalf("event to a: %d %s %v", code, body, err)
+	}
+	if !windowOpen(t, b, "r-1") {
+		t.Error("b does not see the event a took")
+	}
+	if code, body, err := b.post("/v1/events", inbound("r-2", now)); code != 200 || err != nil {
+		t.Fatalf("event to b: %d %s %v", code, body, err)
+	}
+	if !windowOpen(t, a, "r-2") {
+		t.Error("a does not see the event b took")
+	}
+	// Three sends recorded through both hooks at once are all counted: the
+	// next one is the fourth without a reply (a lost update would make it
+	// the third, which the limit of 3 allows).
+	var wg sync.WaitGroup
+	for i := range 3 {
+		h := a
+		if i%2 == 1 {
+			h = b
+		}
+		wg.Go(func() {
+			h.post("/v1/check", `{"conversation":"r-1","channel":"messenger","record":true,"message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
+		})
+	}
+	wg.Wait()
+	_, got, _ := a.post("/v1/check", `{"conversation":"r-1","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
+	if !strings.Contains(got, "4th brand message within 24 hours") {
+		t.Errorf("sends through two hooks were not all counted: %s", got)
+	}
+}
