@@ -39,13 +39,14 @@ func allRules() []*lint.Rule         { return append(rules.All(), policy.Rules()
 func (c *clock) Add(d time.Duration) { c.Set(c.Now().Add(d)) }
 
 type harness struct {
-	t     *testing.T
+	t     testing.TB
+	srv   *Server
 	url   string
 	clock *clock
 	store policy.Store
 }
 
-func newHarness(t *testing.T, edit func(*Config)) *harness {
+func newHarness(t testing.TB, edit func(*Config)) *harness {
 	t.Helper()
 	linter, err := lint.NewLinter(allRules(), &lint.Config{}, nil, nil)
 	if err != nil {
@@ -72,7 +73,7 @@ func newHarness(t *testing.T, edit func(*Config)) *harness {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &harness{t: t, url: ts.URL, clock: clk, store: cfg.Store}
+	return &harness{t: t, srv: srv, url: ts.URL, clock: clk, store: cfg.Store}
 }
 
 // do sends a request with the token and returns status and body.
@@ -365,5 +366,19 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	}
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		t.Errorf("Serve: %v", err)
+	}
+}
+
+// Forwarding is judged with the conversation: after consent it is fine.
+func TestForwardingNeedsConsent(t *testing.T) {
+	h := newHarness(t, nil)
+	in := `{"time":"2026-11-23T09:59:00Z","conversation":"%s","channel":"messenger","direction":"in","actor":"customer","type":"%s"}`
+	draft := `{"conversation":"%s","channel":"messenger","message":{"text":"Hi! We forwarded your conversation to our courier partner. Thanks!","lang":"en"}}`
+	h.expect("POST", "/v1/events", fmt.Sprintf(in, "f1", "message"), 200, "")
+	h.expect("POST", "/v1/check", fmt.Sprintf(draft, "f1"), 200, `"rule":"forwarding-consent","severity":"error","message":"the message says the customer's details went to a third party with no consent from the customer earlier in the conversation"`)
+	h.expect("POST", "/v1/events", fmt.Sprintf(in, "f2", "message")+"\n"+fmt.Sprintf(in, "f2", "consent_granted"), 200, `"accepted":2`)
+	got := h.expect("POST", "/v1/check", fmt.Sprintf(draft, "f2"), 200, `"allow":true`)
+	if strings.Contains(got, "forwarding-consent") {
+		t.Errorf("forwarding after consent flagged: %s", got)
 	}
 }

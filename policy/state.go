@@ -42,8 +42,7 @@ func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 }
 
 // Judge says what the rules find in a brand send without recording it: st
-// is left as it was. m is the draft, read by every template rule; a
-// conversation rule that already found something in it is not repeated.
+// is left as it was. m is the draft, read by the template rules.
 func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
 	cp := *st
 	cp.Unanswered, cp.Promos = slices.Clone(st.Unanswered), slices.Clone(st.Promos)
@@ -52,14 +51,15 @@ func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
 	}
 	var out []lint.Finding
 	if m != nil {
+		// Forwarding and hand-off depend on the conversation (consent given,
+		// a person asked for): their conversation versions judge the draft.
+		// Greeting and goodbye judge the kind the sender declared.
+		m.Disable = append(m.Disable, "forwarding-consent", "bot-handoff")
 		out = c.linter.Check(m)
 	}
-	seen := map[string]bool{}
-	for _, f := range out {
-		seen[f.Rule] = true
-	}
+	greeted := slices.ContainsFunc(out, func(f lint.Finding) bool { return f.Rule == "greeting" })
 	c.send("", &cp, e, c.profiles[e.Channel], m, func(f lint.Finding) {
-		if !seen[f.Rule] || !slices.Contains(conversationRules, f.Rule) {
+		if f.Rule != "greeting" || !greeted {
 			out = append(out, f)
 		}
 	}, nil)

@@ -1,0 +1,223 @@
+// Command hook measures the pre-send hook against a bare net/http handler
+// that answers a fixed JSON body, on loopback, in one run: requests/s with
+// as many requests in flight as -conns, and latency at a fixed rate
+// (-rate), measured from when each request was due so that a slow answer
+// also counts against the requests queued behind it.
+//
+//	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3]
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/msglint/msglint/hook"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+	"github.com/msglint/msglint/policy"
+	"github.com/msglint/msglint/rules"
+)
+
+const convs = 1000
+
+var drafts = []string{
+	`{"conversation":"c-%d","channel":"messenger","message":{"text":"Hi Ayşe! Your order #4411 has shipped and will arrive tomorrow. Track it here: https://example.com/t/4411. Thanks for shopping with us!","lang":"en","quick_replies":["Track order","Talk to us"]}}`,
+	`{"conversation":"c-%d","channel":"messenger","message":{"text":"Merhaba! Siparişiniz yarın teslim edilecek. Başka bir sorunuz olursa yazmanız yeterli. İyi günler dileriz!","lang":"tr"}}`,
+	`{"conversation":"c-%d","channel":"instagram","message":{"text":"Salam! Sifarişiniz sabah çatdırılacaq. Sualınız olsa, bizə yazın. Sağ olun!","lang":"az"}}`,
+}
+
+func main() {
+	seconds := flag.Float64("seconds", 5, "length of each measurement")
+	conns := flag.Int("conns", 32, "requests in flight in the throughput test")
+	rate := flag.Int("rate", 5000, "requests per second in the latency test")
+	rounds := flag.Int("rounds", 3, "rounds, alternating hook and bare handler; medians are reported")
+	flag.Parse()
+	dur := time.Duration(*seconds * float64(time.Second))
+
+	hookURL, closeHook := startHook()
+	defer closeHook()
+	bareURL := serve(http.HandlerFunc(bare))
+
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}}
+	bodies := make([][]byte, convs)
+	for i := range bodies {
+		bodies[i] = fmt.Appendf(nil, drafts[i%len(drafts)], i)
+	}
+	// Every conversation has an open window: the check does all its work.
+	for i := range convs {
+		ch := []string{"messenger", "messenger", "instagram"}[i%3]
+		ev := fmt.Sprintf(`{"time":%q,"conversation":"c-%d","channel":%q,"direction":"in","actor":"customer","type":"message","text":"hello"}`,
+			time.Now().UTC().Add(-time.Minute).Format(time.RFC3339), i, ch)
+		if code := post(client, hookURL+"/v1/events", []byte(ev)); code != 200 {
+			log.Fatalf("seeding: %d", code)
+		}
+	}
+	// Warm both up.
+	throughput(client, hookURL+"/v1/check", bodies, *conns, time.Second)
+	throughput(client, bareURL+"/v1/check", bodies, *conns, time.Second)
+
+	var hRPS, bRPS []float64
+	var hLat, bLat []latency
+	for range *rounds {
+		hRPS = append(hRPS, throughput(client, hookURL+"/v1/check", bodies, *conns, dur))
+		bRPS = append(bRPS, throughput(client, bareURL+"/v1/check", bodies, *conns, dur))
+		hLat = append(hLat, fixedRate(client, hookURL+"/v1/check", bodies, *rate, dur))
+		bLat = append(bLat, fixedRate(client, bareURL+"/v1/check", bodies, *rate, dur))
+	}
+	h, b := median(hRPS), median(bRPS)
+	hl, bl := medianLat(hLat), medianLat(bLat)
+	fmt.Printf("loopback, GOMAXPROCS=%d, %d conversations, %d rounds (hook, bare, alternating), medians\n\n", runtimeProcs(), convs, *rounds)
+	fmt.Printf("%-34s %12s %12s %8s\n", "", "hook", "bare", "ratio")
+	fmt.Printf("%-34s %12.0f %12.0f %8.2f\n", fmt.Sprintf("requests/s, %d in flight", *conns), h, b, h/b)
+	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("p50 at %d req/s", *rate), us(hl.p50), us(bl.p50))
+	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("p99 at %d req/s", *rate), us(hl.p99), us(bl.p99))
+	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("max at %d req/s", *rate), us(hl.max), us(bl.max))
+	fmt.Printf("%-34s %12d %12d\n", "errors", hl.errors, bl.errors)
+}
+
+func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
+
+
+func us(d time.Duration) string { return fmt.Sprintf("%.0f µs", float64(d)/float64(time.Microsecond)) }
+
+// bare is the yardstick: read the body, answer a fixed JSON body.
+func bare(w http.ResponseWriter, r *http.Request) {
+	io.Copy(io.Discard, r.Body)
+	w.Header().Set("Content-Type", "application/json")
+	w.Write([]byte(`{"allow":true,"findings":[],"window":{"open":true,"expires_at":"2026-11-24T10:00:00Z","opened_by":"message"}}` + "\n"))
+}
+
+func startHook() (string, func()) {
+	linter, err := lint.NewLinter(append(rules.All(), policy.Rules()...), &lint.Config{}, nil, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	checker, err := policy.NewChecker(linter, load.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	dir, _ := os.MkdirTemp("", "hookbench")
+	store, err := policy.OpenBolt(filepath.Join(dir, "state.db"), checker.MaxAge())
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Logs as in production (JSON, one line a request), to a file.
+	logf, _ := os.Create(filepath.Join(dir, "hook.log"))
+	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: store, Token: "bench", Rules: rules.All(),
+		Logger: slog.New(slog.NewJSONHandler(logf, nil)), MaxInFlight: 4096})
+	if err != nil {
+		log.Fatal(err)
+	}
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Set("Authorization", "Bearer bench")
+		srv.ServeHTTP(w, r)
+	})
+	return serve(h), func() { store.Close(); os.RemoveAll(dir) }
+}
+
+func serve(h http.Handler) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	go (&http.Server{Handler: h}).Serve(ln)
+	return "http://" + ln.Addr().String()
+}
+
+func post(c *http.Client, url string, body []byte) int {
+	resp, err := c.Post(url, "application/json", bytes.NewReader(body))
+	if err != nil {
+		return 0
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// throughput keeps conns requests in flight for d and returns requests/s.
+func throughput(c *http.Client, url string, bodies [][]byte, conns int, d time.Duration) float64 {
+	var n, next atomic.Int64
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range conns {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				if post(c, url, bodies[next.Add(1)%convs]) == 200 {
+					n.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return float64(n.Load()) / time.Since(start).Seconds()
+}
+
+type latency struct {
+	p50, p99, max time.Duration
+	errors        int
+}
+
+// fixedRate sends rate requests a second for d, each at its due time, and
+// measures from the due time.
+func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Duration) latency {
+	total := int(float64(rate) * d.Seconds())
+	lat := make([]time.Duration, total)
+	var errs atomic.Int64
+	interval := time.Second / time.Duration(rate)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i := range total {
+		due := start.Add(time.Duration(i) * interval)
+		if wait := time.Until(due); wait > 0 {
+			time.Sleep(wait)
+		}
+		wg.Go(func() {
+			if post(c, url, bodies[i%convs]) != 200 {
+				errs.Add(1)
+			}
+			lat[i] = time.Since(due)
+		})
+	}
+	wg.Wait()
+	slices.Sort(lat)
+	return latency{p50: lat[total/2], p99: lat[total*99/100], max: lat[total-1], errors: int(errs.Load())}
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func medianLat(v []latency) latency {
+	pick := func(f func(latency) time.Duration) time.Duration {
+		s := make([]time.Duration, len(v))
+		for i, l := range v {
+			s[i] = f(l)
+		}
+		slices.Sort(s)
+		return s[len(s)/2]
+	}
+	out := latency{p50: pick(func(l latency) time.Duration { return l.p50 }), p99: pick(func(l latency) time.Duration { return l.p99 }),
+		max: pick(func(l latency) time.Duration { return l.max })}
+	for _, l := range v {
+		out.errors += l.errors
+	}
+	return out
+}
