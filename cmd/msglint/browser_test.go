@@ -3,13 +3,19 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/msglint/msglint/hook"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+	"github.com/msglint/msglint/policy"
 )
 
 // chromium finds the browser; without one the browser tests skip, except in
@@ -138,3 +144,103 @@ func TestHTMLReportInBrowser(t *testing.T) {
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// TestPlaygroundInBrowser types drafts into the playground of a running
+// hook and reads what the page shows.
+func TestPlaygroundInBrowser(t *testing.T) {
+	linter, err := lint.NewLinter(allRules(), &lint.Config{}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checker, err := policy.NewChecker(linter, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := policy.OpenBolt(filepath.Join(t.TempDir(), "state.db"), checker.MaxAge())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: store, Rules: allRules(), Token: "pg-token"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+
+	ctx := browser(t)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		must(err)
+		return s
+	}
+	// type sets the draft as a person would and waits for the answer.
+	typeDraft := func(draft, lang string) {
+		t.Helper()
+		js, _ := json.Marshal(draft)
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const l = document.getElementById("lang"); l.value = "`+lang+`"; l.dispatchEvent(new Event("change"));
+			const t = document.getElementById("text"); t.value = `+string(js)+`; t.dispatchEvent(new Event("input")); return true })()`))
+		must(err)
+		// The preview shows the draft once its answer is in.
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("preview").textContent === `+string(js), chromedp.WithPollingTimeout(10*time.Second)))
+		must(err)
+	}
+	must(chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#text"))))
+	// Without the token the page asks for it.
+	must(chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#token-row"))))
+	must(chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#token"), "pg-token")))
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("token").dispatchEvent(new Event("change")); true`))
+	must(err)
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll("#rules li summary").length > 10`, chromedp.WithPollingTimeout(10*time.Second)))
+	must(err)
+
+	for _, c := range []struct{ lang, draft, mark, rule string }{
+		{"en", "Hi! We will recieve it tomorrow. Thanks for writing!", "recieve", "spelling"},
+		{"tr", "Merhaba! Malesef yarın kapalıyız. İyi günler!", "Malesef", "spelling"},
+		{"az", "Salam! Təşəkür edirik, sabah açığıq. Sağ olun!", "Təşəkür", "spelling"},
+	} {
+		typeDraft(c.draft, c.lang)
+		if got := text("#preview mark"); got != c.mark {
+			t.Errorf("%s: highlighted %q, want %q", c.lang, got, c.mark)
+		}
+		if got := text("#findings .rule"); got != c.rule {
+			t.Errorf("%s: first finding %q, want %q", c.lang, got, c.rule)
+		}
+		if got := text("#verdict"); got != "May be sent now" {
+			t.Errorf("%s: verdict %q", c.lang, got)
+		}
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	must(err)
+	// A draft that tries to run code shows as text, and runs nothing.
+	typeDraft(`Hi <img src=x onerror="window.pwned=1"><script>window.pwned=2</script> PLEASE CALL US NOW!!!`, "en")
+	pwned, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.pwned !== "undefined"`))
+	must(err)
+	if pwned {
+		t.Error("the draft's markup ran")
+	}
+	if got := text("#preview"); !strings.Contains(got, `<script>window.pwned=2</script>`) {
+		t.Errorf("preview %q does not show the markup as text", got)
+	}
+	// Nobody wrote: the window rule refuses, and says why.
+	must(chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#last"), "")))
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("last").dispatchEvent(new Event("change")); true`))
+	must(err)
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("verdict").textContent.startsWith("Would be refused")`, chromedp.WithPollingTimeout(10*time.Second)))
+	must(err)
+	if got := text("#findings"); !strings.Contains(got, "sent before the customer opened a messaging window") {
+		t.Errorf("findings %q lack the window", got)
+	}
+	out := filepath.Join(artifacts(t), "playground.png")
+	if err := os.WriteFile(out, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", out)
+}
