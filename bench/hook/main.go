@@ -91,7 +91,6 @@ func main() {
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
 
-
 func us(d time.Duration) string { return fmt.Sprintf("%.0f µs", float64(d)/float64(time.Microsecond)) }
 
 // bare is the yardstick: read the body, answer a fixed JSON body.
