@@ -78,3 +78,22 @@ func JSONL(w io.Writer, n int, seed uint64) error {
 	}
 	return bw.Flush()
 }
+
+// Text writes n messages as plain text, separated by lines of ---: the one
+// input msglint, Vale and misspell all read the same way.
+func Text(w io.Writer, n int, seed uint64) error {
+	r := rand.New(rand.NewPCG(seed, seed^0x2545f4914f6cdd1d))
+	bw := bufio.NewWriterSize(w, 1<<20)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			bw.WriteString("---\n")
+		}
+		// The same draws as JSONL, so the texts are the export's texts.
+		lang := langs[r.IntN(len(langs))]
+		r.IntN(len(kinds))
+		r.IntN(len(channels))
+		bw.WriteString(text(r, lang))
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}

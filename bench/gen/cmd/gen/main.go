@@ -16,6 +16,7 @@ func main() {
 	library := flag.Int("library", 0, "write a YAML reply library of this many templates")
 	transcript := flag.Int("transcript", 0, "write a JSONL transcript of this many events")
 	export := flag.Int("jsonl", 0, "write a JSONL inbox export of this many messages")
+	plain := flag.Int("text", 0, "write this many messages as plain text separated by --- lines")
 	seed := flag.Uint64("seed", 1, "seed: the same seed gives the same bytes")
 	flag.Parse()
 	switch {
@@ -28,6 +29,11 @@ func main() {
 		}
 	case *export > 0:
 		if err := gen.JSONL(os.Stdout, *export, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	case *plain > 0:
+		if err := gen.Text(os.Stdout, *plain, *seed); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
