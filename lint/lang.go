@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -41,6 +42,9 @@ func set(words []string) map[string]bool {
 // Lower folds case the way the language does: Turkish and Azerbaijani map
 // I to ı and İ to i; English uses the Unicode default.
 func Lower(l Lang, s string) string {
+	if hasNoUpper(s) {
+		return s // most words: nothing to change, nothing to allocate
+	}
 	if l == Turkish || l == Azerbaijani {
 		return strings.ToLowerSpecial(unicode.TurkishCase, s)
 	}
@@ -127,4 +131,24 @@ func lastWord(s string) string {
 	s = strings.TrimRight(s, " \t")
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	return s[i+1:]
+}
+
+// hasNoUpper reports whether s has no upper-case letter, so that
+// lowering it changes nothing.
+func hasNoUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+					return false
+				}
+			}
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -18,9 +18,31 @@ import (
 type Phrases struct {
 	lang    Lang
 	exact   map[string][]phrase // by first word
-	prefix  map[string][]phrase // by first word stem (cues whose first word ends in *)
-	literal []string            // non-word cues
-	maxStem int
+	stems   *stemNode           // by first word stem (cues whose first word ends in *)
+	nStems  int
+	literal []string // non-word cues
+}
+
+// stemNode is a byte trie of stems: a word is walked once, and the walk
+// ends at the first byte no stem continues with.
+type stemNode struct {
+	next    map[byte]*stemNode
+	phrases []phrase
+}
+
+func (n *stemNode) add(stem string, ph phrase) {
+	for i := 0; i < len(stem); i++ {
+		c := n.next[stem[i]]
+		if c == nil {
+			if n.next == nil {
+				n.next = map[byte]*stemNode{}
+			}
+			c = &stemNode{}
+			n.next[stem[i]] = c
+		}
+		n = c
+	}
+	n.phrases = append(n.phrases, ph)
 }
 
 type phrase struct {
@@ -44,7 +66,7 @@ type Match struct {
 
 // NewPhrases compiles cues for a language.
 func NewPhrases(l Lang, cues []string) *Phrases {
-	p := &Phrases{lang: l, exact: map[string][]phrase{}, prefix: map[string][]phrase{}}
+	p := &Phrases{lang: l, exact: map[string][]phrase{}, stems: &stemNode{}}
 	for _, c := range cues {
 		var ws []cueWord
 		for _, t := range Tokenize(strings.TrimSpace(c), l) {
@@ -63,8 +85,8 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 		}
 		ph := phrase{cue: c, words: ws}
 		if ws[0].prefix {
-			p.prefix[ws[0].w] = append(p.prefix[ws[0].w], ph)
-			p.maxStem = max(p.maxStem, len(ws[0].w))
+			p.stems.add(ws[0].w, ph)
+			p.nStems++
 		} else {
 			p.exact[ws[0].w] = append(p.exact[ws[0].w], ph)
 		}
@@ -85,11 +107,8 @@ func isWordy(c string) bool {
 
 // Len is the number of cues.
 func (p *Phrases) Len() int {
-	n := len(p.literal)
+	n := len(p.literal) + p.nStems
 	for _, v := range p.exact {
-		n += len(v)
-	}
-	for _, v := range p.prefix {
 		n += len(v)
 	}
 	return n
@@ -108,14 +127,14 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 				out = append(out, m)
 			}
 		}
-		if len(p.prefix) == 0 {
-			continue
-		}
-		// Every stem the word starts with, at character boundaries.
-		for b := 0; b < len(t.Norm) && b < p.maxStem; {
-			_, w := utf8.DecodeRuneInString(t.Norm[b:])
-			b += w
-			for _, ph := range p.prefix[t.Norm[:b]] {
+		// Every stem the word starts with: a stem is a whole word's
+		// beginning, so it always ends at a character boundary.
+		n := p.stems
+		for b := 0; b < len(t.Norm) && n.next != nil; b++ {
+			if n = n.next[t.Norm[b]]; n == nil {
+				break
+			}
+			for _, ph := range n.phrases {
 				if m, ok := p.try(toks, i, ph); ok {
 					out = append(out, m)
 				}

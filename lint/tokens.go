@@ -57,7 +57,7 @@ func (m *Message) Trim() { m.tokens, m.sentences = nil, nil }
 
 // Tokenize splits text into words, numbers, punctuation and spaces.
 func Tokenize(text string, l Lang) []Token {
-	toks := make([]Token, 0, len(text)/4+1)
+	toks := make([]Token, 0, len(text)/3+2) // about a token for every 3 bytes of chat text
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		start := i

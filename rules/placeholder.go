@@ -67,7 +67,6 @@ unknown name.`,
 }
 
 var (
-	braceRun   = regexp.MustCompile(`[%$]?\{+[^{}\n]*\}+|[%$]?\{+[^{}\n]*|[^{}\n]*\}+`)
 	slotRE     = regexp.MustCompile(`\[[^\[\]\n]{1,40}\]|<[\p{L}_][\p{L}\p{N}_ -]{0,30}>`)
 	identifier = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_.-]*`)
 	slotWords  = func() map[string]bool {
@@ -117,7 +116,7 @@ func checkPlaceholders(p *lint.Pass, names []string, strict bool) {
 		}
 		return
 	}
-	for _, loc := range braceRun.FindAllStringIndex(text, -1) {
+	for _, loc := range braceRuns(text) {
 		s, e := loc[0], loc[1]
 		raw := text[s:e]
 		body := strings.TrimLeft(strings.TrimLeft(raw, "%$"), "{")
@@ -224,7 +223,7 @@ func checkStyles(msgs []*lint.Message, report func(*lint.Message, lint.Diagnosti
 		if strings.IndexByte(m.Body.Text, '{') < 0 {
 			continue
 		}
-		for _, loc := range braceRun.FindAllStringIndex(m.Body.Text, -1) {
+		for _, loc := range braceRuns(m.Body.Text) {
 			raw := m.Body.Text[loc[0]:loc[1]]
 			body := strings.TrimLeft(strings.TrimLeft(raw, "%$"), "{")
 			inner := strings.TrimRight(body, "}")
@@ -257,4 +256,61 @@ func checkStyles(msgs []*lint.Message, report func(*lint.Message, lint.Diagnosti
 			})
 		}
 	}
+}
+
+// braceRuns finds, left to right, what the regexp
+// [%$]?\{+[^{}\n]*\}+|[%$]?\{+[^{}\n]*|[^{}\n]*\}+ would: a placeholder, an
+// unclosed opener, or a line's text up to a stray closer. The regexp takes
+// quadratic time on long lines (its last branch is tried at every
+// position); this is one pass.
+func braceRuns(text string) [][2]int {
+	var out [][2]int
+	stop := func(c byte) bool { return c == '{' || c == '}' || c == '\n' }
+	for i := 0; i < len(text); {
+		c := text[i]
+		open := i
+		if (c == '%' || c == '$') && i+1 < len(text) && text[i+1] == '{' {
+			open = i + 1
+		}
+		if text[open] == '{' {
+			j := open
+			for j < len(text) && text[j] == '{' {
+				j++
+			}
+			for j < len(text) && !stop(text[j]) {
+				j++
+			}
+			for j < len(text) && text[j] == '}' {
+				j++
+			}
+			out = append(out, [2]int{i, j})
+			i = j
+			continue
+		}
+		if c == '\n' {
+			i++
+			continue
+		}
+		// A run of ordinary text: a match only if a closer ends it.
+		j := i
+		for j < len(text) && !stop(text[j]) {
+			j++
+		}
+		if j < len(text) && text[j] == '}' {
+			for j < len(text) && text[j] == '}' {
+				j++
+			}
+			out = append(out, [2]int{i, j})
+			i = j
+			continue
+		}
+		if j < len(text) && text[j] == '{' && j-1 > i && (text[j-1] == '%' || text[j-1] == '$') {
+			j-- // the sign belongs to the placeholder that follows
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return out
 }

@@ -14,9 +14,9 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"log/slog"
 	"net"
 	"net/http"
+	"os/exec"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -25,11 +25,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/msglint/msglint/hook"
-	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/lint/load"
-	"github.com/msglint/msglint/policy"
-	"github.com/msglint/msglint/rules"
 )
 
 const convs = 1000
@@ -41,16 +36,48 @@ var drafts = []string{
 }
 
 func main() {
+	bareAddr := flag.String("bare", "", "internal: serve the bare handler on this address")
 	seconds := flag.Float64("seconds", 5, "length of each measurement")
 	conns := flag.Int("conns", 32, "requests in flight in the throughput test")
 	rate := flag.Int("rate", 5000, "requests per second in the latency test")
 	rounds := flag.Int("rounds", 3, "rounds, alternating hook and bare handler; medians are reported")
 	flag.Parse()
+	if *bareAddr != "" {
+		ln, err := net.Listen("tcp", *bareAddr)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Fatal(http.Serve(ln, http.HandlerFunc(bare)))
+	}
 	dur := time.Duration(*seconds * float64(time.Second))
 
-	hookURL, closeHook := startHook()
-	defer closeHook()
-	bareURL := serve(http.HandlerFunc(bare))
+	// Both servers are processes of their own, so the load generator's
+	// work and garbage collection are not theirs.
+	dir, err := os.MkdirTemp("", "hookbench")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	msglint := filepath.Join(dir, "msglint")
+	if out, err := exec.Command("go", "build", "-o", msglint, "./cmd/msglint").CombinedOutput(); err != nil {
+		log.Fatalf("building msglint: %v\n%s", err, out)
+	}
+	hookAddr, bareAddrs := freeAddr(), freeAddr()
+	logf, _ := os.Create(filepath.Join(dir, "hook.log"))
+	hookCmd := exec.Command(msglint, "serve", "--addr", hookAddr, "--store", filepath.Join(dir, "state.db"), "--max-in-flight", "4096")
+	hookCmd.Env = append(os.Environ(), "MSGLINT_TOKEN=bench")
+	hookCmd.Stderr = logf // JSON logs, one line a request, as in production
+	self, _ := os.Executable()
+	bareCmd := exec.Command(self, "-bare", bareAddrs)
+	for _, c := range []*exec.Cmd{hookCmd, bareCmd} {
+		if err := c.Start(); err != nil {
+			log.Fatal(err)
+		}
+		defer c.Process.Kill()
+	}
+	hookURL, bareURL := "http://"+hookAddr, "http://"+bareAddrs
+	waitFor(hookURL + "/healthz")
+	waitFor(bareURL + "/")
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}}
 	bodies := make([][]byte, convs)
@@ -80,7 +107,7 @@ func main() {
 	}
 	h, b := median(hRPS), median(bRPS)
 	hl, bl := medianLat(hLat), medianLat(bLat)
-	fmt.Printf("loopback, GOMAXPROCS=%d, %d conversations, %d rounds (hook, bare, alternating), medians\n\n", runtimeProcs(), convs, *rounds)
+	fmt.Printf("loopback, hook and bare handler in processes of their own, %d cores, %d conversations, %d rounds (hook, bare, alternating), medians\n\n", runtimeProcs(), convs, *rounds)
 	fmt.Printf("%-34s %12s %12s %8s\n", "", "hook", "bare", "ratio")
 	fmt.Printf("%-34s %12.0f %12.0f %8.2f\n", fmt.Sprintf("requests/s, %d in flight", *conns), h, b, h/b)
 	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("p50 at %d req/s", *rate), us(hl.p50), us(bl.p50))
@@ -100,45 +127,31 @@ func bare(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(`{"allow":true,"findings":[],"window":{"open":true,"expires_at":"2026-11-24T10:00:00Z","opened_by":"message"}}` + "\n"))
 }
 
-func startHook() (string, func()) {
-	linter, err := lint.NewLinter(append(rules.All(), policy.Rules()...), &lint.Config{}, nil, nil)
-	if err != nil {
-		log.Fatal(err)
-	}
-	checker, err := policy.NewChecker(linter, load.Options{})
-	if err != nil {
-		log.Fatal(err)
-	}
-	dir, _ := os.MkdirTemp("", "hookbench")
-	store, err := policy.OpenBolt(filepath.Join(dir, "state.db"), checker.MaxAge())
-	if err != nil {
-		log.Fatal(err)
-	}
-	// Logs as in production (JSON, one line a request), to a file.
-	logf, _ := os.Create(filepath.Join(dir, "hook.log"))
-	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: store, Token: "bench", Rules: rules.All(),
-		Logger: slog.New(slog.NewJSONHandler(logf, nil)), MaxInFlight: 4096})
-	if err != nil {
-		log.Fatal(err)
-	}
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Header.Set("Authorization", "Bearer bench")
-		srv.ServeHTTP(w, r)
-	})
-	return serve(h), func() { store.Close(); os.RemoveAll(dir) }
-}
-
-func serve(h http.Handler) string {
+func freeAddr() string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		log.Fatal(err)
 	}
-	go (&http.Server{Handler: h}).Serve(ln)
-	return "http://" + ln.Addr().String()
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func waitFor(url string) {
+	for range 200 {
+		if resp, err := http.Get(url); err == nil {
+			resp.Body.Close()
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	log.Fatalf("%s did not come up", url)
 }
 
 func post(c *http.Client, url string, body []byte) int {
-	resp, err := c.Post(url, "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer bench")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.Do(req)
 	if err != nil {
 		return 0
 	}
