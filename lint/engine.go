@@ -124,12 +124,16 @@ func (l *Linter) Rules() []*Rule {
 // Check runs every active rule over one message.
 func (l *Linter) Check(m *Message) []Finding {
 	var out []Finding
+	var a *active
+	// One pass for all the rules: the hot path allocates per message, not
+	// per rule.
+	pass := &Pass{Msg: m, report: func(d Diagnostic) { out = append(out, a.finding(m, d)) }}
 	for i := range l.active {
-		a := &l.active[i]
-		if m.Disabled(a.rule.Name) {
+		a = &l.active[i]
+		if len(m.Disable) > 0 && m.Disabled(a.rule.Name) {
 			continue
 		}
-		a.check(&Pass{Msg: m, report: func(d Diagnostic) { out = append(out, a.finding(m, d)) }})
+		a.check(pass)
 	}
 	return out
 }
@@ -210,6 +214,9 @@ var ErrSkip = errors.New("skipped")
 // Result is the outcome of a run over many inputs.
 type Result struct {
 	Findings []Finding
+	// Streamed counts, by severity, the findings a streaming reporter has
+	// already written instead of keeping them in Findings.
+	Streamed [Error + 1]int
 	Errors   []error // inputs that could not be read, in input order
 	Files    int
 	Skipped  int
@@ -219,6 +226,9 @@ type Result struct {
 // Count returns the number of findings at each severity.
 func (r *Result) Count(s Severity) int {
 	n := 0
+	if int(s) < len(r.Streamed) {
+		n = r.Streamed[s]
+	}
 	for _, f := range r.Findings {
 		if f.Severity == s {
 			n++
@@ -230,6 +240,11 @@ func (r *Result) Count(s Severity) int {
 // Worst is the highest severity found, 0 when there are no findings.
 func (r *Result) Worst() Severity {
 	var w Severity
+	for s, n := range r.Streamed {
+		if n > 0 {
+			w = max(w, Severity(s))
+		}
+	}
 	for _, f := range r.Findings {
 		w = max(w, f.Severity)
 	}

@@ -118,7 +118,10 @@ var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'")
 // NormWord is how words are compared: NFC, lower case by language, plain apostrophes.
 func NormWord(l Lang, s string) string {
 	if !isASCII(s) {
-		s = apostrophes.Replace(norm.NFC.String(s))
+		s = norm.NFC.String(s)
+		if strings.ContainsAny(s, "’ʼ‘") { // the replacer allocates even when it has nothing to do
+			s = apostrophes.Replace(s)
+		}
 	}
 	return Lower(l, s)
 }

@@ -90,6 +90,11 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	if (f.fix || f.diff) && slices.Contains(args, "-") {
 		return usageErr(cmd, errors.New("--fix and --diff edit files, not standard input"))
 	}
+	if len(args) == 1 && f.text == "" && !f.fix && !f.diff && report.CanStream(format) {
+		if done, err := streamOne(cmd, args[0], format, failOn, opts, linter, conversations); done {
+			return err
+		}
+	}
 	res := checkAll(cmd, args, f, cfg, opts, linter, conversations)
 	if f.diff {
 		// Like a check, --diff fails when there is something to fix.
@@ -256,7 +261,7 @@ func writeAtomic(path string, data []byte) error {
 // streamMin is the size above which a JSONL export is read in batches rather
 // than whole, to keep memory flat; a streamed export is not compared across
 // messages (placeholder styles).
-const streamMin = 32 << 20
+var streamMin int64 = 32 << 20
 
 // checkStream streams a JSONL file: a transcript through the conversation
 // rules, and a large export in batches through the template rules. ok is false
@@ -289,6 +294,75 @@ func checkStream(c *policy.Checker, l *lint.Linter, opts load.Options, path stri
 	})
 	ld.Count = n
 	return ld, true, err
+}
+
+// streamOne checks one large JSONL export or transcript with findings
+// written as they are made, so memory stays flat whatever the input's size.
+// done is false when the input is not one of those; the caller checks it
+// the usual way.
+func streamOne(cmd *cobra.Command, path string, format report.Format, failOn lint.Severity, opts load.Options, l *lint.Linter, c *policy.Checker) (done bool, _ error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".jsonl" && ext != ".ndjson" {
+		return false, nil
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return false, nil
+	}
+	defer file.Close()
+	if st, err := file.Stat(); err != nil || st.Size() < streamMin || !st.Mode().IsRegular() {
+		return false, nil
+	}
+	res := lint.Result{Files: 1}
+	out := cmd.OutOrStdout()
+	stream, err := report.NewStream(out, format, &report.Report{Result: &res, Rules: l.Rules(), Version: version(), Color: format == report.Text && colorful(out)})
+	if err != nil {
+		return false, nil
+	}
+	var werr error
+	write := func(f lint.Finding) {
+		res.Streamed[f.Severity]++
+		if err := stream.Finding(f); err != nil && werr == nil {
+			werr = err
+		}
+	}
+	br := bufio.NewReaderSize(file, 64<<10)
+	if startsTranscript(br) {
+		// Findings come in event order; those only the end of a
+		// conversation shows (no reply, response rate) come last.
+		var r policy.Result
+		r, err = c.Stream(path, br, write)
+		res.Messages = r.Events
+	} else {
+		res.Messages, err = opts.StreamJSONL(path, br, 4096, func(msgs []*lint.Message) {
+			fs := l.CheckMessages(msgs)
+			lint.SortFindings(fs)
+			for _, f := range fs {
+				write(f)
+			}
+			for _, m := range msgs {
+				m.Trim()
+			}
+		})
+	}
+	if err != nil {
+		res.Errors = append(res.Errors, err)
+		if !report.WritesErrors(format) {
+			fmt.Fprintf(cmd.ErrOrStderr(), "%v\n", err)
+		}
+	}
+	if err := stream.Close(); err != nil {
+		return true, err
+	}
+	switch {
+	case werr != nil:
+		return true, werr
+	case len(res.Errors) > 0:
+		return true, exitCode(exitError)
+	case res.Worst() >= failOn:
+		return true, exitCode(exitFindings)
+	}
+	return true, nil
 }
 
 // startsTranscript peeks at the first line of a buffered input, without

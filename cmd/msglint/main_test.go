@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/bench/gen"
 	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
 	"gopkg.in/yaml.v3"
@@ -434,5 +435,30 @@ func TestProgress(t *testing.T) {
 	var b bytes.Buffer
 	if newProgress(&b, 1000) != nil {
 		t.Error("a progress bar on a writer that is not a terminal")
+	}
+}
+
+// A large export is written as it is checked; the bytes are those of a run
+// that holds every finding.
+func TestStreamedEqualsCollected(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "export.jsonl")
+	var buf bytes.Buffer
+	if err := gen.JSONL(&buf, 3000, 7); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	for _, format := range []string{"json", "text", "github"} {
+		code1, collected, _ := msglint(t, "", "check", "--format", format, path)
+		old := streamMin
+		streamMin = 0
+		code2, streamed, _ := msglint(t, "", "check", "--format", format, path)
+		streamMin = old
+		if code1 != code2 || code1 != 1 {
+			t.Errorf("%s: exit codes %d collected, %d streamed", format, code1, code2)
+		}
+		if d := cmp.Diff(collected, streamed); d != "" {
+			t.Errorf("%s: streamed output differs (-collected +streamed):\n%s", format, d)
+		}
 	}
 }

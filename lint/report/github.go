@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -19,23 +18,24 @@ var (
 
 // writeGitHub prints GitHub Actions workflow commands, which the runner turns
 // into annotations on the pull request.
-func writeGitHub(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range r.Result.Findings {
-		msg := f.Message
-		if f.Suggestion != "" {
-			msg += " (suggestion: " + f.Suggestion + ")"
-		}
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			githubLevel[f.Severity], ghProperty.Replace(f.File), f.Line, f.Col, f.EndLine, f.EndCol,
-			ghProperty.Replace("msglint "+f.Rule), ghData.Replace(msg))
+func writeGitHub(w io.Writer, r *Report) error { return writeAll(w, GitHub, r) }
+
+func (s *Stream) githubFinding(f lint.Finding) {
+	msg := f.Message
+	if f.Suggestion != "" {
+		msg += " (suggestion: " + f.Suggestion + ")"
 	}
-	for _, err := range r.Result.Errors {
+	fmt.Fprintf(s.w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+		githubLevel[f.Severity], ghProperty.Replace(f.File), f.Line, f.Col, f.EndLine, f.EndCol,
+		ghProperty.Replace("msglint "+f.Rule), ghData.Replace(msg))
+}
+
+func (s *Stream) githubErrors() {
+	for _, err := range s.r.Result.Errors {
 		if e, ok := err.(*load.Error); ok && e.Line > 0 {
-			fmt.Fprintf(bw, "::error file=%s,line=%d,col=%d,title=msglint::%s\n", ghProperty.Replace(e.Path), e.Line, max(e.Col, 1), ghData.Replace(e.Msg))
+			fmt.Fprintf(s.w, "::error file=%s,line=%d,col=%d,title=msglint::%s\n", ghProperty.Replace(e.Path), e.Line, max(e.Col, 1), ghData.Replace(e.Msg))
 			continue
 		}
-		fmt.Fprintf(bw, "::error title=msglint::%s\n", ghData.Replace(err.Error()))
+		fmt.Fprintf(s.w, "::error title=msglint::%s\n", ghData.Replace(err.Error()))
 	}
-	return bw.Flush()
 }

@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/msglint/msglint/lint"
@@ -39,20 +41,55 @@ type jsonSummary struct {
 	Infos    int `json:"infos"`
 }
 
-func writeJSON(w io.Writer, r *Report) error {
-	res := r.Result
-	out := jsonReport{Version: JSONVersion, Findings: make([]JSONFinding, 0, len(res.Findings))}
-	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, NewJSONFinding(f))
+func writeJSON(w io.Writer, r *Report) error { return writeAll(w, JSON, r) }
+
+// The JSON report is written a finding at a time, in the bytes
+// json.Encoder with a two-space indent would write for the whole report.
+func (s *Stream) jsonFinding(f lint.Finding) error {
+	data, err := marshalIndent(NewJSONFinding(f), "    ")
+	if err != nil {
+		return err
 	}
-	out.Summary = jsonSummary{
+	if s.n == 0 {
+		s.w.WriteString("\n    ")
+	} else {
+		s.w.WriteString(",\n    ")
+	}
+	s.w.Write(data)
+	return nil
+}
+
+func (s *Stream) jsonHead() {
+	fmt.Fprintf(s.w, "{\n  \"version\": %d,\n  \"findings\": [", JSONVersion)
+}
+
+func (s *Stream) jsonTail() error {
+	res := s.r.Result
+	if s.n > 0 {
+		s.w.WriteString("\n  ")
+	}
+	sum, err := marshalIndent(jsonSummary{
 		Files: res.Files, Messages: res.Messages,
 		Errors: res.Count(lint.Error), Warnings: res.Count(lint.Warning), Infos: res.Count(lint.Info),
+	}, "  ")
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
+	s.w.WriteString("],\n  \"summary\": ")
+	s.w.Write(sum)
+	s.w.WriteString("\n}\n")
+	return nil
+}
+
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // NewJSONFinding converts a finding to the JSON schema.

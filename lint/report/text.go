@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -22,42 +21,44 @@ const excerptWidth = 100
 
 // writeText prints each finding as file:line:col, the source line with the
 // span underlined, and the suggestion; then a summary line.
-func writeText(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	paint := func(code, s string) string {
-		if !r.Color {
-			return s
-		}
-		return code + s + ansiReset
+func writeText(w io.Writer, r *Report) error { return writeAll(w, Text, r) }
+
+func (s *Stream) paint(code, text string) string {
+	if !s.r.Color {
+		return text
 	}
-	for _, f := range r.Result.Findings {
-		fmt.Fprintf(bw, "%s %s %s %s\n",
-			paint(ansiBold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Col)),
-			paint(severityColor[f.Severity], f.Severity.String()),
-			paint(ansiDim, f.Rule+":"), f.Message)
-		if f.Msg != nil && f.Msg.Source != nil {
-			line, under := excerpt(f.Msg.Source.Line(f.Line), f)
-			fmt.Fprintf(bw, "    %s\n    %s\n", line, paint(severityColor[f.Severity], under))
-		}
-		if f.Suggestion != "" {
-			fmt.Fprintf(bw, "    suggestion: %s\n", f.Suggestion)
-		}
+	return code + text + ansiReset
+}
+
+func (s *Stream) textFinding(f lint.Finding) {
+	fmt.Fprintf(s.w, "%s %s %s %s\n",
+		s.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Col)),
+		s.paint(severityColor[f.Severity], f.Severity.String()),
+		s.paint(ansiDim, f.Rule+":"), f.Message)
+	if f.Msg != nil && f.Msg.Source != nil {
+		line, under := excerpt(f.Msg.Source.Line(f.Line), f)
+		fmt.Fprintf(s.w, "    %s\n    %s\n", line, s.paint(severityColor[f.Severity], under))
 	}
-	res := r.Result
+	if f.Suggestion != "" {
+		fmt.Fprintf(s.w, "    suggestion: %s\n", f.Suggestion)
+	}
+}
+
+func (s *Stream) textSummary() {
+	res := s.r.Result
 	files := plural(res.Files, "file", "files")
 	if n := len(res.Errors); n > 0 {
 		files += fmt.Sprintf("; %d could not be read", n)
 	}
 	msgs := plural(res.Messages, "message", "messages")
-	if len(res.Findings) == 0 && len(res.Errors) == 0 {
-		fmt.Fprintf(bw, "no problems in %s (%s)\n", msgs, files)
+	if s.n == 0 && len(res.Errors) == 0 {
+		fmt.Fprintf(s.w, "no problems in %s (%s)\n", msgs, files)
 	} else {
-		fmt.Fprintf(bw, "%s, %s, %s in %s (%s)\n",
+		fmt.Fprintf(s.w, "%s, %s, %s in %s (%s)\n",
 			plural(res.Count(lint.Error), "error", "errors"),
 			plural(res.Count(lint.Warning), "warning", "warnings"),
 			plural(res.Count(lint.Info), "info", "infos"), msgs, files)
 	}
-	return bw.Flush()
 }
 
 // excerpt returns the source line (tabs shown as one space, so columns line
