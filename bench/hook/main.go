@@ -8,6 +8,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"flag"
@@ -16,15 +17,16 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"os/exec"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
 )
 
 const convs = 1000
@@ -99,10 +101,16 @@ func main() {
 
 	var hRPS, bRPS []float64
 	var hLat, bLat []latency
+	inside := map[string]float64{} // the hook's own histogram over the fixed-rate runs
 	for range *rounds {
 		hRPS = append(hRPS, throughput(client, hookURL+"/v1/check", bodies, *conns, dur))
 		bRPS = append(bRPS, throughput(client, bareURL+"/v1/check", bodies, *conns, dur))
+		before := serverBuckets(client, hookURL)
 		hLat = append(hLat, fixedRate(client, hookURL+"/v1/check", bodies, *rate, dur))
+		after := serverBuckets(client, hookURL)
+		for le, n := range after {
+			inside[le] += n - before[le]
+		}
 		bLat = append(bLat, fixedRate(client, bareURL+"/v1/check", bodies, *rate, dur))
 	}
 	h, b := median(hRPS), median(bRPS)
@@ -114,6 +122,12 @@ func main() {
 	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("p99 at %d req/s", *rate), us(hl.p99), us(bl.p99))
 	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("max at %d req/s", *rate), us(hl.max), us(bl.max))
 	fmt.Printf("%-34s %12d %12d\n", "errors", hl.errors, bl.errors)
+	if total := inside["+Inf"]; total > 0 {
+		fmt.Printf("\ninside the hook at %d req/s (its own latency histogram, from request read to answer written):\n", *rate)
+		for _, le := range []string{"0.0001", "0.00025", "0.0005", "0.001", "0.0025"} {
+			fmt.Printf("  <= %-8s s: %6.2f%%\n", le, 100*inside[le]/total)
+		}
+	}
 }
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
@@ -230,6 +244,28 @@ func medianLat(v []latency) latency {
 		max: pick(func(l latency) time.Duration { return l.max })}
 	for _, l := range v {
 		out.errors += l.errors
+	}
+	return out
+}
+
+// serverBuckets reads the hook's latency histogram for /v1/check.
+func serverBuckets(c *http.Client, base string) map[string]float64 {
+	resp, err := c.Get(base + "/metrics")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out := map[string]float64{}
+	sc := bufio.NewScanner(resp.Body)
+	prefix := `msglint_hook_request_duration_seconds_bucket{route="POST /v1/check",le="`
+	for sc.Scan() {
+		rest, ok := strings.CutPrefix(sc.Text(), prefix)
+		if !ok {
+			continue
+		}
+		le, n, _ := strings.Cut(rest, `"} `)
+		v, _ := strconv.ParseFloat(n, 64)
+		out[le] = v
 	}
 	return out
 }

@@ -1,0 +1,63 @@
+package load
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/msglint/msglint/bench/gen"
+)
+
+// BenchmarkLoad reads the same generated messages in each input format.
+func BenchmarkLoad(b *testing.B) {
+	const n = 5000
+	var jsonl, text bytes.Buffer
+	gen.JSONL(&jsonl, n, 1)
+	gen.Text(&text, n, 1)
+	inputs := []struct {
+		name string
+		data []byte
+	}{
+		{"lib.yaml", gen.Library(n, 1)},
+		{"export.jsonl", jsonl.Bytes()},
+		{"messages.txt", text.Bytes()},
+		{"lib.json", libraryJSON(b, jsonl.Bytes())},
+		{"lib.csv", libraryCSV(jsonl.Bytes())},
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.data)))
+			b.ReportAllocs()
+			msgs := 0
+			for b.Loop() {
+				ms, err := Options{}.File(in.name, in.data)
+				if err != nil || len(ms) != n {
+					b.Fatalf("%d messages, %v", len(ms), err)
+				}
+				msgs += len(ms)
+			}
+			b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}
+
+// libraryJSON wraps the export's objects in a templates list.
+func libraryJSON(b *testing.B, jsonl []byte) []byte {
+	lines := bytes.Split(bytes.TrimSpace(jsonl), []byte("\n"))
+	return append(append([]byte(`{"templates":[`), bytes.Join(lines, []byte(",\n"))...), "]}"...)
+}
+
+// libraryCSV writes the export's texts as a one-column CSV.
+func libraryCSV(jsonl []byte) []byte {
+	var out bytes.Buffer
+	out.WriteString("id,text\n")
+	for i, line := range bytes.Split(bytes.TrimSpace(jsonl), []byte("\n")) {
+		_, rest, _ := bytes.Cut(line, []byte(`"text":"`))
+		text := bytes.TrimSuffix(rest, []byte(`"}`))
+		out.WriteString("m")
+		out.WriteString(string(rune('0' + i%10)))
+		out.WriteString(`,"`)
+		out.Write(bytes.ReplaceAll(text, []byte(`"`), []byte(`""`)))
+		out.WriteString("\"\n")
+	}
+	return out.Bytes()
+}
