@@ -122,8 +122,10 @@ func (l *Linter) Rules() []*Rule {
 }
 
 // Check runs every active rule over one message.
-func (l *Linter) Check(m *Message) []Finding {
-	var out []Finding
+func (l *Linter) Check(m *Message) []Finding { return l.checkInto(nil, m) }
+
+// checkInto appends a message's findings to out.
+func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
 	var a *active
 	// One pass for all the rules: the hot path allocates per message, not
 	// per rule.
@@ -176,13 +178,17 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 			defer wg.Done()
 			for i := range next {
 				for _, m := range msgs[i*chunk : min(len(msgs), (i+1)*chunk)] {
-					parts[i] = append(parts[i], l.Check(m)...)
+					parts[i] = l.checkInto(parts[i], m)
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	var out []Finding
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]Finding, 0, n)
 	for _, p := range parts {
 		out = append(out, p...)
 	}

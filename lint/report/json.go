@@ -46,10 +46,16 @@ func writeJSON(w io.Writer, r *Report) error { return writeAll(w, JSON, r) }
 // The JSON report is written a finding at a time, in the bytes
 // json.Encoder with a two-space indent would write for the whole report.
 func (s *Stream) jsonFinding(f lint.Finding) error {
-	data, err := marshalIndent(NewJSONFinding(f), "    ")
-	if err != nil {
+	if s.enc == nil {
+		s.enc = json.NewEncoder(&s.buf)
+		s.enc.SetEscapeHTML(false)
+		s.enc.SetIndent("    ", "  ")
+	}
+	s.buf.Reset()
+	if err := s.enc.Encode(NewJSONFinding(f)); err != nil {
 		return err
 	}
+	data := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))
 	if s.n == 0 {
 		s.w.WriteString("\n    ")
 	} else {

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 
@@ -16,6 +18,9 @@ type Stream struct {
 	f Format
 	r *Report
 	n int
+
+	buf bytes.Buffer // JSON: one finding, reused
+	enc *json.Encoder
 }
 
 // CanStream reports whether a format can be written a finding at a time.
