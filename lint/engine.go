@@ -179,6 +179,7 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 			for i := range next {
 				for _, m := range msgs[i*chunk : min(len(msgs), (i+1)*chunk)] {
 					parts[i] = l.checkInto(parts[i], m)
+					m.Trim()
 				}
 			}
 		}()

@@ -184,7 +184,15 @@ func clone[K comparable, V any](m map[K]V) map[K]V {
 // %{name}, [NAME]), e-mail addresses (misspell's pattern misses long
 // top-level domains), @mentions and #hashtags. misspell blanks links, paths
 // and host names.
-var notWords = regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}|\[[^\[\]\n]*\]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|[@#][\p{L}\p{N}_.]+`)
+var notWords = []struct {
+	needs string // the pattern matches nothing without one of these
+	re    *regexp.Regexp
+}{
+	{"{", regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}`)},
+	{"[", regexp.MustCompile(`\[[^\[\]\n]*\]`)},
+	{"@", regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
+	{"@#", regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
+}
 
 // blank replaces what is not prose with spaces of the same byte length, so
 // offsets into the result are offsets into the text. misspell's blankers are
@@ -211,13 +219,23 @@ func blankLinks(text string) string {
 	if strings.Contains(out, "www.") {
 		out = wwwRE.ReplaceAllStringFunc(out, func(s string) string { return strings.Repeat(" ", len(s)) })
 	}
-	if strings.ContainsAny(text, "{[@#") {
-		b := []byte(out)
-		for _, loc := range notWords.FindAllStringIndex(text, -1) {
+	// One regexp a kind, each run only when the text has its character:
+	// the e-mail pattern alone would otherwise be tried at every letter.
+	var b []byte
+	for _, nw := range notWords {
+		if !strings.ContainsAny(text, nw.needs) {
+			continue
+		}
+		for _, loc := range nw.re.FindAllStringIndex(text, -1) {
+			if b == nil {
+				b = []byte(out)
+			}
 			for i := loc[0]; i < loc[1]; i++ {
 				b[i] = ' '
 			}
 		}
+	}
+	if b != nil {
 		out = string(b)
 	}
 	return out
