@@ -216,9 +216,12 @@ func TestPlaygroundInBrowser(t *testing.T) {
 		if got := text("#verdict"); got != "May be sent now" {
 			t.Errorf("%s: verdict %q", c.lang, got)
 		}
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		must(err)
+		out := filepath.Join(artifacts(t), "playground-"+c.lang+".png")
+		must(os.WriteFile(out, shot, 0o644))
+		t.Logf("screenshot: %s", out)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	must(err)
 	// A draft that tries to run code shows as text, and runs nothing.
 	typeDraft(`Hi <img src=x onerror="window.pwned=1"><script>window.pwned=2</script> PLEASE CALL US NOW!!!`, "en")
 	pwned, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.pwned !== "undefined"`))
@@ -238,9 +241,4 @@ func TestPlaygroundInBrowser(t *testing.T) {
 	if got := text("#findings"); !strings.Contains(got, "sent before the customer opened a messaging window") {
 		t.Errorf("findings %q lack the window", got)
 	}
-	out := filepath.Join(artifacts(t), "playground.png")
-	if err := os.WriteFile(out, shot, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", out)
 }
