@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/client9/misspell"
 	"regexp"
 	"testing"
 	"unicode/utf8"
@@ -55,6 +56,48 @@ func FuzzBraceRuns(f *testing.F) {
 		for i := range got {
 			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
 				t.Fatalf("%q: got %v, want %v", s, got, want)
+			}
+		}
+	})
+}
+
+// The English candidates must be what misspell finds over the whole text,
+// plus at most words misspell itself would blank (links, addresses, paths),
+// which the rule blanks later too.
+func FuzzEnglishSpelling(f *testing.F) {
+	for _, s := range []string{"We will recieve it.", "RECIEVE Recieve recieve", "see http://recieve.example/definately now",
+		"teh 'recieve' don't", "x\nrecieve\r\nrecieve2 2recieve", "mail recieve@example.com", "ReCieve"} {
+		f.Add(s)
+	}
+	sp, err := newSpeller(SpellingOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := map[hit]bool{}
+		for _, h := range sp.english(text) {
+			got[h] = true
+		}
+		_, diffs := sp.en.Replace(text)
+		lineStart := []int{0}
+		for i := 0; i < len(text); i++ {
+			if text[i] == '\n' {
+				lineStart = append(lineStart, i+1)
+			}
+		}
+		want := map[hit]bool{}
+		for _, d := range diffs {
+			s := lineStart[d.Line-1] + d.Column
+			h := hit{s, s + len(d.Original), d.Corrected}
+			want[h] = true
+			if !got[h] {
+				t.Fatalf("%q: misspell finds %v, the rule does not", text, h)
+			}
+		}
+		blanked := misspell.RemoveNotWords(text)
+		for h := range got {
+			if !want[h] && len(blanked) == len(text) && blanked[h.start:h.end] == text[h.start:h.end] {
+				t.Fatalf("%q: the rule finds %v, misspell does not", text, h)
 			}
 		}
 	})

@@ -71,15 +71,28 @@ type wordList struct {
 }
 
 type speller struct {
-	en     *misspell.Replacer
-	lists  map[lint.Lang]*wordList
-	ignore map[string]bool
+	en      *misspell.Replacer
+	enWrong map[string]bool // every wrong word en knows, lower case
+	lists   map[lint.Lang]*wordList
+	ignore  map[string]bool
+}
+
+// wrongWords lists the words a misspell replacer corrects. misspell reports
+// a word only when the word itself, lower-cased, is one of them; a look-up
+// per word finds the few candidates, and misspell judges only those.
+func wrongWords(r *misspell.Replacer) map[string]bool {
+	out := make(map[string]bool, len(r.Replacements)/2)
+	for i := 0; i+1 < len(r.Replacements); i += 2 {
+		out[strings.ToLower(r.Replacements[i])] = true
+	}
+	return out
 }
 
 // The built-in lists are read and compiled once and never changed; options
 // build their own copies.
 var (
 	defaultEnglish = sync.OnceValue(func() *misspell.Replacer { return misspell.New() })
+	defaultWrong   = sync.OnceValue(func() map[string]bool { return wrongWords(defaultEnglish()) })
 	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
 		for _, l := range []lint.Lang{lint.Turkish, lint.Azerbaijani} {
@@ -127,7 +140,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), lists: lists, ignore: map[string]bool{}}
+	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), lists: lists, ignore: map[string]bool{}}
 	for _, w := range o.Ignore {
 		sp.ignore[strings.ToLower(w)] = true
 		sp.ignore[lint.Lower(lint.Turkish, w)] = true
@@ -145,7 +158,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			r.RemoveRule(ign)
 		}
 		r.Compile()
-		sp.en = r
+		sp.en, sp.enWrong = r, wrongWords(r)
 	}
 	for l, words := range o.Words {
 		if _, err := lint.ParseLang(string(l)); err != nil {
@@ -254,6 +267,40 @@ func hasDottedWord(s string) bool {
 	return false
 }
 
+type hit struct {
+	start, end int
+	right      string
+}
+
+// english finds the words misspell would correct in text.
+func (sp *speller) english(text string) []hit {
+	var hits []hit
+	// misspell's own word pattern, [a-zA-Z0-9']+, found by hand: most
+	// words are not candidates, and misspell's pass over a whole text
+	// (a replacer, then regexps on every line it changed) was the most
+	// expensive part of a check.
+	for start := 0; start < len(text); {
+		if !isMisspellWordByte(text[start]) {
+			start++
+			continue
+		}
+		end := start
+		for end < len(text) && isMisspellWordByte(text[end]) {
+			end++
+		}
+		word := text[start:end]
+		if sp.enWrong[strings.ToLower(word)] && !sp.ignore[strings.ToLower(word)] {
+			if _, diffs := sp.en.Replace(word); len(diffs) == 1 && diffs[0].Original == word {
+				hits = append(hits, hit{start, end, diffs[0].Corrected})
+			}
+		}
+		start = end
+	}
+	return hits
+}
+
+func isMisspellWordByte(c byte) bool { return isASCIIAlnum(c) || c == '\'' }
+
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -270,27 +317,9 @@ func (sp *speller) check(p *lint.Pass) {
 
 // field checks one text of the message: the body, a quick reply or a button.
 func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
-	type hit struct {
-		start, end int
-		right      string
-	}
 	var hits []hit
 	if p.Msg.Lang == lint.English {
-		_, diffs := sp.en.Replace(text)
-		if len(diffs) > 0 {
-			lineStart := []int{0}
-			for i := 0; i < len(text); i++ {
-				if text[i] == '\n' {
-					lineStart = append(lineStart, i+1)
-				}
-			}
-			for _, d := range diffs {
-				if d.Line >= 1 && d.Line <= len(lineStart) && !sp.ignore[strings.ToLower(d.Original)] {
-					start := lineStart[d.Line-1] + d.Column
-					hits = append(hits, hit{start, start + len(d.Original), d.Corrected})
-				}
-			}
-		}
+		hits = sp.english(text)
 	} else if wl := sp.lists[p.Msg.Lang]; wl != nil {
 		for start := 0; start < len(text); {
 			r, w := utf8.DecodeRuneInString(text[start:])
