@@ -334,16 +334,23 @@ func streamOne(cmd *cobra.Command, path string, format report.Format, failOn lin
 		r, err = c.Stream(path, br, write)
 		res.Messages = r.Events
 	} else {
-		res.Messages, err = opts.StreamJSONL(path, br, 4096, func(msgs []*lint.Message) {
-			fs := l.CheckMessages(msgs)
-			lint.SortFindings(fs)
-			for _, f := range fs {
-				write(f)
+		// Reading runs on one core: it reads the next batch while the
+		// previous one is checked on all of them, in order.
+		batches := make(chan []*lint.Message, 1)
+		checked := make(chan struct{})
+		go func() {
+			defer close(checked)
+			for msgs := range batches {
+				fs := l.CheckMessages(msgs)
+				lint.SortFindings(fs)
+				for _, f := range fs {
+					write(f)
+				}
 			}
-			for _, m := range msgs {
-				m.Trim()
-			}
-		})
+		}()
+		res.Messages, err = opts.StreamJSONL(path, br, 4096, func(msgs []*lint.Message) { batches <- msgs })
+		close(batches)
+		<-checked
 	}
 	if err != nil {
 		res.Errors = append(res.Errors, err)

@@ -105,7 +105,9 @@ func (o Options) StreamJSONL(path string, r io.Reader, batch int, each func([]*l
 			return total, err
 		}
 		total++
-		m.ID = strings.Replace(m.ID, fmt.Sprintf("#%d", n), fmt.Sprintf("#%d", total), 1)
+		if n != total { // blank lines were skipped: number messages, not lines
+			m.ID = strings.Replace(m.ID, fmt.Sprintf("#%d", n), fmt.Sprintf("#%d", total), 1)
+		}
 		msgs = append(msgs, m)
 		if len(msgs) == batch {
 			each(msgs)
