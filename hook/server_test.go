@@ -3,6 +3,7 @@ package hook
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -384,5 +385,20 @@ func TestForwardingNeedsConsent(t *testing.T) {
 	got := h.expect("POST", "/v1/check", fmt.Sprintf(draft, "f2"), 200, `"allow":true`)
 	if strings.Contains(got, "forwarding-consent") {
 		t.Errorf("forwarding after consent flagged: %s", got)
+	}
+}
+
+func TestRulesCatalogue(t *testing.T) {
+	h := newHarness(t, nil)
+	got := h.expect("GET", "/v1/rules", "", 200, `{"name":"length","title":"message too long for the channel or for the reader"`)
+	var rules []struct {
+		Name string
+		On   bool
+	}
+	if err := json.Unmarshal([]byte(got), &rules); err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) != len(allRules()) {
+		t.Errorf("%d rules listed, want %d", len(rules), len(allRules()))
 	}
 }

@@ -186,3 +186,25 @@ func TestTwoHooksShareRedis(t *testing.T) {
 		t.Errorf("sends through two hooks were not all counted: %s", got)
 	}
 }
+
+// SIGTERM stops the hook cleanly: exit status 0, and the shutdown is logged.
+func TestServeStopsOnSIGTERM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	h := startHook(t, "--store", filepath.Join(t.TempDir(), "state.db"), "--grace", "5s")
+	if code, _, err := h.post("/v1/events", inbound("s-1", time.Now().UTC())); code != 200 || err != nil {
+		t.Fatalf("event: %d %v", code, err)
+	}
+	h.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- h.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit after SIGTERM: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the hook did not stop on SIGTERM")
+	}
+}
