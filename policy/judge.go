@@ -41,25 +41,19 @@ func (c *Checker) message(path string, e *Event, kind lint.Kind) *lint.Message {
 	if e.Lang != "" {
 		o.Lang = e.Lang
 	}
-	if e.Raw == nil && e.Line > 0 {
+	var m *lint.Message
+	switch {
+	case e.Raw == nil && e.Line > 0:
 		return nil // a webhook file's event: its text has no place in the file
-	}
-	if e.Raw == nil { // the hook's event: its text alone
-		m := o.Text(e.Conversation, e.Text)
-		m.Kind = lint.Reply
-		if e.Kind != "" && kind == "" {
-			m.Kind = e.Kind
+	case e.Raw == nil: // the hook's event: its text alone
+		m = o.Text(e.Conversation, e.Text)
+	default:
+		// The scanner reuses its buffer: the message keeps its own copy of
+		// the line, which reporters quote later.
+		var err error
+		if m, err = o.Line(path, bytes.Clone(e.Raw), e.Line-1); err != nil {
+			return nil
 		}
-		if kind != "" {
-			m.Kind = kind
-		}
-		return m
-	}
-	// The scanner reuses its buffer: the message keeps its own copy of the
-	// line, which reporters quote later.
-	m, err := o.Line(path, bytes.Clone(e.Raw), e.Line-1)
-	if err != nil {
-		return nil
 	}
 	m.Kind = kind
 	if e.Kind != "" && kind == "" {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/client9/misspell"
 	"github.com/msglint/msglint/bench/gen"
+	"github.com/msglint/msglint/bench/internal/binary"
 	"gopkg.in/yaml.v3"
 )
 
@@ -63,15 +64,8 @@ func main() {
 			log.Fatalf("go install %s: %v", mod, err)
 		}
 	}
-	dir, err := os.MkdirTemp("", "msglint-compare")
-	if err != nil {
-		log.Fatal(err)
-	}
+	dir, msglint := binary.Build("msglint-compare")
 	defer os.RemoveAll(dir)
-	msglint := filepath.Join(dir, "msglint")
-	if out, err := exec.Command("go", "build", "-o", msglint, "./cmd/msglint").CombinedOutput(); err != nil {
-		log.Fatalf("building msglint: %v\n%s", err, out)
-	}
 	input := filepath.Join(dir, "messages.txt")
 	var buf bytes.Buffer
 	gen.Text(&buf, *n, 1)

@@ -13,6 +13,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/msglint/msglint/bench/internal/binary"
 	"io"
 	"log"
 	"net"
@@ -55,15 +56,8 @@ func main() {
 
 	// Both servers are processes of their own, so the load generator's
 	// work and garbage collection are not theirs.
-	dir, err := os.MkdirTemp("", "hookbench")
-	if err != nil {
-		log.Fatal(err)
-	}
+	dir, msglint := binary.Build("hookbench")
 	defer os.RemoveAll(dir)
-	msglint := filepath.Join(dir, "msglint")
-	if out, err := exec.Command("go", "build", "-o", msglint, "./cmd/msglint").CombinedOutput(); err != nil {
-		log.Fatalf("building msglint: %v\n%s", err, out)
-	}
 	hookAddr, bareAddrs := freeAddr(), freeAddr()
 	logf, _ := os.Create(filepath.Join(dir, "hook.log"))
 	hookCmd := exec.Command(msglint, "serve", "--addr", hookAddr, "--store", filepath.Join(dir, "state.db"), "--max-in-flight", "4096")
