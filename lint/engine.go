@@ -198,7 +198,7 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 
 func (a *active) finding(m *Message, d Diagnostic) Finding {
 	f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion, Severity: a.pick(d.Severity)}
-	place(m, d, &f)
+	Place(m, d, &f)
 	return f
 }
 

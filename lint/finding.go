@@ -53,8 +53,9 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-// place fills in the file position of a diagnostic through its field's map.
-func place(m *Message, d Diagnostic, f *Finding) {
+// Place fills in the file position of a diagnostic through its field's map:
+// the one place where a span in a message becomes a line and column.
+func Place(m *Message, d Diagnostic, f *Finding) {
 	f.File = m.Source.Path
 	f.MessageID = m.ID
 	f.Msg, f.Part, f.Span = m, d.Part, d.Span

@@ -166,7 +166,7 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 			}
 			e, err := ParseEvent(line)
 			if err != nil {
-				return &load.Error{Path: path, Line: n, Msg: err.Error()}
+				return &lint.InputError{Path: path, Line: n, Msg: err.Error()}
 			}
 			e.Line, e.Raw = n, line
 			if err := yield(e); err != nil {
@@ -175,9 +175,9 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 		}
 		if err := sc.Err(); err != nil {
 			if errors.Is(err, bufio.ErrTooLong) {
-				return &load.Error{Path: path, Msg: fmt.Sprintf("a line is longer than %d bytes", MaxLine)}
+				return &lint.InputError{Path: path, Msg: fmt.Sprintf("a line is longer than %d bytes", MaxLine)}
 			}
-			return &load.Error{Path: path, Msg: err.Error()}
+			return &lint.InputError{Path: path, Msg: err.Error()}
 		}
 		return nil
 	})
@@ -200,7 +200,7 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 			res.Stats.conversation(e.Channel)
 		}
 		if e.Time.Before(cv.Last) {
-			return &load.Error{Path: path, Line: e.Line, Msg: fmt.Sprintf("time %s is earlier than the conversation's event on line %d (%s)",
+			return &lint.InputError{Path: path, Line: e.Line, Msg: fmt.Sprintf("time %s is earlier than the conversation's event on line %d (%s)",
 				e.RawTime, cv.LastLine, cv.Last.Format(time.RFC3339))}
 		}
 		cv.Last, cv.LastLine = e.Time, e.Line

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/msglint/msglint/lint/load"
+	"github.com/msglint/msglint/lint"
 )
 
 func FuzzTranscript(f *testing.F) {
@@ -21,7 +21,7 @@ func FuzzTranscript(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := c.Run("t.jsonl", strings.NewReader(string(data)))
 		if err != nil {
-			var e *load.Error
+			var e *lint.InputError
 			if !errors.As(err, &e) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
@@ -43,7 +43,7 @@ func FuzzWebhook(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := c.RunWebhook("h.json", data)
 		if err != nil {
-			var e *load.Error
+			var e *lint.InputError
 			if !errors.As(err, &e) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/lint/load"
 )
 
 // webhookItem is one entry of a Meta webhook's messaging (or standby) list.
@@ -77,7 +76,7 @@ func WebhookEvents(path string, data []byte) ([]Event, error) {
 		line, _ := src.Position(offsets[i])
 		ms, err := it.Timestamp.Int64()
 		if err != nil {
-			return nil, &load.Error{Path: path, Msg: fmt.Sprintf("messaging item %d: timestamp %q is not milliseconds since 1970", i+1, it.Timestamp)}
+			return nil, &lint.InputError{Path: path, Msg: fmt.Sprintf("messaging item %d: timestamp %q is not milliseconds since 1970", i+1, it.Timestamp)}
 		}
 		e := Event{Time: time.UnixMilli(ms).UTC(), Channel: channel, Direction: In, Actor: Customer, Conversation: it.Sender.ID, Line: line}
 		e.RawTime = e.Time.Format(time.RFC3339)
@@ -100,7 +99,7 @@ func WebhookEvents(path string, data []byte) ([]Event, error) {
 			continue // delivery and read receipts say nothing about the policy
 		}
 		if e.Conversation == "" {
-			return nil, &load.Error{Path: path, Msg: fmt.Sprintf("messaging item %d has no sender id", i+1)}
+			return nil, &lint.InputError{Path: path, Msg: fmt.Sprintf("messaging item %d has no sender id", i+1)}
 		}
 		out = append(out, e)
 	}
@@ -189,11 +188,11 @@ func jsonError(path string, data []byte, err error) error {
 		if ok := asSyntax(uerr, &se); ok {
 			src := lint.NewSource(path, data)
 			l, c := src.Position(max(int(se.Offset)-1, 0))
-			return &load.Error{Path: path, Line: l, Col: c, Msg: "invalid JSON: " + se.Error()}
+			return &lint.InputError{Path: path, Line: l, Col: c, Msg: "invalid JSON: " + se.Error()}
 		}
 		err = uerr
 	}
-	return &load.Error{Path: path, Msg: "invalid webhook payload: " + strings.TrimPrefix(err.Error(), "json: ")}
+	return &lint.InputError{Path: path, Msg: "invalid webhook payload: " + strings.TrimPrefix(err.Error(), "json: ")}
 }
 
 func asSyntax(err error, se **json.SyntaxError) bool {

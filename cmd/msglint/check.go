@@ -384,7 +384,7 @@ func readInput(path string, stdin io.Reader) ([]byte, string, error) {
 	if path == "-" {
 		data, err := io.ReadAll(stdin)
 		if err != nil {
-			return nil, "<stdin>", &load.Error{Path: "<stdin>", Msg: "cannot read: " + err.Error()}
+			return nil, "<stdin>", &lint.InputError{Path: "<stdin>", Msg: "cannot read: " + err.Error()}
 		}
 		return data, "<stdin>", nil
 	}
@@ -394,7 +394,7 @@ func readInput(path string, stdin io.Reader) ([]byte, string, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, path, &load.Error{Path: path, Msg: "cannot read: " + err.Error()}
+		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + err.Error()}
 	}
 	return data, path, nil
 }

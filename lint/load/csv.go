@@ -103,7 +103,7 @@ func (d doc) csvError(err error, base int) error {
 		off := d.src.Offset(pe.Line, 1) + max(pe.Column-1, 0) + boolInt(pe.Line == 1)*base
 		return d.errAt(off, "invalid CSV: %v", pe.Err)
 	}
-	return &Error{Path: d.src.Path, Msg: "invalid CSV: " + err.Error()}
+	return &lint.InputError{Path: d.src.Path, Msg: "invalid CSV: " + err.Error()}
 }
 
 // mapCSVField maps a field starting at file offset p to its decoded value:

@@ -10,7 +10,7 @@ import (
 )
 
 // fuzzLoader feeds arbitrary bytes to one loader: it must never panic, fail
-// only with a placed *Error (or "not a message library"), and every field it
+// only with a placed *lint.InputError (or "not a message library"), and every field it
 // returns must map back into the file exactly.
 func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 	for _, s := range seeds {
@@ -19,7 +19,7 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		msgs, err := opts.File(name, data)
 		if err != nil {
-			var e *Error
+			var e *lint.InputError
 			if !errors.As(err, &e) && !IsNotMessages(err) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}

@@ -118,7 +118,7 @@ func (o Options) StreamJSONL(path string, r io.Reader, batch int, each func([]*l
 		each(msgs)
 	}
 	if err := sc.Err(); err != nil {
-		return total, &Error{Path: path, Msg: "cannot read: " + err.Error()}
+		return total, &lint.InputError{Path: path, Msg: "cannot read: " + err.Error()}
 	}
 	return total, nil
 }

@@ -97,7 +97,7 @@ func (o Options) isI18n(path string) bool {
 	return false
 }
 
-// File reads one input into messages. The error, if any, is an *Error naming
+// File reads one input into messages. The error, if any, is an *lint.InputError naming
 // the file and, where the file says it, the line and column.
 func (o Options) File(path string, data []byte) ([]*lint.Message, error) {
 	src := lint.NewSource(path, data)
@@ -129,7 +129,7 @@ func (o Options) File(path string, data []byte) ([]*lint.Message, error) {
 			if errors.Is(err, errOtherLocale) {
 				return nil, fmt.Errorf("%s: %w", path, err)
 			}
-			return nil, &Error{Path: path, Msg: err.Error()}
+			return nil, &lint.InputError{Path: path, Msg: err.Error()}
 		}
 		return loadI18n(d, root, lang, def), nil
 	case isSendAPI(root):

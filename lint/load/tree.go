@@ -53,22 +53,5 @@ type doc struct {
 
 func (d doc) errAt(off int, format string, args ...any) error {
 	line, col := d.src.Position(off)
-	return &Error{Path: d.src.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
-}
-
-// Error is an input that cannot be read, placed in its file.
-type Error struct {
-	Path      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	switch {
-	case e.Line == 0:
-		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
-	case e.Col == 0:
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	return &lint.InputError{Path: d.src.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 }

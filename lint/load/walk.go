@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/msglint/msglint/lint"
 )
 
 // DefaultInclude is what a folder walk reads when the config names nothing.
@@ -40,7 +41,7 @@ func Expand(paths, include, exclude []string) ([]Input, []error) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, &Error{Path: p, Msg: "cannot read: " + pathErr(err)})
+			errs = append(errs, &lint.InputError{Path: p, Msg: "cannot read: " + pathErr(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -49,7 +50,7 @@ func Expand(paths, include, exclude []string) ([]Input, []error) {
 		}
 		err = filepath.WalkDir(p, func(path string, e fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, &Error{Path: path, Msg: "cannot read: " + pathErr(err)})
+				errs = append(errs, &lint.InputError{Path: path, Msg: "cannot read: " + pathErr(err)})
 				return nil
 			}
 			rel, _ := filepath.Rel(p, path)
@@ -66,7 +67,7 @@ func Expand(paths, include, exclude []string) ([]Input, []error) {
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, &Error{Path: p, Msg: err.Error()})
+			errs = append(errs, &lint.InputError{Path: p, Msg: err.Error()})
 		}
 	}
 	return out, errs

@@ -34,12 +34,12 @@ func parseYAML(src *lint.Source) (*node, error) {
 			if yamlParserErrors[m[2]] {
 				line++ // yaml.v3 counts lines from 0 in parser (not scanner) errors
 			}
-			return nil, &Error{Path: src.Path, Line: line, Msg: "invalid YAML: " + m[2]}
+			return nil, &lint.InputError{Path: src.Path, Line: line, Msg: "invalid YAML: " + m[2]}
 		}
 		if msg == "EOF" {
 			return &node{}, nil
 		}
-		return nil, &Error{Path: src.Path, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+		return nil, &lint.InputError{Path: src.Path, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 	}
 	if len(root.Content) == 0 {
 		return &node{}, nil
@@ -47,7 +47,7 @@ func parseYAML(src *lint.Source) (*node, error) {
 	c := &yamlConverter{src: src, budget: maxYAMLNodes}
 	n := c.convert(root.Content[0], 0)
 	if c.budget < 0 {
-		return nil, &Error{Path: src.Path, Msg: fmt.Sprintf("invalid YAML: more than %d values once aliases are expanded", maxYAMLNodes)}
+		return nil, &lint.InputError{Path: src.Path, Msg: fmt.Sprintf("invalid YAML: more than %d values once aliases are expanded", maxYAMLNodes)}
 	}
 	return n, nil
 }

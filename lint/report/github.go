@@ -1,12 +1,12 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/lint/load"
 )
 
 var githubLevel = map[lint.Severity]string{lint.Error: "error", lint.Warning: "warning", lint.Info: "notice"}
@@ -32,7 +32,7 @@ func (s *Stream) githubFinding(f lint.Finding) {
 
 func (s *Stream) githubErrors() {
 	for _, err := range s.r.Result.Errors {
-		if e, ok := err.(*load.Error); ok && e.Line > 0 {
+		if e := (*lint.InputError)(nil); errors.As(err, &e) && e.Line > 0 {
 			fmt.Fprintf(s.w, "::error file=%s,line=%d,col=%d,title=msglint::%s\n", ghProperty.Replace(e.Path), e.Line, max(e.Col, 1), ghData.Replace(e.Msg))
 			continue
 		}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/lint/load"
 )
 
 func finding(src *lint.Source, line, col, endLine, endCol int) lint.Finding {
@@ -48,7 +47,7 @@ func TestTextColorAndErrors(t *testing.T) {
 	f := finding(src, 1, 1, 1, 8)
 	f.Severity = lint.Error
 	res := &lint.Result{Files: 2, Messages: 1, Findings: []lint.Finding{f},
-		Errors: []error{&load.Error{Path: "g.yaml", Line: 2, Msg: "x"}}}
+		Errors: []error{&lint.InputError{Path: "g.yaml", Line: 2, Msg: "x"}}}
 	var b bytes.Buffer
 	Write(&b, Text, &Report{Result: res, Color: true})
 	want := "\x1b[1mf.txt:1:1:\x1b[0m \x1b[31merror\x1b[0m \x1b[2mspelling:\x1b[0m m\n    recieve\n    \x1b[31m^~~~~~~\x1b[0m\n    suggestion: s\n" +
@@ -69,8 +68,8 @@ func TestGitHubEscaping(t *testing.T) {
 	f.Message = "50% off\nnext line"
 	f.Suggestion = ""
 	res := &lint.Result{Findings: []lint.Finding{f}, Errors: []error{
-		&load.Error{Path: "bad.csv", Line: 2, Col: 5, Msg: "invalid CSV: bare \" in non-quoted-field"},
-		&load.Error{Path: "gone.yaml", Msg: "cannot read: no such file or directory"},
+		&lint.InputError{Path: "bad.csv", Line: 2, Col: 5, Msg: "invalid CSV: bare \" in non-quoted-field"},
+		&lint.InputError{Path: "gone.yaml", Msg: "cannot read: no such file or directory"},
 	}}
 	var b bytes.Buffer
 	Write(&b, GitHub, &Report{Result: res})

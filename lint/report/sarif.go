@@ -4,13 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/lint/load"
 )
 
 // SARIF 2.1.0, as GitHub code scanning reads it.
@@ -144,7 +144,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 	inv := sarifInvocation{ExecutionSuccessful: len(r.Result.Errors) == 0}
 	for _, err := range r.Result.Errors {
 		n := sarifNotification{Level: "error", Message: sarifText{Text: err.Error()}}
-		if e, ok := err.(*load.Error); ok {
+		if e := (*lint.InputError)(nil); errors.As(err, &e) {
 			n.Message.Text = e.Msg
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(e.Path)}}}
 			if e.Line > 0 {
