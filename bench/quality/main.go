@@ -117,6 +117,9 @@ func run(w io.Writer, path string, misses bool) error {
 		}
 		for _, lang := range []string{"en", "tr", "az"} {
 			c := counts[rule][lang]
+			if c == nil {
+				continue // the corpus has no message in this language
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", rule, lang, ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn), c.tp, c.fp, c.fn)
 		}
 	}

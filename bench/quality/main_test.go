@@ -32,3 +32,16 @@ func TestReport(t *testing.T) {
 		}
 	}
 }
+
+// A test set in one language reports that language's rows only.
+func TestReportOneLanguage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "en.jsonl")
+	os.WriteFile(path, []byte(`{"id": "en-1", "lang": "en", "kind": "closing", "text": "Your ticket is closed.", "labels": ["missing_goodbye"]}`+"\n"), 0o644)
+	var b bytes.Buffer
+	if err := run(&b, path, false); err != nil {
+		t.Fatal(err)
+	}
+	if out := b.String(); !strings.Contains(out, "goodbye    en       1.00    1.00   1   0   0") || strings.Contains(out, " tr ") {
+		t.Errorf("one-language report:\n%s", out)
+	}
+}
