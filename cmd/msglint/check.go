@@ -116,13 +116,13 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	}
 
 	out := cmd.OutOrStdout()
-	if !report.WritesErrors(format) {
+	if !format.WritesErrors() {
 		for _, e := range res.Errors {
 			fmt.Fprintf(cmd.ErrOrStderr(), "%v\n", e)
 		}
 	}
-	rep := &report.Report{Result: &res, Rules: linter.Rules(), Version: version(), Color: format == report.Text && colorful(out)}
-	if err := report.Write(out, format, rep); err != nil {
+	rep := &report.Report{Result: &res, Rules: linter.Rules(), Version: version(), Color: colorful(out)}
+	if err := format.Write(out, rep); err != nil {
 		return err
 	}
 	switch {
@@ -315,7 +315,7 @@ func streamOne(cmd *cobra.Command, path string, format report.Format, failOn lin
 	}
 	res := lint.Result{Files: 1}
 	out := cmd.OutOrStdout()
-	stream, err := report.NewStream(out, format, &report.Report{Result: &res, Rules: l.Rules(), Version: version(), Color: format == report.Text && colorful(out)})
+	stream, err := report.NewStream(out, format, &report.Report{Result: &res, Rules: l.Rules(), Version: version(), Color: colorful(out)})
 	if err != nil {
 		return false, nil
 	}
@@ -354,7 +354,7 @@ func streamOne(cmd *cobra.Command, path string, format report.Format, failOn lin
 	}
 	if err != nil {
 		res.Errors = append(res.Errors, err)
-		if !report.WritesErrors(format) {
+		if !format.WritesErrors() {
 			fmt.Fprintf(cmd.ErrOrStderr(), "%v\n", err)
 		}
 	}
