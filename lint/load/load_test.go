@@ -183,18 +183,18 @@ func TestLocaleOf(t *testing.T) {
 func TestFormatOf(t *testing.T) {
 	cases := []struct {
 		path, data string
-		want       Format
+		want       *Format
 	}{
-		{"a.YML", "", YAML},
-		{"a.ndjson", "", JSONL},
-		{"-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", JSONL},
-		{"-", "{\n \"templates\": []\n}\n", JSON},
-		{"-", "templates:\n  - text: hi\n", YAML},
-		{"-", "Hello there\n---\nBye\n", Text},
+		{"a.YML", "", yamlFormat},
+		{"a.ndjson", "", jsonlFormat},
+		{"-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", jsonlFormat},
+		{"-", "{\n \"templates\": []\n}\n", jsonFormat},
+		{"-", "templates:\n  - text: hi\n", yamlFormat},
+		{"-", "Hello there\n---\nBye\n", textFormat},
 	}
 	for _, c := range cases {
-		if got := FormatOf(c.path, []byte(c.data)); got != c.want {
-			t.Errorf("FormatOf(%q, %q) = %d, want %d", c.path, c.data, got, c.want)
+		if got := formatOf(c.path, []byte(c.data), false); got != c.want {
+			t.Errorf("formatOf(%q, %q) = %s, want %s", c.path, c.data, got.Name, c.want.Name)
 		}
 	}
 }
