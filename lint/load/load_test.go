@@ -199,6 +199,13 @@ func TestFormatOf(t *testing.T) {
 	}
 }
 
+// The folder walk's default globs come from the format list, in its order.
+func TestDefaultInclude(t *testing.T) {
+	if d := cmp.Diff([]string{"**/*.{yaml,yml,json,jsonl,ndjson,csv}"}, DefaultInclude); d != "" {
+		t.Error(d)
+	}
+}
+
 func TestDefaultsAndDetection(t *testing.T) {
 	data := "templates:\n  - text: Hello, thanks for your message!\n  - text: Merhaba, mesajınız için teşekkürler!\n  - text: Salam, mesajınız üçün təşəkkür edirik!\n  - text: OK\n  - text: Hi\n    lang: tr\n"
 	msgs, err := Options{Channel: lint.SMS}.File("mixed.yaml", []byte(data))
