@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
 	"github.com/msglint/msglint/lint"
 )
 
@@ -45,12 +44,7 @@ func (o Options) isI18n(path string) bool {
 			}
 		}
 	}
-	for _, g := range o.I18nGlobs {
-		if ok, _ := doublestar.Match(g, rel); ok {
-			return true
-		}
-	}
-	return false
+	return matchAny(o.I18nGlobs, rel)
 }
 
 // File reads one input into messages, in the message format its name or,

@@ -275,3 +275,25 @@ func TestStreamJSONL(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// Each format is complete: it reads messages or checks a conversation (not
+// both), can be chosen, and a message format says what a fix may not write
+// into it, as an empty set would let any fix through.
+func TestFormats(t *testing.T) {
+	names := map[string]bool{}
+	for _, f := range Formats {
+		switch {
+		case names[f.Name]:
+			t.Errorf("%s: listed twice", f.Name)
+		case (f.Read == nil) == (f.Check == nil):
+			t.Errorf("%s: needs one of Read and Check", f.Name)
+		case f.Stream != nil && f.Read == nil, f.CheckStream != nil && f.Check == nil:
+			t.Errorf("%s: streams but cannot be read whole", f.Name)
+		case f.Read != nil && f.Unsafe == "":
+			t.Errorf("%s: no Unsafe set", f.Name)
+		case len(f.Exts) == 0 && f.Sniff == nil && f.Guess == nil:
+			t.Errorf("%s: never chosen", f.Name)
+		}
+		names[f.Name] = true
+	}
+}
