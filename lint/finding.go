@@ -22,7 +22,8 @@ type Finding struct {
 	Part Part
 	Span Span
 	// Fix is the finding's safe edit as file bytes, when the text it changes
-	// was written in the file exactly as it reads (no escapes in between).
+	// was written in the file exactly as it reads (no escapes in between)
+	// and the new text holds nothing the file's format would escape.
 	Fix *FileEdit
 }
 
@@ -31,11 +32,6 @@ type FileEdit struct {
 	Start, End int
 	New        string
 }
-
-// unsafeInFile are characters a fix may not write into a file, as in some
-// formats they would need quoting or escaping (quotes, backslashes, line
-// breaks, YAML's # and :).
-const unsafeInFile = "\"'\\\n\r#:"
 
 // SortFindings orders findings by file, line, column and rule, so output is
 // the same on every run whatever order the workers finished in.
@@ -76,7 +72,7 @@ func Place(m *Message, d Diagnostic, f *Finding) {
 	}
 	f.Line, f.Col = m.Source.Position(start)
 	f.EndLine, f.EndCol = m.Source.Position(end)
-	if d.Fix != nil && fld != nil && !fld.Map.Empty() && !strings.ContainsAny(d.Fix.New, unsafeInFile) {
+	if d.Fix != nil && fld != nil && !fld.Map.Empty() && !strings.ContainsAny(d.Fix.New, m.Source.Unsafe) {
 		s, e := fld.Map.Start(d.Fix.Span.Start), fld.Map.End(d.Fix.Span.End)
 		data := m.Source.Data
 		if s >= 0 && e >= s && e <= len(data) && string(data[s:e]) == fld.Text[d.Fix.Span.Start:d.Fix.Span.End] {

@@ -14,6 +14,10 @@ type Source struct {
 	// Line0 is how many lines of the file come before Data, when Data is one
 	// piece of a file read as a stream.
 	Line0 int
+	// Unsafe are the characters a fix may not write raw into the file, as
+	// its format would need them quoted or escaped; the format that read
+	// the file says which.
+	Unsafe string
 
 	// Built on first use; messages of one file are checked on several
 	// goroutines, so mu guards them.

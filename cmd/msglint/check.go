@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
@@ -82,7 +81,7 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	if err != nil {
 		return usageErr(cmd, err)
 	}
-	conversations, err := policy.NewChecker(linter, opts)
+	checker, err := policy.NewChecker(linter, opts)
 	if err != nil {
 		return usageErr(cmd, err)
 	}
@@ -90,19 +89,28 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	if (f.fix || f.diff) && slices.Contains(args, "-") {
 		return usageErr(cmd, errors.New("--fix and --diff edit files, not standard input"))
 	}
+	out := cmd.OutOrStdout()
+	bar := newProgress(cmd.ErrOrStderr())
+	run := &load.Run{Options: opts, Linter: linter, Conversations: conversations{checker}, Stdin: cmd.InOrStdin(),
+		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update}
+	rep := &report.Report{Rules: linter.Rules(), Version: version(), Color: colorful(out)}
 	if len(args) == 1 && f.text == "" && !f.fix && !f.diff && report.CanStream(format) {
-		if done, err := streamOne(cmd, args[0], format, failOn, opts, linter, conversations); done {
+		if done, err := streamOne(cmd, run, args[0], format, rep, failOn); done {
 			return err
 		}
 	}
-	res := checkAll(cmd, args, f, cfg, opts, linter, conversations)
+	check := func() lint.Result {
+		defer bar.clear()
+		return run.Check(args, f.text)
+	}
+	res := check()
 	if f.diff {
 		// Like a check, --diff fails when there is something to fix.
 		var buf bytes.Buffer
 		if err := writeFixes(cmd, res, &buf); err != nil {
 			return err
 		}
-		cmd.OutOrStdout().Write(buf.Bytes())
+		out.Write(buf.Bytes())
 		if buf.Len() > 0 {
 			return exitCode(exitFindings)
 		}
@@ -112,19 +120,45 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		if err := writeFixes(cmd, res, nil); err != nil {
 			return err
 		}
-		res = checkAll(cmd, args, f, cfg, opts, linter, conversations)
+		res = check()
 	}
+	printErrors(cmd, format, res.Errors)
+	rep.Result = &res
+	if err := format.Write(out, rep); err != nil {
+		return err
+	}
+	return exitStatus(res, failOn)
+}
 
-	out := cmd.OutOrStdout()
-	if !report.WritesErrors(format) {
-		for _, e := range res.Errors {
+// streamMin is the size above which a JSONL export or transcript is read as
+// a stream rather than whole (load.Run.StreamMin).
+var streamMin int64 = 32 << 20
+
+// conversations hands transcripts and webhook payloads to the policy checker.
+type conversations struct{ *policy.Checker }
+
+func (c conversations) Transcript(path string, r io.Reader, sink func(lint.Finding)) (lint.Loaded, error) {
+	res, err := c.Stream(path, r, sink)
+	return lint.Loaded{Findings: res.Findings, Count: res.Events}, err
+}
+
+func (c conversations) Webhook(path string, data []byte) (lint.Loaded, error) {
+	res, err := c.RunWebhook(path, data)
+	return lint.Loaded{Findings: res.Findings, Count: res.Events}, err
+}
+
+// printErrors prints input errors on stderr, unless the format carries them.
+func printErrors(cmd *cobra.Command, format report.Format, errs []error) {
+	if !format.WritesErrors() {
+		for _, e := range errs {
 			fmt.Fprintf(cmd.ErrOrStderr(), "%v\n", e)
 		}
 	}
-	rep := &report.Report{Result: &res, Rules: linter.Rules(), Version: version(), Color: format == report.Text && colorful(out)}
-	if err := report.Write(out, format, rep); err != nil {
-		return err
-	}
+}
+
+// exitStatus is the run's exit code: input errors, then findings at or
+// above --fail-on.
+func exitStatus(res lint.Result, failOn lint.Severity) error {
 	switch {
 	case len(res.Errors) > 0:
 		return exitCode(exitError)
@@ -134,97 +168,23 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	return nil
 }
 
-// checkAll checks every input once.
-func checkAll(cmd *cobra.Command, args []string, f *checkFlags, cfg *lint.Config, opts load.Options, linter *lint.Linter, conversations *policy.Checker) lint.Result {
-	inputs, walkErrs := load.Expand(args, cfg.Include, cfg.Exclude)
-	walked := map[string]bool{}
-	paths := make([]string, len(inputs))
-	for i, in := range inputs {
-		paths[i], walked[in.Path] = in.Path, in.Walked
-	}
-	stdin := cmd.InOrStdin()
-	var progress []func(int, int)
-	bar := newProgress(cmd.ErrOrStderr(), len(paths))
-	if bar != nil {
-		progress = append(progress, bar.update)
-		defer bar.clear()
-	}
-	res := linter.CheckFiles(paths, func(path string) (lint.Loaded, error) {
-		if ld, ok, err := checkStream(conversations, linter, opts, path); ok {
-			return ld, err
-		}
-		data, name, err := readInput(path, stdin)
-		if err != nil {
-			return lint.Loaded{}, err
-		}
-		// Standard input, or a file the first look did not take: a transcript
-		// or a webhook payload is still a conversation.
-		if first, _, _ := bytes.Cut(data, []byte("\n")); policy.IsTranscript(first) {
-			r, err := conversations.Run(name, bytes.NewReader(data))
-			return lint.Loaded{Findings: r.Findings, Count: r.Events}, err
-		}
-		if policy.IsWebhook(data) {
-			r, err := conversations.RunWebhook(name, data)
-			return lint.Loaded{Findings: r.Findings, Count: r.Events}, err
-		}
-		msgs, err := opts.File(name, data)
-		if err != nil && walked[path] && load.IsNotMessages(err) {
-			return lint.Loaded{}, lint.ErrSkip
-		}
-		return lint.Loaded{Msgs: msgs}, err
-	}, progress...)
-	res.Errors = append(walkErrs, res.Errors...)
-	if f.text != "" {
-		res.Findings = append(res.Findings, linter.Check(opts.Text("<text>", f.text))...)
-		res.Messages++
-		lint.SortFindings(res.Findings)
-	}
-	return res
-}
-
 // writeFixes applies each file's safe fixes, or writes them to diff as a
 // unified diff. A file whose bytes changed since it was checked is left alone.
 func writeFixes(cmd *cobra.Command, res lint.Result, diff io.Writer) error {
-	byFile := map[string][]lint.FileEdit{}
-	var files []string
-	for _, f := range res.Findings {
-		if f.Fix == nil || f.Msg == nil || f.Msg.Source == nil || f.File == "<stdin>" || f.File == "<text>" {
-			continue
-		}
-		if byFile[f.File] == nil {
-			files = append(files, f.File)
-		}
-		byFile[f.File] = append(byFile[f.File], *f.Fix)
-	}
-	slices.Sort(files)
 	fixed := 0
-	for _, path := range files {
-		old, err := os.ReadFile(path)
-		if err != nil {
-			return err
+	err := load.Fixes(res, func(f load.FileFix) error {
+		switch {
+		case f.Changed:
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: changed while it was checked; not fixed\n", f.Path)
+			return nil
+		case diff != nil:
+			return report.WriteDiff(diff, filepath.ToSlash(f.Path), f.Old, f.New)
 		}
-		var src []byte
-		for _, f := range res.Findings {
-			if f.File == path && f.Msg != nil && f.Msg.Source != nil {
-				src = f.Msg.Source.Data
-				break
-			}
-		}
-		if !bytes.Equal(old, src) {
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: changed while it was checked; not fixed\n", path)
-			continue
-		}
-		updated, n := lint.ApplyFixes(old, byFile[path])
-		if diff != nil {
-			if err := report.WriteDiff(diff, filepath.ToSlash(path), old, updated); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := writeAtomic(path, updated); err != nil {
-			return err
-		}
-		fixed += n
+		fixed += f.Fixed
+		return f.Write()
+	})
+	if err != nil {
+		return err
 	}
 	if diff == nil && fixed > 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "fixed %d problems\n", fixed)
@@ -232,171 +192,46 @@ func writeFixes(cmd *cobra.Command, res lint.Result, diff io.Writer) error {
 	return nil
 }
 
-// writeAtomic replaces a file through a temporary file beside it, keeping
-// its permissions, so a crash never leaves half a file.
-func writeAtomic(path string, data []byte) error {
-	st, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".msglint-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// streamMin is the size above which a JSONL export is read in batches rather
-// than whole, to keep memory flat; a streamed export is not compared across
-// messages (placeholder styles).
-var streamMin int64 = 32 << 20
-
-// checkStream streams a JSONL file: a transcript through the conversation
-// rules, and a large export in batches through the template rules. ok is false
-// for any other input, which is then read whole. Standard input is never
-// streamed here, as peeking at it would consume it.
-func checkStream(c *policy.Checker, l *lint.Linter, opts load.Options, path string) (lint.Loaded, bool, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	if path == "-" || ext != ".jsonl" && ext != ".ndjson" {
-		return lint.Loaded{}, false, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return lint.Loaded{}, false, nil
-	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
-	if startsTranscript(br) {
-		r, err := c.Run(path, br)
-		return lint.Loaded{Findings: r.Findings, Count: r.Events}, true, err
-	}
-	if st, err := f.Stat(); err != nil || st.Size() < streamMin {
-		return lint.Loaded{}, false, nil
-	}
-	var ld lint.Loaded
-	n, err := opts.StreamJSONL(path, br, 4096, func(msgs []*lint.Message) {
-		ld.Findings = append(ld.Findings, l.CheckMessages(msgs)...)
-		for _, m := range msgs {
-			m.Trim()
-		}
-	})
-	ld.Count = n
-	return ld, true, err
-}
-
 // streamOne checks one large JSONL export or transcript with findings
 // written as they are made, so memory stays flat whatever the input's size.
 // done is false when the input is not one of those; the caller checks it
 // the usual way.
-func streamOne(cmd *cobra.Command, path string, format report.Format, failOn lint.Severity, opts load.Options, l *lint.Linter, c *policy.Checker) (done bool, _ error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext != ".jsonl" && ext != ".ndjson" {
-		return false, nil
-	}
-	file, err := os.Open(path)
-	if err != nil {
-		return false, nil
-	}
-	defer file.Close()
-	if st, err := file.Stat(); err != nil || st.Size() < streamMin || !st.Mode().IsRegular() {
-		return false, nil
-	}
+func streamOne(cmd *cobra.Command, run *load.Run, path string, format report.Format, rep *report.Report, failOn lint.Severity) (done bool, _ error) {
 	res := lint.Result{Files: 1}
-	out := cmd.OutOrStdout()
-	stream, err := report.NewStream(out, format, &report.Report{Result: &res, Rules: l.Rules(), Version: version(), Color: format == report.Text && colorful(out)})
-	if err != nil {
-		return false, nil
+	r := *rep
+	r.Result = &res
+	// The report starts with the first finding, or at the end if there is
+	// none: until then the input may still turn out not to stream.
+	var stream *report.Stream
+	start := func() {
+		if stream == nil {
+			stream, _ = report.NewStream(cmd.OutOrStdout(), format, &r) // the caller checked CanStream
+		}
 	}
 	var werr error
-	write := func(f lint.Finding) {
+	n, ok, err := run.Stream(path, func(f lint.Finding) {
+		start()
 		res.Streamed[f.Severity]++
 		if err := stream.Finding(f); err != nil && werr == nil {
 			werr = err
 		}
+	})
+	if !ok {
+		return false, nil
 	}
-	br := bufio.NewReaderSize(file, 64<<10)
-	if startsTranscript(br) {
-		// Findings come in event order; those only the end of a
-		// conversation shows (no reply, response rate) come last.
-		var r policy.Result
-		r, err = c.Stream(path, br, write)
-		res.Messages = r.Events
-	} else {
-		// Reading runs on one core: it reads the next batch while the
-		// previous one is checked on all of them, in order.
-		batches := make(chan []*lint.Message, 1)
-		checked := make(chan struct{})
-		go func() {
-			defer close(checked)
-			for msgs := range batches {
-				fs := l.CheckMessages(msgs)
-				lint.SortFindings(fs)
-				for _, f := range fs {
-					write(f)
-				}
-			}
-		}()
-		res.Messages, err = opts.StreamJSONL(path, br, 4096, func(msgs []*lint.Message) { batches <- msgs })
-		close(batches)
-		<-checked
-	}
+	start()
+	res.Messages = n
 	if err != nil {
 		res.Errors = append(res.Errors, err)
-		if !report.WritesErrors(format) {
-			fmt.Fprintf(cmd.ErrOrStderr(), "%v\n", err)
-		}
+		printErrors(cmd, format, res.Errors)
 	}
 	if err := stream.Close(); err != nil {
 		return true, err
 	}
-	switch {
-	case werr != nil:
+	if werr != nil {
 		return true, werr
-	case len(res.Errors) > 0:
-		return true, exitCode(exitError)
-	case res.Worst() >= failOn:
-		return true, exitCode(exitFindings)
 	}
-	return true, nil
-}
-
-// startsTranscript peeks at the first line of a buffered input, without
-// consuming it, and tells whether it is a transcript event.
-func startsTranscript(br *bufio.Reader) bool {
-	head, _ := br.Peek(64 << 10)
-	first, _, _ := bytes.Cut(head, []byte("\n"))
-	return policy.IsTranscript(first)
-}
-
-func readInput(path string, stdin io.Reader) ([]byte, string, error) {
-	if path == "-" {
-		data, err := io.ReadAll(stdin)
-		if err != nil {
-			return nil, "<stdin>", &lint.InputError{Path: "<stdin>", Msg: "cannot read: " + err.Error()}
-		}
-		return data, "<stdin>", nil
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + err.Error()}
-	}
-	return data, path, nil
+	return true, exitStatus(res, failOn)
 }
 
 // loadConfig reads --config, or the nearest .msglint.yaml, or nothing.
@@ -481,3 +316,7 @@ func colorful(w io.Writer) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// startsTranscript peeks at the start of a buffered input, without consuming
+// it, and tells whether it is a transcript, read as a stream.
+func startsTranscript(br *bufio.Reader) bool { return load.StartsStream(br) }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/msglint/msglint/lint/load"
 	"github.com/spf13/cobra"
 )
 
@@ -54,7 +55,7 @@ fail_on: error
 # Files read when a folder is checked (globs, ** for any depth), and files left out.
 # Plain text files (messages separated by ---) are read when named, or when added
 # here, for example "replies/**/*.txt".
-include: ["**/*.{yaml,yml,json,jsonl,ndjson,csv}"]
+include: ["` + strings.Join(load.DefaultInclude, `", "`) + `"]
 exclude: []
 
 # JSON/YAML files to read as locale trees (every string is a message).

@@ -433,7 +433,7 @@ func TestProgress(t *testing.T) {
 		t.Errorf("bar = %q", got)
 	}
 	var b bytes.Buffer
-	if newProgress(&b, 1000) != nil {
+	if newProgress(&b) != nil {
 		t.Error("a progress bar on a writer that is not a terminal")
 	}
 }

@@ -13,8 +13,9 @@ import (
 const progressMin = 20
 
 // progressBar draws "checking [#####     ] 120/400 files" on a terminal's
-// stderr; never in CI logs or when stderr is piped. It redraws at most ten
-// times a second and clears itself at the end.
+// stderr, for runs over progressMin inputs or more; never in CI logs or when
+// stderr is piped. It redraws at most ten times a second and clears itself
+// at the end. A nil bar draws nothing.
 type progressBar struct {
 	w     io.Writer
 	mu    sync.Mutex
@@ -22,14 +23,17 @@ type progressBar struct {
 	shown bool
 }
 
-func newProgress(stderr io.Writer, inputs int) *progressBar {
-	if inputs < progressMin || os.Getenv("CI") != "" || !colorful(stderr) {
+func newProgress(stderr io.Writer) *progressBar {
+	if os.Getenv("CI") != "" || !colorful(stderr) {
 		return nil
 	}
 	return &progressBar{w: stderr}
 }
 
 func (p *progressBar) update(done, total int) {
+	if p == nil || total < progressMin {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if done < total && time.Since(p.last) < 100*time.Millisecond {
@@ -43,6 +47,7 @@ func (p *progressBar) update(done, total int) {
 func (p *progressBar) clear() {
 	if p != nil && p.shown {
 		fmt.Fprint(p.w, "\r"+strings.Repeat(" ", 60)+"\r")
+		p.shown = false
 	}
 }
 

@@ -20,7 +20,7 @@ func BenchmarkLoad(b *testing.B) {
 		{"lib.yaml", gen.Library(n, 1)},
 		{"export.jsonl", jsonl.Bytes()},
 		{"messages.txt", text.Bytes()},
-		{"lib.json", libraryJSON(b, jsonl.Bytes())},
+		{"lib.json", libraryJSON(jsonl.Bytes())},
 		{"lib.csv", libraryCSV(jsonl.Bytes())},
 	}
 	for _, in := range inputs {
@@ -41,7 +41,7 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 // libraryJSON wraps the export's objects in a templates list.
-func libraryJSON(b *testing.B, jsonl []byte) []byte {
+func libraryJSON(jsonl []byte) []byte {
 	lines := bytes.Split(bytes.TrimSpace(jsonl), []byte("\n"))
 	return append(append([]byte(`{"templates":[`), bytes.Join(lines, []byte(",\n"))...), "]}"...)
 }

@@ -11,6 +11,16 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
+// csvFormat is a spreadsheet export with a header row.
+var csvFormat = &Format{
+	Name: "csv", Exts: []string{".csv"}, Walked: true,
+	// A quote is doubled in a field, and a line break ends an unquoted one
+	// (as does a comma, which fixes do not write); the rest of heldBack is
+	// held back too.
+	Unsafe: heldBack,
+	Read:   func(o Options, src *lint.Source) ([]*lint.Message, error) { return loadCSV(doc{src}, o.defaults()) },
+}
+
 var csvColumns = []string{"id", "kind", "lang", "channel", "text", "disable"}
 
 // loadCSV reads a spreadsheet export: a header row naming the columns (only

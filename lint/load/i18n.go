@@ -21,9 +21,7 @@ var errOtherLocale = errors.New("locale in a language msglint does not check")
 func localeOf(path string) (lint.Lang, error) {
 	dir, base := filepath.Split(filepath.Clean(path))
 	names := []string{strings.TrimSuffix(base, filepath.Ext(base))}
-	for _, part := range reverse(strings.Split(filepath.ToSlash(filepath.Clean(dir)), "/")) {
-		names = append(names, part)
-	}
+	names = append(names, reverse(strings.Split(filepath.ToSlash(filepath.Clean(dir)), "/"))...)
 	for _, n := range names {
 		if localeName.MatchString(n) {
 			if l, err := lint.ParseLang(n); err == nil {

@@ -3,12 +3,30 @@ package load
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
 )
+
+// jsonlFormat is an inbox export, one JSON object a line (.jsonl, .ndjson);
+// a large one is read in batches.
+var jsonlFormat = &Format{
+	Name: "jsonl", Exts: []string{".jsonl", ".ndjson"}, Walked: true,
+	Guess: func(data []byte) bool {
+		t, ok := startsJSON(data)
+		if !ok {
+			return false
+		}
+		first, rest, _ := bytes.Cut(t, []byte("\n"))
+		return json.Valid(first) && len(bytes.TrimSpace(rest)) > 0
+	},
+	Unsafe: jsonUnsafe,
+	Read:   func(o Options, src *lint.Source) ([]*lint.Message, error) { return loadJSONL(doc{src}, o.defaults()) },
+	Stream: Options.StreamJSONL,
+}
 
 // loadJSONL reads an inbox export: one JSON object a line with at least a
 // text. Keys msglint does not know (labels, timestamps, sources) are left
@@ -75,13 +93,13 @@ func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error
 // with a text, as a message whose positions point into the file: line0 is the
 // number of lines before it.
 func (o Options) Line(path string, line []byte, line0 int) (*lint.Message, error) {
-	src := &lint.Source{Path: path, Data: line, Line0: line0}
+	src := &lint.Source{Path: path, Data: line, Line0: line0, Unsafe: jsonUnsafe}
 	d := doc{src}
 	root, err := parseJSON(src, line, 0)
 	if err != nil {
 		return nil, err
 	}
-	return d.jsonlMessage(root, line0+1, defaults{lang: o.Lang, kind: o.Kind, channel: o.Channel})
+	return d.jsonlMessage(root, line0+1, o.defaults())
 }
 
 // StreamJSONL reads a JSONL export in batches of messages, so a file of any

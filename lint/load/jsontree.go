@@ -13,6 +13,34 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
+// jsonFormat is a reply library, Send API body or locale tree in JSON.
+var jsonFormat = &Format{
+	Name: "json", Exts: []string{".json"}, Walked: true,
+	Guess: func(data []byte) bool {
+		_, ok := startsJSON(data)
+		return ok && !jsonlFormat.Guess(data)
+	},
+	Unsafe: jsonUnsafe,
+	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
+		root, err := parseJSON(src, src.Data, 0)
+		if err != nil {
+			return nil, err
+		}
+		return o.readTree(src, root)
+	},
+}
+
+// jsonUnsafe: a JSON string needs quotes and backslashes escaped, and has no
+// raw line breaks; ' # and : are held back too (see heldBack).
+const jsonUnsafe = heldBack
+
+// startsJSON tells whether data, past white space and a byte order mark,
+// starts like a JSON object or list, and returns it from there.
+func startsJSON(data []byte) ([]byte, bool) {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return t, len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
 // parseJSON reads one JSON value from data, which starts at file offset base.
 // encoding/json does the parsing; this adds where each string came from.
 func parseJSON(src *lint.Source, data []byte, base int) (*node, error) {

@@ -1,16 +1,11 @@
 package load
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
 	"github.com/msglint/msglint/lint"
-	"gopkg.in/yaml.v3"
 )
 
 // errNotMessages marks a file that is valid but holds no messages msglint
@@ -37,46 +32,6 @@ type Options struct {
 	I18nBase  string
 }
 
-// Format is how a file is read.
-type Format int
-
-// The input formats.
-const (
-	Unknown Format = iota
-	YAML
-	JSON
-	JSONL
-	CSV
-	Text
-)
-
-var extFormats = map[string]Format{
-	".yaml": YAML, ".yml": YAML, ".json": JSON, ".jsonl": JSONL, ".ndjson": JSONL,
-	".csv": CSV, ".txt": Text, ".text": Text,
-}
-
-// FormatOf chooses a format by extension, then by content.
-func FormatOf(path string, data []byte) Format {
-	if f, ok := extFormats[strings.ToLower(filepath.Ext(path))]; ok {
-		return f
-	}
-	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
-		first, rest, _ := bytes.Cut(t, []byte("\n"))
-		if json.Valid(first) && len(bytes.TrimSpace(rest)) > 0 {
-			return JSONL
-		}
-		return JSON
-	}
-	var probe map[string]yaml.Node
-	if yaml.Unmarshal(data, &probe) == nil {
-		if _, ok := probe["templates"]; ok {
-			return YAML
-		}
-	}
-	return Text
-}
-
 func (o Options) isI18n(path string) bool {
 	if o.I18n {
 		return true
@@ -89,57 +44,26 @@ func (o Options) isI18n(path string) bool {
 			}
 		}
 	}
-	for _, g := range o.I18nGlobs {
-		if ok, _ := doublestar.Match(g, rel); ok {
-			return true
-		}
-	}
-	return false
+	return matchAny(o.I18nGlobs, rel)
 }
 
-// File reads one input into messages. The error, if any, is an *lint.InputError naming
-// the file and, where the file says it, the line and column.
+// File reads one input into messages, in the message format its name or,
+// failing that, its content says. The error, if any, is an *lint.InputError
+// naming the file and, where the file says it, the line and column.
 func (o Options) File(path string, data []byte) ([]*lint.Message, error) {
+	return o.read(formatOf(path, data, false), path, data)
+}
+
+// read reads an input in a message format.
+func (o Options) read(f *Format, path string, data []byte) ([]*lint.Message, error) {
 	src := lint.NewSource(path, data)
-	d := doc{src}
-	def := defaults{lang: o.Lang, kind: o.Kind, channel: o.Channel}
-	format := FormatOf(path, data)
-	switch format {
-	case CSV:
-		return loadCSV(d, def)
-	case JSONL:
-		return loadJSONL(d, def)
-	case Text:
-		return loadText(d, def), nil
-	}
-	var root *node
-	var err error
-	if format == JSON {
-		root, err = parseJSON(src, data, 0)
-	} else {
-		root, err = parseYAML(src)
-	}
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case o.isI18n(path):
-		lang, err := localeOf(path)
-		if err != nil {
-			if errors.Is(err, errOtherLocale) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			return nil, &lint.InputError{Path: path, Msg: err.Error()}
-		}
-		return loadI18n(d, root, lang, def), nil
-	case isSendAPI(root):
-		return loadSendAPI(d, root, def), nil
-	case isLibrary(root):
-		return decodeLibrary(d, root, def)
-	case root.kind == nullNode:
-		return nil, nil
-	}
-	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, or --i18n for a locale file", path, errNotMessages)
+	src.Unsafe = f.Unsafe
+	return f.Read(o, src)
+}
+
+// defaults are what the options give messages that do not say their own.
+func (o Options) defaults() defaults {
+	return defaults{lang: o.Lang, kind: o.Kind, channel: o.Channel}
 }
 
 // Text wraps one draft given on the command line as a message.
@@ -168,6 +92,6 @@ func (o Options) Draft(name, text string, quickReplies, buttons []string) *lint.
 		m.Buttons = append(m.Buttons, field(t))
 	}
 	m.Source = lint.NewSource(name, []byte(doc.String()))
-	finish(m, defaults{lang: o.Lang, kind: o.Kind, channel: o.Channel})
+	finish(m, o.defaults())
 	return m
 }

@@ -183,19 +183,26 @@ func TestLocaleOf(t *testing.T) {
 func TestFormatOf(t *testing.T) {
 	cases := []struct {
 		path, data string
-		want       Format
+		want       *Format
 	}{
-		{"a.YML", "", YAML},
-		{"a.ndjson", "", JSONL},
-		{"-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", JSONL},
-		{"-", "{\n \"templates\": []\n}\n", JSON},
-		{"-", "templates:\n  - text: hi\n", YAML},
-		{"-", "Hello there\n---\nBye\n", Text},
+		{"a.YML", "", yamlFormat},
+		{"a.ndjson", "", jsonlFormat},
+		{"-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", jsonlFormat},
+		{"-", "{\n \"templates\": []\n}\n", jsonFormat},
+		{"-", "templates:\n  - text: hi\n", yamlFormat},
+		{"-", "Hello there\n---\nBye\n", textFormat},
 	}
 	for _, c := range cases {
-		if got := FormatOf(c.path, []byte(c.data)); got != c.want {
-			t.Errorf("FormatOf(%q, %q) = %d, want %d", c.path, c.data, got, c.want)
+		if got := formatOf(c.path, []byte(c.data), false); got != c.want {
+			t.Errorf("formatOf(%q, %q) = %s, want %s", c.path, c.data, got.Name, c.want.Name)
 		}
+	}
+}
+
+// The folder walk's default globs come from the format list, in its order.
+func TestDefaultInclude(t *testing.T) {
+	if d := cmp.Diff([]string{"**/*.{yaml,yml,json,jsonl,ndjson,csv}"}, DefaultInclude); d != "" {
+		t.Error(d)
 	}
 }
 
@@ -266,5 +273,27 @@ func TestStreamJSONL(t *testing.T) {
 	}
 	if err == nil || err.Error() != "e.jsonl:5:10: invalid JSON: invalid character 'o' looking for beginning of value" {
 		t.Errorf("error %v", err)
+	}
+}
+
+// Each format is complete: it reads messages or checks a conversation (not
+// both), can be chosen, and a message format says what a fix may not write
+// into it, as an empty set would let any fix through.
+func TestFormats(t *testing.T) {
+	names := map[string]bool{}
+	for _, f := range Formats {
+		switch {
+		case names[f.Name]:
+			t.Errorf("%s: listed twice", f.Name)
+		case (f.Read == nil) == (f.Check == nil):
+			t.Errorf("%s: needs one of Read and Check", f.Name)
+		case f.Stream != nil && f.Read == nil, f.CheckStream != nil && f.Check == nil:
+			t.Errorf("%s: streams but cannot be read whole", f.Name)
+		case f.Read != nil && f.Unsafe == "":
+			t.Errorf("%s: no Unsafe set", f.Name)
+		case len(f.Exts) == 0 && f.Sniff == nil && f.Guess == nil:
+			t.Errorf("%s: never chosen", f.Name)
+		}
+		names[f.Name] = true
 	}
 }

@@ -7,6 +7,19 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
+// textFormat is plain text, messages separated by --- lines: read when
+// named or included, and whatever no other format takes. A folder walk does
+// not read .txt files by default: a requirements.txt is no library.
+var textFormat = &Format{
+	Name: "text", Exts: []string{".txt", ".text"},
+	// A line break could make a --- line; the rest of heldBack is held back
+	// too.
+	Unsafe: heldBack,
+	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
+		return loadText(doc{src}, o.defaults()), nil
+	},
+}
+
 // loadText reads plain text: messages separated by a line holding only ---.
 // Blank lines around a message are not part of it.
 func loadText(d doc, def defaults) []*lint.Message {

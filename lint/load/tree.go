@@ -1,5 +1,8 @@
-// Package load reads template libraries, exports, locale trees and Send API
-// bodies into messages whose every character maps back to its file position.
+// Package load reads inputs: template libraries, exports, locale trees and
+// Send API bodies into messages whose every character maps back to its file
+// position, and transcripts and webhook payloads for the conversation rules.
+// Each input format is one value in Formats; a Run checks files, folders and
+// standard input through that list.
 package load
 
 import (

@@ -9,11 +9,6 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-// DefaultInclude is what a folder walk reads when the config names nothing.
-// Plain .txt files are left out: a repository's requirements.txt or
-// LICENSE.txt is not a message library. Name them, or add them to include.
-var DefaultInclude = []string{"**/*.{yaml,yml,json,jsonl,ndjson,csv}"}
-
 // DefaultExclude is always left out of a folder walk: hidden folders,
 // dependencies, and msglint's own config.
 var DefaultExclude = []string{"**/.*/**", "**/node_modules/**", "**/vendor/**", "**/.msglint.yaml", "**/.msglint.yml"}

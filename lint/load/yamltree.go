@@ -23,6 +23,36 @@ var yamlParserErrors = map[string]bool{
 	"did not find expected <document start>": true,
 }
 
+// yamlFormat is a reply library, Send API body or locale tree in YAML; a
+// file of another name is guessed YAML by its templates: key.
+var yamlFormat = &Format{
+	Name: "yaml", Exts: []string{".yaml", ".yml"}, Walked: true,
+	Guess: func(data []byte) bool {
+		if _, ok := startsJSON(data); ok {
+			return false
+		}
+		var probe map[string]yaml.Node
+		if yaml.Unmarshal(data, &probe) != nil {
+			return false
+		}
+		_, ok := probe["templates"]
+		return ok
+	},
+	Unsafe: yamlUnsafe,
+	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
+		root, err := parseYAML(src)
+		if err != nil {
+			return nil, err
+		}
+		return o.readTree(src, root)
+	},
+}
+
+// yamlUnsafe: a fix may not write what a YAML scalar would need quoted or
+// escaped: quotes and backslashes in quoted styles, line breaks, and # and :
+// which start a comment or a key in a plain scalar.
+const yamlUnsafe = "\"'\\\n\r#:"
+
 // parseYAML reads the first document of a YAML file.
 func parseYAML(src *lint.Source) (*node, error) {
 	var root yaml.Node

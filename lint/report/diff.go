@@ -13,11 +13,11 @@ const diffContext = 3
 // WriteDiff writes a unified diff of a file before and after --fix. Fixes
 // never add or remove line breaks, so lines pair up one to one; if they do
 // not, the whole file is one hunk.
-func WriteDiff(w io.Writer, path string, old, new []byte) error {
-	if bytes.Equal(old, new) {
+func WriteDiff(w io.Writer, path string, old, updated []byte) error {
+	if bytes.Equal(old, updated) {
 		return nil
 	}
-	a, b := splitLines(old), splitLines(new)
+	a, b := splitLines(old), splitLines(updated)
 	var buf strings.Builder
 	p := strings.TrimPrefix(path, "/")
 	fmt.Fprintf(&buf, "--- a/%s\n+++ b/%s\n", p, p)

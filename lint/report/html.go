@@ -68,9 +68,16 @@ type htmlData struct {
 	InputErrors               []string
 }
 
-// writeHTML renders one self-contained page: no fetches, no external assets,
-// every message text escaped by html/template.
-func writeHTML(w io.Writer, r *Report) error {
+// HTML renders one self-contained page: no fetches, no external assets,
+// every message text escaped by html/template. It needs the whole result.
+var HTML Format = htmlFormat{}
+
+type htmlFormat struct{}
+
+func (htmlFormat) Name() string       { return "html" }
+func (htmlFormat) WritesErrors() bool { return true }
+
+func (htmlFormat) Write(w io.Writer, r *Report) error {
 	res := r.Result
 	d := htmlData{Version: r.Version, Files: res.Files, Messages: res.Messages, Findings: len(res.Findings),
 		Errors: res.Count(lint.Error), Warnings: res.Count(lint.Warning), Infos: res.Count(lint.Info),

@@ -13,12 +13,6 @@ import (
 // field changes meaning or goes away.
 const JSONVersion = 1
 
-type jsonReport struct {
-	Version  int           `json:"version"`
-	Findings []JSONFinding `json:"findings"`
-	Summary  jsonSummary   `json:"summary"`
-}
-
 // JSONFinding is a finding in the JSON schema, shared by the CLI and the hook.
 type JSONFinding struct {
 	Rule       string        `json:"rule"`
@@ -41,11 +35,29 @@ type jsonSummary struct {
 	Infos    int `json:"infos"`
 }
 
-func writeJSON(w io.Writer, r *Report) error { return writeAll(w, JSON, r) }
+// JSON writes {"version", "findings", "summary"}. It is written a finding at
+// a time, in the bytes json.Encoder with a two-space indent would write for
+// the whole report.
+var JSON Format = jsonFormat{}
 
-// The JSON report is written a finding at a time, in the bytes
-// json.Encoder with a two-space indent would write for the whole report.
-func (s *Stream) jsonFinding(f lint.Finding) error {
+type jsonFormat struct{}
+
+func (jsonFormat) Name() string                         { return "json" }
+func (jsonFormat) WritesErrors() bool                   { return false }
+func (f jsonFormat) Write(w io.Writer, r *Report) error { return writeAll(w, f, r) }
+
+func (jsonFormat) start(s *Stream) findingWriter {
+	fmt.Fprintf(s.w, "{\n  \"version\": %d,\n  \"findings\": [", JSONVersion)
+	return &jsonWriter{Stream: s}
+}
+
+type jsonWriter struct {
+	*Stream
+	buf bytes.Buffer // one finding, reused
+	enc *json.Encoder
+}
+
+func (s *jsonWriter) finding(f lint.Finding) error {
 	if s.enc == nil {
 		s.enc = json.NewEncoder(&s.buf)
 		s.enc.SetEscapeHTML(false)
@@ -65,11 +77,7 @@ func (s *Stream) jsonFinding(f lint.Finding) error {
 	return nil
 }
 
-func (s *Stream) jsonHead() {
-	fmt.Fprintf(s.w, "{\n  \"version\": %d,\n  \"findings\": [", JSONVersion)
-}
-
-func (s *Stream) jsonTail() error {
+func (s *jsonWriter) close() error {
 	res := s.r.Result
 	if s.n > 0 {
 		s.w.WriteString("\n  ")

@@ -5,30 +5,56 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/msglint/msglint/lint"
 )
 
-// Format is an output format.
-type Format int
+// Format is an output format. Each is one value in Formats, defined in a
+// file of its own; nothing else in msglint names the formats.
+type Format interface {
+	// Name is the --format value.
+	Name() string
+	// WritesErrors reports whether the output carries input errors itself;
+	// otherwise the caller prints them on stderr.
+	WritesErrors() bool
+	// Write renders a whole report.
+	Write(w io.Writer, r *Report) error
+}
 
-// The output formats.
-const (
-	Text Format = iota
-	JSON
-	SARIF
-	GitHub
-	HTML
-)
+// streamFormat is a format that can be written a finding at a time.
+type streamFormat interface {
+	Format
+	// start begins a stream's output and returns what writes its findings.
+	start(s *Stream) findingWriter
+}
 
-var formatNames = map[string]Format{"text": Text, "json": JSON, "sarif": SARIF, "github": GitHub, "html": HTML}
+// findingWriter writes one stream's findings and, at the end, what follows
+// them (a summary, input errors).
+type findingWriter interface {
+	finding(f lint.Finding) error
+	close() error
+}
+
+// Formats are the output formats, in the order --help lists them.
+var Formats = []Format{Text, JSON, SARIF, GitHub, HTML}
 
 // ParseFormat reads a --format value.
 func ParseFormat(s string) (Format, error) {
-	if f, ok := formatNames[s]; ok {
-		return f, nil
+	var names []string
+	for _, f := range Formats {
+		if f.Name() == s {
+			return f, nil
+		}
+		names = append(names, f.Name())
 	}
-	return 0, fmt.Errorf("unknown format %q (want text, json, sarif, github or html)", s)
+	return nil, fmt.Errorf("unknown format %q (want %s or %s)", s, strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+}
+
+// CanStream reports whether a format can be written a finding at a time.
+func CanStream(f Format) bool {
+	_, ok := f.(streamFormat)
+	return ok
 }
 
 // Report is everything a reporter may show.
@@ -36,27 +62,8 @@ type Report struct {
 	Result  *lint.Result
 	Rules   []*lint.Rule // the rules that ran, for SARIF's rule table
 	Version string
-	Color   bool // text only: ANSI colours
+	Color   bool // ANSI colours, for formats that use them (text)
 }
-
-// Write renders the report in a format.
-func Write(w io.Writer, f Format, r *Report) error {
-	switch f {
-	case JSON:
-		return writeJSON(w, r)
-	case SARIF:
-		return writeSARIF(w, r)
-	case GitHub:
-		return writeGitHub(w, r)
-	case HTML:
-		return writeHTML(w, r)
-	}
-	return writeText(w, r)
-}
-
-// WritesErrors reports whether the format carries input errors itself;
-// otherwise the caller prints them on stderr.
-func WritesErrors(f Format) bool { return f == SARIF || f == GitHub || f == HTML }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -27,7 +27,7 @@ func TestTextExcerpt(t *testing.T) {
 		finding(src, 3, 4, 3, 4),     // at the end of the line
 	}}
 	var b bytes.Buffer
-	if err := Write(&b, Text, &Report{Result: res}); err != nil {
+	if err := Text.Write(&b, &Report{Result: res}); err != nil {
 		t.Fatal(err)
 	}
 	// 33 characters of context before the span, 100 in all.
@@ -49,14 +49,14 @@ func TestTextColorAndErrors(t *testing.T) {
 	res := &lint.Result{Files: 2, Messages: 1, Findings: []lint.Finding{f},
 		Errors: []error{&lint.InputError{Path: "g.yaml", Line: 2, Msg: "x"}}}
 	var b bytes.Buffer
-	Write(&b, Text, &Report{Result: res, Color: true})
+	Text.Write(&b, &Report{Result: res, Color: true})
 	want := "\x1b[1mf.txt:1:1:\x1b[0m \x1b[31merror\x1b[0m \x1b[2mspelling:\x1b[0m m\n    recieve\n    \x1b[31m^~~~~~~\x1b[0m\n    suggestion: s\n" +
 		"1 error, 0 warnings, 0 infos in 1 message (2 files; 1 could not be read)\n"
 	if d := cmp.Diff(want, b.String()); d != "" {
 		t.Error(d)
 	}
 	b.Reset()
-	Write(&b, Text, &Report{Result: &lint.Result{Files: 1, Errors: res.Errors}})
+	Text.Write(&b, &Report{Result: &lint.Result{Files: 1, Errors: res.Errors}})
 	if got := b.String(); got != "0 errors, 0 warnings, 0 infos in 0 messages (1 file; 1 could not be read)\n" {
 		t.Errorf("errors only: %q", got)
 	}
@@ -72,7 +72,7 @@ func TestGitHubEscaping(t *testing.T) {
 		&lint.InputError{Path: "gone.yaml", Msg: "cannot read: no such file or directory"},
 	}}
 	var b bytes.Buffer
-	Write(&b, GitHub, &Report{Result: res})
+	GitHub.Write(&b, &Report{Result: res})
 	want := "::warning file=dir%2Ca%3Ab%25.yaml,line=3,col=4,endLine=3,endColumn=9,title=msglint spelling::50%25 off%0Anext line\n" +
 		"::error file=bad.csv,line=2,col=5,title=msglint::invalid CSV: bare \" in non-quoted-field\n" +
 		"::error title=msglint::gone.yaml: cannot read: no such file or directory\n"
@@ -111,7 +111,7 @@ func TestHTMLEscapes(t *testing.T) {
 	f := finding(src, 1, 4, 1, 12)
 	f.Msg, f.MessageID, f.Span, f.Message = m, m.ID, lint.Span{Start: 3, End: 11}, "<i>bad</i>"
 	var b bytes.Buffer
-	if err := Write(&b, HTML, &Report{Result: &lint.Result{Files: 1, Messages: 1, Findings: []lint.Finding{f}}}); err != nil {
+	if err := HTML.Write(&b, &Report{Result: &lint.Result{Files: 1, Messages: 1, Findings: []lint.Finding{f}}}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

@@ -106,7 +106,16 @@ type sarifRegion struct {
 
 var sarifLevel = map[lint.Severity]string{lint.Error: "error", lint.Warning: "warning", lint.Info: "note"}
 
-func writeSARIF(w io.Writer, r *Report) error {
+// SARIF writes a SARIF 2.1.0 log for code scanning, with the rule table and
+// input errors as notifications. It needs the whole result.
+var SARIF Format = sarifFormat{}
+
+type sarifFormat struct{}
+
+func (sarifFormat) Name() string       { return "sarif" }
+func (sarifFormat) WritesErrors() bool { return true }
+
+func (sarifFormat) Write(w io.Writer, r *Report) error {
 	run := sarifRun{
 		Tool:       sarifTool{Driver: sarifDriver{Name: "msglint", Version: r.Version, InformationURI: InformationURI, Rules: []sarifRule{}}},
 		ColumnKind: "unicodeCodePoints",

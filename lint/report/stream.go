@@ -2,8 +2,6 @@ package report
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -14,61 +12,40 @@ import (
 // large to hold every finding in memory keeps none: text, JSON and GitHub
 // can; SARIF and HTML need the whole result.
 type Stream struct {
-	w *bufio.Writer
-	f Format
-	r *Report
-	n int
-
-	buf bytes.Buffer // JSON: one finding, reused
-	enc *json.Encoder
+	w  *bufio.Writer
+	r  *Report
+	n  int // findings written so far
+	fw findingWriter
 }
-
-// CanStream reports whether a format can be written a finding at a time.
-func CanStream(f Format) bool { return f == Text || f == JSON || f == GitHub }
 
 // NewStream starts a report; r.Result is read only by Close, for the summary.
 func NewStream(w io.Writer, f Format, r *Report) (*Stream, error) {
-	if !CanStream(f) {
-		return nil, fmt.Errorf("the %s format needs the whole result", formatName(f))
+	sf, ok := f.(streamFormat)
+	if !ok {
+		return nil, fmt.Errorf("the %s format needs the whole result", f.Name())
 	}
-	s := &Stream{w: bufio.NewWriterSize(w, 64<<10), f: f, r: r}
-	if f == JSON {
-		s.jsonHead()
-	}
+	s := &Stream{w: bufio.NewWriterSize(w, 64<<10), r: r}
+	s.fw = sf.start(s)
 	return s, nil
 }
 
 // Finding writes one finding.
 func (s *Stream) Finding(f lint.Finding) error {
-	var err error
-	switch s.f {
-	case JSON:
-		err = s.jsonFinding(f)
-	case GitHub:
-		s.githubFinding(f)
-	default:
-		s.textFinding(f)
-	}
+	err := s.fw.finding(f)
 	s.n++
 	return err
 }
 
 // Close writes what follows the findings (summary, input errors) and flushes.
 func (s *Stream) Close() error {
-	switch s.f {
-	case JSON:
-		if err := s.jsonTail(); err != nil {
-			return err
-		}
-	case GitHub:
-		s.githubErrors()
-	default:
-		s.textSummary()
+	if err := s.fw.close(); err != nil {
+		return err
 	}
 	return s.w.Flush()
 }
 
-// writeAll writes a whole result through a stream.
+// writeAll writes a whole result through a stream: a streaming format's
+// Write.
 func writeAll(w io.Writer, f Format, r *Report) error {
 	s, err := NewStream(w, f, r)
 	if err != nil {
@@ -80,13 +57,4 @@ func writeAll(w io.Writer, f Format, r *Report) error {
 		}
 	}
 	return s.Close()
-}
-
-func formatName(f Format) string {
-	for name, v := range formatNames {
-		if v == f {
-			return name
-		}
-	}
-	return "unknown"
 }

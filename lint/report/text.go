@@ -19,18 +19,27 @@ var severityColor = map[lint.Severity]string{lint.Error: "\x1b[31m", lint.Warnin
 // excerptWidth is how many characters of a long source line are shown.
 const excerptWidth = 100
 
-// writeText prints each finding as file:line:col, the source line with the
-// span underlined, and the suggestion; then a summary line.
-func writeText(w io.Writer, r *Report) error { return writeAll(w, Text, r) }
+// Text prints each finding as file:line:col, the source line with the span
+// underlined, and the suggestion; then a summary line.
+var Text Format = textFormat{}
 
-func (s *Stream) paint(code, text string) string {
+type textFormat struct{}
+
+func (textFormat) Name() string                         { return "text" }
+func (textFormat) WritesErrors() bool                   { return false }
+func (f textFormat) Write(w io.Writer, r *Report) error { return writeAll(w, f, r) }
+func (textFormat) start(s *Stream) findingWriter        { return textWriter{s} }
+
+type textWriter struct{ *Stream }
+
+func (s textWriter) paint(code, text string) string {
 	if !s.r.Color {
 		return text
 	}
 	return code + text + ansiReset
 }
 
-func (s *Stream) textFinding(f lint.Finding) {
+func (s textWriter) finding(f lint.Finding) error {
 	fmt.Fprintf(s.w, "%s %s %s %s\n",
 		s.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Col)),
 		s.paint(severityColor[f.Severity], f.Severity.String()),
@@ -42,9 +51,10 @@ func (s *Stream) textFinding(f lint.Finding) {
 	if f.Suggestion != "" {
 		fmt.Fprintf(s.w, "    suggestion: %s\n", f.Suggestion)
 	}
+	return nil
 }
 
-func (s *Stream) textSummary() {
+func (s textWriter) close() error {
 	res := s.r.Result
 	files := plural(res.Files, "file", "files")
 	if n := len(res.Errors); n > 0 {
@@ -59,6 +69,7 @@ func (s *Stream) textSummary() {
 			plural(res.Count(lint.Warning), "warning", "warnings"),
 			plural(res.Count(lint.Info), "info", "infos"), msgs, files)
 	}
+	return nil
 }
 
 // excerpt returns the source line (tabs shown as one space, so columns line

@@ -1,0 +1,54 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// document is one kind of YAML or JSON document: the same kinds come in
+// both formats, so both read their tree through this list.
+type document struct {
+	name string
+	is   func(o Options, path string, root *node) bool
+	read func(o Options, d doc, root *node, def defaults) ([]*lint.Message, error)
+}
+
+// documents are asked in order; the first that knows the tree reads it.
+var documents = []document{
+	{"locale tree", func(o Options, path string, _ *node) bool { return o.isI18n(path) }, readLocaleTree},
+	{"Send API body", func(_ Options, _ string, root *node) bool { return isSendAPI(root) },
+		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
+			return loadSendAPI(d, root, def), nil
+		}},
+	{"library", func(_ Options, _ string, root *node) bool { return isLibrary(root) },
+		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
+			return decodeLibrary(d, root, def)
+		}},
+	{"empty document", func(_ Options, _ string, root *node) bool { return root.kind == nullNode },
+		func(Options, doc, *node, defaults) ([]*lint.Message, error) { return nil, nil }},
+}
+
+// readTree reads a parsed YAML or JSON document into messages.
+func (o Options) readTree(src *lint.Source, root *node) ([]*lint.Message, error) {
+	for _, k := range documents {
+		if k.is(o, src.Path, root) {
+			return k.read(o, doc{src}, root, o.defaults())
+		}
+	}
+	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, or --i18n for a locale file", src.Path, errNotMessages)
+}
+
+// readLocaleTree reads a locale tree in the language its path names.
+func readLocaleTree(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
+	path := d.src.Path
+	lang, err := localeOf(path)
+	if err != nil {
+		if errors.Is(err, errOtherLocale) {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return nil, &lint.InputError{Path: path, Msg: err.Error()}
+	}
+	return loadI18n(d, root, lang, def), nil
+}

@@ -1,0 +1,177 @@
+package load
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// Names of the inputs that are no file: standard input and a draft given on
+// the command line. Their findings are reported under these names, and no
+// fix is ever written to them.
+const (
+	StdinName = "<stdin>"
+	DraftName = "<text>"
+)
+
+// batchSize is how many messages of a streamed input are checked at a time.
+const batchSize = 4096
+
+// Run checks inputs (files, folders, standard input, a draft) with a linter,
+// each read in the format Formats choose for it.
+type Run struct {
+	Options
+	Linter *lint.Linter
+	// Conversations checks transcripts and webhook payloads; without it
+	// they are read as message files.
+	Conversations Conversations
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Include and Exclude are the folder walk's globs (Expand).
+	Include, Exclude []string
+	// StreamMin is the size from which a file whose format can be streamed
+	// is read in batches rather than whole, keeping memory flat; a streamed
+	// export is not compared across messages (placeholder styles).
+	StreamMin int64
+	// Progress, if set, is called after each input with how many are done.
+	Progress func(done, total int)
+}
+
+// Check checks every input once, and draft, if not empty, as one message.
+func (r *Run) Check(paths []string, draft string) lint.Result {
+	inputs, walkErrs := Expand(paths, r.Include, r.Exclude)
+	walked := map[string]bool{}
+	names := make([]string, len(inputs))
+	for i, in := range inputs {
+		names[i], walked[in.Path] = in.Path, in.Walked
+	}
+	var progress []func(int, int)
+	if r.Progress != nil {
+		progress = append(progress, r.Progress)
+	}
+	res := r.Linter.CheckFiles(names, func(path string) (lint.Loaded, error) {
+		if ld, ok, err := r.stream(path, nil); ok {
+			return ld, err
+		}
+		return r.load(path, walked[path])
+	}, progress...)
+	res.Errors = append(walkErrs, res.Errors...)
+	if draft != "" {
+		res.Findings = append(res.Findings, r.Linter.Check(r.Text(DraftName, draft))...)
+		res.Messages++
+		lint.SortFindings(res.Findings)
+	}
+	return res
+}
+
+// Stream checks one file of at least StreamMin bytes in a format that can be
+// streamed, giving findings to sink as they are made: a transcript's in
+// event order (those only a conversation's end shows come last), an
+// export's batch by batch, each batch sorted. ok is false for any other
+// input, which the caller checks the usual way.
+func (r *Run) Stream(path string, sink func(lint.Finding)) (messages int, ok bool, err error) {
+	ld, ok, err := r.stream(path, sink)
+	return ld.Count, ok, err
+}
+
+// stream reads a file as a stream when its format allows and it is large
+// enough; findings go to sink, or without one come back in ld.
+func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok bool, err error) {
+	f := byExt(path)
+	if path == "-" || f == nil || f.Stream == nil {
+		return ld, false, nil
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return ld, false, nil // read whole, which says why it cannot be
+	}
+	defer file.Close()
+	if st, err := file.Stat(); err != nil || st.Size() < r.StreamMin || !st.Mode().IsRegular() {
+		return ld, false, nil
+	}
+	br := bufio.NewReaderSize(file, 64<<10)
+	if r.Conversations != nil {
+		if c := streamingConversation(br); c != nil {
+			ld, err = c.CheckStream(r.Conversations, path, br, sink)
+			return ld, true, err
+		}
+	}
+	// Reading runs on one core: it reads the next batch while the previous
+	// one is checked on all of them, in order.
+	batches := make(chan []*lint.Message, 1)
+	checked := make(chan struct{})
+	var kept []lint.Finding
+	go func() {
+		defer close(checked)
+		for msgs := range batches {
+			fs := r.Linter.CheckMessages(msgs)
+			if sink == nil {
+				kept = append(kept, fs...) // the run sorts them all
+				continue
+			}
+			lint.SortFindings(fs)
+			for _, f := range fs {
+				sink(f)
+			}
+		}
+	}()
+	ld.Count, err = f.Stream(r.Options, path, br, batchSize, func(msgs []*lint.Message) { batches <- msgs })
+	close(batches)
+	<-checked
+	ld.Findings = kept
+	return ld, true, err
+}
+
+// streamingConversation peeks at a buffered input, without consuming it, and
+// returns the conversation format it starts, if that format streams.
+func streamingConversation(br *bufio.Reader) *Format {
+	head, _ := br.Peek(64 << 10)
+	if c := Conversation(head); c != nil && c.CheckStream != nil {
+		return c
+	}
+	return nil
+}
+
+// StartsStream tells whether a buffered input, peeked at without consuming
+// it, starts a conversation that is checked as it is read (a transcript).
+func StartsStream(br *bufio.Reader) bool { return streamingConversation(br) != nil }
+
+// load reads one input whole and checks a conversation, or reads messages
+// for the linter. A walked file that holds no messages is skipped.
+func (r *Run) load(path string, walked bool) (lint.Loaded, error) {
+	data, name, err := readInput(path, r.Stdin)
+	if err != nil {
+		return lint.Loaded{}, err
+	}
+	f := formatOf(name, data, r.Conversations != nil)
+	if f.Check != nil {
+		return f.Check(r.Conversations, name, data)
+	}
+	msgs, err := r.read(f, name, data)
+	if err != nil && walked && IsNotMessages(err) {
+		return lint.Loaded{}, lint.ErrSkip
+	}
+	return lint.Loaded{Msgs: msgs}, err
+}
+
+func readInput(path string, stdin io.Reader) ([]byte, string, error) {
+	if path == "-" {
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, StdinName, &lint.InputError{Path: StdinName, Msg: "cannot read: " + err.Error()}
+		}
+		return data, StdinName, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + err.Error()}
+	}
+	return data, path, nil
+}
