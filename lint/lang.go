@@ -2,6 +2,8 @@ package lint
 
 import (
 	_ "embed"
+	"fmt"
+	"io/fs"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,27 +11,213 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// Languages and channels are registries read from data files: the code asks
+// them, so adding either is data. The built-in entries are embedded; a
+// language pack adds one more with RegisterLang. Both are read-only once
+// linting starts.
+
 //go:embed data/lang.yaml
 var langYAML []byte
 
-type langTable struct {
-	Stopwords     []string `yaml:"stopwords"`
-	Abbreviations []string `yaml:"abbreviations"`
+//go:embed data/channels.yaml
+var channelsYAML []byte
+
+// LangSpec is one language's entry in the registry (data/lang.yaml, or a
+// pack's lang.yaml).
+type LangSpec struct {
+	Code          Lang       `yaml:"code"`
+	Name          string     `yaml:"name"`
+	Casing        Casing     `yaml:"casing"`
+	Detect        DetectCues `yaml:"detect"`
+	Stopwords     []string   `yaml:"stopwords"`
+	Abbreviations []string   `yaml:"abbreviations"`
 	stop          map[string]bool
 	abbr          map[string]bool
 }
 
-// langTables is read-only after init: built-in data, not configuration.
-var langTables = func() map[Lang]*langTable {
-	var raw map[Lang]*langTable
-	if err := yaml.Unmarshal(langYAML, &raw); err != nil {
-		panic("lint: bad embedded data/lang.yaml: " + err.Error())
+// DetectCues are what DetectLang scores for one language.
+type DetectCues struct {
+	// Common is the score of each word found in the language's stopwords.
+	Common  int         `yaml:"common"`
+	Letters []LetterCue `yaml:"letters"`
+	Words   []WordCue   `yaml:"words"`
+}
+
+// LetterCue scores a text that has any of the letters: Score once, plus
+// Each for every occurrence.
+type LetterCue struct {
+	Any   string `yaml:"any"`
+	Score int    `yaml:"score"`
+	Each  int    `yaml:"each"`
+}
+
+// WordCue scores each word (lower case in the language's casing) that has a
+// letter from every set in Letters, ends with one of Suffixes, or contains
+// one of Contains.
+type WordCue struct {
+	Letters  []string `yaml:"letters"`
+	Suffixes []string `yaml:"suffixes"`
+	Contains []string `yaml:"contains"`
+	Score    int      `yaml:"score"`
+}
+
+func (c WordCue) matches(w string) bool {
+	if len(c.Letters) > 0 {
+		all := true
+		for _, set := range c.Letters {
+			all = all && strings.ContainsAny(w, set)
+		}
+		if all {
+			return true
+		}
 	}
-	for _, t := range raw {
-		t.stop, t.abbr = set(t.Stopwords), set(t.Abbreviations)
+	for _, s := range c.Suffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
 	}
-	return raw
-}()
+	for _, s := range c.Contains {
+		if strings.Contains(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Casing names a language's case mapping.
+type Casing string
+
+// The case mappings a language may declare.
+const (
+	DefaultCasing Casing = "default" // Unicode's
+	TurkicCasing  Casing = "turkic"  // I pairs with ı and İ with i (Turkish, Azerbaijani)
+)
+
+// Lower maps s to lower case.
+func (c Casing) Lower(s string) string {
+	if c == TurkicCasing {
+		return strings.ToLowerSpecial(unicode.TurkishCase, s)
+	}
+	return strings.ToLower(s)
+}
+
+// Upper maps s to upper case.
+func (c Casing) Upper(s string) string {
+	if c == TurkicCasing {
+		return strings.ToUpperSpecial(unicode.TurkishCase, s)
+	}
+	return strings.ToUpper(s)
+}
+
+// ChannelSpec is one channel's entry in the registry (data/channels.yaml).
+type ChannelSpec struct {
+	Code  Channel `yaml:"code"`
+	Title string  `yaml:"title"`
+}
+
+var (
+	langSpecs = func() []*LangSpec {
+		specs := mustRead[*LangSpec](langYAML, "data/lang.yaml")
+		for _, s := range specs {
+			if err := s.check(); err != nil {
+				panic("lint: bad embedded data/lang.yaml: " + err.Error())
+			}
+		}
+		return specs
+	}()
+	channelSpecs = mustRead[ChannelSpec](channelsYAML, "data/channels.yaml")
+)
+
+// mustRead decodes a built-in registry; the data is part of the build and
+// tests load it, so a bad file never reaches a user.
+func mustRead[T any](data []byte, file string) []T {
+	var out []T
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&out); err != nil {
+		panic("lint: bad embedded " + file + ": " + err.Error())
+	}
+	return out
+}
+
+func (s *LangSpec) check() error {
+	switch {
+	case s.Code == "" || s.Name == "":
+		return fmt.Errorf("language %q: code and name are required", s.Code)
+	case s.Casing == "":
+		s.Casing = DefaultCasing
+	case s.Casing != DefaultCasing && s.Casing != TurkicCasing:
+		return fmt.Errorf("language %q: casing %q (want %s or %s)", s.Code, s.Casing, DefaultCasing, TurkicCasing)
+	}
+	s.stop, s.abbr = set(s.Stopwords), set(s.Abbreviations)
+	return nil
+}
+
+func codes[T any, C ~string](specs []T, code func(T) C) []C {
+	out := make([]C, len(specs))
+	for i, s := range specs {
+		out[i] = code(s)
+	}
+	return out
+}
+
+// spec returns a language's registry entry, or nil. A linear scan: the
+// registry is a handful of entries and this is on every word's path.
+func spec(l Lang) *LangSpec {
+	for _, s := range langSpecs {
+		if s.Code == l {
+			return s
+		}
+	}
+	return nil
+}
+
+// LangName is a language's English name ("Turkish"), or its code if unknown.
+func LangName(l Lang) string {
+	if s := spec(l); s != nil {
+		return s.Name
+	}
+	return string(l)
+}
+
+// CasingOf is a language's case mapping.
+func CasingOf(l Lang) Casing {
+	if s := spec(l); s != nil {
+		return s.Casing
+	}
+	return DefaultCasing
+}
+
+// RegisterLang adds a language pack: fsys holds lang.yaml (one LangSpec) and,
+// under rules/, the pack's part of each rule's data file, with the same name
+// and shape as the built-in file (see LoadRuleData). Call it before building
+// any linter: the registries are not guarded for concurrent use.
+func RegisterLang(fsys fs.FS) (Lang, error) {
+	data, err := fs.ReadFile(fsys, "lang.yaml")
+	if err != nil {
+		return "", err
+	}
+	var s LangSpec
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&s); err != nil {
+		return "", fmt.Errorf("lang.yaml: %v", err)
+	}
+	if err := s.check(); err != nil {
+		return "", fmt.Errorf("lang.yaml: %v", err)
+	}
+	if spec(s.Code) != nil {
+		return "", fmt.Errorf("lang.yaml: language %q is already registered", s.Code)
+	}
+	for _, d := range ruleDataFiles {
+		if err := d.mergePack(fsys, s.Code); err != nil {
+			return "", err
+		}
+	}
+	langSpecs = append(langSpecs, &s)
+	Langs = append(Langs, s.Code)
+	return s.Code, nil
+}
 
 func set(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -39,81 +227,73 @@ func set(words []string) map[string]bool {
 	return m
 }
 
-// Lower folds case the way the language does: Turkish and Azerbaijani map
-// I to ı and İ to i; English uses the Unicode default.
+// Lower folds case the way the language does (its casing in the registry).
 func Lower(l Lang, s string) string {
 	if hasNoUpper(s) {
 		return s // most words: nothing to change, nothing to allocate
 	}
-	if l == Turkish || l == Azerbaijani {
-		return strings.ToLowerSpecial(unicode.TurkishCase, s)
-	}
-	return strings.ToLower(s)
+	return CasingOf(l).Lower(s)
 }
 
 // Upper is Lower's counterpart.
-func Upper(l Lang, s string) string {
-	if l == Turkish || l == Azerbaijani {
-		return strings.ToUpperSpecial(unicode.TurkishCase, s)
-	}
-	return strings.ToUpper(s)
-}
+func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 
-// DetectLang guesses the language of a text that does not declare one.
-//
-// Each word found in a language's list of very common words scores two points
-// for that language. The letter ə, which only Azerbaijani uses, scores five
-// points and one more per occurrence; a word with x or q and one of
-// ı ə ğ ş ç ö ü (Turkish has no x or q) scores three for Azerbaijani; a
-// Turkish present-tense ending (-yor) scores two for Turkish; any of
-// ı ğ ş ç ö ü scores one for both Turkish and Azerbaijani. The highest score wins; a tie between Turkish and Azerbaijani
-// goes to Turkish, and a tie with English goes to English. ok is false when
-// nothing scored (a text with no known word, such as "OK" or a bare URL).
+// DetectLang guesses the language of a text that does not declare one, from
+// each language's detection cues in the registry (data/lang.yaml): points
+// for its common words, for letters only it uses, for word endings. The
+// highest score wins, and a tie goes to the language listed first. ok is
+// false when nothing scored (a text with no known word, such as "OK" or a
+// bare URL).
 func DetectLang(text string) (l Lang, ok bool) {
-	var en, tr, az int
-	if n := strings.Count(text, "ə") + strings.Count(text, "Ə"); n > 0 {
-		az += 5 + n
-	}
-	if strings.ContainsAny(text, "ıİğĞşŞçÇöÖüÜ") {
-		tr++
-		az++
+	scores := make([]int, len(langSpecs))
+	for i, s := range langSpecs {
+		for _, c := range s.Detect.Letters {
+			if n := countAny(text, c.Any); n > 0 {
+				scores[i] += c.Score + c.Each*n
+			}
+		}
 	}
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		lw := strings.ToLower(w)
-		tw := Lower(Turkish, w)
-		if langTables[English].stop[lw] {
-			en += 2
-		}
-		if langTables[Turkish].stop[tw] {
-			tr += 2
-		}
-		if langTables[Azerbaijani].stop[tw] {
-			az += 2
-		}
-		if strings.ContainsAny(tw, "xq") && strings.ContainsAny(tw, "ıəğşçöü") {
-			az += 3 // Turkish has no x or q: a Turkic word with one is Azerbaijani
-		}
-		if strings.HasSuffix(tw, "yor") || strings.Contains(tw, "iyor") || strings.Contains(tw, "ıyor") || strings.Contains(tw, "uyor") || strings.Contains(tw, "üyor") {
-			tr += 2
+		for i, s := range langSpecs {
+			lw := Lower(s.Code, w)
+			if s.stop[lw] {
+				scores[i] += s.Detect.Common
+			}
+			for _, c := range s.Detect.Words {
+				if c.matches(lw) {
+					scores[i] += c.Score
+				}
+			}
 		}
 	}
-	switch {
-	case en == 0 && tr == 0 && az == 0:
+	best := 0
+	for i, n := range scores {
+		if n > scores[best] {
+			best = i
+		}
+	}
+	if scores[best] == 0 {
 		return "", false
-	case en >= tr && en >= az:
-		return English, true
-	case az > tr:
-		return Azerbaijani, true
-	default:
-		return Turkish, true
 	}
+	return langSpecs[best].Code, true
+}
+
+// countAny counts the runes of s that are in chars.
+func countAny(s, chars string) int {
+	n := 0
+	for i := strings.IndexAny(s, chars); i >= 0; i = strings.IndexAny(s, chars) {
+		n++
+		_, size := utf8.DecodeRuneInString(s[i:])
+		s = s[i+size:]
+	}
+	return n
 }
 
 // IsAbbreviation reports whether word (without its final period) is a known
 // abbreviation in the language. before is the text preceding the word, for
 // multi-word abbreviations such as Azerbaijani "və s.".
 func IsAbbreviation(l Lang, before, word string) bool {
-	t := langTables[l]
+	t := spec(l)
 	if t == nil {
 		return false
 	}

@@ -1,0 +1,133 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+
+	"gopkg.in/yaml.v3"
+)
+
+// RuleLang is one language's part of a rule's data file.
+type RuleLang struct {
+	// Example is the rule's bad and good example (Doc.Examples).
+	Example Example `yaml:"example"`
+	// Say holds the rule's messages and suggestions, by key.
+	Say map[string]string `yaml:"say"`
+	// Lists are the cue lists a config may extend or replace (Rule.Lexicon).
+	Lists map[string][]string `yaml:"lists"`
+	// Words are fixed word sets the rule's logic needs (the English words
+	// before a verb that make it an instruction); not options.
+	Words map[string][]string `yaml:"words"`
+}
+
+// RuleData is a rule's data, one entry per language (or "all" for data that
+// holds in every language):
+//
+//	en:
+//	  example: {bad: …, good: …}
+//	  say: {suggestion: …}
+//	  lists: {farewell: […]}
+//	  words: {before: […]}
+//
+// Adding a language adds one entry to each file, or a file of the same name
+// and shape under a pack's rules/ folder (RegisterLang).
+type RuleData struct {
+	file  string
+	Langs map[Lang]*RuleLang
+	// Examples and Lexicon are the data as Doc.Examples and Rule.Lexicon
+	// want it; RegisterLang adds a pack's language to these same maps, so a
+	// rule value built from them sees it.
+	Examples map[Lang]Example
+	Lexicon  map[Lang]map[string][]string
+}
+
+// ruleDataFiles are every loaded rule data file, for RegisterLang.
+var ruleDataFiles []*RuleData
+
+// LoadRuleData reads a rule's data file (its package's embedded data) and
+// registers it so that language packs extend it. A bad file panics: the data
+// is part of the build, and the rules' tests load every file.
+func LoadRuleData(fsys fs.FS, file string) *RuleData {
+	raw, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		panic(err)
+	}
+	d := &RuleData{file: path.Base(file), Langs: map[Lang]*RuleLang{}, Examples: map[Lang]Example{}, Lexicon: map[Lang]map[string][]string{}}
+	if err := d.add(raw, ""); err != nil {
+		panic(fmt.Sprintf("lint: %s: %v", file, err))
+	}
+	ruleDataFiles = append(ruleDataFiles, d)
+	return d
+}
+
+// add decodes one file's entries; only is the one language a pack may add.
+func (d *RuleData) add(raw []byte, only Lang) error {
+	var langs map[Lang]*RuleLang
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&langs); err != nil {
+		return err
+	}
+	for l, rl := range langs {
+		if rl == nil {
+			rl = &RuleLang{}
+		}
+		if only != "" && l != only {
+			return fmt.Errorf("entry %q: a pack for %q may only add %q", l, only, only)
+		}
+		if _, dup := d.Langs[l]; dup {
+			return fmt.Errorf("language %q already has data", l)
+		}
+		d.Langs[l] = rl
+		if rl.Example != (Example{}) {
+			d.Examples[l] = rl.Example
+		}
+		if rl.Lists != nil {
+			d.Lexicon[l] = rl.Lists
+		}
+	}
+	return nil
+}
+
+// mergePack adds a pack's part of this file, if the pack has one.
+func (d *RuleData) mergePack(pack fs.FS, l Lang) error {
+	raw, err := fs.ReadFile(pack, "rules/"+d.file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err == nil {
+		err = d.add(raw, l)
+	}
+	if err != nil {
+		return fmt.Errorf("rules/%s: %v", d.file, err)
+	}
+	return nil
+}
+
+// Say returns a message or suggestion in the language, or in the first
+// registered language (English) when the language has none.
+func (d *RuleData) Say(l Lang, key string) string {
+	if rl := d.Langs[l]; rl != nil {
+		if s, ok := rl.Say[key]; ok {
+			return s
+		}
+	}
+	if rl := d.Langs[Langs[0]]; rl != nil {
+		return rl.Say[key]
+	}
+	return ""
+}
+
+// WordSets returns one of the Words lists as a set per language that has it.
+func (d *RuleData) WordSets(list string) map[Lang]map[string]bool {
+	out := map[Lang]map[string]bool{}
+	for l, rl := range d.Langs {
+		if words, ok := rl.Words[list]; ok {
+			out[l] = set(words)
+		}
+	}
+	return out
+}
