@@ -2,12 +2,16 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 	"unicode"
 
 	"github.com/msglint/msglint/lint"
 )
 
-var ctaLexicon = builtinLexicon("cta.yaml")
+var (
+	ctaData    = loadData("cta.yaml")
+	ctaLexicon = Lexicon(ctaData.Lexicon)
+)
 
 // CTAOptions configures the cta rule.
 type CTAOptions struct {
@@ -40,16 +44,12 @@ sifariş edin", "bizə yazın"). "Shop" or "visit" used as a noun is not one. A 
 to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "Our spring collection has arrived, with 20% off sneakers.", Good: "Our spring collection has arrived: 20% off sneakers. Shop now at luma.example/sale"},
-			lint.Turkish:     {Bad: "İlkbahar koleksiyonumuz geldi, spor ayakkabılarda %20 indirim.", Good: "İlkbahar koleksiyonumuz geldi! BAHAR20 kodunu kullanın, %20 indirim kazanın."},
-			lint.Azerbaijani: {Bad: "Yaz kolleksiyamız gəldi, idman ayaqqabılarında 20% endirim.", Good: "Yaz kolleksiyamız gəldi! YAY20 kodundan istifadə edin, 20% endirim qazanın."},
-		},
+		Examples: ctaData.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
 	Options: CTAOptions{Kinds: []lint.Kind{lint.Promo}},
-	Lexicon: map[lint.Lang]map[string][]string(ctaLexicon),
+	Lexicon: ctaData.Lexicon,
 	New: lexiconRule(CTAOptions{Kinds: []lint.Kind{lint.Promo}}, ctaLexicon, func(o *CTAOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o CTAOptions, _ Lexicon, pb phraseBook) lint.Check {
 			return func(p *lint.Pass) {
@@ -108,18 +108,14 @@ func reportNoCTA(p *lint.Pass) {
 	m := p.Msg
 	if loc := urlRE.FindStringIndex(m.Body.Text); loc != nil {
 		p.Report(lint.Diagnostic{
-			Span:    lint.Span{Start: loc[0], End: loc[1]},
-			Message: "the only call to action is a bare link; say what to do with it",
-			Suggestion: example(m.Lang, `"Shop the sale: `+m.Body.Text[loc[0]:loc[1]]+`"`,
-				`"Hemen alışverişe başlayın: `+m.Body.Text[loc[0]:loc[1]]+`"`,
-				`"İndi sifariş edin: `+m.Body.Text[loc[0]:loc[1]]+`"`),
+			Span:       lint.Span{Start: loc[0], End: loc[1]},
+			Message:    "the only call to action is a bare link; say what to do with it",
+			Suggestion: strings.ReplaceAll(ctaData.Say(m.Lang, "bare_link"), "{link}", m.Body.Text[loc[0]:loc[1]]),
 		})
 		return
 	}
 	p.Report(lint.Diagnostic{
-		Message: "promotion has no call to action: nothing says what to do next",
-		Suggestion: example(m.Lang, `add one clear action, e.g. "Shop now at luma.example/sale" or "Reply YES to claim it"`,
-			`tek bir net çağrı ekleyin, ör. "Hemen sipariş verin" veya "KOD10 kodunu kullanın"`,
-			`bir aydın çağırış əlavə edin, məs. "İndi sifariş edin" və ya "KOD10 kodundan istifadə edin"`),
+		Message:    "promotion has no call to action: nothing says what to do next",
+		Suggestion: ctaData.Say(m.Lang, "no_cta"),
 	})
 }

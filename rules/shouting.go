@@ -10,7 +10,10 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var shoutingLexicon = builtinLexicon("shouting.yaml")
+var (
+	shoutingData    = loadData("shouting.yaml")
+	shoutingLexicon = Lexicon(shoutingData.Lexicon)
+)
 
 // ShoutingOptions configures the shouting rule.
 type ShoutingOptions struct {
@@ -36,16 +39,12 @@ codes with digits (BREW10), single letters, the keyword in "Reply YES" and text 
 not shouting. Add your brand names and codes to the allow list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "PLEASE reply with your order number!!!", Good: "Please reply with your order number."},
-			lint.Turkish:     {Bad: "BU MESAJA CEVAP VERMEYİN!!", Good: "Bu mesaj otomatik gönderilmiştir, lütfen yanıtlamayın."},
-			lint.Azerbaijani: {Bad: "ÖDƏNİŞ UĞURSUZ OLDU??", Good: "Ödəniş alınmadı. Kartınızı yoxlayıb yenidən cəhd edin."},
-		},
+		Examples: shoutingData.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
 	Options: ShoutingOptions{},
-	Lexicon: map[lint.Lang]map[string][]string(shoutingLexicon),
+	Lexicon: shoutingData.Lexicon,
 	New: func(node *yaml.Node) (lint.Check, error) {
 		o, err := lint.DecodeOptions(node, ShoutingOptions{})
 		if err != nil {

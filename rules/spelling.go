@@ -16,6 +16,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+var spellingDoc = loadData("spelling.yaml")
+
 //go:embed data/spelling/*.txt
 var spellingData embed.FS
 
@@ -40,11 +42,7 @@ xaiş → xahiş), which also catch the word with a suffix (orjinali → orijina
 e-mail addresses and @mentions are never checked. Add your own words per language in the config.`,
 		Why: `A misspelt reply looks careless and costs trust; customers judge a brand by its writing.
 The Turkish and Azerbaijani lists follow the TDK Yazım Kılavuzu and the Azerbaijani spelling dictionary.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "We will send it once we recieve the original.", Good: "We will send it once we receive the original."},
-			lint.Turkish:     {Bad: "Malesef herkez için geçerli değil.", Good: "Maalesef herkes için geçerli değil."},
-			lint.Azerbaijani: {Bad: "Təşəkür edirik, xaiş edirik gözləyin.", Good: "Təşəkkür edirik, xahiş edirik gözləyin."},
-		},
+		Examples: spellingDoc.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
