@@ -20,15 +20,7 @@ type CTAOptions struct {
 	LexiconOptions `yaml:",inline"`
 }
 
-// English words before an action that make it an instruction ("please
-// reply", "you can order") or a noun ("our shop"). After any other word it is
-// a statement ("Members get early access").
 var (
-	ctaBefore = map[string]bool{"please": true, "just": true, "simply": true, "and": true, "or": true, "then": true,
-		"so": true, "now": true, "today": true, "pls": true, "plz": true, "can": true, "could": true, "may": true}
-	ctaNoun = map[string]bool{"our": true, "the": true, "your": true, "a": true, "an": true, "this": true,
-		"my": true, "their": true, "its": true, "his": true, "her": true, "per": true, "each": true, "every": true,
-		"next": true, "first": true, "last": true, "no": true, "any": true, "online": true, "new": true}
 	urlRE = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+\.(?:com|net|org|io|co|shop|store|az|tr|com\.tr|example)(?:/\S*)?`)
 )
 
@@ -52,27 +44,45 @@ to do with it is flagged too.`,
 	Lexicon: ctaData.Lexicon,
 	New: lexiconRule(CTAOptions{Kinds: []lint.Kind{lint.Promo}}, ctaLexicon, func(o *CTAOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o CTAOptions, _ Lexicon, pb phraseBook) lint.Check {
+			g := newCTAGrammar()
 			return func(p *lint.Pass) {
-				if kindIn(p.Msg.Kind, o.Kinds) && !hasCTA(p.Msg, pb) {
+				if kindIn(p.Msg.Kind, o.Kinds) && !g.hasCTA(p.Msg, pb) {
 					reportNoCTA(p)
 				}
 			}
 		}),
 }
 
-func hasCTA(m *lint.Message, pb phraseBook) bool {
+// ctaGrammar tells an action said as an instruction from the same word used
+// otherwise, in a language whose data has the word sets: after one of the
+// words in before it is an instruction ("please reply", "you can order"),
+// after one of nouns it is a noun ("our shop"), and after any other word a
+// statement ("Members get early access"). In a language without them, every
+// action cue counts (Turkish and Azerbaijani cues are imperative forms).
+type ctaGrammar struct {
+	before, nouns map[lint.Lang]map[string]bool
+}
+
+// newCTAGrammar reads the word sets when a check is built, so that a
+// language registered after start-up has its own.
+func newCTAGrammar() ctaGrammar {
+	return ctaGrammar{before: ctaData.WordSets("before"), nouns: ctaData.WordSets("nouns")}
+}
+
+func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 	toks := m.Tokens()
+	before, nouns := g.before[m.Lang], g.nouns[m.Lang]
 	for _, mt := range pb.find(m, "actions") {
-		if m.Lang != lint.English || mt.First < 0 {
+		if before == nil && nouns == nil || mt.First < 0 {
 			return true
 		}
 		prev := neighbour(toks, mt.First, -1)
 		switch {
-		case prev >= 0 && toks[prev].Kind == lint.Word && ctaNoun[toks[prev].Norm]:
+		case prev >= 0 && toks[prev].Kind == lint.Word && nouns[toks[prev].Norm]:
 			continue // "our shop"
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
-		case toks[prev].Kind == lint.Word && ctaBefore[toks[prev].Norm]:
+		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
 			return true
 		}
 	}

@@ -143,5 +143,16 @@ func sentenceOf(sents []lint.Span, off int) int {
 	return len(sents) - 1
 }
 
+// anyLang is the union of one word set over every language that has it.
+func anyLang(d *lint.RuleData, list string) map[string]bool {
+	out := map[string]bool{}
+	for _, words := range d.WordSets(list) {
+		for w := range words {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // kindIn reports whether a message's kind is one of kinds.
 func kindIn(k lint.Kind, kinds []lint.Kind) bool { return slices.Contains(kinds, k) }
