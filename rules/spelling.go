@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
 	"sync"
@@ -71,8 +73,11 @@ type wordList struct {
 type speller struct {
 	en      *misspell.Replacer
 	enWrong map[string]bool // every wrong word en knows, lower case
-	lists   map[lint.Lang]*wordList
-	ignore  map[string]bool
+	// misspell are the languages checked with misspell's English
+	// dictionary; the others with their list in data/spelling.
+	misspell map[lint.Lang]bool
+	lists    map[lint.Lang]*wordList
+	ignore   map[string]bool
 }
 
 // wrongWords lists the words a misspell replacer corrects. misspell reports
@@ -93,8 +98,11 @@ var (
 	defaultWrong   = sync.OnceValue(func() map[string]bool { return wrongWords(defaultEnglish()) })
 	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
-		for _, l := range []lint.Lang{lint.Turkish, lint.Azerbaijani} {
+		for _, l := range lint.Langs {
 			data, err := spellingData.ReadFile("data/spelling/" + string(l) + ".txt")
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // checked with misspell, or no list yet
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -107,6 +115,16 @@ var (
 		return out, nil
 	})
 )
+
+// misspellLangs reads which languages misspell checks from the rule's data
+// (all: {words: {misspell: [en]}}).
+func misspellLangs() map[lint.Lang]bool {
+	out := map[lint.Lang]bool{}
+	for w := range anyLang(spellingDoc, "misspell") {
+		out[lint.Lang(w)] = true
+	}
+	return out
+}
 
 func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
 	wl := &wordList{words: map[string]string{}, exact: map[string]bool{}, minStem: 4}
@@ -138,15 +156,23 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), lists: lists, ignore: map[string]bool{}}
+	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{}}
 	for _, w := range o.Ignore {
 		sp.ignore[strings.ToLower(w)] = true
-		sp.ignore[lint.Lower(lint.Turkish, w)] = true
+		sp.ignore[lint.TurkicCasing.Lower(w)] = true
 	}
-	if len(o.Words[lint.English]) > 0 || len(o.Ignore) > 0 {
+	var enWords [][]string
+	for l, words := range o.Words {
+		if sp.misspell[l] {
+			for w, right := range words {
+				enWords = append(enWords, []string{strings.ToLower(w), strings.ToLower(right)})
+			}
+		}
+	}
+	if len(enWords) > 0 || len(o.Ignore) > 0 {
 		r := &misspell.Replacer{Replacements: append([]string(nil), misspell.DictMain...)}
-		for w, right := range o.Words[lint.English] {
-			r.AddRuleList([]string{strings.ToLower(w), strings.ToLower(right)})
+		for _, pair := range enWords {
+			r.AddRuleList(pair)
 		}
 		if len(o.Ignore) > 0 {
 			var ign []string
@@ -162,7 +188,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		if _, err := lint.ParseLang(string(l)); err != nil {
 			return nil, fmt.Errorf("words: %v", err)
 		}
-		if l == lint.English || len(words) == 0 {
+		if sp.misspell[l] || len(words) == 0 {
 			continue
 		}
 		base := lists[l]
@@ -316,7 +342,7 @@ func (sp *speller) check(p *lint.Pass) {
 // field checks one text of the message: the body, a quick reply or a button.
 func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
 	var hits []hit
-	if p.Msg.Lang == lint.English {
+	if sp.misspell[p.Msg.Lang] {
 		hits = sp.english(text)
 	} else if wl := sp.lists[p.Msg.Lang]; wl != nil {
 		for start := 0; start < len(text); {
