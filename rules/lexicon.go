@@ -41,10 +41,10 @@ func (o LexiconOptions) apply(base Lexicon) (Lexicon, error) {
 	for _, ch := range []struct {
 		what string
 		lx   Lexicon
-		set  func(old, new []string) []string
+		set  func(old, given []string) []string
 	}{
-		{"add", o.Add, func(old, new []string) []string { return append(old, new...) }},
-		{"replace", o.Replace, func(_, new []string) []string { return slices.Clone(new) }},
+		{"add", o.Add, func(old, given []string) []string { return append(old, given...) }},
+		{"replace", o.Replace, func(_, given []string) []string { return slices.Clone(given) }},
 	} {
 		for l, lists := range ch.lx {
 			if _, ok := out[l]; !ok {
