@@ -209,10 +209,15 @@ func RegisterLang(fsys fs.FS) (Lang, error) {
 	if spec(s.Code) != nil {
 		return "", fmt.Errorf("lang.yaml: language %q is already registered", s.Code)
 	}
-	for _, d := range ruleDataFiles {
-		if err := d.mergePack(fsys, s.Code); err != nil {
+	// Read every file before changing anything: a bad pack adds nothing.
+	parts := make([]map[Lang]*RuleLang, len(ruleDataFiles))
+	for i, d := range ruleDataFiles {
+		if parts[i], err = d.readPack(fsys, s.Code); err != nil {
 			return "", err
 		}
+	}
+	for i, d := range ruleDataFiles {
+		d.put(parts[i])
 	}
 	langSpecs = append(langSpecs, &s)
 	Langs = append(Langs, s.Code)
@@ -245,17 +250,29 @@ func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 // false when nothing scored (a text with no known word, such as "OK" or a
 // bare URL).
 func DetectLang(text string) (l Lang, ok bool) {
-	scores := make([]int, len(langSpecs))
-	for i, s := range langSpecs {
+	var buf [8]int
+	scores := buf[:0]
+	for _, s := range langSpecs {
+		n := 0
 		for _, c := range s.Detect.Letters {
-			if n := countAny(text, c.Any); n > 0 {
-				scores[i] += c.Score + c.Each*n
+			if k := c.count(text); k > 0 {
+				n += c.Score + c.Each*k
 			}
 		}
+		scores = append(scores, n)
 	}
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		// Languages that share a casing share the lowered word: fold once
+		// per run of them, not once per language.
+		var casing Casing
+		var lw string
 		for i, s := range langSpecs {
-			lw := Lower(s.Code, w)
+			if i == 0 || s.Casing != casing {
+				casing, lw = s.Casing, w
+				if !hasNoUpper(w) {
+					lw = casing.Lower(w)
+				}
+			}
 			if s.stop[lw] {
 				scores[i] += s.Detect.Common
 			}
@@ -278,13 +295,18 @@ func DetectLang(text string) (l Lang, ok bool) {
 	return langSpecs[best].Code, true
 }
 
-// countAny counts the runes of s that are in chars.
-func countAny(s, chars string) int {
+// count scores a letter cue: how many of its letters the text has, or
+// only whether it has one when each occurrence scores nothing more.
+func (c LetterCue) count(text string) int {
+	if c.Each == 0 {
+		if strings.ContainsAny(text, c.Any) {
+			return 1
+		}
+		return 0
+	}
 	n := 0
-	for i := strings.IndexAny(s, chars); i >= 0; i = strings.IndexAny(s, chars) {
-		n++
-		_, size := utf8.DecodeRuneInString(s[i:])
-		s = s[i+size:]
+	for _, r := range c.Any {
+		n += strings.Count(text, string(r))
 	}
 	return n
 }

@@ -63,24 +63,39 @@ func LoadRuleData(fsys fs.FS, file string) *RuleData {
 	return d
 }
 
-// add decodes one file's entries; only is the one language a pack may add.
+// add decodes one file's entries and adds them.
 func (d *RuleData) add(raw []byte, only Lang) error {
+	langs, err := d.decode(raw, only)
+	if err == nil {
+		d.put(langs)
+	}
+	return err
+}
+
+// decode reads one file's entries; only is the one language a pack may add.
+func (d *RuleData) decode(raw []byte, only Lang) (map[Lang]*RuleLang, error) {
 	var langs map[Lang]*RuleLang
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(&langs); err != nil {
-		return err
+		return nil, err
 	}
 	for l, rl := range langs {
-		if rl == nil {
-			rl = &RuleLang{}
-		}
 		if only != "" && l != only {
-			return fmt.Errorf("entry %q: a pack for %q may only add %q", l, only, only)
+			return nil, fmt.Errorf("entry %q: a pack for %q may only add %q", l, only, only)
 		}
 		if _, dup := d.Langs[l]; dup {
-			return fmt.Errorf("language %q already has data", l)
+			return nil, fmt.Errorf("language %q already has data", l)
 		}
+		if rl == nil {
+			langs[l] = &RuleLang{}
+		}
+	}
+	return langs, nil
+}
+
+func (d *RuleData) put(langs map[Lang]*RuleLang) {
+	for l, rl := range langs {
 		d.Langs[l] = rl
 		if rl.Example != (Example{}) {
 			d.Examples[l] = rl.Example
@@ -89,22 +104,22 @@ func (d *RuleData) add(raw []byte, only Lang) error {
 			d.Lexicon[l] = rl.Lists
 		}
 	}
-	return nil
 }
 
-// mergePack adds a pack's part of this file, if the pack has one.
-func (d *RuleData) mergePack(pack fs.FS, l Lang) error {
+// readPack decodes a pack's part of this file: nil if the pack has none.
+func (d *RuleData) readPack(pack fs.FS, l Lang) (map[Lang]*RuleLang, error) {
 	raw, err := fs.ReadFile(pack, "rules/"+d.file)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
+	var langs map[Lang]*RuleLang
 	if err == nil {
-		err = d.add(raw, l)
+		langs, err = d.decode(raw, l)
 	}
 	if err != nil {
-		return fmt.Errorf("rules/%s: %v", d.file, err)
+		return nil, fmt.Errorf("rules/%s: %v", d.file, err)
 	}
-	return nil
+	return langs, nil
 }
 
 // Say returns a message or suggestion in the language, or in the first
