@@ -33,6 +33,7 @@ type LangSpec struct {
 	Abbreviations []string   `yaml:"abbreviations"`
 	stop          map[string]bool
 	abbr          map[string]bool
+	pack          fs.FS // a registered pack's files; nil for a built-in language
 }
 
 // DetectCues are what DetectLang scores for one language.
@@ -190,7 +191,8 @@ func CasingOf(l Lang) Casing {
 
 // RegisterLang adds a language pack: fsys holds lang.yaml (one LangSpec) and,
 // under rules/, the pack's part of each rule's data file, with the same name
-// and shape as the built-in file (see LoadRuleData). Call it before building
+// and shape as the built-in file (see LoadRuleData), and any other files its
+// rules read with LangFile. Call it before building
 // any linter: the registries are not guarded for concurrent use.
 func RegisterLang(fsys fs.FS) (Lang, error) {
 	data, err := fs.ReadFile(fsys, "lang.yaml")
@@ -219,9 +221,21 @@ func RegisterLang(fsys fs.FS) (Lang, error) {
 	for i, d := range ruleDataFiles {
 		d.put(parts[i])
 	}
+	s.pack = fsys
 	langSpecs = append(langSpecs, &s)
 	Langs = append(Langs, s.Code)
 	return s.Code, nil
+}
+
+// LangFile reads a file of a registered language pack, for data that is not
+// YAML (a spelling list); fs.ErrNotExist for a built-in language, whose data
+// is embedded where it is used.
+func LangFile(l Lang, name string) ([]byte, error) {
+	s := spec(l)
+	if s == nil || s.pack == nil {
+		return nil, fs.ErrNotExist
+	}
+	return fs.ReadFile(s.pack, name)
 }
 
 func set(words []string) map[string]bool {

@@ -116,6 +116,33 @@ var (
 	})
 )
 
+// withPackLists adds the lists of registered language packs
+// (rules/spelling.txt in the pack), read when a check is built.
+func withPackLists(builtin map[lint.Lang]*wordList) (map[lint.Lang]*wordList, error) {
+	lists, shared := builtin, true
+	for _, l := range lint.Langs {
+		if builtin[l] != nil {
+			continue
+		}
+		data, err := lint.LangFile(l, "rules/spelling.txt")
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		var wl *wordList
+		if err == nil {
+			wl, err = parseWordList(l, data)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s pack: rules/spelling.txt: %v", l, err)
+		}
+		if shared {
+			lists, shared = clone(builtin), false
+		}
+		lists[l] = wl
+	}
+	return lists, nil
+}
+
 // misspellLangs reads which languages misspell checks from the rule's data
 // (all: {words: {misspell: [en]}}).
 func misspellLangs() map[lint.Lang]bool {
@@ -154,6 +181,9 @@ func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
 func newSpeller(o SpellingOptions) (*speller, error) {
 	lists, err := builtinLists()
 	if err != nil {
+		return nil, err
+	}
+	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
 	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{}}

@@ -52,18 +52,18 @@ func TestRegistry(t *testing.T) {
 }
 
 func TestDocExamples(t *testing.T) {
-	for _, r := range []*lint.Rule{rules.Goodbye, rules.CTA} {
+	for _, r := range []*lint.Rule{rules.Goodbye, rules.CTA, rules.Spelling} {
 		if ex := r.Doc.Examples[xx]; ex.Bad == "" || ex.Good == "" {
 			t.Errorf("%s: no Examplish example: %+v", r.Name, ex)
 		}
-		if r.Lexicon[xx] == nil {
+		if r.Lexicon != nil && r.Lexicon[xx] == nil {
 			t.Errorf("%s: no Examplish word lists", r.Name)
 		}
 	}
 }
 
 func TestRulesFire(t *testing.T) {
-	lt, err := lint.NewLinter([]*lint.Rule{rules.Goodbye, rules.CTA}, nil, nil, nil)
+	lt, err := lint.NewLinter([]*lint.Rule{rules.Goodbye, rules.CTA, rules.Spelling}, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,6 +86,7 @@ func TestRulesFire(t *testing.T) {
 		{lint.Promo, "Nia kolekto venis, kun 20% rabato.", "cta", `aldonu unu klaran agon, zb. "Aĉetu nun ĉe luma.example/sale"`},
 		{lint.Promo, "Nia kolekto venis: luma.example/sale", "cta", `"Aĉetu nun: luma.example/sale"`},
 		{lint.Promo, "Nia kolekto venis! Mendu nun.", "", ""},
+		{lint.Update, "Nia kolketoj venis por vi.", "spelling", "kolektoj"}, // the pack's list, with a suffix
 	} {
 		got := check(c.kind, c.text)
 		switch {
