@@ -1,5 +1,10 @@
 // Package lint is msglint's engine: messages and their sources, rules as
 // described values, the linter that runs them and places their findings, and
-// the registries of languages and channels the rules ask (data/lang.yaml,
-// data/channels.yaml, language packs added with RegisterLang).
+// the registries of languages and channels that the rest of the code asks.
+//
+// A language is data: its entry in data/lang.yaml (code, name, casing,
+// detection cues, common words, abbreviations) and its entry in each rule's
+// data file (doc example, messages, word lists; see RuleData), or the same
+// as a pack folder loaded with RegisterLang (testdata/langs/xx). A channel is
+// its entry in data/channels.yaml and its limits in the length rule's data.
 package lint

@@ -55,6 +55,11 @@ func LoadRuleData(fsys fs.FS, file string) *RuleData {
 	if err != nil {
 		panic(err)
 	}
+	for _, other := range ruleDataFiles {
+		if other.file == path.Base(file) {
+			panic("lint: two rule data files named " + other.file + ": a pack's rules/" + other.file + " would extend both")
+		}
+	}
 	d := &RuleData{file: path.Base(file), Langs: map[Lang]*RuleLang{}, Examples: map[Lang]Example{}, Lexicon: map[Lang]map[string][]string{}}
 	if err := d.add(raw, ""); err != nil {
 		panic(fmt.Sprintf("lint: %s: %v", file, err))
