@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"io/fs"
@@ -133,18 +134,26 @@ var (
 // tests load it, so a bad file never reaches a user.
 func mustRead[T any](data []byte, file string) []T {
 	var out []T
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&out); err != nil {
+	if err := decodeStrict(data, &out); err != nil {
 		panic("lint: bad embedded " + file + ": " + err.Error())
 	}
 	return out
+}
+
+// decodeStrict decodes data files: an unknown key is an error, so that a
+// misspelt field is not silently ignored.
+func decodeStrict(data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	return dec.Decode(v)
 }
 
 func (s *LangSpec) check() error {
 	switch {
 	case s.Code == "" || s.Name == "":
 		return fmt.Errorf("language %q: code and name are required", s.Code)
+	case strings.ToLower(string(s.Code)) != string(s.Code) || strings.ContainsAny(string(s.Code), "-_ "):
+		return fmt.Errorf("language %q: the code is lower case, without a region (ParseLang drops it)", s.Code)
 	case s.Casing == "":
 		s.Casing = DefaultCasing
 	case s.Casing != DefaultCasing && s.Casing != TurkicCasing:
@@ -200,9 +209,7 @@ func RegisterLang(fsys fs.FS) (Lang, error) {
 		return "", err
 	}
 	var s LangSpec
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&s); err != nil {
+	if err := decodeStrict(data, &s); err != nil {
 		return "", fmt.Errorf("lang.yaml: %v", err)
 	}
 	if err := s.check(); err != nil {

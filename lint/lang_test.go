@@ -40,6 +40,7 @@ func TestRegisterLangRefusesBadPacks(t *testing.T) {
 		"unknown casing":   {"code: qq\nname: Q\ncasing: odd", "", `casing "odd"`},
 		"unknown field":    {"code: qq\nname: Q\nscript: Latn", "", "field script not found"},
 		"registered":       {"code: tr\nname: Turkish again", "", "already registered"},
+		"region":           {"code: qq-QQ\nname: Q", "", "without a region"},
 		"another language": {"code: qq\nname: Q", "en: {say: {x: y}}", `a pack for "qq" may only add "qq"`},
 		"bad rule data":    {"code: qq\nname: Q", "qq: {sayy: {}}", "field sayy not found"},
 	} {

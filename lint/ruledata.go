@@ -1,13 +1,10 @@
 package lint
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-
-	"gopkg.in/yaml.v3"
 )
 
 // RuleLang is one language's part of a rule's data file.
@@ -80,9 +77,7 @@ func (d *RuleData) add(raw []byte, only Lang) error {
 // decode reads one file's entries; only is the one language a pack may add.
 func (d *RuleData) decode(raw []byte, only Lang) (map[Lang]*RuleLang, error) {
 	var langs map[Lang]*RuleLang
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&langs); err != nil {
+	if err := decodeStrict(raw, &langs); err != nil {
 		return nil, err
 	}
 	for l, rl := range langs {
