@@ -230,6 +230,7 @@ func RegisterLang(fsys fs.FS) (Lang, error) {
 	}
 	s.pack = fsys
 	langSpecs = append(langSpecs, &s)
+	detector = arrange(langSpecs)
 	Langs = append(Langs, s.Code)
 	return s.Code, nil
 }
@@ -272,34 +273,29 @@ func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 // bare URL).
 func DetectLang(text string) (l Lang, ok bool) {
 	var buf [8]int
-	scores := buf[:0]
-	for _, s := range langSpecs {
-		n := 0
-		for _, c := range s.Detect.Letters {
-			if k := c.count(text); k > 0 {
-				n += c.Score + c.Each*k
+	scores := append(buf[:0], make([]int, len(langSpecs))...)
+	for _, ls := range detector.letters {
+		if k := ls.count(text); k > 0 {
+			for _, u := range ls.uses {
+				scores[u.lang] += u.Score + u.Each*k
 			}
 		}
-		scores = append(scores, n)
 	}
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		// Languages that share a casing share the lowered word: fold once
-		// per run of them, not once per language.
-		var casing Casing
-		var lw string
-		for i, s := range langSpecs {
-			if i == 0 || s.Casing != casing {
-				casing, lw = s.Casing, w
-				if !hasNoUpper(w) {
-					lw = casing.Lower(w)
-				}
+		lower := !hasNoUpper(w)
+		for _, g := range detector.casings {
+			lw := w
+			if lower {
+				lw = g.casing.Lower(w)
 			}
-			if s.stop[lw] {
-				scores[i] += s.Detect.Common
+			for _, i := range g.stop[lw] {
+				scores[i] += langSpecs[i].Detect.Common
 			}
-			for _, c := range s.Detect.Words {
-				if c.matches(lw) {
-					scores[i] += c.Score
+			for _, i := range g.langs {
+				for _, c := range langSpecs[i].Detect.Words {
+					if c.matches(lw) {
+						scores[i] += c.Score
+					}
 				}
 			}
 		}
@@ -316,20 +312,87 @@ func DetectLang(text string) (l Lang, ok bool) {
 	return langSpecs[best].Code, true
 }
 
-// count scores a letter cue: how many of its letters the text has, or
-// only whether it has one when each occurrence scores nothing more.
-func (c LetterCue) count(text string) int {
-	if c.Each == 0 {
-		if strings.ContainsAny(text, c.Any) {
+// detection is the registry's cues arranged so that DetectLang does each
+// piece of work once for all the languages that share it; rebuilt when a
+// language is registered.
+type detection struct {
+	letters []*letterSet
+	casings []*casingGroup
+}
+
+// letterSet is one set of letters that languages score: the text is
+// searched once for all of them.
+type letterSet struct {
+	any  string
+	each bool // some language scores every occurrence: count them all
+	uses []letterUse
+}
+
+type letterUse struct {
+	lang int // index into langSpecs
+	LetterCue
+}
+
+// count is how many of the letters the text has, or 1 for any when no
+// language scores each occurrence.
+func (ls *letterSet) count(text string) int {
+	if !ls.each {
+		if strings.ContainsAny(text, ls.any) {
 			return 1
 		}
 		return 0
 	}
 	n := 0
-	for _, r := range c.Any {
+	for _, r := range ls.any {
 		n += strings.Count(text, string(r))
 	}
 	return n
+}
+
+// casingGroup is the languages that fold case the same way: a word is
+// lowered once for all of them, and one look-up finds the languages whose
+// common words it is.
+type casingGroup struct {
+	casing Casing
+	langs  []int            // indices into langSpecs
+	stop   map[string][]int // common word -> the languages it is common in
+}
+
+var detector = arrange(langSpecs)
+
+func arrange(specs []*LangSpec) detection {
+	var d detection
+	for i, s := range specs {
+		var g *casingGroup
+		for _, h := range d.casings {
+			if h.casing == s.Casing {
+				g = h
+			}
+		}
+		if g == nil {
+			g = &casingGroup{casing: s.Casing, stop: map[string][]int{}}
+			d.casings = append(d.casings, g)
+		}
+		g.langs = append(g.langs, i)
+		for w := range s.stop {
+			g.stop[w] = append(g.stop[w], i)
+		}
+		for _, c := range s.Detect.Letters {
+			var ls *letterSet
+			for _, m := range d.letters {
+				if m.any == c.Any {
+					ls = m
+				}
+			}
+			if ls == nil {
+				ls = &letterSet{any: c.Any}
+				d.letters = append(d.letters, ls)
+			}
+			ls.each = ls.each || c.Each != 0
+			ls.uses = append(ls.uses, letterUse{i, c})
+		}
+	}
+	return d
 }
 
 // IsAbbreviation reports whether word (without its final period) is a known
