@@ -20,9 +20,7 @@ type CTAOptions struct {
 	LexiconOptions `yaml:",inline"`
 }
 
-var (
-	urlRE = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+\.(?:com|net|org|io|co|shop|store|az|tr|com\.tr|example)(?:/\S*)?`)
-)
+var urlRE = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+\.(?:com|net|org|io|co|shop|store|az|tr|com\.tr|example)(?:/\S*)?`)
 
 // CTA flags a promotion that does not tell the customer what to do.
 var CTA = &lint.Rule{
