@@ -1,7 +1,10 @@
 package lint
 
 import (
+	"bytes"
 	_ "embed"
+	"fmt"
+	"io/fs"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,27 +12,239 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// Languages and channels are registries read from data files: the code asks
+// them, so adding either is data. The built-in entries are embedded; a
+// language pack adds one more with RegisterLang. Both are read-only once
+// linting starts.
+
 //go:embed data/lang.yaml
 var langYAML []byte
 
-type langTable struct {
-	Stopwords     []string `yaml:"stopwords"`
-	Abbreviations []string `yaml:"abbreviations"`
+//go:embed data/channels.yaml
+var channelsYAML []byte
+
+// LangSpec is one language's entry in the registry (data/lang.yaml, or a
+// pack's lang.yaml).
+type LangSpec struct {
+	Code          Lang       `yaml:"code"`
+	Name          string     `yaml:"name"`
+	Casing        Casing     `yaml:"casing"`
+	Detect        DetectCues `yaml:"detect"`
+	Stopwords     []string   `yaml:"stopwords"`
+	Abbreviations []string   `yaml:"abbreviations"`
 	stop          map[string]bool
 	abbr          map[string]bool
+	pack          fs.FS // a registered pack's files; nil for a built-in language
 }
 
-// langTables is read-only after init: built-in data, not configuration.
-var langTables = func() map[Lang]*langTable {
-	var raw map[Lang]*langTable
-	if err := yaml.Unmarshal(langYAML, &raw); err != nil {
-		panic("lint: bad embedded data/lang.yaml: " + err.Error())
+// DetectCues are what DetectLang scores for one language.
+type DetectCues struct {
+	// Common is the score of each word found in the language's stopwords.
+	Common  int         `yaml:"common"`
+	Letters []LetterCue `yaml:"letters"`
+	Words   []WordCue   `yaml:"words"`
+}
+
+// LetterCue scores a text that has any of the letters: Score once, plus
+// Each for every occurrence.
+type LetterCue struct {
+	Any   string `yaml:"any"`
+	Score int    `yaml:"score"`
+	Each  int    `yaml:"each"`
+}
+
+// WordCue scores each word (lower case in the language's casing) that has a
+// letter from every set in Letters, ends with one of Suffixes, or contains
+// one of Contains.
+type WordCue struct {
+	Letters  []string `yaml:"letters"`
+	Suffixes []string `yaml:"suffixes"`
+	Contains []string `yaml:"contains"`
+	Score    int      `yaml:"score"`
+}
+
+func (c WordCue) matches(w string) bool {
+	if len(c.Letters) > 0 {
+		all := true
+		for _, set := range c.Letters {
+			all = all && strings.ContainsAny(w, set)
+		}
+		if all {
+			return true
+		}
 	}
-	for _, t := range raw {
-		t.stop, t.abbr = set(t.Stopwords), set(t.Abbreviations)
+	for _, s := range c.Suffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
 	}
-	return raw
-}()
+	for _, s := range c.Contains {
+		if strings.Contains(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Casing names a language's case mapping.
+type Casing string
+
+// The case mappings a language may declare.
+const (
+	DefaultCasing Casing = "default" // Unicode's
+	TurkicCasing  Casing = "turkic"  // I pairs with ı and İ with i (Turkish, Azerbaijani)
+)
+
+// Lower maps s to lower case.
+func (c Casing) Lower(s string) string {
+	if c == TurkicCasing {
+		return strings.ToLowerSpecial(unicode.TurkishCase, s)
+	}
+	return strings.ToLower(s)
+}
+
+// Upper maps s to upper case.
+func (c Casing) Upper(s string) string {
+	if c == TurkicCasing {
+		return strings.ToUpperSpecial(unicode.TurkishCase, s)
+	}
+	return strings.ToUpper(s)
+}
+
+// ChannelSpec is one channel's entry in the registry (data/channels.yaml).
+type ChannelSpec struct {
+	Code  Channel `yaml:"code"`
+	Title string  `yaml:"title"`
+}
+
+var (
+	langSpecs = func() []*LangSpec {
+		specs := mustRead[*LangSpec](langYAML, "data/lang.yaml")
+		for _, s := range specs {
+			if err := s.check(); err != nil {
+				panic("lint: bad embedded data/lang.yaml: " + err.Error())
+			}
+		}
+		return specs
+	}()
+	channelSpecs = mustRead[ChannelSpec](channelsYAML, "data/channels.yaml")
+)
+
+// mustRead decodes a built-in registry; the data is part of the build and
+// tests load it, so a bad file never reaches a user.
+func mustRead[T any](data []byte, file string) []T {
+	var out []T
+	if err := decodeStrict(data, &out); err != nil {
+		panic("lint: bad embedded " + file + ": " + err.Error())
+	}
+	return out
+}
+
+// decodeStrict decodes data files: an unknown key is an error, so that a
+// misspelt field is not silently ignored.
+func decodeStrict(data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	return dec.Decode(v)
+}
+
+func (s *LangSpec) check() error {
+	switch {
+	case s.Code == "" || s.Name == "":
+		return fmt.Errorf("language %q: code and name are required", s.Code)
+	case strings.ToLower(string(s.Code)) != string(s.Code) || strings.ContainsAny(string(s.Code), "-_ "):
+		return fmt.Errorf("language %q: the code is lower case, without a region (ParseLang drops it)", s.Code)
+	case s.Casing == "":
+		s.Casing = DefaultCasing
+	case s.Casing != DefaultCasing && s.Casing != TurkicCasing:
+		return fmt.Errorf("language %q: casing %q (want %s or %s)", s.Code, s.Casing, DefaultCasing, TurkicCasing)
+	}
+	s.stop, s.abbr = set(s.Stopwords), set(s.Abbreviations)
+	return nil
+}
+
+func codes[T any, C ~string](specs []T, code func(T) C) []C {
+	out := make([]C, len(specs))
+	for i, s := range specs {
+		out[i] = code(s)
+	}
+	return out
+}
+
+// spec returns a language's registry entry, or nil. A linear scan: the
+// registry is a handful of entries and this is on every word's path.
+func spec(l Lang) *LangSpec {
+	for _, s := range langSpecs {
+		if s.Code == l {
+			return s
+		}
+	}
+	return nil
+}
+
+// LangName is a language's English name ("Turkish"), or its code if unknown.
+func LangName(l Lang) string {
+	if s := spec(l); s != nil {
+		return s.Name
+	}
+	return string(l)
+}
+
+// CasingOf is a language's case mapping.
+func CasingOf(l Lang) Casing {
+	if s := spec(l); s != nil {
+		return s.Casing
+	}
+	return DefaultCasing
+}
+
+// RegisterLang adds a language pack: fsys holds lang.yaml (one LangSpec) and,
+// under rules/, the pack's part of each rule's data file, with the same name
+// and shape as the built-in file (see LoadRuleData), and any other files its
+// rules read with LangFile. Call it before building
+// any linter: the registries are not guarded for concurrent use.
+func RegisterLang(fsys fs.FS) (Lang, error) {
+	data, err := fs.ReadFile(fsys, "lang.yaml")
+	if err != nil {
+		return "", err
+	}
+	var s LangSpec
+	if err := decodeStrict(data, &s); err != nil {
+		return "", fmt.Errorf("lang.yaml: %v", err)
+	}
+	if err := s.check(); err != nil {
+		return "", fmt.Errorf("lang.yaml: %v", err)
+	}
+	if spec(s.Code) != nil {
+		return "", fmt.Errorf("lang.yaml: language %q is already registered", s.Code)
+	}
+	// Read every file before changing anything: a bad pack adds nothing.
+	parts := make([]map[Lang]*RuleLang, len(ruleDataFiles))
+	for i, d := range ruleDataFiles {
+		if parts[i], err = d.readPack(fsys, s.Code); err != nil {
+			return "", err
+		}
+	}
+	for i, d := range ruleDataFiles {
+		d.put(parts[i])
+	}
+	s.pack = fsys
+	langSpecs = append(langSpecs, &s)
+	detector = arrange(langSpecs)
+	Langs = append(Langs, s.Code)
+	return s.Code, nil
+}
+
+// LangFile reads a file of a registered language pack, for data that is not
+// YAML (a spelling list); fs.ErrNotExist for a built-in language, whose data
+// is embedded where it is used.
+func LangFile(l Lang, name string) ([]byte, error) {
+	s := spec(l)
+	if s == nil || s.pack == nil {
+		return nil, fs.ErrNotExist
+	}
+	return fs.ReadFile(s.pack, name)
+}
 
 func set(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -39,81 +254,152 @@ func set(words []string) map[string]bool {
 	return m
 }
 
-// Lower folds case the way the language does: Turkish and Azerbaijani map
-// I to ı and İ to i; English uses the Unicode default.
+// Lower folds case the way the language does (its casing in the registry).
 func Lower(l Lang, s string) string {
 	if hasNoUpper(s) {
 		return s // most words: nothing to change, nothing to allocate
 	}
-	if l == Turkish || l == Azerbaijani {
-		return strings.ToLowerSpecial(unicode.TurkishCase, s)
-	}
-	return strings.ToLower(s)
+	return CasingOf(l).Lower(s)
 }
 
 // Upper is Lower's counterpart.
-func Upper(l Lang, s string) string {
-	if l == Turkish || l == Azerbaijani {
-		return strings.ToUpperSpecial(unicode.TurkishCase, s)
-	}
-	return strings.ToUpper(s)
-}
+func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 
-// DetectLang guesses the language of a text that does not declare one.
-//
-// Each word found in a language's list of very common words scores two points
-// for that language. The letter ə, which only Azerbaijani uses, scores five
-// points and one more per occurrence; a word with x or q and one of
-// ı ə ğ ş ç ö ü (Turkish has no x or q) scores three for Azerbaijani; a
-// Turkish present-tense ending (-yor) scores two for Turkish; any of
-// ı ğ ş ç ö ü scores one for both Turkish and Azerbaijani. The highest score wins; a tie between Turkish and Azerbaijani
-// goes to Turkish, and a tie with English goes to English. ok is false when
-// nothing scored (a text with no known word, such as "OK" or a bare URL).
+// DetectLang guesses the language of a text that does not declare one, from
+// each language's detection cues in the registry (data/lang.yaml): points
+// for its common words, for letters only it uses, for word endings. The
+// highest score wins, and a tie goes to the language listed first. ok is
+// false when nothing scored (a text with no known word, such as "OK" or a
+// bare URL).
 func DetectLang(text string) (l Lang, ok bool) {
-	var en, tr, az int
-	if n := strings.Count(text, "ə") + strings.Count(text, "Ə"); n > 0 {
-		az += 5 + n
-	}
-	if strings.ContainsAny(text, "ıİğĞşŞçÇöÖüÜ") {
-		tr++
-		az++
+	var buf [8]int
+	scores := append(buf[:0], make([]int, len(langSpecs))...)
+	for _, ls := range detector.letters {
+		if k := ls.count(text); k > 0 {
+			for _, u := range ls.uses {
+				scores[u.lang] += u.Score + u.Each*k
+			}
+		}
 	}
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		lw := strings.ToLower(w)
-		tw := Lower(Turkish, w)
-		if langTables[English].stop[lw] {
-			en += 2
-		}
-		if langTables[Turkish].stop[tw] {
-			tr += 2
-		}
-		if langTables[Azerbaijani].stop[tw] {
-			az += 2
-		}
-		if strings.ContainsAny(tw, "xq") && strings.ContainsAny(tw, "ıəğşçöü") {
-			az += 3 // Turkish has no x or q: a Turkic word with one is Azerbaijani
-		}
-		if strings.HasSuffix(tw, "yor") || strings.Contains(tw, "iyor") || strings.Contains(tw, "ıyor") || strings.Contains(tw, "uyor") || strings.Contains(tw, "üyor") {
-			tr += 2
+		lower := !hasNoUpper(w)
+		for _, g := range detector.casings {
+			lw := w
+			if lower {
+				lw = g.casing.Lower(w)
+			}
+			for _, i := range g.stop[lw] {
+				scores[i] += langSpecs[i].Detect.Common
+			}
+			for _, i := range g.langs {
+				for _, c := range langSpecs[i].Detect.Words {
+					if c.matches(lw) {
+						scores[i] += c.Score
+					}
+				}
+			}
 		}
 	}
-	switch {
-	case en == 0 && tr == 0 && az == 0:
+	best := 0
+	for i, n := range scores {
+		if n > scores[best] {
+			best = i
+		}
+	}
+	if scores[best] == 0 {
 		return "", false
-	case en >= tr && en >= az:
-		return English, true
-	case az > tr:
-		return Azerbaijani, true
-	default:
-		return Turkish, true
 	}
+	return langSpecs[best].Code, true
+}
+
+// detection is the registry's cues arranged so that DetectLang does each
+// piece of work once for all the languages that share it; rebuilt when a
+// language is registered.
+type detection struct {
+	letters []*letterSet
+	casings []*casingGroup
+}
+
+// letterSet is one set of letters that languages score: the text is
+// searched once for all of them.
+type letterSet struct {
+	any  string
+	each bool // some language scores every occurrence: count them all
+	uses []letterUse
+}
+
+type letterUse struct {
+	lang int // index into langSpecs
+	LetterCue
+}
+
+// count is how many of the letters the text has, or 1 for any when no
+// language scores each occurrence.
+func (ls *letterSet) count(text string) int {
+	if !ls.each {
+		if strings.ContainsAny(text, ls.any) {
+			return 1
+		}
+		return 0
+	}
+	n := 0
+	for _, r := range ls.any {
+		n += strings.Count(text, string(r))
+	}
+	return n
+}
+
+// casingGroup is the languages that fold case the same way: a word is
+// lowered once for all of them, and one look-up finds the languages whose
+// common words it is.
+type casingGroup struct {
+	casing Casing
+	langs  []int            // indices into langSpecs
+	stop   map[string][]int // common word -> the languages it is common in
+}
+
+var detector = arrange(langSpecs)
+
+func arrange(specs []*LangSpec) detection {
+	var d detection
+	for i, s := range specs {
+		var g *casingGroup
+		for _, h := range d.casings {
+			if h.casing == s.Casing {
+				g = h
+			}
+		}
+		if g == nil {
+			g = &casingGroup{casing: s.Casing, stop: map[string][]int{}}
+			d.casings = append(d.casings, g)
+		}
+		g.langs = append(g.langs, i)
+		for w := range s.stop {
+			g.stop[w] = append(g.stop[w], i)
+		}
+		for _, c := range s.Detect.Letters {
+			var ls *letterSet
+			for _, m := range d.letters {
+				if m.any == c.Any {
+					ls = m
+				}
+			}
+			if ls == nil {
+				ls = &letterSet{any: c.Any}
+				d.letters = append(d.letters, ls)
+			}
+			ls.each = ls.each || c.Each != 0
+			ls.uses = append(ls.uses, letterUse{i, c})
+		}
+	}
+	return d
 }
 
 // IsAbbreviation reports whether word (without its final period) is a known
 // abbreviation in the language. before is the text preceding the word, for
 // multi-word abbreviations such as Azerbaijani "və s.".
 func IsAbbreviation(l Lang, before, word string) bool {
-	t := langTables[l]
+	t := spec(l)
 	if t == nil {
 		return false
 	}

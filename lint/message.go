@@ -25,7 +25,8 @@ var Kinds = []Kind{Greeting, Reply, Away, Promo, Closing, Bot, Update}
 // Channel is where a message is sent; limits and policies differ per channel.
 type Channel string
 
-// The supported channels.
+// The built-in channels that code refers to by name (the hook's and the
+// transcript reader's defaults); the list of channels is the registry.
 const (
 	Messenger Channel = "messenger"
 	Instagram Channel = "instagram"
@@ -33,34 +34,37 @@ const (
 	SMS       Channel = "sms"
 )
 
-// Title is the channel's name as people write it: Messenger, WhatsApp, SMS.
+// Title is the channel's name as people write it (Messenger, WhatsApp, SMS),
+// from the registry; a channel it does not know is capitalised.
 func (c Channel) Title() string {
-	switch c {
-	case WhatsApp:
-		return "WhatsApp"
-	case SMS:
-		return "SMS"
-	case "":
+	for _, s := range channelSpecs {
+		if s.Code == c {
+			return s.Title
+		}
+	}
+	if c == "" {
 		return ""
 	}
 	return strings.ToUpper(string(c[:1])) + string(c[1:])
 }
 
-// Channels lists every channel.
-var Channels = []Channel{Messenger, Instagram, WhatsApp, SMS}
+// Channels lists every channel, in the registry's order (data/channels.yaml).
+var Channels = codes(channelSpecs, func(s ChannelSpec) Channel { return s.Code })
 
 // Lang is a supported message language.
 type Lang string
 
-// The supported languages (Azerbaijani in Latin script).
+// The built-in languages that code and tests refer to by name; the list of
+// languages is the registry (data/lang.yaml and RegisterLang).
 const (
 	English     Lang = "en"
 	Turkish     Lang = "tr"
 	Azerbaijani Lang = "az"
 )
 
-// Langs lists every language.
-var Langs = []Lang{English, Turkish, Azerbaijani}
+// Langs lists every language, in the registry's order: the built-in ones
+// (data/lang.yaml), then those added with RegisterLang.
+var Langs = codes(langSpecs, func(s *LangSpec) Lang { return s.Code })
 
 // ParseKind validates a kind name.
 func ParseKind(s string) (Kind, error) {

@@ -6,7 +6,10 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-var botLexicon = builtinLexicon("bothandoff.yaml")
+var (
+	bothandoffData = loadData("bothandoff.yaml")
+	botLexicon     = Lexicon(bothandoffData.Lexicon)
+)
 
 // BotHandoffOptions configures the bot-handoff rule.
 type BotHandoffOptions struct {
@@ -35,16 +38,12 @@ asked for a person ("agent", "müşteri temsilcisi", "operator") without a hando
 		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
 Messenger Platform guidance is that automated experiences should make it clear how to reach a person
 (the handover protocol exists for this).`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "Sorry, I didn't understand that. Please try again.", Good: "Sorry, I didn't understand that. Type 'agent' to chat with a person."},
-			lint.Turkish:     {Bad: "Üzgünüm, bunu anlayamadım. Lütfen tekrar deneyin.", Good: "Üzgünüm, bunu anlayamadım. Bir müşteri temsilcisine bağlanmak için 'temsilci' yazın."},
-			lint.Azerbaijani: {Bad: "Bağışlayın, bunu başa düşmədim. Yenidən cəhd edin.", Good: "Bağışlayın, bunu başa düşmədim. Operatorla danışmaq üçün 'operator' yazın."},
-		},
+		Examples: bothandoffData.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
 	Options: BotHandoffOptions{Kinds: []lint.Kind{lint.Bot}},
-	Lexicon: map[lint.Lang]map[string][]string(botLexicon),
+	Lexicon: bothandoffData.Lexicon,
 	New: lexiconRule(BotHandoffOptions{Kinds: []lint.Kind{lint.Bot}}, botLexicon, func(o *BotHandoffOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o BotHandoffOptions, _ Lexicon, pb phraseBook) lint.Check {
 			return func(p *lint.Pass) {
@@ -58,11 +57,9 @@ Messenger Platform guidance is that automated experiences should make it clear h
 					return
 				}
 				p.Report(lint.Diagnostic{
-					Span:    fallback[0].Span,
-					Message: "the bot cannot help here and offers no way to reach a person",
-					Suggestion: example(m.Lang, `add a way out: "Type 'agent' to chat with a person, or call us."`,
-						`bir çıkış yolu ekleyin: "Müşteri temsilcisine bağlanmak için 'temsilci' yazın."`,
-						`çıxış yolu əlavə edin: "Operatorla danışmaq üçün 'operator' yazın."`),
+					Span:       fallback[0].Span,
+					Message:    "the bot cannot help here and offers no way to reach a person",
+					Suggestion: bothandoffData.Say(m.Lang, "suggestion"),
 				})
 			}
 		}),

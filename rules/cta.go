@@ -2,12 +2,16 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 	"unicode"
 
 	"github.com/msglint/msglint/lint"
 )
 
-var ctaLexicon = builtinLexicon("cta.yaml")
+var (
+	ctaData    = loadData("cta.yaml")
+	ctaLexicon = Lexicon(ctaData.Lexicon)
+)
 
 // CTAOptions configures the cta rule.
 type CTAOptions struct {
@@ -16,17 +20,7 @@ type CTAOptions struct {
 	LexiconOptions `yaml:",inline"`
 }
 
-// English words before an action that make it an instruction ("please
-// reply", "you can order") or a noun ("our shop"). After any other word it is
-// a statement ("Members get early access").
-var (
-	ctaBefore = map[string]bool{"please": true, "just": true, "simply": true, "and": true, "or": true, "then": true,
-		"so": true, "now": true, "today": true, "pls": true, "plz": true, "can": true, "could": true, "may": true}
-	ctaNoun = map[string]bool{"our": true, "the": true, "your": true, "a": true, "an": true, "this": true,
-		"my": true, "their": true, "its": true, "his": true, "her": true, "per": true, "each": true, "every": true,
-		"next": true, "first": true, "last": true, "no": true, "any": true, "online": true, "new": true}
-	urlRE = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+\.(?:com|net|org|io|co|shop|store|az|tr|com\.tr|example)(?:/\S*)?`)
-)
+var urlRE = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+\.(?:com|net|org|io|co|shop|store|az|tr|com\.tr|example)(?:/\S*)?`)
 
 // CTA flags a promotion that does not tell the customer what to do.
 var CTA = &lint.Rule{
@@ -40,39 +34,53 @@ sifariş edin", "bizə yazın"). "Shop" or "visit" used as a noun is not one. A 
 to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "Our spring collection has arrived, with 20% off sneakers.", Good: "Our spring collection has arrived: 20% off sneakers. Shop now at luma.example/sale"},
-			lint.Turkish:     {Bad: "İlkbahar koleksiyonumuz geldi, spor ayakkabılarda %20 indirim.", Good: "İlkbahar koleksiyonumuz geldi! BAHAR20 kodunu kullanın, %20 indirim kazanın."},
-			lint.Azerbaijani: {Bad: "Yaz kolleksiyamız gəldi, idman ayaqqabılarında 20% endirim.", Good: "Yaz kolleksiyamız gəldi! YAY20 kodundan istifadə edin, 20% endirim qazanın."},
-		},
+		Examples: ctaData.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
 	Options: CTAOptions{Kinds: []lint.Kind{lint.Promo}},
-	Lexicon: map[lint.Lang]map[string][]string(ctaLexicon),
+	Lexicon: ctaData.Lexicon,
 	New: lexiconRule(CTAOptions{Kinds: []lint.Kind{lint.Promo}}, ctaLexicon, func(o *CTAOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o CTAOptions, _ Lexicon, pb phraseBook) lint.Check {
+			g := newCTAGrammar()
 			return func(p *lint.Pass) {
-				if kindIn(p.Msg.Kind, o.Kinds) && !hasCTA(p.Msg, pb) {
+				if kindIn(p.Msg.Kind, o.Kinds) && !g.hasCTA(p.Msg, pb) {
 					reportNoCTA(p)
 				}
 			}
 		}),
 }
 
-func hasCTA(m *lint.Message, pb phraseBook) bool {
+// ctaGrammar tells an action said as an instruction from the same word used
+// otherwise, in a language whose data has the word sets: after one of the
+// words in before it is an instruction ("please reply", "you can order"),
+// after one of nouns it is a noun ("our shop"), and after any other word a
+// statement ("Members get early access"). In a language without them, every
+// action cue counts (Turkish and Azerbaijani cues are imperative forms).
+type ctaGrammar struct {
+	before, nouns map[lint.Lang]map[string]bool
+}
+
+// newCTAGrammar reads the word sets when a check is built, so that a
+// language registered after start-up has its own.
+func newCTAGrammar() ctaGrammar {
+	return ctaGrammar{before: ctaData.WordSets("before"), nouns: ctaData.WordSets("nouns")}
+}
+
+func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 	toks := m.Tokens()
+	before, nouns := g.before[m.Lang], g.nouns[m.Lang]
 	for _, mt := range pb.find(m, "actions") {
-		if m.Lang != lint.English || mt.First < 0 {
+		if before == nil && nouns == nil || mt.First < 0 {
 			return true
 		}
 		prev := neighbour(toks, mt.First, -1)
 		switch {
-		case prev >= 0 && toks[prev].Kind == lint.Word && ctaNoun[toks[prev].Norm]:
+		case prev >= 0 && toks[prev].Kind == lint.Word && nouns[toks[prev].Norm]:
 			continue // "our shop"
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
-		case toks[prev].Kind == lint.Word && ctaBefore[toks[prev].Norm]:
+		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
 			return true
 		}
 	}
@@ -108,18 +116,14 @@ func reportNoCTA(p *lint.Pass) {
 	m := p.Msg
 	if loc := urlRE.FindStringIndex(m.Body.Text); loc != nil {
 		p.Report(lint.Diagnostic{
-			Span:    lint.Span{Start: loc[0], End: loc[1]},
-			Message: "the only call to action is a bare link; say what to do with it",
-			Suggestion: example(m.Lang, `"Shop the sale: `+m.Body.Text[loc[0]:loc[1]]+`"`,
-				`"Hemen alışverişe başlayın: `+m.Body.Text[loc[0]:loc[1]]+`"`,
-				`"İndi sifariş edin: `+m.Body.Text[loc[0]:loc[1]]+`"`),
+			Span:       lint.Span{Start: loc[0], End: loc[1]},
+			Message:    "the only call to action is a bare link; say what to do with it",
+			Suggestion: strings.ReplaceAll(ctaData.Say(m.Lang, "bare_link"), "{link}", m.Body.Text[loc[0]:loc[1]]),
 		})
 		return
 	}
 	p.Report(lint.Diagnostic{
-		Message: "promotion has no call to action: nothing says what to do next",
-		Suggestion: example(m.Lang, `add one clear action, e.g. "Shop now at luma.example/sale" or "Reply YES to claim it"`,
-			`tek bir net çağrı ekleyin, ör. "Hemen sipariş verin" veya "KOD10 kodunu kullanın"`,
-			`bir aydın çağırış əlavə edin, məs. "İndi sifariş edin" və ya "KOD10 kodundan istifadə edin"`),
+		Message:    "promotion has no call to action: nothing says what to do next",
+		Suggestion: ctaData.Say(m.Lang, "no_cta"),
 	})
 }

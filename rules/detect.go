@@ -49,8 +49,8 @@ func NewPromoDetector(opts *yaml.Node) (func(*lint.Message) bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	pb := lx.compile()
+	pb, g := lx.compile(), newCTAGrammar()
 	return func(m *lint.Message) bool {
-		return m.Kind == lint.Promo || pb.has(m, "promo") && hasCTA(m, pb)
+		return m.Kind == lint.Promo || pb.has(m, "promo") && g.hasCTA(m, pb)
 	}, nil
 }

@@ -7,7 +7,10 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-var forwardingLexicon = builtinLexicon("forwarding.yaml")
+var (
+	forwardingData    = loadData("forwarding.yaml")
+	forwardingLexicon = Lexicon(forwardingData.Lexicon)
+)
 
 // ForwardingConsentOptions configures the forwarding-consent rule.
 type ForwardingConsentOptions struct {
@@ -30,16 +33,12 @@ flagged again after consent_revoked.`,
 		Why: `A private chat is private: passing it or the customer's details to another company without
 consent breaks their trust and, under data protection law (GDPR, Turkey's KVKK, Azerbaijan's law on
 personal data), needs a lawful basis; asking first is both polite and safe.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "I passed your phone number to the courier, they will call you.", Good: "May we share your phone number with the courier so they can call you before delivery?"},
-			lint.Turkish:     {Bad: "Telefon numaranızı kargo firmasıyla paylaştık.", Good: "Kuryenin sizi arayabilmesi için numaranızı kargo firmasıyla paylaşmamıza izin verir misiniz?"},
-			lint.Azerbaijani: {Bad: "Telefon nömrənizi kuryer şirkəti ilə paylaşdıq.", Good: "Kuryerin sizə zəng etməsi üçün nömrənizi kuryer şirkəti ilə paylaşmağımıza icazə verirsinizmi?"},
-		},
+		Examples: forwardingData.Examples,
 		Severity: lint.Error,
 		Default:  true,
 	},
 	Options: ForwardingConsentOptions{},
-	Lexicon: map[lint.Lang]map[string][]string(forwardingLexicon),
+	Lexicon: forwardingData.Lexicon,
 	New: lexiconRule(ForwardingConsentOptions{}, forwardingLexicon, func(o *ForwardingConsentOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ ForwardingConsentOptions, _ Lexicon, pb phraseBook) lint.Check {
 			return func(p *lint.Pass) { checkForwarding(p, pb) }
@@ -86,11 +85,9 @@ func checkForwarding(p *lint.Pass, pb phraseBook) {
 		v := verbs[i][0]
 		start, end := min(v.Span.Start, d.Span.Start), max(v.Span.End, t.Span.End)
 		p.Report(lint.Diagnostic{
-			Span:    lint.Span{Start: start, End: end},
-			Message: fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", m.Body.Text[t.Span.Start:t.Span.End]),
-			Suggestion: example(m.Lang, `ask first: "May we share your phone number with the courier so they can call you?"`,
-				`önce sorun: "Kuryenin sizi arayabilmesi için numaranızı kargo firmasıyla paylaşmamıza izin verir misiniz?"`,
-				`əvvəlcə soruşun: "Nömrənizi kuryer şirkəti ilə paylaşmağımıza icazə verirsinizmi?"`),
+			Span:       lint.Span{Start: start, End: end},
+			Message:    fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", m.Body.Text[t.Span.Start:t.Span.End]),
+			Suggestion: forwardingData.Say(m.Lang, "suggestion"),
 		})
 	}
 }

@@ -4,7 +4,10 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-var goodbyeLexicon = builtinLexicon("goodbye.yaml")
+var (
+	goodbyeData    = loadData("goodbye.yaml")
+	goodbyeLexicon = Lexicon(goodbyeData.Lexicon)
+)
 
 // GoodbyeOptions configures the goodbye rule.
 type GoodbyeOptions struct {
@@ -26,16 +29,12 @@ günler"). In a transcript, it flags a conversation closed when the last brand m
 		Why: `The last message is what the customer remembers; ending without a word of thanks or an open
 door reads as being shown out. Messenger's guidance for customer care asks businesses to close
 conversations politely and say how to get back in touch.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "Your ticket is closed.", Good: "Your ticket is closed. Is there anything else I can help you with? Have a great day!"},
-			lint.Turkish:     {Bad: "Talebiniz kapatıldı.", Good: "Talebiniz kapatıldı. Başka bir konuda yardımcı olabilir miyim? İyi günler!"},
-			lint.Azerbaijani: {Bad: "Müraciətiniz bağlandı.", Good: "Müraciətiniz bağlandı. Başqa sualınız varmı? Xoş günlər!"},
-		},
+		Examples: goodbyeData.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
 	Options: GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}},
-	Lexicon: map[lint.Lang]map[string][]string(goodbyeLexicon),
+	Lexicon: goodbyeData.Lexicon,
 	New: lexiconRule(GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}}, goodbyeLexicon, func(o *GoodbyeOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o GoodbyeOptions, _ Lexicon, pb phraseBook) lint.Check {
 			return func(p *lint.Pass) {
@@ -44,11 +43,8 @@ conversations politely and say how to get back in touch.`,
 					return
 				}
 				p.Report(lint.Diagnostic{
-					Message: "closing message has no goodbye: no farewell, no thanks and no offer of more help",
-					Suggestion: example(m.Lang,
-						`end with "Is there anything else I can help you with? Have a great day!"`,
-						`sonuna "Başka bir konuda yardımcı olabilir miyim? İyi günler!" ekleyin`,
-						`sonuna "Başqa sualınız varmı? Xoş günlər!" əlavə edin`),
+					Message:    "closing message has no goodbye: no farewell, no thanks and no offer of more help",
+					Suggestion: goodbyeData.Say(m.Lang, "suggestion"),
 				})
 			}
 		}),

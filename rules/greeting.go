@@ -4,7 +4,10 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-var greetingLexicon = builtinLexicon("greeting.yaml")
+var (
+	greetingData    = loadData("greeting.yaml")
+	greetingLexicon = Lexicon(greetingData.Lexicon)
+)
 
 // GreetingOptions configures the greeting rule.
 type GreetingOptions struct {
@@ -31,16 +34,12 @@ transcript, it flags the first brand reply without a greeting and a customer mes
 		Why: `The first reply sets the tone: a greeting, ideally with the customer's name ({{first_name}}),
 tells them a person cares. An away message that does not say when someone will answer leaves them
 waiting without knowing for how long; Messenger's away messages are meant to set that expectation.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "Order questions go to the form on our website.", Good: "Hi {{first_name}}! Thanks for your message. A team member will reply within 15 minutes."},
-			lint.Turkish:     {Bad: "Sipariş sorularınız için web sitemizdeki formu kullanın.", Good: "Merhaba {{first_name}}! Mesajınız için teşekkürler, 15 dakika içinde yanıt vereceğiz."},
-			lint.Azerbaijani: {Bad: "Sifariş sualları üçün saytdakı formdan istifadə edin.", Good: "Salam {{first_name}}! Mesajınız üçün təşəkkür edirik, 15 dəqiqə ərzində cavab verəcəyik."},
-		},
+		Examples: greetingData.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
 	Options: defaultGreeting,
-	Lexicon: map[lint.Lang]map[string][]string(greetingLexicon),
+	Lexicon: greetingData.Lexicon,
 	New: lexiconRule(defaultGreeting, greetingLexicon, func(o *GreetingOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o GreetingOptions, _ Lexicon, pb phraseBook) lint.Check {
 			return func(p *lint.Pass) { checkGreeting(p, o, pb) }
@@ -73,20 +72,14 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb phraseBook) {
 	}
 	if !greeted {
 		p.Report(lint.Diagnostic{
-			Message: "the message starts without a greeting or a thank-you for writing",
-			Suggestion: example(m.Lang,
-				`start with "Hi {{first_name}}! Thanks for your message."`,
-				`"Merhaba {{first_name}}! Mesajınız için teşekkürler." ile başlayın`,
-				`"Salam {{first_name}}! Mesajınız üçün təşəkkür edirik." ilə başlayın`),
+			Message:    "the message starts without a greeting or a thank-you for writing",
+			Suggestion: greetingData.Say(m.Lang, "greet"),
 		})
 	}
 	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) {
 		p.Report(lint.Diagnostic{
-			Message: "the away message does not say when a person will answer",
-			Suggestion: example(m.Lang,
-				`say when: "We will reply tomorrow from 9:00."`,
-				`ne zaman yanıt vereceğinizi yazın: "Yarın 09.00'dan itibaren yanıtlayacağız."`,
-				`nə vaxt cavab verəcəyinizi yazın: "Sabah saat 9:00-dan cavab verəcəyik."`),
+			Message:    "the away message does not say when a person will answer",
+			Suggestion: greetingData.Say(m.Lang, "when"),
 		})
 	}
 }

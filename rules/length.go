@@ -11,6 +11,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+var lengthData = loadData("length.yaml")
+
 //go:embed data/limits.yaml
 var limitsYAML []byte
 
@@ -59,20 +61,7 @@ more than 3 sentences, or more than 320 characters in one paragraph or in all: a
 		Why: `The platform refuses or cuts a message over its limit (Messenger Platform Send API reference;
 Instagram Messaging; WhatsApp Cloud API). Every extra SMS segment is billed as one more SMS. People read
 chat on a phone: short messages that ask one thing get answers; split long ones or link to the details.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English: {
-				Bad:  "Thanks for your order. It ships Monday. Tracking follows by e-mail. Returns are free for 30 days. Reply if you need anything.",
-				Good: "Thanks for your order! It ships Monday, and we'll e-mail you the tracking link.",
-			},
-			lint.Turkish: {
-				Bad:  "Siparişiniz alındı. Pazartesi kargoya verilecek. Takip numarası e-postayla gelecek. İade 30 gün ücretsiz. Sorunuz olursa yazın.",
-				Good: "Siparişiniz alındı! Pazartesi kargoya verilecek, takip numarasını e-postayla göndereceğiz.",
-			},
-			lint.Azerbaijani: {
-				Bad:  "Sifarişiniz qəbul edildi. Bazar ertəsi göndəriləcək. İzləmə nömrəsi e-poçtla gələcək. Qaytarma 30 gün pulsuzdur. Sualınız olsa, yazın.",
-				Good: "Sifarişiniz qəbul edildi! Bazar ertəsi göndəriləcək, izləmə nömrəsini e-poçtla göndərəcəyik.",
-			},
-		},
+		Examples: lengthData.Examples,
 		Severity: lint.Error,
 		Default:  true,
 	},

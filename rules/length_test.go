@@ -97,3 +97,16 @@ func TestLengthOptionErrors(t *testing.T) {
 		}
 	}
 }
+
+// A channel is data: its entry in lint's registry and its limits here.
+func TestEveryChannelHasLimits(t *testing.T) {
+	limits := defaultLength().Limits
+	for _, c := range lint.Channels {
+		if _, ok := limits[c]; !ok {
+			t.Errorf("channel %s has no limits in data/limits.yaml", c)
+		}
+	}
+	if len(limits) != len(lint.Channels) {
+		t.Errorf("data/limits.yaml has %d channels, the registry %d", len(limits), len(lint.Channels))
+	}
+}

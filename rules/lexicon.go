@@ -11,7 +11,10 @@ import (
 )
 
 //go:embed data/*.yaml
-var ruleData embed.FS
+var dataFS embed.FS
+
+// loadData reads a rule's data file (see lint.RuleData).
+func loadData(file string) *lint.RuleData { return lint.LoadRuleData(dataFS, "data/"+file) }
 
 // Lexicon is a rule's cue lists: language -> list name -> cues.
 type Lexicon map[lint.Lang]map[string][]string
@@ -23,20 +26,6 @@ type Lexicon map[lint.Lang]map[string][]string
 type LexiconOptions struct {
 	Add     Lexicon `yaml:"add,omitempty"`
 	Replace Lexicon `yaml:"replace,omitempty"`
-}
-
-// builtinLexicon reads a rule's data file; the files are part of the build,
-// and a test loads every one, so a bad file never reaches a user.
-func builtinLexicon(file string) Lexicon {
-	data, err := ruleData.ReadFile("data/" + file)
-	if err != nil {
-		panic(err)
-	}
-	var lx Lexicon
-	if err := yaml.Unmarshal(data, &lx); err != nil {
-		panic(fmt.Sprintf("rules: data/%s: %v", file, err))
-	}
-	return lx
 }
 
 // apply returns base with the options' additions and replacements. Unknown
@@ -52,10 +41,10 @@ func (o LexiconOptions) apply(base Lexicon) (Lexicon, error) {
 	for _, ch := range []struct {
 		what string
 		lx   Lexicon
-		set  func(old, new []string) []string
+		set  func(old, given []string) []string
 	}{
-		{"add", o.Add, func(old, new []string) []string { return append(old, new...) }},
-		{"replace", o.Replace, func(_, new []string) []string { return slices.Clone(new) }},
+		{"add", o.Add, func(old, given []string) []string { return append(old, given...) }},
+		{"replace", o.Replace, func(_, given []string) []string { return slices.Clone(given) }},
 	} {
 		for l, lists := range ch.lx {
 			if _, ok := out[l]; !ok {
@@ -154,15 +143,15 @@ func sentenceOf(sents []lint.Span, off int) int {
 	return len(sents) - 1
 }
 
-// example picks the message's language's example for a suggestion.
-func example(l lint.Lang, en, tr, az string) string {
-	switch l {
-	case lint.Turkish:
-		return tr
-	case lint.Azerbaijani:
-		return az
+// anyLang is the union of one word set over every language that has it.
+func anyLang(d *lint.RuleData, list string) map[string]bool {
+	out := map[string]bool{}
+	for _, words := range d.WordSets(list) {
+		for w := range words {
+			out[w] = true
+		}
 	}
-	return en
+	return out
 }
 
 // kindIn reports whether a message's kind is one of kinds.

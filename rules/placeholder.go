@@ -11,19 +11,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var placeholderData = func() (d struct {
-	Names     []string `yaml:"names"`
-	SlotWords []string `yaml:"slot_words"`
-}) {
-	raw, err := ruleData.ReadFile("data/placeholder.yaml")
-	if err == nil {
-		err = yaml.Unmarshal(raw, &d)
-	}
-	if err != nil {
-		panic("rules: data/placeholder.yaml: " + err.Error())
-	}
-	return d
-}()
+var (
+	placeholderData = loadData("placeholder.yaml")
+	// The lists hold in every language.
+	placeholderLists = placeholderData.Lexicon["all"]
+)
 
 // PlaceholderOptions configures the placeholder rule.
 type PlaceholderOptions struct {
@@ -44,23 +36,19 @@ var Placeholder = &lint.Rule{
 ({{frist_name}}). Warns when one library mixes placeholder styles ({{name}}, {name}, %{name}), as the
 sending system fills only one of them. Add your system's names in the config; strict: true reports every
 unknown name.`,
-		Why: `A customer who reads "Hi {{first_name}," or "Dear [NAME]" knows nobody wrote to them.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "Hi {{first_name}, your order {{order_id}} shipped.", Good: "Hi {{first_name}}, your order {{order_id}} shipped."},
-			lint.Turkish:     {Bad: "Merhaba [Müşteri Adı], siparişiniz kargoda.", Good: "Merhaba {{first_name}}, siparişiniz kargoda."},
-			lint.Azerbaijani: {Bad: "Salam {{ }}, sifarişiniz yoldadır.", Good: "Salam {{first_name}}, sifarişiniz yoldadır."},
-		},
+		Why:      `A customer who reads "Hi {{first_name}," or "Dear [NAME]" knows nobody wrote to them.`,
+		Examples: placeholderData.Examples,
 		Severity: lint.Error,
 		Default:  true,
 	},
 	Options: PlaceholderOptions{},
-	Lexicon: map[lint.Lang]map[string][]string{"all": {"names": placeholderData.Names, "slot_words": placeholderData.SlotWords}},
+	Lexicon: placeholderData.Lexicon,
 	New: func(node *yaml.Node) (lint.Check, error) {
 		o, err := lint.DecodeOptions(node, PlaceholderOptions{})
 		if err != nil {
 			return nil, err
 		}
-		names := append(slices.Clone(placeholderData.Names), o.Names...)
+		names := append(slices.Clone(placeholderLists["names"]), o.Names...)
 		return func(p *lint.Pass) { checkPlaceholders(p, names, o.Strict) }, nil
 	},
 	NewFile: func(*yaml.Node) (lint.FileCheck, error) { return checkStyles, nil },
@@ -71,8 +59,8 @@ var (
 	identifier = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_.-]*`)
 	slotWords  = func() map[string]bool {
 		m := map[string]bool{}
-		for _, w := range placeholderData.SlotWords {
-			m[lint.Lower(lint.Turkish, w)] = true
+		for _, w := range placeholderLists["slot_words"] {
+			m[lint.TurkicCasing.Lower(w)] = true
 		}
 		return m
 	}()
@@ -94,7 +82,7 @@ func slotSpans(text string) []lint.Span {
 		caps := strings.ToUpper(inner) == inner && strings.IndexFunc(inner, unicode.IsLetter) >= 0
 		known := false
 		for _, w := range words {
-			if slotWords[lint.Lower(lint.Turkish, strings.Trim(w, "_-"))] {
+			if slotWords[lint.TurkicCasing.Lower(strings.Trim(w, "_-"))] {
 				known = true
 			}
 		}

@@ -6,7 +6,10 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-var repeatedLexicon = builtinLexicon("repeated.yaml")
+var (
+	repeatedData    = loadData("repeated.yaml")
+	repeatedLexicon = Lexicon(repeatedData.Lexicon)
+)
 
 // RepeatedWordOptions configures the repeated-word rule.
 type RepeatedWordOptions struct {
@@ -23,16 +26,12 @@ Words a language repeats on purpose are allowed: Turkish and Azerbaijani redupli
 "bir bir", "tez tez") and English "bye bye" or "had had".`,
 		Why: `A doubled word is the most common typo in edited text and looks careless in a saved reply that is
 sent thousands of times.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "We will send the the replacement today.", Good: "We will send the replacement today."},
-			lint.Turkish:     {Bad: "Siparişiniz için için teşekkürler.", Good: "Siparişiniz için teşekkürler. (Yavaş yavaş yükleniyor: doğru.)"},
-			lint.Azerbaijani: {Bad: "Sifarişiniz sabah sabah göndəriləcək.", Good: "Sifarişiniz sabah göndəriləcək. (Tez tez yazın: doğrudur.)"},
-		},
+		Examples: repeatedData.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
 	Options: RepeatedWordOptions{},
-	Lexicon: map[lint.Lang]map[string][]string(repeatedLexicon),
+	Lexicon: repeatedData.Lexicon,
 	New: lexiconRule(RepeatedWordOptions{}, repeatedLexicon, func(o *RepeatedWordOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ RepeatedWordOptions, lx Lexicon, _ phraseBook) lint.Check {
 			allow := lx.wordSets("allow")

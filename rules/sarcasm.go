@@ -6,7 +6,10 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-var sarcasmLexicon = builtinLexicon("sarcasm.yaml")
+var (
+	sarcasmData    = loadData("sarcasm.yaml")
+	sarcasmLexicon = Lexicon(sarcasmData.Lexicon)
+)
 
 // SarcasmOptions configures the sarcasm rule.
 type SarcasmOptions struct {
@@ -26,16 +29,12 @@ yenə…"). Sincere enthusiasm ("Great news!"), sincere thanks ("thanks a lot fo
 sincere "sure, happy to help" are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "Oh great, another customer who didn't read the size chart.", Good: "The size chart is here: luma.example/sizes. Happy to help you pick."},
-			lint.Turkish:     {Bad: "Ne güzel, yine beden tablosuna bakmadan sipariş vermişsiniz.", Good: "Beden tablosu burada: luma.example/beden. Seçmenize yardımcı olalım."},
-			lint.Azerbaijani: {Bad: "Əla, yenə ölçü cədvəlinə baxmadan sifariş vermisiniz.", Good: "Ölçü cədvəli buradadır: luma.example/olcu. Seçməyinizə kömək edək."},
-		},
+		Examples: sarcasmData.Examples,
 		Severity: lint.Error,
 		Default:  true,
 	},
 	Options: SarcasmOptions{},
-	Lexicon: map[lint.Lang]map[string][]string(sarcasmLexicon),
+	Lexicon: sarcasmData.Lexicon,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
 			return func(p *lint.Pass) { checkSarcasm(p, pb) }
@@ -60,10 +59,9 @@ func checkSarcasm(p *lint.Pass, pb phraseBook) {
 		}
 		flagged[i] = true
 		p.Report(lint.Diagnostic{
-			Span:    mt.Span,
-			Message: fmt.Sprintf("%q %s", m.Body.Text[mt.Span.Start:mt.Span.End], why),
-			Suggestion: example(m.Lang, "say the fact plainly and offer help",
-				"bilgiyi açıkça verin ve yardım önerin", "məlumatı sadə dillə verin və kömək təklif edin"),
+			Span:       mt.Span,
+			Message:    fmt.Sprintf("%q %s", m.Body.Text[mt.Span.Start:mt.Span.End], why),
+			Suggestion: sarcasmData.Say(m.Lang, "suggestion"),
 		})
 	}
 	for _, mt := range markers {

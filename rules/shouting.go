@@ -10,20 +10,16 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var shoutingLexicon = builtinLexicon("shouting.yaml")
+var (
+	shoutingData    = loadData("shouting.yaml")
+	shoutingLexicon = Lexicon(shoutingData.Lexicon)
+)
 
 // ShoutingOptions configures the shouting rule.
 type ShoutingOptions struct {
 	// Allow adds words that may be written in capitals (brand names, codes).
 	Allow []string `yaml:"allow"`
 }
-
-// Words before or after which a word in capitals is a keyword to type, not
-// shouting: "Reply YES", "EVET yazın", "BƏLİ yazın".
-var (
-	keywordBefore = map[string]bool{"reply": true, "type": true, "text": true, "send": true, "enter": true, "write": true, "say": true}
-	keywordAfter  = map[string]bool{"yazın": true, "yazınız": true, "gönderin": true, "yanıtlayın": true, "göndərin": true, "yazmaqla": true}
-)
 
 // Shouting flags words and sentences in capitals and runs of !! or ??.
 var Shouting = &lint.Rule{
@@ -36,28 +32,33 @@ codes with digits (BREW10), single letters, the keyword in "Reply YES" and text 
 not shouting. Add your brand names and codes to the allow list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "PLEASE reply with your order number!!!", Good: "Please reply with your order number."},
-			lint.Turkish:     {Bad: "BU MESAJA CEVAP VERMEYİN!!", Good: "Bu mesaj otomatik gönderilmiştir, lütfen yanıtlamayın."},
-			lint.Azerbaijani: {Bad: "ÖDƏNİŞ UĞURSUZ OLDU??", Good: "Ödəniş alınmadı. Kartınızı yoxlayıb yenidən cəhd edin."},
-		},
+		Examples: shoutingData.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
 	Options: ShoutingOptions{},
-	Lexicon: map[lint.Lang]map[string][]string(shoutingLexicon),
+	Lexicon: shoutingData.Lexicon,
 	New: func(node *yaml.Node) (lint.Check, error) {
 		o, err := lint.DecodeOptions(node, ShoutingOptions{})
 		if err != nil {
 			return nil, err
 		}
-		allow := map[string]bool{}
+		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
-			allow[lint.Upper(lint.Turkish, w)] = true
-			allow[strings.ToUpper(w)] = true
+			sh.allow[lint.TurkicCasing.Upper(w)] = true
+			sh.allow[strings.ToUpper(w)] = true
 		}
-		return func(p *lint.Pass) { checkShouting(p, allow) }, nil
+		return sh.check, nil
 	},
+}
+
+// shouting is the rule's check with its word sets.
+type shouting struct {
+	allow map[string]bool // acronyms and the config's words, in capitals
+	// Words before or after which a word in capitals is a keyword to type,
+	// not shouting: "Reply YES", "EVET yazın", "BƏLİ yazın". They hold in
+	// every language: a message in one language quotes another's keyword.
+	keywordBefore, keywordAfter map[string]bool
 }
 
 // shouted reports whether a word is in capitals and not exempt.
@@ -80,7 +81,7 @@ func shouted(l lint.Lang, word string, allow map[string]bool) bool {
 	return letters >= 2 && upper == letters && !allow[word] && !allow[lint.Upper(l, word)]
 }
 
-func checkShouting(p *lint.Pass, allow map[string]bool) {
+func (sh *shouting) check(p *lint.Pass) {
 	m := p.Msg
 	text := m.Body.Text
 	toks := m.Tokens()
@@ -112,7 +113,7 @@ func checkShouting(p *lint.Pass, allow map[string]bool) {
 		switch t.Kind {
 		case lint.Word:
 			w := text[t.Start:t.End]
-			if shouted(m.Lang, w, allow) && !inSpans(slots, t.Start) && !isKeyword(toks, text, i) {
+			if shouted(m.Lang, w, sh.allow) && !inSpans(slots, t.Start) && !sh.isKeyword(toks, text, i) {
 				run = append(run, i)
 				continue
 			}
@@ -154,13 +155,13 @@ func checkShouting(p *lint.Pass, allow map[string]bool) {
 
 // isKeyword: a word in capitals right after "reply"/"type", right before
 // "yazın", or alone inside quotes is something to type, not shouting.
-func isKeyword(toks []lint.Token, text string, i int) bool {
+func (sh *shouting) isKeyword(toks []lint.Token, text string, i int) bool {
 	prev, next := neighbour(toks, i, -1), neighbour(toks, i, 1)
 	// "Reply YES", but not "DO NOT REPLY TO": the keyword itself in capitals.
-	if prev >= 0 && toks[prev].Kind == lint.Word && keywordBefore[toks[prev].Norm] && !allCaps(text[toks[prev].Start:toks[prev].End]) {
+	if prev >= 0 && toks[prev].Kind == lint.Word && sh.keywordBefore[toks[prev].Norm] && !allCaps(text[toks[prev].Start:toks[prev].End]) {
 		return true
 	}
-	if next >= 0 && toks[next].Kind == lint.Word && keywordAfter[toks[next].Norm] {
+	if next >= 0 && toks[next].Kind == lint.Word && sh.keywordAfter[toks[next].Norm] {
 		return true
 	}
 	return prev >= 0 && next >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)

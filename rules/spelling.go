@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
 	"sync"
@@ -15,6 +17,8 @@ import (
 	"github.com/msglint/msglint/lint"
 	"gopkg.in/yaml.v3"
 )
+
+var spellingDoc = loadData("spelling.yaml")
 
 //go:embed data/spelling/*.txt
 var spellingData embed.FS
@@ -40,11 +44,7 @@ xaiş → xahiş), which also catch the word with a suffix (orjinali → orijina
 e-mail addresses and @mentions are never checked. Add your own words per language in the config.`,
 		Why: `A misspelt reply looks careless and costs trust; customers judge a brand by its writing.
 The Turkish and Azerbaijani lists follow the TDK Yazım Kılavuzu and the Azerbaijani spelling dictionary.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "We will send it once we recieve the original.", Good: "We will send it once we receive the original."},
-			lint.Turkish:     {Bad: "Malesef herkez için geçerli değil.", Good: "Maalesef herkes için geçerli değil."},
-			lint.Azerbaijani: {Bad: "Təşəkür edirik, xaiş edirik gözləyin.", Good: "Təşəkkür edirik, xahiş edirik gözləyin."},
-		},
+		Examples: spellingDoc.Examples,
 		Severity: lint.Warning,
 		Default:  true,
 	},
@@ -73,8 +73,11 @@ type wordList struct {
 type speller struct {
 	en      *misspell.Replacer
 	enWrong map[string]bool // every wrong word en knows, lower case
-	lists   map[lint.Lang]*wordList
-	ignore  map[string]bool
+	// misspell are the languages checked with misspell's English
+	// dictionary; the others with their list in data/spelling.
+	misspell map[lint.Lang]bool
+	lists    map[lint.Lang]*wordList
+	ignore   map[string]bool
 }
 
 // wrongWords lists the words a misspell replacer corrects. misspell reports
@@ -95,8 +98,11 @@ var (
 	defaultWrong   = sync.OnceValue(func() map[string]bool { return wrongWords(defaultEnglish()) })
 	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
-		for _, l := range []lint.Lang{lint.Turkish, lint.Azerbaijani} {
+		for _, l := range lint.Langs {
 			data, err := spellingData.ReadFile("data/spelling/" + string(l) + ".txt")
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // checked with misspell, or no list yet
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -109,6 +115,43 @@ var (
 		return out, nil
 	})
 )
+
+// withPackLists adds the lists of registered language packs
+// (rules/spelling.txt in the pack), read when a check is built.
+func withPackLists(builtin map[lint.Lang]*wordList) (map[lint.Lang]*wordList, error) {
+	lists, shared := builtin, true
+	for _, l := range lint.Langs {
+		if builtin[l] != nil {
+			continue
+		}
+		data, err := lint.LangFile(l, "rules/spelling.txt")
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		var wl *wordList
+		if err == nil {
+			wl, err = parseWordList(l, data)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s pack: rules/spelling.txt: %v", l, err)
+		}
+		if shared {
+			lists, shared = clone(builtin), false
+		}
+		lists[l] = wl
+	}
+	return lists, nil
+}
+
+// misspellLangs reads which languages misspell checks from the rule's data
+// (all: {words: {misspell: [en]}}).
+func misspellLangs() map[lint.Lang]bool {
+	out := map[lint.Lang]bool{}
+	for w := range anyLang(spellingDoc, "misspell") {
+		out[lint.Lang(w)] = true
+	}
+	return out
+}
 
 func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
 	wl := &wordList{words: map[string]string{}, exact: map[string]bool{}, minStem: 4}
@@ -140,15 +183,26 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), lists: lists, ignore: map[string]bool{}}
+	if lists, err = withPackLists(lists); err != nil {
+		return nil, err
+	}
+	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{}}
 	for _, w := range o.Ignore {
 		sp.ignore[strings.ToLower(w)] = true
-		sp.ignore[lint.Lower(lint.Turkish, w)] = true
+		sp.ignore[lint.TurkicCasing.Lower(w)] = true
 	}
-	if len(o.Words[lint.English]) > 0 || len(o.Ignore) > 0 {
+	var enWords [][]string
+	for l, words := range o.Words {
+		if sp.misspell[l] {
+			for w, right := range words {
+				enWords = append(enWords, []string{strings.ToLower(w), strings.ToLower(right)})
+			}
+		}
+	}
+	if len(enWords) > 0 || len(o.Ignore) > 0 {
 		r := &misspell.Replacer{Replacements: append([]string(nil), misspell.DictMain...)}
-		for w, right := range o.Words[lint.English] {
-			r.AddRuleList([]string{strings.ToLower(w), strings.ToLower(right)})
+		for _, pair := range enWords {
+			r.AddRuleList(pair)
 		}
 		if len(o.Ignore) > 0 {
 			var ign []string
@@ -164,7 +218,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		if _, err := lint.ParseLang(string(l)); err != nil {
 			return nil, fmt.Errorf("words: %v", err)
 		}
-		if l == lint.English || len(words) == 0 {
+		if sp.misspell[l] || len(words) == 0 {
 			continue
 		}
 		base := lists[l]
@@ -318,7 +372,7 @@ func (sp *speller) check(p *lint.Pass) {
 // field checks one text of the message: the body, a quick reply or a button.
 func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
 	var hits []hit
-	if p.Msg.Lang == lint.English {
+	if sp.misspell[p.Msg.Lang] {
 		hits = sp.english(text)
 	} else if wl := sp.lists[p.Msg.Lang]; wl != nil {
 		for start := 0; start < len(text); {

@@ -10,6 +10,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+var whitespaceData = loadData("whitespace.yaml")
+
 // WhitespaceOptions switches the whitespace checks on and off.
 type WhitespaceOptions struct {
 	DoubleSpace      bool `yaml:"double_space"`
@@ -26,12 +28,8 @@ var Whitespace = &lint.Rule{
 		Text: `Flags two or more spaces between words, a space before , . ! ? ; or :, a missing space after
 a comma or after the end of a sentence ("Thanks.We"), and spaces at the end of a line. Links, e-mail
 addresses, numbers (1,5 and 10.30) and placeholders are left alone.`,
-		Why: `Stray spaces look careless and break the text where the customer's phone wraps it.`,
-		Examples: map[lint.Lang]lint.Example{
-			lint.English:     {Bad: "Thanks  for waiting ,your order shipped.", Good: "Thanks for waiting, your order shipped."},
-			lint.Turkish:     {Bad: "Teşekkürler !Siparişiniz  kargoda.", Good: "Teşekkürler! Siparişiniz kargoda."},
-			lint.Azerbaijani: {Bad: "Təşəkkür edirik ,sifarişiniz  yoldadır.", Good: "Təşəkkür edirik, sifarişiniz yoldadır."},
-		},
+		Why:      `Stray spaces look careless and break the text where the customer's phone wraps it.`,
+		Examples: whitespaceData.Examples,
 		Severity: lint.Info,
 		Default:  true,
 	},

@@ -83,7 +83,7 @@ func rulesMarkdown() string {
 		b.WriteString("| language | bad | good |\n|---|---|---|\n")
 		for _, l := range lint.Langs {
 			ex := r.Doc.Examples[l]
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", langNames[l], ex.Bad, ex.Good)
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", lint.LangName(l), ex.Bad, ex.Good)
 		}
 		if opts := optionsYAML(r); opts != "" {
 			fmt.Fprintf(&b, "\nOptions, with their defaults (`rules: {%s: {options: …}}` in `.msglint.yaml`):\n\n```yaml\n%s```\n", r.Name, opts)
@@ -110,8 +110,6 @@ func findRule(name string) *lint.Rule {
 	return nil
 }
 
-var langNames = map[lint.Lang]string{lint.English: "English", lint.Turkish: "Turkish", lint.Azerbaijani: "Azerbaijani"}
-
 func newExplain() *cobra.Command {
 	var lang string
 	cmd := &cobra.Command{
@@ -127,14 +125,14 @@ func newExplain() *cobra.Command {
 			fmt.Fprintf(w, "%s: %s\nseverity: %s (%s by default)\n\n%s\n\nWhy: %s\n\nExamples:\n", r.Name, r.Doc.Title, r.Doc.Severity, onOff(r), r.Doc.Text, r.Doc.Why)
 			for _, l := range lint.Langs {
 				ex := r.Doc.Examples[l]
-				fmt.Fprintf(w, "  %s\n    bad:  %s\n    good: %s\n", langNames[l], ex.Bad, ex.Good)
+				fmt.Fprintf(w, "  %s\n    bad:  %s\n    good: %s\n", lint.LangName(l), ex.Bad, ex.Good)
 			}
 			if opts := optionsYAML(r); opts != "" {
 				fmt.Fprintf(w, "\nOptions (defaults), under rules: %s: options: in .msglint.yaml:\n%s", r.Name, indent(opts, "  "))
 			}
 			if lang == "" {
 				if r.Lexicon != nil {
-					fmt.Fprintf(w, "\nBuilt-in word lists: msglint explain %s --lang en|tr|az\n", r.Name)
+					fmt.Fprintf(w, "\nBuilt-in word lists: msglint explain %s --lang %s\n", r.Name, joinLangs("|", "|"))
 				}
 				return nil
 			}
@@ -150,7 +148,7 @@ func newExplain() *cobra.Command {
 				fmt.Fprintf(w, "\n%s has no word lists.\n", r.Name)
 				return nil
 			}
-			fmt.Fprintf(w, "\nBuilt-in word lists for %s (a word ending in * takes any suffix; * alone is any one word):\n", langNames[l])
+			fmt.Fprintf(w, "\nBuilt-in word lists for %s (a word ending in * takes any suffix; * alone is any one word):\n", lint.LangName(l))
 			names := make([]string, 0, len(lists))
 			for n := range lists {
 				names = append(names, n)
@@ -162,8 +160,20 @@ func newExplain() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "", "also print the rule's built-in word lists for en, tr or az")
+	cmd.Flags().StringVar(&lang, "lang", "", "also print the rule's built-in word lists for "+joinLangs(", ", " or "))
 	return cmd
+}
+
+// joinLangs lists the language codes: "en, tr or az".
+func joinLangs(sep, last string) string {
+	codes := make([]string, len(lint.Langs))
+	for i, l := range lint.Langs {
+		codes[i] = string(l)
+	}
+	if len(codes) < 2 {
+		return strings.Join(codes, sep)
+	}
+	return strings.Join(codes[:len(codes)-1], sep) + last + codes[len(codes)-1]
 }
 
 func optionsYAML(r *lint.Rule) string {
