@@ -12,6 +12,7 @@ import (
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/report"
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/policy"
 )
 
@@ -105,7 +106,7 @@ func (s *Server) messengerCheck(w http.ResponseWriter, r *http.Request) {
 // answer judges a send against the conversation's stored state.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lint.Message) {
 	e := &sd.event
-	key := policy.Key(e.Channel, e.Conversation)
+	key := store.Key(e.Channel, e.Conversation)
 	st, err := s.cfg.Store.Get(r.Context(), key)
 	var fs []lint.Finding
 	if err != nil {
@@ -210,7 +211,7 @@ func (s *Server) commit(w http.ResponseWriter, r *http.Request, evs []policy.Eve
 	for i := range evs {
 		e := &evs[i]
 		e.Line, e.Raw = 0, nil
-		k := policy.Key(e.Channel, e.Conversation)
+		k := store.Key(e.Channel, e.Conversation)
 		if byKey[k] == nil {
 			order = append(order, k)
 		}

@@ -7,10 +7,6 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-// Key names a conversation in a store. Messenger and Instagram user ids are
-// scoped to one page or account, so channel and conversation are enough.
-func Key(ch lint.Channel, conversation string) string { return string(ch) + ":" + conversation }
-
 // MaxAge is how long a conversation's state matters: the longest window,
 // tag window or frequency period in force, plus a day's margin. A store may
 // forget a conversation that has been quiet for longer.
