@@ -18,9 +18,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
-	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/policy"
 	"github.com/prometheus/client_golang/prometheus"
 )

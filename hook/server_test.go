@@ -15,10 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
-	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/policy"
 	"github.com/msglint/msglint/rules"
 )

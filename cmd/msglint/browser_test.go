@@ -13,9 +13,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/msglint/msglint/hook"
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
-	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/policy"
 )
 

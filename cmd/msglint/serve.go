@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/msglint/msglint/hook"
-	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/hook/store"
+	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/policy"
 	"github.com/spf13/cobra"
 )
