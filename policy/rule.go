@@ -54,18 +54,17 @@ func defaultEnv() *Env {
 	return &Env{Profiles: DefaultProfiles(), Zone: time.UTC, Within: time.Duration(defaultResponse.Within)}
 }
 
-// all are the conversation rules, in the order their hooks run.
+// all are the conversation rules, in the order their hooks run (the order
+// in which one event's findings are made).
 var all = []*Rule{ResponseTime, Greeting, BotHandoff, ForwardingConsent, Frequency, MessageTag, Window, Goodbye}
 
-// listed are the rules the conversation rules add to the catalogue, derived
-// once from their values; the transcript forms of template rules are listed
-// with the template rules.
-var listed = []*lint.Rule{Window.Rule, MessageTag.Rule, Frequency.Rule, ResponseTime.Rule}
-
-// Rules are the conversation rules that only judge transcripts; goodbye,
-// greeting, forwarding-consent and bot-handoff judge transcripts too, with
-// the same detectors as on templates, and are listed in package rules.
-func Rules() []*lint.Rule { return listed }
+// Rules are the conversation rules that only judge transcripts, in
+// catalogue order; goodbye, greeting, forwarding-consent and bot-handoff
+// judge transcripts too, with the same detectors as on templates, and are
+// listed in package rules.
+func Rules() []*lint.Rule {
+	return []*lint.Rule{Window.Rule, MessageTag.Rule, Frequency.Rule, ResponseTime.Rule}
+}
 
 // conversationOnly makes a rule that has no per-message check, as a
 // single template has no time line: the linter validates its options
