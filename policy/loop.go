@@ -90,6 +90,10 @@ type run struct {
 	path  string
 	emit  func(lint.Finding)
 	stats *Stats
+	// event and turn are reused from event to event (hooks keep neither),
+	// so the loop allocates nothing for them.
+	event Event
+	turn  Turn
 }
 
 // RunWebhook checks a Meta webhook payload as a transcript.
@@ -164,7 +168,8 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 				e.RawTime, cv.LastLine, cv.Last.Format(time.RFC3339))}
 		}
 		cv.Last, cv.LastLine = e.Time, e.Line
-		c.event(r, cv, &e)
+		r.event = e
+		c.event(r, cv, &r.event)
 		return nil
 	})
 	if err != nil {
@@ -207,14 +212,14 @@ func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
 	}
 	// A template rule that judged the draft by its declared kind speaks for
 	// its transcript form.
-	spoken := map[string]bool{}
+	var spoken []string
 	for _, a := range c.active {
 		if a.draftToo && slices.ContainsFunc(out, func(f lint.Finding) bool { return f.Rule == a.name }) {
-			spoken[a.name] = true
+			spoken = append(spoken, a.name)
 		}
 	}
 	t := c.turn(&run{emit: func(f lint.Finding) {
-		if !spoken[f.Rule] {
+		if !slices.Contains(spoken, f.Rule) {
 			out = append(out, f)
 		}
 	}}, &cp, e)
@@ -224,14 +229,15 @@ func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
 	return out
 }
 
+// turn starts the run's turn afresh for an event (nil: the end of a
+// conversation).
 func (c *Checker) turn(r *run, cv *State, e *Event) *Turn {
-	t := &Turn{c: c, run: r, Conv: cv, Event: e}
+	ch := cv.Channel
 	if e != nil {
-		t.Profile = c.env.Profiles[e.Channel]
-	} else {
-		t.Profile = c.env.Profiles[cv.Channel]
+		ch = e.Channel
 	}
-	return t
+	r.turn = Turn{c: c, run: r, Conv: cv, Event: e, Profile: c.env.Profiles[ch]}
+	return &r.turn
 }
 
 // call runs one hook of every active rule that has it.
