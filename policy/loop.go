@@ -88,12 +88,27 @@ type Sink func(lint.Finding)
 // figures (nil in the hook, which keeps none).
 type run struct {
 	path  string
-	emit  func(lint.Finding)
-	stats *Stats
+	sink  Sink // nil: findings are kept in found
+	found []lint.Finding
+	// unsaid are rules whose findings are left out: in a draft, those a
+	// template rule already made.
+	unsaid []string
+	stats  *Stats
 	// event and turn are reused from event to event (hooks keep neither),
-	// so the loop allocates nothing for them.
+	// and conv is the conversation a draft is judged on, so the loop
+	// allocates nothing for them.
 	event Event
 	turn  Turn
+	conv  State
+}
+
+func (r *run) emit(f lint.Finding) {
+	switch {
+	case r.sink != nil:
+		r.sink(f)
+	case !slices.Contains(r.unsaid, f.Rule):
+		r.found = append(r.found, f)
+	}
 }
 
 // RunWebhook checks a Meta webhook payload as a transcript.
@@ -150,10 +165,7 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
 	res := Result{Stats: newStats()}
 	convs := map[string]*State{}
-	r := &run{path: path, emit: sink, stats: res.Stats}
-	if r.emit == nil {
-		r.emit = func(f lint.Finding) { res.Findings = append(res.Findings, f) }
-	}
+	r := &run{path: path, sink: sink, stats: res.Stats}
 	err := each(func(e Event) error {
 		res.Events++
 		k := string(e.Channel) + "\x00" + e.Conversation
@@ -178,6 +190,7 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 	for _, cv := range convs {
 		c.finish(r, cv)
 	}
+	res.Findings = r.found
 	lint.SortFindings(res.Findings)
 	return res, nil
 }
@@ -192,41 +205,36 @@ func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 	if e.Time.After(st.Last) {
 		st.Last = e.Time
 	}
-	var out []lint.Finding
-	c.event(&run{emit: func(f lint.Finding) { out = append(out, f) }}, st, e)
+	r := &run{}
+	c.event(r, st, e)
 	st.lastOut = nil
-	return out
+	return r.found
 }
 
 // Judge says what the rules find in a brand send without recording it: st
 // is left as it was. m is the draft, read by the template rules.
 func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
-	cp := *st
+	r := &run{conv: *st}
+	cp := &r.conv
 	cp.Unanswered, cp.Promos = slices.Clone(st.Unanswered), slices.Clone(st.Promos)
 	if cp.ID == "" {
 		cp.ID, cp.Channel = e.Conversation, e.Channel
 	}
-	var out []lint.Finding
 	if m != nil {
-		out = c.drafts.Check(m)
+		r.found = c.drafts.Check(m)
 	}
 	// A template rule that judged the draft by its declared kind speaks for
 	// its transcript form.
-	var spoken []string
 	for _, a := range c.active {
-		if a.draftToo && slices.ContainsFunc(out, func(f lint.Finding) bool { return f.Rule == a.name }) {
-			spoken = append(spoken, a.name)
+		if a.draftToo && slices.ContainsFunc(r.found, func(f lint.Finding) bool { return f.Rule == a.name }) {
+			r.unsaid = append(r.unsaid, a.name)
 		}
 	}
-	t := c.turn(&run{emit: func(f lint.Finding) {
-		if !slices.Contains(spoken, f.Rule) {
-			out = append(out, f)
-		}
-	}}, &cp, e)
+	t := c.turn(r, cp, e)
 	t.msg, t.msgRead = m, true
 	c.send(t)
-	lint.SortFindings(out)
-	return out
+	lint.SortFindings(r.found)
+	return r.found
 }
 
 // turn starts the run's turn afresh for an event (nil: the end of a
