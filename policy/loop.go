@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/msglint/msglint/lint"
@@ -100,6 +101,17 @@ type run struct {
 	event Event
 	turn  Turn
 	conv  State
+}
+
+// runs recycles the hook's runs, so that a check allocates none: each
+// holds a copy of a conversation and of an event, which the garbage
+// collector would otherwise scan request after request.
+var runs = sync.Pool{New: func() any { return new(run) }}
+
+// release forgets the run's findings and state and returns it to runs.
+func (r *run) release() {
+	*r = run{}
+	runs.Put(r)
 }
 
 func (r *run) emit(f lint.Finding) {
@@ -205,7 +217,8 @@ func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 	if e.Time.After(st.Last) {
 		st.Last = e.Time
 	}
-	r := &run{}
+	r := runs.Get().(*run)
+	defer r.release()
 	c.event(r, st, e)
 	st.lastOut = nil
 	return r.found
@@ -214,7 +227,9 @@ func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 // Judge says what the rules find in a brand send without recording it: st
 // is left as it was. m is the draft, read by the template rules.
 func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
-	r := &run{conv: *st}
+	r := runs.Get().(*run)
+	defer r.release()
+	r.conv = *st
 	cp := &r.conv
 	cp.Unanswered, cp.Promos = slices.Clone(st.Unanswered), slices.Clone(st.Promos)
 	if cp.ID == "" {
