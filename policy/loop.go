@@ -95,12 +95,11 @@ type run struct {
 	// template rule already made.
 	unsaid []string
 	stats  *Stats
-	// event and turn are reused from event to event (hooks keep neither),
-	// and conv is the conversation a draft is judged on, so the loop
-	// allocates nothing for them.
-	event Event
-	turn  Turn
-	conv  State
+	// turn is reused from event to event (hooks do not keep it), and conv
+	// is the conversation a draft is judged on, so the loop allocates
+	// nothing for them.
+	turn Turn
+	conv State
 }
 
 // runs recycles the hook's runs, so that a check allocates none: each
@@ -178,6 +177,7 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 	res := Result{Stats: newStats()}
 	convs := map[string]*State{}
 	r := &run{path: path, sink: sink, stats: res.Stats}
+	cur := new(Event) // reused from event to event: hooks keep no event
 	err := each(func(e Event) error {
 		res.Events++
 		k := string(e.Channel) + "\x00" + e.Conversation
@@ -192,8 +192,8 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 				e.RawTime, cv.LastLine, cv.Last.Format(time.RFC3339))}
 		}
 		cv.Last, cv.LastLine = e.Time, e.Line
-		r.event = e
-		c.event(r, cv, &r.event)
+		*cur = e
+		c.event(r, cv, cur)
 		return nil
 	})
 	if err != nil {
