@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/report"
 	"github.com/msglint/msglint/policy"
@@ -45,7 +46,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	sd, err := ParseCheck(data, s.cfg.Now())
+	sd, err := parseCheck(data, s.cfg.Now())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -77,7 +78,7 @@ func (s *Server) messengerCheck(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	sd, err := ParseSendAPI(data, ch, actor, s.cfg.Now())
+	sd, err := parseSendAPI(data, ch, actor, s.cfg.Now())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -105,7 +106,7 @@ func (s *Server) messengerCheck(w http.ResponseWriter, r *http.Request) {
 // answer judges a send against the conversation's stored state.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lint.Message) {
 	e := &sd.event
-	key := policy.Key(e.Channel, e.Conversation)
+	key := store.Key(e.Channel, e.Conversation)
 	st, err := s.cfg.Store.Get(r.Context(), key)
 	var fs []lint.Finding
 	if err != nil {
@@ -137,7 +138,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 			resp.Allow = false
 		}
 		s.metrics.findings.WithLabelValues(f.Rule).Inc()
-		resp.Findings = append(resp.Findings, hookFinding(f, m))
+		resp.Findings = append(resp.Findings, newFinding(f, true))
 	}
 	if resp.Allow && sd.record {
 		err := s.cfg.Store.Update(r.Context(), key, func(st *policy.State) { s.cfg.Checker.Apply(st, e) })
@@ -157,15 +158,17 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// hookFinding places a finding in the draft. Findings about the send as a
-// whole (window, tags, frequency) have no line or part.
-func hookFinding(f lint.Finding, m *lint.Message) Finding {
+// newFinding is a finding as the hook answers it. A finding in the draft
+// (the engine placed it in a part of the draft's message) says which part,
+// and where in its text in characters; one about the send as a whole, or
+// about an event, has no position.
+func newFinding(f lint.Finding, inDraft bool) Finding {
 	out := Finding{JSONFinding: report.NewJSONFinding(f)}
-	if f.Msg == nil || m == nil {
+	if f.Msg == nil || !inDraft {
 		out.File, out.Line, out.Col, out.EndLine, out.EndCol = "", 0, 0, 0, 0
 		return out
 	}
-	field := m.Field(f.Part)
+	field := f.Msg.Field(f.Part)
 	if field == nil {
 		return out
 	}
@@ -194,7 +197,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	evs, err := ParseEvents(data)
+	evs, err := parseEvents(data)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -209,8 +212,7 @@ func (s *Server) commit(w http.ResponseWriter, r *http.Request, evs []policy.Eve
 	byKey := map[string][]*policy.Event{}
 	for i := range evs {
 		e := &evs[i]
-		e.Line, e.Raw = 0, nil
-		k := policy.Key(e.Channel, e.Conversation)
+		k := store.Key(e.Channel, e.Conversation)
 		if byKey[k] == nil {
 			order = append(order, k)
 		}
@@ -235,7 +237,7 @@ func (s *Server) commit(w http.ResponseWriter, r *http.Request, evs []policy.Eve
 		resp.Accepted += len(byKey[k])
 		s.metrics.events.WithLabelValues(source).Add(float64(len(byKey[k])))
 		for _, f := range found {
-			resp.Findings = append(resp.Findings, hookFinding(f, nil))
+			resp.Findings = append(resp.Findings, newFinding(f, false))
 		}
 	}
 	writeJSON(w, http.StatusOK, resp)

@@ -16,7 +16,7 @@ func FuzzParseCheck(f *testing.F) {
 	f.Add([]byte(`{"conversation":"a","channel":"messenger","actor":"bot","at":"2026-11-23T10:00:00Z","message":{"text":"hi","kind":"promo","lang":"tr","quick_replies":[{"title":"x"}],"buttons":["y"]}}`))
 	f.Add([]byte(`{"conversation":5}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sd, err := ParseCheck(data, fuzzNow)
+		sd, err := parseCheck(data, fuzzNow)
 		if err == nil && (sd.event.Conversation == "" || sd.event.Channel == "") {
 			t.Fatalf("accepted without conversation or channel: %+v", sd.event)
 		}
@@ -27,7 +27,7 @@ func FuzzParseSendAPI(f *testing.F) {
 	f.Add([]byte(`{"recipient":{"id":"1"},"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT","message":{"text":"hi"}}`))
 	f.Add([]byte(`{"messaging_product":"whatsapp","to":"9940","type":"template","template":{"name":"x"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sd, err := ParseSendAPI(data, lint.Messenger, policy.Agent, fuzzNow)
+		sd, err := parseSendAPI(data, lint.Messenger, policy.Agent, fuzzNow)
 		if err == nil && sd.event.Conversation == "" {
 			t.Fatal("accepted without a recipient")
 		}
@@ -36,7 +36,7 @@ func FuzzParseSendAPI(f *testing.F) {
 
 func FuzzParseEvents(f *testing.F) {
 	f.Add([]byte(`{"time":"2026-11-23T10:00:00Z","conversation":"a","channel":"sms","direction":"in","actor":"customer","type":"stop","zone":"Europe/Berlin"}`))
-	f.Fuzz(func(t *testing.T, data []byte) { ParseEvents(data) })
+	f.Fuzz(func(_ *testing.T, data []byte) { parseEvents(data) })
 }
 
 // FuzzServer sends any body to every endpoint of a running hook: it must

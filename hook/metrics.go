@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -30,7 +31,7 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 		store:     prometheus.NewCounter(prometheus.CounterOpts{Name: "msglint_hook_store_errors_total", Help: "Failed store reads and writes."}),
 	}
 	reg.MustRegister(m.requests, m.latency, m.decisions, m.findings, m.events, m.store,
-		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 

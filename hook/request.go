@@ -68,9 +68,9 @@ type send struct {
 	record       bool
 }
 
-// ParseCheck reads and validates a /v1/check body; now is the time of a
+// parseCheck reads and validates a /v1/check body; now is the time of a
 // draft that gives none.
-func ParseCheck(data []byte, now time.Time) (*send, error) {
+func parseCheck(data []byte, now time.Time) (*send, error) {
 	var req CheckRequest
 	if err := decodeStrict(data, &req); err != nil {
 		return nil, err
@@ -140,9 +140,9 @@ type sendBody struct {
 	} `json:"template"`
 }
 
-// ParseSendAPI reads the recipient and the policy fields of a Send API body
+// parseSendAPI reads the recipient and the policy fields of a Send API body
 // (Messenger, Instagram) or a WhatsApp Cloud API message.
-func ParseSendAPI(data []byte, ch lint.Channel, actor policy.Actor, now time.Time) (*send, error) {
+func parseSendAPI(data []byte, ch lint.Channel, actor policy.Actor, now time.Time) (*send, error) {
 	var b sendBody
 	if err := json.Unmarshal(data, &b); err != nil {
 		return nil, jsonError(data, err)
@@ -169,9 +169,9 @@ func ParseSendAPI(data []byte, ch lint.Channel, actor policy.Actor, now time.Tim
 	return &send{event: e}, nil
 }
 
-// ParseEvents reads a /v1/events body: transcript events, one JSON object
+// parseEvents reads a /v1/events body: transcript events, one JSON object
 // per line.
-func ParseEvents(data []byte) ([]policy.Event, error) {
+func parseEvents(data []byte) ([]policy.Event, error) {
 	var out []policy.Event
 	for n, line := range bytes.Split(data, []byte("\n")) {
 		if len(bytes.TrimSpace(line)) == 0 {
@@ -181,7 +181,6 @@ func ParseEvents(data []byte) ([]policy.Event, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %v", n+1, err)
 		}
-		e.Raw = nil // the hook's events are placed by time, not by line
 		out = append(out, e)
 	}
 	if len(out) == 0 {

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/policy"
@@ -28,7 +29,7 @@ import (
 type Config struct {
 	Linter  *lint.Linter
 	Checker *policy.Checker
-	Store   policy.Store
+	Store   store.Store
 	Load    load.Options
 	// Rules are the rules in the catalogue the playground lists.
 	Rules []*lint.Rule

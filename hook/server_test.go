@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
@@ -43,7 +44,7 @@ type harness struct {
 	srv   *Server
 	url   string
 	clock *clock
-	store policy.Store
+	store store.Store
 }
 
 func newHarness(t testing.TB, edit func(*Config)) *harness {
@@ -57,13 +58,13 @@ func newHarness(t testing.TB, edit func(*Config)) *harness {
 		t.Fatal(err)
 	}
 	clk := &clock{now: at("2026-11-23T10:00:00Z")}
-	store, err := policy.OpenBolt(filepath.Join(t.TempDir(), "state.db"), checker.MaxAge())
+	states, err := store.OpenBolt(filepath.Join(t.TempDir(), "state.db"), checker.MaxAge())
 	if err != nil {
 		t.Fatal(err)
 	}
-	store.SetClock(clk.Now)
-	t.Cleanup(func() { store.Close() })
-	cfg := Config{Linter: linter, Checker: checker, Store: store, Rules: allRules(), Token: token, AppSecret: secret, VerifyToken: "verify-me", Now: clk.Now}
+	states.SetClock(clk.Now)
+	t.Cleanup(func() { states.Close() })
+	cfg := Config{Linter: linter, Checker: checker, Store: states, Rules: allRules(), Token: token, AppSecret: secret, VerifyToken: "verify-me", Now: clk.Now}
 	if edit != nil {
 		edit(&cfg)
 	}
@@ -151,7 +152,7 @@ func TestWebhook(t *testing.T) {
 	for _, sig := range []string{"", "sha256=00", Sign("other secret", []byte(body)), "sha1=" + strings.TrimPrefix(Sign(secret, []byte(body)), "sha256=")} {
 		h.expect("POST", "/webhook/messenger", body, 401, "X-Hub-Signature-256", "X-Hub-Signature-256", sig)
 	}
-	if st, err := h.store.Get(context.Background(), policy.Key(lint.Messenger, "psid-9")); err != nil || st != nil {
+	if st, err := h.store.Get(context.Background(), store.Key(lint.Messenger, "psid-9")); err != nil || st != nil {
 		t.Fatalf("an unsigned delivery was stored: %+v %v", st, err)
 	}
 	h.expect("POST", "/webhook/messenger", `{"object":"page","entry":[`, 401, "")
@@ -188,7 +189,7 @@ func TestBadRequests(t *testing.T) {
 		h.expect("POST", c.path, c.body, c.status, c.want)
 	}
 	// Nothing of the refused events batch was stored.
-	if st, _ := h.store.Get(context.Background(), policy.Key(lint.Messenger, "a")); st != nil {
+	if st, _ := h.store.Get(context.Background(), store.Key(lint.Messenger, "a")); st != nil {
 		t.Errorf("a refused batch stored its first event: %+v", st)
 	}
 	// Wrong method, unknown path.
@@ -245,13 +246,13 @@ func (b brokenStore) Get(context.Context, string) (*policy.State, error) {
 	if b.panics {
 		panic("boom")
 	}
-	return nil, fmt.Errorf("%w: connection refused", policy.ErrUnavailable)
+	return nil, fmt.Errorf("%w: connection refused", store.ErrUnavailable)
 }
 func (b brokenStore) Update(context.Context, string, func(*policy.State)) error {
-	return fmt.Errorf("%w: connection refused", policy.ErrUnavailable)
+	return fmt.Errorf("%w: connection refused", store.ErrUnavailable)
 }
 func (b brokenStore) Ping(context.Context) error {
-	return fmt.Errorf("%w: connection refused", policy.ErrUnavailable)
+	return fmt.Errorf("%w: connection refused", store.ErrUnavailable)
 }
 func (b brokenStore) Close() error { return nil }
 

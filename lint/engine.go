@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -112,6 +113,18 @@ func (l *Linter) Severity(name string, own Severity) Severity {
 	return own
 }
 
+// Without returns a linter that runs the same rules, configured the same,
+// but the named ones.
+func (l *Linter) Without(names ...string) *Linter {
+	out := &Linter{}
+	for _, a := range l.active {
+		if !slices.Contains(names, a.rule.Name) {
+			out.active = append(out.active, a)
+		}
+	}
+	return out
+}
+
 // Rules lists the rules that run, in registry order.
 func (l *Linter) Rules() []*Rule {
 	rs := make([]*Rule, len(l.active))
@@ -132,7 +145,7 @@ func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
 	pass := &Pass{Msg: m, report: func(d Diagnostic) { out = append(out, a.finding(m, d)) }}
 	for i := range l.active {
 		a = &l.active[i]
-		if len(m.Disable) > 0 && m.Disabled(a.rule.Name) {
+		if a.check == nil || len(m.Disable) > 0 && m.Disabled(a.rule.Name) {
 			continue
 		}
 		a.check(pass)

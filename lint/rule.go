@@ -23,7 +23,9 @@ type Doc struct {
 }
 
 // Rule is a described check. New receives the rule's options node from the
-// config (nil for defaults), decodes it strictly and returns the check.
+// config (nil for defaults), decodes it strictly and returns the check; a
+// nil check is a rule with no per-message check (a conversation rule),
+// configured and validated all the same.
 type Rule struct {
 	Name string
 	Doc  Doc

@@ -52,6 +52,23 @@ const (
 
 var types = []Type{Message, Postback, Reaction, Referral, Optin, Forward, ConsentGranted, ConsentRevoked, Handoff, Close, Stop}
 
+// Origin says where an event came from, which decides where its findings
+// are placed and how earlier events are named.
+type Origin int
+
+// Origins.
+const (
+	// Live is an event the hook learns of: findings are placed in its text
+	// alone, and earlier events are named by their time.
+	Live Origin = iota
+	// TranscriptLine is a line of a JSONL transcript: findings are placed
+	// in the line.
+	TranscriptLine
+	// WebhookFile is an item of a webhook payload file: findings are on the
+	// item's line, as its text has no place of its own in the file.
+	WebhookFile
+)
+
 // Event is one line of a transcript.
 type Event struct {
 	Time          time.Time    `json:"-"`
@@ -72,9 +89,26 @@ type Event struct {
 	Zone          string       `json:"zone"` // the recipient's IANA time zone (SMS quiet hours)
 	ID            string       `json:"id"`
 
-	Line int    `json:"-"`
-	Raw  []byte `json:"-"` // the line as read, for placing findings in its text
-	Base int    `json:"-"` // file offset of Raw
+	Origin Origin `json:"-"`
+	Line   int    `json:"-"` // in the file, where the origin has one
+	Raw    []byte `json:"-"` // a transcript's line as read, for placing findings in its text
+}
+
+// line is the event's line in its file; 0 for a live event, which has
+// none.
+func (e *Event) line() int {
+	if e.Origin == Live {
+		return 0
+	}
+	return e.Line
+}
+
+// messageID names the event in a finding.
+func (e *Event) messageID() string {
+	if e.ID != "" {
+		return e.ID
+	}
+	return e.Conversation
 }
 
 // ParseEvent reads and checks one transcript line.

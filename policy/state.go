@@ -1,70 +1,56 @@
 package policy
 
 import (
-	"slices"
 	"time"
 
 	"github.com/msglint/msglint/lint"
 )
 
-// Key names a conversation in a store. Messenger and Instagram user ids are
-// scoped to one page or account, so channel and conversation are enough.
-func Key(ch lint.Channel, conversation string) string { return string(ch) + ":" + conversation }
+// State is what the rules remember of one conversation: a few times and
+// flags, never its whole history, so memory does not grow with its length.
+// The hook keeps it in its store between requests, so it is plain data.
+type State struct {
+	ID       string       `json:"id"`
+	Channel  lint.Channel `json:"ch"`
+	Zone     string       `json:"zone,omitempty"` // the recipient's time zone, when an event named it
+	Last     time.Time    `json:"last"`           // the latest event, for order and expiry
+	LastLine int          `json:"-"`
 
-// MaxAge is how long a conversation's state matters: the longest window,
-// tag window or frequency period in force, plus a day's margin. A store may
-// forget a conversation that has been quiet for longer.
-func (c *Checker) MaxAge() time.Duration {
-	longest := max(time.Duration(c.freq.Period), time.Duration(c.freq.PromoPeriod), time.Duration(c.resp.Within))
-	for _, p := range c.profiles {
-		longest = max(longest, time.Duration(p.Window), time.Duration(p.ReferralWindow))
-		for _, t := range p.Tags {
-			longest = max(longest, time.Duration(t.Window))
-		}
-	}
-	return longest + 24*time.Hour
-}
+	Open         time.Time `json:"open,omitzero"`
+	LastCustomer time.Time `json:"customer,omitzero"`
+	OpenLine     int       `json:"-"`
+	OpenType     Type      `json:"open_type,omitempty"`
+	ReferralAt   time.Time `json:"referral,omitzero"` // a conversation started from an ad referral
+	ReferralLine int       `json:"-"`
 
-// Apply records one event of a conversation, as the hook learns of it, and
-// returns what the rules find in it (brand sends only). Unlike a transcript,
-// the hook may hear of events late: they are applied, never refused.
-func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
-	if st.ID == "" {
-		st.ID, st.Channel = e.Conversation, e.Channel
-	}
-	if e.Time.After(st.Last) {
-		st.Last = e.Time
-	}
-	var out []lint.Finding
-	c.event("", st, e, func(f lint.Finding) { out = append(out, f) }, nil)
-	st.lastOut = nil
-	return out
-}
+	Stopped  bool      `json:"stopped,omitempty"`
+	StopAt   time.Time `json:"stop_at,omitzero"`
+	StopLine int       `json:"-"`
+	SentOut  bool      `json:"sent,omitempty"`
 
-// Judge says what the rules find in a brand send without recording it: st
-// is left as it was. m is the draft, read by the template rules.
-func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
-	cp := *st
-	cp.Unanswered, cp.Promos = slices.Clone(st.Unanswered), slices.Clone(st.Promos)
-	if cp.ID == "" {
-		cp.ID, cp.Channel = e.Conversation, e.Channel
-	}
-	var out []lint.Finding
-	if m != nil {
-		// Forwarding and hand-off depend on the conversation (consent given,
-		// a person asked for): their conversation versions judge the draft.
-		// Greeting and goodbye judge the kind the sender declared.
-		m.Disable = append(m.Disable, "forwarding-consent", "bot-handoff")
-		out = c.linter.Check(m)
-	}
-	greeted := slices.ContainsFunc(out, func(f lint.Finding) bool { return f.Rule == "greeting" })
-	c.send("", &cp, e, c.profiles[e.Channel], m, func(f lint.Finding) {
-		if f.Rule != "greeting" || !greeted {
-			out = append(out, f)
-		}
-	}, nil)
-	lint.SortFindings(out)
-	return out
+	Consent     bool      `json:"consent,omitempty"`
+	Revoked     bool      `json:"revoked,omitempty"`
+	RevokedAt   time.Time `json:"revoked_at,omitzero"`
+	RevokedLine int       `json:"-"`
+
+	Unanswered []time.Time `json:"unanswered,omitempty"` // brand sends since the customer last wrote, in the period
+	Promos     []time.Time `json:"promos,omitempty"`
+
+	Pending     bool      `json:"pending,omitempty"`
+	PendingAt   time.Time `json:"pending_at,omitzero"`
+	PendingLine int       `json:"-"`
+	Turns       int       `json:"turns,omitempty"`
+	Answered    int       `json:"answered,omitempty"`
+	FirstLine   int       `json:"-"`
+	Replied     bool      `json:"replied,omitempty"` // the brand has answered at least once
+
+	Requested   bool      `json:"requested,omitempty"`
+	RequestAt   time.Time `json:"request_at,omitzero"`
+	RequestLine int       `json:"-"`
+
+	lastOut     *lint.Message // transcripts only: the goodbye check on close
+	lastOutLine int
+	zone        *time.Location
 }
 
 // WindowInfo is a conversation's messaging window as the hook reports it.
@@ -77,7 +63,7 @@ type WindowInfo struct {
 // Window tells whether a conversation's window is open at a time; nil for a
 // channel without windows (SMS). st may be nil: nobody has written yet.
 func (c *Checker) Window(st *State, ch lint.Channel, at time.Time) *WindowInfo {
-	p := c.profiles[ch]
+	p := c.env.Profiles[ch]
 	if p == nil || p.Window <= 0 {
 		return nil
 	}

@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -181,22 +182,17 @@ func skipSeparators(data []byte, off int) int {
 	return off
 }
 
+// jsonError places a payload's syntax error on its line and column; other
+// decoding errors are about the payload's shape.
 func jsonError(path string, data []byte, err error) error {
-	var se *json.SyntaxError
 	var raw json.RawMessage
 	if uerr := json.Unmarshal(data, &raw); uerr != nil {
-		if ok := asSyntax(uerr, &se); ok {
-			src := lint.NewSource(path, data)
-			l, c := src.Position(max(int(se.Offset)-1, 0))
+		var se *json.SyntaxError
+		if errors.As(uerr, &se) {
+			l, c := lint.NewSource(path, data).Position(max(int(se.Offset)-1, 0))
 			return &lint.InputError{Path: path, Line: l, Col: c, Msg: "invalid JSON: " + se.Error()}
 		}
 		err = uerr
 	}
 	return &lint.InputError{Path: path, Msg: "invalid webhook payload: " + strings.TrimPrefix(err.Error(), "json: ")}
-}
-
-func asSyntax(err error, se **json.SyntaxError) bool {
-	s, ok := err.(*json.SyntaxError)
-	*se = s
-	return ok
 }

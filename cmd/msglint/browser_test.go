@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/msglint/msglint/hook"
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/policy"
@@ -156,12 +157,12 @@ func TestPlaygroundInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := policy.OpenBolt(filepath.Join(t.TempDir(), "state.db"), checker.MaxAge())
+	states, err := store.OpenBolt(filepath.Join(t.TempDir(), "state.db"), checker.MaxAge())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
-	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: store, Rules: allRules(), Token: "pg-token"})
+	defer states.Close()
+	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Rules: allRules(), Token: "pg-token"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/msglint/msglint/hook"
+	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/policy"
 	"github.com/spf13/cobra"
@@ -104,12 +105,12 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 			return usageErr(cmd, err)
 		}
 	}
-	store, err := policy.OpenStore(f.store, checker.MaxAge())
+	states, err := store.Open(f.store, checker.MaxAge())
 	if err != nil {
 		return usageErr(cmd, err)
 	}
-	defer store.Close()
-	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: store, Load: opts, Rules: allRules(),
+	defer states.Close()
+	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Load: opts, Rules: allRules(),
 		Token: secrets[0], AppSecret: secrets[1], VerifyToken: secrets[2],
 		DenyAt: denyAt, FailOpen: f.failOpen, MaxBody: f.maxBody, MaxInFlight: f.maxInFlight, Logger: logger})
 	if err != nil {

@@ -1,4 +1,4 @@
-package policy
+package store
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/msglint/msglint/internal/testredis"
+	"github.com/msglint/msglint/policy"
 )
 
 type clockedStore interface {
@@ -24,15 +25,15 @@ func testStore(t *testing.T, s clockedStore) {
 	if st, err := s.Get(ctx, "messenger:nobody"); st != nil || err != nil {
 		t.Fatalf("unknown conversation: %+v %v", st, err)
 	}
-	err := s.Update(ctx, "messenger:a", func(st *State) {
-		st.ID, st.Last, st.Open, st.OpenType = "a", now, now, Message
+	err := s.Update(ctx, "messenger:a", func(st *policy.State) {
+		st.ID, st.Last, st.Open, st.OpenType = "a", now, now, policy.Message
 		st.Unanswered = []time.Time{now}
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	st, err := s.Get(ctx, "messenger:a")
-	if err != nil || st == nil || st.ID != "a" || !st.Open.Equal(now) || st.OpenType != Message || len(st.Unanswered) != 1 {
+	if err != nil || st == nil || st.ID != "a" || !st.Open.Equal(now) || st.OpenType != policy.Message || len(st.Unanswered) != 1 {
 		t.Fatalf("read back: %+v %v", st, err)
 	}
 	// Concurrent changes to one conversation are none of them lost.
@@ -40,7 +41,7 @@ func testStore(t *testing.T, s clockedStore) {
 	for range 4 {
 		wg.Go(func() {
 			for range 25 {
-				if err := s.Update(ctx, "messenger:a", func(st *State) { st.Turns++ }); err != nil {
+				if err := s.Update(ctx, "messenger:a", func(st *policy.State) { st.Turns++ }); err != nil {
 					t.Error(err)
 				}
 			}
@@ -85,7 +86,7 @@ func TestBoltStore(t *testing.T) {
 }
 
 func TestRedisStore(t *testing.T) {
-	s, err := OpenStore(testredis.URL(t, 1), 8*24*time.Hour)
+	s, err := Open(testredis.URL(t, 1), 8*24*time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func TestRedisStore(t *testing.T) {
 }
 
 func TestRedisUnreachable(t *testing.T) {
-	s, err := OpenStore("redis://127.0.0.1:1/0", time.Hour)
+	s, err := Open("redis://127.0.0.1:1/0", time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +108,7 @@ func TestRedisUnreachable(t *testing.T) {
 	if _, err := s.Get(context.Background(), "x"); err == nil {
 		t.Error("no error from an unreachable Redis")
 	}
-	if err := s.Update(context.Background(), "x", func(*State) {}); err == nil {
+	if err := s.Update(context.Background(), "x", func(*policy.State) {}); err == nil {
 		t.Error("no error from an unreachable Redis")
 	}
 }

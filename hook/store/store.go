@@ -1,4 +1,6 @@
-package policy
+// Package store keeps the hook's conversation states between requests: in
+// an embedded bbolt file, or in Redis shared by several hooks.
+package store
 
 import (
 	"context"
@@ -8,17 +10,24 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/policy"
 )
+
+// Key names a conversation in a store. Messenger and Instagram user ids are
+// scoped to one page or account, so channel and conversation are enough.
+func Key(ch lint.Channel, conversation string) string { return string(ch) + ":" + conversation }
 
 // Store keeps conversation states for the hook.
 type Store interface {
 	// Get returns a conversation's state; nil when it is unknown or quiet
 	// for longer than the store's age limit.
-	Get(ctx context.Context, key string) (*State, error)
+	Get(ctx context.Context, key string) (*policy.State, error)
 	// Update changes a conversation's state in one atomic step and returns
 	// only once the change is durable. fn may be called more than once
 	// (a retried transaction), each time with a fresh copy.
-	Update(ctx context.Context, key string, fn func(*State)) error
+	Update(ctx context.Context, key string, fn func(*policy.State)) error
 	// Ping tells whether the store can be reached.
 	Ping(ctx context.Context) error
 	Close() error
@@ -27,10 +36,10 @@ type Store interface {
 // ErrUnavailable wraps every failure to reach a store.
 var ErrUnavailable = errors.New("state store unavailable")
 
-// OpenStore opens a store by address: a file path or bolt://path for the
+// Open opens a store by address: a file path or bolt://path for the
 // embedded store, redis://host:port/db or rediss:// for Redis. States quiet
 // for longer than maxAge are forgotten.
-func OpenStore(addr string, maxAge time.Duration) (Store, error) {
+func Open(addr string, maxAge time.Duration) (Store, error) {
 	u, err := url.Parse(addr)
 	switch {
 	case err == nil && (u.Scheme == "redis" || u.Scheme == "rediss"):
@@ -43,11 +52,11 @@ func OpenStore(addr string, maxAge time.Duration) (Store, error) {
 	return OpenBolt(addr, maxAge)
 }
 
-func decodeState(data []byte, maxAge time.Duration, now time.Time) (*State, error) {
+func decodeState(data []byte, maxAge time.Duration, now time.Time) (*policy.State, error) {
 	if data == nil {
 		return nil, nil
 	}
-	st := new(State)
+	st := new(policy.State)
 	if err := json.Unmarshal(data, st); err != nil {
 		return nil, fmt.Errorf("stored state: %w", err)
 	}

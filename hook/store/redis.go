@@ -1,4 +1,4 @@
-package policy
+package store
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/msglint/msglint/policy"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -35,7 +36,7 @@ func OpenRedis(addr string, maxAge time.Duration) (*Redis, error) {
 func (r *Redis) SetClock(now func() time.Time) { r.now = now }
 
 // Get implements Store.
-func (r *Redis) Get(ctx context.Context, key string) (*State, error) {
+func (r *Redis) Get(ctx context.Context, key string) (*policy.State, error) {
 	data, err := r.c.Get(ctx, r.prefix+key).Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, nil
@@ -50,7 +51,7 @@ func (r *Redis) Get(ctx context.Context, key string) (*State, error) {
 // retried when another hook changed the conversation in between. Redis
 // acknowledges a write once it is in memory; its own persistence settings
 // (appendonly, appendfsync) decide what survives a Redis crash.
-func (r *Redis) Update(ctx context.Context, key string, fn func(*State)) error {
+func (r *Redis) Update(ctx context.Context, key string, fn func(*policy.State)) error {
 	k := r.prefix + key
 	txf := func(tx *redis.Tx) error {
 		data, err := tx.Get(ctx, k).Bytes()
@@ -62,7 +63,7 @@ func (r *Redis) Update(ctx context.Context, key string, fn func(*State)) error {
 			return err
 		}
 		if st == nil {
-			st = new(State)
+			st = new(policy.State)
 		}
 		fn(st)
 		out, err := json.Marshal(st)

@@ -1,12 +1,15 @@
-package policy
+package store
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
+	"github.com/msglint/msglint/policy"
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 var boltBucket = []byte("conversations")
@@ -23,7 +26,7 @@ type Bolt struct {
 func OpenBolt(path string, maxAge time.Duration) (*Bolt, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
 	if err != nil {
-		if err == bolt.ErrTimeout {
+		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("store %s: another process has it open (use redis:// to share state between hooks)", path)
 		}
 		return nil, fmt.Errorf("store %s: %w", path, err)
@@ -41,7 +44,7 @@ func OpenBolt(path string, maxAge time.Duration) (*Bolt, error) {
 func (b *Bolt) SetClock(now func() time.Time) { b.now = now }
 
 // Get implements Store.
-func (b *Bolt) Get(_ context.Context, key string) (st *State, err error) {
+func (b *Bolt) Get(_ context.Context, key string) (st *policy.State, err error) {
 	err = b.db.View(func(tx *bolt.Tx) error {
 		st, err = decodeState(tx.Bucket(boltBucket).Get([]byte(key)), b.maxAge, b.now())
 		return err
@@ -50,7 +53,7 @@ func (b *Bolt) Get(_ context.Context, key string) (st *State, err error) {
 }
 
 // Update implements Store: the change is on disk (fsync) when it returns.
-func (b *Bolt) Update(_ context.Context, key string, fn func(*State)) error {
+func (b *Bolt) Update(_ context.Context, key string, fn func(*policy.State)) error {
 	return b.db.Batch(func(tx *bolt.Tx) error {
 		bk := tx.Bucket(boltBucket)
 		st, err := decodeState(bk.Get([]byte(key)), b.maxAge, b.now())
@@ -58,7 +61,7 @@ func (b *Bolt) Update(_ context.Context, key string, fn func(*State)) error {
 			return err
 		}
 		if st == nil {
-			st = new(State)
+			st = new(policy.State)
 		}
 		fn(st)
 		data, err := json.Marshal(st)

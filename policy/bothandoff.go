@@ -1,0 +1,47 @@
+package policy
+
+import (
+	"fmt"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/rules"
+	"gopkg.in/yaml.v3"
+)
+
+// BotHandoff is the bot-handoff rule over a conversation: once the customer
+// asks for a person, a bot must hand the conversation over, not answer.
+var BotHandoff = &Rule{Rule: rules.BotHandoff, New: newBotHandoff, Replaces: true}
+
+func newBotHandoff(node *yaml.Node, _ *Env) (Hooks, error) {
+	asksForPerson, err := rules.NewPersonRequest(node)
+	if err != nil {
+		return Hooks{}, err
+	}
+	return Hooks{
+		Event: func(t *Turn) {
+			if t.Event.Type == Handoff {
+				t.Conv.Requested = false
+			}
+		},
+		Inbound: func(t *Turn) {
+			cv, e := t.Conv, t.Event
+			if t.Stop || cv.Requested {
+				return
+			}
+			if m := t.Message(); m != nil && len(asksForPerson(m)) > 0 {
+				cv.Requested, cv.RequestLine, cv.RequestAt = true, e.line(), e.Time
+			}
+		},
+		Send: func(t *Turn) {
+			cv, e := t.Conv, t.Event
+			switch {
+			case e.Actor == Agent:
+				cv.Requested = false
+			case e.Actor == BotActor && cv.Requested:
+				t.ReportText(lint.Span{}, fmt.Sprintf("the customer asked for a person %s and the bot kept answering without a handoff", where(cv.RequestLine, cv.RequestAt)),
+					"hand the conversation to a person (handover protocol) as soon as they ask")
+				cv.Requested = false
+			}
+		},
+	}, nil
+}

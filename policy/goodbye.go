@@ -1,0 +1,40 @@
+package policy
+
+import (
+	"fmt"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/rules"
+	"gopkg.in/yaml.v3"
+)
+
+// Goodbye is the goodbye rule over a conversation: when it is closed, the
+// brand's last message must take leave.
+var Goodbye = &Rule{Rule: rules.Goodbye, New: newGoodbye, Replaces: true, DraftToo: true}
+
+func newGoodbye(node *yaml.Node, _ *Env) (Hooks, error) {
+	farewells, err := rules.Detect(rules.Goodbye, node)
+	if err != nil {
+		return Hooks{}, err
+	}
+	return Hooks{
+		Send: func(t *Turn) {
+			// Transcripts only: the hook forgets it after each event.
+			if m := t.Message(); m != nil {
+				t.Conv.lastOut, t.Conv.lastOutLine = m, t.Event.Line
+			}
+		},
+		Event: func(t *Turn) {
+			cv := t.Conv
+			if t.Event.Type != Close || cv.lastOut == nil {
+				return
+			}
+			g := *cv.lastOut
+			g.Kind = lint.Closing
+			if ds := farewells(&g); len(ds) > 0 {
+				t.Report(fmt.Sprintf("the conversation was closed without a goodbye: the last brand message (line %d) has no farewell, thanks or offer of more help", cv.lastOutLine),
+					ds[0].Suggestion)
+			}
+		},
+	}, nil
+}

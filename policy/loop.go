@@ -1,0 +1,449 @@
+package policy
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+	"github.com/msglint/msglint/rules"
+)
+
+// MaxLine is the longest transcript line read, in bytes.
+const MaxLine = 1 << 20
+
+// Checker judges conversations with the rules a linter has switched on: the
+// event loop, which keeps each conversation's state and calls the rules'
+// hooks.
+type Checker struct {
+	linter *lint.Linter
+	// templates judges the texts of transcript events, drafts the hook's
+	// drafts: the linter without the template rules whose transcript forms
+	// judge them instead.
+	templates, drafts *lint.Linter
+	load              load.Options
+	env               *Env
+	active            []active
+	promo             func(*lint.Message) bool
+}
+
+// active is a conversation rule the linter switched on.
+type active struct {
+	Hooks
+	name     string
+	severity lint.Severity
+	draftToo bool
+}
+
+// NewChecker builds a checker from the linter's rules and their options.
+func NewChecker(l *lint.Linter, o load.Options) (*Checker, error) {
+	c := &Checker{linter: l, load: o, env: defaultEnv()}
+	var inTranscripts, inDrafts []string
+	for _, r := range all {
+		name := r.Rule.Name
+		if r.Replaces {
+			inTranscripts = append(inTranscripts, name)
+			if !r.DraftToo {
+				inDrafts = append(inDrafts, name)
+			}
+		}
+		opts, _, on := l.Config(name)
+		if !on {
+			continue
+		}
+		h, err := r.New(opts, c.env)
+		if err != nil {
+			return nil, err
+		}
+		c.active = append(c.active, active{Hooks: h, name: name, severity: l.Severity(name, 0), draftToo: r.DraftToo})
+	}
+	c.templates, c.drafts = l.Without(inTranscripts...), l.Without(inDrafts...)
+	// Promotions are told apart as the cta rule tells them, configured as
+	// it is.
+	cta, _, _ := l.Config(rules.CTA.Name)
+	var err error
+	if c.promo, err = rules.NewPromoDetector(cta); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Result is what a transcript gave.
+type Result struct {
+	Findings []lint.Finding // sorted; empty when a sink took them
+	Events   int
+	Stats    *Stats
+}
+
+// Sink receives findings as they are made; a run with a sink keeps none, so
+// its memory does not grow with the findings either.
+type Sink func(lint.Finding)
+
+// run is one pass of the loop: the file, where findings go, and the
+// figures (nil in the hook, which keeps none).
+type run struct {
+	path  string
+	sink  Sink // nil: findings are kept in found
+	found []lint.Finding
+	// unsaid are rules whose findings are left out: in a draft, those a
+	// template rule already made.
+	unsaid []string
+	stats  *Stats
+	// turn is reused from event to event (hooks do not keep it), and conv
+	// is the conversation a draft is judged on, so the loop allocates
+	// nothing for them.
+	turn Turn
+	conv State
+}
+
+// runs recycles the hook's runs, so that a check allocates none: each
+// holds a copy of a conversation and of an event, which the garbage
+// collector would otherwise scan request after request.
+var runs = sync.Pool{New: func() any { return new(run) }}
+
+// release forgets the run's findings and state and returns it to runs.
+func (r *run) release() {
+	*r = run{}
+	runs.Put(r)
+}
+
+func (r *run) emit(f lint.Finding) {
+	switch {
+	case r.sink != nil:
+		r.sink(f)
+	case !slices.Contains(r.unsaid, f.Rule):
+		r.found = append(r.found, f)
+	}
+}
+
+// RunWebhook checks a Meta webhook payload as a transcript.
+func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
+	events, err := WebhookEvents(path, data)
+	if err != nil {
+		return Result{}, err
+	}
+	return c.events(path, nil, func(yield func(Event) error) error {
+		for _, e := range events {
+			e.Origin = WebhookFile
+			if err := yield(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Run reads a JSONL transcript in one pass. A line that cannot be read, an
+// unknown type or a time earlier than the conversation's previous event stops
+// it with an error naming the line.
+func (c *Checker) Run(path string, r io.Reader) (Result, error) { return c.Stream(path, r, nil) }
+
+// Stream is Run with findings sent to sink as they are made (nil: collect).
+func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
+	return c.events(path, sink, func(yield func(Event) error) error {
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), MaxLine)
+		for n := 1; sc.Scan(); n++ {
+			line := sc.Bytes()
+			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			e, err := ParseEvent(line)
+			if err != nil {
+				return &lint.InputError{Path: path, Line: n, Msg: err.Error()}
+			}
+			e.Origin, e.Line, e.Raw = TranscriptLine, n, line
+			if err := yield(e); err != nil {
+				return err
+			}
+		}
+		if err := sc.Err(); err != nil {
+			if errors.Is(err, bufio.ErrTooLong) {
+				return &lint.InputError{Path: path, Msg: fmt.Sprintf("a line is longer than %d bytes", MaxLine)}
+			}
+			return &lint.InputError{Path: path, Msg: err.Error()}
+		}
+		return nil
+	})
+}
+
+func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
+	res := Result{Stats: newStats()}
+	convs := map[string]*State{}
+	r := &run{path: path, sink: sink, stats: res.Stats}
+	cur := new(Event) // reused from event to event: hooks keep no event
+	err := each(func(e Event) error {
+		res.Events++
+		k := string(e.Channel) + "\x00" + e.Conversation
+		cv := convs[k]
+		if cv == nil {
+			cv = &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.line()}
+			convs[k] = cv
+			res.Stats.conversation(e.Channel)
+		}
+		if e.Time.Before(cv.Last) {
+			return &lint.InputError{Path: path, Line: e.Line, Msg: fmt.Sprintf("time %s is earlier than the conversation's event on line %d (%s)",
+				e.RawTime, cv.LastLine, cv.Last.Format(time.RFC3339))}
+		}
+		cv.Last, cv.LastLine = e.Time, e.Line
+		*cur = e
+		c.event(r, cv, cur)
+		return nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	for _, cv := range convs {
+		c.finish(r, cv)
+	}
+	res.Findings = r.found
+	lint.SortFindings(res.Findings)
+	return res, nil
+}
+
+// Apply records one event of a conversation, as the hook learns of it, and
+// returns what the rules find in it (brand sends only). Unlike a transcript,
+// the hook may hear of events late: they are applied, never refused.
+func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
+	if st.ID == "" {
+		st.ID, st.Channel = e.Conversation, e.Channel
+	}
+	if e.Time.After(st.Last) {
+		st.Last = e.Time
+	}
+	r := runs.Get().(*run)
+	defer r.release()
+	c.event(r, st, e)
+	st.lastOut = nil
+	return r.found
+}
+
+// Judge says what the rules find in a brand send without recording it: st
+// is left as it was. m is the draft, read by the template rules.
+func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
+	r := runs.Get().(*run)
+	defer r.release()
+	r.conv = *st
+	cp := &r.conv
+	cp.Unanswered, cp.Promos = slices.Clone(st.Unanswered), slices.Clone(st.Promos)
+	if cp.ID == "" {
+		cp.ID, cp.Channel = e.Conversation, e.Channel
+	}
+	if m != nil {
+		r.found = c.drafts.Check(m)
+	}
+	// A template rule that judged the draft by its declared kind speaks for
+	// its transcript form.
+	for _, a := range c.active {
+		if a.draftToo && slices.ContainsFunc(r.found, func(f lint.Finding) bool { return f.Rule == a.name }) {
+			r.unsaid = append(r.unsaid, a.name)
+		}
+	}
+	t := c.turn(r, cp, e)
+	t.msg, t.msgRead = m, true
+	c.send(t)
+	lint.SortFindings(r.found)
+	return r.found
+}
+
+// turn starts the run's turn afresh for an event (nil: the end of a
+// conversation).
+func (c *Checker) turn(r *run, cv *State, e *Event) *Turn {
+	ch := cv.Channel
+	if e != nil {
+		ch = e.Channel
+	}
+	r.turn = Turn{c: c, run: r, Conv: cv, Event: e, Profile: c.env.Profiles[ch]}
+	return &r.turn
+}
+
+// call runs one hook of every active rule that has it.
+func (c *Checker) call(t *Turn, hook func(*active) func(*Turn)) {
+	for i := range c.active {
+		if h := hook(&c.active[i]); h != nil {
+			t.rule = &c.active[i]
+			h(t)
+		}
+	}
+}
+
+func (c *Checker) event(r *run, cv *State, e *Event) {
+	if e.Zone != "" && e.Zone != cv.Zone {
+		cv.Zone, cv.zone = e.Zone, nil
+	}
+	t := c.turn(r, cv, e)
+	c.call(t, func(a *active) func(*Turn) { return a.Event })
+	switch e.Type {
+	case ConsentGranted:
+		cv.Consent, cv.Revoked = true, false
+	case ConsentRevoked:
+		cv.Consent, cv.Revoked, cv.RevokedLine, cv.RevokedAt = false, true, e.line(), e.Time
+	case Stop:
+		if e.Direction == In {
+			cv.Stopped, cv.StopLine, cv.StopAt = true, e.line(), e.Time
+		}
+	}
+	switch {
+	case e.Direction == In:
+		c.inbound(t)
+	case e.Type == Message || e.Type == Reaction:
+		c.outbound(t)
+	}
+}
+
+// inbound records what a customer's event changes: the window it opens,
+// the message waiting for an answer.
+func (c *Checker) inbound(t *Turn) {
+	cv, e, p := t.Conv, t.Event, t.Profile
+	if e.Actor != Customer {
+		return
+	}
+	// The hook may learn of events out of order: a late one never moves the
+	// window back.
+	if p != nil && p.opens(e.Type) && !e.Time.Before(cv.Open) {
+		cv.Open, cv.OpenLine, cv.OpenType = e.Time, e.line(), e.Type
+		if e.Type == Referral && !cv.Replied && p.ReferralWindow > 0 {
+			cv.ReferralAt, cv.ReferralLine = e.Time, e.line()
+		}
+	}
+	if e.Type == Optin {
+		cv.Stopped = false
+	}
+	if e.Type != Message && e.Type != Postback {
+		return
+	}
+	if e.Time.After(cv.LastCustomer) {
+		cv.LastCustomer = e.Time
+	}
+	t.Stop = p != nil && len(p.StopWords) > 0 && p.isStop(e.Text)
+	switch {
+	case t.Stop:
+		// STOP asks for silence, not an answer.
+		cv.Stopped, cv.StopLine, cv.StopAt = true, e.line(), e.Time
+	case !cv.Pending:
+		cv.Pending, cv.PendingAt, cv.PendingLine = true, e.Time, e.line()
+		cv.Turns++
+		t.run.stats.turn(e.Channel)
+	}
+	c.call(t, func(a *active) func(*Turn) { return a.Inbound })
+}
+
+// outbound judges a brand send, with the template rules too, and records
+// it in the conversation.
+func (c *Checker) outbound(t *Turn) {
+	c.send(t)
+	if m := t.Message(); m != nil {
+		// The conversation rules above judged the text with its context;
+		// the template rules judge it as a text.
+		for _, f := range c.templates.Check(m) {
+			t.run.emit(f)
+		}
+		m.Trim()
+		if t.run.stats != nil {
+			t.run.stats.messages++
+		}
+	}
+	t.Conv.SentOut = true
+}
+
+// send works out what the rules need to know about a brand send, lets them
+// judge it, and records the answer it gives the customer.
+func (c *Checker) send(t *Turn) {
+	cv, e := t.Conv, t.Event
+	if cv.Pending {
+		t.Answering, t.Waited = true, e.Time.Sub(cv.PendingAt)
+		answered := t.Waited <= c.env.Within
+		t.run.stats.response(e.Channel, t.Waited, answered)
+		if answered {
+			cv.Answered++
+		}
+	}
+	t.FirstReply = !cv.Replied && cv.Turns > 0
+	if t.Profile != nil {
+		if t.Miss = c.env.miss(cv, e, t.Profile); t.Miss != nil {
+			t.run.stats.outside(e.Channel)
+		}
+	}
+	c.call(t, func(a *active) func(*Turn) { return a.Send })
+	cv.Pending, cv.Replied = false, true
+}
+
+// finish lets the rules judge what only shows at the end of a transcript.
+func (c *Checker) finish(r *run, cv *State) {
+	if cv.Pending {
+		r.stats.unanswered(cv.Channel)
+	}
+	c.call(c.turn(r, cv, nil), func(a *active) func(*Turn) { return a.End })
+}
+
+// message reads an event's text as a message: placed in its transcript
+// line, or alone for the hook's events.
+func (c *Checker) message(path string, e *Event) *lint.Message {
+	if e.Text == "" {
+		return nil
+	}
+	o := c.load
+	o.Channel = e.Channel
+	if e.Lang != "" {
+		o.Lang = e.Lang
+	}
+	var m *lint.Message
+	switch e.Origin {
+	case WebhookFile:
+		return nil // its text has no place in the file
+	case Live:
+		m = o.Text(e.Conversation, e.Text)
+	case TranscriptLine:
+		// The scanner reuses its buffer: the message keeps its own copy of
+		// the line, which reporters quote later.
+		var err error
+		if m, err = o.Line(path, bytes.Clone(e.Raw), e.Line-1); err != nil {
+			return nil
+		}
+	}
+	// A customer's message is read as a reply; a brand's as the kind the
+	// event declares.
+	m.Kind = lint.Reply
+	if e.Direction == Out && e.Kind != "" {
+		m.Kind = e.Kind
+	}
+	if e.ID == "" {
+		m.ID = e.Conversation
+	}
+	return m
+}
+
+// zoneOf is the recipient's time zone: the one an event named, else the
+// configured default.
+func (env *Env) zoneOf(cv *State) *time.Location {
+	if cv.zone == nil {
+		cv.zone = env.Zone
+		if l, err := loadZone(cv.Zone); cv.Zone != "" && err == nil {
+			cv.zone = l
+		}
+	}
+	return cv.zone
+}
+
+// MaxAge is how long a conversation's state matters: the longest window,
+// tag window or period a rule keeps in force, plus a day's margin. A store
+// may forget a conversation that has been quiet for longer.
+func (c *Checker) MaxAge() time.Duration {
+	longest := c.env.Within
+	for _, a := range c.active {
+		longest = max(longest, a.Keep)
+	}
+	for _, p := range c.env.Profiles {
+		longest = max(longest, time.Duration(p.Window), time.Duration(p.ReferralWindow))
+		for _, t := range p.Tags {
+			longest = max(longest, time.Duration(t.Window))
+		}
+	}
+	return longest + 24*time.Hour
+}

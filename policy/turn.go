@@ -1,0 +1,87 @@
+package policy
+
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// Turn is one event as a rule's hook sees it: the conversation before the
+// event's own changes (Send) or after them (Inbound), what the loop worked
+// out about it, and where to report.
+type Turn struct {
+	Conv    *State
+	Event   *Event   // nil in End
+	Profile *Profile // the channel's policy; nil for a channel without one
+
+	// Stop is set in Inbound when the customer asked to stop (SMS STOP).
+	Stop bool
+	// Answering is set in Send on the first brand message since the
+	// customer wrote; Waited is how long after.
+	Answering bool
+	Waited    time.Duration
+	// FirstReply is set in Send on the brand's first reply to a customer
+	// who wrote.
+	FirstReply bool
+	// Miss says why the channel does not allow this send now; nil when it
+	// does (or the channel has no policy).
+	Miss *Miss
+
+	c              *Checker
+	run            *run
+	rule           *active
+	msg            *lint.Message
+	msgRead        bool
+	promo, promoed bool
+}
+
+// Message is the event's text read as a message, placed in its transcript
+// line; nil when the event has no text or its text has no place (an item
+// of a webhook file).
+func (t *Turn) Message() *lint.Message {
+	if !t.msgRead {
+		t.msg, t.msgRead = t.c.message(t.run.path, t.Event), true
+	}
+	return t.msg
+}
+
+// Promo tells whether the send is promotional: of kind promo, or a call to
+// action with the words of an offer (the cta rule's detector).
+func (t *Turn) Promo() bool {
+	if !t.promoed {
+		m := t.Message()
+		t.promo, t.promoed = t.Event.Kind == lint.Promo || m != nil && t.c.promo(m), true
+	}
+	return t.promo
+}
+
+// Report reports on the event as a whole: its line in a transcript.
+func (t *Turn) Report(msg, fix string) { t.run.emit(t.finding(t.Event.line(), msg, fix)) }
+
+// ReportText reports on a span of the event's text (the zero span: all of
+// it), placed by the engine; on the event as a whole when the text has no
+// place.
+func (t *Turn) ReportText(span lint.Span, msg, fix string) {
+	f := t.finding(t.Event.line(), msg, fix)
+	if m := t.Message(); m != nil {
+		lint.Place(m, lint.Diagnostic{Span: span}, &f)
+		// The finding names the transcript and the event, whatever the
+		// message read from the event's text calls itself.
+		f.File, f.MessageID = t.run.path, t.Event.messageID()
+	}
+	t.run.emit(f)
+}
+
+// ReportAt reports on a line of the transcript, for what only shows at the
+// end of a conversation.
+func (t *Turn) ReportAt(line int, msg, fix string) { t.run.emit(t.finding(line, msg, fix)) }
+
+func (t *Turn) finding(line int, msg, fix string) lint.Finding {
+	f := lint.Finding{Rule: t.rule.name, Severity: t.rule.severity, Message: msg, Suggestion: fix, File: t.run.path,
+		Line: line, Col: 1, EndLine: line, EndCol: 1, MessageID: t.Conv.ID}
+	if e := t.Event; e != nil {
+		f.EndCol, f.MessageID = utf8.RuneCount(e.Raw)+1, e.messageID()
+	}
+	return f
+}
