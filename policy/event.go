@@ -188,14 +188,3 @@ func joinTypes() string {
 	}
 	return strings.Join(s, ", ")
 }
-
-// IsTranscript tells a transcript line from other JSONL by its keys.
-func IsTranscript(firstLine []byte) bool {
-	var probe map[string]json.RawMessage
-	if json.Unmarshal(firstLine, &probe) != nil {
-		return false
-	}
-	_, t := probe["time"]
-	_, d := probe["direction"]
-	return t && d
-}

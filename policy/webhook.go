@@ -38,20 +38,6 @@ type webhookPayload struct {
 	} `json:"entry"`
 }
 
-// IsWebhook tells a Meta webhook payload (or one messaging item) by its
-// top-level keys.
-func IsWebhook(data []byte) bool {
-	var keys map[string]json.RawMessage
-	if json.Unmarshal(data, &keys) != nil {
-		return false
-	}
-	_, object := keys["object"]
-	_, entry := keys["entry"]
-	_, sender := keys["sender"]
-	_, ts := keys["timestamp"]
-	return object && entry || sender && ts
-}
-
 // WebhookEvents reads a Meta webhook payload ({"object":"page","entry":[…]},
 // or one messaging item) as transcript events: messages, postbacks,
 // reactions, referrals and opt-ins from the customer; echoes as the page's

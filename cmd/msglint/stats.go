@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/policy"
 	"github.com/spf13/cobra"
 )
@@ -89,7 +90,7 @@ func statsOf(c *policy.Checker, path string) (policy.Result, error) {
 	if err != nil {
 		return policy.Result{}, fmt.Errorf("%s: cannot read: %v", path, err)
 	}
-	if !policy.IsWebhook(data) {
+	if load.Conversation(data) == nil {
 		return policy.Result{}, fmt.Errorf("%s: not a transcript: want JSONL events with time and direction, or a Meta webhook payload", path)
 	}
 	return c.RunWebhook(path, data)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -56,15 +55,7 @@ func (b *Bolt) Get(_ context.Context, key string) (st *policy.State, err error) 
 func (b *Bolt) Update(_ context.Context, key string, fn func(*policy.State)) error {
 	return b.db.Batch(func(tx *bolt.Tx) error {
 		bk := tx.Bucket(boltBucket)
-		st, err := decodeState(bk.Get([]byte(key)), b.maxAge, b.now())
-		if err != nil {
-			return err
-		}
-		if st == nil {
-			st = new(policy.State)
-		}
-		fn(st)
-		data, err := json.Marshal(st)
+		data, err := updateState(bk.Get([]byte(key)), b.maxAge, b.now(), fn)
 		if err != nil {
 			return err
 		}

@@ -58,15 +58,7 @@ func (r *Redis) Update(ctx context.Context, key string, fn func(*policy.State)) 
 		if err != nil && !errors.Is(err, redis.Nil) {
 			return err
 		}
-		st, err := decodeState(data, r.maxAge, r.now())
-		if err != nil {
-			return err
-		}
-		if st == nil {
-			st = new(policy.State)
-		}
-		fn(st)
-		out, err := json.Marshal(st)
+		out, err := updateState(data, r.maxAge, r.now(), fn)
 		if err != nil {
 			return err
 		}

@@ -65,3 +65,18 @@ func decodeState(data []byte, maxAge time.Duration, now time.Time) (*policy.Stat
 	}
 	return st, nil
 }
+
+// updateState is one read-change-write of a stored state, the same on every
+// store: decode what is there (nil or expired is a new conversation), let fn
+// change it, and encode the result for the store to write.
+func updateState(data []byte, maxAge time.Duration, now time.Time, fn func(*policy.State)) ([]byte, error) {
+	st, err := decodeState(data, maxAge, now)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		st = new(policy.State)
+	}
+	fn(st)
+	return json.Marshal(st)
+}
