@@ -100,6 +100,7 @@ func commonPrefix(a, b string) int {
 type list struct {
 	data   []byte   // the entries, uncompressed
 	blocks []uint32 // offset in data of each block head
+	keys   []key16  // first 16 bytes of each block head: the binary search reads these, not data
 	count  int
 	iconv  [][2]string
 }
@@ -108,12 +109,17 @@ type list struct {
 // or hostile file cannot exhaust memory.
 const maxUncompressed = 256 << 20
 
-func readList(r io.Reader) (*list, error) {
+// readList reads a compiled list; sizeHint, when known (gzip's trailer
+// has it), lets the buffer be allocated once instead of grown by doubling.
+func readList(r io.Reader, sizeHint int) (*list, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("dict: %w", err)
 	}
 	var buf bytes.Buffer
+	if sizeHint > 0 && sizeHint <= maxUncompressed {
+		buf.Grow(sizeHint + bytes.MinRead)
+	}
 	if _, err := buf.ReadFrom(io.LimitReader(zr, maxUncompressed+1)); err != nil {
 		return nil, fmt.Errorf("dict: %w", err)
 	}
@@ -165,6 +171,7 @@ func parseList(b []byte) (*list, error) {
 	}
 	l.data = b[p:]
 	l.blocks = make([]uint32, 0, l.count/blockSize+1)
+	l.keys = make([]key16, 0, l.count/blockSize+1)
 	// One pass checks every entry's lengths, so lookups need no bounds
 	// checks beyond the slice's own.
 	q, prevLen := 0, 0
@@ -183,6 +190,8 @@ func parseList(b []byte) (*list, error) {
 				return nil, errCorrupt
 			}
 			l.blocks = append(l.blocks, uint32(q))
+			s := q + k1 + k2
+			l.keys = append(l.keys, makeKey(l.data[s:min(s+int(sl), len(l.data))]))
 		}
 		if shared > uint64(prevLen) || sl > uint64(len(l.data)-q-k1-k2) {
 			return nil, errCorrupt
@@ -212,10 +221,17 @@ func (l *list) lookup(word string) (found, noSuggest bool) {
 	if l == nil || len(l.blocks) == 0 {
 		return false, false
 	}
-	// The last block whose head is <= word.
+	// The last block whose head is <= word. Comparing 16-byte keys settles
+	// almost every step without touching the (cache-cold) entry data; 8
+	// bytes were not enough for Turkish, where 45% of block heads share
+	// their first 8 bytes with the block before (siparişinizde...).
+	wk := makeKey(word)
 	i := sort.Search(len(l.blocks), func(i int) bool {
+		if k := l.keys[i]; k != wk {
+			return k.a > wk.a || k.a == wk.a && k.b > wk.b
+		}
 		_, head, _, _ := l.entry(int(l.blocks[i]))
-		return string(head) > word
+		return compare(head, word) > 0
 	}) - 1
 	if i < 0 {
 		return false, false
@@ -237,8 +253,16 @@ func (l *list) lookup(word string) (found, noSuggest bool) {
 	return false, false
 }
 
+// compare orders b and s as byte strings. The conversions in comparisons
+// neither copy nor allocate.
 func compare(b []byte, s string) int {
-	return bytes.Compare(b, []byte(s)) // does not allocate: the conversion is only read
+	switch {
+	case string(b) == s:
+		return 0
+	case string(b) < s:
+		return -1
+	}
+	return 1
 }
 
 // each calls fn for every word in order until fn returns false.
@@ -253,4 +277,15 @@ func (l *list) each(fn func(word string, noSuggest bool) bool) {
 		}
 		q = next
 	}
+}
+
+// key16 holds the first 16 bytes of a word, zero-padded, big-endian, so
+// that keys order as the byte strings do (ties are broken by a full
+// comparison).
+type key16 struct{ a, b uint64 }
+
+func makeKey[T []byte | string](w T) key16 {
+	var k [16]byte
+	copy(k[:], w)
+	return key16{binary.BigEndian.Uint64(k[:8]), binary.BigEndian.Uint64(k[8:])}
 }

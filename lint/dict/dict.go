@@ -9,7 +9,9 @@ package dict
 //go:generate sh gen/gen.sh
 
 import (
+	"bytes"
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
@@ -55,12 +57,17 @@ func For(lang string) (*Dict, error) {
 }
 
 func load(lang string) (*Dict, error) {
-	f, err := data.Open("data/" + lang + ".dict.gz")
+	b, err := data.ReadFile("data/" + lang + ".dict.gz")
 	if err != nil {
 		return nil, fmt.Errorf("dict: %w", err)
 	}
-	defer f.Close()
-	l, err := readList(f)
+	// gzip ends with the uncompressed size mod 2^32; the lists are far
+	// smaller than that.
+	hint := 0
+	if len(b) >= 4 {
+		hint = int(binary.LittleEndian.Uint32(b[len(b)-4:]))
+	}
+	l, err := readList(bytes.NewReader(b), hint)
 	if err != nil {
 		return nil, fmt.Errorf("dict %s: %w", lang, err)
 	}
