@@ -4,7 +4,8 @@
 # apt-get (Debian) and, for Azerbaijani, the tesseract-ocr tools
 # (combine_tessdata, dawg2wordlist): installed here if missing, which needs
 # root. Versions are pinned so that a rebuild gives the same lists; bump them
-# on purpose and review the diff of the -removed logs.
+# on purpose, review the diff of the -removed logs, and update NOTICE at the
+# repository root (it quotes each source's licence and version).
 set -eu
 
 EN_VERSION=4.0.0     # npm dictionary-en (SCOWL en_US)
