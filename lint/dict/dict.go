@@ -89,9 +89,22 @@ func (d *Dict) Len() int { return d.l.count }
 // Capitalised entry (a name) its ALL CAPS form, and any other entry only
 // itself. Typographic apostrophes are read as the dictionary's ('), and in
 // Turkish a circumflex is optional (hâlâ, halâ and hala are one word).
+//
+// A hyphenated word that is not on the list is correct when each part is,
+// as Hunspell's default BREAK rule has it (e-posta, well-known).
 func (d *Dict) Has(word string) bool {
-	ok, _ := d.find(word)
-	return ok
+	if ok, _ := d.find(word); ok {
+		return true
+	}
+	if !strings.Contains(word, "-") {
+		return false
+	}
+	for part := range strings.SplitSeq(word, "-") {
+		if ok, _ := d.find(part); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // Suggestable reports whether word is correct and may be offered as a
