@@ -218,8 +218,15 @@ func (l *list) entry(q int) (shared int, suffix []byte, noSuggest bool, next int
 // lookup reports whether word is on the list and, if so, whether it is
 // marked no-suggest.
 func (l *list) lookup(word string) (found, noSuggest bool) {
+	_, found, noSuggest = l.search(word)
+	return found, noSuggest
+}
+
+// search returns the number of entries that sort before word, whether word
+// is on the list, and its no-suggest bit.
+func (l *list) search(word string) (rank int, found, noSuggest bool) {
 	if l == nil || len(l.blocks) == 0 {
-		return false, false
+		return 0, false, false
 	}
 	// The last block whose head is <= word. Comparing 16-byte keys settles
 	// almost every step without touching the (cache-cold) entry data; 8
@@ -234,23 +241,33 @@ func (l *list) lookup(word string) (found, noSuggest bool) {
 		return compare(head, word) > 0
 	}) - 1
 	if i < 0 {
-		return false, false
+		return 0, false, false
 	}
 	var stack [64]byte
 	cur := stack[:0]
 	q := int(l.blocks[i])
-	for j := 0; j < blockSize && i*blockSize+j < l.count; j++ {
+	j := 0
+	for ; j < blockSize && i*blockSize+j < l.count; j++ {
 		shared, suf, ns, next := l.entry(q)
 		cur = append(cur[:shared], suf...)
 		switch c := compare(cur, word); {
 		case c == 0:
-			return true, ns
+			return i*blockSize + j, true, ns
 		case c > 0:
-			return false, false
+			return i*blockSize + j, false, false
 		}
 		q = next
 	}
-	return false, false
+	return i*blockSize + j, false, false
+}
+
+// prefixCount is the number of entries that start with prefix. No UTF-8
+// text contains the byte 0xFF, so every such entry sorts between prefix and
+// prefix+"\xff".
+func (l *list) prefixCount(prefix string) int {
+	lo, _, _ := l.search(prefix)
+	hi, _, _ := l.search(prefix + "\xff")
+	return hi - lo
 }
 
 // compare orders b and s as byte strings. The conversions in comparisons

@@ -114,6 +114,20 @@ func (d *Dict) Suggestable(word string) bool {
 	return ok && !ns
 }
 
+// Forms is the number of entries that begin with stem (stem itself
+// included), as written: the size of a stem's paradigm on the list. None
+// of the sources has word frequencies; this is the stand-in the generator
+// uses to tell a misspelt stem (təşəkür: few forms) from the right one
+// (təşəkkür: many), and a Turkic "clearly more common form" test can use
+// it the same way. Pass the stem in the dictionary's case (lower case for
+// most words).
+func (d *Dict) Forms(stem string) int {
+	if stem == "" {
+		return d.l.count
+	}
+	return d.l.prefixCount(stem)
+}
+
 // Each calls fn with every word form in byte order until fn returns false;
 // it is for building suggestion indexes, not for lookups.
 func (d *Dict) Each(fn func(word string) bool) {

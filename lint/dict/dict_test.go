@@ -114,3 +114,25 @@ func TestShape(t *testing.T) {
 		}
 	}
 }
+
+func TestForms(t *testing.T) {
+	d := mustFor(t, "az")
+	right, wrong := d.Forms("təşəkkür"), d.Forms("təşəkür")
+	if right < 10 || wrong != 0 {
+		t.Errorf("Forms: təşəkkür %d, təşəkür %d", right, wrong)
+	}
+	if d.Forms("") != d.Len() {
+		t.Error("Forms(\"\") != Len()")
+	}
+	// Forms agrees with counting by hand.
+	n := 0
+	d.Each(func(w string) bool {
+		if len(w) >= len("xahiş") && w[:len("xahiş")] == "xahiş" {
+			n++
+		}
+		return true
+	})
+	if got := d.Forms("xahiş"); got != n || n == 0 {
+		t.Errorf("Forms(xahiş) = %d, counted %d", got, n)
+	}
+}

@@ -180,6 +180,9 @@ func FuzzReadList(f *testing.F) {
 			return
 		}
 		l.lookup(word)
+		if n := l.prefixCount(word); n < 0 || n > l.count {
+			t.Fatalf("prefixCount(%q) = %d of %d", word, n, l.count)
+		}
 		l.each(func(string, bool) bool { return true })
 	})
 }
