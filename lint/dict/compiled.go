@@ -21,17 +21,18 @@ import (
 // Layout (after gunzip):
 //
 //	magic "msgldict1\n"
+//	uvarint block size
 //	uvarint count of ICONV pairs, then each as two uvarint-prefixed strings
 //	uvarint word count
 //	entries: uvarint shared-prefix length, uvarint suffixLen<<1|noSuggest,
 //	         suffix bytes
 //
-// Every blockSize-th entry shares nothing with the one before it, so it
+// Every block-size-th entry shares nothing with the one before it, so it
 // can be read on its own: those are the block heads.
 
 const (
 	magic     = "msgldict1\n"
-	blockSize = 16
+	blockSize = 16 // what Write uses; readers take the size from the file
 )
 
 // Write compiles forms into w. Forms need not be sorted or unique; a word
@@ -56,6 +57,7 @@ func Write(w io.Writer, forms []Form, iconv [][2]string) error {
 	str := func(s string) { uv(len(s)); bw.WriteString(s) }
 
 	bw.WriteString(magic)
+	uv(blockSize)
 	uv(len(iconv))
 	for _, p := range iconv {
 		str(p[0])
@@ -102,6 +104,7 @@ type list struct {
 	blocks []uint32 // offset in data of each block head
 	keys   []key16  // first 16 bytes of each block head: the binary search reads these, not data
 	count  int
+	bs     int // entries per block
 	iconv  [][2]string
 }
 
@@ -154,6 +157,11 @@ func parseList(b []byte) (*list, error) {
 		return s, true
 	}
 	l := &list{}
+	bs, ok := uv()
+	if !ok || bs < 1 || bs > 1024 {
+		return nil, errCorrupt
+	}
+	l.bs = bs
 	n, ok := uv()
 	if !ok {
 		return nil, errCorrupt
@@ -170,8 +178,8 @@ func parseList(b []byte) (*list, error) {
 		return nil, errCorrupt
 	}
 	l.data = b[p:]
-	l.blocks = make([]uint32, 0, l.count/blockSize+1)
-	l.keys = make([]key16, 0, l.count/blockSize+1)
+	l.blocks = make([]uint32, 0, l.count/bs+1)
+	l.keys = make([]key16, 0, l.count/bs+1)
 	// One pass checks every entry's lengths, so lookups need no bounds
 	// checks beyond the slice's own.
 	q, prevLen := 0, 0
@@ -185,7 +193,7 @@ func parseList(b []byte) (*list, error) {
 			return nil, errCorrupt
 		}
 		sl >>= 1
-		if i%blockSize == 0 {
+		if i%bs == 0 {
 			if shared != 0 {
 				return nil, errCorrupt
 			}
@@ -247,18 +255,18 @@ func (l *list) search(word string) (rank int, found, noSuggest bool) {
 	cur := stack[:0]
 	q := int(l.blocks[i])
 	j := 0
-	for ; j < blockSize && i*blockSize+j < l.count; j++ {
+	for ; j < l.bs && i*l.bs+j < l.count; j++ {
 		shared, suf, ns, next := l.entry(q)
 		cur = append(cur[:shared], suf...)
 		switch c := compare(cur, word); {
 		case c == 0:
-			return i*blockSize + j, true, ns
+			return i*l.bs + j, true, ns
 		case c > 0:
-			return i*blockSize + j, false, false
+			return i*l.bs + j, false, false
 		}
 		q = next
 	}
-	return i*blockSize + j, false, false
+	return i*l.bs + j, false, false
 }
 
 // prefixCount is the number of entries that start with prefix. No UTF-8

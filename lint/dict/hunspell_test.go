@@ -173,7 +173,7 @@ func FuzzReadList(f *testing.F) {
 	var buf bytes.Buffer
 	Write(&buf, []Form{{Word: "a"}, {Word: "ab"}, {Word: "b", NoSuggest: true}}, nil)
 	f.Add(buf.Bytes(), "ab")
-	f.Add([]byte(magic+"\x00\x02\x00\x02a\x01\x02b"), "b")
+	f.Add([]byte(magic+"\x02\x00\x02\x00\x02a\x01\x02b"), "b")
 	f.Fuzz(func(t *testing.T, raw []byte, word string) {
 		l, err := parseList(raw)
 		if err != nil {
