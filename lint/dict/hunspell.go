@@ -24,8 +24,8 @@ import (
 // not: the shipped files use it only for ordinal numbers, which msglint
 // never checks.
 
-// Flag is one affix or attribute flag, whatever its spelling in the file.
-type Flag uint32
+// flag is one affix or attribute flag, whatever its spelling in the file.
+type flag uint32
 
 type flagMode int
 
@@ -40,11 +40,11 @@ const (
 // error rather than a way to make the reader hold unbounded memory.
 const maxLineBytes = 1 << 20
 
-// Affix is one PFX or SFX rule.
-type Affix struct {
-	Strip, Add string
+// affix is one PFX or SFX rule.
+type affix struct {
+	strip, add string
 	cond       []condElem
-	Cont       []Flag // continuation classes: affixes that may follow this one
+	cont       []flag // continuation classes: affixes that may follow this one
 }
 
 // condElem is one position of a condition: any rune, or a set of runes
@@ -69,11 +69,11 @@ func (c condElem) match(r rune) bool {
 	return in != c.neg
 }
 
-// AffixClass is the rules that share one flag.
-type AffixClass struct {
-	Prefix bool
-	Cross  bool // may combine with an affix of the other kind
-	Rules  []Affix
+// affixClass is the rules that share one flag.
+type affixClass struct {
+	prefix bool
+	cross  bool // may combine with an affix of the other kind
+	rules  []affix
 	left   int // rules still to read after the header
 }
 
@@ -82,25 +82,25 @@ type Hunspell struct {
 	Lang        string
 	Iconv       [][2]string // input conversions: typographic forms to the dictionary's
 	Oconv       [][2]string
-	classes     map[Flag]*AffixClass
+	classes     map[flag]*affixClass
 	mode        flagMode
-	aliases     [][]Flag
-	noSuggest   Flag
-	forbidden   Flag
-	needAffix   Flag
-	onlyInCompd Flag
+	aliases     [][]flag
+	noSuggest   flag
+	forbidden   flag
+	needAffix   flag
+	onlyInCompd flag
 	stems       []stem
 }
 
 type stem struct {
 	word  string
-	flags []Flag
+	flags []flag
 }
 
 // ParseHunspell reads an .aff and a .dic file. It never panics on malformed
 // input: what it cannot read is an error that names the line.
 func ParseHunspell(aff, dic io.Reader) (*Hunspell, error) {
-	h := &Hunspell{classes: map[Flag]*AffixClass{}}
+	h := &Hunspell{classes: map[flag]*affixClass{}}
 	if err := h.readAff(aff); err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func (h *Hunspell) affLine(f []string) error {
 		}
 		// The first AF line gives the count; the ones after it the sets.
 		if _, err := strconv.Atoi(f[1]); err == nil && h.aliases == nil {
-			h.aliases = [][]Flag{}
+			h.aliases = [][]flag{}
 			return nil
 		}
 		fl, err := h.parseFlags(f[1])
@@ -228,26 +228,26 @@ func (h *Hunspell) affixLine(f []string) error {
 			return fmt.Errorf("%s header: bad count %q", f[0], f[3])
 		}
 		if c == nil {
-			c = &AffixClass{}
+			c = &affixClass{}
 			h.classes[fl[0]] = c
 		}
-		c.Prefix, c.Cross, c.left = f[0] == "PFX", f[2] == "Y", cnt
+		c.prefix, c.cross, c.left = f[0] == "PFX", f[2] == "Y", cnt
 		return nil
 	}
 	c.left--
-	a := Affix{Strip: f[2], Add: f[3]}
-	if a.Strip == "0" {
-		a.Strip = ""
+	a := affix{strip: f[2], add: f[3]}
+	if a.strip == "0" {
+		a.strip = ""
 	}
-	if i := strings.IndexByte(a.Add, '/'); i >= 0 {
-		cont, err := h.flagField(a.Add[i+1:])
+	if i := strings.IndexByte(a.add, '/'); i >= 0 {
+		cont, err := h.flagField(a.add[i+1:])
 		if err != nil {
 			return err
 		}
-		a.Add, a.Cont = a.Add[:i], cont
+		a.add, a.cont = a.add[:i], cont
 	}
-	if a.Add == "0" {
-		a.Add = ""
+	if a.add == "0" {
+		a.add = ""
 	}
 	cond := "."
 	if len(f) > 4 {
@@ -256,7 +256,7 @@ func (h *Hunspell) affixLine(f []string) error {
 	if a.cond, err = parseCond(cond); err != nil {
 		return err
 	}
-	c.Rules = append(c.Rules, a)
+	c.rules = append(c.rules, a)
 	return nil
 }
 
@@ -297,7 +297,7 @@ func parseCond(s string) ([]condElem, error) {
 
 // flagField reads the flags after a slash: an alias number when the file
 // has AF lines, the flags themselves otherwise.
-func (h *Hunspell) flagField(s string) ([]Flag, error) {
+func (h *Hunspell) flagField(s string) ([]flag, error) {
 	if len(h.aliases) > 0 {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > len(h.aliases) {
@@ -308,7 +308,7 @@ func (h *Hunspell) flagField(s string) ([]Flag, error) {
 	return h.parseFlags(s)
 }
 
-func (h *Hunspell) parseFlags(s string) ([]Flag, error) {
+func (h *Hunspell) parseFlags(s string) ([]flag, error) {
 	if s == "" {
 		return nil, nil
 	}
@@ -317,35 +317,35 @@ func (h *Hunspell) parseFlags(s string) ([]Flag, error) {
 		if len(s)%2 != 0 {
 			return nil, fmt.Errorf("long flags %q: odd length", s)
 		}
-		out := make([]Flag, 0, len(s)/2)
+		out := make([]flag, 0, len(s)/2)
 		for i := 0; i < len(s); i += 2 {
-			out = append(out, Flag(s[i])<<8|Flag(s[i+1]))
+			out = append(out, flag(s[i])<<8|flag(s[i+1]))
 		}
 		return out, nil
 	case flagNum:
 		parts := strings.Split(s, ",")
-		out := make([]Flag, 0, len(parts))
+		out := make([]flag, 0, len(parts))
 		for _, p := range parts {
 			n, err := strconv.ParseUint(p, 10, 32)
 			if err != nil {
 				return nil, fmt.Errorf("numeric flag %q: %w", p, err)
 			}
-			out = append(out, Flag(n))
+			out = append(out, flag(n))
 		}
 		return out, nil
 	case flagUTF8:
 		if !utf8.ValidString(s) {
 			return nil, fmt.Errorf("flags %q: not UTF-8", s)
 		}
-		out := make([]Flag, 0, len(s))
+		out := make([]flag, 0, len(s))
 		for _, r := range s {
-			out = append(out, Flag(r))
+			out = append(out, flag(r))
 		}
 		return out, nil
 	}
-	out := make([]Flag, len(s))
+	out := make([]flag, len(s))
 	for i := 0; i < len(s); i++ {
-		out[i] = Flag(s[i])
+		out[i] = flag(s[i])
 	}
 	return out, nil
 }
@@ -420,7 +420,7 @@ type Form struct {
 // FORBIDDENWORD, which the caller should drop from its list.
 func (h *Hunspell) Expand(emit func(Form), forbidden func(string)) {
 	for _, s := range h.stems {
-		has := func(f Flag) bool { return f != 0 && hasFlag(s.flags, f) }
+		has := func(f flag) bool { return f != 0 && hasFlag(s.flags, f) }
 		if has(h.forbidden) {
 			if forbidden != nil {
 				forbidden(s.word)
@@ -437,29 +437,29 @@ func (h *Hunspell) Expand(emit func(Form), forbidden func(string)) {
 		root := []rune(s.word)
 		for _, f := range s.flags {
 			c := h.classes[f]
-			if c == nil || c.Prefix {
+			if c == nil || c.prefix {
 				continue
 			}
-			for i := range c.Rules {
-				a := &c.Rules[i]
+			for i := range c.rules {
+				a := &c.rules[i]
 				w, ok := applySuffix(root, a)
 				if !ok {
 					continue
 				}
 				emit(Form{Word: w, NoSuggest: ns})
-				h.continueSuffix(w, a.Cont, ns, emit)
-				if c.Cross {
+				h.continueSuffix(w, a.cont, ns, emit)
+				if c.cross {
 					h.crossPrefixes(w, root, s.flags, ns, emit)
 				}
 			}
 		}
 		for _, f := range s.flags {
 			c := h.classes[f]
-			if c == nil || !c.Prefix {
+			if c == nil || !c.prefix {
 				continue
 			}
-			for i := range c.Rules {
-				if w, ok := applyPrefix(root, &c.Rules[i]); ok {
+			for i := range c.rules {
+				if w, ok := applyPrefix(root, &c.rules[i]); ok {
 					emit(Form{Word: w, NoSuggest: ns})
 				}
 			}
@@ -470,18 +470,18 @@ func (h *Hunspell) Expand(emit func(Form), forbidden func(string)) {
 // continueSuffix applies a suffix's continuation classes once (twofold
 // suffixes). Deeper chains are not followed: no shipped file has them, and
 // a bound keeps expansion finite on any input.
-func (h *Hunspell) continueSuffix(word string, cont []Flag, ns bool, emit func(Form)) {
+func (h *Hunspell) continueSuffix(word string, cont []flag, ns bool, emit func(Form)) {
 	if len(cont) == 0 {
 		return
 	}
 	root := []rune(word)
 	for _, f := range cont {
 		c := h.classes[f]
-		if c == nil || c.Prefix {
+		if c == nil || c.prefix {
 			continue
 		}
-		for i := range c.Rules {
-			if w, ok := applySuffix(root, &c.Rules[i]); ok {
+		for i := range c.rules {
+			if w, ok := applySuffix(root, &c.rules[i]); ok {
 				emit(Form{Word: w, NoSuggest: ns})
 			}
 		}
@@ -490,23 +490,23 @@ func (h *Hunspell) continueSuffix(word string, cont []Flag, ns bool, emit func(F
 
 // crossPrefixes adds the stem's cross-product prefixes to a suffixed form.
 // The prefix condition is checked on the stem, as Hunspell does.
-func (h *Hunspell) crossPrefixes(word string, root []rune, flags []Flag, ns bool, emit func(Form)) {
+func (h *Hunspell) crossPrefixes(word string, root []rune, flags []flag, ns bool, emit func(Form)) {
 	for _, f := range flags {
 		c := h.classes[f]
-		if c == nil || !c.Prefix || !c.Cross {
+		if c == nil || !c.prefix || !c.cross {
 			continue
 		}
-		for i := range c.Rules {
-			a := &c.Rules[i]
-			if _, ok := applyPrefix(root, a); !ok || !strings.HasPrefix(word, a.Strip) {
+		for i := range c.rules {
+			a := &c.rules[i]
+			if _, ok := applyPrefix(root, a); !ok || !strings.HasPrefix(word, a.strip) {
 				continue
 			}
-			emit(Form{Word: a.Add + word[len(a.Strip):], NoSuggest: ns})
+			emit(Form{Word: a.add + word[len(a.strip):], NoSuggest: ns})
 		}
 	}
 }
 
-func hasFlag(fl []Flag, f Flag) bool {
+func hasFlag(fl []flag, f flag) bool {
 	for _, x := range fl {
 		if x == f {
 			return true
@@ -515,13 +515,13 @@ func hasFlag(fl []Flag, f Flag) bool {
 	return false
 }
 
-func applySuffix(root []rune, a *Affix) (string, bool) {
-	strip := []rune(a.Strip)
+func applySuffix(root []rune, a *affix) (string, bool) {
+	strip := []rune(a.strip)
 	if len(strip) > len(root) || len(a.cond) > len(root) {
 		return "", false
 	}
 	base := len(root) - len(strip)
-	if string(root[base:]) != a.Strip {
+	if string(root[base:]) != a.strip {
 		return "", false
 	}
 	off := len(root) - len(a.cond)
@@ -530,16 +530,16 @@ func applySuffix(root []rune, a *Affix) (string, bool) {
 			return "", false
 		}
 	}
-	w := string(root[:base]) + a.Add
+	w := string(root[:base]) + a.add
 	return w, w != ""
 }
 
-func applyPrefix(root []rune, a *Affix) (string, bool) {
-	strip := []rune(a.Strip)
+func applyPrefix(root []rune, a *affix) (string, bool) {
+	strip := []rune(a.strip)
 	if len(strip) > len(root) || len(a.cond) > len(root) {
 		return "", false
 	}
-	if string(root[:len(strip)]) != a.Strip {
+	if string(root[:len(strip)]) != a.strip {
 		return "", false
 	}
 	for i, c := range a.cond {
@@ -547,6 +547,6 @@ func applyPrefix(root []rune, a *Affix) (string, bool) {
 			return "", false
 		}
 	}
-	w := a.Add + string(root[len(strip):])
+	w := a.add + string(root[len(strip):])
 	return w, w != ""
 }
