@@ -23,6 +23,12 @@ import (
 // NEEDAFFIX and ONLYINCOMPOUND. Compounding (COMPOUNDRULE and friends) is
 // not: the shipped files use it only for ordinal numbers, which msglint
 // never checks.
+//
+// Checked against Hunspell 1.7 itself: the en_US expansion is exactly the
+// output of its unmunch tool but for the three ONLYINCOMPOUND ordinal parts
+// (1th, 2th, 3th), and hunspell accepts every form of a 19,000-form sample of
+// the Turkish expansion (unmunch cannot read FLAG num) and rejects the
+// stacked forms this list lacks (kargonuza, siparişinizdeki).
 
 // flag is one affix or attribute flag, whatever its spelling in the file.
 type flag uint32

@@ -30,7 +30,7 @@ tar -xzf "dictionary-tr-$TR_VERSION.tgz" -C tr
 if ! command -v combine_tessdata >/dev/null || ! command -v dawg2wordlist >/dev/null; then
 	apt-get update -qq && apt-get install -y -qq tesseract-ocr >/dev/null
 fi
-apt-get download -qq "$AZE_DEB"
+apt-get download -qq "$AZE_DEB" 2>/dev/null || { apt-get update -qq && apt-get download -qq "$AZE_DEB"; }
 dpkg-deb -x "$AZE_DEB"_*.deb aze-deb
 td=$(find aze-deb -name aze.traineddata | head -n 1)
 combine_tessdata -u "$td" aze. >/dev/null 2>&1
