@@ -1,0 +1,82 @@
+package dict
+
+import (
+	"runtime"
+	"testing"
+)
+
+// BenchmarkLoad measures what For pays once per language: decompression
+// and indexing. heap-MiB is the live heap the loaded dictionary holds (after
+// a GC), the number the budget is about (≤ 40 MiB for Turkish);
+// B/op also counts the garbage of decompression.
+//
+//	go test ./lint/dict -run '^$' -bench Load -benchmem
+func BenchmarkLoad(b *testing.B) {
+	for _, lang := range Langs() {
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := load(lang); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			keep, _ := load(lang)
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MiB")
+			b.ReportMetric(float64(keep.Len()), "words")
+			runtime.KeepAlive(keep)
+		})
+	}
+}
+
+// BenchmarkHas measures one lookup of a mix of words: found, not found,
+// capitalised and all caps (the slow paths try more than one form).
+func BenchmarkHas(b *testing.B) {
+	words := map[string][]string{
+		"en": {"shipped", "recieve", "Colour", "CANCELLED", "refund", "it’s"},
+		"tr": {"siparişiniz", "herkez", "İstanbul", "KARGONUZ", "hâlâ", "onaylayamıyoruz"},
+		"az": {"sifarişiniz", "təşəkür", "Salam", "XAHİŞ", "çatdırılma", "gözləyin"},
+	}
+	for _, lang := range Langs() {
+		d := mustFor(b, lang)
+		ws := words[lang]
+		b.Run(lang, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				d.Has(ws[i%len(ws)])
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkHasSpread looks up 4,096 words spread over the whole list, so
+// that the caches hold little of it, as when checking real text.
+func BenchmarkHasSpread(b *testing.B) {
+	for _, lang := range Langs() {
+		d := mustFor(b, lang)
+		step := d.Len() / 4096
+		var ws []string
+		n := 0
+		d.Each(func(w string) bool {
+			if n%step == 0 {
+				ws = append(ws, w)
+			}
+			n++
+			return true
+		})
+		b.Run(lang, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if !d.Has(ws[i%len(ws)]) {
+					b.Fatal(ws[i%len(ws)])
+				}
+				i += 7
+			}
+		})
+	}
+}
