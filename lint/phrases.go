@@ -2,25 +2,37 @@ package lint
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint/morph"
 )
 
 // Phrases matches a list of cue phrases against a message's tokens in one
 // pass: phrases are indexed by their first word, so the cost per message does
 // not grow with the number of phrases.
 //
-// A cue is words separated by spaces. A word ending in * matches any word
-// that starts with it: Turkish and Azerbaijani add suffixes, so "iyi gün*"
-// matches "İyi günler". A * alone matches any one word ("have a * weekend"). Punctuation and spaces between words are skipped,
+// A cue is words separated by spaces. A word ending in * is a lemma: it
+// matches the lemma and its inflected forms by the language's paradigm (see
+// package morph), so "iyi gün*" matches "İyi günler" and "ilet*" matches
+// "iletildi" but not "iletişim"; in a language without a paradigm it
+// matches any word that starts with it. A * alone matches any one word
+// ("have a * weekend"). Punctuation and spaces between words are skipped,
 // except . ! ? which end a sentence: "oh great" matches "Oh, great".
 // A cue that is not a word at all (🙄, /s, (!)) is found as written.
+//
+// In a text with none of the language's own letters (see Folded), words
+// and cues are compared folded: "iyi gunler" matches "iyi gün*".
 type Phrases struct {
-	lang    Lang
-	exact   map[string][]phrase // by first word
-	stems   *stemNode           // by first word stem (cues whose first word ends in *)
-	nStems  int
-	literal []string // non-word cues
+	lang     Lang
+	exact    map[string][]phrase // by first word
+	stems    *stemNode           // by first word stem (cues whose first word ends in *)
+	fexact   map[string][]phrase // the same, folded; nil when the language folds nothing
+	fstems   *stemNode
+	paradigm *morph.Paradigm
+	nStems   int
+	literal  []string // non-word cues
 }
 
 // stemNode is a byte trie of stems: a word is walked once, and the walk
@@ -52,8 +64,21 @@ type phrase struct {
 
 type cueWord struct {
 	w      string
+	fw     string // w folded
 	prefix bool
 	any    bool
+}
+
+// paradigms holds each language's paradigm, built once.
+var paradigms sync.Map // Lang -> *morph.Paradigm (nil: none)
+
+func paradigmOf(l Lang) *morph.Paradigm {
+	if p, ok := paradigms.Load(l); ok {
+		return p.(*morph.Paradigm)
+	}
+	p := morph.For(string(l), func(s string) string { return Fold(l, s) })
+	paradigms.Store(l, p)
+	return p
 }
 
 // Match is one cue found in a text.
@@ -66,7 +91,10 @@ type Match struct {
 
 // NewPhrases compiles cues for a language.
 func NewPhrases(l Lang, cues []string) *Phrases {
-	p := &Phrases{lang: l, exact: map[string][]phrase{}, stems: &stemNode{}}
+	p := &Phrases{lang: l, exact: map[string][]phrase{}, stems: &stemNode{}, paradigm: paradigmOf(l)}
+	if sp := spec(l); sp != nil && sp.folder != nil {
+		p.fexact, p.fstems = map[string][]phrase{}, &stemNode{}
+	}
 	for _, c := range cues {
 		var ws []cueWord
 		for _, t := range Tokenize(strings.TrimSpace(c), l) {
@@ -83,12 +111,22 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 			p.literal = append(p.literal, strings.TrimSpace(c))
 			continue
 		}
+		for i := range ws {
+			ws[i].fw = Fold(l, ws[i].w)
+		}
 		ph := phrase{cue: c, words: ws}
 		if ws[0].prefix {
 			p.stems.add(ws[0].w, ph)
 			p.nStems++
 		} else {
 			p.exact[ws[0].w] = append(p.exact[ws[0].w], ph)
+		}
+		if p.fexact != nil {
+			if ws[0].prefix {
+				p.fstems.add(ws[0].fw, ph)
+			} else {
+				p.fexact[ws[0].fw] = append(p.fexact[ws[0].fw], ph)
+			}
 		}
 	}
 	return p
@@ -117,25 +155,30 @@ func (p *Phrases) Len() int {
 // Find returns every cue found in the tokens of text, in text order.
 func (p *Phrases) Find(text string, toks []Token) []Match {
 	var out []Match
+	exact, stems, folded := p.exact, p.stems, false
+	if p.fexact != nil && Folded(p.lang, text) {
+		exact, stems, folded = p.fexact, p.fstems, true
+	}
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {
 			continue
 		}
-		for _, ph := range p.exact[t.Norm] {
-			if m, ok := p.try(toks, i, ph); ok {
+		w := p.norm(t, folded)
+		for _, ph := range exact[w] {
+			if m, ok := p.try(toks, i, ph, folded); ok {
 				out = append(out, m)
 			}
 		}
 		// Every stem the word starts with: a stem is a whole word's
 		// beginning, so it always ends at a character boundary.
-		n := p.stems
-		for b := 0; b < len(t.Norm) && n.next != nil; b++ {
-			if n = n.next[t.Norm[b]]; n == nil {
+		n := stems
+		for b := 0; b < len(w) && n.next != nil; b++ {
+			if n = n.next[w[b]]; n == nil {
 				break
 			}
 			for _, ph := range n.phrases {
-				if m, ok := p.try(toks, i, ph); ok {
+				if m, ok := p.try(toks, i, ph, folded); ok {
 					out = append(out, m)
 				}
 			}
@@ -170,7 +213,32 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 // Has reports whether any cue is in the tokens.
 func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, toks)) > 0 }
 
-func (p *Phrases) try(toks []Token, i int, ph phrase) (Match, bool) {
+// norm is a token's word as cues are compared with it: folded in a folded
+// text ("ICIN" is lowered to "ıcın" by Turkish casing, and folded back).
+func (p *Phrases) norm(t *Token, folded bool) string {
+	if folded {
+		return Fold(p.lang, t.Norm)
+	}
+	return t.Norm
+}
+
+// matches reports whether a text word is the cue word: the same word, or
+// for a lemma one of its forms.
+func (p *Phrases) matches(cw cueWord, w string, folded bool) bool {
+	c := cw.w
+	if folded {
+		c = cw.fw
+	}
+	switch {
+	case !cw.prefix:
+		return w == c
+	case p.paradigm == nil:
+		return strings.HasPrefix(w, c)
+	}
+	return p.paradigm.Inflects(c, w, folded)
+}
+
+func (p *Phrases) try(toks []Token, i int, ph phrase, folded bool) (Match, bool) {
 	j := i
 	for k, cw := range ph.words {
 		if k > 0 {
@@ -185,11 +253,10 @@ func (p *Phrases) try(toks []Token, i int, ph phrase) (Match, bool) {
 				return Match{}, false
 			}
 		}
-		w := toks[j].Norm
 		if cw.any {
 			continue
 		}
-		if cw.prefix && !strings.HasPrefix(w, cw.w) || !cw.prefix && w != cw.w {
+		if !p.matches(cw, p.norm(&toks[j], folded), folded) {
 			return Match{}, false
 		}
 	}

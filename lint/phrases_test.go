@@ -41,6 +41,15 @@ func TestPhrases(t *testing.T) {
 		{Azerbaijani, []string{"sağ ol*", "xoş gün*"}, "Sağ olun, XOŞ GÜNLƏR", []string{"sağ ol*@0-9", "xoş gün*@11-24"}},
 		{English, []string{"can't", "cannot"}, "We can’t do that", []string{"can't@3-10"}},
 		{English, []string{"have a * weekend"}, "Have a lovely weekend! Have a weekend.", []string{"have a * weekend@0-21"}},
+		// A lemma matches its inflected forms, not another word that starts
+		// with it: iletişim (contact) is not a form of ilet- (forward).
+		{Turkish, []string{"ilet*"}, "Talebinizi ilettik. İletişim bilgileri", []string{"ilet*@11-18"}},
+		{English, []string{"pass*"}, "We passed it on. Passport", []string{"pass*@3-9"}},
+		// Typed without Turkish letters: cues are compared folded.
+		{Turkish, []string{"iyi gün*", "teşekkür*"}, "Tesekkurler, IYI GUNLER", []string{"teşekkür*@0-11", "iyi gün*@13-23"}},
+		{Azerbaijani, []string{"xoş gün*"}, "Xos gunler", []string{"xoş gün*@0-10"}},
+		// One letter of the language's own says the plain ones are meant.
+		{Turkish, []string{"iyi gün*"}, "iyi gunler, şimdi", nil},
 	}
 	for _, c := range cases {
 		p := NewPhrases(c.lang, c.cues)

@@ -1,0 +1,319 @@
+// Package morph tells whether a word is an inflected form of a lemma, from
+// per-language suffix paradigms (paradigms.yaml): Turkish and Azerbaijani
+// endings with vowel harmony, English plural and verb endings. The cue
+// matcher uses it so that a cue "ilet*" (forward) matches "iletildi" and
+// "iletmemizi" but not "iletişim" (contact), which is another word.
+package morph
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed paradigms.yaml
+var paradigmsYAML []byte
+
+// spec is one language's entry in paradigms.yaml.
+type spec struct {
+	Vowels struct {
+		Back    string `yaml:"back"`
+		Front   string `yaml:"front"`
+		Rounded string `yaml:"rounded"`
+	} `yaml:"vowels"`
+	Voiceless string              `yaml:"voiceless"`
+	Soften    map[string]string   `yaml:"soften"`
+	Spelling  []string            `yaml:"spelling"`
+	Classes   map[string][]string `yaml:"classes"`
+}
+
+// harmony is the class of a stem's last vowel, which picks each ending's
+// vowels; anyVowel is for a stem with none, or a word typed without the
+// language's letters (where ı and i, u and ü look the same).
+type harmony uint8
+
+const (
+	backFlat harmony = iota
+	backRound
+	frontFlat
+	frontRound
+	anyVowel
+	nHarmony
+)
+
+// ending is one suffix template expanded: for each harmony class and
+// whether the stem ends voiceless, the forms it takes.
+type ending struct {
+	template string
+	forms    [nHarmony][2][]string
+}
+
+// Paradigm is one language's endings. It is read-only after New.
+type Paradigm struct {
+	spec    spec
+	endings []ending
+	folded  []string // every form of every ending, folded, for text typed without the letters
+	fold    func(string) string
+	soften  map[rune]string
+	depth   int
+}
+
+var (
+	loadOnce sync.Once
+	specs    map[string]spec
+)
+
+// For returns the paradigm of a language ("tr", "az", "en"), or nil when it
+// has none. fold writes a word without the language's own letters (nil:
+// nothing to fold). A paradigm is built per call: callers keep it.
+func For(lang string, fold func(string) string) *Paradigm {
+	loadOnce.Do(func() {
+		dec := yaml.NewDecoder(strings.NewReader(string(paradigmsYAML)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&specs); err != nil {
+			panic("morph: bad embedded paradigms.yaml: " + err.Error())
+		}
+	})
+	s, ok := specs[lang]
+	if !ok {
+		return nil
+	}
+	if fold == nil {
+		fold = func(s string) string { return s }
+	}
+	p := &Paradigm{spec: s, fold: fold, soften: map[rune]string{}, depth: 6}
+	for from, to := range s.Soften {
+		r, _ := utf8.DecodeRuneInString(from)
+		p.soften[r] = to
+	}
+	seen := map[string]bool{}
+	names := make([]string, 0, len(s.Classes))
+	for n := range s.Classes {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		for _, t := range s.Classes[n] {
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			e := ending{template: t}
+			for h := harmony(0); h < nHarmony; h++ {
+				for v := 0; v < 2; v++ {
+					e.forms[h][v] = p.expand(t, h, v == 1)
+				}
+			}
+			p.endings = append(p.endings, e)
+			for _, f := range e.forms[anyVowel][0] {
+				p.folded = append(p.folded, fold(f))
+			}
+			for _, f := range e.forms[anyVowel][1] {
+				p.folded = append(p.folded, fold(f))
+			}
+		}
+	}
+	slices.Sort(p.folded)
+	p.folded = slices.Compact(p.folded)
+	return p
+}
+
+// expand writes out a template's forms after a stem of harmony h (whose
+// last sound is voiceless or not). Each vowel it writes sets the harmony
+// of the rest: "(y)AcAK" after "gel" is "ecek", after "al" "acak".
+func (p *Paradigm) expand(t string, h harmony, voiceless bool) []string {
+	if t == "" {
+		return []string{""}
+	}
+	if t[0] == '(' {
+		j := strings.IndexByte(t, ')')
+		if j < 0 {
+			panic(fmt.Sprintf("morph: unclosed ( in %q", t))
+		}
+		return append(p.expand(t[1:j]+t[j+1:], h, voiceless), p.expand(t[j+1:], h, voiceless)...)
+	}
+	r, w := utf8.DecodeRuneInString(t)
+	var alts []string
+	switch r {
+	case 'A':
+		alts = p.vowelA(h)
+	case 'I':
+		alts = p.vowelI(h)
+	case 'D':
+		alts = []string{"d"}
+		if voiceless {
+			alts = []string{"t"}
+		}
+	case 'K':
+		alts = []string{"k", "q", "ğ", "y"}
+	default:
+		alts = []string{string(r)}
+	}
+	var out []string
+	for _, a := range alts {
+		for _, tail := range p.expand(t[w:], p.harmonyOf(a, h), endsVoiceless(p, a)) {
+			out = append(out, a+tail)
+		}
+	}
+	return out
+}
+
+// vowelA is A after a stem of harmony h.
+func (p *Paradigm) vowelA(h harmony) []string {
+	front := "e"
+	if strings.ContainsRune(p.spec.Vowels.Front, 'ə') {
+		front = "ə"
+	}
+	switch h {
+	case backFlat, backRound:
+		return []string{"a"}
+	case frontFlat, frontRound:
+		return []string{front}
+	}
+	return []string{"a", front}
+}
+
+// vowelI is I after a stem of harmony h.
+func (p *Paradigm) vowelI(h harmony) []string {
+	switch h {
+	case backFlat:
+		return []string{"ı"}
+	case backRound:
+		return []string{"u"}
+	case frontFlat:
+		return []string{"i"}
+	case frontRound:
+		return []string{"ü"}
+	}
+	return []string{"ı", "u", "i", "ü"}
+}
+
+// harmonyOf is the harmony class set by the last vowel of s, or h if s has
+// no vowel.
+func (p *Paradigm) harmonyOf(s string, h harmony) harmony {
+	if p.spec.Vowels.Front == "" {
+		return anyVowel // no harmony
+	}
+	for i := len(s); i > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+		round := strings.ContainsRune(p.spec.Vowels.Rounded, r)
+		switch {
+		case strings.ContainsRune(p.spec.Vowels.Back, r) && round:
+			return backRound
+		case strings.ContainsRune(p.spec.Vowels.Back, r):
+			return backFlat
+		case strings.ContainsRune(p.spec.Vowels.Front, r) && round:
+			return frontRound
+		case strings.ContainsRune(p.spec.Vowels.Front, r):
+			return frontFlat
+		}
+	}
+	return h
+}
+
+func (p *Paradigm) isVowel(r rune) bool {
+	return strings.ContainsRune(p.spec.Vowels.Back+p.spec.Vowels.Front, r)
+}
+
+// Inflects reports whether word is lemma or lemma with inflectional endings
+// (both lower case). folded says both were written without the language's
+// own letters (see lint.Fold): vowel harmony is then not checked, as the
+// letters that carry it are gone.
+func (p *Paradigm) Inflects(lemma, word string, folded bool) bool {
+	if word == lemma {
+		return true
+	}
+	for _, st := range p.stems(lemma, folded) {
+		if !strings.HasPrefix(word, st.stem) {
+			continue
+		}
+		rest := word[len(st.stem):]
+		if st.beforeVowel && (rest == "" || !p.isVowel(firstRune(rest))) {
+			continue
+		}
+		if st.beforeE && !strings.HasPrefix(rest, "e") {
+			continue
+		}
+		// A proper noun's endings follow an apostrophe: Luma'ya.
+		rest = strings.TrimLeft(rest, "'")
+		if p.ends(rest, p.harmonyOf(lemma, anyVowel), endsVoiceless(p, lemma), folded, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// stem is a form of the lemma that endings attach to.
+type stem struct {
+	stem        string
+	beforeVowel bool // only before an ending that starts with a vowel
+	beforeE     bool // only before an ending that starts with e
+}
+
+func (p *Paradigm) stems(lemma string, folded bool) []stem {
+	out := []stem{{stem: lemma}}
+	last, w := utf8.DecodeLastRuneInString(lemma)
+	base := lemma[:len(lemma)-w]
+	if soft, ok := p.soften[last]; ok {
+		if folded {
+			soft = p.fold(soft)
+		}
+		out = append(out, stem{stem: base + soft, beforeVowel: true})
+	}
+	for _, rule := range p.spec.Spelling {
+		switch {
+		case rule == "drop-e" && last == 'e':
+			out = append(out, stem{stem: base, beforeVowel: true})
+		case rule == "double" && !p.isVowel(last) && len(base) > 0 && p.isVowel(lastRune(base)):
+			out = append(out, stem{stem: lemma + string(last), beforeVowel: true})
+		case rule == "y-i" && last == 'y':
+			out = append(out, stem{stem: base + "i", beforeE: true})
+		}
+	}
+	return out
+}
+
+// ends reports whether rest is a sequence of endings after a stem of
+// harmony h.
+func (p *Paradigm) ends(rest string, h harmony, voiceless, folded bool, depth int) bool {
+	if rest == "" {
+		return true
+	}
+	if depth >= p.depth {
+		return false
+	}
+	if folded {
+		for _, f := range p.folded {
+			if strings.HasPrefix(rest, f) && f != "" && p.ends(rest[len(f):], anyVowel, false, true, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	v := 0
+	if voiceless {
+		v = 1
+	}
+	for i := range p.endings {
+		for _, f := range p.endings[i].forms[h][v] {
+			if f != "" && strings.HasPrefix(rest, f) && p.ends(rest[len(f):], p.harmonyOf(f, h), endsVoiceless(p, f), false, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func endsVoiceless(p *Paradigm, s string) bool {
+	return s != "" && strings.ContainsRune(p.spec.Voiceless, lastRune(s))
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
