@@ -36,12 +36,12 @@ type LangSpec struct {
 	// Fold is the letters people leave out when they type without the
 	// language's keyboard, each with its plain stand-in: "ıi şs ğg" says
 	// that "Tesekkurler" is "Teşekkürler" typed on a phone without them.
-	Fold          string `yaml:"fold"`
-	folder        *strings.Replacer
-	foldLetters   string // the letters Fold replaces
-	stop          map[string]bool
-	abbr          map[string]bool
-	pack          fs.FS // a registered pack's files; nil for a built-in language
+	Fold        string `yaml:"fold"`
+	folder      *strings.Replacer
+	foldLetters string // the letters Fold replaces
+	stop        map[string]bool
+	abbr        map[string]bool
+	pack        fs.FS // a registered pack's files; nil for a built-in language
 }
 
 // DetectCues are what DetectLang scores for one language.
