@@ -2,11 +2,13 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/dict"
 	"gopkg.in/yaml.v3"
 )
 
@@ -43,10 +45,10 @@ pushy; one "!" is enough.`,
 		if err != nil {
 			return nil, err
 		}
-		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after")}
+		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"), words: wordsOf}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
-			sh.allow[lint.TurkicCasing.Upper(w)] = true
-			sh.allow[strings.ToUpper(w)] = true
+			sh.allow[lint.TurkicCasing.Lower(w)] = true
+			sh.allow[strings.ToLower(w)] = true
 		}
 		return sh.check, nil
 	},
@@ -54,11 +56,101 @@ pushy; one "!" is enough.`,
 
 // shouting is the rule's check with its word sets.
 type shouting struct {
-	allow map[string]bool // acronyms and the config's words, in capitals
+	allow map[string]bool // acronyms and the config's words, lower case by either casing (ID: id, ıd)
 	// Words before or after which a word in capitals is a keyword to type,
 	// not shouting: "Reply YES", "EVET yazın", "BƏLİ yazın". They hold in
 	// every language: a message in one language quotes another's keyword.
 	keywordBefore, keywordAfter map[string]bool
+	// words reports whether a word (lower case) is a word of a language,
+	// not an acronym: the spelling dictionary's answer.
+	words func(l lint.Lang, lower string) (known, ok bool)
+}
+
+// wordsOf asks a language's spelling dictionary whether a word is one of
+// its words; ok is false for a language without a dictionary.
+func wordsOf(l lint.Lang, lower string) (known, ok bool) {
+	d, err := dict.For(string(l))
+	if err != nil {
+		return false, false
+	}
+	return d.Has(lower), true
+}
+
+// kind of a word in capitals, by the acronym model: an acronym is capitals
+// that are not a word of the language (KYC, APN, PNR, IMAP) or have no
+// vowel (SMS, HTML); a word in capitals that the language has (PLEASE,
+// ACİL, UĞURSUZ) is shouting.
+type capsKind uint8
+
+const (
+	notCaps capsKind = iota
+	acronym
+	shoutedWord
+)
+
+// classify tells an acronym from a shouted word. Codes (letters joined to
+// digits or another code by - . / _: XX-1234, GOV.UK, THIS_NAME) and
+// placeholders of any syntax are not words at all.
+func (sh *shouting) classify(l lint.Lang, text string, t lint.Token, slots []lint.Span) capsKind {
+	w := text[t.Start:t.End]
+	if !shouted(l, w, sh.allow) || inSpans(slots, t.Start) || joinedCode(text, t) {
+		return notCaps
+	}
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i] // CSV'ye: the suffix is not the word
+	}
+	if !hasVowel(w) {
+		return acronym
+	}
+	lower := lint.Lower(l, w)
+	known, ok := sh.words(l, lower)
+	if !ok {
+		return shoutedWord // no dictionary: only the vowel test
+	}
+	if !known && l != lint.English {
+		known, _ = sh.words(lint.English, strings.ToLower(w)) // English words in capitals: FREE
+	}
+	if known {
+		return shoutedWord
+	}
+	return acronym
+}
+
+func hasVowel(w string) bool { return strings.ContainsAny(lint.TurkicCasing.Lower(w), "aeiouıöüəy") }
+
+// joinedCode reports whether a word is glued to a code or an identifier:
+// XX-1234, KSK-2024, GOV.UK, SIM_NAME, @HANDLE.
+func joinedCode(text string, t lint.Token) bool {
+	if t.Start > 0 && strings.IndexByte("-_./@#$", text[t.Start-1]) >= 0 {
+		return true
+	}
+	if t.End < len(text) {
+		if c := text[t.End]; c == '_' || c == '@' || c == '/' {
+			return true
+		}
+		if c := text[t.End]; (c == '-' || c == '.') && t.End+1 < len(text) {
+			n := text[t.End+1]
+			return n >= '0' && n <= '9' || n >= 'A' && n <= 'Z'
+		}
+	}
+	return false
+}
+
+// placeholderRE is the merge fields and markup of every syntax a template
+// or locale file uses: {{x}}, {x}, %NAME%, %s, %1$s, *|FNAME|*, ${x},
+// $NAME, <tag attr="x">. Words inside them are names, not text.
+var placeholderRE = regexp.MustCompile(`\{\{[^{}]*\}\}|\{[^{}\n]{1,80}\}|%[\p{L}_][\p{L}\p{N}_]*%|%\d*\$?[sdif@]|\*\|[^|\s]+\|\*|\$\{[^}\n]+\}|\$[A-Z_][A-Z0-9_]*|<[^<>\n]+>`)
+
+// placeholderSpans are the placeholders and markup in a text. It is the one
+// place the shouting rule asks, so a shared detector can replace it.
+func placeholderSpans(text string) []lint.Span {
+	out := slotSpans(text)
+	if strings.ContainsAny(text, "{%|$<") {
+		for _, loc := range placeholderRE.FindAllStringIndex(text, -1) {
+			out = append(out, lint.Span{Start: loc[0], End: loc[1]})
+		}
+	}
+	return out
 }
 
 // shouted reports whether a word is in capitals and not exempt.
@@ -78,17 +170,19 @@ func shouted(l lint.Lang, word string, allow map[string]bool) bool {
 			}
 		}
 	}
-	return letters >= 2 && upper == letters && !allow[word] && !allow[lint.Upper(l, word)]
+	return letters >= 2 && upper == letters && !allow[lint.Lower(l, word)] && !allow[strings.ToLower(word)]
 }
 
 func (sh *shouting) check(p *lint.Pass) {
 	m := p.Msg
 	text := m.Body.Text
 	toks := m.Tokens()
-	slots := slotSpans(text)
-	var run []int // token indexes of the current run of shouted words
+	slots := placeholderSpans(text)
+	var run []int // token indexes of the current run of words in capitals
+	nWords := 0   // how many of them are shouted words, not acronyms
 	flush := func() {
-		if len(run) == 0 {
+		if len(run) == 0 || nWords == 0 {
+			run, nWords = run[:0], 0
 			return
 		}
 		s, e := toks[run[0]].Start, toks[run[len(run)-1]].End
@@ -107,14 +201,18 @@ func (sh *shouting) check(p *lint.Pass) {
 			Message:    fmt.Sprintf("%q: %s in capitals, which reads as shouting", words, what),
 			Suggestion: fix,
 		})
-		run = run[:0]
+		run, nWords = run[:0], 0
 	}
 	for i, t := range toks {
 		switch t.Kind {
 		case lint.Word:
-			w := text[t.Start:t.End]
-			if shouted(m.Lang, w, sh.allow) && !inSpans(slots, t.Start) && !sh.isKeyword(toks, text, i) {
+			// A run of capitals shouts when one of its words is a word
+			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
+			if k := sh.classify(m.Lang, text, t, slots); k != notCaps && !sh.isKeyword(toks, text, i) {
 				run = append(run, i)
+				if k == shoutedWord {
+					nWords++
+				}
 				continue
 			}
 			flush()
