@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -47,8 +48,8 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 
 func checkForwarding(p *lint.Pass, pb phraseBook) {
 	m := p.Msg
-	// Most messages forward nothing: look for a third party first.
-	if !pb.has(m, "third") || !pb.has(m, "verbs") || pb.has(m, "consent") {
+	// Most messages forward nothing: look for a sending verb first.
+	if !pb.has(m, "verbs") || pb.has(m, "consent") {
 		return
 	}
 	sents := m.Sentences()
@@ -63,27 +64,34 @@ func checkForwarding(p *lint.Pass, pb phraseBook) {
 		}
 		return out
 	}
-	verbs, data, third, own, contact := bySentence("verbs"), bySentence("data"), bySentence("third"), bySentence("own"), bySentence("contact")
+	verbs, data, third, own, contact, irrealis, condition := bySentence("verbs"), bySentence("data"), bySentence("third"),
+		bySentence("own"), bySentence("contact"), bySentence("irrealis"), bySentence("condition")
+	toks := m.Tokens()
 	for i, s := range sents {
-		if len(verbs[i]) == 0 || len(data[i]) == 0 || len(third[i]) == 0 || len(contact[i]) > 0 ||
+		if len(verbs[i]) == 0 || len(contact[i]) > 0 || len(condition[i]) > 0 || before(irrealis[i], verbs[i][0]) ||
 			strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], "\"'”’)"), "?") {
 			continue
 		}
-		// What was sent comes before who got it: "sent your number to the
-		// courier", "numaranızı kargo firmasına ilettik" — not "sent the
-		// courier to your address".
-		d, t := data[i][0], lint.Match{}
-		for _, c := range third[i] {
-			if c.Span.Start > d.Span.Start {
-				t = c
-				break
-			}
+		v := verbs[i][0]
+		if forwardingMood(m.Lang, toks, v) {
+			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik": not done
 		}
-		if t.Cue == "" || ownBetween(own[i], d, t) {
+		objects := append(data[i], ownedObjects(m, pb, toks, s)...)
+		recipients := append(third[i], namedRecipients(m, toks, s)...)
+		d, t, ok := forwardingPair(m.Lang, toks, objects, recipients)
+		if !ok || ownBetween(own[i], d, t) {
 			continue
 		}
-		v := verbs[i][0]
-		start, end := min(v.Span.Start, d.Span.Start), max(v.Span.End, t.Span.End)
+		// Quote the whole receiver: "üretici firmaya", not its head alone.
+		for grew := true; grew; {
+			grew = false
+			for _, r := range recipients {
+				if r.Span.Start < t.Span.Start && r.Span.End < t.Span.Start && strings.TrimSpace(m.Body.Text[r.Span.End:t.Span.Start]) == "" {
+					t.Span.Start, grew = r.Span.Start, true
+				}
+			}
+		}
+		start, end := min(v.Span.Start, d.Span.Start, t.Span.Start), max(v.Span.End, t.Span.End, d.Span.End)
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: start, End: end},
 			Message:    fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", m.Body.Text[t.Span.Start:t.Span.End]),
@@ -92,11 +100,185 @@ func checkForwarding(p *lint.Pass, pb phraseBook) {
 	}
 }
 
+// before reports whether a modal or a negation stands before the verb: "we
+// can pass", "we will never share"; "so they can call you" after it is
+// another clause.
+func before(ms []lint.Match, v lint.Match) bool {
+	for _, m := range ms {
+		if m.Span.Start < v.Span.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// forwardingPair picks what was sent and who got it. In English what was
+// sent comes first ("sent your number to the courier", "your details were
+// passed to the insurer"), not "sent the courier to your address". In
+// Turkish and Azerbaijani the receiver is marked by its ending instead (to:
+// -(y)A, with: -(y)lA or ile), so either order is fine.
+func forwardingPair(l lint.Lang, toks []lint.Token, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
+	marked := forwardingData.WordSets("receiver_endings")[l]
+	for _, d := range objects {
+		for _, t := range recipients {
+			if t.Span.Start < d.Span.End && t.Span.End > d.Span.Start {
+				continue // one word cannot be both
+			}
+			if marked == nil {
+				if t.Span.Start > d.Span.Start {
+					return d, t, true
+				}
+				continue
+			}
+			if receiverMarked(l, toks, t, marked) {
+				return d, t, true
+			}
+		}
+	}
+	return lint.Match{}, lint.Match{}, false
+}
+
+// receiverMarked: the receiver's last word has a dative or comitative
+// ending after its lemma ("firmasına", "Veriscan'a", "kuryeyle"), or "ile"
+// follows it.
+func receiverMarked(l lint.Lang, toks []lint.Token, t lint.Match, endings map[string]bool) bool {
+	if t.Last < 0 {
+		return false
+	}
+	w := toks[t.Last].Norm
+	rest := ""
+	if i := strings.LastIndex(w, "'"); i >= 0 {
+		rest = w[i+1:]
+	} else if ws := strings.Fields(t.Cue); len(ws) > 0 {
+		rest = strings.TrimPrefix(w, strings.TrimSuffix(ws[len(ws)-1], "*"))
+	}
+	for e := range endings {
+		if rest != "" && strings.HasSuffix(rest, e) {
+			return true
+		}
+	}
+	n := neighbour(toks, t.Last, 1)
+	if n >= 0 && isQuote(toks[n].Norm) {
+		n = neighbour(toks, n, 1) // “SürətPoçt” ilə
+	}
+	return n >= 0 && forwardingData.WordSets("with")[l][toks[n].Norm]
+}
+
+// ownedObjects are what belongs to the customer: "your …" in English, a
+// word with the second person possessive ending (-InIz, -InIzI) in Turkish
+// and Azerbaijani ("kimliğinizi", "şikayətinizi").
+func ownedObjects(m *lint.Message, pb phraseBook, toks []lint.Token, s lint.Span) []lint.Match {
+	sets := forwardingData.WordSets("owner")[m.Lang]
+	ends := forwardingData.WordSets("owned_endings")[m.Lang]
+	// Goods are handed to a courier all day: only what the customer owns
+	// that is not goods is their data.
+	goods := pb.find(m, "goods")
+	isGoods := func(first, last int) bool {
+		for _, g := range goods {
+			if g.First <= last && g.Last >= first {
+				return true
+			}
+		}
+		return false
+	}
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+			continue
+		}
+		if sets[t.Norm] {
+			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) {
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
+			}
+			continue
+		}
+		for e := range ends {
+			if strings.HasSuffix(t.Norm, e) && len(t.Norm) > len(e)+2 && !verbEnding(m.Lang, t.Norm) && !isGoods(i, i) {
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// verbEnding: a 2nd person ending that is a verb's (gönderdiniz,
+// bilirsiniz), not a possessive.
+func verbEnding(l lint.Lang, w string) bool {
+	for e := range forwardingData.WordSets("verb_person_endings")[l] {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedRecipients are proper names a message sends something to: a word
+// with a capital inside a sentence, after "to"/"with" in English
+// ("with Veriscan"), with an apostrophe ending in Turkish and Azerbaijani
+// ("Veriscan'a").
+func namedRecipients(m *lint.Message, toks []lint.Token, s lint.Span) []lint.Match {
+	before := forwardingData.WordSets("to")[m.Lang]
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Start <= s.Start || t.End > s.End || t.Kind != lint.Word || sentenceStart(toks, i) {
+			continue
+		}
+		w := m.Body.Text[t.Start:t.End]
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || len(r) < 3 || allCaps(w) && len(r) <= 4 {
+			continue
+		}
+		prev := neighbour(toks, i, -1)
+		if before == nil || prev >= 0 && before[toks[prev].Norm] {
+			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		}
+	}
+	return out
+}
+
+// forwardingMood: the sending verb itself is negated, of ability or
+// conditional, so nothing was sent ("paylaşmayacağız", "paylaşabiliriz",
+// "iletirsek", "ötürə bilərik"): after its lemma and any passive ending
+// comes a mood ending, a conditional ending stands anywhere in it, or an
+// ability verb follows it.
+func forwardingMood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	words := forwardingData.WordSets
+	start, anywhere := words("mood_endings")[l], words("conditional_endings")[l]
+	if start == nil || v.First < 0 {
+		return false
+	}
+	w := toks[v.Last].Norm
+	lemma := strings.TrimSuffix(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1], "*")
+	if !strings.HasPrefix(w, lemma) {
+		return false
+	}
+	rest := w[len(lemma):]
+	for voice := range words("voice_endings")[l] {
+		if strings.HasPrefix(rest, voice) {
+			rest = rest[len(voice):]
+			break
+		}
+	}
+	for e := range start {
+		if strings.HasPrefix(rest, e) {
+			return true
+		}
+	}
+	for e := range anywhere {
+		if strings.Contains(rest, e) {
+			return true
+		}
+	}
+	n := neighbour(toks, v.Last, 1)
+	return n >= 0 && words("mood_next")[l][toks[n].Norm]
+}
+
 // ownBetween: the brand's own team named as the receiver ("our billing team")
 // overlaps the third-party cue ("partner" in "our team partner").
 func ownBetween(own []lint.Match, d, t lint.Match) bool {
 	for _, o := range own {
-		if o.Span.Start > d.Span.Start && o.Span.Start <= t.Span.End && o.Span.End >= t.Span.Start {
+		if o.Span.Start <= t.Span.End && o.Span.End >= t.Span.Start {
 			return true
 		}
 	}
