@@ -116,7 +116,9 @@ func (sh *shouting) classify(l lint.Lang, text string, t lint.Token, slots []lin
 	return acronym
 }
 
-func hasVowel(w string) bool { return strings.ContainsAny(lint.TurkicCasing.Lower(w), "aeiouıöüəy") }
+func hasVowel(w string) bool {
+	return strings.ContainsAny(lint.TurkicCasing.Lower(w), "aeiouıöüəy")
+}
 
 // joinedCode reports whether a word is glued to a code or an identifier:
 // XX-1234, KSK-2024, GOV.UK, SIM_NAME, @HANDLE.
