@@ -42,14 +42,36 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 	Lexicon: forwardingData.Lexicon,
 	New: lexiconRule(ForwardingConsentOptions{}, forwardingLexicon, func(o *ForwardingConsentOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ ForwardingConsentOptions, _ Lexicon, pb phraseBook) lint.Check {
-			return func(p *lint.Pass) { checkForwarding(p, pb) }
+			fw := newForwardingWords()
+			return func(p *lint.Pass) { fw.check(p, pb) }
 		}),
 }
 
-func checkForwarding(p *lint.Pass, pb phraseBook) {
+// forwardingWords are the rule's word sets (see forwarding.yaml), per
+// language, read when a check is built.
+type forwardingWords struct {
+	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
+	voiceEndings, moodEndings, conditionalEndings, moodNext map[lint.Lang]map[string]bool
+}
+
+func newForwardingWords() *forwardingWords {
+	w := forwardingData.WordSets
+	return &forwardingWords{owner: w("owner"), to: w("to"), ownedEndings: w("owned_endings"),
+		verbPersonEndings: w("verb_person_endings"), receiverEndings: w("receiver_endings"), with: w("with"),
+		voiceEndings: w("voice_endings"), moodEndings: w("mood_endings"),
+		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next")}
+}
+
+func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	m := p.Msg
 	// Most messages forward nothing: look for a sending verb first.
-	if !pb.has(m, "verbs") || pb.has(m, "consent") {
+	found := pb.find(m, "verbs")
+	if len(found) == 0 || pb.has(m, "consent") {
+		return
+	}
+	toks := m.Tokens()
+	// Then for a receiver: a third party or a name.
+	if !pb.has(m, "third") && len(fw.namedRecipients(m, toks, lint.Span{Start: 0, End: len(m.Body.Text)})) == 0 {
 		return
 	}
 	sents := m.Sentences()
@@ -58,7 +80,11 @@ func checkForwarding(p *lint.Pass, pb phraseBook) {
 	}
 	bySentence := func(list string) map[int][]lint.Match {
 		out := map[int][]lint.Match{}
-		for _, mt := range pb.find(m, list) {
+		ms := found
+		if list != "verbs" {
+			ms = pb.find(m, list)
+		}
+		for _, mt := range ms {
 			i := sentenceOf(sents, mt.Span.Start)
 			out[i] = append(out[i], mt)
 		}
@@ -66,19 +92,18 @@ func checkForwarding(p *lint.Pass, pb phraseBook) {
 	}
 	verbs, data, third, own, contact, irrealis, condition := bySentence("verbs"), bySentence("data"), bySentence("third"),
 		bySentence("own"), bySentence("contact"), bySentence("irrealis"), bySentence("condition")
-	toks := m.Tokens()
 	for i, s := range sents {
 		if len(verbs[i]) == 0 || len(contact[i]) > 0 || len(condition[i]) > 0 || before(irrealis[i], verbs[i][0]) ||
 			strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], "\"'”’)"), "?") {
 			continue
 		}
 		v := verbs[i][0]
-		if forwardingMood(m.Lang, toks, v) {
+		if fw.mood(m.Lang, toks, v) {
 			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik": not done
 		}
-		objects := append(data[i], ownedObjects(m, pb, toks, s)...)
-		recipients := append(third[i], namedRecipients(m, toks, s)...)
-		d, t, ok := forwardingPair(m.Lang, toks, objects, recipients)
+		objects := append(data[i], fw.ownedObjects(m, pb, toks, s)...)
+		recipients := append(third[i], fw.namedRecipients(m, toks, s)...)
+		d, t, ok := fw.pair(m.Lang, toks, objects, recipients)
 		if !ok || ownBetween(own[i], d, t) {
 			continue
 		}
@@ -117,8 +142,8 @@ func before(ms []lint.Match, v lint.Match) bool {
 // passed to the insurer"), not "sent the courier to your address". In
 // Turkish and Azerbaijani the receiver is marked by its ending instead (to:
 // -(y)A, with: -(y)lA or ile), so either order is fine.
-func forwardingPair(l lint.Lang, toks []lint.Token, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
-	marked := forwardingData.WordSets("receiver_endings")[l]
+func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
+	marked := fw.receiverEndings[l]
 	for _, d := range objects {
 		for _, t := range recipients {
 			if t.Span.Start < d.Span.End && t.Span.End > d.Span.Start {
@@ -130,7 +155,7 @@ func forwardingPair(l lint.Lang, toks []lint.Token, objects, recipients []lint.M
 				}
 				continue
 			}
-			if receiverMarked(l, toks, t, marked) {
+			if fw.receiverMarked(l, toks, t, marked) {
 				return d, t, true
 			}
 		}
@@ -141,7 +166,7 @@ func forwardingPair(l lint.Lang, toks []lint.Token, objects, recipients []lint.M
 // receiverMarked: the receiver's last word has a dative or comitative
 // ending after its lemma ("firmasına", "Veriscan'a", "kuryeyle"), or "ile"
 // follows it.
-func receiverMarked(l lint.Lang, toks []lint.Token, t lint.Match, endings map[string]bool) bool {
+func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint.Match, endings map[string]bool) bool {
 	if t.Last < 0 {
 		return false
 	}
@@ -161,15 +186,14 @@ func receiverMarked(l lint.Lang, toks []lint.Token, t lint.Match, endings map[st
 	if n >= 0 && isQuote(toks[n].Norm) {
 		n = neighbour(toks, n, 1) // “SürətPoçt” ilə
 	}
-	return n >= 0 && forwardingData.WordSets("with")[l][toks[n].Norm]
+	return n >= 0 && fw.with[l][toks[n].Norm]
 }
 
 // ownedObjects are what belongs to the customer: "your …" in English, a
 // word with the second person possessive ending (-InIz, -InIzI) in Turkish
 // and Azerbaijani ("kimliğinizi", "şikayətinizi").
-func ownedObjects(m *lint.Message, pb phraseBook, toks []lint.Token, s lint.Span) []lint.Match {
-	sets := forwardingData.WordSets("owner")[m.Lang]
-	ends := forwardingData.WordSets("owned_endings")[m.Lang]
+func (fw *forwardingWords) ownedObjects(m *lint.Message, pb phraseBook, toks []lint.Token, s lint.Span) []lint.Match {
+	sets, ends := fw.owner[m.Lang], fw.ownedEndings[m.Lang]
 	// Goods are handed to a courier all day: only what the customer owns
 	// that is not goods is their data.
 	goods := pb.find(m, "goods")
@@ -193,7 +217,7 @@ func ownedObjects(m *lint.Message, pb phraseBook, toks []lint.Token, s lint.Span
 			continue
 		}
 		for e := range ends {
-			if strings.HasSuffix(t.Norm, e) && len(t.Norm) > len(e)+2 && !verbEnding(m.Lang, t.Norm) && !isGoods(i, i) {
+			if strings.HasSuffix(t.Norm, e) && len(t.Norm) > len(e)+2 && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(i, i) {
 				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 				break
 			}
@@ -204,8 +228,8 @@ func ownedObjects(m *lint.Message, pb phraseBook, toks []lint.Token, s lint.Span
 
 // verbEnding: a 2nd person ending that is a verb's (gönderdiniz,
 // bilirsiniz), not a possessive.
-func verbEnding(l lint.Lang, w string) bool {
-	for e := range forwardingData.WordSets("verb_person_endings")[l] {
+func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
+	for e := range fw.verbPersonEndings[l] {
 		if strings.HasSuffix(w, e) {
 			return true
 		}
@@ -217,8 +241,8 @@ func verbEnding(l lint.Lang, w string) bool {
 // with a capital inside a sentence, after "to"/"with" in English
 // ("with Veriscan"), with an apostrophe ending in Turkish and Azerbaijani
 // ("Veriscan'a").
-func namedRecipients(m *lint.Message, toks []lint.Token, s lint.Span) []lint.Match {
-	before := forwardingData.WordSets("to")[m.Lang]
+func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, s lint.Span) []lint.Match {
+	before := fw.to[m.Lang]
 	var out []lint.Match
 	for i, t := range toks {
 		if t.Start <= s.Start || t.End > s.End || t.Kind != lint.Word || sentenceStart(toks, i) {
@@ -237,14 +261,13 @@ func namedRecipients(m *lint.Message, toks []lint.Token, s lint.Span) []lint.Mat
 	return out
 }
 
-// forwardingMood: the sending verb itself is negated, of ability or
+// mood: the sending verb itself is negated, of ability or
 // conditional, so nothing was sent ("paylaşmayacağız", "paylaşabiliriz",
 // "iletirsek", "ötürə bilərik"): after its lemma and any passive ending
 // comes a mood ending, a conditional ending stands anywhere in it, or an
 // ability verb follows it.
-func forwardingMood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
-	words := forwardingData.WordSets
-	start, anywhere := words("mood_endings")[l], words("conditional_endings")[l]
+func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	start, anywhere := fw.moodEndings[l], fw.conditionalEndings[l]
 	if start == nil || v.First < 0 {
 		return false
 	}
@@ -254,7 +277,7 @@ func forwardingMood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
 		return false
 	}
 	rest := w[len(lemma):]
-	for voice := range words("voice_endings")[l] {
+	for voice := range fw.voiceEndings[l] {
 		if strings.HasPrefix(rest, voice) {
 			rest = rest[len(voice):]
 			break
@@ -271,7 +294,7 @@ func forwardingMood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
 		}
 	}
 	n := neighbour(toks, v.Last, 1)
-	return n >= 0 && words("mood_next")[l][toks[n].Norm]
+	return n >= 0 && fw.moodNext[l][toks[n].Norm]
 }
 
 // ownBetween: the brand's own team named as the receiver ("our billing team")

@@ -91,9 +91,9 @@ const (
 // classify tells an acronym from a shouted word. Codes (letters joined to
 // digits or another code by - . / _: XX-1234, GOV.UK, THIS_NAME) and
 // placeholders of any syntax are not words at all.
-func (sh *shouting) classify(l lint.Lang, text string, t lint.Token, slots []lint.Span) capsKind {
+func (sh *shouting) classify(l lint.Lang, text string, t lint.Token, slots func() []lint.Span) capsKind {
 	w := text[t.Start:t.End]
-	if !shouted(l, w, sh.allow) || inSpans(slots, t.Start) || joinedCode(text, t) {
+	if !shouted(l, w, sh.allow) || joinedCode(text, t) || inSpans(slots(), t.Start) {
 		return notCaps
 	}
 	if i := strings.IndexAny(w, "'’"); i > 0 {
@@ -179,7 +179,16 @@ func (sh *shouting) check(p *lint.Pass) {
 	m := p.Msg
 	text := m.Body.Text
 	toks := m.Tokens()
-	slots := placeholderSpans(text)
+	// Placeholders are looked for only once a word in capitals turns up:
+	// most messages have none.
+	var spans []lint.Span
+	found := false
+	slots := func() []lint.Span {
+		if !found {
+			spans, found = placeholderSpans(text), true
+		}
+		return spans
+	}
 	var run []int // token indexes of the current run of words in capitals
 	nWords := 0   // how many of them are shouted words, not acronyms
 	flush := func() {

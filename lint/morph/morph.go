@@ -53,14 +53,26 @@ type ending struct {
 	forms    [nHarmony][2][]string
 }
 
-// Paradigm is one language's endings. It is read-only after New.
+// form is one written form of an ending after a stem of some harmony, with
+// the harmony and voicing it leaves for the next ending.
+type form struct {
+	s         string
+	h         harmony
+	voiceless bool
+}
+
+// Paradigm is one language's endings. It is read-only after For.
 type Paradigm struct {
 	spec    spec
 	endings []ending
-	folded  []string // every form of every ending, folded, for text typed without the letters
-	fold    func(string) string
-	soften  map[rune]string
-	depth   int
+	// byFirst indexes the forms by harmony, voicing and first byte, so that
+	// a word's ending is looked up, not searched for.
+	byFirst  [nHarmony][2]map[byte][]form
+	foldedBy map[byte][]string // folded forms by first byte
+	folded   []string          // every form of every ending, folded, for text typed without the letters
+	fold     func(string) string
+	soften   map[rune]string
+	depth    int
 }
 
 var (
@@ -120,6 +132,28 @@ func For(lang string, fold func(string) string) *Paradigm {
 	}
 	slices.Sort(p.folded)
 	p.folded = slices.Compact(p.folded)
+	p.foldedBy = map[byte][]string{}
+	for _, f := range p.folded {
+		if f != "" {
+			p.foldedBy[f[0]] = append(p.foldedBy[f[0]], f)
+		}
+	}
+	for h := harmony(0); h < nHarmony; h++ {
+		for v := 0; v < 2; v++ {
+			idx := map[byte][]form{}
+			seen := map[string]bool{}
+			for _, e := range p.endings {
+				for _, f := range e.forms[h][v] {
+					if f == "" || seen[f] {
+						continue
+					}
+					seen[f] = true
+					idx[f[0]] = append(idx[f[0]], form{s: f, h: p.harmonyOf(f, h), voiceless: endsVoiceless(p, f)})
+				}
+			}
+			p.byFirst[h][v] = idx
+		}
+	}
 	return p
 }
 
@@ -280,33 +314,53 @@ func (p *Paradigm) stems(lemma string, folded bool) []stem {
 }
 
 // ends reports whether rest is a sequence of endings after a stem of
-// harmony h.
+// harmony h. failed remembers the states already found to lead nowhere, so
+// a word is worked through in time linear in its length.
 func (p *Paradigm) ends(rest string, h harmony, voiceless, folded bool, depth int) bool {
-	if rest == "" {
+	var failed map[state]bool
+	return p.endsFrom(rest, 0, h, voiceless, folded, depth, &failed)
+}
+
+type state struct {
+	pos       int
+	h         harmony
+	voiceless bool
+	depth     int
+}
+
+func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded bool, depth int, failed *map[state]bool) bool {
+	if pos == len(word) {
 		return true
 	}
 	if depth >= p.depth {
 		return false
 	}
-	if folded {
-		for _, f := range p.folded {
-			if strings.HasPrefix(rest, f) && f != "" && p.ends(rest[len(f):], anyVowel, false, true, depth+1) {
-				return true
-			}
-		}
+	st := state{pos, h, voiceless, depth}
+	if (*failed)[st] {
 		return false
 	}
-	v := 0
-	if voiceless {
-		v = 1
-	}
-	for i := range p.endings {
-		for _, f := range p.endings[i].forms[h][v] {
-			if f != "" && strings.HasPrefix(rest, f) && p.ends(rest[len(f):], p.harmonyOf(f, h), endsVoiceless(p, f), false, depth+1) {
+	rest := word[pos:]
+	if folded {
+		for _, f := range p.foldedBy[rest[0]] {
+			if strings.HasPrefix(rest, f) && p.endsFrom(word, pos+len(f), anyVowel, false, true, depth+1, failed) {
+				return true
+			}
+		}
+	} else {
+		v := 0
+		if voiceless {
+			v = 1
+		}
+		for _, f := range p.byFirst[h][v][rest[0]] {
+			if strings.HasPrefix(rest, f.s) && p.endsFrom(word, pos+len(f.s), f.h, f.voiceless, false, depth+1, failed) {
 				return true
 			}
 		}
 	}
+	if *failed == nil {
+		*failed = map[state]bool{}
+	}
+	(*failed)[st] = true
 	return false
 }
 
