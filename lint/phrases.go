@@ -116,14 +116,20 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 		}
 		ph := phrase{cue: c, words: ws}
 		if ws[0].prefix {
-			p.stems.add(ws[0].w, ph)
+			// A lemma is found by each of its stems: "ortağımıza" does not
+			// start with "ortak".
+			for _, st := range p.stemsOf(ws[0].w, false) {
+				p.stems.add(st, ph)
+			}
 			p.nStems++
 		} else {
 			p.exact[ws[0].w] = append(p.exact[ws[0].w], ph)
 		}
 		if p.fexact != nil {
 			if ws[0].prefix {
-				p.fstems.add(ws[0].fw, ph)
+				for _, st := range p.stemsOf(ws[0].fw, true) {
+					p.fstems.add(st, ph)
+				}
 			} else {
 				p.fexact[ws[0].fw] = append(p.fexact[ws[0].fw], ph)
 			}
@@ -212,6 +218,15 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 
 // Has reports whether any cue is in the tokens.
 func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, toks)) > 0 }
+
+// stemsOf is the stems of a lemma, or the lemma alone in a language without
+// a paradigm.
+func (p *Phrases) stemsOf(lemma string, folded bool) []string {
+	if p.paradigm == nil {
+		return []string{lemma}
+	}
+	return p.paradigm.Stems(lemma, folded)
+}
 
 // norm is a token's word as cues are compared with it: folded in a folded
 // text ("ICIN" is lowered to "ıcın" by Turkish casing, and folded back).

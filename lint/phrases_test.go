@@ -45,6 +45,9 @@ func TestPhrases(t *testing.T) {
 		// with it: iletişim (contact) is not a form of ilet- (forward).
 		{Turkish, []string{"ilet*"}, "Talebinizi ilettik. İletişim bilgileri", []string{"ilet*@11-18"}},
 		{English, []string{"pass*"}, "We passed it on. Passport", []string{"pass*@3-9"}},
+		// A stem that changes before an ending is found too.
+		{English, []string{"share*"}, "Sharing it", []string{"share*@0-7"}},
+		{Turkish, []string{"iş ortak*"}, "iş ortağımıza", []string{"iş ortak*@0-17"}},
 		// Typed without Turkish letters: cues are compared folded.
 		{Turkish, []string{"iyi gün*", "teşekkür*"}, "Tesekkurler, IYI GUNLER", []string{"teşekkür*@0-11", "iyi gün*@13-23"}},
 		{Azerbaijani, []string{"xoş gün*"}, "Xos gunler", []string{"xoş gün*@0-10"}},

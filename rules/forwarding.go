@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -51,7 +52,7 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 // language, read when a check is built.
 type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
-	voiceEndings, moodEndings, conditionalEndings, moodNext map[lint.Lang]map[string]bool
+	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -59,7 +60,8 @@ func newForwardingWords() *forwardingWords {
 	return &forwardingWords{owner: w("owner"), to: w("to"), ownedEndings: w("owned_endings"),
 		verbPersonEndings: w("verb_person_endings"), receiverEndings: w("receiver_endings"), with: w("with"),
 		voiceEndings: w("voice_endings"), moodEndings: w("mood_endings"),
-		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next")}
+		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next"), ourEndings: w("our_endings"),
+		genitiveEndings: w("genitive_endings"), nobody: w("nobody")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -93,16 +95,36 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	verbs, data, third, own, contact, irrealis, condition := bySentence("verbs"), bySentence("data"), bySentence("third"),
 		bySentence("own"), bySentence("contact"), bySentence("irrealis"), bySentence("condition")
 	for i, s := range sents {
-		if len(verbs[i]) == 0 || len(contact[i]) > 0 || len(condition[i]) > 0 || before(irrealis[i], verbs[i][0]) ||
+		if len(verbs[i]) == 0 || len(contact[i]) > 0 || len(condition[i]) > 0 ||
 			strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], "\"'”’)"), "?") {
 			continue
 		}
-		v := verbs[i][0]
-		if fw.mood(m.Lang, toks, v) {
-			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik": not done
+		// The first sending verb that is a fact: "çatdırılma şirkəti"
+		// (delivery company) names, "paylaşıldı" tells.
+		v, realis := lint.Match{}, false
+		for _, c := range verbs[i] {
+			if !fw.mood(m.Lang, toks, c) {
+				v, realis = c, true
+				break
+			}
+		}
+		if !realis || before(irrealis[i], v) {
+			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass": not done
 		}
 		objects := append(data[i], fw.ownedObjects(m, pb, toks, s)...)
 		recipients := append(third[i], fw.namedRecipients(m, toks, s)...)
+		// A team that belongs to someone else is a third party: "the
+		// platform's support team", "otelin satış komandasına".
+		var ours []lint.Match
+		for _, o := range own[i] {
+			if fw.othersTeam(m, toks, o) {
+				recipients = append(recipients, o)
+			} else {
+				ours = append(ours, o)
+			}
+		}
+		own[i] = ours
+		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool { return fw.negated(m.Lang, toks, r) })
 		d, t, ok := fw.pair(m.Lang, toks, objects, recipients)
 		if !ok || ownBetween(own[i], d, t) {
 			continue
@@ -123,6 +145,20 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			Suggestion: forwardingData.Say(m.Lang, "suggestion"),
 		})
 	}
+}
+
+// negated: a receiver after a negative determiner ("no other company",
+// "hiçbir kuruma", "heç bir şirkətə") got nothing.
+func (fw *forwardingWords) negated(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	for j, k := r.First, 0; j >= 0 && k < 3; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.nobody[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // before reports whether a modal or a negation stands before the verb: "we
@@ -177,8 +213,9 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint
 	} else if ws := strings.Fields(t.Cue); len(ws) > 0 {
 		rest = strings.TrimPrefix(w, strings.TrimSuffix(ws[len(ws)-1], "*"))
 	}
+	// Compared folded: "sirketine" typed without the letters is marked too.
 	for e := range endings {
-		if rest != "" && strings.HasSuffix(rest, e) {
+		if rest != "" && strings.HasSuffix(lint.Fold(l, rest), lint.Fold(l, e)) {
 			return true
 		}
 	}
@@ -271,30 +308,76 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bo
 	if start == nil || v.First < 0 {
 		return false
 	}
-	w := toks[v.Last].Norm
-	lemma := strings.TrimSuffix(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1], "*")
+	// Folded, so that "gondermedik" typed without the letters is read too.
+	w := lint.Fold(l, toks[v.Last].Norm)
+	lemma := lint.Fold(l, strings.TrimSuffix(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1], "*"))
 	if !strings.HasPrefix(w, lemma) {
 		return false
 	}
 	rest := w[len(lemma):]
 	for voice := range fw.voiceEndings[l] {
-		if strings.HasPrefix(rest, voice) {
+		if voice = lint.Fold(l, voice); strings.HasPrefix(rest, voice) {
 			rest = rest[len(voice):]
 			break
 		}
 	}
 	for e := range start {
-		if strings.HasPrefix(rest, e) {
+		if strings.HasPrefix(rest, lint.Fold(l, e)) {
 			return true
 		}
 	}
 	for e := range anywhere {
-		if strings.Contains(rest, e) {
+		if strings.Contains(rest, lint.Fold(l, e)) {
 			return true
 		}
 	}
 	n := neighbour(toks, v.Last, 1)
 	return n >= 0 && fw.moodNext[l][toks[n].Norm]
+}
+
+// othersTeam reports whether a team named as the receiver belongs to
+// another organisation: an owner in the genitive before it ("X's team",
+// "üreticinin uzman ekibi") and no 1st person plural possessive on it
+// ("ekibimiz", "komandamız" are ours).
+func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint.Match) bool {
+	if o.First < 0 {
+		return false
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	if fw.ours(m.Lang, toks[o.Last].Norm, folded) {
+		return false
+	}
+	for j, k := o.First, 0; k < 3; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		for e := range fw.genitiveEndings[m.Lang] {
+			if len(toks[j].Norm) > len(e)+1 && hasEnding(m.Lang, toks[j].Norm, e, folded) {
+				// "bankamızın kredi birimi" is our bank's unit.
+				return !fw.ours(m.Lang, toks[j].Norm[:len(toks[j].Norm)-len(e)], folded)
+			}
+		}
+	}
+	return false
+}
+
+// ours: a word with the 1st person plural possessive ending, or after
+// "own" ("kendi ekibimiz", "our own team").
+func (fw *forwardingWords) ours(l lint.Lang, w string, folded bool) bool {
+	for e := range fw.ourEndings[l] {
+		if hasEnding(l, w, e, folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEnding compares a word's ending, folded in a folded text.
+func hasEnding(l lint.Lang, w, e string, folded bool) bool {
+	if folded {
+		return strings.HasSuffix(lint.Fold(l, w), lint.Fold(l, e))
+	}
+	return strings.HasSuffix(w, e)
 }
 
 // ownBetween: the brand's own team named as the receiver ("our billing team")

@@ -283,6 +283,18 @@ func (p *Paradigm) Inflects(lemma, word string, folded bool) bool {
 	return false
 }
 
+// Stems are the forms of a lemma that its endings attach to, the lemma
+// first: "ortak" and "ortağ" (ortağı), "share" and "shar" (sharing).
+func (p *Paradigm) Stems(lemma string, folded bool) []string {
+	var out []string
+	for _, st := range p.stems(lemma, folded) {
+		if !slices.Contains(out, st.stem) {
+			out = append(out, st.stem)
+		}
+	}
+	return out
+}
+
 // stem is a form of the lemma that endings attach to.
 type stem struct {
 	stem        string

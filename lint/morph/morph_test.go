@@ -62,3 +62,20 @@ func TestInflects(t *testing.T) {
 		t.Error("a language without a paradigm has one")
 	}
 }
+
+func TestStems(t *testing.T) {
+	for _, c := range []struct {
+		lang, lemma string
+		want        []string
+	}{
+		{"az", "agentlik", []string{"agentlik", "agentliy"}},
+		{"tr", "ortak", []string{"ortak", "ortağ"}},
+		{"en", "share", []string{"share", "shar"}},
+		{"en", "party", []string{"party", "parti"}},
+	} {
+		got := For(c.lang, fold).Stems(c.lemma, false)
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s: Stems(%q) = %v, want %v", c.lang, c.lemma, got, c.want)
+		}
+	}
+}
