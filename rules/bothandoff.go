@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -46,12 +47,13 @@ Messenger Platform guidance is that automated experiences should make it clear h
 	Lexicon: bothandoffData.Lexicon,
 	New: lexiconRule(BotHandoffOptions{Kinds: []lint.Kind{lint.Bot}}, botLexicon, func(o *BotHandoffOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o BotHandoffOptions, _ Lexicon, pb phraseBook) lint.Check {
+			inability := bothandoffData.WordSets("inability_endings")
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
 					return
 				}
-				fallback := pb.find(m, "fallback")
+				fallback := deadEnds(m, pb, inability[m.Lang])
 				if len(fallback) == 0 || pb.has(m, "handoff") || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
 					return
@@ -63,4 +65,37 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				})
 			}
 		}),
+}
+
+// deadEnds are the places a bot says it cannot help: the fallback cues, a
+// word with an inability ending ("yanıtlayamıyorum", "işlenemedi"), and an
+// "only" word before an ability word in one sentence ("I can only answer
+// …", "yalnız … cavab verə bilərəm").
+func deadEnds(m *lint.Message, pb phraseBook, inability map[string]bool) []lint.Match {
+	out := pb.find(m, "fallback")
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		for e := range inability {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+				break
+			}
+		}
+	}
+	if only := pb.find(m, "only"); len(only) > 0 {
+		sents := m.Sentences()
+		for _, c := range pb.find(m, "can") {
+			for _, o := range only {
+				if o.Span.Start < c.Span.Start && sentenceOf(sents, o.Span.Start) == sentenceOf(sents, c.Span.Start) {
+					out = append(out, lint.Match{Cue: o.Cue, Span: lint.Span{Start: o.Span.Start, End: c.Span.End}, First: o.First, Last: c.Last})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b lint.Match) int { return a.Span.Start - b.Span.Start })
+	return out
 }
