@@ -37,14 +37,43 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	Lexicon: sarcasmData.Lexicon,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
-			return func(p *lint.Pass) { checkSarcasm(p, pb) }
+			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person")}
+			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
 
-func checkSarcasm(p *lint.Pass, pb phraseBook) {
+// frame is a sarcastic composition: a cue of one list with a cue of another
+// in the same sentence or the next, in either order, unless a cue of the
+// unless list is in the message.
+type frame struct {
+	a, b, unless string
+	why          string
+	// youB: the second cue must be the customer's doing: a 2nd person form
+	// in its sentence ("you", "your", -dInIz, -mIşsInIz).
+	youB bool
+}
+
+// frames are the compositions the rule knows (lists in sarcasm.yaml):
+// praise for a misdeed of the customer's ("Congratulations, you missed
+// it"), counting how often they asked (an ordinal of repetition with an
+// asking verb), of course × our fault with no apology, "since you know
+// better" × knowing better.
+var frames = []frame{
+	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
+	{a: "repetition", b: "asking", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "of_course", b: "blame", unless: "apology", why: "mock acceptance of blame reads as sarcasm"},
+	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
+}
+
+func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	m := p.Msg
 	markers, openers := pb.find(m, "markers"), pb.find(m, "openers")
-	if len(markers) == 0 && len(openers) == 0 {
+	markers = append(markers, repeatedAffirmation(m, pb)...)
+	var framed []framedMatch
+	for _, f := range frames {
+		framed = append(framed, f.find(m, pb, you)...)
+	}
+	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 {
 		return
 	}
 	sents := m.Sentences()
@@ -67,6 +96,9 @@ func checkSarcasm(p *lint.Pass, pb phraseBook) {
 	for _, mt := range markers {
 		report(mt, "reads as sarcasm toward the customer")
 	}
+	for _, f := range framed {
+		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
+	}
 	complaints := pb.find(m, "complaints")
 	for _, mt := range openers {
 		i := sentenceOf(sents, mt.Span.Start)
@@ -79,4 +111,85 @@ func checkSarcasm(p *lint.Pass, pb phraseBook) {
 			}
 		}
 	}
+}
+
+// framedMatch is a frame found: its two cues.
+type framedMatch struct {
+	a, b lint.Match
+	why  string
+}
+
+func (f frame) find(m *lint.Message, pb phraseBook, you customer) []framedMatch {
+	as := pb.find(m, f.a)
+	if len(as) == 0 {
+		return nil
+	}
+	bs := pb.find(m, f.b)
+	if len(bs) == 0 || f.unless != "" && pb.has(m, f.unless) {
+		return nil
+	}
+	sents := m.Sentences()
+	var out []framedMatch
+	for _, a := range as {
+		i := sentenceOf(sents, a.Span.Start)
+		for _, b := range bs {
+			j := sentenceOf(sents, b.Span.Start)
+			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
+				continue
+			}
+			if f.youB && !you.in(m, sents[j]) {
+				continue
+			}
+			out = append(out, framedMatch{a: a, b: b, why: f.why})
+			break
+		}
+	}
+	return out
+}
+
+// customer is how a language speaks of the customer's doing: words
+// ("you", "your") and 2nd person plural verb endings (kaçırmışsınız,
+// unutmusunuz, yazdığınız), per language.
+type customer struct {
+	words, endings map[lint.Lang]map[string]bool
+}
+
+// in reports whether a sentence speaks of the customer's doing.
+func (c customer) in(m *lint.Message, s lint.Span) bool {
+	words, endings := c.words[m.Lang], c.endings[m.Lang]
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, t := range m.Tokens() {
+		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+			continue
+		}
+		if words[t.Norm] {
+			return true
+		}
+		for e := range endings {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// repeatedAffirmation finds an affirmative said twice at once ("Yes, yes",
+// "Evet evet", "Bəli, bəli", "Sure, sure"): agreeing twice is dismissing.
+func repeatedAffirmation(m *lint.Message, pb phraseBook) []lint.Match {
+	var out []lint.Match
+	toks := m.Tokens()
+	for _, a := range pb.find(m, "affirm") {
+		if a.First != a.Last {
+			continue
+		}
+		n := neighbour(toks, a.Last, 1)
+		if n >= 0 && toks[n].Norm == "," {
+			n = neighbour(toks, n, 1)
+		}
+		if n >= 0 && toks[n].Norm == toks[a.First].Norm {
+			out = append(out, lint.Match{Cue: a.Cue, Span: lint.Span{Start: a.Span.Start, End: toks[n].End}, First: a.First, Last: n})
+		}
+	}
+	return out
 }
