@@ -2,6 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -37,7 +41,8 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	Lexicon: sarcasmData.Lexicon,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
-			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person")}
+			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person"),
+				negatedEndings: sarcasmData.WordSets("negated_second_person_endings")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -69,6 +74,7 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	m := p.Msg
 	markers, openers := pb.find(m, "markers"), pb.find(m, "openers")
 	markers = append(markers, repeatedAffirmation(m, pb)...)
+	markers = append(markers, you.scareQuotes(m, pb)...)
 	var framed []framedMatch
 	for _, f := range frames {
 		framed = append(framed, f.find(m, pb, you)...)
@@ -125,6 +131,9 @@ func (f frame) find(m *lint.Message, pb phraseBook, you customer) []framedMatch 
 		return nil
 	}
 	bs := pb.find(m, f.b)
+	if f.youB {
+		bs = append(bs, you.negated(m)...) // "göndermediğiniz": what they did not do
+	}
 	if len(bs) == 0 || f.unless != "" && pb.has(m, f.unless) {
 		return nil
 	}
@@ -137,7 +146,9 @@ func (f frame) find(m *lint.Message, pb phraseBook, you customer) []framedMatch 
 			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
 				continue
 			}
-			if f.youB && !you.in(m, sents[j]) {
+			// "Great job ignoring the label": the misdeed right after the
+			// praise is the customer's too.
+			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First {
 				continue
 			}
 			out = append(out, framedMatch{a: a, b: b, why: f.why})
@@ -151,7 +162,30 @@ func (f frame) find(m *lint.Message, pb phraseBook, you customer) []framedMatch 
 // ("you", "your") and 2nd person plural verb endings (kaçırmışsınız,
 // unutmusunuz, yazdığınız), per language.
 type customer struct {
-	words, endings map[lint.Lang]map[string]bool
+	words, endings, negatedEndings map[lint.Lang]map[string]bool
+}
+
+// negated are the customer's own negated verbs (göndermediniz,
+// gəlmədiniz, yazmamışsınız): a misdeed by their form alone.
+func (c customer) negated(m *lint.Message) []lint.Match {
+	ends := c.negatedEndings[m.Lang]
+	if ends == nil {
+		return nil
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	var out []lint.Match
+	for i, t := range m.Tokens() {
+		if t.Kind != lint.Word {
+			continue
+		}
+		for e := range ends {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+				break
+			}
+		}
+	}
+	return out
 }
 
 // in reports whether a sentence speaks of the customer's doing.
@@ -193,3 +227,41 @@ func repeatedAffirmation(m *lint.Message, pb phraseBook) []lint.Match {
 	}
 	return out
 }
+
+// scareQuotes finds the customer's own words held up in quotes: a short
+// quote in lower case (not a button, a code or a name: "Confirm", "STOP")
+// in a sentence about the customer's doing ("the sofa you measured
+// "perfectly"", "“berbat” olduğunu yazmışsınız"), and nothing in it to type
+// or pick (the list instructions).
+func (c customer) scareQuotes(m *lint.Message, pb phraseBook) []lint.Match {
+	text := m.Body.Text
+	if !strings.ContainsAny(text, "\"“«") {
+		return nil
+	}
+	// A quote with something to type or pick in its sentence is a keyword:
+	// write "human", "evet" yazmanız yeterli, set to "internet".
+	instructions := pb.find(m, "instructions")
+	var out []lint.Match
+	for _, loc := range quoteRE.FindAllStringIndex(text, -1) {
+		inner := strings.Trim(text[loc[0]:loc[1]], "\"“”«»")
+		r, _ := utf8.DecodeRuneInString(inner)
+		if !unicode.IsLower(r) || len(strings.Fields(inner)) > 3 {
+			continue
+		}
+		sents := m.Sentences()
+		if len(sents) == 0 {
+			continue
+		}
+		i := sentenceOf(sents, loc[0])
+		typed := false
+		for _, in := range instructions {
+			typed = typed || sentenceOf(sents, in.Span.Start) == i
+		}
+		if !typed && c.in(m, sents[i]) {
+			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
+		}
+	}
+	return out
+}
+
+var quoteRE = regexp.MustCompile(`"[^"\n]{2,40}"|“[^”\n]{2,40}”|«[^»\n]{2,40}»`)
