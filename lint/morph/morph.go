@@ -59,6 +59,7 @@ type form struct {
 	s         string
 	h         harmony
 	voiceless bool
+	ending    int // index into endings: no ending follows itself (soru is not sor+u+yu)
 }
 
 // Paradigm is one language's endings. It is read-only after For.
@@ -142,13 +143,13 @@ func For(lang string, fold func(string) string) *Paradigm {
 		for v := 0; v < 2; v++ {
 			idx := map[byte][]form{}
 			seen := map[string]bool{}
-			for _, e := range p.endings {
+			for k, e := range p.endings {
 				for _, f := range e.forms[h][v] {
 					if f == "" || seen[f] {
 						continue
 					}
 					seen[f] = true
-					idx[f[0]] = append(idx[f[0]], form{s: f, h: p.harmonyOf(f, h), voiceless: endsVoiceless(p, f)})
+					idx[f[0]] = append(idx[f[0]], form{s: f, h: p.harmonyOf(f, h), voiceless: endsVoiceless(p, f), ending: k})
 				}
 			}
 			p.byFirst[h][v] = idx
@@ -330,7 +331,7 @@ func (p *Paradigm) stems(lemma string, folded bool) []stem {
 // a word is worked through in time linear in its length.
 func (p *Paradigm) ends(rest string, h harmony, voiceless, folded bool, depth int) bool {
 	var failed map[state]bool
-	return p.endsFrom(rest, 0, h, voiceless, folded, depth, &failed)
+	return p.endsFrom(rest, 0, h, voiceless, folded, depth, -1, &failed)
 }
 
 type state struct {
@@ -338,23 +339,24 @@ type state struct {
 	h         harmony
 	voiceless bool
 	depth     int
+	last      int
 }
 
-func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded bool, depth int, failed *map[state]bool) bool {
+func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded bool, depth, last int, failed *map[state]bool) bool {
 	if pos == len(word) {
 		return true
 	}
 	if depth >= p.depth {
 		return false
 	}
-	st := state{pos, h, voiceless, depth}
+	st := state{pos, h, voiceless, depth, last}
 	if (*failed)[st] {
 		return false
 	}
 	rest := word[pos:]
 	if folded {
 		for _, f := range p.foldedBy[rest[0]] {
-			if strings.HasPrefix(rest, f) && p.endsFrom(word, pos+len(f), anyVowel, false, true, depth+1, failed) {
+			if strings.HasPrefix(rest, f) && p.endsFrom(word, pos+len(f), anyVowel, false, true, depth+1, -1, failed) {
 				return true
 			}
 		}
@@ -364,7 +366,7 @@ func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded b
 			v = 1
 		}
 		for _, f := range p.byFirst[h][v][rest[0]] {
-			if strings.HasPrefix(rest, f.s) && p.endsFrom(word, pos+len(f.s), f.h, f.voiceless, false, depth+1, failed) {
+			if f.ending != last && strings.HasPrefix(rest, f.s) && p.endsFrom(word, pos+len(f.s), f.h, f.voiceless, false, depth+1, f.ending, failed) {
 				return true
 			}
 		}

@@ -33,6 +33,8 @@ func TestInflects(t *testing.T) {
 		{"tr", "bilgi", "bilgileriniz", false, true},
 		{"tr", "bilgi", "bilgisayar", false, false},
 		{"tr", "teslim", "teslimat", false, false},
+		{"tr", "sor", "soruyu", false, false}, // soru (question) is another word
+		{"tr", "sor", "soruyorsunuz", false, true},
 		{"tr", "gonder", "gonderildi", true, true},
 		{"tr", "tesekkur", "tesekkurler", true, true},
 		{"az", "göndər", "göndərildi", false, true},
