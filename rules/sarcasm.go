@@ -141,7 +141,10 @@ func (f frame) find(m *lint.Message, pb phraseBook, you customer) []framedMatch 
 	var out []framedMatch
 	for _, a := range as {
 		i := sentenceOf(sents, a.Span.Start)
-		for _, b := range bs {
+		// The last cue in reach: the verb ends a Turkish sentence ("soruyu
+		// … soruyorsunuz").
+		for k := len(bs) - 1; k >= 0; k-- {
+			b := bs[k]
 			j := sentenceOf(sents, b.Span.Start)
 			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
 				continue

@@ -47,10 +47,39 @@ const (
 )
 
 // ending is one suffix template expanded: for each harmony class and
-// whether the stem ends voiceless, the forms it takes.
+// whether the stem ends voiceless, the forms it takes; ranks are its slots
+// in the word (see slotRank).
 type ending struct {
 	template string
 	forms    [nHarmony][2][]string
+	ranks    []int
+}
+
+// slotRank orders the classes of endings as a word stacks them: voice,
+// negation, ability, tense, verbal noun, plural, possessive, case, then
+// copula, person and question. Endings follow in that order, each slot
+// once, except that voices, tenses and the last slot may stack
+// (paylaş-tır-ıl-, gel-iyor-du, -mış-tır); see follows. So "iletilerinin"
+// (messages') is not a form of ilet- (forward): a case ending cannot come
+// before a plural.
+var slotRank = map[string]int{"voice": 10, "negation": 20, "ability": 30, "tense": 40, "verb": 40, "verbal-noun": 45,
+	"plural": 50, "possessive": 60, "case": 70, "copula": 80, "person": 80, "question": 80}
+
+// stacks reports whether a slot may hold more than one ending.
+func stacks(rank int) bool { return rank == 10 || rank == 40 || rank == 80 }
+
+// follows reports whether an ending of slot r may come after one of slot
+// rank. A verb's endings (voice to tense) come before a noun's (plural,
+// possessive, case) and never after them; a verb takes a noun's endings
+// only after a verbal noun (paylaş-ma-mız-a, gönder-diğ-iniz).
+func follows(rank, r int) bool {
+	switch {
+	case r < rank || r == rank && !stacks(r):
+		return false
+	case r >= 50 && r <= 70 && rank >= 10 && rank <= 40:
+		return false
+	}
+	return true
 }
 
 // form is one written form of an ending after a stem of some harmony, with
@@ -69,8 +98,7 @@ type Paradigm struct {
 	// byFirst indexes the forms by harmony, voicing and first byte, so that
 	// a word's ending is looked up, not searched for.
 	byFirst  [nHarmony][2]map[byte][]form
-	foldedBy map[byte][]string // folded forms by first byte
-	folded   []string          // every form of every ending, folded, for text typed without the letters
+	foldedBy map[byte][]form // folded forms by first byte, for text typed without the letters
 	fold     func(string) string
 	soften   map[rune]string
 	depth    int
@@ -104,46 +132,49 @@ func For(lang string, fold func(string) string) *Paradigm {
 		r, _ := utf8.DecodeRuneInString(from)
 		p.soften[r] = to
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{} // template -> index into p.endings
 	names := make([]string, 0, len(s.Classes))
 	for n := range s.Classes {
+		if _, ok := slotRank[n]; !ok {
+			panic(fmt.Sprintf("morph: %s: unknown class %q", lang, n))
+		}
 		names = append(names, n)
 	}
 	slices.Sort(names)
 	for _, n := range names {
 		for _, t := range s.Classes[n] {
-			if seen[t] {
+			if k, ok := seen[t]; ok {
+				if !slices.Contains(p.endings[k].ranks, slotRank[n]) {
+					p.endings[k].ranks = append(p.endings[k].ranks, slotRank[n])
+					slices.Sort(p.endings[k].ranks)
+				}
 				continue
 			}
-			seen[t] = true
-			e := ending{template: t}
+			seen[t] = len(p.endings)
+			e := ending{template: t, ranks: []int{slotRank[n]}}
 			for h := harmony(0); h < nHarmony; h++ {
 				for v := 0; v < 2; v++ {
 					e.forms[h][v] = p.expand(t, h, v == 1)
 				}
 			}
 			p.endings = append(p.endings, e)
-			for _, f := range e.forms[anyVowel][0] {
-				p.folded = append(p.folded, fold(f))
-			}
-			for _, f := range e.forms[anyVowel][1] {
-				p.folded = append(p.folded, fold(f))
-			}
 		}
 	}
-	slices.Sort(p.folded)
-	p.folded = slices.Compact(p.folded)
-	p.foldedBy = map[byte][]string{}
-	for _, f := range p.folded {
-		if f != "" {
-			p.foldedBy[f[0]] = append(p.foldedBy[f[0]], f)
+	p.foldedBy = map[byte][]form{}
+	for k, e := range p.endings {
+		seen := map[string]bool{}
+		for _, f := range append(slices.Clone(e.forms[anyVowel][0]), e.forms[anyVowel][1]...) {
+			if f = fold(f); f != "" && !seen[f] {
+				seen[f] = true
+				p.foldedBy[f[0]] = append(p.foldedBy[f[0]], form{s: f, h: anyVowel, ending: k})
+			}
 		}
 	}
 	for h := harmony(0); h < nHarmony; h++ {
 		for v := 0; v < 2; v++ {
 			idx := map[byte][]form{}
-			seen := map[string]bool{}
 			for k, e := range p.endings {
+				seen := map[string]bool{} // a form may belong to several endings, each with its slots
 				for _, f := range e.forms[h][v] {
 					if f == "" || seen[f] {
 						continue
@@ -331,7 +362,7 @@ func (p *Paradigm) stems(lemma string, folded bool) []stem {
 // a word is worked through in time linear in its length.
 func (p *Paradigm) ends(rest string, h harmony, voiceless, folded bool, depth int) bool {
 	var failed map[state]bool
-	return p.endsFrom(rest, 0, h, voiceless, folded, depth, -1, &failed)
+	return p.endsFrom(rest, 0, h, voiceless, folded, depth, -1, 0, &failed)
 }
 
 type state struct {
@@ -339,25 +370,31 @@ type state struct {
 	h         harmony
 	voiceless bool
 	depth     int
-	last      int
+	last      int // the last ending, which may not follow itself
+	rank      int // the last ending's slot
 }
 
-func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded bool, depth, last int, failed *map[state]bool) bool {
+func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded bool, depth, last, rank int, failed *map[state]bool) bool {
 	if pos == len(word) {
 		return true
 	}
 	if depth >= p.depth {
 		return false
 	}
-	st := state{pos, h, voiceless, depth, last}
+	st := state{pos, h, voiceless, depth, last, rank}
 	if (*failed)[st] {
 		return false
 	}
 	rest := word[pos:]
 	if folded {
 		for _, f := range p.foldedBy[rest[0]] {
-			if strings.HasPrefix(rest, f) && p.endsFrom(word, pos+len(f), anyVowel, false, true, depth+1, -1, failed) {
-				return true
+			if !strings.HasPrefix(rest, f.s) || f.ending == last {
+				continue
+			}
+			for _, r := range p.endings[f.ending].ranks {
+				if follows(rank, r) && p.endsFrom(word, pos+len(f.s), anyVowel, false, true, depth+1, f.ending, r, failed) {
+					return true
+				}
 			}
 		}
 	} else {
@@ -366,8 +403,13 @@ func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded b
 			v = 1
 		}
 		for _, f := range p.byFirst[h][v][rest[0]] {
-			if f.ending != last && strings.HasPrefix(rest, f.s) && p.endsFrom(word, pos+len(f.s), f.h, f.voiceless, false, depth+1, f.ending, failed) {
-				return true
+			if f.ending == last || !strings.HasPrefix(rest, f.s) {
+				continue
+			}
+			for _, r := range p.endings[f.ending].ranks {
+				if follows(rank, r) && p.endsFrom(word, pos+len(f.s), f.h, f.voiceless, false, depth+1, f.ending, r, failed) {
+					return true
+				}
 			}
 		}
 	}

@@ -33,8 +33,15 @@ func TestInflects(t *testing.T) {
 		{"tr", "bilgi", "bilgileriniz", false, true},
 		{"tr", "bilgi", "bilgisayar", false, false},
 		{"tr", "teslim", "teslimat", false, false},
-		{"tr", "sor", "soruyu", false, false}, // soru (question) is another word
 		{"tr", "sor", "soruyorsunuz", false, true},
+		// Endings stack in their slots' order: no case before a plural, no
+		// second possessive.
+		{"tr", "ilet", "iletilerinin", false, false},    // iletiler (messages)
+		{"tr", "bildir", "bildirimimizi", false, false}, // bildirim (notice)
+		{"tr", "kaçır", "kaçırmışsınız", false, true},
+		{"tr", "bilgi", "bilgilerinizi", false, true},
+		{"tr", "ilet", "iletmeyeceğiz", false, true},
+		{"az", "göndər", "göndəriləcək", false, true},
 		{"tr", "gonder", "gonderildi", true, true},
 		{"tr", "tesekkur", "tesekkurler", true, true},
 		{"az", "göndər", "göndərildi", false, true},
