@@ -52,7 +52,8 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 // language, read when a check is built.
 type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
-	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody map[lint.Lang]map[string]bool
+	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody,
+	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -61,7 +62,9 @@ func newForwardingWords() *forwardingWords {
 		verbPersonEndings: w("verb_person_endings"), receiverEndings: w("receiver_endings"), with: w("with"),
 		voiceEndings: w("voice_endings"), moodEndings: w("mood_endings"),
 		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next"), ourEndings: w("our_endings"),
-		genitiveEndings: w("genitive_endings"), nobody: w("nobody")}
+		genitiveEndings: w("genitive_endings"), nobody: w("nobody"), notTo: w("not_to"), infinitive: w("infinitive"),
+		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
+		bareNameEndings: w("bare_name_endings")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -124,7 +127,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			}
 		}
 		own[i] = ours
-		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool { return fw.negated(m.Lang, toks, r) })
+		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
+			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r)
+		})
 		d, t, ok := fw.pair(m.Lang, toks, objects, recipients)
 		if !ok || ownBetween(own[i], d, t) {
 			continue
@@ -156,6 +161,40 @@ func (fw *forwardingWords) negated(l lint.Lang, toks []lint.Token, r lint.Match)
 		}
 		if fw.nobody[l][toks[j].Norm] {
 			return true
+		}
+	}
+	return false
+}
+
+// sender: an organisation after "by" or "from" sent or made something, it
+// did not receive it ("provided by two local authorities").
+func (fw *forwardingWords) sender(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	prev := neighbour(toks, r.First, -1)
+	for k := 0; prev >= 0 && k < 2 && toks[prev].Kind == lint.Word; k++ {
+		if fw.notTo[l][toks[prev].Norm] {
+			return true
+		}
+		prev = neighbour(toks, prev, -1)
+	}
+	return false
+}
+
+// customers: a receiver the customer owns is not a third party ("your
+// brand", "markanızla", "ekibinize").
+func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+	if r.First < 0 {
+		return false
+	}
+	if prev := neighbour(toks, r.First, -1); prev >= 0 && fw.owner[m.Lang][toks[prev].Norm] {
+		return true
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	w := toks[r.Last].Norm
+	for e := range fw.ownedEndings[m.Lang] {
+		for _, c := range []string{"", "a", "e", "ə", "la", "le", "lə"} {
+			if hasEnding(m.Lang, w, e+c, folded) {
+				return true
+			}
 		}
 	}
 	return false
@@ -210,8 +249,14 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint
 	rest := ""
 	if i := strings.LastIndex(w, "'"); i >= 0 {
 		rest = w[i+1:]
-	} else if ws := strings.Fields(t.Cue); len(ws) > 0 {
+	} else if ws := strings.Fields(t.Cue); len(ws) > 0 && t.Cue != "name" {
 		rest = strings.TrimPrefix(w, strings.TrimSuffix(ws[len(ws)-1], "*"))
+	} else if t.Cue == "name" {
+		for e := range fw.bareNameEndings[l] {
+			if strings.HasSuffix(w, e) {
+				rest = e
+			}
+		}
 	}
 	// Compared folded: "sirketine" typed without the letters is marked too.
 	for e := range endings {
@@ -287,7 +332,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, s
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r := []rune(w)
-		if !unicode.IsUpper(r[0]) || len(r) < 3 || allCaps(w) && len(r) <= 4 {
+		if !unicode.IsUpper(r[0]) || len(r) < 3 || allCaps(w) || joinedCode(m.Body.Text, t) || inSpans(placeholderSpans(m.Body.Text), t.Start) {
 			continue
 		}
 		prev := neighbour(toks, i, -1)
@@ -304,8 +349,17 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, s
 // comes a mood ending, a conditional ending stands anywhere in it, or an
 // ability verb follows it.
 func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	if v.First < 0 {
+		return false
+	}
+	// An English verb that starts a sentence tells the customer what to do
+	// ("Send the form to …"); after "to" it is an infinitive.
+	if fw.infinitive[l] != nil {
+		prev := neighbour(toks, v.First, -1)
+		return sentenceStart(toks, v.First) || prev >= 0 && fw.infinitive[l][toks[prev].Norm]
+	}
 	start, anywhere := fw.moodEndings[l], fw.conditionalEndings[l]
-	if start == nil || v.First < 0 {
+	if start == nil {
 		return false
 	}
 	// Folded, so that "gondermedik" typed without the letters is read too.
@@ -315,6 +369,16 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bo
 		return false
 	}
 	rest := w[len(lemma):]
+	// A bare stem or an imperative tells the customer what to do ("İçe
+	// aktar", "paylaşın"); an infinitive names the act ("paylaşmak için").
+	if rest == "" || fw.imperativeEndings[l][rest] {
+		return true
+	}
+	for e := range fw.infinitiveEndings[l] {
+		if strings.HasSuffix(rest, lint.Fold(l, e)) {
+			return true
+		}
+	}
 	for voice := range fw.voiceEndings[l] {
 		if voice = lint.Fold(l, voice); strings.HasPrefix(rest, voice) {
 			rest = rest[len(voice):]

@@ -42,7 +42,7 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
 			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person"),
-				negatedEndings: sarcasmData.WordSets("negated_second_person_endings")}
+				negatedEndings: sarcasmData.WordSets("negated_second_person_endings"), past: sarcasmData.WordSets("past")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -165,7 +165,7 @@ func (f frame) find(m *lint.Message, pb phraseBook, you customer) []framedMatch 
 // ("you", "your") and 2nd person plural verb endings (kaçırmışsınız,
 // unutmusunuz, yazdığınız), per language.
 type customer struct {
-	words, endings, negatedEndings map[lint.Lang]map[string]bool
+	words, endings, negatedEndings, past map[lint.Lang]map[string]bool
 }
 
 // negated are the customer's own negated verbs (göndermediniz,
@@ -189,6 +189,38 @@ func (c customer) negated(m *lint.Message) []lint.Match {
 		}
 	}
 	return out
+}
+
+// did reports whether a sentence tells what the customer did or said: a
+// 2nd person verb ending, or "you" before a past tense ("you measured").
+func (c customer) did(m *lint.Message, s lint.Span) bool {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for i, t := range toks {
+		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+			continue
+		}
+		for e := range c.endings[m.Lang] {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				return true
+			}
+		}
+		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil {
+			if n := neighbour(toks, i, 1); n >= 0 && c.past[m.Lang][pastStem(toks[n].Norm)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastStem is an English word as the past word set holds it: a regular past
+// as "-ed", else the word.
+func pastStem(w string) string {
+	if strings.HasSuffix(w, "ed") && len(w) > 4 {
+		return "-ed"
+	}
+	return w
 }
 
 // in reports whether a sentence speaks of the customer's doing.
@@ -233,9 +265,9 @@ func repeatedAffirmation(m *lint.Message, pb phraseBook) []lint.Match {
 
 // scareQuotes finds the customer's own words held up in quotes: a short
 // quote in lower case (not a button, a code or a name: "Confirm", "STOP")
-// in a sentence about the customer's doing ("the sofa you measured
-// "perfectly"", "“berbat” olduğunu yazmışsınız"), and nothing in it to type
-// or pick (the list instructions).
+// in a sentence that tells what the customer did or said ("the sofa you
+// measured "perfectly"", "“berbat” olduğunu yazmışsınız"), and nothing in it
+// to type or pick (the list instructions).
 func (c customer) scareQuotes(m *lint.Message, pb phraseBook) []lint.Match {
 	text := m.Body.Text
 	if !strings.ContainsAny(text, "\"“«") {
@@ -245,10 +277,17 @@ func (c customer) scareQuotes(m *lint.Message, pb phraseBook) []lint.Match {
 	// write "human", "evet" yazmanız yeterli, set to "internet".
 	instructions := pb.find(m, "instructions")
 	var out []lint.Match
+	var markup []lint.Span
+	if strings.ContainsAny(text, "<{%") {
+		markup = placeholderSpans(text)
+	}
 	for _, loc := range quoteRE.FindAllStringIndex(text, -1) {
 		inner := strings.Trim(text[loc[0]:loc[1]], "\"“”«»")
 		r, _ := utf8.DecodeRuneInString(inner)
-		if !unicode.IsLower(r) || len(strings.Fields(inner)) > 3 {
+		// Attribute values, names of settings and commands are not words
+		// held up: "govuk-link", "sylius.homepage", "rasa init".
+		if !unicode.IsLower(r) || len(strings.Fields(inner)) > 3 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
+			inSpans(markup, loc[0]) {
 			continue
 		}
 		sents := m.Sentences()
@@ -260,7 +299,7 @@ func (c customer) scareQuotes(m *lint.Message, pb phraseBook) []lint.Match {
 		for _, in := range instructions {
 			typed = typed || sentenceOf(sents, in.Span.Start) == i
 		}
-		if !typed && c.in(m, sents[i]) {
+		if !typed && c.did(m, sents[i]) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
 	}
