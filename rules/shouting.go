@@ -123,16 +123,18 @@ func hasVowel(w string) bool {
 // joinedCode reports whether a word is glued to a code or an identifier:
 // XX-1234, KSK-2024, GOV.UK, SIM_NAME, @HANDLE.
 func joinedCode(text string, t lint.Token) bool {
-	if t.Start > 0 && strings.IndexByte("-_./@#$", text[t.Start-1]) >= 0 {
+	if t.Start > 0 && strings.IndexByte("-_./@#$+", text[t.Start-1]) >= 0 {
 		return true
 	}
 	if t.End < len(text) {
-		if c := text[t.End]; c == '_' || c == '@' || c == '/' {
+		if c := text[t.End]; c == '_' || c == '@' || c == '/' || c == '+' {
 			return true
 		}
+		// CONFIGURE.md, GOV.UK, XX-1234, and the suffix Azerbaijani joins
+		// to an acronym with a hyphen (SMS-i, BOT-u).
 		if c := text[t.End]; (c == '-' || c == '.') && t.End+1 < len(text) {
-			n := text[t.End+1]
-			return n >= '0' && n <= '9' || n >= 'A' && n <= 'Z'
+			r, _ := utf8.DecodeRuneInString(text[t.End+1:])
+			return unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
 	}
 	return false
@@ -213,6 +215,9 @@ func (sh *shouting) check(p *lint.Pass) {
 			Suggestion: fix,
 		})
 		run, nWords = run[:0], 0
+	}
+	if isLabel(text, toks) {
+		toks = nil // a button or a status (VIEW PROFILE, CLOSED): capitals by design
 	}
 	for i, t := range toks {
 		switch t.Kind {
@@ -303,4 +308,19 @@ func inSpans(spans []lint.Span, off int) bool {
 		}
 	}
 	return false
+}
+
+// isLabel reports whether a whole message is a short label: at most three
+// words and no sentence punctuation (a button, a tab, a status).
+func isLabel(text string, toks []lint.Token) bool {
+	words := 0
+	for _, t := range toks {
+		switch {
+		case t.Kind == lint.Word || t.Kind == lint.Number:
+			words++
+		case t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?:;,"):
+			return false
+		}
+	}
+	return words > 0 && words <= 3 && strings.TrimSpace(text) != ""
 }
