@@ -131,7 +131,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r)
 		})
 		d, t, ok := fw.pair(m.Lang, toks, objects, recipients)
-		if !ok || ownBetween(own[i], d, t) {
+		if !ok || ownReceiver(own[i], t) {
 			continue
 		}
 		// Quote the whole receiver: "üretici firmaya", not its head alone.
@@ -444,9 +444,9 @@ func hasEnding(l lint.Lang, w, e string, folded bool) bool {
 	return strings.HasSuffix(w, e)
 }
 
-// ownBetween: the brand's own team named as the receiver ("our billing team")
-// overlaps the third-party cue ("partner" in "our team partner").
-func ownBetween(own []lint.Match, d, t lint.Match) bool {
+// ownReceiver: the brand's own team named as the receiver ("our billing
+// team") overlaps the third-party cue ("partner" in "our team partner").
+func ownReceiver(own []lint.Match, t lint.Match) bool {
 	for _, o := range own {
 		if o.Span.Start <= t.Span.End && o.Span.End >= t.Span.Start {
 			return true

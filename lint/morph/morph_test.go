@@ -88,3 +88,30 @@ func TestStems(t *testing.T) {
 		}
 	}
 }
+
+// Any lemma and word: no panic, the lemma itself always matches, and a word
+// that does not start with a stem of the lemma never does.
+func FuzzInflects(f *testing.F) {
+	for _, s := range [][2]string{{"ilet", "iletildi"}, {"gün", "günlerinizden"}, {"share", "sharing"}, {"", "x"}, {"ortak", "ortağ"}} {
+		f.Add(s[0], s[1], false)
+	}
+	ps := []*Paradigm{For("tr", fold), For("az", fold), For("en", fold)}
+	f.Fuzz(func(t *testing.T, lemma, word string, folded bool) {
+		if lemma == "" {
+			return
+		}
+		for _, p := range ps {
+			if !p.Inflects(lemma, lemma, folded) {
+				t.Fatalf("%q is not a form of itself", lemma)
+			}
+			got := p.Inflects(lemma, word, folded)
+			starts := false
+			for _, st := range p.Stems(lemma, folded) {
+				starts = starts || strings.HasPrefix(word, st)
+			}
+			if got && !starts {
+				t.Fatalf("Inflects(%q, %q) without a stem", lemma, word)
+			}
+		}
+	})
+}
