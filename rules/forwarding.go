@@ -25,11 +25,14 @@ var ForwardingConsent = &lint.Rule{
 	Name: "forwarding-consent",
 	Doc: lint.Doc{
 		Title: "customer data passed to a third party without asking",
-		Text: `Flags a message that says the customer's message, conversation or details were, or will be,
-forwarded, shared or passed to a third party (a courier, delivery or repair partner, manufacturer,
-supplier, insurer or another agency) without asking first. Asking for consent ("May we share your number
-with the courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), giving the customer the third
-party's contact instead, and passing it to the brand's own teams (billing, the store manager) are fine.
+		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
+will be, forwarded, shared, handed or passed (in any tense, active or passive) to a third party — a
+courier, partner, airline, contractor, insurer, lab, another company named or not, or another
+organisation's own team — without asking first. Asking for consent ("May we share your number with the
+courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
+it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
+customer the third party's contact instead, passing it to the brand's own teams (billing, the store
+manager), and handing goods such as a parcel to a courier are fine.
 In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
 flagged again after consent_revoked.`,
 		Why: `A private chat is private: passing it or the customer's details to another company without

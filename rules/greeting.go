@@ -27,7 +27,9 @@ var Greeting = &lint.Rule{
 		Title: "first reply or away message without a greeting",
 		Text: `Flags a message that opens a conversation (kind: greeting or away) and starts straight with
 the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir") and no
-acknowledgement ("Thanks for your message", "Yazdığınız için teşekkürler") within its first words. A
+acknowledgement ("Thanks for your message", "Appreciate you reaching out", "Yazdığınız için
+teşekkürler", "Müraciətinizə görə minnətdarıq") within its first words, also when typed without the
+language's letters ("Mesajiniz icin tesekkurler"). A
 "please" at the start or a "thanks!" at the end is not a greeting. An away message must also say when a
 person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
 transcript, it flags the first brand reply without a greeting and a customer message that got no reply.`,

@@ -27,10 +27,16 @@ var Sarcasm = &lint.Rule{
 		Title: "sarcasm or snark toward the customer",
 		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand
 ("yeah right", "as I already said", "what a surprise", "nothing better to do", "/s", 🙄, "(!)", "tabii
-canım", "yok artık", "başka işimiz yok", "əlbəttə canım", "nə sürpriz"), and openers that turn sarcastic
+canım", "yok artık", "başka işimiz yok", "əlbəttə canım", "nə sürpriz"), openers that turn sarcastic
 with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
-yenə…"). Sincere enthusiasm ("Great news!"), sincere thanks ("thanks a lot for your patience") and a
-sincere "sure, happy to help" are not flagged.`,
+yenə…"), and sarcasm built from two parts in one sentence or the next, in either order: praise for
+something that went wrong by the customer's doing ("Congratulations, you missed it again", "Tebrikler,
+yine kaçırmışsınız"), counting how often they asked ("the fourth time you've asked", "beşinci kez
+soruyorsunuz"), "of course" with "our fault" and no apology, "since you know better than us", an
+affirmative said twice ("Yes, yes"), and the customer's own words held up in quotes. Sincere enthusiasm
+("Great news!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı"), sincere congratulations
+("Congratulations, you won this time!"), a sincere apology for our fault and a sincere "sure, happy to
+help" are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		Examples: sarcasmData.Examples,

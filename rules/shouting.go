@@ -29,9 +29,12 @@ var Shouting = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "words in capitals or runs of !! and ??",
 		Text: `Flags words written in capitals ("PLEASE", "FAILED", "BU MESAJA CEVAP VERMEYİN") and runs of
-exclamation or question marks ("!!!", "??", "?!"). Acronyms and units (FAQ, PDF, QR, TL, AZN, SKU),
-codes with digits (BREW10), single letters, the keyword in "Reply YES" and text inside placeholders are
-not shouting. Add your brand names and codes to the allow list.`,
+exclamation or question marks ("!!!", "??", "?!"). Acronyms are not shouting: known ones (FAQ, PDF, QR,
+TL, AZN, SKU), and any capitals that are not a word of the message's language or have no vowel (KYC,
+APN, PNR, SMTP); nor are codes (BREW10, XX-1234, GOV.UK), single letters, the keyword in "Reply YES",
+words inside placeholders of any syntax ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole
+message that is a short label (a button or a status). Add your brand names and codes to the allow
+list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
 		Examples: shoutingData.Examples,
