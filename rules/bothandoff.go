@@ -74,10 +74,13 @@ Messenger Platform guidance is that automated experiences should make it clear h
 // …", "yalnız … cavab verə bilərəm").
 func deadEnds(m *lint.Message, pb phraseBook, inability map[string]bool) []lint.Match {
 	out := pb.find(m, "fallback")
+	if len(out) > 0 {
+		return out // one dead end is enough; the rest is slower to find
+	}
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	for i, t := range toks {
-		if t.Kind != lint.Word {
+		if t.Kind != lint.Word || inability == nil {
 			continue
 		}
 		for e := range inability {
