@@ -67,6 +67,9 @@ type cueWord struct {
 	fw     string // w folded
 	prefix bool
 	any    bool
+	// lemma and flemma match a prefix word's inflected forms, plain and
+	// folded; nil in a language without a paradigm.
+	lemma, flemma *morph.Lemma
 }
 
 // paradigms holds each language's paradigm, built once.
@@ -113,6 +116,10 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 		}
 		for i := range ws {
 			ws[i].fw = Fold(l, ws[i].w)
+			if ws[i].prefix && p.paradigm != nil {
+				lm, flm := p.paradigm.Lemma(ws[i].w, false), p.paradigm.Lemma(ws[i].fw, true)
+				ws[i].lemma, ws[i].flemma = &lm, &flm
+			}
 		}
 		ph := phrase{cue: c, words: ws}
 		if ws[0].prefix {
@@ -240,17 +247,17 @@ func (p *Phrases) norm(t *Token, folded bool) string {
 // matches reports whether a text word is the cue word: the same word, or
 // for a lemma one of its forms.
 func (p *Phrases) matches(cw cueWord, w string, folded bool) bool {
-	c := cw.w
+	c, lm := cw.w, cw.lemma
 	if folded {
-		c = cw.fw
+		c, lm = cw.fw, cw.flemma
 	}
 	switch {
 	case !cw.prefix:
 		return w == c
-	case p.paradigm == nil:
+	case lm == nil:
 		return strings.HasPrefix(w, c)
 	}
-	return p.paradigm.Inflects(c, w, folded)
+	return lm.Inflects(w)
 }
 
 func (p *Phrases) try(toks []Token, i int, ph phrase, folded bool) (Match, bool) {

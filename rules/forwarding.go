@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -73,13 +74,17 @@ func newForwardingWords() *forwardingWords {
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	m := p.Msg
 	// Most messages forward nothing: look for a sending verb first.
-	found := pb.find(m, "verbs")
-	if len(found) == 0 || pb.has(m, "consent") {
+	if !pb.has(m, "verbs") {
 		return
 	}
-	toks := m.Tokens()
 	// Then for a receiver: a third party or a name.
-	if !pb.has(m, "third") && len(fw.namedRecipients(m, toks, lint.Span{Start: 0, End: len(m.Body.Text)})) == 0 {
+	toks := m.Tokens()
+	names := fw.namedRecipients(m, toks)
+	if len(names) == 0 && !pb.has(m, "third") {
+		return
+	}
+	all := pb.findAll(m) // the other lists in one pass
+	if len(all["consent"]) > 0 {
 		return
 	}
 	sents := m.Sentences()
@@ -88,11 +93,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	}
 	bySentence := func(list string) map[int][]lint.Match {
 		out := map[int][]lint.Match{}
-		ms := found
-		if list != "verbs" {
-			ms = pb.find(m, list)
-		}
-		for _, mt := range ms {
+		for _, mt := range all[list] {
 			i := sentenceOf(sents, mt.Span.Start)
 			out[i] = append(out[i], mt)
 		}
@@ -117,8 +118,13 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		if !realis || before(irrealis[i], v) {
 			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass": not done
 		}
-		objects := append(data[i], fw.ownedObjects(m, pb, toks, s)...)
-		recipients := append(third[i], fw.namedRecipients(m, toks, s)...)
+		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
+		recipients := slices.Clone(third[i])
+		for _, n := range names {
+			if n.Span.Start > s.Start && n.Span.End <= s.End {
+				recipients = append(recipients, n)
+			}
+		}
 		// A team that belongs to someone else is a third party: "the
 		// platform's support team", "otelin satış komandasına".
 		var ours []lint.Match
@@ -277,11 +283,11 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint
 // ownedObjects are what belongs to the customer: "your …" in English, a
 // word with the second person possessive ending (-InIz, -InIzI) in Turkish
 // and Azerbaijani ("kimliğinizi", "şikayətinizi").
-func (fw *forwardingWords) ownedObjects(m *lint.Message, pb phraseBook, toks []lint.Token, s lint.Span) []lint.Match {
+func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.Match, toks []lint.Token, s lint.Span) []lint.Match {
 	sets, ends := fw.owner[m.Lang], fw.ownedEndings[m.Lang]
 	// Goods are handed to a courier all day: only what the customer owns
 	// that is not goods is their data.
-	goods := pb.find(m, "goods")
+	goods := all["goods"]
 	isGoods := func(first, last int) bool {
 		for _, g := range goods {
 			if g.First <= last && g.Last >= first {
@@ -326,16 +332,24 @@ func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
 // with a capital inside a sentence, after "to"/"with" in English
 // ("with Veriscan"), with an apostrophe ending in Turkish and Azerbaijani
 // ("Veriscan'a").
-func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, s lint.Span) []lint.Match {
+func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) []lint.Match {
 	before := fw.to[m.Lang]
 	var out []lint.Match
+	var markup []lint.Span
+	looked := false
 	for i, t := range toks {
-		if t.Start <= s.Start || t.End > s.End || t.Kind != lint.Word || sentenceStart(toks, i) {
+		if t.Kind != lint.Word || i == 0 || sentenceStart(toks, i) {
 			continue
 		}
 		w := m.Body.Text[t.Start:t.End]
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) || len(r) < 3 || allCaps(w) || joinedCode(m.Body.Text, t) || inSpans(placeholderSpans(m.Body.Text), t.Start) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCaps(w) || joinedCode(m.Body.Text, t) {
+			continue
+		}
+		if !looked {
+			markup, looked = placeholderSpans(m.Body.Text), true
+		}
+		if inSpans(markup, t.Start) {
 			continue
 		}
 		prev := neighbour(toks, i, -1)

@@ -79,16 +79,40 @@ func listKeys(m map[string][]string) []string {
 	return ks
 }
 
-// phraseBook is a lexicon compiled for matching.
-type phraseBook map[lint.Lang]map[string]*lint.Phrases
+// phraseBook is a lexicon compiled for matching: each list on its own, and
+// all of a language's lists in one matcher for rules that look for many of
+// them in every message (see findAll).
+type phraseBook struct {
+	lists map[lint.Lang]map[string]*lint.Phrases
+	all   map[lint.Lang]combined
+}
+
+// combined is every list of a language in one matcher, with the lists each
+// cue belongs to.
+type combined struct {
+	p     *lint.Phrases
+	lists map[string][]string // cue -> lists
+}
 
 func (lx Lexicon) compile() phraseBook {
-	pb := phraseBook{}
+	pb := phraseBook{lists: map[lint.Lang]map[string]*lint.Phrases{}, all: map[lint.Lang]combined{}}
 	for l, lists := range lx {
-		pb[l] = map[string]*lint.Phrases{}
-		for name, cues := range lists {
-			pb[l][name] = lint.NewPhrases(l, cues)
+		pb.lists[l] = map[string]*lint.Phrases{}
+		c := combined{lists: map[string][]string{}}
+		var cues []string
+		for _, name := range listKeys(lists) {
+			pb.lists[l][name] = lint.NewPhrases(l, lists[name])
+			for _, cue := range lists[name] {
+				if len(c.lists[cue]) == 0 {
+					cues = append(cues, cue)
+				}
+				if !slices.Contains(c.lists[cue], name) {
+					c.lists[cue] = append(c.lists[cue], name)
+				}
+			}
 		}
+		c.p = lint.NewPhrases(l, cues)
+		pb.all[l] = c
 	}
 	return pb
 }
@@ -107,11 +131,27 @@ func (lx Lexicon) wordSets(list string) map[lint.Lang]map[string]bool {
 
 // find returns the cues of one list found in a message's body.
 func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
-	p := pb[m.Lang][list]
+	p := pb.lists[m.Lang][list]
 	if p == nil {
 		return nil
 	}
 	return p.Find(m.Body.Text, m.Tokens())
+}
+
+// findAll returns the cues of every list found in a message's body, by
+// list, in one pass over its words.
+func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
+	c, ok := pb.all[m.Lang]
+	if !ok {
+		return nil
+	}
+	out := map[string][]lint.Match{}
+	for _, mt := range c.p.Find(m.Body.Text, m.Tokens()) {
+		for _, list := range c.lists[mt.Cue] {
+			out[list] = append(out[list], mt)
+		}
+	}
+	return out
 }
 
 // has reports whether any cue of a list is in a message's body.

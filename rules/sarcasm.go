@@ -78,12 +78,13 @@ var frames = []frame{
 
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	m := p.Msg
-	markers, openers := pb.find(m, "markers"), pb.find(m, "openers")
-	markers = append(markers, repeatedAffirmation(m, pb)...)
-	markers = append(markers, you.scareQuotes(m, pb)...)
+	found := pb.findAll(m) // every list in one pass
+	markers, openers := found["markers"], found["openers"]
+	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
+	markers = append(markers, you.scareQuotes(m, found["instructions"])...)
 	var framed []framedMatch
 	for _, f := range frames {
-		framed = append(framed, f.find(m, pb, you)...)
+		framed = append(framed, f.find(m, found, you)...)
 	}
 	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 {
 		return
@@ -111,7 +112,7 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	for _, f := range framed {
 		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
 	}
-	complaints := pb.find(m, "complaints")
+	complaints := found["complaints"]
 	for _, mt := range openers {
 		i := sentenceOf(sents, mt.Span.Start)
 		for _, c := range complaints {
@@ -131,16 +132,16 @@ type framedMatch struct {
 	why  string
 }
 
-func (f frame) find(m *lint.Message, pb phraseBook, you customer) []framedMatch {
-	as := pb.find(m, f.a)
+func (f frame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
+	as := found[f.a]
 	if len(as) == 0 {
 		return nil
 	}
-	bs := pb.find(m, f.b)
+	bs := found[f.b]
 	if f.youB {
 		bs = append(bs, you.negated(m)...) // "göndermediğiniz": what they did not do
 	}
-	if len(bs) == 0 || f.unless != "" && pb.has(m, f.unless) {
+	if len(bs) == 0 || f.unless != "" && len(found[f.unless]) > 0 {
 		return nil
 	}
 	sents := m.Sentences()
@@ -251,10 +252,10 @@ func (c customer) in(m *lint.Message, s lint.Span) bool {
 
 // repeatedAffirmation finds an affirmative said twice at once ("Yes, yes",
 // "Evet evet", "Bəli, bəli", "Sure, sure"): agreeing twice is dismissing.
-func repeatedAffirmation(m *lint.Message, pb phraseBook) []lint.Match {
+func repeatedAffirmation(m *lint.Message, affirm []lint.Match) []lint.Match {
 	var out []lint.Match
 	toks := m.Tokens()
-	for _, a := range pb.find(m, "affirm") {
+	for _, a := range affirm {
 		if a.First != a.Last {
 			continue
 		}
@@ -274,14 +275,13 @@ func repeatedAffirmation(m *lint.Message, pb phraseBook) []lint.Match {
 // in a sentence that tells what the customer did or said ("the sofa you
 // measured "perfectly"", "“berbat” olduğunu yazmışsınız"), and nothing in it
 // to type or pick (the list instructions).
-func (c customer) scareQuotes(m *lint.Message, pb phraseBook) []lint.Match {
+func (c customer) scareQuotes(m *lint.Message, instructions []lint.Match) []lint.Match {
 	text := m.Body.Text
 	if !strings.ContainsAny(text, "\"“«") {
 		return nil
 	}
 	// A quote with something to type or pick in its sentence is a keyword:
 	// write "human", "evet" yazmanız yeterli, set to "internet".
-	instructions := pb.find(m, "instructions")
 	var out []lint.Match
 	var markup []lint.Span
 	if strings.ContainsAny(text, "<{%") {

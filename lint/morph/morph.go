@@ -292,10 +292,34 @@ func (p *Paradigm) isVowel(r rune) bool {
 // own letters (see lint.Fold): vowel harmony is then not checked, as the
 // letters that carry it are gone.
 func (p *Paradigm) Inflects(lemma, word string, folded bool) bool {
-	if word == lemma {
+	return p.Lemma(lemma, folded).Inflects(word)
+}
+
+// Lemma is a lemma prepared for matching many words: its stems and the
+// harmony its endings start from are worked out once.
+type Lemma struct {
+	p         *Paradigm
+	lemma     string
+	stems     []stem
+	h         harmony
+	voiceless bool
+	folded    bool
+}
+
+// Lemma prepares a lemma (lower case; folded if the words it is matched
+// with are).
+func (p *Paradigm) Lemma(lemma string, folded bool) Lemma {
+	return Lemma{p: p, lemma: lemma, stems: p.stems(lemma, folded), h: p.harmonyOf(lemma, anyVowel),
+		voiceless: endsVoiceless(p, lemma), folded: folded}
+}
+
+// Inflects reports whether word is the lemma or one of its inflected forms.
+func (l Lemma) Inflects(word string) bool {
+	if word == l.lemma {
 		return true
 	}
-	for _, st := range p.stems(lemma, folded) {
+	p := l.p
+	for _, st := range l.stems {
 		if !strings.HasPrefix(word, st.stem) {
 			continue
 		}
@@ -308,7 +332,7 @@ func (p *Paradigm) Inflects(lemma, word string, folded bool) bool {
 		}
 		// A proper noun's endings follow an apostrophe: Luma'ya.
 		rest = strings.TrimLeft(rest, "'")
-		if p.ends(rest, p.harmonyOf(lemma, anyVowel), endsVoiceless(p, lemma), folded, 0) {
+		if p.ends(rest, l.h, l.voiceless, l.folded, 0) {
 			return true
 		}
 	}
@@ -413,10 +437,13 @@ func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded b
 			}
 		}
 	}
-	if *failed == nil {
-		*failed = map[state]bool{}
+	// Short rests are worked through faster than a memo is made.
+	if len(word) > 12 {
+		if *failed == nil {
+			*failed = map[state]bool{}
+		}
+		(*failed)[st] = true
 	}
-	(*failed)[st] = true
 	return false
 }
 
