@@ -74,6 +74,7 @@ var frames = []frame{
 	{a: "repetition", b: "asking", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
+	{a: "thanks", b: "know_better", why: "thanking the customer for teaching us our job reads as sarcasm"},
 }
 
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
