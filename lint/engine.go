@@ -14,7 +14,13 @@ import (
 // Linter runs a configured set of rules over messages.
 type Linter struct {
 	active []active
+	// known are the names of every rule there is, running or not, which
+	// directives may name; directive is the directive rule, when it runs.
+	known     map[string]bool
+	directive *active
 }
+
+func (l *Linter) knows(name string) bool { return l.known[name] }
 
 type active struct {
 	rule     *Rule
@@ -63,7 +69,10 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 			on[n] = lists.val
 		}
 	}
-	l := &Linter{}
+	l := &Linter{known: map[string]bool{}}
+	for _, r := range all {
+		l.known[r.Name] = true
+	}
 	for _, r := range all {
 		if !on[r.Name] {
 			continue
@@ -88,6 +97,7 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 		}
 		l.active = append(l.active, a)
 	}
+	l.findDirectiveRule()
 	return l, nil
 }
 
@@ -116,12 +126,13 @@ func (l *Linter) Severity(name string, own Severity) Severity {
 // Without returns a linter that runs the same rules, configured the same,
 // but the named ones.
 func (l *Linter) Without(names ...string) *Linter {
-	out := &Linter{}
+	out := &Linter{known: l.known}
 	for _, a := range l.active {
 		if !slices.Contains(names, a.rule.Name) {
 			out.active = append(out.active, a)
 		}
 	}
+	out.findDirectiveRule()
 	return out
 }
 
@@ -171,7 +182,16 @@ func (l *Linter) CheckFile(msgs []*Message) []Finding {
 			}
 		})
 	}
-	return out
+	return l.applyDirectives(msgs, out)
+}
+
+func (l *Linter) findDirectiveRule() {
+	l.directive = nil
+	for i := range l.active {
+		if l.active[i].rule == DirectiveRule {
+			l.directive = &l.active[i]
+		}
+	}
 }
 
 // CheckMessages runs the per-message rules over messages, in chunks on all

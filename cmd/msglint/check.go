@@ -245,8 +245,11 @@ func loadConfig(path string) (*lint.Config, error) {
 	return lint.LoadConfig(path, ruleNames())
 }
 
-// allRules is every rule: template rules, then conversation rules.
-func allRules() []*lint.Rule { return append(rules.All(), policy.Rules()...) }
+// allRules is every rule: template rules, the directive rule, then
+// conversation rules.
+func allRules() []*lint.Rule {
+	return append(append(rules.All(), lint.DirectiveRule), policy.Rules()...)
+}
 
 func ruleNames() []string {
 	var out []string
