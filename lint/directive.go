@@ -34,7 +34,7 @@ func (c *Comments) none() bool { return c == nil || len(c.Line) == 0 && len(c.Bl
 var DirectiveRule = &Rule{
 	Name: "directive",
 	Doc: Doc{
-		Title: "msglint directive in a comment that is unknown or switches off nothing",
+		Title: "directive comment that is unknown or switches off nothing",
 		Text: "A comment such as `# msglint-disable-next-line spelling -- brand name` switches rules off for " +
 			"the next line; msglint-disable and msglint-enable do it for the lines between them, and " +
 			"msglint-disable-line for its own line. This rule reports a directive that names an unknown rule, " +

@@ -242,6 +242,9 @@ type Loaded struct {
 	Msgs     []*Message
 	Findings []Finding
 	Count    int
+	// Linter, if set, checks Msgs instead of the run's own: the input has
+	// a config of its own (a folder's .msglint.yaml, an override).
+	Linter *Linter
 }
 
 // Loader reads one input. It returns ErrSkip for an input that is not for
@@ -310,7 +313,11 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 			defer wg.Done()
 			for i := range next {
 				ld, err := load(paths[i])
-				results[i] = out{append(l.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err}
+				lin := l
+				if ld.Linter != nil {
+					lin = ld.Linter
+				}
+				results[i] = out{append(lin.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err}
 				n := int(done.Add(1))
 				for _, p := range progress {
 					p(n, len(paths))

@@ -9,10 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/lint/report"
+	"github.com/msglint/msglint/lint/style"
 	"github.com/msglint/msglint/policy"
 	"github.com/msglint/msglint/rules"
 	"github.com/spf13/cobra"
@@ -77,7 +79,7 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	if err != nil {
 		return usageErr(cmd, err)
 	}
-	linter, err := lint.NewLinter(allRules(), cfg, f.enable, f.disable)
+	linter, err := newLinter(cfg, f)
 	if err != nil {
 		return usageErr(cmd, err)
 	}
@@ -93,6 +95,9 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	bar := newProgress(cmd.ErrOrStderr())
 	run := &load.Run{Options: opts, Linter: linter, Conversations: conversations{checker}, Stdin: cmd.InOrStdin(),
 		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update}
+	if f.config == "" {
+		run.Scope = newScopes(f, cfg, linter, opts).For
+	}
 	rep := &report.Report{Rules: linter.Rules(), Version: version(), Color: colorful(out)}
 	if len(args) == 1 && f.text == "" && !f.fix && !f.diff && report.CanStream(format) {
 		if done, err := streamOne(cmd, run, args[0], format, rep, failOn); done {
@@ -243,6 +248,69 @@ func loadConfig(path string) (*lint.Config, error) {
 		return &lint.Config{}, nil
 	}
 	return lint.LoadConfig(path, ruleNames())
+}
+
+// newLinter builds the linter a config asks for: the built-in rules and
+// those the config defines, switched on and off by it and the flags.
+func newLinter(cfg *lint.Config, f *checkFlags) (*lint.Linter, error) {
+	custom, err := style.Rules(cfg.Defs)
+	if err != nil {
+		return nil, err
+	}
+	return lint.NewLinter(append(allRules(), custom...), cfg, f.enable, f.disable)
+}
+
+// scopes gives each file the linter and options of the config nearest to
+// it (a brand folder's own .msglint.yaml), with its overrides for that
+// file; files under one config share one linter.
+type scopes struct {
+	flags      *checkFlags
+	root       *lint.Config
+	rootLinter *lint.Linter
+	rootOpts   load.Options
+
+	configs lint.Configs
+	mu      sync.Mutex
+	built   map[*lint.Config]scope
+}
+
+type scope struct {
+	linter *lint.Linter
+	opts   load.Options
+	err    error
+}
+
+func newScopes(f *checkFlags, root *lint.Config, l *lint.Linter, o load.Options) *scopes {
+	s := &scopes{flags: f, root: root, rootLinter: l, rootOpts: o}
+	s.configs.Known = ruleNames()
+	if root.Path != "" {
+		s.configs.Add(root)
+	}
+	return s
+}
+
+func (s *scopes) For(path string) (*lint.Linter, load.Options, error) {
+	cfg, err := s.configs.For(path)
+	if err != nil {
+		return nil, load.Options{}, err
+	}
+	if cfg == s.root || cfg.Path == "" && s.root.Path == "" {
+		return s.rootLinter, s.rootOpts, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.built == nil {
+		s.built = map[*lint.Config]scope{}
+	}
+	sc, ok := s.built[cfg]
+	if !ok {
+		sc.linter, sc.err = newLinter(cfg, s.flags)
+		if sc.err == nil {
+			sc.opts, _, sc.err = runOptions(cfg, s.flags)
+		}
+		s.built[cfg] = sc
+	}
+	return sc.linter, sc.opts, sc.err
 }
 
 // allRules is every rule: template rules, the directive rule, then
