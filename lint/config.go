@@ -492,6 +492,7 @@ func (cs *Configs) For(file string) (*Config, error) {
 	cs.scoped[key] = eff
 	return eff, nil
 }
+
 // FindConfig looks for a config file in dir and its parents; "" if none.
 func FindConfig(dir string) string {
 	dir, err := filepath.Abs(dir)

@@ -135,7 +135,9 @@ func (p *pattern) find(f folded, l lint.Lang) []match {
 	return out
 }
 
-func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_' }
+func isWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_'
+}
 
 // onBoundaries tells whether text[s:e] neither starts nor ends inside a
 // word: where its first (last) character is a word character, the one
