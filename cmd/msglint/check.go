@@ -22,6 +22,7 @@ import (
 
 type checkFlags struct {
 	format, config, failOn, lang, channel, kind, text string
+	baseline, writeBaseline                           string
 	enable, disable                                   []string
 	i18n, fix, diff                                   bool
 }
@@ -55,6 +56,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	fl.BoolVar(&f.i18n, "i18n", false, "read JSON and YAML files as locale trees (tr.json, locales/az/*.yaml)")
 	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (spelling with one suggestion, whitespace) in place, then report what is left")
 	fl.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff instead of writing them")
+	fl.StringVar(&f.baseline, "baseline", "", "report and fail only on findings not in this baseline file")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "write every finding to this baseline file and exit 0 (unless an input cannot be read)")
 	return cmd
 }
 
@@ -99,7 +102,14 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		run.Scope = newScopes(f, cfg, linter, opts).For
 	}
 	rep := &report.Report{Rules: linter.Rules(), Version: version(), Color: colorful(out)}
-	if len(args) == 1 && f.text == "" && !f.fix && !f.diff && report.CanStream(format) {
+	var base *lint.Baseline
+	if f.baseline != "" {
+		if base, err = lint.ReadBaseline(f.baseline); err != nil {
+			return usageErr(cmd, err)
+		}
+	}
+	baselined := f.baseline != "" || f.writeBaseline != ""
+	if len(args) == 1 && f.text == "" && !f.fix && !f.diff && !baselined && report.CanStream(format) {
 		if done, err := streamOne(cmd, run, args[0], format, rep, failOn); done {
 			return err
 		}
@@ -126,6 +136,21 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 			return err
 		}
 		res = check()
+	}
+	if f.writeBaseline != "" {
+		printErrors(cmd, format, res.Errors)
+		if err := lint.WriteBaseline(f.writeBaseline, res.Findings); err != nil {
+			return usageErr(cmd, err)
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d findings to %s\n", len(res.Findings), f.writeBaseline)
+		return exitStatus(lint.Result{Errors: res.Errors}, failOn)
+	}
+	if base != nil {
+		var known int
+		res.Findings, known = base.New(res.Findings, f.baseline)
+		if known > 0 {
+			fmt.Fprintf(cmd.ErrOrStderr(), "%d findings in %s not shown\n", known, f.baseline)
+		}
 	}
 	printErrors(cmd, format, res.Errors)
 	rep.Result = &res
