@@ -9,6 +9,8 @@ package style
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -169,14 +171,15 @@ func doc(d lint.RuleDef, h *header, sev lint.Severity) lint.Doc {
 	if i := strings.IndexAny(title, ".\n"); i >= 0 {
 		title = title[:i]
 	}
+	where := shortPath(d.Path)
 	if title == "" {
-		title = d.Extends + " rule from " + d.Path
+		title = d.Extends + " rule from " + where
 	}
 	text := h.Description
 	if text == "" {
-		text = fmt.Sprintf("Reports: %s.", h.Message)
+		text = fmt.Sprintf("Reports: “%s”", strings.ReplaceAll(h.Message, "%s", "…"))
 	}
-	text += fmt.Sprintf(" Defined in %s (extends: %s).", d.Path, d.Extends)
+	text += fmt.Sprintf(" Defined in %s (extends: %s).", where, d.Extends)
 	if len(h.Lang) > 0 {
 		text += fmt.Sprintf(" Checks messages in %s only.", joinLangs(h.Lang))
 	}
@@ -191,6 +194,18 @@ func doc(d lint.RuleDef, h *header, sev lint.Severity) lint.Doc {
 		}
 	}
 	return lint.Doc{Title: strings.ToLower(title[:1]) + title[1:], Text: text, Why: why, Examples: ex, Severity: sev, Default: true}
+}
+
+// shortPath is a path relative to the working folder, where it can be.
+func shortPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(wd, p); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return p
 }
 
 func joinLangs(ls []lint.Lang) string {
