@@ -182,20 +182,31 @@ func (c *capitalization) check(p *lint.Pass, part lint.Part, f *lint.Field, h *h
 		}
 		return
 	}
-	starts := map[int]bool{}
-	if c.style == "$sentence" {
-		for _, s := range lint.Sentences(f.Text, l) {
-			starts[s.Start] = true
-		}
-	}
-	first := true
-	for _, t := range lint.Tokenize(f.Text, l) {
-		if t.Kind != lint.Word {
+	// A sentence starts the field and follows . ! ? and a space, unless
+	// what the period ends is an abbreviation (Dr., və s.): a lower-case
+	// start is what this rule looks for, so the sentence splitter, which
+	// wants a capital, cannot say where one starts.
+	start := true
+	var prevWord lint.Token
+	toks := lint.Tokenize(f.Text, l)
+	for i, t := range toks {
+		if t.Kind == lint.Punct {
+			if p := f.Text[t.Start:t.End]; strings.ContainsAny(p, ".!?…") && i+1 < len(toks) && toks[i+1].Kind == lint.Space {
+				start = p != "." || prevWord.End != t.Start ||
+					!lint.IsAbbreviation(l, f.Text[:prevWord.Start], f.Text[prevWord.Start:prevWord.End])
+			}
 			continue
 		}
+		if t.Kind != lint.Word {
+			if t.Kind == lint.Number {
+				start = false
+			}
+			continue
+		}
+		prevWord = t
 		w := f.Text[t.Start:t.End]
-		sentenceStart := starts[t.Start] || first && c.style == "$sentence"
-		first = false
+		sentenceStart := start
+		start = false
 		if c.isException(w) {
 			continue
 		}
