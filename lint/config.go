@@ -122,7 +122,7 @@ func parseConfig(path string, data []byte, known []string, chain []string) (*Con
 		return nil, err
 	}
 	for _, ro := range raw.Overrides {
-		o := Override{Lang: ro.Lang, Channel: ro.Channel, Kind: ro.Kind, dir: filepath.Dir(path)}
+		o := Override{Lang: ro.Lang, Channel: ro.Channel, Kind: ro.Kind, dir: absDir(path)}
 		if o.Files, err = stringList(path, "files", &ro.Files); err != nil {
 			return nil, err
 		}
@@ -272,7 +272,11 @@ func loadExtended(from, name string, known []string, chain []string) (*Config, e
 	fromAbs, _ := filepath.Abs(from)
 	chain = append(slices.Clone(chain), fromAbs)
 	if i := slices.Index(chain, abs); i >= 0 {
-		return nil, fmt.Errorf("%s: extends %s, a cycle: %s", from, name, strings.Join(append(chain[i:], abs), " -> "))
+		cycle := append(slices.Clone(chain[i:]), abs)
+		for j := range cycle {
+			cycle[j] = RelPath(cycle[j])
+		}
+		return nil, fmt.Errorf("%s: extends %s, a cycle: %s", from, name, strings.Join(cycle, " -> "))
 	}
 	st, err := os.Stat(p)
 	if err != nil {
@@ -444,7 +448,8 @@ func (cs *Configs) Add(cfg *Config) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	cs.init()
-	cs.loaded[cfg.Path] = loadedConfig{cfg: cfg}
+	abs, _ := filepath.Abs(cfg.Path)
+	cs.loaded[abs] = loadedConfig{cfg: cfg}
 }
 
 func (cs *Configs) init() {
@@ -472,7 +477,7 @@ func (cs *Configs) For(file string) (*Config, error) {
 	}
 	lc, ok := cs.loaded[path]
 	if !ok {
-		lc.cfg, lc.err = LoadConfig(path, cs.Known)
+		lc.cfg, lc.err = LoadConfig(RelPath(path), cs.Known)
 		cs.loaded[path] = lc
 	}
 	if lc.err != nil {
@@ -491,6 +496,19 @@ func (cs *Configs) For(file string) (*Config, error) {
 	eff := lc.cfg.ForFile(file)
 	cs.scoped[key] = eff
 	return eff, nil
+}
+
+// RelPath is a path as a reader wants it: relative to the working folder
+// where it can be.
+func RelPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(wd, p); err == nil {
+		return r
+	}
+	return p
 }
 
 // FindConfig looks for a config file in dir and its parents; "" if none.

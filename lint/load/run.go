@@ -3,6 +3,7 @@ package load
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 
@@ -76,18 +77,41 @@ func (r *Run) Check(paths []string, draft string) lint.Result {
 	return res
 }
 
-// once drops repeats of an error: a broken config is reported once, not
-// once for each file under it.
+// configError is a broken config, which keeps the inputs under it from
+// being checked.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
+// once reports a broken config once, not once for each input under it,
+// with how many inputs it kept from being checked.
 func once(errs []error) []error {
-	seen := map[string]bool{}
-	out := errs[:0]
+	n := map[string]int{}
 	for _, e := range errs {
-		if !seen[e.Error()] {
-			seen[e.Error()] = true
+		if ce := (*configError)(nil); errors.As(e, &ce) {
+			n[e.Error()]++
+		}
+	}
+	out := make([]error, 0, len(errs))
+	for _, e := range errs {
+		c, isConfig := n[e.Error()]
+		switch {
+		case !isConfig:
 			out = append(out, e)
+		case c > 0:
+			out = append(out, fmt.Errorf("%w (%d %s not checked)", e, c, plural(c, "input", "inputs")))
+			n[e.Error()] = 0
 		}
 	}
 	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // scoped is the run as it applies to one input, with the linter and
@@ -98,7 +122,7 @@ func (r *Run) scoped(path string) (*Run, error) {
 	}
 	l, o, err := r.Scope(path)
 	if err != nil {
-		return nil, err
+		return nil, &configError{err}
 	}
 	sub := *r
 	sub.Linter, sub.Options = l, o

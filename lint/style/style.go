@@ -9,7 +9,6 @@ package style
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -171,7 +170,7 @@ func doc(d lint.RuleDef, h *header, sev lint.Severity) lint.Doc {
 	if i := strings.IndexAny(title, ".\n"); i >= 0 {
 		title = title[:i]
 	}
-	where := shortPath(d.Path)
+	where := filepath.ToSlash(lint.RelPath(d.Path))
 	if title == "" {
 		title = d.Extends + " rule from " + where
 	}
@@ -194,18 +193,6 @@ func doc(d lint.RuleDef, h *header, sev lint.Severity) lint.Doc {
 		}
 	}
 	return lint.Doc{Title: strings.ToLower(title[:1]) + title[1:], Text: text, Why: why, Examples: ex, Severity: sev, Default: true}
-}
-
-// shortPath is a path relative to the working folder, where it can be.
-func shortPath(p string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return p
-	}
-	if r, err := filepath.Rel(wd, p); err == nil {
-		return filepath.ToSlash(r)
-	}
-	return p
 }
 
 func joinLangs(ls []lint.Lang) string {
