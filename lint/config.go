@@ -76,9 +76,9 @@ type Override struct {
 
 type rawConfig struct {
 	Config    `yaml:",inline"`
-	Rules     yaml.Node     `yaml:"rules"`
-	Extends   yaml.Node     `yaml:"extends"`
-	Overrides []rawOverride `yaml:"overrides"`
+	Rules     yaml.Node `yaml:"rules"`
+	Extends   yaml.Node `yaml:"extends"`
+	Overrides yaml.Node `yaml:"overrides"`
 }
 
 type rawOverride struct {
@@ -87,6 +87,31 @@ type rawOverride struct {
 	Channel string    `yaml:"channel"`
 	Kind    string    `yaml:"kind"`
 	Rules   yaml.Node `yaml:"rules"`
+	line    int
+}
+
+// decodeOverrides reads the overrides list strictly, keeping each one's line.
+func decodeOverrides(path string, n *yaml.Node) ([]rawOverride, error) {
+	if n.Kind == 0 || n.Tag == "!!null" {
+		return nil, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s:%d: overrides must be a list of {files: …} sections", path, n.Line)
+	}
+	out := make([]rawOverride, len(n.Content))
+	for i, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("%s:%d: an override is a mapping with files (globs) and settings", path, item.Line)
+		}
+		if err := checkKeys(item, reflect.TypeOf(rawOverride{})); err != nil {
+			return nil, fmt.Errorf("%s: overrides: %v", path, err)
+		}
+		if err := item.Decode(&out[i]); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, item.Line, trimYAMLError(err))
+		}
+		out[i].line = item.Line
+	}
+	return out, nil
 }
 
 // ParseConfig decodes a config strictly: unknown keys and unknown rule names
@@ -121,13 +146,17 @@ func parseConfig(path string, data []byte, known []string, chain []string) (*Con
 	if err != nil {
 		return nil, err
 	}
-	for _, ro := range raw.Overrides {
+	overrides, err := decodeOverrides(path, &raw.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	for _, ro := range overrides {
 		o := Override{Lang: ro.Lang, Channel: ro.Channel, Kind: ro.Kind, dir: absDir(path)}
 		if o.Files, err = stringList(path, "files", &ro.Files); err != nil {
 			return nil, err
 		}
 		if len(o.Files) == 0 {
-			return nil, fmt.Errorf("%s:%d: an override needs files: (globs)", path, ro.Files.Line)
+			return nil, fmt.Errorf("%s:%d: an override needs files: (globs)", path, ro.line)
 		}
 		for _, g := range o.Files {
 			if !doublestar.ValidatePattern(g) {
@@ -156,9 +185,9 @@ func parseConfig(path string, data []byte, known []string, chain []string) (*Con
 			return nil, err
 		}
 	}
-	for i := range raw.Overrides {
+	for i := range overrides {
 		defs := own.Overrides[i].Defs
-		if err := checkRuleNames(path, &raw.Overrides[i].Rules, func(n string) bool {
+		if err := checkRuleNames(path, &overrides[i].Rules, func(n string) bool {
 			return exists(n) || slices.ContainsFunc(defs, func(d RuleDef) bool { return d.Name == n })
 		}); err != nil {
 			return nil, err

@@ -188,3 +188,34 @@ func TestDirectivesNeedComments(t *testing.T) {
 		t.Errorf("got %d findings, want 2 (both typos)", len(fs))
 	}
 }
+
+// FuzzDirectives reads directives from any bytes in every comment syntax:
+// no panic, and every directive finding lies inside the file.
+func FuzzDirectives(f *testing.F) {
+	for _, s := range []string{
+		"# msglint-disable-next-line spelling -- why\nx",
+		"<!-- msglint-disable a, b -->\n<!-- msglint-enable -->",
+		"/* msglint-disable-line",
+		"// msglint-\n# msglint-enable x\n# msglint-disable-next-line all --",
+		"#msglint-disable\r\n#msglint-enable\r\n",
+	} {
+		f.Add(s)
+	}
+	syntaxes := []*Comments{{Line: []string{"#"}}, {Block: [][2]string{{"<!--", "-->"}}}, {Line: []string{"//"}, Block: [][2]string{{"/*", "*/"}}}}
+	f.Fuzz(func(t *testing.T, data string) {
+		for _, c := range syntaxes {
+			src := NewSource("f", []byte(data))
+			dirs, probs := readDirectives(src, c, func(r string) bool { return r == "spelling" })
+			for _, p := range append([]directiveProblem{}, probs...) {
+				if p.start < 0 || p.end < p.start || p.end > len(data) {
+					t.Fatalf("problem outside the file: %+v", p)
+				}
+			}
+			for _, d := range dirs {
+				if d.from > d.to || d.start < 0 || d.end > len(data) {
+					t.Fatalf("bad directive %+v", d)
+				}
+			}
+		}
+	})
+}
