@@ -278,11 +278,21 @@ func loadConfig(path string) (*lint.Config, error) {
 // newLinter builds the linter a config asks for: the built-in rules and
 // those the config defines, switched on and off by it and the flags.
 func newLinter(cfg *lint.Config, f *checkFlags) (*lint.Linter, error) {
+	all, err := rulesFor(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return lint.NewLinter(all, cfg, f.enable, f.disable)
+}
+
+// rulesFor is every rule there is under a config: the built-in ones and
+// those it defines.
+func rulesFor(cfg *lint.Config) ([]*lint.Rule, error) {
 	custom, err := style.Rules(cfg.Defs)
 	if err != nil {
 		return nil, err
 	}
-	return lint.NewLinter(append(allRules(), custom...), cfg, f.enable, f.disable)
+	return append(allRules(), custom...), nil
 }
 
 // scopes gives each file the linter and options of the config nearest to

@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/lint/style"
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 )
@@ -113,11 +112,7 @@ func configuredRules() ([]*lint.Rule, error) {
 	if err != nil {
 		return nil, err
 	}
-	custom, err := style.Rules(cfg.Defs)
-	if err != nil {
-		return nil, err
-	}
-	return append(allRules(), custom...), nil
+	return rulesFor(cfg)
 }
 
 func findRule(name string) (*lint.Rule, error) {
