@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
+func writeFiles(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
 	for name, data := range files {
 		p := filepath.Join(dir, name)
@@ -151,4 +151,25 @@ func TestNearestConfig(t *testing.T) {
 	}
 	// An override's globs are relative to the config that declares it.
 	check("a/promos/x.yaml", "tr", "")
+}
+
+// FuzzParseConfig decodes any bytes as a config: an error or a config,
+// never a panic.
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range []string{
+		"lang: en\nrules:\n  length: {severity: warning}\n",
+		"extends: base.yaml\noverrides:\n  - files: [a/**]\n    rules: {spelling: {enabled: false}}\n",
+		"rules:\n  claims: {extends: existence, tokens: [a]}\n",
+		"overrides: 3\n", "extends: {a: b}\n", "rules: [a]\n",
+	} {
+		f.Add(s)
+	}
+	dir := f.TempDir()
+	writeFiles(f, dir, map[string]string{"base.yaml": "lang: tr\n", "st/r.yml": "extends: existence\n"})
+	f.Fuzz(func(t *testing.T, data string) {
+		cfg, err := ParseConfig(filepath.Join(dir, "c.yaml"), []byte(data), knownRules)
+		if err == nil {
+			cfg.ForFile(filepath.Join(dir, "a", "x.yaml"))
+		}
+	})
 }

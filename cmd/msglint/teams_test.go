@@ -18,6 +18,12 @@ func TestMonorepoConfig(t *testing.T) {
 	}
 	checkGolden(t, "monorepo.txt", out)
 
+	// --config gives every file one config: no folder's own rules.
+	code, out, _ = msglint(t, "", "check", "--disable", "spelling,shouting", "--config", "testdata/config/monorepo/.msglint.yaml", "testdata/config/monorepo/brands")
+	if code != 1 || strings.Contains(out, "luma-name") || strings.Contains(out, "kiwi-claims") || strings.Count(out, "error claims") != 4 {
+		t.Errorf("--config: exit %d\n%s", code, out)
+	}
+
 	// rules and explain show the rules the config found from here defines.
 	t.Chdir("testdata/config/monorepo/brands/luma")
 	_, out, _ = msglint(t, "", "rules")
