@@ -166,7 +166,7 @@ func FuzzParseConfig(f *testing.F) {
 	}
 	dir := f.TempDir()
 	writeFiles(f, dir, map[string]string{"base.yaml": "lang: tr\n", "st/r.yml": "extends: existence\n"})
-	f.Fuzz(func(t *testing.T, data string) {
+	f.Fuzz(func(_ *testing.T, data string) {
 		cfg, err := ParseConfig(filepath.Join(dir, "c.yaml"), []byte(data), knownRules)
 		if err == nil {
 			cfg.ForFile(filepath.Join(dir, "a", "x.yaml"))
