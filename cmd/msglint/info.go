@@ -140,7 +140,10 @@ func newExplain() *cobra.Command {
 				return usageErr(cmd, err)
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "%s: %s\nseverity: %s (%s by default)\n\n%s\n\nWhy: %s\n\nExamples:\n", r.Name, r.Doc.Title, r.Doc.Severity, onOff(r), r.Doc.Text, r.Doc.Why)
+			fmt.Fprintf(w, "%s: %s\nseverity: %s (%s by default)\n\n%s\n\nWhy: %s\n", r.Name, r.Doc.Title, r.Doc.Severity, onOff(r), r.Doc.Text, r.Doc.Why)
+			if len(r.Doc.Examples) > 0 { // a rule defined in config may have none
+				fmt.Fprint(w, "\nExamples:\n")
+			}
 			for _, l := range lint.Langs {
 				if ex, ok := r.Doc.Examples[l]; ok {
 					fmt.Fprintf(w, "  %s\n    bad:  %s\n    good: %s\n", lint.LangName(l), ex.Bad, ex.Good)
