@@ -78,20 +78,46 @@ type folded struct {
 }
 
 func fold(text string, l lint.Lang, ignoreCase bool) folded {
-	if !ignoreCase || lint.Lower(l, text) == text {
+	if !ignoreCase {
 		return folded{orig: text, text: text}
 	}
-	var b strings.Builder
-	off := make([]int, 0, len(text)+1)
-	for i, r := range text {
-		low := lint.Lower(l, string(r))
-		b.WriteString(low)
-		for range len(low) {
+	low := lint.Lower(l, text)
+	if len(low) == len(text) && isASCII(text) {
+		return folded{orig: text, text: low} // one byte for one byte
+	}
+	// Lowering changes some characters' length (İ is two bytes, i one):
+	// lower rune by rune, the language's way, remembering where each came
+	// from.
+	lower := unicode.ToLower
+	if lint.CasingOf(l) == lint.TurkicCasing {
+		lower = unicode.TurkishCase.ToLower
+	}
+	buf := make([]byte, 0, len(text)+8)
+	off := make([]int, 0, len(text)+9)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		n := len(buf)
+		if r == utf8.RuneError && size == 1 {
+			buf = append(buf, text[i]) // kept as it is, as lint.Lower does
+		} else {
+			buf = utf8.AppendRune(buf, lower(r))
+		}
+		for range len(buf) - n {
 			off = append(off, i)
 		}
+		i += size
 	}
 	off = append(off, len(text))
-	return folded{orig: text, text: b.String(), off: off}
+	return folded{orig: text, text: string(buf), off: off}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (f folded) span(s, e int) lint.Span {

@@ -3,6 +3,7 @@ package style
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 	"gopkg.in/yaml.v3"
@@ -112,7 +113,11 @@ func FuzzFind(f *testing.F) {
 				t.Fatal(err)
 			}
 			for _, l := range lint.Langs {
-				for _, m := range p.find(fold(text, l, true), l) {
+				fd := fold(text, l, true)
+				if utf8.ValidString(text) && fd.text != lint.Lower(l, text) {
+					t.Fatalf("%s: folded %q, lint.Lower gives %q", l, fd.text, lint.Lower(l, text))
+				}
+				for _, m := range p.find(fd, l) {
 					s := m.span
 					if s.Start < 0 || s.End > len(text) || s.Start > s.End || text[s.Start:s.End] != m.text {
 						t.Fatalf("%s %q in %q: bad span %+v", l, src, text, s)
