@@ -180,10 +180,8 @@ func parseConfig(path string, data []byte, known []string, chain []string) (*Con
 	exists := func(name string) bool {
 		return contains(known, name) || slices.ContainsFunc(cfg.Defs, func(d RuleDef) bool { return d.Name == name })
 	}
-	for _, n := range []*yaml.Node{&raw.Rules} {
-		if err := checkRuleNames(path, n, exists); err != nil {
-			return nil, err
-		}
+	if err := checkRuleNames(path, &raw.Rules, exists); err != nil {
+		return nil, err
 	}
 	for i := range overrides {
 		defs := own.Overrides[i].Defs
@@ -426,7 +424,6 @@ func (cfg *Config) ForFile(file string) *Config {
 	for _, i := range cfg.matching(file) {
 		o := cfg.Overrides[i]
 		out = merge(out, &Config{Lang: o.Lang, Channel: o.Channel, Kind: o.Kind, Rules: o.Rules, Defs: o.Defs, Path: cfg.Path})
-		out.Overrides = cfg.Overrides
 	}
 	return out
 }
