@@ -41,14 +41,14 @@ func testStore(t *testing.T, s clockedStore) {
 	for range 4 {
 		wg.Go(func() {
 			for range 25 {
-				if err := s.Update(ctx, "messenger:a", func(st *policy.State) { st.Turns++ }); err != nil {
+				if err := s.Update(ctx, "messenger:a", func(st *policy.State) { st.Waiting = append(st.Waiting, now) }); err != nil {
 					t.Error(err)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	if st, _ := s.Get(ctx, "messenger:a"); st == nil || st.Turns != 100 {
+	if st, _ := s.Get(ctx, "messenger:a"); st == nil || len(st.Waiting) != 100 {
 		t.Fatalf("after 100 concurrent updates: %+v", st)
 	}
 	// Quiet for longer than the age limit: forgotten.
