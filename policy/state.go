@@ -32,7 +32,6 @@ type State struct {
 	// latest few): the conversation started from an ad. ReferralAt is the
 	// latest.
 	Referrals    []time.Time `json:"referrals,omitempty"`
-	ReferralAt   time.Time   `json:"-"`
 	ReferralLine int         `json:"-"`
 
 	Stopped  bool      `json:"-"`
@@ -95,10 +94,14 @@ func (cv *State) settle() {
 		cv.PendingAt = cv.Waiting[0]
 	}
 	cv.Replied = !cv.FirstOut.IsZero()
-	cv.ReferralAt = time.Time{}
+}
+
+// referralAt is the latest referral before the brand's first answer.
+func (cv *State) referralAt() time.Time {
 	if n := len(cv.Referrals); n > 0 {
-		cv.ReferralAt = cv.Referrals[n-1]
+		return cv.Referrals[n-1]
 	}
+	return time.Time{}
 }
 
 // maxReferrals bounds the referrals remembered.
@@ -114,10 +117,9 @@ func (cv *State) referral(e *Event) {
 	if n := len(cv.Referrals); n > maxReferrals {
 		cv.Referrals = cv.Referrals[n-maxReferrals:]
 	}
-	if cv.ReferralAt.Before(e.Time) {
+	if cv.referralAt().Equal(e.Time) {
 		cv.ReferralLine = e.line()
 	}
-	cv.settle()
 }
 
 // newer tells whether an event at t may replace a fact set at was.
