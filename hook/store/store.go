@@ -28,7 +28,7 @@ type Store interface {
 	// only once the change is durable. fn may be called more than once
 	// (a retried transaction), each time with a fresh copy.
 	Update(ctx context.Context, key string, fn func(*policy.State)) error
-	// Ping tells whether the store can be reached.
+	// Ping tells whether the store can be reached and written.
 	Ping(ctx context.Context) error
 	Close() error
 }
@@ -37,12 +37,14 @@ type Store interface {
 var ErrUnavailable = errors.New("state store unavailable")
 
 // Open opens a store by address: a file path or bolt://path for the
-// embedded store, redis://host:port/db or rediss:// for Redis. States quiet
+// embedded store, redis://host:port/db or rediss:// for Redis,
+// redis+cluster://host:port,… for a Redis Cluster and
+// redis+sentinel://host:port,…/db?master=name for Sentinel. States quiet
 // for longer than maxAge are forgotten.
 func Open(addr string, maxAge time.Duration) (Store, error) {
 	u, err := url.Parse(addr)
 	switch {
-	case err == nil && (u.Scheme == "redis" || u.Scheme == "rediss"):
+	case err == nil && (strings.HasPrefix(u.Scheme, "redis+") || strings.HasPrefix(u.Scheme, "rediss+") || u.Scheme == "redis" || u.Scheme == "rediss"):
 		return OpenRedis(addr, maxAge)
 	case strings.HasPrefix(addr, "bolt://"):
 		return OpenBolt(strings.TrimPrefix(addr, "bolt://"), maxAge)

@@ -70,7 +70,7 @@ func TestBoltStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	testStore(t, s)
-	if n, err := s.Sweep(); n != 1 || err != nil {
+	if n, err := s.Sweep(context.Background(), 1); n != 1 || err != nil {
 		t.Errorf("Sweep: %d %v", n, err)
 	}
 	s.Close()
@@ -94,7 +94,7 @@ func TestRedisStore(t *testing.T) {
 	testStore(t, s.(*Redis))
 	// Keys carry the age limit as their expiry.
 	r := s.(*Redis)
-	if ttl := r.c.TTL(context.Background(), r.prefix+"messenger:a").Val(); ttl <= 7*24*time.Hour || ttl > 8*24*time.Hour {
+	if ttl := r.c.TTL(context.Background(), r.key("messenger:a")).Val(); ttl <= 7*24*time.Hour || ttl > 8*24*time.Hour {
 		t.Errorf("TTL %v", ttl)
 	}
 }
