@@ -29,13 +29,13 @@ const (
 )
 
 // clock is the hook's injected time.
-type clock struct {
+type testClock struct {
 	mu  sync.Mutex
 	now time.Time
 }
 
-func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *clock) Set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
+func (c *testClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *testClock) Set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
 func at(s string) time.Time      { t, _ := time.Parse(time.RFC3339, s); return t }
 func allRules() []*lint.Rule     { return append(rules.All(), policy.Rules()...) }
 
@@ -43,7 +43,7 @@ type harness struct {
 	t     testing.TB
 	srv   *Server
 	url   string
-	clock *clock
+	clock *testClock
 	store store.Store
 }
 
@@ -57,7 +57,7 @@ func newHarness(t testing.TB, edit func(*Config)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clk := &clock{now: at("2026-11-23T10:00:00Z")}
+	clk := &testClock{now: at("2026-11-23T10:00:00Z")}
 	states, err := store.OpenBolt(filepath.Join(t.TempDir(), "state.db"), checker.MaxAge())
 	if err != nil {
 		t.Fatal(err)
@@ -317,7 +317,7 @@ func TestLoadShedding(t *testing.T) {
 	}
 	<-st.entered
 	<-st.entered
-	h.expect("POST", "/v1/check", draft, 503, "too many requests in flight")
+	h.expect("POST", "/v1/check", draft, 503, "too many checks in flight")
 	close(st.release)
 	wg.Wait()
 	h.expect("POST", "/v1/check", draft, 200, "")
@@ -338,7 +338,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	st := slowStore{entered: make(chan struct{}, 1), release: make(chan struct{})}
 	linter, _ := lint.NewLinter(allRules(), &lint.Config{}, nil, nil)
 	checker, _ := policy.NewChecker(linter, load.Options{})
-	srv, err := New(Config{Linter: linter, Checker: checker, Store: st})
+	srv, err := New(Config{Linter: linter, Checker: checker, Store: st, InsecureNoToken: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,6 +70,11 @@ type State struct {
 	HandledAt   time.Time `json:"handled_at,omitzero"` // the latest hand-off or answer by a person
 	RequestLine int       `json:"-"`
 
+	// Applied are the events applied to this state by id (a digest of the
+	// id, and when it was applied in Unix seconds), so that the hook
+	// applies an event delivered twice once. The hook keeps and bounds it.
+	Applied map[string]int64 `json:"applied,omitempty"`
+
 	lastOut     *lint.Message // transcripts only: the goodbye check on close
 	lastOutLine int
 	zone        *time.Location
