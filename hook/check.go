@@ -48,7 +48,9 @@ type CheckResponse struct {
 // cannot be read.
 const StoreUnavailable = "store-unavailable"
 
-func (s *Server) clock() clock { return clock{now: s.cfg.Now(), skew: s.cfg.Skew, whatIf: s.cfg.WhatIf} }
+func (s *Server) clock() clock {
+	return clock{now: s.cfg.Now(), skew: s.cfg.Skew, whatIf: s.cfg.WhatIf}
+}
 
 func (s *Server) check(w http.ResponseWriter, r *http.Request, data []byte) {
 	sd, err := parseCheck(data, s.clock())

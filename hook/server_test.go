@@ -36,8 +36,8 @@ type testClock struct {
 
 func (c *testClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
 func (c *testClock) Set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
-func at(s string) time.Time      { t, _ := time.Parse(time.RFC3339, s); return t }
-func allRules() []*lint.Rule     { return append(rules.All(), policy.Rules()...) }
+func at(s string) time.Time          { t, _ := time.Parse(time.RFC3339, s); return t }
+func allRules() []*lint.Rule         { return append(rules.All(), policy.Rules()...) }
 
 type harness struct {
 	t     testing.TB

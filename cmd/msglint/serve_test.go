@@ -38,7 +38,7 @@ type hookProc struct {
 // startHook starts `msglint serve` as a child process and waits until it listens.
 func startHook(t *testing.T, args ...string) *hookProc {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "info"}, args...)...)
+	cmd := exec.Command(os.Args[0], append([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "info", "--drain", "0s"}, args...)...)
 	cmd.Env = append(os.Environ(), "MSGLINT_TEST_AS_MAIN=1", "MSGLINT_TOKEN="+hookToken)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
