@@ -273,6 +273,11 @@ func decodeStrict(data []byte, v any) error {
 // name in any case, so "Record" would set record). Syntax errors are left
 // for the decoder to name.
 func checkKeys(data []byte, exact bool) error {
+	// encoding/json would turn invalid bytes into U+FFFD, so that two
+	// different ids read as one.
+	if !utf8.Valid(data) {
+		return errors.New("the body is not valid UTF-8")
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var bad *keyError

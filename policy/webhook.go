@@ -36,9 +36,11 @@ type webhookItem struct {
 
 type webhookPayload struct {
 	Object string `json:"object"`
-	Entry  []struct {
-		Messaging []webhookItem `json:"messaging"`
-		Standby   []webhookItem `json:"standby"`
+	// The items are read one by one (webhookItems), so that one of the
+	// wrong shape is a bad item, not a bad payload.
+	Entry []struct {
+		Messaging []json.RawMessage `json:"messaging"`
+		Standby   []json.RawMessage `json:"standby"`
 	} `json:"entry"`
 }
 

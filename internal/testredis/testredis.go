@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -67,6 +68,96 @@ func flush(t *testing.T, hostport string, db int) {
 	for range 2 {
 		if line, err := r.ReadString('\n'); err != nil || !strings.HasPrefix(line, "+OK") {
 			t.Fatalf("MSGLINT_TEST_REDIS: flushing db %d: %q %v", db, line, err)
+		}
+	}
+}
+
+// Server is a redis-server a test started and owns: it may stop, freeze
+// and thaw it.
+type Server struct {
+	Addr string // host:port
+	Cmd  *exec.Cmd
+}
+
+// Start starts a redis-server of the test's own on a free loopback port,
+// with extra arguments; without redis-server the test is skipped (and fails
+// under CI).
+func Start(t *testing.T, args ...string) *Server {
+	t.Helper()
+	bin := binary(t, "redis-server")
+	port := freePort(t)
+	dir := t.TempDir()
+	cmd := exec.Command(bin, append([]string{"--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir}, args...)...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGCONT); cmd.Process.Kill(); cmd.Wait() })
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	for i := 0; ; i++ {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			break
+		}
+		if i > 250 {
+			t.Fatalf("redis-server did not start on %s", addr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return &Server{Addr: addr, Cmd: cmd}
+}
+
+// Cluster starts a Redis Cluster of three masters on loopback ports, made
+// with redis-cli --cluster create, and returns their addresses once the
+// cluster says it is ok.
+func Cluster(t *testing.T) []string {
+	t.Helper()
+	cli := binary(t, "redis-cli")
+	var addrs []string
+	for range 3 {
+		s := Start(t, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000")
+		addrs = append(addrs, s.Addr)
+	}
+	out, err := exec.Command(cli, append(append([]string{"--cluster", "create"}, addrs...), "--cluster-replicas", "0", "--cluster-yes")...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("redis-cli --cluster create: %v\n%s", err, out)
+	}
+	host, port, _ := net.SplitHostPort(addrs[0])
+	for i := 0; ; i++ {
+		info, _ := exec.Command(cli, "-h", host, "-p", port, "cluster", "info").Output()
+		if strings.Contains(string(info), "cluster_state:ok") {
+			break
+		}
+		if i > 200 {
+			t.Fatalf("the cluster is not ok: %s", info)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return addrs
+}
+
+func binary(t *testing.T, name string) string {
+	bin, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed; .ci/run installs it", name)
+		}
+		t.Skipf("no %s (apt-get install redis-server redis-tools)", name)
+	}
+	return bin
+}
+
+// freePort is a free loopback port whose cluster bus port (10000 more) is
+// a port too.
+func freePort(t *testing.T) int {
+	for {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		port := ln.Addr().(*net.TCPAddr).Port
+		ln.Close()
+		if port+10000 <= 65535 {
+			return port
 		}
 	}
 }
