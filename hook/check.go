@@ -237,8 +237,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, data []byte) {
 	s.commit(w, r, evs, "events", EventsResponse{Findings: []Finding{}})
 }
 
-// commitWorkers is how many conversations of one post are written at once.
-const commitWorkers = 16
+// commitWorkers is how many conversations of one post are written at once:
+// the embedded store commits concurrent writes together, one fsync for many.
+const commitWorkers = 128
 
 // commit applies events, one store transaction per conversation, several
 // conversations at once, so that a large delivery is acknowledged fast; it

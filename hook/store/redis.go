@@ -48,6 +48,8 @@ func OpenRedis(addr string, maxAge time.Duration) (*Redis, error) {
 	}
 	opt.DialTimeout, opt.ReadTimeout, opt.WriteTimeout, opt.PoolTimeout = redisTimeout, redisTimeout, redisTimeout, redisTimeout
 	opt.DialerRetries, opt.MaxRetries, opt.ContextTimeoutEnabled = redisDials, 1, true
+	// A delivery writes its conversations at once (up to 128).
+	opt.PoolSize = 128
 	return &Redis{c: redis.NewUniversalClient(opt), maxAge: maxAge, now: time.Now, prefix: "msglint:conv:"}, nil
 }
 

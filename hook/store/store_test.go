@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -70,8 +71,21 @@ func TestBoltStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	testStore(t, s)
-	if n, err := s.Sweep(context.Background(), 1); n != 1 || err != nil {
-		t.Errorf("Sweep: %d %v", n, err)
+	// Sweeping in batches of two forgets every expired conversation and
+	// keeps the live one.
+	for i := range 6 {
+		if err := s.Update(context.Background(), fmt.Sprintf("messenger:old-%d", i), func(st *policy.State) { st.Last = time.Now().Add(-30 * 24 * time.Hour) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Update(context.Background(), "messenger:live", func(st *policy.State) { st.Last = s.now() }); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Sweep(context.Background(), 2); n != 7 || err != nil {
+		t.Errorf("Sweep: %d %v, want 7 (a and six old ones)", n, err)
+	}
+	if st, _ := s.Get(context.Background(), "messenger:live"); st == nil {
+		t.Error("the sweep forgot a live conversation")
 	}
 	s.Close()
 	// A second process may not open the same file.
