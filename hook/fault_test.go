@@ -295,7 +295,7 @@ func TestReadyzDrains(t *testing.T) {
 
 // latencies sends n checks from k clients and returns each one's time and
 // status.
-func latencies(t *testing.T, h *harness, n, k int, body string) (durations []time.Duration, codes map[int]int) {
+func latencies(h *harness, n, k int, body string) (durations []time.Duration, codes map[int]int) {
 	var mu sync.Mutex
 	codes = map[int]int{}
 	var next atomic.Int32
@@ -355,8 +355,8 @@ func TestSlowBodiesDoNotStarveChecks(t *testing.T) {
 		fmt.Fprintf(c, "POST /webhook/messenger HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"object\":", addr)
 		conns = append(conns, c)
 	}
-	latencies(t, h, 20, 4, `{"conversation":"s","channel":"messenger","message":{"text":"Hi!","lang":"en"}}`) // warm up
-	ds, codes := latencies(t, h, 500, 4, `{"conversation":"s","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
+	latencies(h, 20, 4, `{"conversation":"s","channel":"messenger","message":{"text":"Hi!","lang":"en"}}`) // warm up
+	ds, codes := latencies(h, 500, 4, `{"conversation":"s","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
 	resp, err := http.Get(h.url + "/healthz")
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("health probe: %v %v", resp, err)
@@ -424,7 +424,9 @@ func TestRedisFrozen(t *testing.T) {
 	// Thawed: judged with state again once the circuit closes.
 	thawed := time.Now()
 	deadline := thawed.Add(5 * time.Second)
-	defer func() { t.Logf("judged with state again %v after the thaw", time.Since(thawed).Round(time.Millisecond)) }()
+	defer func() {
+		t.Logf("judged with state again %v after the thaw", time.Since(thawed).Round(time.Millisecond))
+	}()
 	for {
 		_, body := h.do("POST", "/v1/check", draft)
 		if !strings.Contains(body, StoreUnavailable) {

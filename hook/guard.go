@@ -67,13 +67,6 @@ func (g *guard) record(err error, probe bool) {
 	}
 }
 
-// open tells whether the circuit is open.
-func (g *guard) open() bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.failures >= g.trip
-}
-
 // guarded runs fn against the store within ctx's deadline. When the
 // deadline passes first, the call goes on in the background and its result
 // is dropped (fn must then leave the caller's variables alone): a write that

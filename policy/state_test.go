@@ -124,8 +124,8 @@ func describe(evs []policy.Event) string {
 func TestLateOlderEventsDoNotUndoNewer(t *testing.T) {
 	c, _ := checker(t)
 	t0 := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	ev := func(ch lint.Channel, min int, typ policy.Type, text string) *policy.Event {
-		at := t0.Add(time.Duration(min) * time.Minute)
+	ev := func(ch lint.Channel, minute int, typ policy.Type, text string) *policy.Event {
+		at := t0.Add(time.Duration(minute) * time.Minute)
 		return &policy.Event{Time: at, RawTime: at.Format(time.RFC3339), Conversation: "c", Channel: ch, Direction: policy.In, Actor: policy.Customer, Type: typ, Text: text}
 	}
 	sms := &policy.State{}
