@@ -131,9 +131,17 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	var err error
 	recorded := false
 	if sd.record {
+		// The transaction may outlive the budget and run while the fail
+		// mode reads the draft: it judges a copy of its own (its token
+		// caches are still empty).
+		var own *lint.Message
+		if m != nil {
+			cp := *m
+			own = &cp
+		}
 		var in decision
 		err = s.store.update(ctx, key, func(st *policy.State) {
-			in = s.decide(st, e, m)
+			in = s.decide(st, e, own)
 			if in.allow {
 				s.cfg.Checker.Apply(st, e)
 			}

@@ -3,6 +3,7 @@
 package hook
 
 // raceEnabled: the race detector slows every request several times over,
-// so the latency bounds of the load tests are checked in a plain build
-// (.ci/run runs them once more without -race).
+// so the load tests check their latency bounds in a plain build only
+// (.ci/run runs them once more without -race); under it they check that
+// every request is answered.
 const raceEnabled = true
