@@ -320,7 +320,6 @@ func latencies(h *harness, n, k int, body string) (durations []time.Duration, co
 	return durations, codes
 }
 
-
 func within(ds []time.Duration, limit time.Duration) float64 {
 	n := 0
 	for _, d := range ds {
