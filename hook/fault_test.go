@@ -459,3 +459,57 @@ func TestLargeDeliveryAcknowledgedFast(t *testing.T) {
 		}
 	}
 }
+
+// Fail-open with Redis gone (connection refused): every check is allowed
+// with a warning at once, the dial retries bounded.
+func TestFailOpenRedisGone(t *testing.T) {
+	states, err := store.OpenRedis("redis://127.0.0.1:1/0", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer states.Close()
+	h := newHarness(t, func(c *Config) { c.Store, c.FailOpen = states, true })
+	ds, codes := latencies(h, 200, 4, `{"conversation":"g","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
+	t.Logf("Redis gone, fail-open: %d checks, codes %v, p50 %v p99 %v max %v", len(ds), codes, ds[len(ds)/2], ds[len(ds)*99/100], ds[len(ds)-1])
+	if codes[200] != 200 {
+		t.Errorf("codes %v", codes)
+	}
+	if p99 := ds[len(ds)*99/100]; p99 > 100*time.Millisecond && !raceEnabled {
+		t.Errorf("fail-open p99 %v", p99)
+	}
+	h.expect("POST", "/v1/check", `{"conversation":"g","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`, 200, `{"allow":true,"findings":[{"rule":"store-unavailable","severity":"warning"`)
+}
+
+// The same events posted in any order, one request each, through the
+// store: every order gives the same answers.
+func TestEventsInAnyOrderThroughTheStore(t *testing.T) {
+	h := newHarness(t, nil)
+	evs := []string{
+		event("%s", "messenger", "message", "2026-11-23T08:00:00Z", "Hi, where is my order?"),
+		event("%s", "messenger", "consent_granted", "2026-11-23T08:05:00Z", ""),
+		`{"time":"2026-11-23T08:10:00Z","conversation":"%s","channel":"messenger","direction":"out","actor":"agent","type":"message","text":"Thanks, we are on it.","event_id":"out-1"}`,
+		event("%s", "messenger", "message", "2026-11-23T08:20:00Z", "Can I talk to a real person please?"),
+		event("%s", "messenger", "consent_revoked", "2026-11-23T08:30:00Z", ""),
+		`{"time":"2026-11-23T08:40:00Z","conversation":"%s","channel":"messenger","direction":"out","actor":"bot","type":"message","text":"Your order ships today.","event_id":"out-2"}`,
+	}
+	draft := `{"conversation":%q,"channel":"messenger","actor":"bot","message":{"text":"Hi! We forwarded your details to our courier partner.","lang":"en"}}`
+	var want string
+	orders := [][]int{{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {4, 1, 5, 0, 3, 2}, {2, 5, 1, 4, 0, 3}, {1, 3, 5, 0, 2, 4}}
+	for i, order := range orders {
+		conv := fmt.Sprintf("perm-%d", i)
+		for _, j := range order {
+			h.expect("POST", "/v1/events", fmt.Sprintf(evs[j], conv), 200, "")
+		}
+		got := strings.ReplaceAll(h.expect("POST", "/v1/check", fmt.Sprintf(draft, conv), 200, ""), conv, "CONV")
+		if i == 0 {
+			want = got
+			if !strings.Contains(want, "after the customer revoked consent") {
+				t.Fatalf("in time order: %s", want)
+			}
+			continue
+		}
+		if got != want {
+			t.Errorf("order %v:\n got %s\nwant %s", order, got, want)
+		}
+	}
+}
