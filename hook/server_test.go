@@ -322,6 +322,9 @@ func TestLoadShedding(t *testing.T) {
 	<-st.entered
 	<-st.entered
 	h.expect("POST", "/v1/check", draft, 503, "too many checks in flight")
+	// Health probes take no slot, and event posts have slots of their own.
+	h.expect("GET", "/healthz", "", 200, "ok")
+	h.expect("POST", "/v1/events", `{"time":"2026-11-23T09:00:00Z","conversation":"l","channel":"sms","direction":"in","type":"message","text":"hi"}`, 503, `store unavailable`)
 	close(st.release)
 	wg.Wait()
 	h.expect("POST", "/v1/check", draft, 200, "")

@@ -54,7 +54,18 @@ func OpenRedis(addr string, maxAge time.Duration) (*Redis, error) {
 }
 
 func redisOptions(addr string) (*redis.UniversalOptions, error) {
-	u, err := url.Parse(addr)
+	// A list of hosts is not a URL's host: take it out before parsing.
+	scheme, rest, ok := strings.Cut(addr, "://")
+	if !ok {
+		return nil, errors.New("not a URL")
+	}
+	end := strings.IndexAny(rest, "/?")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndexByte(rest[:end], '@') + 1
+	hosts := rest[at:end]
+	u, err := url.Parse(scheme + "://" + rest[:at] + "hosts" + rest[end:])
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +73,7 @@ func redisOptions(addr string) (*redis.UniversalOptions, error) {
 	if base != "redis" && base != "rediss" {
 		return nil, fmt.Errorf("unknown scheme %q", u.Scheme)
 	}
-	opt := &redis.UniversalOptions{Addrs: strings.Split(u.Host, ",")}
+	opt := &redis.UniversalOptions{Addrs: strings.Split(hosts, ",")}
 	if u.User != nil {
 		opt.Username = u.User.Username()
 		opt.Password, _ = u.User.Password()

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -42,14 +41,16 @@ var ErrUnavailable = errors.New("state store unavailable")
 // redis+sentinel://host:port,…/db?master=name for Sentinel. States quiet
 // for longer than maxAge are forgotten.
 func Open(addr string, maxAge time.Duration) (Store, error) {
-	u, err := url.Parse(addr)
+	// The scheme by its text: a list of hosts makes no parseable URL.
+	scheme, _, hasScheme := strings.Cut(addr, "://")
+	base, _, _ := strings.Cut(scheme, "+")
 	switch {
-	case err == nil && (strings.HasPrefix(u.Scheme, "redis+") || strings.HasPrefix(u.Scheme, "rediss+") || u.Scheme == "redis" || u.Scheme == "rediss"):
+	case hasScheme && (base == "redis" || base == "rediss"):
 		return OpenRedis(addr, maxAge)
-	case strings.HasPrefix(addr, "bolt://"):
+	case scheme == "bolt" && hasScheme:
 		return OpenBolt(strings.TrimPrefix(addr, "bolt://"), maxAge)
-	case err == nil && u.Scheme != "" && len(u.Scheme) > 1:
-		return nil, fmt.Errorf("store %q: unknown scheme %q (use a file path, bolt://path or redis://host:port)", addr, u.Scheme)
+	case hasScheme && len(scheme) > 1 && !strings.ContainsAny(scheme, "/\\"):
+		return nil, fmt.Errorf("store %q: unknown scheme %q (use a file path, bolt://path, redis://, redis+cluster:// or redis+sentinel://)", addr, scheme)
 	}
 	return OpenBolt(addr, maxAge)
 }

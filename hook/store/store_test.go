@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -124,5 +125,60 @@ func TestRedisUnreachable(t *testing.T) {
 	}
 	if err := s.Update(context.Background(), "x", func(*policy.State) {}); err == nil {
 		t.Error("no error from an unreachable Redis")
+	}
+}
+
+func TestRedisAddresses(t *testing.T) {
+	for _, c := range []struct {
+		addr, want string
+	}{
+		{"redis://127.0.0.1:6379/2", "single [127.0.0.1:6379] db 2"},
+		{"redis://:pw@cache", "single [cache:6379] db 0 password"},
+		{"redis+cluster://a:7000,b:7001,c", "cluster [a:7000 b:7001 c:6379] db 0"},
+		{"rediss+cluster://a:7000", "cluster [a:7000] db 0 tls"},
+		{"redis+sentinel://:pw@s1:26379,s2:26379/1?master=main", "sentinel main [s1:26379 s2:26379] db 1 password"},
+		{"redis://a:1,b:2", "error: several hosts: use redis+cluster:// or redis+sentinel://"},
+		{"redis+cluster://a:1/3", "error: a Redis Cluster has only database 0"},
+		{"redis+sentinel://s1:26379", "error: sentinel: name the primary with ?master=name"},
+		{"redis+ring://a:1", `error: unknown scheme "redis+ring" (redis+cluster or redis+sentinel)`},
+		{"redis://a:1/x", `error: database "x" is not a number`},
+	} {
+		o, err := redisOptions(c.addr)
+		got := ""
+		switch {
+		case err != nil:
+			got = "error: " + err.Error()
+		case o.MasterName != "":
+			got = fmt.Sprintf("sentinel %s %v db %d", o.MasterName, o.Addrs, o.DB)
+		case o.IsClusterMode:
+			got = fmt.Sprintf("cluster %v db %d", o.Addrs, o.DB)
+		default:
+			got = fmt.Sprintf("single %v db %d", o.Addrs, o.DB)
+		}
+		if err == nil && o.Password != "" {
+			got += " password"
+		}
+		if err == nil && o.TLSConfig != nil {
+			got += " tls"
+		}
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.addr, got, c.want)
+		}
+	}
+	// Open knows every form by its scheme, a host list too.
+	s, err := Open("redis+cluster://127.0.0.1:1,127.0.0.1:2", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.(*Redis); !ok {
+		t.Errorf("a cluster address opened %T", s)
+	}
+	s.Close()
+	if _, err := Open("memcache://x", time.Hour); err == nil || !strings.Contains(err.Error(), `unknown scheme "memcache"`) {
+		t.Errorf("memcache://: %v", err)
+	}
+	// A password never shows in an error.
+	if _, err := OpenRedis("redis://:s3cret@a:1,b:2", time.Hour); err == nil || strings.Contains(err.Error(), "s3cret") {
+		t.Errorf("error %v", err)
 	}
 }
