@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -78,6 +79,37 @@ type State struct {
 	lastOut     *lint.Message // transcripts only: the goodbye check on close
 	lastOutLine int
 	zone        *time.Location
+}
+
+// UnmarshalJSON reads a stored state, and the facts a state stored before
+// facts kept their times said as flags: consent, a waiting message, an ad
+// referral.
+func (cv *State) UnmarshalJSON(data []byte) error {
+	type plain State
+	var old struct {
+		*plain
+		Consent   bool      `json:"consent"`
+		PendingAt time.Time `json:"pending_at"`
+		Referral  time.Time `json:"referral"`
+	}
+	old.plain = (*plain)(cv)
+	if err := json.Unmarshal(data, &old); err != nil {
+		return err
+	}
+	if old.Consent && cv.GrantedAt.IsZero() {
+		// Granted at some time after any revocation it outlived.
+		cv.GrantedAt = cv.RevokedAt.Add(time.Second)
+		if cv.RevokedAt.IsZero() {
+			cv.GrantedAt = cv.Last
+		}
+	}
+	if !old.PendingAt.IsZero() && len(cv.Waiting) == 0 {
+		cv.Waiting = []time.Time{old.PendingAt}
+	}
+	if !old.Referral.IsZero() && len(cv.Referrals) == 0 {
+		cv.Referrals = []time.Time{old.Referral}
+	}
+	return nil
 }
 
 // maxWaiting bounds the customer messages remembered while waiting for an

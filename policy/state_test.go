@@ -145,3 +145,19 @@ func TestLateOlderEventsDoNotUndoNewer(t *testing.T) {
 		t.Errorf("a grant dated before the revocation restored consent: %+v", fw)
 	}
 }
+
+// A state stored before facts kept their times reads with the same facts.
+func TestStateStoredBefore(t *testing.T) {
+	var st policy.State
+	old := `{"id":"c","ch":"messenger","last":"2026-11-23T10:00:00Z","open":"2026-11-23T09:00:00Z","consent":true,"revoked":false,` +
+		`"pending":true,"pending_at":"2026-11-23T09:00:00Z","referral":"2026-11-23T08:00:00Z","stopped":true,"stop_at":"2026-11-23T07:00:00Z"}`
+	if err := json.Unmarshal([]byte(old), &st); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checker(t)
+	e := policy.Event{Time: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), Conversation: "c", Channel: lint.Messenger, Direction: policy.In, Actor: policy.Customer, Type: policy.Reaction}
+	c.Apply(&st, &e)
+	if !st.Consent || !st.Pending || !st.PendingAt.Equal(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)) || len(st.Referrals) != 1 || !st.Stopped {
+		t.Errorf("read as %+v", st)
+	}
+}
