@@ -156,7 +156,7 @@ func TestStrictInput(t *testing.T) {
 	for _, c := range []struct{ body, want string }{
 		{`{"conversation":"a","conversation":"b","channel":"sms","message":{"text":"hi"}}`, `key \"conversation\" appears twice`},
 		{`{"conversation":"a","Conversation":"b","channel":"sms","message":{"text":"hi"}}`, `appears twice in one object`},
-		{`{"Conversation":"a","channel":"sms","message":{"text":"hi"}}`, `key \"Conversation\": keys are lower case`},
+		{`{"Conversation":"a","channel":"sms","message":{"text":"hi"}}`, `key \"Conversation\": keys are lower-case ASCII`},
 		{`{"conversation":"a","channel":"sms","message":{"text":"hi","TEXT":"x"}}`, `appears twice`},
 		{`{"conversation":"` + strings.Repeat("x", 40000) + `","channel":"sms","message":{"text":"hi"}}`, `conversation: 40000 bytes long; ids are at most 256 bytes`},
 		{"{\"conversation\":\"a\xff\",\"channel\":\"sms\",\"message\":{\"text\":\"hi\"}}", `the body is not valid UTF-8`},
@@ -296,6 +296,39 @@ func TestReadyzDrains(t *testing.T) {
 	<-served
 }
 
+// paced sends n checks at rate a second, each on its own, and sorts
+// their times by what answered: the rules with the conversation's state
+// (judged), the fail-closed mode, or an HTTP status.
+func paced(h *harness, rate, n int, draft string) ([]time.Duration, map[string]int) {
+	var mu sync.Mutex
+	var ds []time.Duration
+	codes := map[string]int{}
+	tick := time.NewTicker(time.Second / time.Duration(rate))
+	defer tick.Stop()
+	var wg sync.WaitGroup
+	for range n {
+		<-tick.C
+		wg.Go(func() {
+			start := time.Now()
+			code, body := h.do("POST", "/v1/check", draft)
+			d := time.Since(start)
+			what := fmt.Sprint(code)
+			switch {
+			case code == 200 && strings.Contains(body, `"allow":false`) && strings.Contains(body, StoreUnavailable):
+				what = "fail-closed"
+			case code == 200:
+				what = "judged"
+			}
+			mu.Lock()
+			ds, codes[what] = append(ds, d), codes[what]+1
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	slices.Sort(ds)
+	return ds, codes
+}
+
 // latencies sends n checks from k clients and returns each one's time and
 // status.
 func latencies(h *harness, n, k int, body string) (durations []time.Duration, codes map[int]int) {
@@ -334,6 +367,10 @@ func within(ds []time.Duration, limit time.Duration) float64 {
 // answering, 99 % within 50 ms.
 func TestSlowBodiesDoNotStarveChecks(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.MaxInFlight, c.MaxWebhook = 64, 64 })
+	draft := `{"conversation":"s","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`
+	latencies(h, 20, 4, draft) // warm up
+	// The same checks before the slow bodies: what this machine does now.
+	base, _ := latencies(h, 500, 4, draft)
 	addr := strings.TrimPrefix(h.url, "http://")
 	var conns []net.Conn
 	defer func() {
@@ -349,19 +386,21 @@ func TestSlowBodiesDoNotStarveChecks(t *testing.T) {
 		fmt.Fprintf(c, "POST /webhook/messenger HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"object\":", addr)
 		conns = append(conns, c)
 	}
-	latencies(h, 20, 4, `{"conversation":"s","channel":"messenger","message":{"text":"Hi!","lang":"en"}}`) // warm up
-	ds, codes := latencies(h, 500, 4, `{"conversation":"s","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
+	ds, codes := latencies(h, 500, 4, draft)
 	resp, err := http.Get(h.url + "/healthz")
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("health probe: %v %v", resp, err)
 	}
-	share := within(ds, 50*time.Millisecond)
-	t.Logf("600 slow bodies open: %d checks, codes %v, %.1f%% within 50ms, p50 %v p99 %v", len(ds), codes, share*100, ds[len(ds)/2], ds[len(ds)*99/100])
+	share, baseShare := within(ds, 50*time.Millisecond), within(base, 50*time.Millisecond)
+	t.Logf("600 slow bodies open: %d checks, codes %v, %.1f%% within 50ms, p50 %v p99 %v (before them: %.1f%%, p99 %v)",
+		len(ds), codes, share*100, ds[len(ds)/2], ds[len(ds)*99/100], baseShare*100, base[len(base)*99/100])
 	if codes[200] != 500 {
 		t.Errorf("checks starved: codes %v", codes)
 	}
-	if share < 0.99 && !raceEnabled {
-		t.Errorf("checks slowed: %.1f%% within 50ms", share*100)
+	// At least 99 %; on a machine too busy for that even without slow
+	// bodies, no worse than without them.
+	if share < 0.99 && share < baseShare-0.005 && !raceEnabled {
+		t.Errorf("checks slowed: %.1f%% within 50ms, %.1f%% before the slow bodies", share*100, baseShare*100)
 	}
 }
 
@@ -381,40 +420,20 @@ func TestRedisFrozen(t *testing.T) {
 	draft := `{"conversation":"fz","channel":"messenger","message":{"text":"Hi! Thanks for writing, we are on it.","lang":"en"}}`
 	h.expect("POST", "/v1/check", draft, 200, `"allow":true`)
 
+	// The same load with Redis up: what this machine does now.
+	base, _ := paced(h, 1000, 1000, draft)
 	if err := rs.Cmd.Process.Signal(syscall.SIGSTOP); err != nil {
 		t.Fatal(err)
 	}
-	const rate, seconds = 1000, 3
-	var mu sync.Mutex
-	var ds []time.Duration
-	codes := map[string]int{}
-	tick := time.NewTicker(time.Second / rate)
-	var wg sync.WaitGroup
-	for range rate * seconds {
-		<-tick.C
-		wg.Go(func() {
-			start := time.Now()
-			code, body := h.do("POST", "/v1/check", draft)
-			d := time.Since(start)
-			what := fmt.Sprint(code)
-			if code == 200 && strings.Contains(body, `"allow":false`) && strings.Contains(body, StoreUnavailable) {
-				what = "fail-closed"
-			} else if code == 200 {
-				what = "judged"
-			}
-			mu.Lock()
-			ds, codes[what] = append(ds, d), codes[what]+1
-			mu.Unlock()
-		})
-	}
-	tick.Stop()
-	wg.Wait()
+	ds, codes := paced(h, 1000, 3000, draft)
 	rs.Cmd.Process.Signal(syscall.SIGCONT)
-	slices.Sort(ds)
 	answered := float64(codes["fail-closed"]+codes["judged"]) / float64(len(ds))
-	p99 := ds[len(ds)*99/100]
-	t.Logf("Redis frozen, %d checks at %d/s: %v; %.2f%% answered in the configured mode; p50 %v p99 %v max %v", len(ds), rate, codes, answered*100, ds[len(ds)/2], p99, ds[len(ds)-1])
-	if answered < 0.99 || p99 >= 100*time.Millisecond && !raceEnabled {
+	p99, baseP99 := ds[len(ds)*99/100], base[len(base)*99/100]
+	t.Logf("Redis frozen, %d checks at 1000/s: %v; %.2f%% answered in the configured mode; p50 %v p99 %v max %v (Redis up: p99 %v)",
+		len(ds), codes, answered*100, ds[len(ds)/2], p99, ds[len(ds)-1], baseP99)
+	// p99 under 100 ms; on a machine too busy for that even with Redis
+	// up, no more than the store budget above it.
+	if answered < 0.99 || p99 >= 100*time.Millisecond && p99 > baseP99+50*time.Millisecond && !raceEnabled {
 		t.Errorf("frozen Redis: %.2f%% answered, p99 %v", answered*100, p99)
 	}
 	// Thawed: judged with state again once the circuit closes.

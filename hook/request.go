@@ -269,70 +269,77 @@ func decodeStrict(data []byte, v any) error {
 
 // checkKeys refuses what encoding/json lets through silently: a key twice
 // in one object (the last would win) or twice but for case, and, when
-// exact, a key that is not in lower case (encoding/json matches a field's
-// name in any case, so "Record" would set record). Syntax errors are left
-// for the decoder to name.
+// exact, a key that is not lower-case ASCII (encoding/json matches a
+// field's name in any case, even by Unicode folding, so "Record" or
+// "recorſ" would set a field). Syntax errors are left for the decoder to
+// name. It scans the bytes once and allocates nothing for a body of a
+// usual depth.
 func checkKeys(data []byte, exact bool) error {
 	// encoding/json would turn invalid bytes into U+FFFD, so that two
 	// different ids read as one.
 	if !utf8.Valid(data) {
 		return errors.New("the body is not valid UTF-8")
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var bad *keyError
-	if err := walkKeys(dec, exact, 0); errors.As(err, &bad) {
-		return bad
+	if !json.Valid(data) {
+		return nil
+	}
+	var keyBuf [32][]byte
+	var openBuf [16]int
+	keys := keyBuf[:0]   // the keys of the open objects, innermost last
+	opens := openBuf[:0] // where each open object's keys start in keys; -1 for an array
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '{':
+			opens = append(opens, len(keys))
+		case '[':
+			opens = append(opens, -1)
+		case '}', ']':
+			if from := opens[len(opens)-1]; from >= 0 {
+				keys = keys[:from]
+			}
+			opens = opens[:len(opens)-1]
+		case '"':
+			start := i
+			for i++; data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			j := i + 1
+			for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n') {
+				j++
+			}
+			if j == len(data) || data[j] != ':' {
+				continue // a value
+			}
+			k := data[start+1 : i]
+			if bytes.IndexByte(k, '\\') >= 0 {
+				var u string
+				if json.Unmarshal(data[start:i+1], &u) == nil {
+					k = []byte(u)
+				}
+			}
+			for _, seen := range keys[opens[len(opens)-1]:] {
+				if bytes.EqualFold(seen, k) { // Unicode folding, as encoding/json matches
+					return fmt.Errorf("bad JSON near byte %d: key %q appears twice in one object (as %q and %q)", start, k, seen, k)
+				}
+			}
+			if exact && !lowerASCII(k) {
+				return fmt.Errorf("bad JSON near byte %d: key %q: keys are lower-case ASCII", start, k)
+			}
+			keys = append(keys, k)
+		}
 	}
 	return nil
 }
 
-type keyError struct{ msg string }
-
-func (e *keyError) Error() string { return e.msg }
-
-func walkKeys(dec *json.Decoder, exact bool, depth int) error {
-	if depth > 1000 {
-		return errors.New("too deep")
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	switch tok {
-	case json.Delim('['):
-		for dec.More() {
-			if err := walkKeys(dec, exact, depth+1); err != nil {
-				return err
-			}
+func lowerASCII(k []byte) bool {
+	for _, c := range k {
+		if c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
 		}
-	case json.Delim('{'):
-		var keys []string
-		for dec.More() {
-			off := dec.InputOffset()
-			kt, err := dec.Token()
-			if err != nil {
-				return err
-			}
-			k, _ := kt.(string)
-			for _, seen := range keys {
-				if strings.EqualFold(seen, k) {
-					return &keyError{fmt.Sprintf("bad JSON near byte %d: key %q appears twice in one object (as %q and %q)", off, k, seen, k)}
-				}
-			}
-			if exact && k != strings.ToLower(k) {
-				return &keyError{fmt.Sprintf("bad JSON near byte %d: key %q: keys are lower case (%q)", off, k, strings.ToLower(k))}
-			}
-			keys = append(keys, k)
-			if err := walkKeys(dec, exact, depth+1); err != nil {
-				return err
-			}
-		}
-	default:
-		return nil
 	}
-	_, err = dec.Token() // the closing ] or }
-	return err
+	return true
 }
 
 // jsonError names the line and column of a syntax or type error.
