@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http/httptest"
-	"unicode/utf8"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/policy"
