@@ -209,7 +209,9 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 
 // Apply records one event of a conversation, as the hook learns of it, and
 // returns what the rules find in it (brand sends only). Unlike a transcript,
-// the hook may hear of events late: they are applied, never refused.
+// the hook may hear of events late and out of order: they are applied,
+// never refused, each fact by the time of its event, so that the state is
+// the same whatever order they came in.
 func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 	if st.ID == "" {
 		st.ID, st.Channel = e.Conversation, e.Channel
