@@ -114,6 +114,16 @@ func TestRedisStore(t *testing.T) {
 	}
 }
 
+// The same through Sentinel: the client asks the Sentinel for the primary.
+func TestRedisSentinelStore(t *testing.T) {
+	s, err := Open("redis+sentinel://"+testredis.Sentinel(t)+"/0?master=primary", 8*24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	testStore(t, s.(*Redis))
+}
+
 func TestRedisUnreachable(t *testing.T) {
 	s, err := Open("redis://127.0.0.1:1/0", time.Hour)
 	if err != nil {

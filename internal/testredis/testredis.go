@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -84,10 +85,18 @@ type Server struct {
 // under CI).
 func Start(t *testing.T, args ...string) *Server {
 	t.Helper()
+	return start(t, func(port int, dir string) []string {
+		return append([]string{"--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir}, args...)
+	})
+}
+
+// start starts redis-server with the arguments made for a free port and a
+// folder of its own, and waits until it listens.
+func start(t *testing.T, args func(port int, dir string) []string) *Server {
 	bin := binary(t, "redis-server")
 	port := freePort(t)
 	dir := t.TempDir()
-	cmd := exec.Command(bin, append([]string{"--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir}, args...)...)
+	cmd := exec.Command(bin, args(port, dir)...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -160,4 +169,21 @@ func freePort(t *testing.T) int {
 			return port
 		}
 	}
+}
+
+// Sentinel starts a primary and a Sentinel watching it as "primary", and
+// returns the Sentinel's address.
+func Sentinel(t *testing.T) string {
+	t.Helper()
+	primary := Start(t)
+	host, port, _ := net.SplitHostPort(primary.Addr)
+	return start(t, func(p int, dir string) []string {
+		// Sentinel rewrites its config file: one of its own.
+		conf := filepath.Join(dir, "sentinel.conf")
+		text := fmt.Sprintf("port %d\nbind 127.0.0.1\ndir %s\nsentinel monitor primary %s %s 1\n", p, dir, host, port)
+		if err := os.WriteFile(conf, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return []string{conf, "--sentinel"}
+	}).Addr
 }
