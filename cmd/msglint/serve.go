@@ -36,12 +36,14 @@ func newServe() *cobra.Command {
 		Long: `serve answers over HTTP whether a draft may be sent, with the same rules as check and the
 messaging windows it learns from inbound events (POST /v1/events or Meta's webhook).
 
-Secrets come from the environment or from files, never from flags:
+A token is required (or --insecure-no-token). Secrets come from the environment or from files,
+never from flags:
   MSGLINT_TOKEN          bearer token for /v1/* (or --token-file)
   MSGLINT_APP_SECRET     Meta app secret that signs webhook deliveries (or --app-secret-file)
   MSGLINT_VERIFY_TOKEN   the webhook's verify token (or --verify-token-file)`,
 		Example: `  MSGLINT_TOKEN=s3cret msglint serve --store msglint-state.db
-  msglint serve --addr :8080 --store redis://127.0.0.1:6379/0`,
+  MSGLINT_TOKEN=s3cret msglint serve --addr :8080 --store redis+cluster://10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379
+  msglint serve --insecure-no-token        # this machine only: JSON from a loopback Host and Origin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, f) },
 	}
