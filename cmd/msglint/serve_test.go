@@ -291,3 +291,12 @@ func TestTwoHooksShareRedisCluster(t *testing.T) {
 		}
 	}
 }
+
+// Without a token serve does not start, unless told it may run without.
+func TestServeNeedsAToken(t *testing.T) {
+	t.Setenv("MSGLINT_TOKEN", "")
+	code, _, stderr := msglint(t, "", "serve", "--store", filepath.Join(t.TempDir(), "state.db"))
+	if code != 2 || !strings.Contains(stderr, "no token: set MSGLINT_TOKEN or --token-file (or --insecure-no-token") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
