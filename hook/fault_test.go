@@ -398,8 +398,9 @@ func TestSlowBodiesDoNotStarveChecks(t *testing.T) {
 		t.Errorf("checks starved: codes %v", codes)
 	}
 	// At least 99 %; on a machine too busy for that even without slow
-	// bodies, no worse than without them.
-	if share < 0.99 && share < baseShare-0.005 && !raceEnabled {
+	// bodies, not clearly worse than without them (starved checks answer
+	// 503, caught above, or wait for seconds, not milliseconds).
+	if share < 0.99 && share < baseShare-0.05 && !raceEnabled {
 		t.Errorf("checks slowed: %.1f%% within 50ms, %.1f%% before the slow bodies", share*100, baseShare*100)
 	}
 }
