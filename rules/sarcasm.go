@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,6 +59,9 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 // unless list is in the message.
 type frame struct {
 	a, b, unless string
+	// weak: cues of b that do not count here ("this time" beside
+	// congratulations is sincere).
+	weak string
 	why          string
 	// youB: the second cue must be the customer's doing: a 2nd person form
 	// in its sentence ("you", "your", -dInIz, -mIşsInIz).
@@ -71,6 +75,7 @@ type frame struct {
 // better" × knowing better.
 var frames = []frame{
 	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
+	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
 	{a: "repetition", b: "asking", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
@@ -139,6 +144,11 @@ func (f frame) find(m *lint.Message, found map[string][]lint.Match, you customer
 		return nil
 	}
 	bs := found[f.b]
+	if f.weak != "" {
+		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
+			return slices.ContainsFunc(found[f.weak], func(w lint.Match) bool { return w.Span == b.Span })
+		})
+	}
 	if f.youB {
 		bs = append(bs, you.negated(m)...) // "göndermediğiniz": what they did not do
 	}
