@@ -62,7 +62,7 @@ type frame struct {
 	// weak: cues of b that do not count here ("this time" beside
 	// congratulations is sincere).
 	weak string
-	why          string
+	why  string
 	// youB: the second cue must be the customer's doing: a 2nd person form
 	// in its sentence ("you", "your", -dInIz, -mIşsInIz).
 	youB bool
