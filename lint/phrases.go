@@ -33,6 +33,87 @@ type Phrases struct {
 	paradigm *morph.Paradigm
 	nStems   int
 	literal  []string // non-word cues
+	// typos are the cues whose first word is long enough to be matched one
+	// typo away (see AllowTypos); nil unless allowed. isWord tells a word
+	// of the language, which is never a typo.
+	typos  map[int][]typoCue // by the first word's length in letters
+	isWord func(string) bool
+}
+
+// typoMin is the length, in letters, from which a cue word also matches a
+// word one typo away: shorter words are too close to other words.
+const typoMin = 7
+
+// typoCue is a cue with a long first word, and that word's length.
+type typoCue struct {
+	ph      phrase
+	letters int
+}
+
+// AllowTypos lets cue words of seven letters or more match a word one typo
+// away (a letter left out, added or changed, or two swapped: "Təşəkür",
+// "recieved"), for rules whose cues are courtesies people type in a hurry.
+// Lemmas (word*) match only as written, and a word that isWord says is a
+// word of the language is not a typo ("indirim" is not "indirin"). Call it
+// before the first Find.
+func (p *Phrases) AllowTypos(isWord func(string) bool) {
+	p.isWord = isWord
+	p.typos = map[int][]typoCue{}
+	for _, phs := range p.exact {
+		for _, ph := range phs {
+			if n := utf8.RuneCountInString(ph.words[0].w); n >= typoMin {
+				p.typos[n] = append(p.typos[n], typoCue{ph, n})
+			}
+		}
+	}
+}
+
+// FindTypos returns only the cues Find finds one typo away: a second look
+// for a rule that found nothing as written, cheaper than Find again.
+func (p *Phrases) FindTypos(text string, toks []Token) []Match {
+	if p.typos == nil {
+		return nil
+	}
+	folded := p.fexact != nil && Folded(p.lang, text)
+	var out []Match
+	for i := range toks {
+		if t := &toks[i]; t.Kind == Word && len(t.Norm) >= typoMin-1 {
+			out = p.findTypos(out, toks, i, p.norm(t, folded), folded)
+		}
+	}
+	return out
+}
+
+// oneTypo reports whether a and b differ by one letter left out, added or
+// changed, or two neighbours swapped.
+func oneTypo(a, b string) bool {
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na < nb {
+		a, b, na, nb = b, a, nb, na
+	}
+	if na-nb > 1 || a == b {
+		return false
+	}
+	// Skip the common beginning, then the rest must line up after one
+	// letter left out, changed or swapped.
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for i > 0 && !utf8.RuneStart(a[i]) {
+		i-- // back to the start of the letter that differs
+	}
+	ra, wa := utf8.DecodeRuneInString(a[i:])
+	rb, wb := utf8.DecodeRuneInString(b[i:])
+	if na > nb {
+		return a[i+wa:] == b[i:]
+	}
+	if a[i+wa:] == b[i+wb:] {
+		return true // one letter changed
+	}
+	ra2, wa2 := utf8.DecodeRuneInString(a[i+wa:])
+	rb2, wb2 := utf8.DecodeRuneInString(b[i+wb:])
+	return ra == rb2 && rb == ra2 && a[i+wa+wa2:] == b[i+wb+wb2:]
 }
 
 // stemNode is a byte trie of stems: a word is walked once, and the walk
@@ -183,6 +264,9 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 				out = append(out, m)
 			}
 		}
+		if p.typos != nil && len(w) >= typoMin-1 {
+			out = p.findTypos(out, toks, i, w, folded)
+		}
 		// Every stem the word starts with: a stem is a whole word's
 		// beginning, so it always ends at a character boundary.
 		n := stems
@@ -226,6 +310,34 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 // Has reports whether any cue is in the tokens.
 func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, toks)) > 0 }
 
+// findTypos tries the cues whose first word is one typo from w.
+func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded bool) []Match {
+	n := utf8.RuneCountInString(w)
+	checked := false
+	for _, k := range [3]int{n - 1, n, n + 1} {
+		for _, tc := range p.typos[k] {
+			c := tc.ph.words[0].w
+			if folded {
+				c = tc.ph.words[0].fw
+			}
+			// A typo seldom takes the first letter: a cheap test first.
+			if c[0] != w[0] || !oneTypo(w, c) {
+				continue
+			}
+			if !checked {
+				if p.isWord(w) {
+					return out
+				}
+				checked = true
+			}
+			if m, ok := p.try(toks, i, tc.ph, folded); ok {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
 // stemsOf is the stems of a lemma, or the lemma alone in a language without
 // a paradigm.
 func (p *Phrases) stemsOf(lemma string, folded bool) []string {
@@ -253,7 +365,7 @@ func (p *Phrases) matches(cw cueWord, w string, folded bool) bool {
 	}
 	switch {
 	case !cw.prefix:
-		return w == c
+		return w == c || p.typos != nil && oneTypo(w, c) && utf8.RuneCountInString(c) >= typoMin && !p.isWord(w)
 	case lm == nil:
 		return strings.HasPrefix(w, c)
 	}

@@ -42,10 +42,11 @@ sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative a
 	Options: CTAOptions{Kinds: []lint.Kind{lint.Promo}},
 	Lexicon: ctaData.Lexicon,
 	New: lexiconRule(CTAOptions{Kinds: []lint.Kind{lint.Promo}}, ctaLexicon, func(o *CTAOptions) *LexiconOptions { return &o.LexiconOptions },
-		func(o CTAOptions, _ Lexicon, pb phraseBook) lint.Check {
+		func(o CTAOptions, lx Lexicon, pb phraseBook) lint.Check {
+			typos := lx.withTypos()
 			g := newCTAGrammar()
 			return func(p *lint.Pass) {
-				if kindIn(p.Msg.Kind, o.Kinds) && !g.hasCTA(p.Msg, pb) {
+				if kindIn(p.Msg.Kind, o.Kinds) && !g.hasCTA(p.Msg, pb) && !g.hasCTA(p.Msg, typos) {
 					reportNoCTA(p)
 				}
 			}

@@ -37,10 +37,18 @@ conversations politely and say how to get back in touch.`,
 	Options: GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}},
 	Lexicon: goodbyeData.Lexicon,
 	New: lexiconRule(GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}}, goodbyeLexicon, func(o *GoodbyeOptions) *LexiconOptions { return &o.LexiconOptions },
-		func(o GoodbyeOptions, _ Lexicon, pb phraseBook) lint.Check {
+		func(o GoodbyeOptions, lx Lexicon, pb phraseBook) lint.Check {
+			typos := lx.withTypos()
+			courteous := func(m *lint.Message) bool {
+				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") {
+					return true
+				}
+				all := typos.findAll(m) // one pass for the second look
+				return len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || len(all["help"]) > 0
+			}
 			return func(p *lint.Pass) {
 				m := p.Msg
-				if !kindIn(m.Kind, o.Kinds) || pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") {
+				if !kindIn(m.Kind, o.Kinds) || courteous(m) {
 					return
 				}
 				p.Report(lint.Diagnostic{

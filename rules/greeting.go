@@ -43,12 +43,13 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 	Options: defaultGreeting,
 	Lexicon: greetingData.Lexicon,
 	New: lexiconRule(defaultGreeting, greetingLexicon, func(o *GreetingOptions) *LexiconOptions { return &o.LexiconOptions },
-		func(o GreetingOptions, _ Lexicon, pb phraseBook) lint.Check {
-			return func(p *lint.Pass) { checkGreeting(p, o, pb) }
+		func(o GreetingOptions, lx Lexicon, pb phraseBook) lint.Check {
+			typos := lx.withTypos()
+			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos) }
 		}),
 }
 
-func checkGreeting(p *lint.Pass, o GreetingOptions, pb phraseBook) {
+func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook) {
 	m := p.Msg
 	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" {
 		return
@@ -64,15 +65,25 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb phraseBook) {
 			words++
 		}
 	}
-	greeted := false
-	for _, list := range []string{"greet", "acknowledge"} {
-		for _, mt := range pb.find(m, list) {
-			if mt.First >= 0 && mt.First < limit {
-				greeted = true
+	greeted := func(found func(list string) []lint.Match) bool {
+		for _, list := range []string{"greet", "acknowledge"} {
+			for _, mt := range found(list) {
+				if mt.First >= 0 && mt.First < limit {
+					return true
+				}
 			}
 		}
+		return false
 	}
-	if !greeted {
+	// A second look for cues one typo away, all lists in one pass.
+	var all map[string][]lint.Match
+	typo := func(list string) []lint.Match {
+		if all == nil {
+			all = typos.findAll(m)
+		}
+		return all[list]
+	}
+	if !greeted(func(list string) []lint.Match { return pb.find(m, list) }) && !greeted(typo) {
 		p.Report(lint.Diagnostic{
 			Message:    "the message starts without a greeting or a thank-you for writing",
 			Suggestion: greetingData.Say(m.Lang, "greet"),

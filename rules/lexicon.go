@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/dict"
 	"gopkg.in/yaml.v3"
 )
 
@@ -85,6 +86,7 @@ func listKeys(m map[string][]string) []string {
 type phraseBook struct {
 	lists map[lint.Lang]map[string]*lint.Phrases
 	all   map[lint.Lang]combined
+	typos bool // find only cues one typo away (see withTypos)
 }
 
 // combined is every list of a language in one matcher, with the lists each
@@ -135,7 +137,39 @@ func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
 	if p == nil {
 		return nil
 	}
+	if pb.typos {
+		return p.FindTypos(m.Body.Text, m.Tokens())
+	}
 	return p.Find(m.Body.Text, m.Tokens())
+}
+
+// withTypos lets the book's long cue words match a word one typo away (see
+// lint.Phrases.AllowTypos): for courtesies, which people type in a hurry.
+// The book finds only what is one typo away: a rule asks it only when the
+// cues as written are not there.
+func (lx Lexicon) withTypos() phraseBook {
+	pb := lx.compile()
+	pb.typos = true
+	for l, lists := range pb.lists {
+		known := knownWord(l)
+		for _, p := range lists {
+			p.AllowTypos(known)
+		}
+		if c, ok := pb.all[l]; ok {
+			c.p.AllowTypos(known)
+		}
+	}
+	return pb
+}
+
+// knownWord asks a language's spelling dictionary (loaded on the first
+// question) whether a word is one of its words: a real word is never
+// another's typo. A language without a dictionary knows none.
+func knownWord(l lint.Lang) func(string) bool {
+	return func(w string) bool {
+		d, err := dict.For(string(l))
+		return err == nil && d.Has(w)
+	}
 }
 
 // findAll returns the cues of every list found in a message's body, by
@@ -146,7 +180,11 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 		return nil
 	}
 	out := map[string][]lint.Match{}
-	for _, mt := range c.p.Find(m.Body.Text, m.Tokens()) {
+	find := c.p.Find
+	if pb.typos {
+		find = c.p.FindTypos
+	}
+	for _, mt := range find(m.Body.Text, m.Tokens()) {
 		for _, list := range c.lists[mt.Cue] {
 			out[list] = append(out[list], mt)
 		}
