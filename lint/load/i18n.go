@@ -27,7 +27,7 @@ func localeOf(path string) (lint.Lang, error) {
 			if l, err := lint.ParseLang(n); err == nil {
 				return l, nil
 			}
-			return "", errOtherLocale
+			return "", otherLocale(n)
 		}
 	}
 	return "", errors.New("cannot tell the language of this locale file: name it like tr.json or put it in a folder named like locales/az/")
