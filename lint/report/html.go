@@ -50,6 +50,10 @@ type htmlCard struct {
 	Segments                      []htmlSegment
 	Parts                         []htmlPart
 	Findings                      []htmlFinding
+
+	msg   *lint.Message
+	spans []markSpan
+	worst lint.Severity
 }
 
 type htmlPart struct {
@@ -66,7 +70,23 @@ type htmlData struct {
 	Rules, Langs              []string
 	Cards                     []htmlCard
 	InputErrors               []string
+	Skipped                   []string
+	// A big run is paged: Cards are the worst messages, and every message
+	// is in Pages, one shown at a time; the rules' texts are said once, in
+	// RuleDocs, not under every finding.
+	Paged    bool
+	Pages    [][]htmlCard
+	RuleDocs []htmlRuleDoc
 }
+
+type htmlRuleDoc struct{ Name, Title, Why string }
+
+// A report of more than htmlPageSize messages is paged, with the
+// htmlWorst worst messages on its first screen.
+const (
+	htmlPageSize = 500
+	htmlWorst    = 100
+)
 
 // HTML renders one self-contained page: no fetches, no external assets,
 // every message text escaped by html/template. It needs the whole result.
@@ -88,9 +108,10 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 	}
 	byRule, byLang := map[string]int{}, map[string]int{}
 	type key struct{ file, id string }
+	// Findings come sorted by file, so a message's findings are together
+	// but for findings of other messages between them: one map, one pass.
 	cards := map[key]*htmlCard{}
-	var order []key
-	spans := map[key][]markSpan{}
+	var order []*htmlCard
 	for i, f := range res.Findings {
 		byRule[f.Rule]++
 		lang := "?"
@@ -101,7 +122,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 		k := key{f.File, f.MessageID}
 		c := cards[k]
 		if c == nil {
-			c = &htmlCard{File: f.File, ID: f.MessageID, Lang: lang}
+			c = &htmlCard{File: f.File, ID: f.MessageID, Lang: lang, msg: f.Msg}
 			if m := f.Msg; m != nil {
 				c.Kind, c.Channel = string(m.Kind), string(m.Channel)
 				for j, q := range m.QuickReplies {
@@ -112,7 +133,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 				}
 			}
 			cards[k] = c
-			order = append(order, k)
+			order = append(order, c)
 		}
 		id := fmt.Sprintf("f%d", i+1)
 		hf := htmlFinding{ID: id, Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Suggestion: f.Suggestion,
@@ -131,10 +152,11 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 				if s == (lint.Span{}) {
 					s = lint.Span{End: len(f.Msg.Body.Text)}
 				}
-				spans[k] = append(spans[k], markSpan{s, id, f.Severity})
+				c.spans = append(c.spans, markSpan{s, id, f.Severity})
 			}
 		}
 		c.Findings = append(c.Findings, hf)
+		c.worst = max(c.worst, f.Severity)
 		if !strings.Contains(" "+c.Rules+" ", " "+f.Rule+" ") {
 			c.Rules = strings.TrimSpace(c.Rules + " " + f.Rule)
 		}
@@ -142,15 +164,44 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 			c.Severities = strings.TrimSpace(c.Severities + " " + hf.Severity)
 		}
 	}
-	for _, k := range order {
-		c := cards[k]
-		for _, f := range res.Findings {
-			if f.File == k.file && f.MessageID == k.id && f.Msg != nil {
-				c.Segments = segments(f.Msg.Body.Text, spans[k])
-				break
+	d.Paged = len(order) > htmlPageSize
+	for _, c := range order {
+		if c.msg != nil {
+			c.Segments = segments(c.msg.Body.Text, c.spans)
+		}
+		if d.Paged { // said once, in RuleDocs
+			for i := range c.Findings {
+				c.Findings[i].Title, c.Findings[i].Why = "", ""
 			}
 		}
-		d.Cards = append(d.Cards, *c)
+	}
+	if d.Paged {
+		for i := 0; i < len(order); i += htmlPageSize {
+			page := make([]htmlCard, 0, htmlPageSize)
+			for _, c := range order[i:min(i+htmlPageSize, len(order))] {
+				page = append(page, *c)
+			}
+			d.Pages = append(d.Pages, page)
+		}
+		worst := slices.Clone(order)
+		slices.SortStableFunc(worst, func(a, b *htmlCard) int {
+			if a.worst != b.worst {
+				return int(b.worst) - int(a.worst)
+			}
+			return len(b.Findings) - len(a.Findings)
+		})
+		for _, c := range worst[:htmlWorst] {
+			d.Cards = append(d.Cards, *c)
+		}
+		for _, rule := range r.Rules {
+			if byRule[rule.Name] > 0 {
+				d.RuleDocs = append(d.RuleDocs, htmlRuleDoc{rule.Name, upperFirst(rule.Doc.Title), oneParagraph(rule.Doc.Why)})
+			}
+		}
+	} else {
+		for _, c := range order {
+			d.Cards = append(d.Cards, *c)
+		}
 	}
 	d.ByRule, d.RuleHeight = bars(byRule)
 	d.ByLang, d.LangHeight = bars(byLang)
@@ -165,6 +216,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 	for _, e := range res.Errors {
 		d.InputErrors = append(d.InputErrors, e.Error())
 	}
+	d.Skipped = Skipped(res.Skips)
 	return htmlPage.Execute(w, d)
 }
 
