@@ -269,8 +269,11 @@ func loadConfig(path string) (*lint.Config, error) {
 	return lint.LoadConfig(path, ruleNames())
 }
 
-// allRules is every rule: template rules, then conversation rules.
-func allRules() []*lint.Rule { return append(rules.All(), policy.Rules()...) }
+// allRules is every rule: template rules, conversation rules, then the
+// rules about the input file itself.
+func allRules() []*lint.Rule {
+	return append(append(rules.All(), policy.Rules()...), lint.DuplicateID, lint.InvalidText)
+}
 
 func ruleNames() []string {
 	var out []string
