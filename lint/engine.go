@@ -271,6 +271,7 @@ const (
 	OtherLanguage                   // a locale in a language msglint does not check
 	NotRegular                      // a FIFO, device, socket or a symlink to one
 	TooBig                          // over the file size cap
+	Empty                           // read, but holds no messages
 )
 
 // Skip is an input a run passed over, and why. Detail names the language for

@@ -153,8 +153,13 @@ func (r *Run) load(path string, walked bool) (lint.Loaded, error) {
 		return f.Check(r.Conversations, name, data)
 	}
 	msgs, err := r.read(f, name, data)
-	if err != nil && walked && len(msgs) == 0 && IsNotMessages(err) {
+	switch {
+	case err != nil && walked && len(msgs) == 0 && IsNotMessages(err):
 		return lint.Loaded{}, skipOf(name, err)
+	case err == nil && len(msgs) == 0:
+		// An empty document, a Send API body that sends no text: said,
+		// never a silent file that passes.
+		return lint.Loaded{}, &lint.Skip{Path: name, Reason: lint.Empty, Msg: "holds no messages"}
 	}
 	return lint.Loaded{Msgs: msgs}, err
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 	"gopkg.in/yaml.v3"
@@ -45,6 +46,13 @@ var yamlFormat = &Format{
 		if err := o.checkLines(src); err != nil {
 			return nil, err
 		}
+		if !utf8.Valid(src.Data) { // yaml.v3 would say so without a line
+			i := 0
+			for r, w := utf8.DecodeRune(src.Data); r != utf8.RuneError || w != 1; r, w = utf8.DecodeRune(src.Data[i:]) {
+				i += w
+			}
+			return nil, doc{src}.errAt(i, "invalid UTF-8: save the file as UTF-8")
+		}
 		docs, err := parseYAML(src)
 		p := problems{path: src.Path}
 		p.add(err)
@@ -52,6 +60,11 @@ var yamlFormat = &Format{
 		for _, root := range docs {
 			ms, err := o.readTree(src, root)
 			p.add(err)
+			for i, m := range ms { // number on across documents
+				if m.ID == fmt.Sprintf("#%d", i+1) {
+					m.ID = fmt.Sprintf("#%d", len(msgs)+i+1)
+				}
+			}
 			msgs = append(msgs, ms...)
 		}
 		return msgs, p.err()

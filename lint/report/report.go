@@ -80,13 +80,14 @@ var skipWhat = map[lint.SkipReason][2]string{
 	lint.OtherLanguage: {"file in a language msglint does not check", "files in languages msglint does not check"},
 	lint.NotRegular:    {"file that is not a regular file", "files that are not regular files"},
 	lint.TooBig:        {"file over the size cap", "files over the size cap"},
+	lint.Empty:         {"file without messages", "files without messages"},
 }
 
 // Skipped says what a run passed over, one line a reason:
 // "3 files in languages msglint does not check: de, fr".
 func Skipped(skips []lint.Skip) []string {
 	var out []string
-	for _, reason := range []lint.SkipReason{lint.NotMessages, lint.OtherLanguage, lint.NotRegular, lint.TooBig} {
+	for _, reason := range []lint.SkipReason{lint.NotMessages, lint.OtherLanguage, lint.Empty, lint.NotRegular, lint.TooBig} {
 		n := 0
 		var details []string
 		for _, s := range skips {
