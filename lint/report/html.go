@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bufio"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -72,11 +74,40 @@ type htmlData struct {
 	InputErrors               []string
 	Skipped                   []string
 	// A big run is paged: Cards are the worst messages, and every message
-	// is in Pages, one shown at a time; the rules' texts are said once, in
-	// RuleDocs, not under every finding.
+	// follows as data, rendered a page at a time by the page's script; the
+	// rules' texts are said once, in RuleDocs, not under every finding.
 	Paged    bool
-	Pages    [][]htmlCard
+	PageSize int
 	RuleDocs []htmlRuleDoc
+}
+
+// pagedCard is a card as data for the page's script: short keys, as a
+// 100 000-message report holds one for each.
+type pagedCard struct {
+	File     string      `json:"f"`
+	ID       string      `json:"i"`
+	Kind     string      `json:"k,omitempty"`
+	Lang     string      `json:"l"`
+	Channel  string      `json:"c,omitempty"`
+	Rules    string      `json:"r"`
+	Sevs     string      `json:"v"`
+	Segments [][3]string `json:"s"` // text, finding ids, severity
+	Parts    [][2]string `json:"p,omitempty"`
+	Findings [][7]string `json:"n"` // id, rule, severity, message, suggestion, where, part
+}
+
+func (c *htmlCard) paged() pagedCard {
+	p := pagedCard{File: c.File, ID: c.ID, Kind: c.Kind, Lang: c.Lang, Channel: c.Channel, Rules: c.Rules, Sevs: c.Severities}
+	for _, s := range c.Segments {
+		p.Segments = append(p.Segments, [3]string{s.Text, s.Marks, s.Sev})
+	}
+	for _, part := range c.Parts {
+		p.Parts = append(p.Parts, [2]string{part.Name, part.Text})
+	}
+	for _, f := range c.Findings {
+		p.Findings = append(p.Findings, [7]string{f.ID, f.Rule, f.Severity, f.Message, f.Suggestion, f.Where, f.Part})
+	}
+	return p
 }
 
 type htmlRuleDoc struct{ Name, Title, Why string }
@@ -176,13 +207,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 		}
 	}
 	if d.Paged {
-		for i := 0; i < len(order); i += htmlPageSize {
-			page := make([]htmlCard, 0, htmlPageSize)
-			for _, c := range order[i:min(i+htmlPageSize, len(order))] {
-				page = append(page, *c)
-			}
-			d.Pages = append(d.Pages, page)
-		}
+		d.PageSize = htmlPageSize
 		worst := slices.Clone(order)
 		slices.SortStableFunc(worst, func(a, b *htmlCard) int {
 			if a.worst != b.worst {
@@ -217,7 +242,33 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 		d.InputErrors = append(d.InputErrors, e.Error())
 	}
 	d.Skipped = Skipped(res.Skips)
-	return htmlPage.Execute(w, d)
+	if err := htmlPage.ExecuteTemplate(w, "top", d); err != nil {
+		return err
+	}
+	if d.Paged {
+		if err := writePages(w, order); err != nil {
+			return err
+		}
+	}
+	return htmlPage.ExecuteTemplate(w, "bottom", d)
+}
+
+// writePages writes every card as data, one at a time: encoding/json
+// escapes <, > and &, so nothing in a message can end the script element.
+func writePages(w io.Writer, cards []*htmlCard) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(`<script id="pages" type="application/json">[`)
+	enc := json.NewEncoder(bw)
+	for i, c := range cards {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		if err := enc.Encode(c.paged()); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("]</script>\n")
+	return bw.Flush()
 }
 
 type markSpan struct {
