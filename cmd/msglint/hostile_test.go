@@ -325,3 +325,22 @@ func TestHostileProcess(t *testing.T) {
 }
 
 func tail(s string) string { return s[max(0, len(s)-2000):] }
+
+// TestFriction: no command is usage and exit 2; explain checks --lang
+// before it prints; one fix is "1 problem".
+func TestFriction(t *testing.T) {
+	code, out, errs := msglint(t, "")
+	if code != 2 || out != "" || !strings.HasPrefix(errs, "Usage:\n  msglint [flags]\n  msglint [command]") {
+		t.Errorf("no command: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, out, errs = msglint(t, "", "explain", "spelling", "--lang", "de")
+	if code != 2 || out != "" || !strings.HasPrefix(errs, "msglint: unsupported language \"de\"") {
+		t.Errorf("explain --lang de: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "r.yaml"), []byte("lang: en\ntemplates:\n  - text: We recieve it.\n"), 0o644)
+	t.Chdir(dir)
+	if code, _, errs := msglint(t, "", "check", "--fix", "r.yaml"); code != 0 || errs != "fixed 1 problem\n" {
+		t.Errorf("--fix: exit %d, stderr %q", code, errs)
+	}
+}
