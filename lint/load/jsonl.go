@@ -173,7 +173,7 @@ func (l *LineReader) Next() ([]byte, error) {
 	long := false
 	for {
 		chunk, err := l.R.ReadSlice('\n')
-		if !long {
+		if !long && len(chunk) > 0 {
 			if len(l.buf)+len(chunk) > l.Max+2 { // the line break may be \r\n
 				long, l.buf = true, l.buf[:0]
 			} else {
