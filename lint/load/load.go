@@ -120,7 +120,7 @@ func (o Options) File(path string, data []byte) ([]*lint.Message, error) {
 // errors of the parts that could not be read: the rest is still checked.
 func (o Options) read(f *Format, path string, data []byte) ([]*lint.Message, error) {
 	src := lint.NewSource(path, data)
-	src.Unsafe = f.Unsafe
+	src.Unsafe, src.Comments = f.Unsafe, f.Comments
 	msgs, err := f.Read(o, src)
 	return o.capMessages(doc{src}, msgs, err)
 }

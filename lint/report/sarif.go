@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -153,7 +151,7 @@ func (s *sarifWriter) finding(f lint.Finding) error {
 			ArtifactLocation: sarifArtifact{URI: fileURI(f.File)},
 			Region:           &sarifRegion{StartLine: f.Line, StartColumn: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol},
 		}}},
-		PartialFingerprints: map[string]string{"msglintFinding/v1": fingerprint(f)},
+		PartialFingerprints: map[string]string{"msglintFinding/v1": lint.Fingerprint(f)},
 	}, "        ")
 	if err != nil {
 		return err
@@ -208,17 +206,6 @@ func fileURI(path string) string {
 		return (&url.URL{Scheme: "file", Path: slash}).String()
 	}
 	return (&url.URL{Path: strings.TrimPrefix(slash, "./")}).String()
-}
-
-// fingerprint identifies a finding across commits that move it to another
-// line: the rule, the file, the message id and the words it is about.
-func fingerprint(f lint.Finding) string {
-	h := sha256.New()
-	for _, s := range []string{f.Rule, f.File, f.MessageID, f.Message} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 func ruleTitleCase(name string) string {
