@@ -71,9 +71,9 @@ func FuzzJSON(f *testing.F) {
 // FuzzLineReader: the lines read, and the long ones skipped, are the input.
 func FuzzLineReader(f *testing.F) {
 	f.Add([]byte("a\r\nbb\n\nccccccccccccc\nd"), 4)
-	f.Fuzz(func(t *testing.T, data []byte, max int) {
-		max = max%64 + 64*boolInt(max%64 < 0) // 0..63
-		l := LineReader{R: bufio.NewReaderSize(bytes.NewReader(data), 16), Max: max}
+	f.Fuzz(func(t *testing.T, data []byte, limit int) {
+		limit = limit%64 + 64*boolInt(limit%64 < 0) // 0..63
+		l := LineReader{R: bufio.NewReaderSize(bytes.NewReader(data), 16), Max: limit}
 		lines := 0
 		for {
 			line, err := l.Next()
@@ -84,7 +84,7 @@ func FuzzLineReader(f *testing.F) {
 			if err == ErrLongLine {
 				continue
 			}
-			if err != nil || len(line) > max || bytes.IndexByte(line, '\n') >= 0 {
+			if err != nil || len(line) > limit || bytes.IndexByte(line, '\n') >= 0 {
 				t.Fatalf("line %q, %v", line, err)
 			}
 		}
