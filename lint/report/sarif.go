@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -132,6 +134,8 @@ type sarifWriter struct {
 	*Stream
 	index map[string]int
 	err   error
+	buf   bytes.Buffer // one result, reused
+	enc   *json.Encoder
 }
 
 func (s *sarifWriter) finding(f lint.Finding) error {
@@ -142,7 +146,13 @@ func (s *sarifWriter) finding(f lint.Finding) error {
 	if f.Suggestion != "" {
 		msg += " (suggestion: " + f.Suggestion + ")"
 	}
-	data, err := marshalIndent(sarifResult{
+	if s.enc == nil {
+		s.enc = json.NewEncoder(&s.buf)
+		s.enc.SetEscapeHTML(false)
+		s.enc.SetIndent("        ", "  ")
+	}
+	s.buf.Reset()
+	err := s.enc.Encode(sarifResult{
 		RuleID:    f.Rule,
 		RuleIndex: s.index[f.Rule],
 		Level:     sarifLevel[f.Severity],
@@ -152,7 +162,7 @@ func (s *sarifWriter) finding(f lint.Finding) error {
 			Region:           &sarifRegion{StartLine: f.Line, StartColumn: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol},
 		}}},
 		PartialFingerprints: map[string]string{"msglintFinding/v1": lint.Fingerprint(f)},
-	}, "        ")
+	})
 	if err != nil {
 		return err
 	}
@@ -160,7 +170,7 @@ func (s *sarifWriter) finding(f lint.Finding) error {
 		s.w.WriteByte(',')
 	}
 	s.w.WriteString("\n        ")
-	s.w.Write(data)
+	s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
 	return nil
 }
 
