@@ -30,6 +30,9 @@ type Options struct {
 	// I18nGlobs marks the files, relative to I18nBase, read as locale trees.
 	I18nGlobs []string
 	I18nBase  string
+	// Kinds give locale strings kinds by key path, before the built-in
+	// words of data/kinds.yaml.
+	Kinds lint.KindGlobs
 }
 
 func (o Options) isI18n(path string) bool {
