@@ -1,7 +1,7 @@
 package load
 
 import (
-		"fmt"
+	"fmt"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -38,4 +38,3 @@ func (o Options) readTree(src *lint.Source, root *node) ([]*lint.Message, error)
 	}
 	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, or --i18n for a locale file", src.Path, errNotMessages)
 }
-

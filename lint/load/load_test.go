@@ -205,7 +205,7 @@ func TestFormatOf(t *testing.T) {
 
 // The folder walk's default globs come from the format list, in its order.
 func TestDefaultInclude(t *testing.T) {
-	if d := cmp.Diff([]string{"**/*.{yaml,yml,json,jsonl,ndjson,csv}"}, DefaultInclude); d != "" {
+	if d := cmp.Diff([]string{"**/*.{yaml,yml,json,jsonl,ndjson,csv,po,pot,xml,strings,xcstrings,arb,xlf,xliff}"}, DefaultInclude); d != "" {
 		t.Error(d)
 	}
 }
