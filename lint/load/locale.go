@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -183,37 +184,49 @@ func localeOf(path string) (lint.Lang, error) {
 	return langOf(code)
 }
 
-// kindWords is data/kinds.yaml: the words of a key path that give a locale
-// string its kind, kind by kind in the order tried.
-var kindWords = func() []kindWord {
+// keyKinds is data/kinds.yaml: the words of a key that give a locale
+// string its kind, and the slot words that only say "the text of".
+var keyKinds = func() (k struct {
+	slots map[string]bool
+	kinds []kindWord
+}) {
 	data, err := dataFS.ReadFile("data/kinds.yaml")
 	if err != nil {
 		panic(err)
 	}
-	var raw []struct {
-		Kind  string   `yaml:"kind"`
-		Words []string `yaml:"words"`
+	var raw struct {
+		Slots []string `yaml:"slots"`
+		Kinds []struct {
+			Kind   string   `yaml:"kind"`
+			Words  []string `yaml:"words"`
+			Within []string `yaml:"within"`
+		} `yaml:"kinds"`
 	}
-	if err := yaml.Unmarshal(data, &raw); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&raw); err != nil {
 		panic(err)
 	}
-	var out []kindWord
-	for _, r := range raw {
-		k, err := lint.ParseKind(r.Kind)
+	k.slots = map[string]bool{}
+	for _, s := range raw.Slots {
+		k.slots[s] = true
+	}
+	for _, r := range raw.Kinds {
+		kind, err := lint.ParseKind(r.Kind)
 		if err != nil {
 			panic(err)
 		}
 		for _, w := range r.Words {
-			out = append(out, kindWord{kind: k, word: w, parts: strings.Split(w, "_")})
+			k.kinds = append(k.kinds, kindWord{kind: kind, word: w, within: r.Within})
 		}
 	}
-	return out
+	return k
 }()
 
 type kindWord struct {
-	kind  lint.Kind
-	word  string
-	parts []string
+	kind   lint.Kind
+	word   string   // words joined by _: out_of_office
+	within []string // words one of which the key path must also hold
 }
 
 // keyWords splits one key of a path into lower-case words at underscores,
@@ -245,41 +258,47 @@ func keyWords(key string) []string {
 }
 
 // kindOfKey infers a locale string's kind from its key path: the config's
-// globs first, then the nearest key holding a word of data/kinds.yaml.
-func (o Options) kindOfKey(key string) (lint.Kind, string) {
+// globs first (glob is true), then data/kinds.yaml's words, which must make
+// up the string's key (less slot words), or the key above a key of slot
+// words alone.
+func (o Options) kindOfKey(key string) (kind lint.Kind, from string, glob bool) {
 	if key == "" {
-		return "", ""
+		return "", "", false
 	}
 	if g, ok := o.Kinds.Match(key); ok {
-		return g.Kind, fmt.Sprintf("kinds: %q", g.Glob)
+		return g.Kind, fmt.Sprintf("kinds: %q", g.Glob), true
 	}
 	keys := strings.Split(key, ".")
+	var all []string
+	for _, k := range keys {
+		all = append(all, keyWords(k)...)
+	}
 	for i := len(keys) - 1; i >= 0; i-- {
-		words := keyWords(keys[i])
-		for _, kw := range kindWords {
-			if hasRun(words, kw.parts) {
-				return kw.kind, fmt.Sprintf("key %q", kw.word)
+		var rest []string
+		for _, w := range keyWords(keys[i]) {
+			if !keyKinds.slots[w] && strings.Trim(w, "0123456789") != "" {
+				rest = append(rest, w)
 			}
 		}
+		if len(rest) == 0 {
+			continue // offline.message, fallback.0: the key above says
+		}
+		joined := strings.Join(rest, "_")
+		for _, kw := range keyKinds.kinds {
+			if joined == kw.word && (kw.within == nil || slices.ContainsFunc(kw.within, func(w string) bool { return slices.Contains(all, w) })) {
+				return kw.kind, fmt.Sprintf("key %q", kw.word), false
+			}
+		}
+		return "", "", false
 	}
-	return "", ""
+	return "", "", false
 }
 
-// hasRun tells whether words holds run, word for word, in a row.
-func hasRun(words, run []string) bool {
-	for i := 0; i+len(run) <= len(words); i++ {
-		ok := true
-		for j, r := range run {
-			if words[i+j] != r {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
+// isLabel tells a label (Closed, Offline, End chat: a tab, a status, a
+// button) from a message: at most two words and no sentence punctuation. A
+// key's word says what a message is for, not what a label is.
+func isLabel(text string) bool {
+	return len(strings.Fields(text)) <= 2 && !strings.ContainsAny(text, ".!?…")
 }
 
 // localeString is one string of a locale file, as each locale format reads it.
@@ -302,7 +321,9 @@ func (o Options) localeMessages(src *lint.Source, lang lint.Lang, strs []localeS
 			continue
 		}
 		m := &lint.Message{ID: s.id, Body: s.text, Source: src, Offset: s.off}
-		m.Kind, m.KindFrom = o.kindOfKey(s.key)
+		if k, from, glob := o.kindOfKey(s.key); glob || !isLabel(s.text.Text) {
+			m.Kind, m.KindFrom = k, from
+		}
 		finish(m, def)
 		msgs = append(msgs, m)
 	}
