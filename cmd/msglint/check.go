@@ -286,7 +286,7 @@ func runOptions(cfg *lint.Config, f *checkFlags) (load.Options, lint.Severity, e
 		}
 		o.Channel = c
 	}
-	o.I18n, o.I18nGlobs = f.i18n, cfg.I18n
+	o.I18n, o.I18nGlobs, o.Kinds = f.i18n, cfg.I18n, cfg.Kinds
 	if cfg.Path != "" {
 		o.I18nBase, _ = filepath.Abs(filepath.Dir(cfg.Path))
 	}

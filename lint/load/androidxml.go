@@ -68,7 +68,7 @@ func androidLang(o Options, path string) (lint.Lang, error) {
 func androidStrings(d doc, root *xmlNode) ([]localeString, error) {
 	var out []localeString
 	add := func(n *xmlNode, id, key string) error {
-		cs, err := innerChars(d, n)
+		cs, err := innerChars(d, n, nil)
 		if err != nil {
 			return err
 		}

@@ -79,7 +79,7 @@ func (o Options) xliffFile(d doc, root, f *xmlNode) ([]*lint.Message, error) {
 					into *[]localeString
 				}{{"source", &sources}, {"target", &targets}} {
 					for _, e := range k.elems(part.name) {
-						cs, err := innerChars(d, e)
+						cs, err := innerChars(d, e, xliffPlaceholder)
 						if err != nil {
 							return err
 						}
@@ -118,4 +118,21 @@ func (o Options) xliffFile(d doc, root, f *xmlNode) ([]*lint.Message, error) {
 func lineOf(d doc, off int) int {
 	l, _ := d.src.Position(off)
 	return l
+}
+
+// xliffPlaceholder is the text an inline code stands for: XLIFF's empty
+// placeholders (<x id="COUNT"/>, <ph id="1"/>, and the paired codes' ends)
+// read as {COUNT}, so that the text around them reads as written and the
+// placeholder rules see them. Elements with text (<g>, <pc>, <mrk>) are
+// their text.
+func xliffPlaceholder(n *xmlNode) string {
+	switch n.local() {
+	case "x", "ph", "bx", "ex", "sc", "ec", "bpt", "ept", "it":
+		id, ok := n.attr("id")
+		if !ok || id == "" {
+			id = n.local()
+		}
+		return "{" + id + "}"
+	}
+	return ""
 }

@@ -19,7 +19,7 @@ type xmlNode struct {
 	attrs []xmlAttr
 	kids  []*xmlNode
 	off   int // where the tag or text starts
-	end   int // text: where it ends
+	end   int // where the text, or the element's end tag, ends
 }
 
 type xmlAttr struct {
@@ -135,6 +135,7 @@ func parseXML(d doc) (*xmlNode, error) {
 				line, _ := d.src.Position(top.off)
 				return nil, d.errAt(p, "invalid XML: end tag </%s> does not close <%s> of line %d", name, top.name, line)
 			}
+			top.end = q + 1
 			stack = stack[:len(stack)-1]
 			p = q + 1
 		default:
@@ -146,6 +147,7 @@ func parseXML(d doc) (*xmlNode, error) {
 				return nil, d.errAt(p, "invalid XML: a second root element <%s>", n.name)
 			}
 			top.kids = append(top.kids, n)
+			n.end = q
 			if !closed {
 				if len(stack) > maxXMLDepth {
 					return nil, d.errAt(p, "invalid XML: nested more than %d levels", maxXMLDepth)
@@ -281,7 +283,9 @@ func xmlChars(d doc, p, end int) []xmlChar {
 
 // innerChars decodes the text inside an element: its text and CDATA, and
 // that of the elements inside it (<b>, <xliff:g>), whose tags are no text.
-func innerChars(d doc, n *xmlNode) ([]xmlChar, error) {
+// An element that stands for text of its own (XLIFF's <x id="count"/>) is
+// what stand gives for it, mapped to the whole tag.
+func innerChars(d doc, n *xmlNode, stand func(*xmlNode) string) ([]xmlChar, error) {
 	var out []xmlChar
 	for _, k := range n.kids {
 		switch {
@@ -297,8 +301,10 @@ func innerChars(d doc, n *xmlNode) ([]xmlChar, error) {
 				return nil, cs[len(cs)-1].err
 			}
 			out = append(out, cs...)
+		case stand != nil && stand(k) != "":
+			out = append(out, xmlChar{s: stand(k), from: k.off, to: k.end})
 		default:
-			cs, err := innerChars(d, k)
+			cs, err := innerChars(d, k, stand)
 			if err != nil {
 				return nil, err
 			}
