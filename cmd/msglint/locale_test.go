@@ -76,3 +76,28 @@ func TestLocaleBadInput(t *testing.T) {
 		t.Errorf("the good file was not checked:\n%s", out)
 	}
 }
+
+// A locale string's kind, inferred from its key path or given by the
+// config's kinds: globs, runs the rules of that kind and is reported with
+// what it came from, in JSON and in the HTML report.
+func TestLocaleKindsReported(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "locales"), 0o755)
+	os.WriteFile(filepath.Join(dir, "locales", "en.json"), []byte(`{"chat": {"fallback": "Sorry, I did not understand that. Please rephrase your question.", "hours": "We are closed at the weekend and answer on Monday morning."}}`), 0o644)
+	os.WriteFile(filepath.Join(dir, ".msglint.yaml"), []byte("kinds:\n  \"chat.hours\": away\n"), 0o644)
+	t.Chdir(dir)
+	_, out, _ := msglint(t, "", "check", "--i18n", "--format", "json", "--enable", "bot-handoff,greeting", "locales/en.json")
+	for _, want := range []string{
+		"\"message_id\": \"chat.fallback\",\n      \"suggestion\": \"add a way out: \\\"Type 'agent' to chat with a person, or call us.\\\"\",\n      \"kind\": \"bot\",\n      \"kind_from\": \"key \\\"fallback\\\"\"",
+		"\"message_id\": \"chat.hours\",",
+		"\"kind\": \"away\",\n      \"kind_from\": \"kinds: \\\"chat.hours\\\"\"",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("JSON lacks %s:\n%s", want, out)
+		}
+	}
+	_, html, _ := msglint(t, "", "check", "--i18n", "--format", "html", "locales/en.json")
+	if !strings.Contains(html, `<span title="inferred from key &#34;fallback&#34;">bot (from key &#34;fallback&#34;)</span>`) {
+		t.Error("the HTML report does not say where the kind came from")
+	}
+}
