@@ -212,13 +212,7 @@ func TestLocaleFormatErrors(t *testing.T) {
 }
 
 func TestLocalePositions(t *testing.T) {
-	utf16 := func(s string) string {
-		out := []byte{0xff, 0xfe}
-		for _, u := range []rune(s) {
-			out = append(out, byte(u), byte(u>>8))
-		}
-		return string(out)
-	}
+	utf16 := func(s string) string { return string(encodeUTF16([]byte(s), []byte{0xff, 0xfe})) }
 	cases := []struct {
 		name, file, data string
 		text, sub        string
