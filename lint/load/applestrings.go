@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -144,7 +145,8 @@ func parseAppleStrings(d doc) ([]localeString, error) {
 }
 
 // appleQuoted reads a quoted string at p: \" \\ \n \t \r and \U or \u with
-// four hex digits are escapes.
+// four hex digits are escapes, and a backslash before any other character
+// stands for that character.
 func appleQuoted(d doc, p int) (lint.Field, int, error) {
 	data := d.src.Data
 	var b lint.MapBuilder
@@ -168,7 +170,10 @@ func appleQuoted(d doc, p int) (lint.Field, int, error) {
 				dec, n = string(r), w
 			}
 			if dec == "" {
-				return lint.Field{}, 0, d.errAt(q, "invalid .strings: unknown escape \\%c", e)
+				// Apple's reader takes any other escaped character as
+				// itself: Swift's \(name) in a key reads as (name).
+				_, w := utf8.DecodeRune(data[q+1:])
+				dec, n = string(data[q+1:q+1+w]), 1+w
 			}
 			b.Escaped(len(dec), q, q+n)
 			text = append(text, dec...)

@@ -237,6 +237,8 @@ func TestLocalePositions(t *testing.T) {
 			"bir herkez", "herkez", "3:28-3:34", "herkez"},
 		{"strings \\U escape", "tr.lproj/L.strings", "\"a\" = \"Gülümse \\U263A herkez\";",
 			"Gülümse ☺ herkez", "☺", "1:16-1:22", "\\U263A"},
+		{"strings: any other escaped character is itself", "tr.lproj/L.strings", "\"a\" = \"Bu \\(name) herkez\";",
+			"Bu (name) herkez", "(name", "1:11-1:17", "\\(name"},
 		{"strings UTF-16 counts characters", "az.lproj/L.strings", utf16("/* c */\n\"a\" = \"Təşəkür edirik\";\n"),
 			"Təşəkür edirik", "edirik", "2:16-2:22", "edirik"},
 		{"xcstrings value", "L.xcstrings", "{\"sourceLanguage\":\"en\",\"strings\":{\"k\":{\"localizations\":{\"tr\":{\"stringUnit\":{\"value\":\"a\\nherkez\"}}}}}}",
