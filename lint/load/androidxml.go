@@ -14,6 +14,7 @@ import (
 // files are no message library.
 var androidFormat = &Format{
 	Name: "android", Exts: []string{".xml"}, Walked: true,
+	Guess:  func(data []byte) bool { return xmlRoot(data) == "resources" },
 	Unsafe: androidUnsafe,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		d := doc{src}

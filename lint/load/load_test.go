@@ -195,6 +195,10 @@ func TestFormatOf(t *testing.T) {
 		{"-", "{\n \"templates\": []\n}\n", jsonFormat},
 		{"-", "templates:\n  - text: hi\n", yamlFormat},
 		{"-", "Hello there\n---\nBye\n", textFormat},
+		{"-", "# Turkish\nmsgid \"\"\nmsgstr \"Language: tr\\n\"\n", poFormat},
+		{"-", "<?xml version=\"1.0\"?>\n<!-- strings -->\n<resources><string name=\"a\">b</string></resources>", androidFormat},
+		{"-", "<xliff version=\"2.0\" trgLang=\"tr\"/>", xliffFormat},
+		{"-", "<project/>", textFormat},
 	}
 	for _, c := range cases {
 		if got := formatOf(c.path, []byte(c.data), false); got != c.want {

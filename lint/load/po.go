@@ -18,6 +18,7 @@ import (
 // skipped with obsolete (#~) ones.
 var poFormat = &Format{
 	Name: "po", Exts: []string{".po", ".pot"}, Walked: true,
+	Guess:  func(data []byte) bool { return poEntryStart.Match(data) },
 	Unsafe: poUnsafe,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		d := doc{src}
@@ -51,6 +52,9 @@ type poString struct {
 	b     lint.MapBuilder
 	text  strings.Builder
 }
+
+// poEntryStart is how a catalog read from standard input is recognised.
+var poEntryStart = regexp.MustCompile(`(?m)^msgid[ \t]+"`)
 
 var poKeyword = regexp.MustCompile(`^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?\s`)
 

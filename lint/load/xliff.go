@@ -11,6 +11,7 @@ import (
 // translated) is read as its source text in the source language.
 var xliffFormat = &Format{
 	Name: "xliff", Exts: []string{".xlf", ".xliff"}, Walked: true,
+	Guess:  func(data []byte) bool { return xmlRoot(data) == "xliff" },
 	Unsafe: xliffUnsafe,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		d := doc{src}

@@ -55,6 +55,36 @@ func (n *xmlNode) elems(name string) []*xmlNode {
 	return out
 }
 
+// xmlRoot is the name of the first element of what looks like an XML
+// document (past a declaration, comments and a DOCTYPE), for recognising
+// one by its content; "" if it does not start like one.
+func xmlRoot(data []byte) string {
+	data = bytes.TrimLeft(data, "\ufeff \t\r\n")
+	for bytes.HasPrefix(data, []byte("<?")) || bytes.HasPrefix(data, []byte("<!")) {
+		end := []byte(">")
+		if bytes.HasPrefix(data, []byte("<!--")) {
+			end = []byte("-->")
+		}
+		i := bytes.Index(data, end)
+		if i < 0 {
+			return ""
+		}
+		data = bytes.TrimLeft(data[i+len(end):], " \t\r\n")
+	}
+	if len(data) < 2 || data[0] != '<' {
+		return ""
+	}
+	n := 1
+	for n < len(data) && isXMLName(data[n]) {
+		n++
+	}
+	name := string(data[1:n])
+	if i := strings.LastIndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name
+}
+
 // maxXMLDepth bounds nesting, so that a hostile file cannot exhaust the stack.
 const maxXMLDepth = 200
 
