@@ -197,9 +197,10 @@ var keyKinds = func() (k struct {
 	var raw struct {
 		Slots []string `yaml:"slots"`
 		Kinds []struct {
-			Kind   string   `yaml:"kind"`
-			Words  []string `yaml:"words"`
-			Within []string `yaml:"within"`
+			Kind        string   `yaml:"kind"`
+			Words       []string `yaml:"words"`
+			Within      []string `yaml:"within"`
+			AloneWithin []string `yaml:"alone_within"`
 		} `yaml:"kinds"`
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -217,7 +218,7 @@ var keyKinds = func() (k struct {
 			panic(err)
 		}
 		for _, w := range r.Words {
-			k.kinds = append(k.kinds, kindWord{kind: kind, word: w, within: r.Within})
+			k.kinds = append(k.kinds, kindWord{kind: kind, word: w, within: r.Within, aloneWithin: r.AloneWithin})
 		}
 	}
 	return k
@@ -227,6 +228,8 @@ type kindWord struct {
 	kind   lint.Kind
 	word   string   // words joined by _: out_of_office
 	within []string // words one of which the key path must also hold
+	// aloneWithin: the same, only when the word is the whole key (no slot words)
+	aloneWithin []string
 }
 
 // keyWords splits one key of a path into lower-case words at underscores,
@@ -275,7 +278,8 @@ func (o Options) kindOfKey(key string) (kind lint.Kind, from string, glob bool) 
 	}
 	for i := len(keys) - 1; i >= 0; i-- {
 		var rest []string
-		for _, w := range keyWords(keys[i]) {
+		words := keyWords(keys[i])
+		for _, w := range words {
 			if !keyKinds.slots[w] && strings.Trim(w, "0123456789") != "" {
 				rest = append(rest, w)
 			}
@@ -285,7 +289,11 @@ func (o Options) kindOfKey(key string) (kind lint.Kind, from string, glob bool) 
 		}
 		joined := strings.Join(rest, "_")
 		for _, kw := range keyKinds.kinds {
-			if joined == kw.word && (kw.within == nil || slices.ContainsFunc(kw.within, func(w string) bool { return slices.Contains(all, w) })) {
+			within := kw.within
+			if len(rest) == len(words) && kw.aloneWithin != nil {
+				within = kw.aloneWithin
+			}
+			if joined == kw.word && (within == nil || slices.ContainsFunc(within, func(w string) bool { return slices.Contains(all, w) })) {
 				return kw.kind, fmt.Sprintf("key %q", kw.word), false
 			}
 		}

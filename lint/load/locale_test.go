@@ -139,7 +139,11 @@ func TestKindOfKey(t *testing.T) {
 		"support.hours.text":       `away kinds: "support.**"`,
 		"widget.welcomeMessage":    `greeting key "welcome"`,
 		"OUT_OF_OFFICE.TEXT":       `away key "out_of_office"`,
-		"inbox.offline.message":    `away key "offline"`,
+		"chat.offline.message":     `away key "offline"`,
+		"traces.offline":           ``, // a service, not the team
+		"offline_message":          `away key "offline"`,
+		"shared.webchat.closed":    `away key "closed"`,
+		"api.notes.closed":         ``, // a note's state
 		"chat.fallback.0":          `bot key "fallback"`,
 		"end_chat_message":         `closing key "end_chat"`,
 		"promo":                    `promo key "promo"`,
