@@ -10,7 +10,8 @@ import (
 // file holding every language. Each string's value in each language msglint
 // checks is a message, plural and device variations each one of their own;
 // a string with no value in the source language is its own key, as Xcode
-// shows it. Languages msglint does not check are passed over.
+// shows it. Languages msglint does not check are passed over, and so are
+// values still "new" in a translation.
 var xcstringsFormat = &Format{
 	Name: "xcstrings", Exts: []string{".xcstrings"}, Walked: true,
 	Unsafe: jsonUnsafe,
@@ -62,6 +63,9 @@ var xcstringsFormat = &Format{
 					continue
 				}
 				for _, u := range stringUnits(locs.vals[j], "") {
+					if u.state == "new" && lk.value != source {
+						continue // not translated yet: most often the source copied
+					}
 					add(lk.value, localeString{id: k.value + u.path, key: k.value, text: u.val.field(), off: u.val.off})
 				}
 			}
@@ -78,8 +82,9 @@ var xcstringsFormat = &Format{
 }
 
 type stringUnit struct {
-	path string // [plural.one], [device.iphone]
-	val  *node
+	path  string // [plural.one], [device.iphone]
+	val   *node
+	state string // new, translated, needs_review
 }
 
 // stringUnits finds the stringUnit values of one localization, through its
@@ -91,7 +96,11 @@ func stringUnits(n *node, path string) []stringUnit {
 	var out []stringUnit
 	if su := n.get("stringUnit"); su != nil && su.kind == mapNode {
 		if v := su.get("value"); v != nil && v.kind == scalarNode && v.str {
-			out = append(out, stringUnit{path, v})
+			state := ""
+			if s := su.get("state"); s != nil {
+				state = s.value
+			}
+			out = append(out, stringUnit{path, v, state})
 		}
 	}
 	if vars := n.get("variations"); vars != nil && vars.kind == mapNode {

@@ -8,7 +8,8 @@ import (
 
 // xliffFormat is an XLIFF 1.2 or 2.0 translation file: each unit's target
 // text in the target language. A file with no target text (one made to be
-// translated) is read as its source text in the source language.
+// translated) is read as its source text in the source language. Units
+// whose state says they are not translated yet are skipped.
 var xliffFormat = &Format{
 	Name: "xliff", Exts: []string{".xlf", ".xliff"}, Walked: true,
 	Guess:  func(data []byte) bool { return xmlRoot(data) == "xliff" },
@@ -75,6 +76,9 @@ func (o Options) xliffFile(d doc, root, f *xmlNode) ([]*lint.Message, error) {
 				if k.local() == "segment" && id == "" {
 					uid = key
 				}
+				if untranslated(k) {
+					continue
+				}
 				for _, part := range []struct {
 					name string
 					into *[]localeString
@@ -119,6 +123,22 @@ func (o Options) xliffFile(d doc, root, f *xmlNode) ([]*lint.Message, error) {
 func lineOf(d doc, off int) int {
 	l, _ := d.src.Position(off)
 	return l
+}
+
+// untranslated tells a unit or segment whose state says its target is not a
+// translation yet (XLIFF 1.2's new and needs-translation on the target,
+// 2.0's initial on the segment): such a target is most often the source
+// copied, and is read as neither.
+func untranslated(u *xmlNode) bool {
+	if s, _ := u.attr("state"); s == "initial" {
+		return true
+	}
+	for _, t := range u.elems("target") {
+		if s, _ := t.attr("state"); s == "new" || s == "needs-translation" {
+			return true
+		}
+	}
+	return false
 }
 
 // xliffPlaceholder is the text an inline code stands for: XLIFF's empty
