@@ -139,7 +139,9 @@ func localeOfDir(name string) (string, bool) {
 }
 
 // androidQualifier finds the language among an Android resource folder's
-// qualifiers (values-mcc310-tr-rTR-night, values-b+az+Latn+AZ).
+// qualifiers (values-mcc310-tr-rTR-night, values-b+az+Latn+AZ). Android
+// names a language by two letters there, three only after b+, so
+// values-car (the car UI mode) is no language.
 func androidQualifier(q string) (string, bool) {
 	if b, ok := strings.CutPrefix(q, "b+"); ok {
 		return parseLocale(strings.ReplaceAll(strings.SplitN(b, "-", 2)[0], "+", "-"), true)
@@ -147,11 +149,11 @@ func androidQualifier(q string) (string, bool) {
 	qs := strings.Split(q, "-")
 	for i, s := range qs {
 		if i+1 < len(qs) && strings.HasPrefix(qs[i+1], "r") {
-			if c, ok := parseLocale(s+"-"+qs[i+1], true); ok {
+			if c, ok := parseLocale(s+"-"+qs[i+1], false); ok {
 				return c, true
 			}
 		}
-		if c, ok := parseLocale(s, true); ok {
+		if c, ok := parseLocale(s, false); ok {
 			return c, true
 		}
 	}

@@ -112,6 +112,7 @@ func TestLocaleOfPath(t *testing.T) {
 		// Not languages: folders and names that look like codes and are not.
 		"src/app/tmp/strings.json": "", "sla.json": "", "app/new/bin/min/messages.json": "",
 		"res/values/strings.xml": "", "res/values-night/strings.xml": "", "i18n/strings.json": "",
+		"res/values-car/strings.xml": "", "res/values-v21/strings.xml": "", "res/values-sw600dp/strings.xml": "",
 	}
 	for path, want := range cases {
 		got, _ := localeOfPath(path)
