@@ -114,7 +114,7 @@ func androidStrings(d doc, root *xmlNode) ([]localeString, error) {
 // quotes that keep white space as written, and, outside them, each run of
 // white space read as one space, with none at either end.
 func androidUnescape(cs []xmlChar) []xmlChar {
-	var out []xmlChar
+	out := cs[:0] // each character read gives at most one, never ahead of it
 	quoted := false
 	space := -1 // index in cs where a pending run of white space starts
 	flushSpace := func(end int) {

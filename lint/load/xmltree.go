@@ -253,11 +253,12 @@ func parseXMLTag(d doc, p int) (*xmlNode, int, bool, error) {
 		if e < 0 {
 			return nil, 0, false, d.errAt(q, "invalid XML: value of attribute %s not closed", name)
 		}
+		cs, err := xmlChars(d, q+1, q+1+e, nil)
+		if err != nil {
+			return nil, 0, false, err
+		}
 		var val strings.Builder
-		for _, c := range xmlChars(d, q+1, q+1+e) {
-			if c.err != nil {
-				return nil, 0, false, c.err
-			}
+		for _, c := range cs {
 			val.WriteString(c.s)
 		}
 		n.attrs = append(n.attrs, xmlAttr{name: name, value: val.String(), off: s})
@@ -270,21 +271,19 @@ func parseXMLTag(d doc, p int) (*xmlNode, int, bool, error) {
 type xmlChar struct {
 	s        string
 	from, to int
-	err      error
 }
 
 var xmlEntities = map[string]string{"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"}
 
 // xmlChars decodes text at file bytes [p, end): characters verbatim, entity
 // and character references as one character each.
-func xmlChars(d doc, p, end int) []xmlChar {
+func xmlChars(d doc, p, end int, out []xmlChar) ([]xmlChar, error) {
 	data := d.src.Data
-	var out []xmlChar
 	for p < end {
 		if data[p] == '&' {
 			e := bytes.IndexByte(data[p:end], ';')
 			if e < 0 {
-				return append(out, xmlChar{err: d.errAt(p, "invalid XML: '&' that starts no entity (write &amp;)")})
+				return nil, d.errAt(p, "invalid XML: '&' that starts no entity (write &amp;)")
 			}
 			ref := string(data[p+1 : p+e])
 			s, ok := xmlEntities[ref]
@@ -298,7 +297,7 @@ func xmlChars(d doc, p, end int) []xmlChar {
 				}
 			}
 			if !ok {
-				return append(out, xmlChar{err: d.errAt(p, "invalid XML: unknown entity &%s;", ref)})
+				return nil, d.errAt(p, "invalid XML: unknown entity &%s;", ref)
 			}
 			out = append(out, xmlChar{s: s, from: p, to: p + e + 1})
 			p += e + 1
@@ -308,7 +307,7 @@ func xmlChars(d doc, p, end int) []xmlChar {
 		out = append(out, xmlChar{s: string(data[p : p+w]), from: p, to: p + w})
 		p += w
 	}
-	return out
+	return out, nil
 }
 
 // innerChars decodes the text inside an element: its text and CDATA, and
@@ -316,7 +315,11 @@ func xmlChars(d doc, p, end int) []xmlChar {
 // An element that stands for text of its own (XLIFF's <x id="count"/>) is
 // what stand gives for it, mapped to the whole tag.
 func innerChars(d doc, n *xmlNode, stand func(*xmlNode) string) ([]xmlChar, error) {
-	var out []xmlChar
+	return appendInner(d, n, stand, make([]xmlChar, 0, n.end-n.off))
+}
+
+func appendInner(d doc, n *xmlNode, stand func(*xmlNode) string, out []xmlChar) ([]xmlChar, error) {
+	var err error
 	for _, k := range n.kids {
 		switch {
 		case k.cdata:
@@ -326,19 +329,15 @@ func innerChars(d doc, n *xmlNode, stand func(*xmlNode) string) ([]xmlChar, erro
 				p += w
 			}
 		case k.name == "":
-			cs := xmlChars(d, k.off, k.end)
-			if len(cs) > 0 && cs[len(cs)-1].err != nil {
-				return nil, cs[len(cs)-1].err
+			if out, err = xmlChars(d, k.off, k.end, out); err != nil {
+				return nil, err
 			}
-			out = append(out, cs...)
 		case stand != nil && stand(k) != "":
 			out = append(out, xmlChar{s: stand(k), from: k.off, to: k.end})
 		default:
-			cs, err := innerChars(d, k, stand)
-			if err != nil {
+			if out, err = appendInner(d, k, stand, out); err != nil {
 				return nil, err
 			}
-			out = append(out, cs...)
 		}
 	}
 	return out, nil
