@@ -147,6 +147,7 @@ func TestKindOfKey(t *testing.T) {
 		"api.notes.closed":         ``, // a note's state
 		"chat.fallback.0":          `bot key "fallback"`,
 		"end_chat_message":         `closing key "end_chat"`,
+		"chat.welcome_other":       `greeting key "welcome"`,
 		"promo":                    `promo key "promo"`,
 		"chatbot.error":            `bot key "error"`,
 		"API.ERROR_MESSAGE":        ``, // an app's toast, not a bot's
