@@ -91,7 +91,11 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err != nil {
 		return usageErr(cmd, err)
 	}
-	linter, err := lint.NewLinter(allRules(), cfg, nil, nil)
+	all, err := rulesFor(cfg)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	linter, err := lint.NewLinter(all, cfg, nil, nil)
 	if err != nil {
 		return usageErr(cmd, err)
 	}
@@ -110,7 +114,7 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 		return usageErr(cmd, err)
 	}
 	defer states.Close()
-	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Load: opts, Rules: allRules(),
+	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Load: opts, Rules: all,
 		Token: secrets[0], AppSecret: secrets[1], VerifyToken: secrets[2],
 		DenyAt: denyAt, FailOpen: f.failOpen, MaxBody: f.maxBody, MaxInFlight: f.maxInFlight, Logger: logger})
 	if err != nil {

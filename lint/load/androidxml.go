@@ -15,7 +15,7 @@ import (
 var androidFormat = &Format{
 	Name: "android", Exts: []string{".xml"}, Walked: true,
 	Guess:  func(data []byte) bool { return xmlRoot(data) == "resources" },
-	Unsafe: androidUnsafe,
+	Unsafe: androidUnsafe, Comments: xmlComments,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		d := doc{src}
 		root, err := parseXML(d)

@@ -19,7 +19,8 @@ import (
 // source strings.
 var appleStringsFormat = &Format{
 	Name: "strings", Exts: []string{".strings"}, Walked: true,
-	Unsafe: appleStringsUnsafe,
+	Unsafe:   appleStringsUnsafe,
+	Comments: &lint.Comments{Line: []string{"//"}, Block: [][2]string{{"/*", "*/"}}},
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		if text, ok := decodeUTF16(src.Data); ok {
 			// Positions count characters, which UTF-16 and UTF-8 agree

@@ -60,7 +60,7 @@ func (o Options) File(path string, data []byte) ([]*lint.Message, error) {
 // read reads an input in a message format.
 func (o Options) read(f *Format, path string, data []byte) ([]*lint.Message, error) {
 	src := lint.NewSource(path, data)
-	src.Unsafe = f.Unsafe
+	src.Unsafe, src.Comments = f.Unsafe, f.Comments
 	return f.Read(o, src)
 }
 

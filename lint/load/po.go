@@ -19,7 +19,7 @@ import (
 var poFormat = &Format{
 	Name: "po", Exts: []string{".po", ".pot"}, Walked: true,
 	Guess:  func(data []byte) bool { return poEntryStart.Match(data) },
-	Unsafe: poUnsafe,
+	Unsafe: poUnsafe, Comments: hashComments,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		d := doc{src}
 		entries, err := parsePO(d)

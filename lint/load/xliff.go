@@ -13,7 +13,7 @@ import (
 var xliffFormat = &Format{
 	Name: "xliff", Exts: []string{".xlf", ".xliff"}, Walked: true,
 	Guess:  func(data []byte) bool { return xmlRoot(data) == "xliff" },
-	Unsafe: xliffUnsafe,
+	Unsafe: xliffUnsafe, Comments: xmlComments,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		d := doc{src}
 		root, err := parseXML(d)

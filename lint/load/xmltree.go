@@ -85,6 +85,9 @@ func xmlRoot(data []byte) string {
 	return name
 }
 
+// xmlComments is the comment syntax of XML files.
+var xmlComments = &lint.Comments{Block: [][2]string{{"<!--", "-->"}}}
+
 // maxXMLDepth bounds nesting, so that a hostile file cannot exhaust the stack.
 const maxXMLDepth = 200
 
