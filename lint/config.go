@@ -40,6 +40,9 @@ type Config struct {
 	// message is an input error, never a run out of memory.
 	MaxFileSize    Size `yaml:"max_file_size"`
 	MaxMessageSize Size `yaml:"max_message_size"`
+	// Kinds give locale strings a kind by key path, first match wins:
+	// `kinds: {"bot.*": bot}`.
+	Kinds KindGlobs `yaml:"kinds"`
 	// Rules configures rules by name.
 	Rules map[string]RuleConfig `yaml:"-"`
 	// Defs are the rules defined in config rather than code (a rules entry
@@ -387,6 +390,8 @@ func merge(base, over *Config) *Config {
 			*l.a = *l.b
 		}
 	}
+	// The nearer config's kinds: globs are tried first, then its base's.
+	out.Kinds = append(slices.Clone(over.Kinds), base.Kinds...)
 	out.Rules = mergeRules(base.Rules, over.Rules)
 	out.Defs = mergeDefs(base.Defs, over.Defs)
 	out.Overrides = append(slices.Clone(base.Overrides), over.Overrides...)
@@ -546,6 +551,54 @@ func RelPath(p string) string {
 		return r
 	}
 	return p
+}
+
+// KindGlob gives the strings whose key path matches Glob the kind Kind. Keys
+// are separated by dots; * matches one key, ** any number.
+type KindGlob struct {
+	Glob string
+	Kind Kind
+}
+
+// KindGlobs are the config's kinds:, in the order written.
+type KindGlobs []KindGlob
+
+// UnmarshalYAML reads a mapping of globs to kinds, keeping its order and
+// checking each kind and glob where it is written.
+func (g *KindGlobs) UnmarshalYAML(n *yaml.Node) error {
+	if n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: kinds must be a mapping of key-path globs to kinds", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		kind, err := ParseKind(v.Value)
+		if err != nil {
+			return fmt.Errorf("line %d: kinds: %v", v.Line, err)
+		}
+		if !doublestar.ValidatePattern(KeyPathGlob(k.Value)) {
+			return fmt.Errorf("line %d: kinds: bad glob %q", k.Line, k.Value)
+		}
+		*g = append(*g, KindGlob{Glob: k.Value, Kind: kind})
+	}
+	return nil
+}
+
+// KeyPathGlob turns a dotted key path, or a glob over one, into a path that
+// doublestar matches key by key.
+func KeyPathGlob(s string) string { return strings.ReplaceAll(s, ".", "/") }
+
+// Match gives the kind of the first glob that matches a dotted key path.
+func (g KindGlobs) Match(key string) (KindGlob, bool) {
+	p := KeyPathGlob(key)
+	for _, k := range g {
+		if ok, _ := doublestar.Match(KeyPathGlob(k.Glob), p); ok {
+			return k, true
+		}
+	}
+	return KindGlob{}, false
 }
 
 // FindConfig looks for a config file in dir and its parents; "" if none.

@@ -416,7 +416,7 @@ func runOptions(cfg *lint.Config, f *checkFlags) (load.Options, lint.Severity, e
 		}
 		o.Channel = c
 	}
-	o.I18n, o.I18nGlobs = f.i18n, cfg.I18n
+	o.I18n, o.I18nGlobs, o.Kinds = f.i18n, cfg.I18n, cfg.Kinds
 	o.MaxFile, o.MaxMessage = cfg.MaxFileSize, cfg.MaxMessageSize
 	names := ruleNames() // and the rules this config defines
 	for _, d := range cfg.Defs {

@@ -121,7 +121,7 @@ var hostileCases = []hostile{
 		code: 2, stderr: []string{"bad.yaml:1:4: invalid UTF-8: save the file as UTF-8\n"}},
 	{name: "locales in other languages in a walk", files: map[string]string{".msglint.yaml": "i18n: ['locales/**']\n",
 		"locales/de.json": `{"a":"Hallo"}`, "locales/fr.json": `{"a":"Salut"}`, "locales/fr-CA.yaml": "a: Allo\n"},
-		code: 0, stdout: []string{"skipped 3 files in languages msglint does not check: de, fr, fr-ca\n"}},
+		code: 0, stdout: []string{"skipped 3 files in languages msglint does not check: de, fr, fr-CA\n"}},
 	{name: "dangling symlink", setup: func(t *testing.T, dir string) { symlink(t, "nowhere.yaml", filepath.Join(dir, "bad.yaml")) },
 		code: 2, stderr: []string{"bad.yaml: cannot read: no such file or directory"}},
 	{name: "symlink to a regular file is followed", setup: func(t *testing.T, dir string) {

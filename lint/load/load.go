@@ -19,20 +19,10 @@ func IsNotMessages(err error) bool {
 	return errors.Is(err, errNotMessages) || errors.Is(err, errOtherLocale)
 }
 
-// otherLocale is errOtherLocale naming the locale.
-type otherLocale string
-
-func (l otherLocale) Error() string {
-	return fmt.Sprintf("locale %q is in a language msglint does not check", string(l))
-}
-
-func (l otherLocale) Is(target error) bool { return target == errOtherLocale }
-
 // skipOf is the skip a walk makes of a file that holds no messages, with why.
 func skipOf(path string, err error) *lint.Skip {
-	var l otherLocale
-	if errors.As(err, &l) {
-		return &lint.Skip{Path: path, Reason: lint.OtherLanguage, Detail: strings.ToLower(string(l)), Msg: l.Error()}
+	if locale, ok := OtherLocale(err); ok {
+		return &lint.Skip{Path: path, Reason: lint.OtherLanguage, Detail: locale, Msg: strings.TrimPrefix(err.Error(), path+": ")}
 	}
 	msg := strings.TrimPrefix(err.Error(), path+": ")
 	return &lint.Skip{Path: path, Reason: lint.NotMessages, Msg: msg}
@@ -84,6 +74,9 @@ type Options struct {
 	// I18nGlobs marks the files, relative to I18nBase, read as locale trees.
 	I18nGlobs []string
 	I18nBase  string
+	// Kinds give locale strings kinds by key path, before the built-in
+	// words of data/kinds.yaml.
+	Kinds lint.KindGlobs
 	// MaxFile and MaxMessage cap what is read (0: the defaults).
 	MaxFile, MaxMessage lint.Size
 	// KnownRule, if set, says whether a rule name exists: a message's

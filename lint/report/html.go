@@ -48,10 +48,12 @@ type htmlFinding struct {
 
 type htmlCard struct {
 	File, ID, Kind, Lang, Channel string
-	Rules, Severities             string // for the filters
-	Segments                      []htmlSegment
-	Parts                         []htmlPart
-	Findings                      []htmlFinding
+	// KindFrom says what a locale string's kind was inferred from.
+	KindFrom          string
+	Rules, Severities string // for the filters
+	Segments          []htmlSegment
+	Parts             []htmlPart
+	Findings          []htmlFinding
 
 	msg   *lint.Message
 	spans []markSpan
@@ -87,6 +89,7 @@ type pagedCard struct {
 	File     string      `json:"f"`
 	ID       string      `json:"i"`
 	Kind     string      `json:"k,omitempty"`
+	KindFrom string      `json:"kf,omitempty"`
 	Lang     string      `json:"l"`
 	Channel  string      `json:"c,omitempty"`
 	Rules    string      `json:"r"`
@@ -97,7 +100,7 @@ type pagedCard struct {
 }
 
 func (c *htmlCard) paged() pagedCard {
-	p := pagedCard{File: c.File, ID: c.ID, Kind: c.Kind, Lang: c.Lang, Channel: c.Channel, Rules: c.Rules, Sevs: c.Severities}
+	p := pagedCard{File: c.File, ID: c.ID, Kind: c.Kind, KindFrom: c.KindFrom, Lang: c.Lang, Channel: c.Channel, Rules: c.Rules, Sevs: c.Severities}
 	for _, s := range c.Segments {
 		p.Segments = append(p.Segments, [3]string{s.Text, s.Marks, s.Sev})
 	}
@@ -155,7 +158,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 		if c == nil {
 			c = &htmlCard{File: f.File, ID: f.MessageID, Lang: lang, msg: f.Msg}
 			if m := f.Msg; m != nil {
-				c.Kind, c.Channel = string(m.Kind), string(m.Channel)
+				c.Kind, c.KindFrom, c.Channel = string(m.Kind), m.KindFrom, string(m.Channel)
 				for j, q := range m.QuickReplies {
 					c.Parts = append(c.Parts, htmlPart{fmt.Sprintf("quick reply %d", j+1), q.Text})
 				}
