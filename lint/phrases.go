@@ -50,9 +50,10 @@ type typoCue struct {
 	letters int
 }
 
-// AllowTypos lets cue words of seven letters or more match a word one typo
-// away (a letter left out, added or changed, or two swapped: "Təşəkür",
-// "recieved"), for rules whose cues are courtesies people type in a hurry.
+// AllowTypos lets FindTypos match cue words of seven letters or more with a
+// word one typo away (a letter left out, added or changed, or two swapped:
+// "Təşəkür", "recieved"), for rules whose cues are courtesies people type
+// in a hurry; Find still matches them as written.
 // Lemmas (word*) match only as written, and a word that isWord says is a
 // word of the language is not a typo ("indirim" is not "indirin"). Call it
 // before the first Find.
@@ -68,8 +69,8 @@ func (p *Phrases) AllowTypos(isWord func(string) bool) {
 	}
 }
 
-// FindTypos returns only the cues Find finds one typo away: a second look
-// for a rule that found nothing as written, cheaper than Find again.
+// FindTypos returns the cues one typo away (see AllowTypos): a second look
+// for a rule that found nothing as written.
 func (p *Phrases) FindTypos(text string, toks []Token) []Match {
 	if p.typos == nil {
 		return nil
@@ -260,12 +261,9 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 		}
 		w := p.norm(t, folded)
 		for _, ph := range exact[w] {
-			if m, ok := p.try(toks, i, ph, folded); ok {
+			if m, ok := p.try(toks, i, ph, folded, false); ok {
 				out = append(out, m)
 			}
-		}
-		if p.typos != nil && len(w) >= typoMin-1 {
-			out = p.findTypos(out, toks, i, w, folded)
 		}
 		// Every stem the word starts with: a stem is a whole word's
 		// beginning, so it always ends at a character boundary.
@@ -275,7 +273,7 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 				break
 			}
 			for _, ph := range n.phrases {
-				if m, ok := p.try(toks, i, ph, folded); ok {
+				if m, ok := p.try(toks, i, ph, folded, false); ok {
 					out = append(out, m)
 				}
 			}
@@ -330,7 +328,7 @@ func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded b
 				}
 				checked = true
 			}
-			if m, ok := p.try(toks, i, tc.ph, folded); ok {
+			if m, ok := p.try(toks, i, tc.ph, folded, true); ok {
 				out = append(out, m)
 			}
 		}
@@ -358,21 +356,21 @@ func (p *Phrases) norm(t *Token, folded bool) string {
 
 // matches reports whether a text word is the cue word: the same word, or
 // for a lemma one of its forms.
-func (p *Phrases) matches(cw cueWord, w string, folded bool) bool {
+func (p *Phrases) matches(cw cueWord, w string, folded, typos bool) bool {
 	c, lm := cw.w, cw.lemma
 	if folded {
 		c, lm = cw.fw, cw.flemma
 	}
 	switch {
 	case !cw.prefix:
-		return w == c || p.typos != nil && oneTypo(w, c) && utf8.RuneCountInString(c) >= typoMin && !p.isWord(w)
+		return w == c || typos && oneTypo(w, c) && utf8.RuneCountInString(c) >= typoMin && !p.isWord(w)
 	case lm == nil:
 		return strings.HasPrefix(w, c)
 	}
 	return lm.Inflects(w)
 }
 
-func (p *Phrases) try(toks []Token, i int, ph phrase, folded bool) (Match, bool) {
+func (p *Phrases) try(toks []Token, i int, ph phrase, folded, typos bool) (Match, bool) {
 	j := i
 	for k, cw := range ph.words {
 		if k > 0 {
@@ -390,7 +388,7 @@ func (p *Phrases) try(toks []Token, i int, ph phrase, folded bool) (Match, bool)
 		if cw.any {
 			continue
 		}
-		if !p.matches(cw, p.norm(&toks[j], folded), folded) {
+		if !p.matches(cw, p.norm(&toks[j], folded), folded, typos) {
 			return Match{}, false
 		}
 	}

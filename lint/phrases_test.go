@@ -92,7 +92,7 @@ func TestPhrasesTypos(t *testing.T) {
 			p.AllowTypos(func(w string) bool { return known(w) })
 		}
 		var got []string
-		for _, m := range p.Find(c.text, Tokenize(c.text, c.lang)) {
+		for _, m := range p.FindTypos(c.text, Tokenize(c.text, c.lang)) {
 			got = append(got, m.Cue+"@"+itoa(m.Span.Start)+"-"+itoa(m.Span.End))
 		}
 		if d := cmp.Diff(c.want, got); d != "" {

@@ -42,8 +42,8 @@ sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative a
 	Options: CTAOptions{Kinds: []lint.Kind{lint.Promo}},
 	Lexicon: ctaData.Lexicon,
 	New: lexiconRule(CTAOptions{Kinds: []lint.Kind{lint.Promo}}, ctaLexicon, func(o *CTAOptions) *LexiconOptions { return &o.LexiconOptions },
-		func(o CTAOptions, lx Lexicon, pb phraseBook) lint.Check {
-			typos := lx.withTypos()
+		func(o CTAOptions, _ Lexicon, pb phraseBook) lint.Check {
+			typos := pb.withTypos()
 			g := newCTAGrammar()
 			return func(p *lint.Pass) {
 				if kindIn(p.Msg.Kind, o.Kinds) && !g.hasCTA(p.Msg, pb) && !g.hasCTA(p.Msg, typos) {

@@ -43,8 +43,8 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 	Options: defaultGreeting,
 	Lexicon: greetingData.Lexicon,
 	New: lexiconRule(defaultGreeting, greetingLexicon, func(o *GreetingOptions) *LexiconOptions { return &o.LexiconOptions },
-		func(o GreetingOptions, lx Lexicon, pb phraseBook) lint.Check {
-			typos := lx.withTypos()
+		func(o GreetingOptions, _ Lexicon, pb phraseBook) lint.Check {
+			typos := pb.withTypos()
 			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos) }
 		}),
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/dict"
@@ -81,12 +82,19 @@ func listKeys(m map[string][]string) []string {
 }
 
 // phraseBook is a lexicon compiled for matching: each list on its own, and
-// all of a language's lists in one matcher for rules that look for many of
-// them in every message (see findAll).
+// (built on first use) all of a language's lists in one matcher for rules
+// that look for many of them in every message (see findAll).
 type phraseBook struct {
 	lists map[lint.Lang]map[string]*lint.Phrases
-	all   map[lint.Lang]combined
+	lx    Lexicon
+	all   *lazyCombined
 	typos bool // find only cues one typo away (see withTypos)
+}
+
+// lazyCombined builds the combined matchers once, when first asked.
+type lazyCombined struct {
+	once sync.Once
+	m    map[lint.Lang]combined
 }
 
 // combined is every list of a language in one matcher, with the lists each
@@ -97,26 +105,43 @@ type combined struct {
 }
 
 func (lx Lexicon) compile() phraseBook {
-	pb := phraseBook{lists: map[lint.Lang]map[string]*lint.Phrases{}, all: map[lint.Lang]combined{}}
+	pb := phraseBook{lists: map[lint.Lang]map[string]*lint.Phrases{}, lx: lx, all: &lazyCombined{}}
 	for l, lists := range lx {
 		pb.lists[l] = map[string]*lint.Phrases{}
-		c := combined{lists: map[string][]string{}}
-		var cues []string
-		for _, name := range listKeys(lists) {
-			pb.lists[l][name] = lint.NewPhrases(l, lists[name])
-			for _, cue := range lists[name] {
-				if len(c.lists[cue]) == 0 {
-					cues = append(cues, cue)
-				}
-				if !slices.Contains(c.lists[cue], name) {
-					c.lists[cue] = append(c.lists[cue], name)
-				}
-			}
+		for name, cues := range lists {
+			pb.lists[l][name] = lint.NewPhrases(l, cues)
 		}
-		c.p = lint.NewPhrases(l, cues)
-		pb.all[l] = c
 	}
 	return pb
+}
+
+// combined returns a language's combined matcher, building all of them the
+// first time.
+func (pb phraseBook) combined(l lint.Lang) (combined, bool) {
+	pb.all.once.Do(func() {
+		pb.all.m = map[lint.Lang]combined{}
+		for l, lists := range pb.lx {
+			c := combined{lists: map[string][]string{}}
+			var cues []string
+			for _, name := range listKeys(lists) {
+				for _, cue := range lists[name] {
+					if len(c.lists[cue]) == 0 {
+						cues = append(cues, cue)
+					}
+					if !slices.Contains(c.lists[cue], name) {
+						c.lists[cue] = append(c.lists[cue], name)
+					}
+				}
+			}
+			c.p = lint.NewPhrases(l, cues)
+			if pb.typos {
+				c.p.AllowTypos(knownWord(l))
+			}
+			pb.all.m[l] = c
+		}
+	})
+	c, ok := pb.all.m[l]
+	return c, ok
 }
 
 // wordSets turns one list per language into sets of normalised words.
@@ -147,18 +172,14 @@ func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
 // lint.Phrases.AllowTypos): for courtesies, which people type in a hurry.
 // The book finds only what is one typo away: a rule asks it only when the
 // cues as written are not there.
-func (lx Lexicon) withTypos() phraseBook {
-	pb := lx.compile()
-	pb.typos = true
+func (pb phraseBook) withTypos() phraseBook {
 	for l, lists := range pb.lists {
 		known := knownWord(l)
 		for _, p := range lists {
-			p.AllowTypos(known)
-		}
-		if c, ok := pb.all[l]; ok {
-			c.p.AllowTypos(known)
+			p.AllowTypos(known) // Find still matches only as written
 		}
 	}
+	pb.typos, pb.all = true, &lazyCombined{}
 	return pb
 }
 
@@ -175,7 +196,7 @@ func knownWord(l lint.Lang) func(string) bool {
 // findAll returns the cues of every list found in a message's body, by
 // list, in one pass over its words.
 func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
-	c, ok := pb.all[m.Lang]
+	c, ok := pb.combined(m.Lang)
 	if !ok {
 		return nil
 	}
