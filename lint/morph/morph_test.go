@@ -1,0 +1,81 @@
+package morph_test
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/msglint/msglint/lint/dict"
+	"github.com/msglint/msglint/lint/morph"
+)
+
+func analyzer(t *testing.T, lang string) (*morph.Analyzer, morph.Known) {
+	t.Helper()
+	a, err := morph.For(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dict.For(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, d.Has
+}
+
+func lower(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) }
+
+// The chains the dictionaries lack: possessive+case, case+ki+plural+case,
+// ability+negative+present+person, past+conditional+person, participle
+// +possessive, and the Azerbaijani question particle.
+func TestAccepts(t *testing.T) {
+	for lang, words := range map[string][]string{
+		"tr": {"kargonuza", "siparişinizdeki", "onaylayamıyoruz", "siparişlerinizde", "sitemizdekilerden",
+			"kuponunuzun", "teslimatınızın", "iadenizin", "çözebildiysek", "gönderdiğimiz", "bekliyoruz"},
+		"az": {"sifarişinizdəki", "kartınızdan", "hesabınızdakı", "bölüşərsinizmi", "kuryerimizə",
+			"yaşatdığımız", "gözlətdiyimiz", "bildiksə", "unutmusunuzsa", "müraciətinizi"},
+	} {
+		a, known := analyzer(t, lang)
+		for _, w := range words {
+			if !a.Accepts(lower(w), known) {
+				t.Errorf("%s: %s rejected", lang, w)
+			}
+		}
+	}
+}
+
+// Misspellings stay misspellings: a suffix chain must not hide a wrong
+// stem, a dropped buffer or broken vowel harmony.
+func TestRejects(t *testing.T) {
+	for lang, words := range map[string][]string{
+		"tr": {"günüde", "kargonuze", "siparişinizda", "yanlızca", "bekliyorsunuzz", "arıyacak", "kitaplerimiz", "gelecekim"},
+		"az": {"təşəkürlər", "sifarişinizda", "xaişiniz", "gözləyirıq", "müraciyətiniz"},
+	} {
+		a, known := analyzer(t, lang)
+		for _, w := range words {
+			if a.Accepts(lower(w), known) {
+				t.Errorf("%s: %s accepted (stem %q)", lang, w, a.Stem(lower(w), known))
+			}
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	a, known := analyzer(t, "tr")
+	if got := a.Stem("kargonuza", known); got != "kargo" {
+		t.Errorf("Stem(kargonuza) = %q, want kargo", got)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, bad := range []string{
+		"letters: {A: [a], I: [ı, u, i, ü]}\nclasses: {}",
+		"letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [nope], forms: [lAr]}}",
+		"letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [stem], forms: [(q)A]}}",
+		"letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [stem], forms: []}}",
+		"letters: {A: [a, e], I: [ı, u, i, ü]}\nunknown: 1",
+	} {
+		if _, err := morph.Parse("xx", []byte(bad)); err == nil {
+			t.Errorf("Parse(%q) succeeded", bad)
+		}
+	}
+}
