@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -30,6 +31,20 @@ type SpellingOptions struct {
 	Words map[lint.Lang]map[string]string `yaml:"words"`
 	// Ignore lists words never flagged, in any language (brand names).
 	Ignore []string `yaml:"ignore"`
+	// Accept lists words never flagged, per language; an entry written
+	// /like this/ is a regular expression a whole word must match.
+	Accept map[lint.Lang][]string `yaml:"accept"`
+	// Reject lists words always flagged, per language (a retired product
+	// name, a spelling the brand does not use).
+	Reject map[lint.Lang][]string `yaml:"reject"`
+	// AcceptFiles and RejectFiles name plain word-list files per language,
+	// one entry a line (# starts a comment), read like Accept and Reject;
+	// a relative path is relative to the directory msglint runs in.
+	AcceptFiles map[lint.Lang][]string `yaml:"accept_files"`
+	RejectFiles map[lint.Lang][]string `yaml:"reject_files"`
+	// Dictionary checks every word against the language's dictionary, not
+	// only the lists of common misspellings (default true).
+	Dictionary *bool `yaml:"dictionary"`
 }
 
 // Spelling flags common misspellings.
@@ -65,6 +80,7 @@ The Turkish and Azerbaijani lists follow the TDK Yazım Kılavuzu and the Azerba
 // wordList is one language's misspellings.
 type wordList struct {
 	words   map[string]string // wrong -> right, lower case
+	folded  map[string]string // the same without the language's own letters
 	exact   map[string]bool   // wrong forms that take no suffix
 	endings [][2]string       // wrong ending -> right ending
 	minStem int               // shortest stem a suffix may follow, in runes
@@ -78,6 +94,8 @@ type speller struct {
 	misspell map[lint.Lang]bool
 	lists    map[lint.Lang]*wordList
 	ignore   map[string]bool
+	vocab    map[lint.Lang]*vocabulary
+	useDict  bool
 }
 
 // wrongWords lists the words a misspell replacer corrects. misspell reports
@@ -175,8 +193,30 @@ func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
 			wl.words[lint.Lower(l, strings.TrimSpace(wrong))] = strings.TrimSpace(right)
 		}
 	}
+	wl.fold()
 	return wl, sc.Err()
 }
+
+// fold fills wl.folded from wl.words.
+func (wl *wordList) fold() {
+	wl.folded = make(map[string]string, len(wl.words))
+	for w, right := range wl.words {
+		if asciiFold(w) == asciiFold(lint.Lower(lint.Turkish, right)) {
+			continue // təşəkkur: written without the letters, it is right
+		}
+		wl.folded[asciiFold(w)] = asciiFold(right)
+		if wl.exact[w] {
+			wl.exact[asciiFold(w)] = true
+		}
+	}
+}
+
+// asciiFold writes Turkish and Azerbaijani letters as plain ASCII, the way
+// a phone without the keyboard does (ş -> s, ı -> i, ə -> e).
+func asciiFold(s string) string { return foldReplacer.Replace(s) }
+
+var foldReplacer = strings.NewReplacer("ç", "c", "ğ", "g", "ı", "i", "ö", "o", "ş", "s", "ü", "u", "ə", "e",
+	"Ç", "C", "Ğ", "G", "İ", "I", "Ö", "O", "Ş", "S", "Ü", "U", "Ə", "E", "â", "a", "î", "i", "û", "u")
 
 func newSpeller(o SpellingOptions) (*speller, error) {
 	lists, err := builtinLists()
@@ -186,7 +226,11 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{}}
+	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
+		useDict: o.Dictionary == nil || *o.Dictionary}
+	if sp.vocab, err = newVocabularies(o); err != nil {
+		return nil, err
+	}
 	for _, w := range o.Ignore {
 		sp.ignore[strings.ToLower(w)] = true
 		sp.ignore[lint.TurkicCasing.Lower(w)] = true
@@ -222,7 +266,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			continue
 		}
 		base := lists[l]
-		wl := &wordList{words: map[string]string{}, exact: base.exact, endings: base.endings, minStem: base.minStem}
+		wl := &wordList{words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem}
 		for k, v := range base.words {
 			wl.words[k] = v
 		}
@@ -231,6 +275,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 				wl.words[lw] = right
 			}
 		}
+		wl.fold()
 		if sp.lists[l] == base {
 			sp.lists = clone(sp.lists)
 		}
@@ -324,6 +369,10 @@ func hasDottedWord(s string) bool {
 type hit struct {
 	start, end int
 	right      string
+	sure       bool     // --fix may apply right
+	listed     bool     // from a curated list
+	rejected   bool     // on the config's reject list
+	others     []string // ranked suggestions, right first
 }
 
 // english finds the words misspell would correct in text.
@@ -345,7 +394,7 @@ func (sp *speller) english(text string) []hit {
 		word := text[start:end]
 		if sp.enWrong[strings.ToLower(word)] && !sp.ignore[strings.ToLower(word)] {
 			if _, diffs := sp.en.Replace(word); len(diffs) == 1 && diffs[0].Original == word {
-				hits = append(hits, hit{start, end, diffs[0].Corrected})
+				hits = append(hits, hit{start: start, end: end, right: diffs[0].Corrected, sure: true, listed: true})
 			}
 		}
 		start = end
@@ -371,59 +420,213 @@ func (sp *speller) check(p *lint.Pass) {
 
 // field checks one text of the message: the body, a quick reply or a button.
 func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
+	l := p.Msg.Lang
 	var hits []hit
-	if sp.misspell[p.Msg.Lang] {
+	if sp.misspell[l] {
 		hits = sp.english(text)
-	} else if wl := sp.lists[p.Msg.Lang]; wl != nil {
-		for start := 0; start < len(text); {
-			r, w := utf8.DecodeRuneInString(text[start:])
-			if !unicode.IsLetter(r) {
-				start += w
-				continue
-			}
-			end := start
-			for end < len(text) {
-				r, w := utf8.DecodeRuneInString(text[end:])
-				if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-					break
-				}
-				end += w
-			}
-			word := text[start:end]
-			if n, right := wl.match(p.Msg.Lang, word); n > 0 && !sp.ignore[lint.Lower(p.Msg.Lang, word)] {
-				hits = append(hits, hit{start, start + n, right})
-			}
-			start = end
+	} else if wl := sp.lists[l]; wl != nil {
+		hits = sp.listed(l, wl, text)
+	}
+	hits = append(hits, sp.rejected(l, text)...)
+	var toks []lint.Token
+	if sp.useDict || len(hits) > 0 {
+		if part.Kind == lint.Body {
+			toks = p.Msg.Tokens()
+		} else {
+			toks = lint.Tokenize(text, l)
+		}
+	}
+	var lx *lexicon
+	if sp.useDict {
+		var err error
+		if lx, err = lexiconFor(l); err != nil {
+			lx = nil // the embedded data is tested; a broken build has no dictionary
+		}
+		if lx != nil {
+			hits = append(hits, sp.unknown(lx, text, toks, hits)...)
 		}
 	}
 	if len(hits) == 0 {
 		return
 	}
 	// Only now, with something to report, blank what is not prose: a hit
-	// inside a link, an address or a placeholder is dropped.
+	// inside a link, an address or a placeholder is dropped, and so is a
+	// word cited in quotes.
 	clean := blank(text)
+	quoted := quotedSpans(text)
 	for _, h := range hits {
-		if clean[h.start:h.end] != text[h.start:h.end] {
+		if clean[h.start:h.end] != text[h.start:h.end] || within(quoted, lint.Span{Start: h.start, End: h.end}) {
 			continue
 		}
 		wrong := text[h.start:h.end]
-		right := matchCase(p.Msg.Lang, wrong, h.right)
-		p.Report(lint.Diagnostic{
-			Part:       part,
-			Span:       lint.Span{Start: h.start, End: h.end},
-			Message:    fmt.Sprintf("%q is a misspelling of %q", wrong, right),
-			Suggestion: right,
-			Fix:        &lint.Edit{Span: lint.Span{Start: h.start, End: h.end}, New: right},
-		})
+		if sp.accepted(l, wrong) {
+			continue
+		}
+		if h.listed && lx != nil && !h.rejected {
+			// A listed correction must itself be a word (misspell has
+			// reiceved -> recieved); else the dictionary suggests.
+			if !lx.allKnown(h.right) {
+				h.right, h.sure, h.others = "", false, nil
+				if cands := lx.suggest(lint.Lower(l, wrong)); len(cands) > 0 {
+					h.right, h.sure = lx.confidentPick(cands)
+					h.others = words(cands)
+				}
+			}
+		}
+		sp.report(p, part, h, wrong)
 	}
+}
+
+// report turns a hit into a diagnostic: a fix only when the correction is
+// sure (a listed misspelling, or one clear winner).
+func (sp *speller) report(p *lint.Pass, part lint.Part, h hit, wrong string) {
+	l := p.Msg.Lang
+	span := lint.Span{Start: h.start, End: h.end}
+	d := lint.Diagnostic{Part: part, Span: span}
+	switch {
+	case h.rejected:
+		d.Message = fmt.Sprintf("%q is on the list of words not to use", wrong)
+	case h.right == "":
+		d.Message = fmt.Sprintf("%q is not a word the dictionary knows", wrong)
+	case h.sure:
+		right := matchCase(l, wrong, h.right)
+		d.Message = fmt.Sprintf("%q is a misspelling of %q", wrong, right)
+		d.Suggestion = right
+		d.Fix = &lint.Edit{Span: span, New: right}
+	default:
+		var opts []string
+		for _, o := range h.others {
+			opts = append(opts, strconv.Quote(matchCase(l, wrong, o)))
+		}
+		d.Message = fmt.Sprintf("%q looks misspelt: did you mean %s?", wrong, joinOr(l, opts))
+		d.Suggestion = matchCase(l, wrong, h.right)
+	}
+	p.Report(d)
+}
+
+// joinOr joins quoted options: "a", "b" or "c".
+func joinOr(l lint.Lang, opts []string) string {
+	if len(opts) < 2 {
+		return strings.Join(opts, "")
+	}
+	or := spellingDoc.Say(l, "or")
+	return strings.Join(opts[:len(opts)-1], ", ") + " " + or + " " + opts[len(opts)-1]
+}
+
+func words(cands []candidate) []string {
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.word
+	}
+	return out
+}
+
+// listed finds the words of a curated list in text.
+func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
+	var hits []hit
+	ascii := asciiLetters(text)
+	for start := 0; start < len(text); {
+		r, w := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsLetter(r) {
+			start += w
+			continue
+		}
+		end := start
+		for end < len(text) {
+			r, w := utf8.DecodeRuneInString(text[end:])
+			if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+				break
+			}
+			end += w
+		}
+		word := text[start:end]
+		if n, right := wl.match(l, word, ascii); n > 0 && !sp.ignore[lint.Lower(l, word)] {
+			hits = append(hits, hit{start: start, end: start + n, right: right, sure: true, listed: true})
+		}
+		start = end
+	}
+	return hits
+}
+
+// unknown finds the words the dictionary does not know and that have a
+// likely correction, skipping what is not prose: codes, acronyms,
+// CamelCase, names, and words a curated hit already covers.
+func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []hit) []hit {
+	var hits []hit
+	l := lx.lang
+	// A Turkish or Azerbaijani text written without its own letters (as
+	// SMS often is) is read as it is meant: only the lists apply.
+	if l != lint.English && asciiLetters(text) {
+		return nil
+	}
+	for i, t := range toks {
+		if t.Kind != lint.Word || covered(done, t.Start, t.End) {
+			continue
+		}
+		word := text[t.Start:t.End]
+		base, ok := baseWord(l, word)
+		if !ok || !checkable(base) || sp.ignore[strings.ToLower(base)] || sp.ignore[lint.Lower(l, base)] {
+			continue
+		}
+		end := t.Start + len(base)
+		lw := lint.Lower(l, base)
+		if lx.passes(base) || l == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s")) {
+			if lx.confident && lx.known(base) {
+				if right, ok := lx.commoner(lw); ok {
+					hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
+				}
+			}
+			continue
+		}
+		capital := isCapitalised(base)
+		if capital && midSentence(text, toks, i) {
+			continue // a name
+		}
+		cands := lx.suggest(lw)
+		if len(cands) == 0 {
+			continue
+		}
+		right, sure := lx.confidentPick(cands)
+		if capital && !sure {
+			continue // at a sentence's start, a name unless the fix is clear
+		}
+		hits = append(hits, hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
+	}
+	return hits
+}
+
+func covered(hits []hit, start, end int) bool {
+	for _, h := range hits {
+		if start < h.end && end > h.start {
+			return true
+		}
+	}
+	return false
+}
+
+// allKnown reports whether every word of s (a correction, maybe two words)
+// is correct.
+func (lx *lexicon) allKnown(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !lx.known(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // match finds a misspelling in word: the whole word, a listed wrong stem
 // followed by a suffix, or a wrong ending. It returns how many bytes of word
 // are wrong and what they should be.
-func (wl *wordList) match(l lint.Lang, word string) (int, string) {
+func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 	lw := lint.Lower(l, word)
-	if right, ok := wl.words[lw]; ok {
+	words := wl.words
+	if ascii {
+		// A text without its language's letters: the list as it would
+		// be written so (yanlız -> yanliz).
+		words = wl.folded
+	}
+	if right, ok := words[lw]; ok {
 		return len(word), right
 	}
 	// Stems from the longest down; case folding maps rune to rune, so the
@@ -434,7 +637,7 @@ func (wl *wordList) match(l lint.Lang, word string) (int, string) {
 		_, w := utf8.DecodeLastRuneInString(lw[:b])
 		b -= w
 		k--
-		if right, ok := wl.words[lw[:b]]; ok && !wl.exact[lw[:b]] {
+		if right, ok := words[lw[:b]]; ok && !wl.exact[lw[:b]] {
 			return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
 		}
 	}

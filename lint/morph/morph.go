@@ -48,6 +48,7 @@ type class struct {
 	after     []*class
 	afterStem bool
 	afterVerb bool // after a verb stem only: one the dictionary has an infinitive of
+	stems     map[string]bool // if set, the only stems the class follows
 	variants  []variant
 }
 
@@ -134,6 +135,7 @@ type file struct {
 	Classes     map[string]struct {
 		After []string `yaml:"after"`
 		Forms []string `yaml:"forms"`
+		Stems []string `yaml:"stems"`
 	} `yaml:"classes"`
 }
 
@@ -187,6 +189,12 @@ func Parse(lang string, data []byte) (*Analyzer, error) {
 		spec, c := f.Classes[name], byName[name]
 		if len(spec.Forms) == 0 {
 			return nil, fmt.Errorf("class %s: no forms", name)
+		}
+		if len(spec.Stems) > 0 {
+			c.stems = map[string]bool{}
+			for _, st := range spec.Stems {
+				c.stems[st] = true
+			}
 		}
 		for _, prev := range spec.After {
 			switch prev {
@@ -247,6 +255,26 @@ func (a *Analyzer) Stem(word string, known Known) string {
 	return stem
 }
 
+// Splits returns the byte offsets in word (lower case) where a chain of
+// suffixes the paradigms allow may begin, whatever the stem before it: the
+// places a misspelt stem may end (təşəkürlər: 8). The word's end is not
+// among them.
+func (a *Analyzer) Splits(word string) []int {
+	seen := map[int]bool{}
+	var out []int
+	// Every string the walk asks about is a candidate stem; those that are
+	// not a prefix of word (an alternated or restored stem, a probe with
+	// an infinitive ending) are not places in it.
+	a.walk(word, 0, a.classes, 0, func(s string) bool {
+		if len(s) < len(word) && strings.HasPrefix(word, s) && !seen[len(s)] {
+			seen[len(s)] = true
+			out = append(out, len(s))
+		}
+		return false
+	}, func(string) bool { return false })
+	return out
+}
+
 func (a *Analyzer) parse(p string, next rune, classes []*class, depth int, known Known) bool {
 	return a.walk(p, next, classes, depth, known, func(string) bool { return true })
 }
@@ -277,6 +305,12 @@ func (a *Analyzer) walk(p string, next rune, classes []*class, depth int, known 
 				cands[1], cands[2], n = l+a.a[0], l+a.a[1], 3
 			}
 			for _, s := range cands[:n] {
+				if c.stems != nil {
+					if c.stems[s] && found(s) {
+						return true
+					}
+					continue
+				}
 				if c.afterStem && a.stemOK(s, v.vowelInitial, known) && found(a.stemForm(s, v.vowelInitial, known)) {
 					return true
 				}

@@ -79,3 +79,15 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestSplits(t *testing.T) {
+	a, _ := analyzer(t, "az")
+	got := a.Splits("təşəkürlər")
+	want := len("təşəkür")
+	for _, n := range got {
+		if n == want {
+			return
+		}
+	}
+	t.Errorf("Splits(təşəkürlər) = %v, want %d among them", got, want)
+}
