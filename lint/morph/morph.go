@@ -47,7 +47,7 @@ type class struct {
 	name      string
 	after     []*class
 	afterStem bool
-	afterVerb bool // after a verb stem only: one the dictionary has an infinitive of
+	afterVerb bool            // after a verb stem only: one the dictionary has an infinitive of
 	stems     map[string]bool // if set, the only stems the class follows
 	variants  []variant
 }
@@ -80,7 +80,7 @@ type variant struct {
 
 // next conditions.
 const (
-	nextAny   = ""
+	nextAny       = ""
 	nextVowel     = "V"
 	nextConsonant = "C" // or the end of the word
 )
