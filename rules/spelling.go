@@ -304,6 +304,7 @@ var notWords = []struct {
 	{"[", regexp.MustCompile(`\[[^\[\]\n]*\]`)},
 	{"@", regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
 	{"@#", regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
+	{"<", regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
 }
 
 // blank replaces what is not prose with spaces of the same byte length, so
@@ -579,21 +580,25 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			continue
 		}
 		capital := isCapitalised(base)
-		if capital && midSentence(text, toks, i) {
-			continue // a name
+		if capital && midSentence(text, toks, i) || utf8.RuneCountInString(base) < minChecked {
+			continue // a name; a short word is too often an abbreviation
 		}
 		cands := lx.suggest(lw)
 		if len(cands) == 0 {
 			continue
 		}
 		right, sure := lx.confidentPick(cands)
-		if capital && !sure {
+		if capital && (!sure || cands[0].cost > costDoubling) {
 			continue // at a sentence's start, a name unless the fix is clear
 		}
 		hits = append(hits, hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}
 	return hits
 }
+
+// minChecked is the shortest word the dictionary reports: shorter ones are
+// abbreviations and codes (pre, api, gif) as often as misspellings.
+const minChecked = 4
 
 func covered(hits []hit, start, end int) bool {
 	for _, h := range hits {

@@ -89,6 +89,11 @@ func (lx *lexicon) known(word string) bool {
 		}
 	}
 	if lx.m == nil {
+		// A regular plural of a known word (integrations, timezones):
+		// the lists leave out the plural of many nouns.
+		if rest, ok := strings.CutSuffix(lw, "s"); ok && len(rest) >= 3 && lx.d.Has(rest) {
+			return true
+		}
 		// The English lists strip accents (cafe, entree); a word
 		// written with them is the same word.
 		if plain := stripAccents(word); plain != word {

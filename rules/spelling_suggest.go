@@ -184,8 +184,11 @@ func (lx *lexicon) suggest(lw string) []candidate {
 		// enough that a plain one-letter change often lands on a word.
 		limit = maxCostEnglish
 	}
+	long := utf8.RuneCountInString(lw) >= 7
 	for s, c := range best {
-		if c <= limit && s != lw {
+		// Any letter changed anyhow lands on some word in a short
+		// one: such edits count only in long words.
+		if c <= limit && s != lw && (long || c < costOther) {
 			out = append(out, candidate{s, c})
 		}
 	}
