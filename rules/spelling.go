@@ -305,6 +305,12 @@ var notWords = []struct {
 	{"@", regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
 	{"@#", regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
 	{"<", regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
+	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},
+	// $name, :name (Laravel), *|NAME|* (Mailchimp).
+	{"%", regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
+	{"$", regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
+	{":", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`)},
+	{"|", regexp.MustCompile(`\*\|[^|]*\|\*`)},
 }
 
 // blank replaces what is not prose with spaces of the same byte length, so
