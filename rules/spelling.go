@@ -594,8 +594,10 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			continue
 		}
 		right, sure := lx.confidentPick(cands)
-		if capital && (!sure || cands[0].cost > costDoubling) {
-			continue // at a sentence's start, a name unless the fix is clear
+		if capital && (!sure || cands[0].cost > costDoubling || len(toks) < 5) {
+			// At a sentence's start, a name unless the fix is clear; a
+			// label of a word or two (a language, a product) is a name.
+			continue
 		}
 		hits = append(hits, hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}

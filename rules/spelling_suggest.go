@@ -23,7 +23,7 @@ type errorModel struct {
 // Edit costs; a suggestion is reported only within maxCost.
 const (
 	costConfused   = 0.4
-	costDoubling   = 0.4
+	costDoubling   = 0.3
 	costNear       = 0.6
 	costSwap       = 0.6
 	costDropped    = 0.5
@@ -259,23 +259,39 @@ func (lx *lexicon) confidentPick(cands []candidate) (string, bool) {
 // paradigm on the list is far larger. Letter swaps (e/ə, ı/i, k/q) are not
 // tried here: they make real minimal pairs.
 func (lx *lexicon) commoner(lw string) (string, bool) {
-	const ratio, floor = 5, 10
+	// The word must be rare on the list and the fix at least three times
+	// as common and common in its own right.
+	const rare, ratio, floor = 5, 3, 10
 	if utf8.RuneCountInString(lw) < 5 {
 		return "", false
 	}
 	own := lx.weight(lw)
-	if own >= 3*floor {
-		return "", false // a common word in its own right
+	if own > rare {
+		return "", false
 	}
 	var pick string
 	var pickN int
-	lx.model.edits([]rune(lw), true, func(s string, c float64) {
-		if c == costConfused || len(s) <= len(lw) || !lx.known(s) {
-			return
+	rs := []rune(lw)
+	for i := 0; i <= len(rs); i++ {
+		// A consonant doubled where the word has it once, or an h.
+		var adds []rune
+		if i > 0 && !isVowel(rs[i-1]) {
+			adds = append(adds, rs[i-1])
 		}
-		if n := lx.weight(s); n >= floor && n >= ratio*max(own, 1) && n > pickN {
-			pick, pickN = s, n
+		if lx.model.inserted['h'] {
+			adds = append(adds, 'h')
 		}
-	})
+		for _, r := range adds {
+			s := string(rs[:i]) + string(r) + string(rs[i:])
+			if !lx.known(s) {
+				continue
+			}
+			if n := lx.weight(s); n >= floor && n >= ratio*max(own, 1) && n > pickN {
+				pick, pickN = s, n
+			}
+		}
+	}
 	return pick, pick != ""
 }
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeıioöuüəâîû", r) }
