@@ -570,6 +570,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		if t.Kind != lint.Word || covered(done, t.Start, t.End) {
 			continue
 		}
+		if i > 0 && toks[i-1].Kind == lint.Punct && strings.ContainsAny(toks[i-1].Norm, "}])%'’") {
+			continue // a suffix written after a placeholder or a quote: {name}'daki
+		}
+		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
+			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
+		}
 		word := text[t.Start:t.End]
 		base, ok := baseWord(l, word)
 		if !ok || !checkable(base) || sp.ignore[strings.ToLower(base)] || sp.ignore[lint.Lower(l, base)] {

@@ -101,7 +101,25 @@ func (lx *lexicon) known(word string) bool {
 		}
 		return false
 	}
-	return lx.m.Accepts(lw, lx.d.Has)
+	return lx.d.Has(lw) || lx.m.Inflected(lw, lx.stemKnown)
+}
+
+// stemKnown is what suffixes may follow: a word of the language, or of a
+// dictionary that also passes (English loans take Turkish suffixes:
+// modunda, blogları, emaili).
+func (lx *lexicon) stemKnown(s string) bool {
+	if lx.d.Has(s) {
+		return true
+	}
+	if utf8.RuneCountInString(s) < 3 {
+		return false
+	}
+	for _, o := range lx.also {
+		if o.Has(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripAccents removes the marks of Latin letters in borrowed words

@@ -242,6 +242,12 @@ func (a *Analyzer) Accepts(word string, known Known) bool {
 	return a.parse(word, 0, a.classes, 0, known)
 }
 
+// Inflected reports whether word (lower case) is a known stem followed by
+// at least one suffix; the word itself is not looked up.
+func (a *Analyzer) Inflected(word string, known Known) bool {
+	return a.parse(word, 0, a.classes, 0, known)
+}
+
 // Stem returns the shortest dictionary form a chain of suffixes leaves of
 // word, or "" when no analysis has one.
 func (a *Analyzer) Stem(word string, known Known) string {
