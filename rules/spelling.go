@@ -51,14 +51,28 @@ type SpellingOptions struct {
 var Spelling = &lint.Rule{
 	Name: "spelling",
 	Doc: lint.Doc{
-		Title: "common misspelling",
-		Text: `Flags words from lists of common misspellings and says the right spelling: a list of about
-28,000 English misspellings (from misspell; British and American spellings are both right), and msglint's
-Turkish and Azerbaijani lists (herkez → herkes, yanlız → yalnız, birşey → bir şey, təşəkür → təşəkkür,
-xaiş → xahiş), which also catch the word with a suffix (orjinali → orijinali). Placeholders, links,
-e-mail addresses and @mentions are never checked. Add your own words per language in the config.`,
+		Title: "misspelt word",
+		Text: `Checks every word against the language's dictionary (English: SCOWL, British and American
+spellings both right; Turkish: the dictionary-tr word list with its suffix chains worked out, so
+"siparişinizdeki" and "onaylayamıyoruz" pass; Azerbaijani: a large word list with the same suffix chains),
+after the lists of common misspellings, which always win (herkez → herkes, recieve → receive, təşəkür →
+təşəkkür). It suggests the likeliest words (a neighbouring key, a letter without its accent, a doubled or
+dropped letter, the commoner word first); --fix applies a suggestion only when it is clear: a listed
+misspelling or a single best word. In Azerbaijani a word is reported only when such an edit gives a known
+word, as the list lacks many modern words. Not checked: placeholders of every syntax, links, e-mail
+addresses, @mentions, markup, words with digits, acronyms, CamelCase, words in quotes or backticks,
+capitalised words in mid-sentence (names), and Turkish or Azerbaijani texts written without their own
+letters (as SMS often is).
+Your own words, per language, in the rule's options:
+  accept: {en: [Lumara, "/SKU-[0-9]+/"]}  never flagged (/…/ is a regular expression)
+  reject: {en: [webshop]}                 always flagged
+  accept_files: {tr: [vocab/tr.txt]}      word lists, one word a line, # for comments
+  reject_files: {tr: [vocab/tr-reject.txt]}
+  words: {tr: {siparş: sipariş}}          your own misspellings and their fix
+  dictionary: false                       only the lists of misspellings`,
 		Why: `A misspelt reply looks careless and costs trust; customers judge a brand by its writing.
-The Turkish and Azerbaijani lists follow the TDK Yazım Kılavuzu and the Azerbaijani spelling dictionary.`,
+The Turkish and Azerbaijani lists follow the TDK Yazım Kılavuzu and the Azerbaijani spelling dictionary;
+the dictionaries' sources and licences are in NOTICE.`,
 		Examples: spellingDoc.Examples,
 		Severity: lint.Warning,
 		Default:  true,
