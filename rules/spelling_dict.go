@@ -72,7 +72,7 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 	}
 	lx.confident = len(words["policy"]) > 0 && words["policy"][0] == "confident"
 	lx.prefixes = words["prefixes"]
-	lx.model = newErrorModel(l, words)
+	lx.model = newErrorModel(words)
 	return lx, nil
 }
 

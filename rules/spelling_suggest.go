@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/msglint/msglint/lint"
 )
 
 // errorModel prices the edits that turn a misspelling into a word: a slip
@@ -33,7 +31,7 @@ const (
 	maxCostEnglish = 1.2
 )
 
-func newErrorModel(l lint.Lang, words map[string][]string) errorModel {
+func newErrorModel(words map[string][]string) errorModel {
 	m := errorModel{near: map[[2]rune]bool{}, confused: map[[2]rune]bool{}, inserted: map[rune]bool{}}
 	for _, a := range words["alphabet"] {
 		m.alphabet = append(m.alphabet, []rune(a)...)
@@ -55,7 +53,6 @@ func newErrorModel(l lint.Lang, words map[string][]string) errorModel {
 			m.inserted[r] = true
 		}
 	}
-	_ = l
 	return m
 }
 

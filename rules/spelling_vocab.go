@@ -61,16 +61,16 @@ func newVocabularies(o SpellingOptions) (map[lint.Lang]*vocabulary, error) {
 		}
 		return nil
 	}
-	inList := func(what string, l lint.Lang) func(int) string {
+	inList := func(l lint.Lang) func(int) string {
 		return func(i int) string { return fmt.Sprintf(".%s[%d]", l, i) }
 	}
 	for l, ws := range o.Accept {
-		if err := add("accept", l, ws, inList("accept", l)); err != nil {
+		if err := add("accept", l, ws, inList(l)); err != nil {
 			return nil, err
 		}
 	}
 	for l, ws := range o.Reject {
-		if err := add("reject", l, ws, inList("reject", l)); err != nil {
+		if err := add("reject", l, ws, inList(l)); err != nil {
 			return nil, err
 		}
 	}
@@ -88,7 +88,7 @@ func newVocabularies(o SpellingOptions) (map[lint.Lang]*vocabulary, error) {
 			}
 		}
 	}
-	for l, v := range out {
+	for _, v := range out {
 		if len(v.reject) == 0 {
 			continue
 		}
@@ -99,7 +99,6 @@ func newVocabularies(o SpellingOptions) (map[lint.Lang]*vocabulary, error) {
 		// Words are compared lower-cased: (?i) folds ASCII and most
 		// letters; the Turkish dotted and dotless I are lowered first.
 		v.rejectRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.Join(alts, "|") + `)(?:$|[^\p{L}\p{N}])`)
-		_ = l
 	}
 	return out, nil
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/msglint/msglint/lint/morph"
 )
 
-func analyzer(t *testing.T, lang string) (*morph.Analyzer, morph.Known) {
+func analyzer(t testing.TB, lang string) (*morph.Analyzer, morph.Known) {
 	t.Helper()
 	a, err := morph.For(lang)
 	if err != nil {
@@ -90,4 +90,36 @@ func TestSplits(t *testing.T) {
 		}
 	}
 	t.Errorf("Splits(təşəkürlər) = %v, want %d among them", got, want)
+}
+
+// A paradigm file from a language pack is input: Parse must reject or
+// accept it, never panic, and what it accepts must analyse any word.
+func FuzzParse(f *testing.F) {
+	f.Add("letters: {A: [a, e], I: [ı, u, i, ü], voiceless: çfhkpsşt}\nclasses: {pl: {after: [stem], forms: [lAr, (y)A>V, ~Iyor]}}", "evler")
+	f.Add("letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [x, stem], forms: [(n)DA, C]}}", "kitapta")
+	f.Fuzz(func(t *testing.T, data, word string) {
+		a, err := morph.Parse("xx", []byte(data))
+		if err != nil {
+			return
+		}
+		known := func(s string) bool { return s == "ev" || s == "kitap" }
+		a.Accepts(word, known)
+		a.Splits(word)
+	})
+}
+
+// Any word, however long or odd, is analysed quickly with the real data.
+func FuzzAccepts(f *testing.F) {
+	for _, s := range []string{"siparişlerinizdekilerden", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "lerlerlerlerlerlerlerler", "ğğ", ""} {
+		f.Add(s)
+	}
+	a, known := analyzer(f, "tr")
+	f.Fuzz(func(t *testing.T, w string) {
+		a.Accepts(lower(w), known)
+		for _, n := range a.Splits(lower(w)) {
+			if n <= 0 || n >= len(lower(w)) {
+				t.Fatalf("Splits(%q): %d out of range", w, n)
+			}
+		}
+	})
 }
