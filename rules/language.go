@@ -78,37 +78,54 @@ func (lc *languageCheck) check(p *lint.Pass) {
 	if err != nil || own == nil {
 		return
 	}
+	// Links, addresses and placeholders are blanked only for a message
+	// that has something to report: blanking runs regexps, and most
+	// messages are in their language.
+	words, spans := lc.words(p, p.Msg.Body.Text)
+	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, own, words) != ""
+	_, hasNeighbour := lc.neighbour[p.Msg.Lang]
+	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, nil)) {
+		return
+	}
+	words, spans = lc.words(p, blank(p.Msg.Body.Text))
+	if !p.Msg.LangDetected {
+		if l := lc.wrongLanguage(p, own, words); l != "" {
+			p.Report(lint.Diagnostic{Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "wrong"), lint.LangName(l), lint.LangName(p.Msg.Lang))})
+			return
+		}
+	}
+	if hasNeighbour {
+		lc.neighbourWords(p, own, words, spans, p.Report)
+	}
+}
+
+// words are the message's words to judge (clean is its text with what is
+// not prose blanked, or the text itself), and their spans.
+func (lc *languageCheck) words(p *lint.Pass, clean string) ([]string, []lint.Span) {
 	text := p.Msg.Body.Text
 	toks := p.Msg.Tokens()
-	clean := blank(text)
 	var words []string
 	var spans []lint.Span
 	for i, t := range toks {
 		if t.Kind != lint.Word || clean[t.Start:t.End] != text[t.Start:t.End] {
 			continue
 		}
-		w := text[t.Start:t.End]
-		base, ok := baseWord(p.Msg.Lang, w)
+		base, ok := baseWord(p.Msg.Lang, text[t.Start:t.End])
 		if !ok || !checkable(base) || isCapitalised(base) && midSentence(text, toks, i) {
 			continue
 		}
 		words = append(words, base)
 		spans = append(spans, lint.Span{Start: t.Start, End: t.Start + len(base)})
 	}
-	if !p.Msg.LangDetected && lc.wrongLanguage(p, own, words) {
-		return
-	}
-	if n, ok := lc.neighbour[p.Msg.Lang]; ok {
-		lc.neighbourWords(p, own, n, text, words, spans)
-	}
+	return words, spans
 }
 
-// wrongLanguage reports a message whose words are nearly all another
-// language's, and few of them its own language's alone. "Alone" matters:
-// the Azerbaijani list is a web crawl that has common English words.
-func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []string) bool {
+// wrongLanguage is the language a message's words are nearly all of, when
+// few of them are its own language's alone, or "". "Alone" matters: the
+// Azerbaijani list is a web crawl that has common English words.
+func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []string) lint.Lang {
 	if len(words) < lc.minWords {
-		return false
+		return ""
 	}
 	for _, name := range languageData.Langs[p.Msg.Lang].Words["other"] {
 		l := lint.Lang(name)
@@ -133,22 +150,24 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 		// ours.
 		if 100*theirs >= lc.otherShare*len(words) && 100*ownOnly <= lc.ownShare*len(words) &&
 			100*(theirs-ours) >= lc.ownShare*len(words) {
-			p.Report(lint.Diagnostic{Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "wrong"), lint.LangName(l), lint.LangName(p.Msg.Lang))})
-			return true
+			return l
 		}
 	}
-	return false
+	return ""
 }
 
-// neighbourWords reports words of the neighbouring language that are not
+// neighbourWords finds words of the neighbouring language that are not
 // words of the message's own (teşekkür in Azerbaijani text), with the own
 // language's word: from the pairs list, or by the letters that differ
-// (e/ə, k/q, ğ/q) when that gives a known word.
-func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, nl lint.Lang, text string, words []string, spans []lint.Span) {
-	nb, err := lexiconFor(nl)
+// (e/ə, k/q) when that gives a known word. It reports them (if report is
+// not nil) and says whether there were any.
+func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []string, spans []lint.Span, report func(lint.Diagnostic)) bool {
+	nb, err := lexiconFor(lc.neighbour[p.Msg.Lang])
 	if err != nil || nb == nil {
-		return
+		return false
 	}
+	text := p.Msg.Body.Text
+	found := false
 	for i, w := range words {
 		lw := lint.Lower(p.Msg.Lang, w)
 		if !nb.known(w) || utf8.RuneCountInString(lw) < 4 || lc.english(w) {
@@ -164,9 +183,13 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, nl lint.Lang
 		if own.known(w) && own.weight(lw)*5 >= own.weight(firstWord(right)) {
 			continue
 		}
-		right = matchCase(p.Msg.Lang, w, right)
-		p.Report(lint.Diagnostic{Span: spans[i], Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "neighbour"), text[spans[i].Start:spans[i].End], right), Suggestion: right})
+		found = true
+		if report != nil {
+			right = matchCase(p.Msg.Lang, w, right)
+			report(lint.Diagnostic{Span: spans[i], Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "neighbour"), text[spans[i].Start:spans[i].End], right), Suggestion: right})
+		}
 	}
+	return found
 }
 
 // counterpart is the own language's word for a neighbour's word (lower

@@ -30,6 +30,10 @@ type lexicon struct {
 	// prefixes are derivational prefixes a known word may take (English
 	// re-, un-, pre-: rebook, unsubscribe); the lists lack many such words.
 	prefixes []string
+	// Verdicts by word, shared by the rules and their goroutines.
+	knownMemo    memo[bool]
+	suggestMemo  memo[[]candidate]
+	commonerMemo memo[string]
 }
 
 // lexicons are built on first use per language: a run that checks no
@@ -79,6 +83,10 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 // known reports whether a lower-case or written word is correct in the
 // language itself: on the list, or a listed stem with suffixes.
 func (lx *lexicon) known(word string) bool {
+	return lx.knownMemo.get(word, func() bool { return lx.judge(word) })
+}
+
+func (lx *lexicon) judge(word string) bool {
 	if lx.d.Has(word) {
 		return true
 	}

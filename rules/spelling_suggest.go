@@ -133,6 +133,10 @@ func (m *errorModel) edits(w []rune, turkicOnly bool, fn func(string, float64)) 
 // only when one finds nothing, and only cheap ones. A suggestion is always
 // a correct word, never another misspelling.
 func (lx *lexicon) suggest(lw string) []candidate {
+	return lx.suggestMemo.get(lw, func() []candidate { return lx.rank(lw) })
+}
+
+func (lx *lexicon) rank(lw string) []candidate {
 	best := map[string]float64{}
 	add := func(s string, c float64) {
 		if old, ok := best[s]; !ok || c < old {
@@ -256,15 +260,20 @@ func (lx *lexicon) confidentPick(cands []candidate) (string, bool) {
 // paradigm on the list is far larger. Letter swaps (e/ə, ı/i, k/q) are not
 // tried here: they make real minimal pairs.
 func (lx *lexicon) commoner(lw string) (string, bool) {
+	s := lx.commonerMemo.get(lw, func() string { return lx.findCommoner(lw) })
+	return s, s != ""
+}
+
+func (lx *lexicon) findCommoner(lw string) string {
 	// The word must be rare on the list and the fix at least three times
 	// as common and common in its own right.
 	const rare, ratio, floor = 5, 3, 10
 	if utf8.RuneCountInString(lw) < 5 {
-		return "", false
+		return ""
 	}
 	own := lx.weight(lw)
 	if own > rare {
-		return "", false
+		return ""
 	}
 	var pick string
 	var pickN int
@@ -288,7 +297,7 @@ func (lx *lexicon) commoner(lw string) (string, bool) {
 			}
 		}
 	}
-	return pick, pick != ""
+	return pick
 }
 
 func isVowel(r rune) bool { return strings.ContainsRune("aeıioöuüəâîû", r) }
