@@ -58,7 +58,9 @@ spellings both right; Turkish: the dictionary-tr word list with its suffix chain
 after the lists of common misspellings, which always win (herkez → herkes, recieve → receive, təşəkür →
 təşəkkür). It suggests the likeliest words (a neighbouring key, a letter without its accent, a doubled or
 dropped letter, the commoner word first); --fix applies a suggestion only when it is clear: a listed
-misspelling or a single best word. In Azerbaijani a word is reported only when such an edit gives a known
+misspelling or a single best word. A word with no clear fix is judged over the whole file: one the library
+uses in three messages or more, or capitalised in mid-sentence, is a name or a term; a single draft (--text,
+the pre-send hook) gets only the clear fixes. In Azerbaijani a word is reported only when such an edit gives a known
 word, as the list lacks many modern words. Not checked: placeholders of every syntax, links, e-mail
 addresses, @mentions, markup, words with digits, acronyms, CamelCase, words in quotes or backticks,
 capitalised words in mid-sentence (names), and Turkish or Azerbaijani texts written without their own
@@ -89,7 +91,25 @@ the dictionaries' sources and licences are in NOTICE.`,
 		}
 		return sp.check, nil
 	},
+	// A word the dictionary lacks and that has no clear fix is judged
+	// over the whole file: a library that uses it in several messages, or
+	// capitalised in mid-sentence, uses it as a name or a term.
+	NewFile: func(node *yaml.Node) (lint.FileCheck, error) {
+		o, err := lint.DecodeOptions(node, SpellingOptions{})
+		if err != nil {
+			return nil, err
+		}
+		sp, err := newSpeller(o)
+		if err != nil || !sp.useDict {
+			return nil, err
+		}
+		return sp.checkFile, nil
+	},
 }
+
+// libraryUses is how many messages of a file may use an unknown word
+// before it is taken for a term of the library (a product, a feature).
+const libraryUses = 3
 
 // wordList is one language's misspellings.
 type wordList struct {
@@ -430,32 +450,73 @@ func isASCIIAlnum(c byte) bool {
 }
 
 func (sp *speller) check(p *lint.Pass) {
-	sp.field(p, lint.Part{}, p.Msg.Body.Text)
-	for i, f := range p.Msg.QuickReplies {
-		sp.field(p, lint.Part{Kind: lint.QuickReply, Index: i}, f.Text)
+	sp.fields(p.Msg, false, nil, p.Report)
+}
+
+// checkFile reports the unknown words with no clear fix, but those the
+// library uses as names or terms.
+func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+	uses, names := map[string]int{}, map[string]bool{}
+	for _, m := range msgs {
+		lx, _ := lexiconFor(m.Lang)
+		if lx == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		sp.eachField(m, func(_ lint.Part, text string, toks []lint.Token) {
+			sp.unknown(lx, text, toks, nil, func(lw string, name bool) {
+				if name {
+					names[lw] = true
+				}
+				if !seen[lw] {
+					seen[lw] = true
+					uses[lw]++
+				}
+			})
+		})
 	}
-	for i, f := range p.Msg.Buttons {
-		sp.field(p, lint.Part{Kind: lint.Button, Index: i}, f.Text)
+	for w, n := range uses {
+		if n >= libraryUses {
+			names[w] = true
+		}
+	}
+	for _, m := range msgs {
+		sp.fields(m, true, names, func(d lint.Diagnostic) { report(m, d) })
 	}
 }
 
-// field checks one text of the message: the body, a quick reply or a button.
-func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
-	l := p.Msg.Lang
-	var hits []hit
-	if sp.misspell[l] {
-		hits = sp.english(text)
-	} else if wl := sp.lists[l]; wl != nil {
-		hits = sp.listed(l, wl, text)
+// eachField calls fn with each text of a message: the body, the quick
+// replies, the buttons.
+func (sp *speller) eachField(m *lint.Message, fn func(lint.Part, string, []lint.Token)) {
+	fn(lint.Part{}, m.Body.Text, m.Tokens())
+	for i, f := range m.QuickReplies {
+		fn(lint.Part{Kind: lint.QuickReply, Index: i}, f.Text, lint.Tokenize(f.Text, m.Lang))
 	}
-	hits = append(hits, sp.rejected(l, text)...)
-	var toks []lint.Token
-	if sp.useDict || len(hits) > 0 {
-		if part.Kind == lint.Body {
-			toks = p.Msg.Tokens()
-		} else {
-			toks = lint.Tokenize(text, l)
+	for i, f := range m.Buttons {
+		fn(lint.Part{Kind: lint.Button, Index: i}, f.Text, lint.Tokenize(f.Text, m.Lang))
+	}
+}
+
+// fields checks every text of a message. A message check reports the
+// listed and rejected words and the dictionary's clear fixes; a file check
+// (unsure) the dictionary's other findings, but for the library's names.
+func (sp *speller) fields(m *lint.Message, unsure bool, names map[string]bool, report func(lint.Diagnostic)) {
+	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
+		sp.field(m, part, text, toks, unsure, names, report)
+	})
+}
+
+// field checks one text of the message: the body, a quick reply or a button.
+func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []lint.Token, unsure bool, names map[string]bool, report func(lint.Diagnostic)) {
+	l := m.Lang
+	var hits []hit
+	if !unsure {
+		if sp.misspell[l] {
+			hits = sp.english(text)
+		} else if wl := sp.lists[l]; wl != nil {
+			hits = sp.listed(l, wl, text)
 		}
+		hits = append(hits, sp.rejected(l, text)...)
 	}
 	var lx *lexicon
 	if sp.useDict {
@@ -464,7 +525,11 @@ func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
 			lx = nil // the embedded data is tested; a broken build has no dictionary
 		}
 		if lx != nil {
-			hits = append(hits, sp.unknown(lx, text, toks, hits)...)
+			for _, h := range sp.unknown(lx, text, toks, hits, nil) {
+				if h.sure != unsure && !names[lint.Lower(l, text[h.start:h.end])] {
+					hits = append(hits, h)
+				}
+			}
 		}
 	}
 	if len(hits) == 0 {
@@ -494,14 +559,13 @@ func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
 				}
 			}
 		}
-		sp.report(p, part, h, wrong)
+		report(sp.diagnostic(l, part, h, wrong))
 	}
 }
 
 // report turns a hit into a diagnostic: a fix only when the correction is
 // sure (a listed misspelling, or one clear winner).
-func (sp *speller) report(p *lint.Pass, part lint.Part, h hit, wrong string) {
-	l := p.Msg.Lang
+func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) lint.Diagnostic {
 	span := lint.Span{Start: h.start, End: h.end}
 	d := lint.Diagnostic{Part: part, Span: span}
 	switch {
@@ -522,7 +586,7 @@ func (sp *speller) report(p *lint.Pass, part lint.Part, h hit, wrong string) {
 		d.Message = fmt.Sprintf("%q looks misspelt: did you mean %s?", wrong, joinOr(l, opts))
 		d.Suggestion = matchCase(l, wrong, h.right)
 	}
-	p.Report(d)
+	return d
 }
 
 // joinOr joins quoted options: "a", "b" or "c".
@@ -572,7 +636,10 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 // unknown finds the words the dictionary does not know and that have a
 // likely correction, skipping what is not prose: codes, acronyms,
 // CamelCase, names, and words a curated hit already covers.
-func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []hit) []hit {
+//
+// seen, if set, is told of every unknown word (lower case), and whether it
+// stands as a name (capitalised in mid-sentence).
+func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []hit, seen func(lw string, name bool)) []hit {
 	var hits []hit
 	l := lx.lang
 	// A Turkish or Azerbaijani text written without its own letters (as
@@ -606,7 +673,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			continue
 		}
 		capital := isCapitalised(base)
-		if capital && midSentence(text, toks, i) || utf8.RuneCountInString(base) < minChecked {
+		name := capital && midSentence(text, toks, i)
+		if seen != nil {
+			seen(lw, name)
+			continue
+		}
+		if name || utf8.RuneCountInString(base) < minChecked {
 			continue // a name; a short word is too often an abbreviation
 		}
 		cands := lx.suggest(lw)
