@@ -48,7 +48,7 @@ type grammar struct {
 	consonantSound, silentH []string
 	vowelLetters            string
 	comparatives, modals    map[string]bool
-	frames                  [][2][]string
+	frames                  []frame
 	particles               map[lint.Lang]map[string]bool
 }
 
@@ -64,9 +64,18 @@ func newGrammar() *grammar {
 	}
 	for _, f := range en["frames"] {
 		wrong, right, _ := strings.Cut(f, "|")
-		g.frames = append(g.frames, [2][]string{strings.Fields(wrong), strings.Fields(right)})
+		wrong, last := strings.CutSuffix(strings.TrimSpace(wrong), " $")
+		g.frames = append(g.frames, frame{wrong: strings.Fields(wrong), right: strings.Fields(right), last: last})
 	}
 	return g
+}
+
+// frame is a fixed wrong phrase and its right form, word by word; last
+// says the phrase must end its clause (your welcome. — not "your welcome
+// message").
+type frame struct {
+	wrong, right []string
+	last         bool
 }
 
 // words are the word tokens of a body with the text between each and the
@@ -113,7 +122,9 @@ func (g *grammar) report(p *lint.Pass, span lint.Span, msg, right string) {
 
 func (g *grammar) english(p *lint.Pass, text string, ws []word) {
 	for i, w := range ws {
-		next := i+1 < len(ws) && strings.TrimSpace(w.gap) == ""
+		// The next word follows with only spaces between (no number:
+		// "a 3rd party").
+		next := i+1 < len(ws) && strings.TrimSpace(w.gap) == "" && ws[i+1].Start == w.End+len(w.gap)
 		switch {
 		case (w.Norm == "a" || w.Norm == "an") && next:
 			g.article(p, text, w, ws[i+1])
@@ -190,19 +201,19 @@ func (g *grammar) vowelSound(w string) (vowel, ok bool) {
 // frame matches a fixed wrong frame starting at ws[i].
 func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
 	for _, f := range g.frames {
-		wrong, right := f[0], f[1]
+		wrong, right := f.wrong, f.right
 		if i+len(wrong) > len(ws) {
 			continue
 		}
 		ok := true
 		for k, fw := range wrong {
 			w := ws[i+k]
-			if w.Norm != fw || k+1 < len(wrong) && strings.TrimSpace(w.gap) != "" {
+			if w.Norm != fw || k+1 < len(wrong) && (strings.TrimSpace(w.gap) != "" || ws[i+k+1].Start != w.End+len(w.gap)) {
 				ok = false
 				break
 			}
 		}
-		if !ok {
+		if end := ws[i+len(wrong)-1]; !ok || f.last && strings.TrimSpace(end.gap) == "" && i+len(wrong) < len(ws) {
 			continue
 		}
 		// Only the words that differ are replaced.
