@@ -26,7 +26,8 @@ var Grammar = &lint.Rule{
 "it's" for "its" ("on it's way", "it's own"), "your welcome", "more then" for "more than", and "could of" for
 "could have". Turkish: the question particle written attached ("aldınızmı?" for "aldınız mı?"), when the
 dictionary knows the word without it. Azerbaijani: the question particle written apart ("var mı?" for
-"varmı?").`,
+"varmı?"). Both: ki written apart after the few words it joins ("bel ki" for "belki", "çün ki" for
+"çünki"); de/da and ki written attached elsewhere are spelling findings ("günüde" for "günü de").`,
 		Why: `These slips are what readers notice first, and each has one right form, so --fix can apply it.
 Sources: Merriam-Webster usage notes; TDK Yazım Kılavuzu ("mı, mi, mu, mü"); Azərbaycan dilinin orfoqrafiya
 qaydaları.`,
@@ -50,6 +51,7 @@ type grammar struct {
 	comparatives, modals    map[string]bool
 	frames                  []frame
 	particles               map[lint.Lang]map[string]bool
+	kiJoined                map[lint.Lang]map[string]bool
 }
 
 func newGrammar() *grammar {
@@ -61,6 +63,7 @@ func newGrammar() *grammar {
 		comparatives:   grammarData.WordSets("comparatives")[lint.English],
 		modals:         grammarData.WordSets("modals")[lint.English],
 		particles:      grammarData.WordSets("particles"),
+		kiJoined:       grammarData.WordSets("ki_joined"),
 	}
 	for _, f := range en["frames"] {
 		wrong, right, _ := strings.Cut(f, "|")
@@ -114,6 +117,7 @@ func (g *grammar) check(p *lint.Pass) {
 	case lint.Azerbaijani:
 		g.azerbaijaniParticle(p, text, ws)
 	}
+	g.kiApart(p, text, ws)
 }
 
 func (g *grammar) report(p *lint.Pass, span lint.Span, msg, right string) {
@@ -265,5 +269,20 @@ func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
 		span := lint.Span{Start: prev.Start, End: w.End}
 		right := text[prev.Start:prev.End] + text[w.Start:w.End]
 		g.report(p, span, fmt.Sprintf(grammarData.Say(lint.Azerbaijani, "particle_attached"), text[prev.Start:w.End], right), right)
+	}
+}
+
+// kiApart finds ki written apart after the few words it joins (bel ki ->
+// belki, çün ki -> çünki).
+func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
+	joined := g.kiJoined[p.Msg.Lang]
+	for i := 0; i+1 < len(ws); i++ {
+		w, next := ws[i], ws[i+1]
+		if !joined[w.Norm] || next.Norm != "ki" || w.gap != " " {
+			continue
+		}
+		span := lint.Span{Start: w.Start, End: next.End}
+		right := text[w.Start:w.End] + text[next.Start:next.End]
+		g.report(p, span, fmt.Sprintf(grammarData.Say(p.Msg.Lang, "joined"), text[w.Start:next.End], right), right)
 	}
 }
