@@ -1,6 +1,7 @@
 package morph_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode"
@@ -97,7 +98,7 @@ func TestSplits(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add("letters: {A: [a, e], I: [ı, u, i, ü], voiceless: çfhkpsşt}\nclasses: {pl: {after: [stem], forms: [lAr, (y)A>V, ~Iyor]}}", "evler")
 	f.Add("letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [x, stem], forms: [(n)DA, C]}}", "kitapta")
-	f.Fuzz(func(t *testing.T, data, word string) {
+	f.Fuzz(func(_ *testing.T, data, word string) {
 		a, err := morph.Parse("xx", []byte(data))
 		if err != nil {
 			return
@@ -122,4 +123,32 @@ func FuzzAccepts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkParse measures reading one language's paradigms, paid once.
+//
+//	go test ./lint/morph -run '^$' -bench Parse -benchmem
+func BenchmarkParse(b *testing.B) {
+	for _, lang := range morph.Langs() {
+		data, err := os.ReadFile("data/" + lang + ".yaml")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := morph.Parse(lang, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAccepts measures one analysis of an inflected word the
+// dictionary lacks.
+func BenchmarkAccepts(b *testing.B) {
+	a, known := analyzer(b, "tr")
+	for b.Loop() {
+		a.Accepts("siparişlerinizdekilerden", known)
+	}
 }
