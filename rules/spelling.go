@@ -62,7 +62,7 @@ misspelling or a single best word. A word with no clear fix is judged over the w
 uses in three messages or more, or capitalised in mid-sentence, is a name or a term; a single draft (--text,
 the pre-send hook) gets only the clear fixes. In Azerbaijani a word is reported only when such an edit gives a known
 word, as the list lacks many modern words. Not checked: placeholders of every syntax, links, e-mail
-addresses, @mentions, markup, words with digits, acronyms, CamelCase, words in quotes or backticks,
+addresses, @mentions, markup, words with digits, acronyms, CamelCase, unknown words in quotes or backticks,
 capitalised words in mid-sentence (names), and Turkish or Azerbaijani texts written without their own
 letters (as SMS often is).
 Your own words, per language, in the rule's options:
@@ -536,12 +536,14 @@ func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []li
 		return
 	}
 	// Only now, with something to report, blank what is not prose: a hit
-	// inside a link, an address or a placeholder is dropped, and so is a
-	// word cited in quotes.
+	// inside a link, an address or a placeholder is dropped, and so is an
+	// unknown word cited in quotes.
 	clean := blank(text)
 	quoted := quotedSpans(text)
 	for _, h := range hits {
-		if clean[h.start:h.end] != text[h.start:h.end] || within(quoted, lint.Span{Start: h.start, End: h.end}) {
+		// A listed misspelling is wrong even in quotes; an unknown word
+		// there is a term or a label cited as it is.
+		if clean[h.start:h.end] != text[h.start:h.end] || !h.listed && !h.rejected && within(quoted, lint.Span{Start: h.start, End: h.end}) {
 			continue
 		}
 		wrong := text[h.start:h.end]
