@@ -450,12 +450,19 @@ func isASCIIAlnum(c byte) bool {
 }
 
 func (sp *speller) check(p *lint.Pass) {
-	sp.fields(p.Msg, false, nil, p.Report)
+	sp.fields(p.Msg, p.Report)
 }
 
 // checkFile reports the unknown words with no clear fix, but those the
 // library uses as names or terms.
 func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+	type found struct {
+		m    *lint.Message
+		part lint.Part
+		text string
+		hits []hit
+	}
+	var all []found
 	uses, names := map[string]int{}, map[string]bool{}
 	for _, m := range msgs {
 		lx, _ := lexiconFor(m.Lang)
@@ -463,8 +470,9 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 			continue
 		}
 		seen := map[string]bool{}
-		sp.eachField(m, func(_ lint.Part, text string, toks []lint.Token) {
-			sp.unknown(lx, text, toks, nil, func(lw string, name bool) {
+		sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
+			var unsure []hit
+			for _, h := range sp.unknown(lx, text, toks, nil, func(lw string, name bool) {
 				if name {
 					names[lw] = true
 				}
@@ -472,16 +480,25 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 					seen[lw] = true
 					uses[lw]++
 				}
-			})
+			}) {
+				if !h.sure {
+					unsure = append(unsure, h)
+				}
+			}
+			if len(unsure) > 0 {
+				all = append(all, found{m, part, text, unsure})
+			}
 		})
 	}
-	for w, n := range uses {
-		if n >= libraryUses {
-			names[w] = true
+	for _, f := range all {
+		lx, _ := lexiconFor(f.m.Lang)
+		kept := f.hits[:0]
+		for _, h := range f.hits {
+			if lw := lint.Lower(f.m.Lang, f.text[h.start:h.end]); !names[lw] && uses[lw] < libraryUses {
+				kept = append(kept, h)
+			}
 		}
-	}
-	for _, m := range msgs {
-		sp.fields(m, true, names, func(d lint.Diagnostic) { report(m, d) })
+		sp.emit(f.m.Lang, lx, f.part, f.text, kept, func(d lint.Diagnostic) { report(f.m, d) })
 	}
 }
 
@@ -497,27 +514,24 @@ func (sp *speller) eachField(m *lint.Message, fn func(lint.Part, string, []lint.
 	}
 }
 
-// fields checks every text of a message. A message check reports the
-// listed and rejected words and the dictionary's clear fixes; a file check
-// (unsure) the dictionary's other findings, but for the library's names.
-func (sp *speller) fields(m *lint.Message, unsure bool, names map[string]bool, report func(lint.Diagnostic)) {
+// fields checks every text of a message for the listed and rejected words
+// and the dictionary's clear fixes; the file check reports the rest.
+func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
-		sp.field(m, part, text, toks, unsure, names, report)
+		sp.field(m, part, text, toks, report)
 	})
 }
 
 // field checks one text of the message: the body, a quick reply or a button.
-func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []lint.Token, unsure bool, names map[string]bool, report func(lint.Diagnostic)) {
+func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []lint.Token, report func(lint.Diagnostic)) {
 	l := m.Lang
 	var hits []hit
-	if !unsure {
-		if sp.misspell[l] {
-			hits = sp.english(text)
-		} else if wl := sp.lists[l]; wl != nil {
-			hits = sp.listed(l, wl, text)
-		}
-		hits = append(hits, sp.rejected(l, text)...)
+	if sp.misspell[l] {
+		hits = sp.english(text)
+	} else if wl := sp.lists[l]; wl != nil {
+		hits = sp.listed(l, wl, text)
 	}
+	hits = append(hits, sp.rejected(l, text)...)
 	var lx *lexicon
 	if sp.useDict {
 		var err error
@@ -526,12 +540,18 @@ func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []li
 		}
 		if lx != nil {
 			for _, h := range sp.unknown(lx, text, toks, hits, nil) {
-				if h.sure != unsure && !names[lint.Lower(l, text[h.start:h.end])] {
+				if h.sure {
 					hits = append(hits, h)
 				}
 			}
 		}
 	}
+	sp.emit(l, lx, part, text, hits, report)
+}
+
+// emit reports hits, but those in what is not prose, those the config
+// accepts, and fixes a listed correction that is not itself a word.
+func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, hits []hit, report func(lint.Diagnostic)) {
 	if len(hits) == 0 {
 		return
 	}
@@ -555,9 +575,8 @@ func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []li
 			// reiceved -> recieved); else the dictionary suggests.
 			if !lx.allKnown(h.right) {
 				h.right, h.sure, h.others = "", false, nil
-				if cands := lx.suggest(lint.Lower(l, wrong)); len(cands) > 0 {
-					h.right, h.sure = lx.confidentPick(cands)
-					h.others = words(cands)
+				if cands, right, sure := lx.ranked(lint.Lower(l, wrong)); len(cands) > 0 {
+					h.right, h.sure, h.others = right, sure, words(cands)
 				}
 			}
 		}
@@ -678,16 +697,14 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		name := capital && midSentence(text, toks, i)
 		if seen != nil {
 			seen(lw, name)
-			continue
 		}
 		if name || utf8.RuneCountInString(base) < minChecked {
 			continue // a name; a short word is too often an abbreviation
 		}
-		cands := lx.suggest(lw)
+		cands, right, sure := lx.ranked(lw)
 		if len(cands) == 0 {
 			continue
 		}
-		right, sure := lx.confidentPick(cands)
 		if capital && (!sure || cands[0].cost > costDoubling || len(toks) < 5) {
 			// At a sentence's start, a name unless the fix is clear; a
 			// label of a word or two (a language, a product) is a name.

@@ -32,7 +32,7 @@ type lexicon struct {
 	prefixes []string
 	// Verdicts by word, shared by the rules and their goroutines.
 	knownMemo    memo[bool]
-	suggestMemo  memo[[]candidate]
+	suggestMemo  memo[ranking]
 	commonerMemo memo[string]
 }
 

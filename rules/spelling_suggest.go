@@ -133,7 +133,25 @@ func (m *errorModel) edits(w []rune, turkicOnly bool, fn func(string, float64)) 
 // only when one finds nothing, and only cheap ones. A suggestion is always
 // a correct word, never another misspelling.
 func (lx *lexicon) suggest(lw string) []candidate {
-	return lx.suggestMemo.get(lw, func() []candidate { return lx.rank(lw) })
+	cands, _, _ := lx.ranked(lw)
+	return cands
+}
+
+// ranked is suggest with the pick --fix may apply (confidentPick),
+// remembered per word.
+func (lx *lexicon) ranked(lw string) ([]candidate, string, bool) {
+	r := lx.suggestMemo.get(lw, func() ranking {
+		cands := lx.rank(lw)
+		right, sure := lx.confidentPick(cands)
+		return ranking{cands, right, sure}
+	})
+	return r.cands, r.right, r.sure
+}
+
+type ranking struct {
+	cands []candidate
+	right string
+	sure  bool
 }
 
 func (lx *lexicon) rank(lw string) []candidate {
