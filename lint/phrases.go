@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/msglint/msglint/lint/morph"
+	"github.com/msglint/msglint/lint/inflect"
 )
 
 // Phrases matches a list of cue phrases against a message's tokens in one
@@ -15,7 +15,7 @@ import (
 //
 // A cue is words separated by spaces. A word ending in * is a lemma: it
 // matches the lemma and its inflected forms by the language's paradigm (see
-// package morph), so "iyi gün*" matches "İyi günler" and "ilet*" matches
+// package inflect), so "iyi gün*" matches "İyi günler" and "ilet*" matches
 // "iletildi" but not "iletişim"; in a language without a paradigm it
 // matches any word that starts with it. A * alone matches any one word
 // ("have a * weekend"). Punctuation and spaces between words are skipped,
@@ -30,7 +30,7 @@ type Phrases struct {
 	stems    *stemNode           // by first word stem (cues whose first word ends in *)
 	fexact   map[string][]phrase // the same, folded; nil when the language folds nothing
 	fstems   *stemNode
-	paradigm *morph.Paradigm
+	paradigm *inflect.Paradigm
 	nStems   int
 	literal  []string // non-word cues
 	// typos are the cues whose first word is long enough to be matched one
@@ -151,17 +151,17 @@ type cueWord struct {
 	any    bool
 	// lemma and flemma match a prefix word's inflected forms, plain and
 	// folded; nil in a language without a paradigm.
-	lemma, flemma *morph.Lemma
+	lemma, flemma *inflect.Lemma
 }
 
 // paradigms holds each language's paradigm, built once.
-var paradigms sync.Map // Lang -> *morph.Paradigm (nil: none)
+var paradigms sync.Map // Lang -> *inflect.Paradigm (nil: none)
 
-func paradigmOf(l Lang) *morph.Paradigm {
+func paradigmOf(l Lang) *inflect.Paradigm {
 	if p, ok := paradigms.Load(l); ok {
-		return p.(*morph.Paradigm)
+		return p.(*inflect.Paradigm)
 	}
-	p := morph.For(string(l), func(s string) string { return Fold(l, s) })
+	p := inflect.For(string(l), func(s string) string { return Fold(l, s) })
 	paradigms.Store(l, p)
 	return p
 }

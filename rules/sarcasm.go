@@ -54,10 +54,10 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		}),
 }
 
-// frame is a sarcastic composition: a cue of one list with a cue of another
+// sarcasmFrame is a sarcastic composition: a cue of one list with a cue of another
 // in the same sentence or the next, in either order, unless a cue of the
 // unless list is in the message.
-type frame struct {
+type sarcasmFrame struct {
 	a, b, unless string
 	// weak: cues of b that do not count here ("this time" beside
 	// congratulations is sincere).
@@ -73,7 +73,7 @@ type frame struct {
 // it"), counting how often they asked (an ordinal of repetition with an
 // asking verb), of course × our fault with no apology, "since you know
 // better" × knowing better.
-var frames = []frame{
+var frames = []sarcasmFrame{
 	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
 	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
 	{a: "repetition", b: "asking", why: "counting how often the customer asked reads as sarcasm"},
@@ -138,7 +138,7 @@ type framedMatch struct {
 	why  string
 }
 
-func (f frame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
+func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
 	as := found[f.a]
 	if len(as) == 0 {
 		return nil

@@ -48,7 +48,7 @@ pushy; one "!" is enough.`,
 		if err != nil {
 			return nil, err
 		}
-		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"), words: wordsOf}
+		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"), words: inDictionary}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -69,9 +69,9 @@ type shouting struct {
 	words func(l lint.Lang, lower string) (known, ok bool)
 }
 
-// wordsOf asks a language's spelling dictionary whether a word is one of
+// inDictionary asks a language's spelling dictionary whether a word is one of
 // its words; ok is false for a language without a dictionary.
-func wordsOf(l lint.Lang, lower string) (known, ok bool) {
+func inDictionary(l lint.Lang, lower string) (known, ok bool) {
 	d, err := dict.For(string(l))
 	if err != nil {
 		return false, false

@@ -1,14 +1,19 @@
-// Package morph tells whether a word is an inflected form of a lemma, from
-// per-language suffix paradigms (paradigms.yaml): Turkish and Azerbaijani
-// endings with vowel harmony, English plural and verb endings. The cue
-// matcher uses it so that a cue "ilet*" (forward) matches "iletildi" and
-// "iletmemizi" but not "iletişim" (contact), which is another word.
+// Package morph accepts inflected Turkish and Azerbaijani words by
+// stripping suffix chains until a dictionary form is left: kargonuza is
+// kargo+nuz+a, siparişinizdeki sipariş+iniz+de+ki, onaylayamıyoruz
+// onayla+yama+ıyor+uz. The paradigms are data (data/<lang>.yaml): suffix
+// classes, the forms of each written with archiphonemes (A, I, D, C and
+// buffers), and which classes may precede which. Vowel harmony, buffer
+// letters, d/t and c/ç assimilation and stem-final consonant alternation
+// (kitap/kitabı) are worked out from the forms, not listed.
+//
+// The dictionaries list words with one or two suffixes; this package adds
+// the longer chains that customer messages are made of.
 package morph
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -16,441 +21,412 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed paradigms.yaml
-var paradigmsYAML []byte
+//go:embed data/*.yaml
+var dataFS embed.FS
 
-// spec is one language's entry in paradigms.yaml.
-type spec struct {
-	Vowels struct {
-		Back    string `yaml:"back"`
-		Front   string `yaml:"front"`
-		Rounded string `yaml:"rounded"`
-	} `yaml:"vowels"`
-	Voiceless string              `yaml:"voiceless"`
-	Soften    map[string]string   `yaml:"soften"`
-	Spelling  []string            `yaml:"spelling"`
-	Classes   map[string][]string `yaml:"classes"`
+// maxSuffixes bounds a chain: the longest real chains have six or seven
+// suffixes (siparişlerinizdekilerden); the bound keeps a pathological word
+// from costing more than a few hundred look-ups.
+const maxSuffixes = 8
+
+// Analyzer knows one language's suffix paradigms.
+type Analyzer struct {
+	lang        string
+	classes     []*class // every class, each may end a word
+	alternation map[rune]rune
+	vowels      map[rune]int // vowel -> harmony context
+	a           [2]string    // A as back, front
+	voiceless   string       // the consonants D and C become t and ç after
+	// singleVowels are the realisations of A and I, the one-vowel
+	// suffixes that show whether a stem alternates.
+	singleVowels []string
+	infinitive   []string // endings that make a verb stem a dictionary word
 }
 
-// harmony is the class of a stem's last vowel, which picks each ending's
-// vowels; anyVowel is for a stem with none, or a word typed without the
-// language's letters (where ı and i, u and ü look the same).
-type harmony uint8
+type class struct {
+	name      string
+	after     []*class
+	afterStem bool
+	afterVerb bool            // after a verb stem only: one the dictionary has an infinitive of
+	stems     map[string]bool // if set, the only stems the class follows
+	variants  []variant
+}
 
+// Harmony contexts: the kind of the last vowel before a suffix.
 const (
-	backFlat harmony = iota
+	backFlat = iota // a ı
 	backRound
-	frontFlat
+	frontFlat // e ə i
 	frontRound
-	anyVowel
-	nHarmony
 )
 
-// ending is one suffix template expanded: for each harmony class and
-// whether the stem ends voiceless, the forms it takes; ranks are its slots
-// in the word (see slotRank).
-type ending struct {
-	template string
-	forms    [nHarmony][2][]string
-	ranks    []int
+// What the letter before a suffix may be.
+const (
+	prevVowel = 1 << iota
+	prevVoiced
+	prevVoiceless
+	prevAny = prevVowel | prevVoiced | prevVoiceless
+)
+
+type variant struct {
+	surface      string
+	harmony      uint8 // contexts the preceding vowel may have; 0 = any
+	prev         uint8 // what the letter before may be
+	next         string
+	dropsVowel   bool   // ~: takes the place of a final a/e
+	withN        string // for a form written without its (n): the form with it
+	vowelInitial bool
 }
 
-// slotRank orders the classes of endings as a word stacks them: voice,
-// negation, ability, tense, verbal noun, plural, possessive, case, then
-// copula, person and question. Endings follow in that order, each slot
-// once, except that voices, tenses and the last slot may stack
-// (paylaş-tır-ıl-, gel-iyor-du, -mış-tır); see follows. So "iletilerinin"
-// (messages') is not a form of ilet- (forward): a case ending cannot come
-// before a plural.
-var slotRank = map[string]int{"voice": 10, "negation": 20, "ability": 30, "tense": 40, "verb": 40, "verbal-noun": 45,
-	"plural": 50, "possessive": 60, "case": 70, "copula": 80, "person": 80, "question": 80}
-
-// stacks reports whether a slot may hold more than one ending.
-func stacks(rank int) bool { return rank == 10 || rank == 40 || rank == 80 }
-
-// follows reports whether an ending of slot r may come after one of slot
-// rank. A verb's endings (voice to tense) come before a noun's (plural,
-// possessive, case) and never after them; a verb takes a noun's endings
-// only after a verbal noun (paylaş-ma-mız-a, gönder-diğ-iniz).
-func follows(rank, r int) bool {
-	switch {
-	case r < rank || r == rank && !stacks(r):
-		return false
-	case r >= 50 && r <= 70 && rank >= 10 && rank <= 40:
-		return false
-	}
-	return true
-}
-
-// form is one written form of an ending after a stem of some harmony, with
-// the harmony and voicing it leaves for the next ending.
-type form struct {
-	s         string
-	h         harmony
-	voiceless bool
-	ending    int // index into endings: no ending follows itself (soru is not sor+u+yu)
-}
-
-// Paradigm is one language's endings. It is read-only after For.
-type Paradigm struct {
-	spec    spec
-	endings []ending
-	// byFirst indexes the forms by harmony, voicing and first byte, so that
-	// a word's ending is looked up, not searched for.
-	byFirst  [nHarmony][2]map[byte][]form
-	foldedBy map[byte][]form // folded forms by first byte, for text typed without the letters
-	fold     func(string) string
-	soften   map[rune]string
-	depth    int
-}
+// next conditions.
+const (
+	nextAny       = ""
+	nextVowel     = "V"
+	nextConsonant = "C" // or the end of the word
+)
 
 var (
-	loadOnce sync.Once
-	specs    map[string]spec
+	loadOnce sync.Map // lang -> *onceAnalyzer
 )
 
-// For returns the paradigm of a language ("tr", "az", "en"), or nil when it
-// has none. fold writes a word without the language's own letters (nil:
-// nothing to fold). A paradigm is built per call: callers keep it.
-func For(lang string, fold func(string) string) *Paradigm {
-	loadOnce.Do(func() {
-		dec := yaml.NewDecoder(strings.NewReader(string(paradigmsYAML)))
-		dec.KnownFields(true)
-		if err := dec.Decode(&specs); err != nil {
-			panic("morph: bad embedded paradigms.yaml: " + err.Error())
-		}
-	})
-	s, ok := specs[lang]
-	if !ok {
-		return nil
-	}
-	if fold == nil {
-		fold = func(s string) string { return s }
-	}
-	p := &Paradigm{spec: s, fold: fold, soften: map[rune]string{}, depth: 6}
-	for from, to := range s.Soften {
-		r, _ := utf8.DecodeRuneInString(from)
-		p.soften[r] = to
-	}
-	seen := map[string]int{} // template -> index into p.endings
-	names := make([]string, 0, len(s.Classes))
-	for n := range s.Classes {
-		if _, ok := slotRank[n]; !ok {
-			panic(fmt.Sprintf("morph: %s: unknown class %q", lang, n))
-		}
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
-		for _, t := range s.Classes[n] {
-			if k, ok := seen[t]; ok {
-				if !slices.Contains(p.endings[k].ranks, slotRank[n]) {
-					p.endings[k].ranks = append(p.endings[k].ranks, slotRank[n])
-					slices.Sort(p.endings[k].ranks)
-				}
-				continue
-			}
-			seen[t] = len(p.endings)
-			e := ending{template: t, ranks: []int{slotRank[n]}}
-			for h := harmony(0); h < nHarmony; h++ {
-				for v := 0; v < 2; v++ {
-					e.forms[h][v] = p.expand(t, h, v == 1)
-				}
-			}
-			p.endings = append(p.endings, e)
-		}
-	}
-	p.foldedBy = map[byte][]form{}
-	for k, e := range p.endings {
-		seen := map[string]bool{}
-		for _, f := range append(slices.Clone(e.forms[anyVowel][0]), e.forms[anyVowel][1]...) {
-			if f = fold(f); f != "" && !seen[f] {
-				seen[f] = true
-				p.foldedBy[f[0]] = append(p.foldedBy[f[0]], form{s: f, h: anyVowel, ending: k})
-			}
-		}
-	}
-	for h := harmony(0); h < nHarmony; h++ {
-		for v := 0; v < 2; v++ {
-			idx := map[byte][]form{}
-			for k, e := range p.endings {
-				seen := map[string]bool{} // a form may belong to several endings, each with its slots
-				for _, f := range e.forms[h][v] {
-					if f == "" || seen[f] {
-						continue
-					}
-					seen[f] = true
-					idx[f[0]] = append(idx[f[0]], form{s: f, h: p.harmonyOf(f, h), voiceless: endsVoiceless(p, f), ending: k})
-				}
-			}
-			p.byFirst[h][v] = idx
-		}
-	}
-	return p
+type onceAnalyzer struct {
+	once sync.Once
+	a    *Analyzer
+	err  error
 }
 
-// expand writes out a template's forms after a stem of harmony h (whose
-// last sound is voiceless or not). Each vowel it writes sets the harmony
-// of the rest: "(y)AcAK" after "gel" is "ecek", after "al" "acak".
-func (p *Paradigm) expand(t string, h harmony, voiceless bool) []string {
-	if t == "" {
-		return []string{""}
-	}
-	if t[0] == '(' {
-		j := strings.IndexByte(t, ')')
-		if j < 0 {
-			panic(fmt.Sprintf("morph: unclosed ( in %q", t))
+// For returns the analyzer of a language, read from its data file on first
+// use; a language without paradigms gets an error.
+func For(lang string) (*Analyzer, error) {
+	v, _ := loadOnce.LoadOrStore(lang, &onceAnalyzer{})
+	o := v.(*onceAnalyzer)
+	o.once.Do(func() {
+		b, err := dataFS.ReadFile("data/" + lang + ".yaml")
+		if err != nil {
+			o.err = fmt.Errorf("morph: no paradigms for %q", lang)
+			return
 		}
-		return append(p.expand(t[1:j]+t[j+1:], h, voiceless), p.expand(t[j+1:], h, voiceless)...)
-	}
-	r, w := utf8.DecodeRuneInString(t)
-	var alts []string
-	switch r {
-	case 'A':
-		alts = p.vowelA(h)
-	case 'I':
-		alts = p.vowelI(h)
-	case 'D':
-		alts = []string{"d"}
-		if voiceless {
-			alts = []string{"t"}
+		o.a, o.err = Parse(lang, b)
+		if o.err != nil {
+			o.err = fmt.Errorf("morph: data/%s.yaml: %v", lang, o.err)
 		}
-	case 'K':
-		alts = []string{"k", "q", "ğ", "y"}
-	default:
-		alts = []string{string(r)}
-	}
+	})
+	return o.a, o.err
+}
+
+// Langs are the languages that have paradigms.
+func Langs() []string {
+	ents, _ := dataFS.ReadDir("data")
 	var out []string
-	for _, a := range alts {
-		for _, tail := range p.expand(t[w:], p.harmonyOf(a, h), endsVoiceless(p, a)) {
-			out = append(out, a+tail)
-		}
+	for _, e := range ents {
+		out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
 	}
 	return out
 }
 
-// vowelA is A after a stem of harmony h.
-func (p *Paradigm) vowelA(h harmony) []string {
-	front := "e"
-	if strings.ContainsRune(p.spec.Vowels.Front, 'ə') {
-		front = "ə"
-	}
-	switch h {
-	case backFlat, backRound:
-		return []string{"a"}
-	case frontFlat, frontRound:
-		return []string{front}
-	}
-	return []string{"a", front}
+type file struct {
+	Letters struct {
+		A         []string `yaml:"A"`
+		I         []string `yaml:"I"`
+		Voiceless string   `yaml:"voiceless"`
+	} `yaml:"letters"`
+	Alternation map[string]string `yaml:"alternation"`
+	Infinitive  []string          `yaml:"infinitive"`
+	Classes     map[string]struct {
+		After []string `yaml:"after"`
+		Forms []string `yaml:"forms"`
+		Stems []string `yaml:"stems"`
+	} `yaml:"classes"`
 }
 
-// vowelI is I after a stem of harmony h.
-func (p *Paradigm) vowelI(h harmony) []string {
-	switch h {
-	case backFlat:
-		return []string{"ı"}
-	case backRound:
-		return []string{"u"}
-	case frontFlat:
-		return []string{"i"}
-	case frontRound:
-		return []string{"ü"}
+// Parse reads a paradigm file (see data/tr.yaml for the notation).
+func Parse(lang string, data []byte) (*Analyzer, error) {
+	var f file
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, err
 	}
-	return []string{"ı", "u", "i", "ü"}
-}
-
-// harmonyOf is the harmony class set by the last vowel of s, or h if s has
-// no vowel.
-func (p *Paradigm) harmonyOf(s string, h harmony) harmony {
-	if p.spec.Vowels.Front == "" {
-		return anyVowel // no harmony
+	if len(f.Letters.A) != 2 || len(f.Letters.I) != 4 {
+		return nil, fmt.Errorf("letters: want A with 2 letters (back, front) and I with 4 (ı u i ü order)")
 	}
-	for i := len(s); i > 0; {
-		r, w := utf8.DecodeLastRuneInString(s[:i])
-		i -= w
-		round := strings.ContainsRune(p.spec.Vowels.Rounded, r)
-		switch {
-		case strings.ContainsRune(p.spec.Vowels.Back, r) && round:
-			return backRound
-		case strings.ContainsRune(p.spec.Vowels.Back, r):
-			return backFlat
-		case strings.ContainsRune(p.spec.Vowels.Front, r) && round:
-			return frontRound
-		case strings.ContainsRune(p.spec.Vowels.Front, r):
-			return frontFlat
+	a := &Analyzer{lang: lang, alternation: map[rune]rune{}, vowels: map[rune]int{}, a: [2]string{f.Letters.A[0], f.Letters.A[1]}, voiceless: f.Letters.Voiceless}
+	a.singleVowels = append(append([]string{}, f.Letters.I...), f.Letters.A...)
+	for _, v := range "aıâ" {
+		a.vowels[v] = backFlat
+	}
+	for _, v := range "ouû" {
+		a.vowels[v] = backRound
+	}
+	for _, v := range "eəiî" {
+		a.vowels[v] = frontFlat
+	}
+	for _, v := range "öü" {
+		a.vowels[v] = frontRound
+	}
+	for k, v := range f.Alternation {
+		kr, _ := utf8.DecodeRuneInString(k)
+		vr, _ := utf8.DecodeRuneInString(v)
+		if utf8.RuneCountInString(k) != 1 || utf8.RuneCountInString(v) != 1 {
+			return nil, fmt.Errorf("alternation %s: %s: want one letter each", k, v)
+		}
+		a.alternation[kr] = vr
+	}
+	a.infinitive = f.Infinitive
+	byName := map[string]*class{}
+	names := make([]string, 0, len(f.Classes))
+	for name := range f.Classes {
+		names = append(names, name)
+	}
+	sortStrings(names)
+	for _, name := range names {
+		c := &class{name: name}
+		byName[name] = c
+		a.classes = append(a.classes, c)
+	}
+	ex := expander{a: f.Letters.A, i: f.Letters.I, voiceless: f.Letters.Voiceless}
+	for _, name := range names {
+		spec, c := f.Classes[name], byName[name]
+		if len(spec.Forms) == 0 {
+			return nil, fmt.Errorf("class %s: no forms", name)
+		}
+		if len(spec.Stems) > 0 {
+			c.stems = map[string]bool{}
+			for _, st := range spec.Stems {
+				c.stems[st] = true
+			}
+		}
+		for _, prev := range spec.After {
+			switch prev {
+			case "stem":
+				c.afterStem = true
+				continue
+			case "verb":
+				c.afterVerb = true
+				continue
+			}
+			p := byName[prev]
+			if p == nil {
+				return nil, fmt.Errorf("class %s: after: unknown class %q", name, prev)
+			}
+			c.after = append(c.after, p)
+		}
+		for _, form := range spec.Forms {
+			vs, err := ex.expand(form)
+			if err != nil {
+				return nil, fmt.Errorf("class %s: form %q: %v", name, form, err)
+			}
+			c.variants = append(c.variants, vs...)
 		}
 	}
-	return h
+	return a, nil
 }
 
-func (p *Paradigm) isVowel(r rune) bool {
-	return strings.ContainsRune(p.spec.Vowels.Back+p.spec.Vowels.Front, r)
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 }
 
-// Inflects reports whether word is lemma or lemma with inflectional endings
-// (both lower case). folded says both were written without the language's
-// own letters (see lint.Fold): vowel harmony is then not checked, as the
-// letters that carry it are gone.
-func (p *Paradigm) Inflects(lemma, word string, folded bool) bool {
-	return p.Lemma(lemma, folded).Inflects(word)
-}
+// Known answers whether a form is in the dictionary (lower case).
+type Known func(word string) bool
 
-// Lemma is a lemma prepared for matching many words: its stems and the
-// harmony its endings start from are worked out once.
-type Lemma struct {
-	p         *Paradigm
-	lemma     string
-	stems     []stem
-	h         harmony
-	voiceless bool
-	folded    bool
-}
-
-// Lemma prepares a lemma (lower case; folded if the words it is matched
-// with are).
-func (p *Paradigm) Lemma(lemma string, folded bool) Lemma {
-	return Lemma{p: p, lemma: lemma, stems: p.stems(lemma, folded), h: p.harmonyOf(lemma, anyVowel),
-		voiceless: endsVoiceless(p, lemma), folded: folded}
-}
-
-// Inflects reports whether word is the lemma or one of its inflected forms.
-func (l Lemma) Inflects(word string) bool {
-	if word == l.lemma {
+// Accepts reports whether word (lower case) is a dictionary form or a
+// dictionary form followed by a chain of suffixes the paradigms allow.
+func (a *Analyzer) Accepts(word string, known Known) bool {
+	if known(word) {
 		return true
 	}
-	p := l.p
-	for _, st := range l.stems {
-		if !strings.HasPrefix(word, st.stem) {
+	return a.parse(word, 0, a.classes, 0, known)
+}
+
+// Inflected reports whether word (lower case) is a known stem followed by
+// at least one suffix; the word itself is not looked up.
+func (a *Analyzer) Inflected(word string, known Known) bool {
+	return a.parse(word, 0, a.classes, 0, known)
+}
+
+// Stem returns the shortest dictionary form a chain of suffixes leaves of
+// word, or "" when no analysis has one.
+func (a *Analyzer) Stem(word string, known Known) string {
+	stem := ""
+	a.walk(word, 0, a.classes, 0, known, func(s string) bool {
+		if stem == "" || len(s) < len(stem) {
+			stem = s
+		}
+		return false
+	})
+	return stem
+}
+
+// Splits returns the byte offsets in word (lower case) where a chain of
+// suffixes the paradigms allow may begin, whatever the stem before it: the
+// places a misspelt stem may end (təşəkürlər: 8). The word's end is not
+// among them.
+func (a *Analyzer) Splits(word string) []int {
+	seen := map[int]bool{}
+	var out []int
+	// Every string the walk asks about is a candidate stem; those that are
+	// not a prefix of word (an alternated or restored stem, a probe with
+	// an infinitive ending) are not places in it.
+	a.walk(word, 0, a.classes, 0, func(s string) bool {
+		if len(s) < len(word) && strings.HasPrefix(word, s) && !seen[len(s)] {
+			seen[len(s)] = true
+			out = append(out, len(s))
+		}
+		return false
+	}, func(string) bool { return false })
+	return out
+}
+
+func (a *Analyzer) parse(p string, next rune, classes []*class, depth int, known Known) bool {
+	return a.walk(p, next, classes, depth, known, func(string) bool { return true })
+}
+
+// walk strips one suffix of any of classes from the end of p (next is the
+// letter that followed p), and calls found with each stem it reaches until
+// found returns true.
+func (a *Analyzer) walk(p string, next rune, classes []*class, depth int, known Known, found func(string) bool) bool {
+	for _, c := range classes {
+		for i := range c.variants {
+			v := &c.variants[i]
+			if !strings.HasSuffix(p, v.surface) || !v.nextOK(next) {
+				continue
+			}
+			l := p[:len(p)-len(v.surface)]
+			if utf8.RuneCountInString(l) < 2 || !a.prevOK(v, l) {
+				continue
+			}
+			if v.withN != "" && a.endsInVowel(l) && known(l+v.withN) {
+				// gününde, not günüde: after a vowel that is the
+				// third-person possessive the case needs its n.
+				continue
+			}
+			first, _ := utf8.DecodeRuneInString(v.surface)
+			cands := [3]string{l}
+			n := 1
+			if v.dropsVowel && !a.endsInVowel(l) {
+				cands[1], cands[2], n = l+a.a[0], l+a.a[1], 3
+			}
+			for _, s := range cands[:n] {
+				if c.stems != nil {
+					if c.stems[s] && found(s) {
+						return true
+					}
+					continue
+				}
+				if c.afterStem && a.stemOK(s, v.vowelInitial, known) && found(a.stemForm(s, v.vowelInitial, known)) {
+					return true
+				}
+				if c.afterVerb && a.isVerb(s, known) && found(s) {
+					return true
+				}
+				if depth+1 < maxSuffixes && a.walk(s, first, c.after, depth+1, known, found) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (v *variant) nextOK(next rune) bool {
+	switch v.next {
+	case nextAny:
+		return true
+	case nextVowel:
+		return next != 0 && isVowel(next)
+	case nextConsonant:
+		return next == 0 || !isVowel(next)
+	}
+	r, _ := utf8.DecodeRuneInString(v.next)
+	return next == r
+}
+
+func (a *Analyzer) endsInVowel(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	_, ok := a.vowels[r]
+	return ok
+}
+
+// prevOK checks the letter before a suffix (buffers, d/t) and vowel
+// harmony with the last vowel before it.
+func (a *Analyzer) prevOK(v *variant, l string) bool {
+	last, _ := utf8.DecodeLastRuneInString(l)
+	kind := uint8(prevVoiced)
+	if _, ok := a.vowels[last]; ok {
+		kind = prevVowel
+	} else if strings.ContainsRune(a.voiceless, last) {
+		kind = prevVoiceless
+	}
+	if v.prev&kind == 0 {
+		return false
+	}
+	if v.harmony == 0 {
+		return true
+	}
+	for i := len(l); i > 0; {
+		r, w := utf8.DecodeLastRuneInString(l[:i])
+		if ctx, ok := a.vowels[r]; ok {
+			return v.harmony&(1<<ctx) != 0
+		}
+		i -= w
+	}
+	return true // no vowel to agree with
+}
+
+func (a *Analyzer) stemOK(s string, vowelNext bool, known Known) bool {
+	return a.stemForm(s, vowelNext, known) != ""
+}
+
+// stemForm is the dictionary form of a stem as it is written before a
+// suffix: itself, or with its final consonant alternated back (kitab ->
+// kitap) when a vowel follows.
+func (a *Analyzer) stemForm(s string, vowelNext bool, known Known) string {
+	last, w := utf8.DecodeLastRuneInString(s)
+	if known(s) {
+		if vowelNext && a.alternates(s[:len(s)-w], last, known) {
+			return "" // gelecekim: the stem is written geleceğ before a vowel
+		}
+		return s
+	}
+	if vowelNext {
+		if alt, ok := a.alternation[last]; ok {
+			if t := s[:len(s)-w] + string(alt); known(t) {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// alternates reports whether a stem ending in a voiceless consonant (head
+// + last) changes it before a vowel: the dictionary has the alternated
+// form with a one-vowel suffix (geleceği, kitabı) and not the plain one.
+func (a *Analyzer) alternates(head string, last rune, known Known) bool {
+	for soft, hard := range a.alternation {
+		if hard != last {
 			continue
 		}
-		rest := word[len(st.stem):]
-		if st.beforeVowel && (rest == "" || !p.isVowel(firstRune(rest))) {
-			continue
+		for _, v := range a.singleVowels {
+			if known(head+string(soft)+v) && !known(head+string(last)+v) {
+				return true
+			}
 		}
-		if st.beforeE && !strings.HasPrefix(rest, "e") {
-			continue
-		}
-		// A proper noun's endings follow an apostrophe: Luma'ya.
-		rest = strings.TrimLeft(rest, "'")
-		if p.ends(rest, l.h, l.voiceless, l.folded, 0) {
+	}
+	return false
+}
+
+// isVerb reports whether s is a verb stem: the dictionary has its
+// infinitive (onayla: onaylamak). Verb suffixes after a noun (arı+yacak)
+// are not words.
+func (a *Analyzer) isVerb(s string, known Known) bool {
+	for _, inf := range a.infinitive {
+		if known(s + inf) {
 			return true
 		}
 	}
 	return false
 }
-
-// Stems are the forms of a lemma that its endings attach to, the lemma
-// first: "ortak" and "ortağ" (ortağı), "share" and "shar" (sharing).
-func (p *Paradigm) Stems(lemma string, folded bool) []string {
-	var out []string
-	for _, st := range p.stems(lemma, folded) {
-		if !slices.Contains(out, st.stem) {
-			out = append(out, st.stem)
-		}
-	}
-	return out
-}
-
-// stem is a form of the lemma that endings attach to.
-type stem struct {
-	stem        string
-	beforeVowel bool // only before an ending that starts with a vowel
-	beforeE     bool // only before an ending that starts with e
-}
-
-func (p *Paradigm) stems(lemma string, folded bool) []stem {
-	out := []stem{{stem: lemma}}
-	last, w := utf8.DecodeLastRuneInString(lemma)
-	base := lemma[:len(lemma)-w]
-	if soft, ok := p.soften[last]; ok {
-		if folded {
-			soft = p.fold(soft)
-		}
-		out = append(out, stem{stem: base + soft, beforeVowel: true})
-	}
-	for _, rule := range p.spec.Spelling {
-		switch {
-		case rule == "drop-e" && last == 'e':
-			out = append(out, stem{stem: base, beforeVowel: true})
-		case rule == "double" && !p.isVowel(last) && len(base) > 0 && p.isVowel(lastRune(base)):
-			out = append(out, stem{stem: lemma + string(last), beforeVowel: true})
-		case rule == "y-i" && last == 'y':
-			out = append(out, stem{stem: base + "i", beforeE: true})
-		}
-	}
-	return out
-}
-
-// ends reports whether rest is a sequence of endings after a stem of
-// harmony h. failed remembers the states already found to lead nowhere, so
-// a word is worked through in time linear in its length.
-func (p *Paradigm) ends(rest string, h harmony, voiceless, folded bool, depth int) bool {
-	var failed map[state]bool
-	return p.endsFrom(rest, 0, h, voiceless, folded, depth, -1, 0, &failed)
-}
-
-type state struct {
-	pos       int
-	h         harmony
-	voiceless bool
-	depth     int
-	last      int // the last ending, which may not follow itself
-	rank      int // the last ending's slot
-}
-
-func (p *Paradigm) endsFrom(word string, pos int, h harmony, voiceless, folded bool, depth, last, rank int, failed *map[state]bool) bool {
-	if pos == len(word) {
-		return true
-	}
-	if depth >= p.depth {
-		return false
-	}
-	st := state{pos, h, voiceless, depth, last, rank}
-	if (*failed)[st] {
-		return false
-	}
-	rest := word[pos:]
-	if folded {
-		for _, f := range p.foldedBy[rest[0]] {
-			if !strings.HasPrefix(rest, f.s) || f.ending == last {
-				continue
-			}
-			for _, r := range p.endings[f.ending].ranks {
-				if follows(rank, r) && p.endsFrom(word, pos+len(f.s), anyVowel, false, true, depth+1, f.ending, r, failed) {
-					return true
-				}
-			}
-		}
-	} else {
-		v := 0
-		if voiceless {
-			v = 1
-		}
-		for _, f := range p.byFirst[h][v][rest[0]] {
-			if f.ending == last || !strings.HasPrefix(rest, f.s) {
-				continue
-			}
-			for _, r := range p.endings[f.ending].ranks {
-				if follows(rank, r) && p.endsFrom(word, pos+len(f.s), f.h, f.voiceless, false, depth+1, f.ending, r, failed) {
-					return true
-				}
-			}
-		}
-	}
-	// Short rests are worked through faster than a memo is made.
-	if len(word) > 12 {
-		if *failed == nil {
-			*failed = map[state]bool{}
-		}
-		(*failed)[st] = true
-	}
-	return false
-}
-
-func endsVoiceless(p *Paradigm, s string) bool {
-	return s != "" && strings.ContainsRune(p.spec.Voiceless, lastRune(s))
-}
-
-func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
-
-func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }

@@ -1,117 +1,154 @@
-package morph
+package morph_test
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/msglint/msglint/lint/dict"
+	"github.com/msglint/msglint/lint/morph"
 )
 
-var fold = strings.NewReplacer("ı", "i", "ş", "s", "ğ", "g", "ç", "c", "ö", "o", "ü", "u", "ə", "e").Replace
-
-func TestInflects(t *testing.T) {
-	for _, c := range []struct {
-		lang, lemma, word string
-		folded, want      bool
-	}{
-		{"tr", "ilet", "iletildi", false, true},
-		{"tr", "ilet", "ilettik", false, true},
-		{"tr", "ilet", "iletmemizi", false, true},
-		{"tr", "ilet", "iletilecektir", false, true},
-		{"tr", "ilet", "iletişim", false, false}, // contact: another word
-		{"tr", "ilet", "iletişime", false, false},
-		{"tr", "paylaş", "paylaşıldı", false, true},
-		{"tr", "paylaş", "paylaşılmıştır", false, true},
-		{"tr", "paylaş", "paylaşabiliriz", false, true},
-		{"tr", "paylaş", "paylaşmamıza", false, true},
-		{"tr", "paylaş", "paylaşim", false, false}, // wrong harmony
-		{"tr", "gün", "günler", false, true},
-		{"tr", "gün", "günlar", false, false}, // wrong harmony
-		{"tr", "gun", "gunler", true, true},
-		{"tr", "ortak", "ortağımıza", false, true},
-		{"tr", "kargo", "kargoya", false, true},
-		{"tr", "firma", "firmasına", false, true},
-		{"tr", "firma", "firmasıyla", false, true},
-		{"tr", "bilgi", "bilgileriniz", false, true},
-		{"tr", "bilgi", "bilgisayar", false, false},
-		{"tr", "teslim", "teslimat", false, false},
-		{"tr", "sor", "soruyorsunuz", false, true},
-		// Endings stack in their slots' order: no case before a plural, no
-		// second possessive.
-		{"tr", "ilet", "iletilerinin", false, false},    // iletiler (messages)
-		{"tr", "bildir", "bildirimimizi", false, false}, // bildirim (notice)
-		{"tr", "kaçır", "kaçırmışsınız", false, true},
-		{"tr", "bilgi", "bilgilerinizi", false, true},
-		{"tr", "ilet", "iletmeyeceğiz", false, true},
-		{"az", "göndər", "göndəriləcək", false, true},
-		{"tr", "gonder", "gonderildi", true, true},
-		{"tr", "tesekkur", "tesekkurler", true, true},
-		{"az", "göndər", "göndərildi", false, true},
-		{"az", "ötür", "ötürülüb", false, true},
-		{"az", "ötür", "ötürəcəyik", false, true},
-		{"az", "paylaş", "paylaşmağımıza", false, true},
-		{"az", "məlumat", "məlumatlarınızı", false, true},
-		{"az", "kuryer", "kuryerə", false, true},
-		{"az", "gün", "günlər", false, true},
-		{"az", "gun", "gunler", true, true},
-		{"en", "share", "sharing", false, true},
-		{"en", "share", "shared", false, true},
-		{"en", "transfer", "transferred", false, true},
-		{"en", "party", "parties", false, true},
-		{"en", "pass", "passport", false, false},
-		{"en", "pass", "passed", false, true},
-		{"en", "forward", "forwarding", false, true},
-		{"en", "detail", "details", false, true},
-		{"en", "send", "sender", false, false},
-	} {
-		p := For(c.lang, fold)
-		if got := p.Inflects(c.lemma, c.word, c.folded); got != c.want {
-			t.Errorf("%s: Inflects(%q, %q, folded %v) = %v, want %v", c.lang, c.lemma, c.word, c.folded, got, c.want)
-		}
+func analyzer(t testing.TB, lang string) (*morph.Analyzer, morph.Known) {
+	t.Helper()
+	a, err := morph.For(lang)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if For("xx", nil) != nil {
-		t.Error("a language without a paradigm has one")
+	d, err := dict.For(lang)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return a, d.Has
 }
 
-func TestStems(t *testing.T) {
-	for _, c := range []struct {
-		lang, lemma string
-		want        []string
-	}{
-		{"az", "agentlik", []string{"agentlik", "agentliy"}},
-		{"tr", "ortak", []string{"ortak", "ortağ"}},
-		{"en", "share", []string{"share", "shar"}},
-		{"en", "party", []string{"party", "parti"}},
+func lower(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) }
+
+// The chains the dictionaries lack: possessive+case, case+ki+plural+case,
+// ability+negative+present+person, past+conditional+person, participle
+// +possessive, and the Azerbaijani question particle.
+func TestAccepts(t *testing.T) {
+	for lang, words := range map[string][]string{
+		"tr": {"kargonuza", "siparişinizdeki", "onaylayamıyoruz", "siparişlerinizde", "sitemizdekilerden",
+			"kuponunuzun", "teslimatınızın", "iadenizin", "çözebildiysek", "gönderdiğimiz", "bekliyoruz"},
+		"az": {"sifarişinizdəki", "kartınızdan", "hesabınızdakı", "bölüşərsinizmi", "kuryerimizə",
+			"yaşatdığımız", "gözlətdiyimiz", "bildiksə", "unutmusunuzsa", "müraciətinizi"},
 	} {
-		got := For(c.lang, fold).Stems(c.lemma, false)
-		if strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: Stems(%q) = %v, want %v", c.lang, c.lemma, got, c.want)
+		a, known := analyzer(t, lang)
+		for _, w := range words {
+			if !a.Accepts(lower(w), known) {
+				t.Errorf("%s: %s rejected", lang, w)
+			}
 		}
 	}
 }
 
-// Any lemma and word: no panic, the lemma itself always matches, and a word
-// that does not start with a stem of the lemma never does.
-func FuzzInflects(f *testing.F) {
-	for _, s := range [][2]string{{"ilet", "iletildi"}, {"gün", "günlerinizden"}, {"share", "sharing"}, {"", "x"}, {"ortak", "ortağ"}} {
-		f.Add(s[0], s[1], false)
+// Misspellings stay misspellings: a suffix chain must not hide a wrong
+// stem, a dropped buffer or broken vowel harmony.
+func TestRejects(t *testing.T) {
+	for lang, words := range map[string][]string{
+		"tr": {"günüde", "kargonuze", "siparişinizda", "yanlızca", "bekliyorsunuzz", "arıyacak", "kitaplerimiz", "gelecekim"},
+		"az": {"təşəkürlər", "sifarişinizda", "xaişiniz", "gözləyirıq", "müraciyətiniz"},
+	} {
+		a, known := analyzer(t, lang)
+		for _, w := range words {
+			if a.Accepts(lower(w), known) {
+				t.Errorf("%s: %s accepted (stem %q)", lang, w, a.Stem(lower(w), known))
+			}
+		}
 	}
-	ps := []*Paradigm{For("tr", fold), For("az", fold), For("en", fold)}
-	f.Fuzz(func(t *testing.T, lemma, word string, folded bool) {
-		if lemma == "" {
+}
+
+func TestStem(t *testing.T) {
+	a, known := analyzer(t, "tr")
+	if got := a.Stem("kargonuza", known); got != "kargo" {
+		t.Errorf("Stem(kargonuza) = %q, want kargo", got)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, bad := range []string{
+		"letters: {A: [a], I: [ı, u, i, ü]}\nclasses: {}",
+		"letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [nope], forms: [lAr]}}",
+		"letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [stem], forms: [(q)A]}}",
+		"letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [stem], forms: []}}",
+		"letters: {A: [a, e], I: [ı, u, i, ü]}\nunknown: 1",
+	} {
+		if _, err := morph.Parse("xx", []byte(bad)); err == nil {
+			t.Errorf("Parse(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestSplits(t *testing.T) {
+	a, _ := analyzer(t, "az")
+	got := a.Splits("təşəkürlər")
+	want := len("təşəkür")
+	for _, n := range got {
+		if n == want {
 			return
 		}
-		for _, p := range ps {
-			if !p.Inflects(lemma, lemma, folded) {
-				t.Fatalf("%q is not a form of itself", lemma)
-			}
-			got := p.Inflects(lemma, word, folded)
-			starts := false
-			for _, st := range p.Stems(lemma, folded) {
-				starts = starts || strings.HasPrefix(word, st)
-			}
-			if got && !starts {
-				t.Fatalf("Inflects(%q, %q) without a stem", lemma, word)
+	}
+	t.Errorf("Splits(təşəkürlər) = %v, want %d among them", got, want)
+}
+
+// A paradigm file from a language pack is input: Parse must reject or
+// accept it, never panic, and what it accepts must analyse any word.
+func FuzzParse(f *testing.F) {
+	f.Add("letters: {A: [a, e], I: [ı, u, i, ü], voiceless: çfhkpsşt}\nclasses: {pl: {after: [stem], forms: [lAr, (y)A>V, ~Iyor]}}", "evler")
+	f.Add("letters: {A: [a, e], I: [ı, u, i, ü]}\nclasses: {x: {after: [x, stem], forms: [(n)DA, C]}}", "kitapta")
+	f.Fuzz(func(_ *testing.T, data, word string) {
+		a, err := morph.Parse("xx", []byte(data))
+		if err != nil {
+			return
+		}
+		known := func(s string) bool { return s == "ev" || s == "kitap" }
+		a.Accepts(word, known)
+		a.Splits(word)
+	})
+}
+
+// Any word, however long or odd, is analysed quickly with the real data.
+func FuzzAccepts(f *testing.F) {
+	for _, s := range []string{"siparişlerinizdekilerden", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "lerlerlerlerlerlerlerler", "ğğ", ""} {
+		f.Add(s)
+	}
+	a, known := analyzer(f, "tr")
+	f.Fuzz(func(t *testing.T, w string) {
+		a.Accepts(lower(w), known)
+		for _, n := range a.Splits(lower(w)) {
+			if n <= 0 || n >= len(lower(w)) {
+				t.Fatalf("Splits(%q): %d out of range", w, n)
 			}
 		}
 	})
+}
+
+// BenchmarkParse measures reading one language's paradigms, paid once.
+//
+//	go test ./lint/morph -run '^$' -bench Parse -benchmem
+func BenchmarkParse(b *testing.B) {
+	for _, lang := range morph.Langs() {
+		data, err := os.ReadFile("data/" + lang + ".yaml")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := morph.Parse(lang, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAccepts measures one analysis of an inflected word the
+// dictionary lacks.
+func BenchmarkAccepts(b *testing.B) {
+	a, known := analyzer(b, "tr")
+	for b.Loop() {
+		a.Accepts("siparişlerinizdekilerden", known)
+	}
 }
