@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 
@@ -48,13 +49,21 @@ Messenger Platform guidance is that automated experiences should make it clear h
 	Lexicon: bothandoffData.Lexicon,
 	New: lexiconRule(BotHandoffOptions{Kinds: []lint.Kind{lint.Bot}}, botLexicon, func(o *BotHandoffOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o BotHandoffOptions, _ Lexicon, pb phraseBook) lint.Check {
-			inability := bothandoffData.WordSets("inability_endings")
+			inability := map[lint.Lang][]string{}
+			for l, set := range bothandoffData.WordSets("inability_endings") {
+				inability[l] = slices.Sorted(maps.Keys(set))
+			}
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
 					return
 				}
-				fallback := deadEnds(m, pb, inability[m.Lang])
+				// A fallback cue first; the slower dead ends only without one,
+				// and the routes to a person (regular expressions) last.
+				fallback := pb.find(m, "fallback")
+				if len(fallback) == 0 {
+					fallback = deadEnds(m, pb, inability[m.Lang])
+				}
 				if len(fallback) == 0 || pb.has(m, "handoff") || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
 					return
@@ -72,18 +81,15 @@ Messenger Platform guidance is that automated experiences should make it clear h
 // word with an inability ending ("yanıtlayamıyorum", "işlenemedi"), and an
 // "only" word before an ability word in one sentence ("I can only answer
 // …", "yalnız … cavab verə bilərəm").
-func deadEnds(m *lint.Message, pb phraseBook, inability map[string]bool) []lint.Match {
-	out := pb.find(m, "fallback")
-	if len(out) > 0 {
-		return out // one dead end is enough; the rest is slower to find
-	}
+func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
+	var out []lint.Match
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	for i, t := range toks {
 		if t.Kind != lint.Word || inability == nil {
 			continue
 		}
-		for e := range inability {
+		for _, e := range inability {
 			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
 				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 				break
