@@ -41,7 +41,7 @@ func (m *Message) InPlaceholder(s Span) bool {
 func hasPlaceholderChar(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case '{', '}', '%', '$', '*', '[', '<':
+		case '{', '}', '%', '$', '*', '[', '<', ':':
 			return true
 		}
 	}

@@ -26,7 +26,9 @@ type PlaceholderOptions struct {
 	Strict bool `yaml:"strict"`
 }
 
-func (o PlaceholderOptions) variables() []string { return append(slices.Clone(o.Variables), o.Names...) }
+func (o PlaceholderOptions) variables() []string {
+	return append(slices.Clone(o.Variables), o.Names...)
+}
 
 // Placeholder flags malformed, unfilled and misspelt placeholders.
 var Placeholder = &lint.Rule{

@@ -4,7 +4,8 @@
 // Handlebars {{name}}, Messenger profile tokens and WhatsApp {{1}}, Liquid
 // {{ contact.name | default: 'there' }} and {% if %}, ICU MessageFormat
 // {name} and {count, plural, one {…} other {…}}, Rails %{name}, ${name},
-// printf and Android %s %1$d %.2f, Mailchimp *|FNAME|*, %NAME%, and
+// printf and Android %s %1$d %.2f, Mailchimp *|FNAME|*, %NAME%, Laravel
+// :name, and
 // bracketed slots left for a person to fill in ([Customer Name]).
 //
 // A placeholder that is written wrong (unbalanced braces, empty, not
@@ -38,10 +39,11 @@ const (
 	Mailchimp                    // *|FNAME|*
 	Percent                      // %NAME%
 	Slot                         // [Customer Name], <name>: left for a person to fill in
+	Laravel                      // :name (Laravel, FreeScout)
 
 	// All is every system: what a text is searched for when nothing says
 	// which one its sending system uses.
-	All = Mustache | Liquid | ICU | Rails | Dollar | Printf | Mailchimp | Percent | Slot
+	All = Mustache | Liquid | ICU | Rails | Dollar | Printf | Mailchimp | Percent | Slot | Laravel
 )
 
 var syntaxNames = []struct {
@@ -57,6 +59,7 @@ var syntaxNames = []struct {
 	{Mailchimp, "mailchimp", "*|NAME|*"},
 	{Percent, "percent", "%NAME%"},
 	{Slot, "slot", "[NAME]"},
+	{Laravel, "laravel", ":name"},
 }
 
 // Names lists the systems' names, as a config writes them.
@@ -147,7 +150,7 @@ func Find(text string, syn Syntax) []Placeholder {
 	if syn == 0 {
 		syn = All
 	}
-	if !strings.ContainsAny(text, "{}%$*[<") {
+	if !strings.ContainsAny(text, "{}%$*[<:") {
 		return nil
 	}
 	f := finder{text: text, syn: syn}
@@ -220,6 +223,7 @@ func (f *finder) add(p Placeholder) {
 var (
 	printfRE    = regexp.MustCompile(`^%(?:([1-9][0-9]*)\$)?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@]`)
 	percentRE   = regexp.MustCompile(`^%[A-Z][A-Z0-9_]+%`)
+	laravelRE   = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
 	mailchimpRE = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
 	identRE     = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
 )
@@ -263,6 +267,12 @@ func (f *finder) scan(from, to int, plural bool) int {
 			}
 			if m := percentRE.FindString(t[i:to]); m != "" && f.syn&Percent != 0 {
 				f.add(Placeholder{Span: Span{i, i + len(m)}, Syntax: Percent, Name: m[1 : len(m)-1]})
+				i += len(m)
+				continue
+			}
+		case c == ':' && f.syn&Laravel != 0 && (i == 0 || strings.IndexByte(" \t\n(\"'", t[i-1]) >= 0):
+			if m := laravelRE.FindString(t[i:to]); m != "" {
+				f.add(Placeholder{Span: Span{i, i + len(m)}, Syntax: Laravel, Name: m[1:]})
 				i += len(m)
 				continue
 			}

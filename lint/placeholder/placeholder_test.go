@@ -53,6 +53,8 @@ func TestFind(t *testing.T) {
 		{"%s sent %1$d files, %.2f MB", []string{`printf:%s "%s"`, `printf:%1$d "%1$d"`, `printf:%.2f "%.2f"`}},
 		{"Hi *|FNAME|*", []string{`mailchimp:FNAME "*|FNAME|*"`}},
 		{"Hi %FIRSTNAME%", []string{`percent:FIRSTNAME "%FIRSTNAME%"`}},
+		{":host is not available on :port (:app_name)", []string{`laravel:host ":host"`, `laravel:port ":port"`, `laravel:app_name ":app_name"`}},
+		{"Note: at 10:30, see https://x.example :) or :-(", nil},
 		{"Dear [Customer Name]", []string{`slot:Customer Name "[Customer Name]"`}},
 		// Not placeholders: percentages, sizes, a sign that escapes itself.
 		{"50% off, %50 indirim, 100%% sure, %50den fazla", nil},
