@@ -20,6 +20,7 @@ type active struct {
 	rule     *Rule
 	check    Check
 	file     FileCheck
+	set      SetCheck
 	opts     *yaml.Node
 	severity Severity // from config; 0 = rule's own
 }
@@ -86,9 +87,43 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 				return nil, fmt.Errorf("rule %s: %v", r.Name, err)
 			}
 		}
+		if r.NewSet != nil {
+			if a.set, err = r.NewSet(rc.Options); err != nil {
+				return nil, fmt.Errorf("rule %s: %v", r.Name, err)
+			}
+		}
 		l.active = append(l.active, a)
 	}
 	return l, nil
+}
+
+// hasSets tells whether a rule looks across files, so that a run keeps
+// every file's messages until all are read.
+func (l *Linter) hasSets() bool {
+	for _, a := range l.active {
+		if a.set != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckSets runs the rules that look across files over the messages of
+// every file of a run, one slice per file.
+func (l *Linter) CheckSets(files [][]*Message) []Finding {
+	var out []Finding
+	for i := range l.active {
+		a := &l.active[i]
+		if a.set == nil {
+			continue
+		}
+		a.set(files, func(m *Message, d Diagnostic) {
+			if !m.Disabled(a.rule.Name) {
+				out = append(out, a.finding(m, d))
+			}
+		})
+	}
+	return out
 }
 
 // Config returns an active rule's options node and configured severity; ok
@@ -280,7 +315,9 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 		findings []Finding
 		msgs     int
 		err      error
+		kept     []*Message // for the rules that look across files
 	}
+	keep := l.hasSets()
 	results := make([]out, len(paths))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -290,7 +327,10 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 			defer wg.Done()
 			for i := range next {
 				ld, err := load(paths[i])
-				results[i] = out{append(l.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err}
+				results[i] = out{append(l.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err, nil}
+				if keep {
+					results[i].kept = ld.Msgs
+				}
 				n := int(done.Add(1))
 				for _, p := range progress {
 					p(n, len(paths))
@@ -304,7 +344,11 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 	close(next)
 	wg.Wait()
 	res := Result{Files: len(paths), Findings: []Finding{}}
+	var files [][]*Message
 	for _, r := range results {
+		if len(r.kept) > 0 {
+			files = append(files, r.kept)
+		}
 		if errors.Is(r.err, ErrSkip) {
 			res.Files--
 			res.Skipped++
@@ -315,6 +359,9 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 		if r.err != nil {
 			res.Errors = append(res.Errors, r.err)
 		}
+	}
+	if len(files) > 0 {
+		res.Findings = append(res.Findings, l.CheckSets(files)...)
 	}
 	SortFindings(res.Findings)
 	return res

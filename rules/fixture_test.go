@@ -89,7 +89,9 @@ func runFixture(t *testing.T, rule *lint.Rule, path string) {
 	}
 	wants := parseWants(t, string(data))
 	matched := make([]bool, len(wants))
-	for _, f := range l.CheckFile(msgs) {
+	// A fixture file is a run of one file: the rules that look across files
+	// see it alone.
+	for _, f := range append(l.CheckFile(msgs), l.CheckSets([][]*lint.Message{msgs})...) {
 		{
 			m := f.Msg
 			got := expectation{line: f.Line, col: f.Col, rule: f.Rule, sev: f.Severity.String(), msg: f.Message, suggestion: f.Suggestion}

@@ -40,7 +40,7 @@ var Placeholder = &lint.Rule{
 *|FNAME, an ICU {count, plural, … with no end), and bracketed slots nobody filled in ([NAME],
 [Customer Name], [Müşteri Adı], <name>). Every common system is understood: {{name}} (i18next,
 Messenger, WhatsApp {{1}}), Liquid {{ contact.name | default: 'there' }}, ICU {count, plural, one {…}
-other {…}}, %{name}, ${name}, %s and %1$s, *|FNAME|* and %NAME%. Warns when a name is one or two letters
+other {…}}, %{name}, ${name}, %s and %1$s, *|FNAME|*, %NAME% and :name. Warns when a name is one or two letters
 away from a name the same library uses elsewhere, or from the variables list in the config
 ({{frist_name}}), and when one library mixes placeholder styles ({{name}}, {name}, %{name}), as the
 sending system fills only one of them. strict: true reports every name not in the variables list.`,

@@ -118,10 +118,10 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 	}
 }
 
-// hardBreak: two or more spaces ending a line that another line follows are
-// a Markdown hard line break, written on purpose.
+// hardBreak: two spaces ending a line that another line follows are a
+// Markdown hard line break, written on purpose. More than two are a slip.
 func hardBreak(text string, i, j int) bool {
-	return j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && j < len(text) && strings.TrimSpace(text[j:]) != ""
+	return text[i:j] == "  " && j < len(text) && strings.TrimSpace(text[j:]) != ""
 }
 
 // joint: spaces that end the whole text after a word, a comma or a colon

@@ -1,0 +1,452 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/placeholder"
+	"gopkg.in/yaml.v3"
+)
+
+var parityData = loadData("parity.yaml")
+
+// ParityOptions configures the parity rule.
+type ParityOptions struct {
+	// Source is the language translations are made from.
+	Source string `yaml:"source"`
+	// Untranslated reports translations that are the source text itself,
+	// or read as the source language.
+	Untranslated bool `yaml:"untranslated"`
+	// MinWords is how many words a text needs before being the same as its
+	// source counts as untranslated: "OK", "E-mail" and brand names are the
+	// same in every language.
+	MinWords int `yaml:"min_words"`
+}
+
+var parityDefaults = ParityOptions{Source: "en", Untranslated: true, MinWords: 3}
+
+// Parity compares each translation with its source locale.
+var Parity = &lint.Rule{
+	Name: "parity",
+	Doc: lint.Doc{
+		Title: "translation out of step with its source",
+		Text: `Compares every translation with the source language (English unless the config says
+source: tr): texts missing from the translation or only in it, placeholders the translation drops, adds
+or renames ({{first_name}} in English, {{ad}} in Turkish: the sending system fills only the first), plural
+forms the language needs (Turkish and Azerbaijani: one and other), and texts left untranslated (the same
+as the source, or still in the source language). Files are paired by path: locales/en.json with
+locales/tr.json, en/chat.yaml with tr/chat.yaml; in one library, templates with the same id in two
+languages. Each finding points at the translation's line and quotes the source text.`,
+		Why: `A customer who writes in Turkish and gets "Hi {{first_name}}" in English, or "Merhaba ," with the
+name dropped, sees a brand that did not finish its work.`,
+		Examples: parityData.Examples,
+		Severity: lint.Warning,
+		Default:  true,
+	},
+	Options: parityDefaults,
+	New: func(node *yaml.Node) (lint.Check, error) {
+		_, err := parityOptions(node)
+		return nil, err
+	},
+	NewSet: func(node *yaml.Node) (lint.SetCheck, error) {
+		o, err := parityOptions(node)
+		if err != nil {
+			return nil, err
+		}
+		return func(files [][]*lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+			checkParity(o, files, report)
+		}, nil
+	},
+}
+
+type parityConfig struct {
+	ParityOptions
+	source lint.Lang
+	plural map[lint.Lang]map[string]bool
+}
+
+func parityOptions(node *yaml.Node) (*parityConfig, error) {
+	o, err := lint.DecodeOptions(node, parityDefaults)
+	if err != nil {
+		return nil, err
+	}
+	src, err := lint.ParseLang(o.Source)
+	if err != nil {
+		return nil, fmt.Errorf("source: %v", err)
+	}
+	return &parityConfig{ParityOptions: o, source: src, plural: parityData.WordSets("plural")}, nil
+}
+
+// locale is the messages of one language from one file, or from one file
+// that holds several languages.
+type locale struct {
+	lang   lint.Lang
+	msgs   []*lint.Message
+	byID   map[string]*lint.Message
+	shared bool // the file holds other languages too
+}
+
+func checkParity(o *parityConfig, files [][]*lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+	groups := map[string][]*locale{}
+	var keys []string
+	for _, msgs := range files {
+		for _, loc := range locales(msgs) {
+			key := msgs[0].Source.Path
+			if !loc.shared {
+				if key = localeKey(key, loc.lang); key == "" {
+					continue // a file whose path names no language pairs with nothing
+				}
+			}
+			if groups[key] == nil {
+				keys = append(keys, key)
+			}
+			groups[key] = append(groups[key], loc)
+		}
+	}
+	for _, k := range keys {
+		g := groups[k]
+		i := slices.IndexFunc(g, func(l *locale) bool { return l.lang == o.source })
+		if i < 0 {
+			continue
+		}
+		for _, tgt := range g {
+			if tgt.lang != o.source {
+				compareLocale(o, g[i], tgt, report)
+			}
+		}
+	}
+}
+
+// locales splits a file's messages by language. Messages whose language
+// was guessed from their text, and those with no id of their own, take no
+// part: nothing says which text they translate.
+func locales(msgs []*lint.Message) []*locale {
+	var out []*locale
+	for _, m := range msgs {
+		if m.LangDetected || strings.HasPrefix(m.ID, "#") || m.ID == "" {
+			continue
+		}
+		i := slices.IndexFunc(out, func(l *locale) bool { return l.lang == m.Lang })
+		if i < 0 {
+			out = append(out, &locale{lang: m.Lang, byID: map[string]*lint.Message{}})
+			i = len(out) - 1
+		}
+		if _, dup := out[i].byID[m.ID]; !dup {
+			out[i].byID[m.ID] = m
+			out[i].msgs = append(out[i].msgs, m)
+		}
+	}
+	for _, l := range out {
+		l.shared = len(out) > 1
+	}
+	return out
+}
+
+// localeKey is a path with the part that names its language replaced by
+// "*", so that files of one key space in two languages share it:
+// locales/en.json and locales/tr.json, en/chat.yaml and tr/chat.yaml,
+// messages.en-US.json. "" when the path does not name the language.
+func localeKey(path string, l lint.Lang) string {
+	lower := strings.ToLower(path)
+	code := string(l)
+	start, end := -1, -1
+	for i := 0; i+len(code) <= len(lower); i++ {
+		if i > 0 && !strings.ContainsRune("/\\._-", rune(lower[i-1])) || !strings.HasPrefix(lower[i:], code) {
+			continue
+		}
+		e := i + len(code)
+		for n := subtag(lower[e:]); n > 0; n = subtag(lower[e:]) {
+			e += n
+		}
+		if e == len(lower) || strings.ContainsRune("/\\._-", rune(lower[e])) {
+			start, end = i, e // the last one names the file's language
+			i = e
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	return path[:start] + "*" + path[end:]
+}
+
+// subtag is the length of a region or script subtag at the start of s
+// (-tr, _TR, -419, -latn), 0 if there is none.
+func subtag(s string) int {
+	if len(s) < 3 || s[0] != '-' && s[0] != '_' {
+		return 0
+	}
+	end := func(n int) bool { return len(s) == n || strings.ContainsRune("/\\._-", rune(s[n])) }
+	all := func(n int, f func(rune) bool) bool {
+		return strings.IndexFunc(s[1:n], func(r rune) bool { return !f(r) }) < 0
+	}
+	isLetter := func(r rune) bool { return r >= 'a' && r <= 'z' }
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' }
+	switch {
+	case len(s) >= 3 && end(3) && all(3, isLetter):
+		return 3
+	case len(s) >= 4 && end(4) && all(4, isDigit):
+		return 4
+	case len(s) >= 5 && end(5) && slices.Contains([]string{"latn", "cyrl", "arab", "hans", "hant"}, s[1:5]):
+		return 5
+	}
+	return 0
+}
+
+var pluralCategories = []string{"zero", "one", "two", "few", "many", "other"}
+
+// pluralKey splits an i18next plural key (cart_one, cart_other) into its
+// base and category.
+func pluralKey(id string) (base, cat string, ok bool) {
+	i := strings.LastIndexByte(id, '_')
+	if i <= 0 || !slices.Contains(pluralCategories, id[i+1:]) {
+		return "", "", false
+	}
+	return id[:i], id[i+1:], true
+}
+
+func compareLocale(o *parityConfig, src, tgt *locale, report func(*lint.Message, lint.Diagnostic)) {
+	srcName, tgtName := lint.LangName(src.lang), lint.LangName(tgt.lang)
+	// Keys whose plural forms the translation has by its own language's
+	// rules, not the source's: checked by base.
+	plurals := map[string]bool{}
+	for _, m := range src.msgs {
+		if base, _, ok := pluralKey(m.ID); ok && src.byID[base+"_other"] != nil {
+			plurals[base] = true
+		}
+	}
+	isPlural := func(id string) bool {
+		base, _, ok := pluralKey(id)
+		return ok && plurals[base]
+	}
+	if !tgt.shared {
+		var last *lint.Message // the translation's message before a missing one
+		for _, m := range src.msgs {
+			if t := tgt.byID[m.ID]; t != nil {
+				last = t
+				continue
+			}
+			if isPlural(m.ID) {
+				continue
+			}
+			report(missingAt(tgt, last, m.ID), lint.Diagnostic{
+				Message: fmt.Sprintf("%q has no %s translation (%s: %s)", m.ID, tgtName, src.lang, quote(m.Body.Text)),
+			})
+		}
+		for _, t := range tgt.msgs {
+			if src.byID[t.ID] == nil && !isPlural(t.ID) {
+				report(t, lint.Diagnostic{Message: fmt.Sprintf("%q is not in the %s source, so nothing shows it", t.ID, srcName)})
+			}
+		}
+		checkPluralKeys(o, src, tgt, plurals, report)
+	}
+	for _, t := range tgt.msgs {
+		s := src.byID[t.ID]
+		if s == nil {
+			continue
+		}
+		comparePlaceholders(s, t, report)
+		checkICUPlurals(o, t, report)
+		if o.Untranslated {
+			checkUntranslated(o, s, t, report)
+		}
+	}
+}
+
+// missingAt is where a missing text is reported: the line of the
+// translation's text before it, or the file's start.
+func missingAt(tgt *locale, before *lint.Message, id string) *lint.Message {
+	m := &lint.Message{ID: id, Lang: tgt.lang, Source: tgt.msgs[0].Source}
+	if before != nil {
+		m.Offset = before.Offset
+	}
+	return m
+}
+
+func checkPluralKeys(o *parityConfig, src, tgt *locale, plurals map[string]bool, report func(*lint.Message, lint.Diagnostic)) {
+	need := o.plural[tgt.lang]
+	if need == nil {
+		return
+	}
+	var bases []string
+	for b := range plurals {
+		bases = append(bases, b)
+	}
+	slices.Sort(bases)
+	for _, base := range bases {
+		var at *lint.Message
+		for _, c := range pluralCategories {
+			if t := tgt.byID[base+"_"+c]; t != nil && at == nil {
+				at = t
+			}
+		}
+		for _, c := range pluralCategories {
+			if !need[c] || tgt.byID[base+"_"+c] != nil {
+				continue
+			}
+			id := base + "_" + c
+			if at == nil {
+				at = missingAt(tgt, nil, id)
+			}
+			report(at, lint.Diagnostic{
+				Message: fmt.Sprintf("%q has no %q form, which %s needs (%s: %s)", base, c, lint.LangName(tgt.lang), src.lang,
+					quote(src.byID[base+"_other"].Body.Text)),
+				Severity: lint.Error,
+			})
+		}
+	}
+}
+
+// holder is a placeholder as translations are compared: by system and
+// name, printf conversions by their place.
+type holder struct {
+	key, raw string
+	span     lint.Span
+}
+
+func holders(m *lint.Message) []holder {
+	var out []holder
+	seen := map[string]bool{}
+	n := 0
+	for _, ph := range m.Placeholders() {
+		if ph.Problem != "" || ph.Unfilled || ph.Name == "#" || ph.Type == "tag" {
+			continue
+		}
+		key := familyName(ph)
+		if ph.Syntax == placeholder.Printf {
+			key = printfKey(ph.Name, &n)
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, holder{key, m.Body.Text[ph.Start:ph.End], lint.Span{Start: ph.Start, End: ph.End}})
+		}
+	}
+	return out
+}
+
+// printfKey is a conversion's place and verb: %s then %d are 1s and 2d, as
+// are %1$s and %2$d; a translation may reorder them only with positions.
+func printfKey(conv string, n *int) string {
+	verb := conv[len(conv)-1:]
+	if i := strings.IndexByte(conv, '$'); i > 0 {
+		return "printf\x00" + conv[1:i] + verb
+	}
+	*n++
+	return "printf\x00" + strconv.Itoa(*n) + verb
+}
+
+func comparePlaceholders(src, tgt *lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+	sh, th := holders(src), holders(tgt)
+	has := func(hs []holder, key string) bool {
+		return slices.ContainsFunc(hs, func(h holder) bool { return h.key == key })
+	}
+	var dropped, added []holder
+	for _, h := range sh {
+		if !has(th, h.key) {
+			dropped = append(dropped, h)
+		}
+	}
+	for _, h := range th {
+		if !has(sh, h.key) {
+			added = append(added, h)
+		}
+	}
+	srcText := fmt.Sprintf("(%s: %s)", src.Lang, quote(src.Body.Text))
+	if len(dropped) == 1 && len(added) == 1 {
+		report(tgt, lint.Diagnostic{Span: added[0].span, Severity: lint.Error,
+			Message:    fmt.Sprintf("renames %s to %s, which the sending system does not fill %s", dropped[0].raw, added[0].raw, srcText),
+			Suggestion: dropped[0].raw})
+		return
+	}
+	for _, h := range dropped {
+		report(tgt, lint.Diagnostic{Severity: lint.Error,
+			Message: fmt.Sprintf("the translation drops %s %s", h.raw, srcText)})
+	}
+	for _, h := range added {
+		report(tgt, lint.Diagnostic{Span: h.span, Severity: lint.Error,
+			Message: fmt.Sprintf("%s is not in the source, so nothing fills it %s", h.raw, srcText)})
+	}
+}
+
+// checkICUPlurals reports the plural forms an ICU plural argument lacks that
+// the message's language needs.
+func checkICUPlurals(o *parityConfig, m *lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+	need := o.plural[m.Lang]
+	if need == nil {
+		return
+	}
+	for _, ph := range m.Placeholders() {
+		if ph.Type != "plural" || ph.Problem != "" {
+			continue
+		}
+		var missing []string
+		for _, c := range pluralCategories {
+			if need[c] && !slices.ContainsFunc(ph.Cases, func(k placeholder.Case) bool { return k.Key == c }) {
+				missing = append(missing, c)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		sev := lint.Warning
+		if slices.Contains(missing, "other") {
+			sev = lint.Error
+		}
+		report(m, lint.Diagnostic{Span: lint.Span{Start: ph.Start, End: ph.End}, Severity: sev,
+			Message: fmt.Sprintf("plural {%s} has no %s form, which %s needs (%s)", ph.Name, strings.Join(missing, ", "),
+				lint.LangName(m.Lang), strings.Join(sortedCategories(need), ", "))})
+	}
+}
+
+func sortedCategories(set map[string]bool) []string {
+	var out []string
+	for _, c := range pluralCategories {
+		if set[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// checkUntranslated reports a translation that is its source text, or
+// that reads as the source language.
+func checkUntranslated(o *parityConfig, src, tgt *lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+	words := wordCount(tgt.Masked())
+	if words < o.MinWords {
+		return
+	}
+	if strings.TrimSpace(tgt.Body.Text) == strings.TrimSpace(src.Body.Text) {
+		report(tgt, lint.Diagnostic{Message: fmt.Sprintf("not translated: the same text as the source (%s: %s)", src.Lang, quote(src.Body.Text))})
+		return
+	}
+	if words <= o.MinWords {
+		return // too short to tell a language by
+	}
+	if l, ok := lint.DetectLang(tgt.Masked()); ok && l == src.Lang && l != tgt.Lang {
+		report(tgt, lint.Diagnostic{Message: fmt.Sprintf("not translated: this reads as %s, not %s (%s: %s)",
+			lint.LangName(l), lint.LangName(tgt.Lang), src.Lang, quote(src.Body.Text))})
+	}
+}
+
+// wordCount counts the words of two or more letters.
+func wordCount(s string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len([]rune(w)) >= 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// quote quotes a source text for a message, cut to a readable length.
+func quote(s string) string {
+	const most = 60
+	if r := []rune(s); len(r) > most {
+		s = string(r[:most-1]) + "…"
+	}
+	return strconv.Quote(s)
+}
