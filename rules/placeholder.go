@@ -140,7 +140,13 @@ func checkLibraryNames(msgs []*lint.Message, vars []string, report func(*lint.Me
 				len(vars) > 0 && nearest(ph.Name, vars) != "" { // the message check said it already
 				continue
 			}
-			near := nearest(k, known)
+			near := ""
+			for _, kn := range known {
+				if typoOf(k, kn) {
+					near = kn
+					break
+				}
+			}
 			if near == "" {
 				continue
 			}
@@ -166,6 +172,85 @@ func familyName(ph placeholder.Placeholder) string {
 		s = placeholder.Mustache
 	}
 	return s.String() + "\x00" + ph.Name
+}
+
+// typoOf tells whether name a looks like a slip in writing name b, by the
+// common slips: one letter wrong, missing, doubled or two swapped, inside one
+// part of the name (first_name, contactName), a part of four letters or more.
+// Names a library means to differ are not: another short abbreviation
+// (allowed_ns_num, allowed_cb_num), another ending (commented, commenter;
+// dept_name, depts_name), a numbered part (plan_name, plan_name_1).
+func typoOf(a, b string) bool {
+	pa, pb := nameParts(a), nameParts(b)
+	if len(pa) != len(pb) {
+		return false
+	}
+	diff := -1
+	for i := range pa {
+		if pa[i] != pb[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return false
+	}
+	x, y := []rune(pa[diff]), []rune(pb[diff])
+	if len(x) < 4 || len(y) < 4 || osaDistance(x, y) != 1 {
+		return false
+	}
+	common := 0
+	for common < min(len(x), len(y)) && x[common] == y[common] {
+		common++
+	}
+	return common < min(len(x), len(y))-2 // not only in the ending
+}
+
+// nameParts splits a placeholder name at _ . - and where camelCase starts a
+// word, lower case.
+func nameParts(s string) []string {
+	var parts []string
+	start := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r == '_' || r == '.' || r == '-' || r == 0:
+			parts = append(parts, strings.ToLower(string(rs[start:i])))
+			start = i + 1
+		case i > start && unicode.IsUpper(r) && unicode.IsLower(rs[i-1]):
+			parts = append(parts, strings.ToLower(string(rs[start:i])))
+			start = i
+		}
+	}
+	return append(parts, strings.ToLower(string(rs[start:])))
+}
+
+// osaDistance is the edit distance in which swapping two neighbouring
+// letters is one edit (optimal string alignment).
+func osaDistance(a, b []rune) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 // nearest returns a name close enough to id to be a typo of it: one edit

@@ -90,7 +90,7 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			case lineStart:
 				// indentation of a line is left alone
 			case o.SpaceBeforePunct && strings.IndexByte(",.!?;:", text[j]) >= 0 && !emoticonOrEllipsis(text[j:]) &&
-				!p.Msg.InPlaceholder(lint.Span{Start: j, End: j + 1}): // :name starts a placeholder
+				!startsWord(text, j) && !p.Msg.InPlaceholder(lint.Span{Start: j, End: j + 1}): // :name starts a placeholder
 				report(i, j, fmt.Sprintf("space before %q", text[j]), fmt.Sprintf("remove the space before %q", text[j]), "")
 			case o.DoubleSpace && j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && i > 0 && blanked()[i-1] != ' ':
 				report(i+1, j, fmt.Sprintf("%d spaces in a row", j-i), "one space", "")
@@ -103,8 +103,10 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			next, _ := utf8.DecodeRuneInString(text[i+1:])
 			missing := false
 			switch c {
-			case ',', ';':
+			case ',':
 				missing = unicode.IsLetter(next)
+			case ';':
+				missing = unicode.IsLetter(next) && !entityEnd(text, i)
 			case '!', '?':
 				missing = unicode.IsLetter(next)
 			case '.':
@@ -124,16 +126,43 @@ func hardBreak(text string, i, j int) bool {
 	return text[i:j] == "  " && j < len(text) && strings.TrimSpace(text[j:]) != ""
 }
 
-// joint: spaces that end the whole text after a word, a comma or a colon
-// ("Are you sure you want to delete ", "Client: ") join it to what the
-// program writes after it, as locale files do; after the end of a sentence
-// they are a slip.
+// joint: one space that ends the whole text ("Are you sure you want to
+// delete ", "Client: ") joins it to what the program writes after it, as
+// locale files do. More spaces, or a tab, are a slip.
 func joint(text string, i, j int) bool {
-	if j != len(text) || i == 0 {
+	return j == len(text) && j-i == 1 && text[i] == ' ' && i > 0
+}
+
+// startsWord: a punctuation mark followed by a symbol, or a dot followed by
+// up to five ASCII letters or digits, starts something other than a
+// sentence's end: a file extension (.pdf, .tar.gz), a name (.NET) or a list
+// of symbols (!@#$%).
+func startsWord(text string, j int) bool {
+	if j+1 >= len(text) {
 		return false
 	}
-	r := lastRune(text[:i])
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(",:;-–(/", r)
+	r, _ := utf8.DecodeRuneInString(text[j+1:])
+	switch text[j] {
+	case '.':
+		n := j + 1
+		for n < len(text) && n-j <= 6 && isASCIIAlnum(text[n]) {
+			n++
+		}
+		return n > j+1 && n-j <= 6 && (n == len(text) || !isASCIIAlnum(text[n]) && text[n] < utf8.RuneSelf)
+	case ',', ';', ':':
+		return false
+	}
+	return unicode.IsSymbol(r) || strings.ContainsRune("@#%&*/\\", r)
+}
+
+// entityEnd: a ';' that ends an HTML character reference (&nbsp; &#8217;)
+// is no punctuation of the text.
+func entityEnd(text string, i int) bool {
+	j := i - 1
+	for j >= 0 && j > i-10 && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] >= '0' && text[j] <= '9' || text[j] == '#') {
+		j--
+	}
+	return j >= 0 && j < i-1 && text[j] == '&'
 }
 
 // dottedName: a dot between letters after a capitalised word inside a

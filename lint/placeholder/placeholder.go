@@ -37,7 +37,7 @@ const (
 	Dollar                       // ${name}
 	Printf                       // %s %1$d %.2f, Android %1$s
 	Mailchimp                    // *|FNAME|*
-	Percent                      // %NAME%
+	Percent                      // %NAME%, Symfony %name%
 	Slot                         // [Customer Name], <name>: left for a person to fill in
 	Laravel                      // :name (Laravel, FreeScout)
 
@@ -222,7 +222,7 @@ func (f *finder) add(p Placeholder) {
 
 var (
 	printfRE    = regexp.MustCompile(`^%(?:([1-9][0-9]*)\$)?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@]`)
-	percentRE   = regexp.MustCompile(`^%[A-Z][A-Z0-9_]+%`)
+	percentRE   = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_.]*%`)
 	laravelRE   = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
 	mailchimpRE = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
 	identRE     = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
@@ -298,7 +298,7 @@ func letterAt(t string, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t[i:])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 }
 
 // liquidTag reads a Liquid tag {% … %} at i.

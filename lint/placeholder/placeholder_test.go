@@ -53,11 +53,12 @@ func TestFind(t *testing.T) {
 		{"%s sent %1$d files, %.2f MB", []string{`printf:%s "%s"`, `printf:%1$d "%1$d"`, `printf:%.2f "%.2f"`}},
 		{"Hi *|FNAME|*", []string{`mailchimp:FNAME "*|FNAME|*"`}},
 		{"Hi %FIRSTNAME%", []string{`percent:FIRSTNAME "%FIRSTNAME%"`}},
+		{"Products in %name%, see %a_start%here%a_end%", []string{`percent:name "%name%"`, `percent:a_start "%a_start%"`, `percent:a_end "%a_end%"`}},
 		{":host is not available on :port (:app_name)", []string{`laravel:host ":host"`, `laravel:port ":port"`, `laravel:app_name ":app_name"`}},
 		{"Note: at 10:30, see https://x.example :) or :-(", nil},
 		{"Dear [Customer Name]", []string{`slot:Customer Name "[Customer Name]"`}},
 		// Not placeholders: percentages, sizes, a sign that escapes itself.
-		{"50% off, %50 indirim, 100%% sure, %50den fazla", nil},
+		{"50% off, %50 indirim, 100%% sure, %50den fazla, 20% or 30% more", nil},
 		{"Sizes [36-42] in stock, see [here]", nil},
 		// Written wrong.
 		{"Hi {{first_name}, ok", []string{`!placeholder "{{first_name}" has 2 opening and 1 closing braces`}},
