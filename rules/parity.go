@@ -135,8 +135,8 @@ func locales(msgs []*lint.Message) []*locale {
 			out = append(out, &locale{lang: m.Lang, byID: map[string]*lint.Message{}})
 			i = len(out) - 1
 		}
-		if _, dup := out[i].byID[m.ID]; !dup {
-			out[i].byID[m.ID] = m
+		if _, dup := out[i].byID[keyOf(m)]; !dup {
+			out[i].byID[keyOf(m)] = m
 			out[i].msgs = append(out[i].msgs, m)
 		}
 	}
@@ -144,6 +144,18 @@ func locales(msgs []*lint.Message) []*locale {
 		l.shared = len(out) > 1
 	}
 	return out
+}
+
+// keyOf is a message's id without a Rails-style root key that names its
+// language (en.checkout.title, tr.checkout.title): what translations share.
+func keyOf(m *lint.Message) string {
+	root, rest, ok := strings.Cut(m.ID, ".")
+	if ok {
+		if l, err := lint.ParseLang(root); err == nil && l == m.Lang && localeKey(root, l) == "*" {
+			return rest
+		}
+	}
+	return m.ID
 }
 
 // localeKey is a path with the part that names its language replaced by
@@ -213,8 +225,16 @@ func compareLocale(o *parityConfig, src, tgt *locale, report func(*lint.Message,
 	// Keys whose plural forms the translation has by its own language's
 	// rules, not the source's: checked by base.
 	plurals := map[string]bool{}
+	forms := map[string]int{}
 	for _, m := range src.msgs {
-		if base, _, ok := pluralKey(m.ID); ok && src.byID[base+"_other"] != nil {
+		if base, _, ok := pluralKey(keyOf(m)); ok {
+			forms[base]++
+		}
+	}
+	// A base with an _other key and another plural form; one _other alone
+	// is a word (subject_own, subject_other).
+	for base, n := range forms {
+		if n >= 2 && src.byID[base+"_other"] != nil {
 			plurals[base] = true
 		}
 	}
@@ -225,26 +245,26 @@ func compareLocale(o *parityConfig, src, tgt *locale, report func(*lint.Message,
 	if !tgt.shared {
 		var last *lint.Message // the translation's message before a missing one
 		for _, m := range src.msgs {
-			if t := tgt.byID[m.ID]; t != nil {
+			if t := tgt.byID[keyOf(m)]; t != nil {
 				last = t
 				continue
 			}
-			if isPlural(m.ID) {
+			if isPlural(keyOf(m)) {
 				continue
 			}
-			report(missingAt(tgt, last, m.ID), lint.Diagnostic{
-				Message: fmt.Sprintf("%q has no %s translation (%s: %s)", m.ID, tgtName, src.lang, quote(m.Body.Text)),
+			report(missingAt(tgt, last, keyOf(m)), lint.Diagnostic{
+				Message: fmt.Sprintf("%q has no %s translation (%s: %s)", keyOf(m), tgtName, src.lang, quote(m.Body.Text)),
 			})
 		}
 		for _, t := range tgt.msgs {
-			if src.byID[t.ID] == nil && !isPlural(t.ID) {
-				report(t, lint.Diagnostic{Message: fmt.Sprintf("%q is not in the %s source, so nothing shows it", t.ID, srcName)})
+			if src.byID[keyOf(t)] == nil && !isPlural(keyOf(t)) {
+				report(t, lint.Diagnostic{Message: fmt.Sprintf("%q is not in the %s source, so nothing shows it", keyOf(t), srcName)})
 			}
 		}
 		checkPluralKeys(o, src, tgt, plurals, report)
 	}
 	for _, t := range tgt.msgs {
-		s := src.byID[t.ID]
+		s := src.byID[keyOf(t)]
 		if s == nil {
 			continue
 		}
@@ -414,7 +434,8 @@ func sortedCategories(set map[string]bool) []string {
 // checkUntranslated reports a translation that is its source text, or
 // that reads as the source language.
 func checkUntranslated(o *parityConfig, src, tgt *lint.Message, report func(*lint.Message, lint.Diagnostic)) {
-	words := wordCount(tgt.Masked())
+	prose := blank(tgt.Masked()) // no links, paths, addresses or code names
+	words := wordCount(prose)
 	if words < o.MinWords {
 		return
 	}
@@ -422,10 +443,10 @@ func checkUntranslated(o *parityConfig, src, tgt *lint.Message, report func(*lin
 		report(tgt, lint.Diagnostic{Message: fmt.Sprintf("not translated: the same text as the source (%s: %s)", src.Lang, quote(src.Body.Text))})
 		return
 	}
-	if words <= o.MinWords {
+	if words < 2*o.MinWords {
 		return // too short to tell a language by
 	}
-	if l, ok := lint.DetectLang(tgt.Masked()); ok && l == src.Lang && l != tgt.Lang {
+	if l, ok := lint.DetectLang(prose); ok && l == src.Lang && l != tgt.Lang {
 		report(tgt, lint.Diagnostic{Message: fmt.Sprintf("not translated: this reads as %s, not %s (%s: %s)",
 			lint.LangName(l), lint.LangName(tgt.Lang), src.Lang, quote(src.Body.Text))})
 	}

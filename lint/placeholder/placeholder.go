@@ -222,7 +222,7 @@ func (f *finder) add(p Placeholder) {
 
 var (
 	printfRE    = regexp.MustCompile(`^%(?:([1-9][0-9]*)\$)?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@]`)
-	percentRE   = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_.]*%`)
+	percentRE   = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_]*%`)
 	laravelRE   = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
 	mailchimpRE = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
 	identRE     = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
@@ -260,7 +260,9 @@ func (f *finder) scan(from, to int, plural bool) int {
 			i += 2
 			continue
 		case c == '%':
-			if m := printfRE.FindString(t[i:to]); m != "" && f.syn&Printf != 0 && !letterAt(t, i+len(m)) {
+			// After a number a percent sign is a percentage, whatever
+			// follows: 100%-ü, 50%d.
+			if m := printfRE.FindString(t[i:to]); m != "" && f.syn&Printf != 0 && !letterAt(t, i+len(m)) && !(i > 0 && t[i-1] >= '0' && t[i-1] <= '9') {
 				f.add(Placeholder{Span: Span{i, i + len(m)}, Syntax: Printf, Name: m})
 				i += len(m)
 				continue

@@ -58,7 +58,7 @@ func TestFind(t *testing.T) {
 		{"Note: at 10:30, see https://x.example :) or :-(", nil},
 		{"Dear [Customer Name]", []string{`slot:Customer Name "[Customer Name]"`}},
 		// Not placeholders: percentages, sizes, a sign that escapes itself.
-		{"50% off, %50 indirim, 100%% sure, %50den fazla, 20% or 30% more", nil},
+		{"50% off, %50 indirim, 100%% sure, %50den fazla, 20% or 30% more, 100%-ü keçir", nil},
 		{"Sizes [36-42] in stock, see [here]", nil},
 		// Written wrong.
 		{"Hi {{first_name}, ok", []string{`!placeholder "{{first_name}" has 2 opening and 1 closing braces`}},
