@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -303,17 +304,20 @@ func checkPluralKeys(o *parityConfig, src, tgt *locale, plurals map[string]bool,
 				at = t
 			}
 		}
+		source := src.byID[base+"_other"]
+		if at == nil { // no form at all: the text is missing
+			report(missingAt(tgt, nil, base), lint.Diagnostic{
+				Message: fmt.Sprintf("%q has no %s translation (%s: %s)", base+"_other", lint.LangName(tgt.lang), src.lang, quote(source.Body.Text)),
+			})
+			continue
+		}
 		for _, c := range pluralCategories {
 			if !need[c] || tgt.byID[base+"_"+c] != nil {
 				continue
 			}
-			id := base + "_" + c
-			if at == nil {
-				at = missingAt(tgt, nil, id)
-			}
 			report(at, lint.Diagnostic{
 				Message: fmt.Sprintf("%q has no %q form, which %s needs (%s: %s)", base, c, lint.LangName(tgt.lang), src.lang,
-					quote(src.byID[base+"_other"].Body.Text)),
+					quote(source.Body.Text)),
 				Severity: lint.Error,
 			})
 		}
@@ -434,8 +438,8 @@ func sortedCategories(set map[string]bool) []string {
 // checkUntranslated reports a translation that is its source text, or
 // that reads as the source language.
 func checkUntranslated(o *parityConfig, src, tgt *lint.Message, report func(*lint.Message, lint.Diagnostic)) {
-	prose := blank(tgt.Masked()) // no links, paths, addresses or code names
-	words := wordCount(prose)
+	text := prose(tgt)
+	words := wordCount(text)
 	if words < o.MinWords {
 		return
 	}
@@ -446,10 +450,50 @@ func checkUntranslated(o *parityConfig, src, tgt *lint.Message, report func(*lin
 	if words < 2*o.MinWords {
 		return // too short to tell a language by
 	}
-	if l, ok := lint.DetectLang(prose); ok && l == src.Lang && l != tgt.Lang {
+	// Still in the source language: mostly the source's own words, and
+	// read as that language. A translation shares names and numbers with
+	// its source, not half its words.
+	if shared(text, prose(src)) < 0.5 {
+		return
+	}
+	if l, ok := lint.DetectLang(text); ok && l == src.Lang && l != tgt.Lang {
 		report(tgt, lint.Diagnostic{Message: fmt.Sprintf("not translated: this reads as %s, not %s (%s: %s)",
 			lint.LangName(l), lint.LangName(tgt.Lang), src.Lang, quote(src.Body.Text))})
 	}
+}
+
+var markupRE = regexp.MustCompile(`<[^<>\n]+>`)
+
+// prose is the text a reader reads: no placeholders, markup, links, paths,
+// addresses or code names.
+func prose(m *lint.Message) string {
+	t := m.Masked()
+	if strings.IndexByte(t, '<') >= 0 {
+		t = markupRE.ReplaceAllStringFunc(t, func(s string) string { return strings.Repeat(" ", len(s)) })
+	}
+	return blank(t)
+}
+
+// shared is the share of a text's words that its source has too.
+func shared(text, source string) float64 {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	in := map[string]bool{}
+	for _, w := range words(source) {
+		in[w] = true
+	}
+	ws := words(text)
+	n := 0
+	for _, w := range ws {
+		if in[w] {
+			n++
+		}
+	}
+	if len(ws) == 0 {
+		return 0
+	}
+	return float64(n) / float64(len(ws))
 }
 
 // wordCount counts the words of two or more letters.
