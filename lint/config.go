@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 
+	"github.com/msglint/msglint/lint/placeholder"
 	"gopkg.in/yaml.v3"
 )
 
@@ -30,6 +32,10 @@ type Config struct {
 	Exclude []string `yaml:"exclude"`
 	// I18n globs mark JSON/YAML files to read as locale trees.
 	I18n []string `yaml:"i18n"`
+	// Placeholders names the placeholder systems the sending system fills
+	// (mustache, icu, printf, …) for messages whose format does not say;
+	// empty means every system.
+	Placeholders []string `yaml:"placeholders"`
 	// Rules configures rules by name.
 	Rules map[string]RuleConfig `yaml:"-"`
 
@@ -93,6 +99,7 @@ func ParseConfig(path string, data []byte, known []string) (*Config, error) {
 		{cfg.Lang, func(s string) error { _, err := ParseLang(s); return err }},
 		{cfg.Channel, func(s string) error { _, err := ParseChannel(s); return err }},
 		{cfg.Kind, func(s string) error { _, err := ParseKind(s); return err }},
+		{strings.Join(cfg.Placeholders, ","), func(string) error { _, err := placeholder.Parse(cfg.Placeholders); return err }},
 	} {
 		if c.v != "" {
 			if err := c.parse(c.v); err != nil {

@@ -8,12 +8,16 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/msglint/msglint/lint/placeholder"
 	"gopkg.in/yaml.v3"
 )
 
 // Linter runs a configured set of rules over messages.
 type Linter struct {
 	active []active
+	// syntax is the config's placeholder systems, for messages whose
+	// format did not say theirs.
+	syntax placeholder.Syntax
 }
 
 type active struct {
@@ -65,6 +69,12 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 		}
 	}
 	l := &Linter{}
+	if cfg != nil {
+		var err error
+		if l.syntax, err = placeholder.Parse(cfg.Placeholders); err != nil {
+			return nil, fmt.Errorf("%s: placeholders: %v", cfg.Path, err)
+		}
+	}
 	for _, r := range all {
 		if !on[r.Name] {
 			continue
@@ -151,7 +161,7 @@ func (l *Linter) Severity(name string, own Severity) Severity {
 // Without returns a linter that runs the same rules, configured the same,
 // but the named ones.
 func (l *Linter) Without(names ...string) *Linter {
-	out := &Linter{}
+	out := &Linter{syntax: l.syntax}
 	for _, a := range l.active {
 		if !slices.Contains(names, a.rule.Name) {
 			out.active = append(out.active, a)
@@ -174,6 +184,9 @@ func (l *Linter) Check(m *Message) []Finding { return l.checkInto(nil, m) }
 
 // checkInto appends a message's findings to out.
 func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
+	if m.Syntax == 0 {
+		m.Syntax = l.syntax
+	}
 	var a *active
 	// One pass for all the rules: the hot path allocates per message, not
 	// per rule.

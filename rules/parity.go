@@ -471,13 +471,22 @@ func prose(m *lint.Message) string {
 	if strings.IndexByte(t, '<') >= 0 {
 		t = markupRE.ReplaceAllStringFunc(t, func(s string) string { return strings.Repeat(" ", len(s)) })
 	}
-	return blank(t)
+	t = blank(t)
+	if strings.ContainsAny(t, "_:") {
+		t = codeRE.ReplaceAllStringFunc(t, func(s string) string { return strings.Repeat(" ", len(s)) })
+	}
+	return t
 }
+
+// codeRE matches a name from code: words joined by _ or :: (Doorkeeper::Config.auth_time).
+var codeRE = regexp.MustCompile(`[\pL\pN.]*(?:_|::)[\pL\pN_:.]*`)
 
 // shared is the share of a text's words that its source has too.
 func shared(text, source string) float64 {
+	// Words of three letters or more: "CC BY" tells nothing.
 	words := func(s string) []string {
-		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+		return slices.DeleteFunc(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }),
+			func(w string) bool { return len([]rune(w)) < 3 })
 	}
 	in := map[string]bool{}
 	for _, w := range words(source) {

@@ -355,7 +355,11 @@ func (f *finder) braces(i, to int) int {
 	default:
 		p.Syntax = Mustache
 	}
-	if f.syn&p.Syntax == 0 || p.Syntax == ICU && nOpen == nClose && identRE.FindString(name) == "" {
+	wellFormed := nClose == nOpen || nOpen == 3 && nClose == 3
+	if f.syn&p.Syntax == 0 && !wellFormed && t[i] == '{' && f.syn&Mustache != 0 {
+		p.Syntax = Mustache // braces written wrong, in a text that uses {{name}}
+	}
+	if f.syn&p.Syntax == 0 || p.Syntax == ICU && wellFormed && identRE.FindString(name) == "" {
 		return j // another system's, or braces that hold no name: {"a": 1}
 	}
 	switch {

@@ -86,6 +86,16 @@ func TestFindOnlyChosenSyntax(t *testing.T) {
 	}
 }
 
+// A text whose system is {{name}} alone: a brace run written wrong is
+// {{name}} written wrong, and other systems' marks are text.
+func TestFindMustacheOnly(t *testing.T) {
+	text := "Hi {first_name}}, 100%s sure, %{x} and {y}"
+	got := show(text, Find(text, Mustache))
+	if diff := cmp.Diff([]string{`!placeholder "{first_name}}" has 1 opening and 2 closing braces`}, got); diff != "" {
+		t.Error(diff)
+	}
+}
+
 func TestMask(t *testing.T) {
 	for text, want := range map[string]string{
 		"Hi {{first_name}}, see %s":                         "Hi " + strings.Repeat(" ", 14) + ", see   ",
