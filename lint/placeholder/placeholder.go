@@ -213,7 +213,13 @@ type finder struct {
 	out  []Placeholder
 	// depth is how deep in ICU branches the scan is.
 	depth int
+	// match maps each '{' to the '}' that closes it (closer).
+	match map[int]int
 }
+
+// maxDepth is how deep ICU arguments may nest; real messages nest two or
+// three levels, and a cap keeps a text of open braces linear.
+const maxDepth = 8
 
 func (f *finder) add(p Placeholder) {
 	p.Nested = f.depth > 0
@@ -305,7 +311,10 @@ func letterAt(t string, i int) bool {
 
 // liquidTag reads a Liquid tag {% … %} at i.
 func (f *finder) liquidTag(i, to int) int {
-	end := strings.Index(f.text[i:to], "%}")
+	end := strings.Index(f.text[i+2:to], "%}")
+	if end >= 0 {
+		end += 2
+	}
 	if end < 0 || strings.IndexByte(f.text[i:i+end], '\n') >= 0 {
 		e := i + 2 + len(identRE.FindString(strings.TrimLeft(f.text[i+2:to], " -")))
 		e += len(f.text[i+2:to]) - len(strings.TrimLeft(f.text[i+2:to], " -"))
@@ -477,55 +486,92 @@ func (f *finder) icu(i, to int) (int, bool) {
 		f.add(p)
 		return p.End, true
 	}
+	if f.depth >= maxDepth {
+		return 0, false
+	}
+	close := f.closer(i)
+	if close < 0 || close >= to {
+		if f.depth > 0 {
+			return 0, false
+		}
+		// Never closed: the argument is written wrong, and the rest is its
+		// branches, not text to read again.
+		e := nameAt + len(name)
+		f.add(Placeholder{Span: Span{i, e}, Syntax: ICU, Name: name, Type: typ,
+			Problem: fmt.Sprintf("%s argument %q is not closed", typ, t[i:e])})
+		return to, true
+	}
 	at := len(f.out)
 	f.add(p)
 	for {
-		j = skipSpace(t, j, to)
-		if j < to && t[j] == '}' {
-			f.out[at].End = j + 1
-			return j + 1, true
+		j = skipSpace(t, j, close)
+		if j == close {
+			f.out[at].End = close + 1
+			return close + 1, true
 		}
 		key := ""
-		if strings.HasPrefix(t[j:to], "offset:") {
-			j = skipSpace(t, j+len("offset:"), to)
-			n := strings.IndexFunc(t[j:to], func(r rune) bool { return r < '0' || r > '9' })
+		if strings.HasPrefix(t[j:close], "offset:") {
+			j = skipSpace(t, j+len("offset:"), close)
+			n := strings.IndexFunc(t[j:close], func(r rune) bool { return r < '0' || r > '9' })
 			if n <= 0 {
 				break
 			}
 			j += n
 			continue
 		}
-		if j < to && t[j] == '=' {
-			key = "=" + strings.TrimRightFunc(identRE.FindString(t[j+1:to]), func(r rune) bool { return r == '.' })
+		if t[j] == '=' {
+			key = "=" + strings.TrimRightFunc(identRE.FindString(t[j+1:close]), func(r rune) bool { return r == '.' })
 		} else {
-			key = identRE.FindString(t[j:to])
+			key = identRE.FindString(t[j:close])
 		}
 		if key == "" || key == "=" {
 			break
 		}
-		j = skipSpace(t, j+len(key), to)
-		if j >= to || t[j] != '{' {
+		j = skipSpace(t, j+len(key), close)
+		if j >= close || t[j] != '{' {
+			break
+		}
+		end := f.closer(j)
+		if end < 0 || end >= close {
 			break
 		}
 		f.depth++
-		end := f.scan(j+1, to, typ != "select")
+		stop := f.scan(j+1, end, typ != "select")
 		f.depth--
-		if end >= to || t[end] != '}' {
+		if stop != end {
 			break
 		}
 		f.out[at].Cases = append(f.out[at].Cases, Case{Key: key, Text: Span{j + 1, end}})
 		j = end + 1
 	}
-	// Not closed where it should be: the argument is written wrong. What
-	// was found inside it is dropped, and the run is read as braces.
+	// Closed, but not as ICU writes it: read as braces.
 	f.out = f.out[:at]
-	if f.depth > 0 {
-		return 0, false
+	return 0, false
+}
+
+// closer is the offset of the '}' that closes the '{' at i, -1 if none.
+// Braces are matched once per text, so that an argument left open costs
+// nothing to the arguments around it.
+func (f *finder) closer(i int) int {
+	if f.match == nil {
+		f.match = map[int]int{}
+		var open []int
+		for k := 0; k < len(f.text); k++ {
+			switch f.text[k] {
+			case '{':
+				open = append(open, k)
+			case '}':
+				if len(open) > 0 {
+					f.match[open[len(open)-1]] = k
+					open = open[:len(open)-1]
+				}
+			}
+		}
 	}
-	e := nameAt + len(name)
-	f.add(Placeholder{Span: Span{i, e}, Syntax: ICU, Name: name, Type: typ,
-		Problem: fmt.Sprintf("%s argument %q is not closed", typ, t[i:e])})
-	return to, true // the rest is its branches, not text to read again
+	if e, ok := f.match[i]; ok {
+		return e
+	}
+	return -1
 }
 
 func skipSpace(t string, j, to int) int {

@@ -146,3 +146,22 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// Arguments left open, nested thousands deep: the search stays linear.
+func BenchmarkFindOpenArguments(b *testing.B) {
+	for _, p := range []string{"{a, select, x {", "{a, plural, one {# x} other {", "{a,select,x{{b}", "{a, select, x {b, select, y {"} {
+		text := strings.Repeat(p, 4000)
+		b.Run(p, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				Find(text, All)
+			}
+		})
+	}
+}
+
+func BenchmarkFindChat(b *testing.B) {
+	text := "Hi {{first_name}}, your order %{order_id} ships {count, plural, one {in # day} other {in # days}}. Questions? Write to *|EMAIL|*."
+	for i := 0; i < b.N; i++ {
+		Find(text, All)
+	}
+}
