@@ -19,6 +19,9 @@ var parityData = loadData("parity.yaml")
 type ParityOptions struct {
 	// Source is the language translations are made from.
 	Source string `yaml:"source"`
+	// Missing reports texts of the source that a translation lacks; switch
+	// it off where the app falls back to the source language on purpose.
+	Missing bool `yaml:"missing"`
 	// Untranslated reports translations that are the source text itself,
 	// or read as the source language.
 	Untranslated bool `yaml:"untranslated"`
@@ -28,7 +31,7 @@ type ParityOptions struct {
 	MinWords int `yaml:"min_words"`
 }
 
-var parityDefaults = ParityOptions{Source: "en", Untranslated: true, MinWords: 3}
+var parityDefaults = ParityOptions{Source: "en", Missing: true, Untranslated: true, MinWords: 3}
 
 // Parity compares each translation with its source locale.
 var Parity = &lint.Rule{
@@ -250,8 +253,8 @@ func compareLocale(o *parityConfig, src, tgt *locale, report func(*lint.Message,
 				last = t
 				continue
 			}
-			if isPlural(keyOf(m)) {
-				continue
+			if isPlural(keyOf(m)) || !o.Missing || wordCount(prose(m)) == 0 {
+				continue // a link, a number or a placeholder alone needs no translation
 			}
 			report(missingAt(tgt, last, keyOf(m)), lint.Diagnostic{
 				Message: fmt.Sprintf("%q has no %s translation (%s: %s)", keyOf(m), tgtName, src.lang, quote(m.Body.Text)),
@@ -305,6 +308,9 @@ func checkPluralKeys(o *parityConfig, src, tgt *locale, plurals map[string]bool,
 			}
 		}
 		source := src.byID[base+"_other"]
+		if at == nil && !o.Missing {
+			continue
+		}
 		if at == nil { // no form at all: the text is missing
 			report(missingAt(tgt, nil, base), lint.Diagnostic{
 				Message: fmt.Sprintf("%q has no %s translation (%s: %s)", base+"_other", lint.LangName(tgt.lang), src.lang, quote(source.Body.Text)),

@@ -88,3 +88,29 @@ func TestLocaleKey(t *testing.T) {
 		t.Error("the language is still in the key")
 	}
 }
+
+// missing: false leaves out the texts a translation lacks, and nothing else.
+func TestParityMissingOff(t *testing.T) {
+	cfg, err := lint.ParseConfig("c.yaml", []byte("rules: {parity: {options: {missing: false}}}"), Names())
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := lint.NewLinter(All(), cfg, []string{Parity.Name}, slices.DeleteFunc(Names(), func(n string) bool { return n == Parity.Name }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := (&load.Run{Options: load.Options{I18n: true}, Linter: l}).Check([]string{filepath.Join("..", "testdata", "rules", "parity", "tree")}, "")
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, filepath.Base(f.File)+" "+f.Message[:min(len(f.Message), 30)])
+	}
+	want := []string{
+		"tr.yaml renames %{amount} to %{tutar},",
+		`tr.yaml "checkout.coupon" is not in th`,
+		"tr.yaml not translated: the same text ",
+		`chat.yaml "unread" has no "one" form, wh`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
