@@ -44,7 +44,8 @@ or renames ({{first_name}} in English, {{ad}} in Turkish: the sending system fil
 forms the language needs (Turkish and Azerbaijani: one and other), and texts left untranslated (the same
 as the source, or still in the source language). Files are paired by path: locales/en.json with
 locales/tr.json, en/chat.yaml with tr/chat.yaml; in one library, templates with the same id in two
-languages. Each finding points at the translation's line and quotes the source text.`,
+languages. Each finding points at the translation's line and quotes the source text. Where the app
+shows the source text for what a translation lacks on purpose, missing: false leaves those out.`,
 		Why: `A customer who writes in Turkish and gets "Hi {{first_name}}" in English, or "Merhaba ," with the
 name dropped, sees a brand that did not finish its work.`,
 		Examples: parityData.Examples,
