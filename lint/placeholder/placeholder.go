@@ -489,8 +489,8 @@ func (f *finder) icu(i, to int) (int, bool) {
 	if f.depth >= maxDepth {
 		return 0, false
 	}
-	close := f.closer(i)
-	if close < 0 || close >= to {
+	argEnd := f.closer(i)
+	if argEnd < 0 || argEnd >= to {
 		if f.depth > 0 {
 			return 0, false
 		}
@@ -504,15 +504,15 @@ func (f *finder) icu(i, to int) (int, bool) {
 	at := len(f.out)
 	f.add(p)
 	for {
-		j = skipSpace(t, j, close)
-		if j == close {
-			f.out[at].End = close + 1
-			return close + 1, true
+		j = skipSpace(t, j, argEnd)
+		if j == argEnd {
+			f.out[at].End = argEnd + 1
+			return argEnd + 1, true
 		}
 		key := ""
-		if strings.HasPrefix(t[j:close], "offset:") {
-			j = skipSpace(t, j+len("offset:"), close)
-			n := strings.IndexFunc(t[j:close], func(r rune) bool { return r < '0' || r > '9' })
+		if strings.HasPrefix(t[j:argEnd], "offset:") {
+			j = skipSpace(t, j+len("offset:"), argEnd)
+			n := strings.IndexFunc(t[j:argEnd], func(r rune) bool { return r < '0' || r > '9' })
 			if n <= 0 {
 				break
 			}
@@ -520,19 +520,19 @@ func (f *finder) icu(i, to int) (int, bool) {
 			continue
 		}
 		if t[j] == '=' {
-			key = "=" + strings.TrimRightFunc(identRE.FindString(t[j+1:close]), func(r rune) bool { return r == '.' })
+			key = "=" + strings.TrimRightFunc(identRE.FindString(t[j+1:argEnd]), func(r rune) bool { return r == '.' })
 		} else {
-			key = identRE.FindString(t[j:close])
+			key = identRE.FindString(t[j:argEnd])
 		}
 		if key == "" || key == "=" {
 			break
 		}
-		j = skipSpace(t, j+len(key), close)
-		if j >= close || t[j] != '{' {
+		j = skipSpace(t, j+len(key), argEnd)
+		if j >= argEnd || t[j] != '{' {
 			break
 		}
 		end := f.closer(j)
-		if end < 0 || end >= close {
+		if end < 0 || end >= argEnd {
 			break
 		}
 		f.depth++
