@@ -118,6 +118,21 @@ func (l *Linter) hasSets() bool {
 	return false
 }
 
+// keep returns the messages of a file that a rule looking across files
+// needs: all of them if one of those rules does not say.
+func (l *Linter) keep(msgs []*Message) []*Message {
+	var out []*Message
+	for _, m := range msgs {
+		for _, a := range l.active {
+			if a.set != nil && (a.rule.SetKeeps == nil || a.rule.SetKeeps(m)) {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // CheckSets runs the rules that look across files over the messages of
 // every file of a run, one slice per file.
 func (l *Linter) CheckSets(files [][]*Message) []Finding {
@@ -342,7 +357,7 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 				ld, err := load(paths[i])
 				results[i] = out{append(l.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err, nil}
 				if keep {
-					results[i].kept = ld.Msgs
+					results[i].kept = l.keep(ld.Msgs)
 				}
 				n := int(done.Add(1))
 				for _, p := range progress {

@@ -42,6 +42,9 @@ type Rule struct {
 	// reads, for what only shows across files (a translation against its
 	// source locale).
 	NewSet func(opts *yaml.Node) (SetCheck, error)
+	// SetKeeps, if set, says which messages the set check needs: a run
+	// keeps only those until every file is read, not every file whole.
+	SetKeeps func(*Message) bool
 }
 
 // Check inspects one message and reports through the pass.

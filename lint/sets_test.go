@@ -48,3 +48,32 @@ func TestCheckSets(t *testing.T) {
 		t.Errorf("findings %v, want %v", got, want)
 	}
 }
+
+// A rule that says which messages it needs gets only those, and files with
+// none of them not at all.
+func TestCheckSetsKeeps(t *testing.T) {
+	var seen [][]string
+	r := &Rule{Name: "across", Doc: Doc{Severity: Warning, Default: true},
+		New:      func(*yaml.Node) (Check, error) { return nil, nil },
+		SetKeeps: func(m *Message) bool { return strings.HasSuffix(m.ID, "!") },
+		NewSet: func(*yaml.Node) (SetCheck, error) {
+			return func(files [][]*Message, _ func(*Message, Diagnostic)) {
+				for _, f := range files {
+					var ids []string
+					for _, m := range f {
+						ids = append(ids, m.ID)
+					}
+					seen = append(seen, ids)
+				}
+			}, nil
+		}}
+	l, err := NewLinter([]*Rule{r}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]*Message{"a": {{ID: "a1"}, {ID: "a2!"}}, "b": {{ID: "b1"}}}
+	l.CheckFiles([]string{"a", "b"}, func(p string) (Loaded, error) { return Loaded{Msgs: files[p]}, nil })
+	if want := [][]string{{"a2!"}}; !slices.EqualFunc(seen, want, slices.Equal) {
+		t.Errorf("the set check saw %v, want %v", seen, want)
+	}
+}

@@ -57,6 +57,7 @@ name dropped, sees a brand that did not finish its work.`,
 		_, err := parityOptions(node)
 		return nil, err
 	},
+	SetKeeps: pairs,
 	NewSet: func(node *yaml.Node) (lint.SetCheck, error) {
 		o, err := parityOptions(node)
 		if err != nil {
@@ -126,13 +127,19 @@ func checkParity(o *parityConfig, files [][]*lint.Message, report func(*lint.Mes
 	}
 }
 
+// pairs tells a message that can have a translation: one whose language
+// is declared and whose id is its own.
+func pairs(m *lint.Message) bool {
+	return !m.LangDetected && m.ID != "" && !strings.HasPrefix(m.ID, "#")
+}
+
 // locales splits a file's messages by language. Messages whose language
 // was guessed from their text, and those with no id of their own, take no
 // part: nothing says which text they translate.
 func locales(msgs []*lint.Message) []*locale {
 	var out []*locale
 	for _, m := range msgs {
-		if m.LangDetected || strings.HasPrefix(m.ID, "#") || m.ID == "" {
+		if !pairs(m) {
 			continue
 		}
 		i := slices.IndexFunc(out, func(l *locale) bool { return l.lang == m.Lang })
