@@ -42,7 +42,7 @@ var Placeholder = &lint.Rule{
 Messenger, WhatsApp {{1}}), Liquid {{ contact.name | default: 'there' }}, ICU {count, plural, one {…}
 other {…}}, %{name}, ${name}, %s and %1$s, *|FNAME|*, %NAME% and :name. Warns when a name is one or two letters
 away from a name the same library uses elsewhere, or from the variables list in the config
-({{frist_name}}), and when one library mixes placeholder styles ({{name}}, {name}, %{name}), as the
+({{frist_name}}), and when one library mixes placeholder styles ({{name}}, {name}, ${name}), as the
 sending system fills only one of them. strict: true reports every name not in the variables list.`,
 		Why:      `A customer who reads "Hi {{first_name}," or "Dear [NAME]" knows nobody wrote to them.`,
 		Examples: placeholderData.Examples,
@@ -311,8 +311,9 @@ func editDistance(a, b string) int {
 }
 
 // styleOf is the style a library's mixing check compares: {{name}} (with
-// Liquid's), {name}, %{name} or ${name}; "" for the systems that live
-// beside these (printf, slots) and for plural and select arguments.
+// Liquid's), {name} or ${name}; "" for the systems that live beside these
+// (printf, slots), for plural and select arguments, and for %{name}, which
+// i18n-js fills beside {{name}} and vue-i18n beside {name}.
 func styleOf(ph placeholder.Placeholder) string {
 	if ph.Problem != "" || ph.Nested || ph.Type != "" {
 		return ""
@@ -320,7 +321,7 @@ func styleOf(ph placeholder.Placeholder) string {
 	switch ph.Syntax {
 	case placeholder.Mustache, placeholder.Liquid:
 		return placeholder.Mustache.Form()
-	case placeholder.ICU, placeholder.Rails, placeholder.Dollar:
+	case placeholder.ICU, placeholder.Dollar:
 		return ph.Syntax.Form()
 	}
 	return ""
