@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime"
@@ -18,7 +19,13 @@ type Linter struct {
 	// syntax is the config's placeholder systems, for messages whose
 	// format did not say theirs.
 	syntax placeholder.Syntax
+	// known are the names of every rule there is, running or not, which
+	// directives may name; directive is the directive rule, when it runs.
+	known     map[string]bool
+	directive *active
 }
+
+func (l *Linter) knows(name string) bool { return l.known[name] }
 
 type active struct {
 	rule     *Rule
@@ -68,12 +75,15 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 			on[n] = lists.val
 		}
 	}
-	l := &Linter{}
+	l := &Linter{known: map[string]bool{}}
 	if cfg != nil {
 		var err error
 		if l.syntax, err = placeholder.Parse(cfg.Placeholders); err != nil {
 			return nil, fmt.Errorf("%s: placeholders: %v", cfg.Path, err)
 		}
+	}
+	for _, r := range all {
+		l.known[r.Name] = true
 	}
 	for _, r := range all {
 		if !on[r.Name] {
@@ -104,6 +114,7 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 		}
 		l.active = append(l.active, a)
 	}
+	l.findDirectiveRule()
 	return l, nil
 }
 
@@ -148,7 +159,40 @@ func (l *Linter) CheckSets(files [][]*Message) []Finding {
 			}
 		})
 	}
-	return out
+	return l.dropDirected(out)
+}
+
+// dropDirected drops the findings of rules that look across files which a
+// directive comment in their file switches off. The directives' own
+// problems were reported with the file.
+func (l *Linter) dropDirected(out []Finding) []Finding {
+	dirs := map[*Source][]*directive{}
+	kept := out[:0]
+	for _, f := range out {
+		src := f.Msg.Source
+		if src == nil || src.Comments.none() || !bytes.Contains(src.Data, []byte(dirPrefix)) {
+			kept = append(kept, f)
+			continue
+		}
+		if _, ok := dirs[src]; !ok {
+			dirs[src], _ = readDirectives(src, src.Comments, l.knows)
+		}
+		if !anyCovers(dirs[src], &f) {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// looksAcross tells a rule that looks across files: a file alone cannot
+// tell whether a directive for it switched something off.
+func (l *Linter) looksAcross(rule string) bool {
+	for _, a := range l.active {
+		if a.rule.Name == rule && a.set != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Config returns an active rule's options node and configured severity; ok
@@ -176,12 +220,13 @@ func (l *Linter) Severity(name string, own Severity) Severity {
 // Without returns a linter that runs the same rules, configured the same,
 // but the named ones.
 func (l *Linter) Without(names ...string) *Linter {
-	out := &Linter{syntax: l.syntax}
+	out := &Linter{known: l.known, syntax: l.syntax}
 	for _, a := range l.active {
 		if !slices.Contains(names, a.rule.Name) {
 			out.active = append(out.active, a)
 		}
 	}
+	out.findDirectiveRule()
 	return out
 }
 
@@ -234,7 +279,16 @@ func (l *Linter) CheckFile(msgs []*Message) []Finding {
 			}
 		})
 	}
-	return out
+	return l.applyDirectives(msgs, out)
+}
+
+func (l *Linter) findDirectiveRule() {
+	l.directive = nil
+	for i := range l.active {
+		if l.active[i].rule == DirectiveRule {
+			l.directive = &l.active[i]
+		}
+	}
 }
 
 // CheckMessages runs the per-message rules over messages, in chunks on all
@@ -285,6 +339,9 @@ type Loaded struct {
 	Msgs     []*Message
 	Findings []Finding
 	Count    int
+	// Linter, if set, checks Msgs instead of the run's own: the input has
+	// a config of its own (a folder's .msglint.yaml, an override).
+	Linter *Linter
 }
 
 // Loader reads one input. It returns ErrSkip for an input that is not for
@@ -355,7 +412,11 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 			defer wg.Done()
 			for i := range next {
 				ld, err := load(paths[i])
-				results[i] = out{append(l.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err, nil}
+				lin := l
+				if ld.Linter != nil {
+					lin = ld.Linter
+				}
+				results[i] = out{append(lin.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err, nil}
 				if keep {
 					results[i].kept = l.keep(ld.Msgs)
 				}

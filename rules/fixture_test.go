@@ -83,6 +83,13 @@ func runFixture(t *testing.T, rule *lint.Rule, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkFixture(t, l, path, data)
+}
+
+// checkFixture checks a fixture's findings against its want comments and
+// returns the findings.
+func checkFixture(t *testing.T, l *lint.Linter, path string, data []byte) []lint.Finding {
+	t.Helper()
 	msgs, err := load.Options{}.File(path, data)
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +98,8 @@ func runFixture(t *testing.T, rule *lint.Rule, path string) {
 	matched := make([]bool, len(wants))
 	// A fixture file is a run of one file: the rules that look across files
 	// see it alone.
-	for _, f := range append(l.CheckFile(msgs), l.CheckSets([][]*lint.Message{msgs})...) {
+	fs := append(l.CheckFile(msgs), l.CheckSets([][]*lint.Message{msgs})...)
+	for _, f := range fs {
 		{
 			m := f.Msg
 			got := expectation{line: f.Line, col: f.Col, rule: f.Rule, sev: f.Severity.String(), msg: f.Message, suggestion: f.Suggestion}
@@ -114,6 +122,7 @@ func runFixture(t *testing.T, rule *lint.Rule, path string) {
 			t.Errorf("%s: expected finding not reported: %s", path, w)
 		}
 	}
+	return fs
 }
 
 func fileExists(p string) bool {
