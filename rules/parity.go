@@ -400,6 +400,9 @@ func comparePlaceholders(src, tgt *lint.Message, report func(*lint.Message, lint
 		return
 	}
 	for _, h := range dropped {
+		if impliesNumber(keyOf(tgt)) {
+			continue // "one message", "bir mesaj": the form says the number
+		}
 		report(tgt, lint.Diagnostic{Severity: lint.Error,
 			Message: fmt.Sprintf("the translation drops %s %s", h.raw, srcText)})
 	}
@@ -407,6 +410,20 @@ func comparePlaceholders(src, tgt *lint.Message, report func(*lint.Message, lint
 		report(tgt, lint.Diagnostic{Span: h.span, Severity: lint.Error,
 			Message: fmt.Sprintf("%s is not in the source, so nothing fills it %s", h.raw, srcText)})
 	}
+}
+
+// impliesNumber tells a key of a plural form that stands for one number
+// (cart_one, minutes[one], count.zero), whose text may leave the number out.
+func impliesNumber(id string) bool {
+	id = strings.TrimSuffix(id, "]")
+	for _, c := range []string{"zero", "one", "two"} {
+		for _, sep := range []string{"_", ".", "["} {
+			if strings.HasSuffix(id, sep+c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkICUPlurals reports the plural forms an ICU plural argument lacks that

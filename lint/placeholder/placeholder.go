@@ -268,7 +268,8 @@ func (f *finder) scan(from, to int, plural bool) int {
 		case c == '%':
 			// After a number a percent sign is a percentage, whatever
 			// follows: 100%-ü, 50%d.
-			if m := printfRE.FindString(t[i:to]); m != "" && f.syn&Printf != 0 && !letterAt(t, i+len(m)) && !(i > 0 && t[i-1] >= '0' && t[i-1] <= '9') {
+			if m := printfRE.FindString(t[i:to]); m != "" && f.syn&Printf != 0 && !(i > 0 && t[i-1] >= '0' && t[i-1] <= '9') &&
+				(!letterAt(t, i+len(m)) || plainConversion(m)) {
 				f.add(Placeholder{Span: Span{i, i + len(m)}, Syntax: Printf, Name: m})
 				i += len(m)
 				continue
@@ -299,6 +300,16 @@ func (f *finder) scan(from, to int, plural bool) int {
 		i++
 	}
 	return to
+}
+
+// plainConversion: a conversion with a position (%1$d) or with no width or
+// precision (%d, %s) is one even with a letter after it, as Android writes
+// %ds and %1$dgönderiliyor; %50den is a Turkish percentage.
+func plainConversion(m string) bool {
+	if i := strings.IndexByte(m, '$'); i > 0 {
+		return true
+	}
+	return strings.IndexAny(m, "0123456789") < 0
 }
 
 func letterAt(t string, i int) bool {

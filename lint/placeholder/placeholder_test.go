@@ -51,6 +51,7 @@ func TestFind(t *testing.T) {
 		{"Hola %{name}", []string{`rails:name "%{name}"`}},
 		{"Hi ${name}", []string{`dollar:name "${name}"`}},
 		{"%s sent %1$d files, %.2f MB", []string{`printf:%s "%s"`, `printf:%1$d "%1$d"`, `printf:%.2f "%.2f"`}},
+		{"%ds ago, %1$dgönderiliyor", []string{`printf:%d "%d"`, `printf:%1$d "%1$d"`}},
 		{"Hi *|FNAME|*", []string{`mailchimp:FNAME "*|FNAME|*"`}},
 		{"Hi %FIRSTNAME%", []string{`percent:FIRSTNAME "%FIRSTNAME%"`}},
 		{"Products in %name%, see %a_start%here%a_end%", []string{`percent:name "%name%"`, `percent:a_start "%a_start%"`, `percent:a_end "%a_end%"`}},
