@@ -309,7 +309,7 @@ func plainConversion(m string) bool {
 	if i := strings.IndexByte(m, '$'); i > 0 {
 		return true
 	}
-	return strings.IndexAny(m, "0123456789") < 0
+	return !strings.ContainsAny(m, "0123456789")
 }
 
 func letterAt(t string, i int) bool {
