@@ -407,13 +407,17 @@ func comparePlaceholders(src, tgt *lint.Message, report func(*lint.Message, lint
 			Message: fmt.Sprintf("the translation drops %s %s", h.raw, srcText)})
 	}
 	for _, h := range added {
+		if impliesNumber(keyOf(tgt)) {
+			continue // "1 message" where the source says "one message"
+		}
 		report(tgt, lint.Diagnostic{Span: h.span, Severity: lint.Error,
 			Message: fmt.Sprintf("%s is not in the source, so nothing fills it %s", h.raw, srcText)})
 	}
 }
 
 // impliesNumber tells a key of a plural form that stands for one number
-// (cart_one, minutes[one], count.zero), whose text may leave the number out.
+// (cart_one, minutes[one], count.zero), whose text may leave the number out
+// or write it where its source does not.
 func impliesNumber(id string) bool {
 	id = strings.TrimSuffix(id, "]")
 	for _, c := range []string{"zero", "one", "two"} {
