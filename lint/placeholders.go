@@ -7,12 +7,13 @@ import "github.com/msglint/msglint/lint/placeholder"
 type holders struct {
 	list   []placeholder.Placeholder
 	masked string
+	index  placeholder.Index
 }
 
 func (m *Message) placeholders() *holders {
 	if m.holders == nil {
 		ps := placeholder.Find(m.Body.Text, m.Syntax)
-		m.holders = &holders{list: ps, masked: placeholder.Mask(m.Body.Text, ps)}
+		m.holders = &holders{list: ps, masked: placeholder.Mask(m.Body.Text, ps), index: placeholder.NewIndex(ps)}
 	}
 	return m.holders
 }
@@ -29,21 +30,6 @@ func (m *Message) Placeholders() []placeholder.Placeholder { return m.placeholde
 func (m *Message) Masked() string { return m.placeholders().masked }
 
 // InPlaceholder reports whether a span of the body touches a placeholder's
-// own characters.
-func (m *Message) InPlaceholder(s Span) bool {
-	if !hasPlaceholderChar(m.Body.Text) {
-		return false
-	}
-	return placeholder.Inside(m.placeholders().list, s.Start, s.End)
-}
-
-// hasPlaceholderChar is a quick test that spares most messages the search.
-func hasPlaceholderChar(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{', '}', '%', '$', '*', '[', '<', ':':
-			return true
-		}
-	}
-	return false
-}
+// own characters. The placeholders are found and indexed once per message,
+// so a rule may ask for every word.
+func (m *Message) InPlaceholder(s Span) bool { return m.placeholders().index.Touches(s.Start, s.End) }

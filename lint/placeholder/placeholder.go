@@ -16,6 +16,8 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -188,10 +190,35 @@ func blank(b []byte, s, e int) {
 }
 
 // Inside reports whether the byte range [s, e) touches a placeholder's own
-// characters (not the text of an ICU branch).
-func Inside(ps []Placeholder, s, e int) bool {
-	for _, p := range ps {
-		if e <= p.Start || s >= p.End {
+// characters (not the text of an ICU branch). For many questions about one
+// text, build an Index once.
+func Inside(ps []Placeholder, s, e int) bool { return NewIndex(ps).Touches(s, e) }
+
+// Index answers Inside for one text's placeholders in logarithmic time.
+type Index struct {
+	ps     []Placeholder
+	maxEnd []int // the largest End of ps[:i+1]
+}
+
+// NewIndex indexes placeholders in the order Find returns them (by start).
+func NewIndex(ps []Placeholder) Index {
+	x := Index{ps: ps, maxEnd: make([]int, len(ps))}
+	m := 0
+	for i, p := range ps {
+		m = max(m, p.End)
+		x.maxEnd[i] = m
+	}
+	return x
+}
+
+// Touches reports whether [s, e) touches a placeholder's own characters.
+func (x Index) Touches(s, e int) bool {
+	// The placeholders that start before e, from the last back while one
+	// of them may still reach past s.
+	i := sort.Search(len(x.ps), func(i int) bool { return x.ps[i].Start >= e })
+	for i--; i >= 0 && x.maxEnd[i] > s; i-- {
+		p := x.ps[i]
+		if p.End <= s {
 			continue
 		}
 		in := false
@@ -620,9 +647,10 @@ var slotRE = regexp.MustCompile(`\[[^\[\]\n]{1,40}\]|<[\p{L}_][\p{L}\p{N}_ -]{0,
 // [Customer Name], <name>. A bracket with digits, a long phrase or words
 // that name nothing is not one, nor one inside a placeholder found already.
 func (f *finder) slots() {
+	found := NewIndex(slices.Clone(f.out))
 	for _, loc := range slotRE.FindAllStringIndex(f.text, -1) {
 		inner := f.text[loc[0]+1 : loc[1]-1]
-		if strings.IndexFunc(inner, unicode.IsDigit) >= 0 || strings.TrimSpace(inner) == "" || Inside(f.out, loc[0], loc[1]) {
+		if strings.IndexFunc(inner, unicode.IsDigit) >= 0 || strings.TrimSpace(inner) == "" || found.Touches(loc[0], loc[1]) {
 			continue
 		}
 		words := strings.Fields(inner)
@@ -642,9 +670,5 @@ func (f *finder) slots() {
 }
 
 func sortByStart(ps []Placeholder) {
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && ps[j].Start < ps[j-1].Start; j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
-	}
+	slices.SortStableFunc(ps, func(a, b Placeholder) int { return a.Start - b.Start })
 }
