@@ -94,9 +94,11 @@ const (
 // classify tells an acronym from a shouted word. Codes (letters joined to
 // digits or another code by - . / _: XX-1234, GOV.UK, THIS_NAME) and
 // placeholders of any syntax are not words at all.
-func (sh *shouting) classify(l lint.Lang, text string, t lint.Token, slots func() []lint.Span) capsKind {
+func (sh *shouting) classify(m *lint.Message, t lint.Token, slots func() []lint.Span) capsKind {
+	l, text := m.Lang, m.Body.Text
 	w := text[t.Start:t.End]
-	if !shouted(l, w, sh.allow) || joinedCode(text, t) || inSpans(slots(), t.Start) {
+	if !shouted(l, w, sh.allow) || joinedCode(text, t) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) ||
+		inSpans(slots(), t.Start) {
 		return notCaps
 	}
 	if i := strings.IndexAny(w, "'’"); i > 0 {
@@ -143,17 +145,17 @@ func joinedCode(text string, t lint.Token) bool {
 	return false
 }
 
-// placeholderRE is the merge fields and markup of every syntax a template
-// or locale file uses: {{x}}, {x}, %NAME%, %s, %1$s, *|FNAME|*, ${x},
-// $NAME, <tag attr="x">. Words inside them are names, not text.
-var placeholderRE = regexp.MustCompile(`\{\{[^{}]*\}\}|\{[^{}\n]{1,80}\}|%[\p{L}_][\p{L}\p{N}_]*%|%\d*\$?[sdif@]|\*\|[^|\s]+\|\*|\$\{[^}\n]+\}|\$[A-Z_][A-Z0-9_]*|<[^<>\n]+>`)
+// tagRE is markup: words inside a tag (<a class="govuk-link">) are not
+// text. Placeholders of every syntax are the shared detector's
+// (lint.Message.InPlaceholder).
+var tagRE = regexp.MustCompile(`<[^<>\n]+>`)
 
-// placeholderSpans are the placeholders and markup in a text. It is the one
-// place the shouting rule asks, so a shared detector can replace it.
+// placeholderSpans are the markup tags and the bracketed slots ([NAME]) of
+// a text, besides the placeholders the shared detector finds.
 func placeholderSpans(text string) []lint.Span {
 	out := slotSpans(text)
-	if strings.ContainsAny(text, "{%|$<") {
-		for _, loc := range placeholderRE.FindAllStringIndex(text, -1) {
+	if strings.Contains(text, "<") {
+		for _, loc := range tagRE.FindAllStringIndex(text, -1) {
 			out = append(out, lint.Span{Start: loc[0], End: loc[1]})
 		}
 	}
@@ -227,7 +229,7 @@ func (sh *shouting) check(p *lint.Pass) {
 		case lint.Word:
 			// A run of capitals shouts when one of its words is a word
 			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
-			if k := sh.classify(m.Lang, text, t, slots); k != notCaps && !sh.isKeyword(toks, text, i) {
+			if k := sh.classify(m, t, slots); k != notCaps && !sh.isKeyword(toks, text, i) {
 				run = append(run, i)
 				if k == shoutedWord {
 					nWords++
