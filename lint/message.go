@@ -122,6 +122,9 @@ const (
 	Body PartKind = iota
 	QuickReply
 	Button
+	// TemplateText is one of Message.Template's texts (a header, a footer,
+	// a button's URL, the template's name).
+	TemplateText
 )
 
 // Part points at one field: the body, or the n-th quick reply or button.
@@ -147,6 +150,10 @@ type Message struct {
 	MessagingType string
 	Tag           string
 
+	// Template is the structure of the platform template the message was
+	// read from; nil for a plain message.
+	Template *Template
+
 	// Disable lists rules switched off for this message only.
 	Disable []string
 
@@ -168,6 +175,10 @@ func (m *Message) Field(p Part) *Field {
 	case Button:
 		if p.Index < len(m.Buttons) {
 			return &m.Buttons[p.Index]
+		}
+	case TemplateText:
+		if m.Template != nil {
+			return m.Template.Text(p.Index)
 		}
 	default:
 		return &m.Body

@@ -18,6 +18,10 @@ type document struct {
 // documents are asked in order; the first that knows the tree reads it.
 var documents = []document{
 	{"locale tree", func(o Options, path string, _ *node) bool { return o.isI18n(path) }, readLocaleTree},
+	{"WhatsApp template", func(_ Options, _ string, root *node) bool { return isWATemplate(root) },
+		func(_ Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
+			return readWATemplates(d, root)
+		}},
 	{"Send API body", func(_ Options, _ string, root *node) bool { return isSendAPI(root) },
 		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
 			return loadSendAPI(d, root, def), nil
@@ -37,7 +41,7 @@ func (o Options) readTree(src *lint.Source, root *node) ([]*lint.Message, error)
 			return k.read(o, doc{src}, root, o.defaults())
 		}
 	}
-	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, or --i18n for a locale file", src.Path, errNotMessages)
+	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, a WhatsApp template, or --i18n for a locale file", src.Path, errNotMessages)
 }
 
 // readLocaleTree reads a locale tree in the language its path names.
