@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,7 +74,7 @@ type WhatsAppTemplateOptions struct {
 var WhatsAppTemplate = &lint.Rule{
 	Name: "whatsapp-template",
 	Doc: lint.Doc{
-		Title: "WhatsApp template that Meta would reject or recategorise",
+		Title: "message template that Meta's review would reject or recategorise",
 		Text: `Checks a WhatsApp message template (the definition a business submits to Meta, read from
 the JSON or YAML of Meta's template API) the way Meta's review does: the body is at most 1024 characters,
 a text header at most 60 with at most one parameter, the footer at most 60 with none; positional parameters
@@ -188,8 +189,8 @@ func (c *waCheck) at() lint.Part { return textPart(c.t.Name) }
 
 func (c *waCheck) checkName() {
 	name := c.t.Texts[c.t.Name].Text
-	if max := c.lim.Limits.NameChars.Max; utf8.RuneCountInString(name) > max {
-		c.report(c.at(), lint.Span{}, 0, fmt.Sprintf("template name is %d characters; Meta allows %d", utf8.RuneCountInString(name), max), "shorten the name")
+	if limit := c.lim.Limits.NameChars.Max; utf8.RuneCountInString(name) > limit {
+		c.report(c.at(), lint.Span{}, 0, fmt.Sprintf("template name is %d characters; Meta allows %d", utf8.RuneCountInString(name), limit), "shorten the name")
 	}
 	if !waNameRE.MatchString(name) {
 		fix := strings.Map(func(r rune) rune {
@@ -217,22 +218,22 @@ func (c *waCheck) checkLanguage() {
 	}
 }
 
-func (c *waCheck) maxChars(part lint.Part, text, what string, max int) {
-	if n := utf8.RuneCountInString(text); n > max {
-		c.report(part, lint.Span{Start: runeOffset(text, max), End: len(text)}, 0,
-			fmt.Sprintf("%s is %d characters; Meta rejects a template %s over %d (%d over)", what, n, what, max, n-max),
-			fmt.Sprintf("shorten it to %d characters", max))
+func (c *waCheck) maxChars(part lint.Part, text, what string, limit int) {
+	if n := utf8.RuneCountInString(text); n > limit {
+		c.report(part, lint.Span{Start: runeOffset(text, limit), End: len(text)}, 0,
+			fmt.Sprintf("%s is %d characters; Meta rejects a template %s over %d (%d over)", what, n, what, limit, n-limit),
+			fmt.Sprintf("shorten it to %d characters", limit))
 	}
 }
 
 // checkParams checks one text's parameters: their syntax, order, number and
-// examples. max is the most the text may have, -1 for no limit.
-func (c *waCheck) checkParams(part lint.Part, text, what string, max int, ex lint.TemplateExamples) {
+// examples. limit is the most the text may have, -1 for no limit.
+func (c *waCheck) checkParams(part lint.Part, text, what string, limit int, ex lint.TemplateExamples) {
 	ps := waParams(text)
-	if max >= 0 && len(ps) > max {
-		p := ps[max]
+	if limit >= 0 && len(ps) > limit {
+		p := ps[limit]
 		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0,
-			fmt.Sprintf("%s has %d parameters; Meta allows %d in a %s", what, len(ps), max, what),
+			fmt.Sprintf("%s has %d parameters; Meta allows %d in a %s", what, len(ps), limit, what),
 			"keep one parameter in the header and move the rest to the body")
 	}
 	named := c.t.ParameterFormat == "NAMED"
@@ -253,8 +254,7 @@ func (c *waCheck) checkParams(part lint.Part, text, what string, max int, ex lin
 			c.report(part, sp, 0, fmt.Sprintf("parameter %s: Meta takes only lower-case letters, digits and underscores in a parameter name", raw), "{{"+waSnake(p.Name)+"}}")
 			continue
 		case !named:
-			n := 0
-			fmt.Sscan(p.Name, &n)
+			n, _ := strconv.Atoi(p.Name) // positional: digits only
 			if n > next {
 				c.report(part, sp, 0, fmt.Sprintf("%s comes before {{%d}}: Meta rejects parameters that skip a number or come out of order", raw, next),
 					fmt.Sprintf("number the parameters {{1}}, {{2}}, … in the order they appear; this one is {{%d}}", next))
@@ -303,11 +303,11 @@ func (c *waCheck) checkBodyShape(body string) {
 	trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
 	if first := ps[0]; strings.TrimSpace(body[:first.Start]) == "" {
 		c.report(lint.Part{}, lint.Span{Start: first.Start, End: first.End}, 0,
-			"body starts with a parameter: Meta rejects a template whose body starts or ends with one", "start with fixed text, e.g. \"Hi {{1}}, …\"")
+			"body starts with a parameter: Meta rejects a template whose body starts or ends with one", "start the body with fixed text, such as a greeting")
 	}
 	if last := ps[len(ps)-1]; last.End == len(trimmed) {
 		c.report(lint.Part{}, lint.Span{Start: last.Start, End: last.End}, 0,
-			"body ends with a parameter: Meta rejects a template whose body starts or ends with one", "end with fixed text, e.g. a full stop or a closing sentence")
+			"body ends with a parameter: Meta rejects a template whose body starts or ends with one", "end the body with fixed text, such as a full stop")
 	}
 	for i := 1; i < len(ps); i++ {
 		if strings.TrimSpace(body[ps[i-1].End:ps[i].Start]) == "" {
@@ -350,10 +350,10 @@ func (c *waCheck) checkButtons() {
 		counts[b.Type]++
 		for _, lim := range []struct {
 			typ, what string
-			max       int
+			limit     int
 		}{{"URL", "URL", l.URLButtons.Max}, {"PHONE_NUMBER", "phone number", l.PhoneButtons.Max}, {"COPY_CODE", "copy-code", l.CopyCodeButtons.Max}} {
-			if b.Type == lim.typ && counts[b.Type] == lim.max+1 {
-				c.report(at, lint.Span{}, 0, fmt.Sprintf("%s button %d of the template: Meta allows %d", lim.what, counts[b.Type], lim.max), "remove this button")
+			if b.Type == lim.typ && counts[b.Type] == lim.limit+1 {
+				c.report(at, lint.Span{}, 0, fmt.Sprintf("%s button %d of the template: Meta allows %d", lim.what, counts[b.Type], lim.limit), "remove this button")
 			}
 		}
 		if i > 0 && b.Type == "QUICK_REPLY" && c.t.Buttons[i-1].Type != "QUICK_REPLY" && counts["QUICK_REPLY"] > 1 {
@@ -374,10 +374,10 @@ func (c *waCheck) checkButtons() {
 
 func (c *waCheck) checkURL(part lint.Part, url string, b lint.TemplateButton) {
 	ps := waParams(url)
-	max := c.lim.Limits.URLParams.Max
-	if len(ps) > max {
-		p := ps[max]
-		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0, fmt.Sprintf("URL has %d parameters; Meta allows %d", len(ps), max), "keep one parameter, at the end of the URL")
+	limit := c.lim.Limits.URLParams.Max
+	if len(ps) > limit {
+		p := ps[limit]
+		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0, fmt.Sprintf("URL has %d parameters; Meta allows %d", len(ps), limit), "keep one parameter, at the end of the URL")
 	}
 	if len(ps) == 0 {
 		return
