@@ -33,6 +33,9 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 				t.Fatalf("message %s incomplete: %+v", m.ID, m)
 			}
 			fields := append([]lint.Field{m.Body}, append(m.QuickReplies, m.Buttons...)...)
+			if m.Template != nil {
+				fields = append(fields, m.Template.Texts...)
+			}
 			for _, fl := range fields {
 				if err := fl.Map.Validate(fl.Text, data); err != nil {
 					t.Fatalf("message %s field %q: %v", m.ID, fl.Text, err)

@@ -32,7 +32,7 @@ func isWATemplate(root *node) bool {
 
 func isOneWATemplate(n *node) bool {
 	c := n.get("components")
-	return n.kind == mapNode && c != nil && c.kind == seqNode && (n.get("name") != nil || n.get("language") != nil)
+	return n.kind == mapNode && c != nil && (n.get("name") != nil || n.get("language") != nil)
 }
 
 // readWATemplates reads every template of a document.
@@ -104,6 +104,9 @@ func (d doc) waTemplate(t *node, i int) ([]*lint.Message, error) {
 		parts = append(parts, &lint.Message{ID: id + "/" + name, Body: f, Channel: lint.WhatsApp, Kind: lint.Reply, Lang: m.Lang, Source: d.src, Offset: t.off})
 	}
 	comps := t.get("components")
+	if comps == nil {
+		return nil, d.errAt(t.off, "template %s has no components list", id)
+	}
 	if comps.kind != seqNode {
 		return nil, d.errAt(comps.off, "components of template %s must be a list, not %s", id, comps.kind)
 	}
