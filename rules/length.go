@@ -22,6 +22,11 @@ type ChannelLimit struct {
 	Unit            string `yaml:"unit,omitempty"` // chars or bytes
 	QuickReplyTitle int    `yaml:"quick_reply_title,omitempty"`
 	ButtonTitle     int    `yaml:"button_title,omitempty"`
+	// QuickReplies and Buttons are how many a message may carry; ButtonText
+	// is the longest text of a message with buttons (a button template).
+	QuickReplies int `yaml:"quick_replies,omitempty"`
+	Buttons      int `yaml:"buttons,omitempty"`
+	ButtonText   int `yaml:"button_text,omitempty"`
 	SMS             bool   `yaml:"sms,omitempty"`
 }
 
@@ -55,7 +60,8 @@ var Length = &lint.Rule{
 		Title: "message too long for the channel or for the reader",
 		Text: `Errors when a message breaks a channel's hard limit: Messenger text over 2000 characters,
 Instagram text over 1000 bytes, WhatsApp text over 4096 characters, quick-reply and button titles over
-20 characters, or an SMS that needs more segments than allowed (160 plain characters or 70 with any
+20 characters, more than 13 quick replies or 3 buttons on Messenger (13 quick replies on Instagram), the
+text of a Messenger button template over 640 characters, or an SMS that needs more segments than allowed (160 plain characters or 70 with any
 character outside the GSM alphabet, such as ş, ğ, ı or ə, make one segment). Warns when a message has
 more than 3 sentences, or more than 320 characters in one paragraph or in all: a wall of text in a chat.`,
 		Why: `The platform refuses or cuts a message over its limit (Messenger Platform Send API reference;
@@ -98,6 +104,12 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 	m := p.Msg
 	text := m.Body.Text
 	lim := o.Limits[m.Channel]
+	what := "message"
+	if len(m.Buttons) > 0 && lim.ButtonText > 0 && !lim.SMS {
+		// A text with buttons is sent as a button template, whose text has
+		// its own, shorter limit.
+		what, lim.Text, lim.Unit = "button template text", lim.ButtonText, "chars"
+	}
 	switch {
 	case lim.SMS:
 		checkSMS(p, text, o.SMSMaxSegments)
@@ -115,11 +127,12 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 		if n := utf8.RuneCountInString(text); n > lim.Text {
 			p.Report(lint.Diagnostic{
 				Span:       lint.Span{Start: runeOffset(text, lim.Text), End: len(text)},
-				Message:    fmt.Sprintf("message is %d characters; %s allows %d (%d over)", n, m.Channel.Title(), lim.Text, n-lim.Text),
-				Suggestion: fmt.Sprintf("split it into %d messages", (n+lim.Text-1)/lim.Text),
+				Message:    fmt.Sprintf("%s is %d characters; %s allows %d (%d over)", what, n, m.Channel.Title(), lim.Text, n-lim.Text),
+				Suggestion: splitAdvice(what, n, lim.Text),
 			})
 		}
 	}
+	checkCounts(p, lim)
 	for _, t := range []struct {
 		kind   lint.PartKind
 		fields []lint.Field
@@ -138,6 +151,38 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 		}
 	}
 	checkReadability(p, text, o)
+}
+
+// splitAdvice says how to bring a text of n characters under limit.
+func splitAdvice(what string, n, limit int) string {
+	if what != "message" {
+		return fmt.Sprintf("shorten it to %d characters, or send the text on its own before the buttons", limit)
+	}
+	return fmt.Sprintf("split it into %d messages", (n+limit-1)/limit)
+}
+
+// checkCounts reports quick replies and buttons past what the channel
+// shows, at the first one too many. Buttons count in a message with text (a
+// button template): a generic template's buttons belong to its elements,
+// three to each.
+func checkCounts(p *lint.Pass, lim ChannelLimit) {
+	m := p.Msg
+	if m.Body.Text == "" {
+		lim.Buttons = 0
+	}
+	for _, t := range []struct {
+		kind     lint.PartKind
+		n, limit int
+		what     string
+	}{{lint.QuickReply, len(m.QuickReplies), lim.QuickReplies, "quick replies"}, {lint.Button, len(m.Buttons), lim.Buttons, "buttons"}} {
+		if t.limit > 0 && t.n > t.limit {
+			p.Report(lint.Diagnostic{
+				Part:       lint.Part{Kind: t.kind, Index: t.limit},
+				Message:    fmt.Sprintf("message has %d %s; %s allows %d (%d over)", t.n, t.what, m.Channel.Title(), t.limit, t.n-t.limit),
+				Suggestion: fmt.Sprintf("keep the %d that matter most", t.limit),
+			})
+		}
+	}
 }
 
 func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
