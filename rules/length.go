@@ -24,10 +24,10 @@ type ChannelLimit struct {
 	ButtonTitle     int    `yaml:"button_title,omitempty"`
 	// QuickReplies and Buttons are how many a message may carry; ButtonText
 	// is the longest text of a message with buttons (a button template).
-	QuickReplies int `yaml:"quick_replies,omitempty"`
-	Buttons      int `yaml:"buttons,omitempty"`
-	ButtonText   int `yaml:"button_text,omitempty"`
-	SMS             bool   `yaml:"sms,omitempty"`
+	QuickReplies int  `yaml:"quick_replies,omitempty"`
+	Buttons      int  `yaml:"buttons,omitempty"`
+	ButtonText   int  `yaml:"button_text,omitempty"`
+	SMS          bool `yaml:"sms,omitempty"`
 }
 
 // LengthOptions configures the length rule.
