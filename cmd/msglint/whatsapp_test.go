@@ -1,7 +1,10 @@
 package main
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/msglint/msglint/lint/load"
 )
 
 // WhatsApp template definitions, checked end to end: approved ones pass,
@@ -28,5 +31,21 @@ func TestWhatsAppTemplates(t *testing.T) {
 			}
 			checkGolden(t, "whatsapp-"+c.name+".txt", out)
 		})
+	}
+}
+
+// serve --templates reads a folder of template definitions; one that holds
+// none, or a malformed one, is refused at start.
+func TestServeTemplates(t *testing.T) {
+	toRoot(t)
+	ts, err := loadTemplates("testdata/whatsapp/templates", load.Options{})
+	if err != nil || len(ts) != 5 {
+		t.Fatalf("%d templates, %v", len(ts), err)
+	}
+	if _, err := loadTemplates("testdata/examples/replies.yaml", load.Options{}); err == nil || err.Error() != "--templates: testdata/examples/replies.yaml holds no WhatsApp template definitions" {
+		t.Errorf("got %v", err)
+	}
+	if _, err := loadTemplates("testdata/whatsapp/invalid", load.Options{}); err == nil || !strings.Contains(err.Error(), `component type "FOTER"`) {
+		t.Errorf("got %v", err)
 	}
 }
