@@ -153,6 +153,11 @@ type Message struct {
 	// Template is the structure of the platform template the message was
 	// read from; nil for a plain message.
 	Template *Template
+	// Profile says the message is part of a Messenger Profile (the
+	// greeting, ice breakers or persistent menu of a Page), not a message
+	// sent in a conversation: its quick replies are ice breaker questions,
+	// its buttons menu items, and the profile's own limits apply.
+	Profile bool
 
 	// Disable lists rules switched off for this message only.
 	Disable []string

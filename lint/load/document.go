@@ -22,6 +22,10 @@ var documents = []document{
 		func(_ Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
 			return readWATemplates(d, root)
 		}},
+	{"Messenger Profile", func(_ Options, _ string, root *node) bool { return isMessengerProfile(root) },
+		func(_ Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
+			return readMessengerProfile(d, root)
+		}},
 	{"Send API body", func(_ Options, _ string, root *node) bool { return isSendAPI(root) },
 		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
 			return loadSendAPI(d, root, def), nil
@@ -41,7 +45,7 @@ func (o Options) readTree(src *lint.Source, root *node) ([]*lint.Message, error)
 			return k.read(o, doc{src}, root, o.defaults())
 		}
 	}
-	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, a WhatsApp template, or --i18n for a locale file", src.Path, errNotMessages)
+	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, a WhatsApp template, a Messenger Profile, or --i18n for a locale file", src.Path, errNotMessages)
 }
 
 // readLocaleTree reads a locale tree in the language its path names.
