@@ -21,7 +21,7 @@ func TestWhatsAppTemplates(t *testing.T) {
 		{"approved", []string{"testdata/whatsapp/templates/approved.json", "testdata/whatsapp/templates/listing.json"}, 0, ""},
 		{"folder", []string{"testdata/whatsapp/templates"}, 1, ""},
 		{"invalid", []string{"testdata/whatsapp/invalid", "testdata/whatsapp/templates/listing.json"}, 2,
-			"testdata/whatsapp/invalid/components.json:7:14: component type \"FOTER\" of template order_update is not one of HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER\n"},
+			"testdata/whatsapp/invalid/components.json:7:14: component type \"FOTER\" of template order_update:en_US is not one of HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -39,7 +39,7 @@ func TestWhatsAppTemplates(t *testing.T) {
 func TestServeTemplates(t *testing.T) {
 	toRoot(t)
 	ts, err := loadTemplates("testdata/whatsapp/templates", load.Options{})
-	if err != nil || len(ts) != 5 {
+	if err != nil || len(ts) != 6 {
 		t.Fatalf("%d templates, %v", len(ts), err)
 	}
 	if _, err := loadTemplates("testdata/examples/replies.yaml", load.Options{}); err == nil || err.Error() != "--templates: testdata/examples/replies.yaml holds no WhatsApp template definitions" {

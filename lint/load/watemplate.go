@@ -84,6 +84,9 @@ func (d doc) waTemplate(t *node, i int) ([]*lint.Message, error) {
 			id = v.value
 		}
 	}
+	// A template is known by its name and language: one name has a
+	// template in each language.
+	id += ":" + tpl.Texts[tpl.Language].Text
 	for _, key := range []string{"category", "parameter_format"} {
 		s, _, err := d.scalar(t, key)
 		if err != nil {

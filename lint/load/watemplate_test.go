@@ -37,9 +37,9 @@ func TestWATemplateShapes(t *testing.T) {
 			}
 			var ids []string
 			for _, m := range msgs {
-				ids = append(ids, m.ID+":"+string(m.Lang)+":"+string(m.Kind))
+				ids = append(ids, m.ID+" "+string(m.Lang)+" "+string(m.Kind))
 			}
-			want := []string{"order_shipped:tr:update", "order_shipped/header:tr:reply", "order_shipped/footer:tr:reply", "order_shipped/button 1:tr:reply"}
+			want := []string{"order_shipped:tr tr update", "order_shipped:tr/header tr reply", "order_shipped:tr/footer tr reply", "order_shipped:tr/button 1 tr reply"}
 			if d := cmp.Diff(want, ids); d != "" {
 				t.Fatalf("messages (-want +got):\n%s", d)
 			}
@@ -77,15 +77,15 @@ func TestWATemplateShapes(t *testing.T) {
 func TestWATemplateErrors(t *testing.T) {
 	cases := []struct{ data, want string }{
 		{`{"name": "a", "components": [{"type": "BODY", "text": "x"}]}`, "t.json:1:1: template a has no language"},
-		{`{"name": "a", "language": "en", "components": {"type": "BODY"}}`, "t.json:1:47: components of template a must be a list, not a mapping"},
-		{`{"name": "a", "language": "en", "components": [{"type": "BODY", "text": 5}]}`, "t.json:1:73: the body text of template a must be a string"},
-		{`{"name": "a", "language": "en", "components": ["BODY"]}`, "t.json:1:48: each component of template a must be a mapping with a type, not a scalar"},
-		{`{"name": "a", "language": "en", "components": [{"type": "BUTTONS"}]}`, "t.json:1:48: the BUTTONS component of template a needs a buttons list"},
+		{`{"name": "a", "language": "en", "components": {"type": "BODY"}}`, "t.json:1:47: components of template a:en must be a list, not a mapping"},
+		{`{"name": "a", "language": "en", "components": [{"type": "BODY", "text": 5}]}`, "t.json:1:73: the body text of template a:en must be a string"},
+		{`{"name": "a", "language": "en", "components": ["BODY"]}`, "t.json:1:48: each component of template a:en must be a mapping with a type, not a scalar"},
+		{`{"name": "a", "language": "en", "components": [{"type": "BUTTONS"}]}`, "t.json:1:48: the BUTTONS component of template a:en needs a buttons list"},
 		{`{"name": "a", "language": "en", "components": [{"type": "BODY", "text": "x", "example": {"body_text": [[{"a": 1}]]}}]}`,
 			"t.json:1:105: body_text must be a list of strings, not a list of a mapping"},
 		{`{"name": "a", "language": "en", "components": [{"type": "BODY", "text": "x", "example": {"body_text_named_params": [{"example": "y"}]}}]}`,
 			"t.json:1:117: each of body_text_named_params needs a param_name and an example"},
-		{`[{"name": "a", "language": "en", "components": []}, {"name": "b", "language": "en"}]`, "t.json:1:53: template b has no components list"},
+		{`[{"name": "a", "language": "en", "components": []}, {"name": "b", "language": "en"}]`, "t.json:1:53: template b:en has no components list"},
 		{`[{"name": "a", "language": "en", "components": []}, 7]`, "t.json:1:53: template 2 must be a mapping with a name, a language and components, not a scalar"},
 	}
 	for _, c := range cases {
