@@ -1,0 +1,115 @@
+package policy
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/rules"
+	"gopkg.in/yaml.v3"
+)
+
+// UnansweredQuestionOptions configures the unanswered-question rule.
+type UnansweredQuestionOptions struct {
+	// Within is how long a question stays open.
+	Within Duration `yaml:"within"`
+}
+
+var defaultUnanswered = UnansweredQuestionOptions{Within: Duration(7 * 24 * time.Hour)}
+
+// UnansweredQuestion flags a customer question the brand moved past and
+// never took up before closing.
+var UnansweredQuestion = conversationOnly("unanswered-question", lint.Doc{
+	Title: "a customer question passed by and never answered",
+	Text: `In a transcript or the hook, flags a customer's question that the brand's next message does not
+take up (it names none of its topic, and is no yes, no or "let me check"), and that no later message takes
+up before the brand says goodbye or the conversation is closed.`,
+	Why: `A question passed by is the customer's reason for writing left open: they ask again, or leave
+without an answer.`,
+	Examples: docExamples("unanswered-question"),
+	Severity: lint.Warning,
+	Default:  true,
+}, defaultUnanswered, newUnansweredQuestion)
+
+func newUnansweredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
+	o, err := lint.DecodeOptions(node, defaultUnanswered)
+	if err != nil {
+		return Hooks{}, err
+	}
+	if o.Within <= 0 {
+		return Hooks{}, fmt.Errorf("within must be positive")
+	}
+	// A goodbye is told as the goodbye rule tells it, with its defaults.
+	lacksFarewell, err := rules.Detect(rules.Goodbye, nil)
+	if err != nil {
+		return Hooks{}, err
+	}
+	farewell := func(t *Turn) bool {
+		m := t.Message()
+		if m == nil {
+			return false
+		}
+		g := *m
+		g.Kind = lint.Closing
+		return len(lacksFarewell(&g)) == 0
+	}
+	return Hooks{
+		Inbound: func(t *Turn) {
+			e := t.Event
+			if e.Type != Message || t.Stop || e.Text == "" {
+				return
+			}
+			var q Question
+			n := 0
+			for _, s := range questions(e.Text, cuesFor(langOf(t))) {
+				sk, k := contentSketch(s)
+				q.Stems, n = q.Stems.or(sk), n+k
+			}
+			if n > 0 {
+				q.At, q.line = e.Time, e.line()
+				t.Conv.ask(q)
+			}
+		},
+		Send: func(t *Turn) {
+			cv := t.Conv
+			p, ok := brandPrint(t)
+			if !ok {
+				return
+			}
+			cv.print(p)
+			cv.answer(p)
+			if farewell(t) {
+				o.report(t, "the brand said goodbye", func(q Question) bool { return q.Passed.Before(p.At) })
+				cv.farewell(p.At)
+			}
+		},
+		Event: func(t *Turn) {
+			if t.Event.Type == Close {
+				o.report(t, "the conversation was closed", func(Question) bool { return true })
+				t.Conv.closed(t.Event)
+			}
+		},
+		Keep: time.Duration(o.Within),
+	}, nil
+}
+
+// report flags the questions the brand passed by before the event (and
+// also takes), and forgets them.
+func (o UnansweredQuestionOptions) report(t *Turn, how string, also func(Question) bool) {
+	cv, e := t.Conv, t.Event
+	cv.Questions = slices.DeleteFunc(cv.Questions, func(q Question) bool {
+		if q.Passed.IsZero() || !q.Passed.Before(e.Time) || e.Time.Sub(q.At) > time.Duration(o.Within) || !also(q) {
+			return false
+		}
+		t.run.stats.ignored(e.Channel)
+		msg := fmt.Sprintf("the customer's question %s was never answered: the brand's next message %s did not take it up, and %s",
+			where(q.line, q.At), where(q.passedLine, q.Passed), how)
+		if e.Text != "" {
+			t.ReportText(lint.Span{}, msg, "answer the question, or say when you will")
+		} else {
+			t.Report(msg, "answer the question, or say when you will")
+		}
+		return true
+	})
+}
