@@ -15,7 +15,7 @@ import (
 )
 
 // This file holds what the context rules (re-ask, repeated-reply,
-// new-customer-greeting, unanswered-question) read in a conversation's
+// returning-customer, ignored-question) read in a conversation's
 // texts: the data a customer gives, a brand's request for it, questions,
 // and a brand text's fingerprint. The cues are per-language data in
 // data/context.yaml.
@@ -381,8 +381,10 @@ func printOf(text string, cs []*contextCues) Print {
 		nh.Write([]byte{' '})
 	}
 	p.Nums = nh.Sum32()
-	for _, c := range cs {
-		p.Pickup = p.Pickup || matchAny(c.pickup, text)
+	for _, s := range sentences(text) {
+		for _, c := range cs {
+			p.Pickup = p.Pickup || matchAny(c.pickup, s)
+		}
 	}
 	return p
 }

@@ -11,7 +11,8 @@ import (
 
 // RepeatedReplyOptions configures the repeated-reply rule.
 type RepeatedReplyOptions struct {
-	// MinWords is the shortest text judged: "Thanks!" twice is no loop.
+	// MinWords is the shortest text judged: a closing thanks twice is no
+	// loop.
 	MinWords int `yaml:"min_words"`
 	// Similarity is the share of word stems two texts must have in common
 	// to count as nearly the same.
@@ -20,7 +21,7 @@ type RepeatedReplyOptions struct {
 	Within Duration `yaml:"within"`
 }
 
-var defaultRepeated = RepeatedReplyOptions{MinWords: 6, Similarity: 0.8, Within: Duration(7 * 24 * time.Hour)}
+var defaultRepeated = RepeatedReplyOptions{MinWords: 8, Similarity: 0.8, Within: Duration(7 * 24 * time.Hour)}
 
 // RepeatedReply flags the same brand text sent twice in a conversation.
 var RepeatedReply = conversationOnly("repeated-reply", lint.Doc{
@@ -28,7 +29,7 @@ var RepeatedReply = conversationOnly("repeated-reply", lint.Doc{
 	Text: `In a transcript or the hook, flags a brand message whose text is the same as, or nearly the same
 as, an earlier one in the conversation: a bot caught in a loop, or one pasted answer for two different
 questions. Texts are compared by their words, with template placeholders, links and e-mail addresses left
-out; texts that differ in a number (two orders, two dates) are different. Texts under 6 words are not judged.`,
+out; texts that differ in a number (two orders, two dates) are different. Texts under 8 words ("Thank you, have a great day!") are not judged.`,
 	Why: `A customer who gets the same answer twice knows nobody read their second message; it is the moment
 they give up, or ask for a person.`,
 	Examples: docExamples("repeated-reply"),

@@ -376,7 +376,17 @@ func (cv *State) ask(q Question) {
 			q.Passed, q.passedLine = p.At, p.line
 		}
 	}
-	i, _ := slices.BinarySearchFunc(cv.Questions, q.At, func(o Question, t time.Time) int { return o.At.Compare(t) })
+	// In time order, and questions of one message by their stems, so that
+	// the order they were heard in does not matter.
+	i, found := slices.BinarySearchFunc(cv.Questions, q, func(o, q Question) int {
+		if c := o.At.Compare(q.At); c != 0 {
+			return c
+		}
+		return slices.Compare(o.Stems[:], q.Stems[:])
+	})
+	if found {
+		return
+	}
 	cv.Questions = slices.Insert(cv.Questions, i, q)
 	if n := len(cv.Questions); n > maxQuestions {
 		cv.Questions = cv.Questions[n-maxQuestions:]

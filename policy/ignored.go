@@ -10,30 +10,30 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// UnansweredQuestionOptions configures the unanswered-question rule.
-type UnansweredQuestionOptions struct {
+// IgnoredQuestionOptions configures the ignored-question rule.
+type IgnoredQuestionOptions struct {
 	// Within is how long a question stays open.
 	Within Duration `yaml:"within"`
 }
 
-var defaultUnanswered = UnansweredQuestionOptions{Within: Duration(7 * 24 * time.Hour)}
+var defaultIgnored = IgnoredQuestionOptions{Within: Duration(7 * 24 * time.Hour)}
 
-// UnansweredQuestion flags a customer question the brand moved past and
+// IgnoredQuestion flags a customer question the brand moved past and
 // never took up before closing.
-var UnansweredQuestion = conversationOnly("unanswered-question", lint.Doc{
+var IgnoredQuestion = conversationOnly("ignored-question", lint.Doc{
 	Title: "a customer question passed by and never answered",
 	Text: `In a transcript or the hook, flags a customer's question that the brand's next message does not
 take up (it names none of its topic, and is no yes, no or "let me check"), and that no later message takes
 up before the brand says goodbye or the conversation is closed.`,
 	Why: `A question passed by is the customer's reason for writing left open: they ask again, or leave
 without an answer.`,
-	Examples: docExamples("unanswered-question"),
+	Examples: docExamples("ignored-question"),
 	Severity: lint.Warning,
 	Default:  true,
-}, defaultUnanswered, newUnansweredQuestion)
+}, defaultIgnored, newIgnoredQuestion)
 
-func newUnansweredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
-	o, err := lint.DecodeOptions(node, defaultUnanswered)
+func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
+	o, err := lint.DecodeOptions(node, defaultIgnored)
 	if err != nil {
 		return Hooks{}, err
 	}
@@ -45,14 +45,18 @@ func newUnansweredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 	if err != nil {
 		return Hooks{}, err
 	}
+	// A send says goodbye when its last sentence does: "Thanks for your
+	// question!" opening an answer says none.
 	farewell := func(t *Turn) bool {
-		m := t.Message()
-		if m == nil {
+		ss := sentences(t.Event.Text)
+		if len(ss) == 0 {
 			return false
 		}
-		g := *m
+		o := t.c.load
+		o.Lang, o.Channel = langOf(t), t.Event.Channel
+		g := o.Text(t.Event.Conversation, ss[len(ss)-1])
 		g.Kind = lint.Closing
-		return len(lacksFarewell(&g)) == 0
+		return len(lacksFarewell(g)) == 0
 	}
 	return Hooks{
 		Inbound: func(t *Turn) {
@@ -60,15 +64,12 @@ func newUnansweredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 			if e.Type != Message || t.Stop || e.Text == "" {
 				return
 			}
-			var q Question
-			n := 0
+			// Each question on its own: an answer to one of two leaves
+			// the other open.
 			for _, s := range questions(e.Text, cuesFor(langOf(t))) {
-				sk, k := contentSketch(s)
-				q.Stems, n = q.Stems.or(sk), n+k
-			}
-			if n > 0 {
-				q.At, q.line = e.Time, e.line()
-				t.Conv.ask(q)
+				if sk, n := contentSketch(s); n > 0 {
+					t.Conv.ask(Question{At: e.Time, Stems: sk, line: e.line()})
+				}
 			}
 		},
 		Send: func(t *Turn) {
@@ -96,7 +97,7 @@ func newUnansweredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 
 // report flags the questions the brand passed by before the event (and
 // also takes), and forgets them.
-func (o UnansweredQuestionOptions) report(t *Turn, how string, also func(Question) bool) {
+func (o IgnoredQuestionOptions) report(t *Turn, how string, also func(Question) bool) {
 	cv, e := t.Conv, t.Event
 	cv.Questions = slices.DeleteFunc(cv.Questions, func(q Question) bool {
 		if q.Passed.IsZero() || !q.Passed.Before(e.Time) || e.Time.Sub(q.At) > time.Duration(o.Within) || !also(q) {

@@ -9,8 +9,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// NewCustomerGreetingOptions configures the new-customer-greeting rule.
-type NewCustomerGreetingOptions struct {
+// ReturningCustomerOptions configures the returning-customer rule.
+type ReturningCustomerOptions struct {
 	// Session is how long after their first message a customer is no
 	// longer new, even in one conversation without a close.
 	Session Duration `yaml:"session"`
@@ -18,10 +18,10 @@ type NewCustomerGreetingOptions struct {
 	Remember Duration `yaml:"remember"`
 }
 
-var defaultNewCustomer = NewCustomerGreetingOptions{Session: Duration(24 * time.Hour), Remember: Duration(30 * 24 * time.Hour)}
+var defaultNewCustomer = ReturningCustomerOptions{Session: Duration(24 * time.Hour), Remember: Duration(30 * 24 * time.Hour)}
 
-// NewCustomerGreeting flags a returning customer greeted as a new one.
-var NewCustomerGreeting = conversationOnly("new-customer-greeting", lint.Doc{
+// ReturningCustomer flags a returning customer greeted as a new one.
+var ReturningCustomer = conversationOnly("returning-customer", lint.Doc{
 	Title: "a returning customer greeted as a new one",
 	Text: `In a transcript or the hook, flags a brand message that welcomes the customer as new ("welcome to
 the family", "your first order", "nice to meet you") when the customer wrote before: in an earlier
@@ -29,12 +29,12 @@ conversation of the same transcript file, before an earlier close of this conver
 hours before (configurable). The hook remembers a customer for 30 days (configurable).`,
 	Why: `A returning customer greeted as a stranger learns that the brand does not know them; it reads as a
 script, not a conversation.`,
-	Examples: docExamples("new-customer-greeting"),
+	Examples: docExamples("returning-customer"),
 	Severity: lint.Warning,
 	Default:  true,
-}, defaultNewCustomer, newNewCustomerGreeting)
+}, defaultNewCustomer, newReturningCustomer)
 
-func newNewCustomerGreeting(node *yaml.Node, _ *Env) (Hooks, error) {
+func newReturningCustomer(node *yaml.Node, _ *Env) (Hooks, error) {
 	o, err := lint.DecodeOptions(node, defaultNewCustomer)
 	if err != nil {
 		return Hooks{}, err
@@ -58,7 +58,7 @@ func newNewCustomerGreeting(node *yaml.Node, _ *Env) (Hooks, error) {
 	}, nil
 }
 
-func (o NewCustomerGreetingOptions) check(t *Turn) {
+func (o ReturningCustomerOptions) check(t *Turn) {
 	cv, e := t.Conv, t.Event
 	if e.Text == "" {
 		return
