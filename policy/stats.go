@@ -96,7 +96,7 @@ type Row struct {
 	Unanswered    int      `json:"unanswered_customer_messages"`
 	ReAsks        int      `json:"re_asks"`
 	Repeats       int      `json:"repeated_replies"`
-	Ignored       int      `json:"unanswered_questions"`
+	Ignored       int      `json:"ignored_questions"`
 }
 
 // Rows are the per-channel rows, then the total.
@@ -147,7 +147,7 @@ func (cs *channelStats) row(name string) Row {
 // WriteText prints the report as a table.
 func (s *Stats) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CHANNEL\tCONVERSATIONS\tRESPONSE RATE\tMEDIAN FIRST RESPONSE\tP90 FIRST RESPONSE\tSENDS OUTSIDE WINDOW\tUNANSWERED\tRE-ASKS\tREPEATS\tQUESTIONS PASSED BY")
+	fmt.Fprintln(tw, "CHANNEL\tCONVERSATIONS\tRESPONSE RATE\tMEDIAN FIRST RESPONSE\tP90 FIRST RESPONSE\tSENDS OUTSIDE WINDOW\tUNANSWERED\tRE-ASKS\tREPEATS\tIGNORED QUESTIONS")
 	for _, r := range s.Rows() {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\n", r.Channel, r.Conversations, pct(r.ResponseRate), dur(r.MedianFirst), dur(r.P90First), r.Outside, r.Unanswered,
 			r.ReAsks, r.Repeats, r.Ignored)
