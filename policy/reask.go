@@ -44,7 +44,7 @@ func newReAsk(node *yaml.Node, _ *Env) (Hooks, error) {
 
 // gave records the kinds of data in a customer's message, or that the
 // customer said one they gave was wrong: the kind the message names, else
-// the latest given before it.
+// any given before it.
 func gave(t *Turn) {
 	cv, e := t.Conv, t.Event
 	if e.Type != Message || t.Stop || e.Text == "" {
@@ -65,20 +65,15 @@ func gave(t *Turn) {
 	if gaveAny || !wrong {
 		return
 	}
-	named, latest := nouns(e.Text, cs), datums
+	named, some := nouns(e.Text, cs), false
 	for d := range datums {
-		g, ok := cv.Given[datumKeys[d]]
-		switch {
-		case !ok || !g.At.Before(e.Time):
-		case named[d]:
+		if named[d] {
 			cv.wrong(d, e)
-			latest = -1
-		case latest == datums || latest >= 0 && g.At.After(cv.Given[datumKeys[latest]].At):
-			latest = d
+			some = true
 		}
 	}
-	if latest >= 0 && latest < datums {
-		cv.wrong(latest, e)
+	if !some {
+		cv.wrongAny(e)
 	}
 }
 
@@ -94,10 +89,7 @@ func (o ReAskOptions) check(t *Turn) {
 	var quoted *[datums]bool
 	for d := range datums {
 		g, ok := cv.Given[datumKeys[d]]
-		if !asks[d] || !ok || !g.At.Before(e.Time) || e.Time.Sub(g.At) > time.Duration(o.Within) {
-			continue
-		}
-		if g.Wrong.After(g.At) && g.Wrong.Before(e.Time) {
+		if !asks[d] || !ok || g.At.IsZero() || !g.At.Before(e.Time) || e.Time.Sub(g.At) > time.Duration(o.Within) || g.disputed(cv.WrongAt, e.Time) {
 			continue
 		}
 		if quoted == nil {

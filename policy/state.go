@@ -76,6 +76,9 @@ type State struct {
 	// email, …), each with when it was last given and last said to be
 	// wrong; never the data themselves.
 	Given map[string]Datum `json:"given,omitempty"`
+	// WrongAt is the latest time the customer said a datum was wrong
+	// without naming its kind: it holds for every kind given before.
+	WrongAt time.Time `json:"wrong_at,omitzero"`
 	// Prints are fingerprints of the brand's latest texts (at most
 	// maxPrints, in time order): hashes and stem sketches, not the words.
 	Prints []Print `json:"prints,omitempty"`
@@ -288,7 +291,7 @@ func (cv *State) clone() State {
 // Datum is a kind of data the customer gave: when, and when they said it
 // was wrong.
 type Datum struct {
-	At        time.Time `json:"at"`
+	At        time.Time `json:"at,omitzero"`
 	Wrong     time.Time `json:"wrong,omitzero"`
 	line      int
 	wrongLine int
@@ -336,11 +339,33 @@ func (cv *State) give(d datum, e *Event) {
 }
 
 func (cv *State) wrong(d datum, e *Event) {
-	g, ok := cv.Given[datumKeys[d]]
-	if ok && newer(e.Time, g.Wrong) {
+	if cv.Given == nil {
+		cv.Given = map[string]Datum{}
+	}
+	g := cv.Given[datumKeys[d]]
+	if newer(e.Time, g.Wrong) {
 		g.Wrong, g.wrongLine = e.Time, e.line()
 		cv.Given[datumKeys[d]] = g
 	}
+}
+
+// wrongAny records that the customer said a datum was wrong without
+// naming which.
+func (cv *State) wrongAny(e *Event) {
+	if newer(e.Time, cv.WrongAt) {
+		cv.WrongAt = e.Time
+	}
+}
+
+// disputed tells whether the customer said the datum was wrong after
+// giving it, before t.
+func (g Datum) disputed(unnamed, t time.Time) bool {
+	for _, w := range []time.Time{g.Wrong, unnamed} {
+		if w.After(g.At) && w.Before(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // print records a brand text's fingerprint among the latest, once
