@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -54,6 +55,7 @@ type contextCues struct {
 	given, noun                               [datums][]*regexp.Regexp
 	amount, ask, wrong, newCustomer, question []*regexp.Regexp
 	pickup                                    []*regexp.Regexp
+	plain                                     map[string]bool // by stem
 }
 
 //go:embed data/context.yaml
@@ -81,6 +83,7 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 		NewCustomer []string        `yaml:"new_customer"`
 		Question    []string        `yaml:"question"`
 		Pickup      []string        `yaml:"pickup"`
+		Plain       []string        `yaml:"plain"`
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -111,6 +114,10 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 		}
 		c.amount, c.ask, c.wrong, c.newCustomer = compile(r.Amount), compile(r.Ask), compile(r.Wrong), compile(r.NewCustomer)
 		c.question, c.pickup = compile(r.Question), compile(r.Pickup)
+		c.plain = map[string]bool{}
+		for _, w := range r.Plain {
+			c.plain[stem(w)] = true
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -308,11 +315,12 @@ func words(text string) []string {
 	return ws
 }
 
-// stem is a word's first five letters: enough to tie "delivery" to
-// "deliver", and a Turkish or Azerbaijani stem to its suffixed forms.
+// stem is a word's first four letters: enough to tie "delivery" to
+// "deliver", and a Turkish or Azerbaijani stem to its suffixed forms
+// (süre-si, süre-miz).
 func stem(w string) string {
 	r := []rune(w)
-	return string(r[:min(len(r), 5)])
+	return string(r[:min(len(r), 4)])
 }
 
 // sketch is a set of word stems as 256 bits: the words themselves are not
@@ -350,10 +358,10 @@ func (s sketch) similarity(o sketch) float64 {
 }
 
 // contentSketch sketches the words that carry a question's topic: words of
-// four letters or more, after the first (the question word).
-func contentSketch(text string) (s sketch, n int) {
-	for i, w := range words(text) {
-		if i > 0 && len([]rune(w)) >= 4 {
+// four letters or more, but for the plain ones.
+func contentSketch(text string, cs []*contextCues) (s sketch, n int) {
+	for _, w := range words(text) {
+		if len([]rune(w)) >= 4 && !slices.ContainsFunc(cs, func(c *contextCues) bool { return c.plain[stem(w)] }) {
 			s.add(w)
 			n++
 		}

@@ -66,8 +66,9 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 			}
 			// Each question on its own: an answer to one of two leaves
 			// the other open.
-			for _, s := range questions(e.Text, cuesFor(langOf(t))) {
-				if sk, n := contentSketch(s); n > 0 {
+			cs := cuesFor(langOf(t))
+			for _, s := range questions(e.Text, cs) {
+				if sk, n := contentSketch(s, cs); n > 0 {
 					t.Conv.ask(Question{At: e.Time, Stems: sk, line: e.line()})
 				}
 			}
