@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -34,6 +35,14 @@ type Config struct {
 	Exclude []string `yaml:"exclude"`
 	// I18n globs mark JSON/YAML files to read as locale trees.
 	I18n []string `yaml:"i18n"`
+	// MaxFileSize and MaxMessageSize cap what a run reads (defaults
+	// DefaultMaxFileSize and DefaultMaxMessageSize): a bigger file or
+	// message is an input error, never a run out of memory.
+	MaxFileSize    Size `yaml:"max_file_size"`
+	MaxMessageSize Size `yaml:"max_message_size"`
+	// Kinds give locale strings a kind by key path, first match wins:
+	// `kinds: {"bot.*": bot}`.
+	Kinds KindGlobs `yaml:"kinds"`
 	// Rules configures rules by name.
 	Rules map[string]RuleConfig `yaml:"-"`
 	// Defs are the rules defined in config rather than code (a rules entry
@@ -371,11 +380,18 @@ func merge(base, over *Config) *Config {
 	if over.FailOn != 0 {
 		out.FailOn = over.FailOn
 	}
+	for _, sz := range []struct{ a, b *Size }{{&out.MaxFileSize, &over.MaxFileSize}, {&out.MaxMessageSize, &over.MaxMessageSize}} {
+		if *sz.b != 0 {
+			*sz.a = *sz.b
+		}
+	}
 	for _, l := range []struct{ a, b *[]string }{{&out.Include, &over.Include}, {&out.Exclude, &over.Exclude}, {&out.I18n, &over.I18n}} {
 		if *l.b != nil {
 			*l.a = *l.b
 		}
 	}
+	// The nearer config's kinds: globs are tried first, then its base's.
+	out.Kinds = append(slices.Clone(over.Kinds), base.Kinds...)
 	out.Rules = mergeRules(base.Rules, over.Rules)
 	out.Defs = mergeDefs(base.Defs, over.Defs)
 	out.Overrides = append(slices.Clone(base.Overrides), over.Overrides...)
@@ -537,6 +553,54 @@ func RelPath(p string) string {
 	return p
 }
 
+// KindGlob gives the strings whose key path matches Glob the kind Kind. Keys
+// are separated by dots; * matches one key, ** any number.
+type KindGlob struct {
+	Glob string
+	Kind Kind
+}
+
+// KindGlobs are the config's kinds:, in the order written.
+type KindGlobs []KindGlob
+
+// UnmarshalYAML reads a mapping of globs to kinds, keeping its order and
+// checking each kind and glob where it is written.
+func (g *KindGlobs) UnmarshalYAML(n *yaml.Node) error {
+	if n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: kinds must be a mapping of key-path globs to kinds", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		kind, err := ParseKind(v.Value)
+		if err != nil {
+			return fmt.Errorf("line %d: kinds: %v", v.Line, err)
+		}
+		if !doublestar.ValidatePattern(KeyPathGlob(k.Value)) {
+			return fmt.Errorf("line %d: kinds: bad glob %q", k.Line, k.Value)
+		}
+		*g = append(*g, KindGlob{Glob: k.Value, Kind: kind})
+	}
+	return nil
+}
+
+// KeyPathGlob turns a dotted key path, or a glob over one, into a path that
+// doublestar matches key by key.
+func KeyPathGlob(s string) string { return strings.ReplaceAll(s, ".", "/") }
+
+// Match gives the kind of the first glob that matches a dotted key path.
+func (g KindGlobs) Match(key string) (KindGlob, bool) {
+	p := KeyPathGlob(key)
+	for _, k := range g {
+		if ok, _ := doublestar.Match(KeyPathGlob(k.Glob), p); ok {
+			return k, true
+		}
+	}
+	return KindGlob{}, false
+}
+
 // FindConfig looks for a config file in dir and its parents; "" if none.
 func FindConfig(dir string) string {
 	dir, err := filepath.Abs(dir)
@@ -587,4 +651,63 @@ func trimYAMLError(err error) string {
 		return s[6:]
 	}
 	return s
+}
+
+// The default caps on what a run reads.
+const (
+	DefaultMaxFileSize    Size = 64 << 20
+	DefaultMaxMessageSize Size = 1 << 20
+)
+
+// Size is a number of bytes, written in a config as a number or with a unit:
+// 64MiB, 500KB, 1GiB.
+type Size int64
+
+var sizeUnits = []struct {
+	suffix string
+	n      int64
+}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+
+// ParseSize reads a size such as 64MiB.
+func ParseSize(s string) (Size, error) {
+	t := strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range sizeUnits {
+		if strings.HasSuffix(strings.ToUpper(t), strings.ToUpper(u.suffix)) {
+			t, mult = strings.TrimSpace(t[:len(t)-len(u.suffix)]), u.n
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("invalid size %q (want a positive number of bytes, or with a unit: 64MiB, 500KB)", s)
+	}
+	return Size(n * mult), nil
+}
+
+// UnmarshalYAML reads a size from a config.
+func (s *Size) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseSize(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %v", n.Line, err)
+	}
+	*s = v
+	return nil
+}
+
+// Or is the size, or def when none was set.
+func (s Size) Or(def Size) Size {
+	if s <= 0 {
+		return def
+	}
+	return s
+}
+
+func (s Size) String() string {
+	for _, u := range sizeUnits[:3] {
+		if int64(s) >= u.n && int64(s)%u.n == 0 && int64(s)/u.n < 1024 {
+			return fmt.Sprintf("%d %s", int64(s)/u.n, u.suffix)
+		}
+	}
+	return fmt.Sprintf("%d bytes", int64(s))
 }

@@ -204,7 +204,7 @@ func TestBadInputs(t *testing.T) {
 		"      - text: We recieve it.\n" +
 		"                 ^~~~~~~\n" +
 		"    suggestion: receive\n" +
-		"0 errors, 1 warning, 0 infos in 1 message (4 files; 3 could not be read)\n"
+		"0 errors, 1 warning, 0 infos in 1 message (4 files; 3 with input errors)\n"
 	if d := cmp.Diff(wantOut, out); d != "" {
 		t.Errorf("stdout (-want +got):\n%s", d)
 	}

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/msglint/msglint/lint"
@@ -20,12 +19,10 @@ var documents = []document{
 	{"locale tree", func(o Options, path string, _ *node) bool { return o.isI18n(path) }, readLocaleTree},
 	{"Send API body", func(_ Options, _ string, root *node) bool { return isSendAPI(root) },
 		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
-			return loadSendAPI(d, root, def), nil
+			return loadSendAPI(d, root, def)
 		}},
 	{"library", func(_ Options, _ string, root *node) bool { return isLibrary(root) },
-		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
-			return decodeLibrary(d, root, def)
-		}},
+		decodeLibrary},
 	{"empty document", func(_ Options, _ string, root *node) bool { return root.kind == nullNode },
 		func(Options, doc, *node, defaults) ([]*lint.Message, error) { return nil, nil }},
 }
@@ -38,17 +35,4 @@ func (o Options) readTree(src *lint.Source, root *node) ([]*lint.Message, error)
 		}
 	}
 	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, or --i18n for a locale file", src.Path, errNotMessages)
-}
-
-// readLocaleTree reads a locale tree in the language its path names.
-func readLocaleTree(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
-	path := d.src.Path
-	lang, err := localeOf(path)
-	if err != nil {
-		if errors.Is(err, errOtherLocale) {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return nil, &lint.InputError{Path: path, Msg: err.Error()}
-	}
-	return loadI18n(d, root, lang, def), nil
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +18,9 @@ type FileFix struct {
 	// Changed says the file's bytes changed since it was checked: it is
 	// left alone, and Old and New are empty.
 	Changed bool
+	// utf16 is the file as read when it is UTF-16: Old and New are its text
+	// in UTF-8, and Write encodes New as the file was.
+	utf16 []byte
 }
 
 // Fixes gives each file with safe fixes among the findings, in path order,
@@ -48,9 +52,14 @@ func Fixes(res lint.Result, each func(FileFix) error) error {
 			return err
 		}
 		ff := FileFix{Path: path, Changed: !bytes.Equal(old, src[path])}
+		text := old
+		if dec, ok := decodeUTF16(old); ok && ff.Changed && bytes.Equal(dec, src[path]) {
+			// Read as UTF-16 (Apple .strings): fixed as text, written back as UTF-16.
+			text, ff.Changed, ff.utf16 = dec, false, old
+		}
 		if !ff.Changed {
-			ff.Old = old
-			ff.New, ff.Fixed = lint.ApplyFixes(old, byFile[path])
+			ff.Old = text
+			ff.New, ff.Fixed = lint.ApplyFixes(text, byFile[path])
 		}
 		if err := each(ff); err != nil {
 			return err
@@ -61,17 +70,29 @@ func Fixes(res lint.Result, each func(FileFix) error) error {
 
 // Write replaces the file with the fixed bytes through a temporary file
 // beside it, keeping its permissions, so a crash never leaves half a file.
+// A symlink is followed: its target is fixed and the link stays a link.
 func (f FileFix) Write() error {
-	st, err := os.Stat(f.Path)
+	path, err := filepath.EvalSymlinks(f.Path)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(f.Path), "."+filepath.Base(f.Path)+".msglint-*")
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file; not fixed", f.Path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".msglint-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(f.New); err != nil {
+	data := f.New
+	if f.utf16 != nil {
+		data = encodeUTF16(data, f.utf16)
+	}
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -82,5 +103,5 @@ func (f FileFix) Write() error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), f.Path)
+	return os.Rename(tmp.Name(), path)
 }

@@ -49,7 +49,8 @@ type Format struct {
 
 // Formats are the input formats. The extensions' order is that of
 // DefaultInclude; the guesses' order is that of the list.
-var Formats = []*Format{yamlFormat, jsonFormat, jsonlFormat, csvFormat, textFormat, transcriptFormat, webhookFormat}
+var Formats = []*Format{yamlFormat, jsonFormat, jsonlFormat, csvFormat, textFormat, transcriptFormat, webhookFormat,
+	poFormat, androidFormat, appleStringsFormat, xcstringsFormat, arbFormat, xliffFormat}
 
 // heldBack is what no fix wrote into any file before each format said its
 // own set: the union of YAML's, JSON's and CSV's rules. JSON, CSV and text,

@@ -1,7 +1,10 @@
 package load
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,15 +13,15 @@ import (
 )
 
 // fuzzLoader feeds arbitrary bytes to one loader: it must never panic, fail
-// only with a placed *lint.InputError (or "not a message library"), and every field it
-// returns must map back into the file exactly.
+// only with placed *lint.InputErrors (or "not a message library"), and every
+// field it returns, beside errors or not, must map back into the file exactly.
 func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		msgs, err := opts.File(name, data)
-		if err != nil {
+		for _, err := range lint.Errors(err) {
 			var e *lint.InputError
 			if !errors.As(err, &e) && !IsNotMessages(err) {
 				t.Fatalf("error of type %T: %v", err, err)
@@ -26,7 +29,6 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 			if e != nil && (e.Line < 0 || e.Line > len(data)+1) {
 				t.Fatalf("error line %d outside the file: %v", e.Line, err)
 			}
-			return
 		}
 		for _, m := range msgs {
 			if m.Source == nil || m.Lang == "" || m.Kind == "" || m.Channel == "" {
@@ -34,6 +36,8 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 			}
 			fields := append([]lint.Field{m.Body}, append(m.QuickReplies, m.Buttons...)...)
 			for _, fl := range fields {
+				// Positions count in the text the format read (UTF-16 is read as UTF-8).
+				data := m.Source.Data
 				if err := fl.Map.Validate(fl.Text, data); err != nil {
 					t.Fatalf("message %s field %q: %v", m.ID, fl.Text, err)
 				}
@@ -66,6 +70,32 @@ func FuzzJSON(f *testing.F) {
 		`{"templates":[{"text":"\ud83d\ude00 \u00e7 \\ \" \/","quick_replies":[{"title":"x"}]}]}`, `{"templates":[{"text":"\ud800"}]}`)
 }
 
+// FuzzLineReader: the lines read, and the long ones skipped, are the input.
+func FuzzLineReader(f *testing.F) {
+	f.Add([]byte("a\r\nbb\n\nccccccccccccc\nd"), 4)
+	f.Fuzz(func(t *testing.T, data []byte, limit int) {
+		limit = limit%64 + 64*boolInt(limit%64 < 0) // 0..63
+		l := LineReader{R: bufio.NewReaderSize(bytes.NewReader(data), 16), Max: limit}
+		lines := 0
+		for {
+			line, err := l.Next()
+			if err == io.EOF {
+				break
+			}
+			lines++
+			if err == ErrLongLine {
+				continue
+			}
+			if err != nil || len(line) > limit || bytes.IndexByte(line, '\n') >= 0 {
+				t.Fatalf("line %q, %v", line, err)
+			}
+		}
+		if want := bytes.Count(data, []byte("\n")) + boolInt(len(data) > 0 && data[len(data)-1] != '\n'); lines != want {
+			t.Fatalf("%d lines, want %d", lines, want)
+		}
+	})
+}
+
 func FuzzJSONL(f *testing.F) {
 	fuzzLoader(f, "f.jsonl", Options{}, seed(f, "inbox.jsonl"), "{\"text\":\"a\"}\r\n\n{\"text\":\"\\u0131\"}")
 }
@@ -84,4 +114,39 @@ func FuzzI18n(f *testing.F) {
 
 func FuzzLocaleYAML(f *testing.F) {
 	fuzzLoader(f, "locales/az.yaml", Options{I18n: true}, seed(f, "locales/az.yaml"))
+}
+
+func localeSeed(f *testing.F, name string) string {
+	data, err := os.ReadFile(filepath.Join(localeFixtures, "formats", name))
+	if err != nil {
+		f.Fatal(err)
+	}
+	return string(data)
+}
+
+func FuzzPO(f *testing.F) {
+	fuzzLoader(f, "locale/tr.po", Options{}, localeSeed(f, "po/tr.po"),
+		"msgid \"a\"\nmsgstr \"\\x41\\101\\\"\"\n\"b\"\n", "msgctxt \"c\"\nmsgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"x\"\nmsgstr[1] \"y\"\n")
+}
+
+func FuzzAndroidXML(f *testing.F) {
+	fuzzLoader(f, "res/values-tr/strings.xml", Options{}, localeSeed(f, "android/values-tr/strings.xml"),
+		"<resources><string name=\"a\">\"  x \" \\u0131 \\' &#305; <![CDATA[y]]></string></resources>")
+}
+
+func FuzzAppleStrings(f *testing.F) {
+	fuzzLoader(f, "tr.lproj/Localizable.strings", Options{}, localeSeed(f, "apple/tr.lproj/Localizable.strings"),
+		localeSeed(f, "apple/az.lproj/Localizable.strings"), "a = \"\\UD83D\\UDE00 \\n\";")
+}
+
+func FuzzXCStrings(f *testing.F) {
+	fuzzLoader(f, "Localizable.xcstrings", Options{}, localeSeed(f, "xcstrings/Localizable.xcstrings"))
+}
+
+func FuzzARB(f *testing.F) {
+	fuzzLoader(f, "lib/l10n/app_tr.arb", Options{}, localeSeed(f, "arb/app_tr.arb"))
+}
+
+func FuzzXLIFF(f *testing.F) {
+	fuzzLoader(f, "messages.tr.xlf", Options{}, localeSeed(f, "xliff/messages.tr.xlf"), localeSeed(f, "xliff/az.xliff"))
 }

@@ -25,6 +25,10 @@ type JSONFinding struct {
 	EndCol     int           `json:"end_col"`
 	MessageID  string        `json:"message_id"`
 	Suggestion string        `json:"suggestion"`
+	// Kind and KindFrom are set for a locale string whose kind was
+	// inferred from its key path: the kind, and what gave it.
+	Kind     lint.Kind `json:"kind,omitempty"`
+	KindFrom string    `json:"kind_from,omitempty"`
 }
 
 type jsonSummary struct {
@@ -33,6 +37,9 @@ type jsonSummary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Skipped says what the run passed over, a line a reason; absent when
+	// nothing was.
+	Skipped []string `json:"skipped,omitempty"`
 }
 
 // JSON writes {"version", "findings", "summary"}. It is written a finding at
@@ -85,6 +92,7 @@ func (s *jsonWriter) close() error {
 	sum, err := marshalIndent(jsonSummary{
 		Files: res.Files, Messages: res.Messages,
 		Errors: res.Count(lint.Error), Warnings: res.Count(lint.Warning), Infos: res.Count(lint.Info),
+		Skipped: Skipped(res.Skips),
 	}, "  ")
 	if err != nil {
 		return err
@@ -108,9 +116,13 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 
 // NewJSONFinding converts a finding to the JSON schema.
 func NewJSONFinding(f lint.Finding) JSONFinding {
-	return JSONFinding{
+	j := JSONFinding{
 		Rule: f.Rule, Severity: f.Severity, Message: f.Message, File: f.File,
 		Line: f.Line, Col: f.Col, EndLine: f.EndLine, EndCol: f.EndCol,
 		MessageID: f.MessageID, Suggestion: f.Suggestion,
 	}
+	if m := f.Msg; m != nil && m.KindFrom != "" {
+		j.Kind, j.KindFrom = m.Kind, m.KindFrom
+	}
+	return j
 }
