@@ -190,11 +190,19 @@ func matchAny(res []*regexp.Regexp, s string) bool {
 // amounts first (a price is no reference), then the kinds in order.
 func given(text string, cs []*contextCues) [datums]bool {
 	var out [datums]bool
+	// Numbers and e-mail addresses need their characters: most messages
+	// have none, and skip those patterns.
+	digits, at := strings.ContainsAny(text, "0123456789"), strings.Contains(text, "@")
 	b := []byte(text)
 	for _, c := range cs {
-		blank(b, c.amount, nil)
+		if digits {
+			blank(b, c.amount, nil)
+		}
 	}
 	for d := range datums {
+		if d == email && !at || (d == phone || d == order) && !digits {
+			continue
+		}
 		accept := func([]byte) bool { return true }
 		if d == phone {
 			accept = func(m []byte) bool { n := countDigits(m); return n >= 9 && n <= 15 }
@@ -302,7 +310,7 @@ var (
 )
 
 func words(text string) []string {
-	text = maskRE.ReplaceAllString(text, " ")
+	text = masked(text)
 	ws := wordRE.FindAllString(text, -1)
 	for i, w := range ws {
 		ws[i] = strings.Map(func(r rune) rune {
@@ -313,6 +321,16 @@ func words(text string) []string {
 		}, w)
 	}
 	return ws
+}
+
+// masked blanks what maskRE finds; a text without the characters of any
+// of it (most) is left as it is without running it.
+func masked(text string) string {
+	if !strings.ContainsAny(text, "{%[@") && !strings.Contains(text, "://") &&
+		!slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) }) {
+		return text
+	}
+	return maskRE.ReplaceAllString(text, " ")
 }
 
 // stem is a word's first four letters: enough to tie "delivery" to
@@ -384,7 +402,7 @@ func printOf(text string, cs []*contextCues) Print {
 	p.Text = h.Sum64()
 	p.Words = len(ws)
 	nh := fnv.New32a()
-	for _, n := range numRE.FindAllString(maskRE.ReplaceAllString(text, " "), -1) {
+	for _, n := range numRE.FindAllString(masked(text), -1) {
 		nh.Write([]byte(n))
 		nh.Write([]byte{' '})
 	}

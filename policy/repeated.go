@@ -55,8 +55,13 @@ func brandPrint(t *Turn) (Print, bool) {
 	if e.Text == "" {
 		return Print{}, false
 	}
+	// Two rules fingerprint each send: the second takes the first's.
+	if c := &t.Conv.printed; c.e == e && c.at.Equal(e.Time) && c.text == e.Text {
+		return c.p, true
+	}
 	p := printOf(e.Text, cuesFor(langOf(t)))
 	p.At, p.line = e.Time, e.line()
+	t.Conv.printed = printed{e, e.Time, e.Text, p}
 	return p, true
 }
 

@@ -63,13 +63,6 @@ func (o ReturningCustomerOptions) check(t *Turn) {
 	if e.Text == "" {
 		return
 	}
-	welcomes := false
-	for _, c := range cuesFor(langOf(t)) {
-		welcomes = welcomes || matchAny(c.newCustomer, e.Text)
-	}
-	if !welcomes {
-		return
-	}
 	var since string
 	switch {
 	case !cv.Earlier.IsZero() && cv.Earlier.Before(e.Time):
@@ -81,6 +74,13 @@ func (o ReturningCustomerOptions) check(t *Turn) {
 	case e.Time.Sub(cv.FirstIn) >= time.Duration(o.Session):
 		since = where(cv.FirstInLine, cv.FirstIn) + ", " + human(e.Time.Sub(cv.FirstIn)) + " before"
 	default:
+		return
+	}
+	welcomes := false
+	for _, c := range cuesFor(langOf(t)) {
+		welcomes = welcomes || matchAny(c.newCustomer, e.Text)
+	}
+	if !welcomes {
 		return
 	}
 	t.ReportText(lint.Span{}, fmt.Sprintf("the message greets the customer as new, but they first wrote %s", since),

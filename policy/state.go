@@ -102,6 +102,7 @@ type State struct {
 	// applies an event delivered twice once. The hook keeps and bounds it.
 	Applied map[string]int64 `json:"applied,omitempty"`
 
+	printed     printed       // the latest send's fingerprint, worked out once
 	lastOut     *lint.Message // transcripts only: the goodbye check on close
 	lastOutLine int
 	zone        *time.Location
@@ -318,6 +319,15 @@ type Question struct {
 	Passed     time.Time `json:"passed,omitzero"`
 	line       int
 	passedLine int
+}
+
+// printed is a send's fingerprint, for the next rule that needs it: the
+// loop reuses one event value, so the time and text say which send it is.
+type printed struct {
+	e    *Event
+	at   time.Time
+	text string
+	p    Print
 }
 
 const (
