@@ -94,16 +94,24 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 	for lang, r := range raw {
 		c := &contextCues{}
 		var err error
+		// Each list is one pattern of alternatives: one pass over a text
+		// instead of one for each.
 		compile := func(list []string) []*regexp.Regexp {
-			var res []*regexp.Regexp
-			for _, p := range list {
-				re, e := regexp.Compile("(?i)" + unicodeBoundaries(p))
-				if e != nil && err == nil {
+			if len(list) == 0 {
+				return nil
+			}
+			alts := make([]string, len(list))
+			for i, p := range list {
+				if _, e := regexp.Compile(p); e != nil && err == nil {
 					err = fmt.Errorf("%s: %q: %v", lang, p, e)
 				}
-				res = append(res, re)
+				alts[i] = "(?:" + unicodeBoundaries(p) + ")"
 			}
-			return res
+			re, e := regexp.Compile("(?i)" + strings.Join(alts, "|"))
+			if e != nil && err == nil {
+				err = fmt.Errorf("%s: %v", lang, e)
+			}
+			return []*regexp.Regexp{re}
 		}
 		for key, k := range r.Kinds {
 			d, ok := datumOf(key)
@@ -243,11 +251,33 @@ func countDigits(b []byte) int {
 	return n
 }
 
-// sentences splits a text after its sentence ends, each keeping its
-// punctuation.
-var sentenceRE = regexp.MustCompile(`[^.!?\n]+[.!?]*`)
-
-func sentences(text string) []string { return sentenceRE.FindAllString(text, -1) }
+// sentences splits a text after its sentence ends (. ! ? or a line
+// break), each keeping its punctuation; blank pieces are left out.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' && c != '\n' {
+			continue
+		}
+		end := i
+		for end < len(text) && (text[end] == '.' || text[end] == '!' || text[end] == '?') {
+			end++
+		}
+		if end == i {
+			end = i + 1 // a line break ends the sentence and is dropped
+		}
+		if strings.TrimSpace(text[start:i]) != "" {
+			out = append(out, strings.TrimLeft(text[start:end], "\n"))
+		}
+		start, i = end, end-1
+	}
+	if strings.TrimSpace(text[start:]) != "" {
+		out = append(out, text[start:])
+	}
+	return out
+}
 
 // asked finds the kinds of data a brand text asks for: a sentence with a
 // request frame that names the kind.
@@ -305,22 +335,35 @@ func questions(text string, cs []*contextCues) []string {
 // addresses and template placeholders left out.
 var (
 	maskRE = regexp.MustCompile(`\{\{[^}]*\}\}|\{[^}\s]*\}|%[sdv]|\[[A-Z_]+\]|https?://\S+|\S+@\S+|\b\w+\.(com|net|org|example)\S*`)
-	wordRE = regexp.MustCompile(`\p{L}+`)
-	numRE  = regexp.MustCompile(`\d+`)
 )
 
 func words(text string) []string {
-	text = masked(text)
-	ws := wordRE.FindAllString(text, -1)
-	for i, w := range ws {
-		ws[i] = strings.Map(func(r rune) rune {
-			if r == 'İ' {
-				return 'i'
-			}
-			return unicode.ToLower(r)
-		}, w)
+	return runsOf(masked(text), unicode.IsLetter, func(r rune) rune {
+		if r == 'İ' {
+			return 'i'
+		}
+		return unicode.ToLower(r)
+	})
+}
+
+// runsOf are the runs of a text's runes that in takes, each rune mapped.
+func runsOf(text string, in func(rune) bool, mapping func(rune) rune) []string {
+	var out []string
+	var b strings.Builder
+	for _, r := range text {
+		if in(r) {
+			b.WriteRune(mapping(r))
+			continue
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
 	}
-	return ws
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
 }
 
 // masked blanks what maskRE finds; a text without the characters of any
@@ -402,7 +445,7 @@ func printOf(text string, cs []*contextCues) Print {
 	p.Text = h.Sum64()
 	p.Words = len(ws)
 	nh := fnv.New32a()
-	for _, n := range numRE.FindAllString(masked(text), -1) {
+	for _, n := range runsOf(masked(text), unicode.IsDigit, func(r rune) rune { return r }) {
 		nh.Write([]byte(n))
 		nh.Write([]byte{' '})
 	}
