@@ -267,7 +267,7 @@ func TestConfigFile(t *testing.T) {
 	}
 	os.WriteFile("bad.yaml", []byte("rules:\n  spelling:\n    options:\n      word: {}\n"), 0o644)
 	code, _, errs := msglint(t, "", "check", "--config", "bad.yaml", "r.yaml")
-	if code != 2 || errs != "msglint: bad.yaml: rule spelling: line 4: unknown option \"word\" (known: words, ignore)\n" {
+	if code != 2 || errs != "msglint: bad.yaml: rule spelling: line 4: unknown option \"word\" (known: words, ignore, accept, reject, accept_files, reject_files, dictionary)\n" {
 		t.Errorf("bad option: exit %d, %q", code, errs)
 	}
 }
