@@ -47,6 +47,9 @@ var contextCases = []contextCase{
 	{"loop", "az", []string{"09:58 in Çatdırılma tarixini dəyişmək istəyirəm."},
 		[]string{"Salam! Sifariş, qaytarma və çatdırılma mövzularında kömək edə bilərəm. Seçimlərdən birini seçin.", "Salam! Sifariş, qaytarma və çatdırılma mövzularında kömək edə bilərəm. Seçimlərdən birini seçin."},
 		`"rule":"repeated-reply"`},
+	{"pasted", "en", []string{"09:58 in Do you have the blue jacket in size M?", "10:00:30 in And how long does shipping to Baku take?"},
+		[]string{"Hi Leyla, thanks for your question! Our team will check this and get back to you within 24 hours.", "Hi Leyla, thanks for your question! Our team will check this and get back to you within 24 hours."},
+		`"message_id":"ctx-12","suggestion":"answer what the customer wrote since, not with the earlier answer"`},
 	{"two orders", "en", []string{"09:58 in Where are my two orders?"}, []string{"Your order 48213 has shipped and arrives on Monday morning.", "Your order 48214 has shipped and arrives on Monday morning."}, ""},
 	{"returning", "en", []string{"2026-11-20T09:00 in Hi, do you have green lamps?", "09:58 in Hi again!"}, []string{"Hi! Welcome to the Luma family, nice to meet you!"},
 		`"rule":"returning-customer","severity":"warning","message":"the message greets the customer as new, but they first wrote at 2026-11-20T09:00:00Z, 3d1h before"`},
@@ -77,7 +80,10 @@ func TestContextThroughHook(t *testing.T) {
 			}
 			dir, text, _ := strings.Cut(rest, " ")
 			said = append(said, text)
-			body, _ := json.Marshal(map[string]string{"time": at + ":00Z", "conversation": conv, "channel": "messenger", "direction": dir, "actor": "customer", "type": "message", "text": text, "lang": c.lang})
+			if len(at) == len("2026-11-23T10:00") {
+				at += ":00"
+			}
+			body, _ := json.Marshal(map[string]string{"time": at + "Z", "conversation": conv, "channel": "messenger", "direction": dir, "actor": "customer", "type": "message", "text": text, "lang": c.lang})
 			h.expect("POST", "/v1/events", string(body), 200, `"accepted":1`)
 		}
 		var got string
