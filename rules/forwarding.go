@@ -57,7 +57,7 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody,
-	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings map[lint.Lang]map[string]bool
+	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -68,7 +68,7 @@ func newForwardingWords() *forwardingWords {
 		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next"), ourEndings: w("our_endings"),
 		genitiveEndings: w("genitive_endings"), nobody: w("nobody"), notTo: w("not_to"), infinitive: w("infinitive"),
 		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
-		bareNameEndings: w("bare_name_endings")}
+		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -110,7 +110,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		// (delivery company) names, "paylaşıldı" tells.
 		v, realis := lint.Match{}, false
 		for _, c := range verbs[i] {
-			if !fw.mood(m.Lang, toks, c) {
+			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) {
 				v, realis = c, true
 				break
 			}
@@ -315,6 +315,37 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		}
 	}
 	return out
+}
+
+// describesGoods reports whether a sending verb is a participle describing
+// the goods after it ("kuryerə verilmiş bağlamanın ünvanı", "kargoya
+// verilen paketin adresi": the parcel was handed over, and the address is
+// the parcel's): what went to the receiver is the goods, not the customer's
+// data.
+func (fw *forwardingWords) describesGoods(l lint.Lang, toks []lint.Token, v lint.Match, goods []lint.Match) bool {
+	if v.Last < 0 {
+		return false
+	}
+	n := neighbour(toks, v.Last, 1)
+	if n < 0 || toks[n].Kind != lint.Word {
+		return false
+	}
+	attributive := false
+	for e := range fw.attributiveEndings[l] {
+		if strings.HasSuffix(lint.Fold(l, toks[v.Last].Norm), lint.Fold(l, e)) {
+			attributive = true
+			break
+		}
+	}
+	if !attributive {
+		return false
+	}
+	for _, g := range goods {
+		if g.First <= n && g.Last >= n {
+			return true
+		}
+	}
+	return false
 }
 
 // verbEnding: a 2nd person ending that is a verb's (gönderdiniz,
