@@ -5,8 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"path/filepath"
-	"strconv"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -222,25 +220,4 @@ func encodeUTF16(text, like []byte) []byte {
 
 // appleUnicode decodes \Uxxxx (or \uxxxx) at the start of s, and a second
 // one after it when the two make a surrogate pair.
-func appleUnicode(s []byte) (rune, int) {
-	hex := func(s []byte) (rune, bool) {
-		if len(s) < 6 || s[0] != '\\' || s[1] != 'U' && s[1] != 'u' {
-			return 0, false
-		}
-		v, err := strconv.ParseUint(string(s[2:6]), 16, 16)
-		return rune(v), err == nil
-	}
-	r, ok := hex(s)
-	if !ok {
-		return 0, 0
-	}
-	if utf16.IsSurrogate(r) {
-		if r2, ok := hex(s[6:]); ok {
-			if d := utf16.DecodeRune(r, r2); d != unicode.ReplacementChar {
-				return d, 12
-			}
-		}
-		return unicode.ReplacementChar, 6
-	}
-	return r, 6
-}
+func appleUnicode(s []byte) (rune, int) { return unicodeEscape(s, "uU") }

@@ -209,9 +209,16 @@ func mapJSONString(raw []byte, at int, val string) (lint.SourceMap, bool) {
 }
 
 // jsonUnicode decodes \uXXXX, or a surrogate pair of them, at the start of s.
-func jsonUnicode(s []byte) (rune, int) {
+func jsonUnicode(s []byte) (rune, int) { return unicodeEscape(s, "u") }
+
+// unicodeEscape decodes a \uXXXX escape at the start of s (marks are the
+// letters that may follow the backslash: JSON takes u, Apple's .strings u
+// or U), joining a UTF-16 surrogate pair written as two escapes. It returns
+// the rune and the bytes it took, 0 when s starts with no such escape; a
+// lone surrogate is U+FFFD.
+func unicodeEscape(s []byte, marks string) (rune, int) {
 	hex := func(s []byte) (rune, bool) {
-		if len(s) < 6 || s[0] != '\\' || s[1] != 'u' {
+		if len(s) < 6 || s[0] != '\\' || !strings.ContainsRune(marks, rune(s[1])) {
 			return 0, false
 		}
 		v, err := strconv.ParseUint(string(s[2:6]), 16, 16)
