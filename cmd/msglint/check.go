@@ -41,7 +41,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif, github or html (one self-contained page)")
+	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif, github, html (one self-contained page), gitlab (code quality), junit, checkstyle or rdjson (reviewdog)")
 	fl.StringVar(&f.config, "config", "", "config file (default: .msglint.yaml here or in a parent folder)")
 	fl.StringVar(&f.failOn, "fail-on", "", "lowest severity that exits 1: error, warning or info (default error)")
 	fl.StringVar(&f.lang, "lang", "", "language of messages that do not say theirs: en, tr or az (default: detect)")

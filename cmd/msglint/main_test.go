@@ -35,7 +35,7 @@ func checkGolden(t *testing.T, name, got string) {
 
 func TestCheckExamples(t *testing.T) {
 	toRoot(t)
-	for _, format := range []string{"text", "json", "sarif", "github", "html"} {
+	for _, format := range []string{"text", "json", "sarif", "github", "html", "gitlab", "junit", "checkstyle", "rdjson"} {
 		t.Run(format, func(t *testing.T) {
 			code, out, errs := msglint(t, "", "check", "--format", format, "testdata/examples")
 			if code != 1 || errs != "" {
