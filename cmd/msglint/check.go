@@ -22,6 +22,7 @@ type checkFlags struct {
 	format, config, failOn, lang, channel, kind, text string
 	enable, disable                                   []string
 	i18n, fix, diff                                   bool
+	skipOther                                         bool
 }
 
 func newCheck() *cobra.Command {
@@ -53,6 +54,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	fl.BoolVar(&f.i18n, "i18n", false, "read JSON and YAML files as locale trees (tr.json, locales/az/*.yaml)")
 	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (spelling with one suggestion, whitespace) in place, then report what is left")
 	fl.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff instead of writing them")
+	fl.BoolVar(&f.skipOther, "skip-other", false, "skip named files that hold no messages, as a folder walk does (for pre-commit, which names every changed file)")
 	return cmd
 }
 
@@ -92,7 +94,7 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	out := cmd.OutOrStdout()
 	bar := newProgress(cmd.ErrOrStderr())
 	run := &load.Run{Options: opts, Linter: linter, Conversations: conversations{checker}, Stdin: cmd.InOrStdin(),
-		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update}
+		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update, SkipOther: f.skipOther}
 	rep := &report.Report{Rules: linter.Rules(), Version: version(), Color: colorful(out)}
 	if len(args) == 1 && f.text == "" && !f.fix && !f.diff && report.CanStream(format) {
 		if done, err := streamOne(cmd, run, args[0], format, rep, failOn); done {

@@ -403,7 +403,7 @@ func TestIntegrations(t *testing.T) {
 	if err != nil || yaml.Unmarshal(data, &hooks) != nil || len(hooks) != 1 {
 		t.Fatalf("pre-commit hooks: %v", err)
 	}
-	if h := hooks[0]; h.Entry != "msglint check" || h.Language != "golang" || !regexp.MustCompile(h.Files).MatchString("replies.yaml") {
+	if h := hooks[0]; h.Entry != "msglint check --skip-other" || h.Language != "golang" || !regexp.MustCompile(h.Files).MatchString("replies.yaml") {
 		t.Errorf("hook %+v", h)
 	}
 	var action struct {

@@ -38,6 +38,10 @@ type Run struct {
 	StreamMin int64
 	// Progress, if set, is called after each input with how many are done.
 	Progress func(done, total int)
+	// SkipOther passes over named files that hold no messages, as a folder
+	// walk does, rather than reporting them: a pre-commit hook names every
+	// changed file its pattern picks (a CI config, package.json).
+	SkipOther bool
 }
 
 // Check checks every input once, and draft, if not empty, as one message.
@@ -46,7 +50,7 @@ func (r *Run) Check(paths []string, draft string) lint.Result {
 	walked := map[string]bool{}
 	names := make([]string, len(inputs))
 	for i, in := range inputs {
-		names[i], walked[in.Path] = in.Path, in.Walked
+		names[i], walked[in.Path] = in.Path, in.Walked || r.SkipOther
 	}
 	var progress []func(int, int)
 	if r.Progress != nil {
