@@ -384,3 +384,29 @@ func TestPreCommitHook(t *testing.T) {
 		t.Errorf("the hook's report differs from check's on the folder:\n%s", stdout.String())
 	}
 }
+
+// A named file that holds no messages is an error, unless --skip-other
+// passes over it as a folder walk does; a broken message file is an error
+// either way.
+func TestSkipOther(t *testing.T) {
+	toRoot(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"check", ".goreleaser.yaml"}, exitError},
+		{[]string{"check", "--skip-other", ".goreleaser.yaml"}, exitClean},
+		{[]string{"check", "--skip-other", ".goreleaser.yaml", "testdata/examples/replies.yaml"}, exitFindings},
+		{[]string{"check", "--skip-other", "testdata/golden/cli/examples.json"}, exitClean},
+	} {
+		code, out, errs := msglint(t, "", tc.args...)
+		if code != tc.code {
+			t.Errorf("%v: exit %d, want %d\n%s%s", tc.args, code, tc.code, out, errs)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("templates:\n  - id: a\n    txet: x\n"), 0o644)
+	if code, _, errs := msglint(t, "", "check", "--skip-other", bad); code != exitError || !strings.Contains(errs, `unknown template key "txet"`) {
+		t.Errorf("a broken library: exit %d %q", code, errs)
+	}
+}
