@@ -223,7 +223,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "--text", "Thanks, see you soon."}, 0, ""},
 		{[]string{"check", "--text", "We recieve it", "--fail-on", "info"}, 1, ""},
 		{[]string{"check"}, 2, "msglint: nothing to check: name files or folders, - for standard input, or --text\n"},
-		{[]string{"check", "--format", "xml", warnOnly}, 2, "msglint: unknown format \"xml\" (want text, json, sarif, github or html)\n"},
+		{[]string{"check", "--format", "xml", warnOnly}, 2, "msglint: unknown format \"xml\" (want text, json, sarif, github, html, gitlab, junit, checkstyle or rdjson)\n"},
 		{[]string{"check", "--fail-on", "never", warnOnly}, 2, "msglint: --fail-on: unknown severity \"never\" (want error, warning or info)\n"},
 		{[]string{"check", "--enable", "nope", warnOnly}, 2, "msglint: unknown rule \"nope\" (see `msglint rules`)\n"},
 		{[]string{"check", "--lang", "de", warnOnly}, 2, "msglint: unsupported language \"de\" (want one of en, tr, az)\n"},
