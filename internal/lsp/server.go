@@ -107,7 +107,14 @@ func Serve(ctx context.Context, rw io.ReadWriteCloser, load Loader, version stri
 // handle answers one request or notification. Requests are handled one at
 // a time in the order they came, so a change is always checked before the
 // code actions asked for after it.
-func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) (err error) {
+	// A bug met on one document is that request's error, not the end of
+	// the session.
+	defer func() {
+		if p := recover(); p != nil {
+			err = reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "%s: %v", req.Method(), p))
+		}
+	}()
 	result, err := s.dispatch(ctx, req)
 	return reply(ctx, result, err)
 }
