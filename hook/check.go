@@ -7,7 +7,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/hook/store"
@@ -35,18 +38,22 @@ type CheckResponse struct {
 	Conversation string             `json:"conversation"`
 	Channel      lint.Channel       `json:"channel"`
 	Recorded     bool               `json:"recorded,omitempty"`
+	// At and ClientTime are set when the check was judged at the time the
+	// client gave, not at the hook's now.
+	At         *time.Time `json:"at,omitempty"`
+	ClientTime bool       `json:"client_time,omitempty"`
 }
 
 // StoreUnavailable is the rule name of the finding made when the store
 // cannot be read.
 const StoreUnavailable = "store-unavailable"
 
-func (s *Server) check(w http.ResponseWriter, r *http.Request) {
-	data, ok := s.body(w, r)
-	if !ok {
-		return
-	}
-	sd, err := parseCheck(data, s.cfg.Now())
+func (s *Server) clock() clock {
+	return clock{now: s.cfg.Now(), skew: s.cfg.Skew, whatIf: s.cfg.WhatIf}
+}
+
+func (s *Server) check(w http.ResponseWriter, r *http.Request, data []byte) {
+	sd, err := parseCheck(data, s.clock())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -58,11 +65,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	s.answer(w, r, sd, m)
 }
 
-func (s *Server) messengerCheck(w http.ResponseWriter, r *http.Request) {
-	data, ok := s.body(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) messengerCheck(w http.ResponseWriter, r *http.Request, data []byte) {
 	q := r.URL.Query()
 	ch := lint.Messenger
 	if v := q.Get("channel"); v != "" {
@@ -103,52 +106,69 @@ func (s *Server) messengerCheck(w http.ResponseWriter, r *http.Request) {
 	s.answer(w, r, sd, m)
 }
 
-// answer judges a send against the conversation's stored state.
+// decision is what the rules made of a send against a state.
+type decision struct {
+	findings []lint.Finding
+	window   *policy.WindowInfo
+	allow    bool
+}
+
+func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message) decision {
+	fs := s.cfg.Checker.Judge(st, e, m)
+	return decision{findings: fs, window: s.cfg.Checker.Window(st, e.Channel, e.Time), allow: !slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity >= s.cfg.DenyAt })}
+}
+
+// answer judges a send against the conversation's stored state, within
+// one store budget. With record, the decision and the record of an allowed
+// send are one transaction: concurrent checks of one conversation are
+// judged one after the other, so none gets past a limit.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lint.Message) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
+	defer cancel()
 	e := &sd.event
 	key := store.Key(e.Channel, e.Conversation)
-	st, err := s.cfg.Store.Get(r.Context(), key)
-	var fs []lint.Finding
-	if err != nil {
-		s.metrics.store.Inc()
-		s.cfg.Logger.Error("store read", "error", err.Error(), "request_id", w.Header().Get("X-Request-Id"))
-		// Without state the policy rules cannot judge: the template rules
-		// still do, and the configured mode decides.
+	var d decision
+	var err error
+	recorded := false
+	if sd.record {
+		// The transaction may outlive the budget and run while the fail
+		// mode reads the draft: it judges a copy of its own (its token
+		// caches are still empty).
+		var own *lint.Message
 		if m != nil {
-			fs = s.cfg.Linter.Check(m)
+			cp := *m
+			own = &cp
 		}
-		sev, how := lint.Error, "denied: the hook fails closed"
-		if s.cfg.FailOpen {
-			sev, how = lint.Warning, "allowed without the window and frequency rules: the hook fails open"
+		var in decision
+		err = s.store.update(ctx, key, func(st *policy.State) {
+			in = s.decide(st, e, own)
+			if in.allow {
+				s.cfg.Checker.Apply(st, e)
+			}
+		})
+		if err == nil {
+			d, recorded = in, in.allow
 		}
-		fs = append(fs, lint.Finding{Rule: StoreUnavailable, Severity: sev, Message: "the conversation's state could not be read (" + err.Error() + "); " + how,
-			Suggestion: "check the store (GET /readyz) and retry"})
 	} else {
-		if st == nil {
-			st = &policy.State{}
+		var st *policy.State
+		if st, err = s.store.get(ctx, key); err == nil {
+			if st == nil {
+				st = &policy.State{}
+			}
+			d = s.decide(st, e, m)
 		}
-		fs = s.cfg.Checker.Judge(st, e, m)
 	}
-	resp := CheckResponse{Allow: true, Findings: make([]Finding, 0, len(fs)), Conversation: e.Conversation, Channel: e.Channel}
-	if err == nil {
-		resp.Window = s.cfg.Checker.Window(st, e.Channel, e.Time)
+	if err != nil {
+		d = s.failMode(w, m, err)
 	}
-	for _, f := range fs {
-		if f.Severity >= s.cfg.DenyAt {
-			resp.Allow = false
-		}
+	resp := CheckResponse{Allow: d.allow, Findings: make([]Finding, 0, len(d.findings)), Window: d.window, Conversation: e.Conversation, Channel: e.Channel, Recorded: recorded}
+	if sd.clientTime {
+		at := e.Time
+		resp.At, resp.ClientTime = &at, true
+	}
+	for _, f := range d.findings {
 		s.metrics.findings.WithLabelValues(f.Rule).Inc()
 		resp.Findings = append(resp.Findings, newFinding(f, true))
-	}
-	if resp.Allow && sd.record {
-		err := s.cfg.Store.Update(r.Context(), key, func(st *policy.State) { s.cfg.Checker.Apply(st, e) })
-		if err != nil {
-			s.metrics.store.Inc()
-			resp.Findings = append(resp.Findings, Finding{JSONFinding: report.JSONFinding{Rule: StoreUnavailable, Severity: lint.Warning,
-				Message: "the send could not be recorded (" + err.Error() + ")", Suggestion: "post it to /v1/events once the store is back"}})
-		} else {
-			resp.Recorded = true
-		}
 	}
 	decision := "allow"
 	if !resp.Allow {
@@ -156,6 +176,24 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	}
 	s.metrics.decisions.WithLabelValues(decision).Inc()
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// failMode is the answer without the conversation's state: the template
+// rules still judge, and the configured mode decides.
+func (s *Server) failMode(w http.ResponseWriter, m *lint.Message, err error) decision {
+	s.metrics.store.Inc()
+	s.cfg.Logger.Error("store", "error", err.Error(), "request_id", w.Header().Get("X-Request-Id"))
+	var fs []lint.Finding
+	if m != nil {
+		fs = s.cfg.Linter.Check(m)
+	}
+	sev, how := lint.Error, "denied: the hook fails closed"
+	if s.cfg.FailOpen {
+		sev, how = lint.Warning, "allowed without the window and frequency rules: the hook fails open"
+	}
+	fs = append(fs, lint.Finding{Rule: StoreUnavailable, Severity: sev, Message: "the conversation's state could not be read (" + err.Error() + "); " + how,
+		Suggestion: "check the store (GET /readyz) and retry"})
+	return decision{findings: fs, allow: !slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity >= s.cfg.DenyAt })}
 }
 
 // newFinding is a finding as the hook answers it. A finding in the draft
@@ -188,57 +226,107 @@ func newFinding(f lint.Finding, inDraft bool) Finding {
 
 // EventsResponse is the answer to POST /v1/events and to a webhook delivery.
 type EventsResponse struct {
-	Accepted int       `json:"accepted"`
-	Findings []Finding `json:"findings"`
+	// Accepted events were applied; Duplicates had been applied before
+	// (by event id); Stale are older than the longest window and so change
+	// nothing; Invalid are a delivery's bad items, logged.
+	Accepted   int       `json:"accepted"`
+	Duplicates int       `json:"duplicates,omitempty"`
+	Stale      int       `json:"stale,omitempty"`
+	Invalid    int       `json:"invalid,omitempty"`
+	Findings   []Finding `json:"findings"`
 }
 
-func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	data, ok := s.body(w, r)
-	if !ok {
-		return
-	}
-	evs, err := parseEvents(data)
+func (s *Server) events(w http.ResponseWriter, r *http.Request, data []byte) {
+	evs, err := parseEvents(data, s.clock())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.commit(w, r, evs, "events")
+	s.commit(w, r, evs, "events", EventsResponse{Findings: []Finding{}})
 }
 
-// commit applies events, one store transaction per conversation, and
-// answers 200 only when all of them are durable.
-func (s *Server) commit(w http.ResponseWriter, r *http.Request, evs []policy.Event, source string) {
+// commitWorkers is how many conversations of one post are written at once:
+// the embedded store commits concurrent writes together, one fsync for many.
+const commitWorkers = 128
+
+// commit applies events, one store transaction per conversation, several
+// conversations at once, so that a large delivery is acknowledged fast; it
+// answers 200 only when all of them are durable. Each event with an id is
+// applied once, so a retry after a 503 applies only what is missing.
+func (s *Server) commit(w http.ResponseWriter, r *http.Request, evs []policy.Event, source string, resp EventsResponse) {
+	now := s.cfg.Now()
 	var order []string
 	byKey := map[string][]*policy.Event{}
 	for i := range evs {
 		e := &evs[i]
+		if e.Time.Before(now.Add(-s.maxAge)) {
+			resp.Stale++
+			continue
+		}
 		k := store.Key(e.Channel, e.Conversation)
 		if byKey[k] == nil {
 			order = append(order, k)
 		}
 		byKey[k] = append(byKey[k], e)
 	}
-	resp := EventsResponse{Findings: []Finding{}}
-	for _, k := range order {
-		var found []lint.Finding
-		err := s.cfg.Store.Update(context.WithoutCancel(r.Context()), k, func(st *policy.State) {
-			found = found[:0]
-			for _, e := range byKey[k] {
-				found = append(found, s.cfg.Checker.Apply(st, e)...)
+	s.metrics.dropped.WithLabelValues("stale").Add(float64(resp.Stale))
+	type result struct {
+		accepted, duplicates int
+		found                []lint.Finding
+		err                  error
+	}
+	results := make([]result, len(order))
+	// A client that goes away does not stop a write half done.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.cfg.EventTimeout)
+	defer cancel()
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range min(commitWorkers, len(order)) {
+		wg.Go(func() {
+			for i := range work {
+				// in is read only when the update succeeded: a transaction
+				// that outlives the budget may still run fn later.
+				var in result
+				err := s.store.update(ctx, order[i], func(st *policy.State) {
+					in = result{}
+					for _, e := range byKey[order[i]] {
+						applyOnce(st, e, now, func() { in.found = append(in.found, s.cfg.Checker.Apply(st, e)...); in.accepted++ })
+					}
+					in.duplicates = len(byKey[order[i]]) - in.accepted
+				})
+				if err != nil {
+					results[i] = result{err: err}
+					continue
+				}
+				results[i] = in
 			}
 		})
-		if err != nil {
-			s.metrics.store.Inc()
-			s.cfg.Logger.Error("store write", "error", err.Error(), "request_id", w.Header().Get("X-Request-Id"))
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"error": "store unavailable: " + err.Error() + "; events before this conversation were committed",
-				"accepted": resp.Accepted})
-			return
+	}
+	for i := range order {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var failed error
+	for _, res := range results {
+		if res.err != nil {
+			failed = res.err
+			continue
 		}
-		resp.Accepted += len(byKey[k])
-		s.metrics.events.WithLabelValues(source).Add(float64(len(byKey[k])))
-		for _, f := range found {
+		resp.Accepted += res.accepted
+		resp.Duplicates += res.duplicates
+		for _, f := range res.found {
 			resp.Findings = append(resp.Findings, newFinding(f, false))
 		}
+	}
+	s.metrics.events.WithLabelValues(source).Add(float64(resp.Accepted))
+	s.metrics.dropped.WithLabelValues("duplicate").Add(float64(resp.Duplicates))
+	if failed != nil {
+		s.metrics.store.Inc()
+		s.cfg.Logger.Error("store write", "error", failed.Error(), "request_id", w.Header().Get("X-Request-Id"))
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"error": "store unavailable: " + failed.Error() +
+			"; the events of some conversations were committed, and a retry applies each event with an id once", "accepted": resp.Accepted})
+		return
 	}
 	writeJSON(w, http.StatusOK, resp)
 }
@@ -251,26 +339,44 @@ func (s *Server) verify(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "verify token does not match")
 		return
 	}
-	w.Header().Set("Content-Type", "text/plain")
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprint(w, q.Get("hub.challenge"))
 }
 
-// webhook takes Meta's signed event deliveries.
-func (s *Server) webhook(w http.ResponseWriter, r *http.Request) {
-	data, ok := s.body(w, r)
-	if !ok {
-		return
-	}
+// webhook takes Meta's signed event deliveries. A bad item is acknowledged
+// with the rest and logged: Meta would retry a refused delivery for hours,
+// and it could never succeed.
+func (s *Server) webhook(w http.ResponseWriter, r *http.Request, data []byte) {
 	if !s.signed(r.Header.Get("X-Hub-Signature-256"), data) {
 		writeError(w, http.StatusUnauthorized, "missing or wrong X-Hub-Signature-256")
 		return
 	}
-	evs, err := policy.WebhookEvents("webhook", data)
+	evs, bad, err := policy.WebhookDelivery(data)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.commit(w, r, evs, "webhook")
+	c := s.clock()
+	good := evs[:0]
+	for _, e := range evs {
+		err := checkID("sender", e.Conversation)
+		if err == nil {
+			err = checkID("mid", e.ID)
+		}
+		if err == nil {
+			err = c.future("timestamp", e.Time)
+		}
+		if err != nil {
+			bad = append(bad, fmt.Errorf("webhook item at %s: %v", e.RawTime, err))
+			continue
+		}
+		good = append(good, e)
+	}
+	for _, err := range bad {
+		s.cfg.Logger.Warn("webhook item dropped", "error", err.Error(), "request_id", w.Header().Get("X-Request-Id"))
+	}
+	s.metrics.dropped.WithLabelValues("invalid").Add(float64(len(bad)))
+	s.commit(w, r, good, "webhook", EventsResponse{Invalid: len(bad), Findings: []Finding{}})
 }
 
 // signed checks sha256=HMAC-SHA256(body, app secret), in constant time.

@@ -1,16 +1,19 @@
 package hook
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/policy"
 )
 
-var fuzzNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+var fuzzNow = clock{now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), skew: 2 * time.Minute}
 
 func FuzzParseCheck(f *testing.F) {
 	f.Add([]byte(`{"conversation":"a","channel":"messenger","actor":"bot","at":"2026-11-23T10:00:00Z","message":{"text":"hi","kind":"promo","lang":"tr","quick_replies":[{"title":"x"}],"buttons":["y"]}}`))
@@ -27,7 +30,7 @@ func FuzzParseSendAPI(f *testing.F) {
 	f.Add([]byte(`{"recipient":{"id":"1"},"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT","message":{"text":"hi"}}`))
 	f.Add([]byte(`{"messaging_product":"whatsapp","to":"9940","type":"template","template":{"name":"x"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sd, err := parseSendAPI(data, lint.Messenger, policy.Agent, fuzzNow)
+		sd, err := parseSendAPI(data, lint.Messenger, policy.Agent, fuzzNow.now)
 		if err == nil && sd.event.Conversation == "" {
 			t.Fatal("accepted without a recipient")
 		}
@@ -36,7 +39,66 @@ func FuzzParseSendAPI(f *testing.F) {
 
 func FuzzParseEvents(f *testing.F) {
 	f.Add([]byte(`{"time":"2026-11-23T10:00:00Z","conversation":"a","channel":"sms","direction":"in","actor":"customer","type":"stop","zone":"Europe/Berlin"}`))
-	f.Fuzz(func(_ *testing.T, data []byte) { parseEvents(data) })
+	f.Fuzz(func(_ *testing.T, data []byte) { parseEvents(data, fuzzNow) })
+}
+
+// FuzzCheckKeys compares the byte scanner with encoding/json's own token
+// reader: on any body, both find the same key twice (or none).
+func FuzzCheckKeys(f *testing.F) {
+	f.Add([]byte(`{"a":{"b":[{"c":1,"C":2}]},"d":"e"}`), false)
+	f.Add([]byte(`[{"x":1},{"x":1}]`), true)
+	f.Add([]byte(`{"a\u0062":1,"ab":2, "s": "\"k\":", "K": {"\u212a":1,"k":0}}`), true)
+	f.Fuzz(func(t *testing.T, data []byte, exact bool) {
+		got := checkKeys(data, exact) != nil
+		want := !utf8.Valid(data) || json.Valid(data) && tokenKeysBad(data, exact)
+		if got != want {
+			t.Fatalf("checkKeys(%q, %v) refused: %v; encoding/json's tokens say %v", data, exact, got, want)
+		}
+	})
+}
+
+// tokenKeysBad is the reference: every object's keys read by
+// encoding/json's tokenizer.
+func tokenKeysBad(data []byte, exact bool) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var walk func() bool
+	walk = func() bool {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch tok {
+		case json.Delim('['):
+			for dec.More() {
+				if walk() {
+					return true
+				}
+			}
+		case json.Delim('{'):
+			var keys []string
+			for dec.More() {
+				kt, _ := dec.Token()
+				k, _ := kt.(string)
+				for _, seen := range keys {
+					if strings.EqualFold(seen, k) {
+						return true
+					}
+				}
+				if exact && !lowerASCII([]byte(k)) {
+					return true
+				}
+				keys = append(keys, k)
+				if walk() {
+					return true
+				}
+			}
+		default:
+			return false
+		}
+		dec.Token()
+		return false
+	}
+	return walk()
 }
 
 // FuzzServer sends any body to every endpoint of a running hook: it must

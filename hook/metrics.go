@@ -17,6 +17,9 @@ type metrics struct {
 	findings  *prometheus.CounterVec
 	events    *prometheus.CounterVec
 	store     prometheus.Counter
+	dropped   *prometheus.CounterVec
+	shed      *prometheus.CounterVec
+	circuit   prometheus.Gauge
 }
 
 func newMetrics(reg *prometheus.Registry) *metrics {
@@ -29,8 +32,12 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 		findings:  prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_findings_total", Help: "Findings in checked drafts, by rule."}, []string{"rule"}),
 		events:    prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_events_total", Help: "Events committed, by source."}, []string{"source"}),
 		store:     prometheus.NewCounter(prometheus.CounterOpts{Name: "msglint_hook_store_errors_total", Help: "Failed store reads and writes."}),
+		dropped: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_events_dropped_total",
+			Help: "Events acknowledged and not applied, by reason: duplicate (applied before), stale (older than the longest window), invalid (a bad item of a delivery)."}, []string{"reason"}),
+		shed:    prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_shed_total", Help: "Requests answered 503 because their class's slots were full."}, []string{"class"}),
+		circuit: prometheus.NewGauge(prometheus.GaugeOpts{Name: "msglint_hook_store_circuit_open", Help: "1 while the store's circuit breaker is open."}),
 	}
-	reg.MustRegister(m.requests, m.latency, m.decisions, m.findings, m.events, m.store,
+	reg.MustRegister(m.requests, m.latency, m.decisions, m.findings, m.events, m.store, m.dropped, m.shed, m.circuit,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

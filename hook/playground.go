@@ -7,13 +7,26 @@ import (
 	"github.com/msglint/msglint/lint"
 )
 
-//go:embed playground.html
-var playgroundHTML []byte
+var (
+	//go:embed playground.html
+	playgroundHTML []byte
+	//go:embed playground.js
+	playgroundJS []byte
+)
+
+// The playground runs its own script file only: no inline script, no
+// framing, and requests to this hook alone.
+const playgroundCSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 func (s *Server) playground(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+	w.Header().Set("Content-Security-Policy", playgroundCSP)
 	w.Write(playgroundHTML)
+}
+
+func (s *Server) playgroundScript(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	w.Write(playgroundJS)
 }
 
 type ruleInfo struct {
@@ -26,7 +39,7 @@ type ruleInfo struct {
 }
 
 // rules lists the catalogue with explanations, for the playground.
-func (s *Server) rules(w http.ResponseWriter, _ *http.Request) {
+func (s *Server) rules(w http.ResponseWriter, _ *http.Request, _ []byte) {
 	out := []ruleInfo{}
 	for _, r := range s.cfg.Rules {
 		_, _, on := s.cfg.Linter.Config(r.Name)

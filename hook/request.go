@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/policy"
@@ -66,17 +67,52 @@ type send struct {
 	quickReplies []string
 	buttons      []string
 	record       bool
+	// clientTime is set when the check is judged at a time the client gave.
+	clientTime bool
 }
 
-// parseCheck reads and validates a /v1/check body; now is the time of a
-// draft that gives none.
-func parseCheck(data []byte, now time.Time) (*send, error) {
+// clock is what the hook knows of time when it reads a request: now, how
+// far clocks may differ, and whether a check may ask about any time.
+type clock struct {
+	now    time.Time
+	skew   time.Duration
+	whatIf bool
+}
+
+// future refuses a time more than the skew ahead of now.
+func (c clock) future(what string, t time.Time) error {
+	if t.After(c.now.Add(c.skew)) {
+		return fmt.Errorf("%s: %s is %s ahead of the hook's clock (%s); times more than %s in the future are refused",
+			what, t.Format(time.RFC3339), t.Sub(c.now).Round(time.Second), c.now.UTC().Format(time.RFC3339), c.skew)
+	}
+	return nil
+}
+
+// maxID is the longest id the hook takes, in bytes.
+const maxID = 256
+
+// checkID refuses an id that is not valid UTF-8 or longer than maxID bytes.
+func checkID(what, id string) error {
+	switch {
+	case len(id) > maxID:
+		return fmt.Errorf("%s: %d bytes long; ids are at most %d bytes", what, len(id), maxID)
+	case !utf8.ValidString(id):
+		return fmt.Errorf("%s: not valid UTF-8", what)
+	}
+	return nil
+}
+
+// parseCheck reads and validates a /v1/check body.
+func parseCheck(data []byte, c clock) (*send, error) {
 	var req CheckRequest
 	if err := decodeStrict(data, &req); err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(req.Conversation) == "" {
 		return nil, errors.New("conversation: required (the person's id on the channel, e.g. the PSID)")
+	}
+	if err := checkID("conversation", req.Conversation); err != nil {
+		return nil, err
 	}
 	ch, err := lint.ParseChannel(req.Channel)
 	if req.Channel == "" {
@@ -89,10 +125,20 @@ func parseCheck(data []byte, now time.Time) (*send, error) {
 	if err != nil {
 		return nil, err
 	}
-	at := now
+	at := c.now
 	if req.At != "" {
 		if at, err = time.Parse(time.RFC3339, req.At); err != nil {
 			return nil, fmt.Errorf("at: %q is not an RFC 3339 time such as 2026-11-23T10:00:00Z", req.At)
+		}
+		// A check answers for now: a time far from it would judge a send
+		// against a window or a tag that no longer applies.
+		off := at.Sub(c.now).Abs()
+		switch {
+		case c.whatIf && req.Record && off > c.skew:
+			return nil, errors.New("at: a check at another time than now (what-if) cannot be recorded")
+		case !c.whatIf && off > c.skew:
+			return nil, fmt.Errorf("at: %s is %s from the hook's clock (%s); a check's time may differ by at most %s (the server's --what-if flag allows any time)",
+				at.Format(time.RFC3339), off.Round(time.Second), c.now.UTC().Format(time.RFC3339), c.skew)
 		}
 	}
 	d := req.Message
@@ -111,7 +157,7 @@ func parseCheck(data []byte, now time.Time) (*send, error) {
 	if d.Text == "" && len(d.QuickReplies) == 0 && len(d.Buttons) == 0 && d.Template == "" {
 		return nil, errors.New("message: has no text, quick replies, buttons or template")
 	}
-	return &send{event: e, text: d.Text, quickReplies: d.QuickReplies, buttons: d.Buttons, record: req.Record}, nil
+	return &send{event: e, text: d.Text, quickReplies: d.QuickReplies, buttons: d.Buttons, record: req.Record, clientTime: req.At != ""}, nil
 }
 
 func parseActor(s string) (policy.Actor, error) {
@@ -144,6 +190,9 @@ type sendBody struct {
 // (Messenger, Instagram) or a WhatsApp Cloud API message.
 func parseSendAPI(data []byte, ch lint.Channel, actor policy.Actor, now time.Time) (*send, error) {
 	var b sendBody
+	if err := checkKeys(data, false); err != nil {
+		return nil, err
+	}
 	if err := json.Unmarshal(data, &b); err != nil {
 		return nil, jsonError(data, err)
 	}
@@ -166,18 +215,32 @@ func parseSendAPI(data []byte, ch lint.Channel, actor policy.Actor, now time.Tim
 	if e.Conversation == "" {
 		return nil, errors.New("recipient.id (or WhatsApp's to): required")
 	}
+	if err := checkID("recipient", e.Conversation); err != nil {
+		return nil, err
+	}
 	return &send{event: e}, nil
 }
 
 // parseEvents reads a /v1/events body: transcript events, one JSON object
 // per line.
-func parseEvents(data []byte) ([]policy.Event, error) {
+func parseEvents(data []byte, c clock) ([]policy.Event, error) {
 	var out []policy.Event
 	for n, line := range bytes.Split(data, []byte("\n")) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		e, err := policy.ParseEvent(line)
+		if err == nil {
+			err = checkKeys(line, true)
+		}
+		for _, id := range [][2]string{{"conversation", e.Conversation}, {"id", e.ID}, {"event_id", e.EventID}} {
+			if err == nil {
+				err = checkID(id[0], id[1])
+			}
+		}
+		if err == nil {
+			err = c.future("time", e.Time)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %v", n+1, err)
 		}
@@ -190,6 +253,9 @@ func parseEvents(data []byte) ([]policy.Event, error) {
 }
 
 func decodeStrict(data []byte, v any) error {
+	if err := checkKeys(data, true); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -199,6 +265,81 @@ func decodeStrict(data []byte, v any) error {
 		return errors.New("more than one JSON value in the body")
 	}
 	return nil
+}
+
+// checkKeys refuses what encoding/json lets through silently: a key twice
+// in one object (the last would win) or twice but for case, and, when
+// exact, a key that is not lower-case ASCII (encoding/json matches a
+// field's name in any case, even by Unicode folding, so "Record" or
+// "recorſ" would set a field). Syntax errors are left for the decoder to
+// name. It scans the bytes once and allocates nothing for a body of a
+// usual depth.
+func checkKeys(data []byte, exact bool) error {
+	// encoding/json would turn invalid bytes into U+FFFD, so that two
+	// different ids read as one.
+	if !utf8.Valid(data) {
+		return errors.New("the body is not valid UTF-8")
+	}
+	if !json.Valid(data) {
+		return nil
+	}
+	var keyBuf [32][]byte
+	var openBuf [16]int
+	keys := keyBuf[:0]   // the keys of the open objects, innermost last
+	opens := openBuf[:0] // where each open object's keys start in keys; -1 for an array
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '{':
+			opens = append(opens, len(keys))
+		case '[':
+			opens = append(opens, -1)
+		case '}', ']':
+			if from := opens[len(opens)-1]; from >= 0 {
+				keys = keys[:from]
+			}
+			opens = opens[:len(opens)-1]
+		case '"':
+			start := i
+			for i++; data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			j := i + 1
+			for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n') {
+				j++
+			}
+			if j == len(data) || data[j] != ':' {
+				continue // a value
+			}
+			k := data[start+1 : i]
+			if bytes.IndexByte(k, '\\') >= 0 {
+				var u string
+				if json.Unmarshal(data[start:i+1], &u) == nil {
+					k = []byte(u)
+				}
+			}
+			for _, seen := range keys[opens[len(opens)-1]:] {
+				if bytes.EqualFold(seen, k) { // Unicode folding, as encoding/json matches
+					return fmt.Errorf("bad JSON near byte %d: key %q appears twice in one object (as %q and %q)", start, k, seen, k)
+				}
+			}
+			if exact && !lowerASCII(k) {
+				return fmt.Errorf("bad JSON near byte %d: key %q: keys are lower-case ASCII", start, k)
+			}
+			keys = append(keys, k)
+		}
+	}
+	return nil
+}
+
+func lowerASCII(k []byte) bool {
+	for _, c := range k {
+		if c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // jsonError names the line and column of a syntax or type error.

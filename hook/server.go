@@ -6,7 +6,6 @@ package hook
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -16,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/msglint/msglint/hook/store"
@@ -34,8 +34,10 @@ type Config struct {
 	// Rules are the rules in the catalogue the playground lists.
 	Rules []*lint.Rule
 
-	// Token guards /v1/*; empty leaves it open (a warning is logged).
-	Token string
+	// Token guards /v1/*. Empty is refused unless InsecureNoToken is set;
+	// then /v1/* takes only JSON from a loopback Host and Origin.
+	Token           string
+	InsecureNoToken bool
 	// AppSecret checks the X-Hub-Signature-256 of webhook deliveries;
 	// VerifyToken answers the webhook's verify handshake.
 	AppSecret, VerifyToken string
@@ -43,8 +45,25 @@ type Config struct {
 	DenyAt   lint.Severity // deny at or above; default error
 	FailOpen bool          // when the store is unreachable: allow with a warning
 	MaxBody  int64         // bytes; default 1 MiB
-	// MaxInFlight is the concurrency limit; requests past it get 503.
-	MaxInFlight int
+	// MaxInFlight, MaxEvents and MaxWebhook are how many checks, event
+	// posts and webhook deliveries are worked on at once; more get 503.
+	// Each has its own slots, taken once the body is read, so one kind
+	// cannot starve another; health probes take none.
+	MaxInFlight, MaxEvents, MaxWebhook int
+	// StoreTimeout is a check's budget for the store, EventTimeout an event
+	// post's or a delivery's (default 250ms and 5s).
+	StoreTimeout, EventTimeout time.Duration
+	// Skew is how far in the future an event or a check's time may be
+	// (clocks differ); a check's time may be that far in the past too,
+	// unless WhatIf lets a check ask about any time (default 2 minutes).
+	Skew   time.Duration
+	WhatIf bool
+	// DrainDelay is how long /readyz says 503 before the hook stops taking
+	// connections on shutdown, for the load balancer to notice.
+	DrainDelay time.Duration
+	// SweepAfter is when the first sweep of forgotten conversations runs
+	// (default a minute after start; then hourly).
+	SweepAfter time.Duration
 
 	Now    func() time.Time
 	Logger *slog.Logger
@@ -52,17 +71,35 @@ type Config struct {
 
 // Server is the hook's HTTP handler.
 type Server struct {
-	cfg     Config
-	mux     *http.ServeMux
-	sem     chan struct{}
-	metrics *metrics
-	reg     *prometheus.Registry
+	cfg      Config
+	mux      *http.ServeMux
+	slots    [classes]chan struct{}
+	metrics  *metrics
+	reg      *prometheus.Registry
+	store    *guard
+	draining atomic.Bool
+	maxAge   time.Duration
 }
+
+// A class of requests has its own slots.
+type class int
+
+const (
+	checks class = iota
+	eventPosts
+	deliveries
+	classes
+)
+
+var classNames = [classes]string{"checks", "events", "webhook deliveries"}
 
 // New builds a hook from its config.
 func New(cfg Config) (*Server, error) {
 	if cfg.Linter == nil || cfg.Checker == nil || cfg.Store == nil {
 		return nil, errors.New("hook: linter, checker and store are required")
+	}
+	if cfg.Token == "" && !cfg.InsecureNoToken {
+		return nil, errors.New("hook: a token is required (MSGLINT_TOKEN or --token-file); --insecure-no-token runs without one, for loopback only")
 	}
 	if cfg.DenyAt == 0 {
 		cfg.DenyAt = lint.Error
@@ -73,48 +110,94 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxInFlight <= 0 {
 		cfg.MaxInFlight = 512
 	}
+	if cfg.MaxEvents <= 0 {
+		cfg.MaxEvents = 128
+	}
+	if cfg.MaxWebhook <= 0 {
+		cfg.MaxWebhook = 128
+	}
+	if cfg.StoreTimeout <= 0 {
+		cfg.StoreTimeout = 250 * time.Millisecond
+	}
+	if cfg.EventTimeout <= 0 {
+		cfg.EventTimeout = 5 * time.Second
+	}
+	if cfg.Skew <= 0 {
+		cfg.Skew = 2 * time.Minute
+	}
+	if cfg.SweepAfter <= 0 {
+		cfg.SweepAfter = time.Minute
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewJSONHandler(io.Discard, nil))
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxInFlight), reg: prometheus.NewRegistry()}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry(), maxAge: cfg.Checker.MaxAge()}
+	for c, n := range [classes]int{cfg.MaxInFlight, cfg.MaxEvents, cfg.MaxWebhook} {
+		s.slots[c] = make(chan struct{}, n)
+	}
 	s.metrics = newMetrics(s.reg)
+	s.store = &guard{store: cfg.Store, trip: 5, cool: time.Second, onChange: func(open bool) {
+		s.metrics.circuit.Set(map[bool]float64{false: 0, true: 1}[open])
+		s.cfg.Logger.Warn("store circuit", "open", open)
+	}}
 	s.routes()
 	return s, nil
 }
 
+// handler is a route's work on a request whose body is read.
+type handler func(w http.ResponseWriter, r *http.Request, body []byte)
+
 func (s *Server) routes() {
-	v1 := func(h http.HandlerFunc) http.Handler { return s.auth(s.capped(h)) }
-	s.mux.Handle("POST /v1/check", v1(s.check))
-	s.mux.Handle("POST /v1/messenger/check", v1(s.messengerCheck))
-	s.mux.Handle("POST /v1/events", v1(s.events))
-	s.mux.Handle("GET /v1/rules", v1(s.rules))
+	s.mux.Handle("POST /v1/check", s.admit(checks, true, s.check))
+	s.mux.Handle("POST /v1/messenger/check", s.admit(checks, true, s.messengerCheck))
+	s.mux.Handle("POST /v1/events", s.admit(eventPosts, true, s.events))
+	s.mux.Handle("GET /v1/rules", s.admit(checks, true, s.rules))
 	s.mux.HandleFunc("GET /webhook/messenger", s.verify)
-	s.mux.Handle("POST /webhook/messenger", s.capped(s.webhook))
+	s.mux.Handle("POST /webhook/messenger", s.admit(deliveries, false, s.webhook))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeJSON(w, 200, map[string]string{"status": "ok"}) })
 	s.mux.HandleFunc("GET /readyz", s.ready)
 	s.mux.Handle("GET /metrics", s.metricsHandler())
 	s.mux.HandleFunc("GET /{$}", s.playground)
+	s.mux.HandleFunc("GET /playground.js", s.playgroundScript)
 }
 
-// ServeHTTP implements http.Handler: request id, load shedding, panic
+// admit lets a request through to its route: the token (for /v1/*), then
+// the body read whole within the size limit, and only then one of its
+// class's slots, so that slow or large bodies hold no slot while they
+// arrive.
+func (s *Server) admit(c class, api bool, h handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if api && !s.auth(w, r) {
+			return
+		}
+		body, ok := s.body(w, r)
+		if !ok {
+			return
+		}
+		select {
+		case s.slots[c] <- struct{}{}:
+		default:
+			s.metrics.shed.WithLabelValues(classNames[c]).Inc()
+			w.Header().Set("Retry-After", "1")
+			writeError(w, http.StatusServiceUnavailable, "too many "+classNames[c]+" in flight; try again")
+			return
+		}
+		defer func() { <-s.slots[c] }()
+		h(w, r, body)
+	})
+}
+
+// ServeHTTP implements http.Handler: security headers, request id, panic
 // recovery, metrics and one log line per request around the routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	id := requestID(r)
+	secure(w.Header())
 	w.Header().Set("X-Request-Id", id)
 	rec := &recorder{ResponseWriter: w, status: 200}
-	select {
-	case s.sem <- struct{}{}:
-	default:
-		rec.Header().Set("Retry-After", "1")
-		writeError(rec, http.StatusServiceUnavailable, "too many requests in flight; try again")
-		s.done(rec, r, id, "shed", start)
-		return
-	}
-	defer func() { <-s.sem }()
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
@@ -124,20 +207,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if !rec.wrote {
 				writeError(rec, http.StatusInternalServerError, "internal error; request id "+id)
 			}
-			s.done(rec, r, id, "", start)
+			s.done(rec, r, id, start)
 		}
 	}()
 	s.mux.ServeHTTP(rec, r)
-	s.done(rec, r, id, "", start)
+	s.done(rec, r, id, start)
 }
 
-func (s *Server) done(rec *recorder, r *http.Request, id, route string, start time.Time) {
+func (s *Server) done(rec *recorder, r *http.Request, id string, start time.Time) {
 	d := time.Since(start)
+	route := r.Pattern
 	if route == "" {
-		route = r.Pattern
-		if route == "" {
-			route = "other"
-		}
+		route = "other"
 	}
 	s.metrics.observe(route, rec.status, d)
 	s.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request", slog.String("request_id", id), slog.String("method", r.Method),
@@ -172,31 +253,9 @@ func requestID(r *http.Request) string {
 	return hex.EncodeToString(b[:])
 }
 
-func (s *Server) auth(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.cfg.Token != "" {
-			got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-			if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) != 1 {
-				w.Header().Set("WWW-Authenticate", `Bearer realm="msglint"`)
-				writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
-				return
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// capped reads at most MaxBody bytes of a body; more is 413.
-func (s *Server) capped(next http.HandlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
-		next(w, r)
-	})
-}
-
 // body reads the request body; false when it has answered an error.
 func (s *Server) body(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
-	data, err := io.ReadAll(r.Body)
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
@@ -209,10 +268,16 @@ func (s *Server) body(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	return data, true
 }
 
+// ready says whether the hook should get traffic: not while it drains
+// before a shutdown, nor while the store cannot be written.
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	if s.draining.Load() {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "draining"})
+		return
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
 	defer cancel()
-	if err := s.cfg.Store.Ping(ctx); err != nil {
+	if err := s.store.ping(ctx); err != nil {
 		mode := "fail-closed: every check is denied"
 		if s.cfg.FailOpen {
 			mode = "fail-open: checks are allowed with a warning"
@@ -235,22 +300,23 @@ func writeError(w http.ResponseWriter, code int, msg string) {
 	writeJSON(w, code, map[string]string{"error": msg})
 }
 
-// Serve answers on ln until ctx ends, then stops taking connections and
-// lets requests in flight finish (up to grace).
+// Serve answers on ln until ctx ends; then /readyz says 503 for the drain
+// delay, and the hook stops taking connections and lets requests in flight
+// finish (up to grace).
 func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      10 * time.Second,
+		WriteTimeout:      15 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn),
 	}
 	if s.cfg.Token == "" {
-		s.cfg.Logger.Warn("no token set: /v1/* answers anyone who can reach " + ln.Addr().String())
+		s.cfg.Logger.Warn("no token (--insecure-no-token): /v1/* answers JSON requests to a loopback host from anyone who can reach " + ln.Addr().String())
 	}
-	if sw, ok := s.cfg.Store.(interface{ Sweep() (int, error) }); ok {
+	if sw, ok := s.cfg.Store.(sweeper); ok {
 		go s.sweep(ctx, sw)
 	}
 	errc := make(chan error, 1)
@@ -261,26 +327,40 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 		return err
 	case <-ctx.Done():
 	}
+	s.draining.Store(true)
+	s.cfg.Logger.Info("draining", "delay", s.cfg.DrainDelay.String())
+	select {
+	case <-time.After(s.cfg.DrainDelay):
+	case err := <-errc:
+		return err
+	}
 	s.cfg.Logger.Info("shutting down", "grace", grace.String())
 	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	return srv.Shutdown(sctx)
 }
 
-// sweep forgets conversations quiet for longer than the store's age limit.
-func (s *Server) sweep(ctx context.Context, sw interface{ Sweep() (int, error) }) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
+// sweeper is a store that forgets quiet conversations by scanning (bbolt;
+// Redis lets its keys expire).
+type sweeper interface {
+	Sweep(ctx context.Context, batch int) (int, error)
+}
+
+// sweep forgets conversations quiet for longer than the store's age limit:
+// soon after start, then hourly, in small batches.
+func (s *Server) sweep(ctx context.Context, sw sweeper) {
+	wait := s.cfg.SweepAfter
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
-			if n, err := sw.Sweep(); err != nil {
-				s.cfg.Logger.Warn("sweep", "error", err.Error())
-			} else if n > 0 {
-				s.cfg.Logger.Info("sweep", "forgotten", n)
-			}
+		case <-time.After(wait):
+		}
+		wait = time.Hour
+		if n, err := sw.Sweep(ctx, 256); err != nil && ctx.Err() == nil {
+			s.cfg.Logger.Warn("sweep", "error", err.Error())
+		} else if n > 0 {
+			s.cfg.Logger.Info("sweep", "forgotten", n)
 		}
 	}
 }

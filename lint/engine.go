@@ -14,7 +14,13 @@ import (
 // Linter runs a configured set of rules over messages.
 type Linter struct {
 	active []active
+	// known are the names of every rule there is, running or not, which
+	// directives may name; directive is the directive rule, when it runs.
+	known     map[string]bool
+	directive *active
 }
+
+func (l *Linter) knows(name string) bool { return l.known[name] }
 
 type active struct {
 	rule     *Rule
@@ -63,7 +69,10 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 			on[n] = lists.val
 		}
 	}
-	l := &Linter{}
+	l := &Linter{known: map[string]bool{}}
+	for _, r := range all {
+		l.known[r.Name] = true
+	}
 	for _, r := range all {
 		if !on[r.Name] {
 			continue
@@ -88,6 +97,7 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 		}
 		l.active = append(l.active, a)
 	}
+	l.findDirectiveRule()
 	return l, nil
 }
 
@@ -116,12 +126,13 @@ func (l *Linter) Severity(name string, own Severity) Severity {
 // Without returns a linter that runs the same rules, configured the same,
 // but the named ones.
 func (l *Linter) Without(names ...string) *Linter {
-	out := &Linter{}
+	out := &Linter{known: l.known}
 	for _, a := range l.active {
 		if !slices.Contains(names, a.rule.Name) {
 			out.active = append(out.active, a)
 		}
 	}
+	out.findDirectiveRule()
 	return out
 }
 
@@ -171,7 +182,16 @@ func (l *Linter) CheckFile(msgs []*Message) []Finding {
 			}
 		})
 	}
-	return out
+	return l.applyDirectives(msgs, out)
+}
+
+func (l *Linter) findDirectiveRule() {
+	l.directive = nil
+	for i := range l.active {
+		if l.active[i].rule == DirectiveRule {
+			l.directive = &l.active[i]
+		}
+	}
 }
 
 // CheckMessages runs the per-message rules over messages, in chunks on all
@@ -222,6 +242,9 @@ type Loaded struct {
 	Msgs     []*Message
 	Findings []Finding
 	Count    int
+	// Linter, if set, checks Msgs instead of the run's own: the input has
+	// a config of its own (a folder's .msglint.yaml, an override).
+	Linter *Linter
 }
 
 // Loader reads one input. It returns ErrSkip for an input that is not for
@@ -290,7 +313,11 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 			defer wg.Done()
 			for i := range next {
 				ld, err := load(paths[i])
-				results[i] = out{append(l.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err}
+				lin := l
+				if ld.Linter != nil {
+					lin = ld.Linter
+				}
+				results[i] = out{append(lin.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err}
 				n := int(done.Add(1))
 				for _, p := range progress {
 					p(n, len(paths))

@@ -138,6 +138,9 @@ type Message struct {
 	Channel Channel
 	// LangDetected is true when Lang was guessed from the text.
 	LangDetected bool
+	// KindFrom says where Kind was inferred from, for a locale string
+	// whose key path named it (`key "fallback"`, `kinds: "bot.*"`).
+	KindFrom string
 
 	Body         Field
 	QuickReplies []Field

@@ -48,7 +48,7 @@ func checkKeys(n *yaml.Node, t reflect.Type) error {
 		collect = func(t reflect.Type) {
 			for i := 0; i < t.NumField(); i++ {
 				f := t.Field(i)
-				if !f.IsExported() {
+				if !f.IsExported() && !f.Anonymous {
 					continue
 				}
 				name, flags, _ := strings.Cut(f.Tag.Get("yaml"), ",")

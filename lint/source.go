@@ -18,6 +18,9 @@ type Source struct {
 	// its format would need them quoted or escaped; the format that read
 	// the file says which.
 	Unsafe string
+	// Comments is the format's comment syntax, where directives are read
+	// from; nil for a format without comments.
+	Comments *Comments
 
 	// Built on first use; messages of one file are checked on several
 	// goroutines, so mu guards them.

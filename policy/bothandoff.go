@@ -20,28 +20,26 @@ func newBotHandoff(node *yaml.Node, _ *Env) (Hooks, error) {
 	return Hooks{
 		Event: func(t *Turn) {
 			if t.Event.Type == Handoff {
-				t.Conv.Requested = false
+				t.Conv.handled(t.Event.Time)
 			}
 		},
 		Inbound: func(t *Turn) {
-			cv, e := t.Conv, t.Event
-			if t.Stop || cv.Requested {
+			if t.Stop {
 				return
 			}
 			if m := t.Message(); m != nil && len(asksForPerson(m)) > 0 {
-				cv.Requested, cv.RequestLine, cv.RequestAt = true, e.line(), e.Time
+				t.Conv.request(t.Event)
 			}
 		},
 		Send: func(t *Turn) {
 			cv, e := t.Conv, t.Event
-			switch {
-			case e.Actor == Agent:
-				cv.Requested = false
-			case e.Actor == BotActor && cv.Requested:
+			if e.Actor == BotActor && cv.Requested && cv.RequestAt.Before(e.Time) {
 				t.ReportText(lint.Span{}, fmt.Sprintf("the customer asked for a person %s and the bot kept answering without a handoff", where(cv.RequestLine, cv.RequestAt)),
 					"hand the conversation to a person (handover protocol) as soon as they ask")
-				cv.Requested = false
 			}
+			// A person's answer deals with the request; so does the bot's
+			// answer, once reported.
+			cv.handled(e.Time)
 		},
 	}, nil
 }

@@ -88,6 +88,9 @@ type Event struct {
 	Lang          lint.Lang    `json:"lang"`
 	Zone          string       `json:"zone"` // the recipient's IANA time zone (SMS quiet hours)
 	ID            string       `json:"id"`
+	// EventID names the event for de-duplication: the hook applies an
+	// event with a given id once, however often it is delivered.
+	EventID string `json:"event_id"`
 
 	Origin Origin `json:"-"`
 	Line   int    `json:"-"` // in the file, where the origin has one

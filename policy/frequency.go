@@ -41,37 +41,57 @@ func newFrequency(node *yaml.Node, _ *Env) (Hooks, error) {
 	}
 	return Hooks{
 		// A customer who writes answers every send before.
-		Inbound: func(t *Turn) { t.Conv.Unanswered = t.Conv.Unanswered[:0] },
+		Inbound: func(t *Turn) { t.Conv.Unanswered = dropUpTo(t.Conv.Unanswered, t.Event.Time) },
 		Send:    o.check,
 		Keep:    time.Duration(max(o.Period, o.PromoPeriod)),
 	}, nil
 }
 
+// check counts the send among the brand's recent sends, by their times: a
+// send the hook hears of late takes its place among them, and memory keeps
+// only the latest few of the period, whatever the order they came in.
 func (o FrequencyOptions) check(t *Turn) {
 	cv, e := t.Conv, t.Event
-	keep := func(ts []time.Time, period Duration) []time.Time {
-		from := e.Time.Add(-time.Duration(period))
-		i := 0
-		for i < len(ts) && !ts[i].After(from) {
-			i++
-		}
-		return append(ts[:0], ts[i:]...)
+	latest := cv.Last
+	if e.Time.After(latest) {
+		latest = e.Time
 	}
-	cv.Unanswered = append(keep(cv.Unanswered, o.Period), e.Time)
-	if len(cv.Unanswered) > o.MaxUnanswered {
-		t.Report(fmt.Sprintf("%s brand message within %s without a reply from the customer (limit %d)",
-			ordinal(len(cv.Unanswered)), length(time.Duration(o.Period)), o.MaxUnanswered), "wait for the customer to answer")
-		cv.Unanswered = cv.Unanswered[len(cv.Unanswered)-o.MaxUnanswered:] // bounded memory
+	if !e.Time.Before(cv.LastCustomer) {
+		cv.Unanswered = insertTime(cv.Unanswered, e.Time)
+		if n := countWithin(cv.Unanswered, e.Time, time.Duration(o.Period)); n > o.MaxUnanswered {
+			t.Report(fmt.Sprintf("%s brand message within %s without a reply from the customer (limit %d)",
+				ordinal(n), length(time.Duration(o.Period)), o.MaxUnanswered), "wait for the customer to answer")
+		}
+		cv.Unanswered = latestWithin(cv.Unanswered, latest, time.Duration(o.Period), o.MaxUnanswered)
 	}
 	if !t.Promo() {
 		return
 	}
-	cv.Promos = append(keep(cv.Promos, o.PromoPeriod), e.Time)
-	if len(cv.Promos) > o.PromoMax {
-		t.Report(fmt.Sprintf("%s promotion within %s (limit %d)", ordinal(len(cv.Promos)), length(time.Duration(o.PromoPeriod)), o.PromoMax),
+	cv.Promos = insertTime(cv.Promos, e.Time)
+	if n := countWithin(cv.Promos, e.Time, time.Duration(o.PromoPeriod)); n > o.PromoMax {
+		t.Report(fmt.Sprintf("%s promotion within %s (limit %d)", ordinal(n), length(time.Duration(o.PromoPeriod)), o.PromoMax),
 			"space promotions out")
 	}
-	if len(cv.Promos) > o.PromoMax+1 {
-		cv.Promos = cv.Promos[len(cv.Promos)-o.PromoMax-1:]
+	cv.Promos = latestWithin(cv.Promos, latest, time.Duration(o.PromoPeriod), o.PromoMax+1)
+}
+
+// countWithin counts the times in (at-period, at] of a list in time order.
+func countWithin(ts []time.Time, at time.Time, period time.Duration) int {
+	n := 0
+	for _, x := range ts {
+		if x.After(at.Add(-period)) && !x.After(at) {
+			n++
+		}
 	}
+	return n
+}
+
+// latestWithin keeps at most n times of a list in time order, the latest,
+// and none a period or more before latest.
+func latestWithin(ts []time.Time, latest time.Time, period time.Duration, n int) []time.Time {
+	ts = dropUpTo(ts, latest.Add(-period))
+	if len(ts) > n {
+		ts = append(ts[:0], ts[len(ts)-n:]...)
+	}
+	return ts
 }

@@ -209,7 +209,9 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 
 // Apply records one event of a conversation, as the hook learns of it, and
 // returns what the rules find in it (brand sends only). Unlike a transcript,
-// the hook may hear of events late: they are applied, never refused.
+// the hook may hear of events late and out of order: they are applied,
+// never refused, each fact by the time of its event, so that the state is
+// the same whatever order they came in.
 func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 	if st.ID == "" {
 		st.ID, st.Channel = e.Conversation, e.Channel
@@ -217,6 +219,7 @@ func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 	if e.Time.After(st.Last) {
 		st.Last = e.Time
 	}
+	st.settle()
 	r := runs.Get().(*run)
 	defer r.release()
 	c.event(r, st, e)
@@ -229,9 +232,9 @@ func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
 	r := runs.Get().(*run)
 	defer r.release()
-	r.conv = *st
+	r.conv = st.clone()
 	cp := &r.conv
-	cp.Unanswered, cp.Promos = slices.Clone(st.Unanswered), slices.Clone(st.Promos)
+	cp.settle()
 	if cp.ID == "" {
 		cp.ID, cp.Channel = e.Conversation, e.Channel
 	}
@@ -274,19 +277,22 @@ func (c *Checker) call(t *Turn, hook func(*active) func(*Turn)) {
 }
 
 func (c *Checker) event(r *run, cv *State, e *Event) {
-	if e.Zone != "" && e.Zone != cv.Zone {
-		cv.Zone, cv.zone = e.Zone, nil
+	if e.Zone != "" && newer(e.Time, cv.ZoneAt) {
+		if e.Zone != cv.Zone {
+			cv.Zone, cv.zone = e.Zone, nil
+		}
+		cv.ZoneAt = e.Time
 	}
 	t := c.turn(r, cv, e)
 	c.call(t, func(a *active) func(*Turn) { return a.Event })
 	switch e.Type {
 	case ConsentGranted:
-		cv.Consent, cv.Revoked = true, false
+		cv.consent(e, true)
 	case ConsentRevoked:
-		cv.Consent, cv.Revoked, cv.RevokedLine, cv.RevokedAt = false, true, e.line(), e.Time
+		cv.consent(e, false)
 	case Stop:
 		if e.Direction == In {
-			cv.Stopped, cv.StopLine, cv.StopAt = true, e.line(), e.Time
+			cv.stop(e)
 		}
 	}
 	switch {
@@ -308,12 +314,14 @@ func (c *Checker) inbound(t *Turn) {
 	// window back.
 	if p != nil && p.opens(e.Type) && !e.Time.Before(cv.Open) {
 		cv.Open, cv.OpenLine, cv.OpenType = e.Time, e.line(), e.Type
-		if e.Type == Referral && !cv.Replied && p.ReferralWindow > 0 {
-			cv.ReferralAt, cv.ReferralLine = e.Time, e.line()
-		}
+	}
+	// A referral before the brand's first answer: the conversation started
+	// from an ad.
+	if p != nil && e.Type == Referral && p.ReferralWindow > 0 {
+		cv.referral(e)
 	}
 	if e.Type == Optin {
-		cv.Stopped = false
+		cv.optin(e)
 	}
 	if e.Type != Message && e.Type != Postback {
 		return
@@ -325,9 +333,8 @@ func (c *Checker) inbound(t *Turn) {
 	switch {
 	case t.Stop:
 		// STOP asks for silence, not an answer.
-		cv.Stopped, cv.StopLine, cv.StopAt = true, e.line(), e.Time
-	case !cv.Pending:
-		cv.Pending, cv.PendingAt, cv.PendingLine = true, e.Time, e.line()
+		cv.stop(e)
+	case cv.wrote(e):
 		cv.Turns++
 		t.run.stats.turn(e.Channel)
 	}
@@ -356,7 +363,7 @@ func (c *Checker) outbound(t *Turn) {
 // judge it, and records the answer it gives the customer.
 func (c *Checker) send(t *Turn) {
 	cv, e := t.Conv, t.Event
-	if cv.Pending {
+	if cv.Pending && !cv.PendingAt.After(e.Time) {
 		t.Answering, t.Waited = true, e.Time.Sub(cv.PendingAt)
 		answered := t.Waited <= c.env.Within
 		t.run.stats.response(e.Channel, t.Waited, answered)
@@ -364,14 +371,14 @@ func (c *Checker) send(t *Turn) {
 			cv.Answered++
 		}
 	}
-	t.FirstReply = !cv.Replied && cv.Turns > 0
+	t.FirstReply = (cv.FirstOut.IsZero() || e.Time.Before(cv.FirstOut)) && !cv.LastCustomer.IsZero() && !cv.LastCustomer.After(e.Time)
 	if t.Profile != nil {
 		if t.Miss = c.env.miss(cv, e, t.Profile); t.Miss != nil {
 			t.run.stats.outside(e.Channel)
 		}
 	}
 	c.call(t, func(a *active) func(*Turn) { return a.Send })
-	cv.Pending, cv.Replied = false, true
+	cv.sent(e.Time)
 }
 
 // finish lets the rules judge what only shows at the end of a transcript.

@@ -2,6 +2,8 @@ package policy
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -28,13 +30,17 @@ type webhookItem struct {
 	Optin             *json.RawMessage `json:"optin"`
 	PassThreadControl *json.RawMessage `json:"pass_thread_control"`
 	RequestThread     *json.RawMessage `json:"request_thread_control"`
+
+	bad string // why the item could not be read
 }
 
 type webhookPayload struct {
 	Object string `json:"object"`
-	Entry  []struct {
-		Messaging []webhookItem `json:"messaging"`
-		Standby   []webhookItem `json:"standby"`
+	// The items are read one by one (webhookItems), so that one of the
+	// wrong shape is a bad item, not a bad payload.
+	Entry []struct {
+		Messaging []json.RawMessage `json:"messaging"`
+		Standby   []json.RawMessage `json:"standby"`
 	} `json:"entry"`
 }
 
@@ -43,27 +49,54 @@ type webhookPayload struct {
 // reactions, referrals and opt-ins from the customer; echoes as the page's
 // own messages; thread-control passes as hand-offs.
 func WebhookEvents(path string, data []byte) ([]Event, error) {
+	out, bad, err := webhookEvents(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if len(bad) > 0 {
+		return nil, bad[0]
+	}
+	return out, nil
+}
+
+// WebhookDelivery reads a delivery as the hook takes it: the events of the
+// items that can be read, each with an event id (the message's mid, else a
+// digest of the item, which Meta repeats unchanged when it retries), and an
+// error for each item that cannot, which the hook acknowledges and logs so
+// that Meta does not retry a delivery that can never succeed. err is set
+// only when the payload as a whole cannot be read.
+func WebhookDelivery(data []byte) (events []Event, bad []error, err error) {
+	return webhookEvents("webhook", data)
+}
+
+func webhookEvents(path string, data []byte) ([]Event, []error, error) {
 	var p webhookPayload
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&p); err != nil {
-		return nil, jsonError(path, data, err)
+		return nil, nil, jsonError(path, data, err)
 	}
 	channel := lint.Messenger
 	if p.Object == "instagram" {
 		channel = lint.Instagram
 	}
-	items, offsets, err := webhookItems(data, len(p.Entry) > 0)
+	items, offsets, raws, err := webhookItems(data, len(p.Entry) > 0)
 	if err != nil {
-		return nil, jsonError(path, data, err)
+		return nil, nil, jsonError(path, data, err)
 	}
 	src := lint.NewSource(path, data)
 	var out []Event
+	var bad []error
 	for i, it := range items {
 		line, _ := src.Position(offsets[i])
+		if it.bad != "" {
+			bad = append(bad, &lint.InputError{Path: path, Line: line, Msg: fmt.Sprintf("messaging item %d: %s", i+1, it.bad)})
+			continue
+		}
 		ms, err := it.Timestamp.Int64()
 		if err != nil {
-			return nil, &lint.InputError{Path: path, Msg: fmt.Sprintf("messaging item %d: timestamp %q is not milliseconds since 1970", i+1, it.Timestamp)}
+			bad = append(bad, &lint.InputError{Path: path, Line: line, Msg: fmt.Sprintf("messaging item %d: timestamp %q is not milliseconds since 1970", i+1, it.Timestamp)})
+			continue
 		}
 		e := Event{Time: time.UnixMilli(ms).UTC(), Channel: channel, Direction: In, Actor: Customer, Conversation: it.Sender.ID, Line: line}
 		e.RawTime = e.Time.Format(time.RFC3339)
@@ -86,34 +119,49 @@ func WebhookEvents(path string, data []byte) ([]Event, error) {
 			continue // delivery and read receipts say nothing about the policy
 		}
 		if e.Conversation == "" {
-			return nil, &lint.InputError{Path: path, Msg: fmt.Sprintf("messaging item %d has no sender id", i+1)}
+			bad = append(bad, &lint.InputError{Path: path, Line: line, Msg: fmt.Sprintf("messaging item %d has no sender id", i+1)})
+			continue
+		}
+		e.EventID = "mid:" + e.ID
+		if e.ID == "" {
+			sum := sha256.Sum256(raws[i])
+			e.EventID = "item:" + hex.EncodeToString(sum[:16])
 		}
 		out = append(out, e)
 	}
 	// Webhook batches are not always in time order.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.Before(out[j].Time) })
-	return out, nil
+	return out, bad, nil
 }
 
 // webhookItems decodes the messaging and standby items of a payload (or the
 // payload itself, when it is one item) with the file offset of each, walking
 // the tokens so that every event keeps its line.
-func webhookItems(data []byte, wrapped bool) ([]webhookItem, []int, error) {
+func webhookItems(data []byte, wrapped bool) ([]webhookItem, []int, []json.RawMessage, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var items []webhookItem
 	var offs []int
+	var raws []json.RawMessage
 	item := func() error {
 		off := skipSeparators(data, int(dec.InputOffset()))
-		var it webhookItem
-		if err := dec.Decode(&it); err != nil {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
 			return err
 		}
-		items, offs = append(items, it), append(offs, off)
+		var it webhookItem
+		d := json.NewDecoder(bytes.NewReader(raw))
+		d.UseNumber()
+		if err := d.Decode(&it); err != nil {
+			// An item of the wrong shape is one bad item, not a bad payload.
+			it = webhookItem{bad: strings.TrimPrefix(err.Error(), "json: ")}
+		}
+		items, offs, raws = append(items, it), append(offs, off), append(raws, raw)
 		return nil
 	}
 	if !wrapped {
-		return items, offs, item()
+		err := item()
+		return items, offs, raws, err
 	}
 	var skip json.RawMessage
 	// {"object":…, "entry":[{"messaging":[item, …], "standby":[…]}, …]}
@@ -158,7 +206,7 @@ func webhookItems(data []byte, wrapped bool) ([]webhookItem, []int, error) {
 			})
 		})
 	})
-	return items, offs, err
+	return items, offs, raws, err
 }
 
 func skipSeparators(data []byte, off int) int {

@@ -75,10 +75,10 @@ type window struct {
 func openWindow(cv *State, p *Profile) window {
 	w := window{length: time.Duration(p.Window), by: cv.OpenType, line: cv.OpenLine, at: cv.Open}
 	w.closes = cv.Open.Add(w.length)
-	if !cv.ReferralAt.IsZero() && cv.ReferralAt.Add(time.Duration(p.ReferralWindow)).After(w.closes) {
+	if ref := cv.referralAt(); !ref.IsZero() && ref.Add(time.Duration(p.ReferralWindow)).After(w.closes) {
 		// A conversation started from a Click-to-Messenger ad: the longer window.
-		w = window{length: time.Duration(p.ReferralWindow), by: Referral, line: cv.ReferralLine, at: cv.ReferralAt}
-		w.closes = cv.ReferralAt.Add(w.length)
+		w = window{length: time.Duration(p.ReferralWindow), by: Referral, line: cv.ReferralLine, at: ref}
+		w.closes = ref.Add(w.length)
 	}
 	return w
 }

@@ -83,13 +83,21 @@ func runFixture(t *testing.T, rule *lint.Rule, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkFixture(t, l, path, data)
+}
+
+// checkFixture checks a fixture's findings against its want comments and
+// returns the findings.
+func checkFixture(t *testing.T, l *lint.Linter, path string, data []byte) []lint.Finding {
+	t.Helper()
 	msgs, err := load.Options{}.File(path, data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wants := parseWants(t, string(data))
 	matched := make([]bool, len(wants))
-	for _, f := range l.CheckFile(msgs) {
+	fs := l.CheckFile(msgs)
+	for _, f := range fs {
 		{
 			m := f.Msg
 			got := expectation{line: f.Line, col: f.Col, rule: f.Rule, sev: f.Severity.String(), msg: f.Message, suggestion: f.Suggestion}
@@ -112,6 +120,7 @@ func runFixture(t *testing.T, rule *lint.Rule, path string) {
 			t.Errorf("%s: expected finding not reported: %s", path, w)
 		}
 	}
+	return fs
 }
 
 func fileExists(p string) bool {

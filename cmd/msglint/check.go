@@ -9,10 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/lint/report"
+	"github.com/msglint/msglint/lint/style"
 	"github.com/msglint/msglint/policy"
 	"github.com/msglint/msglint/rules"
 	"github.com/spf13/cobra"
@@ -20,6 +22,7 @@ import (
 
 type checkFlags struct {
 	format, config, failOn, lang, channel, kind, text string
+	baseline, writeBaseline                           string
 	enable, disable                                   []string
 	i18n, fix, diff                                   bool
 	skipOther                                         bool
@@ -54,6 +57,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	fl.BoolVar(&f.i18n, "i18n", false, "read JSON and YAML files as locale trees (tr.json, locales/az/*.yaml)")
 	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (spelling with one suggestion, whitespace) in place, then report what is left")
 	fl.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff instead of writing them")
+	fl.StringVar(&f.baseline, "baseline", "", "report and fail only on findings not in this baseline file")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "write every finding to this baseline file and exit 0 (unless an input cannot be read)")
 	fl.BoolVar(&f.skipOther, "skip-other", false, "skip named files that hold no messages, as a folder walk does (for pre-commit, which names every changed file)")
 	return cmd
 }
@@ -79,7 +84,7 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	if err != nil {
 		return usageErr(cmd, err)
 	}
-	linter, err := lint.NewLinter(allRules(), cfg, f.enable, f.disable)
+	linter, err := newLinter(cfg, f)
 	if err != nil {
 		return usageErr(cmd, err)
 	}
@@ -95,8 +100,18 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	bar := newProgress(cmd.ErrOrStderr())
 	run := &load.Run{Options: opts, Linter: linter, Conversations: conversations{checker}, Stdin: cmd.InOrStdin(),
 		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update, SkipOther: f.skipOther}
+	if f.config == "" {
+		run.Scope = newScopes(f, cfg, linter, opts).For
+	}
 	rep := &report.Report{Rules: linter.Rules(), Version: version(), Color: colorful(out)}
-	if len(args) == 1 && f.text == "" && !f.fix && !f.diff && report.CanStream(format) {
+	var base *lint.Baseline
+	if f.baseline != "" {
+		if base, err = lint.ReadBaseline(f.baseline); err != nil {
+			return usageErr(cmd, err)
+		}
+	}
+	baselined := f.baseline != "" || f.writeBaseline != ""
+	if len(args) == 1 && f.text == "" && !f.fix && !f.diff && !baselined && report.CanStream(format) {
 		if done, err := streamOne(cmd, run, args[0], format, rep, failOn); done {
 			return err
 		}
@@ -123,6 +138,21 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 			return err
 		}
 		res = check()
+	}
+	if f.writeBaseline != "" {
+		printErrors(cmd, format, res.Errors)
+		if err := lint.WriteBaseline(f.writeBaseline, res.Findings); err != nil {
+			return usageErr(cmd, err)
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d findings to %s\n", len(res.Findings), f.writeBaseline)
+		return exitStatus(lint.Result{Errors: res.Errors}, failOn)
+	}
+	if base != nil {
+		var known int
+		res.Findings, known = base.New(res.Findings, f.baseline)
+		if known > 0 {
+			fmt.Fprintf(cmd.ErrOrStderr(), "%d findings in %s not shown\n", known, f.baseline)
+		}
 	}
 	printErrors(cmd, format, res.Errors)
 	rep.Result = &res
@@ -247,8 +277,84 @@ func loadConfig(path string) (*lint.Config, error) {
 	return lint.LoadConfig(path, ruleNames())
 }
 
-// allRules is every rule: template rules, then conversation rules.
-func allRules() []*lint.Rule { return append(rules.All(), policy.Rules()...) }
+// newLinter builds the linter a config asks for: the built-in rules and
+// those the config defines, switched on and off by it and the flags.
+func newLinter(cfg *lint.Config, f *checkFlags) (*lint.Linter, error) {
+	all, err := rulesFor(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return lint.NewLinter(all, cfg, f.enable, f.disable)
+}
+
+// rulesFor is every rule there is under a config: the built-in ones and
+// those it defines.
+func rulesFor(cfg *lint.Config) ([]*lint.Rule, error) {
+	custom, err := style.Rules(cfg.Defs)
+	if err != nil {
+		return nil, err
+	}
+	return append(allRules(), custom...), nil
+}
+
+// scopes gives each file the linter and options of the config nearest to
+// it (a brand folder's own .msglint.yaml), with its overrides for that
+// file; files under one config share one linter.
+type scopes struct {
+	flags      *checkFlags
+	root       *lint.Config
+	rootLinter *lint.Linter
+	rootOpts   load.Options
+
+	configs lint.Configs
+	mu      sync.Mutex
+	built   map[*lint.Config]scope
+}
+
+type scope struct {
+	linter *lint.Linter
+	opts   load.Options
+	err    error
+}
+
+func newScopes(f *checkFlags, root *lint.Config, l *lint.Linter, o load.Options) *scopes {
+	s := &scopes{flags: f, root: root, rootLinter: l, rootOpts: o}
+	s.configs.Known = ruleNames()
+	if root.Path != "" {
+		s.configs.Add(root)
+	}
+	return s
+}
+
+func (s *scopes) For(path string) (*lint.Linter, load.Options, error) {
+	cfg, err := s.configs.For(path)
+	if err != nil {
+		return nil, load.Options{}, err
+	}
+	if cfg == s.root || cfg.Path == "" && s.root.Path == "" {
+		return s.rootLinter, s.rootOpts, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.built == nil {
+		s.built = map[*lint.Config]scope{}
+	}
+	sc, ok := s.built[cfg]
+	if !ok {
+		sc.linter, sc.err = newLinter(cfg, s.flags)
+		if sc.err == nil {
+			sc.opts, _, sc.err = runOptions(cfg, s.flags)
+		}
+		s.built[cfg] = sc
+	}
+	return sc.linter, sc.opts, sc.err
+}
+
+// allRules is every rule: template rules, the directive rule, then
+// conversation rules.
+func allRules() []*lint.Rule {
+	return append(append(rules.All(), lint.DirectiveRule), policy.Rules()...)
+}
 
 func ruleNames() []string {
 	var out []string
@@ -288,7 +394,7 @@ func runOptions(cfg *lint.Config, f *checkFlags) (load.Options, lint.Severity, e
 		}
 		o.Channel = c
 	}
-	o.I18n, o.I18nGlobs = f.i18n, cfg.I18n
+	o.I18n, o.I18nGlobs, o.Kinds = f.i18n, cfg.I18n, cfg.Kinds
 	if cfg.Path != "" {
 		o.I18nBase, _ = filepath.Abs(filepath.Dir(cfg.Path))
 	}

@@ -45,9 +45,13 @@ func newRules() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch format {
 			case "text":
+				rs, err := configuredRules()
+				if err != nil {
+					return usageErr(cmd, err)
+				}
 				tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "RULE\tSEVERITY\tDEFAULT\tCHECKS")
-				for _, r := range allRules() {
+				for _, r := range rs {
 					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, r.Doc.Severity, onOff(r), r.Doc.Title)
 				}
 				return tw.Flush()
@@ -101,13 +105,27 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func findRule(name string) *lint.Rule {
-	for _, r := range allRules() {
+// configuredRules is every rule, with those the config found from here
+// defines (rules with extends, style folders).
+func configuredRules() ([]*lint.Rule, error) {
+	cfg, err := loadConfig("")
+	if err != nil {
+		return nil, err
+	}
+	return rulesFor(cfg)
+}
+
+func findRule(name string) (*lint.Rule, error) {
+	rs, err := configuredRules()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
 		if r.Name == name {
-			return r
+			return r, nil
 		}
 	}
-	return nil
+	return nil, fmt.Errorf("unknown rule %q (see `msglint rules`)", name)
 }
 
 func newExplain() *cobra.Command {
@@ -117,15 +135,19 @@ func newExplain() *cobra.Command {
 		Short: "Explain a rule: what it checks, why, examples and options (--lang: its word lists)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r := findRule(args[0])
-			if r == nil {
-				return usageErr(cmd, fmt.Errorf("unknown rule %q (see `msglint rules`)", args[0]))
+			r, err := findRule(args[0])
+			if err != nil {
+				return usageErr(cmd, err)
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "%s: %s\nseverity: %s (%s by default)\n\n%s\n\nWhy: %s\n\nExamples:\n", r.Name, r.Doc.Title, r.Doc.Severity, onOff(r), r.Doc.Text, r.Doc.Why)
+			fmt.Fprintf(w, "%s: %s\nseverity: %s (%s by default)\n\n%s\n\nWhy: %s\n", r.Name, r.Doc.Title, r.Doc.Severity, onOff(r), r.Doc.Text, r.Doc.Why)
+			if len(r.Doc.Examples) > 0 { // a rule defined in config may have none
+				fmt.Fprint(w, "\nExamples:\n")
+			}
 			for _, l := range lint.Langs {
-				ex := r.Doc.Examples[l]
-				fmt.Fprintf(w, "  %s\n    bad:  %s\n    good: %s\n", lint.LangName(l), ex.Bad, ex.Good)
+				if ex, ok := r.Doc.Examples[l]; ok {
+					fmt.Fprintf(w, "  %s\n    bad:  %s\n    good: %s\n", lint.LangName(l), ex.Bad, ex.Good)
+				}
 			}
 			if opts := optionsYAML(r); opts != "" {
 				fmt.Fprintf(w, "\nOptions (defaults), under rules: %s: options: in .msglint.yaml:\n%s", r.Name, indent(opts, "  "))

@@ -61,6 +61,10 @@ exclude: []
 # JSON/YAML files to read as locale trees (every string is a message).
 i18n: []
 
+# Kinds of locale strings by key path ("*" one key, "**" any number), before the
+# built-in words (fallback, welcome, offline, goodbye, promo…): {"bot.**": bot}.
+kinds: {}
+
 rules:
 `)
 	for _, r := range allRules() {

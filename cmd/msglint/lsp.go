@@ -23,7 +23,7 @@ that applies to it, read again when a config file is saved or changes.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			rw := stdio{cmd.InOrStdin(), cmd.OutOrStdout()}
-			err := lsp.Serve(cmd.Context(), rw, lspEnv, version())
+			err := lsp.Serve(cmd.Context(), rw, lspResolver, version())
 			if errors.Is(err, lsp.ErrNoShutdown) {
 				fmt.Fprintf(cmd.ErrOrStderr(), "msglint: %v\n", err)
 				return exitCode(1) // as LSP asks
@@ -33,29 +33,37 @@ that applies to it, read again when a config file is saved or changes.`,
 	}
 }
 
-// lspEnv builds what checks the files in a folder, as check would with no
-// flags, run from that folder.
-func lspEnv(dir string) (*lsp.Env, error) {
-	cfg := &lint.Config{}
-	if path := lint.FindConfig(dir); path != "" {
-		var err error
-		if cfg, err = loadConfig(path); err != nil {
+// lspResolver gives each document the linter and options check would give
+// it with no flags: those of the config nearest to it, with its overrides
+// for it. A new one reads the configs again.
+func lspResolver() lsp.Resolver {
+	flags := &checkFlags{}
+	root := &lint.Config{}
+	rootLinter, err := newLinter(root, flags)
+	if err != nil {
+		return func(string) (*lsp.Env, error) { return nil, err }
+	}
+	rootOpts, _, err := runOptions(root, flags)
+	if err != nil {
+		return func(string) (*lsp.Env, error) { return nil, err }
+	}
+	sc := newScopes(flags, root, rootLinter, rootOpts)
+	envs := map[*lint.Linter]*lsp.Env{} // the server asks one document at a time
+	return func(path string) (*lsp.Env, error) {
+		linter, opts, err := sc.For(path)
+		if err != nil {
 			return nil, err
 		}
+		if env, ok := envs[linter]; ok {
+			return env, nil
+		}
+		checker, err := policy.NewChecker(linter, opts)
+		if err != nil {
+			return nil, err
+		}
+		envs[linter] = &lsp.Env{Linter: linter, Options: opts, Conversations: conversations{checker}}
+		return envs[linter], nil
 	}
-	opts, _, err := runOptions(cfg, &checkFlags{})
-	if err != nil {
-		return nil, err
-	}
-	linter, err := lint.NewLinter(allRules(), cfg, nil, nil)
-	if err != nil {
-		return nil, err
-	}
-	checker, err := policy.NewChecker(linter, opts)
-	if err != nil {
-		return nil, err
-	}
-	return &lsp.Env{Linter: linter, Options: opts, Conversations: conversations{checker}}, nil
 }
 
 // stdio joins standard input and output into the one stream LSP runs on;

@@ -48,7 +48,10 @@ func startLSP(t *testing.T) *lspClient {
 		c.exit <- code
 	}()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(pipes{serverOut, serverIn}))
-	c.conn.Go(context.Background(), func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	// As an editor does, the client keeps reading while it answers the
+	// server: the pipes hold nothing, so a reply written from the reading
+	// loop would wait for a server that is itself waiting to write.
+	c.conn.Go(context.Background(), jsonrpc2.AsyncHandler(func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		switch req.Method() {
 		case protocol.MethodTextDocumentPublishDiagnostics:
 			var p protocol.PublishDiagnosticsParams
@@ -64,7 +67,7 @@ func startLSP(t *testing.T) *lspClient {
 			c.registered <- p
 		}
 		return reply(ctx, nil, nil)
-	})
+	}))
 	t.Cleanup(func() { c.conn.Close() })
 	return c
 }
@@ -171,6 +174,13 @@ func TestLSPFormats(t *testing.T) {
 			`{"time":"2026-03-03T10:00:00Z","conversation":"c1","channel":"messenger","direction":"out","actor":"agent","text":"Hello."}` + "\n",
 			[]diag{{"response-time", protocol.DiagnosticSeverityWarning, "0:0-0:0"}, {"response-time", protocol.DiagnosticSeverityWarning, "1:0-1:123"},
 				{"window", protocol.DiagnosticSeverityError, "1:0-1:123"}}},
+		{"tr.po", "po", "msgid \"\"\nmsgstr \"\"\n\"Language: tr\\n\"\n\nmsgctxt \"a\"\nmsgid \"For everyone.\"\nmsgstr \"Herkez için geçerli.\"\n",
+			[]diag{{"spelling", protocol.DiagnosticSeverityWarning, "6:8-6:14"}}},
+		// A directive switches a rule off; one that switches off nothing
+		// is a finding of its own.
+		{"directives.yaml", "yaml", "templates:\n  - id: a\n    lang: en\n    # msglint-disable-next-line spelling -- a brand name\n    text: \"Meet Recieve, our app.\"\n" +
+			"  - id: b\n    lang: en\n    # msglint-disable-next-line spelling\n    text: \"All good here.\"\n",
+			[]diag{{"directive", protocol.DiagnosticSeverityWarning, "7:6-7:40"}}},
 		{"bad.yaml", "yaml", "templates:\n  - id: a\n    txet: x\n",
 			[]diag{{"", protocol.DiagnosticSeverityError, "2:4-2:4"}}},
 		// An unsaved document is read in the format of its language.

@@ -22,10 +22,10 @@ import (
 type serveFlags struct {
 	addr, store, config, denyAt, logLevel  string
 	tokenFile, secretFile, verifyTokenFile string
-	failOpen                               bool
+	failOpen, insecureNoToken, whatIf      bool
 	maxBody                                int64
-	maxInFlight                            int
-	grace                                  time.Duration
+	maxInFlight, maxEvents, maxWebhook     int
+	grace, drain, storeTimeout, skew       time.Duration
 }
 
 func newServe() *cobra.Command {
@@ -36,23 +36,32 @@ func newServe() *cobra.Command {
 		Long: `serve answers over HTTP whether a draft may be sent, with the same rules as check and the
 messaging windows it learns from inbound events (POST /v1/events or Meta's webhook).
 
-Secrets come from the environment or from files, never from flags:
+A token is required (or --insecure-no-token). Secrets come from the environment or from files,
+never from flags:
   MSGLINT_TOKEN          bearer token for /v1/* (or --token-file)
   MSGLINT_APP_SECRET     Meta app secret that signs webhook deliveries (or --app-secret-file)
   MSGLINT_VERIFY_TOKEN   the webhook's verify token (or --verify-token-file)`,
 		Example: `  MSGLINT_TOKEN=s3cret msglint serve --store msglint-state.db
-  msglint serve --addr :8080 --store redis://127.0.0.1:6379/0`,
+  MSGLINT_TOKEN=s3cret msglint serve --addr :8080 --store redis+cluster://10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379
+  msglint serve --insecure-no-token        # this machine only: JSON from a loopback Host and Origin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, f) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fl.StringVar(&f.store, "store", "msglint-state.db", "state store: a file (embedded) or redis://host:port/db")
+	fl.StringVar(&f.store, "store", "msglint-state.db", "state store: a file (embedded), redis://host:port/db, redis+cluster://host:port,... or redis+sentinel://host:port,.../db?master=name")
 	fl.StringVar(&f.config, "config", "", "config file (default: .msglint.yaml found upward)")
 	fl.StringVar(&f.denyAt, "deny-at", "error", "deny a draft with a finding at or above: error, warning or info")
 	fl.BoolVar(&f.failOpen, "fail-open", false, "when the store is unreachable, allow with a warning instead of denying")
 	fl.Int64Var(&f.maxBody, "max-body", 1<<20, "largest request body in bytes (larger: 413)")
-	fl.IntVar(&f.maxInFlight, "max-in-flight", 512, "requests answered at once; more get 503")
+	fl.IntVar(&f.maxInFlight, "max-in-flight", 512, "checks answered at once; more get 503")
+	fl.IntVar(&f.maxEvents, "max-events-in-flight", 128, "event posts (/v1/events) worked on at once; more get 503")
+	fl.IntVar(&f.maxWebhook, "max-webhook-in-flight", 128, "webhook deliveries worked on at once; more get 503")
+	fl.DurationVar(&f.storeTimeout, "store-timeout", 250*time.Millisecond, "a check's budget for the store; past it the --fail-open mode answers")
+	fl.DurationVar(&f.skew, "skew", 2*time.Minute, "how far an event's or a check's time may be from the hook's clock")
+	fl.BoolVar(&f.whatIf, "what-if", false, "let a check ask about any time (at), not only now; such answers say so and are never recorded")
+	fl.BoolVar(&f.insecureNoToken, "insecure-no-token", false, "run without a token: /v1/* then takes only JSON from a loopback Host and Origin")
+	fl.DurationVar(&f.drain, "drain", 5*time.Second, "on SIGTERM, how long /readyz answers 503 before the hook stops taking connections")
 	fl.DurationVar(&f.grace, "grace", 30*time.Second, "on SIGTERM, how long requests in flight may take to finish")
 	fl.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error (logs are JSON on stderr)")
 	fl.StringVar(&f.tokenFile, "token-file", "", "file holding the bearer token (instead of MSGLINT_TOKEN)")
@@ -91,7 +100,11 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err != nil {
 		return usageErr(cmd, err)
 	}
-	linter, err := lint.NewLinter(allRules(), cfg, nil, nil)
+	all, err := rulesFor(cfg)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	linter, err := lint.NewLinter(all, cfg, nil, nil)
 	if err != nil {
 		return usageErr(cmd, err)
 	}
@@ -105,14 +118,19 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 			return usageErr(cmd, err)
 		}
 	}
+	if secrets[0] == "" && !f.insecureNoToken {
+		return usageErr(cmd, errors.New("no token: set MSGLINT_TOKEN or --token-file (or --insecure-no-token for a hook only this machine can reach)"))
+	}
 	states, err := store.Open(f.store, checker.MaxAge())
 	if err != nil {
 		return usageErr(cmd, err)
 	}
 	defer states.Close()
-	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Load: opts, Rules: allRules(),
+	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Load: opts, Rules: all,
 		Token: secrets[0], AppSecret: secrets[1], VerifyToken: secrets[2],
-		DenyAt: denyAt, FailOpen: f.failOpen, MaxBody: f.maxBody, MaxInFlight: f.maxInFlight, Logger: logger})
+		InsecureNoToken: f.insecureNoToken, DenyAt: denyAt, FailOpen: f.failOpen, MaxBody: f.maxBody,
+		MaxInFlight: f.maxInFlight, MaxEvents: f.maxEvents, MaxWebhook: f.maxWebhook, StoreTimeout: f.storeTimeout, Skew: f.skew, WhatIf: f.whatIf,
+		DrainDelay: f.drain, Logger: logger})
 	if err != nil {
 		return err
 	}

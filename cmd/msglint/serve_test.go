@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/msglint/msglint/hook"
 	"github.com/msglint/msglint/internal/testredis"
 )
 
@@ -28,7 +29,10 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-const hookToken = "process-token"
+const (
+	hookToken  = "process-token"
+	hookSecret = "process-app-secret"
+)
 
 type hookProc struct {
 	cmd  *exec.Cmd
@@ -38,8 +42,8 @@ type hookProc struct {
 // startHook starts `msglint serve` as a child process and waits until it listens.
 func startHook(t *testing.T, args ...string) *hookProc {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "info"}, args...)...)
-	cmd.Env = append(os.Environ(), "MSGLINT_TEST_AS_MAIN=1", "MSGLINT_TOKEN="+hookToken)
+	cmd := exec.Command(os.Args[0], append([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "info", "--drain", "0s"}, args...)...)
+	cmd.Env = append(os.Environ(), "MSGLINT_TEST_AS_MAIN=1", "MSGLINT_TOKEN="+hookToken, "MSGLINT_APP_SECRET="+hookSecret)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -105,7 +109,7 @@ func TestKillNineKeepsAcknowledgedEvents(t *testing.T) {
 	var n, sent atomic.Int64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	for range 16 {
+	for w := range 16 {
 		wg.Go(func() {
 			for {
 				select {
@@ -113,10 +117,34 @@ func TestKillNineKeepsAcknowledgedEvents(t *testing.T) {
 					return
 				default:
 				}
-				conv := fmt.Sprintf("k-%d", n.Add(1))
-				sent.Add(1)
-				if code, _, err := h.post("/v1/events", inbound(conv, now)); err == nil && code == 200 {
-					acked.Store(conv, true)
+				// Half the clients post events, half deliver signed
+				// webhook batches of five conversations.
+				if w%2 == 0 {
+					conv := fmt.Sprintf("k-%d", n.Add(1))
+					sent.Add(1)
+					if code, _, err := h.post("/v1/events", inbound(conv, now)); err == nil && code == 200 {
+						acked.Store(conv, true)
+					}
+					continue
+				}
+				var convs, items []string
+				for range 5 {
+					conv := fmt.Sprintf("k-%d", n.Add(1))
+					convs = append(convs, conv)
+					items = append(items, fmt.Sprintf(`{"sender":{"id":%q},"recipient":{"id":"PAGE"},"timestamp":%d,"message":{"mid":"mid-%s","text":"hello"}}`, conv, now.UnixMilli(), conv))
+				}
+				body := `{"object":"page","entry":[{"id":"PAGE","messaging":[` + strings.Join(items, ",") + `]}]}`
+				sent.Add(5)
+				req, _ := http.NewRequest("POST", h.addr+"/webhook/messenger", strings.NewReader(body))
+				req.Header.Set("X-Hub-Signature-256", hook.Sign(hookSecret, []byte(body)))
+				if resp, err := http.DefaultClient.Do(req); err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode == 200 {
+						for _, c := range convs {
+							acked.Store(c, true)
+						}
+					}
 				}
 			}
 		})
@@ -206,5 +234,69 @@ func TestServeStopsOnSIGTERM(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the hook did not stop on SIGTERM")
+	}
+}
+
+// Two hooks share a real Redis Cluster of three masters: each sees the
+// events the other took, and recorded sends through both are all counted,
+// with each conversation's transaction on the node its hash tag names.
+func TestTwoHooksShareRedisCluster(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	addrs := testredis.Cluster(t)
+	url := "redis+cluster://" + strings.Join(addrs, ",")
+	a, b := startHook(t, "--store", url), startHook(t, "--store", url)
+	now := time.Now().UTC().Add(-time.Minute)
+	// Enough conversations to land on every master.
+	for i := range 12 {
+		h, other := a, b
+		if i%2 == 1 {
+			h, other = b, a
+		}
+		conv := fmt.Sprintf("cl-%d", i)
+		if code, body, err := h.post("/v1/events", inbound(conv, now)); code != 200 || err != nil {
+			t.Fatalf("event %s: %d %s %v", conv, code, body, err)
+		}
+		if !windowOpen(t, other, conv) {
+			t.Errorf("%s: the other hook does not see the event", conv)
+		}
+	}
+	var wg sync.WaitGroup
+	for i := range 3 {
+		h := a
+		if i%2 == 1 {
+			h = b
+		}
+		wg.Go(func() {
+			h.post("/v1/check", `{"conversation":"cl-0","channel":"messenger","record":true,"message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
+		})
+	}
+	wg.Wait()
+	_, got, _ := b.post("/v1/check", `{"conversation":"cl-0","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
+	if !strings.Contains(got, "4th brand message within 24 hours") {
+		t.Errorf("sends through two hooks were not all counted: %s", got)
+	}
+	// The conversation's key carries its hash tag.
+	host, port, _ := strings.Cut(addrs[0], ":")
+	if out, err := exec.Command("redis-cli", "-c", "-h", host, "-p", port, "exists", "msglint:conv:{messenger:cl-0}").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Errorf("no key msglint:conv:{messenger:cl-0}: %q %v", out, err)
+	}
+	// Every master holds some conversations.
+	for _, addr := range addrs {
+		host, port, _ := strings.Cut(addr, ":")
+		out, err := exec.Command("redis-cli", "-h", host, "-p", port, "dbsize").Output()
+		if err != nil || strings.TrimSpace(string(out)) == "0" {
+			t.Errorf("master %s holds no keys: %q %v", addr, out, err)
+		}
+	}
+}
+
+// Without a token serve does not start, unless told it may run without.
+func TestServeNeedsAToken(t *testing.T) {
+	t.Setenv("MSGLINT_TOKEN", "")
+	code, _, stderr := msglint(t, "", "serve", "--store", filepath.Join(t.TempDir(), "state.db"))
+	if code != 2 || !strings.Contains(stderr, "no token: set MSGLINT_TOKEN or --token-file (or --insecure-no-token") {
+		t.Errorf("exit %d: %s", code, stderr)
 	}
 }

@@ -63,25 +63,57 @@ func (b *Bolt) Update(_ context.Context, key string, fn func(*policy.State)) err
 	})
 }
 
-// Sweep deletes the states older than the age limit and says how many.
-func (b *Bolt) Sweep() (n int, err error) {
-	err = b.db.Update(func(tx *bolt.Tx) error {
-		c := tx.Bucket(boltBucket).Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if st, err := decodeState(v, b.maxAge, b.now()); err == nil && st == nil {
-				if err := c.Delete(); err != nil {
-					return err
-				}
-				n++
-			}
+// Sweep deletes the states older than the age limit and says how many. It
+// works in transactions of at most batch keys, so that writes wait for one
+// small batch at a time, never for a scan of the whole file.
+func (b *Bolt) Sweep(ctx context.Context, batch int) (n int, err error) {
+	var next []byte
+	for first := true; first || next != nil; first = false {
+		if err := ctx.Err(); err != nil {
+			return n, err
 		}
-		return nil
-	})
-	return n, err
+		err = b.db.Update(func(tx *bolt.Tx) error {
+			c := tx.Bucket(boltBucket).Cursor()
+			k, v := c.First()
+			if next != nil {
+				k, v = c.Seek(next)
+			}
+			next = nil
+			for i := 0; k != nil; k, v = c.Next() {
+				if i == batch {
+					next = append([]byte(nil), k...)
+					return nil
+				}
+				i++
+				if st, err := decodeState(v, b.maxAge, b.now()); err == nil && st == nil {
+					if err := c.Delete(); err != nil {
+						return err
+					}
+					n++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
-// Ping implements Store.
-func (b *Bolt) Ping(context.Context) error { return b.db.View(func(*bolt.Tx) error { return nil }) }
+var pingKey = []byte("ping")
+
+// Ping implements Store: it writes to the file, so a full disk or a file
+// that cannot be written makes the store unready.
+func (b *Bolt) Ping(context.Context) error {
+	return b.db.Update(func(tx *bolt.Tx) error {
+		bk, err := tx.CreateBucketIfNotExists([]byte("health"))
+		if err != nil {
+			return err
+		}
+		return bk.Put(pingKey, []byte(b.now().UTC().Format(time.RFC3339)))
+	})
+}
 
 // Close implements Store.
 func (b *Bolt) Close() error { return b.db.Close() }

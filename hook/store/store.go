@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -28,7 +27,7 @@ type Store interface {
 	// only once the change is durable. fn may be called more than once
 	// (a retried transaction), each time with a fresh copy.
 	Update(ctx context.Context, key string, fn func(*policy.State)) error
-	// Ping tells whether the store can be reached.
+	// Ping tells whether the store can be reached and written.
 	Ping(ctx context.Context) error
 	Close() error
 }
@@ -37,17 +36,21 @@ type Store interface {
 var ErrUnavailable = errors.New("state store unavailable")
 
 // Open opens a store by address: a file path or bolt://path for the
-// embedded store, redis://host:port/db or rediss:// for Redis. States quiet
+// embedded store, redis://host:port/db or rediss:// for Redis,
+// redis+cluster://host:port,… for a Redis Cluster and
+// redis+sentinel://host:port,…/db?master=name for Sentinel. States quiet
 // for longer than maxAge are forgotten.
 func Open(addr string, maxAge time.Duration) (Store, error) {
-	u, err := url.Parse(addr)
+	// The scheme by its text: a list of hosts makes no parseable URL.
+	scheme, _, hasScheme := strings.Cut(addr, "://")
+	base, _, _ := strings.Cut(scheme, "+")
 	switch {
-	case err == nil && (u.Scheme == "redis" || u.Scheme == "rediss"):
+	case hasScheme && (base == "redis" || base == "rediss"):
 		return OpenRedis(addr, maxAge)
-	case strings.HasPrefix(addr, "bolt://"):
+	case scheme == "bolt" && hasScheme:
 		return OpenBolt(strings.TrimPrefix(addr, "bolt://"), maxAge)
-	case err == nil && u.Scheme != "" && len(u.Scheme) > 1:
-		return nil, fmt.Errorf("store %q: unknown scheme %q (use a file path, bolt://path or redis://host:port)", addr, u.Scheme)
+	case hasScheme && len(scheme) > 1 && !strings.ContainsAny(scheme, "/\\"):
+		return nil, fmt.Errorf("store %q: unknown scheme %q (use a file path, bolt://path, redis://, redis+cluster:// or redis+sentinel://)", addr, scheme)
 	}
 	return OpenBolt(addr, maxAge)
 }

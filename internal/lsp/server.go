@@ -24,8 +24,8 @@ import (
 	"go.uber.org/zap"
 )
 
-// Env checks the documents under one folder: the linter and options the
-// config that applies there gives.
+// Env checks a document: the linter and options the config that applies to
+// it gives.
 type Env struct {
 	Linter  *lint.Linter
 	Options load.Options
@@ -34,30 +34,25 @@ type Env struct {
 	Conversations load.Conversations
 }
 
-// Loader builds the Env for the documents in a folder, reading the config
-// that applies there. Its error (a config that cannot be read) is shown on
-// each document of the folder.
-type Loader func(dir string) (*Env, error)
+// Resolver gives the Env for a document's path from the configs on disk,
+// reading each once. Its error (a config that cannot be read) is shown on
+// the document.
+type Resolver func(path string) (*Env, error)
 
 // Server is one editor's session.
 type Server struct {
-	load    Loader
-	version string
-	conn    jsonrpc2.Conn
-	client  protocol.Client
+	newResolver func() Resolver
+	resolve     Resolver // a new one after each config change
+	version     string
+	conn        jsonrpc2.Conn
+	client      protocol.Client
 
 	docs map[protocol.DocumentURI]*document
-	envs map[string]loaded // by folder; emptied when a config changes
 
 	// watch is set when the client can be asked to watch config files.
 	watch    bool
 	shutdown bool
 	exited   chan struct{}
-}
-
-type loaded struct {
-	env *Env
-	err error
 }
 
 // document is an open document and what it was last found to hold.
@@ -81,11 +76,11 @@ var ErrNoShutdown = errors.New("exit without shutdown")
 
 // Serve runs a session on rw until the client exits or the stream ends.
 // An exit without a shutdown first is an error, as LSP asks.
-func Serve(ctx context.Context, rw io.ReadWriteCloser, load Loader, version string) error {
+func Serve(ctx context.Context, rw io.ReadWriteCloser, newResolver func() Resolver, version string) error {
 	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rw))
 	s := &Server{
-		load: load, version: version, conn: conn, client: protocol.ClientDispatcher(conn, zap.NewNop()),
-		docs: map[protocol.DocumentURI]*document{}, envs: map[string]loaded{}, exited: make(chan struct{}),
+		newResolver: newResolver, resolve: newResolver(), version: version, conn: conn, client: protocol.ClientDispatcher(conn, zap.NewNop()),
+		docs: map[protocol.DocumentURI]*document{}, exited: make(chan struct{}),
 	}
 	conn.Go(ctx, s.handle)
 	select {
@@ -278,20 +273,12 @@ func docPath(u protocol.DocumentURI, lang string) string {
 	return name
 }
 
-// env is the Env for a document's folder, built once until a reload.
-func (s *Server) env(d *document) (*Env, error) {
-	dir := filepath.Dir(d.path)
-	l, ok := s.envs[dir]
-	if !ok {
-		l.env, l.err = s.load(dir)
-		s.envs[dir] = l
-	}
-	return l.env, l.err
-}
+// env is the Env for a document.
+func (s *Server) env(d *document) (*Env, error) { return s.resolve(d.path) }
 
 // reload forgets every config read and checks the open documents again.
 func (s *Server) reload(ctx context.Context) error {
-	clear(s.envs)
+	s.resolve = s.newResolver()
 	for _, d := range s.sortedDocs() {
 		if err := s.check(ctx, d); err != nil {
 			return err

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/msglint/msglint/lint"
@@ -38,17 +37,4 @@ func (o Options) readTree(src *lint.Source, root *node) ([]*lint.Message, error)
 		}
 	}
 	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, or --i18n for a locale file", src.Path, errNotMessages)
-}
-
-// readLocaleTree reads a locale tree in the language its path names.
-func readLocaleTree(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
-	path := d.src.Path
-	lang, err := localeOf(path)
-	if err != nil {
-		if errors.Is(err, errOtherLocale) {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return nil, &lint.InputError{Path: path, Msg: err.Error()}
-	}
-	return loadI18n(d, root, lang, def), nil
 }

@@ -17,6 +17,9 @@ type FileFix struct {
 	// Changed says the file's bytes changed since it was checked: it is
 	// left alone, and Old and New are empty.
 	Changed bool
+	// utf16 is the file as read when it is UTF-16: Old and New are its text
+	// in UTF-8, and Write encodes New as the file was.
+	utf16 []byte
 }
 
 // Fixes gives each file with safe fixes among the findings, in path order,
@@ -48,9 +51,14 @@ func Fixes(res lint.Result, each func(FileFix) error) error {
 			return err
 		}
 		ff := FileFix{Path: path, Changed: !bytes.Equal(old, src[path])}
+		text := old
+		if dec, ok := decodeUTF16(old); ok && ff.Changed && bytes.Equal(dec, src[path]) {
+			// Read as UTF-16 (Apple .strings): fixed as text, written back as UTF-16.
+			text, ff.Changed, ff.utf16 = dec, false, old
+		}
 		if !ff.Changed {
-			ff.Old = old
-			ff.New, ff.Fixed = lint.ApplyFixes(old, byFile[path])
+			ff.Old = text
+			ff.New, ff.Fixed = lint.ApplyFixes(text, byFile[path])
 		}
 		if err := each(ff); err != nil {
 			return err
@@ -71,7 +79,11 @@ func (f FileFix) Write() error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(f.New); err != nil {
+	data := f.New
+	if f.utf16 != nil {
+		data = encodeUTF16(data, f.utf16)
+	}
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}

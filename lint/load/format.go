@@ -30,6 +30,10 @@ type Format struct {
 	// Unsafe are the characters a fix may not write raw into the format, as
 	// there they would need quoting or escaping.
 	Unsafe string
+	// Comments is the format's comment syntax, in which directives
+	// (# msglint-disable-next-line spelling) are written; nil for a format
+	// without comments, where the per-template disable key stays.
+	Comments *lint.Comments
 
 	// A message format reads messages: Read a whole input; Stream, if set,
 	// one of any size in batches, each message keeping only its own line.
@@ -45,13 +49,17 @@ type Format struct {
 
 // Formats are the input formats. The extensions' order is that of
 // DefaultInclude; the guesses' order is that of the list.
-var Formats = []*Format{yamlFormat, jsonFormat, jsonlFormat, csvFormat, textFormat, transcriptFormat, webhookFormat}
+var Formats = []*Format{yamlFormat, jsonFormat, jsonlFormat, csvFormat, textFormat, transcriptFormat, webhookFormat,
+	poFormat, androidFormat, appleStringsFormat, xcstringsFormat, arbFormat, xliffFormat}
 
 // heldBack is what no fix wrote into any file before each format said its
 // own set: the union of YAML's, JSON's and CSV's rules. JSON, CSV and text,
 // whose own rules are narrower, keep it, as letting more fixes through would
 // change what --fix does.
 const heldBack = "\"'\\\n\r#:"
+
+// hashComments is the comment syntax of YAML (and of gettext PO files).
+var hashComments = &lint.Comments{Line: []string{"#"}}
 
 // Conversations checks what the conversation rules read: transcripts and
 // webhook payloads. Package policy does it; as policy imports load, a run is

@@ -34,6 +34,8 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 			}
 			fields := append([]lint.Field{m.Body}, append(m.QuickReplies, m.Buttons...)...)
 			for _, fl := range fields {
+				// Positions count in the text the format read (UTF-16 is read as UTF-8).
+				data := m.Source.Data
 				if err := fl.Map.Validate(fl.Text, data); err != nil {
 					t.Fatalf("message %s field %q: %v", m.ID, fl.Text, err)
 				}
@@ -84,4 +86,39 @@ func FuzzI18n(f *testing.F) {
 
 func FuzzLocaleYAML(f *testing.F) {
 	fuzzLoader(f, "locales/az.yaml", Options{I18n: true}, seed(f, "locales/az.yaml"))
+}
+
+func localeSeed(f *testing.F, name string) string {
+	data, err := os.ReadFile(filepath.Join(localeFixtures, "formats", name))
+	if err != nil {
+		f.Fatal(err)
+	}
+	return string(data)
+}
+
+func FuzzPO(f *testing.F) {
+	fuzzLoader(f, "locale/tr.po", Options{}, localeSeed(f, "po/tr.po"),
+		"msgid \"a\"\nmsgstr \"\\x41\\101\\\"\"\n\"b\"\n", "msgctxt \"c\"\nmsgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"x\"\nmsgstr[1] \"y\"\n")
+}
+
+func FuzzAndroidXML(f *testing.F) {
+	fuzzLoader(f, "res/values-tr/strings.xml", Options{}, localeSeed(f, "android/values-tr/strings.xml"),
+		"<resources><string name=\"a\">\"  x \" \\u0131 \\' &#305; <![CDATA[y]]></string></resources>")
+}
+
+func FuzzAppleStrings(f *testing.F) {
+	fuzzLoader(f, "tr.lproj/Localizable.strings", Options{}, localeSeed(f, "apple/tr.lproj/Localizable.strings"),
+		localeSeed(f, "apple/az.lproj/Localizable.strings"), "a = \"\\UD83D\\UDE00 \\n\";")
+}
+
+func FuzzXCStrings(f *testing.F) {
+	fuzzLoader(f, "Localizable.xcstrings", Options{}, localeSeed(f, "xcstrings/Localizable.xcstrings"))
+}
+
+func FuzzARB(f *testing.F) {
+	fuzzLoader(f, "lib/l10n/app_tr.arb", Options{}, localeSeed(f, "arb/app_tr.arb"))
+}
+
+func FuzzXLIFF(f *testing.F) {
+	fuzzLoader(f, "messages.tr.xlf", Options{}, localeSeed(f, "xliff/messages.tr.xlf"), localeSeed(f, "xliff/az.xliff"))
 }

@@ -1,50 +1,66 @@
 package load
 
 import (
-	"errors"
-	"path/filepath"
-	"regexp"
+	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/msglint/msglint/lint"
 )
 
-var localeName = regexp.MustCompile(`^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*$`)
-
-// errOtherLocale marks a locale file in a language msglint does not check.
-var errOtherLocale = errors.New("locale in a language msglint does not check")
-
-// localeOf finds a locale tree's language from its file name (tr.json,
-// en_US.yaml) or, failing that, the nearest folder named like a locale
-// (locales/az/common.yaml).
-func localeOf(path string) (lint.Lang, error) {
-	dir, base := filepath.Split(filepath.Clean(path))
-	names := []string{strings.TrimSuffix(base, filepath.Ext(base))}
-	names = append(names, reverse(strings.Split(filepath.ToSlash(filepath.Clean(dir)), "/"))...)
-	for _, n := range names {
-		if localeName.MatchString(n) {
-			if l, err := lint.ParseLang(n); err == nil {
-				return l, nil
+// readLocaleTree reads a JSON or YAML locale tree (i18next, vue-i18n, Rails)
+// into one message per string leaf, whose id is the dotted key path: nested
+// keys and flat ones with dots read alike. Its language comes from a root key
+// that is a locale code (Rails' tr:, vue-i18n's {"en": …, "tr": …}), else from
+// its path.
+func readLocaleTree(o Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
+	path := d.src.Path
+	if subtrees := localeRoots(root); subtrees != nil {
+		var msgs []*lint.Message
+		var other error
+		for i := range root.keys {
+			lang, err := langOf(subtrees[i])
+			if err != nil {
+				other = err
+				continue
 			}
-			return "", errOtherLocale
+			msgs = append(msgs, o.localeMessages(d.src, lang, treeStrings(root.vals[i], ""))...)
 		}
+		if msgs == nil && other != nil {
+			return nil, fmt.Errorf("%s: %w", path, other)
+		}
+		return msgs, nil
 	}
-	return "", errors.New("cannot tell the language of this locale file: name it like tr.json or put it in a folder named like locales/az/")
+	lang, err := localeOf(path)
+	if err != nil {
+		if _, ok := OtherLocale(err); ok {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return nil, &lint.InputError{Path: path, Msg: err.Error()}
+	}
+	return o.localeMessages(d.src, lang, treeStrings(root, "")), nil
 }
 
-func reverse(s []string) []string {
-	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
-		s[i], s[j] = s[j], s[i]
+// localeRoots gives the locale code of each root key when every root key is
+// a lower-case locale code holding a mapping (Rails' tr:, vue-i18n's
+// {"en": {…}, "tr": {…}}); else nil.
+func localeRoots(root *node) []string {
+	if root.kind != mapNode || len(root.keys) == 0 {
+		return nil
 	}
-	return s
+	codes := make([]string, len(root.keys))
+	for i, k := range root.keys {
+		c, ok := parseLocale(k.value, true)
+		if !ok || root.vals[i].kind != mapNode {
+			return nil
+		}
+		codes[i] = c
+	}
+	return codes
 }
 
-// loadI18n turns every string leaf of a locale tree into a message whose id
-// is the dotted key path.
-func loadI18n(d doc, root *node, lang lint.Lang, def defaults) []*lint.Message {
-	def.lang = lang
-	var msgs []*lint.Message
+// treeStrings lists every string leaf under n, keyed by its dotted path.
+func treeStrings(n *node, path string) []localeString {
+	var out []localeString
 	var walk func(n *node, path string)
 	walk = func(n *node, path string) {
 		switch n.kind {
@@ -57,15 +73,13 @@ func loadI18n(d doc, root *node, lang lint.Lang, def defaults) []*lint.Message {
 				walk(it, join(path, strconv.Itoa(i)))
 			}
 		case scalarNode:
-			if n.str && strings.TrimSpace(n.value) != "" {
-				m := &lint.Message{ID: path, Body: n.field(), Source: d.src, Offset: n.off}
-				finish(m, def)
-				msgs = append(msgs, m)
+			if n.str {
+				out = append(out, localeString{id: path, key: path, text: n.field(), off: n.off})
 			}
 		}
 	}
-	walk(root, "")
-	return msgs
+	walk(n, path)
+	return out
 }
 
 func join(path, key string) string {

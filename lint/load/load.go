@@ -30,6 +30,9 @@ type Options struct {
 	// I18nGlobs marks the files, relative to I18nBase, read as locale trees.
 	I18nGlobs []string
 	I18nBase  string
+	// Kinds give locale strings kinds by key path, before the built-in
+	// words of data/kinds.yaml.
+	Kinds lint.KindGlobs
 }
 
 func (o Options) isI18n(path string) bool {
@@ -57,7 +60,7 @@ func (o Options) File(path string, data []byte) ([]*lint.Message, error) {
 // read reads an input in a message format.
 func (o Options) read(f *Format, path string, data []byte) ([]*lint.Message, error) {
 	src := lint.NewSource(path, data)
-	src.Unsafe = f.Unsafe
+	src.Unsafe, src.Comments = f.Unsafe, f.Comments
 	return f.Read(o, src)
 }
 

@@ -22,7 +22,11 @@ func dump(t *testing.T, msgs []*lint.Message) string {
 		if m.LangDetected {
 			det = " (detected)"
 		}
-		fmt.Fprintf(&b, "%s kind=%s lang=%s%s channel=%s", m.ID, m.Kind, m.Lang, det, m.Channel)
+		from := ""
+		if m.KindFrom != "" {
+			from = " (" + m.KindFrom + ")"
+		}
+		fmt.Fprintf(&b, "%s kind=%s%s lang=%s%s channel=%s", m.ID, m.Kind, from, m.Lang, det, m.Channel)
 		if len(m.Disable) > 0 {
 			fmt.Fprintf(&b, " disable=%s", strings.Join(m.Disable, ","))
 		}
@@ -150,7 +154,7 @@ func TestErrors(t *testing.T) {
 		{"csv bad lang", "r.csv", "text,lang\nhi,fr\n", Options{}, `r.csv:2:4: unsupported language "fr" (want one of en, tr, az)`},
 		{"csv no text column", "r.csv", "id,body\na,hi\n", Options{}, "r.csv:1: not a message library: the header row has no text column (columns: id, kind, lang, channel, text, disable)"},
 		{"not a library", "package.json", "{\"name\": \"x\"}", Options{}, "package.json: not a message library: expected a templates: list, a Send API body, or --i18n for a locale file"},
-		{"locale without a language", "strings.json", "{\"a\": \"b\"}", Options{I18n: true}, "strings.json: cannot tell the language of this locale file: name it like tr.json or put it in a folder named like locales/az/"},
+		{"locale without a language", "strings.json", "{\"a\": \"b\"}", Options{I18n: true}, "strings.json: cannot tell the language of this locale file: name it like tr.json or messages.tr.json, or put it in a folder named like locales/az/"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -191,6 +195,10 @@ func TestFormatOf(t *testing.T) {
 		{"-", "{\n \"templates\": []\n}\n", jsonFormat},
 		{"-", "templates:\n  - text: hi\n", yamlFormat},
 		{"-", "Hello there\n---\nBye\n", textFormat},
+		{"-", "# Turkish\nmsgid \"\"\nmsgstr \"Language: tr\\n\"\n", poFormat},
+		{"-", "<?xml version=\"1.0\"?>\n<!-- strings -->\n<resources><string name=\"a\">b</string></resources>", androidFormat},
+		{"-", "<xliff version=\"2.0\" trgLang=\"tr\"/>", xliffFormat},
+		{"-", "<project/>", textFormat},
 	}
 	for _, c := range cases {
 		if got := formatOf(c.path, []byte(c.data), false); got != c.want {
@@ -201,7 +209,7 @@ func TestFormatOf(t *testing.T) {
 
 // The folder walk's default globs come from the format list, in its order.
 func TestDefaultInclude(t *testing.T) {
-	if d := cmp.Diff([]string{"**/*.{yaml,yml,json,jsonl,ndjson,csv}"}, DefaultInclude); d != "" {
+	if d := cmp.Diff([]string{"**/*.{yaml,yml,json,jsonl,ndjson,csv,po,pot,xml,strings,xcstrings,arb,xlf,xliff}"}, DefaultInclude); d != "" {
 		t.Error(d)
 	}
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 
@@ -38,6 +39,9 @@ type Run struct {
 	StreamMin int64
 	// Progress, if set, is called after each input with how many are done.
 	Progress func(done, total int)
+	// Scope, if set, gives the linter and options for one input: those of
+	// the config nearest to it, with its overrides for it.
+	Scope func(path string) (*lint.Linter, Options, error)
 	// SkipOther passes over named files that hold no messages, as a folder
 	// walk does, rather than reporting them: a pre-commit hook names every
 	// changed file its pattern picks (a CI config, package.json).
@@ -57,12 +61,18 @@ func (r *Run) Check(paths []string, draft string) lint.Result {
 		progress = append(progress, r.Progress)
 	}
 	res := r.Linter.CheckFiles(names, func(path string) (lint.Loaded, error) {
-		if ld, ok, err := r.stream(path, nil); ok {
+		sub, err := r.scoped(path)
+		if err != nil {
+			return lint.Loaded{}, err
+		}
+		if ld, ok, err := sub.stream(path, nil); ok {
 			return ld, err
 		}
-		return r.load(path, walked[path])
+		ld, err := sub.load(path, walked[path])
+		ld.Linter = sub.Linter
+		return ld, err
 	}, progress...)
-	res.Errors = append(walkErrs, res.Errors...)
+	res.Errors = append(walkErrs, once(res.Errors)...)
 	if draft != "" {
 		res.Findings = append(res.Findings, r.Linter.Check(r.Text(DraftName, draft))...)
 		res.Messages++
@@ -71,13 +81,69 @@ func (r *Run) Check(paths []string, draft string) lint.Result {
 	return res
 }
 
+// configError is a broken config, which keeps the inputs under it from
+// being checked.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
+// once reports a broken config once, not once for each input under it,
+// with how many inputs it kept from being checked.
+func once(errs []error) []error {
+	n := map[string]int{}
+	for _, e := range errs {
+		if ce := (*configError)(nil); errors.As(e, &ce) {
+			n[e.Error()]++
+		}
+	}
+	out := make([]error, 0, len(errs))
+	for _, e := range errs {
+		c, isConfig := n[e.Error()]
+		switch {
+		case !isConfig:
+			out = append(out, e)
+		case c > 0:
+			out = append(out, fmt.Errorf("%w (%d %s not checked)", e, c, plural(c, "input", "inputs")))
+			n[e.Error()] = 0
+		}
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// scoped is the run as it applies to one input, with the linter and
+// options of its own config.
+func (r *Run) scoped(path string) (*Run, error) {
+	if r.Scope == nil || path == "-" {
+		return r, nil
+	}
+	l, o, err := r.Scope(path)
+	if err != nil {
+		return nil, &configError{err}
+	}
+	sub := *r
+	sub.Linter, sub.Options = l, o
+	return &sub, nil
+}
+
 // Stream checks one file of at least StreamMin bytes in a format that can be
 // streamed, giving findings to sink as they are made: a transcript's in
 // event order (those only a conversation's end shows come last), an
 // export's batch by batch, each batch sorted. ok is false for any other
 // input, which the caller checks the usual way.
 func (r *Run) Stream(path string, sink func(lint.Finding)) (messages int, ok bool, err error) {
-	ld, ok, err := r.stream(path, sink)
+	sub, err := r.scoped(path)
+	if err != nil {
+		return 0, false, nil // read the usual way, which reports it
+	}
+	ld, ok, err := sub.stream(path, sink)
 	return ld.Count, ok, err
 }
 

@@ -26,7 +26,7 @@ var yamlParserErrors = map[string]bool{
 // yamlFormat is a reply library, Send API body or locale tree in YAML; a
 // file of another name is guessed YAML by its templates: key.
 var yamlFormat = &Format{
-	Name: "yaml", Exts: []string{".yaml", ".yml"}, Walked: true,
+	Name: "yaml", Exts: []string{".yaml", ".yml"}, Walked: true, Comments: hashComments,
 	Guess: func(data []byte) bool {
 		if _, ok := startsJSON(data); ok {
 			return false

@@ -60,7 +60,7 @@ func (gitlabFormat) Write(w io.Writer, r *Report) error {
 		issues = append(issues, gitlabIssue{
 			Description: withSuggestion(f),
 			CheckName:   f.Rule,
-			Fingerprint: prints.next(fingerprint(f)),
+			Fingerprint: prints.next(lint.Fingerprint(f)),
 			Severity:    gitlabSeverity[f.Severity],
 			Location: gitlabLocation{Path: relPath(f.File), Positions: &gitlabPositions{
 				Begin: gitlabPosition{Line: f.Line, Column: f.Col},

@@ -46,10 +46,12 @@ type htmlFinding struct {
 
 type htmlCard struct {
 	File, ID, Kind, Lang, Channel string
-	Rules, Severities             string // for the filters
-	Segments                      []htmlSegment
-	Parts                         []htmlPart
-	Findings                      []htmlFinding
+	// KindFrom says what a locale string's kind was inferred from.
+	KindFrom          string
+	Rules, Severities string // for the filters
+	Segments          []htmlSegment
+	Parts             []htmlPart
+	Findings          []htmlFinding
 }
 
 type htmlPart struct {
@@ -103,7 +105,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 		if c == nil {
 			c = &htmlCard{File: f.File, ID: f.MessageID, Lang: lang}
 			if m := f.Msg; m != nil {
-				c.Kind, c.Channel = string(m.Kind), string(m.Channel)
+				c.Kind, c.KindFrom, c.Channel = string(m.Kind), m.KindFrom, string(m.Channel)
 				for j, q := range m.QuickReplies {
 					c.Parts = append(c.Parts, htmlPart{fmt.Sprintf("quick reply %d", j+1), q.Text})
 				}

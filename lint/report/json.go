@@ -25,6 +25,10 @@ type JSONFinding struct {
 	EndCol     int           `json:"end_col"`
 	MessageID  string        `json:"message_id"`
 	Suggestion string        `json:"suggestion"`
+	// Kind and KindFrom are set for a locale string whose kind was
+	// inferred from its key path: the kind, and what gave it.
+	Kind     lint.Kind `json:"kind,omitempty"`
+	KindFrom string    `json:"kind_from,omitempty"`
 }
 
 type jsonSummary struct {
@@ -108,9 +112,13 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 
 // NewJSONFinding converts a finding to the JSON schema.
 func NewJSONFinding(f lint.Finding) JSONFinding {
-	return JSONFinding{
+	j := JSONFinding{
 		Rule: f.Rule, Severity: f.Severity, Message: f.Message, File: f.File,
 		Line: f.Line, Col: f.Col, EndLine: f.EndLine, EndCol: f.EndCol,
 		MessageID: f.MessageID, Suggestion: f.Suggestion,
 	}
+	if m := f.Msg; m != nil && m.KindFrom != "" {
+		j.Kind, j.KindFrom = m.Kind, m.KindFrom
+	}
+	return j
 }

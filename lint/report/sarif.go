@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -147,7 +145,7 @@ func (sarifFormat) Write(w io.Writer, r *Report) error {
 				ArtifactLocation: sarifArtifact{URI: fileURI(f.File)},
 				Region:           &sarifRegion{StartLine: f.Line, StartColumn: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol},
 			}}},
-			PartialFingerprints: map[string]string{"msglintFinding/v1": fingerprint(f)},
+			PartialFingerprints: map[string]string{"msglintFinding/v1": lint.Fingerprint(f)},
 		})
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(r.Result.Errors) == 0}
@@ -178,17 +176,6 @@ func fileURI(path string) string {
 		return (&url.URL{Scheme: "file", Path: slash}).String()
 	}
 	return (&url.URL{Path: strings.TrimPrefix(slash, "./")}).String()
-}
-
-// fingerprint identifies a finding across commits that move it to another
-// line: the rule, the file, the message id and the words it is about.
-func fingerprint(f lint.Finding) string {
-	h := sha256.New()
-	for _, s := range []string{f.Rule, f.File, f.MessageID, f.Message} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 func ruleTitleCase(name string) string {
