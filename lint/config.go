@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -34,6 +35,11 @@ type Config struct {
 	Exclude []string `yaml:"exclude"`
 	// I18n globs mark JSON/YAML files to read as locale trees.
 	I18n []string `yaml:"i18n"`
+	// MaxFileSize and MaxMessageSize cap what a run reads (defaults
+	// DefaultMaxFileSize and DefaultMaxMessageSize): a bigger file or
+	// message is an input error, never a run out of memory.
+	MaxFileSize    Size `yaml:"max_file_size"`
+	MaxMessageSize Size `yaml:"max_message_size"`
 	// Kinds give locale strings a kind by key path, first match wins:
 	// `kinds: {"bot.*": bot}`.
 	Kinds KindGlobs `yaml:"kinds"`
@@ -374,6 +380,11 @@ func merge(base, over *Config) *Config {
 	if over.FailOn != 0 {
 		out.FailOn = over.FailOn
 	}
+	for _, sz := range []struct{ a, b *Size }{{&out.MaxFileSize, &over.MaxFileSize}, {&out.MaxMessageSize, &over.MaxMessageSize}} {
+		if *sz.b != 0 {
+			*sz.a = *sz.b
+		}
+	}
 	for _, l := range []struct{ a, b *[]string }{{&out.Include, &over.Include}, {&out.Exclude, &over.Exclude}, {&out.I18n, &over.I18n}} {
 		if *l.b != nil {
 			*l.a = *l.b
@@ -640,4 +651,63 @@ func trimYAMLError(err error) string {
 		return s[6:]
 	}
 	return s
+}
+
+// The default caps on what a run reads.
+const (
+	DefaultMaxFileSize    Size = 64 << 20
+	DefaultMaxMessageSize Size = 1 << 20
+)
+
+// Size is a number of bytes, written in a config as a number or with a unit:
+// 64MiB, 500KB, 1GiB.
+type Size int64
+
+var sizeUnits = []struct {
+	suffix string
+	n      int64
+}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+
+// ParseSize reads a size such as 64MiB.
+func ParseSize(s string) (Size, error) {
+	t := strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range sizeUnits {
+		if strings.HasSuffix(strings.ToUpper(t), strings.ToUpper(u.suffix)) {
+			t, mult = strings.TrimSpace(t[:len(t)-len(u.suffix)]), u.n
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("invalid size %q (want a positive number of bytes, or with a unit: 64MiB, 500KB)", s)
+	}
+	return Size(n * mult), nil
+}
+
+// UnmarshalYAML reads a size from a config.
+func (s *Size) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseSize(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %v", n.Line, err)
+	}
+	*s = v
+	return nil
+}
+
+// Or is the size, or def when none was set.
+func (s Size) Or(def Size) Size {
+	if s <= 0 {
+		return def
+	}
+	return s
+}
+
+func (s Size) String() string {
+	for _, u := range sizeUnits[:3] {
+		if int64(s) >= u.n && int64(s)%u.n == 0 && int64(s)/u.n < 1024 {
+			return fmt.Sprintf("%d %s", int64(s)/u.n, u.suffix)
+		}
+	}
+	return fmt.Sprintf("%d bytes", int64(s))
 }

@@ -148,20 +148,48 @@ func (l *Linter) Rules() []*Rule {
 // Check runs every active rule over one message.
 func (l *Linter) Check(m *Message) []Finding { return l.checkInto(nil, m) }
 
+// Findings are capped per message and rule, and per message, so that a
+// huge message of repeated mistakes cannot fill memory: what is over the cap
+// is counted and said in one last finding ("… and 2990 more").
+const (
+	MaxPerRule    = 100
+	MaxPerMessage = 1000
+)
+
 // checkInto appends a message's findings to out.
 func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
 	var a *active
+	start := len(out)
+	ruleN, dropped := 0, 0
 	// One pass for all the rules: the hot path allocates per message, not
 	// per rule.
-	pass := &Pass{Msg: m, report: func(d Diagnostic) { out = append(out, a.finding(m, d)) }}
+	pass := &Pass{Msg: m, report: func(d Diagnostic) {
+		if ruleN++; ruleN > MaxPerRule || len(out)-start >= MaxPerMessage {
+			dropped++
+			return
+		}
+		out = append(out, a.finding(m, d))
+	}}
 	for i := range l.active {
 		a = &l.active[i]
 		if a.check == nil || len(m.Disable) > 0 && m.Disabled(a.rule.Name) {
 			continue
 		}
+		ruleN, dropped = 0, 0
 		a.check(pass)
+		if dropped > 0 { // a cap was hit, so a finding was kept before
+			out = append(out, moreFinding(out[len(out)-1], a.rule.Name, dropped))
+		}
 	}
 	return out
+}
+
+// moreFinding stands for the findings over the cap, placed where the last
+// one kept is.
+func moreFinding(last Finding, rule string, n int) Finding {
+	last.Rule, last.Message = rule, fmt.Sprintf("… and %d more", n)
+	last.Suggestion, last.Fix = "", nil
+	return last
 }
 
 // chunk is how many messages one worker checks at a time in a large file.
@@ -247,12 +275,63 @@ type Loaded struct {
 	Linter *Linter
 }
 
-// Loader reads one input. It returns ErrSkip for an input that is not for
-// msglint (found while walking a folder), which is not counted.
+// Loader reads one input. It returns a *Skip for an input that is not for
+// msglint (found while walking a folder, or no regular file), which is not
+// counted as a file but listed with its reason. A loader may return messages
+// and an error together (a bad line among good ones), and several errors
+// joined with errors.Join.
 type Loader func(path string) (Loaded, error)
 
-// ErrSkip tells CheckFiles to pass over an input.
+// ErrSkip matches every *Skip.
 var ErrSkip = errors.New("skipped")
+
+// SkipReason is why a run passed over an input.
+type SkipReason int
+
+// The reasons, in the order a summary lists them.
+const (
+	NotMessages   SkipReason = iota // valid, but no message library (package.json)
+	OtherLanguage                   // a locale in a language msglint does not check
+	NotRegular                      // a FIFO, device, socket or a symlink to one
+	TooBig                          // over the file size cap
+	Empty                           // read, but holds no messages
+)
+
+// Skip is an input a run passed over, and why. Detail names the language for
+// OtherLanguage and the kind of file for NotRegular.
+type Skip struct {
+	Path   string
+	Reason SkipReason
+	Detail string
+	// Fail makes the skip an input error too (a file over the cap).
+	Fail bool
+	Msg  string
+}
+
+func (s *Skip) Error() string {
+	if s.Msg != "" {
+		return s.Path + ": " + s.Msg
+	}
+	return s.Path + ": skipped"
+}
+
+// Is makes every *Skip match ErrSkip.
+func (s *Skip) Is(target error) bool { return target == ErrSkip }
+
+// Errors lists err's errors: those joined with errors.Join one by one.
+func Errors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, Errors(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
 
 // Result is the outcome of a run over many inputs.
 type Result struct {
@@ -263,6 +342,7 @@ type Result struct {
 	Errors   []error // inputs that could not be read, in input order
 	Files    int
 	Skipped  int
+	Skips    []Skip // the inputs passed over, in input order, with why
 	Messages int
 }
 
@@ -332,16 +412,19 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 	wg.Wait()
 	res := Result{Files: len(paths), Findings: []Finding{}}
 	for _, r := range results {
-		if errors.Is(r.err, ErrSkip) {
+		var skip *Skip
+		if errors.As(r.err, &skip) {
 			res.Files--
 			res.Skipped++
+			res.Skips = append(res.Skips, *skip)
+			if skip.Fail {
+				res.Errors = append(res.Errors, skip)
+			}
 			continue
 		}
 		res.Findings = append(res.Findings, r.findings...)
 		res.Messages += r.msgs
-		if r.err != nil {
-			res.Errors = append(res.Errors, r.err)
-		}
+		res.Errors = append(res.Errors, Errors(r.err)...)
 	}
 	SortFindings(res.Findings)
 	return res

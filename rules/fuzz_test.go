@@ -74,9 +74,13 @@ func FuzzEnglishSpelling(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		got := map[hit]bool{}
+		type found struct {
+			start, end int
+			right      string
+		}
+		got := map[found]bool{}
 		for _, h := range sp.english(text) {
-			got[h] = true
+			got[found{h.start, h.end, h.right}] = true
 		}
 		_, diffs := sp.en.Replace(text)
 		lineStart := []int{0}
@@ -85,10 +89,10 @@ func FuzzEnglishSpelling(f *testing.F) {
 				lineStart = append(lineStart, i+1)
 			}
 		}
-		want := map[hit]bool{}
+		want := map[found]bool{}
 		for _, d := range diffs {
 			s := lineStart[d.Line-1] + d.Column
-			h := hit{s, s + len(d.Original), d.Corrected}
+			h := found{s, s + len(d.Original), d.Corrected}
 			want[h] = true
 			if !got[h] {
 				t.Fatalf("%q: misspell finds %v, the rule does not", text, h)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -30,20 +31,50 @@ type SpellingOptions struct {
 	Words map[lint.Lang]map[string]string `yaml:"words"`
 	// Ignore lists words never flagged, in any language (brand names).
 	Ignore []string `yaml:"ignore"`
+	// Accept lists words never flagged, per language; an entry written
+	// /like this/ is a regular expression a whole word must match.
+	Accept map[lint.Lang][]string `yaml:"accept"`
+	// Reject lists words always flagged, per language (a retired product
+	// name, a spelling the brand does not use).
+	Reject map[lint.Lang][]string `yaml:"reject"`
+	// AcceptFiles and RejectFiles name plain word-list files per language,
+	// one entry a line (# starts a comment), read like Accept and Reject;
+	// a relative path is relative to the directory msglint runs in.
+	AcceptFiles map[lint.Lang][]string `yaml:"accept_files"`
+	RejectFiles map[lint.Lang][]string `yaml:"reject_files"`
+	// Dictionary checks every word against the language's dictionary, not
+	// only the lists of common misspellings (default true).
+	Dictionary *bool `yaml:"dictionary"`
 }
 
 // Spelling flags common misspellings.
 var Spelling = &lint.Rule{
 	Name: "spelling",
 	Doc: lint.Doc{
-		Title: "common misspelling",
-		Text: `Flags words from lists of common misspellings and says the right spelling: a list of about
-28,000 English misspellings (from misspell; British and American spellings are both right), and msglint's
-Turkish and Azerbaijani lists (herkez → herkes, yanlız → yalnız, birşey → bir şey, təşəkür → təşəkkür,
-xaiş → xahiş), which also catch the word with a suffix (orjinali → orijinali). Placeholders, links,
-e-mail addresses and @mentions are never checked. Add your own words per language in the config.`,
+		Title: "misspelt word",
+		Text: `Checks every word against the language's dictionary (English: SCOWL, British and American
+spellings both right; Turkish: the dictionary-tr word list with its suffix chains worked out, so
+"siparişinizdeki" and "onaylayamıyoruz" pass; Azerbaijani: a large word list with the same suffix chains),
+after the lists of common misspellings, which always win (herkez → herkes, recieve → receive, təşəkür →
+təşəkkür). It suggests the likeliest words (a neighbouring key, a letter without its accent, a doubled or
+dropped letter, the commoner word first); --fix applies a suggestion only when it is clear: a listed
+misspelling or a single best word. A word with no clear fix is judged over the whole file: one the library
+uses in three messages or more, or capitalised in mid-sentence, is a name or a term; a single draft (--text,
+the pre-send hook) gets only the clear fixes. In Azerbaijani a word is reported only when such an edit gives a known
+word, as the list lacks many modern words. Not checked: placeholders of every syntax, links, e-mail
+addresses, @mentions, markup, words with digits, acronyms, CamelCase, unknown words in quotes or backticks,
+capitalised words in mid-sentence (names), and Turkish or Azerbaijani texts written without their own
+letters (as SMS often is).
+Your own words, per language, in the rule's options:
+  accept: {en: [Lumara, "/SKU-[0-9]+/"]}  never flagged (/…/ is a regular expression)
+  reject: {en: [webshop]}                 always flagged
+  accept_files: {tr: [vocab/tr.txt]}      word lists, one word a line, # for comments
+  reject_files: {tr: [vocab/tr-reject.txt]}
+  words: {tr: {siparş: sipariş}}          your own misspellings and their fix
+  dictionary: false                       only the lists of misspellings`,
 		Why: `A misspelt reply looks careless and costs trust; customers judge a brand by its writing.
-The Turkish and Azerbaijani lists follow the TDK Yazım Kılavuzu and the Azerbaijani spelling dictionary.`,
+The Turkish and Azerbaijani lists follow the TDK Yazım Kılavuzu and the Azerbaijani spelling dictionary;
+the dictionaries' sources and licences are in NOTICE.`,
 		Examples: spellingDoc.Examples,
 		Severity: lint.Warning,
 		Default:  true,
@@ -60,11 +91,30 @@ The Turkish and Azerbaijani lists follow the TDK Yazım Kılavuzu and the Azerba
 		}
 		return sp.check, nil
 	},
+	// A word the dictionary lacks and that has no clear fix is judged
+	// over the whole file: a library that uses it in several messages, or
+	// capitalised in mid-sentence, uses it as a name or a term.
+	NewFile: func(node *yaml.Node) (lint.FileCheck, error) {
+		o, err := lint.DecodeOptions(node, SpellingOptions{})
+		if err != nil {
+			return nil, err
+		}
+		sp, err := newSpeller(o)
+		if err != nil || !sp.useDict {
+			return nil, err
+		}
+		return sp.checkFile, nil
+	},
 }
+
+// libraryUses is how many messages of a file may use an unknown word
+// before it is taken for a term of the library (a product, a feature).
+const libraryUses = 3
 
 // wordList is one language's misspellings.
 type wordList struct {
 	words   map[string]string // wrong -> right, lower case
+	folded  map[string]string // the same without the language's own letters
 	exact   map[string]bool   // wrong forms that take no suffix
 	endings [][2]string       // wrong ending -> right ending
 	minStem int               // shortest stem a suffix may follow, in runes
@@ -78,6 +128,8 @@ type speller struct {
 	misspell map[lint.Lang]bool
 	lists    map[lint.Lang]*wordList
 	ignore   map[string]bool
+	vocab    map[lint.Lang]*vocabulary
+	useDict  bool
 }
 
 // wrongWords lists the words a misspell replacer corrects. misspell reports
@@ -175,8 +227,30 @@ func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
 			wl.words[lint.Lower(l, strings.TrimSpace(wrong))] = strings.TrimSpace(right)
 		}
 	}
+	wl.fold()
 	return wl, sc.Err()
 }
+
+// fold fills wl.folded from wl.words.
+func (wl *wordList) fold() {
+	wl.folded = make(map[string]string, len(wl.words))
+	for w, right := range wl.words {
+		if asciiFold(w) == asciiFold(lint.Lower(lint.Turkish, right)) {
+			continue // təşəkkur: written without the letters, it is right
+		}
+		wl.folded[asciiFold(w)] = asciiFold(right)
+		if wl.exact[w] {
+			wl.exact[asciiFold(w)] = true
+		}
+	}
+}
+
+// asciiFold writes Turkish and Azerbaijani letters as plain ASCII, the way
+// a phone without the keyboard does (ş -> s, ı -> i, ə -> e).
+func asciiFold(s string) string { return foldReplacer.Replace(s) }
+
+var foldReplacer = strings.NewReplacer("ç", "c", "ğ", "g", "ı", "i", "ö", "o", "ş", "s", "ü", "u", "ə", "e",
+	"Ç", "C", "Ğ", "G", "İ", "I", "Ö", "O", "Ş", "S", "Ü", "U", "Ə", "E", "â", "a", "î", "i", "û", "u")
 
 func newSpeller(o SpellingOptions) (*speller, error) {
 	lists, err := builtinLists()
@@ -186,7 +260,11 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{}}
+	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
+		useDict: o.Dictionary == nil || *o.Dictionary}
+	if sp.vocab, err = newVocabularies(o); err != nil {
+		return nil, err
+	}
 	for _, w := range o.Ignore {
 		sp.ignore[strings.ToLower(w)] = true
 		sp.ignore[lint.TurkicCasing.Lower(w)] = true
@@ -222,7 +300,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			continue
 		}
 		base := lists[l]
-		wl := &wordList{words: map[string]string{}, exact: base.exact, endings: base.endings, minStem: base.minStem}
+		wl := &wordList{words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem}
 		for k, v := range base.words {
 			wl.words[k] = v
 		}
@@ -231,6 +309,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 				wl.words[lw] = right
 			}
 		}
+		wl.fold()
 		if sp.lists[l] == base {
 			sp.lists = clone(sp.lists)
 		}
@@ -259,6 +338,13 @@ var notWords = []struct {
 	{"[", regexp.MustCompile(`\[[^\[\]\n]*\]`)},
 	{"@", regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
 	{"@#", regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
+	{"<", regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
+	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},
+	// $name, :name (Laravel), *|NAME|* (Mailchimp).
+	{"%", regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
+	{"$", regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
+	{":", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`)},
+	{"|", regexp.MustCompile(`\*\|[^|]*\|\*`)},
 }
 
 // blank replaces what is not prose with spaces of the same byte length, so
@@ -324,6 +410,10 @@ func hasDottedWord(s string) bool {
 type hit struct {
 	start, end int
 	right      string
+	sure       bool     // --fix may apply right
+	listed     bool     // from a curated list
+	rejected   bool     // on the config's reject list
+	others     []string // ranked suggestions, right first
 }
 
 // english finds the words misspell would correct in text.
@@ -345,7 +435,7 @@ func (sp *speller) english(text string) []hit {
 		word := text[start:end]
 		if sp.enWrong[strings.ToLower(word)] && !sp.ignore[strings.ToLower(word)] {
 			if _, diffs := sp.en.Replace(word); len(diffs) == 1 && diffs[0].Original == word {
-				hits = append(hits, hit{start, end, diffs[0].Corrected})
+				hits = append(hits, hit{start: start, end: end, right: diffs[0].Corrected, sure: true, listed: true})
 			}
 		}
 		start = end
@@ -360,70 +450,307 @@ func isASCIIAlnum(c byte) bool {
 }
 
 func (sp *speller) check(p *lint.Pass) {
-	sp.field(p, lint.Part{}, p.Msg.Body.Text)
-	for i, f := range p.Msg.QuickReplies {
-		sp.field(p, lint.Part{Kind: lint.QuickReply, Index: i}, f.Text)
+	sp.fields(p.Msg, p.Report)
+}
+
+// checkFile reports the unknown words with no clear fix, but those the
+// library uses as names or terms.
+func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+	type found struct {
+		m    *lint.Message
+		part lint.Part
+		text string
+		hits []hit
 	}
-	for i, f := range p.Msg.Buttons {
-		sp.field(p, lint.Part{Kind: lint.Button, Index: i}, f.Text)
+	var all []found
+	uses, names := map[string]int{}, map[string]bool{}
+	for _, m := range msgs {
+		lx, _ := lexiconFor(m.Lang)
+		if lx == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
+			var unsure []hit
+			for _, h := range sp.unknown(lx, text, toks, nil, func(lw string, name bool) {
+				if name {
+					names[lw] = true
+				}
+				if !seen[lw] {
+					seen[lw] = true
+					uses[lw]++
+				}
+			}) {
+				if !h.sure {
+					unsure = append(unsure, h)
+				}
+			}
+			if len(unsure) > 0 {
+				all = append(all, found{m, part, text, unsure})
+			}
+		})
+	}
+	for _, f := range all {
+		lx, _ := lexiconFor(f.m.Lang)
+		kept := f.hits[:0]
+		for _, h := range f.hits {
+			if lw := lint.Lower(f.m.Lang, f.text[h.start:h.end]); !names[lw] && uses[lw] < libraryUses {
+				kept = append(kept, h)
+			}
+		}
+		sp.emit(f.m.Lang, lx, f.part, f.text, kept, func(d lint.Diagnostic) { report(f.m, d) })
 	}
 }
 
+// eachField calls fn with each text of a message: the body, the quick
+// replies, the buttons.
+func (sp *speller) eachField(m *lint.Message, fn func(lint.Part, string, []lint.Token)) {
+	fn(lint.Part{}, m.Body.Text, m.Tokens())
+	for i, f := range m.QuickReplies {
+		fn(lint.Part{Kind: lint.QuickReply, Index: i}, f.Text, lint.Tokenize(f.Text, m.Lang))
+	}
+	for i, f := range m.Buttons {
+		fn(lint.Part{Kind: lint.Button, Index: i}, f.Text, lint.Tokenize(f.Text, m.Lang))
+	}
+}
+
+// fields checks every text of a message for the listed and rejected words
+// and the dictionary's clear fixes; the file check reports the rest.
+func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
+	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
+		sp.field(m, part, text, toks, report)
+	})
+}
+
 // field checks one text of the message: the body, a quick reply or a button.
-func (sp *speller) field(p *lint.Pass, part lint.Part, text string) {
+func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []lint.Token, report func(lint.Diagnostic)) {
+	l := m.Lang
 	var hits []hit
-	if sp.misspell[p.Msg.Lang] {
+	if sp.misspell[l] {
 		hits = sp.english(text)
-	} else if wl := sp.lists[p.Msg.Lang]; wl != nil {
-		for start := 0; start < len(text); {
-			r, w := utf8.DecodeRuneInString(text[start:])
-			if !unicode.IsLetter(r) {
-				start += w
-				continue
-			}
-			end := start
-			for end < len(text) {
-				r, w := utf8.DecodeRuneInString(text[end:])
-				if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-					break
+	} else if wl := sp.lists[l]; wl != nil {
+		hits = sp.listed(l, wl, text)
+	}
+	hits = append(hits, sp.rejected(l, text)...)
+	var lx *lexicon
+	if sp.useDict {
+		var err error
+		if lx, err = lexiconFor(l); err != nil {
+			lx = nil // the embedded data is tested; a broken build has no dictionary
+		}
+		if lx != nil {
+			for _, h := range sp.unknown(lx, text, toks, hits, nil) {
+				if h.sure {
+					hits = append(hits, h)
 				}
-				end += w
 			}
-			word := text[start:end]
-			if n, right := wl.match(p.Msg.Lang, word); n > 0 && !sp.ignore[lint.Lower(p.Msg.Lang, word)] {
-				hits = append(hits, hit{start, start + n, right})
-			}
-			start = end
 		}
 	}
+	sp.emit(l, lx, part, text, hits, report)
+}
+
+// emit reports hits, but those in what is not prose, those the config
+// accepts, and fixes a listed correction that is not itself a word.
+func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, hits []hit, report func(lint.Diagnostic)) {
 	if len(hits) == 0 {
 		return
 	}
 	// Only now, with something to report, blank what is not prose: a hit
-	// inside a link, an address or a placeholder is dropped.
+	// inside a link, an address or a placeholder is dropped, and so is an
+	// unknown word cited in quotes.
 	clean := blank(text)
+	quoted := quotedSpans(text)
 	for _, h := range hits {
-		if clean[h.start:h.end] != text[h.start:h.end] {
+		// A listed misspelling is wrong even in quotes; an unknown word
+		// there is a term or a label cited as it is.
+		if clean[h.start:h.end] != text[h.start:h.end] || !h.listed && !h.rejected && within(quoted, lint.Span{Start: h.start, End: h.end}) {
 			continue
 		}
 		wrong := text[h.start:h.end]
-		right := matchCase(p.Msg.Lang, wrong, h.right)
-		p.Report(lint.Diagnostic{
-			Part:       part,
-			Span:       lint.Span{Start: h.start, End: h.end},
-			Message:    fmt.Sprintf("%q is a misspelling of %q", wrong, right),
-			Suggestion: right,
-			Fix:        &lint.Edit{Span: lint.Span{Start: h.start, End: h.end}, New: right},
-		})
+		if sp.accepted(l, wrong) {
+			continue
+		}
+		if h.listed && lx != nil && !h.rejected {
+			// A listed correction must itself be a word (misspell has
+			// reiceved -> recieved); else the dictionary suggests.
+			if !lx.allKnown(h.right) {
+				h.right, h.sure, h.others = "", false, nil
+				if cands, right, sure := lx.ranked(lint.Lower(l, wrong)); len(cands) > 0 {
+					h.right, h.sure, h.others = right, sure, words(cands)
+				}
+			}
+		}
+		report(sp.diagnostic(l, part, h, wrong))
 	}
+}
+
+// report turns a hit into a diagnostic: a fix only when the correction is
+// sure (a listed misspelling, or one clear winner).
+func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) lint.Diagnostic {
+	span := lint.Span{Start: h.start, End: h.end}
+	d := lint.Diagnostic{Part: part, Span: span}
+	switch {
+	case h.rejected:
+		d.Message = fmt.Sprintf("%q is on the list of words not to use", wrong)
+	case h.right == "":
+		d.Message = fmt.Sprintf("%q is not a word the dictionary knows", wrong)
+	case h.sure:
+		right := matchCase(l, wrong, h.right)
+		d.Message = fmt.Sprintf("%q is a misspelling of %q", wrong, right)
+		d.Suggestion = right
+		d.Fix = &lint.Edit{Span: span, New: right}
+	default:
+		var opts []string
+		for _, o := range h.others {
+			opts = append(opts, strconv.Quote(matchCase(l, wrong, o)))
+		}
+		d.Message = fmt.Sprintf("%q looks misspelt: did you mean %s?", wrong, joinOr(l, opts))
+		d.Suggestion = matchCase(l, wrong, h.right)
+	}
+	return d
+}
+
+// joinOr joins quoted options: "a", "b" or "c".
+func joinOr(l lint.Lang, opts []string) string {
+	if len(opts) < 2 {
+		return strings.Join(opts, "")
+	}
+	or := spellingDoc.Say(l, "or")
+	return strings.Join(opts[:len(opts)-1], ", ") + " " + or + " " + opts[len(opts)-1]
+}
+
+func words(cands []candidate) []string {
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.word
+	}
+	return out
+}
+
+// listed finds the words of a curated list in text.
+func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
+	var hits []hit
+	ascii := asciiLetters(text)
+	for start := 0; start < len(text); {
+		r, w := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsLetter(r) {
+			start += w
+			continue
+		}
+		end := start
+		for end < len(text) {
+			r, w := utf8.DecodeRuneInString(text[end:])
+			if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+				break
+			}
+			end += w
+		}
+		word := text[start:end]
+		if n, right := wl.match(l, word, ascii); n > 0 && !sp.ignore[lint.Lower(l, word)] {
+			hits = append(hits, hit{start: start, end: start + n, right: right, sure: true, listed: true})
+		}
+		start = end
+	}
+	return hits
+}
+
+// unknown finds the words the dictionary does not know and that have a
+// likely correction, skipping what is not prose: codes, acronyms,
+// CamelCase, names, and words a curated hit already covers.
+//
+// seen, if set, is told of every unknown word (lower case), and whether it
+// stands as a name (capitalised in mid-sentence).
+func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []hit, seen func(lw string, name bool)) []hit {
+	var hits []hit
+	l := lx.lang
+	// A Turkish or Azerbaijani text written without its own letters (as
+	// SMS often is) is read as it is meant: only the lists apply.
+	if l != lint.English && asciiLetters(text) {
+		return nil
+	}
+	for i, t := range toks {
+		if t.Kind != lint.Word || covered(done, t.Start, t.End) {
+			continue
+		}
+		if i > 0 && toks[i-1].Kind == lint.Punct && strings.ContainsAny(toks[i-1].Norm, "}])%'’") {
+			continue // a suffix written after a placeholder or a quote: {name}'daki
+		}
+		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
+			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
+		}
+		word := text[t.Start:t.End]
+		base, ok := baseWord(l, word)
+		if !ok || !checkable(base) || sp.ignore[strings.ToLower(base)] || sp.ignore[lint.Lower(l, base)] {
+			continue
+		}
+		end := t.Start + len(base)
+		lw := lint.Lower(l, base)
+		if lx.passes(base) || l == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s")) {
+			if lx.confident && lx.known(base) {
+				if right, ok := lx.commoner(lw); ok {
+					hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
+				}
+			}
+			continue
+		}
+		capital := isCapitalised(base)
+		name := capital && midSentence(text, toks, i)
+		if seen != nil {
+			seen(lw, name)
+		}
+		if name || utf8.RuneCountInString(base) < minChecked {
+			continue // a name; a short word is too often an abbreviation
+		}
+		cands, right, sure := lx.ranked(lw)
+		if len(cands) == 0 {
+			continue
+		}
+		if capital && (!sure || cands[0].cost > costDoubling || len(toks) < 5) {
+			// At a sentence's start, a name unless the fix is clear; a
+			// label of a word or two (a language, a product) is a name.
+			continue
+		}
+		hits = append(hits, hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
+	}
+	return hits
+}
+
+// minChecked is the shortest word the dictionary reports: shorter ones are
+// abbreviations and codes (pre, api, gif) as often as misspellings.
+const minChecked = 4
+
+func covered(hits []hit, start, end int) bool {
+	for _, h := range hits {
+		if start < h.end && end > h.start {
+			return true
+		}
+	}
+	return false
+}
+
+// allKnown reports whether every word of s (a correction, maybe two words)
+// is correct.
+func (lx *lexicon) allKnown(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !lx.known(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // match finds a misspelling in word: the whole word, a listed wrong stem
 // followed by a suffix, or a wrong ending. It returns how many bytes of word
 // are wrong and what they should be.
-func (wl *wordList) match(l lint.Lang, word string) (int, string) {
+func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 	lw := lint.Lower(l, word)
-	if right, ok := wl.words[lw]; ok {
+	words := wl.words
+	if ascii {
+		// A text without its language's letters: the list as it would
+		// be written so (yanlız -> yanliz).
+		words = wl.folded
+	}
+	if right, ok := words[lw]; ok {
 		return len(word), right
 	}
 	// Stems from the longest down; case folding maps rune to rune, so the
@@ -434,7 +761,7 @@ func (wl *wordList) match(l lint.Lang, word string) (int, string) {
 		_, w := utf8.DecodeLastRuneInString(lw[:b])
 		b -= w
 		k--
-		if right, ok := wl.words[lw[:b]]; ok && !wl.exact[lw[:b]] {
+		if right, ok := words[lw[:b]]; ok && !wl.exact[lw[:b]] {
 			return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
 		}
 	}

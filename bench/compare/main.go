@@ -195,13 +195,17 @@ func writeValeStyle(dir string, englishPairs int) error {
 		if err != nil {
 			return err
 		}
-		var lists map[string]map[string][]string
-		if err := yaml.Unmarshal(data, &lists); err != nil {
+		// The rule data file (lint.RuleData): per language, cue lists
+		// under lists:.
+		var langs map[string]struct {
+			Lists map[string][]string `yaml:"lists"`
+		}
+		if err := yaml.Unmarshal(data, &langs); err != nil {
 			return err
 		}
-		for _, byList := range lists {
-			cues = append(cues, byList["markers"]...)
-			cues = append(cues, byList["openers"]...)
+		for _, l := range langs {
+			cues = append(cues, l.Lists["markers"]...)
+			cues = append(cues, l.Lists["openers"]...)
 		}
 	}
 	rules := map[string]any{

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/msglint/msglint/lint"
@@ -24,7 +25,7 @@ type checkFlags struct {
 	format, config, failOn, lang, channel, kind, text string
 	baseline, writeBaseline                           string
 	enable, disable                                   []string
-	i18n, fix, diff                                   bool
+	i18n, fix, diff, allowEmpty                       bool
 	skipOther                                         bool
 }
 
@@ -36,7 +37,8 @@ func newCheck() *cobra.Command {
 		Long: `Check message files, folders (walked recursively) or standard input (-).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
-2 a usage, config or input error (the other files are still checked).`,
+2 a usage, config or input error (the other files are still checked), or
+no messages found at all (unless --allow-empty).`,
 		Example: `  msglint check replies.yaml
   msglint check --format sarif locales/ > msglint.sarif
   msglint check --text "Herkez için geçerli." --lang tr`,
@@ -57,6 +59,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	fl.BoolVar(&f.i18n, "i18n", false, "read JSON and YAML files as locale trees (tr.json, locales/az/*.yaml)")
 	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (spelling with one suggestion, whitespace) in place, then report what is left")
 	fl.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff instead of writing them")
+	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the inputs hold no messages at all")
 	fl.StringVar(&f.baseline, "baseline", "", "report and fail only on findings not in this baseline file")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "write every finding to this baseline file and exit 0 (unless an input cannot be read)")
 	fl.BoolVar(&f.skipOther, "skip-other", false, "skip named files that hold no messages, as a folder walk does (for pre-commit, which names every changed file)")
@@ -159,7 +162,28 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	if err := format.Write(out, rep); err != nil {
 		return err
 	}
+	if res.Messages == 0 && len(res.Errors) == 0 && !f.allowEmpty {
+		return noMessages(cmd, res)
+	}
 	return exitStatus(res, failOn)
+}
+
+// noMessages fails a run that read no message at all: a wrong path or glob
+// must not pass as a clean check. It says what was skipped and why.
+func noMessages(cmd *cobra.Command, res lint.Result) error {
+	msg := "msglint: no messages found in " + plural(res.Files, "file", "files")
+	if skipped := report.Skipped(res.Skips); len(skipped) > 0 {
+		msg += "; skipped " + strings.Join(skipped, "; ")
+	}
+	fmt.Fprintln(cmd.ErrOrStderr(), msg+" (--allow-empty to accept it)")
+	return exitCode(exitError)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // streamMin is the size above which a JSONL export or transcript is read as
@@ -219,7 +243,7 @@ func writeFixes(cmd *cobra.Command, res lint.Result, diff io.Writer) error {
 		return err
 	}
 	if diff == nil && fixed > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "fixed %d problems\n", fixed)
+		fmt.Fprintf(cmd.ErrOrStderr(), "fixed %s\n", plural(fixed, "problem", "problems"))
 	}
 	return nil
 }
@@ -254,7 +278,7 @@ func streamOne(cmd *cobra.Command, run *load.Run, path string, format report.For
 	start()
 	res.Messages = n
 	if err != nil {
-		res.Errors = append(res.Errors, err)
+		res.Errors = append(res.Errors, lint.Errors(err)...)
 		printErrors(cmd, format, res.Errors)
 	}
 	if err := stream.Close(); err != nil {
@@ -350,10 +374,10 @@ func (s *scopes) For(path string) (*lint.Linter, load.Options, error) {
 	return sc.linter, sc.opts, sc.err
 }
 
-// allRules is every rule: template rules, the directive rule, then
-// conversation rules.
+// allRules is every rule: template rules, the directive rule, conversation
+// rules, then the rules about the input file itself.
 func allRules() []*lint.Rule {
-	return append(append(rules.All(), lint.DirectiveRule), policy.Rules()...)
+	return append(append(append(rules.All(), lint.DirectiveRule), policy.Rules()...), lint.DuplicateID, lint.InvalidText)
 }
 
 func ruleNames() []string {
@@ -395,6 +419,12 @@ func runOptions(cfg *lint.Config, f *checkFlags) (load.Options, lint.Severity, e
 		o.Channel = c
 	}
 	o.I18n, o.I18nGlobs, o.Kinds = f.i18n, cfg.I18n, cfg.Kinds
+	o.MaxFile, o.MaxMessage = cfg.MaxFileSize, cfg.MaxMessageSize
+	names := ruleNames() // and the rules this config defines
+	for _, d := range cfg.Defs {
+		names = append(names, d.Name)
+	}
+	o.KnownRule = func(name string) bool { return name == "all" || slices.Contains(names, name) }
 	if cfg.Path != "" {
 		o.I18nBase, _ = filepath.Abs(filepath.Dir(cfg.Path))
 	}

@@ -139,6 +139,13 @@ func newExplain() *cobra.Command {
 			if err != nil {
 				return usageErr(cmd, err)
 			}
+			var l lint.Lang
+			if lang != "" { // checked before anything is printed
+				var err error
+				if l, err = lint.ParseLang(lang); err != nil {
+					return usageErr(cmd, err)
+				}
+			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "%s: %s\nseverity: %s (%s by default)\n\n%s\n\nWhy: %s\n", r.Name, r.Doc.Title, r.Doc.Severity, onOff(r), r.Doc.Text, r.Doc.Why)
 			if len(r.Doc.Examples) > 0 { // a rule defined in config may have none
@@ -157,10 +164,6 @@ func newExplain() *cobra.Command {
 					fmt.Fprintf(w, "\nBuilt-in word lists: msglint explain %s --lang %s\n", r.Name, joinLangs("|", "|"))
 				}
 				return nil
-			}
-			l, err := lint.ParseLang(lang)
-			if err != nil {
-				return usageErr(cmd, err)
 			}
 			lists := r.Lexicon[l]
 			if lists == nil {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/lint"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -269,7 +270,15 @@ func TestLSPSession(t *testing.T) {
 	var hover protocol.Hover
 	c.call(protocol.MethodTextDocumentHover, protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
 		TextDocument: protocol.TextDocumentIdentifier{URI: p.URI}, Position: cursor.Start}}, &hover)
-	for _, part := range []string{"**msglint spelling** (warning): \"recieve\" is a misspelling of \"receive\"", "**Common misspelling.**", "**Why:**", "Bad: We will send it once we recieve the original."} {
+	var spelling *lint.Rule
+	for _, r := range allRules() {
+		if r.Name == "spelling" {
+			spelling = r
+		}
+	}
+	title := strings.ToUpper(spelling.Doc.Title[:1]) + spelling.Doc.Title[1:]
+	for _, part := range []string{"**msglint spelling** (warning): \"recieve\" is a misspelling of \"receive\"", "**" + title + ".**",
+		"**Why:**", "Bad: " + spelling.Doc.Examples[lint.English].Bad} {
 		if !strings.Contains(hover.Contents.Value, part) {
 			t.Errorf("hover lacks %q:\n%s", part, hover.Contents.Value)
 		}

@@ -62,6 +62,13 @@ Messenger, Instagram, WhatsApp and SMS: platform limits, spelling, and more, in 
 Turkish and Azerbaijani.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		// Without a command there is nothing to do: say how to use it, and
+		// fail, so that a script with a forgotten argument does not pass.
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cmd.SetOut(cmd.ErrOrStderr())
+			cmd.Usage()
+			return exitCode(exitError)
+		},
 	}
 	root.SetIn(stdin)
 	root.SetOut(stdout)

@@ -204,7 +204,7 @@ func TestBadInputs(t *testing.T) {
 		"      - text: We recieve it.\n" +
 		"                 ^~~~~~~\n" +
 		"    suggestion: receive\n" +
-		"0 errors, 1 warning, 0 infos in 1 message (4 files; 3 could not be read)\n"
+		"0 errors, 1 warning, 0 infos in 1 message (4 files; 3 with input errors)\n"
 	if d := cmp.Diff(wantOut, out); d != "" {
 		t.Errorf("stdout (-want +got):\n%s", d)
 	}
@@ -267,7 +267,7 @@ func TestConfigFile(t *testing.T) {
 	}
 	os.WriteFile("bad.yaml", []byte("rules:\n  spelling:\n    options:\n      word: {}\n"), 0o644)
 	code, _, errs := msglint(t, "", "check", "--config", "bad.yaml", "r.yaml")
-	if code != 2 || errs != "msglint: bad.yaml: rule spelling: line 4: unknown option \"word\" (known: words, ignore)\n" {
+	if code != 2 || errs != "msglint: bad.yaml: rule spelling: line 4: unknown option \"word\" (known: words, ignore, accept, reject, accept_files, reject_files, dictionary)\n" {
 		t.Errorf("bad option: exit %d, %q", code, errs)
 	}
 }
@@ -403,7 +403,7 @@ func TestIntegrations(t *testing.T) {
 	if err != nil || yaml.Unmarshal(data, &hooks) != nil || len(hooks) != 1 {
 		t.Fatalf("pre-commit hooks: %v", err)
 	}
-	if h := hooks[0]; h.Entry != "msglint check --skip-other" || h.Language != "golang" || !regexp.MustCompile(h.Files).MatchString("replies.yaml") {
+	if h := hooks[0]; h.Entry != "msglint check --skip-other --allow-empty" || h.Language != "golang" || !regexp.MustCompile(h.Files).MatchString("replies.yaml") {
 		t.Errorf("hook %+v", h)
 	}
 	var action struct {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -18,7 +19,16 @@ var csvFormat = &Format{
 	// (as does a comma, which fixes do not write); the rest of heldBack is
 	// held back too.
 	Unsafe: heldBack,
-	Read:   func(o Options, src *lint.Source) ([]*lint.Message, error) { return loadCSV(doc{src}, o.defaults()) },
+	// An input without a name (standard input) is CSV when its first line
+	// is a header row with a text column.
+	Guess: func(data []byte) bool {
+		first, _, _ := bytes.Cut(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("\n"))
+		header, err := csv.NewReader(bytes.NewReader(first)).Read()
+		return err == nil && len(header) > 1 && slices.ContainsFunc(header, func(h string) bool {
+			return strings.EqualFold(strings.TrimSpace(h), "text")
+		})
+	},
+	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) { return o.loadCSV(doc{src}, o.defaults()) },
 }
 
 var csvColumns = []string{"id", "kind", "lang", "channel", "text", "disable"}
@@ -26,7 +36,7 @@ var csvColumns = []string{"id", "kind", "lang", "channel", "text", "disable"}
 // loadCSV reads a spreadsheet export: a header row naming the columns (only
 // text is required; columns msglint does not know, such as notes, are left
 // alone) and one message a row.
-func loadCSV(d doc, def defaults) ([]*lint.Message, error) {
+func (o Options) loadCSV(d doc, def defaults) ([]*lint.Message, error) {
 	data := d.src.Data
 	base := 0
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
@@ -55,13 +65,16 @@ func loadCSV(d doc, def defaults) ([]*lint.Message, error) {
 		return d.src.Offset(line, 1) + c - 1 + boolInt(line == 1)*base
 	}
 	var msgs []*lint.Message
+	p := problems{path: d.src.Path}
 	for n := 1; ; n++ {
 		rec, err := r.Read()
 		if err == io.EOF {
-			return msgs, nil
+			return msgs, p.err()
 		}
 		if err != nil {
-			return nil, d.csvError(err, base)
+			// encoding/csv cannot find the next row after a broken one.
+			p.add(d.csvError(err, base))
+			return msgs, p.err()
 		}
 		ti := col["text"]
 		if rec[ti] == "" {
@@ -77,7 +90,7 @@ func loadCSV(d doc, def defaults) ([]*lint.Message, error) {
 		if i, ok := col["id"]; ok && rec[i] != "" {
 			m.ID = rec[i]
 		}
-		rowDef := def
+		rowDef, bad := def, false
 		for _, f := range []struct {
 			name  string
 			parse func(string) error
@@ -88,12 +101,22 @@ func loadCSV(d doc, def defaults) ([]*lint.Message, error) {
 		} {
 			if i, ok := col[f.name]; ok && strings.TrimSpace(rec[i]) != "" {
 				if err := f.parse(strings.TrimSpace(rec[i])); err != nil {
-					return nil, d.errAt(fieldOff(i), "%v", err)
+					p.add(d.errAt(fieldOff(i), "%v", err))
+					bad = true
 				}
 			}
 		}
 		if i, ok := col["disable"]; ok {
 			m.Disable = strings.FieldsFunc(rec[i], func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
+			for _, name := range m.Disable {
+				if o.KnownRule != nil && !o.KnownRule(name) {
+					p.add(d.errAt(fieldOff(i), "disable: unknown rule %q (see `msglint rules`)", name))
+					bad = true
+				}
+			}
+		}
+		if bad {
+			continue
 		}
 		finish(m, rowDef)
 		msgs = append(msgs, m)

@@ -19,12 +19,10 @@ var documents = []document{
 	{"locale tree", func(o Options, path string, _ *node) bool { return o.isI18n(path) }, readLocaleTree},
 	{"Send API body", func(_ Options, _ string, root *node) bool { return isSendAPI(root) },
 		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
-			return loadSendAPI(d, root, def), nil
+			return loadSendAPI(d, root, def)
 		}},
 	{"library", func(_ Options, _ string, root *node) bool { return isLibrary(root) },
-		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
-			return decodeLibrary(d, root, def)
-		}},
+		decodeLibrary},
 	{"empty document", func(_ Options, _ string, root *node) bool { return root.kind == nullNode },
 		func(Options, doc, *node, defaults) ([]*lint.Message, error) { return nil, nil }},
 }

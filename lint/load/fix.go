@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -69,12 +70,20 @@ func Fixes(res lint.Result, each func(FileFix) error) error {
 
 // Write replaces the file with the fixed bytes through a temporary file
 // beside it, keeping its permissions, so a crash never leaves half a file.
+// A symlink is followed: its target is fixed and the link stays a link.
 func (f FileFix) Write() error {
-	st, err := os.Stat(f.Path)
+	path, err := filepath.EvalSymlinks(f.Path)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(f.Path), "."+filepath.Base(f.Path)+".msglint-*")
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file; not fixed", f.Path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".msglint-*")
 	if err != nil {
 		return err
 	}
@@ -94,5 +103,5 @@ func (f FileFix) Write() error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), f.Path)
+	return os.Rename(tmp.Name(), path)
 }

@@ -1,7 +1,10 @@
 package load
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,15 +13,15 @@ import (
 )
 
 // fuzzLoader feeds arbitrary bytes to one loader: it must never panic, fail
-// only with a placed *lint.InputError (or "not a message library"), and every field it
-// returns must map back into the file exactly.
+// only with placed *lint.InputErrors (or "not a message library"), and every
+// field it returns, beside errors or not, must map back into the file exactly.
 func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		msgs, err := opts.File(name, data)
-		if err != nil {
+		for _, err := range lint.Errors(err) {
 			var e *lint.InputError
 			if !errors.As(err, &e) && !IsNotMessages(err) {
 				t.Fatalf("error of type %T: %v", err, err)
@@ -26,7 +29,6 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 			if e != nil && (e.Line < 0 || e.Line > len(data)+1) {
 				t.Fatalf("error line %d outside the file: %v", e.Line, err)
 			}
-			return
 		}
 		for _, m := range msgs {
 			if m.Source == nil || m.Lang == "" || m.Kind == "" || m.Channel == "" {
@@ -66,6 +68,32 @@ func FuzzYAML(f *testing.F) {
 func FuzzJSON(f *testing.F) {
 	fuzzLoader(f, "f.json", Options{}, seed(f, "send_api.json"),
 		`{"templates":[{"text":"\ud83d\ude00 \u00e7 \\ \" \/","quick_replies":[{"title":"x"}]}]}`, `{"templates":[{"text":"\ud800"}]}`)
+}
+
+// FuzzLineReader: the lines read, and the long ones skipped, are the input.
+func FuzzLineReader(f *testing.F) {
+	f.Add([]byte("a\r\nbb\n\nccccccccccccc\nd"), 4)
+	f.Fuzz(func(t *testing.T, data []byte, limit int) {
+		limit = limit%64 + 64*boolInt(limit%64 < 0) // 0..63
+		l := LineReader{R: bufio.NewReaderSize(bytes.NewReader(data), 16), Max: limit}
+		lines := 0
+		for {
+			line, err := l.Next()
+			if err == io.EOF {
+				break
+			}
+			lines++
+			if err == ErrLongLine {
+				continue
+			}
+			if err != nil || len(line) > limit || bytes.IndexByte(line, '\n') >= 0 {
+				t.Fatalf("line %q, %v", line, err)
+			}
+		}
+		if want := bytes.Count(data, []byte("\n")) + boolInt(len(data) > 0 && data[len(data)-1] != '\n'); lines != want {
+			t.Fatalf("%d lines, want %d", lines, want)
+		}
+	})
 }
 
 func FuzzJSONL(f *testing.F) {

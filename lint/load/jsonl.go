@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -24,15 +25,17 @@ var jsonlFormat = &Format{
 		return json.Valid(first) && len(bytes.TrimSpace(rest)) > 0
 	},
 	Unsafe: jsonUnsafe,
-	Read:   func(o Options, src *lint.Source) ([]*lint.Message, error) { return loadJSONL(doc{src}, o.defaults()) },
+	Read:   func(o Options, src *lint.Source) ([]*lint.Message, error) { return o.loadJSONL(doc{src}, o.defaults()) },
 	Stream: Options.StreamJSONL,
 }
 
 // loadJSONL reads an inbox export: one JSON object a line with at least a
 // text. Keys msglint does not know (labels, timestamps, sources) are left
-// alone, as exports carry many.
-func loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
+// alone, as exports carry many. A line that cannot be read is an error on
+// that line; the other lines are still read.
+func (o Options) loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
 	var msgs []*lint.Message
+	p := problems{path: d.src.Path}
 	data := d.src.Data
 	for off, n := 0, 0; off < len(data); {
 		end := bytes.IndexByte(data[off:], '\n')
@@ -44,19 +47,27 @@ func loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
 		line := data[off:end]
 		if len(bytes.TrimSpace(line)) > 0 {
 			n++
-			root, err := parseJSON(d.src, line, off)
-			if err != nil {
-				return nil, err
+			m, err := o.jsonlLine(d, line, off, n, def)
+			p.add(err)
+			if m != nil {
+				msgs = append(msgs, m)
 			}
-			m, err := d.jsonlMessage(root, n, def)
-			if err != nil {
-				return nil, err
-			}
-			msgs = append(msgs, m)
 		}
 		off = end + 1
 	}
-	return msgs, nil
+	return msgs, p.err()
+}
+
+// jsonlLine reads one line, at file offset off, of an export: message n.
+func (o Options) jsonlLine(d doc, line []byte, off, n int, def defaults) (*lint.Message, error) {
+	if limit := o.maxMessage(); int64(len(line)) > limit {
+		return nil, d.errAt(off, "line is %d bytes, over the message size cap of %s (max_message_size)", len(line), lint.Size(limit))
+	}
+	root, err := parseJSON(d.src, line, off)
+	if err != nil {
+		return nil, err
+	}
+	return d.jsonlMessage(root, n, def)
 }
 
 func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error) {
@@ -94,36 +105,41 @@ func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error
 // number of lines before it.
 func (o Options) Line(path string, line []byte, line0 int) (*lint.Message, error) {
 	src := &lint.Source{Path: path, Data: line, Line0: line0, Unsafe: jsonUnsafe}
-	d := doc{src}
-	root, err := parseJSON(src, line, 0)
-	if err != nil {
-		return nil, err
-	}
-	return d.jsonlMessage(root, line0+1, o.defaults())
+	return o.jsonlLine(doc{src}, line, 0, line0+1, o.defaults())
 }
 
 // StreamJSONL reads a JSONL export in batches of messages, so a file of any
-// size is checked in bounded memory: each message keeps only its own line.
-// It stops at the first bad line with an error naming it.
+// size is checked in bounded memory: each message keeps only its own line,
+// and a line may be as long as the message size cap. A line that cannot be
+// read is an error naming it; the lines after it are still read.
 func (o Options) StreamJSONL(path string, r io.Reader, batch int, each func([]*lint.Message)) (int, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	lines := LineReader{R: bufio.NewReaderSize(r, 64<<10), Max: int(o.maxMessage())}
 	var msgs []*lint.Message
+	p := problems{path: path}
 	total := 0
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Bytes()
+	for n := 1; ; n++ {
+		line, err := lines.Next()
+		if err == io.EOF {
+			break
+		}
+		if err == ErrLongLine {
+			p.add(&lint.InputError{Path: path, Line: n, Msg: fmt.Sprintf("line is longer than the message size cap of %s (max_message_size)", lint.Size(lines.Max))})
+			continue
+		}
+		if err != nil {
+			p.add(&lint.InputError{Path: path, Line: n, Msg: "cannot read: " + err.Error()})
+			break
+		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		m, err := o.Line(path, bytes.Clone(line), n-1)
 		if err != nil {
-			if len(msgs) > 0 {
-				each(msgs) // the good lines before it are still checked
-			}
-			return total, err
+			p.add(err)
+			continue
 		}
 		total++
-		if n != total { // blank lines were skipped: number messages, not lines
+		if n != total { // blank or bad lines were skipped: number messages, not lines
 			m.ID = strings.Replace(m.ID, fmt.Sprintf("#%d", n), fmt.Sprintf("#%d", total), 1)
 		}
 		msgs = append(msgs, m)
@@ -135,8 +151,50 @@ func (o Options) StreamJSONL(path string, r io.Reader, batch int, each func([]*l
 	if len(msgs) > 0 {
 		each(msgs)
 	}
-	if err := sc.Err(); err != nil {
-		return total, &lint.InputError{Path: path, Msg: "cannot read: " + err.Error()}
+	return total, p.err()
+}
+
+// ErrLongLine is a line longer than a LineReader's Max; the reader has
+// skipped to the next line.
+var ErrLongLine = errors.New("line too long")
+
+// LineReader reads lines of any length up to Max bytes, without the line
+// break, each valid until the next call; a longer line is skipped, not
+// held, and reported as ErrLongLine.
+type LineReader struct {
+	R   *bufio.Reader
+	Max int
+	buf []byte
+}
+
+// Next returns the next line, or io.EOF at the end.
+func (l *LineReader) Next() ([]byte, error) {
+	l.buf = l.buf[:0]
+	long := false
+	for {
+		chunk, err := l.R.ReadSlice('\n')
+		if !long && len(chunk) > 0 {
+			if len(l.buf)+len(chunk) > l.Max+2 { // the line break may be \r\n
+				long, l.buf = true, l.buf[:0]
+			} else {
+				l.buf = append(l.buf, chunk...)
+			}
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && (len(l.buf) > 0 || long):
+			err = nil
+		case err != nil:
+			return nil, err
+		}
+		if long {
+			return nil, ErrLongLine
+		}
+		line := bytes.TrimSuffix(bytes.TrimSuffix(l.buf, []byte("\n")), []byte("\r"))
+		if len(line) > l.Max {
+			return nil, ErrLongLine
+		}
+		return line, nil
 	}
-	return total, nil
 }

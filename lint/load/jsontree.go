@@ -53,8 +53,9 @@ func parseJSON(src *lint.Source, data []byte, base int) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
+	after := p.next(int(p.dec.InputOffset()))
 	if _, err := p.dec.Token(); err != io.EOF {
-		return nil, p.d.errAt(base+p.next(int(p.dec.InputOffset())), "invalid JSON: unexpected data after the top-level value")
+		return nil, p.d.errAt(base+after, "invalid JSON: unexpected data after the top-level value")
 	}
 	return n, nil
 }

@@ -35,45 +35,51 @@ func isLibrary(root *node) bool {
 
 // decodeLibrary reads a reply library: file-level channel, lang and kind, and
 // a templates list. Keys are checked strictly: a typo is an error on its line.
-func decodeLibrary(d doc, root *node, def defaults) ([]*lint.Message, error) {
+// A template with problems is left out with every problem reported; the
+// others are still read.
+func decodeLibrary(o Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
+	p := problems{path: d.src.Path}
 	list := root
 	if root.kind == mapNode {
-		if err := d.checkKeys(root, libraryKeys, "library"); err != nil {
-			return nil, err
-		}
+		p.add(d.checkKeys(root, libraryKeys, "library"))
 		var err error
-		if def, err = d.fileDefaults(root, def); err != nil {
-			return nil, err
-		}
+		def, err = d.fileDefaults(root, def)
+		p.add(err)
 		list = root.get("templates")
 		if list == nil {
-			return nil, d.errAt(root.off, "library has no templates: list")
+			if len(p.errs) == 0 { // else a misspelt templates: key said it
+				p.add(d.errAt(root.off, "library has no templates: list"))
+			}
+			return nil, p.err()
 		}
 	}
 	if list.kind == nullNode {
-		return nil, nil
+		return nil, p.err()
 	}
 	if list.kind != seqNode {
-		return nil, d.errAt(list.off, "templates must be a list, not %s", list.kind)
+		p.add(d.errAt(list.off, "templates must be a list, not %s", list.kind))
+		return nil, p.err()
 	}
 	var msgs []*lint.Message
 	for i, t := range list.items {
-		m, err := d.template(t, i, def)
-		if err != nil {
-			return nil, err
+		m, err := o.template(d, t, i, def)
+		p.add(err)
+		if m != nil {
+			msgs = append(msgs, m)
 		}
-		msgs = append(msgs, m)
 	}
-	return msgs, nil
+	return msgs, p.err()
 }
 
+// checkKeys is an error for each key not in known.
 func (d doc) checkKeys(n *node, known []string, what string) error {
+	var p problems
 	for _, k := range n.keys {
 		if !contains(known, k.value) {
-			return d.errAt(k.off, "unknown %s key %q (known: %s)", what, k.value, strings.Join(known, ", "))
+			p.add(d.errAt(k.off, "unknown %s key %q (known: %s)", what, k.value, strings.Join(known, ", ")))
 		}
 	}
-	return nil
+	return p.err()
 }
 
 // scalar returns a string-valued key, or an error if it is not a scalar.
@@ -88,76 +94,71 @@ func (d doc) scalar(n *node, key string) (string, *node, error) {
 	return v.value, v, nil
 }
 
+// fileDefaults reads lang, kind and channel over def; each bad one is an
+// error, and all of them are reported.
 func (d doc) fileDefaults(n *node, def defaults) (defaults, error) {
-	if s, v, err := d.scalar(n, "lang"); err != nil {
-		return def, err
-	} else if v != nil {
-		l, err := lint.ParseLang(s)
+	var p problems
+	for _, f := range []struct {
+		key   string
+		parse func(string) error
+	}{
+		{"lang", func(s string) (err error) { def.lang, err = lint.ParseLang(s); return }},
+		{"kind", func(s string) (err error) { def.kind, err = lint.ParseKind(s); return }},
+		{"channel", func(s string) (err error) { def.channel, err = lint.ParseChannel(s); return }},
+	} {
+		s, v, err := d.scalar(n, f.key)
 		if err != nil {
-			return def, d.errAt(v.off, "%v", err)
+			p.add(err)
+		} else if v != nil {
+			if err := f.parse(s); err != nil {
+				p.add(d.errAt(v.off, "%v", err))
+			}
 		}
-		def.lang = l
 	}
-	if s, v, err := d.scalar(n, "kind"); err != nil {
-		return def, err
-	} else if v != nil {
-		k, err := lint.ParseKind(s)
-		if err != nil {
-			return def, d.errAt(v.off, "%v", err)
-		}
-		def.kind = k
-	}
-	if s, v, err := d.scalar(n, "channel"); err != nil {
-		return def, err
-	} else if v != nil {
-		c, err := lint.ParseChannel(s)
-		if err != nil {
-			return def, d.errAt(v.off, "%v", err)
-		}
-		def.channel = c
-	}
-	return def, nil
+	return def, p.err()
 }
 
-func (d doc) template(t *node, i int, def defaults) (*lint.Message, error) {
+// template reads one template, with every problem it has; a template with
+// a problem gives no message.
+func (o Options) template(d doc, t *node, i int, def defaults) (*lint.Message, error) {
 	if t.kind != mapNode {
 		return nil, d.errAt(t.off, "template %d must be a mapping with a text, not %s", i+1, t.kind)
 	}
-	if err := d.checkKeys(t, templateKeys, "template"); err != nil {
-		return nil, err
-	}
+	var p problems
+	p.add(d.checkKeys(t, templateKeys, "template"))
 	def, err := d.fileDefaults(t, def)
-	if err != nil {
-		return nil, err
-	}
+	p.add(err)
 	id, _, err := d.scalar(t, "id")
-	if err != nil {
-		return nil, err
-	}
+	p.add(err)
 	if id == "" {
 		id = fmt.Sprintf("#%d", i+1)
 	}
+	m := &lint.Message{ID: id, Source: d.src, Offset: t.off}
 	text := t.get("text")
-	if text == nil || text.kind == nullNode {
-		return nil, d.errAt(t.off, "template %s has no text", id)
+	switch {
+	case text == nil || text.kind == nullNode:
+		p.add(d.errAt(t.off, "template %s has no text", id))
+	case text.kind != scalarNode || !text.str:
+		p.add(d.errAt(text.off, "text of template %s must be a string, not %s", id, text.kind))
+	default:
+		m.Body = text.field()
 	}
-	if text.kind != scalarNode || !text.str {
-		return nil, d.errAt(text.off, "text of template %s must be a string, not %s", id, text.kind)
-	}
-	m := &lint.Message{ID: id, Body: text.field(), Source: d.src, Offset: t.off}
-	if m.QuickReplies, err = d.titles(t, "quick_replies", []string{"title", "payload", "content_type", "image_url"}); err != nil {
-		return nil, err
-	}
-	if m.Buttons, err = d.titles(t, "buttons", []string{"title", "type", "url", "payload"}); err != nil {
-		return nil, err
-	}
+	m.QuickReplies, err = d.titles(t, "quick_replies", []string{"title", "payload", "content_type", "image_url"})
+	p.add(err)
+	m.Buttons, err = d.titles(t, "buttons", []string{"title", "type", "url", "payload"})
+	p.add(err)
 	if v := t.get("disable"); v != nil && v.kind != nullNode {
 		if v.kind != seqNode {
-			return nil, d.errAt(v.off, "disable must be a list of rule names")
+			p.add(d.errAt(v.off, "disable must be a list of rule names"))
+		} else {
+			p.add(o.checkDisable(d, v))
+			for _, r := range v.items {
+				m.Disable = append(m.Disable, r.value)
+			}
 		}
-		for _, r := range v.items {
-			m.Disable = append(m.Disable, r.value)
-		}
+	}
+	if len(p.errs) > 0 {
+		return nil, p.err()
 	}
 	finish(m, def)
 	return m, nil

@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -16,6 +17,49 @@ var errNotMessages = errors.New("not a message library")
 // IsNotMessages reports whether err says the file is not a message library.
 func IsNotMessages(err error) bool {
 	return errors.Is(err, errNotMessages) || errors.Is(err, errOtherLocale)
+}
+
+// skipOf is the skip a walk makes of a file that holds no messages, with why.
+func skipOf(path string, err error) *lint.Skip {
+	if locale, ok := OtherLocale(err); ok {
+		return &lint.Skip{Path: path, Reason: lint.OtherLanguage, Detail: locale, Msg: strings.TrimPrefix(err.Error(), path+": ")}
+	}
+	msg := strings.TrimPrefix(err.Error(), path+": ")
+	return &lint.Skip{Path: path, Reason: lint.NotMessages, Msg: msg}
+}
+
+// maxErrors is how many input errors one file reports; the rest are counted
+// in one more.
+const maxErrors = 100
+
+// problems collects a file's input errors, so that one bad line or template
+// does not hide the next.
+type problems struct {
+	errs []error
+	more int
+	path string
+}
+
+func (p *problems) add(err error) {
+	if err == nil {
+		return
+	}
+	for _, e := range lint.Errors(err) {
+		if len(p.errs) < maxErrors {
+			p.errs = append(p.errs, e)
+		} else {
+			p.more++
+		}
+	}
+}
+
+// err is every problem joined, or nil.
+func (p *problems) err() error {
+	errs := p.errs
+	if p.more > 0 {
+		errs = append(errs, &lint.InputError{Path: p.path, Msg: fmt.Sprintf("… and %d more input errors", p.more)})
+	}
+	return errors.Join(errs...)
 }
 
 // Options are the run-wide settings loaders need.
@@ -33,7 +77,15 @@ type Options struct {
 	// Kinds give locale strings kinds by key path, before the built-in
 	// words of data/kinds.yaml.
 	Kinds lint.KindGlobs
+	// MaxFile and MaxMessage cap what is read (0: the defaults).
+	MaxFile, MaxMessage lint.Size
+	// KnownRule, if set, says whether a rule name exists: a message's
+	// disable list may name only those.
+	KnownRule func(name string) bool
 }
+
+func (o Options) maxFile() int64    { return int64(o.MaxFile.Or(lint.DefaultMaxFileSize)) }
+func (o Options) maxMessage() int64 { return int64(o.MaxMessage.Or(lint.DefaultMaxMessageSize)) }
 
 func (o Options) isI18n(path string) bool {
 	if o.I18n {
@@ -57,11 +109,55 @@ func (o Options) File(path string, data []byte) ([]*lint.Message, error) {
 	return o.read(formatOf(path, data, false), path, data)
 }
 
-// read reads an input in a message format.
+// read reads an input in a message format. Messages come back with the
+// errors of the parts that could not be read: the rest is still checked.
 func (o Options) read(f *Format, path string, data []byte) ([]*lint.Message, error) {
 	src := lint.NewSource(path, data)
 	src.Unsafe, src.Comments = f.Unsafe, f.Comments
-	return f.Read(o, src)
+	msgs, err := f.Read(o, src)
+	return o.capMessages(doc{src}, msgs, err)
+}
+
+// capMessages drops the messages over the size cap, each with an input
+// error on its line, and checks that each names only rules that exist.
+func (o Options) capMessages(d doc, msgs []*lint.Message, err error) ([]*lint.Message, error) {
+	p := problems{path: d.src.Path}
+	p.add(err)
+	limit := o.maxMessage()
+	kept := msgs[:0]
+	for _, m := range msgs {
+		if size := messageSize(m); size > limit {
+			p.add(d.errAt(m.Offset, "message %s is %d bytes, over the message size cap of %s (max_message_size)", m.ID, size, lint.Size(limit)))
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept, p.err()
+}
+
+func messageSize(m *lint.Message) int64 {
+	n := len(m.Body.Text)
+	for _, f := range m.QuickReplies {
+		n += len(f.Text)
+	}
+	for _, f := range m.Buttons {
+		n += len(f.Text)
+	}
+	return int64(n)
+}
+
+// checkDisable is an error for each name in a disable list that is no rule.
+func (o Options) checkDisable(d doc, list *node) error {
+	if o.KnownRule == nil {
+		return nil
+	}
+	var p problems
+	for _, r := range list.items {
+		if !o.KnownRule(r.value) {
+			p.add(d.errAt(r.off, "disable: unknown rule %q (see `msglint rules`)", r.value))
+		}
+	}
+	return p.err()
 }
 
 // defaults are what the options give messages that do not say their own.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/msglint/msglint/lint"
@@ -154,14 +155,15 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 	if path == "-" || f == nil || f.Stream == nil {
 		return ld, false, nil
 	}
-	file, err := os.Open(path)
-	if err != nil {
+	// Stat before opening: opening a FIFO waits for a writer.
+	if st, err := os.Stat(path); err != nil || st.Size() < r.StreamMin || !st.Mode().IsRegular() {
 		return ld, false, nil // read whole, which says why it cannot be
 	}
-	defer file.Close()
-	if st, err := file.Stat(); err != nil || st.Size() < r.StreamMin || !st.Mode().IsRegular() {
+	file, err := os.Open(path)
+	if err != nil {
 		return ld, false, nil
 	}
+	defer file.Close()
 	br := bufio.NewReaderSize(file, 64<<10)
 	if r.Conversations != nil {
 		if c := streamingConversation(br); c != nil {
@@ -210,9 +212,9 @@ func streamingConversation(br *bufio.Reader) *Format {
 func StartsStream(br *bufio.Reader) bool { return streamingConversation(br) != nil }
 
 // load reads one input whole and checks a conversation, or reads messages
-// for the linter. A walked file that holds no messages is skipped.
+// for the linter. A walked file that holds no messages is skipped, with why.
 func (r *Run) load(path string, walked bool) (lint.Loaded, error) {
-	data, name, err := readInput(path, r.Stdin)
+	data, name, err := r.readInput(path)
 	if err != nil {
 		return lint.Loaded{}, err
 	}
@@ -221,27 +223,74 @@ func (r *Run) load(path string, walked bool) (lint.Loaded, error) {
 		return f.Check(r.Conversations, name, data)
 	}
 	msgs, err := r.read(f, name, data)
-	if err != nil && walked && IsNotMessages(err) {
-		return lint.Loaded{}, lint.ErrSkip
+	switch {
+	case err != nil && walked && len(msgs) == 0 && IsNotMessages(err):
+		return lint.Loaded{}, skipOf(name, err)
+	case err == nil && len(msgs) == 0:
+		// An empty document, a Send API body that sends no text: said,
+		// never a silent file that passes.
+		return lint.Loaded{}, &lint.Skip{Path: name, Reason: lint.Empty, Msg: "holds no messages"}
 	}
 	return lint.Loaded{Msgs: msgs}, err
 }
 
-func readInput(path string, stdin io.Reader) ([]byte, string, error) {
+// readInput reads a file, or standard input for "-", up to the file size
+// cap. Only regular files are read: a FIFO would wait for a writer forever
+// and a device such as /dev/zero never ends, so they, and symlinks to them,
+// are skipped with a note.
+func (r *Run) readInput(path string) ([]byte, string, error) {
+	limit := r.maxFile()
 	if path == "-" {
-		data, err := io.ReadAll(stdin)
+		data, err := io.ReadAll(io.LimitReader(r.Stdin, limit+1))
 		if err != nil {
 			return nil, StdinName, &lint.InputError{Path: StdinName, Msg: "cannot read: " + err.Error()}
 		}
+		if int64(len(data)) > limit {
+			return nil, StdinName, &lint.InputError{Path: StdinName, Msg: tooBig(limit)}
+		}
 		return data, StdinName, nil
 	}
-	data, err := os.ReadFile(path)
+	st, err := os.Stat(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + err.Error()}
+		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + pathErr(err)}
+	}
+	if !st.Mode().IsRegular() {
+		kind := fileKind(st.Mode())
+		return nil, path, &lint.Skip{Path: path, Reason: lint.NotRegular, Detail: kind, Msg: "not a regular file (" + kind + "); skipped"}
+	}
+	if st.Size() > limit {
+		return nil, path, &lint.Skip{Path: path, Reason: lint.TooBig, Fail: true, Msg: fmt.Sprintf("%d bytes, %s", st.Size(), tooBig(limit))}
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + pathErr(err)}
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, limit+1))
+	if err != nil {
+		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + pathErr(err)}
+	}
+	if int64(len(data)) > limit { // it grew since
+		return nil, path, &lint.Skip{Path: path, Reason: lint.TooBig, Fail: true, Msg: tooBig(limit)}
 	}
 	return data, path, nil
+}
+
+func tooBig(limit int64) string {
+	return fmt.Sprintf("over the file size cap of %s (max_file_size); not read", lint.Size(limit))
+}
+
+// fileKind names what a file that is not a regular one is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }

@@ -15,7 +15,10 @@ func isSendAPI(root *node) bool {
 // loadSendAPI reads the text a Send API body would send, with its quick reply
 // and button titles. Bodies that send no text (media, reactions, approved
 // WhatsApp templates) give no message.
-func loadSendAPI(d doc, root *node, def defaults) []*lint.Message {
+func loadSendAPI(d doc, root *node, def defaults) ([]*lint.Message, error) {
+	if err := d.checkStrings(root, []string{"text", "body"}, []string{"message", "text"}, []string{"message", "attachment", "payload", "text"}, []string{"interactive", "body", "text"}); err != nil {
+		return nil, err
+	}
 	m := &lint.Message{ID: "message", Source: d.src, Offset: root.off}
 	if p := root.get("messaging_product"); p != nil && strings.EqualFold(p.value, "whatsapp") {
 		m.Channel = lint.WhatsApp
@@ -64,13 +67,33 @@ func loadSendAPI(d doc, root *node, def defaults) []*lint.Message {
 		}
 	}
 	if m.Body.Text == "" && len(m.QuickReplies) == 0 && len(m.Buttons) == 0 {
-		return nil
+		return nil, nil
 	}
 	if m.Body.Map.Empty() {
 		m.Body.Map = lint.LinearMap(0, root.off)
 	}
 	finish(m, def)
-	return []*lint.Message{m}
+	return []*lint.Message{m}, nil
+}
+
+// checkStrings is an error for each of the paths that is there but holds no
+// string: a text sent as a number is a mistake, not a body without text.
+func (d doc) checkStrings(root *node, paths ...[]string) error {
+	var p problems
+	for _, keys := range paths {
+		n := root
+		for _, k := range keys {
+			if n == nil || n.kind != mapNode {
+				n = nil
+				break
+			}
+			n = n.get(k)
+		}
+		if n != nil && n.kind != nullNode && !(n.kind == scalarNode && n.str) {
+			p.add(d.errAt(n.off, "%s must be a string, not %s", strings.Join(keys, "."), n.kind))
+		}
+	}
+	return p.err()
 }
 
 // path follows mapping keys; nil when any step is missing or not a string leaf.

@@ -2,10 +2,13 @@ package load
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 	"gopkg.in/yaml.v3"
@@ -40,12 +43,52 @@ var yamlFormat = &Format{
 	},
 	Unsafe: yamlUnsafe,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
-		root, err := parseYAML(src)
-		if err != nil {
+		if err := o.checkLines(src); err != nil {
 			return nil, err
 		}
-		return o.readTree(src, root)
+		if !utf8.Valid(src.Data) { // yaml.v3 would say so without a line
+			i := 0
+			for r, w := utf8.DecodeRune(src.Data); r != utf8.RuneError || w != 1; r, w = utf8.DecodeRune(src.Data[i:]) {
+				i += w
+			}
+			return nil, doc{src}.errAt(i, "invalid UTF-8: save the file as UTF-8")
+		}
+		docs, err := parseYAML(src)
+		p := problems{path: src.Path}
+		p.add(err)
+		var msgs []*lint.Message
+		for _, root := range docs {
+			ms, err := o.readTree(src, root)
+			p.add(err)
+			for i, m := range ms { // number on across documents
+				if m.ID == fmt.Sprintf("#%d", i+1) {
+					m.ID = fmt.Sprintf("#%d", len(msgs)+i+1)
+				}
+			}
+			msgs = append(msgs, ms...)
+		}
+		return msgs, p.err()
 	},
+}
+
+// checkLines refuses a file with a line longer than the message size cap
+// before it is parsed: a parser's memory grows many times a line's size.
+func (o Options) checkLines(src *lint.Source) error {
+	limit := o.maxMessage()
+	if int64(len(src.Data)) <= limit {
+		return nil
+	}
+	for off, line := 0, 1; off < len(src.Data); line++ {
+		end := bytes.IndexByte(src.Data[off:], '\n')
+		if end < 0 {
+			end = len(src.Data) - off
+		}
+		if int64(end) > limit {
+			return &lint.InputError{Path: src.Path, Line: line, Msg: fmt.Sprintf("line is %d bytes, over the message size cap of %s (max_message_size)", end, lint.Size(limit))}
+		}
+		off += end + 1
+	}
+	return nil
 }
 
 // yamlUnsafe: a fix may not write what a YAML scalar would need quoted or
@@ -53,33 +96,47 @@ var yamlFormat = &Format{
 // which start a comment or a key in a plain scalar.
 const yamlUnsafe = "\"'\\\n\r#:"
 
-// parseYAML reads the first document of a YAML file.
-func parseYAML(src *lint.Source) (*node, error) {
-	var root yaml.Node
+// parseYAML reads every document of a YAML file (a file of only comments
+// has none). A mapping that has a key twice is an error on the second; the
+// first value is read.
+func parseYAML(src *lint.Source) ([]*node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src.Data))
-	if err := dec.Decode(&root); err != nil {
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			if yamlParserErrors[m[2]] {
-				line++ // yaml.v3 counts lines from 0 in parser (not scanner) errors
-			}
-			return nil, &lint.InputError{Path: src.Path, Line: line, Msg: "invalid YAML: " + m[2]}
-		}
-		if msg == "EOF" {
-			return &node{}, nil
-		}
-		return nil, &lint.InputError{Path: src.Path, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
-	}
-	if len(root.Content) == 0 {
-		return &node{}, nil
-	}
 	c := &yamlConverter{src: src, budget: maxYAMLNodes}
-	n := c.convert(root.Content[0], 0)
-	if c.budget < 0 {
-		return nil, &lint.InputError{Path: src.Path, Msg: fmt.Sprintf("invalid YAML: more than %d values once aliases are expanded", maxYAMLNodes)}
+	var docs []*node
+	for {
+		var root yaml.Node
+		err := dec.Decode(&root)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			// yaml.v3 cannot go on after a syntax error: the documents
+			// before it are still read.
+			return docs, yamlError(src, err)
+		}
+		if len(root.Content) == 0 {
+			continue
+		}
+		n := c.convert(root.Content[0], 0)
+		if c.budget < 0 {
+			return docs, &lint.InputError{Path: src.Path, Msg: fmt.Sprintf("invalid YAML: more than %d values once aliases are expanded", maxYAMLNodes)}
+		}
+		docs = append(docs, n)
 	}
-	return n, nil
+	return docs, errors.Join(c.errs...)
+}
+
+// yamlError places a yaml.v3 error in its file.
+func yamlError(src *lint.Source, err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if yamlParserErrors[m[2]] {
+			line++ // yaml.v3 counts lines from 0 in parser (not scanner) errors
+		}
+		return &lint.InputError{Path: src.Path, Line: line, Msg: "invalid YAML: " + m[2]}
+	}
+	return &lint.InputError{Path: src.Path, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 }
 
 // maxYAMLNodes bounds the values a document may expand to through aliases,
@@ -89,6 +146,7 @@ const maxYAMLNodes = 1 << 20
 type yamlConverter struct {
 	src    *lint.Source
 	budget int
+	errs   []error // duplicate keys
 }
 
 func (c *yamlConverter) convert(y *yaml.Node, depth int) *node {
@@ -104,8 +162,18 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) *node {
 	switch y.Kind {
 	case yaml.MappingNode:
 		n.kind = mapNode
+		seen := make(map[string]bool, len(y.Content)/2)
 		for i := 0; i+1 < len(y.Content); i += 2 {
-			n.keys = append(n.keys, c.convert(y.Content[i], depth+1))
+			k := c.convert(y.Content[i], depth+1)
+			if k.kind == scalarNode && seen[k.value] {
+				if len(c.errs) < maxErrors {
+					line, col := src.Position(k.off)
+					c.errs = append(c.errs, &lint.InputError{Path: src.Path, Line: line, Col: col, Msg: fmt.Sprintf("duplicate key %q", k.value)})
+				}
+				continue
+			}
+			seen[k.value] = true
+			n.keys = append(n.keys, k)
 			n.vals = append(n.vals, c.convert(y.Content[i+1], depth+1))
 		}
 	case yaml.SequenceNode:

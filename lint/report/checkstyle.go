@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/xml"
-	"errors"
 	"io"
 
 	"github.com/msglint/msglint/lint"
@@ -62,11 +61,8 @@ func (checkstyleFormat) Write(w io.Writer, r *Report) error {
 			Message: withSuggestion(f), Source: "msglint." + f.Rule})
 	}
 	for _, err := range r.Result.Errors {
-		e, path := checkstyleError{Severity: "error", Message: err.Error(), Source: "msglint.input"}, ""
-		if ie := (*lint.InputError)(nil); errors.As(err, &ie) {
-			e.Line, e.Column, e.Message, path = ie.Line, ie.Col, ie.Msg, relPath(ie.Path)
-		}
-		add(path, e)
+		e := placeError(err)
+		add(e.path, checkstyleError{Line: e.line, Column: e.col, Severity: "error", Message: e.msg, Source: "msglint.input"})
 	}
 	return writeXML(w, rep)
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -35,4 +36,23 @@ func hashStrings(parts ...string) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// inputError is where an input error is and what it says: the file, line
+// and column an *lint.InputError names, the file a failing *lint.Skip (a
+// file over the size cap) names, or nothing but the message.
+type inputError struct {
+	path      string
+	line, col int
+	msg       string
+}
+
+func placeError(err error) inputError {
+	if e := (*lint.InputError)(nil); errors.As(err, &e) {
+		return inputError{relPath(e.Path), e.Line, e.Col, e.Msg}
+	}
+	if s := (*lint.Skip)(nil); errors.As(err, &s) {
+		return inputError{path: relPath(s.Path), msg: strings.TrimPrefix(s.Error(), s.Path+": ")}
+	}
+	return inputError{msg: err.Error()}
 }

@@ -33,6 +33,7 @@ func ciResult() *lint.Result {
 	return &lint.Result{Files: 3, Messages: 1, Findings: []lint.Finding{long, herkez, herkez, recieve}, Errors: []error{
 		&lint.InputError{Path: "bad.csv", Line: 2, Col: 5, Msg: `invalid CSV: bare " in non-quoted-field`},
 		&lint.InputError{Path: "gone.yaml", Msg: "cannot read: no such file or directory"},
+		&lint.Skip{Path: "./huge.jsonl", Reason: lint.TooBig, Fail: true, Msg: "over the file size cap"},
 	}}
 }
 
@@ -102,7 +103,7 @@ func TestGitLabSchema(t *testing.T) {
 		got = append(got, row{is.CheckName, is.Severity, is.Location.Path})
 	}
 	want := []row{{"length", "info", "lib/şablon.yaml"}, {"spelling", "minor", "lib/şablon.yaml"}, {"spelling", "minor", "lib/şablon.yaml"},
-		{"spelling", "major", "lib/şablon.yaml"}, {"input", "blocker", "bad.csv"}, {"input", "blocker", "gone.yaml"}}
+		{"spelling", "major", "lib/şablon.yaml"}, {"input", "blocker", "bad.csv"}, {"input", "blocker", "gone.yaml"}, {"input", "blocker", "huge.jsonl"}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Error(d)
 	}
@@ -161,6 +162,7 @@ func TestRDJSONReviewdog(t *testing.T) {
 		{Code: "spelling", Sev: "ERROR", Path: "lib/şablon.yaml", Start: pos{2, 9}, End: pos{2, 16}, Fix: "receive", FixStart: pos{2, 9}, FixEnd: pos{2, 16}},
 		{Code: "input", Sev: "ERROR", Path: "bad.csv", Start: pos{2, 0}},
 		{Code: "input", Sev: "ERROR", Path: "gone.yaml"},
+		{Code: "input", Sev: "ERROR", Path: "huge.jsonl"},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Error(d)
@@ -268,11 +270,13 @@ func TestJUnitXML(t *testing.T) {
 		`  read bad.csv | msglint.input | bad.csv:2 | input: invalid CSV: bare " in non-quoted-field`,
 		"gone.yaml 1/0/1",
 		"  read gone.yaml | msglint.input | gone.yaml:0 | input: cannot read: no such file or directory",
+		"huge.jsonl 1/0/1",
+		"  read huge.jsonl | msglint.input | huge.jsonl:0 | input: over the file size cap",
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Error(d)
 	}
-	if doc.Tests != 6 || doc.Failures != 4 || doc.Errors != 2 {
+	if doc.Tests != 7 || doc.Failures != 4 || doc.Errors != 3 {
 		t.Errorf("totals %d/%d/%d", doc.Tests, doc.Failures, doc.Errors)
 	}
 	if text := doc.Suites[0].Cases[1].Failure.Text; text != "lib/şablon.yaml:1:11: warning spelling: \"herkez\" is a misspelling of \"herkes\"\nsuggestion: herkes\nmessage: m1" {
@@ -303,6 +307,7 @@ func TestCheckstyleXML(t *testing.T) {
 		}},
 		{Name: "bad.csv", Errors: []checkstyleError{{Line: 2, Column: 5, Severity: "error", Message: `invalid CSV: bare " in non-quoted-field`, Source: "msglint.input"}}},
 		{Name: "gone.yaml", Errors: []checkstyleError{{Severity: "error", Message: "cannot read: no such file or directory", Source: "msglint.input"}}},
+		{Name: "huge.jsonl", Errors: []checkstyleError{{Severity: "error", Message: "over the file size cap", Source: "msglint.input"}}},
 	}}
 	if d := cmp.Diff(want, doc); d != "" {
 		t.Error(d)

@@ -48,5 +48,8 @@ func (s githubWriter) close() error {
 		}
 		fmt.Fprintf(s.w, "::error title=msglint::%s\n", ghData.Replace(err.Error()))
 	}
+	for _, line := range Skipped(s.r.Result.Skips) {
+		fmt.Fprintf(s.w, "::notice title=msglint::skipped %s\n", ghData.Replace(line))
+	}
 	return nil
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/json"
-	"errors"
 	"io"
 	"strconv"
 
@@ -69,12 +68,9 @@ func (gitlabFormat) Write(w io.Writer, r *Report) error {
 		})
 	}
 	for _, err := range r.Result.Errors {
-		issue := gitlabIssue{Description: err.Error(), CheckName: "input", Severity: "blocker",
-			Location: gitlabLocation{Lines: &gitlabLines{Begin: 1}}}
-		if e := (*lint.InputError)(nil); errors.As(err, &e) {
-			issue.Description, issue.Location.Path = e.Msg, relPath(e.Path)
-			issue.Location.Lines.Begin = max(e.Line, 1)
-		}
+		e := placeError(err)
+		issue := gitlabIssue{Description: e.msg, CheckName: "input", Severity: "blocker",
+			Location: gitlabLocation{Path: e.path, Lines: &gitlabLines{Begin: max(e.line, 1)}}}
 		issue.Fingerprint = prints.next(hashStrings("input", issue.Location.Path, issue.Description))
 		issues = append(issues, issue)
 	}

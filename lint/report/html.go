@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bufio"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -52,6 +54,10 @@ type htmlCard struct {
 	Segments          []htmlSegment
 	Parts             []htmlPart
 	Findings          []htmlFinding
+
+	msg   *lint.Message
+	spans []markSpan
+	worst lint.Severity
 }
 
 type htmlPart struct {
@@ -68,7 +74,53 @@ type htmlData struct {
 	Rules, Langs              []string
 	Cards                     []htmlCard
 	InputErrors               []string
+	Skipped                   []string
+	// A big run is paged: Cards are the worst messages, and every message
+	// follows as data, rendered a page at a time by the page's script; the
+	// rules' texts are said once, in RuleDocs, not under every finding.
+	Paged    bool
+	PageSize int
+	RuleDocs []htmlRuleDoc
 }
+
+// pagedCard is a card as data for the page's script: short keys, as a
+// 100 000-message report holds one for each.
+type pagedCard struct {
+	File     string      `json:"f"`
+	ID       string      `json:"i"`
+	Kind     string      `json:"k,omitempty"`
+	KindFrom string      `json:"kf,omitempty"`
+	Lang     string      `json:"l"`
+	Channel  string      `json:"c,omitempty"`
+	Rules    string      `json:"r"`
+	Sevs     string      `json:"v"`
+	Segments [][3]string `json:"s"` // text, finding ids, severity
+	Parts    [][2]string `json:"p,omitempty"`
+	Findings [][7]string `json:"n"` // id, rule, severity, message, suggestion, where, part
+}
+
+func (c *htmlCard) paged() pagedCard {
+	p := pagedCard{File: c.File, ID: c.ID, Kind: c.Kind, KindFrom: c.KindFrom, Lang: c.Lang, Channel: c.Channel, Rules: c.Rules, Sevs: c.Severities}
+	for _, s := range c.Segments {
+		p.Segments = append(p.Segments, [3]string{s.Text, s.Marks, s.Sev})
+	}
+	for _, part := range c.Parts {
+		p.Parts = append(p.Parts, [2]string{part.Name, part.Text})
+	}
+	for _, f := range c.Findings {
+		p.Findings = append(p.Findings, [7]string{f.ID, f.Rule, f.Severity, f.Message, f.Suggestion, f.Where, f.Part})
+	}
+	return p
+}
+
+type htmlRuleDoc struct{ Name, Title, Why string }
+
+// A report of more than htmlPageSize messages is paged, with the
+// htmlWorst worst messages on its first screen.
+const (
+	htmlPageSize = 500
+	htmlWorst    = 100
+)
 
 // HTML renders one self-contained page: no fetches, no external assets,
 // every message text escaped by html/template. It needs the whole result.
@@ -90,9 +142,10 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 	}
 	byRule, byLang := map[string]int{}, map[string]int{}
 	type key struct{ file, id string }
+	// Findings come sorted by file, so a message's findings are together
+	// but for findings of other messages between them: one map, one pass.
 	cards := map[key]*htmlCard{}
-	var order []key
-	spans := map[key][]markSpan{}
+	var order []*htmlCard
 	for i, f := range res.Findings {
 		byRule[f.Rule]++
 		lang := "?"
@@ -103,7 +156,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 		k := key{f.File, f.MessageID}
 		c := cards[k]
 		if c == nil {
-			c = &htmlCard{File: f.File, ID: f.MessageID, Lang: lang}
+			c = &htmlCard{File: f.File, ID: f.MessageID, Lang: lang, msg: f.Msg}
 			if m := f.Msg; m != nil {
 				c.Kind, c.KindFrom, c.Channel = string(m.Kind), m.KindFrom, string(m.Channel)
 				for j, q := range m.QuickReplies {
@@ -114,7 +167,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 				}
 			}
 			cards[k] = c
-			order = append(order, k)
+			order = append(order, c)
 		}
 		id := fmt.Sprintf("f%d", i+1)
 		hf := htmlFinding{ID: id, Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Suggestion: f.Suggestion,
@@ -133,10 +186,11 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 				if s == (lint.Span{}) {
 					s = lint.Span{End: len(f.Msg.Body.Text)}
 				}
-				spans[k] = append(spans[k], markSpan{s, id, f.Severity})
+				c.spans = append(c.spans, markSpan{s, id, f.Severity})
 			}
 		}
 		c.Findings = append(c.Findings, hf)
+		c.worst = max(c.worst, f.Severity)
 		if !strings.Contains(" "+c.Rules+" ", " "+f.Rule+" ") {
 			c.Rules = strings.TrimSpace(c.Rules + " " + f.Rule)
 		}
@@ -144,15 +198,38 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 			c.Severities = strings.TrimSpace(c.Severities + " " + hf.Severity)
 		}
 	}
-	for _, k := range order {
-		c := cards[k]
-		for _, f := range res.Findings {
-			if f.File == k.file && f.MessageID == k.id && f.Msg != nil {
-				c.Segments = segments(f.Msg.Body.Text, spans[k])
-				break
+	d.Paged = len(order) > htmlPageSize
+	for _, c := range order {
+		if c.msg != nil {
+			c.Segments = segments(c.msg.Body.Text, c.spans)
+		}
+		if d.Paged { // said once, in RuleDocs
+			for i := range c.Findings {
+				c.Findings[i].Title, c.Findings[i].Why = "", ""
 			}
 		}
-		d.Cards = append(d.Cards, *c)
+	}
+	if d.Paged {
+		d.PageSize = htmlPageSize
+		worst := slices.Clone(order)
+		slices.SortStableFunc(worst, func(a, b *htmlCard) int {
+			if a.worst != b.worst {
+				return int(b.worst) - int(a.worst)
+			}
+			return len(b.Findings) - len(a.Findings)
+		})
+		for _, c := range worst[:htmlWorst] {
+			d.Cards = append(d.Cards, *c)
+		}
+		for _, rule := range r.Rules {
+			if byRule[rule.Name] > 0 {
+				d.RuleDocs = append(d.RuleDocs, htmlRuleDoc{rule.Name, upperFirst(rule.Doc.Title), oneParagraph(rule.Doc.Why)})
+			}
+		}
+	} else {
+		for _, c := range order {
+			d.Cards = append(d.Cards, *c)
+		}
 	}
 	d.ByRule, d.RuleHeight = bars(byRule)
 	d.ByLang, d.LangHeight = bars(byLang)
@@ -167,7 +244,34 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 	for _, e := range res.Errors {
 		d.InputErrors = append(d.InputErrors, e.Error())
 	}
-	return htmlPage.Execute(w, d)
+	d.Skipped = Skipped(res.Skips)
+	if err := htmlPage.ExecuteTemplate(w, "top", d); err != nil {
+		return err
+	}
+	if d.Paged {
+		if err := writePages(w, order); err != nil {
+			return err
+		}
+	}
+	return htmlPage.ExecuteTemplate(w, "bottom", d)
+}
+
+// writePages writes every card as data, one at a time: encoding/json
+// escapes <, > and &, so nothing in a message can end the script element.
+func writePages(w io.Writer, cards []*htmlCard) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(`<script id="pages" type="application/json">[`)
+	enc := json.NewEncoder(bw)
+	for i, c := range cards {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		if err := enc.Encode(c.paged()); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("]</script>\n")
+	return bw.Flush()
 }
 
 type markSpan struct {

@@ -37,6 +37,9 @@ type jsonSummary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Skipped says what the run passed over, a line a reason; absent when
+	// nothing was.
+	Skipped []string `json:"skipped,omitempty"`
 }
 
 // JSON writes {"version", "findings", "summary"}. It is written a finding at
@@ -89,6 +92,7 @@ func (s *jsonWriter) close() error {
 	sum, err := marshalIndent(jsonSummary{
 		Files: res.Files, Messages: res.Messages,
 		Errors: res.Count(lint.Error), Warnings: res.Count(lint.Warning), Infos: res.Count(lint.Info),
+		Skipped: Skipped(res.Skips),
 	}, "  ")
 	if err != nil {
 		return err

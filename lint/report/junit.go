@@ -2,11 +2,8 @@ package report
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
-
-	"github.com/msglint/msglint/lint"
 )
 
 // JUnit XML as GitLab, Jenkins, Azure Pipelines and CircleCI read test
@@ -93,12 +90,13 @@ func (junitFormat) Write(w io.Writer, r *Report) error {
 		})
 	}
 	for _, err := range r.Result.Errors {
-		c, path := junitCase{Name: "read", Classname: "msglint.input", Error: &junitProblem{Message: err.Error(), Type: "input", Text: err.Error()}}, ""
-		if e := (*lint.InputError)(nil); errors.As(err, &e) {
-			path = relPath(e.Path)
-			c.Name, c.File, c.Line, c.Error.Message = "read "+path, path, e.Line, e.Msg
+		e := placeError(err)
+		name := "read"
+		if e.path != "" {
+			name += " " + e.path
 		}
-		add(path, c)
+		add(e.path, junitCase{Name: name, Classname: "msglint.input", File: e.path, Line: e.line,
+			Error: &junitProblem{Message: e.msg, Type: "input", Text: err.Error()}})
 	}
 	return writeXML(w, all)
 }

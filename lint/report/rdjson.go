@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/json"
-	"errors"
 	"io"
 
 	"github.com/msglint/msglint/lint"
@@ -88,12 +87,10 @@ func (rdjsonFormat) Write(w io.Writer, r *Report) error {
 		res.Diagnostics = append(res.Diagnostics, d)
 	}
 	for _, err := range r.Result.Errors {
-		d := rdjsonDiagnostic{Message: err.Error(), Severity: "ERROR", Code: &rdjsonCode{Value: "input"}}
-		if e := (*lint.InputError)(nil); errors.As(err, &e) {
-			d.Message, d.Location.Path = e.Msg, relPath(e.Path)
-			if e.Line > 0 {
-				d.Location.Range = &rdjsonRange{Start: rdjsonPosition{Line: e.Line}}
-			}
+		e := placeError(err)
+		d := rdjsonDiagnostic{Message: e.msg, Severity: "ERROR", Code: &rdjsonCode{Value: "input"}, Location: rdjsonLocation{Path: e.path}}
+		if e.line > 0 {
+			d.Location.Range = &rdjsonRange{Start: rdjsonPosition{Line: e.line}}
 		}
 		res.Diagnostics = append(res.Diagnostics, d)
 	}

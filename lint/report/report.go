@@ -3,8 +3,10 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -70,4 +72,65 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// skipWhat says, per reason, what the skipped files are.
+var skipWhat = map[lint.SkipReason][2]string{
+	lint.NotMessages:   {"file that is not a message library", "files that are not message libraries"},
+	lint.OtherLanguage: {"file in a language msglint does not check", "files in languages msglint does not check"},
+	lint.NotRegular:    {"file that is not a regular file", "files that are not regular files"},
+	lint.TooBig:        {"file over the size cap", "files over the size cap"},
+	lint.Empty:         {"file without messages", "files without messages"},
+}
+
+// Skipped says what a run passed over, one line a reason:
+// "3 files in languages msglint does not check: de, fr".
+func Skipped(skips []lint.Skip) []string {
+	var out []string
+	for _, reason := range []lint.SkipReason{lint.NotMessages, lint.OtherLanguage, lint.Empty, lint.NotRegular, lint.TooBig} {
+		n := 0
+		var details []string
+		for _, s := range skips {
+			if s.Reason == reason {
+				n++
+				if s.Detail != "" && !slices.Contains(details, s.Detail) {
+					details = append(details, s.Detail)
+				}
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		w := skipWhat[reason]
+		line := plural(n, w[0], w[1])
+		if len(details) > 0 {
+			slices.Sort(details)
+			line += ": " + strings.Join(details, ", ")
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// badFiles is how many files have input errors.
+func badFiles(errs []error) int {
+	var paths []string
+	n := 0
+	for _, err := range errs {
+		var ie *lint.InputError
+		var sk *lint.Skip
+		switch {
+		case errors.As(err, &ie):
+			if !slices.Contains(paths, ie.Path) {
+				paths = append(paths, ie.Path)
+			}
+		case errors.As(err, &sk):
+			if !slices.Contains(paths, sk.Path) {
+				paths = append(paths, sk.Path)
+			}
+		default:
+			n++
+		}
+	}
+	return n + len(paths)
 }

@@ -51,13 +51,13 @@ func TestTextColorAndErrors(t *testing.T) {
 	var b bytes.Buffer
 	Text.Write(&b, &Report{Result: res, Color: true})
 	want := "\x1b[1mf.txt:1:1:\x1b[0m \x1b[31merror\x1b[0m \x1b[2mspelling:\x1b[0m m\n    recieve\n    \x1b[31m^~~~~~~\x1b[0m\n    suggestion: s\n" +
-		"1 error, 0 warnings, 0 infos in 1 message (2 files; 1 could not be read)\n"
+		"1 error, 0 warnings, 0 infos in 1 message (2 files; 1 with input errors)\n"
 	if d := cmp.Diff(want, b.String()); d != "" {
 		t.Error(d)
 	}
 	b.Reset()
 	Text.Write(&b, &Report{Result: &lint.Result{Files: 1, Errors: res.Errors}})
-	if got := b.String(); got != "0 errors, 0 warnings, 0 infos in 0 messages (1 file; 1 could not be read)\n" {
+	if got := b.String(); got != "0 errors, 0 warnings, 0 infos in 0 messages (1 file; 1 with input errors)\n" {
 		t.Errorf("errors only: %q", got)
 	}
 }

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -18,19 +20,6 @@ const (
 	// InformationURI is msglint's home page, shown by code scanning.
 	InformationURI = "https://github.com/msglint/msglint"
 )
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	ColumnKind  string            `json:"columnKind"`
-	Results     []sarifResult     `json:"results"`
-}
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -104,25 +93,26 @@ type sarifRegion struct {
 
 var sarifLevel = map[lint.Severity]string{lint.Error: "error", lint.Warning: "warning", lint.Info: "note"}
 
-// SARIF writes a SARIF 2.1.0 log for code scanning, with the rule table and
-// input errors as notifications. It needs the whole result.
+// SARIF writes a SARIF 2.1.0 log for code scanning: the rule table first,
+// then each result as it comes (memory stays flat however many there are),
+// then the invocation with input errors and skipped files as notifications.
 var SARIF Format = sarifFormat{}
 
 type sarifFormat struct{}
 
-func (sarifFormat) Name() string       { return "sarif" }
-func (sarifFormat) WritesErrors() bool { return true }
+func (sarifFormat) Name() string                         { return "sarif" }
+func (sarifFormat) WritesErrors() bool                   { return true }
+func (f sarifFormat) Write(w io.Writer, r *Report) error { return writeAll(w, f, r) }
 
-func (sarifFormat) Write(w io.Writer, r *Report) error {
-	run := sarifRun{
-		Tool:       sarifTool{Driver: sarifDriver{Name: "msglint", Version: r.Version, InformationURI: InformationURI, Rules: []sarifRule{}}},
-		ColumnKind: "unicodeCodePoints",
-		Results:    []sarifResult{},
-	}
+// The log is written by hand around json.Encoder's pieces, in the bytes it
+// would write for the whole log with a two-space indent.
+func (sarifFormat) start(s *Stream) findingWriter {
+	r := s.r
+	driver := sarifDriver{Name: "msglint", Version: r.Version, InformationURI: InformationURI, Rules: []sarifRule{}}
 	index := map[string]int{}
 	for i, rule := range r.Rules {
 		index[rule.Name] = i
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+		driver.Rules = append(driver.Rules, sarifRule{
 			ID:                   rule.Name,
 			Name:                 ruleTitleCase(rule.Name),
 			ShortDescription:     sarifText{Text: rule.Doc.Title},
@@ -131,25 +121,69 @@ func (sarifFormat) Write(w io.Writer, r *Report) error {
 			DefaultConfiguration: sarifDefault{Level: sarifLevel[rule.Doc.Severity], Enabled: true},
 		})
 	}
-	for _, f := range r.Result.Findings {
-		msg := f.Message
-		if f.Suggestion != "" {
-			msg += " (suggestion: " + f.Suggestion + ")"
-		}
-		run.Results = append(run.Results, sarifResult{
-			RuleID:    f.Rule,
-			RuleIndex: index[f.Rule],
-			Level:     sarifLevel[f.Severity],
-			Message:   sarifText{Text: msg},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: fileURI(f.File)},
-				Region:           &sarifRegion{StartLine: f.Line, StartColumn: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol},
-			}}},
-			PartialFingerprints: map[string]string{"msglintFinding/v1": lint.Fingerprint(f)},
-		})
+	w := &sarifWriter{Stream: s, index: index}
+	tool, err := marshalIndent(sarifTool{Driver: driver}, "      ")
+	w.err = err
+	fmt.Fprintf(s.w, "{\n  \"$schema\": %q,\n  \"version\": %q,\n  \"runs\": [\n    {\n      \"tool\": ", sarifSchema, sarifVersion)
+	s.w.Write(tool)
+	s.w.WriteString(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+	return w
+}
+
+type sarifWriter struct {
+	*Stream
+	index map[string]int
+	err   error
+	buf   bytes.Buffer // one result, reused
+	enc   *json.Encoder
+}
+
+func (s *sarifWriter) finding(f lint.Finding) error {
+	if s.err != nil {
+		return s.err
 	}
-	inv := sarifInvocation{ExecutionSuccessful: len(r.Result.Errors) == 0}
-	for _, err := range r.Result.Errors {
+	msg := f.Message
+	if f.Suggestion != "" {
+		msg += " (suggestion: " + f.Suggestion + ")"
+	}
+	if s.enc == nil {
+		s.enc = json.NewEncoder(&s.buf)
+		s.enc.SetEscapeHTML(false)
+		s.enc.SetIndent("        ", "  ")
+	}
+	s.buf.Reset()
+	err := s.enc.Encode(sarifResult{
+		RuleID:    f.Rule,
+		RuleIndex: s.index[f.Rule],
+		Level:     sarifLevel[f.Severity],
+		Message:   sarifText{Text: msg},
+		Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+			ArtifactLocation: sarifArtifact{URI: fileURI(f.File)},
+			Region:           &sarifRegion{StartLine: f.Line, StartColumn: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol},
+		}}},
+		PartialFingerprints: map[string]string{"msglintFinding/v1": lint.Fingerprint(f)},
+	})
+	if err != nil {
+		return err
+	}
+	if s.n > 0 {
+		s.w.WriteByte(',')
+	}
+	s.w.WriteString("\n        ")
+	s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	return nil
+}
+
+func (s *sarifWriter) close() error {
+	if s.err != nil {
+		return s.err
+	}
+	res := s.r.Result
+	if s.n > 0 {
+		s.w.WriteString("\n      ")
+	}
+	inv := sarifInvocation{ExecutionSuccessful: len(res.Errors) == 0}
+	for _, err := range res.Errors {
 		n := sarifNotification{Level: "error", Message: sarifText{Text: err.Error()}}
 		if e := (*lint.InputError)(nil); errors.As(err, &e) {
 			n.Message.Text = e.Msg
@@ -161,11 +195,17 @@ func (sarifFormat) Write(w io.Writer, r *Report) error {
 		}
 		inv.Notifications = append(inv.Notifications, n)
 	}
-	run.Invocations = []sarifInvocation{inv}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	for _, line := range Skipped(res.Skips) {
+		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "note", Message: sarifText{Text: "skipped " + line}})
+	}
+	data, err := marshalIndent([]sarifInvocation{inv}, "      ")
+	if err != nil {
+		return err
+	}
+	s.w.WriteString("],\n      \"invocations\": ")
+	s.w.Write(data)
+	s.w.WriteString("\n    }\n  ]\n}\n")
+	return nil
 }
 
 // fileURI is a relative URI for a relative path (code scanning resolves it

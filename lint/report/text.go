@@ -57,8 +57,8 @@ func (s textWriter) finding(f lint.Finding) error {
 func (s textWriter) close() error {
 	res := s.r.Result
 	files := plural(res.Files, "file", "files")
-	if n := len(res.Errors); n > 0 {
-		files += fmt.Sprintf("; %d could not be read", n)
+	if n := badFiles(res.Errors); n > 0 {
+		files += fmt.Sprintf("; %d with input errors", n)
 	}
 	msgs := plural(res.Messages, "message", "messages")
 	if s.n == 0 && len(res.Errors) == 0 {
@@ -68,6 +68,9 @@ func (s textWriter) close() error {
 			plural(res.Count(lint.Error), "error", "errors"),
 			plural(res.Count(lint.Warning), "warning", "warnings"),
 			plural(res.Count(lint.Info), "info", "infos"), msgs, files)
+	}
+	for _, line := range Skipped(res.Skips) {
+		fmt.Fprintf(s.w, "skipped %s\n", line)
 	}
 	return nil
 }

@@ -1,0 +1,288 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
+)
+
+var grammarData = loadData("grammar.yaml")
+
+// GrammarOptions configures the grammar rule; it has none yet, but a config
+// that sets an unknown key is still an error.
+type GrammarOptions struct{}
+
+// Grammar flags a few high-precision grammar slips per language.
+var Grammar = &lint.Rule{
+	Name: "grammar",
+	Doc: lint.Doc{
+		Title: "common grammar slip",
+		Text: `Flags grammar slips that a fixed frame shows for sure. English: "a" before a vowel sound and
+"an" before a consonant sound ("a original", "an user"; "an hour", "a one-off" and "an SMS" are right),
+"it's" for "its" ("on it's way", "it's own"), "your welcome", "more then" for "more than", and "could of" for
+"could have". Turkish: the question particle written attached ("aldınızmı?" for "aldınız mı?"), when the
+dictionary knows the word without it. Azerbaijani: the question particle written apart ("var mı?" for
+"varmı?"). Both: ki written apart after the few words it joins ("bel ki" for "belki", "çün ki" for
+"çünki"); de/da and ki written attached elsewhere are spelling findings ("günüde" for "günü de").`,
+		Why: `These slips are what readers notice first, and each has one right form, so --fix can apply it.
+Sources: Merriam-Webster usage notes; TDK Yazım Kılavuzu ("mı, mi, mu, mü"); Azərbaycan dilinin orfoqrafiya
+qaydaları.`,
+		Examples: grammarData.Examples,
+		Severity: lint.Warning,
+		Default:  true,
+	},
+	Options: GrammarOptions{},
+	New: func(node *yaml.Node) (lint.Check, error) {
+		if _, err := lint.DecodeOptions(node, GrammarOptions{}); err != nil {
+			return nil, err
+		}
+		g := newGrammar()
+		return g.check, nil
+	},
+}
+
+type grammar struct {
+	consonantSound, silentH []string
+	vowelLetters            string
+	comparatives, modals    map[string]bool
+	frames                  []frame
+	particles               map[lint.Lang]map[string]bool
+	kiJoined                map[lint.Lang]map[string]bool
+}
+
+func newGrammar() *grammar {
+	en := grammarData.Langs[lint.English].Words
+	g := &grammar{
+		consonantSound: en["consonant_sound"],
+		silentH:        en["silent_h"],
+		vowelLetters:   strings.Join(en["vowel_letters"], ""),
+		comparatives:   grammarData.WordSets("comparatives")[lint.English],
+		modals:         grammarData.WordSets("modals")[lint.English],
+		particles:      grammarData.WordSets("particles"),
+		kiJoined:       grammarData.WordSets("ki_joined"),
+	}
+	for _, f := range en["frames"] {
+		wrong, right, _ := strings.Cut(f, "|")
+		wrong, last := strings.CutSuffix(strings.TrimSpace(wrong), " $")
+		g.frames = append(g.frames, frame{wrong: strings.Fields(wrong), right: strings.Fields(right), last: last})
+	}
+	return g
+}
+
+// frame is a fixed wrong phrase and its right form, word by word; last
+// says the phrase must end its clause (your welcome. — not "your welcome
+// message").
+type frame struct {
+	wrong, right []string
+	last         bool
+}
+
+// words are the word tokens of a body with the text between each and the
+// next (to tell "a user" from "a, user").
+type word struct {
+	lint.Token
+	gap string // the text up to the next word
+}
+
+func wordsOf(text string, toks []lint.Token) []word {
+	var out []word
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		end := len(text)
+		for j := i + 1; j < len(toks); j++ {
+			if toks[j].Kind == lint.Word || toks[j].Kind == lint.Number {
+				end = toks[j].Start
+				break
+			}
+		}
+		out = append(out, word{Token: t, gap: text[t.End:end]})
+	}
+	return out
+}
+
+func (g *grammar) check(p *lint.Pass) {
+	text := p.Msg.Body.Text
+	ws := wordsOf(text, p.Msg.Tokens())
+	switch p.Msg.Lang {
+	case lint.English:
+		g.english(p, text, ws)
+	case lint.Turkish:
+		g.turkishParticle(p, text, ws)
+	case lint.Azerbaijani:
+		g.azerbaijaniParticle(p, text, ws)
+	}
+	g.kiApart(p, text, ws)
+}
+
+func (g *grammar) report(p *lint.Pass, span lint.Span, msg, right string) {
+	p.Report(lint.Diagnostic{Span: span, Message: msg, Suggestion: right, Fix: &lint.Edit{Span: span, New: right}})
+}
+
+func (g *grammar) english(p *lint.Pass, text string, ws []word) {
+	for i, w := range ws {
+		// The next word follows with only spaces between (no number:
+		// "a 3rd party").
+		next := i+1 < len(ws) && strings.TrimSpace(w.gap) == "" && ws[i+1].Start == w.End+len(w.gap)
+		switch {
+		case (w.Norm == "a" || w.Norm == "an") && next:
+			g.article(p, text, w, ws[i+1])
+		case g.comparatives[w.Norm] && next && ws[i+1].Norm == "then":
+			n := ws[i+1]
+			g.report(p, lint.Span{Start: n.Start, End: n.End}, fmt.Sprintf(grammarData.Say(lint.English, "frame"), w.Norm+" "+text[n.Start:n.End], w.Norm+" "+matchCase(lint.English, text[n.Start:n.End], "than")), matchCase(lint.English, text[n.Start:n.End], "than"))
+		case g.modals[w.Norm] && next && ws[i+1].Norm == "of" && !(i+2 < len(ws) && ws[i+2].Norm == "course"):
+			n := ws[i+1]
+			g.report(p, lint.Span{Start: n.Start, End: n.End}, fmt.Sprintf(grammarData.Say(lint.English, "frame"), w.Norm+" of", w.Norm+" have"), "have")
+		}
+		g.frame(p, text, ws, i)
+	}
+}
+
+// article checks "a"/"an" against the sound the next word starts with.
+func (g *grammar) article(p *lint.Pass, text string, art, next word) {
+	nw := text[next.Start:next.End]
+	vowel, ok := g.vowelSound(nw)
+	if !ok {
+		return
+	}
+	want := "a"
+	if vowel {
+		want = "an"
+	}
+	if art.Norm == want {
+		return
+	}
+	right := matchCase(lint.English, text[art.Start:art.End], want)
+	sound := grammarData.Say(lint.English, "consonant")
+	if vowel {
+		sound = grammarData.Say(lint.English, "vowel")
+	}
+	g.report(p, lint.Span{Start: art.Start, End: art.End},
+		fmt.Sprintf(grammarData.Say(lint.English, "article"), text[art.Start:art.End]+" "+nw, right+" "+nw, sound), right)
+}
+
+// vowelSound tells whether a word starts with a vowel sound; ok is false
+// when the spelling does not say (a number, a symbol, a mixed-case name).
+func (g *grammar) vowelSound(w string) (vowel, ok bool) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(r) || r > unicode.MaxASCII {
+		return false, false
+	}
+	letters := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(letters) >= 2 && !strings.ContainsAny(strings.ToLower(letters), "aeiouy") {
+		return strings.ContainsRune(g.vowelLetters, unicode.ToLower(r)), true
+	}
+	if len(letters) >= 2 && strings.ToUpper(letters) == letters {
+		// An acronym: read letter by letter unless it is short and has
+		// a vowel after its first letter (NASA, a FIFA match): unsure.
+		if len(letters) <= 5 && strings.ContainsAny(letters[1:], "AEIOU") {
+			return false, false
+		}
+		return strings.ContainsRune(g.vowelLetters, unicode.ToLower(r)), true
+	}
+	lw := strings.ToLower(w)
+	for _, h := range g.silentH {
+		if strings.HasPrefix(lw, h) {
+			return true, true
+		}
+	}
+	if !strings.ContainsRune("aeiou", rune(lw[0])) {
+		return false, true
+	}
+	for _, c := range g.consonantSound {
+		if strings.HasPrefix(lw, c) {
+			return false, true
+		}
+	}
+	return true, true
+}
+
+// frame matches a fixed wrong frame starting at ws[i].
+func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
+	for _, f := range g.frames {
+		wrong, right := f.wrong, f.right
+		if i+len(wrong) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, fw := range wrong {
+			w := ws[i+k]
+			if w.Norm != fw || k+1 < len(wrong) && (strings.TrimSpace(w.gap) != "" || ws[i+k+1].Start != w.End+len(w.gap)) {
+				ok = false
+				break
+			}
+		}
+		if end := ws[i+len(wrong)-1]; !ok || f.last && strings.TrimSpace(end.gap) == "" && i+len(wrong) < len(ws) {
+			continue
+		}
+		// Only the words that differ are replaced.
+		for k := range wrong {
+			if wrong[k] == right[k] {
+				continue
+			}
+			w := ws[i+k]
+			span := lint.Span{Start: w.Start, End: w.End}
+			fix := matchCase(lint.English, text[w.Start:w.End], right[k])
+			g.report(p, span, fmt.Sprintf(grammarData.Say(lint.English, "frame"), strings.Join(wrong, " "), strings.Join(right, " ")), fix)
+		}
+	}
+}
+
+// turkishParticle finds the question particle written attached to the
+// word before a question mark, when the dictionary rejects the word and
+// knows it without the particle (aldınızmı -> aldınız mı).
+func (g *grammar) turkishParticle(p *lint.Pass, text string, ws []word) {
+	lx, err := lexiconFor(lint.Turkish)
+	if err != nil || lx == nil {
+		return
+	}
+	for _, w := range ws {
+		if !strings.HasPrefix(strings.TrimSpace(w.gap), "?") {
+			continue
+		}
+		for part := range g.particles[lint.Turkish] {
+			stem, ok := strings.CutSuffix(w.Norm, part)
+			if !ok || utf8.RuneCountInString(stem) < 2 || lx.known(w.Norm) || !lx.known(stem) {
+				continue
+			}
+			cut := w.Start + len(text[w.Start:w.End]) - len(part)
+			right := text[w.Start:cut] + " " + text[cut:w.End]
+			g.report(p, lint.Span{Start: w.Start, End: w.End}, fmt.Sprintf(grammarData.Say(lint.Turkish, "particle_apart"), text[w.Start:w.End], right), right)
+			break
+		}
+	}
+}
+
+// azerbaijaniParticle finds the question particle written as a word of its
+// own after the word it asks about (var mı -> varmı).
+func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
+	for i := 1; i < len(ws); i++ {
+		w, prev := ws[i], ws[i-1]
+		if !g.particles[lint.Azerbaijani][w.Norm] || prev.gap != " " {
+			continue
+		}
+		span := lint.Span{Start: prev.Start, End: w.End}
+		right := text[prev.Start:prev.End] + text[w.Start:w.End]
+		g.report(p, span, fmt.Sprintf(grammarData.Say(lint.Azerbaijani, "particle_attached"), text[prev.Start:w.End], right), right)
+	}
+}
+
+// kiApart finds ki written apart after the few words it joins (bel ki ->
+// belki, çün ki -> çünki).
+func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
+	joined := g.kiJoined[p.Msg.Lang]
+	for i := 0; i+1 < len(ws); i++ {
+		w, next := ws[i], ws[i+1]
+		if !joined[w.Norm] || next.Norm != "ki" || w.gap != " " {
+			continue
+		}
+		span := lint.Span{Start: w.Start, End: next.End}
+		right := text[w.Start:w.End] + text[next.Start:next.End]
+		g.report(p, span, fmt.Sprintf(grammarData.Say(p.Msg.Lang, "joined"), text[w.Start:next.End], right), right)
+	}
+}

@@ -1,0 +1,301 @@
+package rules
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/dict"
+	"github.com/msglint/msglint/lint/morph"
+)
+
+// lexicon is one language's idea of a correct word: its dictionary, its
+// suffix paradigms, the dictionaries whose words also pass (English product
+// terms in Turkish text; Turkish words in Azerbaijani text, which the
+// language rule reports), and its error model for suggestions. It is built
+// from the rule's data (spelling.yaml, words:) and the embedded
+// dictionaries, once per language.
+type lexicon struct {
+	lang  lint.Lang
+	d     *dict.Dict
+	m     *morph.Analyzer // nil: the language has no paradigms
+	also  []*dict.Dict
+	model errorModel
+	// confident: report an unknown word only when an edit of the error
+	// model gives a known word (Azerbaijani: the list is a web crawl that
+	// lacks many modern words, so an unknown word alone says little).
+	confident bool
+	// prefixes are derivational prefixes a known word may take (English
+	// re-, un-, pre-: rebook, unsubscribe); the lists lack many such words.
+	prefixes []string
+	// Verdicts by word, shared by the rules and their goroutines.
+	knownMemo    memo[bool]
+	suggestMemo  memo[ranking]
+	commonerMemo memo[string]
+}
+
+// lexicons are built on first use per language: a run that checks no
+// Turkish never loads the Turkish dictionary.
+var lexicons sync.Map // lint.Lang -> func() (*lexicon, error)
+
+func lexiconFor(l lint.Lang) (*lexicon, error) {
+	f, _ := lexicons.LoadOrStore(l, sync.OnceValues(func() (*lexicon, error) { return buildLexicon(l) }))
+	return f.(func() (*lexicon, error))()
+}
+
+func hasDict(l lint.Lang) bool {
+	for _, d := range dict.Langs() {
+		if d == string(l) {
+			return true
+		}
+	}
+	return false
+}
+
+func buildLexicon(l lint.Lang) (*lexicon, error) {
+	if !hasDict(l) {
+		return nil, nil
+	}
+	d, err := dict.For(string(l))
+	if err != nil {
+		return nil, err
+	}
+	lx := &lexicon{lang: l, d: d}
+	if m, err := morph.For(string(l)); err == nil {
+		lx.m = m
+	}
+	words := spellingDoc.Langs[l].Words
+	for _, other := range words["also"] {
+		od, err := dict.For(other)
+		if err != nil {
+			return nil, err
+		}
+		lx.also = append(lx.also, od)
+	}
+	lx.confident = len(words["policy"]) > 0 && words["policy"][0] == "confident"
+	lx.prefixes = words["prefixes"]
+	lx.model = newErrorModel(words)
+	return lx, nil
+}
+
+// known reports whether a lower-case or written word is correct in the
+// language itself: on the list, or a listed stem with suffixes.
+func (lx *lexicon) known(word string) bool {
+	return lx.knownMemo.get(word, func() bool { return lx.judge(word) })
+}
+
+func (lx *lexicon) judge(word string) bool {
+	if lx.d.Has(word) {
+		return true
+	}
+	lw := lint.Lower(lx.lang, word)
+	for _, p := range lx.prefixes {
+		if rest, ok := strings.CutPrefix(lw, p); ok && utf8.RuneCountInString(rest) >= 3 && lx.d.Has(strings.TrimPrefix(rest, "-")) {
+			return true
+		}
+	}
+	if lx.m == nil {
+		// A regular plural of a known word (integrations, timezones):
+		// the lists leave out the plural of many nouns.
+		if rest, ok := strings.CutSuffix(lw, "s"); ok && len(rest) >= 3 && lx.d.Has(rest) {
+			return true
+		}
+		// The English lists strip accents (cafe, entree); a word
+		// written with them is the same word.
+		if plain := stripAccents(word); plain != word {
+			return lx.d.Has(plain)
+		}
+		return false
+	}
+	return lx.d.Has(lw) || lx.m.Inflected(lw, lx.stemKnown)
+}
+
+// stemKnown is what suffixes may follow: a word of the language, or of a
+// dictionary that also passes (English loans take Turkish suffixes:
+// modunda, blogları, emaili).
+func (lx *lexicon) stemKnown(s string) bool {
+	if lx.d.Has(s) {
+		return true
+	}
+	if utf8.RuneCountInString(s) < 3 {
+		return false
+	}
+	for _, o := range lx.also {
+		if o.Has(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripAccents removes the marks of Latin letters in borrowed words
+// (café, entrée, naïve).
+func stripAccents(s string) string { return accentReplacer.Replace(s) }
+
+var accentReplacer = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e", "á", "a", "à", "a", "â", "a", "ä", "a",
+	"í", "i", "ï", "i", "î", "i", "ó", "o", "ô", "o", "ö", "o", "ú", "u", "ü", "u", "û", "u", "ç", "c", "ñ", "n",
+	"É", "E", "Á", "A", "Ç", "C")
+
+// passes reports whether a word is not to be reported: correct in the
+// language or in one of the dictionaries that also pass.
+func (lx *lexicon) passes(word string) bool {
+	if lx.known(word) {
+		return true
+	}
+	for _, o := range lx.also {
+		if o.Has(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// weight stands in for a word's frequency: the size of its paradigm on the
+// list (the forms that begin with it, or with the stem it is built on).
+func (lx *lexicon) weight(lw string) int {
+	n := lx.d.Forms(lw)
+	if lx.m != nil {
+		if stem := lx.m.Stem(lw, lx.d.Has); stem != "" {
+			n = max(n, lx.d.Forms(stem))
+		}
+	}
+	return n
+}
+
+// checkable says whether a word is prose to spell-check by its shape: not a
+// code with digits, an acronym, CamelCase, or a one- or two-letter word.
+func checkable(word string) bool {
+	n, upper, lower := 0, 0, 0
+	prevLower := false
+	for _, r := range word {
+		n++
+		switch {
+		case unicode.IsDigit(r) || r == '_':
+			return false
+		case unicode.IsUpper(r):
+			if prevLower {
+				return false // CamelCase
+			}
+			upper++
+			prevLower = false
+		case unicode.IsLower(r):
+			lower++
+			prevLower = true
+		}
+	}
+	if upper > 1 {
+		return false // an acronym (SMS, ATMs) or a brand's own casing
+	}
+	// No vowel: an interjection (hmm, brr) or an abbreviation (hrs).
+	return n >= 3 && lower > 0 && strings.ContainsAny(strings.ToLower(word), "aeiouyıöüəâîû")
+}
+
+// isCapitalised is a word with a capital first letter and no other.
+func isCapitalised(word string) bool {
+	r, n := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range word[n:] {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// midSentence reports whether the token before toks[i] (skipping spaces
+// without a line break) continues a sentence: a word, a number or a comma.
+// A capitalised word there is a name (a brand, a product, a place).
+func midSentence(text string, toks []lint.Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		t := toks[j]
+		switch t.Kind {
+		case lint.Space:
+			if strings.ContainsAny(text[t.Start:t.End], "\n\r") {
+				return false
+			}
+			continue
+		case lint.Word, lint.Number:
+			return true
+		case lint.Punct:
+			return strings.Contains(",&/+", t.Norm)
+		}
+		return false
+	}
+	return false
+}
+
+// quotedSpans finds text inside quotes or backticks: "…", “…”, «…», `…`,
+// and ‘…’ or '…' opened after a space. Words there are cited, not written
+// (a button label, a code, a term).
+func quotedSpans(text string) []lint.Span {
+	var out []lint.Span
+	pairs := [][2]string{{"`", "`"}, {"\"", "\""}, {"“", "”"}, {"«", "»"}, {"„", "“"}, {"‘", "’"}}
+	for _, p := range pairs {
+		for from := 0; ; {
+			i := strings.Index(text[from:], p[0])
+			if i < 0 {
+				break
+			}
+			open := from + i + len(p[0])
+			if p[0] == "‘" && open > len(p[0]) {
+				// A left single quote after a letter is an apostrophe.
+				if r, _ := utf8.DecodeLastRuneInString(text[:open-len(p[0])]); unicode.IsLetter(r) {
+					from = open
+					continue
+				}
+			}
+			j := strings.Index(text[open:], p[1])
+			if j < 0 {
+				break
+			}
+			out = append(out, lint.Span{Start: open, End: open + j})
+			from = open + j + len(p[1])
+		}
+	}
+	// 'term' only when the quote opens after a space or at the start and
+	// closes before a non-letter: otherwise it is an apostrophe.
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\'' || i > 0 && text[i-1] != ' ' && text[i-1] != '(' {
+			continue
+		}
+		for j := i + 1; j < len(text) && text[j] != '\n'; j++ {
+			if text[j] == '\'' && (j+1 == len(text) || !isASCIIAlnum(text[j+1])) && text[j-1] != ' ' {
+				out = append(out, lint.Span{Start: i + 1, End: j})
+				i = j
+				break
+			}
+		}
+	}
+	return out
+}
+
+func within(spans []lint.Span, s lint.Span) bool {
+	for _, q := range spans {
+		if s.Start >= q.Start && s.End <= q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// baseWord is the part of a word a dictionary judges. Turkish and
+// Azerbaijani write suffixes after a name with an apostrophe (Luma'ya,
+// SMS'i): the name before it is checked alone, and only when it is not a
+// name. English keeps its contractions (it's, don't) and checks a
+// possessive's word (customer's).
+func baseWord(l lint.Lang, word string) (base string, check bool) {
+	i := strings.IndexAny(word, "'’ʼ")
+	if i < 0 {
+		return word, true
+	}
+	if l == lint.English {
+		return word, true
+	}
+	base = word[:i]
+	r, _ := utf8.DecodeRuneInString(base)
+	return base, !unicode.IsUpper(r)
+}

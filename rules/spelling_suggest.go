@@ -1,0 +1,321 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// errorModel prices the edits that turn a misspelling into a word: a slip
+// on a neighbouring key or a letter written without its accent costs less
+// than any other substitution, a doubled or undoubled letter less than
+// another insertion or deletion. The letters, keyboard rows and confusable
+// pairs are the language's data (spelling.yaml, words:).
+type errorModel struct {
+	alphabet []rune
+	near     map[[2]rune]bool // keys next to each other
+	confused map[[2]rune]bool // letters writers mix up (ş/s, e/ə, k/q)
+	inserted map[rune]bool    // letters writers drop (az h: xaiş)
+}
+
+// Edit costs; a suggestion is reported only within maxCost.
+const (
+	costConfused   = 0.4
+	costDoubling   = 0.3
+	costNear       = 0.6
+	costSwap       = 0.6
+	costDropped    = 0.5
+	costOther      = 1.0
+	costClitic     = 0.5 // a particle written attached: günüde -> günü de
+	maxCost        = 1.0
+	maxCostEnglish = 1.2
+)
+
+func newErrorModel(words map[string][]string) errorModel {
+	m := errorModel{near: map[[2]rune]bool{}, confused: map[[2]rune]bool{}, inserted: map[rune]bool{}}
+	for _, a := range words["alphabet"] {
+		m.alphabet = append(m.alphabet, []rune(a)...)
+	}
+	for _, row := range words["keyboard"] {
+		rs := []rune(row)
+		for i := 0; i+1 < len(rs); i++ {
+			m.near[[2]rune{rs[i], rs[i+1]}], m.near[[2]rune{rs[i+1], rs[i]}] = true, true
+		}
+	}
+	for _, p := range words["confused"] {
+		rs := []rune(strings.ReplaceAll(p, " ", ""))
+		if len(rs) == 2 {
+			m.confused[[2]rune{rs[0], rs[1]}], m.confused[[2]rune{rs[1], rs[0]}] = true, true
+		}
+	}
+	for _, s := range words["dropped"] {
+		for _, r := range s {
+			m.inserted[r] = true
+		}
+	}
+	return m
+}
+
+// candidate is a suggested word and what the edit cost.
+type candidate struct {
+	word string
+	cost float64
+}
+
+// edits calls fn with every word one edit from w (lower case, as runes)
+// and its cost; turkicOnly keeps to the model's cheap edits (confused
+// letters, doubling, dropped letters).
+func (m *errorModel) edits(w []rune, turkicOnly bool, fn func(string, float64)) {
+	buf := make([]rune, 0, len(w)+1)
+	emit := func(c float64) { fn(string(buf), c) }
+	// Deletions: the word has a letter too many.
+	for i := range w {
+		c := costOther
+		if i > 0 && w[i-1] == w[i] || i+1 < len(w) && w[i+1] == w[i] {
+			c = costDoubling
+		} else if turkicOnly {
+			continue
+		}
+		buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
+		emit(c)
+	}
+	// Transpositions.
+	if !turkicOnly {
+		for i := 0; i+1 < len(w); i++ {
+			if w[i] == w[i+1] {
+				continue
+			}
+			buf = append(buf[:0], w...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			emit(costSwap)
+		}
+	}
+	// Substitutions.
+	for i := range w {
+		for _, r := range m.alphabet {
+			if r == w[i] {
+				continue
+			}
+			c := costOther
+			switch {
+			case m.confused[[2]rune{w[i], r}]:
+				c = costConfused
+			case turkicOnly:
+				continue
+			case m.near[[2]rune{w[i], r}]:
+				c = costNear
+			}
+			buf = append(buf[:0], w...)
+			buf[i] = r
+			emit(c)
+		}
+	}
+	// Insertions: the word lacks a letter.
+	for i := 0; i <= len(w); i++ {
+		for _, r := range m.alphabet {
+			c := costOther
+			switch {
+			case i > 0 && w[i-1] == r || i < len(w) && w[i] == r:
+				c = costDoubling
+			case m.inserted[r]:
+				c = costDropped
+			case turkicOnly:
+				continue
+			}
+			buf = append(append(append(buf[:0], w[:i]...), r), w[i:]...)
+			emit(c)
+		}
+	}
+}
+
+// suggest ranks the known words near a misspelt one (lower case): by the
+// cost of the edit, then by how common the word is. Two edits are tried
+// only when one finds nothing, and only cheap ones. A suggestion is always
+// a correct word, never another misspelling.
+func (lx *lexicon) suggest(lw string) []candidate {
+	cands, _, _ := lx.ranked(lw)
+	return cands
+}
+
+// ranked is suggest with the pick --fix may apply (confidentPick),
+// remembered per word.
+func (lx *lexicon) ranked(lw string) ([]candidate, string, bool) {
+	r := lx.suggestMemo.get(lw, func() ranking {
+		cands := lx.rank(lw)
+		right, sure := lx.confidentPick(cands)
+		return ranking{cands, right, sure}
+	})
+	return r.cands, r.right, r.sure
+}
+
+type ranking struct {
+	cands []candidate
+	right string
+	sure  bool
+}
+
+func (lx *lexicon) rank(lw string) []candidate {
+	best := map[string]float64{}
+	add := func(s string, c float64) {
+		if old, ok := best[s]; !ok || c < old {
+			best[s] = c
+		}
+	}
+	// Where a suffix chain may begin, the stem before it is what is
+	// misspelt (təşəkürlər); the whole word is a stem too.
+	splits := []int{len(lw)}
+	if lx.m != nil {
+		splits = append(splits, lx.m.Splits(lw)...)
+	}
+	for _, at := range splits {
+		stem, rest := []rune(lw[:at]), lw[at:]
+		if len(stem) < 2 {
+			continue
+		}
+		lx.model.edits(stem, lx.confident, func(s string, c float64) {
+			if _, seen := best[s+rest]; seen || !lx.d.Suggestable(s) && (rest == "" || !lx.d.Has(s)) {
+				return
+			}
+			if rest == "" || lx.known(s+rest) {
+				add(s+rest, c)
+			}
+		})
+	}
+	lx.splitWords(lw, add)
+	if len(best) == 0 && !lx.confident && lx.m == nil {
+		// Two cheap edits (reccomend -> recommend): each first edit
+		// is extended by a doubling, an undoubling or a swap.
+		lx.model.edits([]rune(lw), false, func(s string, c float64) {
+			if c > costNear {
+				return
+			}
+			lx.model.edits([]rune(s), true, func(s2 string, c2 float64) {
+				if c+c2 <= maxCostEnglish && lx.d.Suggestable(s2) {
+					add(s2, c+c2)
+				}
+			})
+		})
+	}
+	out := make([]candidate, 0, len(best))
+	limit := maxCost
+	if lx.m == nil {
+		// English: only the cheap slips, one or two; the list is big
+		// enough that a plain one-letter change often lands on a word.
+		limit = maxCostEnglish
+	}
+	long := utf8.RuneCountInString(lw) >= 7
+	for s, c := range best {
+		// Any letter changed anyhow lands on some word in a short
+		// one: such edits count only in long words.
+		if c <= limit && s != lw && (long || c < costOther) {
+			out = append(out, candidate{s, c})
+		}
+	}
+	weights := map[string]int{}
+	for _, c := range out {
+		weights[c.word] = lx.weight(firstWord(c.word))
+	}
+	slices.SortFunc(out, func(a, b candidate) int {
+		switch {
+		case a.cost != b.cost:
+			if a.cost < b.cost {
+				return -1
+			}
+			return 1
+		case weights[a.word] != weights[b.word]:
+			return weights[b.word] - weights[a.word]
+		}
+		return strings.Compare(a.word, b.word)
+	})
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// splitWords suggests a particle written attached to the word before it
+// (günüde -> günü de). Other words run together are not split: a compound
+// the dictionary lacks (bootcamp) is more often right than wrong.
+func (lx *lexicon) splitWords(lw string, add func(string, float64)) {
+	clitics := spellingDoc.Langs[lx.lang].Words["clitics"]
+	for i := range lw {
+		if i == 0 {
+			continue
+		}
+		left, right := lw[:i], lw[i:]
+		if utf8.RuneCountInString(left) < 2 || utf8.RuneCountInString(right) < 2 {
+			continue
+		}
+		if slices.Contains(clitics, right) && lx.known(left) {
+			add(left+" "+right, costClitic)
+		}
+	}
+}
+
+// confidentPick is the suggestion --fix may apply: the only one at the
+// lowest cost, or one at least ten times as common as the next there.
+func (lx *lexicon) confidentPick(cands []candidate) (string, bool) {
+	if len(cands) == 0 {
+		return "", false
+	}
+	if len(cands) == 1 || cands[1].cost > cands[0].cost {
+		return cands[0].word, true
+	}
+	a, b := lx.weight(firstWord(cands[0].word)), lx.weight(firstWord(cands[1].word))
+	return cands[0].word, a >= 10*max(b, 1)
+}
+
+// commoner is the Azerbaijani check of a word the list accepts: the list
+// is a web crawl and keeps some misspellings, so a word is reported when
+// restoring a dropped double consonant or a missing h gives a word whose
+// paradigm on the list is far larger. Letter swaps (e/ə, ı/i, k/q) are not
+// tried here: they make real minimal pairs.
+func (lx *lexicon) commoner(lw string) (string, bool) {
+	s := lx.commonerMemo.get(lw, func() string { return lx.findCommoner(lw) })
+	return s, s != ""
+}
+
+func (lx *lexicon) findCommoner(lw string) string {
+	// The word must be rare on the list and the fix at least three times
+	// as common and common in its own right.
+	const rare, ratio, floor = 5, 3, 10
+	if utf8.RuneCountInString(lw) < 5 {
+		return ""
+	}
+	own := lx.weight(lw)
+	if own > rare {
+		return ""
+	}
+	var pick string
+	var pickN int
+	rs := []rune(lw)
+	for i := 0; i <= len(rs); i++ {
+		// A consonant doubled where the word has it once, or an h.
+		var adds []rune
+		if i > 0 && !isVowel(rs[i-1]) {
+			adds = append(adds, rs[i-1])
+		}
+		if lx.model.inserted['h'] {
+			adds = append(adds, 'h')
+		}
+		for _, r := range adds {
+			s := string(rs[:i]) + string(r) + string(rs[i:])
+			if !lx.known(s) {
+				continue
+			}
+			if n := lx.weight(s); n >= floor && n >= ratio*max(own, 1) && n > pickN {
+				pick, pickN = s, n
+			}
+		}
+	}
+	return pick
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeıioöuüəâîû", r) }

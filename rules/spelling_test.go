@@ -1,0 +1,119 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
+)
+
+// The dictionary checks see any text: findings stay inside it, on rune
+// boundaries, and a fix never splits a letter.
+func FuzzDictionaryRules(f *testing.F) {
+	for _, s := range []string{"Siparişinizdeki ürünleri onaylayamıyoruz?", "a original it's own, var mı?",
+		"{{x}}'daki PIN-inizi %s :name ${y} <b>xliff</b>", "İİİ ııı ŞŞŞ", "‘quoted’ “text” `code`"} {
+		f.Add(s, 0)
+	}
+	var checks []lint.Check
+	for _, r := range []*lint.Rule{Spelling, Grammar, Language} {
+		c, err := r.New(nil)
+		if err != nil {
+			f.Fatal(err)
+		}
+		checks = append(checks, c)
+	}
+	f.Fuzz(func(t *testing.T, text string, lang int) {
+		l := lint.Langs[(lang%3+3)%3]
+		m := &lint.Message{Lang: l, Body: lint.Field{Text: text}}
+		for _, c := range checks {
+			c(lint.NewPass(m, func(d lint.Diagnostic) {
+				s := d.Span
+				if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+					t.Fatalf("%q: span %v out of the text", text, s)
+				}
+				if s != (lint.Span{}) && utf8.ValidString(text) && (!utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End])) {
+					t.Fatalf("%q: span %v splits a letter", text, s)
+				}
+			}))
+		}
+	})
+}
+
+// A suggestion is always a word the dictionary accepts, and the ranking
+// puts the cheapest, commonest edit first.
+func TestSuggestions(t *testing.T) {
+	for _, c := range []struct {
+		lang       lint.Lang
+		word, want string
+		sure       bool
+	}{
+		{lint.English, "apreciate", "appreciate", true},
+		{lint.English, "allowence", "allowance", true},
+		{lint.Turkish, "başarıyle", "başarıyla", true},
+		{lint.Turkish, "günüde", "günü de", true},
+		{lint.Azerbaijani, "təşəkürlər", "təşəkkürlər", true},
+	} {
+		lx, err := lexiconFor(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cands := lx.suggest(c.word)
+		if len(cands) == 0 || cands[0].word != c.want {
+			t.Errorf("%s: suggest(%q) = %v, want %q first", c.lang, c.word, cands, c.want)
+			continue
+		}
+		if _, sure := lx.confidentPick(cands); sure != c.sure {
+			t.Errorf("%s: %q: sure = %v, want %v", c.lang, c.word, sure, c.sure)
+		}
+		for _, cd := range cands {
+			if !lx.allKnown(cd.word) {
+				t.Errorf("%s: suggest(%q) offers %q, not a word", c.lang, c.word, cd.word)
+			}
+		}
+	}
+}
+
+func TestNotProse(t *testing.T) {
+	for w, want := range map[string]bool{"order": true, "Order": true, "SMS": false, "ATMs": false, "iPhone": false,
+		"WhatsApp": false, "AB12": false, "hmm": false, "to": false, "snake_case": false} {
+		if got := checkable(w); got != want {
+			t.Errorf("checkable(%q) = %v, want %v", w, got, want)
+		}
+	}
+	text := "Press “Send” or `go` or 'Save', don't stop"
+	spans := quotedSpans(text)
+	var got []string
+	for _, s := range spans {
+		got = append(got, text[s.Start:s.End])
+	}
+	if strings.Join(got, "|") != "go|Send|Save" {
+		t.Errorf("quotedSpans = %q", got)
+	}
+}
+
+// A bad vocabulary is an error that names the entry or the file and line.
+func TestVocabularyErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "words.txt")
+	os.WriteFile(bad, []byte("good\n\ntwo words\n"), 0o644)
+	for _, c := range []struct{ opts, want string }{
+		{"accept: {en: [\"/[/\"]}", "accept.en[0]: error parsing regexp"},
+		{"reject: {en: [a b]}", `reject.en[0]: "a b": one word an entry`},
+		{"accept: {xx: [a]}", `accept: unsupported language "xx"`},
+		{"accept_files: {en: [" + bad + "]}", `accept (` + bad + `:3): "two words": one word an entry`},
+		{"reject_files: {en: [" + filepath.Join(dir, "none.txt") + "]}", "reject_files: open " + filepath.Join(dir, "none.txt")},
+	} {
+		var node yaml.Node
+		if err := yaml.Unmarshal([]byte(c.opts), &node); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Spelling.New(node.Content[0])
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q in it", c.opts, err, c.want)
+		}
+	}
+}
