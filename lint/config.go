@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/msglint/msglint/lint/placeholder"
 	"gopkg.in/yaml.v3"
 )
 
@@ -43,6 +44,10 @@ type Config struct {
 	// Kinds give locale strings a kind by key path, first match wins:
 	// `kinds: {"bot.*": bot}`.
 	Kinds KindGlobs `yaml:"kinds"`
+	// Placeholders names the placeholder systems the sending system fills
+	// (mustache, icu, printf, …) for messages whose format does not say;
+	// empty means every system.
+	Placeholders []string `yaml:"placeholders"`
 	// Rules configures rules by name.
 	Rules map[string]RuleConfig `yaml:"-"`
 	// Defs are the rules defined in config rather than code (a rules entry
@@ -182,6 +187,9 @@ func parseConfig(path string, data []byte, known []string, chain []string) (*Con
 	}
 	if err := checkScope(path, own.Lang, own.Channel, own.Kind); err != nil {
 		return nil, err
+	}
+	if _, err := placeholder.Parse(own.Placeholders); err != nil {
+		return nil, fmt.Errorf("%s: placeholders: %v", path, err)
 	}
 	cfg := merge(base, &own)
 	cfg.Path = path
@@ -385,7 +393,7 @@ func merge(base, over *Config) *Config {
 			*sz.a = *sz.b
 		}
 	}
-	for _, l := range []struct{ a, b *[]string }{{&out.Include, &over.Include}, {&out.Exclude, &over.Exclude}, {&out.I18n, &over.I18n}} {
+	for _, l := range []struct{ a, b *[]string }{{&out.Include, &over.Include}, {&out.Exclude, &over.Exclude}, {&out.I18n, &over.I18n}, {&out.Placeholders, &over.Placeholders}} {
 		if *l.b != nil {
 			*l.a = *l.b
 		}

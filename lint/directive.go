@@ -276,7 +276,7 @@ func (l *Linter) unused(d *directive) []string {
 	}
 	var out []string
 	for _, r := range d.rules {
-		if !d.used[r] && l.runs(r) {
+		if !d.used[r] && l.runs(r) && !l.looksAcross(r) {
 			out = append(out, fmt.Sprintf("%s %s switched off nothing: remove %s", d.name, r, r))
 		}
 	}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime"
@@ -8,12 +9,16 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/msglint/msglint/lint/placeholder"
 	"gopkg.in/yaml.v3"
 )
 
 // Linter runs a configured set of rules over messages.
 type Linter struct {
 	active []active
+	// syntax is the config's placeholder systems, for messages whose
+	// format did not say theirs.
+	syntax placeholder.Syntax
 	// known are the names of every rule there is, running or not, which
 	// directives may name; directive is the directive rule, when it runs.
 	known     map[string]bool
@@ -26,6 +31,7 @@ type active struct {
 	rule     *Rule
 	check    Check
 	file     FileCheck
+	set      SetCheck
 	opts     *yaml.Node
 	severity Severity // from config; 0 = rule's own
 }
@@ -70,6 +76,12 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 		}
 	}
 	l := &Linter{known: map[string]bool{}}
+	if cfg != nil {
+		var err error
+		if l.syntax, err = placeholder.Parse(cfg.Placeholders); err != nil {
+			return nil, fmt.Errorf("%s: placeholders: %v", cfg.Path, err)
+		}
+	}
 	for _, r := range all {
 		l.known[r.Name] = true
 	}
@@ -95,10 +107,92 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 				return nil, fmt.Errorf("rule %s: %v", r.Name, err)
 			}
 		}
+		if r.NewSet != nil {
+			if a.set, err = r.NewSet(rc.Options); err != nil {
+				return nil, fmt.Errorf("rule %s: %v", r.Name, err)
+			}
+		}
 		l.active = append(l.active, a)
 	}
 	l.findDirectiveRule()
 	return l, nil
+}
+
+// hasSets tells whether a rule looks across files, so that a run keeps
+// every file's messages until all are read.
+func (l *Linter) hasSets() bool {
+	for _, a := range l.active {
+		if a.set != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// keep returns the messages of a file that a rule looking across files
+// needs: all of them if one of those rules does not say.
+func (l *Linter) keep(msgs []*Message) []*Message {
+	var out []*Message
+	for _, m := range msgs {
+		for _, a := range l.active {
+			if a.set != nil && (a.rule.SetKeeps == nil || a.rule.SetKeeps(m)) {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// CheckSets runs the rules that look across files over the messages of
+// every file of a run, one slice per file.
+func (l *Linter) CheckSets(files [][]*Message) []Finding {
+	var out []Finding
+	for i := range l.active {
+		a := &l.active[i]
+		if a.set == nil {
+			continue
+		}
+		a.set(files, func(m *Message, d Diagnostic) {
+			if !m.Disabled(a.rule.Name) {
+				out = append(out, a.finding(m, d))
+			}
+		})
+	}
+	return l.dropDirected(out)
+}
+
+// dropDirected drops the findings of rules that look across files which a
+// directive comment in their file switches off. The directives' own
+// problems were reported with the file.
+func (l *Linter) dropDirected(out []Finding) []Finding {
+	dirs := map[*Source][]*directive{}
+	kept := out[:0]
+	for _, f := range out {
+		src := f.Msg.Source
+		if src == nil || src.Comments.none() || !bytes.Contains(src.Data, []byte(dirPrefix)) {
+			kept = append(kept, f)
+			continue
+		}
+		if _, ok := dirs[src]; !ok {
+			dirs[src], _ = readDirectives(src, src.Comments, l.knows)
+		}
+		if !anyCovers(dirs[src], &f) {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// looksAcross tells a rule that looks across files: a file alone cannot
+// tell whether a directive for it switched something off.
+func (l *Linter) looksAcross(rule string) bool {
+	for _, a := range l.active {
+		if a.rule.Name == rule && a.set != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Config returns an active rule's options node and configured severity; ok
@@ -126,7 +220,7 @@ func (l *Linter) Severity(name string, own Severity) Severity {
 // Without returns a linter that runs the same rules, configured the same,
 // but the named ones.
 func (l *Linter) Without(names ...string) *Linter {
-	out := &Linter{known: l.known}
+	out := &Linter{known: l.known, syntax: l.syntax}
 	for _, a := range l.active {
 		if !slices.Contains(names, a.rule.Name) {
 			out.active = append(out.active, a)
@@ -158,6 +252,9 @@ const (
 
 // checkInto appends a message's findings to out.
 func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
+	if m.Syntax == 0 {
+		m.Syntax = l.syntax
+	}
 	var a *active
 	start := len(out)
 	ruleN, dropped := 0, 0
@@ -383,7 +480,9 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 		findings []Finding
 		msgs     int
 		err      error
+		kept     []*Message // for the rules that look across files
 	}
+	keep := l.hasSets()
 	results := make([]out, len(paths))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -397,7 +496,10 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 				if ld.Linter != nil {
 					lin = ld.Linter
 				}
-				results[i] = out{append(lin.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err}
+				results[i] = out{append(lin.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err, nil}
+				if keep {
+					results[i].kept = l.keep(ld.Msgs)
+				}
 				n := int(done.Add(1))
 				for _, p := range progress {
 					p(n, len(paths))
@@ -411,7 +513,11 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 	close(next)
 	wg.Wait()
 	res := Result{Files: len(paths), Findings: []Finding{}}
+	var files [][]*Message
 	for _, r := range results {
+		if len(r.kept) > 0 {
+			files = append(files, r.kept)
+		}
 		var skip *Skip
 		if errors.As(r.err, &skip) {
 			res.Files--
@@ -425,6 +531,9 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 		res.Findings = append(res.Findings, r.findings...)
 		res.Messages += r.msgs
 		res.Errors = append(res.Errors, Errors(r.err)...)
+	}
+	if len(files) > 0 {
+		res.Findings = append(res.Findings, l.CheckSets(files)...)
 	}
 	SortFindings(res.Findings)
 	return res

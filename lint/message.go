@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"strings"
+
+	"github.com/msglint/msglint/lint/placeholder"
 )
 
 // Kind says what a message is for; several rules only apply to some kinds.
@@ -152,10 +154,14 @@ type Message struct {
 
 	// Disable lists rules switched off for this message only.
 	Disable []string
+	// Syntax is the placeholder systems its sending system fills in, from
+	// the file's format or the config; 0 means every system.
+	Syntax placeholder.Syntax
 
 	Source    *Source
 	tokens    []Token
 	sentences []Span
+	holders   *holders
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int

@@ -38,6 +38,13 @@ type Rule struct {
 	// NewFile, if set, builds a check over all the messages of one file, for
 	// what only shows across a library (mixed placeholder styles).
 	NewFile func(opts *yaml.Node) (FileCheck, error)
+	// NewSet, if set, builds a check over the messages of every file a run
+	// reads, for what only shows across files (a translation against its
+	// source locale).
+	NewSet func(opts *yaml.Node) (SetCheck, error)
+	// SetKeeps, if set, says which messages the set check needs: a run
+	// keeps only those until every file is read, not every file whole.
+	SetKeeps func(*Message) bool
 }
 
 // Check inspects one message and reports through the pass.
@@ -45,6 +52,10 @@ type Check func(*Pass)
 
 // FileCheck inspects the messages of one file together.
 type FileCheck func(msgs []*Message, report func(*Message, Diagnostic))
+
+// SetCheck inspects the messages of all the files of a run together, one
+// slice per file, in input order.
+type SetCheck func(files [][]*Message, report func(*Message, Diagnostic))
 
 // Span is a byte range [Start, End) in a field's text. The zero span means
 // the whole message.

@@ -66,7 +66,7 @@ func (m *Message) Trim() {
 		*buf = m.tokens[:0]
 		tokenPool.Put(buf)
 	}
-	m.tokens, m.sentences = nil, nil
+	m.tokens, m.sentences, m.holders = nil, nil, nil
 }
 
 // tokenPool recycles token slices between messages: allocating and zeroing

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/client9/misspell"
-	"regexp"
 	"testing"
 	"unicode/utf8"
 
@@ -35,27 +34,6 @@ func FuzzRules(f *testing.F) {
 			}
 			if fd.Line < 1 || fd.Col < 1 || fd.EndLine < fd.Line {
 				t.Fatalf("%s: position %d:%d-%d:%d", fd.Rule, fd.Line, fd.Col, fd.EndLine, fd.EndCol)
-			}
-		}
-	})
-}
-
-// braceRuns must find what the regexp it replaces finds.
-var braceRunRE = regexp.MustCompile(`[%$]?\{+[^{}\n]*\}+|[%$]?\{+[^{}\n]*|[^{}\n]*\}+`)
-
-func FuzzBraceRuns(f *testing.F) {
-	for _, s := range []string{"Hi {{name}}!", "a}b{c", "%{x} ${y}", "{{{", "}}} x {", "line\n}x{\n{y}", "$", "%{", "a%}b"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want := braceRunRE.FindAllStringIndex(s, -1)
-		got := braceRuns(s)
-		if len(got) != len(want) {
-			t.Fatalf("%q: got %v, want %v", s, got, want)
-		}
-		for i := range got {
-			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
-				t.Fatalf("%q: got %v, want %v", s, got, want)
 			}
 		}
 	})

@@ -2,167 +2,291 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/placeholder"
 	"gopkg.in/yaml.v3"
 )
 
-var (
-	placeholderData = loadData("placeholder.yaml")
-	// The lists hold in every language.
-	placeholderLists = placeholderData.Lexicon["all"]
-)
+var placeholderData = loadData("placeholder.yaml")
 
 // PlaceholderOptions configures the placeholder rule.
 type PlaceholderOptions struct {
-	// Names adds placeholder names your sending system fills in.
+	// Variables are the placeholder names your sending system fills in; a
+	// name one or two letters away from one of them is reported as a likely
+	// typo.
+	Variables []string `yaml:"variables"`
+	// Names is the older name of Variables; both lists count.
 	Names []string `yaml:"names"`
-	// Strict reports every {{name}} not in the names list, not only likely typos.
+	// Strict reports every name not in the variables list, not only likely
+	// typos.
 	Strict bool `yaml:"strict"`
 }
 
-// Placeholder flags malformed, unfilled and unknown placeholders.
+func (o PlaceholderOptions) variables() []string {
+	return append(slices.Clone(o.Variables), o.Names...)
+}
+
+// Placeholder flags malformed, unfilled and misspelt placeholders.
 var Placeholder = &lint.Rule{
 	Name: "placeholder",
 	Doc: lint.Doc{
 		Title: "broken or unfilled placeholder",
 		Text: `Flags placeholders that will reach the customer as they are written: unbalanced braces
-({{first_name}, {first_name}}), empty ones ({{ }}), bracketed slots nobody filled in ([NAME],
-[Customer Name], [Müşteri Adı], <name>), and names one or two letters away from a known one
-({{frist_name}}). Warns when one library mixes placeholder styles ({{name}}, {name}, %{name}), as the
-sending system fills only one of them. Add your system's names in the config; strict: true reports every
-unknown name.`,
+({{first_name}, {first_name}}), empty ones ({{ }}), ones never closed ({{tracking_url, %{name,
+*|FNAME, an ICU {count, plural, … with no end), and bracketed slots nobody filled in ([NAME],
+[Customer Name], [Müşteri Adı], <name>). Every common system is understood: {{name}} (i18next,
+Messenger, WhatsApp {{1}}), Liquid {{ contact.name | default: 'there' }}, ICU {count, plural, one {…}
+other {…}}, %{name}, ${name}, %s and %1$s, *|FNAME|*, %NAME% and :name. Warns when a name is one or two letters
+away from a name the same library uses elsewhere, or from the variables list in the config
+({{frist_name}}), and when one library mixes placeholder styles ({{name}}, {name}, ${name}), as the
+sending system fills only one of them. strict: true reports every name not in the variables list.`,
 		Why:      `A customer who reads "Hi {{first_name}," or "Dear [NAME]" knows nobody wrote to them.`,
 		Examples: placeholderData.Examples,
 		Severity: lint.Error,
 		Default:  true,
 	},
 	Options: PlaceholderOptions{},
-	Lexicon: placeholderData.Lexicon,
 	New: func(node *yaml.Node) (lint.Check, error) {
 		o, err := lint.DecodeOptions(node, PlaceholderOptions{})
 		if err != nil {
 			return nil, err
 		}
-		names := append(slices.Clone(placeholderLists["names"]), o.Names...)
-		return func(p *lint.Pass) { checkPlaceholders(p, names, o.Strict) }, nil
+		vars := o.variables()
+		return func(p *lint.Pass) { checkPlaceholders(p, vars, o.Strict) }, nil
 	},
-	NewFile: func(*yaml.Node) (lint.FileCheck, error) { return checkStyles, nil },
+	NewFile: func(node *yaml.Node) (lint.FileCheck, error) {
+		o, err := lint.DecodeOptions(node, PlaceholderOptions{})
+		if err != nil {
+			return nil, err
+		}
+		vars := o.variables()
+		return func(msgs []*lint.Message, report func(*lint.Message, lint.Diagnostic)) {
+			checkStyles(msgs, report)
+			checkLibraryNames(msgs, vars, report)
+		}, nil
+	},
 }
 
-var (
-	slotRE     = regexp.MustCompile(`\[[^\[\]\n]{1,40}\]|<[\p{L}_][\p{L}\p{N}_ -]{0,30}>`)
-	identifier = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_.-]*`)
-	slotWords  = func() map[string]bool {
-		m := map[string]bool{}
-		for _, w := range placeholderLists["slot_words"] {
-			m[lint.TurkicCasing.Lower(w)] = true
-		}
-		return m
-	}()
-)
-
-// slotSpans finds bracketed slots left for a person to fill: [NAME],
-// [Customer Name], <name>. A bracket with digits or a long sentence is not one.
-func slotSpans(text string) []lint.Span {
-	if !strings.ContainsAny(text, "[<") {
-		return nil
-	}
-	var out []lint.Span
-	for _, loc := range slotRE.FindAllStringIndex(text, -1) {
-		inner := text[loc[0]+1 : loc[1]-1]
-		if strings.IndexFunc(inner, unicode.IsDigit) >= 0 || strings.TrimSpace(inner) == "" {
-			continue
-		}
-		words := strings.Fields(inner)
-		caps := strings.ToUpper(inner) == inner && strings.IndexFunc(inner, unicode.IsLetter) >= 0
-		known := false
-		for _, w := range words {
-			if slotWords[lint.TurkicCasing.Lower(strings.Trim(w, "_-"))] {
-				known = true
+func checkPlaceholders(p *lint.Pass, vars []string, strict bool) {
+	text := p.Msg.Body.Text
+	for _, ph := range p.Msg.Placeholders() {
+		span := lint.Span{Start: ph.Start, End: ph.End}
+		switch {
+		case ph.Problem != "":
+			want := ph.Want
+			if want == "" {
+				want = "{{first_name}}"
+			}
+			p.Report(lint.Diagnostic{Span: span, Message: ph.Problem, Suggestion: want})
+		case ph.Unfilled:
+			p.Report(lint.Diagnostic{Span: span, Message: fmt.Sprintf("%s is a slot nobody filled in", text[ph.Start:ph.End]),
+				Suggestion: "{{first_name}}"})
+		case len(vars) > 0 && named(ph) && !slices.Contains(vars, ph.Name):
+			if near := nearest(ph.Name, vars); near != "" {
+				p.Report(lint.Diagnostic{Span: span, Severity: lint.Warning,
+					Message:    fmt.Sprintf("unknown placeholder %q: did you mean %q?", ph.Name, near),
+					Suggestion: strings.Replace(text[ph.Start:ph.End], ph.Name, near, 1)})
+			} else if strict {
+				p.Report(lint.Diagnostic{Span: span,
+					Message: fmt.Sprintf("unknown placeholder %q (add it to the variables option if your system fills it)", ph.Name)})
 			}
 		}
-		if len(words) <= 4 && (caps || known) {
-			out = append(out, lint.Span{Start: loc[0], End: loc[1]})
-		}
 	}
-	return out
 }
 
-func checkPlaceholders(p *lint.Pass, names []string, strict bool) {
-	text := p.Msg.Body.Text
-	report := func(s, e int, msg, fix string) {
-		p.Report(lint.Diagnostic{Span: lint.Span{Start: s, End: e}, Message: msg, Suggestion: fix})
+// named tells a placeholder whose name a person chose (first_name,
+// contact.name) from a number, a printf conversion, ICU's # and a Liquid tag.
+func named(ph placeholder.Placeholder) bool {
+	if ph.Problem != "" || ph.Unfilled || ph.Syntax == placeholder.Printf || ph.Type == "tag" || ph.Name == "" {
+		return false
 	}
-	if !strings.ContainsAny(text, "{}") {
-		for _, sp := range slotSpans(text) {
-			report(sp.Start, sp.End, fmt.Sprintf("%s is a slot nobody filled in", text[sp.Start:sp.End]), "{{first_name}}")
+	return strings.IndexFunc(ph.Name, unicode.IsLetter) >= 0
+}
+
+// checkLibraryNames warns where a name used once is one or two letters away
+// from a name the same library uses in other messages: {{frist_name}} in a
+// library that writes {{first_name}} elsewhere. Only the library's own names
+// count: a list of common names would call a correct {{count}} a typo of
+// amount.
+func checkLibraryNames(msgs []*lint.Message, vars []string, report func(*lint.Message, lint.Diagnostic)) {
+	inMsgs := map[string]int{} // family and name -> messages using it
+	for _, m := range msgs {
+		seen := map[string]bool{}
+		for _, ph := range m.Placeholders() {
+			if k := familyName(ph); named(ph) && !seen[k] {
+				seen[k] = true
+				inMsgs[k]++
+			}
 		}
+	}
+	if len(inMsgs) < 2 {
 		return
 	}
-	for _, loc := range braceRuns(text) {
-		s, e := loc[0], loc[1]
-		raw := text[s:e]
-		body := strings.TrimLeft(strings.TrimLeft(raw, "%$"), "{")
-		open := len(strings.TrimLeft(raw, "%$")) - len(body)
-		inner := strings.TrimRight(body, "}")
-		closing := len(body) - len(inner)
-		name := strings.TrimSpace(inner)
-		if open == 0 { // a closing run alone: "first_name}}"
-			if closing >= 2 || identifier.MatchString(name) && !strings.ContainsAny(name, " ") {
-				if i := strings.LastIndexAny(text[s:e], " \t"); i >= 0 {
-					s += i + 1
-				}
-				report(s, e, fmt.Sprintf("placeholder %q has no opening brace", text[s:e]), "{"+strings.Repeat("{", closing-1)+text[s:e])
-			}
-			continue
-		}
-		switch {
-		case closing == 0:
-			end := s + len(raw)
-			if m := identifier.FindStringIndex(inner); m != nil {
-				end = s + (len(raw) - len(body)) + m[1]
-			}
-			report(s, end, fmt.Sprintf("placeholder %q is not closed", text[s:end]), text[s:end]+strings.Repeat("}", open))
-		case open != closing:
-			n := min(max(open, closing), 2)
-			want := strings.Repeat("{", n) + name + strings.Repeat("}", n)
-			report(s, e, fmt.Sprintf("placeholder %q has %d opening and %d closing braces", raw, open, closing), want)
-		case name == "":
-			report(s, e, fmt.Sprintf("placeholder %q is empty", raw), "{{first_name}}")
-		default:
-			id := identifier.FindString(name)
-			if id == "" || slices.Contains(names, id) {
-				continue
-			}
-			if near := nearest(id, names); near != "" {
-				report(s, e, fmt.Sprintf("unknown placeholder %q: did you mean %q?", id, near), strings.Replace(raw, id, near, 1))
-			} else if strict {
-				report(s, e, fmt.Sprintf("unknown placeholder %q (add it to the names option if your system fills it)", id), "")
-			}
+	var known []string
+	for n, k := range inMsgs {
+		if k >= 2 {
+			known = append(known, n)
 		}
 	}
-	for _, sp := range slotSpans(text) {
-		report(sp.Start, sp.End, fmt.Sprintf("%s is a slot nobody filled in", text[sp.Start:sp.End]), "{{first_name}}")
+	slices.Sort(known)
+	for _, m := range msgs {
+		for _, ph := range m.Placeholders() {
+			k := familyName(ph)
+			if !named(ph) || inMsgs[k] != 1 || slices.Contains(vars, ph.Name) ||
+				len(vars) > 0 && nearest(ph.Name, vars) != "" { // the message check said it already
+				continue
+			}
+			near := ""
+			for _, kn := range known {
+				if typoOf(k, kn) {
+					near = kn
+					break
+				}
+			}
+			if near == "" {
+				continue
+			}
+			nearK := near
+			_, near, _ = strings.Cut(near, "\x00")
+			raw := m.Body.Text[ph.Start:ph.End]
+			report(m, lint.Diagnostic{
+				Span:       lint.Span{Start: ph.Start, End: ph.End},
+				Message:    fmt.Sprintf("placeholder %q is used only here; did you mean %q, as in %d other messages?", ph.Name, near, inMsgs[nearK]),
+				Suggestion: strings.Replace(raw, ph.Name, near, 1),
+				Severity:   lint.Warning,
+			})
+		}
 	}
 }
 
-// nearest returns a known name one or two edits from id, if any.
+// familyName keys a name by its system, as only names of one system are
+// compared: %FIRSTNAME% is not a typo of {{first_name}}. Liquid's names
+// are {{name}}'s.
+func familyName(ph placeholder.Placeholder) string {
+	s := ph.Syntax
+	if s == placeholder.Liquid {
+		s = placeholder.Mustache
+	}
+	return s.String() + "\x00" + ph.Name
+}
+
+// typoOf tells whether name a looks like a slip in writing name b, by the
+// common slips: one letter wrong, missing, doubled or two swapped, inside one
+// part of the name (first_name, contactName), a part of four letters or more.
+// Names a library means to differ are not: another short abbreviation
+// (allowed_ns_num, allowed_cb_num), another ending (commented, commenter;
+// dept_name, depts_name), a numbered part (plan_name, plan_name_1).
+func typoOf(a, b string) bool {
+	pa, pb := nameParts(a), nameParts(b)
+	if len(pa) != len(pb) {
+		return false
+	}
+	diff := -1
+	for i := range pa {
+		if pa[i] != pb[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return false
+	}
+	x, y := []rune(pa[diff]), []rune(pb[diff])
+	if len(x) < 4 || len(y) < 4 || osaDistance(x, y) != 1 {
+		return false
+	}
+	common := 0
+	for common < min(len(x), len(y)) && x[common] == y[common] {
+		common++
+	}
+	return common < min(len(x), len(y))-2 // not only in the ending
+}
+
+// nameParts splits a placeholder name at _ . - and where camelCase starts a
+// word, lower case.
+func nameParts(s string) []string {
+	var parts []string
+	start := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r == '_' || r == '.' || r == '-' || r == 0:
+			parts = append(parts, strings.ToLower(string(rs[start:i])))
+			start = i + 1
+		case i > start && unicode.IsUpper(r) && unicode.IsLower(rs[i-1]):
+			parts = append(parts, strings.ToLower(string(rs[start:i])))
+			start = i
+		}
+	}
+	return append(parts, strings.ToLower(string(rs[start:])))
+}
+
+// osaDistance is the edit distance in which swapping two neighbouring
+// letters is one edit (optimal string alignment).
+func osaDistance(a, b []rune) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// nearest returns a name close enough to id to be a typo of it: one edit
+// for a short name, two for a long one. Names that differ only in a digit
+// (item1, item2) are different names.
 func nearest(id string, names []string) string {
-	if len([]rune(id)) < 4 {
+	n := len([]rune(id[strings.IndexByte(id, 0)+1:])) // the name, without its family
+	if n < 4 {
 		return ""
 	}
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(strings.ToLower(id), n); d < bestD {
-			best, bestD = n, d
+	limit := 1
+	if n >= 8 {
+		limit = 2
+	}
+	best, bestD := "", limit+1
+	for _, name := range names {
+		if name == id || digitsOnlyDiffer(id, name) {
+			continue
+		}
+		if d := editDistance(strings.ToLower(id), strings.ToLower(name)); d < bestD {
+			best, bestD = name, d
 		}
 	}
 	return best
+}
+
+func digitsOnlyDiffer(a, b string) bool {
+	strip := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strip(a) == strip(b)
 }
 
 func editDistance(a, b string) int {
@@ -186,17 +310,21 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// placeholderStyle names how a well-formed placeholder is written.
-func placeholderStyle(raw string) string {
-	switch {
-	case strings.HasPrefix(raw, "%{"):
-		return "%{name}"
-	case strings.HasPrefix(raw, "${"):
-		return "${name}"
-	case strings.HasPrefix(raw, "{{"):
-		return "{{name}}"
+// styleOf is the style a library's mixing check compares: {{name}} (with
+// Liquid's), {name} or ${name}; "" for the systems that live beside these
+// (printf, slots), for plural and select arguments, and for %{name}, which
+// i18n-js fills beside {{name}} and vue-i18n beside {name}.
+func styleOf(ph placeholder.Placeholder) string {
+	if ph.Problem != "" || ph.Nested || ph.Type != "" {
+		return ""
 	}
-	return "{name}"
+	switch ph.Syntax {
+	case placeholder.Mustache, placeholder.Liquid:
+		return placeholder.Mustache.Form()
+	case placeholder.ICU, placeholder.Dollar:
+		return ph.Syntax.Form()
+	}
+	return ""
 }
 
 // checkStyles warns where a library mixes placeholder styles: the messages
@@ -208,19 +336,10 @@ func checkStyles(msgs []*lint.Message, report func(*lint.Message, lint.Diagnosti
 	}
 	uses := map[string][]use{}
 	for _, m := range msgs {
-		if strings.IndexByte(m.Body.Text, '{') < 0 {
-			continue
-		}
-		for _, loc := range braceRuns(m.Body.Text) {
-			raw := m.Body.Text[loc[0]:loc[1]]
-			body := strings.TrimLeft(strings.TrimLeft(raw, "%$"), "{")
-			inner := strings.TrimRight(body, "}")
-			open, closing := len(strings.TrimLeft(raw, "%$"))-len(body), len(body)-len(inner)
-			if open == 0 || open != closing || strings.TrimSpace(inner) == "" || open > 2 {
-				continue
+		for _, ph := range m.Placeholders() {
+			if st := styleOf(ph); st != "" {
+				uses[st] = append(uses[st], use{m, lint.Span{Start: ph.Start, End: ph.End}})
 			}
-			st := placeholderStyle(raw)
-			uses[st] = append(uses[st], use{m, lint.Span{Start: loc[0], End: loc[1]}})
 		}
 	}
 	if len(uses) < 2 {
@@ -246,59 +365,13 @@ func checkStyles(msgs []*lint.Message, report func(*lint.Message, lint.Diagnosti
 	}
 }
 
-// braceRuns finds, left to right, what the regexp
-// [%$]?\{+[^{}\n]*\}+|[%$]?\{+[^{}\n]*|[^{}\n]*\}+ would: a placeholder, an
-// unclosed opener, or a line's text up to a stray closer. The regexp takes
-// quadratic time on long lines (its last branch is tried at every
-// position); this is one pass.
-func braceRuns(text string) [][2]int {
-	var out [][2]int
-	stop := func(c byte) bool { return c == '{' || c == '}' || c == '\n' }
-	for i := 0; i < len(text); {
-		c := text[i]
-		open := i
-		if (c == '%' || c == '$') && i+1 < len(text) && text[i+1] == '{' {
-			open = i + 1
-		}
-		if text[open] == '{' {
-			j := open
-			for j < len(text) && text[j] == '{' {
-				j++
-			}
-			for j < len(text) && !stop(text[j]) {
-				j++
-			}
-			for j < len(text) && text[j] == '}' {
-				j++
-			}
-			out = append(out, [2]int{i, j})
-			i = j
-			continue
-		}
-		if c == '\n' {
-			i++
-			continue
-		}
-		// A run of ordinary text: a match only if a closer ends it.
-		j := i
-		for j < len(text) && !stop(text[j]) {
-			j++
-		}
-		if j < len(text) && text[j] == '}' {
-			for j < len(text) && text[j] == '}' {
-				j++
-			}
-			out = append(out, [2]int{i, j})
-			i = j
-			continue
-		}
-		if j < len(text) && text[j] == '{' && j-1 > i && (text[j-1] == '%' || text[j-1] == '$') {
-			j-- // the sign belongs to the placeholder that follows
-		}
-		if j == i {
-			j++
-		}
-		i = j
+// slotSpans are the spans of every placeholder in text (slots such as
+// [NAME] and *|FNAME|* among them), which no rule reads as words. Rules that
+// have the message use Message.InPlaceholder or Message.Masked instead.
+func slotSpans(text string) []lint.Span {
+	var out []lint.Span
+	for _, ph := range placeholder.Find(text, placeholder.All) {
+		out = append(out, lint.Span{Start: ph.Start, End: ph.End})
 	}
 	return out
 }

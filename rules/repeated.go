@@ -46,8 +46,8 @@ func checkRepeated(p *lint.Pass, allow map[string]bool) {
 		if a.Kind != lint.Word || sp.Kind != lint.Space || b.Kind != lint.Word || a.Norm != b.Norm {
 			continue
 		}
-		if allow[a.Norm] {
-			continue
+		if allow[a.Norm] || p.Msg.InPlaceholder(lint.Span{Start: a.Start, End: b.End}) {
+			continue // a word of a placeholder's is not prose: {{ name }} name, {count, plural, other {…}}
 		}
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: a.End, End: b.End},

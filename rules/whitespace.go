@@ -27,7 +27,9 @@ var Whitespace = &lint.Rule{
 		Title: "sloppy spacing",
 		Text: `Flags two or more spaces between words, a space before , . ! ? ; or :, a missing space after
 a comma or after the end of a sentence ("Thanks.We"), and spaces at the end of a line. Links, e-mail
-addresses, numbers (1,5 and 10.30) and placeholders are left alone.`,
+addresses, numbers (1,5 and 10.30), names with a dot inside a sentence (Rocket.Chat, Node.js), Markdown
+line breaks (two spaces ending a line), a space that joins a text to what the program writes after it
+("Are you sure you want to delete ") and the inside of placeholders are left alone.`,
 		Why:      `Stray spaces look careless and break the text where the customer's phone wraps it.`,
 		Examples: whitespaceData.Examples,
 		Severity: lint.Info,
@@ -53,12 +55,17 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 	var clean string
 	blanked := func() string {
 		if clean == "" {
-			clean = blankLinks(text)
+			clean = blankLinks(p.Msg.Masked())
 		}
 		return clean
 	}
-	// Each finding's fix replaces its span with edit.
+	// Each finding's fix replaces its span with edit. Nothing inside a
+	// placeholder is reported: {{ name }} and {count, plural, one {…}} are
+	// spaced as their system wants.
 	report := func(s, e int, msg, fix, edit string) {
+		if p.Msg.InPlaceholder(lint.Span{Start: s, End: e}) {
+			return
+		}
 		p.Report(lint.Diagnostic{Span: lint.Span{Start: s, End: e}, Message: msg, Suggestion: fix,
 			Fix: &lint.Edit{Span: lint.Span{Start: s, End: e}, New: edit}})
 	}
@@ -77,12 +84,13 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			}
 			switch {
 			case j == len(text) || text[j] == '\n' || text[j] == '\r':
-				if o.Trailing && !lineStart {
+				if o.Trailing && !lineStart && !hardBreak(text, i, j) && !joint(text, i, j) {
 					report(i, j, "space at the end of a line", "remove it", "")
 				}
 			case lineStart:
 				// indentation of a line is left alone
-			case o.SpaceBeforePunct && strings.IndexByte(",.!?;:", text[j]) >= 0 && !emoticonOrEllipsis(text[j:]):
+			case o.SpaceBeforePunct && strings.IndexByte(",.!?;:", text[j]) >= 0 && !emoticonOrEllipsis(text[j:]) &&
+				!startsWord(text, j) && !p.Msg.InPlaceholder(lint.Span{Start: j, End: j + 1}): // :name starts a placeholder
 				report(i, j, fmt.Sprintf("space before %q", text[j]), fmt.Sprintf("remove the space before %q", text[j]), "")
 			case o.DoubleSpace && j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && i > 0 && blanked()[i-1] != ' ':
 				report(i+1, j, fmt.Sprintf("%d spaces in a row", j-i), "one space", "")
@@ -95,12 +103,14 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			next, _ := utf8.DecodeRuneInString(text[i+1:])
 			missing := false
 			switch c {
-			case ',', ';':
+			case ',':
 				missing = unicode.IsLetter(next)
+			case ';':
+				missing = unicode.IsLetter(next) && !entityEnd(text, i)
 			case '!', '?':
 				missing = unicode.IsLetter(next)
 			case '.':
-				missing = unicode.IsUpper(next) && i > 0 && unicode.IsLower(lastRune(text[:i]))
+				missing = unicode.IsUpper(next) && i > 0 && unicode.IsLower(lastRune(text[:i])) && !dottedName(text, i)
 			}
 			if missing && blanked()[i] == c && blanked()[i+1] == text[i+1] {
 				report(i, i+1, fmt.Sprintf("no space after %q", c), fmt.Sprintf("%c ", c), fmt.Sprintf("%c ", c))
@@ -108,6 +118,76 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 		}
 		i++
 	}
+}
+
+// hardBreak: two spaces ending a line that another line follows are a
+// Markdown hard line break, written on purpose. More than two are a slip.
+func hardBreak(text string, i, j int) bool {
+	return text[i:j] == "  " && j < len(text) && strings.TrimSpace(text[j:]) != ""
+}
+
+// joint: one space that ends the whole text ("Are you sure you want to
+// delete ", "Client: ") joins it to what the program writes after it, as
+// locale files do. More spaces, or a tab, are a slip.
+func joint(text string, i, j int) bool {
+	return j == len(text) && j-i == 1 && text[i] == ' ' && i > 0
+}
+
+// startsWord: a punctuation mark followed by a symbol, or a dot followed by
+// up to five ASCII letters or digits, starts something other than a
+// sentence's end: a file extension (.pdf, .tar.gz), a name (.NET) or a list
+// of symbols (!@#$%).
+func startsWord(text string, j int) bool {
+	if j+1 >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[j+1:])
+	switch text[j] {
+	case '.':
+		n := j + 1
+		for n < len(text) && n-j <= 6 && isASCIIAlnum(text[n]) {
+			n++
+		}
+		return n > j+1 && n-j <= 6 && (n == len(text) || !isASCIIAlnum(text[n]) && text[n] < utf8.RuneSelf)
+	case ',', ';', ':':
+		return false
+	}
+	return unicode.IsSymbol(r) || strings.ContainsRune("@#%&*/\\", r)
+}
+
+// entityEnd: a ';' that ends an HTML character reference (&nbsp; &#8217;)
+// is no punctuation of the text.
+func entityEnd(text string, i int) bool {
+	j := i - 1
+	for j >= 0 && j > i-10 && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] >= '0' && text[j] <= '9' || text[j] == '#') {
+		j--
+	}
+	return j >= 0 && j < i-1 && text[j] == '&'
+}
+
+// dottedName: a dot between letters after a capitalised word inside a
+// sentence is part of a name (Rocket.Chat, Socket.IO), not a missing space
+// after a sentence. A capitalised word that starts the text or a sentence
+// ("Thanks.We") tells nothing, and is still reported.
+func dottedName(text string, dot int) bool {
+	s := dot
+	for s > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:s])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		s -= w
+	}
+	first, _ := utf8.DecodeRuneInString(text[s:])
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	before := strings.TrimRight(text[:s], " \t")
+	if before == "" || len(before) == s {
+		return false // the text's first word, or glued to what precedes it
+	}
+	end := lastRune(before)
+	return !strings.ContainsRune(".!?\n:", end)
 }
 
 func lastRune(s string) rune {

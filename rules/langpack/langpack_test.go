@@ -114,3 +114,24 @@ func TestLexiconOptions(t *testing.T) {
 		t.Errorf("added farewell not used: %+v", got)
 	}
 }
+
+// The pack's plural forms are what a translation into it needs.
+func TestPluralForms(t *testing.T) {
+	lt, err := lint.NewLinter([]*lint.Rule{rules.Parity}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := `templates:
+  - {id: open, lang: en, text: "{n, plural, one {# open ticket} other {# open tickets}}"}
+  - {id: open, lang: xx, text: "{n, plural, one {# tiketo} other {# tiketoŝ}}"}
+`
+	msgs, err := load.Options{}.File("tickets.yaml", []byte(lib))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := lt.CheckSets([][]*lint.Message{msgs})
+	want := "plural {n} has no few form, which Examplish needs (one, few, other)"
+	if len(got) != 1 || got[0].Message != want || got[0].Line != 3 {
+		t.Errorf("got %+v, want one finding on line 3: %s", got, want)
+	}
+}
