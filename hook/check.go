@@ -98,6 +98,17 @@ func (s *Server) messengerCheck(w http.ResponseWriter, r *http.Request, data []b
 		m = msgs[0]
 		m.ID, sd.event.Text = sd.event.Conversation, m.Body.Text
 	}
+	if sd.template != nil && len(s.cfg.Templates) > 0 {
+		// The send's parameters against the registered template; the
+		// text the customer will read is checked like any draft.
+		filled, tm, fs := s.cfg.Templates.check(sd.template)
+		sd.extra = fs
+		if tm != nil && filled != "" {
+			o.Lang, o.Kind = tm.Lang, tm.Kind
+			m = o.Draft("message", filled, nil, nil)
+			m.ID, sd.event.Text = sd.event.Conversation, filled
+		}
+	}
 	page := q.Get("page_id")
 	if page == "" {
 		page = r.Header.Get("X-Page-Id")
@@ -113,8 +124,8 @@ type decision struct {
 	allow    bool
 }
 
-func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message) decision {
-	fs := s.cfg.Checker.Judge(st, e, m)
+func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message, extra []lint.Finding) decision {
+	fs := append(s.cfg.Checker.Judge(st, e, m), extra...)
 	return decision{findings: fs, window: s.cfg.Checker.Window(st, e.Channel, e.Time), allow: !slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity >= s.cfg.DenyAt })}
 }
 
@@ -141,7 +152,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 		}
 		var in decision
 		err = s.store.update(ctx, key, func(st *policy.State) {
-			in = s.decide(st, e, own)
+			in = s.decide(st, e, own, sd.extra)
 			if in.allow {
 				s.cfg.Checker.Apply(st, e)
 			}
@@ -155,11 +166,11 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 			if st == nil {
 				st = &policy.State{}
 			}
-			d = s.decide(st, e, m)
+			d = s.decide(st, e, m, sd.extra)
 		}
 	}
 	if err != nil {
-		d = s.failMode(w, m, err)
+		d = s.failMode(w, m, err, sd.extra)
 	}
 	resp := CheckResponse{Allow: d.allow, Findings: make([]Finding, 0, len(d.findings)), Window: d.window, Conversation: e.Conversation, Channel: e.Channel, Recorded: recorded}
 	if sd.clientTime {
@@ -180,7 +191,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 
 // failMode is the answer without the conversation's state: the template
 // rules still judge, and the configured mode decides.
-func (s *Server) failMode(w http.ResponseWriter, m *lint.Message, err error) decision {
+func (s *Server) failMode(w http.ResponseWriter, m *lint.Message, err error, extra []lint.Finding) decision {
 	s.metrics.store.Inc()
 	s.cfg.Logger.Error("store", "error", err.Error(), "request_id", w.Header().Get("X-Request-Id"))
 	var fs []lint.Finding
@@ -191,6 +202,7 @@ func (s *Server) failMode(w http.ResponseWriter, m *lint.Message, err error) dec
 	if s.cfg.FailOpen {
 		sev, how = lint.Warning, "allowed without the window and frequency rules: the hook fails open"
 	}
+	fs = append(fs, extra...)
 	fs = append(fs, lint.Finding{Rule: StoreUnavailable, Severity: sev, Message: "the conversation's state could not be read (" + err.Error() + "); " + how,
 		Suggestion: "check the store (GET /readyz) and retry"})
 	return decision{findings: fs, allow: !slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity >= s.cfg.DenyAt })}
@@ -210,7 +222,7 @@ func newFinding(f lint.Finding, inDraft bool) Finding {
 	if field == nil {
 		return out
 	}
-	out.Part = [...]string{lint.Body: "text", lint.QuickReply: "quick_reply", lint.Button: "button"}[f.Part.Kind]
+	out.Part = [...]string{lint.Body: "text", lint.QuickReply: "quick_reply", lint.Button: "button", lint.TemplateText: "template"}[f.Part.Kind]
 	out.Index = f.Part.Index
 	sp := f.Span
 	if sp == (lint.Span{}) {

@@ -69,6 +69,10 @@ type send struct {
 	record       bool
 	// clientTime is set when the check is judged at a time the client gave.
 	clientTime bool
+	// template is a WhatsApp template send; extra are the findings about
+	// its parameters against the registered template.
+	template *templateSend
+	extra    []lint.Finding
 }
 
 // clock is what the hook knows of time when it reads a request: now, how
@@ -176,14 +180,12 @@ type sendBody struct {
 		ID      string `json:"id"`
 		UserRef string `json:"user_ref"`
 	} `json:"recipient"`
-	MessagingType    string `json:"messaging_type"`
-	Tag              string `json:"tag"`
-	MessagingProduct string `json:"messaging_product"` // WhatsApp Cloud API
-	To               string `json:"to"`
-	Type             string `json:"type"`
-	Template         *struct {
-		Name string `json:"name"`
-	} `json:"template"`
+	MessagingType    string        `json:"messaging_type"`
+	Tag              string        `json:"tag"`
+	MessagingProduct string        `json:"messaging_product"` // WhatsApp Cloud API
+	To               string        `json:"to"`
+	Type             string        `json:"type"`
+	Template         *templateSend `json:"template"`
 }
 
 // parseSendAPI reads the recipient and the policy fields of a Send API body
@@ -218,7 +220,7 @@ func parseSendAPI(data []byte, ch lint.Channel, actor policy.Actor, now time.Tim
 	if err := checkID("recipient", e.Conversation); err != nil {
 		return nil, err
 	}
-	return &send{event: e}, nil
+	return &send{event: e, template: b.Template}, nil
 }
 
 // parseEvents reads a /v1/events body: transcript events, one JSON object

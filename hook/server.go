@@ -33,6 +33,9 @@ type Config struct {
 	Load    load.Options
 	// Rules are the rules in the catalogue the playground lists.
 	Rules []*lint.Rule
+	// Templates are the registered WhatsApp templates a template send's
+	// parameters are checked against; none, and such sends are not.
+	Templates Templates
 
 	// Token guards /v1/*. Empty is refused unless InsecureNoToken is set;
 	// then /v1/* takes only JSON from a loopback Host and Origin.

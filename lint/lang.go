@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,9 +33,15 @@ type LangSpec struct {
 	Detect        DetectCues `yaml:"detect"`
 	Stopwords     []string   `yaml:"stopwords"`
 	Abbreviations []string   `yaml:"abbreviations"`
-	stop          map[string]bool
-	abbr          map[string]bool
-	pack          fs.FS // a registered pack's files; nil for a built-in language
+	// Fold is the letters people leave out when they type without the
+	// language's keyboard, each with its plain stand-in: "ıi şs ğg" says
+	// that "Tesekkurler" is "Teşekkürler" typed on a phone without them.
+	Fold        string `yaml:"fold"`
+	folder      *strings.Replacer
+	foldLetters string // the letters Fold replaces
+	stop        map[string]bool
+	abbr        map[string]bool
+	pack        fs.FS // a registered pack's files; nil for a built-in language
 }
 
 // DetectCues are what DetectLang scores for one language.
@@ -160,7 +167,48 @@ func (s *LangSpec) check() error {
 		return fmt.Errorf("language %q: casing %q (want %s or %s)", s.Code, s.Casing, DefaultCasing, TurkicCasing)
 	}
 	s.stop, s.abbr = set(s.Stopwords), set(s.Abbreviations)
+	var pairs []string
+	for _, p := range strings.Fields(s.Fold) {
+		r := []rune(p)
+		if len(r) != 2 {
+			return fmt.Errorf("language %q: fold %q: want a letter and its stand-in, such as \"şs\"", s.Code, p)
+		}
+		pairs = append(pairs, string(r[0]), string(r[1]))
+		s.foldLetters += string(r[0])
+	}
+	if len(pairs) > 0 {
+		s.folder = strings.NewReplacer(pairs...)
+	}
 	return nil
+}
+
+// Fold writes a lower-case word the way it is typed without the language's
+// own letters (see LangSpec.Fold): "teşekkürler" -> "tesekkurler". A
+// language with nothing to fold returns s.
+func Fold(l Lang, s string) string {
+	if sp := spec(l); sp != nil && sp.folder != nil && !isASCII(s) {
+		return sp.folder.Replace(s)
+	}
+	return s
+}
+
+// Folded reports whether a text in a language with letters to fold has none
+// of them, so that its words are compared with cues folded too. A text with
+// even one of the letters was typed with them: its plain letters are meant.
+func Folded(l Lang, text string) bool {
+	sp := spec(l)
+	if sp == nil || sp.folder == nil {
+		return false
+	}
+	if isASCII(text) {
+		return true
+	}
+	for _, r := range text {
+		if r >= utf8.RuneSelf && strings.ContainsRune(sp.foldLetters, unicode.ToLower(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 func codes[T any, C ~string](specs []T, code func(T) C) []C {
@@ -376,6 +424,13 @@ func arrange(specs []*LangSpec) detection {
 		g.langs = append(g.langs, i)
 		for w := range s.stop {
 			g.stop[w] = append(g.stop[w], i)
+			// A common word typed without the language's letters is still
+			// a common word of it: "icin", "tesekkurler".
+			if s.folder != nil {
+				if f := s.folder.Replace(w); f != w && !slices.Contains(g.stop[f], i) {
+					g.stop[f] = append(g.stop[f], i)
+				}
+			}
 		}
 		for _, c := range s.Detect.Letters {
 			var ls *letterSet

@@ -69,3 +69,25 @@ func TestRuleDataSay(t *testing.T) {
 		}
 	}
 }
+
+func TestFolded(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		lang Lang
+		want Lang
+	}{
+		{"Tesekkurler, iyi gunler", "", Turkish},
+		{"Siparisiniz icin tesekkur ederiz", "", Turkish},
+		{"Sifarisiniz ucun tesekkur edirik", "", Azerbaijani},
+	} {
+		if got, _ := DetectLang(c.text); got != c.want {
+			t.Errorf("DetectLang(%q) = %s, want %s", c.text, got, c.want)
+		}
+	}
+	if Fold(Azerbaijani, "xoş günlər") != "xos gunler" || Fold(English, "café") != "café" {
+		t.Error("Fold")
+	}
+	if !Folded(Turkish, "iyi gunler") || Folded(Turkish, "İyi günler") || Folded(English, "plain") {
+		t.Error("Folded")
+	}
+}

@@ -124,6 +124,9 @@ const (
 	Body PartKind = iota
 	QuickReply
 	Button
+	// TemplateText is one of Message.Template's texts (a header, a footer,
+	// a button's URL, the template's name).
+	TemplateText
 )
 
 // Part points at one field: the body, or the n-th quick reply or button.
@@ -152,6 +155,15 @@ type Message struct {
 	MessagingType string
 	Tag           string
 
+	// Template is the structure of the platform template the message was
+	// read from; nil for a plain message.
+	Template *Template
+	// Profile says the message is part of a Messenger Profile (the
+	// greeting, ice breakers or persistent menu of a Page), not a message
+	// sent in a conversation: its quick replies are ice breaker questions,
+	// its buttons menu items, and the profile's own limits apply.
+	Profile bool
+
 	// Disable lists rules switched off for this message only.
 	Disable []string
 	// Syntax is the placeholder systems its sending system fills in, from
@@ -177,6 +189,10 @@ func (m *Message) Field(p Part) *Field {
 	case Button:
 		if p.Index < len(m.Buttons) {
 			return &m.Buttons[p.Index]
+		}
+	case TemplateText:
+		if m.Template != nil {
+			return m.Template.Text(p.Index)
 		}
 	default:
 		return &m.Body

@@ -2,25 +2,119 @@ package lint
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint/inflect"
 )
 
 // Phrases matches a list of cue phrases against a message's tokens in one
 // pass: phrases are indexed by their first word, so the cost per message does
 // not grow with the number of phrases.
 //
-// A cue is words separated by spaces. A word ending in * matches any word
-// that starts with it: Turkish and Azerbaijani add suffixes, so "iyi gün*"
-// matches "İyi günler". A * alone matches any one word ("have a * weekend"). Punctuation and spaces between words are skipped,
+// A cue is words separated by spaces. A word ending in * is a lemma: it
+// matches the lemma and its inflected forms by the language's paradigm (see
+// package inflect), so "iyi gün*" matches "İyi günler" and "ilet*" matches
+// "iletildi" but not "iletişim"; in a language without a paradigm it
+// matches any word that starts with it. A * alone matches any one word
+// ("have a * weekend"). Punctuation and spaces between words are skipped,
 // except . ! ? which end a sentence: "oh great" matches "Oh, great".
 // A cue that is not a word at all (🙄, /s, (!)) is found as written.
+//
+// In a text with none of the language's own letters (see Folded), words
+// and cues are compared folded: "iyi gunler" matches "iyi gün*".
 type Phrases struct {
-	lang    Lang
-	exact   map[string][]phrase // by first word
-	stems   *stemNode           // by first word stem (cues whose first word ends in *)
-	nStems  int
-	literal []string // non-word cues
+	lang     Lang
+	exact    map[string][]phrase // by first word
+	stems    *stemNode           // by first word stem (cues whose first word ends in *)
+	fexact   map[string][]phrase // the same, folded; nil when the language folds nothing
+	fstems   *stemNode
+	paradigm *inflect.Paradigm
+	nStems   int
+	literal  []string // non-word cues
+	// typos are the cues whose first word is long enough to be matched one
+	// typo away (see AllowTypos); nil unless allowed. isWord tells a word
+	// of the language, which is never a typo.
+	typos  map[int][]typoCue // by the first word's length in letters
+	isWord func(string) bool
+}
+
+// typoMin is the length, in letters, from which a cue word also matches a
+// word one typo away: shorter words are too close to other words.
+const typoMin = 7
+
+// typoCue is a cue with a long first word, and that word's length.
+type typoCue struct {
+	ph      phrase
+	letters int
+}
+
+// AllowTypos lets FindTypos match cue words of seven letters or more with a
+// word one typo away (a letter left out, added or changed, or two swapped:
+// "Təşəkür", "recieved"), for rules whose cues are courtesies people type
+// in a hurry; Find still matches them as written.
+// Lemmas (word*) match only as written, and a word that isWord says is a
+// word of the language is not a typo ("indirim" is not "indirin"). Call it
+// before the first Find.
+func (p *Phrases) AllowTypos(isWord func(string) bool) {
+	p.isWord = isWord
+	p.typos = map[int][]typoCue{}
+	for _, phs := range p.exact {
+		for _, ph := range phs {
+			if n := utf8.RuneCountInString(ph.words[0].w); n >= typoMin {
+				p.typos[n] = append(p.typos[n], typoCue{ph, n})
+			}
+		}
+	}
+}
+
+// FindTypos returns the cues one typo away (see AllowTypos): a second look
+// for a rule that found nothing as written.
+func (p *Phrases) FindTypos(text string, toks []Token) []Match {
+	if p.typos == nil {
+		return nil
+	}
+	folded := p.fexact != nil && Folded(p.lang, text)
+	var out []Match
+	for i := range toks {
+		if t := &toks[i]; t.Kind == Word && len(t.Norm) >= typoMin-1 {
+			out = p.findTypos(out, toks, i, p.norm(t, folded), folded)
+		}
+	}
+	return out
+}
+
+// oneTypo reports whether a and b differ by one letter left out, added or
+// changed, or two neighbours swapped.
+func oneTypo(a, b string) bool {
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na < nb {
+		a, b, na, nb = b, a, nb, na
+	}
+	if na-nb > 1 || a == b {
+		return false
+	}
+	// Skip the common beginning, then the rest must line up after one
+	// letter left out, changed or swapped.
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for i > 0 && !utf8.RuneStart(a[i]) {
+		i-- // back to the start of the letter that differs
+	}
+	ra, wa := utf8.DecodeRuneInString(a[i:])
+	rb, wb := utf8.DecodeRuneInString(b[i:])
+	if na > nb {
+		return a[i+wa:] == b[i:]
+	}
+	if a[i+wa:] == b[i+wb:] {
+		return true // one letter changed
+	}
+	ra2, wa2 := utf8.DecodeRuneInString(a[i+wa:])
+	rb2, wb2 := utf8.DecodeRuneInString(b[i+wb:])
+	return ra == rb2 && rb == ra2 && a[i+wa+wa2:] == b[i+wb+wb2:]
 }
 
 // stemNode is a byte trie of stems: a word is walked once, and the walk
@@ -52,8 +146,24 @@ type phrase struct {
 
 type cueWord struct {
 	w      string
+	fw     string // w folded
 	prefix bool
 	any    bool
+	// lemma and flemma match a prefix word's inflected forms, plain and
+	// folded; nil in a language without a paradigm.
+	lemma, flemma *inflect.Lemma
+}
+
+// paradigms holds each language's paradigm, built once.
+var paradigms sync.Map // Lang -> *inflect.Paradigm (nil: none)
+
+func paradigmOf(l Lang) *inflect.Paradigm {
+	if p, ok := paradigms.Load(l); ok {
+		return p.(*inflect.Paradigm)
+	}
+	p := inflect.For(string(l), func(s string) string { return Fold(l, s) })
+	paradigms.Store(l, p)
+	return p
 }
 
 // Match is one cue found in a text.
@@ -66,7 +176,10 @@ type Match struct {
 
 // NewPhrases compiles cues for a language.
 func NewPhrases(l Lang, cues []string) *Phrases {
-	p := &Phrases{lang: l, exact: map[string][]phrase{}, stems: &stemNode{}}
+	p := &Phrases{lang: l, exact: map[string][]phrase{}, stems: &stemNode{}, paradigm: paradigmOf(l)}
+	if sp := spec(l); sp != nil && sp.folder != nil {
+		p.fexact, p.fstems = map[string][]phrase{}, &stemNode{}
+	}
 	for _, c := range cues {
 		var ws []cueWord
 		for _, t := range Tokenize(strings.TrimSpace(c), l) {
@@ -83,12 +196,32 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 			p.literal = append(p.literal, strings.TrimSpace(c))
 			continue
 		}
+		for i := range ws {
+			ws[i].fw = Fold(l, ws[i].w)
+			if ws[i].prefix && p.paradigm != nil {
+				lm, flm := p.paradigm.Lemma(ws[i].w, false), p.paradigm.Lemma(ws[i].fw, true)
+				ws[i].lemma, ws[i].flemma = &lm, &flm
+			}
+		}
 		ph := phrase{cue: c, words: ws}
 		if ws[0].prefix {
-			p.stems.add(ws[0].w, ph)
+			// A lemma is found by each of its stems: "ortağımıza" does not
+			// start with "ortak".
+			for _, st := range p.stemsOf(ws[0].w, false) {
+				p.stems.add(st, ph)
+			}
 			p.nStems++
 		} else {
 			p.exact[ws[0].w] = append(p.exact[ws[0].w], ph)
+		}
+		if p.fexact != nil {
+			if ws[0].prefix {
+				for _, st := range p.stemsOf(ws[0].fw, true) {
+					p.fstems.add(st, ph)
+				}
+			} else {
+				p.fexact[ws[0].fw] = append(p.fexact[ws[0].fw], ph)
+			}
 		}
 	}
 	return p
@@ -117,25 +250,30 @@ func (p *Phrases) Len() int {
 // Find returns every cue found in the tokens of text, in text order.
 func (p *Phrases) Find(text string, toks []Token) []Match {
 	var out []Match
+	exact, stems, folded := p.exact, p.stems, false
+	if p.fexact != nil && Folded(p.lang, text) {
+		exact, stems, folded = p.fexact, p.fstems, true
+	}
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {
 			continue
 		}
-		for _, ph := range p.exact[t.Norm] {
-			if m, ok := p.try(toks, i, ph); ok {
+		w := p.norm(t, folded)
+		for _, ph := range exact[w] {
+			if m, ok := p.try(toks, i, ph, folded, false); ok {
 				out = append(out, m)
 			}
 		}
 		// Every stem the word starts with: a stem is a whole word's
 		// beginning, so it always ends at a character boundary.
-		n := p.stems
-		for b := 0; b < len(t.Norm) && n.next != nil; b++ {
-			if n = n.next[t.Norm[b]]; n == nil {
+		n := stems
+		for b := 0; b < len(w) && n.next != nil; b++ {
+			if n = n.next[w[b]]; n == nil {
 				break
 			}
 			for _, ph := range n.phrases {
-				if m, ok := p.try(toks, i, ph); ok {
+				if m, ok := p.try(toks, i, ph, folded, false); ok {
 					out = append(out, m)
 				}
 			}
@@ -170,7 +308,69 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 // Has reports whether any cue is in the tokens.
 func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, toks)) > 0 }
 
-func (p *Phrases) try(toks []Token, i int, ph phrase) (Match, bool) {
+// findTypos tries the cues whose first word is one typo from w.
+func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded bool) []Match {
+	n := utf8.RuneCountInString(w)
+	checked := false
+	for _, k := range [3]int{n - 1, n, n + 1} {
+		for _, tc := range p.typos[k] {
+			c := tc.ph.words[0].w
+			if folded {
+				c = tc.ph.words[0].fw
+			}
+			// A typo seldom takes the first letter: a cheap test first.
+			if c[0] != w[0] || !oneTypo(w, c) {
+				continue
+			}
+			if !checked {
+				if p.isWord(w) {
+					return out
+				}
+				checked = true
+			}
+			if m, ok := p.try(toks, i, tc.ph, folded, true); ok {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// stemsOf is the stems of a lemma, or the lemma alone in a language without
+// a paradigm.
+func (p *Phrases) stemsOf(lemma string, folded bool) []string {
+	if p.paradigm == nil {
+		return []string{lemma}
+	}
+	return p.paradigm.Stems(lemma, folded)
+}
+
+// norm is a token's word as cues are compared with it: folded in a folded
+// text ("ICIN" is lowered to "ıcın" by Turkish casing, and folded back).
+func (p *Phrases) norm(t *Token, folded bool) string {
+	if folded {
+		return Fold(p.lang, t.Norm)
+	}
+	return t.Norm
+}
+
+// matches reports whether a text word is the cue word: the same word, or
+// for a lemma one of its forms.
+func (p *Phrases) matches(cw cueWord, w string, folded, typos bool) bool {
+	c, lm := cw.w, cw.lemma
+	if folded {
+		c, lm = cw.fw, cw.flemma
+	}
+	switch {
+	case !cw.prefix:
+		return w == c || typos && oneTypo(w, c) && utf8.RuneCountInString(c) >= typoMin && !p.isWord(w)
+	case lm == nil:
+		return strings.HasPrefix(w, c)
+	}
+	return lm.Inflects(w)
+}
+
+func (p *Phrases) try(toks []Token, i int, ph phrase, folded, typos bool) (Match, bool) {
 	j := i
 	for k, cw := range ph.words {
 		if k > 0 {
@@ -185,11 +385,10 @@ func (p *Phrases) try(toks []Token, i int, ph phrase) (Match, bool) {
 				return Match{}, false
 			}
 		}
-		w := toks[j].Norm
 		if cw.any {
 			continue
 		}
-		if cw.prefix && !strings.HasPrefix(w, cw.w) || !cw.prefix && w != cw.w {
+		if !p.matches(cw, p.norm(&toks[j], folded), folded, typos) {
 			return Match{}, false
 		}
 	}

@@ -41,6 +41,18 @@ func TestPhrases(t *testing.T) {
 		{Azerbaijani, []string{"sağ ol*", "xoş gün*"}, "Sağ olun, XOŞ GÜNLƏR", []string{"sağ ol*@0-9", "xoş gün*@11-24"}},
 		{English, []string{"can't", "cannot"}, "We can’t do that", []string{"can't@3-10"}},
 		{English, []string{"have a * weekend"}, "Have a lovely weekend! Have a weekend.", []string{"have a * weekend@0-21"}},
+		// A lemma matches its inflected forms, not another word that starts
+		// with it: iletişim (contact) is not a form of ilet- (forward).
+		{Turkish, []string{"ilet*"}, "Talebinizi ilettik. İletişim bilgileri", []string{"ilet*@11-18"}},
+		{English, []string{"pass*"}, "We passed it on. Passport", []string{"pass*@3-9"}},
+		// A stem that changes before an ending is found too.
+		{English, []string{"share*"}, "Sharing it", []string{"share*@0-7"}},
+		{Turkish, []string{"iş ortak*"}, "iş ortağımıza", []string{"iş ortak*@0-17"}},
+		// Typed without Turkish letters: cues are compared folded.
+		{Turkish, []string{"iyi gün*", "teşekkür*"}, "Tesekkurler, IYI GUNLER", []string{"teşekkür*@0-11", "iyi gün*@13-23"}},
+		{Azerbaijani, []string{"xoş gün*"}, "Xos gunler", []string{"xoş gün*@0-10"}},
+		// One letter of the language's own says the plain ones are meant.
+		{Turkish, []string{"iyi gün*"}, "iyi gunler, şimdi", nil},
 	}
 	for _, c := range cases {
 		p := NewPhrases(c.lang, c.cues)
@@ -55,3 +67,56 @@ func TestPhrases(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestPhrasesTypos(t *testing.T) {
+	known := func(w string) bool { return w == "indirim" || w == "appreciated" }
+	cases := []struct {
+		lang  Lang
+		cues  []string
+		text  string
+		want  []string
+		typos bool
+	}{
+		// Long cue words one typo away, where allowed: a letter left out,
+		// one swapped; not a short word, a lemma or a word of the language.
+		{Azerbaijani, []string{"təşəkkür edirik"}, "Təşəkür edirik!", []string{"təşəkkür edirik@0-18"}, true},
+		{English, []string{"appreciate"}, "We apprecaite it", []string{"appreciate@3-13"}, true},
+		{English, []string{"appreciate"}, "We apprecaite it", nil, false},
+		{English, []string{"thanks", "welcome*"}, "thnaks, welcmoe", nil, true},
+		{English, []string{"appreciate"}, "We appreciated it", nil, true},
+		{Turkish, []string{"indirin"}, "Tüm ürünlerde indirim", nil, true},
+	}
+	for _, c := range cases {
+		p := NewPhrases(c.lang, c.cues)
+		if c.typos {
+			p.AllowTypos(func(w string) bool { return known(w) })
+		}
+		var got []string
+		for _, m := range p.FindTypos(c.text, Tokenize(c.text, c.lang)) {
+			got = append(got, m.Cue+"@"+itoa(m.Span.Start)+"-"+itoa(m.Span.End))
+		}
+		if d := cmp.Diff(c.want, got); d != "" {
+			t.Errorf("%q: %s", c.text, d)
+		}
+	}
+}
+
+func TestOneTypo(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"təşəkkür", "təşəkür", true},  // left out
+		{"təşəkür", "təşəkkür", true},  // added
+		{"greeting", "greetong", true}, // changed
+		{"greeting", "grteeing", false},
+		{"greeting", "geeritng", false},
+		{"günaydın", "günyadın", true}, // swapped
+		{"günaydın", "günaydın", false},
+		{"günaydın", "günay", false},
+	} {
+		if got := oneTypo(c.a, c.b); got != c.want {
+			t.Errorf("oneTypo(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

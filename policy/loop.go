@@ -176,6 +176,14 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
 	res := Result{Stats: newStats()}
 	convs := map[string]*State{}
+	// customers are where each customer first wrote, so that a later
+	// conversation of theirs knows them.
+	type first struct {
+		conv string
+		at   time.Time
+		line int
+	}
+	customers := map[string]first{}
 	r := &run{path: path, sink: sink, stats: res.Stats}
 	cur := new(Event) // reused from event to event: hooks keep no event
 	err := each(func(e Event) error {
@@ -185,6 +193,9 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 		if cv == nil {
 			cv = &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.line()}
 			convs[k] = cv
+			if f, ok := customers[e.User]; ok && e.User != "" && f.conv != k {
+				cv.Earlier, cv.EarlierLine = f.at, f.line
+			}
 			res.Stats.conversation(e.Channel)
 		}
 		if e.Time.Before(cv.Last) {
@@ -192,6 +203,9 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 				e.RawTime, cv.LastLine, cv.Last.Format(time.RFC3339))}
 		}
 		cv.Last, cv.LastLine = e.Time, e.Line
+		if _, ok := customers[e.User]; !ok && e.User != "" && e.Direction == In {
+			customers[e.User] = first{k, e.Time, e.line()}
+		}
 		*cur = e
 		c.event(r, cv, cur)
 		return nil

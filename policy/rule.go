@@ -55,14 +55,14 @@ func defaultEnv() *Env {
 
 // all are the conversation rules, in the order their hooks run (the order
 // in which one event's findings are made).
-var all = []*Rule{ResponseTime, Greeting, BotHandoff, ForwardingConsent, Frequency, MessageTag, Window, Goodbye}
+var all = []*Rule{ResponseTime, Greeting, BotHandoff, ForwardingConsent, Frequency, MessageTag, Window, ReAsk, RepeatedReply, ReturningCustomer, IgnoredQuestion, Goodbye}
 
 // Rules are the conversation rules that only judge transcripts, in
 // catalogue order; goodbye, greeting, forwarding-consent and bot-handoff
 // judge transcripts too, with the same detectors as on templates, and are
 // listed in package rules.
 func Rules() []*lint.Rule {
-	return []*lint.Rule{Window.Rule, MessageTag.Rule, Frequency.Rule, ResponseTime.Rule}
+	return []*lint.Rule{Window.Rule, MessageTag.Rule, Frequency.Rule, ResponseTime.Rule, ReAsk.Rule, RepeatedReply.Rule, ReturningCustomer.Rule, IgnoredQuestion.Rule}
 }
 
 // conversationOnly makes a rule that has no per-message check, as a

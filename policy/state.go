@@ -2,6 +2,7 @@ package policy
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"time"
 
@@ -71,11 +72,37 @@ type State struct {
 	HandledAt   time.Time `json:"handled_at,omitzero"` // the latest hand-off or answer by a person
 	RequestLine int       `json:"-"`
 
+	// Given are the kinds of data the customer gave (by their key: order,
+	// email, …), each with when it was last given and last said to be
+	// wrong; never the data themselves.
+	Given map[string]Datum `json:"given,omitempty"`
+	// WrongAt is the latest time the customer said a datum was wrong
+	// without naming its kind: it holds for every kind given before.
+	WrongAt time.Time `json:"wrong_at,omitzero"`
+	// Prints are fingerprints of the brand's latest texts (at most
+	// maxPrints, in time order): hashes and stem sketches, not the words.
+	Prints []Print `json:"prints,omitempty"`
+	// Questions are the customer's questions still open (at most
+	// maxQuestions, in time order), each as a sketch of its stems.
+	Questions []Question `json:"questions,omitempty"`
+	// FirstIn is the customer's first message; ClosedAt the latest close;
+	// Earlier the first message of an earlier conversation of the same
+	// customer (in a transcript file): whether the customer is returning.
+	// FarewellAt is the brand's latest goodbye: the questions passed by
+	// before it are over (reported then).
+	FarewellAt  time.Time `json:"farewell_at,omitzero"`
+	FirstIn     time.Time `json:"first_in,omitzero"`
+	ClosedAt    time.Time `json:"closed_at,omitzero"`
+	Earlier     time.Time `json:"earlier,omitzero"`
+	FirstInLine int       `json:"-"`
+	EarlierLine int       `json:"-"`
+
 	// Applied are the events applied to this state by id (a digest of the
 	// id, and when it was applied in Unix seconds), so that the hook
 	// applies an event delivered twice once. The hook keeps and bounds it.
 	Applied map[string]int64 `json:"applied,omitempty"`
 
+	printed     printed       // the latest send's fingerprint, worked out once
 	lastOut     *lint.Message // transcripts only: the goodbye check on close
 	lastOutLine int
 	zone        *time.Location
@@ -258,7 +285,193 @@ func (cv *State) sent(t time.Time) {
 func (cv *State) clone() State {
 	cp := *cv
 	cp.Unanswered, cp.Promos, cp.Waiting, cp.Referrals = slices.Clone(cv.Unanswered), slices.Clone(cv.Promos), slices.Clone(cv.Waiting), slices.Clone(cv.Referrals)
+	cp.Given, cp.Prints, cp.Questions = maps.Clone(cv.Given), slices.Clone(cv.Prints), slices.Clone(cv.Questions)
 	return cp
+}
+
+// Datum is a kind of data the customer gave: when, and when they said it
+// was wrong.
+type Datum struct {
+	At        time.Time `json:"at,omitzero"`
+	Wrong     time.Time `json:"wrong,omitzero"`
+	line      int
+	wrongLine int
+}
+
+// Print is a brand text's fingerprint: a hash of its normalised words
+// (numbers and placeholders masked), a hash of its numbers, and a sketch
+// of its stems.
+type Print struct {
+	At     time.Time `json:"at"`
+	Text   uint64    `json:"h"`
+	Nums   uint32    `json:"n"`
+	Stems  sketch    `json:"s"`
+	Words  int       `json:"w"`
+	Pickup bool      `json:"p,omitempty"` // it takes up a question (yes, no, let me check)
+	line   int
+}
+
+// Question is a customer's question not yet taken up: when, a sketch of
+// its stems, and the brand's first send after it that did not take it up.
+type Question struct {
+	At         time.Time `json:"at"`
+	Stems      sketch    `json:"s"`
+	Passed     time.Time `json:"passed,omitzero"`
+	line       int
+	passedLine int
+}
+
+// printed is a send's fingerprint, for the next rule that needs it: the
+// loop reuses one event value, so the time and text say which send it is.
+type printed struct {
+	e    *Event
+	at   time.Time
+	text string
+	p    Print
+}
+
+const (
+	maxPrints    = 16
+	maxQuestions = 8
+)
+
+// give records a kind of data the customer gave; wrong that they said it
+// was wrong.
+func (cv *State) give(d datum, e *Event) {
+	if cv.Given == nil {
+		cv.Given = map[string]Datum{}
+	}
+	g := cv.Given[datumKeys[d]]
+	if newer(e.Time, g.At) {
+		g.At, g.line = e.Time, e.line()
+	}
+	cv.Given[datumKeys[d]] = g
+}
+
+func (cv *State) wrong(d datum, e *Event) {
+	if cv.Given == nil {
+		cv.Given = map[string]Datum{}
+	}
+	g := cv.Given[datumKeys[d]]
+	if newer(e.Time, g.Wrong) {
+		g.Wrong, g.wrongLine = e.Time, e.line()
+		cv.Given[datumKeys[d]] = g
+	}
+}
+
+// wrongAny records that the customer said a datum was wrong without
+// naming which.
+func (cv *State) wrongAny(e *Event) {
+	if newer(e.Time, cv.WrongAt) {
+		cv.WrongAt = e.Time
+	}
+}
+
+// disputed tells whether the customer said the datum was wrong after
+// giving it, before t.
+func (g Datum) disputed(unnamed, t time.Time) bool {
+	for _, w := range []time.Time{g.Wrong, unnamed} {
+		if w.After(g.At) && w.Before(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// print records a brand text's fingerprint among the latest, once
+// (several rules record the same send).
+func (cv *State) print(p Print) {
+	i, found := slices.BinarySearchFunc(cv.Prints, p.At, func(q Print, t time.Time) int { return q.At.Compare(t) })
+	for j := i; found && j < len(cv.Prints) && cv.Prints[j].At.Equal(p.At); j++ {
+		if cv.Prints[j].Text == p.Text {
+			return
+		}
+	}
+	cv.Prints = slices.Insert(cv.Prints, i, p)
+	if n := len(cv.Prints); n > maxPrints {
+		cv.Prints = cv.Prints[n-maxPrints:]
+	}
+}
+
+// takesUp tells whether a brand text takes up a question: it names its
+// topic (a stem in common), or answers yes or no, or says it will check.
+func (p Print) takesUp(q Question) bool { return p.Pickup || p.Stems.and(q.Stems).count() > 0 }
+
+// ask records a customer's question, judged against the brand's sends
+// after it that the state already knows of (the hook may hear of it late).
+func (cv *State) ask(q Question) {
+	for _, p := range cv.Prints {
+		if !p.At.After(q.At) {
+			continue
+		}
+		if p.takesUp(q) {
+			return
+		}
+		if q.Passed.IsZero() {
+			q.Passed, q.passedLine = p.At, p.line
+		}
+	}
+	// In time order, and questions of one message by their stems, so that
+	// the order they were heard in does not matter.
+	i, found := slices.BinarySearchFunc(cv.Questions, q, func(o, q Question) int {
+		if c := o.At.Compare(q.At); c != 0 {
+			return c
+		}
+		return slices.Compare(o.Stems[:], q.Stems[:])
+	})
+	if found {
+		return
+	}
+	cv.Questions = slices.Insert(cv.Questions, i, q)
+	if n := len(cv.Questions); n > maxQuestions {
+		cv.Questions = cv.Questions[n-maxQuestions:]
+	}
+	cv.settleQuestions()
+}
+
+// settleQuestions forgets the questions that are over: asked before a
+// close, or passed by before a goodbye (reported then).
+func (cv *State) settleQuestions() {
+	cv.Questions = slices.DeleteFunc(cv.Questions, func(q Question) bool {
+		return !q.At.After(cv.ClosedAt) || !q.Passed.IsZero() && q.Passed.Before(cv.FarewellAt)
+	})
+}
+
+// answer lets a brand send take up the questions before it, or pass them
+// by.
+func (cv *State) answer(p Print) {
+	cv.Questions = slices.DeleteFunc(cv.Questions, func(q Question) bool { return q.At.Before(p.At) && p.takesUp(q) })
+	for i := range cv.Questions {
+		q := &cv.Questions[i]
+		if q.At.Before(p.At) && (q.Passed.IsZero() || p.At.Before(q.Passed)) {
+			q.Passed, q.passedLine = p.At, p.line
+		}
+	}
+	cv.settleQuestions()
+}
+
+// farewell records the brand's goodbye: the questions passed by before it
+// are over.
+func (cv *State) farewell(t time.Time) {
+	if newer(t, cv.FarewellAt) {
+		cv.FarewellAt = t
+	}
+	cv.settleQuestions()
+}
+
+// closed records a close: the questions before it are over.
+func (cv *State) closed(e *Event) {
+	if newer(e.Time, cv.ClosedAt) {
+		cv.ClosedAt = e.Time
+	}
+	cv.settleQuestions()
+}
+
+// customerWrote records the customer's first message.
+func (cv *State) customerWrote(e *Event) {
+	if cv.FirstIn.IsZero() || e.Time.Before(cv.FirstIn) {
+		cv.FirstIn, cv.FirstInLine = e.Time, e.line()
+	}
 }
 
 // WindowInfo is a conversation's messaging window as the hook reports it.

@@ -27,6 +27,14 @@ var eventKinds = map[lint.Channel][]policy.Event{
 		{Direction: policy.Out, Actor: policy.Agent, Type: policy.Handoff},
 		{Direction: policy.Out, Actor: policy.Agent, Type: policy.Message, Text: "Thanks for writing, we are on it."},
 		{Direction: policy.Out, Actor: policy.BotActor, Type: policy.Message, Text: "Your order is on its way."},
+		// The context rules' facts: data given and said to be wrong, a
+		// question, a request, a goodbye, a close.
+		{Direction: policy.In, Actor: policy.Customer, Type: policy.Message, Text: "My order number is 48213 and my e-mail is dana@example.com"},
+		{Direction: policy.In, Actor: policy.Customer, Type: policy.Message, Text: "Sorry, that number was wrong."},
+		{Direction: policy.In, Actor: policy.Customer, Type: policy.Message, Text: "Do you deliver to Ganja on Sundays?"},
+		{Direction: policy.Out, Actor: policy.Agent, Type: policy.Message, Text: "Could you send your order number and your e-mail address, please?"},
+		{Direction: policy.Out, Actor: policy.Agent, Type: policy.Message, Text: "Our new sofas are in, take a look at the catalogue. Have a nice day!"},
+		{Direction: policy.Out, Actor: policy.Agent, Type: policy.Close},
 	},
 	lint.SMS: {
 		{Direction: policy.In, Actor: policy.Customer, Type: policy.Message, Text: "STOP"},
@@ -72,6 +80,8 @@ func outcome(t *testing.T, c *policy.Checker, evs []policy.Event, at time.Time) 
 		{policy.Agent, "Hi! We forwarded your details to our courier partner."},
 		{policy.BotActor, "Your order ships tomorrow. Reply STOP to opt out"},
 		{policy.Agent, "Big sale today: 50% off everything, shop now!"},
+		{policy.Agent, "Welcome to the Luma family! Could you send your order number and your e-mail address?"},
+		{policy.Agent, "Our new sofas are in, take a look at the catalogue. Have a nice day!"},
 	} {
 		e := policy.Event{Time: at, RawTime: at.Format(time.RFC3339), Conversation: "c", Channel: evs[0].Channel, Direction: policy.Out,
 			Actor: d.actor, Type: policy.Message, Text: d.text, Lang: lint.English}

@@ -24,6 +24,9 @@ type channelStats struct {
 	firstResponse []float32 // seconds, for the median and p90
 	Outside       int       // sends outside the window (or SMS rules)
 	Unanswered    int       // customer messages with no reply at all
+	ReAsks        int       // requests for data the customer already gave
+	Repeats       int       // brand texts sent twice
+	Ignored       int       // customer questions the brand moved past
 }
 
 func newStats() *Stats { return &Stats{channels: map[lint.Channel]*channelStats{}} }
@@ -91,6 +94,9 @@ type Row struct {
 	P90First      *float64 `json:"p90_first_response_seconds"`
 	Outside       int      `json:"sends_outside_window"`
 	Unanswered    int      `json:"unanswered_customer_messages"`
+	ReAsks        int      `json:"re_asks"`
+	Repeats       int      `json:"repeated_replies"`
+	Ignored       int      `json:"ignored_questions"`
 }
 
 // Rows are the per-channel rows, then the total.
@@ -116,11 +122,15 @@ func (cs *channelStats) add(o *channelStats) {
 	cs.Answered += o.Answered
 	cs.Outside += o.Outside
 	cs.Unanswered += o.Unanswered
+	cs.ReAsks += o.ReAsks
+	cs.Repeats += o.Repeats
+	cs.Ignored += o.Ignored
 	cs.firstResponse = append(cs.firstResponse, o.firstResponse...)
 }
 
 func (cs *channelStats) row(name string) Row {
-	r := Row{Channel: name, Conversations: cs.Conversations, Outside: cs.Outside, Unanswered: cs.Unanswered}
+	r := Row{Channel: name, Conversations: cs.Conversations, Outside: cs.Outside, Unanswered: cs.Unanswered,
+		ReAsks: cs.ReAsks, Repeats: cs.Repeats, Ignored: cs.Ignored}
 	if cs.Turns > 0 {
 		v := float64(cs.Answered) / float64(cs.Turns)
 		r.ResponseRate = &v
@@ -137,9 +147,10 @@ func (cs *channelStats) row(name string) Row {
 // WriteText prints the report as a table.
 func (s *Stats) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CHANNEL\tCONVERSATIONS\tRESPONSE RATE\tMEDIAN FIRST RESPONSE\tP90 FIRST RESPONSE\tSENDS OUTSIDE WINDOW\tUNANSWERED")
+	fmt.Fprintln(tw, "CHANNEL\tCONVERSATIONS\tRESPONSE RATE\tMEDIAN FIRST RESPONSE\tP90 FIRST RESPONSE\tSENDS OUTSIDE WINDOW\tUNANSWERED\tRE-ASKS\tREPEATS\tIGNORED QUESTIONS")
 	for _, r := range s.Rows() {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%d\t%d\n", r.Channel, r.Conversations, pct(r.ResponseRate), dur(r.MedianFirst), dur(r.P90First), r.Outside, r.Unanswered)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\n", r.Channel, r.Conversations, pct(r.ResponseRate), dur(r.MedianFirst), dur(r.P90First), r.Outside, r.Unanswered,
+			r.ReAsks, r.Repeats, r.Ignored)
 	}
 	return tw.Flush()
 }
@@ -166,4 +177,21 @@ func dur(v *float64) string {
 		return "-"
 	}
 	return human(time.Duration(*v * float64(time.Second)))
+}
+
+// reask, repeat and ignored count the context rules' findings.
+func (s *Stats) reask(c lint.Channel) {
+	if s != nil {
+		s.ch(c).ReAsks++
+	}
+}
+func (s *Stats) repeat(c lint.Channel) {
+	if s != nil {
+		s.ch(c).Repeats++
+	}
+}
+func (s *Stats) ignored(c lint.Channel) {
+	if s != nil {
+		s.ch(c).Ignored++
+	}
 }

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -31,8 +33,9 @@ var BotHandoff = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
-an error, or only handles other topics) and gives no route to a person or another channel: no agent or
-operator keyword, phone number, e-mail address or contact page. Asking to rephrase or to pick from a menu
+an error, only handles other topics, says the question is out of its scope, the service is unavailable
+or to try later, has no answer, or could not find what was asked) and gives no route to a person or
+another channel: no agent, adviser or operator keyword, phone number, e-mail address or contact page. Asking to rephrase or to pick from a menu
 is not a route to a person. In a transcript, it flags a bot that keeps answering after the customer
 asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,
 		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
@@ -46,12 +49,21 @@ Messenger Platform guidance is that automated experiences should make it clear h
 	Lexicon: bothandoffData.Lexicon,
 	New: lexiconRule(BotHandoffOptions{Kinds: []lint.Kind{lint.Bot}}, botLexicon, func(o *BotHandoffOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o BotHandoffOptions, _ Lexicon, pb phraseBook) lint.Check {
+			inability := map[lint.Lang][]string{}
+			for l, set := range bothandoffData.WordSets("inability_endings") {
+				inability[l] = slices.Sorted(maps.Keys(set))
+			}
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
 					return
 				}
+				// A fallback cue first; the slower dead ends only without one,
+				// and the routes to a person (regular expressions) last.
 				fallback := pb.find(m, "fallback")
+				if len(fallback) == 0 {
+					fallback = deadEnds(m, pb, inability[m.Lang])
+				}
 				if len(fallback) == 0 || pb.has(m, "handoff") || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
 					return
@@ -63,4 +75,37 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				})
 			}
 		}),
+}
+
+// deadEnds are the places a bot says it cannot help: the fallback cues, a
+// word with an inability ending ("yanıtlayamıyorum", "işlenemedi"), and an
+// "only" word before an ability word in one sentence ("I can only answer
+// …", "yalnız … cavab verə bilərəm").
+func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
+	var out []lint.Match
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for i, t := range toks {
+		if t.Kind != lint.Word || inability == nil {
+			continue
+		}
+		for _, e := range inability {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+				break
+			}
+		}
+	}
+	if only := pb.find(m, "only"); len(only) > 0 {
+		sents := m.Sentences()
+		for _, c := range pb.find(m, "can") {
+			for _, o := range only {
+				if o.Span.Start < c.Span.Start && sentenceOf(sents, o.Span.Start) == sentenceOf(sents, c.Span.Start) {
+					out = append(out, lint.Match{Cue: o.Cue, Span: lint.Span{Start: o.Span.Start, End: c.Span.End}, First: o.First, Last: c.Last})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b lint.Match) int { return a.Span.Start - b.Span.Start })
+	return out
 }

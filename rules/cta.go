@@ -30,8 +30,9 @@ var CTA = &lint.Rule{
 		Text: `Flags a promotional message (kind: promo; updates too if you add them to kinds) that gives no
 call to action: nothing tells the customer to shop, buy, order, reply, tap, visit, call, book or use a code
 ("Shop now", "Reply YES", "use code BREW10", "hemen sipariş verin", "KAHVE10 kodunu kullanın", "indi
-sifariş edin", "bizə yazın"). "Shop" or "visit" used as a noun is not one. A link with no words saying what
-to do with it is flagged too.`,
+sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative at the end of a sentence
+("formu doldurun", "kassada göstərin") and "it is enough that you …" ("göstermeniz yeterli"). "Shop" or
+"visit" used as a noun is not one. A link with no words saying what to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
 		Examples: ctaData.Examples,
@@ -42,9 +43,10 @@ to do with it is flagged too.`,
 	Lexicon: ctaData.Lexicon,
 	New: lexiconRule(CTAOptions{Kinds: []lint.Kind{lint.Promo}}, ctaLexicon, func(o *CTAOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o CTAOptions, _ Lexicon, pb phraseBook) lint.Check {
+			typos := pb.withTypos()
 			g := newCTAGrammar()
 			return func(p *lint.Pass) {
-				if kindIn(p.Msg.Kind, o.Kinds) && !g.hasCTA(p.Msg, pb) {
+				if kindIn(p.Msg.Kind, o.Kinds) && !g.hasCTA(p.Msg, pb) && !g.hasCTA(p.Msg, typos) {
 					reportNoCTA(p)
 				}
 			}
@@ -59,12 +61,19 @@ to do with it is flagged too.`,
 // action cue counts (Turkish and Azerbaijani cues are imperative forms).
 type ctaGrammar struct {
 	before, nouns map[lint.Lang]map[string]bool
+	// imperative: endings of a 2nd person imperative on a sentence's last
+	// word (Turkish and Azerbaijani put the verb last: "formu doldurun",
+	// "kassada göstərin"); enough and enoughAfter: "it is enough that you
+	// …" ("göstermeniz yeterli", "yazmağınız kifayətdir").
+	imperatives, notImperative, enough, enoughAfter map[lint.Lang]map[string]bool
 }
 
 // newCTAGrammar reads the word sets when a check is built, so that a
 // language registered after start-up has its own.
 func newCTAGrammar() ctaGrammar {
-	return ctaGrammar{before: ctaData.WordSets("before"), nouns: ctaData.WordSets("nouns")}
+	w := ctaData.WordSets
+	return ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
+		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -83,6 +92,9 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
 			return true
 		}
+	}
+	if g.imperative(m) {
+		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10).
 	for _, mt := range pb.find(m, "codes") {
@@ -126,4 +138,40 @@ func reportNoCTA(p *lint.Pass) {
 		Message:    "promotion has no call to action: nothing says what to do next",
 		Suggestion: ctaData.Say(m.Lang, "no_cta"),
 	})
+}
+
+// imperative reports whether a sentence ends with a 2nd person imperative,
+// or says that doing something is enough.
+func (g ctaGrammar) imperative(m *lint.Message) bool {
+	ends, not := g.imperatives[m.Lang], g.notImperative[m.Lang]
+	enough, after := g.enough[m.Lang], g.enoughAfter[m.Lang]
+	if ends == nil && enough == nil {
+		return false
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	toks := m.Tokens()
+	hasAny := func(w string, set map[string]bool) bool {
+		for e := range set {
+			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		next := neighbour(toks, i, 1)
+		last := next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!?:;")
+		if last && hasAny(t.Norm, ends) && !hasAny(t.Norm, not) {
+			return true
+		}
+		if enough[lint.Fold(m.Lang, t.Norm)] || enough[t.Norm] {
+			if prev := neighbour(toks, i, -1); prev >= 0 && hasAny(toks[prev].Norm, after) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -23,11 +26,14 @@ var ForwardingConsent = &lint.Rule{
 	Name: "forwarding-consent",
 	Doc: lint.Doc{
 		Title: "customer data passed to a third party without asking",
-		Text: `Flags a message that says the customer's message, conversation or details were, or will be,
-forwarded, shared or passed to a third party (a courier, delivery or repair partner, manufacturer,
-supplier, insurer or another agency) without asking first. Asking for consent ("May we share your number
-with the courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), giving the customer the third
-party's contact instead, and passing it to the brand's own teams (billing, the store manager) are fine.
+		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
+will be, forwarded, shared, handed or passed (in any tense, active or passive) to a third party — a
+courier, partner, airline, contractor, insurer, lab, another company named or not, or another
+organisation's own team — without asking first. Asking for consent ("May we share your number with the
+courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
+it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
+customer the third party's contact instead, passing it to the brand's own teams (billing, the store
+manager), and handing goods such as a parcel to a courier are fine.
 In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
 flagged again after consent_revoked.`,
 		Why: `A private chat is private: passing it or the customer's details to another company without
@@ -41,14 +47,44 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 	Lexicon: forwardingData.Lexicon,
 	New: lexiconRule(ForwardingConsentOptions{}, forwardingLexicon, func(o *ForwardingConsentOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ ForwardingConsentOptions, _ Lexicon, pb phraseBook) lint.Check {
-			return func(p *lint.Pass) { checkForwarding(p, pb) }
+			fw := newForwardingWords()
+			return func(p *lint.Pass) { fw.check(p, pb) }
 		}),
 }
 
-func checkForwarding(p *lint.Pass, pb phraseBook) {
+// forwardingWords are the rule's word sets (see forwarding.yaml), per
+// language, read when a check is built.
+type forwardingWords struct {
+	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
+	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody,
+	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings map[lint.Lang]map[string]bool
+}
+
+func newForwardingWords() *forwardingWords {
+	w := forwardingData.WordSets
+	return &forwardingWords{owner: w("owner"), to: w("to"), ownedEndings: w("owned_endings"),
+		verbPersonEndings: w("verb_person_endings"), receiverEndings: w("receiver_endings"), with: w("with"),
+		voiceEndings: w("voice_endings"), moodEndings: w("mood_endings"),
+		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next"), ourEndings: w("our_endings"),
+		genitiveEndings: w("genitive_endings"), nobody: w("nobody"), notTo: w("not_to"), infinitive: w("infinitive"),
+		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
+		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings")}
+}
+
+func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	m := p.Msg
-	// Most messages forward nothing: look for a third party first.
-	if !pb.has(m, "third") || !pb.has(m, "verbs") || pb.has(m, "consent") {
+	// Most messages forward nothing: look for a sending verb first.
+	if !pb.has(m, "verbs") {
+		return
+	}
+	// Then for a receiver: a third party or a name.
+	toks := m.Tokens()
+	names := fw.namedRecipients(m, toks)
+	if len(names) == 0 && !pb.has(m, "third") {
+		return
+	}
+	all := pb.findAll(m) // the other lists in one pass
+	if len(all["consent"]) > 0 {
 		return
 	}
 	sents := m.Sentences()
@@ -57,33 +93,66 @@ func checkForwarding(p *lint.Pass, pb phraseBook) {
 	}
 	bySentence := func(list string) map[int][]lint.Match {
 		out := map[int][]lint.Match{}
-		for _, mt := range pb.find(m, list) {
+		for _, mt := range all[list] {
 			i := sentenceOf(sents, mt.Span.Start)
 			out[i] = append(out[i], mt)
 		}
 		return out
 	}
-	verbs, data, third, own, contact := bySentence("verbs"), bySentence("data"), bySentence("third"), bySentence("own"), bySentence("contact")
+	verbs, data, third, own, contact, irrealis, condition := bySentence("verbs"), bySentence("data"), bySentence("third"),
+		bySentence("own"), bySentence("contact"), bySentence("irrealis"), bySentence("condition")
 	for i, s := range sents {
-		if len(verbs[i]) == 0 || len(data[i]) == 0 || len(third[i]) == 0 || len(contact[i]) > 0 ||
+		if len(verbs[i]) == 0 || len(contact[i]) > 0 || len(condition[i]) > 0 ||
 			strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], "\"'”’)"), "?") {
 			continue
 		}
-		// What was sent comes before who got it: "sent your number to the
-		// courier", "numaranızı kargo firmasına ilettik" — not "sent the
-		// courier to your address".
-		d, t := data[i][0], lint.Match{}
-		for _, c := range third[i] {
-			if c.Span.Start > d.Span.Start {
-				t = c
+		// The first sending verb that is a fact: "çatdırılma şirkəti"
+		// (delivery company) names, "paylaşıldı" tells.
+		v, realis := lint.Match{}, false
+		for _, c := range verbs[i] {
+			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) {
+				v, realis = c, true
 				break
 			}
 		}
-		if t.Cue == "" || ownBetween(own[i], d, t) {
+		if !realis || before(irrealis[i], v) {
+			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass": not done
+		}
+		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
+		recipients := slices.Clone(third[i])
+		for _, n := range names {
+			if n.Span.Start > s.Start && n.Span.End <= s.End {
+				recipients = append(recipients, n)
+			}
+		}
+		// A team that belongs to someone else is a third party: "the
+		// platform's support team", "otelin satış komandasına".
+		var ours []lint.Match
+		for _, o := range own[i] {
+			if fw.othersTeam(m, toks, o) {
+				recipients = append(recipients, o)
+			} else {
+				ours = append(ours, o)
+			}
+		}
+		own[i] = ours
+		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
+			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r)
+		})
+		d, t, ok := fw.pair(m.Lang, toks, objects, recipients)
+		if !ok || ownReceiver(own[i], t) {
 			continue
 		}
-		v := verbs[i][0]
-		start, end := min(v.Span.Start, d.Span.Start), max(v.Span.End, t.Span.End)
+		// Quote the whole receiver: "üretici firmaya", not its head alone.
+		for grew := true; grew; {
+			grew = false
+			for _, r := range recipients {
+				if r.Span.Start < t.Span.Start && r.Span.End < t.Span.Start && strings.TrimSpace(m.Body.Text[r.Span.End:t.Span.Start]) == "" {
+					t.Span.Start, grew = r.Span.Start, true
+				}
+			}
+		}
+		start, end := min(v.Span.Start, d.Span.Start, t.Span.Start), max(v.Span.End, t.Span.End, d.Span.End)
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: start, End: end},
 			Message:    fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", m.Body.Text[t.Span.Start:t.Span.End]),
@@ -92,11 +161,342 @@ func checkForwarding(p *lint.Pass, pb phraseBook) {
 	}
 }
 
-// ownBetween: the brand's own team named as the receiver ("our billing team")
-// overlaps the third-party cue ("partner" in "our team partner").
-func ownBetween(own []lint.Match, d, t lint.Match) bool {
+// negated: a receiver after a negative determiner ("no other company",
+// "hiçbir kuruma", "heç bir şirkətə") got nothing.
+func (fw *forwardingWords) negated(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	for j, k := r.First, 0; j >= 0 && k < 3; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.nobody[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// sender: an organisation after "by" or "from" sent or made something, it
+// did not receive it ("provided by two local authorities").
+func (fw *forwardingWords) sender(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	prev := neighbour(toks, r.First, -1)
+	for k := 0; prev >= 0 && k < 2 && toks[prev].Kind == lint.Word; k++ {
+		if fw.notTo[l][toks[prev].Norm] {
+			return true
+		}
+		prev = neighbour(toks, prev, -1)
+	}
+	return false
+}
+
+// customers: a receiver the customer owns is not a third party ("your
+// brand", "markanızla", "ekibinize").
+func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+	if r.First < 0 {
+		return false
+	}
+	if prev := neighbour(toks, r.First, -1); prev >= 0 && fw.owner[m.Lang][toks[prev].Norm] {
+		return true
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	w := toks[r.Last].Norm
+	for e := range fw.ownedEndings[m.Lang] {
+		for _, c := range []string{"", "a", "e", "ə", "la", "le", "lə"} {
+			if hasEnding(m.Lang, w, e+c, folded) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// before reports whether a modal or a negation stands before the verb: "we
+// can pass", "we will never share"; "so they can call you" after it is
+// another clause.
+func before(ms []lint.Match, v lint.Match) bool {
+	for _, m := range ms {
+		if m.Span.Start < v.Span.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// forwardingPair picks what was sent and who got it. In English what was
+// sent comes first ("sent your number to the courier", "your details were
+// passed to the insurer"), not "sent the courier to your address". In
+// Turkish and Azerbaijani the receiver is marked by its ending instead (to:
+// -(y)A, with: -(y)lA or ile), so either order is fine.
+func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
+	marked := fw.receiverEndings[l]
+	for _, d := range objects {
+		for _, t := range recipients {
+			if t.Span.Start < d.Span.End && t.Span.End > d.Span.Start {
+				continue // one word cannot be both
+			}
+			if marked == nil {
+				if t.Span.Start > d.Span.Start {
+					return d, t, true
+				}
+				continue
+			}
+			if fw.receiverMarked(l, toks, t, marked) {
+				return d, t, true
+			}
+		}
+	}
+	return lint.Match{}, lint.Match{}, false
+}
+
+// receiverMarked: the receiver's last word has a dative or comitative
+// ending after its lemma ("firmasına", "Veriscan'a", "kuryeyle"), or "ile"
+// follows it.
+func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint.Match, endings map[string]bool) bool {
+	if t.Last < 0 {
+		return false
+	}
+	w := toks[t.Last].Norm
+	rest := ""
+	if i := strings.LastIndex(w, "'"); i >= 0 {
+		rest = w[i+1:]
+	} else if ws := strings.Fields(t.Cue); len(ws) > 0 && t.Cue != "name" {
+		rest = strings.TrimPrefix(w, strings.TrimSuffix(ws[len(ws)-1], "*"))
+	} else if t.Cue == "name" {
+		for e := range fw.bareNameEndings[l] {
+			if strings.HasSuffix(w, e) {
+				rest = e
+			}
+		}
+	}
+	// Compared folded: "sirketine" typed without the letters is marked too.
+	for e := range endings {
+		if rest != "" && strings.HasSuffix(lint.Fold(l, rest), lint.Fold(l, e)) {
+			return true
+		}
+	}
+	n := neighbour(toks, t.Last, 1)
+	if n >= 0 && isQuote(toks[n].Norm) {
+		n = neighbour(toks, n, 1) // “SürətPoçt” ilə
+	}
+	return n >= 0 && fw.with[l][toks[n].Norm]
+}
+
+// ownedObjects are what belongs to the customer: "your …" in English, a
+// word with the second person possessive ending (-InIz, -InIzI) in Turkish
+// and Azerbaijani ("kimliğinizi", "şikayətinizi").
+func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.Match, toks []lint.Token, s lint.Span) []lint.Match {
+	sets, ends := fw.owner[m.Lang], fw.ownedEndings[m.Lang]
+	// Goods are handed to a courier all day: only what the customer owns
+	// that is not goods is their data.
+	goods := all["goods"]
+	isGoods := func(first, last int) bool {
+		for _, g := range goods {
+			if g.First <= last && g.Last >= first {
+				return true
+			}
+		}
+		return false
+	}
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+			continue
+		}
+		if sets[t.Norm] {
+			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) {
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
+			}
+			continue
+		}
+		for e := range ends {
+			if strings.HasSuffix(t.Norm, e) && len(t.Norm) > len(e)+2 && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(i, i) {
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// describesGoods reports whether a sending verb is a participle describing
+// the goods after it ("kuryerə verilmiş bağlamanın ünvanı", "kargoya
+// verilen paketin adresi": the parcel was handed over, and the address is
+// the parcel's): what went to the receiver is the goods, not the customer's
+// data.
+func (fw *forwardingWords) describesGoods(l lint.Lang, toks []lint.Token, v lint.Match, goods []lint.Match) bool {
+	if v.Last < 0 {
+		return false
+	}
+	n := neighbour(toks, v.Last, 1)
+	if n < 0 || toks[n].Kind != lint.Word {
+		return false
+	}
+	attributive := false
+	for e := range fw.attributiveEndings[l] {
+		if strings.HasSuffix(lint.Fold(l, toks[v.Last].Norm), lint.Fold(l, e)) {
+			attributive = true
+			break
+		}
+	}
+	if !attributive {
+		return false
+	}
+	for _, g := range goods {
+		if g.First <= n && g.Last >= n {
+			return true
+		}
+	}
+	return false
+}
+
+// verbEnding: a 2nd person ending that is a verb's (gönderdiniz,
+// bilirsiniz), not a possessive.
+func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
+	for e := range fw.verbPersonEndings[l] {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedRecipients are proper names a message sends something to: a word
+// with a capital inside a sentence, after "to"/"with" in English
+// ("with Veriscan"), with an apostrophe ending in Turkish and Azerbaijani
+// ("Veriscan'a").
+func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) []lint.Match {
+	before := fw.to[m.Lang]
+	var out []lint.Match
+	var markup []lint.Span
+	looked := false
+	for i, t := range toks {
+		if t.Kind != lint.Word || i == 0 || sentenceStart(toks, i) {
+			continue
+		}
+		w := m.Body.Text[t.Start:t.End]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCaps(w) || joinedCode(m.Body.Text, t) {
+			continue
+		}
+		if !looked {
+			markup, looked = placeholderSpans(m.Body.Text), true
+		}
+		if inSpans(markup, t.Start) {
+			continue
+		}
+		prev := neighbour(toks, i, -1)
+		if before == nil || prev >= 0 && before[toks[prev].Norm] {
+			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		}
+	}
+	return out
+}
+
+// mood: the sending verb itself is negated, of ability or
+// conditional, so nothing was sent ("paylaşmayacağız", "paylaşabiliriz",
+// "iletirsek", "ötürə bilərik"): after its lemma and any passive ending
+// comes a mood ending, a conditional ending stands anywhere in it, or an
+// ability verb follows it.
+func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	if v.First < 0 {
+		return false
+	}
+	// An English verb that starts a sentence tells the customer what to do
+	// ("Send the form to …"); after "to" it is an infinitive.
+	if fw.infinitive[l] != nil {
+		prev := neighbour(toks, v.First, -1)
+		return sentenceStart(toks, v.First) || prev >= 0 && fw.infinitive[l][toks[prev].Norm]
+	}
+	start, anywhere := fw.moodEndings[l], fw.conditionalEndings[l]
+	if start == nil {
+		return false
+	}
+	// Folded, so that "gondermedik" typed without the letters is read too.
+	w := lint.Fold(l, toks[v.Last].Norm)
+	lemma := lint.Fold(l, strings.TrimSuffix(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1], "*"))
+	if !strings.HasPrefix(w, lemma) {
+		return false
+	}
+	rest := w[len(lemma):]
+	// A bare stem or an imperative tells the customer what to do ("İçe
+	// aktar", "paylaşın"); an infinitive names the act ("paylaşmak için").
+	if rest == "" || fw.imperativeEndings[l][rest] {
+		return true
+	}
+	for e := range fw.infinitiveEndings[l] {
+		if strings.HasSuffix(rest, lint.Fold(l, e)) {
+			return true
+		}
+	}
+	for voice := range fw.voiceEndings[l] {
+		if voice = lint.Fold(l, voice); strings.HasPrefix(rest, voice) {
+			rest = rest[len(voice):]
+			break
+		}
+	}
+	for e := range start {
+		if strings.HasPrefix(rest, lint.Fold(l, e)) {
+			return true
+		}
+	}
+	for e := range anywhere {
+		if strings.Contains(rest, lint.Fold(l, e)) {
+			return true
+		}
+	}
+	n := neighbour(toks, v.Last, 1)
+	return n >= 0 && fw.moodNext[l][toks[n].Norm]
+}
+
+// othersTeam reports whether a team named as the receiver belongs to
+// another organisation: an owner in the genitive before it ("X's team",
+// "üreticinin uzman ekibi") and no 1st person plural possessive on it
+// ("ekibimiz", "komandamız" are ours).
+func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint.Match) bool {
+	if o.First < 0 {
+		return false
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	if fw.ours(m.Lang, toks[o.Last].Norm, folded) {
+		return false
+	}
+	for j, k := o.First, 0; k < 3; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		for e := range fw.genitiveEndings[m.Lang] {
+			if len(toks[j].Norm) > len(e)+1 && hasEnding(m.Lang, toks[j].Norm, e, folded) {
+				// "bankamızın kredi birimi" is our bank's unit.
+				return !fw.ours(m.Lang, toks[j].Norm[:len(toks[j].Norm)-len(e)], folded)
+			}
+		}
+	}
+	return false
+}
+
+// ours: a word with the 1st person plural possessive ending, or after
+// "own" ("kendi ekibimiz", "our own team").
+func (fw *forwardingWords) ours(l lint.Lang, w string, folded bool) bool {
+	for e := range fw.ourEndings[l] {
+		if hasEnding(l, w, e, folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEnding compares a word's ending, folded in a folded text.
+func hasEnding(l lint.Lang, w, e string, folded bool) bool {
+	if folded {
+		return strings.HasSuffix(lint.Fold(l, w), lint.Fold(l, e))
+	}
+	return strings.HasSuffix(w, e)
+}
+
+// ownReceiver: the brand's own team named as the receiver ("our billing
+// team") overlaps the third-party cue ("partner" in "our team partner").
+func ownReceiver(own []lint.Match, t lint.Match) bool {
 	for _, o := range own {
-		if o.Span.Start > d.Span.Start && o.Span.Start <= t.Span.End && o.Span.End >= t.Span.Start {
+		if o.Span.Start <= t.Span.End && o.Span.End >= t.Span.Start {
 			return true
 		}
 	}

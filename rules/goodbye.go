@@ -22,10 +22,11 @@ var Goodbye = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "closing message without a goodbye",
 		Text: `Flags a message that ends a conversation (kind: closing) with no closing courtesy: no
-farewell or wish ("have a great day", "iyi günler", "xoş günlər"), no thanks ("thanks for your patience",
-"sağ olun") and no offer of more help ("anything else I can help with?", "başka bir konuda yardımcı
-olabilir miyim?", "başqa sualınız varmı?"). Words match with their suffixes ("iyi gün" matches "İyi
-günler"). In a transcript, it flags a conversation closed when the last brand message has none of these.`,
+farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz açık olsun", "xoş
+günlər"), no thanks ("thanks for your patience", "sağ olun") and no offer of more help ("anything else I
+can help with?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?"). Words match in
+their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
+gunler"). In a transcript, it flags a conversation closed when the last brand message has none of these.`,
 		Why: `The last message is what the customer remembers; ending without a word of thanks or an open
 door reads as being shown out. Messenger's guidance for customer care asks businesses to close
 conversations politely and say how to get back in touch.`,
@@ -37,9 +38,17 @@ conversations politely and say how to get back in touch.`,
 	Lexicon: goodbyeData.Lexicon,
 	New: lexiconRule(GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}}, goodbyeLexicon, func(o *GoodbyeOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o GoodbyeOptions, _ Lexicon, pb phraseBook) lint.Check {
+			typos := pb.withTypos()
+			courteous := func(m *lint.Message) bool {
+				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") {
+					return true
+				}
+				all := typos.findAll(m) // one pass for the second look
+				return len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || len(all["help"]) > 0
+			}
 			return func(p *lint.Pass) {
 				m := p.Msg
-				if !kindIn(m.Kind, o.Kinds) || pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") {
+				if !kindIn(m.Kind, o.Kinds) || courteous(m) {
 					return
 				}
 				p.Report(lint.Diagnostic{

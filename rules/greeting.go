@@ -27,7 +27,9 @@ var Greeting = &lint.Rule{
 		Title: "first reply or away message without a greeting",
 		Text: `Flags a message that opens a conversation (kind: greeting or away) and starts straight with
 the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir") and no
-acknowledgement ("Thanks for your message", "Yazdığınız için teşekkürler") within its first words. A
+acknowledgement ("Thanks for your message", "Appreciate you reaching out", "Yazdığınız için
+teşekkürler", "Müraciətinizə görə minnətdarıq") within its first words, also when typed without the
+language's letters ("Mesajiniz icin tesekkurler"). A
 "please" at the start or a "thanks!" at the end is not a greeting. An away message must also say when a
 person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
 transcript, it flags the first brand reply without a greeting and a customer message that got no reply.`,
@@ -42,11 +44,12 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 	Lexicon: greetingData.Lexicon,
 	New: lexiconRule(defaultGreeting, greetingLexicon, func(o *GreetingOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o GreetingOptions, _ Lexicon, pb phraseBook) lint.Check {
-			return func(p *lint.Pass) { checkGreeting(p, o, pb) }
+			typos := pb.withTypos()
+			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos) }
 		}),
 }
 
-func checkGreeting(p *lint.Pass, o GreetingOptions, pb phraseBook) {
+func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook) {
 	m := p.Msg
 	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" {
 		return
@@ -62,15 +65,25 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb phraseBook) {
 			words++
 		}
 	}
-	greeted := false
-	for _, list := range []string{"greet", "acknowledge"} {
-		for _, mt := range pb.find(m, list) {
-			if mt.First >= 0 && mt.First < limit {
-				greeted = true
+	greeted := func(found func(list string) []lint.Match) bool {
+		for _, list := range []string{"greet", "acknowledge"} {
+			for _, mt := range found(list) {
+				if mt.First >= 0 && mt.First < limit {
+					return true
+				}
 			}
 		}
+		return false
 	}
-	if !greeted {
+	// A second look for cues one typo away, all lists in one pass.
+	var all map[string][]lint.Match
+	typo := func(list string) []lint.Match {
+		if all == nil {
+			all = typos.findAll(m)
+		}
+		return all[list]
+	}
+	if !greeted(func(list string) []lint.Match { return pb.find(m, list) }) && !greeted(typo) {
 		p.Report(lint.Diagnostic{
 			Message:    "the message starts without a greeting or a thank-you for writing",
 			Suggestion: greetingData.Say(m.Lang, "greet"),

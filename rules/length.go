@@ -22,7 +22,32 @@ type ChannelLimit struct {
 	Unit            string `yaml:"unit,omitempty"` // chars or bytes
 	QuickReplyTitle int    `yaml:"quick_reply_title,omitempty"`
 	ButtonTitle     int    `yaml:"button_title,omitempty"`
-	SMS             bool   `yaml:"sms,omitempty"`
+	// QuickReplies and Buttons are how many a message may carry; ButtonText
+	// is the longest text of a message with buttons (a button template).
+	QuickReplies int  `yaml:"quick_replies,omitempty"`
+	Buttons      int  `yaml:"buttons,omitempty"`
+	ButtonText   int  `yaml:"button_text,omitempty"`
+	SMS          bool `yaml:"sms,omitempty"`
+	// Profile is the channel's limits on a Page's profile (Messenger
+	// Profile API), which replace the message limits there.
+	Profile *ProfileLimit `yaml:"profile,omitempty"`
+}
+
+// ProfileLimit is the limits on a Messenger Profile: its greeting text,
+// how many ice breaker questions, and how many persistent menu items with
+// how long a title.
+type ProfileLimit struct {
+	Greeting    int `yaml:"greeting,omitempty"`
+	IceBreakers int `yaml:"ice_breakers,omitempty"`
+	MenuItems   int `yaml:"menu_items,omitempty"`
+	MenuTitle   int `yaml:"menu_title,omitempty"`
+}
+
+// limits are the message limits a profile's limits stand for: the
+// greeting is its text, the ice breakers its quick replies, the menu its
+// buttons.
+func (p *ProfileLimit) limits() ChannelLimit {
+	return ChannelLimit{Text: p.Greeting, Unit: "chars", QuickReplies: p.IceBreakers, Buttons: p.MenuItems, ButtonTitle: p.MenuTitle}
 }
 
 // LengthOptions configures the length rule.
@@ -55,7 +80,9 @@ var Length = &lint.Rule{
 		Title: "message too long for the channel or for the reader",
 		Text: `Errors when a message breaks a channel's hard limit: Messenger text over 2000 characters,
 Instagram text over 1000 bytes, WhatsApp text over 4096 characters, quick-reply and button titles over
-20 characters, or an SMS that needs more segments than allowed (160 plain characters or 70 with any
+20 characters, more than 13 quick replies or 3 buttons on Messenger (13 quick replies on Instagram), the
+text of a Messenger button template over 640 characters, a Messenger Profile greeting over 160 characters, more
+than 4 ice breaker questions, more than 20 persistent menu items or a menu title over 30 characters, or an SMS that needs more segments than allowed (160 plain characters or 70 with any
 character outside the GSM alphabet, such as ş, ğ, ı or ə, make one segment). Warns when a message has
 more than 3 sentences, or more than 320 characters in one paragraph or in all: a wall of text in a chat.`,
 		Why: `The platform refuses or cuts a message over its limit (Messenger Platform Send API reference;
@@ -98,6 +125,15 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 	m := p.Msg
 	text := m.Body.Text
 	lim := o.Limits[m.Channel]
+	what := "message"
+	if m.Profile && lim.Profile != nil {
+		lim, what = lim.Profile.limits(), "greeting"
+	}
+	if len(m.Buttons) > 0 && lim.ButtonText > 0 && !lim.SMS {
+		// A text with buttons is sent as a button template, whose text has
+		// its own, shorter limit.
+		what, lim.Text, lim.Unit = "button template text", lim.ButtonText, "chars"
+	}
 	switch {
 	case lim.SMS:
 		checkSMS(p, text, o.SMSMaxSegments)
@@ -115,17 +151,18 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 		if n := utf8.RuneCountInString(text); n > lim.Text {
 			p.Report(lint.Diagnostic{
 				Span:       lint.Span{Start: runeOffset(text, lim.Text), End: len(text)},
-				Message:    fmt.Sprintf("message is %d characters; %s allows %d (%d over)", n, m.Channel.Title(), lim.Text, n-lim.Text),
-				Suggestion: fmt.Sprintf("split it into %d messages", (n+lim.Text-1)/lim.Text),
+				Message:    fmt.Sprintf("%s is %d characters; %s allows %d (%d over)", what, n, m.Channel.Title(), lim.Text, n-lim.Text),
+				Suggestion: splitAdvice(what, n, lim.Text),
 			})
 		}
 	}
+	checkCounts(p, lim)
 	for _, t := range []struct {
 		kind   lint.PartKind
 		fields []lint.Field
 		max    int
 		what   string
-	}{{lint.QuickReply, m.QuickReplies, lim.QuickReplyTitle, "quick reply"}, {lint.Button, m.Buttons, lim.ButtonTitle, "button"}} {
+	}{{lint.QuickReply, m.QuickReplies, lim.QuickReplyTitle, "quick reply"}, {lint.Button, m.Buttons, lim.ButtonTitle, partName(m, "button", "menu item")}} {
 		for i, f := range t.fields {
 			if n := utf8.RuneCountInString(f.Text); t.max > 0 && n > t.max {
 				p.Report(lint.Diagnostic{
@@ -138,6 +175,50 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 		}
 	}
 	checkReadability(p, text, o)
+}
+
+// partName is what a message's part is called: in a message, or in a
+// Page's profile.
+func partName(m *lint.Message, inMessage, inProfile string) string {
+	if m.Profile {
+		return inProfile
+	}
+	return inMessage
+}
+
+// splitAdvice says how to bring a text of n characters under limit.
+func splitAdvice(what string, n, limit int) string {
+	switch what {
+	case "greeting":
+		return fmt.Sprintf("shorten it to %d characters", limit)
+	case "button template text":
+		return fmt.Sprintf("shorten it to %d characters, or send the text on its own before the buttons", limit)
+	}
+	return fmt.Sprintf("split it into %d messages", (n+limit-1)/limit)
+}
+
+// checkCounts reports quick replies and buttons past what the channel
+// shows, at the first one too many. Buttons count in a message with text (a
+// button template): a generic template's buttons belong to its elements,
+// three to each.
+func checkCounts(p *lint.Pass, lim ChannelLimit) {
+	m := p.Msg
+	if m.Body.Text == "" && !m.Profile {
+		lim.Buttons = 0
+	}
+	for _, t := range []struct {
+		kind     lint.PartKind
+		n, limit int
+		what     string
+	}{{lint.QuickReply, len(m.QuickReplies), lim.QuickReplies, partName(m, "quick replies", "ice breaker questions")}, {lint.Button, len(m.Buttons), lim.Buttons, partName(m, "buttons", "persistent menu items")}} {
+		if t.limit > 0 && t.n > t.limit {
+			p.Report(lint.Diagnostic{
+				Part:       lint.Part{Kind: t.kind, Index: t.limit},
+				Message:    fmt.Sprintf("%s has %d %s; %s allows %d (%d over)", partName(m, "message", "profile"), t.n, t.what, m.Channel.Title(), t.limit, t.n-t.limit),
+				Suggestion: fmt.Sprintf("keep the %d that matter most", t.limit),
+			})
+		}
+	}
 }
 
 func checkReadability(p *lint.Pass, text string, o *LengthOptions) {

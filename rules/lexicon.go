@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/dict"
 	"gopkg.in/yaml.v3"
 )
 
@@ -79,18 +81,67 @@ func listKeys(m map[string][]string) []string {
 	return ks
 }
 
-// phraseBook is a lexicon compiled for matching.
-type phraseBook map[lint.Lang]map[string]*lint.Phrases
+// phraseBook is a lexicon compiled for matching: each list on its own, and
+// (built on first use) all of a language's lists in one matcher for rules
+// that look for many of them in every message (see findAll).
+type phraseBook struct {
+	lists map[lint.Lang]map[string]*lint.Phrases
+	lx    Lexicon
+	all   *lazyCombined
+	typos bool // find only cues one typo away (see withTypos)
+}
+
+// lazyCombined builds the combined matchers once, when first asked.
+type lazyCombined struct {
+	once sync.Once
+	m    map[lint.Lang]combined
+}
+
+// combined is every list of a language in one matcher, with the lists each
+// cue belongs to.
+type combined struct {
+	p     *lint.Phrases
+	lists map[string][]string // cue -> lists
+}
 
 func (lx Lexicon) compile() phraseBook {
-	pb := phraseBook{}
+	pb := phraseBook{lists: map[lint.Lang]map[string]*lint.Phrases{}, lx: lx, all: &lazyCombined{}}
 	for l, lists := range lx {
-		pb[l] = map[string]*lint.Phrases{}
+		pb.lists[l] = map[string]*lint.Phrases{}
 		for name, cues := range lists {
-			pb[l][name] = lint.NewPhrases(l, cues)
+			pb.lists[l][name] = lint.NewPhrases(l, cues)
 		}
 	}
 	return pb
+}
+
+// combined returns a language's combined matcher, building all of them the
+// first time.
+func (pb phraseBook) combined(l lint.Lang) (combined, bool) {
+	pb.all.once.Do(func() {
+		pb.all.m = map[lint.Lang]combined{}
+		for l, lists := range pb.lx {
+			c := combined{lists: map[string][]string{}}
+			var cues []string
+			for _, name := range listKeys(lists) {
+				for _, cue := range lists[name] {
+					if len(c.lists[cue]) == 0 {
+						cues = append(cues, cue)
+					}
+					if !slices.Contains(c.lists[cue], name) {
+						c.lists[cue] = append(c.lists[cue], name)
+					}
+				}
+			}
+			c.p = lint.NewPhrases(l, cues)
+			if pb.typos {
+				c.p.AllowTypos(knownWord(l))
+			}
+			pb.all.m[l] = c
+		}
+	})
+	c, ok := pb.all.m[l]
+	return c, ok
 }
 
 // wordSets turns one list per language into sets of normalised words.
@@ -107,11 +158,59 @@ func (lx Lexicon) wordSets(list string) map[lint.Lang]map[string]bool {
 
 // find returns the cues of one list found in a message's body.
 func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
-	p := pb[m.Lang][list]
+	p := pb.lists[m.Lang][list]
 	if p == nil {
 		return nil
 	}
+	if pb.typos {
+		return p.FindTypos(m.Body.Text, m.Tokens())
+	}
 	return p.Find(m.Body.Text, m.Tokens())
+}
+
+// withTypos lets the book's long cue words match a word one typo away (see
+// lint.Phrases.AllowTypos): for courtesies, which people type in a hurry.
+// The book finds only what is one typo away: a rule asks it only when the
+// cues as written are not there.
+func (pb phraseBook) withTypos() phraseBook {
+	for l, lists := range pb.lists {
+		known := knownWord(l)
+		for _, p := range lists {
+			p.AllowTypos(known) // Find still matches only as written
+		}
+	}
+	pb.typos, pb.all = true, &lazyCombined{}
+	return pb
+}
+
+// knownWord asks a language's spelling dictionary (loaded on the first
+// question) whether a word is one of its words: a real word is never
+// another's typo. A language without a dictionary knows none.
+func knownWord(l lint.Lang) func(string) bool {
+	return func(w string) bool {
+		d, err := dict.For(string(l))
+		return err == nil && d.Has(w)
+	}
+}
+
+// findAll returns the cues of every list found in a message's body, by
+// list, in one pass over its words.
+func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
+	c, ok := pb.combined(m.Lang)
+	if !ok {
+		return nil
+	}
+	out := map[string][]lint.Match{}
+	find := c.p.Find
+	if pb.typos {
+		find = c.p.FindTypos
+	}
+	for _, mt := range find(m.Body.Text, m.Tokens()) {
+		for _, list := range c.lists[mt.Cue] {
+			out[list] = append(out[list], mt)
+		}
+	}
+	return out
 }
 
 // has reports whether any cue of a list is in a message's body.

@@ -24,11 +24,11 @@ func TestBuiltinLexicons(t *testing.T) {
 
 func TestLexiconOptions(t *testing.T) {
 	closing := load.Options{Lang: lint.Turkish, Kind: lint.Closing}
-	// Added cue: "kolay gelsin" becomes a goodbye.
-	if got := check(t, Goodbye, "add: {tr: {farewell: [kolay gelsin]}}", closing, "İşleminiz tamam, kolay gelsin."); got != nil {
+	// Added cue: "hayırlı işler" becomes a goodbye.
+	if got := check(t, Goodbye, "add: {tr: {farewell: [hayırlı işler]}}", closing, "İşleminiz tamam, hayırlı işler."); got != nil {
 		t.Errorf("added cue not used: %v", got)
 	}
-	if got := check(t, Goodbye, "", closing, "İşleminiz tamam, kolay gelsin."); len(got) != 1 {
+	if got := check(t, Goodbye, "", closing, "İşleminiz tamam, hayırlı işler."); len(got) != 1 {
 		t.Errorf("without the cue: %v", got)
 	}
 	// Replaced list: only the new cues count.

@@ -2,11 +2,13 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/dict"
 	"gopkg.in/yaml.v3"
 )
 
@@ -27,9 +29,12 @@ var Shouting = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "words in capitals or runs of !! and ??",
 		Text: `Flags words written in capitals ("PLEASE", "FAILED", "BU MESAJA CEVAP VERMEYİN") and runs of
-exclamation or question marks ("!!!", "??", "?!"). Acronyms and units (FAQ, PDF, QR, TL, AZN, SKU),
-codes with digits (BREW10), single letters, the keyword in "Reply YES" and text inside placeholders are
-not shouting. Add your brand names and codes to the allow list.`,
+exclamation or question marks ("!!!", "??", "?!"). Acronyms are not shouting: known ones (FAQ, PDF, QR,
+TL, AZN, SKU), and any capitals that are not a word of the message's language or have no vowel (KYC,
+APN, PNR, SMTP); nor are codes (BREW10, XX-1234, GOV.UK), single letters, the keyword in "Reply YES",
+words inside placeholders of any syntax ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole
+message that is a short label (a button or a status). Add your brand names and codes to the allow
+list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
 		Examples: shoutingData.Examples,
@@ -43,10 +48,10 @@ pushy; one "!" is enough.`,
 		if err != nil {
 			return nil, err
 		}
-		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after")}
+		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"), words: inDictionary}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
-			sh.allow[lint.TurkicCasing.Upper(w)] = true
-			sh.allow[strings.ToUpper(w)] = true
+			sh.allow[lint.TurkicCasing.Lower(w)] = true
+			sh.allow[strings.ToLower(w)] = true
 		}
 		return sh.check, nil
 	},
@@ -54,11 +59,107 @@ pushy; one "!" is enough.`,
 
 // shouting is the rule's check with its word sets.
 type shouting struct {
-	allow map[string]bool // acronyms and the config's words, in capitals
+	allow map[string]bool // acronyms and the config's words, lower case by either casing (ID: id, ıd)
 	// Words before or after which a word in capitals is a keyword to type,
 	// not shouting: "Reply YES", "EVET yazın", "BƏLİ yazın". They hold in
 	// every language: a message in one language quotes another's keyword.
 	keywordBefore, keywordAfter map[string]bool
+	// words reports whether a word (lower case) is a word of a language,
+	// not an acronym: the spelling dictionary's answer.
+	words func(l lint.Lang, lower string) (known, ok bool)
+}
+
+// inDictionary asks a language's spelling dictionary whether a word is one of
+// its words; ok is false for a language without a dictionary.
+func inDictionary(l lint.Lang, lower string) (known, ok bool) {
+	d, err := dict.For(string(l))
+	if err != nil {
+		return false, false
+	}
+	return d.Has(lower), true
+}
+
+// kind of a word in capitals, by the acronym model: an acronym is capitals
+// that are not a word of the language (KYC, APN, PNR, IMAP) or have no
+// vowel (SMS, HTML); a word in capitals that the language has (PLEASE,
+// ACİL, UĞURSUZ) is shouting.
+type capsKind uint8
+
+const (
+	notCaps capsKind = iota
+	acronym
+	shoutedWord
+)
+
+// classify tells an acronym from a shouted word. Codes (letters joined to
+// digits or another code by - . / _: XX-1234, GOV.UK, THIS_NAME) and
+// placeholders of any syntax are not words at all.
+func (sh *shouting) classify(m *lint.Message, t lint.Token, slots func() []lint.Span) capsKind {
+	l, text := m.Lang, m.Body.Text
+	w := text[t.Start:t.End]
+	if !shouted(l, w, sh.allow) || joinedCode(text, t) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) ||
+		inSpans(slots(), t.Start) {
+		return notCaps
+	}
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i] // CSV'ye: the suffix is not the word
+	}
+	if !hasVowel(w) {
+		return acronym
+	}
+	lower := lint.Lower(l, w)
+	known, ok := sh.words(l, lower)
+	if !ok {
+		return shoutedWord // no dictionary: only the vowel test
+	}
+	if !known && l != lint.English {
+		known, _ = sh.words(lint.English, strings.ToLower(w)) // English words in capitals: FREE
+	}
+	if known {
+		return shoutedWord
+	}
+	return acronym
+}
+
+func hasVowel(w string) bool {
+	return strings.ContainsAny(lint.TurkicCasing.Lower(w), "aeiouıöüəy")
+}
+
+// joinedCode reports whether a word is glued to a code or an identifier:
+// XX-1234, KSK-2024, GOV.UK, SIM_NAME, @HANDLE.
+func joinedCode(text string, t lint.Token) bool {
+	if t.Start > 0 && strings.IndexByte("-_./@#$+", text[t.Start-1]) >= 0 {
+		return true
+	}
+	if t.End < len(text) {
+		if c := text[t.End]; c == '_' || c == '@' || c == '/' || c == '+' {
+			return true
+		}
+		// CONFIGURE.md, GOV.UK, XX-1234, and the suffix Azerbaijani joins
+		// to an acronym with a hyphen (SMS-i, BOT-u).
+		if c := text[t.End]; (c == '-' || c == '.') && t.End+1 < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[t.End+1:])
+			return unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+	}
+	return false
+}
+
+// tagRE is markup: words inside a tag (<a class="govuk-link">) are not
+// text. Placeholders of every syntax are the shared detector's
+// (lint.Message.InPlaceholder).
+var tagRE = regexp.MustCompile(`<[^<>\n]+>`)
+
+// placeholderSpans are the markup tags and the bracketed slots ([NAME]) of
+// a text, besides the placeholders the shared detector finds.
+func placeholderSpans(text string) []lint.Span {
+	out := slotSpans(text)
+	if strings.Contains(text, "<") {
+		for _, loc := range tagRE.FindAllStringIndex(text, -1) {
+			out = append(out, lint.Span{Start: loc[0], End: loc[1]})
+		}
+	}
+	return out
 }
 
 // shouted reports whether a word is in capitals and not exempt.
@@ -78,17 +179,28 @@ func shouted(l lint.Lang, word string, allow map[string]bool) bool {
 			}
 		}
 	}
-	return letters >= 2 && upper == letters && !allow[word] && !allow[lint.Upper(l, word)]
+	return letters >= 2 && upper == letters && !allow[lint.Lower(l, word)] && !allow[strings.ToLower(word)]
 }
 
 func (sh *shouting) check(p *lint.Pass) {
 	m := p.Msg
 	text := m.Body.Text
 	toks := m.Tokens()
-	slots := slotSpans(text)
-	var run []int // token indexes of the current run of shouted words
+	// Placeholders are looked for only once a word in capitals turns up:
+	// most messages have none.
+	var spans []lint.Span
+	found := false
+	slots := func() []lint.Span {
+		if !found {
+			spans, found = placeholderSpans(text), true
+		}
+		return spans
+	}
+	var run []int // token indexes of the current run of words in capitals
+	nWords := 0   // how many of them are shouted words, not acronyms
 	flush := func() {
-		if len(run) == 0 {
+		if len(run) == 0 || nWords == 0 {
+			run, nWords = run[:0], 0
 			return
 		}
 		s, e := toks[run[0]].Start, toks[run[len(run)-1]].End
@@ -107,14 +219,21 @@ func (sh *shouting) check(p *lint.Pass) {
 			Message:    fmt.Sprintf("%q: %s in capitals, which reads as shouting", words, what),
 			Suggestion: fix,
 		})
-		run = run[:0]
+		run, nWords = run[:0], 0
+	}
+	if isLabel(text, toks) {
+		toks = nil // a button or a status (VIEW PROFILE, CLOSED): capitals by design
 	}
 	for i, t := range toks {
 		switch t.Kind {
 		case lint.Word:
-			w := text[t.Start:t.End]
-			if shouted(m.Lang, w, sh.allow) && !inSpans(slots, t.Start) && !sh.isKeyword(toks, text, i) {
+			// A run of capitals shouts when one of its words is a word
+			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
+			if k := sh.classify(m, t, slots); k != notCaps && !sh.isKeyword(toks, text, i) {
 				run = append(run, i)
+				if k == shoutedWord {
+					nWords++
+				}
 				continue
 			}
 			flush()
@@ -194,4 +313,19 @@ func inSpans(spans []lint.Span, off int) bool {
 		}
 	}
 	return false
+}
+
+// isLabel reports whether a whole message is a short label: at most three
+// words and no sentence punctuation (a button, a tab, a status).
+func isLabel(text string, toks []lint.Token) bool {
+	words := 0
+	for _, t := range toks {
+		switch {
+		case t.Kind == lint.Word || t.Kind == lint.Number:
+			words++
+		case t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?:;,"):
+			return false
+		}
+	}
+	return words > 0 && words <= 3 && strings.TrimSpace(text) != ""
 }

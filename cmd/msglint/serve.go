@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -15,12 +17,14 @@ import (
 	"github.com/msglint/msglint/hook"
 	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/policy"
 	"github.com/spf13/cobra"
 )
 
 type serveFlags struct {
 	addr, store, config, denyAt, logLevel  string
+	templates                              string
 	tokenFile, secretFile, verifyTokenFile string
 	failOpen, insecureNoToken, whatIf      bool
 	maxBody                                int64
@@ -63,6 +67,7 @@ never from flags:
 	fl.BoolVar(&f.insecureNoToken, "insecure-no-token", false, "run without a token: /v1/* then takes only JSON from a loopback Host and Origin")
 	fl.DurationVar(&f.drain, "drain", 5*time.Second, "on SIGTERM, how long /readyz answers 503 before the hook stops taking connections")
 	fl.DurationVar(&f.grace, "grace", 30*time.Second, "on SIGTERM, how long requests in flight may take to finish")
+	fl.StringVar(&f.templates, "templates", "", "WhatsApp template definitions (a file or folder of Meta's template JSON or YAML): a template send's parameters are checked against them")
 	fl.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error (logs are JSON on stderr)")
 	fl.StringVar(&f.tokenFile, "token-file", "", "file holding the bearer token (instead of MSGLINT_TOKEN)")
 	fl.StringVar(&f.secretFile, "app-secret-file", "", "file holding the Meta app secret (instead of MSGLINT_APP_SECRET)")
@@ -126,7 +131,11 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 		return usageErr(cmd, err)
 	}
 	defer states.Close()
-	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Load: opts, Rules: all,
+	templates, err := loadTemplates(f.templates, opts)
+	if err != nil {
+		return usageErr(cmd, err)
+	}
+	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Load: opts, Rules: all, Templates: templates,
 		Token: secrets[0], AppSecret: secrets[1], VerifyToken: secrets[2],
 		InsecureNoToken: f.insecureNoToken, DenyAt: denyAt, FailOpen: f.failOpen, MaxBody: f.maxBody,
 		MaxInFlight: f.maxInFlight, MaxEvents: f.maxEvents, MaxWebhook: f.maxWebhook, StoreTimeout: f.storeTimeout, Skew: f.skew, WhatIf: f.whatIf,
@@ -144,4 +153,39 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 		return err
 	}
 	return nil
+}
+
+// loadTemplates reads the WhatsApp template definitions in a file or the
+// JSON and YAML files of a folder; none when path is empty.
+func loadTemplates(path string, opts load.Options) (hook.Templates, error) {
+	if path == "" {
+		return nil, nil
+	}
+	var msgs []*lint.Message
+	err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if ext := strings.ToLower(filepath.Ext(p)); p != path && ext != ".json" && ext != ".yaml" && ext != ".yml" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		ms, err := opts.File(p, data)
+		if err != nil {
+			return err
+		}
+		msgs = append(msgs, ms...)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("--templates: %w", err)
+	}
+	t := hook.NewTemplates(msgs)
+	if len(t) == 0 {
+		return nil, fmt.Errorf("--templates: %s holds no WhatsApp template definitions", path)
+	}
+	return t, nil
 }

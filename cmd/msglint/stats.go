@@ -19,7 +19,9 @@ func newStats() *cobra.Command {
 		Use:   "stats TRANSCRIPT...",
 		Short: "Print a conversation report: response rate, first-response times, sends outside the window",
 		Long: `Print, per channel and in total: conversations, response rate, median and p90 first-response
-time, sends outside the messaging window, and customer messages that got no reply.
+time, sends outside the messaging window, customer messages that got no reply, and replies
+without context: requests for data the customer already gave (re-asks), brand texts sent
+twice (repeats), customer questions the brand moved past (ignored questions).
 Transcripts are JSONL events or Meta webhook payloads.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -17,6 +17,14 @@ type document struct {
 // documents are asked in order; the first that knows the tree reads it.
 var documents = []document{
 	{"locale tree", func(o Options, path string, _ *node) bool { return o.isI18n(path) }, readLocaleTree},
+	{"WhatsApp template", func(_ Options, _ string, root *node) bool { return isWATemplate(root) },
+		func(_ Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
+			return readWATemplates(d, root)
+		}},
+	{"Messenger Profile", func(_ Options, _ string, root *node) bool { return isMessengerProfile(root) },
+		func(_ Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
+			return readMessengerProfile(d, root)
+		}},
 	{"Send API body", func(_ Options, _ string, root *node) bool { return isSendAPI(root) },
 		func(_ Options, d doc, root *node, def defaults) ([]*lint.Message, error) {
 			return loadSendAPI(d, root, def)
@@ -34,5 +42,5 @@ func (o Options) readTree(src *lint.Source, root *node) ([]*lint.Message, error)
 			return k.read(o, doc{src}, root, o.defaults())
 		}
 	}
-	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, or --i18n for a locale file", src.Path, errNotMessages)
+	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, a WhatsApp template, a Messenger Profile, or --i18n for a locale file", src.Path, errNotMessages)
 }

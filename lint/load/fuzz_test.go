@@ -35,6 +35,9 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 				t.Fatalf("message %s incomplete: %+v", m.ID, m)
 			}
 			fields := append([]lint.Field{m.Body}, append(m.QuickReplies, m.Buttons...)...)
+			if m.Template != nil {
+				fields = append(fields, m.Template.Texts...)
+			}
 			for _, fl := range fields {
 				// Positions count in the text the format read (UTF-16 is read as UTF-8).
 				data := m.Source.Data

@@ -241,11 +241,11 @@ func (r *Run) load(path string, walked bool) (lint.Loaded, error) {
 func (r *Run) readInput(path string) ([]byte, string, error) {
 	limit := r.maxFile()
 	if path == "-" {
-		data, err := io.ReadAll(io.LimitReader(r.Stdin, limit+1))
+		data, over, err := readCapped(r.Stdin, limit)
 		if err != nil {
 			return nil, StdinName, &lint.InputError{Path: StdinName, Msg: "cannot read: " + err.Error()}
 		}
-		if int64(len(data)) > limit {
+		if over {
 			return nil, StdinName, &lint.InputError{Path: StdinName, Msg: tooBig(limit)}
 		}
 		return data, StdinName, nil
@@ -274,6 +274,37 @@ func (r *Run) readInput(path string) ([]byte, string, error) {
 		return nil, path, &lint.Skip{Path: path, Reason: lint.TooBig, Fail: true, Msg: tooBig(limit)}
 	}
 	return data, path, nil
+}
+
+// readCapped reads a stream to its end, or to just past limit (over is then
+// true). It reads into chunks, larger as it goes, and joins them once at the
+// end: a stream that never ends (/dev/zero) then holds about the cap, not
+// the two or three times it that a growing buffer's copies would.
+func readCapped(r io.Reader, limit int64) (data []byte, over bool, err error) {
+	var parts [][]byte
+	var total int64
+	for size := int64(64 << 10); total <= limit; size = min(size*2, 4<<20) {
+		buf := make([]byte, min(size, limit+1-total))
+		n, err := io.ReadFull(r, buf)
+		parts, total = append(parts, buf[:n]), total+int64(n)
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			break
+		}
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	if total > limit {
+		return nil, true, nil
+	}
+	if len(parts) == 1 {
+		return parts[0], false, nil
+	}
+	data = make([]byte, 0, total)
+	for _, p := range parts {
+		data = append(data, p...)
+	}
+	return data, false, nil
 }
 
 func tooBig(limit int64) string {

@@ -1,0 +1,459 @@
+package policy
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"hash/fnv"
+	"math/bits"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
+)
+
+// This file holds what the context rules (re-ask, repeated-reply,
+// returning-customer, ignored-question) read in a conversation's
+// texts: the data a customer gives, a brand's request for it, questions,
+// and a brand text's fingerprint. The cues are per-language data in
+// data/context.yaml.
+
+// datum is a kind of data a customer gives.
+type datum int
+
+const (
+	email datum = iota
+	phone
+	order
+	name
+	address
+	attachment
+	datums
+)
+
+// The kinds by their key in data/context.yaml and in a stored state, and
+// as a finding names them.
+var (
+	datumKeys  = [datums]string{"email", "phone", "order", "name", "address", "attachment"}
+	datumNames = [datums]string{"an e-mail address", "a phone number", "an order or booking number", "their name", "an address", "a photo or file"}
+)
+
+func datumOf(key string) (datum, bool) {
+	for d, k := range datumKeys {
+		if k == key {
+			return datum(d), true
+		}
+	}
+	return 0, false
+}
+
+// contextCues are one language's cues, compiled.
+type contextCues struct {
+	given, noun                               [datums][]*regexp.Regexp
+	amount, ask, wrong, newCustomer, question []*regexp.Regexp
+	pickup                                    []*regexp.Regexp
+	plain                                     map[string]bool // by stem
+}
+
+//go:embed data/context.yaml
+var contextYAML []byte
+
+// contextByLang are the cues by language; "all" holds in every language.
+var contextByLang = func() map[string]*contextCues {
+	cs, err := parseContext(contextYAML)
+	if err != nil {
+		panic("policy: bad embedded data/context.yaml: " + err.Error())
+	}
+	return cs
+}()
+
+func parseContext(data []byte) (map[string]*contextCues, error) {
+	type kind struct {
+		Given []string `yaml:"given"`
+		Noun  []string `yaml:"noun"`
+	}
+	var raw map[string]struct {
+		Kinds       map[string]kind `yaml:"kinds"`
+		Amount      []string        `yaml:"amount"`
+		Ask         []string        `yaml:"ask"`
+		Wrong       []string        `yaml:"wrong"`
+		NewCustomer []string        `yaml:"new_customer"`
+		Question    []string        `yaml:"question"`
+		Pickup      []string        `yaml:"pickup"`
+		Plain       []string        `yaml:"plain"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&raw); err != nil {
+		return nil, err
+	}
+	out := map[string]*contextCues{}
+	for lang, r := range raw {
+		c := &contextCues{}
+		var err error
+		// Each list is one pattern of alternatives: one pass over a text
+		// instead of one for each.
+		compile := func(list []string) []*regexp.Regexp {
+			if len(list) == 0 {
+				return nil
+			}
+			alts := make([]string, len(list))
+			for i, p := range list {
+				if _, e := regexp.Compile(p); e != nil && err == nil {
+					err = fmt.Errorf("%s: %q: %v", lang, p, e)
+				}
+				alts[i] = "(?:" + unicodeBoundaries(p) + ")"
+			}
+			re, e := regexp.Compile("(?i)" + strings.Join(alts, "|"))
+			if e != nil && err == nil {
+				err = fmt.Errorf("%s: %v", lang, e)
+			}
+			return []*regexp.Regexp{re}
+		}
+		for key, k := range r.Kinds {
+			d, ok := datumOf(key)
+			if !ok {
+				return nil, fmt.Errorf("%s: unknown kind %q (want one of %s)", lang, key, strings.Join(datumKeys[:], ", "))
+			}
+			c.given[d], c.noun[d] = compile(k.Given), compile(k.Noun)
+		}
+		c.amount, c.ask, c.wrong, c.newCustomer = compile(r.Amount), compile(r.Ask), compile(r.Wrong), compile(r.NewCustomer)
+		c.question, c.pickup = compile(r.Question), compile(r.Pickup)
+		c.plain = map[string]bool{}
+		for _, w := range r.Plain {
+			c.plain[stem(w)] = true
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[lang] = c
+	}
+	return out, nil
+}
+
+// unicodeBoundaries rewrites \b, which in Go's regexp knows only ASCII
+// letters, as a boundary between letters of any script and the rest: "mı"
+// and "səhv" end where a space follows them. The boundary takes up the
+// character beside the word, which the matches here allow.
+func unicodeBoundaries(p string) string {
+	const start, end = `(?:^|[^\p{L}\p{N}_])`, `(?:$|[^\p{L}\p{N}_])`
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '\\' && i+1 < len(p) {
+			if p[i+1] != 'b' {
+				b.WriteString(p[i : i+2])
+				i++
+				continue
+			}
+			if i+2 < len(p) && strings.ContainsAny(p[i+2:i+3], `(\[#`) || i+2 < len(p) && unicode.IsLetter(rune(p[i+2])) {
+				b.WriteString(start)
+			} else {
+				b.WriteString(end)
+			}
+			i++
+			continue
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
+}
+
+// cuesFor are the cue sets that read a text in a language: every
+// language's when it is unknown. "all" comes first.
+func cuesFor(lang lint.Lang) []*contextCues {
+	out := []*contextCues{contextByLang["all"]}
+	if c := contextByLang[string(lang)]; c != nil {
+		return append(out, c)
+	}
+	for l, c := range contextByLang {
+		if l != "all" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// langOf is the language of the turn's text, as the message reading it
+// says (given or detected); "" when it has none.
+func langOf(t *Turn) lint.Lang {
+	if m := t.Message(); m != nil {
+		return m.Lang
+	}
+	return t.Event.Lang
+}
+
+func matchAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// given finds the kinds of data in a text, each span read once: the
+// amounts first (a price is no reference), then the kinds in order.
+func given(text string, cs []*contextCues) [datums]bool {
+	var out [datums]bool
+	// Numbers and e-mail addresses need their characters: most messages
+	// have none, and skip those patterns.
+	digits, at := strings.ContainsAny(text, "0123456789"), strings.Contains(text, "@")
+	b := []byte(text)
+	for _, c := range cs {
+		if digits {
+			blank(b, c.amount, nil)
+		}
+	}
+	for d := range datums {
+		if d == email && !at || (d == phone || d == order) && !digits {
+			continue
+		}
+		accept := func([]byte) bool { return true }
+		if d == phone {
+			accept = func(m []byte) bool { n := countDigits(m); return n >= 9 && n <= 15 }
+		}
+		for _, c := range cs {
+			out[d] = blank(b, c.given[d], accept) || out[d]
+		}
+	}
+	return out
+}
+
+// blank blanks each match of res in b that accept takes (nil: all), so
+// that no later pattern reads it again, and tells whether there was one.
+func blank(b []byte, res []*regexp.Regexp, accept func([]byte) bool) bool {
+	found := false
+	for _, re := range res {
+		for _, loc := range re.FindAllIndex(b, -1) {
+			m := b[loc[0]:loc[1]]
+			if accept != nil && !accept(m) {
+				continue
+			}
+			found = true
+			for i := range m {
+				m[i] = ' '
+			}
+		}
+	}
+	return found
+}
+
+func countDigits(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// sentences splits a text after its sentence ends (. ! ? or a line
+// break), each keeping its punctuation; blank pieces are left out.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' && c != '\n' {
+			continue
+		}
+		end := i
+		for end < len(text) && (text[end] == '.' || text[end] == '!' || text[end] == '?') {
+			end++
+		}
+		if end == i {
+			end = i + 1 // a line break ends the sentence and is dropped
+		}
+		if strings.TrimSpace(text[start:i]) != "" {
+			out = append(out, strings.TrimLeft(text[start:end], "\n"))
+		}
+		start, i = end, end-1
+	}
+	if strings.TrimSpace(text[start:]) != "" {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+// asked finds the kinds of data a brand text asks for: a sentence with a
+// request frame that names the kind.
+func asked(text string, cs []*contextCues) [datums]bool {
+	var out [datums]bool
+	for _, s := range sentences(text) {
+		ask := false
+		for _, c := range cs {
+			ask = ask || matchAny(c.ask, s)
+		}
+		if ask {
+			named := nouns(s, cs)
+			for d := range datums {
+				out[d] = out[d] || named[d]
+			}
+		}
+	}
+	return out
+}
+
+// nouns finds the kinds a text names, each span read once.
+func nouns(text string, cs []*contextCues) [datums]bool {
+	var out [datums]bool
+	b := []byte(text)
+	for d := range datums {
+		for _, c := range cs {
+			out[d] = blank(b, c.noun[d], nil) || out[d]
+		}
+	}
+	return out
+}
+
+// questions are the customer's sentences that ask something: those ending
+// with a question mark, or with the language's question words, with at
+// least two words ("Hello?" asks nothing to answer).
+func questions(text string, cs []*contextCues) []string {
+	var out []string
+	for _, s := range sentences(text) {
+		if len(words(s)) < 2 {
+			continue
+		}
+		q := strings.HasSuffix(strings.TrimSpace(s), "?")
+		for _, c := range cs {
+			q = q || matchAny(c.question, s)
+		}
+		if q {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// words are a text's words, lower-cased (dotted and dotless I folded as
+// Turkish and Azerbaijani write them), with numbers, links, e-mail
+// addresses and template placeholders left out.
+var (
+	maskRE = regexp.MustCompile(`\{\{[^}]*\}\}|\{[^}\s]*\}|%[sdv]|\[[A-Z_]+\]|https?://\S+|\S+@\S+|\b\w+\.(com|net|org|example)\S*`)
+)
+
+func words(text string) []string {
+	return runsOf(masked(text), unicode.IsLetter, func(r rune) rune {
+		if r == 'İ' {
+			return 'i'
+		}
+		return unicode.ToLower(r)
+	})
+}
+
+// runsOf are the runs of a text's runes that in takes, each rune mapped.
+func runsOf(text string, in func(rune) bool, mapping func(rune) rune) []string {
+	var out []string
+	var b strings.Builder
+	for _, r := range text {
+		if in(r) {
+			b.WriteRune(mapping(r))
+			continue
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// masked blanks what maskRE finds; a text without the characters of any
+// of it (most) is left as it is without running it.
+func masked(text string) string {
+	if !strings.ContainsAny(text, "{%[@") && !strings.Contains(text, "://") &&
+		!slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) }) {
+		return text
+	}
+	return maskRE.ReplaceAllString(text, " ")
+}
+
+// stem is a word's first four letters: enough to tie "delivery" to
+// "deliver", and a Turkish or Azerbaijani stem to its suffixed forms
+// (süre-si, süre-miz).
+func stem(w string) string {
+	r := []rune(w)
+	return string(r[:min(len(r), 4)])
+}
+
+// sketch is a set of word stems as 256 bits: the words themselves are not
+// kept, and two sketches compare in a few instructions.
+type sketch [4]uint64
+
+func (s *sketch) add(w string) {
+	h := fnv.New64a()
+	h.Write([]byte(stem(w)))
+	i := h.Sum64() % 256
+	s[i/64] |= 1 << (i % 64)
+}
+
+func (s sketch) count() int {
+	n := 0
+	for _, x := range s {
+		n += bits.OnesCount64(x)
+	}
+	return n
+}
+
+func (s sketch) and(o sketch) sketch {
+	return sketch{s[0] & o[0], s[1] & o[1], s[2] & o[2], s[3] & o[3]}
+}
+func (s sketch) or(o sketch) sketch {
+	return sketch{s[0] | o[0], s[1] | o[1], s[2] | o[2], s[3] | o[3]}
+}
+
+// similarity is the share of stems two sketches have in common.
+func (s sketch) similarity(o sketch) float64 {
+	if u := s.or(o).count(); u > 0 {
+		return float64(s.and(o).count()) / float64(u)
+	}
+	return 0
+}
+
+// contentSketch sketches the words that carry a question's topic: words of
+// four letters or more, but for the plain ones.
+func contentSketch(text string, cs []*contextCues) (s sketch, n int) {
+	for _, w := range words(text) {
+		if len([]rune(w)) >= 4 && !slices.ContainsFunc(cs, func(c *contextCues) bool { return c.plain[stem(w)] }) {
+			s.add(w)
+			n++
+		}
+	}
+	return s, n
+}
+
+// printOf fingerprints a brand text: its normalised words with numbers
+// masked, the numbers apart (the same template for two different orders is
+// no repetition), and its stems.
+func printOf(text string, cs []*contextCues) Print {
+	ws := words(text)
+	h := fnv.New64a()
+	var p Print
+	for _, w := range ws {
+		h.Write([]byte(w))
+		h.Write([]byte{' '})
+		p.Stems.add(w)
+	}
+	p.Text = h.Sum64()
+	p.Words = len(ws)
+	nh := fnv.New32a()
+	for _, n := range runsOf(masked(text), unicode.IsDigit, func(r rune) rune { return r }) {
+		nh.Write([]byte(n))
+		nh.Write([]byte{' '})
+	}
+	p.Nums = nh.Sum32()
+	for _, s := range sentences(text) {
+		for _, c := range cs {
+			p.Pickup = p.Pickup || matchAny(c.pickup, s)
+		}
+	}
+	return p
+}

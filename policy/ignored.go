@@ -1,0 +1,117 @@
+package policy
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/rules"
+	"gopkg.in/yaml.v3"
+)
+
+// IgnoredQuestionOptions configures the ignored-question rule.
+type IgnoredQuestionOptions struct {
+	// Within is how long a question stays open.
+	Within Duration `yaml:"within"`
+}
+
+var defaultIgnored = IgnoredQuestionOptions{Within: Duration(7 * 24 * time.Hour)}
+
+// IgnoredQuestion flags a customer question the brand moved past and
+// never took up before closing.
+var IgnoredQuestion = conversationOnly("ignored-question", lint.Doc{
+	Title: "a customer question passed by and never answered",
+	Text: `In a transcript or the hook, flags a customer's question that the brand's next message does not
+take up (it names none of its topic, and is no yes, no or "let me check"), and that no later message takes
+up before the brand says goodbye or the conversation is closed.`,
+	Why: `A question passed by is the customer's reason for writing left open: they ask again, or leave
+without an answer.`,
+	Examples: docExamples("ignored-question"),
+	Severity: lint.Warning,
+	Default:  true,
+}, defaultIgnored, newIgnoredQuestion)
+
+func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
+	o, err := lint.DecodeOptions(node, defaultIgnored)
+	if err != nil {
+		return Hooks{}, err
+	}
+	if o.Within <= 0 {
+		return Hooks{}, fmt.Errorf("within must be positive")
+	}
+	// A goodbye is told as the goodbye rule tells it, with its defaults.
+	lacksFarewell, err := rules.Detect(rules.Goodbye, nil)
+	if err != nil {
+		return Hooks{}, err
+	}
+	// A send says goodbye when its last sentence does: "Thanks for your
+	// question!" opening an answer says none.
+	farewell := func(t *Turn) bool {
+		ss := sentences(t.Event.Text)
+		if len(ss) == 0 {
+			return false
+		}
+		o := t.c.load
+		o.Lang, o.Channel = langOf(t), t.Event.Channel
+		g := o.Text(t.Event.Conversation, ss[len(ss)-1])
+		g.Kind = lint.Closing
+		return len(lacksFarewell(g)) == 0
+	}
+	return Hooks{
+		Inbound: func(t *Turn) {
+			e := t.Event
+			if e.Type != Message || t.Stop || e.Text == "" {
+				return
+			}
+			// Each question on its own: an answer to one of two leaves
+			// the other open.
+			cs := cuesFor(langOf(t))
+			for _, s := range questions(e.Text, cs) {
+				if sk, n := contentSketch(s, cs); n > 0 {
+					t.Conv.ask(Question{At: e.Time, Stems: sk, line: e.line()})
+				}
+			}
+		},
+		Send: func(t *Turn) {
+			cv := t.Conv
+			p, ok := brandPrint(t)
+			if !ok {
+				return
+			}
+			cv.print(p)
+			cv.answer(p)
+			if farewell(t) {
+				o.report(t, "the brand said goodbye", func(q Question) bool { return q.Passed.Before(p.At) })
+				cv.farewell(p.At)
+			}
+		},
+		Event: func(t *Turn) {
+			if t.Event.Type == Close {
+				o.report(t, "the conversation was closed", func(Question) bool { return true })
+				t.Conv.closed(t.Event)
+			}
+		},
+		Keep: time.Duration(o.Within),
+	}, nil
+}
+
+// report flags the questions the brand passed by before the event (and
+// also takes), and forgets them.
+func (o IgnoredQuestionOptions) report(t *Turn, how string, also func(Question) bool) {
+	cv, e := t.Conv, t.Event
+	cv.Questions = slices.DeleteFunc(cv.Questions, func(q Question) bool {
+		if q.Passed.IsZero() || !q.Passed.Before(e.Time) || e.Time.Sub(q.At) > time.Duration(o.Within) || !also(q) {
+			return false
+		}
+		t.run.stats.ignored(e.Channel)
+		msg := fmt.Sprintf("the customer's question %s was never answered: the brand's next message %s did not take it up, and %s",
+			where(q.line, q.At), where(q.passedLine, q.Passed), how)
+		if e.Text != "" {
+			t.ReportText(lint.Span{}, msg, "answer the question, or say when you will")
+		} else {
+			t.Report(msg, "answer the question, or say when you will")
+		}
+		return true
+	})
+}

@@ -1,0 +1,98 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
+)
+
+// RepeatedReplyOptions configures the repeated-reply rule.
+type RepeatedReplyOptions struct {
+	// MinWords is the shortest text judged: a closing thanks twice is no
+	// loop.
+	MinWords int `yaml:"min_words"`
+	// Similarity is the share of word stems two texts must have in common
+	// to count as nearly the same.
+	Similarity float64 `yaml:"similarity"`
+	// Within is how far back a conversation's texts are compared.
+	Within Duration `yaml:"within"`
+}
+
+var defaultRepeated = RepeatedReplyOptions{MinWords: 8, Similarity: 0.8, Within: Duration(7 * 24 * time.Hour)}
+
+// RepeatedReply flags the same brand text sent twice in a conversation.
+var RepeatedReply = conversationOnly("repeated-reply", lint.Doc{
+	Title: "the same reply sent twice in a conversation",
+	Text: `In a transcript or the hook, flags a brand message whose text is the same as, or nearly the same
+as, an earlier one in the conversation: a bot caught in a loop, or one pasted answer for two different
+questions. Texts are compared by their words, with template placeholders, links and e-mail addresses left
+out; texts that differ in a number (two orders, two dates) are different. Texts under 8 words ("Thank you, have a great day!") are not judged.`,
+	Why: `A customer who gets the same answer twice knows nobody read their second message; it is the moment
+they give up, or ask for a person.`,
+	Examples: docExamples("repeated-reply"),
+	Severity: lint.Warning,
+	Default:  true,
+}, defaultRepeated, newRepeatedReply)
+
+func newRepeatedReply(node *yaml.Node, _ *Env) (Hooks, error) {
+	o, err := lint.DecodeOptions(node, defaultRepeated)
+	if err != nil {
+		return Hooks{}, err
+	}
+	if o.MinWords < 1 || o.Similarity <= 0 || o.Similarity > 1 || o.Within <= 0 {
+		return Hooks{}, errors.New("min_words must be at least 1, similarity above 0 and at most 1, within positive")
+	}
+	return Hooks{Send: o.check, Keep: time.Duration(o.Within)}, nil
+}
+
+// brandPrint fingerprints the turn's brand text and records it; ok is
+// false for a send without text.
+func brandPrint(t *Turn) (Print, bool) {
+	e := t.Event
+	if e.Text == "" {
+		return Print{}, false
+	}
+	// Two rules fingerprint each send: the second takes the first's.
+	if c := &t.Conv.printed; c.e == e && c.at.Equal(e.Time) && c.text == e.Text {
+		return c.p, true
+	}
+	p := printOf(e.Text, cuesFor(langOf(t)))
+	p.At, p.line = e.Time, e.line()
+	t.Conv.printed = printed{e, e.Time, e.Text, p}
+	return p, true
+}
+
+func (o RepeatedReplyOptions) check(t *Turn) {
+	cv, e := t.Conv, t.Event
+	p, ok := brandPrint(t)
+	if !ok {
+		return
+	}
+	defer cv.print(p)
+	if p.Words < o.MinWords {
+		return
+	}
+	for i := len(cv.Prints) - 1; i >= 0; i-- {
+		q := cv.Prints[i]
+		if !q.At.Before(e.Time) || e.Time.Sub(q.At) > time.Duration(o.Within) || q.Nums != p.Nums || q.Words < o.MinWords {
+			continue
+		}
+		same := "the same text"
+		if q.Text != p.Text {
+			if p.Stems.similarity(q.Stems) < o.Similarity {
+				continue
+			}
+			same = "nearly the same text"
+		}
+		fix := "send it once; if a bot repeats itself, hand the conversation to a person"
+		if cv.LastCustomer.After(q.At) && !cv.LastCustomer.After(e.Time) {
+			fix = "answer what the customer wrote since, not with the earlier answer"
+		}
+		t.run.stats.repeat(e.Channel)
+		t.ReportText(lint.Span{}, fmt.Sprintf("%s as the brand's message %s", same, where(q.line, q.At)), fix)
+		return
+	}
+}

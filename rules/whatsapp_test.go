@@ -1,0 +1,56 @@
+package rules
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Every limit the whatsapp-template rule checks names the page of Meta's
+// docs that states it.
+func TestWhatsAppLimitsNameTheirSource(t *testing.T) {
+	v := reflect.ValueOf(waLimitsData.Limits)
+	for i := 0; i < v.NumField(); i++ {
+		l := v.Field(i).Interface().(waLimit)
+		name := v.Type().Field(i).Tag.Get("yaml")
+		if !strings.HasPrefix(l.Source, "https://developers.facebook.com/") {
+			t.Errorf("limit %s: source %q is not a page of Meta's docs", name, l.Source)
+		}
+		if l.Max <= 0 && name != "footer_params" {
+			t.Errorf("limit %s: max %d", name, l.Max)
+		}
+	}
+	if len(waLimitsData.Languages.Codes) < 50 || waLimitsData.Languages.Source == "" {
+		t.Errorf("languages: %d codes from %q", len(waLimitsData.Languages.Codes), waLimitsData.Languages.Source)
+	}
+}
+
+func TestWhatsAppOptions(t *testing.T) {
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte("min_words_per_parameter: -1"), &n); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WhatsAppTemplate.New(n.Content[0]); err == nil || err.Error() != "min_words_per_parameter: want 0 or more, not -1" {
+		t.Errorf("got %v", err)
+	}
+	if err := yaml.Unmarshal([]byte("min_words: 1"), &n); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WhatsAppTemplate.New(n.Content[0]); err == nil || !strings.Contains(err.Error(), `unknown option "min_words"`) {
+		t.Errorf("got %v", err)
+	}
+}
+
+// The parameter reader sees WhatsApp's own syntax only.
+func TestWAParams(t *testing.T) {
+	got := waParams("Hi {{1}}, {{first_name}} {x} {{ }} {{{2}}}")
+	var names []string
+	for _, p := range got {
+		names = append(names, p.Name)
+	}
+	if strings.Join(names, "|") != "1|first_name| |2" {
+		t.Errorf("got %q", names)
+	}
+}
