@@ -26,6 +26,7 @@ type checkFlags struct {
 	baseline, writeBaseline                           string
 	enable, disable                                   []string
 	i18n, fix, diff, allowEmpty                       bool
+	skipOther                                         bool
 }
 
 func newCheck() *cobra.Command {
@@ -46,7 +47,7 @@ no messages found at all (unless --allow-empty).`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif, github or html (one self-contained page)")
+	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif, github, html (one self-contained page), gitlab (code quality), junit, checkstyle or rdjson (reviewdog)")
 	fl.StringVar(&f.config, "config", "", "config file (default: .msglint.yaml here or in a parent folder)")
 	fl.StringVar(&f.failOn, "fail-on", "", "lowest severity that exits 1: error, warning or info (default error)")
 	fl.StringVar(&f.lang, "lang", "", "language of messages that do not say theirs: en, tr or az (default: detect)")
@@ -61,6 +62,7 @@ no messages found at all (unless --allow-empty).`,
 	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the inputs hold no messages at all")
 	fl.StringVar(&f.baseline, "baseline", "", "report and fail only on findings not in this baseline file")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "write every finding to this baseline file and exit 0 (unless an input cannot be read)")
+	fl.BoolVar(&f.skipOther, "skip-other", false, "skip named files that hold no messages, as a folder walk does (for pre-commit, which names every changed file)")
 	return cmd
 }
 
@@ -100,7 +102,7 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	out := cmd.OutOrStdout()
 	bar := newProgress(cmd.ErrOrStderr())
 	run := &load.Run{Options: opts, Linter: linter, Conversations: conversations{checker}, Stdin: cmd.InOrStdin(),
-		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update}
+		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update, SkipOther: f.skipOther}
 	if f.config == "" {
 		run.Scope = newScopes(f, cfg, linter, opts).For
 	}

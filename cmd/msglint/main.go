@@ -76,6 +76,6 @@ Turkish and Azerbaijani.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%v (see `%s --help`)", err, c.CommandPath())
 	})
-	root.AddCommand(newCheck(), newServe(), newStats(), newRules(), newExplain(), newInit(), newVersion())
+	root.AddCommand(newCheck(), newServe(), newStats(), newRules(), newExplain(), newInit(), newVersion(), newLSP())
 	return root
 }

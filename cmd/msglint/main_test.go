@@ -35,7 +35,7 @@ func checkGolden(t *testing.T, name, got string) {
 
 func TestCheckExamples(t *testing.T) {
 	toRoot(t)
-	for _, format := range []string{"text", "json", "sarif", "github", "html"} {
+	for _, format := range []string{"text", "json", "sarif", "github", "html", "gitlab", "junit", "checkstyle", "rdjson"} {
 		t.Run(format, func(t *testing.T) {
 			code, out, errs := msglint(t, "", "check", "--format", format, "testdata/examples")
 			if code != 1 || errs != "" {
@@ -223,7 +223,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "--text", "Thanks, see you soon."}, 0, ""},
 		{[]string{"check", "--text", "We recieve it", "--fail-on", "info"}, 1, ""},
 		{[]string{"check"}, 2, "msglint: nothing to check: name files or folders, - for standard input, or --text\n"},
-		{[]string{"check", "--format", "xml", warnOnly}, 2, "msglint: unknown format \"xml\" (want text, json, sarif, github or html)\n"},
+		{[]string{"check", "--format", "xml", warnOnly}, 2, "msglint: unknown format \"xml\" (want text, json, sarif, github, html, gitlab, junit, checkstyle or rdjson)\n"},
 		{[]string{"check", "--fail-on", "never", warnOnly}, 2, "msglint: --fail-on: unknown severity \"never\" (want error, warning or info)\n"},
 		{[]string{"check", "--enable", "nope", warnOnly}, 2, "msglint: unknown rule \"nope\" (see `msglint rules`)\n"},
 		{[]string{"check", "--lang", "de", warnOnly}, 2, "msglint: unsupported language \"de\" (want one of en, tr, az)\n"},
@@ -403,7 +403,7 @@ func TestIntegrations(t *testing.T) {
 	if err != nil || yaml.Unmarshal(data, &hooks) != nil || len(hooks) != 1 {
 		t.Fatalf("pre-commit hooks: %v", err)
 	}
-	if h := hooks[0]; h.Entry != "msglint check" || h.Language != "golang" || !regexp.MustCompile(h.Files).MatchString("replies.yaml") {
+	if h := hooks[0]; h.Entry != "msglint check --skip-other --allow-empty" || h.Language != "golang" || !regexp.MustCompile(h.Files).MatchString("replies.yaml") {
 		t.Errorf("hook %+v", h)
 	}
 	var action struct {

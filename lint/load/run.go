@@ -43,6 +43,10 @@ type Run struct {
 	// Scope, if set, gives the linter and options for one input: those of
 	// the config nearest to it, with its overrides for it.
 	Scope func(path string) (*lint.Linter, Options, error)
+	// SkipOther passes over named files that hold no messages, as a folder
+	// walk does, rather than reporting them: a pre-commit hook names every
+	// changed file its pattern picks (a CI config, package.json).
+	SkipOther bool
 }
 
 // Check checks every input once, and draft, if not empty, as one message.
@@ -51,7 +55,7 @@ func (r *Run) Check(paths []string, draft string) lint.Result {
 	walked := map[string]bool{}
 	names := make([]string, len(inputs))
 	for i, in := range inputs {
-		names[i], walked[in.Path] = in.Path, in.Walked
+		names[i], walked[in.Path] = in.Path, in.Walked || r.SkipOther
 	}
 	var progress []func(int, int)
 	if r.Progress != nil {

@@ -39,7 +39,7 @@ type findingWriter interface {
 }
 
 // Formats are the output formats, in the order --help lists them.
-var Formats = []Format{Text, JSON, SARIF, GitHub, HTML}
+var Formats = []Format{Text, JSON, SARIF, GitHub, HTML, GitLab, JUnit, Checkstyle, RDJSON}
 
 // ParseFormat reads a --format value.
 func ParseFormat(s string) (Format, error) {
