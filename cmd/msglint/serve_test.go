@@ -198,24 +198,34 @@ func TestTwoHooksShareRedis(t *testing.T) {
 	// Three sends recorded through both hooks at once are all counted: the
 	// next one is the fourth without a reply (a lost update would make it
 	// the third, which the limit of 3 allows).
+	recordThroughBoth(t, a, b, "r-1")
+}
+
+// SIGTERM stops the hook cleanly: exit status 0, and the shutdown is logged.
+// recordThroughBoth records three sends to conv through two hooks at once
+// and checks that all were counted: the next one, asked of the first hook,
+// is the fourth without a reply (a lost update would make it the third,
+// which the limit of 3 allows).
+func recordThroughBoth(t *testing.T, a, b *hookProc, conv string) {
+	t.Helper()
+	draft := func(record bool) string {
+		return fmt.Sprintf(`{"conversation":%q,"channel":"messenger","record":%t,"message":{"text":"Hi! Thanks for writing.","lang":"en"}}`, conv, record)
+	}
 	var wg sync.WaitGroup
 	for i := range 3 {
 		h := a
 		if i%2 == 1 {
 			h = b
 		}
-		wg.Go(func() {
-			h.post("/v1/check", `{"conversation":"r-1","channel":"messenger","record":true,"message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
-		})
+		wg.Go(func() { h.post("/v1/check", draft(true)) })
 	}
 	wg.Wait()
-	_, got, _ := a.post("/v1/check", `{"conversation":"r-1","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
+	_, got, _ := a.post("/v1/check", draft(false))
 	if !strings.Contains(got, "4th brand message within 24 hours") {
 		t.Errorf("sends through two hooks were not all counted: %s", got)
 	}
 }
 
-// SIGTERM stops the hook cleanly: exit status 0, and the shutdown is logged.
 func TestServeStopsOnSIGTERM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes")
@@ -262,21 +272,7 @@ func TestTwoHooksShareRedisCluster(t *testing.T) {
 			t.Errorf("%s: the other hook does not see the event", conv)
 		}
 	}
-	var wg sync.WaitGroup
-	for i := range 3 {
-		h := a
-		if i%2 == 1 {
-			h = b
-		}
-		wg.Go(func() {
-			h.post("/v1/check", `{"conversation":"cl-0","channel":"messenger","record":true,"message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
-		})
-	}
-	wg.Wait()
-	_, got, _ := b.post("/v1/check", `{"conversation":"cl-0","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
-	if !strings.Contains(got, "4th brand message within 24 hours") {
-		t.Errorf("sends through two hooks were not all counted: %s", got)
-	}
+	recordThroughBoth(t, b, a, "cl-0")
 	// The conversation's key carries its hash tag.
 	host, port, _ := strings.Cut(addrs[0], ":")
 	if out, err := exec.Command("redis-cli", "-c", "-h", host, "-p", port, "exists", "msglint:conv:{messenger:cl-0}").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
