@@ -42,22 +42,11 @@ var DirectiveRule = &Rule{
 			"excused was fixed, so the comment should go.",
 		Why: "An exception that outlives its reason hides the next real problem on that line; linters such as " +
 			"golangci-lint's nolintlint report unused exceptions for the same reason.",
-		Examples: sameExample(Example{
-			Bad:  "# msglint-disable-next-line spelling (above a text with no misspelling)",
-			Good: "(no comment: nothing to excuse)",
-		}),
+		Examples: ruleData("directive.yaml").Examples,
 		Severity: Warning,
 		Default:  true,
 	},
 	New: func(opts *yaml.Node) (Check, error) { _, err := DecodeOptions(opts, struct{}{}); return nil, err },
-}
-
-func sameExample(ex Example) map[Lang]Example {
-	m := map[Lang]Example{}
-	for _, l := range Langs {
-		m[l] = ex
-	}
-	return m
 }
 
 // The directives, as written after the comment opener.

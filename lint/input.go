@@ -20,11 +20,7 @@ var DuplicateID = &Rule{
 		Text: `Flags a template or message whose id another one in the same file already has. The sending
 system picks templates by id, so only one of the two is ever sent, and which one depends on the system.`,
 		Why: `Two templates under one id means one of them never reaches a customer, and nobody notices which.`,
-		Examples: map[Lang]Example{
-			English:     {Bad: "id: welcome … id: welcome", Good: "id: welcome … id: welcome_back"},
-			Turkish:     {Bad: "id: hosgeldin … id: hosgeldin", Good: "id: hosgeldin … id: tekrar_hosgeldin"},
-			Azerbaijani: {Bad: "id: salam … id: salam", Good: "id: salam … id: yeniden_salam"},
-		},
+		Examples: ruleData("duplicate-id.yaml").Examples,
 		Severity: Error,
 		Default:  true,
 	},
@@ -59,11 +55,7 @@ var InvalidText = &Rule{
 place. Both mean the text was saved or exported in another encoding (Windows-1254 for Turkish, for
 example) and its letters were lost on the way.`,
 		Why: `A customer sees "�" or a broken letter where "ş" or "ə" should be.`,
-		Examples: map[Lang]Example{
-			English:     {Bad: "Caf� opens at 9.", Good: "Café opens at 9."},
-			Turkish:     {Bad: "Te�ekkürler!", Good: "Teşekkürler!"},
-			Azerbaijani: {Bad: "T�şəkkür edirik!", Good: "Təşəkkür edirik!"},
-		},
+		Examples: ruleData("invalid-text.yaml").Examples,
 		Severity: Error,
 		Default:  true,
 	},

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,6 +41,12 @@ type RuleData struct {
 	Examples map[Lang]Example
 	Lexicon  map[Lang]map[string][]string
 }
+
+//go:embed data/duplicate-id.yaml data/invalid-text.yaml data/directive.yaml
+var engineRuleData embed.FS
+
+// ruleData loads the data file of a rule the engine itself defines.
+func ruleData(file string) *RuleData { return LoadRuleData(engineRuleData, "data/"+file) }
 
 // ruleDataFiles are every loaded rule data file, for RegisterLang.
 var ruleDataFiles []*RuleData
