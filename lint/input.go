@@ -19,7 +19,7 @@ var DuplicateID = &Rule{
 		Title: "message id used twice in one file",
 		Text: `Flags a template or message whose id another one in the same file already has. The sending
 system picks templates by id, so only one of the two is ever sent, and which one depends on the system.`,
-		Why: `Two templates under one id means one of them never reaches a customer, and nobody notices which.`,
+		Why:      `Two templates under one id means one of them never reaches a customer, and nobody notices which.`,
 		Examples: ruleData("duplicate-id.yaml").Examples,
 		Severity: Error,
 		Default:  true,
@@ -54,7 +54,7 @@ var InvalidText = &Rule{
 		Text: `Flags bytes that are not valid UTF-8 and the character "�" (U+FFFD) that programs put in their
 place. Both mean the text was saved or exported in another encoding (Windows-1254 for Turkish, for
 example) and its letters were lost on the way.`,
-		Why: `A customer sees "�" or a broken letter where "ş" or "ə" should be.`,
+		Why:      `A customer sees "�" or a broken letter where "ş" or "ə" should be.`,
 		Examples: ruleData("invalid-text.yaml").Examples,
 		Severity: Error,
 		Default:  true,
