@@ -685,6 +685,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		}
 		end := t.Start + len(base)
 		lw := lint.Lower(l, base)
+		if right := lx.neighbourWord(base); right != "" {
+			// A word of the neighbouring language written with its
+			// letters (teşekkür in Azerbaijani): one clear fix.
+			hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
+			continue
+		}
 		if lx.passes(base) || l == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s")) {
 			if lx.confident && lx.known(base) {
 				if right, ok := lx.commoner(lw); ok {
@@ -705,7 +711,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		if len(cands) == 0 {
 			continue
 		}
-		if capital && (!sure || cands[0].cost > costDoubling || len(toks) < 5) {
+		if capital && (!sure || cands[0].cost > clearCost(lx) || len(toks) < 5) {
 			// At a sentence's start, a name unless the fix is clear; a
 			// label of a word or two (a language, a product) is a name.
 			continue
@@ -713,6 +719,17 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		hits = append(hits, hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}
 	return hits
+}
+
+// clearCost is the dearest edit clear enough to report a capitalised word
+// at a sentence's start, which may be a name: a doubled letter; in a
+// language checked with the confident policy, whose edits are all
+// Turkic slips, a dropped h too (Zəmət olmasa).
+func clearCost(lx *lexicon) float64 {
+	if lx.confident {
+		return costDropped
+	}
+	return costDoubling
 }
 
 // minChecked is the shortest word the dictionary reports: shorter ones are

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -30,10 +31,19 @@ type lexicon struct {
 	// prefixes are derivational prefixes a known word may take (English
 	// re-, un-, pre-: rebook, unsubscribe); the lists lack many such words.
 	prefixes []string
+	// spoken are rewrites from spoken forms written down to the written
+	// norm (yoxlıyırıq -> yoxlayırıq): from, to.
+	spoken [][2]string
+	// neighbour is the language whose words are misspellings here when its
+	// letters, written the own language's way (neighbourLetters), give a
+	// known word; "" for none.
+	neighbour        lint.Lang
+	neighbourLetters []letterMap
 	// Verdicts by word, shared by the rules and their goroutines.
-	knownMemo    memo[bool]
-	suggestMemo  memo[ranking]
-	commonerMemo memo[string]
+	knownMemo     memo[bool]
+	suggestMemo   memo[ranking]
+	commonerMemo  memo[string]
+	neighbourMemo memo[string]
 }
 
 // lexicons are built on first use per language: a run that checks no
@@ -77,6 +87,21 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 	lx.confident = len(words["policy"]) > 0 && words["policy"][0] == "confident"
 	lx.prefixes = words["prefixes"]
 	lx.model = newErrorModel(words)
+	for _, r := range words["spoken"] {
+		if from, to, ok := strings.Cut(r, ">"); ok {
+			lx.spoken = append(lx.spoken, [2]string{from, to})
+		}
+	}
+	if n := languageData.Langs[l].Words["neighbour"]; len(n) > 0 {
+		lx.neighbour = lint.Lang(n[0])
+	}
+	for _, m := range words["neighbour_letters"] {
+		lm, ok := parseLetterMap(m)
+		if !ok {
+			return nil, fmt.Errorf("data/spelling.yaml: %s: neighbour_letters: want from>to[/back|/coda], got %q", l, m)
+		}
+		lx.neighbourLetters = append(lx.neighbourLetters, lm)
+	}
 	return lx, nil
 }
 
@@ -298,4 +323,148 @@ func baseWord(l lint.Lang, word string) (base string, check bool) {
 	base = word[:i]
 	r, _ := utf8.DecodeRuneInString(base)
 	return base, !unicode.IsUpper(r)
+}
+
+// letterMap is a letter the neighbouring language writes where this one
+// writes another, and where: anywhere, next to a back vowel (k/q), or in a
+// syllable's coda, at the word's end or before a consonant (final
+// devoicing: kitap/kitab).
+type letterMap struct {
+	from, to rune
+	where    string // "", "back" or "coda"
+}
+
+func parseLetterMap(s string) (letterMap, bool) {
+	pair, where, _ := strings.Cut(s, "/")
+	from, to, ok := strings.Cut(pair, ">")
+	f, t := []rune(from), []rune(to)
+	if !ok || len(f) != 1 || len(t) != 1 || where != "" && where != "back" && where != "coda" {
+		return letterMap{}, false
+	}
+	return letterMap{f[0], t[0], where}, true
+}
+
+func (m letterMap) applies(rs []rune, i int) bool {
+	if rs[i] != m.from {
+		return false
+	}
+	switch m.where {
+	case "back":
+		return nextToBackVowel(rs, i)
+	case "coda":
+		return i+1 == len(rs) || !isVowel(rs[i+1])
+	}
+	return true
+}
+
+func nextToBackVowel(rs []rune, i int) bool {
+	back := func(j int) bool { return j >= 0 && j < len(rs) && strings.ContainsRune("aıou", rs[j]) }
+	return back(i-1) || back(i+1)
+}
+
+// neighbourWord is the own language's word for a word of the neighbouring
+// language written into a text (teşekkür in Azerbaijani: təşəkkür), when
+// the letters the two write differently give a known word; "" when the
+// word is not the neighbour's, is the own language's or English, or no
+// such word is known. The spelling rule reports these; the language rule
+// reports the neighbour's words whose counterpart is another word.
+func (lx *lexicon) neighbourWord(word string) string {
+	if lx.neighbour == "" || len(lx.neighbourLetters) == 0 {
+		return ""
+	}
+	lw := lint.Lower(lx.lang, word)
+	if utf8.RuneCountInString(lw) < 4 {
+		return ""
+	}
+	nb, err := lexiconFor(lx.neighbour)
+	if err != nil || nb == nil || !nb.known(word) {
+		return ""
+	}
+	if en, err := lexiconFor(lint.English); err == nil && en != nil && en.known(word) {
+		return "" // an English word in the text (size, time)
+	}
+	return lx.neighbourMemo.get(lw, func() string {
+		// The Azerbaijani list is a web crawl with some Turkish in it,
+		// and suffixes may follow a Turkish stem: a word the list has
+		// (a paradigm of its own) counts as Turkish only when its vowels
+		// alone (e/ə) give a far commoner word there. Consonants are not
+		// tried on it: European loans keep k and a final t in
+		// Azerbaijani (kurs, kart, paket), so kursa and qursa are both
+		// words.
+		own := lx.known(lw) && lx.weight(lw) > 0
+		right := lx.byLetters(lw, own)
+		if right == "" {
+			// The same word spelt the neighbour's way: a listed pair
+			// whose words differ by a letter or two (sipariş: sifariş).
+			if p := pairedWord(lx.lang, lx, lw); !strings.Contains(p, " ") && sameWord(lw, p) {
+				right = p
+			}
+		}
+		if right == "" || own && lx.weight(lw)*5 >= lx.weight(right) {
+			return ""
+		}
+		return right
+	})
+}
+
+// byLetters tries each combination of the neighbour's letters rewritten
+// (words have few), only its vowels if vowelsOnly, and returns the first
+// known word the list has.
+func (lx *lexicon) byLetters(lw string, vowelsOnly bool) string {
+	runes := []rune(lw)
+	type change struct {
+		at int
+		to rune
+	}
+	var pos []change
+	for i := range runes {
+		for _, m := range lx.neighbourLetters {
+			if m.applies(runes, i) && (!vowelsOnly || isVowel(m.from)) {
+				pos = append(pos, change{i, m.to})
+				break
+			}
+		}
+	}
+	if len(pos) == 0 || len(pos) > 6 {
+		return ""
+	}
+	c := make([]rune, len(runes))
+	for mask := 1; mask < 1<<len(pos); mask++ {
+		copy(c, runes)
+		for b, p := range pos {
+			if mask&(1<<b) != 0 {
+				c[p.at] = p.to
+			}
+		}
+		if s := string(c); lx.known(s) && lx.weight(s) > 0 {
+			return s
+		}
+	}
+	return ""
+}
+
+// pairedWord is the own language's word for a neighbour's word (lower
+// case) from the language rule's pairs list (a listed stem also matches
+// with suffixes, written with the own language's vowels), or "".
+func pairedWord(l lint.Lang, own *lexicon, lw string) string {
+	for _, p := range languageData.Langs[l].Words["pairs"] {
+		from, to, _ := strings.Cut(p, "|")
+		if rest, ok := strings.CutPrefix(lw, from); ok {
+			if rest == "" {
+				return to
+			}
+			// Front e of a Turkish suffix is Azerbaijani ə.
+			if cand := to + strings.ReplaceAll(rest, "e", "ə"); !strings.Contains(to, " ") && own.known(cand) {
+				return cand
+			}
+		}
+	}
+	return ""
+}
+
+// sameWord reports whether two spellings are of one word: at most two
+// letters apart (sipariş/sifariş, teşekkür/təşəkkür), not another word
+// (maalesef/təəssüf).
+func sameWord(a, b string) bool {
+	return editDistance(a, b) <= 2
 }
