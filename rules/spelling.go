@@ -345,6 +345,9 @@ var notWords = []struct {
 	{"$", regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
 	{":", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`)},
 	{"|", regexp.MustCompile(`\*\|[^|]*\|\*`)},
+	// A link written without its scheme, host and path (shop.com.tr/flas):
+	// the path is a slug, not prose.
+	{"/", regexp.MustCompile(`[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-zA-Z]{2,}/\S*`)},
 }
 
 // blank replaces what is not prose with spaces of the same byte length, so
@@ -699,6 +702,9 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			}
 			continue
 		}
+		if l == lint.English && foreignPhrase(text, toks, i) {
+			continue // café au lait, hors d'oeuvres: a phrase of another language
+		}
 		capital := isCapitalised(base)
 		name := capital && midSentence(text, toks, i)
 		if seen != nil {
@@ -730,6 +736,28 @@ func clearCost(lx *lexicon) float64 {
 		return costDropped
 	}
 	return costDoubling
+}
+
+// foreignPhrase reports whether toks[i] stands within two words of a word
+// written with letters English does not use (café, entrée, crème) or with
+// an elided article (d'oeuvres, l'art): in English text such words mark a
+// phrase of French or another language, whose other words (au lait, hors)
+// the English lists do not have.
+func foreignPhrase(text string, toks []lint.Token, i int) bool {
+	for _, step := range []int{-1, 1} {
+		words := 0
+		for j := i + step; j >= 0 && j < len(toks) && words < 2; j += step {
+			if toks[j].Kind != lint.Word {
+				continue
+			}
+			words++
+			w := text[toks[j].Start:toks[j].End]
+			if strings.ContainsAny(w, "àâäçéèêëîïôùûüœæñ") || len(w) > 2 && (w[0] == 'd' || w[0] == 'l') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+				return true
+			}
+		}
+	}
+	return strings.ContainsAny(text[toks[i].Start:toks[i].End], "àâäçéèêëîïôùûüœæñ")
 }
 
 // minChecked is the shortest word the dictionary reports: shorter ones are
