@@ -345,9 +345,6 @@ var notWords = []struct {
 	{"$", regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
 	{":", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`)},
 	{"|", regexp.MustCompile(`\*\|[^|]*\|\*`)},
-	// A link written without its scheme, host and path (shop.com.tr/flas):
-	// the path is a slug, not prose.
-	{"/", regexp.MustCompile(`[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-zA-Z]{2,}/\S*`)},
 }
 
 // blank replaces what is not prose with spaces of the same byte length, so
@@ -391,10 +388,66 @@ func blankLinks(text string) string {
 			}
 		}
 	}
+	for from := 0; ; {
+		i := strings.IndexByte(text[from:], '/')
+		if i < 0 {
+			break
+		}
+		i += from
+		if start, end, ok := bareLink(text, i); ok {
+			if b == nil {
+				b = []byte(out)
+			}
+			for j := start; j < end; j++ {
+				b[j] = ' '
+			}
+			i = end - 1 // the path runs from the slash: end > i
+		}
+		from = i + 1
+	}
 	if b != nil {
 		out = string(b)
 	}
 	return out
+}
+
+// bareLink finds a link written without its scheme around the slash at
+// text[slash], a host ending in a dot and two or more letters, then a path
+// (shop.com.tr/flas): the path is a slug, not prose. It is found by hand
+// from each slash, as a pattern starting with a letter class would be
+// tried at every letter of the text.
+func bareLink(text string, slash int) (start, end int, ok bool) {
+	start = slash
+	tld, dot := 0, false
+	for start > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:start])
+		if r == '.' {
+			if tld < 2 && !dot {
+				return 0, 0, false
+			}
+			dot = true
+		} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+			break
+		} else if !dot {
+			if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+				return 0, 0, false
+			}
+			tld++
+		}
+		start -= w
+	}
+	if !dot || start == slash || text[start] == '.' {
+		return 0, 0, false
+	}
+	end = slash
+	for end < len(text) {
+		r, w := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		end += w
+	}
+	return start, end, true
 }
 
 var wwwRE = regexp.MustCompile(`(?i)\bwww\.\S+`)

@@ -51,7 +51,11 @@ type lexicon struct {
 var lexicons sync.Map // lint.Lang -> func() (*lexicon, error)
 
 func lexiconFor(l lint.Lang) (*lexicon, error) {
-	f, _ := lexicons.LoadOrStore(l, sync.OnceValues(func() (*lexicon, error) { return buildLexicon(l) }))
+	// Loaded first: every word asks, and storing builds a closure.
+	f, ok := lexicons.Load(l)
+	if !ok {
+		f, _ = lexicons.LoadOrStore(l, sync.OnceValues(func() (*lexicon, error) { return buildLexicon(l) }))
+	}
 	return f.(func() (*lexicon, error))()
 }
 
@@ -372,6 +376,10 @@ func (lx *lexicon) neighbourWord(word string) string {
 	if lx.neighbour == "" || len(lx.neighbourLetters) == 0 {
 		return ""
 	}
+	return lx.neighbourMemo.get(word, func() string { return lx.findNeighbourWord(word) })
+}
+
+func (lx *lexicon) findNeighbourWord(word string) string {
 	lw := lint.Lower(lx.lang, word)
 	if utf8.RuneCountInString(lw) < 4 {
 		return ""
@@ -383,28 +391,25 @@ func (lx *lexicon) neighbourWord(word string) string {
 	if en, err := lexiconFor(lint.English); err == nil && en != nil && en.known(word) {
 		return "" // an English word in the text (size, time)
 	}
-	return lx.neighbourMemo.get(lw, func() string {
-		// The Azerbaijani list is a web crawl with some Turkish in it,
-		// and suffixes may follow a Turkish stem: a word the list has
-		// (a paradigm of its own) counts as Turkish only when its vowels
-		// alone (e/ə) give a far commoner word there. Consonants are not
-		// tried on it: European loans keep k and a final t in
-		// Azerbaijani (kurs, kart, paket), so kursa and qursa are both
-		// words.
-		own := lx.known(lw) && lx.weight(lw) > 0
-		right := lx.byLetters(lw, own)
-		if right == "" {
-			// The same word spelt the neighbour's way: a listed pair
-			// whose words differ by a letter or two (sipariş: sifariş).
-			if p := pairedWord(lx.lang, lx, lw); !strings.Contains(p, " ") && sameWord(lw, p) {
-				right = p
-			}
+	// The Azerbaijani list is a web crawl with some Turkish in it, and
+	// suffixes may follow a Turkish stem: a word the list has (a paradigm
+	// of its own) counts as Turkish only when its vowels alone (e/ə) give
+	// a far commoner word there. Consonants are not tried on it: European
+	// loans keep k and a final t in Azerbaijani (kurs, kart, paket), so
+	// kursa and qursa are both words.
+	own := lx.known(lw) && lx.weight(lw) > 0
+	right := lx.byLetters(lw, own)
+	if right == "" {
+		// The same word spelt the neighbour's way: a listed pair whose
+		// words differ by a letter or two (sipariş: sifariş).
+		if p := pairedWord(lx.lang, lx, lw); !strings.Contains(p, " ") && sameWord(lw, p) {
+			right = p
 		}
-		if right == "" || own && lx.weight(lw)*5 >= lx.weight(right) {
-			return ""
-		}
-		return right
-	})
+	}
+	if right == "" || own && lx.weight(lw)*5 >= lx.weight(right) {
+		return ""
+	}
+	return right
 }
 
 // byLetters tries each combination of the neighbour's letters rewritten
