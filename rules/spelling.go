@@ -121,8 +121,9 @@ type wordList struct {
 }
 
 type speller struct {
-	en      *misspell.Replacer
-	enWrong map[string]bool // every wrong word en knows, lower case
+	// en maps misspell's English misspellings (lower case) to their
+	// fixes.
+	en map[string]string
 	// misspell are the languages checked with misspell's English
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
@@ -132,13 +133,17 @@ type speller struct {
 	useDict  bool
 }
 
-// wrongWords lists the words a misspell replacer corrects. misspell reports
-// a word only when the word itself, lower-cased, is one of them; a look-up
-// per word finds the few candidates, and misspell judges only those.
-func wrongWords(r *misspell.Replacer) map[string]bool {
-	out := make(map[string]bool, len(r.Replacements)/2)
-	for i := 0; i+1 < len(r.Replacements); i += 2 {
-		out[strings.ToLower(r.Replacements[i])] = true
+// englishFixes maps each misspelling of misspell's list, lower case, to
+// its fix; the first pair of a word wins, as in misspell's replacer. A map
+// look-up per word does what misspell's replacer does for one word, without
+// compiling its 28 000 pairs into a trie at every start.
+func englishFixes(pairs []string) map[string]string {
+	out := make(map[string]string, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		w := strings.ToLower(pairs[i])
+		if _, ok := out[w]; !ok {
+			out[w] = pairs[i+1]
+		}
 	}
 	return out
 }
@@ -146,8 +151,7 @@ func wrongWords(r *misspell.Replacer) map[string]bool {
 // The built-in lists are read and compiled once and never changed; options
 // build their own copies.
 var (
-	defaultEnglish = sync.OnceValue(func() *misspell.Replacer { return misspell.New() })
-	defaultWrong   = sync.OnceValue(func() map[string]bool { return wrongWords(defaultEnglish()) })
+	defaultEnglish = sync.OnceValue(func() map[string]string { return englishFixes(misspell.DictMain) })
 	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
 		for _, l := range lint.Langs {
@@ -260,7 +264,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
+	sp := &speller{en: defaultEnglish(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
 		useDict: o.Dictionary == nil || *o.Dictionary}
 	if sp.vocab, err = newVocabularies(o); err != nil {
 		return nil, err
@@ -269,28 +273,27 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		sp.ignore[strings.ToLower(w)] = true
 		sp.ignore[lint.TurkicCasing.Lower(w)] = true
 	}
-	var enWords [][]string
+	var enWords map[string]string
 	for l, words := range o.Words {
 		if sp.misspell[l] {
 			for w, right := range words {
-				enWords = append(enWords, []string{strings.ToLower(w), strings.ToLower(right)})
+				if enWords == nil {
+					enWords = map[string]string{}
+				}
+				enWords[strings.ToLower(w)] = strings.ToLower(right)
 			}
 		}
 	}
 	if len(enWords) > 0 || len(o.Ignore) > 0 {
-		r := &misspell.Replacer{Replacements: append([]string(nil), misspell.DictMain...)}
-		for _, pair := range enWords {
-			r.AddRuleList(pair)
+		// The config's own pairs win over the list's; ignored words
+		// are never corrected.
+		sp.en = clone(sp.en)
+		for w, right := range enWords {
+			sp.en[w] = right
 		}
-		if len(o.Ignore) > 0 {
-			var ign []string
-			for w := range sp.ignore {
-				ign = append(ign, w)
-			}
-			r.RemoveRule(ign)
+		for w := range sp.ignore {
+			delete(sp.en, w)
 		}
-		r.Compile()
-		sp.en, sp.enWrong = r, wrongWords(r)
 	}
 	for l, words := range o.Words {
 		if _, err := lint.ParseLang(string(l)); err != nil {
@@ -489,14 +492,43 @@ func (sp *speller) english(text string) []hit {
 			end++
 		}
 		word := text[start:end]
-		if sp.enWrong[strings.ToLower(word)] && !sp.ignore[strings.ToLower(word)] {
-			if _, diffs := sp.en.Replace(word); len(diffs) == 1 && diffs[0].Original == word {
-				hits = append(hits, hit{start: start, end: end, right: diffs[0].Corrected, sure: true, listed: true})
+		if right, ok := sp.en[asciiLower(word)]; ok && !sp.ignore[asciiLower(word)] {
+			if right, ok := misspellCase(word, right); ok {
+				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
 			}
 		}
 		start = end
 	}
 	return hits
+}
+
+// misspellCase writes a fix in the case of the word it replaces, as
+// misspell does: lower, UPPER or Title; a word in mixed case (iPhone,
+// CamelCase) is not corrected.
+func misspellCase(word, right string) (string, bool) {
+	switch misspell.CaseStyle(word) {
+	case misspell.CaseUpper:
+		return strings.ToUpper(right), true
+	case misspell.CaseLower:
+		return strings.ToLower(right), true
+	case misspell.CaseTitle:
+		if len(right) < 2 {
+			return strings.ToUpper(right), true
+		}
+		return strings.ToUpper(right[:1]) + strings.ToLower(right[1:]), true
+	}
+	return "", false
+}
+
+// asciiLower lower-cases an ASCII word without allocating when it is
+// lower case already, as most words are.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func isMisspellWordByte(c byte) bool { return isASCIIAlnum(c) || c == '\'' }
