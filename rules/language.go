@@ -128,8 +128,17 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 			continue
 		}
 		theirs, ours, ownOnly := 0, 0, 0
+		// Most messages are in their language: stop once too many words
+		// are not the other's for it to reach its share.
+		missing, allowed := 0, len(words)-(lc.otherShare*len(words)+99)/100
 		for _, w := range words {
-			o, m := other.known(w), own.known(w)
+			o := other.known(w)
+			if !o {
+				if missing++; missing > allowed {
+					break
+				}
+			}
+			m := own.known(w)
 			if o {
 				theirs++
 			}

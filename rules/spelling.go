@@ -370,7 +370,7 @@ func blank(text string) string {
 func blankLinks(text string) string {
 	out := text
 	if strings.Contains(out, "://") {
-		out = misspell.StripURL(out)
+		out = blankURLs(out)
 	}
 	if strings.Contains(out, "www.") {
 		out = wwwRE.ReplaceAllStringFunc(out, func(s string) string { return strings.Repeat(" ", len(s)) })
@@ -451,6 +451,44 @@ func bareLink(text string, slash int) (start, end int, ok bool) {
 		end += w
 	}
 	return start, end, true
+}
+
+// blankURLs blanks http, https and ftp links up to the next space, as
+// misspell.StripURL does with a regexp that costs more than the rest of a
+// text's check.
+func blankURLs(s string) string {
+	var b []byte
+	for from := 0; ; {
+		i := strings.Index(s[from:], "://")
+		if i < 0 {
+			break
+		}
+		i += from
+		start := -1
+		for _, scheme := range []string{"https", "http", "ftp"} {
+			if i >= len(scheme) && strings.EqualFold(s[i-len(scheme):i], scheme) {
+				start = i - len(scheme)
+				break
+			}
+		}
+		end := i + 3
+		for end < len(s) && !strings.ContainsRune(" \t\n\f\r", rune(s[end])) {
+			end++
+		}
+		if start >= 0 {
+			if b == nil {
+				b = []byte(s)
+			}
+			for j := start; j < end; j++ {
+				b[j] = ' '
+			}
+		}
+		from = end
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 var wwwRE = regexp.MustCompile(`(?i)\bwww\.\S+`)
@@ -768,11 +806,10 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		}
 		word := text[t.Start:t.End]
 		base, ok := baseWord(l, word)
-		if !ok || !checkable(base) || sp.ignore[strings.ToLower(base)] || sp.ignore[lint.Lower(l, base)] {
+		if !ok || !checkable(base) || sp.ignored(l, base) {
 			continue
 		}
 		end := t.Start + len(base)
-		lw := lint.Lower(l, base)
 		if right := lx.neighbourWord(base); right != "" {
 			// A word of the neighbouring language written with its
 			// letters (teşekkür in Azerbaijani): one clear fix.
@@ -781,7 +818,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		}
 		if lx.passes(base) || l == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s")) {
 			if lx.confident && lx.known(base) {
-				if right, ok := lx.commoner(lw); ok {
+				if right, ok := lx.commoner(lint.Lower(l, base)); ok {
 					hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
 				}
 			}
@@ -790,6 +827,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		if l == lint.English && foreignPhrase(text, toks, i) {
 			continue // café au lait, hors d'oeuvres: a phrase of another language
 		}
+		lw := lint.Lower(l, base)
 		capital := isCapitalised(base)
 		name := capital && midSentence(text, toks, i)
 		if seen != nil {
@@ -843,6 +881,11 @@ func foreignPhrase(text string, toks []lint.Token, i int) bool {
 		}
 	}
 	return strings.ContainsAny(text[toks[i].Start:toks[i].End], "àâäçéèêëîïôùûüœæñ")
+}
+
+// ignored reports a word the config's ignore list has, in either casing.
+func (sp *speller) ignored(l lint.Lang, word string) bool {
+	return len(sp.ignore) > 0 && (sp.ignore[strings.ToLower(word)] || sp.ignore[lint.Lower(l, word)])
 }
 
 // minChecked is the shortest word the dictionary reports: shorter ones are

@@ -218,7 +218,15 @@ func checkable(word string) bool {
 		return false // an acronym (SMS, ATMs) or a brand's own casing
 	}
 	// No vowel: an interjection (hmm, brr) or an abbreviation (hrs).
-	return n >= 3 && lower > 0 && strings.ContainsAny(strings.ToLower(word), "aeiouyıöüəâîû")
+	if n < 3 || lower == 0 {
+		return false
+	}
+	for _, r := range word {
+		if lr := unicode.ToLower(r); isVowel(lr) || lr == 'y' {
+			return true
+		}
+	}
+	return false
 }
 
 // isCapitalised is a word with a capital first letter and no other.

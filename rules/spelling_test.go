@@ -117,3 +117,20 @@ func TestVocabularyErrors(t *testing.T) {
 		}
 	}
 }
+
+// Links are blanked byte for byte: a scheme link up to the next space
+// (as misspell does), a link without its scheme from its host on; prose
+// around them, a slash between words and a sentence's dot stay.
+func TestBlankLinks(t *testing.T) {
+	for in, want := range map[string]string{
+		"see https://recieve.example/a?b=c now": "see " + strings.Repeat(" ", 29) + " now",
+		"HTTP://x.io/y, then":                   strings.Repeat(" ", 14) + " then",
+		"go to shop.com.tr/flas today":          "go to " + strings.Repeat(" ", 16) + " today",
+		"ve/veya. Thanks.We said/done":          "ve/veya. Thanks.We said/done",
+		"x://y and mailto:z":                    "x://y and mailto:z",
+	} {
+		if got := blankLinks(in); got != want {
+			t.Errorf("blankLinks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
