@@ -24,8 +24,9 @@ var Language = &lint.Rule{
 		Text: `Flags a message whose words are nearly all of another language than the one it is declared in
 (an English string left untranslated in a Turkish locale file), judged by the dictionaries, for messages of
 five words or more whose language is declared rather than guessed. In Azerbaijani text it also flags Turkish
-words, which machine translation and bilingual writers leave in (maalesef, sipariş, lütfen), with the
-Azerbaijani word where it is known (təəssüf ki, sifariş, zəhmət olmasa).`,
+words, which machine translation and bilingual writers leave in (maalesef, lütfen), with the Azerbaijani word
+where it is known (təəssüf ki, zəhmət olmasa). A Turkish spelling of an Azerbaijani word (sipariş, teşekkür) is
+the spelling rule's finding, with its fix, so a word is reported once.`,
 		Why: `A customer who wrote in Turkish and gets an English reply, or an Azerbaijani customer who gets
 Turkish words, reads it as careless or machine-made.`,
 		Examples: languageData.Examples,

@@ -39,7 +39,7 @@ type SpellingOptions struct {
 	Reject map[lint.Lang][]string `yaml:"reject"`
 	// AcceptFiles and RejectFiles name plain word-list files per language,
 	// one entry a line (# starts a comment), read like Accept and Reject;
-	// a relative path is relative to the directory msglint runs in.
+	// a relative path is relative to the config file's folder.
 	AcceptFiles map[lint.Lang][]string `yaml:"accept_files"`
 	RejectFiles map[lint.Lang][]string `yaml:"reject_files"`
 	// Dictionary checks every word against the language's dictionary, not
@@ -61,14 +61,17 @@ dropped letter, the commoner word first); --fix applies a suggestion only when i
 misspelling or a single best word. A word with no clear fix is judged over the whole file: one the library
 uses in three messages or more, or capitalised in mid-sentence, is a name or a term; a single draft (--text,
 the pre-send hook) gets only the clear fixes. In Azerbaijani a word is reported only when such an edit gives a known
-word, as the list lacks many modern words. Not checked: placeholders of every syntax, links, e-mail
+word, as the list lacks many modern words; spoken forms written down (yoxlıyırıq → yoxlayırıq) and Turkish
+spellings of Azerbaijani words (sipariş → sifariş, müşteri → müştəri) are misspellings with their fix. English
+loanwords of SCOWL's larger list (sommelier) pass, and so do the words of a foreign phrase (café au lait). Not checked: placeholders of every syntax, links, e-mail
 addresses, @mentions, markup, words with digits, acronyms, CamelCase, unknown words in quotes or backticks,
 capitalised words in mid-sentence (names), and Turkish or Azerbaijani texts written without their own
 letters (as SMS often is).
 Your own words, per language, in the rule's options:
   accept: {en: [Lumara, "/SKU-[0-9]+/"]}  never flagged (/…/ is a regular expression)
   reject: {en: [webshop]}                 always flagged
-  accept_files: {tr: [vocab/tr.txt]}      word lists, one word a line, # for comments
+  accept_files: {tr: [vocab/tr.txt]}      word lists, one word a line, # for comments,
+                                          relative to the config file's folder
   reject_files: {tr: [vocab/tr-reject.txt]}
   words: {tr: {siparş: sipariş}}          your own misspellings and their fix
   dictionary: false                       only the lists of misspellings`,
