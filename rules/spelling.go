@@ -843,7 +843,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		if len(cands) == 0 {
 			continue
 		}
-		if capital && (!sure || cands[0].cost > clearCost(lx) || len(toks) < 5) {
+		if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
 			// At a sentence's start, a name unless the fix is clear; a
 			// label of a word or two (a language, a product) is a name.
 			continue
@@ -853,15 +853,33 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 	return hits
 }
 
-// clearCost is the dearest edit clear enough to report a capitalised word
-// at a sentence's start, which may be a name: a doubled letter; in a
-// language checked with the confident policy, whose edits are all
-// Turkic slips, a dropped h too (Zəmət olmasa).
-func clearCost(lx *lexicon) float64 {
-	if lx.confident {
-		return costDropped
+// clearAtStart says whether a fix is clear enough to report a capitalised
+// word at a sentence's start, which may be a name: a doubled letter; in a
+// language checked with the confident policy, a dropped h too (Zəmət
+// olmasa), or a letter the language has of its own written the neighbour's
+// way (Teşəkkür: Təşəkkür), not the other way round (Tətiklər is not
+// Tetiklər) nor another letter (Təkr is likelier cut short than a k for q).
+func (lx *lexicon) clearAtStart(lw string, c candidate) bool {
+	switch {
+	case c.cost <= costDoubling:
+		return true
+	case !lx.confident:
+		return false
+	case c.cost == costDropped:
+		return true
 	}
-	return costDoubling
+	return c.cost == costConfused && lx.ownLetters != "" &&
+		countAny(c.word, lx.ownLetters) > countAny(lw, lx.ownLetters)
+}
+
+func countAny(s, letters string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune(letters, r) {
+			n++
+		}
+	}
+	return n
 }
 
 // foreignPhrase reports whether toks[i] stands within two words of a word

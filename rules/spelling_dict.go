@@ -39,6 +39,9 @@ type lexicon struct {
 	// known word; "" for none.
 	neighbour        lint.Lang
 	neighbourLetters []letterMap
+	// ownLetters are the letters the language has and its neighbour
+	// lacks (Azerbaijani ə): a fix that restores one is a clear one.
+	ownLetters string
 	// Verdicts by word, shared by the rules and their goroutines.
 	knownMemo     memo[bool]
 	suggestMemo   memo[ranking]
@@ -99,6 +102,7 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 	if n := languageData.Langs[l].Words["neighbour"]; len(n) > 0 {
 		lx.neighbour = lint.Lang(n[0])
 	}
+	lx.ownLetters = strings.Join(words["own_letters"], "")
 	for _, m := range words["neighbour_letters"] {
 		lm, ok := parseLetterMap(m)
 		if !ok {
