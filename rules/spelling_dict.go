@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -75,21 +76,27 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 	if !hasDict(l) {
 		return nil, nil
 	}
-	d, err := dict.For(string(l))
-	if err != nil {
+	words := spellingDoc.Langs[l].Words
+	// The language's list and those that also pass load side by side:
+	// decompressing them is most of a check's start-up.
+	names := append([]string{string(l)}, words["also"]...)
+	dicts := make([]*dict.Dict, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dicts[i], errs[i] = dict.For(name)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	lx := &lexicon{lang: l, d: d}
+	lx := &lexicon{lang: l, d: dicts[0], also: dicts[1:]}
 	if m, err := morph.For(string(l)); err == nil {
 		lx.m = m
-	}
-	words := spellingDoc.Langs[l].Words
-	for _, other := range words["also"] {
-		od, err := dict.For(other)
-		if err != nil {
-			return nil, err
-		}
-		lx.also = append(lx.also, od)
 	}
 	lx.confident = len(words["policy"]) > 0 && words["policy"][0] == "confident"
 	lx.prefixes = words["prefixes"]
