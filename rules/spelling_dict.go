@@ -207,6 +207,14 @@ func (lx *lexicon) weight(lw string) int {
 // checkable says whether a word is prose to spell-check by its shape: not a
 // code with digits, an acronym, CamelCase, or a one- or two-letter word.
 func checkable(word string) bool {
+	if ok, decided := checkableASCII(word); decided {
+		return ok
+	}
+	return checkableRunes(word)
+}
+
+// checkableRunes is checkable for any word, rune by rune.
+func checkableRunes(word string) bool {
 	n, upper, lower := 0, 0, 0
 	prevLower := false
 	for _, r := range word {
@@ -238,6 +246,37 @@ func checkable(word string) bool {
 		}
 	}
 	return false
+}
+
+// checkableASCII is checkable for a word of ASCII letters, most words,
+// without decoding runes; decided is false for any other word.
+func checkableASCII(word string) (ok, decided bool) {
+	upper, lower, vowel := 0, 0, false
+	prevLower := false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower++
+			prevLower = true
+			vowel = vowel || strings.IndexByte("aeiouy", c) >= 0
+		case c >= 'A' && c <= 'Z':
+			if prevLower {
+				return false, true // CamelCase
+			}
+			upper++
+			prevLower = false
+			vowel = vowel || strings.IndexByte("AEIOUY", c) >= 0
+		case c >= '0' && c <= '9' || c == '_':
+			return false, true
+		case c < 0x80:
+			// An apostrophe or a hyphen: as in checkable, the case
+			// before it still counts (e-Mail is CamelCase).
+		default:
+			return false, false
+		}
+	}
+	return upper <= 1 && len(word) >= 3 && lower > 0 && vowel, true
 }
 
 // isCapitalised is a word with a capital first letter and no other.
@@ -330,13 +369,34 @@ func within(spans []lint.Span, s lint.Span) bool {
 	return false
 }
 
+// apostrophe is the index of the first ', ’ or ʼ in word, or -1; a byte
+// scan, as strings.IndexAny decodes every rune to look for the two
+// non-ASCII ones.
+func apostrophe(word string) int {
+	for i := 0; i < len(word); i++ {
+		switch word[i] {
+		case '\'':
+			return i
+		case 0xE2: // ’ is E2 80 99
+			if strings.HasPrefix(word[i:], "’") {
+				return i
+			}
+		case 0xCA: // ʼ is CA BC
+			if strings.HasPrefix(word[i:], "ʼ") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // baseWord is the part of a word a dictionary judges. Turkish and
 // Azerbaijani write suffixes after a name with an apostrophe (Luma'ya,
 // SMS'i): the name before it is checked alone, and only when it is not a
 // name. English keeps its contractions (it's, don't) and checks a
 // possessive's word (customer's).
 func baseWord(l lint.Lang, word string) (base string, check bool) {
-	i := strings.IndexAny(word, "'’ʼ")
+	i := apostrophe(word)
 	if i < 0 {
 		return word, true
 	}

@@ -134,3 +134,18 @@ func TestBlankLinks(t *testing.T) {
 		}
 	}
 }
+
+// The ASCII fast paths agree with the rune-by-rune checks.
+func FuzzWordShape(f *testing.F) {
+	for _, s := range []string{"order", "Order", "SMS", "e-Mail", "don't", "iPhone", "AB12", "hmm", "to", "snake_case", "Sipariş", "it’s", "Lumaʼya", "x'Y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if ok, decided := checkableASCII(w); decided && ok != checkableRunes(w) {
+			t.Fatalf("checkableASCII(%q) = %v, checkableRunes = %v", w, ok, checkableRunes(w))
+		}
+		if got, want := apostrophe(w), strings.IndexAny(w, "'’ʼ"); got != want {
+			t.Fatalf("apostrophe(%q) = %d, want %d", w, got, want)
+		}
+	})
+}
