@@ -342,7 +342,7 @@ var notWords = []struct {
 }{
 	{"{", regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}`)},
 	{"[", regexp.MustCompile(`\[[^\[\]\n]*\]`)},
-	{"@", regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
+	{"@", regexp.MustCompile(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
 	{"@#", regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
 	{"<", regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
 	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},

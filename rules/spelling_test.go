@@ -128,6 +128,7 @@ func TestBlankLinks(t *testing.T) {
 		"go to shop.com.tr/flas today":          "go to " + strings.Repeat(" ", 16) + " today",
 		"ve/veya. Thanks.We said/done":          "ve/veya. Thanks.We said/done",
 		"x://y and mailto:z":                    "x://y and mailto:z",
+		"write to us (mailto:hi@luma.example)":  "write to us (" + strings.Repeat(" ", 22) + ")",
 	} {
 		if got := blankLinks(in); got != want {
 			t.Errorf("blankLinks(%q) = %q, want %q", in, got, want)
