@@ -9,7 +9,6 @@ import (
 	"io"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -120,22 +119,19 @@ type list struct {
 // or hostile file cannot exhaust memory.
 const maxUncompressed = 256 << 20
 
-// decoder decompresses the compiled lists; DecodeAll is safe for
-// concurrent use.
-var decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
-	return zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxUncompressed))
-})
-
 // readList reads a compiled list.
 func readList(r io.Reader) (*list, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("dict: %w", err)
 	}
-	dec, err := decoder()
+	// A decoder of its own, closed after: a shared one would keep its
+	// buffers, as large as the biggest list, for the whole run.
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxUncompressed))
 	if err != nil {
 		return nil, fmt.Errorf("dict: %w", err)
 	}
+	defer dec.Close()
 	raw, err := dec.DecodeAll(b, nil)
 	if err != nil {
 		return nil, fmt.Errorf("dict: %w", err)
