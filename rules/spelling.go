@@ -825,6 +825,9 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 					hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
 				}
 			}
+			if right, ok := lx.rareSlip(base); ok {
+				hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
+			}
 			continue
 		}
 		if l == lint.English && foreignPhrase(text, toks, i) {

@@ -357,4 +357,28 @@ func (lx *lexicon) findCommoner(lw string) string {
 	return pick
 }
 
+// rareSlip is the English check of a word only the larger, rarer list
+// has (it is never suggested): such a word one confused letter or one
+// doubling from a single common word is far likelier a slip for it
+// (calender: calendar) than meant; farther ones (sommelier) are words.
+func (lx *lexicon) rareSlip(word string) (string, bool) {
+	if lx.m != nil || !isLowerASCII(word) || !lx.d.Has(word) || lx.d.Suggestable(word) || utf8.RuneCountInString(word) < minChecked {
+		return "", false
+	}
+	cands, right, sure := lx.ranked(word)
+	if !sure || cands[0].cost > costConfused {
+		return "", false
+	}
+	return right, true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 func isVowel(r rune) bool { return strings.ContainsRune("aeıioöuüəâîû", r) }
