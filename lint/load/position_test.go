@@ -113,6 +113,18 @@ func TestPositions(t *testing.T) {
 			text: "Track my parcel now", sub: "parcel", at: "3:46-3:52", raw: "parcel",
 		},
 		{
+			name: "json generic template element subtitle", file: "send.json",
+			data: "{\"recipient\":{\"id\":\"1\"},\"message\":{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"generic\",\"elements\":[\n{\"title\":\"A\"},\n{\"title\":\"Tent\",\"subtitle\":\"Sets up in \\u00fc minutes\"}]}}}}",
+			part: lint.Part{Kind: lint.ElementSubtitle, Index: 1},
+			text: "Sets up in ü minutes", sub: "minutes", at: "3:47-3:54", raw: "minutes",
+		},
+		{
+			name: "json generic template element title", file: "send.json",
+			data: "{\"recipient\":{\"id\":\"1\"},\"message\":{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"generic\",\"elements\":[\n{\"title\":\"A\"},\n{\"title\":\"Tent\",\"subtitle\":\"x\"}]}}}}",
+			part: lint.Part{Kind: lint.ElementTitle, Index: 1},
+			text: "Tent", sub: "Tent", at: "3:11-3:15", raw: "Tent",
+		},
+		{
 			name: "json escapes", file: "a.json",
 			data: "{\"templates\": [{\"text\": \"Te\\u015fekk\\u00fcrler\\n\\\"herkez\\\" \\/ \\\\ ok\"}]}",
 			text: "Teşekkürler\n\"herkez\" / \\ ok", sub: "herkez", at: "1:51-1:57", raw: "herkez",
