@@ -1,5 +1,7 @@
 package lint
 
+import "fmt"
+
 // Template is the structure of a platform message template a message was
 // read from (a WhatsApp message template): the parts that are not the body,
 // each with its position, for the rules that check a template's structure.
@@ -48,4 +50,31 @@ func (t *Template) Text(i int) *Field {
 		return nil
 	}
 	return &t.Texts[i]
+}
+
+// PartName says which part of the template its i-th text is, as a report
+// labels it: "name", "language", "header", "footer", "button 2" (its text)
+// or "button 2 URL"; "" for an index it does not hold.
+func (t *Template) PartName(i int) string {
+	switch i {
+	case -1:
+		return ""
+	case t.Name:
+		return "name"
+	case t.Language:
+		return "language"
+	case t.Header:
+		return "header"
+	case t.Footer:
+		return "footer"
+	}
+	for j, b := range t.Buttons {
+		switch i {
+		case b.Text:
+			return fmt.Sprintf("button %d", j+1)
+		case b.URL:
+			return fmt.Sprintf("button %d URL", j+1)
+		}
+	}
+	return ""
 }
