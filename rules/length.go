@@ -38,9 +38,6 @@ type ChannelLimit struct {
 	// Profile is the channel's limits on a Page's profile (Messenger
 	// Profile API), which replace the message limits there.
 	Profile *ProfileLimit `yaml:"profile,omitempty"`
-	// Sources names, for each limit set, the page of the platform's docs
-	// that states it.
-	Sources map[string]string `yaml:"sources,omitempty"`
 }
 
 // ProfileLimit is the limits on a Messenger Profile: its greeting text,
@@ -51,8 +48,6 @@ type ProfileLimit struct {
 	IceBreakers int `yaml:"ice_breakers,omitempty"`
 	MenuItems   int `yaml:"menu_items,omitempty"`
 	MenuTitle   int `yaml:"menu_title,omitempty"`
-	// Sources names the page that states each limit.
-	Sources map[string]string `yaml:"sources,omitempty"`
 }
 
 // limits are the message limits a profile's limits stand for: the
@@ -79,6 +74,8 @@ type LengthOptions struct {
 
 func defaultLength() LengthOptions {
 	o := LengthOptions{MaxSentences: 3, MaxChars: 320, MaxParagraphChars: 320, SMSMaxSegments: 1}
+	// Each channel's sources: (the page that states each limit) are data
+	// for the reader and the tests, not options, and are skipped here.
 	if err := yaml.Unmarshal(limitsYAML, &o.Limits); err != nil {
 		panic("rules: bad embedded data/limits.yaml: " + err.Error())
 	}

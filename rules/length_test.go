@@ -88,7 +88,7 @@ func TestLengthOptionErrors(t *testing.T) {
 		"max_sentence: 2\n":                `line 1: unknown option "max_sentence" (known: max_sentences, max_chars, max_paragraph_chars, sms_max_segments, limits)`,
 		"limits: {telegram: {text: 10}}\n": `limits: unknown channel "telegram" (want one of messenger, instagram, whatsapp, sms)`,
 		"limits: {sms: {unit: words}}\n":   `limits.sms.unit: want chars or bytes, not "words"`,
-		"limits: {sms: {txt: 1}}\n":        `line 1: unknown option "txt" (known: text, unit, quick_reply_title, button_title, quick_replies, buttons, button_text, sms, elements, element_title, element_subtitle, element_buttons, profile, sources)`,
+		"limits: {sms: {txt: 1}}\n":        `line 1: unknown option "txt" (known: text, unit, quick_reply_title, button_title, quick_replies, buttons, button_text, sms, elements, element_title, element_subtitle, element_buttons, profile)`,
 	} {
 		var doc yaml.Node
 		yaml.Unmarshal([]byte(opts), &doc)

@@ -2,8 +2,12 @@ package rules
 
 import (
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/msglint/msglint/lint"
 
 	"gopkg.in/yaml.v3"
 )
@@ -52,5 +56,20 @@ func TestWAParams(t *testing.T) {
 	}
 	if strings.Join(names, "|") != "1|first_name| |2" {
 		t.Errorf("got %q", names)
+	}
+}
+
+// A translated message fills in what the English one does, in the same
+// order: each of its verbs is one of the English verbs at the same place.
+func TestWhatsAppMessagesFillTheSameValues(t *testing.T) {
+	verb := regexp.MustCompile(`%[dsq]`)
+	en := waTemplateData.Langs[lint.English].Say
+	for _, l := range lint.Langs {
+		for key, msg := range waTemplateData.Langs[l].Say {
+			want, got := verb.FindAllString(en[key], -1), verb.FindAllString(msg, -1)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s %s: fills in %v, English %v", l, key, got, want)
+			}
+		}
 	}
 }
