@@ -7,6 +7,12 @@ import "fmt"
 // each with its position, for the rules that check a template's structure.
 // The message's Body is the template's body text.
 type Template struct {
+	// Platform is where the template is defined: Meta's template API, or
+	// Twilio's Content API (whose templates Twilio submits to WhatsApp).
+	Platform TemplatePlatform
+	// ContentType is a Twilio template's content type (twilio/text,
+	// twilio/quick-reply, …), "" for a WhatsApp template.
+	ContentType string
 	// Texts are the template's positioned texts other than the body (its
 	// name, language, header and footer text, button texts and URLs);
 	// a finding points at one as Part{Kind: TemplateText, Index: i}.
@@ -27,6 +33,15 @@ type Template struct {
 	HeaderExamples, BodyExamples TemplateExamples
 	Buttons                      []TemplateButton
 }
+
+// TemplatePlatform is the API a template definition was written for.
+type TemplatePlatform int
+
+// The template platforms.
+const (
+	WhatsAppTemplate TemplatePlatform = iota
+	TwilioContent
+)
 
 // TemplateExamples are the example values of one text's parameters.
 type TemplateExamples struct {

@@ -47,6 +47,14 @@ type waLimits struct {
 		Source string   `yaml:"source"`
 		Codes  []string `yaml:"codes"`
 	} `yaml:"languages"`
+	// Twilio are Twilio's own limits on a Content API template: body
+	// length and number of actions per content type, and its variables.
+	Twilio struct {
+		BodyChars        map[string]waLimit `yaml:"body_chars"`
+		Actions          map[string]waLimit `yaml:"actions"`
+		Variables        waLimit            `yaml:"variables"`
+		VariableKeyChars waLimit            `yaml:"variable_key_chars"`
+	} `yaml:"twilio"`
 }
 
 var waLimitsData = decodeWALimits(waLimitsYAML)
@@ -172,6 +180,10 @@ func textPart(i int) lint.Part { return lint.Part{Kind: lint.TemplateText, Index
 
 func (c *waCheck) run(promo func(*lint.Message) bool, auth map[lint.Lang]map[string]bool) {
 	t, m := c.t, c.p.Msg
+	if t.Platform == lint.TwilioContent {
+		c.runTwilio()
+		return
+	}
 	c.checkName()
 	c.checkLanguage()
 	if !t.HasBody && t.Category != "AUTHENTICATION" {
@@ -199,8 +211,14 @@ func (c *waCheck) run(promo func(*lint.Message) bool, auth map[lint.Lang]map[str
 	c.checkCategory(promo, auth)
 }
 
-// at points a finding about the template as a whole at its name.
-func (c *waCheck) at() lint.Part { return textPart(c.t.Name) }
+// at points a finding about the template as a whole at its name, or at
+// its body when it has none.
+func (c *waCheck) at() lint.Part {
+	if c.t.Name < 0 {
+		return lint.Part{}
+	}
+	return textPart(c.t.Name)
+}
 
 func (c *waCheck) checkName() {
 	name := c.t.Texts[c.t.Name].Text

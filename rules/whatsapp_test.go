@@ -26,6 +26,22 @@ func TestWhatsAppLimitsNameTheirSource(t *testing.T) {
 			t.Errorf("limit %s: max %d", name, l.Max)
 		}
 	}
+	tw := waLimitsData.Twilio
+	limits := map[string]waLimit{"variables": tw.Variables, "variable_key_chars": tw.VariableKeyChars}
+	for typ, l := range tw.BodyChars {
+		limits["body_chars "+typ] = l
+	}
+	for typ, l := range tw.Actions {
+		limits["actions "+typ] = l
+	}
+	if len(limits) < 5 {
+		t.Errorf("twilio: %d limits", len(limits))
+	}
+	for name, l := range limits {
+		if !strings.HasPrefix(l.Source, "https://www.twilio.com/docs/") || l.Max <= 0 {
+			t.Errorf("twilio limit %s: %d from %q, not a page of Twilio's docs", name, l.Max, l.Source)
+		}
+	}
 	if len(waLimitsData.Languages.Codes) < 50 || waLimitsData.Languages.Source == "" {
 		t.Errorf("languages: %d codes from %q", len(waLimitsData.Languages.Codes), waLimitsData.Languages.Source)
 	}

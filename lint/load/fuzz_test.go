@@ -38,6 +38,9 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 			if m.Template != nil {
 				fields = append(fields, m.Template.Texts...)
 			}
+			for _, e := range m.Elements {
+				fields = append(fields, e.Title, e.Subtitle, e.DefaultAction)
+			}
 			for _, fl := range fields {
 				// Positions count in the text the format read (UTF-16 is read as UTF-8).
 				data := m.Source.Data
@@ -70,7 +73,8 @@ func FuzzYAML(f *testing.F) {
 
 func FuzzJSON(f *testing.F) {
 	fuzzLoader(f, "f.json", Options{}, seed(f, "send_api.json"),
-		`{"templates":[{"text":"\ud83d\ude00 \u00e7 \\ \" \/","quick_replies":[{"title":"x"}]}]}`, `{"templates":[{"text":"\ud800"}]}`)
+		`{"templates":[{"text":"\ud83d\ude00 \u00e7 \\ \" \/","quick_replies":[{"title":"x"}]}]}`, `{"templates":[{"text":"\ud800"}]}`,
+		`{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"T\u00e7","subtitle":"s","default_action":{"type":"web_url","url":"u"},"buttons":[{"type":"postback","title":"b"}]}]}}}}`)
 }
 
 // FuzzLineReader: the lines read, and the long ones skipped, are the input.
