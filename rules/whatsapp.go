@@ -93,11 +93,12 @@ buttons, 1 phone button and 1 copy-code button, quick replies kept together, but
 characters, a URL with at most one parameter and only at its end; the name is lower case with underscores;
 the language is one of Meta's codes. A UTILITY template with promotional wording is recategorised as
 MARKETING, and an AUTHENTICATION template may hold nothing but Meta's own text and its code button.
-Each finding is written in the template's language when msglint speaks it (English, Turkish,
-Azerbaijani), in English otherwise.`,
+A Twilio Content API template is held to the limits Twilio's pages state for its content type, a
+sample in its variables for every variable, and the body shapes WhatsApp rejects. Each finding is written in
+the template's language when msglint speaks it (English, Turkish, Azerbaijani), in English otherwise.`,
 		Why: `Every template goes through Meta's review before it can be sent, and a rejected template costs
 a day. The limits and rules are Meta's (WhatsApp Business Platform, "Template components" and "Supported
-languages"; each limit names its page in the rule's data).`,
+languages"; Twilio's Content API pages for Twilio templates; each limit names its page in the rule's data).`,
 		Examples: waTemplateData.Examples,
 		Severity: lint.Error,
 		Default:  true,
