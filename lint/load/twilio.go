@@ -94,7 +94,12 @@ func (d doc) twilioContent(t *node, i int) ([]*lint.Message, error) {
 		if body.kind != mapNode {
 			return nil, d.errAt(body.off, "content type %s of template %s must be a mapping, not %s", typ, name, body.kind)
 		}
+		// Like a WhatsApp template, a content template is known by its name
+		// and language: a team keeps one per language under one name.
 		id := name + "/" + typ
+		if lang != "" {
+			id = name + ":" + lang + "/" + typ
+		}
 		tpl := &lint.Template{Platform: lint.TwilioContent, ContentType: typ, Name: -1, Language: -1, Header: -1, Footer: -1, BodyExamples: examples}
 		at := func(n *node) int {
 			if n == nil {

@@ -29,8 +29,8 @@ func TestTwilioContentShapes(t *testing.T) {
 			for _, m := range msgs {
 				got = append(got, m.ID+" "+string(m.Lang)+" "+m.Body.Text)
 			}
-			want := []string{"siparis/twilio/quick-reply tr Merhaba {{1}}, siparişiniz kargoda.", "siparis/whatsapp/card tr Siparişiniz yolda.",
-				"siparis/whatsapp/card/header tr Kargo", "siparis/whatsapp/card/footer tr Luma"}
+			want := []string{"siparis:tr/twilio/quick-reply tr Merhaba {{1}}, siparişiniz kargoda.", "siparis:tr/whatsapp/card tr Siparişiniz yolda.",
+				"siparis:tr/whatsapp/card/header tr Kargo", "siparis:tr/whatsapp/card/footer tr Luma"}
 			if d := cmp.Diff(want, got); d != "" {
 				t.Fatalf("messages (-want +got):\n%s", d)
 			}
