@@ -90,8 +90,8 @@ var Length = &lint.Rule{
 		Text: `Errors when a message breaks a channel's hard limit: Messenger text over 2000 characters,
 Instagram text over 1000 bytes, WhatsApp text over 4096 characters, quick-reply and button titles over
 20 characters, more than 13 quick replies or 3 buttons on Messenger and Instagram, the
-text of a Messenger button template over 640 characters, a Messenger generic template (carousel) with more
-than 10 elements, an element title or subtitle over 80 characters or more than 3 buttons on one element, a Messenger Profile greeting over 160 characters, more
+text of a Messenger button template over 640 characters, a generic template (carousel) on Messenger or Instagram
+with more than 10 elements, an element title or subtitle over 80 characters or more than 3 buttons on one element, a Messenger Profile greeting over 160 characters, more
 than 4 ice breaker questions, more than 20 persistent menu items or a menu title over 30 characters, or an SMS that needs more segments than allowed (160 plain characters or 70 with any
 character outside the GSM alphabet, such as ş, ğ, ı or ə, make one segment). Warns when a message has
 more than 3 sentences, or more than 320 characters in one paragraph or in all: a wall of text in a chat.`,

@@ -142,12 +142,16 @@ func TestEveryLimitHasASource(t *testing.T) {
 	}
 }
 
-// A generic template's cards are checked against the channel's limits; a
-// channel whose docs state none (Instagram) has its cards unchecked.
+// A generic template's cards are checked against the channel's limits,
+// each channel's own; a channel with none set has its cards unchecked.
 func TestGenericTemplateLimitsPerChannel(t *testing.T) {
 	body := `{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[` +
 		`{"title":"` + strings.Repeat("é", 81) + `","subtitle":"ok","buttons":[{"type":"postback","title":"A","payload":"A"},{"type":"postback","title":"B","payload":"B"},{"type":"postback","title":"C","payload":"C"},{"type":"postback","title":"D","payload":"D"}]}]}}}}`
-	c, err := Length.New(nil)
+	var opts yaml.Node
+	if err := yaml.Unmarshal([]byte("limits: {whatsapp: {text: 4096}}"), &opts); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Length.New(opts.Content[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +160,11 @@ func TestGenericTemplateLimitsPerChannel(t *testing.T) {
 			"4 0-2 element 1's title is 81 characters; Messenger allows 80 (1 over)",
 			"2 3-0 element 1 has 4 buttons; Messenger allows 3 (1 over)",
 		},
-		lint.Instagram: nil,
+		lint.Instagram: {
+			"4 0-2 element 1's title is 81 characters; Instagram allows 80 (1 over)",
+			"2 3-0 element 1 has 4 buttons; Instagram allows 3 (1 over)",
+		},
+		lint.WhatsApp: nil,
 	} {
 		msgs, err := load.Options{Channel: ch}.File("send.json", []byte(body))
 		if err != nil || len(msgs) != 1 {
