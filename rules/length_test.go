@@ -167,7 +167,8 @@ func TestGenericTemplateLimitsPerChannel(t *testing.T) {
 		lint.WhatsApp: nil,
 	} {
 		msgs, err := load.Options{Channel: ch}.File("send.json", []byte(body))
-		if err != nil || len(msgs) != 1 {
+		// The generic template, then its element's title and subtitle.
+		if err != nil || len(msgs) != 3 {
 			t.Fatalf("%s: %v, %d messages", ch, err, len(msgs))
 		}
 		var got []string

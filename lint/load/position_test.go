@@ -214,3 +214,23 @@ func TestPositions(t *testing.T) {
 		})
 	}
 }
+
+// A generic template's element titles and subtitles are messages of their
+// own too, for the content rules, each placed where it is written.
+func TestGenericElementTexts(t *testing.T) {
+	data := "{\"recipient\":{\"id\":\"1\"},\"message\":{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"generic\",\"elements\":[\n" +
+		"{\"title\":\"Tent\",\"subtitle\":\"Sets up in \\u00fc minutes\"},\n{\"title\":\"Stove\"}]}}}}"
+	msgs, err := Options{Lang: lint.English}.File("send.json", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range msgs[1:] {
+		at, raw := place(t, m, &m.Body, m.Body.Text[len(m.Body.Text)-4:])
+		got = append(got, fmt.Sprintf("%s %s %s %q", m.ID, m.Lang, at, raw))
+	}
+	want := []string{`message/element 1 title en 2:11-2:15 "Tent"`, `message/element 1 subtitle en 2:50-2:54 "utes"`, `message/element 2 title en 3:12-3:16 "tove"`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -73,7 +74,30 @@ func loadSendAPI(d doc, root *node, def defaults) ([]*lint.Message, error) {
 		m.Body.Map = lint.LinearMap(0, root.off)
 	}
 	finish(m, def)
-	return []*lint.Message{m}, nil
+	return append([]*lint.Message{m}, elementTexts(m)...), nil
+}
+
+// elementTexts are a generic template's element titles and subtitles as
+// messages of their own, so that the content rules (spelling, shouting,
+// placeholders) read them as they read a WhatsApp template's header; their
+// limits are the generic template's, checked on the message itself.
+func elementTexts(m *lint.Message) []*lint.Message {
+	var out []*lint.Message
+	for i, e := range m.Elements {
+		for _, f := range []struct {
+			what  string
+			field lint.Field
+		}{{"title", e.Title}, {"subtitle", e.Subtitle}} {
+			if f.field.Text == "" {
+				continue
+			}
+			t := &lint.Message{ID: fmt.Sprintf("%s/element %d %s", m.ID, i+1, f.what), Body: f.field, Kind: lint.Reply,
+				Lang: m.Lang, LangDetected: m.LangDetected, Channel: m.Channel, Source: m.Source, Offset: m.Offset, Syntax: m.Syntax}
+			finish(t, defaults{lang: m.Lang, channel: m.Channel})
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // element reads one card of a generic template: its title, subtitle and
