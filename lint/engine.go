@@ -16,8 +16,8 @@ import (
 // Linter runs a configured set of rules over messages.
 type Linter struct {
 	active []active
-	// syntax is the config's placeholder systems, for messages whose
-	// format did not say theirs.
+	// syntax is the config's placeholder systems, which win over those
+	// a message's format gives.
 	syntax placeholder.Syntax
 	// known are the names of every rule there is, running or not, which
 	// directives may name; directive is the directive rule, when it runs.
@@ -252,8 +252,9 @@ const (
 
 // checkInto appends a message's findings to out.
 func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
-	if m.Syntax == 0 {
-		m.Syntax = l.syntax
+	if l.syntax != 0 && m.Syntax != l.syntax {
+		// The config's placeholders: list wins over the format's systems.
+		m.Syntax, m.holders = l.syntax, nil
 	}
 	var a *active
 	start := len(out)

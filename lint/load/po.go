@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/placeholder"
 )
 
 // poFormat is a gettext catalog: a .po file's translations (msgstr,
@@ -38,6 +39,7 @@ const poUnsafe = "\"\\\n\r\t"
 type poEntry struct {
 	off     int // where the entry starts
 	fuzzy   bool
+	syntax  placeholder.Syntax // from its format flags (#, c-format)
 	ctxt    *poString
 	id      *poString
 	plural  *poString
@@ -100,8 +102,9 @@ func parsePO(d doc) ([]*poEntry, error) {
 			if cur.id != nil && len(cur.strs) > 0 {
 				flush()
 			}
-			if bytes.HasPrefix(t, []byte("#,")) && bytes.Contains(t, []byte("fuzzy")) {
-				cur.fuzzy = true
+			if bytes.HasPrefix(t, []byte("#,")) {
+				cur.fuzzy = cur.fuzzy || bytes.Contains(t, []byte("fuzzy"))
+				cur.syntax |= poFlags(string(t))
 			}
 		case t[0] == '"':
 			if last == nil {
@@ -244,7 +247,19 @@ func (o Options) poMessages(d doc, entries []*poEntry) ([]*lint.Message, error) 
 	template := strings.EqualFold(filepath.Ext(d.src.Path), ".pot")
 	said := ""
 	var strs []localeString
+	// An entry with no format flag in a catalog whose entries have them
+	// holds no placeholder (xgettext flags every string it finds one in):
+	// it takes the systems of the catalog's flags. A catalog without flags
+	// goes by each string's content.
+	var flagged placeholder.Syntax
 	for _, e := range entries {
+		flagged |= e.syntax
+	}
+	for _, e := range entries {
+		syn := e.syntax
+		if syn == 0 {
+			syn = flagged
+		}
 		if e.id.field.Text == "" {
 			if m := poLanguage.FindStringSubmatch(e.strs[0].field.Text); m != nil {
 				said = m[1]
@@ -259,9 +274,9 @@ func (o Options) poMessages(d doc, entries []*poEntry) ([]*lint.Message, error) 
 			id, key = e.ctxt.field.Text+"|"+id, e.ctxt.field.Text
 		}
 		if template {
-			strs = append(strs, localeString{id: id, key: key, text: e.id.field, off: e.off})
+			strs = append(strs, localeString{id: id, key: key, text: e.id.field, off: e.off, syntax: syn})
 			if e.plural != nil {
-				strs = append(strs, localeString{id: id + "[plural]", key: key, text: e.plural.field, off: e.off})
+				strs = append(strs, localeString{id: id + "[plural]", key: key, text: e.plural.field, off: e.off, syntax: syn})
 			}
 			continue
 		}
@@ -270,7 +285,7 @@ func (o Options) poMessages(d doc, entries []*poEntry) ([]*lint.Message, error) 
 			if e.plural != nil {
 				sid = fmt.Sprintf("%s[%d]", id, e.strsIdx[i])
 			}
-			strs = append(strs, localeString{id: sid, key: key, text: s.field, off: s.off})
+			strs = append(strs, localeString{id: sid, key: key, text: s.field, off: s.off, syntax: syn})
 		}
 	}
 	var lang lint.Lang
@@ -289,5 +304,5 @@ func (o Options) poMessages(d doc, entries []*poEntry) ([]*lint.Message, error) 
 		}
 		return nil, &lint.InputError{Path: d.src.Path, Msg: err.Error() + ", or give it a Language: header"}
 	}
-	return o.localeMessages(d.src, lang, strs), nil
+	return o.localeMessages(d.src, lang, 0, strs), nil
 }

@@ -254,7 +254,9 @@ func (f *finder) add(p Placeholder) {
 }
 
 var (
-	printfRE    = regexp.MustCompile(`^%(?:([1-9][0-9]*)\$)?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@]`)
+	// printfRE: C and Android (%1$s), Python's %(name)s, and Apple's
+	// %#@name@, which a string catalog's substitution fills in.
+	printfRE    = regexp.MustCompile(`^%(?:(?:[1-9][0-9]*\$)?#@[A-Za-z_][A-Za-z0-9_]*@|(?:([1-9][0-9]*)\$|\([A-Za-z_][A-Za-z0-9_]*\))?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@])`)
 	percentRE   = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_]*%`)
 	laravelRE   = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
 	mailchimpRE = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
