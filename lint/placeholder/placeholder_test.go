@@ -51,6 +51,8 @@ func TestFind(t *testing.T) {
 		{"Hola %{name}", []string{`rails:name "%{name}"`}},
 		{"Hi ${name}", []string{`dollar:name "${name}"`}},
 		{"%s sent %1$d files, %.2f MB", []string{`printf:%s "%s"`, `printf:%1$d "%1$d"`, `printf:%.2f "%.2f"`}},
+		{"%(name)s sent %(count)d, %(x) left", []string{`printf:%(name)s "%(name)s"`, `printf:%(count)d "%(count)d"`}},
+		{"%#@messages@ in %1$#@chats@, 100%#@x@", []string{`printf:%#@messages@ "%#@messages@"`, `printf:%1$#@chats@ "%1$#@chats@"`}},
 		{"%ds ago, %1$dgönderiliyor", []string{`printf:%d "%d"`, `printf:%1$d "%1$d"`}},
 		{"Hi *|FNAME|*", []string{`mailchimp:FNAME "*|FNAME|*"`}},
 		{"Hi %FIRSTNAME%", []string{`percent:FIRSTNAME "%FIRSTNAME%"`}},
