@@ -20,7 +20,7 @@ import (
 var poFormat = &Format{
 	Name: "po", Exts: []string{".po", ".pot"}, Walked: true,
 	Guess:  func(data []byte) bool { return poEntryStart.Match(data) },
-	Unsafe: poUnsafe, Comments: hashComments,
+	Unsafe: poUnsafe, Comments: poComments,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		d := doc{src}
 		entries, err := parsePO(d)
@@ -29,6 +29,43 @@ var poFormat = &Format{
 		}
 		return o.poMessages(d, entries)
 	},
+}
+
+// poComments are # comments; a directive above an entry covers the whole
+// entry, as its findings are on its msgstr lines.
+var poComments = &lint.Comments{Line: []string{"#"}, Entry: poEntryEnd}
+
+// poEntryEnd is the last line of the entry at or after line: past its
+// comments, through its keywords and their continued strings, up to a blank
+// line, a comment, or the next entry's msgctxt or msgid.
+const maxEntryComments = 50
+
+func poEntryEnd(src *lint.Source, line int) int {
+	last, n := line, line
+	// A few comments stand between a directive and its entry; past
+	// maxEntryComments lines the directive covers just the next one, so a
+	// file of comment lines costs linear time.
+	for ; strings.HasPrefix(strings.TrimSpace(src.Line(n)), "#"); n++ {
+		if n-line >= maxEntryComments {
+			return line
+		}
+		last = n
+	}
+	seenStr := false
+	for ; ; n++ {
+		t := strings.TrimSpace(src.Line(n))
+		kw := poKeyword.FindString(t + " ")
+		switch {
+		case t == "" || t[0] == '#':
+			return last
+		case kw != "" && (strings.HasPrefix(kw, "msgid ") || strings.HasPrefix(kw, "msgctxt")) && seenStr:
+			return last
+		case kw == "" && t[0] != '"':
+			return last
+		}
+		seenStr = seenStr || strings.HasPrefix(kw, "msgstr")
+		last = n
+	}
 }
 
 // poUnsafe: a PO string needs quotes and backslashes escaped and has no raw
