@@ -339,6 +339,11 @@ func (o Options) localeMessages(src *lint.Source, lang lint.Lang, syn placeholde
 		if s.syntax != 0 {
 			m.Syntax = s.syntax
 		}
+		if m.Syntax != 0 {
+			// A slot ([Customer Name]) is left for a person, not a
+			// system, to fill in: one in any format is unfinished text.
+			m.Syntax |= placeholder.Slot
+		}
 		if k, from, glob := o.kindOfKey(s.key); glob || !isLabel(s.text.Text) {
 			m.Kind, m.KindFrom = k, from
 		}
