@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,8 +28,8 @@ var Whitespace = &lint.Rule{
 		Title: "sloppy spacing",
 		Text: `Flags two or more spaces between words, a space before , . ! ? ; or :, a missing space after
 a comma or after the end of a sentence ("Thanks.We"), and spaces at the end of a line. Links, e-mail
-addresses, numbers (1,5 and 10.30), names with a dot inside a sentence (Rocket.Chat, Node.js), Markdown
-line breaks (two spaces ending a line), a space that joins a text to what the program writes after it
+addresses, numbers (1,5 and 10.30), names with a dot (Rocket.Chat, Node.js, GOV.UK; at the start of a
+sentence too, unless the word after the dot opens one, as in "Hello.Your"), Markdown line breaks (two spaces ending a line), a space that joins a text to what the program writes after it
 ("Are you sure you want to delete ") and the inside of placeholders are left alone.`,
 		Why:      `Stray spaces look careless and break the text where the customer's phone wraps it.`,
 		Examples: whitespaceData.Examples,
@@ -110,7 +111,8 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			case '!', '?':
 				missing = unicode.IsLetter(next)
 			case '.':
-				missing = unicode.IsUpper(next) && i > 0 && unicode.IsLower(lastRune(text[:i])) && !dottedName(text, i)
+				missing = unicode.IsUpper(next) && i > 0 && unicode.IsLower(lastRune(text[:i])) && !dottedName(text, i) &&
+					!openingName(text, i, whitespaceData.Langs[p.Msg.Lang])
 			}
 			if missing && blanked()[i] == c && blanked()[i+1] == text[i+1] {
 				report(i, i+1, fmt.Sprintf("no space after %q", c), fmt.Sprintf("%c ", c), fmt.Sprintf("%c ", c))
@@ -188,6 +190,36 @@ func dottedName(text string, dot int) bool {
 	}
 	end := lastRune(before)
 	return !strings.ContainsRune(".!?\n:", end)
+}
+
+// openingName: a dot between capitalised words that starts the text or a
+// sentence is a name (Rocket.Chat is ready) unless the word after it opens
+// a sentence (Thanks.We, Merhaba.Size): a pronoun, a possessive, a
+// demonstrative, please (the language's openers).
+func openingName(text string, dot int, rl *lint.RuleLang) bool {
+	if rl == nil {
+		return false
+	}
+	s := dot
+	for s > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:s])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		s -= w
+	}
+	if first, _ := utf8.DecodeRuneInString(text[s:]); !unicode.IsUpper(first) {
+		return false
+	}
+	e := dot + 1
+	for e < len(text) {
+		r, w := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += w
+	}
+	return !slices.Contains(rl.Words["openers"], text[dot+1:e])
 }
 
 func lastRune(s string) rune {

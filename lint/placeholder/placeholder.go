@@ -256,11 +256,12 @@ func (f *finder) add(p Placeholder) {
 var (
 	// printfRE: C and Android (%1$s), Python's %(name)s, and Apple's
 	// %#@name@, which a string catalog's substitution fills in.
-	printfRE    = regexp.MustCompile(`^%(?:(?:[1-9][0-9]*\$)?#@[A-Za-z_][A-Za-z0-9_]*@|(?:([1-9][0-9]*)\$|\([A-Za-z_][A-Za-z0-9_]*\))?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@])`)
-	percentRE   = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_]*%`)
-	laravelRE   = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
-	mailchimpRE = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
-	identRE     = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
+	printfRE        = regexp.MustCompile(`^%(?:(?:[1-9][0-9]*\$)?#@[A-Za-z_][A-Za-z0-9_]*@|(?:([1-9][0-9]*)\$|\([A-Za-z_][A-Za-z0-9_]*\))?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@])`)
+	percentRE       = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_]*%`)
+	laravelRE       = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
+	laravelMarkupRE = regexp.MustCompile(`^:%[a-zA-Z_][a-zA-Z0-9_]*%`)
+	mailchimpRE     = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
+	identRE         = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
 )
 
 // scan finds placeholders in text[from:to]. In an ICU plural branch (plural
@@ -308,8 +309,15 @@ func (f *finder) scan(from, to int, plural bool) int {
 				i += len(m)
 				continue
 			}
-		case c == ':' && f.syn&Laravel != 0 && (i == 0 || strings.IndexByte(" \t\n(\"'", t[i-1]) >= 0):
-			if m := laravelRE.FindString(t[i:to]); m != "" {
+		case c == ':' && f.syn&Laravel != 0:
+			// :name after a space or an opening mark; :%name% (FreeScout's
+			// markup, <a> or <strong> filled in) wherever it stands, as
+			// it is glued to the words it wraps: "Undo:%a_end%".
+			m := laravelMarkupRE.FindString(t[i:to])
+			if m == "" && (i == 0 || strings.IndexByte(" \t\n(\"'", t[i-1]) >= 0) {
+				m = laravelRE.FindString(t[i:to])
+			}
+			if m != "" {
 				f.add(Placeholder{Span: Span{i, i + len(m)}, Syntax: Laravel, Name: m[1:]})
 				i += len(m)
 				continue

@@ -58,6 +58,8 @@ func TestFind(t *testing.T) {
 		{"Hi %FIRSTNAME%", []string{`percent:FIRSTNAME "%FIRSTNAME%"`}},
 		{"Products in %name%, see %a_start%here%a_end%", []string{`percent:name "%name%"`, `percent:a_start "%a_start%"`, `percent:a_end "%a_end%"`}},
 		{":host is not available on :port (:app_name)", []string{`laravel:host ":host"`, `laravel:port ":port"`, `laravel:app_name ":app_name"`}},
+		{":%tag_start%Email Sent:%tag_end% :%undo_start%Undo:%a_end%, 50:%x%", []string{`laravel:%tag_start% ":%tag_start%"`,
+			`laravel:%tag_end% ":%tag_end%"`, `laravel:%undo_start% ":%undo_start%"`, `laravel:%a_end% ":%a_end%"`, `laravel:%x% ":%x%"`}},
 		{"Note: at 10:30, see https://x.example :) or :-(", nil},
 		{"Dear [Customer Name]", []string{`slot:Customer Name "[Customer Name]"`}},
 		// Not placeholders: percentages, sizes, a sign that escapes itself.
