@@ -651,12 +651,20 @@ var turkic = cases.Lower(language.Turkish)
 
 func lower(s string) string { return turkic.String(s) }
 
+// synopsisRE: a text that opens with a command (an upper-case word or a
+// /command) and its arguments in brackets is a usage synopsis, whose
+// brackets say what to type, not a slot left unfilled.
+var synopsisRE = regexp.MustCompile(`^(?:[A-Z][A-Z0-9_]+|/[a-z][a-z0-9_-]*) [<\[]`)
+
 var slotRE = regexp.MustCompile(`\[[^\[\]\n]{1,40}\]|<[\p{L}_][\p{L}\p{N}_ -]{0,30}>`)
 
 // slots finds bracketed slots left for a person to fill: [NAME],
 // [Customer Name], <name>. A bracket with digits, a long phrase or words
 // that name nothing is not one, nor one inside a placeholder found already.
 func (f *finder) slots() {
+	if synopsisRE.MatchString(f.text) {
+		return // UNLOAD <name>, /remind <time> <text>: how to write a command
+	}
 	found := NewIndex(slices.Clone(f.out))
 	for _, loc := range slotRE.FindAllStringIndex(f.text, -1) {
 		inner := f.text[loc[0]+1 : loc[1]-1]

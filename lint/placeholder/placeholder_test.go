@@ -62,6 +62,10 @@ func TestFind(t *testing.T) {
 			`laravel:%tag_end% ":%tag_end%"`, `laravel:%undo_start% ":%undo_start%"`, `laravel:%a_end% ":%a_end%"`, `laravel:%x% ":%x%"`}},
 		{"Note: at 10:30, see https://x.example :) or :-(", nil},
 		{"Dear [Customer Name]", []string{`slot:Customer Name "[Customer Name]"`}},
+		// A usage synopsis says what to type.
+		{"UNLOAD <name>, unloads a plugin", nil},
+		{"/remind <time> [NAME]", nil},
+		{"Remind me: /remind <time> [NAME]", []string{`slot:time "<time>"`, `slot:NAME "[NAME]"`}},
 		// Not placeholders: percentages, sizes, a sign that escapes itself.
 		{"50% off, %50 indirim, 100%% sure, %50den fazla, 20% or 30% more, 100%-ü keçir", nil},
 		{"Sizes [36-42] in stock, see [here]", nil},
