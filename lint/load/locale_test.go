@@ -154,6 +154,9 @@ func TestKindOfKey(t *testing.T) {
 		"CAMPAIGN.SMS.TITLE":       ``, // a screen, not the message's purpose
 		"CHANNEL_WELCOME_TAGLINE":  ``,
 		"notification.unknownUser": ``,
+		"payment.unknown":          ``, // a state beside failed and completed
+		"nlu.unknown":              `bot key "unknown"`,
+		"chat.unknown_message":     `bot key "unknown"`,
 		"":                         ``,
 	}
 	for key, want := range cases {
