@@ -651,6 +651,12 @@ var turkic = cases.Lower(language.Turkish)
 
 func lower(s string) string { return turkic.String(s) }
 
+// notation: brackets glued to brackets describe a format
+// ([+][country code][area code][number]), not a slot left unfilled.
+func notation(text string, s, e int) bool {
+	return s > 0 && (text[s-1] == ']' || text[s-1] == '>') || e < len(text) && (text[e] == '[' || text[e] == '<')
+}
+
 // synopsisRE: a text that opens with a command (an upper-case word or a
 // /command) and its arguments in brackets is a usage synopsis, whose
 // brackets say what to type, not a slot left unfilled.
@@ -668,7 +674,8 @@ func (f *finder) slots() {
 	found := NewIndex(slices.Clone(f.out))
 	for _, loc := range slotRE.FindAllStringIndex(f.text, -1) {
 		inner := f.text[loc[0]+1 : loc[1]-1]
-		if strings.IndexFunc(inner, unicode.IsDigit) >= 0 || strings.TrimSpace(inner) == "" || found.Touches(loc[0], loc[1]) {
+		if strings.IndexFunc(inner, unicode.IsDigit) >= 0 || strings.TrimSpace(inner) == "" || found.Touches(loc[0], loc[1]) ||
+			notation(f.text, loc[0], loc[1]) {
 			continue
 		}
 		words := strings.Fields(inner)

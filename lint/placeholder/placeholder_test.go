@@ -62,7 +62,9 @@ func TestFind(t *testing.T) {
 			`laravel:%tag_end% ":%tag_end%"`, `laravel:%undo_start% ":%undo_start%"`, `laravel:%a_end% ":%a_end%"`, `laravel:%x% ":%x%"`}},
 		{"Note: at 10:30, see https://x.example :) or :-(", nil},
 		{"Dear [Customer Name]", []string{`slot:Customer Name "[Customer Name]"`}},
-		// A usage synopsis says what to type.
+		// Brackets glued together describe a format; a usage synopsis says
+		// what to type.
+		{"Use the format [+][country code][area code][local number].", nil},
 		{"UNLOAD <name>, unloads a plugin", nil},
 		{"/remind <time> [NAME]", nil},
 		{"Remind me: /remind <time> [NAME]", []string{`slot:time "<time>"`, `slot:NAME "[NAME]"`}},
