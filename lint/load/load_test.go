@@ -27,6 +27,9 @@ func dump(t *testing.T, msgs []*lint.Message) string {
 			from = " (" + m.KindFrom + ")"
 		}
 		fmt.Fprintf(&b, "%s kind=%s%s lang=%s%s channel=%s", m.ID, m.Kind, from, m.Lang, det, m.Channel)
+		if m.Syntax != 0 {
+			fmt.Fprintf(&b, " placeholders=%s", m.Syntax)
+		}
 		if len(m.Disable) > 0 {
 			fmt.Fprintf(&b, " disable=%s", strings.Join(m.Disable, ","))
 		}
