@@ -2,9 +2,6 @@ package load
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -39,123 +36,6 @@ const jsonUnsafe = heldBack
 func startsJSON(data []byte) ([]byte, bool) {
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	return t, len(t) > 0 && (t[0] == '{' || t[0] == '[')
-}
-
-// parseJSON reads one JSON value from data, which starts at file offset base.
-// encoding/json does the parsing; this adds where each string came from.
-func parseJSON(src *lint.Source, data []byte, base int) (*node, error) {
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		data, base = data[3:], base+3
-	}
-	p := &jsonParser{d: doc{src}, data: data, base: base, dec: json.NewDecoder(bytes.NewReader(data))}
-	p.dec.UseNumber()
-	n, err := p.value(0)
-	if err != nil {
-		return nil, err
-	}
-	after := p.next(int(p.dec.InputOffset()))
-	if _, err := p.dec.Token(); err != io.EOF {
-		return nil, p.d.errAt(base+after, "invalid JSON: unexpected data after the top-level value")
-	}
-	return n, nil
-}
-
-type jsonParser struct {
-	d    doc
-	data []byte
-	base int
-	dec  *json.Decoder
-}
-
-const maxDepth = 200
-
-// next skips the white space and separators json.Decoder consumes before a token.
-func (p *jsonParser) next(off int) int {
-	for off < len(p.data) {
-		switch p.data[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
-		default:
-			return off
-		}
-	}
-	return off
-}
-
-func (p *jsonParser) fail(err error) error {
-	// json.Decoder's offsets are relative to where it last buffered; a plain
-	// Unmarshal of the same bytes says exactly where the first fault is.
-	var se *json.SyntaxError
-	off := len(p.data)
-	var raw json.RawMessage
-	if uerr := json.Unmarshal(p.data, &raw); errors.As(uerr, &se) {
-		err, off = uerr, max(int(se.Offset)-1, 0)
-	}
-	msg := err.Error()
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || strings.HasPrefix(msg, "unexpected end of JSON") {
-		msg, off = "unexpected end of input", len(p.data)
-	}
-	return p.d.errAt(p.base+off, "invalid JSON: %s", msg)
-}
-
-func (p *jsonParser) value(depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, p.d.errAt(p.base+int(p.dec.InputOffset()), "invalid JSON: nested more than %d levels", maxDepth)
-	}
-	prev := int(p.dec.InputOffset())
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, p.fail(err)
-	}
-	start := p.next(prev)
-	n := &node{off: p.base + start}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			n.kind = mapNode
-			for p.dec.More() {
-				k, err := p.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				if n.get(k.value) != nil {
-					return nil, p.d.errAt(k.off, "duplicate key %q", k.value)
-				}
-				v, err := p.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.keys, n.vals = append(n.keys, k), append(n.vals, v)
-			}
-		case '[':
-			n.kind = seqNode
-			for p.dec.More() {
-				v, err := p.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.items = append(n.items, v)
-			}
-		}
-		if _, err := p.dec.Token(); err != nil { // the closing delimiter
-			return nil, p.fail(err)
-		}
-	case string:
-		end := int(p.dec.InputOffset())
-		n.kind, n.str, n.value = scalarNode, true, t
-		m, ok := mapJSONString(p.data[start:end], p.base+start, t)
-		if !ok {
-			m = lint.PointMap(len(t), p.base+start, p.base+end)
-		}
-		n.smap = m
-	case json.Number, bool:
-		n.kind = scalarNode
-		n.value = string(p.data[start:int(p.dec.InputOffset())])
-	case nil:
-		n.kind = nullNode
-	}
-	return n, nil
 }
 
 var jsonSimpleEscapes = map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
