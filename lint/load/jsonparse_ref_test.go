@@ -43,7 +43,6 @@ type refParser struct {
 	dec  *json.Decoder
 }
 
-
 // next skips the white space and separators json.Decoder consumes before a token.
 func (p *refParser) next(off int) int {
 	for off < len(p.data) {
@@ -132,7 +131,6 @@ func (p *refParser) value(depth int) (*node, error) {
 	}
 	return n, nil
 }
-
 
 // FuzzParseJSON holds the parser to encoding/json: for any bytes, the same
 // tree, values, offsets and source maps as a parse through Decoder.Token,
