@@ -36,9 +36,11 @@ type Format struct {
 	Comments *lint.Comments
 
 	// A message format reads messages: Read a whole input; Stream, if set,
-	// one of any size in batches, each message keeping only its own line.
+	// one of any size in batches, each message keeping only its own batch,
+	// with check run on each batch (on every core) and done given each
+	// batch's findings in file order.
 	Read   func(o Options, src *lint.Source) ([]*lint.Message, error)
-	Stream func(o Options, path string, r io.Reader, batch int, each func([]*lint.Message)) (int, error)
+	Stream func(o Options, path string, r io.Reader, check func([]*lint.Message) []lint.Finding, done func([]lint.Finding)) (int, error)
 
 	// A conversation is checked by the conversation rules, through a run's
 	// Conversations: Check a whole input; CheckStream, if set, one read as

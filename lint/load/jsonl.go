@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -26,7 +25,7 @@ var jsonlFormat = &Format{
 	},
 	Unsafe: jsonUnsafe,
 	Read:   func(o Options, src *lint.Source) ([]*lint.Message, error) { return o.loadJSONL(doc{src}, o.defaults()) },
-	Stream: Options.StreamJSONL,
+	Stream: checkJSONL,
 }
 
 // loadJSONL reads an inbox export: one JSON object a line with at least a
@@ -60,10 +59,16 @@ func (o Options) loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
 
 // jsonlLine reads one line, at file offset off, of an export: message n.
 func (o Options) jsonlLine(d doc, line []byte, off, n int, def defaults) (*lint.Message, error) {
+	return o.jsonlLineText(d, line, string(line), off, n, def)
+}
+
+// jsonlLineText is jsonlLine with the line also as a string, which the
+// message's strings are cut from.
+func (o Options) jsonlLineText(d doc, line []byte, text string, off, n int, def defaults) (*lint.Message, error) {
 	if limit := o.maxMessage(); int64(len(line)) > limit {
 		return nil, d.errAt(off, "line is %d bytes, over the message size cap of %s (max_message_size)", len(line), lint.Size(limit))
 	}
-	root, err := parseJSON(d.src, line, off)
+	root, err := parseJSONText(d.src, line, text, off)
 	if err != nil {
 		return nil, err
 	}
@@ -102,56 +107,10 @@ func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error
 
 // Line reads one JSON object of a streamed file, such as a transcript event
 // with a text, as a message whose positions point into the file: line0 is the
-// number of lines before it.
+// number of lines before it. The message keeps line.
 func (o Options) Line(path string, line []byte, line0 int) (*lint.Message, error) {
 	src := &lint.Source{Path: path, Data: line, Line0: line0, Unsafe: jsonUnsafe}
 	return o.jsonlLine(doc{src}, line, 0, line0+1, o.defaults())
-}
-
-// StreamJSONL reads a JSONL export in batches of messages, so a file of any
-// size is checked in bounded memory: each message keeps only its own line,
-// and a line may be as long as the message size cap. A line that cannot be
-// read is an error naming it; the lines after it are still read.
-func (o Options) StreamJSONL(path string, r io.Reader, batch int, each func([]*lint.Message)) (int, error) {
-	lines := LineReader{R: bufio.NewReaderSize(r, 64<<10), Max: int(o.maxMessage())}
-	var msgs []*lint.Message
-	p := problems{path: path}
-	total := 0
-	for n := 1; ; n++ {
-		line, err := lines.Next()
-		if err == io.EOF {
-			break
-		}
-		if err == ErrLongLine {
-			p.add(&lint.InputError{Path: path, Line: n, Msg: fmt.Sprintf("line is longer than the message size cap of %s (max_message_size)", lint.Size(lines.Max))})
-			continue
-		}
-		if err != nil {
-			p.add(&lint.InputError{Path: path, Line: n, Msg: "cannot read: " + err.Error()})
-			break
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		m, err := o.Line(path, bytes.Clone(line), n-1)
-		if err != nil {
-			p.add(err)
-			continue
-		}
-		total++
-		if n != total { // blank or bad lines were skipped: number messages, not lines
-			m.ID = strings.Replace(m.ID, fmt.Sprintf("#%d", n), fmt.Sprintf("#%d", total), 1)
-		}
-		msgs = append(msgs, m)
-		if len(msgs) == batch {
-			each(msgs)
-			msgs = nil
-		}
-	}
-	if len(msgs) > 0 {
-		each(msgs)
-	}
-	return total, p.err()
 }
 
 // ErrLongLine is a line longer than a LineReader's Max; the reader has

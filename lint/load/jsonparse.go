@@ -21,10 +21,16 @@ const maxDepth = 200
 // meets it: a duplicate key or a too deep value before a syntax error later
 // in the text.
 func parseJSON(src *lint.Source, data []byte, base int) (*node, error) {
+	return parseJSONText(src, data, string(data), base)
+}
+
+// parseJSONText is parseJSON with data also as a string (the same bytes),
+// which the values are cut from.
+func parseJSONText(src *lint.Source, data []byte, text string, base int) (*node, error) {
 	if len(data) >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf {
-		data, base = data[3:], base+3
+		data, text, base = data[3:], text[3:], base+3
 	}
-	p := &jsonParser{d: doc{src}, data: data, text: string(data), base: base}
+	p := &jsonParser{d: doc{src}, data: data, text: text, base: base}
 	p.pos = p.space(0)
 	n, err := p.value(0)
 	if err != nil {

@@ -310,3 +310,40 @@ func TestFormats(t *testing.T) {
 		names[f.Name] = true
 	}
 }
+
+// TestStreamJSONLOrder: batches read on every core come back in file order,
+// numbered across batches as one file, with errors in line order.
+func TestStreamJSONLOrder(t *testing.T) {
+	var data strings.Builder
+	var wantMsgs, wantErrs []string
+	for n, k := 1, 0; n <= 1000; n++ {
+		switch {
+		case n%11 == 0:
+			data.WriteString("  \n")
+		case n%7 == 0:
+			data.WriteString("{\"text\": oops}\n")
+			wantErrs = append(wantErrs, fmt.Sprintf("e.jsonl:%d:10: invalid JSON: invalid character 'o' looking for beginning of value", n))
+		default:
+			k++
+			fmt.Fprintf(&data, "{\"text\":\"line %d\"}\n", n)
+			wantMsgs = append(wantMsgs, fmt.Sprintf("#%d %q %d", k, fmt.Sprintf("line %d", n), n))
+		}
+	}
+	var got []string
+	n, err := Options{}.StreamJSONL("e.jsonl", strings.NewReader(data.String()), 3, func(ms []*lint.Message) {
+		for _, m := range ms {
+			l, _ := m.Source.Position(m.Body.Map.Start(0))
+			got = append(got, fmt.Sprintf("%s %q %d", m.ID, m.Body.Text, l))
+		}
+	})
+	if d := cmp.Diff(wantMsgs, got); d != "" || n != len(wantMsgs) {
+		t.Errorf("%d messages (-want +got):\n%s", n, d)
+	}
+	var errs []string
+	for _, e := range lint.Errors(err) {
+		errs = append(errs, e.Error())
+	}
+	if d := cmp.Diff(wantErrs[:min(len(wantErrs), maxErrors)], errs[:min(len(errs), maxErrors)]); d != "" {
+		t.Error(d)
+	}
+}

@@ -19,9 +19,6 @@ const (
 	DraftName = "<text>"
 )
 
-// batchSize is how many messages of a streamed input are checked at a time.
-const batchSize = 4096
-
 // Run checks inputs (files, folders, standard input, a draft) with a linter,
 // each read in the format Formats choose for it.
 type Run struct {
@@ -171,29 +168,25 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 			return ld, true, err
 		}
 	}
-	// Reading runs on one core: it reads the next batch while the previous
-	// one is checked on all of them, in order.
-	batches := make(chan []*lint.Message, 1)
-	checked := make(chan struct{})
+	// Each batch is read and checked on one core, batches on all of them
+	// at once; their findings come back in file order.
 	var kept []lint.Finding
-	go func() {
-		defer close(checked)
-		for msgs := range batches {
-			fs := r.Linter.CheckMessages(msgs)
-			if sink == nil {
-				kept = append(kept, fs...) // the run sorts them all
-				continue
-			}
-			lint.SortFindings(fs)
-			for _, f := range fs {
-				sink(f)
-			}
-		}
-	}()
 	ld.Streamed = true
-	ld.Count, err = f.Stream(r.Options, path, br, batchSize, func(msgs []*lint.Message) { batches <- msgs })
-	close(batches)
-	<-checked
+	ld.Count, err = f.Stream(r.Options, path, br, func(msgs []*lint.Message) []lint.Finding {
+		fs := r.Linter.CheckMessages(msgs)
+		if sink != nil {
+			lint.SortFindings(fs)
+		}
+		return fs
+	}, func(fs []lint.Finding) {
+		if sink == nil {
+			kept = append(kept, fs...) // the run sorts them all
+			return
+		}
+		for _, f := range fs {
+			sink(f)
+		}
+	})
 	ld.Findings = kept
 	return ld, true, err
 }

@@ -1,0 +1,173 @@
+package load
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// streamLines is how many lines of a streamed export make one batch: enough
+// that handing a batch on costs little next to reading and checking it, few
+// enough that a batch is checked on one core.
+const streamLines = 256
+
+// StreamJSONL reads a JSONL export in batches of messages, so a file of any
+// size is read in bounded memory: each message keeps only its own batch's
+// lines, and a line may be as long as the message size cap. The batches are
+// read on every core and given to each in file order. A line that cannot be
+// read is an error naming it; the lines after it are still read.
+func (o Options) StreamJSONL(path string, r io.Reader, batch int, each func([]*lint.Message)) (int, error) {
+	return streamJSONL(o, path, r, batch, func(ms []*lint.Message) []*lint.Message { return ms }, each)
+}
+
+// checkJSONL streams an export with the work on each batch (checking it)
+// done on every core too; done gets each batch's result in file order.
+func checkJSONL(o Options, path string, r io.Reader, check func([]*lint.Message) []lint.Finding, done func([]lint.Finding)) (int, error) {
+	return streamJSONL(o, path, r, streamLines, check, done)
+}
+
+// lineBatch is a run of an export's lines on its way through streamJSONL.
+type lineBatch[T any] struct {
+	text  string    // the lines' bytes, as a string too, which messages cut theirs from
+	data  []byte    // the lines, one after another
+	lines []rawLine // where each line is in data, and its number
+	prev  *lineBatch[T]
+
+	msgs   []*lint.Message
+	errs   []error // on the batch's lines, in line order
+	total  int     // messages up to and including this batch's
+	parsed chan struct{}
+	out    T
+	done   chan struct{}
+}
+
+// rawLine is one non-blank line of a batch, or an error instead of it.
+type rawLine struct {
+	start, end, n int
+	err           error
+}
+
+// streamJSONL is a pipeline: one goroutine reads lines into batches; on
+// every core a worker parses a batch's lines into messages, numbers them
+// once the batch before it is parsed (a blank or bad line is not a message,
+// so "#n" counts messages, not lines), and runs work on them; the caller's
+// goroutine gives each batch's result to done, and its errors to the
+// result, in file order. At most a few batches a core are under way, so
+// memory stays flat.
+func streamJSONL[T any](o Options, path string, r io.Reader, batch int, work func([]*lint.Message) T, done func(T)) (int, error) {
+	workers := runtime.GOMAXPROCS(0)
+	jobs := make(chan *lineBatch[T], workers)
+	ordered := make(chan *lineBatch[T], 2*workers)
+	go func() {
+		defer close(ordered)
+		defer close(jobs)
+		readBatches(o, path, r, max(batch, 1), func(b *lineBatch[T]) {
+			ordered <- b
+			jobs <- b
+		})
+	}()
+	for range workers {
+		go func() {
+			for b := range jobs {
+				parseBatch(o, path, b)
+				b.out = work(b.msgs)
+				close(b.done)
+			}
+		}()
+	}
+	p := problems{path: path}
+	total := 0
+	for b := range ordered {
+		<-b.done
+		for _, err := range b.errs {
+			p.add(err)
+		}
+		total = b.total
+		done(b.out)
+	}
+	return total, p.err()
+}
+
+// readBatches reads lines into batches of up to size lines each and hands
+// them on in file order. A line over the message size cap, or one that
+// cannot be read, is an error in its place; reading stops at the latter.
+func readBatches[T any](o Options, path string, r io.Reader, size int, send func(*lineBatch[T])) {
+	lines := LineReader{R: bufio.NewReaderSize(r, 64<<10), Max: int(o.maxMessage())}
+	var prev *lineBatch[T]
+	var b *lineBatch[T]
+	flush := func() {
+		if b == nil {
+			return
+		}
+		b.text = string(b.data)
+		b.prev, prev = prev, b
+		send(b)
+		b = nil
+	}
+	for n := 1; ; n++ {
+		line, err := lines.Next()
+		if err == io.EOF {
+			break
+		}
+		if b == nil {
+			b = &lineBatch[T]{lines: make([]rawLine, 0, size), parsed: make(chan struct{}), done: make(chan struct{})}
+		}
+		switch {
+		case err == ErrLongLine:
+			msg := fmt.Sprintf("line is longer than the message size cap of %s (max_message_size)", lint.Size(lines.Max))
+			b.lines = append(b.lines, rawLine{n: n, err: &lint.InputError{Path: path, Line: n, Msg: msg}})
+		case err != nil:
+			b.lines = append(b.lines, rawLine{n: n, err: &lint.InputError{Path: path, Line: n, Msg: "cannot read: " + err.Error()}})
+			flush()
+			return
+		case len(bytes.TrimSpace(line)) > 0:
+			start := len(b.data)
+			b.data = append(b.data, line...)
+			b.lines = append(b.lines, rawLine{start: start, end: len(b.data), n: n})
+		}
+		if len(b.lines) == size {
+			flush()
+		}
+	}
+	flush()
+}
+
+// parseBatch reads a batch's lines into messages, each with a source of
+// its own line, and numbers them after the batch before it.
+func parseBatch[T any](o Options, path string, b *lineBatch[T]) {
+	def := o.defaults()
+	b.msgs = make([]*lint.Message, 0, len(b.lines))
+	for _, l := range b.lines {
+		if l.err != nil {
+			b.errs = append(b.errs, l.err)
+			continue
+		}
+		line := b.data[l.start:l.end:l.end]
+		src := &lint.Source{Path: path, Data: line, Line0: l.n - 1, Unsafe: jsonUnsafe}
+		m, err := o.jsonlLineText(doc{src}, line, b.text[l.start:l.end], 0, l.n, def)
+		if err != nil {
+			b.errs = append(b.errs, err)
+			continue
+		}
+		b.msgs = append(b.msgs, m)
+	}
+	before := 0
+	if b.prev != nil {
+		<-b.prev.parsed
+		before = b.prev.total
+		b.prev = nil
+	}
+	b.total = before + len(b.msgs)
+	close(b.parsed)
+	for k, m := range b.msgs {
+		// Blank or bad lines were skipped: number messages, not lines.
+		if n, total := m.Source.Line0+1, before+k+1; n != total {
+			m.ID = strings.Replace(m.ID, fmt.Sprintf("#%d", n), fmt.Sprintf("#%d", total), 1)
+		}
+	}
+}
