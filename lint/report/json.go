@@ -44,7 +44,7 @@ type jsonSummary struct {
 
 // JSON writes {"version", "findings", "summary"}. It is written a finding at
 // a time, in the bytes json.Encoder with a two-space indent would write for
-// the whole report.
+// the whole report; the findings by hand (appendJSONFinding).
 var JSON Format = jsonFormat{}
 
 type jsonFormat struct{}
@@ -60,28 +60,49 @@ func (jsonFormat) start(s *Stream) findingWriter {
 
 type jsonWriter struct {
 	*Stream
-	buf bytes.Buffer // one finding, reused
-	enc *json.Encoder
+	buf []byte // one finding, reused
 }
 
 func (s *jsonWriter) finding(f lint.Finding) error {
-	if s.enc == nil {
-		s.enc = json.NewEncoder(&s.buf)
-		s.enc.SetEscapeHTML(false)
-		s.enc.SetIndent("    ", "  ")
+	if s.n == 0 {
+		s.buf = append(s.buf[:0], "\n    "...)
+	} else {
+		s.buf = append(s.buf[:0], ",\n    "...)
 	}
-	s.buf.Reset()
-	if err := s.enc.Encode(NewJSONFinding(f)); err != nil {
+	var err error
+	if s.buf, err = appendJSONFinding(s.buf, NewJSONFinding(f)); err != nil {
 		return err
 	}
-	data := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))
-	if s.n == 0 {
-		s.w.WriteString("\n    ")
-	} else {
-		s.w.WriteString(",\n    ")
-	}
-	s.w.Write(data)
+	s.w.Write(s.buf)
 	return nil
+}
+
+// appendJSONFinding appends a finding as an element of the findings list.
+func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
+	sev, err := j.Severity.MarshalText()
+	if err != nil {
+		_, err = json.Marshal(j.Severity) // the error encoding/json gives
+		return dst, err
+	}
+	const in = "      "
+	dst = append(dst, '{')
+	dst = appendStringField(dst, in, "rule", j.Rule, true)
+	dst = appendStringField(dst, in, "severity", string(sev), false)
+	dst = appendStringField(dst, in, "message", j.Message, false)
+	dst = appendStringField(dst, in, "file", j.File, false)
+	dst = appendIntField(dst, in, "line", j.Line)
+	dst = appendIntField(dst, in, "col", j.Col)
+	dst = appendIntField(dst, in, "end_line", j.EndLine)
+	dst = appendIntField(dst, in, "end_col", j.EndCol)
+	dst = appendStringField(dst, in, "message_id", j.MessageID, false)
+	dst = appendStringField(dst, in, "suggestion", j.Suggestion, false)
+	if j.Kind != "" {
+		dst = appendStringField(dst, in, "kind", string(j.Kind), false)
+	}
+	if j.KindFrom != "" {
+		dst = appendStringField(dst, in, "kind_from", j.KindFrom, false)
+	}
+	return append(dst, "\n    }"...), nil
 }
 
 func (s *jsonWriter) close() error {

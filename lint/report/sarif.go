@@ -1,13 +1,12 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -105,7 +104,8 @@ func (sarifFormat) WritesErrors() bool                   { return true }
 func (f sarifFormat) Write(w io.Writer, r *Report) error { return writeAll(w, f, r) }
 
 // The log is written by hand around json.Encoder's pieces, in the bytes it
-// would write for the whole log with a two-space indent.
+// would write for the whole log with a two-space indent; the results by hand
+// (appendSARIFResult).
 func (sarifFormat) start(s *Stream) findingWriter {
 	r := s.r
 	driver := sarifDriver{Name: "msglint", Version: r.Version, InformationURI: InformationURI, Rules: []sarifRule{}}
@@ -134,44 +134,61 @@ type sarifWriter struct {
 	*Stream
 	index map[string]int
 	err   error
-	buf   bytes.Buffer // one result, reused
-	enc   *json.Encoder
+	buf   []byte // one result, reused
 }
 
 func (s *sarifWriter) finding(f lint.Finding) error {
 	if s.err != nil {
 		return s.err
 	}
+	s.buf = s.buf[:0]
+	if s.n > 0 {
+		s.buf = append(s.buf, ',')
+	}
+	s.buf = append(s.buf, "\n        "...)
+	s.buf = appendSARIFResult(s.buf, f, s.index[f.Rule])
+	s.w.Write(s.buf)
+	return nil
+}
+
+// appendSARIFResult appends a finding as an element of a run's results.
+func appendSARIFResult(dst []byte, f lint.Finding, rule int) []byte {
 	msg := f.Message
 	if f.Suggestion != "" {
 		msg += " (suggestion: " + f.Suggestion + ")"
 	}
-	if s.enc == nil {
-		s.enc = json.NewEncoder(&s.buf)
-		s.enc.SetEscapeHTML(false)
-		s.enc.SetIndent("        ", "  ")
+	const in = "          "
+	dst = append(dst, '{')
+	dst = appendStringField(dst, in, "ruleId", f.Rule, true)
+	dst = appendIntField(dst, in, "ruleIndex", rule)
+	dst = appendStringField(dst, in, "level", sarifLevel[f.Severity], false)
+	dst = appendField(dst, in, "message", false)
+	dst = appendStringField(append(dst, '{'), in+"  ", "text", msg, true)
+	dst = append(dst, "\n"+in+"},"...)
+	dst = append(dst, "\n"+in+`"locations": [`+
+		"\n"+in+"  {"+
+		"\n"+in+`    "physicalLocation": {`+
+		"\n"+in+`      "artifactLocation": {`...)
+	dst = appendStringField(dst, in+"        ", "uri", fileURI(f.File), true)
+	dst = append(dst, "\n"+in+"      },"+
+		"\n"+in+`      "region": {`...)
+	const rin = in + "        "
+	dst = strconv.AppendInt(appendField(dst, rin, "startLine", true), int64(f.Line), 10)
+	for _, v := range []struct {
+		name  string
+		value int
+	}{{"startColumn", f.Col}, {"endLine", f.EndLine}, {"endColumn", f.EndCol}} {
+		if v.value != 0 {
+			dst = appendIntField(dst, rin, v.name, v.value)
+		}
 	}
-	s.buf.Reset()
-	err := s.enc.Encode(sarifResult{
-		RuleID:    f.Rule,
-		RuleIndex: s.index[f.Rule],
-		Level:     sarifLevel[f.Severity],
-		Message:   sarifText{Text: msg},
-		Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-			ArtifactLocation: sarifArtifact{URI: fileURI(f.File)},
-			Region:           &sarifRegion{StartLine: f.Line, StartColumn: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol},
-		}}},
-		PartialFingerprints: map[string]string{"msglintFinding/v1": lint.Fingerprint(f)},
-	})
-	if err != nil {
-		return err
-	}
-	if s.n > 0 {
-		s.w.WriteByte(',')
-	}
-	s.w.WriteString("\n        ")
-	s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
-	return nil
+	dst = append(dst, "\n"+in+"      }"+
+		"\n"+in+"    }"+
+		"\n"+in+"  }"+
+		"\n"+in+"],"+
+		"\n"+in+`"partialFingerprints": {`...)
+	dst = appendStringField(dst, in+"  ", "msglintFinding/v1", lint.Fingerprint(f), true)
+	return append(dst, "\n"+in+"}"+"\n        }"...)
 }
 
 func (s *sarifWriter) close() error {

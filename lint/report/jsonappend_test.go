@@ -1,0 +1,65 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/lint"
+)
+
+// encoded is what json.Encoder, as the writers used it before they wrote
+// by hand, writes for v.
+func encoded(v any, prefix string) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	err := enc.Encode(v)
+	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n"))), err
+}
+
+// FuzzJSONWriters holds the hand-written JSON finding and SARIF result to
+// the bytes encoding/json writes for the same values, and the same error.
+func FuzzJSONWriters(f *testing.F) {
+	f.Add("spelling", `"recieve" is a misspelling of "receive"`, "dir/big.jsonl", "#1", "receive", "greeting", "key path", 2, 1, 3)
+	f.Add("a<b>&c", "\u2028\u2029\x00\x1f\x7f\t\n\r\b\f\\\"", "/abs/ş file?.json", "\xff\xfe", "\xed\xa0\x80", "", "x", 0, 0, -1)
+	f.Add("", "", "", "", "", "reply", "", 4, 1<<40, 0)
+	f.Fuzz(func(t *testing.T, rule, msg, file, id, sugg, kind, kindFrom string, sev, line, col int) {
+		m := &lint.Message{ID: id, Kind: lint.Kind(kind), KindFrom: kindFrom}
+		fd := lint.Finding{Rule: rule, Severity: lint.Severity(sev), Message: msg, File: file, Line: line, Col: col,
+			EndLine: line + col, EndCol: col - line, MessageID: id, Suggestion: sugg, Msg: m}
+
+		want, werr := encoded(NewJSONFinding(fd), "    ")
+		got, gerr := appendJSONFinding(nil, NewJSONFinding(fd))
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+			t.Fatalf("error %v, want %v", gerr, werr)
+		}
+		if werr == nil {
+			if d := cmp.Diff(want, string(got)); d != "" {
+				t.Fatalf("JSON finding (-encoding/json +by hand):\n%s", d)
+			}
+		}
+
+		text := msg
+		if sugg != "" {
+			text += " (suggestion: " + sugg + ")"
+		}
+		want, werr = encoded(sarifResult{
+			RuleID: rule, RuleIndex: line, Level: sarifLevel[fd.Severity], Message: sarifText{Text: text},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: fileURI(file)},
+				Region:           &sarifRegion{StartLine: fd.Line, StartColumn: fd.Col, EndLine: fd.EndLine, EndColumn: fd.EndCol},
+			}}},
+			PartialFingerprints: map[string]string{"msglintFinding/v1": lint.Fingerprint(fd)},
+		}, "        ")
+		if werr != nil {
+			t.Fatal(werr)
+		}
+		if d := cmp.Diff(want, string(appendSARIFResult(nil, fd, line))); d != "" {
+			t.Fatalf("SARIF result (-encoding/json +by hand):\n%s", d)
+		}
+	})
+}
