@@ -3,7 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -28,28 +30,82 @@ type textFormat struct{}
 func (textFormat) Name() string                         { return "text" }
 func (textFormat) WritesErrors() bool                   { return false }
 func (f textFormat) Write(w io.Writer, r *Report) error { return writeAll(w, f, r) }
-func (textFormat) start(s *Stream) findingWriter        { return textWriter{s} }
+func (textFormat) start(s *Stream) findingWriter        { return &textWriter{Stream: s} }
 
-type textWriter struct{ *Stream }
-
-func (s textWriter) paint(code, text string) string {
-	if !s.r.Color {
-		return text
-	}
-	return code + text + ansiReset
+type textWriter struct {
+	*Stream
+	num []byte // a number's digits, reused
 }
 
-func (s textWriter) finding(f lint.Finding) error {
-	fmt.Fprintf(s.w, "%s %s %s %s\n",
-		s.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Col)),
-		s.paint(severityColor[f.Severity], f.Severity.String()),
-		s.paint(ansiDim, f.Rule+":"), f.Message)
+// paint writes text in an ANSI colour when the report has colour.
+func (s *textWriter) paint(code, text string) {
+	if s.r.Color {
+		s.w.WriteString(code)
+	}
+	s.w.WriteString(text)
+	if s.r.Color {
+		s.w.WriteString(ansiReset)
+	}
+}
+
+func (s *textWriter) int(n int) {
+	s.num = strconv.AppendInt(s.num[:0], int64(n), 10)
+	s.w.Write(s.num)
+}
+
+// finding writes "file:line:col: severity rule: message", the source line
+// with the span underlined, and the suggestion.
+func (s *textWriter) finding(f lint.Finding) error {
+	w := s.w
+	if s.r.Color {
+		w.WriteString(ansiBold)
+	}
+	w.WriteString(f.File)
+	w.WriteByte(':')
+	s.int(f.Line)
+	w.WriteByte(':')
+	s.int(f.Col)
+	w.WriteByte(':')
+	if s.r.Color {
+		w.WriteString(ansiReset)
+	}
+	w.WriteByte(' ')
+	s.paint(severityColor[f.Severity], f.Severity.String())
+	w.WriteByte(' ')
+	s.paint(ansiDim, f.Rule+":")
+	w.WriteByte(' ')
+	w.WriteString(f.Message)
+	w.WriteByte('\n')
 	if f.Msg != nil && f.Msg.Source != nil {
-		line, under := excerpt(f.Msg.Source.Line(f.Line), f)
-		fmt.Fprintf(s.w, "    %s\n    %s\n", line, s.paint(severityColor[f.Severity], under))
+		ex := excerpt(f.Msg.Source.Line(f.Line), f)
+		w.WriteString("    ")
+		if ex.cutBefore {
+			w.WriteString("…")
+		}
+		w.WriteString(ex.shown)
+		if ex.cutAfter {
+			w.WriteString("…")
+		}
+		w.WriteString("\n    ")
+		if s.r.Color {
+			w.WriteString(severityColor[f.Severity])
+		}
+		for range ex.pad {
+			w.WriteByte(' ')
+		}
+		w.WriteByte('^')
+		for range ex.width - 1 {
+			w.WriteByte('~')
+		}
+		if s.r.Color {
+			w.WriteString(ansiReset)
+		}
+		w.WriteByte('\n')
 	}
 	if f.Suggestion != "" {
-		fmt.Fprintf(s.w, "    suggestion: %s\n", f.Suggestion)
+		w.WriteString("    suggestion: ")
+		w.WriteString(f.Suggestion)
+		w.WriteByte('\n')
 	}
 	return nil
 }
@@ -75,32 +131,68 @@ func (s textWriter) close() error {
 	return nil
 }
 
-// excerpt returns the source line (tabs shown as one space, so columns line
-// up) and a ^~~~ line under the finding's span, cut to a window around the
-// span when the line is long.
-func excerpt(line string, f lint.Finding) (string, string) {
-	runes := []rune(strings.ReplaceAll(line, "\t", " "))
-	start := min(max(f.Col-1, 0), len(runes))
-	end := len(runes)
+// shownLine is the part of a source line shown under a finding: the line
+// (tabs shown as one space, so columns line up), cut to a window around
+// the span when it is long, and where the ^~~~ under the span goes.
+type shownLine struct {
+	shown               string
+	cutBefore, cutAfter bool // the line goes on before or after what is shown (…)
+	pad, width          int  // characters before the underline, and its length
+}
+
+// excerpt finds what of a source line to show for a finding. Columns count
+// characters; a line of valid UTF-8 without tabs, as nearly all are, is cut
+// where it is, without a copy.
+func excerpt(line string, f lint.Finding) shownLine {
+	var runes []rune
+	n := 0
+	plain := utf8.ValidString(line) && strings.IndexByte(line, '\t') < 0
+	if plain {
+		n = utf8.RuneCountInString(line)
+	} else {
+		runes = []rune(strings.ReplaceAll(line, "\t", " "))
+		n = len(runes)
+	}
+	start := min(max(f.Col-1, 0), n)
+	end := n
 	if f.EndLine == f.Line {
-		end = min(max(f.EndCol-1, start+1), len(runes))
+		end = min(max(f.EndCol-1, start+1), n)
 	}
-	from, to := 0, len(runes)
-	if len(runes) > excerptWidth {
+	from, to := 0, n
+	if n > excerptWidth {
 		from = max(0, start-excerptWidth/3)
-		to = min(len(runes), from+excerptWidth)
+		to = min(n, from+excerptWidth)
 	}
-	shown := string(runes[from:to])
-	pad := start - from
+	ex := shownLine{pad: start - from, cutBefore: from > 0, cutAfter: to < n}
+	switch {
+	case plain && n == len(line): // ASCII: a character is a byte
+		ex.shown = line[from:to]
+	case plain:
+		ex.shown = line[runeOffset(line, from):runeOffset(line, to)]
+	default:
+		ex.shown = string(runes[from:to])
+	}
 	if from > 0 {
-		shown, pad = "…"+shown, pad+1
+		ex.pad++
 	}
-	if to < len(runes) {
-		shown += "…"
+	ex.width = max(1, min(end, to)-start)
+	if start >= n { // a span at the end of the line, such as a missing text
+		ex.width = 1
 	}
-	width := max(1, min(end, to)-start)
-	if start >= len(runes) { // a span at the end of the line, such as a missing text
-		width = 1
+	return ex
+}
+
+// runeOffset is the byte offset of character i of s.
+func runeOffset(s string, i int) int {
+	if i <= 0 {
+		return 0
 	}
-	return shown, strings.Repeat(" ", pad) + "^" + strings.Repeat("~", width-1)
+	k := 0
+	for off := range s {
+		if k == i {
+			return off
+		}
+		k++
+	}
+	return len(s)
 }
