@@ -1,0 +1,261 @@
+// Command identical runs msglint as built from two commits on the same
+// generated 1M-message JSONL export and 1M-event transcript, checks that
+// both write the same bytes (standard output and error, and exit code), and
+// prints each side's wall time, messages a second, CPU time and peak RSS,
+// side by side. Rounds alternate the two sides so that both see the same
+// machine load; the table shows each side's median.
+//
+//	go run ./bench/identical -base main [-head REV] [-n 1000000] [-runs 3] [-format json]
+//
+// Without -head the working tree is the new side. Each commit is checked out
+// into a temporary git worktree and built there; everything is removed at
+// the end. A difference stops the run and says where the outputs part.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/msglint/msglint/bench/gen"
+)
+
+// input is one generated file and what it holds.
+type input struct {
+	name, file, unit string
+	write            func(w io.Writer, n int, seed uint64) error
+}
+
+var inputs = []input{
+	{"export", "export.jsonl", "msgs", gen.JSONL},
+	{"transcript", "transcript.jsonl", "events", gen.Transcript},
+}
+
+// sample is one run's cost, read from the kernel.
+type sample struct {
+	wall, cpu time.Duration
+	rssKB     int64
+}
+
+func main() {
+	base := flag.String("base", "", "the older commit (required)")
+	head := flag.String("head", "", "the newer commit (default: the working tree)")
+	n := flag.Int("n", 1_000_000, "messages in the export, events in the transcript")
+	runs := flag.Int("runs", 3, "alternating rounds; the table shows medians")
+	format := flag.String("format", "json", "msglint check --format")
+	flag.Parse()
+	if *base == "" {
+		log.Fatal("identical: -base REV is required")
+	}
+	dir, err := os.MkdirTemp("", "msglint-identical-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	var cleanup []func()
+	keep := false
+	defer func() {
+		for _, f := range slices.Backward(cleanup) {
+			f()
+		}
+	}()
+	cleanup = append(cleanup, func() {
+		if !keep {
+			os.RemoveAll(dir)
+		}
+	})
+	fail := func(format string, args ...any) {
+		for _, f := range slices.Backward(cleanup) {
+			f()
+		}
+		log.Fatalf("identical: "+format, args...)
+	}
+
+	sides := []struct{ name, rev, bin string }{{"old", *base, ""}, {"new", *head, ""}}
+	for i := range sides {
+		s := &sides[i]
+		src := "."
+		if s.rev != "" {
+			src = filepath.Join(dir, s.name+"-src")
+			if out, err := exec.Command("git", "worktree", "add", "--detach", src, s.rev).CombinedOutput(); err != nil {
+				fail("git worktree add %s: %v\n%s", s.rev, err, out)
+			}
+			cleanup = append(cleanup, func() { exec.Command("git", "worktree", "remove", "--force", src).Run() })
+		}
+		s.bin = filepath.Join(dir, "msglint-"+s.name)
+		build := exec.Command("go", "build", "-o", s.bin, "./cmd/msglint")
+		build.Dir = src
+		if out, err := build.CombinedOutput(); err != nil {
+			fail("building %s: %v\n%s", s.name, err, out)
+		}
+	}
+	if sides[1].rev == "" {
+		sides[1].rev = "working tree"
+	}
+
+	for _, in := range inputs {
+		path := filepath.Join(dir, in.file)
+		if err := writeInput(path, in, *n); err != nil {
+			fail("%v", err)
+		}
+	}
+
+	results := map[string][]sample{}
+	for r := range *runs {
+		for _, in := range inputs {
+			path := filepath.Join(dir, in.file)
+			var outs []string
+			for _, s := range sides {
+				out := filepath.Join(dir, fmt.Sprintf("%s.%s.out", in.name, s.name))
+				smp, err := run(s.bin, *format, path, out)
+				if err != nil {
+					fail("%s on %s: %v", s.name, in.name, err)
+				}
+				results[in.name+"/"+s.name] = append(results[in.name+"/"+s.name], smp)
+				outs = append(outs, out)
+			}
+			if err := same(outs[0], outs[1]); err != nil {
+				keep = true
+				fail("round %d, %s: the outputs differ: %v (kept in %s)", r+1, in.name, err, dir)
+			}
+			for _, o := range outs {
+				os.Remove(o)
+				os.Remove(o + ".err")
+			}
+		}
+		fmt.Fprintf(os.Stderr, "round %d of %d done: outputs identical\n", r+1, *runs)
+	}
+
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "input\tside\twall s\tunits/s\tCPU s\tCPU µs/unit\tpeak RSS MiB\t\n")
+	for _, in := range inputs {
+		var rate [2]float64
+		for i, s := range sides {
+			m := median(results[in.name+"/"+s.name])
+			rate[i] = float64(*n) / m.wall.Seconds()
+			fmt.Fprintf(w, "%s\t%s (%s)\t%.2f\t%.0f %s\t%.2f\t%.2f\t%.0f\t\n", in.name, s.name, s.rev, m.wall.Seconds(),
+				rate[i], in.unit, m.cpu.Seconds(), m.cpu.Seconds()*1e6/float64(*n), float64(m.rssKB)/1024)
+		}
+		fmt.Fprintf(w, "%s\tnew/old\t\t%.2fx\t\t\t\t\n", in.name, rate[1]/rate[0])
+	}
+	w.Flush()
+	fmt.Printf("outputs byte-identical in all %d rounds (%d %s each, --format %s)\n", *runs, *n, "messages/events", *format)
+}
+
+func writeInput(path string, in input, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := in.write(bw, n, 1); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// run checks one input, writing standard output to out and standard error
+// to out.err, with the exit code at the end of the latter.
+func run(bin, format, path, out string) (sample, error) {
+	stdout, err := os.Create(out)
+	if err != nil {
+		return sample{}, err
+	}
+	defer stdout.Close()
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "check", "--format", format, path)
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
+	start := time.Now()
+	err = cmd.Run()
+	wall := time.Since(start)
+	if ee := (*exec.ExitError)(nil); err != nil && !errors.As(err, &ee) {
+		return sample{}, err
+	}
+	fmt.Fprintf(&stderr, "exit %d\n", cmd.ProcessState.ExitCode())
+	if err := os.WriteFile(out+".err", stderr.Bytes(), 0o644); err != nil {
+		return sample{}, err
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return sample{wall: wall, cpu: cpu, rssKB: ru.Maxrss}, nil
+}
+
+// same compares two runs' outputs byte for byte.
+func same(a, b string) error {
+	for _, suffix := range []string{"", ".err"} {
+		if off, err := firstDifference(a+suffix, b+suffix); err != nil {
+			return err
+		} else if off >= 0 {
+			return fmt.Errorf("%s and %s first differ at byte %d", filepath.Base(a+suffix), filepath.Base(b+suffix), off)
+		}
+	}
+	return nil
+}
+
+// firstDifference is the offset of the first byte where two files differ,
+// or -1 if they are the same.
+func firstDifference(a, b string) (int64, error) {
+	fa, err := os.Open(a)
+	if err != nil {
+		return 0, err
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return 0, err
+	}
+	defer fb.Close()
+	ra, rb := bufio.NewReaderSize(fa, 1<<20), bufio.NewReaderSize(fb, 1<<20)
+	bufA, bufB := make([]byte, 64<<10), make([]byte, 64<<10)
+	var off int64
+	for {
+		na, ea := io.ReadFull(ra, bufA)
+		nb, eb := io.ReadFull(rb, bufB)
+		if !bytes.Equal(bufA[:na], bufB[:nb]) {
+			for i := 0; i < min(na, nb); i++ {
+				if bufA[i] != bufB[i] {
+					return off + int64(i), nil
+				}
+			}
+			return off + int64(min(na, nb)), nil
+		}
+		off += int64(na)
+		if ea != nil || eb != nil {
+			if (ea == io.EOF || ea == io.ErrUnexpectedEOF) && (eb == io.EOF || eb == io.ErrUnexpectedEOF) {
+				return -1, nil
+			}
+			return 0, errors.Join(ea, eb)
+		}
+	}
+}
+
+func median(s []sample) sample {
+	pick := func(f func(sample) int64) int64 {
+		v := make([]int64, len(s))
+		for i, x := range s {
+			v[i] = f(x)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	return sample{
+		wall:  time.Duration(pick(func(x sample) int64 { return int64(x.wall) })),
+		cpu:   time.Duration(pick(func(x sample) int64 { return int64(x.cpu) })),
+		rssKB: pick(func(x sample) int64 { return x.rssKB }),
+	}
+}
