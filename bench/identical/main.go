@@ -22,6 +22,7 @@ import (
 	"log"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"syscall"
@@ -74,6 +75,15 @@ func main() {
 			os.RemoveAll(dir)
 		}
 	})
+	interrupt := make(chan os.Signal, 1)
+	signal.Notify(interrupt, os.Interrupt, syscall.SIGTERM)
+	go func() { // an interrupted run leaves no worktree behind
+		<-interrupt
+		for _, f := range slices.Backward(cleanup) {
+			f()
+		}
+		os.Exit(1)
+	}()
 	fail := func(format string, args ...any) {
 		for _, f := range slices.Backward(cleanup) {
 			f()
