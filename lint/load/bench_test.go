@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/msglint/msglint/bench/gen"
+	"github.com/msglint/msglint/lint"
 )
 
 // BenchmarkLoad reads the same generated messages in each input format.
@@ -38,6 +39,21 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
 		})
 	}
+	// A large export is read as a stream: lines in batches, parsed on
+	// every core, handed on in file order.
+	b.Run("export.jsonl/stream", func(b *testing.B) {
+		b.SetBytes(int64(jsonl.Len()))
+		b.ReportAllocs()
+		msgs := 0
+		for b.Loop() {
+			got, err := Options{}.StreamJSONL("export.jsonl", bytes.NewReader(jsonl.Bytes()), streamLines, func([]*lint.Message) {})
+			if err != nil || got != n {
+				b.Fatalf("%d messages, %v", got, err)
+			}
+			msgs += got
+		}
+		b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
+	})
 }
 
 // libraryJSON wraps the export's objects in a templates list.

@@ -284,9 +284,7 @@ func (p *jsonParser) str(n *node) error {
 			p.pos = i + 1
 			if plain {
 				n.value = p.text[start+1 : i]
-				var b lint.MapBuilder
-				b.Verbatim(i-start-1, p.base+start+1)
-				n.smap = b.Map()
+				n.verbatim = p.base + start + 2
 				return nil
 			}
 			raw := d[start:p.pos]

@@ -174,8 +174,8 @@ func FuzzParseJSON(f *testing.F) {
 func sameNode(t *testing.T, path string, got, want *node) {
 	t.Helper()
 	if got.kind != want.kind || got.off != want.off || got.str != want.str || got.value != want.value ||
-		!reflect.DeepEqual(got.smap, want.smap) {
-		t.Fatalf("%s: got %+v, want %+v", path, *got, *want)
+		!reflect.DeepEqual(got.field(), want.field()) {
+		t.Fatalf("%s: got %+v (%+v), want %+v", path, *got, got.field(), *want)
 	}
 	if len(got.keys) != len(want.keys) || len(got.vals) != len(want.vals) || len(got.items) != len(want.items) {
 		t.Fatalf("%s: %d keys %d items, want %d keys %d items", path, len(got.keys), len(got.items), len(want.keys), len(want.items))

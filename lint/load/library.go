@@ -98,24 +98,31 @@ func (d doc) scalar(n *node, key string) (string, *node, error) {
 // error, and all of them are reported.
 func (d doc) fileDefaults(n *node, def defaults) (defaults, error) {
 	var p problems
-	for _, f := range []struct {
-		key   string
-		parse func(string) error
-	}{
-		{"lang", func(s string) (err error) { def.lang, err = lint.ParseLang(s); return }},
-		{"kind", func(s string) (err error) { def.kind, err = lint.ParseKind(s); return }},
-		{"channel", func(s string) (err error) { def.channel, err = lint.ParseChannel(s); return }},
-	} {
+	for _, f := range defaultKeys {
 		s, v, err := d.scalar(n, f.key)
 		if err != nil {
 			p.add(err)
 		} else if v != nil {
-			if err := f.parse(s); err != nil {
+			if def, err = f.set(def, s); err != nil {
 				p.add(d.errAt(v.off, "%v", err))
 			}
 		}
 	}
 	return def, p.err()
+}
+
+// defaultKeys are the keys that set the defaults of a file or a message;
+// set takes and returns the defaults, so reading them allocates nothing.
+var defaultKeys = [...]struct {
+	key string
+	set func(defaults, string) (defaults, error)
+}{
+	{"lang", func(d defaults, s string) (_ defaults, err error) { d.lang, err = lint.ParseLang(s); return d, err }},
+	{"kind", func(d defaults, s string) (_ defaults, err error) { d.kind, err = lint.ParseKind(s); return d, err }},
+	{"channel", func(d defaults, s string) (_ defaults, err error) {
+		d.channel, err = lint.ParseChannel(s)
+		return d, err
+	}},
 }
 
 // template reads one template, with every problem it has; a template with

@@ -33,9 +33,13 @@ type node struct {
 	str   bool
 	value string         // scalar text
 	smap  lint.SourceMap // scalar text -> file
-	keys  []*node        // mapping keys (scalars), in file order
-	vals  []*node        // mapping values, parallel to keys
-	items []*node        // list items
+	// verbatim is, for a string copied unchanged from the file, one past
+	// the file offset where its text starts: its map is made when asked,
+	// as most strings read (keys, ids) never need one.
+	verbatim int
+	keys     []*node // mapping keys (scalars), in file order
+	vals     []*node // mapping values, parallel to keys
+	items    []*node // list items
 }
 
 func (n *node) get(key string) *node {
@@ -47,7 +51,12 @@ func (n *node) get(key string) *node {
 	return nil
 }
 
-func (n *node) field() lint.Field { return lint.Field{Text: n.value, Map: n.smap} }
+func (n *node) field() lint.Field {
+	if n.verbatim > 0 && len(n.value) > 0 {
+		return lint.Field{Text: n.value, Map: lint.LinearMap(len(n.value), n.verbatim-1)}
+	}
+	return lint.Field{Text: n.value, Map: n.smap}
+}
 
 // doc holds what a decoder needs to report errors against the file.
 type doc struct {
