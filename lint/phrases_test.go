@@ -51,6 +51,11 @@ func TestPhrases(t *testing.T) {
 		// Typed without Turkish letters: cues are compared folded.
 		{Turkish, []string{"iyi gün*", "teşekkür*"}, "Tesekkurler, IYI GUNLER", []string{"teşekkür*@0-11", "iyi gün*@13-23"}},
 		{Azerbaijani, []string{"xoş gün*"}, "Xos gunler", []string{"xoş gün*@0-10"}},
+		// A lemma limited to a verb's endings: soruyu is the noun soru.
+		{Turkish, []string{"sor*(verb)"}, "Soruyu sordum, soruyorsunuz", []string{"sor*(verb)@7-13", "sor*(verb)@15-27"}},
+		{Turkish, []string{"sor*(noun)"}, "Soruyorsunuz", nil},
+		{English, []string{"remind*(verb) you", "share*(noun)"}, "Reminding you: sharing", []string{"remind*(verb) you@0-13"}},
+		{Azerbaijani, []string{"bilgi*(noun)", "xoş gün*(noun)"}, "Xos gunler", []string{"xoş gün*(noun)@0-10"}},
 		// One letter of the language's own says the plain ones are meant.
 		{Turkish, []string{"iyi gün*"}, "iyi gunler, şimdi", nil},
 	}
