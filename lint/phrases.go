@@ -172,6 +172,15 @@ func formsOf(l Lang) *morph.Forms {
 // cueKinds are the part-of-speech marks a lemma may carry: "sor*(verb)".
 var cueKinds = map[string]morph.Kind{"(verb)": morph.Verb, "(noun)": morph.Noun}
 
+// CueLemma is a cue word without its * and part-of-speech mark: the lemma
+// ("sor*(verb)" -> "sor").
+func CueLemma(w string) string {
+	if i := strings.IndexByte(w, '*'); i > 0 {
+		return w[:i]
+	}
+	return w
+}
+
 // cutKinds takes the part-of-speech marks out of a cue, returning the cue
 // and, for each lemma in it in order, its kind.
 func cutKinds(c string) (string, []morph.Kind) {
