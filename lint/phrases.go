@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -120,21 +121,29 @@ func oneTypo(a, b string) bool {
 }
 
 // stemNode is a byte trie of stems: a word is walked once, and the walk
-// ends at the first byte no stem continues with.
+// ends at the first byte no stem continues with. A node's children are
+// few, so they are found by a scan of their bytes, not a map.
 type stemNode struct {
-	next    map[byte]*stemNode
+	keys    []byte
+	kids    []*stemNode
 	phrases []phrase
+}
+
+// child is the node after byte c, or nil.
+func (n *stemNode) child(c byte) *stemNode {
+	if i := bytes.IndexByte(n.keys, c); i >= 0 {
+		return n.kids[i]
+	}
+	return nil
 }
 
 func (n *stemNode) add(stem string, ph phrase) {
 	for i := 0; i < len(stem); i++ {
-		c := n.next[stem[i]]
+		c := n.child(stem[i])
 		if c == nil {
-			if n.next == nil {
-				n.next = map[byte]*stemNode{}
-			}
 			c = &stemNode{}
-			n.next[stem[i]] = c
+			n.keys = append(n.keys, stem[i])
+			n.kids = append(n.kids, c)
 		}
 		n = c
 	}
@@ -311,8 +320,8 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 		// Every stem the word starts with: a stem is a whole word's
 		// beginning, so it always ends at a character boundary.
 		n := stems
-		for b := 0; b < len(w) && n.next != nil; b++ {
-			if n = n.next[w[b]]; n == nil {
+		for b := 0; b < len(w) && len(n.keys) > 0; b++ {
+			if n = n.child(w[b]); n == nil {
 				break
 			}
 			for _, ph := range n.phrases {
