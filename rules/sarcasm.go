@@ -38,7 +38,9 @@ affirmative said twice ("Yes, yes"), the customer's own words held up in quotes,
 impossible feat or a time already gone offered or promised: "shall we also teleport it?", "we'll
 deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
 what went wrong ("Lucky you, your flight was cancelled", "Şanslısınız, paketiniz gecikti") and praise
-after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."). Praise with an ending counts
+after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for a one-star review and an
+unhappy customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise.
+Praise with an ending counts
 ("Əladır", "Harikasınız"). Sincere enthusiasm
 ("Great news!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı"), sincere congratulations
 ("Congratulations, you won this time!"), a sincere apology for our fault, a sincere "sure, happy to
@@ -103,6 +105,8 @@ var frames = []sarcasmFrame{
 	{a: "past_time", b: "promise", promise: true, near: 3, why: "promising it for the past reads as mock compliance"},
 	{a: "ironic", b: "failure", why: "an ironic opener with what went wrong reads as sarcasm"},
 	{a: "ironic", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
+	{a: "gratitude", b: "bad_rating", unless: "apology", why: "thanks for a bad rating reads as sarcasm"},
+	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
 	{a: "evaluation", b: "complaints", weak: "weak", final: true, unless: "apology", why: "praise after a complaint reads as sarcasm"},
 }
