@@ -231,6 +231,9 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 	}
 	for _, cue := range cues {
 		c, kinds := cutKinds(strings.TrimSpace(cue))
+		if c == "" {
+			continue // an empty cue would be found everywhere, forever
+		}
 		var ws []cueWord
 		for _, t := range Tokenize(c, l) {
 			switch {

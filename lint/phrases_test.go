@@ -125,3 +125,20 @@ func TestOneTypo(t *testing.T) {
 		}
 	}
 }
+
+// Any cue and text: compiling and matching never panics, and a cue found
+// spans text inside the message.
+func FuzzPhrases(f *testing.F) {
+	for _, s := range [][2]string{{"sor*(verb)", "Soruyu sordum"}, {"x*(", "x"}, {"*(noun) a", "a"}, {"iyi gün*", "Iyi gunler"}, {"(!)", "ok(!)"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, cue, text string) {
+		for _, l := range []Lang{English, Turkish, Azerbaijani} {
+			for _, m := range NewPhrases(l, []string{cue}).Find(text, Tokenize(text, l)) {
+				if m.Span.Start < 0 || m.Span.End > len(text) || m.Span.Start > m.Span.End {
+					t.Fatalf("%q in %q: span %v", cue, text, m.Span)
+				}
+			}
+		}
+	})
+}
