@@ -200,12 +200,15 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 	if !ok {
 		return nil
 	}
-	out := map[string][]lint.Match{}
+	var out map[string][]lint.Match // made at the first match: most messages have none
 	find := c.p.Find
 	if pb.typos {
 		find = c.p.FindTypos
 	}
 	for _, mt := range find(m.Body.Text, m.Tokens()) {
+		if out == nil {
+			out = map[string][]lint.Match{}
+		}
 		for _, list := range c.lists[mt.Cue] {
 			out[list] = append(out[list], mt)
 		}
