@@ -12,6 +12,7 @@ import (
 // "soru" (question) is soruyu, which is not a form of sor-.
 type Kind uint8
 
+// The kinds: a noun's endings, a verb's, or either.
 const (
 	Noun Kind = 1 << iota
 	Verb

@@ -11,7 +11,7 @@ import (
 var fold = strings.NewReplacer("ı", "i", "ş", "s", "ğ", "g", "ç", "c", "ö", "o", "ü", "u", "ə", "e").Replace
 
 func TestInflects(t *testing.T) {
-	const n, v, any = morph.Noun, morph.Verb, morph.AnyKind
+	const n, v, nv = morph.Noun, morph.Verb, morph.AnyKind
 	for _, c := range []struct {
 		lang, lemma string
 		kind        morph.Kind
@@ -23,30 +23,30 @@ func TestInflects(t *testing.T) {
 		{"tr", "ilet", v, "ilettik", false, true},
 		{"tr", "ilet", v, "iletmemizi", false, true},
 		{"tr", "ilet", v, "iletilecektir", false, true},
-		{"tr", "ilet", any, "iletişim", false, false}, // contact: another word
-		{"tr", "ilet", any, "iletişime", false, false},
+		{"tr", "ilet", nv, "iletişim", false, false}, // contact: another word
+		{"tr", "ilet", nv, "iletişime", false, false},
 		{"tr", "ilet", v, "ileti", false, false}, // message: a noun
-		{"tr", "paylaş", any, "paylaşıldı", false, true},
+		{"tr", "paylaş", nv, "paylaşıldı", false, true},
 		{"tr", "paylaş", v, "paylaşılmıştır", false, true},
 		{"tr", "paylaş", v, "paylaşabiliriz", false, true},
 		{"tr", "paylaş", v, "paylaşmamıza", false, true},
-		{"tr", "paylaş", any, "paylaşim", false, false}, // wrong harmony
-		{"tr", "gün", any, "günler", false, true},
-		{"tr", "gün", any, "günlar", false, false}, // wrong harmony
-		{"tr", "gun", any, "gunler", true, true},
+		{"tr", "paylaş", nv, "paylaşim", false, false}, // wrong harmony
+		{"tr", "gün", nv, "günler", false, true},
+		{"tr", "gün", nv, "günlar", false, false}, // wrong harmony
+		{"tr", "gun", nv, "gunler", true, true},
 		{"tr", "ortak", n, "ortağımıza", false, true},
 		{"tr", "ortak", n, "ortagimiza", true, true},
 		{"tr", "kargo", n, "kargoya", false, true},
 		{"tr", "firma", n, "firmasına", false, true},
 		{"tr", "firma", n, "firmasıyla", false, true},
 		{"tr", "bilgi", n, "bilgileriniz", false, true},
-		{"tr", "bilgi", any, "bilgisayar", false, false},
-		{"tr", "bilgi", any, "bilgili", false, false}, // derivation: another word
-		{"tr", "teslim", any, "teslimat", false, false},
+		{"tr", "bilgi", nv, "bilgisayar", false, false},
+		{"tr", "bilgi", nv, "bilgili", false, false}, // derivation: another word
+		{"tr", "teslim", nv, "teslimat", false, false},
 		{"tr", "sor", v, "soruyorsunuz", false, true},
 		{"tr", "sor", v, "sordum", false, true},
 		{"tr", "sor", v, "soruyu", false, false}, // the noun soru
-		{"tr", "sor", any, "sorunuz", false, true},
+		{"tr", "sor", nv, "sorunuz", false, true},
 		{"tr", "sor", v, "sorunuz", false, false},
 		{"tr", "bekle", v, "bekliyoruz", false, true},
 		{"tr", "gel", v, "gelmiyor", false, true},
@@ -58,7 +58,7 @@ func TestInflects(t *testing.T) {
 		{"tr", "bilgi", v, "bilgilerinizi", false, false},
 		{"tr", "ilet", v, "iletmeyeceğiz", false, true},
 		{"tr", "gonder", v, "gonderildi", true, true},
-		{"tr", "tesekkur", any, "tesekkurler", true, true},
+		{"tr", "tesekkur", nv, "tesekkurler", true, true},
 		{"tr", "firma", n, "Firma'ya", false, false}, // lower case only
 		{"tr", "luma", n, "luma'ya", false, true},
 		{"az", "göndər", v, "göndəriləcək", false, true},
@@ -68,8 +68,8 @@ func TestInflects(t *testing.T) {
 		{"az", "paylaş", v, "paylaşmağımıza", false, true},
 		{"az", "məlumat", n, "məlumatlarınızı", false, true},
 		{"az", "kuryer", n, "kuryerə", false, true},
-		{"az", "gün", any, "günlər", false, true},
-		{"az", "gun", any, "gunler", true, true},
+		{"az", "gün", nv, "günlər", false, true},
+		{"az", "gun", nv, "gunler", true, true},
 		{"az", "soruş", v, "soruşmusunuz", false, true},
 		{"az", "əla", n, "əladır", false, true},
 		{"az", "təşəkkür", n, "təşəkkürlər", false, true},
@@ -78,11 +78,11 @@ func TestInflects(t *testing.T) {
 		{"en", "share", n, "sharing", false, false},
 		{"en", "transfer", v, "transferred", false, true},
 		{"en", "party", n, "parties", false, true},
-		{"en", "pass", any, "passport", false, false},
+		{"en", "pass", nv, "passport", false, false},
 		{"en", "pass", v, "passed", false, true},
 		{"en", "forward", v, "forwarding", false, true},
 		{"en", "detail", n, "details", false, true},
-		{"en", "send", any, "sender", false, false},
+		{"en", "send", nv, "sender", false, false},
 	} {
 		f := morph.NewForms(c.lang, fold)
 		if got := f.Lemma(c.lemma, c.kind, c.folded).Inflects(c.word); got != c.want {
