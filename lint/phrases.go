@@ -2,6 +2,8 @@ package lint
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -188,6 +190,29 @@ func CueLemma(w string) string {
 		return w[:i]
 	}
 	return w
+}
+
+// CheckCue reports what is wrong with a cue a config gives: nothing, or
+// that it is empty or marks a lemma with something other than (verb) or
+// (noun).
+func CheckCue(c string) error {
+	c = strings.TrimSpace(c)
+	if c == "" {
+		return errors.New("empty cue")
+	}
+	for i := 1; i < len(c); i++ {
+		if c[i] != '*' || c[i-1] == ' ' || !strings.HasPrefix(c[i+1:], "(") {
+			continue
+		}
+		known := false
+		for mark := range cueKinds {
+			known = known || strings.HasPrefix(c[i+1:], mark)
+		}
+		if !known {
+			return fmt.Errorf("cue %q: a lemma's ending * takes (verb) or (noun) after it, or nothing", c)
+		}
+	}
+	return nil
 }
 
 // cutKinds takes the part-of-speech marks out of a cue, returning the cue

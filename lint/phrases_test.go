@@ -142,3 +142,12 @@ func FuzzPhrases(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckCue(t *testing.T) {
+	for c, ok := range map[string]bool{"sor*(verb)": true, "iyi gün*(noun) dileriz": true, "x*": true, "(!)": true,
+		"ok (!)": true, "": false, "  ": false, "sor*(verbs)": false, "sor*(": false, "a *(x)": true} {
+		if err := CheckCue(c); (err == nil) != ok {
+			t.Errorf("CheckCue(%q) = %v", c, err)
+		}
+	}
+}

@@ -56,6 +56,11 @@ func (o LexiconOptions) apply(base Lexicon) (Lexicon, error) {
 				if _, ok := out[l][name]; !ok {
 					return nil, fmt.Errorf("%s.%s: unknown list %q (have %s)", ch.what, l, name, strings.Join(listKeys(out[l]), ", "))
 				}
+				for _, c := range cues {
+					if err := lint.CheckCue(c); err != nil {
+						return nil, fmt.Errorf("%s.%s.%s: %v", ch.what, l, name, err)
+					}
+				}
 				out[l][name] = ch.set(out[l][name], cues)
 			}
 		}
