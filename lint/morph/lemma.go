@@ -42,9 +42,10 @@ type Forms struct {
 }
 
 type classVariant struct {
-	c *class
-	v *variant
-	s string // the surface, folded in foldedBy
+	c     *class
+	v     *variant
+	s     string // the surface, folded in foldedBy
+	after uint64 // the classes c may follow, as bits of class.idx
 }
 
 // NewForms returns the forms of a language's lemmas ("tr", "az", "en"), or
@@ -64,18 +65,25 @@ func NewForms(lang string, fold func(string) string) *Forms {
 		return nil
 	}
 	f := &Forms{a: a, fold: fold, byFirst: map[byte][]classVariant{}, foldedBy: map[byte][]classVariant{}, altFolded: map[string]string{}}
+	if len(a.classes) > 64 {
+		panic("morph: data/" + lang + ".yaml: more than 64 classes, more than a class set holds")
+	}
 	for _, c := range a.classes {
 		if c.name == derivation {
 			continue
+		}
+		var after uint64 // the classes c may follow, as bits
+		for _, p := range c.after {
+			after |= 1 << p.idx
 		}
 		for i := range c.variants {
 			v := &c.variants[i]
 			if lexicalised[v.template] {
 				continue
 			}
-			f.byFirst[v.surface[0]] = append(f.byFirst[v.surface[0]], classVariant{c, v, v.surface})
+			f.byFirst[v.surface[0]] = append(f.byFirst[v.surface[0]], classVariant{c, v, v.surface, after})
 			if s := fold(v.surface); s != "" {
-				f.foldedBy[s[0]] = append(f.foldedBy[s[0]], classVariant{c, v, s})
+				f.foldedBy[s[0]] = append(f.foldedBy[s[0]], classVariant{c, v, s, after})
 			}
 		}
 	}
@@ -215,7 +223,7 @@ func (l *Lemma) from(word string, pos int, prev *class, depth int, failed *map[w
 	for _, cv := range idx[word[pos]] {
 		// A vowel-dropping ending after a vowel takes its place (see
 		// dropping); after a consonant it is written whole (sor-uyor).
-		if cv.v.dropsVowel && pos > 0 && isVowelRune(lastOf(word[:pos])) || !l.follows(cv.c, prev, word[:pos]) {
+		if cv.v.dropsVowel && pos > 0 && isVowelRune(lastOf(word[:pos])) || !l.follows(cv, prev, word[:pos]) {
 			continue
 		}
 		if strings.HasPrefix(word[pos:], cv.s) && l.fits(cv, word, pos) && l.from(word, pos+len(cv.s), cv.c, depth+1, failed) {
@@ -251,7 +259,7 @@ func (l *Lemma) dropping(word string, pos int, prev *class, depth int, failed *m
 		idx = l.f.foldedBy
 	}
 	for _, cv := range idx[word[pos]] {
-		if !cv.v.dropsVowel || !strings.HasPrefix(word[pos:], cv.s) || !l.follows(cv.c, prev, word[:pos]) {
+		if !cv.v.dropsVowel || !strings.HasPrefix(word[pos:], cv.s) || !l.follows(cv, prev, word[:pos]) {
 			continue
 		}
 		if l.fits(cv, word, pos) && l.from(word, pos+len(cv.s), cv.c, depth+1, failed) {
@@ -261,21 +269,17 @@ func (l *Lemma) dropping(word string, pos int, prev *class, depth int, failed *m
 	return false
 }
 
-// follows reports whether class c may come after prev (nil: right after
-// the lemma's stem, written so far as before).
-func (l *Lemma) follows(c, prev *class, before string) bool {
+// follows reports whether an ending's class may come after prev (nil:
+// right after the lemma's stem, written so far as before).
+func (l *Lemma) follows(cv classVariant, prev *class, before string) bool {
 	if prev == nil {
+		c := cv.c
 		if c.stems != nil {
 			return c.stems[before] && l.kind&Noun != 0
 		}
 		return c.afterStem && l.kind&Noun != 0 || c.afterVerb && l.kind&Verb != 0
 	}
-	for _, p := range c.after {
-		if p == prev {
-			return true
-		}
-	}
-	return false
+	return cv.after&(1<<prev.idx) != 0
 }
 
 // fits checks an ending's conditions at pos: the letter before it, vowel

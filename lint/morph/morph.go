@@ -47,6 +47,7 @@ type Analyzer struct {
 
 type class struct {
 	name      string
+	idx       uint // the class's place in Analyzer.classes
 	after     []*class
 	afterStem bool
 	afterVerb bool            // after a verb stem only: one the dictionary has an infinitive of
@@ -186,7 +187,7 @@ func Parse(lang string, data []byte) (*Analyzer, error) {
 	}
 	sortStrings(names)
 	for _, name := range names {
-		c := &class{name: name}
+		c := &class{name: name, idx: uint(len(a.classes))}
 		byName[name] = c
 		a.classes = append(a.classes, c)
 	}
