@@ -150,8 +150,8 @@ func (l *Lemma) Stems() []string {
 	for _, st := range l.stems {
 		out = append(out, st.s)
 	}
-	if l.f.a != nil && l.kind&Verb != 0 && len(l.lemma) > 1 {
-		if r, w := utf8.DecodeLastRuneInString(l.lemma); isVowel(r) {
+	if l.f.a != nil && l.kind&Verb != 0 {
+		if r, w := utf8.DecodeLastRuneInString(l.lemma); isVowel(r) && len(l.lemma) > w {
 			out = append(out, l.lemma[:len(l.lemma)-w])
 		}
 	}
