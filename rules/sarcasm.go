@@ -104,11 +104,10 @@ var frames = []sarcasmFrame{
 	{a: "absurd", b: "offer", promise: true, why: "an impossible promise reads as mock compliance"},
 	{a: "past_time", b: "promise", promise: true, near: 3, why: "promising it for the past reads as mock compliance"},
 	{a: "ironic", b: "failure", why: "an ironic opener with what went wrong reads as sarcasm"},
-	{a: "ironic", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
 	{a: "gratitude", b: "bad_rating", unless: "apology", why: "thanks for a bad rating reads as sarcasm"},
 	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
-	{a: "evaluation", b: "complaints", weak: "weak", final: true, unless: "apology", why: "praise after a complaint reads as sarcasm"},
+	{a: "evaluation", b: "repetition", final: true, unless: "apology", why: "praise after counting how often reads as sarcasm"},
 }
 
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
@@ -158,10 +157,11 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 		after := mt.Last >= 0 && sentenceEnd(m.Tokens(), mt.Last)
 		for _, c := range complaints {
 			// The complaint stands anywhere in the opener's sentence ("Daha önce
-			// de iki kez söylediğim gibi") or in the next one, or, not a weak
-			// one, in the one before an opener that ends its own.
+			// de iki kez söylediğim gibi") or in the next one, or, if it counts
+			// how often ("three times"), in the one before an opener that ends
+			// its own: "another deal" or "as usual" before "Great!" is a promo.
 			j := sentenceOf(sents, c.Span.Start)
-			before := after && j == i-1 && !overlaps(found["weak"], c.Span)
+			before := after && j == i-1 && overlaps(found["repetition"], c.Span)
 			if (j == i || j == i+1 && c.Span.Start >= mt.Span.End || before) && (c.Span.End <= mt.Span.Start || c.Span.Start >= mt.Span.End) {
 				report(mt, fmt.Sprintf("with %q reads as sarcasm toward the customer", m.Body.Text[c.Span.Start:c.Span.End]))
 				break
