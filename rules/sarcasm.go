@@ -116,8 +116,12 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	markers, openers := found["markers"], found["openers"]
 	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
 	markers = append(markers, you.scareQuotes(m, found["instructions"])...)
-	if len(found["absurd"]) > 0 {
-		found["absurd"] = you.literal(m, found["absurd"])
+	// Feats and failures count only as meant: not a name, not denied
+	// ("we can't work miracles", "nothing was lost").
+	for _, list := range [...]string{"absurd", "failure"} {
+		if len(found[list]) > 0 {
+			found[list] = you.literal(m, found[list])
+		}
 	}
 	var framed []framedMatch
 	for _, f := range frames {
@@ -289,9 +293,10 @@ func (c customer) close(m *lint.Message, a, b lint.Match, near int) bool {
 
 // literal keeps the impossible feats meant as such: not a name (a capital
 // inside the sentence, or two capitalised words: "our Miracle Serum",
-// "Mucize Krem") and not denied (a word of negation up to three words
-// before it in its clause or right after it, or a negated ending on it: "we can't work
-// miracles", "mucize değil", "aklınızı okuyamayız").
+// "Mucize Krem") and not denied (a word of negation before it in its
+// clause or right after it, or a negated ending on it: "we can't work
+// miracles", "nothing was lost or damaged", "mucize değil", "aklınızı
+// okuyamayız", "gecikmedi").
 func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
@@ -316,17 +321,13 @@ func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 				return true
 			}
 		}
-		words := 0
-		for k := mt.First - 1; k >= 0 && words < 3; k-- {
+		for k := mt.First - 1; k >= 0; k-- {
 			t := toks[k]
 			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?,;:") {
 				break // another clause: "Why not, we'll read your mind"
 			}
-			if t.Kind == lint.Word {
-				words++
-				if negation[t.Norm] {
-					return true
-				}
+			if t.Kind == lint.Word && negation[t.Norm] {
+				return true
 			}
 		}
 		return false
