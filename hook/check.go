@@ -222,7 +222,7 @@ func newFinding(f lint.Finding, inDraft bool) Finding {
 	if field == nil {
 		return out
 	}
-	out.Part = [...]string{lint.Body: "text", lint.QuickReply: "quick_reply", lint.Button: "button", lint.TemplateText: "template"}[f.Part.Kind]
+	out.Part = [...]string{lint.Body: "text", lint.QuickReply: "quick_reply", lint.Button: "button", lint.TemplateText: "template", lint.ElementTitle: "element_title", lint.ElementSubtitle: "element_subtitle"}[f.Part.Kind]
 	out.Index = f.Part.Index
 	sp := f.Span
 	if sp == (lint.Span{}) {

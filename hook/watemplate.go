@@ -17,7 +17,9 @@ type Templates map[string]*lint.Message
 func NewTemplates(msgs []*lint.Message) Templates {
 	t := Templates{}
 	for _, m := range msgs {
-		if tpl := m.Template; tpl != nil {
+		// A Twilio content template is sent through Twilio by its SID,
+		// not by a WhatsApp template name.
+		if tpl := m.Template; tpl != nil && tpl.Platform == lint.WhatsAppTemplate {
 			t[templateKey(tpl.Texts[tpl.Name].Text, tpl.Texts[tpl.Language].Text)] = m
 		}
 	}

@@ -65,3 +65,16 @@ func TestTemplateSend(t *testing.T) {
 		})
 	}
 }
+
+// A Twilio content template, sent by its SID through Twilio, is not a
+// WhatsApp template the hook looks up by name; one without a friendly_name
+// is read without trouble.
+func TestTemplatesSkipTwilioContent(t *testing.T) {
+	msgs, err := load.Options{}.File("c.json", []byte(`{"language": "en", "types": {"twilio/text": {"body": "Hi there, your order shipped."}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := NewTemplates(msgs); len(ts) != 0 {
+		t.Errorf("%d templates", len(ts))
+	}
+}

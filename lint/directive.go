@@ -22,6 +22,11 @@ type Comments struct {
 	// over lines: {"/*", "*/"}, {"<!--", "-->"}. A directive is read up to
 	// the closing delimiter or the end of its line.
 	Block [][2]string
+	// Entry, where a format's entries run over several lines, gives the
+	// last line of the entry that starts at or after line: a
+	// disable-next-line directive above a gettext entry covers it to its
+	// msgstr, where the findings are. nil: the next line only.
+	Entry func(src *Source, line int) int
 }
 
 func (c *Comments) none() bool { return c == nil || len(c.Line) == 0 && len(c.Block) == 0 }
@@ -136,6 +141,9 @@ func readDirectives(src *Source, c *Comments, known func(string) bool) (dirs []*
 		switch d.name {
 		case dirNextLine:
 			d.from, d.to = d.line+1, d.line+1
+			if c.Entry != nil {
+				d.to = max(d.to, c.Entry(src, d.line+1))
+			}
 		case dirLine:
 			d.from, d.to = d.line, d.line
 		case dirDisable:

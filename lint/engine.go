@@ -16,8 +16,8 @@ import (
 // Linter runs a configured set of rules over messages.
 type Linter struct {
 	active []active
-	// syntax is the config's placeholder systems, for messages whose
-	// format did not say theirs.
+	// syntax is the config's placeholder systems, which win over those
+	// a message's format gives.
 	syntax placeholder.Syntax
 	// known are the names of every rule there is, running or not, which
 	// directives may name; directive is the directive rule, when it runs.
@@ -120,13 +120,17 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 
 // hasSets tells whether a rule looks across files, so that a run keeps
 // every file's messages until all are read.
-func (l *Linter) hasSets() bool {
+func (l *Linter) hasSets() bool { return len(l.AcrossFiles()) > 0 }
+
+// AcrossFiles names the active rules that look across files (parity).
+func (l *Linter) AcrossFiles() []string {
+	var out []string
 	for _, a := range l.active {
 		if a.set != nil {
-			return true
+			out = append(out, a.rule.Name)
 		}
 	}
-	return false
+	return out
 }
 
 // keep returns the messages of a file that a rule looking across files
@@ -252,8 +256,9 @@ const (
 
 // checkInto appends a message's findings to out.
 func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
-	if m.Syntax == 0 {
-		m.Syntax = l.syntax
+	if l.syntax != 0 && m.Syntax != l.syntax {
+		// The config's placeholders: list wins over the format's systems.
+		m.Syntax, m.holders = l.syntax, nil
 	}
 	var a *active
 	start := len(out)
@@ -367,6 +372,9 @@ type Loaded struct {
 	Msgs     []*Message
 	Findings []Finding
 	Count    int
+	// Streamed says the messages were checked batch by batch as they were
+	// read and not kept: the rules that look across files never see them.
+	Streamed bool
 	// Linter, if set, checks Msgs instead of the run's own: the input has
 	// a config of its own (a folder's .msglint.yaml, an override).
 	Linter *Linter
@@ -441,6 +449,27 @@ type Result struct {
 	Skipped  int
 	Skips    []Skip // the inputs passed over, in input order, with why
 	Messages int
+	// Uncompared are the inputs checked but not compared with other files
+	// by the rules that look across files (parity), with why.
+	Uncompared []Uncompared
+}
+
+// Uncompared is an input the rules that look across files did not compare
+// with the others.
+type Uncompared struct{ Path, Why string }
+
+// WhyUncompared says why the rules that look across files cannot compare
+// an input with the others: it was read as a stream, or it is standard
+// input among other files, which has no path to pair it by. "" when they
+// can.
+func WhyUncompared(path string, ld Loaded, inputs int) string {
+	switch {
+	case ld.Streamed:
+		return "read as a stream, its messages were not kept"
+	case path == "-" && inputs > 1 && len(ld.Msgs) > 0:
+		return "standard input has no path to pair it with its translations by (name the file instead)"
+	}
+	return ""
 }
 
 // Count returns the number of findings at each severity.
@@ -481,6 +510,9 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 		msgs     int
 		err      error
 		kept     []*Message // for the rules that look across files
+		// uncompared says why the rules that look across files cannot
+		// compare the input with the others; "" when they can.
+		uncompared string
 	}
 	keep := l.hasSets()
 	results := make([]out, len(paths))
@@ -496,9 +528,10 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 				if ld.Linter != nil {
 					lin = ld.Linter
 				}
-				results[i] = out{append(lin.CheckFile(ld.Msgs), ld.Findings...), len(ld.Msgs) + ld.Count, err, nil}
+				results[i] = out{findings: append(lin.CheckFile(ld.Msgs), ld.Findings...), msgs: len(ld.Msgs) + ld.Count, err: err}
 				if keep {
 					results[i].kept = l.keep(ld.Msgs)
+					results[i].uncompared = WhyUncompared(paths[i], ld, len(paths))
 				}
 				n := int(done.Add(1))
 				for _, p := range progress {
@@ -514,9 +547,12 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 	wg.Wait()
 	res := Result{Files: len(paths), Findings: []Finding{}}
 	var files [][]*Message
-	for _, r := range results {
+	for i, r := range results {
 		if len(r.kept) > 0 {
 			files = append(files, r.kept)
+		}
+		if r.uncompared != "" && r.err == nil {
+			res.Uncompared = append(res.Uncompared, Uncompared{paths[i], r.uncompared})
 		}
 		var skip *Skip
 		if errors.As(r.err, &skip) {

@@ -127,12 +127,25 @@ const (
 	// TemplateText is one of Message.Template's texts (a header, a footer,
 	// a button's URL, the template's name).
 	TemplateText
+	// ElementTitle and ElementSubtitle are the title and subtitle of the
+	// Index-th of Message.Elements (a card of a generic template).
+	ElementTitle
+	ElementSubtitle
 )
 
 // Part points at one field: the body, or the n-th quick reply or button.
 type Part struct {
 	Kind  PartKind
 	Index int
+}
+
+// Element is one card of a generic template: its title and subtitle (an
+// empty Field when it has none), its default action's URL, and its buttons,
+// Buttons of them from Message.Buttons[FirstButton].
+type Element struct {
+	Title, Subtitle      Field
+	DefaultAction        Field
+	FirstButton, Buttons int
 }
 
 // Message is one text a brand sends, as read from a library file.
@@ -150,6 +163,9 @@ type Message struct {
 	Body         Field
 	QuickReplies []Field
 	Buttons      []Field
+	// Elements are the cards of a Messenger or Instagram generic template,
+	// in order; their buttons are among Buttons.
+	Elements []Element
 
 	// MessagingType and Tag come from Send API bodies (RESPONSE, UPDATE, MESSAGE_TAG).
 	MessagingType string
@@ -193,6 +209,13 @@ func (m *Message) Field(p Part) *Field {
 	case TemplateText:
 		if m.Template != nil {
 			return m.Template.Text(p.Index)
+		}
+	case ElementTitle, ElementSubtitle:
+		if p.Index < len(m.Elements) {
+			if p.Kind == ElementTitle {
+				return &m.Elements[p.Index].Title
+			}
+			return &m.Elements[p.Index].Subtitle
 		}
 	default:
 		return &m.Body

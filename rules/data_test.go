@@ -13,7 +13,7 @@ import (
 func TestEveryLanguageSaysEverything(t *testing.T) {
 	for name, d := range map[string]*lint.RuleData{
 		"bot-handoff": bothandoffData, "cta": ctaData, "forwarding-consent": forwardingData, "goodbye": goodbyeData,
-		"greeting": greetingData, "sarcasm": sarcasmData,
+		"greeting": greetingData, "sarcasm": sarcasmData, "whatsapp-template": waTemplateData,
 	} {
 		keys := slices.Sorted(maps.Keys(d.Langs[lint.Langs[0]].Say))
 		if len(keys) == 0 {

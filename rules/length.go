@@ -28,6 +28,13 @@ type ChannelLimit struct {
 	Buttons      int  `yaml:"buttons,omitempty"`
 	ButtonText   int  `yaml:"button_text,omitempty"`
 	SMS          bool `yaml:"sms,omitempty"`
+	// Elements is how many cards a generic template may carry, each with a
+	// title and subtitle of at most ElementTitle and ElementSubtitle
+	// characters and at most ElementButtons buttons.
+	Elements        int `yaml:"elements,omitempty"`
+	ElementTitle    int `yaml:"element_title,omitempty"`
+	ElementSubtitle int `yaml:"element_subtitle,omitempty"`
+	ElementButtons  int `yaml:"element_buttons,omitempty"`
 	// Profile is the channel's limits on a Page's profile (Messenger
 	// Profile API), which replace the message limits there.
 	Profile *ProfileLimit `yaml:"profile,omitempty"`
@@ -67,6 +74,8 @@ type LengthOptions struct {
 
 func defaultLength() LengthOptions {
 	o := LengthOptions{MaxSentences: 3, MaxChars: 320, MaxParagraphChars: 320, SMSMaxSegments: 1}
+	// Each channel's sources: (the page that states each limit) are data
+	// for the reader and the tests, not options, and are skipped here.
 	if err := yaml.Unmarshal(limitsYAML, &o.Limits); err != nil {
 		panic("rules: bad embedded data/limits.yaml: " + err.Error())
 	}
@@ -80,8 +89,9 @@ var Length = &lint.Rule{
 		Title: "message too long for the channel or for the reader",
 		Text: `Errors when a message breaks a channel's hard limit: Messenger text over 2000 characters,
 Instagram text over 1000 bytes, WhatsApp text over 4096 characters, quick-reply and button titles over
-20 characters, more than 13 quick replies or 3 buttons on Messenger (13 quick replies on Instagram), the
-text of a Messenger button template over 640 characters, a Messenger Profile greeting over 160 characters, more
+20 characters, more than 13 quick replies or 3 buttons on Messenger and Instagram, the
+text of a Messenger button template over 640 characters, a generic template (carousel) on Messenger or Instagram
+with more than 10 elements, an element title or subtitle over 80 characters or more than 3 buttons on one element, a Messenger Profile greeting over 160 characters, more
 than 4 ice breaker questions, more than 20 persistent menu items or a menu title over 30 characters, or an SMS that needs more segments than allowed (160 plain characters or 70 with any
 character outside the GSM alphabet, such as ş, ğ, ı or ə, make one segment). Warns when a message has
 more than 3 sentences, or more than 320 characters in one paragraph or in all: a wall of text in a chat.`,
@@ -157,6 +167,7 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 		}
 	}
 	checkCounts(p, lim)
+	checkElements(p, lim)
 	for _, t := range []struct {
 		kind   lint.PartKind
 		fields []lint.Field
@@ -216,6 +227,44 @@ func checkCounts(p *lint.Pass, lim ChannelLimit) {
 				Part:       lint.Part{Kind: t.kind, Index: t.limit},
 				Message:    fmt.Sprintf("%s has %d %s; %s allows %d (%d over)", partName(m, "message", "profile"), t.n, t.what, m.Channel.Title(), t.limit, t.n-t.limit),
 				Suggestion: fmt.Sprintf("keep the %d that matter most", t.limit),
+			})
+		}
+	}
+}
+
+// checkElements checks a generic template's cards: how many there are,
+// how long each title and subtitle is, and how many buttons each carries.
+func checkElements(p *lint.Pass, lim ChannelLimit) {
+	m := p.Msg
+	ch := m.Channel.Title()
+	if n := len(m.Elements); lim.Elements > 0 && n > lim.Elements {
+		p.Report(lint.Diagnostic{
+			Part:       lint.Part{Kind: lint.ElementTitle, Index: lim.Elements},
+			Message:    fmt.Sprintf("generic template has %d elements; %s allows %d (%d over)", n, ch, lim.Elements, n-lim.Elements),
+			Suggestion: fmt.Sprintf("keep the %d that matter most, or send the rest in a second message", lim.Elements),
+		})
+	}
+	for i, e := range m.Elements {
+		for _, t := range []struct {
+			kind  lint.PartKind
+			text  string
+			limit int
+			what  string
+		}{{lint.ElementTitle, e.Title.Text, lim.ElementTitle, "title"}, {lint.ElementSubtitle, e.Subtitle.Text, lim.ElementSubtitle, "subtitle"}} {
+			if n := utf8.RuneCountInString(t.text); t.limit > 0 && n > t.limit {
+				p.Report(lint.Diagnostic{
+					Part:       lint.Part{Kind: t.kind, Index: i},
+					Span:       lint.Span{Start: runeOffset(t.text, t.limit), End: len(t.text)},
+					Message:    fmt.Sprintf("element %d's %s is %d characters; %s allows %d (%d over)", i+1, t.what, n, ch, t.limit, n-t.limit),
+					Suggestion: fmt.Sprintf("shorten it to %d characters", t.limit),
+				})
+			}
+		}
+		if lim.ElementButtons > 0 && e.Buttons > lim.ElementButtons {
+			p.Report(lint.Diagnostic{
+				Part:       lint.Part{Kind: lint.Button, Index: e.FirstButton + lim.ElementButtons},
+				Message:    fmt.Sprintf("element %d has %d buttons; %s allows %d (%d over)", i+1, e.Buttons, ch, lim.ElementButtons, e.Buttons-lim.ElementButtons),
+				Suggestion: fmt.Sprintf("keep the %d that matter most", lim.ElementButtons),
 			})
 		}
 	}

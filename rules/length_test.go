@@ -88,7 +88,7 @@ func TestLengthOptionErrors(t *testing.T) {
 		"max_sentence: 2\n":                `line 1: unknown option "max_sentence" (known: max_sentences, max_chars, max_paragraph_chars, sms_max_segments, limits)`,
 		"limits: {telegram: {text: 10}}\n": `limits: unknown channel "telegram" (want one of messenger, instagram, whatsapp, sms)`,
 		"limits: {sms: {unit: words}}\n":   `limits.sms.unit: want chars or bytes, not "words"`,
-		"limits: {sms: {txt: 1}}\n":        `line 1: unknown option "txt" (known: text, unit, quick_reply_title, button_title, quick_replies, buttons, button_text, sms, profile)`,
+		"limits: {sms: {txt: 1}}\n":        `line 1: unknown option "txt" (known: text, unit, quick_reply_title, button_title, quick_replies, buttons, button_text, sms, elements, element_title, element_subtitle, element_buttons, profile)`,
 	} {
 		var doc yaml.Node
 		yaml.Unmarshal([]byte(opts), &doc)
@@ -108,5 +108,75 @@ func TestEveryChannelHasLimits(t *testing.T) {
 	}
 	if len(limits) != len(lint.Channels) {
 		t.Errorf("data/limits.yaml has %d channels, the registry %d", len(limits), len(lint.Channels))
+	}
+}
+
+// Every limit in data/limits.yaml names the page that states it.
+func TestEveryLimitHasASource(t *testing.T) {
+	var raw map[string]map[string]any
+	if err := yaml.Unmarshal(limitsYAML, &raw); err != nil {
+		t.Fatal(err)
+	}
+	check := func(where string, limits map[string]any) {
+		sources, _ := limits["sources"].(map[string]any)
+		for key := range limits {
+			switch key {
+			case "unit", "sources", "profile":
+				continue
+			}
+			if s, _ := sources[key].(string); strings.TrimSpace(s) == "" {
+				t.Errorf("%s.%s has no source", where, key)
+			}
+		}
+		for key := range sources {
+			if _, ok := limits[key]; !ok {
+				t.Errorf("%s.sources.%s names no limit", where, key)
+			}
+		}
+	}
+	for ch, limits := range raw {
+		check(ch, limits)
+		if p, ok := limits["profile"].(map[string]any); ok {
+			check(ch+".profile", p)
+		}
+	}
+}
+
+// A generic template's cards are checked against the channel's limits,
+// each channel's own; a channel with none set has its cards unchecked.
+func TestGenericTemplateLimitsPerChannel(t *testing.T) {
+	body := `{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[` +
+		`{"title":"` + strings.Repeat("é", 81) + `","subtitle":"ok","buttons":[{"type":"postback","title":"A","payload":"A"},{"type":"postback","title":"B","payload":"B"},{"type":"postback","title":"C","payload":"C"},{"type":"postback","title":"D","payload":"D"}]}]}}}}`
+	var opts yaml.Node
+	if err := yaml.Unmarshal([]byte("limits: {whatsapp: {text: 4096}}"), &opts); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Length.New(opts.Content[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ch, want := range map[lint.Channel][]string{
+		lint.Messenger: {
+			"4 0-2 element 1's title is 81 characters; Messenger allows 80 (1 over)",
+			"2 3-0 element 1 has 4 buttons; Messenger allows 3 (1 over)",
+		},
+		lint.Instagram: {
+			"4 0-2 element 1's title is 81 characters; Instagram allows 80 (1 over)",
+			"2 3-0 element 1 has 4 buttons; Instagram allows 3 (1 over)",
+		},
+		lint.WhatsApp: nil,
+	} {
+		msgs, err := load.Options{Channel: ch}.File("send.json", []byte(body))
+		// The generic template, then its element's title and subtitle.
+		if err != nil || len(msgs) != 3 {
+			t.Fatalf("%s: %v, %d messages", ch, err, len(msgs))
+		}
+		var got []string
+		c(lint.NewPass(msgs[0], func(d lint.Diagnostic) {
+			got = append(got, fmt.Sprintf("%d %d-%d %s", d.Part.Kind, d.Part.Index, d.Span.End-d.Span.Start, d.Message))
+		}))
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s: %s", ch, d)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -41,10 +42,12 @@ var Parity = &lint.Rule{
 		Text: `Compares every translation with the source language (English unless the config says
 source: tr): texts missing from the translation or only in it, placeholders the translation drops, adds
 or renames ({{first_name}} in English, {{ad}} in Turkish: the sending system fills only the first), plural
-forms the language needs (Turkish and Azerbaijani: one and other), and texts left untranslated (the same
-as the source, or still in the source language). Files are paired by path: locales/en.json with
-locales/tr.json, en/chat.yaml with tr/chat.yaml; in one library, templates with the same id in two
-languages. Each finding points at the translation's line and quotes the source text. Where the app
+forms the language needs (Turkish and Azerbaijani: one and other; in ICU plurals, and in plural keys:
+cart_one, cart.one, Android's <plurals> items), and texts left untranslated (the same as the source, or
+still in the source language). Files are paired by path: locales/en.json with locales/tr.json,
+en/chat.yaml with tr/chat.yaml, Android's res/values/ (the source language; lang: in the config or --lang says which
+when it is not English) with res/values-tr/ and res/values-b+az+Latn/; in one library, templates with the same id in
+two languages. A file read as a stream is not compared, and the run says so. Each finding points at the translation's line and quotes the source text. Where the app
 shows the source text for what a translation lacks on purpose, missing: false leaves those out.`,
 		Why: `A customer who writes in Turkish and gets "Hi {{first_name}}" in English, or "Merhaba ," with the
 name dropped, sees a brand that did not finish its work.`,
@@ -173,8 +176,13 @@ func keyOf(m *lint.Message) string {
 // localeKey is a path with the part that names its language replaced by
 // "*", so that files of one key space in two languages share it:
 // locales/en.json and locales/tr.json, en/chat.yaml and tr/chat.yaml,
-// messages.en-US.json. "" when the path does not name the language.
+// messages.en-US.json; Android's res/values/ (the source language) with
+// values-tr/ and values-b+az+Latn/. "" when the path does not name the
+// language.
 func localeKey(path string, l lint.Lang) string {
+	if k, ok := androidKey(path, l); ok {
+		return k
+	}
 	lower := strings.ToLower(path)
 	code := string(l)
 	start, end := -1, -1
@@ -195,6 +203,41 @@ func localeKey(path string, l lint.Lang) string {
 		return ""
 	}
 	return path[:start] + "*" + path[end:]
+}
+
+// androidKey is an Android resource path with the language qualifiers of
+// its values folder left out: res/values-tr-rTR/strings.xml and
+// res/values-b+az+Latn/strings.xml are res/values/strings.xml, the folder
+// without one holding the source language. Other qualifiers (night, v21)
+// stay. ok is false for a path that is no values folder's XML file.
+func androidKey(path string, l lint.Lang) (string, bool) {
+	slash := strings.LastIndexAny(path, "/\\")
+	dirEnd := slash
+	dirStart := strings.LastIndexAny(path[:max(dirEnd, 0)], "/\\") + 1
+	if slash < 0 || !strings.EqualFold(filepath.Ext(path), ".xml") {
+		return "", false
+	}
+	dir := path[dirStart:dirEnd]
+	if dir != "values" && !strings.HasPrefix(dir, "values-") {
+		return "", false
+	}
+	code := string(l)
+	qs := strings.Split(dir, "-")[1:]
+	keep := []string{"values"}
+	for i := 0; i < len(qs); i++ {
+		q := strings.ToLower(qs[i])
+		switch {
+		case strings.HasPrefix(q, "b+") && strings.SplitN(q[2:], "+", 2)[0] == code:
+			continue // values-b+az+Latn
+		case q == code:
+			if i+1 < len(qs) && len(qs[i+1]) == 3 && qs[i+1][0] == 'r' {
+				i++ // values-tr-rTR
+			}
+			continue
+		}
+		keep = append(keep, qs[i])
+	}
+	return path[:dirStart] + strings.Join(keep, "-") + path[dirEnd:], true
 }
 
 // subtag is the length of a region or script subtag at the start of s
@@ -222,37 +265,60 @@ func subtag(s string) int {
 
 var pluralCategories = []string{"zero", "one", "two", "few", "many", "other"}
 
-// pluralKey splits an i18next plural key (cart_one, cart_other) into its
-// base and category.
-func pluralKey(id string) (base, cat string, ok bool) {
-	i := strings.LastIndexByte(id, '_')
-	if i <= 0 || !slices.Contains(pluralCategories, id[i+1:]) {
-		return "", "", false
+// pluralForms are how locale files key a text's plural forms: i18next's
+// cart_one, Rails' cart.one, Android's <plurals name="cart"> items
+// (cart[one]), a string catalog's cart[plural.one].
+var pluralForms = []struct{ before, after string }{{"_", ""}, {".", ""}, {"[", "]"}, {"[plural.", "]"}}
+
+// pluralGroup is a plural text's base key and how its forms are keyed.
+type pluralGroup struct {
+	base string
+	form int // index in pluralForms
+}
+
+func (g pluralGroup) key(cat string) string {
+	return g.base + pluralForms[g.form].before + cat + pluralForms[g.form].after
+}
+
+// pluralKey splits a plural form's key (cart_one, cart.one, cart[one])
+// into its group and category.
+func pluralKey(id string) (g pluralGroup, cat string, ok bool) {
+	for f, p := range pluralForms {
+		rest, ok := strings.CutSuffix(id, p.after)
+		if !ok {
+			continue
+		}
+		i := strings.LastIndex(rest, p.before)
+		if i <= 0 || !slices.Contains(pluralCategories, rest[i+len(p.before):]) {
+			continue
+		}
+		return pluralGroup{rest[:i], f}, rest[i+len(p.before):], true
 	}
-	return id[:i], id[i+1:], true
+	return pluralGroup{}, "", false
 }
 
 func compareLocale(o *parityConfig, src, tgt *locale, report func(*lint.Message, lint.Diagnostic)) {
 	srcName, tgtName := lint.LangName(src.lang), lint.LangName(tgt.lang)
 	// Keys whose plural forms the translation has by its own language's
 	// rules, not the source's: checked by base.
-	plurals := map[string]bool{}
-	forms := map[string]int{}
+	plurals := map[pluralGroup]bool{}
+	forms := map[pluralGroup]int{}
 	for _, m := range src.msgs {
-		if base, _, ok := pluralKey(keyOf(m)); ok {
-			forms[base]++
+		if g, _, ok := pluralKey(keyOf(m)); ok {
+			forms[g]++
 		}
 	}
-	// A base with an _other key and another plural form; one _other alone
-	// is a word (subject_own, subject_other).
-	for base, n := range forms {
-		if n >= 2 && src.byID[base+"_other"] != nil {
-			plurals[base] = true
+	// A base with an "other" form and another plural form; one _other
+	// alone is a word (subject_own, subject_other). Android's <plurals>
+	// are plural forms by what they are.
+	for g, n := range forms {
+		if (n >= 2 || pluralForms[g.form].after != "") && src.byID[g.key("other")] != nil {
+			plurals[g] = true
 		}
 	}
 	isPlural := func(id string) bool {
-		base, _, ok := pluralKey(id)
-		return ok && plurals[base]
+		g, _, ok := pluralKey(id)
+		return ok && plurals[g]
 	}
 	if !tgt.shared {
 		var last *lint.Message // the translation's message before a missing one
@@ -298,39 +364,39 @@ func missingAt(tgt *locale, before *lint.Message, id string) *lint.Message {
 	return m
 }
 
-func checkPluralKeys(o *parityConfig, src, tgt *locale, plurals map[string]bool, report func(*lint.Message, lint.Diagnostic)) {
+func checkPluralKeys(o *parityConfig, src, tgt *locale, plurals map[pluralGroup]bool, report func(*lint.Message, lint.Diagnostic)) {
 	need := o.plural[tgt.lang]
 	if need == nil {
 		return
 	}
-	var bases []string
-	for b := range plurals {
-		bases = append(bases, b)
+	var groups []pluralGroup
+	for g := range plurals {
+		groups = append(groups, g)
 	}
-	slices.Sort(bases)
-	for _, base := range bases {
+	slices.SortFunc(groups, func(a, b pluralGroup) int { return strings.Compare(a.key(""), b.key("")) })
+	for _, g := range groups {
 		var at *lint.Message
 		for _, c := range pluralCategories {
-			if t := tgt.byID[base+"_"+c]; t != nil && at == nil {
+			if t := tgt.byID[g.key(c)]; t != nil && at == nil {
 				at = t
 			}
 		}
-		source := src.byID[base+"_other"]
+		source := src.byID[g.key("other")]
 		if at == nil && !o.Missing {
 			continue
 		}
 		if at == nil { // no form at all: the text is missing
-			report(missingAt(tgt, nil, base), lint.Diagnostic{
-				Message: fmt.Sprintf("%q has no %s translation (%s: %s)", base+"_other", lint.LangName(tgt.lang), src.lang, quote(source.Body.Text)),
+			report(missingAt(tgt, nil, g.base), lint.Diagnostic{
+				Message: fmt.Sprintf("%q has no %s translation (%s: %s)", g.key("other"), lint.LangName(tgt.lang), src.lang, quote(source.Body.Text)),
 			})
 			continue
 		}
 		for _, c := range pluralCategories {
-			if !need[c] || tgt.byID[base+"_"+c] != nil {
+			if !need[c] || tgt.byID[g.key(c)] != nil {
 				continue
 			}
 			report(at, lint.Diagnostic{
-				Message: fmt.Sprintf("%q has no %q form, which %s needs (%s: %s)", base, c, lint.LangName(tgt.lang), src.lang,
+				Message: fmt.Sprintf("%q has no %q form, which %s needs (%s: %s)", g.base, c, lint.LangName(tgt.lang), src.lang,
 					quote(source.Body.Text)),
 				Severity: lint.Error,
 			})

@@ -74,7 +74,14 @@ func TestLocaleKey(t *testing.T) {
 		{"app/en/chat.yaml", lint.English, "app/*/chat.yaml"},
 		{"i18n/messages.en-US.json", lint.English, "i18n/messages.*.json"},
 		{"config/locales/tr_TR.yml", lint.Turkish, "config/locales/*.yml"},
-		{"res/values-az/strings.xml", lint.Azerbaijani, "res/values-*/strings.xml"},
+		// Android: values/ holds the source language, the language
+		// qualifiers drop out, the others stay.
+		{"res/values-az/strings.xml", lint.Azerbaijani, "res/values/strings.xml"},
+		{"res/values/strings.xml", lint.English, "res/values/strings.xml"},
+		{"app/res/values-b+az+Latn/strings.xml", lint.Azerbaijani, "app/res/values/strings.xml"},
+		{"res/values-tr-rTR/strings.xml", lint.Turkish, "res/values/strings.xml"},
+		{"res/values-night-tr/strings.xml", lint.Turkish, "res/values-night/strings.xml"},
+		{"res/values-tr/other.xml", lint.Turkish, "res/values/other.xml"},
 		{"az-Latn-AZ.json", lint.Azerbaijani, "*.json"},
 		{"trend/trial.yaml", lint.Turkish, ""}, // tr only inside words
 		{"en_chat.yaml", lint.English, "*_chat.yaml"},
@@ -105,6 +112,10 @@ func TestParityMissingOff(t *testing.T) {
 		got = append(got, filepath.Base(f.File)+" "+f.Message[:min(len(f.Message), 30)])
 	}
 	want := []string{
+		"strings.xml the translation drops %1$s (en",
+		"strings.xml not translated: the same text ",
+		`strings.xml "unread" has no "one" form, wh`,
+		`tr.yml "cart.items" has no "one" form`,
 		"tr.yaml renames %{amount} to %{tutar},",
 		"tr.yaml not translated: the same text ",
 		`chat.yaml "unread" has no "one" form, wh`,

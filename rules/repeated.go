@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -48,6 +49,10 @@ func checkRepeated(p *lint.Pass, allow map[string]bool) {
 		}
 		if allow[a.Norm] || p.Msg.InPlaceholder(lint.Span{Start: a.Start, End: b.End}) {
 			continue // a word of a placeholder's is not prose: {{ name }} name, {count, plural, other {…}}
+		}
+		if i+4 < len(toks) && toks[i+3].Kind == lint.Space && toks[i+4].Kind == lint.Word &&
+			slices.Contains(repeatedData.Langs[p.Msg.Lang].Words["postpositions"], toks[i+4].Norm) {
+			continue // "yanıt yanıt olarak": the second word heads a phrase of its own
 		}
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: a.End, End: b.End},

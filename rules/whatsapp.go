@@ -47,6 +47,14 @@ type waLimits struct {
 		Source string   `yaml:"source"`
 		Codes  []string `yaml:"codes"`
 	} `yaml:"languages"`
+	// Twilio are Twilio's own limits on a Content API template: body
+	// length and number of actions per content type, and its variables.
+	Twilio struct {
+		BodyChars        map[string]waLimit `yaml:"body_chars"`
+		Actions          map[string]waLimit `yaml:"actions"`
+		Variables        waLimit            `yaml:"variables"`
+		VariableKeyChars waLimit            `yaml:"variable_key_chars"`
+	} `yaml:"twilio"`
 }
 
 var waLimitsData = decodeWALimits(waLimitsYAML)
@@ -84,10 +92,13 @@ enough fixed text for its parameters; every parameter has an example value; at m
 buttons, 1 phone button and 1 copy-code button, quick replies kept together, button text at most 25
 characters, a URL with at most one parameter and only at its end; the name is lower case with underscores;
 the language is one of Meta's codes. A UTILITY template with promotional wording is recategorised as
-MARKETING, and an AUTHENTICATION template may hold nothing but Meta's own text and its code button.`,
+MARKETING, and an AUTHENTICATION template may hold nothing but Meta's own text and its code button.
+A Twilio Content API template is held to the limits Twilio's pages state for its content type, a
+sample in its variables for every variable, and the body shapes WhatsApp rejects. Each finding is written in
+the template's language when msglint speaks it (English, Turkish, Azerbaijani), in English otherwise.`,
 		Why: `Every template goes through Meta's review before it can be sent, and a rejected template costs
 a day. The limits and rules are Meta's (WhatsApp Business Platform, "Template components" and "Supported
-languages"; each limit names its page in the rule's data).`,
+languages"; Twilio's Content API pages for Twilio templates; each limit names its page in the rule's data).`,
 		Examples: waTemplateData.Examples,
 		Severity: lint.Error,
 		Default:  true,
@@ -152,14 +163,32 @@ func (c *waCheck) report(part lint.Part, s lint.Span, sev lint.Severity, msg, fi
 	c.p.Report(lint.Diagnostic{Part: part, Span: s, Message: msg, Suggestion: fix, Severity: sev})
 }
 
+// say is one of the rule's messages in the template's language
+// (data/whatsapp-template.yaml), filled in with args.
+func (c *waCheck) say(key string, args ...any) string {
+	return fmt.Sprintf(waTemplateData.Say(c.p.Msg.Lang, key), args...)
+}
+
+// words is n followed by the word for "word" in the template's language.
+func (c *waCheck) words(n int) (int, string) {
+	if n == 1 {
+		return n, c.say("word")
+	}
+	return n, c.say("words")
+}
+
 func textPart(i int) lint.Part { return lint.Part{Kind: lint.TemplateText, Index: i} }
 
 func (c *waCheck) run(promo func(*lint.Message) bool, auth map[lint.Lang]map[string]bool) {
 	t, m := c.t, c.p.Msg
+	if t.Platform == lint.TwilioContent {
+		c.runTwilio()
+		return
+	}
 	c.checkName()
 	c.checkLanguage()
 	if !t.HasBody && t.Category != "AUTHENTICATION" {
-		c.report(c.at(), lint.Span{}, 0, "template has no BODY text: Meta rejects a template without one", "add a BODY component with the message's text")
+		c.report(c.at(), lint.Span{}, 0, c.say("no_body"), c.say("no_body_fix"))
 	}
 	l := c.lim.Limits
 	body := m.Body.Text
@@ -176,21 +205,26 @@ func (c *waCheck) run(promo func(*lint.Message) bool, auth map[lint.Lang]map[str
 		c.maxChars(textPart(t.Footer), f.Text, "footer", l.FooterChars.Max)
 		if ps := waParams(f.Text); len(ps) > l.FooterParams.Max {
 			c.report(textPart(t.Footer), lint.Span{Start: ps[0].Start, End: ps[0].End}, 0,
-				fmt.Sprintf("footer has a parameter %s: Meta rejects parameters in a footer", f.Text[ps[0].Start:ps[0].End]),
-				"write the footer as fixed text")
+				c.say("footer_param", f.Text[ps[0].Start:ps[0].End]), c.say("footer_param_fix"))
 		}
 	}
 	c.checkButtons()
 	c.checkCategory(promo, auth)
 }
 
-// at points a finding about the template as a whole at its name.
-func (c *waCheck) at() lint.Part { return textPart(c.t.Name) }
+// at points a finding about the template as a whole at its name, or at
+// its body when it has none.
+func (c *waCheck) at() lint.Part {
+	if c.t.Name < 0 {
+		return lint.Part{}
+	}
+	return textPart(c.t.Name)
+}
 
 func (c *waCheck) checkName() {
 	name := c.t.Texts[c.t.Name].Text
 	if limit := c.lim.Limits.NameChars.Max; utf8.RuneCountInString(name) > limit {
-		c.report(c.at(), lint.Span{}, 0, fmt.Sprintf("template name is %d characters; Meta allows %d", utf8.RuneCountInString(name), limit), "shorten the name")
+		c.report(c.at(), lint.Span{}, 0, c.say("name_long", utf8.RuneCountInString(name), limit), c.say("name_long_fix"))
 	}
 	if !waNameRE.MatchString(name) {
 		fix := strings.Map(func(r rune) rune {
@@ -202,27 +236,28 @@ func (c *waCheck) checkName() {
 			}
 			return -1
 		}, name)
-		c.report(c.at(), lint.Span{}, 0, fmt.Sprintf("template name %q has characters Meta rejects: only lower-case letters, digits and underscores", name), fix)
+		c.report(c.at(), lint.Span{}, 0, c.say("name_chars", name), fix)
 	}
 }
 
 func (c *waCheck) checkLanguage() {
 	code := c.t.Texts[c.t.Language].Text
 	if !slices.Contains(c.lim.Languages.Codes, code) {
-		fix := "use one of Meta's language codes, e.g. en_US, tr or az"
+		fix := c.say("language_fix")
 		if i := strings.IndexByte(code, '-'); i > 0 && slices.Contains(c.lim.Languages.Codes, code[:i]+"_"+code[i+1:]) {
 			fix = code[:i] + "_" + code[i+1:]
 		}
 		c.report(textPart(c.t.Language), lint.Span{}, lint.Warning,
-			fmt.Sprintf("language %q is not one of Meta's template language codes: Meta rejects it", code), fix)
+			c.say("language", code), fix)
 	}
 }
 
+// maxChars checks the length of the template's body, header or footer
+// (what).
 func (c *waCheck) maxChars(part lint.Part, text, what string, limit int) {
 	if n := utf8.RuneCountInString(text); n > limit {
 		c.report(part, lint.Span{Start: runeOffset(text, limit), End: len(text)}, 0,
-			fmt.Sprintf("%s is %d characters; Meta rejects a template %s over %d (%d over)", what, n, what, limit, n-limit),
-			fmt.Sprintf("shorten it to %d characters", limit))
+			c.say(what+"_chars", n, limit, n-limit), c.say("shorten_fix", limit))
 	}
 }
 
@@ -233,8 +268,7 @@ func (c *waCheck) checkParams(part lint.Part, text, what string, limit int, ex l
 	if limit >= 0 && len(ps) > limit {
 		p := ps[limit]
 		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0,
-			fmt.Sprintf("%s has %d parameters; Meta allows %d in a %s", what, len(ps), limit, what),
-			"keep one parameter in the header and move the rest to the body")
+			c.say(what+"_params", len(ps), limit), c.say(what+"_params_fix"))
 	}
 	named := c.t.ParameterFormat == "NAMED"
 	next := 1
@@ -244,20 +278,18 @@ func (c *waCheck) checkParams(part lint.Part, text, what string, limit int, ex l
 		raw := text[p.Start:p.End]
 		switch {
 		case p.positional() && named:
-			c.report(part, sp, 0, fmt.Sprintf("%s is a positional parameter in a template with parameter_format NAMED: Meta rejects mixed parameters", raw), "name it, e.g. {{first_name}}")
+			c.report(part, sp, 0, c.say("positional_in_named", raw), c.say("positional_in_named_fix"))
 			continue
 		case !p.positional() && !named:
-			fix := "set parameter_format: NAMED on the template, or number the parameters {{1}}, {{2}}, …"
-			c.report(part, sp, 0, fmt.Sprintf("%s is a named parameter, but the template does not say parameter_format: NAMED: Meta reads it as positional and rejects it", raw), fix)
+			c.report(part, sp, 0, c.say("named_undeclared", raw), c.say("named_undeclared_fix"))
 			continue
 		case named && !waNamedRE.MatchString(p.Name):
-			c.report(part, sp, 0, fmt.Sprintf("parameter %s: Meta takes only lower-case letters, digits and underscores in a parameter name", raw), "{{"+waSnake(p.Name)+"}}")
+			c.report(part, sp, 0, c.say("named_case", raw), "{{"+waSnake(p.Name)+"}}")
 			continue
 		case !named:
 			n, _ := strconv.Atoi(p.Name) // positional: digits only
 			if n > next {
-				c.report(part, sp, 0, fmt.Sprintf("%s comes before {{%d}}: Meta rejects parameters that skip a number or come out of order", raw, next),
-					fmt.Sprintf("number the parameters {{1}}, {{2}}, … in the order they appear; this one is {{%d}}", next))
+				c.report(part, sp, 0, c.say("param_order", raw, next), c.say("param_order_fix", next))
 				next = n + 1
 			} else if n == next {
 				next++
@@ -268,8 +300,7 @@ func (c *waCheck) checkParams(part lint.Part, text, what string, limit int, ex l
 		}
 		seen[p.Name] = true
 		if named && ex.Named[p.Name] == "" || !named && (len(ex.Positional) < len(seen) || ex.Positional[len(seen)-1] == "") {
-			c.report(part, sp, 0, fmt.Sprintf("%s has no example value: Meta rejects a template without an example for every parameter", raw),
-				fmt.Sprintf("add an example value for it under the %s's example", what))
+			c.report(part, sp, 0, c.say("no_example", raw), c.say("no_example_"+what+"_fix"))
 		}
 	}
 }
@@ -302,17 +333,14 @@ func (c *waCheck) checkBodyShape(body string) {
 	}
 	trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
 	if first := ps[0]; strings.TrimSpace(body[:first.Start]) == "" {
-		c.report(lint.Part{}, lint.Span{Start: first.Start, End: first.End}, 0,
-			"body starts with a parameter: Meta rejects a template whose body starts or ends with one", "start the body with fixed text, such as a greeting")
+		c.report(lint.Part{}, lint.Span{Start: first.Start, End: first.End}, 0, c.say("starts_with_param"), c.say("starts_with_param_fix"))
 	}
 	if last := ps[len(ps)-1]; last.End == len(trimmed) {
-		c.report(lint.Part{}, lint.Span{Start: last.Start, End: last.End}, 0,
-			"body ends with a parameter: Meta rejects a template whose body starts or ends with one", "end the body with fixed text, such as a full stop")
+		c.report(lint.Part{}, lint.Span{Start: last.Start, End: last.End}, 0, c.say("ends_with_param"), c.say("ends_with_param_fix"))
 	}
 	for i := 1; i < len(ps); i++ {
 		if strings.TrimSpace(body[ps[i-1].End:ps[i].Start]) == "" {
-			c.report(lint.Part{}, lint.Span{Start: ps[i-1].Start, End: ps[i].End}, 0,
-				"two parameters side by side: Meta rejects parameters with no fixed text between them", "put words between them, or make them one parameter")
+			c.report(lint.Part{}, lint.Span{Start: ps[i-1].Start, End: ps[i].End}, 0, c.say("side_by_side"), c.say("side_by_side_fix"))
 		}
 	}
 	words, prev := 0, 0
@@ -321,9 +349,8 @@ func (c *waCheck) checkBodyShape(body string) {
 		prev = p.End
 	}
 	if need := c.o.MinWordsPerParameter * len(ps); words < need {
-		c.report(lint.Part{}, lint.Span{}, 0,
-			fmt.Sprintf("body has %d parameters and %s of fixed text: Meta rejects a template with too many parameters for its length", len(ps), plural(words, "word")),
-			fmt.Sprintf("write at least %d words of fixed text, or use fewer parameters", need))
+		n, word := c.words(words)
+		c.report(lint.Part{}, lint.Span{}, 0, c.say("too_few_words", len(ps), n, word), c.say("too_few_words_fix", need))
 	}
 }
 
@@ -345,25 +372,24 @@ func (c *waCheck) checkButtons() {
 	for i, b := range c.t.Buttons {
 		at := c.buttonAt(b)
 		if i == l.Buttons.Max {
-			c.report(at, lint.Span{}, 0, fmt.Sprintf("template has %d buttons; Meta allows %d", len(c.t.Buttons), l.Buttons.Max), "remove buttons")
+			c.report(at, lint.Span{}, 0, c.say("buttons", len(c.t.Buttons), l.Buttons.Max), c.say("buttons_fix"))
 		}
 		counts[b.Type]++
 		for _, lim := range []struct {
-			typ, what string
-			limit     int
-		}{{"URL", "URL", l.URLButtons.Max}, {"PHONE_NUMBER", "phone number", l.PhoneButtons.Max}, {"COPY_CODE", "copy-code", l.CopyCodeButtons.Max}} {
+			typ, key string
+			limit    int
+		}{{"URL", "url_buttons", l.URLButtons.Max}, {"PHONE_NUMBER", "phone_buttons", l.PhoneButtons.Max}, {"COPY_CODE", "copy_code_buttons", l.CopyCodeButtons.Max}} {
 			if b.Type == lim.typ && counts[b.Type] == lim.limit+1 {
-				c.report(at, lint.Span{}, 0, fmt.Sprintf("%s button %d of the template: Meta allows %d", lim.what, counts[b.Type], lim.limit), "remove this button")
+				c.report(at, lint.Span{}, 0, c.say(lim.key, counts[b.Type], lim.limit), c.say("remove_button_fix"))
 			}
 		}
 		if i > 0 && b.Type == "QUICK_REPLY" && c.t.Buttons[i-1].Type != "QUICK_REPLY" && counts["QUICK_REPLY"] > 1 {
-			c.report(at, lint.Span{}, 0, "quick reply buttons are split by other buttons: Meta rejects a template whose quick replies are not together", "put all the quick reply buttons next to each other")
+			c.report(at, lint.Span{}, 0, c.say("quick_replies_split"), c.say("quick_replies_split_fix"))
 		}
 		if t := c.t.Text(b.Text); t != nil {
 			if n := utf8.RuneCountInString(t.Text); n > l.ButtonTextChars.Max {
 				c.report(at, lint.Span{Start: runeOffset(t.Text, l.ButtonTextChars.Max), End: len(t.Text)}, 0,
-					fmt.Sprintf("button text is %d characters; Meta allows %d (%d over)", n, l.ButtonTextChars.Max, n-l.ButtonTextChars.Max),
-					fmt.Sprintf("shorten it to %d characters", l.ButtonTextChars.Max))
+					c.say("button_chars", n, l.ButtonTextChars.Max, n-l.ButtonTextChars.Max), c.say("shorten_fix", l.ButtonTextChars.Max))
 			}
 		}
 		if u := c.t.Text(b.URL); u != nil {
@@ -377,18 +403,17 @@ func (c *waCheck) checkURL(part lint.Part, url string, b lint.TemplateButton) {
 	limit := c.lim.Limits.URLParams.Max
 	if len(ps) > limit {
 		p := ps[limit]
-		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0, fmt.Sprintf("URL has %d parameters; Meta allows %d", len(ps), limit), "keep one parameter, at the end of the URL")
+		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0, c.say("url_params", len(ps), limit), c.say("url_params_fix"))
 	}
 	if len(ps) == 0 {
 		return
 	}
 	if p := ps[0]; p.End != len(strings.TrimRightFunc(url, unicode.IsSpace)) {
-		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0, "URL parameter is not at the end of the URL: Meta only fills in a URL's end", "move the parameter to the end, e.g. https://shop.example/track/{{1}}")
+		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0, c.say("url_param_end"), c.say("url_param_end_fix"))
 	}
 	if len(b.Examples) == 0 {
 		p := ps[0]
-		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0,
-			fmt.Sprintf("%s has no example value: Meta rejects a template without an example for every parameter", url[p.Start:p.End]), "add an example: the full URL with the parameter filled in")
+		c.report(part, lint.Span{Start: p.Start, End: p.End}, 0, c.say("no_example", url[p.Start:p.End]), c.say("no_example_url_fix"))
 	}
 }
 
@@ -400,21 +425,18 @@ func (c *waCheck) checkCategory(promo func(*lint.Message) bool, auth map[lint.La
 	switch c.t.Category {
 	case "UTILITY":
 		if promo(m) {
-			c.report(lint.Part{}, lint.Span{}, lint.Warning,
-				"promotional wording in a UTILITY template: Meta recategorises it as MARKETING, billed as marketing",
-				"take the offer out, or submit the template as MARKETING")
+			c.report(lint.Part{}, lint.Span{}, lint.Warning, c.say("utility_promo"), c.say("utility_promo_fix"))
 		}
 	case "AUTHENTICATION":
 		if h := c.t.Text(c.t.Header); h != nil || c.t.HeaderFormat != "" {
-			c.report(c.headerAt(), lint.Span{}, 0, "an AUTHENTICATION template has a header: Meta rejects it", "remove the header")
+			c.report(c.headerAt(), lint.Span{}, 0, c.say("auth_header"), c.say("auth_header_fix"))
 		}
 		if known := auth[m.Lang]; known != nil && c.t.HasBody && !known[m.Body.Text] {
-			c.report(lint.Part{}, lint.Span{}, 0, "an AUTHENTICATION template's body is Meta's own text; Meta rejects one written by the business",
-				"leave the body's text out and set add_security_recommendation if you want the security line")
+			c.report(lint.Part{}, lint.Span{}, 0, c.say("auth_body"), c.say("auth_body_fix"))
 		}
 		for _, b := range c.t.Buttons {
 			if b.Type != "OTP" {
-				c.report(c.buttonAt(b), lint.Span{}, 0, fmt.Sprintf("a %s button in an AUTHENTICATION template: Meta takes only a one-time password button there", b.Type), "use one OTP button")
+				c.report(c.buttonAt(b), lint.Span{}, 0, c.say("auth_button", b.Type), c.say("auth_button_fix"))
 			}
 		}
 	}
@@ -425,11 +447,4 @@ func (c *waCheck) headerAt() lint.Part {
 		return textPart(c.t.Header)
 	}
 	return c.at()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

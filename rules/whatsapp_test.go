@@ -2,8 +2,12 @@ package rules
 
 import (
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/msglint/msglint/lint"
 
 	"gopkg.in/yaml.v3"
 )
@@ -20,6 +24,22 @@ func TestWhatsAppLimitsNameTheirSource(t *testing.T) {
 		}
 		if l.Max <= 0 && name != "footer_params" {
 			t.Errorf("limit %s: max %d", name, l.Max)
+		}
+	}
+	tw := waLimitsData.Twilio
+	limits := map[string]waLimit{"variables": tw.Variables, "variable_key_chars": tw.VariableKeyChars}
+	for typ, l := range tw.BodyChars {
+		limits["body_chars "+typ] = l
+	}
+	for typ, l := range tw.Actions {
+		limits["actions "+typ] = l
+	}
+	if len(limits) < 5 {
+		t.Errorf("twilio: %d limits", len(limits))
+	}
+	for name, l := range limits {
+		if !strings.HasPrefix(l.Source, "https://www.twilio.com/docs/") || l.Max <= 0 {
+			t.Errorf("twilio limit %s: %d from %q, not a page of Twilio's docs", name, l.Max, l.Source)
 		}
 	}
 	if len(waLimitsData.Languages.Codes) < 50 || waLimitsData.Languages.Source == "" {
@@ -52,5 +72,20 @@ func TestWAParams(t *testing.T) {
 	}
 	if strings.Join(names, "|") != "1|first_name| |2" {
 		t.Errorf("got %q", names)
+	}
+}
+
+// A translated message fills in what the English one does, in the same
+// order: each of its verbs is one of the English verbs at the same place.
+func TestWhatsAppMessagesFillTheSameValues(t *testing.T) {
+	verb := regexp.MustCompile(`%[dsq]`)
+	en := waTemplateData.Langs[lint.English].Say
+	for _, l := range lint.Langs {
+		for key, msg := range waTemplateData.Langs[l].Say {
+			want, got := verb.FindAllString(en[key], -1), verb.FindAllString(msg, -1)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s %s: fills in %v, English %v", l, key, got, want)
+			}
+		}
 	}
 }

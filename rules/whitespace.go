@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,8 +28,8 @@ var Whitespace = &lint.Rule{
 		Title: "sloppy spacing",
 		Text: `Flags two or more spaces between words, a space before , . ! ? ; or :, a missing space after
 a comma or after the end of a sentence ("Thanks.We"), and spaces at the end of a line. Links, e-mail
-addresses, numbers (1,5 and 10.30), names with a dot inside a sentence (Rocket.Chat, Node.js), Markdown
-line breaks (two spaces ending a line), a space that joins a text to what the program writes after it
+addresses, numbers (1,5 and 10.30), names with a dot (Rocket.Chat, Node.js, GOV.UK; at the start of a
+sentence too, unless the word after the dot opens one, as in "Hello.Your"), Markdown line breaks (two spaces ending a line), a space that joins a text to what the program writes after it
 ("Are you sure you want to delete ") and the inside of placeholders are left alone.`,
 		Why:      `Stray spaces look careless and break the text where the customer's phone wraps it.`,
 		Examples: whitespaceData.Examples,
@@ -90,9 +91,10 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			case lineStart:
 				// indentation of a line is left alone
 			case o.SpaceBeforePunct && strings.IndexByte(",.!?;:", text[j]) >= 0 && !emoticonOrEllipsis(text[j:]) &&
-				!startsWord(text, j) && !p.Msg.InPlaceholder(lint.Span{Start: j, End: j + 1}): // :name starts a placeholder
+				!startsWord(text, j) && !mentioned(text, j) && !p.Msg.InPlaceholder(lint.Span{Start: j, End: j + 1}): // :name starts a placeholder
 				report(i, j, fmt.Sprintf("space before %q", text[j]), fmt.Sprintf("remove the space before %q", text[j]), "")
-			case o.DoubleSpace && j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && i > 0 && blanked()[i-1] != ' ':
+			case o.DoubleSpace && j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && i > 0 && blanked()[i-1] != ' ' &&
+				!columns(blanked(), i):
 				report(i+1, j, fmt.Sprintf("%d spaces in a row", j-i), "one space", "")
 			}
 			i = j
@@ -106,11 +108,14 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			case ',':
 				missing = unicode.IsLetter(next)
 			case ';':
-				missing = unicode.IsLetter(next) && !entityEnd(text, i)
+				missing = unicode.IsLetter(next) && !entityEnd(text, i) && !joinedList(text, i)
 			case '!', '?':
-				missing = unicode.IsLetter(next)
+				// A mark that starts the text or a line starts something
+				// (!Hepsi) rather than ending a sentence.
+				missing = unicode.IsLetter(next) && i > 0 && text[i-1] != '\n'
 			case '.':
-				missing = unicode.IsUpper(next) && i > 0 && unicode.IsLower(lastRune(text[:i])) && !dottedName(text, i)
+				missing = unicode.IsUpper(next) && i > 0 && unicode.IsLower(lastRune(text[:i])) && !dottedName(text, i) &&
+					!openingName(text, i, whitespaceData.Langs[p.Msg.Lang])
 			}
 			if missing && blanked()[i] == c && blanked()[i+1] == text[i+1] {
 				report(i, i+1, fmt.Sprintf("no space after %q", c), fmt.Sprintf("%c ", c), fmt.Sprintf("%c ", c))
@@ -188,6 +193,98 @@ func dottedName(text string, dot int) bool {
 	}
 	end := lastRune(before)
 	return !strings.ContainsRune(".!?\n:", end)
+}
+
+// openingName: a dot between capitalised words that starts the text or a
+// sentence is a name (Rocket.Chat is ready) unless the word after it opens
+// a sentence (Thanks.We, Merhaba.Size): a pronoun, a possessive, a
+// demonstrative, please (the language's openers).
+func openingName(text string, dot int, rl *lint.RuleLang) bool {
+	if rl == nil {
+		return false
+	}
+	s := dot
+	for s > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:s])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		s -= w
+	}
+	if first, _ := utf8.DecodeRuneInString(text[s:]); !unicode.IsUpper(first) {
+		return false
+	}
+	e := dot + 1
+	for e < len(text) {
+		r, w := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += w
+	}
+	return !slices.Contains(rl.Words["openers"], text[dot+1:e])
+}
+
+// columns: runs of spaces that line text up in columns ("Ref#  Saniye
+// Komut", "%c  =  kanal" lines) are layout, not slips: the run's line holds
+// another run of two or more spaces, or other lines of the text do.
+func columns(text string, at int) bool {
+	lineStart := strings.LastIndexByte(text[:at], '\n') + 1
+	lineEnd := strings.IndexByte(text[at:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(text)
+	} else {
+		lineEnd += at
+	}
+	if innerRuns(text[lineStart:lineEnd]) >= 2 {
+		return true
+	}
+	lines := 0
+	for _, line := range strings.Split(text, "\n") {
+		if innerRuns(line) > 0 {
+			lines++
+		}
+	}
+	return lines >= 2
+}
+
+// innerRuns counts the runs of two or more spaces between words of a line.
+func innerRuns(line string) int {
+	line = strings.TrimSpace(line)
+	n := 0
+	for i := 0; i+1 < len(line); i++ {
+		if line[i] == ' ' && line[i+1] == ' ' {
+			n++
+			for i < len(line) && line[i] == ' ' {
+				i++
+			}
+		}
+	}
+	return n
+}
+
+// mentioned: a ! or ? standing alone between spaces with the sentence going
+// on in lower case after it ("put a ! before the command") is a character
+// the text talks about, not punctuation.
+func mentioned(text string, j int) bool {
+	if text[j] != '!' && text[j] != '?' || j+2 >= len(text) || text[j+1] != ' ' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[j+2:])
+	return unicode.IsLower(next)
+}
+
+// joinedList: semicolons joining items with no space anywhere (IM;Chat;,
+// a;b;c) make a list for a program (keywords, CSS), not prose.
+func joinedList(text string, i int) bool {
+	s, e := i, i
+	for s > 0 && !unicode.IsSpace(rune(text[s-1])) {
+		s--
+	}
+	for e < len(text) && !unicode.IsSpace(rune(text[e])) {
+		e++
+	}
+	return strings.Count(text[s:e], ";") >= 2
 }
 
 func lastRune(s string) rune {

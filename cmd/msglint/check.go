@@ -158,6 +158,7 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		}
 	}
 	printErrors(cmd, format, res.Errors)
+	printUncompared(cmd, linter, res.Uncompared)
 	rep.Result = &res
 	if err := format.Write(out, rep); err != nil {
 		return err
@@ -166,6 +167,16 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 		return noMessages(cmd, res)
 	}
 	return exitStatus(res, failOn)
+}
+
+// printUncompared says which inputs the rules that look across files
+// (parity) did not compare with the others, and why, so that a translation
+// read as a stream does not pass as one compared with its source.
+func printUncompared(cmd *cobra.Command, l *lint.Linter, us []lint.Uncompared) {
+	rules := strings.Join(l.AcrossFiles(), ", ")
+	for _, u := range us {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: not compared with other files (%s): %s\n", u.Path, rules, u.Why)
+	}
 }
 
 // noMessages fails a run that read no message at all: a wrong path or glob
@@ -274,6 +285,9 @@ func streamOne(cmd *cobra.Command, run *load.Run, path string, format report.For
 	})
 	if !ok {
 		return false, nil
+	}
+	if len(run.Linter.AcrossFiles()) > 0 {
+		printUncompared(cmd, run.Linter, []lint.Uncompared{{Path: path, Why: lint.WhyUncompared(path, lint.Loaded{Streamed: true}, 1)}})
 	}
 	start()
 	res.Messages = n

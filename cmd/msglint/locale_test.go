@@ -101,3 +101,37 @@ func TestLocaleKindsReported(t *testing.T) {
 		t.Error("the HTML report does not say where the kind came from")
 	}
 }
+
+// A file read as a stream, and standard input among other files, are not
+// compared by parity: a line on standard error says so, naming the input
+// and why, rather than letting it pass as compared.
+func TestUncomparedSaid(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join(dir, "export.jsonl")
+	lines := "{\"id\":\"a\",\"lang\":\"en\",\"text\":\"Your order has shipped today.\"}\n{\"id\":\"a\",\"lang\":\"tr\",\"text\":\"Your order has shipped today.\"}\n"
+	os.WriteFile(export, []byte(lines), 0o644)
+	en := filepath.Join(dir, "en.json")
+	os.WriteFile(en, []byte(`{"a": "Your order has shipped today."}`), 0o644)
+
+	old := streamMin
+	streamMin = 0
+	_, _, errs := msglint(t, "", "check", "--format", "json", export)
+	_, _, errs2 := msglint(t, "", "check", "--i18n", "--format", "json", export, en)
+	streamMin = old
+	want := export + ": not compared with other files (parity): read as a stream, its messages were not kept\n"
+	if errs != want || errs2 != want {
+		t.Errorf("streamed: stderr %q and %q, want %q", errs, errs2, want)
+	}
+	if _, _, errs := msglint(t, "", "check", "--format", "json", "--disable", "parity", export); errs != "" {
+		t.Errorf("without parity: stderr %q", errs)
+	}
+
+	po := "msgid \"\"\nmsgstr \"Language: tr\\n\"\n\nmsgid \"a\"\nmsgstr \"Siparişiniz bugün kargoya verildi.\"\n"
+	_, _, errs = msglint(t, po, "check", "--i18n", "--format", "json", en, "-")
+	if want := "-: not compared with other files (parity): standard input has no path to pair it with its translations by (name the file instead)\n"; errs != want {
+		t.Errorf("stdin: stderr %q, want %q", errs, want)
+	}
+	if _, _, errs := msglint(t, "", "check", "--format", "json", export); errs != "" {
+		t.Errorf("read whole: stderr %q", errs)
+	}
+}

@@ -7,9 +7,10 @@ import (
 	"github.com/msglint/msglint/lint/load"
 )
 
-// WhatsApp template definitions, checked end to end: approved ones pass,
-// the ones Meta would reject fail with their findings, and a malformed one
-// is an input error while the others are still checked.
+// WhatsApp template definitions, Twilio content templates and Messenger
+// generic templates, checked end to end: approved ones pass, the ones the
+// platform would reject fail with their findings, and a malformed one is an
+// input error while the others are still checked.
 func TestWhatsAppTemplates(t *testing.T) {
 	toRoot(t)
 	cases := []struct {
@@ -22,6 +23,12 @@ func TestWhatsAppTemplates(t *testing.T) {
 		{"folder", []string{"testdata/whatsapp/templates"}, 1, ""},
 		{"invalid", []string{"testdata/whatsapp/invalid", "testdata/whatsapp/templates/listing.json"}, 2,
 			"testdata/whatsapp/invalid/components.json:7:14: component type \"FOTER\" of template order_update:en_US is not one of HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER\n"},
+		{"twilio-approved", []string{"testdata/twilio/templates/approved.json"}, 0, ""},
+		{"twilio-folder", []string{"testdata/twilio/templates"}, 1, ""},
+		{"twilio-invalid", []string{"testdata/twilio/invalid", "testdata/twilio/templates/approved.json"}, 2,
+			"testdata/twilio/invalid/types.json:5:29: body of twilio/text must be a string, not a list\n"},
+		{"generic-approved", []string{"testdata/generic/welcome.json"}, 0, ""},
+		{"generic-folder", []string{"testdata/generic"}, 1, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ var androidFormat = &Format{
 		if err != nil {
 			return nil, err
 		}
-		return o.localeMessages(src, lang, strs), nil
+		return o.localeMessages(src, lang, printfSyntax, strs), nil
 	},
 }
 

@@ -34,7 +34,7 @@ var appleStringsFormat = &Format{
 		if err != nil {
 			return nil, err
 		}
-		return o.localeMessages(src, lang, strs), nil
+		return o.localeMessages(src, lang, printfSyntax, strs), nil
 	},
 }
 

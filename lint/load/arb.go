@@ -45,6 +45,6 @@ var arbFormat = &Format{
 			}
 			return nil, &lint.InputError{Path: src.Path, Msg: err.Error() + ", or give it an @@locale"}
 		}
-		return o.localeMessages(src, lang, strs), nil
+		return o.localeMessages(src, lang, icuSyntax, strs), nil
 	},
 }

@@ -21,6 +21,10 @@ var documents = []document{
 		func(_ Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
 			return readWATemplates(d, root)
 		}},
+	{"Twilio content template", func(_ Options, _ string, root *node) bool { return isTwilioContent(root) },
+		func(_ Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
+			return readTwilioContents(d, root)
+		}},
 	{"Messenger Profile", func(_ Options, _ string, root *node) bool { return isMessengerProfile(root) },
 		func(_ Options, d doc, root *node, _ defaults) ([]*lint.Message, error) {
 			return readMessengerProfile(d, root)
@@ -42,5 +46,5 @@ func (o Options) readTree(src *lint.Source, root *node) ([]*lint.Message, error)
 			return k.read(o, doc{src}, root, o.defaults())
 		}
 	}
-	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, a WhatsApp template, a Messenger Profile, or --i18n for a locale file", src.Path, errNotMessages)
+	return nil, fmt.Errorf("%s: %w: expected a templates: list, a Send API body, a WhatsApp template, a Twilio content template, a Messenger Profile, or --i18n for a locale file", src.Path, errNotMessages)
 }

@@ -34,9 +34,17 @@ func fuzzLoader(f *testing.F, name string, opts Options, seeds ...string) {
 			if m.Source == nil || m.Lang == "" || m.Kind == "" || m.Channel == "" {
 				t.Fatalf("message %s incomplete: %+v", m.ID, m)
 			}
+			for _, ph := range m.Placeholders() { // in the systems the format gave it
+				if ph.Start < 0 || ph.End > len(m.Body.Text) || ph.Start > ph.End {
+					t.Fatalf("message %s: placeholder %d..%d outside %q", m.ID, ph.Start, ph.End, m.Body.Text)
+				}
+			}
 			fields := append([]lint.Field{m.Body}, append(m.QuickReplies, m.Buttons...)...)
 			if m.Template != nil {
 				fields = append(fields, m.Template.Texts...)
+			}
+			for _, e := range m.Elements {
+				fields = append(fields, e.Title, e.Subtitle, e.DefaultAction)
 			}
 			for _, fl := range fields {
 				// Positions count in the text the format read (UTF-16 is read as UTF-8).
@@ -70,7 +78,8 @@ func FuzzYAML(f *testing.F) {
 
 func FuzzJSON(f *testing.F) {
 	fuzzLoader(f, "f.json", Options{}, seed(f, "send_api.json"),
-		`{"templates":[{"text":"\ud83d\ude00 \u00e7 \\ \" \/","quick_replies":[{"title":"x"}]}]}`, `{"templates":[{"text":"\ud800"}]}`)
+		`{"templates":[{"text":"\ud83d\ude00 \u00e7 \\ \" \/","quick_replies":[{"title":"x"}]}]}`, `{"templates":[{"text":"\ud800"}]}`,
+		`{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"T\u00e7","subtitle":"s","default_action":{"type":"web_url","url":"u"},"buttons":[{"type":"postback","title":"b"}]}]}}}}`)
 }
 
 // FuzzLineReader: the lines read, and the long ones skipped, are the input.
@@ -130,6 +139,23 @@ func localeSeed(f *testing.F, name string) string {
 func FuzzPO(f *testing.F) {
 	fuzzLoader(f, "locale/tr.po", Options{}, localeSeed(f, "po/tr.po"),
 		"msgid \"a\"\nmsgstr \"\\x41\\101\\\"\"\n\"b\"\n", "msgctxt \"c\"\nmsgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"x\"\nmsgstr[1] \"y\"\n")
+}
+
+// FuzzPOEntryEnd: the lines a directive above a PO entry covers end at or
+// after its own next line and inside the file, whatever the bytes.
+func FuzzPOEntryEnd(f *testing.F) {
+	f.Add([]byte("# msglint-disable-next-line x\n#, c-format\nmsgid \"a\"\nmsgstr \"\"\n\"b\"\n\nmsgid \"c\"\n"), 2)
+	f.Add([]byte("#\n#\n#\n"), 1)
+	f.Fuzz(func(t *testing.T, data []byte, line int) {
+		src := lint.NewSource("tr.po", data)
+		lines := bytes.Count(data, []byte("\n")) + 1
+		if line < 1 || line > lines+1 {
+			return
+		}
+		if end := poEntryEnd(src, line); end < line || end > max(lines, line) {
+			t.Fatalf("entry from line %d ends at %d (%d lines)", line, end, lines)
+		}
+	})
 }
 
 func FuzzAndroidXML(f *testing.F) {

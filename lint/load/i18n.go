@@ -2,7 +2,9 @@ package load
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -17,13 +19,15 @@ func readLocaleTree(o Options, d doc, root *node, _ defaults) ([]*lint.Message, 
 	if subtrees := localeRoots(root); subtrees != nil {
 		var msgs []*lint.Message
 		var other error
+		rails := !strings.EqualFold(filepath.Ext(path), ".json")
 		for i := range root.keys {
 			lang, err := langOf(subtrees[i])
 			if err != nil {
 				other = err
 				continue
 			}
-			msgs = append(msgs, o.localeMessages(d.src, lang, treeStrings(root.vals[i], ""))...)
+			strs := treeStrings(root.vals[i], "")
+			msgs = append(msgs, o.localeMessages(d.src, lang, treeSyntax(strs, rails), strs)...)
 		}
 		if msgs == nil && other != nil {
 			return nil, fmt.Errorf("%s: %w", path, other)
@@ -37,7 +41,8 @@ func readLocaleTree(o Options, d doc, root *node, _ defaults) ([]*lint.Message, 
 		}
 		return nil, &lint.InputError{Path: path, Msg: err.Error()}
 	}
-	return o.localeMessages(d.src, lang, treeStrings(root, "")), nil
+	strs := treeStrings(root, "")
+	return o.localeMessages(d.src, lang, treeSyntax(strs, false), strs), nil
 }
 
 // localeRoots gives the locale code of each root key when every root key is

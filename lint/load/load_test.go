@@ -27,6 +27,9 @@ func dump(t *testing.T, msgs []*lint.Message) string {
 			from = " (" + m.KindFrom + ")"
 		}
 		fmt.Fprintf(&b, "%s kind=%s%s lang=%s%s channel=%s", m.ID, m.Kind, from, m.Lang, det, m.Channel)
+		if m.Syntax != 0 {
+			fmt.Fprintf(&b, " placeholders=%s", m.Syntax)
+		}
 		if len(m.Disable) > 0 {
 			fmt.Fprintf(&b, " disable=%s", strings.Join(m.Disable, ","))
 		}
@@ -153,7 +156,9 @@ func TestErrors(t *testing.T) {
 		{"csv field count", "r.csv", "id,text\na,ok,extra\n", Options{}, "r.csv:2:1: invalid CSV: wrong number of fields"},
 		{"csv bad lang", "r.csv", "text,lang\nhi,fr\n", Options{}, `r.csv:2:4: unsupported language "fr" (want one of en, tr, az)`},
 		{"csv no text column", "r.csv", "id,body\na,hi\n", Options{}, "r.csv:1: not a message library: the header row has no text column (columns: id, kind, lang, channel, text, disable)"},
-		{"not a library", "package.json", "{\"name\": \"x\"}", Options{}, "package.json: not a message library: expected a templates: list, a Send API body, a WhatsApp template, a Messenger Profile, or --i18n for a locale file"},
+		{"element title not a string", "send.json", "{\"recipient\":{\"id\":\"1\"},\"message\":{\"attachment\":{\"payload\":{\"elements\":[\n{\"title\": 7}]}}}}", Options{}, "send.json:2:11: title must be a string, not a scalar"},
+		{"element not a mapping", "send.json", "{\"recipient\":{\"id\":\"1\"},\"message\":{\"attachment\":{\"payload\":{\"elements\":[\n\"card\"]}}}}", Options{}, "send.json:2:1: each of elements must be a mapping with a title, not a scalar"},
+		{"not a library", "package.json", "{\"name\": \"x\"}", Options{}, "package.json: not a message library: expected a templates: list, a Send API body, a WhatsApp template, a Twilio content template, a Messenger Profile, or --i18n for a locale file"},
 		{"locale without a language", "strings.json", "{\"a\": \"b\"}", Options{I18n: true}, "strings.json: cannot tell the language of this locale file: name it like tr.json or messages.tr.json, or put it in a folder named like locales/az/"},
 	}
 	for _, c := range cases {

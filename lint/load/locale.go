@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/placeholder"
 	"gopkg.in/yaml.v3"
 )
 
@@ -317,12 +318,16 @@ type localeString struct {
 	key  string     // the key path its kind is inferred from; "" for none
 	text lint.Field // the string, mapped back to the file
 	off  int        // file offset of its definition
+	// syntax is the string's own placeholder systems where its format
+	// says them per string (a PO entry's c-format); 0: the file's.
+	syntax placeholder.Syntax
 }
 
 // localeMessages turns a locale file's strings into messages in one
-// language, with kinds inferred from their key paths. Blank strings are no
+// language, with kinds inferred from their key paths and the placeholder
+// systems of their format (syn, or a string's own). Blank strings are no
 // messages.
-func (o Options) localeMessages(src *lint.Source, lang lint.Lang, strs []localeString) []*lint.Message {
+func (o Options) localeMessages(src *lint.Source, lang lint.Lang, syn placeholder.Syntax, strs []localeString) []*lint.Message {
 	def := o.defaults()
 	def.lang = lang
 	var msgs []*lint.Message
@@ -330,7 +335,15 @@ func (o Options) localeMessages(src *lint.Source, lang lint.Lang, strs []localeS
 		if strings.TrimSpace(s.text.Text) == "" {
 			continue
 		}
-		m := &lint.Message{ID: s.id, Body: s.text, Source: src, Offset: s.off}
+		m := &lint.Message{ID: s.id, Body: s.text, Source: src, Offset: s.off, Syntax: syn}
+		if s.syntax != 0 {
+			m.Syntax = s.syntax
+		}
+		if m.Syntax != 0 {
+			// A slot ([Customer Name]) is left for a person, not a
+			// system, to fill in: one in any format is unfinished text.
+			m.Syntax |= placeholder.Slot
+		}
 		if k, from, glob := o.kindOfKey(s.key); glob || !isLabel(s.text.Text) {
 			m.Kind, m.KindFrom = k, from
 		}

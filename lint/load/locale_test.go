@@ -154,6 +154,9 @@ func TestKindOfKey(t *testing.T) {
 		"CAMPAIGN.SMS.TITLE":       ``, // a screen, not the message's purpose
 		"CHANNEL_WELCOME_TAGLINE":  ``,
 		"notification.unknownUser": ``,
+		"payment.unknown":          ``, // a state beside failed and completed
+		"nlu.unknown":              `bot key "unknown"`,
+		"chat.unknown_message":     `bot key "unknown"`,
 		"":                         ``,
 	}
 	for key, want := range cases {
@@ -163,7 +166,7 @@ func TestKindOfKey(t *testing.T) {
 		}
 	}
 	// Labels take no kind from a key; a config glob gives one all the same.
-	msgs := o.localeMessages(lint.NewSource("x", nil), lint.English, []localeString{
+	msgs := o.localeMessages(lint.NewSource("x", nil), lint.English, 0, []localeString{
 		{id: "status.offline", key: "status.offline", text: lint.Field{Text: "Offline"}},
 		{id: "bot.x", key: "bot.x", text: lint.Field{Text: "Offline"}},
 		{id: "chat.offline", key: "chat.offline", text: lint.Field{Text: "We are offline until 9."}},

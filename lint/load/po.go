@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/placeholder"
 )
 
 // poFormat is a gettext catalog: a .po file's translations (msgstr,
@@ -19,7 +20,7 @@ import (
 var poFormat = &Format{
 	Name: "po", Exts: []string{".po", ".pot"}, Walked: true,
 	Guess:  func(data []byte) bool { return poEntryStart.Match(data) },
-	Unsafe: poUnsafe, Comments: hashComments,
+	Unsafe: poUnsafe, Comments: poComments,
 	Read: func(o Options, src *lint.Source) ([]*lint.Message, error) {
 		d := doc{src}
 		entries, err := parsePO(d)
@@ -30,6 +31,43 @@ var poFormat = &Format{
 	},
 }
 
+// poComments are # comments; a directive above an entry covers the whole
+// entry, as its findings are on its msgstr lines.
+var poComments = &lint.Comments{Line: []string{"#"}, Entry: poEntryEnd}
+
+// poEntryEnd is the last line of the entry at or after line: past its
+// comments, through its keywords and their continued strings, up to a blank
+// line, a comment, or the next entry's msgctxt or msgid.
+const maxEntryComments = 50
+
+func poEntryEnd(src *lint.Source, line int) int {
+	last, n := line, line
+	// A few comments stand between a directive and its entry; past
+	// maxEntryComments lines the directive covers just the next one, so a
+	// file of comment lines costs linear time.
+	for ; strings.HasPrefix(strings.TrimSpace(src.Line(n)), "#"); n++ {
+		if n-line >= maxEntryComments {
+			return line
+		}
+		last = n
+	}
+	seenStr := false
+	for ; ; n++ {
+		t := strings.TrimSpace(src.Line(n))
+		kw := poKeyword.FindString(t + " ")
+		switch {
+		case t == "" || t[0] == '#':
+			return last
+		case kw != "" && (strings.HasPrefix(kw, "msgid ") || strings.HasPrefix(kw, "msgctxt")) && seenStr:
+			return last
+		case kw == "" && t[0] != '"':
+			return last
+		}
+		seenStr = seenStr || strings.HasPrefix(kw, "msgstr")
+		last = n
+	}
+}
+
 // poUnsafe: a PO string needs quotes and backslashes escaped and has no raw
 // line breaks or tabs.
 const poUnsafe = "\"\\\n\r\t"
@@ -38,6 +76,7 @@ const poUnsafe = "\"\\\n\r\t"
 type poEntry struct {
 	off     int // where the entry starts
 	fuzzy   bool
+	syntax  placeholder.Syntax // from its format flags (#, c-format)
 	ctxt    *poString
 	id      *poString
 	plural  *poString
@@ -100,8 +139,9 @@ func parsePO(d doc) ([]*poEntry, error) {
 			if cur.id != nil && len(cur.strs) > 0 {
 				flush()
 			}
-			if bytes.HasPrefix(t, []byte("#,")) && bytes.Contains(t, []byte("fuzzy")) {
-				cur.fuzzy = true
+			if bytes.HasPrefix(t, []byte("#,")) {
+				cur.fuzzy = cur.fuzzy || bytes.Contains(t, []byte("fuzzy"))
+				cur.syntax |= poFlags(string(t))
 			}
 		case t[0] == '"':
 			if last == nil {
@@ -244,7 +284,19 @@ func (o Options) poMessages(d doc, entries []*poEntry) ([]*lint.Message, error) 
 	template := strings.EqualFold(filepath.Ext(d.src.Path), ".pot")
 	said := ""
 	var strs []localeString
+	// An entry with no format flag in a catalog whose entries have them
+	// holds no placeholder (xgettext flags every string it finds one in):
+	// it takes the systems of the catalog's flags. A catalog without flags
+	// goes by each string's content.
+	var flagged placeholder.Syntax
 	for _, e := range entries {
+		flagged |= e.syntax
+	}
+	for _, e := range entries {
+		syn := e.syntax
+		if syn == 0 {
+			syn = flagged
+		}
 		if e.id.field.Text == "" {
 			if m := poLanguage.FindStringSubmatch(e.strs[0].field.Text); m != nil {
 				said = m[1]
@@ -259,9 +311,9 @@ func (o Options) poMessages(d doc, entries []*poEntry) ([]*lint.Message, error) 
 			id, key = e.ctxt.field.Text+"|"+id, e.ctxt.field.Text
 		}
 		if template {
-			strs = append(strs, localeString{id: id, key: key, text: e.id.field, off: e.off})
+			strs = append(strs, localeString{id: id, key: key, text: e.id.field, off: e.off, syntax: syn})
 			if e.plural != nil {
-				strs = append(strs, localeString{id: id + "[plural]", key: key, text: e.plural.field, off: e.off})
+				strs = append(strs, localeString{id: id + "[plural]", key: key, text: e.plural.field, off: e.off, syntax: syn})
 			}
 			continue
 		}
@@ -270,7 +322,7 @@ func (o Options) poMessages(d doc, entries []*poEntry) ([]*lint.Message, error) 
 			if e.plural != nil {
 				sid = fmt.Sprintf("%s[%d]", id, e.strsIdx[i])
 			}
-			strs = append(strs, localeString{id: sid, key: key, text: s.field, off: s.off})
+			strs = append(strs, localeString{id: sid, key: key, text: s.field, off: s.off, syntax: syn})
 		}
 	}
 	var lang lint.Lang
@@ -289,5 +341,5 @@ func (o Options) poMessages(d doc, entries []*poEntry) ([]*lint.Message, error) 
 		}
 		return nil, &lint.InputError{Path: d.src.Path, Msg: err.Error() + ", or give it a Language: header"}
 	}
-	return o.localeMessages(d.src, lang, strs), nil
+	return o.localeMessages(d.src, lang, 0, strs), nil
 }

@@ -113,6 +113,18 @@ func TestPositions(t *testing.T) {
 			text: "Track my parcel now", sub: "parcel", at: "3:46-3:52", raw: "parcel",
 		},
 		{
+			name: "json generic template element subtitle", file: "send.json",
+			data: "{\"recipient\":{\"id\":\"1\"},\"message\":{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"generic\",\"elements\":[\n{\"title\":\"A\"},\n{\"title\":\"Tent\",\"subtitle\":\"Sets up in \\u00fc minutes\"}]}}}}",
+			part: lint.Part{Kind: lint.ElementSubtitle, Index: 1},
+			text: "Sets up in ü minutes", sub: "minutes", at: "3:47-3:54", raw: "minutes",
+		},
+		{
+			name: "json generic template element title", file: "send.json",
+			data: "{\"recipient\":{\"id\":\"1\"},\"message\":{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"generic\",\"elements\":[\n{\"title\":\"A\"},\n{\"title\":\"Tent\",\"subtitle\":\"x\"}]}}}}",
+			part: lint.Part{Kind: lint.ElementTitle, Index: 1},
+			text: "Tent", sub: "Tent", at: "3:11-3:15", raw: "Tent",
+		},
+		{
 			name: "json escapes", file: "a.json",
 			data: "{\"templates\": [{\"text\": \"Te\\u015fekk\\u00fcrler\\n\\\"herkez\\\" \\/ \\\\ ok\"}]}",
 			text: "Teşekkürler\n\"herkez\" / \\ ok", sub: "herkez", at: "1:51-1:57", raw: "herkez",
@@ -200,5 +212,25 @@ func TestPositions(t *testing.T) {
 				t.Errorf("%q at %s covering %q, want %s covering %q", c.sub, at, raw, c.at, c.raw)
 			}
 		})
+	}
+}
+
+// A generic template's element titles and subtitles are messages of their
+// own too, for the content rules, each placed where it is written.
+func TestGenericElementTexts(t *testing.T) {
+	data := "{\"recipient\":{\"id\":\"1\"},\"message\":{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"generic\",\"elements\":[\n" +
+		"{\"title\":\"Tent\",\"subtitle\":\"Sets up in \\u00fc minutes\"},\n{\"title\":\"Stove\"}]}}}}"
+	msgs, err := Options{Lang: lint.English}.File("send.json", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range msgs[1:] {
+		at, raw := place(t, m, &m.Body, m.Body.Text[len(m.Body.Text)-4:])
+		got = append(got, fmt.Sprintf("%s %s %s %q", m.ID, m.Lang, at, raw))
+	}
+	want := []string{`message/element 1 title en 2:11-2:15 "Tent"`, `message/element 1 subtitle en 2:50-2:54 "utes"`, `message/element 2 title en 3:12-3:16 "tove"`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

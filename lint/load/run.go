@@ -190,6 +190,7 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 			}
 		}
 	}()
+	ld.Streamed = true
 	ld.Count, err = f.Stream(r.Options, path, br, batchSize, func(msgs []*lint.Message) { batches <- msgs })
 	close(batches)
 	<-checked

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -50,14 +51,14 @@ func loadSendAPI(d doc, root *node, def defaults) ([]*lint.Message, error) {
 		if t := path(payload, "text"); t != nil {
 			m.Body = t.field()
 		}
-		buttons := items(path(payload, "buttons"))
+		m.Buttons = buttonTitles(items(path(payload, "buttons")))
 		for _, el := range items(path(payload, "elements")) {
-			buttons = append(buttons, items(path(el, "buttons"))...)
-		}
-		for _, b := range buttons {
-			if t := path(b, "title"); t != nil {
-				m.Buttons = append(m.Buttons, t.field())
+			e, err := d.element(el, len(m.Buttons))
+			if err != nil {
+				return nil, err
 			}
+			m.Elements = append(m.Elements, e)
+			m.Buttons = append(m.Buttons, buttonTitles(items(path(el, "buttons")))...)
 		}
 		if v := root.get("messaging_type"); v != nil {
 			m.MessagingType = v.value
@@ -66,14 +67,72 @@ func loadSendAPI(d doc, root *node, def defaults) ([]*lint.Message, error) {
 			m.Tag = v.value
 		}
 	}
-	if m.Body.Text == "" && len(m.QuickReplies) == 0 && len(m.Buttons) == 0 {
+	if m.Body.Text == "" && len(m.QuickReplies) == 0 && len(m.Buttons) == 0 && len(m.Elements) == 0 {
 		return nil, nil
 	}
 	if m.Body.Map.Empty() {
 		m.Body.Map = lint.LinearMap(0, root.off)
 	}
 	finish(m, def)
-	return []*lint.Message{m}, nil
+	return append([]*lint.Message{m}, elementTexts(m)...), nil
+}
+
+// elementTexts are a generic template's element titles and subtitles as
+// messages of their own, so that the content rules (spelling, shouting,
+// placeholders) read them as they read a WhatsApp template's header; their
+// limits are the generic template's, checked on the message itself.
+func elementTexts(m *lint.Message) []*lint.Message {
+	var out []*lint.Message
+	for i, e := range m.Elements {
+		for _, f := range []struct {
+			what  string
+			field lint.Field
+		}{{"title", e.Title}, {"subtitle", e.Subtitle}} {
+			if f.field.Text == "" {
+				continue
+			}
+			t := &lint.Message{ID: fmt.Sprintf("%s/element %d %s", m.ID, i+1, f.what), Body: f.field, Kind: lint.Reply,
+				Lang: m.Lang, LangDetected: m.LangDetected, Channel: m.Channel, Source: m.Source, Offset: m.Offset, Syntax: m.Syntax}
+			finish(t, defaults{lang: m.Lang, channel: m.Channel})
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// element reads one card of a generic template: its title, subtitle and
+// default action, each where it is written (an absent one at the card), and
+// how many buttons it has, which follow Buttons[first].
+func (d doc) element(el *node, first int) (lint.Element, error) {
+	e := lint.Element{FirstButton: first, Buttons: len(buttonTitles(items(path(el, "buttons"))))}
+	if el.kind != mapNode {
+		return e, d.errAt(el.off, "each of elements must be a mapping with a title, not %s", el.kind)
+	}
+	here := lint.Field{Map: lint.LinearMap(0, el.off)}
+	e.Title, e.Subtitle, e.DefaultAction = here, here, here
+	for _, f := range []struct {
+		keys []string
+		to   *lint.Field
+	}{{[]string{"title"}, &e.Title}, {[]string{"subtitle"}, &e.Subtitle}, {[]string{"default_action", "url"}, &e.DefaultAction}} {
+		if err := d.checkStrings(el, f.keys); err != nil {
+			return e, err
+		}
+		if v := path(el, f.keys...); v != nil && v.kind == scalarNode {
+			*f.to = v.field()
+		}
+	}
+	return e, nil
+}
+
+// buttonTitles are the titles of the buttons that have one.
+func buttonTitles(buttons []*node) []lint.Field {
+	var out []lint.Field
+	for _, b := range buttons {
+		if t := path(b, "title"); t != nil {
+			out = append(out, t.field())
+		}
+	}
+	return out
 }
 
 // checkStrings is an error for each of the paths that is there but holds no

@@ -72,7 +72,7 @@ var xcstringsFormat = &Format{
 		}
 		var msgs []*lint.Message
 		for _, l := range order {
-			msgs = append(msgs, o.localeMessages(src, l, byLang[l])...)
+			msgs = append(msgs, o.localeMessages(src, l, printfSyntax, byLang[l])...)
 		}
 		if msgs == nil && other != nil {
 			return nil, fmt.Errorf("%s: %w", src.Path, other)

@@ -106,6 +106,9 @@ func (o Options) xliffFile(d doc, root, f *xmlNode) ([]*lint.Message, error) {
 	if err := walk(f, ""); err != nil {
 		return nil, err
 	}
+	original, _ := f.attr("original")
+	datatype, _ := f.attr("datatype")
+	syn := xliffSyntax(original, datatype)
 	strs, said := targets, trgLang
 	if len(targets) == 0 {
 		strs, said = sources, srcLang
@@ -117,7 +120,7 @@ func (o Options) xliffFile(d doc, root, f *xmlNode) ([]*lint.Message, error) {
 		}
 		return nil, &lint.InputError{Path: d.src.Path, Line: lineOf(d, f.off), Msg: err.Error()}
 	}
-	return o.localeMessages(d.src, lang, strs), nil
+	return o.localeMessages(d.src, lang, syn, strs), nil
 }
 
 func lineOf(d doc, off int) int {

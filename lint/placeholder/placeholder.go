@@ -254,11 +254,14 @@ func (f *finder) add(p Placeholder) {
 }
 
 var (
-	printfRE    = regexp.MustCompile(`^%(?:([1-9][0-9]*)\$)?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@]`)
-	percentRE   = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_]*%`)
-	laravelRE   = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
-	mailchimpRE = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
-	identRE     = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
+	// printfRE: C and Android (%1$s), Python's %(name)s, and Apple's
+	// %#@name@, which a string catalog's substitution fills in.
+	printfRE        = regexp.MustCompile(`^%(?:(?:[1-9][0-9]*\$)?#@[A-Za-z_][A-Za-z0-9_]*@|(?:([1-9][0-9]*)\$|\([A-Za-z_][A-Za-z0-9_]*\))?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@])`)
+	percentRE       = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_]*%`)
+	laravelRE       = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
+	laravelMarkupRE = regexp.MustCompile(`^:%[a-zA-Z_][a-zA-Z0-9_]*%`)
+	mailchimpRE     = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
+	identRE         = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
 )
 
 // scan finds placeholders in text[from:to]. In an ICU plural branch (plural
@@ -306,8 +309,15 @@ func (f *finder) scan(from, to int, plural bool) int {
 				i += len(m)
 				continue
 			}
-		case c == ':' && f.syn&Laravel != 0 && (i == 0 || strings.IndexByte(" \t\n(\"'", t[i-1]) >= 0):
-			if m := laravelRE.FindString(t[i:to]); m != "" {
+		case c == ':' && f.syn&Laravel != 0:
+			// :name after a space or an opening mark; :%name% (FreeScout's
+			// markup, <a> or <strong> filled in) wherever it stands, as
+			// it is glued to the words it wraps: "Undo:%a_end%".
+			m := laravelMarkupRE.FindString(t[i:to])
+			if m == "" && (i == 0 || strings.IndexByte(" \t\n(\"'", t[i-1]) >= 0) {
+				m = laravelRE.FindString(t[i:to])
+			}
+			if m != "" {
 				f.add(Placeholder{Span: Span{i, i + len(m)}, Syntax: Laravel, Name: m[1:]})
 				i += len(m)
 				continue
@@ -641,16 +651,31 @@ var turkic = cases.Lower(language.Turkish)
 
 func lower(s string) string { return turkic.String(s) }
 
+// notation: brackets glued to brackets describe a format
+// ([+][country code][area code][number]), not a slot left unfilled.
+func notation(text string, s, e int) bool {
+	return s > 0 && (text[s-1] == ']' || text[s-1] == '>') || e < len(text) && (text[e] == '[' || text[e] == '<')
+}
+
+// synopsisRE: a text that opens with a command (an upper-case word or a
+// /command) and its arguments in brackets is a usage synopsis, whose
+// brackets say what to type, not a slot left unfilled.
+var synopsisRE = regexp.MustCompile(`^(?:[A-Z][A-Z0-9_]+|/[a-z][a-z0-9_-]*) [<\[]`)
+
 var slotRE = regexp.MustCompile(`\[[^\[\]\n]{1,40}\]|<[\p{L}_][\p{L}\p{N}_ -]{0,30}>`)
 
 // slots finds bracketed slots left for a person to fill: [NAME],
 // [Customer Name], <name>. A bracket with digits, a long phrase or words
 // that name nothing is not one, nor one inside a placeholder found already.
 func (f *finder) slots() {
+	if synopsisRE.MatchString(f.text) {
+		return // UNLOAD <name>, /remind <time> <text>: how to write a command
+	}
 	found := NewIndex(slices.Clone(f.out))
 	for _, loc := range slotRE.FindAllStringIndex(f.text, -1) {
 		inner := f.text[loc[0]+1 : loc[1]-1]
-		if strings.IndexFunc(inner, unicode.IsDigit) >= 0 || strings.TrimSpace(inner) == "" || found.Touches(loc[0], loc[1]) {
+		if strings.IndexFunc(inner, unicode.IsDigit) >= 0 || strings.TrimSpace(inner) == "" || found.Touches(loc[0], loc[1]) ||
+			notation(f.text, loc[0], loc[1]) {
 			continue
 		}
 		words := strings.Fields(inner)

@@ -51,13 +51,23 @@ func TestFind(t *testing.T) {
 		{"Hola %{name}", []string{`rails:name "%{name}"`}},
 		{"Hi ${name}", []string{`dollar:name "${name}"`}},
 		{"%s sent %1$d files, %.2f MB", []string{`printf:%s "%s"`, `printf:%1$d "%1$d"`, `printf:%.2f "%.2f"`}},
+		{"%(name)s sent %(count)d, %(x) left", []string{`printf:%(name)s "%(name)s"`, `printf:%(count)d "%(count)d"`}},
+		{"%#@messages@ in %1$#@chats@, 100%#@x@", []string{`printf:%#@messages@ "%#@messages@"`, `printf:%1$#@chats@ "%1$#@chats@"`}},
 		{"%ds ago, %1$dgönderiliyor", []string{`printf:%d "%d"`, `printf:%1$d "%1$d"`}},
 		{"Hi *|FNAME|*", []string{`mailchimp:FNAME "*|FNAME|*"`}},
 		{"Hi %FIRSTNAME%", []string{`percent:FIRSTNAME "%FIRSTNAME%"`}},
 		{"Products in %name%, see %a_start%here%a_end%", []string{`percent:name "%name%"`, `percent:a_start "%a_start%"`, `percent:a_end "%a_end%"`}},
 		{":host is not available on :port (:app_name)", []string{`laravel:host ":host"`, `laravel:port ":port"`, `laravel:app_name ":app_name"`}},
+		{":%tag_start%Email Sent:%tag_end% :%undo_start%Undo:%a_end%, 50:%x%", []string{`laravel:%tag_start% ":%tag_start%"`,
+			`laravel:%tag_end% ":%tag_end%"`, `laravel:%undo_start% ":%undo_start%"`, `laravel:%a_end% ":%a_end%"`, `laravel:%x% ":%x%"`}},
 		{"Note: at 10:30, see https://x.example :) or :-(", nil},
 		{"Dear [Customer Name]", []string{`slot:Customer Name "[Customer Name]"`}},
+		// Brackets glued together describe a format; a usage synopsis says
+		// what to type.
+		{"Use the format [+][country code][area code][local number].", nil},
+		{"UNLOAD <name>, unloads a plugin", nil},
+		{"/remind <time> [NAME]", nil},
+		{"Remind me: /remind <time> [NAME]", []string{`slot:time "<time>"`, `slot:NAME "[NAME]"`}},
 		// Not placeholders: percentages, sizes, a sign that escapes itself.
 		{"50% off, %50 indirim, 100%% sure, %50den fazla, 20% or 30% more, 100%-ü keçir", nil},
 		{"Sizes [36-42] in stock, see [here]", nil},

@@ -64,6 +64,45 @@ type htmlPart struct {
 	Name, Text string
 }
 
+// partLabel names a part that is neither the body, a quick reply nor a
+// button: a template's header, footer, button text or URL, name or
+// language, or a generic template element's title or subtitle.
+func partLabel(m *lint.Message, p lint.Part) string {
+	switch {
+	case p.Kind == lint.TemplateText && m != nil && m.Template != nil:
+		if name := m.Template.PartName(p.Index); name != "" {
+			return name
+		}
+	case p.Kind == lint.ElementTitle:
+		return fmt.Sprintf("element %d title", p.Index+1)
+	case p.Kind == lint.ElementSubtitle:
+		return fmt.Sprintf("element %d subtitle", p.Index+1)
+	}
+	return "template"
+}
+
+// structureParts are the texts of a message's structure shown under its
+// body: a template's header, footer and button texts and URLs, and a
+// generic template's element titles and subtitles.
+func structureParts(m *lint.Message) []htmlPart {
+	var out []htmlPart
+	if t := m.Template; t != nil {
+		for i, f := range t.Texts {
+			if i != t.Name && i != t.Language {
+				out = append(out, htmlPart{t.PartName(i), f.Text})
+			}
+		}
+	}
+	for i := range m.Elements {
+		for _, p := range []lint.Part{{Kind: lint.ElementTitle, Index: i}, {Kind: lint.ElementSubtitle, Index: i}} {
+			if f := m.Field(p); f.Text != "" {
+				out = append(out, htmlPart{partLabel(m, p), f.Text})
+			}
+		}
+	}
+	return out
+}
+
 type htmlData struct {
 	Version                   string
 	Scope                     string // "22 messages in 4 files"
@@ -165,6 +204,7 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 				for j, b := range m.Buttons {
 					c.Parts = append(c.Parts, htmlPart{fmt.Sprintf("button %d", j+1), b.Text})
 				}
+				c.Parts = append(c.Parts, structureParts(m)...)
 			}
 			cards[k] = c
 			order = append(order, c)
@@ -180,6 +220,8 @@ func (htmlFormat) Write(w io.Writer, r *Report) error {
 			hf.Part = fmt.Sprintf("quick reply %d", f.Part.Index+1)
 		case lint.Button:
 			hf.Part = fmt.Sprintf("button %d", f.Part.Index+1)
+		case lint.TemplateText, lint.ElementTitle, lint.ElementSubtitle:
+			hf.Part = partLabel(f.Msg, f.Part)
 		default:
 			if f.Msg != nil {
 				s := f.Span

@@ -132,3 +132,38 @@ func TestHTMLEscapes(t *testing.T) {
 		}
 	}
 }
+
+// A finding in a template's header, footer or button, or in a generic
+// template's element, is labelled as that part, not marked in the body.
+func TestHTMLLabelsTemplateParts(t *testing.T) {
+	data := "name: x\nlanguage: en_US\nbody: Your order is ready.\nheader: Order news\nbutton: Track it\n"
+	src := lint.NewSource("t.yaml", []byte(data))
+	field := func(s string) lint.Field {
+		i := strings.Index(data, s)
+		return lint.Field{Text: s, Map: lint.LinearMap(len(s), i)}
+	}
+	tpl := &lint.Template{Texts: []lint.Field{field("x"), field("en_US"), field("Order news"), field("Track it")},
+		Name: 0, Language: 1, Header: 2, Footer: -1, Buttons: []lint.TemplateButton{{Type: "URL", Text: 3, URL: -1}}}
+	m := &lint.Message{ID: "x:en", Lang: lint.English, Body: field("Your order is ready."), Template: tpl, Source: src,
+		Elements: []lint.Element{{Title: field("Order news")}}}
+	var fs []lint.Finding
+	for _, p := range []lint.Part{{Kind: lint.TemplateText, Index: 2}, {Kind: lint.TemplateText, Index: 3}, {Kind: lint.ElementTitle, Index: 0}} {
+		f := finding(src, 1, 1, 1, 2)
+		f.Msg, f.MessageID, f.Part, f.Span, f.Message = m, m.ID, p, lint.Span{Start: 0, End: 5}, "part finding"
+		fs = append(fs, f)
+	}
+	var b bytes.Buffer
+	if err := HTML.Write(&b, &Report{Result: &lint.Result{Files: 1, Messages: 1, Findings: fs}}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"<b>spelling</b> (header): part finding", "<b>spelling</b> (button 1): part finding",
+		"<b>spelling</b> (element 1 title): part finding", "header: <q>Order news</q>", "button 1: <q>Track it</q>"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "<mark") {
+		t.Error("a part's finding is marked in the body")
+	}
+}
