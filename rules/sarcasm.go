@@ -151,6 +151,10 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 		report(mt, "reads as sarcasm toward the customer")
 	}
 	for _, f := range framed {
+		if f.b.Span == f.a.Span {
+			report(f.a, "promises the impossible, which reads as mock compliance") // the feat's own verb promises it
+			continue
+		}
 		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
 	}
 	complaints := found["complaints"]
@@ -204,12 +208,19 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last)) {
 			continue
 		}
+		ownFound := false // a promise on the feat's own verb, if no other cue is in reach
 		i := sentenceOf(sents, a.Span.Start)
 		// The last cue in reach: the verb ends a Turkish sentence ("soruyu
 		// … soruyorsunuz").
 		for k := len(bs) - 1; k >= 0; k-- {
 			b := bs[k]
 			j := sentenceOf(sents, b.Span.Start)
+			// The two cues are two words, except our promise on the feat's own
+			// verb ("zamanı geri alalım mı").
+			if f.promise && b.First >= 0 && b.First == a.Last && b.Last == a.Last {
+				ownFound = true
+				continue
+			}
 			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
 				continue
 			}
@@ -222,7 +233,11 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 				continue
 			}
 			out = append(out, framedMatch{a: a, b: b, why: f.why})
+			ownFound = false
 			break
+		}
+		if ownFound {
+			out = append(out, framedMatch{a: a, b: a, why: f.why})
 		}
 	}
 	return out
