@@ -278,10 +278,43 @@ func parseRules(path string, n *yaml.Node) (map[string]RuleConfig, []RuleDef, er
 				return nil, nil, fmt.Errorf("%s:%d: rules.%s: %v", path, v.Line, k.Value, trimYAMLError(err))
 			}
 			rc.Options = mapKey(v, "options")
+			resolveFileOptions(path, rc.Options)
 		}
 		rules[k.Value] = rc
 	}
 	return rules, defs, nil
+}
+
+// resolveFileOptions makes the paths a rule's options name under a key
+// ending in _files (accept_files: {en: [vocab/en.txt]}) relative to the
+// config file's folder, as extends is, so a config reads the same files
+// from wherever msglint runs.
+func resolveFileOptions(path string, opts *yaml.Node) {
+	if opts == nil || opts.Kind != yaml.MappingNode {
+		return
+	}
+	var resolve func(n *yaml.Node)
+	resolve = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if n.Tag == "!!str" && n.Value != "" && !filepath.IsAbs(n.Value) {
+				n.Value = filepath.Join(filepath.Dir(path), n.Value)
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				resolve(c)
+			}
+		case yaml.MappingNode:
+			for i := 1; i < len(n.Content); i += 2 {
+				resolve(n.Content[i])
+			}
+		}
+	}
+	for i := 0; i+1 < len(opts.Content); i += 2 {
+		if strings.HasSuffix(opts.Content[i].Value, "_files") {
+			resolve(opts.Content[i+1])
+		}
+	}
 }
 
 func checkRuleNames(path string, n *yaml.Node, exists func(string) bool) error {

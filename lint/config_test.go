@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func writeFiles(t testing.TB, dir string, files map[string]string) {
@@ -172,4 +174,42 @@ func FuzzParseConfig(f *testing.F) {
 			cfg.ForFile(filepath.Join(dir, "a", "x.yaml"))
 		}
 	})
+}
+
+// Files a rule's options name under a *_files key are read relative to the
+// config that names them (an extended one too), not to where msglint
+// runs; absolute paths and other options stay as written.
+func TestFileOptionsRelativeToConfig(t *testing.T) {
+	dir := t.TempDir()
+	abs := filepath.Join(dir, "abs.txt")
+	writeFiles(t, dir, map[string]string{
+		"shared/base.yaml": "rules:\n  shouting:\n    options: {accept_files: {en: [caps.txt]}}\n",
+		"brand/.msglint.yaml": "extends: [../shared/base.yaml]\nrules:\n  spelling:\n    options:\n" +
+			"      accept: {en: [vocab/not-a-file.txt]}\n" +
+			"      accept_files: {en: [vocab/en.txt, " + abs + "]}\n      reject_files: {tr: [../tr.txt]}\n",
+	})
+	t.Chdir(t.TempDir()) // anywhere else
+	cfg, err := LoadConfig(filepath.Join(dir, "brand", ".msglint.yaml"), knownRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decode := func(rule string) map[string]map[string][]string {
+		var out map[string]map[string][]string
+		if err := cfg.Rules[rule].Options.Decode(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	sp := decode("spelling")
+	want := map[string]map[string][]string{
+		"accept":       {"en": {"vocab/not-a-file.txt"}},
+		"accept_files": {"en": {filepath.Join(dir, "brand", "vocab", "en.txt"), abs}},
+		"reject_files": {"tr": {filepath.Join(dir, "tr.txt")}},
+	}
+	if d := cmp.Diff(want, sp); d != "" {
+		t.Errorf("spelling options (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff([]string{filepath.Join(dir, "shared", "caps.txt")}, decode("shouting")["accept_files"]["en"]); d != "" {
+		t.Errorf("an extended config's file is beside that config (-want +got):\n%s", d)
+	}
 }

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
@@ -25,8 +24,9 @@ var Language = &lint.Rule{
 		Text: `Flags a message whose words are nearly all of another language than the one it is declared in
 (an English string left untranslated in a Turkish locale file), judged by the dictionaries, for messages of
 five words or more whose language is declared rather than guessed. In Azerbaijani text it also flags Turkish
-words, which machine translation and bilingual writers leave in (maalesef, sipariş, lütfen), with the
-Azerbaijani word where it is known (təəssüf ki, sifariş, zəhmət olmasa).`,
+words, which machine translation and bilingual writers leave in (maalesef, lütfen), with the Azerbaijani word
+where it is known (təəssüf ki, zəhmət olmasa). A Turkish spelling of an Azerbaijani word (sipariş, teşekkür) is
+the spelling rule's finding, with its fix, so a word is reported once.`,
 		Why: `A customer who wrote in Turkish and gets an English reply, or an Azerbaijani customer who gets
 Turkish words, reads it as careless or machine-made.`,
 		Examples: languageData.Examples,
@@ -46,12 +46,11 @@ type languageCheck struct {
 	otherShare, ownShare int
 	minWords             int
 	neighbour            map[lint.Lang]lint.Lang
-	pairs                map[lint.Lang][][2]string // neighbour stem -> own word
 }
 
 func newLanguageCheck() (lint.Check, error) {
 	all := languageData.Langs["all"].Words
-	lc := &languageCheck{neighbour: map[lint.Lang]lint.Lang{}, pairs: map[lint.Lang][][2]string{}}
+	lc := &languageCheck{neighbour: map[lint.Lang]lint.Lang{}}
 	var err error
 	if lc.otherShare, err = strconv.Atoi(all["shares"][0]); err == nil {
 		if lc.ownShare, err = strconv.Atoi(all["shares"][1]); err == nil {
@@ -64,10 +63,6 @@ func newLanguageCheck() (lint.Check, error) {
 	for l, rl := range languageData.Langs {
 		if n := rl.Words["neighbour"]; len(n) > 0 {
 			lc.neighbour[l] = lint.Lang(n[0])
-		}
-		for _, p := range rl.Words["pairs"] {
-			from, to, _ := strings.Cut(p, "|")
-			lc.pairs[l] = append(lc.pairs[l], [2]string{from, to})
 		}
 	}
 	return lc.check, nil
@@ -134,8 +129,17 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 			continue
 		}
 		theirs, ours, ownOnly := 0, 0, 0
+		// Most messages are in their language: stop once too many words
+		// are not the other's for it to reach its share.
+		missing, allowed := 0, len(words)-(lc.otherShare*len(words)+99)/100
 		for _, w := range words {
-			o, m := other.known(w), own.known(w)
+			o := other.known(w)
+			if !o {
+				if missing++; missing > allowed {
+					break
+				}
+			}
+			m := own.known(w)
 			if o {
 				theirs++
 			}
@@ -157,10 +161,12 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 }
 
 // neighbourWords finds words of the neighbouring language that are not
-// words of the message's own (teşekkür in Azerbaijani text), with the own
-// language's word: from the pairs list, or by the letters that differ
-// (e/ə, k/q) when that gives a known word. It reports them (if report is
-// not nil) and says whether there were any.
+// words of the message's own and whose own-language word is another word
+// (maalesef in Azerbaijani text: təəssüf ki), from the pairs list. A word
+// that is the own language's word spelt the neighbour's way (teşekkür:
+// təşəkkür, sipariş: sifariş) is a misspelling the spelling rule reports,
+// so one word gets one finding. It
+// reports them (if report is not nil) and says whether there were any.
 func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []string, spans []lint.Span, report func(lint.Diagnostic)) bool {
 	nb, err := lexiconFor(lc.neighbour[p.Msg.Lang])
 	if err != nil || nb == nil {
@@ -173,7 +179,10 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []stri
 		if !nb.known(w) || utf8.RuneCountInString(lw) < 4 || lc.english(w) {
 			continue
 		}
-		right := lc.counterpart(p.Msg.Lang, own, lw, !own.known(w))
+		if own.neighbourWord(w) != "" {
+			continue // its letters give the Azerbaijani word: spelling reports it
+		}
+		right := pairedWord(p.Msg.Lang, own, lw)
 		if right == "" {
 			continue // a Turkish word can be a name, or a word the list lacks
 		}
@@ -190,58 +199,6 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []stri
 		}
 	}
 	return found
-}
-
-// counterpart is the own language's word for a neighbour's word (lower
-// case), or "".
-func (lc *languageCheck) counterpart(l lint.Lang, own *lexicon, lw string, byLetters bool) string {
-	for _, pr := range lc.pairs[l] {
-		if rest, ok := strings.CutPrefix(lw, pr[0]); ok {
-			if rest == "" {
-				return pr[1]
-			}
-			if cand := pr[1] + lc.harmonise(rest); !strings.Contains(pr[1], " ") && own.known(cand) {
-				return cand
-			}
-		}
-	}
-	if !byLetters {
-		return ""
-	}
-	// Letter correspondences: Turkish e is often Azerbaijani ə, and k
-	// next to a back vowel q; try each combination (words have few).
-	runes := []rune(lw)
-	var pos []int
-	for i, r := range runes {
-		if r == 'e' || r == 'k' && nextToBackVowel(runes, i) {
-			pos = append(pos, i)
-		}
-	}
-	if len(pos) == 0 || len(pos) > 6 {
-		return ""
-	}
-	for mask := 1; mask < 1<<len(pos); mask++ {
-		c := append([]rune(nil), runes...)
-		for b, i := range pos {
-			if mask&(1<<b) != 0 {
-				c[i] = map[rune]rune{'e': 'ə', 'k': 'q'}[c[i]]
-			}
-		}
-		if s := string(c); own.known(s) && own.weight(s) > 0 {
-			return s
-		}
-	}
-	return ""
-}
-
-// harmonise writes a Turkish suffix the Azerbaijani way: front e is ə.
-func (lc *languageCheck) harmonise(suffix string) string {
-	return strings.ReplaceAll(suffix, "e", "ə")
-}
-
-func nextToBackVowel(rs []rune, i int) bool {
-	back := func(j int) bool { return j >= 0 && j < len(rs) && strings.ContainsRune("aıou", rs[j]) }
-	return back(i-1) || back(i+1)
 }
 
 // english reports a word the English dictionary knows (size, time): an

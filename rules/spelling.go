@@ -39,7 +39,7 @@ type SpellingOptions struct {
 	Reject map[lint.Lang][]string `yaml:"reject"`
 	// AcceptFiles and RejectFiles name plain word-list files per language,
 	// one entry a line (# starts a comment), read like Accept and Reject;
-	// a relative path is relative to the directory msglint runs in.
+	// a relative path is relative to the config file's folder.
 	AcceptFiles map[lint.Lang][]string `yaml:"accept_files"`
 	RejectFiles map[lint.Lang][]string `yaml:"reject_files"`
 	// Dictionary checks every word against the language's dictionary, not
@@ -61,14 +61,17 @@ dropped letter, the commoner word first); --fix applies a suggestion only when i
 misspelling or a single best word. A word with no clear fix is judged over the whole file: one the library
 uses in three messages or more, or capitalised in mid-sentence, is a name or a term; a single draft (--text,
 the pre-send hook) gets only the clear fixes. In Azerbaijani a word is reported only when such an edit gives a known
-word, as the list lacks many modern words. Not checked: placeholders of every syntax, links, e-mail
+word, as the list lacks many modern words; spoken forms written down (yoxlıyırıq → yoxlayırıq) and Turkish
+spellings of Azerbaijani words (sipariş → sifariş, müşteri → müştəri) are misspellings with their fix. English
+loanwords of SCOWL's larger list (sommelier) pass, and so do the words of a foreign phrase (café au lait). Not checked: placeholders of every syntax, links, e-mail
 addresses, @mentions, markup, words with digits, acronyms, CamelCase, unknown words in quotes or backticks,
 capitalised words in mid-sentence (names), and Turkish or Azerbaijani texts written without their own
 letters (as SMS often is).
 Your own words, per language, in the rule's options:
   accept: {en: [Lumara, "/SKU-[0-9]+/"]}  never flagged (/…/ is a regular expression)
   reject: {en: [webshop]}                 always flagged
-  accept_files: {tr: [vocab/tr.txt]}      word lists, one word a line, # for comments
+  accept_files: {tr: [vocab/tr.txt]}      word lists, one word a line, # for comments,
+                                          relative to the config file's folder
   reject_files: {tr: [vocab/tr-reject.txt]}
   words: {tr: {siparş: sipariş}}          your own misspellings and their fix
   dictionary: false                       only the lists of misspellings`,
@@ -121,8 +124,9 @@ type wordList struct {
 }
 
 type speller struct {
-	en      *misspell.Replacer
-	enWrong map[string]bool // every wrong word en knows, lower case
+	// en maps misspell's English misspellings (lower case) to their
+	// fixes.
+	en map[string]string
 	// misspell are the languages checked with misspell's English
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
@@ -132,13 +136,17 @@ type speller struct {
 	useDict  bool
 }
 
-// wrongWords lists the words a misspell replacer corrects. misspell reports
-// a word only when the word itself, lower-cased, is one of them; a look-up
-// per word finds the few candidates, and misspell judges only those.
-func wrongWords(r *misspell.Replacer) map[string]bool {
-	out := make(map[string]bool, len(r.Replacements)/2)
-	for i := 0; i+1 < len(r.Replacements); i += 2 {
-		out[strings.ToLower(r.Replacements[i])] = true
+// englishFixes maps each misspelling of misspell's list, lower case, to
+// its fix; the first pair of a word wins, as in misspell's replacer. A map
+// look-up per word does what misspell's replacer does for one word, without
+// compiling its 28 000 pairs into a trie at every start.
+func englishFixes(pairs []string) map[string]string {
+	out := make(map[string]string, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		w := strings.ToLower(pairs[i])
+		if _, ok := out[w]; !ok {
+			out[w] = pairs[i+1]
+		}
 	}
 	return out
 }
@@ -146,8 +154,7 @@ func wrongWords(r *misspell.Replacer) map[string]bool {
 // The built-in lists are read and compiled once and never changed; options
 // build their own copies.
 var (
-	defaultEnglish = sync.OnceValue(func() *misspell.Replacer { return misspell.New() })
-	defaultWrong   = sync.OnceValue(func() map[string]bool { return wrongWords(defaultEnglish()) })
+	defaultEnglish = sync.OnceValue(func() map[string]string { return englishFixes(misspell.DictMain) })
 	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
 		for _, l := range lint.Langs {
@@ -260,7 +267,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), enWrong: defaultWrong(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
+	sp := &speller{en: defaultEnglish(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
 		useDict: o.Dictionary == nil || *o.Dictionary}
 	if sp.vocab, err = newVocabularies(o); err != nil {
 		return nil, err
@@ -269,28 +276,27 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		sp.ignore[strings.ToLower(w)] = true
 		sp.ignore[lint.TurkicCasing.Lower(w)] = true
 	}
-	var enWords [][]string
+	var enWords map[string]string
 	for l, words := range o.Words {
 		if sp.misspell[l] {
 			for w, right := range words {
-				enWords = append(enWords, []string{strings.ToLower(w), strings.ToLower(right)})
+				if enWords == nil {
+					enWords = map[string]string{}
+				}
+				enWords[strings.ToLower(w)] = strings.ToLower(right)
 			}
 		}
 	}
 	if len(enWords) > 0 || len(o.Ignore) > 0 {
-		r := &misspell.Replacer{Replacements: append([]string(nil), misspell.DictMain...)}
-		for _, pair := range enWords {
-			r.AddRuleList(pair)
+		// The config's own pairs win over the list's; ignored words
+		// are never corrected.
+		sp.en = clone(sp.en)
+		for w, right := range enWords {
+			sp.en[w] = right
 		}
-		if len(o.Ignore) > 0 {
-			var ign []string
-			for w := range sp.ignore {
-				ign = append(ign, w)
-			}
-			r.RemoveRule(ign)
+		for w := range sp.ignore {
+			delete(sp.en, w)
 		}
-		r.Compile()
-		sp.en, sp.enWrong = r, wrongWords(r)
 	}
 	for l, words := range o.Words {
 		if _, err := lint.ParseLang(string(l)); err != nil {
@@ -336,7 +342,7 @@ var notWords = []struct {
 }{
 	{"{", regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}`)},
 	{"[", regexp.MustCompile(`\[[^\[\]\n]*\]`)},
-	{"@", regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
+	{"@", regexp.MustCompile(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
 	{"@#", regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
 	{"<", regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
 	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},
@@ -367,7 +373,7 @@ func blank(text string) string {
 func blankLinks(text string) string {
 	out := text
 	if strings.Contains(out, "://") {
-		out = misspell.StripURL(out)
+		out = blankURLs(out)
 	}
 	if strings.Contains(out, "www.") {
 		out = wwwRE.ReplaceAllStringFunc(out, func(s string) string { return strings.Repeat(" ", len(s)) })
@@ -388,10 +394,104 @@ func blankLinks(text string) string {
 			}
 		}
 	}
+	for from := 0; ; {
+		i := strings.IndexByte(text[from:], '/')
+		if i < 0 {
+			break
+		}
+		i += from
+		if start, end, ok := bareLink(text, i); ok {
+			if b == nil {
+				b = []byte(out)
+			}
+			for j := start; j < end; j++ {
+				b[j] = ' '
+			}
+			i = end - 1 // the path runs from the slash: end > i
+		}
+		from = i + 1
+	}
 	if b != nil {
 		out = string(b)
 	}
 	return out
+}
+
+// bareLink finds a link written without its scheme around the slash at
+// text[slash], a host ending in a dot and two or more letters, then a path
+// (shop.com.tr/flas): the path is a slug, not prose. It is found by hand
+// from each slash, as a pattern starting with a letter class would be
+// tried at every letter of the text.
+func bareLink(text string, slash int) (start, end int, ok bool) {
+	start = slash
+	tld, dot := 0, false
+	for start > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:start])
+		if r == '.' {
+			if tld < 2 && !dot {
+				return 0, 0, false
+			}
+			dot = true
+		} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+			break
+		} else if !dot {
+			if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+				return 0, 0, false
+			}
+			tld++
+		}
+		start -= w
+	}
+	if !dot || start == slash || text[start] == '.' {
+		return 0, 0, false
+	}
+	end = slash
+	for end < len(text) {
+		r, w := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		end += w
+	}
+	return start, end, true
+}
+
+// blankURLs blanks http, https and ftp links up to the next space, as
+// misspell.StripURL does with a regexp that costs more than the rest of a
+// text's check.
+func blankURLs(s string) string {
+	var b []byte
+	for from := 0; ; {
+		i := strings.Index(s[from:], "://")
+		if i < 0 {
+			break
+		}
+		i += from
+		start := -1
+		for _, scheme := range []string{"https", "http", "ftp"} {
+			if i >= len(scheme) && strings.EqualFold(s[i-len(scheme):i], scheme) {
+				start = i - len(scheme)
+				break
+			}
+		}
+		end := i + 3
+		for end < len(s) && !strings.ContainsRune(" \t\n\f\r", rune(s[end])) {
+			end++
+		}
+		if start >= 0 {
+			if b == nil {
+				b = []byte(s)
+			}
+			for j := start; j < end; j++ {
+				b[j] = ' '
+			}
+		}
+		from = end
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 var wwwRE = regexp.MustCompile(`(?i)\bwww\.\S+`)
@@ -433,14 +533,43 @@ func (sp *speller) english(text string) []hit {
 			end++
 		}
 		word := text[start:end]
-		if sp.enWrong[strings.ToLower(word)] && !sp.ignore[strings.ToLower(word)] {
-			if _, diffs := sp.en.Replace(word); len(diffs) == 1 && diffs[0].Original == word {
-				hits = append(hits, hit{start: start, end: end, right: diffs[0].Corrected, sure: true, listed: true})
+		if right, ok := sp.en[asciiLower(word)]; ok && !sp.ignore[asciiLower(word)] {
+			if right, ok := misspellCase(word, right); ok {
+				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
 			}
 		}
 		start = end
 	}
 	return hits
+}
+
+// misspellCase writes a fix in the case of the word it replaces, as
+// misspell does: lower, UPPER or Title; a word in mixed case (iPhone,
+// CamelCase) is not corrected.
+func misspellCase(word, right string) (string, bool) {
+	switch misspell.CaseStyle(word) {
+	case misspell.CaseUpper:
+		return strings.ToUpper(right), true
+	case misspell.CaseLower:
+		return strings.ToLower(right), true
+	case misspell.CaseTitle:
+		if len(right) < 2 {
+			return strings.ToUpper(right), true
+		}
+		return strings.ToUpper(right[:1]) + strings.ToLower(right[1:]), true
+	}
+	return "", false
+}
+
+// asciiLower lower-cases an ASCII word without allocating when it is
+// lower case already, as most words are.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func isMisspellWordByte(c byte) bool { return isASCIIAlnum(c) || c == '\'' }
@@ -680,19 +809,31 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		}
 		word := text[t.Start:t.End]
 		base, ok := baseWord(l, word)
-		if !ok || !checkable(base) || sp.ignore[strings.ToLower(base)] || sp.ignore[lint.Lower(l, base)] {
+		if !ok || !checkable(base) || sp.ignored(l, base) {
 			continue
 		}
 		end := t.Start + len(base)
-		lw := lint.Lower(l, base)
+		if right := lx.neighbourWord(base); right != "" {
+			// A word of the neighbouring language written with its
+			// letters (teşekkür in Azerbaijani): one clear fix.
+			hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
+			continue
+		}
 		if lx.passes(base) || l == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s")) {
 			if lx.confident && lx.known(base) {
-				if right, ok := lx.commoner(lw); ok {
+				if right, ok := lx.commoner(lint.Lower(l, base)); ok {
 					hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
 				}
 			}
+			if right, ok := lx.rareSlip(base); ok {
+				hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
+			}
 			continue
 		}
+		if l == lint.English && foreignPhrase(text, toks, i) {
+			continue // café au lait, hors d'oeuvres: a phrase of another language
+		}
+		lw := lint.Lower(l, base)
 		capital := isCapitalised(base)
 		name := capital && midSentence(text, toks, i)
 		if seen != nil {
@@ -705,7 +846,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		if len(cands) == 0 {
 			continue
 		}
-		if capital && (!sure || cands[0].cost > costDoubling || len(toks) < 5) {
+		if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
 			// At a sentence's start, a name unless the fix is clear; a
 			// label of a word or two (a language, a product) is a name.
 			continue
@@ -713,6 +854,62 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		hits = append(hits, hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}
 	return hits
+}
+
+// clearAtStart says whether a fix is clear enough to report a capitalised
+// word at a sentence's start, which may be a name: a doubled letter; in a
+// language checked with the confident policy, a dropped h too (Zəmət
+// olmasa), or a letter the language has of its own written the neighbour's
+// way (Teşəkkür: Təşəkkür), not the other way round (Tətiklər is not
+// Tetiklər) nor another letter (Təkr is likelier cut short than a k for q).
+func (lx *lexicon) clearAtStart(lw string, c candidate) bool {
+	switch {
+	case c.cost <= costDoubling:
+		return true
+	case !lx.confident:
+		return false
+	case c.cost == costDropped:
+		return true
+	}
+	return c.cost == costConfused && lx.ownLetters != "" &&
+		countAny(c.word, lx.ownLetters) > countAny(lw, lx.ownLetters)
+}
+
+func countAny(s, letters string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune(letters, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// foreignPhrase reports whether toks[i] stands within two words of a word
+// written with letters English does not use (café, entrée, crème) or with
+// an elided article (d'oeuvres, l'art): in English text such words mark a
+// phrase of French or another language, whose other words (au lait, hors)
+// the English lists do not have.
+func foreignPhrase(text string, toks []lint.Token, i int) bool {
+	for _, step := range []int{-1, 1} {
+		words := 0
+		for j := i + step; j >= 0 && j < len(toks) && words < 2; j += step {
+			if toks[j].Kind != lint.Word {
+				continue
+			}
+			words++
+			w := text[toks[j].Start:toks[j].End]
+			if strings.ContainsAny(w, "àâäçéèêëîïôùûüœæñ") || len(w) > 2 && (w[0] == 'd' || w[0] == 'l') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+				return true
+			}
+		}
+	}
+	return strings.ContainsAny(text[toks[i].Start:toks[i].End], "àâäçéèêëîïôùûüœæñ")
+}
+
+// ignored reports a word the config's ignore list has, in either casing.
+func (sp *speller) ignored(l lint.Lang, word string) bool {
+	return len(sp.ignore) > 0 && (sp.ignore[strings.ToLower(word)] || sp.ignore[lint.Lower(l, word)])
 }
 
 // minChecked is the shortest word the dictionary reports: shorter ones are

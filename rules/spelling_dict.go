@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -30,10 +32,22 @@ type lexicon struct {
 	// prefixes are derivational prefixes a known word may take (English
 	// re-, un-, pre-: rebook, unsubscribe); the lists lack many such words.
 	prefixes []string
+	// spoken are rewrites from spoken forms written down to the written
+	// norm (yoxlıyırıq -> yoxlayırıq): from, to.
+	spoken [][2]string
+	// neighbour is the language whose words are misspellings here when its
+	// letters, written the own language's way (neighbourLetters), give a
+	// known word; "" for none.
+	neighbour        lint.Lang
+	neighbourLetters []letterMap
+	// ownLetters are the letters the language has and its neighbour
+	// lacks (Azerbaijani ə): a fix that restores one is a clear one.
+	ownLetters string
 	// Verdicts by word, shared by the rules and their goroutines.
-	knownMemo    memo[bool]
-	suggestMemo  memo[ranking]
-	commonerMemo memo[string]
+	knownMemo     memo[bool]
+	suggestMemo   memo[ranking]
+	commonerMemo  memo[string]
+	neighbourMemo memo[string]
 }
 
 // lexicons are built on first use per language: a run that checks no
@@ -41,7 +55,11 @@ type lexicon struct {
 var lexicons sync.Map // lint.Lang -> func() (*lexicon, error)
 
 func lexiconFor(l lint.Lang) (*lexicon, error) {
-	f, _ := lexicons.LoadOrStore(l, sync.OnceValues(func() (*lexicon, error) { return buildLexicon(l) }))
+	// Loaded first: every word asks, and storing builds a closure.
+	f, ok := lexicons.Load(l)
+	if !ok {
+		f, _ = lexicons.LoadOrStore(l, sync.OnceValues(func() (*lexicon, error) { return buildLexicon(l) }))
+	}
 	return f.(func() (*lexicon, error))()
 }
 
@@ -58,25 +76,47 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 	if !hasDict(l) {
 		return nil, nil
 	}
-	d, err := dict.For(string(l))
-	if err != nil {
+	words := spellingDoc.Langs[l].Words
+	// The language's list and those that also pass load side by side:
+	// decompressing them is most of a check's start-up.
+	names := append([]string{string(l)}, words["also"]...)
+	dicts := make([]*dict.Dict, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dicts[i], errs[i] = dict.For(name)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	lx := &lexicon{lang: l, d: d}
+	lx := &lexicon{lang: l, d: dicts[0], also: dicts[1:]}
 	if m, err := morph.For(string(l)); err == nil {
 		lx.m = m
-	}
-	words := spellingDoc.Langs[l].Words
-	for _, other := range words["also"] {
-		od, err := dict.For(other)
-		if err != nil {
-			return nil, err
-		}
-		lx.also = append(lx.also, od)
 	}
 	lx.confident = len(words["policy"]) > 0 && words["policy"][0] == "confident"
 	lx.prefixes = words["prefixes"]
 	lx.model = newErrorModel(words)
+	for _, r := range words["spoken"] {
+		if from, to, ok := strings.Cut(r, ">"); ok {
+			lx.spoken = append(lx.spoken, [2]string{from, to})
+		}
+	}
+	if n := languageData.Langs[l].Words["neighbour"]; len(n) > 0 {
+		lx.neighbour = lint.Lang(n[0])
+	}
+	lx.ownLetters = strings.Join(words["own_letters"], "")
+	for _, m := range words["neighbour_letters"] {
+		lm, ok := parseLetterMap(m)
+		if !ok {
+			return nil, fmt.Errorf("data/spelling.yaml: %s: neighbour_letters: want from>to[/back|/coda], got %q", l, m)
+		}
+		lx.neighbourLetters = append(lx.neighbourLetters, lm)
+	}
 	return lx, nil
 }
 
@@ -167,6 +207,14 @@ func (lx *lexicon) weight(lw string) int {
 // checkable says whether a word is prose to spell-check by its shape: not a
 // code with digits, an acronym, CamelCase, or a one- or two-letter word.
 func checkable(word string) bool {
+	if ok, decided := checkableASCII(word); decided {
+		return ok
+	}
+	return checkableRunes(word)
+}
+
+// checkableRunes is checkable for any word, rune by rune.
+func checkableRunes(word string) bool {
 	n, upper, lower := 0, 0, 0
 	prevLower := false
 	for _, r := range word {
@@ -189,7 +237,46 @@ func checkable(word string) bool {
 		return false // an acronym (SMS, ATMs) or a brand's own casing
 	}
 	// No vowel: an interjection (hmm, brr) or an abbreviation (hrs).
-	return n >= 3 && lower > 0 && strings.ContainsAny(strings.ToLower(word), "aeiouyıöüəâîû")
+	if n < 3 || lower == 0 {
+		return false
+	}
+	for _, r := range word {
+		if lr := unicode.ToLower(r); isVowel(lr) || lr == 'y' {
+			return true
+		}
+	}
+	return false
+}
+
+// checkableASCII is checkable for a word of ASCII letters, most words,
+// without decoding runes; decided is false for any other word.
+func checkableASCII(word string) (ok, decided bool) {
+	upper, lower, vowel := 0, 0, false
+	prevLower := false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower++
+			prevLower = true
+			vowel = vowel || strings.IndexByte("aeiouy", c) >= 0
+		case c >= 'A' && c <= 'Z':
+			if prevLower {
+				return false, true // CamelCase
+			}
+			upper++
+			prevLower = false
+			vowel = vowel || strings.IndexByte("AEIOUY", c) >= 0
+		case c >= '0' && c <= '9' || c == '_':
+			return false, true
+		case c < 0x80:
+			// An apostrophe or a hyphen: as in checkable, the case
+			// before it still counts (e-Mail is CamelCase).
+		default:
+			return false, false
+		}
+	}
+	return upper <= 1 && len(word) >= 3 && lower > 0 && vowel, true
 }
 
 // isCapitalised is a word with a capital first letter and no other.
@@ -282,13 +369,34 @@ func within(spans []lint.Span, s lint.Span) bool {
 	return false
 }
 
+// apostrophe is the index of the first ', ’ or ʼ in word, or -1; a byte
+// scan, as strings.IndexAny decodes every rune to look for the two
+// non-ASCII ones.
+func apostrophe(word string) int {
+	for i := 0; i < len(word); i++ {
+		switch word[i] {
+		case '\'':
+			return i
+		case 0xE2: // ’ is E2 80 99
+			if strings.HasPrefix(word[i:], "’") {
+				return i
+			}
+		case 0xCA: // ʼ is CA BC
+			if strings.HasPrefix(word[i:], "ʼ") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // baseWord is the part of a word a dictionary judges. Turkish and
 // Azerbaijani write suffixes after a name with an apostrophe (Luma'ya,
 // SMS'i): the name before it is checked alone, and only when it is not a
 // name. English keeps its contractions (it's, don't) and checks a
 // possessive's word (customer's).
 func baseWord(l lint.Lang, word string) (base string, check bool) {
-	i := strings.IndexAny(word, "'’ʼ")
+	i := apostrophe(word)
 	if i < 0 {
 		return word, true
 	}
@@ -298,4 +406,149 @@ func baseWord(l lint.Lang, word string) (base string, check bool) {
 	base = word[:i]
 	r, _ := utf8.DecodeRuneInString(base)
 	return base, !unicode.IsUpper(r)
+}
+
+// letterMap is a letter the neighbouring language writes where this one
+// writes another, and where: anywhere, next to a back vowel (k/q), or in a
+// syllable's coda, at the word's end or before a consonant (final
+// devoicing: kitap/kitab).
+type letterMap struct {
+	from, to rune
+	where    string // "", "back" or "coda"
+}
+
+func parseLetterMap(s string) (letterMap, bool) {
+	pair, where, _ := strings.Cut(s, "/")
+	from, to, ok := strings.Cut(pair, ">")
+	f, t := []rune(from), []rune(to)
+	if !ok || len(f) != 1 || len(t) != 1 || where != "" && where != "back" && where != "coda" {
+		return letterMap{}, false
+	}
+	return letterMap{f[0], t[0], where}, true
+}
+
+func (m letterMap) applies(rs []rune, i int) bool {
+	if rs[i] != m.from {
+		return false
+	}
+	switch m.where {
+	case "back":
+		return nextToBackVowel(rs, i)
+	case "coda":
+		return i+1 == len(rs) || !isVowel(rs[i+1])
+	}
+	return true
+}
+
+func nextToBackVowel(rs []rune, i int) bool {
+	back := func(j int) bool { return j >= 0 && j < len(rs) && strings.ContainsRune("aıou", rs[j]) }
+	return back(i-1) || back(i+1)
+}
+
+// neighbourWord is the own language's word for a word of the neighbouring
+// language written into a text (teşekkür in Azerbaijani: təşəkkür), when
+// the letters the two write differently give a known word; "" when the
+// word is not the neighbour's, is the own language's or English, or no
+// such word is known. The spelling rule reports these; the language rule
+// reports the neighbour's words whose counterpart is another word.
+func (lx *lexicon) neighbourWord(word string) string {
+	if lx.neighbour == "" || len(lx.neighbourLetters) == 0 {
+		return ""
+	}
+	return lx.neighbourMemo.get(word, func() string { return lx.findNeighbourWord(word) })
+}
+
+func (lx *lexicon) findNeighbourWord(word string) string {
+	lw := lint.Lower(lx.lang, word)
+	if utf8.RuneCountInString(lw) < 4 {
+		return ""
+	}
+	nb, err := lexiconFor(lx.neighbour)
+	if err != nil || nb == nil || !nb.known(word) {
+		return ""
+	}
+	if en, err := lexiconFor(lint.English); err == nil && en != nil && en.known(word) {
+		return "" // an English word in the text (size, time)
+	}
+	// The Azerbaijani list is a web crawl with some Turkish in it, and
+	// suffixes may follow a Turkish stem: a word the list has (a paradigm
+	// of its own) counts as Turkish only when its vowels alone (e/ə) give
+	// a far commoner word there. Consonants are not tried on it: European
+	// loans keep k and a final t in Azerbaijani (kurs, kart, paket), so
+	// kursa and qursa are both words.
+	own := lx.known(lw) && lx.weight(lw) > 0
+	right := lx.byLetters(lw, own)
+	if right == "" {
+		// The same word spelt the neighbour's way: a listed pair whose
+		// words differ by a letter or two (sipariş: sifariş).
+		if p := pairedWord(lx.lang, lx, lw); !strings.Contains(p, " ") && sameWord(lw, p) {
+			right = p
+		}
+	}
+	if right == "" || own && lx.weight(lw)*5 >= lx.weight(right) {
+		return ""
+	}
+	return right
+}
+
+// byLetters tries each combination of the neighbour's letters rewritten
+// (words have few), only its vowels if vowelsOnly, and returns the first
+// known word the list has.
+func (lx *lexicon) byLetters(lw string, vowelsOnly bool) string {
+	runes := []rune(lw)
+	type change struct {
+		at int
+		to rune
+	}
+	var pos []change
+	for i := range runes {
+		for _, m := range lx.neighbourLetters {
+			if m.applies(runes, i) && (!vowelsOnly || isVowel(m.from)) {
+				pos = append(pos, change{i, m.to})
+				break
+			}
+		}
+	}
+	if len(pos) == 0 || len(pos) > 6 {
+		return ""
+	}
+	c := make([]rune, len(runes))
+	for mask := 1; mask < 1<<len(pos); mask++ {
+		copy(c, runes)
+		for b, p := range pos {
+			if mask&(1<<b) != 0 {
+				c[p.at] = p.to
+			}
+		}
+		if s := string(c); lx.known(s) && lx.weight(s) > 0 {
+			return s
+		}
+	}
+	return ""
+}
+
+// pairedWord is the own language's word for a neighbour's word (lower
+// case) from the language rule's pairs list (a listed stem also matches
+// with suffixes, written with the own language's vowels), or "".
+func pairedWord(l lint.Lang, own *lexicon, lw string) string {
+	for _, p := range languageData.Langs[l].Words["pairs"] {
+		from, to, _ := strings.Cut(p, "|")
+		if rest, ok := strings.CutPrefix(lw, from); ok {
+			if rest == "" {
+				return to
+			}
+			// Front e of a Turkish suffix is Azerbaijani ə.
+			if cand := to + strings.ReplaceAll(rest, "e", "ə"); !strings.Contains(to, " ") && own.known(cand) {
+				return cand
+			}
+		}
+	}
+	return ""
+}
+
+// sameWord reports whether two spellings are of one word: at most two
+// letters apart (sipariş/sifariş, teşekkür/təşəkkür), not another word
+// (maalesef/təəssüf).
+func sameWord(a, b string) bool {
+	return editDistance(a, b) <= 2
 }

@@ -181,6 +181,7 @@ func (lx *lexicon) rank(lw string) []candidate {
 			}
 		})
 	}
+	lx.spokenForms(lw, add)
 	lx.splitWords(lw, add)
 	if len(best) == 0 && !lx.confident && lx.m == nil {
 		// Two cheap edits (reccomend -> recommend): each first edit
@@ -195,6 +196,17 @@ func (lx *lexicon) rank(lw string) []candidate {
 				}
 			})
 		})
+	}
+	if lx.neighbour != "" {
+		// A suggestion is a word of the language itself: not a
+		// neighbour's word this rule would report (teşəkkür: təşəkkür,
+		// not Turkish teşekkür), nor one that passes only as a
+		// neighbour's stem with suffixes (tətiklər: not tetiklər).
+		for s := range best {
+			if lx.neighbourWord(s) != "" || lx.weight(firstWord(s)) == 0 {
+				delete(best, s)
+			}
+		}
 	}
 	out := make([]candidate, 0, len(best))
 	limit := maxCost
@@ -239,6 +251,33 @@ func firstWord(s string) string {
 	}
 	return s
 }
+
+// spokenForms suggests the written norm of a spoken form written down
+// (yoxlıyırıq -> yoxlayırıq): each rewrite of the language's data at each
+// place it fits, as cheap as a confused letter.
+func (lx *lexicon) spokenForms(lw string, add func(string, float64)) {
+	for _, r := range lx.spoken {
+		for from := 0; ; {
+			i := strings.Index(lw[from:], r[0])
+			if i < 0 {
+				break
+			}
+			i += from
+			rest := lw[i+len(r[0]):]
+			// The suffix vowels after it lose the rounding the spoken
+			// vowel gave them (gözlüyürük -> gözləyirik).
+			for _, s := range []string{lw[:i] + r[1] + rest, lw[:i] + r[1] + unround.Replace(rest)} {
+				if s != lw && lx.known(s) {
+					add(s, costConfused)
+					break
+				}
+			}
+			from = i + len(r[0])
+		}
+	}
+}
+
+var unround = strings.NewReplacer("u", "ı", "ü", "i")
 
 // splitWords suggests a particle written attached to the word before it
 // (günüde -> günü de). Other words run together are not split: a compound
@@ -316,6 +355,30 @@ func (lx *lexicon) findCommoner(lw string) string {
 		}
 	}
 	return pick
+}
+
+// rareSlip is the English check of a word only the larger, rarer list
+// has (it is never suggested): such a word one confused letter or one
+// doubling from a single common word is far likelier a slip for it
+// (calender: calendar) than meant; farther ones (sommelier) are words.
+func (lx *lexicon) rareSlip(word string) (string, bool) {
+	if lx.m != nil || !isLowerASCII(word) || !lx.d.Has(word) || lx.d.Suggestable(word) || utf8.RuneCountInString(word) < minChecked {
+		return "", false
+	}
+	cands, right, sure := lx.ranked(word)
+	if !sure || cands[0].cost > costConfused {
+		return "", false
+	}
+	return right, true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isVowel(r rune) bool { return strings.ContainsRune("aeıioöuüəâîû", r) }

@@ -117,3 +117,36 @@ func TestVocabularyErrors(t *testing.T) {
 		}
 	}
 }
+
+// Links are blanked byte for byte: a scheme link up to the next space
+// (as misspell does), a link without its scheme from its host on; prose
+// around them, a slash between words and a sentence's dot stay.
+func TestBlankLinks(t *testing.T) {
+	for in, want := range map[string]string{
+		"see https://recieve.example/a?b=c now": "see " + strings.Repeat(" ", 29) + " now",
+		"HTTP://x.io/y, then":                   strings.Repeat(" ", 14) + " then",
+		"go to shop.com.tr/flas today":          "go to " + strings.Repeat(" ", 16) + " today",
+		"ve/veya. Thanks.We said/done":          "ve/veya. Thanks.We said/done",
+		"x://y and mailto:z":                    "x://y and mailto:z",
+		"write to us (mailto:hi@luma.example)":  "write to us (" + strings.Repeat(" ", 22) + ")",
+	} {
+		if got := blankLinks(in); got != want {
+			t.Errorf("blankLinks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The ASCII fast paths agree with the rune-by-rune checks.
+func FuzzWordShape(f *testing.F) {
+	for _, s := range []string{"order", "Order", "SMS", "e-Mail", "don't", "iPhone", "AB12", "hmm", "to", "snake_case", "Sipariş", "it’s", "Lumaʼya", "x'Y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if ok, decided := checkableASCII(w); decided && ok != checkableRunes(w) {
+			t.Fatalf("checkableASCII(%q) = %v, checkableRunes = %v", w, ok, checkableRunes(w))
+		}
+		if got, want := apostrophe(w), strings.IndexAny(w, "'’ʼ"); got != want {
+			t.Fatalf("apostrophe(%q) = %d, want %d", w, got, want)
+		}
+	})
+}

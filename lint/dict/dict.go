@@ -11,7 +11,6 @@ package dict
 import (
 	"bytes"
 	"embed"
-	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
@@ -19,7 +18,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/*.dict.gz
+//go:embed data/*.dict.zst
 var data embed.FS
 
 // Dict is one language's word list. It is read-only and safe for
@@ -57,17 +56,11 @@ func For(lang string) (*Dict, error) {
 }
 
 func load(lang string) (*Dict, error) {
-	b, err := data.ReadFile("data/" + lang + ".dict.gz")
+	b, err := data.ReadFile("data/" + lang + ".dict.zst")
 	if err != nil {
 		return nil, fmt.Errorf("dict: %w", err)
 	}
-	// gzip ends with the uncompressed size mod 2^32; the lists are far
-	// smaller than that.
-	hint := 0
-	if len(b) >= 4 {
-		hint = int(binary.LittleEndian.Uint32(b[len(b)-4:]))
-	}
-	l, err := readList(bytes.NewReader(b), hint)
+	l, err := readList(bytes.NewReader(b))
 	if err != nil {
 		return nil, fmt.Errorf("dict %s: %w", lang, err)
 	}

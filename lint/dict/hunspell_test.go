@@ -101,7 +101,7 @@ func TestCompiledRoundTrip(t *testing.T) {
 	if err := Write(&buf, forms, [][2]string{{"’", "'"}}); err != nil {
 		t.Fatal(err)
 	}
-	l, err := readList(&buf, 0)
+	l, err := readList(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestCompiledRoundTrip(t *testing.T) {
 			t.Errorf("Has(%q)", w)
 		}
 	}
-	if _, err := readList(bytes.NewReader([]byte("not gzip")), 0); err == nil {
+	if _, err := readList(bytes.NewReader([]byte("not zstd"))); err == nil {
 		t.Error("want an error for a corrupt file")
 	}
 }
@@ -153,7 +153,7 @@ func FuzzParseHunspell(f *testing.F) {
 		if err := Write(&buf, kept, h.Iconv); err != nil {
 			t.Fatal(err)
 		}
-		l, err := readList(&buf, 0)
+		l, err := readList(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}

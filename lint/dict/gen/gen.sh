@@ -1,5 +1,5 @@
 #!/bin/sh
-# Rebuilds lint/dict/data/*.dict.gz from the published sources. Run from
+# Rebuilds lint/dict/data/*.dict.zst from the published sources. Run from
 # lint/dict (go generate does) or anywhere with DICT_DIR set. Needs npm,
 # apt-get (Debian) and, for Azerbaijani, the tesseract-ocr tools
 # (combine_tessdata, dawg2wordlist): installed here if missing, which needs
@@ -12,6 +12,10 @@ EN_VERSION=4.0.0     # npm dictionary-en (SCOWL en_US)
 EN_GB_VERSION=3.0.0  # npm dictionary-en-gb (SCOWL en_GB)
 TR_VERSION=2.0.0     # npm dictionary-tr
 AZE_DEB=tesseract-ocr-aze # Debian; the traineddata holds the word list
+# Debian's SCOWL size-70 ("large") lists add the less common words the
+# Hunspell size-60 lists leave out, loanwords above all (sommelier,
+# croissant, entrée): accepted, never suggested.
+EN_LARGE_DEBS="wamerican-large wbritish-large" # SCOWL 2020.12.07
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 dict=${DICT_DIR:-$here}
@@ -32,17 +36,22 @@ if ! command -v combine_tessdata >/dev/null || ! command -v dawg2wordlist >/dev/
 fi
 apt-get download -qq "$AZE_DEB" 2>/dev/null || { apt-get update -qq && apt-get download -qq "$AZE_DEB"; }
 dpkg-deb -x "$AZE_DEB"_*.deb aze-deb
+# shellcheck disable=SC2086 # two package names
+apt-get download -qq $EN_LARGE_DEBS 2>/dev/null || { apt-get update -qq && apt-get download -qq $EN_LARGE_DEBS; }
+for deb in $EN_LARGE_DEBS; do dpkg-deb -x "$deb"_*.deb en-large; done
 td=$(find aze-deb -name aze.traineddata | head -n 1)
 combine_tessdata -u "$td" aze. >/dev/null 2>&1
 dawg2wordlist aze.lstm-unicharset aze.lstm-word-dawg aze.words >/dev/null 2>&1
 
 cd "$repo"
 curated=rules/data/spelling
-go run ./lint/dict/gen -lang en -out "$dict/data/en.dict.gz" \
+go run ./lint/dict/gen -lang en -out "$dict/data/en.dict.zst" \
 	-hunspell "$tmp/en/package/index.aff:$tmp/en/package/index.dic" \
-	-hunspell "$tmp/en-gb/package/index.aff:$tmp/en-gb/package/index.dic"
-go run ./lint/dict/gen -lang tr -out "$dict/data/tr.dict.gz" -removed "$dict/gen/removed-tr.txt" \
+	-hunspell "$tmp/en-gb/package/index.aff:$tmp/en-gb/package/index.dic" \
+	-rare "$tmp/en-large/usr/share/dict/american-english-large" \
+	-rare "$tmp/en-large/usr/share/dict/british-english-large"
+go run ./lint/dict/gen -lang tr -out "$dict/data/tr.dict.zst" -removed "$dict/gen/removed-tr.txt" \
 	-hunspell "$tmp/tr/package/index.aff:$tmp/tr/package/index.dic" \
 	-exclude "$curated/tr.txt"
-go run ./lint/dict/gen -lang az -out "$dict/data/az.dict.gz" -removed "$dict/gen/removed-az.txt" \
+go run ./lint/dict/gen -lang az -out "$dict/data/az.dict.zst" -removed "$dict/gen/removed-az.txt" \
 	-words "$tmp/aze.words" -exclude "$curated/az.txt"

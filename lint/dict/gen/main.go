@@ -2,8 +2,8 @@
 // files into the format package dict embeds. gen.sh fetches the sources and
 // runs it for every language; see there.
 //
-//	go run ./lint/dict/gen -lang en -hunspell a.aff:a.dic -hunspell b.aff:b.dic -out en.dict.gz
-//	go run ./lint/dict/gen -lang az -words aze.words -exclude az.txt -out az.dict.gz
+//	go run ./lint/dict/gen -lang en -hunspell a.aff:a.dic -hunspell b.aff:b.dic -out en.dict.zst
+//	go run ./lint/dict/gen -lang az -words aze.words -exclude az.txt -out az.dict.zst
 package main
 
 import (
@@ -27,12 +27,13 @@ func (m *multi) String() string     { return strings.Join(*m, ",") }
 func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 
 func main() {
-	var hun, words, excl multi
+	var hun, words, rare, excl multi
 	lang := flag.String("lang", "", "language code: en, tr or az")
 	out := flag.String("out", "", "compiled file to write")
 	removed := flag.String("removed", "", "optional file listing the words dropped as misspellings, for review")
 	flag.Var(&hun, "hunspell", "aff:dic pair to expand (repeatable; the union is kept)")
 	flag.Var(&words, "words", "plain word list, one word a line (repeatable)")
+	flag.Var(&rare, "rare", "plain word list of rarer words: correct, never suggested (repeatable)")
 	flag.Var(&excl, "exclude", "curated misspelling list (wrong,right lines) whose wrong forms are dropped")
 	flag.Parse()
 	if *lang == "" || *out == "" {
@@ -60,6 +61,24 @@ func main() {
 		for _, w := range ws {
 			forms = append(forms, dict.Form{Word: w})
 		}
+	}
+	// A rarer word is accepted but never offered as a fix: a slip is
+	// far likelier to mean a common word (sommelier -> comelier).
+	known := map[string]bool{}
+	for _, f := range forms {
+		known[f.Word] = true
+	}
+	for _, p := range rare {
+		ws := readWords(p, turkic)
+		n := 0
+		for _, w := range ws {
+			if !known[w] {
+				known[w] = true
+				forms = append(forms, dict.Form{Word: w, NoSuggest: true})
+				n++
+			}
+		}
+		log.Printf("%s: %d rarer words added", p, n)
 	}
 	// Typographic apostrophes are read as ASCII in every language: Turkish
 	// proper-noun suffixes (Ankara’nın) and English contractions alike.
