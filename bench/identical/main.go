@@ -9,7 +9,9 @@
 //
 // Without -head the working tree is the new side. Each commit is checked out
 // into a temporary git worktree and built there; everything is removed at
-// the end. A difference stops the run and says where the outputs part.
+// the end. A difference is said per input (where the outputs first part,
+// and whether they hold the same lines in another order), and the command
+// then exits 1.
 package main
 
 import (
@@ -25,6 +27,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -121,6 +124,7 @@ func main() {
 	}
 
 	results := map[string][]sample{}
+	verdicts := map[string]string{} // the first difference, per input
 	for r := range *runs {
 		for _, in := range inputs {
 			path := filepath.Join(dir, in.file)
@@ -134,16 +138,19 @@ func main() {
 				results[in.name+"/"+s.name] = append(results[in.name+"/"+s.name], smp)
 				outs = append(outs, out)
 			}
-			if err := same(outs[0], outs[1]); err != nil {
-				keep = true
-				fail("round %d, %s: the outputs differ: %v (kept in %s)", r+1, in.name, err, dir)
+			verdict, err := same(outs[0], outs[1])
+			if err != nil {
+				fail("%v", err)
+			}
+			if verdict != identical && verdicts[in.name] == "" {
+				verdicts[in.name] = fmt.Sprintf("round %d: %s", r+1, verdict)
 			}
 			for _, o := range outs {
 				os.Remove(o)
 				os.Remove(o + ".err")
 			}
+			fmt.Fprintf(os.Stderr, "round %d of %d, %s: %s\n", r+1, *runs, in.name, verdict)
 		}
-		fmt.Fprintf(os.Stderr, "round %d of %d done: outputs identical\n", r+1, *runs)
 	}
 
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -159,8 +166,26 @@ func main() {
 		fmt.Fprintf(w, "%s\tnew/old\t\t%.2fx\t\t\t\t\n", in.name, rate[1]/rate[0])
 	}
 	w.Flush()
-	fmt.Printf("outputs byte-identical in all %d rounds (%d %s each, --format %s)\n", *runs, *n, "messages/events", *format)
+	differ := false
+	for _, in := range inputs {
+		v := verdicts[in.name]
+		if v == "" {
+			v = fmt.Sprintf("%s in all %d rounds", identical, *runs)
+		} else {
+			differ = true
+		}
+		fmt.Printf("%s (%d %s, --format %s): %s\n", in.name, *n, in.unit, *format, v)
+	}
+	if differ {
+		keep = false
+		for _, f := range slices.Backward(cleanup) {
+			f()
+		}
+		os.Exit(1)
+	}
 }
+
+const identical = "outputs byte-identical"
 
 func writeInput(path string, in input, n int) error {
 	f, err := os.Create(path)
@@ -205,16 +230,41 @@ func run(bin, format, path, out string) (sample, error) {
 	return sample{wall: wall, cpu: cpu, rssKB: ru.Maxrss}, nil
 }
 
-// same compares two runs' outputs byte for byte.
-func same(a, b string) error {
+// same compares two runs' outputs (standard output, then standard error
+// with the exit code) byte for byte, and says how they differ: where they
+// first part, and whether they hold the same lines in another order.
+func same(a, b string) (string, error) {
 	for _, suffix := range []string{"", ".err"} {
-		if off, err := firstDifference(a+suffix, b+suffix); err != nil {
-			return err
-		} else if off >= 0 {
-			return fmt.Errorf("%s and %s first differ at byte %d", filepath.Base(a+suffix), filepath.Base(b+suffix), off)
+		off, err := firstDifference(a+suffix, b+suffix)
+		if err != nil {
+			return "", err
 		}
+		if off < 0 {
+			continue
+		}
+		v := fmt.Sprintf("%s and %s first differ at byte %d", filepath.Base(a+suffix), filepath.Base(b+suffix), off)
+		if reordered, err := sameLines(a+suffix, b+suffix); err != nil {
+			return "", err
+		} else if reordered {
+			v += "; the same lines in another order"
+		}
+		return v, nil
 	}
-	return nil
+	return identical, nil
+}
+
+// sameLines tells whether two files hold the same lines, in any order.
+func sameLines(a, b string) (bool, error) {
+	var lines [2][]string
+	for i, path := range []string{a, b} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return false, err
+		}
+		lines[i] = strings.Split(string(data), "\n")
+		slices.Sort(lines[i])
+	}
+	return slices.Equal(lines[0], lines[1]), nil
 }
 
 // firstDifference is the offset of the first byte where two files differ,
