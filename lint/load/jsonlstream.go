@@ -16,8 +16,8 @@ import (
 // enough that a batch is checked on one core.
 const streamLines = 256
 
-// StreamJSONL reads a JSONL export in batches of messages, so a file of any
-// size is read in bounded memory: each message keeps only its own batch's
+// StreamJSONL reads a JSONL export in batches of up to batch lines, so a
+// file of any size is read in bounded memory: each message keeps only its own batch's
 // lines, and a line may be as long as the message size cap. The batches are
 // read on every core and given to each in file order. A line that cannot be
 // read is an error naming it; the lines after it are still read.
