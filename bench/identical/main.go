@@ -17,6 +17,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,7 +28,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
-	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -253,18 +253,32 @@ func same(a, b string) (string, error) {
 	return identical, nil
 }
 
-// sameLines tells whether two files hold the same lines, in any order.
+// sameLines tells whether two files hold the same lines, in any order. The
+// lines are sorted by sort(1) in processes of their own: holding them here
+// would swell this process, and with it the peak RSS the kernel reports for
+// every msglint started from it afterwards.
 func sameLines(a, b string) (bool, error) {
-	var lines [2][]string
+	var sums [2][sha256.Size]byte
 	for i, path := range []string{a, b} {
-		data, err := os.ReadFile(path)
+		cmd := exec.Command("sort", path)
+		cmd.Env = append(os.Environ(), "LC_ALL=C")
+		out, err := cmd.StdoutPipe()
 		if err != nil {
 			return false, err
 		}
-		lines[i] = strings.Split(string(data), "\n")
-		slices.Sort(lines[i])
+		if err := cmd.Start(); err != nil {
+			return false, err
+		}
+		h := sha256.New()
+		if _, err := io.Copy(h, out); err != nil {
+			return false, err
+		}
+		if err := cmd.Wait(); err != nil {
+			return false, err
+		}
+		copy(sums[i][:], h.Sum(nil))
 	}
-	return slices.Equal(lines[0], lines[1]), nil
+	return sums[0] == sums[1], nil
 }
 
 // firstDifference is the offset of the first byte where two files differ,
