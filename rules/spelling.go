@@ -339,20 +339,95 @@ func clone[K comparable, V any](m map[K]V) map[K]V {
 // and host names.
 var notWords = []struct {
 	needs string // the pattern matches nothing without one of these
-	re    *regexp.Regexp
+	find  func(text string) [][]int
 }{
-	{"{", regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}`)},
-	{"[", regexp.MustCompile(`\[[^\[\]\n]*\]`)},
-	{"@", regexp.MustCompile(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
-	{"@#", regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
-	{"<", regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
+	// {{name}}, {name} and %{name}, found by hand: as a pattern of
+	// alternatives with no fixed first character it was tried at every
+	// position of every text with a brace, most texts of a library.
+	{"{", braceSpans},
+	{"[", allOf(`\[[^\[\]\n]*\]`)},
+	{"@", allOf(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
+	{"@#", allOf(`[@#][\p{L}\p{N}_.]+`)},
+	{"<", allOf(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
 	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},
 	// $name, :name (Laravel), *|NAME|* (Mailchimp).
-	{"%", regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
-	{"$", regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
-	{":", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`)},
-	{"|", regexp.MustCompile(`\*\|[^|]*\|\*`)},
+	{"%", allOf(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
+	{"$", allOf(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
+	// :name, found by hand for the same reason as {name}: every link and
+	// time of day has a colon.
+	{":", colonNameSpans},
+	{"|", allOf(`\*\|[^|]*\|\*`)},
 }
+
+// allOf finds every match of a pattern.
+func allOf(pattern string) func(string) [][]int {
+	re := regexp.MustCompile(pattern)
+	return func(text string) [][]int { return re.FindAllStringIndex(text, -1) }
+}
+
+// braceSpans finds what `\{\{[^{}]*\}\}|%?\{[^{}]*\}` finds: {{name}},
+// %{name} and {name}, the leftmost first.
+func braceSpans(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		start := i
+		if text[i] == '%' {
+			i++
+		}
+		if i >= len(text) || text[i] != '{' {
+			i = start + 1
+			continue
+		}
+		double := text[start] == '{' && i+1 < len(text) && text[i+1] == '{'
+		from := i + 1
+		if double {
+			from++
+		}
+		j := strings.IndexAny(text[from:], "{}")
+		switch {
+		case j < 0:
+		case double && text[from+j] == '}' && from+j+1 < len(text) && text[from+j+1] == '}':
+			out = append(out, []int{start, from + j + 2})
+			i = from + j + 2
+			continue
+		case !double && text[from+j] == '}':
+			out = append(out, []int{start, from + j + 1})
+			i = from + j + 1
+			continue
+		}
+		i = start + 1
+	}
+	return out
+}
+
+// colonNameSpans finds what `(?:^|[\s(]):[a-z_][a-z0-9_]*` finds: a
+// Laravel placeholder, :name, with the space or parenthesis before it.
+func colonNameSpans(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		c := i // where the colon would be
+		if i > 0 || text[0] != ':' {
+			if !strings.ContainsRune("\t\n\f\r (", rune(text[i])) {
+				i++
+				continue
+			}
+			c = i + 1
+		}
+		if c+1 < len(text) && text[c] == ':' && isNameStart(text[c+1]) {
+			end := c + 2
+			for end < len(text) && (isNameStart(text[end]) || text[end] >= '0' && text[end] <= '9') {
+				end++
+			}
+			out = append(out, []int{i, end})
+			i = end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func isNameStart(c byte) bool { return c >= 'a' && c <= 'z' || c == '_' }
 
 // blank replaces what is not prose with spaces of the same byte length, so
 // offsets into the result are offsets into the text. misspell's blankers are
@@ -386,7 +461,7 @@ func blankLinks(text string) string {
 		if !strings.ContainsAny(text, nw.needs) {
 			continue
 		}
-		for _, loc := range nw.re.FindAllStringIndex(text, -1) {
+		for _, loc := range nw.find(text) {
 			if b == nil {
 				b = []byte(out)
 			}
