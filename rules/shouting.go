@@ -164,11 +164,23 @@ func placeholderSpans(text string) []lint.Span {
 
 // shouted reports whether a word is in capitals and not exempt.
 func shouted(l lint.Lang, word string, allow map[string]bool) bool {
-	if i := strings.IndexAny(word, "'’"); i > 0 {
+	if i := firstApostrophe(word); i > 0 {
 		word = word[:i] // TL'ye: the suffix is not the word
 	}
 	letters, upper := 0, 0
 	for _, r := range word {
+		if r < utf8.RuneSelf { // most letters: no table to search
+			switch {
+			case 'a' <= r && r <= 'z':
+				return false // a lower-case letter: not in capitals
+			case 'A' <= r && r <= 'Z':
+				letters++
+				upper++
+			case '0' <= r && r <= '9':
+				return false // a code
+			}
+			continue
+		}
 		switch {
 		case unicode.IsDigit(r):
 			return false // a code
@@ -180,6 +192,15 @@ func shouted(l lint.Lang, word string, allow map[string]bool) bool {
 		}
 	}
 	return letters >= 2 && upper == letters && !allow[lint.Lower(l, word)] && !allow[strings.ToLower(word)]
+}
+
+// firstApostrophe is the offset of a word's first ' or ’, or -1.
+func firstApostrophe(word string) int {
+	i := strings.IndexByte(word, '\'')
+	if j := strings.Index(word, "’"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	return i
 }
 
 func (sh *shouting) check(p *lint.Pass) {
