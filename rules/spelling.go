@@ -981,20 +981,19 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 			continue
 		}
 		end := t.Start + len(base)
-		if right := lx.neighbourWord(base); right != "" {
+		v := lx.verdict(base)
+		if v.neighbour != "" {
 			// A word of the neighbouring language written with its
 			// letters (teşekkür in Azerbaijani): one clear fix.
-			add(hit{start: t.Start, end: end, right: right, sure: true})
+			add(hit{start: t.Start, end: end, right: v.neighbour, sure: true})
 			continue
 		}
-		if lx.passes(base) || l == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s")) {
-			if lx.confident && lx.known(base) {
-				if right, ok := lx.commoner(lint.Lower(l, base)); ok {
-					add(hit{start: t.Start, end: end, right: right, sure: true})
-				}
+		if v.passes {
+			if v.commoner != "" {
+				add(hit{start: t.Start, end: end, right: v.commoner, sure: true})
 			}
-			if right, ok := lx.rareSlip(base); ok {
-				add(hit{start: t.Start, end: end, right: right, sure: true})
+			if v.slipped {
+				add(hit{start: t.Start, end: end, right: v.slip, sure: true})
 			}
 			continue
 		}
@@ -1020,6 +1019,35 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 		add(hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}
 	return pass
+}
+
+// wordVerdict is what the unknown-word pass learns of a word from the
+// lexicon alone, wherever the word stands: worked out once per word and
+// kept, one look-up instead of one per question.
+type wordVerdict struct {
+	neighbour string // the word of the language it is written for, or ""
+	passes    bool   // a word of the language (or of a list it accepts)
+	commoner  string // a far commoner word it is likely a slip for, or ""
+	slip      string // a rare word a common one is likely meant by
+	slipped   bool
+}
+
+func (lx *lexicon) verdict(base string) wordVerdict {
+	return lx.verdictMemo.get(base, func() wordVerdict {
+		v := wordVerdict{neighbour: lx.neighbourWord(base)}
+		if v.neighbour != "" {
+			return v
+		}
+		v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
+		if !v.passes {
+			return v
+		}
+		if lx.confident && lx.known(base) {
+			v.commoner, _ = lx.commoner(lint.Lower(lx.lang, base))
+		}
+		v.slip, v.slipped = lx.rareSlip(base)
+		return v
+	})
 }
 
 // clearAtStart says whether a fix is clear enough to report a capitalised

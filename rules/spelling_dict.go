@@ -48,6 +48,7 @@ type lexicon struct {
 	suggestMemo   memo[ranking]
 	commonerMemo  memo[string]
 	neighbourMemo memo[string]
+	verdictMemo   memo[wordVerdict]
 }
 
 // lexicons are built on first use per language: a run that checks no
