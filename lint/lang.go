@@ -329,24 +329,22 @@ func DetectLang(text string) (l Lang, ok bool) {
 			}
 		}
 	}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		lower := !hasNoUpper(w)
-		for _, g := range detector.casings {
-			lw := w
-			if lower {
-				lw = g.casing.Lower(w)
+	// The words are the runs of letters and apostrophes, read in place.
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '\'' {
+			if start < 0 {
+				start = i
 			}
-			for _, i := range g.stop[lw] {
-				scores[i] += langSpecs[i].Detect.Common
-			}
-			for _, i := range g.langs {
-				for _, c := range langSpecs[i].Detect.Words {
-					if c.matches(lw) {
-						scores[i] += c.Score
-					}
-				}
-			}
+			continue
 		}
+		if start >= 0 {
+			detector.score(scores, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		detector.score(scores, text[start:])
 	}
 	best := 0
 	for i, n := range scores {
@@ -358,6 +356,27 @@ func DetectLang(text string) (l Lang, ok bool) {
 		return "", false
 	}
 	return langSpecs[best].Code, true
+}
+
+// score adds a word's points to each language's score.
+func (d *detection) score(scores []int, w string) {
+	lower := !hasNoUpper(w)
+	for _, g := range d.casings {
+		lw := w
+		if lower {
+			lw = g.casing.Lower(w)
+		}
+		for _, i := range g.stop[lw] {
+			scores[i] += langSpecs[i].Detect.Common
+		}
+		for _, i := range g.langs {
+			for _, c := range langSpecs[i].Detect.Words {
+				if c.matches(lw) {
+					scores[i] += c.Score
+				}
+			}
+		}
+	}
 }
 
 // detection is the registry's cues arranged so that DetectLang does each
