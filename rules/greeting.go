@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/msglint/msglint/lint"
 )
 
@@ -100,11 +102,12 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook) {
 }
 
 // screenLine reports whether a locale string whose kind was only guessed
-// from its key is one sentence: a status line ("Webchat is closed at the
-// moment"), a title or one line of a welcome page, shown beside the
+// from a word of its key (KindFrom `key "closed"`; not a kind the config's
+// kinds: globs give) is one sentence: a status line ("Webchat is closed at
+// the moment"), a title or one line of a welcome page, shown beside the
 // screen's other strings, not a message that opens a conversation alone.
 func screenLine(m *lint.Message) bool {
-	return m.KindFrom != "" && len(m.Sentences()) <= 1
+	return strings.HasPrefix(m.KindFrom, "key ") && len(m.Sentences()) <= 1
 }
 
 // hasClockTime finds a time of day such as 9:00, 09.00 or 14:30.

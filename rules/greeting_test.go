@@ -27,14 +27,15 @@ func TestGreetingScreenLines(t *testing.T) {
 		text     string
 		want     []string
 	}{
-		{lint.English, lint.Away, "closed", "Webchat is closed at the moment.", nil},
-		{lint.English, lint.Away, "closed", "Webchat is closed. Leave your number and we will call you.", []string{noGreeting, noWhen}},
+		{lint.English, lint.Away, `key "closed"`, "Webchat is closed at the moment.", nil},
+		{lint.English, lint.Away, `key "closed"`, "Webchat is closed. Leave your number and we will call you.", []string{noGreeting, noWhen}},
 		{lint.English, lint.Away, "", "Webchat is closed.", []string{noGreeting, noWhen}},
-		{lint.English, lint.Greeting, "welcome", "After you confirm your account, we'll send you a few tips.", nil},
-		{lint.Turkish, lint.Away, "offline", "Şu an operatörlerimiz müsait değil", nil},
-		{lint.Turkish, lint.Away, "offline", "Şu an operatörlerimiz müsait değil. Numaranızı bırakın.", []string{noGreeting, noWhen}},
-		{lint.Azerbaijani, lint.Away, "closed", "Veb-çat indi bağlıdır.", nil},
-		{lint.Azerbaijani, lint.Away, "closed", "Veb-çat indi bağlıdır. Nömrənizi yazın.", []string{noGreeting, noWhen}},
+		{lint.English, lint.Away, `kinds: "chat.*"`, "Webchat is closed.", []string{noGreeting, noWhen}},
+		{lint.English, lint.Greeting, `key "welcome"`, "After you confirm your account, we'll send you a few tips.", nil},
+		{lint.Turkish, lint.Away, `key "offline"`, "Şu an operatörlerimiz müsait değil", nil},
+		{lint.Turkish, lint.Away, `key "offline"`, "Şu an operatörlerimiz müsait değil. Numaranızı bırakın.", []string{noGreeting, noWhen}},
+		{lint.Azerbaijani, lint.Away, `key "closed"`, "Veb-çat indi bağlıdır.", nil},
+		{lint.Azerbaijani, lint.Away, `key "closed"`, "Veb-çat indi bağlıdır. Nömrənizi yazın.", []string{noGreeting, noWhen}},
 	} {
 		m := &lint.Message{Lang: c.lang, Kind: c.kind, KindFrom: c.kindFrom, Body: lint.Field{Text: c.text}}
 		var got []string
