@@ -843,7 +843,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			continue // a name; a short word is too often an abbreviation
 		}
 		cands, right, sure := lx.ranked(lw)
-		if len(cands) == 0 {
+		if len(cands) == 0 || lx.addedMark(lw, lint.Lower(l, right)) || lx.truncated(text, toks, i, lw) {
 			continue
 		}
 		if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
