@@ -34,7 +34,8 @@ TL, AZN, SKU), any capitals that are not a word of the message's language or hav
 APN, PNR, SMTP), that the dictionary lists in capitals (ROM, GNU) or that stand in a list with an
 acronym ("PDF or DOCX"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a
 name (Charles III), an HTTP method before a request ("a POST request"), single letters, the keyword in
-"Reply YES", the text on a control ("click the ADD NOTE button") or in quotes, a heading's label
+"Reply YES", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
+quotes, a heading's label
 ("DEBUG: Feature flags"), words inside placeholders of any syntax ({{name}}, {NAME}, %NAME%,
 *|FNAME|*, markup), and a whole message that is a short label (a button or a status). Add your brand
 names and codes to the allow list.`,
@@ -54,7 +55,7 @@ pushy; one "!" is enough.`,
 		w := shoutingData.WordSets
 		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
-			methods: w("http_methods"), requests: w("requests")}
+			methods: w("http_methods"), requests: w("requests"), usage: w("usage")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -81,6 +82,9 @@ type shouting struct {
 	// düğmesini); the HTTP methods and the nouns after them (a POST
 	// request).
 	coordinators, controls, methods, requests map[lint.Lang]map[string]bool
+	// usage are the labels of a command's synopsis: the capitals after
+	// "Usage:" are the command to type (Usage: AWAY [<reason>]).
+	usage map[lint.Lang]map[string]bool
 }
 
 // acronymDictionaries are the dictionaries whose words in capitals count as
@@ -403,7 +407,8 @@ func (sh *shouting) check(p *lint.Pass) {
 // named reports whether a run of capitals names something rather than
 // shouts: a section's label before a colon at the start of a heading
 // ("DEBUG: Feature flags"; not an alarm before a sentence, "DİQQƏT: kartınız
-// bloklandı."), a control by the text on it ("the ADD PERSONALIZATION button",
+// bloklandı."), the command after a synopsis's label ("Usage: AWAY
+// [<reason>]"), a control by the text on it ("the ADD PERSONALIZATION button",
 // "EKLE düğmesine"), or a run in quotes ("'+ CREATE ACCOUNT'").
 func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int) bool {
 	first, last := run[0], run[len(run)-1]
@@ -416,6 +421,11 @@ func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int
 	}
 	if toks[next].Kind == lint.Word && hasStem(toks[next].Norm, sh.controls[l]) {
 		return true
+	}
+	if prev >= 0 && toks[prev].Norm == ":" {
+		if label := neighbour(toks, prev, -1); label >= 0 && sh.usage[l][toks[label].Norm] {
+			return true
+		}
 	}
 	if prev >= 0 && toks[prev].Kind != lint.Word && !isQuote(toks[prev].Norm) {
 		prev = neighbour(toks, prev, -1) // '+ CREATE': a sign on the control
