@@ -35,10 +35,9 @@ APN, PNR, SMTP), that the dictionary lists in capitals (ROM, GNU) or that stand 
 acronym ("PDF or DOCX"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a
 name (Charles III), an HTTP method before a request ("a POST request"), single letters, the keyword in
 "Reply YES", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
-quotes, a heading's label
-("DEBUG: Feature flags"), words inside placeholders of any syntax ({{name}}, {NAME}, %NAME%,
-*|FNAME|*, markup), and a whole message that is a short label (a button or a status). Add your brand
-names and codes to the allow list.`,
+quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
+({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
+a status). Add your brand names and codes to the allow list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
 		Examples: shoutingData.Examples,
