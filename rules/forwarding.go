@@ -83,7 +83,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	// organisation's: "the payment system's unit").
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
-	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "own") {
+	if len(names) == 0 && !pb.has(m, "third") && !fw.othersTeams(m, toks, pb) {
 		return
 	}
 	all := pb.findAll(m) // the other lists in one pass
@@ -408,11 +408,12 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		if !looked {
 			markup, looked = placeholderSpans(m.Body.Text), true
 		}
-		if inSpans(markup, t.Start) || commonWord(m.Lang, w) && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) {
+		if inSpans(markup, t.Start) {
 			continue
 		}
 		prev := neighbour(toks, i, -1)
-		if before == nil || prev >= 0 && before[toks[prev].Norm] {
+		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
+			!(commonWord(m.Lang, w) && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i})) {
 			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 		}
 	}
@@ -526,6 +527,20 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 				// "bankamızın kredi birimi" is our bank's unit.
 				return !fw.ours(m.Lang, toks[j].Norm[:len(toks[j].Norm)-len(e)], folded)
 			}
+		}
+	}
+	return false
+}
+
+// othersTeams reports whether a team named in the message belongs to
+// another organisation (see othersTeam).
+func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, pb phraseBook) bool {
+	if !pb.has(m, "own") {
+		return false
+	}
+	for _, o := range pb.find(m, "own") {
+		if fw.othersTeam(m, toks, o) {
+			return true
 		}
 	}
 	return false
