@@ -186,7 +186,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 		decision = "deny"
 	}
 	s.metrics.decisions.WithLabelValues(decision).Inc()
-	writeJSON(w, http.StatusOK, resp)
+	writeCheck(w, &resp)
 }
 
 // failMode is the answer without the conversation's state: the template
