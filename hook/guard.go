@@ -128,15 +128,23 @@ type peeker interface {
 	Peek(key string) (st *policy.State, ok bool, err error)
 }
 
-// get reads a state; the state may be shared, and must not be changed. A
-// read the store answers from memory needs no budget, so it runs here;
-// with the circuit open it is not tried, and the configured mode answers as
-// for any read.
-func (g *guard) get(ctx context.Context, key string) (*policy.State, error) {
+// peek reads a state the store has in memory; false when it has not, or
+// the circuit is open (then the configured mode answers, as for any read).
+// The state may be shared, and must not be changed.
+func (g *guard) peek(key string) (*policy.State, bool) {
 	if p, ok := g.store.(peeker); ok && g.closed() {
 		if st, ok, err := p.Peek(key); ok && err == nil {
-			return st, nil
+			return st, true
 		}
+	}
+	return nil, false
+}
+
+// get reads a state within ctx's deadline, from memory when it can; the
+// state may be shared, and must not be changed.
+func (g *guard) get(ctx context.Context, key string) (*policy.State, error) {
+	if st, ok := g.peek(key); ok {
+		return st, nil
 	}
 	return guarded(ctx, g, func(ctx context.Context) (*policy.State, error) { return g.store.Get(ctx, key) })
 }

@@ -48,6 +48,7 @@ func main() {
 	rate := flag.Int("rate", 5000, "requests per second in the latency test")
 	rounds := flag.Int("rounds", 3, "rounds, alternating the servers; medians are reported")
 	base := flag.String("base", "", "also measure the hook built from this commit (e.g. main), in the same rounds")
+	profile := flag.String("cpuprofile", "", "write the (working tree's) hook's CPU profile over the run to this file")
 	flag.Parse()
 	if *bareAddr != "" {
 		ln, err := net.Listen("tcp", *bareAddr)
@@ -63,11 +64,11 @@ func main() {
 	dir, msglint := binary.Build("hookbench")
 	defer os.RemoveAll(dir)
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}}
-	servers := []*server{startHook(client, "hook", msglint, dir)}
+	servers := []*server{startHook(client, "hook", msglint, dir, *profile)}
 	if *base != "" {
 		baseDir, baseBin := binary.BuildAt("hookbench-base", *base)
 		defer os.RemoveAll(baseDir)
-		servers = append(servers, startHook(client, "hook "+*base, baseBin, baseDir))
+		servers = append(servers, startHook(client, "hook "+*base, baseBin, baseDir, ""))
 	}
 	servers = append(servers, startBare())
 	for _, sv := range servers {
@@ -92,6 +93,11 @@ func main() {
 				sv.inside[le] += n - before[le]
 			}
 		}
+	}
+	if *profile != "" {
+		// The profile is written when serve stops on a signal.
+		servers[0].cmd.Process.Signal(os.Interrupt)
+		servers[0].cmd.Wait()
 	}
 	bareSv := servers[len(servers)-1]
 	b, bl := median(bareSv.rps), medianLat(bareSv.lat)
@@ -133,11 +139,14 @@ type server struct {
 
 // startHook starts msglint serve with a store of its own and opens a
 // window in every conversation, so that each check does all its work.
-func startHook(client *http.Client, name, msglint, dir string) *server {
+func startHook(client *http.Client, name, msglint, dir, profile string) *server {
 	addr := freeAddr()
 	logf, _ := os.Create(filepath.Join(dir, "hook.log"))
-	cmd := exec.Command(msglint, "serve", "--addr", addr, "--store", filepath.Join(dir, "state.db"), "--max-in-flight", "4096")
+	cmd := exec.Command(msglint, "serve", "--addr", addr, "--store", filepath.Join(dir, "state.db"), "--max-in-flight", "4096", "--drain", "0s")
 	cmd.Env = append(os.Environ(), "MSGLINT_TOKEN=bench")
+	if profile != "" {
+		cmd.Env = append(cmd.Env, "MSGLINT_CPUPROFILE="+profile)
+	}
 	cmd.Stderr = logf // JSON logs, one line a request, as in production
 	if err := cmd.Start(); err != nil {
 		log.Fatal(err)
