@@ -116,7 +116,12 @@ func main() {
 	row(fmt.Sprintf("p99 at %d req/s", *rate), func(sv *server) string { return us(medianLat(sv.lat).p99) })
 	row("  p99 ratio to bare", func(sv *server) string { return fmt.Sprintf("%.2f", float64(medianLat(sv.lat).p99)/float64(bl.p99)) })
 	row(fmt.Sprintf("max at %d req/s", *rate), func(sv *server) string { return us(medianLat(sv.lat).max) })
-	row("errors", func(sv *server) string { return fmt.Sprint(medianLat(sv.lat).errors) })
+	row("errors (all rounds)", func(sv *server) string { return fmt.Sprint(medianLat(sv.lat).errors) })
+	for _, sv := range servers {
+		if n := medianLat(sv.lat).errors; n > 0 {
+			fmt.Printf("  %s: %v (status: count; 0 is no answer)\n", sv.name, medianLat(sv.lat).byStatus)
+		}
+	}
 	for _, sv := range servers {
 		if total := sv.inside["+Inf"]; total > 0 {
 			fmt.Printf("\ninside %s at %d req/s (its own latency histogram, from request read to answer written):\n", sv.name, *rate)
@@ -250,6 +255,7 @@ func throughput(c *http.Client, url string, bodies [][]byte, conns int, d time.D
 type latency struct {
 	p50, p99, max time.Duration
 	errors        int
+	byStatus      map[int]int
 }
 
 // fixedRate sends rate requests a second for d, each at its due time, and
@@ -258,6 +264,8 @@ func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Dur
 	total := int(float64(rate) * d.Seconds())
 	lat := make([]time.Duration, total)
 	var errs atomic.Int64
+	var mu sync.Mutex
+	byStatus := map[int]int{}
 	interval := time.Second / time.Duration(rate)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -267,15 +275,18 @@ func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Dur
 			time.Sleep(wait)
 		}
 		wg.Go(func() {
-			if post(c, url, bodies[i%convs]) != 200 {
+			if code := post(c, url, bodies[i%convs]); code != 200 {
 				errs.Add(1)
+				mu.Lock()
+				byStatus[code]++
+				mu.Unlock()
 			}
 			lat[i] = time.Since(due)
 		})
 	}
 	wg.Wait()
 	slices.Sort(lat)
-	return latency{p50: lat[total/2], p99: lat[total*99/100], max: lat[total-1], errors: int(errs.Load())}
+	return latency{p50: lat[total/2], p99: lat[total*99/100], max: lat[total-1], errors: int(errs.Load()), byStatus: byStatus}
 }
 
 func median(v []float64) float64 {
@@ -295,8 +306,12 @@ func medianLat(v []latency) latency {
 	}
 	out := latency{p50: pick(func(l latency) time.Duration { return l.p50 }), p99: pick(func(l latency) time.Duration { return l.p99 }),
 		max: pick(func(l latency) time.Duration { return l.max })}
+	out.byStatus = map[int]int{}
 	for _, l := range v {
 		out.errors += l.errors
+		for code, n := range l.byStatus {
+			out.byStatus[code] += n
+		}
 	}
 	return out
 }
