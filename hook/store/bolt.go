@@ -25,10 +25,14 @@ type Bolt struct {
 	cache  *stateCache
 }
 
-// CachedStates is how many conversations the embedded store keeps decoded
-// in memory, the most recently used roughly; the rest are read from the
-// file when asked for.
-const CachedStates = 1 << 16
+// CachedStates and CachedBytes bound the conversations the embedded store
+// keeps decoded in memory, and their stored size (a busy conversation
+// remembers up to 1024 event ids); the rest are read from the file when
+// asked for.
+const (
+	CachedStates = 1 << 16
+	CachedBytes  = 32 << 20
+)
 
 // OpenBolt opens or creates the store's file.
 func OpenBolt(path string, maxAge time.Duration) (*Bolt, error) {
@@ -45,7 +49,7 @@ func OpenBolt(path string, maxAge time.Duration) (*Bolt, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	return &Bolt{db: db, maxAge: maxAge, now: time.Now, cache: newStateCache(CachedStates)}, nil
+	return &Bolt{db: db, maxAge: maxAge, now: time.Now, cache: newStateCache(CachedStates, CachedBytes)}, nil
 }
 
 // SetClock sets the clock used for expiry (tests).

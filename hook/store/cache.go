@@ -26,6 +26,7 @@ type stateCache struct {
 	seed   maphash.Seed
 	shards [cacheShards]cacheShard
 	limit  int // entries per shard
+	bytes  int // stored bytes per shard
 }
 
 const cacheShards = 16
@@ -33,6 +34,7 @@ const cacheShards = 16
 type cacheShard struct {
 	mu      sync.Mutex
 	entries map[string]*cached
+	size    int // the stored bytes of the entries
 	floor   int // the newest transaction id of an entry dropped from the shard
 }
 
@@ -47,8 +49,10 @@ type cached struct {
 	err  error
 }
 
-func newStateCache(entries int) *stateCache {
-	c := &stateCache{seed: maphash.MakeSeed(), limit: max(1, entries/cacheShards)}
+// newStateCache keeps up to entries states of up to bytes stored bytes in
+// all (a decoded state takes a few times its stored size).
+func newStateCache(entries, bytes int) *stateCache {
+	c := &stateCache{seed: maphash.MakeSeed(), limit: max(1, entries/cacheShards), bytes: max(1, bytes/cacheShards)}
 	for i := range c.shards {
 		c.shards[i].entries = map[string]*cached{}
 	}
@@ -76,35 +80,50 @@ func (c *stateCache) put(key string, txid int, raw []byte, fromRead bool) *cache
 	sh := c.shard(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if old := sh.entries[key]; old != nil {
-		if old.txid > txid || fromRead && old.txid == txid {
-			return old
-		}
-	} else if fromRead && txid < sh.floor {
+	old := sh.entries[key]
+	switch {
+	case old != nil && (old.txid > txid || fromRead && old.txid == txid):
+		return old
+	case old == nil && fromRead && txid < sh.floor:
 		return e
-	} else if len(sh.entries) >= c.limit {
-		for k, v := range sh.entries { // any one: map order is random enough
-			sh.floor = max(sh.floor, v.txid)
-			delete(sh.entries, k)
+	case len(raw) > c.bytes:
+		// Too large to keep: read from the file each time.
+		sh.remove(key, txid)
+		return e
+	}
+	if old != nil {
+		sh.size -= len(old.raw)
+		delete(sh.entries, key)
+	}
+	for len(sh.entries) >= c.limit || sh.size+len(raw) > c.bytes {
+		for k := range sh.entries { // any one: map order is random enough
+			sh.remove(k, 0)
 			break
 		}
-		if fromRead && txid < sh.floor {
-			return e
-		}
+	}
+	if old == nil && fromRead && txid < sh.floor {
+		return e // what was evicted may be newer
 	}
 	sh.entries[key] = e
+	sh.size += len(raw)
 	return e
+}
+
+// remove forgets key, raising the floor to its transaction and txid.
+func (sh *cacheShard) remove(key string, txid int) {
+	if old := sh.entries[key]; old != nil {
+		txid = max(txid, old.txid)
+		sh.size -= len(old.raw)
+		delete(sh.entries, key)
+	}
+	sh.floor = max(sh.floor, txid)
 }
 
 // drop forgets key (a failed write, a swept state) as of transaction txid.
 func (c *stateCache) drop(key string, txid int) {
 	sh := c.shard(key)
 	sh.mu.Lock()
-	if old := sh.entries[key]; old != nil {
-		txid = max(txid, old.txid)
-		delete(sh.entries, key)
-	}
-	sh.floor = max(sh.floor, txid)
+	sh.remove(key, txid)
 	sh.mu.Unlock()
 }
 

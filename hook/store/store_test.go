@@ -205,7 +205,7 @@ func TestBoltCacheNeverLosesAWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	// One entry per shard: nearly every read misses and evicts.
-	s.cache = newStateCache(cacheShards)
+	s.cache = newStateCache(cacheShards, 1<<20)
 	ctx := context.Background()
 	const keys, writes = 8, 40
 	var acked [keys]atomic.Int64
@@ -275,7 +275,7 @@ func TestBoltCacheNeverLosesAWrite(t *testing.T) {
 // a read never replaces a write of the same transaction, and a read older
 // than an entry dropped from its shard is not kept.
 func TestStateCacheOrder(t *testing.T) {
-	c := newStateCache(cacheShards) // one entry per shard
+	c := newStateCache(cacheShards, 1<<20) // one entry per shard
 	c.put("a", 5, []byte("five"), false)
 	c.put("a", 4, []byte("four"), false)
 	c.put("a", 5, []byte("read"), true)
@@ -310,5 +310,18 @@ func TestStateCacheOrder(t *testing.T) {
 	c.put("a", 9, []byte("nine"), true)
 	if e := c.get("a"); e == nil || string(e.raw) != "nine" {
 		t.Errorf("a current read was not kept: %v", e)
+	}
+	// A state larger than a shard's bytes is not kept, and the smaller
+	// state it replaced is gone with it.
+	small := newStateCache(cacheShards, 4*cacheShards)
+	small.put("a", 1, []byte("abc"), false)
+	small.put("a", 2, []byte("too large"), false)
+	small.put("a", 1, []byte("abc"), true)
+	if e := small.get("a"); e != nil {
+		t.Errorf("kept %q at %d", e.raw, e.txid)
+	}
+	small.put("a", 3, []byte("abcd"), false)
+	if e := small.get("a"); e == nil || string(e.raw) != "abcd" {
+		t.Errorf("a state of the shard's size was not kept: %v", e)
 	}
 }
