@@ -982,7 +982,10 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 		}
 		end := t.Start + len(base)
 		v := lx.verdict(base)
-		if v.neighbour != "" {
+		// A name keeps its own language's letters (Türk Kebabı on an
+		// Azerbaijani menu): only a word in lower case or at a sentence's
+		// start is the neighbour's word misused.
+		if v.neighbour != "" && !(isCapitalised(base) && midSentence(text, toks, i)) {
 			// A word of the neighbouring language written with its
 			// letters (teşekkür in Azerbaijani): one clear fix.
 			add(hit{start: t.Start, end: end, right: v.neighbour, sure: true})
@@ -1008,7 +1011,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 			continue // a name; a short word is too often an abbreviation
 		}
 		cands, right, sure := lx.ranked(lw)
-		if len(cands) == 0 {
+		if len(cands) == 0 || lx.addedMark(lw, lint.Lower(l, right)) || lx.truncated(text, toks, i, lw) {
 			continue
 		}
 		if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
@@ -1035,9 +1038,6 @@ type wordVerdict struct {
 func (lx *lexicon) verdict(base string) wordVerdict {
 	return lx.verdictMemo.get(base, func() wordVerdict {
 		v := wordVerdict{neighbour: lx.neighbourWord(base)}
-		if v.neighbour != "" {
-			return v
-		}
 		v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
 		if !v.passes {
 			return v
