@@ -173,13 +173,35 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 	})
 }
 
+// convKey names a conversation of a transcript: its channel and its id.
+type convKey struct {
+	ch lint.Channel
+	id string
+}
+
+// conv is a conversation of a transcript: its state, or once it has been
+// quiet for a while, the state frozen.
+type conv struct {
+	st   *State
+	cold []byte
+	used int // the number of its latest event
+}
+
+// quietAfter is how many events of a transcript may pass without one of a
+// conversation before its state is frozen.
+var quietAfter = 4096
+
 func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
 	res := Result{Stats: newStats()}
-	convs := map[string]*State{}
+	convs := map[convKey]*conv{}
+	// began are the conversations in the order they began, in which their
+	// ends are judged; hot are those not frozen.
+	var began, hot []*conv
+	var scratch []byte
 	// customers are where each customer first wrote, so that a later
 	// conversation of theirs knows them.
 	type first struct {
-		conv string
+		conv convKey
 		at   time.Time
 		line int
 	}
@@ -188,16 +210,23 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 	cur := new(Event) // reused from event to event: hooks keep no event
 	err := each(func(e Event) error {
 		res.Events++
-		k := string(e.Channel) + "\x00" + e.Conversation
-		cv := convs[k]
-		if cv == nil {
-			cv = &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.line()}
-			convs[k] = cv
+		k := convKey{e.Channel, e.Conversation}
+		v := convs[k]
+		switch {
+		case v == nil:
+			v = &conv{st: &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.line()}}
+			convs[k] = v
+			began, hot = append(began, v), append(hot, v)
 			if f, ok := customers[e.User]; ok && e.User != "" && f.conv != k {
-				cv.Earlier, cv.EarlierLine = f.at, f.line
+				v.st.Earlier, v.st.EarlierLine = f.at, f.line
 			}
 			res.Stats.conversation(e.Channel)
+		case v.st == nil:
+			v.st, v.cold = thaw(v.cold), nil
+			hot = append(hot, v)
 		}
+		v.used = res.Events
+		cv := v.st
 		if e.Time.Before(cv.Last) {
 			return &lint.InputError{Path: path, Line: e.Line, Msg: fmt.Sprintf("time %s is earlier than the conversation's event on line %d (%s)",
 				e.RawTime, cv.LastLine, cv.Last.Format(time.RFC3339))}
@@ -208,17 +237,40 @@ func (c *Checker) events(path string, sink Sink, each func(func(Event) error) er
 		}
 		*cur = e
 		c.event(r, cv, cur)
+		if res.Events%quietAfter == 0 {
+			hot, scratch = freezeQuiet(hot, res.Events-quietAfter, scratch)
+		}
 		return nil
 	})
 	if err != nil {
 		return Result{}, err
 	}
-	for _, cv := range convs {
-		c.finish(r, cv)
+	for _, v := range began {
+		if v.st == nil {
+			v.st = thaw(v.cold)
+		}
+		c.finish(r, v.st)
+		v.st, v.cold = nil, nil
 	}
 	res.Findings = r.found
 	lint.SortFindings(res.Findings)
 	return res, nil
+}
+
+// freezeQuiet freezes the conversations whose latest event came at or
+// before the event numbered before, and returns those left hot.
+func freezeQuiet(hot []*conv, before int, scratch []byte) ([]*conv, []byte) {
+	kept := hot[:0]
+	for _, v := range hot {
+		if v.used > before {
+			kept = append(kept, v)
+			continue
+		}
+		scratch = freeze(scratch[:0], v.st)
+		v.st, v.cold = nil, bytes.Clone(scratch)
+	}
+	clear(hot[len(kept):])
+	return kept, scratch
 }
 
 // Apply records one event of a conversation, as the hook learns of it, and
