@@ -24,6 +24,7 @@ var (
 	timeType     = reflect.TypeFor[time.Time]()
 	locationType = reflect.TypeFor[*time.Location]()
 	stateType    = reflect.TypeFor[State]()
+	sketchType   = reflect.TypeFor[sketch]()
 )
 
 func init() {
@@ -66,13 +67,16 @@ func packable(t reflect.Type) error {
 
 // freeze packs a conversation's state into buf.
 func freeze(buf []byte, cv *State) []byte {
-	return pack(buf, reflect.ValueOf(cv).Elem())
+	p := packer{b: buf}
+	p.pack(reflect.ValueOf(cv).Elem())
+	return p.b
 }
 
 // thaw unpacks a state freeze packed.
 func thaw(b []byte) *State {
 	cv := new(State)
-	if rest := unpack(b, reflect.ValueOf(cv).Elem()); len(rest) != 0 {
+	u := packer{b: b}
+	if u.unpack(reflect.ValueOf(cv).Elem()); len(u.b) != 0 {
 		panic("policy: a frozen state has bytes left over")
 	}
 	return cv
@@ -86,190 +90,251 @@ func open(v reflect.Value) reflect.Value {
 	return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
 }
 
+// packer writes a state's fields one after the other, or reads them back.
+// Times are written as the seconds from the previous time written, which
+// in a conversation are few; sketches as the bits they have set.
+type packer struct {
+	b    []byte
+	prev int64 // the previous time's Unix seconds
+}
+
 // The location of a packed time: most are UTC.
 const (
-	zeroTime byte = iota
+	zeroTime = iota
 	utcTime
 	localTime
 	fixedTime
 )
 
-func pack(b []byte, v reflect.Value) []byte {
+func (p *packer) uvarint(n uint64) { p.b = binary.AppendUvarint(p.b, n) }
+func (p *packer) varint(n int64)   { p.b = binary.AppendVarint(p.b, n) }
+func (p *packer) str(s string) {
+	p.uvarint(uint64(len(s)))
+	p.b = append(p.b, s...)
+}
+
+func (p *packer) pack(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Bool:
+		p.b = append(p.b, 0)
 		if v.Bool() {
-			return append(b, 1)
+			p.b[len(p.b)-1] = 1
 		}
-		return append(b, 0)
 	case reflect.String:
-		b = binary.AppendUvarint(b, uint64(v.Len()))
-		return append(b, v.String()...)
+		p.str(v.String())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return binary.AppendVarint(b, v.Int())
+		p.varint(v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return binary.AppendUvarint(b, v.Uint())
+		p.uvarint(v.Uint())
 	case reflect.Float32, reflect.Float64:
-		return binary.AppendUvarint(b, math.Float64bits(v.Float()))
+		p.uvarint(math.Float64bits(v.Float()))
 	case reflect.Pointer:
-		return b // the time zone cache, worked out again
+		// the time zone cache, worked out again
 	case reflect.Struct:
 		if v.Type() == timeType {
-			return packTime(b, open(v).Interface().(time.Time))
+			p.time(open(v).Interface().(time.Time))
+			return
 		}
 		for i := range v.NumField() {
-			b = pack(b, v.Field(i))
+			p.pack(v.Field(i))
 		}
-		return b
 	case reflect.Array:
-		for i := range v.Len() {
-			b = pack(b, v.Index(i))
+		if v.Type() == sketchType {
+			p.sketch(open(v).Interface().(sketch))
+			return
 		}
-		return b
+		for i := range v.Len() {
+			p.pack(v.Index(i))
+		}
 	case reflect.Slice:
 		if v.IsNil() {
-			return append(b, 0)
+			p.uvarint(0)
+			return
 		}
-		b = binary.AppendUvarint(b, uint64(v.Len())+1)
+		p.uvarint(uint64(v.Len()) + 1)
 		if v.Type().Elem().Kind() == reflect.Uint8 {
-			return append(b, open(v).Bytes()...)
+			p.b = append(p.b, open(v).Bytes()...)
+			return
 		}
 		for i := range v.Len() {
-			b = pack(b, v.Index(i))
+			p.pack(v.Index(i))
 		}
-		return b
 	case reflect.Map:
 		if v.IsNil() {
-			return append(b, 0)
+			p.uvarint(0)
+			return
 		}
-		b = binary.AppendUvarint(b, uint64(v.Len())+1)
+		p.uvarint(uint64(v.Len()) + 1)
 		v = open(v)
 		k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
 		for it := v.MapRange(); it.Next(); {
 			k.Set(it.Key())
 			e.Set(it.Value())
-			b = pack(pack(b, k), e)
+			p.pack(k)
+			p.pack(e)
 		}
-		return b
+	default:
+		panic("policy: cannot pack a " + v.Type().String())
 	}
-	panic("policy: cannot pack a " + v.Type().String())
 }
 
-func packTime(b []byte, t time.Time) []byte {
+// time writes a time as one number: the seconds from the previous time,
+// its location's kind, and whether nanoseconds follow; then a fixed
+// zone's name and offset, and the nanoseconds.
+func (p *packer) time(t time.Time) {
 	if t == (time.Time{}) {
-		return append(b, zeroTime)
+		p.uvarint(zeroTime)
+		return
 	}
+	kind, name, offset := fixedTime, "", 0
 	switch loc := t.Location(); {
 	case loc == time.UTC:
-		b = append(b, utcTime)
+		kind = utcTime
 	case loc == time.Local:
-		b = append(b, localTime)
+		kind = localTime
 	default:
-		name, offset := t.Zone()
-		b = append(b, fixedTime)
-		b = binary.AppendUvarint(b, uint64(len(name)))
-		b = append(b, name...)
-		b = binary.AppendVarint(b, int64(offset))
+		name, offset = t.Zone()
 	}
-	b = binary.AppendVarint(b, t.Unix())
-	return binary.AppendUvarint(b, uint64(t.Nanosecond()))
+	sec, nsec := t.Unix(), t.Nanosecond()
+	head := uint64(zigzag(sec-p.prev))<<3 | uint64(kind)<<1
+	if nsec != 0 {
+		head |= 1
+	}
+	p.prev = sec
+	p.uvarint(head)
+	if kind == fixedTime {
+		p.str(name)
+		p.varint(int64(offset))
+	}
+	if nsec != 0 {
+		p.uvarint(uint64(nsec))
+	}
 }
 
-func unpack(b []byte, v reflect.Value) []byte {
+// sketch writes the count of bits set, then each bit's place.
+func (p *packer) sketch(s sketch) {
+	p.uvarint(uint64(s.count()))
+	for i := range 256 {
+		if s[i/64]&(1<<(i%64)) != 0 {
+			p.b = append(p.b, byte(i))
+		}
+	}
+}
+
+func zigzag(n int64) uint64   { return uint64(n<<1) ^ uint64(n>>63) }
+func unzigzag(n uint64) int64 { return int64(n>>1) ^ -int64(n&1) }
+
+func (p *packer) readUvarint() uint64 {
+	n, w := binary.Uvarint(p.b)
+	p.b = p.b[w:]
+	return n
+}
+
+func (p *packer) readVarint() int64 {
+	n, w := binary.Varint(p.b)
+	p.b = p.b[w:]
+	return n
+}
+
+func (p *packer) readStr() string {
+	n := p.readUvarint()
+	s := string(p.b[:n])
+	p.b = p.b[n:]
+	return s
+}
+
+func (p *packer) unpack(v reflect.Value) {
 	v = open(v)
 	switch v.Kind() {
 	case reflect.Bool:
-		v.SetBool(b[0] == 1)
-		return b[1:]
+		v.SetBool(p.b[0] == 1)
+		p.b = p.b[1:]
 	case reflect.String:
-		n, w := binary.Uvarint(b)
-		v.SetString(string(b[w : w+int(n)]))
-		return b[w+int(n):]
+		v.SetString(p.readStr())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, w := binary.Varint(b)
-		v.SetInt(n)
-		return b[w:]
+		v.SetInt(p.readVarint())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, w := binary.Uvarint(b)
-		v.SetUint(n)
-		return b[w:]
+		v.SetUint(p.readUvarint())
 	case reflect.Float32, reflect.Float64:
-		n, w := binary.Uvarint(b)
-		v.SetFloat(math.Float64frombits(n))
-		return b[w:]
+		v.SetFloat(math.Float64frombits(p.readUvarint()))
 	case reflect.Pointer:
-		return b
 	case reflect.Struct:
 		if v.Type() == timeType {
-			t, rest := unpackTime(b)
-			v.Set(reflect.ValueOf(t))
-			return rest
+			v.Set(reflect.ValueOf(p.readTime()))
+			return
 		}
 		for i := range v.NumField() {
-			b = unpack(b, v.Field(i))
+			p.unpack(v.Field(i))
 		}
-		return b
 	case reflect.Array:
-		for i := range v.Len() {
-			b = unpack(b, v.Index(i))
+		if v.Type() == sketchType {
+			v.Set(reflect.ValueOf(p.readSketch()))
+			return
 		}
-		return b
+		for i := range v.Len() {
+			p.unpack(v.Index(i))
+		}
 	case reflect.Slice:
-		n, w := binary.Uvarint(b)
-		b = b[w:]
+		n := p.readUvarint()
 		if n == 0 {
-			return b
+			return
 		}
 		s := reflect.MakeSlice(v.Type(), int(n-1), int(n-1))
 		if v.Type().Elem().Kind() == reflect.Uint8 {
-			b = b[copy(s.Bytes(), b):]
-			v.Set(s)
-			return b
-		}
-		for i := range s.Len() {
-			b = unpack(b, s.Index(i))
+			p.b = p.b[copy(s.Bytes(), p.b):]
+		} else {
+			for i := range s.Len() {
+				p.unpack(s.Index(i))
+			}
 		}
 		v.Set(s)
-		return b
 	case reflect.Map:
-		n, w := binary.Uvarint(b)
-		b = b[w:]
+		n := p.readUvarint()
 		if n == 0 {
-			return b
+			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), int(n-1))
 		for range n - 1 {
 			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
-			b = unpack(unpack(b, k), e)
+			p.unpack(k)
+			p.unpack(e)
 			m.SetMapIndex(k, e)
 		}
 		v.Set(m)
-		return b
+	default:
+		panic("policy: cannot unpack a " + v.Type().String())
 	}
-	panic("policy: cannot unpack a " + v.Type().String())
 }
 
-func unpackTime(b []byte) (time.Time, []byte) {
-	kind := b[0]
-	b = b[1:]
+func (p *packer) readTime() time.Time {
+	head := p.readUvarint()
+	kind := int(head >> 1 & 3)
 	if kind == zeroTime {
-		return time.Time{}, b
+		return time.Time{}
 	}
-	var loc *time.Location
+	sec := p.prev + unzigzag(head>>3)
+	p.prev = sec
+	loc := time.UTC
 	switch kind {
-	case utcTime:
-		loc = time.UTC
 	case localTime:
 		loc = time.Local
-	default:
-		n, w := binary.Uvarint(b)
-		name := string(b[w : w+int(n)])
-		b = b[w+int(n):]
-		offset, w := binary.Varint(b)
-		b = b[w:]
-		loc = time.FixedZone(name, int(offset))
+	case fixedTime:
+		name := p.readStr()
+		loc = time.FixedZone(name, int(p.readVarint()))
 	}
-	sec, w := binary.Varint(b)
-	b = b[w:]
-	nsec, w := binary.Uvarint(b)
-	return time.Unix(sec, int64(nsec)).In(loc), b[w:]
+	var nsec int64
+	if head&1 != 0 {
+		nsec = int64(p.readUvarint())
+	}
+	return time.Unix(sec, nsec).In(loc)
+}
+
+func (p *packer) readSketch() sketch {
+	var s sketch
+	n := p.readUvarint()
+	for _, i := range p.b[:n] {
+		s[i/64] |= 1 << (i % 64)
+	}
+	p.b = p.b[n:]
+	return s
 }
