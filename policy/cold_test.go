@@ -96,8 +96,9 @@ func TestPackableRefusesPointers(t *testing.T) {
 }
 
 // A conversation frozen while quiet and thawed when it goes on is judged as
-// one kept as it was: every transcript, its conversations interleaved, gives
-// the same findings with every conversation frozen after each event.
+// one kept as it was, and conversations judged on several goroutines as on
+// one: every transcript, its conversations interleaved, gives the same
+// findings in the same order, streamed.
 func TestFrozenConversationsJudgedTheSame(t *testing.T) {
 	l, err := lint.NewLinter(append(rules.All(), Rules()...), nil, nil, nil)
 	if err != nil {
@@ -120,23 +121,29 @@ func TestFrozenConversationsJudgedTheSame(t *testing.T) {
 		}
 		inputs[filepath.Base(f)] = interleave(data)
 	}
-	check := func(name string, data []byte, quiet int) []lint.Finding {
+	check := func(name string, data []byte, quiet, batch, goroutines int) []lint.Finding {
 		t.Helper()
-		defer func(q int) { quietAfter = q }(quietAfter)
-		quietAfter = quiet
-		res, err := c.Run(name, bytes.NewReader(data))
-		if err != nil {
+		defer func(q, b, w int) { quietAfter, batchSize, workers = q, b, w }(quietAfter, batchSize, workers)
+		quietAfter, batchSize, workers = quiet, batch, goroutines
+		var streamed []lint.Finding
+		if _, err := c.Stream(name, bytes.NewReader(data), func(f lint.Finding) { streamed = append(streamed, f) }); err != nil {
 			t.Fatal(err)
 		}
-		return res.Findings
+		return streamed
 	}
+	ignoreMsg := cmpopts.IgnoreFields(lint.Finding{}, "Msg")
 	for name, data := range inputs {
-		kept, frozen := check(name, data, 1<<30), check(name, data, 1)
+		kept := check(name, data, 1<<30, 1<<30, 1)
 		if name == "generated" && len(kept) == 0 {
 			t.Error("the generated transcript gave no findings to compare")
 		}
-		if diff := cmp.Diff(kept, frozen, cmpopts.IgnoreFields(lint.Finding{}, "Msg")); diff != "" {
+		// Frozen after each event, and judged on several goroutines in
+		// batches of a few events: the same findings, in the same order.
+		if diff := cmp.Diff(kept, check(name, data, 1, 1, 1), ignoreMsg); diff != "" {
 			t.Errorf("%s: findings differ with conversations frozen (-kept +frozen):\n%s", name, diff)
+		}
+		if diff := cmp.Diff(kept, check(name, data, 5, 7, 3), ignoreMsg); diff != "" {
+			t.Errorf("%s: findings differ judged on 3 goroutines (-one +three):\n%s", name, diff)
 		}
 	}
 }
