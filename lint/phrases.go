@@ -1,12 +1,15 @@
 package lint
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/msglint/msglint/lint/inflect"
+	"github.com/msglint/msglint/lint/morph"
 )
 
 // Phrases matches a list of cue phrases against a message's tokens in one
@@ -14,10 +17,12 @@ import (
 // not grow with the number of phrases.
 //
 // A cue is words separated by spaces. A word ending in * is a lemma: it
-// matches the lemma and its inflected forms by the language's paradigm (see
-// package inflect), so "iyi gün*" matches "İyi günler" and "ilet*" matches
-// "iletildi" but not "iletişim"; in a language without a paradigm it
-// matches any word that starts with it. A * alone matches any one word
+// matches the lemma and its inflected forms by the language's paradigms
+// (see package morph), so "iyi gün*" matches "İyi günler" and "ilet*"
+// matches "iletildi" but not "iletişim"; in a language without paradigms
+// it matches any word that starts with it. "*(verb)" or "*(noun)" limits
+// the lemma to a verb's or a noun's endings: "sor*(verb)" (ask) matches
+// "sordum" and "soruyorsunuz" but not "soruyu" (the question). A * alone matches any one word
 // ("have a * weekend"). Punctuation and spaces between words are skipped,
 // except . ! ? which end a sentence: "oh great" matches "Oh, great".
 // A cue that is not a word at all (🙄, /s, (!)) is found as written.
@@ -25,14 +30,14 @@ import (
 // In a text with none of the language's own letters (see Folded), words
 // and cues are compared folded: "iyi gunler" matches "iyi gün*".
 type Phrases struct {
-	lang     Lang
-	exact    map[string][]phrase // by first word
-	stems    *stemNode           // by first word stem (cues whose first word ends in *)
-	fexact   map[string][]phrase // the same, folded; nil when the language folds nothing
-	fstems   *stemNode
-	paradigm *inflect.Paradigm
-	nStems   int
-	literal  []string // non-word cues
+	lang    Lang
+	exact   map[string][]phrase // by first word
+	stems   *stemNode           // by first word stem (cues whose first word ends in *)
+	fexact  map[string][]phrase // the same, folded; nil when the language folds nothing
+	fstems  *stemNode
+	forms   *morph.Forms
+	nStems  int
+	literal []string // non-word cues
 	// typos are the cues whose first word is long enough to be matched one
 	// typo away (see AllowTypos); nil unless allowed. isWord tells a word
 	// of the language, which is never a typo.
@@ -118,21 +123,29 @@ func oneTypo(a, b string) bool {
 }
 
 // stemNode is a byte trie of stems: a word is walked once, and the walk
-// ends at the first byte no stem continues with.
+// ends at the first byte no stem continues with. A node's children are
+// few, so they are found by a scan of their bytes, not a map.
 type stemNode struct {
-	next    map[byte]*stemNode
+	keys    []byte
+	kids    []*stemNode
 	phrases []phrase
+}
+
+// child is the node after byte c, or nil.
+func (n *stemNode) child(c byte) *stemNode {
+	if i := bytes.IndexByte(n.keys, c); i >= 0 {
+		return n.kids[i]
+	}
+	return nil
 }
 
 func (n *stemNode) add(stem string, ph phrase) {
 	for i := 0; i < len(stem); i++ {
-		c := n.next[stem[i]]
+		c := n.child(stem[i])
 		if c == nil {
-			if n.next == nil {
-				n.next = map[byte]*stemNode{}
-			}
 			c = &stemNode{}
-			n.next[stem[i]] = c
+			n.keys = append(n.keys, stem[i])
+			n.kids = append(n.kids, c)
 		}
 		n = c
 	}
@@ -151,19 +164,80 @@ type cueWord struct {
 	any    bool
 	// lemma and flemma match a prefix word's inflected forms, plain and
 	// folded; nil in a language without a paradigm.
-	lemma, flemma *inflect.Lemma
+	lemma, flemma *morph.Lemma
+	kind          morph.Kind
 }
 
-// paradigms holds each language's paradigm, built once.
-var paradigms sync.Map // Lang -> *inflect.Paradigm (nil: none)
+// paradigms holds each language's lemma forms, built once.
+var paradigms sync.Map // Lang -> *morph.Forms (nil: none)
 
-func paradigmOf(l Lang) *inflect.Paradigm {
+func formsOf(l Lang) *morph.Forms {
 	if p, ok := paradigms.Load(l); ok {
-		return p.(*inflect.Paradigm)
+		return p.(*morph.Forms)
 	}
-	p := inflect.For(string(l), func(s string) string { return Fold(l, s) })
+	p := morph.NewForms(string(l), func(s string) string { return Fold(l, s) })
 	paradigms.Store(l, p)
 	return p
+}
+
+// cueKinds are the part-of-speech marks a lemma may carry: "sor*(verb)".
+var cueKinds = map[string]morph.Kind{"(verb)": morph.Verb, "(noun)": morph.Noun}
+
+// CueLemma is a cue word without its * and part-of-speech mark: the lemma
+// ("sor*(verb)" -> "sor").
+func CueLemma(w string) string {
+	if i := strings.IndexByte(w, '*'); i > 0 {
+		return w[:i]
+	}
+	return w
+}
+
+// CheckCue reports what is wrong with a cue a config gives: nothing, or
+// that it is empty or marks a lemma with something other than (verb) or
+// (noun).
+func CheckCue(c string) error {
+	c = strings.TrimSpace(c)
+	if c == "" {
+		return errors.New("empty cue")
+	}
+	for i := 1; i < len(c); i++ {
+		if c[i] != '*' || c[i-1] == ' ' || !strings.HasPrefix(c[i+1:], "(") {
+			continue
+		}
+		known := false
+		for mark := range cueKinds {
+			known = known || strings.HasPrefix(c[i+1:], mark)
+		}
+		if !known {
+			return fmt.Errorf("cue %q: a lemma's ending * takes (verb) or (noun) after it, or nothing", c)
+		}
+	}
+	return nil
+}
+
+// cutKinds takes the part-of-speech marks out of a cue, returning the cue
+// and, for each lemma in it in order, its kind.
+func cutKinds(c string) (string, []morph.Kind) {
+	if !strings.Contains(c, "*(") {
+		return c, nil
+	}
+	var kinds []morph.Kind
+	var b strings.Builder
+	for i := 0; i < len(c); i++ {
+		b.WriteByte(c[i])
+		if c[i] != '*' || i > 0 && c[i-1] == ' ' {
+			continue
+		}
+		k := morph.AnyKind
+		for mark, mk := range cueKinds {
+			if strings.HasPrefix(c[i+1:], mark) {
+				k = mk
+				i += len(mark)
+			}
+		}
+		kinds = append(kinds, k)
+	}
+	return b.String(), kinds
 }
 
 // Match is one cue found in a text.
@@ -176,38 +250,44 @@ type Match struct {
 
 // NewPhrases compiles cues for a language.
 func NewPhrases(l Lang, cues []string) *Phrases {
-	p := &Phrases{lang: l, exact: map[string][]phrase{}, stems: &stemNode{}, paradigm: paradigmOf(l)}
+	p := &Phrases{lang: l, exact: map[string][]phrase{}, stems: &stemNode{}, forms: formsOf(l)}
 	if sp := spec(l); sp != nil && sp.folder != nil {
 		p.fexact, p.fstems = map[string][]phrase{}, &stemNode{}
 	}
-	for _, c := range cues {
+	for _, cue := range cues {
+		c, kinds := cutKinds(strings.TrimSpace(cue))
+		if c == "" {
+			continue // an empty cue would be found everywhere, forever
+		}
 		var ws []cueWord
-		for _, t := range Tokenize(strings.TrimSpace(c), l) {
+		for _, t := range Tokenize(c, l) {
 			switch {
 			case t.Kind == Word || t.Kind == Number:
-				ws = append(ws, cueWord{w: t.Norm})
+				ws = append(ws, cueWord{w: t.Norm, kind: morph.AnyKind})
 			case t.Norm == "*" && len(ws) > 0 && t.Start > 0 && c[t.Start-1] != ' ':
 				ws[len(ws)-1].prefix = true
+				if len(kinds) > 0 {
+					ws[len(ws)-1].kind, kinds = kinds[0], kinds[1:]
+				}
 			case t.Norm == "*" && len(ws) > 0:
 				ws = append(ws, cueWord{any: true})
 			}
 		}
 		if len(ws) == 0 || !isWordy(c) {
-			p.literal = append(p.literal, strings.TrimSpace(c))
+			p.literal = append(p.literal, c)
 			continue
 		}
 		for i := range ws {
 			ws[i].fw = Fold(l, ws[i].w)
-			if ws[i].prefix && p.paradigm != nil {
-				lm, flm := p.paradigm.Lemma(ws[i].w, false), p.paradigm.Lemma(ws[i].fw, true)
-				ws[i].lemma, ws[i].flemma = &lm, &flm
+			if ws[i].prefix && p.forms != nil {
+				ws[i].lemma, ws[i].flemma = p.forms.Lemma(ws[i].w, ws[i].kind, false), p.forms.Lemma(ws[i].fw, ws[i].kind, true)
 			}
 		}
-		ph := phrase{cue: c, words: ws}
+		ph := phrase{cue: strings.TrimSpace(cue), words: ws}
 		if ws[0].prefix {
 			// A lemma is found by each of its stems: "ortağımıza" does not
 			// start with "ortak".
-			for _, st := range p.stemsOf(ws[0].w, false) {
+			for _, st := range p.stemsOf(ws[0], false) {
 				p.stems.add(st, ph)
 			}
 			p.nStems++
@@ -216,7 +296,7 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 		}
 		if p.fexact != nil {
 			if ws[0].prefix {
-				for _, st := range p.stemsOf(ws[0].fw, true) {
+				for _, st := range p.stemsOf(ws[0], true) {
 					p.fstems.add(st, ph)
 				}
 			} else {
@@ -268,8 +348,8 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 		// Every stem the word starts with: a stem is a whole word's
 		// beginning, so it always ends at a character boundary.
 		n := stems
-		for b := 0; b < len(w) && n.next != nil; b++ {
-			if n = n.next[w[b]]; n == nil {
+		for b := 0; b < len(w) && len(n.keys) > 0; b++ {
+			if n = n.child(w[b]); n == nil {
 				break
 			}
 			for _, ph := range n.phrases {
@@ -336,13 +416,18 @@ func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded b
 	return out
 }
 
-// stemsOf is the stems of a lemma, or the lemma alone in a language without
-// a paradigm.
-func (p *Phrases) stemsOf(lemma string, folded bool) []string {
-	if p.paradigm == nil {
-		return []string{lemma}
+// stemsOf is the stems of a lemma cue word, or the word alone in a language
+// without paradigms.
+func (p *Phrases) stemsOf(cw cueWord, folded bool) []string {
+	switch {
+	case p.forms == nil && folded:
+		return []string{cw.fw}
+	case p.forms == nil:
+		return []string{cw.w}
+	case folded:
+		return cw.flemma.Stems()
 	}
-	return p.paradigm.Stems(lemma, folded)
+	return cw.lemma.Stems()
 }
 
 // norm is a token's word as cues are compared with it: folded in a folded

@@ -51,6 +51,11 @@ func TestPhrases(t *testing.T) {
 		// Typed without Turkish letters: cues are compared folded.
 		{Turkish, []string{"iyi gün*", "teşekkür*"}, "Tesekkurler, IYI GUNLER", []string{"teşekkür*@0-11", "iyi gün*@13-23"}},
 		{Azerbaijani, []string{"xoş gün*"}, "Xos gunler", []string{"xoş gün*@0-10"}},
+		// A lemma limited to a verb's endings: soruyu is the noun soru.
+		{Turkish, []string{"sor*(verb)"}, "Soruyu sordum, soruyorsunuz", []string{"sor*(verb)@7-13", "sor*(verb)@15-27"}},
+		{Turkish, []string{"sor*(noun)"}, "Soruyorsunuz", nil},
+		{English, []string{"remind*(verb) you", "share*(noun)"}, "Reminding you: sharing", []string{"remind*(verb) you@0-13"}},
+		{Azerbaijani, []string{"bilgi*(noun)", "xoş gün*(noun)"}, "Xos gunler", []string{"xoş gün*(noun)@0-10"}},
 		// One letter of the language's own says the plain ones are meant.
 		{Turkish, []string{"iyi gün*"}, "iyi gunler, şimdi", nil},
 	}
@@ -117,6 +122,32 @@ func TestOneTypo(t *testing.T) {
 	} {
 		if got := oneTypo(c.a, c.b); got != c.want {
 			t.Errorf("oneTypo(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// Any cue and text: compiling and matching never panics, and a cue found
+// spans text inside the message.
+func FuzzPhrases(f *testing.F) {
+	for _, s := range [][2]string{{"sor*(verb)", "Soruyu sordum"}, {"x*(", "x"}, {"*(noun) a", "a"}, {"iyi gün*", "Iyi gunler"}, {"(!)", "ok(!)"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, cue, text string) {
+		for _, l := range []Lang{English, Turkish, Azerbaijani} {
+			for _, m := range NewPhrases(l, []string{cue}).Find(text, Tokenize(text, l)) {
+				if m.Span.Start < 0 || m.Span.End > len(text) || m.Span.Start > m.Span.End {
+					t.Fatalf("%q in %q: span %v", cue, text, m.Span)
+				}
+			}
+		}
+	})
+}
+
+func TestCheckCue(t *testing.T) {
+	for c, ok := range map[string]bool{"sor*(verb)": true, "iyi gün*(noun) dileriz": true, "x*": true, "(!)": true,
+		"ok (!)": true, "": false, "  ": false, "sor*(verbs)": false, "sor*(": false, "a *(x)": true} {
+		if err := CheckCue(c); (err == nil) != ok {
+			t.Errorf("CheckCue(%q) = %v", c, err)
 		}
 	}
 }

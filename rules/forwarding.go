@@ -259,7 +259,7 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint
 	if i := strings.LastIndex(w, "'"); i >= 0 {
 		rest = w[i+1:]
 	} else if ws := strings.Fields(t.Cue); len(ws) > 0 && t.Cue != "name" {
-		rest = strings.TrimPrefix(w, strings.TrimSuffix(ws[len(ws)-1], "*"))
+		rest = strings.TrimPrefix(w, lint.CueLemma(ws[len(ws)-1]))
 	} else if t.Cue == "name" {
 		for e := range fw.bareNameEndings[l] {
 			if strings.HasSuffix(w, e) {
@@ -412,7 +412,7 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bo
 	}
 	// Folded, so that "gondermedik" typed without the letters is read too.
 	w := lint.Fold(l, toks[v.Last].Norm)
-	lemma := lint.Fold(l, strings.TrimSuffix(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1], "*"))
+	lemma := lint.Fold(l, lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
 	if !strings.HasPrefix(w, lemma) {
 		return false
 	}

@@ -56,6 +56,11 @@ func (o LexiconOptions) apply(base Lexicon) (Lexicon, error) {
 				if _, ok := out[l][name]; !ok {
 					return nil, fmt.Errorf("%s.%s: unknown list %q (have %s)", ch.what, l, name, strings.Join(listKeys(out[l]), ", "))
 				}
+				for _, c := range cues {
+					if err := lint.CheckCue(c); err != nil {
+						return nil, fmt.Errorf("%s.%s.%s: %v", ch.what, l, name, err)
+					}
+				}
 				out[l][name] = ch.set(out[l][name], cues)
 			}
 		}
@@ -200,12 +205,15 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 	if !ok {
 		return nil
 	}
-	out := map[string][]lint.Match{}
+	var out map[string][]lint.Match // made at the first match: most messages have none
 	find := c.p.Find
 	if pb.typos {
 		find = c.p.FindTypos
 	}
 	for _, mt := range find(m.Body.Text, m.Tokens()) {
+		if out == nil {
+			out = map[string][]lint.Match{}
+		}
 		for _, list := range c.lists[mt.Cue] {
 			out[list] = append(out[list], mt)
 		}

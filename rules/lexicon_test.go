@@ -17,6 +17,11 @@ func TestBuiltinLexicons(t *testing.T) {
 				if len(cues) == 0 {
 					t.Errorf("%s: %s.%s is empty", r.Name, l, name)
 				}
+				for _, c := range cues {
+					if err := lint.CheckCue(c); err != nil {
+						t.Errorf("%s: %s.%s: %v", r.Name, l, name, err)
+					}
+				}
 			}
 		}
 	}
@@ -37,9 +42,11 @@ func TestLexiconOptions(t *testing.T) {
 		t.Errorf("replaced list still matches the old cues: %v", got)
 	}
 	for opts, want := range map[string]string{
-		"add: {de: {farewell: [tschüss]}}":   `add: no word lists for "de" (have az, en, tr)`,
-		"add: {tr: {farewel: [x]}}":          `add.tr: unknown list "farewel" (have farewell, help, thanks)`,
-		"replace: {en: {thanks: [x]}}\nx: 1": `line 2: unknown option "x" (known: kinds, add, replace)`,
+		"add: {de: {farewell: [tschüss]}}":    `add: no word lists for "de" (have az, en, tr)`,
+		"add: {tr: {farewel: [x]}}":           `add.tr: unknown list "farewel" (have farewell, help, thanks)`,
+		"replace: {en: {thanks: [x]}}\nx: 1":  `line 2: unknown option "x" (known: kinds, add, replace)`,
+		"add: {tr: {farewell: [\"\"]}}":       `add.tr.farewell: empty cue`,
+		"add: {tr: {farewell: [kal*(fiil)]}}": `add.tr.farewell: cue "kal*(fiil)": a lemma's ending * takes (verb) or (noun) after it, or nothing`,
 	} {
 		var doc yaml.Node
 		yaml.Unmarshal([]byte(opts), &doc)

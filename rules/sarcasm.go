@@ -34,10 +34,18 @@ yenə…"), and sarcasm built from two parts in one sentence or the next, in eit
 something that went wrong by the customer's doing ("Congratulations, you missed it again", "Tebrikler,
 yine kaçırmışsınız"), counting how often they asked ("the fourth time you've asked", "beşinci kez
 soruyorsunuz"), "of course" with "our fault" and no apology, "since you know better than us", an
-affirmative said twice ("Yes, yes"), and the customer's own words held up in quotes. Sincere enthusiasm
+affirmative said twice ("Yes, yes"), the customer's own words held up in quotes, mock compliance (an
+impossible feat or a time already gone offered or promised: "shall we also teleport it?", "we'll
+deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
+what went wrong ("Lucky you, your flight was cancelled", "Şanslısınız, paketiniz gecikti") and praise
+after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for a one-star review and an
+unhappy customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise.
+Praise with an ending counts
+("Əladır", "Harikasınız"). Sincere enthusiasm
 ("Great news!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı"), sincere congratulations
-("Congratulations, you won this time!"), a sincere apology for our fault and a sincere "sure, happy to
-help" are not flagged.`,
+("Congratulations, you won this time!"), a sincere apology for our fault, a sincere "sure, happy to
+help", a product named after a feat ("our Miracle Serum") and a feat denied ("we can't work miracles")
+are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		Examples: sarcasmData.Examples,
@@ -49,7 +57,9 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
 			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person"),
-				negatedEndings: sarcasmData.WordSets("negated_second_person_endings"), past: sarcasmData.WordSets("past")}
+				negatedEndings: sarcasmData.WordSets("negated_second_person_endings"), past: sarcasmData.WordSets("past"),
+				promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
+				negatedEndingsOurs: sarcasmData.WordSets("negated_endings")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -66,6 +76,17 @@ type sarcasmFrame struct {
 	// youB: the second cue must be the customer's doing: a 2nd person form
 	// in its sentence ("you", "your", -dInIz, -mIşsInIz).
 	youB bool
+	// promise: our own promise by its verb ending counts as a cue of b too
+	// (the word set promise_endings: göndeririz, çatdıracağıq).
+	promise bool
+	// near: a and b at most this many words apart in one sentence with
+	// nothing of the customer's between ("we'll deliver it yesterday", not
+	// "we'll check the order you placed yesterday"); 0: anywhere in the
+	// sentence or the next.
+	near int
+	// final: a ends its sentence and judges what came before it: b earlier
+	// in the sentence or in the one before ("Late again. Great.").
+	final bool
 }
 
 // frames are the compositions the rule knows (lists in sarcasm.yaml):
@@ -80,6 +101,13 @@ var frames = []sarcasmFrame{
 	{a: "of_course", b: "blame", unless: "apology", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
 	{a: "thanks", b: "know_better", why: "thanking the customer for teaching us our job reads as sarcasm"},
+	{a: "absurd", b: "offer", promise: true, why: "an impossible promise reads as mock compliance"},
+	{a: "past_time", b: "promise", promise: true, near: 3, why: "promising it for the past reads as mock compliance"},
+	{a: "ironic", b: "failure", why: "an ironic opener with what went wrong reads as sarcasm"},
+	{a: "gratitude", b: "bad_rating", unless: "apology", why: "thanks for a bad rating reads as sarcasm"},
+	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
+	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
+	{a: "evaluation", b: "repetition", final: true, unless: "apology", why: "praise after counting how often reads as sarcasm"},
 }
 
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
@@ -88,6 +116,13 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	markers, openers := found["markers"], found["openers"]
 	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
 	markers = append(markers, you.scareQuotes(m, found["instructions"])...)
+	// Feats and failures count only as meant: not a name, not denied
+	// ("we can't work miracles", "nothing was lost").
+	for _, list := range [...]string{"absurd", "failure"} {
+		if len(found[list]) > 0 {
+			found[list] = you.literal(m, found[list])
+		}
+	}
 	var framed []framedMatch
 	for _, f := range frames {
 		framed = append(framed, f.find(m, found, you)...)
@@ -116,15 +151,26 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 		report(mt, "reads as sarcasm toward the customer")
 	}
 	for _, f := range framed {
+		if f.b.Span == f.a.Span {
+			report(f.a, "promises the impossible, which reads as mock compliance") // the feat's own verb promises it
+			continue
+		}
 		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
 	}
 	complaints := found["complaints"]
 	for _, mt := range openers {
 		i := sentenceOf(sents, mt.Span.Start)
+		// An opener that ends its sentence judges what came before: "You
+		// asked for the third time. Brilliant."
+		after := mt.Last >= 0 && sentenceEnd(m.Tokens(), mt.Last)
 		for _, c := range complaints {
 			// The complaint stands anywhere in the opener's sentence ("Daha önce
-			// de iki kez söylediğim gibi") or in the next one.
-			if j := sentenceOf(sents, c.Span.Start); (j == i || j == i+1 && c.Span.Start >= mt.Span.End) && (c.Span.End <= mt.Span.Start || c.Span.Start >= mt.Span.End) {
+			// de iki kez söylediğim gibi") or in the next one, or, if it counts
+			// how often ("three times"), in the one before an opener that ends
+			// its own: "another deal" or "as usual" before "Great!" is a promo.
+			j := sentenceOf(sents, c.Span.Start)
+			before := after && j == i-1 && overlaps(found["repetition"], c.Span)
+			if (j == i || j == i+1 && c.Span.Start >= mt.Span.End || before) && (c.Span.End <= mt.Span.Start || c.Span.Start >= mt.Span.End) {
 				report(mt, fmt.Sprintf("with %q reads as sarcasm toward the customer", m.Body.Text[c.Span.Start:c.Span.End]))
 				break
 			}
@@ -145,12 +191,13 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	}
 	bs := found[f.b]
 	if f.weak != "" {
-		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
-			return slices.ContainsFunc(found[f.weak], func(w lint.Match) bool { return w.Span == b.Span })
-		})
+		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool { return overlaps(found[f.weak], b.Span) })
 	}
 	if f.youB {
-		bs = append(bs, you.negated(m)...) // "göndermediğiniz": what they did not do
+		bs = append(bs, withEnding(m, you.negatedEndings[m.Lang])...) // "göndermediğiniz": what they did not do
+	}
+	if f.promise {
+		bs = append(bs, withEnding(m, you.promiseEndings[m.Lang])...) // "çatdırarıq": what we say we will do
 	}
 	if len(bs) == 0 || f.unless != "" && len(found[f.unless]) > 0 {
 		return nil
@@ -158,13 +205,26 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	sents := m.Sentences()
 	var out []framedMatch
 	for _, a := range as {
+		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last)) {
+			continue
+		}
+		ownFound := false // a promise on the feat's own verb, if no other cue is in reach
 		i := sentenceOf(sents, a.Span.Start)
 		// The last cue in reach: the verb ends a Turkish sentence ("soruyu
 		// … soruyorsunuz").
 		for k := len(bs) - 1; k >= 0; k-- {
 			b := bs[k]
 			j := sentenceOf(sents, b.Span.Start)
+			// The two cues are two words, except our promise on the feat's own
+			// verb ("zamanı geri alalım mı").
+			if f.promise && b.First >= 0 && b.First == a.Last && b.Last == a.Last {
+				ownFound = true
+				continue
+			}
 			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
+				continue
+			}
+			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) {
 				continue
 			}
 			// "Great job ignoring the label": the misdeed right after the
@@ -173,7 +233,11 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 				continue
 			}
 			out = append(out, framedMatch{a: a, b: b, why: f.why})
+			ownFound = false
 			break
+		}
+		if ownFound {
+			out = append(out, framedMatch{a: a, b: a, why: f.why})
 		}
 	}
 	return out
@@ -184,12 +248,16 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 // unutmusunuz, yazdığınız), per language.
 type customer struct {
 	words, endings, negatedEndings, past map[lint.Lang]map[string]bool
+	// promiseEndings are our own non-past first person verbs (future,
+	// aorist, optative); negation the words that deny what follows,
+	// negatedEndingsOurs the endings of a verb denied (okuyamayız).
+	promiseEndings, negation, negatedEndingsOurs map[lint.Lang]map[string]bool
 }
 
-// negated are the customer's own negated verbs (göndermediniz,
-// gəlmədiniz, yazmamışsınız): a misdeed by their form alone.
-func (c customer) negated(m *lint.Message) []lint.Match {
-	ends := c.negatedEndings[m.Lang]
+// withEnding are the words of a message with one of the endings (folded
+// in a folded text): the customer's negated verbs (göndermediniz,
+// gəlmədiniz), our promises (göndeririz, çatdıracağıq).
+func withEnding(m *lint.Message, ends map[string]bool) []lint.Match {
 	if ends == nil {
 		return nil
 	}
@@ -207,6 +275,90 @@ func (c customer) negated(m *lint.Message) []lint.Match {
 		}
 	}
 	return out
+}
+
+// close reports whether two cues are at most near words apart with no word
+// of the customer's between them.
+func (c customer) close(m *lint.Message, a, b lint.Match, near int) bool {
+	if a.First < 0 || b.First < 0 {
+		return false
+	}
+	if b.First < a.First {
+		a, b = b, a
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	words := 0
+	for k := a.Last + 1; k < b.First; k++ {
+		t := toks[k]
+		if t.Kind != lint.Word {
+			continue
+		}
+		if words++; words >= near || c.words[m.Lang][t.Norm] {
+			return false
+		}
+		for e := range c.endings[m.Lang] {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// literal keeps the impossible feats meant as such: not a name (a capital
+// inside the sentence, or two capitalised words: "our Miracle Serum",
+// "Mucize Krem") and not denied (a word of negation before it in its
+// clause or right after it, or a negated ending on it: "we can't work
+// miracles", "nothing was lost or damaged", "mucize değil", "aklınızı
+// okuyamayız", "gecikmedi").
+func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	capital := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(m.Body.Text[toks[i].Start:])
+		return unicode.IsUpper(r)
+	}
+	negation := c.negation[m.Lang]
+	return slices.DeleteFunc(slices.Clone(ms), func(mt lint.Match) bool {
+		if mt.First < 0 {
+			return false
+		}
+		next := neighbour(toks, mt.Last, 1)
+		if capital(mt.First) && (!sentenceStart(toks, mt.First) || next >= 0 && toks[next].Kind == lint.Word && capital(next)) {
+			return true
+		}
+		if next >= 0 && negation[toks[next].Norm] {
+			return true
+		}
+		for e := range c.negatedEndingsOurs[m.Lang] {
+			if hasEnding(m.Lang, toks[mt.Last].Norm, e, folded) {
+				return true
+			}
+		}
+		for k := mt.First - 1; k >= 0; k-- {
+			t := toks[k]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?,;:") {
+				break // another clause: "Why not, we'll read your mind"
+			}
+			if t.Kind == lint.Word && negation[t.Norm] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// overlaps reports whether a span is one of the matches'.
+func overlaps(ms []lint.Match, s lint.Span) bool {
+	return slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span == s })
+}
+
+// sentenceEnd reports whether token i ends a sentence: nothing but closing
+// punctuation after it up to . ! ? or the end.
+func sentenceEnd(toks []lint.Token, i int) bool {
+	j := neighbour(toks, i, 1)
+	return j < 0 || toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?")
 }
 
 // did reports whether a sentence tells what the customer did or said: a
@@ -288,7 +440,9 @@ func repeatedAffirmation(m *lint.Message, affirm []lint.Match) []lint.Match {
 // to type or pick (the list instructions).
 func (c customer) scareQuotes(m *lint.Message, instructions []lint.Match) []lint.Match {
 	text := m.Body.Text
-	if !strings.ContainsAny(text, "\"“«") {
+	// Cheaper than strings.ContainsAny, which goes rune by rune for
+	// non-ASCII sets.
+	if strings.IndexByte(text, '"') < 0 && !strings.Contains(text, "“") && !strings.Contains(text, "«") {
 		return nil
 	}
 	// A quote with something to type or pick in its sentence is a keyword:

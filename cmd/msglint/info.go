@@ -173,7 +173,7 @@ func newExplain() *cobra.Command {
 				fmt.Fprintf(w, "\n%s has no word lists.\n", r.Name)
 				return nil
 			}
-			fmt.Fprintf(w, "\nBuilt-in word lists for %s (a word ending in * matches its inflected forms; * alone is any one word):\n", lint.LangName(l))
+			fmt.Fprintf(w, "\nBuilt-in word lists for %s (a word ending in * matches its inflected forms, *(verb) or *(noun) only a verb's or a noun's; * alone is any one word):\n", lint.LangName(l))
 			names := make([]string, 0, len(lists))
 			for n := range lists {
 				names = append(names, n)

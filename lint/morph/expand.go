@@ -10,6 +10,7 @@ import (
 // variants it has, each with the conditions it stands under.
 type expander struct {
 	a         []string // A: back, front
+	k         []string // K: back, front (Azerbaijani q, k)
 	i         []string // I: back flat, back round, front flat, front round
 	voiceless string
 }
@@ -22,7 +23,7 @@ type element struct {
 }
 
 func (ex expander) expand(form string) ([]variant, error) {
-	var base variant
+	base := variant{template: form}
 	if strings.HasPrefix(form, "~") {
 		base.dropsVowel, form = true, form[1:]
 	}
@@ -132,6 +133,11 @@ func (ex expander) realise(els []element, on bool, ctx int, firstVoiceless bool)
 			r = ex.a[ctx/2]
 		case 'I':
 			r = ex.i[ctx]
+		case 'K':
+			r = "k"
+			if len(ex.k) == 2 {
+				r = ex.k[ctx/2]
+			}
 		case 'D', 'C':
 			voiceless := false
 			if last != 0 {

@@ -14,6 +14,7 @@ package morph
 import (
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -34,6 +35,7 @@ type Analyzer struct {
 	lang        string
 	classes     []*class // every class, each may end a word
 	alternation map[rune]rune
+	softs       []rune       // alternation's keys, in order
 	vowels      map[rune]int // vowel -> harmony context
 	a           [2]string    // A as back, front
 	voiceless   string       // the consonants D and C become t and ç after
@@ -45,6 +47,7 @@ type Analyzer struct {
 
 type class struct {
 	name      string
+	idx       uint // the class's place in Analyzer.classes
 	after     []*class
 	afterStem bool
 	afterVerb bool            // after a verb stem only: one the dictionary has an infinitive of
@@ -69,6 +72,7 @@ const (
 )
 
 type variant struct {
+	template     string // the form as the data writes it
 	surface      string
 	harmony      uint8 // contexts the preceding vowel may have; 0 = any
 	prev         uint8 // what the letter before may be
@@ -128,6 +132,7 @@ type file struct {
 	Letters struct {
 		A         []string `yaml:"A"`
 		I         []string `yaml:"I"`
+		K         []string `yaml:"K"`
 		Voiceless string   `yaml:"voiceless"`
 	} `yaml:"letters"`
 	Alternation map[string]string `yaml:"alternation"`
@@ -147,8 +152,8 @@ func Parse(lang string, data []byte) (*Analyzer, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, err
 	}
-	if len(f.Letters.A) != 2 || len(f.Letters.I) != 4 {
-		return nil, fmt.Errorf("letters: want A with 2 letters (back, front) and I with 4 (ı u i ü order)")
+	if len(f.Letters.A) != 2 || len(f.Letters.I) != 4 || len(f.Letters.K) != 0 && len(f.Letters.K) != 2 {
+		return nil, fmt.Errorf("letters: want A with 2 letters (back, front), I with 4 (ı u i ü order) and K, if given, with 2 (back, front)")
 	}
 	a := &Analyzer{lang: lang, alternation: map[rune]rune{}, vowels: map[rune]int{}, a: [2]string{f.Letters.A[0], f.Letters.A[1]}, voiceless: f.Letters.Voiceless}
 	a.singleVowels = append(append([]string{}, f.Letters.I...), f.Letters.A...)
@@ -171,7 +176,9 @@ func Parse(lang string, data []byte) (*Analyzer, error) {
 			return nil, fmt.Errorf("alternation %s: %s: want one letter each", k, v)
 		}
 		a.alternation[kr] = vr
+		a.softs = append(a.softs, kr)
 	}
+	slices.Sort(a.softs)
 	a.infinitive = f.Infinitive
 	byName := map[string]*class{}
 	names := make([]string, 0, len(f.Classes))
@@ -180,11 +187,11 @@ func Parse(lang string, data []byte) (*Analyzer, error) {
 	}
 	sortStrings(names)
 	for _, name := range names {
-		c := &class{name: name}
+		c := &class{name: name, idx: uint(len(a.classes))}
 		byName[name] = c
 		a.classes = append(a.classes, c)
 	}
-	ex := expander{a: f.Letters.A, i: f.Letters.I, voiceless: f.Letters.Voiceless}
+	ex := expander{a: f.Letters.A, i: f.Letters.I, k: f.Letters.K, voiceless: f.Letters.Voiceless}
 	for _, name := range names {
 		spec, c := f.Classes[name], byName[name]
 		if len(spec.Forms) == 0 {
