@@ -813,7 +813,10 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			continue
 		}
 		end := t.Start + len(base)
-		if right := lx.neighbourWord(base); right != "" {
+		// A name keeps its own language's letters (Türk Kebabı on an
+		// Azerbaijani menu): only a word in lower case or at a sentence's
+		// start is the neighbour's word misused.
+		if right := lx.neighbourWord(base); right != "" && !(isCapitalised(base) && midSentence(text, toks, i)) {
 			// A word of the neighbouring language written with its
 			// letters (teşekkür in Azerbaijani): one clear fix.
 			hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
@@ -843,7 +846,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			continue // a name; a short word is too often an abbreviation
 		}
 		cands, right, sure := lx.ranked(lw)
-		if len(cands) == 0 {
+		if len(cands) == 0 || lx.addedMark(lw, lint.Lower(l, right)) || lx.truncated(text, toks, i, lw) {
 			continue
 		}
 		if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
