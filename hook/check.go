@@ -134,8 +134,6 @@ func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message, extr
 // send are one transaction: concurrent checks of one conversation are
 // judged one after the other, so none gets past a limit.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lint.Message) {
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
-	defer cancel()
 	e := &sd.event
 	key := store.Key(e.Channel, e.Conversation)
 	var d decision
@@ -151,6 +149,8 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 			own = &cp
 		}
 		var in decision
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
+		defer cancel()
 		err = s.store.update(ctx, key, func(st *policy.State) {
 			in = s.decide(st, e, own, sd.extra)
 			if in.allow {
@@ -161,8 +161,14 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 			d, recorded = in, in.allow
 		}
 	} else {
-		var st *policy.State
-		if st, err = s.store.get(ctx, key); err == nil {
+		// A state in memory needs no budget.
+		st, ok := s.store.peek(key)
+		if !ok {
+			ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
+			defer cancel()
+			st, err = s.store.get(ctx, key)
+		}
+		if err == nil {
 			if st == nil {
 				st = &policy.State{}
 			}
@@ -178,15 +184,11 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 		resp.At, resp.ClientTime = &at, true
 	}
 	for _, f := range d.findings {
-		s.metrics.findings.WithLabelValues(f.Rule).Inc()
+		s.metrics.finding(f.Rule)
 		resp.Findings = append(resp.Findings, newFinding(f, true))
 	}
-	decision := "allow"
-	if !resp.Allow {
-		decision = "deny"
-	}
-	s.metrics.decisions.WithLabelValues(decision).Inc()
-	writeJSON(w, http.StatusOK, resp)
+	s.metrics.decision(resp.Allow)
+	writeCheck(w, &resp)
 }
 
 // failMode is the answer without the conversation's state: the template

@@ -548,3 +548,45 @@ func TestEventsInAnyOrderThroughTheStore(t *testing.T) {
 		}
 	}
 }
+
+// Checks of one conversation read one state from memory at once, while
+// recorded checks change it: no check changes what the others read (the
+// race detector watches), and once a recorded send is acknowledged every
+// later check counts it.
+func TestChecksShareTheStoredState(t *testing.T) {
+	h := newHarness(t, func(c *Config) {
+		cfg := &lint.Config{Rules: map[string]lint.RuleConfig{"frequency": {Severity: lint.Error}}}
+		linter, err := lint.NewLinter(allRules(), cfg, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Checker, err = policy.NewChecker(linter, c.Load); err != nil {
+			t.Fatal(err)
+		}
+		c.Linter = linter
+	})
+	h.expect("POST", "/v1/events", event("c60", "messenger", "message", "2026-11-23T09:59:00Z", "hi"), 200, "")
+	draft := `{"conversation":"c60","channel":"messenger"%s,"message":{"text":"Hi! Thanks for writing, we are on it.","lang":"en"}}`
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if code, body := h.do("POST", "/v1/check", fmt.Sprintf(draft, "")); code != 200 {
+					t.Errorf("%d %s", code, body)
+				}
+			}
+		})
+	}
+	for range 3 {
+		h.expect("POST", "/v1/check", fmt.Sprintf(draft, `,"record":true`), 200, `"recorded":true`)
+	}
+	close(stop)
+	wg.Wait()
+	h.expect("POST", "/v1/check", fmt.Sprintf(draft, ""), 200, "without a reply from the customer (limit 3)")
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/policy"
 )
@@ -22,6 +23,29 @@ func FuzzParseCheck(f *testing.F) {
 		sd, err := parseCheck(data, fuzzNow)
 		if err == nil && (sd.event.Conversation == "" || sd.event.Channel == "") {
 			t.Fatalf("accepted without conversation or channel: %+v", sd.event)
+		}
+	})
+}
+
+// FuzzDecodeCheck holds the one-pass reader of check bodies to
+// encoding/json's strict decoding: whatever body it takes, it reads as
+// decodeStrict does.
+func FuzzDecodeCheck(f *testing.F) {
+	f.Add([]byte(`{"conversation":"a","channel":"messenger","actor":"bot","at":"2026-11-23T10:00:00Z","record":true,"message":{"text":"hi","kind":"promo","lang":"tr","messaging_type":"UPDATE","tag":"","template":"t","quick_replies":["x"],"buttons":[]}}`))
+	f.Add([]byte(` { "conversation" : "ş" , "message" : { "quick_replies" : [ "a" , "b" ] } } `))
+	f.Add([]byte(`{"conversation":"a","record":false,"record":true}`))
+	f.Add([]byte(`{"conversation":"a\u0062","Channel":"x","message":{"buttons":[{"title":"y"}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fast CheckRequest
+		if !fastCheck(data, &fast) {
+			return
+		}
+		var strict CheckRequest
+		if err := decodeStrict(data, &strict); err != nil {
+			t.Fatalf("%q: read by the fast path, refused by encoding/json: %v", data, err)
+		}
+		if diff := cmp.Diff(strict, fast); diff != "" {
+			t.Fatalf("%q: fast path differs from encoding/json (-strict +fast):\n%s", data, diff)
 		}
 	})
 }

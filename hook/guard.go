@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/msglint/msglint/hook/store"
@@ -28,6 +29,8 @@ type guard struct {
 	until    time.Time // open until
 	probing  bool
 	onChange func(open bool)
+	// open mirrors failures >= trip for readers that take no lock.
+	open atomic.Bool
 }
 
 var errOpen = fmt.Errorf("%w: circuit open after repeated failures; retrying the store shortly", store.ErrUnavailable)
@@ -47,6 +50,9 @@ func (g *guard) admit() (probe bool, err error) {
 	return true, nil
 }
 
+// closed says whether the circuit is closed: the store is being called.
+func (g *guard) closed() bool { return !g.open.Load() }
+
 func (g *guard) record(err error, probe bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -62,7 +68,9 @@ func (g *guard) record(err error, probe bool) {
 			g.until = time.Now().Add(g.cool)
 		}
 	}
-	if isOpen := g.failures >= g.trip; isOpen != wasOpen && g.onChange != nil {
+	isOpen := g.failures >= g.trip
+	g.open.Store(isOpen)
+	if isOpen != wasOpen && g.onChange != nil {
 		g.onChange(isOpen)
 	}
 }
@@ -114,7 +122,30 @@ func guarded[T any](ctx context.Context, g *guard, fn func(context.Context) (T, 
 	return res.v, nil
 }
 
+// peeker is a store that can answer some reads from memory at once (the
+// embedded store, which keeps its latest states decoded).
+type peeker interface {
+	Peek(key string) (st *policy.State, ok bool, err error)
+}
+
+// peek reads a state the store has in memory; false when it has not, or
+// the circuit is open (then the configured mode answers, as for any read).
+// The state may be shared, and must not be changed.
+func (g *guard) peek(key string) (*policy.State, bool) {
+	if p, ok := g.store.(peeker); ok && g.closed() {
+		if st, ok, err := p.Peek(key); ok && err == nil {
+			return st, true
+		}
+	}
+	return nil, false
+}
+
+// get reads a state within ctx's deadline, from memory when it can; the
+// state may be shared, and must not be changed.
 func (g *guard) get(ctx context.Context, key string) (*policy.State, error) {
+	if st, ok := g.peek(key); ok {
+		return st, nil
+	}
 	return guarded(ctx, g, func(ctx context.Context) (*policy.State, error) { return g.store.Get(ctx, key) })
 }
 

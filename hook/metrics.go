@@ -3,6 +3,7 @@ package hook
 import (
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -20,6 +21,18 @@ type metrics struct {
 	dropped   *prometheus.CounterVec
 	shed      *prometheus.CounterVec
 	circuit   prometheus.Gauge
+
+	// The series every request touches, looked up once: a label lookup
+	// hashes its values under a lock.
+	allow, deny prometheus.Counter
+	counted     sync.Map // routeCode → prometheus.Counter
+	timed       sync.Map // route → prometheus.Observer
+	perRule     sync.Map // rule → prometheus.Counter
+}
+
+type routeCode struct {
+	route string
+	code  int
 }
 
 func newMetrics(reg *prometheus.Registry) *metrics {
@@ -39,12 +52,39 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 	}
 	reg.MustRegister(m.requests, m.latency, m.decisions, m.findings, m.events, m.store, m.dropped, m.shed, m.circuit,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.allow, m.deny = m.decisions.WithLabelValues("allow"), m.decisions.WithLabelValues("deny")
 	return m
 }
 
 func (m *metrics) observe(route string, code int, d time.Duration) {
-	m.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
-	m.latency.WithLabelValues(route).Observe(d.Seconds())
+	c, ok := m.counted.Load(routeCode{route, code})
+	if !ok {
+		c, _ = m.counted.LoadOrStore(routeCode{route, code}, m.requests.WithLabelValues(route, strconv.Itoa(code)))
+	}
+	c.(prometheus.Counter).Inc()
+	o, ok := m.timed.Load(route)
+	if !ok {
+		o, _ = m.timed.LoadOrStore(route, m.latency.WithLabelValues(route))
+	}
+	o.(prometheus.Observer).Observe(d.Seconds())
+}
+
+// decision counts a check's answer.
+func (m *metrics) decision(allow bool) {
+	if allow {
+		m.allow.Inc()
+	} else {
+		m.deny.Inc()
+	}
+}
+
+// finding counts a finding in a checked draft.
+func (m *metrics) finding(rule string) {
+	c, ok := m.perRule.Load(rule)
+	if !ok {
+		c, _ = m.perRule.LoadOrStore(rule, m.findings.WithLabelValues(rule))
+	}
+	c.(prometheus.Counter).Inc()
 }
 
 func (s *Server) metricsHandler() http.Handler {

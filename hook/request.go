@@ -109,7 +109,7 @@ func checkID(what, id string) error {
 // parseCheck reads and validates a /v1/check body.
 func parseCheck(data []byte, c clock) (*send, error) {
 	var req CheckRequest
-	if err := decodeStrict(data, &req); err != nil {
+	if err := decodeCheck(data, &req); err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(req.Conversation) == "" {

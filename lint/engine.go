@@ -260,30 +260,40 @@ func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
 		// The config's placeholders: list wins over the format's systems.
 		m.Syntax, m.holders = l.syntax, nil
 	}
-	var a *active
-	start := len(out)
-	ruleN, dropped := 0, 0
-	// One pass for all the rules: the hot path allocates per message, not
-	// per rule.
-	pass := &Pass{Msg: m, report: func(d Diagnostic) {
-		if ruleN++; ruleN > MaxPerRule || len(out)-start >= MaxPerMessage {
-			dropped++
-			return
-		}
-		out = append(out, a.finding(m, d))
-	}}
+	// One run for all the rules: the hot path allocates once per message,
+	// not per rule.
+	r := &messageRun{out: out, start: len(out)}
+	r.pass = Pass{Msg: m, run: r}
 	for i := range l.active {
-		a = &l.active[i]
-		if a.check == nil || len(m.Disable) > 0 && m.Disabled(a.rule.Name) {
+		r.a = &l.active[i]
+		if r.a.check == nil || len(m.Disable) > 0 && m.Disabled(r.a.rule.Name) {
 			continue
 		}
-		ruleN, dropped = 0, 0
-		a.check(pass)
-		if dropped > 0 { // a cap was hit, so a finding was kept before
-			out = append(out, moreFinding(out[len(out)-1], a.rule.Name, dropped))
+		r.ruleN, r.dropped = 0, 0
+		r.a.check(&r.pass)
+		if r.dropped > 0 { // a cap was hit, so a finding was kept before
+			r.out = append(r.out, moreFinding(r.out[len(r.out)-1], r.a.rule.Name, r.dropped))
 		}
 	}
-	return out
+	return r.out
+}
+
+// messageRun collects the findings of every rule on one message, with the
+// caps: MaxPerRule for the rule running (a), MaxPerMessage in all.
+type messageRun struct {
+	pass           Pass
+	a              *active
+	out            []Finding
+	start          int
+	ruleN, dropped int
+}
+
+func (r *messageRun) add(d Diagnostic) {
+	if r.ruleN++; r.ruleN > MaxPerRule || len(r.out)-r.start >= MaxPerMessage {
+		r.dropped++
+		return
+	}
+	r.out = append(r.out, r.a.finding(r.pass.Msg, d))
 }
 
 // moreFinding stands for the findings over the cap, placed where the last

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 )
 
 func TestRegistries(t *testing.T) {
@@ -90,4 +91,15 @@ func TestFolded(t *testing.T) {
 	if !Folded(Turkish, "iyi gunler") || Folded(Turkish, "İyi günler") || Folded(English, "plain") {
 		t.Error("Folded")
 	}
+}
+
+func FuzzTurkicLower(f *testing.F) {
+	for _, s := range []string{"", "abc", "IŞIK", "İSTANBUL", "Iğdır", "ÇOK", "ƏLİ", "Ⅰ", "ǅ", "\xffI", "aI\xc3", "ﬁ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := turkicLower(s), strings.ToLowerSpecial(unicode.TurkishCase, s); got != want {
+			t.Errorf("turkicLower(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
@@ -274,5 +275,14 @@ func TestValidate(t *testing.T) {
 	}
 	if err := Validate([]*Rule{ok, ok}); err == nil {
 		t.Error("Validate accepted a duplicate")
+	}
+}
+
+// isWordRune's short cuts give what the Unicode tables give.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.Is(unicode.Mn, r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -190,6 +190,9 @@ type Message struct {
 	tokens    []Token
 	sentences []Span
 	holders   *holders
+	// kept are values rules worked out for the message and want again
+	// in their file check (Remember); Trim keeps them.
+	kept []kept
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int
@@ -231,4 +234,29 @@ func (m *Message) Disabled(rule string) bool {
 		}
 	}
 	return false
+}
+
+type kept struct{ key, val any }
+
+// Remember keeps a value a rule worked out for the message under key, so
+// that the rule's file check, which runs after every message was checked,
+// uses it instead of working it out again. Trim keeps it.
+func (m *Message) Remember(key, val any) {
+	for i := range m.kept {
+		if m.kept[i].key == key {
+			m.kept[i].val = val
+			return
+		}
+	}
+	m.kept = append(m.kept, kept{key, val})
+}
+
+// Recall returns the value Remember kept under key.
+func (m *Message) Recall(key any) (any, bool) {
+	for _, k := range m.kept {
+		if k.key == key {
+			return k.val, true
+		}
+	}
+	return nil, false
 }

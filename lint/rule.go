@@ -87,17 +87,26 @@ type Edit struct {
 type Pass struct {
 	Msg    *Message
 	report func(Diagnostic)
+	// run, when set, collects instead of report: the engine's pass for a
+	// message, made with it in one allocation.
+	run *messageRun
 }
 
 // NewPass builds a pass that sends diagnostics to report; for tests and tools.
 func NewPass(m *Message, report func(Diagnostic)) *Pass { return &Pass{Msg: m, report: report} }
 
 // Report records a diagnostic.
-func (p *Pass) Report(d Diagnostic) { p.report(d) }
+func (p *Pass) Report(d Diagnostic) {
+	if p.run != nil {
+		p.run.add(d)
+		return
+	}
+	p.report(d)
+}
 
 // Reportf records a diagnostic on the body.
 func (p *Pass) Reportf(s Span, format string, args ...any) {
-	p.report(Diagnostic{Span: s, Message: fmt.Sprintf(format, args...)})
+	p.Report(Diagnostic{Span: s, Message: fmt.Sprintf(format, args...)})
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)

@@ -42,7 +42,21 @@ func (m *Message) Tokens() []Token {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+// isWordRune reports a letter or a combining mark. It is asked of every
+// character of every text, so it answers the common ones without a table
+// search: no mark comes before U+0300, and every character from U+0100 to
+// U+02AF (Latin Extended-A and -B, IPA: ı, ş, ğ, ə) is a letter.
+func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case r < 0x100:
+		return unicode.IsLetter(r)
+	case r < 0x2B0:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
 
 // Sentences splits the body into sentences once; every rule shares them.
 func (m *Message) Sentences() []Span {

@@ -52,9 +52,9 @@ func datumOf(key string) (datum, bool) {
 
 // contextCues are one language's cues, compiled.
 type contextCues struct {
-	given, noun                               [datums][]*regexp.Regexp
-	amount, ask, wrong, newCustomer, question []*regexp.Regexp
-	pickup                                    []*regexp.Regexp
+	given, noun                               [datums][]*cue
+	amount, ask, wrong, newCustomer, question []*cue
+	pickup                                    []*cue
 	plain                                     map[string]bool // by stem
 }
 
@@ -96,7 +96,7 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 		var err error
 		// Each list is one pattern of alternatives: one pass over a text
 		// instead of one for each.
-		compile := func(list []string) []*regexp.Regexp {
+		compile := func(list []string) []*cue {
 			if len(list) == 0 {
 				return nil
 			}
@@ -107,11 +107,11 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 				}
 				alts[i] = "(?:" + unicodeBoundaries(p) + ")"
 			}
-			re, e := regexp.Compile("(?i)" + strings.Join(alts, "|"))
+			c, e := newCue("(?i)" + strings.Join(alts, "|"))
 			if e != nil && err == nil {
 				err = fmt.Errorf("%s: %v", lang, e)
 			}
-			return []*regexp.Regexp{re}
+			return []*cue{c}
 		}
 		for key, k := range r.Kinds {
 			d, ok := datumOf(key)
@@ -185,18 +185,21 @@ func langOf(t *Turn) lint.Lang {
 	return t.Event.Lang
 }
 
-func matchAny(res []*regexp.Regexp, s string) bool {
-	for _, re := range res {
-		if re.MatchString(s) {
+// matchAny tells whether a cue matches s, a part of a text whose fold is
+// folded.
+func matchAny(cues []*cue, s, folded string) bool {
+	for _, c := range cues {
+		if c.may(folded) && c.re.MatchString(s) {
 			return true
 		}
 	}
 	return false
 }
 
-// given finds the kinds of data in a text, each span read once: the
-// amounts first (a price is no reference), then the kinds in order.
-func given(text string, cs []*contextCues) [datums]bool {
+// given finds the kinds of data in a text (folded: its fold), each span
+// read once: the amounts first (a price is no reference), then the kinds
+// in order.
+func given(text, folded string, cs []*contextCues) [datums]bool {
 	var out [datums]bool
 	// Numbers and e-mail addresses need their characters: most messages
 	// have none, and skip those patterns.
@@ -204,7 +207,7 @@ func given(text string, cs []*contextCues) [datums]bool {
 	b := []byte(text)
 	for _, c := range cs {
 		if digits {
-			blank(b, c.amount, nil)
+			blank(b, c.amount, folded, nil)
 		}
 	}
 	for d := range datums {
@@ -216,18 +219,22 @@ func given(text string, cs []*contextCues) [datums]bool {
 			accept = func(m []byte) bool { n := countDigits(m); return n >= 9 && n <= 15 }
 		}
 		for _, c := range cs {
-			out[d] = blank(b, c.given[d], accept) || out[d]
+			out[d] = blank(b, c.given[d], folded, accept) || out[d]
 		}
 	}
 	return out
 }
 
-// blank blanks each match of res in b that accept takes (nil: all), so
+// blank blanks each match of cues in b that accept takes (nil: all), so
 // that no later pattern reads it again, and tells whether there was one.
-func blank(b []byte, res []*regexp.Regexp, accept func([]byte) bool) bool {
+// folded is the fold of b before any blanking, which only adds spaces.
+func blank(b []byte, cues []*cue, folded string, accept func([]byte) bool) bool {
 	found := false
-	for _, re := range res {
-		for _, loc := range re.FindAllIndex(b, -1) {
+	for _, c := range cues {
+		if !c.may(folded) {
+			continue
+		}
+		for _, loc := range c.re.FindAllIndex(b, -1) {
 			m := b[loc[0]:loc[1]]
 			if accept != nil && !accept(m) {
 				continue
@@ -283,13 +290,14 @@ func sentences(text string) []string {
 // request frame that names the kind.
 func asked(text string, cs []*contextCues) [datums]bool {
 	var out [datums]bool
+	folded := fold(text)
 	for _, s := range sentences(text) {
 		ask := false
 		for _, c := range cs {
-			ask = ask || matchAny(c.ask, s)
+			ask = ask || matchAny(c.ask, s, folded)
 		}
 		if ask {
-			named := nouns(s, cs)
+			named := nouns(s, folded, cs)
 			for d := range datums {
 				out[d] = out[d] || named[d]
 			}
@@ -298,13 +306,14 @@ func asked(text string, cs []*contextCues) [datums]bool {
 	return out
 }
 
-// nouns finds the kinds a text names, each span read once.
-func nouns(text string, cs []*contextCues) [datums]bool {
+// nouns finds the kinds a text names, each span read once; folded is the
+// fold of the text, or of a text it is part of.
+func nouns(text, folded string, cs []*contextCues) [datums]bool {
 	var out [datums]bool
 	b := []byte(text)
 	for d := range datums {
 		for _, c := range cs {
-			out[d] = blank(b, c.noun[d], nil) || out[d]
+			out[d] = blank(b, c.noun[d], folded, nil) || out[d]
 		}
 	}
 	return out
@@ -315,13 +324,14 @@ func nouns(text string, cs []*contextCues) [datums]bool {
 // least two words ("Hello?" asks nothing to answer).
 func questions(text string, cs []*contextCues) []string {
 	var out []string
+	folded := fold(text)
 	for _, s := range sentences(text) {
 		if len(words(s)) < 2 {
 			continue
 		}
 		q := strings.HasSuffix(strings.TrimSpace(s), "?")
 		for _, c := range cs {
-			q = q || matchAny(c.question, s)
+			q = q || matchAny(c.question, s, folded)
 		}
 		if q {
 			out = append(out, s)
@@ -450,9 +460,10 @@ func printOf(text string, cs []*contextCues) Print {
 		nh.Write([]byte{' '})
 	}
 	p.Nums = nh.Sum32()
+	folded := fold(text)
 	for _, s := range sentences(text) {
 		for _, c := range cs {
-			p.Pickup = p.Pickup || matchAny(c.pickup, s)
+			p.Pickup = p.Pickup || matchAny(c.pickup, s, folded)
 		}
 	}
 	return p

@@ -64,7 +64,7 @@ func TestGiven(t *testing.T) {
 		{"", "[photo]", []datum{attachment}},
 	}
 	for _, c := range cases {
-		got := given(c.text, cuesFor(c.lang))
+		got := given(c.text, fold(c.text), cuesFor(c.lang))
 		var want [datums]bool
 		for _, d := range c.want {
 			want[d] = true

@@ -20,8 +20,8 @@ func newGoodbye(node *yaml.Node, _ *Env) (Hooks, error) {
 	return Hooks{
 		Send: func(t *Turn) {
 			// Transcripts only: the hook forgets it after each event.
-			if m := t.Message(); m != nil {
-				t.Conv.lastOut, t.Conv.lastOutLine = m, t.Event.Line
+			if e := t.Event; e.Origin == TranscriptLine && t.Message() != nil {
+				t.Conv.lastOut, t.Conv.lastOutLine = append(t.Conv.lastOut[:0], e.Raw...), e.Line
 			}
 		},
 		Event: func(t *Turn) {
@@ -29,7 +29,11 @@ func newGoodbye(node *yaml.Node, _ *Env) (Hooks, error) {
 			if t.Event.Type != Close || cv.lastOut == nil {
 				return
 			}
-			g := *cv.lastOut
+			m := t.lineMessage(cv.lastOut, cv.lastOutLine)
+			if m == nil {
+				return
+			}
+			g := *m
 			g.Kind = lint.Closing
 			if ds := farewells(&g); len(ds) > 0 {
 				t.Report(fmt.Sprintf("the conversation was closed without a goodbye: the last brand message (line %d) has no farewell, thanks or offer of more help", cv.lastOutLine),

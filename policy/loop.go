@@ -173,54 +173,6 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 	})
 }
 
-func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
-	res := Result{Stats: newStats()}
-	convs := map[string]*State{}
-	// customers are where each customer first wrote, so that a later
-	// conversation of theirs knows them.
-	type first struct {
-		conv string
-		at   time.Time
-		line int
-	}
-	customers := map[string]first{}
-	r := &run{path: path, sink: sink, stats: res.Stats}
-	cur := new(Event) // reused from event to event: hooks keep no event
-	err := each(func(e Event) error {
-		res.Events++
-		k := string(e.Channel) + "\x00" + e.Conversation
-		cv := convs[k]
-		if cv == nil {
-			cv = &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.line()}
-			convs[k] = cv
-			if f, ok := customers[e.User]; ok && e.User != "" && f.conv != k {
-				cv.Earlier, cv.EarlierLine = f.at, f.line
-			}
-			res.Stats.conversation(e.Channel)
-		}
-		if e.Time.Before(cv.Last) {
-			return &lint.InputError{Path: path, Line: e.Line, Msg: fmt.Sprintf("time %s is earlier than the conversation's event on line %d (%s)",
-				e.RawTime, cv.LastLine, cv.Last.Format(time.RFC3339))}
-		}
-		cv.Last, cv.LastLine = e.Time, e.Line
-		if _, ok := customers[e.User]; !ok && e.User != "" && e.Direction == In {
-			customers[e.User] = first{k, e.Time, e.line()}
-		}
-		*cur = e
-		c.event(r, cv, cur)
-		return nil
-	})
-	if err != nil {
-		return Result{}, err
-	}
-	for _, cv := range convs {
-		c.finish(r, cv)
-	}
-	res.Findings = r.found
-	lint.SortFindings(res.Findings)
-	return res, nil
-}
-
 // Apply records one event of a conversation, as the hook learns of it, and
 // returns what the rules find in it (brand sends only). Unlike a transcript,
 // the hook may hear of events late and out of order: they are applied,

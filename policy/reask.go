@@ -50,8 +50,8 @@ func gave(t *Turn) {
 	if e.Type != Message || t.Stop || e.Text == "" {
 		return
 	}
-	cs := cuesFor(langOf(t))
-	found, gaveAny := given(e.Text, cs), false
+	cs, folded := cuesFor(langOf(t)), fold(e.Text)
+	found, gaveAny := given(e.Text, folded, cs), false
 	for d := range datums {
 		if found[d] {
 			cv.give(d, e)
@@ -60,12 +60,12 @@ func gave(t *Turn) {
 	}
 	wrong := false
 	for _, c := range cs {
-		wrong = wrong || matchAny(c.wrong, e.Text)
+		wrong = wrong || matchAny(c.wrong, e.Text, folded)
 	}
 	if gaveAny || !wrong {
 		return
 	}
-	named, some := nouns(e.Text, cs), false
+	named, some := nouns(e.Text, folded, cs), false
 	for d := range datums {
 		if named[d] {
 			cv.wrong(d, e)
@@ -93,7 +93,7 @@ func (o ReAskOptions) check(t *Turn) {
 			continue
 		}
 		if quoted == nil {
-			q := given(e.Text, cs)
+			q := given(e.Text, fold(e.Text), cs)
 			quoted = &q
 		}
 		if quoted[d] {

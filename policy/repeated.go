@@ -56,12 +56,12 @@ func brandPrint(t *Turn) (Print, bool) {
 		return Print{}, false
 	}
 	// Two rules fingerprint each send: the second takes the first's.
-	if c := &t.Conv.printed; c.e == e && c.at.Equal(e.Time) && c.text == e.Text {
-		return c.p, true
+	if t.printed {
+		return t.print, true
 	}
 	p := printOf(e.Text, cuesFor(langOf(t)))
 	p.At, p.line = e.Time, e.line()
-	t.Conv.printed = printed{e, e.Time, e.Text, p}
+	t.print, t.printed = p, true
 	return p, true
 }
 

@@ -76,9 +76,9 @@ func (o ReturningCustomerOptions) check(t *Turn) {
 	default:
 		return
 	}
-	welcomes := false
+	welcomes, folded := false, fold(e.Text)
 	for _, c := range cuesFor(langOf(t)) {
-		welcomes = welcomes || matchAny(c.newCustomer, e.Text)
+		welcomes = welcomes || matchAny(c.newCustomer, e.Text, folded)
 	}
 	if !welcomes {
 		return

@@ -102,8 +102,11 @@ type State struct {
 	// applies an event delivered twice once. The hook keeps and bounds it.
 	Applied map[string]int64 `json:"applied,omitempty"`
 
-	printed     printed       // the latest send's fingerprint, worked out once
-	lastOut     *lint.Message // transcripts only: the goodbye check on close
+	// lastOut is the transcript line of the brand's latest send with a
+	// text, for the goodbye check on close: the line, not the message read
+	// from it, so that a conversation waiting for its close holds a few
+	// bytes. The hook forgets it after each event.
+	lastOut     []byte
 	lastOutLine int
 	zone        *time.Location
 }
@@ -286,6 +289,7 @@ func (cv *State) clone() State {
 	cp := *cv
 	cp.Unanswered, cp.Promos, cp.Waiting, cp.Referrals = slices.Clone(cv.Unanswered), slices.Clone(cv.Promos), slices.Clone(cv.Waiting), slices.Clone(cv.Referrals)
 	cp.Given, cp.Prints, cp.Questions = maps.Clone(cv.Given), slices.Clone(cv.Prints), slices.Clone(cv.Questions)
+	cp.lastOut = slices.Clone(cv.lastOut)
 	return cp
 }
 
@@ -319,15 +323,6 @@ type Question struct {
 	Passed     time.Time `json:"passed,omitzero"`
 	line       int
 	passedLine int
-}
-
-// printed is a send's fingerprint, for the next rule that needs it: the
-// loop reuses one event value, so the time and text say which send it is.
-type printed struct {
-	e    *Event
-	at   time.Time
-	text string
-	p    Print
 }
 
 const (

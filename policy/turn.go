@@ -34,6 +34,10 @@ type Turn struct {
 	msg            *lint.Message
 	msgRead        bool
 	promo, promoed bool
+	// print is the send's fingerprint, worked out once for the rules that
+	// read it.
+	print   Print
+	printed bool
 }
 
 // Message is the event's text read as a message, placed in its transcript
@@ -44,6 +48,17 @@ func (t *Turn) Message() *lint.Message {
 		t.msg, t.msgRead = t.c.message(t.run.path, t.Event), true
 	}
 	return t.msg
+}
+
+// lineMessage reads an earlier event's transcript line again as a message,
+// as Message read it then.
+func (t *Turn) lineMessage(raw []byte, line int) *lint.Message {
+	e, err := ParseEvent(raw)
+	if err != nil {
+		return nil
+	}
+	e.Origin, e.Line, e.Raw = TranscriptLine, line, raw
+	return t.c.message(t.run.path, &e)
 }
 
 // Promo tells whether the send is promotional: of kind promo, or a call to

@@ -56,8 +56,9 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 // language, read when a check is built.
 type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
-	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody,
-	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings map[lint.Lang]map[string]bool
+	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
+	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
+	withEndings, withVerbs map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -66,9 +67,10 @@ func newForwardingWords() *forwardingWords {
 		verbPersonEndings: w("verb_person_endings"), receiverEndings: w("receiver_endings"), with: w("with"),
 		voiceEndings: w("voice_endings"), moodEndings: w("mood_endings"),
 		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next"), ourEndings: w("our_endings"),
-		genitiveEndings: w("genitive_endings"), nobody: w("nobody"), notTo: w("not_to"), infinitive: w("infinitive"),
+		genitiveEndings: w("genitive_endings"), nobody: w("nobody"), which: w("which"), notTo: w("not_to"), infinitive: w("infinitive"),
 		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
-		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings")}
+		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
+		withEndings: w("with_endings"), withVerbs: w("with_verbs")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -77,10 +79,11 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	if !pb.has(m, "verbs") {
 		return
 	}
-	// Then for a receiver: a third party or a name.
+	// Then for a receiver: a third party, a name or a team (another
+	// organisation's: "the payment system's unit").
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
-	if len(names) == 0 && !pb.has(m, "third") {
+	if len(names) == 0 && !pb.has(m, "third") && !fw.othersTeams(m, toks, pb) {
 		return
 	}
 	all := pb.findAll(m) // the other lists in one pass
@@ -110,7 +113,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		// (delivery company) names, "paylaşıldı" tells.
 		v, realis := lint.Match{}, false
 		for _, c := range verbs[i] {
-			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) {
+			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) {
 				v, realis = c, true
 				break
 			}
@@ -139,7 +142,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r)
 		})
-		d, t, ok := fw.pair(m.Lang, toks, objects, recipients)
+		d, t, ok := fw.pair(m.Lang, toks, v, objects, recipients)
 		if !ok || ownReceiver(own[i], t) {
 			continue
 		}
@@ -162,13 +165,15 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 }
 
 // negated: a receiver after a negative determiner ("no other company",
-// "hiçbir kuruma", "heç bir şirkətə") got nothing.
+// "hiçbir kuruma", "heç bir şirkətə") got nothing, and one after an
+// interrogative determiner ("which partner", "hangi birime", "hansı
+// şöbəyə") is asked about, not told.
 func (fw *forwardingWords) negated(l lint.Lang, toks []lint.Token, r lint.Match) bool {
 	for j, k := r.First, 0; j >= 0 && k < 3; k++ {
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 			return false
 		}
-		if fw.nobody[l][toks[j].Norm] {
+		if fw.nobody[l][toks[j].Norm] || fw.which[l][toks[j].Norm] {
 			return true
 		}
 	}
@@ -176,10 +181,11 @@ func (fw *forwardingWords) negated(l lint.Lang, toks []lint.Token, r lint.Match)
 }
 
 // sender: an organisation after "by" or "from" sent or made something, it
-// did not receive it ("provided by two local authorities").
+// did not receive it ("provided by two local authorities": the agent phrase
+// may hold a determiner, a number and an adjective before its noun).
 func (fw *forwardingWords) sender(l lint.Lang, toks []lint.Token, r lint.Match) bool {
 	prev := neighbour(toks, r.First, -1)
-	for k := 0; prev >= 0 && k < 2 && toks[prev].Kind == lint.Word; k++ {
+	for k := 0; prev >= 0 && k < 4 && (toks[prev].Kind == lint.Word || toks[prev].Kind == lint.Number); k++ {
 		if fw.notTo[l][toks[prev].Norm] {
 			return true
 		}
@@ -226,7 +232,7 @@ func before(ms []lint.Match, v lint.Match) bool {
 // passed to the insurer"), not "sent the courier to your address". In
 // Turkish and Azerbaijani the receiver is marked by its ending instead (to:
 // -(y)A, with: -(y)lA or ile), so either order is fine.
-func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
+func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
 	marked := fw.receiverEndings[l]
 	for _, d := range objects {
 		for _, t := range recipients {
@@ -239,7 +245,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, objects, recipie
 				}
 				continue
 			}
-			if fw.receiverMarked(l, toks, t, marked) {
+			if fw.receiverMarked(l, toks, v, t, marked) {
 				return d, t, true
 			}
 		}
@@ -249,15 +255,19 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, objects, recipie
 
 // receiverMarked: the receiver's last word has a dative or comitative
 // ending after its lemma ("firmasına", "Veriscan'a", "kuryeyle"), or "ile"
-// follows it.
-func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint.Match, endings map[string]bool) bool {
+// follows it. After a name's apostrophe the whole suffix is the case:
+// "Signal'de" (locative) and "Signal'den" (ablative) receive nothing. The
+// comitative (with: -(y)lA, ile) marks a receiver only for a verb that
+// takes one, share ("kuryeyle paylaştık"); one sends, forwards and offers
+// to someone ("Rasa'yı Tiledesk ile entegre etmek … avantaj sunar").
+func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t lint.Match, endings map[string]bool) bool {
 	if t.Last < 0 {
 		return false
 	}
 	w := toks[t.Last].Norm
-	rest := ""
+	rest, apostrophe := "", false
 	if i := strings.LastIndex(w, "'"); i >= 0 {
-		rest = w[i+1:]
+		rest, apostrophe = w[i+1:], true
 	} else if ws := strings.Fields(t.Cue); len(ws) > 0 && t.Cue != "name" {
 		rest = strings.TrimPrefix(w, lint.CueLemma(ws[len(ws)-1]))
 	} else if t.Cue == "name" {
@@ -267,9 +277,14 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint
 			}
 		}
 	}
+	takesWith := fw.takesWith(l, v)
 	// Compared folded: "sirketine" typed without the letters is marked too.
 	for e := range endings {
-		if rest != "" && strings.HasSuffix(lint.Fold(l, rest), lint.Fold(l, e)) {
+		fr, fe := lint.Fold(l, rest), lint.Fold(l, e)
+		if rest == "" || !strings.HasSuffix(fr, fe) || apostrophe && fr != fe {
+			continue
+		}
+		if takesWith || !fw.withEndings[l][e] {
 			return true
 		}
 	}
@@ -277,7 +292,18 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, t lint
 	if n >= 0 && isQuote(toks[n].Norm) {
 		n = neighbour(toks, n, 1) // “SürətPoçt” ilə
 	}
-	return n >= 0 && fw.with[l][toks[n].Norm]
+	return takesWith && n >= 0 && fw.with[l][toks[n].Norm]
+}
+
+// takesWith reports whether a sending verb takes its receiver in the
+// comitative (share with); a language without the list takes it with any.
+func (fw *forwardingWords) takesWith(l lint.Lang, v lint.Match) bool {
+	verbs := fw.withVerbs[l]
+	if verbs == nil {
+		return true
+	}
+	ws := strings.Fields(v.Cue)
+	return len(ws) > 0 && verbs[lint.CueLemma(ws[len(ws)-1])]
 }
 
 // ownedObjects are what belongs to the customer: "your …" in English, a
@@ -362,7 +388,9 @@ func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
 // namedRecipients are proper names a message sends something to: a word
 // with a capital inside a sentence, after "to"/"with" in English
 // ("with Veriscan"), with an apostrophe ending in Turkish and Azerbaijani
-// ("Veriscan'a").
+// ("Veriscan'a"). A capitalised word the language has as a common word is
+// a label of the app's own (the "Sent" folder, "Qrupa"), not a name,
+// unless it is part of a longer name ("Yurtiçi Kargo'ya").
 func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) []lint.Match {
 	before := fw.to[m.Lang]
 	var out []lint.Match
@@ -384,11 +412,42 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 			continue
 		}
 		prev := neighbour(toks, i, -1)
-		if before == nil || prev >= 0 && before[toks[prev].Norm] {
+		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
+			!(commonWord(m.Lang, w) && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i})) {
 			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 		}
 	}
 	return out
+}
+
+// inName reports whether a match is capitalised inside a sentence next to
+// another capitalised word: part of a name or a label ("Yurtiçi Kargo",
+// the field "Gönderen Posta"), so a sending verb there names, not sends.
+func inName(text string, toks []lint.Token, c lint.Match) bool {
+	if c.First < 0 || sentenceStart(toks, c.First) {
+		return false
+	}
+	capital := func(j int) bool {
+		if j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(text[toks[j].Start:toks[j].End])
+		return unicode.IsUpper(r)
+	}
+	if !capital(c.First) {
+		return false
+	}
+	return capital(neighbour(toks, c.First, -1)) && !sentenceStart(toks, neighbour(toks, c.First, -1)) || capital(neighbour(toks, c.Last, 1))
+}
+
+// commonWord reports whether a capitalised word, without the suffix after
+// its apostrophe, is a word of the language's dictionary in lower case.
+func commonWord(l lint.Lang, w string) bool {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i]
+	}
+	known, _ := inDictionary(l, lint.Lower(l, w))
+	return known
 }
 
 // mood: the sending verb itself is negated, of ability or
@@ -468,6 +527,20 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 				// "bankamızın kredi birimi" is our bank's unit.
 				return !fw.ours(m.Lang, toks[j].Norm[:len(toks[j].Norm)-len(e)], folded)
 			}
+		}
+	}
+	return false
+}
+
+// othersTeams reports whether a team named in the message belongs to
+// another organisation (see othersTeam).
+func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, pb phraseBook) bool {
+	if !pb.has(m, "own") {
+		return false
+	}
+	for _, o := range pb.find(m, "own") {
+		if fw.othersTeam(m, toks, o) {
+			return true
 		}
 	}
 	return false

@@ -89,19 +89,28 @@ type word struct {
 }
 
 func wordsOf(text string, toks []lint.Token) []word {
-	var out []word
-	for i, t := range toks {
-		if t.Kind != lint.Word {
-			continue
+	n := 0
+	for _, t := range toks {
+		if t.Kind == lint.Word {
+			n++
 		}
-		end := len(text)
-		for j := i + 1; j < len(toks); j++ {
-			if toks[j].Kind == lint.Word || toks[j].Kind == lint.Number {
-				end = toks[j].Start
-				break
-			}
+	}
+	if n == 0 {
+		return nil
+	}
+	// From the end, so each word's gap runs to the start of the word or
+	// number after it, known already: one pass, one allocation.
+	out := make([]word, n)
+	end := len(text)
+	for i := len(toks) - 1; i >= 0; i-- {
+		t := toks[i]
+		if t.Kind == lint.Word {
+			n--
+			out[n] = word{Token: t, gap: text[t.End:end]}
 		}
-		out = append(out, word{Token: t, gap: text[t.End:end]})
+		if t.Kind == lint.Word || t.Kind == lint.Number {
+			end = t.Start
+		}
 	}
 	return out
 }

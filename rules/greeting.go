@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/msglint/msglint/lint"
 )
 
@@ -32,7 +34,9 @@ teşekkürler", "Müraciətinizə görə minnətdarıq") within its first words,
 language's letters ("Mesajiniz icin tesekkurler"). A
 "please" at the start or a "thanks!" at the end is not a greeting. An away message must also say when a
 person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
-transcript, it flags the first brand reply without a greeting and a customer message that got no reply.`,
+transcript, it flags the first brand reply without a greeting and a customer message that got no reply.
+A locale string whose kind comes only from its key is checked when it is more than one sentence: one
+sentence is a status line ("Webchat is closed at the moment") or a line of a page.`,
 		Why: `The first reply sets the tone: a greeting, ideally with the customer's name ({{first_name}}),
 tells them a person cares. An away message that does not say when someone will answer leaves them
 waiting without knowing for how long; Messenger's away messages are meant to set that expectation.`,
@@ -51,7 +55,7 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 
 func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook) {
 	m := p.Msg
-	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" {
+	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" || screenLine(m) {
 		return
 	}
 	// The index of the word at which the greeting must have started.
@@ -95,6 +99,15 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook) {
 			Suggestion: greetingData.Say(m.Lang, "when"),
 		})
 	}
+}
+
+// screenLine reports whether a locale string whose kind was only guessed
+// from a word of its key (KindFrom `key "closed"`; not a kind the config's
+// kinds: globs give) is one sentence: a status line ("Webchat is closed at
+// the moment"), a title or one line of a welcome page, shown beside the
+// screen's other strings, not a message that opens a conversation alone.
+func screenLine(m *lint.Message) bool {
+	return strings.HasPrefix(m.KindFrom, "key ") && len(m.Sentences()) <= 1
 }
 
 // hasClockTime finds a time of day such as 9:00, 09.00 or 14:30.

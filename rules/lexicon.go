@@ -87,19 +87,15 @@ func listKeys(m map[string][]string) []string {
 }
 
 // phraseBook is a lexicon compiled for matching: each list on its own, and
-// (built on first use) all of a language's lists in one matcher for rules
-// that look for many of them in every message (see findAll).
+// all of a language's lists in one matcher for rules that look for many of
+// them in every message (see findAll). A language's matchers are built the
+// first time a message in it is checked: a run over English messages never
+// builds the Turkish ones, and start-up builds none.
 type phraseBook struct {
-	lists map[lint.Lang]map[string]*lint.Phrases
+	lists map[lint.Lang]func() map[string]*lint.Phrases
+	all   map[lint.Lang]func() combined
 	lx    Lexicon
-	all   *lazyCombined
 	typos bool // find only cues one typo away (see withTypos)
-}
-
-// lazyCombined builds the combined matchers once, when first asked.
-type lazyCombined struct {
-	once sync.Once
-	m    map[lint.Lang]combined
 }
 
 // combined is every list of a language in one matcher, with the lists each
@@ -109,23 +105,24 @@ type combined struct {
 	lists map[string][]string // cue -> lists
 }
 
-func (lx Lexicon) compile() phraseBook {
-	pb := phraseBook{lists: map[lint.Lang]map[string]*lint.Phrases{}, lx: lx, all: &lazyCombined{}}
-	for l, lists := range lx {
-		pb.lists[l] = map[string]*lint.Phrases{}
-		for name, cues := range lists {
-			pb.lists[l][name] = lint.NewPhrases(l, cues)
-		}
-	}
-	return pb
-}
+func (lx Lexicon) compile() phraseBook { return lx.book(false) }
 
-// combined returns a language's combined matcher, building all of them the
-// first time.
-func (pb phraseBook) combined(l lint.Lang) (combined, bool) {
-	pb.all.once.Do(func() {
-		pb.all.m = map[lint.Lang]combined{}
-		for l, lists := range pb.lx {
+// book is the lexicon's phrase book, its matchers built on first use;
+// typos makes them find cues one typo away (see withTypos).
+func (lx Lexicon) book(typos bool) phraseBook {
+	pb := phraseBook{lists: map[lint.Lang]func() map[string]*lint.Phrases{}, all: map[lint.Lang]func() combined{}, lx: lx, typos: typos}
+	for l, lists := range lx {
+		pb.lists[l] = sync.OnceValue(func() map[string]*lint.Phrases {
+			out := map[string]*lint.Phrases{}
+			for name, cues := range lists {
+				out[name] = lint.NewPhrases(l, cues)
+				if typos {
+					out[name].AllowTypos(knownWord(l))
+				}
+			}
+			return out
+		})
+		pb.all[l] = sync.OnceValue(func() combined {
 			c := combined{lists: map[string][]string{}}
 			var cues []string
 			for _, name := range listKeys(lists) {
@@ -139,14 +136,22 @@ func (pb phraseBook) combined(l lint.Lang) (combined, bool) {
 				}
 			}
 			c.p = lint.NewPhrases(l, cues)
-			if pb.typos {
+			if typos {
 				c.p.AllowTypos(knownWord(l))
 			}
-			pb.all.m[l] = c
-		}
-	})
-	c, ok := pb.all.m[l]
-	return c, ok
+			return c
+		})
+	}
+	return pb
+}
+
+// combined returns a language's combined matcher.
+func (pb phraseBook) combined(l lint.Lang) (combined, bool) {
+	build, ok := pb.all[l]
+	if !ok {
+		return combined{}, false
+	}
+	return build(), true
 }
 
 // wordSets turns one list per language into sets of normalised words.
@@ -163,7 +168,11 @@ func (lx Lexicon) wordSets(list string) map[lint.Lang]map[string]bool {
 
 // find returns the cues of one list found in a message's body.
 func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
-	p := pb.lists[m.Lang][list]
+	build, ok := pb.lists[m.Lang]
+	if !ok {
+		return nil
+	}
+	p := build()[list]
 	if p == nil {
 		return nil
 	}
@@ -178,14 +187,7 @@ func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
 // The book finds only what is one typo away: a rule asks it only when the
 // cues as written are not there.
 func (pb phraseBook) withTypos() phraseBook {
-	for l, lists := range pb.lists {
-		known := knownWord(l)
-		for _, p := range lists {
-			p.AllowTypos(known) // Find still matches only as written
-		}
-	}
-	pb.typos, pb.all = true, &lazyCombined{}
-	return pb
+	return pb.lx.book(true)
 }
 
 // knownWord asks a language's spelling dictionary (loaded on the first

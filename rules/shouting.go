@@ -30,11 +30,14 @@ var Shouting = &lint.Rule{
 		Title: "words in capitals or runs of !! and ??",
 		Text: `Flags words written in capitals ("PLEASE", "FAILED", "BU MESAJA CEVAP VERMEYİN") and runs of
 exclamation or question marks ("!!!", "??", "?!"). Acronyms are not shouting: known ones (FAQ, PDF, QR,
-TL, AZN, SKU), and any capitals that are not a word of the message's language or have no vowel (KYC,
-APN, PNR, SMTP); nor are codes (BREW10, XX-1234, GOV.UK), single letters, the keyword in "Reply YES",
-words inside placeholders of any syntax ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole
-message that is a short label (a button or a status). Add your brand names and codes to the allow
-list.`,
+TL, AZN, SKU), any capitals that are not a word of the message's language or have no vowel (KYC,
+APN, PNR, SMTP), that the dictionary lists in capitals (ROM, GNU) or that stand in a list with an
+acronym ("PDF or DOCX"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a
+name (Charles III), an HTTP method before a request ("a POST request"), single letters, the keyword in
+"Reply YES", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
+quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
+({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
+a status). Add your brand names and codes to the allow list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
 		Examples: shoutingData.Examples,
@@ -48,7 +51,10 @@ pushy; one "!" is enough.`,
 		if err != nil {
 			return nil, err
 		}
-		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"), words: inDictionary}
+		w := shoutingData.WordSets
+		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"),
+			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
+			methods: w("http_methods"), requests: w("requests"), usage: w("usage")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -67,6 +73,34 @@ type shouting struct {
 	// words reports whether a word (lower case) is a word of a language,
 	// not an acronym: the spelling dictionary's answer.
 	words func(l lint.Lang, lower string) (known, ok bool)
+	// listed reports whether a dictionary lists a word in capitals, as
+	// Hunspell lists acronyms (ROM, GNU, KOBİ).
+	listed func(l lint.Lang, w string) bool
+	// Per language: words that join two items of a list (PDF and DOCX);
+	// nouns for a control of a screen, by stem (the ADD button, EKLE
+	// düğmesini); the HTTP methods and the nouns after them (a POST
+	// request).
+	coordinators, controls, methods, requests map[lint.Lang]map[string]bool
+	// usage are the labels of a command's synopsis: the capitals after
+	// "Usage:" are the command to type (Usage: AWAY [<reason>]).
+	usage map[lint.Lang]map[string]bool
+}
+
+// acronymDictionaries are the dictionaries whose words in capitals count as
+// acronyms in a language: its own, English (acronyms cross languages), and
+// for Azerbaijani the Turkish one, whose acronyms it shares (KOBİ).
+func acronymDictionaries(l lint.Lang) []lint.Lang {
+	if l == lint.Azerbaijani {
+		return []lint.Lang{l, lint.English, lint.Turkish}
+	}
+	return []lint.Lang{l, lint.English}
+}
+
+// listedInCapitals asks a language's dictionary whether it lists a word
+// exactly as written in capitals.
+func listedInCapitals(l lint.Lang, w string) bool {
+	d, err := dict.For(string(l))
+	return err == nil && d.Listed(w)
 }
 
 // inDictionary asks a language's spelling dictionary whether a word is one of
@@ -94,8 +128,8 @@ const (
 // classify tells an acronym from a shouted word. Codes (letters joined to
 // digits or another code by - . / _: XX-1234, GOV.UK, THIS_NAME) and
 // placeholders of any syntax are not words at all.
-func (sh *shouting) classify(m *lint.Message, t lint.Token, slots func() []lint.Span) capsKind {
-	l, text := m.Lang, m.Body.Text
+func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots func() []lint.Span) capsKind {
+	l, text, t := m.Lang, m.Body.Text, toks[i]
 	w := text[t.Start:t.End]
 	if !shouted(l, w, sh.allow) || joinedCode(text, t) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) ||
 		inSpans(slots(), t.Start) {
@@ -104,7 +138,8 @@ func (sh *shouting) classify(m *lint.Message, t lint.Token, slots func() []lint.
 	if i := strings.IndexAny(w, "'’"); i > 0 {
 		w = w[:i] // CSV'ye: the suffix is not the word
 	}
-	if !hasVowel(w) {
+	if !hasVowel(w) || sh.listedAcronym(l, w) || l != lint.English && turkicCluster(w) ||
+		romanNumeral(w) && afterName(text, toks, i) {
 		return acronym
 	}
 	lower := lint.Lower(l, w)
@@ -115,10 +150,98 @@ func (sh *shouting) classify(m *lint.Message, t lint.Token, slots func() []lint.
 	if !known && l != lint.English {
 		known, _ = sh.words(lint.English, strings.ToLower(w)) // English words in capitals: FREE
 	}
-	if known {
+	if known && !sh.besideAcronym(l, text, toks, i) && !sh.method(l, toks, i) {
 		return shoutedWord
 	}
 	return acronym
+}
+
+// listedAcronym: a dictionary lists the word in capitals (ROM, GNU, KOBİ).
+func (sh *shouting) listedAcronym(l lint.Lang, w string) bool {
+	for _, d := range acronymDictionaries(l) {
+		if sh.listed(d, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainAcronym: capitals that are an acronym by themselves: allowed, with no
+// vowel, or listed in capitals.
+func (sh *shouting) plainAcronym(l lint.Lang, w string) bool {
+	return sh.allow[lint.Lower(l, w)] || !hasVowel(w) || sh.listedAcronym(l, w)
+}
+
+// besideAcronym: a word in capitals in a list with an acronym is one too
+// ("PDF və DOCX", "SMS or MMS", "PDF, DOCX").
+func (sh *shouting) besideAcronym(l lint.Lang, text string, toks []lint.Token, i int) bool {
+	for _, dir := range []int{-1, 1} {
+		j := neighbour(toks, i, dir)
+		if j < 0 || !(toks[j].Kind == lint.Word && sh.coordinators[l][toks[j].Norm] || toks[j].Kind == lint.Punct && (toks[j].Norm == "," || toks[j].Norm == "/")) {
+			continue
+		}
+		if k := neighbour(toks, j, dir); k >= 0 && toks[k].Kind == lint.Word {
+			if w := text[toks[k].Start:toks[k].End]; allCaps(w) && sh.plainAcronym(l, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// method: an HTTP method before the word for a request ("a POST request",
+// "POST isteği", "POST sorğusu") is the protocol's name for it.
+func (sh *shouting) method(l lint.Lang, toks []lint.Token, i int) bool {
+	if !sh.methods[l][toks[i].Norm] {
+		return false
+	}
+	j := neighbour(toks, i, 1)
+	return j >= 0 && toks[j].Kind == lint.Word && hasStem(toks[j].Norm, sh.requests[l])
+}
+
+// hasStem reports whether a word begins with one of the stems.
+func hasStem(w string, stems map[string]bool) bool {
+	for s := range stems {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// turkicCluster: a short word with three consonants in a row, which a
+// Turkish or Azerbaijani syllable (at most CVCC) cannot make within five
+// letters: HACCP.
+func turkicCluster(w string) bool {
+	if utf8.RuneCountInString(w) > 5 {
+		return false
+	}
+	run := 0
+	for _, r := range lint.TurkicCasing.Lower(w) {
+		if strings.ContainsRune("aeiouıöüəy", r) {
+			run = 0
+		} else if run++; run == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// romanRE is a Roman numeral written the standard way.
+var romanRE = regexp.MustCompile(`^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$`)
+
+func romanNumeral(w string) bool { return w != "" && romanRE.MatchString(w) }
+
+// afterName: the word follows a capitalised word, as a regnal or serial
+// number does ("Charles III", "World War II").
+func afterName(text string, toks []lint.Token, i int) bool {
+	j := neighbour(toks, i, -1)
+	if j < 0 || toks[j].Kind != lint.Word {
+		return false
+	}
+	w := text[toks[j].Start:toks[j].End]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !allCaps(w)
 }
 
 func hasVowel(w string) bool {
@@ -126,9 +249,9 @@ func hasVowel(w string) bool {
 }
 
 // joinedCode reports whether a word is glued to a code or an identifier:
-// XX-1234, KSK-2024, GOV.UK, SIM_NAME, @HANDLE.
+// XX-1234, KSK-2024, GOV.UK, SIM_NAME, @HANDLE, a postcode's 2AA.
 func joinedCode(text string, t lint.Token) bool {
-	if t.Start > 0 && strings.IndexByte("-_./@#$+", text[t.Start-1]) >= 0 {
+	if t.Start > 0 && strings.IndexByte("-_./@#$+0123456789", text[t.Start-1]) >= 0 {
 		return true
 	}
 	if t.End < len(text) {
@@ -164,11 +287,23 @@ func placeholderSpans(text string) []lint.Span {
 
 // shouted reports whether a word is in capitals and not exempt.
 func shouted(l lint.Lang, word string, allow map[string]bool) bool {
-	if i := strings.IndexAny(word, "'’"); i > 0 {
+	if i := firstApostrophe(word); i > 0 {
 		word = word[:i] // TL'ye: the suffix is not the word
 	}
 	letters, upper := 0, 0
 	for _, r := range word {
+		if r < utf8.RuneSelf { // most letters: no table to search
+			switch {
+			case 'a' <= r && r <= 'z':
+				return false // a lower-case letter: not in capitals
+			case 'A' <= r && r <= 'Z':
+				letters++
+				upper++
+			case '0' <= r && r <= '9':
+				return false // a code
+			}
+			continue
+		}
 		switch {
 		case unicode.IsDigit(r):
 			return false // a code
@@ -180,6 +315,15 @@ func shouted(l lint.Lang, word string, allow map[string]bool) bool {
 		}
 	}
 	return letters >= 2 && upper == letters && !allow[lint.Lower(l, word)] && !allow[strings.ToLower(word)]
+}
+
+// firstApostrophe is the offset of a word's first ' or ’, or -1.
+func firstApostrophe(word string) int {
+	i := strings.IndexByte(word, '\'')
+	if j := strings.Index(word, "’"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	return i
 }
 
 func (sh *shouting) check(p *lint.Pass) {
@@ -198,9 +342,14 @@ func (sh *shouting) check(p *lint.Pass) {
 	}
 	var run []int // token indexes of the current run of words in capitals
 	nWords := 0   // how many of them are shouted words, not acronyms
+	short := 0    // how many of the shouted words have two letters
 	flush := func() {
-		if len(run) == 0 || nWords == 0 {
-			run, nWords = run[:0], 0
+		// Two-letter capitals beside an acronym are initials too ("CC BY").
+		if nWords == short && len(run) > nWords {
+			nWords = 0
+		}
+		if len(run) == 0 || nWords == 0 || sh.named(m.Lang, text, toks, run) {
+			run, nWords, short = run[:0], 0, 0
 			return
 		}
 		s, e := toks[run[0]].Start, toks[run[len(run)-1]].End
@@ -219,7 +368,7 @@ func (sh *shouting) check(p *lint.Pass) {
 			Message:    fmt.Sprintf("%q: %s in capitals, which reads as shouting", words, what),
 			Suggestion: fix,
 		})
-		run, nWords = run[:0], 0
+		run, nWords, short = run[:0], 0, 0
 	}
 	if isLabel(text, toks) {
 		toks = nil // a button or a status (VIEW PROFILE, CLOSED): capitals by design
@@ -229,10 +378,13 @@ func (sh *shouting) check(p *lint.Pass) {
 		case lint.Word:
 			// A run of capitals shouts when one of its words is a word
 			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
-			if k := sh.classify(m, t, slots); k != notCaps && !sh.isKeyword(toks, text, i) {
+			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(toks, text, i) {
 				run = append(run, i)
 				if k == shoutedWord {
 					nWords++
+					if utf8.RuneCountInString(text[t.Start:t.End]) == 2 {
+						short++
+					}
 				}
 				continue
 			}
@@ -270,6 +422,35 @@ func (sh *shouting) check(p *lint.Pass) {
 		}
 		i = j
 	}
+}
+
+// named reports whether a run of capitals names something rather than
+// shouts: a section's label before a colon at the start of a heading
+// ("DEBUG: Feature flags"; not an alarm before a sentence, "DİQQƏT: kartınız
+// bloklandı."), the command after a synopsis's label ("Usage: AWAY
+// [<reason>]"), a control by the text on it ("the ADD PERSONALIZATION button",
+// "EKLE düğmesine"), or a run in quotes ("'+ CREATE ACCOUNT'").
+func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int) bool {
+	first, last := run[0], run[len(run)-1]
+	prev, next := neighbour(toks, first, -1), neighbour(toks, last, 1)
+	if next < 0 {
+		return false
+	}
+	if prev < 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ":" && isLabel(text[toks[next].End:], toks[next+1:]) {
+		return true
+	}
+	if toks[next].Kind == lint.Word && hasStem(toks[next].Norm, sh.controls[l]) {
+		return true
+	}
+	if prev >= 0 && toks[prev].Norm == ":" {
+		if label := neighbour(toks, prev, -1); label >= 0 && sh.usage[l][toks[label].Norm] {
+			return true
+		}
+	}
+	if prev >= 0 && toks[prev].Kind != lint.Word && !isQuote(toks[prev].Norm) {
+		prev = neighbour(toks, prev, -1) // '+ CREATE': a sign on the control
+	}
+	return prev >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
 }
 
 // isKeyword: a word in capitals right after "reply"/"type", right before

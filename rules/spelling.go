@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -338,20 +339,95 @@ func clone[K comparable, V any](m map[K]V) map[K]V {
 // and host names.
 var notWords = []struct {
 	needs string // the pattern matches nothing without one of these
-	re    *regexp.Regexp
+	find  func(text string) [][]int
 }{
-	{"{", regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}`)},
-	{"[", regexp.MustCompile(`\[[^\[\]\n]*\]`)},
-	{"@", regexp.MustCompile(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
-	{"@#", regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
-	{"<", regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
+	// {{name}}, {name} and %{name}, found by hand: as a pattern of
+	// alternatives with no fixed first character it was tried at every
+	// position of every text with a brace, most texts of a library.
+	{"{", braceSpans},
+	{"[", allOf(`\[[^\[\]\n]*\]`)},
+	{"@", allOf(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
+	{"@#", allOf(`[@#][\p{L}\p{N}_.]+`)},
+	{"<", allOf(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
 	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},
 	// $name, :name (Laravel), *|NAME|* (Mailchimp).
-	{"%", regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
-	{"$", regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
-	{":", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`)},
-	{"|", regexp.MustCompile(`\*\|[^|]*\|\*`)},
+	{"%", allOf(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
+	{"$", allOf(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
+	// :name, found by hand for the same reason as {name}: every link and
+	// time of day has a colon.
+	{":", colonNameSpans},
+	{"|", allOf(`\*\|[^|]*\|\*`)},
 }
+
+// allOf finds every match of a pattern.
+func allOf(pattern string) func(string) [][]int {
+	re := regexp.MustCompile(pattern)
+	return func(text string) [][]int { return re.FindAllStringIndex(text, -1) }
+}
+
+// braceSpans finds what `\{\{[^{}]*\}\}|%?\{[^{}]*\}` finds: {{name}},
+// %{name} and {name}, the leftmost first.
+func braceSpans(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		start := i
+		if text[i] == '%' {
+			i++
+		}
+		if i >= len(text) || text[i] != '{' {
+			i = start + 1
+			continue
+		}
+		double := text[start] == '{' && i+1 < len(text) && text[i+1] == '{'
+		from := i + 1
+		if double {
+			from++
+		}
+		j := strings.IndexAny(text[from:], "{}")
+		switch {
+		case j < 0:
+		case double && text[from+j] == '}' && from+j+1 < len(text) && text[from+j+1] == '}':
+			out = append(out, []int{start, from + j + 2})
+			i = from + j + 2
+			continue
+		case !double && text[from+j] == '}':
+			out = append(out, []int{start, from + j + 1})
+			i = from + j + 1
+			continue
+		}
+		i = start + 1
+	}
+	return out
+}
+
+// colonNameSpans finds what `(?:^|[\s(]):[a-z_][a-z0-9_]*` finds: a
+// Laravel placeholder, :name, with the space or parenthesis before it.
+func colonNameSpans(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		c := i // where the colon would be
+		if i > 0 || text[0] != ':' {
+			if !strings.ContainsRune("\t\n\f\r (", rune(text[i])) {
+				i++
+				continue
+			}
+			c = i + 1
+		}
+		if c+1 < len(text) && text[c] == ':' && isNameStart(text[c+1]) {
+			end := c + 2
+			for end < len(text) && (isNameStart(text[end]) || text[end] >= '0' && text[end] <= '9') {
+				end++
+			}
+			out = append(out, []int{i, end})
+			i = end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func isNameStart(c byte) bool { return c >= 'a' && c <= 'z' || c == '_' }
 
 // blank replaces what is not prose with spaces of the same byte length, so
 // offsets into the result are offsets into the text. misspell's blankers are
@@ -385,7 +461,7 @@ func blankLinks(text string) string {
 		if !strings.ContainsAny(text, nw.needs) {
 			continue
 		}
-		for _, loc := range nw.re.FindAllStringIndex(text, -1) {
+		for _, loc := range nw.find(text) {
 			if b == nil {
 				b = []byte(out)
 			}
@@ -582,6 +658,74 @@ func (sp *speller) check(p *lint.Pass) {
 	sp.fields(p.Msg, p.Report)
 }
 
+// unknownPass is the unknown-word pass over one text of a message: the
+// words with a likely correction, and every unknown word (lower case) with
+// whether it stands as a name, for the file check's counts.
+type unknownPass struct {
+	text string
+	hits []tokenHit
+	seen []seenWord
+}
+
+// tokenHit is a hit of the unknown-word pass with the span of the token it
+// is in, which a curated hit may cover.
+type tokenHit struct {
+	tokStart, tokEnd int
+	hit
+}
+
+type seenWord struct {
+	lw   string
+	name bool
+}
+
+// keptPasses are a message's unknown-word passes, one per text in
+// eachField's order, which the per-message check keeps for the file check
+// (lint.Message.Remember): the pass is most of the rule's cost.
+type keptPasses struct {
+	sp     *speller
+	passes []unknownPass
+}
+
+// spellingKey is what the passes are kept under.
+type spellingKey struct{}
+
+// passesFor returns a message's unknown-word passes: those the per-message
+// check kept, when a speller with the same ignore list made them over the
+// same texts, or else worked out afresh.
+func (sp *speller) passesFor(m *lint.Message, lx *lexicon) []unknownPass {
+	if v, ok := m.Recall(spellingKey{}); ok {
+		k := v.(*keptPasses)
+		if (k.sp == sp || maps.Equal(k.sp.ignore, sp.ignore)) && sameTexts(m, k.passes) {
+			return k.passes
+		}
+	}
+	var passes []unknownPass
+	sp.eachField(m, func(_ lint.Part, text string, toks []lint.Token) {
+		passes = append(passes, sp.unknown(lx, text, toks))
+	})
+	return passes
+}
+
+// sameTexts reports whether passes were made over the message's texts as
+// they are now.
+func sameTexts(m *lint.Message, passes []unknownPass) bool {
+	if len(passes) != 1+len(m.QuickReplies)+len(m.Buttons) || passes[0].text != m.Body.Text {
+		return false
+	}
+	for i, f := range m.QuickReplies {
+		if passes[1+i].text != f.Text {
+			return false
+		}
+	}
+	for i, f := range m.Buttons {
+		if passes[1+len(m.QuickReplies)+i].text != f.Text {
+			return false
+		}
+	}
+	return true
+}
+
 // checkFile reports the unknown words with no clear fix, but those the
 // library uses as names or terms.
 func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, lint.Diagnostic)) {
@@ -599,19 +743,24 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 			continue
 		}
 		seen := map[string]bool{}
-		sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
+		passes := sp.passesFor(m, lx)
+		i := 0
+		sp.eachPart(m, func(part lint.Part, text string) {
+			pass := passes[i]
+			i++
+			for _, w := range pass.seen {
+				if w.name {
+					names[w.lw] = true
+				}
+				if !seen[w.lw] {
+					seen[w.lw] = true
+					uses[w.lw]++
+				}
+			}
 			var unsure []hit
-			for _, h := range sp.unknown(lx, text, toks, nil, func(lw string, name bool) {
-				if name {
-					names[lw] = true
-				}
-				if !seen[lw] {
-					seen[lw] = true
-					uses[lw]++
-				}
-			}) {
+			for _, h := range pass.hits {
 				if !h.sure {
-					unsure = append(unsure, h)
+					unsure = append(unsure, h.hit)
 				}
 			}
 			if len(unsure) > 0 {
@@ -631,29 +780,56 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 	}
 }
 
-// eachField calls fn with each text of a message: the body, the quick
+// eachPart calls fn with each text of a message: the body, the quick
 // replies, the buttons.
-func (sp *speller) eachField(m *lint.Message, fn func(lint.Part, string, []lint.Token)) {
-	fn(lint.Part{}, m.Body.Text, m.Tokens())
+func (sp *speller) eachPart(m *lint.Message, fn func(lint.Part, string)) {
+	fn(lint.Part{}, m.Body.Text)
 	for i, f := range m.QuickReplies {
-		fn(lint.Part{Kind: lint.QuickReply, Index: i}, f.Text, lint.Tokenize(f.Text, m.Lang))
+		fn(lint.Part{Kind: lint.QuickReply, Index: i}, f.Text)
 	}
 	for i, f := range m.Buttons {
-		fn(lint.Part{Kind: lint.Button, Index: i}, f.Text, lint.Tokenize(f.Text, m.Lang))
+		fn(lint.Part{Kind: lint.Button, Index: i}, f.Text)
 	}
+}
+
+// eachField calls fn with each text of a message and its tokens.
+func (sp *speller) eachField(m *lint.Message, fn func(lint.Part, string, []lint.Token)) {
+	sp.eachPart(m, func(part lint.Part, text string) {
+		if part.Kind == lint.Body {
+			fn(part, text, m.Tokens())
+		} else {
+			fn(part, text, lint.Tokenize(text, m.Lang))
+		}
+	})
 }
 
 // fields checks every text of a message for the listed and rejected words
 // and the dictionary's clear fixes; the file check reports the rest.
 func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
+	var lx *lexicon
+	if sp.useDict {
+		var err error
+		if lx, err = lexiconFor(m.Lang); err != nil {
+			lx = nil // the embedded data is tested; a broken build has no dictionary
+		}
+	}
+	var passes []unknownPass
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
-		sp.field(m, part, text, toks, report)
+		var pass unknownPass
+		if lx != nil {
+			pass = sp.unknown(lx, text, toks)
+			passes = append(passes, pass)
+		}
+		sp.field(m.Lang, lx, part, text, pass, report)
 	})
+	if lx != nil {
+		m.Remember(spellingKey{}, &keptPasses{sp: sp, passes: passes})
+	}
 }
 
-// field checks one text of the message: the body, a quick reply or a button.
-func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []lint.Token, report func(lint.Diagnostic)) {
-	l := m.Lang
+// field checks one text of the message: the body, a quick reply or a
+// button; pass is its unknown-word pass when the dictionary is used.
+func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, pass unknownPass, report func(lint.Diagnostic)) {
 	var hits []hit
 	if sp.misspell[l] {
 		hits = sp.english(text)
@@ -661,18 +837,11 @@ func (sp *speller) field(m *lint.Message, part lint.Part, text string, toks []li
 		hits = sp.listed(l, wl, text)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
-	var lx *lexicon
-	if sp.useDict {
-		var err error
-		if lx, err = lexiconFor(l); err != nil {
-			lx = nil // the embedded data is tested; a broken build has no dictionary
-		}
-		if lx != nil {
-			for _, h := range sp.unknown(lx, text, toks, hits, nil) {
-				if h.sure {
-					hits = append(hits, h)
-				}
-			}
+	curated := len(hits)
+	for _, h := range pass.hits {
+		// A word a curated hit already covers is that hit's.
+		if h.sure && !covered(hits[:curated], h.tokStart, h.tokEnd) {
+			hits = append(hits, h.hit)
 		}
 	}
 	sp.emit(l, lx, part, text, hits, report)
@@ -785,22 +954,21 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 
 // unknown finds the words the dictionary does not know and that have a
 // likely correction, skipping what is not prose: codes, acronyms,
-// CamelCase, names, and words a curated hit already covers.
-//
-// seen, if set, is told of every unknown word (lower case), and whether it
-// stands as a name (capitalised in mid-sentence).
-func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []hit, seen func(lw string, name bool)) []hit {
-	var hits []hit
+// CamelCase and names. It runs once per text: the per-message check keeps
+// the sure fixes of words no curated hit covers, the file check the rest.
+func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownPass {
+	pass := unknownPass{text: text}
 	l := lx.lang
 	// A Turkish or Azerbaijani text written without its own letters (as
 	// SMS often is) is read as it is meant: only the lists apply.
 	if l != lint.English && asciiLetters(text) {
-		return nil
+		return pass
 	}
 	for i, t := range toks {
-		if t.Kind != lint.Word || covered(done, t.Start, t.End) {
+		if t.Kind != lint.Word {
 			continue
 		}
+		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
 		if i > 0 && toks[i-1].Kind == lint.Punct && strings.ContainsAny(toks[i-1].Norm, "}])%'’") {
 			continue // a suffix written after a placeholder or a quote: {name}'daki
 		}
@@ -813,20 +981,22 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			continue
 		}
 		end := t.Start + len(base)
-		if right := lx.neighbourWord(base); right != "" {
+		v := lx.verdict(base)
+		// A name keeps its own language's letters (Türk Kebabı on an
+		// Azerbaijani menu): only a word in lower case or at a sentence's
+		// start is the neighbour's word misused.
+		if v.neighbour != "" && !(isCapitalised(base) && midSentence(text, toks, i)) {
 			// A word of the neighbouring language written with its
 			// letters (teşekkür in Azerbaijani): one clear fix.
-			hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
+			add(hit{start: t.Start, end: end, right: v.neighbour, sure: true})
 			continue
 		}
-		if lx.passes(base) || l == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s")) {
-			if lx.confident && lx.known(base) {
-				if right, ok := lx.commoner(lint.Lower(l, base)); ok {
-					hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
-				}
+		if v.passes {
+			if v.commoner != "" {
+				add(hit{start: t.Start, end: end, right: v.commoner, sure: true})
 			}
-			if right, ok := lx.rareSlip(base); ok {
-				hits = append(hits, hit{start: t.Start, end: end, right: right, sure: true})
+			if v.slipped {
+				add(hit{start: t.Start, end: end, right: v.slip, sure: true})
 			}
 			continue
 		}
@@ -836,14 +1006,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 		lw := lint.Lower(l, base)
 		capital := isCapitalised(base)
 		name := capital && midSentence(text, toks, i)
-		if seen != nil {
-			seen(lw, name)
-		}
+		pass.seen = append(pass.seen, seenWord{lw, name})
 		if name || utf8.RuneCountInString(base) < minChecked {
 			continue // a name; a short word is too often an abbreviation
 		}
 		cands, right, sure := lx.ranked(lw)
-		if len(cands) == 0 {
+		if len(cands) == 0 || lx.addedMark(lw, lint.Lower(l, right)) || lx.truncated(text, toks, i, lw) {
 			continue
 		}
 		if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
@@ -851,9 +1019,35 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, done []h
 			// label of a word or two (a language, a product) is a name.
 			continue
 		}
-		hits = append(hits, hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
+		add(hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}
-	return hits
+	return pass
+}
+
+// wordVerdict is what the unknown-word pass learns of a word from the
+// lexicon alone, wherever the word stands: worked out once per word and
+// kept, one look-up instead of one per question.
+type wordVerdict struct {
+	neighbour string // the word of the language it is written for, or ""
+	passes    bool   // a word of the language (or of a list it accepts)
+	commoner  string // a far commoner word it is likely a slip for, or ""
+	slip      string // a rare word a common one is likely meant by
+	slipped   bool
+}
+
+func (lx *lexicon) verdict(base string) wordVerdict {
+	return lx.verdictMemo.get(base, func() wordVerdict {
+		v := wordVerdict{neighbour: lx.neighbourWord(base)}
+		v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
+		if !v.passes {
+			return v
+		}
+		if lx.confident && lx.known(base) {
+			v.commoner, _ = lx.commoner(lint.Lower(lx.lang, base))
+		}
+		v.slip, v.slipped = lx.rareSlip(base)
+		return v
+	})
 }
 
 // clearAtStart says whether a fix is clear enough to report a capitalised

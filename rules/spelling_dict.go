@@ -48,6 +48,16 @@ type lexicon struct {
 	suggestMemo   memo[ranking]
 	commonerMemo  memo[string]
 	neighbourMemo memo[string]
+	verdictMemo   memo[wordVerdict]
+	// marks maps a letter with a mark to the letter without it (ğ: g):
+	// writers drop marks, they do not add them, so a word that differs from
+	// a fix only by a mark the fix lacks is a variant (öğe, öge).
+	marks map[rune]rune
+	// suffixes are derivational endings a known word takes (gapless+ly).
+	suffixes []string
+	// verbalizers are the infinitives of the suffix that makes a verb of a
+	// noun (Turkish -lA: önbellek, önbelleklemek).
+	verbalizers []string
 }
 
 // lexicons are built on first use per language: a run that checks no
@@ -110,6 +120,18 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 		lx.neighbour = lint.Lang(n[0])
 	}
 	lx.ownLetters = strings.Join(words["own_letters"], "")
+	for _, pair := range words["marks"] {
+		if marked, plain, ok := strings.Cut(pair, " "); ok {
+			if lx.marks == nil {
+				lx.marks = map[rune]rune{}
+			}
+			m, _ := utf8.DecodeRuneInString(marked)
+			p, _ := utf8.DecodeRuneInString(plain)
+			lx.marks[m] = p
+		}
+	}
+	lx.suffixes = words["suffixes"]
+	lx.verbalizers = words["verbalizers"]
 	for _, m := range words["neighbour_letters"] {
 		lm, ok := parseLetterMap(m)
 		if !ok {
@@ -131,6 +153,11 @@ func (lx *lexicon) judge(word string) bool {
 		return true
 	}
 	lw := lint.Lower(lx.lang, word)
+	for _, suf := range lx.suffixes {
+		if rest, ok := strings.CutSuffix(lw, suf); ok && utf8.RuneCountInString(rest) >= 3 && lx.d.Has(rest) {
+			return true
+		}
+	}
 	for _, p := range lx.prefixes {
 		if rest, ok := strings.CutPrefix(lw, p); ok && utf8.RuneCountInString(rest) >= 3 && lx.d.Has(strings.TrimPrefix(rest, "-")) {
 			return true
@@ -156,7 +183,7 @@ func (lx *lexicon) judge(word string) bool {
 // dictionary that also passes (English loans take Turkish suffixes:
 // modunda, blogları, emaili).
 func (lx *lexicon) stemKnown(s string) bool {
-	if lx.d.Has(s) {
+	if lx.d.Has(s) || lx.denominal(s) {
 		return true
 	}
 	if utf8.RuneCountInString(s) < 3 {
@@ -552,3 +579,75 @@ func pairedWord(l lint.Lang, own *lexicon, lw string) string {
 func sameWord(a, b string) bool {
 	return editDistance(a, b) <= 2
 }
+
+// addedMark reports whether a word differs from its fix only by marks the
+// fix's letters lack (öğe for öge): a mark added, not dropped.
+func (lx *lexicon) addedMark(lw, right string) bool {
+	if lx.marks == nil {
+		return false
+	}
+	a, b := []rune(lw), []rune(right)
+	if len(a) != len(b) {
+		return false
+	}
+	diff := false
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if lx.marks[a[i]] != b[i] {
+			return false
+		}
+		diff = true
+	}
+	return diff
+}
+
+// truncated reports whether a word before a period is an abbreviation made
+// by cutting a known word short at a consonant (TDK Yazım Kılavuzu,
+// "Kısaltmalar": maks., örn., bkz.): at most five letters, ending in a
+// consonant, the start of a longer word of the list.
+func (lx *lexicon) truncated(text string, toks []lint.Token, i int, lw string) bool {
+	if lx.m == nil || i+1 >= len(toks) || toks[i+1].Norm != "." || text[toks[i].End:toks[i+1].Start] != "" {
+		return false
+	}
+	n := utf8.RuneCountInString(lw)
+	last, _ := utf8.DecodeLastRuneInString(lw)
+	if n < 3 || n > 5 || strings.ContainsRune("aeıioöuüə", last) {
+		return false
+	}
+	return lx.d.Forms(lw) > 0 && !lx.d.Has(lw)
+}
+
+// minDenominal is the shortest noun a verb is made of by a verbalizer:
+// shorter ones would let one-letter slips pass as made-up verbs.
+const minDenominal = 5
+
+// denominal reports whether an infinitive is a noun of the list with the
+// verbalizing suffix its vowels take (önbellek+lemek, güvence+lemek,
+// kontrol+lamak), so the verb's endings may follow (önbelleklenen).
+func (lx *lexicon) denominal(s string) bool {
+	for _, v := range lx.verbalizers {
+		noun, ok := strings.CutSuffix(s, v)
+		if !ok || utf8.RuneCountInString(noun) < minDenominal || !lx.d.Has(noun) {
+			continue
+		}
+		if front(lastVowel(noun)) == front(lastVowel(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastVowel(s string) rune {
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if strings.ContainsRune("aıoueiöü", r) {
+			return r
+		}
+		i -= n
+	}
+	return 0
+}
+
+func front(r rune) bool { return strings.ContainsRune("eiöü", r) }

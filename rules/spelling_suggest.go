@@ -280,10 +280,12 @@ func (lx *lexicon) spokenForms(lw string, add func(string, float64)) {
 var unround = strings.NewReplacer("u", "ı", "ü", "i")
 
 // splitWords suggests a particle written attached to the word before it
-// (günüde -> günü de). Other words run together are not split: a compound
-// the dictionary lacks (bootcamp) is more often right than wrong.
+// (günüde -> günü de), and a noun of place or time the language writes apart
+// (çevrimiçi -> çevrim içi). Other words run together are not split: a
+// compound the dictionary lacks (bootcamp) is more often right than wrong.
 func (lx *lexicon) splitWords(lw string, add func(string, float64)) {
-	clitics := spellingDoc.Langs[lx.lang].Words["clitics"]
+	words := spellingDoc.Langs[lx.lang].Words
+	clitics := append(slices.Clip(words["clitics"]), words["apart"]...)
 	for i := range lw {
 		if i == 0 {
 			continue

@@ -4,7 +4,10 @@
 // (-rate), measured from when each request was due so that a slow answer
 // also counts against the requests queued behind it.
 //
-//	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3]
+//	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3] [-base main]
+//
+// With -base, the hook built from that commit is measured too, in the same
+// rounds, for a before and after on one machine load.
 package main
 
 import (
@@ -43,7 +46,9 @@ func main() {
 	seconds := flag.Float64("seconds", 5, "length of each measurement")
 	conns := flag.Int("conns", 32, "requests in flight in the throughput test")
 	rate := flag.Int("rate", 5000, "requests per second in the latency test")
-	rounds := flag.Int("rounds", 3, "rounds, alternating hook and bare handler; medians are reported")
+	rounds := flag.Int("rounds", 3, "rounds, alternating the servers; medians are reported")
+	base := flag.String("base", "", "also measure the hook built from this commit (e.g. main), in the same rounds")
+	profile := flag.String("cpuprofile", "", "write the (working tree's) hook's CPU profile over the run to this file")
 	flag.Parse()
 	if *bareAddr != "" {
 		ln, err := net.Listen("tcp", *bareAddr)
@@ -54,74 +59,133 @@ func main() {
 	}
 	dur := time.Duration(*seconds * float64(time.Second))
 
-	// Both servers are processes of their own, so the load generator's
-	// work and garbage collection are not theirs.
+	// Every server is a process of its own, so the load generator's work
+	// and garbage collection are not theirs.
 	dir, msglint := binary.Build("hookbench")
 	defer os.RemoveAll(dir)
-	hookAddr, bareAddrs := freeAddr(), freeAddr()
-	logf, _ := os.Create(filepath.Join(dir, "hook.log"))
-	hookCmd := exec.Command(msglint, "serve", "--addr", hookAddr, "--store", filepath.Join(dir, "state.db"), "--max-in-flight", "4096")
-	hookCmd.Env = append(os.Environ(), "MSGLINT_TOKEN=bench")
-	hookCmd.Stderr = logf // JSON logs, one line a request, as in production
-	self, _ := os.Executable()
-	bareCmd := exec.Command(self, "-bare", bareAddrs)
-	for _, c := range []*exec.Cmd{hookCmd, bareCmd} {
-		if err := c.Start(); err != nil {
-			log.Fatal(err)
-		}
-		defer c.Process.Kill()
-	}
-	hookURL, bareURL := "http://"+hookAddr, "http://"+bareAddrs
-	waitFor(hookURL + "/healthz")
-	waitFor(bareURL + "/")
-
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}}
+	servers := []*server{startHook(client, "hook", msglint, dir, *profile)}
+	if *base != "" {
+		baseDir, baseBin := binary.BuildAt("hookbench-base", *base)
+		defer os.RemoveAll(baseDir)
+		servers = append(servers, startHook(client, "hook "+*base, baseBin, baseDir, ""))
+	}
+	servers = append(servers, startBare())
+	for _, sv := range servers {
+		defer sv.cmd.Process.Kill()
+	}
+
 	bodies := make([][]byte, convs)
 	for i := range bodies {
 		bodies[i] = fmt.Appendf(nil, drafts[i%len(drafts)], i)
 	}
-	// Every conversation has an open window: the check does all its work.
+	for _, sv := range servers {
+		throughput(client, sv.url+"/v1/check", bodies, *conns, time.Second) // warm up
+	}
+	for range *rounds {
+		for _, sv := range servers {
+			sv.rps = append(sv.rps, throughput(client, sv.url+"/v1/check", bodies, *conns, dur))
+		}
+		for _, sv := range servers {
+			before := sv.buckets(client)
+			sv.lat = append(sv.lat, fixedRate(client, sv.url+"/v1/check", bodies, *rate, dur))
+			for le, n := range sv.buckets(client) {
+				sv.inside[le] += n - before[le]
+			}
+		}
+	}
+	if *profile != "" {
+		// The profile is written when serve stops on a signal.
+		servers[0].cmd.Process.Signal(os.Interrupt)
+		servers[0].cmd.Wait()
+	}
+	bareSv := servers[len(servers)-1]
+	b, bl := median(bareSv.rps), medianLat(bareSv.lat)
+	fmt.Printf("loopback, every server in a process of its own, %d cores, %d conversations, %d rounds (servers alternating), medians\n\n", runtimeProcs(), convs, *rounds)
+	row := func(name string, cell func(*server) string) {
+		fmt.Printf("%-34s", name)
+		for _, sv := range servers {
+			fmt.Printf(" %14s", cell(sv))
+		}
+		fmt.Println()
+	}
+	row("", func(sv *server) string { return sv.name })
+	row(fmt.Sprintf("requests/s, %d in flight", *conns), func(sv *server) string { return fmt.Sprintf("%.0f", median(sv.rps)) })
+	row("  ratio to bare", func(sv *server) string { return fmt.Sprintf("%.2f", median(sv.rps)/b) })
+	row(fmt.Sprintf("p50 at %d req/s", *rate), func(sv *server) string { return us(medianLat(sv.lat).p50) })
+	row(fmt.Sprintf("p99 at %d req/s", *rate), func(sv *server) string { return us(medianLat(sv.lat).p99) })
+	row("  p99 ratio to bare", func(sv *server) string { return fmt.Sprintf("%.2f", float64(medianLat(sv.lat).p99)/float64(bl.p99)) })
+	row(fmt.Sprintf("max at %d req/s", *rate), func(sv *server) string { return us(medianLat(sv.lat).max) })
+	row("errors (all rounds)", func(sv *server) string { return fmt.Sprint(medianLat(sv.lat).errors) })
+	for _, sv := range servers {
+		if n := medianLat(sv.lat).errors; n > 0 {
+			fmt.Printf("  %s: %v (status: count; 0 is no answer)\n", sv.name, medianLat(sv.lat).byStatus)
+		}
+	}
+	for _, sv := range servers {
+		if total := sv.inside["+Inf"]; total > 0 {
+			fmt.Printf("\ninside %s at %d req/s (its own latency histogram, from request read to answer written):\n", sv.name, *rate)
+			for _, le := range []string{"0.0001", "0.00025", "0.0005", "0.001", "0.0025"} {
+				fmt.Printf("  <= %-8s s: %6.2f%%\n", le, 100*sv.inside[le]/total)
+			}
+		}
+	}
+}
+
+// server is one server under test and what was measured of it.
+type server struct {
+	name, url string
+	cmd       *exec.Cmd
+	hook      bool
+	rps       []float64
+	lat       []latency
+	inside    map[string]float64 // a hook's own histogram over the fixed-rate runs
+}
+
+// startHook starts msglint serve with a store of its own and opens a
+// window in every conversation, so that each check does all its work.
+func startHook(client *http.Client, name, msglint, dir, profile string) *server {
+	addr := freeAddr()
+	logf, _ := os.Create(filepath.Join(dir, "hook.log"))
+	cmd := exec.Command(msglint, "serve", "--addr", addr, "--store", filepath.Join(dir, "state.db"), "--max-in-flight", "4096", "--drain", "0s")
+	cmd.Env = append(os.Environ(), "MSGLINT_TOKEN=bench")
+	if profile != "" {
+		cmd.Env = append(cmd.Env, "MSGLINT_CPUPROFILE="+profile)
+	}
+	cmd.Stderr = logf // JSON logs, one line a request, as in production
+	if err := cmd.Start(); err != nil {
+		log.Fatal(err)
+	}
+	sv := &server{name: name, url: "http://" + addr, cmd: cmd, hook: true, inside: map[string]float64{}}
+	waitFor(sv.url + "/healthz")
 	for i := range convs {
 		ch := []string{"messenger", "messenger", "instagram"}[i%3]
 		ev := fmt.Sprintf(`{"time":%q,"conversation":"c-%d","channel":%q,"direction":"in","actor":"customer","type":"message","text":"hello"}`,
 			time.Now().UTC().Add(-time.Minute).Format(time.RFC3339), i, ch)
-		if code := post(client, hookURL+"/v1/events", []byte(ev)); code != 200 {
-			log.Fatalf("seeding: %d", code)
+		if code := post(client, sv.url+"/v1/events", []byte(ev)); code != 200 {
+			log.Fatalf("seeding %s: %d", name, code)
 		}
 	}
-	// Warm both up.
-	throughput(client, hookURL+"/v1/check", bodies, *conns, time.Second)
-	throughput(client, bareURL+"/v1/check", bodies, *conns, time.Second)
+	return sv
+}
 
-	var hRPS, bRPS []float64
-	var hLat, bLat []latency
-	inside := map[string]float64{} // the hook's own histogram over the fixed-rate runs
-	for range *rounds {
-		hRPS = append(hRPS, throughput(client, hookURL+"/v1/check", bodies, *conns, dur))
-		bRPS = append(bRPS, throughput(client, bareURL+"/v1/check", bodies, *conns, dur))
-		before := serverBuckets(client, hookURL)
-		hLat = append(hLat, fixedRate(client, hookURL+"/v1/check", bodies, *rate, dur))
-		after := serverBuckets(client, hookURL)
-		for le, n := range after {
-			inside[le] += n - before[le]
-		}
-		bLat = append(bLat, fixedRate(client, bareURL+"/v1/check", bodies, *rate, dur))
+func startBare() *server {
+	addr := freeAddr()
+	self, _ := os.Executable()
+	cmd := exec.Command(self, "-bare", addr)
+	if err := cmd.Start(); err != nil {
+		log.Fatal(err)
 	}
-	h, b := median(hRPS), median(bRPS)
-	hl, bl := medianLat(hLat), medianLat(bLat)
-	fmt.Printf("loopback, hook and bare handler in processes of their own, %d cores, %d conversations, %d rounds (hook, bare, alternating), medians\n\n", runtimeProcs(), convs, *rounds)
-	fmt.Printf("%-34s %12s %12s %8s\n", "", "hook", "bare", "ratio")
-	fmt.Printf("%-34s %12.0f %12.0f %8.2f\n", fmt.Sprintf("requests/s, %d in flight", *conns), h, b, h/b)
-	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("p50 at %d req/s", *rate), us(hl.p50), us(bl.p50))
-	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("p99 at %d req/s", *rate), us(hl.p99), us(bl.p99))
-	fmt.Printf("%-34s %12s %12s\n", fmt.Sprintf("max at %d req/s", *rate), us(hl.max), us(bl.max))
-	fmt.Printf("%-34s %12d %12d\n", "errors", hl.errors, bl.errors)
-	if total := inside["+Inf"]; total > 0 {
-		fmt.Printf("\ninside the hook at %d req/s (its own latency histogram, from request read to answer written):\n", *rate)
-		for _, le := range []string{"0.0001", "0.00025", "0.0005", "0.001", "0.0025"} {
-			fmt.Printf("  <= %-8s s: %6.2f%%\n", le, 100*inside[le]/total)
-		}
+	sv := &server{name: "bare", url: "http://" + addr, cmd: cmd, inside: map[string]float64{}}
+	waitFor(sv.url + "/")
+	return sv
+}
+
+func (sv *server) buckets(c *http.Client) map[string]float64 {
+	if !sv.hook {
+		return nil
 	}
+	return serverBuckets(c, sv.url)
 }
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
@@ -191,6 +255,7 @@ func throughput(c *http.Client, url string, bodies [][]byte, conns int, d time.D
 type latency struct {
 	p50, p99, max time.Duration
 	errors        int
+	byStatus      map[int]int
 }
 
 // fixedRate sends rate requests a second for d, each at its due time, and
@@ -199,6 +264,8 @@ func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Dur
 	total := int(float64(rate) * d.Seconds())
 	lat := make([]time.Duration, total)
 	var errs atomic.Int64
+	var mu sync.Mutex
+	byStatus := map[int]int{}
 	interval := time.Second / time.Duration(rate)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -208,15 +275,18 @@ func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Dur
 			time.Sleep(wait)
 		}
 		wg.Go(func() {
-			if post(c, url, bodies[i%convs]) != 200 {
+			if code := post(c, url, bodies[i%convs]); code != 200 {
 				errs.Add(1)
+				mu.Lock()
+				byStatus[code]++
+				mu.Unlock()
 			}
 			lat[i] = time.Since(due)
 		})
 	}
 	wg.Wait()
 	slices.Sort(lat)
-	return latency{p50: lat[total/2], p99: lat[total*99/100], max: lat[total-1], errors: int(errs.Load())}
+	return latency{p50: lat[total/2], p99: lat[total*99/100], max: lat[total-1], errors: int(errs.Load()), byStatus: byStatus}
 }
 
 func median(v []float64) float64 {
@@ -236,8 +306,12 @@ func medianLat(v []latency) latency {
 	}
 	out := latency{p50: pick(func(l latency) time.Duration { return l.p50 }), p99: pick(func(l latency) time.Duration { return l.p99 }),
 		max: pick(func(l latency) time.Duration { return l.max })}
+	out.byStatus = map[int]int{}
 	for _, l := range v {
 		out.errors += l.errors
+		for code, n := range l.byStatus {
+			out.byStatus[code] += n
+		}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,11 +16,23 @@ var boltBucket = []byte("conversations")
 
 // Bolt is the embedded store: one file, no server. Only one process may
 // open the file at a time; several hooks share state through Redis instead.
+// Being the file's only user, it keeps the latest states in memory too
+// (see stateCache): reads come from memory, writes go to the file first.
 type Bolt struct {
 	db     *bolt.DB
 	maxAge time.Duration
 	now    func() time.Time
+	cache  *stateCache
 }
+
+// CachedStates and CachedBytes bound the conversations the embedded store
+// keeps decoded in memory, and their stored size (a busy conversation
+// remembers up to 1024 event ids); the rest are read from the file when
+// asked for.
+const (
+	CachedStates = 1 << 16
+	CachedBytes  = 32 << 20
+)
 
 // OpenBolt opens or creates the store's file.
 func OpenBolt(path string, maxAge time.Duration) (*Bolt, error) {
@@ -36,31 +49,65 @@ func OpenBolt(path string, maxAge time.Duration) (*Bolt, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	return &Bolt{db: db, maxAge: maxAge, now: time.Now}, nil
+	return &Bolt{db: db, maxAge: maxAge, now: time.Now, cache: newStateCache(CachedStates, CachedBytes)}, nil
 }
 
 // SetClock sets the clock used for expiry (tests).
 func (b *Bolt) SetClock(now func() time.Time) { b.now = now }
 
-// Get implements Store.
-func (b *Bolt) Get(_ context.Context, key string) (st *policy.State, err error) {
-	err = b.db.View(func(tx *bolt.Tx) error {
-		st, err = decodeState(tx.Bucket(boltBucket).Get([]byte(key)), b.maxAge, b.now())
-		return err
+// Get implements Store. The state returned may be shared with other
+// readers: it must not be changed.
+func (b *Bolt) Get(_ context.Context, key string) (*policy.State, error) {
+	if st, ok, err := b.Peek(key); ok {
+		return st, err
+	}
+	var e *cached
+	err := b.db.View(func(tx *bolt.Tx) error {
+		// The bytes are bbolt's only while the transaction lasts.
+		raw := bytes.Clone(tx.Bucket(boltBucket).Get([]byte(key)))
+		e = b.cache.put(key, tx.ID(), raw, true)
+		return nil
 	})
-	return st, err
+	if err != nil {
+		return nil, err
+	}
+	return e.state(b.maxAge, b.now())
 }
 
-// Update implements Store: the change is on disk (fsync) when it returns.
+// Peek is Get answered from memory only, without waiting for the file; ok
+// is false when the conversation is not in memory.
+func (b *Bolt) Peek(key string) (st *policy.State, ok bool, err error) {
+	e := b.cache.get(key)
+	if e == nil {
+		return nil, false, nil
+	}
+	st, err = e.state(b.maxAge, b.now())
+	return st, true, err
+}
+
+// Update implements Store: the change is on disk (fsync) when it returns,
+// and in memory as it returns.
 func (b *Bolt) Update(_ context.Context, key string, fn func(*policy.State)) error {
-	return b.db.Batch(func(tx *bolt.Tx) error {
+	err := b.db.Batch(func(tx *bolt.Tx) error {
 		bk := tx.Bucket(boltBucket)
 		data, err := updateState(bk.Get([]byte(key)), b.maxAge, b.now(), fn)
 		if err != nil {
 			return err
 		}
-		return bk.Put([]byte(key), data)
+		if err := bk.Put([]byte(key), data); err != nil {
+			return err
+		}
+		// Run only when this transaction is on disk; a batch that fails
+		// is run again, call by call, in transactions of their own.
+		id := tx.ID()
+		tx.OnCommit(func() { b.cache.put(key, id, data, false) })
+		return nil
 	})
+	if err != nil {
+		// Whatever the file holds now is read from it again.
+		b.cache.drop(key, 0)
+	}
+	return err
 }
 
 // Sweep deletes the states older than the age limit and says how many. It
@@ -86,9 +133,12 @@ func (b *Bolt) Sweep(ctx context.Context, batch int) (n int, err error) {
 				}
 				i++
 				if st, err := decodeState(v, b.maxAge, b.now()); err == nil && st == nil {
+					key := string(k)
 					if err := c.Delete(); err != nil {
 						return err
 					}
+					id := tx.ID()
+					tx.OnCommit(func() { b.cache.drop(key, id) })
 					n++
 				}
 			}

@@ -21,7 +21,9 @@ func Key(ch lint.Channel, conversation string) string { return string(ch) + ":" 
 // Store keeps conversation states for the hook.
 type Store interface {
 	// Get returns a conversation's state; nil when it is unknown or quiet
-	// for longer than the store's age limit.
+	// for longer than the store's age limit. The state may be shared with
+	// other readers (the embedded store keeps it in memory): the caller
+	// must not change it.
 	Get(ctx context.Context, key string) (*policy.State, error)
 	// Update changes a conversation's state in one atomic step and returns
 	// only once the change is durable. fn may be called more than once

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -190,5 +191,137 @@ func TestRedisAddresses(t *testing.T) {
 	// A password never shows in an error.
 	if _, err := OpenRedis("redis://:s3cret@a:1,b:2", time.Hour); err == nil || strings.Contains(err.Error(), "s3cret") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// The embedded store answers reads from memory: every read after an
+// acknowledged write sees it, however writes, reads and evictions
+// interleave, and the file holds every acknowledged write when it is
+// opened again.
+func TestBoltCacheNeverLosesAWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	s, err := OpenBolt(path, 8*24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One entry per shard: nearly every read misses and evicts.
+	s.cache = newStateCache(cacheShards, 1<<20)
+	ctx := context.Background()
+	const keys, writes = 8, 40
+	var acked [keys]atomic.Int64
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range writes {
+				k := (w + i) % keys
+				if err := s.Update(ctx, fmt.Sprintf("messenger:%d", k), func(st *policy.State) {
+					st.Last = time.Now()
+					st.Waiting = append(st.Waiting, time.Now())
+				}); err != nil {
+					t.Error(err)
+					return
+				}
+				acked[k].Add(1)
+			}
+		})
+	}
+	for r := range 4 {
+		wg.Go(func() {
+			for i := range 400 {
+				k := (r + i) % keys
+				want := acked[k].Load()
+				st, err := s.Get(ctx, fmt.Sprintf("messenger:%d", k))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got := int64(0); st != nil {
+					got = int64(len(st.Waiting))
+					if got < want {
+						t.Errorf("key %d: read %d writes after %d were acknowledged", k, got, want)
+						return
+					}
+				} else if want > 0 {
+					t.Errorf("key %d: no state after %d acknowledged writes", k, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	s.Close()
+	again, err := OpenBolt(path, 8*24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	total := 0
+	for k := range keys {
+		st, err := again.Get(ctx, fmt.Sprintf("messenger:%d", k))
+		if err != nil || st == nil {
+			t.Fatalf("key %d after reopening: %v %v", k, st, err)
+		}
+		if int64(len(st.Waiting)) != acked[k].Load() {
+			t.Errorf("key %d after reopening: %d writes, %d acknowledged", k, len(st.Waiting), acked[k].Load())
+		}
+		total += len(st.Waiting)
+	}
+	if total != 4*writes {
+		t.Errorf("%d writes on file, want %d", total, 4*writes)
+	}
+}
+
+// Entries are ordered by transaction: an older one never replaces a newer,
+// a read never replaces a write of the same transaction, and a read older
+// than an entry dropped from its shard is not kept.
+func TestStateCacheOrder(t *testing.T) {
+	c := newStateCache(cacheShards, 1<<20) // one entry per shard
+	c.put("a", 5, []byte("five"), false)
+	c.put("a", 4, []byte("four"), false)
+	c.put("a", 5, []byte("read"), true)
+	if e := c.get("a"); string(e.raw) != "five" {
+		t.Errorf("entry %q, want five", e.raw)
+	}
+	c.put("a", 6, []byte("six"), true)
+	if e := c.get("a"); string(e.raw) != "six" {
+		t.Errorf("entry %q, want six", e.raw)
+	}
+	// Another key of a's shard evicts a; a read of a from before the
+	// eviction is then not kept, a newer one is.
+	other := ""
+	for i := 0; other == ""; i++ {
+		if k := fmt.Sprint(i); c.shard(k) == c.shard("a") {
+			other = k
+		}
+	}
+	c.put(other, 7, []byte("x"), false)
+	if c.get("a") != nil {
+		t.Fatal("a full shard kept both")
+	}
+	c.put("a", 5, []byte("stale"), true)
+	if e := c.get("a"); e != nil {
+		t.Errorf("a read older than an eviction was kept: %q", e.raw)
+	}
+	c.drop(other, 9)
+	c.put("a", 8, []byte("stale"), true)
+	if e := c.get("a"); e != nil {
+		t.Errorf("a read older than a drop was kept: %q", e.raw)
+	}
+	c.put("a", 9, []byte("nine"), true)
+	if e := c.get("a"); e == nil || string(e.raw) != "nine" {
+		t.Errorf("a current read was not kept: %v", e)
+	}
+	// A state larger than a shard's bytes is not kept, and the smaller
+	// state it replaced is gone with it.
+	small := newStateCache(cacheShards, 4*cacheShards)
+	small.put("a", 1, []byte("abc"), false)
+	small.put("a", 2, []byte("too large"), false)
+	small.put("a", 1, []byte("abc"), true)
+	if e := small.get("a"); e != nil {
+		t.Errorf("kept %q at %d", e.raw, e.txid)
+	}
+	small.put("a", 3, []byte("abcd"), false)
+	if e := small.get("a"); e == nil || string(e.raw) != "abcd" {
+		t.Errorf("a state of the shard's size was not kept: %v", e)
 	}
 }

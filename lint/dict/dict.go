@@ -100,6 +100,14 @@ func (d *Dict) Has(word string) bool {
 	return true
 }
 
+// Listed reports whether word is on the list exactly as written, without
+// Hunspell's case rules: "ROM" is listed in capitals (an acronym), "REST"
+// only through "rest".
+func (d *Dict) Listed(word string) bool {
+	ok, _ := d.exact(word)
+	return ok
+}
+
 // Suggestable reports whether word is correct and may be offered as a
 // correction: correct words marked NOSUGGEST (slurs, mostly) may not.
 func (d *Dict) Suggestable(word string) bool {

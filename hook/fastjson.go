@@ -1,0 +1,200 @@
+package hook
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// decodeCheck reads a /v1/check body into req. The usual body (the known
+// keys once each, strings without escapes, titles as a list of strings) is
+// read in one pass without reflection; anything else, errors included, is
+// left to decodeStrict, which says what is wrong. FuzzDecodeCheck holds the
+// fast path to what decodeStrict makes of the same body.
+func decodeCheck(data []byte, req *CheckRequest) error {
+	if fastCheck(data, req) {
+		return nil
+	}
+	*req = CheckRequest{}
+	return decodeStrict(data, req)
+}
+
+// fastCheck is the one-pass reader; false when it leaves the body to
+// decodeStrict.
+func fastCheck(data []byte, req *CheckRequest) bool {
+	if !utf8.Valid(data) {
+		return false
+	}
+	r := reader{data: data}
+	var seen uint16 // the keys read, one bit each, so a key twice falls back
+	ok := r.object(func(key []byte) bool {
+		var bit uint16
+		var ok bool
+		switch string(key) {
+		case "conversation":
+			bit, ok = 1<<0, r.str(&req.Conversation)
+		case "channel":
+			bit, ok = 1<<1, r.str(&req.Channel)
+		case "actor":
+			bit, ok = 1<<2, r.str(&req.Actor)
+		case "at":
+			bit, ok = 1<<3, r.str(&req.At)
+		case "record":
+			bit, ok = 1<<4, r.boolean(&req.Record)
+		case "message":
+			bit, ok = 1<<5, r.draft(&req.Message)
+		}
+		if seen&bit != 0 {
+			return false
+		}
+		seen |= bit
+		return ok
+	})
+	r.space()
+	return ok && r.i == len(data)
+}
+
+// reader walks a JSON body; each method reads one value at i after
+// optional white space and says false for anything it does not take.
+type reader struct {
+	data []byte
+	i    int
+}
+
+func (r *reader) space() {
+	for r.i < len(r.data) {
+		switch r.data[r.i] {
+		case ' ', '\t', '\r', '\n':
+			r.i++
+		default:
+			return
+		}
+	}
+}
+
+// next skips white space and takes c.
+func (r *reader) next(c byte) bool {
+	r.space()
+	if r.i < len(r.data) && r.data[r.i] == c {
+		r.i++
+		return true
+	}
+	return false
+}
+
+// raw reads a string without escapes or control characters and returns
+// its bytes, which alias the body.
+func (r *reader) raw() ([]byte, bool) {
+	if !r.next('"') {
+		return nil, false
+	}
+	start := r.i
+	for ; r.i < len(r.data); r.i++ {
+		switch c := r.data[r.i]; {
+		case c == '"':
+			r.i++
+			return r.data[start : r.i-1], true
+		case c == '\\' || c < 0x20:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+func (r *reader) str(dst *string) bool {
+	s, ok := r.raw()
+	*dst = string(s)
+	return ok
+}
+
+func (r *reader) boolean(dst *bool) bool {
+	r.space()
+	switch {
+	case bytes.HasPrefix(r.data[r.i:], []byte("true")):
+		*dst, r.i = true, r.i+4
+	case bytes.HasPrefix(r.data[r.i:], []byte("false")):
+		*dst, r.i = false, r.i+5
+	default:
+		return false
+	}
+	return true
+}
+
+// object reads {"key": value, …}, value read by field.
+func (r *reader) object(field func(key []byte) bool) bool {
+	if !r.next('{') {
+		return false
+	}
+	if r.next('}') {
+		return true
+	}
+	for {
+		key, ok := r.raw()
+		if !ok || !r.next(':') || !field(key) {
+			return false
+		}
+		if r.next('}') {
+			return true
+		}
+		if !r.next(',') {
+			return false
+		}
+	}
+}
+
+// strings reads a list of strings; an empty list is empty, not nil, as
+// encoding/json makes it.
+func (r *reader) strings(dst *titles) bool {
+	if !r.next('[') {
+		return false
+	}
+	out := titles{}
+	if r.next(']') {
+		*dst = out
+		return true
+	}
+	for {
+		var s string
+		if !r.str(&s) {
+			return false
+		}
+		out = append(out, s)
+		if r.next(']') {
+			*dst = out
+			return true
+		}
+		if !r.next(',') {
+			return false
+		}
+	}
+}
+
+func (r *reader) draft(d *Draft) bool {
+	var seen uint16
+	return r.object(func(key []byte) bool {
+		var bit uint16
+		var ok bool
+		switch string(key) {
+		case "text":
+			bit, ok = 1<<0, r.str(&d.Text)
+		case "kind":
+			bit, ok = 1<<1, r.str(&d.Kind)
+		case "lang":
+			bit, ok = 1<<2, r.str(&d.Lang)
+		case "messaging_type":
+			bit, ok = 1<<3, r.str(&d.MessagingType)
+		case "tag":
+			bit, ok = 1<<4, r.str(&d.Tag)
+		case "template":
+			bit, ok = 1<<5, r.str(&d.Template)
+		case "quick_replies":
+			bit, ok = 1<<6, r.strings(&d.QuickReplies)
+		case "buttons":
+			bit, ok = 1<<7, r.strings(&d.Buttons)
+		}
+		if seen&bit != 0 {
+			return false
+		}
+		seen |= bit
+		return ok
+	})
+}

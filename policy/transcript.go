@@ -1,0 +1,203 @@
+package policy
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// A transcript is read on one goroutine and judged on all cores: the
+// reader gives each conversation to one worker, which judges its events
+// in order; a batch of events at a time, whose findings are then given
+// out in the order of the events, as one goroutine would have made them.
+
+// convKey names a conversation of a transcript: its channel and its id.
+type convKey struct {
+	ch lint.Channel
+	id string
+}
+
+// conv is a conversation of a transcript: its state, or once it has been
+// quiet for a while, the state frozen; and what the reader needs to know
+// of it without touching the state, which its worker may be changing.
+type conv struct {
+	st     *State
+	cold   []byte
+	used   int // the number of its latest event
+	worker int
+	// last is the time of its latest event, and on which line.
+	last     time.Time
+	lastLine int
+}
+
+var (
+	// quietAfter is how many events of a transcript may pass without one
+	// of a conversation before its state is frozen.
+	quietAfter = 4096
+	// batchSize is how many events are read before they are judged.
+	batchSize = 2048
+	// workers is how many goroutines judge the conversations.
+	workers = runtime.GOMAXPROCS(0)
+)
+
+// queued is an event of a batch, waiting for its conversation's worker:
+// its findings are from:to of the worker's.
+type queued struct {
+	e        Event
+	cv       *State
+	worker   int
+	from, to int
+}
+
+// transcript is one transcript being read.
+type transcript struct {
+	c     *Checker
+	out   *run   // where findings go, in order
+	ws    []*run // each worker's findings of the batch
+	convs map[convKey]*conv
+	// began are the conversations in the order they began, in which their
+	// ends are judged; hot are those not frozen.
+	began, hot []*conv
+	// customers are where each customer first wrote, so that a later
+	// conversation of theirs knows them.
+	customers map[string]firstWrote
+	batch     []queued
+	lines     []byte // the batch's lines: the reader reuses its buffer
+	scratch   []byte
+	events    int
+}
+
+type firstWrote struct {
+	conv convKey
+	at   time.Time
+	line int
+}
+
+func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
+	res := Result{Stats: newStats()}
+	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats}, convs: map[convKey]*conv{}, customers: map[string]firstWrote{}}
+	for range max(1, workers) {
+		t.ws = append(t.ws, &run{path: path, stats: newStats()})
+	}
+	err := each(t.read)
+	t.judge() // the events before an error are judged, as they were read
+	if err != nil {
+		return Result{}, err
+	}
+	for _, w := range t.ws {
+		res.Stats.Merge(w.stats)
+	}
+	for _, v := range t.began {
+		if v.st == nil {
+			v.st = thaw(v.cold)
+		}
+		c.finish(t.out, v.st)
+		v.st, v.cold = nil, nil
+	}
+	res.Events = t.events
+	res.Findings = t.out.found
+	lint.SortFindings(res.Findings)
+	return res, nil
+}
+
+// read takes the next event into the batch, refusing one that goes back
+// in its conversation's time.
+func (t *transcript) read(e Event) error {
+	t.events++
+	k := convKey{e.Channel, e.Conversation}
+	v := t.convs[k]
+	switch {
+	case v == nil:
+		v = &conv{st: &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.line()}, worker: len(t.began) % len(t.ws)}
+		t.convs[k] = v
+		t.began, t.hot = append(t.began, v), append(t.hot, v)
+		if f, ok := t.customers[e.User]; ok && e.User != "" && f.conv != k {
+			v.st.Earlier, v.st.EarlierLine = f.at, f.line
+		}
+		t.out.stats.conversation(e.Channel)
+	case v.st == nil:
+		v.st, v.cold = thaw(v.cold), nil
+		t.hot = append(t.hot, v)
+	}
+	v.used = t.events
+	if e.Time.Before(v.last) {
+		return &lint.InputError{Path: t.out.path, Line: e.Line, Msg: fmt.Sprintf("time %s is earlier than the conversation's event on line %d (%s)",
+			e.RawTime, v.lastLine, v.last.Format(time.RFC3339))}
+	}
+	v.last, v.lastLine = e.Time, e.Line
+	if _, ok := t.customers[e.User]; !ok && e.User != "" && e.Direction == In {
+		t.customers[e.User] = firstWrote{k, e.Time, e.line()}
+	}
+	if e.Raw != nil {
+		n := len(t.lines)
+		t.lines = append(t.lines, e.Raw...)
+		e.Raw = t.lines[n:len(t.lines):len(t.lines)]
+	}
+	t.batch = append(t.batch, queued{e: e, cv: v.st, worker: v.worker})
+	if len(t.batch) == batchSize {
+		t.judge()
+	}
+	return nil
+}
+
+// judge has the workers judge the batch, gives out its findings in the
+// order of the events, and freezes the conversations gone quiet.
+func (t *transcript) judge() {
+	if len(t.ws) == 1 {
+		t.work(0)
+	} else {
+		var wg sync.WaitGroup
+		for w := range t.ws {
+			wg.Go(func() { t.work(w) })
+		}
+		wg.Wait()
+	}
+	for i := range t.batch {
+		q := &t.batch[i]
+		for _, f := range t.ws[q.worker].found[q.from:q.to] {
+			t.out.emit(f)
+		}
+	}
+	for _, w := range t.ws {
+		clear(w.found)
+		w.found = w.found[:0]
+	}
+	clear(t.batch)
+	t.batch, t.lines = t.batch[:0], t.lines[:0]
+	t.freezeQuiet(t.events - quietAfter)
+}
+
+// work judges the batch's events of worker w's conversations.
+func (t *transcript) work(w int) {
+	r := t.ws[w]
+	for i := range t.batch {
+		q := &t.batch[i]
+		if q.worker != w {
+			continue
+		}
+		q.cv.Last, q.cv.LastLine = q.e.Time, q.e.Line
+		q.from = len(r.found)
+		t.c.event(r, q.cv, &q.e)
+		q.to = len(r.found)
+	}
+}
+
+// freezeQuiet freezes the conversations whose latest event came at or
+// before the event numbered before.
+func (t *transcript) freezeQuiet(before int) {
+	kept := t.hot[:0]
+	for _, v := range t.hot {
+		if v.used > before {
+			kept = append(kept, v)
+			continue
+		}
+		t.scratch = freeze(t.scratch[:0], v.st)
+		v.st, v.cold = nil, bytes.Clone(t.scratch)
+	}
+	clear(t.hot[len(kept):])
+	t.hot = kept
+}

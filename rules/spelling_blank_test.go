@@ -1,0 +1,47 @@
+package rules
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// The placeholders found by hand are exactly what the patterns they stand
+// for find.
+var handFound = []struct {
+	name    string
+	pattern *regexp.Regexp
+	find    func(string) [][]int
+}{
+	{"braces", regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}`), braceSpans},
+	{"colon", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`), colonNameSpans},
+}
+
+var handFoundSeeds = []string{
+	"", "{", "}", "{}", "{{}}", "{{x}", "{x}}", "%{x}", "%{{x}}", "%%{x}", "{{{x}}}", "{a{b}c}",
+	"Hi {{first_name}}, your {order} is %{count} of {{ total }}!", "{{a}}{{b}}{c}%{d}", "{{a\nb}}", "\xff{x\xfe}",
+	":", ":a", "a:b", " :name", "(:x)(:y_1)", "at 14:00 :tomorrow", "https://luma.example/x", "\t:_a9Z", ":A", "x\n:y",
+}
+
+func TestHandFoundSpans(t *testing.T) {
+	for _, h := range handFound {
+		for _, s := range handFoundSeeds {
+			if got, want := h.find(s), h.pattern.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s %q: %v, the pattern finds %v", h.name, s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzHandFoundSpans(f *testing.F) {
+	for _, s := range handFoundSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, h := range handFound {
+			if got, want := h.find(s), h.pattern.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s %q: %v, the pattern finds %v", h.name, s, got, want)
+			}
+		}
+	})
+}
