@@ -1,5 +1,6 @@
 // Command identical runs msglint as built from two commits on the same
-// generated 1M-message JSONL export and 1M-event transcript, checks that
+// generated 1M-message JSONL export and 1M-event transcript (and a tenth as
+// many plain-text messages and YAML library templates), checks that
 // both write the same bytes (standard output and error, and exit code), and
 // prints each side's wall time, messages a second, CPU time and peak RSS,
 // side by side. Rounds alternate the two sides so that both see the same
@@ -39,11 +40,28 @@ import (
 type input struct {
 	name, file, unit string
 	write            func(w io.Writer, n int, seed uint64) error
+	tenth            bool // a tenth of -n
+}
+
+// count is how many units the input holds for -n.
+func (in input) count(n int) int {
+	if in.tenth {
+		return max(n/10, 1)
+	}
+	return n
 }
 
 var inputs = []input{
-	{"export", "export.jsonl", "msgs", gen.JSONL},
-	{"transcript", "transcript.jsonl", "events", gen.Transcript},
+	{"export", "export.jsonl", "msgs", gen.JSONL, false},
+	{"transcript", "transcript.jsonl", "events", gen.Transcript, false},
+	// A tenth as many plain-text messages and library templates: the other
+	// readers and the file-level checks (duplicates, names, parity) see the
+	// same change.
+	{"text", "messages.txt", "msgs", gen.Text, true},
+	{"library", "library.yaml", "msgs", func(w io.Writer, n int, seed uint64) error {
+		_, err := w.Write(gen.Library(n, seed))
+		return err
+	}, true},
 }
 
 // sample is one run's cost, read from the kernel.
@@ -159,9 +177,9 @@ func main() {
 		var rate [2]float64
 		for i, s := range sides {
 			m := median(results[in.name+"/"+s.name])
-			rate[i] = float64(*n) / m.wall.Seconds()
+			rate[i] = float64(in.count(*n)) / m.wall.Seconds()
 			fmt.Fprintf(w, "%s\t%s (%s)\t%.2f\t%.0f %s\t%.2f\t%.2f\t%.0f\t\n", in.name, s.name, s.rev, m.wall.Seconds(),
-				rate[i], in.unit, m.cpu.Seconds(), m.cpu.Seconds()*1e6/float64(*n), float64(m.rssKB)/1024)
+				rate[i], in.unit, m.cpu.Seconds(), m.cpu.Seconds()*1e6/float64(in.count(*n)), float64(m.rssKB)/1024)
 		}
 		fmt.Fprintf(w, "%s\tnew/old\t\t%.2fx\t\t\t\t\n", in.name, rate[1]/rate[0])
 	}
@@ -174,7 +192,7 @@ func main() {
 		} else {
 			differ = true
 		}
-		fmt.Printf("%s (%d %s, --format %s): %s\n", in.name, *n, in.unit, *format, v)
+		fmt.Printf("%s (%d %s, --format %s): %s\n", in.name, in.count(*n), in.unit, *format, v)
 	}
 	if differ {
 		keep = false
@@ -193,7 +211,7 @@ func writeInput(path string, in input, n int) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	if err := in.write(bw, n, 1); err != nil {
+	if err := in.write(bw, in.count(n), 1); err != nil {
 		f.Close()
 		return err
 	}
