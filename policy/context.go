@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/msglint/msglint/lint"
@@ -62,13 +63,16 @@ type contextCues struct {
 var contextYAML []byte
 
 // contextByLang are the cues by language; "all" holds in every language.
-var contextByLang = func() map[string]*contextCues {
+// They are compiled at first use, not at start: a check of a reply library
+// never reads a conversation, and compiling them was most of msglint's
+// start-up time.
+var contextByLang = sync.OnceValue(func() map[string]*contextCues {
 	cs, err := parseContext(contextYAML)
 	if err != nil {
 		panic("policy: bad embedded data/context.yaml: " + err.Error())
 	}
 	return cs
-}()
+})
 
 func parseContext(data []byte) (map[string]*contextCues, error) {
 	type kind struct {
@@ -164,11 +168,12 @@ func unicodeBoundaries(p string) string {
 // cuesFor are the cue sets that read a text in a language: every
 // language's when it is unknown. "all" comes first.
 func cuesFor(lang lint.Lang) []*contextCues {
-	out := []*contextCues{contextByLang["all"]}
-	if c := contextByLang[string(lang)]; c != nil {
+	byLang := contextByLang()
+	out := []*contextCues{byLang["all"]}
+	if c := byLang[string(lang)]; c != nil {
 		return append(out, c)
 	}
-	for l, c := range contextByLang {
+	for l, c := range byLang {
 		if l != "all" {
 			out = append(out, c)
 		}

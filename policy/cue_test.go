@@ -67,7 +67,7 @@ func TestCueNeedsMissNoMatch(t *testing.T) {
 		t.Fatalf("only %d texts", len(texts))
 	}
 	filtered, checked := 0, 0
-	for lang, cs := range contextByLang {
+	for lang, cs := range contextByLang() {
 		all := append(append([]*cue{}, cs.amount...), cs.ask...)
 		all = append(append(append(all, cs.wrong...), cs.newCustomer...), cs.question...)
 		all = append(all, cs.pickup...)
