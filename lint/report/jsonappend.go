@@ -11,11 +11,11 @@ import (
 
 const hexDigits = "0123456789abcdef"
 
-// appendJSONString appends s as a JSON string, escaped as encoding/json
+// AppendJSONString appends s as a JSON string, escaped as encoding/json
 // escapes it without HTML escaping: quotes, backslashes and control
 // characters; each byte of invalid UTF-8 as \ufffd; U+2028 and U+2029 (they
 // end a line in JavaScript).
-func appendJSONString(dst []byte, s string) []byte {
+func AppendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -79,7 +79,7 @@ func appendField(dst []byte, indent, name string, first bool) []byte {
 }
 
 func appendStringField(dst []byte, indent, name, value string, first bool) []byte {
-	return appendJSONString(appendField(dst, indent, name, first), value)
+	return AppendJSONString(appendField(dst, indent, name, first), value)
 }
 
 func appendIntField(dst []byte, indent, name string, value int) []byte {
