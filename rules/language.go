@@ -122,6 +122,13 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 	if len(words) < lc.minWords {
 		return ""
 	}
+	// The detector's cue words are cheap and the other languages'
+	// dictionaries are not (loading them was half of a one-file check's
+	// start-up): a message the detector reads as its own language is not
+	// asked about.
+	if d, ok := lint.DetectLang(p.Msg.Body.Text); ok && d == p.Msg.Lang {
+		return ""
+	}
 	for _, name := range languageData.Langs[p.Msg.Lang].Words["other"] {
 		l := lint.Lang(name)
 		other, err := lexiconFor(l)
