@@ -89,19 +89,26 @@ func TestRetriedDeliveryAfterAFailedWrite(t *testing.T) {
 	h.expect("POST", "/webhook/messenger", body, 200, `{"accepted":1,"duplicates":1,`, "X-Hub-Signature-256", sig)
 }
 
+// frequencyAsError makes the hook deny a send over the frequency limit
+// (it is a warning by default).
+func frequencyAsError(t *testing.T, c *Config) {
+	t.Helper()
+	cfg := &lint.Config{Rules: map[string]lint.RuleConfig{"frequency": {Severity: lint.Error}}}
+	linter, err := lint.NewLinter(allRules(), cfg, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Checker, err = policy.NewChecker(linter, c.Load); err != nil {
+		t.Fatal(err)
+	}
+	c.Linter = linter
+}
+
 // Fifty concurrent recorded checks against a limit of 3 (as an error):
 // exactly three are allowed and recorded.
 func TestConcurrentRecordedChecks(t *testing.T) {
 	h := newHarness(t, func(c *Config) {
-		cfg := &lint.Config{Rules: map[string]lint.RuleConfig{"frequency": {Severity: lint.Error}}}
-		linter, err := lint.NewLinter(allRules(), cfg, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c.Checker, err = policy.NewChecker(linter, c.Load); err != nil {
-			t.Fatal(err)
-		}
-		c.Linter = linter
+		frequencyAsError(t, c)
 		// Fifty checks of one conversation are judged one after another:
 		// the test is about atomicity, not about the budget.
 		c.StoreTimeout = 30 * time.Second
@@ -555,15 +562,7 @@ func TestEventsInAnyOrderThroughTheStore(t *testing.T) {
 // later check counts it.
 func TestChecksShareTheStoredState(t *testing.T) {
 	h := newHarness(t, func(c *Config) {
-		cfg := &lint.Config{Rules: map[string]lint.RuleConfig{"frequency": {Severity: lint.Error}}}
-		linter, err := lint.NewLinter(allRules(), cfg, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c.Checker, err = policy.NewChecker(linter, c.Load); err != nil {
-			t.Fatal(err)
-		}
-		c.Linter = linter
+		frequencyAsError(t, c)
 	})
 	h.expect("POST", "/v1/events", event("c60", "messenger", "message", "2026-11-23T09:59:00Z", "hi"), 200, "")
 	draft := `{"conversation":"c60","channel":"messenger"%s,"message":{"text":"Hi! Thanks for writing, we are on it.","lang":"en"}}`
