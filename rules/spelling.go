@@ -63,7 +63,10 @@ misspelling or a single best word. A word with no clear fix is judged over the w
 uses in three messages or more, or capitalised in mid-sentence, is a name or a term; a single draft (--text,
 the pre-send hook) gets only the clear fixes. In Azerbaijani a word is reported only when such an edit gives a known
 word, as the list lacks many modern words; spoken forms written down (yoxlıyırıq → yoxlayırıq) and Turkish
-spellings of Azerbaijani words (sipariş → sifariş, müşteri → müştəri) are misspellings with their fix. English
+spellings of Azerbaijani words (sipariş → sifariş, müşteri → müştəri) are misspellings with their fix. The
+Azerbaijani list is gathered from the web and keeps some misspellings: a word it has only once or twice is
+still asked about ("did you mean …?", never fixed by --fix) when a mixed-up letter or a spoken form's written
+norm gives a word whose family of forms on the list is many times larger (görub → görüb). English
 loanwords of SCOWL's larger list (sommelier) pass, and so do the words of a foreign phrase (café au lait). Not checked: placeholders of every syntax, links, e-mail
 addresses, @mentions, markup, words with digits, acronyms, CamelCase, unknown words in quotes or backticks,
 capitalised words in mid-sentence (names), and Turkish or Azerbaijani texts written without their own
@@ -993,7 +996,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 		}
 		if v.passes {
 			if v.commoner != "" {
-				add(hit{start: t.Start, end: end, right: v.commoner, sure: true})
+				add(hit{start: t.Start, end: end, right: v.commoner, sure: v.commonerSure, others: []string{v.commoner}})
 			}
 			if v.slipped {
 				add(hit{start: t.Start, end: end, right: v.slip, sure: true})
@@ -1031,8 +1034,10 @@ type wordVerdict struct {
 	neighbour string // the word of the language it is written for, or ""
 	passes    bool   // a word of the language (or of a list it accepts)
 	commoner  string // a far commoner word it is likely a slip for, or ""
-	slip      string // a rare word a common one is likely meant by
-	slipped   bool
+	// commonerSure: --fix may apply commoner.
+	commonerSure bool
+	slip         string // a rare word a common one is likely meant by
+	slipped      bool
 }
 
 func (lx *lexicon) verdict(base string) wordVerdict {
@@ -1043,7 +1048,7 @@ func (lx *lexicon) verdict(base string) wordVerdict {
 			return v
 		}
 		if lx.confident && lx.known(base) {
-			v.commoner, _ = lx.commoner(lint.Lower(lx.lang, base))
+			v.commoner, v.commonerSure = lx.commoner(lint.Lower(lx.lang, base))
 		}
 		v.slip, v.slipped = lx.rareSlip(base)
 		return v

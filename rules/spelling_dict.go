@@ -46,7 +46,7 @@ type lexicon struct {
 	// Verdicts by word, shared by the rules and their goroutines.
 	knownMemo     memo[bool]
 	suggestMemo   memo[ranking]
-	commonerMemo  memo[string]
+	commonerMemo  memo[commonerFix]
 	neighbourMemo memo[string]
 	verdictMemo   memo[wordVerdict]
 	// marks maps a letter with a mark to the letter without it (ğ: g):

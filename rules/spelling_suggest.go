@@ -263,6 +263,13 @@ func (lx *lexicon) spokenForms(lw string, add func(string, float64)) {
 				break
 			}
 			i += from
+			from = i + len(r[0])
+			// The norm is about a verb stem's last vowel before the
+			// y of a suffix (saxla-yır); a first-syllable vowel is the
+			// root's own (buyrun, yuyulmaq, düyü).
+			if !strings.ContainsFunc(lw[:i], isVowel) {
+				continue
+			}
 			rest := lw[i+len(r[0]):]
 			// The suffix vowels after it lose the rounding the spoken
 			// vowel gave them (gözlüyürük -> gözləyirik).
@@ -272,7 +279,6 @@ func (lx *lexicon) spokenForms(lw string, add func(string, float64)) {
 					break
 				}
 			}
-			from = i + len(r[0])
 		}
 	}
 }
@@ -315,48 +321,116 @@ func (lx *lexicon) confidentPick(cands []candidate) (string, bool) {
 
 // commoner is the Azerbaijani check of a word the list accepts: the list
 // is a web crawl and keeps some misspellings, so a word is reported when
-// restoring a dropped double consonant or a missing h gives a word whose
-// paradigm on the list is far larger. Letter swaps (e/ə, ı/i, k/q) are not
-// tried here: they make real minimal pairs.
-func (lx *lexicon) commoner(lw string) (string, bool) {
-	s := lx.commonerMemo.get(lw, func() string { return lx.findCommoner(lw) })
-	return s, s != ""
+// restoring a dropped double consonant or a missing h gives a word whose paradigm on the list is far larger
+// (sure: --fix may apply it); failing that, when a confused letter or a
+// spoken form's rewrite does by a far wider margin (swapCommoner; not sure:
+// such a fix is one of two real-looking words).
+func (lx *lexicon) commoner(lw string) (word string, sure bool) {
+	f := lx.commonerMemo.get(lw, func() commonerFix { return lx.findCommoner(lw) })
+	return f.word, f.sure
 }
 
-func (lx *lexicon) findCommoner(lw string) string {
+// commonerFix is what commoner found: a word, and whether it is clear.
+type commonerFix struct {
+	word string
+	sure bool
+}
+
+func (lx *lexicon) findCommoner(lw string) commonerFix {
 	// The word must be rare on the list and the fix at least three times
 	// as common and common in its own right.
 	const rare, ratio, floor = 5, 3, 10
 	if utf8.RuneCountInString(lw) < 5 {
-		return ""
+		return commonerFix{}
 	}
 	own := lx.weight(lw)
 	if own > rare {
-		return ""
+		return commonerFix{}
 	}
 	var pick string
 	var pickN int
+	try := func(s string) {
+		if !lx.known(s) {
+			return
+		}
+		if n := lx.weight(s); n >= floor && n >= ratio*max(own, 1) && n > pickN {
+			pick, pickN = s, n
+		}
+	}
 	rs := []rune(lw)
 	for i := 0; i <= len(rs); i++ {
 		// A consonant doubled where the word has it once, or an h.
-		var adds []rune
 		if i > 0 && !isVowel(rs[i-1]) {
-			adds = append(adds, rs[i-1])
+			try(string(rs[:i]) + string(rs[i-1]) + string(rs[i:]))
 		}
 		if lx.model.inserted['h'] {
-			adds = append(adds, 'h')
+			try(string(rs[:i]) + "h" + string(rs[i:]))
 		}
-		for _, r := range adds {
-			s := string(rs[:i]) + string(r) + string(rs[i:])
-			if !lx.known(s) {
-				continue
-			}
-			if n := lx.weight(s); n >= floor && n >= ratio*max(own, 1) && n > pickN {
-				pick, pickN = s, n
+	}
+	if pick == "" && own <= swapRare {
+		return commonerFix{word: lx.swapCommoner(lw, rs)}
+	}
+	return commonerFix{word: pick, sure: pick != ""}
+}
+
+// Thresholds of swapCommoner: a confused letter makes real minimal pairs,
+// so the word must be all but unattested and the fix's family large.
+// A spoken form needs less: the norm already says it is wrong, and the
+// family only has to show that the written form is the one in use. Both
+// ratios were set on the list itself (every rare word on it checked; the
+// pairs they report judged by hand), not on any test sentence.
+const swapRare, swapRatio, spokenRatio, swapFloor = 2, 20, 7, 30
+
+// swapCommoner is commoner for a confused letter (əlagə: əlaqə) or a spoken
+// form written down (gözlüyün: gözləyin): the family that shares the fix's
+// beginning up to the changed letter must be far larger than the word's.
+// A family, not the word's own paradigm, because the list lacks most forms
+// of a verb and a slip spreads over few of them.
+func (lx *lexicon) swapCommoner(lw string, rs []rune) string {
+	var pick string
+	var pickN int
+	try := func(s string, at, ratio int) {
+		if s == lw || !lx.known(s) {
+			return
+		}
+		n := lx.d.Forms(prefixRunes(s, at))
+		if n >= swapFloor && n >= ratio*max(lx.d.Forms(prefixRunes(lw, at)), 1) && n > pickN {
+			pick, pickN = s, n
+		}
+	}
+	for i, r := range rs {
+		for _, c := range lx.model.alphabet {
+			if c != r && lx.model.confused[[2]rune{r, c}] {
+				t := slices.Clone(rs)
+				t[i] = c
+				try(string(t), i, swapRatio)
 			}
 		}
 	}
+	// A spoken form's family is the beginning through the rewritten
+	// letters (olmay- against olmuy-), as the vowel alone is shared by
+	// other words (olmuş).
+	lx.spokenForms(lw, func(s string, _ float64) {
+		i := 0
+		for i < len(s) && i < len(lw) && s[i] == lw[i] {
+			i++
+		}
+		try(s, utf8.RuneCountInString(lw[:i])+1, spokenRatio)
+	})
 	return pick
+}
+
+// prefixRunes is s up to and including the rune at index at, and at least
+// four runes: shorter beginnings are shared by unrelated words.
+func prefixRunes(s string, at int) string {
+	n := max(at+1, 4)
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // rareSlip is the English check of a word only the larger, rarer list
