@@ -190,6 +190,7 @@ type Message struct {
 	tokens    []Token
 	sentences []Span
 	holders   *holders
+	cues      *cueHits // every cue list's matches in the body (FindIn)
 	// kept are values rules worked out for the message and want again
 	// in their file check (Remember); Trim keeps them.
 	kept []kept

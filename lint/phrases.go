@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,9 +32,9 @@ import (
 // and cues are compared folded: "iyi gunler" matches "iyi gün*".
 type Phrases struct {
 	lang    Lang
-	exact   map[string][]phrase // by first word
-	stems   *stemNode           // by first word stem (cues whose first word ends in *)
-	fexact  map[string][]phrase // the same, folded; nil when the language folds nothing
+	exact   map[string][]*phrase // by first word
+	stems   *stemNode            // by first word stem (cues whose first word ends in *)
+	fexact  map[string][]*phrase // the same, folded; nil when the language folds nothing
 	fstems  *stemNode
 	forms   *morph.Forms
 	nStems  int
@@ -43,6 +44,9 @@ type Phrases struct {
 	// of the language, which is never a typo.
 	typos  map[int][]typoCue // by the first word's length in letters
 	isWord func(string) bool
+	// slot is the Phrases' place in its language's merged matcher, plus
+	// one; 0 until FindIn first asks for it (see cueIndex).
+	slot atomic.Int32
 }
 
 // typoMin is the length, in letters, from which a cue word also matches a
@@ -51,7 +55,7 @@ const typoMin = 7
 
 // typoCue is a cue with a long first word, and that word's length.
 type typoCue struct {
-	ph      phrase
+	ph      *phrase
 	letters int
 }
 
@@ -128,7 +132,7 @@ func oneTypo(a, b string) bool {
 type stemNode struct {
 	keys    []byte
 	kids    []*stemNode
-	phrases []phrase
+	phrases []*phrase
 }
 
 // child is the node after byte c, or nil.
@@ -139,7 +143,7 @@ func (n *stemNode) child(c byte) *stemNode {
 	return nil
 }
 
-func (n *stemNode) add(stem string, ph phrase) {
+func (n *stemNode) add(stem string, ph *phrase) {
 	for i := 0; i < len(stem); i++ {
 		c := n.child(stem[i])
 		if c == nil {
@@ -250,9 +254,9 @@ type Match struct {
 
 // NewPhrases compiles cues for a language.
 func NewPhrases(l Lang, cues []string) *Phrases {
-	p := &Phrases{lang: l, exact: map[string][]phrase{}, stems: &stemNode{}, forms: formsOf(l)}
+	p := &Phrases{lang: l, exact: map[string][]*phrase{}, stems: &stemNode{}, forms: formsOf(l)}
 	if sp := spec(l); sp != nil && sp.folder != nil {
-		p.fexact, p.fstems = map[string][]phrase{}, &stemNode{}
+		p.fexact, p.fstems = map[string][]*phrase{}, &stemNode{}
 	}
 	for _, cue := range cues {
 		c, kinds := cutKinds(strings.TrimSpace(cue))
@@ -283,7 +287,7 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 				ws[i].lemma, ws[i].flemma = p.forms.Lemma(ws[i].w, ws[i].kind, false), p.forms.Lemma(ws[i].fw, ws[i].kind, true)
 			}
 		}
-		ph := phrase{cue: strings.TrimSpace(cue), words: ws}
+		ph := &phrase{cue: strings.TrimSpace(cue), words: ws}
 		if ws[0].prefix {
 			// A lemma is found by each of its stems: "ortağımıza" does not
 			// start with "ortak".
@@ -341,7 +345,7 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 		}
 		w := p.norm(t, folded)
 		for _, ph := range exact[w] {
-			if m, ok := p.try(toks, i, ph, folded, false); ok {
+			if m, ok := p.try(toks, nil, i, ph, folded, false); ok {
 				out = append(out, m)
 			}
 		}
@@ -353,36 +357,41 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 				break
 			}
 			for _, ph := range n.phrases {
-				if m, ok := p.try(toks, i, ph, folded, false); ok {
+				if m, ok := p.try(toks, nil, i, ph, folded, false); ok {
 					out = append(out, m)
 				}
 			}
 		}
 	}
 	for _, lit := range p.literal {
-		for off := 0; ; {
-			i := strings.Index(text[off:], lit)
-			if i < 0 {
-				break
-			}
-			s, e := off+i, off+i+len(lit)
-			off = e
-			// A literal that starts or ends with a letter stands alone: "/s"
-			// is not the start of "/search".
-			if r, _ := utf8.DecodeLastRuneInString(lit); isWordRune(r) {
-				if n, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && isWordRune(n) {
-					continue
-				}
-			}
-			if r, _ := utf8.DecodeRuneInString(lit); isWordRune(r) {
-				if p, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && isWordRune(p) {
-					continue
-				}
-			}
-			out = append(out, Match{Cue: lit, Span: Span{s, e}, First: -1, Last: -1})
-		}
+		out = findLiteral(out, text, lit)
 	}
 	return out
+}
+
+// findLiteral appends every place a non-word cue is written in text: the
+// leftmost, one after the other, except where one that starts or ends with
+// a letter runs on into a word ("/s" is not the start of "/search").
+func findLiteral(out []Match, text, lit string) []Match {
+	for off := 0; ; {
+		i := strings.Index(text[off:], lit)
+		if i < 0 {
+			return out
+		}
+		s, e := off+i, off+i+len(lit)
+		off = e
+		if r, _ := utf8.DecodeLastRuneInString(lit); isWordRune(r) {
+			if n, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && isWordRune(n) {
+				continue
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(lit); isWordRune(r) {
+			if p, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && isWordRune(p) {
+				continue
+			}
+		}
+		out = append(out, Match{Cue: lit, Span: Span{s, e}, First: -1, Last: -1})
+	}
 }
 
 // Has reports whether any cue is in the tokens.
@@ -408,7 +417,7 @@ func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded b
 				}
 				checked = true
 			}
-			if m, ok := p.try(toks, i, tc.ph, folded, true); ok {
+			if m, ok := p.try(toks, nil, i, tc.ph, folded, true); ok {
 				out = append(out, m)
 			}
 		}
@@ -441,7 +450,7 @@ func (p *Phrases) norm(t *Token, folded bool) string {
 
 // matches reports whether a text word is the cue word: the same word, or
 // for a lemma one of its forms.
-func (p *Phrases) matches(cw cueWord, w string, folded, typos bool) bool {
+func (p *Phrases) matches(cw *cueWord, w string, folded, typos bool) bool {
 	c, lm := cw.w, cw.lemma
 	if folded {
 		c, lm = cw.fw, cw.flemma
@@ -455,9 +464,12 @@ func (p *Phrases) matches(cw cueWord, w string, folded, typos bool) bool {
 	return lm.Inflects(w)
 }
 
-func (p *Phrases) try(toks []Token, i int, ph phrase, folded, typos bool) (Match, bool) {
+// try matches ph at token i. words, when not nil, holds each token's word as
+// cues are compared with it (norm), worked out once for a text.
+func (p *Phrases) try(toks []Token, words []string, i int, ph *phrase, folded, typos bool) (Match, bool) {
 	j := i
-	for k, cw := range ph.words {
+	for k := range ph.words {
+		cw := &ph.words[k]
 		if k > 0 {
 			j++
 			for j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number {
@@ -473,7 +485,13 @@ func (p *Phrases) try(toks []Token, i int, ph phrase, folded, typos bool) (Match
 		if cw.any {
 			continue
 		}
-		if !p.matches(cw, p.norm(&toks[j], folded), folded, typos) {
+		w := ""
+		if words != nil {
+			w = words[j]
+		} else {
+			w = p.norm(&toks[j], folded)
+		}
+		if !p.matches(cw, w, folded, typos) {
 			return Match{}, false
 		}
 	}

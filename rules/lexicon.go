@@ -179,7 +179,7 @@ func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
 	if pb.typos {
 		return p.FindTypos(m.Body.Text, m.Tokens())
 	}
-	return p.Find(m.Body.Text, m.Tokens())
+	return p.FindIn(m)
 }
 
 // withTypos lets the book's long cue words match a word one typo away (see
@@ -208,11 +208,11 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 		return nil
 	}
 	var out map[string][]lint.Match // made at the first match: most messages have none
-	find := c.p.Find
+	find := func(m *lint.Message) []lint.Match { return c.p.FindIn(m) }
 	if pb.typos {
-		find = c.p.FindTypos
+		find = func(m *lint.Message) []lint.Match { return c.p.FindTypos(m.Body.Text, m.Tokens()) }
 	}
-	for _, mt := range find(m.Body.Text, m.Tokens()) {
+	for _, mt := range find(m) {
 		if out == nil {
 			out = map[string][]lint.Match{}
 		}
