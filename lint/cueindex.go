@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -27,33 +28,61 @@ type cueIndex struct {
 	folds bool     // the language has letters to fold (see Folded)
 	// slots is the number of slots handed out when the index was built:
 	// every live list with a lower slot is in it.
-	slots          int32
-	exact, fexact  map[string]*cueKey
-	stems, fstems  *cueNode
-	literals       []string // distinct non-word cues
-	hasLiteral     map[string]bool
-	cueCount, size int
+	slots         int32
+	keys          []*cueKey
+	exact, fexact map[string]int32 // word -> key
+	stems, fstems *cueNode
+	literals      []string // distinct non-word cues
 }
 
-// cueKey is the cues found by one word or stem: each distinct cue once
-// (tried once per word), and the lists that hold it, each list's cues in
-// its own order, so that a list's matches come out in the order its own
-// Find gives them.
+// cueKey is the cues found by one word or stem: each distinct cue once,
+// tried at most once per word, and the lists that hold it, by slot, each
+// list's cues in its own order, so that a list's matches come out in the
+// order its own Find gives them.
 type cueKey struct {
-	cues  []*phrase
-	posts []cuePost
+	cues []*phrase
+	// first is, for a stem's key, each cue's first word's place in
+	// firsts: cues that start with the same lemma ask it once per word.
+	// A word's key (exact) needs no such test: the word is the cue's.
+	first  []int32
+	firsts []*cueWord
+	posts  []cuePost // by slot
+	// mask has bit slot%64 set for every slot with a post: most lists
+	// hold none of a key's cues, and this tells them without a search.
+	mask uint64
 }
 
 type cuePost struct {
-	cue  int32 // index into cueKey.cues
+	cue  int32 // index into cues
 	slot int32
 }
 
-// cueNode is a byte trie of stems, like stemNode, holding cueKeys.
+// postsOf are the posts of one slot.
+func (k *cueKey) postsOf(slot int32) []cuePost {
+	if k.mask&(1<<(slot&63)) == 0 {
+		return nil
+	}
+	lo, hi := 0, len(k.posts)
+	for lo < hi { // the first post of slot or above
+		m := int(uint(lo+hi) >> 1)
+		if k.posts[m].slot < slot {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	end := lo
+	for end < len(k.posts) && k.posts[end].slot == slot {
+		end++
+	}
+	return k.posts[lo:end]
+}
+
+// cueNode is a byte trie of stems, like stemNode, holding keys.
 type cueNode struct {
 	keys []byte
 	kids []*cueNode
-	key  *cueKey
+	key  int32 // the stem's key, plus one; 0 if no cue has the stem
 }
 
 func (n *cueNode) child(c byte) *cueNode {
@@ -129,36 +158,12 @@ func (r *cueRegistry) current(l Lang) *cueIndex {
 // buildCueIndex merges the live lists, in slot order.
 func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 	idx := &cueIndex{proto: &Phrases{lang: l, forms: formsOf(l)}, slots: int32(len(members)),
-		exact: map[string]*cueKey{}, stems: &cueNode{}, hasLiteral: map[string]bool{}}
+		exact: map[string]int32{}, stems: &cueNode{}}
 	if sp := spec(l); sp != nil && sp.folder != nil {
-		idx.folds, idx.fexact, idx.fstems = true, map[string]*cueKey{}, &cueNode{}
+		idx.folds, idx.fexact, idx.fstems = true, map[string]int32{}, &cueNode{}
 	}
-	// A key's distinct cues, by cue text, while it is built.
-	local := map[*cueKey]map[string]int32{}
-	post := func(k *cueKey, ph *phrase, slot int32) {
-		ids := local[k]
-		if ids == nil {
-			ids = map[string]int32{}
-			local[k] = ids
-		}
-		id, ok := ids[ph.cue]
-		if !ok {
-			id = int32(len(k.cues))
-			ids[ph.cue] = id
-			k.cues = append(k.cues, ph)
-			idx.cueCount++
-		}
-		k.posts = append(k.posts, cuePost{id, slot})
-		idx.size++
-	}
-	keyOf := func(m map[string]*cueKey, w string) *cueKey {
-		k := m[w]
-		if k == nil {
-			k = &cueKey{}
-			m[w] = k
-		}
-		return k
-	}
+	b := cueBuilder{idx: idx, cues: map[*cueKey]map[string]int32{}, firsts: map[*cueKey]map[string]int32{}}
+	hasLiteral := map[string]bool{}
 	for i := range members {
 		p := members[i].Value()
 		if p == nil {
@@ -167,22 +172,18 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 		}
 		slot := int32(i + 1)
 		for w, phs := range p.exact {
-			for _, ph := range phs {
-				post(keyOf(idx.exact, w), ph, slot)
-			}
+			b.post(b.word(idx.exact, w), phs, slot, false)
 		}
 		for w, phs := range p.fexact {
-			for _, ph := range phs {
-				post(keyOf(idx.fexact, w), ph, slot)
-			}
+			b.post(b.word(idx.fexact, w), phs, slot, true)
 		}
-		mergeStems(idx.stems, p.stems, slot, post)
+		b.stems(idx.stems, p.stems, slot, false)
 		if p.fstems != nil {
-			mergeStems(idx.fstems, p.fstems, slot, post)
+			b.stems(idx.fstems, p.fstems, slot, true)
 		}
 		for _, lit := range p.literal {
-			if !idx.hasLiteral[lit] {
-				idx.hasLiteral[lit] = true
+			if !hasLiteral[lit] {
+				hasLiteral[lit] = true
 				idx.literals = append(idx.literals, lit)
 			}
 		}
@@ -190,38 +191,92 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 	return idx
 }
 
-// mergeStems adds a list's stem trie to the merged one.
-func mergeStems(into *cueNode, from *stemNode, slot int32, post func(*cueKey, *phrase, int32)) {
+// cueBuilder numbers each key's distinct cues and first lemmas while the
+// index is built.
+type cueBuilder struct {
+	idx          *cueIndex
+	cues, firsts map[*cueKey]map[string]int32
+}
+
+// word is the key of a word, made if it has none.
+func (b cueBuilder) word(m map[string]int32, w string) *cueKey {
+	id, ok := m[w]
+	if !ok {
+		id = int32(len(b.idx.keys))
+		b.idx.keys = append(b.idx.keys, &cueKey{})
+		m[w] = id
+	}
+	return b.idx.keys[id]
+}
+
+// post adds a list's cues found by one key.
+func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
+	for _, ph := range phs {
+		k.posts = append(k.posts, cuePost{number(b.cues, k, ph.cue, func() { k.cues = append(k.cues, ph) }), slot})
+		k.mask |= 1 << (slot & 63)
+		if ph.words[0].prefix && len(k.first) < len(k.cues) {
+			// The same lemma, by its text, kind and folding.
+			cw := &ph.words[0]
+			id := fmt.Sprint(cw.w, "\x00", cw.kind, folded)
+			k.first = append(k.first, number(b.firsts, k, id, func() { k.firsts = append(k.firsts, cw) }))
+		}
+	}
+}
+
+// number is id's number among k's, made with add if it has none.
+func number(ids map[*cueKey]map[string]int32, k *cueKey, id string, add func()) int32 {
+	m := ids[k]
+	if m == nil {
+		m = map[string]int32{}
+		ids[k] = m
+	}
+	n, ok := m[id]
+	if !ok {
+		n = int32(len(m))
+		m[id] = n
+		add()
+	}
+	return n
+}
+
+// stems adds a list's stem trie to the merged one.
+func (b cueBuilder) stems(into *cueNode, from *stemNode, slot int32, folded bool) {
 	if len(from.phrases) > 0 {
-		if into.key == nil {
-			into.key = &cueKey{}
+		if into.key == 0 {
+			b.idx.keys = append(b.idx.keys, &cueKey{})
+			into.key = int32(len(b.idx.keys))
 		}
-		for _, ph := range from.phrases {
-			post(into.key, ph, slot)
-		}
+		b.post(b.idx.keys[into.key-1], from.phrases, slot, folded)
 	}
 	for i, c := range from.keys {
-		mergeStems(into.kid(c), from.kids[i], slot, post)
+		b.stems(into.kid(c), from.kids[i], slot, folded)
 	}
 }
 
-// cueHits are the matches of every list of an index in one message.
+// cueHits are a message's words looked up in the index once: the keys
+// they found, and, as lists ask for them, which of those keys' cues match.
+// Only words hold pointers: the rest is not scanned by the collector.
 type cueHits struct {
-	idx   *cueIndex
-	words []string // each token's word as compared, in a folded text
-	hits  []cueHit // in the order each list's Find gives them
-	lits  []Match  // each distinct literal's matches, literal by literal
-	tried []cueTry // scratch: one key's cues tried at one word
+	idx    *cueIndex
+	folded bool
+	litsOK bool      // lits worked out
+	words  []string  // each token's word as compared, in a folded text
+	cands  []cueCand // in the order Find visits them
+	tried  []cueTry  // the cands' cues, each cand's from its at
+	firsts []uint8   // the cands' first lemmas: 0 not asked, 1 no, 2 yes
+	lits   []Match   // each distinct literal's matches, literal by literal
 }
 
-type cueHit struct {
-	slot int32
-	m    Match
+// cueCand is a key one of the message's words found.
+type cueCand struct {
+	tok, key  int32
+	at, first int32 // where its cues' and first lemmas' answers start; -1 until asked
 }
 
+// cueTry is whether a cue matched at a cand's word, and its last token.
 type cueTry struct {
-	m  Match
-	ok bool
+	last  int32
+	state uint8 // 0 not tried, 1 no, 2 yes
 }
 
 var cueHitsPool = sync.Pool{New: func() any { return new(cueHits) }}
@@ -229,24 +284,21 @@ var cueHitsPool = sync.Pool{New: func() any { return new(cueHits) }}
 // release returns h's memory for another message.
 func (h *cueHits) release() {
 	clear(h.words)
-	clear(h.hits)
 	clear(h.lits)
-	clear(h.tried)
-	*h = cueHits{words: h.words[:0], hits: h.hits[:0], lits: h.lits[:0], tried: h.tried[:0]}
+	*h = cueHits{words: h.words[:0], cands: h.cands[:0], tried: h.tried[:0], firsts: h.firsts[:0], lits: h.lits[:0]}
 	cueHitsPool.Put(h)
 }
 
-// run finds every cue of the index in a text's tokens.
-func (h *cueHits) run(idx *cueIndex, text string, toks []Token) {
+// look finds the keys of a text's words.
+func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 	h.idx = idx
-	p := idx.proto
-	exact, stems, folded := idx.exact, idx.stems, false
-	if idx.folds && Folded(p.lang, text) {
-		exact, stems, folded = idx.fexact, idx.fstems, true
+	exact, stems := idx.exact, idx.stems
+	if idx.folds && Folded(idx.proto.lang, text) {
+		exact, stems, h.folded = idx.fexact, idx.fstems, true
 		for i := range toks {
 			w := ""
 			if t := &toks[i]; t.Kind == Word || t.Kind == Number {
-				w = p.norm(t, true)
+				w = idx.proto.norm(t, true)
 			}
 			h.words = append(h.words, w)
 		}
@@ -257,54 +309,73 @@ func (h *cueHits) run(idx *cueIndex, text string, toks []Token) {
 			continue
 		}
 		w := t.Norm
-		if folded {
+		if h.folded {
 			w = h.words[i]
 		}
-		if k := exact[w]; k != nil {
-			h.try(k, toks, i, folded)
+		if k, ok := exact[w]; ok {
+			h.cands = append(h.cands, cueCand{tok: int32(i), key: k, at: -1, first: -1})
 		}
+		// Every stem the word starts with: a stem is a whole word's
+		// beginning, so it always ends at a character boundary.
 		n := stems
 		for b := 0; b < len(w) && len(n.keys) > 0; b++ {
 			if n = n.child(w[b]); n == nil {
 				break
 			}
-			if n.key != nil {
-				h.try(n.key, toks, i, folded)
+			if n.key > 0 {
+				h.cands = append(h.cands, cueCand{tok: int32(i), key: n.key - 1, at: -1, first: -1})
 			}
 		}
 	}
-	for _, lit := range idx.literals {
-		h.lits = findLiteral(h.lits, text, lit)
-	}
 }
 
-// try tries a key's cues at token i, each once, and adds a hit for every
-// list that holds one that matched.
-func (h *cueHits) try(k *cueKey, toks []Token, i int, folded bool) {
-	var words []string
-	if folded {
-		words = h.words
-	}
-	h.tried = h.tried[:0]
-	found := false
-	for _, ph := range k.cues {
-		m, ok := h.idx.proto.try(toks, words, i, ph, folded, false)
-		h.tried = append(h.tried, cueTry{m, ok})
-		found = found || ok
-	}
-	if !found {
-		return
-	}
-	for _, p := range k.posts {
-		if t := &h.tried[p.cue]; t.ok {
-			h.hits = append(h.hits, cueHit{p.slot, t.m})
+// result is whether cue number ci of a cand matches, tried once.
+func (h *cueHits) result(c *cueCand, ci int32, toks []Token) *cueTry {
+	k := h.idx.keys[c.key]
+	if c.at < 0 {
+		c.at = int32(len(h.tried))
+		h.tried = append(h.tried, make([]cueTry, len(k.cues))...)
+		if len(k.firsts) > 0 {
+			c.first = int32(len(h.firsts))
+			h.firsts = append(h.firsts, make([]uint8, len(k.firsts))...)
 		}
 	}
+	t := &h.tried[c.at+ci]
+	if t.state != 0 {
+		return t
+	}
+	t.state = 1
+	i := int(c.tok)
+	var words []string
+	if h.folded {
+		words = h.words
+	}
+	p := h.idx.proto
+	if len(k.firsts) > 0 {
+		f := &h.firsts[c.first+k.first[ci]]
+		if *f == 0 {
+			w := toks[i].Norm
+			if h.folded {
+				w = words[i]
+			}
+			*f = 1
+			if p.matches(k.firsts[k.first[ci]], w, h.folded, false) {
+				*f = 2
+			}
+		}
+		if *f == 1 {
+			return t
+		}
+	}
+	if j, ok := p.end(toks, words, i, k.cues[ci], h.folded, false, true); ok {
+		t.last, t.state = int32(j), 2
+	}
+	return t
 }
 
 // FindIn returns every cue found in a message's body, as Find(m.Body.Text,
-// m.Tokens()) does; the body is walked once for every list of the
-// language, and the matches kept on the message until Trim.
+// m.Tokens()) does; the body's words are looked up once for every list of
+// the language, and the answers kept on the message until Trim.
 func (p *Phrases) FindIn(m *Message) []Match {
 	toks := m.Tokens()
 	if p.lang != m.Lang {
@@ -318,22 +389,35 @@ func (p *Phrases) FindIn(m *Message) []Match {
 	h := m.cues
 	if h == nil {
 		h = cueHitsPool.Get().(*cueHits)
-		h.run(registryOf(p.lang).current(p.lang), m.Body.Text, toks)
+		h.look(registryOf(p.lang).current(p.lang), m.Body.Text, toks)
 		m.cues = h
 	}
 	if slot > h.idx.slots || h.idx.proto.lang != p.lang {
 		return p.Find(m.Body.Text, toks) // joined after the index was built
 	}
 	var out []Match
-	for i := range h.hits {
-		if h.hits[i].slot == slot {
-			out = append(out, h.hits[i].m)
+	for ci := range h.cands {
+		c := &h.cands[ci]
+		k := h.idx.keys[c.key]
+		for _, post := range k.postsOf(slot) {
+			if t := h.result(c, post.cue, toks); t.state == 2 {
+				i := c.tok
+				out = append(out, Match{Cue: k.cues[post.cue].cue, Span: Span{toks[i].Start, toks[t.last].End}, First: int(i), Last: int(t.last)})
+			}
 		}
 	}
-	for _, lit := range p.literal {
-		for _, lm := range h.lits {
-			if lm.Cue == lit {
-				out = append(out, lm)
+	if len(p.literal) > 0 {
+		if !h.litsOK {
+			for _, lit := range h.idx.literals {
+				h.lits = findLiteral(h.lits, m.Body.Text, lit)
+			}
+			h.litsOK = true
+		}
+		for _, lit := range p.literal {
+			for _, lm := range h.lits {
+				if lm.Cue == lit {
+					out = append(out, lm)
+				}
 			}
 		}
 	}

@@ -345,7 +345,7 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 		}
 		w := p.norm(t, folded)
 		for _, ph := range exact[w] {
-			if m, ok := p.try(toks, nil, i, ph, folded, false); ok {
+			if m, ok := p.try(toks, nil, i, ph, folded, false, false); ok {
 				out = append(out, m)
 			}
 		}
@@ -357,7 +357,7 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 				break
 			}
 			for _, ph := range n.phrases {
-				if m, ok := p.try(toks, nil, i, ph, folded, false); ok {
+				if m, ok := p.try(toks, nil, i, ph, folded, false, false); ok {
 					out = append(out, m)
 				}
 			}
@@ -417,7 +417,7 @@ func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded b
 				}
 				checked = true
 			}
-			if m, ok := p.try(toks, nil, i, tc.ph, folded, true); ok {
+			if m, ok := p.try(toks, nil, i, tc.ph, folded, true, false); ok {
 				out = append(out, m)
 			}
 		}
@@ -465,8 +465,18 @@ func (p *Phrases) matches(cw *cueWord, w string, folded, typos bool) bool {
 }
 
 // try matches ph at token i. words, when not nil, holds each token's word as
-// cues are compared with it (norm), worked out once for a text.
-func (p *Phrases) try(toks []Token, words []string, i int, ph *phrase, folded, typos bool) (Match, bool) {
+// cues are compared with it (norm), worked out once for a text; firstKnown
+// says the first word was already found to match.
+func (p *Phrases) try(toks []Token, words []string, i int, ph *phrase, folded, typos, firstKnown bool) (Match, bool) {
+	j, ok := p.end(toks, words, i, ph, folded, typos, firstKnown)
+	if !ok {
+		return Match{}, false
+	}
+	return Match{Cue: ph.cue, Span: Span{toks[i].Start, toks[j].End}, First: i, Last: j}, true
+}
+
+// end is the index of the last token of ph matched at token i (see try).
+func (p *Phrases) end(toks []Token, words []string, i int, ph *phrase, folded, typos, firstKnown bool) (int, bool) {
 	j := i
 	for k := range ph.words {
 		cw := &ph.words[k]
@@ -474,26 +484,26 @@ func (p *Phrases) try(toks []Token, words []string, i int, ph *phrase, folded, t
 			j++
 			for j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number {
 				if toks[j].Kind == Punct && strings.ContainsAny(toks[j].Norm, ".!?") {
-					return Match{}, false
+					return 0, false
 				}
 				j++
 			}
 			if j >= len(toks) {
-				return Match{}, false
+				return 0, false
 			}
 		}
-		if cw.any {
+		if cw.any || k == 0 && firstKnown {
 			continue
 		}
-		w := ""
+		var w string
 		if words != nil {
 			w = words[j]
 		} else {
 			w = p.norm(&toks[j], folded)
 		}
 		if !p.matches(cw, w, folded, typos) {
-			return Match{}, false
+			return 0, false
 		}
 	}
-	return Match{Cue: ph.cue, Span: Span{toks[i].Start, toks[j].End}, First: i, Last: j}, true
+	return j, true
 }
