@@ -1,11 +1,12 @@
 package lint
 
 import (
-	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
 	"weak"
+
+	"github.com/msglint/msglint/lint/morph"
 )
 
 // A language's cue lists are many (every list of every rule that reads
@@ -47,9 +48,21 @@ type cueKey struct {
 	first  []int32
 	firsts []*cueWord
 	posts  []cuePost // by slot
-	// mask has bit slot%64 set for every slot with a post: most lists
-	// hold none of a key's cues, and this tells them without a search.
-	mask uint64
+	// mask has the bit of every slot with a post: most lists hold none
+	// of a key's cues, and this tells them without a search.
+	mask slotMask
+}
+
+// slotMask is a set of slots, each slot's bit shared with the slots 256
+// apart: a bit not set is a slot not in the set.
+type slotMask [4]uint64
+
+func (s *slotMask) add(slot int32)      { s[slot>>6&3] |= 1 << (slot & 63) }
+func (s *slotMask) has(slot int32) bool { return s[slot>>6&3]&(1<<(slot&63)) != 0 }
+func (s *slotMask) union(o *slotMask) {
+	for i := range s {
+		s[i] |= o[i]
+	}
 }
 
 type cuePost struct {
@@ -59,7 +72,7 @@ type cuePost struct {
 
 // postsOf are the posts of one slot.
 func (k *cueKey) postsOf(slot int32) []cuePost {
-	if k.mask&(1<<(slot&63)) == 0 {
+	if !k.mask.has(slot) {
 		return nil
 	}
 	lo, hi := 0, len(k.posts)
@@ -108,12 +121,22 @@ func (n *cueNode) kid(c byte) *cueNode {
 // cueRegistry is one language's lists that have been asked for, and the
 // index built from them.
 type cueRegistry struct {
+	lang    Lang
 	mu      sync.Mutex
 	members []weak.Pointer[Phrases] // by slot-1; nil once gone
 	index   atomic.Pointer[cueIndex]
-	// stale is set when a list joins or one in the index is collected.
-	stale atomic.Bool
+	// stale is set when a list joins or one in the index is collected;
+	// waited counts the messages looked up since.
+	stale  atomic.Bool
+	waited atomic.Int32
 }
+
+// rebuildAfter is how many messages a language's index waits, once a list
+// joined or left, before it is built again: the lists a run uses join on
+// its first messages, one rule after another, and are merged in one build
+// after them; a run of a few messages builds nothing, and is checked list
+// by list as fast as before.
+const rebuildAfter = 64
 
 var cueRegistries sync.Map // Lang -> *cueRegistry
 
@@ -121,7 +144,7 @@ func registryOf(l Lang) *cueRegistry {
 	if r, ok := cueRegistries.Load(l); ok {
 		return r.(*cueRegistry)
 	}
-	r, _ := cueRegistries.LoadOrStore(l, &cueRegistry{})
+	r, _ := cueRegistries.LoadOrStore(l, &cueRegistry{lang: l})
 	return r.(*cueRegistry)
 }
 
@@ -139,18 +162,27 @@ func (r *cueRegistry) join(p *Phrases) {
 	r.stale.Store(true)
 }
 
-// current is the index, rebuilt first if a list joined or left.
-func (r *cueRegistry) current(l Lang) *cueIndex {
-	if idx := r.index.Load(); idx != nil && !r.stale.Load() {
+// current is the index for a message's look-up, nil while there is none:
+// rebuilt when it is stale and has waited rebuildAfter messages. A stale
+// index still answers every list it holds.
+func (r *cueRegistry) current() *cueIndex {
+	idx := r.index.Load()
+	if !r.stale.Load() || r.waited.Add(1) < rebuildAfter {
 		return idx
 	}
+	return r.rebuild()
+}
+
+// rebuild builds the index from the lists now joined.
+func (r *cueRegistry) rebuild() *cueIndex {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if idx := r.index.Load(); idx != nil && !r.stale.Load() {
-		return idx
+	if !r.stale.Load() {
+		return r.index.Load()
 	}
 	r.stale.Store(false)
-	idx := buildCueIndex(l, r.members)
+	r.waited.Store(0)
+	idx := buildCueIndex(r.lang, r.members)
 	r.index.Store(idx)
 	return idx
 }
@@ -162,7 +194,7 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 	if sp := spec(l); sp != nil && sp.folder != nil {
 		idx.folds, idx.fexact, idx.fstems = true, map[string]int32{}, &cueNode{}
 	}
-	b := cueBuilder{idx: idx, cues: map[*cueKey]map[string]int32{}, firsts: map[*cueKey]map[string]int32{}}
+	b := cueBuilder{idx: idx, cues: map[cueID]int32{}, firsts: map[cueID]int32{}}
 	hasLiteral := map[string]bool{}
 	for i := range members {
 		p := members[i].Value()
@@ -172,14 +204,14 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 		}
 		slot := int32(i + 1)
 		for w, phs := range p.exact {
-			b.post(b.word(idx.exact, w), phs, slot, false)
+			b.post(b.word(idx.exact, w), phs, slot)
 		}
 		for w, phs := range p.fexact {
-			b.post(b.word(idx.fexact, w), phs, slot, true)
+			b.post(b.word(idx.fexact, w), phs, slot)
 		}
-		b.stems(idx.stems, p.stems, slot, false)
+		b.stems(idx.stems, p.stems, slot)
 		if p.fstems != nil {
-			b.stems(idx.fstems, p.fstems, slot, true)
+			b.stems(idx.fstems, p.fstems, slot)
 		}
 		for _, lit := range p.literal {
 			if !hasLiteral[lit] {
@@ -195,7 +227,14 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 // index is built.
 type cueBuilder struct {
 	idx          *cueIndex
-	cues, firsts map[*cueKey]map[string]int32
+	cues, firsts map[cueID]int32
+}
+
+// cueID names a cue, or a lemma by its text and kind, within a key.
+type cueID struct {
+	key  *cueKey
+	text string
+	kind morph.Kind
 }
 
 // word is the key of a word, made if it has none.
@@ -209,47 +248,41 @@ func (b cueBuilder) word(m map[string]int32, w string) *cueKey {
 	return b.idx.keys[id]
 }
 
-// post adds a list's cues found by one key.
-func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
+// post adds a list's cues found by one key. A key is plain or folded, so
+// its first lemmas are told apart by their text and kind.
+func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32) {
 	for _, ph := range phs {
-		k.posts = append(k.posts, cuePost{number(b.cues, k, ph.cue, func() { k.cues = append(k.cues, ph) }), slot})
-		k.mask |= 1 << (slot & 63)
-		if ph.words[0].prefix && len(k.first) < len(k.cues) {
-			// The same lemma, by its text, kind and folding.
-			cw := &ph.words[0]
-			id := fmt.Sprint(cw.w, "\x00", cw.kind, folded)
-			k.first = append(k.first, number(b.firsts, k, id, func() { k.firsts = append(k.firsts, cw) }))
+		ci, ok := b.cues[cueID{k, ph.cue, 0}]
+		if !ok {
+			ci = int32(len(k.cues))
+			b.cues[cueID{k, ph.cue, 0}] = ci
+			k.cues = append(k.cues, ph)
+			if cw := &ph.words[0]; cw.prefix {
+				fi, ok := b.firsts[cueID{k, cw.w, cw.kind}]
+				if !ok {
+					fi = int32(len(k.firsts))
+					b.firsts[cueID{k, cw.w, cw.kind}] = fi
+					k.firsts = append(k.firsts, cw)
+				}
+				k.first = append(k.first, fi)
+			}
 		}
+		k.posts = append(k.posts, cuePost{ci, slot})
+		k.mask.add(slot)
 	}
-}
-
-// number is id's number among k's, made with add if it has none.
-func number(ids map[*cueKey]map[string]int32, k *cueKey, id string, add func()) int32 {
-	m := ids[k]
-	if m == nil {
-		m = map[string]int32{}
-		ids[k] = m
-	}
-	n, ok := m[id]
-	if !ok {
-		n = int32(len(m))
-		m[id] = n
-		add()
-	}
-	return n
 }
 
 // stems adds a list's stem trie to the merged one.
-func (b cueBuilder) stems(into *cueNode, from *stemNode, slot int32, folded bool) {
+func (b cueBuilder) stems(into *cueNode, from *stemNode, slot int32) {
 	if len(from.phrases) > 0 {
 		if into.key == 0 {
 			b.idx.keys = append(b.idx.keys, &cueKey{})
 			into.key = int32(len(b.idx.keys))
 		}
-		b.post(b.idx.keys[into.key-1], from.phrases, slot, folded)
+		b.post(b.idx.keys[into.key-1], from.phrases, slot)
 	}
 	for i, c := range from.keys {
-		b.stems(into.kid(c), from.kids[i], slot, folded)
+		b.stems(into.kid(c), from.kids[i], slot)
 	}
 }
 
@@ -260,6 +293,7 @@ type cueHits struct {
 	idx    *cueIndex
 	folded bool
 	litsOK bool      // lits worked out
+	mask   slotMask  // the slots of every cand's key
 	words  []string  // each token's word as compared, in a folded text
 	cands  []cueCand // in the order Find visits them
 	tried  []cueTry  // the cands' cues, each cand's from its at
@@ -313,7 +347,7 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 			w = h.words[i]
 		}
 		if k, ok := exact[w]; ok {
-			h.cands = append(h.cands, cueCand{tok: int32(i), key: k, at: -1, first: -1})
+			h.add(i, k)
 		}
 		// Every stem the word starts with: a stem is a whole word's
 		// beginning, so it always ends at a character boundary.
@@ -323,10 +357,16 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 				break
 			}
 			if n.key > 0 {
-				h.cands = append(h.cands, cueCand{tok: int32(i), key: n.key - 1, at: -1, first: -1})
+				h.add(i, n.key-1)
 			}
 		}
 	}
+}
+
+// add notes that token i found key k.
+func (h *cueHits) add(i int, k int32) {
+	h.cands = append(h.cands, cueCand{tok: int32(i), key: k, at: -1, first: -1})
+	h.mask.union(&h.idx.keys[k].mask)
 }
 
 // result is whether cue number ci of a cand matches, tried once.
@@ -388,15 +428,19 @@ func (p *Phrases) FindIn(m *Message) []Match {
 	}
 	h := m.cues
 	if h == nil {
+		idx := registryOf(p.lang).current()
+		if idx == nil {
+			return p.Find(m.Body.Text, toks)
+		}
 		h = cueHitsPool.Get().(*cueHits)
-		h.look(registryOf(p.lang).current(p.lang), m.Body.Text, toks)
+		h.look(idx, m.Body.Text, toks)
 		m.cues = h
 	}
 	if slot > h.idx.slots || h.idx.proto.lang != p.lang {
 		return p.Find(m.Body.Text, toks) // joined after the index was built
 	}
 	var out []Match
-	for ci := range h.cands {
+	for ci := 0; ci < len(h.cands) && h.mask.has(slot); ci++ {
 		c := &h.cands[ci]
 		k := h.idx.keys[c.key]
 		for _, post := range k.postsOf(slot) {

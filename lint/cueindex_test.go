@@ -142,11 +142,7 @@ func TestFindInIsFind(t *testing.T) {
 			ps = append(ps, NewPhrases(l, cues))
 		}
 		// A list joins the index when it is first asked for.
-		warm := &Message{Lang: l, Body: Field{Text: "x"}}
-		for _, p := range ps {
-			p.FindIn(warm)
-		}
-		warm.Trim()
+		joinAll(l, ps)
 		found := 0
 		for _, text := range texts[l] {
 			m := &Message{Lang: l, Body: Field{Text: text}}
@@ -172,6 +168,17 @@ func TestFindInIsFind(t *testing.T) {
 	}
 }
 
+// joinAll has every list join the language's index (a list joins when it
+// is first asked for), and builds it.
+func joinAll(l Lang, ps []*Phrases) {
+	warm := &Message{Lang: l, Body: Field{Text: "x"}}
+	for _, p := range ps {
+		p.FindIn(warm)
+	}
+	warm.Trim()
+	registryOf(l).rebuild()
+}
+
 // Any cues and text: the merged index finds what each list's Find finds.
 func FuzzFindIn(f *testing.F) {
 	for _, s := range [][3]string{
@@ -187,11 +194,7 @@ func FuzzFindIn(f *testing.F) {
 		for _, l := range []Lang{English, Turkish, Azerbaijani} {
 			ps := []*Phrases{NewPhrases(l, strings.Split(a, "\n")), NewPhrases(l, strings.Split(b, "\n")),
 				NewPhrases(l, strings.Split(a+"\n"+b, "\n"))}
-			warm := &Message{Lang: l, Body: Field{Text: "x"}}
-			for _, p := range ps {
-				p.FindIn(warm)
-			}
-			warm.Trim()
+			joinAll(l, ps)
 			m := &Message{Lang: l, Body: Field{Text: text}}
 			toks := Tokenize(text, l)
 			for _, p := range ps {
