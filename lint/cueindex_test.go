@@ -120,7 +120,7 @@ func cueTexts(t testing.TB) map[Lang][]string {
 			var e struct {
 				Example struct{ Bad, Good string } `yaml:"example"`
 			}
-			if node.Decode(&e) == nil {
+			if node.Decode(&e) == nil && slices.Contains(Langs, Lang(code)) {
 				add(Lang(code), e.Example.Bad)
 				add(Lang(code), e.Example.Good)
 			}

@@ -98,51 +98,25 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 		toks = make([]Token, 0, len(text)/3+2) // about a token for every 3 bytes of chat text
 	}
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
 		start := i
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
-			for i < len(text) {
-				r, w := utf8.DecodeRuneInString(text[i:])
-				if !unicode.IsSpace(r) {
-					break
-				}
-				i += w
-			}
+		case isSpace(r):
+			i = spaceEnd(text, i+w)
 			toks = append(toks, Token{Start: start, End: i, Kind: Space})
 		case isWordRune(r):
-			i += w
-			for i < len(text) {
-				r, w := utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r) || unicode.IsDigit(r) {
-					i += w
-					continue
-				}
-				if isApostrophe(r) && i+w < len(text) {
-					if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
-						i += w
-						continue
-					}
-				}
-				break
+			var plain bool
+			i, plain = wordEnd(text, i+w, r < utf8.RuneSelf && (r < 'A' || r > 'Z'))
+			norm := text[start:i]
+			if !plain {
+				norm = NormWord(l, norm)
 			}
-			toks = append(toks, Token{Start: start, End: i, Kind: Word, Norm: NormWord(l, text[start:i])})
-		case unicode.IsDigit(r):
-			i += w
-			for i < len(text) {
-				r, w := utf8.DecodeRuneInString(text[i:])
-				if unicode.IsDigit(r) {
-					i += w
-					continue
-				}
-				if (r == '.' || r == ',' || r == ':') && i+w < len(text) {
-					if r2, _ := utf8.DecodeRuneInString(text[i+w:]); unicode.IsDigit(r2) {
-						i += w
-						continue
-					}
-				}
-				break
-			}
+			toks = append(toks, Token{Start: start, End: i, Kind: Word, Norm: norm})
+		case '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r):
+			i = numberEnd(text, i+w)
 			toks = append(toks, Token{Start: start, End: i, Kind: Number, Norm: text[start:i]})
 		default:
 			i += w
@@ -150,6 +124,120 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 		}
 	}
 	return toks
+}
+
+// asciiKind classes the ASCII characters for the tokenizer, which meets
+// them far more often than any other: no rune decoding, no table search.
+var asciiKind = func() (k [utf8.RuneSelf]uint8) {
+	for c := range k {
+		switch r := rune(c); {
+		case unicode.IsSpace(r):
+			k[c] = asciiSpace
+		case 'a' <= r && r <= 'z':
+			k[c] = asciiLower
+		case 'A' <= r && r <= 'Z':
+			k[c] = asciiUpper
+		case '0' <= r && r <= '9':
+			k[c] = asciiDigit
+		}
+	}
+	return k
+}()
+
+const (
+	asciiOther uint8 = iota
+	asciiSpace
+	asciiLower
+	asciiUpper
+	asciiDigit
+)
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiKind[r] == asciiSpace
+	}
+	return unicode.IsSpace(r)
+}
+
+// spaceEnd is the end of the run of white space from i.
+func spaceEnd(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiKind[c] != asciiSpace {
+				break
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
+// wordEnd is the end of the word whose rest starts at i: letters, digits,
+// and apostrophes between letters. plain says the word so far is ASCII
+// without a capital; it stays so when the rest is, and then the word is
+// its own norm (NormWord changes nothing in it).
+func wordEnd(text string, i int, plain bool) (int, bool) {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiKind[c] {
+			case asciiLower, asciiDigit:
+				i++
+				continue
+			case asciiUpper:
+				plain = false
+				i++
+				continue
+			}
+		}
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) || unicode.IsDigit(r) {
+				plain = false
+				i += w
+				continue
+			}
+		}
+		if isApostrophe(r) && i+w < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
+				plain = plain && r == '\''
+				i += w
+				continue
+			}
+		}
+		break
+	}
+	return i, plain
+}
+
+// numberEnd is the end of the number whose rest starts at i: digits, and
+// . , : between digits.
+func numberEnd(text string, i int) int {
+	for i < len(text) {
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
+		if '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+			i += w
+			continue
+		}
+		if (r == '.' || r == ',' || r == ':') && i+w < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+w:]); unicode.IsDigit(r2) {
+				i += w
+				continue
+			}
+		}
+		break
+	}
+	return i
 }
 
 var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'")
