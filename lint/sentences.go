@@ -26,6 +26,13 @@ func Sentences(text string, l Lang) []Span {
 		start = end
 	}
 	for i := 0; i < len(text); {
+		// Only a line break or . ! ? … can end a sentence: skip to one.
+		for i < len(text) && !mayEnd[text[i]] {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
@@ -82,6 +89,11 @@ func Sentences(text string, l Lang) []Span {
 	emit(len(text))
 	return out
 }
+
+// mayEnd marks the bytes a character that may end a sentence starts with:
+// \n . ! ? and the first byte of …. None of them is ever inside another
+// character, so the text is read a byte at a time up to one.
+var mayEnd = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xe2: true} // … is e2 80 a6
 
 // periodEnds decides whether the period after before ends a sentence.
 func periodEnds(before string, l Lang) bool {

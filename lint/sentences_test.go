@@ -1,0 +1,110 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// sentencesByRunes is Sentences as it was before it skipped to the bytes
+// that may end a sentence: every character decoded. Sentences is held to
+// it.
+func sentencesByRunes(text string, l Lang) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		s := strings.TrimSpace(text[start:end])
+		if s != "" && strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			lead := len(text[start:end]) - len(strings.TrimLeftFunc(text[start:end], unicode.IsSpace))
+			out = append(out, Span{start + lead, start + lead + len(s)})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			j := i + 1
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+				j++
+			}
+			if j < len(text) && text[j] == '\n' {
+				emit(i)
+			}
+			i += w
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if !strings.ContainsRune(".!?…\"'”’»)]", r2) {
+					break
+				}
+				j += w2
+			}
+			if j < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsSpace(next) {
+					i = j
+					continue
+				}
+			}
+			k := j
+			for k < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[k:])
+				if !unicode.IsSpace(r2) {
+					break
+				}
+				k += w2
+			}
+			if k < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[k:])
+				if unicode.IsLower(next) {
+					i = j
+					continue
+				}
+				if r == '.' && j == i+1 && !periodEnds(text[:i], l) {
+					i = j
+					continue
+				}
+			}
+			emit(j)
+			i = j
+		default:
+			i += w
+		}
+	}
+	emit(len(text))
+	return out
+}
+
+func TestSentencesByRunes(t *testing.T) {
+	n := 0
+	for l, texts := range cueTexts(t) {
+		for _, text := range texts {
+			if d := cmp.Diff(sentencesByRunes(text, l), Sentences(text, l), cmpopts.EquateEmpty()); d != "" {
+				t.Fatalf("%s %q: %s", l, text, d)
+			}
+			n++
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d texts", n)
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"Hi. How are you?! Fine… thanks.\n\nNew one", "e.g. this. Dr. Who. 4. maddesinde", "\xe2\x80. \xe2… x", "a.b.c. D", "“Yes.” No!) ok"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, l := range []Lang{English, Turkish, Azerbaijani} {
+			if d := cmp.Diff(sentencesByRunes(text, l), Sentences(text, l), cmpopts.EquateEmpty()); d != "" {
+				t.Fatalf("%s %q: %s", l, text, d)
+			}
+		}
+	})
+}
