@@ -38,11 +38,13 @@ type Phrases struct {
 	fstems  *stemNode
 	forms   *morph.Forms
 	nStems  int
-	literal []string // non-word cues
+	words   []*phrase // the word cues, in order
+	literal []string  // non-word cues
 	// typos are the cues whose first word is long enough to be matched one
 	// typo away (see AllowTypos); nil unless allowed. isWord tells a word
 	// of the language, which is never a typo.
-	typos  map[int][]typoCue // by the first word's length in letters
+	typos  map[typoKey][]typoCue // by the first word's length and first byte
+	ftypos map[typoKey][]typoCue // the same, folded
 	isWord func(string) bool
 	// slot is the Phrases' place in its language's merged matcher, plus
 	// one; 0 until FindIn first asks for it (see cueIndex).
@@ -52,6 +54,13 @@ type Phrases struct {
 // typoMin is the length, in letters, from which a cue word also matches a
 // word one typo away: shorter words are too close to other words.
 const typoMin = 7
+
+// typoKey is a length in letters and a first byte: a typo seldom takes the
+// first letter, so a word is only compared with cues that start as it does.
+type typoKey struct {
+	letters int
+	first   byte
+}
 
 // typoCue is a cue with a long first word, and that word's length.
 type typoCue struct {
@@ -68,11 +77,12 @@ type typoCue struct {
 // before the first Find.
 func (p *Phrases) AllowTypos(isWord func(string) bool) {
 	p.isWord = isWord
-	p.typos = map[int][]typoCue{}
-	for _, phs := range p.exact {
-		for _, ph := range phs {
-			if n := utf8.RuneCountInString(ph.words[0].w); n >= typoMin {
-				p.typos[n] = append(p.typos[n], typoCue{ph, n})
+	p.typos, p.ftypos = map[typoKey][]typoCue{}, map[typoKey][]typoCue{}
+	for _, ph := range p.words {
+		if cw := &ph.words[0]; !cw.prefix {
+			if n := utf8.RuneCountInString(cw.w); n >= typoMin {
+				p.typos[typoKey{n, cw.w[0]}] = append(p.typos[typoKey{n, cw.w[0]}], typoCue{ph, n})
+				p.ftypos[typoKey{n, cw.fw[0]}] = append(p.ftypos[typoKey{n, cw.fw[0]}], typoCue{ph, n})
 			}
 		}
 	}
@@ -288,6 +298,7 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 			}
 		}
 		ph := &phrase{cue: strings.TrimSpace(cue), words: ws}
+		p.words = append(p.words, ph)
 		if ws[0].prefix {
 			// A lemma is found by each of its stems: "ortağımıza" does not
 			// start with "ortak".
@@ -401,14 +412,17 @@ func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, 
 func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded bool) []Match {
 	n := utf8.RuneCountInString(w)
 	checked := false
+	typos := p.typos
+	if folded {
+		typos = p.ftypos
+	}
 	for _, k := range [3]int{n - 1, n, n + 1} {
-		for _, tc := range p.typos[k] {
+		for _, tc := range typos[typoKey{k, w[0]}] {
 			c := tc.ph.words[0].w
 			if folded {
 				c = tc.ph.words[0].fw
 			}
-			// A typo seldom takes the first letter: a cheap test first.
-			if c[0] != w[0] || !oneTypo(w, c) {
+			if !oneTypo(w, c) {
 				continue
 			}
 			if !checked {
