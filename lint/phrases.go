@@ -30,6 +30,10 @@ import (
 //
 // In a text with none of the language's own letters (see Folded), words
 // and cues are compared folded: "iyi gunler" matches "iyi gün*".
+//
+// FindIn answers for a message: every list of a language asked for is
+// merged into one index, so a message's words are looked up once for all
+// of them (see cueIndex).
 type Phrases struct {
 	lang    Lang
 	exact   map[string][]*phrase // by first word
