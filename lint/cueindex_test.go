@@ -347,3 +347,49 @@ func TestCueIndexRebuilds(t *testing.T) {
 		t.Error("a collected list is still in the index")
 	}
 }
+
+// BenchmarkPhrases asks every cue list of every rule for each of 3 000
+// generated messages: list by list (Find), and through the language's
+// merged index (FindIn), as the rules do.
+func BenchmarkPhrases(b *testing.B) {
+	lists := cueLists(b)
+	var buf bytes.Buffer
+	if err := gen.JSONL(&buf, 3000, 1); err != nil {
+		b.Fatal(err)
+	}
+	var msgs []*Message
+	for sc := bufio.NewScanner(&buf); sc.Scan(); {
+		var m struct{ Lang, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			b.Fatal(err)
+		}
+		msgs = append(msgs, &Message{Lang: Lang(m.Lang), Body: Field{Text: m.Text}})
+	}
+	ps := map[Lang][]*Phrases{}
+	for _, l := range Langs {
+		for _, list := range lists[l] {
+			ps[l] = append(ps[l], NewPhrases(l, list.cues))
+		}
+		joinAll(l, ps[l])
+	}
+	for _, mode := range []string{"Find", "FindIn"} {
+		b.Run(mode, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				for _, m := range msgs {
+					for _, p := range ps[m.Lang] {
+						if mode == "Find" {
+							p.Find(m.Body.Text, m.Tokens())
+						} else {
+							p.FindIn(m)
+						}
+					}
+					m.Trim()
+				}
+				n += len(msgs)
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}
