@@ -3,21 +3,39 @@ package policy
 import (
 	"regexp"
 	"regexp/syntax"
-	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // cue is one cue list of data/context.yaml compiled: one pattern of
-// alternatives, and the strings one of which a text must hold for the
-// pattern to match it. Most texts hold none, and are passed over without
-// running the pattern.
+// alternatives, and what a text must hold for the pattern to match it.
+// Most texts hold none of it, and are passed over without running the
+// pattern.
 type cue struct {
 	re *regexp.Regexp
-	// needs are case-folded (fold) and hold no space, so that blanking a
-	// text never makes one appear; nil: the pattern may match any text.
-	needs []string
+	// need is a condition on the text's fold (see fold) that every text
+	// the pattern matches meets; nil: the pattern may match any text.
+	need *need
+	// parts are the list's patterns each on its own, for telling whether
+	// a text matches: it does when one of them does. Each has its own
+	// need, finer than the list's; and a part that starts with ^ is tried
+	// at the start of a text only, where the list's pattern would try
+	// every place. They are compiled from partPatterns at first use;
+	// none: the pattern is its only part.
+	partPatterns []string
+	partsOnce    sync.Once
+	parts        []*cue
+}
+
+// need is a condition on a folded text: it holds lit, or all of subs
+// (and), or one of subs. Its strings hold no space, so that blanking a
+// text (which only writes spaces) never makes a need met.
+type need struct {
+	lit  string
+	and  bool
+	subs []*need
 }
 
 func newCue(pattern string) (*cue, error) {
@@ -27,86 +45,157 @@ func newCue(pattern string) (*cue, error) {
 	}
 	c := &cue{re: re}
 	if tree, err := syntax.Parse(pattern, syntax.Perl); err == nil {
-		c.needs, _ = needs(tree.Simplify())
+		c.need = needOf(tree.Simplify())
 	}
 	return c, nil
 }
 
 // may tells whether the pattern may match a text whose fold is folded.
-func (c *cue) may(folded string) bool {
-	if c.needs == nil {
-		return true
+func (c *cue) may(folded string) bool { return c.need.met(folded) }
+
+// match tells whether the pattern matches s, a part of a text whose fold
+// is folded.
+func (c *cue) match(s, folded string) bool {
+	if !c.may(folded) {
+		return false
 	}
-	for _, n := range c.needs {
-		if strings.Contains(folded, n) {
+	if c.partPatterns == nil {
+		return c.re.MatchString(s)
+	}
+	c.partsOnce.Do(func() {
+		for _, p := range c.partPatterns {
+			part, err := newCue(p)
+			if err != nil { // none: each compiled as a part of the list's pattern
+				c.parts = nil
+				return
+			}
+			c.parts = append(c.parts, part)
+		}
+	})
+	if c.parts == nil {
+		return c.re.MatchString(s)
+	}
+	for _, p := range c.parts {
+		if p.may(folded) && p.re.MatchString(s) {
 			return true
 		}
 	}
 	return false
 }
 
-// needs are strings one of which every match of re holds, folded; ok is
-// false when there are none to tell (an optional part, a wide class).
-func needs(re *syntax.Regexp) (out []string, ok bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		// The longest piece without a space: blanking makes spaces.
-		var best string
-		for piece := range strings.FieldsFuncSeq(string(re.Rune), func(r rune) bool { return r == ' ' }) {
-			if len(piece) > len(best) {
-				best = piece
+func (n *need) met(folded string) bool {
+	switch {
+	case n == nil:
+		return true
+	case n.subs == nil:
+		return strings.Contains(folded, n.lit)
+	case n.and:
+		for _, s := range n.subs {
+			if !s.met(folded) {
+				return false
 			}
 		}
-		return []string{fold(best)}, best != ""
-	case syntax.OpCharClass:
-		// A few characters (a currency sign): each is a need.
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if r == ' ' || len(out) == 8 {
-					return nil, false
-				}
-				if f := fold(string(r)); !slices.Contains(out, f) {
-					out = append(out, f)
-				}
-			}
-		}
-		return out, len(out) > 0
-	case syntax.OpCapture, syntax.OpPlus:
-		return needs(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return needs(re.Sub[0])
-		}
-	case syntax.OpConcat:
-		// Every part must match: the one with the longest shortest need.
-		for _, sub := range re.Sub {
-			if n, ok := needs(sub); ok && (out == nil || shortest(n) > shortest(out)) {
-				out = n
-			}
-		}
-		return out, out != nil
-	case syntax.OpAlternate:
-		// Any part may match: each part's needs.
-		for _, sub := range re.Sub {
-			n, ok := needs(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, n...)
-		}
-		return out, true
+		return true
 	}
-	return nil, false
+	for _, s := range n.subs {
+		if s.met(folded) {
+			return true
+		}
+	}
+	return false
 }
 
-func shortest(ss []string) int {
-	n := -1
-	for _, s := range ss {
-		if n < 0 || len(s) < n {
-			n = len(s)
+// needOf is the condition every match of re meets; nil when there is none
+// to tell (an optional part, a wide class).
+func needOf(re *syntax.Regexp) *need {
+	switch re.Op {
+	case syntax.OpLiteral:
+		// Every piece between spaces: blanking makes spaces.
+		var subs []*need
+		for piece := range strings.FieldsFuncSeq(string(re.Rune), func(r rune) bool { return r == ' ' }) {
+			subs = append(subs, &need{lit: fold(piece)})
+		}
+		return joinNeeds(subs, true)
+	case syntax.OpCharClass:
+		// A few characters (a currency sign): one of them.
+		var subs []*need
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if r == ' ' || len(subs) == 8 {
+					return nil
+				}
+				f := fold(string(r))
+				if !containsLit(subs, f) {
+					subs = append(subs, &need{lit: f})
+				}
+			}
+		}
+		return joinNeeds(subs, false)
+	case syntax.OpCapture, syntax.OpPlus:
+		return needOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needOf(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Every part must match: what each needs.
+		var subs []*need
+		for _, sub := range re.Sub {
+			if n := needOf(sub); n != nil {
+				subs = append(subs, n)
+			}
+		}
+		return joinNeeds(subs, true)
+	case syntax.OpAlternate:
+		// Any part may match: one of their needs, if each has one.
+		subs := make([]*need, 0, len(re.Sub))
+		for _, sub := range re.Sub {
+			n := needOf(sub)
+			if n == nil {
+				return nil
+			}
+			subs = append(subs, n)
+		}
+		return joinNeeds(subs, false)
+	}
+	return nil
+}
+
+func joinNeeds(subs []*need, and bool) *need {
+	switch len(subs) {
+	case 0:
+		return nil
+	case 1:
+		return subs[0]
+	}
+	return &need{and: and, subs: subs}
+}
+
+func containsLit(subs []*need, lit string) bool {
+	for _, s := range subs {
+		if s.lit == lit {
+			return true
 		}
 	}
-	return n
+	return false
+}
+
+// String writes a need the way the tests read it: "A", "(A|B)", "(A B)".
+func (n *need) String() string {
+	switch {
+	case n == nil:
+		return "*"
+	case n.subs == nil:
+		return n.lit
+	}
+	parts := make([]string, len(n.subs))
+	for i, s := range n.subs {
+		parts[i] = s.String()
+	}
+	if n.and {
+		return "(" + strings.Join(parts, " ") + ")"
+	}
+	return "(" + strings.Join(parts, "|") + ")"
 }
 
 // fold writes each character of s as the first of its case folding class,
