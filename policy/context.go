@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"maps"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -169,20 +170,31 @@ func unicodeBoundaries(p string) string {
 }
 
 // cuesFor are the cue sets that read a text in a language: every
-// language's when it is unknown. "all" comes first.
+// language's when it is unknown (in the order of their codes). "all"
+// comes first. The slices are made once; callers only read them.
 func cuesFor(lang lint.Lang) []*contextCues {
-	byLang := contextByLang()
-	out := []*contextCues{byLang["all"]}
-	if c := byLang[string(lang)]; c != nil {
-		return append(out, c)
+	sets := cueSets()
+	if cs, ok := sets.byLang[lang]; ok {
+		return cs
 	}
-	for l, c := range byLang {
+	return sets.every
+}
+
+var cueSets = sync.OnceValue(func() (sets struct {
+	byLang map[lint.Lang][]*contextCues
+	every  []*contextCues
+}) {
+	byLang := contextByLang()
+	sets.byLang = map[lint.Lang][]*contextCues{}
+	sets.every = []*contextCues{byLang["all"]}
+	for _, l := range slices.Sorted(maps.Keys(byLang)) {
 		if l != "all" {
-			out = append(out, c)
+			sets.byLang[lint.Lang(l)] = []*contextCues{byLang["all"], byLang[l]}
+			sets.every = append(sets.every, byLang[l])
 		}
 	}
-	return out
-}
+	return sets
+})
 
 // langOf is the language of the turn's text, as the message reading it
 // says (given or detected); "" when it has none.
@@ -353,16 +365,17 @@ func questions(text string, cs []*contextCues) []string {
 // addresses and template placeholders left out (see masked).
 func words(text string) []string {
 	var out []string
-	eachWord(masked(text), func(w []byte) { out = append(out, string(w)) })
+	var buf [64]byte
+	for w, rest := nextWord(masked(text), buf[:0]); len(w) > 0; w, rest = nextWord(rest, buf[:0]) {
+		out = append(out, string(w))
+	}
 	return out
 }
 
-// eachWord calls yield with each run of letters of text, lower-cased as
-// words says, in a buffer it reuses.
-func eachWord(text string, yield func(w []byte)) {
-	var arr [64]byte
-	b := arr[:0]
-	for _, r := range text {
+// nextWord reads a text's next run of letters, lower-cased as words says,
+// appended to b; rest is the text after it. No word: none is left.
+func nextWord(text string, b []byte) (word []byte, rest string) {
+	for i, r := range text {
 		if r < utf8.RuneSelf {
 			if c := byte(r) | 0x20; c >= 'a' && c <= 'z' {
 				b = append(b, c)
@@ -376,13 +389,10 @@ func eachWord(text string, yield func(w []byte)) {
 			continue
 		}
 		if len(b) > 0 {
-			yield(b)
-			b = b[:0]
+			return b, text[i:]
 		}
 	}
-	if len(b) > 0 {
-		yield(b)
-	}
+	return b, ""
 }
 
 // eachNumber calls yield with each run of digits of text (any script's).
@@ -416,7 +426,7 @@ func masked(text string) string {
 		!slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) }) {
 		return text
 	}
-	var out []byte
+	var out strings.Builder
 	copied := 0
 	// at is the last '@' of the current run of non-spaces that has a
 	// non-space after it, found when the run starts (-1: none).
@@ -434,13 +444,18 @@ func masked(text string) string {
 			i += w
 			continue
 		}
-		out = append(append(out, text[copied:i]...), ' ')
+		if out.Len() == 0 {
+			out.Grow(len(text))
+		}
+		out.WriteString(text[copied:i])
+		out.WriteByte(' ')
 		copied, i = end, end
 	}
-	if out == nil {
+	if out.Len() == 0 {
 		return text
 	}
-	return string(append(out, text[copied:]...))
+	out.WriteString(text[copied:])
+	return out.String()
 }
 
 // maskAt is the end of the placeholder, link, address or domain that
@@ -616,11 +631,12 @@ func printOf(text string, cs []*contextCues) Print {
 	var p Print
 	m := masked(text)
 	h := uint64(fnvOffset64)
-	eachWord(m, func(w []byte) {
+	var buf [64]byte
+	for w, rest := nextWord(m, buf[:0]); len(w) > 0; w, rest = nextWord(rest, buf[:0]) {
 		h = fnv64(fnv64(h, w), " ")
 		p.Stems.addBytes(w)
 		p.Words++
-	})
+	}
 	p.Text = h
 	nh := uint32(fnvOffset32)
 	eachNumber(m, func(n string) { nh = fnv32(fnv32(nh, n), " ") })
