@@ -119,10 +119,16 @@ var maskSeeds = []string{
 	"a{x}b@c d, {{a b}}c@d",
 	"\xffa@b \xe2@x {\xff} [\xff] http://\xff",
 	"tab\there\fform\rcr\vvt{a\vb} x@y\vz",
+	"İıIi ſSs KkK ÇçĞğÖöŞşÜüƏəẞß ΣσςΩΩ Ǆǅǆ",
 }
+
+func oldFold(s string) string { return strings.Map(foldRune, s) }
 
 func TestMaskedAsThePattern(t *testing.T) {
 	for _, text := range append(corpusTexts(t), maskSeeds...) {
+		if got, want := fold(text), oldFold(text); got != want {
+			t.Errorf("fold(%q) = %q, want %q", text, got, want)
+		}
 		if got, want := masked(text), oldMaskRE.ReplaceAllString(text, " "); got != want {
 			t.Errorf("masked(%q)\n = %q\nwant %q", text, got, want)
 		}
@@ -139,6 +145,9 @@ func FuzzMasked(f *testing.F) {
 		}
 		if got, want := words(text), oldWords(text); strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
 			t.Errorf("words(%q) = %q, want %q", text, got, want)
+		}
+		if got, want := fold(text), oldFold(text); got != want {
+			t.Errorf("fold(%q) = %q, want %q", text, got, want)
 		}
 		for _, lang := range []lint.Lang{lint.English, lint.Turkish, ""} {
 			cs := cuesFor(lang)

@@ -212,8 +212,35 @@ func fold(s string) string {
 	if ascii {
 		return strings.ToUpper(s)
 	}
-	return strings.Map(foldRune, s)
+	b := make([]byte, 0, len(s)+8)
+	folds := latinFolds()
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'a' && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		case r < rune(len(folds)):
+			r = folds[r]
+		default:
+			r = foldRune(r)
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
 }
+
+// latinFolds are foldRune's answers for the first 0x300 characters (the
+// Latin letters of the three languages), looked up instead of worked out.
+var latinFolds = sync.OnceValue(func() *[0x300]rune {
+	var t [0x300]rune
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return &t
+})
 
 func foldRune(r rune) rune {
 	first := r
