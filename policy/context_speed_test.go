@@ -107,6 +107,13 @@ func corpusTexts(t testing.TB) []string {
 	if len(texts) < 2000 {
 		t.Fatalf("only %d texts", len(texts))
 	}
+	if raceEnabled { // every fifth: the whole corpus is read without -race
+		sample := texts[:0]
+		for i := 0; i < len(texts); i += 5 {
+			sample = append(sample, texts[i])
+		}
+		texts = sample
+	}
 	return texts
 }
 
@@ -158,46 +165,61 @@ func FuzzMasked(f *testing.F) {
 	})
 }
 
-// The fingerprint of every text of the quality sets and transcripts, in
-// each language and in none, is the one the regexps made.
+// The fingerprint of every text of the quality sets and transcripts is
+// the one the regexps made, with the cues of every language.
 func TestPrintOfAsBefore(t *testing.T) {
 	pickups := 0
+	cs := cuesFor("")
 	for _, text := range corpusTexts(t) {
-		for _, lang := range append(lint.Langs, "") {
-			cs := cuesFor(lang)
-			got, want := printOf(text, cs), oldPrintOf(text, cs)
-			if got != want {
-				t.Errorf("%s: printOf(%q) = %+v, want %+v", lang, text, got, want)
-			}
-			if got.Pickup {
-				pickups++
-			}
+		got, want := printOf(text, cs), oldPrintOf(text, cs)
+		if got != want {
+			t.Errorf("printOf(%q) = %+v, want %+v", text, got, want)
+		}
+		if got.Pickup {
+			pickups++
 		}
 	}
-	if pickups < 50 {
+	if pickups < 10 {
 		t.Errorf("only %d texts take up a question: the test reads too little", pickups)
 	}
 }
 
-// A cue read with match (by its parts) tells a match exactly as its
-// pattern does, on every text of the quality sets and transcripts and on
-// each of their sentences, and its needs pass over most of them. (The
-// cues read with blank are TestCueNeedsMissNoMatch's.)
-func TestCueMatchAsThePattern(t *testing.T) {
+// A cue passes over no text it matches, and one read with match (by its
+// parts) tells a match exactly as its pattern does: every cue of every
+// language, on every text of the quality sets and transcripts and on each
+// of their sentences. Its needs pass over most of them, or they are no use.
+func TestCuesAsTheirPatterns(t *testing.T) {
 	texts := corpusTexts(t)
 	skipped, checked, matched := 0, 0, 0
 	for lang, cs := range contextByLang() {
-		for _, list := range [][]*cue{cs.ask, cs.wrong, cs.newCustomer, cs.question, cs.pickup} {
-			for _, c := range list {
+		type list struct {
+			cues  []*cue
+			match bool // read with match, not blank
+		}
+		lists := []list{{cs.amount, false}, {cs.ask, true}, {cs.wrong, true}, {cs.newCustomer, true}, {cs.question, true}, {cs.pickup, true}}
+		for d := range datums {
+			lists = append(lists, list{cs.given[d], false}, list{cs.noun[d], false})
+		}
+		for _, l := range lists {
+			for _, c := range l.cues {
 				for _, text := range texts {
 					folded := fold(text)
+					may := c.may(folded)
 					for _, s := range append(sentences(text), text) {
 						checked++
-						want := c.re.MatchString(s)
-						if got := c.match(s, folded); got != want {
-							t.Errorf("%s: %s: match(%q) = %v, want %v", lang, c.re, s, got, want)
+						if may && !l.match {
+							continue // blank runs the pattern itself
 						}
-						if !c.may(folded) {
+						want := c.re.MatchString(s)
+						if want && !may {
+							t.Errorf("%s: %s matches %q, but its needs %s passed it over", lang, c.re, s, c.need)
+						}
+						if l.match {
+							if got := c.match(s, folded); got != want {
+								t.Errorf("%s: %s: match(%q) = %v, want %v", lang, c.re, s, got, want)
+							}
+						}
+						if !may {
 							skipped++
 						}
 						if want {
@@ -208,8 +230,7 @@ func TestCueMatchAsThePattern(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("skipped %d of %d, matched %d", skipped, checked, matched)
-	if skipped < checked/2 || matched < 1000 {
+	if skipped < checked/2 || matched < 100 {
 		t.Errorf("the needs passed over %d of %d texts; %d matched", skipped, checked, matched)
 	}
 }
