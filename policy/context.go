@@ -422,8 +422,8 @@ func eachNumber(text string, yield func(n string)) {
 // finds, leftmost first, and its fuzz test holds it to that pattern. A
 // text without the characters of any of it (most) is returned as it is.
 func masked(text string) string {
-	if !strings.ContainsAny(text, "{%[@") && !strings.Contains(text, "://") &&
-		!slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) }) {
+	domains := slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) })
+	if !domains && !strings.ContainsAny(text, "{%[@") && !strings.Contains(text, "://") {
 		return text
 	}
 	var out strings.Builder
@@ -432,16 +432,29 @@ func masked(text string) string {
 	// non-space after it, found when the run starts (-1: none).
 	runEnd, at := -1, -1
 	for i := 0; i < len(text); {
-		if i >= runEnd && !isSpace(text[i]) {
+		c := text[i]
+		if isSpace(c) {
+			i++
+			continue
+		}
+		if i >= runEnd {
 			runEnd, at = nonSpaceEnd(text, i), -1
 			if k := strings.LastIndexByte(text[i:runEnd-1], '@'); k >= 0 {
 				at = i + k
 			}
 		}
-		end := maskAt(text, i, runEnd, at)
+		// Only these may start one: the rest is passed over at once.
+		end := -1
+		if c == '{' || c == '%' || c == '[' || c == 'h' || at > i || domains && isWordByte(c) && (i == 0 || !isWordByte(text[i-1])) {
+			end = maskAt(text, i, runEnd, at)
+		}
 		if end < 0 {
-			_, w := utf8.DecodeRuneInString(text[i:])
-			i += w
+			if c < utf8.RuneSelf {
+				i++
+			} else {
+				_, w := utf8.DecodeRuneInString(text[i:])
+				i += w
+			}
 			continue
 		}
 		if out.Len() == 0 {
