@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -138,12 +139,30 @@ func needOf(re *syntax.Regexp) *need {
 			return needOf(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Every part must match: what each needs.
+		// Every part must match: what each needs. Parts in a row that
+		// match only a few strings are read as one (the parser cuts
+		// "yes|yeah" into "ye(s|ah)", which alone would need "ye" and "s").
 		var subs []*need
-		for _, sub := range re.Sub {
-			if n := needOf(sub); n != nil {
+		for i := 0; i < len(re.Sub); {
+			j, strs := i, []string{""}
+			for ; j < len(re.Sub); j++ {
+				next, ok := product(strs, re.Sub[j])
+				if !ok {
+					break
+				}
+				strs = next
+			}
+			if j-i < 2 {
+				if n := needOf(re.Sub[i]); n != nil {
+					subs = append(subs, n)
+				}
+				i++
+				continue
+			}
+			if n := needOfStrings(strs); n != nil {
 				subs = append(subs, n)
 			}
+			i = j
 		}
 		return joinNeeds(subs, true)
 	case syntax.OpAlternate:
@@ -159,6 +178,106 @@ func needOf(re *syntax.Regexp) *need {
 		return joinNeeds(subs, false)
 	}
 	return nil
+}
+
+// maxStrings bounds the strings a run of parts is read as.
+const maxStrings = 32
+
+// product is each of strs followed by each string re matches, folded;
+// false when re matches more strings than that or than maxStrings in all.
+func product(strs []string, re *syntax.Regexp) ([]string, bool) {
+	tails, ok := stringsOf(re)
+	if !ok || len(strs)*len(tails) > maxStrings {
+		return nil, false
+	}
+	out := make([]string, 0, len(strs)*len(tails))
+	for _, s := range strs {
+		for _, t := range tails {
+			out = append(out, s+t)
+		}
+	}
+	return out, true
+}
+
+// stringsOf are the strings re matches, folded, when they are few.
+func stringsOf(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		return []string{fold(string(re.Rune))}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) == maxStrings {
+					return nil, false
+				}
+				if f := fold(string(r)); !slices.Contains(out, f) {
+					out = append(out, f)
+				}
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return stringsOf(re.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := stringsOf(re.Sub[0])
+		if !ok || len(sub) == maxStrings {
+			return nil, false
+		}
+		return append([]string{""}, sub...), true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			strs, ok := stringsOf(sub)
+			if !ok || len(out)+len(strs) > maxStrings {
+				return nil, false
+			}
+			out = append(out, strs...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			var ok bool
+			if out, ok = product(out, sub); !ok {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// needOfStrings needs one of strs: all the pieces of it between spaces;
+// nil when one of them has none.
+func needOfStrings(strs []string) *need {
+	var alts []*need
+	for _, s := range strs {
+		var pieces []*need
+		for piece := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ' ' }) {
+			pieces = append(pieces, &need{lit: piece})
+		}
+		n := joinNeeds(pieces, true)
+		if n == nil {
+			return nil
+		}
+		alts = append(alts, n)
+	}
+	// A string that holds another's is met whenever that one is: "$"
+	// stands for "$ " and "$\t".
+	var kept []*need
+	for i, a := range alts {
+		stands := slices.ContainsFunc(alts, func(b *need) bool {
+			return a.subs == nil && b.subs == nil && b != a && strings.Contains(a.lit, b.lit) &&
+				(a.lit != b.lit || slices.Index(alts, b) < i) // of two the same, the first stays
+		})
+		if !stands {
+			kept = append(kept, a)
+		}
+	}
+	return joinNeeds(kept, false)
 }
 
 func joinNeeds(subs []*need, and bool) *need {
