@@ -234,3 +234,32 @@ func TestCuesAsTheirPatterns(t *testing.T) {
 		t.Errorf("the needs passed over %d of %d texts; %d matched", skipped, checked, matched)
 	}
 }
+
+// FuzzCues holds every cue's needs and match to its pattern on any text.
+func FuzzCues(f *testing.F) {
+	for _, s := range []string{"Yes, let me check and get back to you.", "Evet, kontrol edip dönüyorum.", "Bəli, yoxlayırıq.",
+		"Could you send your order number? It's #12345", "Sipariş numaranızı iletir misiniz?", "Sifariş nömrənizi göndərə bilərsinizmi?",
+		"Price: $ 12.50 or 30 TL", "My name is Ayşe, call +90 532 123 45 67", "[photo]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		folded := fold(text)
+		for lang, cs := range contextByLang() {
+			lists := [][]*cue{cs.amount, cs.ask, cs.wrong, cs.newCustomer, cs.question, cs.pickup}
+			for d := range datums {
+				lists = append(lists, cs.given[d], cs.noun[d])
+			}
+			for _, l := range lists {
+				for _, c := range l {
+					want := c.re.MatchString(text)
+					if want && !c.may(folded) {
+						t.Errorf("%s: %s matches %q, but its needs %s passed it over", lang, c.re, text, c.need)
+					}
+					if got := c.match(text, folded); got != want {
+						t.Errorf("%s: %s: match(%q) = %v, want %v", lang, c.re, text, got, want)
+					}
+				}
+			}
+		}
+	})
+}
