@@ -58,7 +58,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -71,7 +71,7 @@ func newForwardingWords() *forwardingWords {
 		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
 		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
 		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
-		be: w("passive_be")}
+		be: w("passive_be"), determiners: w("determiners")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -121,7 +121,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		// (delivery company) names, "paylaşıldı" tells.
 		v, realis := lint.Match{}, false
 		for _, c := range verbs[i] {
-			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) {
+			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
+				!fw.determined(m.Lang, toks, c) {
 				v, realis = c, true
 				break
 			}
@@ -673,3 +674,10 @@ func (fw *forwardingWords) receiverFirst(l lint.Lang, toks []lint.Token, v, d, t
 
 // sharesByte reports whether two matches share a byte.
 func sharesByte(a, b lint.Match) bool { return a.Span.Start < b.Span.End && a.Span.End > b.Span.Start }
+
+// determined: an English verb cue after a determiner is a noun ("the email
+// address", "a transfer"), not a sending verb.
+func (fw *forwardingWords) determined(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	prev := neighbour(toks, v.First, -1)
+	return v.First >= 0 && prev >= 0 && fw.determiners[l][toks[prev].Norm]
+}
