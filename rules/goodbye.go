@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/msglint/msglint/lint"
 )
 
@@ -23,7 +25,8 @@ var Goodbye = &lint.Rule{
 		Title: "closing message without a goodbye",
 		Text: `Flags a message that ends a conversation (kind: closing) with no closing courtesy: no
 farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz açık olsun", "xoş
-günlər"), no thanks ("thanks for your patience", "sağ olun") and no offer of more help ("anything else I
+günlər"; an exclamation ending in a wish, "Happy baking!", "Bol kazançlı günler!", "Xoş yol!";
+congratulations), no thanks ("thanks for your patience", "sağ olun") and no offer of more help ("anything else I
 can help with?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?"). Words match in
 their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
 gunler"). In a transcript, it flags a conversation closed when the last brand message has none of these.`,
@@ -39,8 +42,9 @@ conversations politely and say how to get back in touch.`,
 	New: lexiconRule(GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}}, goodbyeLexicon, func(o *GoodbyeOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o GoodbyeOptions, _ Lexicon, pb phraseBook) lint.Check {
 			typos := pb.withTypos()
+			wish := goodbyeData.WordSets("wish")
 			courteous := func(m *lint.Message) bool {
-				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") {
+				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -57,4 +61,29 @@ conversations politely and say how to get back in touch.`,
 				})
 			}
 		}),
+}
+
+// wished reports whether a sentence ending in "!" opens a wish in its last
+// three words ("Happy baking!", "Pistlerde bol karlı günler!", "Xoş
+// mütaliələr!"): a farewell, whatever is wished. A wish word earlier in
+// the sentence, or a sentence ending otherwise ("Xoş xəbər: …"), is not one.
+func wished(m *lint.Message, wish map[string]bool) bool {
+	if wish == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Punct || !strings.HasPrefix(t.Norm, "!") {
+			continue
+		}
+		for j, k := i, 0; k < 3; k++ {
+			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+				break
+			}
+			if wish[lint.Fold(m.Lang, toks[j].Norm)] || wish[toks[j].Norm] {
+				return true
+			}
+		}
+	}
+	return false
 }
