@@ -40,9 +40,9 @@ conversations politely and say how to get back in touch.`,
 	Options: GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}},
 	Lexicon: goodbyeData.Lexicon,
 	New: lexiconRule(GoodbyeOptions{Kinds: []lint.Kind{lint.Closing}}, goodbyeLexicon, func(o *GoodbyeOptions) *LexiconOptions { return &o.LexiconOptions },
-		func(o GoodbyeOptions, _ Lexicon, pb phraseBook) lint.Check {
+		func(o GoodbyeOptions, lx Lexicon, pb phraseBook) lint.Check {
 			typos := pb.withTypos()
-			wish := goodbyeData.WordSets("wish")
+			wish := lx.wordSets("wish")
 			courteous := func(m *lint.Message) bool {
 				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) {
 					return true
