@@ -58,7 +58,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -71,7 +71,7 @@ func newForwardingWords() *forwardingWords {
 		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
 		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
 		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
-		be: w("passive_be"), determiners: w("determiners")}
+		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -249,7 +249,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ob
 				continue // one word cannot be both ("emailed the florist")
 			}
 			if marked == nil {
-				if t.Span.Start > d.Span.Start || fw.receiverFirst(l, toks, v, d, t) {
+				if t.Span.Start > d.Span.Start || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
 					return d, t, true
 				}
 				continue
@@ -680,4 +680,22 @@ func sharesByte(a, b lint.Match) bool { return a.Span.Start < b.Span.End && a.Sp
 func (fw *forwardingWords) determined(l lint.Lang, toks []lint.Token, v lint.Match) bool {
 	prev := neighbour(toks, v.First, -1)
 	return v.First >= 0 && prev >= 0 && fw.determiners[l][toks[prev].Norm]
+}
+
+// doubleObject: an English verb with the receiver right after it and what
+// was sent right after that ("we've given the locksmith your number", "I
+// sent the fitter your photos"); "we sent the courier your way" sends
+// nobody anything.
+func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
+	if v.Last < 0 || t.First < 0 || d.First < 0 || neighbour(toks, t.Last, 1) != d.First {
+		return false
+	}
+	// A determiner and up to two words of a compound before the receiver
+	// ("the tow truck mechanic").
+	for j, k := neighbour(toks, v.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
+		if j < 0 || j > t.First || k > 2 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
+			return false
+		}
+	}
+	return !fw.notSent[l][toks[d.Last].Norm]
 }
