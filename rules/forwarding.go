@@ -58,7 +58,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners, notSent map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -71,7 +71,8 @@ func newForwardingWords() *forwardingWords {
 		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
 		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
 		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
-		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent")}
+		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"),
+		ifYou: w("if_you_endings")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -127,8 +128,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 				break
 			}
 		}
-		if !realis || before(irrealis[i], v) {
-			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass": not done
+		if !realis || before(irrealis[i], v) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: v.Span.Start}) {
+			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
 		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
@@ -342,9 +343,14 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 			}
 			continue
 		}
+		// Endings after an acronym stand after a hyphen: "CV-nizi".
+		first, glued := i, false
+		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
+			first, glued = h-1, true
+		}
 		for e := range ends {
-			if strings.HasSuffix(t.Norm, e) && len(t.Norm) > len(e)+2 && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(i, i) {
-				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+			if strings.HasSuffix(t.Norm, e) && (len(t.Norm) > len(e)+2 || glued) && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(first, i) {
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[first].Start, End: t.End}, First: first, Last: i})
 				break
 			}
 		}
@@ -698,4 +704,27 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 		}
 	}
 	return !fw.notSent[l][toks[d.Last].Norm]
+}
+
+// conditional: a verb before the sending verb in the 2nd person
+// conditional ("if you …": "uygun görürseniz …", "razılıq versəniz …")
+// makes it an offer, as "if" does in English; one after it ("…
+// ilettik; isterseniz size de gönderelim") offers something else.
+func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lint.Span) bool {
+	ends := fw.ifYou[m.Lang]
+	if ends == nil {
+		return false
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, t := range toks {
+		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+			continue
+		}
+		for e := range ends {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				return true
+			}
+		}
+	}
+	return false
 }
