@@ -286,6 +286,12 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 				rest = e
 			}
 		}
+	} else if t.Cue == headCue {
+		for e := range endings {
+			if hasEnding(l, w, e, true) {
+				rest = e
+			}
+		}
 	}
 	takesWith := fw.takesWith(l, v)
 	// Compared folded: "sirketine" typed without the letters is marked too.
@@ -617,6 +623,10 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 	return out
 }
 
+// headCue marks a receiver found as the head noun after a third-party
+// modifier (see modifiedHeads): its case ending is read off the word's end.
+const headCue = "head after a third-party modifier"
+
 // modifiedHeads are receivers made third parties by a word before them
 // ("tərəfdaş taksi parkına", "fason matbaaya": a partner's fleet, a
 // contract printer): in Turkish and Azerbaijani the case ending stands on
@@ -634,7 +644,7 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End {
 				break
 			}
-			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: md.Span.Start, End: toks[j].End}, First: md.First, Last: j})
+			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: md.Span.Start, End: toks[j].End}, First: md.First, Last: j})
 		}
 	}
 	return out

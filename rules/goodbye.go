@@ -80,8 +80,14 @@ func wished(m *lint.Message, wish map[string]bool) bool {
 			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 				break
 			}
-			if wish[lint.Fold(m.Lang, toks[j].Norm)] || wish[toks[j].Norm] {
+			if wish[toks[j].Norm] {
 				return true
+			}
+			// Typed without the language's letters: "Xos yol!".
+			for w := range wish {
+				if lint.Fold(m.Lang, w) == lint.Fold(m.Lang, toks[j].Norm) {
+					return true
+				}
 			}
 		}
 	}
