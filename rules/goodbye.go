@@ -43,8 +43,10 @@ conversations politely and say how to get back in touch.`,
 		func(o GoodbyeOptions, lx Lexicon, pb phraseBook) lint.Check {
 			typos := pb.withTypos()
 			wish := lx.wordSets("wish")
+			ifEndings, us := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us")
 			courteous := func(m *lint.Message) bool {
-				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) {
+				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
+					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang]) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -88,6 +90,35 @@ func wished(m *lint.Message, wish map[string]bool) bool {
 				if lint.Fold(m.Lang, w) == lint.Fold(m.Lang, toks[j].Norm) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// ifContact reports whether the customer is told to get in touch if
+// something comes up: a contact cue ("yazın", "bize ulaşın", "əlaqə
+// saxlayın") right after a conditional verb ("olursa", "gəlsə"), with only
+// a comma or "us" (bize, bizimlə) between: "Aklınıza takılan bir şey olursa
+// yazın". A contact cue after another word writes something else ("…
+// ödəsəniz, qəbzi yazın").
+func ifContact(m *lint.Message, pb phraseBook, ends, us map[string]bool) bool {
+	if ends == nil {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, c := range pb.find(m, "contact") {
+		j := neighbour(toks, c.First, -1)
+		for j >= 0 && (toks[j].Norm == "," || us[toks[j].Norm]) {
+			j = neighbour(toks, j, -1)
+		}
+		if c.First < 0 || j < 0 || toks[j].Kind != lint.Word {
+			continue
+		}
+		for e := range ends {
+			if len(toks[j].Norm) > len(e)+1 && hasEnding(m.Lang, toks[j].Norm, e, folded) {
+				return true
 			}
 		}
 	}
