@@ -43,10 +43,10 @@ conversations politely and say how to get back in touch.`,
 		func(o GoodbyeOptions, lx Lexicon, pb phraseBook) lint.Check {
 			typos := pb.withTypos()
 			wish := lx.wordSets("wish")
-			ifEndings, us := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us")
+			ifEndings, us, ifWords := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us"), goodbyeData.WordSets("if")
 			courteous := func(m *lint.Message) bool {
 				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
-					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang]) {
+					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang]) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -97,16 +97,31 @@ func wished(m *lint.Message, wish map[string]bool) bool {
 }
 
 // ifContact reports whether the customer is told to get in touch if
-// something comes up: a contact cue ("yazın", "bize ulaşın", "əlaqə
+// something comes up: in English a contact cue and "if" in one sentence;
+// in Turkish and Azerbaijani a contact cue ("yazın", "bize ulaşın", "əlaqə
 // saxlayın") right after a conditional verb ("olursa", "gəlsə"), with only
 // a comma or "us" (bize, bizimlə) between: "Aklınıza takılan bir şey olursa
 // yazın". A contact cue after another word writes something else ("…
 // ödəsəniz, qəbzi yazın").
-func ifContact(m *lint.Message, pb phraseBook, ends, us map[string]bool) bool {
-	if ends == nil {
+func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords map[string]bool) bool {
+	if ends == nil && ifWords == nil {
 		return false
 	}
 	toks := m.Tokens()
+	if ifWords != nil {
+		// English says "if" in a word, before or after: "If anything comes
+		// up, message us", "Text us if the bike needs a tune-up".
+		sents := m.Sentences()
+		for _, c := range pb.find(m, "contact") {
+			s := sents[sentenceOf(sents, c.Span.Start)]
+			for _, t := range toks {
+				if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && ifWords[t.Norm] {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	for _, c := range pb.find(m, "contact") {
 		j := neighbour(toks, c.First, -1)
