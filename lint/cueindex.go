@@ -2,6 +2,7 @@ package lint
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"weak"
@@ -299,6 +300,7 @@ type cueHits struct {
 	tried  []cueTry  // the cands' cues, each cand's from its at
 	firsts []uint8   // the cands' first lemmas: 0 not asked, 1 no, 2 yes
 	lits   []Match   // each distinct literal's matches, literal by literal
+	found  []Match   // scratch: a list's matches, copied out in one allocation
 }
 
 // cueCand is a key one of the message's words found.
@@ -319,7 +321,8 @@ var cueHitsPool = sync.Pool{New: func() any { return new(cueHits) }}
 func (h *cueHits) release() {
 	clear(h.words)
 	clear(h.lits)
-	*h = cueHits{words: h.words[:0], cands: h.cands[:0], tried: h.tried[:0], firsts: h.firsts[:0], lits: h.lits[:0]}
+	clear(h.found)
+	*h = cueHits{words: h.words[:0], cands: h.cands[:0], tried: h.tried[:0], firsts: h.firsts[:0], lits: h.lits[:0], found: h.found[:0]}
 	cueHitsPool.Put(h)
 }
 
@@ -439,7 +442,7 @@ func (p *Phrases) FindIn(m *Message) []Match {
 	if slot > h.idx.slots || h.idx.proto.lang != p.lang {
 		return p.Find(m.Body.Text, toks) // joined after the index was built
 	}
-	var out []Match
+	out := h.found[:0]
 	for ci := 0; ci < len(h.cands) && h.mask.has(slot); ci++ {
 		c := &h.cands[ci]
 		k := h.idx.keys[c.key]
@@ -465,5 +468,9 @@ func (p *Phrases) FindIn(m *Message) []Match {
 			}
 		}
 	}
-	return out
+	h.found = out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
