@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -154,7 +155,10 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 			if len(bytes.TrimSpace(line)) == 0 {
 				continue
 			}
-			e, err := ParseEvent(line)
+			// The scanner reuses its buffer: the event keeps a copy of
+			// the line, which its message and the reporters quote.
+			line = bytes.Clone(line)
+			e, err := parseEvent(load.ParseLine(path, line, n-1))
 			if err != nil {
 				return &lint.InputError{Path: path, Line: n, Msg: err.Error()}
 			}
@@ -180,7 +184,8 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 // the same whatever order they came in.
 func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 	if st.ID == "" {
-		st.ID, st.Channel = e.Conversation, e.Channel
+		// The state outlives the event, and the line its id was cut from.
+		st.ID, st.Channel = strings.Clone(e.Conversation), e.Channel
 	}
 	if e.Time.After(st.Last) {
 		st.Last = e.Time
@@ -245,7 +250,7 @@ func (c *Checker) call(t *Turn, hook func(*active) func(*Turn)) {
 func (c *Checker) event(r *run, cv *State, e *Event) {
 	if e.Zone != "" && newer(e.Time, cv.ZoneAt) {
 		if e.Zone != cv.Zone {
-			cv.Zone, cv.zone = e.Zone, nil
+			cv.Zone, cv.zone = strings.Clone(e.Zone), nil
 		}
 		cv.ZoneAt = e.Time
 	}
@@ -357,7 +362,7 @@ func (c *Checker) finish(r *run, cv *State) {
 
 // message reads an event's text as a message: placed in its transcript
 // line, or alone for the hook's events.
-func (c *Checker) message(path string, e *Event) *lint.Message {
+func (c *Checker) message(e *Event) *lint.Message {
 	if e.Text == "" {
 		return nil
 	}
@@ -373,10 +378,8 @@ func (c *Checker) message(path string, e *Event) *lint.Message {
 	case Live:
 		m = o.Text(e.Conversation, e.Text)
 	case TranscriptLine:
-		// The scanner reuses its buffer: the message keeps its own copy of
-		// the line, which reporters quote later.
 		var err error
-		if m, err = o.Line(path, bytes.Clone(e.Raw), e.Line-1); err != nil {
+		if m, err = o.Message(&e.parsed); err != nil {
 			return nil
 		}
 	}

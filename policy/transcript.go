@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -66,7 +67,6 @@ type transcript struct {
 	// conversation of theirs knows them.
 	customers map[string]firstWrote
 	batch     []queued
-	lines     []byte // the batch's lines: the reader reuses its buffer
 	scratch   []byte
 	events    int
 }
@@ -112,7 +112,9 @@ func (t *transcript) read(e Event) error {
 	v := t.convs[k]
 	switch {
 	case v == nil:
-		v = &conv{st: &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.line()}, worker: len(t.began) % len(t.ws)}
+		// The map and the state outlive the line the id was cut from.
+		k.id = strings.Clone(k.id)
+		v = &conv{st: &State{ID: k.id, Channel: e.Channel, FirstLine: e.line()}, worker: len(t.began) % len(t.ws)}
 		t.convs[k] = v
 		t.began, t.hot = append(t.began, v), append(t.hot, v)
 		if f, ok := t.customers[e.User]; ok && e.User != "" && f.conv != k {
@@ -130,12 +132,7 @@ func (t *transcript) read(e Event) error {
 	}
 	v.last, v.lastLine = e.Time, e.Line
 	if _, ok := t.customers[e.User]; !ok && e.User != "" && e.Direction == In {
-		t.customers[e.User] = firstWrote{k, e.Time, e.line()}
-	}
-	if e.Raw != nil {
-		n := len(t.lines)
-		t.lines = append(t.lines, e.Raw...)
-		e.Raw = t.lines[n:len(t.lines):len(t.lines)]
+		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, v.st.ID}, e.Time, e.line()}
 	}
 	t.batch = append(t.batch, queued{e: e, cv: v.st, worker: v.worker})
 	if len(t.batch) == batchSize {
@@ -167,7 +164,7 @@ func (t *transcript) judge() {
 		w.found = w.found[:0]
 	}
 	clear(t.batch)
-	t.batch, t.lines = t.batch[:0], t.lines[:0]
+	t.batch = t.batch[:0]
 	t.freezeQuiet(t.events - quietAfter)
 }
 

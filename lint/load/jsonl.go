@@ -109,8 +109,72 @@ func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error
 // with a text, as a message whose positions point into the file: line0 is the
 // number of lines before it. The message keeps line.
 func (o Options) Line(path string, line []byte, line0 int) (*lint.Message, error) {
+	l := ParseLine(path, line, line0)
+	return o.Message(&l)
+}
+
+// JSONLine is one line of a streamed JSON-lines file, such as a transcript
+// event, parsed once: its keys are read by name (Fields), and the message
+// of its text is made from the same parse (Options.Message).
+type JSONLine struct {
+	src  *lint.Source
+	root *node // nil when the line is not JSON as msglint reads it
+	err  error
+}
+
+// ParseLine parses one line of the file at path, which line0 lines come
+// before. It keeps line, which must not change after.
+func ParseLine(path string, line []byte, line0 int) JSONLine {
 	src := &lint.Source{Path: path, Data: line, Line0: line0, Unsafe: jsonUnsafe}
-	return o.jsonlLine(doc{src}, line, 0, line0+1, o.defaults())
+	root, err := parseJSONText(src, line, string(line), 0)
+	return JSONLine{src: src, root: root, err: err}
+}
+
+// Data is the line as parsed.
+func (l *JSONLine) Data() []byte { return l.src.Data }
+
+// ValueKind is what a value of a JSONLine is, for a reader that takes
+// strings only.
+type ValueKind uint8
+
+// Value kinds.
+const (
+	NullValue ValueKind = iota
+	StringValue
+	OtherValue // a number, true or false, a list or an object
+)
+
+// Fields calls f with each key of the line's object, in file order, and its
+// value (the decoded string, for a StringValue); false when the line did
+// not parse or is not an object. A line with a byte order mark parses, as
+// parseJSON skips it.
+func (l *JSONLine) Fields(f func(key, value string, kind ValueKind)) bool {
+	if l.root == nil || l.root.kind != mapNode {
+		return false
+	}
+	for i, k := range l.root.keys {
+		switch v := l.root.vals[i]; {
+		case v.kind == nullNode:
+			f(k.value, "", NullValue)
+		case v.kind == scalarNode && v.str:
+			f(k.value, v.value, StringValue)
+		default:
+			f(k.value, "", OtherValue)
+		}
+	}
+	return true
+}
+
+// Message reads a parsed line as a message, as Line does.
+func (o Options) Message(l *JSONLine) (*lint.Message, error) {
+	d := doc{l.src}
+	if limit := o.maxMessage(); int64(len(l.src.Data)) > limit {
+		return nil, d.errAt(0, "line is %d bytes, over the message size cap of %s (max_message_size)", len(l.src.Data), lint.Size(limit))
+	}
+	if l.err != nil {
+		return nil, l.err
+	}
+	return d.jsonlMessage(l.root, l.src.Line0+1, o.defaults())
 }
 
 // ErrLongLine is a line longer than a LineReader's Max; the reader has
