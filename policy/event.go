@@ -111,19 +111,22 @@ func (e *Event) read(l *load.JSONLine) bool {
 	if bytes.HasPrefix(l.Data(), []byte("\ufeff")) {
 		return false // encoding/json refuses a byte order mark
 	}
-	ok := true
-	isObject := l.Fields(func(key, value string, kind load.ValueKind) {
+	n := l.Keys()
+	for i := range n {
+		key, value, kind := l.Field(i)
 		f := e.field(key)
 		switch {
 		case f == nil:
-			ok = ok && !foldsToField(key)
+			if foldsToField(key) {
+				return false
+			}
 		case kind == load.StringValue:
 			*f = value
 		case kind != load.NullValue:
-			ok = false
+			return false
 		}
-	})
-	return ok && isObject
+	}
+	return n >= 0
 }
 
 // field is the event's string field a JSON key names, as spelled in its

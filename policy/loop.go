@@ -129,11 +129,14 @@ func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return c.events(path, nil, func(yield func(Event) error) error {
+	return c.events(path, nil, func(t *transcript) error {
 		for _, e := range events {
 			e.Origin = WebhookFile
-			if err := yield(e); err != nil {
+			if err := t.read(e); err != nil {
 				return err
+			}
+			if len(t.batch) == batchSize {
+				t.judge()
 			}
 		}
 		return nil
@@ -146,8 +149,9 @@ func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
 func (c *Checker) Run(path string, r io.Reader) (Result, error) { return c.Stream(path, r, nil) }
 
 // Stream is Run with findings sent to sink as they are made (nil: collect).
+// The lines are parsed a batch at a time on all cores, then read in order.
 func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
-	return c.events(path, sink, func(yield func(Event) error) error {
+	return c.events(path, sink, func(t *transcript) error {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64<<10), MaxLine)
 		for n := 1; sc.Scan(); n++ {
@@ -157,15 +161,15 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 			}
 			// The scanner reuses its buffer: the event keeps a copy of
 			// the line, which its message and the reporters quote.
-			line = bytes.Clone(line)
-			e, err := parseEvent(load.ParseLine(path, line, n-1))
-			if err != nil {
-				return &lint.InputError{Path: path, Line: n, Msg: err.Error()}
+			t.lines = append(t.lines, numbered{bytes.Clone(line), n})
+			if len(t.lines) == batchSize {
+				if err := t.readLines(); err != nil {
+					return err
+				}
 			}
-			e.Origin, e.Line, e.Raw = TranscriptLine, n, line
-			if err := yield(e); err != nil {
-				return err
-			}
+		}
+		if err := t.readLines(); err != nil {
+			return err
 		}
 		if err := sc.Err(); err != nil {
 			if errors.Is(err, bufio.ErrTooLong) {

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
 )
 
 // A transcript is read on one goroutine and judged on all cores: the
@@ -69,6 +71,23 @@ type transcript struct {
 	batch     []queued
 	scratch   []byte
 	events    int
+
+	// lines are the lines of a batch, parsed into parsed with the nodes
+	// of each worker's share of them.
+	lines  []numbered
+	parsed []parsedLine
+	nodes  []load.Nodes
+}
+
+// numbered is a line of a transcript and its number.
+type numbered struct {
+	line []byte
+	n    int
+}
+
+type parsedLine struct {
+	e   Event
+	err error
 }
 
 type firstWrote struct {
@@ -77,13 +96,14 @@ type firstWrote struct {
 	line int
 }
 
-func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
+func (c *Checker) events(path string, sink Sink, each func(*transcript) error) (Result, error) {
 	res := Result{Stats: newStats()}
 	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats}, convs: map[convKey]*conv{}, customers: map[string]firstWrote{}}
 	for range max(1, workers) {
 		t.ws = append(t.ws, &run{path: path, stats: newStats()})
 	}
-	err := each(t.read)
+	t.nodes = make([]load.Nodes, len(t.ws))
+	err := each(t)
 	t.judge() // the events before an error are judged, as they were read
 	if err != nil {
 		return Result{}, err
@@ -135,10 +155,52 @@ func (t *transcript) read(e Event) error {
 		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, v.st.ID}, e.Time, e.line()}
 	}
 	t.batch = append(t.batch, queued{e: e, cv: v.st, worker: v.worker})
-	if len(t.batch) == batchSize {
-		t.judge()
-	}
 	return nil
+}
+
+// readLines parses the batch's lines on all cores, each worker a share of
+// them in a row, then reads their events in order and judges them; the
+// first line that cannot be read stops it, after the events before it.
+func (t *transcript) readLines() error {
+	if len(t.lines) == 0 {
+		return nil
+	}
+	t.parsed = slices.Grow(t.parsed[:0], len(t.lines))[:len(t.lines)]
+	share := (len(t.lines) + len(t.nodes) - 1) / len(t.nodes)
+	parse := func(w int) {
+		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
+			l := t.lines[i]
+			e, err := parseEvent(t.nodes[w].ParseLine(t.out.path, l.line, l.n-1))
+			if err != nil {
+				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
+			}
+			e.Origin, e.Line, e.Raw = TranscriptLine, l.n, l.line
+			t.parsed[i] = parsedLine{e, err}
+		}
+	}
+	if len(t.nodes) == 1 {
+		parse(0)
+	} else {
+		var wg sync.WaitGroup
+		for w := range t.nodes {
+			wg.Go(func() { parse(w) })
+		}
+		wg.Wait()
+	}
+	var err error
+	for i := range t.parsed {
+		if err = t.parsed[i].err; err == nil {
+			err = t.read(t.parsed[i].e)
+		}
+		if err != nil {
+			break
+		}
+	}
+	clear(t.parsed)
+	clear(t.lines)
+	t.lines = t.lines[:0]
+	t.judge()
+	return err
 }
 
 // judge has the workers judge the batch, gives out its findings in the
@@ -165,6 +227,9 @@ func (t *transcript) judge() {
 	}
 	clear(t.batch)
 	t.batch = t.batch[:0]
+	for i := range t.nodes {
+		t.nodes[i].Reset() // the batch's events, which held them, are gone
+	}
 	t.freezeQuiet(t.events - quietAfter)
 }
 

@@ -125,9 +125,69 @@ type JSONLine struct {
 // ParseLine parses one line of the file at path, which line0 lines come
 // before. It keeps line, which must not change after.
 func ParseLine(path string, line []byte, line0 int) JSONLine {
+	return (*Nodes)(nil).ParseLine(path, line, line0)
+}
+
+// ParseLine is the package's ParseLine with the line's nodes taken from a
+// (nil: new ones): the line may be read until a is reset.
+func (a *Nodes) ParseLine(path string, line []byte, line0 int) JSONLine {
 	src := &lint.Source{Path: path, Data: line, Line0: line0, Unsafe: jsonUnsafe}
-	root, err := parseJSONText(src, line, string(line), 0)
+	root, err := parseJSONIn(a, src, line, string(line), 0)
 	return JSONLine{src: src, root: root, err: err}
+}
+
+// Nodes is memory for the trees of parsed lines, used again once they are
+// done with: a reader of many small lines, done with them a batch at a
+// time, then allocates no nodes. A Nodes is for one goroutine.
+type Nodes struct {
+	nodes [][]node  // blocks of nodeBlock nodes
+	ptrs  [][]*node // blocks of nodeBlock pointers, for the keys and values of objects
+	n, p  int       // the blocks in use: the last of them partly
+}
+
+const nodeBlock = 1024
+
+// node is a zero node, valid until a is reset.
+func (a *Nodes) node() *node {
+	if a.n == 0 || len(a.nodes[a.n-1]) == nodeBlock {
+		if a.n == len(a.nodes) {
+			a.nodes = append(a.nodes, make([]node, 0, nodeBlock))
+		}
+		a.n++
+	}
+	b := &a.nodes[a.n-1]
+	*b = append(*b, node{})
+	return &(*b)[len(*b)-1]
+}
+
+// pointers is room for an object's keys and values: 16 pointers, half for
+// each; more than 8 keys grow out of it. A nil a makes them.
+func (a *Nodes) pointers() []*node {
+	if a == nil {
+		return make([]*node, 0, 16)
+	}
+	if a.p == 0 || len(a.ptrs[a.p-1])+16 > nodeBlock {
+		if a.p == len(a.ptrs) {
+			a.ptrs = append(a.ptrs, make([]*node, 0, nodeBlock))
+		}
+		a.p++
+	}
+	b := &a.ptrs[a.p-1]
+	n := len(*b)
+	*b = (*b)[:n+16]
+	clear((*b)[n:])
+	return (*b)[n : n : n+16]
+}
+
+// Reset makes every node a gave out free for use again.
+func (a *Nodes) Reset() {
+	for i := range a.nodes[:a.n] {
+		a.nodes[i] = a.nodes[i][:0]
+	}
+	for i := range a.ptrs[:a.p] {
+		a.ptrs[i] = a.ptrs[i][:0]
+	}
+	a.n, a.p = 0, 0
 }
 
 // Data is the line as parsed.
@@ -144,25 +204,27 @@ const (
 	OtherValue // a number, true or false, a list or an object
 )
 
-// Fields calls f with each key of the line's object, in file order, and its
-// value (the decoded string, for a StringValue); false when the line did
-// not parse or is not an object. A line with a byte order mark parses, as
+// Keys is how many keys the line's object has; -1 when the line did not
+// parse or is not an object. A line with a byte order mark parses, as
 // parseJSON skips it.
-func (l *JSONLine) Fields(f func(key, value string, kind ValueKind)) bool {
+func (l *JSONLine) Keys() int {
 	if l.root == nil || l.root.kind != mapNode {
-		return false
+		return -1
 	}
-	for i, k := range l.root.keys {
-		switch v := l.root.vals[i]; {
-		case v.kind == nullNode:
-			f(k.value, "", NullValue)
-		case v.kind == scalarNode && v.str:
-			f(k.value, v.value, StringValue)
-		default:
-			f(k.value, "", OtherValue)
-		}
+	return len(l.root.keys)
+}
+
+// Field is the object's key i, in file order, and its value: the decoded
+// string, for a StringValue.
+func (l *JSONLine) Field(i int) (key, value string, kind ValueKind) {
+	k, v := l.root.keys[i], l.root.vals[i]
+	switch {
+	case v.kind == nullNode:
+		return k.value, "", NullValue
+	case v.kind == scalarNode && v.str:
+		return k.value, v.value, StringValue
 	}
-	return true
+	return k.value, "", OtherValue
 }
 
 // Message reads a parsed line as a message, as Line does.
