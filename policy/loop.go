@@ -136,7 +136,7 @@ func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
 				return err
 			}
 			if len(t.batch) == batchSize {
-				t.judge()
+				t.flush()
 			}
 		}
 		return nil

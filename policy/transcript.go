@@ -17,6 +17,7 @@ import (
 // reader gives each conversation to one worker, which judges its events
 // in order; a batch of events at a time, whose findings are then given
 // out in the order of the events, as one goroutine would have made them.
+// While the workers judge a batch, the next one is parsed and read.
 
 // convKey names a conversation of a transcript: its channel and its id.
 type convKey struct {
@@ -68,15 +69,19 @@ type transcript struct {
 	// customers are where each customer first wrote, so that a later
 	// conversation of theirs knows them.
 	customers map[string]firstWrote
-	batch     []queued
-	scratch   []byte
-	events    int
+	// batch are the events read, judging those the workers are judging
+	// (judged is done when they are).
+	batch, judging []queued
+	judged         sync.WaitGroup
+	scratch        []byte
+	events         int
 
-	// lines are the lines of a batch, parsed into parsed with the nodes
-	// of each worker's share of them.
+	// lines are the lines of a batch, parsed into parsed with nodes[0],
+	// one for each worker's share of them; nodes[1] hold the lines being
+	// judged.
 	lines  []numbered
 	parsed []parsedLine
-	nodes  []load.Nodes
+	nodes  [2][]load.Nodes
 }
 
 // numbered is a line of a transcript and its number.
@@ -102,9 +107,11 @@ func (c *Checker) events(path string, sink Sink, each func(*transcript) error) (
 	for range max(1, workers) {
 		t.ws = append(t.ws, &run{path: path, stats: newStats()})
 	}
-	t.nodes = make([]load.Nodes, len(t.ws))
+	t.nodes = [2][]load.Nodes{make([]load.Nodes, len(t.ws)), make([]load.Nodes, len(t.ws))}
 	err := each(t)
-	t.judge() // the events before an error are judged, as they were read
+	// The events before an error are judged, as they were read.
+	t.flush()
+	t.wait()
 	if err != nil {
 		return Result{}, err
 	}
@@ -166,11 +173,12 @@ func (t *transcript) readLines() error {
 		return nil
 	}
 	t.parsed = slices.Grow(t.parsed[:0], len(t.lines))[:len(t.lines)]
-	share := (len(t.lines) + len(t.nodes) - 1) / len(t.nodes)
+	nodes := t.nodes[0]
+	share := (len(t.lines) + len(nodes) - 1) / len(nodes)
 	parse := func(w int) {
 		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
 			l := t.lines[i]
-			e, err := parseEvent(t.nodes[w].ParseLine(t.out.path, l.line, l.n-1))
+			e, err := parseEvent(nodes[w].ParseLine(t.out.path, l.line, l.n-1))
 			if err != nil {
 				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
 			}
@@ -178,11 +186,11 @@ func (t *transcript) readLines() error {
 			t.parsed[i] = parsedLine{e, err}
 		}
 	}
-	if len(t.nodes) == 1 {
+	if len(nodes) == 1 {
 		parse(0)
 	} else {
 		var wg sync.WaitGroup
-		for w := range t.nodes {
+		for w := range nodes {
 			wg.Go(func() { parse(w) })
 		}
 		wg.Wait()
@@ -199,24 +207,33 @@ func (t *transcript) readLines() error {
 	clear(t.parsed)
 	clear(t.lines)
 	t.lines = t.lines[:0]
-	t.judge()
+	t.flush()
 	return err
 }
 
-// judge has the workers judge the batch, gives out its findings in the
-// order of the events, and freezes the conversations gone quiet.
-func (t *transcript) judge() {
-	if len(t.ws) == 1 {
-		t.work(0)
-	} else {
-		var wg sync.WaitGroup
-		for w := range t.ws {
-			wg.Go(func() { t.work(w) })
-		}
-		wg.Wait()
+// flush waits for the batch being judged and gives out its findings,
+// freezes the conversations gone quiet by its end, and has the workers
+// judge the batch read since.
+func (t *transcript) flush() {
+	t.wait()
+	// Not the conversations of the batch read: their events hold them.
+	t.freezeQuiet(t.events - len(t.batch) - quietAfter)
+	if len(t.batch) == 0 {
+		return
 	}
-	for i := range t.batch {
-		q := &t.batch[i]
+	t.judging, t.batch = t.batch, t.judging
+	t.nodes[0], t.nodes[1] = t.nodes[1], t.nodes[0]
+	for w := range t.ws {
+		t.judged.Go(func() { t.work(w) })
+	}
+}
+
+// wait waits for the batch being judged and gives out its findings in the
+// order of the events.
+func (t *transcript) wait() {
+	t.judged.Wait()
+	for i := range t.judging {
+		q := &t.judging[i]
 		for _, f := range t.ws[q.worker].found[q.from:q.to] {
 			t.out.emit(f)
 		}
@@ -225,19 +242,18 @@ func (t *transcript) judge() {
 		clear(w.found)
 		w.found = w.found[:0]
 	}
-	clear(t.batch)
-	t.batch = t.batch[:0]
-	for i := range t.nodes {
-		t.nodes[i].Reset() // the batch's events, which held them, are gone
+	clear(t.judging)
+	t.judging = t.judging[:0]
+	for i := range t.nodes[1] {
+		t.nodes[1][i].Reset() // the events that held them are gone
 	}
-	t.freezeQuiet(t.events - quietAfter)
 }
 
 // work judges the batch's events of worker w's conversations.
 func (t *transcript) work(w int) {
 	r := t.ws[w]
-	for i := range t.batch {
-		q := &t.batch[i]
+	for i := range t.judging {
+		q := &t.judging[i]
 		if q.worker != w {
 			continue
 		}
