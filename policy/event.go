@@ -221,13 +221,23 @@ func parseEvent(l load.JSONLine) (Event, error) {
 		// another case, a value not a string, a duplicate key, JSON
 		// that does not parse) is decoded by encoding/json, which
 		// the event's fields and its errors are defined by.
-		e = Event{}
-		if err := json.NewDecoder(bytes.NewReader(l.Data())).Decode(&e); err != nil {
-			return e, fmt.Errorf("invalid JSON: %v", err)
+		var err error
+		if e, err = decodeEvent(l.Data()); err != nil {
+			return e, err
 		}
 	}
 	e.parsed = l
 	return checkEvent(e)
+}
+
+// decodeEvent decodes a line with encoding/json. (A function of its own,
+// so that an event read without it is not moved to the heap.)
+func decodeEvent(line []byte) (Event, error) {
+	var e Event
+	if err := json.NewDecoder(bytes.NewReader(line)).Decode(&e); err != nil {
+		return e, fmt.Errorf("invalid JSON: %v", err)
+	}
+	return e, nil
 }
 
 // checkEvent checks an event's fields, as read from its line, and fills

@@ -3,7 +3,6 @@ package policy
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,17 +12,6 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/msglint/msglint/lint/load"
 )
-
-// decodeEventJSON is how a transcript line was read before the line was
-// parsed once for the event and its message: encoding/json's decoder,
-// whose fields and errors parseEvent keeps.
-func decodeEventJSON(line []byte) (Event, error) {
-	var e Event
-	if err := json.NewDecoder(bytes.NewReader(line)).Decode(&e); err != nil {
-		return e, fmt.Errorf("invalid JSON: %v", err)
-	}
-	return e, nil
-}
 
 // eventLines are transcript lines to start from: the fixtures' and a few
 // that encoding/json reads in its own way.
@@ -72,9 +60,13 @@ func FuzzParseEvent(f *testing.F) {
 		f.Add(l)
 	}
 	ignore := cmpopts.IgnoreFields(Event{}, "parsed", "Time")
+	// Nodes used again, as a transcript's batches use them: reset every
+	// few lines, with the lines before still in them until then.
+	var nodes load.Nodes
+	lines := 0
 	f.Fuzz(func(t *testing.T, line []byte) {
 		var want Event
-		e, err := decodeEventJSON(line)
+		e, err := decodeEvent(line) // encoding/json, as every line was read before
 		if err == nil {
 			// The checks after decoding are the same code either way.
 			want, err = checkEvent(e)
@@ -89,6 +81,14 @@ func FuzzParseEvent(f *testing.F) {
 		if diff := cmp.Diff(want, got, ignore); diff != "" || !want.Time.Equal(got.Time) {
 			t.Fatalf("%q: event (-want +got):\n%s", line, diff)
 		}
+		if lines++; lines%8 == 0 {
+			nodes.Reset()
+		}
+		again, err := parseEvent(nodes.ParseLine("t.jsonl", bytes.Clone(line), 4))
+		if diff := cmp.Diff(want, again, ignore); diff != "" || err != nil {
+			t.Fatalf("%q: with nodes used again: %v (-want +got):\n%s", line, err, diff)
+		}
+		got = again
 		var o load.Options
 		wantMsg, wantErr := o.Line("t.jsonl", bytes.Clone(line), 4)
 		gotMsg, gotErr := o.Message(&got.parsed)

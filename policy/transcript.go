@@ -43,7 +43,7 @@ var (
 	// of a conversation before its state is frozen.
 	quietAfter = 4096
 	// batchSize is how many events are read before they are judged.
-	batchSize = 2048
+	batchSize = 1024
 	// workers is how many goroutines judge the conversations.
 	workers = runtime.GOMAXPROCS(0)
 )
