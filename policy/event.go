@@ -98,8 +98,11 @@ type Event struct {
 	Line   int    `json:"-"` // in the file, where the origin has one
 	Raw    []byte `json:"-"` // a transcript's line as read, for placing findings in its text
 	// parsed is the transcript's line parsed, which the message of the
-	// event's text is read from.
+	// event's text is read from; or that message, made when the line was
+	// parsed (made).
 	parsed load.JSONLine
+	msg    *lint.Message
+	made   bool
 }
 
 // read takes the event's fields from a line parsed as a JSON object,

@@ -367,6 +367,9 @@ func (c *Checker) finish(r *run, cv *State) {
 // message reads an event's text as a message: placed in its transcript
 // line, or alone for the hook's events.
 func (c *Checker) message(e *Event) *lint.Message {
+	if e.made {
+		return e.msg
+	}
 	if e.Text == "" {
 		return nil
 	}

@@ -76,12 +76,11 @@ type transcript struct {
 	scratch        []byte
 	events         int
 
-	// lines are the lines of a batch, parsed into parsed with nodes[0],
-	// one for each worker's share of them; nodes[1] hold the lines being
-	// judged.
+	// lines are the lines of a batch, parsed into parsed, each worker's
+	// share of them with its nodes.
 	lines  []numbered
 	parsed []parsedLine
-	nodes  [2][]load.Nodes
+	nodes  []load.Nodes
 }
 
 // numbered is a line of a transcript and its number.
@@ -107,7 +106,7 @@ func (c *Checker) events(path string, sink Sink, each func(*transcript) error) (
 	for range max(1, workers) {
 		t.ws = append(t.ws, &run{path: path, stats: newStats()})
 	}
-	t.nodes = [2][]load.Nodes{make([]load.Nodes, len(t.ws)), make([]load.Nodes, len(t.ws))}
+	t.nodes = make([]load.Nodes, len(t.ws))
 	err := each(t)
 	// The events before an error are judged, as they were read.
 	t.flush()
@@ -173,16 +172,24 @@ func (t *transcript) readLines() error {
 		return nil
 	}
 	t.parsed = slices.Grow(t.parsed[:0], len(t.lines))[:len(t.lines)]
-	nodes := t.nodes[0]
+	nodes := t.nodes
 	share := (len(t.lines) + len(nodes) - 1) / len(nodes)
 	parse := func(w int) {
 		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
 			l := t.lines[i]
 			e, err := parseEvent(nodes[w].ParseLine(t.out.path, l.line, l.n-1))
+			e.Origin, e.Line, e.Raw = TranscriptLine, l.n, l.line
 			if err != nil {
 				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
+			} else {
+				// The message of its text is made here, on all cores, so
+				// that the parsed line need not be kept: a message is a
+				// fraction of its tree's memory, and the rules read one
+				// of nearly every event with a text.
+				e.msg, e.made = t.c.message(&e), true
 			}
-			e.Origin, e.Line, e.Raw = TranscriptLine, l.n, l.line
+			e.parsed = load.JSONLine{}
+			nodes[w].Reset()
 			t.parsed[i] = parsedLine{e, err}
 		}
 	}
@@ -222,7 +229,6 @@ func (t *transcript) flush() {
 		return
 	}
 	t.judging, t.batch = t.batch, t.judging
-	t.nodes[0], t.nodes[1] = t.nodes[1], t.nodes[0]
 	for w := range t.ws {
 		t.judged.Go(func() { t.work(w) })
 	}
@@ -244,9 +250,6 @@ func (t *transcript) wait() {
 	}
 	clear(t.judging)
 	t.judging = t.judging[:0]
-	for i := range t.nodes[1] {
-		t.nodes[1][i].Reset() // the events that held them are gone
-	}
 }
 
 // work judges the batch's events of worker w's conversations.
