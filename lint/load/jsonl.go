@@ -137,8 +137,8 @@ func (a *Nodes) ParseLine(path string, line []byte, line0 int) JSONLine {
 }
 
 // Nodes is memory for the trees of parsed lines, used again once they are
-// done with: a reader of many small lines, done with them a batch at a
-// time, then allocates no nodes. A Nodes is for one goroutine.
+// done with: a reader of many small lines, done with each tree once it has
+// read it (Reset), then allocates no nodes. A Nodes is for one goroutine.
 type Nodes struct {
 	nodes [][]node  // blocks of nodeBlock nodes
 	ptrs  [][]*node // blocks of nodeBlock pointers, for the keys and values of objects
