@@ -59,7 +59,9 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person"),
 				negatedEndings: sarcasmData.WordSets("negated_second_person_endings"), past: sarcasmData.WordSets("past"),
 				promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
-				negatedEndingsOurs: sarcasmData.WordSets("negated_endings")}
+				negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
+				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
+				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -87,6 +89,15 @@ type sarcasmFrame struct {
 	// final: a ends its sentence and judges what came before it: b earlier
 	// in the sentence or in the one before ("Late again. Great.").
 	final bool
+	// asked: the second cue is told, not asked for (see told): not an
+	// imperative or a noun ("sorun").
+	asked bool
+	// mine: the second cue is the customer's own verb (see own).
+	mine bool
+	// act: the customer's act as a verbal noun with their possessive
+	// (istemeniz, soruşmağınız) counts as a cue of b, before a in a's
+	// sentence: "… istemeniz çok makul".
+	act bool
 }
 
 // frames are the compositions the rule knows (lists in sarcasm.yaml):
@@ -97,7 +108,12 @@ type sarcasmFrame struct {
 var frames = []sarcasmFrame{
 	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
 	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
-	{a: "repetition", b: "asking", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "repetition", b: "asking", asked: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "ordinal", b: "asking", mine: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
+	{a: "act_judgment", act: true, why: "judging what the customer did reads as sarcasm"},
+	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
+	{a: "gratitude", b: "late_notice", youB: true, unless: "apology", why: "thanks for a notice given too late reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
 	{a: "thanks", b: "know_better", why: "thanking the customer for teaching us our job reads as sarcasm"},
@@ -115,9 +131,20 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	found := pb.findAll(m) // every list in one pass
 	markers, openers := found["markers"], found["openers"]
 	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
-	markers = append(markers, you.scareQuotes(m, found["instructions"])...)
+	markers = append(markers, you.scareQuotes(m, found)...)
+	markers = append(markers, fragments(m, found["fragment"])...)
+	// "Try again", "yenə yazın": again in an instruction to retry is no
+	// complaint; "without doing it" is one when the customer did the rest
+	// ("ölçü götürmədən … istəyirsiniz").
+	if len(openers) > 0 {
+		found["complaints"] = slices.DeleteFunc(found["complaints"], func(c lint.Match) bool { return insideMatch(found["retry"], c.Span) })
+		found["complaints"] = append(found["complaints"], you.without(m)...)
+	}
 	// Feats and failures count only as meant: not a name, not denied
 	// ("we can't work miracles", "nothing was lost").
+	if len(found["ordinal"]) > 0 {
+		found["ordinal"] = you.ordinalsOfYours(m, found["ordinal"])
+	}
 	for _, list := range [...]string{"absurd", "failure"} {
 		if len(found[list]) > 0 {
 			found[list] = you.literal(m, found[list])
@@ -199,6 +226,14 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	if f.promise {
 		bs = append(bs, withEnding(m, you.promiseEndings[m.Lang])...) // "çatdırarıq": what we say we will do
 	}
+	if f.act {
+		bs = append(bs, withEnding(m, you.actEndings[m.Lang])...) // "istemeniz": what the customer did
+	}
+	if f.asked {
+		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
+			return f.asked && !you.told(m, b)
+		})
+	}
 	if len(bs) == 0 || f.unless != "" && len(found[f.unless]) > 0 {
 		return nil
 	}
@@ -224,11 +259,16 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
 				continue
 			}
-			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) {
+			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) ||
+				f.act && (j != i || b.Span.End > a.Span.Start) {
 				continue
 			}
 			// "Great job ignoring the label": the misdeed right after the
 			// praise is the customer's too.
+			// "beşinci soruşunuz": the counted noun is the customer's asking.
+			if f.mine && !you.own(m, b) && b.Last != a.Last {
+				continue
+			}
 			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First {
 				continue
 			}
@@ -252,6 +292,106 @@ type customer struct {
 	// aorist, optative); negation the words that deny what follows,
 	// negatedEndingsOurs the endings of a verb denied (okuyamayız).
 	promiseEndings, negation, negatedEndingsOurs map[lint.Lang]map[string]bool
+	// actEndings make a verbal noun the customer's act (istemeniz,
+	// soruşmağınız); withoutEndings a verb "without doing" (bakmadan).
+	actEndings, withoutEndings map[lint.Lang]map[string]bool
+	// imperative are the endings of a verb that asks the customer to do
+	// it, and "" for the bare stem (sor, yaz, yazın, soruşun).
+	imperative map[lint.Lang]map[string]bool
+	// possessive are the customer's possessive endings inside a noun
+	// (mesajınızdır), indefinite the article that may stand before it.
+	possessive, indefinite map[lint.Lang]map[string]bool
+}
+
+// ordinalsOfYours keeps the ordinals that count the customer's things: a
+// noun with their possessive right after it ("dördüncü mesajınız",
+// "beşinci soruşunuz", "dördüncü bir fikriniz"), or "your" before it ("your
+// fifth email"); not "the second floor". The match's last word is then that
+// noun.
+func (c customer) ordinalsOfYours(m *lint.Message, ords []lint.Match) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	poss := c.possessive[m.Lang]
+	var out []lint.Match
+	for _, o := range ords {
+		if o.First < 0 {
+			continue
+		}
+		if poss == nil {
+			if p := neighbour(toks, o.First, -1); p >= 0 && toks[p].Norm == "your" {
+				out = append(out, o)
+			}
+			continue
+		}
+		n := neighbour(toks, o.Last, 1)
+		if n >= 0 && c.indefinite[m.Lang][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		if n < 0 || toks[n].Kind != lint.Word {
+			continue
+		}
+		for e := range poss {
+			if i := strings.Index(toks[n].Norm, e); i > 1 || folded && strings.Index(lint.Fold(m.Lang, toks[n].Norm), lint.Fold(m.Lang, e)) > 1 {
+				out = append(out, lint.Match{Cue: o.Cue, Span: o.Span, First: o.First, Last: n})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// own reports whether a cue's verb is the customer's: a 2nd person ending
+// on its last word (unuttunuz, kaybettiniz), or in a language without such
+// endings "you" at most three words before it ("you've lost").
+func (c customer) own(m *lint.Message, b lint.Match) bool {
+	if b.First < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	if ends := c.endings[m.Lang]; ends != nil {
+		folded := lint.Folded(m.Lang, m.Body.Text)
+		w := toks[b.Last].Norm
+		for e := range ends {
+			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
+				return true
+			}
+		}
+		return false
+	}
+	k := b.First
+	for n := 0; n < 3; n++ {
+		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+			return false
+		}
+		if c.words[m.Lang][toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// told reports whether a cue of asking is told, not asked for: not an
+// imperative ("sorun", "yazın", "ask us") nor its bare stem, which is also
+// a noun ("sorun" is a problem): "üçüncü kez soruyorsunuz", "as I've
+// explained six times", "yeddi dəfə məsləhət görmüşük".
+func (c customer) told(m *lint.Message, b lint.Match) bool {
+	if b.First < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	w := toks[b.Last].Norm
+	if c.endings[m.Lang] == nil {
+		p := neighbour(toks, b.First, -1)
+		return p >= 0 && !sentenceStart(toks, b.First) && toks[p].Norm != "please"
+	}
+	cue := strings.Fields(b.Cue)
+	stem := lint.NormWord(m.Lang, strings.TrimSuffix(strings.TrimSuffix(cue[len(cue)-1], "(verb)"), "*"))
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	if folded {
+		w, stem = lint.Fold(m.Lang, w), lint.Fold(m.Lang, stem)
+	}
+	rest, ok := strings.CutPrefix(w, stem)
+	return !ok || !c.imperative[m.Lang][rest]
 }
 
 // withEnding are the words of a message with one of the endings (folded
@@ -349,6 +489,48 @@ func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 	})
 }
 
+// insideMatch reports whether a span lies inside one of the matches.
+func insideMatch(ms []lint.Match, s lint.Span) bool {
+	return slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span.Start <= s.Start && s.End <= w.Span.End })
+}
+
+// fragments are the cues that make a sentence of their own: "Again.",
+// "Yine.", "Yenə.", "As usual." said after the fact is a sigh.
+func fragments(m *lint.Message, frs []lint.Match) []lint.Match {
+	if len(frs) == 0 {
+		return nil
+	}
+	toks := m.Tokens()
+	var out []lint.Match
+	for _, f := range frs {
+		if f.First < 0 || !sentenceStart(toks, f.First) || !sentenceEnd(toks, f.Last) || neighbour(toks, f.First, -1) < 0 {
+			continue
+		}
+		if n := neighbour(toks, f.Last, 1); n >= 0 && toks[n].Norm == "?" {
+			continue // "Again?" asks
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// without are the verbs "without doing it" (bakmadan, götürmədən) in a
+// sentence that tells what the customer does or did.
+func (c customer) without(m *lint.Message) []lint.Match {
+	ends := c.withoutEndings[m.Lang]
+	if ends == nil {
+		return nil
+	}
+	ws := withEnding(m, ends)
+	if len(ws) == 0 {
+		return nil
+	}
+	sents := m.Sentences()
+	return slices.DeleteFunc(ws, func(w lint.Match) bool {
+		return len(sents) == 0 || !c.did(m, sents[sentenceOf(sents, w.Span.Start)])
+	})
+}
+
 // overlaps reports whether a span is one of the matches'.
 func overlaps(ms []lint.Match, s lint.Span) bool {
 	return slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span == s })
@@ -375,10 +557,27 @@ func (c customer) did(m *lint.Message, s lint.Span) bool {
 				return true
 			}
 		}
-		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil {
-			if n := neighbour(toks, i, 1); n >= 0 && c.past[m.Lang][pastStem(toks[n].Norm)] {
+		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastAfter reports whether a past tense follows "you" at token i, at
+// most one adverb or quote mark between: "you measured", "you've
+// 'barely opened'".
+func (c customer) pastAfter(toks []lint.Token, i int) bool {
+	words := 0
+	for n := neighbour(toks, i, 1); n >= 0 && words < 2; n = neighbour(toks, n, 1) {
+		switch t := toks[n]; {
+		case t.Kind == lint.Word:
+			if c.past[lint.English][pastStem(t.Norm)] {
 				return true
 			}
+			words++
+		case t.Norm != "'" && t.Norm != "\"":
+			return false
 		}
 	}
 	return false
@@ -436,13 +635,17 @@ func repeatedAffirmation(m *lint.Message, affirm []lint.Match) []lint.Match {
 // scareQuotes finds the customer's own words held up in quotes: a short
 // quote in lower case (not a button, a code or a name: "Confirm", "STOP")
 // in a sentence that tells what the customer did or said ("the sofa you
-// measured "perfectly"", "“berbat” olduğunu yazmışsınız"), and nothing in it
-// to type or pick (the list instructions).
-func (c customer) scareQuotes(m *lint.Message, instructions []lint.Match) []lint.Match {
+// measured "perfectly"", "“berbat” olduğunu yazmışsınız") or that praises
+// ("Congrats on selling a 'brand new' phone", "Great, another 'quick'
+// job"), and nothing in it to type or pick (the list instructions). A quote
+// that names an idea ("the 'quiet room' idea", "“sessiz oda” önerisi") is
+// the customer's suggestion, not their words held up.
+func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []lint.Match {
 	text := m.Body.Text
 	// Cheaper than strings.ContainsAny, which goes rune by rune for
 	// non-ASCII sets.
-	if strings.IndexByte(text, '"') < 0 && !strings.Contains(text, "“") && !strings.Contains(text, "«") {
+	single := strings.Contains(text, " '")
+	if strings.IndexByte(text, '"') < 0 && !strings.Contains(text, "“") && !strings.Contains(text, "«") && !single {
 		return nil
 	}
 	// A quote with something to type or pick in its sentence is a keyword:
@@ -452,13 +655,18 @@ func (c customer) scareQuotes(m *lint.Message, instructions []lint.Match) []lint
 	if strings.ContainsAny(text, "<{%") {
 		markup = placeholderSpans(text)
 	}
-	for _, loc := range quoteRE.FindAllStringIndex(text, -1) {
-		inner := strings.Trim(text[loc[0]:loc[1]], "\"“”«»")
+	locs := quoteRE.FindAllStringIndex(text, -1)
+	if single {
+		locs = append(locs, singleQuotes(text)...)
+	}
+	toks := m.Tokens()
+	for _, loc := range locs {
+		inner := strings.Trim(text[loc[0]:loc[1]], "\"“”«»'")
 		r, _ := utf8.DecodeRuneInString(inner)
 		// Attribute values, names of settings and commands are not words
 		// held up: "govuk-link", "sylius.homepage", "rasa init".
-		if !unicode.IsLower(r) || len(strings.Fields(inner)) > 3 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) {
+		if !unicode.IsLower(r) || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
+			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) {
 			continue
 		}
 		sents := m.Sentences()
@@ -466,15 +674,58 @@ func (c customer) scareQuotes(m *lint.Message, instructions []lint.Match) []lint
 			continue
 		}
 		i := sentenceOf(sents, loc[0])
-		typed := false
-		for _, in := range instructions {
-			typed = typed || sentenceOf(sents, in.Span.Start) == i
+		in := func(list string, start bool) bool {
+			return slices.ContainsFunc(found[list], func(w lint.Match) bool {
+				return sentenceOf(sents, w.Span.Start) == i && (!start || w.First >= 0 && sentenceStart(toks, w.First))
+			})
 		}
-		if !typed && c.did(m, sents[i]) {
+		if !in("instructions", false) && (c.did(m, sents[i]) || in("praise", false) || in("evaluation", true)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
 	}
 	return out
 }
 
+// namesIdea reports whether a cue of the list is the first word after a
+// quote's end: the quote is the name of that thing.
+func namesIdea(toks []lint.Token, ms []lint.Match, end int) bool {
+	for _, t := range toks {
+		if t.Start < end || t.Kind == lint.Space {
+			continue
+		}
+		return t.Kind == lint.Word && slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span.Start == t.Start })
+	}
+	return false
+}
+
 var quoteRE = regexp.MustCompile(`"[^"\n]{2,40}"|“[^”\n]{2,40}”|«[^»\n]{2,40}»`)
+
+// singleQuotes are the spans of words in single quotes: an opening quote
+// after a space or the start and before a letter, a closing one after a
+// letter and before no letter ("the 'quick trim' request"; not the
+// apostrophes of "you've" or "Ali'nin").
+func singleQuotes(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\'' || i > 0 && !strings.ContainsRune(" \t\n(", rune(text[i-1])) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[i+1:])
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for j := i + 2; j < len(text) && j-i <= 41 && text[j] != '\n'; j++ {
+			if text[j] != '\'' {
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(text[j+1:])
+			prev, _ := utf8.DecodeLastRuneInString(text[:j])
+			if unicode.IsLetter(prev) && !unicode.IsLetter(next) && j-i > 2 {
+				out = append(out, []int{i, j + 1})
+				i = j
+				break
+			}
+		}
+	}
+	return out
+}
