@@ -269,7 +269,10 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			if f.mine && !you.own(m, b) && b.Last != a.Last {
 				continue
 			}
-			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First {
+			// "Thanks for telling us … five minutes before": what we thank
+			// for is the customer's doing.
+			thanked := j == i && slices.ContainsFunc(found["thanks"], func(t lint.Match) bool { return t.Span.Start == a.Span.Start })
+			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked {
 				continue
 			}
 			out = append(out, framedMatch{a: a, b: b, why: f.why})
