@@ -67,8 +67,8 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 }
 
 // sarcasmFrame is a sarcastic composition: a cue of one list with a cue of another
-// in the same sentence or the next, in either order, unless a cue of the
-// unless list is in the message.
+// in the same sentence or the next, in either order, unless a cue of one of
+// the unless lists (names separated by spaces) is in the message.
 type sarcasmFrame struct {
 	a, b, unless string
 	// weak: cues of b that do not count here ("this time" beside
@@ -111,7 +111,8 @@ var frames = []sarcasmFrame{
 	{a: "repetition", b: "asking", asked: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "ordinal", b: "asking", mine: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
-	{a: "act_judgment", act: true, why: "judging what the customer did reads as sarcasm"},
+	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "act_judgment", b: "customer_did", final: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
 	{a: "gratitude", b: "late_notice", youB: true, unless: "apology", why: "thanks for a notice given too late reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology", why: "mock acceptance of blame reads as sarcasm"},
@@ -142,8 +143,21 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	}
 	// Feats and failures count only as meant: not a name, not denied
 	// ("we can't work miracles", "nothing was lost").
+	if len(found["act_judgment"]) > 0 {
+		found["customer_did"] = you.doings(m)
+	}
+	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
+		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
+	}
 	if len(found["ordinal"]) > 0 {
 		found["ordinal"] = you.ordinalsOfYours(m, found["ordinal"])
+		// "Bu kaçıncı talebiniz", "your umpteenth email": an ordinal that
+		// asks how many, on the customer's own thing, is exasperation.
+		for _, o := range found["ordinal"] {
+			if overlaps(found["question_ordinal"], o.Span) {
+				markers = append(markers, o)
+			}
+		}
 	}
 	for _, list := range [...]string{"absurd", "failure"} {
 		if len(found[list]) > 0 {
@@ -234,7 +248,7 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			return f.asked && !you.told(m, b)
 		})
 	}
-	if len(bs) == 0 || f.unless != "" && len(found[f.unless]) > 0 {
+	if len(bs) == 0 || slices.ContainsFunc(strings.Fields(f.unless), func(l string) bool { return len(found[l]) > 0 }) {
 		return nil
 	}
 	sents := m.Sentences()
@@ -326,21 +340,37 @@ func (c customer) ordinalsOfYours(m *lint.Message, ords []lint.Match) []lint.Mat
 			}
 			continue
 		}
+		// The noun, or the head of a compound after it ("iade talebiniz",
+		// "qaytarma sorğunuz").
 		n := neighbour(toks, o.Last, 1)
 		if n >= 0 && c.indefinite[m.Lang][toks[n].Norm] {
 			n = neighbour(toks, n, 1)
 		}
-		if n < 0 || toks[n].Kind != lint.Word {
-			continue
-		}
-		for e := range poss {
-			if i := strings.Index(toks[n].Norm, e); i > 1 || folded && strings.Index(lint.Fold(m.Lang, toks[n].Norm), lint.Fold(m.Lang, e)) > 1 {
+		for w := 0; w < 2 && n >= 0 && toks[n].Kind == lint.Word; w, n = w+1, neighbour(toks, n, 1) {
+			if possessed(m.Lang, toks[n].Norm, poss, folded) {
 				out = append(out, lint.Match{Cue: o.Cue, Span: o.Span, First: o.First, Last: n})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// possessed reports whether a word holds one of the possessive endings
+// after its stem, a case or copula may follow (mesajınızdır, sorğunuzu).
+func possessed(l lint.Lang, w string, poss map[string]bool, folded bool) bool {
+	if folded {
+		w = lint.Fold(l, w)
+	}
+	for e := range poss {
+		if folded {
+			e = lint.Fold(l, e)
+		}
+		if strings.Index(w, e) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // own reports whether a cue's verb is the customer's: a 2nd person ending
@@ -567,6 +597,23 @@ func (c customer) did(m *lint.Message, s lint.Span) bool {
 	return false
 }
 
+// doings are the words that tell what the customer did: a verb with a 2nd
+// person ending (gəlmisiniz, istediniz), or a past tense after "you" ("you
+// cancelled").
+func (c customer) doings(m *lint.Message) []lint.Match {
+	if ends := c.endings[m.Lang]; ends != nil {
+		return withEnding(m, ends)
+	}
+	toks := m.Tokens()
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Kind == lint.Word && c.words[m.Lang][t.Norm] && c.pastAfter(toks, i) {
+			out = append(out, lint.Match{Cue: "you", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		}
+	}
+	return out
+}
+
 // pastAfter reports whether a past tense follows "you" at token i, at
 // most one adverb or quote mark between: "you measured", "you've
 // 'barely opened'".
@@ -640,7 +687,9 @@ func repeatedAffirmation(m *lint.Message, affirm []lint.Match) []lint.Match {
 // in a sentence that tells what the customer did or said ("the sofa you
 // measured "perfectly"", "“berbat” olduğunu yazmışsınız") or that praises
 // ("Congrats on selling a 'brand new' phone", "Great, another 'quick'
-// job"), and nothing in it to type or pick (the list instructions). A quote
+// job"), or that labels the customer's own thing with "of course" or a
+// complaint beside it ("your "urgent" order, of course, comes first"), and
+// nothing in it to type or pick (the list instructions). A quote
 // that names an idea ("the 'quiet room' idea", "“sessiz oda” önerisi") is
 // the customer's suggestion, not their words held up.
 func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []lint.Match {
@@ -682,11 +731,41 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 				return sentenceOf(sents, w.Span.Start) == i && (!start || w.First >= 0 && sentenceStart(toks, w.First))
 			})
 		}
-		if !in("instructions", false) && (c.did(m, sents[i]) || in("praise", false) || in("evaluation", true)) {
+		if !in("instructions", false) && (c.did(m, sents[i]) || in("praise", false) || in("evaluation", true) ||
+			(in("of_course", false) || in("complaints", false)) && c.yours(m, loc)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
 	}
 	return out
+}
+
+// yours reports whether a quote is the customer's label for their own
+// thing: "your" before it, or their possessive on the noun right after it
+// ("your 'urgent' order", "“acil” siparişiniz", "“təcili” sifarişiniz").
+func (c customer) yours(m *lint.Message, loc []int) bool {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		if t.End <= loc[0] && c.possessive[m.Lang] == nil {
+			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Start == loc[0] && t.Norm == "your" {
+				return true
+			}
+			continue
+		}
+		if t.Start < loc[1] {
+			continue
+		}
+		for e := range c.possessive[m.Lang] {
+			if hasEnding(m.Lang, t.Norm, e, folded) && len(t.Norm) > len(e)+1 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // namesIdea reports whether a cue of the list is the first word after a
