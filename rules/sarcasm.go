@@ -61,7 +61,9 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 				promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
 				negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
 				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
-				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite")}
+				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
+				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"),
+				ourPast: sarcasmData.WordSets("our_past_endings")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -114,8 +116,8 @@ var frames = []sarcasmFrame{
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", b: "customer_did", final: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
-	{a: "gratitude", b: "late_notice", youB: true, unless: "apology", why: "thanks for a notice given too late reads as sarcasm"},
-	{a: "of_course", b: "blame", unless: "apology", why: "mock acceptance of blame reads as sarcasm"},
+	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
+	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
 	{a: "thanks", b: "know_better", why: "thanking the customer for teaching us our job reads as sarcasm"},
 	{a: "absurd", b: "offer", promise: true, why: "an impossible promise reads as mock compliance"},
@@ -130,6 +132,13 @@ var frames = []sarcasmFrame{
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	m := p.Msg
 	found := pb.findAll(m) // every list in one pass
+	// A judgment with a word of advice after it recommends: "Erken gelmeniz
+	// çok akıllıca olur", "it would be very sensible".
+	for _, list := range [...]string{"act_judgment", "markers"} {
+		if len(found[list]) > 0 && len(found["advice"]) > 0 {
+			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found["advice"]) })
+		}
+	}
 	markers, openers := found["markers"], found["openers"]
 	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
 	markers = append(markers, you.scareQuotes(m, found)...)
@@ -145,6 +154,10 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	// ("we can't work miracles", "nothing was lost").
 	if len(found["act_judgment"]) > 0 {
 		found["customer_did"] = you.doings(m)
+	}
+	// What we did about it puts it right too: "masanızı 20.00'ye aldık".
+	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
+		found["remedy"] = append(found["remedy"], withEnding(m, you.ourPast[m.Lang])...)
 	}
 	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
 		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
@@ -204,7 +217,13 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 		// An opener that ends its sentence judges what came before: "You
 		// asked for the third time. Brilliant."
 		after := mt.Last >= 0 && sentenceEnd(m.Tokens(), mt.Last)
+		// A word of cheer with only "again" and nothing of the customer's is
+		// a promo's: "Harika, ücretsiz teslimat haftası yine başlıyor!".
+		cheer := overlaps(found["praise"], mt.Span) || overlaps(found["evaluation"], mt.Span)
 		for _, c := range complaints {
+			if cheer && overlaps(found["again"], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
+				continue
+			}
 			// The complaint stands anywhere in the opener's sentence ("Daha önce
 			// de iki kez söylediğim gibi") or in the next one, or, if it counts
 			// how often ("three times"), in the one before an opener that ends
@@ -318,6 +337,12 @@ type customer struct {
 	// possessive are the customer's possessive endings inside a noun
 	// (mesajınızdır), indefinite the article that may stand before it.
 	possessive, indefinite map[lint.Lang]map[string]bool
+	// report are the verbs of saying or choosing a quote may repeat.
+	report map[lint.Lang]map[string]bool
+	// infinitive are the endings of a verb's dictionary form.
+	infinitive map[lint.Lang]map[string]bool
+	// ourPast are the endings of what we did (aldık, köçürdük).
+	ourPast map[lint.Lang]map[string]bool
 }
 
 // ordinalsOfYours keeps the ordinals that count the customer's things: a
@@ -522,6 +547,15 @@ func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 	})
 }
 
+// advised reports whether a word of advice follows a cue at once.
+func advised(m *lint.Message, j lint.Match, advice []lint.Match) bool {
+	if j.Last < 0 {
+		return false
+	}
+	n := neighbour(m.Tokens(), j.Last, 1)
+	return n >= 0 && slices.ContainsFunc(advice, func(a lint.Match) bool { return a.First == n })
+}
+
 // insideMatch reports whether a span lies inside one of the matches.
 func insideMatch(ms []lint.Match, s lint.Span) bool {
 	return slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span.Start <= s.Start && s.End <= w.Span.End })
@@ -718,7 +752,7 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// Attribute values, names of settings and commands are not words
 		// held up: "govuk-link", "sylius.homepage", "rasa init".
 		if !unicode.IsLower(r) || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) {
+			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) {
 			continue
 		}
 		sents := m.Sentences()
@@ -764,6 +798,47 @@ func (c customer) yours(m *lint.Message, loc []int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// reported reports whether a quote repeats what the customer asked for,
+// not words held up: right after a verb of saying or choosing ("you asked
+// for 'no onions'", "you said 'next Friday'"), or in a language with verb
+// endings ending in an imperative (“kapıya bırakın” dediğiniz için).
+func (c customer) reported(m *lint.Message, start int, inner string) bool {
+	if imp := c.imperative[m.Lang]; imp != nil {
+		// An imperative: an ending off a stem whose infinitive the
+		// dictionary knows (bırakın: bırakmak; not çətin).
+		words := strings.Fields(inner)
+		last := lint.NormWord(m.Lang, words[len(words)-1])
+		known := knownWord(m.Lang)
+		for e := range imp {
+			stem, ok := strings.CutSuffix(last, e)
+			if e == "" || !ok || utf8.RuneCountInString(stem) < 2 {
+				continue
+			}
+			for inf := range c.infinitive[m.Lang] {
+				if known(stem + inf) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Start >= start {
+			p := neighbour(toks, i, -1)
+			if p >= 0 && toks[p].Kind == lint.Word && c.report[m.Lang][toks[p].Norm] {
+				return true
+			}
+			if p >= 0 && (toks[p].Norm == "for" || toks[p].Norm == "as") {
+				pp := neighbour(toks, p, -1)
+				return pp >= 0 && c.report[m.Lang][toks[pp].Norm]
+			}
+			return false
+		}
 	}
 	return false
 }
