@@ -63,7 +63,7 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
 				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"),
-				ourPast: sarcasmData.WordSets("our_past_endings")}
+				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -158,6 +158,13 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	// What we did about it puts it right too: "masanızı 20.00'ye aldık".
 	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
 		found["remedy"] = append(found["remedy"], withEnding(m, you.ourPast[m.Lang])...)
+	}
+	for _, r := range found["reprimand"] {
+		// "We'll have a word with the camera": the noun after it is not a
+		// person or a firm we could speak to.
+		if n := neighbour(m.Tokens(), r.Last, 1); n >= 0 && m.Tokens()[n].Kind == lint.Word && !you.people[m.Lang][m.Tokens()[n].Norm] {
+			markers = append(markers, r)
+		}
 	}
 	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
 		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
@@ -343,6 +350,8 @@ type customer struct {
 	infinitive map[lint.Lang]map[string]bool
 	// ourPast are the endings of what we did (aldık, köçürdük).
 	ourPast map[lint.Lang]map[string]bool
+	// people are the nouns of people and firms one speaks to.
+	people map[lint.Lang]map[string]bool
 }
 
 // ordinalsOfYours keeps the ordinals that count the customer's things: a
