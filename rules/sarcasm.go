@@ -774,7 +774,14 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 				return sentenceOf(sents, w.Span.Start) == i && (!start || w.First >= 0 && sentenceStart(toks, w.First))
 			})
 		}
-		if !in("instructions", false) && (c.did(m, sents[i]) || in("praise", false) || in("evaluation", true) ||
+		// Praise or a judgment that makes the next sentence, of three words
+		// at most, after a question: "Oh, so the stain 'appeared by
+		// itself'? Fascinating."
+		judged := i+1 < len(sents) && wordsIn(toks, sents[i+1]) <= 3 && strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "?") &&
+			slices.ContainsFunc(append(slices.Clone(found["praise"]), found["act_judgment"]...), func(w lint.Match) bool {
+				return sentenceOf(sents, w.Span.Start) == i+1
+			})
+		if !in("instructions", false) && (c.did(m, sents[i]) || in("praise", false) || in("evaluation", true) || judged ||
 			(in("of_course", false) || in("complaints", false)) && c.yours(m, loc)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
@@ -850,6 +857,17 @@ func (c customer) reported(m *lint.Message, start int, inner string) bool {
 		}
 	}
 	return false
+}
+
+// wordsIn counts the words in a span.
+func wordsIn(toks []lint.Token, s lint.Span) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == lint.Word && t.Start >= s.Start && t.End <= s.End {
+			n++
+		}
+	}
+	return n
 }
 
 // namesIdea reports whether a cue of the list is the first word after a
