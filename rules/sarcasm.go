@@ -62,7 +62,7 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 				negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
 				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
 				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
-				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"),
+				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
@@ -232,6 +232,11 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 			if cheer && overlaps(found["again"], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
 				continue
 			}
+			// A count with thanks in its sentence is loyalty: "Vay, bu ay
+			// üçüncü kez sizi ağırladık, teşekkürler!".
+			if overlaps(found["repetition"], c.Span) && inSentence(sents, found["gratitude"], sentenceOf(sents, c.Span.Start)) {
+				continue
+			}
 			// The complaint stands anywhere in the opener's sentence ("Daha önce
 			// de iki kez söylediğim gibi") or in the next one, or, if it counts
 			// how often ("three times"), in the one before an opener that ends
@@ -347,8 +352,9 @@ type customer struct {
 	possessive, indefinite map[lint.Lang]map[string]bool
 	// report are the verbs of saying or choosing a quote may repeat.
 	report map[lint.Lang]map[string]bool
-	// infinitive are the endings of a verb's dictionary form.
-	infinitive map[lint.Lang]map[string]bool
+	// infinitive are the endings of a verb's dictionary form, negative the
+	// negation a verb stem takes (bas+ma+yın).
+	infinitive, negative map[lint.Lang]map[string]bool
 	// ourPast are the endings of what we did (aldık, köçürdük).
 	ourPast map[lint.Lang]map[string]bool
 	// people are the nouns of people and firms one speaks to.
@@ -761,7 +767,11 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		r, _ := utf8.DecodeRuneInString(inner)
 		// Attribute values, names of settings and commands are not words
 		// held up: "govuk-link", "sylius.homepage", "rasa init".
-		if !unicode.IsLower(r) || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
+		// The customer's praise quoted back with thanks: "“harika hizmet”
+		// yazmışsınız, çok teşekkür ederiz".
+		compliment := len(found["gratitude"]) > 0 && slices.ContainsFunc(append(slices.Clone(found["evaluation"]), found["praise"]...),
+			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] })
+		if compliment || !unicode.IsLower(r) || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
 			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) {
 			continue
 		}
@@ -835,9 +845,17 @@ func (c customer) reported(m *lint.Message, start int, inner string) bool {
 			if e == "" || !ok || utf8.RuneCountInString(stem) < 2 {
 				continue
 			}
-			for inf := range c.infinitive[m.Lang] {
-				if known(stem + inf) {
-					return true
+			stems := []string{stem}
+			for neg := range c.negative[m.Lang] { // basmayın: a negative imperative
+				if s, ok := strings.CutSuffix(stem, neg); ok && utf8.RuneCountInString(s) >= 2 {
+					stems = append(stems, s)
+				}
+			}
+			for _, st := range stems {
+				for inf := range c.infinitive[m.Lang] {
+					if known(st + inf) {
+						return true
+					}
 				}
 			}
 		}
@@ -858,6 +876,11 @@ func (c customer) reported(m *lint.Message, start int, inner string) bool {
 		}
 	}
 	return false
+}
+
+// inSentence reports whether one of the matches is in sentence i.
+func inSentence(sents []lint.Span, ms []lint.Match, i int) bool {
+	return slices.ContainsFunc(ms, func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == i })
 }
 
 // wordsIn counts the words in a span.
