@@ -52,6 +52,12 @@ type grammar struct {
 	frames                  []frame
 	particles               map[lint.Lang]map[string]bool
 	kiJoined                map[lint.Lang]map[string]bool
+	// together are compounds written as one word, split into first and
+	// second word (hiç bir -> hiçbir); the second may carry suffixes.
+	together map[lint.Lang][][2]string
+	// locatives are the endings of the locative case before which the
+	// adjective suffix -ki is attached (vitrinde ki -> vitrindeki).
+	locatives map[lint.Lang][]string
 }
 
 func newGrammar() *grammar {
@@ -64,6 +70,16 @@ func newGrammar() *grammar {
 		modals:         grammarData.WordSets("modals")[lint.English],
 		particles:      grammarData.WordSets("particles"),
 		kiJoined:       grammarData.WordSets("ki_joined"),
+		together:       map[lint.Lang][][2]string{},
+		locatives:      map[lint.Lang][]string{},
+	}
+	for l, d := range grammarData.Langs {
+		for _, c := range d.Words["together"] {
+			if first, second, ok := strings.Cut(c, " "); ok {
+				g.together[l] = append(g.together[l], [2]string{first, second})
+			}
+		}
+		g.locatives[l] = d.Words["ki_locative"]
 	}
 	for _, f := range en["frames"] {
 		wrong, right, _ := strings.Cut(f, "|")
@@ -127,6 +143,7 @@ func (g *grammar) check(p *lint.Pass) {
 		g.azerbaijaniParticle(p, text, ws)
 	}
 	g.kiApart(p, text, ws)
+	g.togetherApart(p, text, ws)
 }
 
 func (g *grammar) report(p *lint.Pass, span lint.Span, msg, right string) {
@@ -294,4 +311,58 @@ func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
 		right := text[w.Start:w.End] + text[next.Start:next.End]
 		g.report(p, span, fmt.Sprintf(grammarData.Say(p.Msg.Lang, "joined"), text[w.Start:next.End], right), right)
 	}
+}
+
+// togetherApart finds a compound the language writes as one word written as
+// two (TDK Yazım Kılavuzu: hiç bir -> hiçbir, bir kaç -> birkaç, hiç birine ->
+// hiçbirine), and the adjective suffix -ki written apart after a word in the
+// locative case (vitrinde ki ürünler -> vitrindeki ürünler). The joined word
+// must be one the dictionary knows; a ki that ends its clause is the
+// conjunction (öyle bir yerde ki, ...), not the suffix.
+func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
+	pairs, locs := g.together[p.Msg.Lang], g.locatives[p.Msg.Lang]
+	if len(pairs) == 0 && len(locs) == 0 {
+		return
+	}
+	lx, err := lexiconFor(p.Msg.Lang)
+	if err != nil || lx == nil {
+		return
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		w, next := ws[i], ws[i+1]
+		if w.gap != " " {
+			continue
+		}
+		joined := w.Norm + next.Norm
+		found := false
+		for _, c := range pairs {
+			if w.Norm == c[0] && strings.HasPrefix(next.Norm, softenedStem(c[1], next.Norm)) && lx.known(joined) {
+				found = true
+				break
+			}
+		}
+		if !found && next.Norm == "ki" && i+2 < len(ws) && next.gap == " " && utf8.RuneCountInString(w.Norm) >= 4 && lx.known(w.Norm) {
+			for _, l := range locs {
+				if strings.HasSuffix(w.Norm, l) {
+					found = lx.known(joined)
+					break
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		span := lint.Span{Start: w.Start, End: next.End}
+		right := text[w.Start:w.End] + text[next.Start:next.End]
+		g.report(p, span, fmt.Sprintf(grammarData.Say(p.Msg.Lang, "joined"), text[w.Start:next.End], right), right)
+	}
+}
+
+// softenedStem is the compound's second word as it begins in word: with its
+// final k softened to ğ before a vowel (çok: birçoğu).
+func softenedStem(second, word string) string {
+	if s, ok := strings.CutSuffix(second, "k"); ok && strings.HasPrefix(word, s+"ğ") {
+		return s + "ğ"
+	}
+	return second
 }

@@ -29,7 +29,7 @@ import (
 // The peers, pinned. Vale's module moved from errata-ai to vale-cli.
 var peers = map[string]string{
 	"vale":     "github.com/vale-cli/vale/v3/cmd/vale@v3.22.0",
-	"misspell": "github.com/client9/misspell/cmd/misspell@v0.3.4",
+	"misspell": binary.Misspell,
 }
 
 type tool struct {
@@ -47,23 +47,6 @@ func main() {
 	valePairs := flag.Int("vale-pairs", 2000, "English misspelling pairs in Vale's substitution rule (all of them crash it)")
 	runs := flag.Int("runs", 5, "runs of each tool (alternating); medians are reported")
 	flag.Parse()
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		log.Fatal(err)
-	}
-	bin := filepath.Join(cache, "msglint-bench", "bin")
-	for name, mod := range peers {
-		if _, err := os.Stat(filepath.Join(bin, name)); err == nil {
-			continue
-		}
-		log.Printf("installing %s", mod)
-		cmd := exec.Command("go", "install", mod)
-		cmd.Env = append(os.Environ(), "GOBIN="+bin)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			log.Fatalf("go install %s: %v", mod, err)
-		}
-	}
 	dir, msglint := binary.Build("msglint-compare")
 	defer os.RemoveAll(dir)
 	input := filepath.Join(dir, "messages.txt")
@@ -76,8 +59,8 @@ func main() {
 		log.Fatal(err)
 	}
 	tools := []tool{
-		{"misspell", []string{filepath.Join(bin, "misspell"), input}},
-		{"vale", []string{filepath.Join(bin, "vale"), "--config", filepath.Join(dir, ".vale.ini"), "--output", "line", "--no-exit", input}},
+		{"misspell", []string{binary.Peer("misspell", peers["misspell"]), input}},
+		{"vale", []string{binary.Peer("vale", peers["vale"]), "--config", filepath.Join(dir, ".vale.ini"), "--output", "line", "--no-exit", input}},
 		{"msglint", []string{msglint, "check", "--format", "json", "--fail-on", "error", input}},
 	}
 	results := map[string][]sample{}

@@ -5,30 +5,67 @@ import (
 	"testing"
 )
 
-// BenchmarkLoad measures what For pays once per language: decompression
-// and indexing. heap-MiB is the live heap the loaded dictionary holds (after
-// a GC), the number the budget is about (≤ 40 MiB for Turkish);
-// B/op also counts the garbage of decompression.
+// BenchmarkLoad measures what the whole list costs: the header read by
+// For, then every chunk decompressed and indexed (a long run's worst case).
+// heap-MiB is the live heap the loaded dictionary holds (after a GC), the
+// number the budget is about (≤ 40 MiB for Turkish); B/op also
+// counts the garbage of decompression.
 //
 //	go test ./lint/dict -run '^$' -bench Load -benchmem
 func BenchmarkLoad(b *testing.B) {
+	full := func(lang string) *Dict {
+		d, err := load(lang)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := d.l.verify(); err != nil {
+			b.Fatal(err)
+		}
+		return d
+	}
 	for _, lang := range Langs() {
 		b.Run(lang, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := load(lang); err != nil {
-					b.Fatal(err)
-				}
+				full(lang)
 			}
 			b.StopTimer()
 			var before, after runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&before)
-			keep, _ := load(lang)
+			keep := full(lang)
 			runtime.GC()
 			runtime.ReadMemStats(&after)
 			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MiB")
 			b.ReportMetric(float64(keep.Len()), "words")
 			runtime.KeepAlive(keep)
+		})
+	}
+}
+
+// BenchmarkFirstLookups measures what a short check pays: the header and
+// the chunks that the words of a few messages, with their suffix probes,
+// fall in.
+//
+//	go test ./lint/dict -run '^$' -bench FirstLookups -benchmem
+func BenchmarkFirstLookups(b *testing.B) {
+	words := map[string][]string{
+		"en": {"thanks", "order", "shipped", "tomorrow", "refund", "delivery", "sorry", "help", "account", "message"},
+		"tr": {"teşekkürler", "siparişiniz", "kargoya", "verildi", "yarın", "iade", "yardımcı", "olabilir", "hesabınız", "mesaj"},
+		"az": {"təşəkkür", "sifarişiniz", "göndərildi", "sabah", "qaytarma", "kömək", "bilərik", "hesabınız", "mesaj", "edirik"},
+	}
+	for _, lang := range Langs() {
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				d, err := load(lang)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, w := range words[lang] {
+					for i := len(w); i > 2; i-- {
+						d.Has(w[:i])
+					}
+				}
+			}
 		})
 	}
 }

@@ -9,7 +9,6 @@ package dict
 //go:generate sh gen/gen.sh
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"strings"
@@ -60,7 +59,7 @@ func load(lang string) (*Dict, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dict: %w", err)
 	}
-	l, err := readList(bytes.NewReader(b))
+	l, err := parseList(b)
 	if err != nil {
 		return nil, fmt.Errorf("dict %s: %w", lang, err)
 	}

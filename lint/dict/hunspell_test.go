@@ -2,8 +2,10 @@ package dict
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -124,6 +126,76 @@ func TestCompiledRoundTrip(t *testing.T) {
 	}
 }
 
+// TestChunks checks a list of several chunks: every word found with its
+// rank, counts across chunk borders, and a corrupt chunk found by verify
+// and read as empty, not a panic.
+func TestChunks(t *testing.T) {
+	var forms []Form
+	// 4 103 words: the prefix w040 (w04000…w04099) spans the border
+	// between the fourth and fifth chunk of 1 024.
+	for i := range 4103 {
+		forms = append(forms, Form{Word: fmt.Sprintf("w%05d", i)})
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, forms, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw := bytes.Clone(buf.Bytes())
+	l, err := parseList(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.chunks) != (len(forms)+chunkEntries-1)/chunkEntries || len(l.chunks) < 2 || l.count != len(forms) {
+		t.Fatalf("%d chunks, %d words", len(l.chunks), l.count)
+	}
+	for i, f := range forms {
+		if rank, found, _ := l.search(f.Word); !found || rank != i {
+			t.Fatalf("%s: rank %d found %v, want %d", f.Word, rank, found, i)
+		}
+	}
+	if n := l.prefixCount("w0"); n != len(forms) {
+		t.Errorf("prefixCount(w0) = %d, want %d", n, len(forms))
+	}
+	if n := l.prefixCount("w040"); n != 100 {
+		t.Errorf("prefixCount(w040) = %d, want 100 (across the first border)", n)
+	}
+	n := 0
+	l.each(func(string, bool) bool { n++; return true })
+	if n != len(forms) || l.verify() != nil {
+		t.Errorf("each saw %d of %d; verify: %v", n, len(forms), l.verify())
+	}
+	// Flip a byte in the last frame: that chunk is corrupt, the others
+	// still answer.
+	raw[len(raw)-3] ^= 0xff
+	l, err = parseList(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.verify() == nil {
+		t.Error("verify passed a corrupt chunk")
+	}
+	if ok, _ := l.lookup("w00001"); !ok {
+		t.Error("a good chunk lost its words")
+	}
+	if ok, _ := l.lookup(forms[len(forms)-1].Word); ok {
+		t.Error("a corrupt chunk answered")
+	}
+}
+
+// TestEmbeddedListsDecode decompresses every chunk of every shipped list:
+// the run reads them only when needed, so a bad one must be caught here.
+func TestEmbeddedListsDecode(t *testing.T) {
+	for _, lang := range Langs() {
+		d, err := load(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.l.verify(); err != nil {
+			t.Errorf("%s: %v", lang, err)
+		}
+	}
+}
+
 // FuzzParseHunspell feeds arbitrary .aff and .dic text to the reader and
 // the expansion: they may fail, never panic, and whatever they produce must
 // compile and read back.
@@ -173,12 +245,19 @@ func FuzzReadList(f *testing.F) {
 	var buf bytes.Buffer
 	Write(&buf, []Form{{Word: "a"}, {Word: "ab"}, {Word: "b", NoSuggest: true}}, nil)
 	f.Add(buf.Bytes(), "ab")
-	f.Add([]byte(magic+"\x02\x00\x02\x00\x02a\x01\x02b"), "b")
+	buf.Reset()
+	var many []Form
+	for i := range 3*chunkEntries + 5 {
+		many = append(many, Form{Word: strconv.Itoa(i)})
+	}
+	Write(&buf, many, nil)
+	f.Add(buf.Bytes(), "4097")
 	f.Fuzz(func(t *testing.T, raw []byte, word string) {
 		l, err := parseList(raw)
 		if err != nil {
 			return
 		}
+		l.verify()
 		l.lookup(word)
 		if n := l.prefixCount(word); n < 0 || n > l.count {
 			t.Fatalf("prefixCount(%q) = %d of %d", word, n, l.count)

@@ -47,3 +47,29 @@ func BuildAt(prefix, rev string) (dir, msglint string) {
 	}
 	return dir, msglint
 }
+
+// Peer returns the path of a peer tool installed by module path at a pinned
+// version (mod is path@version) into the user's cache, installing it on first
+// use.
+func Peer(name, mod string) string {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		log.Fatal(err)
+	}
+	bin := filepath.Join(cache, "msglint-bench", "bin")
+	path := filepath.Join(bin, name)
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	log.Printf("installing %s", mod)
+	cmd := exec.Command("go", "install", mod)
+	cmd.Env = append(os.Environ(), "GOBIN="+bin)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		log.Fatalf("go install %s: %v", mod, err)
+	}
+	return path
+}
+
+// Misspell is the pinned misspell the benchmarks compare with.
+const Misspell = "github.com/client9/misspell/cmd/misspell@v0.3.4"
