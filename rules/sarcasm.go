@@ -128,6 +128,9 @@ var frames = []sarcasmFrame{
 	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
 	{a: "know_better", b: "elsewhere", unless: "apology", why: "sending a customer who knows better elsewhere reads as sarcasm"},
+	{a: "record", b: "repetition", youB: true, why: "calling a customer's repeated slip a record reads as sarcasm"},
+	{a: "gratitude", b: "vice", unless: "understanding", why: "thanking the customer for a fault of theirs reads as sarcasm"},
+	{a: "next_time", b: "reading", why: "telling the customer to read next time reads as sarcasm"},
 	{a: "thanks", b: "know_better", why: "thanking the customer for teaching us our job reads as sarcasm"},
 	{a: "absurd", b: "offer", promise: true, why: "an impossible promise reads as mock compliance"},
 	{a: "past_time", b: "promise", promise: true, near: 3, why: "promising it for the past reads as mock compliance"},
@@ -164,9 +167,19 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	if len(found["act_judgment"]) > 0 {
 		found["customer_did"] = you.doings(m)
 	}
-	// What we did about it puts it right too: "masanızı 20.00'ye aldık".
+	// "Elbette, ekranı da biz kırdık": a slip we confess to is blame we
+	// accept.
+	if len(found["of_course"]) > 0 && len(found["misdeed"]) > 0 {
+		found["blame"] = append(found["blame"], you.ours(m, found["misdeed"])...)
+	}
+	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
+	// not the slip itself, nor what we did not do ("oxumamışıq").
 	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
-		found["remedy"] = append(found["remedy"], withEnding(m, you.ourPast[m.Lang])...)
+		for _, w := range withEnding(m, you.ourPast[m.Lang]) {
+			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !you.denied(m, w) {
+				found["remedy"] = append(found["remedy"], w)
+			}
+		}
 	}
 	for _, r := range found["reprimand"] {
 		// "We'll have a word with the camera": the noun after it is not a
@@ -450,6 +463,56 @@ func (c customer) own(m *lint.Message, b lint.Match) bool {
 		}
 	}
 	return false
+}
+
+// denied reports whether a word found by its ending has the negation
+// right before that ending (oxu+ma+mışıq, gönder+me+dik).
+func (c customer) denied(m *lint.Message, w lint.Match) bool {
+	word, end := m.Tokens()[w.Last].Norm, w.Cue
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	if folded {
+		word, end = lint.Fold(m.Lang, word), lint.Fold(m.Lang, end)
+	}
+	stem := word[:max(0, len(word)-len(end))]
+	for neg := range c.negative[m.Lang] {
+		if folded {
+			neg = lint.Fold(m.Lang, neg)
+		}
+		if strings.HasSuffix(stem, neg) {
+			return true
+		}
+	}
+	return false
+}
+
+// ours are the slips we say we made: a misdeed with our own past ending
+// (kırdık, sındırmışıq), or "we" at most two words before it ("we broke").
+func (c customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	return slices.DeleteFunc(slices.Clone(ms), func(d lint.Match) bool {
+		if d.First < 0 {
+			return true
+		}
+		if ends := c.ourPast[m.Lang]; ends != nil {
+			for e := range ends {
+				if len(toks[d.Last].Norm) > len(e)+1 && hasEnding(m.Lang, toks[d.Last].Norm, e, folded) {
+					return false
+				}
+			}
+			return true
+		}
+		k := d.First
+		for n := 0; n < 2; n++ {
+			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+				return true
+			}
+			if toks[k].Norm == "we" || toks[k].Norm == "we've" {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // told reports whether a cue of asking is told, not asked for: not an
@@ -779,7 +842,11 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// yazmışsınız, çok teşekkür ederiz".
 		compliment := len(found["gratitude"]) > 0 && slices.ContainsFunc(append(slices.Clone(found["evaluation"]), found["praise"]...),
 			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] })
-		if compliment || !unicode.IsLower(r) || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
+		// A capital is the sentence's own when the quote opens it and the
+		// customer's verb of saying follows: "“Kendiliğinden bozuldu”
+		// dediğiniz telefon".
+		lower := unicode.IsLower(r) || unicode.IsUpper(r) && c.saidBy(m, toks, found["saying"], loc)
+		if compliment || !lower || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
 			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) {
 			continue
 		}
@@ -900,6 +967,27 @@ func wordsIn(toks []lint.Token, s lint.Span) int {
 		}
 	}
 	return n
+}
+
+// saidBy reports whether a quote opens its sentence and the next word is
+// the customer's verb of saying (dediğiniz, yazdığınız).
+func (c customer) saidBy(m *lint.Message, toks []lint.Token, saying []lint.Match, loc []int) bool {
+	first := -1
+	for i, t := range toks {
+		if t.Start >= loc[0] {
+			first = i
+			break
+		}
+	}
+	if first < 0 || !sentenceStart(toks, first) {
+		return false
+	}
+	for _, s := range saying {
+		if s.First >= 0 && toks[s.First].Start >= loc[1] && c.own(m, s) {
+			return neighbour(toks, s.First, -1) >= 0 && toks[neighbour(toks, s.First, -1)].End <= loc[1]
+		}
+	}
+	return false
 }
 
 // namesIdea reports whether a cue of the list is the first word after a
