@@ -167,6 +167,11 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	if len(found["act_judgment"]) > 0 {
 		found["customer_did"] = you.doings(m)
 	}
+	// Breaking a record is no slip: "rekor kırdınız", "you broke your
+	// personal best".
+	if len(found["record_noun"]) > 0 && len(found["misdeed"]) > 0 {
+		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return nextTo(m.Tokens(), d, found["record_noun"], 3) })
+	}
 	// "Elbette, ekranı da biz kırdık": a slip we confess to is blame we
 	// accept.
 	if len(found["of_course"]) > 0 && len(found["misdeed"]) > 0 {
@@ -948,6 +953,33 @@ func (c customer) reported(m *lint.Message, start int, inner string) bool {
 				return pp >= 0 && c.report[m.Lang][toks[pp].Norm]
 			}
 			return false
+		}
+	}
+	return false
+}
+
+// nextTo reports whether one of the matches is at most n words before or
+// after a cue, in its clause.
+func nextTo(toks []lint.Token, c lint.Match, ms []lint.Match, n int) bool {
+	if c.First < 0 {
+		return false
+	}
+	for _, dir := range [...]int{-1, 1} {
+		k := c.First
+		if dir > 0 {
+			k = c.Last
+		}
+		for words := 0; words < n; {
+			if k = neighbour(toks, k, dir); k < 0 || toks[k].Kind == lint.Punct {
+				break
+			}
+			if toks[k].Kind != lint.Word {
+				continue
+			}
+			words++
+			if slices.ContainsFunc(ms, func(w lint.Match) bool { return w.First <= k && k <= w.Last }) {
+				return true
+			}
 		}
 	}
 	return false
