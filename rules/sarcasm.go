@@ -120,6 +120,7 @@ var frames = []sarcasmFrame{
 	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
 	{a: "repetition", b: "asking", asked: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "ordinal", b: "asking", mine: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "how_many", b: "asking", asked: true, near: 1, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", b: "customer_did", final: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
