@@ -145,73 +145,8 @@ var frames = []sarcasmFrame{
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	m := p.Msg
 	found := pb.findAll(m) // every list in one pass
-	// A judgment with a word of advice after it recommends: "Erken gelmeniz
-	// çok akıllıca olur", "it would be very sensible".
-	for _, list := range [...]string{"act_judgment", "markers"} {
-		if len(found[list]) > 0 && len(found["advice"]) > 0 {
-			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found["advice"]) })
-		}
-	}
-	markers, openers := found["markers"], found["openers"]
-	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
-	markers = append(markers, you.scareQuotes(m, found)...)
-	markers = append(markers, fragments(m, found["fragment"])...)
-	// "Try again", "yenə yazın": again in an instruction to retry is no
-	// complaint; "without doing it" is one when the customer did the rest
-	// ("ölçü götürmədən … istəyirsiniz").
-	if len(openers) > 0 {
-		found["complaints"] = slices.DeleteFunc(found["complaints"], func(c lint.Match) bool { return insideMatch(found["retry"], c.Span) })
-		found["complaints"] = append(found["complaints"], you.without(m)...)
-	}
-	// Feats and failures count only as meant: not a name, not denied
-	// ("we can't work miracles", "nothing was lost").
-	if len(found["act_judgment"]) > 0 {
-		found["customer_did"] = you.doings(m)
-	}
-	// Breaking a record is no slip: "rekor kırdınız", "you broke your
-	// personal best".
-	if len(found["record_noun"]) > 0 && len(found["misdeed"]) > 0 {
-		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return nextTo(m.Tokens(), d, found["record_noun"], 3) })
-	}
-	// "Elbette, ekranı da biz kırdık": a slip we confess to is blame we
-	// accept.
-	if len(found["of_course"]) > 0 && len(found["misdeed"]) > 0 {
-		found["blame"] = append(found["blame"], you.ours(m, found["misdeed"])...)
-	}
-	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
-	// not the slip itself, nor what we did not do ("oxumamışıq").
-	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
-		for _, w := range withEnding(m, you.ourPast[m.Lang]) {
-			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !you.denied(m, w) {
-				found["remedy"] = append(found["remedy"], w)
-			}
-		}
-	}
-	for _, r := range found["reprimand"] {
-		// "We'll have a word with the camera": the noun after it is not a
-		// person or a firm we could speak to.
-		if n := neighbour(m.Tokens(), r.Last, 1); n >= 0 && m.Tokens()[n].Kind == lint.Word && !you.people[m.Lang][m.Tokens()[n].Norm] {
-			markers = append(markers, r)
-		}
-	}
-	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
-		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
-	}
-	if len(found["ordinal"]) > 0 {
-		found["ordinal"] = you.ordinalsOfYours(m, found["ordinal"])
-		// "Bu kaçıncı talebiniz", "your umpteenth email": an ordinal that
-		// asks how many, on the customer's own thing, is exasperation.
-		for _, o := range found["ordinal"] {
-			if overlaps(found["question_ordinal"], o.Span) {
-				markers = append(markers, o)
-			}
-		}
-	}
-	for _, list := range [...]string{"absurd", "failure"} {
-		if len(found[list]) > 0 {
-			found[list] = you.literal(m, found[list])
-		}
-	}
+	markers := you.refine(m, found)
+	openers := found["openers"]
 	var framed []framedMatch
 	for _, f := range frames {
 		framed = append(framed, f.find(m, found, you)...)
@@ -276,6 +211,82 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 			}
 		}
 	}
+}
+
+// refine turns the cues found into what the frames read, in place, and
+// returns the markers: the list's own and those found by their shape
+// (repeated affirmatives, scare quotes, one-word sighs, reprimands of a
+// thing, mock self-reproach, the how-many-th of the customer's things).
+func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.Match {
+	toks := m.Tokens()
+	// A judgment with a word of advice after it recommends: "Erken gelmeniz
+	// çok akıllıca olur", "it would be very sensible".
+	for _, list := range [...]string{"act_judgment", "markers"} {
+		if len(found[list]) > 0 && len(found["advice"]) > 0 {
+			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found["advice"]) })
+		}
+	}
+	markers := found["markers"]
+	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
+	markers = append(markers, c.scareQuotes(m, found)...)
+	markers = append(markers, fragments(m, found["fragment"])...)
+	// "Try again", "yenə yazın": again in an instruction to retry is no
+	// complaint; "without doing it" is one when the customer did the rest
+	// ("ölçü götürmədən … istəyirsiniz").
+	if len(found["openers"]) > 0 {
+		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
+		found["complaints"] = append(found["complaints"], c.without(m)...)
+	}
+	if len(found["act_judgment"]) > 0 {
+		found["customer_did"] = c.doings(m)
+	}
+	// Breaking a record is no slip: "rekor kırdınız", "you broke your
+	// personal best".
+	if len(found["record_noun"]) > 0 && len(found["misdeed"]) > 0 {
+		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return nextTo(toks, d, found["record_noun"], 3) })
+	}
+	// "Elbette, ekranı da biz kırdık": a slip we confess to is blame we
+	// accept.
+	if len(found["of_course"]) > 0 && len(found["misdeed"]) > 0 {
+		found["blame"] = append(found["blame"], c.ours(m, found["misdeed"])...)
+	}
+	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
+	// not the slip itself, nor what we did not do ("oxumamışıq").
+	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
+		for _, w := range withEnding(m, c.ourPast[m.Lang]) {
+			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
+				found["remedy"] = append(found["remedy"], w)
+			}
+		}
+	}
+	for _, r := range found["reprimand"] {
+		// "We'll have a word with the camera": the noun after it is not a
+		// person or a firm we could speak to.
+		if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word && !c.people[m.Lang][toks[n].Norm] {
+			markers = append(markers, r)
+		}
+	}
+	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
+		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
+	}
+	if len(found["ordinal"]) > 0 {
+		found["ordinal"] = c.ordinalsOfYours(m, found["ordinal"])
+		// "Bu kaçıncı talebiniz", "your umpteenth email": an ordinal that
+		// asks how many, on the customer's own thing, is exasperation.
+		for _, o := range found["ordinal"] {
+			if overlaps(found["question_ordinal"], o.Span) {
+				markers = append(markers, o)
+			}
+		}
+	}
+	// Feats and failures count only as meant: not a name, not denied
+	// ("we can't work miracles", "nothing was lost").
+	for _, list := range [...]string{"absurd", "failure"} {
+		if len(found[list]) > 0 {
+			found[list] = c.literal(m, found[list])
+		}
+	}
+	return markers
 }
 
 // framedMatch is a frame found: its two cues.
