@@ -304,7 +304,7 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	if f.weak != "" {
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool { return overlaps(found[f.weak], b.Span) })
 	}
-	if f.youB {
+	if f.youB && f.b == "misdeed" {
 		bs = append(bs, withEnding(m, you.negatedEndings[m.Lang])...) // "göndermediğiniz": what they did not do
 	}
 	if f.promise {
