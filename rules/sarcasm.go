@@ -140,6 +140,8 @@ var frames = []sarcasmFrame{
 	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
 	{a: "evaluation", b: "repetition", final: true, unless: "apology", why: "praise after counting how often reads as sarcasm"},
+	{a: "blame", b: "misdeed", youB: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
+	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 }
 
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
@@ -245,6 +247,13 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	if len(found["record_noun"]) > 0 && len(found["misdeed"]) > 0 {
 		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return nextTo(toks, d, found["record_noun"], 3) })
 	}
+	// A slip denied is good news: "you didn't miss anything", "hiçbir
+	// şeyi kaçırmadınız"; the denial goes with it.
+	if len(found["misdeed"]) > 0 {
+		kept := c.undenied(m, found["misdeed"])
+		found["denied_slip"] = slices.DeleteFunc(slices.Clone(found["misdeed"]), func(d lint.Match) bool { return slices.Contains(kept, d) })
+		found["misdeed"] = kept
+	}
 	// "Elbette, ekranı da biz kırdık": a slip we confess to is blame we
 	// accept.
 	if len(found["of_course"]) > 0 && len(found["misdeed"]) > 0 {
@@ -305,7 +314,13 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool { return overlaps(found[f.weak], b.Span) })
 	}
 	if f.youB && f.b == "misdeed" {
-		bs = append(bs, withEnding(m, you.negatedEndings[m.Lang])...) // "göndermediğiniz": what they did not do
+		// "göndermediğiniz": what they did not do; not a slip denied
+		// ("kaçırmadınız").
+		for _, w := range withEnding(m, you.negatedEndings[m.Lang]) {
+			if !slices.ContainsFunc(found["denied_slip"], func(d lint.Match) bool { return d.Last == w.Last }) {
+				bs = append(bs, w)
+			}
+		}
 	}
 	if f.promise {
 		bs = append(bs, withEnding(m, you.promiseEndings[m.Lang])...) // "çatdırarıq": what we say we will do
@@ -500,6 +515,56 @@ func (c customer) denied(m *lint.Message, w lint.Match) bool {
 		}
 	}
 	return false
+}
+
+// undenied drops the slips denied, with the word that denies them: a
+// negated ending on the slip's verb (kaçırmadınız, qaçırmadınız) or a word
+// of negation at most two words before it in its clause ("didn't miss").
+// A denial alone ("you didn't read it") stays a slip.
+func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	negation := c.negation[m.Lang]
+	denial := func(d lint.Match) bool { // the cue is only a word of negation
+		for k := d.First; k >= 0 && k <= d.Last; k++ {
+			if toks[k].Kind == lint.Word && !negation[toks[k].Norm] {
+				return false
+			}
+		}
+		return d.First >= 0
+	}
+	drop := map[int]bool{} // token indexes of denied slips and their denials
+	for _, d := range ms {
+		if d.First < 0 || denial(d) {
+			continue
+		}
+		w := toks[d.Last].Norm
+		negated := false
+		for _, ends := range [...]map[string]bool{c.negatedEndings[m.Lang], c.negatedEndingsOurs[m.Lang]} {
+			for e := range ends {
+				negated = negated || len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded)
+			}
+		}
+		k, denials := d.First, []int{}
+		for n := 0; n < 2; n++ {
+			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+				break
+			}
+			if negation[toks[k].Norm] {
+				denials = append(denials, k)
+			}
+		}
+		if negated || len(denials) > 0 {
+			drop[d.First] = true
+			for _, k := range denials {
+				drop[k] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return ms
+	}
+	return slices.DeleteFunc(slices.Clone(ms), func(d lint.Match) bool { return d.First >= 0 && drop[d.First] })
 }
 
 // ours are the slips we say we made: a misdeed with our own past ending
