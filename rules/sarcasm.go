@@ -104,6 +104,10 @@ type sarcasmFrame struct {
 	asked bool
 	// mine: the second cue is the customer's own verb (see own).
 	mine bool
+	// did: the second cue's sentence tells what the customer did (see
+	// customer.did): "our fault that you typed it wrong", not "our fault:
+	// your order was wrong".
+	did bool
 	// act: the customer's act as a verbal noun with their possessive
 	// (istemeniz, soruşmağınız) counts as a cue of b, before a in a's
 	// sentence: "… istemeniz çok makul".
@@ -140,7 +144,7 @@ var frames = []sarcasmFrame{
 	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
 	{a: "evaluation", b: "repetition", final: true, unless: "apology", why: "praise after counting how often reads as sarcasm"},
-	{a: "blame", b: "misdeed", youB: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
+	{a: "blame", b: "misdeed", did: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
 	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 }
 
@@ -365,7 +369,7 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			// "Great job ignoring the label": the misdeed right after the
 			// praise is the customer's too.
 			// "beşinci soruşunuz": the counted noun is the customer's asking.
-			if f.mine && !you.own(m, b) && b.Last != a.Last {
+			if f.mine && !you.own(m, b) && b.Last != a.Last || f.did && !you.did(m, sents[j]) {
 				continue
 			}
 			// "Thanks for telling us … five minutes before": what we thank
