@@ -133,6 +133,8 @@ var frames = []sarcasmFrame{
 	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
 	{a: "know_better", b: "elsewhere", unless: "apology", why: "sending a customer who knows better elsewhere reads as sarcasm"},
+	{a: "trait", b: "misdeed", youB: true, unless: "apology gratitude", why: "praising a virtue beside the customer's slip reads as sarcasm"},
+	{a: "trait", b: "repetition", youB: true, unless: "apology gratitude", why: "praising a virtue beside a count of the customer's reads as sarcasm"},
 	{a: "record", b: "repetition", youB: true, why: "calling a customer's repeated slip a record reads as sarcasm"},
 	{a: "gratitude", b: "vice", unless: "understanding", why: "thanking the customer for a fault of theirs reads as sarcasm"},
 	{a: "next_time", b: "reading", why: "telling the customer to read next time reads as sarcasm"},
