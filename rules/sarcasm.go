@@ -36,7 +36,9 @@ this time", "Ne güzel, yine…", "Əla, yenə…"), a one-word sigh ("Again.", 
 two parts in one sentence or the next, in either order: praise for something that went wrong by the
 customer's doing ("Congratulations, you missed it again", "Tebrikler, yine kaçırmışsınız", "Hats off to you
 for ignoring…"), counting how often they asked or slipped ("the fourth time you've asked", "beşinci kez
-soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı talebiniz", "you've lost it for the fourth time"),
+soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı talebiniz", "you've lost it for the fourth time",
+"asking the same thing again"), a virtue praised beside their slip ("so careful of you, the wrong address
+again"), our fault for what they did ("our fault that you typed it wrong"),
 judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold move.", "Very
 logical."), thanks for a notice given too late ("thanks for telling us five minutes before"), "of course"
 or "surely" with "our fault" and no apology or remedy, "since you know better than us" or "the expert",
