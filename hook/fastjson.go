@@ -147,11 +147,11 @@ func (r *reader) strings(dst *titles) bool {
 	if !r.next('[') {
 		return false
 	}
-	out := titles{}
 	if r.next(']') {
-		*dst = out
+		*dst = titles{}
 		return true
 	}
+	out := make(titles, 0, 4) // a draft's few quick replies or buttons, one allocation
 	for {
 		var s string
 		if !r.str(&s) {

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"hash/fnv"
+	"maps"
 	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 	"gopkg.in/yaml.v3"
@@ -109,11 +110,14 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 				if _, e := regexp.Compile(p); e != nil && err == nil {
 					err = fmt.Errorf("%s: %q: %v", lang, p, e)
 				}
-				alts[i] = "(?:" + unicodeBoundaries(p) + ")"
+				alts[i] = "(?i)(?:" + unicodeBoundaries(p) + ")"
 			}
-			c, e := newCue("(?i)" + strings.Join(alts, "|"))
+			c, e := newCue(strings.Join(alts, "|"))
 			if e != nil && err == nil {
 				err = fmt.Errorf("%s: %v", lang, e)
+			}
+			if c != nil && len(alts) > 1 {
+				c.partPatterns = alts
 			}
 			return []*cue{c}
 		}
@@ -166,20 +170,31 @@ func unicodeBoundaries(p string) string {
 }
 
 // cuesFor are the cue sets that read a text in a language: every
-// language's when it is unknown. "all" comes first.
+// language's when it is unknown (in the order of their codes). "all"
+// comes first. The slices are made once; callers only read them.
 func cuesFor(lang lint.Lang) []*contextCues {
-	byLang := contextByLang()
-	out := []*contextCues{byLang["all"]}
-	if c := byLang[string(lang)]; c != nil {
-		return append(out, c)
+	sets := cueSets()
+	if cs, ok := sets.byLang[lang]; ok {
+		return cs
 	}
-	for l, c := range byLang {
+	return sets.every
+}
+
+var cueSets = sync.OnceValue(func() (sets struct {
+	byLang map[lint.Lang][]*contextCues
+	every  []*contextCues
+}) {
+	byLang := contextByLang()
+	sets.byLang = map[lint.Lang][]*contextCues{}
+	sets.every = []*contextCues{byLang["all"]}
+	for _, l := range slices.Sorted(maps.Keys(byLang)) {
 		if l != "all" {
-			out = append(out, c)
+			sets.byLang[lint.Lang(l)] = []*contextCues{byLang["all"], byLang[l]}
+			sets.every = append(sets.every, byLang[l])
 		}
 	}
-	return out
-}
+	return sets
+})
 
 // langOf is the language of the turn's text, as the message reading it
 // says (given or detected); "" when it has none.
@@ -194,7 +209,7 @@ func langOf(t *Turn) lint.Lang {
 // folded.
 func matchAny(cues []*cue, s, folded string) bool {
 	for _, c := range cues {
-		if c.may(folded) && c.re.MatchString(s) {
+		if c.match(s, folded) {
 			return true
 		}
 	}
@@ -347,48 +362,195 @@ func questions(text string, cs []*contextCues) []string {
 
 // words are a text's words, lower-cased (dotted and dotless I folded as
 // Turkish and Azerbaijani write them), with numbers, links, e-mail
-// addresses and template placeholders left out.
-var (
-	maskRE = regexp.MustCompile(`\{\{[^}]*\}\}|\{[^}\s]*\}|%[sdv]|\[[A-Z_]+\]|https?://\S+|\S+@\S+|\b\w+\.(com|net|org|example)\S*`)
-)
-
+// addresses and template placeholders left out (see masked).
 func words(text string) []string {
-	return runsOf(masked(text), unicode.IsLetter, func(r rune) rune {
-		if r == 'İ' {
-			return 'i'
-		}
-		return unicode.ToLower(r)
-	})
-}
-
-// runsOf are the runs of a text's runes that in takes, each rune mapped.
-func runsOf(text string, in func(rune) bool, mapping func(rune) rune) []string {
 	var out []string
-	var b strings.Builder
-	for _, r := range text {
-		if in(r) {
-			b.WriteRune(mapping(r))
-			continue
-		}
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
-		}
-	}
-	if b.Len() > 0 {
-		out = append(out, b.String())
+	var buf [64]byte
+	for w, rest := nextWord(masked(text), buf[:0]); len(w) > 0; w, rest = nextWord(rest, buf[:0]) {
+		out = append(out, string(w))
 	}
 	return out
 }
 
-// masked blanks what maskRE finds; a text without the characters of any
-// of it (most) is left as it is without running it.
+// nextWord reads a text's next run of letters, lower-cased as words says,
+// appended to b; rest is the text after it. No word: none is left.
+func nextWord(text string, b []byte) (word []byte, rest string) {
+	for i, r := range text {
+		if r < utf8.RuneSelf {
+			if c := byte(r) | 0x20; c >= 'a' && c <= 'z' {
+				b = append(b, c)
+				continue
+			}
+		} else if unicode.IsLetter(r) {
+			if r == 'İ' {
+				r = 'i'
+			}
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+			continue
+		}
+		if len(b) > 0 {
+			return b, text[i:]
+		}
+	}
+	return b, ""
+}
+
+// eachNumber calls yield with each run of digits of text (any script's).
+func eachNumber(text string, yield func(n string)) {
+	start := -1
+	for i, r := range text {
+		digit := r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r)
+		switch {
+		case digit && start < 0:
+			start = i
+		case !digit && start >= 0:
+			yield(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		yield(text[start:])
+	}
+}
+
+// masked blanks a text's template placeholders ({{name}}, {name}, %s,
+// [NAME]), links, e-mail addresses and bare domains, each with one space.
+// It reads the text once by hand: it finds what the pattern
+//
+//	\{\{[^}]*\}\}|\{[^}\s]*\}|%[sdv]|\[[A-Z_]+\]|https?://\S+|\S+@\S+|\b\w+\.(com|net|org|example)\S*
+//
+// finds, leftmost first, and its fuzz test holds it to that pattern. A
+// text without the characters of any of it (most) is returned as it is.
 func masked(text string) string {
-	if !strings.ContainsAny(text, "{%[@") && !strings.Contains(text, "://") &&
-		!slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) }) {
+	domains := slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) })
+	if !domains && !strings.ContainsAny(text, "{%[@") && !strings.Contains(text, "://") {
 		return text
 	}
-	return maskRE.ReplaceAllString(text, " ")
+	var out strings.Builder
+	copied := 0
+	// at is the last '@' of the current run of non-spaces that has a
+	// non-space after it, found when the run starts (-1: none).
+	runEnd, at := -1, -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		if isSpace(c) {
+			i++
+			continue
+		}
+		if i >= runEnd {
+			runEnd, at = nonSpaceEnd(text, i), -1
+			if k := strings.LastIndexByte(text[i:runEnd-1], '@'); k >= 0 {
+				at = i + k
+			}
+		}
+		// Only these may start one: the rest is passed over at once.
+		end := -1
+		if c == '{' || c == '%' || c == '[' || c == 'h' || at > i || domains && isWordByte(c) && (i == 0 || !isWordByte(text[i-1])) {
+			end = maskAt(text, i, runEnd, at)
+		}
+		if end < 0 {
+			if c < utf8.RuneSelf {
+				i++
+			} else {
+				_, w := utf8.DecodeRuneInString(text[i:])
+				i += w
+			}
+			continue
+		}
+		if out.Len() == 0 {
+			out.Grow(len(text))
+		}
+		out.WriteString(text[copied:i])
+		out.WriteByte(' ')
+		copied, i = end, end
+	}
+	if out.Len() == 0 {
+		return text
+	}
+	out.WriteString(text[copied:])
+	return out.String()
+}
+
+// maskAt is the end of the placeholder, link, address or domain that
+// starts at i, trying them in masked's pattern's order; -1: none. When
+// text[i] is no space, runEnd is the end of its run of non-spaces and at
+// the last '@' in it with a non-space after it (-1: none).
+func maskAt(text string, i, runEnd, at int) int {
+	rest := text[i:]
+	switch rest[0] {
+	case '{':
+		// {{anything but }}} or {no space and no }}
+		if len(rest) > 1 && rest[1] == '{' {
+			if k := strings.IndexByte(rest[2:], '}'); k >= 0 && 2+k+1 < len(rest) && rest[2+k+1] == '}' {
+				return i + 2 + k + 2
+			}
+		}
+		for k := 1; k < len(rest); k++ {
+			if rest[k] == '}' {
+				return i + k + 1
+			}
+			if isSpace(rest[k]) {
+				break
+			}
+		}
+	case '%':
+		if len(rest) > 1 && (rest[1] == 's' || rest[1] == 'd' || rest[1] == 'v') {
+			return i + 2
+		}
+	case '[':
+		k := 1
+		for k < len(rest) && (rest[k] >= 'A' && rest[k] <= 'Z' || rest[k] == '_') {
+			k++
+		}
+		if k > 1 && k < len(rest) && rest[k] == ']' {
+			return i + k + 1
+		}
+	case 'h':
+		for _, scheme := range [...]string{"http://", "https://"} {
+			if strings.HasPrefix(rest, scheme) && len(rest) > len(scheme) && !isSpace(rest[len(scheme)]) {
+				return nonSpaceEnd(text, i+len(scheme))
+			}
+		}
+	}
+	if isSpace(rest[0]) {
+		return -1
+	}
+	if at > i { // \S+@\S+
+		return runEnd
+	}
+	// \b\w+\.(com|net|org|example)\S*
+	if !isWordByte(rest[0]) || i > 0 && isWordByte(text[i-1]) {
+		return -1
+	}
+	k := 1
+	for k < len(rest) && isWordByte(rest[k]) {
+		k++
+	}
+	if k < len(rest) && rest[k] == '.' {
+		for _, tld := range [...]string{"com", "net", "org", "example"} {
+			if strings.HasPrefix(rest[k+1:], tld) {
+				return nonSpaceEnd(text, i+k+1+len(tld))
+			}
+		}
+	}
+	return -1
+}
+
+// isSpace is regexp's \s: ASCII space, tab, line feed, form feed and
+// carriage return.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// isWordByte is regexp's \w.
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+// nonSpaceEnd is where the run of non-spaces from i ends.
+func nonSpaceEnd(text string, i int) int {
+	for i < len(text) && !isSpace(text[i]) {
+		i++
+	}
+	return i
 }
 
 // stem is a word's first four letters: enough to tie "delivery" to
@@ -403,11 +565,41 @@ func stem(w string) string {
 // kept, and two sketches compare in a few instructions.
 type sketch [4]uint64
 
-func (s *sketch) add(w string) {
-	h := fnv.New64a()
-	h.Write([]byte(stem(w)))
-	i := h.Sum64() % 256
+func (s *sketch) add(w string) { s.addBytes([]byte(w)) }
+
+// addBytes adds a word's stem: the bits are those of the 64-bit FNV-1a
+// hash of its first four letters, as stem cuts them.
+func (s *sketch) addBytes(w []byte) {
+	h := uint64(fnvOffset64)
+	for i, n := 0, 0; i < len(w) && n < 4; n++ {
+		_, size := utf8.DecodeRune(w[i:])
+		h = fnv64(h, w[i:i+size])
+		i += size
+	}
+	i := h % 256
 	s[i/64] |= 1 << (i % 64)
+}
+
+// FNV-1a, as hash/fnv computes it, without a hash.Hash to allocate.
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+	fnvOffset32 = 2166136261
+	fnvPrime32  = 16777619
+)
+
+func fnv64[T string | []byte](h uint64, b T) uint64 {
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * fnvPrime64
+	}
+	return h
+}
+
+func fnv32(h uint32, b string) uint32 {
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint32(b[i])) * fnvPrime32
+	}
+	return h
 }
 
 func (s sketch) count() int {
@@ -449,27 +641,39 @@ func contentSketch(text string, cs []*contextCues) (s sketch, n int) {
 // masked, the numbers apart (the same template for two different orders is
 // no repetition), and its stems.
 func printOf(text string, cs []*contextCues) Print {
-	ws := words(text)
-	h := fnv.New64a()
 	var p Print
-	for _, w := range ws {
-		h.Write([]byte(w))
-		h.Write([]byte{' '})
-		p.Stems.add(w)
+	m := masked(text)
+	h := uint64(fnvOffset64)
+	var buf [64]byte
+	for w, rest := nextWord(m, buf[:0]); len(w) > 0; w, rest = nextWord(rest, buf[:0]) {
+		h = fnv64(fnv64(h, w), " ")
+		p.Stems.addBytes(w)
+		p.Words++
 	}
-	p.Text = h.Sum64()
-	p.Words = len(ws)
-	nh := fnv.New32a()
-	for _, n := range runsOf(masked(text), unicode.IsDigit, func(r rune) rune { return r }) {
-		nh.Write([]byte(n))
-		nh.Write([]byte{' '})
-	}
-	p.Nums = nh.Sum32()
+	p.Text = h
+	nh := uint32(fnvOffset32)
+	eachNumber(m, func(n string) { nh = fnv32(fnv32(nh, n), " ") })
+	p.Nums = nh
+	p.Pickup = pickup(text, cs)
+	return p
+}
+
+// pickup tells whether one of a brand text's sentences takes up a
+// question. Most texts hold none of what the cues need, and are not cut
+// into sentences.
+func pickup(text string, cs []*contextCues) bool {
 	folded := fold(text)
+	if !slices.ContainsFunc(cs, func(c *contextCues) bool {
+		return slices.ContainsFunc(c.pickup, func(q *cue) bool { return q.may(folded) })
+	}) {
+		return false
+	}
 	for _, s := range sentences(text) {
 		for _, c := range cs {
-			p.Pickup = p.Pickup || matchAny(c.pickup, s, folded)
+			if matchAny(c.pickup, s, folded) {
+				return true
+			}
 		}
 	}
-	return p
+	return false
 }

@@ -66,6 +66,9 @@ type ctaGrammar struct {
 	// "kassada göstərin"); enough and enoughAfter: "it is enough that you
 	// …" ("göstermeniz yeterli", "yazmağınız kifayətdir").
 	imperatives, notImperative, enough, enoughAfter map[lint.Lang]map[string]bool
+	// infinitive: the infinitive's endings, by which a verb's stem is
+	// found in the dictionary.
+	infinitive map[lint.Lang]map[string]bool
 }
 
 // newCTAGrammar reads the word sets when a check is built, so that a
@@ -73,7 +76,8 @@ type ctaGrammar struct {
 func newCTAGrammar() ctaGrammar {
 	w := ctaData.WordSets
 	return ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
-		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings")}
+		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
+		infinitive: w("infinitive_endings")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -140,6 +144,29 @@ func reportNoCTA(p *lint.Pass) {
 	})
 }
 
+// verbStem reports whether a word is a verb's stem with an imperative
+// ending: the stem's infinitive is a dictionary word ("ayırtın":
+// ayırtmak; "saxlayın": saxlamaq). The verb ends a clause before a comma too ("Masanızı
+// ayırtın, …"), where a noun with the same ending may also stand
+// ("Kadın, erkek …").
+func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool) bool {
+	for e := range ends {
+		if !strings.HasSuffix(w, e) || len(w) <= len(e)+1 {
+			continue
+		}
+		stem := w[:len(w)-len(e)]
+		for inf := range g.infinitive[l] {
+			// After a vowel the ending takes a buffer y: "saxlayın".
+			for _, s := range []string{stem, strings.TrimSuffix(stem, "y")} {
+				if known, _ := inDictionary(l, s+inf); known {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // imperative reports whether a sentence ends with a 2nd person imperative,
 // or says that doing something is enough.
 func (g ctaGrammar) imperative(m *lint.Message) bool {
@@ -164,8 +191,14 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		}
 		next := neighbour(toks, i, 1)
 		last := next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!?:;")
-		if last && hasAny(t.Norm, ends) && !hasAny(t.Norm, not) {
-			return true
+		clause := next >= 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ","
+		if (last || clause) && hasAny(t.Norm, ends) {
+			// A stem the dictionary has as a verb settles it ("ayırtın" is
+			// ayırt- with -ın, not a past -tın); otherwise only at a
+			// sentence's end, and not with a past or 1st person ending.
+			if stem := g.verbStem(m.Lang, t.Norm, ends); stem || last && !hasAny(t.Norm, not) {
+				return true
+			}
 		}
 		if enough[lint.Fold(m.Lang, t.Norm)] || enough[t.Norm] {
 			if prev := neighbour(toks, i, -1); prev >= 0 && hasAny(toks[prev].Norm, after) {

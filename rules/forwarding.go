@@ -58,7 +58,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -70,7 +70,9 @@ func newForwardingWords() *forwardingWords {
 		genitiveEndings: w("genitive_endings"), nobody: w("nobody"), which: w("which"), notTo: w("not_to"), infinitive: w("infinitive"),
 		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
 		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
-		withEndings: w("with_endings"), withVerbs: w("with_verbs")}
+		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
+		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"),
+		ifYou: w("if_you_endings")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -94,35 +96,43 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	if len(sents) == 0 {
 		return
 	}
-	bySentence := func(list string) map[int][]lint.Match {
+	// A condition or a question covers its whole sentence ("we will pass
+	// it on, but only if you agree"); the frame itself must stand in one
+	// clause ("the sample went to the lab, but your name was not passed").
+	clauses := fw.clauses(m.Lang, toks, sents)
+	byClause := func(list string, spans []lint.Span) map[int][]lint.Match {
 		out := map[int][]lint.Match{}
 		for _, mt := range all[list] {
-			i := sentenceOf(sents, mt.Span.Start)
+			i := sentenceOf(spans, mt.Span.Start)
 			out[i] = append(out[i], mt)
 		}
 		return out
 	}
-	verbs, data, third, own, contact, irrealis, condition := bySentence("verbs"), bySentence("data"), bySentence("third"),
-		bySentence("own"), bySentence("contact"), bySentence("irrealis"), bySentence("condition")
-	for i, s := range sents {
-		if len(verbs[i]) == 0 || len(contact[i]) > 0 || len(condition[i]) > 0 ||
-			strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], "\"'”’)"), "?") {
+	verbs, data, third, own, irrealis := byClause("verbs", clauses), byClause("data", clauses), byClause("third", clauses),
+		byClause("own", clauses), byClause("irrealis", clauses)
+	contact, condition := byClause("contact", sents), byClause("condition", sents)
+	for i, s := range clauses {
+		si := sentenceOf(sents, s.Start)
+		sent := sents[si]
+		if len(verbs[i]) == 0 || len(contact[si]) > 0 || len(condition[si]) > 0 ||
+			strings.HasSuffix(strings.TrimRight(m.Body.Text[sent.Start:sent.End], "\"'”’)"), "?") {
 			continue
 		}
 		// The first sending verb that is a fact: "çatdırılma şirkəti"
 		// (delivery company) names, "paylaşıldı" tells.
 		v, realis := lint.Match{}, false
 		for _, c := range verbs[i] {
-			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) {
+			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
+				!fw.determined(m.Lang, toks, c) {
 				v, realis = c, true
 				break
 			}
 		}
-		if !realis || before(irrealis[i], v) {
-			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass": not done
+		if !realis || before(irrealis[i], v) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: v.Span.Start}) {
+			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
-		recipients := slices.Clone(third[i])
+		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
 				recipients = append(recipients, n)
@@ -140,7 +150,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
-			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r)
+			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r)
 		})
 		d, t, ok := fw.pair(m.Lang, toks, v, objects, recipients)
 		if !ok || ownReceiver(own[i], t) {
@@ -236,11 +246,11 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ob
 	marked := fw.receiverEndings[l]
 	for _, d := range objects {
 		for _, t := range recipients {
-			if t.Span.Start < d.Span.End && t.Span.End > d.Span.Start {
-				continue // one word cannot be both
+			if sharesByte(t, d) || sharesByte(v, d) {
+				continue // one word cannot be both ("emailed the florist")
 			}
 			if marked == nil {
-				if t.Span.Start > d.Span.Start {
+				if t.Span.Start > d.Span.Start || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
 					return d, t, true
 				}
 				continue
@@ -273,6 +283,12 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 	} else if t.Cue == "name" {
 		for e := range fw.bareNameEndings[l] {
 			if strings.HasSuffix(w, e) {
+				rest = e
+			}
+		}
+	} else if t.Cue == headCue {
+		for e := range endings {
+			if hasEnding(l, w, e, true) {
 				rest = e
 			}
 		}
@@ -333,9 +349,14 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 			}
 			continue
 		}
+		// Endings after an acronym stand after a hyphen: "CV-nizi".
+		first, glued := i, false
+		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
+			first, glued = h-1, true
+		}
 		for e := range ends {
-			if strings.HasSuffix(t.Norm, e) && len(t.Norm) > len(e)+2 && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(i, i) {
-				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+			if strings.HasSuffix(t.Norm, e) && (len(t.Norm) > len(e)+2 || glued) && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(first, i) {
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[first].Start, End: t.End}, First: first, Last: i})
 				break
 			}
 		}
@@ -571,6 +592,148 @@ func ownReceiver(own []lint.Match, t lint.Match) bool {
 	for _, o := range own {
 		if o.Span.Start <= t.Span.End && o.Span.End >= t.Span.Start {
 			return true
+		}
+	}
+	return false
+}
+
+// clauses splits sentences where a comma and a contrast word ("but",
+// "ama", "lakin") start another clause: "the sample went to the lab, but
+// your name was not passed on" tells two things, and only a clause with a
+// sending verb, what was sent and who got it forwards data.
+func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.Span) []lint.Span {
+	contrast := fw.contrast[l]
+	if contrast == nil {
+		return sents
+	}
+	var out []lint.Span
+	for _, s := range sents {
+		start := s.Start
+		for i, t := range toks {
+			if t.Start <= start || t.End > s.End || t.Kind != lint.Word || !contrast[t.Norm] {
+				continue
+			}
+			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Punct && toks[prev].Norm == "," && toks[prev].Start > start {
+				out = append(out, lint.Span{Start: start, End: toks[prev].Start})
+				start = toks[prev].Start
+			}
+		}
+		out = append(out, lint.Span{Start: start, End: s.End})
+	}
+	return out
+}
+
+// headCue marks a receiver found as the head noun after a third-party
+// modifier (see modifiedHeads): its case ending is read off the word's end.
+const headCue = "head after a third-party modifier"
+
+// modifiedHeads are receivers made third parties by a word before them
+// ("tərəfdaş taksi parkına", "fason matbaaya": a partner's fleet, a
+// contract printer): in Turkish and Azerbaijani the case ending stands on
+// the head noun, one or two words after the modifier.
+func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []lint.Match, s lint.Span) []lint.Match {
+	if fw.receiverEndings[l] == nil {
+		return nil
+	}
+	var out []lint.Match
+	for _, md := range mods {
+		if md.Last < 0 || md.Span.Start < s.Start || md.Span.End > s.End {
+			continue
+		}
+		for j, k := md.Last, 0; k < 2; k++ {
+			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End {
+				break
+			}
+			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: md.Span.Start, End: toks[j].End}, First: md.First, Last: j})
+		}
+	}
+	return out
+}
+
+// ownMarked: a receiver after "own" ("our own service centre", "kendi
+// servis merkezimize", "öz servis mərkəzimizə") is the brand's.
+func (fw *forwardingWords) ownMarked(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	for j, k := r.First, 0; j >= 0 && k < 3; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.own[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverFirst: an English passive whose subject is the receiver ("the
+// seller has been given your address", "the landlord was sent your
+// references"): the receiver before the verb, a form of "be" right before
+// the verb and what was sent after it.
+func (fw *forwardingWords) receiverFirst(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
+	if v.First < 0 || !(t.Span.End <= v.Span.Start && d.Span.Start >= v.Span.End) {
+		return false
+	}
+	prev := neighbour(toks, v.First, -1)
+	if prev < 0 || !fw.be[l][toks[prev].Norm] {
+		return false
+	}
+	// "The courier was sent to your address": what follows "to" is where,
+	// not what.
+	if d.First < 0 {
+		return false
+	}
+	p := neighbour(toks, d.First, -1)
+	if p >= 0 && fw.owner[l][toks[p].Norm] {
+		p = neighbour(toks, p, -1) // "to your address"
+	}
+	return !(p >= 0 && fw.to[l][toks[p].Norm])
+}
+
+// sharesByte reports whether two matches share a byte.
+func sharesByte(a, b lint.Match) bool { return a.Span.Start < b.Span.End && a.Span.End > b.Span.Start }
+
+// determined: an English verb cue after a determiner is a noun ("the email
+// address", "a transfer"), not a sending verb.
+func (fw *forwardingWords) determined(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	prev := neighbour(toks, v.First, -1)
+	return v.First >= 0 && prev >= 0 && fw.determiners[l][toks[prev].Norm]
+}
+
+// doubleObject: an English verb with the receiver right after it and what
+// was sent right after that ("we've given the locksmith your number", "I
+// sent the fitter your photos"); "we sent the courier your way" sends
+// nobody anything.
+func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
+	if v.Last < 0 || t.First < 0 || d.First < 0 || neighbour(toks, t.Last, 1) != d.First {
+		return false
+	}
+	// A determiner and up to two words of a compound before the receiver
+	// ("the tow truck mechanic").
+	for j, k := neighbour(toks, v.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
+		if j < 0 || j > t.First || k > 2 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
+			return false
+		}
+	}
+	return !fw.notSent[l][toks[d.Last].Norm]
+}
+
+// conditional: a verb before the sending verb in the 2nd person
+// conditional ("if you …": "uygun görürseniz …", "razılıq versəniz …")
+// makes it an offer, as "if" does in English; one after it ("…
+// ilettik; isterseniz size de gönderelim") offers something else.
+func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lint.Span) bool {
+	ends := fw.ifYou[m.Lang]
+	if ends == nil {
+		return false
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, t := range toks {
+		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+			continue
+		}
+		for e := range ends {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				return true
+			}
 		}
 	}
 	return false

@@ -69,10 +69,15 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook) {
 			words++
 		}
 	}
+	predicate := greetingData.WordSets("predicate")[m.Lang]
+	toks := m.Tokens()
 	greeted := func(found func(list string) []lint.Match) bool {
 		for _, list := range []string{"greet", "acknowledge"} {
 			for _, mt := range found(list) {
-				if mt.First >= 0 && mt.First < limit {
+				// After "are" a greeting word is said of something: "Walk-ins
+				// are welcome", "you're welcome".
+				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 && mt.First < limit &&
+					!(prev >= 0 && predicate[toks[prev].Norm]) {
 					return true
 				}
 			}

@@ -37,13 +37,13 @@ func TestLexiconOptions(t *testing.T) {
 		t.Errorf("without the cue: %v", got)
 	}
 	// Replaced list: only the new cues count.
-	got := check(t, Goodbye, "replace: {tr: {farewell: [kolay gelsin], thanks: [x], help: [y]}}", closing, "İyi günler!")
+	got := check(t, Goodbye, "replace: {tr: {farewell: [kolay gelsin], thanks: [x], help: [y], wish: [z]}}", closing, "İyi günler!")
 	if len(got) != 1 {
 		t.Errorf("replaced list still matches the old cues: %v", got)
 	}
 	for opts, want := range map[string]string{
 		"add: {de: {farewell: [tschüss]}}":    `add: no word lists for "de" (have az, en, tr)`,
-		"add: {tr: {farewel: [x]}}":           `add.tr: unknown list "farewel" (have farewell, help, thanks)`,
+		"add: {tr: {farewel: [x]}}":           `add.tr: unknown list "farewel" (have contact, farewell, help, thanks, wish)`,
 		"replace: {en: {thanks: [x]}}\nx: 1":  `line 2: unknown option "x" (known: kinds, add, replace)`,
 		"add: {tr: {farewell: [\"\"]}}":       `add.tr.farewell: empty cue`,
 		"add: {tr: {farewell: [kal*(fiil)]}}": `add.tr.farewell: cue "kal*(fiil)": a lemma's ending * takes (verb) or (noun) after it, or nothing`,

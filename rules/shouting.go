@@ -9,6 +9,7 @@ import (
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/dict"
+	"github.com/msglint/msglint/lint/morph"
 	"gopkg.in/yaml.v3"
 )
 
@@ -147,6 +148,9 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 	if !ok {
 		return shoutedWord // no dictionary: only the vowel test
 	}
+	if !known && l != lint.English && utf8.RuneCountInString(w) >= 5 {
+		known = inflectedWord(l, w, lower) // an acronym has two to four letters
+	}
 	if !known && l != lint.English {
 		known, _ = sh.words(lint.English, strings.ToLower(w)) // English words in capitals: FREE
 	}
@@ -154,6 +158,22 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 		return shoutedWord
 	}
 	return acronym
+}
+
+// inflectedWord: Turkish and Azerbaijani words in capitals are often forms
+// the dictionary does not list, its word plus endings the paradigms allow
+// (YEMLƏMƏYİN: yemlə- with the negative imperative), or typed with the
+// ASCII I for İ (DIQQET, IPTAL: read as dıqqet, ıptal in Turkic casing).
+func inflectedWord(l lint.Lang, w, lower string) bool {
+	d, err := dict.For(string(l))
+	if err != nil {
+		return false
+	}
+	if ascii := strings.ToLower(w); ascii != lower && d.Has(ascii) {
+		return true
+	}
+	a, err := morph.For(string(l))
+	return err == nil && a.Inflected(lower, d.Has)
 }
 
 // listedAcronym: a dictionary lists the word in capitals (ROM, GNU, KOBİ).
