@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -128,11 +129,14 @@ func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return c.events(path, nil, func(yield func(Event) error) error {
+	return c.events(path, nil, func(t *transcript) error {
 		for _, e := range events {
 			e.Origin = WebhookFile
-			if err := yield(e); err != nil {
+			if err := t.read(e); err != nil {
 				return err
+			}
+			if len(t.batch) == batchSize {
+				t.flush()
 			}
 		}
 		return nil
@@ -145,8 +149,9 @@ func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
 func (c *Checker) Run(path string, r io.Reader) (Result, error) { return c.Stream(path, r, nil) }
 
 // Stream is Run with findings sent to sink as they are made (nil: collect).
+// The lines are parsed a batch at a time on all cores, then read in order.
 func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
-	return c.events(path, sink, func(yield func(Event) error) error {
+	return c.events(path, sink, func(t *transcript) error {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64<<10), MaxLine)
 		for n := 1; sc.Scan(); n++ {
@@ -154,14 +159,17 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 			if len(bytes.TrimSpace(line)) == 0 {
 				continue
 			}
-			e, err := ParseEvent(line)
-			if err != nil {
-				return &lint.InputError{Path: path, Line: n, Msg: err.Error()}
+			// The scanner reuses its buffer: the event keeps a copy of
+			// the line, which its message and the reporters quote.
+			t.lines = append(t.lines, numbered{bytes.Clone(line), n})
+			if len(t.lines) == batchSize {
+				if err := t.readLines(); err != nil {
+					return err
+				}
 			}
-			e.Origin, e.Line, e.Raw = TranscriptLine, n, line
-			if err := yield(e); err != nil {
-				return err
-			}
+		}
+		if err := t.readLines(); err != nil {
+			return err
 		}
 		if err := sc.Err(); err != nil {
 			if errors.Is(err, bufio.ErrTooLong) {
@@ -180,7 +188,8 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 // the same whatever order they came in.
 func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 	if st.ID == "" {
-		st.ID, st.Channel = e.Conversation, e.Channel
+		// The state outlives the event, and the line its id was cut from.
+		st.ID, st.Channel = strings.Clone(e.Conversation), e.Channel
 	}
 	if e.Time.After(st.Last) {
 		st.Last = e.Time
@@ -245,7 +254,7 @@ func (c *Checker) call(t *Turn, hook func(*active) func(*Turn)) {
 func (c *Checker) event(r *run, cv *State, e *Event) {
 	if e.Zone != "" && newer(e.Time, cv.ZoneAt) {
 		if e.Zone != cv.Zone {
-			cv.Zone, cv.zone = e.Zone, nil
+			cv.Zone, cv.zone = strings.Clone(e.Zone), nil
 		}
 		cv.ZoneAt = e.Time
 	}
@@ -357,7 +366,10 @@ func (c *Checker) finish(r *run, cv *State) {
 
 // message reads an event's text as a message: placed in its transcript
 // line, or alone for the hook's events.
-func (c *Checker) message(path string, e *Event) *lint.Message {
+func (c *Checker) message(e *Event) *lint.Message {
+	if e.made {
+		return e.msg
+	}
 	if e.Text == "" {
 		return nil
 	}
@@ -373,10 +385,8 @@ func (c *Checker) message(path string, e *Event) *lint.Message {
 	case Live:
 		m = o.Text(e.Conversation, e.Text)
 	case TranscriptLine:
-		// The scanner reuses its buffer: the message keeps its own copy of
-		// the line, which reporters quote later.
 		var err error
-		if m, err = o.Line(path, bytes.Clone(e.Raw), e.Line-1); err != nil {
+		if m, err = o.Message(&e.parsed); err != nil {
 			return nil
 		}
 	}

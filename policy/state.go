@@ -181,9 +181,7 @@ func (cv *State) referral(e *Event) {
 		return
 	}
 	cv.Referrals = insertTime(cv.Referrals, e.Time)
-	if n := len(cv.Referrals); n > maxReferrals {
-		cv.Referrals = cv.Referrals[n-maxReferrals:]
-	}
+	cv.Referrals = keepLast(cv.Referrals, maxReferrals)
 	if cv.referralAt().Equal(e.Time) {
 		cv.ReferralLine = e.line()
 	}
@@ -196,6 +194,18 @@ func newer(t, was time.Time) bool { return was.IsZero() || !t.Before(was) }
 func insertTime(ts []time.Time, t time.Time) []time.Time {
 	i, _ := slices.BinarySearchFunc(ts, t, time.Time.Compare)
 	return slices.Insert(ts, i, t)
+}
+
+// keepLast keeps the last n of a list, moved to the front of its array
+// (cut from the front, the list would lose the room an insert takes and
+// be copied anew each time).
+func keepLast[T any](s []T, n int) []T {
+	if len(s) <= n {
+		return s
+	}
+	copy(s, s[len(s)-n:])
+	clear(s[n:])
+	return s[:n]
 }
 
 // dropUpTo removes the times at or before t from a list in time order.
@@ -383,9 +393,7 @@ func (cv *State) print(p Print) {
 		}
 	}
 	cv.Prints = slices.Insert(cv.Prints, i, p)
-	if n := len(cv.Prints); n > maxPrints {
-		cv.Prints = cv.Prints[n-maxPrints:]
-	}
+	cv.Prints = keepLast(cv.Prints, maxPrints)
 }
 
 // takesUp tells whether a brand text takes up a question: it names its
@@ -418,9 +426,7 @@ func (cv *State) ask(q Question) {
 		return
 	}
 	cv.Questions = slices.Insert(cv.Questions, i, q)
-	if n := len(cv.Questions); n > maxQuestions {
-		cv.Questions = cv.Questions[n-maxQuestions:]
-	}
+	cv.Questions = keepLast(cv.Questions, maxQuestions)
 	cv.settleQuestions()
 }
 

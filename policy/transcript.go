@@ -4,16 +4,20 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
 )
 
 // A transcript is read on one goroutine and judged on all cores: the
 // reader gives each conversation to one worker, which judges its events
 // in order; a batch of events at a time, whose findings are then given
 // out in the order of the events, as one goroutine would have made them.
+// While the workers judge a batch, the next one is parsed and read.
 
 // convKey names a conversation of a transcript: its channel and its id.
 type convKey struct {
@@ -39,7 +43,7 @@ var (
 	// of a conversation before its state is frozen.
 	quietAfter = 4096
 	// batchSize is how many events are read before they are judged.
-	batchSize = 2048
+	batchSize = 1024
 	// workers is how many goroutines judge the conversations.
 	workers = runtime.GOMAXPROCS(0)
 )
@@ -65,10 +69,29 @@ type transcript struct {
 	// customers are where each customer first wrote, so that a later
 	// conversation of theirs knows them.
 	customers map[string]firstWrote
-	batch     []queued
-	lines     []byte // the batch's lines: the reader reuses its buffer
-	scratch   []byte
-	events    int
+	// batch are the events read, judging those the workers are judging
+	// (judged is done when they are).
+	batch, judging []queued
+	judged         sync.WaitGroup
+	scratch        []byte
+	events         int
+
+	// lines are the lines of a batch, parsed into parsed, each worker's
+	// share of them with its nodes.
+	lines  []numbered
+	parsed []parsedLine
+	nodes  []load.Nodes
+}
+
+// numbered is a line of a transcript and its number.
+type numbered struct {
+	line []byte
+	n    int
+}
+
+type parsedLine struct {
+	e   Event
+	err error
 }
 
 type firstWrote struct {
@@ -77,14 +100,17 @@ type firstWrote struct {
 	line int
 }
 
-func (c *Checker) events(path string, sink Sink, each func(func(Event) error) error) (Result, error) {
+func (c *Checker) events(path string, sink Sink, each func(*transcript) error) (Result, error) {
 	res := Result{Stats: newStats()}
 	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats}, convs: map[convKey]*conv{}, customers: map[string]firstWrote{}}
 	for range max(1, workers) {
 		t.ws = append(t.ws, &run{path: path, stats: newStats()})
 	}
-	err := each(t.read)
-	t.judge() // the events before an error are judged, as they were read
+	t.nodes = make([]load.Nodes, len(t.ws))
+	err := each(t)
+	// The events before an error are judged, as they were read.
+	t.flush()
+	t.wait()
 	if err != nil {
 		return Result{}, err
 	}
@@ -112,7 +138,9 @@ func (t *transcript) read(e Event) error {
 	v := t.convs[k]
 	switch {
 	case v == nil:
-		v = &conv{st: &State{ID: e.Conversation, Channel: e.Channel, FirstLine: e.line()}, worker: len(t.began) % len(t.ws)}
+		// The map and the state outlive the line the id was cut from.
+		k.id = strings.Clone(k.id)
+		v = &conv{st: &State{ID: k.id, Channel: e.Channel, FirstLine: e.line()}, worker: len(t.began) % len(t.ws)}
 		t.convs[k] = v
 		t.began, t.hot = append(t.began, v), append(t.hot, v)
 		if f, ok := t.customers[e.User]; ok && e.User != "" && f.conv != k {
@@ -130,34 +158,88 @@ func (t *transcript) read(e Event) error {
 	}
 	v.last, v.lastLine = e.Time, e.Line
 	if _, ok := t.customers[e.User]; !ok && e.User != "" && e.Direction == In {
-		t.customers[e.User] = firstWrote{k, e.Time, e.line()}
-	}
-	if e.Raw != nil {
-		n := len(t.lines)
-		t.lines = append(t.lines, e.Raw...)
-		e.Raw = t.lines[n:len(t.lines):len(t.lines)]
+		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, v.st.ID}, e.Time, e.line()}
 	}
 	t.batch = append(t.batch, queued{e: e, cv: v.st, worker: v.worker})
-	if len(t.batch) == batchSize {
-		t.judge()
-	}
 	return nil
 }
 
-// judge has the workers judge the batch, gives out its findings in the
-// order of the events, and freezes the conversations gone quiet.
-func (t *transcript) judge() {
-	if len(t.ws) == 1 {
-		t.work(0)
+// readLines parses the batch's lines on all cores, each worker a share of
+// them in a row, then reads their events in order and judges them; the
+// first line that cannot be read stops it, after the events before it.
+func (t *transcript) readLines() error {
+	if len(t.lines) == 0 {
+		return nil
+	}
+	t.parsed = slices.Grow(t.parsed[:0], len(t.lines))[:len(t.lines)]
+	nodes := t.nodes
+	share := (len(t.lines) + len(nodes) - 1) / len(nodes)
+	parse := func(w int) {
+		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
+			l := t.lines[i]
+			e, err := parseEvent(nodes[w].ParseLine(t.out.path, l.line, l.n-1))
+			e.Origin, e.Line, e.Raw = TranscriptLine, l.n, l.line
+			if err != nil {
+				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
+			} else {
+				// The message of its text is made here, on all cores, so
+				// that the parsed line need not be kept: a message is a
+				// fraction of its tree's memory, and the rules read one
+				// of nearly every event with a text.
+				e.msg, e.made = t.c.message(&e), true
+			}
+			e.parsed = load.JSONLine{}
+			nodes[w].Reset()
+			t.parsed[i] = parsedLine{e, err}
+		}
+	}
+	if len(nodes) == 1 {
+		parse(0)
 	} else {
 		var wg sync.WaitGroup
-		for w := range t.ws {
-			wg.Go(func() { t.work(w) })
+		for w := range nodes {
+			wg.Go(func() { parse(w) })
 		}
 		wg.Wait()
 	}
-	for i := range t.batch {
-		q := &t.batch[i]
+	var err error
+	for i := range t.parsed {
+		if err = t.parsed[i].err; err == nil {
+			err = t.read(t.parsed[i].e)
+		}
+		if err != nil {
+			break
+		}
+	}
+	clear(t.parsed)
+	clear(t.lines)
+	t.lines = t.lines[:0]
+	t.flush()
+	return err
+}
+
+// flush waits for the batch being judged and gives out its findings,
+// freezes the conversations gone quiet by its end, and has the workers
+// judge the batch read since.
+func (t *transcript) flush() {
+	t.wait()
+	// Not the conversations of the batch read: their events hold them.
+	t.freezeQuiet(t.events - len(t.batch) - quietAfter)
+	if len(t.batch) == 0 {
+		return
+	}
+	t.judging, t.batch = t.batch, t.judging
+	for w := range t.ws {
+		t.judged.Go(func() { t.work(w) })
+	}
+}
+
+// wait waits for the batch being judged and gives out its findings in the
+// order of the events.
+func (t *transcript) wait() {
+	t.judged.Wait()
+	for i := range t.judging {
+		q := &t.judging[i]
 		for _, f := range t.ws[q.worker].found[q.from:q.to] {
 			t.out.emit(f)
 		}
@@ -166,16 +248,15 @@ func (t *transcript) judge() {
 		clear(w.found)
 		w.found = w.found[:0]
 	}
-	clear(t.batch)
-	t.batch, t.lines = t.batch[:0], t.lines[:0]
-	t.freezeQuiet(t.events - quietAfter)
+	clear(t.judging)
+	t.judging = t.judging[:0]
 }
 
 // work judges the batch's events of worker w's conversations.
 func (t *transcript) work(w int) {
 	r := t.ws[w]
-	for i := range t.batch {
-		q := &t.batch[i]
+	for i := range t.judging {
+		q := &t.judging[i]
 		if q.worker != w {
 			continue
 		}

@@ -1,10 +1,12 @@
 package policy
 
 import (
+	"bytes"
 	"time"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
 )
 
 // Turn is one event as a rule's hook sees it: the conversation before the
@@ -45,7 +47,7 @@ type Turn struct {
 // of a webhook file).
 func (t *Turn) Message() *lint.Message {
 	if !t.msgRead {
-		t.msg, t.msgRead = t.c.message(t.run.path, t.Event), true
+		t.msg, t.msgRead = t.c.message(t.Event), true
 	}
 	return t.msg
 }
@@ -53,12 +55,14 @@ func (t *Turn) Message() *lint.Message {
 // lineMessage reads an earlier event's transcript line again as a message,
 // as Message read it then.
 func (t *Turn) lineMessage(raw []byte, line int) *lint.Message {
-	e, err := ParseEvent(raw)
+	// The message keeps its line, which raw's owner writes over.
+	raw = bytes.Clone(raw)
+	e, err := parseEvent(load.ParseLine(t.run.path, raw, line-1))
 	if err != nil {
 		return nil
 	}
 	e.Origin, e.Line, e.Raw = TranscriptLine, line, raw
-	return t.c.message(t.run.path, &e)
+	return t.c.message(&e)
 }
 
 // Promo tells whether the send is promotional: of kind promo, or a call to

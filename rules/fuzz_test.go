@@ -12,7 +12,9 @@ import (
 // FuzzRules runs every rule over arbitrary text in every language and
 // channel: no panic, and every span inside the text on character boundaries.
 func FuzzRules(f *testing.F) {
-	for _, s := range []string{"We recieve it. Dr. Who. ", "Herkezin orjinali şarzı?", "Təşəkür, edəciyik!!", "a\n\nb", "€€€", "\xff\xfe"} {
+	for _, s := range []string{"We recieve it. Dr. Who. ", "Herkezin orjinali şarzı?", "Təşəkür, edəciyik!!", "a\n\nb", "€€€", "\xff\xfe",
+		"You've 'barely opened' it? Fascinating. ' '' 'x", "“Kendiliğinden bozuldu” dediğiniz “” «a»", "Heç nəyi qaçırmadınız. Əla!",
+		"Elbette, biz kırdık; yenisini gönderiyoruz. Bu kaçıncı talebiniz?"} {
 		f.Add(s, uint8(0))
 	}
 	l, err := lint.NewLinter(All(), nil, nil, nil)

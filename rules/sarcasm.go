@@ -27,25 +27,35 @@ var Sarcasm = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "sarcasm or snark toward the customer",
 		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand
-("yeah right", "as I already said", "what a surprise", "nothing better to do", "/s", 🙄, "(!)", "tabii
-canım", "yok artık", "başka işimiz yok", "əlbəttə canım", "nə sürpriz"), openers that turn sarcastic
-with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
-yenə…"), and sarcasm built from two parts in one sentence or the next, in either order: praise for
-something that went wrong by the customer's doing ("Congratulations, you missed it again", "Tebrikler,
-yine kaçırmışsınız"), counting how often they asked ("the fourth time you've asked", "beşinci kez
-soruyorsunuz"), "of course" with "our fault" and no apology, "since you know better than us", an
-affirmative said twice ("Yes, yes"), the customer's own words held up in quotes, mock compliance (an
-impossible feat or a time already gone offered or promised: "shall we also teleport it?", "we'll
-deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
-what went wrong ("Lucky you, your flight was cancelled", "Şanslısınız, paketiniz gecikti") and praise
-after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for a one-star review and an
-unhappy customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise.
-Praise with an ending counts
-("Əladır", "Harikasınız"). Sincere enthusiasm
-("Great news!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı"), sincere congratulations
-("Congratulations, you won this time!"), a sincere apology for our fault, a sincere "sure, happy to
-help", a product named after a feat ("our Miracle Serum") and a feat denied ("we can't work miracles")
-are not flagged.`,
+("yeah right", "as I already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii
+canım", "yok artık", "başka işimiz yok", "əlbəttə canım", "nə sürpriz"), rhetorical questions of
+exasperation ("did you even read it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite
+("just to annoy you") and mock joy at repeating ourselves, a stern word with a thing ("we'll have a word
+with the chair"), openers that turn sarcastic with a complaint beside them ("Oh great, another…", "Wow, …
+this time", "Ne güzel, yine…", "Əla, yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from
+two parts in one sentence or the next, in either order: praise for something that went wrong by the
+customer's doing ("Congratulations, you missed it again", "Tebrikler, yine kaçırmışsınız", "Hats off to you
+for ignoring…"), counting how often they asked or slipped ("the fourth time you've asked", "beşinci kez
+soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı talebiniz", "you've lost it for the fourth time",
+"asking the same thing again"), a virtue praised beside their slip ("so careful of you, the wrong address
+again"), our fault for what they did ("our fault that you typed it wrong"),
+judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold move.", "Very
+logical."), thanks for a notice given too late ("thanks for telling us five minutes before"), "of course"
+or "surely" with "our fault" and no apology or remedy, "since you know better than us" or "the expert",
+an affirmative said twice ("Yes, yes"), the customer's own words held up in quotes ("the tent you pitched
+'properly'", "your "urgent" order, of course…"), mock compliance (an impossible feat or a time already
+gone offered or promised: "shall we also teleport it?", "we'll stop the rain too", "we'll deliver it
+yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with what went wrong
+("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz gecikti") and
+praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for a one-star review and
+an unhappy or all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we
+apologise. Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!",
+"Harika, ücretsiz teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı",
+"thanks for letting us know; we've moved your table"), sincere congratulations ("Congratulations, you won
+this time!", "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere
+"sure, happy to help", advice ("erken gelmeniz akıllıca olur"), a request or a compliment quoted back ("you
+asked for 'no onions'", "“harika hizmet” yazmışsınız, teşekkürler"), a product named after a feat ("our
+Miracle Serum") and a feat denied ("we can't work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		Examples: sarcasmData.Examples,
@@ -59,14 +69,18 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person"),
 				negatedEndings: sarcasmData.WordSets("negated_second_person_endings"), past: sarcasmData.WordSets("past"),
 				promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
-				negatedEndingsOurs: sarcasmData.WordSets("negated_endings")}
+				negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
+				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
+				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
+				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
+				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
 
 // sarcasmFrame is a sarcastic composition: a cue of one list with a cue of another
-// in the same sentence or the next, in either order, unless a cue of the
-// unless list is in the message.
+// in the same sentence or the next, in either order, unless a cue of one of
+// the unless lists (names separated by spaces) is in the message.
 type sarcasmFrame struct {
 	a, b, unless string
 	// weak: cues of b that do not count here ("this time" beside
@@ -87,6 +101,19 @@ type sarcasmFrame struct {
 	// final: a ends its sentence and judges what came before it: b earlier
 	// in the sentence or in the one before ("Late again. Great.").
 	final bool
+	// asked: the second cue is told, not asked for (see told): not an
+	// imperative or a noun ("sorun").
+	asked bool
+	// mine: the second cue is the customer's own verb (see own).
+	mine bool
+	// did: the second cue's sentence tells what the customer did (see
+	// customer.did): "our fault that you typed it wrong", not "our fault:
+	// your order was wrong".
+	did bool
+	// act: the customer's act as a verbal noun with their possessive
+	// (istemeniz, soruşmağınız) counts as a cue of b, before a in a's
+	// sentence: "… istemeniz çok makul".
+	act bool
 }
 
 // frames are the compositions the rule knows (lists in sarcasm.yaml):
@@ -97,9 +124,22 @@ type sarcasmFrame struct {
 var frames = []sarcasmFrame{
 	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
 	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
-	{a: "repetition", b: "asking", why: "counting how often the customer asked reads as sarcasm"},
-	{a: "of_course", b: "blame", unless: "apology", why: "mock acceptance of blame reads as sarcasm"},
+	{a: "repetition", b: "asking", asked: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "ordinal", b: "asking", mine: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "how_many", b: "asking", asked: true, near: 1, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
+	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "act_judgment", b: "customer_did", final: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
+	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
+	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
+	{a: "know_better", b: "elsewhere", unless: "apology", why: "sending a customer who knows better elsewhere reads as sarcasm"},
+	{a: "trait", b: "misdeed", youB: true, unless: "apology gratitude", why: "praising a virtue beside the customer's slip reads as sarcasm"},
+	{a: "trait", b: "repetition", youB: true, unless: "apology gratitude", why: "praising a virtue beside a count of the customer's reads as sarcasm"},
+	{a: "record", b: "repetition", youB: true, why: "calling a customer's repeated slip a record reads as sarcasm"},
+	{a: "gratitude", b: "vice", unless: "understanding", why: "thanking the customer for a fault of theirs reads as sarcasm"},
+	{a: "next_time", b: "reading", why: "telling the customer to read next time reads as sarcasm"},
 	{a: "thanks", b: "know_better", why: "thanking the customer for teaching us our job reads as sarcasm"},
 	{a: "absurd", b: "offer", promise: true, why: "an impossible promise reads as mock compliance"},
 	{a: "past_time", b: "promise", promise: true, near: 3, why: "promising it for the past reads as mock compliance"},
@@ -108,21 +148,16 @@ var frames = []sarcasmFrame{
 	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
 	{a: "evaluation", b: "repetition", final: true, unless: "apology", why: "praise after counting how often reads as sarcasm"},
+	{a: "blame", b: "misdeed", did: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
+	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
+	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
 }
 
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 	m := p.Msg
 	found := pb.findAll(m) // every list in one pass
-	markers, openers := found["markers"], found["openers"]
-	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
-	markers = append(markers, you.scareQuotes(m, found["instructions"])...)
-	// Feats and failures count only as meant: not a name, not denied
-	// ("we can't work miracles", "nothing was lost").
-	for _, list := range [...]string{"absurd", "failure"} {
-		if len(found[list]) > 0 {
-			found[list] = you.literal(m, found[list])
-		}
-	}
+	markers := you.refine(m, found)
+	openers := found["openers"]
 	var framed []framedMatch
 	for _, f := range frames {
 		framed = append(framed, f.find(m, found, you)...)
@@ -163,7 +198,18 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 		// An opener that ends its sentence judges what came before: "You
 		// asked for the third time. Brilliant."
 		after := mt.Last >= 0 && sentenceEnd(m.Tokens(), mt.Last)
+		// A word of cheer with only "again" and nothing of the customer's is
+		// a promo's: "Harika, ücretsiz teslimat haftası yine başlıyor!".
+		cheer := overlaps(found["praise"], mt.Span) || overlaps(found["evaluation"], mt.Span)
 		for _, c := range complaints {
+			if cheer && overlaps(found["again"], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
+				continue
+			}
+			// A count with thanks in its sentence is loyalty: "Vay, bu ay
+			// üçüncü kez sizi ağırladık, teşekkürler!".
+			if overlaps(found["repetition"], c.Span) && inSentence(sents, found["gratitude"], sentenceOf(sents, c.Span.Start)) {
+				continue
+			}
 			// The complaint stands anywhere in the opener's sentence ("Daha önce
 			// de iki kez söylediğim gibi") or in the next one, or, if it counts
 			// how often ("three times"), in the one before an opener that ends
@@ -176,6 +222,89 @@ func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
 			}
 		}
 	}
+}
+
+// refine turns the cues found into what the frames read, in place, and
+// returns the markers: the list's own and those found by their shape
+// (repeated affirmatives, scare quotes, one-word sighs, reprimands of a
+// thing, mock self-reproach, the how-many-th of the customer's things).
+func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.Match {
+	toks := m.Tokens()
+	// A judgment with a word of advice after it recommends: "Erken gelmeniz
+	// çok akıllıca olur", "it would be very sensible".
+	for _, list := range [...]string{"act_judgment", "markers"} {
+		if len(found[list]) > 0 && len(found["advice"]) > 0 {
+			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found["advice"]) })
+		}
+	}
+	markers := found["markers"]
+	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
+	markers = append(markers, c.scareQuotes(m, found)...)
+	markers = append(markers, fragments(m, found["fragment"])...)
+	// "Try again", "yenə yazın": again in an instruction to retry is no
+	// complaint; "without doing it" is one when the customer did the rest
+	// ("ölçü götürmədən … istəyirsiniz").
+	if len(found["openers"]) > 0 {
+		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
+		found["complaints"] = append(found["complaints"], c.without(m)...)
+	}
+	if len(found["act_judgment"]) > 0 {
+		found["customer_did"] = c.doings(m)
+	}
+	// Breaking a record is no slip: "rekor kırdınız", "you broke your
+	// personal best".
+	if len(found["record_noun"]) > 0 && len(found["misdeed"]) > 0 {
+		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return nextTo(toks, d, found["record_noun"], 3) })
+	}
+	// A slip denied is good news: "you didn't miss anything", "hiçbir
+	// şeyi kaçırmadınız"; the denial goes with it.
+	if len(found["misdeed"]) > 0 {
+		kept := c.undenied(m, found["misdeed"])
+		found["denied_slip"] = slices.DeleteFunc(slices.Clone(found["misdeed"]), func(d lint.Match) bool { return slices.Contains(kept, d) })
+		found["misdeed"] = kept
+	}
+	// "Elbette, ekranı da biz kırdık": a slip we confess to is blame we
+	// accept.
+	if len(found["of_course"]) > 0 && len(found["misdeed"]) > 0 {
+		found["blame"] = append(found["blame"], c.ours(m, found["misdeed"])...)
+	}
+	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
+	// not the slip itself, nor what we did not do ("oxumamışıq").
+	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
+		for _, w := range withEnding(m, c.ourPast[m.Lang]) {
+			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
+				found["remedy"] = append(found["remedy"], w)
+			}
+		}
+	}
+	for _, r := range found["reprimand"] {
+		// "We'll have a word with the camera": the noun after it is not a
+		// person or a firm we could speak to.
+		if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word && !c.people[m.Lang][toks[n].Norm] {
+			markers = append(markers, r)
+		}
+	}
+	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
+		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
+	}
+	if len(found["ordinal"]) > 0 {
+		found["ordinal"] = c.ordinalsOfYours(m, found["ordinal"])
+		// "Bu kaçıncı talebiniz", "your umpteenth email": an ordinal that
+		// asks how many, on the customer's own thing, is exasperation.
+		for _, o := range found["ordinal"] {
+			if overlaps(found["question_ordinal"], o.Span) {
+				markers = append(markers, o)
+			}
+		}
+	}
+	// Feats and failures count only as meant: not a name, not denied
+	// ("we can't work miracles", "nothing was lost").
+	for _, list := range [...]string{"absurd", "failure"} {
+		if len(found[list]) > 0 {
+			found[list] = c.literal(m, found[list])
+		}
+	}
+	return markers
 }
 
 // framedMatch is a frame found: its two cues.
@@ -193,13 +322,27 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	if f.weak != "" {
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool { return overlaps(found[f.weak], b.Span) })
 	}
-	if f.youB {
-		bs = append(bs, withEnding(m, you.negatedEndings[m.Lang])...) // "göndermediğiniz": what they did not do
+	if f.youB && f.b == "misdeed" {
+		// "göndermediğiniz": what they did not do; not a slip denied
+		// ("kaçırmadınız").
+		for _, w := range withEnding(m, you.negatedEndings[m.Lang]) {
+			if !slices.ContainsFunc(found["denied_slip"], func(d lint.Match) bool { return d.Last == w.Last }) {
+				bs = append(bs, w)
+			}
+		}
 	}
 	if f.promise {
 		bs = append(bs, withEnding(m, you.promiseEndings[m.Lang])...) // "çatdırarıq": what we say we will do
 	}
-	if len(bs) == 0 || f.unless != "" && len(found[f.unless]) > 0 {
+	if f.act {
+		bs = append(bs, withEnding(m, you.actEndings[m.Lang])...) // "istemeniz": what the customer did
+	}
+	if f.asked {
+		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
+			return f.asked && !you.told(m, b)
+		})
+	}
+	if len(bs) == 0 || slices.ContainsFunc(strings.Fields(f.unless), func(l string) bool { return len(found[l]) > 0 }) {
 		return nil
 	}
 	sents := m.Sentences()
@@ -224,12 +367,20 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
 				continue
 			}
-			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) {
+			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) ||
+				f.act && (j != i || b.Span.End > a.Span.Start) {
 				continue
 			}
 			// "Great job ignoring the label": the misdeed right after the
 			// praise is the customer's too.
-			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First {
+			// "beşinci soruşunuz": the counted noun is the customer's asking.
+			if f.mine && !you.own(m, b) && b.Last != a.Last || f.did && !you.did(m, sents[j]) {
+				continue
+			}
+			// "Thanks for telling us … five minutes before": what we thank
+			// for is the customer's doing.
+			thanked := j == i && slices.ContainsFunc(found["thanks"], func(t lint.Match) bool { return t.Span.Start == a.Span.Start })
+			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked {
 				continue
 			}
 			out = append(out, framedMatch{a: a, b: b, why: f.why})
@@ -252,6 +403,231 @@ type customer struct {
 	// aorist, optative); negation the words that deny what follows,
 	// negatedEndingsOurs the endings of a verb denied (okuyamayız).
 	promiseEndings, negation, negatedEndingsOurs map[lint.Lang]map[string]bool
+	// actEndings make a verbal noun the customer's act (istemeniz,
+	// soruşmağınız); withoutEndings a verb "without doing" (bakmadan).
+	actEndings, withoutEndings map[lint.Lang]map[string]bool
+	// imperative are the endings of a verb that asks the customer to do
+	// it, and "" for the bare stem (sor, yaz, yazın, soruşun).
+	imperative map[lint.Lang]map[string]bool
+	// possessive are the customer's possessive endings inside a noun
+	// (mesajınızdır), indefinite the article that may stand before it.
+	possessive, indefinite map[lint.Lang]map[string]bool
+	// report are the verbs of saying or choosing a quote may repeat.
+	report map[lint.Lang]map[string]bool
+	// infinitive are the endings of a verb's dictionary form, negative the
+	// negation a verb stem takes (bas+ma+yın).
+	infinitive, negative map[lint.Lang]map[string]bool
+	// ourPast are the endings of what we did (aldık, köçürdük).
+	ourPast map[lint.Lang]map[string]bool
+	// people are the nouns of people and firms one speaks to.
+	people map[lint.Lang]map[string]bool
+}
+
+// ordinalsOfYours keeps the ordinals that count the customer's things: a
+// noun with their possessive right after it ("dördüncü mesajınız",
+// "beşinci soruşunuz", "dördüncü bir fikriniz"), or "your" before it ("your
+// fifth email"); not "the second floor". The match's last word is then that
+// noun.
+func (c customer) ordinalsOfYours(m *lint.Message, ords []lint.Match) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	poss := c.possessive[m.Lang]
+	var out []lint.Match
+	for _, o := range ords {
+		if o.First < 0 {
+			continue
+		}
+		if poss == nil {
+			if p := neighbour(toks, o.First, -1); p >= 0 && toks[p].Norm == "your" {
+				out = append(out, o)
+			}
+			continue
+		}
+		// The noun, or the head of a compound after it ("iade talebiniz",
+		// "qaytarma sorğunuz").
+		n := neighbour(toks, o.Last, 1)
+		if n >= 0 && c.indefinite[m.Lang][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		for w := 0; w < 2 && n >= 0 && toks[n].Kind == lint.Word; w, n = w+1, neighbour(toks, n, 1) {
+			if possessed(m.Lang, toks[n].Norm, poss, folded) {
+				out = append(out, lint.Match{Cue: o.Cue, Span: o.Span, First: o.First, Last: n})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// possessed reports whether a word holds one of the possessive endings
+// after its stem, a case or copula may follow (mesajınızdır, sorğunuzu).
+func possessed(l lint.Lang, w string, poss map[string]bool, folded bool) bool {
+	if folded {
+		w = lint.Fold(l, w)
+	}
+	for e := range poss {
+		if folded {
+			e = lint.Fold(l, e)
+		}
+		if strings.Index(w, e) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// own reports whether a cue's verb is the customer's: a 2nd person ending
+// on its last word (unuttunuz, kaybettiniz), or in a language without such
+// endings "you" at most three words before it ("you've lost").
+func (c customer) own(m *lint.Message, b lint.Match) bool {
+	if b.First < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	if ends := c.endings[m.Lang]; ends != nil {
+		folded := lint.Folded(m.Lang, m.Body.Text)
+		w := toks[b.Last].Norm
+		for e := range ends {
+			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
+				return true
+			}
+		}
+		return false
+	}
+	k := b.First
+	for n := 0; n < 3; n++ {
+		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+			return false
+		}
+		if c.words[m.Lang][toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// denied reports whether a word found by its ending has the negation
+// right before that ending (oxu+ma+mışıq, gönder+me+dik).
+func (c customer) denied(m *lint.Message, w lint.Match) bool {
+	word, end := m.Tokens()[w.Last].Norm, w.Cue
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	if folded {
+		word, end = lint.Fold(m.Lang, word), lint.Fold(m.Lang, end)
+	}
+	stem := word[:max(0, len(word)-len(end))]
+	for neg := range c.negative[m.Lang] {
+		if folded {
+			neg = lint.Fold(m.Lang, neg)
+		}
+		if strings.HasSuffix(stem, neg) {
+			return true
+		}
+	}
+	return false
+}
+
+// undenied drops the slips denied, with the word that denies them: a
+// negated ending on the slip's verb (kaçırmadınız, qaçırmadınız) or a word
+// of negation at most two words before it in its clause ("didn't miss").
+// A denial alone ("you didn't read it") stays a slip.
+func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	negation := c.negation[m.Lang]
+	denial := func(d lint.Match) bool { // the cue is only a word of negation
+		for k := d.First; k >= 0 && k <= d.Last; k++ {
+			if toks[k].Kind == lint.Word && !negation[toks[k].Norm] {
+				return false
+			}
+		}
+		return d.First >= 0
+	}
+	drop := map[int]bool{} // token indexes of denied slips and their denials
+	for _, d := range ms {
+		if d.First < 0 || denial(d) {
+			continue
+		}
+		w := toks[d.Last].Norm
+		negated := false
+		for _, ends := range [...]map[string]bool{c.negatedEndings[m.Lang], c.negatedEndingsOurs[m.Lang]} {
+			for e := range ends {
+				negated = negated || len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded)
+			}
+		}
+		k, denials := d.First, []int{}
+		for n := 0; n < 2; n++ {
+			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+				break
+			}
+			if negation[toks[k].Norm] {
+				denials = append(denials, k)
+			}
+		}
+		if negated || len(denials) > 0 {
+			drop[d.First] = true
+			for _, k := range denials {
+				drop[k] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return ms
+	}
+	return slices.DeleteFunc(slices.Clone(ms), func(d lint.Match) bool { return d.First >= 0 && drop[d.First] })
+}
+
+// ours are the slips we say we made: a misdeed with our own past ending
+// (kırdık, sındırmışıq), or "we" at most two words before it ("we broke").
+func (c customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	return slices.DeleteFunc(slices.Clone(ms), func(d lint.Match) bool {
+		if d.First < 0 {
+			return true
+		}
+		if ends := c.ourPast[m.Lang]; ends != nil {
+			for e := range ends {
+				if len(toks[d.Last].Norm) > len(e)+1 && hasEnding(m.Lang, toks[d.Last].Norm, e, folded) {
+					return false
+				}
+			}
+			return true
+		}
+		k := d.First
+		for n := 0; n < 2; n++ {
+			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+				return true
+			}
+			if toks[k].Norm == "we" || toks[k].Norm == "we've" {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// told reports whether a cue of asking is told, not asked for: not an
+// imperative ("sorun", "yazın", "ask us") nor its bare stem, which is also
+// a noun ("sorun" is a problem): "üçüncü kez soruyorsunuz", "as I've
+// explained six times", "yeddi dəfə məsləhət görmüşük".
+func (c customer) told(m *lint.Message, b lint.Match) bool {
+	if b.First < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	w := toks[b.Last].Norm
+	if c.endings[m.Lang] == nil {
+		p := neighbour(toks, b.First, -1)
+		return p >= 0 && !sentenceStart(toks, b.First) && toks[p].Norm != "please"
+	}
+	cue := strings.Fields(b.Cue)
+	stem := lint.NormWord(m.Lang, strings.TrimSuffix(strings.TrimSuffix(cue[len(cue)-1], "(verb)"), "*"))
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	if folded {
+		w, stem = lint.Fold(m.Lang, w), lint.Fold(m.Lang, stem)
+	}
+	rest, ok := strings.CutPrefix(w, stem)
+	return !ok || !c.imperative[m.Lang][rest]
 }
 
 // withEnding are the words of a message with one of the endings (folded
@@ -349,6 +725,57 @@ func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 	})
 }
 
+// advised reports whether a word of advice follows a cue at once.
+func advised(m *lint.Message, j lint.Match, advice []lint.Match) bool {
+	if j.Last < 0 {
+		return false
+	}
+	n := neighbour(m.Tokens(), j.Last, 1)
+	return n >= 0 && slices.ContainsFunc(advice, func(a lint.Match) bool { return a.First == n })
+}
+
+// insideMatch reports whether a span lies inside one of the matches.
+func insideMatch(ms []lint.Match, s lint.Span) bool {
+	return slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span.Start <= s.Start && s.End <= w.Span.End })
+}
+
+// fragments are the cues that make a sentence of their own: "Again.",
+// "Yine.", "Yenə.", "As usual." said after the fact is a sigh.
+func fragments(m *lint.Message, frs []lint.Match) []lint.Match {
+	if len(frs) == 0 {
+		return nil
+	}
+	toks := m.Tokens()
+	var out []lint.Match
+	for _, f := range frs {
+		if f.First < 0 || !sentenceStart(toks, f.First) || !sentenceEnd(toks, f.Last) || neighbour(toks, f.First, -1) < 0 {
+			continue
+		}
+		if n := neighbour(toks, f.Last, 1); n >= 0 && toks[n].Norm == "?" {
+			continue // "Again?" asks
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// without are the verbs "without doing it" (bakmadan, götürmədən) in a
+// sentence that tells what the customer does or did.
+func (c customer) without(m *lint.Message) []lint.Match {
+	ends := c.withoutEndings[m.Lang]
+	if ends == nil {
+		return nil
+	}
+	ws := withEnding(m, ends)
+	if len(ws) == 0 {
+		return nil
+	}
+	sents := m.Sentences()
+	return slices.DeleteFunc(ws, func(w lint.Match) bool {
+		return len(sents) == 0 || !c.did(m, sents[sentenceOf(sents, w.Span.Start)])
+	})
+}
+
 // overlaps reports whether a span is one of the matches'.
 func overlaps(ms []lint.Match, s lint.Span) bool {
 	return slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span == s })
@@ -375,10 +802,44 @@ func (c customer) did(m *lint.Message, s lint.Span) bool {
 				return true
 			}
 		}
-		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil {
-			if n := neighbour(toks, i, 1); n >= 0 && c.past[m.Lang][pastStem(toks[n].Norm)] {
+		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// doings are the words that tell what the customer did: a verb with a 2nd
+// person ending (gəlmisiniz, istediniz), or a past tense after "you" ("you
+// cancelled").
+func (c customer) doings(m *lint.Message) []lint.Match {
+	if ends := c.endings[m.Lang]; ends != nil {
+		return withEnding(m, ends)
+	}
+	toks := m.Tokens()
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Kind == lint.Word && c.words[m.Lang][t.Norm] && c.pastAfter(toks, i) {
+			out = append(out, lint.Match{Cue: "you", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		}
+	}
+	return out
+}
+
+// pastAfter reports whether a past tense follows "you" at token i, at
+// most one adverb or quote mark between: "you measured", "you've
+// 'barely opened'".
+func (c customer) pastAfter(toks []lint.Token, i int) bool {
+	words := 0
+	for n := neighbour(toks, i, 1); n >= 0 && words < 2; n = neighbour(toks, n, 1) {
+		switch t := toks[n]; {
+		case t.Kind == lint.Word:
+			if c.past[lint.English][pastStem(t.Norm)] {
 				return true
 			}
+			words++
+		case t.Norm != "'" && t.Norm != "\"":
+			return false
 		}
 	}
 	return false
@@ -436,13 +897,19 @@ func repeatedAffirmation(m *lint.Message, affirm []lint.Match) []lint.Match {
 // scareQuotes finds the customer's own words held up in quotes: a short
 // quote in lower case (not a button, a code or a name: "Confirm", "STOP")
 // in a sentence that tells what the customer did or said ("the sofa you
-// measured "perfectly"", "“berbat” olduğunu yazmışsınız"), and nothing in it
-// to type or pick (the list instructions).
-func (c customer) scareQuotes(m *lint.Message, instructions []lint.Match) []lint.Match {
+// measured "perfectly"", "“berbat” olduğunu yazmışsınız") or that praises
+// ("Congrats on selling a 'brand new' phone", "Great, another 'quick'
+// job"), or that labels the customer's own thing with "of course" or a
+// complaint beside it ("your "urgent" order, of course, comes first"), and
+// nothing in it to type or pick (the list instructions). A quote
+// that names an idea ("the 'quiet room' idea", "“sessiz oda” önerisi") is
+// the customer's suggestion, not their words held up.
+func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []lint.Match {
 	text := m.Body.Text
 	// Cheaper than strings.ContainsAny, which goes rune by rune for
 	// non-ASCII sets.
-	if strings.IndexByte(text, '"') < 0 && !strings.Contains(text, "“") && !strings.Contains(text, "«") {
+	single := strings.Contains(text, " '")
+	if strings.IndexByte(text, '"') < 0 && !strings.Contains(text, "“") && !strings.Contains(text, "«") && !single {
 		return nil
 	}
 	// A quote with something to type or pick in its sentence is a keyword:
@@ -452,13 +919,26 @@ func (c customer) scareQuotes(m *lint.Message, instructions []lint.Match) []lint
 	if strings.ContainsAny(text, "<{%") {
 		markup = placeholderSpans(text)
 	}
-	for _, loc := range quoteRE.FindAllStringIndex(text, -1) {
-		inner := strings.Trim(text[loc[0]:loc[1]], "\"“”«»")
+	locs := quoteRE.FindAllStringIndex(text, -1)
+	if single {
+		locs = append(locs, singleQuotes(text)...)
+	}
+	toks := m.Tokens()
+	for _, loc := range locs {
+		inner := strings.Trim(text[loc[0]:loc[1]], "\"“”«»'")
 		r, _ := utf8.DecodeRuneInString(inner)
 		// Attribute values, names of settings and commands are not words
 		// held up: "govuk-link", "sylius.homepage", "rasa init".
-		if !unicode.IsLower(r) || len(strings.Fields(inner)) > 3 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) {
+		// The customer's praise quoted back with thanks: "“harika hizmet”
+		// yazmışsınız, çok teşekkür ederiz".
+		compliment := len(found["gratitude"]) > 0 && slices.ContainsFunc(append(slices.Clone(found["evaluation"]), found["praise"]...),
+			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] })
+		// A capital is the sentence's own when the quote opens it and the
+		// customer's verb of saying follows: "“Kendiliğinden bozuldu”
+		// dediğiniz telefon".
+		lower := unicode.IsLower(r) || unicode.IsUpper(r) && c.saidBy(m, toks, found["saying"], loc)
+		if compliment || !lower || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
+			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) {
 			continue
 		}
 		sents := m.Sentences()
@@ -466,15 +946,208 @@ func (c customer) scareQuotes(m *lint.Message, instructions []lint.Match) []lint
 			continue
 		}
 		i := sentenceOf(sents, loc[0])
-		typed := false
-		for _, in := range instructions {
-			typed = typed || sentenceOf(sents, in.Span.Start) == i
+		in := func(list string, start bool) bool {
+			return slices.ContainsFunc(found[list], func(w lint.Match) bool {
+				return sentenceOf(sents, w.Span.Start) == i && (!start || w.First >= 0 && sentenceStart(toks, w.First))
+			})
 		}
-		if !typed && c.did(m, sents[i]) {
+		// Praise or a judgment that makes the next sentence, of three words
+		// at most, after a question: "Oh, so the stain 'appeared by
+		// itself'? Fascinating."
+		judged := i+1 < len(sents) && wordsIn(toks, sents[i+1]) <= 3 && strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "?") &&
+			slices.ContainsFunc(append(slices.Clone(found["praise"]), found["act_judgment"]...), func(w lint.Match) bool {
+				return sentenceOf(sents, w.Span.Start) == i+1
+			})
+		if !in("instructions", false) && (c.did(m, sents[i]) || in("praise", false) || in("evaluation", true) || judged ||
+			(in("of_course", false) || in("complaints", false)) && c.yours(m, loc)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
 	}
 	return out
 }
 
+// yours reports whether a quote is the customer's label for their own
+// thing: "your" before it, or their possessive on the noun right after it
+// ("your 'urgent' order", "“acil” siparişiniz", "“təcili” sifarişiniz").
+func (c customer) yours(m *lint.Message, loc []int) bool {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		if t.End <= loc[0] && c.possessive[m.Lang] == nil {
+			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Start == loc[0] && t.Norm == "your" {
+				return true
+			}
+			continue
+		}
+		if t.Start < loc[1] {
+			continue
+		}
+		for e := range c.possessive[m.Lang] {
+			if hasEnding(m.Lang, t.Norm, e, folded) && len(t.Norm) > len(e)+1 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// reported reports whether a quote repeats what the customer asked for,
+// not words held up: right after a verb of saying or choosing ("you asked
+// for 'no onions'", "you said 'next Friday'"), or in a language with verb
+// endings ending in an imperative (“kapıya bırakın” dediğiniz için).
+func (c customer) reported(m *lint.Message, start int, inner string) bool {
+	if imp := c.imperative[m.Lang]; imp != nil {
+		// An imperative: an ending off a stem whose infinitive the
+		// dictionary knows (bırakın: bırakmak; not çətin).
+		words := strings.Fields(inner)
+		last := lint.NormWord(m.Lang, words[len(words)-1])
+		known := knownWord(m.Lang)
+		for e := range imp {
+			stem, ok := strings.CutSuffix(last, e)
+			if e == "" || !ok || utf8.RuneCountInString(stem) < 2 {
+				continue
+			}
+			stems := []string{stem}
+			for neg := range c.negative[m.Lang] { // basmayın: a negative imperative
+				if s, ok := strings.CutSuffix(stem, neg); ok && utf8.RuneCountInString(s) >= 2 {
+					stems = append(stems, s)
+				}
+			}
+			for _, st := range stems {
+				for inf := range c.infinitive[m.Lang] {
+					if known(st + inf) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Start >= start {
+			p := neighbour(toks, i, -1)
+			if p >= 0 && toks[p].Kind == lint.Word && c.report[m.Lang][toks[p].Norm] {
+				return true
+			}
+			if p >= 0 && (toks[p].Norm == "for" || toks[p].Norm == "as") {
+				pp := neighbour(toks, p, -1)
+				return pp >= 0 && c.report[m.Lang][toks[pp].Norm]
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// nextTo reports whether one of the matches is at most n words before or
+// after a cue, in its clause.
+func nextTo(toks []lint.Token, c lint.Match, ms []lint.Match, n int) bool {
+	if c.First < 0 {
+		return false
+	}
+	for _, dir := range [...]int{-1, 1} {
+		k := c.First
+		if dir > 0 {
+			k = c.Last
+		}
+		for words := 0; words < n; {
+			if k = neighbour(toks, k, dir); k < 0 || toks[k].Kind == lint.Punct {
+				break
+			}
+			if toks[k].Kind != lint.Word {
+				continue
+			}
+			words++
+			if slices.ContainsFunc(ms, func(w lint.Match) bool { return w.First <= k && k <= w.Last }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inSentence reports whether one of the matches is in sentence i.
+func inSentence(sents []lint.Span, ms []lint.Match, i int) bool {
+	return slices.ContainsFunc(ms, func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == i })
+}
+
+// wordsIn counts the words in a span.
+func wordsIn(toks []lint.Token, s lint.Span) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == lint.Word && t.Start >= s.Start && t.End <= s.End {
+			n++
+		}
+	}
+	return n
+}
+
+// saidBy reports whether a quote opens its sentence and the next word is
+// the customer's verb of saying (dediğiniz, yazdığınız).
+func (c customer) saidBy(m *lint.Message, toks []lint.Token, saying []lint.Match, loc []int) bool {
+	first := -1
+	for i, t := range toks {
+		if t.Start >= loc[0] {
+			first = i
+			break
+		}
+	}
+	if first < 0 || !sentenceStart(toks, first) {
+		return false
+	}
+	for _, s := range saying {
+		if s.First >= 0 && toks[s.First].Start >= loc[1] && c.own(m, s) {
+			return neighbour(toks, s.First, -1) >= 0 && toks[neighbour(toks, s.First, -1)].End <= loc[1]
+		}
+	}
+	return false
+}
+
+// namesIdea reports whether a cue of the list is the first word after a
+// quote's end: the quote is the name of that thing.
+func namesIdea(toks []lint.Token, ms []lint.Match, end int) bool {
+	for _, t := range toks {
+		if t.Start < end || t.Kind == lint.Space {
+			continue
+		}
+		return t.Kind == lint.Word && slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span.Start == t.Start })
+	}
+	return false
+}
+
 var quoteRE = regexp.MustCompile(`"[^"\n]{2,40}"|“[^”\n]{2,40}”|«[^»\n]{2,40}»`)
+
+// singleQuotes are the spans of words in single quotes: an opening quote
+// after a space or the start and before a letter, a closing one after a
+// letter and before no letter ("the 'quick trim' request"; not the
+// apostrophes of "you've" or "Ali'nin").
+func singleQuotes(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\'' || i > 0 && !strings.ContainsRune(" \t\n(", rune(text[i-1])) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[i+1:])
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for j := i + 2; j < len(text) && j-i <= 41 && text[j] != '\n'; j++ {
+			if text[j] != '\'' {
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(text[j+1:])
+			prev, _ := utf8.DecodeLastRuneInString(text[:j])
+			if unicode.IsLetter(prev) && !unicode.IsLetter(next) && j-i > 2 {
+				out = append(out, []int{i, j + 1})
+				i = j
+				break
+			}
+		}
+	}
+	return out
+}

@@ -109,8 +109,134 @@ func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error
 // with a text, as a message whose positions point into the file: line0 is the
 // number of lines before it. The message keeps line.
 func (o Options) Line(path string, line []byte, line0 int) (*lint.Message, error) {
+	l := ParseLine(path, line, line0)
+	return o.Message(&l)
+}
+
+// JSONLine is one line of a streamed JSON-lines file, such as a transcript
+// event, parsed once: its keys are read by name (Fields), and the message
+// of its text is made from the same parse (Options.Message).
+type JSONLine struct {
+	src  *lint.Source
+	root *node // nil when the line is not JSON as msglint reads it
+	err  error
+}
+
+// ParseLine parses one line of the file at path, which line0 lines come
+// before. It keeps line, which must not change after.
+func ParseLine(path string, line []byte, line0 int) JSONLine {
+	return (*Nodes)(nil).ParseLine(path, line, line0)
+}
+
+// ParseLine is the package's ParseLine with the line's nodes taken from a
+// (nil: new ones): the line may be read until a is reset.
+func (a *Nodes) ParseLine(path string, line []byte, line0 int) JSONLine {
 	src := &lint.Source{Path: path, Data: line, Line0: line0, Unsafe: jsonUnsafe}
-	return o.jsonlLine(doc{src}, line, 0, line0+1, o.defaults())
+	root, err := parseJSONIn(a, src, line, string(line), 0)
+	return JSONLine{src: src, root: root, err: err}
+}
+
+// Nodes is memory for the trees of parsed lines, used again once they are
+// done with: a reader of many small lines, done with each tree once it has
+// read it (Reset), then allocates no nodes. A Nodes is for one goroutine.
+type Nodes struct {
+	nodes [][]node  // blocks of nodeBlock nodes
+	ptrs  [][]*node // blocks of nodeBlock pointers, for the keys and values of objects
+	n, p  int       // the blocks in use: the last of them partly
+}
+
+const nodeBlock = 1024
+
+// node is a zero node, valid until a is reset.
+func (a *Nodes) node() *node {
+	if a.n == 0 || len(a.nodes[a.n-1]) == nodeBlock {
+		if a.n == len(a.nodes) {
+			a.nodes = append(a.nodes, make([]node, 0, nodeBlock))
+		}
+		a.n++
+	}
+	b := &a.nodes[a.n-1]
+	*b = append(*b, node{})
+	return &(*b)[len(*b)-1]
+}
+
+// pointers is room for an object's keys and values: 16 pointers, half for
+// each; more than 8 keys grow out of it. A nil a makes them.
+func (a *Nodes) pointers() []*node {
+	if a == nil {
+		return make([]*node, 0, 16)
+	}
+	if a.p == 0 || len(a.ptrs[a.p-1])+16 > nodeBlock {
+		if a.p == len(a.ptrs) {
+			a.ptrs = append(a.ptrs, make([]*node, 0, nodeBlock))
+		}
+		a.p++
+	}
+	b := &a.ptrs[a.p-1]
+	n := len(*b)
+	*b = (*b)[:n+16]
+	clear((*b)[n:])
+	return (*b)[n : n : n+16]
+}
+
+// Reset makes every node a gave out free for use again.
+func (a *Nodes) Reset() {
+	for i := range a.nodes[:a.n] {
+		a.nodes[i] = a.nodes[i][:0]
+	}
+	for i := range a.ptrs[:a.p] {
+		a.ptrs[i] = a.ptrs[i][:0]
+	}
+	a.n, a.p = 0, 0
+}
+
+// Data is the line as parsed.
+func (l *JSONLine) Data() []byte { return l.src.Data }
+
+// ValueKind is what a value of a JSONLine is, for a reader that takes
+// strings only.
+type ValueKind uint8
+
+// Value kinds.
+const (
+	NullValue ValueKind = iota
+	StringValue
+	OtherValue // a number, true or false, a list or an object
+)
+
+// Keys is how many keys the line's object has; -1 when the line did not
+// parse or is not an object. A line with a byte order mark parses, as
+// parseJSON skips it.
+func (l *JSONLine) Keys() int {
+	if l.root == nil || l.root.kind != mapNode {
+		return -1
+	}
+	return len(l.root.keys)
+}
+
+// Field is the object's key i, in file order, and its value: the decoded
+// string, for a StringValue.
+func (l *JSONLine) Field(i int) (key, value string, kind ValueKind) {
+	k, v := l.root.keys[i], l.root.vals[i]
+	switch {
+	case v.kind == nullNode:
+		return k.value, "", NullValue
+	case v.kind == scalarNode && v.str:
+		return k.value, v.value, StringValue
+	}
+	return k.value, "", OtherValue
+}
+
+// Message reads a parsed line as a message, as Line does.
+func (o Options) Message(l *JSONLine) (*lint.Message, error) {
+	d := doc{l.src}
+	if limit := o.maxMessage(); int64(len(l.src.Data)) > limit {
+		return nil, d.errAt(0, "line is %d bytes, over the message size cap of %s (max_message_size)", len(l.src.Data), lint.Size(limit))
+	}
+	if l.err != nil {
+		return nil, l.err
+	}
+	return d.jsonlMessage(l.root, l.src.Line0+1, o.defaults())
 }
 
 // ErrLongLine is a line longer than a LineReader's Max; the reader has

@@ -27,10 +27,16 @@ func parseJSON(src *lint.Source, data []byte, base int) (*node, error) {
 // parseJSONText is parseJSON with data also as a string (the same bytes),
 // which the values are cut from.
 func parseJSONText(src *lint.Source, data []byte, text string, base int) (*node, error) {
+	return parseJSONIn(nil, src, data, text, base)
+}
+
+// parseJSONIn is parseJSONText with the nodes taken from a (nil: new
+// blocks of them).
+func parseJSONIn(a *Nodes, src *lint.Source, data []byte, text string, base int) (*node, error) {
 	if len(data) >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf {
 		data, text, base = data[3:], text[3:], base+3
 	}
-	p := &jsonParser{d: doc{src}, data: data, text: text, base: base}
+	p := &jsonParser{d: doc{src}, data: data, text: text, base: base, arena: a}
 	p.pos = p.space(0)
 	n, err := p.value(0)
 	if err != nil {
@@ -49,12 +55,18 @@ type jsonParser struct {
 	base  int
 	pos   int    // the next byte to read
 	nodes []node // the block new nodes are taken from
+	arena *Nodes // where nodes come from instead, when set
 }
 
 // errSyntax marks a syntax error found by the parser; fail says what it is.
 var errSyntax = errors.New("syntax error")
 
 func (p *jsonParser) node(kind nodeKind, off int) *node {
+	if p.arena != nil {
+		n := p.arena.node()
+		n.kind, n.off = kind, p.base+off
+		return n
+	}
 	if len(p.nodes) == cap(p.nodes) {
 		p.nodes = make([]node, 0, 16)
 	}
@@ -206,7 +218,7 @@ func (p *jsonParser) object(depth int) (*node, error) {
 			return nil, err
 		}
 		if n.keys == nil {
-			kv := make([]*node, 0, 16)
+			kv := p.arena.pointers()
 			n.keys, n.vals = kv[:0:8], kv[8:8]
 		}
 		n.keys, n.vals = append(n.keys, k), append(n.vals, v)
