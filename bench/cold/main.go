@@ -15,10 +15,8 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"time"
 
 	"github.com/msglint/msglint/bench/internal/binary"
@@ -71,18 +69,11 @@ func main() {
 }
 
 func run(path string, args []string) sample {
-	cmd := exec.Command(path, args...)
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if _, ok := err.(*exec.ExitError); ok && cmd.ProcessState.ExitCode() == 1 {
-		err = nil // findings
-	}
+	u, _, err := binary.Run(append([]string{path}, args...))
 	if err != nil {
 		log.Fatalf("%s %v: %v", path, args, err)
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return sample{wall: wall, cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
+	return sample{wall: u.Wall, cpu: u.CPU}
 }
 
 type summary struct{ median, fast, cpu time.Duration }

@@ -13,11 +13,9 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/client9/misspell"
@@ -91,23 +89,11 @@ func round(d time.Duration) string { return d.Round(time.Millisecond).String() }
 
 // measure runs a command and reads its resource use from the kernel.
 func measure(args []string) (sample, int, error) {
-	cmd := exec.Command(args[0], args[1:]...)
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if _, ok := err.(*exec.ExitError); ok && cmd.ProcessState.ExitCode() == 1 {
-		err = nil // findings
-	}
+	u, out, err := binary.Run(args)
 	if err != nil {
-		return sample{}, 0, fmt.Errorf("%v: %s", err, stderr.String())
+		return sample{}, 0, err
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return sample{wall: wall, cpu: cpu, rssKB: ru.Maxrss}, bytes.Count(out.Bytes(), []byte("\n")), nil
+	return sample{wall: u.Wall, cpu: u.CPU, rssKB: u.RSSKB}, bytes.Count(out, []byte("\n")), nil
 }
 
 func median(s []sample) sample {

@@ -3,10 +3,14 @@
 package binary
 
 import (
+	"bytes"
+	"fmt"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
+	"time"
 )
 
 // Build makes a temporary folder, builds msglint into it from the working
@@ -73,3 +77,29 @@ func Peer(name, mod string) string {
 
 // Misspell is the pinned misspell the benchmarks compare with.
 const Misspell = "github.com/client9/misspell/cmd/misspell@v0.3.4"
+
+// Usage is what one run of a command cost.
+type Usage struct {
+	Wall, CPU time.Duration
+	RSSKB     int64 // peak resident memory
+}
+
+// Run runs a command to its end and returns its standard output and what
+// it cost, from the kernel's accounting. Exit status 1 (findings) is a
+// success; any other failure returns its standard error.
+func Run(args []string) (Usage, []byte, error) {
+	cmd := exec.Command(args[0], args[1:]...)
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if _, ok := err.(*exec.ExitError); ok && cmd.ProcessState.ExitCode() == 1 {
+		err = nil
+	}
+	if err != nil {
+		return Usage{}, nil, fmt.Errorf("%v: %s", err, stderr.String())
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	return Usage{Wall: wall, CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), RSSKB: ru.Maxrss}, out.Bytes(), nil
+}
