@@ -14,7 +14,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -33,11 +32,6 @@ var peers = map[string]string{
 type tool struct {
 	name string
 	args []string
-}
-
-type sample struct {
-	wall, cpu time.Duration
-	rssKB     int64
 }
 
 func main() {
@@ -61,7 +55,7 @@ func main() {
 		{"vale", []string{binary.Peer("vale", peers["vale"]), "--config", filepath.Join(dir, ".vale.ini"), "--output", "line", "--no-exit", input}},
 		{"msglint", []string{msglint, "check", "--format", "json", "--fail-on", "error", input}},
 	}
-	results := map[string][]sample{}
+	results := map[string][]binary.Usage{}
 	counts := map[string]int{}
 	for range *runs {
 		for _, t := range tools {
@@ -75,38 +69,25 @@ func main() {
 	}
 	fmt.Printf("%d messages (%d bytes, en/tr/az), %d runs each alternating, medians; GOMAXPROCS unset, %s\n\n", *n, buf.Len(), *runs, cpuName())
 	fmt.Printf("%-9s %10s %10s %10s %12s %10s\n", "tool", "wall", "cpu", "peak RSS", "msgs/s", "output")
-	med := map[string]sample{}
+	med := map[string]binary.Usage{}
 	for _, t := range tools {
-		m := median(results[t.name])
+		m := binary.Median(results[t.name])
 		med[t.name] = m
-		fmt.Printf("%-9s %10s %10s %8.0f MB %12.0f %10s\n", t.name, round(m.wall), round(m.cpu), float64(m.rssKB)/1024, float64(*n)/m.wall.Seconds(), fmt.Sprintf("%d lines", counts[t.name]))
+		fmt.Printf("%-9s %10s %10s %8.0f MB %12.0f %10s\n", t.name, round(m.Wall), round(m.CPU), float64(m.RSSKB)/1024, float64(*n)/m.Wall.Seconds(), fmt.Sprintf("%d lines", counts[t.name]))
 	}
-	r := func(a, b string) float64 { return med[a].wall.Seconds() / med[b].wall.Seconds() }
+	r := func(a, b string) float64 { return med[a].Wall.Seconds() / med[b].Wall.Seconds() }
 	fmt.Printf("\nwall time ratios: msglint/vale %.3f (vale/msglint %.1fx), msglint/misspell %.2f\n", r("msglint", "vale"), r("vale", "msglint"), r("msglint", "misspell"))
 }
 
 func round(d time.Duration) string { return d.Round(time.Millisecond).String() }
 
 // measure runs a command and reads its resource use from the kernel.
-func measure(args []string) (sample, int, error) {
+func measure(args []string) (binary.Usage, int, error) {
 	u, out, err := binary.Run(args)
 	if err != nil {
-		return sample{}, 0, err
+		return binary.Usage{}, 0, err
 	}
-	return sample{wall: u.Wall, cpu: u.CPU, rssKB: u.RSSKB}, bytes.Count(out, []byte("\n")), nil
-}
-
-func median(s []sample) sample {
-	pick := func(f func(sample) int64) int64 {
-		v := make([]int64, len(s))
-		for i, x := range s {
-			v[i] = f(x)
-		}
-		slices.Sort(v)
-		return v[len(v)/2]
-	}
-	return sample{wall: time.Duration(pick(func(x sample) int64 { return int64(x.wall) })),
-		cpu: time.Duration(pick(func(x sample) int64 { return int64(x.cpu) })), rssKB: pick(func(x sample) int64 { return x.rssKB })}
+	return binary.Usage{Wall: u.Wall, CPU: u.CPU, RSSKB: u.RSSKB}, bytes.Count(out, []byte("\n")), nil
 }
 
 func cpuName() string {

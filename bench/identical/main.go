@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/msglint/msglint/bench/gen"
+	"github.com/msglint/msglint/bench/internal/binary"
 )
 
 // input is one generated file and what it holds.
@@ -62,12 +63,6 @@ var inputs = []input{
 		_, err := w.Write(gen.Library(n, seed))
 		return err
 	}, true},
-}
-
-// sample is one run's cost, read from the kernel.
-type sample struct {
-	wall, cpu time.Duration
-	rssKB     int64
 }
 
 func main() {
@@ -141,7 +136,7 @@ func main() {
 		}
 	}
 
-	results := map[string][]sample{}
+	results := map[string][]binary.Usage{}
 	verdicts := map[string]string{} // the first difference, per input
 	for r := range *runs {
 		for _, in := range inputs {
@@ -176,10 +171,10 @@ func main() {
 	for _, in := range inputs {
 		var rate [2]float64
 		for i, s := range sides {
-			m := median(results[in.name+"/"+s.name])
-			rate[i] = float64(in.count(*n)) / m.wall.Seconds()
-			fmt.Fprintf(w, "%s\t%s (%s)\t%.2f\t%.0f %s\t%.2f\t%.2f\t%.0f\t\n", in.name, s.name, s.rev, m.wall.Seconds(),
-				rate[i], in.unit, m.cpu.Seconds(), m.cpu.Seconds()*1e6/float64(in.count(*n)), float64(m.rssKB)/1024)
+			m := binary.Median(results[in.name+"/"+s.name])
+			rate[i] = float64(in.count(*n)) / m.Wall.Seconds()
+			fmt.Fprintf(w, "%s\t%s (%s)\t%.2f\t%.0f %s\t%.2f\t%.2f\t%.0f\t\n", in.name, s.name, s.rev, m.Wall.Seconds(),
+				rate[i], in.unit, m.CPU.Seconds(), m.CPU.Seconds()*1e6/float64(in.count(*n)), float64(m.RSSKB)/1024)
 		}
 		fmt.Fprintf(w, "%s\tnew/old\t\t%.2fx\t\t\t\t\n", in.name, rate[1]/rate[0])
 	}
@@ -224,10 +219,10 @@ func writeInput(path string, in input, n int) error {
 
 // run checks one input, writing standard output to out and standard error
 // to out.err, with the exit code at the end of the latter.
-func run(bin, format, path, out string) (sample, error) {
+func run(bin, format, path, out string) (binary.Usage, error) {
 	stdout, err := os.Create(out)
 	if err != nil {
-		return sample{}, err
+		return binary.Usage{}, err
 	}
 	defer stdout.Close()
 	var stderr bytes.Buffer
@@ -237,15 +232,15 @@ func run(bin, format, path, out string) (sample, error) {
 	err = cmd.Run()
 	wall := time.Since(start)
 	if ee := (*exec.ExitError)(nil); err != nil && !errors.As(err, &ee) {
-		return sample{}, err
+		return binary.Usage{}, err
 	}
 	fmt.Fprintf(&stderr, "exit %d\n", cmd.ProcessState.ExitCode())
 	if err := os.WriteFile(out+".err", stderr.Bytes(), 0o644); err != nil {
-		return sample{}, err
+		return binary.Usage{}, err
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return sample{wall: wall, cpu: cpu, rssKB: ru.Maxrss}, nil
+	return binary.Usage{Wall: wall, CPU: cpu, RSSKB: ru.Maxrss}, nil
 }
 
 // same compares two runs' outputs (standard output, then standard error
@@ -333,21 +328,5 @@ func firstDifference(a, b string) (int64, error) {
 			}
 			return 0, errors.Join(ea, eb)
 		}
-	}
-}
-
-func median(s []sample) sample {
-	pick := func(f func(sample) int64) int64 {
-		v := make([]int64, len(s))
-		for i, x := range s {
-			v[i] = f(x)
-		}
-		slices.Sort(v)
-		return v[len(v)/2]
-	}
-	return sample{
-		wall:  time.Duration(pick(func(x sample) int64 { return int64(x.wall) })),
-		cpu:   time.Duration(pick(func(x sample) int64 { return int64(x.cpu) })),
-		rssKB: pick(func(x sample) int64 { return x.rssKB }),
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 )
@@ -102,4 +103,21 @@ func Run(args []string) (Usage, []byte, error) {
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	return Usage{Wall: wall, CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), RSSKB: ru.Maxrss}, out.Bytes(), nil
+}
+
+// Median is the median of each measure of runs, taken on its own.
+func Median(runs []Usage) Usage {
+	pick := func(f func(Usage) int64) int64 {
+		v := make([]int64, len(runs))
+		for i, u := range runs {
+			v[i] = f(u)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	return Usage{
+		Wall:  time.Duration(pick(func(u Usage) int64 { return int64(u.Wall) })),
+		CPU:   time.Duration(pick(func(u Usage) int64 { return int64(u.CPU) })),
+		RSSKB: pick(func(u Usage) int64 { return u.RSSKB }),
+	}
 }
