@@ -333,10 +333,10 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 		if w.gap != " " {
 			continue
 		}
-		joined := w.Norm + next.Norm
+		// Joined only for a candidate: most word pairs are none.
 		found := false
 		for _, c := range pairs {
-			if w.Norm == c[0] && strings.HasPrefix(next.Norm, softenedStem(c[1], next.Norm)) && lx.known(joined) {
+			if w.Norm == c[0] && strings.HasPrefix(next.Norm, softenedStem(c[1], next.Norm)) && lx.known(w.Norm+next.Norm) {
 				found = true
 				break
 			}
@@ -344,7 +344,7 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 		if !found && next.Norm == "ki" && i+2 < len(ws) && next.gap == " " && utf8.RuneCountInString(w.Norm) >= 4 && lx.known(w.Norm) {
 			for _, l := range locs {
 				if strings.HasSuffix(w.Norm, l) {
-					found = lx.known(joined)
+					found = lx.known(w.Norm + next.Norm)
 					break
 				}
 			}
