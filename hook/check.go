@@ -196,6 +196,12 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	}
 	s.metrics.decision(resp.Allow)
 	writeCheck(w, &resp)
+	// The draft's tokens and cue matches go back to their pools for the
+	// next check, unless a transaction that outlived its budget may still
+	// be reading them.
+	if m != nil && (!sd.record || err == nil) {
+		m.Trim()
+	}
 }
 
 // failMode is the answer without the conversation's state: the template
