@@ -100,6 +100,9 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	logs := hook.NewLogBuffer(cmd.ErrOrStderr(), logInterval)
 	defer logs.Close()
 	logger := slog.New(logs.Handler(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: level}), slog.LevelWarn))
+	paced, stopPacing := context.WithCancel(context.Background())
+	defer stopPacing()
+	keepHeadroom(paced, os.Getenv("GOGC"), headroomInterval)
 	denyAt, err := lint.ParseSeverity(f.denyAt)
 	if err != nil {
 		return usageErr(cmd, fmt.Errorf("--deny-at: %v", err))
