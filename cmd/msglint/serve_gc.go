@@ -19,20 +19,27 @@ const serveHeadroom = 64 << 20
 // headroomInterval is how often the pace follows the live heap.
 const headroomInterval = time.Second
 
-// paceFor is the GC percent that lets a heap of live bytes grow by
-// serveHeadroom (at least 100).
-func paceFor(live uint64) int {
-	return max(100, int(serveHeadroom*100/max(live, 1<<20)))
+// paceFor is the GC percent that lets the heap grow by serveHeadroom (at
+// least 100) past a collection's base: the live heap, and the stacks and
+// globals it scans, which GOGC's percent counts too. A base is taken to be
+// at least the 4 MiB the runtime starts from, so that the first goal is
+// the headroom too.
+func paceFor(base uint64) int {
+	return max(100, int(serveHeadroom*100/max(base, 4<<20)))
 }
 
-// liveHeap is the heap the last collection found live.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+// gcBase is what the last collection found live, with the stacks and
+// globals it scanned.
+func gcBase() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/globals:bytes"}, {Name: "/gc/scan/stack:bytes"}}
 	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
+	var n uint64
+	for _, v := range s {
+		if v.Value.Kind() == metrics.KindUint64 {
+			n += v.Value.Uint64()
+		}
 	}
-	return s[0].Value.Uint64()
+	return n
 }
 
 // keepHeadroom sets the pace for the live heap now and every interval
@@ -42,7 +49,7 @@ func keepHeadroom(ctx context.Context, userGOGC string, interval time.Duration) 
 	if userGOGC != "" {
 		return
 	}
-	old := debug.SetGCPercent(paceFor(liveHeap()))
+	old := debug.SetGCPercent(paceFor(gcBase()))
 	go func() {
 		t := time.NewTicker(interval)
 		defer t.Stop()
@@ -52,7 +59,7 @@ func keepHeadroom(ctx context.Context, userGOGC string, interval time.Duration) 
 				debug.SetGCPercent(old)
 				return
 			case <-t.C:
-				debug.SetGCPercent(paceFor(liveHeap()))
+				debug.SetGCPercent(paceFor(gcBase()))
 			}
 		}
 	}()

@@ -7,23 +7,23 @@ import (
 	"time"
 )
 
-// The pace lets the heap grow by the headroom past a small live heap, and
+// The pace lets the heap grow by the headroom past a small base, and
 // doubles a large one.
 func TestPaceFor(t *testing.T) {
 	for _, c := range []struct {
-		live uint64
+		base uint64
 		want int
 	}{
-		{0, 6400},                // nothing measured yet: as for 1 MiB
-		{1 << 20, 6400},          // 1 MiB live: a 65 MiB goal
-		{16 << 20, 400},          // 16 MiB: 80 MiB
+		{0, 1600},                // nothing measured yet: as for the runtime's first 4 MiB, a 64 MiB goal
+		{1 << 20, 1600},          // 1 MiB: the same
+		{16 << 20, 400},          // 16 MiB: an 80 MiB goal
 		{64 << 20, 100},          // 64 MiB: 128 MiB
 		{512 << 20, 100},         // large: the usual doubling
 		{serveHeadroom / 3, 300}, // rounds down
 		{serveHeadroom * 2 / 3, 150},
 	} {
-		if got := paceFor(c.live); got != c.want {
-			t.Errorf("paceFor(%d) = %d, want %d", c.live, got, c.want)
+		if got := paceFor(c.base); got != c.want {
+			t.Errorf("paceFor(%d) = %d, want %d", c.base, got, c.want)
 		}
 	}
 }
@@ -38,11 +38,11 @@ func TestKeepHeadroom(t *testing.T) {
 	if got := gcPercent(); got != 100 {
 		t.Fatalf("GC percent %d although the user set GOGC", got)
 	}
-	live := liveHeap()
+	base := gcBase()
 	keepHeadroom(ctx, "", time.Hour)
 	// (A collection in between may have changed what is live.)
-	if got := gcPercent(); got != uint64(paceFor(live)) && got != uint64(paceFor(liveHeap())) {
-		t.Fatalf("GC percent %d while serving with %d bytes live, want %d", got, live, paceFor(live))
+	if got := gcPercent(); got != uint64(paceFor(base)) && got != uint64(paceFor(gcBase())) {
+		t.Fatalf("GC percent %d while serving with a base of %d bytes, want %d", got, base, paceFor(base))
 	}
 	cancel()
 	for deadline := time.Now().Add(10 * time.Second); gcPercent() != 100; time.Sleep(time.Millisecond) {
