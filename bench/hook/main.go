@@ -1,8 +1,9 @@
 // Command hook measures the pre-send hook against a bare net/http handler
 // that answers a fixed JSON body, on loopback, in one run: requests/s with
-// as many requests in flight as -conns, and latency at a fixed rate
-// (-rate), measured from when each request was due so that a slow answer
-// also counts against the requests queued behind it.
+// as many requests in flight as -conns (and each server's own CPU time a
+// request, which other work on the machine disturbs less), and latency at a
+// fixed rate (-rate), measured from when each request was due so that a
+// slow answer also counts against the requests queued behind it.
 //
 //	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3] [-base main]
 //
