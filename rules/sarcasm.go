@@ -47,11 +47,16 @@ an affirmative said twice ("Yes, yes"), the customer's own words held up in quot
 gone offered or promised: "shall we also teleport it?", "we'll stop the rain too", "we'll deliver it
 yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with what went wrong
 ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz gecikti") and
-praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for a one-star review and
+praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the customer's own slip
+("Thanks so much for forgetting the key again", "ödemediğiniz için teşekkürler", "bizi qınadığınız üçün
+təşəkkür edirik"), their surprise at what they caused met with a judgment or a feigned guess ("…and you're
+surprised? Presumably…", "şaşırmanız çok sevimli", "təəccüblənmisiniz, yəqin…"), feigned mystery at what they
+did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"), thanks for a one-star review and
 an unhappy or all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we
 apologise. Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!",
 "Harika, ücretsiz teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı",
-"thanks for letting us know; we've moved your table"), sincere congratulations ("Congratulations, you won
+"thanks for letting us know; we've moved your table", "thanks for letting us know you forgot the key"), surprise
+met with understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won
 this time!", "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere
 "sure, happy to help", advice ("erken gelmeniz akıllıca olur"), a request or a compliment quoted back ("you
 asked for 'no onions'", "“harika hizmet” yazmışsınız, teşekkürler"), a product named after a feat ("our
@@ -110,6 +115,11 @@ type sarcasmFrame struct {
 	// customer.did): "our fault that you typed it wrong", not "our fault:
 	// your order was wrong".
 	did bool
+	// thanked: the second cue is what the thanks are for: the word right
+	// after "thanks for" ("thanks for forgetting the key"), or in a
+	// language with verb endings the customer's own verb (demədiyiniz üçün
+	// sağ olun); not a slip they spotted ("you spotted the wrong total").
+	thanked bool
 	// act: the customer's act as a verbal noun with their possessive
 	// (istemeniz, soruşmağınız) counts as a cue of b, before a in a's
 	// sentence: "… istemeniz çok makul".
@@ -151,6 +161,9 @@ var frames = []sarcasmFrame{
 	{a: "blame", b: "misdeed", did: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
 	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
+	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
+	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
+	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
 }
 
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
@@ -248,8 +261,16 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
 		found["complaints"] = append(found["complaints"], c.without(m)...)
 	}
-	if len(found["act_judgment"]) > 0 {
+	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 {
 		found["customer_did"] = c.doings(m)
+	}
+	// What mocks the customer's surprise: a judgment, praise, an ironic
+	// word, feigned mystery or a feigned guess; not a word of cheer ("So
+	// were we, it's great news").
+	if len(found["surprise"]) > 0 {
+		for _, l := range [...]string{"act_judgment", "praise", "ironic", "mystery", "feigned"} {
+			found["judgment_any"] = append(found["judgment_any"], found[l]...)
+		}
 	}
 	// Breaking a record is no slip: "rekor kırdınız", "you broke your
 	// personal best".
@@ -374,12 +395,14 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			// "Great job ignoring the label": the misdeed right after the
 			// praise is the customer's too.
 			// "beşinci soruşunuz": the counted noun is the customer's asking.
-			if f.mine && !you.own(m, b) && b.Last != a.Last || f.did && !you.did(m, sents[j]) {
-				continue
-			}
 			// "Thanks for telling us … five minutes before": what we thank
 			// for is the customer's doing.
-			thanked := j == i && slices.ContainsFunc(found["thanks"], func(t lint.Match) bool { return t.Span.Start == a.Span.Start })
+			k := slices.IndexFunc(found["thanks"], func(t lint.Match) bool { return t.Span.Start == a.Span.Start })
+			thanked := j == i && k >= 0
+			if f.mine && !you.own(m, b) && b.Last != a.Last || f.did && !you.did(m, sents[j]) ||
+				f.thanked && !(thanked && neighbour(m.Tokens(), found["thanks"][k].Last, 1) == b.First || you.endings[m.Lang] != nil && you.own(m, b)) {
+				continue
+			}
 			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked {
 				continue
 			}
