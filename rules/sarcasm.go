@@ -51,15 +51,19 @@ praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), th
 ("Thanks so much for forgetting the key again", "ödemediğiniz için teşekkürler", "bizi qınadığınız üçün
 təşəkkür edirik"), their surprise at what they caused met with a judgment or a feigned guess ("…and you're
 surprised? Presumably…", "şaşırmanız çok sevimli", "təəccüblənmisiniz, yəqin…"), feigned mystery at what they
-did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"), thanks for a one-star review and
+did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"), "of course" with our promise
+and a request for more ("Of course, we'll … Anything else while we're at it?", "Tabii, … alırız, yanına da …
+hediye ederiz"), asking whether the customer did it again ("Yine mi … yazdınız?", "Yenə … soruşursunuz?"),
+grief over a trifle ("we're truly devastated", "büyük bir trajedi", "böyük faciədir") unless someone died, an
+apology overdone with three intensifiers ("so terribly, deeply, unspeakably sorry", "Çox, çox, çox üzr"), thanks for a one-star review and
 an unhappy or all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we
 apologise. Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!",
 "Harika, ücretsiz teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı",
 "thanks for letting us know; we've moved your table", "thanks for letting us know you forgot the key"), surprise
 met with understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won
 this time!", "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere
-"sure, happy to help", advice ("erken gelmeniz akıllıca olur"), a request or a compliment quoted back ("you
-asked for 'no onions'", "“harika hizmet” yazmışsınız, teşekkürler"), a product named after a feat ("our
+"sure, happy to help", advice ("erken gelmeniz akıllıca olur"), a request, a choice or a compliment quoted back ("you
+asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet” yazmışsınız, teşekkürler"), a product named after a feat ("our
 Miracle Serum") and a feat denied ("we can't work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
@@ -78,7 +82,8 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
 				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
-				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people")}
+				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
+				intensifiers: sarcasmData.WordSets("intensifiers")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -120,6 +125,8 @@ type sarcasmFrame struct {
 	// language with verb endings the customer's own verb (demədiyiniz üçün
 	// sağ olun); not a slip they spotted ("you spotted the wrong total").
 	thanked bool
+	// question: the second cue's sentence asks ("Yine mi … yazdınız?").
+	question bool
 	// act: the customer's act as a verbal noun with their possessive
 	// (istemeniz, soruşmağınız) counts as a cue of b, before a in a's
 	// sentence: "… istemeniz çok makul".
@@ -161,6 +168,8 @@ var frames = []sarcasmFrame{
 	{a: "blame", b: "misdeed", did: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
 	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
+	{a: "compliance", b: "escalation", unless: "apology", why: "a promise that asks for more reads as mock compliance"},
+	{a: "again_asked", b: "customer_did", question: true, unless: "apology gratitude remedy understanding", why: "asking whether the customer did it again reads as sarcasm"},
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
@@ -261,7 +270,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
 		found["complaints"] = append(found["complaints"], c.without(m)...)
 	}
-	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 {
+	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 || len(found["again_asked"]) > 0 {
 		found["customer_did"] = c.doings(m)
 	}
 	// What mocks the customer's surprise: a judgment, praise, an ironic
@@ -305,6 +314,23 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 			markers = append(markers, r)
 		}
 	}
+	// Grief over a trifle, unless we apologise or someone died: "bütün
+	// ekibimiz yasta", "we're truly devastated"; and an apology with three
+	// intensifiers or more before it: "so terribly, deeply, unspeakably
+	// sorry", "Çox, çox, çox üzr istəyirik".
+	if len(found["grief"]) > 0 && len(found["apology"]) == 0 && len(found["bereavement"]) == 0 {
+		markers = append(markers, c.literal(m, found["grief"])...)
+	}
+	for _, a := range found["apology"] {
+		if stacked(toks, a, c.intensifiers[m.Lang]) {
+			markers = append(markers, a)
+		}
+	}
+	// "Of course, we'll …": "of course" near the start of a sentence that
+	// promises; with a request for more it is mock compliance.
+	if len(found["escalation"]) > 0 {
+		found["compliance"] = c.complying(m, found)
+	}
 	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
 		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
 	}
@@ -326,6 +352,88 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		}
 	}
 	return markers
+}
+
+// complying are the "of course"s at most two words from the start of a
+// sentence that holds our promise: a word of the promise list or a verb
+// with one of promise_endings (alırız, verərik).
+func (c customer) complying(m *lint.Message, found map[string][]lint.Match) []lint.Match {
+	toks := m.Tokens()
+	sents := m.Sentences()
+	if len(sents) == 0 {
+		return nil
+	}
+	promises := append(slices.Clone(found["promise"]), withEnding(m, c.promiseEndings[m.Lang])...)
+	var out []lint.Match
+	for _, o := range found["of_course"] {
+		if o.First < 0 || !nearStart(toks, o.First, 2) {
+			continue
+		}
+		i := sentenceOf(sents, o.Span.Start)
+		if slices.ContainsFunc(promises, func(p lint.Match) bool { return p.Span.Start > o.Span.Start && sentenceOf(sents, p.Span.Start) == i }) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// nearStart reports whether at most n words stand before token i in its
+// sentence.
+func nearStart(toks []lint.Token, i, n int) bool {
+	for words := 0; ; {
+		if sentenceStart(toks, i) {
+			return true
+		}
+		if i = neighbour(toks, i, -1); i < 0 {
+			return true
+		}
+		if toks[i].Kind == lint.Word {
+			if words++; words > n {
+				return false
+			}
+		}
+	}
+}
+
+// stacked reports whether three intensifiers or more stand right before a
+// cue, commas between them allowed.
+func stacked(toks []lint.Token, a lint.Match, intensifiers map[string]bool) bool {
+	if a.First < 0 || intensifiers == nil {
+		return false
+	}
+	n := 0
+	for k := neighbour(toks, a.First, -1); k >= 0; k = neighbour(toks, k, -1) {
+		if toks[k].Norm == "," {
+			continue
+		}
+		if toks[k].Kind != lint.Word || !intensifiers[toks[k].Norm] {
+			break
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// opensSentence reports whether token i begins a sentence, or follows an
+// emoji that ends what came before ("Salam 🙂 Yenə …?").
+func opensSentence(toks []lint.Token, i int) bool {
+	if sentenceStart(toks, i) {
+		return true
+	}
+	p := neighbour(toks, i, -1)
+	r, _ := utf8.DecodeRuneInString(toks[p].Norm)
+	return toks[p].Kind == lint.Punct && unicode.Is(unicode.So, r)
+}
+
+// questionEnd reports whether a question mark follows token i.
+func questionEnd(toks []lint.Token, i int) bool {
+	n := neighbour(toks, i, 1)
+	return i >= 0 && n >= 0 && toks[n].Norm == "?"
+}
+
+// asks reports whether a sentence ends with a question mark.
+func asks(text string, s lint.Span) bool {
+	return strings.HasSuffix(strings.TrimRight(text[s.Start:s.End], " \t\n\"'”»)"), "?")
 }
 
 // framedMatch is a frame found: its two cues.
@@ -388,6 +496,11 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
 				continue
 			}
+			// The question opens with a and ends with b, the customer's verb:
+			// "Yenə … yazmısınız?".
+			if f.question && (j != i || a.First < 0 || !opensSentence(m.Tokens(), a.First) || !asks(m.Body.Text, sents[j]) || !questionEnd(m.Tokens(), b.Last)) {
+				continue
+			}
 			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) ||
 				f.act && (j != i || b.Span.End > a.Span.Start) {
 				continue
@@ -444,6 +557,8 @@ type customer struct {
 	ourPast map[lint.Lang]map[string]bool
 	// people are the nouns of people and firms one speaks to.
 	people map[lint.Lang]map[string]bool
+	// intensifiers are the words of degree ("so", "deeply", "çox").
+	intensifiers map[lint.Lang]map[string]bool
 }
 
 // ordinalsOfYours keeps the ordinals that count the customer's things: a
@@ -961,7 +1076,8 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// dediğiniz telefon".
 		lower := unicode.IsLower(r) || unicode.IsUpper(r) && c.saidBy(m, toks, found["saying"], loc)
 		if compliment || !lower || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) {
+			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) ||
+			c.afterSaying(m, toks, found, loc[0]) {
 			continue
 		}
 		sents := m.Sentences()
@@ -1014,6 +1130,23 @@ func (c customer) yours(m *lint.Message, loc []int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// afterSaying reports whether a quote follows right after the customer's
+// own verb of saying or choosing, which it names: "Yazdığınız “barabandan
+// səs gəlir” şikayəti", "Seçdiyiniz “enerjiyə qənaət edən” paket". Held
+// up, the words come before that verb ("“bir az səs salır” dediyiniz").
+func (c customer) afterSaying(m *lint.Message, toks []lint.Token, found map[string][]lint.Match, start int) bool {
+	for i, t := range toks {
+		if t.Start < start {
+			continue
+		}
+		p := neighbour(toks, i, -1)
+		return p >= 0 && slices.ContainsFunc(append(slices.Clone(found["saying"]), found["choosing"]...), func(s lint.Match) bool {
+			return s.Last == p && c.endings[m.Lang] != nil && c.own(m, s)
+		})
 	}
 	return false
 }
