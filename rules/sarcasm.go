@@ -40,7 +40,9 @@ soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı talebiniz", "
 "asking the same thing again"), a virtue praised beside their slip ("so careful of you, the wrong address
 again"), our fault for what they did ("our fault that you typed it wrong"),
 judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold move.", "Very
-logical."), thanks for a notice given too late ("thanks for telling us five minutes before"), "of course"
+logical.", with "of course", "sizce" or a question also their act as an infinitive: "şikayət etmək, əlbəttə,
+çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?"; a judgment often sincere, "çok akıllıca", only
+with a feigned guess beside it), thanks for a notice given too late ("thanks for telling us five minutes before"), "of course"
 or "surely" with "our fault" and no apology or remedy, "since you know better than us" or "the expert",
 an affirmative said twice ("Yes, yes"), the customer's own words held up in quotes ("the tent you pitched
 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible feat or a time already
@@ -62,7 +64,8 @@ apologise. Praise with an ending counts ("Əladır", "Harikasınız"). Sincere e
 "thanks for letting us know; we've moved your table", "thanks for letting us know you forgot the key"), surprise
 met with understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won
 this time!", "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere
-"sure, happy to help", advice ("erken gelmeniz akıllıca olur"), a request, a choice or a compliment quoted back ("you
+"sure, happy to help", advice ("erken gelmeniz akıllıca olur"), sincere
+praise of a wise act ("kartınızı dondurmanız çok akıllıca bir karardı"), a request, a choice or a compliment quoted back ("you
 asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet” yazmışsınız, teşekkürler"), a product named after a feat ("our
 Miracle Serum") and a feat denied ("we can't work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
@@ -125,6 +128,13 @@ type sarcasmFrame struct {
 	// language with verb endings the customer's own verb (demədiyiniz üçün
 	// sağ olun); not a slip they spotted ("you spotted the wrong total").
 	thanked bool
+	// inf: an infinitive (şikayət etmək, yapıştırmak) counts as the act of
+	// b too, as for act; with it a needs one of with in its sentence.
+	inf bool
+	// with: lists of which a's sentence must hold a cue ("?": it asks):
+	// "… şikayət etmək, əlbəttə, çox orijinal yanaşmadır", "… soruşmaq
+	// məntiqlidirmi?".
+	with string
 	// question: the second cue's sentence asks ("Yine mi … yazdınız?").
 	question bool
 	// act: the customer's act as a verbal noun with their possessive
@@ -146,6 +156,8 @@ var frames = []sarcasmFrame{
 	{a: "how_many", b: "asking", asked: true, near: 1, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "weak_judgment", act: true, with: "feigned of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "act_judgment", inf: true, with: "of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", b: "customer_did", final: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
 	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
@@ -254,7 +266,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	toks := m.Tokens()
 	// A judgment with a word of advice after it recommends: "Erken gelmeniz
 	// çok akıllıca olur", "it would be very sensible".
-	for _, list := range [...]string{"act_judgment", "markers"} {
+	for _, list := range [...]string{"act_judgment", "weak_judgment", "markers"} {
 		if len(found[list]) > 0 && len(found["advice"]) > 0 {
 			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found["advice"]) })
 		}
@@ -425,6 +437,43 @@ func opensSentence(toks []lint.Token, i int) bool {
 	return toks[p].Kind == lint.Punct && unicode.Is(unicode.So, r)
 }
 
+// praisedFor reports whether b is what a praises: a, then a word of
+// for_what ("on", "for"), then b at most three words on in that clause:
+// "Congratulations on managing to spill it".
+func praisedFor(toks []lint.Token, a, b lint.Match, forWhat []lint.Match) bool {
+	if a.Last < 0 || b.First <= a.Last {
+		return false
+	}
+	n := neighbour(toks, a.Last, 1)
+	if n < 0 || !slices.ContainsFunc(forWhat, func(w lint.Match) bool { return w.First == n }) {
+		return false
+	}
+	words := 0
+	for k := n + 1; k < b.First; k++ {
+		if toks[k].Kind == lint.Punct {
+			return false
+		}
+		if toks[k].Kind == lint.Word {
+			words++
+		}
+	}
+	return words <= 3
+}
+
+// holds reports whether a cue's sentence or the next holds a cue of one of
+// the lists (names separated by spaces; "?": the sentence asks).
+func holds(m *lint.Message, sents []lint.Span, found map[string][]lint.Match, lists string, a lint.Match) bool {
+	i := sentenceOf(sents, a.Span.Start)
+	for _, l := range strings.Fields(lists) {
+		for j := i; j <= i+1 && j < len(sents); j++ {
+			if l == "?" && asks(m.Body.Text, sents[j]) || inSentence(sents, found[l], j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // questionEnd reports whether a question mark follows token i.
 func questionEnd(toks []lint.Token, i int) bool {
 	n := neighbour(toks, i, 1)
@@ -466,6 +515,9 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	if f.act {
 		bs = append(bs, withEnding(m, you.actEndings[m.Lang])...) // "istemeniz": what the customer did
 	}
+	if f.inf {
+		bs = append(bs, withEnding(m, you.infinitive[m.Lang])...) // "şikayət etmək"
+	}
 	if f.asked {
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
 			return f.asked && !you.told(m, b)
@@ -477,7 +529,7 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	sents := m.Sentences()
 	var out []framedMatch
 	for _, a := range as {
-		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last)) {
+		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last)) || f.with != "" && !holds(m, sents, found, f.with, a) {
 			continue
 		}
 		ownFound := false // a promise on the feat's own verb, if no other cue is in reach
@@ -502,7 +554,7 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 				continue
 			}
 			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) ||
-				f.act && (j != i || b.Span.End > a.Span.Start) {
+				(f.act || f.inf) && (j != i || b.Span.End > a.Span.Start) {
 				continue
 			}
 			// "Great job ignoring the label": the misdeed right after the
@@ -516,7 +568,7 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 				f.thanked && !(thanked && neighbour(m.Tokens(), found["thanks"][k].Last, 1) == b.First || you.endings[m.Lang] != nil && you.own(m, b)) {
 				continue
 			}
-			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked {
+			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked && !praisedFor(m.Tokens(), a, b, found["for_what"]) {
 				continue
 			}
 			out = append(out, framedMatch{a: a, b: b, why: f.why})
@@ -845,9 +897,12 @@ func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 		if next >= 0 && negation[toks[next].Norm] {
 			return true
 		}
-		for e := range c.negatedEndingsOurs[m.Lang] {
-			if hasEnding(m.Lang, toks[mt.Last].Norm, e, folded) {
-				return true
+		// A cue written negated is meant so: "yer kalmadı", "qalmayıb".
+		if cue := strings.Fields(mt.Cue); strings.Contains(cue[len(cue)-1], "*") {
+			for e := range c.negatedEndingsOurs[m.Lang] {
+				if hasEnding(m.Lang, toks[mt.Last].Norm, e, folded) {
+					return true
+				}
 			}
 		}
 		for k := mt.First - 1; k >= 0; k-- {
