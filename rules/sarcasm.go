@@ -56,6 +56,8 @@ surprised? Presumably…", "şaşırmanız çok sevimli", "təəccüblənmisiniz
 did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"), "of course" with our promise
 and a request for more ("Of course, we'll … Anything else while we're at it?", "Tabii, … alırız, yanına da …
 hediye ederiz"), asking whether the customer did it again ("Yine mi … yazdınız?", "Yenə … soruşursunuz?"),
+feigned certainty of someone else's joy after a mishap ("…without waiting a day. I'm sure the grass is
+delighted.", "Eminim bahçeniz size çok minnettar"),
 grief over a trifle ("we're truly devastated", "büyük bir trajedi", "böyük faciədir") unless someone died, an
 apology overdone with three intensifiers ("so terribly, deeply, unspeakably sorry", "Çox, çox, çox üzr"), thanks for a one-star review and
 an unhappy or all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we
@@ -65,7 +67,8 @@ apologise. Praise with an ending counts ("Əladır", "Harikasınız"). Sincere e
 met with understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won
 this time!", "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere
 "sure, happy to help", advice ("erken gelmeniz akıllıca olur"), sincere
-praise of a wise act ("kartınızı dondurmanız çok akıllıca bir karardı"), a request, a choice or a compliment quoted back ("you
+praise of a wise act ("kartınızı dondurmanız çok akıllıca bir karardı"), sincere confidence ("I'm sure your
+guests will be delighted"), a request, a choice or a compliment quoted back ("you
 asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet” yazmışsınız, teşekkürler"), a product named after a feat ("our
 Miracle Serum") and a feat denied ("we can't work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
@@ -135,6 +138,15 @@ type sarcasmFrame struct {
 	// "… şikayət etmək, əlbəttə, çox orijinal yanaşmadır", "… soruşmaq
 	// məntiqlidirmi?".
 	with string
+	// others: b follows a in its sentence at most six words on and is
+	// someone else's, not the customer's: no "you" right after a, no 2nd
+	// person ending on b ("I'm sure the grass is delighted", not "I'm sure
+	// you'll love it", "bayılacaksınız").
+	others bool
+	// after: lists of which a's sentence or the one before must hold a cue
+	// ("?": it asks): "… only eight months late. I'm sure your backers
+	// will be delighted."
+	after string
 	// question: the second cue's sentence asks ("Yine mi … yazdınız?").
 	question bool
 	// act: the customer's act as a verbal noun with their possessive
@@ -182,6 +194,7 @@ var frames = []sarcasmFrame{
 	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
 	{a: "compliance", b: "escalation", unless: "apology", why: "a promise that asks for more reads as mock compliance"},
 	{a: "again_asked", b: "customer_did", question: true, unless: "apology gratitude remedy understanding", why: "asking whether the customer did it again reads as sarcasm"},
+	{a: "certainty", b: "delight", others: true, after: "mishap ?", unless: "apology", why: "feigned certainty of a happy end after a mishap reads as sarcasm"},
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
@@ -284,6 +297,14 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	}
 	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 || len(found["again_asked"]) > 0 {
 		found["customer_did"] = c.doings(m)
+	}
+	// A mishap: what went wrong, a slip, a notice too late, a count of
+	// times, doing without ("without a single image", "oxumadan").
+	if len(found["certainty"]) > 0 {
+		for _, l := range [...]string{"failure", "misdeed", "late_notice", "repetition", "without"} {
+			found["mishap"] = append(found["mishap"], found[l]...)
+		}
+		found["mishap"] = append(found["mishap"], withEnding(m, c.withoutEndings[m.Lang])...)
 	}
 	// What mocks the customer's surprise: a judgment, praise, an ironic
 	// word, feigned mystery or a feigned guess; not a word of cheer ("So
@@ -460,12 +481,13 @@ func praisedFor(toks []lint.Token, a, b lint.Match, forWhat []lint.Match) bool {
 	return words <= 3
 }
 
-// holds reports whether a cue's sentence or the next holds a cue of one of
-// the lists (names separated by spaces; "?": the sentence asks).
-func holds(m *lint.Message, sents []lint.Span, found map[string][]lint.Match, lists string, a lint.Match) bool {
+// holds reports whether a sentence from the cue's plus from to the cue's
+// plus to holds a cue of one of the lists (names separated by spaces; "?":
+// the sentence asks).
+func holds(m *lint.Message, sents []lint.Span, found map[string][]lint.Match, lists string, a lint.Match, from, to int) bool {
 	i := sentenceOf(sents, a.Span.Start)
 	for _, l := range strings.Fields(lists) {
-		for j := i; j <= i+1 && j < len(sents); j++ {
+		for j := max(0, i+from); j <= i+to && j < len(sents); j++ {
 			if l == "?" && asks(m.Body.Text, sents[j]) || inSentence(sents, found[l], j) {
 				return true
 			}
@@ -529,7 +551,8 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	sents := m.Sentences()
 	var out []framedMatch
 	for _, a := range as {
-		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last)) || f.with != "" && !holds(m, sents, found, f.with, a) {
+		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last)) || f.with != "" && !holds(m, sents, found, f.with, a, 0, 1) ||
+			f.after != "" && !holds(m, sents, found, f.after, a, -1, 0) {
 			continue
 		}
 		ownFound := false // a promise on the feat's own verb, if no other cue is in reach
@@ -551,6 +574,9 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			// The question opens with a and ends with b, the customer's verb:
 			// "Yenə … yazmısınız?".
 			if f.question && (j != i || a.First < 0 || !opensSentence(m.Tokens(), a.First) || !asks(m.Body.Text, sents[j]) || !questionEnd(m.Tokens(), b.Last)) {
+				continue
+			}
+			if f.others && (j != i || !you.others(m, a, b)) {
 				continue
 			}
 			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) ||
@@ -841,6 +867,25 @@ func withEnding(m *lint.Message, ends map[string]bool) []lint.Match {
 		}
 	}
 	return out
+}
+
+// others reports whether b follows a at most six words on, with no word of
+// the customer's right after a and no 2nd person ending on b.
+func (c customer) others(m *lint.Message, a, b lint.Match) bool {
+	if a.Last < 0 || b.First <= a.Last {
+		return false
+	}
+	toks := m.Tokens()
+	if n := neighbour(toks, a.Last, 1); n >= 0 && c.words[m.Lang][toks[n].Norm] && c.endings[m.Lang] == nil {
+		return false
+	}
+	words := 0
+	for k := a.Last + 1; k < b.First; k++ {
+		if toks[k].Kind == lint.Word {
+			words++
+		}
+	}
+	return words <= 6 && !(c.endings[m.Lang] != nil && c.own(m, b))
 }
 
 // close reports whether two cues are at most near words apart with no word
