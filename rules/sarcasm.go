@@ -81,7 +81,7 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	Lexicon: sarcasmData.Lexicon,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
-			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person"),
+			you := customer{endings: withCases(sarcasmData.WordSets("second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), words: sarcasmData.WordSets("second_person"),
 				negatedEndings: sarcasmData.WordSets("negated_second_person_endings"), past: sarcasmData.WordSets("past"),
 				promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
 				negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
@@ -92,6 +92,26 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 				intensifiers: sarcasmData.WordSets("intensifiers")}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
+}
+
+// withCases adds to the endings the case suffixes that may follow those
+// of them that make a noun (takers: yazdığınız+ı, göndermediğiniz+e,
+// gelmeniz+e): the customer's doing is theirs in any case. A finite verb
+// takes none (gittiniz), and a disharmonic pair never meets a word.
+func withCases(endings, takers, cases map[lint.Lang]map[string]bool) map[lint.Lang]map[string]bool {
+	out := map[lint.Lang]map[string]bool{}
+	for l, ends := range endings {
+		out[l] = map[string]bool{}
+		for e := range ends {
+			out[l][e] = true
+		}
+		for e := range takers[l] {
+			for c := range cases[l] {
+				out[l][e+c] = true
+			}
+		}
+	}
+	return out
 }
 
 // sarcasmFrame is a sarcastic composition: a cue of one list with a cue of another
