@@ -137,6 +137,9 @@ type sarcasmFrame struct {
 	// final: a ends its sentence and judges what came before it: b earlier
 	// in the sentence or in the one before ("Late again. Great.").
 	final bool
+	// verdict: a final a may also stand in a sentence of three words at
+	// most ("Maraqlı yaddaşdır.", "Very logical choice.").
+	verdict bool
 	// asked: the second cue is told, not asked for (see told): not an
 	// imperative or a noun ("sorun").
 	asked bool
@@ -190,7 +193,7 @@ var frames = []sarcasmFrame{
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "weak_judgment", act: true, with: "feigned of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", inf: true, with: "of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
-	{a: "act_judgment", b: "customer_did", final: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "act_judgment", b: "customer_did", final: true, verdict: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
 	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
@@ -501,6 +504,12 @@ func praisedFor(toks []lint.Token, a, b lint.Match, forWhat []lint.Match) bool {
 	return words <= 3
 }
 
+// verdict reports whether a cue stands in a sentence of three words at
+// most.
+func verdict(toks []lint.Token, sents []lint.Span, a lint.Match) bool {
+	return wordsIn(toks, sents[sentenceOf(sents, a.Span.Start)]) <= 3
+}
+
 // holds reports whether a sentence from the cue's plus from to the cue's
 // plus to holds a cue of one of the lists (names separated by spaces; "?":
 // the sentence asks).
@@ -571,7 +580,7 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	sents := m.Sentences()
 	var out []framedMatch
 	for _, a := range as {
-		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last)) || f.with != "" && !holds(m, sents, found, f.with, a, 0, 1) ||
+		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last) && !(f.verdict && verdict(m.Tokens(), sents, a))) || f.with != "" && !holds(m, sents, found, f.with, a, 0, 1) ||
 			f.after != "" && !holds(m, sents, found, f.after, a, -1, 0) {
 			continue
 		}
