@@ -216,7 +216,7 @@ var frames = []sarcasmFrame{
 	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
 	{a: "compliance", b: "escalation", unless: "apology", why: "a promise that asks for more reads as mock compliance"},
-	{a: "again_asked", b: "customer_did", question: true, unless: "apology gratitude remedy understanding", why: "asking whether the customer did it again reads as sarcasm"},
+	{a: "again_asked", b: "asking", mine: true, question: true, unless: "apology gratitude remedy understanding", why: "asking whether the customer did it again reads as sarcasm"},
 	{a: "certainty", b: "delight", others: true, after: "mishap ?", unless: "apology", why: "feigned certainty of a happy end after a mishap reads as sarcasm"},
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
@@ -318,13 +318,15 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
 		found["complaints"] = append(found["complaints"], c.without(m)...)
 	}
-	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 || len(found["again_asked"]) > 0 {
+	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 {
 		found["customer_did"] = c.doings(m)
 	}
-	// A mishap: what went wrong, a slip, a notice too late, a count of
-	// times, doing without ("without a single image", "oxumadan").
+	// A mishap of the customer's: a slip, a notice too late, a count of
+	// times, doing without ("without a single image", "oxumadan"); not
+	// what befell them ("the storm delayed it. I'm sure she'll be
+	// thrilled").
 	if len(found["certainty"]) > 0 {
-		for _, l := range [...]string{"failure", "misdeed", "late_notice", "repetition", "without"} {
+		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without"} {
 			found["mishap"] = append(found["mishap"], found[l]...)
 		}
 		found["mishap"] = append(found["mishap"], withEnding(m, c.withoutEndings[m.Lang])...)
@@ -333,6 +335,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	// word, feigned mystery or a feigned guess; not a word of cheer ("So
 	// were we, it's great news").
 	if len(found["surprise"]) > 0 {
+		found["surprise"] = slices.DeleteFunc(found["surprise"], func(w lint.Match) bool { return nextTo(toks, w, found["modal"], 2) })
 		for _, l := range [...]string{"act_judgment", "praise", "ironic", "mystery", "feigned"} {
 			found["judgment_any"] = append(found["judgment_any"], found[l]...)
 		}
