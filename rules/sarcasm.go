@@ -381,7 +381,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		markers = append(markers, c.literal(m, found["grief"])...)
 	}
 	for _, a := range found["apology"] {
-		if stacked(toks, a, c.intensifiers[m.Lang]) {
+		if stacked(m, a, c.intensifiers[m.Lang]) {
 			markers = append(markers, a)
 		}
 	}
@@ -455,9 +455,23 @@ func nearStart(toks []lint.Token, i, n int) bool {
 }
 
 // stacked reports whether three intensifiers or more stand right before a
-// cue, commas between them allowed.
-func stacked(toks []lint.Token, a lint.Match, intensifiers map[string]bool) bool {
+// cue, commas between them allowed ("Cok, cok, cok ozur" in a folded text
+// too).
+func stacked(m *lint.Message, a lint.Match, intensifiers map[string]bool) bool {
 	if a.First < 0 || intensifiers == nil {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	isIntensifier := func(w string) bool {
+		if !folded {
+			return intensifiers[w]
+		}
+		for i := range intensifiers {
+			if lint.Fold(m.Lang, i) == lint.Fold(m.Lang, w) {
+				return true
+			}
+		}
 		return false
 	}
 	n := 0
@@ -465,7 +479,7 @@ func stacked(toks []lint.Token, a lint.Match, intensifiers map[string]bool) bool
 		if toks[k].Norm == "," {
 			continue
 		}
-		if toks[k].Kind != lint.Word || !intensifiers[toks[k].Norm] {
+		if toks[k].Kind != lint.Word || !isIntensifier(toks[k].Norm) {
 			break
 		}
 		n++
