@@ -82,7 +82,7 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
 			you := customer{endings: withCases(sarcasmData.WordSets("second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), words: sarcasmData.WordSets("second_person"),
-				negatedEndings: sarcasmData.WordSets("negated_second_person_endings"), past: sarcasmData.WordSets("past"),
+				negatedEndings: withCases(sarcasmData.WordSets("negated_second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), past: sarcasmData.WordSets("past"),
 				promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
 				negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
 				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
@@ -106,6 +106,9 @@ func withCases(endings, takers, cases map[lint.Lang]map[string]bool) map[lint.La
 			out[l][e] = true
 		}
 		for e := range takers[l] {
+			if !ends[e] {
+				continue // a taker of another set of endings
+			}
 			for c := range cases[l] {
 				out[l][e+c] = true
 			}
@@ -322,7 +325,8 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		found["customer_did"] = c.doings(m)
 	}
 	// A mishap of the customer's: a slip, a notice too late, a count of
-	// times, doing without ("without a single image", "oxumadan"); not
+	// times, doing without ("without a single image", "oxumadan"), not
+	// doing it ("etmədiyinizi"); not
 	// what befell them ("the storm delayed it. I'm sure she'll be
 	// thrilled").
 	if len(found["certainty"]) > 0 {
@@ -330,6 +334,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 			found["mishap"] = append(found["mishap"], found[l]...)
 		}
 		found["mishap"] = append(found["mishap"], withEnding(m, c.withoutEndings[m.Lang])...)
+		found["mishap"] = append(found["mishap"], withEnding(m, c.negatedEndings[m.Lang])...) // etmədiyinizi: what they did not do
 	}
 	// What mocks the customer's surprise: a judgment, praise, an ironic
 	// word, feigned mystery or a feigned guess; not a word of cheer ("So
