@@ -350,6 +350,17 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	if len(found["record_noun"]) > 0 && len(found["misdeed"]) > 0 {
 		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return nextTo(toks, d, found["record_noun"], 3) })
 	}
+	// A remedy is ours: "değiştirdiğinizi" is what the customer changed.
+	if len(found["remedy"]) > 0 && c.endings[m.Lang] != nil {
+		found["remedy"] = slices.DeleteFunc(found["remedy"], func(r lint.Match) bool { return c.own(m, r) })
+	}
+	// Telling us what went wrong is no slip to thank for; not telling us
+	// is ("demədiyiniz üçün sağ olun").
+	if len(found["informing"]) > 0 {
+		found["informing"] = slices.DeleteFunc(found["informing"], func(w lint.Match) bool {
+			return slices.ContainsFunc(withEnding(m, c.negatedEndings[m.Lang]), func(n lint.Match) bool { return n.Last == w.Last })
+		})
+	}
 	// A slip denied is good news: "you didn't miss anything", "hiçbir
 	// şeyi kaçırmadınız"; the denial goes with it.
 	if len(found["misdeed"]) > 0 {
