@@ -173,8 +173,9 @@ type sarcasmFrame struct {
 	// ("?": it asks): "… only eight months late. I'm sure your backers
 	// will be delighted."
 	after string
-	// question: the second cue's sentence asks ("Yine mi … yazdınız?").
-	question bool
+	// question: the second cue's sentence asks ("… while we're at it?");
+	// opens: a opens that sentence and b ends it ("Yine mi … yazdınız?").
+	question, opens bool
 	// act: the customer's act as a verbal noun with their possessive
 	// (istemeniz, soruşmağınız) counts as a cue of b, before a in a's
 	// sentence: "… istemeniz çok makul".
@@ -219,7 +220,8 @@ var frames = []sarcasmFrame{
 	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
 	{a: "compliance", b: "escalation", unless: "apology", why: "a promise that asks for more reads as mock compliance"},
-	{a: "again_asked", b: "asking", mine: true, question: true, unless: "apology gratitude remedy understanding", why: "asking whether the customer did it again reads as sarcasm"},
+	{a: "compliance", b: "escalation_asked", question: true, unless: "apology", why: "a promise that asks for more reads as mock compliance"},
+	{a: "again_asked", b: "asking", mine: true, question: true, opens: true, unless: "apology gratitude remedy understanding", why: "asking whether the customer did it again reads as sarcasm"},
 	{a: "certainty", b: "delight", others: true, after: "mishap ?", unless: "apology", why: "feigned certainty of a happy end after a mishap reads as sarcasm"},
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
@@ -403,7 +405,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	}
 	// "Of course, we'll …": "of course" near the start of a sentence that
 	// promises; with a request for more it is mock compliance.
-	if len(found["escalation"]) > 0 {
+	if len(found["escalation"]) > 0 || len(found["escalation_asked"]) > 0 {
 		found["compliance"] = c.complying(m, found)
 	}
 	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
@@ -635,7 +637,8 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			}
 			// The question opens with a and ends with b, the customer's verb:
 			// "Yenə … yazmısınız?".
-			if f.question && (j != i || a.First < 0 || !opensSentence(m.Tokens(), a.First) || !asks(m.Body.Text, sents[j]) || !questionEnd(m.Tokens(), b.Last)) {
+			if f.question && !asks(m.Body.Text, sents[j]) ||
+				f.opens && (j != i || a.First < 0 || !opensSentence(m.Tokens(), a.First) || !questionEnd(m.Tokens(), b.Last)) {
 				continue
 			}
 			if f.others && (j != i || !you.others(m, a, b)) {
