@@ -90,6 +90,8 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
 				intensifiers: sarcasmData.WordSets("intensifiers")}
+			you.sets = map[string]map[lint.Lang]map[string]bool{"negated": you.negatedEndings, "promise": you.promiseEndings,
+				"act": you.actEndings, "infinitive": you.infinitive, "without": you.withoutEndings, "ourPast": you.ourPast}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -335,8 +337,8 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without"} {
 			found["mishap"] = append(found["mishap"], found[l]...)
 		}
-		found["mishap"] = append(found["mishap"], withEnding(m, c.withoutEndings[m.Lang])...)
-		found["mishap"] = append(found["mishap"], withEnding(m, c.negatedEndings[m.Lang])...) // etmədiyinizi: what they did not do
+		found["mishap"] = append(found["mishap"], c.ending(m, found, "without")...)
+		found["mishap"] = append(found["mishap"], c.ending(m, found, "negated")...) // etmədiyinizi: what they did not do
 	}
 	// What mocks the customer's surprise: a judgment, praise, an ironic
 	// word, feigned mystery or a feigned guess; not a word of cheer ("So
@@ -360,7 +362,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	// is ("demədiyiniz üçün sağ olun").
 	if len(found["informing"]) > 0 {
 		found["informing"] = slices.DeleteFunc(found["informing"], func(w lint.Match) bool {
-			return slices.ContainsFunc(withEnding(m, c.negatedEndings[m.Lang]), func(n lint.Match) bool { return n.Last == w.Last })
+			return slices.ContainsFunc(c.ending(m, found, "negated"), func(n lint.Match) bool { return n.Last == w.Last })
 		})
 	}
 	// A slip denied is good news: "you didn't miss anything", "hiçbir
@@ -378,7 +380,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
 	// not the slip itself, nor what we did not do ("oxumamışıq").
 	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
-		for _, w := range withEnding(m, c.ourPast[m.Lang]) {
+		for _, w := range c.ending(m, found, "ourPast") {
 			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
 				found["remedy"] = append(found["remedy"], w)
 			}
@@ -440,7 +442,7 @@ func (c customer) complying(m *lint.Message, found map[string][]lint.Match) []li
 	if len(sents) == 0 {
 		return nil
 	}
-	promises := append(slices.Clone(found["promise"]), withEnding(m, c.promiseEndings[m.Lang])...)
+	promises := append(slices.Clone(found["promise"]), c.ending(m, found, "promise")...)
 	var out []lint.Match
 	for _, o := range found["of_course"] {
 		if o.First < 0 || !nearStart(toks, o.First, 2) {
@@ -589,20 +591,20 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	if f.youB && f.b == "misdeed" {
 		// "göndermediğiniz": what they did not do; not a slip denied
 		// ("kaçırmadınız").
-		for _, w := range withEnding(m, you.negatedEndings[m.Lang]) {
+		for _, w := range you.ending(m, found, "negated") {
 			if !slices.ContainsFunc(found["denied_slip"], func(d lint.Match) bool { return d.Last == w.Last }) {
 				bs = append(bs, w)
 			}
 		}
 	}
 	if f.promise {
-		bs = append(bs, withEnding(m, you.promiseEndings[m.Lang])...) // "çatdırarıq": what we say we will do
+		bs = append(bs, you.ending(m, found, "promise")...) // "çatdırarıq": what we say we will do
 	}
 	if f.act {
-		bs = append(bs, withEnding(m, you.actEndings[m.Lang])...) // "istemeniz": what the customer did
+		bs = append(bs, you.ending(m, found, "act")...) // "istemeniz": what the customer did
 	}
 	if f.inf {
-		bs = append(bs, withEnding(m, you.infinitive[m.Lang])...) // "şikayət etmək"
+		bs = append(bs, you.ending(m, found, "infinitive")...) // "şikayət etmək"
 	}
 	if f.asked {
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
@@ -702,6 +704,8 @@ type customer struct {
 	people map[lint.Lang]map[string]bool
 	// intensifiers are the words of degree ("so", "deeply", "çox").
 	intensifiers map[lint.Lang]map[string]bool
+	// sets are the sets of endings by name, for ending.
+	sets map[string]map[lint.Lang]map[string]bool
 }
 
 // ordinalsOfYours keeps the ordinals that count the customer's things: a
@@ -919,19 +923,45 @@ func withEnding(m *lint.Message, ends map[string]bool) []lint.Match {
 		return nil
 	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	// The endings as compared, once: a map is slow to walk word by word.
+	type ending struct{ cue, as string }
+	list := make([]ending, 0, len(ends))
+	for e := range ends {
+		as := e
+		if folded {
+			as = lint.Fold(m.Lang, e)
+		}
+		list = append(list, ending{e, as})
+	}
 	var out []lint.Match
 	for i, t := range m.Tokens() {
 		if t.Kind != lint.Word {
 			continue
 		}
-		for e := range ends {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
-				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		w := t.Norm
+		if folded {
+			w = lint.Fold(m.Lang, w)
+		}
+		for _, e := range list {
+			if len(w) > len(e.as)+1 && strings.HasSuffix(w, e.as) {
+				out = append(out, lint.Match{Cue: e.cue, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// ending are the words of a message with one of a set's endings
+// (customer.sets), found once a message: several frames ask.
+func (c customer) ending(m *lint.Message, found map[string][]lint.Match, set string) []lint.Match {
+	key := "\x00" + set
+	if ms, ok := found[key]; ok {
+		return ms
+	}
+	ms := withEnding(m, c.sets[set][m.Lang])
+	found[key] = ms
+	return ms
 }
 
 // others reports whether b follows a at most six words on, with no word of
