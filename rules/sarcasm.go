@@ -26,51 +26,50 @@ var Sarcasm = &lint.Rule{
 	Name: "sarcasm",
 	Doc: lint.Doc{
 		Title: "sarcasm or snark toward the customer",
-		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand
-("yeah right", "as I already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii
-canım", "yok artık", "başka işimiz yok", "əlbəttə canım", "nə sürpriz"), rhetorical questions of
-exasperation ("did you even read it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite
-("just to annoy you") and mock joy at repeating ourselves, a stern word with a thing ("we'll have a word
-with the chair"), openers that turn sarcastic with a complaint beside them ("Oh great, another…", "Wow, …
-this time", "Ne güzel, yine…", "Əla, yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from
-two parts in one sentence or the next, in either order: praise for something that went wrong by the
-customer's doing ("Congratulations, you missed it again", "Tebrikler, yine kaçırmışsınız", "Hats off to you
-for ignoring…"), counting how often they asked or slipped ("the fourth time you've asked", "beşinci kez
-soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı talebiniz", "you've lost it for the fourth time",
-"asking the same thing again"), a virtue praised beside their slip ("so careful of you, the wrong address
-again"), our fault for what they did ("our fault that you typed it wrong"),
-judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold move.", "Very
-logical.", with "of course", "sizce" or a question also their act as an infinitive: "şikayət etmək, əlbəttə,
-çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?"; a judgment often sincere, "çok akıllıca", only
-with a feigned guess beside it), thanks for a notice given too late ("thanks for telling us five minutes before"), "of course"
-or "surely" with "our fault" and no apology or remedy, "since you know better than us" or "the expert",
-an affirmative said twice ("Yes, yes"), the customer's own words held up in quotes ("the tent you pitched
-'properly'", "your "urgent" order, of course…"), mock compliance (an impossible feat or a time already
-gone offered or promised: "shall we also teleport it?", "we'll stop the rain too", "we'll deliver it
-yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with what went wrong
-("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz gecikti") and
-praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the customer's own slip
-("Thanks so much for forgetting the key again", "ödemediğiniz için teşekkürler", "bizi qınadığınız üçün
-təşəkkür edirik"), their surprise at what they caused met with a judgment or a feigned guess ("…and you're
-surprised? Presumably…", "şaşırmanız çok sevimli", "təəccüblənmisiniz, yəqin…"), feigned mystery at what they
-did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"), "of course" with our promise
-and a request for more ("Of course, we'll … Anything else while we're at it?", "Tabii, … alırız, yanına da …
-hediye ederiz"), asking whether the customer did it again ("Yine mi … yazdınız?", "Yenə … soruşursunuz?"),
-feigned certainty of someone else's joy after a mishap ("…without waiting a day. I'm sure the grass is
-delighted.", "Eminim bahçeniz size çok minnettar"),
-grief over a trifle ("we're truly devastated", "büyük bir trajedi", "böyük faciədir") unless someone died, an
-apology overdone with three intensifiers ("so terribly, deeply, unspeakably sorry", "Çox, çox, çox üzr"), thanks for a one-star review and
-an unhappy or all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we
-apologise. Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!",
-"Harika, ücretsiz teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı",
-"thanks for letting us know; we've moved your table", "thanks for letting us know you forgot the key"), surprise
-met with understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won
-this time!", "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere
-"sure, happy to help", advice ("erken gelmeniz akıllıca olur"), sincere
-praise of a wise act ("kartınızı dondurmanız çok akıllıca bir karardı"), sincere confidence ("I'm sure your
-guests will be delighted"), a request, a choice or a compliment quoted back ("you
-asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet” yazmışsınız, teşekkürler"), a product named after a feat ("our
-Miracle Serum") and a feat denied ("we can't work miracles") are not flagged.`,
+		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand ("yeah right", "as I
+already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii canım", "yok artık",
+"başka işimiz yok", "əlbəttə canım", "nə sürpriz"), rhetorical questions of exasperation ("did you even read
+it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you") and mock joy at
+repeating ourselves, a stern word with a thing ("we'll have a word with the chair"), openers that turn
+sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
+yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from two parts in one sentence or the next, in
+either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
+again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
+slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
+talebiniz", "you've lost it for the fourth time", "asking the same thing again"), a virtue praised beside
+their slip ("so careful of you, the wrong address again"), our fault for what they did ("our fault that you
+typed it wrong"), judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold
+move.", "Very logical.", with "of course", "sizce" or a question also their act as an infinitive: "şikayət
+etmək, əlbəttə, çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?"; a judgment often sincere, "çok
+akıllıca", only with a feigned guess beside it), thanks for a notice given too late ("thanks for telling us
+five minutes before"), "of course" or "surely" with "our fault" and no apology or remedy, "since you know
+better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
+quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
+feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
+"we'll deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
+what went wrong ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz
+gecikti") and praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the
+customer's own slip ("Thanks so much for forgetting the key again", "ödemediğiniz için teşekkürler", "bizi
+qınadığınız üçün təşəkkür edirik"), their surprise at what they caused met with a judgment or a feigned guess
+("…and you're surprised? Presumably…", "şaşırmanız çok sevimli", "təəccüblənmisiniz, yəqin…"), feigned mystery
+at what they did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"), "of course" with
+our promise and a request for more ("Of course, we'll … Anything else while we're at it?", "Tabii, … boyarız,
+hatta üstüne … hediye ederiz"), asking whether the customer did it again ("Yine mi … yazdınız?", "Yenə …
+soruşursunuz?"), feigned certainty of someone else's joy after a mishap ("…without waiting a day. I'm sure the
+grass is delighted.", "Eminim bahçeniz size çok minnettar"), grief over a trifle ("we're truly devastated",
+"büyük bir trajedi", "böyük faciədir") unless someone died, an apology overdone with three intensifiers ("so
+terribly, deeply, unspeakably sorry", "Çox, çox, çox üzr"), thanks for a one-star review and an unhappy or
+all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise.
+Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
+teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
+know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
+understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won this time!",
+"Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere "sure, happy to
+help", advice ("erken gelmeniz akıllıca olur"), sincere praise of a wise act ("kartınızı dondurmanız çok
+akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a request, a choice or
+a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
+yazmışsınız, teşekkürler"), a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
+work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		Examples: sarcasmData.Examples,
