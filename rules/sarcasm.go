@@ -89,8 +89,8 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
 				intensifiers: sarcasmData.WordSets("intensifiers")}
-			you.sets = map[string]map[lint.Lang]map[string]bool{"negated": you.negatedEndings, "promise": you.promiseEndings,
-				"act": you.actEndings, "infinitive": you.infinitive, "without": you.withoutEndings, "ourPast": you.ourPast}
+			you.sets = map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
+				"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast}
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -336,8 +336,8 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without"} {
 			found["mishap"] = append(found["mishap"], found[l]...)
 		}
-		found["mishap"] = append(found["mishap"], c.ending(m, found, "without")...)
-		found["mishap"] = append(found["mishap"], c.ending(m, found, "negated")...) // etmədiyinizi: what they did not do
+		found["mishap"] = append(found["mishap"], c.ending(m, found, "ends:without")...)
+		found["mishap"] = append(found["mishap"], c.ending(m, found, "ends:negated")...) // etmədiyinizi: what they did not do
 	}
 	// What mocks the customer's surprise: a judgment, praise, an ironic
 	// word, feigned mystery or a feigned guess; not a word of cheer ("So
@@ -361,7 +361,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	// is ("demədiyiniz üçün sağ olun").
 	if len(found["informing"]) > 0 {
 		found["informing"] = slices.DeleteFunc(found["informing"], func(w lint.Match) bool {
-			return slices.ContainsFunc(c.ending(m, found, "negated"), func(n lint.Match) bool { return n.Last == w.Last })
+			return slices.ContainsFunc(c.ending(m, found, "ends:negated"), func(n lint.Match) bool { return n.Last == w.Last })
 		})
 	}
 	// A slip denied is good news: "you didn't miss anything", "hiçbir
@@ -379,7 +379,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
 	// not the slip itself, nor what we did not do ("oxumamışıq").
 	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
-		for _, w := range c.ending(m, found, "ourPast") {
+		for _, w := range c.ending(m, found, "ends:ourPast") {
 			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
 				found["remedy"] = append(found["remedy"], w)
 			}
@@ -441,7 +441,7 @@ func (c customer) complying(m *lint.Message, found map[string][]lint.Match) []li
 	if len(sents) == 0 {
 		return nil
 	}
-	promises := append(slices.Clone(found["promise"]), c.ending(m, found, "promise")...)
+	promises := append(slices.Clone(found["promise"]), c.ending(m, found, "ends:promise")...)
 	var out []lint.Match
 	for _, o := range found["of_course"] {
 		if o.First < 0 || !nearStart(toks, o.First, 2) {
@@ -590,20 +590,20 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	if f.youB && f.b == "misdeed" {
 		// "göndermediğiniz": what they did not do; not a slip denied
 		// ("kaçırmadınız").
-		for _, w := range you.ending(m, found, "negated") {
+		for _, w := range you.ending(m, found, "ends:negated") {
 			if !slices.ContainsFunc(found["denied_slip"], func(d lint.Match) bool { return d.Last == w.Last }) {
 				bs = append(bs, w)
 			}
 		}
 	}
 	if f.promise {
-		bs = append(bs, you.ending(m, found, "promise")...) // "çatdırarıq": what we say we will do
+		bs = append(bs, you.ending(m, found, "ends:promise")...) // "çatdırarıq": what we say we will do
 	}
 	if f.act {
-		bs = append(bs, you.ending(m, found, "act")...) // "istemeniz": what the customer did
+		bs = append(bs, you.ending(m, found, "ends:act")...) // "istemeniz": what the customer did
 	}
 	if f.inf {
-		bs = append(bs, you.ending(m, found, "infinitive")...) // "şikayət etmək"
+		bs = append(bs, you.ending(m, found, "ends:infinitive")...) // "şikayət etmək"
 	}
 	if f.asked {
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
@@ -952,14 +952,14 @@ func withEnding(m *lint.Message, ends map[string]bool) []lint.Match {
 }
 
 // ending are the words of a message with one of a set's endings
-// (customer.sets), found once a message: several frames ask.
+// (customer.sets, named "ends:…" apart from the cue lists), found once a
+// message: several frames ask, and found keeps them.
 func (c customer) ending(m *lint.Message, found map[string][]lint.Match, set string) []lint.Match {
-	key := "\x00" + set
-	if ms, ok := found[key]; ok {
+	if ms, ok := found[set]; ok {
 		return ms
 	}
 	ms := withEnding(m, c.sets[set][m.Lang])
-	found[key] = ms
+	found[set] = ms
 	return ms
 }
 
