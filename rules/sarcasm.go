@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -89,8 +90,9 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
 				intensifiers: sarcasmData.WordSets("intensifiers")}
-			you.sets = map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
-				"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast}
+			you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
+				"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
+				"ends:you": you.endings})
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
 }
@@ -703,8 +705,8 @@ type customer struct {
 	people map[lint.Lang]map[string]bool
 	// intensifiers are the words of degree ("so", "deeply", "çox").
 	intensifiers map[lint.Lang]map[string]bool
-	// sets are the sets of endings by name, for ending.
-	sets map[string]map[lint.Lang]map[string]bool
+	// sets are the sets of endings by name, as lists, for ending.
+	sets map[string]map[lint.Lang][]string
 }
 
 // ordinalsOfYours keeps the ordinals that count the customer's things: a
@@ -917,35 +919,34 @@ func (c customer) told(m *lint.Message, b lint.Match) bool {
 // withEnding are the words of a message with one of the endings (folded
 // in a folded text): the customer's negated verbs (göndermediniz,
 // gəlmədiniz), our promises (göndeririz, çatdıracağıq).
-func withEnding(m *lint.Message, ends map[string]bool) []lint.Match {
+func withEnding(m *lint.Message, ends []string) []lint.Match {
 	if ends == nil {
 		return nil
 	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
-	// The endings as compared, once: a map is slow to walk word by word.
-	type ending struct{ cue, as string }
-	list := make([]ending, 0, len(ends))
-	for e := range ends {
-		as := e
-		if folded {
-			as = lint.Fold(m.Lang, e)
-		}
-		list = append(list, ending{e, as})
-	}
 	var out []lint.Match
 	for i, t := range m.Tokens() {
 		if t.Kind != lint.Word {
 			continue
 		}
-		w := t.Norm
-		if folded {
-			w = lint.Fold(m.Lang, w)
-		}
-		for _, e := range list {
-			if len(w) > len(e.as)+1 && strings.HasSuffix(w, e.as) {
-				out = append(out, lint.Match{Cue: e.cue, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		for _, e := range ends {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 				break
 			}
+		}
+	}
+	return out
+}
+
+// listed are the sets of endings as sorted lists: a map is slow to walk
+// word by word.
+func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.Lang][]string {
+	out := map[string]map[lint.Lang][]string{}
+	for name, set := range sets {
+		out[name] = map[lint.Lang][]string{}
+		for l, ends := range set {
+			out[name][l] = slices.Sorted(maps.Keys(ends))
 		}
 	}
 	return out
@@ -1094,11 +1095,7 @@ func fragments(m *lint.Message, frs []lint.Match) []lint.Match {
 // without are the verbs "without doing it" (bakmadan, götürmədən) in a
 // sentence that tells what the customer does or did.
 func (c customer) without(m *lint.Message) []lint.Match {
-	ends := c.withoutEndings[m.Lang]
-	if ends == nil {
-		return nil
-	}
-	ws := withEnding(m, ends)
+	ws := withEnding(m, c.sets["ends:without"][m.Lang])
 	if len(ws) == 0 {
 		return nil
 	}
@@ -1145,7 +1142,7 @@ func (c customer) did(m *lint.Message, s lint.Span) bool {
 // person ending (gəlmisiniz, istediniz), or a past tense after "you" ("you
 // cancelled").
 func (c customer) doings(m *lint.Message) []lint.Match {
-	if ends := c.endings[m.Lang]; ends != nil {
+	if ends := c.sets["ends:you"][m.Lang]; ends != nil {
 		return withEnding(m, ends)
 	}
 	toks := m.Tokens()
