@@ -1151,3 +1151,4 @@ func singleQuotes(text string) [][]int {
 	}
 	return out
 }
+func init() { withSarcasmScorer(Sarcasm) } // the learnt scorer beside the frames (sarcasm_scorer.go)
