@@ -107,6 +107,10 @@ func withoutKey(node *yaml.Node, key string) *yaml.Node {
 
 type sarcasmScorer struct{ threshold float64 }
 
+// sarcasmScorerMessage says why without a score: the score moves a little
+// each time the scorer is trained again.
+const sarcasmScorerMessage = "reads as sarcasm toward the customer: worded like the sarcastic replies the rule learnt from"
+
 // check flags the message when its score passes the threshold, at the
 // sentence whose own features weigh most.
 func (sc sarcasmScorer) check(p *lint.Pass) {
@@ -142,7 +146,7 @@ func (sc sarcasmScorer) check(p *lint.Pass) {
 	}
 	p.Report(lint.Diagnostic{
 		Span:       sents[best],
-		Message:    fmt.Sprintf("reads as sarcasm toward the customer: its wording is like sarcastic replies (score %.2f)", score),
+		Message:    sarcasmScorerMessage,
 		Suggestion: sarcasmData.Say(m.Lang, "suggestion"),
 	})
 }
@@ -207,28 +211,32 @@ func sarcasmFeatures(m *lint.Message) []feature {
 	var fs []feature
 	sents := m.Sentences()
 	toks := m.Tokens()
-	prev, prevSent := "", -1
+	// prev is the stem before, "" after a punctuation mark: a pair is two
+	// words in a row; opened the sentences whose first word is seen.
+	prev, opened := "", -1
 	shape := map[string]bool{}
-	you := sarcasmData.WordSets("second_person")[m.Lang]
-	endings := sarcasmData.WordSets("second_person_endings")[m.Lang]
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	for _, t := range toks {
 		i := sentenceOf(sents, t.Start)
+		if i != opened {
+			prev = ""
+		}
 		switch t.Kind {
 		case lint.Word:
 			s := stemOf(m.Lang, t.Norm)
 			fs = append(fs, feature{"w:" + s, i})
-			if i == prevSent && prev != "" {
-				fs = append(fs, feature{"b:" + prev + "_" + s, i})
-			} else {
+			if i != opened {
 				fs = append(fs, feature{"f:" + s, i})
+				opened = i
+			} else if prev != "" {
+				fs = append(fs, feature{"b:" + prev + "_" + s, i})
 			}
-			prev, prevSent = s, i
-			if you[t.Norm] || endsIn(m.Lang, t.Norm, endings, folded) {
+			prev = s
+			if sarcasmYou(m.Lang, t.Norm, folded) {
 				shape["you"] = true
 			}
 		case lint.Number:
-			prev, prevSent = "#", i
+			prev, opened = "#", i
 		case lint.Punct:
 			switch t.Norm {
 			case "?":
@@ -274,10 +282,20 @@ func sarcasmFeatures(m *lint.Message) []feature {
 	return fs
 }
 
-// endsIn reports whether a word ends in one of endings after a stem of two
-// letters or more.
-func endsIn(l lint.Lang, w string, endings map[string]bool, folded bool) bool {
-	for e := range endings {
+var (
+	youWords      = sarcasmData.WordSets("second_person")
+	youEndings    = sarcasmData.WordSets("second_person_endings")
+	youPossessive = sarcasmData.WordSets("possessive_endings")
+)
+
+// sarcasmYou reports whether a word speaks of the customer: "you", "siz",
+// a 2nd person verb ending (unuttunuz) or possessive (sifarişiniz,
+// kartınızı).
+func sarcasmYou(l lint.Lang, w string, folded bool) bool {
+	if youWords[l][w] || possessed(l, w, youPossessive[l], folded) {
+		return true
+	}
+	for e := range youEndings[l] {
 		if len(w) > len(e)+1 && hasEnding(l, w, e, folded) {
 			return true
 		}
@@ -319,10 +337,13 @@ func stemOf(l lint.Lang, w string) string {
 // progressive, 3rd person, possessive.
 func englishStem(w string) string {
 	w = strings.TrimSuffix(w, "'s")
-	for _, e := range []string{"ing", "ed", "es", "s"} {
-		if s, ok := strings.CutSuffix(w, e); ok && len(s) >= 3 && !strings.HasSuffix(s, "s") {
+	for _, e := range []string{"ing", "ed", "es"} {
+		if s, ok := strings.CutSuffix(w, e); ok && len(s) >= 3 {
 			return s
 		}
+	}
+	if s, ok := strings.CutSuffix(w, "s"); ok && len(s) >= 3 && !strings.HasSuffix(s, "s") { // not "class"
+		return s
 	}
 	return w
 }

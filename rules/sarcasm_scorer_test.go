@@ -1,0 +1,124 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
+
+	"github.com/msglint/msglint/bench/gen"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+func TestSarcasmScorerOptions(t *testing.T) {
+	en := load.Options{Lang: lint.English}
+	// Sarcasm no frame describes; the scorer gives it 0.92.
+	text := "Oh, you forgot your booking number again? How very unexpected."
+	flagged := []string{"0-41 severity(0) " + sarcasmScorerMessage}
+	for opts, want := range map[string][]string{
+		"":                              nil, // off by default
+		"scorer: {enabled: true}":       nil, // below the default threshold
+		"scorer: {enabled: true, threshold: 0.9}":  flagged,
+		"scorer: {enabled: false, threshold: 0.9}": nil,
+		// The lexicon options still reach the frames, and a message the
+		// frames flag is not flagged again.
+		"add: {en: {markers: [how very unexpected]}}\nscorer: {enabled: true, threshold: 0.9}": {
+			`42-61 severity(0) "How very unexpected" reads as sarcasm toward the customer`},
+	} {
+		if diff := cmp.Diff(want, check(t, Sarcasm, opts, en, text)); diff != "" {
+			t.Errorf("%q:\n%s", opts, diff)
+		}
+	}
+	for opts, want := range map[string]string{
+		"scorer: {enabled: true, threshold: 1.5}": `scorer.threshold: 1.5 is not between 0 and 1`,
+		"scorer: {enabled: true, threshold: 0}":   `scorer.threshold: 0 is not between 0 and 1`,
+		"scorer: {enable: true}":                  `line 1: unknown option "enable" (known: enabled, threshold)`,
+		"scorer: {enabled: true}\nx: 1":           `line 2: unknown option "x" (known: add, replace, scorer)`,
+		"add: {en: {markerz: [x]}}\nscorer: {enabled: true}": `add.en: unknown list "markerz" (have ` + listNames(lint.English) + `)`,
+	} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(opts), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Sarcasm.New(doc.Content[0]); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", opts, err, want)
+		}
+	}
+}
+
+func listNames(l lint.Lang) string {
+	var names []string
+	for n := range sarcasmLexicon[l] {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	s := ""
+	for i, n := range names {
+		if i > 0 {
+			s += ", "
+		}
+		s += n
+	}
+	return s
+}
+
+// Every language has weights, and a message with nothing in it scores low.
+func TestSarcasmModelsLoad(t *testing.T) {
+	models := sarcasmModels()
+	for _, l := range lint.Langs {
+		m := models[l]
+		if m == nil || len(m.Weights) < 100 || m.Bias >= -2 {
+			t.Errorf("%s: no usable model: %+v", l, m)
+		}
+	}
+}
+
+// The features are stems, not surface forms: the Turkish and Azerbaijani
+// endings come off, and the cue classes and shapes are named.
+func TestSarcasmFeatures(t *testing.T) {
+	for _, c := range []struct {
+		lang lint.Lang
+		text string
+		want []string
+	}{
+		{lint.Turkish, "Şifrenizi yine mi unuttunuz?", []string{"w:şifre", "w:unut", "f:şifre", "b:şifre_yine", "s:you", "s:question"}},
+		{lint.Azerbaijani, "Sifarişinizi yenə unutmusunuz!", []string{"w:sifariş", "w:unut", "b:sifariş_yenə", "s:you", "s:exclaim"}},
+		{lint.English, "Congratulations, you missed the bus again.", []string{"w:miss", "f:congratulation", "b:you_miss", "c:praise", "c1:misdeed", "s:you"}},
+	} {
+		got := SarcasmFeatures(load.Options{Lang: c.lang}.Text("t", c.text))
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s %q: no %s in %v", c.lang, c.text, w, got)
+			}
+		}
+	}
+}
+
+// BenchmarkSarcasmScorer is BenchmarkRule/sarcasm with the scorer on.
+func BenchmarkSarcasmScorer(b *testing.B) {
+	msgs, err := load.Options{}.File("lib.yaml", gen.Library(2000, 3))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("scorer: {enabled: true}"), &doc); err != nil {
+		b.Fatal(err)
+	}
+	c, err := Sarcasm.New(doc.Content[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, m := range msgs { // the weights and the dictionaries are read once a run
+		c(lint.NewPass(m, func(lint.Diagnostic) {}))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, m := range msgs {
+			fresh := *m
+			c(lint.NewPass(&fresh, func(lint.Diagnostic) {}))
+		}
+	}
+}
