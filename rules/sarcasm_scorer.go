@@ -119,24 +119,26 @@ func (sc sarcasmScorer) check(p *lint.Pass) {
 	if model == nil {
 		return
 	}
-	fs := sarcasmFeatures(m)
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = f.name
-	}
-	score := logreg.Probability(model.Logit(names))
-	if score < sc.threshold {
-		return
-	}
 	sents := m.Sentences()
 	if len(sents) == 0 {
 		return
 	}
+	logit := model.Bias
 	weight := make([]float64, len(sents))
-	for _, f := range fs {
-		if f.sentence >= 0 {
-			weight[f.sentence] += model.Weights[f.name]
+	seen := make([]int32, 0, 64) // each feature counts once, as in training
+	sarcasmFeatures(m, func(name []byte, sentence int) {
+		n, w, ok := model.Feature(name)
+		if !ok || slices.Contains(seen, n) {
+			return
 		}
+		seen = append(seen, n)
+		logit += w
+		if sentence >= 0 {
+			weight[sentence] += w
+		}
+	})
+	if logreg.Probability(logit) < sc.threshold {
+		return
 	}
 	best := 0
 	for i := range weight {
@@ -152,7 +154,7 @@ func (sc sarcasmScorer) check(p *lint.Pass) {
 }
 
 // sarcasmModels are the scorer's weights per language, read on first use.
-var sarcasmModels = sync.OnceValue(func() map[lint.Lang]*logreg.Model {
+var sarcasmModels = sync.OnceValue(func() map[lint.Lang]*logreg.Compiled {
 	raw, err := dataFS.ReadFile(SarcasmScorerFile)
 	if err != nil {
 		panic(err) // embedded: missing only in a broken build
@@ -161,7 +163,11 @@ var sarcasmModels = sync.OnceValue(func() map[lint.Lang]*logreg.Model {
 	if err != nil {
 		panic(fmt.Sprintf("rules/%s: %v", SarcasmScorerFile, err))
 	}
-	return models
+	out := map[lint.Lang]*logreg.Compiled{}
+	for l, m := range models {
+		out[l] = m.Compile()
+	}
+	return out
 })
 
 // ParseSarcasmModels reads a weights file: language -> bias and weights.
@@ -184,80 +190,71 @@ func decodeStrictYAML(raw []byte, v any) error {
 // as its weights were learnt from them.
 var sarcasmCues = sync.OnceValue(func() phraseBook { return sarcasmLexicon.compile() })
 
-// feature is a scorer feature and the sentence it stands in (-1: the
-// message as a whole).
-type feature struct {
-	name     string
-	sentence int
-}
-
 // SarcasmFeatures are the names of a message's scorer features, for
 // training.
 func SarcasmFeatures(m *lint.Message) []string {
-	fs := sarcasmFeatures(m)
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		out[i] = f.name
-	}
+	var out []string
+	sarcasmFeatures(m, func(name []byte, _ int) { out = append(out, string(name)) })
 	return out
 }
 
-// sarcasmFeatures: each word's stem (w:), each pair of neighbouring stems in
-// a sentence (b:), the stem that opens a sentence (f:); each cue class of
-// the rule's lexicon present (c:), in the first sentence (c1:) or the last
-// (cN:), and each pair of cue classes (p:); a 2nd person form, quotes, a
-// question, an exclamation (s:).
-func sarcasmFeatures(m *lint.Message) []feature {
-	var fs []feature
+// sarcasmFeatures calls emit with each of a message's features and the
+// sentence it stands in (-1: the message as a whole); name is only valid
+// during the call. The features: each word's stem (w:), each pair of stems
+// in a row in a sentence (b:), the stem that opens a sentence (f:); each cue
+// class of the rule's lexicon present (c:), in the first sentence (c1:) or
+// the last (cN:), and each pair of cue classes (p:); a 2nd person form,
+// quotes, a question, an exclamation, an ellipsis (s:).
+func sarcasmFeatures(m *lint.Message, emit func(name []byte, sentence int)) {
+	var buf []byte
+	put := func(sentence int, parts ...string) {
+		buf = buf[:0]
+		for _, p := range parts {
+			buf = append(buf, p...)
+		}
+		emit(buf, sentence)
+	}
 	sents := m.Sentences()
-	toks := m.Tokens()
 	// prev is the stem before, "" after a punctuation mark: a pair is two
 	// words in a row; opened the sentences whose first word is seen.
 	prev, opened := "", -1
-	shape := map[string]bool{}
+	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
-	for _, t := range toks {
+	for _, t := range m.Tokens() {
 		i := sentenceOf(sents, t.Start)
 		if i != opened {
 			prev = ""
 		}
 		switch t.Kind {
 		case lint.Word:
-			s := stemOf(m.Lang, t.Norm)
-			fs = append(fs, feature{"w:" + s, i})
+			w := sarcasmWord(m.Lang, t.Norm, folded)
+			put(i, "w:", w.stem)
 			if i != opened {
-				fs = append(fs, feature{"f:" + s, i})
+				put(i, "f:", w.stem)
 				opened = i
 			} else if prev != "" {
-				fs = append(fs, feature{"b:" + prev + "_" + s, i})
+				put(i, "b:", prev, "_", w.stem)
 			}
-			prev = s
-			if sarcasmYou(m.Lang, t.Norm, folded) {
-				shape["you"] = true
-			}
+			prev = w.stem
+			shape[0] = shape[0] || w.you
 		case lint.Number:
 			prev, opened = "#", i
 		case lint.Punct:
-			switch t.Norm {
-			case "?":
-				shape["question"] = true
-			case "!":
-				shape["exclaim"] = true
-			case "\"", "“", "”", "«", "»":
-				shape["quote"] = true
-			case "…":
-				shape["ellipsis"] = true
+			for k, marks := range sarcasmShapes[1:] {
+				if strings.Contains(marks, t.Norm) {
+					shape[k+1] = true
+				}
 			}
 			prev = ""
 		}
 	}
-	for _, s := range []string{"you", "question", "exclaim", "quote", "ellipsis"} {
-		if shape[s] {
-			fs = append(fs, feature{"s:" + s, -1})
+	for k, name := range sarcasmShapeNames {
+		if shape[k] {
+			put(-1, "s:", name)
 		}
 	}
 	found := sarcasmCues().findAll(m)
-	var lists []string
+	lists := make([]string, 0, len(found))
 	for list, ms := range found {
 		if len(ms) == 0 {
 			continue
@@ -266,21 +263,27 @@ func sarcasmFeatures(m *lint.Message) []feature {
 		for _, mt := range ms {
 			switch sentenceOf(sents, mt.Span.Start) {
 			case 0:
-				fs = append(fs, feature{"c1:" + list, 0})
+				put(0, "c1:", list)
 			case len(sents) - 1:
-				fs = append(fs, feature{"cN:" + list, len(sents) - 1})
+				put(len(sents)-1, "cN:", list)
 			}
 		}
 	}
 	slices.Sort(lists)
 	for i, a := range lists {
-		fs = append(fs, feature{"c:" + a, sentenceOf(sents, found[a][0].Span.Start)})
+		put(sentenceOf(sents, found[a][0].Span.Start), "c:", a)
 		for _, b := range lists[i+1:] {
-			fs = append(fs, feature{"p:" + a + "+" + b, -1})
+			put(-1, "p:", a, "+", b)
 		}
 	}
-	return fs
 }
+
+// sarcasmShapeNames name the shapes of a message the scorer reads, and
+// sarcasmShapes the punctuation marks of each ("you" is found by words).
+var (
+	sarcasmShapeNames = [...]string{"you", "question", "exclaim", "quote", "ellipsis"}
+	sarcasmShapes     = [len(sarcasmShapeNames)]string{"", "?", "!", "\"“”«»", "…"}
+)
 
 var (
 	youWords      = sarcasmData.WordSets("second_person")
@@ -303,34 +306,56 @@ func sarcasmYou(l lint.Lang, w string, folded bool) bool {
 	return false
 }
 
-// stems remembers each word's stem: the suffix walk is the scorer's
-// costliest step and a library repeats its words.
-var stems memo[string]
+// sarcasmWordInfo is what the scorer reads of a word: its stem, and whether
+// it speaks of the customer.
+type sarcasmWordInfo struct {
+	stem string
+	you  bool
+}
+
+// sarcasmWords remember each word's stem and 2nd person, per language and
+// folding: the suffix walk and the endings are the scorer's costliest
+// steps, and a library repeats its words.
+var sarcasmWords sync.Map // sarcasmWordKey -> *memo[sarcasmWordInfo]
+
+type sarcasmWordKey struct {
+	lang   lint.Lang
+	folded bool
+}
+
+func sarcasmWord(l lint.Lang, w string, folded bool) sarcasmWordInfo {
+	key := sarcasmWordKey{l, folded}
+	c, ok := sarcasmWords.Load(key)
+	if !ok {
+		c, _ = sarcasmWords.LoadOrStore(key, &memo[sarcasmWordInfo]{})
+	}
+	return c.(*memo[sarcasmWordInfo]).get(w, func() sarcasmWordInfo {
+		return sarcasmWordInfo{stem: stemOf(l, w), you: sarcasmYou(l, w, folded)}
+	})
+}
 
 // stemOf is a word's stem: for Turkish and Azerbaijani the shortest
 // dictionary form of three letters or more its suffixes leave
-// (siparişinizi -> sipariş), for English
-// the word without a plural or verb ending.
+// (siparişinizi -> sipariş), for English the word without a plural or verb
+// ending.
 func stemOf(l lint.Lang, w string) string {
-	return stems.get(string(l)+"\x00"+w, func() string {
-		if l == "en" {
-			return englishStem(w)
-		}
-		a, err := morph.For(string(l))
-		if err != nil {
-			return w
-		}
-		d, err := dict.For(string(l))
-		if err != nil {
-			return w
-		}
-		// The shortest stem may be a short word by chance (günə -> gü):
-		// below three letters the word stays whole.
-		if s := a.Stem(w, d.Has); utf8.RuneCountInString(s) >= 3 {
-			return s
-		}
+	if l == lint.English {
+		return englishStem(w)
+	}
+	a, err := morph.For(string(l))
+	if err != nil {
 		return w
-	})
+	}
+	d, err := dict.For(string(l))
+	if err != nil {
+		return w
+	}
+	// The shortest stem may be a short word by chance (günə -> gü):
+	// below three letters the word stays whole.
+	if s := a.Stem(w, d.Has); utf8.RuneCountInString(s) >= 3 {
+		return s
+	}
+	return w
 }
 
 // englishStem strips the endings that only inflect: plural, past,

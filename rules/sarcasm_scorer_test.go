@@ -18,8 +18,8 @@ func TestSarcasmScorerOptions(t *testing.T) {
 	text := "Oh, you forgot your booking number again? How very unexpected."
 	flagged := []string{"0-41 severity(0) " + sarcasmScorerMessage}
 	for opts, want := range map[string][]string{
-		"":                              nil, // off by default
-		"scorer: {enabled: true}":       nil, // below the default threshold
+		"":                        nil, // off by default
+		"scorer: {enabled: true}": nil, // below the default threshold
 		"scorer: {enabled: true, threshold: 0.9}":  flagged,
 		"scorer: {enabled: false, threshold: 0.9}": nil,
 		// The lexicon options still reach the frames, and a message the
@@ -32,10 +32,10 @@ func TestSarcasmScorerOptions(t *testing.T) {
 		}
 	}
 	for opts, want := range map[string]string{
-		"scorer: {enabled: true, threshold: 1.5}": `scorer.threshold: 1.5 is not between 0 and 1`,
-		"scorer: {enabled: true, threshold: 0}":   `scorer.threshold: 0 is not between 0 and 1`,
-		"scorer: {enable: true}":                  `line 1: unknown option "enable" (known: enabled, threshold)`,
-		"scorer: {enabled: true}\nx: 1":           `line 2: unknown option "x" (known: add, replace, scorer)`,
+		"scorer: {enabled: true, threshold: 1.5}":            `scorer.threshold: 1.5 is not between 0 and 1`,
+		"scorer: {enabled: true, threshold: 0}":              `scorer.threshold: 0 is not between 0 and 1`,
+		"scorer: {enable: true}":                             `line 1: unknown option "enable" (known: enabled, threshold)`,
+		"scorer: {enabled: true}\nx: 1":                      `line 2: unknown option "x" (known: add, replace, scorer)`,
 		"add: {en: {markerz: [x]}}\nscorer: {enabled: true}": `add.en: unknown list "markerz" (have ` + listNames(lint.English) + `)`,
 	} {
 		var doc yaml.Node
@@ -64,14 +64,26 @@ func listNames(l lint.Lang) string {
 	return s
 }
 
-// Every language has weights, and a message with nothing in it scores low.
+// Every language has weights.
 func TestSarcasmModelsLoad(t *testing.T) {
-	models := sarcasmModels()
+	raw, err := dataFS.ReadFile(SarcasmScorerFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	models, err := ParseSarcasmModels(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, l := range lint.Langs {
-		m := models[l]
-		if m == nil || len(m.Weights) < 100 || m.Bias >= -2 {
+		if m := models[l]; m == nil || len(m.Weights) < 100 || m.Bias >= -2 {
 			t.Errorf("%s: no usable model: %+v", l, m)
 		}
+		if sarcasmModels()[l] == nil {
+			t.Errorf("%s: no compiled model", l)
+		}
+	}
+	if _, err := ParseSarcasmModels([]byte("en: {bias: 1, weight: {}}")); err == nil {
+		t.Error("a misspelt key is read")
 	}
 }
 

@@ -75,3 +75,20 @@ func TestLogitCountsEachFeatureOnce(t *testing.T) {
 		t.Errorf("Probability(0) = %v", got)
 	}
 }
+
+func TestCompiledNumbersFeatures(t *testing.T) {
+	c := (&Model{Bias: -1, Weights: map[string]float64{"b": 0.5, "a": 2}}).Compile()
+	for name, want := range map[string]struct {
+		n  int32
+		w  float64
+		ok bool
+	}{"a": {0, 2, true}, "b": {1, 0.5, true}, "c": {0, 0, false}} {
+		n, w, ok := c.Feature([]byte(name))
+		if n != want.n || w != want.w || ok != want.ok {
+			t.Errorf("%s: %d %v %v, want %+v", name, n, w, ok, want)
+		}
+	}
+	if c.Bias != -1 {
+		t.Errorf("bias %v", c.Bias)
+	}
+}
