@@ -20,7 +20,11 @@ import (
 // `go run ./bench/sarcasmscorer -write`) that weighs general features of a
 // message, its word stems and stem pairs, the rule's cue classes and where
 // they stand, and flags a message whose score passes a threshold when the
-// frames found nothing.
+// frames found nothing. Training it again after a change to the labelled
+// sets, the features or the rule's cue lists: go generate ./rules (a test
+// fails until then).
+
+//go:generate go run ../bench/sarcasmscorer -write -root ..
 
 // SarcasmScorerFile is the scorer's weights, per language, under rules/.
 const SarcasmScorerFile = "data/sarcasm_scorer.yaml"
@@ -46,10 +50,11 @@ var sarcasmScorerDefaults = SarcasmScorerOptions{Enabled: false, Threshold: 0.95
 
 const sarcasmScorerDoc = `
 
-A second detector can be switched on (scorer: {enabled: true}): it has learnt from a few hundred sarcastic
-and sincere replies in each language which words, word pairs and sarcastic ingredients tend to go together, and
-flags a message that looks sarcastic as a whole even when none of the patterns above matches it. It finds
-more sarcasm but is less certain than the patterns; threshold (0 to 1, default 0.9) sets how sure it must be.`
+Beside these patterns, a learnt scorer can be switched on (scorer: {enabled: true}). It has read a few hundred
+sarcastic and sincere replies in each language and weighs a message's words in any ending, the words side by
+side and the sarcastic ingredients above, so it also catches sarcasm put in a new way that no pattern describes.
+It catches more but is less sure than the patterns, so it is off unless you turn it on. threshold (0 to 1,
+default 0.95) says how sure it must be: lower finds more sarcasm and flags more sincere messages by mistake.`
 
 // withSarcasmScorer adds the learnt scorer to the sarcasm rule: its options
 // gain scorer, its check runs the scorer on a message the frames leave
