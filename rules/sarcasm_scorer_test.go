@@ -134,3 +134,38 @@ func BenchmarkSarcasmScorer(b *testing.B) {
 		}
 	}
 }
+
+// FuzzSarcasmScorer runs the rule with the scorer on at a threshold most
+// text passes: no panic, and the span it reports is a whole part of the
+// text.
+func FuzzSarcasmScorer(f *testing.F) {
+	for _, s := range []string{"Oh, you forgot it again? How unexpected.", "Şifrenizi yine mi unuttunuz?", "Əla. Yenə. 5 dəfə!", "", "…?!", "\xff\xfe a"} {
+		f.Add(s, uint8(0))
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("scorer: {enabled: true, threshold: 0.01}"), &doc); err != nil {
+		f.Fatal(err)
+	}
+	c, err := Sarcasm.New(doc.Content[0])
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, pick uint8) {
+		m := load.Options{Lang: lint.Langs[int(pick)%len(lint.Langs)]}.Text("draft", text)
+		c(lint.NewPass(m, func(d lint.Diagnostic) {
+			if s := d.Span; s.Start < 0 || s.End > len(m.Body.Text) || s.Start > s.End {
+				t.Fatalf("span %v outside %d bytes", s, len(m.Body.Text))
+			}
+		}))
+	})
+}
+
+// FuzzParseSarcasmModels: a weights file of any content is read or refused,
+// never a panic.
+func FuzzParseSarcasmModels(f *testing.F) {
+	f.Add([]byte("en: {bias: -3, weights: {\"w:you\": 0.5}}"))
+	f.Add([]byte("en: {bias: x}"))
+	f.Fuzz(func(_ *testing.T, raw []byte) {
+		_, _ = ParseSarcasmModels(raw)
+	})
+}
