@@ -14,18 +14,18 @@ import (
 
 func TestSarcasmScorerOptions(t *testing.T) {
 	en := load.Options{Lang: lint.English}
-	// Sarcasm no frame describes; the scorer gives it 0.92.
-	text := "Oh, you forgot your booking number again? How very unexpected."
-	flagged := []string{"0-41 severity(0) " + sarcasmScorerMessage}
+	// Sarcasm no frame describes; the scorer gives it 0.97.
+	text := "Of course, we'll just rebuild the whole kitchen for free, why not."
+	flagged := []string{"0-66 severity(0) " + sarcasmScorerMessage}
 	for opts, want := range map[string][]string{
-		"":                        nil, // off by default
-		"scorer: {enabled: true}": nil, // below the default threshold
-		"scorer: {enabled: true, threshold: 0.9}":  flagged,
-		"scorer: {enabled: false, threshold: 0.9}": nil,
+		"": nil, // off by default
+		"scorer: {enabled: true, threshold: 0.9}":   flagged,
+		"scorer: {enabled: true, threshold: 0.995}": nil,
+		"scorer: {enabled: false, threshold: 0.9}":  nil,
 		// The lexicon options still reach the frames, and a message the
 		// frames flag is not flagged again.
-		"add: {en: {markers: [how very unexpected]}}\nscorer: {enabled: true, threshold: 0.9}": {
-			`42-61 severity(0) "How very unexpected" reads as sarcasm toward the customer`},
+		"add: {en: {markers: [why not]}}\nscorer: {enabled: true, threshold: 0.9}": {
+			`58-65 severity(0) "why not" reads as sarcasm toward the customer`},
 	} {
 		if diff := cmp.Diff(want, check(t, Sarcasm, opts, en, text)); diff != "" {
 			t.Errorf("%q:\n%s", opts, diff)
