@@ -58,7 +58,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -72,7 +72,8 @@ func newForwardingWords() *forwardingWords {
 		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
 		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
 		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"),
-		ifYou: w("if_you_endings")}
+		ifYou: w("if_you_endings"), headEndings: w("head_endings"), participle: w("copula_participle"),
+		externalRoles: w("external_roles"), nounParticiple: w("noun_participle")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -122,7 +123,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		// (delivery company) names, "paylaşıldı" tells.
 		v, realis := lint.Match{}, false
 		for _, c := range verbs[i] {
-			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
+			if !fw.mood(m.Lang, toks, c, lint.Folded(m.Lang, m.Body.Text)) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
 				!fw.determined(m.Lang, toks, c) {
 				v, realis = c, true
 				break
@@ -133,11 +134,16 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
 		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
+		owners := slices.Clone(third[i])
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
 				recipients = append(recipients, n)
+				if fw.genitiveName(m, toks, n) {
+					owners = append(owners, n)
+				}
 			}
 		}
+		recipients = append(recipients, fw.possessedHeads(m, toks, owners, s)...)
 		// A team that belongs to someone else is a third party: "the
 		// platform's support team", "otelin satış komandasına".
 		var ours []lint.Match
@@ -150,7 +156,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
-			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r)
+			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r) ||
+			fw.ourStaff(m, toks, r, all["third"])
 		})
 		d, t, ok := fw.pair(m.Lang, toks, v, objects, recipients)
 		if !ok || ownReceiver(own[i], t) {
@@ -280,6 +287,8 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 		rest, apostrophe = w[i+1:], true
 	} else if ws := strings.Fields(t.Cue); len(ws) > 0 && t.Cue != "name" {
 		rest = strings.TrimPrefix(w, lint.CueLemma(ws[len(ws)-1]))
+	} else if suf := hyphenSuffix("", toks, t.Last); t.Cue == "name" && suf != "" {
+		rest, apostrophe = suf, true // "Phonak-a": the case after a hyphen, as after an apostrophe
 	} else if t.Cue == "name" {
 		for e := range fw.bareNameEndings[l] {
 			if strings.HasSuffix(w, e) {
@@ -423,7 +432,8 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCaps(w) || joinedCode(m.Body.Text, t) {
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
+			joinedCode(m.Body.Text, t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
 		if !looked {
@@ -433,8 +443,10 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 			continue
 		}
 		prev := neighbour(toks, i, -1)
+		// A common word capitalised with a case after a hyphen is a name:
+		// "Michelin-in" (the dictionary has "michelin", the guide).
 		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
-			!(commonWord(m.Lang, w) && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i})) {
+			!(commonWord(m.Lang, w) && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
 			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 		}
 	}
@@ -476,7 +488,7 @@ func commonWord(l lint.Lang, w string) bool {
 // "iletirsek", "ötürə bilərik"): after its lemma and any passive ending
 // comes a mood ending, a conditional ending stands anywhere in it, or an
 // ability verb follows it.
-func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, folded bool) bool {
 	if v.First < 0 {
 		return false
 	}
@@ -490,9 +502,17 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bo
 	if start == nil {
 		return false
 	}
-	// Folded, so that "gondermedik" typed without the letters is read too.
-	w := lint.Fold(l, toks[v.Last].Norm)
-	lemma := lint.Fold(l, lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
+	// Folded in a text typed without the letters, so that "gondermedik" is
+	// read too; only there, as folding merges endings: "yönləndirmişəm"
+	// (I have forwarded) folded holds "se", the conditional's "sə".
+	fold := func(s string) string {
+		if folded {
+			return lint.Fold(l, s)
+		}
+		return s
+	}
+	w := fold(toks[v.Last].Norm)
+	lemma := fold(lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
 	if !strings.HasPrefix(w, lemma) {
 		return false
 	}
@@ -503,23 +523,30 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bo
 		return true
 	}
 	for e := range fw.infinitiveEndings[l] {
-		if strings.HasSuffix(rest, lint.Fold(l, e)) {
+		if strings.HasSuffix(rest, fold(e)) {
 			return true
 		}
 	}
 	for voice := range fw.voiceEndings[l] {
-		if voice = lint.Fold(l, voice); strings.HasPrefix(rest, voice) {
+		if voice = fold(voice); strings.HasPrefix(rest, voice) {
 			rest = rest[len(voice):]
 			break
 		}
 	}
 	for e := range start {
-		if strings.HasPrefix(rest, lint.Fold(l, e)) {
+		if strings.HasPrefix(rest, fold(e)) {
+			return true
+		}
+	}
+	// A participle in the plural is a noun: "mobil verilənlər" (mobile
+	// data), "Gönderilenler" (the sent folder).
+	for e := range fw.nounParticiple[l] {
+		if strings.HasPrefix(rest, fold(e)) {
 			return true
 		}
 	}
 	for e := range anywhere {
-		if strings.Contains(rest, lint.Fold(l, e)) {
+		if strings.Contains(rest, fold(e)) {
 			return true
 		}
 	}
@@ -543,8 +570,10 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 			return false
 		}
+		glued := j >= 2 && hyphenSuffix("", toks, j-2) != "" // "Stripe-ın dəstək komandası"
 		for e := range fw.genitiveEndings[m.Lang] {
-			if len(toks[j].Norm) > len(e)+1 && hasEnding(m.Lang, toks[j].Norm, e, folded) {
+			if (len(toks[j].Norm) > len(e)+1 || glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
+				hasEnding(m.Lang, toks[j].Norm, e, folded) {
 				// "bankamızın kredi birimi" is our bank's unit.
 				return !fw.ours(m.Lang, toks[j].Norm[:len(toks[j].Norm)-len(e)], folded)
 			}
@@ -734,6 +763,135 @@ func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lin
 			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hyphenSuffix is the suffix glued with a hyphen to the word at i, as
+// Azerbaijani and Turkish write it after a foreign name ("Phonak-a",
+// "Stripe-ın"), or after a closing quote (“BakıLogistik”ə): lower case
+// letters right after "-" or the quote right after the word.
+// Empty when there is none. With text given, the word must start with a
+// capital (a name), not be a code's letters (XX-12).
+func hyphenSuffix(text string, toks []lint.Token, i int) string {
+	h, n := i+1, i+2
+	if i < 0 || n >= len(toks) || toks[h].Norm != "-" && !isQuote(toks[h].Norm) || toks[h].Start != toks[i].End || toks[n].Start != toks[h].End ||
+		toks[n].Kind != lint.Word || n+1 < len(toks) && toks[n+1].Start == toks[n].End && (toks[n+1].Kind == lint.Word || toks[n+1].Kind == lint.Number) {
+		return ""
+	}
+	if text != "" {
+		w := text[toks[n].Start:toks[n].End]
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || utf8.RuneCountInString(w) > 4 {
+			return ""
+		}
+	}
+	return toks[n].Norm
+}
+
+// possessedHeads are receivers whose case ending stands on the head noun
+// of a compound or a genitive phrase after the third party: "notarius
+// ofisinə" (the notary's office), "tedarikçimizin ziraat mühendislerine"
+// (our supplier's engineers), "podratçımız olan dezinfeksiya briqadasına"
+// (the brigade that is our contractor). The head is one or two words
+// after the third party (a copula participle, "olan", not counted) and
+// ends in the 3rd person possessive and a case (head_endings).
+func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, third []lint.Match, s lint.Span) []lint.Match {
+	l := m.Lang
+	ends := fw.headEndings[l]
+	if ends == nil {
+		return nil
+	}
+	folded := lint.Folded(l, m.Body.Text)
+	var out []lint.Match
+	for _, t := range third {
+		// "Mərkəzimizin aqronomu" is our centre's agronomist; "tedarikçimizin
+		// mühendisleri" our supplier's engineers, a role outside the brand
+		// whoever it works for (external_roles).
+		if t.Last < 0 || fw.ours(l, toks[t.Last].Norm, folded) && !fw.externalRole(l, t) {
+			continue
+		}
+		last := t.Last
+		if suf := hyphenSuffix("", toks, last); suf != "" {
+			last += 2 // "Michelin-in regional nümayəndəliyinə"
+		}
+		for j, k := last, 0; k < 2; {
+			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End {
+				break
+			}
+			if fw.participle[l][toks[j].Norm] {
+				continue
+			}
+			k++
+			if len(toks[j].Norm) > 4 && hasAnyEnding(l, toks[j].Norm, ends) {
+				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// genitiveName: a name in the genitive ("Michelin-in", "Phonak'ın") owns
+// the head noun after it, which may be the receiver.
+func (fw *forwardingWords) genitiveName(m *lint.Message, toks []lint.Token, n lint.Match) bool {
+	w := toks[n.Last].Norm
+	if suf := hyphenSuffix("", toks, n.Last); suf != "" {
+		w = suf
+	} else if i := strings.LastIndexAny(w, "'’"); i >= 0 {
+		w = w[i+len("'"):]
+	} else {
+		return false
+	}
+	return fw.genitiveEndings[m.Lang][w]
+}
+
+// ourStaff: a name right after one of our people ("fizyoterapistimiz Aylin
+// Hanım'a", "menecerimiz Aynur xanıma") is our colleague, not a third party;
+// after one of our partners ("teslimat firmamız HızlıGönder ile", "lojistik
+// ortağımız HızlıPaket'e") it is another company.
+func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.Match, third []lint.Match) bool {
+	if r.Cue != "name" {
+		return false
+	}
+	prev := neighbour(toks, r.First, -1)
+	for prev >= 0 && toks[prev].Kind == lint.Word && upperInitial(m.Body.Text[toks[prev].Start:toks[prev].End]) {
+		prev = neighbour(toks, prev, -1) // the rest of the name: "Aylin Hanım'a"
+	}
+	if prev < 0 || toks[prev].Kind != lint.Word || len(toks[prev].Norm) < 6 || !fw.ours(m.Lang, toks[prev].Norm, lint.Folded(m.Lang, m.Body.Text)) {
+		return false
+	}
+	for _, t := range third {
+		if t.First <= prev && t.Last >= prev {
+			return false
+		}
+	}
+	for lemma := range fw.externalRoles[m.Lang] {
+		if strings.HasPrefix(lint.Fold(m.Lang, toks[prev].Norm), lint.Fold(m.Lang, lemma)[:len(lint.Fold(m.Lang, lemma))-1]) {
+			return false // "ortağımız": the lemma's last consonant softens
+		}
+	}
+	return true
+}
+
+func upperInitial(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// externalRole reports whether a third party is a role outside the brand
+// even when the brand calls it its own ("podratçımız", our contractor).
+func (fw *forwardingWords) externalRole(l lint.Lang, t lint.Match) bool {
+	ws := strings.Fields(t.Cue)
+	return len(ws) > 0 && fw.externalRoles[l][lint.CueLemma(ws[len(ws)-1])]
+}
+
+// hasAnyEnding reports whether a word ends in one of the endings, compared
+// folded so that a text typed without the language's letters is read too.
+func hasAnyEnding(l lint.Lang, w string, ends map[string]bool) bool {
+	for e := range ends {
+		if hasEnding(l, w, e, true) {
+			return true
 		}
 	}
 	return false
