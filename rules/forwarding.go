@@ -157,7 +157,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r) ||
-			fw.ourStaff(m, toks, r, all["third"])
+				fw.ourStaff(m, toks, r, all["third"])
 		})
 		d, t, ok := fw.pair(m.Lang, toks, v, objects, recipients)
 		if !ok || ownReceiver(own[i], t) {
