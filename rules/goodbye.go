@@ -206,19 +206,7 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 	l := m.Lang
 	toks := m.Tokens()
 	folded := lint.Folded(l, m.Body.Text)
-	in := func(set map[string]bool, w string) bool {
-		if set[w] {
-			return true
-		}
-		if folded {
-			for x := range set {
-				if lint.Fold(l, x) == lint.Fold(l, w) {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
 	for _, s := range m.Sentences() {
 		clause := gw.lastClause(m, toks, s)
 		if len(clause) == 0 || len(clause) > 6 {
@@ -302,6 +290,23 @@ func (gw *goodbyeWords) moreHelp(m *lint.Message, pb phraseBook) bool {
 		}
 		for _, t := range toks {
 			if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && gw.more[m.Lang][t.Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasWord reports whether a word is in a set, compared folded in a text
+// typed without the language's letters ("Xos" is "xoş").
+func hasWord(l lint.Lang, set map[string]bool, w string, folded bool) bool {
+	if set[w] {
+		return true
+	}
+	if folded {
+		fw := lint.Fold(l, w)
+		for x := range set {
+			if lint.Fold(l, x) == fw {
 				return true
 			}
 		}
