@@ -823,7 +823,9 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 				continue
 			}
 			k++
-			if len(toks[j].Norm) > 4 && hasAnyEnding(l, toks[j].Norm, ends) {
+			// "tedarikçi çiftliğimizle": a head of ours named by an outside
+			// role is that role's (our supplier farm).
+			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, ends) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded)) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
 				break
 			}
