@@ -161,12 +161,17 @@ func wordsApart(toks []lint.Token, a, b int) int {
 // yoxdur", "imkanım yoxdur", "səlahiyyətimə daxil deyil", "yetkimin
 // dışında".
 type lackWords struct {
-	mine, me, absent map[lint.Lang]map[string]bool
+	mine       map[lint.Lang]*endingSet
+	me, absent map[lint.Lang]map[string]bool
 }
 
 func newLackWords() *lackWords {
 	w := bothandoffData.WordSets
-	return &lackWords{mine: w("mine_endings"), me: w("me"), absent: w("absent")}
+	lw := &lackWords{mine: map[lint.Lang]*endingSet{}, me: w("me"), absent: w("absent")}
+	for l, set := range w("mine_endings") {
+		lw.mine[l] = newEndingSet(l, set)
+	}
+	return lw
 }
 
 func (lw *lackWords) find(m *lint.Message) []lint.Match {
@@ -178,7 +183,7 @@ func (lw *lackWords) find(m *lint.Message) []lint.Match {
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	var out []lint.Match
 	for i, t := range toks {
-		if t.Kind != lint.Word || !hasWord(m.Lang, lw.me[m.Lang], t.Norm, folded) && !(len(t.Norm) > 4 && hasAnyEnding(m.Lang, t.Norm, mine)) {
+		if t.Kind != lint.Word || !hasWord(m.Lang, lw.me[m.Lang], t.Norm, folded) && !(len(t.Norm) > 4 && mine.match(m.Lang, t.Norm, folded)) {
 			continue
 		}
 		for j, k := i, 0; k < 2; k++ {

@@ -825,7 +825,7 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 			k++
 			// "tedarikçi çiftliğimizle": a head of ours named by an outside
 			// role is that role's (our supplier farm).
-			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, ends) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded)) {
+			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, ends, folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded)) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
 				break
 			}
@@ -889,10 +889,46 @@ func (fw *forwardingWords) externalRole(l lint.Lang, t lint.Match) bool {
 }
 
 // hasAnyEnding reports whether a word ends in one of the endings, compared
-// folded so that a text typed without the language's letters is read too.
-func hasAnyEnding(l lint.Lang, w string, ends map[string]bool) bool {
+// folded in a text typed without the language's letters.
+func hasAnyEnding(l lint.Lang, w string, ends map[string]bool, folded bool) bool {
+	return newEndingSet(l, ends).match(l, w, folded)
+}
+
+// endingSet is a set of word endings ready to match: as written and
+// folded, and the last bytes they may end in, so that most words are
+// turned away by one look.
+type endingSet struct {
+	plain, folded []string
+	last          [256]bool
+}
+
+func newEndingSet(l lint.Lang, ends map[string]bool) *endingSet {
+	es := &endingSet{}
 	for e := range ends {
-		if hasEnding(l, w, e, true) {
+		f := lint.Fold(l, e)
+		es.plain, es.folded = append(es.plain, e), append(es.folded, f)
+		if e != "" {
+			es.last[e[len(e)-1]] = true
+		}
+		if f != "" {
+			es.last[f[len(f)-1]] = true
+		}
+	}
+	return es
+}
+
+// match reports whether a word ends in one of the endings (compared folded
+// in a folded text).
+func (es *endingSet) match(l lint.Lang, w string, folded bool) bool {
+	if w == "" || !es.last[w[len(w)-1]] {
+		return false
+	}
+	list := es.plain
+	if folded {
+		w, list = lint.Fold(l, w), es.folded
+	}
+	for _, e := range list {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}
