@@ -157,19 +157,24 @@ func wordsApart(toks []lint.Token, a, b int) int {
 // lackWords find a bot saying it has no answer, no authority or no way in
 // words no list holds: a word with the 1st person singular possessive (or
 // "me" itself, "məndə", "bende") and, at most two words after it, a word
-// of absence or of being outside: "cavabı məndə yoxdur", "bilik bazamda
+// of absence or of being outside; the dative only with "belongs" or
+// "included" between (belongs): "cavabı məndə yoxdur", "bilik bazamda
 // yoxdur", "imkanım yoxdur", "səlahiyyətimə daxil deyil", "yetkimin
 // dışında".
 type lackWords struct {
-	mine       map[lint.Lang]*endingSet
-	me, absent map[lint.Lang]map[string]bool
+	mine, mineTo        map[lint.Lang]*endingSet
+	me, absent, belongs map[lint.Lang]map[string]bool
 }
 
 func newLackWords() *lackWords {
 	w := bothandoffData.WordSets
-	lw := &lackWords{mine: map[lint.Lang]*endingSet{}, me: w("me"), absent: w("absent")}
+	lw := &lackWords{mine: map[lint.Lang]*endingSet{}, mineTo: map[lint.Lang]*endingSet{}, me: w("me"), absent: w("absent"),
+		belongs: w("belongs")}
 	for l, set := range w("mine_endings") {
 		lw.mine[l] = newEndingSet(l, set)
+	}
+	for l, set := range w("mine_to_endings") {
+		lw.mineTo[l] = newEndingSet(l, set)
 	}
 	return lw
 }
@@ -183,11 +188,17 @@ func (lw *lackWords) find(m *lint.Message) []lint.Match {
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	var out []lint.Match
 	for i, t := range toks {
-		if t.Kind != lint.Word || !hasWord(m.Lang, lw.me[m.Lang], t.Norm, folded) && !(len(t.Norm) > 4 && mine.match(m.Lang, t.Norm, folded)) {
+		if t.Kind != lint.Word {
+			continue
+		}
+		// The dative (-ImA) is also a verbal noun's ending ("kazıma"):
+		// only before "belongs"/"included" ("səlahiyyətimə daxil deyil").
+		to := len(t.Norm) > 4 && lw.mineTo[m.Lang] != nil && lw.mineTo[m.Lang].match(m.Lang, t.Norm, folded)
+		if !to && !hasWord(m.Lang, lw.me[m.Lang], t.Norm, folded) && !(len(t.Norm) > 4 && mine.match(m.Lang, t.Norm, folded)) {
 			continue
 		}
 		for j, k := i, 0; k < 2; k++ {
-			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word {
+			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || to && k == 0 && !lw.belongs[m.Lang][toks[j].Norm] {
 				break
 			}
 			if hasWord(m.Lang, absent, toks[j].Norm, folded) {
