@@ -58,7 +58,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -73,7 +73,8 @@ func newForwardingWords() *forwardingWords {
 		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
 		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"),
 		ifYou: w("if_you_endings"), headEndings: w("head_endings"), participle: w("copula_participle"),
-		externalRoles: w("external_roles"), nounParticiple: w("noun_participle")}
+		externalRoles: w("external_roles"), nounParticiple: w("noun_participle"),
+		imperativeBefore: w("imperative_before")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -143,12 +144,16 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 				}
 			}
 		}
-		recipients = append(recipients, fw.possessedHeads(m, toks, owners, s)...)
+		heads := fw.possessedHeads(m, toks, owners, s)
+		recipients = append(recipients, heads...)
 		// A team that belongs to someone else is a third party: "the
-		// platform's support team", "otelin satış komandasına".
+		// platform's support team", "otelin satış komandasına", "otel
+		// yönetimine" (the hotel's management: the head of a third party's
+		// compound, unless our own cue spans the compound, "mağaza
+		// müdürüne").
 		var ours []lint.Match
 		for _, o := range own[i] {
-			if fw.othersTeam(m, toks, o) {
+			if fw.othersTeam(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -496,7 +501,7 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 	// ("Send the form to …"); after "to" it is an infinitive.
 	if fw.infinitive[l] != nil {
 		prev := neighbour(toks, v.First, -1)
-		return sentenceStart(toks, v.First) || prev >= 0 && fw.infinitive[l][toks[prev].Norm]
+		return sentenceStart(toks, v.First) || prev >= 0 && (fw.infinitive[l][toks[prev].Norm] || fw.imperativeBefore[l][toks[prev].Norm])
 	}
 	start, anywhere := fw.moodEndings[l], fw.conditionalEndings[l]
 	if start == nil {
