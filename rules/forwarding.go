@@ -58,7 +58,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -74,7 +74,8 @@ func newForwardingWords() *forwardingWords {
 		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"),
 		ifYou: w("if_you_endings"), headEndings: w("head_endings"), participle: w("copula_participle"),
 		externalRoles: w("external_roles"), nounParticiple: w("noun_participle"),
-		imperativeBefore: w("imperative_before")}
+		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
+		atEndings: w("at_endings")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -112,6 +113,15 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	}
 	verbs, data, third, own, irrealis := byClause("verbs", clauses), byClause("data", clauses), byClause("third", clauses),
 		byClause("own", clauses), byClause("irrealis", clauses)
+	// "Their number is" gives the customer the third party's number only
+	// with a number after it: "seri numarası" (serial number) gives none.
+	all["contact"] = slices.DeleteFunc(slices.Clone(all["contact"]), func(c lint.Match) bool {
+		if !fw.numberCues[m.Lang][c.Cue] {
+			return false
+		}
+		s := sents[sentenceOf(sents, c.Span.Start)]
+		return !phoneRE.MatchString(m.Body.Text[c.Span.End:s.End])
+	})
 	contact, condition := byClause("contact", sents), byClause("condition", sents)
 	for i, s := range clauses {
 		si := sentenceOf(sents, s.Start)
@@ -139,7 +149,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
 				recipients = append(recipients, n)
-				if fw.genitiveName(m, toks, n) {
+				if fw.genitiveName(m, toks, n) || fw.atOthers(m.Lang, toks[n.Last].Norm, false) {
 					owners = append(owners, n)
 				}
 			}
@@ -219,7 +229,9 @@ func (fw *forwardingWords) sender(l lint.Lang, toks []lint.Token, r lint.Match) 
 // customers: a receiver the customer owns is not a third party ("your
 // brand", "markanızla", "ekibinize").
 func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.Match) bool {
-	if r.First < 0 {
+	// "your insurer", "your bank": a company the customer deals with is
+	// still outside the brand.
+	if r.First < 0 || fw.externalRole(m.Lang, r) {
 		return false
 	}
 	if prev := neighbour(toks, r.First, -1); prev >= 0 && fw.owner[m.Lang][toks[prev].Norm] {
@@ -262,7 +274,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ob
 				continue // one word cannot be both ("emailed the florist")
 			}
 			if marked == nil {
-				if t.Span.Start > d.Span.Start || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
+				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
 					return d, t, true
 				}
 				continue
@@ -273,6 +285,21 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ob
 		}
 	}
 	return lint.Match{}, lint.Match{}, false
+}
+
+// introduced: an English receiver after what was sent stands in a phrase
+// after "to" or "with" ("to the local council", "with the safety team at
+// the other platform"); "your laptop repair" names no receiver.
+func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+	for j, k := t.First, 0; k < 9; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.to[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // receiverMarked: the receiver's last word has a dative or comitative
@@ -820,6 +847,7 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 		if suf := hyphenSuffix("", toks, last); suf != "" {
 			last += 2 // "Michelin-in regional nümayəndəliyinə"
 		}
+		at := fw.atOthers(l, toks[last].Norm, folded)
 		for j, k := last, 0; k < 2; {
 			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End {
 				break
@@ -829,8 +857,11 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 			}
 			k++
 			// "tedarikçi çiftliğimizle": a head of ours named by an outside
-			// role is that role's (our supplier farm).
-			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, ends, folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded)) {
+			// role is that role's (our supplier farm). After "the one at"
+			// ("klinikasındakı ortodonta", "Kliniği'ndeki ortodontiste")
+			// any receiver is theirs.
+			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, ends, folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
+				at && hasAnyEnding(l, toks[j].Norm, fw.receiverEndings[l], folded)) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
 				break
 			}
@@ -884,6 +915,22 @@ func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.M
 func upperInitial(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// atOthers: a word in the locative relative ("the one at": "Kliniği'ndeki",
+// "klinikasındakı") that is neither the customer's ("CRM'nizdeki", in your
+// CRM) nor ours ("klinikamızdakı").
+func (fw *forwardingWords) atOthers(l lint.Lang, w string, folded bool) bool {
+	for e := range fw.atEndings[l] {
+		if hasEnding(l, w, e, folded) {
+			if folded {
+				w, e = lint.Fold(l, w), lint.Fold(l, e)
+			}
+			stem := strings.TrimSuffix(w[:len(w)-len(e)], "n")
+			return !hasAnyEnding(l, stem, fw.ownedEndings[l], folded) && !fw.ours(l, stem, folded)
+		}
+	}
+	return false
 }
 
 // externalRole reports whether a third party is a role outside the brand
