@@ -213,6 +213,11 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 			continue
 		}
 		first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm
+		// "Safe cycling, Priya!": a wish word opening a short exclamation,
+		// the name it calls the customer by left out.
+		if len(clause) <= 3 && in(gw.wish[l], first) && strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
+			return true
+		}
 		if len(clause) >= 2 && len(clause) <= 3 && in(gw.wish[l], toks[clause[len(clause)-2]].Norm) {
 			for e := range gw.plural[l] {
 				if len(last) > len(e)+2 && hasEnding(l, last, e, folded) {
