@@ -187,22 +187,23 @@ func (lw *lackWords) find(m *lint.Message) []lint.Match {
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	var out []lint.Match
-	for i, t := range toks {
-		if t.Kind != lint.Word {
+	// From each word of absence back to the word it says is missing: most
+	// messages have no such word, and the endings are looked up only then.
+	for j, t := range toks {
+		if t.Kind != lint.Word || !hasWord(m.Lang, absent, t.Norm, folded) {
 			continue
 		}
-		// The dative (-ImA) is also a verbal noun's ending ("kazıma"):
-		// only before "belongs"/"included" ("səlahiyyətimə daxil deyil").
-		to := len(t.Norm) > 4 && lw.mineTo[m.Lang] != nil && lw.mineTo[m.Lang].match(m.Lang, t.Norm, folded)
-		if !to && !hasWord(m.Lang, lw.me[m.Lang], t.Norm, folded) && !(len(t.Norm) > 4 && mine.match(m.Lang, t.Norm, folded)) {
-			continue
-		}
-		for j, k := i, 0; k < 2; k++ {
-			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || to && k == 0 && !lw.belongs[m.Lang][toks[j].Norm] {
+		for i, k := j, 0; k < 2; k++ {
+			if i = neighbour(toks, i, -1); i < 0 || toks[i].Kind != lint.Word {
 				break
 			}
-			if hasWord(m.Lang, absent, toks[j].Norm, folded) {
-				out = append(out, lint.Match{Cue: "lack", Span: lint.Span{Start: t.Start, End: toks[j].End}, First: i, Last: j})
+			w := toks[i].Norm
+			// The dative (-ImA) is also a verbal noun's ending ("kazıma"):
+			// only before "belongs"/"included" ("səlahiyyətimə daxil deyil").
+			if k == 1 && lw.belongs[m.Lang][toks[neighbour(toks, i, 1)].Norm] && len(w) > 4 && lw.mineTo[m.Lang] != nil &&
+				lw.mineTo[m.Lang].match(m.Lang, w, folded) ||
+				hasWord(m.Lang, lw.me[m.Lang], w, folded) || len(w) > 4 && mine.match(m.Lang, w, folded) {
+				out = append(out, lint.Match{Cue: "lack", Span: lint.Span{Start: toks[i].Start, End: t.End}, First: i, Last: j})
 				break
 			}
 		}

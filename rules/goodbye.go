@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -207,11 +208,12 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 	toks := m.Tokens()
 	folded := lint.Folded(l, m.Body.Text)
 	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
-	for _, s := range m.Sentences() {
-		clause := gw.lastClause(m, toks, s)
-		if len(clause) == 0 || len(clause) > 6 {
+	for _, clause := range gw.lastClauses(m, toks) {
+		if len(clause.words) == 0 || len(clause.words) > 6 {
 			continue
 		}
+		s := clause.sentence
+		clause := clause.words
 		first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm
 		// "Safe cycling, Priya!": a wish word opening a short exclamation,
 		// the name it calls the customer by left out.
@@ -243,38 +245,63 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 	return false
 }
 
-// lastClause is the token indexes of the words of a sentence's last
+// sentenceClause is the words of a sentence's last clause and the sentence.
+type sentenceClause struct {
+	sentence lint.Span
+	words    []int
+}
+
+// lastClauses are, per sentence, the token indexes of the words of its last
 // clause (after its last comma or semicolon), without a name or a
 // placeholder the customer is called by: "Yaxşı gəzintilər, {{first_name}}!"
-// gives "Yaxşı gəzintilər".
-func (gw *goodbyeWords) lastClause(m *lint.Message, toks []lint.Token, s lint.Span) []int {
-	var clauses [][]int
-	var cur []int
-	for i, t := range toks {
-		if t.Start < s.Start || t.End > s.End {
+// gives "Yaxşı gəzintilər". Read backwards from each sentence's end, and
+// only so far as a clause of up to seven words.
+func (gw *goodbyeWords) lastClauses(m *lint.Message, toks []lint.Token) []sentenceClause {
+	sents := m.Sentences()
+	out := make([]sentenceClause, 0, len(sents))
+	first := 0 // the first token of the sentence
+	for _, s := range sents {
+		for first < len(toks) && toks[first].Start < s.Start {
+			first++
+		}
+		end := first // one past the sentence's last token
+		for end < len(toks) && toks[end].End <= s.End {
+			end++
+		}
+		out = append(out, sentenceClause{sentence: s, words: gw.lastWords(m, toks, first, end)})
+		first = end
+	}
+	return out
+}
+
+// lastWords is the words of the last clause of toks[first:end] that is not
+// a name the customer is called by (at most two capitalised words after a
+// comma); nil when it has more than seven words.
+func (gw *goodbyeWords) lastWords(m *lint.Message, toks []lint.Token, first, end int) []int {
+	var words []int
+	vocative := true
+	for i := end - 1; i >= first; i-- {
+		t := toks[i]
+		if t.Kind == lint.Punct && (t.Norm == "," || t.Norm == ";") {
+			if len(words) > 0 && !(vocative && len(words) <= 2) {
+				break
+			}
+			words, vocative = words[:0], true // a name or nothing: the clause before
 			continue
 		}
-		switch {
-		case t.Kind == lint.Punct && (t.Norm == "," || t.Norm == ";"):
-			clauses, cur = append(clauses, cur), nil
-		case t.Kind == lint.Word && !m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}):
-			cur = append(cur, i)
+		if t.Kind != lint.Word || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) {
+			continue
+		}
+		if len(words) == 7 {
+			return nil
+		}
+		words = append(words, i)
+		if !upperInitial(m.Body.Text[t.Start:t.End]) {
+			vocative = false
 		}
 	}
-	clauses = append(clauses, cur)
-	for k := len(clauses) - 1; k >= 0; k-- {
-		c := clauses[k]
-		vocative := true
-		for _, i := range c {
-			if !upperInitial(m.Body.Text[toks[i].Start:toks[i].End]) {
-				vocative = false
-			}
-		}
-		if len(c) > 0 && !(vocative && len(c) <= 2 && k > 0) {
-			return c
-		}
-	}
-	return nil
+	slices.Reverse(words)
+	return words
 }
 
 // moreHelp reports whether a question offers more help in other words: a
