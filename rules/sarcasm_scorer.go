@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"embed"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,7 +17,7 @@ import (
 )
 
 // The sarcasm rule's second detector: a scorer learnt from labelled
-// messages (rules/data/sarcasm_scorer.yaml, written by
+// messages (rules/data/sarcasm_scorer.<lang>.bin, written by
 // `go run ./bench/sarcasmscorer -write`) that weighs general features of a
 // message, its word stems and stem pairs, the rule's cue classes and where
 // they stand, and flags a message whose score passes a threshold when the
@@ -26,8 +27,17 @@ import (
 
 //go:generate go run ../bench/sarcasmscorer -write -root ..
 
-// SarcasmScorerFile is the scorer's weights, per language, under rules/.
-const SarcasmScorerFile = "data/sarcasm_scorer.yaml"
+// The weights are in logreg's binary format, a file per language, so that a
+// check of English text reads the English weights only, straight from the
+// program's bytes: the YAML they were kept in took 55 ms to parse, a third
+// of a small check's start.
+//
+//go:embed data/sarcasm_scorer.*.bin
+var sarcasmScorerFS embed.FS
+
+// SarcasmScorerFile is the scorer's weights file for a language, under
+// rules/.
+func SarcasmScorerFile(l lint.Lang) string { return "data/sarcasm_scorer." + string(l) + ".bin" }
 
 // SarcasmScorerOptions switch the learnt scorer on or off and set how sure
 // it must be.
@@ -44,17 +54,19 @@ type SarcasmScoredOptions struct {
 	Scorer         SarcasmScorerOptions `yaml:"scorer"`
 }
 
-// sarcasmScorerDefaults: the scorer is off unless a config turns it on;
-// the threshold is where it kept precision on held-out sets.
-var sarcasmScorerDefaults = SarcasmScorerOptions{Enabled: false, Threshold: 0.95}
+// sarcasmScorerDefaults: the scorer is on; at 0.90 it found 15 to 25 more
+// sarcastic messages in a hundred on sets nobody tuned for, at the
+// frames' precision, and stayed at 0.02 false alarms per 1,000 words of
+// real text or fewer.
+var sarcasmScorerDefaults = SarcasmScorerOptions{Enabled: true, Threshold: 0.90}
 
 const sarcasmScorerDoc = `
 
-Beside these patterns, a learnt scorer can be switched on (scorer: {enabled: true}). It has read a few hundred
-sarcastic and sincere replies in each language and weighs a message's words in any ending, the words side by
-side and the sarcastic ingredients above, so it also catches sarcasm put in a new way that no pattern describes.
-It catches more but is less sure than the patterns, so it is off unless you turn it on. threshold (0 to 1,
-default 0.95) says how sure it must be: lower finds more sarcasm and flags more sincere messages by mistake.`
+Beside these patterns, a learnt scorer is on. It has read a few hundred sarcastic and sincere replies in each
+language and weighs a message's words in any ending, the words side by side and the sarcastic ingredients above,
+so it also catches sarcasm put in a new way that no pattern describes. threshold (0 to 1, default 0.90) says how
+sure it must be before it flags a message: higher flags fewer messages and misses more sarcasm, lower finds more
+and flags more sincere messages by mistake. To keep the patterns only, switch it off: scorer: {enabled: false}.`
 
 // withSarcasmScorer adds the learnt scorer to the sarcasm rule: its options
 // gain scorer, its check runs the scorer on a message the frames leave
@@ -120,7 +132,7 @@ const sarcasmScorerMessage = "reads as sarcasm toward the customer: worded like 
 // sentence whose own features weigh most.
 func (sc sarcasmScorer) check(p *lint.Pass) {
 	m := p.Msg
-	model := sarcasmModels()[m.Lang]
+	model := sarcasmModel(m.Lang)
 	if model == nil {
 		return
 	}
@@ -158,36 +170,43 @@ func (sc sarcasmScorer) check(p *lint.Pass) {
 	})
 }
 
-// sarcasmModels are the scorer's weights per language, read on first use.
-var sarcasmModels = sync.OnceValue(func() map[lint.Lang]*logreg.Compiled {
-	raw, err := dataFS.ReadFile(SarcasmScorerFile)
-	if err != nil {
-		panic(err) // embedded: missing only in a broken build
-	}
-	models, err := ParseSarcasmModels(raw)
-	if err != nil {
-		panic(fmt.Sprintf("rules/%s: %v", SarcasmScorerFile, err))
-	}
-	out := map[lint.Lang]*logreg.Compiled{}
-	for l, m := range models {
-		out[l] = m.Compile()
+// sarcasmModels are the scorer's weights, each language's read the first
+// time a message in it is scored; nil for a language without weights.
+var sarcasmModels = func() map[lint.Lang]func() *logreg.Compiled {
+	out := map[lint.Lang]func() *logreg.Compiled{}
+	for _, l := range lint.Langs {
+		out[l] = sync.OnceValue(func() *logreg.Compiled {
+			model, err := ReadSarcasmModel(l)
+			if err != nil {
+				// The weights are built into the program and
+				// tested: a bad file is a broken build.
+				panic(err)
+			}
+			return model
+		})
 	}
 	return out
-})
+}()
 
-// ParseSarcasmModels reads a weights file: language -> bias and weights.
-func ParseSarcasmModels(raw []byte) (map[lint.Lang]*logreg.Model, error) {
-	var models map[lint.Lang]*logreg.Model
-	if err := decodeStrictYAML(raw, &models); err != nil {
-		return nil, err
+func sarcasmModel(l lint.Lang) *logreg.Compiled {
+	if model := sarcasmModels[l]; model != nil {
+		return model()
 	}
-	return models, nil
+	return nil
 }
 
-func decodeStrictYAML(raw []byte, v any) error {
-	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
-	dec.KnownFields(true)
-	return dec.Decode(v)
+// ReadSarcasmModel reads a language's shipped weights; an error names the
+// file.
+func ReadSarcasmModel(l lint.Lang) (*logreg.Compiled, error) {
+	raw, err := sarcasmScorerFS.ReadFile(SarcasmScorerFile(l))
+	if err != nil {
+		return nil, fmt.Errorf("rules/%s: %w", SarcasmScorerFile(l), err)
+	}
+	model, err := logreg.Read(raw)
+	if err != nil {
+		return nil, fmt.Errorf("rules/%s: %w", SarcasmScorerFile(l), err)
+	}
+	return model, nil
 }
 
 // sarcasmCues is the rule's built-in lexicon, compiled once: the scorer

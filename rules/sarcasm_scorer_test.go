@@ -18,7 +18,8 @@ func TestSarcasmScorerOptions(t *testing.T) {
 	text := "Of course, we'll just rebuild the whole kitchen for free, why not."
 	flagged := []string{"0-66 severity(0) " + sarcasmScorerMessage}
 	for opts, want := range map[string][]string{
-		"": nil, // off by default
+		"":                         flagged, // on by default
+		"scorer: {threshold: 0.9}": flagged,
 		"scorer: {enabled: true, threshold: 0.9}":   flagged,
 		"scorer: {enabled: true, threshold: 0.995}": nil,
 		"scorer: {enabled: false, threshold: 0.9}":  nil,
@@ -64,26 +65,40 @@ func listNames(l lint.Lang) string {
 	return s
 }
 
-// Every language has weights.
+// Every language has weights, read from its own file.
 func TestSarcasmModelsLoad(t *testing.T) {
-	raw, err := dataFS.ReadFile(SarcasmScorerFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	models, err := ParseSarcasmModels(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, l := range lint.Langs {
-		if m := models[l]; m == nil || len(m.Weights) < 100 || m.Bias >= -2 {
-			t.Errorf("%s: no usable model: %+v", l, m)
+		m, err := ReadSarcasmModel(l)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if sarcasmModels()[l] == nil {
-			t.Errorf("%s: no compiled model", l)
+		if m.Len() < 100 || m.Bias >= -2 {
+			t.Errorf("%s: no usable model: %d features, bias %v", l, m.Len(), m.Bias)
+		}
+		if sarcasmModel(l) == nil {
+			t.Errorf("%s: no model", l)
 		}
 	}
-	if _, err := ParseSarcasmModels([]byte("en: {bias: 1, weight: {}}")); err == nil {
-		t.Error("a misspelt key is read")
+	if _, err := ReadSarcasmModel("de"); err == nil || err.Error() != "rules/data/sarcasm_scorer.de.bin: open data/sarcasm_scorer.de.bin: file does not exist" {
+		t.Errorf("a language without weights: %v", err)
+	}
+	if sarcasmModel("de") != nil {
+		t.Error("a model for a language without weights")
+	}
+}
+
+// BenchmarkSarcasmModelLoad reads one language's weights, as the first
+// message in that language does.
+func BenchmarkSarcasmModelLoad(b *testing.B) {
+	for _, l := range lint.Langs {
+		b.Run(string(l), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ReadSarcasmModel(l); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -108,7 +123,7 @@ func TestSarcasmFeatures(t *testing.T) {
 	}
 }
 
-// BenchmarkSarcasmScorer is BenchmarkRule/sarcasm with the scorer on.
+// BenchmarkSarcasmScorer is BenchmarkRule/sarcasm without the engine.
 func BenchmarkSarcasmScorer(b *testing.B) {
 	msgs, err := load.Options{}.File("lib.yaml", gen.Library(2000, 3))
 	if err != nil {
@@ -157,15 +172,5 @@ func FuzzSarcasmScorer(f *testing.F) {
 				t.Fatalf("span %v outside %d bytes", s, len(m.Body.Text))
 			}
 		}))
-	})
-}
-
-// FuzzParseSarcasmModels: a weights file of any content is read or refused,
-// never a panic.
-func FuzzParseSarcasmModels(f *testing.F) {
-	f.Add([]byte("en: {bias: -3, weights: {\"w:you\": 0.5}}"))
-	f.Add([]byte("en: {bias: x}"))
-	f.Fuzz(func(_ *testing.T, raw []byte) {
-		_, _ = ParseSarcasmModels(raw)
 	})
 }

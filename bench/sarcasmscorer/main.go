@@ -1,7 +1,7 @@
 // Command sarcasmscorer trains the sarcasm rule's learnt scorer on our own
 // labelled sets and measures it.
 //
-//	go run ./bench/sarcasmscorer -write            # train on every set, write rules/data/sarcasm_scorer.yaml
+//	go run ./bench/sarcasmscorer -write            # train on every set, write rules/data/sarcasm_scorer.<lang>.bin
 //	go run ./bench/sarcasmscorer -heldout          # leave one set out: train on the others, score it
 //	go run ./bench/sarcasmscorer -measure FILE     # frames, scorer and both on a labelled corpus
 //
@@ -67,10 +67,7 @@ func main() {
 	var err error
 	switch {
 	case *write:
-		var out []byte
-		if out, err = weightsFile(*root); err == nil {
-			err = os.WriteFile(filepath.Join(*root, "rules", rules.SarcasmScorerFile), out, 0o644)
-		}
+		err = writeWeights(*root)
 	case *heldout:
 		err = heldOut(os.Stdout, *root)
 	case *measure != "":
@@ -155,25 +152,34 @@ func train(items []item) *logreg.Model {
 	return logreg.Train(ex, trainOptions)
 }
 
-// weightsFile trains each language on all its sets and writes the weights.
-func weightsFile(root string) ([]byte, error) {
-	models := map[lint.Lang]*logreg.Model{}
+// weightsFiles trains each language on all its sets: its weights file's
+// bytes, by language.
+func weightsFiles(root string) (map[lint.Lang][]byte, error) {
+	out := map[lint.Lang][]byte{}
 	for _, l := range langs {
 		byset, err := readSets(root, l)
 		if err != nil {
 			return nil, err
 		}
-		models[l] = train(slices.Concat(byset...))
+		if out[l], err = train(slices.Concat(byset...)).MarshalBinary(); err != nil {
+			return nil, err
+		}
 	}
-	var buf bytes.Buffer
-	buf.WriteString("# The sarcasm rule's learnt scorer, per language: a bias and the weight of each feature (see\n" +
-		"# rules/sarcasm_scorer.go). Written by `go run ./bench/sarcasmscorer -write` from testdata/quality; do not edit.\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(models); err != nil {
-		return nil, err
+	return out, nil
+}
+
+// writeWeights trains every language and writes its weights file.
+func writeWeights(root string) error {
+	files, err := weightsFiles(root)
+	if err != nil {
+		return err
 	}
-	return buf.Bytes(), enc.Close()
+	for _, l := range langs {
+		if err := os.WriteFile(filepath.Join(root, "rules", rules.SarcasmScorerFile(l)), files[l], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // count is a confusion count.

@@ -154,38 +154,3 @@ func round(x float64, digits int) float64 {
 	p := math.Pow(10, float64(digits))
 	return math.Round(x*p) / p
 }
-
-// Compiled is a model made ready to score many items: each feature with a
-// weight numbered, so a caller can tell features apart without keeping
-// their names.
-type Compiled struct {
-	Bias    float64
-	index   map[string]int32
-	weights []float64
-}
-
-// Compile numbers the model's features (in sorted order).
-func (m *Model) Compile() *Compiled {
-	names := make([]string, 0, len(m.Weights))
-	for f := range m.Weights {
-		names = append(names, f)
-	}
-	slices.Sort(names)
-	c := &Compiled{Bias: m.Bias, index: make(map[string]int32, len(names)), weights: make([]float64, len(names))}
-	for i, f := range names {
-		c.index[f] = int32(i)
-		c.weights[i] = m.Weights[f]
-	}
-	return c
-}
-
-// Feature returns a feature's number and weight; ok is false for a
-// feature the model gives no weight. Looking up a name held in bytes
-// allocates nothing.
-func (c *Compiled) Feature(name []byte) (n int32, weight float64, ok bool) {
-	n, ok = c.index[string(name)]
-	if !ok {
-		return 0, 0, false
-	}
-	return n, c.weights[n], true
-}
