@@ -81,20 +81,26 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	Lexicon: sarcasmData.Lexicon,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
-			you := customer{endings: withCases(sarcasmData.WordSets("second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), words: sarcasmData.WordSets("second_person"),
-				negatedEndings: withCases(sarcasmData.WordSets("negated_second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), past: sarcasmData.WordSets("past"),
-				promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
-				negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
-				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
-				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
-				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
-				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
-				intensifiers: sarcasmData.WordSets("intensifiers")}
-			you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
-				"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
-				"ends:you": you.endings})
-			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
+			you := sarcasmCustomer()
+			return func(p *lint.Pass) { checkSarcasm(p, pb.findAll(p.Msg), you) }
 		}),
+}
+
+// sarcasmCustomer is what the rule knows of the customer's words.
+func sarcasmCustomer() customer {
+	you := customer{endings: withCases(sarcasmData.WordSets("second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), words: sarcasmData.WordSets("second_person"),
+		negatedEndings: withCases(sarcasmData.WordSets("negated_second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), past: sarcasmData.WordSets("past"),
+		promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
+		negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
+		withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
+		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
+		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
+		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
+		intensifiers: sarcasmData.WordSets("intensifiers")}
+	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
+		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
+		"ends:you": you.endings})
+	return you
 }
 
 // withCases adds to the endings the case suffixes that may follow those
@@ -231,9 +237,10 @@ var frames = []sarcasmFrame{
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
 }
 
-func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
+// checkSarcasm reports the frames' findings in a message, given the cues
+// of every list found in it in one pass (pb.findAll), which it changes.
+func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) {
 	m := p.Msg
-	found := pb.findAll(m) // every list in one pass
 	markers := you.refine(m, found)
 	openers := found["openers"]
 	var framed []framedMatch

@@ -92,19 +92,51 @@ func withSarcasmScorer(r *lint.Rule) {
 		if t := o.Scorer.Threshold; !(t > 0 && t < 1) {
 			return nil, fmt.Errorf("scorer.threshold: %v is not between 0 and 1", t)
 		}
-		check, err := frames(withoutKey(node, "scorer"))
-		if err != nil || !o.Scorer.Enabled {
-			return check, err
+		if !o.Scorer.Enabled {
+			return frames(withoutKey(node, "scorer"))
 		}
+		// The frames and the scorer look for the cues of the built-in
+		// lexicon in one pass unless a config changes the frames'.
+		shared := len(o.Add) == 0 && len(o.Replace) == 0
+		pb := sarcasmCues()
+		if !shared {
+			lx, err := o.LexiconOptions.apply(sarcasmLexicon)
+			if err != nil {
+				return nil, err
+			}
+			pb = lx.compile()
+		}
+		you := sarcasmCustomer()
 		sc := sarcasmScorer{threshold: o.Scorer.Threshold}
 		return func(p *lint.Pass) {
-			fired := false
-			check(lint.NewPass(p.Msg, func(d lint.Diagnostic) { fired = true; p.Report(d) }))
-			if !fired {
-				sc.check(p)
+			found := pb.findAll(p.Msg)
+			var cues map[string][]lint.Match
+			if shared {
+				cues = cloneCues(found) // the frames change theirs
 			}
+			fired := false
+			checkSarcasm(lint.NewPass(p.Msg, func(d lint.Diagnostic) { fired = true; p.Report(d) }), found, you)
+			if fired {
+				return
+			}
+			if !shared {
+				cues = sarcasmCues().findAll(p.Msg)
+			}
+			sc.check(p, cues)
 		}, nil
 	}
+}
+
+// cloneCues copies the cues found by list.
+func cloneCues(found map[string][]lint.Match) map[string][]lint.Match {
+	if found == nil {
+		return nil
+	}
+	out := make(map[string][]lint.Match, len(found))
+	for list, ms := range found {
+		out[list] = slices.Clone(ms)
+	}
+	return out
 }
 
 // withoutKey is a mapping node without one key, for a constructor that does
@@ -137,8 +169,9 @@ type sarcasmScorer struct{ threshold float64 }
 const sarcasmScorerMessage = "reads as sarcasm toward the customer: worded like the sarcastic replies the rule learnt from"
 
 // check flags the message when its score passes the threshold, at the
-// sentence whose own features weigh most.
-func (sc sarcasmScorer) check(p *lint.Pass) {
+// sentence whose own features weigh most; cues are the built-in lexicon's
+// (sarcasmCues) found in it.
+func (sc sarcasmScorer) check(p *lint.Pass, cues map[string][]lint.Match) {
 	m := p.Msg
 	model := sarcasmModel(m.Lang)
 	if model == nil {
@@ -151,7 +184,7 @@ func (sc sarcasmScorer) check(p *lint.Pass) {
 	logit := model.Bias
 	weight := make([]float64, len(sents))
 	seen := make([]int32, 0, 64) // each feature counts once, as in training
-	sarcasmFeatures(m, func(name []byte, sentence int) {
+	sarcasmFeatures(m, cues, func(name []byte, sentence int) {
 		n, w, ok := model.Feature(name)
 		if !ok || slices.Contains(seen, n) {
 			return
@@ -226,18 +259,18 @@ var sarcasmCues = sync.OnceValue(func() phraseBook { return sarcasmLexicon.compi
 // training.
 func SarcasmFeatures(m *lint.Message) []string {
 	var out []string
-	sarcasmFeatures(m, func(name []byte, _ int) { out = append(out, string(name)) })
+	sarcasmFeatures(m, sarcasmCues().findAll(m), func(name []byte, _ int) { out = append(out, string(name)) })
 	return out
 }
 
 // sarcasmFeatures calls emit with each of a message's features and the
-// sentence it stands in (-1: the message as a whole); name is only valid
-// during the call. The features: each word's stem (w:), each pair of stems
+// sentence it stands in (-1: the message as a whole), given the cues of the
+// built-in lexicon found in it; name is only valid during the call. The features: each word's stem (w:), each pair of stems
 // in a row in a sentence (b:), the stem that opens a sentence (f:); each cue
 // class of the rule's lexicon present (c:), in the first sentence (c1:) or
 // the last (cN:), and each pair of cue classes (p:); a 2nd person form,
 // quotes, a question, an exclamation, an ellipsis (s:).
-func sarcasmFeatures(m *lint.Message, emit func(name []byte, sentence int)) {
+func sarcasmFeatures(m *lint.Message, found map[string][]lint.Match, emit func(name []byte, sentence int)) {
 	var buf []byte
 	put := func(sentence int, parts ...string) {
 		buf = buf[:0]
@@ -285,7 +318,6 @@ func sarcasmFeatures(m *lint.Message, emit func(name []byte, sentence int)) {
 			put(-1, "s:", name)
 		}
 	}
-	found := sarcasmCues().findAll(m)
 	lists := make([]string, 0, len(found))
 	for list, ms := range found {
 		if len(ms) == 0 {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 )
@@ -63,13 +64,21 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 // Compiled is a model ready to score many items, read from the binary
 // weights format: each feature with a weight is numbered (in sorted
 // order), so a caller can tell features apart without keeping their names.
-// It holds the bytes it was read from and copies nothing.
+// It holds the bytes it was read from and copies nothing; its one
+// allocation is a hash table of feature numbers.
 type Compiled struct {
 	Bias    float64
 	n       int
 	offsets []byte // (n+1) × uint32
 	weights []byte // n × float64
 	names   []byte
+	// slots is an open-addressing table, a power of two at least twice n
+	// long: a feature's number plus one at the slot its name hashes to or
+	// after, 0 for none. A scorer looks up every feature of every
+	// message, and a binary search over the names took a third of its
+	// time.
+	slots []uint32
+	seed  maphash.Seed
 }
 
 // Read checks data in the binary weights format and returns the model it
@@ -115,7 +124,26 @@ func Read(data []byte) (*Compiled, error) {
 			return nil, fmt.Errorf("feature %q: weight %v", name, w)
 		}
 	}
+	c.index()
 	return c, nil
+}
+
+// index fills the hash table; the names are known to be distinct.
+func (c *Compiled) index() {
+	size := 1
+	for size < 2*c.n {
+		size <<= 1
+	}
+	c.slots = make([]uint32, size)
+	c.seed = maphash.MakeSeed()
+	mask := uint64(size - 1)
+	for i := range c.n {
+		at := maphash.Bytes(c.seed, c.name(i)) & mask
+		for c.slots[at] != 0 {
+			at = (at + 1) & mask
+		}
+		c.slots[at] = uint32(i + 1)
+	}
 }
 
 // Compile makes a model ready to score, as if written and read back.
@@ -139,22 +167,15 @@ func (c *Compiled) weight(i int) float64 {
 func (c *Compiled) name(i int) []byte { return c.names[c.offset(i):c.offset(i+1)] }
 
 // Feature returns a feature's number and weight; ok is false for a
-// feature the model gives no weight. It searches the sorted names and
-// allocates nothing.
+// feature the model gives no weight. It allocates nothing.
 func (c *Compiled) Feature(name []byte) (n int32, weight float64, ok bool) {
-	lo, hi := 0, c.n
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if bytes.Compare(c.name(mid), name) < 0 {
-			lo = mid + 1
-		} else {
-			hi = mid
+	mask := uint64(len(c.slots) - 1)
+	for at := maphash.Bytes(c.seed, name) & mask; c.slots[at] != 0; at = (at + 1) & mask {
+		if i := int(c.slots[at] - 1); bytes.Equal(c.name(i), name) {
+			return int32(i), c.weight(i), true
 		}
 	}
-	if lo == c.n || !bytes.Equal(c.name(lo), name) {
-		return 0, 0, false
-	}
-	return int32(lo), c.weight(lo), true
+	return 0, 0, false
 }
 
 // Each calls f with every feature's name and weight, in sorted order.
