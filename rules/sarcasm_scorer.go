@@ -109,35 +109,67 @@ func withSarcasmScorer(r *lint.Rule) {
 		you := sarcasmCustomer()
 		sc := sarcasmScorer{threshold: o.Scorer.Threshold}
 		return func(p *lint.Pass) {
-			found := pb.findAll(p.Msg)
-			var cues map[string][]lint.Match
-			if shared {
-				cues = cloneCues(found) // the frames change theirs
+			m := p.Msg
+			s := sarcasmScratches.Get().(*sarcasmScratch)
+			defer sarcasmScratches.Put(s)
+			found := pb.findAll(m)
+			if shared { // read before the frames refine them
+				s.classes = cueClasses(found, m.Sentences(), s.classes[:0])
 			}
 			fired := false
-			checkSarcasm(lint.NewPass(p.Msg, func(d lint.Diagnostic) { fired = true; p.Report(d) }), found, you)
+			checkSarcasm(lint.NewPass(m, func(d lint.Diagnostic) { fired = true; p.Report(d) }), found, you)
 			if fired {
 				return
 			}
 			if !shared {
-				cues = sarcasmCues().findAll(p.Msg)
+				s.classes = cueClasses(sarcasmCues().findAll(m), m.Sentences(), s.classes[:0])
 			}
-			sc.check(p, cues)
+			sc.check(p, s)
 		}, nil
 	}
 }
 
-// cloneCues copies the cues found by list.
-func cloneCues(found map[string][]lint.Match) map[string][]lint.Match {
-	if found == nil {
-		return nil
-	}
-	out := make(map[string][]lint.Match, len(found))
+// cueClass is a class of the built-in lexicon's cues found in a message,
+// as the scorer reads it.
+type cueClass struct {
+	list string
+	// at is the sentence of its first cue; first and last say whether a
+	// cue stands in the first sentence, or in the last of two or more.
+	at          int
+	first, last bool
+}
+
+// cueClasses appends the classes of the cues found to out, by name.
+func cueClasses(found map[string][]lint.Match, sents []lint.Span, out []cueClass) []cueClass {
 	for list, ms := range found {
-		out[list] = slices.Clone(ms)
+		if len(ms) == 0 {
+			continue
+		}
+		c := cueClass{list: list, at: sentenceOf(sents, ms[0].Span.Start)}
+		for _, mt := range ms {
+			switch sentenceOf(sents, mt.Span.Start) {
+			case 0:
+				c.first = true
+			case len(sents) - 1:
+				c.last = true
+			}
+		}
+		out = append(out, c)
 	}
+	slices.SortFunc(out, func(a, b cueClass) int { return strings.Compare(a.list, b.list) })
 	return out
 }
+
+// sarcasmScratch is the scorer's working memory for one message, kept in a
+// pool: the scorer reads every message the frames leave silent, nearly all.
+type sarcasmScratch struct {
+	classes []cueClass
+	weight  []float64 // by sentence
+	seen    []int32   // the features counted
+	name    []byte
+}
+
+var sarcasmScratches = sync.Pool{New: func() any { return new(sarcasmScratch) }}
 
 // withoutKey is a mapping node without one key, for a constructor that does
 // not know it.
@@ -169,9 +201,9 @@ type sarcasmScorer struct{ threshold float64 }
 const sarcasmScorerMessage = "reads as sarcasm toward the customer: worded like the sarcastic replies the rule learnt from"
 
 // check flags the message when its score passes the threshold, at the
-// sentence whose own features weigh most; cues are the built-in lexicon's
-// (sarcasmCues) found in it.
-func (sc sarcasmScorer) check(p *lint.Pass, cues map[string][]lint.Match) {
+// sentence whose own features weigh most; s holds the classes of the
+// built-in lexicon's cues (sarcasmCues) found in it.
+func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	m := p.Msg
 	model := sarcasmModel(m.Lang)
 	if model == nil {
@@ -182,9 +214,9 @@ func (sc sarcasmScorer) check(p *lint.Pass, cues map[string][]lint.Match) {
 		return
 	}
 	logit := model.Bias
-	weight := make([]float64, len(sents))
-	seen := make([]int32, 0, 64) // each feature counts once, as in training
-	sarcasmFeatures(m, cues, func(name []byte, sentence int) {
+	weight := append(s.weight[:0], make([]float64, len(sents))...)
+	seen := s.seen[:0] // each feature counts once, as in training
+	s.name = sarcasmFeatures(m, s.classes, s.name, func(name []byte, sentence int) {
 		n, w, ok := model.Feature(name)
 		if !ok || slices.Contains(seen, n) {
 			return
@@ -195,6 +227,7 @@ func (sc sarcasmScorer) check(p *lint.Pass, cues map[string][]lint.Match) {
 			weight[sentence] += w
 		}
 	})
+	s.weight, s.seen = weight, seen
 	if logreg.Probability(logit) < sc.threshold {
 		return
 	}
@@ -259,19 +292,20 @@ var sarcasmCues = sync.OnceValue(func() phraseBook { return sarcasmLexicon.compi
 // training.
 func SarcasmFeatures(m *lint.Message) []string {
 	var out []string
-	sarcasmFeatures(m, sarcasmCues().findAll(m), func(name []byte, _ int) { out = append(out, string(name)) })
+	classes := cueClasses(sarcasmCues().findAll(m), m.Sentences(), nil)
+	sarcasmFeatures(m, classes, nil, func(name []byte, _ int) { out = append(out, string(name)) })
 	return out
 }
 
 // sarcasmFeatures calls emit with each of a message's features and the
-// sentence it stands in (-1: the message as a whole), given the cues of the
-// built-in lexicon found in it; name is only valid during the call. The features: each word's stem (w:), each pair of stems
+// sentence it stands in (-1: the message as a whole), given the classes of
+// the built-in lexicon's cues found in it; name is only valid during the
+// call, and is built in buf, returned for use again. The features: each word's stem (w:), each pair of stems
 // in a row in a sentence (b:), the stem that opens a sentence (f:); each cue
 // class of the rule's lexicon present (c:), in the first sentence (c1:) or
 // the last (cN:), and each pair of cue classes (p:); a 2nd person form,
 // quotes, a question, an exclamation, an ellipsis (s:).
-func sarcasmFeatures(m *lint.Message, found map[string][]lint.Match, emit func(name []byte, sentence int)) {
-	var buf []byte
+func sarcasmFeatures(m *lint.Message, classes []cueClass, buf []byte, emit func(name []byte, sentence int)) []byte {
 	put := func(sentence int, parts ...string) {
 		buf = buf[:0]
 		for _, p := range parts {
@@ -318,28 +352,21 @@ func sarcasmFeatures(m *lint.Message, found map[string][]lint.Match, emit func(n
 			put(-1, "s:", name)
 		}
 	}
-	lists := make([]string, 0, len(found))
-	for list, ms := range found {
-		if len(ms) == 0 {
-			continue
+	for _, c := range classes {
+		if c.first {
+			put(0, "c1:", c.list)
 		}
-		lists = append(lists, list)
-		for _, mt := range ms {
-			switch sentenceOf(sents, mt.Span.Start) {
-			case 0:
-				put(0, "c1:", list)
-			case len(sents) - 1:
-				put(len(sents)-1, "cN:", list)
-			}
+		if c.last {
+			put(len(sents)-1, "cN:", c.list)
 		}
 	}
-	slices.Sort(lists)
-	for i, a := range lists {
-		put(sentenceOf(sents, found[a][0].Span.Start), "c:", a)
-		for _, b := range lists[i+1:] {
-			put(-1, "p:", a, "+", b)
+	for i, a := range classes {
+		put(a.at, "c:", a.list)
+		for _, b := range classes[i+1:] {
+			put(-1, "p:", a.list, "+", b.list)
 		}
 	}
+	return buf
 }
 
 // sarcasmShapeNames name the shapes of a message the scorer reads, and
@@ -378,24 +405,31 @@ type sarcasmWordInfo struct {
 }
 
 // sarcasmWords remember each word's stem and 2nd person, per language and
-// folding: the suffix walk and the endings are the scorer's costliest
-// steps, and a library repeats its words.
-var sarcasmWords sync.Map // sarcasmWordKey -> *memo[sarcasmWordInfo]
-
-type sarcasmWordKey struct {
-	lang   lint.Lang
-	folded bool
-}
+// folding (index 1: folded): the suffix walk and the endings are the
+// scorer's costliest steps, and a library repeats its words. The map is
+// made once and only read, so that finding a language's memo costs a map
+// look-up and no lock.
+var sarcasmWords = func() [2]map[lint.Lang]*memo[sarcasmWordInfo] {
+	var out [2]map[lint.Lang]*memo[sarcasmWordInfo]
+	for f := range out {
+		out[f] = map[lint.Lang]*memo[sarcasmWordInfo]{}
+		for _, l := range lint.Langs {
+			out[f][l] = &memo[sarcasmWordInfo]{}
+		}
+	}
+	return out
+}()
 
 func sarcasmWord(l lint.Lang, w string, folded bool) sarcasmWordInfo {
-	key := sarcasmWordKey{l, folded}
-	c, ok := sarcasmWords.Load(key)
-	if !ok {
-		c, _ = sarcasmWords.LoadOrStore(key, &memo[sarcasmWordInfo]{})
+	look := func() sarcasmWordInfo { return sarcasmWordInfo{stem: stemOf(l, w), you: sarcasmYou(l, w, folded)} }
+	f := 0
+	if folded {
+		f = 1
 	}
-	return c.(*memo[sarcasmWordInfo]).get(w, func() sarcasmWordInfo {
-		return sarcasmWordInfo{stem: stemOf(l, w), you: sarcasmYou(l, w, folded)}
-	})
+	if c := sarcasmWords[f][l]; c != nil {
+		return c.get(w, look)
+	}
+	return look()
 }
 
 // stemOf is a word's stem: for Turkish and Azerbaijani the shortest
