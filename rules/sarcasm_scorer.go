@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -216,15 +217,29 @@ func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	logit := model.Bias
 	weight := append(s.weight[:0], make([]float64, len(sents))...)
 	seen := s.seen[:0] // each feature counts once, as in training
-	s.name = sarcasmFeatures(m, s.classes, s.name, func(name []byte, sentence int) {
-		n, w, ok := model.Feature(name)
-		if !ok || slices.Contains(seen, n) {
+	add := func(f modelFeature, sentence int) {
+		if !f.ok || slices.Contains(seen, f.n) {
 			return
 		}
-		seen = append(seen, n)
-		logit += w
+		seen = append(seen, f.n)
+		logit += f.w
 		if sentence >= 0 {
-			weight[sentence] += w
+			weight[sentence] += f.w
+		}
+	}
+	s.name = sarcasmFeatures(m, s.classes, s.name, func(name []byte, sentence int) {
+		add(lookUp(model, name), sentence)
+	}, func(w sarcasmWordInfo, opens bool, sentence int) {
+		// A word's own features are looked up once a run: the words
+		// of a library repeat.
+		f := w.features.Load()
+		if f == nil {
+			f = &[2]modelFeature{lookUp(model, []byte("w:"+w.stem)), lookUp(model, []byte("f:"+w.stem))}
+			w.features.Store(f)
+		}
+		add(f[0], sentence)
+		if opens {
+			add(f[1], sentence)
 		}
 	})
 	s.weight, s.seen = weight, seen
@@ -242,6 +257,19 @@ func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 		Message:    sarcasmScorerMessage,
 		Suggestion: sarcasmData.Say(m.Lang, "suggestion"),
 	})
+}
+
+// modelFeature is a feature's number and weight in a model; ok is false for
+// a feature the model gives no weight.
+type modelFeature struct {
+	n  int32
+	w  float64
+	ok bool
+}
+
+func lookUp(model *logreg.Compiled, name []byte) modelFeature {
+	n, w, ok := model.Feature(name)
+	return modelFeature{n, w, ok}
 }
 
 // sarcasmModels are the scorer's weights, each language's read the first
@@ -293,19 +321,20 @@ var sarcasmCues = sync.OnceValue(func() phraseBook { return sarcasmLexicon.compi
 func SarcasmFeatures(m *lint.Message) []string {
 	var out []string
 	classes := cueClasses(sarcasmCues().findAll(m), m.Sentences(), nil)
-	sarcasmFeatures(m, classes, nil, func(name []byte, _ int) { out = append(out, string(name)) })
+	sarcasmFeatures(m, classes, nil, func(name []byte, _ int) { out = append(out, string(name)) }, nil)
 	return out
 }
 
 // sarcasmFeatures calls emit with each of a message's features and the
 // sentence it stands in (-1: the message as a whole), given the classes of
 // the built-in lexicon's cues found in it; name is only valid during the
-// call, and is built in buf, returned for use again. The features: each word's stem (w:), each pair of stems
+// call, and is built in buf, returned for use again. A word's own features
+// (w: and f:) go to word instead when it is given. The features: each word's stem (w:), each pair of stems
 // in a row in a sentence (b:), the stem that opens a sentence (f:); each cue
 // class of the rule's lexicon present (c:), in the first sentence (c1:) or
 // the last (cN:), and each pair of cue classes (p:); a 2nd person form,
 // quotes, a question, an exclamation, an ellipsis (s:).
-func sarcasmFeatures(m *lint.Message, classes []cueClass, buf []byte, emit func(name []byte, sentence int)) []byte {
+func sarcasmFeatures(m *lint.Message, classes []cueClass, buf []byte, emit func(name []byte, sentence int), word func(w sarcasmWordInfo, opens bool, sentence int)) []byte {
 	put := func(sentence int, parts ...string) {
 		buf = buf[:0]
 		for _, p := range parts {
@@ -327,9 +356,17 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, buf []byte, emit func(
 		switch t.Kind {
 		case lint.Word:
 			w := sarcasmWord(m.Lang, t.Norm, folded)
-			put(i, "w:", w.stem)
-			if i != opened {
+			opens := i != opened
+			switch {
+			case word != nil:
+				word(w, opens, i)
+			case opens:
+				put(i, "w:", w.stem)
 				put(i, "f:", w.stem)
+			default:
+				put(i, "w:", w.stem)
+			}
+			if opens {
 				opened = i
 			} else if prev != "" {
 				put(i, "b:", prev, "_", w.stem)
@@ -402,6 +439,9 @@ func sarcasmYou(l lint.Lang, w string, folded bool) bool {
 type sarcasmWordInfo struct {
 	stem string
 	you  bool
+	// features are its w: and f: features in its language's model, once
+	// the scorer has looked them up.
+	features *atomic.Pointer[[2]modelFeature]
 }
 
 // sarcasmWords remember each word's stem and 2nd person, per language and
@@ -421,7 +461,9 @@ var sarcasmWords = func() [2]map[lint.Lang]*memo[sarcasmWordInfo] {
 }()
 
 func sarcasmWord(l lint.Lang, w string, folded bool) sarcasmWordInfo {
-	look := func() sarcasmWordInfo { return sarcasmWordInfo{stem: stemOf(l, w), you: sarcasmYou(l, w, folded)} }
+	look := func() sarcasmWordInfo {
+		return sarcasmWordInfo{stem: stemOf(l, w), you: sarcasmYou(l, w, folded), features: new(atomic.Pointer[[2]modelFeature])}
+	}
 	f := 0
 	if folded {
 		f = 1
