@@ -70,29 +70,6 @@ type WordCue struct {
 	Score    int      `yaml:"score"`
 }
 
-func (c WordCue) matches(w string) bool {
-	if len(c.Letters) > 0 {
-		all := true
-		for _, set := range c.Letters {
-			all = all && strings.ContainsAny(w, set)
-		}
-		if all {
-			return true
-		}
-	}
-	for _, s := range c.Suffixes {
-		if strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	for _, s := range c.Contains {
-		if strings.Contains(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // Casing names a language's case mapping.
 type Casing string
 
@@ -108,6 +85,38 @@ func (c Casing) Lower(s string) string {
 		return turkicLower(s)
 	}
 	return strings.ToLower(s)
+}
+
+// appendLower appends s lowered to dst, as Lower would return it, without
+// allocating a string when dst has room.
+func (c Casing) appendLower(dst []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		return append(dst, c.Lower(s)...)
+	}
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			switch {
+			case r == 'I' && c == TurkicCasing:
+				dst = append(dst, "ı"...)
+			case 'A' <= r && r <= 'Z':
+				dst = append(dst, byte(r)+'a'-'A')
+			default:
+				dst = append(dst, byte(r))
+			}
+			continue
+		}
+		var w int
+		r, w = utf8.DecodeRuneInString(s[i:])
+		i += w
+		if c == TurkicCasing {
+			dst = utf8.AppendRune(dst, unicode.TurkishCase.ToLower(r))
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
 }
 
 // turkicLower is strings.ToLowerSpecial(unicode.TurkishCase, s), which maps
@@ -351,6 +360,10 @@ func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 // highest score wins, and a tie goes to the language listed first. ok is
 // false when nothing scored (a text with no known word, such as "OK" or a
 // bare URL).
+//
+// It runs on most messages of an export (the language rule asks it), so
+// it allocates nothing: words are lowered into one buffer and the cues
+// matched on the bytes.
 func DetectLang(text string) (l Lang, ok bool) {
 	var buf [8]int
 	scores := append(buf[:0], make([]int, len(langSpecs))...)
@@ -362,21 +375,30 @@ func DetectLang(text string) (l Lang, ok bool) {
 		}
 	}
 	// The words are the runs of letters and apostrophes, read in place.
+	var lower [64]byte
 	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || r == '\'' {
+	for i := 0; i < len(text); {
+		letter, w := false, 1
+		if c := text[i]; c < utf8.RuneSelf {
+			k := asciiKind[c]
+			letter = k == asciiLower || k == asciiUpper || c == '\''
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(text[i:])
+			letter = unicode.IsLetter(r)
+		}
+		if letter {
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
-			detector.score(scores, text[start:i])
+		} else if start >= 0 {
+			detector.score(scores, text[start:i], lower[:0])
 			start = -1
 		}
+		i += w
 	}
 	if start >= 0 {
-		detector.score(scores, text[start:])
+		detector.score(scores, text[start:], lower[:0])
 	}
 	best := 0
 	for i, n := range scores {
@@ -390,22 +412,23 @@ func DetectLang(text string) (l Lang, ok bool) {
 	return langSpecs[best].Code, true
 }
 
-// score adds a word's points to each language's score.
-func (d *detection) score(scores []int, w string) {
+// score adds a word's points to each language's score; buf is room to
+// lower it in.
+func (d *detection) score(scores []int, w string, buf []byte) {
 	lower := !hasNoUpper(w)
 	for _, g := range d.casings {
-		lw := w
+		lw := buf[:0]
 		if lower {
-			lw = g.casing.Lower(w)
+			lw = g.casing.appendLower(buf[:0], w)
+		} else {
+			lw = append(lw, w...)
 		}
-		for _, i := range g.stop[lw] {
+		for _, i := range g.stop[string(lw)] {
 			scores[i] += langSpecs[i].Detect.Common
 		}
-		for _, i := range g.langs {
-			for _, c := range langSpecs[i].Detect.Words {
-				if c.matches(lw) {
-					scores[i] += c.Score
-				}
+		for _, c := range g.cues {
+			if c.matches(lw) {
+				scores[c.lang] += c.Score
 			}
 		}
 	}
@@ -425,6 +448,11 @@ type letterSet struct {
 	any  string
 	each bool // some language scores every occurrence: count them all
 	uses []letterUse
+	// runes are the letters of any when none is ASCII (as every set in
+	// the registry is): an ASCII text, most texts, has none of them, and
+	// any other is searched rune by rune without a search of any per
+	// character. nil when any has an ASCII letter.
+	runes []rune
 }
 
 type letterUse struct {
@@ -435,6 +463,31 @@ type letterUse struct {
 // count is how many of the letters the text has, or 1 for any when no
 // language scores each occurrence.
 func (ls *letterSet) count(text string) int {
+	if ls.runes == nil {
+		return ls.countAny(text)
+	}
+	n := 0
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		i += w
+		for _, x := range ls.runes {
+			if x == r {
+				if !ls.each {
+					return 1
+				}
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// countAny is count for any set of letters, with the strings package.
+func (ls *letterSet) countAny(text string) int {
 	if !ls.each {
 		if strings.ContainsAny(text, ls.any) {
 			return 1
@@ -448,6 +501,22 @@ func (ls *letterSet) count(text string) int {
 	return n
 }
 
+// nonASCIIRunes are the runes of s when it is valid UTF-8 without an
+// ASCII character or U+FFFD, else nil.
+func nonASCIIRunes(s string) []rune {
+	if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+		return nil
+	}
+	var out []rune
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			return nil
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // casingGroup is the languages that fold case the same way: a word is
 // lowered once for all of them, and one look-up finds the languages whose
 // common words it is.
@@ -455,6 +524,37 @@ type casingGroup struct {
 	casing Casing
 	langs  []int            // indices into langSpecs
 	stop   map[string][]int // common word -> the languages it is common in
+	cues   []langCue        // the word cues of its languages, in order
+}
+
+// langCue is a WordCue of one language, its strings as bytes.
+type langCue struct {
+	lang int // index into langSpecs
+	WordCue
+	suffixes, contains [][]byte
+}
+
+func (c *langCue) matches(w []byte) bool {
+	if len(c.Letters) > 0 {
+		all := true
+		for _, set := range c.Letters {
+			all = all && bytes.ContainsAny(w, set)
+		}
+		if all {
+			return true
+		}
+	}
+	for _, s := range c.suffixes {
+		if bytes.HasSuffix(w, s) {
+			return true
+		}
+	}
+	for _, s := range c.contains {
+		if bytes.Contains(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 var detector = arrange(langSpecs)
@@ -473,6 +573,9 @@ func arrange(specs []*LangSpec) detection {
 			d.casings = append(d.casings, g)
 		}
 		g.langs = append(g.langs, i)
+		for _, c := range s.Detect.Words {
+			g.cues = append(g.cues, langCue{lang: i, WordCue: c, suffixes: byteStrings(c.Suffixes), contains: byteStrings(c.Contains)})
+		}
 		for w := range s.stop {
 			g.stop[w] = append(g.stop[w], i)
 			// A common word typed without the language's letters is still
@@ -491,7 +594,7 @@ func arrange(specs []*LangSpec) detection {
 				}
 			}
 			if ls == nil {
-				ls = &letterSet{any: c.Any}
+				ls = &letterSet{any: c.Any, runes: nonASCIIRunes(c.Any)}
 				d.letters = append(d.letters, ls)
 			}
 			ls.each = ls.each || c.Each != 0
@@ -499,6 +602,14 @@ func arrange(specs []*LangSpec) detection {
 		}
 	}
 	return d
+}
+
+func byteStrings(s []string) [][]byte {
+	out := make([][]byte, len(s))
+	for i, x := range s {
+		out[i] = []byte(x)
+	}
+	return out
 }
 
 // IsAbbreviation reports whether word (without its final period) is a known

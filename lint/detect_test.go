@@ -1,0 +1,134 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// detectLangByStrings is DetectLang as it was first written, with the
+// strings package and a lowered string per word per casing: the reference
+// the allocation-free DetectLang must agree with.
+func detectLangByStrings(text string) (Lang, bool) {
+	scores := make([]int, len(langSpecs))
+	for _, ls := range detector.letters {
+		if k := ls.countAny(text); k > 0 {
+			for _, u := range ls.uses {
+				scores[u.lang] += u.Score + u.Each*k
+			}
+		}
+	}
+	score := func(w string) {
+		lower := !hasNoUpper(w)
+		for _, g := range detector.casings {
+			lw := w
+			if lower {
+				lw = g.casing.Lower(w)
+			}
+			for _, i := range g.stop[lw] {
+				scores[i] += langSpecs[i].Detect.Common
+			}
+			for _, i := range g.langs {
+				for _, c := range langSpecs[i].Detect.Words {
+					if wordCueMatches(c, lw) {
+						scores[i] += c.Score
+					}
+				}
+			}
+		}
+	}
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '\'' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			score(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		score(text[start:])
+	}
+	best := 0
+	for i, n := range scores {
+		if n > scores[best] {
+			best = i
+		}
+	}
+	if scores[best] == 0 {
+		return "", false
+	}
+	return langSpecs[best].Code, true
+}
+
+func wordCueMatches(c WordCue, w string) bool {
+	if len(c.Letters) > 0 {
+		all := true
+		for _, set := range c.Letters {
+			all = all && strings.ContainsAny(w, set)
+		}
+		if all {
+			return true
+		}
+	}
+	for _, s := range c.Suffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	for _, s := range c.Contains {
+		if strings.Contains(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+var detectSeeds = []string{"", "OK", "https://x.io", "Thank you for your order!", "Siparişiniz için teşekkür ederiz.",
+	"Sifarişiniz üçün təşəkkür edirik.", "Tesekkurler, iyi gunler", "IŞIK İSTANBUL Iğdır ÇOK ƏLİ", "GELİYORUZ yapıyor",
+	"xoş QƏBUL", "Ⅰ ǅ ﬁ", "\xffI aI\xc3 ə\xffə", "don't can’t Luma'ya", "İi Iı", "ƏƏə şŞ çÇ", "\u0130stanbul \u0049\u0307"}
+
+// FuzzDetectLang checks DetectLang against the reference on any text, and
+// each letter set's count against the strings package's.
+func FuzzDetectLang(f *testing.F) {
+	for _, s := range detectSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		gl, gok := DetectLang(s)
+		wl, wok := detectLangByStrings(s)
+		if gl != wl || gok != wok {
+			t.Errorf("DetectLang(%q) = %q, %v; the reference says %q, %v", s, gl, gok, wl, wok)
+		}
+		for _, ls := range detector.letters {
+			if got, want := ls.count(s), ls.countAny(s); got != want {
+				t.Errorf("letters %q in %q: %d, want %d", ls.any, s, got, want)
+			}
+		}
+	})
+}
+
+func FuzzAppendLower(f *testing.F) {
+	for _, s := range detectSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []Casing{DefaultCasing, TurkicCasing} {
+			if got, want := string(c.appendLower([]byte("x"), s)), "x"+c.Lower(s); got != want {
+				t.Errorf("%s appendLower(%q) = %q, want %q", c, s, got, want)
+			}
+		}
+	})
+}
+
+// DetectLang runs on most messages: it must not allocate.
+func TestDetectLangAllocs(t *testing.T) {
+	text := "Siparişiniz İÇİN Teşekkür ederiz, IŞIK Thank You. Sifarişiniz üçün Təşəkkür EDİRİK."
+	if n := testing.AllocsPerRun(100, func() { DetectLang(text) }); n != 0 {
+		t.Errorf("DetectLang allocates %v times", n)
+	}
+}
