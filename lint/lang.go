@@ -351,6 +351,15 @@ func Lower(l Lang, s string) string {
 	return CasingOf(l).Lower(s)
 }
 
+// AppendLower appends Lower(l, s) to dst: a rule that only looks a lowered
+// word up lowers it into a buffer of its own and allocates nothing.
+func AppendLower(dst []byte, l Lang, s string) []byte {
+	if hasNoUpper(s) {
+		return append(dst, s...)
+	}
+	return CasingOf(l).appendLower(dst, s)
+}
+
 // Upper is Lower's counterpart.
 func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 
@@ -361,44 +370,79 @@ func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 // false when nothing scored (a text with no known word, such as "OK" or a
 // bare URL).
 //
-// It runs on most messages of an export (the language rule asks it), so
-// it allocates nothing: words are lowered into one buffer and the cues
-// matched on the bytes.
+// The language rule asks it of most messages of an export, so it reads the
+// text once and allocates nothing: letters are counted and words scored in
+// the same pass, a word is lowered into one buffer, and once for every
+// casing when the casings agree on it (they part only at I).
 func DetectLang(text string) (l Lang, ok bool) {
 	var buf [8]int
 	scores := append(buf[:0], make([]int, len(langSpecs))...)
-	for _, ls := range detector.letters {
-		if k := ls.count(text); k > 0 {
+	d := &detector
+	var counts [8]int
+	counted := counts[:0]
+	if len(d.letters) <= len(counts) {
+		counted = counts[:len(d.letters)]
+	}
+	var lower [64]byte
+	var w word
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			k := asciiKind[c]
+			if k == asciiLower || k == asciiUpper || c == '\'' {
+				if start < 0 {
+					start, w = i, word{ascii: true}
+				}
+				w.upper = w.upper || k == asciiUpper
+				w.turkicI = w.turkicI || c == 'I'
+			} else if start >= 0 {
+				d.score(scores, text[start:i], w, lower[:0])
+				start = -1
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if counted != nil {
+			for j, ls := range d.letters {
+				if ls.has(r) {
+					counted[j]++
+				}
+			}
+		}
+		if 0x100 <= r && r < 0x2B0 || unicode.IsLetter(r) {
+			// Latin Extended-A and -B and IPA are letters throughout.
+			if start < 0 {
+				start, w = i, word{}
+			}
+			w.ascii = false
+			w.upper = w.upper || isUpperOrTitle(r)
+			w.turkicI = w.turkicI || r == 'İ'
+		} else if start >= 0 {
+			d.score(scores, text[start:i], w, lower[:0])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		d.score(scores, text[start:], w, lower[:0])
+	}
+	for j, ls := range d.letters {
+		k := 0
+		switch {
+		case ls.runes == nil || counted == nil:
+			k = ls.countAny(text)
+		case counted[j] > 0 && !ls.each:
+			k = 1
+		default:
+			k = counted[j]
+		}
+		if k > 0 {
 			for _, u := range ls.uses {
 				scores[u.lang] += u.Score + u.Each*k
 			}
 		}
-	}
-	// The words are the runs of letters and apostrophes, read in place.
-	var lower [64]byte
-	start := -1
-	for i := 0; i < len(text); {
-		letter, w := false, 1
-		if c := text[i]; c < utf8.RuneSelf {
-			k := asciiKind[c]
-			letter = k == asciiLower || k == asciiUpper || c == '\''
-		} else {
-			var r rune
-			r, w = utf8.DecodeRuneInString(text[i:])
-			letter = unicode.IsLetter(r)
-		}
-		if letter {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			detector.score(scores, text[start:i], lower[:0])
-			start = -1
-		}
-		i += w
-	}
-	if start >= 0 {
-		detector.score(scores, text[start:], lower[:0])
 	}
 	best := 0
 	for i, n := range scores {
@@ -412,24 +456,38 @@ func DetectLang(text string) (l Lang, ok bool) {
 	return langSpecs[best].Code, true
 }
 
+// word is what DetectLang's pass learnt of a word while reading it.
+type word struct {
+	ascii   bool // only ASCII letters and apostrophes
+	upper   bool // an upper- or title-case letter: it must be lowered
+	turkicI bool // an I or İ, which the casings lower apart
+}
+
 // score adds a word's points to each language's score; buf is room to
 // lower it in.
-func (d *detection) score(scores []int, w string, buf []byte) {
-	lower := !hasNoUpper(w)
-	for _, g := range d.casings {
-		lw := buf[:0]
-		if lower {
-			lw = g.casing.appendLower(buf[:0], w)
-		} else {
-			lw = append(lw, w...)
+func (d *detection) score(scores []int, w string, info word, buf []byte) {
+	switch {
+	case !info.upper:
+		d.all.score(scores, append(buf, w...), info.ascii)
+	case !info.turkicI:
+		d.all.score(scores, DefaultCasing.appendLower(buf, w), info.ascii)
+	default:
+		// Lowered apart: ı is not ASCII.
+		for _, g := range d.casings {
+			g.score(scores, g.casing.appendLower(buf, w), false)
 		}
-		for _, i := range g.stop[string(lw)] {
-			scores[i] += langSpecs[i].Detect.Common
-		}
-		for _, c := range g.cues {
-			if c.matches(lw) {
-				scores[c.lang] += c.Score
-			}
+	}
+}
+
+// score adds the points of a lowered word to the scores of the group's
+// languages.
+func (g *casingGroup) score(scores []int, lw []byte, ascii bool) {
+	for _, i := range g.stop[string(lw)] {
+		scores[i] += langSpecs[i].Detect.Common
+	}
+	for i := range g.cues {
+		if c := &g.cues[i]; c.matches(lw, ascii) {
+			scores[c.lang] += c.Score
 		}
 	}
 }
@@ -440,6 +498,9 @@ func (d *detection) score(scores []int, w string, buf []byte) {
 type detection struct {
 	letters []*letterSet
 	casings []*casingGroup
+	// all is every language's common words and word cues, for a word
+	// that every casing lowers the same way.
+	all casingGroup
 }
 
 // letterSet is one set of letters that languages score: the text is
@@ -449,9 +510,8 @@ type letterSet struct {
 	each bool // some language scores every occurrence: count them all
 	uses []letterUse
 	// runes are the letters of any when none is ASCII (as every set in
-	// the registry is): an ASCII text, most texts, has none of them, and
-	// any other is searched rune by rune without a search of any per
-	// character. nil when any has an ASCII letter.
+	// the registry is), counted while DetectLang reads the text's other
+	// characters; nil when any has an ASCII letter.
 	runes []rune
 }
 
@@ -460,33 +520,18 @@ type letterUse struct {
 	LetterCue
 }
 
-// count is how many of the letters the text has, or 1 for any when no
-// language scores each occurrence.
-func (ls *letterSet) count(text string) int {
-	if ls.runes == nil {
-		return ls.countAny(text)
-	}
-	n := 0
-	for i := 0; i < len(text); {
-		if text[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(text[i:])
-		i += w
-		for _, x := range ls.runes {
-			if x == r {
-				if !ls.each {
-					return 1
-				}
-				n++
-			}
+// has says how many times r is among the set's runes.
+func (ls *letterSet) has(r rune) bool {
+	for _, x := range ls.runes {
+		if x == r {
+			return true
 		}
 	}
-	return n
+	return false
 }
 
-// countAny is count for any set of letters, with the strings package.
+// countAny is how many of the letters the text has, or 1 for any when no
+// language scores each occurrence.
 func (ls *letterSet) countAny(text string) int {
 	if !ls.each {
 		if strings.ContainsAny(text, ls.any) {
@@ -501,15 +546,15 @@ func (ls *letterSet) countAny(text string) int {
 	return n
 }
 
-// nonASCIIRunes are the runes of s when it is valid UTF-8 without an
-// ASCII character or U+FFFD, else nil.
+// nonASCIIRunes are the runes of s when it is valid UTF-8 of distinct
+// runes, none ASCII or U+FFFD; else nil.
 func nonASCIIRunes(s string) []rune {
-	if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+	if !utf8.ValidString(s) {
 		return nil
 	}
 	var out []rune
 	for _, r := range s {
-		if r < utf8.RuneSelf {
+		if r < utf8.RuneSelf || r == utf8.RuneError || slices.Contains(out, r) {
 			return nil
 		}
 		out = append(out, r)
@@ -522,7 +567,6 @@ func nonASCIIRunes(s string) []rune {
 // common words it is.
 type casingGroup struct {
 	casing Casing
-	langs  []int            // indices into langSpecs
 	stop   map[string][]int // common word -> the languages it is common in
 	cues   []langCue        // the word cues of its languages, in order
 }
@@ -532,10 +576,13 @@ type langCue struct {
 	lang int // index into langSpecs
 	WordCue
 	suffixes, contains [][]byte
+	// nonASCII: some set of Letters has no ASCII letter, so an ASCII
+	// word never has a letter from every set.
+	nonASCII bool
 }
 
-func (c *langCue) matches(w []byte) bool {
-	if len(c.Letters) > 0 {
+func (c *langCue) matches(w []byte, ascii bool) bool {
+	if len(c.Letters) > 0 && !(ascii && c.nonASCII) {
 		all := true
 		for _, set := range c.Letters {
 			all = all && bytes.ContainsAny(w, set)
@@ -560,7 +607,7 @@ func (c *langCue) matches(w []byte) bool {
 var detector = arrange(langSpecs)
 
 func arrange(specs []*LangSpec) detection {
-	var d detection
+	d := detection{all: casingGroup{stop: map[string][]int{}}}
 	for i, s := range specs {
 		var g *casingGroup
 		for _, h := range d.casings {
@@ -572,17 +619,23 @@ func arrange(specs []*LangSpec) detection {
 			g = &casingGroup{casing: s.Casing, stop: map[string][]int{}}
 			d.casings = append(d.casings, g)
 		}
-		g.langs = append(g.langs, i)
 		for _, c := range s.Detect.Words {
-			g.cues = append(g.cues, langCue{lang: i, WordCue: c, suffixes: byteStrings(c.Suffixes), contains: byteStrings(c.Contains)})
+			lc := langCue{lang: i, WordCue: c, suffixes: byteStrings(c.Suffixes), contains: byteStrings(c.Contains)}
+			for _, set := range c.Letters {
+				lc.nonASCII = lc.nonASCII || strings.IndexFunc(set, func(r rune) bool { return r < utf8.RuneSelf }) < 0
+			}
+			g.cues = append(g.cues, lc)
+			d.all.cues = append(d.all.cues, lc)
 		}
 		for w := range s.stop {
 			g.stop[w] = append(g.stop[w], i)
+			d.all.stop[w] = append(d.all.stop[w], i)
 			// A common word typed without the language's letters is still
 			// a common word of it: "icin", "tesekkurler".
 			if s.folder != nil {
 				if f := s.folder.Replace(w); f != w && !slices.Contains(g.stop[f], i) {
 					g.stop[f] = append(g.stop[f], i)
+					d.all.stop[f] = append(d.all.stop[f], i)
 				}
 			}
 		}
@@ -643,7 +696,7 @@ func hasNoUpper(s string) bool {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				if isUpperOrTitle(r) {
 					return false
 				}
 			}
