@@ -261,3 +261,64 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// Letter cases of the runes below U+0250 (Latin-1, Latin Extended-A and
+// -B: every letter of English, Turkish and Azerbaijani), looked up in a
+// table instead of unicode's range search, which rules asked once per
+// character of most words.
+const (
+	caseUpper uint8 = 1 << iota // unicode.IsUpper
+	caseLower                   // unicode.IsLower
+	caseTitle                   // unicode.IsTitle
+	caseDigit                   // unicode.IsDigit
+)
+
+var latinCase = func() (t [0x250]uint8) {
+	for r := range t {
+		if unicode.IsUpper(rune(r)) {
+			t[r] |= caseUpper
+		}
+		if unicode.IsLower(rune(r)) {
+			t[r] |= caseLower
+		}
+		if unicode.IsTitle(rune(r)) {
+			t[r] |= caseTitle
+		}
+		if unicode.IsDigit(rune(r)) {
+			t[r] |= caseDigit
+		}
+	}
+	return t
+}()
+
+// IsUpper is unicode.IsUpper, quicker for Latin letters.
+func IsUpper(r rune) bool {
+	if 0 <= r && r < rune(len(latinCase)) {
+		return latinCase[r]&caseUpper != 0
+	}
+	return unicode.IsUpper(r)
+}
+
+// IsLower is unicode.IsLower, quicker for Latin letters.
+func IsLower(r rune) bool {
+	if 0 <= r && r < rune(len(latinCase)) {
+		return latinCase[r]&caseLower != 0
+	}
+	return unicode.IsLower(r)
+}
+
+// IsDigit is unicode.IsDigit, quicker for Latin letters.
+func IsDigit(r rune) bool {
+	if 0 <= r && r < rune(len(latinCase)) {
+		return latinCase[r]&caseDigit != 0
+	}
+	return unicode.IsDigit(r)
+}
+
+// isUpperOrTitle is unicode.IsUpper(r) || unicode.IsTitle(r).
+func isUpperOrTitle(r rune) bool {
+	if 0 <= r && r < rune(len(latinCase)) {
+		return latinCase[r]&(caseUpper|caseTitle) != 0
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
