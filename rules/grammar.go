@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -104,7 +106,8 @@ type word struct {
 	gap string // the text up to the next word
 }
 
-func wordsOf(text string, toks []lint.Token) []word {
+// wordsOf appends them to dst.
+func wordsOf(dst []word, text string, toks []lint.Token) []word {
 	n := 0
 	for _, t := range toks {
 		if t.Kind == lint.Word {
@@ -112,11 +115,12 @@ func wordsOf(text string, toks []lint.Token) []word {
 		}
 	}
 	if n == 0 {
-		return nil
+		return dst
 	}
 	// From the end, so each word's gap runs to the start of the word or
-	// number after it, known already: one pass, one allocation.
-	out := make([]word, n)
+	// number after it, known already: one pass.
+	all := slices.Grow(dst, n)[:len(dst)+n]
+	out := all[len(dst):]
 	end := len(text)
 	for i := len(toks) - 1; i >= 0; i-- {
 		t := toks[i]
@@ -128,12 +132,22 @@ func wordsOf(text string, toks []lint.Token) []word {
 			end = t.Start
 		}
 	}
-	return out
+	return all
 }
+
+// grammarWords recycles the words of a message between checks.
+var grammarWords = sync.Pool{New: func() any { return new([]word) }}
 
 func (g *grammar) check(p *lint.Pass) {
 	text := p.Msg.Body.Text
-	ws := wordsOf(text, p.Msg.Tokens())
+	// The words are the check's alone: their slice goes back to the pool.
+	buf := grammarWords.Get().(*[]word)
+	ws := wordsOf((*buf)[:0], text, p.Msg.Tokens())
+	defer func() {
+		clear(ws)
+		*buf = ws[:0]
+		grammarWords.Put(buf)
+	}()
 	switch p.Msg.Lang {
 	case lint.English:
 		g.english(p, text, ws)
