@@ -109,6 +109,8 @@ func FuzzDetectLang(f *testing.F) {
 	})
 }
 
+// FuzzAppendLower checks AppendLower against Lower, and the apostrophe
+// test against strings.ContainsAny.
 func FuzzAppendLower(f *testing.F) {
 	for _, s := range detectSeeds {
 		f.Add(s)
@@ -118,6 +120,9 @@ func FuzzAppendLower(f *testing.F) {
 			if got, want := string(c.appendLower([]byte("x"), s)), "x"+c.Lower(s); got != want {
 				t.Errorf("%s appendLower(%q) = %q, want %q", c, s, got, want)
 			}
+		}
+		if got, want := hasTypographicApostrophe(s), strings.ContainsAny(s, "’ʼ‘"); got != want {
+			t.Errorf("hasTypographicApostrophe(%q) = %v, want %v", s, got, want)
 		}
 		for _, l := range Langs {
 			if got, want := string(AppendLower([]byte("x"), l, s)), "x"+Lower(l, s); got != want {

@@ -246,11 +246,30 @@ var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'")
 func NormWord(l Lang, s string) string {
 	if !isASCII(s) {
 		s = norm.NFC.String(s)
-		if strings.ContainsAny(s, "’ʼ‘") { // the replacer allocates even when it has nothing to do
+		if hasTypographicApostrophe(s) { // the replacer allocates even when it has nothing to do
 			s = apostrophes.Replace(s)
 		}
 	}
 	return Lower(l, s)
+}
+
+// hasTypographicApostrophe is strings.ContainsAny(s, "’ʼ‘") by the bytes
+// that start them (’ and ‘ are E2 80 99 and E2 80 98, ʼ is CA BC), without
+// decoding every character of the word.
+func hasTypographicApostrophe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0xE2:
+			if strings.HasPrefix(s[i:], "’") || strings.HasPrefix(s[i:], "‘") {
+				return true
+			}
+		case 0xCA:
+			if strings.HasPrefix(s[i:], "ʼ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {

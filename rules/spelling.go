@@ -476,8 +476,9 @@ func blankLinks(text string) string {
 	// One regexp a kind, each run only when the text has its character:
 	// the e-mail pattern alone would otherwise be tried at every letter.
 	var b []byte
+	has := asciiBytesOf(text) // one pass for every kind's characters
 	for _, nw := range notWords {
-		if !strings.ContainsAny(text, nw.needs) {
+		if !has.any(nw.needs) {
 			continue
 		}
 		for _, loc := range nw.find(text) {
@@ -510,6 +511,31 @@ func blankLinks(text string) string {
 		out = string(b)
 	}
 	return out
+}
+
+// asciiBytes is a set of ASCII characters.
+type asciiBytes [2]uint64
+
+// asciiBytesOf is the set of ASCII characters in s.
+func asciiBytesOf(s string) asciiBytes {
+	var set asciiBytes
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			set[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return set
+}
+
+// any is strings.ContainsAny for the text the set was made of and ASCII
+// chars.
+func (set asciiBytes) any(chars string) bool {
+	for i := 0; i < len(chars); i++ {
+		if c := chars[i]; set[c>>6]&(1<<(c&63)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // bareLink finds a link written without its scheme around the slash at
@@ -628,7 +654,8 @@ func (sp *speller) english(text string) []hit {
 			end++
 		}
 		word := text[start:end]
-		if right, ok := sp.en[asciiLower(word)]; ok && !sp.ignore[asciiLower(word)] {
+		var buf [64]byte // lowered here: most words are not on the list
+		if right, ok := sp.en[string(appendASCIILower(buf[:0], word))]; ok && !sp.ignore[asciiLower(word)] {
 			if right, ok := misspellCase(word, right); ok {
 				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
 			}
@@ -665,6 +692,18 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// appendASCIILower appends asciiLower(s) to dst.
+func appendASCIILower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func isMisspellWordByte(c byte) bool { return isASCIIAlnum(c) || c == '\'' }
