@@ -149,3 +149,33 @@ func TestLatinCase(t *testing.T) {
 		}
 	}
 }
+
+// isAbbreviationByStrings is IsAbbreviation as first written, with
+// lowered strings: the reference for the buffered one.
+func isAbbreviationByStrings(l Lang, before, word string) bool {
+	t := spec(l)
+	if t == nil {
+		return false
+	}
+	w := Lower(l, word)
+	if t.abbr[w] {
+		return true
+	}
+	if prev := lastWord(before); prev != "" {
+		return t.abbr[Lower(l, prev)+" "+w]
+	}
+	return false
+}
+
+func FuzzIsAbbreviation(f *testing.F) {
+	for _, s := range [][2]string{{"", "Dr"}, {"Sifariş və", "s"}, {"VƏ", "S"}, {"x", "e.g"}, {"Hz", "İ"}, {"", "NO"}, {"a b", "ltd"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, before, word string) {
+		for _, l := range Langs {
+			if got, want := IsAbbreviation(l, before, word), isAbbreviationByStrings(l, before, word); got != want {
+				t.Errorf("IsAbbreviation(%s, %q, %q) = %v, want %v", l, before, word, got, want)
+			}
+		}
+	})
+}

@@ -41,6 +41,7 @@ type LangSpec struct {
 	foldLetters string // the letters Fold replaces
 	stop        map[string]bool
 	abbr        map[string]bool
+	abbrSpaced  bool  // an abbreviation of two words ("və s")
 	pack        fs.FS // a registered pack's files; nil for a built-in language
 }
 
@@ -208,6 +209,7 @@ func (s *LangSpec) check() error {
 		return fmt.Errorf("language %q: casing %q (want %s or %s)", s.Code, s.Casing, DefaultCasing, TurkicCasing)
 	}
 	s.stop, s.abbr = set(s.Stopwords), set(s.Abbreviations)
+	s.abbrSpaced = slices.ContainsFunc(s.Abbreviations, func(a string) bool { return strings.Contains(a, " ") })
 	var pairs []string
 	for _, p := range strings.Fields(s.Fold) {
 		r := []rune(p)
@@ -673,12 +675,20 @@ func IsAbbreviation(l Lang, before, word string) bool {
 	if t == nil {
 		return false
 	}
-	w := Lower(l, word)
-	if t.abbr[w] {
+	// Lowered into a buffer: a period followed by a capital asks this of
+	// nearly every sentence, and the words are seldom abbreviations.
+	var buf [64]byte
+	w := AppendLower(buf[:0], l, word)
+	if t.abbr[string(w)] {
 		return true
 	}
+	if !t.abbrSpaced {
+		return false // no abbreviation of two words to look for
+	}
 	if prev := lastWord(before); prev != "" {
-		return t.abbr[Lower(l, prev)+" "+w]
+		var key [64]byte
+		k := append(append(AppendLower(key[:0], l, prev), ' '), w...)
+		return t.abbr[string(k)]
 	}
 	return false
 }

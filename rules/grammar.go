@@ -172,10 +172,11 @@ func (g *grammar) english(p *lint.Pass, text string, ws []word) {
 		switch {
 		case (w.Norm == "a" || w.Norm == "an") && next:
 			g.article(p, text, w, ws[i+1])
-		case g.comparatives[w.Norm] && next && ws[i+1].Norm == "then":
+		// The next word first: a look-up per word was most of the rule.
+		case next && ws[i+1].Norm == "then" && g.comparatives[w.Norm]:
 			n := ws[i+1]
 			g.report(p, lint.Span{Start: n.Start, End: n.End}, fmt.Sprintf(grammarData.Say(lint.English, "frame"), w.Norm+" "+text[n.Start:n.End], w.Norm+" "+matchCase(lint.English, text[n.Start:n.End], "than")), matchCase(lint.English, text[n.Start:n.End], "than"))
-		case g.modals[w.Norm] && next && ws[i+1].Norm == "of" && !(i+2 < len(ws) && ws[i+2].Norm == "course"):
+		case next && ws[i+1].Norm == "of" && g.modals[w.Norm] && !(i+2 < len(ws) && ws[i+2].Norm == "course"):
 			n := ws[i+1]
 			g.report(p, lint.Span{Start: n.Start, End: n.End}, fmt.Sprintf(grammarData.Say(lint.English, "frame"), w.Norm+" of", w.Norm+" have"), "have")
 		}
