@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // detectLangByStrings is DetectLang as it was first written, with the
@@ -178,4 +180,33 @@ func FuzzIsAbbreviation(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Every text of characters below U+0300 is in NFC, as NormWord assumes.
+func FuzzNFCInert(f *testing.F) {
+	for _, s := range detectSeeds {
+		f.Add(s)
+	}
+	f.Add("A\u0300")
+	f.Fuzz(func(t *testing.T, s string) {
+		if nfcInert(s) && norm.NFC.String(s) != s {
+			t.Errorf("%q is not its own NFC form", s)
+		}
+	})
+}
+
+// A pair of characters below U+0300 never composes.
+func TestNFCInertPairs(t *testing.T) {
+	for a := rune(0x80); a < 0x300; a++ {
+		if s := string(a); !norm.NFC.IsNormalString(s) {
+			t.Fatalf("%U is not its own NFC form", a)
+		}
+	}
+	for a := rune(0x20); a < 0x300; a++ {
+		for b := rune(0x20); b < 0x300; b++ {
+			if s := string(a) + string(b); !norm.NFC.IsNormalString(s) {
+				t.Fatalf("%U %U compose", a, b)
+			}
+		}
+	}
 }

@@ -245,12 +245,28 @@ var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'")
 // NormWord is how words are compared: NFC, lower case by language, plain apostrophes.
 func NormWord(l Lang, s string) string {
 	if !isASCII(s) {
-		s = norm.NFC.String(s)
+		if !nfcInert(s) {
+			s = norm.NFC.String(s)
+		}
 		if hasTypographicApostrophe(s) { // the replacer allocates even when it has nothing to do
 			s = apostrophes.Replace(s)
 		}
 	}
 	return Lower(l, s)
+}
+
+// nfcInert reports a valid text whose characters are all below U+0300
+// (every Latin letter of English, Turkish and Azerbaijani): each is its own
+// NFC form and none composes with another, so NFC leaves the text as it
+// is. A character from U+0300 on (combining marks first) starts with a
+// byte from 0xCC.
+func nfcInert(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xCC {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // hasTypographicApostrophe is strings.ContainsAny(s, "’ʼ‘") by the bytes
