@@ -581,6 +581,28 @@ type langCue struct {
 	// nonASCII: some set of Letters has no ASCII letter, so an ASCII
 	// word never has a letter from every set.
 	nonASCII bool
+	// common is a byte every suffix and contained string has, if they
+	// share one (y of -yor, -iyor, -uyor): a word without it has none.
+	common    byte
+	hasCommon bool
+}
+
+// commonByte is a byte every string of ss has, the first such of the
+// first string.
+func commonByte(ss [][]byte) (byte, bool) {
+	if len(ss) == 0 {
+		return 0, false
+	}
+	for _, b := range ss[0] {
+		all := true
+		for _, s := range ss[1:] {
+			all = all && bytes.IndexByte(s, b) >= 0
+		}
+		if all {
+			return b, true
+		}
+	}
+	return 0, false
 }
 
 func (c *langCue) matches(w []byte, ascii bool) bool {
@@ -592,6 +614,9 @@ func (c *langCue) matches(w []byte, ascii bool) bool {
 		if all {
 			return true
 		}
+	}
+	if c.hasCommon && bytes.IndexByte(w, c.common) < 0 {
+		return false
 	}
 	for _, s := range c.suffixes {
 		if bytes.HasSuffix(w, s) {
@@ -626,6 +651,7 @@ func arrange(specs []*LangSpec) detection {
 			for _, set := range c.Letters {
 				lc.nonASCII = lc.nonASCII || strings.IndexFunc(set, func(r rune) bool { return r < utf8.RuneSelf }) < 0
 			}
+			lc.common, lc.hasCommon = commonByte(append(slices.Clip(lc.suffixes), lc.contains...))
 			g.cues = append(g.cues, lc)
 			d.all.cues = append(d.all.cues, lc)
 		}
