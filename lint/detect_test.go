@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -209,4 +210,15 @@ func TestNFCInertPairs(t *testing.T) {
 			}
 		}
 	}
+}
+
+func FuzzRuneCount(f *testing.F) {
+	for _, s := range detectSeeds {
+		f.Add([]byte(s + s + s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := runeCount(b), utf8.RuneCount(b); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", b, got, want)
+		}
+	})
 }

@@ -52,8 +52,11 @@ type grammar struct {
 	vowelLetters            string
 	comparatives, modals    map[string]bool
 	frames                  []frame
-	particles               map[lint.Lang]map[string]bool
-	kiJoined                map[lint.Lang]map[string]bool
+	// framesOf are the frames by their first word, each word's in order:
+	// a word starts few frames or none.
+	framesOf  map[string][]int
+	particles map[lint.Lang]map[string]bool
+	kiJoined  map[lint.Lang]map[string]bool
 	// together are compounds written as one word, split into first and
 	// second word (hiç bir -> hiçbir); the second may carry suffixes.
 	together map[lint.Lang][][2]string
@@ -87,6 +90,12 @@ func newGrammar() *grammar {
 		wrong, right, _ := strings.Cut(f, "|")
 		wrong, last := strings.CutSuffix(strings.TrimSpace(wrong), " $")
 		g.frames = append(g.frames, frame{wrong: strings.Fields(wrong), right: strings.Fields(right), last: last})
+	}
+	g.framesOf = map[string][]int{}
+	for i, f := range g.frames {
+		if len(f.wrong) > 0 {
+			g.framesOf[f.wrong[0]] = append(g.framesOf[f.wrong[0]], i)
+		}
 	}
 	return g
 }
@@ -245,7 +254,8 @@ func (g *grammar) vowelSound(w string) (vowel, ok bool) {
 
 // frame matches a fixed wrong frame starting at ws[i].
 func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
-	for _, f := range g.frames {
+	for _, fi := range g.framesOf[ws[i].Norm] {
+		f := &g.frames[fi]
 		wrong, right := f.wrong, f.right
 		if i+len(wrong) > len(ws) {
 			continue
