@@ -484,8 +484,10 @@ func (d *detection) score(scores []int, w string, info word, buf []byte) {
 // score adds the points of a lowered word to the scores of the group's
 // languages.
 func (g *casingGroup) score(scores []int, lw []byte, ascii bool) {
-	for _, i := range g.stop[string(lw)] {
-		scores[i] += langSpecs[i].Detect.Common
+	if len(lw) > 0 && len(lw) <= g.longest && g.firsts[lw[0]>>6]&(1<<(lw[0]&63)) != 0 {
+		for _, i := range g.stop[string(lw)] {
+			scores[i] += langSpecs[i].Detect.Common
+		}
 	}
 	for i := range g.cues {
 		if c := &g.cues[i]; c.matches(lw, ascii) {
@@ -571,6 +573,20 @@ type casingGroup struct {
 	casing Casing
 	stop   map[string][]int // common word -> the languages it is common in
 	cues   []langCue        // the word cues of its languages, in order
+	// longest and firsts are the length of the longest common word and
+	// the bytes they start with: a word longer or starting otherwise is
+	// not looked up.
+	longest int
+	firsts  [4]uint64
+}
+
+// addStop notes that w is a common word of language i.
+func (g *casingGroup) addStop(w string, i int) {
+	g.stop[w] = append(g.stop[w], i)
+	g.longest = max(g.longest, len(w))
+	if w != "" {
+		g.firsts[w[0]>>6] |= 1 << (w[0] & 63)
+	}
 }
 
 // langCue is a WordCue of one language, its strings as bytes.
@@ -656,14 +672,14 @@ func arrange(specs []*LangSpec) detection {
 			d.all.cues = append(d.all.cues, lc)
 		}
 		for w := range s.stop {
-			g.stop[w] = append(g.stop[w], i)
-			d.all.stop[w] = append(d.all.stop[w], i)
+			g.addStop(w, i)
+			d.all.addStop(w, i)
 			// A common word typed without the language's letters is still
 			// a common word of it: "icin", "tesekkurler".
 			if s.folder != nil {
 				if f := s.folder.Replace(w); f != w && !slices.Contains(g.stop[f], i) {
-					g.stop[f] = append(g.stop[f], i)
-					d.all.stop[f] = append(d.all.stop[f], i)
+					g.addStop(f, i)
+					d.all.addStop(f, i)
 				}
 			}
 		}
