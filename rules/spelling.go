@@ -1233,7 +1233,7 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 		}
 	}
 	for _, e := range wl.endings {
-		if bytes.HasSuffix(lw, []byte(e[0])) && runes-utf8.RuneCountInString(e[0]) >= 2 {
+		if n := len(lw) - len(e[0]); n >= 0 && string(lw[n:]) == e[0] && runes-utf8.RuneCountInString(e[0]) >= 2 {
 			stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
 			return len(word), lint.Lower(l, word[:stem]) + e[1]
 		}
