@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -221,4 +222,31 @@ func FuzzRuneCount(f *testing.F) {
 			t.Errorf("runeCount(%q) = %d, want %d", b, got, want)
 		}
 	})
+}
+
+// With more letter sets than DetectLang counts in its pass (a pack may add
+// many), each set searches the text itself, with the same result.
+func TestDetectLangManyLetterSets(t *testing.T) {
+	saved := detector
+	defer func() { detector = saved }()
+	specs := slices.Clone(langSpecs)
+	az := *specs[2]
+	for _, l := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "ə"} {
+		az.Detect.Letters = append(slices.Clone(az.Detect.Letters), LetterCue{Any: l + "Ə", Score: 1})
+	}
+	specs[2] = &az
+	saved2 := langSpecs
+	langSpecs = specs
+	defer func() { langSpecs = saved2 }()
+	detector = arrange(langSpecs)
+	if len(detector.letters) <= 8 {
+		t.Fatalf("%d letter sets", len(detector.letters))
+	}
+	for _, s := range detectSeeds {
+		gl, gok := DetectLang(s)
+		wl, wok := detectLangByStrings(s)
+		if gl != wl || gok != wok {
+			t.Errorf("DetectLang(%q) = %q, %v; the reference says %q, %v", s, gl, gok, wl, wok)
+		}
+	}
 }

@@ -380,8 +380,10 @@ func DetectLang(text string) (l Lang, ok bool) {
 	var buf [8]int
 	scores := append(buf[:0], make([]int, len(langSpecs))...)
 	d := &detector
+	// Letters are counted in the pass when the sets fit here (the
+	// registry has two), else each set searches the text itself.
 	var counts [8]int
-	counted := counts[:0]
+	var counted []int
 	if len(d.letters) <= len(counts) {
 		counted = counts[:len(d.letters)]
 	}
