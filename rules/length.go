@@ -282,8 +282,13 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 		}
 	}
 	reported := false
-	if o.MaxParagraphChars > 0 {
+	if o.MaxParagraphChars > 0 && len(text) > o.MaxParagraphChars {
 		for _, para := range paragraphs(text) {
+			// A text has no more characters than bytes: only a longer one
+			// is counted.
+			if para.End-para.Start <= o.MaxParagraphChars {
+				continue
+			}
 			if n := utf8.RuneCountInString(text[para.Start:para.End]); n > o.MaxParagraphChars {
 				warn(para, fmt.Sprintf("paragraph is %d characters (%d over %d): a wall of text in a chat", n, n-o.MaxParagraphChars, o.MaxParagraphChars),
 					"split it into shorter messages or link to the details")
@@ -291,7 +296,10 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 			}
 		}
 	}
-	if n := utf8.RuneCountInString(text); o.MaxChars > 0 && n > o.MaxChars && !reported {
+	if o.MaxChars <= 0 || len(text) <= o.MaxChars || reported {
+		return
+	}
+	if n := utf8.RuneCountInString(text); n > o.MaxChars {
 		warn(lint.Span{}, fmt.Sprintf("message is %d characters (%d over %d): a wall of text in a chat", n, n-o.MaxChars, o.MaxChars),
 			"split it into shorter messages or link to the details")
 	}
