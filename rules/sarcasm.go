@@ -1498,3 +1498,4 @@ func singleQuotes(text string) [][]int {
 	}
 	return out
 }
+func init() { withSarcasmScorer(Sarcasm) } // the learnt scorer beside the frames (sarcasm_scorer.go)
