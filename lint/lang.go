@@ -41,6 +41,7 @@ type LangSpec struct {
 	foldLetters string // the letters Fold replaces
 	stop        map[string]bool
 	abbr        map[string]bool
+	abbrSpaced  bool  // an abbreviation of two words ("və s")
 	pack        fs.FS // a registered pack's files; nil for a built-in language
 }
 
@@ -70,29 +71,6 @@ type WordCue struct {
 	Score    int      `yaml:"score"`
 }
 
-func (c WordCue) matches(w string) bool {
-	if len(c.Letters) > 0 {
-		all := true
-		for _, set := range c.Letters {
-			all = all && strings.ContainsAny(w, set)
-		}
-		if all {
-			return true
-		}
-	}
-	for _, s := range c.Suffixes {
-		if strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	for _, s := range c.Contains {
-		if strings.Contains(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // Casing names a language's case mapping.
 type Casing string
 
@@ -108,6 +86,38 @@ func (c Casing) Lower(s string) string {
 		return turkicLower(s)
 	}
 	return strings.ToLower(s)
+}
+
+// appendLower appends s lowered to dst, as Lower would return it, without
+// allocating a string when dst has room.
+func (c Casing) appendLower(dst []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		return append(dst, c.Lower(s)...)
+	}
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			switch {
+			case r == 'I' && c == TurkicCasing:
+				dst = append(dst, "ı"...)
+			case 'A' <= r && r <= 'Z':
+				dst = append(dst, byte(r)+'a'-'A')
+			default:
+				dst = append(dst, byte(r))
+			}
+			continue
+		}
+		var w int
+		r, w = utf8.DecodeRuneInString(s[i:])
+		i += w
+		if c == TurkicCasing {
+			dst = utf8.AppendRune(dst, unicode.TurkishCase.ToLower(r))
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
 }
 
 // turkicLower is strings.ToLowerSpecial(unicode.TurkishCase, s), which maps
@@ -199,6 +209,7 @@ func (s *LangSpec) check() error {
 		return fmt.Errorf("language %q: casing %q (want %s or %s)", s.Code, s.Casing, DefaultCasing, TurkicCasing)
 	}
 	s.stop, s.abbr = set(s.Stopwords), set(s.Abbreviations)
+	s.abbrSpaced = slices.ContainsFunc(s.Abbreviations, func(a string) bool { return strings.Contains(a, " ") })
 	var pairs []string
 	for _, p := range strings.Fields(s.Fold) {
 		r := []rune(p)
@@ -342,6 +353,15 @@ func Lower(l Lang, s string) string {
 	return CasingOf(l).Lower(s)
 }
 
+// AppendLower appends Lower(l, s) to dst: a rule that only looks a lowered
+// word up lowers it into a buffer of its own and allocates nothing.
+func AppendLower(dst []byte, l Lang, s string) []byte {
+	if hasNoUpper(s) {
+		return append(dst, s...)
+	}
+	return CasingOf(l).appendLower(dst, s)
+}
+
 // Upper is Lower's counterpart.
 func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 
@@ -351,32 +371,82 @@ func Upper(l Lang, s string) string { return CasingOf(l).Upper(s) }
 // highest score wins, and a tie goes to the language listed first. ok is
 // false when nothing scored (a text with no known word, such as "OK" or a
 // bare URL).
+//
+// The language rule asks it of most messages of an export, so it reads the
+// text once and allocates nothing: letters are counted and words scored in
+// the same pass, a word is lowered into one buffer, and once for every
+// casing when the casings agree on it (they part only at I).
 func DetectLang(text string) (l Lang, ok bool) {
 	var buf [8]int
 	scores := append(buf[:0], make([]int, len(langSpecs))...)
-	for _, ls := range detector.letters {
-		if k := ls.count(text); k > 0 {
+	d := &detector
+	// Letters are counted in the pass when the sets fit here (the
+	// registry has two), else each set searches the text itself.
+	var counts [8]int
+	var counted []int
+	if len(d.letters) <= len(counts) {
+		counted = counts[:len(d.letters)]
+	}
+	var lower [64]byte
+	var w word
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			k := asciiKind[c]
+			if k == asciiLower || k == asciiUpper || c == '\'' {
+				if start < 0 {
+					start, w = i, word{ascii: true}
+				}
+				w.upper = w.upper || k == asciiUpper
+				w.turkicI = w.turkicI || c == 'I'
+			} else if start >= 0 {
+				d.score(scores, text[start:i], w, lower[:0])
+				start = -1
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if counted != nil {
+			for j, ls := range d.letters {
+				if ls.has(r) {
+					counted[j]++
+				}
+			}
+		}
+		if 0x100 <= r && r < 0x2B0 || unicode.IsLetter(r) {
+			// Latin Extended-A and -B and IPA are letters throughout.
+			if start < 0 {
+				start, w = i, word{}
+			}
+			w.ascii = false
+			w.upper = w.upper || isUpperOrTitle(r)
+			w.turkicI = w.turkicI || r == 'İ'
+		} else if start >= 0 {
+			d.score(scores, text[start:i], w, lower[:0])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		d.score(scores, text[start:], w, lower[:0])
+	}
+	for j, ls := range d.letters {
+		k := 0
+		switch {
+		case ls.runes == nil || counted == nil:
+			k = ls.countAny(text)
+		case counted[j] > 0 && !ls.each:
+			k = 1
+		default:
+			k = counted[j]
+		}
+		if k > 0 {
 			for _, u := range ls.uses {
 				scores[u.lang] += u.Score + u.Each*k
 			}
 		}
-	}
-	// The words are the runs of letters and apostrophes, read in place.
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || r == '\'' {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			detector.score(scores, text[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		detector.score(scores, text[start:])
 	}
 	best := 0
 	for i, n := range scores {
@@ -390,23 +460,40 @@ func DetectLang(text string) (l Lang, ok bool) {
 	return langSpecs[best].Code, true
 }
 
-// score adds a word's points to each language's score.
-func (d *detection) score(scores []int, w string) {
-	lower := !hasNoUpper(w)
-	for _, g := range d.casings {
-		lw := w
-		if lower {
-			lw = g.casing.Lower(w)
+// word is what DetectLang's pass learnt of a word while reading it.
+type word struct {
+	ascii   bool // only ASCII letters and apostrophes
+	upper   bool // an upper- or title-case letter: it must be lowered
+	turkicI bool // an I or İ, which the casings lower apart
+}
+
+// score adds a word's points to each language's score; buf is room to
+// lower it in.
+func (d *detection) score(scores []int, w string, info word, buf []byte) {
+	switch {
+	case !info.upper:
+		d.all.score(scores, append(buf, w...), info.ascii)
+	case !info.turkicI:
+		d.all.score(scores, DefaultCasing.appendLower(buf, w), info.ascii)
+	default:
+		// Lowered apart: ı is not ASCII.
+		for _, g := range d.casings {
+			g.score(scores, g.casing.appendLower(buf, w), false)
 		}
-		for _, i := range g.stop[lw] {
+	}
+}
+
+// score adds the points of a lowered word to the scores of the group's
+// languages.
+func (g *casingGroup) score(scores []int, lw []byte, ascii bool) {
+	if len(lw) > 0 && len(lw) <= g.longest && g.firsts[lw[0]>>6]&(1<<(lw[0]&63)) != 0 {
+		for _, i := range g.stop[string(lw)] {
 			scores[i] += langSpecs[i].Detect.Common
 		}
-		for _, i := range g.langs {
-			for _, c := range langSpecs[i].Detect.Words {
-				if c.matches(lw) {
-					scores[i] += c.Score
-				}
-			}
+	}
+	for i := range g.cues {
+		if c := &g.cues[i]; c.matches(lw, ascii) {
+			scores[c.lang] += c.Score
 		}
 	}
 }
@@ -417,6 +504,9 @@ func (d *detection) score(scores []int, w string) {
 type detection struct {
 	letters []*letterSet
 	casings []*casingGroup
+	// all is every language's common words and word cues, for a word
+	// that every casing lowers the same way.
+	all casingGroup
 }
 
 // letterSet is one set of letters that languages score: the text is
@@ -425,6 +515,10 @@ type letterSet struct {
 	any  string
 	each bool // some language scores every occurrence: count them all
 	uses []letterUse
+	// runes are the letters of any when none is ASCII (as every set in
+	// the registry is), counted while DetectLang reads the text's other
+	// characters; nil when any has an ASCII letter.
+	runes []rune
 }
 
 type letterUse struct {
@@ -432,9 +526,19 @@ type letterUse struct {
 	LetterCue
 }
 
-// count is how many of the letters the text has, or 1 for any when no
+// has says how many times r is among the set's runes.
+func (ls *letterSet) has(r rune) bool {
+	for _, x := range ls.runes {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// countAny is how many of the letters the text has, or 1 for any when no
 // language scores each occurrence.
-func (ls *letterSet) count(text string) int {
+func (ls *letterSet) countAny(text string) int {
 	if !ls.each {
 		if strings.ContainsAny(text, ls.any) {
 			return 1
@@ -448,19 +552,107 @@ func (ls *letterSet) count(text string) int {
 	return n
 }
 
+// nonASCIIRunes are the runes of s when it is valid UTF-8 of distinct
+// runes, none ASCII or U+FFFD; else nil.
+func nonASCIIRunes(s string) []rune {
+	if !utf8.ValidString(s) {
+		return nil
+	}
+	var out []rune
+	for _, r := range s {
+		if r < utf8.RuneSelf || r == utf8.RuneError || slices.Contains(out, r) {
+			return nil
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // casingGroup is the languages that fold case the same way: a word is
 // lowered once for all of them, and one look-up finds the languages whose
 // common words it is.
 type casingGroup struct {
 	casing Casing
-	langs  []int            // indices into langSpecs
 	stop   map[string][]int // common word -> the languages it is common in
+	cues   []langCue        // the word cues of its languages, in order
+	// longest and firsts are the length of the longest common word and
+	// the bytes they start with: a word longer or starting otherwise is
+	// not looked up.
+	longest int
+	firsts  [4]uint64
+}
+
+// addStop notes that w is a common word of language i.
+func (g *casingGroup) addStop(w string, i int) {
+	g.stop[w] = append(g.stop[w], i)
+	g.longest = max(g.longest, len(w))
+	if w != "" {
+		g.firsts[w[0]>>6] |= 1 << (w[0] & 63)
+	}
+}
+
+// langCue is a WordCue of one language, its strings as bytes.
+type langCue struct {
+	lang int // index into langSpecs
+	WordCue
+	suffixes, contains [][]byte
+	// nonASCII: some set of Letters has no ASCII letter, so an ASCII
+	// word never has a letter from every set.
+	nonASCII bool
+	// common is a byte every suffix and contained string has, if they
+	// share one (y of -yor, -iyor, -uyor): a word without it has none.
+	common    byte
+	hasCommon bool
+}
+
+// commonByte is a byte every string of ss has, the first such of the
+// first string.
+func commonByte(ss [][]byte) (byte, bool) {
+	if len(ss) == 0 {
+		return 0, false
+	}
+	for _, b := range ss[0] {
+		all := true
+		for _, s := range ss[1:] {
+			all = all && bytes.IndexByte(s, b) >= 0
+		}
+		if all {
+			return b, true
+		}
+	}
+	return 0, false
+}
+
+func (c *langCue) matches(w []byte, ascii bool) bool {
+	if len(c.Letters) > 0 && !(ascii && c.nonASCII) {
+		all := true
+		for _, set := range c.Letters {
+			all = all && bytes.ContainsAny(w, set)
+		}
+		if all {
+			return true
+		}
+	}
+	if c.hasCommon && bytes.IndexByte(w, c.common) < 0 {
+		return false
+	}
+	for _, s := range c.suffixes {
+		if bytes.HasSuffix(w, s) {
+			return true
+		}
+	}
+	for _, s := range c.contains {
+		if bytes.Contains(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 var detector = arrange(langSpecs)
 
 func arrange(specs []*LangSpec) detection {
-	var d detection
+	d := detection{all: casingGroup{stop: map[string][]int{}}}
 	for i, s := range specs {
 		var g *casingGroup
 		for _, h := range d.casings {
@@ -472,14 +664,24 @@ func arrange(specs []*LangSpec) detection {
 			g = &casingGroup{casing: s.Casing, stop: map[string][]int{}}
 			d.casings = append(d.casings, g)
 		}
-		g.langs = append(g.langs, i)
+		for _, c := range s.Detect.Words {
+			lc := langCue{lang: i, WordCue: c, suffixes: byteStrings(c.Suffixes), contains: byteStrings(c.Contains)}
+			for _, set := range c.Letters {
+				lc.nonASCII = lc.nonASCII || strings.IndexFunc(set, func(r rune) bool { return r < utf8.RuneSelf }) < 0
+			}
+			lc.common, lc.hasCommon = commonByte(append(slices.Clip(lc.suffixes), lc.contains...))
+			g.cues = append(g.cues, lc)
+			d.all.cues = append(d.all.cues, lc)
+		}
 		for w := range s.stop {
-			g.stop[w] = append(g.stop[w], i)
+			g.addStop(w, i)
+			d.all.addStop(w, i)
 			// A common word typed without the language's letters is still
 			// a common word of it: "icin", "tesekkurler".
 			if s.folder != nil {
 				if f := s.folder.Replace(w); f != w && !slices.Contains(g.stop[f], i) {
-					g.stop[f] = append(g.stop[f], i)
+					g.addStop(f, i)
+					d.all.addStop(f, i)
 				}
 			}
 		}
@@ -491,7 +693,7 @@ func arrange(specs []*LangSpec) detection {
 				}
 			}
 			if ls == nil {
-				ls = &letterSet{any: c.Any}
+				ls = &letterSet{any: c.Any, runes: nonASCIIRunes(c.Any)}
 				d.letters = append(d.letters, ls)
 			}
 			ls.each = ls.each || c.Each != 0
@@ -499,6 +701,14 @@ func arrange(specs []*LangSpec) detection {
 		}
 	}
 	return d
+}
+
+func byteStrings(s []string) [][]byte {
+	out := make([][]byte, len(s))
+	for i, x := range s {
+		out[i] = []byte(x)
+	}
+	return out
 }
 
 // IsAbbreviation reports whether word (without its final period) is a known
@@ -509,12 +719,20 @@ func IsAbbreviation(l Lang, before, word string) bool {
 	if t == nil {
 		return false
 	}
-	w := Lower(l, word)
-	if t.abbr[w] {
+	// Lowered into a buffer: a period followed by a capital asks this of
+	// nearly every sentence, and the words are seldom abbreviations.
+	var buf [64]byte
+	w := AppendLower(buf[:0], l, word)
+	if t.abbr[string(w)] {
 		return true
 	}
+	if !t.abbrSpaced {
+		return false // no abbreviation of two words to look for
+	}
 	if prev := lastWord(before); prev != "" {
-		return t.abbr[Lower(l, prev)+" "+w]
+		var key [64]byte
+		k := append(append(AppendLower(key[:0], l, prev), ' '), w...)
+		return t.abbr[string(k)]
 	}
 	return false
 }
@@ -532,7 +750,7 @@ func hasNoUpper(s string) bool {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				if isUpperOrTitle(r) {
 					return false
 				}
 			}

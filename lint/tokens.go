@@ -245,12 +245,47 @@ var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'")
 // NormWord is how words are compared: NFC, lower case by language, plain apostrophes.
 func NormWord(l Lang, s string) string {
 	if !isASCII(s) {
-		s = norm.NFC.String(s)
-		if strings.ContainsAny(s, "’ʼ‘") { // the replacer allocates even when it has nothing to do
+		if !nfcInert(s) {
+			s = norm.NFC.String(s)
+		}
+		if hasTypographicApostrophe(s) { // the replacer allocates even when it has nothing to do
 			s = apostrophes.Replace(s)
 		}
 	}
 	return Lower(l, s)
+}
+
+// nfcInert reports a valid text whose characters are all below U+0300
+// (every Latin letter of English, Turkish and Azerbaijani): each is its own
+// NFC form and none composes with another, so NFC leaves the text as it
+// is. A character from U+0300 on (combining marks first) starts with a
+// byte from 0xCC.
+func nfcInert(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xCC {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// hasTypographicApostrophe is strings.ContainsAny(s, "’ʼ‘") by the bytes
+// that start them (’ and ‘ are E2 80 99 and E2 80 98, ʼ is CA BC), without
+// decoding every character of the word.
+func hasTypographicApostrophe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0xE2:
+			if strings.HasPrefix(s[i:], "’") || strings.HasPrefix(s[i:], "‘") {
+				return true
+			}
+		case 0xCA:
+			if strings.HasPrefix(s[i:], "ʼ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {
@@ -260,4 +295,65 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// Letter cases of the runes below U+0250 (Latin-1, Latin Extended-A and
+// -B: every letter of English, Turkish and Azerbaijani), looked up in a
+// table instead of unicode's range search, which rules asked once per
+// character of most words.
+const (
+	caseUpper uint8 = 1 << iota // unicode.IsUpper
+	caseLower                   // unicode.IsLower
+	caseTitle                   // unicode.IsTitle
+	caseDigit                   // unicode.IsDigit
+)
+
+var latinCase = func() (t [0x250]uint8) {
+	for r := range t {
+		if unicode.IsUpper(rune(r)) {
+			t[r] |= caseUpper
+		}
+		if unicode.IsLower(rune(r)) {
+			t[r] |= caseLower
+		}
+		if unicode.IsTitle(rune(r)) {
+			t[r] |= caseTitle
+		}
+		if unicode.IsDigit(rune(r)) {
+			t[r] |= caseDigit
+		}
+	}
+	return t
+}()
+
+// IsUpper is unicode.IsUpper, quicker for Latin letters.
+func IsUpper(r rune) bool {
+	if 0 <= r && r < rune(len(latinCase)) {
+		return latinCase[r]&caseUpper != 0
+	}
+	return unicode.IsUpper(r)
+}
+
+// IsLower is unicode.IsLower, quicker for Latin letters.
+func IsLower(r rune) bool {
+	if 0 <= r && r < rune(len(latinCase)) {
+		return latinCase[r]&caseLower != 0
+	}
+	return unicode.IsLower(r)
+}
+
+// IsDigit is unicode.IsDigit, quicker for Latin letters.
+func IsDigit(r rune) bool {
+	if 0 <= r && r < rune(len(latinCase)) {
+		return latinCase[r]&caseDigit != 0
+	}
+	return unicode.IsDigit(r)
+}
+
+// isUpperOrTitle is unicode.IsUpper(r) || unicode.IsTitle(r).
+func isUpperOrTitle(r rune) bool {
+	if 0 <= r && r < rune(len(latinCase)) {
+		return latinCase[r]&(caseUpper|caseTitle) != 0
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
 }

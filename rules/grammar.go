@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,8 +52,11 @@ type grammar struct {
 	vowelLetters            string
 	comparatives, modals    map[string]bool
 	frames                  []frame
-	particles               map[lint.Lang]map[string]bool
-	kiJoined                map[lint.Lang]map[string]bool
+	// framesOf are the frames by their first word, each word's in order:
+	// a word starts few frames or none.
+	framesOf  map[string][]int
+	particles map[lint.Lang]map[string]bool
+	kiJoined  map[lint.Lang]map[string]bool
 	// together are compounds written as one word, split into first and
 	// second word (hiç bir -> hiçbir); the second may carry suffixes.
 	together map[lint.Lang][][2]string
@@ -86,6 +91,12 @@ func newGrammar() *grammar {
 		wrong, last := strings.CutSuffix(strings.TrimSpace(wrong), " $")
 		g.frames = append(g.frames, frame{wrong: strings.Fields(wrong), right: strings.Fields(right), last: last})
 	}
+	g.framesOf = map[string][]int{}
+	for i, f := range g.frames {
+		if len(f.wrong) > 0 {
+			g.framesOf[f.wrong[0]] = append(g.framesOf[f.wrong[0]], i)
+		}
+	}
 	return g
 }
 
@@ -104,7 +115,8 @@ type word struct {
 	gap string // the text up to the next word
 }
 
-func wordsOf(text string, toks []lint.Token) []word {
+// wordsOf appends them to dst.
+func wordsOf(dst []word, text string, toks []lint.Token) []word {
 	n := 0
 	for _, t := range toks {
 		if t.Kind == lint.Word {
@@ -112,11 +124,12 @@ func wordsOf(text string, toks []lint.Token) []word {
 		}
 	}
 	if n == 0 {
-		return nil
+		return dst
 	}
 	// From the end, so each word's gap runs to the start of the word or
-	// number after it, known already: one pass, one allocation.
-	out := make([]word, n)
+	// number after it, known already: one pass.
+	all := slices.Grow(dst, n)[:len(dst)+n]
+	out := all[len(dst):]
 	end := len(text)
 	for i := len(toks) - 1; i >= 0; i-- {
 		t := toks[i]
@@ -128,12 +141,22 @@ func wordsOf(text string, toks []lint.Token) []word {
 			end = t.Start
 		}
 	}
-	return out
+	return all
 }
+
+// grammarWords recycles the words of a message between checks.
+var grammarWords = sync.Pool{New: func() any { return new([]word) }}
 
 func (g *grammar) check(p *lint.Pass) {
 	text := p.Msg.Body.Text
-	ws := wordsOf(text, p.Msg.Tokens())
+	// The words are the check's alone: their slice goes back to the pool.
+	buf := grammarWords.Get().(*[]word)
+	ws := wordsOf((*buf)[:0], text, p.Msg.Tokens())
+	defer func() {
+		clear(ws)
+		*buf = ws[:0]
+		grammarWords.Put(buf)
+	}()
 	switch p.Msg.Lang {
 	case lint.English:
 		g.english(p, text, ws)
@@ -158,10 +181,11 @@ func (g *grammar) english(p *lint.Pass, text string, ws []word) {
 		switch {
 		case (w.Norm == "a" || w.Norm == "an") && next:
 			g.article(p, text, w, ws[i+1])
-		case g.comparatives[w.Norm] && next && ws[i+1].Norm == "then":
+		// The next word first: a look-up per word was most of the rule.
+		case next && ws[i+1].Norm == "then" && g.comparatives[w.Norm]:
 			n := ws[i+1]
 			g.report(p, lint.Span{Start: n.Start, End: n.End}, fmt.Sprintf(grammarData.Say(lint.English, "frame"), w.Norm+" "+text[n.Start:n.End], w.Norm+" "+matchCase(lint.English, text[n.Start:n.End], "than")), matchCase(lint.English, text[n.Start:n.End], "than"))
-		case g.modals[w.Norm] && next && ws[i+1].Norm == "of" && !(i+2 < len(ws) && ws[i+2].Norm == "course"):
+		case next && ws[i+1].Norm == "of" && g.modals[w.Norm] && !(i+2 < len(ws) && ws[i+2].Norm == "course"):
 			n := ws[i+1]
 			g.report(p, lint.Span{Start: n.Start, End: n.End}, fmt.Sprintf(grammarData.Say(lint.English, "frame"), w.Norm+" of", w.Norm+" have"), "have")
 		}
@@ -230,7 +254,8 @@ func (g *grammar) vowelSound(w string) (vowel, ok bool) {
 
 // frame matches a fixed wrong frame starting at ws[i].
 func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
-	for _, f := range g.frames {
+	for _, fi := range g.framesOf[ws[i].Norm] {
+		f := &g.frames[fi]
 		wrong, right := f.wrong, f.right
 		if i+len(wrong) > len(ws) {
 			continue

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
@@ -76,13 +77,19 @@ func (lc *languageCheck) check(p *lint.Pass) {
 	// Links, addresses and placeholders are blanked only for a message
 	// that has something to report: blanking runs regexps, and most
 	// messages are in their language.
-	words, spans := lc.words(p, p.Msg.Body.Text)
+	sc := languageScratch.Get().(*judged)
+	defer func() {
+		clear(sc.words)
+		sc.words, sc.spans = sc.words[:0], sc.spans[:0]
+		languageScratch.Put(sc)
+	}()
+	words, spans := lc.words(p, p.Msg.Body.Text, sc)
 	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, own, words) != ""
 	_, hasNeighbour := lc.neighbour[p.Msg.Lang]
 	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, nil)) {
 		return
 	}
-	words, spans = lc.words(p, blank(p.Msg.Body.Text))
+	words, spans = lc.words(p, blank(p.Msg.Body.Text), sc)
 	if !p.Msg.LangDetected {
 		if l := lc.wrongLanguage(p, own, words); l != "" {
 			p.Report(lint.Diagnostic{Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "wrong"), lint.LangName(l), lint.LangName(p.Msg.Lang))})
@@ -94,13 +101,21 @@ func (lc *languageCheck) check(p *lint.Pass) {
 	}
 }
 
+// judged is room for a message's words to judge and their spans, which
+// the check recycles (languageScratch): they are its alone.
+type judged struct {
+	words []string
+	spans []lint.Span
+}
+
+var languageScratch = sync.Pool{New: func() any { return new(judged) }}
+
 // words are the message's words to judge (clean is its text with what is
-// not prose blanked, or the text itself), and their spans.
-func (lc *languageCheck) words(p *lint.Pass, clean string) ([]string, []lint.Span) {
+// not prose blanked, or the text itself), and their spans, in sc's room.
+func (lc *languageCheck) words(p *lint.Pass, clean string, sc *judged) ([]string, []lint.Span) {
 	text := p.Msg.Body.Text
 	toks := p.Msg.Tokens()
-	var words []string
-	var spans []lint.Span
+	words, spans := sc.words[:0], sc.spans[:0]
 	for i, t := range toks {
 		if t.Kind != lint.Word || clean[t.Start:t.End] != text[t.Start:t.End] {
 			continue
@@ -112,6 +127,7 @@ func (lc *languageCheck) words(p *lint.Pass, clean string) ([]string, []lint.Spa
 		words = append(words, base)
 		spans = append(spans, lint.Span{Start: t.Start, End: t.Start + len(base)})
 	}
+	sc.words, sc.spans = words, spans
 	return words, spans
 }
 

@@ -282,8 +282,13 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 		}
 	}
 	reported := false
-	if o.MaxParagraphChars > 0 {
+	if o.MaxParagraphChars > 0 && len(text) > o.MaxParagraphChars {
 		for _, para := range paragraphs(text) {
+			// A text has no more characters than bytes: only a longer one
+			// is counted.
+			if para.End-para.Start <= o.MaxParagraphChars {
+				continue
+			}
 			if n := utf8.RuneCountInString(text[para.Start:para.End]); n > o.MaxParagraphChars {
 				warn(para, fmt.Sprintf("paragraph is %d characters (%d over %d): a wall of text in a chat", n, n-o.MaxParagraphChars, o.MaxParagraphChars),
 					"split it into shorter messages or link to the details")
@@ -291,7 +296,10 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 			}
 		}
 	}
-	if n := utf8.RuneCountInString(text); o.MaxChars > 0 && n > o.MaxChars && !reported {
+	if o.MaxChars <= 0 || len(text) <= o.MaxChars || reported {
+		return
+	}
+	if n := utf8.RuneCountInString(text); n > o.MaxChars {
 		warn(lint.Span{}, fmt.Sprintf("message is %d characters (%d over %d): a wall of text in a chat", n, n-o.MaxChars, o.MaxChars),
 			"split it into shorter messages or link to the details")
 	}
@@ -333,34 +341,68 @@ const (
 	gsmExtension = "^{}\\[~]|€\f"
 )
 
-// smsUnits counts a text's size in its encoding's units; nonGSM is the first
-// character that forces UCS-2, or -1 if the text is plain GSM-7.
-func smsUnits(text string) (units []int, nonGSM int) {
-	nonGSM = -1
+// gsmASCII classes the ASCII characters: most of any text, told without
+// a search of the alphabets.
+var gsmASCII = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		t[c] = gsmSearch(rune(c))
+	}
+	return t
+}()
+
+// The GSM-7 classes of a character.
+const (
+	gsmNone uint8 = iota // not in GSM-7: the text is sent as UCS-2
+	gsmOne               // the basic alphabet
+	gsmTwo               // the extension
+)
+
+func gsmClass(r rune) uint8 {
+	if 0 <= r && r < utf8.RuneSelf {
+		return gsmASCII[r]
+	}
+	return gsmSearch(r)
+}
+
+// gsmSearch is gsmClass by a search of the alphabets.
+func gsmSearch(r rune) uint8 {
+	switch {
+	case strings.ContainsRune(gsmBasic, r):
+		return gsmOne
+	case strings.ContainsRune(gsmExtension, r):
+		return gsmTwo
+	}
+	return gsmNone
+}
+
+// firstNonGSM is the offset of the first character that forces UCS-2, or
+// -1 if the text is plain GSM-7.
+func firstNonGSM(text string) int {
 	for i, r := range text {
-		if !strings.ContainsRune(gsmBasic, r) && !strings.ContainsRune(gsmExtension, r) {
-			nonGSM = i
-			break
+		if gsmClass(r) == gsmNone {
+			return i
 		}
 	}
-	for _, r := range text {
-		switch {
-		case nonGSM >= 0:
-			units = append(units, utf16.RuneLen(r))
-		case strings.ContainsRune(gsmExtension, r):
-			units = append(units, 2)
-		default:
-			units = append(units, 1)
-		}
+	return -1
+}
+
+// smsUnit is a character's size in its encoding's units: UTF-16 units in
+// UCS-2, septets in GSM-7.
+func smsUnit(r rune, ucs2 bool) int {
+	switch {
+	case ucs2:
+		return utf16.RuneLen(r)
+	case gsmClass(r) == gsmTwo:
+		return 2
 	}
-	return units, nonGSM
+	return 1
 }
 
 func checkSMS(p *lint.Pass, text string, maxSeg int) {
-	units, nonGSM := smsUnits(text)
+	nonGSM := firstNonGSM(text)
 	total := 0
-	for _, u := range units {
-		total += u
+	for _, r := range text {
+		total += smsUnit(r, nonGSM >= 0)
 	}
 	single, per, enc := 160, 153, "GSM-7"
 	if nonGSM >= 0 {
@@ -379,14 +421,13 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 	}
 	// The first character that does not fit in the allowed segments.
 	cut, used := len(text), 0
-	i := 0
-	for off := range text {
-		if used+units[i] > capacity {
+	for off, r := range text {
+		u := smsUnit(r, nonGSM >= 0)
+		if used+u > capacity {
 			cut = off
 			break
 		}
-		used += units[i]
-		i++
+		used += u
 	}
 	why := ""
 	fix := fmt.Sprintf("shorten it to %d characters", capacity)

@@ -125,6 +125,10 @@ type wordList struct {
 	exact   map[string]bool   // wrong forms that take no suffix
 	endings [][2]string       // wrong ending -> right ending
 	minStem int               // shortest stem a suffix may follow, in runes
+	// stems and foldedStems are the first minStem runes of every word of
+	// words and folded: a word that starts otherwise has no listed stem,
+	// one look-up instead of one per stem length.
+	stems, foldedStems map[string]bool
 }
 
 type speller struct {
@@ -242,7 +246,7 @@ func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
 	return wl, sc.Err()
 }
 
-// fold fills wl.folded from wl.words.
+// fold fills wl.folded from wl.words, and the stems of both.
 func (wl *wordList) fold() {
 	wl.folded = make(map[string]string, len(wl.words))
 	for w, right := range wl.words {
@@ -254,6 +258,18 @@ func (wl *wordList) fold() {
 			wl.exact[asciiFold(w)] = true
 		}
 	}
+	wl.stems, wl.foldedStems = stemStarts(wl.words, wl.minStem), stemStarts(wl.folded, wl.minStem)
+}
+
+// stemStarts are the first n runes of each word of words that has as many.
+func stemStarts(words map[string]string, n int) map[string]bool {
+	out := map[string]bool{}
+	for w := range words {
+		if i := runeOffset(w, n); utf8.RuneCountInString(w) >= n {
+			out[w[:i]] = true
+		}
+	}
+	return out
 }
 
 // asciiFold writes Turkish and Azerbaijani letters as plain ASCII, the way
@@ -460,8 +476,9 @@ func blankLinks(text string) string {
 	// One regexp a kind, each run only when the text has its character:
 	// the e-mail pattern alone would otherwise be tried at every letter.
 	var b []byte
+	has := asciiBytesOf(text) // one pass for every kind's characters
 	for _, nw := range notWords {
-		if !strings.ContainsAny(text, nw.needs) {
+		if !has.any(nw.needs) {
 			continue
 		}
 		for _, loc := range nw.find(text) {
@@ -494,6 +511,31 @@ func blankLinks(text string) string {
 		out = string(b)
 	}
 	return out
+}
+
+// asciiBytes is a set of ASCII characters.
+type asciiBytes [2]uint64
+
+// asciiBytesOf is the set of ASCII characters in s.
+func asciiBytesOf(s string) asciiBytes {
+	var set asciiBytes
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			set[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return set
+}
+
+// any is strings.ContainsAny for the text the set was made of and ASCII
+// chars.
+func (set asciiBytes) any(chars string) bool {
+	for i := 0; i < len(chars); i++ {
+		if c := chars[i]; set[c>>6]&(1<<(c&63)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // bareLink finds a link written without its scheme around the slash at
@@ -612,7 +654,8 @@ func (sp *speller) english(text string) []hit {
 			end++
 		}
 		word := text[start:end]
-		if right, ok := sp.en[asciiLower(word)]; ok && !sp.ignore[asciiLower(word)] {
+		var buf [64]byte // lowered here: most words are not on the list
+		if right, ok := sp.en[string(appendASCIILower(buf[:0], word))]; ok && !sp.ignore[asciiLower(word)] {
 			if right, ok := misspellCase(word, right); ok {
 				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
 			}
@@ -649,6 +692,18 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// appendASCIILower appends asciiLower(s) to dst.
+func appendASCIILower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func isMisspellWordByte(c byte) bool { return isASCIIAlnum(c) || c == '\'' }
@@ -891,13 +946,14 @@ func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) 
 	span := lint.Span{Start: h.start, End: h.end}
 	d := lint.Diagnostic{Part: part, Span: span}
 	switch {
+	// Quoted as %q would, without fmt: a finding of most messages.
 	case h.rejected:
-		d.Message = fmt.Sprintf("%q is on the list of words not to use", wrong)
+		d.Message = strconv.Quote(wrong) + " is on the list of words not to use"
 	case h.right == "":
-		d.Message = fmt.Sprintf("%q is not a word the dictionary knows", wrong)
+		d.Message = strconv.Quote(wrong) + " is not a word the dictionary knows"
 	case h.sure:
 		right := matchCase(l, wrong, h.right)
-		d.Message = fmt.Sprintf("%q is a misspelling of %q", wrong, right)
+		d.Message = strconv.Quote(wrong) + " is a misspelling of " + strconv.Quote(right)
 		d.Suggestion = right
 		d.Fix = &lint.Edit{Span: span, New: right}
 	default:
@@ -905,7 +961,7 @@ func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) 
 		for _, o := range h.others {
 			opts = append(opts, strconv.Quote(matchCase(l, wrong, o)))
 		}
-		d.Message = fmt.Sprintf("%q looks misspelt: did you mean %s?", wrong, joinOr(l, opts))
+		d.Message = strconv.Quote(wrong) + " looks misspelt: did you mean " + joinOr(l, opts) + "?"
 		d.Suggestion = matchCase(l, wrong, h.right)
 	}
 	return d
@@ -933,15 +989,14 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 	var hits []hit
 	ascii := asciiLetters(text)
 	for start := 0; start < len(text); {
-		r, w := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsLetter(r) {
+		if letter, _, w := letterAt(text, start); !letter {
 			start += w
 			continue
 		}
 		end := start
 		for end < len(text) {
-			r, w := utf8.DecodeRuneInString(text[end:])
-			if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			letter, mark, w := letterAt(text, end)
+			if !letter && !mark {
 				break
 			}
 			end += w
@@ -953,6 +1008,17 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 		start = end
 	}
 	return hits
+}
+
+// letterAt says whether the character at text[i] is a letter or a
+// combining mark, and its width; ASCII, most of any text, without a
+// table search.
+func letterAt(text string, i int) (letter, mark bool, w int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z', false, 1
+	}
+	r, w := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r), unicode.Is(unicode.Mn, r), w
 }
 
 // unknown finds the words the dictionary does not know and that have a
@@ -1139,35 +1205,52 @@ func (lx *lexicon) allKnown(s string) bool {
 // followed by a suffix, or a wrong ending. It returns how many bytes of word
 // are wrong and what they should be.
 func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
-	lw := lint.Lower(l, word)
-	words := wl.words
+	// Lowered into a buffer: the look-ups below allocate nothing, and
+	// most words are not on the list.
+	var buf [64]byte
+	lw := lint.AppendLower(buf[:0], l, word)
+	words, stems := wl.words, wl.stems
 	if ascii {
 		// A text without its language's letters: the list as it would
 		// be written so (yanlız -> yanliz).
-		words = wl.folded
+		words, stems = wl.folded, wl.foldedStems
 	}
-	if right, ok := words[lw]; ok {
+	if right, ok := words[string(lw)]; ok {
 		return len(word), right
 	}
 	// Stems from the longest down; case folding maps rune to rune, so the
-	// k-th rune of lw is the k-th rune of word.
-	runes := utf8.RuneCountInString(lw)
-	k := runes
-	for b := len(lw); k > wl.minStem; {
-		_, w := utf8.DecodeLastRuneInString(lw[:b])
-		b -= w
-		k--
-		if right, ok := words[lw[:b]]; ok && !wl.exact[lw[:b]] {
-			return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
+	// k-th rune of lw is the k-th rune of word. Every stem tried starts
+	// with lw's first minStem runes.
+	runes := utf8.RuneCount(lw)
+	if k := runes; k > wl.minStem && stems[string(lw[:runeOffsetBytes(lw, wl.minStem)])] {
+		for b := len(lw); k > wl.minStem; {
+			_, w := utf8.DecodeLastRune(lw[:b])
+			b -= w
+			k--
+			if right, ok := words[string(lw[:b])]; ok && !wl.exact[string(lw[:b])] {
+				return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
+			}
 		}
 	}
 	for _, e := range wl.endings {
-		if strings.HasSuffix(lw, e[0]) && runes-utf8.RuneCountInString(e[0]) >= 2 {
+		if n := len(lw) - len(e[0]); n >= 0 && string(lw[n:]) == e[0] && runes-utf8.RuneCountInString(e[0]) >= 2 {
 			stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
 			return len(word), lint.Lower(l, word[:stem]) + e[1]
 		}
 	}
 	return 0, ""
+}
+
+// runeOffsetBytes is runeOffset for bytes: the offset of the n-th rune.
+func runeOffsetBytes(b []byte, n int) int {
+	for i := 0; i < len(b); n-- {
+		if n == 0 {
+			return i
+		}
+		_, w := utf8.DecodeRune(b[i:])
+		i += w
+	}
+	return len(b)
 }
 
 // matchCase gives the suggestion the case of the word it replaces.

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -24,6 +25,11 @@ var handFoundSeeds = []string{
 }
 
 func TestHandFoundSpans(t *testing.T) {
+	for _, nw := range notWords {
+		if !isASCIIString(nw.needs) {
+			t.Errorf("notWords needs %q: the set of a text's characters holds ASCII only", nw.needs)
+		}
+	}
 	for _, h := range handFound {
 		for _, s := range handFoundSeeds {
 			if got, want := h.find(s), h.pattern.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
@@ -38,10 +44,24 @@ func FuzzHandFoundSpans(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		for _, nw := range notWords {
+			if got, want := asciiBytesOf(s).any(nw.needs), strings.ContainsAny(s, nw.needs); got != want {
+				t.Errorf("%q has any of %q: %v, want %v", s, nw.needs, got, want)
+			}
+		}
 		for _, h := range handFound {
 			if got, want := h.find(s), h.pattern.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 				t.Errorf("%s %q: %v, the pattern finds %v", h.name, s, got, want)
 			}
 		}
 	})
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

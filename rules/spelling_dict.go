@@ -247,15 +247,15 @@ func checkableRunes(word string) bool {
 	for _, r := range word {
 		n++
 		switch {
-		case unicode.IsDigit(r) || r == '_':
+		case lint.IsDigit(r) || r == '_':
 			return false
-		case unicode.IsUpper(r):
+		case lint.IsUpper(r):
 			if prevLower {
 				return false // CamelCase
 			}
 			upper++
 			prevLower = false
-		case unicode.IsLower(r):
+		case lint.IsLower(r):
 			lower++
 			prevLower = true
 		}
@@ -286,14 +286,14 @@ func checkableASCII(word string) (ok, decided bool) {
 		case c >= 'a' && c <= 'z':
 			lower++
 			prevLower = true
-			vowel = vowel || strings.IndexByte("aeiouy", c) >= 0
+			vowel = vowel || isASCIIVowel(c)
 		case c >= 'A' && c <= 'Z':
 			if prevLower {
 				return false, true // CamelCase
 			}
 			upper++
 			prevLower = false
-			vowel = vowel || strings.IndexByte("AEIOUY", c) >= 0
+			vowel = vowel || isASCIIVowel(c+'a'-'A')
 		case c >= '0' && c <= '9' || c == '_':
 			return false, true
 		case c < 0x80:
@@ -306,14 +306,22 @@ func checkableASCII(word string) (ok, decided bool) {
 	return upper <= 1 && len(word) >= 3 && lower > 0 && vowel, true
 }
 
+func isASCIIVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
 // isCapitalised is a word with a capital first letter and no other.
 func isCapitalised(word string) bool {
 	r, n := utf8.DecodeRuneInString(word)
-	if !unicode.IsUpper(r) {
+	if !lint.IsUpper(r) {
 		return false
 	}
 	for _, r := range word[n:] {
-		if unicode.IsUpper(r) {
+		if lint.IsUpper(r) {
 			return false
 		}
 	}
@@ -432,7 +440,7 @@ func baseWord(l lint.Lang, word string) (base string, check bool) {
 	}
 	base = word[:i]
 	r, _ := utf8.DecodeRuneInString(base)
-	return base, !unicode.IsUpper(r)
+	return base, !lint.IsUpper(r)
 }
 
 // letterMap is a letter the neighbouring language writes where this one

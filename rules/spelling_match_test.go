@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// matchByStrings is wordList.match as it was first written, a look-up per
+// stem length on a lowered string: the reference for the buffered match
+// with its stem filter.
+func (wl *wordList) matchByStrings(l lint.Lang, word string, ascii bool) (int, string) {
+	lw := lint.Lower(l, word)
+	words := wl.words
+	if ascii {
+		words = wl.folded
+	}
+	if right, ok := words[lw]; ok {
+		return len(word), right
+	}
+	runes := utf8.RuneCountInString(lw)
+	k := runes
+	for b := len(lw); k > wl.minStem; {
+		_, w := utf8.DecodeLastRuneInString(lw[:b])
+		b -= w
+		k--
+		if right, ok := words[lw[:b]]; ok && !wl.exact[lw[:b]] {
+			return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
+		}
+	}
+	for _, e := range wl.endings {
+		if strings.HasSuffix(lw, e[0]) && runes-utf8.RuneCountInString(e[0]) >= 2 {
+			stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
+			return len(word), lint.Lower(l, word[:stem]) + e[1]
+		}
+	}
+	return 0, ""
+}
+
+// FuzzListMatch checks the curated lists' match against the reference, on
+// the listed words themselves with suffixes and capitals, and on any word.
+func FuzzListMatch(f *testing.F) {
+	lists, err := builtinLists()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, wl := range lists {
+		for w := range wl.words {
+			f.Add(w, "")
+			f.Add(strings.ToUpper(w[:1])+w[1:], "larınızdan")
+			f.Add(w, "ı")
+		}
+		for w := range wl.folded {
+			f.Add(w, "lari")
+		}
+		for _, e := range wl.endings {
+			f.Add("kitap"+e[0], "")
+		}
+	}
+	f.Fuzz(func(t *testing.T, word, suffix string) {
+		word += suffix
+		for l, wl := range lists {
+			for _, ascii := range []bool{false, true} {
+				gn, gr := wl.match(l, word, ascii)
+				wn, wr := wl.matchByStrings(l, word, ascii)
+				if gn != wn || gr != wr {
+					t.Errorf("%s match(%q, %v) = %d %q, the reference says %d %q", l, word, ascii, gn, gr, wn, wr)
+				}
+			}
+		}
+	})
+}
