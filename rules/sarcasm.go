@@ -238,8 +238,9 @@ var frames = []sarcasmFrame{
 }
 
 // checkSarcasm reports the frames' findings in a message, given the cues
-// of every list found in it in one pass (pb.findAll), which it changes.
-func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) {
+// of every list found in it in one pass (pb.findAll), which it changes, and
+// says whether it reported any.
+func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (reported bool) {
 	m := p.Msg
 	markers := you.refine(m, found)
 	openers := found["openers"]
@@ -248,11 +249,11 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) {
 		framed = append(framed, f.find(m, found, you)...)
 	}
 	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 {
-		return
+		return false
 	}
 	sents := m.Sentences()
 	if len(sents) == 0 {
-		return
+		return false
 	}
 	flagged := map[int]bool{} // one finding a sentence is enough
 	report := func(mt lint.Match, why string) {
@@ -307,6 +308,7 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) {
 			}
 		}
 	}
+	return len(flagged) > 0
 }
 
 // refine turns the cues found into what the frames read, in place, and

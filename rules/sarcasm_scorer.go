@@ -119,9 +119,7 @@ func withSarcasmScorer(r *lint.Rule) {
 			if shared { // read before the frames refine them
 				s.classes = cueClasses(found, m.Sentences(), s.classes[:0])
 			}
-			fired := false
-			checkSarcasm(lint.NewPass(m, func(d lint.Diagnostic) { fired = true; p.Report(d) }), found, you)
-			if fired {
+			if checkSarcasm(p, found, you) {
 				return
 			}
 			if !shared {
