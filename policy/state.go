@@ -451,6 +451,12 @@ func (cv *State) answer(p Print) {
 	cv.settleQuestions()
 }
 
+// passedBy tells whether a question open was passed by before t: a
+// goodbye at t would settle it.
+func (cv *State) passedBy(t time.Time) bool {
+	return slices.ContainsFunc(cv.Questions, func(q Question) bool { return !q.Passed.IsZero() && q.Passed.Before(t) })
+}
+
 // farewell records the brand's goodbye: the questions passed by before it
 // are over.
 func (cv *State) farewell(t time.Time) {
