@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"time"
 	"unsafe"
 )
@@ -92,10 +93,39 @@ func open(v reflect.Value) reflect.Value {
 
 // packer writes a state's fields one after the other, or reads them back.
 // Times are written as the seconds from the previous time written, which
-// in a conversation are few; sketches as the bits they have set.
+// in a conversation are few; line numbers (the int fields named so) as the
+// lines from the previous line written, as few; sketches as the bits they
+// have set; unsigned numbers, the fingerprints' hashes, in their size,
+// which is shorter than a varint of a hash.
 type packer struct {
-	b    []byte
-	prev int64 // the previous time's Unix seconds
+	b        []byte
+	prev     int64 // the previous time's Unix seconds
+	prevLine int64 // the previous line number other than 0
+}
+
+// isLine tells whether a struct field holds a line number.
+func isLine(f reflect.StructField) bool {
+	return f.Type.Kind() == reflect.Int && (f.Name == "line" || strings.HasSuffix(f.Name, "Line"))
+}
+
+// line writes a line number: 0 (none) as itself, another as the distance
+// from the previous one.
+func (p *packer) line(n int64) {
+	if n == 0 {
+		p.uvarint(0)
+		return
+	}
+	p.uvarint(zigzag(n-p.prevLine) + 1)
+	p.prevLine = n
+}
+
+func (p *packer) readLine() int64 {
+	d := p.readUvarint()
+	if d == 0 {
+		return 0
+	}
+	p.prevLine += unzigzag(d - 1)
+	return p.prevLine
 }
 
 // The location of a packed time: most are UTC.
@@ -125,7 +155,9 @@ func (p *packer) pack(v reflect.Value) {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		p.varint(v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		p.uvarint(v.Uint())
+		for i := range v.Type().Size() {
+			p.b = append(p.b, byte(v.Uint()>>(8*i)))
+		}
 	case reflect.Float32, reflect.Float64:
 		p.uvarint(math.Float64bits(v.Float()))
 	case reflect.Pointer:
@@ -136,6 +168,10 @@ func (p *packer) pack(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
+			if isLine(v.Type().Field(i)) {
+				p.line(v.Field(i).Int())
+				continue
+			}
 			p.pack(v.Field(i))
 		}
 	case reflect.Array:
@@ -254,7 +290,13 @@ func (p *packer) unpack(v reflect.Value) {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(p.readVarint())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		v.SetUint(p.readUvarint())
+		var n uint64
+		size := int(v.Type().Size())
+		for i := range size {
+			n |= uint64(p.b[i]) << (8 * i)
+		}
+		p.b = p.b[size:]
+		v.SetUint(n)
 	case reflect.Float32, reflect.Float64:
 		v.SetFloat(math.Float64frombits(p.readUvarint()))
 	case reflect.Pointer:
@@ -264,6 +306,10 @@ func (p *packer) unpack(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
+			if isLine(v.Type().Field(i)) {
+				open(v.Field(i)).SetInt(p.readLine())
+				continue
+			}
 			p.unpack(v.Field(i))
 		}
 	case reflect.Array:
