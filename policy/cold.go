@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -108,6 +109,123 @@ func isLine(f reflect.StructField) bool {
 	return f.Type.Kind() == reflect.Int && (f.Name == "line" || strings.HasSuffix(f.Name, "Line"))
 }
 
+// field writes field i of struct v.
+func (p *packer) field(v reflect.Value, i int) {
+	if isLine(v.Type().Field(i)) {
+		p.line(v.Field(i).Int())
+		return
+	}
+	p.pack(v.Field(i))
+}
+
+// unfield reads field i of struct v.
+func (p *packer) unfield(v reflect.Value, i int) {
+	if isLine(v.Type().Field(i)) {
+		open(v.Field(i)).SetInt(p.readLine())
+		return
+	}
+	p.unpack(v.Field(i))
+}
+
+// A list of records (a conversation's fingerprints, its questions) holds
+// the same few texts' figures again and again, each at another time and
+// line: a record is written as its times and lines, then the rest of it
+// either written out or as the number of an earlier record of the list
+// whose rest is the same. The rest is written alone, not from the times
+// and lines before it, so that the same rest is the same bytes.
+
+// isRecord tells whether a list's elements are records: structs of plain
+// values, which a copy shares nothing of.
+func isRecord(t reflect.Type) bool {
+	var plain func(t reflect.Type) bool
+	plain = func(t reflect.Type) bool {
+		switch t.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Pointer:
+			return false
+		case reflect.Array:
+			return plain(t.Elem())
+		case reflect.Struct:
+			if t == timeType {
+				return true
+			}
+			for i := range t.NumField() {
+				if !plain(t.Field(i).Type) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return t.Kind() == reflect.Struct && t != timeType && plain(t)
+}
+
+// placed tells whether a record's field is a time or a line, written
+// before the rest.
+func placed(f reflect.StructField) bool { return f.Type == timeType || isLine(f) }
+
+// records writes a list of records.
+func (p *packer) records(v reflect.Value) {
+	var rest packer
+	var ends []int // where each record's rest ends in rest.b
+	for i := range v.Len() {
+		el := v.Index(i)
+		start := len(rest.b)
+		rest.prev, rest.prevLine = 0, 0
+		for f := range el.NumField() {
+			if placed(el.Type().Field(f)) {
+				p.field(el, f)
+			} else {
+				rest.field(el, f)
+			}
+		}
+		same := 0 // the number of the earlier record with the same rest, from 1
+		for j := range i {
+			from := 0
+			if j > 0 {
+				from = ends[j-1]
+			}
+			if bytes.Equal(rest.b[from:ends[j]], rest.b[start:]) {
+				same = j + 1
+				break
+			}
+		}
+		p.uvarint(uint64(same))
+		if same == 0 {
+			p.b = append(p.b, rest.b[start:]...)
+		}
+		ends = append(ends, len(rest.b))
+	}
+}
+
+// unrecords reads a list of records into s.
+func (p *packer) unrecords(s reflect.Value) {
+	for i := range s.Len() {
+		el := open(s.Index(i))
+		for f := range el.NumField() {
+			if placed(el.Type().Field(f)) {
+				p.unfield(el, f)
+			}
+		}
+		same := int(p.readUvarint())
+		if same == 0 {
+			rest := packer{b: p.b}
+			for f := range el.NumField() {
+				if !placed(el.Type().Field(f)) {
+					rest.unfield(el, f)
+				}
+			}
+			p.b = rest.b
+			continue
+		}
+		from := open(s.Index(same - 1))
+		for f := range el.NumField() {
+			if !placed(el.Type().Field(f)) {
+				open(el.Field(f)).Set(open(from.Field(f)))
+			}
+		}
+	}
+}
+
 // line writes a line number: 0 (none) as itself, another as the distance
 // from the previous one.
 func (p *packer) line(n int64) {
@@ -168,11 +286,7 @@ func (p *packer) pack(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
-			if isLine(v.Type().Field(i)) {
-				p.line(v.Field(i).Int())
-				continue
-			}
-			p.pack(v.Field(i))
+			p.field(v, i)
 		}
 	case reflect.Array:
 		if v.Type() == sketchType {
@@ -190,6 +304,10 @@ func (p *packer) pack(v reflect.Value) {
 		p.uvarint(uint64(v.Len()) + 1)
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			p.b = append(p.b, open(v).Bytes()...)
+			return
+		}
+		if isRecord(v.Type().Elem()) {
+			p.records(v)
 			return
 		}
 		for i := range v.Len() {
@@ -306,11 +424,7 @@ func (p *packer) unpack(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
-			if isLine(v.Type().Field(i)) {
-				open(v.Field(i)).SetInt(p.readLine())
-				continue
-			}
-			p.unpack(v.Field(i))
+			p.unfield(v, i)
 		}
 	case reflect.Array:
 		if v.Type() == sketchType {
@@ -326,9 +440,12 @@ func (p *packer) unpack(v reflect.Value) {
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), int(n-1), int(n-1))
-		if v.Type().Elem().Kind() == reflect.Uint8 {
+		switch {
+		case v.Type().Elem().Kind() == reflect.Uint8:
 			p.b = p.b[copy(s.Bytes(), p.b):]
-		} else {
+		case isRecord(v.Type().Elem()):
+			p.unrecords(s)
+		default:
 			for i := range s.Len() {
 				p.unpack(s.Index(i))
 			}

@@ -88,6 +88,35 @@ func TestFreezeKeepsEveryField(t *testing.T) {
 	}
 }
 
+// A fingerprint or question the same as an earlier one of its list but for
+// its time and line is written as the number of that one, and thaws as
+// itself.
+func TestFreezeWritesRepeatedRecordsOnce(t *testing.T) {
+	at := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	texts := []Print{
+		{Text: 0x9e3779b97f4a7c15, Nums: 2166136261, Stems: sketch{1, 1 << 40, 0, 1 << 63}, Words: 9},
+		{Text: 0x7f4a7c159e3779b9, Nums: 2166136261, Stems: sketch{2, 0, 1 << 20, 0}, Words: 4, Pickup: true},
+	}
+	var st State
+	for i := range 12 {
+		p := texts[min(i%3, 1)]
+		p.At, p.line = at.Add(time.Duration(i)*time.Minute), 1000+2*i
+		st.Prints = append(st.Prints, p)
+		st.Questions = append(st.Questions, Question{At: p.At, Stems: texts[i%2].Stems, line: p.line, Passed: p.At.Add(time.Minute), passedLine: p.line + 1})
+	}
+	frozen := freeze(nil, &st)
+	if got := thaw(frozen); !reflect.DeepEqual(got, &st) {
+		t.Errorf("thawed state differs:\n got %+v\nwant %+v", *got, st)
+	}
+	one := State{Prints: st.Prints[:2], Questions: st.Questions[:2]}
+	// Each further record: two bytes for a time minutes from the one
+	// before, one for a line, one for the record it repeats; written out,
+	// its hashes alone would take twelve.
+	if n, most := len(frozen)-len(freeze(nil, &one)), 10*(2+1+1)+10*(2+2+1+1+1); n > most {
+		t.Errorf("10 repeated records of each list took %d bytes, want at most %d", n, most)
+	}
+}
+
 func TestPackableRefusesPointers(t *testing.T) {
 	type withPointer struct{ M *State }
 	if packable(reflect.TypeFor[withPointer]()) == nil {

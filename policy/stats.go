@@ -19,14 +19,14 @@ type Stats struct {
 
 type channelStats struct {
 	Conversations int
-	Turns         int       // customer messages that waited for an answer
-	Answered      int       // answered within the response-time rule's window
+	Turns         int     // customer messages that waited for an answer
+	Answered      int     // answered within the response-time rule's window
 	firstResponse seconds // for the median and p90
-	Outside       int       // sends outside the window (or SMS rules)
-	Unanswered    int       // customer messages with no reply at all
-	ReAsks        int       // requests for data the customer already gave
-	Repeats       int       // brand texts sent twice
-	Ignored       int       // customer questions the brand moved past
+	Outside       int     // sends outside the window (or SMS rules)
+	Unanswered    int     // customer messages with no reply at all
+	ReAsks        int     // requests for data the customer already gave
+	Repeats       int     // brand texts sent twice
+	Ignored       int     // customer questions the brand moved past
 }
 
 func newStats() *Stats { return &Stats{channels: map[lint.Channel]*channelStats{}} }
