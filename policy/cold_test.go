@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -150,30 +151,46 @@ func TestFrozenConversationsJudgedTheSame(t *testing.T) {
 		}
 		inputs[filepath.Base(f)] = interleave(data)
 	}
-	check := func(name string, data []byte, quiet, batch, goroutines int) []lint.Finding {
+	// Lines that end in CR LF are read again without their CR.
+	inputs["conversation-crlf.jsonl"] = bytes.ReplaceAll(inputs["conversation.jsonl"], []byte("\n"), []byte("\r\n"))
+	check := func(name string, r io.Reader, quiet, batch, goroutines int) []lint.Finding {
 		t.Helper()
 		defer func(q, b, w int) { quietAfter, batchSize, workers = q, b, w }(quietAfter, batchSize, workers)
 		quietAfter, batchSize, workers = quiet, batch, goroutines
 		var streamed []lint.Finding
-		if _, err := c.Stream(name, bytes.NewReader(data), func(f lint.Finding) { streamed = append(streamed, f) }); err != nil {
+		if _, err := c.Stream(name, r, func(f lint.Finding) { streamed = append(streamed, f) }); err != nil {
 			t.Fatal(err)
 		}
 		return streamed
 	}
 	ignoreMsg := cmpopts.IgnoreFields(lint.Finding{}, "Msg")
+	goodbyes := 0
 	for name, data := range inputs {
-		kept := check(name, data, 1<<30, 1<<30, 1)
+		kept := check(name, bytes.NewReader(data), 1<<30, 1<<30, 1)
 		if name == "generated" && len(kept) == 0 {
 			t.Error("the generated transcript gave no findings to compare")
 		}
+		for _, f := range kept {
+			if f.Rule == Goodbye.Rule.Name {
+				goodbyes++
+			}
+		}
 		// Frozen after each event, and judged on several goroutines in
 		// batches of a few events: the same findings, in the same order.
-		if diff := cmp.Diff(kept, check(name, data, 1, 1, 1), ignoreMsg); diff != "" {
+		if diff := cmp.Diff(kept, check(name, bytes.NewReader(data), 1, 1, 1), ignoreMsg); diff != "" {
 			t.Errorf("%s: findings differ with conversations frozen (-kept +frozen):\n%s", name, diff)
 		}
-		if diff := cmp.Diff(kept, check(name, data, 5, 7, 3), ignoreMsg); diff != "" {
+		if diff := cmp.Diff(kept, check(name, bytes.NewReader(data), 5, 7, 3), ignoreMsg); diff != "" {
 			t.Errorf("%s: findings differ judged on 3 goroutines (-one +three):\n%s", name, diff)
 		}
+		// Read from a stream that cannot be read again, a conversation
+		// keeps its latest brand line itself, not where it is.
+		if diff := cmp.Diff(kept, check(name, struct{ io.Reader }{bytes.NewReader(data)}, 1, 3, 2), ignoreMsg); diff != "" {
+			t.Errorf("%s: findings differ read once (-read again +once):\n%s", name, diff)
+		}
+	}
+	if goodbyes == 0 {
+		t.Error("no goodbye finding: no line was read again")
 	}
 }
 

@@ -108,6 +108,11 @@ type State struct {
 	// bytes. The hook forgets it after each event.
 	lastOut     []byte
 	lastOutLine int
+	// lastOutAt is where that line starts in a transcript the loop can
+	// read again, plus one, and lastOutSize its length: then lastOut is
+	// nil.
+	lastOutAt   int64
+	lastOutSize int
 	zone        *time.Location
 }
 

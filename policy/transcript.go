@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strings"
@@ -83,10 +84,12 @@ type transcript struct {
 	nodes  []load.Nodes
 }
 
-// numbered is a line of a transcript and its number.
+// numbered is a line of a transcript, its number, and where it starts
+// plus one (0: unknown).
 type numbered struct {
 	line []byte
 	n    int
+	at   int64
 }
 
 type parsedLine struct {
@@ -100,11 +103,13 @@ type firstWrote struct {
 	line int
 }
 
-func (c *Checker) events(path string, sink Sink, each func(*transcript) error) (Result, error) {
+// events reads a transcript's events with each; source, when not nil,
+// holds the transcript's bytes to read an earlier line again.
+func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*transcript) error) (Result, error) {
 	res := Result{Stats: newStats()}
-	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats}, convs: map[convKey]*conv{}, customers: map[string]firstWrote{}}
+	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats, source: source}, convs: map[convKey]*conv{}, customers: map[string]firstWrote{}}
 	for range max(1, workers) {
-		t.ws = append(t.ws, &run{path: path, stats: newStats()})
+		t.ws = append(t.ws, &run{path: path, stats: newStats(), source: source})
 	}
 	t.nodes = make([]load.Nodes, len(t.ws))
 	err := each(t)
@@ -178,7 +183,7 @@ func (t *transcript) readLines() error {
 		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
 			l := t.lines[i]
 			e, err := parseEvent(nodes[w].ParseLine(t.out.path, l.line, l.n-1))
-			e.Origin, e.Line, e.Raw = TranscriptLine, l.n, l.line
+			e.Origin, e.Line, e.Raw, e.at = TranscriptLine, l.n, l.line, l.at
 			if err != nil {
 				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
 			} else {
