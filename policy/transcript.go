@@ -39,6 +39,10 @@ type conv struct {
 	lastLine int
 }
 
+// convChunk is how many conversations one block of a transcript's holds:
+// they are kept in blocks, which never move, rather than each on its own.
+const convChunk = 4096
+
 var (
 	// quietAfter is how many events of a transcript may pass without one
 	// of a conversation before its state is frozen.
@@ -60,13 +64,15 @@ type queued struct {
 
 // transcript is one transcript being read.
 type transcript struct {
-	c     *Checker
-	out   *run   // where findings go, in order
-	ws    []*run // each worker's findings of the batch
-	convs map[convKey]*conv
+	c   *Checker
+	out *run   // where findings go, in order
+	ws  []*run // each worker's findings of the batch
+	// convs are the conversations by channel and id.
+	convs map[lint.Channel]map[string]*conv
 	// began are the conversations in the order they began, in which their
-	// ends are judged; hot are those not frozen.
-	began, hot []*conv
+	// ends are judged, in blocks of convChunk; hot are those not frozen.
+	began [][]conv
+	hot   []*conv
 	// customers are where each customer first wrote, so that a later
 	// conversation of theirs knows them.
 	customers map[string]firstWrote
@@ -107,7 +113,7 @@ type firstWrote struct {
 // holds the transcript's bytes to read an earlier line again.
 func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*transcript) error) (Result, error) {
 	res := Result{Stats: newStats()}
-	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats, source: source}, convs: map[convKey]*conv{}, customers: map[string]firstWrote{}}
+	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats, source: source}, convs: map[lint.Channel]map[string]*conv{}, customers: map[string]firstWrote{}}
 	for range max(1, workers) {
 		t.ws = append(t.ws, &run{path: path, stats: newStats(), source: source})
 	}
@@ -122,12 +128,15 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 	for _, w := range t.ws {
 		res.Stats.Merge(w.stats)
 	}
-	for _, v := range t.began {
-		if v.st == nil {
-			v.st = thaw(v.cold)
+	for _, block := range t.began {
+		for i := range block {
+			v := &block[i]
+			if v.st == nil {
+				v.st = thaw(v.cold)
+			}
+			c.finish(t.out, v.st)
+			v.st, v.cold = nil, nil
 		}
-		c.finish(t.out, v.st)
-		v.st, v.cold = nil, nil
 	}
 	res.Events = t.events
 	res.Findings = t.out.found
@@ -140,14 +149,19 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 func (t *transcript) read(e Event) error {
 	t.events++
 	k := convKey{e.Channel, e.Conversation}
-	v := t.convs[k]
+	byID := t.convs[k.ch]
+	if byID == nil {
+		byID = map[string]*conv{}
+		t.convs[lint.Channel(strings.Clone(string(k.ch)))] = byID
+	}
+	v := byID[k.id]
 	switch {
 	case v == nil:
 		// The map and the state outlive the line the id was cut from.
 		k.id = strings.Clone(k.id)
-		v = &conv{st: &State{ID: k.id, Channel: e.Channel, FirstLine: e.line()}, worker: len(t.began) % len(t.ws)}
-		t.convs[k] = v
-		t.began, t.hot = append(t.began, v), append(t.hot, v)
+		v = t.begin(conv{st: &State{ID: k.id, Channel: e.Channel, FirstLine: e.line()}})
+		byID[k.id] = v
+		t.hot = append(t.hot, v)
 		if f, ok := t.customers[e.User]; ok && e.User != "" && f.conv != k {
 			v.st.Earlier, v.st.EarlierLine = f.at, f.line
 		}
@@ -167,6 +181,19 @@ func (t *transcript) read(e Event) error {
 	}
 	t.batch = append(t.batch, queued{e: e, cv: v.st, worker: v.worker})
 	return nil
+}
+
+// begin keeps a conversation that began, and gives it a worker.
+func (t *transcript) begin(v conv) *conv {
+	n := len(t.began)
+	if n == 0 || len(t.began[n-1]) == convChunk {
+		t.began = append(t.began, make([]conv, 0, convChunk))
+		n++
+	}
+	block := &t.began[n-1]
+	v.worker = ((n-1)*convChunk + len(*block)) % len(t.ws)
+	*block = append(*block, v)
+	return &(*block)[len(*block)-1]
 }
 
 // readLines parses the batch's lines on all cores, each worker a share of
