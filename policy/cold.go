@@ -33,6 +33,7 @@ func init() {
 	if err := packable(stateType); err != nil {
 		panic("policy: State cannot be frozen: " + err.Error())
 	}
+	learnFields(stateType)
 }
 
 // packable tells why a type cannot be packed, if it cannot: freeze knows
@@ -104,6 +105,41 @@ type packer struct {
 	prevLine int64 // the previous line number other than 0
 }
 
+// fieldKinds are, for each struct type of a state, which of its fields
+// hold line numbers and which are placed (see records): worked out once,
+// as reading a field's name and type by reflection takes longer than
+// packing it.
+var fieldKinds = map[reflect.Type]struct{ line, placed []bool }{}
+
+// kinds are a struct type's field kinds.
+func kinds(t reflect.Type) (line, placed []bool) {
+	k := fieldKinds[t]
+	return k.line, k.placed
+}
+
+// learnFields fills fieldKinds for t and the struct types in it.
+func learnFields(t reflect.Type) {
+	switch t.Kind() {
+	case reflect.Array, reflect.Slice:
+		learnFields(t.Elem())
+	case reflect.Map:
+		learnFields(t.Key())
+		learnFields(t.Elem())
+	case reflect.Struct:
+		if _, ok := fieldKinds[t]; ok || t == timeType {
+			return
+		}
+		var k struct{ line, placed []bool }
+		for i := range t.NumField() {
+			f := t.Field(i)
+			k.line = append(k.line, isLine(f))
+			k.placed = append(k.placed, f.Type == timeType || isLine(f))
+			learnFields(f.Type)
+		}
+		fieldKinds[t] = k
+	}
+}
+
 // isLine tells whether a struct field holds a line number.
 func isLine(f reflect.StructField) bool {
 	return f.Type.Kind() == reflect.Int && (f.Name == "line" || strings.HasSuffix(f.Name, "Line"))
@@ -111,7 +147,7 @@ func isLine(f reflect.StructField) bool {
 
 // field writes field i of struct v.
 func (p *packer) field(v reflect.Value, i int) {
-	if isLine(v.Type().Field(i)) {
+	if line, _ := kinds(v.Type()); line[i] {
 		p.line(v.Field(i).Int())
 		return
 	}
@@ -120,7 +156,7 @@ func (p *packer) field(v reflect.Value, i int) {
 
 // unfield reads field i of struct v.
 func (p *packer) unfield(v reflect.Value, i int) {
-	if isLine(v.Type().Field(i)) {
+	if line, _ := kinds(v.Type()); line[i] {
 		open(v.Field(i)).SetInt(p.readLine())
 		return
 	}
@@ -129,7 +165,8 @@ func (p *packer) unfield(v reflect.Value, i int) {
 
 // A list of records (a conversation's fingerprints, its questions) holds
 // the same few texts' figures again and again, each at another time and
-// line: a record is written as its times and lines, then the rest of it
+// line: a record is written as its times and lines (its placed fields),
+// then the rest of it
 // either written out or as the number of an earlier record of the list
 // whose rest is the same. The rest is written alone, not from the times
 // and lines before it, so that the same rest is the same bytes.
@@ -159,20 +196,17 @@ func isRecord(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && t != timeType && plain(t)
 }
 
-// placed tells whether a record's field is a time or a line, written
-// before the rest.
-func placed(f reflect.StructField) bool { return f.Type == timeType || isLine(f) }
-
 // records writes a list of records.
 func (p *packer) records(v reflect.Value) {
 	var rest packer
 	var ends []int // where each record's rest ends in rest.b
+	_, placed := kinds(v.Type().Elem())
 	for i := range v.Len() {
 		el := v.Index(i)
 		start := len(rest.b)
 		rest.prev, rest.prevLine = 0, 0
 		for f := range el.NumField() {
-			if placed(el.Type().Field(f)) {
+			if placed[f] {
 				p.field(el, f)
 			} else {
 				rest.field(el, f)
@@ -199,10 +233,11 @@ func (p *packer) records(v reflect.Value) {
 
 // unrecords reads a list of records into s.
 func (p *packer) unrecords(s reflect.Value) {
+	_, placed := kinds(s.Type().Elem())
 	for i := range s.Len() {
 		el := open(s.Index(i))
 		for f := range el.NumField() {
-			if placed(el.Type().Field(f)) {
+			if placed[f] {
 				p.unfield(el, f)
 			}
 		}
@@ -210,7 +245,7 @@ func (p *packer) unrecords(s reflect.Value) {
 		if same == 0 {
 			rest := packer{b: p.b}
 			for f := range el.NumField() {
-				if !placed(el.Type().Field(f)) {
+				if !placed[f] {
 					rest.unfield(el, f)
 				}
 			}
@@ -219,7 +254,7 @@ func (p *packer) unrecords(s reflect.Value) {
 		}
 		from := open(s.Index(same - 1))
 		for f := range el.NumField() {
-			if !placed(el.Type().Field(f)) {
+			if !placed[f] {
 				open(el.Field(f)).Set(open(from.Field(f)))
 			}
 		}

@@ -99,6 +99,8 @@ type run struct {
 	// source holds the transcript's bytes, to read an earlier line again
 	// (nil: it cannot be).
 	source io.ReaderAt
+	// scratch is where a worker packs a state it freezes.
+	scratch []byte
 	// turn is reused from event to event (hooks do not keep it), and conv
 	// is the conversation a draft is judged on, so the loop allocates
 	// nothing for them.

@@ -27,13 +27,17 @@ type convKey struct {
 }
 
 // conv is a conversation of a transcript: its state, or once it has been
-// quiet for a while, the state frozen; and what the reader needs to know
-// of it without touching the state, which its worker may be changing.
+// quiet for a while, the state frozen, both its worker's alone (the reader
+// makes the state when the conversation begins, before the worker sees it);
+// and what the reader needs to know of it without touching the state.
 type conv struct {
-	st     *State
-	cold   []byte
-	used   int // the number of its latest event
+	st   *State
+	cold []byte
+	// The reader's: the number of its latest event, its worker, whether
+	// it is among the hot (not frozen, nor to be).
+	used   int
 	worker int
+	hot    bool
 	// last is the time of its latest event, and on which line.
 	last     time.Time
 	lastLine int
@@ -57,7 +61,7 @@ var (
 // its findings are from:to of the worker's.
 type queued struct {
 	e        Event
-	cv       *State
+	cv       *conv
 	worker   int
 	from, to int
 }
@@ -70,9 +74,11 @@ type transcript struct {
 	// convs are the conversations by channel and id.
 	convs map[lint.Channel]map[string]*conv
 	// began are the conversations in the order they began, in which their
-	// ends are judged, in blocks of convChunk; hot are those not frozen.
-	began [][]conv
-	hot   []*conv
+	// ends are judged, in blocks of convChunk; hot are those not frozen,
+	// and freezing those each worker freezes before it judges the batch.
+	began    [][]conv
+	hot      []*conv
+	freezing [][]*conv
 	// customers are where each customer first wrote, so that a later
 	// conversation of theirs knows them.
 	customers map[string]firstWrote
@@ -80,7 +86,6 @@ type transcript struct {
 	// (judged is done when they are).
 	batch, judging []queued
 	judged         sync.WaitGroup
-	scratch        []byte
 	events         int
 
 	// lines are the lines of a batch, parsed into parsed, each worker's
@@ -117,7 +122,7 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 	for range max(1, workers) {
 		t.ws = append(t.ws, &run{path: path, stats: newStats(), source: source})
 	}
-	t.nodes = make([]load.Nodes, len(t.ws))
+	t.nodes, t.freezing = make([]load.Nodes, len(t.ws)), make([][]*conv, len(t.ws))
 	err := each(t)
 	// The events before an error are judged, as they were read.
 	t.flush()
@@ -159,15 +164,17 @@ func (t *transcript) read(e Event) error {
 	case v == nil:
 		// The map and the state outlive the line the id was cut from.
 		k.id = strings.Clone(k.id)
-		v = t.begin(conv{st: &State{ID: k.id, Channel: e.Channel, FirstLine: e.line()}})
+		v = t.begin(conv{st: &State{ID: k.id, Channel: e.Channel, FirstLine: e.line()}, hot: true})
 		byID[k.id] = v
 		t.hot = append(t.hot, v)
 		if f, ok := t.customers[e.User]; ok && e.User != "" && f.conv != k {
 			v.st.Earlier, v.st.EarlierLine = f.at, f.line
 		}
 		t.out.stats.conversation(e.Channel)
-	case v.st == nil:
-		v.st, v.cold = thaw(v.cold), nil
+	case !v.hot:
+		// Frozen, or to be before its worker judges this event: the
+		// worker thaws it then.
+		v.hot = true
 		t.hot = append(t.hot, v)
 	}
 	v.used = t.events
@@ -177,9 +184,9 @@ func (t *transcript) read(e Event) error {
 	}
 	v.last, v.lastLine = e.Time, e.Line
 	if _, ok := t.customers[e.User]; !ok && e.User != "" && e.Direction == In {
-		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, v.st.ID}, e.Time, e.line()}
+		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, k.id}, e.Time, e.line()}
 	}
-	t.batch = append(t.batch, queued{e: e, cv: v.st, worker: v.worker})
+	t.batch = append(t.batch, queued{e: e, cv: v, worker: v.worker})
 	return nil
 }
 
@@ -250,14 +257,15 @@ func (t *transcript) readLines() error {
 	return err
 }
 
-// flush waits for the batch being judged and gives out its findings,
-// freezes the conversations gone quiet by its end, and has the workers
-// judge the batch read since.
+// flush waits for the batch being judged and gives out its findings, and
+// has the workers freeze the conversations gone quiet by its end and judge
+// the batch read since: packing and unpacking states is done on all cores,
+// not on the reader's.
 func (t *transcript) flush() {
 	t.wait()
 	// Not the conversations of the batch read: their events hold them.
 	t.freezeQuiet(t.events - len(t.batch) - quietAfter)
-	if len(t.batch) == 0 {
+	if len(t.batch) == 0 && !slices.ContainsFunc(t.freezing, func(f []*conv) bool { return len(f) > 0 }) {
 		return
 	}
 	t.judging, t.batch = t.batch, t.judging
@@ -280,27 +288,42 @@ func (t *transcript) wait() {
 		clear(w.found)
 		w.found = w.found[:0]
 	}
+	for w := range t.freezing {
+		clear(t.freezing[w])
+		t.freezing[w] = t.freezing[w][:0]
+	}
 	clear(t.judging)
 	t.judging = t.judging[:0]
 }
 
-// work judges the batch's events of worker w's conversations.
+// work freezes worker w's conversations gone quiet, and judges the
+// batch's events of its conversations, thawing those frozen.
 func (t *transcript) work(w int) {
 	r := t.ws[w]
+	for _, v := range t.freezing[w] {
+		if v.st != nil {
+			r.scratch = freeze(r.scratch[:0], v.st)
+			v.st, v.cold = nil, bytes.Clone(r.scratch)
+		}
+	}
 	for i := range t.judging {
 		q := &t.judging[i]
 		if q.worker != w {
 			continue
 		}
-		q.cv.Last, q.cv.LastLine = q.e.Time, q.e.Line
+		v := q.cv
+		if v.st == nil {
+			v.st, v.cold = thaw(v.cold), nil
+		}
+		v.st.Last, v.st.LastLine = q.e.Time, q.e.Line
 		q.from = len(r.found)
-		t.c.event(r, q.cv, &q.e)
+		t.c.event(r, v.st, &q.e)
 		q.to = len(r.found)
 	}
 }
 
-// freezeQuiet freezes the conversations whose latest event came at or
-// before the event numbered before.
+// freezeQuiet gives the workers the conversations to freeze whose latest
+// event came at or before the event numbered before.
 func (t *transcript) freezeQuiet(before int) {
 	kept := t.hot[:0]
 	for _, v := range t.hot {
@@ -308,8 +331,8 @@ func (t *transcript) freezeQuiet(before int) {
 			kept = append(kept, v)
 			continue
 		}
-		t.scratch = freeze(t.scratch[:0], v.st)
-		v.st, v.cold = nil, bytes.Clone(t.scratch)
+		v.hot = false
+		t.freezing[v.worker] = append(t.freezing[v.worker], v)
 	}
 	clear(t.hot[len(kept):])
 	t.hot = kept
