@@ -14,10 +14,11 @@ import (
 	"github.com/msglint/msglint/lint/load"
 )
 
-// A transcript is read on one goroutine and judged on all cores: the
-// reader gives each conversation to one worker, which judges its events
-// in order; a batch of events at a time, whose findings are then given
-// out in the order of the events, as one goroutine would have made them.
+// A transcript is read on one goroutine and judged on all cores, a batch
+// of events at a time: the reader gives each conversation's events of the
+// batch to one worker (the one with the fewest so far), which judges them
+// in order; the batch's findings are then given out in the order of the
+// events, as one goroutine would have made them.
 // While the workers judge a batch, the next one is parsed and read.
 
 // convKey names a conversation of a transcript: its channel and its id.
@@ -33,11 +34,12 @@ type convKey struct {
 type conv struct {
 	st   *State
 	cold []byte
-	// The reader's: the number of its latest event, its worker, whether
-	// it is among the hot (not frozen, nor to be).
-	used   int
-	worker int
-	hot    bool
+	// The reader's: the number of its latest event; its worker, chosen
+	// for the batch numbered batch; whether it is among the hot (not
+	// frozen, nor to be).
+	used          int
+	worker, batch int
+	hot           bool
 	// last is the time of its latest event, and on which line.
 	last     time.Time
 	lastLine int
@@ -87,6 +89,10 @@ type transcript struct {
 	batch, judging []queued
 	judged         sync.WaitGroup
 	events         int
+	// batches is how many batches were given to the workers, and load how
+	// many events of the batch read each worker has.
+	batches int
+	load    []int
 
 	// lines are the lines of a batch, parsed into parsed, each worker's
 	// share of them with its nodes.
@@ -122,7 +128,7 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 	for range max(1, workers) {
 		t.ws = append(t.ws, &run{path: path, stats: newStats(), source: source})
 	}
-	t.nodes, t.freezing = make([]load.Nodes, len(t.ws)), make([][]*conv, len(t.ws))
+	t.nodes, t.freezing, t.load = make([]load.Nodes, len(t.ws)), make([][]*conv, len(t.ws)), make([]int, len(t.ws))
 	err := each(t)
 	// The events before an error are judged, as they were read.
 	t.flush()
@@ -186,11 +192,18 @@ func (t *transcript) read(e Event) error {
 	if _, ok := t.customers[e.User]; !ok && e.User != "" && e.Direction == In {
 		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, k.id}, e.Time, e.line()}
 	}
+	// A conversation is judged on one worker within a batch, in order, but
+	// may move to another between batches: each batch's events are shared
+	// out evenly.
+	if v.batch != t.batches+1 {
+		v.batch, v.worker = t.batches+1, leastLoaded(t.load)
+	}
+	t.load[v.worker]++
 	t.batch = append(t.batch, queued{e: e, cv: v, worker: v.worker})
 	return nil
 }
 
-// begin keeps a conversation that began, and gives it a worker.
+// begin keeps a conversation that began.
 func (t *transcript) begin(v conv) *conv {
 	n := len(t.began)
 	if n == 0 || len(t.began[n-1]) == convChunk {
@@ -198,9 +211,19 @@ func (t *transcript) begin(v conv) *conv {
 		n++
 	}
 	block := &t.began[n-1]
-	v.worker = ((n-1)*convChunk + len(*block)) % len(t.ws)
 	*block = append(*block, v)
 	return &(*block)[len(*block)-1]
+}
+
+// leastLoaded is the worker with the fewest events.
+func leastLoaded(load []int) int {
+	w := 0
+	for i, n := range load {
+		if n < load[w] {
+			w = i
+		}
+	}
+	return w
 }
 
 // readLines parses the batch's lines on all cores, each worker a share of
@@ -269,6 +292,8 @@ func (t *transcript) flush() {
 		return
 	}
 	t.judging, t.batch = t.batch, t.judging
+	t.batches++
+	clear(t.load)
 	for w := range t.ws {
 		t.judged.Go(func() { t.work(w) })
 	}
