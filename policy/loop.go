@@ -92,6 +92,9 @@ type run struct {
 	path  string
 	sink  Sink // nil: findings are kept in found
 	found []lint.Finding
+	// judged are a worker's findings of the batch it judged before, being
+	// given out while it judges the next.
+	judged []lint.Finding
 	// unsaid are rules whose findings are left out: in a draft, those a
 	// template rule already made.
 	unsaid []string

@@ -88,7 +88,9 @@ type transcript struct {
 	// (judged is done when they are).
 	batch, judging []queued
 	judged         sync.WaitGroup
-	events         int
+	// spare is room for a batch, once its findings are given out.
+	spare  []queued
+	events int
 	// batches is how many batches were given to the workers, and load how
 	// many events of the batch read each worker has.
 	batches int
@@ -280,45 +282,60 @@ func (t *transcript) readLines() error {
 	return err
 }
 
-// flush waits for the batch being judged and gives out its findings, and
-// has the workers freeze the conversations gone quiet by its end and judge
-// the batch read since: packing and unpacking states is done on all cores,
-// not on the reader's.
+// flush waits for the batch being judged, has the workers freeze the
+// conversations gone quiet by its end and judge the batch read since, and
+// meanwhile gives out the findings of the batch judged: packing and
+// unpacking states, and writing findings, are done while the workers work.
 func (t *transcript) flush() {
-	t.wait()
+	done := t.finished()
 	// Not the conversations of the batch read: their events hold them.
 	t.freezeQuiet(t.events - len(t.batch) - quietAfter)
-	if len(t.batch) == 0 && !slices.ContainsFunc(t.freezing, func(f []*conv) bool { return len(f) > 0 }) {
-		return
-	}
-	t.judging, t.batch = t.batch, t.judging
-	t.batches++
-	clear(t.load)
-	for w := range t.ws {
-		t.judged.Go(func() { t.work(w) })
-	}
-}
-
-// wait waits for the batch being judged and gives out its findings in the
-// order of the events.
-func (t *transcript) wait() {
-	t.judged.Wait()
-	for i := range t.judging {
-		q := &t.judging[i]
-		for _, f := range t.ws[q.worker].found[q.from:q.to] {
-			t.out.emit(f)
+	if len(t.batch) > 0 || slices.ContainsFunc(t.freezing, func(f []*conv) bool { return len(f) > 0 }) {
+		t.judging, t.batch = t.batch, t.judging
+		t.batches++
+		clear(t.load)
+		for w := range t.ws {
+			t.judged.Go(func() { t.work(w) })
 		}
 	}
+	t.give(done)
+}
+
+// wait waits for the batch being judged and gives out its findings.
+func (t *transcript) wait() { t.give(t.finished()) }
+
+// finished waits for the batch being judged and returns it; its findings
+// are the workers' judged, and the workers' found and the batch being
+// judged are empty again.
+func (t *transcript) finished() []queued {
+	t.judged.Wait()
 	for _, w := range t.ws {
-		clear(w.found)
-		w.found = w.found[:0]
+		w.found, w.judged = w.judged, w.found
 	}
 	for w := range t.freezing {
 		clear(t.freezing[w])
 		t.freezing[w] = t.freezing[w][:0]
 	}
-	clear(t.judging)
-	t.judging = t.judging[:0]
+	done := t.judging
+	t.judging, t.spare = t.spare, nil
+	return done
+}
+
+// give gives out the findings of a batch finished in the order of its
+// events, and keeps its room for another.
+func (t *transcript) give(done []queued) {
+	for i := range done {
+		q := &done[i]
+		for _, f := range t.ws[q.worker].judged[q.from:q.to] {
+			t.out.emit(f)
+		}
+	}
+	for _, w := range t.ws {
+		clear(w.judged)
+		w.judged = w.judged[:0]
+	}
+	clear(done)
+	t.spare = done[:0]
 }
 
 // work freezes worker w's conversations gone quiet, and judges the
