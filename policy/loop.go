@@ -163,6 +163,13 @@ func (c *Checker) Run(path string, r io.Reader) (Result, error) { return c.Strea
 // not the line, and reads it again when it needs it.
 func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 	source, _ := r.(io.ReaderAt)
+	if source != nil {
+		// A pipe is an *os.File too, which cannot be read at an offset.
+		var probe [1]byte
+		if _, err := source.ReadAt(probe[:], 0); err != nil && err != io.EOF {
+			source = nil
+		}
+	}
 	return c.events(path, source, sink, func(t *transcript) error {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64<<10), MaxLine)
