@@ -37,11 +37,13 @@ func collectLessAtStart(userGOGC string) *time.Timer {
 // read, after each collection the memory limit is set to the memory in use
 // but for the heap's objects, plus the live heap, plus what a collection
 // scans, or scanFloor if more: the heap grows by what a collection costs,
-// as it would without the packed bytes. (With 16 MiB, a 1M-event
-// transcript was collected twice as often, for a sixth more CPU; with 24
-// MiB, a quarter more often, within the noise.) The limit only ever lowers
-// the usual pace's goal. A GOGC or GOMEMLIMIT the user set is left alone.
-const scanFloor = 24 << 20
+// as it would without the packed bytes. (A 1M-event transcript: with 16
+// MiB, collected twice as often as at the usual pace, for a sixth more CPU;
+// with 24 MiB, a quarter more often, but its peak RSS went from 97 to 102
+// MiB on a busy machine, whose slow marking lets the heap overshoot; with
+// 20 MiB, half as often again, 91 MiB.) The limit only ever lowers the
+// usual pace's goal. A GOGC or GOMEMLIMIT the user set is left alone.
+const scanFloor = 20 << 20
 
 var pacing struct {
 	sync.Mutex
