@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // BenchmarkCheck is a check through the whole handler (token, body,
@@ -37,4 +38,37 @@ func BenchmarkCheck(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "requests/s")
+}
+
+// BenchmarkCheckRecorded is a customer's message and then a recorded check
+// of the answer (judged and recorded in one store transaction), in
+// allocs/op: a store write each, so its time is mostly the embedded store's
+// wait to commit writes together.
+func BenchmarkCheckRecorded(b *testing.B) {
+	h := newHarness(b, nil)
+	body := `{"conversation":"c-%d","channel":"messenger","record":true,"message":{"text":"Hi Ayşe! Your order #4411 has shipped and will arrive tomorrow. Track it here: https://example.com/t/4411. Thanks for shopping with us!","lang":"en","quick_replies":["Track order","Talk to us"]}}`
+	start := h.clock.Now()
+	post := func(path, body string) string {
+		req := httptest.NewRequest("POST", path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		w := httptest.NewRecorder()
+		h.srv.ServeHTTP(w, req)
+		if w.Code != http.StatusOK {
+			b.Fatal(w.Body.String())
+		}
+		return w.Body.String()
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		now := start.Add(time.Duration(2*i) * time.Second)
+		h.clock.Set(now)
+		post("/v1/events", fmt.Sprintf(`{"time":%q,"conversation":"c-%d","channel":"messenger","direction":"in","actor":"customer","type":"message","text":"hello"}`,
+			now.Add(-time.Second).Format(time.RFC3339), i%100))
+		if got := post("/v1/check", fmt.Sprintf(body, i%100)); !strings.Contains(got, `"recorded":true`) {
+			b.Fatal(got)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
 }

@@ -124,8 +124,10 @@ type decision struct {
 	allow    bool
 }
 
-func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message, extra []lint.Finding) decision {
-	fs := append(s.cfg.Checker.Judge(st, e, m), extra...)
+// decide judges a send against a state: drafted are the template rules'
+// findings in its draft (CheckDraft), which no state changes.
+func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message, drafted, extra []lint.Finding) decision {
+	fs := append(s.cfg.Checker.JudgeChecked(st, e, m, drafted), extra...)
 	return decision{findings: fs, window: s.cfg.Checker.Window(st, e.Channel, e.Time), allow: !slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity >= s.cfg.DenyAt })}
 }
 
@@ -139,22 +141,27 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	var d decision
 	var err error
 	recorded := false
+	// The fail mode reads a draft of its own (its token caches still
+	// empty): a transaction that outlives the budget may still be reading
+	// m.
+	spare := m
+	if sd.record && m != nil {
+		cp := *m
+		spare = &cp
+	}
+	// The template rules judge the draft once, before the store is asked:
+	// what they find does not depend on the conversation, and a store's
+	// transaction, which may run more than once and holds the conversation
+	// while it runs, adds only the conversation rules' findings.
+	drafted := s.cfg.Checker.CheckDraft(m)
 	if sd.record {
-		// The transaction may outlive the budget and run while the fail
-		// mode reads the draft: it judges a copy of its own (its token
-		// caches are still empty).
-		var own *lint.Message
-		if m != nil {
-			cp := *m
-			own = &cp
-		}
 		var in decision
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
 		defer cancel()
 		err = s.store.update(ctx, key, func(st *policy.State) {
-			in = s.decide(st, e, own, sd.extra)
+			in = s.decide(st, e, m, drafted, sd.extra)
 			if in.allow {
-				s.cfg.Checker.Apply(st, e)
+				s.cfg.Checker.Record(st, e)
 			}
 		})
 		if err == nil {
@@ -172,11 +179,11 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 			if st == nil {
 				st = &policy.State{}
 			}
-			d = s.decide(st, e, m, sd.extra)
+			d = s.decide(st, e, m, drafted, sd.extra)
 		}
 	}
 	if err != nil {
-		d = s.failMode(w, m, err, sd.extra)
+		d = s.failMode(w, spare, err, sd.extra)
 	}
 	resp := CheckResponse{Allow: d.allow, Findings: make([]Finding, 0, len(d.findings)), Window: d.window, Conversation: e.Conversation, Channel: e.Channel, Recorded: recorded}
 	if sd.clientTime {
@@ -189,6 +196,12 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	}
 	s.metrics.decision(resp.Allow)
 	writeCheck(w, &resp)
+	// The draft's tokens and cue matches go back to their pools for the
+	// next check, unless a transaction that outlived its budget may still
+	// be reading them.
+	if m != nil && (!sd.record || err == nil) {
+		m.Trim()
+	}
 }
 
 // failMode is the answer without the conversation's state: the template

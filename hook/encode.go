@@ -24,10 +24,14 @@ func writeCheck(w http.ResponseWriter, resp *CheckResponse) {
 		return
 	}
 	*bp = b
-	w.Header().Set("Content-Type", "application/json")
+	w.Header()["Content-Type"] = jsonType
 	w.WriteHeader(http.StatusOK)
 	w.Write(b)
 }
+
+// jsonType is the Content-Type of every answer, shared as secureHeaders
+// are.
+var jsonType = []string{"application/json"}
 
 var answerBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
 

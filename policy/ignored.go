@@ -75,6 +75,12 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 		},
 		Send: func(t *Turn) {
 			cv := t.Conv
+			// A judged draft is recorded nowhere: only a question passed by
+			// before it can be reported, and without one the send needs
+			// neither a fingerprint nor the goodbye detector.
+			if t.run.judging && !slices.ContainsFunc(cv.Questions, func(q Question) bool { return o.overdue(q, t.Event.Time) }) {
+				return
+			}
 			p, ok := brandPrint(t)
 			if !ok {
 				return
@@ -100,12 +106,18 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 	}, nil
 }
 
+// overdue tells whether an event at t may report q: the brand passed it by
+// before t, and it is still open.
+func (o IgnoredQuestionOptions) overdue(q Question, t time.Time) bool {
+	return !q.Passed.IsZero() && q.Passed.Before(t) && t.Sub(q.At) <= time.Duration(o.Within)
+}
+
 // report flags the questions the brand passed by before the event (and
 // also takes), and forgets them.
 func (o IgnoredQuestionOptions) report(t *Turn, how string, also func(Question) bool) {
 	cv, e := t.Conv, t.Event
 	cv.Questions = slices.DeleteFunc(cv.Questions, func(q Question) bool {
-		if q.Passed.IsZero() || !q.Passed.Before(e.Time) || e.Time.Sub(q.At) > time.Duration(o.Within) || !also(q) {
+		if !o.overdue(q, e.Time) || !also(q) {
 			return false
 		}
 		t.run.stats.ignored(e.Channel)

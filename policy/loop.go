@@ -92,13 +92,18 @@ type run struct {
 	path  string
 	sink  Sink // nil: findings are kept in found
 	found []lint.Finding
-	// judged are a worker's findings of the batch it judged before, being
-	// given out while it judges the next.
-	judged []lint.Finding
+	// previous are a worker's findings of the batch it judged before,
+	// being given out while it judges the next.
+	previous []lint.Finding
 	// unsaid are rules whose findings are left out: in a draft, those a
 	// template rule already made.
 	unsaid []string
-	stats  *Stats
+	// judging is set for a draft judged on a copy of its conversation,
+	// which is thrown away after: the rules need keep nothing that only a
+	// later event would read. judged is set for a send recorded after it
+	// was judged: its text need not be judged again.
+	judging, judged bool
+	stats           *Stats
 	// source holds the transcript's bytes, to read an earlier line again
 	// (nil: it cannot be).
 	source io.ReaderAt
@@ -220,7 +225,15 @@ func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
 // the hook may hear of events late and out of order: they are applied,
 // never refused, each fact by the time of its event, so that the state is
 // the same whatever order they came in.
-func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
+func (c *Checker) Apply(st *State, e *Event) []lint.Finding { return c.apply(st, e, false) }
+
+// Record is Apply for a send that Judge judged just before, against the
+// same state, and that the hook lets go: the state changes as Apply changes
+// it, and the template rules, whose findings Judge gave already, do not
+// read the text again.
+func (c *Checker) Record(st *State, e *Event) { c.apply(st, e, true) }
+
+func (c *Checker) apply(st *State, e *Event, judged bool) []lint.Finding {
 	if st.ID == "" {
 		// The state outlives the event, and the line its id was cut from.
 		st.ID, st.Channel = strings.Clone(e.Conversation), e.Channel
@@ -231,6 +244,7 @@ func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 	st.settle()
 	r := runs.Get().(*run)
 	defer r.release()
+	r.judged = judged
 	c.event(r, st, e)
 	st.lastOut = nil
 	return r.found
@@ -239,17 +253,34 @@ func (c *Checker) Apply(st *State, e *Event) []lint.Finding {
 // Judge says what the rules find in a brand send without recording it: st
 // is left as it was. m is the draft, read by the template rules.
 func (c *Checker) Judge(st *State, e *Event, m *lint.Message) []lint.Finding {
+	return c.JudgeChecked(st, e, m, c.CheckDraft(m))
+}
+
+// CheckDraft is what the template rules find in a draft (none for nil):
+// what Judge starts from. It does not depend on the conversation, so a
+// caller that judges one draft against a state more than once (a store's
+// retried transaction) checks it once, outside, and passes the findings to
+// JudgeChecked.
+func (c *Checker) CheckDraft(m *lint.Message) []lint.Finding {
+	if m == nil {
+		return nil
+	}
+	return c.drafts.Check(m)
+}
+
+// JudgeChecked is Judge with the template rules' findings in m made
+// beforehand by CheckDraft; drafted is left as it is.
+func (c *Checker) JudgeChecked(st *State, e *Event, m *lint.Message, drafted []lint.Finding) []lint.Finding {
 	r := runs.Get().(*run)
 	defer r.release()
+	r.judging = true
 	r.conv = st.clone()
 	cp := &r.conv
 	cp.settle()
 	if cp.ID == "" {
 		cp.ID, cp.Channel = e.Conversation, e.Channel
 	}
-	if m != nil {
-		r.found = c.drafts.Check(m)
-	}
+	r.found = slices.Clone(drafted)
 	// A template rule that judged the draft by its declared kind speaks for
 	// its transcript form.
 	for _, a := range c.active {
@@ -356,9 +387,11 @@ func (c *Checker) outbound(t *Turn) {
 	c.send(t)
 	if m := t.Message(); m != nil {
 		// The conversation rules above judged the text with its context;
-		// the template rules judge it as a text.
-		for _, f := range c.templates.Check(m) {
-			t.run.emit(f)
+		// the template rules judge it as a text (unless they did already).
+		if !t.run.judged {
+			for _, f := range c.templates.Check(m) {
+				t.run.emit(f)
+			}
 		}
 		m.Trim()
 		if t.run.stats != nil {

@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/msglint/msglint/lint"
@@ -65,8 +66,19 @@ func brandPrint(t *Turn) (Print, bool) {
 	return p, true
 }
 
+// earlier tells whether q is a text a send at t may repeat: sent before
+// it, within the rule's reach, and long enough to judge.
+func (o RepeatedReplyOptions) earlier(q Print, t time.Time) bool {
+	return q.At.Before(t) && t.Sub(q.At) <= time.Duration(o.Within) && q.Words >= o.MinWords
+}
+
 func (o RepeatedReplyOptions) check(t *Turn) {
 	cv, e := t.Conv, t.Event
+	// A judged draft is recorded nowhere: with no earlier text to repeat,
+	// it needs no fingerprint.
+	if t.run.judging && !slices.ContainsFunc(cv.Prints, func(q Print) bool { return o.earlier(q, e.Time) }) {
+		return
+	}
 	p, ok := brandPrint(t)
 	if !ok {
 		return
@@ -77,7 +89,7 @@ func (o RepeatedReplyOptions) check(t *Turn) {
 	}
 	for i := len(cv.Prints) - 1; i >= 0; i-- {
 		q := cv.Prints[i]
-		if !q.At.Before(e.Time) || e.Time.Sub(q.At) > time.Duration(o.Within) || q.Nums != p.Nums || q.Words < o.MinWords {
+		if !o.earlier(q, e.Time) || q.Nums != p.Nums {
 			continue
 		}
 		same := "the same text"

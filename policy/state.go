@@ -299,6 +299,15 @@ func (cv *State) sent(t time.Time) {
 	cv.settle()
 }
 
+// Copy is a copy of the state that may be changed as Apply changes a
+// state, leaving cv as it is: what a store that keeps states decoded hands
+// to a write.
+func (cv *State) Copy() *State {
+	cp := cv.clone()
+	cp.Applied = maps.Clone(cv.Applied)
+	return &cp
+}
+
 // clone is a copy of the state whose lists the copy may change.
 func (cv *State) clone() State {
 	cp := *cv

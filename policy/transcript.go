@@ -305,12 +305,12 @@ func (t *transcript) flush() {
 func (t *transcript) wait() { t.give(t.finished()) }
 
 // finished waits for the batch being judged and returns it; its findings
-// are the workers' judged, and the workers' found and the batch being
+// are the workers' previous, and the workers' found and the batch being
 // judged are empty again.
 func (t *transcript) finished() []queued {
 	t.judged.Wait()
 	for _, w := range t.ws {
-		w.found, w.judged = w.judged, w.found
+		w.found, w.previous = w.previous, w.found
 	}
 	for w := range t.freezing {
 		clear(t.freezing[w])
@@ -326,13 +326,13 @@ func (t *transcript) finished() []queued {
 func (t *transcript) give(done []queued) {
 	for i := range done {
 		q := &done[i]
-		for _, f := range t.ws[q.worker].judged[q.from:q.to] {
+		for _, f := range t.ws[q.worker].previous[q.from:q.to] {
 			t.out.emit(f)
 		}
 	}
 	for _, w := range t.ws {
-		clear(w.judged)
-		w.judged = w.judged[:0]
+		clear(w.previous)
+		w.previous = w.previous[:0]
 	}
 	clear(done)
 	t.spare = done[:0]

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -53,6 +54,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			for l, set := range bothandoffData.WordSets("inability_endings") {
 				inability[l] = slices.Sorted(maps.Keys(set))
 			}
+			lack := newLackWords()
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -62,9 +64,9 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				// and the routes to a person (regular expressions) last.
 				fallback := pb.find(m, "fallback")
 				if len(fallback) == 0 {
-					fallback = deadEnds(m, pb, inability[m.Lang])
+					fallback = append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...)
 				}
-				if len(fallback) == 0 || pb.has(m, "handoff") || phoneRE.MatchString(m.Body.Text) ||
+				if len(fallback) == 0 || len(routes(m, pb)) > 0 || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
 					return
 				}
@@ -107,5 +109,104 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 		}
 	}
 	slices.SortFunc(out, func(a, b lint.Match) int { return a.Span.Start - b.Span.Start })
+	return out
+}
+
+// routes are the handoff cues that lead to a person: "Sizi ana menüye
+// yönlendiriyorum" (to the main menu) and "transferring you to the menu"
+// lead back to the bot.
+func routes(m *lint.Message, pb phraseBook) []lint.Match {
+	handoff := pb.find(m, "handoff")
+	if len(handoff) == 0 {
+		return nil
+	}
+	menus := pb.find(m, "menu")
+	if len(menus) == 0 {
+		return handoff
+	}
+	toks := m.Tokens()
+	return slices.DeleteFunc(slices.Clone(handoff), func(h lint.Match) bool {
+		for _, mn := range menus {
+			if wordsApart(toks, mn.Last, h.First) <= 3 || wordsApart(toks, h.Last, mn.First) <= 3 {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// wordsApart counts the words from token a to token b (b after a): 1 for
+// neighbours; a large number when b is not after a or a sentence ends
+// between them.
+func wordsApart(toks []lint.Token, a, b int) int {
+	if a < 0 || b <= a {
+		return 1 << 20
+	}
+	n := 0
+	for i := a + 1; i <= b; i++ {
+		if toks[i].Kind == lint.Punct && strings.ContainsAny(toks[i].Norm, ".!?") {
+			return 1 << 20
+		}
+		if toks[i].Kind == lint.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// lackWords find a bot saying it has no answer, no authority or no way in
+// words no list holds: a word with the 1st person singular possessive (or
+// "me" itself, "məndə", "bende") and, at most two words after it, a word
+// of absence or of being outside; the dative only with "belongs" or
+// "included" between (belongs): "cavabı məndə yoxdur", "bilik bazamda
+// yoxdur", "imkanım yoxdur", "səlahiyyətimə daxil deyil", "yetkimin
+// dışında".
+type lackWords struct {
+	mine, mineTo        map[lint.Lang]*endingSet
+	me, absent, belongs map[lint.Lang]map[string]bool
+}
+
+func newLackWords() *lackWords {
+	w := bothandoffData.WordSets
+	lw := &lackWords{mine: map[lint.Lang]*endingSet{}, mineTo: map[lint.Lang]*endingSet{}, me: w("me"), absent: w("absent"),
+		belongs: w("belongs")}
+	for l, set := range w("mine_endings") {
+		lw.mine[l] = newEndingSet(l, set)
+	}
+	for l, set := range w("mine_to_endings") {
+		lw.mineTo[l] = newEndingSet(l, set)
+	}
+	return lw
+}
+
+func (lw *lackWords) find(m *lint.Message) []lint.Match {
+	mine, absent := lw.mine[m.Lang], lw.absent[m.Lang]
+	if mine == nil || absent == nil {
+		return nil
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	var out []lint.Match
+	// From each word of absence back to the word it says is missing: most
+	// messages have no such word, and the endings are looked up only then.
+	for j, t := range toks {
+		if t.Kind != lint.Word || !hasWord(m.Lang, absent, t.Norm, folded) {
+			continue
+		}
+		for i, k := j, 0; k < 2; k++ {
+			if i = neighbour(toks, i, -1); i < 0 || toks[i].Kind != lint.Word {
+				break
+			}
+			w := toks[i].Norm
+			// The dative (-ImA) is also a verbal noun's ending ("kazıma"):
+			// only before "belongs"/"included" ("səlahiyyətimə daxil deyil").
+			if k == 1 && lw.belongs[m.Lang][toks[neighbour(toks, i, 1)].Norm] && len(w) > 4 && lw.mineTo[m.Lang] != nil &&
+				lw.mineTo[m.Lang].match(m.Lang, w, folded) ||
+				hasWord(m.Lang, lw.me[m.Lang], w, folded) || len(w) > 4 && mine.match(m.Lang, w, folded) {
+				out = append(out, lint.Match{Cue: "lack", Span: lint.Span{Start: toks[i].Start, End: t.End}, First: i, Last: j})
+				break
+			}
+		}
+	}
 	return out
 }

@@ -58,7 +58,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings map[lint.Lang]map[string]bool
 }
 
 func newForwardingWords() *forwardingWords {
@@ -72,7 +72,10 @@ func newForwardingWords() *forwardingWords {
 		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
 		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
 		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"),
-		ifYou: w("if_you_endings")}
+		ifYou: w("if_you_endings"), headEndings: w("head_endings"), participle: w("copula_participle"),
+		externalRoles: w("external_roles"), nounParticiple: w("noun_participle"),
+		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
+		atEndings: w("at_endings")}
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -110,6 +113,15 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	}
 	verbs, data, third, own, irrealis := byClause("verbs", clauses), byClause("data", clauses), byClause("third", clauses),
 		byClause("own", clauses), byClause("irrealis", clauses)
+	// "Their number is" gives the customer the third party's number only
+	// with a number after it: "seri numarası" (serial number) gives none.
+	all["contact"] = slices.DeleteFunc(slices.Clone(all["contact"]), func(c lint.Match) bool {
+		if !fw.numberCues[m.Lang][c.Cue] {
+			return false
+		}
+		s := sents[sentenceOf(sents, c.Span.Start)]
+		return !phoneRE.MatchString(m.Body.Text[c.Span.End:s.End])
+	})
 	contact, condition := byClause("contact", sents), byClause("condition", sents)
 	for i, s := range clauses {
 		si := sentenceOf(sents, s.Start)
@@ -122,7 +134,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		// (delivery company) names, "paylaşıldı" tells.
 		v, realis := lint.Match{}, false
 		for _, c := range verbs[i] {
-			if !fw.mood(m.Lang, toks, c) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
+			if !fw.mood(m.Lang, toks, c, lint.Folded(m.Lang, m.Body.Text)) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
 				!fw.determined(m.Lang, toks, c) {
 				v, realis = c, true
 				break
@@ -133,16 +145,25 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
 		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
+		owners := slices.Clone(third[i])
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
 				recipients = append(recipients, n)
+				if fw.genitiveName(m, toks, n) || fw.atOthers(m.Lang, toks[n.Last].Norm, false) {
+					owners = append(owners, n)
+				}
 			}
 		}
+		heads := fw.possessedHeads(m, toks, owners, s)
+		recipients = append(recipients, heads...)
 		// A team that belongs to someone else is a third party: "the
-		// platform's support team", "otelin satış komandasına".
+		// platform's support team", "otelin satış komandasına", "otel
+		// yönetimine" (the hotel's management: the head of a third party's
+		// compound, unless our own cue spans the compound, "mağaza
+		// müdürüne").
 		var ours []lint.Match
 		for _, o := range own[i] {
-			if fw.othersTeam(m, toks, o) {
+			if fw.othersTeam(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -150,7 +171,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
-			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r)
+			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r) ||
+				fw.ourStaff(m, toks, r, all["third"])
 		})
 		d, t, ok := fw.pair(m.Lang, toks, v, objects, recipients)
 		if !ok || ownReceiver(own[i], t) {
@@ -207,7 +229,9 @@ func (fw *forwardingWords) sender(l lint.Lang, toks []lint.Token, r lint.Match) 
 // customers: a receiver the customer owns is not a third party ("your
 // brand", "markanızla", "ekibinize").
 func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.Match) bool {
-	if r.First < 0 {
+	// "your insurer", "your bank": a company the customer deals with is
+	// still outside the brand.
+	if r.First < 0 || fw.externalRole(m.Lang, r) {
 		return false
 	}
 	if prev := neighbour(toks, r.First, -1); prev >= 0 && fw.owner[m.Lang][toks[prev].Norm] {
@@ -250,7 +274,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ob
 				continue // one word cannot be both ("emailed the florist")
 			}
 			if marked == nil {
-				if t.Span.Start > d.Span.Start || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
+				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
 					return d, t, true
 				}
 				continue
@@ -261,6 +285,21 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ob
 		}
 	}
 	return lint.Match{}, lint.Match{}, false
+}
+
+// introduced: an English receiver after what was sent stands in a phrase
+// after "to" or "with" ("to the local council", "with the safety team at
+// the other platform"); "your laptop repair" names no receiver.
+func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+	for j, k := t.First, 0; k < 9; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.to[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // receiverMarked: the receiver's last word has a dative or comitative
@@ -280,6 +319,8 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 		rest, apostrophe = w[i+1:], true
 	} else if ws := strings.Fields(t.Cue); len(ws) > 0 && t.Cue != "name" {
 		rest = strings.TrimPrefix(w, lint.CueLemma(ws[len(ws)-1]))
+	} else if suf := hyphenSuffix("", toks, t.Last); t.Cue == "name" && suf != "" {
+		rest, apostrophe = suf, true // "Phonak-a": the case after a hyphen, as after an apostrophe
 	} else if t.Cue == "name" {
 		for e := range fw.bareNameEndings[l] {
 			if strings.HasSuffix(w, e) {
@@ -423,7 +464,8 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCaps(w) || joinedCode(m.Body.Text, t) {
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
+			joinedCode(m.Body.Text, t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
 		if !looked {
@@ -433,8 +475,10 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 			continue
 		}
 		prev := neighbour(toks, i, -1)
+		// A common word capitalised with a case after a hyphen is a name:
+		// "Michelin-in" (the dictionary has "michelin", the guide).
 		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
-			!(commonWord(m.Lang, w) && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i})) {
+			!(commonWord(m.Lang, w) && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
 			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 		}
 	}
@@ -476,7 +520,7 @@ func commonWord(l lint.Lang, w string) bool {
 // "iletirsek", "ötürə bilərik"): after its lemma and any passive ending
 // comes a mood ending, a conditional ending stands anywhere in it, or an
 // ability verb follows it.
-func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, folded bool) bool {
 	if v.First < 0 {
 		return false
 	}
@@ -484,15 +528,23 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bo
 	// ("Send the form to …"); after "to" it is an infinitive.
 	if fw.infinitive[l] != nil {
 		prev := neighbour(toks, v.First, -1)
-		return sentenceStart(toks, v.First) || prev >= 0 && fw.infinitive[l][toks[prev].Norm]
+		return sentenceStart(toks, v.First) || prev >= 0 && (fw.infinitive[l][toks[prev].Norm] || fw.imperativeBefore[l][toks[prev].Norm])
 	}
 	start, anywhere := fw.moodEndings[l], fw.conditionalEndings[l]
 	if start == nil {
 		return false
 	}
-	// Folded, so that "gondermedik" typed without the letters is read too.
-	w := lint.Fold(l, toks[v.Last].Norm)
-	lemma := lint.Fold(l, lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
+	// Folded in a text typed without the letters, so that "gondermedik" is
+	// read too; only there, as folding merges endings: "yönləndirmişəm"
+	// (I have forwarded) folded holds "se", the conditional's "sə".
+	fold := func(s string) string {
+		if folded {
+			return lint.Fold(l, s)
+		}
+		return s
+	}
+	w := fold(toks[v.Last].Norm)
+	lemma := fold(lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
 	if !strings.HasPrefix(w, lemma) {
 		return false
 	}
@@ -503,23 +555,30 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match) bo
 		return true
 	}
 	for e := range fw.infinitiveEndings[l] {
-		if strings.HasSuffix(rest, lint.Fold(l, e)) {
+		if strings.HasSuffix(rest, fold(e)) {
 			return true
 		}
 	}
 	for voice := range fw.voiceEndings[l] {
-		if voice = lint.Fold(l, voice); strings.HasPrefix(rest, voice) {
+		if voice = fold(voice); strings.HasPrefix(rest, voice) {
 			rest = rest[len(voice):]
 			break
 		}
 	}
 	for e := range start {
-		if strings.HasPrefix(rest, lint.Fold(l, e)) {
+		if strings.HasPrefix(rest, fold(e)) {
+			return true
+		}
+	}
+	// A participle in the plural is a noun: "mobil verilənlər" (mobile
+	// data), "Gönderilenler" (the sent folder).
+	for e := range fw.nounParticiple[l] {
+		if strings.HasPrefix(rest, fold(e)) {
 			return true
 		}
 	}
 	for e := range anywhere {
-		if strings.Contains(rest, lint.Fold(l, e)) {
+		if strings.Contains(rest, fold(e)) {
 			return true
 		}
 	}
@@ -543,8 +602,10 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 			return false
 		}
+		glued := j >= 2 && hyphenSuffix("", toks, j-2) != "" // "Stripe-ın dəstək komandası"
 		for e := range fw.genitiveEndings[m.Lang] {
-			if len(toks[j].Norm) > len(e)+1 && hasEnding(m.Lang, toks[j].Norm, e, folded) {
+			if (len(toks[j].Norm) > len(e)+1 || glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
+				hasEnding(m.Lang, toks[j].Norm, e, folded) {
 				// "bankamızın kredi birimi" is our bank's unit.
 				return !fw.ours(m.Lang, toks[j].Norm[:len(toks[j].Norm)-len(e)], folded)
 			}
@@ -734,6 +795,193 @@ func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lin
 			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hyphenSuffix is the suffix glued with a hyphen to the word at i, as
+// Azerbaijani and Turkish write it after a foreign name ("Phonak-a",
+// "Stripe-ın"), or after a closing quote (“BakıLogistik”ə): lower case
+// letters right after "-" or the quote right after the word.
+// Empty when there is none. With text given, the word must start with a
+// capital (a name), not be a code's letters (XX-12).
+func hyphenSuffix(text string, toks []lint.Token, i int) string {
+	h, n := i+1, i+2
+	if i < 0 || n >= len(toks) || toks[h].Norm != "-" && !isQuote(toks[h].Norm) || toks[h].Start != toks[i].End || toks[n].Start != toks[h].End ||
+		toks[n].Kind != lint.Word || n+1 < len(toks) && toks[n+1].Start == toks[n].End && (toks[n+1].Kind == lint.Word || toks[n+1].Kind == lint.Number) {
+		return ""
+	}
+	if text != "" {
+		w := text[toks[n].Start:toks[n].End]
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || utf8.RuneCountInString(w) > 4 {
+			return ""
+		}
+	}
+	return toks[n].Norm
+}
+
+// possessedHeads are receivers whose case ending stands on the head noun
+// of a compound or a genitive phrase after the third party: "notarius
+// ofisinə" (the notary's office), "tedarikçimizin ziraat mühendislerine"
+// (our supplier's engineers), "podratçımız olan dezinfeksiya briqadasına"
+// (the brigade that is our contractor). The head is one or two words
+// after the third party (a copula participle, "olan", not counted) and
+// ends in the 3rd person possessive and a case (head_endings).
+func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, third []lint.Match, s lint.Span) []lint.Match {
+	l := m.Lang
+	ends := fw.headEndings[l]
+	if ends == nil {
+		return nil
+	}
+	folded := lint.Folded(l, m.Body.Text)
+	var out []lint.Match
+	for _, t := range third {
+		// "Mərkəzimizin aqronomu" is our centre's agronomist; "tedarikçimizin
+		// mühendisleri" our supplier's engineers, a role outside the brand
+		// whoever it works for (external_roles).
+		if t.Last < 0 || fw.ours(l, toks[t.Last].Norm, folded) && !fw.externalRole(l, t) {
+			continue
+		}
+		last := t.Last
+		if suf := hyphenSuffix("", toks, last); suf != "" {
+			last += 2 // "Michelin-in regional nümayəndəliyinə"
+		}
+		at := fw.atOthers(l, toks[last].Norm, folded)
+		for j, k := last, 0; k < 2; {
+			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End {
+				break
+			}
+			if fw.participle[l][toks[j].Norm] {
+				continue
+			}
+			k++
+			// "tedarikçi çiftliğimizle": a head of ours named by an outside
+			// role is that role's (our supplier farm). After "the one at"
+			// ("klinikasındakı ortodonta", "Kliniği'ndeki ortodontiste")
+			// any receiver is theirs.
+			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, ends, folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
+				at && hasAnyEnding(l, toks[j].Norm, fw.receiverEndings[l], folded)) {
+				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// genitiveName: a name in the genitive ("Michelin-in", "Phonak'ın") owns
+// the head noun after it, which may be the receiver.
+func (fw *forwardingWords) genitiveName(m *lint.Message, toks []lint.Token, n lint.Match) bool {
+	w := toks[n.Last].Norm
+	if suf := hyphenSuffix("", toks, n.Last); suf != "" {
+		w = suf
+	} else if i := strings.LastIndexAny(w, "'’"); i >= 0 {
+		w = w[i+len("'"):]
+	} else {
+		return false
+	}
+	return fw.genitiveEndings[m.Lang][w]
+}
+
+// ourStaff: a name right after one of our people ("fizyoterapistimiz Aylin
+// Hanım'a", "menecerimiz Aynur xanıma") is our colleague, not a third party;
+// after one of our partners ("teslimat firmamız HızlıGönder ile", "lojistik
+// ortağımız HızlıPaket'e") it is another company.
+func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.Match, third []lint.Match) bool {
+	if r.Cue != "name" {
+		return false
+	}
+	prev := neighbour(toks, r.First, -1)
+	for prev >= 0 && toks[prev].Kind == lint.Word && upperInitial(m.Body.Text[toks[prev].Start:toks[prev].End]) {
+		prev = neighbour(toks, prev, -1) // the rest of the name: "Aylin Hanım'a"
+	}
+	if prev < 0 || toks[prev].Kind != lint.Word || len(toks[prev].Norm) < 6 || !fw.ours(m.Lang, toks[prev].Norm, lint.Folded(m.Lang, m.Body.Text)) {
+		return false
+	}
+	for _, t := range third {
+		if t.First <= prev && t.Last >= prev {
+			return false
+		}
+	}
+	for lemma := range fw.externalRoles[m.Lang] {
+		if strings.HasPrefix(lint.Fold(m.Lang, toks[prev].Norm), lint.Fold(m.Lang, lemma)[:len(lint.Fold(m.Lang, lemma))-1]) {
+			return false // "ortağımız": the lemma's last consonant softens
+		}
+	}
+	return true
+}
+
+func upperInitial(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// atOthers: a word in the locative relative ("the one at": "Kliniği'ndeki",
+// "klinikasındakı") that is neither the customer's ("CRM'nizdeki", in your
+// CRM) nor ours ("klinikamızdakı").
+func (fw *forwardingWords) atOthers(l lint.Lang, w string, folded bool) bool {
+	for e := range fw.atEndings[l] {
+		if hasEnding(l, w, e, folded) {
+			if folded {
+				w, e = lint.Fold(l, w), lint.Fold(l, e)
+			}
+			stem := strings.TrimSuffix(w[:len(w)-len(e)], "n")
+			return !hasAnyEnding(l, stem, fw.ownedEndings[l], folded) && !fw.ours(l, stem, folded)
+		}
+	}
+	return false
+}
+
+// externalRole reports whether a third party is a role outside the brand
+// even when the brand calls it its own ("podratçımız", our contractor).
+func (fw *forwardingWords) externalRole(l lint.Lang, t lint.Match) bool {
+	ws := strings.Fields(t.Cue)
+	return len(ws) > 0 && fw.externalRoles[l][lint.CueLemma(ws[len(ws)-1])]
+}
+
+// hasAnyEnding reports whether a word ends in one of the endings, compared
+// folded in a text typed without the language's letters.
+func hasAnyEnding(l lint.Lang, w string, ends map[string]bool, folded bool) bool {
+	return newEndingSet(l, ends).match(l, w, folded)
+}
+
+// endingSet is a set of word endings ready to match: as written and
+// folded, and the last bytes they may end in, so that most words are
+// turned away by one look.
+type endingSet struct {
+	plain, folded []string
+	last          [256]bool
+}
+
+func newEndingSet(l lint.Lang, ends map[string]bool) *endingSet {
+	es := &endingSet{}
+	for e := range ends {
+		f := lint.Fold(l, e)
+		es.plain, es.folded = append(es.plain, e), append(es.folded, f)
+		if e != "" {
+			es.last[e[len(e)-1]] = true
+		}
+		if f != "" {
+			es.last[f[len(f)-1]] = true
+		}
+	}
+	return es
+}
+
+// match reports whether a word ends in one of the endings (compared folded
+// in a folded text).
+func (es *endingSet) match(l lint.Lang, w string, folded bool) bool {
+	if w == "" || !es.last[w[len(w)-1]] {
+		return false
+	}
+	list := es.plain
+	if folded {
+		w, list = lint.Fold(l, w), es.folded
+	}
+	for _, e := range list {
+		if strings.HasSuffix(w, e) {
+			return true
 		}
 	}
 	return false

@@ -14,7 +14,8 @@ import (
 func FuzzRules(f *testing.F) {
 	for _, s := range []string{"We recieve it. Dr. Who. ", "Herkezin orjinali şarzı?", "Təşəkür, edəciyik!!", "a\n\nb", "€€€", "\xff\xfe",
 		"You've 'barely opened' it? Fascinating. ' '' 'x", "“Kendiliğinden bozuldu” dediğiniz “” «a»", "Heç nəyi qaçırmadınız. Əla!",
-		"Elbette, biz kırdık; yenisini gönderiyoruz. Bu kaçıncı talebiniz?"} {
+		"Elbette, biz kırdık; yenisini gönderiyoruz. Bu kaçıncı talebiniz?",
+		"Cox, cox, cox uzr 🙂 Yenə yazmısınız? Tabii, boyarız, hatta üstüne? I'm sure the grass is delighted. Who knew?"} {
 		f.Add(s, uint8(0))
 	}
 	l, err := lint.NewLinter(All(), nil, nil, nil)

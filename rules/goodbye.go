@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -26,8 +27,11 @@ var Goodbye = &lint.Rule{
 		Text: `Flags a message that ends a conversation (kind: closing) with no closing courtesy: no
 farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz açık olsun", "xoş
 günlər"; an exclamation ending in a wish, "Happy baking!", "Bol kazançlı günler!", "Xoş yol!";
-congratulations), no thanks ("thanks for your patience", "sağ olun") and no offer of more help ("anything else I
-can help with?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?"). Words match in
+congratulations; a wish in other words: "Sleep well!", "Ride safely", "Have a fantastic party", "güzel
+alışverişler", "Yaxşı gəzintilər", "Sağlıqla geyinin"), no thanks ("thanks for your patience", "sağ olun",
+"it was a pleasure") and no offer of more help ("anything else I can help with?", "is there anything
+more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
+up, write to us" in any words). Words match in
 their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
 gunler"). In a transcript, it flags a conversation closed when the last brand message has none of these.`,
 		Why: `The last message is what the customer remembers; ending without a word of thanks or an open
@@ -44,9 +48,11 @@ conversations politely and say how to get back in touch.`,
 			typos := pb.withTypos()
 			wish := lx.wordSets("wish")
 			ifEndings, us, ifWords := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us"), goodbyeData.WordSets("if")
+			gw := newGoodbyeWords(wish)
 			courteous := func(m *lint.Message) bool {
 				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
-					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang]) {
+					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
+					gw.wishClause(m) || gw.moreHelp(m, pb) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -103,7 +109,13 @@ func wished(m *lint.Message, wish map[string]bool) bool {
 // a comma or "us" (bize, bizimlə) between: "Aklınıza takılan bir şey olursa
 // yazın". A contact cue after another word writes something else ("…
 // ödəsəniz, qəbzi yazın").
-func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords map[string]bool) bool {
+//
+// A conditional of being or arising ("bir şey olursa", "sualınız
+// yaransa": the lemmas exist) is "if anything comes up" however far the
+// contact cue stands after it in its sentence: "takıldığınız bir şey
+// olursa bu sohbetten yeniden yazmanız yeterli", "sualınız yaransa,
+// çəkinmədən yazın".
+func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords, exist map[string]bool) bool {
 	if ends == nil && ifWords == nil {
 		return false
 	}
@@ -123,7 +135,11 @@ func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords map[string]bool
 		return false
 	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	sents := m.Sentences()
 	for _, c := range pb.find(m, "contact") {
+		if c.First >= 0 && arisesBefore(m, toks, sents, c, ends, exist, folded) {
+			return true
+		}
 		j := neighbour(toks, c.First, -1)
 		for j >= 0 && (toks[j].Norm == "," || us[toks[j].Norm]) {
 			j = neighbour(toks, j, -1)
@@ -133,6 +149,196 @@ func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords map[string]bool
 		}
 		for e := range ends {
 			if len(toks[j].Norm) > len(e)+1 && hasEnding(m.Lang, toks[j].Norm, e, folded) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// arisesBefore reports whether a conditional of an existential lemma
+// ("olursa", "yaransa", "çıkarsa") stands before a contact cue in its
+// sentence.
+func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.Match, ends, exist map[string]bool, folded bool) bool {
+	if exist == nil {
+		return false
+	}
+	s := sents[sentenceOf(sents, c.Span.Start)]
+	for _, t := range toks[:c.First] {
+		if t.Start < s.Start || t.Kind != lint.Word {
+			continue
+		}
+		for lemma := range exist {
+			if !strings.HasPrefix(t.Norm, lemma) {
+				continue
+			}
+			for e := range ends {
+				if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// goodbyeWords are the word sets of the closing wishes said in other words
+// (see goodbye.yaml).
+type goodbyeWords struct {
+	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist map[lint.Lang]map[string]bool
+}
+
+func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
+	w := goodbyeData.WordSets
+	return &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
+		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
+		more: w("more"), exist: w("exist")}
+}
+
+// wishClause reports whether a sentence, or its last clause, wishes the
+// customer well in words no list holds: a wish adjective and a plural noun
+// ("güzel alışverişler", "Hayırlı akşamlar", "Yaxşı gəzintilər,
+// {{first_name}}!"), a verb and a wish adverb ("Sleep well", "Stay warm
+// this winter!", "Ride safely"), "have a" and a good adjective ("Have a
+// fantastic party"), a blessing and an imperative ("Sağlıqla geyinin").
+// A name or a placeholder the customer is called by after a comma is left
+// out.
+func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
+	l := m.Lang
+	toks := m.Tokens()
+	folded := lint.Folded(l, m.Body.Text)
+	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
+	for _, clause := range gw.lastClauses(m, toks) {
+		if len(clause.words) == 0 || len(clause.words) > 6 {
+			continue
+		}
+		s := clause.sentence
+		clause := clause.words
+		first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm
+		// "Safe cycling, Priya!": a wish word opening a short exclamation,
+		// the name it calls the customer by left out.
+		if len(clause) <= 3 && in(gw.wish[l], first) && strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
+			return true
+		}
+		if len(clause) >= 2 && len(clause) <= 3 && in(gw.wish[l], toks[clause[len(clause)-2]].Norm) {
+			for e := range gw.plural[l] {
+				if len(last) > len(e)+2 && hasEnding(l, last, e, folded) {
+					return true
+				}
+			}
+		}
+		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
+			return true
+		}
+		if len(clause) >= 3 && first == "have" && (toks[clause[1]].Norm == "a" || toks[clause[1]].Norm == "an") &&
+			gw.goodAdjective[l][toks[clause[2]].Norm] {
+			return true
+		}
+		if len(clause) <= 3 && in(gw.blessing[l], first) {
+			for e := range gw.imperative[l] {
+				if len(last) > len(e)+1 && hasEnding(l, last, e, folded) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sentenceClause is the words of a sentence's last clause and the sentence.
+type sentenceClause struct {
+	sentence lint.Span
+	words    []int
+}
+
+// lastClauses are, per sentence, the token indexes of the words of its last
+// clause (after its last comma or semicolon), without a name or a
+// placeholder the customer is called by: "Yaxşı gəzintilər, {{first_name}}!"
+// gives "Yaxşı gəzintilər". Read backwards from each sentence's end, and
+// only so far as a clause of up to seven words.
+func (gw *goodbyeWords) lastClauses(m *lint.Message, toks []lint.Token) []sentenceClause {
+	sents := m.Sentences()
+	out := make([]sentenceClause, 0, len(sents))
+	first := 0 // the first token of the sentence
+	for _, s := range sents {
+		for first < len(toks) && toks[first].Start < s.Start {
+			first++
+		}
+		end := first // one past the sentence's last token
+		for end < len(toks) && toks[end].End <= s.End {
+			end++
+		}
+		out = append(out, sentenceClause{sentence: s, words: gw.lastWords(m, toks, first, end)})
+		first = end
+	}
+	return out
+}
+
+// lastWords is the words of the last clause of toks[first:end] that is not
+// a name the customer is called by (at most two capitalised words after a
+// comma); nil when it has more than seven words.
+func (gw *goodbyeWords) lastWords(m *lint.Message, toks []lint.Token, first, end int) []int {
+	var words []int
+	vocative := true
+	for i := end - 1; i >= first; i-- {
+		t := toks[i]
+		if t.Kind == lint.Punct && (t.Norm == "," || t.Norm == ";") {
+			if len(words) > 0 && !(vocative && len(words) <= 2) {
+				break
+			}
+			words, vocative = words[:0], true // a name or nothing: the clause before
+			continue
+		}
+		if t.Kind != lint.Word || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) {
+			continue
+		}
+		if len(words) == 7 {
+			return nil
+		}
+		words = append(words, i)
+		if !upperInitial(m.Body.Text[t.Start:t.End]) {
+			vocative = false
+		}
+	}
+	slices.Reverse(words)
+	return words
+}
+
+// moreHelp reports whether a question offers more help in other words: a
+// word for "else" or "more" and a helping verb in one sentence ending in
+// "?" ("Is there anything more I can do for you today?", "Sizə daha nə ilə
+// kömək edə bilərəm?").
+func (gw *goodbyeWords) moreHelp(m *lint.Message, pb phraseBook) bool {
+	helps := pb.find(m, "help_verbs")
+	if len(helps) == 0 {
+		return false
+	}
+	sents := m.Sentences()
+	toks := m.Tokens()
+	for _, h := range helps {
+		s := sents[sentenceOf(sents, h.Span.Start)]
+		if !strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], " \"'”’)"), "?") {
+			continue
+		}
+		for _, t := range toks {
+			if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && gw.more[m.Lang][t.Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasWord reports whether a word is in a set, compared folded in a text
+// typed without the language's letters ("Xos" is "xoş").
+func hasWord(l lint.Lang, set map[string]bool, w string, folded bool) bool {
+	if set[w] {
+		return true
+	}
+	if folded {
+		fw := lint.Fold(l, w)
+		for x := range set {
+			if lint.Fold(l, x) == fw {
 				return true
 			}
 		}

@@ -29,11 +29,11 @@ func TestBuiltinLexicons(t *testing.T) {
 
 func TestLexiconOptions(t *testing.T) {
 	closing := load.Options{Lang: lint.Turkish, Kind: lint.Closing}
-	// Added cue: "hayırlı işler" becomes a goodbye.
-	if got := check(t, Goodbye, "add: {tr: {farewell: [hayırlı işler]}}", closing, "İşleminiz tamam, hayırlı işler."); got != nil {
+	// Added cue: "kazasız belasız" becomes a goodbye.
+	if got := check(t, Goodbye, "add: {tr: {farewell: [kazasız belasız]}}", closing, "İşleminiz tamam, kazasız belasız."); got != nil {
 		t.Errorf("added cue not used: %v", got)
 	}
-	if got := check(t, Goodbye, "", closing, "İşleminiz tamam, hayırlı işler."); len(got) != 1 {
+	if got := check(t, Goodbye, "", closing, "İşleminiz tamam, kazasız belasız."); len(got) != 1 {
 		t.Errorf("without the cue: %v", got)
 	}
 	// Replaced list: only the new cues count.
@@ -43,7 +43,7 @@ func TestLexiconOptions(t *testing.T) {
 	}
 	for opts, want := range map[string]string{
 		"add: {de: {farewell: [tschüss]}}":    `add: no word lists for "de" (have az, en, tr)`,
-		"add: {tr: {farewel: [x]}}":           `add.tr: unknown list "farewel" (have contact, farewell, help, thanks, wish)`,
+		"add: {tr: {farewel: [x]}}":           `add.tr: unknown list "farewel" (have contact, farewell, help, help_verbs, thanks, wish)`,
 		"replace: {en: {thanks: [x]}}\nx: 1":  `line 2: unknown option "x" (known: kinds, add, replace)`,
 		"add: {tr: {farewell: [\"\"]}}":       `add.tr.farewell: empty cue`,
 		"add: {tr: {farewell: [kal*(fiil)]}}": `add.tr.farewell: cue "kal*(fiil)": a lemma's ending * takes (verb) or (noun) after it, or nothing`,

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -26,36 +27,50 @@ var Sarcasm = &lint.Rule{
 	Name: "sarcasm",
 	Doc: lint.Doc{
 		Title: "sarcasm or snark toward the customer",
-		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand
-("yeah right", "as I already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii
-canım", "yok artık", "başka işimiz yok", "əlbəttə canım", "nə sürpriz"), rhetorical questions of
-exasperation ("did you even read it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite
-("just to annoy you") and mock joy at repeating ourselves, a stern word with a thing ("we'll have a word
-with the chair"), openers that turn sarcastic with a complaint beside them ("Oh great, another…", "Wow, …
-this time", "Ne güzel, yine…", "Əla, yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from
-two parts in one sentence or the next, in either order: praise for something that went wrong by the
-customer's doing ("Congratulations, you missed it again", "Tebrikler, yine kaçırmışsınız", "Hats off to you
-for ignoring…"), counting how often they asked or slipped ("the fourth time you've asked", "beşinci kez
-soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı talebiniz", "you've lost it for the fourth time",
-"asking the same thing again"), a virtue praised beside their slip ("so careful of you, the wrong address
-again"), our fault for what they did ("our fault that you typed it wrong"),
-judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold move.", "Very
-logical."), thanks for a notice given too late ("thanks for telling us five minutes before"), "of course"
-or "surely" with "our fault" and no apology or remedy, "since you know better than us" or "the expert",
-an affirmative said twice ("Yes, yes"), the customer's own words held up in quotes ("the tent you pitched
-'properly'", "your "urgent" order, of course…"), mock compliance (an impossible feat or a time already
-gone offered or promised: "shall we also teleport it?", "we'll stop the rain too", "we'll deliver it
-yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with what went wrong
-("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz gecikti") and
-praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for a one-star review and
-an unhappy or all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we
-apologise. Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!",
-"Harika, ücretsiz teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı",
-"thanks for letting us know; we've moved your table"), sincere congratulations ("Congratulations, you won
-this time!", "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere
-"sure, happy to help", advice ("erken gelmeniz akıllıca olur"), a request or a compliment quoted back ("you
-asked for 'no onions'", "“harika hizmet” yazmışsınız, teşekkürler"), a product named after a feat ("our
-Miracle Serum") and a feat denied ("we can't work miracles") are not flagged.`,
+		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand ("yeah right", "as I
+already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii canım", "yok artık",
+"başka işimiz yok", "əlbəttə canım", "nə sürpriz"), rhetorical questions of exasperation ("did you even read
+it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you") and mock joy at
+repeating ourselves, a stern word with a thing ("we'll have a word with the chair"), openers that turn
+sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
+yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from two parts in one sentence or the next, in
+either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
+again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
+slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
+talebiniz", "you've lost it for the fourth time", "asking the same thing again"), a virtue praised beside
+their slip ("so careful of you, the wrong address again"), our fault for what they did ("our fault that you
+typed it wrong"), judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold
+move.", "Very logical.", with "of course", "sizce" or a question also their act as an infinitive: "şikayət
+etmək, əlbəttə, çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?"; a judgment often sincere, "çok
+akıllıca", only with a feigned guess beside it), thanks for a notice given too late ("thanks for telling us
+five minutes before"), "of course" or "surely" with "our fault" and no apology or remedy, "since you know
+better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
+quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
+feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
+"we'll deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
+what went wrong ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz
+gecikti") and praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the
+customer's own slip ("Thanks so much for forgetting the key again", "ödemediğiniz için teşekkürler", "bizi
+qınadığınız üçün təşəkkür edirik"), their surprise at what they caused met with a judgment or a feigned guess
+("…and you're surprised? Presumably…", "şaşırmanız çok sevimli", "təəccüblənmisiniz, yəqin…"), feigned mystery
+at what they did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"), "of course" with
+our promise and a request for more ("Of course, we'll … Anything else while we're at it?", "Tabii, … boyarız,
+hatta üstüne … hediye ederiz"), asking whether the customer did it again ("Yine mi … yazdınız?", "Yenə …
+soruşursunuz?"), feigned certainty of someone else's joy after a mishap ("…without waiting a day. I'm sure the
+grass is delighted.", "Eminim bahçeniz size çok minnettar"), grief over a trifle ("we're truly devastated",
+"büyük bir trajedi", "böyük faciədir") unless someone died, an apology overdone with three intensifiers ("so
+terribly, deeply, unspeakably sorry", "Çox, çox, çox üzr"), thanks for a one-star review and an unhappy or
+all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise.
+Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
+teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
+know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
+understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won this time!",
+"Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere "sure, happy to
+help", advice ("erken gelmeniz akıllıca olur"), sincere praise of a wise act ("kartınızı dondurmanız çok
+akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a request, a choice or
+a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
+yazmışsınız, teşekkürler"), a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
+work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		Examples: sarcasmData.Examples,
@@ -66,16 +81,43 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	Lexicon: sarcasmData.Lexicon,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
-			you := customer{endings: sarcasmData.WordSets("second_person_endings"), words: sarcasmData.WordSets("second_person"),
-				negatedEndings: sarcasmData.WordSets("negated_second_person_endings"), past: sarcasmData.WordSets("past"),
+			you := customer{endings: withCases(sarcasmData.WordSets("second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), words: sarcasmData.WordSets("second_person"),
+				negatedEndings: withCases(sarcasmData.WordSets("negated_second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), past: sarcasmData.WordSets("past"),
 				promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
 				negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
 				withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
 				possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 				report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
-				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people")}
+				ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
+				intensifiers: sarcasmData.WordSets("intensifiers")}
+			you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
+				"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
+				"ends:you": you.endings})
 			return func(p *lint.Pass) { checkSarcasm(p, pb, you) }
 		}),
+}
+
+// withCases adds to the endings the case suffixes that may follow those
+// of them that make a noun (takers: yazdığınız+ı, göndermediğiniz+e,
+// gelmeniz+e): the customer's doing is theirs in any case. A finite verb
+// takes none (gittiniz), and a disharmonic pair never meets a word.
+func withCases(endings, takers, cases map[lint.Lang]map[string]bool) map[lint.Lang]map[string]bool {
+	out := map[lint.Lang]map[string]bool{}
+	for l, ends := range endings {
+		out[l] = map[string]bool{}
+		for e := range ends {
+			out[l][e] = true
+		}
+		for e := range takers[l] {
+			if !ends[e] {
+				continue // a taker of another set of endings
+			}
+			for c := range cases[l] {
+				out[l][e+c] = true
+			}
+		}
+	}
+	return out
 }
 
 // sarcasmFrame is a sarcastic composition: a cue of one list with a cue of another
@@ -101,6 +143,9 @@ type sarcasmFrame struct {
 	// final: a ends its sentence and judges what came before it: b earlier
 	// in the sentence or in the one before ("Late again. Great.").
 	final bool
+	// verdict: a final a may also stand in a sentence of three words at
+	// most ("Maraqlı yaddaşdır.", "Very logical choice.").
+	verdict bool
 	// asked: the second cue is told, not asked for (see told): not an
 	// imperative or a noun ("sorun").
 	asked bool
@@ -110,6 +155,30 @@ type sarcasmFrame struct {
 	// customer.did): "our fault that you typed it wrong", not "our fault:
 	// your order was wrong".
 	did bool
+	// thanked: the second cue is what the thanks are for: the word right
+	// after "thanks for" ("thanks for forgetting the key"), or in a
+	// language with verb endings the customer's own verb (demədiyiniz üçün
+	// sağ olun); not a slip they spotted ("you spotted the wrong total").
+	thanked bool
+	// inf: an infinitive (şikayət etmək, yapıştırmak) counts as the act of
+	// b too, as for act; with it a needs one of with in its sentence.
+	inf bool
+	// with: lists of which a's sentence must hold a cue ("?": it asks):
+	// "… şikayət etmək, əlbəttə, çox orijinal yanaşmadır", "… soruşmaq
+	// məntiqlidirmi?".
+	with string
+	// others: b follows a in its sentence at most six words on and is
+	// someone else's, not the customer's: no "you" right after a, no 2nd
+	// person ending on b ("I'm sure the grass is delighted", not "I'm sure
+	// you'll love it", "bayılacaksınız").
+	others bool
+	// after: lists of which a's sentence or the one before must hold a cue
+	// ("?": it asks): "… only eight months late. I'm sure your backers
+	// will be delighted."
+	after string
+	// question: the second cue's sentence asks ("… while we're at it?");
+	// opens: a opens that sentence and b ends it ("Yine mi … yazdınız?").
+	question, opens bool
 	// act: the customer's act as a verbal noun with their possessive
 	// (istemeniz, soruşmağınız) counts as a cue of b, before a in a's
 	// sentence: "… istemeniz çok makul".
@@ -129,7 +198,9 @@ var frames = []sarcasmFrame{
 	{a: "how_many", b: "asking", asked: true, near: 1, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
-	{a: "act_judgment", b: "customer_did", final: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "weak_judgment", act: true, with: "feigned of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "act_judgment", inf: true, with: "of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "act_judgment", b: "customer_did", final: true, verdict: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
 	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
@@ -151,6 +222,13 @@ var frames = []sarcasmFrame{
 	{a: "blame", b: "misdeed", did: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
 	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
+	{a: "compliance", b: "escalation", unless: "apology", why: "a promise that asks for more reads as mock compliance"},
+	{a: "compliance", b: "escalation_asked", question: true, unless: "apology", why: "a promise that asks for more reads as mock compliance"},
+	{a: "again_asked", b: "asking", mine: true, question: true, opens: true, unless: "apology gratitude remedy understanding", why: "asking whether the customer did it again reads as sarcasm"},
+	{a: "certainty", b: "delight", others: true, after: "mishap ?", unless: "apology", why: "feigned certainty of a happy end after a mishap reads as sarcasm"},
+	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
+	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
+	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
 }
 
 func checkSarcasm(p *lint.Pass, pb phraseBook, you customer) {
@@ -232,7 +310,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	toks := m.Tokens()
 	// A judgment with a word of advice after it recommends: "Erken gelmeniz
 	// çok akıllıca olur", "it would be very sensible".
-	for _, list := range [...]string{"act_judgment", "markers"} {
+	for _, list := range [...]string{"act_judgment", "weak_judgment", "markers"} {
 		if len(found[list]) > 0 && len(found["advice"]) > 0 {
 			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found["advice"]) })
 		}
@@ -248,13 +326,45 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
 		found["complaints"] = append(found["complaints"], c.without(m)...)
 	}
-	if len(found["act_judgment"]) > 0 {
+	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 {
 		found["customer_did"] = c.doings(m)
+	}
+	// A mishap of the customer's: a slip, a notice too late, a count of
+	// times, doing without ("without a single image", "oxumadan"), not
+	// doing it ("etmədiyinizi"); not
+	// what befell them ("the storm delayed it. I'm sure she'll be
+	// thrilled").
+	if len(found["certainty"]) > 0 {
+		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without"} {
+			found["mishap"] = append(found["mishap"], found[l]...)
+		}
+		found["mishap"] = append(found["mishap"], c.ending(m, found, "ends:without")...)
+		found["mishap"] = append(found["mishap"], c.ending(m, found, "ends:negated")...) // etmədiyinizi: what they did not do
+	}
+	// What mocks the customer's surprise: a judgment, praise, an ironic
+	// word, feigned mystery or a feigned guess; not a word of cheer ("So
+	// were we, it's great news").
+	if len(found["surprise"]) > 0 {
+		found["surprise"] = slices.DeleteFunc(found["surprise"], func(w lint.Match) bool { return nextTo(toks, w, found["modal"], 2) })
+		for _, l := range [...]string{"act_judgment", "praise", "ironic", "mystery", "feigned"} {
+			found["judgment_any"] = append(found["judgment_any"], found[l]...)
+		}
 	}
 	// Breaking a record is no slip: "rekor kırdınız", "you broke your
 	// personal best".
 	if len(found["record_noun"]) > 0 && len(found["misdeed"]) > 0 {
 		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return nextTo(toks, d, found["record_noun"], 3) })
+	}
+	// A remedy is ours: "değiştirdiğinizi" is what the customer changed.
+	if len(found["remedy"]) > 0 && c.endings[m.Lang] != nil {
+		found["remedy"] = slices.DeleteFunc(found["remedy"], func(r lint.Match) bool { return c.own(m, r) })
+	}
+	// Telling us what went wrong is no slip to thank for; not telling us
+	// is ("demədiyiniz üçün sağ olun").
+	if len(found["informing"]) > 0 {
+		found["informing"] = slices.DeleteFunc(found["informing"], func(w lint.Match) bool {
+			return slices.ContainsFunc(c.ending(m, found, "ends:negated"), func(n lint.Match) bool { return n.Last == w.Last })
+		})
 	}
 	// A slip denied is good news: "you didn't miss anything", "hiçbir
 	// şeyi kaçırmadınız"; the denial goes with it.
@@ -271,7 +381,7 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
 	// not the slip itself, nor what we did not do ("oxumamışıq").
 	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
-		for _, w := range withEnding(m, c.ourPast[m.Lang]) {
+		for _, w := range c.ending(m, found, "ends:ourPast") {
 			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
 				found["remedy"] = append(found["remedy"], w)
 			}
@@ -283,6 +393,23 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word && !c.people[m.Lang][toks[n].Norm] {
 			markers = append(markers, r)
 		}
+	}
+	// Grief over a trifle, unless we apologise or someone died: "bütün
+	// ekibimiz yasta", "we're truly devastated"; and an apology with three
+	// intensifiers or more before it: "so terribly, deeply, unspeakably
+	// sorry", "Çox, çox, çox üzr istəyirik".
+	if len(found["grief"]) > 0 && len(found["apology"]) == 0 && len(found["bereavement"]) == 0 {
+		markers = append(markers, c.literal(m, found["grief"])...)
+	}
+	for _, a := range found["apology"] {
+		if stacked(m, a, c.intensifiers[m.Lang]) {
+			markers = append(markers, a)
+		}
+	}
+	// "Of course, we'll …": "of course" near the start of a sentence that
+	// promises; with a request for more it is mock compliance.
+	if len(found["escalation"]) > 0 || len(found["escalation_asked"]) > 0 {
+		found["compliance"] = c.complying(m, found)
 	}
 	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
 		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
@@ -307,6 +434,146 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	return markers
 }
 
+// complying are the "of course"s at most two words from the start of a
+// sentence that holds our promise: a word of the promise list or a verb
+// with one of promise_endings (alırız, verərik).
+func (c customer) complying(m *lint.Message, found map[string][]lint.Match) []lint.Match {
+	toks := m.Tokens()
+	sents := m.Sentences()
+	if len(sents) == 0 {
+		return nil
+	}
+	promises := append(slices.Clone(found["promise"]), c.ending(m, found, "ends:promise")...)
+	var out []lint.Match
+	for _, o := range found["of_course"] {
+		if o.First < 0 || !nearStart(toks, o.First, 2) {
+			continue
+		}
+		i := sentenceOf(sents, o.Span.Start)
+		if slices.ContainsFunc(promises, func(p lint.Match) bool { return p.Span.Start > o.Span.Start && sentenceOf(sents, p.Span.Start) == i }) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// nearStart reports whether at most n words stand before token i in its
+// sentence.
+func nearStart(toks []lint.Token, i, n int) bool {
+	for words := 0; ; {
+		if sentenceStart(toks, i) {
+			return true
+		}
+		if i = neighbour(toks, i, -1); i < 0 {
+			return true
+		}
+		if toks[i].Kind == lint.Word {
+			if words++; words > n {
+				return false
+			}
+		}
+	}
+}
+
+// stacked reports whether three intensifiers or more stand right before a
+// cue, commas between them allowed ("Cok, cok, cok ozur" in a folded text
+// too).
+func stacked(m *lint.Message, a lint.Match, intensifiers map[string]bool) bool {
+	if a.First < 0 || intensifiers == nil {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	isIntensifier := func(w string) bool {
+		if !folded {
+			return intensifiers[w]
+		}
+		for i := range intensifiers {
+			if lint.Fold(m.Lang, i) == lint.Fold(m.Lang, w) {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for k := neighbour(toks, a.First, -1); k >= 0; k = neighbour(toks, k, -1) {
+		if toks[k].Norm == "," {
+			continue
+		}
+		if toks[k].Kind != lint.Word || !isIntensifier(toks[k].Norm) {
+			break
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// opensSentence reports whether token i begins a sentence, or follows an
+// emoji that ends what came before ("Salam 🙂 Yenə …?").
+func opensSentence(toks []lint.Token, i int) bool {
+	if sentenceStart(toks, i) {
+		return true
+	}
+	p := neighbour(toks, i, -1)
+	r, _ := utf8.DecodeRuneInString(toks[p].Norm)
+	return toks[p].Kind == lint.Punct && unicode.Is(unicode.So, r)
+}
+
+// praisedFor reports whether b is what a praises: a, then a word of
+// for_what ("on", "for"), then b at most three words on in that clause:
+// "Congratulations on managing to spill it".
+func praisedFor(toks []lint.Token, a, b lint.Match, forWhat []lint.Match) bool {
+	if a.Last < 0 || b.First <= a.Last {
+		return false
+	}
+	n := neighbour(toks, a.Last, 1)
+	if n < 0 || !slices.ContainsFunc(forWhat, func(w lint.Match) bool { return w.First == n }) {
+		return false
+	}
+	words := 0
+	for k := n + 1; k < b.First; k++ {
+		if toks[k].Kind == lint.Punct {
+			return false
+		}
+		if toks[k].Kind == lint.Word {
+			words++
+		}
+	}
+	return words <= 3
+}
+
+// verdict reports whether a cue stands in a sentence of three words at
+// most.
+func verdict(toks []lint.Token, sents []lint.Span, a lint.Match) bool {
+	return wordsIn(toks, sents[sentenceOf(sents, a.Span.Start)]) <= 3
+}
+
+// holds reports whether a sentence from the cue's plus from to the cue's
+// plus to holds a cue of one of the lists (names separated by spaces; "?":
+// the sentence asks).
+func holds(m *lint.Message, sents []lint.Span, found map[string][]lint.Match, lists string, a lint.Match, from, to int) bool {
+	i := sentenceOf(sents, a.Span.Start)
+	for _, l := range strings.Fields(lists) {
+		for j := max(0, i+from); j <= i+to && j < len(sents); j++ {
+			if l == "?" && asks(m.Body.Text, sents[j]) || inSentence(sents, found[l], j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// questionEnd reports whether a question mark follows token i.
+func questionEnd(toks []lint.Token, i int) bool {
+	n := neighbour(toks, i, 1)
+	return i >= 0 && n >= 0 && toks[n].Norm == "?"
+}
+
+// asks reports whether a sentence ends with a question mark.
+func asks(text string, s lint.Span) bool {
+	return strings.HasSuffix(strings.TrimRight(text[s.Start:s.End], " \t\n\"'”»)"), "?")
+}
+
 // framedMatch is a frame found: its two cues.
 type framedMatch struct {
 	a, b lint.Match
@@ -325,17 +592,20 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	if f.youB && f.b == "misdeed" {
 		// "göndermediğiniz": what they did not do; not a slip denied
 		// ("kaçırmadınız").
-		for _, w := range withEnding(m, you.negatedEndings[m.Lang]) {
+		for _, w := range you.ending(m, found, "ends:negated") {
 			if !slices.ContainsFunc(found["denied_slip"], func(d lint.Match) bool { return d.Last == w.Last }) {
 				bs = append(bs, w)
 			}
 		}
 	}
 	if f.promise {
-		bs = append(bs, withEnding(m, you.promiseEndings[m.Lang])...) // "çatdırarıq": what we say we will do
+		bs = append(bs, you.ending(m, found, "ends:promise")...) // "çatdırarıq": what we say we will do
 	}
 	if f.act {
-		bs = append(bs, withEnding(m, you.actEndings[m.Lang])...) // "istemeniz": what the customer did
+		bs = append(bs, you.ending(m, found, "ends:act")...) // "istemeniz": what the customer did
+	}
+	if f.inf {
+		bs = append(bs, you.ending(m, found, "ends:infinitive")...) // "şikayət etmək"
 	}
 	if f.asked {
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
@@ -348,7 +618,8 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 	sents := m.Sentences()
 	var out []framedMatch
 	for _, a := range as {
-		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last)) {
+		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last) && !(f.verdict && verdict(m.Tokens(), sents, a))) || f.with != "" && !holds(m, sents, found, f.with, a, 0, 1) ||
+			f.after != "" && !holds(m, sents, found, f.after, a, -1, 0) {
 			continue
 		}
 		ownFound := false // a promise on the feat's own verb, if no other cue is in reach
@@ -367,20 +638,31 @@ func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you c
 			if j < i-1 || j > i+1 || b.Span.Start < a.Span.End && b.Span.End > a.Span.Start {
 				continue
 			}
+			// The question opens with a and ends with b, the customer's verb:
+			// "Yenə … yazmısınız?".
+			if f.question && !asks(m.Body.Text, sents[j]) ||
+				f.opens && (j != i || a.First < 0 || !opensSentence(m.Tokens(), a.First) || !questionEnd(m.Tokens(), b.Last)) {
+				continue
+			}
+			if f.others && (j != i || !you.others(m, a, b)) {
+				continue
+			}
 			if f.near > 0 && (j != i || !you.close(m, a, b, f.near)) || f.final && (j > i || b.Span.Start >= a.Span.Start) ||
-				f.act && (j != i || b.Span.End > a.Span.Start) {
+				(f.act || f.inf) && (j != i || b.Span.End > a.Span.Start) {
 				continue
 			}
 			// "Great job ignoring the label": the misdeed right after the
 			// praise is the customer's too.
 			// "beşinci soruşunuz": the counted noun is the customer's asking.
-			if f.mine && !you.own(m, b) && b.Last != a.Last || f.did && !you.did(m, sents[j]) {
-				continue
-			}
 			// "Thanks for telling us … five minutes before": what we thank
 			// for is the customer's doing.
-			thanked := j == i && slices.ContainsFunc(found["thanks"], func(t lint.Match) bool { return t.Span.Start == a.Span.Start })
-			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked {
+			k := slices.IndexFunc(found["thanks"], func(t lint.Match) bool { return t.Span.Start == a.Span.Start })
+			thanked := j == i && k >= 0
+			if f.mine && !you.own(m, b) && b.Last != a.Last || f.did && !you.did(m, sents[j]) ||
+				f.thanked && !(thanked && neighbour(m.Tokens(), found["thanks"][k].Last, 1) == b.First || you.endings[m.Lang] != nil && you.own(m, b)) {
+				continue
+			}
+			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked && !praisedFor(m.Tokens(), a, b, found["for_what"]) {
 				continue
 			}
 			out = append(out, framedMatch{a: a, b: b, why: f.why})
@@ -421,6 +703,10 @@ type customer struct {
 	ourPast map[lint.Lang]map[string]bool
 	// people are the nouns of people and firms one speaks to.
 	people map[lint.Lang]map[string]bool
+	// intensifiers are the words of degree ("so", "deeply", "çox").
+	intensifiers map[lint.Lang]map[string]bool
+	// sets are the sets of endings by name, as lists, for ending.
+	sets map[string]map[lint.Lang][]string
 }
 
 // ordinalsOfYours keeps the ordinals that count the customer's things: a
@@ -633,7 +919,7 @@ func (c customer) told(m *lint.Message, b lint.Match) bool {
 // withEnding are the words of a message with one of the endings (folded
 // in a folded text): the customer's negated verbs (göndermediniz,
 // gəlmədiniz), our promises (göndeririz, çatdıracağıq).
-func withEnding(m *lint.Message, ends map[string]bool) []lint.Match {
+func withEnding(m *lint.Message, ends []string) []lint.Match {
 	if ends == nil {
 		return nil
 	}
@@ -643,7 +929,7 @@ func withEnding(m *lint.Message, ends map[string]bool) []lint.Match {
 		if t.Kind != lint.Word {
 			continue
 		}
-		for e := range ends {
+		for _, e := range ends {
 			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
 				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 				break
@@ -651,6 +937,50 @@ func withEnding(m *lint.Message, ends map[string]bool) []lint.Match {
 		}
 	}
 	return out
+}
+
+// listed are the sets of endings as sorted lists: a map is slow to walk
+// word by word.
+func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.Lang][]string {
+	out := map[string]map[lint.Lang][]string{}
+	for name, set := range sets {
+		out[name] = map[lint.Lang][]string{}
+		for l, ends := range set {
+			out[name][l] = slices.Sorted(maps.Keys(ends))
+		}
+	}
+	return out
+}
+
+// ending are the words of a message with one of a set's endings
+// (customer.sets, named "ends:…" apart from the cue lists), found once a
+// message: several frames ask, and found keeps them.
+func (c customer) ending(m *lint.Message, found map[string][]lint.Match, set string) []lint.Match {
+	if ms, ok := found[set]; ok {
+		return ms
+	}
+	ms := withEnding(m, c.sets[set][m.Lang])
+	found[set] = ms
+	return ms
+}
+
+// others reports whether b follows a at most six words on, with no word of
+// the customer's right after a and no 2nd person ending on b.
+func (c customer) others(m *lint.Message, a, b lint.Match) bool {
+	if a.Last < 0 || b.First <= a.Last {
+		return false
+	}
+	toks := m.Tokens()
+	if n := neighbour(toks, a.Last, 1); n >= 0 && c.words[m.Lang][toks[n].Norm] && c.endings[m.Lang] == nil {
+		return false
+	}
+	words := 0
+	for k := a.Last + 1; k < b.First; k++ {
+		if toks[k].Kind == lint.Word {
+			words++
+		}
+	}
+	return words <= 6 && !(c.endings[m.Lang] != nil && c.own(m, b))
 }
 
 // close reports whether two cues are at most near words apart with no word
@@ -707,9 +1037,12 @@ func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 		if next >= 0 && negation[toks[next].Norm] {
 			return true
 		}
-		for e := range c.negatedEndingsOurs[m.Lang] {
-			if hasEnding(m.Lang, toks[mt.Last].Norm, e, folded) {
-				return true
+		// A cue written negated is meant so: "yer kalmadı", "qalmayıb".
+		if cue := strings.Fields(mt.Cue); strings.Contains(cue[len(cue)-1], "*") {
+			for e := range c.negatedEndingsOurs[m.Lang] {
+				if hasEnding(m.Lang, toks[mt.Last].Norm, e, folded) {
+					return true
+				}
 			}
 		}
 		for k := mt.First - 1; k >= 0; k-- {
@@ -762,11 +1095,7 @@ func fragments(m *lint.Message, frs []lint.Match) []lint.Match {
 // without are the verbs "without doing it" (bakmadan, götürmədən) in a
 // sentence that tells what the customer does or did.
 func (c customer) without(m *lint.Message) []lint.Match {
-	ends := c.withoutEndings[m.Lang]
-	if ends == nil {
-		return nil
-	}
-	ws := withEnding(m, ends)
+	ws := withEnding(m, c.sets["ends:without"][m.Lang])
 	if len(ws) == 0 {
 		return nil
 	}
@@ -813,7 +1142,7 @@ func (c customer) did(m *lint.Message, s lint.Span) bool {
 // person ending (gəlmisiniz, istediniz), or a past tense after "you" ("you
 // cancelled").
 func (c customer) doings(m *lint.Message) []lint.Match {
-	if ends := c.endings[m.Lang]; ends != nil {
+	if ends := c.sets["ends:you"][m.Lang]; ends != nil {
 		return withEnding(m, ends)
 	}
 	toks := m.Tokens()
@@ -938,7 +1267,8 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// dediğiniz telefon".
 		lower := unicode.IsLower(r) || unicode.IsUpper(r) && c.saidBy(m, toks, found["saying"], loc)
 		if compliment || !lower || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) {
+			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) ||
+			c.afterSaying(m, toks, found, loc[0]) {
 			continue
 		}
 		sents := m.Sentences()
@@ -991,6 +1321,23 @@ func (c customer) yours(m *lint.Message, loc []int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// afterSaying reports whether a quote follows right after the customer's
+// own verb of saying or choosing, which it names: "Yazdığınız “barabandan
+// səs gəlir” şikayəti", "Seçdiyiniz “enerjiyə qənaət edən” paket". Held
+// up, the words come before that verb ("“bir az səs salır” dediyiniz").
+func (c customer) afterSaying(m *lint.Message, toks []lint.Token, found map[string][]lint.Match, start int) bool {
+	for i, t := range toks {
+		if t.Start < start {
+			continue
+		}
+		p := neighbour(toks, i, -1)
+		return p >= 0 && slices.ContainsFunc(append(slices.Clone(found["saying"]), found["choosing"]...), func(s lint.Match) bool {
+			return s.Last == p && c.endings[m.Lang] != nil && c.own(m, s)
+		})
 	}
 	return false
 }
@@ -1151,3 +1498,4 @@ func singleQuotes(text string) [][]int {
 	}
 	return out
 }
+func init() { withSarcasmScorer(Sarcasm) } // the learnt scorer beside the frames (sarcasm_scorer.go)

@@ -33,8 +33,10 @@ var Shouting = &lint.Rule{
 exclamation or question marks ("!!!", "??", "?!"). Acronyms are not shouting: known ones (FAQ, PDF, QR,
 TL, AZN, SKU), any capitals that are not a word of the message's language or have no vowel (KYC,
 APN, PNR, SMTP), that the dictionary lists in capitals (ROM, GNU) or that stand in a list with an
-acronym ("PDF or DOCX"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a
-name (Charles III), an HTTP method before a request ("a POST request"), single letters, the keyword in
+acronym ("PDF or DOCX"), two or three capitals after "your" or "the" ("your MOT"), capitals alone in
+brackets after what they stand for ("(VIN)"), two capitals before a name or a number ("EA Sports", "FC
+25"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a name (Charles III) or
+of I, V and X (XIX), an HTTP method before a request ("a POST request"), single letters, the keyword in
 "Reply YES", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
@@ -55,7 +57,8 @@ pushy; one "!" is enough.`,
 		w := shoutingData.WordSets
 		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
-			methods: w("http_methods"), requests: w("requests"), usage: w("usage")}
+			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
+			calendar: w("calendar")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -85,6 +88,12 @@ type shouting struct {
 	// usage are the labels of a command's synopsis: the capitals after
 	// "Usage:" are the command to type (Usage: AWAY [<reason>]).
 	usage map[lint.Lang]map[string]bool
+	// determiners: words before a noun (your, the): two or three capitals
+	// after one are an acronym.
+	determiners map[lint.Lang]map[string]bool
+	// calendar: the days and months, words the dictionary has only with a
+	// capital (Friday), shouted in capitals (FRIDAY).
+	calendar map[lint.Lang]map[string]bool
 }
 
 // acronymDictionaries are the dictionaries whose words in capitals count as
@@ -139,8 +148,10 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 	if i := strings.IndexAny(w, "'’"); i > 0 {
 		w = w[:i] // CSV'ye: the suffix is not the word
 	}
+	n := utf8.RuneCountInString(w)
 	if !hasVowel(w) || sh.listedAcronym(l, w) || l != lint.English && turkicCluster(w) ||
-		romanNumeral(w) && afterName(text, toks, i) {
+		romanNumeral(w) && (afterName(text, toks, i) || n >= 2 && strings.Trim(w, "IVX") == "") ||
+		parenthesised(toks, i) || n <= 3 && sh.determined(l, toks, i) || n == 2 && inBrand(text, toks, i) {
 		return acronym
 	}
 	lower := lint.Lower(l, w)
@@ -148,11 +159,16 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 	if !ok {
 		return shoutedWord // no dictionary: only the vowel test
 	}
-	if !known && l != lint.English && utf8.RuneCountInString(w) >= 5 {
+	if !known && l != lint.English && n >= 5 {
 		known = inflectedWord(l, w, lower) // an acronym has two to four letters
 	}
-	if !known && l != lint.English {
-		known, _ = sh.words(lint.English, strings.ToLower(w)) // English words in capitals: FREE
+	if !known && l != lint.English && n >= 4 {
+		// English words in capitals: FREE. Two or three letters are an
+		// English word only by chance ("EA Sports", "FC").
+		known, _ = sh.words(lint.English, strings.ToLower(w))
+	}
+	if !known && sh.calendar[l][lower] {
+		known = true // the dictionary writes days and months with a capital: FRIDAY
 	}
 	if known && !sh.besideAcronym(l, text, toks, i) && !sh.method(l, toks, i) {
 		return shoutedWord
@@ -245,6 +261,36 @@ func turkicCluster(w string) bool {
 		}
 	}
 	return false
+}
+
+// parenthesised: capitals alone in brackets after what they stand for
+// introduce an abbreviation: "şasi numarası (VIN)", "Personal
+// Identification Number (PIN)".
+func parenthesised(toks []lint.Token, i int) bool {
+	p, n := neighbour(toks, i, -1), neighbour(toks, i, 1)
+	return p > 0 && n > 0 && toks[p].Norm == "(" && toks[n].Norm == ")" && toks[neighbour(toks, p, -1)].Kind == lint.Word
+}
+
+// determined: two or three capitals after a determiner are a noun, an
+// acronym ("your MOT", "the EA app"); shouting stresses a verb or a
+// modifier of five letters or more, or stands without one ("do NOT").
+func (sh *shouting) determined(l lint.Lang, toks []lint.Token, i int) bool {
+	p := neighbour(toks, i, -1)
+	return p >= 0 && toks[p].Kind == lint.Word && sh.determiners[l][toks[p].Norm]
+}
+
+// inBrand: two capitals before a capitalised word or a number are part of
+// a name ("EA Sports", "FC 25", "LG Electronics").
+func inBrand(text string, toks []lint.Token, i int) bool {
+	n := neighbour(toks, i, 1)
+	if n < 0 || n != i+2 {
+		return false // the next word stands after a space
+	}
+	if toks[n].Kind == lint.Number {
+		return true
+	}
+	w := text[toks[n].Start:toks[n].End]
+	return toks[n].Kind == lint.Word && upperInitial(w) && !allCaps(w)
 }
 
 // romanRE is a Roman numeral written the standard way.

@@ -1,8 +1,9 @@
 // Command hook measures the pre-send hook against a bare net/http handler
 // that answers a fixed JSON body, on loopback, in one run: requests/s with
-// as many requests in flight as -conns, and latency at a fixed rate
-// (-rate), measured from when each request was due so that a slow answer
-// also counts against the requests queued behind it.
+// as many requests in flight as -conns (and each server's own CPU time a
+// request, which other work on the machine disturbs less), and latency at a
+// fixed rate (-rate), measured from when each request was due so that a
+// slow answer also counts against the requests queued behind it.
 //
 //	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3] [-base main]
 //
@@ -84,7 +85,12 @@ func main() {
 	}
 	for range *rounds {
 		for _, sv := range servers {
-			sv.rps = append(sv.rps, throughput(client, sv.url+"/v1/check", bodies, *conns, dur))
+			before := procCPU(sv.cmd.Process.Pid)
+			rps := throughput(client, sv.url+"/v1/check", bodies, *conns, dur)
+			sv.rps = append(sv.rps, rps)
+			if cpu := procCPU(sv.cmd.Process.Pid) - before; before >= 0 && cpu > 0 {
+				sv.cpu = append(sv.cpu, float64(cpu)/float64(time.Microsecond)/(rps*dur.Seconds()))
+			}
 		}
 		for _, sv := range servers {
 			before := sv.buckets(client)
@@ -112,6 +118,12 @@ func main() {
 	row("", func(sv *server) string { return sv.name })
 	row(fmt.Sprintf("requests/s, %d in flight", *conns), func(sv *server) string { return fmt.Sprintf("%.0f", median(sv.rps)) })
 	row("  ratio to bare", func(sv *server) string { return fmt.Sprintf("%.2f", median(sv.rps)/b) })
+	if len(bareSv.cpu) > 0 {
+		// The server's own CPU time, which other work on the machine
+		// does not change as much as it changes requests/s.
+		row("server CPU µs a request", func(sv *server) string { return fmt.Sprintf("%.1f", median(sv.cpu)) })
+		row("  ratio to bare", func(sv *server) string { return fmt.Sprintf("%.2f", median(sv.cpu)/median(bareSv.cpu)) })
+	}
 	row(fmt.Sprintf("p50 at %d req/s", *rate), func(sv *server) string { return us(medianLat(sv.lat).p50) })
 	row(fmt.Sprintf("p99 at %d req/s", *rate), func(sv *server) string { return us(medianLat(sv.lat).p99) })
 	row("  p99 ratio to bare", func(sv *server) string { return fmt.Sprintf("%.2f", float64(medianLat(sv.lat).p99)/float64(bl.p99)) })
@@ -138,6 +150,7 @@ type server struct {
 	cmd       *exec.Cmd
 	hook      bool
 	rps       []float64
+	cpu       []float64 // the server's CPU µs a request in the throughput runs
 	lat       []latency
 	inside    map[string]float64 // a hook's own histogram over the fixed-rate runs
 }
@@ -189,6 +202,29 @@ func (sv *server) buckets(c *http.Client) map[string]float64 {
 }
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
+
+// procCPU is the CPU time a process has used (user and system, all its
+// threads), from /proc; -1 where there is none.
+func procCPU(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return -1
+	}
+	// The command name may hold spaces: the fields after it count from
+	// its closing parenthesis; utime and stime are the 14th and 15th.
+	i := bytes.LastIndexByte(data, ')')
+	f := strings.Fields(string(data[i+1:]))
+	if i < 0 || len(f) < 13 {
+		return -1
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	const userHZ = 100 // the unit of /proc's times on Linux
+	return time.Duration(utime+stime) * time.Second / userHZ
+}
 
 func us(d time.Duration) string { return fmt.Sprintf("%.0f µs", float64(d)/float64(time.Microsecond)) }
 

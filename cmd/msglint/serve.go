@@ -22,6 +22,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// logInterval is how long the hook's info lines may wait in memory.
+const logInterval = 100 * time.Millisecond
+
 type serveFlags struct {
 	addr, store, config, denyAt, logLevel  string
 	templates                              string
@@ -68,7 +71,7 @@ never from flags:
 	fl.DurationVar(&f.drain, "drain", 5*time.Second, "on SIGTERM, how long /readyz answers 503 before the hook stops taking connections")
 	fl.DurationVar(&f.grace, "grace", 30*time.Second, "on SIGTERM, how long requests in flight may take to finish")
 	fl.StringVar(&f.templates, "templates", "", "WhatsApp template definitions (a file or folder of Meta's template JSON or YAML): a template send's parameters are checked against them")
-	fl.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error (logs are JSON on stderr)")
+	fl.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error (logs are JSON on stderr; info lines are written every 100 ms, warnings and errors at once)")
 	fl.StringVar(&f.tokenFile, "token-file", "", "file holding the bearer token (instead of MSGLINT_TOKEN)")
 	fl.StringVar(&f.secretFile, "app-secret-file", "", "file holding the Meta app secret (instead of MSGLINT_APP_SECRET)")
 	fl.StringVar(&f.verifyTokenFile, "verify-token-file", "", "file holding the webhook verify token (instead of MSGLINT_VERIFY_TOKEN)")
@@ -92,7 +95,14 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err := level.UnmarshalText([]byte(f.logLevel)); err != nil {
 		return usageErr(cmd, fmt.Errorf("--log-level: %v", err))
 	}
-	logger := slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level}))
+	// A line a request: written in batches, so that a request costs no
+	// write of its own; warnings and errors at once.
+	logs := hook.NewLogBuffer(cmd.ErrOrStderr(), logInterval)
+	defer logs.Close()
+	logger := slog.New(logs.Handler(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: level}), slog.LevelWarn))
+	paced, stopPacing := context.WithCancel(context.Background())
+	defer stopPacing()
+	keepHeadroom(paced, os.Getenv("GOGC"), headroomInterval)
 	denyAt, err := lint.ParseSeverity(f.denyAt)
 	if err != nil {
 		return usageErr(cmd, fmt.Errorf("--deny-at: %v", err))

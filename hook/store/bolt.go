@@ -90,7 +90,11 @@ func (b *Bolt) Peek(key string) (st *policy.State, ok bool, err error) {
 func (b *Bolt) Update(_ context.Context, key string, fn func(*policy.State)) error {
 	err := b.db.Batch(func(tx *bolt.Tx) error {
 		bk := tx.Bucket(boltBucket)
-		data, err := updateState(bk.Get([]byte(key)), b.maxAge, b.now(), fn)
+		st, err := b.decoded(key, bk.Get([]byte(key)), b.now())
+		if err != nil {
+			return err
+		}
+		data, err := changeState(st, fn)
 		if err != nil {
 			return err
 		}
@@ -108,6 +112,21 @@ func (b *Bolt) Update(_ context.Context, key string, fn func(*policy.State)) err
 		b.cache.drop(key, 0)
 	}
 	return err
+}
+
+// decoded is the state the file holds as raw, for a write to change: a
+// copy of the one kept in memory when a reader has decoded it from the same
+// bytes (the transaction is the only writer, so the bytes tell), else raw
+// decoded. Nil when there is none or it has expired.
+func (b *Bolt) decoded(key string, raw []byte, now time.Time) (*policy.State, error) {
+	if e := b.cache.get(key); e != nil && e.ready.Load() && raw != nil && bytes.Equal(e.raw, raw) {
+		st, err := e.state(b.maxAge, now)
+		if err != nil || st == nil {
+			return nil, err
+		}
+		return st.Copy(), nil
+	}
+	return decodeState(raw, b.maxAge, now)
 }
 
 // Sweep deletes the states older than the age limit and says how many. It

@@ -3,6 +3,7 @@ package store
 import (
 	"hash/maphash"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/msglint/msglint/policy"
@@ -45,8 +46,11 @@ type cached struct {
 	txid int
 	raw  []byte
 	once sync.Once
-	st   *policy.State
-	err  error
+	// ready is set once st and err are: a write copies st only then, and
+	// otherwise decodes the bytes itself rather than wait for a reader.
+	ready atomic.Bool
+	st    *policy.State
+	err   error
 }
 
 // newStateCache keeps up to entries states of up to bytes stored bytes in
@@ -130,7 +134,10 @@ func (c *stateCache) drop(key string, txid int) {
 // state decodes the entry once and says what Get says of it now: nil when
 // there is no state or it has expired.
 func (e *cached) state(maxAge time.Duration, now time.Time) (*policy.State, error) {
-	e.once.Do(func() { e.st, e.err = decodeState(e.raw, 0, now) })
+	e.once.Do(func() {
+		e.st, e.err = decodeState(e.raw, 0, now)
+		e.ready.Store(true)
+	})
 	if e.err != nil || e.st == nil {
 		return nil, e.err
 	}

@@ -79,6 +79,12 @@ func updateState(data []byte, maxAge time.Duration, now time.Time, fn func(*poli
 	if err != nil {
 		return nil, err
 	}
+	return changeState(st, fn)
+}
+
+// changeState lets fn change a decoded state (nil: a new conversation) and
+// encodes the result.
+func changeState(st *policy.State, fn func(*policy.State)) ([]byte, error) {
 	if st == nil {
 		st = new(policy.State)
 	}

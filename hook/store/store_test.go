@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/msglint/msglint/internal/testredis"
 	"github.com/msglint/msglint/policy"
+	bolt "go.etcd.io/bbolt"
 )
 
 type clockedStore interface {
@@ -324,4 +327,110 @@ func TestStateCacheOrder(t *testing.T) {
 	if e := small.get("a"); e == nil || string(e.raw) != "abcd" {
 		t.Errorf("a state of the shard's size was not kept: %v", e)
 	}
+}
+
+// A write starts from the state kept in memory (no decode) when it holds
+// what the file holds: what it writes is what starting from the file's
+// bytes writes, and a reader's state is left as it was, maps and lists
+// included.
+func TestBoltWriteFromMemory(t *testing.T) {
+	s, err := OpenBolt(filepath.Join(t.TempDir(), "state.db"), 8*24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return now })
+	change := func(i int) func(*policy.State) {
+		return func(st *policy.State) {
+			at := now.Add(time.Duration(i) * time.Second)
+			st.ID, st.Last = "a", at
+			st.Waiting = append(st.Waiting, at)
+			st.Prints = append(st.Prints, policy.Print{At: at, Text: uint64(i), Words: i})
+			st.Questions = append(st.Questions, policy.Question{At: at})
+			if st.Given == nil {
+				st.Given = map[string]policy.Datum{}
+			}
+			st.Given[fmt.Sprint("kind-", i)] = policy.Datum{At: at}
+			if st.Applied == nil {
+				st.Applied = map[string]int64{}
+			}
+			st.Applied[fmt.Sprint("id-", i)] = int64(i)
+		}
+	}
+	for i := range 5 {
+		held, err := s.Get(ctx, "messenger:a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		heldBefore, _ := json.Marshal(held)
+		var raw []byte
+		s.db.View(func(tx *bolt.Tx) error {
+			raw = bytes.Clone(tx.Bucket(boltBucket).Get([]byte("messenger:a")))
+			return nil
+		})
+		want, err := updateState(raw, s.maxAge, now, change(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Update(ctx, "messenger:a", change(i)); err != nil {
+			t.Fatal(err)
+		}
+		var got []byte
+		s.db.View(func(tx *bolt.Tx) error {
+			got = bytes.Clone(tx.Bucket(boltBucket).Get([]byte("messenger:a")))
+			return nil
+		})
+		if !bytes.Equal(got, want) {
+			t.Fatalf("write %d from memory:\n got %s\nwant %s", i, got, want)
+		}
+		if heldAfter, _ := json.Marshal(held); !bytes.Equal(heldAfter, heldBefore) {
+			t.Fatalf("write %d changed a reader's state:\n was %s\n now %s", i, heldBefore, heldAfter)
+		}
+	}
+	if st, _ := s.Get(ctx, "messenger:a"); st == nil || len(st.Waiting) != 5 || len(st.Applied) != 5 {
+		t.Fatalf("after five writes: %+v", st)
+	}
+}
+
+// BenchmarkBoltUpdate is a check of a busy conversation (its lists full, a
+// few hundred event ids) and then its recorded send: a read, which decodes
+// the state kept in memory, and a write, in updates/s and allocs/op.
+func BenchmarkBoltUpdate(b *testing.B) {
+	s, err := OpenBolt(filepath.Join(b.TempDir(), "state.db"), 8*24*time.Hour)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	s.db.NoSync = true // the write's own work, not the disk's
+	ctx := context.Background()
+	now := time.Now()
+	err = s.Update(ctx, "messenger:a", func(st *policy.State) {
+		st.ID, st.Last = "a", now
+		st.Given = map[string]policy.Datum{"order": {At: now}, "email": {At: now}}
+		st.Applied = map[string]int64{}
+		for i := range 300 {
+			st.Applied[fmt.Sprintf("%016x", i)] = now.Unix()
+		}
+		for i := range 16 {
+			st.Prints = append(st.Prints, policy.Print{At: now.Add(time.Duration(i) * time.Second), Text: uint64(i), Words: 12})
+		}
+		for i := range 8 {
+			st.Questions = append(st.Questions, policy.Question{At: now.Add(time.Duration(i) * time.Second)})
+		}
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if st, err := s.Get(ctx, "messenger:a"); st == nil || err != nil {
+			b.Fatal(st, err)
+		}
+		if err := s.Update(ctx, "messenger:a", func(st *policy.State) { st.Last = time.Now() }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "updates/s")
 }

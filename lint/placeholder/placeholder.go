@@ -22,8 +22,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
 
@@ -647,9 +645,10 @@ var slotWords = func() map[string]bool {
 	return m
 }()
 
-var turkic = cases.Lower(language.Turkish)
-
-func lower(s string) string { return turkic.String(s) }
+// lower folds a slot word in Turkish casing (I to ı, İ to i). It keeps no
+// state: a cases.Caser must not be shared between goroutines, and files are
+// checked on all cores.
+func lower(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) }
 
 // notation: brackets glued to brackets describe a format
 // ([+][country code][area code][number]), not a slot left unfilled.

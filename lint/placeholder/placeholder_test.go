@@ -3,6 +3,7 @@ package placeholder
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -175,4 +176,30 @@ func BenchmarkFindChat(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		Find(text, All)
 	}
+}
+
+// Files are checked on all cores, so Find is called from many goroutines at
+// once; the slot words' case folding must keep no shared state (the race
+// detector fails this test otherwise).
+func TestFindConcurrently(t *testing.T) {
+	texts := []string{"Merhaba [MÜŞTERİ ADI], siparişiniz hazır.", "Hello [Customer Name], see [LINK]", "Salam [AD SOYAD]!"}
+	want := make([][]string, len(texts))
+	for i, text := range texts {
+		want[i] = show(text, Find(text, All))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; n < 200; n++ {
+				i := n % len(texts)
+				if diff := cmp.Diff(want[i], show(texts[i], Find(texts[i], All))); diff != "" {
+					t.Errorf("Find(%q) differs from a lone call (-lone +concurrent):\n%s", texts[i], diff)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/msglint/msglint/rules"
+)
+
+// The shipped weights are what training on the sets in the repository
+// gives: a change to the sets, the features or the rule's cue lists must
+// come with the weights trained again.
+func TestShippedWeightsAreFresh(t *testing.T) {
+	root := filepath.Join("..", "..")
+	got, err := weightsFile(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(root, "rules", rules.SarcasmScorerFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("rules/%s is not what training gives; run `go run ./bench/sarcasmscorer -write` (-shipped +fresh):\n%s", rules.SarcasmScorerFile, diff)
+	}
+}
+
+// writeSets writes four tiny labelled sets per language under a new root:
+// in each, two sarcastic messages the frames know ("Yeah right", "Tabii
+// canım", "Əlbəttə canım") and three sincere ones.
+func writeSets(t *testing.T) string {
+	root := t.TempDir()
+	lines := map[string][]string{
+		"en": {`"Yeah right, the parcel walked off on its own."`, `"Yeah right, you checked the size chart."`,
+			`"Your parcel is on its way."`, `"We have refunded the fee."`, `"The shop opens at nine."`},
+		"tr": {`"Tabii canım, kargo kendi kendine kayboldu."`, `"Tabii canım, beden tablosuna baktınız."`,
+			`"Kargonuz yola çıktı."`, `"Ücreti iade ettik."`, `"Mağaza dokuzda açılıyor."`},
+		"az": {`"Əlbəttə canım, bağlama öz-özünə itdi."`, `"Əlbəttə canım, ölçü cədvəlinə baxdınız."`,
+			`"Bağlamanız yoldadır."`, `"Haqqı geri qaytardıq."`, `"Mağaza doqquzda açılır."`},
+	}
+	for _, s := range sets {
+		dir := filepath.Join(root, "testdata", "quality", s.dir)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for lang, texts := range lines {
+			var b strings.Builder
+			for i, text := range texts {
+				label := ""
+				if i < 2 {
+					label = `"sarcasm"`
+				}
+				fmt.Fprintf(&b, `{"id": "%s-%s-%d", "lang": "%s", "kind": "reply", "text": %s, "labels": [%s]}`+"\n", lang, s.name, i, lang, text, label)
+			}
+			if err := os.WriteFile(filepath.Join(dir, lang+".jsonl"), []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return root
+}
+
+// The held-out table has a row per set and language and one pooled: here
+// the frames find both sarcastic messages of each set and nothing else.
+func TestHeldOut(t *testing.T) {
+	var out strings.Builder
+	if err := heldOut(&out, writeSets(t)); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(rows) != 1+len(langs)*(len(sets)+1) {
+		t.Fatalf("%d rows:\n%s", len(rows), out.String())
+	}
+	for _, row := range rows[1:] {
+		f := strings.Fields(row)
+		if got := strings.Join(f[2:5], " "); got != "1.00 / 1.00" {
+			t.Errorf("frames %s in %q", got, row)
+		}
+	}
+	if !strings.HasPrefix(rows[len(rows)-1], "az    all") {
+		t.Errorf("last row %q", rows[len(rows)-1])
+	}
+}

@@ -1,0 +1,122 @@
+package hook
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// LogBuffer is where the hook's JSON log lines go on their way to a
+// writer: a line is kept in memory and the lines reach the writer
+// together, every interval or once the buffer fills, so that a request's
+// line costs no write of its own. Lines at the urgent level and above
+// (warnings, errors) go out at once, with the lines before them.
+type LogBuffer struct {
+	w     io.Writer
+	limit int
+
+	mu  sync.Mutex
+	buf []byte
+	// wmu orders the writes: one flush writes at a time, and a line
+	// written when the buffer is full waits for it, so that a writer that
+	// blocks holds up the requests as an unbuffered one would, instead of
+	// the buffer growing.
+	wmu   sync.Mutex
+	spare []byte
+
+	stop chan struct{}
+	done chan struct{}
+}
+
+// logBufferSize is how many bytes of lines are kept before they are
+// written: some hundreds of requests' lines.
+const logBufferSize = 64 << 10
+
+// NewLogBuffer keeps lines for w and writes them every interval.
+func NewLogBuffer(w io.Writer, interval time.Duration) *LogBuffer {
+	b := &LogBuffer{w: w, limit: logBufferSize, buf: make([]byte, 0, logBufferSize), spare: make([]byte, 0, logBufferSize),
+		stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(b.done)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-b.stop:
+				return
+			case <-t.C:
+				b.Flush()
+			}
+		}
+	}()
+	return b
+}
+
+// Write keeps a line (slog writes each record with one call).
+func (b *LogBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	b.buf = append(b.buf, p...)
+	full := len(b.buf) >= b.limit
+	b.mu.Unlock()
+	if full {
+		if err := b.Flush(); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
+}
+
+// Flush writes the lines kept.
+func (b *LogBuffer) Flush() error {
+	b.wmu.Lock()
+	defer b.wmu.Unlock()
+	b.mu.Lock()
+	out := b.buf
+	b.buf = b.spare[:0]
+	b.mu.Unlock()
+	b.spare = out[:0]
+	if len(out) == 0 {
+		return nil
+	}
+	_, err := b.w.Write(out)
+	return err
+}
+
+// Close stops the timer and writes what is kept.
+func (b *LogBuffer) Close() error {
+	close(b.stop)
+	<-b.done
+	return b.Flush()
+}
+
+// Handler wraps a handler that writes to b, so that a record at urgent or
+// above is written out before Handle returns.
+func (b *LogBuffer) Handler(h slog.Handler, urgent slog.Level) slog.Handler {
+	return flushing{Handler: h, buf: b, urgent: urgent}
+}
+
+type flushing struct {
+	slog.Handler
+	buf    *LogBuffer
+	urgent slog.Level
+}
+
+func (f flushing) Handle(ctx context.Context, r slog.Record) error {
+	err := f.Handler.Handle(ctx, r)
+	if r.Level >= f.urgent {
+		if ferr := f.buf.Flush(); err == nil {
+			err = ferr
+		}
+	}
+	return err
+}
+
+func (f flushing) WithAttrs(as []slog.Attr) slog.Handler {
+	return flushing{Handler: f.Handler.WithAttrs(as), buf: f.buf, urgent: f.urgent}
+}
+
+func (f flushing) WithGroup(name string) slog.Handler {
+	return flushing{Handler: f.Handler.WithGroup(name), buf: f.buf, urgent: f.urgent}
+}
