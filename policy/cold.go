@@ -1,10 +1,12 @@
 package policy
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"time"
 	"unsafe"
 )
@@ -31,6 +33,7 @@ func init() {
 	if err := packable(stateType); err != nil {
 		panic("policy: State cannot be frozen: " + err.Error())
 	}
+	learnFields(stateType)
 }
 
 // packable tells why a type cannot be packed, if it cannot: freeze knows
@@ -92,10 +95,190 @@ func open(v reflect.Value) reflect.Value {
 
 // packer writes a state's fields one after the other, or reads them back.
 // Times are written as the seconds from the previous time written, which
-// in a conversation are few; sketches as the bits they have set.
+// in a conversation are few; line numbers (the int fields named so) as the
+// lines from the previous line written, as few; sketches as the bits they
+// have set; unsigned numbers, the fingerprints' hashes, in their size,
+// which is shorter than a varint of a hash.
 type packer struct {
-	b    []byte
-	prev int64 // the previous time's Unix seconds
+	b        []byte
+	prev     int64 // the previous time's Unix seconds
+	prevLine int64 // the previous line number other than 0
+}
+
+// fieldKinds are, for each struct type of a state, which of its fields
+// hold line numbers and which are placed (see records): worked out once,
+// as reading a field's name and type by reflection takes longer than
+// packing it.
+var fieldKinds = map[reflect.Type]struct{ line, placed []bool }{}
+
+// kinds are a struct type's field kinds.
+func kinds(t reflect.Type) (line, placed []bool) {
+	k := fieldKinds[t]
+	return k.line, k.placed
+}
+
+// learnFields fills fieldKinds for t and the struct types in it.
+func learnFields(t reflect.Type) {
+	switch t.Kind() {
+	case reflect.Array, reflect.Slice:
+		learnFields(t.Elem())
+	case reflect.Map:
+		learnFields(t.Key())
+		learnFields(t.Elem())
+	case reflect.Struct:
+		if _, ok := fieldKinds[t]; ok || t == timeType {
+			return
+		}
+		var k struct{ line, placed []bool }
+		for i := range t.NumField() {
+			f := t.Field(i)
+			k.line = append(k.line, isLine(f))
+			k.placed = append(k.placed, f.Type == timeType || isLine(f))
+			learnFields(f.Type)
+		}
+		fieldKinds[t] = k
+	}
+}
+
+// isLine tells whether a struct field holds a line number.
+func isLine(f reflect.StructField) bool {
+	return f.Type.Kind() == reflect.Int && (f.Name == "line" || strings.HasSuffix(f.Name, "Line"))
+}
+
+// field writes field i of struct v.
+func (p *packer) field(v reflect.Value, i int) {
+	if line, _ := kinds(v.Type()); line[i] {
+		p.line(v.Field(i).Int())
+		return
+	}
+	p.pack(v.Field(i))
+}
+
+// unfield reads field i of struct v.
+func (p *packer) unfield(v reflect.Value, i int) {
+	if line, _ := kinds(v.Type()); line[i] {
+		open(v.Field(i)).SetInt(p.readLine())
+		return
+	}
+	p.unpack(v.Field(i))
+}
+
+// A list of records (a conversation's fingerprints, its questions) holds
+// the same few texts' figures again and again, each at another time and
+// line: a record is written as its times and lines (its placed fields),
+// then the rest of it
+// either written out or as the number of an earlier record of the list
+// whose rest is the same. The rest is written alone, not from the times
+// and lines before it, so that the same rest is the same bytes.
+
+// isRecord tells whether a list's elements are records: structs of plain
+// values, which a copy shares nothing of.
+func isRecord(t reflect.Type) bool {
+	var plain func(t reflect.Type) bool
+	plain = func(t reflect.Type) bool {
+		switch t.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Pointer:
+			return false
+		case reflect.Array:
+			return plain(t.Elem())
+		case reflect.Struct:
+			if t == timeType {
+				return true
+			}
+			for i := range t.NumField() {
+				if !plain(t.Field(i).Type) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return t.Kind() == reflect.Struct && t != timeType && plain(t)
+}
+
+// records writes a list of records.
+func (p *packer) records(v reflect.Value) {
+	var rest packer
+	var ends []int // where each record's rest ends in rest.b
+	_, placed := kinds(v.Type().Elem())
+	for i := range v.Len() {
+		el := v.Index(i)
+		start := len(rest.b)
+		rest.prev, rest.prevLine = 0, 0
+		for f := range el.NumField() {
+			if placed[f] {
+				p.field(el, f)
+			} else {
+				rest.field(el, f)
+			}
+		}
+		same := 0 // the number of the earlier record with the same rest, from 1
+		for j := range i {
+			from := 0
+			if j > 0 {
+				from = ends[j-1]
+			}
+			if bytes.Equal(rest.b[from:ends[j]], rest.b[start:]) {
+				same = j + 1
+				break
+			}
+		}
+		p.uvarint(uint64(same))
+		if same == 0 {
+			p.b = append(p.b, rest.b[start:]...)
+		}
+		ends = append(ends, len(rest.b))
+	}
+}
+
+// unrecords reads a list of records into s.
+func (p *packer) unrecords(s reflect.Value) {
+	_, placed := kinds(s.Type().Elem())
+	for i := range s.Len() {
+		el := open(s.Index(i))
+		for f := range el.NumField() {
+			if placed[f] {
+				p.unfield(el, f)
+			}
+		}
+		same := int(p.readUvarint())
+		if same == 0 {
+			rest := packer{b: p.b}
+			for f := range el.NumField() {
+				if !placed[f] {
+					rest.unfield(el, f)
+				}
+			}
+			p.b = rest.b
+			continue
+		}
+		from := open(s.Index(same - 1))
+		for f := range el.NumField() {
+			if !placed[f] {
+				open(el.Field(f)).Set(open(from.Field(f)))
+			}
+		}
+	}
+}
+
+// line writes a line number: 0 (none) as itself, another as the distance
+// from the previous one.
+func (p *packer) line(n int64) {
+	if n == 0 {
+		p.uvarint(0)
+		return
+	}
+	p.uvarint(zigzag(n-p.prevLine) + 1)
+	p.prevLine = n
+}
+
+func (p *packer) readLine() int64 {
+	d := p.readUvarint()
+	if d == 0 {
+		return 0
+	}
+	p.prevLine += unzigzag(d - 1)
+	return p.prevLine
 }
 
 // The location of a packed time: most are UTC.
@@ -125,7 +308,9 @@ func (p *packer) pack(v reflect.Value) {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		p.varint(v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		p.uvarint(v.Uint())
+		for i := range v.Type().Size() {
+			p.b = append(p.b, byte(v.Uint()>>(8*i)))
+		}
 	case reflect.Float32, reflect.Float64:
 		p.uvarint(math.Float64bits(v.Float()))
 	case reflect.Pointer:
@@ -136,7 +321,7 @@ func (p *packer) pack(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
-			p.pack(v.Field(i))
+			p.field(v, i)
 		}
 	case reflect.Array:
 		if v.Type() == sketchType {
@@ -154,6 +339,10 @@ func (p *packer) pack(v reflect.Value) {
 		p.uvarint(uint64(v.Len()) + 1)
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			p.b = append(p.b, open(v).Bytes()...)
+			return
+		}
+		if isRecord(v.Type().Elem()) {
+			p.records(v)
 			return
 		}
 		for i := range v.Len() {
@@ -254,7 +443,13 @@ func (p *packer) unpack(v reflect.Value) {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(p.readVarint())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		v.SetUint(p.readUvarint())
+		var n uint64
+		size := int(v.Type().Size())
+		for i := range size {
+			n |= uint64(p.b[i]) << (8 * i)
+		}
+		p.b = p.b[size:]
+		v.SetUint(n)
 	case reflect.Float32, reflect.Float64:
 		v.SetFloat(math.Float64frombits(p.readUvarint()))
 	case reflect.Pointer:
@@ -264,7 +459,7 @@ func (p *packer) unpack(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
-			p.unpack(v.Field(i))
+			p.unfield(v, i)
 		}
 	case reflect.Array:
 		if v.Type() == sketchType {
@@ -280,9 +475,12 @@ func (p *packer) unpack(v reflect.Value) {
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), int(n-1), int(n-1))
-		if v.Type().Elem().Kind() == reflect.Uint8 {
+		switch {
+		case v.Type().Elem().Kind() == reflect.Uint8:
 			p.b = p.b[copy(s.Bytes(), p.b):]
-		} else {
+		case isRecord(v.Type().Elem()):
+			p.unrecords(s)
+		default:
 			for i := range s.Len() {
 				p.unpack(s.Index(i))
 			}

@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -88,6 +89,35 @@ func TestFreezeKeepsEveryField(t *testing.T) {
 	}
 }
 
+// A fingerprint or question the same as an earlier one of its list but for
+// its time and line is written as the number of that one, and thaws as
+// itself.
+func TestFreezeWritesRepeatedRecordsOnce(t *testing.T) {
+	at := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	texts := []Print{
+		{Text: 0x9e3779b97f4a7c15, Nums: 2166136261, Stems: sketch{1, 1 << 40, 0, 1 << 63}, Words: 9},
+		{Text: 0x7f4a7c159e3779b9, Nums: 2166136261, Stems: sketch{2, 0, 1 << 20, 0}, Words: 4, Pickup: true},
+	}
+	var st State
+	for i := range 12 {
+		p := texts[min(i%3, 1)]
+		p.At, p.line = at.Add(time.Duration(i)*time.Minute), 1000+2*i
+		st.Prints = append(st.Prints, p)
+		st.Questions = append(st.Questions, Question{At: p.At, Stems: texts[i%2].Stems, line: p.line, Passed: p.At.Add(time.Minute), passedLine: p.line + 1})
+	}
+	frozen := freeze(nil, &st)
+	if got := thaw(frozen); !reflect.DeepEqual(got, &st) {
+		t.Errorf("thawed state differs:\n got %+v\nwant %+v", *got, st)
+	}
+	one := State{Prints: st.Prints[:2], Questions: st.Questions[:2]}
+	// Each further record: two bytes for a time minutes from the one
+	// before, one for a line, one for the record it repeats; written out,
+	// its hashes alone would take twelve.
+	if n, most := len(frozen)-len(freeze(nil, &one)), 10*(2+1+1)+10*(2+2+1+1+1); n > most {
+		t.Errorf("10 repeated records of each list took %d bytes, want at most %d", n, most)
+	}
+}
+
 func TestPackableRefusesPointers(t *testing.T) {
 	type withPointer struct{ M *State }
 	if packable(reflect.TypeFor[withPointer]()) == nil {
@@ -121,30 +151,46 @@ func TestFrozenConversationsJudgedTheSame(t *testing.T) {
 		}
 		inputs[filepath.Base(f)] = interleave(data)
 	}
-	check := func(name string, data []byte, quiet, batch, goroutines int) []lint.Finding {
+	// Lines that end in CR LF are read again without their CR.
+	inputs["conversation-crlf.jsonl"] = bytes.ReplaceAll(inputs["conversation.jsonl"], []byte("\n"), []byte("\r\n"))
+	check := func(name string, r io.Reader, quiet, batch, goroutines int) []lint.Finding {
 		t.Helper()
 		defer func(q, b, w int) { quietAfter, batchSize, workers = q, b, w }(quietAfter, batchSize, workers)
 		quietAfter, batchSize, workers = quiet, batch, goroutines
 		var streamed []lint.Finding
-		if _, err := c.Stream(name, bytes.NewReader(data), func(f lint.Finding) { streamed = append(streamed, f) }); err != nil {
+		if _, err := c.Stream(name, r, func(f lint.Finding) { streamed = append(streamed, f) }); err != nil {
 			t.Fatal(err)
 		}
 		return streamed
 	}
 	ignoreMsg := cmpopts.IgnoreFields(lint.Finding{}, "Msg")
+	goodbyes := 0
 	for name, data := range inputs {
-		kept := check(name, data, 1<<30, 1<<30, 1)
+		kept := check(name, bytes.NewReader(data), 1<<30, 1<<30, 1)
 		if name == "generated" && len(kept) == 0 {
 			t.Error("the generated transcript gave no findings to compare")
 		}
+		for _, f := range kept {
+			if f.Rule == Goodbye.Rule.Name {
+				goodbyes++
+			}
+		}
 		// Frozen after each event, and judged on several goroutines in
 		// batches of a few events: the same findings, in the same order.
-		if diff := cmp.Diff(kept, check(name, data, 1, 1, 1), ignoreMsg); diff != "" {
+		if diff := cmp.Diff(kept, check(name, bytes.NewReader(data), 1, 1, 1), ignoreMsg); diff != "" {
 			t.Errorf("%s: findings differ with conversations frozen (-kept +frozen):\n%s", name, diff)
 		}
-		if diff := cmp.Diff(kept, check(name, data, 5, 7, 3), ignoreMsg); diff != "" {
+		if diff := cmp.Diff(kept, check(name, bytes.NewReader(data), 5, 7, 3), ignoreMsg); diff != "" {
 			t.Errorf("%s: findings differ judged on 3 goroutines (-one +three):\n%s", name, diff)
 		}
+		// Read from a stream that cannot be read again, a conversation
+		// keeps its latest brand line itself, not where it is.
+		if diff := cmp.Diff(kept, check(name, struct{ io.Reader }{bytes.NewReader(data)}, 1, 3, 2), ignoreMsg); diff != "" {
+			t.Errorf("%s: findings differ read once (-read again +once):\n%s", name, diff)
+		}
+	}
+	if goodbyes == 0 {
+		t.Error("no goodbye finding: no line was read again")
 	}
 }
 

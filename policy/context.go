@@ -306,11 +306,10 @@ func sentences(text string) []string {
 	return out
 }
 
-// asked finds the kinds of data a brand text asks for: a sentence with a
-// request frame that names the kind.
-func asked(text string, cs []*contextCues) [datums]bool {
+// asked finds the kinds of data a brand text (folded: its fold) asks for:
+// a sentence with a request frame that names the kind.
+func asked(text, folded string, cs []*contextCues) [datums]bool {
 	var out [datums]bool
-	folded := fold(text)
 	for _, s := range sentences(text) {
 		ask := false
 		for _, c := range cs {
@@ -341,12 +340,12 @@ func nouns(text, folded string, cs []*contextCues) [datums]bool {
 
 // questions are the customer's sentences that ask something: those ending
 // with a question mark, or with the language's question words, with at
-// least two words ("Hello?" asks nothing to answer).
-func questions(text string, cs []*contextCues) []string {
+// least two words ("Hello?" asks nothing to answer). folded is the text's
+// fold.
+func questions(text, folded string, cs []*contextCues) []string {
 	var out []string
-	folded := fold(text)
 	for _, s := range sentences(text) {
-		if len(words(s)) < 2 {
+		if !hasWords(s, 2) {
 			continue
 		}
 		q := strings.HasSuffix(strings.TrimSpace(s), "?")
@@ -360,19 +359,19 @@ func questions(text string, cs []*contextCues) []string {
 	return out
 }
 
-// words are a text's words, lower-cased (dotted and dotless I folded as
-// Turkish and Azerbaijani write them), with numbers, links, e-mail
-// addresses and template placeholders left out (see masked).
-func words(text string) []string {
-	var out []string
+// hasWords tells whether a text has at least n words: runs of letters, with
+// numbers, links, e-mail addresses and template placeholders left out (see
+// masked and nextWord).
+func hasWords(text string, n int) bool {
 	var buf [64]byte
-	for w, rest := nextWord(masked(text), buf[:0]); len(w) > 0; w, rest = nextWord(rest, buf[:0]) {
-		out = append(out, string(w))
+	for w, rest := nextWord(masked(text), buf[:0]); len(w) > 0 && n > 0; w, rest = nextWord(rest, buf[:0]) {
+		n--
 	}
-	return out
+	return n <= 0
 }
 
-// nextWord reads a text's next run of letters, lower-cased as words says,
+// nextWord reads a text's next run of letters, lower-cased (dotted and
+// dotless I folded as Turkish and Azerbaijani write them),
 // appended to b; rest is the text after it. No word: none is left.
 func nextWord(text string, b []byte) (word []byte, rest string) {
 	for i, r := range text {
@@ -561,6 +560,16 @@ func stem(w string) string {
 	return string(r[:min(len(r), 4)])
 }
 
+// stemOf is stem for a word read by nextWord: its first four letters.
+func stemOf(w []byte) []byte {
+	i := 0
+	for n := 0; i < len(w) && n < 4; n++ {
+		_, size := utf8.DecodeRune(w[i:])
+		i += size
+	}
+	return w[:i]
+}
+
 // sketch is a set of word stems as 256 bits: the words themselves are not
 // kept, and two sketches compare in a few instructions.
 type sketch [4]uint64
@@ -628,9 +637,10 @@ func (s sketch) similarity(o sketch) float64 {
 // contentSketch sketches the words that carry a question's topic: words of
 // four letters or more, but for the plain ones.
 func contentSketch(text string, cs []*contextCues) (s sketch, n int) {
-	for _, w := range words(text) {
-		if len([]rune(w)) >= 4 && !slices.ContainsFunc(cs, func(c *contextCues) bool { return c.plain[stem(w)] }) {
-			s.add(w)
+	var buf [64]byte
+	for w, rest := nextWord(masked(text), buf[:0]); len(w) > 0; w, rest = nextWord(rest, buf[:0]) {
+		if utf8.RuneCount(w) >= 4 && !slices.ContainsFunc(cs, func(c *contextCues) bool { return c.plain[string(stemOf(w))] }) {
+			s.addBytes(w)
 			n++
 		}
 	}
@@ -640,7 +650,7 @@ func contentSketch(text string, cs []*contextCues) (s sketch, n int) {
 // printOf fingerprints a brand text: its normalised words with numbers
 // masked, the numbers apart (the same template for two different orders is
 // no repetition), and its stems.
-func printOf(text string, cs []*contextCues) Print {
+func printOf(text, folded string, cs []*contextCues) Print {
 	var p Print
 	m := masked(text)
 	h := uint64(fnvOffset64)
@@ -654,15 +664,14 @@ func printOf(text string, cs []*contextCues) Print {
 	nh := uint32(fnvOffset32)
 	eachNumber(m, func(n string) { nh = fnv32(fnv32(nh, n), " ") })
 	p.Nums = nh
-	p.Pickup = pickup(text, cs)
+	p.Pickup = pickup(text, folded, cs)
 	return p
 }
 
 // pickup tells whether one of a brand text's sentences takes up a
 // question. Most texts hold none of what the cues need, and are not cut
-// into sentences.
-func pickup(text string, cs []*contextCues) bool {
-	folded := fold(text)
+// into sentences. folded is the text's fold.
+func pickup(text, folded string, cs []*contextCues) bool {
 	if !slices.ContainsFunc(cs, func(c *contextCues) bool {
 		return slices.ContainsFunc(c.pickup, func(q *cue) bool { return q.may(folded) })
 	}) {

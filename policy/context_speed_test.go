@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -129,6 +130,47 @@ var maskSeeds = []string{
 	"İıIi ſSs KkK ÇçĞğÖöŞşÜüƏəẞß ΣσςΩΩ Ǆǅǆ",
 }
 
+// words are a text's words as the readers here see them, lower-cased (dotted and dotless I folded as
+// Turkish and Azerbaijani write them), with numbers, links, e-mail
+// addresses and template placeholders left out (see masked).
+func words(text string) []string {
+	var out []string
+	var buf [64]byte
+	for w, rest := nextWord(masked(text), buf[:0]); len(w) > 0; w, rest = nextWord(rest, buf[:0]) {
+		out = append(out, string(w))
+	}
+	return out
+}
+
+// oldContentSketch is contentSketch as it was written over words.
+func oldContentSketch(text string, cs []*contextCues) (s sketch, n int) {
+	for _, w := range words(text) {
+		if len([]rune(w)) >= 4 && !slices.ContainsFunc(cs, func(c *contextCues) bool { return c.plain[stem(w)] }) {
+			s.add(w)
+			n++
+		}
+	}
+	return s, n
+}
+
+// wordReaders holds hasWords and contentSketch to words.
+func wordReaders(t *testing.T, text string) {
+	n := len(words(text))
+	for _, k := range []int{0, 1, 2, n, n + 1} {
+		if got := hasWords(text, k); got != (n >= k) {
+			t.Errorf("hasWords(%q, %d) = %v with %d words", text, k, got, n)
+		}
+	}
+	for _, lang := range []lint.Lang{lint.English, lint.Turkish, ""} {
+		cs := cuesFor(lang)
+		gotS, gotN := contentSketch(text, cs)
+		wantS, wantN := oldContentSketch(text, cs)
+		if gotS != wantS || gotN != wantN {
+			t.Errorf("%s: contentSketch(%q) = %v, %d, want %v, %d", lang, text, gotS, gotN, wantS, wantN)
+		}
+	}
+}
+
 func oldFold(s string) string { return strings.Map(foldRune, s) }
 
 func TestMaskedAsThePattern(t *testing.T) {
@@ -139,6 +181,7 @@ func TestMaskedAsThePattern(t *testing.T) {
 		if got, want := masked(text), oldMaskRE.ReplaceAllString(text, " "); got != want {
 			t.Errorf("masked(%q)\n = %q\nwant %q", text, got, want)
 		}
+		wordReaders(t, text)
 	}
 }
 
@@ -156,9 +199,10 @@ func FuzzMasked(f *testing.F) {
 		if got, want := fold(text), oldFold(text); got != want {
 			t.Errorf("fold(%q) = %q, want %q", text, got, want)
 		}
+		wordReaders(t, text)
 		for _, lang := range []lint.Lang{lint.English, lint.Turkish, ""} {
 			cs := cuesFor(lang)
-			if got, want := printOf(text, cs), oldPrintOf(text, cs); got != want {
+			if got, want := printOf(text, fold(text), cs), oldPrintOf(text, cs); got != want {
 				t.Errorf("%s: printOf(%q) = %+v, want %+v", lang, text, got, want)
 			}
 		}
@@ -171,7 +215,7 @@ func TestPrintOfAsBefore(t *testing.T) {
 	pickups := 0
 	cs := cuesFor("")
 	for _, text := range corpusTexts(t) {
-		got, want := printOf(text, cs), oldPrintOf(text, cs)
+		got, want := printOf(text, fold(text), cs), oldPrintOf(text, cs)
 		if got != want {
 			t.Errorf("printOf(%q) = %+v, want %+v", text, got, want)
 		}

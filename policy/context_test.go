@@ -30,7 +30,7 @@ func TestAsked(t *testing.T) {
 		{lint.Azerbaijani, "Sifariş nömrəniz qəbzdə yazılıb.", nil},
 	}
 	for _, c := range cases {
-		got := asked(c.text, cuesFor(c.lang))
+		got := asked(c.text, fold(c.text), cuesFor(c.lang))
 		var want [datums]bool
 		for _, d := range c.want {
 			want[d] = true
@@ -78,6 +78,7 @@ func TestGiven(t *testing.T) {
 // Near duplicates by their stems; numbers tell two texts apart.
 func TestPrints(t *testing.T) {
 	cs := cuesFor(lint.English)
+	printOf := func(text string, cs []*contextCues) Print { return printOf(text, fold(text), cs) }
 	a := printOf("Hi Leyla, thanks for your question! Our team will get back to you within 24 hours.", cs)
 	b := printOf("Hi Samir, thanks for your question! Our team will get back to you within 24 hours.", cs)
 	c := printOf("Hi {{first_name}}, thanks for your question! Our team will get back to you within 24 hours.", cs)

@@ -103,6 +103,9 @@ type Event struct {
 	parsed load.JSONLine
 	msg    *lint.Message
 	made   bool
+	// at is where Raw starts in a transcript the loop can read again,
+	// plus one; 0 when it cannot.
+	at int64
 }
 
 // read takes the event's fields from a line parsed as a JSON object,

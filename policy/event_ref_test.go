@@ -59,7 +59,7 @@ func FuzzParseEvent(f *testing.F) {
 	for _, l := range eventLines(f) {
 		f.Add(l)
 	}
-	ignore := cmpopts.IgnoreFields(Event{}, "parsed", "msg", "made", "Time")
+	ignore := cmpopts.IgnoreFields(Event{}, "parsed", "msg", "made", "at", "Time")
 	// Nodes used again, as a transcript's batches use them: reset every
 	// few lines, with the lines before still in them until then.
 	var nodes load.Nodes

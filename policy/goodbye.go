@@ -19,17 +19,31 @@ func newGoodbye(node *yaml.Node, _ *Env) (Hooks, error) {
 	}
 	return Hooks{
 		Send: func(t *Turn) {
-			// Transcripts only: the hook forgets it after each event.
+			// Transcripts only: the hook forgets it after each event. A
+			// transcript that can be read again keeps where the line is.
 			if e := t.Event; e.Origin == TranscriptLine && t.Message() != nil {
-				t.Conv.lastOut, t.Conv.lastOutLine = append(t.Conv.lastOut[:0], e.Raw...), e.Line
+				cv := t.Conv
+				cv.lastOutLine = e.Line
+				if e.at > 0 && t.run.source != nil {
+					cv.lastOut, cv.lastOutAt, cv.lastOutSize = nil, e.at, len(e.Raw)
+				} else {
+					cv.lastOut, cv.lastOutAt = append(cv.lastOut[:0], e.Raw...), 0
+				}
 			}
 		},
 		Event: func(t *Turn) {
 			cv := t.Conv
-			if t.Event.Type != Close || cv.lastOut == nil {
+			if t.Event.Type != Close || cv.lastOut == nil && cv.lastOutAt == 0 {
 				return
 			}
-			m := t.lineMessage(cv.lastOut, cv.lastOutLine)
+			raw := cv.lastOut
+			if cv.lastOutAt > 0 {
+				raw = make([]byte, cv.lastOutSize)
+				if _, err := t.run.source.ReadAt(raw, cv.lastOutAt-1); err != nil {
+					return // the transcript changed while it was read
+				}
+			}
+			m := t.lineMessage(raw, cv.lastOutLine)
 			if m == nil {
 				return
 			}

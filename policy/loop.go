@@ -92,6 +92,9 @@ type run struct {
 	path  string
 	sink  Sink // nil: findings are kept in found
 	found []lint.Finding
+	// previous are a worker's findings of the batch it judged before,
+	// being given out while it judges the next.
+	previous []lint.Finding
 	// unsaid are rules whose findings are left out: in a draft, those a
 	// template rule already made.
 	unsaid []string
@@ -101,6 +104,11 @@ type run struct {
 	// was judged: its text need not be judged again.
 	judging, judged bool
 	stats           *Stats
+	// source holds the transcript's bytes, to read an earlier line again
+	// (nil: it cannot be).
+	source io.ReaderAt
+	// scratch is where a worker packs a state it freezes.
+	scratch []byte
 	// turn is reused from event to event (hooks do not keep it), and conv
 	// is the conversation a draft is judged on, so the loop allocates
 	// nothing for them.
@@ -134,7 +142,7 @@ func (c *Checker) RunWebhook(path string, data []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return c.events(path, nil, func(t *transcript) error {
+	return c.events(path, nil, nil, func(t *transcript) error {
 		for _, e := range events {
 			e.Origin = WebhookFile
 			if err := t.read(e); err != nil {
@@ -155,18 +163,44 @@ func (c *Checker) Run(path string, r io.Reader) (Result, error) { return c.Strea
 
 // Stream is Run with findings sent to sink as they are made (nil: collect).
 // The lines are parsed a batch at a time on all cores, then read in order.
+// When r is also an io.ReaderAt over the same bytes from its start (a file,
+// a bytes.Reader), a conversation keeps where an earlier line it needs is,
+// not the line, and reads it again when it needs it.
 func (c *Checker) Stream(path string, r io.Reader, sink Sink) (Result, error) {
-	return c.events(path, sink, func(t *transcript) error {
+	source, _ := r.(io.ReaderAt)
+	if source != nil {
+		// A pipe is an *os.File too, which cannot be read at an offset.
+		var probe [1]byte
+		if _, err := source.ReadAt(probe[:], 0); err != nil && err != io.EOF {
+			source = nil
+		}
+	}
+	return c.events(path, source, sink, func(t *transcript) error {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64<<10), MaxLine)
+		// read is how many bytes the scanner has taken; a line starts
+		// where they ended before it.
+		var read, start int64
+		sc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
+			advance, line, err := bufio.ScanLines(data, atEOF)
+			if line != nil {
+				start = read
+			}
+			read += int64(advance)
+			return advance, line, err
+		})
 		for n := 1; sc.Scan(); n++ {
 			line := sc.Bytes()
 			if len(bytes.TrimSpace(line)) == 0 {
 				continue
 			}
+			at := int64(0)
+			if source != nil {
+				at = start + 1
+			}
 			// The scanner reuses its buffer: the event keeps a copy of
 			// the line, which its message and the reporters quote.
-			t.lines = append(t.lines, numbered{bytes.Clone(line), n})
+			t.lines = append(t.lines, numbered{bytes.Clone(line), n, at})
 			if len(t.lines) == batchSize {
 				if err := t.readLines(); err != nil {
 					return err

@@ -50,7 +50,7 @@ func gave(t *Turn) {
 	if e.Type != Message || t.Stop || e.Text == "" {
 		return
 	}
-	cs, folded := cuesFor(langOf(t)), fold(e.Text)
+	cs, folded := cuesFor(langOf(t)), t.foldedText()
 	found, gaveAny := given(e.Text, folded, cs), false
 	for d := range datums {
 		if found[d] {
@@ -85,7 +85,7 @@ func (o ReAskOptions) check(t *Turn) {
 		return
 	}
 	cs := cuesFor(langOf(t))
-	asks := asked(e.Text, cs)
+	asks := asked(e.Text, t.foldedText(), cs)
 	var quoted *[datums]bool
 	for d := range datums {
 		g, ok := cv.Given[datumKeys[d]]
@@ -93,7 +93,7 @@ func (o ReAskOptions) check(t *Turn) {
 			continue
 		}
 		if quoted == nil {
-			q := given(e.Text, fold(e.Text), cs)
+			q := given(e.Text, t.foldedText(), cs)
 			quoted = &q
 		}
 		if quoted[d] {

@@ -60,7 +60,7 @@ func brandPrint(t *Turn) (Print, bool) {
 	if t.printed {
 		return t.print, true
 	}
-	p := printOf(e.Text, cuesFor(langOf(t)))
+	p := printOf(e.Text, t.foldedText(), cuesFor(langOf(t)))
 	p.At, p.line = e.Time, e.line()
 	t.print, t.printed = p, true
 	return p, true

@@ -76,7 +76,7 @@ func (o ReturningCustomerOptions) check(t *Turn) {
 	default:
 		return
 	}
-	welcomes, folded := false, fold(e.Text)
+	welcomes, folded := false, t.foldedText()
 	for _, c := range cuesFor(langOf(t)) {
 		welcomes = welcomes || matchAny(c.newCustomer, e.Text, folded)
 	}

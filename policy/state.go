@@ -108,6 +108,11 @@ type State struct {
 	// bytes. The hook forgets it after each event.
 	lastOut     []byte
 	lastOutLine int
+	// lastOutAt is where that line starts in a transcript the loop can
+	// read again, plus one, and lastOutSize its length: then lastOut is
+	// nil.
+	lastOutAt   int64
+	lastOutSize int
 	zone        *time.Location
 }
 
@@ -458,6 +463,12 @@ func (cv *State) answer(p Print) {
 		}
 	}
 	cv.settleQuestions()
+}
+
+// passedBy tells whether a question open was passed by before t: a
+// goodbye at t would settle it.
+func (cv *State) passedBy(t time.Time) bool {
+	return slices.ContainsFunc(cv.Questions, func(q Question) bool { return !q.Passed.IsZero() && q.Passed.Before(t) })
 }
 
 // farewell records the brand's goodbye: the questions passed by before it

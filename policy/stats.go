@@ -19,14 +19,14 @@ type Stats struct {
 
 type channelStats struct {
 	Conversations int
-	Turns         int       // customer messages that waited for an answer
-	Answered      int       // answered within the response-time rule's window
-	firstResponse []float32 // seconds, for the median and p90
-	Outside       int       // sends outside the window (or SMS rules)
-	Unanswered    int       // customer messages with no reply at all
-	ReAsks        int       // requests for data the customer already gave
-	Repeats       int       // brand texts sent twice
-	Ignored       int       // customer questions the brand moved past
+	Turns         int     // customer messages that waited for an answer
+	Answered      int     // answered within the response-time rule's window
+	firstResponse seconds // for the median and p90
+	Outside       int     // sends outside the window (or SMS rules)
+	Unanswered    int     // customer messages with no reply at all
+	ReAsks        int     // requests for data the customer already gave
+	Repeats       int     // brand texts sent twice
+	Ignored       int     // customer questions the brand moved past
 }
 
 func newStats() *Stats { return &Stats{channels: map[lint.Channel]*channelStats{}} }
@@ -65,7 +65,7 @@ func (s *Stats) response(c lint.Channel, d time.Duration, answered bool) {
 		return // the hook keeps no statistics
 	}
 	cs := s.ch(c)
-	cs.firstResponse = append(cs.firstResponse, float32(d.Seconds()))
+	cs.firstResponse.add(float32(d.Seconds()))
 	if answered {
 		cs.Answered++
 	}
@@ -125,7 +125,7 @@ func (cs *channelStats) add(o *channelStats) {
 	cs.ReAsks += o.ReAsks
 	cs.Repeats += o.Repeats
 	cs.Ignored += o.Ignored
-	cs.firstResponse = append(cs.firstResponse, o.firstResponse...)
+	cs.firstResponse.merge(&o.firstResponse)
 }
 
 func (cs *channelStats) row(name string) Row {
@@ -135,10 +135,8 @@ func (cs *channelStats) row(name string) Row {
 		v := float64(cs.Answered) / float64(cs.Turns)
 		r.ResponseRate = &v
 	}
-	if n := len(cs.firstResponse); n > 0 {
-		sorted := slices.Clone(cs.firstResponse)
-		slices.Sort(sorted)
-		med, p90 := float64(sorted[(n-1)/2]), float64(sorted[min(n-1, (n*9+9)/10-1)])
+	if n := cs.firstResponse.len(); n > 0 {
+		med, p90 := float64(cs.firstResponse.nth((n-1)/2)), float64(cs.firstResponse.nth(min(n-1, (n*9+9)/10-1)))
 		r.MedianFirst, r.P90First = &med, &p90
 	}
 	return r
@@ -194,4 +192,94 @@ func (s *Stats) ignored(c lint.Channel) {
 	if s != nil {
 		s.ch(c).Ignored++
 	}
+}
+
+// seconds are response times in seconds, as many as a transcript has, kept
+// as their distinct values in order, each with how many times it came: a
+// transcript's times are whole seconds or minutes, and take far fewer
+// values than it has replies. The latest are kept as they came until there
+// are a few thousand, then merged in.
+type seconds struct {
+	values []float32 // distinct, ascending
+	counts []int     // of each value
+	fresh  []float32 // not yet merged in
+	n      int
+}
+
+// freshMax is how many values are kept as they came before they are merged.
+const freshMax = 4096
+
+// add adds a value.
+func (s *seconds) add(v float32) {
+	s.fresh = append(s.fresh, v)
+	s.n++
+	if len(s.fresh) == freshMax {
+		s.settle()
+	}
+}
+
+// merge adds o's values.
+func (s *seconds) merge(o *seconds) {
+	s.settle()
+	o.settle()
+	s.values, s.counts = mergeCounted(s.values, s.counts, o.values, o.counts)
+	s.n += o.n
+}
+
+// settle merges the fresh values into the counted ones.
+func (s *seconds) settle() {
+	if len(s.fresh) == 0 {
+		return
+	}
+	slices.Sort(s.fresh)
+	var values []float32
+	var counts []int
+	for i, v := range s.fresh {
+		if i > 0 && s.fresh[i-1] == v {
+			counts[len(counts)-1]++
+			continue
+		}
+		values, counts = append(values, v), append(counts, 1)
+	}
+	s.values, s.counts = mergeCounted(s.values, s.counts, values, counts)
+	s.fresh = s.fresh[:0]
+}
+
+// mergeCounted merges two lists of distinct values in order, each with
+// their counts.
+func mergeCounted(av []float32, ac []int, bv []float32, bc []int) ([]float32, []int) {
+	if len(bv) == 0 {
+		return av, ac
+	}
+	values, counts := make([]float32, 0, len(av)+len(bv)), make([]int, 0, len(av)+len(bv))
+	i, j := 0, 0
+	for i < len(av) || j < len(bv) {
+		switch {
+		case j == len(bv) || i < len(av) && av[i] < bv[j]:
+			values, counts = append(values, av[i]), append(counts, ac[i])
+			i++
+		case i == len(av) || bv[j] < av[i]:
+			values, counts = append(values, bv[j]), append(counts, bc[j])
+			j++
+		default:
+			values, counts = append(values, av[i]), append(counts, ac[i]+bc[j])
+			i++
+			j++
+		}
+	}
+	return slices.Clip(values), slices.Clip(counts)
+}
+
+func (s *seconds) len() int { return s.n }
+
+// nth is the value the i-th of a sorted list of them would be.
+func (s *seconds) nth(i int) float32 {
+	s.settle()
+	for j, k := range s.counts {
+		if i < k {
+			return s.values[j]
+		}
+		i -= k
+	}
+	panic("policy: a response time past the last")
 }

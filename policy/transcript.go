@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strings"
@@ -13,10 +14,11 @@ import (
 	"github.com/msglint/msglint/lint/load"
 )
 
-// A transcript is read on one goroutine and judged on all cores: the
-// reader gives each conversation to one worker, which judges its events
-// in order; a batch of events at a time, whose findings are then given
-// out in the order of the events, as one goroutine would have made them.
+// A transcript is read on one goroutine and judged on all cores, a batch
+// of events at a time: the reader gives each conversation's events of the
+// batch to one worker (the one with the fewest so far), which judges them
+// in order; the batch's findings are then given out in the order of the
+// events, as one goroutine would have made them.
 // While the workers judge a batch, the next one is parsed and read.
 
 // convKey names a conversation of a transcript: its channel and its id.
@@ -26,17 +28,26 @@ type convKey struct {
 }
 
 // conv is a conversation of a transcript: its state, or once it has been
-// quiet for a while, the state frozen; and what the reader needs to know
-// of it without touching the state, which its worker may be changing.
+// quiet for a while, the state frozen, both its worker's alone (the reader
+// makes the state when the conversation begins, before the worker sees it);
+// and what the reader needs to know of it without touching the state.
 type conv struct {
-	st     *State
-	cold   []byte
-	used   int // the number of its latest event
-	worker int
+	st   *State
+	cold []byte
+	// The reader's: the number of its latest event; its worker, chosen
+	// for the batch numbered batch; whether it is among the hot (not
+	// frozen, nor to be).
+	used          int
+	worker, batch int
+	hot           bool
 	// last is the time of its latest event, and on which line.
 	last     time.Time
 	lastLine int
 }
+
+// convChunk is how many conversations one block of a transcript's holds:
+// they are kept in blocks, which never move, rather than each on its own.
+const convChunk = 4096
 
 var (
 	// quietAfter is how many events of a transcript may pass without one
@@ -52,20 +63,24 @@ var (
 // its findings are from:to of the worker's.
 type queued struct {
 	e        Event
-	cv       *State
+	cv       *conv
 	worker   int
 	from, to int
 }
 
 // transcript is one transcript being read.
 type transcript struct {
-	c     *Checker
-	out   *run   // where findings go, in order
-	ws    []*run // each worker's findings of the batch
-	convs map[convKey]*conv
+	c   *Checker
+	out *run   // where findings go, in order
+	ws  []*run // each worker's findings of the batch
+	// convs are the conversations by channel and id.
+	convs map[lint.Channel]map[string]*conv
 	// began are the conversations in the order they began, in which their
-	// ends are judged; hot are those not frozen.
-	began, hot []*conv
+	// ends are judged, in blocks of convChunk; hot are those not frozen,
+	// and freezing those each worker freezes before it judges the batch.
+	began    [][]conv
+	hot      []*conv
+	freezing [][]*conv
 	// customers are where each customer first wrote, so that a later
 	// conversation of theirs knows them.
 	customers map[string]firstWrote
@@ -73,8 +88,13 @@ type transcript struct {
 	// (judged is done when they are).
 	batch, judging []queued
 	judged         sync.WaitGroup
-	scratch        []byte
-	events         int
+	// spare is room for a batch, once its findings are given out.
+	spare  []queued
+	events int
+	// batches is how many batches were given to the workers, and load how
+	// many events of the batch read each worker has.
+	batches int
+	load    []int
 
 	// lines are the lines of a batch, parsed into parsed, each worker's
 	// share of them with its nodes.
@@ -83,10 +103,12 @@ type transcript struct {
 	nodes  []load.Nodes
 }
 
-// numbered is a line of a transcript and its number.
+// numbered is a line of a transcript, its number, and where it starts
+// plus one (0: unknown).
 type numbered struct {
 	line []byte
 	n    int
+	at   int64
 }
 
 type parsedLine struct {
@@ -100,13 +122,15 @@ type firstWrote struct {
 	line int
 }
 
-func (c *Checker) events(path string, sink Sink, each func(*transcript) error) (Result, error) {
+// events reads a transcript's events with each; source, when not nil,
+// holds the transcript's bytes to read an earlier line again.
+func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*transcript) error) (Result, error) {
 	res := Result{Stats: newStats()}
-	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats}, convs: map[convKey]*conv{}, customers: map[string]firstWrote{}}
+	t := &transcript{c: c, out: &run{path: path, sink: sink, stats: res.Stats, source: source}, convs: map[lint.Channel]map[string]*conv{}, customers: map[string]firstWrote{}}
 	for range max(1, workers) {
-		t.ws = append(t.ws, &run{path: path, stats: newStats()})
+		t.ws = append(t.ws, &run{path: path, stats: newStats(), source: source})
 	}
-	t.nodes = make([]load.Nodes, len(t.ws))
+	t.nodes, t.freezing, t.load = make([]load.Nodes, len(t.ws)), make([][]*conv, len(t.ws)), make([]int, len(t.ws))
 	err := each(t)
 	// The events before an error are judged, as they were read.
 	t.flush()
@@ -117,12 +141,15 @@ func (c *Checker) events(path string, sink Sink, each func(*transcript) error) (
 	for _, w := range t.ws {
 		res.Stats.Merge(w.stats)
 	}
-	for _, v := range t.began {
-		if v.st == nil {
-			v.st = thaw(v.cold)
+	for _, block := range t.began {
+		for i := range block {
+			v := &block[i]
+			if v.st == nil {
+				v.st = thaw(v.cold)
+			}
+			c.finish(t.out, v.st)
+			v.st, v.cold = nil, nil
 		}
-		c.finish(t.out, v.st)
-		v.st, v.cold = nil, nil
 	}
 	res.Events = t.events
 	res.Findings = t.out.found
@@ -135,20 +162,27 @@ func (c *Checker) events(path string, sink Sink, each func(*transcript) error) (
 func (t *transcript) read(e Event) error {
 	t.events++
 	k := convKey{e.Channel, e.Conversation}
-	v := t.convs[k]
+	byID := t.convs[k.ch]
+	if byID == nil {
+		byID = map[string]*conv{}
+		t.convs[lint.Channel(strings.Clone(string(k.ch)))] = byID
+	}
+	v := byID[k.id]
 	switch {
 	case v == nil:
 		// The map and the state outlive the line the id was cut from.
 		k.id = strings.Clone(k.id)
-		v = &conv{st: &State{ID: k.id, Channel: e.Channel, FirstLine: e.line()}, worker: len(t.began) % len(t.ws)}
-		t.convs[k] = v
-		t.began, t.hot = append(t.began, v), append(t.hot, v)
+		v = t.begin(conv{st: &State{ID: k.id, Channel: e.Channel, FirstLine: e.line()}, hot: true})
+		byID[k.id] = v
+		t.hot = append(t.hot, v)
 		if f, ok := t.customers[e.User]; ok && e.User != "" && f.conv != k {
 			v.st.Earlier, v.st.EarlierLine = f.at, f.line
 		}
 		t.out.stats.conversation(e.Channel)
-	case v.st == nil:
-		v.st, v.cold = thaw(v.cold), nil
+	case !v.hot:
+		// Frozen, or to be before its worker judges this event: the
+		// worker thaws it then.
+		v.hot = true
 		t.hot = append(t.hot, v)
 	}
 	v.used = t.events
@@ -158,10 +192,40 @@ func (t *transcript) read(e Event) error {
 	}
 	v.last, v.lastLine = e.Time, e.Line
 	if _, ok := t.customers[e.User]; !ok && e.User != "" && e.Direction == In {
-		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, v.st.ID}, e.Time, e.line()}
+		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, k.id}, e.Time, e.line()}
 	}
-	t.batch = append(t.batch, queued{e: e, cv: v.st, worker: v.worker})
+	// A conversation is judged on one worker within a batch, in order, but
+	// may move to another between batches: each batch's events are shared
+	// out evenly.
+	if v.batch != t.batches+1 {
+		v.batch, v.worker = t.batches+1, leastLoaded(t.load)
+	}
+	t.load[v.worker]++
+	t.batch = append(t.batch, queued{e: e, cv: v, worker: v.worker})
 	return nil
+}
+
+// begin keeps a conversation that began.
+func (t *transcript) begin(v conv) *conv {
+	n := len(t.began)
+	if n == 0 || len(t.began[n-1]) == convChunk {
+		t.began = append(t.began, make([]conv, 0, convChunk))
+		n++
+	}
+	block := &t.began[n-1]
+	*block = append(*block, v)
+	return &(*block)[len(*block)-1]
+}
+
+// leastLoaded is the worker with the fewest events.
+func leastLoaded(load []int) int {
+	w := 0
+	for i, n := range load {
+		if n < load[w] {
+			w = i
+		}
+	}
+	return w
 }
 
 // readLines parses the batch's lines on all cores, each worker a share of
@@ -178,7 +242,7 @@ func (t *transcript) readLines() error {
 		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
 			l := t.lines[i]
 			e, err := parseEvent(nodes[w].ParseLine(t.out.path, l.line, l.n-1))
-			e.Origin, e.Line, e.Raw = TranscriptLine, l.n, l.line
+			e.Origin, e.Line, e.Raw, e.at = TranscriptLine, l.n, l.line, l.at
 			if err != nil {
 				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
 			} else {
@@ -218,57 +282,90 @@ func (t *transcript) readLines() error {
 	return err
 }
 
-// flush waits for the batch being judged and gives out its findings,
-// freezes the conversations gone quiet by its end, and has the workers
-// judge the batch read since.
+// flush waits for the batch being judged, has the workers freeze the
+// conversations gone quiet by its end and judge the batch read since, and
+// meanwhile gives out the findings of the batch judged: packing and
+// unpacking states, and writing findings, are done while the workers work.
 func (t *transcript) flush() {
-	t.wait()
+	done := t.finished()
 	// Not the conversations of the batch read: their events hold them.
 	t.freezeQuiet(t.events - len(t.batch) - quietAfter)
-	if len(t.batch) == 0 {
-		return
+	if len(t.batch) > 0 || slices.ContainsFunc(t.freezing, func(f []*conv) bool { return len(f) > 0 }) {
+		t.judging, t.batch = t.batch, t.judging
+		t.batches++
+		clear(t.load)
+		for w := range t.ws {
+			t.judged.Go(func() { t.work(w) })
+		}
 	}
-	t.judging, t.batch = t.batch, t.judging
-	for w := range t.ws {
-		t.judged.Go(func() { t.work(w) })
-	}
+	t.give(done)
 }
 
-// wait waits for the batch being judged and gives out its findings in the
-// order of the events.
-func (t *transcript) wait() {
+// wait waits for the batch being judged and gives out its findings.
+func (t *transcript) wait() { t.give(t.finished()) }
+
+// finished waits for the batch being judged and returns it; its findings
+// are the workers' previous, and the workers' found and the batch being
+// judged are empty again.
+func (t *transcript) finished() []queued {
 	t.judged.Wait()
-	for i := range t.judging {
-		q := &t.judging[i]
-		for _, f := range t.ws[q.worker].found[q.from:q.to] {
+	for _, w := range t.ws {
+		w.found, w.previous = w.previous, w.found
+	}
+	for w := range t.freezing {
+		clear(t.freezing[w])
+		t.freezing[w] = t.freezing[w][:0]
+	}
+	done := t.judging
+	t.judging, t.spare = t.spare, nil
+	return done
+}
+
+// give gives out the findings of a batch finished in the order of its
+// events, and keeps its room for another.
+func (t *transcript) give(done []queued) {
+	for i := range done {
+		q := &done[i]
+		for _, f := range t.ws[q.worker].previous[q.from:q.to] {
 			t.out.emit(f)
 		}
 	}
 	for _, w := range t.ws {
-		clear(w.found)
-		w.found = w.found[:0]
+		clear(w.previous)
+		w.previous = w.previous[:0]
 	}
-	clear(t.judging)
-	t.judging = t.judging[:0]
+	clear(done)
+	t.spare = done[:0]
 }
 
-// work judges the batch's events of worker w's conversations.
+// work freezes worker w's conversations gone quiet, and judges the
+// batch's events of its conversations, thawing those frozen.
 func (t *transcript) work(w int) {
 	r := t.ws[w]
+	for _, v := range t.freezing[w] {
+		if v.st != nil {
+			r.scratch = freeze(r.scratch[:0], v.st)
+			v.st, v.cold = nil, bytes.Clone(r.scratch)
+		}
+	}
 	for i := range t.judging {
 		q := &t.judging[i]
 		if q.worker != w {
 			continue
 		}
-		q.cv.Last, q.cv.LastLine = q.e.Time, q.e.Line
+		v := q.cv
+		if v.st == nil {
+			v.st, v.cold = thaw(v.cold), nil
+		}
+		v.st.Last, v.st.LastLine = q.e.Time, q.e.Line
 		q.from = len(r.found)
-		t.c.event(r, q.cv, &q.e)
+		t.c.event(r, v.st, &q.e)
 		q.to = len(r.found)
 	}
 }
 
-// freezeQuiet freezes the conversations whose latest event came at or
-// before the event numbered before.
+// freezeQuiet gives the workers the conversations to freeze whose latest
+// event came at or before the event numbered before.
 func (t *transcript) freezeQuiet(before int) {
 	kept := t.hot[:0]
 	for _, v := range t.hot {
@@ -276,8 +373,8 @@ func (t *transcript) freezeQuiet(before int) {
 			kept = append(kept, v)
 			continue
 		}
-		t.scratch = freeze(t.scratch[:0], v.st)
-		v.st, v.cold = nil, bytes.Clone(t.scratch)
+		v.hot = false
+		t.freezing[v.worker] = append(t.freezing[v.worker], v)
 	}
 	clear(t.hot[len(kept):])
 	t.hot = kept

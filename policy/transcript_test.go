@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/msglint/msglint/bench/gen"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
@@ -134,4 +135,38 @@ func BenchmarkTranscript(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*events)/b.Elapsed().Seconds(), "events/s")
+}
+
+// A transcript read from a pipe, which is an *os.File but cannot be read at
+// an offset, keeps its lines: the same findings as read from the bytes,
+// goodbyes among them.
+func TestStreamFromAPipe(t *testing.T) {
+	c, _ := checker(t)
+	data, err := os.ReadFile("../testdata/transcripts/conversation.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := c.Run("t.jsonl", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(want.Findings, func(f lint.Finding) bool { return f.Rule == policy.Goodbye.Rule.Name }) {
+		t.Fatal("no goodbye finding to compare")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	go func() {
+		w.Write(data)
+		w.Close()
+	}()
+	got, err := c.Run("t.jsonl", r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want.Findings, got.Findings, cmpopts.IgnoreFields(lint.Finding{}, "Msg")); diff != "" {
+		t.Errorf("findings differ read from a pipe (-bytes +pipe):\n%s", diff)
+	}
 }

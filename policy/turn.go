@@ -40,6 +40,10 @@ type Turn struct {
 	// read it.
 	print   Print
 	printed bool
+	// fold is the fold of the event's text, worked out once for the
+	// rules that read it.
+	fold   string
+	folded bool
 }
 
 // Message is the event's text read as a message, placed in its transcript
@@ -50,6 +54,14 @@ func (t *Turn) Message() *lint.Message {
 		t.msg, t.msgRead = t.c.message(t.Event), true
 	}
 	return t.msg
+}
+
+// foldedText is the fold of the event's text (see fold).
+func (t *Turn) foldedText() string {
+	if !t.folded {
+		t.fold, t.folded = fold(t.Event.Text), true
+	}
+	return t.fold
 }
 
 // lineMessage reads an earlier event's transcript line again as a message,

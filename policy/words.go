@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -10,7 +11,7 @@ import (
 // the hook, which has no lines.
 func where(line int, at time.Time) string {
 	if line > 0 {
-		return fmt.Sprintf("on line %d", line)
+		return "on line " + strconv.Itoa(line)
 	}
 	return "at " + at.UTC().Format(time.RFC3339)
 }
@@ -28,20 +29,21 @@ func human(d time.Duration) string {
 		d = -d
 	}
 	d = d.Round(time.Second)
-	var b strings.Builder
-	for _, u := range []struct {
+	var buf [32]byte
+	b := buf[:0]
+	for _, u := range [...]struct {
 		size time.Duration
-		name string
-	}{{24 * time.Hour, "d"}, {time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"}} {
+		name byte
+	}{{24 * time.Hour, 'd'}, {time.Hour, 'h'}, {time.Minute, 'm'}, {time.Second, 's'}} {
 		if n := d / u.size; n > 0 {
-			fmt.Fprintf(&b, "%d%s", n, u.name)
+			b = append(strconv.AppendInt(b, int64(n), 10), u.name)
 			d -= n * u.size
 		}
 	}
-	if b.Len() == 0 {
+	if len(b) == 0 {
 		return "0s"
 	}
-	return b.String()
+	return string(b)
 }
 
 // missedBy says how late a send was: "2h5m after", or "at the second".

@@ -205,6 +205,7 @@ var streamMin int64 = 32 << 20
 type conversations struct{ *policy.Checker }
 
 func (c conversations) Transcript(path string, r io.Reader, sink func(lint.Finding)) (lint.Loaded, error) {
+	defer paceByScannedHeap(os.Getenv("GOGC"), os.Getenv("GOMEMLIMIT"))()
 	res, err := c.Stream(path, r, sink)
 	return lint.Loaded{Findings: res.Findings, Count: res.Events}, err
 }

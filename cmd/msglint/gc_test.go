@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"testing"
@@ -34,5 +35,41 @@ func TestCollectLessAtStart(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("GC percent still %d long after start-up", gcPercent())
 		}
+	}
+}
+
+// TestPaceByScannedHeap checks that while transcripts are read the memory
+// limit follows the live heap after each collection, with at least
+// scanFloor to grow, that it is undone when the last of them ends, and that
+// a GOGC or GOMEMLIMIT the user set is not touched.
+func TestPaceByScannedHeap(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+	for _, user := range [][2]string{{"100", ""}, {"", "1GiB"}} {
+		paceByScannedHeap(user[0], user[1])()
+		if runtime.GC(); limit() != before {
+			t.Fatalf("changed the memory limit although the user set GOGC=%q GOMEMLIMIT=%q", user[0], user[1])
+		}
+	}
+	first, second := paceByScannedHeap("", ""), paceByScannedHeap("", "")
+	for deadline := time.Now().Add(10 * time.Second); limit() == before; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no memory limit long after a collection")
+		}
+		runtime.GC()
+	}
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if got, least := limit(), int64(s[0].Value.Uint64())+scanFloor; got < least || got > 1<<30 {
+		t.Errorf("memory limit %d while reading, want at least the live heap and scanFloor (%d) and far below 1 GiB", got, least)
+	}
+	first()
+	if limit() == before {
+		t.Error("the pace was undone while a transcript was still read")
+	}
+	second()
+	if limit() != before {
+		t.Errorf("memory limit %d after the last transcript, want %d", limit(), before)
 	}
 }

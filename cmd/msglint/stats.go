@@ -86,7 +86,13 @@ func statsOf(c *policy.Checker, path string) (policy.Result, error) {
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
 	if startsTranscript(br) {
-		return c.Stream(path, br, func(lint.Finding) {})
+		defer paceByScannedHeap(os.Getenv("GOGC"), os.Getenv("GOMEMLIMIT"))()
+		// The checker reads an earlier line of a file again rather than
+		// keep it.
+		return c.Stream(path, struct {
+			*bufio.Reader
+			io.ReaderAt
+		}{br, f}, func(lint.Finding) {})
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {

@@ -116,8 +116,8 @@ func start(t *testing.T, args func(port int, dir string) []string) *Server {
 }
 
 // Cluster starts a Redis Cluster of three masters on loopback ports, made
-// with redis-cli --cluster create, and returns their addresses once the
-// cluster says it is ok.
+// with redis-cli --cluster create, and returns their addresses once every
+// master says the cluster is ok.
 func Cluster(t *testing.T) []string {
 	t.Helper()
 	cli := binary(t, "redis-cli")
@@ -130,16 +130,21 @@ func Cluster(t *testing.T) []string {
 	if err != nil {
 		t.Fatalf("redis-cli --cluster create: %v\n%s", err, out)
 	}
-	host, port, _ := net.SplitHostPort(addrs[0])
-	for i := 0; ; i++ {
-		info, _ := exec.Command(cli, "-h", host, "-p", port, "cluster", "info").Output()
-		if strings.Contains(string(info), "cluster_state:ok") {
-			break
+	// Every master must say ok, not only the first: the others learn the
+	// slot map by gossip, and until they do a client that asks one of them
+	// first is told the cluster is down.
+	for _, addr := range addrs {
+		host, port, _ := net.SplitHostPort(addr)
+		for i := 0; ; i++ {
+			info, _ := exec.Command(cli, "-h", host, "-p", port, "cluster", "info").Output()
+			if strings.Contains(string(info), "cluster_state:ok") {
+				break
+			}
+			if i > 200 {
+				t.Fatalf("the cluster is not ok on %s: %s", addr, info)
+			}
+			time.Sleep(50 * time.Millisecond)
 		}
-		if i > 200 {
-			t.Fatalf("the cluster is not ok: %s", info)
-		}
-		time.Sleep(50 * time.Millisecond)
 	}
 	return addrs
 }

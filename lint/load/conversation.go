@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -23,6 +24,14 @@ var transcriptFormat = &Format{
 	CheckStream: func(c Conversations, path string, r io.Reader, sink func(lint.Finding)) (lint.Loaded, error) {
 		return c.Transcript(path, r, sink)
 	},
+}
+
+// rereadable is a file read through a buffer that can also be read again
+// at an offset: a transcript's checker reads an earlier line back rather
+// than keep it.
+type rereadable struct {
+	*bufio.Reader
+	io.ReaderAt
 }
 
 // webhookFormat is a Meta webhook payload ({"object":"page","entry":[…]}) or

@@ -68,7 +68,8 @@ var hashComments = &lint.Comments{Line: []string{"#"}}
 // given it rather than load calling policy.
 type Conversations interface {
 	// Transcript checks a transcript. With a sink, findings go to it as
-	// they are made and none are returned.
+	// they are made and none are returned. r may also be an io.ReaderAt
+	// over the same bytes from their start, to read a line again.
 	Transcript(path string, r io.Reader, sink func(lint.Finding)) (lint.Loaded, error)
 	// Webhook checks a webhook payload.
 	Webhook(path string, data []byte) (lint.Loaded, error)

@@ -164,7 +164,7 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 	br := bufio.NewReaderSize(file, 64<<10)
 	if r.Conversations != nil {
 		if c := streamingConversation(br); c != nil {
-			ld, err = c.CheckStream(r.Conversations, path, br, sink)
+			ld, err = c.CheckStream(r.Conversations, path, rereadable{br, file}, sink)
 			return ld, true, err
 		}
 	}
