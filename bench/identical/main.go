@@ -226,7 +226,8 @@ func run(bin, format, path, out string) (binary.Usage, error) {
 	}
 	defer stdout.Close()
 	var stderr bytes.Buffer
-	cmd := exec.Command(bin, "check", "--format", format, path)
+	m := binary.Command(bin, "check", "--format", format, path)
+	cmd := m.Cmd
 	cmd.Stdout, cmd.Stderr = stdout, &stderr
 	start := time.Now()
 	err = cmd.Run()
@@ -238,9 +239,7 @@ func run(bin, format, path, out string) (binary.Usage, error) {
 	if err := os.WriteFile(out+".err", stderr.Bytes(), 0o644); err != nil {
 		return binary.Usage{}, err
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return binary.Usage{Wall: wall, CPU: cpu, RSSKB: ru.Maxrss}, nil
+	return m.Usage(wall), nil
 }
 
 // same compares two runs' outputs (standard output, then standard error

@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -88,8 +90,13 @@ type Usage struct {
 // Run runs a command to its end and returns its standard output and what
 // it cost, from the kernel's accounting. Exit status 1 (findings) is a
 // success; any other failure returns its standard error.
+//
+// It starts the command itself, not under GNU time (see Measured): a small
+// check's wall time is what it measures, and the benchmarks that use it hold
+// little memory of their own.
 func Run(args []string) (Usage, []byte, error) {
-	cmd := exec.Command(args[0], args[1:]...)
+	m := &Measured{Cmd: exec.Command(args[0], args[1:]...)}
+	cmd := m.Cmd
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	start := time.Now()
@@ -101,8 +108,68 @@ func Run(args []string) (Usage, []byte, error) {
 	if err != nil {
 		return Usage{}, nil, fmt.Errorf("%v: %s", err, stderr.String())
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return Usage{Wall: wall, CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), RSSKB: ru.Maxrss}, out.Bytes(), nil
+	return m.Usage(wall), out.Bytes(), nil
+}
+
+// Measured is a command to run and measure. Linux counts in a child's peak
+// RSS the memory of the process that started it (exec records the memory's
+// high-water mark, and Go starts a child sharing its parent's memory until
+// the exec), so a benchmark holding a large input reported its own size for
+// every run it started. When GNU time is installed the command runs under it:
+// its small process starts the measured one, and the peak is read from its
+// report.
+type Measured struct {
+	*exec.Cmd
+	report string // GNU time's output file, "" without it
+}
+
+// gnuTime is GNU time's path, "" when it is not installed.
+var gnuTime = func() string {
+	if _, err := os.Stat("/usr/bin/time"); err != nil {
+		return ""
+	}
+	return "/usr/bin/time"
+}()
+
+// Command is exec.Command for a run to measure with Usage.
+func Command(name string, args ...string) *Measured {
+	if gnuTime == "" {
+		return &Measured{Cmd: exec.Command(name, args...)}
+	}
+	f, err := os.CreateTemp("", "msglint-bench-time-*")
+	if err != nil {
+		return &Measured{Cmd: exec.Command(name, args...)}
+	}
+	f.Close()
+	return &Measured{
+		Cmd:    exec.Command(gnuTime, append([]string{"-f", "%M", "-o", f.Name(), name}, args...)...),
+		report: f.Name(),
+	}
+}
+
+// Usage is what the finished run cost: CPU from the kernel's accounting of
+// the process and its children, peak RSS from GNU time's report when it ran
+// under it.
+func (m *Measured) Usage(wall time.Duration) Usage {
+	ru := m.ProcessState.SysUsage().(*syscall.Rusage)
+	u := Usage{Wall: wall, CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), RSSKB: ru.Maxrss}
+	if m.report == "" {
+		return u
+	}
+	defer os.Remove(m.report)
+	raw, err := os.ReadFile(m.report)
+	if err != nil {
+		return u
+	}
+	// The report's last line is the peak; a line before it says the
+	// command exited non-zero or was killed.
+	lines := strings.Fields(strings.TrimSpace(string(raw)))
+	if len(lines) > 0 {
+		if kb, err := strconv.ParseInt(lines[len(lines)-1], 10, 64); err == nil {
+			u.RSSKB = kb
+		}
+	}
+	return u
 }
 
 // Median is the median of each measure of runs, taken on its own.
