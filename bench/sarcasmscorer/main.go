@@ -270,17 +270,7 @@ func (t *tally) row(w io.Writer, l lint.Lang, set string) {
 // heldOut trains on all sets but one and scores the one left out, for each
 // set and language; "all" pools the held-out scores.
 func heldOut(w io.Writer, root string) error {
-	check, err := frames()
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	header(tw)
-	for _, l := range langs {
-		byset, err := readSets(root, l)
-		if err != nil {
-			return err
-		}
+	return perLanguage(w, root, func(tw io.Writer, check lint.Check, l lint.Lang, byset [][]item) {
 		pooled := newTally()
 		for k, s := range sets {
 			var rest []item
@@ -296,17 +286,26 @@ func heldOut(w io.Writer, root string) error {
 			t.row(tw, l, s.name)
 		}
 		pooled.row(tw, l, "all")
-	}
-	return tw.Flush()
+	})
 }
 
 // measureOn trains on every set and scores a labelled corpus.
 func measureOn(w io.Writer, root, path string) error {
-	check, err := frames()
+	corpus, err := readSet(path)
 	if err != nil {
 		return err
 	}
-	corpus, err := readSet(path)
+	return perLanguage(w, root, func(tw io.Writer, check lint.Check, l lint.Lang, byset [][]item) {
+		t := newTally()
+		t.add(check, train(slices.Concat(byset...)), corpus[l])
+		t.row(tw, l, filepath.Base(path))
+	})
+}
+
+// perLanguage writes a table with rows from each language's sets: the
+// rule's frames, a language and its sets by set.
+func perLanguage(w io.Writer, root string, rows func(tw io.Writer, check lint.Check, l lint.Lang, byset [][]item)) error {
+	check, err := frames()
 	if err != nil {
 		return err
 	}
@@ -317,9 +316,7 @@ func measureOn(w io.Writer, root, path string) error {
 		if err != nil {
 			return err
 		}
-		t := newTally()
-		t.add(check, train(slices.Concat(byset...)), corpus[l])
-		t.row(tw, l, filepath.Base(path))
+		rows(tw, check, l, byset)
 	}
 	return tw.Flush()
 }
