@@ -526,7 +526,7 @@ type letterUse struct {
 	LetterCue
 }
 
-// has says how many times r is among the set's runes.
+// has says whether r is among the set's runes.
 func (ls *letterSet) has(r rune) bool {
 	for _, x := range ls.runes {
 		if x == r {

@@ -40,7 +40,10 @@ func newGoodbye(node *yaml.Node, _ *Env) (Hooks, error) {
 			if cv.lastOutAt > 0 {
 				raw = make([]byte, cv.lastOutSize)
 				if _, err := t.run.source.ReadAt(raw, cv.lastOutAt-1); err != nil {
-					return // the transcript changed while it was read
+					// The file went away, was cut short or cannot be read:
+					// the check cannot be made, and says so.
+					t.run.fail(&lint.InputError{Path: t.run.path, Line: cv.lastOutLine, Msg: "cannot read the line again for the goodbye check: " + err.Error()})
+					return
 				}
 			}
 			m := t.lineMessage(raw, cv.lastOutLine)

@@ -107,6 +107,9 @@ type run struct {
 	// source holds the transcript's bytes, to read an earlier line again
 	// (nil: it cannot be).
 	source io.ReaderAt
+	// failed is the first error a rule met reading the transcript again:
+	// the transcript's error once its events are judged.
+	failed error
 	// scratch is where a worker packs a state it freezes.
 	scratch []byte
 	// turn is reused from event to event (hooks do not keep it), and conv
@@ -125,6 +128,13 @@ var runs = sync.Pool{New: func() any { return new(run) }}
 func (r *run) release() {
 	*r = run{}
 	runs.Put(r)
+}
+
+// fail keeps the first error a rule met reading the transcript.
+func (r *run) fail(err error) {
+	if r.failed == nil {
+		r.failed = err
+	}
 }
 
 func (r *run) emit(f lint.Finding) {

@@ -135,6 +135,11 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 	// The events before an error are judged, as they were read.
 	t.flush()
 	t.wait()
+	for _, w := range t.ws {
+		if err == nil {
+			err = w.failed
+		}
+	}
 	if err != nil {
 		return Result{}, err
 	}

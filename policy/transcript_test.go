@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -168,5 +169,35 @@ func TestStreamFromAPipe(t *testing.T) {
 	}
 	if diff := cmp.Diff(want.Findings, got.Findings, cmpopts.IgnoreFields(lint.Finding{}, "Msg")); diff != "" {
 		t.Errorf("findings differ read from a pipe (-bytes +pipe):\n%s", diff)
+	}
+}
+
+// failingAt is a transcript's bytes that can be read from the start but
+// not again at an offset past the first byte, as a file that went away or
+// an I/O error would have it.
+type failingAt struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (f failingAt) ReadAt(p []byte, off int64) (int, error) {
+	if off == 0 {
+		return bytes.NewReader(f.data).ReadAt(p, off)
+	}
+	return 0, errors.New("input/output error")
+}
+
+// A line the checker cannot read again is an error naming the file and
+// the line, not a goodbye check left out in silence.
+func TestStreamCannotReadALineAgain(t *testing.T) {
+	c, _ := checker(t)
+	data, err := os.ReadFile("../testdata/transcripts/conversation.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Run("t.jsonl", failingAt{bytes.NewReader(data), data})
+	var ie *lint.InputError
+	if !errors.As(err, &ie) || ie.Path != "t.jsonl" || ie.Line == 0 || !strings.Contains(ie.Msg, "input/output error") {
+		t.Fatalf("got %v, want an input error naming t.jsonl, a line and the read error", err)
 	}
 }

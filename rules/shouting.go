@@ -268,7 +268,13 @@ func turkicCluster(w string) bool {
 // Identification Number (PIN)".
 func parenthesised(toks []lint.Token, i int) bool {
 	p, n := neighbour(toks, i, -1), neighbour(toks, i, 1)
-	return p > 0 && n > 0 && toks[p].Norm == "(" && toks[n].Norm == ")" && toks[neighbour(toks, p, -1)].Kind == lint.Word
+	if p < 0 || n < 0 || toks[p].Norm != "(" || toks[n].Norm != ")" {
+		return false
+	}
+	// Only white space may stand before the bracket: then there is no
+	// word it follows.
+	before := neighbour(toks, p, -1)
+	return before >= 0 && toks[before].Kind == lint.Word
 }
 
 // determined: two or three capitals after a determiner are a noun, an

@@ -1,11 +1,15 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
 )
 
 // shoutedByTables is shouted as it reads with the Unicode tables alone,
@@ -41,4 +45,18 @@ func FuzzShouted(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A draft may start with white space (the hook does not trim it): a word in
+// capitals in brackets right after it is read as any other, not a panic
+// looking for the word before the bracket.
+func TestShoutingBracketAfterLeadingSpace(t *testing.T) {
+	o := load.Options{Lang: lint.English}
+	for _, text := range []string{"(AMAZING) deals today for you", " (AMAZING) deals today for you", "\n (AMAZING) deals today for you"} {
+		lead := len(text) - len(strings.TrimLeft(text, " \n"))
+		want := []string{fmt.Sprintf("%d-%d %s %s", 1+lead, 8+lead, lint.Severity(0), `"AMAZING": word is in capitals, which reads as shouting`)}
+		if diff := cmp.Diff(want, check(t, Shouting, "", o, text)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", text, diff)
+		}
+	}
 }

@@ -227,6 +227,7 @@ func run(bin, format, path, out string) (binary.Usage, error) {
 	defer stdout.Close()
 	var stderr bytes.Buffer
 	m := binary.Command(bin, "check", "--format", format, path)
+	defer m.Close()
 	cmd := m.Cmd
 	cmd.Stdout, cmd.Stderr = stdout, &stderr
 	start := time.Now()

@@ -3,10 +3,15 @@
 // as data, a message's score the weights of the features it has.
 //
 // Training is deterministic: the same examples in the same order give the
-// same weights to the last bit on every platform (features are numbered in
-// sorted order, sums run in a fixed order, and every product is rounded
-// before it is added so that no fused multiply-add changes a bit), so a
-// weights file can be checked against a fresh run.
+// same weights (features are numbered in sorted order, sums run in a fixed
+// order, and every product is rounded before it is added so that no fused
+// multiply-add changes a bit), so a weights file can be checked against a
+// fresh run. One step is not bit for bit the same everywhere: math.Exp is
+// written in assembly for some architectures, and on amd64 it takes a fused
+// multiply-add where the processor has one, so its last bit may differ
+// from one machine to another. The weights are rounded to Options.Digits,
+// which hides such a difference unless a weight falls right at a rounding
+// edge.
 package logreg
 
 import (

@@ -4,7 +4,9 @@ package binary
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"os/exec"
@@ -131,7 +133,8 @@ var gnuTime = func() string {
 	return "/usr/bin/time"
 }()
 
-// Command is exec.Command for a run to measure with Usage.
+// Command is exec.Command for a run to measure with Usage; Close removes
+// what it made, whether the run happened or not.
 func Command(name string, args ...string) *Measured {
 	if gnuTime == "" {
 		return &Measured{Cmd: exec.Command(name, args...)}
@@ -156,7 +159,6 @@ func (m *Measured) Usage(wall time.Duration) Usage {
 	if m.report == "" {
 		return u
 	}
-	defer os.Remove(m.report)
 	raw, err := os.ReadFile(m.report)
 	if err != nil {
 		return u
@@ -170,6 +172,19 @@ func (m *Measured) Usage(wall time.Duration) Usage {
 		}
 	}
 	return u
+}
+
+// Close removes GNU time's report file: a run that failed, or whose
+// output could not be kept, left it behind in the temporary folder.
+func (m *Measured) Close() error {
+	if m.report == "" {
+		return nil
+	}
+	err := os.Remove(m.report)
+	if errors.Is(err, fs.ErrNotExist) {
+		err = nil
+	}
+	return err
 }
 
 // Median is the median of each measure of runs, taken on its own.
