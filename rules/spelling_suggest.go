@@ -154,7 +154,19 @@ type ranking struct {
 	sure  bool
 }
 
+// maxSuggestRunes is the longest stem the suggestion edits are tried on.
+// The longest word of the shipped lists has 45 letters
+// (pneumonoultramicroscopicsilicovolcanoconiosis; TestLongestListedWord
+// holds it) and one or two edits change a length by at most two, so a
+// longer stem has no suggestion; trying costs the square of its length (a
+// 2 500-letter "word" took seconds).
+const maxSuggestRunes = 48
+
 func (lx *lexicon) rank(lw string) []candidate {
+	if utf8.RuneCountInString(lw) > 2*maxSuggestRunes {
+		// Not even two list words written together.
+		return nil
+	}
 	best := map[string]float64{}
 	add := func(s string, c float64) {
 		if old, ok := best[s]; !ok || c < old {
@@ -169,7 +181,7 @@ func (lx *lexicon) rank(lw string) []candidate {
 	}
 	for _, at := range splits {
 		stem, rest := []rune(lw[:at]), lw[at:]
-		if len(stem) < 2 {
+		if len(stem) < 2 || len(stem) > maxSuggestRunes {
 			continue
 		}
 		lx.model.edits(stem, lx.confident, func(s string, c float64) {
@@ -183,7 +195,7 @@ func (lx *lexicon) rank(lw string) []candidate {
 	}
 	lx.spokenForms(lw, add)
 	lx.splitWords(lw, add)
-	if len(best) == 0 && !lx.confident && lx.m == nil {
+	if len(best) == 0 && !lx.confident && lx.m == nil && utf8.RuneCountInString(lw) <= maxSuggestRunes {
 		// Two cheap edits (reccomend -> recommend): each first edit
 		// is extended by a doubling, an undoubling or a swap.
 		lx.model.edits([]rune(lw), false, func(s string, c float64) {

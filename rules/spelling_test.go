@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/dict"
 	"gopkg.in/yaml.v3"
 )
 
@@ -149,4 +150,45 @@ func FuzzWordShape(f *testing.F) {
 			t.Fatalf("apostrophe(%q) = %d, want %d", w, got, want)
 		}
 	})
+}
+
+// A suggestion is at most two edits from a listed word, so no stem longer
+// than the longest listed word by more than two needs trying: the rule
+// skips them (maxSuggestRunes), and every shipped list must stay within it.
+func TestLongestListedWord(t *testing.T) {
+	for _, l := range dict.Langs() {
+		d, err := dict.For(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Each(func(w string) bool {
+			if n := utf8.RuneCountInString(w); n > maxSuggestRunes-2 {
+				t.Errorf("%s lists %q, %d letters: raise maxSuggestRunes to %d", l, w, n, n+2)
+				return false
+			}
+			return true
+		})
+	}
+}
+
+// A "word" far longer than any listed one gets no suggestion and costs no
+// edits: trying them took seconds for a few thousand letters.
+func TestNoSuggestionForEndlessWord(t *testing.T) {
+	for _, c := range []struct {
+		lang lint.Lang
+		word string
+	}{
+		{lint.Turkish, strings.Repeat("gönderilemeyen", 180)},
+		{lint.Azerbaijani, strings.Repeat("göndərilməyən", 180)},
+		{lint.English, strings.Repeat("deliveries", 250)},
+		{lint.Turkish, strings.Repeat("a", 49)},
+	} {
+		lx, err := lexiconFor(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cands := lx.suggest(c.word); len(cands) != 0 {
+			t.Errorf("%s: suggest(%d letters) = %v, want none", c.lang, utf8.RuneCountInString(c.word), cands[:min(3, len(cands))])
+		}
+	}
 }
