@@ -26,6 +26,8 @@ type LogBuffer struct {
 	wmu   sync.Mutex
 	spare []byte
 
+	closeOnce sync.Once
+
 	stop chan struct{}
 	done chan struct{}
 }
@@ -84,10 +86,16 @@ func (b *LogBuffer) Flush() error {
 	return err
 }
 
-// Close stops the timer and writes what is kept.
+// Close stops the timer and writes what is kept; a line written after it
+// is written at once. Closing twice is closing once.
 func (b *LogBuffer) Close() error {
-	close(b.stop)
-	<-b.done
+	b.closeOnce.Do(func() {
+		close(b.stop)
+		<-b.done
+		b.mu.Lock()
+		b.limit = 0
+		b.mu.Unlock()
+	})
 	return b.Flush()
 }
 

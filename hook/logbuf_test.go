@@ -89,3 +89,25 @@ func TestLogBufferInterval(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// A second Close is harmless, and a line written after Close (a request
+// still finishing while the server shuts down) is written at once, not kept.
+func TestLogBufferAfterClose(t *testing.T) {
+	var out lockedBuffer
+	b := NewLogBuffer(&out, time.Hour)
+	if _, err := b.Write([]byte("before\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Write([]byte("after\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "before\nafter\n" {
+		t.Errorf("written %q, want %q", got, "before\nafter\n")
+	}
+}

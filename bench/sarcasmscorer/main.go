@@ -115,6 +115,9 @@ func readSet(path string) (map[lint.Lang][]item, error) {
 		}
 		labels = append(labels, e.Labels)
 	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
 	if len(labels) != len(msgs) {
 		return nil, fmt.Errorf("%s: %d lines but %d messages", path, len(labels), len(msgs))
 	}

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -125,6 +126,9 @@ type Measured struct {
 	report string // GNU time's output file, "" without it
 }
 
+// warnNoTime says once that GNU time is missing.
+var warnNoTime sync.Once
+
 // gnuTime is GNU time's path, "" when it is not installed.
 var gnuTime = func() string {
 	if _, err := os.Stat("/usr/bin/time"); err != nil {
@@ -137,10 +141,14 @@ var gnuTime = func() string {
 // what it made, whether the run happened or not.
 func Command(name string, args ...string) *Measured {
 	if gnuTime == "" {
+		warnNoTime.Do(func() {
+			log.Print("GNU time is not installed (/usr/bin/time): peak RSS figures include this benchmark's own memory")
+		})
 		return &Measured{Cmd: exec.Command(name, args...)}
 	}
 	f, err := os.CreateTemp("", "msglint-bench-time-*")
 	if err != nil {
+		log.Printf("peak RSS of %s includes this benchmark's own memory: %v", name, err)
 		return &Measured{Cmd: exec.Command(name, args...)}
 	}
 	f.Close()
@@ -161,16 +169,21 @@ func (m *Measured) Usage(wall time.Duration) Usage {
 	}
 	raw, err := os.ReadFile(m.report)
 	if err != nil {
+		log.Printf("peak RSS includes this benchmark's own memory: %v", err)
 		return u
 	}
 	// The report's last line is the peak; a line before it says the
 	// command exited non-zero or was killed.
 	lines := strings.Fields(strings.TrimSpace(string(raw)))
+	kb, err := int64(0), fmt.Errorf("GNU time's report is empty")
 	if len(lines) > 0 {
-		if kb, err := strconv.ParseInt(lines[len(lines)-1], 10, 64); err == nil {
-			u.RSSKB = kb
-		}
+		kb, err = strconv.ParseInt(lines[len(lines)-1], 10, 64)
 	}
+	if err != nil {
+		log.Printf("peak RSS includes this benchmark's own memory: %s: %v", m.report, err)
+		return u
+	}
+	u.RSSKB = kb
 	return u
 }
 
