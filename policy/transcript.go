@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
@@ -104,12 +105,18 @@ type transcript struct {
 }
 
 // numbered is a line of a transcript, its number, and where it starts
-// plus one (0: unknown).
+// plus one (0: unknown). The line is the reader's own copy, which nothing
+// changes.
 type numbered struct {
 	line []byte
 	n    int
 	at   int64
 }
+
+// text is the line as a string over the same bytes, which the event's
+// strings and its message's text are cut from, so that the line is not
+// copied a second time.
+func (l numbered) text() string { return unsafe.String(unsafe.SliceData(l.line), len(l.line)) }
 
 type parsedLine struct {
 	e   Event
@@ -246,7 +253,7 @@ func (t *transcript) readLines() error {
 	parse := func(w int) {
 		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
 			l := t.lines[i]
-			e, err := parseEvent(nodes[w].ParseLine(t.out.path, l.line, l.n-1))
+			e, err := parseEvent(nodes[w].ParseText(t.out.path, l.line, l.text(), l.n-1))
 			e.Origin, e.Line, e.Raw, e.at = TranscriptLine, l.n, l.line, l.at
 			if err != nil {
 				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
