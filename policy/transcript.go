@@ -46,11 +46,11 @@ type conv struct {
 	lastLine int
 }
 
-// convChunk is how many conversations one block of a transcript's holds:
-// they are kept in blocks, which never move, rather than each on its own.
-const convChunk = 4096
-
 var (
+	// convChunk is how many conversations one block of a transcript's
+	// holds: they are kept in blocks, which never move, rather than each
+	// on its own; the ends are judged a block a worker.
+	convChunk = 4096
 	// quietAfter is how many events of a transcript may pass without one
 	// of a conversation before its state is frozen.
 	quietAfter = 4096
@@ -150,18 +150,9 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 	if err != nil {
 		return Result{}, err
 	}
+	t.end()
 	for _, w := range t.ws {
 		res.Stats.Merge(w.stats)
-	}
-	for _, block := range t.began {
-		for i := range block {
-			v := &block[i]
-			if v.st == nil {
-				v.st = thaw(v.cold)
-			}
-			c.finish(t.out, v.st)
-			v.st, v.cold = nil, nil
-		}
 	}
 	res.Events = t.events
 	res.Findings = t.out.found
@@ -390,4 +381,41 @@ func (t *transcript) freezeQuiet(before int) {
 	}
 	clear(t.hot[len(kept):])
 	t.hot = kept
+}
+
+// end judges the ends of the conversations, in the order they began, on
+// all cores: each worker a block of them at a time, thawing those frozen;
+// the findings are then given out block by block, as one goroutine would
+// have made them.
+func (t *transcript) end() {
+	for first := 0; first < len(t.began); first += len(t.ws) {
+		var wg sync.WaitGroup
+		for w, r := range t.ws {
+			if first+w == len(t.began) {
+				break
+			}
+			block := t.began[first+w]
+			wg.Go(func() {
+				for i := range block {
+					v := &block[i]
+					if v.st == nil {
+						v.st = thaw(v.cold)
+					}
+					t.c.finish(r, v.st)
+					v.st, v.cold = nil, nil
+				}
+			})
+		}
+		wg.Wait()
+		for _, r := range t.ws {
+			for _, f := range r.found {
+				t.out.emit(f)
+			}
+			clear(r.found)
+			r.found = r.found[:0]
+		}
+		// The blocks judged are done with: their states need not wait for
+		// the rest.
+		clear(t.began[first:min(first+len(t.ws), len(t.began))])
+	}
 }
