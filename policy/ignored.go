@@ -52,11 +52,7 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 		if len(ss) == 0 {
 			return false
 		}
-		o := t.c.load
-		o.Lang, o.Channel = langOf(t), t.Event.Channel
-		g := o.Text(t.Event.Conversation, ss[len(ss)-1])
-		g.Kind = lint.Closing
-		return len(lacksFarewell(g)) == 0
+		return len(lacksFarewell(lastSentence(t, ss[len(ss)-1]))) == 0
 	}
 	return Hooks{
 		Inbound: func(t *Turn) {
@@ -104,6 +100,27 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 		},
 		Keep: time.Duration(o.Within),
 	}, nil
+}
+
+// lastSentence is a send's last sentence, last, read as a closing: the
+// send's own message when it is all of it (the same text, language and
+// channel, with the words it has already cut), else the sentence alone.
+func lastSentence(t *Turn, last string) *lint.Message {
+	if m := t.Message(); m != nil && last == t.Event.Text && m.Body.Text == last && len(m.QuickReplies) == 0 && len(m.Buttons) == 0 {
+		g := *m
+		g.Kind = lint.Closing
+		return &g
+	}
+	return sentenceAlone(t, last)
+}
+
+// sentenceAlone is a sentence of a send read as a closing on its own.
+func sentenceAlone(t *Turn, s string) *lint.Message {
+	o := t.c.load
+	o.Lang, o.Channel = langOf(t), t.Event.Channel
+	g := o.Text(t.Event.Conversation, s)
+	g.Kind = lint.Closing
+	return g
 }
 
 // overdue tells whether an event at t may report q: the brand passed it by
