@@ -162,7 +162,11 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 
 // read takes the next event into the batch, refusing one that goes back
 // in its conversation's time.
-func (t *transcript) read(e Event) error {
+func (t *transcript) read(e Event) error { return t.readEvent(&e) }
+
+// readEvent is read with the event where it was parsed, copied once, into
+// the batch.
+func (t *transcript) readEvent(e *Event) error {
 	t.events++
 	k := convKey{e.Channel, e.Conversation}
 	byID := t.convs[k.ch]
@@ -194,8 +198,10 @@ func (t *transcript) read(e Event) error {
 			e.RawTime, v.lastLine, v.last.Format(time.RFC3339))}
 	}
 	v.last, v.lastLine = e.Time, e.Line
-	if _, ok := t.customers[e.User]; !ok && e.User != "" && e.Direction == In {
-		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, k.id}, e.Time, e.line()}
+	if e.User != "" && e.Direction == In {
+		if _, ok := t.customers[e.User]; !ok {
+			t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, k.id}, e.Time, e.line()}
+		}
 	}
 	// A conversation is judged on one worker within a batch, in order, but
 	// may move to another between batches: each batch's events are shared
@@ -204,7 +210,7 @@ func (t *transcript) read(e Event) error {
 		v.batch, v.worker = t.batches+1, leastLoaded(t.load)
 	}
 	t.load[v.worker]++
-	t.batch = append(t.batch, queued{e: e, cv: v, worker: v.worker})
+	t.batch = append(t.batch, queued{e: *e, cv: v, worker: v.worker})
 	return nil
 }
 
@@ -243,21 +249,21 @@ func (t *transcript) readLines() error {
 	share := (len(t.lines) + len(nodes) - 1) / len(nodes)
 	parse := func(w int) {
 		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
-			l := t.lines[i]
-			e, err := parseEvent(nodes[w].ParseText(t.out.path, l.line, l.text(), l.n-1))
+			l, p := t.lines[i], &t.parsed[i]
+			p.e, p.err = parseEvent(nodes[w].ParseText(t.out.path, l.line, l.text(), l.n-1))
+			e := &p.e
 			e.Origin, e.Line, e.Raw, e.at = TranscriptLine, l.n, l.line, l.at
-			if err != nil {
-				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
+			if p.err != nil {
+				p.err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: p.err.Error()}
 			} else {
 				// The message of its text is made here, on all cores, so
 				// that the parsed line need not be kept: a message is a
 				// fraction of its tree's memory, and the rules read one
 				// of nearly every event with a text.
-				e.msg, e.made = t.c.message(&e), true
+				e.msg, e.made = t.c.message(e), true
 			}
 			e.parsed = load.JSONLine{}
 			nodes[w].Reset()
-			t.parsed[i] = parsedLine{e, err}
 		}
 	}
 	if len(nodes) == 1 {
@@ -272,7 +278,7 @@ func (t *transcript) readLines() error {
 	var err error
 	for i := range t.parsed {
 		if err = t.parsed[i].err; err == nil {
-			err = t.read(t.parsed[i].e)
+			err = t.readEvent(&t.parsed[i].e)
 		}
 		if err != nil {
 			break
