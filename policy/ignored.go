@@ -138,8 +138,8 @@ func (o IgnoredQuestionOptions) report(t *Turn, how string, also func(Question) 
 			return false
 		}
 		t.run.stats.ignored(e.Channel)
-		msg := fmt.Sprintf("the customer's question %s was never answered: the brand's next message %s did not take it up, and %s",
-			where(q.line, q.At), where(q.passedLine, q.Passed), how)
+		msg := "the customer's question " + where(q.line, q.At) + " was never answered: the brand's next message " +
+			where(q.passedLine, q.Passed) + " did not take it up, and " + how
 		if e.Text != "" {
 			t.ReportText(lint.Span{}, msg, "answer the question, or say when you will")
 		} else {
