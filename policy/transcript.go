@@ -394,6 +394,13 @@ func (t *transcript) freezeQuiet(before int) {
 // the findings are then given out block by block, as one goroutine would
 // have made them.
 func (t *transcript) end() {
+	// What reading needed is done with, and is let go before the states
+	// are thawed: the ends need the conversations alone.
+	t.convs, t.customers, t.hot, t.freezing = nil, nil, nil, nil
+	t.batch, t.judging, t.spare, t.lines, t.parsed, t.nodes = nil, nil, nil, nil, nil, nil
+	for _, r := range t.ws {
+		r.scratch, r.previous = nil, nil
+	}
 	for first := 0; first < len(t.began); first += len(t.ws) {
 		var wg sync.WaitGroup
 		for w, r := range t.ws {
