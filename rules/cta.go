@@ -66,6 +66,11 @@ type ctaGrammar struct {
 	// "kassada göstərin"); enough and enoughAfter: "it is enough that you
 	// …" ("göstermeniz yeterli", "yazmağınız kifayətdir").
 	imperatives, notImperative, enough, enoughAfter map[lint.Lang]map[string]bool
+	// abilityYou: a 2nd person "you can" ending a sentence is a polite call
+	// to action ("bizi arayabilirsiniz", "filialda ala bilərsiniz").
+	// copula: a form of "be" before "now" or "today" makes the word after
+	// them a predicate ("the studio is now open"), not an action.
+	abilityYou, copula map[lint.Lang]map[string]bool
 	// infinitive: the infinitive's endings, by which a verb's stem is
 	// found in the dictionary.
 	infinitive map[lint.Lang]map[string]bool
@@ -77,7 +82,7 @@ func newCTAGrammar() ctaGrammar {
 	w := ctaData.WordSets
 	return ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
 		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
-		infinitive: w("infinitive_endings")}
+		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -94,6 +99,9 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
+			if pp := neighbour(toks, prev, -1); pp >= 0 && g.copula[m.Lang][toks[pp].Norm] {
+				continue // "is now open"
+			}
 			return true
 		}
 	}
@@ -170,7 +178,7 @@ func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool) bool {
 // imperative reports whether a sentence ends with a 2nd person imperative,
 // or says that doing something is enough.
 func (g ctaGrammar) imperative(m *lint.Message) bool {
-	ends, not := g.imperatives[m.Lang], g.notImperative[m.Lang]
+	ends, not, able := g.imperatives[m.Lang], g.notImperative[m.Lang], g.abilityYou[m.Lang]
 	enough, after := g.enough[m.Lang], g.enoughAfter[m.Lang]
 	if ends == nil && enough == nil {
 		return false
@@ -192,6 +200,9 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		next := neighbour(toks, i, 1)
 		last := next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!?:;")
 		clause := next >= 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ","
+		if last && (able[t.Norm] || hasAny(t.Norm, able)) {
+			return true
+		}
 		if (last || clause) && hasAny(t.Norm, ends) {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a

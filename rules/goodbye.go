@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -185,14 +186,14 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 // goodbyeWords are the word sets of the closing wishes said in other words
 // (see goodbye.yaml).
 type goodbyeWords struct {
-	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist map[lint.Lang]map[string]bool
+	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative map[lint.Lang]map[string]bool
 }
 
 func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	w := goodbyeData.WordSets
 	return &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
-		more: w("more"), exist: w("exist")}
+		more: w("more"), exist: w("exist"), optative: w("optative_endings")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -229,6 +230,14 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 		}
 		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
 			return true
+		}
+		// "Xalçanız evinizə bərəkət gətirsin": a 3rd person optative
+		// ending the clause wishes; its verb's stem has three letters or
+		// more ("basın" presses a button).
+		for e := range gw.optative[l] {
+			if len(clause) >= 2 && hasEnding(l, last, e, folded) && utf8.RuneCountInString(last)-utf8.RuneCountInString(e) >= 3 {
+				return true
+			}
 		}
 		if len(clause) >= 3 && first == "have" && (toks[clause[1]].Norm == "a" || toks[clause[1]].Norm == "an") &&
 			gw.goodAdjective[l][toks[clause[2]].Norm] {
