@@ -59,11 +59,22 @@ type forwardingWords struct {
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
 	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings, receives, notReceiverEndings, relativeYou, postpositions map[lint.Lang]map[string]bool
+	// The same endings ready to match (see endingSet), built once.
+	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
+}
+
+// endingSets builds an endingSet per language of a word set.
+func endingSets(sets map[lint.Lang]map[string]bool) map[lint.Lang]*endingSet {
+	out := map[lint.Lang]*endingSet{}
+	for l, ends := range sets {
+		out[l] = newEndingSet(l, ends)
+	}
+	return out
 }
 
 func newForwardingWords() *forwardingWords {
 	w := forwardingData.WordSets
-	return &forwardingWords{owner: w("owner"), to: w("to"), ownedEndings: w("owned_endings"),
+	fw := &forwardingWords{owner: w("owner"), to: w("to"), ownedEndings: w("owned_endings"),
 		verbPersonEndings: w("verb_person_endings"), receiverEndings: w("receiver_endings"), with: w("with"),
 		voiceEndings: w("voice_endings"), moodEndings: w("mood_endings"),
 		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next"), ourEndings: w("our_endings"),
@@ -77,6 +88,8 @@ func newForwardingWords() *forwardingWords {
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions")}
+	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
+	return fw
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -369,10 +382,10 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 	// in the dative's vowel, and are no dative. (A whole word is not read
 	// so: "ortodonta" is a dative.)
 	fr := lint.Fold(l, rest)
-	if suffix && hasAnyEnding(l, fr, fw.notReceiverEndings[l], true) {
+	if suffix && fw.notReceiverSet[l] != nil && fw.notReceiverSet[l].match(l, fr, true) {
 		return false
 	}
-	comitative := suffix && hasAnyEnding(l, fr, fw.withEndings[l], true)
+	comitative := suffix && fw.withSet[l] != nil && fw.withSet[l].match(l, fr, true)
 	// Compared folded: "sirketine" typed without the letters is marked too.
 	for e := range endings {
 		fe := lint.Fold(l, e)
@@ -430,7 +443,7 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		}
 		// A relative clause in the 2nd person makes the noun after it the
 		// customer's: "verdiyiniz ərazi planını" (the site plan you gave).
-		if len(t.Norm) > 6 && hasAnyEnding(m.Lang, t.Norm, fw.relativeYou[m.Lang], false) {
+		if len(t.Norm) > 6 && fw.relativeYouSet[m.Lang] != nil && fw.relativeYouSet[m.Lang].match(m.Lang, t.Norm, false) {
 			for j, k := i, 0; k < 2; k++ {
 				if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End || isGoods(j, j) ||
 					fw.postpositions[m.Lang][toks[j].Norm] {
