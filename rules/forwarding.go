@@ -436,7 +436,8 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 			continue
 		}
 		if sets[t.Norm] {
-			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) {
+			// "your dental impression": goods may be the word after next.
+			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) && !isGoods(neighbour(toks, n, 1), neighbour(toks, n, 1)) {
 				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
 			}
 			continue
