@@ -162,7 +162,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
 		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
-		recipients = append(recipients, fw.partnerHeads(toks, all["partner_clause"], s)...)
+		recipients = append(recipients, fw.partnerHeads(toks, all["partner_clause"], append(slices.Clone(all["data"]), all["goods"]...), s)...)
 		owners := slices.Clone(third[i])
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
@@ -782,14 +782,17 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 
 // partnerHeads are receivers made third parties by a relative clause after
 // them ("the kennel we work with", "the printer we use"): the word right
-// before the clause is its head.
-func (fw *forwardingWords) partnerHeads(toks []lint.Token, clauses []lint.Match, s lint.Span) []lint.Match {
+// before the clause is its head, unless it is a thing, data or goods ("the
+// email address we work with").
+func (fw *forwardingWords) partnerHeads(toks []lint.Token, clauses, things []lint.Match, s lint.Span) []lint.Match {
 	var out []lint.Match
 	for _, c := range clauses {
 		if c.First < 0 || c.Span.Start < s.Start || c.Span.End > s.End {
 			continue
 		}
-		if j := neighbour(toks, c.First, -1); j >= 0 && toks[j].Kind == lint.Word && toks[j].Start >= s.Start {
+		j := neighbour(toks, c.First, -1)
+		if j >= 0 && toks[j].Kind == lint.Word && toks[j].Start >= s.Start &&
+			!slices.ContainsFunc(things, func(t lint.Match) bool { return t.First <= j && t.Last >= j }) {
 			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
 		}
 	}
