@@ -36,8 +36,9 @@ var BotHandoff = &lint.Rule{
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope, the service is unavailable
 or to try later, has no answer, or could not find what was asked) and gives no route to a person or
-another channel: no agent, adviser or operator keyword, phone number, e-mail address or contact page. Asking to rephrase or to pick from a menu
-is not a route to a person. In a transcript, it flags a bot that keeps answering after the customer
+another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page or
+visit to one of the brand's branches. Asking to rephrase or to pick from a menu is not a route to a person;
+an option in the menu that leads to one is. In a transcript, it flags a bot that keeps answering after the customer
 asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,
 		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
 Messenger Platform guidance is that automated experiences should make it clear how to reach a person

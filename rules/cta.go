@@ -31,8 +31,9 @@ var CTA = &lint.Rule{
 call to action: nothing tells the customer to shop, buy, order, reply, tap, visit, call, book or use a code
 ("Shop now", "Reply YES", "use code BREW10", "hemen sipariş verin", "KAHVE10 kodunu kullanın", "indi
 sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative at the end of a sentence
-("formu doldurun", "kassada göstərin") and "it is enough that you …" ("göstermeniz yeterli"). "Shop" or
-"visit" used as a noun is not one. A link with no words saying what to do with it is flagged too.`,
+("formu doldurun", "kassada göstərin"), a polite "you can …" ending a sentence ("bizi arayabilirsiniz",
+"filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli"). "Shop" or "visit" used as
+a noun is not one, nor is a statement ("the studio is now open"). A link with no words saying what to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
 		Examples: ctaData.Examples,

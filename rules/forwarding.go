@@ -28,8 +28,9 @@ var ForwardingConsent = &lint.Rule{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
 will be, forwarded, shared, handed or passed (in any tense, active or passive) to a third party — a
-courier, partner, airline, contractor, insurer, lab, another company named or not, or another
-organisation's own team — without asking first. Asking for consent ("May we share your number with the
+courier, partner, airline, contractor, insurer, lab, another company named or not, a firm "we work
+with", or another organisation's own team — or that such a party now has or received them, without
+asking first. Asking for consent ("May we share your number with the
 courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
 it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
 customer the third party's contact instead, passing it to the brand's own teams (billing, the store

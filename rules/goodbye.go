@@ -28,8 +28,9 @@ var Goodbye = &lint.Rule{
 		Text: `Flags a message that ends a conversation (kind: closing) with no closing courtesy: no
 farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz açık olsun", "xoş
 günlər"; an exclamation ending in a wish, "Happy baking!", "Bol kazançlı günler!", "Xoş yol!";
-congratulations; a wish in other words: "Sleep well!", "Ride safely", "Have a fantastic party", "güzel
-alışverişler", "Yaxşı gəzintilər", "Sağlıqla geyinin"), no thanks ("thanks for your patience", "sağ olun",
+congratulations; sympathy, "our thoughts are with you"; a wish in other words: "Sleep well!", "Ride
+safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
+gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin"), no thanks ("thanks for your patience", "sağ olun",
 "it was a pleasure") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words). Words match in
