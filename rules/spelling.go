@@ -129,12 +129,19 @@ type wordList struct {
 	// words and folded: a word that starts otherwise has no listed stem,
 	// one look-up instead of one per stem length.
 	stems, foldedStems map[string]bool
+	// The same four as tables for the look-ups, built by fold: a word's
+	// flag is whether exact has it.
+	wordsTable, foldedTable, stemsTable, foldedStemsTable wordTable
+	// endingsByLast are the endings by their last byte, in their order:
+	// a word is compared only with those that end as it does.
+	endingsByLast [256][][2]string
 }
 
 type speller struct {
 	// en maps misspell's English misspellings (lower case) to their
-	// fixes.
-	en map[string]string
+	// fixes; enTable is the same for the look-ups.
+	en      map[string]string
+	enTable *wordTable
 	// misspell are the languages checked with misspell's English
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
@@ -162,8 +169,12 @@ func englishFixes(pairs []string) map[string]string {
 // The built-in lists are read and compiled once and never changed; options
 // build their own copies.
 var (
-	defaultEnglish = sync.OnceValue(func() map[string]string { return englishFixes(misspell.DictMain) })
-	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
+	defaultEnglish = sync.OnceValues(func() (map[string]string, *wordTable) {
+		en := englishFixes(misspell.DictMain)
+		t := newWordTable(en, nil)
+		return en, &t
+	})
+	builtinLists = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
 		for _, l := range lint.Langs {
 			data, err := spellingData.ReadFile("data/spelling/" + string(l) + ".txt")
@@ -259,6 +270,17 @@ func (wl *wordList) fold() {
 		}
 	}
 	wl.stems, wl.foldedStems = stemStarts(wl.words, wl.minStem), stemStarts(wl.folded, wl.minStem)
+	exact := func(w string) bool { return wl.exact[w] }
+	wl.wordsTable, wl.foldedTable = newWordTable(wl.words, exact), newWordTable(wl.folded, exact)
+	wl.stemsTable, wl.foldedStemsTable = newWordSet(wl.stems), newWordSet(wl.foldedStems)
+	wl.endingsByLast = [256][][2]string{}
+	for _, e := range wl.endings {
+		for c := range wl.endingsByLast {
+			if e[0] == "" || e[0][len(e[0])-1] == byte(c) {
+				wl.endingsByLast[c] = append(wl.endingsByLast[c], e)
+			}
+		}
+	}
 }
 
 // stemStarts are the first n runes of each word of words that has as many.
@@ -287,7 +309,8 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
+	en, enTable := defaultEnglish()
+	sp := &speller{en: en, enTable: enTable, misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
 		useDict: o.Dictionary == nil || *o.Dictionary}
 	if sp.vocab, err = newVocabularies(o); err != nil {
 		return nil, err
@@ -317,6 +340,8 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		for w := range sp.ignore {
 			delete(sp.en, w)
 		}
+		t := newWordTable(sp.en, nil)
+		sp.enTable = &t
 	}
 	for l, words := range o.Words {
 		if _, err := lint.ParseLang(string(l)); err != nil {
@@ -426,7 +451,9 @@ func colonNameSpans(text string) [][]int {
 	for i := 0; i < len(text); {
 		c := i // where the colon would be
 		if i > 0 || text[0] != ':' {
-			if !strings.ContainsRune("\t\n\f\r (", rune(text[i])) {
+			switch text[i] {
+			case '\t', '\n', '\f', '\r', ' ', '(':
+			default:
 				i++
 				continue
 			}
@@ -655,7 +682,8 @@ func (sp *speller) english(text string) []hit {
 		}
 		word := text[start:end]
 		var buf [64]byte // lowered here: most words are not on the list
-		if right, ok := sp.en[string(appendASCIILower(buf[:0], word))]; ok && !sp.ignore[asciiLower(word)] {
+		lw := appendASCIILower(buf[:0], word)
+		if right, _, ok := sp.enTable.get(hashOf(lw), lw); ok && !sp.ignore[asciiLower(word)] {
 			if right, ok := misspellCase(word, right); ok {
 				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
 			}
@@ -1018,6 +1046,11 @@ func letterAt(text string, i int) (letter, mark bool, w int) {
 		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z', false, 1
 	}
 	r, w := utf8.DecodeRuneInString(text[i:])
+	if r < 0x2B0 {
+		// Latin-1 from its table; no mark comes before U+0300, and
+		// every character from U+0100 to U+02AF (ı, ş, ğ, ə) is a letter.
+		return r >= 0x100 || unicode.IsLetter(r), false, w
+	}
 	return unicode.IsLetter(r), unicode.Is(unicode.Mn, r), w
 }
 
@@ -1045,12 +1078,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
 		}
 		word := text[t.Start:t.End]
-		base, ok := baseWord(l, word)
-		if !ok || !checkable(base) || sp.ignored(l, base) {
+		v := lx.verdict(word)
+		base := word[:v.base]
+		if !v.checked || sp.ignored(l, base) {
 			continue
 		}
 		end := t.Start + len(base)
-		v := lx.verdict(base)
 		// A name keeps its own language's letters (Türk Kebabı on an
 		// Azerbaijani menu): only a word in lower case or at a sentence's
 		// start is the neighbour's word misused.
@@ -1097,6 +1130,9 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 // lexicon alone, wherever the word stands: worked out once per word and
 // kept, one look-up instead of one per question.
 type wordVerdict struct {
+	base    int  // the length of the word's part the dictionary judges (baseWord)
+	checked bool // that part is prose to check (checkable); if not, no more is known
+	// The rest is known of the base of a checked word.
 	neighbour string // the word of the language it is written for, or ""
 	passes    bool   // a word of the language (or of a list it accepts)
 	commoner  string // a far commoner word it is likely a slip for, or ""
@@ -1106,9 +1142,17 @@ type wordVerdict struct {
 	slipped      bool
 }
 
-func (lx *lexicon) verdict(base string) wordVerdict {
-	return lx.verdictMemo.get(base, func() wordVerdict {
-		v := wordVerdict{neighbour: lx.neighbourWord(base)}
+// verdict is the verdict on a word as a token has it: its base (before a
+// Turkish or Azerbaijani apostrophe), whether that is checked by its shape,
+// and what the lexicon says of it.
+func (lx *lexicon) verdict(word string) wordVerdict {
+	return lx.verdictMemo.get(word, func() wordVerdict {
+		base, ok := baseWord(lx.lang, word)
+		v := wordVerdict{base: len(base), checked: ok && checkable(base)}
+		if !v.checked {
+			return v
+		}
+		v.neighbour = lx.neighbourWord(base)
 		v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
 		if !v.passes {
 			return v
@@ -1209,33 +1253,47 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 	// most words are not on the list.
 	var buf [64]byte
 	lw := lint.AppendLower(buf[:0], l, word)
-	words, stems := wl.words, wl.stems
+	words, stems := &wl.wordsTable, &wl.stemsTable
 	if ascii {
 		// A text without its language's letters: the list as it would
 		// be written so (yanlız -> yanliz).
-		words, stems = wl.folded, wl.foldedStems
+		words, stems = &wl.foldedTable, &wl.foldedStemsTable
 	}
-	if right, ok := words[string(lw)]; ok {
+	if right, _, ok := words.get(hashOf(lw), lw); ok {
 		return len(word), right
 	}
 	// Stems from the longest down; case folding maps rune to rune, so the
 	// k-th rune of lw is the k-th rune of word. Every stem tried starts
-	// with lw's first minStem runes.
-	runes := utf8.RuneCount(lw)
-	if k := runes; k > wl.minStem && stems[string(lw[:runeOffsetBytes(lw, wl.minStem)])] {
-		for b := len(lw); k > wl.minStem; {
-			_, w := utf8.DecodeLastRune(lw[:b])
-			b -= w
-			k--
-			if right, ok := words[string(lw[:b])]; ok && !wl.exact[string(lw[:b])] {
-				return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
+	// with lw's first minStem runes, whose hash each stem's goes on from.
+	runes := -1 // counted when a stem or an ending needs it
+	if len(lw) > wl.minStem {
+		runes = utf8.RuneCount(lw)
+	}
+	if k := runes; k > wl.minStem {
+		at := runeOffsetBytes(lw, wl.minStem)
+		if atHash := hashOf(lw[:at]); stems.has(atHash, lw[:at]) {
+			for b := len(lw); k > wl.minStem; {
+				_, w := utf8.DecodeLastRune(lw[:b])
+				b -= w
+				k--
+				if right, exact, ok := words.get(hashFrom(atHash, lw[at:b]), lw[:b]); ok && !exact {
+					return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
+				}
 			}
 		}
 	}
-	for _, e := range wl.endings {
-		if n := len(lw) - len(e[0]); n >= 0 && string(lw[n:]) == e[0] && runes-utf8.RuneCountInString(e[0]) >= 2 {
-			stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
-			return len(word), lint.Lower(l, word[:stem]) + e[1]
+	if len(lw) == 0 {
+		return 0, ""
+	}
+	for _, e := range wl.endingsByLast[lw[len(lw)-1]] {
+		if n := len(lw) - len(e[0]); n >= 0 && string(lw[n:]) == e[0] {
+			if runes < 0 {
+				runes = utf8.RuneCount(lw)
+			}
+			if runes-utf8.RuneCountInString(e[0]) >= 2 {
+				stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
+				return len(word), lint.Lower(l, word[:stem]) + e[1]
+			}
 		}
 	}
 	return 0, ""

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
@@ -71,4 +72,16 @@ func FuzzListMatch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLetterAt holds letterAt's short cut below U+02B0 to the Unicode
+// tables it stands for.
+func TestLetterAt(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		s := string(r)
+		letter, mark, w := letterAt(s, 0)
+		if letter != unicode.IsLetter(r) || mark != unicode.Is(unicode.Mn, r) || w != len(s) {
+			t.Errorf("letterAt(%U) = %v %v %d, want %v %v %d", r, letter, mark, w, unicode.IsLetter(r), unicode.Is(unicode.Mn, r), len(s))
+		}
+	}
 }
