@@ -973,15 +973,18 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) lint.Diagnostic {
 	span := lint.Span{Start: h.start, End: h.end}
 	d := lint.Diagnostic{Part: part, Span: span}
+	// Quoted as %q would, without fmt, and written into one buffer: a
+	// finding of most messages.
+	var buf [128]byte
+	msg := strconv.AppendQuote(buf[:0], wrong)
 	switch {
-	// Quoted as %q would, without fmt: a finding of most messages.
 	case h.rejected:
-		d.Message = strconv.Quote(wrong) + " is on the list of words not to use"
+		msg = append(msg, " is on the list of words not to use"...)
 	case h.right == "":
-		d.Message = strconv.Quote(wrong) + " is not a word the dictionary knows"
+		msg = append(msg, " is not a word the dictionary knows"...)
 	case h.sure:
 		right := matchCase(l, wrong, h.right)
-		d.Message = strconv.Quote(wrong) + " is a misspelling of " + strconv.Quote(right)
+		msg = strconv.AppendQuote(append(msg, " is a misspelling of "...), right)
 		d.Suggestion = right
 		d.Fix = &lint.Edit{Span: span, New: right}
 	default:
@@ -989,9 +992,10 @@ func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) 
 		for _, o := range h.others {
 			opts = append(opts, strconv.Quote(matchCase(l, wrong, o)))
 		}
-		d.Message = strconv.Quote(wrong) + " looks misspelt: did you mean " + joinOr(l, opts) + "?"
+		msg = append(append(append(msg, " looks misspelt: did you mean "...), joinOr(l, opts)...), '?')
 		d.Suggestion = matchCase(l, wrong, h.right)
 	}
+	d.Message = string(msg)
 	return d
 }
 
@@ -1237,7 +1241,7 @@ func covered(hits []hit, start, end int) bool {
 // allKnown reports whether every word of s (a correction, maybe two words)
 // is correct.
 func (lx *lexicon) allKnown(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		if !lx.known(w) {
 			return false
 		}
@@ -1252,7 +1256,12 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 	// Lowered into a buffer: the look-ups below allocate nothing, and
 	// most words are not on the list.
 	var buf [64]byte
-	lw := lint.AppendLower(buf[:0], l, word)
+	var lw []byte
+	if asciiLowerCase(word) {
+		lw = append(buf[:0], word...)
+	} else {
+		lw = lint.AppendLower(buf[:0], l, word)
+	}
 	words, stems := &wl.wordsTable, &wl.stemsTable
 	if ascii {
 		// A text without its language's letters: the list as it would
@@ -1313,6 +1322,14 @@ func runeOffsetBytes(b []byte, n int) int {
 
 // matchCase gives the suggestion the case of the word it replaces.
 func matchCase(l lint.Lang, orig, right string) string {
+	if fixed, ok := matchCaseASCII(l, orig, right); ok {
+		return fixed
+	}
+	return matchCaseRunes(l, orig, right)
+}
+
+// matchCaseRunes is matchCase for any word.
+func matchCaseRunes(l lint.Lang, orig, right string) string {
 	letters := strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) {
 			return r
@@ -1330,4 +1347,44 @@ func matchCase(l lint.Lang, orig, right string) string {
 		return lint.Upper(l, string(r)) + right[n:]
 	}
 	return right
+}
+
+// matchCaseASCII is matchCase for a word of ASCII characters, most words,
+// without building strings to compare; ok is false for any other word.
+func matchCaseASCII(l lint.Lang, orig, right string) (fixed string, ok bool) {
+	letters, lower := 0, false
+	for i := 0; i < len(orig); i++ {
+		switch c := orig[i]; {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'a' <= c && c <= 'z':
+			letters++
+			lower = true
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	switch {
+	case letters == 0:
+		return right, true
+	case !lower && letters > 1:
+		// Every letter is a capital: Upper leaves the letters as
+		// they are, in Turkish casing too (only i and ı change).
+		return lint.Upper(l, right), true
+	case 'A' <= orig[0] && orig[0] <= 'Z':
+		r, n := utf8.DecodeRuneInString(right)
+		return lint.Upper(l, string(r)) + right[n:], true
+	}
+	return right, true
+}
+
+// asciiLowerCase reports a word of ASCII characters and no capital, which
+// lowers to itself in every casing.
+func asciiLowerCase(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }

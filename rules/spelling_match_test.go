@@ -85,3 +85,20 @@ func TestLetterAt(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMatchCase holds matchCase's short cut for ASCII words to the rune by
+// rune version, in every casing.
+func FuzzMatchCase(f *testing.F) {
+	for _, s := range [][2]string{{"recieve", "receive"}, {"RECIEVE", "receive"}, {"Recieve", "receive"}, {"Iade", "iade"},
+		{"ISTE", "işte"}, {"X", "x"}, {"iPhone", "ıphone"}, {"e-Mail", "email"}, {"'", "a"}, {"A1", "b"}, {"Ab", ""}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, orig, right string) {
+		for _, l := range lint.Langs {
+			got, ok := matchCaseASCII(l, orig, right)
+			if want := matchCaseRunes(l, orig, right); ok && got != want {
+				t.Errorf("%s: matchCaseASCII(%q, %q) = %q, want %q", l, orig, right, got, want)
+			}
+		}
+	})
+}
