@@ -139,9 +139,8 @@ type wordList struct {
 
 type speller struct {
 	// en maps misspell's English misspellings (lower case) to their
-	// fixes; enTable is the same for the look-ups.
-	en      map[string]string
-	enTable *wordTable
+	// fixes.
+	en *wordTable
 	// misspell are the languages checked with misspell's English
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
@@ -152,29 +151,22 @@ type speller struct {
 }
 
 // englishFixes maps each misspelling of misspell's list, lower case, to
-// its fix; the first pair of a word wins, as in misspell's replacer. A map
+// its fix; the first pair of a word wins, as in misspell's replacer. A
 // look-up per word does what misspell's replacer does for one word, without
 // compiling its 28 000 pairs into a trie at every start.
-func englishFixes(pairs []string) map[string]string {
-	out := make(map[string]string, len(pairs)/2)
+func englishFixes(pairs []string) *wordTable {
+	t := sizedWordTable(len(pairs) / 2)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		w := strings.ToLower(pairs[i])
-		if _, ok := out[w]; !ok {
-			out[w] = pairs[i+1]
-		}
+		t.add(strings.ToLower(pairs[i]), pairs[i+1], false)
 	}
-	return out
+	return &t
 }
 
 // The built-in lists are read and compiled once and never changed; options
 // build their own copies.
 var (
-	defaultEnglish = sync.OnceValues(func() (map[string]string, *wordTable) {
-		en := englishFixes(misspell.DictMain)
-		t := newWordTable(en, nil)
-		return en, &t
-	})
-	builtinLists = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
+	defaultEnglish = sync.OnceValue(func() *wordTable { return englishFixes(misspell.DictMain) })
+	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
 		for _, l := range lint.Langs {
 			data, err := spellingData.ReadFile("data/spelling/" + string(l) + ".txt")
@@ -309,8 +301,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
-	en, enTable := defaultEnglish()
-	sp := &speller{en: en, enTable: enTable, misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
+	sp := &speller{en: defaultEnglish(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
 		useDict: o.Dictionary == nil || *o.Dictionary}
 	if sp.vocab, err = newVocabularies(o); err != nil {
 		return nil, err
@@ -333,15 +324,15 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if len(enWords) > 0 || len(o.Ignore) > 0 {
 		// The config's own pairs win over the list's; ignored words
 		// are never corrected.
-		sp.en = clone(sp.en)
+		en := sp.en.toMap()
 		for w, right := range enWords {
-			sp.en[w] = right
+			en[w] = right
 		}
 		for w := range sp.ignore {
-			delete(sp.en, w)
+			delete(en, w)
 		}
-		t := newWordTable(sp.en, nil)
-		sp.enTable = &t
+		t := newWordTable(en, nil)
+		sp.en = &t
 	}
 	for l, words := range o.Words {
 		if _, err := lint.ParseLang(string(l)); err != nil {
@@ -683,7 +674,7 @@ func (sp *speller) english(text string) []hit {
 		word := text[start:end]
 		var buf [64]byte // lowered here: most words are not on the list
 		lw := appendASCIILower(buf[:0], word)
-		if right, _, ok := sp.enTable.get(hashOf(lw), lw); ok && !sp.ignore[asciiLower(word)] {
+		if right, _, ok := sp.en.get(hashOf(lw), lw); ok && !sp.ignore[asciiLower(word)] {
 			if right, ok := misspellCase(word, right); ok {
 				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
 			}
