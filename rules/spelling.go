@@ -725,7 +725,16 @@ func appendASCIILower(dst []byte, s string) []byte {
 	return dst
 }
 
-func isMisspellWordByte(c byte) bool { return isASCIIAlnum(c) || c == '\'' }
+func isMisspellWordByte(c byte) bool { return misspellWordBytes[c] }
+
+// misspellWordBytes are the bytes of misspell's words, [a-zA-Z0-9'],
+// asked of every byte of an English text.
+var misspellWordBytes = func() (set [256]bool) {
+	for c := range set {
+		set[c] = isASCIIAlnum(byte(c)) || c == '\''
+	}
+	return set
+}()
 
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
@@ -934,12 +943,22 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 	// inside a link, an address or a placeholder is dropped, and so is an
 	// unknown word cited in quotes.
 	clean := blank(text)
-	quoted := quotedSpans(text)
+	var quoted []lint.Span
+	quotedFound := false
 	for _, h := range hits {
-		// A listed misspelling is wrong even in quotes; an unknown word
-		// there is a term or a label cited as it is.
-		if clean[h.start:h.end] != text[h.start:h.end] || !h.listed && !h.rejected && within(quoted, lint.Span{Start: h.start, End: h.end}) {
+		if clean[h.start:h.end] != text[h.start:h.end] {
 			continue
+		}
+		// A listed misspelling is wrong even in quotes; an unknown word
+		// there is a term or a label cited as it is. The quotes are
+		// found when such a word asks.
+		if !h.listed && !h.rejected {
+			if !quotedFound {
+				quoted, quotedFound = quotedSpans(text), true
+			}
+			if within(quoted, lint.Span{Start: h.start, End: h.end}) {
+				continue
+			}
 		}
 		wrong := text[h.start:h.end]
 		if sp.accepted(l, wrong) {
@@ -1012,12 +1031,25 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 	var hits []hit
 	ascii := asciiLetters(text)
 	for start := 0; start < len(text); {
-		if letter, _, w := letterAt(text, start); !letter {
+		// ASCII, most of a text, is told here without a call.
+		if c := text[start]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				start++
+				continue
+			}
+		} else if letter, _, w := letterAt(text, start); !letter {
 			start += w
 			continue
 		}
 		end := start
 		for end < len(text) {
+			if c := text[end]; c < utf8.RuneSelf {
+				if !isASCIILetter(c) {
+					break
+				}
+				end++
+				continue
+			}
 			letter, mark, w := letterAt(text, end)
 			if !letter && !mark {
 				break
@@ -1033,12 +1065,14 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 	return hits
 }
 
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // letterAt says whether the character at text[i] is a letter or a
 // combining mark, and its width; ASCII, most of any text, without a
 // table search.
 func letterAt(text string, i int) (letter, mark bool, w int) {
 	if c := text[i]; c < utf8.RuneSelf {
-		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z', false, 1
+		return isASCIILetter(c), false, 1
 	}
 	r, w := utf8.DecodeRuneInString(text[i:])
 	if r < 0x2B0 {
@@ -1061,7 +1095,8 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 	if l != lint.English && asciiLetters(text) {
 		return pass
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i] // a token is five words: not copied for each
 		if t.Kind != lint.Word {
 			continue
 		}
@@ -1140,10 +1175,11 @@ type wordVerdict struct {
 // verdict is the verdict on a word as a token has it: its base (before a
 // Turkish or Azerbaijani apostrophe), whether that is checked by its shape,
 // and what the lexicon says of it.
-func (lx *lexicon) verdict(word string) wordVerdict {
-	return lx.verdictMemo.get(word, func() wordVerdict {
+func (lx *lexicon) verdict(word string) *wordVerdict {
+	// Kept by pointer: a verdict is a dozen words, asked of every token.
+	return lx.verdictMemo.get(word, func() *wordVerdict {
 		base, ok := baseWord(lx.lang, word)
-		v := wordVerdict{base: len(base), checked: ok && checkable(base)}
+		v := &wordVerdict{base: len(base), checked: ok && checkable(base)}
 		if !v.checked {
 			return v
 		}
