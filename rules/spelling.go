@@ -439,29 +439,35 @@ func braceSpans(text string) [][]int {
 // Laravel placeholder, :name, with the space or parenthesis before it.
 func colonNameSpans(text string) [][]int {
 	var out [][]int
-	for i := 0; i < len(text); {
-		c := i // where the colon would be
-		if i > 0 || text[0] != ':' {
-			switch text[i] {
-			case '\t', '\n', '\f', '\r', ' ', '(':
-			default:
-				i++
-				continue
-			}
-			c = i + 1
+	// From colon to colon: a text has few, and a match starts at one or
+	// at the space or parenthesis before it.
+	for from := 0; ; {
+		k := strings.IndexByte(text[from:], ':')
+		if k < 0 {
+			return out
 		}
-		if c+1 < len(text) && text[c] == ':' && isNameStart(text[c+1]) {
-			end := c + 2
-			for end < len(text) && (isNameStart(text[end]) || text[end] >= '0' && text[end] <= '9') {
-				end++
+		c := from + k
+		start := -1
+		switch {
+		case c == 0:
+			start = 0
+		case c > from:
+			switch text[c-1] {
+			case '\t', '\n', '\f', '\r', ' ', '(':
+				start = c - 1
 			}
-			out = append(out, []int{i, end})
-			i = end
+		}
+		if start < 0 || c+1 >= len(text) || !isNameStart(text[c+1]) {
+			from = c + 1
 			continue
 		}
-		i++
+		end := c + 2
+		for end < len(text) && (isNameStart(text[end]) || text[end] >= '0' && text[end] <= '9') {
+			end++
+		}
+		out = append(out, []int{start, end})
+		from = end
 	}
-	return out
 }
 
 func isNameStart(c byte) bool { return c >= 'a' && c <= 'z' || c == '_' }
@@ -638,12 +644,18 @@ var wwwRE = regexp.MustCompile(`(?i)\bwww\.\S+`)
 // hasDottedWord reports a period between two ASCII letters or digits, as in
 // a host name (luma.example), the only texts misspell.RemoveHost changes.
 func hasDottedWord(s string) bool {
-	for i := 1; i+1 < len(s); i++ {
-		if s[i] == '.' && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
+	// From period to period: a text has few.
+	for from := 0; ; {
+		k := strings.IndexByte(s[from:], '.')
+		if k < 0 {
+			return false
+		}
+		i := from + k
+		if i > 0 && i+1 < len(s) && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
 			return true
 		}
+		from = i + 1
 	}
-	return false
 }
 
 type hit struct {

@@ -57,6 +57,25 @@ func FuzzHandFoundSpans(f *testing.F) {
 	})
 }
 
+// FuzzHasDottedWord holds hasDottedWord to the byte-by-byte scan it
+// stands for.
+func FuzzHasDottedWord(f *testing.F) {
+	for _, s := range []string{"", ".", "a.", ".a", "a.b", "Thanks.We", "1.5", "a..b", "a. b", "luma.example/x", "é.a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		for i := 1; i+1 < len(s); i++ {
+			if s[i] == '.' && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
+				want = true
+			}
+		}
+		if got := hasDottedWord(s); got != want {
+			t.Errorf("hasDottedWord(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
 func isASCIIString(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
