@@ -1280,6 +1280,9 @@ func covered(hits []hit, start, end int) bool {
 // allKnown reports whether every word of s (a correction, maybe two words)
 // is correct.
 func (lx *lexicon) allKnown(s string) bool {
+	if oneASCIIWord(s) {
+		return lx.known(s) // most corrections: no fields to split
+	}
 	for w := range strings.FieldsSeq(s) {
 		if !lx.known(w) {
 			return false
@@ -1426,4 +1429,16 @@ func asciiLowerCase(word string) bool {
 		}
 	}
 	return true
+}
+
+// oneASCIIWord reports a non-empty string of ASCII characters and no space,
+// which strings.Fields would return whole.
+func oneASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == ' ', '\t' <= c && c <= '\r':
+			return false
+		}
+	}
+	return s != ""
 }

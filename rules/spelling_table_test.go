@@ -96,3 +96,17 @@ func TestWordTableFull(t *testing.T) {
 		t.Error("add of a word the table has added it again")
 	}
 }
+
+// FuzzOneASCIIWord holds oneASCIIWord to strings.Fields.
+func FuzzOneASCIIWord(f *testing.F) {
+	for _, s := range []string{"", "a", "a b", " a", "a\t", "a\vb", "é", "a\u00a0b", "a\x85b", "x\x1cy"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if oneASCIIWord(s) {
+			if fs := strings.Fields(s); len(fs) != 1 || fs[0] != s {
+				t.Errorf("oneASCIIWord(%q), but its fields are %q", s, fs)
+			}
+		}
+	})
+}
