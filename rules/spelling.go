@@ -783,6 +783,7 @@ type seenWord struct {
 type keptPasses struct {
 	sp     *speller
 	passes []unknownPass
+	body   [1]unknownPass // room for passes' first
 }
 
 // spellingKey is what the passes are kept under.
@@ -911,17 +912,23 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 			lx = nil // the embedded data is tested; a broken build has no dictionary
 		}
 	}
-	var passes []unknownPass
+	var kept *keptPasses
+	if lx != nil {
+		// One allocation for the passes of a message with a body alone,
+		// most messages.
+		kept = &keptPasses{sp: sp}
+		kept.passes = kept.body[:0]
+	}
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
 		var pass unknownPass
 		if lx != nil {
 			pass = sp.unknown(lx, text, toks)
-			passes = append(passes, pass)
+			kept.passes = append(kept.passes, pass)
 		}
 		sp.field(m.Lang, lx, part, text, pass, report)
 	})
 	if lx != nil {
-		m.Remember(spellingKey{}, &keptPasses{sp: sp, passes: passes})
+		m.Remember(spellingKey{}, kept)
 	}
 }
 
