@@ -1305,12 +1305,7 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 	// Lowered into a buffer: the look-ups below allocate nothing, and
 	// most words are not on the list.
 	var buf [64]byte
-	var lw []byte
-	if asciiLowerCase(word) {
-		lw = append(buf[:0], word...)
-	} else {
-		lw = lint.AppendLower(buf[:0], l, word)
-	}
+	lw, runes, at := lowerWord(buf[:0], l, word, wl.minStem)
 	words, stems := &wl.wordsTable, &wl.stemsTable
 	if ascii {
 		// A text without its language's letters: the list as it would
@@ -1323,12 +1318,7 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 	// Stems from the longest down; case folding maps rune to rune, so the
 	// k-th rune of lw is the k-th rune of word. Every stem tried starts
 	// with lw's first minStem runes, whose hash each stem's goes on from.
-	runes := -1 // counted when a stem or an ending needs it
-	if len(lw) > wl.minStem {
-		runes = utf8.RuneCount(lw)
-	}
 	if k := runes; k > wl.minStem {
-		at := runeOffsetBytes(lw, wl.minStem)
 		if atHash := hashOf(lw[:at]); stems.has(atHash, lw[:at]) {
 			for b := len(lw); k > wl.minStem; {
 				_, w := utf8.DecodeLastRune(lw[:b])
@@ -1344,14 +1334,9 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 		return 0, ""
 	}
 	for _, e := range wl.endingsByLast[lw[len(lw)-1]] {
-		if n := len(lw) - len(e[0]); n >= 0 && string(lw[n:]) == e[0] {
-			if runes < 0 {
-				runes = utf8.RuneCount(lw)
-			}
-			if runes-utf8.RuneCountInString(e[0]) >= 2 {
-				stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
-				return len(word), lint.Lower(l, word[:stem]) + e[1]
-			}
+		if n := len(lw) - len(e[0]); n >= 0 && string(lw[n:]) == e[0] && runes-utf8.RuneCountInString(e[0]) >= 2 {
+			stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
+			return len(word), lint.Lower(l, word[:stem]) + e[1]
 		}
 	}
 	return 0, ""
@@ -1425,6 +1410,59 @@ func matchCaseASCII(l lint.Lang, orig, right string) (fixed string, ok bool) {
 		return lint.Upper(l, string(r)) + right[n:], true
 	}
 	return right, true
+}
+
+// lowerWord appends word lowered in the language's casing to dst, as
+// lint.AppendLower does, with its count of runes and the offset in the
+// result of its n-th rune (its length when it has fewer). A word of ASCII
+// and of small letters that lower to themselves (ş, ə, é), most words, is
+// lowered and counted in one pass here; any other goes to lint.
+func lowerWord(dst []byte, l lint.Lang, word string, n int) (lw []byte, runes, at int) {
+	if asciiLowerCase(word) {
+		return append(dst, word...), len(word), min(n, len(word))
+	}
+	turkic := lint.CasingOf(l) == lint.TurkicCasing
+	start := len(dst)
+	at = -1
+	for i := 0; i < len(word); runes++ {
+		if runes == n {
+			at = len(dst) - start
+		}
+		c := word[i]
+		switch {
+		case c == 'I' && turkic:
+			dst = append(dst, "ı"...)
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		case c < utf8.RuneSelf:
+			dst = append(dst, c)
+		default:
+			r, w := utf8.DecodeRuneInString(word[i:])
+			if !lowerSelf(r) {
+				lw = lint.AppendLower(dst[:start], l, word)[start:]
+				return lw, utf8.RuneCount(lw), runeOffsetBytes(lw, n)
+			}
+			dst = append(dst, word[i:i+w]...)
+			i += w
+			continue
+		}
+		i++
+	}
+	lw = dst[start:]
+	if at < 0 {
+		at = len(lw)
+	}
+	return lw, runes, at
+}
+
+// lowerSelf reports the small letters of Turkish, Azerbaijani and the
+// words they borrow, which no casing changes.
+func lowerSelf(r rune) bool {
+	switch r {
+	case 'ç', 'ğ', 'ı', 'ö', 'ş', 'ü', 'ə', 'â', 'î', 'û', 'é', 'è', 'ê', 'ë', 'á', 'à', 'ä', 'í', 'ï', 'ó', 'ô', 'ú', 'ñ':
+		return true
+	}
+	return false
 }
 
 // asciiLowerCase reports a word of ASCII characters and no capital, which

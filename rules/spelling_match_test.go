@@ -102,3 +102,22 @@ func FuzzMatchCase(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLowerWord holds lowerWord to lint.AppendLower and the counts it
+// stands for, in every language.
+func FuzzLowerWord(f *testing.F) {
+	for _, s := range []string{"", "Iade", "İade", "IŞIK", "siparişiniz", "Təşəkkür", "CAFÉ", "naïve", "Ⅰx", "a\xffb", "ŞÇĞ", "abcd", "abcdé"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		for _, l := range lint.Langs {
+			for _, n := range []int{0, 1, 4} {
+				lw, runes, at := lowerWord(nil, l, word, n)
+				want := lint.AppendLower(nil, l, word)
+				if string(lw) != string(want) || runes != utf8.RuneCount(want) || at != runeOffsetBytes(want, n) {
+					t.Errorf("%s lowerWord(%q, %d) = %q %d %d, want %q %d %d", l, word, n, lw, runes, at, want, utf8.RuneCount(want), runeOffsetBytes(want, n))
+				}
+			}
+		}
+	})
+}
