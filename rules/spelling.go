@@ -684,9 +684,18 @@ func (sp *speller) english(text string) []hit {
 			end++
 		}
 		word := text[start:end]
-		var buf [64]byte // lowered here: most words are not on the list
-		lw := appendASCIILower(buf[:0], word)
-		if right, _, ok := sp.en.get(hashOf(lw), lw); ok && !sp.ignore[asciiLower(word)] {
+		// Lowered and hashed here in one pass: most words are not on
+		// the list.
+		var buf [64]byte
+		lw, h := buf[:0], uint64(fnvOffset)
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw, h = append(lw, c), hashStep(h, c)
+		}
+		if right, _, ok := sp.en.get(h, lw); ok && !sp.ignore[asciiLower(word)] {
 			if right, ok := misspellCase(word, right); ok {
 				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
 			}
@@ -723,18 +732,6 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
-}
-
-// appendASCIILower appends asciiLower(s) to dst.
-func appendASCIILower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 func isMisspellWordByte(c byte) bool { return misspellWordBytes[c] }
@@ -1005,7 +1002,7 @@ func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) 
 	// Quoted as %q would, without fmt, and written into one buffer: a
 	// finding of most messages.
 	var buf [128]byte
-	msg := strconv.AppendQuote(buf[:0], wrong)
+	msg := appendQuoted(buf[:0], wrong)
 	switch {
 	case h.rejected:
 		msg = append(msg, " is on the list of words not to use"...)
@@ -1013,7 +1010,7 @@ func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) 
 		msg = append(msg, " is not a word the dictionary knows"...)
 	case h.sure:
 		right := matchCase(l, wrong, h.right)
-		msg = strconv.AppendQuote(append(msg, " is a misspelling of "...), right)
+		msg = appendQuoted(append(msg, " is a misspelling of "...), right)
 		d.Suggestion = right
 		d.Fix = &lint.Edit{Span: span, New: right}
 	default:
@@ -1026,6 +1023,37 @@ func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) 
 	}
 	d.Message = string(msg)
 	return d
+}
+
+// appendQuoted is strconv.AppendQuote: a word of printable ASCII and the
+// letters of the languages, most words, is copied between quotes, without
+// asking strconv's tables of every character.
+func appendQuoted(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !lowerSelf(r) && !upperSelf(r) {
+				return strconv.AppendQuote(dst, s)
+			}
+			i += w
+			continue
+		}
+		if c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(dst, s)
+		}
+		i++
+	}
+	return append(append(append(dst, '"'), s...), '"')
+}
+
+// upperSelf reports the capitals of Turkish and Azerbaijani letters.
+func upperSelf(r rune) bool {
+	switch r {
+	case 'Ç', 'Ğ', 'İ', 'Ö', 'Ş', 'Ü', 'Ə', 'Â', 'Î', 'Û', 'É':
+		return true
+	}
+	return false
 }
 
 // joinOr joins quoted options: "a", "b" or "c".

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -118,6 +119,18 @@ func FuzzLowerWord(f *testing.F) {
 					t.Errorf("%s lowerWord(%q, %d) = %q %d %d, want %q %d %d", l, word, n, lw, runes, at, want, utf8.RuneCount(want), runeOffsetBytes(want, n))
 				}
 			}
+		}
+	})
+}
+
+// FuzzAppendQuoted holds appendQuoted to strconv.AppendQuote.
+func FuzzAppendQuoted(f *testing.F) {
+	for _, s := range []string{"", "recieve", "Təşəkür", "İade", "a\"b", "a\\b", "\x00", "\x7f", "\xff", "ş\xc5", "\u00a0", "~ ", "ÇĞİÖŞÜƏ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendQuoted([]byte("x"), s)), string(strconv.AppendQuote([]byte("x"), s)); got != want {
+			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
 		}
 	})
 }
