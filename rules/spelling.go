@@ -500,7 +500,7 @@ func blankLinks(text string) string {
 	// One regexp a kind, each run only when the text has its character:
 	// the e-mail pattern alone would otherwise be tried at every letter.
 	var b []byte
-	has := asciiBytesOf(text) // one pass for every kind's characters
+	has := bytesIn(text, notWordChars) // every kind's characters at once
 	for _, nw := range notWords {
 		if !has.any(nw.needs) {
 			continue
@@ -540,19 +540,35 @@ func blankLinks(text string) string {
 // asciiBytes is a set of ASCII characters.
 type asciiBytes [2]uint64
 
-// asciiBytesOf is the set of ASCII characters in s.
-func asciiBytesOf(s string) asciiBytes {
-	var set asciiBytes
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < utf8.RuneSelf {
+// bytesIn is the set of the ASCII characters of chars that s has: each is
+// looked for with strings.IndexByte, whose vector instructions go through a
+// text many times faster than a pass that notes every byte.
+func bytesIn(s, chars string) asciiBytes {
+	var set, asked asciiBytes
+	for i := 0; i < len(chars); i++ {
+		c := chars[i]
+		if asked[c>>6]&(1<<(c&63)) != 0 {
+			continue
+		}
+		asked[c>>6] |= 1 << (c & 63)
+		if strings.IndexByte(s, c) >= 0 {
 			set[c>>6] |= 1 << (c & 63)
 		}
 	}
 	return set
 }
 
+// notWordChars are the characters notWords need.
+var notWordChars = func() string {
+	var b strings.Builder
+	for _, nw := range notWords {
+		b.WriteString(nw.needs)
+	}
+	return b.String()
+}()
+
 // any is strings.ContainsAny for the text the set was made of and ASCII
-// chars.
+// chars it was asked of.
 func (set asciiBytes) any(chars string) bool {
 	for i := 0; i < len(chars); i++ {
 		if c := chars[i]; set[c>>6]&(1<<(c&63)) != 0 {
