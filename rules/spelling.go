@@ -125,6 +125,7 @@ type wordList struct {
 	exact   map[string]bool   // wrong forms that take no suffix
 	endings [][2]string       // wrong ending -> right ending
 	minStem int               // shortest stem a suffix may follow, in runes
+	turkic  bool              // the language's casing is Turkic: I lowers to ı
 	// stems and foldedStems are the first minStem runes of every word of
 	// words and folded: a word that starts otherwise has no listed stem,
 	// one look-up instead of one per stem length.
@@ -224,7 +225,7 @@ func misspellLangs() map[lint.Lang]bool {
 }
 
 func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
-	wl := &wordList{words: map[string]string{}, exact: map[string]bool{}, minStem: 4}
+	wl := &wordList{words: map[string]string{}, exact: map[string]bool{}, minStem: 4, turkic: lint.CasingOf(l) == lint.TurkicCasing}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -342,7 +343,8 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			continue
 		}
 		base := lists[l]
-		wl := &wordList{words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem}
+		wl := &wordList{words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem,
+			turkic: base.turkic}
 		for k, v := range base.words {
 			wl.words[k] = v
 		}
@@ -1349,7 +1351,7 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 	// Lowered into a buffer: the look-ups below allocate nothing, and
 	// most words are not on the list.
 	var buf [64]byte
-	lw, runes, at := lowerWord(buf[:0], l, word, wl.minStem)
+	lw, runes, at := lowerWord(buf[:0], l, wl.turkic, word, wl.minStem)
 	words, stems := &wl.wordsTable, &wl.stemsTable
 	if ascii {
 		// A text without its language's letters: the list as it would
@@ -1456,16 +1458,15 @@ func matchCaseASCII(l lint.Lang, orig, right string) (fixed string, ok bool) {
 	return right, true
 }
 
-// lowerWord appends word lowered in the language's casing to dst, as
-// lint.AppendLower does, with its count of runes and the offset in the
+// lowerWord appends word lowered in the language's casing to dst (turkic:
+// the language's casing is lint.TurkicCasing), as lint.AppendLower does, with its count of runes and the offset in the
 // result of its n-th rune (its length when it has fewer). A word of ASCII
 // and of small letters that lower to themselves (ş, ə, é), most words, is
 // lowered and counted in one pass here; any other goes to lint.
-func lowerWord(dst []byte, l lint.Lang, word string, n int) (lw []byte, runes, at int) {
+func lowerWord(dst []byte, l lint.Lang, turkic bool, word string, n int) (lw []byte, runes, at int) {
 	if asciiLowerCase(word) {
 		return append(dst, word...), len(word), min(n, len(word))
 	}
-	turkic := lint.CasingOf(l) == lint.TurkicCasing
 	start := len(dst)
 	at = -1
 	for i := 0; i < len(word); runes++ {
