@@ -333,7 +333,14 @@ func TestCueIndexRebuilds(t *testing.T) {
 
 	// The collected list's slot is emptied at the next build.
 	r := registryOf(l)
-	for i := 0; i < 100 && !r.stale.Load(); i++ {
+	collected := func() bool {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return r.members[goneSlot-1].Value() == nil
+	}
+	// Wait for this list: another test's lists collected meanwhile mark
+	// the index stale too.
+	for i := 0; i < 100 && (!r.stale.Load() || !collected()); i++ {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond)
 	}
