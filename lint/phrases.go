@@ -47,8 +47,8 @@ type Phrases struct {
 	// typos are the cues whose first word is long enough to be matched one
 	// typo away (see AllowTypos); nil unless allowed. isWord tells a word
 	// of the language, which is never a typo.
-	typos  map[typoKey][]typoCue // by the first word's length and first byte
-	ftypos map[typoKey][]typoCue // the same, folded
+	typos  *typoIndex // by the first word's first byte and length
+	ftypos *typoIndex // the same, folded
 	isWord func(string) bool
 	// slot is the Phrases' place in its language's merged matcher, plus
 	// one; 0 until FindIn first asks for it (see cueIndex).
@@ -59,11 +59,26 @@ type Phrases struct {
 // word one typo away: shorter words are too close to other words.
 const typoMin = 7
 
-// typoKey is a length in letters and a first byte: a typo seldom takes the
-// first letter, so a word is only compared with cues that start as it does.
-type typoKey struct {
-	letters int
-	first   byte
+// typoIndex holds cues by their first word's first byte and length in
+// letters: a typo seldom takes the first letter, so a word is only compared
+// with cues that start as it does. Arrays, not a map: it is asked three
+// times for every long word of a message.
+type typoIndex [256][][]typoCue
+
+func (x *typoIndex) add(first byte, letters int, tc typoCue) {
+	if len(x[first]) <= letters {
+		x[first] = append(x[first], make([][]typoCue, letters+1-len(x[first]))...)
+	}
+	x[first][letters] = append(x[first][letters], tc)
+}
+
+// cues are the cues whose first word starts with first and has letters
+// letters.
+func (x *typoIndex) cues(first byte, letters int) []typoCue {
+	if b := x[first]; letters < len(b) {
+		return b[letters]
+	}
+	return nil
 }
 
 // typoCue is a cue with a long first word, and that word's length.
@@ -81,12 +96,12 @@ type typoCue struct {
 // before the first Find.
 func (p *Phrases) AllowTypos(isWord func(string) bool) {
 	p.isWord = isWord
-	p.typos, p.ftypos = map[typoKey][]typoCue{}, map[typoKey][]typoCue{}
+	p.typos, p.ftypos = &typoIndex{}, &typoIndex{}
 	for _, ph := range p.words {
 		if cw := &ph.words[0]; !cw.prefix {
 			if n := utf8.RuneCountInString(cw.w); n >= typoMin {
-				p.typos[typoKey{n, cw.w[0]}] = append(p.typos[typoKey{n, cw.w[0]}], typoCue{ph, n})
-				p.ftypos[typoKey{n, cw.fw[0]}] = append(p.ftypos[typoKey{n, cw.fw[0]}], typoCue{ph, n})
+				p.typos.add(cw.w[0], n, typoCue{ph, n})
+				p.ftypos.add(cw.fw[0], n, typoCue{ph, n})
 			}
 		}
 	}
@@ -421,7 +436,7 @@ func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded b
 		typos = p.ftypos
 	}
 	for _, k := range [3]int{n - 1, n, n + 1} {
-		for _, tc := range typos[typoKey{k, w[0]}] {
+		for _, tc := range typos.cues(w[0], k) {
 			c := tc.ph.words[0].w
 			if folded {
 				c = tc.ph.words[0].fw
