@@ -648,6 +648,22 @@ func (h *cueHits) end(toks []Token, i int, ws []keyWord) (int, bool) {
 // m.Tokens()) does; the body's words are looked up once for every list of
 // the language, and the answers kept on the message until Trim.
 func (p *Phrases) FindIn(m *Message) []Match {
+	found := p.findIn(m)
+	if len(found) == 0 {
+		return nil
+	}
+	return slices.Clone(found)
+}
+
+// AppendIn appends what FindIn returns to dst: a caller that sorts the
+// matches into its own slices allocates nothing for them on the way.
+func (p *Phrases) AppendIn(dst []Match, m *Message) []Match {
+	return append(dst, p.findIn(m)...)
+}
+
+// findIn is FindIn's answer, in memory of the message's that the next
+// question overwrites.
+func (p *Phrases) findIn(m *Message) []Match {
 	toks := m.Tokens()
 	if p.lang != m.Lang {
 		return p.Find(m.Body.Text, toks)
@@ -697,8 +713,5 @@ func (p *Phrases) FindIn(m *Message) []Match {
 		}
 	}
 	h.found = out
-	if len(out) == 0 {
-		return nil
-	}
-	return slices.Clone(out)
+	return out
 }
