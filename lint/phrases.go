@@ -81,10 +81,13 @@ func (x *typoIndex) cues(first byte, letters int) []typoCue {
 	return nil
 }
 
-// typoCue is a cue with a long first word, and that word's length.
+// typoCue is a cue with a long first word, that word's length, and the
+// word itself, plain and folded: it is compared with every long word of a
+// message, and read here without a visit to the cue.
 type typoCue struct {
 	ph      *phrase
 	letters int
+	w, fw   string
 }
 
 // AllowTypos lets FindTypos match cue words of seven letters or more with a
@@ -100,8 +103,8 @@ func (p *Phrases) AllowTypos(isWord func(string) bool) {
 	for _, ph := range p.words {
 		if cw := &ph.words[0]; !cw.prefix {
 			if n := utf8.RuneCountInString(cw.w); n >= typoMin {
-				p.typos.add(cw.w[0], n, typoCue{ph, n})
-				p.ftypos.add(cw.fw[0], n, typoCue{ph, n})
+				p.typos.add(cw.w[0], n, typoCue{ph, n, cw.w, cw.fw})
+				p.ftypos.add(cw.fw[0], n, typoCue{ph, n, cw.w, cw.fw})
 			}
 		}
 	}
@@ -437,9 +440,9 @@ func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded b
 	}
 	for _, k := range [3]int{n - 1, n, n + 1} {
 		for _, tc := range typos.cues(w[0], k) {
-			c := tc.ph.words[0].w
+			c := tc.w
 			if folded {
-				c = tc.ph.words[0].fw
+				c = tc.fw
 			}
 			if !oneTypo(w, c) {
 				continue
