@@ -154,9 +154,9 @@ func (c *classCache) get(w string, class func(string) *wordClass) *wordClass {
 	if known := c.known.Load(); known != nil {
 		n = len(*known)
 	}
-	// Merged when fresh outgrows a quarter of known: each word is copied
-	// a few times in all, however long the run.
-	if len(c.fresh) > n/4 {
+	// Merged when fresh outgrows a quarter of known (each word is copied
+	// a few times in all, however long the run), or fills the cache.
+	if len(c.fresh) > n/4 || n+len(c.fresh) >= maxClasses {
 		merged := make(map[string]*wordClass, n+len(c.fresh))
 		if known := c.known.Load(); known != nil {
 			maps.Copy(merged, *known)
