@@ -111,61 +111,66 @@ func (n *lemmaNode) add(stem string, id int32) {
 	}
 }
 
-// classCache maps words to their classes. Messages on every core read it
-// without a lock: known is never written once stored, and words not in it
-// are classed, gathered in fresh and merged into a new known a batch at a
-// time. It holds at most maxClasses words, so a long run's rare words do
-// not grow it for ever; a word it does not hold is classed again.
-type classCache struct {
-	known atomic.Pointer[map[string]*wordClass]
+// wordCache maps words to what a pure function of the word makes of them
+// (a cue index's class, a detector's points), worked out once per word, not
+// once per message. Messages on every core read it without a lock: known
+// is never written once stored, and words not in it are worked out,
+// gathered in fresh and merged into a new known a batch at a time. It holds
+// at most maxCached words, so a long run's rare words do not grow it for
+// ever; a word it does not hold is worked out again.
+type wordCache[V any] struct {
+	known atomic.Pointer[map[string]V]
 	mu    sync.Mutex
-	fresh map[string]*wordClass
+	fresh map[string]V
 	full  bool
 }
 
-// maxClasses is how many words a class cache holds: the common words of a
-// language, which are most of any text.
-const maxClasses = 1 << 15
+// classCache maps words to their classes in a cue index.
+type classCache = wordCache[*wordClass]
 
-// get is the class of w, classed by class if the cache does not hold it.
-func (c *classCache) get(w string, class func(string) *wordClass) *wordClass {
+// maxCached is how many words a word cache holds: the common words of a
+// language, which are most of any text.
+const maxCached = 1 << 15
+
+// get is what of makes of w, from the cache if it holds w.
+func (c *wordCache[V]) get(w string, of func(string) V) V {
 	if known := c.known.Load(); known != nil {
-		if wc, ok := (*known)[w]; ok {
-			return wc
+		if v, ok := (*known)[w]; ok {
+			return v
 		}
 	}
 	c.mu.Lock()
-	wc, ok := c.fresh[w]
+	v, ok := c.fresh[w]
 	c.mu.Unlock()
 	if ok {
-		return wc
+		return v
 	}
-	wc = class(w)
+	v = of(w)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.full {
-		return wc
+		return v
 	}
 	if c.fresh == nil {
-		c.fresh = map[string]*wordClass{}
+		c.fresh = map[string]V{}
 	}
-	c.fresh[strings.Clone(w)] = wc // w may be a slice of a message's text
+	c.fresh[strings.Clone(w)] = v // w may be a slice of a message's text
 	n := 0
 	if known := c.known.Load(); known != nil {
 		n = len(*known)
 	}
 	// Merged when fresh outgrows a quarter of known (each word is copied
 	// a few times in all, however long the run), or fills the cache.
-	if len(c.fresh) > n/4 || n+len(c.fresh) >= maxClasses {
-		merged := make(map[string]*wordClass, n+len(c.fresh))
+	if len(c.fresh) > n/4 || n+len(c.fresh) >= maxCached {
+		merged := make(map[string]V, n+len(c.fresh))
 		if known := c.known.Load(); known != nil {
 			maps.Copy(merged, *known)
 		}
 		maps.Copy(merged, c.fresh)
 		c.known.Store(&merged)
-		c.fresh, c.full = nil, len(merged) >= maxClasses
+		c.fresh, c.full = nil, len(merged) >= maxCached
 	}
-	return wc
+	return v
 }
 
 // cueKey is the cues found by one word or stem: each distinct cue once,

@@ -443,7 +443,7 @@ func BenchmarkPhrases(b *testing.B) {
 }
 
 // The class cache answers every word with its class, classes a word it
-// holds only once, and stops growing at maxClasses words.
+// holds only once, and stops growing at maxCached words.
 func TestClassCache(t *testing.T) {
 	var c classCache
 	classed := map[string]int{}
@@ -452,7 +452,7 @@ func TestClassCache(t *testing.T) {
 		return &wordClass{keys: []int32{int32(len(w))}}
 	}
 	word := func(i int) string { return "w" + itoa(i) }
-	for i := range maxClasses + 5000 {
+	for i := range maxCached + 5000 {
 		w := word(i)
 		if got := c.get(w, class); len(got.keys) != 1 || got.keys[0] != int32(len(w)) {
 			t.Fatalf("%s: class %v", w, got.keys)
@@ -466,10 +466,10 @@ func TestClassCache(t *testing.T) {
 			t.Fatalf("%s classed %d times", word(i), classed[word(i)])
 		}
 	}
-	if n := len(*c.known.Load()) + len(c.fresh); n > maxClasses+maxClasses/4 || !c.full {
-		t.Errorf("%d words held (full %v), want at most about %d", n, c.full, maxClasses)
+	if n := len(*c.known.Load()) + len(c.fresh); n > maxCached+maxCached/4 || !c.full {
+		t.Errorf("%d words held (full %v), want at most about %d", n, c.full, maxCached)
 	}
-	if c.get(word(maxClasses+4999), class); classed[word(maxClasses+4999)] != 2 {
+	if c.get(word(maxCached+4999), class); classed[word(maxCached+4999)] != 2 {
 		t.Errorf("a word past the bound was held")
 	}
 }
