@@ -116,13 +116,14 @@ func (n *lemmaNode) add(stem string, id int32) {
 // once per message. Messages on every core read it without a lock: known
 // is never written once stored, and words not in it are worked out,
 // gathered in fresh and merged into a new known a batch at a time. It holds
-// at most maxCached words, so a long run's rare words do not grow it for
-// ever; a word it does not hold is worked out again.
+// at most limit words, so a long run's rare words do not grow it for ever;
+// a word it does not hold is worked out again.
 type wordCache[V any] struct {
 	known atomic.Pointer[map[string]V]
 	mu    sync.Mutex
 	fresh map[string]V
 	full  bool
+	limit int // the words it holds at most; 0: maxCached
 }
 
 // classCache maps words to their classes in a cue index.
@@ -161,14 +162,18 @@ func (c *wordCache[V]) get(w string, of func(string) V) V {
 	}
 	// Merged when fresh outgrows a quarter of known (each word is copied
 	// a few times in all, however long the run), or fills the cache.
-	if len(c.fresh) > n/4 || n+len(c.fresh) >= maxCached {
+	limit := c.limit
+	if limit == 0 {
+		limit = maxCached
+	}
+	if len(c.fresh) > n/4 || n+len(c.fresh) >= limit {
 		merged := make(map[string]V, n+len(c.fresh))
 		if known := c.known.Load(); known != nil {
 			maps.Copy(merged, *known)
 		}
 		maps.Copy(merged, c.fresh)
 		c.known.Store(&merged)
-		c.fresh, c.full = nil, len(merged) >= maxCached
+		c.fresh, c.full = nil, len(merged) >= limit
 	}
 	return v
 }

@@ -62,20 +62,28 @@ const typoMin = 7
 // typoIndex holds cues by their first word's first byte and length in
 // letters: a typo seldom takes the first letter, so a word is only compared
 // with cues that start as it does. Arrays, not a map: it is asked three
-// times for every long word of a message.
-type typoIndex [256][][]typoCue
+// times for every long word of a message. near remembers, for the words
+// met, the cues one typo away (see nearCues).
+type typoIndex struct {
+	byFirst [256][][]typoCue
+	near    wordCache[[]typoCue]
+}
+
+// maxNear is how many words a typo index remembers: every long word of a
+// message is asked, and a list that allows typos is one of few.
+const maxNear = 1 << 13
 
 func (x *typoIndex) add(first byte, letters int, tc typoCue) {
-	if len(x[first]) <= letters {
-		x[first] = append(x[first], make([][]typoCue, letters+1-len(x[first]))...)
+	if b := x.byFirst[first]; len(b) <= letters {
+		x.byFirst[first] = append(b, make([][]typoCue, letters+1-len(b))...)
 	}
-	x[first][letters] = append(x[first][letters], tc)
+	x.byFirst[first][letters] = append(x.byFirst[first][letters], tc)
 }
 
 // cues are the cues whose first word starts with first and has letters
 // letters.
 func (x *typoIndex) cues(first byte, letters int) []typoCue {
-	if b := x[first]; letters < len(b) {
+	if b := x.byFirst[first]; letters < len(b) {
 		return b[letters]
 	}
 	return nil
@@ -99,7 +107,7 @@ type typoCue struct {
 // before the first Find.
 func (p *Phrases) AllowTypos(isWord func(string) bool) {
 	p.isWord = isWord
-	p.typos, p.ftypos = &typoIndex{}, &typoIndex{}
+	p.typos, p.ftypos = &typoIndex{near: wordCache[[]typoCue]{limit: maxNear}}, &typoIndex{near: wordCache[[]typoCue]{limit: maxNear}}
 	for _, ph := range p.words {
 		if cw := &ph.words[0]; !cw.prefix {
 			if n := utf8.RuneCountInString(cw.w); n >= typoMin {
@@ -432,12 +440,25 @@ func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, 
 
 // findTypos tries the cues whose first word is one typo from w.
 func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded bool) []Match {
-	n := utf8.RuneCountInString(w)
-	checked := false
 	typos := p.typos
 	if folded {
 		typos = p.ftypos
 	}
+	near := typos.near.get(w, func(w string) []typoCue { return p.nearCues(typos, w, folded) })
+	for _, tc := range near {
+		if m, ok := p.try(toks, nil, i, tc.ph, folded, true, false); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// nearCues are the cues whose first word is one typo from w, in the order
+// they are tried, or none when w is a word of the language. It depends on
+// w alone, so a typo index remembers it.
+func (p *Phrases) nearCues(typos *typoIndex, w string, folded bool) []typoCue {
+	n := utf8.RuneCountInString(w)
+	var out []typoCue
 	for _, k := range [3]int{n - 1, n, n + 1} {
 		for _, tc := range typos.cues(w[0], k) {
 			c := tc.w
@@ -447,15 +468,10 @@ func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded b
 			if !oneTypo(w, c) {
 				continue
 			}
-			if !checked {
-				if p.isWord(w) {
-					return out
-				}
-				checked = true
+			if out == nil && p.isWord(w) {
+				return nil
 			}
-			if m, ok := p.try(toks, nil, i, tc.ph, folded, true, false); ok {
-				out = append(out, m)
-			}
+			out = append(out, tc)
 		}
 	}
 	return out

@@ -230,8 +230,11 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []stri
 	text := p.Msg.Body.Text
 	found := false
 	for i, w := range words {
+		if !nb.known(w) {
+			continue // most words: not lowered for nothing
+		}
 		lw := lint.Lower(p.Msg.Lang, w)
-		if !nb.known(w) || utf8.RuneCountInString(lw) < 4 || lc.english(w) {
+		if utf8.RuneCountInString(lw) < 4 || lc.english(w) {
 			continue
 		}
 		if own.neighbourWord(w) != "" {
