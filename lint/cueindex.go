@@ -135,11 +135,24 @@ const maxCached = 1 << 15
 
 // get is what of makes of w, from the cache if it holds w.
 func (c *wordCache[V]) get(w string, of func(string) V) V {
-	if known := c.known.Load(); known != nil {
-		if v, ok := (*known)[w]; ok {
-			return v
-		}
+	if v, ok := c.snapshot()[w]; ok {
+		return v
 	}
+	return c.miss(w, of)
+}
+
+// snapshot is the words the cache holds now (nil when none): a caller
+// asking about many words reads it with no call per word, and asks get
+// about those it lacks.
+func (c *wordCache[V]) snapshot() map[string]V {
+	if known := c.known.Load(); known != nil {
+		return *known
+	}
+	return nil
+}
+
+// miss is get for a word not in known: from fresh, or worked out and kept.
+func (c *wordCache[V]) miss(w string, of func(string) V) V {
 	c.mu.Lock()
 	v, ok := c.fresh[w]
 	c.mu.Unlock()
@@ -573,6 +586,7 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 		}
 	}
 	class := func(w string) *wordClass { return idx.class(w, h.folded) }
+	known := cache.snapshot()
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {
@@ -583,7 +597,10 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 		if h.folded {
 			w = h.words[i]
 		}
-		c := cache.get(w, class)
+		c, ok := known[w]
+		if !ok {
+			c = cache.get(w, class)
+		}
 		h.classes = append(h.classes, c)
 		for _, k := range c.keys {
 			h.add(i, k)

@@ -380,6 +380,7 @@ func DetectLang(text string) (l Lang, ok bool) {
 	var buf [8]int
 	scores := append(buf[:0], make([]int, len(langSpecs))...)
 	d := &detector
+	known := d.points.snapshot() // the words whose points are known
 	// Letters are counted in the pass when the sets fit here (the
 	// registry has two), else each set searches the text itself.
 	var counts [8]int
@@ -394,7 +395,7 @@ func DetectLang(text string) (l Lang, ok bool) {
 		if c < utf8.RuneSelf {
 			if asciiWordByte[c] == 0 {
 				if start >= 0 {
-					d.add(scores, text[start:i], w)
+					d.add(known, scores, text[start:i], w)
 					start = -1
 				}
 				i++
@@ -430,13 +431,13 @@ func DetectLang(text string) (l Lang, ok bool) {
 			w.upper = w.upper || isUpperOrTitle(r)
 			w.turkicI = w.turkicI || r == 'İ'
 		} else if start >= 0 {
-			d.add(scores, text[start:i], w)
+			d.add(known, scores, text[start:i], w)
 			start = -1
 		}
 		i += n
 	}
 	if start >= 0 {
-		d.add(scores, text[start:], w)
+		d.add(known, scores, text[start:], w)
 	}
 	for j, ls := range d.letters {
 		k := 0
@@ -495,12 +496,25 @@ type word struct {
 }
 
 // add adds a word's points to each language's score, worked out on the
-// word's first meeting (see score) and remembered.
-func (d *detection) add(scores []int, w string, info word) {
-	points := d.points.get(w, func(w string) []int {
+// word's first meeting (see score) and remembered; known is what the cache
+// held when the text was begun.
+func (d *detection) add(known map[string][]int, scores []int, w string, info word) {
+	points, ok := known[w]
+	if !ok {
+		points = d.miss(w, info, len(scores))
+	}
+	for i, n := range points {
+		scores[i] += n
+	}
+}
+
+// miss is add for a word not in known (the word cache's snapshot):
+// scored, and remembered.
+func (d *detection) miss(w string, info word, langs int) []int {
+	return d.points.get(w, func(w string) []int {
 		var buf [8]int
 		var lower [64]byte
-		pts := append(buf[:0], make([]int, len(scores))...)
+		pts := append(buf[:0], make([]int, langs)...)
 		d.score(pts, w, info, lower[:0])
 		for _, n := range pts {
 			if n != 0 {
@@ -509,9 +523,6 @@ func (d *detection) add(scores []int, w string, info word) {
 		}
 		return nil
 	})
-	for i, n := range points {
-		scores[i] += n
-	}
 }
 
 // score adds a word's points to each language's score; buf is room to
