@@ -233,7 +233,7 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
 			return true
 		}
-		if gw.optativeWish(m, toks, s, clause) {
+		if gw.optativeWish(m, toks, s, clause, folded) {
 			return true
 		}
 		if len(clause) >= 3 && first == "have" && (toks[clause[1]].Norm == "a" || toks[clause[1]].Norm == "an") &&
@@ -285,13 +285,14 @@ func (gw *goodbyeWords) lastClauses(m *lint.Message, toks []lint.Token) []senten
 // stem has three letters or more ("basın" presses a button). A question
 // asks leave ("Mesaj silinsin?"), and after a complementizer ("dedik ki,
 // sizə zəng etsin") it reports what someone is to do.
-func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
+// folded is whether the message is typed without the language's letters,
+// found once a message: a long message has many sentences.
+func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
 	l := m.Lang
 	if len(clause) < 2 || gw.optative[l] == nil {
 		return false
 	}
 	last := toks[clause[len(clause)-1]].Norm
-	folded := lint.Folded(l, m.Body.Text)
 	found := false
 	for e := range gw.optative[l] {
 		if hasEnding(l, last, e, folded) && utf8.RuneCountInString(last)-utf8.RuneCountInString(e) >= 3 {
@@ -303,8 +304,9 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) {
 		return false
 	}
-	for _, t := range toks {
-		if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && gw.complementizer[l][t.Norm] {
+	// The sentence's words, from its last clause back to its start.
+	for i := clause[len(clause)-1]; i >= 0 && toks[i].Start >= s.Start; i-- {
+		if toks[i].Kind == lint.Word && gw.complementizer[l][toks[i].Norm] {
 			return false
 		}
 	}
