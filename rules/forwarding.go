@@ -138,6 +138,19 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		return !phoneRE.MatchString(m.Body.Text[c.Span.End:s.End])
 	})
 	contact, condition := byClause("contact", sents), byClause("condition", sents)
+	partners := byClause("partner_clause", clauses)
+	var things []bool // by token: a word of data or goods, which no partner clause makes a third party
+	if len(all["partner_clause"]) > 0 {
+		things = make([]bool, len(toks))
+		for _, list := range [...]string{"data", "goods"} {
+			for _, t := range all[list] {
+				for j := max(t.First, 0); j <= t.Last && j < len(toks); j++ {
+					things[j] = true
+				}
+			}
+		}
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
 	for i, s := range clauses {
 		si := sentenceOf(sents, s.Start)
 		sent := sents[si]
@@ -150,7 +163,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		// your photos and sent them to the maker" tells with its second.
 		var facts []lint.Match
 		for _, c := range verbs[i] {
-			if !fw.mood(m.Lang, toks, c, lint.Folded(m.Lang, m.Body.Text)) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
+			if !fw.mood(m.Lang, toks, c, folded) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
 				!fw.determined(m.Lang, toks, c) {
 				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}) {
 					break // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
@@ -163,7 +176,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
 		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
-		recipients = append(recipients, fw.partnerHeads(toks, all["partner_clause"], append(slices.Clone(all["data"]), all["goods"]...), s)...)
+		recipients = append(recipients, partnerHeads(toks, partners[i], things, s)...)
 		owners := slices.Clone(third[i])
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
@@ -784,16 +797,16 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 // partnerHeads are receivers made third parties by a relative clause after
 // them ("the kennel we work with", "the printer we use"): the word right
 // before the clause is its head, unless it is a thing, data or goods ("the
-// email address we work with").
-func (fw *forwardingWords) partnerHeads(toks []lint.Token, clauses, things []lint.Match, s lint.Span) []lint.Match {
+// email address we work with"; things marks their tokens). clauses are the
+// clause's own, so a long message is not read once per clause.
+func partnerHeads(toks []lint.Token, clauses []lint.Match, things []bool, s lint.Span) []lint.Match {
 	var out []lint.Match
 	for _, c := range clauses {
 		if c.First < 0 || c.Span.Start < s.Start || c.Span.End > s.End {
 			continue
 		}
 		j := neighbour(toks, c.First, -1)
-		if j >= 0 && toks[j].Kind == lint.Word && toks[j].Start >= s.Start &&
-			!slices.ContainsFunc(things, func(t lint.Match) bool { return t.First <= j && t.Last >= j }) {
+		if j >= 0 && toks[j].Kind == lint.Word && toks[j].Start >= s.Start && !things[j] {
 			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
 		}
 	}
