@@ -187,7 +187,7 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 // goodbyeWords are the word sets of the closing wishes said in other words
 // (see goodbye.yaml).
 type goodbyeWords struct {
-	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer map[lint.Lang]map[string]bool
+	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer, infinitive map[lint.Lang]map[string]bool
 }
 
 func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
@@ -195,7 +195,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	return &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
-		complementizer: w("complementizers")}
+		complementizer: w("complementizers"), infinitive: w("infinitive_endings")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -301,7 +301,7 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		}
 	}
 	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
-	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) {
+	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) || gw.imperativeOf(l, last) {
 		return false
 	}
 	// The sentence's words, from its last clause back to its start.
@@ -311,6 +311,24 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		}
 	}
 	return true
+}
+
+// imperativeOf reports whether a word is a 2nd person imperative of a verb
+// the dictionary has, whose stem may end as the optative begins: "tələsin"
+// (hurry) is tələs- and -in, not a wish.
+func (gw *goodbyeWords) imperativeOf(l lint.Lang, w string) bool {
+	for e := range gw.imperative[l] {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || stem == "" {
+			continue
+		}
+		for inf := range gw.infinitive[l] {
+			if known, _ := inDictionary(l, stem+inf); known {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lastWords is the words of the last clause of toks[first:end] that is not
