@@ -162,12 +162,20 @@ func reportNoCTA(p *lint.Pass) {
 // ayırtın, …"), where a noun with the same ending may also stand
 // ("Kadın, erkek …").
 func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool) bool {
+	return dictionaryVerb(l, w, ends, g.infinitive[l])
+}
+
+// dictionaryVerb reports whether a word is a verb's stem plus one of ends
+// by the dictionary: the stem with one of the infinitive's endings is a
+// word of the language ("ayırtın" is ayırt- with -ın, "tələsin" is tələs-
+// with -in).
+func dictionaryVerb(l lint.Lang, w string, ends, infinitive map[string]bool) bool {
 	for e := range ends {
 		if !strings.HasSuffix(w, e) || len(w) <= len(e)+1 {
 			continue
 		}
 		stem := w[:len(w)-len(e)]
-		for inf := range g.infinitive[l] {
+		for inf := range infinitive {
 			// After a vowel the ending takes a buffer y: "saxlayın".
 			for _, s := range []string{stem, strings.TrimSuffix(stem, "y")} {
 				if known, _ := inDictionary(l, s+inf); known {

@@ -317,18 +317,7 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 // the dictionary has, whose stem may end as the optative begins: "tələsin"
 // (hurry) is tələs- and -in, not a wish.
 func (gw *goodbyeWords) imperativeOf(l lint.Lang, w string) bool {
-	for e := range gw.imperative[l] {
-		stem, ok := strings.CutSuffix(w, e)
-		if !ok || stem == "" {
-			continue
-		}
-		for inf := range gw.infinitive[l] {
-			if known, _ := inDictionary(l, stem+inf); known {
-				return true
-			}
-		}
-	}
-	return false
+	return dictionaryVerb(l, w, gw.imperative[l], gw.infinitive[l])
 }
 
 // lastWords is the words of the last clause of toks[first:end] that is not
