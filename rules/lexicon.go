@@ -242,14 +242,18 @@ func lexiconRule[T any](defaults T, base Lexicon, lex func(*T) *LexiconOptions, 
 	}
 }
 
-// sentenceOf returns the index of the sentence holding byte offset off.
+// sentenceOf returns the index of the sentence holding byte offset off: the
+// first that ends after it, else the last (-1 for none). sents are in text
+// order; a binary search, as the rules ask for every word and match, and a
+// scan made a long message quadratic.
 func sentenceOf(sents []lint.Span, off int) int {
-	for i, s := range sents {
+	i, _ := slices.BinarySearchFunc(sents, off, func(s lint.Span, off int) int {
 		if off < s.End {
-			return i
+			return 1
 		}
-	}
-	return len(sents) - 1
+		return -1
+	})
+	return min(i, len(sents)-1)
 }
 
 // anyLang is the union of one word set over every language that has it.
