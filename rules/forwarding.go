@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -165,7 +166,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		for _, c := range verbs[i] {
 			if !fw.mood(m.Lang, toks, c, folded) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
 				!fw.determined(m.Lang, toks, c) {
-				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}) {
+				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}, folded) {
 					break // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
 				}
 				facts = append(facts, c)
@@ -186,7 +187,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 				}
 			}
 		}
-		heads := fw.possessedHeads(m, toks, owners, s)
+		heads := fw.possessedHeads(m, toks, owners, s, folded)
 		recipients = append(recipients, heads...)
 		// A team that belongs to someone else is a third party: "the
 		// platform's support team", "otelin satış komandasına", "otel
@@ -203,7 +204,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
-			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r) ||
+			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"])
 		})
 		var v, d, t lint.Match
@@ -268,7 +269,7 @@ func (fw *forwardingWords) sender(l lint.Lang, toks []lint.Token, r lint.Match) 
 
 // customers: a receiver the customer owns is not a third party ("your
 // brand", "markanızla", "ekibinize").
-func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.Match, folded bool) bool {
 	// "your insurer", "your bank": a company the customer deals with is
 	// still outside the brand.
 	if r.First < 0 || fw.externalRole(m.Lang, r) {
@@ -277,7 +278,6 @@ func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.
 	if prev := neighbour(toks, r.First, -1); prev >= 0 && fw.owner[m.Lang][toks[prev].Norm] {
 		return true
 	}
-	folded := lint.Folded(m.Lang, m.Body.Text)
 	w := toks[r.Last].Norm
 	for e := range fw.ownedEndings[m.Lang] {
 		for _, c := range []string{"", "a", "e", "ə", "la", "le", "lə"} {
@@ -445,8 +445,9 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		return false
 	}
 	var out []lint.Match
-	for i, t := range toks {
-		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+	for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
+		t := toks[i]
+		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
 		if sets[t.Norm] {
@@ -753,7 +754,8 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 	var out []lint.Span
 	for _, s := range sents {
 		start := s.Start
-		for i, t := range toks {
+		for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
+			t := toks[i]
 			if t.Start <= start || t.End > s.End || t.Kind != lint.Word || !contrast[t.Norm] {
 				continue
 			}
@@ -883,14 +885,20 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 // conditional ("if you …": "uygun görürseniz …", "razılıq versəniz …")
 // makes it an offer, as "if" does in English; one after it ("…
 // ilettik; isterseniz size de gönderelim") offers something else.
-func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lint.Span) bool {
+//
+// folded, here and in the other helpers of check, is whether the message is
+// typed without its letters, found once a message: they run once a clause
+// or a receiver. Only the tokens from s on are read.
+func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lint.Span, folded bool) bool {
 	ends := fw.ifYou[m.Lang]
 	if ends == nil {
 		return false
 	}
-	folded := lint.Folded(m.Lang, m.Body.Text)
-	for _, t := range toks {
-		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+	for _, t := range toks[firstTokenAt(toks, s.Start):] {
+		if t.Start > s.End {
+			break
+		}
+		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
 		for e := range ends {
@@ -930,13 +938,12 @@ func hyphenSuffix(text string, toks []lint.Token, i int) string {
 // (the brigade that is our contractor). The head is one or two words
 // after the third party (a copula participle, "olan", not counted) and
 // ends in the 3rd person possessive and a case (head_endings).
-func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, third []lint.Match, s lint.Span) []lint.Match {
+func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, third []lint.Match, s lint.Span, folded bool) []lint.Match {
 	l := m.Lang
 	ends := fw.headEndings[l]
 	if ends == nil {
 		return nil
 	}
-	folded := lint.Folded(l, m.Body.Text)
 	var out []lint.Match
 	for _, t := range third {
 		// "Mərkəzimizin aqronomu" is our centre's agronomist; "tedarikçimizin
@@ -1046,6 +1053,14 @@ func (fw *forwardingWords) externalRole(l lint.Lang, t lint.Match) bool {
 		}
 	}
 	return false
+}
+
+// firstTokenAt is the index of the first token that starts at off or after
+// (len(toks) for none): the helpers that read one clause start there rather
+// than scan a long message from its start once a clause.
+func firstTokenAt(toks []lint.Token, off int) int {
+	i, _ := slices.BinarySearchFunc(toks, off, func(t lint.Token, off int) int { return cmp.Compare(t.Start, off) })
+	return i
 }
 
 // hasAnyEnding reports whether a word ends in one of the endings, compared
