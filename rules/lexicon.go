@@ -247,13 +247,16 @@ func lexiconRule[T any](defaults T, base Lexicon, lex func(*T) *LexiconOptions, 
 // order; a binary search, as the rules ask for every word and match, and a
 // scan made a long message quadratic.
 func sentenceOf(sents []lint.Span, off int) int {
-	i, _ := slices.BinarySearchFunc(sents, off, func(s lint.Span, off int) int {
-		if off < s.End {
-			return 1
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if off < sents[mid].End {
+			hi = mid
+		} else {
+			lo = mid + 1
 		}
-		return -1
-	})
-	return min(i, len(sents)-1)
+	}
+	return min(lo, len(sents)-1)
 }
 
 // anyLang is the union of one word set over every language that has it.
