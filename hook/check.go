@@ -62,6 +62,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, data []byte) {
 	o.Channel, o.Lang, o.Kind = sd.event.Channel, sd.event.Lang, sd.event.Kind
 	m := o.Draft("message", sd.text, sd.quickReplies, sd.buttons)
 	m.ID, m.MessagingType, m.Tag = sd.event.Conversation, sd.event.MessagingType, sd.event.Tag
+	sd.draftOnly = true
 	s.answer(w, r, sd, m)
 }
 
@@ -153,7 +154,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	// what they find does not depend on the conversation, and a store's
 	// transaction, which may run more than once and holds the conversation
 	// while it runs, adds only the conversation rules' findings.
-	drafted := s.cfg.Checker.CheckDraft(m)
+	drafted := s.checkDraft(sd, m)
 	if sd.record {
 		var in decision
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
@@ -202,6 +203,17 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	if m != nil && (!sd.record || err == nil) {
 		m.Trim()
 	}
+}
+
+// checkDraft is the template rules' findings in a send's draft, from the
+// draft cache when the draft is the whole of what they read.
+func (s *Server) checkDraft(sd *send, m *lint.Message) []lint.Finding {
+	if !sd.draftOnly || s.drafts == nil || m == nil {
+		return s.cfg.Checker.CheckDraft(m)
+	}
+	fs, hit := s.drafts.check(s.cfg.Checker, m)
+	s.metrics.draftCached(hit)
+	return fs
 }
 
 // failMode is the answer without the conversation's state: the template

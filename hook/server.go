@@ -48,6 +48,10 @@ type Config struct {
 	DenyAt   lint.Severity // deny at or above; default error
 	FailOpen bool          // when the store is unreachable: allow with a warning
 	MaxBody  int64         // bytes; default 1 MiB
+	// DraftCache is the draft cache's budget in bytes (default 16 MiB;
+	// negative: no cache): what the template rules found in recent drafts,
+	// reused for the same draft to another person.
+	DraftCache int64
 	// MaxInFlight, MaxEvents and MaxWebhook are how many checks, event
 	// posts and webhook deliveries are worked on at once; more get 503.
 	// Each has its own slots, taken once the body is read, so one kind
@@ -80,6 +84,7 @@ type Server struct {
 	metrics  *metrics
 	reg      *prometheus.Registry
 	store    *guard
+	drafts   *draftCache
 	draining atomic.Bool
 	maxAge   time.Duration
 }
@@ -110,6 +115,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 1 << 20
 	}
+	if cfg.DraftCache == 0 {
+		cfg.DraftCache = defaultDraftCache
+	}
 	if cfg.MaxInFlight <= 0 {
 		cfg.MaxInFlight = 512
 	}
@@ -137,7 +145,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewJSONHandler(io.Discard, nil))
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry(), maxAge: cfg.Checker.MaxAge()}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry(), maxAge: cfg.Checker.MaxAge(), drafts: newDraftCache(cfg.DraftCache)}
 	for c, n := range [classes]int{cfg.MaxInFlight, cfg.MaxEvents, cfg.MaxWebhook} {
 		s.slots[c] = make(chan struct{}, n)
 	}

@@ -5,7 +5,12 @@
 // fixed rate (-rate), measured from when each request was due so that a
 // slow answer also counts against the requests queued behind it.
 //
-//	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3] [-base main]
+//	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3] [-base main] [-distinct]
+//
+// The drafts are three texts sent to a thousand conversations, as a
+// pipeline sends one template to many people; with -distinct every request's
+// draft is a text of its own (a reference number added), so that nothing
+// the hook keeps of a draft it saw before helps.
 //
 // With -base, the hook built from that commit is measured too, in the same
 // rounds, for a before and after on one machine load.
@@ -50,6 +55,7 @@ func main() {
 	rounds := flag.Int("rounds", 3, "rounds, alternating the servers; medians are reported")
 	base := flag.String("base", "", "also measure the hook built from this commit (e.g. main), in the same rounds")
 	profile := flag.String("cpuprofile", "", "write the (working tree's) hook's CPU profile over the run to this file")
+	distinct := flag.Bool("distinct", false, "give every request a draft text of its own")
 	flag.Parse()
 	if *bareAddr != "" {
 		ln, err := net.Listen("tcp", *bareAddr)
@@ -76,10 +82,7 @@ func main() {
 		defer sv.cmd.Process.Kill()
 	}
 
-	bodies := make([][]byte, convs)
-	for i := range bodies {
-		bodies[i] = fmt.Appendf(nil, drafts[i%len(drafts)], i)
-	}
+	bodies := &bodies{distinct: *distinct}
 	for _, sv := range servers {
 		throughput(client, sv.url+"/v1/check", bodies, *conns, time.Second) // warm up
 	}
@@ -107,7 +110,11 @@ func main() {
 	}
 	bareSv := servers[len(servers)-1]
 	b, bl := median(bareSv.rps), medianLat(bareSv.lat)
-	fmt.Printf("loopback, every server in a process of its own, %d cores, %d conversations, %d rounds (servers alternating), medians\n\n", runtimeProcs(), convs, *rounds)
+	what := "3 draft texts"
+	if *distinct {
+		what = "every draft text distinct"
+	}
+	fmt.Printf("loopback, every server in a process of its own, %d cores, %d conversations, %s, %d rounds (servers alternating), medians\n\n", runtimeProcs(), convs, what, *rounds)
 	row := func(name string, cell func(*server) string) {
 		fmt.Printf("%-34s", name)
 		for _, sv := range servers {
@@ -268,8 +275,32 @@ func post(c *http.Client, url string, body []byte) int {
 	return resp.StatusCode
 }
 
+// bodies are the check bodies sent: request i goes to conversation i mod
+// convs.
+type bodies struct {
+	distinct bool
+	seq      atomic.Int64 // the reference numbers, never the same twice in a run
+	fixed    [convs][]byte
+	once     sync.Once
+}
+
+func (b *bodies) get(i int64) []byte {
+	if b.distinct {
+		d := drafts[i%convs%int64(len(drafts))]
+		// The reference number goes at the end of the text.
+		at := strings.Index(d, `","lang"`)
+		return fmt.Appendf(nil, d[:at]+" Ref. %d"+d[at:], i%convs, b.seq.Add(1))
+	}
+	b.once.Do(func() {
+		for j := range b.fixed {
+			b.fixed[j] = fmt.Appendf(nil, drafts[j%len(drafts)], j)
+		}
+	})
+	return b.fixed[i%convs]
+}
+
 // throughput keeps conns requests in flight for d and returns requests/s.
-func throughput(c *http.Client, url string, bodies [][]byte, conns int, d time.Duration) float64 {
+func throughput(c *http.Client, url string, bodies *bodies, conns int, d time.Duration) float64 {
 	var n, next atomic.Int64
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
@@ -278,7 +309,7 @@ func throughput(c *http.Client, url string, bodies [][]byte, conns int, d time.D
 	for range conns {
 		wg.Go(func() {
 			for ctx.Err() == nil {
-				if post(c, url, bodies[next.Add(1)%convs]) == 200 {
+				if post(c, url, bodies.get(next.Add(1))) == 200 {
 					n.Add(1)
 				}
 			}
@@ -296,7 +327,7 @@ type latency struct {
 
 // fixedRate sends rate requests a second for d, each at its due time, and
 // measures from the due time.
-func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Duration) latency {
+func fixedRate(c *http.Client, url string, bodies *bodies, rate int, d time.Duration) latency {
 	total := int(float64(rate) * d.Seconds())
 	lat := make([]time.Duration, total)
 	var errs atomic.Int64
@@ -311,7 +342,7 @@ func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Dur
 			time.Sleep(wait)
 		}
 		wg.Go(func() {
-			if code := post(c, url, bodies[i%convs]); code != 200 {
+			if code := post(c, url, bodies.get(int64(i))); code != 200 {
 				errs.Add(1)
 				mu.Lock()
 				byStatus[code]++

@@ -1,0 +1,184 @@
+package hook
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/policy"
+)
+
+// draftCache keeps what the template rules found in recent drafts. A
+// sending pipeline checks one template's text for each of many people, and
+// what the template rules find depends only on the draft as they read it
+// (its texts, language, kind, channel, messaging type and tag) and on the
+// configuration (the checker), never on the conversation: those are the
+// key, and a hit skips the template rules. The conversation rules still
+// judge every check.
+//
+// It is bounded in bytes (keys and findings counted), in two generations:
+// new entries go to the young one; when it holds half the budget it
+// becomes the old one and the one before is dropped; a hit in the old one
+// moves the entry back to the young one. So what is checked often stays,
+// and the cache never holds more than the budget.
+type draftCache struct {
+	mu         sync.Mutex
+	young, old map[draftKey]*drafted
+	youngBytes int64
+	budget     int64
+}
+
+type draftKey struct {
+	config *policy.Checker
+	draft  string // the draft as the template rules read it (draftText)
+}
+
+// drafted is one draft's findings, with no message: a hit places them in
+// the message it answers.
+type drafted struct {
+	findings []lint.Finding
+	size     int64
+}
+
+// maxCachedDraft is the longest draft kept, in bytes of its texts: a
+// draft longer than any channel sends is checked each time.
+const maxCachedDraft = 8 << 10
+
+// defaultDraftCache is the cache's budget when the config sets none.
+const defaultDraftCache = 16 << 20
+
+func newDraftCache(budget int64) *draftCache {
+	if budget <= 0 {
+		return nil
+	}
+	return &draftCache{young: map[draftKey]*drafted{}, old: map[draftKey]*drafted{}, budget: budget}
+}
+
+// check is the template rules' findings in m under config, from the cache
+// when m was read before (then placed in m), else checked and kept. A nil
+// cache checks every time.
+func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.Finding, hit bool) {
+	if c == nil {
+		return config.CheckDraft(m), false
+	}
+	key, ok := draftText(m)
+	if !ok {
+		return config.CheckDraft(m), false
+	}
+	k := draftKey{config: config, draft: key}
+	if d := c.get(k); d != nil {
+		fs = make([]lint.Finding, len(d.findings))
+		for i, f := range d.findings {
+			f.Msg, f.MessageID = m, m.ID
+			fs[i] = f
+		}
+		return fs, true
+	}
+	fs = config.CheckDraft(m)
+	c.put(k, fs)
+	return fs, false
+}
+
+func (c *draftCache) get(k draftKey) *drafted {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if d, ok := c.young[k]; ok {
+		return d
+	}
+	d, ok := c.old[k]
+	if ok {
+		delete(c.old, k)
+		c.add(k, d)
+	}
+	return d
+}
+
+func (c *draftCache) put(k draftKey, fs []lint.Finding) {
+	d := &drafted{findings: make([]lint.Finding, len(fs))}
+	d.size = int64(len(k.draft)) + int64(unsafe.Sizeof(draftKey{})+unsafe.Sizeof(drafted{})) + entryOverhead
+	for i, f := range fs {
+		// The message is not kept: it would hold the draft's text and
+		// tokens, and the next hit is another message.
+		f.Msg, f.MessageID = nil, ""
+		d.findings[i] = f
+		d.size += int64(unsafe.Sizeof(f)) + int64(len(f.Message)+len(f.Suggestion))
+		if f.Fix != nil {
+			d.size += int64(unsafe.Sizeof(*f.Fix)) + int64(len(f.Fix.New))
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.young[k]; !ok {
+		c.add(k, d)
+	}
+}
+
+// entryOverhead is roughly what a map entry and its pointer cost beyond
+// the key and the value.
+const entryOverhead = 64
+
+// add puts an entry in the young generation, turning the generations over
+// when it is full; c.mu is held.
+func (c *draftCache) add(k draftKey, d *drafted) {
+	if d.size > c.budget/2 {
+		return
+	}
+	if c.youngBytes+d.size > c.budget/2 {
+		c.old, c.young, c.youngBytes = c.young, make(map[draftKey]*drafted, len(c.young)), 0
+	}
+	c.young[k] = d
+	c.youngBytes += d.size
+}
+
+// bytes is what the cache holds, in the bytes its budget counts.
+func (c *draftCache) bytes() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := c.youngBytes
+	for _, d := range c.old {
+		n += d.size
+	}
+	return n
+}
+
+// draftText is m as the template rules read it, each part length-prefixed
+// so that no two drafts share a key; false for a message that is not
+// cached: one with more than a plain draft has (elements, a template's
+// structure, a profile, rules switched off for it) or a longer one than
+// maxCachedDraft.
+func draftText(m *lint.Message) (string, bool) {
+	if m == nil || len(m.Elements) > 0 || m.Template != nil || m.Profile || len(m.Disable) > 0 || m.Source == nil {
+		return "", false
+	}
+	n := len(m.Body.Text) + len(m.Source.Path) + len(m.Lang) + len(m.Kind) + len(m.KindFrom) + len(m.Channel) + len(m.MessagingType) + len(m.Tag) + 64
+	for _, f := range m.QuickReplies {
+		n += len(f.Text) + 8
+	}
+	for _, f := range m.Buttons {
+		n += len(f.Text) + 8
+	}
+	if n > maxCachedDraft {
+		return "", false // longer than a channel sends: checked each time
+	}
+	var b strings.Builder
+	b.Grow(n)
+	str := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	for _, s := range [...]string{m.Source.Path, string(m.Lang), strconv.FormatBool(m.LangDetected), string(m.Kind), m.KindFrom, string(m.Channel),
+		m.MessagingType, m.Tag, strconv.Itoa(int(m.Syntax)), m.Body.Text} {
+		str(s)
+	}
+	for _, parts := range [...][]lint.Field{m.QuickReplies, m.Buttons} {
+		b.WriteString(strconv.Itoa(len(parts)))
+		b.WriteByte('#')
+		for _, f := range parts {
+			str(f.Text)
+		}
+	}
+	return b.String(), true
+}
