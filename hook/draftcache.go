@@ -36,9 +36,11 @@ type draftKey struct {
 }
 
 // drafted is one draft's findings, with no message: a hit places them in
-// the message it answers.
+// the message it answers; and what the conversation rules read in its
+// text, filled by the first judgement of it.
 type drafted struct {
 	findings []lint.Finding
+	memo     policy.DraftMemo
 	size     int64
 }
 
@@ -57,15 +59,16 @@ func newDraftCache(budget int64) *draftCache {
 }
 
 // check is the template rules' findings in m under config, from the cache
-// when m was read before (then placed in m), else checked and kept. A nil
-// cache checks every time.
-func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.Finding, hit bool) {
+// when m was read before (then placed in m), else checked and kept; and
+// the draft's memo for the conversation rules (nil when m is not kept). A
+// nil cache checks every time.
+func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.Finding, memo *policy.DraftMemo, hit bool) {
 	if c == nil {
-		return config.CheckDraft(m), false
+		return config.CheckDraft(m), nil, false
 	}
 	key, ok := draftText(m)
 	if !ok {
-		return config.CheckDraft(m), false
+		return config.CheckDraft(m), nil, false
 	}
 	k := draftKey{config: config, draft: key}
 	if d := c.get(k); d != nil {
@@ -74,11 +77,10 @@ func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.F
 			f.Msg, f.MessageID = m, m.ID
 			fs[i] = f
 		}
-		return fs, true
+		return fs, &d.memo, true
 	}
 	fs = config.CheckDraft(m)
-	c.put(k, fs)
-	return fs, false
+	return fs, c.put(k, fs), false
 }
 
 func (c *draftCache) get(k draftKey) *drafted {
@@ -95,9 +97,11 @@ func (c *draftCache) get(k draftKey) *drafted {
 	return d
 }
 
-func (c *draftCache) put(k draftKey, fs []lint.Finding) {
+func (c *draftCache) put(k draftKey, fs []lint.Finding) *policy.DraftMemo {
 	d := &drafted{findings: make([]lint.Finding, len(fs))}
-	d.size = int64(len(k.draft)) + int64(unsafe.Sizeof(draftKey{})+unsafe.Sizeof(drafted{})) + entryOverhead
+	// The memo's diagnostics may quote the text: counted as the text
+	// twice more, beside the memo's own.
+	d.size = 3*int64(len(k.draft)) + policy.MemoBytes + int64(unsafe.Sizeof(draftKey{})+unsafe.Sizeof(drafted{})) + entryOverhead
 	for i, f := range fs {
 		// The message is not kept: it would hold the draft's text and
 		// tokens, and the next hit is another message.
@@ -110,9 +114,11 @@ func (c *draftCache) put(k draftKey, fs []lint.Finding) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.young[k]; !ok {
-		c.add(k, d)
+	if e, ok := c.young[k]; ok {
+		return &e.memo // another check of the draft kept it first
 	}
+	c.add(k, d)
+	return &d.memo
 }
 
 // entryOverhead is roughly what a map entry and its pointer cost beyond
