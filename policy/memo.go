@@ -8,14 +8,15 @@ import (
 
 // DraftMemo is what the conversation rules read in one draft's text that
 // no conversation changes (whether it tells of forwarding, whether it
-// greets): worked out by the first judgement that asks and reused by the
+// greets, whether it is a promotion): worked out by the first judgement that asks and reused by the
 // next ones of the same draft, on any goroutine. Its zero value is ready.
 type DraftMemo struct {
 	mu    sync.Mutex
 	first map[string]memoed
 }
 
-// memoed is a detector's first diagnostic in the draft, if it had one.
+// memoed is a detector's first diagnostic in the draft, if it had one, or
+// a test's answer (found).
 type memoed struct {
 	d     lint.Diagnostic
 	found bool
@@ -29,26 +30,41 @@ const MemoBytes = 1 << 10
 // name when the turn judges a draft with one. A detector read through it
 // must depend on nothing but m, and m must be the turn's draft.
 func (t *Turn) detectFirst(name string, m *lint.Message, detect func(*lint.Message) []lint.Diagnostic) (lint.Diagnostic, bool) {
+	got := t.remember(name, func() (got memoed) {
+		got.d, got.found = first(detect(m))
+		return got
+	})
+	return got.d, got.found
+}
+
+// tells is whether test says yes of m, remembered as detectFirst's are.
+func (t *Turn) tells(name string, m *lint.Message, test func(*lint.Message) bool) bool {
+	return t.remember(name, func() memoed { return memoed{found: test(m)} }).found
+}
+
+// remember is what work found, from the run's memo under name when there
+// is one.
+func (t *Turn) remember(name string, work func() memoed) memoed {
 	memo := t.run.memo
 	if memo == nil {
-		return first(detect(m))
+		return work()
 	}
 	memo.mu.Lock()
 	got, ok := memo.first[name]
 	memo.mu.Unlock()
 	if ok {
-		return got.d, got.found
+		return got
 	}
 	// Worked out without the lock: two judgements that ask at once both
 	// work it out, and agree.
-	got.d, got.found = first(detect(m))
+	got = work()
 	memo.mu.Lock()
 	if memo.first == nil {
 		memo.first = map[string]memoed{}
 	}
 	memo.first[name] = got
 	memo.mu.Unlock()
-	return got.d, got.found
+	return got
 }
 
 func first(ds []lint.Diagnostic) (lint.Diagnostic, bool) {

@@ -25,6 +25,7 @@ func TestJudgeMemoAsChecked(t *testing.T) {
 		"We forwarded your details to our courier partner.",
 		"Your order is on its way.",
 		"Hello! Thanks for writing, we are on it.",
+		"Big sale today: 50% off every sofa, shop now at https://example.com/sale!",
 	}
 	type judged struct {
 		st *policy.State
@@ -39,6 +40,21 @@ func TestJudgeMemoAsChecked(t *testing.T) {
 		}
 		at := evs[len(evs)-2].Time.Add(time.Minute)
 		cases = append(cases, judged{st: st, e: policy.Event{Time: at, RawTime: at.Format(time.RFC3339), Conversation: "c", Channel: lint.Messenger,
+			Direction: policy.Out, Actor: policy.Agent, Type: policy.Message, Lang: lint.English}})
+	}
+	// A promotion an hour before: a second one is over the frequency
+	// rule's limit, which only a draft read as a promotion meets.
+	promoted := &policy.State{}
+	for _, e := range []policy.Event{
+		{Direction: policy.In, Actor: policy.Customer, Type: policy.Message, Text: "hi"},
+		{Direction: policy.Out, Actor: policy.Agent, Type: policy.Message, Kind: lint.Promo, Text: "New sofas are in!"},
+	} {
+		at := start.Add(-time.Hour)
+		e.Time, e.RawTime, e.Conversation, e.Channel = at, at.Format(time.RFC3339), "c", lint.Messenger
+		c.Apply(promoted, &e)
+	}
+	for range 4 {
+		cases = append(cases, judged{st: promoted, e: policy.Event{Time: start, RawTime: start.Format(time.RFC3339), Conversation: "c", Channel: lint.Messenger,
 			Direction: policy.Out, Actor: policy.Agent, Type: policy.Message, Lang: lint.English}})
 	}
 	seen := map[string]bool{}
@@ -65,7 +81,7 @@ func TestJudgeMemoAsChecked(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	for _, rule := range []string{"forwarding-consent", "greeting"} {
+	for _, rule := range []string{"forwarding-consent", "greeting", "frequency"} {
 		if !seen[rule] {
 			t.Errorf("no judgement found %s: the memo of its text was not tried", rule)
 		}
