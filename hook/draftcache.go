@@ -104,8 +104,13 @@ func (c *draftCache) put(k draftKey, fs []lint.Finding) *policy.DraftMemo {
 	d.size = 3*int64(len(k.draft)) + policy.MemoBytes + int64(unsafe.Sizeof(draftKey{})+unsafe.Sizeof(drafted{})) + entryOverhead
 	for i, f := range fs {
 		// The message is not kept: it would hold the draft's text and
-		// tokens, and the next hit is another message.
+		// tokens, and the next hit is another message. The texts are
+		// copied: one cut from the request's text would hold all of it.
 		f.Msg, f.MessageID = nil, ""
+		f.Message, f.Suggestion = strings.Clone(f.Message), strings.Clone(f.Suggestion)
+		if f.Fix != nil {
+			f.Fix = &lint.FileEdit{Start: f.Fix.Start, End: f.Fix.End, New: strings.Clone(f.Fix.New)}
+		}
 		d.findings[i] = f
 		d.size += int64(unsafe.Sizeof(f)) + int64(len(f.Message)+len(f.Suggestion))
 		if f.Fix != nil {

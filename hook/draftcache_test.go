@@ -2,6 +2,7 @@ package hook
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -172,5 +173,21 @@ func TestDraftCacheBound(t *testing.T) {
 	c.check(checker, long)
 	if _, _, hit := c.check(checker, long); hit {
 		t.Fatal("a draft longer than the cache keeps was kept")
+	}
+}
+
+// The metrics count each /v1/check's draft as a hit or a miss; a Send API
+// body's draft, placed in the body, is not looked up.
+func TestDraftCacheMetrics(t *testing.T) {
+	h := newHarness(t, nil)
+	for _, conv := range []string{"a", "b", "c"} {
+		h.expect("POST", "/v1/check", fmt.Sprintf(cacheDrafts[0], conv), 200, "")
+	}
+	h.expect("POST", "/v1/messenger/check", `{"recipient":{"id":"d"},"messaging_type":"RESPONSE","message":{"text":"Your order has shiped."}}`, 200, "")
+	got := h.expect("GET", "/metrics", "", 200, "")
+	for _, want := range []string{`msglint_hook_draft_cache_total{result="hit"} 2`, `msglint_hook_draft_cache_total{result="miss"} 1`} {
+		if !strings.Contains(got, want+"\n") {
+			t.Errorf("metrics lack %s", want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/msglint/msglint/lint"
@@ -32,6 +33,14 @@ const MemoBytes = 1 << 10
 func (t *Turn) detectFirst(name string, m *lint.Message, detect func(*lint.Message) []lint.Diagnostic) (lint.Diagnostic, bool) {
 	got := t.remember(name, func() (got memoed) {
 		got.d, got.found = first(detect(m))
+		if t.run.memo != nil {
+			// Kept beyond the request: a text cut from the draft would
+			// hold the request's body.
+			got.d.Message, got.d.Suggestion = strings.Clone(got.d.Message), strings.Clone(got.d.Suggestion)
+			if got.d.Fix != nil {
+				got.d.Fix = &lint.Edit{Span: got.d.Fix.Span, New: strings.Clone(got.d.Fix.New)}
+			}
+		}
 		return got
 	})
 	return got.d, got.found

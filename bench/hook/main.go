@@ -141,6 +141,10 @@ func main() {
 			fmt.Printf("  %s: %v (status: count; 0 is no answer)\n", sv.name, medianLat(sv.lat).byStatus)
 		}
 	}
+	noAnswers.Range(func(k, v any) bool {
+		fmt.Printf("  no answer (any server): %s: %d\n", k, v.(*atomic.Int64).Load())
+		return true
+	})
 	for _, sv := range servers {
 		if total := sv.inside["+Inf"]; total > 0 {
 			fmt.Printf("\ninside %s at %d req/s (its own latency histogram, from request read to answer written):\n", sv.name, *rate)
@@ -268,11 +272,25 @@ func post(c *http.Client, url string, body []byte) int {
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := c.Do(req)
 	if err != nil {
+		noAnswer(err)
 		return 0
 	}
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// noAnswers counts the requests that got no answer, by error, for the
+// report: a refused or reset connection is not a slow answer.
+var noAnswers sync.Map // error text → *atomic.Int64
+
+func noAnswer(err error) {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:] // the cause, without the URL and addresses
+	}
+	n, _ := noAnswers.LoadOrStore(msg, new(atomic.Int64))
+	n.(*atomic.Int64).Add(1)
 }
 
 // bodies are the check bodies sent: request i goes to conversation i mod
