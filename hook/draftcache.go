@@ -1,6 +1,7 @@
 package hook
 
 import (
+	"hash/maphash"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,17 +19,28 @@ import (
 // key, and a hit skips the template rules. The conversation rules still
 // judge every check.
 //
+// A draft is kept the second time it is seen: most drafts are written for
+// one person, and keeping each would only grow the heap the collector
+// scans. The drafts seen once are remembered by a hash, in a map without
+// pointers, cleared when it holds as many as the budget allows.
+//
 // It is bounded in bytes (keys and findings counted), in two generations:
-// new entries go to the young one; when it holds half the budget it
-// becomes the old one and the one before is dropped; a hit in the old one
-// moves the entry back to the young one. So what is checked often stays,
-// and the cache never holds more than the budget.
+// new entries go to the young one; when it is full it becomes the old one
+// and the one before is dropped; a hit in the old one moves the entry back
+// to the young one. So what is checked often stays, and the cache never
+// holds more than the budget.
 type draftCache struct {
 	mu         sync.Mutex
 	young, old map[draftKey]*drafted
 	youngBytes int64
 	budget     int64
+	seed       maphash.Seed
+	once       map[uint64]struct{} // the hashes of the drafts seen once
 }
+
+// onceBytes is what a hash in draftCache.once costs, roughly: the once
+// map may hold a budget's worth.
+const onceBytes = 16
 
 type draftKey struct {
 	config *policy.Checker
@@ -55,7 +67,7 @@ func newDraftCache(budget int64) *draftCache {
 	if budget <= 0 {
 		return nil
 	}
-	return &draftCache{young: map[draftKey]*drafted{}, old: map[draftKey]*drafted{}, budget: budget}
+	return &draftCache{young: map[draftKey]*drafted{}, old: map[draftKey]*drafted{}, budget: budget, seed: maphash.MakeSeed(), once: map[uint64]struct{}{}}
 }
 
 // check is the template rules' findings in m under config, from the cache
@@ -71,7 +83,8 @@ func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.F
 		return config.CheckDraft(m), nil, false
 	}
 	k := draftKey{config: config, draft: key}
-	if d := c.get(k); d != nil {
+	d, keep := c.get(k)
+	if d != nil {
 		fs = make([]lint.Finding, len(d.findings))
 		for i, f := range d.findings {
 			f.Msg, f.MessageID = m, m.ID
@@ -80,21 +93,35 @@ func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.F
 		return fs, &d.memo, true
 	}
 	fs = config.CheckDraft(m)
+	if !keep {
+		return fs, nil, false
+	}
 	return fs, c.put(k, fs), false
 }
 
-func (c *draftCache) get(k draftKey) *drafted {
+// get is k's entry; without one, whether k was seen before, and so is to
+// be kept now.
+func (c *draftCache) get(k draftKey) (d *drafted, keep bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if d, ok := c.young[k]; ok {
-		return d
+		return d, false
 	}
-	d, ok := c.old[k]
-	if ok {
+	if d, ok := c.old[k]; ok {
 		delete(c.old, k)
 		c.add(k, d)
+		return d, false
 	}
-	return d
+	h := maphash.Comparable(c.seed, k)
+	if _, ok := c.once[h]; ok {
+		delete(c.once, h)
+		return nil, true
+	}
+	if int64(len(c.once)+1)*onceBytes > c.budget/4 {
+		clear(c.once)
+	}
+	c.once[h] = struct{}{}
+	return nil, false
 }
 
 func (c *draftCache) put(k draftKey, fs []lint.Finding) *policy.DraftMemo {
@@ -133,10 +160,13 @@ const entryOverhead = 64
 // add puts an entry in the young generation, turning the generations over
 // when it is full; c.mu is held.
 func (c *draftCache) add(k draftKey, d *drafted) {
-	if d.size > c.budget/2 {
+	// A generation holds three eighths of the budget: two, and the hashes
+	// of the drafts seen once, hold it all.
+	gen := c.budget * 3 / 8
+	if d.size > gen {
 		return
 	}
-	if c.youngBytes+d.size > c.budget/2 {
+	if c.youngBytes+d.size > gen {
 		c.old, c.young, c.youngBytes = c.young, make(map[draftKey]*drafted, len(c.young)), 0
 	}
 	c.young[k] = d
@@ -147,7 +177,7 @@ func (c *draftCache) add(k draftKey, d *drafted) {
 func (c *draftCache) bytes() int64 {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	n := c.youngBytes
+	n := c.youngBytes + int64(len(c.once))*onceBytes
 	for _, d := range c.old {
 		n += d.size
 	}

@@ -106,10 +106,12 @@ func TestDraftCacheKey(t *testing.T) {
 		}
 		return got
 	}
+	// Seen once, then kept, then found.
 	first := check(base, draftIn(load.Options{}, "a", text, lint.English), false)
 	if !hasRule(first, "spelling", lint.Warning) {
 		t.Fatalf("the draft's misspelling was not found: %v", first)
 	}
+	check(base, draftIn(load.Options{}, "a2", text, lint.English), false)
 	check(base, draftIn(load.Options{}, "b", text, lint.English), true)
 	if fs := check(noSpelling, draftIn(load.Options{}, "c", text, lint.English), false); hasRule(fs, "spelling", 0) {
 		t.Fatal("a config without spelling got the cached spelling finding")
@@ -120,6 +122,7 @@ func TestDraftCacheKey(t *testing.T) {
 	check(base, draftIn(load.Options{}, "e", text, lint.Turkish), false)
 	check(base, draftIn(load.Options{}, "f", text, ""), false) // detected, not declared
 	check(base, draftIn(load.Options{}, "g", text, lint.English, "Trak"), false)
+	check(base, draftIn(load.Options{}, "g2", text, lint.English, "Trak"), false)
 	check(base, draftIn(load.Options{}, "h", text, lint.English, "Track"), false)
 	check(base, draftIn(load.Options{}, "i", text, lint.English, "Trak"), true)
 	// A quick reply is not the body's text run on.
@@ -147,16 +150,19 @@ func hasRule(fs []lint.Finding, rule string, sev lint.Severity) bool {
 }
 
 // TestDraftCacheBound: however many drafts pass, the cache holds no more
-// than its budget, a draft checked often stays, and one longer than a
-// channel sends is not kept.
+// than its budget, a draft checked often stays, one seen once is not kept,
+// and one longer than a channel sends is never kept.
 func TestDraftCacheBound(t *testing.T) {
 	checker := newChecker(t, &lint.Config{})
 	const budget = 128 << 10
 	c := newDraftCache(budget)
 	often := draftIn(load.Options{}, "x", "Your order has shiped.", lint.English)
 	c.check(checker, often)
+	c.check(checker, often)
 	for i := range 2000 {
-		c.check(checker, draftIn(load.Options{}, "x", fmt.Sprintf("Your order %d has shiped to %d.", i, i*7), lint.English))
+		d := draftIn(load.Options{}, "x", fmt.Sprintf("Your order %d has shiped to %d.", i, i*7), lint.English)
+		c.check(checker, d)
+		c.check(checker, d) // kept
 		if n := c.bytes(); n > budget {
 			t.Fatalf("after %d drafts the cache holds %d bytes, over its budget of %d", i+1, n, budget)
 		}
@@ -170,9 +176,22 @@ func TestDraftCacheBound(t *testing.T) {
 		t.Fatal("the first of 2000 drafts is still kept in a 128 KiB cache")
 	}
 	long := draftIn(load.Options{}, "x", fmt.Sprintf("%*s", maxCachedDraft+1, "shiped"), lint.English)
-	c.check(checker, long)
-	if _, _, hit := c.check(checker, long); hit {
-		t.Fatal("a draft longer than the cache keeps was kept")
+	for range 3 {
+		if _, _, hit := c.check(checker, long); hit {
+			t.Fatal("a draft longer than the cache keeps was kept")
+		}
+	}
+
+	const small = 16 << 10 // 256 hashes of drafts seen once
+	once := newDraftCache(small)
+	for i := range 2000 {
+		once.check(checker, draftIn(load.Options{}, "x", fmt.Sprintf("Your order %d has shipped.", i), lint.English))
+		if n := once.bytes(); n > small {
+			t.Fatalf("after %d drafts seen once the cache holds %d bytes, over its budget of %d", i+1, n, small)
+		}
+	}
+	if n := len(once.young) + len(once.old); n > 0 {
+		t.Fatalf("%d drafts seen once were kept", n)
 	}
 }
 
@@ -185,7 +204,8 @@ func TestDraftCacheMetrics(t *testing.T) {
 	}
 	h.expect("POST", "/v1/messenger/check", `{"recipient":{"id":"d"},"messaging_type":"RESPONSE","message":{"text":"Your order has shiped."}}`, 200, "")
 	got := h.expect("GET", "/metrics", "", 200, "")
-	for _, want := range []string{`msglint_hook_draft_cache_total{result="hit"} 2`, `msglint_hook_draft_cache_total{result="miss"} 1`} {
+	// Seen once, kept, found.
+	for _, want := range []string{`msglint_hook_draft_cache_total{result="hit"} 1`, `msglint_hook_draft_cache_total{result="miss"} 2`} {
 		if !strings.Contains(got, want+"\n") {
 			t.Errorf("metrics lack %s", want)
 		}
