@@ -450,3 +450,27 @@ func TestRequestLogLine(t *testing.T) {
 		t.Fatalf("a logger at warn level got %s", quiet.String())
 	}
 }
+
+// A request id is the caller's when short and printable, else 16 hex
+// digits of its own, different for each request.
+func TestRequestID(t *testing.T) {
+	seen := map[string]bool{}
+	for _, caller := range []string{"", "has space", strings.Repeat("x", 65), "tab\there", "ünicode"} {
+		for range 100 {
+			r := httptest.NewRequest("GET", "/", nil)
+			if caller != "" {
+				r.Header.Set("X-Request-Id", caller)
+			}
+			id := requestID(r)
+			if len(id) != 16 || strings.Trim(id, "0123456789abcdef") != "" || seen[id] {
+				t.Fatalf("caller's %q: id %q is not 16 hex digits of its own", caller, id)
+			}
+			seen[id] = true
+		}
+	}
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("X-Request-Id", "req-7.A_b")
+	if got := requestID(r); got != "req-7.A_b" {
+		t.Fatalf("the caller's id became %q", got)
+	}
+}
