@@ -39,7 +39,7 @@ type draftCache struct {
 }
 
 // onceBytes is what a hash in draftCache.once costs, roughly: the once
-// map may hold a budget's worth.
+// map may hold a quarter of the budget's worth.
 const onceBytes = 16
 
 type draftKey struct {
@@ -71,9 +71,9 @@ func newDraftCache(budget int64) *draftCache {
 }
 
 // check is the template rules' findings in m under config, from the cache
-// when m was read before (then placed in m), else checked and kept; and
-// the draft's memo for the conversation rules (nil when m is not kept). A
-// nil cache checks every time.
+// when the draft is kept (then placed in m), else checked, and kept if it
+// was seen once before; and the draft's memo for the conversation rules
+// (nil when it is not kept). A nil cache checks every time.
 func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.Finding, memo *policy.DraftMemo, hit bool) {
 	if c == nil {
 		return config.CheckDraft(m), nil, false
