@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -134,6 +133,7 @@ func withSarcasmScorer(r *lint.Rule) {
 // as the scorer reads it.
 type cueClass struct {
 	list string
+	hash uint64 // of list
 	// at is the sentence of its first cue; first and last say whether a
 	// cue stands in the first sentence, or in the last of two or more.
 	at          int
@@ -146,7 +146,7 @@ func cueClasses(found map[string][]lint.Match, sents []lint.Span, out []cueClass
 		if len(ms) == 0 {
 			continue
 		}
-		c := cueClass{list: list, at: sentenceOf(sents, ms[0].Span.Start)}
+		c := cueClass{list: list, hash: textHash(list), at: sentenceOf(sents, ms[0].Span.Start)}
 		for _, mt := range ms {
 			switch sentenceOf(sents, mt.Span.Start) {
 			case 0:
@@ -167,7 +167,6 @@ type sarcasmScratch struct {
 	classes []cueClass
 	weight  []float64 // by sentence
 	seen    []int32   // the features counted
-	name    []byte
 }
 
 var sarcasmScratches = sync.Pool{New: func() any { return new(sarcasmScratch) }}
@@ -207,7 +206,7 @@ const sarcasmScorerMessage = "reads as sarcasm toward the customer: worded like 
 func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	m := p.Msg
 	model := sarcasmModel(m.Lang)
-	if model == nil {
+	if model == nil || slices.ContainsFunc(s.classes, confirms) {
 		return
 	}
 	sents := m.Sentences()
@@ -217,29 +216,15 @@ func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	logit := model.Bias
 	weight := append(s.weight[:0], make([]float64, len(sents))...)
 	seen := s.seen[:0] // each feature counts once, as in training
-	add := func(f modelFeature, sentence int) {
-		if !f.ok || slices.Contains(seen, f.n) {
+	sarcasmFeatures(m, s.classes, func(f logreg.Feature, sentence int) {
+		n, w, ok := model.Feature(f)
+		if !ok || slices.Contains(seen, n) {
 			return
 		}
-		seen = append(seen, f.n)
-		logit += f.w
+		seen = append(seen, n)
+		logit += w
 		if sentence >= 0 {
-			weight[sentence] += f.w
-		}
-	}
-	s.name = sarcasmFeatures(m, s.classes, s.name, func(name []byte, sentence int) {
-		add(lookUp(model, name), sentence)
-	}, func(w sarcasmWordInfo, opens bool, sentence int) {
-		// A word's own features are looked up once a run: the words
-		// of a library repeat.
-		f := w.features.Load()
-		if f == nil {
-			f = &[2]modelFeature{lookUp(model, []byte("w:"+w.stem)), lookUp(model, []byte("f:"+w.stem))}
-			w.features.Store(f)
-		}
-		add(f[0], sentence)
-		if opens {
-			add(f[1], sentence)
+			weight[sentence] += w
 		}
 	})
 	s.weight, s.seen = weight, seen
@@ -259,18 +244,10 @@ func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	})
 }
 
-// modelFeature is a feature's number and weight in a model; ok is false for
-// a feature the model gives no weight.
-type modelFeature struct {
-	n  int32
-	w  float64
-	ok bool
-}
-
-func lookUp(model *logreg.Compiled, name []byte) modelFeature {
-	n, w, ok := model.Feature(name)
-	return modelFeature{n, w, ok}
-}
+// confirms: a question that asks the customer to confirm a step ("Are you
+// sure you want to delete it?") is sincere, though "are you sure" opens
+// sarcasm too.
+func confirms(c cueClass) bool { return c.list == "confirmation" }
 
 // sarcasmModels are the scorer's weights, each language's read the first
 // time a message in it is scored; nil for a language without weights.
@@ -316,101 +293,155 @@ func ReadSarcasmModel(l lint.Lang) (*logreg.Compiled, error) {
 // as its weights were learnt from them.
 var sarcasmCues = sync.OnceValue(func() phraseBook { return sarcasmLexicon.compile() })
 
-// SarcasmFeatures are the names of a message's scorer features, for
-// training.
-func SarcasmFeatures(m *lint.Message) []string {
-	var out []string
+// SarcasmFeatures are a message's scorer features, for training: the
+// scorer reads the same.
+func SarcasmFeatures(m *lint.Message) []logreg.Feature {
+	var out []logreg.Feature
 	classes := cueClasses(sarcasmCues().findAll(m), m.Sentences(), nil)
-	sarcasmFeatures(m, classes, nil, func(name []byte, _ int) { out = append(out, string(name)) }, nil)
+	sarcasmFeatures(m, classes, func(f logreg.Feature, _ int) { out = append(out, f) })
 	return out
+}
+
+// A feature's number is a hash of its kind and its parts (a stem, two
+// stems, a cue class), made from the parts' own hashes: a word's is taken
+// once a run, with its stem, so the scorer builds no string per word and
+// the trainer, which reads the same numbers, none either. Its top byte is
+// its kind.
+type sarcasmKind byte
+
+// The kinds of features. Their numbers are part of the weights files: a
+// new kind goes at the end.
+const (
+	_              sarcasmKind = iota
+	kindWord                   // w: a word's stem
+	kindFirst                  // f: the stem that opens a sentence
+	kindPair                   // b: two stems in a row in a sentence
+	kindClass                  // c: a cue class of the rule's lexicon
+	kindClassFirst             // c1: a cue class in the first sentence
+	kindClassLast              // cN: a cue class in the last of two or more
+	kindClassPair              // p: two cue classes
+	kindShape                  // s: a shape of the message
+)
+
+// sarcasmKindNames name the kinds, for a reader of the weights.
+var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s"}
+
+// SarcasmFeatureKind names the kind of a feature: w, f, b, c, c1, cN, p or
+// s.
+func SarcasmFeatureKind(f logreg.Feature) string {
+	if k := f >> 56; k < uint64(len(sarcasmKindNames)) {
+		return sarcasmKindNames[k]
+	}
+	return "?"
+}
+
+// textHash is a word's or a name's hash (64-bit FNV-1a): fixed, as the
+// weights files hold what it gives.
+func textHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// sarcasmFeature is the number of a feature of kind k with parts hashed a
+// and b (b is 0 for a feature of one part); a, b and b, a differ.
+func sarcasmFeature(k sarcasmKind, a, b uint64) logreg.Feature {
+	return uint64(k)<<56 | mix64(a^mix64(b+uint64(k)))>>8
+}
+
+// mix64 is SplitMix64's finaliser: every bit of x moves about half of the
+// result's.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 // sarcasmFeatures calls emit with each of a message's features and the
 // sentence it stands in (-1: the message as a whole), given the classes of
-// the built-in lexicon's cues found in it; name is only valid during the
-// call, and is built in buf, returned for use again. A word's own features
-// (w: and f:) go to word instead when it is given. The features: each word's stem (w:), each pair of stems
-// in a row in a sentence (b:), the stem that opens a sentence (f:); each cue
-// class of the rule's lexicon present (c:), in the first sentence (c1:) or
-// the last (cN:), and each pair of cue classes (p:); a 2nd person form,
-// quotes, a question, an exclamation, an ellipsis (s:).
-func sarcasmFeatures(m *lint.Message, classes []cueClass, buf []byte, emit func(name []byte, sentence int), word func(w sarcasmWordInfo, opens bool, sentence int)) []byte {
-	put := func(sentence int, parts ...string) {
-		buf = buf[:0]
-		for _, p := range parts {
-			buf = append(buf, p...)
-		}
-		emit(buf, sentence)
-	}
+// the built-in lexicon's cues found in it. The features: each word's stem
+// (w:), each pair of stems in a row in a sentence (b:), the stem that opens
+// a sentence (f:); each cue class of the rule's lexicon present (c:), in
+// the first sentence (c1:) or the last (cN:), and each pair of cue classes
+// (p:); a 2nd person form, quotes, a question, an exclamation, an ellipsis
+// (s:).
+func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Feature, sentence int)) {
 	sents := m.Sentences()
-	// prev is the stem before, "" after a punctuation mark: a pair is two
-	// words in a row; opened the sentences whose first word is seen.
-	prev, opened := "", -1
+	// prev is the hash of the stem before, 0 after a punctuation mark: a
+	// pair is two words in a row; opened the sentences whose first word
+	// is seen.
+	prev, opened := uint64(0), -1
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	words := sarcasmWordsOf(m.Lang, folded)
 	for _, t := range m.Tokens() {
 		i := sentenceOf(sents, t.Start)
 		if i != opened {
-			prev = ""
+			prev = 0
 		}
 		switch t.Kind {
 		case lint.Word:
-			w := sarcasmWord(m.Lang, t.Norm, folded)
-			opens := i != opened
-			switch {
-			case word != nil:
-				word(w, opens, i)
-			case opens:
-				put(i, "w:", w.stem)
-				put(i, "f:", w.stem)
-			default:
-				put(i, "w:", w.stem)
-			}
-			if opens {
+			w := sarcasmWord(words, m.Lang, t.Norm, folded)
+			emit(sarcasmFeature(kindWord, w.stem, 0), i)
+			if i != opened {
+				emit(sarcasmFeature(kindFirst, w.stem, 0), i)
 				opened = i
-			} else if prev != "" {
-				put(i, "b:", prev, "_", w.stem)
+			} else if prev != 0 {
+				emit(sarcasmFeature(kindPair, prev, w.stem), i)
 			}
 			prev = w.stem
 			shape[0] = shape[0] || w.you
 		case lint.Number:
-			prev, opened = "#", i
+			prev, opened = numberHash, i
 		case lint.Punct:
 			for k, marks := range sarcasmShapes[1:] {
 				if strings.Contains(marks, t.Norm) {
 					shape[k+1] = true
 				}
 			}
-			prev = ""
+			prev = 0
 		}
 	}
-	for k, name := range sarcasmShapeNames {
+	for k, h := range sarcasmShapeHashes {
 		if shape[k] {
-			put(-1, "s:", name)
+			emit(sarcasmFeature(kindShape, h, 0), -1)
 		}
 	}
 	for _, c := range classes {
 		if c.first {
-			put(0, "c1:", c.list)
+			emit(sarcasmFeature(kindClassFirst, c.hash, 0), 0)
 		}
 		if c.last {
-			put(len(sents)-1, "cN:", c.list)
+			emit(sarcasmFeature(kindClassLast, c.hash, 0), len(sents)-1)
 		}
 	}
 	for i, a := range classes {
-		put(a.at, "c:", a.list)
+		emit(sarcasmFeature(kindClass, a.hash, 0), a.at)
 		for _, b := range classes[i+1:] {
-			put(-1, "p:", a.list, "+", b.list)
+			emit(sarcasmFeature(kindClassPair, a.hash, b.hash), -1)
 		}
 	}
-	return buf
 }
+
+// numberHash stands for a number in a pair of words ("#").
+var numberHash = textHash("#")
 
 // sarcasmShapeNames name the shapes of a message the scorer reads, and
 // sarcasmShapes the punctuation marks of each ("you" is found by words).
 var (
-	sarcasmShapeNames = [...]string{"you", "question", "exclaim", "quote", "ellipsis"}
-	sarcasmShapes     = [len(sarcasmShapeNames)]string{"", "?", "!", "\"“”«»", "…"}
+	sarcasmShapeNames  = [...]string{"you", "question", "exclaim", "quote", "ellipsis"}
+	sarcasmShapes      = [len(sarcasmShapeNames)]string{"", "?", "!", "\"“”«»", "…"}
+	sarcasmShapeHashes = func() (out [len(sarcasmShapeNames)]uint64) {
+		for k, n := range sarcasmShapeNames {
+			out[k] = textHash(n)
+		}
+		return out
+	}()
 )
 
 var (
@@ -434,14 +465,11 @@ func sarcasmYou(l lint.Lang, w string, folded bool) bool {
 	return false
 }
 
-// sarcasmWordInfo is what the scorer reads of a word: its stem, and whether
-// it speaks of the customer.
+// sarcasmWordInfo is what the scorer reads of a word: the hash of its
+// stem, and whether it speaks of the customer.
 type sarcasmWordInfo struct {
-	stem string
+	stem uint64
 	you  bool
-	// features are its w: and f: features in its language's model, once
-	// the scorer has looked them up.
-	features *atomic.Pointer[[2]modelFeature]
 }
 
 // sarcasmWords remember each word's stem and 2nd person, per language and
@@ -460,15 +488,26 @@ var sarcasmWords = func() [2]map[lint.Lang]*memo[sarcasmWordInfo] {
 	return out
 }()
 
-func sarcasmWord(l lint.Lang, w string, folded bool) sarcasmWordInfo {
-	look := func() sarcasmWordInfo {
-		return sarcasmWordInfo{stem: stemOf(l, w), you: sarcasmYou(l, w, folded), features: new(atomic.Pointer[[2]modelFeature])}
-	}
+// sarcasmWordsOf is the memo of a language's words, typed with its letters
+// or without; nil for a language the rule does not know. A message looks
+// it up once, not once a word.
+func sarcasmWordsOf(l lint.Lang, folded bool) *memo[sarcasmWordInfo] {
 	f := 0
 	if folded {
 		f = 1
 	}
-	if c := sarcasmWords[f][l]; c != nil {
+	return sarcasmWords[f][l]
+}
+
+// sarcasmWord is what the scorer reads of a word, from the memo c when it
+// is not nil.
+func sarcasmWord(c *memo[sarcasmWordInfo], l lint.Lang, w string, folded bool) sarcasmWordInfo {
+	look := func() sarcasmWordInfo {
+		// Stems are folded, so that a text typed without the
+		// language's letters shares the stems it leaves whole.
+		return sarcasmWordInfo{stem: textHash(lint.Fold(l, stemOf(l, w))), you: sarcasmYou(l, w, folded)}
+	}
+	if c != nil {
 		return c.get(w, look)
 	}
 	return look()

@@ -8,25 +8,26 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/msglint/msglint/bench/gen"
+	"github.com/msglint/msglint/internal/logreg"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 )
 
 func TestSarcasmScorerOptions(t *testing.T) {
 	en := load.Options{Lang: lint.English}
-	// Sarcasm no frame describes; the scorer gives it 0.97.
-	text := "Of course, we'll just rebuild the whole kitchen for free, why not."
-	flagged := []string{"0-66 severity(0) " + sarcasmScorerMessage}
+	// Sarcasm no frame describes; the scorer gives it 0.99.
+	text := "Oh sure, we will fly the sofa to you by helicopter tonight, no problem at all."
+	flagged := []string{"0-78 severity(0) " + sarcasmScorerMessage}
 	for opts, want := range map[string][]string{
 		"":                         flagged, // on by default
 		"scorer: {threshold: 0.9}": flagged,
 		"scorer: {enabled: true, threshold: 0.9}":   flagged,
-		"scorer: {enabled: true, threshold: 0.995}": nil,
+		"scorer: {enabled: true, threshold: 0.999}": nil,
 		"scorer: {enabled: false, threshold: 0.9}":  nil,
 		// The lexicon options still reach the frames, and a message the
 		// frames flag is not flagged again.
-		"add: {en: {markers: [why not]}}\nscorer: {enabled: true, threshold: 0.9}": {
-			`58-65 severity(0) "why not" reads as sarcasm toward the customer`},
+		"add: {en: {markers: [by helicopter]}}\nscorer: {enabled: true, threshold: 0.9}": {
+			`37-50 severity(0) "by helicopter" reads as sarcasm toward the customer`},
 	} {
 		if diff := cmp.Diff(want, check(t, Sarcasm, opts, en, text)); diff != "" {
 			t.Errorf("%q:\n%s", opts, diff)
@@ -103,23 +104,56 @@ func BenchmarkSarcasmModelLoad(b *testing.B) {
 }
 
 // The features are stems, not surface forms: the Turkish and Azerbaijani
-// endings come off, and the cue classes and shapes are named.
+// endings come off, the stems are folded (a text typed without the
+// letters has the same), and the cue classes and shapes are named.
 func TestSarcasmFeatures(t *testing.T) {
 	for _, c := range []struct {
 		lang lint.Lang
 		text string
-		want []string
+		want [][]string // kind, then parts
 	}{
-		{lint.Turkish, "Şifrenizi yine mi unuttunuz?", []string{"w:şifre", "w:unut", "f:şifre", "b:şifre_yine", "s:you", "s:question"}},
-		{lint.Azerbaijani, "Sifarişinizi yenə unutmusunuz!", []string{"w:sifariş", "w:unut", "b:sifariş_yenə", "s:you", "s:exclaim"}},
-		{lint.English, "Congratulations, you missed the bus again.", []string{"w:miss", "f:congratulation", "b:you_miss", "c:praise", "c1:misdeed", "s:you"}},
+		{lint.Turkish, "Şifrenizi yine mi unuttunuz?", [][]string{{"w", "sifre"}, {"w", "unut"}, {"f", "sifre"}, {"b", "sifre", "yine"}, {"s", "you"}, {"s", "question"}}},
+		{lint.Azerbaijani, "Sifarişinizi yenə unutmusunuz!", [][]string{{"w", "sifaris"}, {"w", "unut"}, {"b", "sifaris", "yene"}, {"s", "you"}, {"s", "exclaim"}}},
+		{lint.English, "Congratulations, you missed the bus again.", [][]string{{"w", "miss"}, {"f", "congratulation"}, {"b", "you", "miss"}, {"c", "praise"}, {"c1", "misdeed"}, {"s", "you"}}},
 	} {
 		got := SarcasmFeatures(load.Options{Lang: c.lang}.Text("t", c.text))
 		for _, w := range c.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%s %q: no %s in %v", c.lang, c.text, w, got)
+			if !slices.Contains(got, namedFeature(w[0], w[1:]...)) {
+				t.Errorf("%s %q: no %v", c.lang, c.text, w)
 			}
 		}
+		for _, f := range got {
+			if k := SarcasmFeatureKind(f); k == "" || k == "?" {
+				t.Errorf("%s %q: feature %#x of no kind", c.lang, c.text, f)
+			}
+		}
+	}
+}
+
+// namedFeature is the number of the feature of a kind with one or two
+// parts.
+func namedFeature(kind string, parts ...string) logreg.Feature {
+	a, b := textHash(parts[0]), uint64(0)
+	if len(parts) > 1 {
+		b = textHash(parts[1])
+	}
+	return sarcasmFeature(sarcasmKind(slices.Index(sarcasmKindNames[:], kind)), a, b)
+}
+
+// Parts in the other order, of another kind or another text make another
+// number, and a number keeps its kind in its top byte.
+func TestSarcasmFeatureNumbers(t *testing.T) {
+	fs := []logreg.Feature{namedFeature("b", "a", "b"), namedFeature("b", "b", "a"), namedFeature("w", "a"), namedFeature("f", "a"), namedFeature("w", "b"), namedFeature("c", "a")}
+	for i, f := range fs {
+		if slices.Contains(fs[i+1:], f) {
+			t.Errorf("feature %d: %#x twice", i, f)
+		}
+	}
+	if k := SarcasmFeatureKind(namedFeature("cN", "x")); k != "cN" {
+		t.Errorf("kind %q", k)
+	}
+	if k := SarcasmFeatureKind(0xff << 56); k != "?" {
+		t.Errorf("kind %q", k)
 	}
 }
 

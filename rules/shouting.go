@@ -499,7 +499,8 @@ func (sh *shouting) check(p *lint.Pass) {
 // named reports whether a run of capitals names something rather than
 // shouts: a section's label before a colon at the start of a heading
 // ("DEBUG: Feature flags"; not an alarm before a sentence, "DİQQƏT: kartınız
-// bloklandı."), the command after a synopsis's label ("Usage: AWAY
+// bloklandı."), capitals with an ending set off as a name's (see
+// suffixedAsName), the command after a synopsis's label ("Usage: AWAY
 // [<reason>]"), a control by the text on it ("the ADD PERSONALIZATION button",
 // "EKLE düğmesine"), or a run in quotes ("'+ CREATE ACCOUNT'").
 func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int) bool {
@@ -509,6 +510,9 @@ func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int
 		return false
 	}
 	if prev < 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ":" && isLabel(text[toks[next].End:], toks[next+1:]) {
+		return true
+	}
+	if l != lint.English && suffixedAsName(text[toks[last].Start:toks[last].End]) {
 		return true
 	}
 	if toks[next].Kind == lint.Word && hasStem(toks[next].Norm, sh.controls[l]) {
@@ -523,6 +527,21 @@ func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int
 		prev = neighbour(toks, prev, -1) // '+ CREATE': a sign on the control
 	}
 	return prev >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
+}
+
+// suffixedAsName: Turkish and Azerbaijani spelling set an ending off with an
+// apostrophe only after a proper name or an abbreviation, so capitals that take
+// one are written as a name — a button, a menu, a product ("HİZMET HESABI
+// OLUŞTUR'a tıklayın", "BOT'un ayarları") — not shouted. English's 's is
+// no such mark (TODAY'S DEALS).
+func suffixedAsName(word string) bool {
+	i := firstApostrophe(word)
+	if i <= 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(word[i:])
+	r, _ := utf8.DecodeRuneInString(word[i+n:])
+	return unicode.IsLower(r)
 }
 
 // isKeyword: a word in capitals right after "reply"/"type", right before

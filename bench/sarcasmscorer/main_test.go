@@ -43,7 +43,9 @@ func weightsDiff(t *testing.T, shipped, fresh []byte) string {
 			return []string{err.Error()}
 		}
 		out := []string{fmt.Sprint("bias ", m.Bias)}
-		m.Each(func(name string, w float64) { out = append(out, fmt.Sprint(name, " ", w)) })
+		m.Each(func(f logreg.Feature, w float64) {
+			out = append(out, fmt.Sprintf("%s:%#x %v", rules.SarcasmFeatureKind(f), f, w))
+		})
 		return out
 	}
 	t.Helper()

@@ -1,9 +1,11 @@
-// Package logreg is a small L2-regularised logistic regression over named
-// binary features: trained offline from labelled examples, its weights kept
-// as data, a message's score the weights of the features it has.
+// Package logreg is a small L2-regularised logistic regression over binary
+// features, each known by a 64-bit number (a hash of its name, made by the
+// caller without building the name): trained offline from labelled
+// examples, its weights kept as data, a message's score the weights of the
+// features it has.
 //
 // Training is deterministic: the same examples in the same order give the
-// same weights (features are numbered in sorted order, sums run in a fixed
+// same weights (features are indexed in sorted order, sums run in a fixed
 // order, and every product is rounded before it is added so that no fused
 // multiply-add changes a bit), so a weights file can be checked against a
 // fresh run. One step is not bit for bit the same everywhere: math.Exp is
@@ -19,10 +21,13 @@ import (
 	"slices"
 )
 
-// Example is one labelled item: the names of the features it has (each
-// counts once) and whether it is a positive.
+// Feature is a feature's number: the caller's hash of what it names.
+type Feature = uint64
+
+// Example is one labelled item: the features it has (each counts once) and
+// whether it is a positive.
 type Example struct {
-	Features []string
+	Features []Feature
 	Positive bool
 }
 
@@ -46,17 +51,17 @@ type Options struct {
 	Digits int
 }
 
-// Model is a trained scorer: a bias and a weight per feature name.
+// Model is a trained scorer: a bias and a weight per feature.
 type Model struct {
-	Bias    float64            `yaml:"bias"`
-	Weights map[string]float64 `yaml:"weights"`
+	Bias    float64
+	Weights map[Feature]float64
 }
 
-// Logit is the model's log-odds for a set of features (each name counts
-// once; unknown names weigh nothing).
-func (m *Model) Logit(features []string) float64 {
+// Logit is the model's log-odds for a set of features (each counts once;
+// unknown features weigh nothing).
+func (m *Model) Logit(features []Feature) float64 {
 	z := m.Bias
-	seen := make(map[string]bool, len(features))
+	seen := make(map[Feature]bool, len(features))
 	for _, f := range features {
 		if !seen[f] {
 			seen[f] = true
@@ -108,10 +113,10 @@ func Train(examples []Example, o Options) *Model {
 			bias -= float64(o.Rate*bg) / math.Sqrt(biasG2)
 		}
 	}
-	m := &Model{Bias: round(bias, o.Digits), Weights: map[string]float64{}}
-	for name, j := range index {
+	m := &Model{Bias: round(bias, o.Digits), Weights: map[Feature]float64{}}
+	for f, j := range index {
 		if r := round(w[j], o.Digits); r != 0 {
-			m.Weights[name] = r
+			m.Weights[f] = r
 		}
 	}
 	return m
@@ -119,22 +124,22 @@ func Train(examples []Example, o Options) *Model {
 
 // number gives each feature seen in at least minCount examples an index
 // in sorted order, and each example its sorted, distinct indices.
-func number(examples []Example, minCount int) (map[string]int, [][]int) {
-	counts := map[string]int{}
+func number(examples []Example, minCount int) (map[Feature]int, [][]int) {
+	counts := map[Feature]int{}
 	for _, e := range examples {
 		for _, f := range distinct(e.Features) {
 			counts[f]++
 		}
 	}
-	var names []string
+	var kept []Feature
 	for f, c := range counts {
 		if c >= minCount {
-			names = append(names, f)
+			kept = append(kept, f)
 		}
 	}
-	slices.Sort(names)
-	index := make(map[string]int, len(names))
-	for i, f := range names {
+	slices.Sort(kept)
+	index := make(map[Feature]int, len(kept))
+	for i, f := range kept {
 		index[f] = i
 	}
 	rows := make([][]int, len(examples))
@@ -149,7 +154,7 @@ func number(examples []Example, minCount int) (map[string]int, [][]int) {
 	return index, rows
 }
 
-func distinct(fs []string) []string {
+func distinct(fs []Feature) []Feature {
 	out := slices.Clone(fs)
 	slices.Sort(out)
 	return slices.Compact(out)
