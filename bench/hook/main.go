@@ -86,8 +86,12 @@ func main() {
 	for _, sv := range servers {
 		throughput(client, sv.url+"/v1/check", bodies, *conns, time.Second) // warm up
 	}
-	for range *rounds {
-		for _, sv := range servers {
+	for round := range *rounds {
+		// Each round starts with another server, so that none is always
+		// measured first (after the client's own garbage of the round
+		// before) or last.
+		order := append(slices.Clone(servers[round%len(servers):]), servers[:round%len(servers)]...)
+		for _, sv := range order {
 			before := procCPU(sv.cmd.Process.Pid)
 			rps := throughput(client, sv.url+"/v1/check", bodies, *conns, dur)
 			sv.rps = append(sv.rps, rps)
@@ -95,7 +99,7 @@ func main() {
 				sv.cpu = append(sv.cpu, float64(cpu)/float64(time.Microsecond)/(rps*dur.Seconds()))
 			}
 		}
-		for _, sv := range servers {
+		for _, sv := range order {
 			before := sv.buckets(client)
 			sv.lat = append(sv.lat, fixedRate(client, sv.url+"/v1/check", bodies, *rate, dur))
 			for le, n := range sv.buckets(client) {
@@ -114,7 +118,7 @@ func main() {
 	if *distinct {
 		what = "every draft text distinct"
 	}
-	fmt.Printf("loopback, every server in a process of its own, %d cores, %d conversations, %s, %d rounds (servers alternating), medians\n\n", runtimeProcs(), convs, what, *rounds)
+	fmt.Printf("loopback, every server in a process of its own, %d cores, %d conversations, %s, %d rounds (servers alternating, each round starting with the next), medians\n\n", runtimeProcs(), convs, what, *rounds)
 	row := func(name string, cell func(*server) string) {
 		fmt.Printf("%-34s", name)
 		for _, sv := range servers {
