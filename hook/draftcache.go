@@ -29,18 +29,31 @@ import (
 // and the one before is dropped; a hit in the old one moves the entry back
 // to the young one. So what is checked often stays, and the cache never
 // holds more than the budget.
+//
+// Every check takes a lock of the cache: it is split in shards by the
+// draft's hash, each with its part of the budget, so that a check whose
+// thread the system sets aside while it holds one holds up only the checks
+// of that shard.
 type draftCache struct {
+	seed   maphash.Seed
+	shards []draftShard
+}
+
+type draftShard struct {
 	mu         sync.Mutex
 	young, old map[draftKey]*drafted
 	youngBytes int64
 	budget     int64
-	seed       maphash.Seed
 	once       map[uint64]struct{} // the hashes of the drafts seen once
 }
 
-// onceBytes is what a hash in draftCache.once costs, roughly: the once
+// onceBytes is what a hash in draftShard.once costs, roughly: the once
 // map may hold a quarter of the budget's worth.
 const onceBytes = 16
+
+// shardBudget is the least budget a shard has: a smaller cache has fewer
+// shards.
+const shardBudget = 1 << 20
 
 type draftKey struct {
 	config *policy.Checker
@@ -67,7 +80,11 @@ func newDraftCache(budget int64) *draftCache {
 	if budget <= 0 {
 		return nil
 	}
-	return &draftCache{young: map[draftKey]*drafted{}, old: map[draftKey]*drafted{}, budget: budget, seed: maphash.MakeSeed(), once: map[uint64]struct{}{}}
+	c := &draftCache{seed: maphash.MakeSeed(), shards: make([]draftShard, min(16, max(1, budget/shardBudget)))}
+	for i := range c.shards {
+		c.shards[i] = draftShard{young: map[draftKey]*drafted{}, old: map[draftKey]*drafted{}, budget: budget / int64(len(c.shards)), once: map[uint64]struct{}{}}
+	}
+	return c
 }
 
 // check is the template rules' findings in m under config, from the cache
@@ -83,7 +100,12 @@ func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.F
 		return config.CheckDraft(m), nil, false
 	}
 	k := draftKey{config: config, draft: key}
-	d, keep := c.get(k)
+	// The hash picks the shard and stands for the draft among those seen
+	// once; the config is left out of it, so a draft seen under one config
+	// may be kept the first time it is seen under another.
+	h := maphash.String(c.seed, key)
+	sh := &c.shards[h%uint64(len(c.shards))]
+	d, keep := sh.get(k, h)
 	if d != nil {
 		fs = make([]lint.Finding, len(d.findings))
 		for i, f := range d.findings {
@@ -96,12 +118,12 @@ func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.F
 	if !keep {
 		return fs, nil, false
 	}
-	return fs, c.put(k, fs), false
+	return fs, sh.put(k, fs), false
 }
 
-// get is k's entry; without one, whether k was seen before, and so is to
-// be kept now.
-func (c *draftCache) get(k draftKey) (d *drafted, keep bool) {
+// get is k's entry; without one, whether k (of hash h) was seen before,
+// and so is to be kept now.
+func (c *draftShard) get(k draftKey, h uint64) (d *drafted, keep bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if d, ok := c.young[k]; ok {
@@ -112,7 +134,6 @@ func (c *draftCache) get(k draftKey) (d *drafted, keep bool) {
 		c.add(k, d)
 		return d, false
 	}
-	h := maphash.Comparable(c.seed, k)
 	if _, ok := c.once[h]; ok {
 		delete(c.once, h)
 		return nil, true
@@ -124,7 +145,7 @@ func (c *draftCache) get(k draftKey) (d *drafted, keep bool) {
 	return nil, false
 }
 
-func (c *draftCache) put(k draftKey, fs []lint.Finding) *policy.DraftMemo {
+func (c *draftShard) put(k draftKey, fs []lint.Finding) *policy.DraftMemo {
 	d := &drafted{findings: make([]lint.Finding, len(fs))}
 	// The memo's diagnostics may quote the text: counted as the text
 	// twice more, beside the memo's own.
@@ -159,7 +180,7 @@ const entryOverhead = 64
 
 // add puts an entry in the young generation, turning the generations over
 // when it is full; c.mu is held.
-func (c *draftCache) add(k draftKey, d *drafted) {
+func (c *draftShard) add(k draftKey, d *drafted) {
 	// A generation holds three eighths of the budget: two, and the hashes
 	// of the drafts seen once, hold it all.
 	gen := c.budget * 3 / 8
@@ -175,11 +196,15 @@ func (c *draftCache) add(k draftKey, d *drafted) {
 
 // bytes is what the cache holds, in the bytes its budget counts.
 func (c *draftCache) bytes() int64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	n := c.youngBytes + int64(len(c.once))*onceBytes
-	for _, d := range c.old {
-		n += d.size
+	var n int64
+	for i := range c.shards {
+		sh := &c.shards[i]
+		sh.mu.Lock()
+		n += sh.youngBytes + int64(len(sh.once))*onceBytes
+		for _, d := range sh.old {
+			n += d.size
+		}
+		sh.mu.Unlock()
 	}
 	return n
 }

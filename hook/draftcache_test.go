@@ -182,6 +182,26 @@ func TestDraftCacheBound(t *testing.T) {
 		}
 	}
 
+	// A cache of several shards keeps to its budget as a whole.
+	const sharded = 4 << 20
+	many := newDraftCache(sharded)
+	if len(many.shards) != 4 {
+		t.Fatalf("a 4 MiB cache has %d shards, want 4", len(many.shards))
+	}
+	for i := range 3000 {
+		d := draftIn(load.Options{}, "x", fmt.Sprintf("Your order %d has shiped to %d, %s.", i, i*7, strings.Repeat("and", i%300)), lint.English)
+		many.check(checker, d)
+		many.check(checker, d)
+		if i%500 == 0 {
+			if n := many.bytes(); n > sharded {
+				t.Fatalf("after %d drafts the cache holds %d bytes, over its budget of %d", i+1, n, sharded)
+			}
+		}
+	}
+	if n := many.bytes(); n > sharded || n < sharded/4 {
+		t.Fatalf("after 3000 drafts the cache holds %d bytes; its budget is %d", n, sharded)
+	}
+
 	const small = 16 << 10 // 256 hashes of drafts seen once
 	once := newDraftCache(small)
 	for i := range 2000 {
@@ -190,8 +210,11 @@ func TestDraftCacheBound(t *testing.T) {
 			t.Fatalf("after %d drafts seen once the cache holds %d bytes, over its budget of %d", i+1, n, small)
 		}
 	}
-	if n := len(once.young) + len(once.old); n > 0 {
-		t.Fatalf("%d drafts seen once were kept", n)
+	for i := range once.shards {
+		sh := &once.shards[i]
+		if n := len(sh.young) + len(sh.old); n > 0 {
+			t.Fatalf("%d drafts seen once were kept", n)
+		}
 	}
 }
 
