@@ -36,8 +36,9 @@ var BotHandoff = &lint.Rule{
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope, the service is unavailable
 or to try later, has no answer, or could not find what was asked) and gives no route to a person or
-another channel: no agent, adviser or operator keyword, phone number, e-mail address or contact page. Asking to rephrase or to pick from a menu
-is not a route to a person. In a transcript, it flags a bot that keeps answering after the customer
+another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page or
+visit to one of the brand's branches. Asking to rephrase or to pick from a menu is not a route to a person;
+an option in the menu that leads to one is. In a transcript, it flags a bot that keeps answering after the customer
 asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,
 		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
 Messenger Platform guidance is that automated experiences should make it clear how to reach a person
@@ -55,6 +56,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				inability[l] = slices.Sorted(maps.Keys(set))
 			}
 			lack := newLackWords()
+			place := newMenuPlace()
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -66,7 +68,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				if len(fallback) == 0 {
 					fallback = append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...)
 				}
-				if len(fallback) == 0 || len(routes(m, pb)) > 0 || phoneRE.MatchString(m.Body.Text) ||
+				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
 					return
 				}
@@ -112,10 +114,19 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 	return out
 }
 
+// menuPlace: a menu named as the place of an option ("menüdeki “Bir
+// kişiyle görüş” seçeneği", "in the menu"), not as where the bot sends the
+// customer: the locative endings, and the words before it in English.
+type menuPlace struct{ endings, words map[lint.Lang]map[string]bool }
+
+func newMenuPlace() menuPlace {
+	return menuPlace{endings: bothandoffData.WordSets("menu_place_endings"), words: bothandoffData.WordSets("menu_place_words")}
+}
+
 // routes are the handoff cues that lead to a person: "Sizi ana menüye
 // yönlendiriyorum" (to the main menu) and "transferring you to the menu"
-// lead back to the bot.
-func routes(m *lint.Message, pb phraseBook) []lint.Match {
+// lead back to the bot; an option in the menu may lead to a person.
+func routes(m *lint.Message, pb phraseBook, place menuPlace) []lint.Match {
 	handoff := pb.find(m, "handoff")
 	if len(handoff) == 0 {
 		return nil
@@ -125,6 +136,24 @@ func routes(m *lint.Message, pb phraseBook) []lint.Match {
 		return handoff
 	}
 	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	menus = slices.DeleteFunc(slices.Clone(menus), func(mn lint.Match) bool {
+		if mn.Last < 0 {
+			return false
+		}
+		if hasAnyEnding(m.Lang, toks[mn.Last].Norm, place.endings[m.Lang], folded) {
+			return true
+		}
+		for j, k := mn.First, 0; k < 3; k++ { // "in the main menu"
+			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+				return false
+			}
+			if place.words[m.Lang][toks[j].Norm] {
+				return true
+			}
+		}
+		return false
+	})
 	return slices.DeleteFunc(slices.Clone(handoff), func(h lint.Match) bool {
 		for _, mn := range menus {
 			if wordsApart(toks, mn.Last, h.First) <= 3 || wordsApart(toks, h.Last, mn.First) <= 3 {

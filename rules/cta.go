@@ -31,8 +31,9 @@ var CTA = &lint.Rule{
 call to action: nothing tells the customer to shop, buy, order, reply, tap, visit, call, book or use a code
 ("Shop now", "Reply YES", "use code BREW10", "hemen sipariş verin", "KAHVE10 kodunu kullanın", "indi
 sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative at the end of a sentence
-("formu doldurun", "kassada göstərin") and "it is enough that you …" ("göstermeniz yeterli"). "Shop" or
-"visit" used as a noun is not one. A link with no words saying what to do with it is flagged too.`,
+("formu doldurun", "kassada göstərin"), a polite "you can …" ending a sentence ("bizi arayabilirsiniz",
+"filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli"). "Shop" or "visit" used as
+a noun is not one, nor is a statement ("the studio is now open"). A link with no words saying what to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
 		Examples: ctaData.Examples,
@@ -66,6 +67,11 @@ type ctaGrammar struct {
 	// "kassada göstərin"); enough and enoughAfter: "it is enough that you
 	// …" ("göstermeniz yeterli", "yazmağınız kifayətdir").
 	imperatives, notImperative, enough, enoughAfter map[lint.Lang]map[string]bool
+	// abilityYou: a 2nd person "you can" ending a sentence is a polite call
+	// to action ("bizi arayabilirsiniz", "filialda ala bilərsiniz").
+	// copula: a form of "be" before "now" or "today" makes the word after
+	// them a predicate ("the studio is now open"), not an action.
+	abilityYou, copula map[lint.Lang]map[string]bool
 	// infinitive: the infinitive's endings, by which a verb's stem is
 	// found in the dictionary.
 	infinitive map[lint.Lang]map[string]bool
@@ -77,7 +83,7 @@ func newCTAGrammar() ctaGrammar {
 	w := ctaData.WordSets
 	return ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
 		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
-		infinitive: w("infinitive_endings")}
+		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -94,6 +100,9 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
+			if pp := neighbour(toks, prev, -1); pp >= 0 && g.copula[m.Lang][toks[pp].Norm] {
+				continue // "is now open"
+			}
 			return true
 		}
 	}
@@ -170,7 +179,7 @@ func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool) bool {
 // imperative reports whether a sentence ends with a 2nd person imperative,
 // or says that doing something is enough.
 func (g ctaGrammar) imperative(m *lint.Message) bool {
-	ends, not := g.imperatives[m.Lang], g.notImperative[m.Lang]
+	ends, not, able := g.imperatives[m.Lang], g.notImperative[m.Lang], g.abilityYou[m.Lang]
 	enough, after := g.enough[m.Lang], g.enoughAfter[m.Lang]
 	if ends == nil && enough == nil {
 		return false
@@ -192,6 +201,9 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		next := neighbour(toks, i, 1)
 		last := next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!?:;")
 		clause := next >= 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ","
+		if last && (able[t.Norm] || hasAny(t.Norm, able)) {
+			return true
+		}
 		if (last || clause) && hasAny(t.Norm, ends) {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a

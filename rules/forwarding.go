@@ -28,8 +28,9 @@ var ForwardingConsent = &lint.Rule{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
 will be, forwarded, shared, handed or passed (in any tense, active or passive) to a third party — a
-courier, partner, airline, contractor, insurer, lab, another company named or not, or another
-organisation's own team — without asking first. Asking for consent ("May we share your number with the
+courier, partner, airline, contractor, insurer, lab, another company named or not, a firm "we work
+with", or another organisation's own team — or that such a party now has or received them, without
+asking first. Asking for consent ("May we share your number with the
 courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
 it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
 customer the third party's contact instead, passing it to the brand's own teams (billing, the store
@@ -58,12 +59,23 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings, receives, notReceiverEndings, relativeYou, postpositions map[lint.Lang]map[string]bool
+	// The same endings ready to match (see endingSet), built once.
+	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
+}
+
+// endingSets builds an endingSet per language of a word set.
+func endingSets(sets map[lint.Lang]map[string]bool) map[lint.Lang]*endingSet {
+	out := map[lint.Lang]*endingSet{}
+	for l, ends := range sets {
+		out[l] = newEndingSet(l, ends)
+	}
+	return out
 }
 
 func newForwardingWords() *forwardingWords {
 	w := forwardingData.WordSets
-	return &forwardingWords{owner: w("owner"), to: w("to"), ownedEndings: w("owned_endings"),
+	fw := &forwardingWords{owner: w("owner"), to: w("to"), ownedEndings: w("owned_endings"),
 		verbPersonEndings: w("verb_person_endings"), receiverEndings: w("receiver_endings"), with: w("with"),
 		voiceEndings: w("voice_endings"), moodEndings: w("mood_endings"),
 		conditionalEndings: w("conditional_endings"), moodNext: w("mood_next"), ourEndings: w("our_endings"),
@@ -75,7 +87,10 @@ func newForwardingWords() *forwardingWords {
 		ifYou: w("if_you_endings"), headEndings: w("head_endings"), participle: w("copula_participle"),
 		externalRoles: w("external_roles"), nounParticiple: w("noun_participle"),
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
-		atEndings: w("at_endings")}
+		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
+		relativeYou: w("relative_you_endings"), postpositions: w("postpositions")}
+	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
+	return fw
 }
 
 func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
@@ -88,7 +103,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	// organisation's: "the payment system's unit").
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
-	if len(names) == 0 && !pb.has(m, "third") && !fw.othersTeams(m, toks, pb) {
+	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "third_modifier") && !pb.has(m, "partner_clause") && !fw.othersTeams(m, toks, pb) {
 		return
 	}
 	all := pb.findAll(m) // the other lists in one pass
@@ -130,21 +145,25 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			strings.HasSuffix(strings.TrimRight(m.Body.Text[sent.Start:sent.End], "\"'”’)"), "?") {
 			continue
 		}
-		// The first sending verb that is a fact: "çatdırılma şirkəti"
-		// (delivery company) names, "paylaşıldı" tells.
-		v, realis := lint.Match{}, false
+		// The sending verbs that are facts: "çatdırılma şirkəti" (delivery
+		// company) names, "paylaşıldı" tells; each in turn, as "we received
+		// your photos and sent them to the maker" tells with its second.
+		var facts []lint.Match
 		for _, c := range verbs[i] {
 			if !fw.mood(m.Lang, toks, c, lint.Folded(m.Lang, m.Body.Text)) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
 				!fw.determined(m.Lang, toks, c) {
-				v, realis = c, true
-				break
+				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}) {
+					break // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
+				}
+				facts = append(facts, c)
 			}
 		}
-		if !realis || before(irrealis[i], v) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: v.Span.Start}) {
-			continue // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
+		if len(facts) == 0 {
+			continue
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
 		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
+		recipients = append(recipients, fw.partnerHeads(toks, all["partner_clause"], append(slices.Clone(all["data"]), all["goods"]...), s)...)
 		owners := slices.Clone(third[i])
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
@@ -174,8 +193,16 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"])
 		})
-		d, t, ok := fw.pair(m.Lang, toks, v, objects, recipients)
-		if !ok || ownReceiver(own[i], t) {
+		var v, d, t lint.Match
+		found := false
+		for _, c := range facts {
+			if d, t, found = fw.pair(m.Lang, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) {
+				v = c
+				break
+			}
+			found = false
+		}
+		if !found {
 			continue
 		}
 		// Quote the whole receiver: "üretici firmaya", not its head alone.
@@ -266,12 +293,20 @@ func before(ms []lint.Match, v lint.Match) bool {
 // passed to the insurer"), not "sent the courier to your address". In
 // Turkish and Azerbaijani the receiver is marked by its ending instead (to:
 // -(y)A, with: -(y)lA or ile), so either order is fine.
-func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
+func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, verbs, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
 	marked := fw.receiverEndings[l]
 	for _, d := range objects {
 		for _, t := range recipients {
 			if sharesByte(t, d) || sharesByte(v, d) {
 				continue // one word cannot be both ("emailed the florist")
+			}
+			if fw.receives[l][v.Cue] {
+				// "The supplier has received your photos": the receiver is
+				// the subject, what it got comes after the verb.
+				if t.Span.End <= v.Span.Start && d.Span.Start >= v.Span.End {
+					return d, t, true
+				}
+				continue
 			}
 			if marked == nil {
 				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
@@ -279,7 +314,11 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ob
 				}
 				continue
 			}
-			if fw.receiverMarked(l, toks, v, t, marked) {
+			// A receiver before another sending verb is that verb's: "sigorta
+			// şirketinize iletebilmeniz için adresinize gönderdik".
+			if fw.receiverMarked(l, toks, v, t, marked) && !slices.ContainsFunc(verbs, func(w lint.Match) bool {
+				return w.Span.Start >= t.Span.End && w.Span.End <= v.Span.Start && !sharesByte(w, v)
+			}) {
 				return d, t, true
 			}
 		}
@@ -292,7 +331,10 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ob
 // the other platform"); "your laptop repair" names no receiver.
 func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, t lint.Match) bool {
 	for j, k := t.First, 0; k < 9; k++ {
-		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+		if j = neighbour(toks, j, -1); j >= 0 && toks[j].Norm == "-" {
+			j = neighbour(toks, j, -1) // "the rug-cleaning company"
+		}
+		if j < 0 || toks[j].Kind != lint.Word {
 			return false
 		}
 		if fw.to[l][toks[j].Norm] {
@@ -314,11 +356,12 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 		return false
 	}
 	w := toks[t.Last].Norm
-	rest, apostrophe := "", false
+	rest, apostrophe, suffix := "", false, false
 	if i := strings.LastIndex(w, "'"); i >= 0 {
 		rest, apostrophe = w[i+1:], true
 	} else if ws := strings.Fields(t.Cue); len(ws) > 0 && t.Cue != "name" {
 		rest = strings.TrimPrefix(w, lint.CueLemma(ws[len(ws)-1]))
+		suffix = t.Cue != headCue && len(rest) < len(w) // the suffixes after a cue's lemma
 	} else if suf := hyphenSuffix("", toks, t.Last); t.Cue == "name" && suf != "" {
 		rest, apostrophe = suf, true // "Phonak-a": the case after a hyphen, as after an apostrophe
 	} else if t.Cue == "name" {
@@ -335,10 +378,19 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 		}
 	}
 	takesWith := fw.takesWith(l, v)
+	// The case is the suffixes' end read as the longest ending that fits:
+	// "laboratuvarımızda" (locative) and "tedarikçimizle" (comitative) end
+	// in the dative's vowel, and are no dative. (A whole word is not read
+	// so: "ortodonta" is a dative.)
+	fr := lint.Fold(l, rest)
+	if suffix && fw.notReceiverSet[l] != nil && fw.notReceiverSet[l].match(l, fr, true) {
+		return false
+	}
+	comitative := suffix && fw.withSet[l] != nil && fw.withSet[l].match(l, fr, true)
 	// Compared folded: "sirketine" typed without the letters is marked too.
 	for e := range endings {
-		fr, fe := lint.Fold(l, rest), lint.Fold(l, e)
-		if rest == "" || !strings.HasSuffix(fr, fe) || apostrophe && fr != fe {
+		fe := lint.Fold(l, e)
+		if rest == "" || !strings.HasSuffix(fr, fe) || apostrophe && fr != fe || comitative && !fw.withEndings[l][e] {
 			continue
 		}
 		if takesWith || !fw.withEndings[l][e] {
@@ -385,8 +437,21 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 			continue
 		}
 		if sets[t.Norm] {
-			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) {
+			// "your dental impression": goods may be the word after next.
+			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) && !isGoods(neighbour(toks, n, 1), neighbour(toks, n, 1)) {
 				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
+			}
+			continue
+		}
+		// A relative clause in the 2nd person makes the noun after it the
+		// customer's: "verdiyiniz ərazi planını" (the site plan you gave).
+		if len(t.Norm) > 6 && fw.relativeYouSet[m.Lang] != nil && fw.relativeYouSet[m.Lang].match(m.Lang, t.Norm, false) {
+			for j, k := i, 0; k < 2; k++ {
+				if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End || isGoods(j, j) ||
+					fw.postpositions[m.Lang][toks[j].Norm] {
+					break
+				}
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
 			}
 			continue
 		}
@@ -542,6 +607,11 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 			return lint.Fold(l, s)
 		}
 		return s
+	}
+	// A 2nd person verb says the customer does it ("konsolosluğa kendiniz
+	// teslim edersiniz", "gönderdiğiniz belgeler").
+	if fw.verbEnding(l, toks[v.Last].Norm) {
+		return true
 	}
 	w := fold(toks[v.Last].Norm)
 	lemma := fold(lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
@@ -706,6 +776,25 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 				break
 			}
 			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: md.Span.Start, End: toks[j].End}, First: md.First, Last: j})
+		}
+	}
+	return out
+}
+
+// partnerHeads are receivers made third parties by a relative clause after
+// them ("the kennel we work with", "the printer we use"): the word right
+// before the clause is its head, unless it is a thing, data or goods ("the
+// email address we work with").
+func (fw *forwardingWords) partnerHeads(toks []lint.Token, clauses, things []lint.Match, s lint.Span) []lint.Match {
+	var out []lint.Match
+	for _, c := range clauses {
+		if c.First < 0 || c.Span.Start < s.Start || c.Span.End > s.End {
+			continue
+		}
+		j := neighbour(toks, c.First, -1)
+		if j >= 0 && toks[j].Kind == lint.Word && toks[j].Start >= s.Start &&
+			!slices.ContainsFunc(things, func(t lint.Match) bool { return t.First <= j && t.Last >= j }) {
+			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
 		}
 	}
 	return out
@@ -935,9 +1024,15 @@ func (fw *forwardingWords) atOthers(l lint.Lang, w string, folded bool) bool {
 
 // externalRole reports whether a third party is a role outside the brand
 // even when the brand calls it its own ("podratçımız", our contractor).
+// Any word of the cue names the role: "sigorta şirketinize" (your
+// insurance company) is an insurer.
 func (fw *forwardingWords) externalRole(l lint.Lang, t lint.Match) bool {
-	ws := strings.Fields(t.Cue)
-	return len(ws) > 0 && fw.externalRoles[l][lint.CueLemma(ws[len(ws)-1])]
+	for _, w := range strings.Fields(t.Cue) {
+		if fw.externalRoles[l][lint.CueLemma(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAnyEnding reports whether a word ends in one of the endings, compared

@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -27,8 +28,9 @@ var Goodbye = &lint.Rule{
 		Text: `Flags a message that ends a conversation (kind: closing) with no closing courtesy: no
 farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz açık olsun", "xoş
 günlər"; an exclamation ending in a wish, "Happy baking!", "Bol kazançlı günler!", "Xoş yol!";
-congratulations; a wish in other words: "Sleep well!", "Ride safely", "Have a fantastic party", "güzel
-alışverişler", "Yaxşı gəzintilər", "Sağlıqla geyinin"), no thanks ("thanks for your patience", "sağ olun",
+congratulations; sympathy, "our thoughts are with you"; a wish in other words: "Sleep well!", "Ride
+safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
+gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin"), no thanks ("thanks for your patience", "sağ olun",
 "it was a pleasure") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words). Words match in
@@ -185,14 +187,15 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 // goodbyeWords are the word sets of the closing wishes said in other words
 // (see goodbye.yaml).
 type goodbyeWords struct {
-	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist map[lint.Lang]map[string]bool
+	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer map[lint.Lang]map[string]bool
 }
 
 func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	w := goodbyeData.WordSets
 	return &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
-		more: w("more"), exist: w("exist")}
+		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
+		complementizer: w("complementizers")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -228,6 +231,9 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 			}
 		}
 		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
+			return true
+		}
+		if gw.optativeWish(m, toks, s, clause) {
 			return true
 		}
 		if len(clause) >= 3 && first == "have" && (toks[clause[1]].Norm == "a" || toks[clause[1]].Norm == "an") &&
@@ -272,6 +278,37 @@ func (gw *goodbyeWords) lastClauses(m *lint.Message, toks []lint.Token) []senten
 		first = end
 	}
 	return out
+}
+
+// optativeWish: a statement whose last clause ends in a 3rd person
+// optative wishes ("Xalçanız evinizə bərəkət gətirsin."), when the verb's
+// stem has three letters or more ("basın" presses a button). A question
+// asks leave ("Mesaj silinsin?"), and after a complementizer ("dedik ki,
+// sizə zəng etsin") it reports what someone is to do.
+func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
+	l := m.Lang
+	if len(clause) < 2 || gw.optative[l] == nil {
+		return false
+	}
+	last := toks[clause[len(clause)-1]].Norm
+	folded := lint.Folded(l, m.Body.Text)
+	found := false
+	for e := range gw.optative[l] {
+		if hasEnding(l, last, e, folded) && utf8.RuneCountInString(last)-utf8.RuneCountInString(e) >= 3 {
+			found = true
+			break
+		}
+	}
+	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
+	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) {
+		return false
+	}
+	for _, t := range toks {
+		if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && gw.complementizer[l][t.Norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // lastWords is the words of the last clause of toks[first:end] that is not

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"hash/maphash"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -10,20 +12,106 @@ import (
 // hundreds of edits is worth keeping; the cap bounds the memory a long run
 // over many different words can take (later words are worked out each
 // time).
+//
+// Every word of every message asks, from every goroutine, so a look-up
+// takes no lock and allocates nothing: one hash and a probe of an
+// open-addressing table whose slots are written once. A table that fills
+// is copied into one twice its size; a word stored into the old table
+// while it is copied may be lost, which costs only working it out again.
 type memo[V any] struct {
-	m sync.Map
-	n atomic.Int64
+	table atomic.Pointer[memoTable[V]]
+	grow  sync.Mutex // one goroutine copies a full table
+	n     atomic.Int64
 }
 
 const memoCap = 200_000
 
+type memoTable[V any] struct {
+	slots []atomic.Pointer[memoEntry[V]]
+	used  atomic.Int64
+}
+
+type memoEntry[V any] struct {
+	hash uint64
+	key  string
+	val  V
+}
+
+// memoSeed seeds every memo's hash: a memo is not kept across runs.
+var memoSeed = maphash.MakeSeed()
+
 func (c *memo[V]) get(key string, f func() V) V {
-	if v, ok := c.m.Load(key); ok {
-		return v.(V)
+	h := maphash.String(memoSeed, key)
+	if t := c.table.Load(); t != nil {
+		mask := uint64(len(t.slots) - 1)
+		for i := h & mask; ; i = (i + 1) & mask {
+			e := t.slots[i].Load()
+			if e == nil {
+				break
+			}
+			if e.hash == h && e.key == key {
+				return e.val
+			}
+		}
 	}
 	v := f()
 	if c.n.Add(1) <= memoCap {
-		c.m.Store(key, v)
+		// The key is copied: a word is often a slice of a message's
+		// text, which the memo would otherwise keep whole.
+		c.store(&memoEntry[V]{hash: h, key: strings.Clone(key), val: v})
 	}
 	return v
+}
+
+func (c *memo[V]) store(e *memoEntry[V]) {
+	t := c.table.Load()
+	if t == nil || 2*(t.used.Load()+1) > int64(len(t.slots)) {
+		t = c.grown(t)
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := e.hash & mask; ; i = (i + 1) & mask {
+		old := t.slots[i].Load()
+		if old == nil {
+			if t.slots[i].CompareAndSwap(nil, e) {
+				t.used.Add(1)
+				return
+			}
+			old = t.slots[i].Load()
+		}
+		if old.hash == e.hash && old.key == e.key {
+			return // worked out by another goroutine too
+		}
+	}
+}
+
+// grown replaces a table at least half full (or none) with one twice its
+// size holding its entries, unless another goroutine just did.
+func (c *memo[V]) grown(full *memoTable[V]) *memoTable[V] {
+	c.grow.Lock()
+	defer c.grow.Unlock()
+	if t := c.table.Load(); t != full {
+		return t
+	}
+	size := 64
+	if full != nil {
+		size = 2 * len(full.slots)
+	}
+	t := &memoTable[V]{slots: make([]atomic.Pointer[memoEntry[V]], size)}
+	mask := uint64(size - 1)
+	if full != nil {
+		for i := range full.slots {
+			e := full.slots[i].Load()
+			if e == nil {
+				continue
+			}
+			j := e.hash & mask
+			for t.slots[j].Load() != nil {
+				j = (j + 1) & mask
+			}
+			t.slots[j].Store(e)
+			t.used.Add(1)
+		}
+	}
+	c.table.Store(t)
+	return t
 }

@@ -125,16 +125,23 @@ type wordList struct {
 	exact   map[string]bool   // wrong forms that take no suffix
 	endings [][2]string       // wrong ending -> right ending
 	minStem int               // shortest stem a suffix may follow, in runes
+	turkic  bool              // the language's casing is Turkic: I lowers to ı
 	// stems and foldedStems are the first minStem runes of every word of
 	// words and folded: a word that starts otherwise has no listed stem,
 	// one look-up instead of one per stem length.
 	stems, foldedStems map[string]bool
+	// The same four as tables for the look-ups, built by fold: a word's
+	// flag is whether exact has it.
+	wordsTable, foldedTable, stemsTable, foldedStemsTable wordTable
+	// endingsByLast are the endings by their last byte, in their order:
+	// a word is compared only with those that end as it does.
+	endingsByLast [256][][2]string
 }
 
 type speller struct {
 	// en maps misspell's English misspellings (lower case) to their
 	// fixes.
-	en map[string]string
+	en *wordTable
 	// misspell are the languages checked with misspell's English
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
@@ -145,24 +152,21 @@ type speller struct {
 }
 
 // englishFixes maps each misspelling of misspell's list, lower case, to
-// its fix; the first pair of a word wins, as in misspell's replacer. A map
+// its fix; the first pair of a word wins, as in misspell's replacer. A
 // look-up per word does what misspell's replacer does for one word, without
 // compiling its 28 000 pairs into a trie at every start.
-func englishFixes(pairs []string) map[string]string {
-	out := make(map[string]string, len(pairs)/2)
+func englishFixes(pairs []string) *wordTable {
+	t := sizedWordTable(len(pairs) / 2)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		w := strings.ToLower(pairs[i])
-		if _, ok := out[w]; !ok {
-			out[w] = pairs[i+1]
-		}
+		t.add(strings.ToLower(pairs[i]), pairs[i+1], false)
 	}
-	return out
+	return &t
 }
 
 // The built-in lists are read and compiled once and never changed; options
 // build their own copies.
 var (
-	defaultEnglish = sync.OnceValue(func() map[string]string { return englishFixes(misspell.DictMain) })
+	defaultEnglish = sync.OnceValue(func() *wordTable { return englishFixes(misspell.DictMain) })
 	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
 		for _, l := range lint.Langs {
@@ -221,7 +225,7 @@ func misspellLangs() map[lint.Lang]bool {
 }
 
 func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
-	wl := &wordList{words: map[string]string{}, exact: map[string]bool{}, minStem: 4}
+	wl := &wordList{words: map[string]string{}, exact: map[string]bool{}, minStem: 4, turkic: lint.CasingOf(l) == lint.TurkicCasing}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -259,6 +263,17 @@ func (wl *wordList) fold() {
 		}
 	}
 	wl.stems, wl.foldedStems = stemStarts(wl.words, wl.minStem), stemStarts(wl.folded, wl.minStem)
+	exact := func(w string) bool { return wl.exact[w] }
+	wl.wordsTable, wl.foldedTable = newWordTable(wl.words, exact), newWordTable(wl.folded, exact)
+	wl.stemsTable, wl.foldedStemsTable = newWordSet(wl.stems), newWordSet(wl.foldedStems)
+	wl.endingsByLast = [256][][2]string{}
+	for _, e := range wl.endings {
+		for c := range wl.endingsByLast {
+			if e[0] == "" || e[0][len(e[0])-1] == byte(c) {
+				wl.endingsByLast[c] = append(wl.endingsByLast[c], e)
+			}
+		}
+	}
 }
 
 // stemStarts are the first n runes of each word of words that has as many.
@@ -310,13 +325,15 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if len(enWords) > 0 || len(o.Ignore) > 0 {
 		// The config's own pairs win over the list's; ignored words
 		// are never corrected.
-		sp.en = clone(sp.en)
+		en := sp.en.toMap()
 		for w, right := range enWords {
-			sp.en[w] = right
+			en[w] = right
 		}
 		for w := range sp.ignore {
-			delete(sp.en, w)
+			delete(en, w)
 		}
+		t := newWordTable(en, nil)
+		sp.en = &t
 	}
 	for l, words := range o.Words {
 		if _, err := lint.ParseLang(string(l)); err != nil {
@@ -326,7 +343,8 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			continue
 		}
 		base := lists[l]
-		wl := &wordList{words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem}
+		wl := &wordList{words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem,
+			turkic: base.turkic}
 		for k, v := range base.words {
 			wl.words[k] = v
 		}
@@ -423,27 +441,35 @@ func braceSpans(text string) [][]int {
 // Laravel placeholder, :name, with the space or parenthesis before it.
 func colonNameSpans(text string) [][]int {
 	var out [][]int
-	for i := 0; i < len(text); {
-		c := i // where the colon would be
-		if i > 0 || text[0] != ':' {
-			if !strings.ContainsRune("\t\n\f\r (", rune(text[i])) {
-				i++
-				continue
-			}
-			c = i + 1
+	// From colon to colon: a text has few, and a match starts at one or
+	// at the space or parenthesis before it.
+	for from := 0; ; {
+		k := strings.IndexByte(text[from:], ':')
+		if k < 0 {
+			return out
 		}
-		if c+1 < len(text) && text[c] == ':' && isNameStart(text[c+1]) {
-			end := c + 2
-			for end < len(text) && (isNameStart(text[end]) || text[end] >= '0' && text[end] <= '9') {
-				end++
+		c := from + k
+		start := -1
+		switch {
+		case c == 0:
+			start = 0
+		case c > from:
+			switch text[c-1] {
+			case '\t', '\n', '\f', '\r', ' ', '(':
+				start = c - 1
 			}
-			out = append(out, []int{i, end})
-			i = end
+		}
+		if start < 0 || c+1 >= len(text) || !isNameStart(text[c+1]) {
+			from = c + 1
 			continue
 		}
-		i++
+		end := c + 2
+		for end < len(text) && (isNameStart(text[end]) || text[end] >= '0' && text[end] <= '9') {
+			end++
+		}
+		out = append(out, []int{start, end})
+		from = end
 	}
-	return out
 }
 
 func isNameStart(c byte) bool { return c >= 'a' && c <= 'z' || c == '_' }
@@ -476,7 +502,7 @@ func blankLinks(text string) string {
 	// One regexp a kind, each run only when the text has its character:
 	// the e-mail pattern alone would otherwise be tried at every letter.
 	var b []byte
-	has := asciiBytesOf(text) // one pass for every kind's characters
+	has := bytesIn(text, notWordChars) // every kind's characters at once
 	for _, nw := range notWords {
 		if !has.any(nw.needs) {
 			continue
@@ -516,19 +542,35 @@ func blankLinks(text string) string {
 // asciiBytes is a set of ASCII characters.
 type asciiBytes [2]uint64
 
-// asciiBytesOf is the set of ASCII characters in s.
-func asciiBytesOf(s string) asciiBytes {
-	var set asciiBytes
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < utf8.RuneSelf {
+// bytesIn is the set of the ASCII characters of chars that s has: each is
+// looked for with strings.IndexByte, whose vector instructions go through a
+// text many times faster than a pass that notes every byte.
+func bytesIn(s, chars string) asciiBytes {
+	var set, asked asciiBytes
+	for i := 0; i < len(chars); i++ {
+		c := chars[i]
+		if asked[c>>6]&(1<<(c&63)) != 0 {
+			continue
+		}
+		asked[c>>6] |= 1 << (c & 63)
+		if strings.IndexByte(s, c) >= 0 {
 			set[c>>6] |= 1 << (c & 63)
 		}
 	}
 	return set
 }
 
+// notWordChars are the characters notWords need.
+var notWordChars = func() string {
+	var b strings.Builder
+	for _, nw := range notWords {
+		b.WriteString(nw.needs)
+	}
+	return b.String()
+}()
+
 // any is strings.ContainsAny for the text the set was made of and ASCII
-// chars.
+// chars it was asked of.
 func (set asciiBytes) any(chars string) bool {
 	for i := 0; i < len(chars); i++ {
 		if c := chars[i]; set[c>>6]&(1<<(c&63)) != 0 {
@@ -620,12 +662,18 @@ var wwwRE = regexp.MustCompile(`(?i)\bwww\.\S+`)
 // hasDottedWord reports a period between two ASCII letters or digits, as in
 // a host name (luma.example), the only texts misspell.RemoveHost changes.
 func hasDottedWord(s string) bool {
-	for i := 1; i+1 < len(s); i++ {
-		if s[i] == '.' && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
+	// From period to period: a text has few.
+	for from := 0; ; {
+		k := strings.IndexByte(s[from:], '.')
+		if k < 0 {
+			return false
+		}
+		i := from + k
+		if i > 0 && i+1 < len(s) && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
 			return true
 		}
+		from = i + 1
 	}
-	return false
 }
 
 type hit struct {
@@ -654,8 +702,18 @@ func (sp *speller) english(text string) []hit {
 			end++
 		}
 		word := text[start:end]
-		var buf [64]byte // lowered here: most words are not on the list
-		if right, ok := sp.en[string(appendASCIILower(buf[:0], word))]; ok && !sp.ignore[asciiLower(word)] {
+		// Lowered and hashed here in one pass: most words are not on
+		// the list.
+		var buf [64]byte
+		lw, h := buf[:0], uint64(fnvOffset)
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw, h = append(lw, c), hashStep(h, c)
+		}
+		if right, _, ok := sp.en.get(h, lw); ok && !sp.ignore[asciiLower(word)] {
 			if right, ok := misspellCase(word, right); ok {
 				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
 			}
@@ -694,19 +752,16 @@ func asciiLower(s string) string {
 	return s
 }
 
-// appendASCIILower appends asciiLower(s) to dst.
-func appendASCIILower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
+func isMisspellWordByte(c byte) bool { return misspellWordBytes[c] }
 
-func isMisspellWordByte(c byte) bool { return isASCIIAlnum(c) || c == '\'' }
+// misspellWordBytes are the bytes of misspell's words, [a-zA-Z0-9'],
+// asked of every byte of an English text.
+var misspellWordBytes = func() (set [256]bool) {
+	for c := range set {
+		set[c] = isASCIIAlnum(byte(c)) || c == '\''
+	}
+	return set
+}()
 
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
@@ -743,6 +798,7 @@ type seenWord struct {
 type keptPasses struct {
 	sp     *speller
 	passes []unknownPass
+	body   [1]unknownPass // room for passes' first
 }
 
 // spellingKey is what the passes are kept under.
@@ -871,17 +927,23 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 			lx = nil // the embedded data is tested; a broken build has no dictionary
 		}
 	}
-	var passes []unknownPass
+	var kept *keptPasses
+	if lx != nil {
+		// One allocation for the passes of a message with a body alone,
+		// most messages.
+		kept = &keptPasses{sp: sp}
+		kept.passes = kept.body[:0]
+	}
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
 		var pass unknownPass
 		if lx != nil {
 			pass = sp.unknown(lx, text, toks)
-			passes = append(passes, pass)
+			kept.passes = append(kept.passes, pass)
 		}
 		sp.field(m.Lang, lx, part, text, pass, report)
 	})
 	if lx != nil {
-		m.Remember(spellingKey{}, &keptPasses{sp: sp, passes: passes})
+		m.Remember(spellingKey{}, kept)
 	}
 }
 
@@ -915,12 +977,22 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 	// inside a link, an address or a placeholder is dropped, and so is an
 	// unknown word cited in quotes.
 	clean := blank(text)
-	quoted := quotedSpans(text)
+	var quoted []lint.Span
+	quotedFound := false
 	for _, h := range hits {
-		// A listed misspelling is wrong even in quotes; an unknown word
-		// there is a term or a label cited as it is.
-		if clean[h.start:h.end] != text[h.start:h.end] || !h.listed && !h.rejected && within(quoted, lint.Span{Start: h.start, End: h.end}) {
+		if clean[h.start:h.end] != text[h.start:h.end] {
 			continue
+		}
+		// A listed misspelling is wrong even in quotes; an unknown word
+		// there is a term or a label cited as it is. The quotes are
+		// found when such a word asks.
+		if !h.listed && !h.rejected {
+			if !quotedFound {
+				quoted, quotedFound = quotedSpans(text), true
+			}
+			if within(quoted, lint.Span{Start: h.start, End: h.end}) {
+				continue
+			}
 		}
 		wrong := text[h.start:h.end]
 		if sp.accepted(l, wrong) {
@@ -945,15 +1017,18 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) lint.Diagnostic {
 	span := lint.Span{Start: h.start, End: h.end}
 	d := lint.Diagnostic{Part: part, Span: span}
+	// Quoted as %q would, without fmt, and written into one buffer: a
+	// finding of most messages.
+	var buf [128]byte
+	msg := appendQuoted(buf[:0], wrong)
 	switch {
-	// Quoted as %q would, without fmt: a finding of most messages.
 	case h.rejected:
-		d.Message = strconv.Quote(wrong) + " is on the list of words not to use"
+		msg = append(msg, " is on the list of words not to use"...)
 	case h.right == "":
-		d.Message = strconv.Quote(wrong) + " is not a word the dictionary knows"
+		msg = append(msg, " is not a word the dictionary knows"...)
 	case h.sure:
 		right := matchCase(l, wrong, h.right)
-		d.Message = strconv.Quote(wrong) + " is a misspelling of " + strconv.Quote(right)
+		msg = appendQuoted(append(msg, " is a misspelling of "...), right)
 		d.Suggestion = right
 		d.Fix = &lint.Edit{Span: span, New: right}
 	default:
@@ -961,10 +1036,42 @@ func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) 
 		for _, o := range h.others {
 			opts = append(opts, strconv.Quote(matchCase(l, wrong, o)))
 		}
-		d.Message = strconv.Quote(wrong) + " looks misspelt: did you mean " + joinOr(l, opts) + "?"
+		msg = append(append(append(msg, " looks misspelt: did you mean "...), joinOr(l, opts)...), '?')
 		d.Suggestion = matchCase(l, wrong, h.right)
 	}
+	d.Message = string(msg)
 	return d
+}
+
+// appendQuoted is strconv.AppendQuote: a word of printable ASCII and the
+// letters of the languages, most words, is copied between quotes, without
+// asking strconv's tables of every character.
+func appendQuoted(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !lowerSelf(r) && !upperSelf(r) {
+				return strconv.AppendQuote(dst, s)
+			}
+			i += w
+			continue
+		}
+		if c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(dst, s)
+		}
+		i++
+	}
+	return append(append(append(dst, '"'), s...), '"')
+}
+
+// upperSelf reports the capitals of Turkish and Azerbaijani letters.
+func upperSelf(r rune) bool {
+	switch r {
+	case 'Ç', 'Ğ', 'İ', 'Ö', 'Ş', 'Ü', 'Ə', 'Â', 'Î', 'Û', 'É':
+		return true
+	}
+	return false
 }
 
 // joinOr joins quoted options: "a", "b" or "c".
@@ -989,12 +1096,25 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 	var hits []hit
 	ascii := asciiLetters(text)
 	for start := 0; start < len(text); {
-		if letter, _, w := letterAt(text, start); !letter {
+		// ASCII, most of a text, is told here without a call.
+		if c := text[start]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				start++
+				continue
+			}
+		} else if letter, _, w := letterAt(text, start); !letter {
 			start += w
 			continue
 		}
 		end := start
 		for end < len(text) {
+			if c := text[end]; c < utf8.RuneSelf {
+				if !isASCIILetter(c) {
+					break
+				}
+				end++
+				continue
+			}
 			letter, mark, w := letterAt(text, end)
 			if !letter && !mark {
 				break
@@ -1010,14 +1130,21 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 	return hits
 }
 
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // letterAt says whether the character at text[i] is a letter or a
 // combining mark, and its width; ASCII, most of any text, without a
 // table search.
 func letterAt(text string, i int) (letter, mark bool, w int) {
 	if c := text[i]; c < utf8.RuneSelf {
-		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z', false, 1
+		return isASCIILetter(c), false, 1
 	}
 	r, w := utf8.DecodeRuneInString(text[i:])
+	if r < 0x2B0 {
+		// Latin-1 from its table; no mark comes before U+0300, and
+		// every character from U+0100 to U+02AF (ı, ş, ğ, ə) is a letter.
+		return r >= 0x100 || unicode.IsLetter(r), false, w
+	}
 	return unicode.IsLetter(r), unicode.Is(unicode.Mn, r), w
 }
 
@@ -1033,7 +1160,8 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 	if l != lint.English && asciiLetters(text) {
 		return pass
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i] // a token is five words: not copied for each
 		if t.Kind != lint.Word {
 			continue
 		}
@@ -1045,12 +1173,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
 		}
 		word := text[t.Start:t.End]
-		base, ok := baseWord(l, word)
-		if !ok || !checkable(base) || sp.ignored(l, base) {
+		v := lx.verdict(word)
+		base := word[:v.base]
+		if !v.checked || sp.ignored(l, base) {
 			continue
 		}
 		end := t.Start + len(base)
-		v := lx.verdict(base)
 		// A name keeps its own language's letters (Türk Kebabı on an
 		// Azerbaijani menu): only a word in lower case or at a sentence's
 		// start is the neighbour's word misused.
@@ -1097,6 +1225,9 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 // lexicon alone, wherever the word stands: worked out once per word and
 // kept, one look-up instead of one per question.
 type wordVerdict struct {
+	base    int  // the length of the word's part the dictionary judges (baseWord)
+	checked bool // that part is prose to check (checkable); if not, no more is known
+	// The rest is known of the base of a checked word.
 	neighbour string // the word of the language it is written for, or ""
 	passes    bool   // a word of the language (or of a list it accepts)
 	commoner  string // a far commoner word it is likely a slip for, or ""
@@ -1106,9 +1237,18 @@ type wordVerdict struct {
 	slipped      bool
 }
 
-func (lx *lexicon) verdict(base string) wordVerdict {
-	return lx.verdictMemo.get(base, func() wordVerdict {
-		v := wordVerdict{neighbour: lx.neighbourWord(base)}
+// verdict is the verdict on a word as a token has it: its base (before a
+// Turkish or Azerbaijani apostrophe), whether that is checked by its shape,
+// and what the lexicon says of it.
+func (lx *lexicon) verdict(word string) *wordVerdict {
+	// Kept by pointer: a verdict is a dozen words, asked of every token.
+	return lx.verdictMemo.get(word, func() *wordVerdict {
+		base, ok := baseWord(lx.lang, word)
+		v := &wordVerdict{base: len(base), checked: ok && checkable(base)}
+		if !v.checked {
+			return v
+		}
+		v.neighbour = lx.neighbourWord(base)
 		v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
 		if !v.passes {
 			return v
@@ -1193,7 +1333,10 @@ func covered(hits []hit, start, end int) bool {
 // allKnown reports whether every word of s (a correction, maybe two words)
 // is correct.
 func (lx *lexicon) allKnown(s string) bool {
-	for _, w := range strings.Fields(s) {
+	if oneASCIIWord(s) {
+		return lx.known(s) // most corrections: no fields to split
+	}
+	for w := range strings.FieldsSeq(s) {
 		if !lx.known(w) {
 			return false
 		}
@@ -1208,31 +1351,35 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 	// Lowered into a buffer: the look-ups below allocate nothing, and
 	// most words are not on the list.
 	var buf [64]byte
-	lw := lint.AppendLower(buf[:0], l, word)
-	words, stems := wl.words, wl.stems
+	lw, runes, at := lowerWord(buf[:0], l, wl.turkic, word, wl.minStem)
+	words, stems := &wl.wordsTable, &wl.stemsTable
 	if ascii {
 		// A text without its language's letters: the list as it would
 		// be written so (yanlız -> yanliz).
-		words, stems = wl.folded, wl.foldedStems
+		words, stems = &wl.foldedTable, &wl.foldedStemsTable
 	}
-	if right, ok := words[string(lw)]; ok {
+	if right, _, ok := words.get(hashOf(lw), lw); ok {
 		return len(word), right
 	}
 	// Stems from the longest down; case folding maps rune to rune, so the
 	// k-th rune of lw is the k-th rune of word. Every stem tried starts
-	// with lw's first minStem runes.
-	runes := utf8.RuneCount(lw)
-	if k := runes; k > wl.minStem && stems[string(lw[:runeOffsetBytes(lw, wl.minStem)])] {
-		for b := len(lw); k > wl.minStem; {
-			_, w := utf8.DecodeLastRune(lw[:b])
-			b -= w
-			k--
-			if right, ok := words[string(lw[:b])]; ok && !wl.exact[string(lw[:b])] {
-				return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
+	// with lw's first minStem runes, whose hash each stem's goes on from.
+	if k := runes; k > wl.minStem {
+		if atHash := hashOf(lw[:at]); stems.has(atHash, lw[:at]) {
+			for b := len(lw); k > wl.minStem; {
+				_, w := utf8.DecodeLastRune(lw[:b])
+				b -= w
+				k--
+				if right, exact, ok := words.get(hashFrom(atHash, lw[at:b]), lw[:b]); ok && !exact {
+					return len(word), right + lint.Lower(l, word[runeOffset(word, k):])
+				}
 			}
 		}
 	}
-	for _, e := range wl.endings {
+	if len(lw) == 0 {
+		return 0, ""
+	}
+	for _, e := range wl.endingsByLast[lw[len(lw)-1]] {
 		if n := len(lw) - len(e[0]); n >= 0 && string(lw[n:]) == e[0] && runes-utf8.RuneCountInString(e[0]) >= 2 {
 			stem := runeOffset(word, runes-utf8.RuneCountInString(e[0]))
 			return len(word), lint.Lower(l, word[:stem]) + e[1]
@@ -1255,6 +1402,14 @@ func runeOffsetBytes(b []byte, n int) int {
 
 // matchCase gives the suggestion the case of the word it replaces.
 func matchCase(l lint.Lang, orig, right string) string {
+	if fixed, ok := matchCaseASCII(l, orig, right); ok {
+		return fixed
+	}
+	return matchCaseRunes(l, orig, right)
+}
+
+// matchCaseRunes is matchCase for any word.
+func matchCaseRunes(l lint.Lang, orig, right string) string {
 	letters := strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) {
 			return r
@@ -1272,4 +1427,108 @@ func matchCase(l lint.Lang, orig, right string) string {
 		return lint.Upper(l, string(r)) + right[n:]
 	}
 	return right
+}
+
+// matchCaseASCII is matchCase for a word of ASCII characters, most words,
+// without building strings to compare; ok is false for any other word.
+func matchCaseASCII(l lint.Lang, orig, right string) (fixed string, ok bool) {
+	letters, lower := 0, false
+	for i := 0; i < len(orig); i++ {
+		switch c := orig[i]; {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'a' <= c && c <= 'z':
+			letters++
+			lower = true
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	switch {
+	case letters == 0:
+		return right, true
+	case !lower && letters > 1:
+		// Every letter is a capital: Upper leaves the letters as
+		// they are, in Turkish casing too (only i and ı change).
+		return lint.Upper(l, right), true
+	case 'A' <= orig[0] && orig[0] <= 'Z':
+		r, n := utf8.DecodeRuneInString(right)
+		return lint.Upper(l, string(r)) + right[n:], true
+	}
+	return right, true
+}
+
+// lowerWord appends word lowered in the language's casing to dst (turkic:
+// the language's casing is lint.TurkicCasing), as lint.AppendLower does, with its count of runes and the offset in the
+// result of its n-th rune (its length when it has fewer). A word of ASCII
+// and of small letters that lower to themselves (ş, ə, é), most words, is
+// lowered and counted in one pass here; any other goes to lint.
+func lowerWord(dst []byte, l lint.Lang, turkic bool, word string, n int) (lw []byte, runes, at int) {
+	if asciiLowerCase(word) {
+		return append(dst, word...), len(word), min(n, len(word))
+	}
+	start := len(dst)
+	at = -1
+	for i := 0; i < len(word); runes++ {
+		if runes == n {
+			at = len(dst) - start
+		}
+		c := word[i]
+		switch {
+		case c == 'I' && turkic:
+			dst = append(dst, "ı"...)
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		case c < utf8.RuneSelf:
+			dst = append(dst, c)
+		default:
+			r, w := utf8.DecodeRuneInString(word[i:])
+			if !lowerSelf(r) {
+				lw = lint.AppendLower(dst[:start], l, word)[start:]
+				return lw, utf8.RuneCount(lw), runeOffsetBytes(lw, n)
+			}
+			dst = append(dst, word[i:i+w]...)
+			i += w
+			continue
+		}
+		i++
+	}
+	lw = dst[start:]
+	if at < 0 {
+		at = len(lw)
+	}
+	return lw, runes, at
+}
+
+// lowerSelf reports the small letters of Turkish, Azerbaijani and the
+// words they borrow, which no casing changes.
+func lowerSelf(r rune) bool {
+	switch r {
+	case 'ç', 'ğ', 'ı', 'ö', 'ş', 'ü', 'ə', 'â', 'î', 'û', 'é', 'è', 'ê', 'ë', 'á', 'à', 'ä', 'í', 'ï', 'ó', 'ô', 'ú', 'ñ':
+		return true
+	}
+	return false
+}
+
+// asciiLowerCase reports a word of ASCII characters and no capital, which
+// lowers to itself in every casing.
+func asciiLowerCase(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// oneASCIIWord reports a non-empty string of ASCII characters and no space,
+// which strings.Fields would return whole.
+func oneASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == ' ', '\t' <= c && c <= '\r':
+			return false
+		}
+	}
+	return s != ""
 }

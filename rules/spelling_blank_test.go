@@ -45,7 +45,7 @@ func FuzzHandFoundSpans(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, nw := range notWords {
-			if got, want := asciiBytesOf(s).any(nw.needs), strings.ContainsAny(s, nw.needs); got != want {
+			if got, want := bytesIn(s, notWordChars).any(nw.needs), strings.ContainsAny(s, nw.needs); got != want {
 				t.Errorf("%q has any of %q: %v, want %v", s, nw.needs, got, want)
 			}
 		}
@@ -53,6 +53,25 @@ func FuzzHandFoundSpans(f *testing.F) {
 			if got, want := h.find(s), h.pattern.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 				t.Errorf("%s %q: %v, the pattern finds %v", h.name, s, got, want)
 			}
+		}
+	})
+}
+
+// FuzzHasDottedWord holds hasDottedWord to the byte-by-byte scan it
+// stands for.
+func FuzzHasDottedWord(f *testing.F) {
+	for _, s := range []string{"", ".", "a.", ".a", "a.b", "Thanks.We", "1.5", "a..b", "a. b", "luma.example/x", "é.a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		for i := 1; i+1 < len(s); i++ {
+			if s[i] == '.' && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
+				want = true
+			}
+		}
+		if got := hasDottedWord(s); got != want {
+			t.Errorf("hasDottedWord(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

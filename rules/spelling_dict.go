@@ -48,7 +48,7 @@ type lexicon struct {
 	suggestMemo   memo[ranking]
 	commonerMemo  memo[commonerFix]
 	neighbourMemo memo[string]
-	verdictMemo   memo[wordVerdict]
+	verdictMemo   memo[*wordVerdict]
 	// marks maps a letter with a mark to the letter without it (ğ: g):
 	// writers drop marks, they do not add them, so a word that differs from
 	// a fix only by a mark the fix lacks is a variant (öğe, öge).

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
@@ -69,6 +71,66 @@ func FuzzListMatch(f *testing.F) {
 					t.Errorf("%s match(%q, %v) = %d %q, the reference says %d %q", l, word, ascii, gn, gr, wn, wr)
 				}
 			}
+		}
+	})
+}
+
+// TestLetterAt holds letterAt's short cut below U+02B0 to the Unicode
+// tables it stands for.
+func TestLetterAt(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		s := string(r)
+		letter, mark, w := letterAt(s, 0)
+		if letter != unicode.IsLetter(r) || mark != unicode.Is(unicode.Mn, r) || w != len(s) {
+			t.Errorf("letterAt(%U) = %v %v %d, want %v %v %d", r, letter, mark, w, unicode.IsLetter(r), unicode.Is(unicode.Mn, r), len(s))
+		}
+	}
+}
+
+// FuzzMatchCase holds matchCase's short cut for ASCII words to the rune by
+// rune version, in every casing.
+func FuzzMatchCase(f *testing.F) {
+	for _, s := range [][2]string{{"recieve", "receive"}, {"RECIEVE", "receive"}, {"Recieve", "receive"}, {"Iade", "iade"},
+		{"ISTE", "işte"}, {"X", "x"}, {"iPhone", "ıphone"}, {"e-Mail", "email"}, {"'", "a"}, {"A1", "b"}, {"Ab", ""}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, orig, right string) {
+		for _, l := range lint.Langs {
+			got, ok := matchCaseASCII(l, orig, right)
+			if want := matchCaseRunes(l, orig, right); ok && got != want {
+				t.Errorf("%s: matchCaseASCII(%q, %q) = %q, want %q", l, orig, right, got, want)
+			}
+		}
+	})
+}
+
+// FuzzLowerWord holds lowerWord to lint.AppendLower and the counts it
+// stands for, in every language.
+func FuzzLowerWord(f *testing.F) {
+	for _, s := range []string{"", "Iade", "İade", "IŞIK", "siparişiniz", "Təşəkkür", "CAFÉ", "naïve", "Ⅰx", "a\xffb", "ŞÇĞ", "abcd", "abcdé"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		for _, l := range lint.Langs {
+			for _, n := range []int{0, 1, 4} {
+				lw, runes, at := lowerWord(nil, l, lint.CasingOf(l) == lint.TurkicCasing, word, n)
+				want := lint.AppendLower(nil, l, word)
+				if string(lw) != string(want) || runes != utf8.RuneCount(want) || at != runeOffsetBytes(want, n) {
+					t.Errorf("%s lowerWord(%q, %d) = %q %d %d, want %q %d %d", l, word, n, lw, runes, at, want, utf8.RuneCount(want), runeOffsetBytes(want, n))
+				}
+			}
+		}
+	})
+}
+
+// FuzzAppendQuoted holds appendQuoted to strconv.AppendQuote.
+func FuzzAppendQuoted(f *testing.F) {
+	for _, s := range []string{"", "recieve", "Təşəkür", "İade", "a\"b", "a\\b", "\x00", "\x7f", "\xff", "ş\xc5", "\u00a0", "~ ", "ÇĞİÖŞÜƏ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendQuoted([]byte("x"), s)), string(strconv.AppendQuote([]byte("x"), s)); got != want {
+			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -159,10 +160,16 @@ func (sp *speller) rejected(l lint.Lang, text string) []hit {
 
 // asciiLetters reports whether every letter of text is ASCII.
 func asciiLetters(text string) bool {
-	for _, r := range text {
-		if r >= 0x80 && unicode.IsLetter(r) {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++ // most of a text: no rune to decode
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
 			return false
 		}
+		i += w
 	}
 	return true
 }
