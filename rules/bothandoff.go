@@ -117,10 +117,13 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 // menuPlace: a menu named as the place of an option ("menüdeki “Bir
 // kişiyle görüş” seçeneği", "in the menu"), not as where the bot sends the
 // customer: the locative endings, and the words before it in English.
-type menuPlace struct{ endings, words map[lint.Lang]map[string]bool }
+type menuPlace struct {
+	endings map[lint.Lang]*endingSet
+	words   map[lint.Lang]map[string]bool
+}
 
 func newMenuPlace() menuPlace {
-	return menuPlace{endings: bothandoffData.WordSets("menu_place_endings"), words: bothandoffData.WordSets("menu_place_words")}
+	return menuPlace{endings: endingSets(bothandoffData.WordSets("menu_place_endings")), words: bothandoffData.WordSets("menu_place_words")}
 }
 
 // routes are the handoff cues that lead to a person: "Sizi ana menüye
@@ -141,7 +144,7 @@ func routes(m *lint.Message, pb phraseBook, place menuPlace) []lint.Match {
 		if mn.Last < 0 {
 			return false
 		}
-		if hasAnyEnding(m.Lang, toks[mn.Last].Norm, place.endings[m.Lang], folded) {
+		if e := place.endings[m.Lang]; e != nil && e.match(m.Lang, toks[mn.Last].Norm, folded) {
 			return true
 		}
 		for j, k := mn.First, 0; k < 3; k++ { // "in the main menu"
@@ -197,15 +200,8 @@ type lackWords struct {
 
 func newLackWords() *lackWords {
 	w := bothandoffData.WordSets
-	lw := &lackWords{mine: map[lint.Lang]*endingSet{}, mineTo: map[lint.Lang]*endingSet{}, me: w("me"), absent: w("absent"),
-		belongs: w("belongs")}
-	for l, set := range w("mine_endings") {
-		lw.mine[l] = newEndingSet(l, set)
-	}
-	for l, set := range w("mine_to_endings") {
-		lw.mineTo[l] = newEndingSet(l, set)
-	}
-	return lw
+	return &lackWords{mine: endingSets(w("mine_endings")), mineTo: endingSets(w("mine_to_endings")), me: w("me"),
+		absent: w("absent"), belongs: w("belongs")}
 }
 
 func (lw *lackWords) find(m *lint.Message) []lint.Match {
