@@ -157,7 +157,7 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 			Message:    fmt.Sprintf("message is %d bytes; %s allows %d (%d over)", len(text), m.Channel.Title(), lim.Text, len(text)-lim.Text),
 			Suggestion: "split it into two messages",
 		})
-	case lim.Text > 0:
+	case lim.Text > 0 && len(text) > lim.Text: // no more characters than bytes
 		if n := utf8.RuneCountInString(text); n > lim.Text {
 			p.Report(lint.Diagnostic{
 				Span:       lint.Span{Start: runeOffset(text, lim.Text), End: len(text)},
@@ -398,8 +398,38 @@ func smsUnit(r rune, ucs2 bool) int {
 	return 1
 }
 
+// smsCapacity is how many units maxSeg segments hold: one whole segment,
+// or maxSeg split ones (a split segment gives up a few units to its
+// header).
+func smsCapacity(ucs2 bool, maxSeg int) int {
+	single, per := 160, 153
+	if ucs2 {
+		single, per = 70, 67
+	}
+	if maxSeg > 1 {
+		return per * maxSeg
+	}
+	return single
+}
+
+// maxSMSUnitsPerByte bounds a text's units by its bytes: a UTF-16 unit
+// pair is a 4-byte character, and a GSM-7 character of the extension
+// table (two septets) at least one byte.
+func maxSMSUnitsPerByte(ucs2 bool) int {
+	if ucs2 {
+		return 1
+	}
+	return 2
+}
+
 func checkSMS(p *lint.Pass, text string, maxSeg int) {
+	if maxSeg <= 0 {
+		return
+	}
 	nonGSM := firstNonGSM(text)
+	if len(text)*maxSMSUnitsPerByte(nonGSM >= 0) <= smsCapacity(nonGSM >= 0, maxSeg) {
+		return // fits however its characters count: most messages
+	}
 	total := 0
 	for _, r := range text {
 		total += smsUnit(r, nonGSM >= 0)
@@ -412,13 +442,10 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 	if total > single {
 		segs = (total + per - 1) / per
 	}
-	if maxSeg <= 0 || segs <= maxSeg {
+	if segs <= maxSeg {
 		return
 	}
-	capacity := single
-	if maxSeg > 1 {
-		capacity = per * maxSeg
-	}
+	capacity := smsCapacity(nonGSM >= 0, maxSeg)
 	// The first character that does not fit in the allowed segments.
 	cut, used := len(text), 0
 	for off, r := range text {

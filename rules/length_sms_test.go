@@ -45,5 +45,14 @@ func FuzzSMSUnits(f *testing.F) {
 			}
 			i++
 		}
+		// checkSMS skips the count when the bytes bound it: the bound
+		// must never be below the count.
+		total := 0
+		for _, u := range units {
+			total += u
+		}
+		if bound := len(text) * maxSMSUnitsPerByte(nonGSM >= 0); bound < total {
+			t.Fatalf("%q: %d units, above the bound of %d", text, total, bound)
+		}
 	})
 }
