@@ -196,7 +196,7 @@ type sarcasmFrame struct {
 // it"), counting how often they asked (an ordinal of repetition with an
 // asking verb), of course × our fault with no apology, "since you know
 // better" × knowing better.
-var frames = []sarcasmFrame{
+var frames = [...]sarcasmFrame{
 	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
 	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
 	{a: "repetition", b: "asking", asked: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
@@ -237,6 +237,29 @@ var frames = []sarcasmFrame{
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
 }
 
+// framesByFirst are the indices of the frames, in order, by the list of
+// their first cue: a frame finds nothing in a message without one, and a
+// message holds few lists.
+var framesByFirst = func() map[string][]int {
+	out := map[string][]int{}
+	for i, f := range frames {
+		out[f.a] = append(out[f.a], i)
+	}
+	return out
+}()
+
+// framesOpened appends to out the indices of the frames whose first cue is
+// found, in the frames' order.
+func framesOpened(found map[string][]lint.Match, out []int) []int {
+	for list, ms := range found {
+		if len(ms) > 0 {
+			out = append(out, framesByFirst[list]...)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // checkSarcasm reports the frames' findings in a message, given the cues
 // of every list found in it in one pass (pb.findAll), which it changes, and
 // says whether it reported any.
@@ -245,8 +268,9 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 	markers := you.refine(m, found)
 	openers := found["openers"]
 	var framed []framedMatch
-	for _, f := range frames {
-		framed = append(framed, f.find(m, found, you)...)
+	var opened [len(frames)]int
+	for _, i := range framesOpened(found, opened[:0]) {
+		framed = append(framed, frames[i].find(m, found, you)...)
 	}
 	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 {
 		return false
@@ -589,7 +613,7 @@ type framedMatch struct {
 	why  string
 }
 
-func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
+func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
 	as := found[f.a]
 	if len(as) == 0 {
 		return nil
