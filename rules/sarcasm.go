@@ -956,14 +956,41 @@ func withEnding(m *lint.Message, ends []string) []lint.Match {
 	if ends == nil {
 		return nil
 	}
+	// In a folded text words and endings are compared folded (see
+	// hasEnding): each folded once here, not once a pair.
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	suffixes := ends
+	if folded {
+		suffixes = make([]string, len(ends))
+		for k, e := range ends {
+			suffixes[k] = lint.Fold(m.Lang, e)
+		}
+	}
+	// A word ends with none of the endings unless its last byte ends one:
+	// most words are passed over at one look.
+	var last [256]bool
+	anyWord := false // an empty ending ends every word
+	for _, s := range suffixes {
+		if s == "" {
+			anyWord = true
+		} else {
+			last[s[len(s)-1]] = true
+		}
+	}
 	var out []lint.Match
 	for i, t := range m.Tokens() {
 		if t.Kind != lint.Word {
 			continue
 		}
-		for _, e := range ends {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+		w := t.Norm
+		if folded {
+			w = lint.Fold(m.Lang, w)
+		}
+		if !anyWord && (w == "" || !last[w[len(w)-1]]) {
+			continue
+		}
+		for k, e := range ends {
+			if len(t.Norm) > len(e)+1 && strings.HasSuffix(w, suffixes[k]) {
 				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 				break
 			}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -127,4 +128,71 @@ func FuzzSarcasmShapeBytes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// withEndingByPairs is how withEnding first tried each ending on each
+// word, folding both for every pair.
+func withEndingByPairs(m *lint.Message, ends []string) []lint.Match {
+	if ends == nil {
+		return nil
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	var out []lint.Match
+	for i, t := range m.Tokens() {
+		if t.Kind != lint.Word {
+			continue
+		}
+		for _, e := range ends {
+			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// withEnding finds what trying every pair found, with every set of
+// endings, in texts typed with the languages' letters and without.
+func FuzzWithEnding(f *testing.F) {
+	for _, s := range []string{"Siparişinizi göndermediniz mi?", "Siparisinizi gondermediniz mi?", "Sifarişinizi çatdıracağıq, gəlmədiniz.",
+		"Sifarisinizi catdiracagiq", "You cancelled it.", "", "ı İ ş", "\xff\xfeniz"} {
+		f.Add(s, uint8(0))
+	}
+	sets := sarcasmCustomer().sets
+	names := slices.Sorted(maps.Keys(sets))
+	f.Fuzz(func(t *testing.T, text string, pick uint8) {
+		l := lint.Langs[int(pick)%len(lint.Langs)]
+		m := load.Options{Lang: l}.Text("draft", text)
+		for _, name := range names {
+			ends := sets[name][l]
+			lists := [][]string{ends}
+			if ends != nil { // and with an empty ending, which ends every word
+				lists = append(lists, append(slices.Clone(ends), ""))
+			}
+			for _, list := range lists {
+				if got, want := withEnding(m, list), withEndingByPairs(m, list); !slices.Equal(got, want) {
+					t.Fatalf("%s %s %q: %v, want %v", l, name, text, got, want)
+				}
+			}
+		}
+	})
+}
+
+// The same on the quality sets and a generated library.
+func TestWithEnding(t *testing.T) {
+	sets := sarcasmCustomer().sets
+	found := 0
+	for _, m := range sarcasmTestMessages(t) {
+		for name, byLang := range sets {
+			got, want := withEnding(m, byLang[m.Lang]), withEndingByPairs(m, byLang[m.Lang])
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s %s %q: %v, want %v", m.Lang, name, m.Body.Text, got, want)
+			}
+			found += len(got)
+		}
+	}
+	if found < 100 {
+		t.Errorf("%d words with endings found", found)
+	}
 }
