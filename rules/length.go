@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -276,9 +277,8 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 	}
 	if o.MaxSentences > 0 {
 		if ss := p.Msg.Sentences(); len(ss) > o.MaxSentences {
-			warn(lint.Span{Start: ss[o.MaxSentences].Start, End: len(text)},
-				fmt.Sprintf("message has %d sentences; chat messages read best with %d or fewer", len(ss), o.MaxSentences),
-				fmt.Sprintf("split it into %d messages or cut it to %d sentences", (len(ss)+o.MaxSentences-1)/o.MaxSentences, o.MaxSentences))
+			msg, fix := tooManySentences(len(ss), o.MaxSentences)
+			warn(lint.Span{Start: ss[o.MaxSentences].Start, End: len(text)}, msg, fix)
 		}
 	}
 	reported := false
@@ -303,6 +303,15 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 		warn(lint.Span{}, fmt.Sprintf("message is %d characters (%d over %d): a wall of text in a chat", n, n-o.MaxChars, o.MaxChars),
 			"split it into shorter messages or link to the details")
 	}
+}
+
+// tooManySentences says that a message of n sentences has more than limit,
+// and how to split it. Built by hand, not by fmt: a long message is common
+// and this finding with it.
+func tooManySentences(n, limit int) (msg, fix string) {
+	msg = "message has " + strconv.Itoa(n) + " sentences; chat messages read best with " + strconv.Itoa(limit) + " or fewer"
+	fix = "split it into " + strconv.Itoa((n+limit-1)/limit) + " messages or cut it to " + strconv.Itoa(limit) + " sentences"
+	return msg, fix
 }
 
 // paragraphs splits text at blank lines.
@@ -456,18 +465,32 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 		}
 		used += u
 	}
-	why := ""
-	fix := fmt.Sprintf("shorten it to %d characters", capacity)
+	r := rune(-1)
 	if nonGSM >= 0 {
-		r, _ := utf8.DecodeRuneInString(text[nonGSM:])
-		why = fmt.Sprintf(` because of "%c"`, r)
-		fix += fmt.Sprintf(`, or write it without "%c" and similar characters to fit 160 per segment`, r)
+		r, _ = utf8.DecodeRuneInString(text[nonGSM:])
 	}
+	msg, fix := smsOverLimit(segs, enc, per, maxSeg, capacity, r)
 	p.Report(lint.Diagnostic{
 		Span:       lint.Span{Start: cut, End: len(text)},
-		Message:    fmt.Sprintf("SMS needs %d segments (%s%s, %d per segment when split); each is billed as one SMS and %d allowed", segs, enc, why, per, maxSeg),
+		Message:    msg,
 		Suggestion: fix,
 	})
+}
+
+// smsOverLimit says that an SMS needs segs segments of per units in enc,
+// more than maxSeg, and how to fit capacity: without r, the character
+// that needs UCS-2 (-1 for none). Built by hand, not by fmt: an export to
+// SMS is full of them.
+func smsOverLimit(segs int, enc string, per, maxSeg, capacity int, r rune) (msg, fix string) {
+	why := ""
+	fix = "shorten it to " + strconv.Itoa(capacity) + " characters"
+	if r >= 0 {
+		why = ` because of "` + string(r) + `"`
+		fix += `, or write it without "` + string(r) + `" and similar characters to fit 160 per segment`
+	}
+	msg = "SMS needs " + strconv.Itoa(segs) + " segments (" + enc + why + ", " + strconv.Itoa(per) +
+		" per segment when split); each is billed as one SMS and " + strconv.Itoa(maxSeg) + " allowed"
+	return msg, fix
 }
 
 func runeOffset(s string, n int) int {
