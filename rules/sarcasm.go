@@ -804,14 +804,7 @@ func (c customer) own(m *lint.Message, b lint.Match) bool {
 	}
 	toks := m.Tokens()
 	if ends := c.endings[m.Lang]; ends != nil {
-		folded := lint.Folded(m.Lang, m.Body.Text)
-		w := toks[b.Last].Norm
-		for e := range ends {
-			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
-				return true
-			}
-		}
-		return false
+		return endsWithAny(m.Lang, toks[b.Last].Norm, c.sets["ends:you"][m.Lang], lint.Folded(m.Lang, m.Body.Text))
 	}
 	k := b.First
 	for n := 0; n < 3; n++ {
@@ -905,12 +898,7 @@ func (c customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
 			return true
 		}
 		if ends := c.ourPast[m.Lang]; ends != nil {
-			for e := range ends {
-				if len(toks[d.Last].Norm) > len(e)+1 && hasEnding(m.Lang, toks[d.Last].Norm, e, folded) {
-					return false
-				}
-			}
-			return true
+			return !endsWithAny(m.Lang, toks[d.Last].Norm, c.sets["ends:ourPast"][m.Lang], folded)
 		}
 		k := d.First
 		for n := 0; n < 2; n++ {
@@ -999,6 +987,18 @@ func withEnding(m *lint.Message, ends []string) []lint.Match {
 	return out
 }
 
+// endsWithAny reports whether a word ends with one of the endings, with
+// more than one byte before it (see hasEnding for folded). The endings are
+// a list from sets: a set is slow to walk.
+func endsWithAny(l lint.Lang, w string, ends []string, folded bool) bool {
+	for _, e := range ends {
+		if len(w) > len(e)+1 && hasEnding(l, w, e, folded) {
+			return true
+		}
+	}
+	return false
+}
+
 // listed are the sets of endings as sorted lists: a map is slow to walk
 // word by word.
 func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.Lang][]string {
@@ -1063,10 +1063,8 @@ func (c customer) close(m *lint.Message, a, b lint.Match, near int) bool {
 		if words++; words >= near || c.words[m.Lang][t.Norm] {
 			return false
 		}
-		for e := range c.endings[m.Lang] {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
-				return false
-			}
+		if endsWithAny(m.Lang, t.Norm, c.sets["ends:you"][m.Lang], folded) {
+			return false
 		}
 	}
 	return true
@@ -1186,10 +1184,8 @@ func (c customer) did(m *lint.Message, s lint.Span) bool {
 		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
-		for e := range c.endings[m.Lang] {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
-				return true
-			}
+		if endsWithAny(m.Lang, t.Norm, c.sets["ends:you"][m.Lang], folded) {
+			return true
 		}
 		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
 			return true

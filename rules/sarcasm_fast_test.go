@@ -196,3 +196,31 @@ func TestWithEnding(t *testing.T) {
 		t.Errorf("%d words with endings found", found)
 	}
 }
+
+// endsWithAny over a set's list says what walking the set said, for every
+// word of the quality sets and a generated library, folded and not.
+func TestEndsWithAny(t *testing.T) {
+	c := sarcasmCustomer()
+	matched := 0
+	for _, m := range sarcasmTestMessages(t) {
+		for name, set := range map[string]map[lint.Lang]map[string]bool{"ends:you": c.endings, "ends:ourPast": c.ourPast} {
+			for _, tok := range m.Tokens() {
+				for _, folded := range []bool{false, true} {
+					want := false
+					for e := range set[m.Lang] {
+						want = want || len(tok.Norm) > len(e)+1 && hasEnding(m.Lang, tok.Norm, e, folded)
+					}
+					if got := endsWithAny(m.Lang, tok.Norm, c.sets[name][m.Lang], folded); got != want {
+						t.Fatalf("%s %s %q folded %v: %v, want %v", m.Lang, name, tok.Norm, folded, got, want)
+					}
+					if want {
+						matched++
+					}
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("%d words with endings", matched)
+	}
+}
