@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"maps"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"weak"
@@ -16,7 +18,10 @@ import (
 // look-up and a stem walk per word per list. The cue index merges every
 // list of a language that has been asked for into one matcher, so one walk
 // over a message's words answers them all (FindIn); the answers are kept
-// on the message until its rules are done with it.
+// on the message until its rules are done with it. What a word is to the
+// index (the cues it may start, the lemmas it is a form of: its class) is
+// worked out once per word, not per message, and remembered, so a common
+// word costs one map look-up and is never lemmatised twice.
 //
 // The index is rebuilt, off any message's path, when a list is asked for
 // that it does not hold, or when a list it holds is no longer used (a
@@ -35,6 +40,155 @@ type cueIndex struct {
 	exact, fexact map[string]int32 // word -> key
 	stems, fstems *cueNode
 	literals      []string // distinct non-word cues
+	// lemmas are the distinct lemma cue words of every cue, at any place
+	// in it, each with its number; lemmaStems and flemmaStems find them by
+	// their stems, plain and folded.
+	lemmas                  []cueLemma
+	lemmaStems, flemmaStems *lemmaNode
+	// classes and fclasses remember each word's class (see wordClass),
+	// plain and folded: a word is looked up and lemmatised once, not once
+	// per message it is in.
+	classes, fclasses classCache
+}
+
+// cueLemma is a lemma cue word as an index compares it: its forms (nil in
+// a language without paradigms, where a word that starts with text is
+// one).
+type cueLemma struct {
+	text  string
+	forms *morph.Lemma
+}
+
+// wordClass is what a word is to an index: the keys it finds, in the order
+// a list's Find tries them, and the lemmas (by number, ascending) it is a
+// form of. A message's words are classed once for every list.
+type wordClass struct {
+	keys   []int32
+	lemmas []int32
+}
+
+// noClass is the class of a word that is nothing to the index: most words.
+var noClass = &wordClass{}
+
+// formOf reports whether the word is a form of lemma number id.
+func (c *wordClass) formOf(id int32) bool {
+	for _, l := range c.lemmas {
+		if l >= id {
+			return l == id
+		}
+	}
+	return false
+}
+
+// lemmaNode is a byte trie of lemma stems, holding the lemmas with each.
+type lemmaNode struct {
+	keys   []byte
+	kids   []*lemmaNode
+	lemmas []int32
+}
+
+func (n *lemmaNode) child(c byte) *lemmaNode {
+	for i, k := range n.keys {
+		if k == c {
+			return n.kids[i]
+		}
+	}
+	return nil
+}
+
+func (n *lemmaNode) add(stem string, id int32) {
+	for i := 0; i < len(stem); i++ {
+		c := n.child(stem[i])
+		if c == nil {
+			c = &lemmaNode{}
+			n.keys = append(n.keys, stem[i])
+			n.kids = append(n.kids, c)
+		}
+		n = c
+	}
+	if !slices.Contains(n.lemmas, id) {
+		n.lemmas = append(n.lemmas, id)
+	}
+}
+
+// wordCache maps words to what a pure function of the word makes of them
+// (a cue index's class, a detector's points), worked out once per word, not
+// once per message. Messages on every core read it without a lock: known
+// is never written once stored, and words not in it are worked out,
+// gathered in fresh and merged into a new known a batch at a time. It holds
+// at most limit words, so a long run's rare words do not grow it for ever;
+// a word it does not hold is worked out again.
+type wordCache[V any] struct {
+	known atomic.Pointer[map[string]V]
+	mu    sync.Mutex
+	fresh map[string]V
+	full  bool
+	limit int // the words it holds at most; 0: maxCached
+}
+
+// classCache maps words to their classes in a cue index.
+type classCache = wordCache[*wordClass]
+
+// maxCached is how many words a word cache holds: the common words of a
+// language, which are most of any text.
+const maxCached = 1 << 15
+
+// get is what of makes of w, from the cache if it holds w.
+func (c *wordCache[V]) get(w string, of func(string) V) V {
+	if v, ok := c.snapshot()[w]; ok {
+		return v
+	}
+	return c.miss(w, of)
+}
+
+// snapshot is the words the cache holds now (nil when none): a caller
+// asking about many words reads it with no call per word, and asks get
+// about those it lacks.
+func (c *wordCache[V]) snapshot() map[string]V {
+	if known := c.known.Load(); known != nil {
+		return *known
+	}
+	return nil
+}
+
+// miss is get for a word not in known: from fresh, or worked out and kept.
+func (c *wordCache[V]) miss(w string, of func(string) V) V {
+	c.mu.Lock()
+	v, ok := c.fresh[w]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = of(w)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.full {
+		return v
+	}
+	if c.fresh == nil {
+		c.fresh = map[string]V{}
+	}
+	c.fresh[strings.Clone(w)] = v // w may be a slice of a message's text
+	n := 0
+	if known := c.known.Load(); known != nil {
+		n = len(*known)
+	}
+	// Merged when fresh outgrows a quarter of known (each word is copied
+	// a few times in all, however long the run), or fills the cache.
+	limit := c.limit
+	if limit == 0 {
+		limit = maxCached
+	}
+	if len(c.fresh) > n/4 || n+len(c.fresh) >= limit {
+		merged := make(map[string]V, n+len(c.fresh))
+		if known := c.known.Load(); known != nil {
+			maps.Copy(merged, *known)
+		}
+		maps.Copy(merged, c.fresh)
+		c.known.Store(&merged)
+		c.fresh, c.full = nil, len(merged) >= limit
+	}
+	return v
 }
 
 // cueKey is the cues found by one word or stem: each distinct cue once,
@@ -43,12 +197,10 @@ type cueIndex struct {
 // order its own Find gives them.
 type cueKey struct {
 	cues []*phrase
-	// first is, for a stem's key, each cue's first word's place in
-	// firsts: cues that start with the same lemma ask it once per word.
-	// A word's key (exact) needs no such test: the word is the cue's.
-	first  []int32
-	firsts []*cueWord
-	posts  []cuePost // by slot
+	// words are each cue's words as the key compares them (plain or
+	// folded), by cue.
+	words [][]keyWord
+	posts []cuePost // by slot
 	// mask has the bit of every slot with a post: most lists hold none
 	// of a key's cues, and this tells them without a search.
 	mask slotMask
@@ -64,6 +216,14 @@ func (s *slotMask) union(o *slotMask) {
 	for i := range s {
 		s[i] |= o[i]
 	}
+}
+
+// keyWord is a cue word compiled for an index: the word, a lemma's
+// number (-1 if it is not one), or any word.
+type keyWord struct {
+	w     string
+	lemma int32
+	any   bool
 }
 
 type cuePost struct {
@@ -195,7 +355,8 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 	if sp := spec(l); sp != nil && sp.folder != nil {
 		idx.folds, idx.fexact, idx.fstems = true, map[string]int32{}, &cueNode{}
 	}
-	b := cueBuilder{idx: idx, cues: map[cueID]int32{}, firsts: map[cueID]int32{}}
+	idx.lemmaStems, idx.flemmaStems = &lemmaNode{}, &lemmaNode{}
+	b := cueBuilder{idx: idx, cues: map[cueID]int32{}, lemmas: map[lemmaID]int32{}}
 	hasLiteral := map[string]bool{}
 	for i := range members {
 		p := members[i].Value()
@@ -205,14 +366,14 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 		}
 		slot := int32(i + 1)
 		for w, phs := range p.exact {
-			b.post(b.word(idx.exact, w), phs, slot)
+			b.post(b.word(idx.exact, w), phs, slot, false)
 		}
 		for w, phs := range p.fexact {
-			b.post(b.word(idx.fexact, w), phs, slot)
+			b.post(b.word(idx.fexact, w), phs, slot, true)
 		}
-		b.stems(idx.stems, p.stems, slot)
+		b.stems(idx.stems, p.stems, slot, false)
 		if p.fstems != nil {
-			b.stems(idx.fstems, p.fstems, slot)
+			b.stems(idx.fstems, p.fstems, slot, true)
 		}
 		for _, lit := range p.literal {
 			if !hasLiteral[lit] {
@@ -224,18 +385,64 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 	return idx
 }
 
-// cueBuilder numbers each key's distinct cues and first lemmas while the
-// index is built.
+// cueBuilder numbers each key's distinct cues, and the distinct lemmas,
+// while the index is built.
 type cueBuilder struct {
-	idx          *cueIndex
-	cues, firsts map[cueID]int32
+	idx    *cueIndex
+	cues   map[cueID]int32
+	lemmas map[lemmaID]int32
 }
 
-// cueID names a cue, or a lemma by its text and kind, within a key.
+// cueID names a cue within a key.
 type cueID struct {
 	key  *cueKey
 	text string
-	kind morph.Kind
+}
+
+// lemmaID names a lemma by its text, kind and whether it is folded: the
+// same three give the same forms.
+type lemmaID struct {
+	text   string
+	kind   morph.Kind
+	folded bool
+}
+
+// lemma is the number of a lemma cue word, plain or folded, numbered and
+// filed by its stems if it has none.
+func (b cueBuilder) lemma(cw *cueWord, folded bool) int32 {
+	id := lemmaID{cw.w, cw.kind, folded}
+	cl := cueLemma{cw.w, cw.lemma}
+	stems := b.idx.lemmaStems
+	if folded {
+		id.text, cl, stems = cw.fw, cueLemma{cw.fw, cw.flemma}, b.idx.flemmaStems
+	}
+	n, ok := b.lemmas[id]
+	if ok {
+		return n
+	}
+	n = int32(len(b.idx.lemmas))
+	b.lemmas[id] = n
+	b.idx.lemmas = append(b.idx.lemmas, cl)
+	for _, st := range b.idx.proto.stemsOf(*cw, folded) {
+		stems.add(st, n)
+	}
+	return n
+}
+
+// compile is a cue's words as a key compares them.
+func (b cueBuilder) compile(ph *phrase, folded bool) []keyWord {
+	out := make([]keyWord, len(ph.words))
+	for i := range ph.words {
+		cw := &ph.words[i]
+		out[i] = keyWord{w: cw.w, lemma: -1, any: cw.any}
+		if folded {
+			out[i].w = cw.fw
+		}
+		if cw.prefix {
+			out[i].lemma = b.lemma(cw, folded)
+		}
+	}
+	return out
 }
 
 // word is the key of a word, made if it has none.
@@ -249,24 +456,16 @@ func (b cueBuilder) word(m map[string]int32, w string) *cueKey {
 	return b.idx.keys[id]
 }
 
-// post adds a list's cues found by one key. A key is plain or folded, so
-// its first lemmas are told apart by their text and kind.
-func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32) {
+// post adds a list's cues found by one key, which compares words plain
+// or folded.
+func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
 	for _, ph := range phs {
-		ci, ok := b.cues[cueID{k, ph.cue, 0}]
+		ci, ok := b.cues[cueID{k, ph.cue}]
 		if !ok {
 			ci = int32(len(k.cues))
-			b.cues[cueID{k, ph.cue, 0}] = ci
+			b.cues[cueID{k, ph.cue}] = ci
 			k.cues = append(k.cues, ph)
-			if cw := &ph.words[0]; cw.prefix {
-				fi, ok := b.firsts[cueID{k, cw.w, cw.kind}]
-				if !ok {
-					fi = int32(len(k.firsts))
-					b.firsts[cueID{k, cw.w, cw.kind}] = fi
-					k.firsts = append(k.firsts, cw)
-				}
-				k.first = append(k.first, fi)
-			}
+			k.words = append(k.words, b.compile(ph, folded))
 		}
 		k.posts = append(k.posts, cuePost{ci, slot})
 		k.mask.add(slot)
@@ -274,39 +473,84 @@ func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32) {
 }
 
 // stems adds a list's stem trie to the merged one.
-func (b cueBuilder) stems(into *cueNode, from *stemNode, slot int32) {
+func (b cueBuilder) stems(into *cueNode, from *stemNode, slot int32, folded bool) {
 	if len(from.phrases) > 0 {
 		if into.key == 0 {
 			b.idx.keys = append(b.idx.keys, &cueKey{})
 			into.key = int32(len(b.idx.keys))
 		}
-		b.post(b.idx.keys[into.key-1], from.phrases, slot)
+		b.post(b.idx.keys[into.key-1], from.phrases, slot, folded)
 	}
 	for i, c := range from.keys {
-		b.stems(into.kid(c), from.kids[i], slot)
+		b.stems(into.kid(c), from.kids[i], slot, folded)
 	}
+}
+
+// class works out a word's class: the keys it finds, as Find would try
+// them (the word's own, then each stem it starts with, shortest first),
+// and the lemmas it is a form of.
+func (idx *cueIndex) class(w string, folded bool) *wordClass {
+	exact, stems, lemmaStems := idx.exact, idx.stems, idx.lemmaStems
+	if folded {
+		exact, stems, lemmaStems = idx.fexact, idx.fstems, idx.flemmaStems
+	}
+	var c wordClass
+	if k, ok := exact[w]; ok {
+		c.keys = append(c.keys, k)
+	}
+	// Every stem the word starts with: a stem is a whole word's
+	// beginning, so it always ends at a character boundary.
+	n := stems
+	for b := 0; b < len(w) && len(n.keys) > 0; b++ {
+		if n = n.child(w[b]); n == nil {
+			break
+		}
+		if n.key > 0 {
+			c.keys = append(c.keys, n.key-1)
+		}
+	}
+	// Every form of a lemma starts with one of its stems.
+	ln := lemmaStems
+	for b := 0; b < len(w) && len(ln.keys) > 0; b++ {
+		if ln = ln.child(w[b]); ln == nil {
+			break
+		}
+		for _, id := range ln.lemmas {
+			if slices.Contains(c.lemmas, id) {
+				continue // a stem and a longer one of the same lemma
+			}
+			if l := &idx.lemmas[id]; l.forms == nil || l.forms.Inflects(w) {
+				c.lemmas = append(c.lemmas, id)
+			}
+		}
+	}
+	if c.keys == nil && c.lemmas == nil {
+		return noClass
+	}
+	slices.Sort(c.lemmas)
+	return &c
 }
 
 // cueHits are a message's words looked up in the index once: the keys
 // they found, and, as lists ask for them, which of those keys' cues match.
 // Only words hold pointers: the rest is not scanned by the collector.
 type cueHits struct {
-	idx    *cueIndex
-	folded bool
-	litsOK bool      // lits worked out
-	mask   slotMask  // the slots of every cand's key
-	words  []string  // each token's word as compared, in a folded text
-	cands  []cueCand // in the order Find visits them
-	tried  []cueTry  // the cands' cues, each cand's from its at
-	firsts []uint8   // the cands' first lemmas: 0 not asked, 1 no, 2 yes
-	lits   []Match   // each distinct literal's matches, literal by literal
-	found  []Match   // scratch: a list's matches, copied out in one allocation
+	idx     *cueIndex
+	folded  bool
+	litsOK  bool         // lits worked out
+	mask    slotMask     // the slots of every cand's key
+	words   []string     // each token's word as compared, in a folded text
+	classes []*wordClass // each token's class; nil for a token not a word or number
+	cands   []cueCand    // in the order Find visits them
+	tried   []cueTry     // the cands' cues, each cand's from its at
+	lits    []Match      // each distinct literal's matches, literal by literal
+	found   []Match      // scratch: a list's matches, copied out in one allocation
 }
 
 // cueCand is a key one of the message's words found.
 type cueCand struct {
-	tok, key  int32
-	at, first int32 // where its cues' and first lemmas' answers start; -1 until asked
+	tok, key int32
+	at       int32 // where its cues' answers start; -1 until asked
 }
 
 // cueTry is whether a cue matched at a cand's word, and its last token.
@@ -320,18 +564,19 @@ var cueHitsPool = sync.Pool{New: func() any { return new(cueHits) }}
 // release returns h's memory for another message.
 func (h *cueHits) release() {
 	clear(h.words)
+	clear(h.classes)
 	clear(h.lits)
 	clear(h.found)
-	*h = cueHits{words: h.words[:0], cands: h.cands[:0], tried: h.tried[:0], firsts: h.firsts[:0], lits: h.lits[:0], found: h.found[:0]}
+	*h = cueHits{words: h.words[:0], classes: h.classes[:0], cands: h.cands[:0], tried: h.tried[:0], lits: h.lits[:0], found: h.found[:0]}
 	cueHitsPool.Put(h)
 }
 
-// look finds the keys of a text's words.
+// look classes a text's words and notes the keys they find.
 func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 	h.idx = idx
-	exact, stems := idx.exact, idx.stems
+	cache := &idx.classes
 	if idx.folds && Folded(idx.proto.lang, text) {
-		exact, stems, h.folded = idx.fexact, idx.fstems, true
+		cache, h.folded = &idx.fclasses, true
 		for i := range toks {
 			w := ""
 			if t := &toks[i]; t.Kind == Word || t.Kind == Number {
@@ -340,35 +585,32 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 			h.words = append(h.words, w)
 		}
 	}
+	class := func(w string) *wordClass { return idx.class(w, h.folded) }
+	known := cache.snapshot()
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {
+			h.classes = append(h.classes, nil)
 			continue
 		}
 		w := t.Norm
 		if h.folded {
 			w = h.words[i]
 		}
-		if k, ok := exact[w]; ok {
-			h.add(i, k)
+		c, ok := known[w]
+		if !ok {
+			c = cache.get(w, class)
 		}
-		// Every stem the word starts with: a stem is a whole word's
-		// beginning, so it always ends at a character boundary.
-		n := stems
-		for b := 0; b < len(w) && len(n.keys) > 0; b++ {
-			if n = n.child(w[b]); n == nil {
-				break
-			}
-			if n.key > 0 {
-				h.add(i, n.key-1)
-			}
+		h.classes = append(h.classes, c)
+		for _, k := range c.keys {
+			h.add(i, k)
 		}
 	}
 }
 
 // add notes that token i found key k.
 func (h *cueHits) add(i int, k int32) {
-	h.cands = append(h.cands, cueCand{tok: int32(i), key: k, at: -1, first: -1})
+	h.cands = append(h.cands, cueCand{tok: int32(i), key: k, at: -1})
 	h.mask.union(&h.idx.keys[k].mask)
 }
 
@@ -378,48 +620,77 @@ func (h *cueHits) result(c *cueCand, ci int32, toks []Token) *cueTry {
 	if c.at < 0 {
 		c.at = int32(len(h.tried))
 		h.tried = append(h.tried, make([]cueTry, len(k.cues))...)
-		if len(k.firsts) > 0 {
-			c.first = int32(len(h.firsts))
-			h.firsts = append(h.firsts, make([]uint8, len(k.firsts))...)
-		}
 	}
 	t := &h.tried[c.at+ci]
 	if t.state != 0 {
 		return t
 	}
 	t.state = 1
-	i := int(c.tok)
-	var words []string
-	if h.folded {
-		words = h.words
-	}
-	p := h.idx.proto
-	if len(k.firsts) > 0 {
-		f := &h.firsts[c.first+k.first[ci]]
-		if *f == 0 {
-			w := toks[i].Norm
-			if h.folded {
-				w = words[i]
-			}
-			*f = 1
-			if p.matches(k.firsts[k.first[ci]], w, h.folded, false) {
-				*f = 2
-			}
-		}
-		if *f == 1 {
-			return t
-		}
-	}
-	if j, ok := p.end(toks, words, i, k.cues[ci], h.folded, false, true); ok {
+	if j, ok := h.end(toks, int(c.tok), k.words[ci]); ok {
 		t.last, t.state = int32(j), 2
 	}
 	return t
+}
+
+// end is the index of the last token of a cue with words ws matched at
+// token i, whose word found the cue's key (see Phrases.end): a word is
+// compared as a string, a lemma by the token's class.
+func (h *cueHits) end(toks []Token, i int, ws []keyWord) (int, bool) {
+	j := i
+	for k := range ws {
+		kw := &ws[k]
+		if k > 0 {
+			j++
+			for j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number {
+				if toks[j].Kind == Punct && strings.ContainsAny(toks[j].Norm, ".!?") {
+					return 0, false
+				}
+				j++
+			}
+			if j >= len(toks) {
+				return 0, false
+			}
+		}
+		switch {
+		case kw.any:
+		case kw.lemma >= 0:
+			if !h.classes[j].formOf(kw.lemma) {
+				return 0, false
+			}
+		case k == 0: // the key is the word
+		case h.folded:
+			if h.words[j] != kw.w {
+				return 0, false
+			}
+		default:
+			if toks[j].Norm != kw.w {
+				return 0, false
+			}
+		}
+	}
+	return j, true
 }
 
 // FindIn returns every cue found in a message's body, as Find(m.Body.Text,
 // m.Tokens()) does; the body's words are looked up once for every list of
 // the language, and the answers kept on the message until Trim.
 func (p *Phrases) FindIn(m *Message) []Match {
+	found := p.findIn(m)
+	if len(found) == 0 {
+		return nil
+	}
+	return slices.Clone(found)
+}
+
+// AppendIn appends what FindIn returns to dst: a caller that sorts the
+// matches into its own slices allocates nothing for them on the way.
+func (p *Phrases) AppendIn(dst []Match, m *Message) []Match {
+	return append(dst, p.findIn(m)...)
+}
+
+// findIn is FindIn's answer, in memory of the message's that the next
+// question overwrites.
+func (p *Phrases) findIn(m *Message) []Match {
 	toks := m.Tokens()
 	if p.lang != m.Lang {
 		return p.Find(m.Body.Text, toks)
@@ -469,8 +740,5 @@ func (p *Phrases) FindIn(m *Message) []Match {
 		}
 	}
 	h.found = out
-	if len(out) == 0 {
-		return nil
-	}
-	return slices.Clone(out)
+	return out
 }

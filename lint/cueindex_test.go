@@ -182,6 +182,47 @@ func TestFindInIsFind(t *testing.T) {
 	}
 }
 
+// Messages checked on several cores at once share a language's index and
+// its word classes, learnt while they read: each finds what the lists'
+// own Find finds (run with -race, this also checks the class cache's
+// locking).
+func TestFindInConcurrent(t *testing.T) {
+	lists, texts := cueLists(t), cueTexts(t)
+	const l = Turkish
+	var ps []*Phrases
+	for _, list := range lists[l] {
+		if list.all {
+			ps = append(ps, NewPhrases(l, list.cues))
+		}
+	}
+	joinAll(l, ps) // a new index: its class cache starts empty
+	sample := texts[l][:min(len(texts[l]), 600)]
+	errs := make(chan string, 4)
+	for g := range 4 {
+		go func() {
+			for n := range sample {
+				text := sample[(n+g*151)%len(sample)] // each goroutine in its own order
+				m := &Message{Lang: l, Body: Field{Text: text}}
+				toks := Tokenize(text, l)
+				for _, p := range ps {
+					if want, got := p.Find(text, toks), p.FindIn(m); !slices.Equal(want, got) {
+						errs <- text + ": " + cmp.Diff(want, got)
+						return
+					}
+				}
+				m.Trim()
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Fatal(e)
+		}
+	}
+	runtime.KeepAlive(ps)
+}
+
 // joinAll has every list join the language's index (a list joins when it
 // is first asked for), and builds it.
 func joinAll(l Lang, ps []*Phrases) {
@@ -333,7 +374,14 @@ func TestCueIndexRebuilds(t *testing.T) {
 
 	// The collected list's slot is emptied at the next build.
 	r := registryOf(l)
-	for i := 0; i < 100 && !r.stale.Load(); i++ {
+	collected := func() bool {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return r.members[goneSlot-1].Value() == nil
+	}
+	// Wait for this list: another test's lists collected meanwhile mark
+	// the index stale too.
+	for i := 0; i < 100 && (!r.stale.Load() || !collected()); i++ {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -391,5 +439,37 @@ func BenchmarkPhrases(b *testing.B) {
 			}
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
 		})
+	}
+}
+
+// The class cache answers every word with its class, classes a word it
+// holds only once, and stops growing at maxCached words.
+func TestClassCache(t *testing.T) {
+	var c classCache
+	classed := map[string]int{}
+	class := func(w string) *wordClass {
+		classed[w]++
+		return &wordClass{keys: []int32{int32(len(w))}}
+	}
+	word := func(i int) string { return "w" + itoa(i) }
+	for i := range maxCached + 5000 {
+		w := word(i)
+		if got := c.get(w, class); len(got.keys) != 1 || got.keys[0] != int32(len(w)) {
+			t.Fatalf("%s: class %v", w, got.keys)
+		}
+	}
+	for i := range 100 {
+		c.get(word(i), class) // held: not classed again
+	}
+	for i := range 100 {
+		if classed[word(i)] != 1 {
+			t.Fatalf("%s classed %d times", word(i), classed[word(i)])
+		}
+	}
+	if n := len(*c.known.Load()) + len(c.fresh); n > maxCached+maxCached/4 || !c.full {
+		t.Errorf("%d words held (full %v), want at most about %d", n, c.full, maxCached)
+	}
+	if c.get(word(maxCached+4999), class); classed[word(maxCached+4999)] != 2 {
+		t.Errorf("a word past the bound was held")
 	}
 }

@@ -380,6 +380,7 @@ func DetectLang(text string) (l Lang, ok bool) {
 	var buf [8]int
 	scores := append(buf[:0], make([]int, len(langSpecs))...)
 	d := &detector
+	known := d.points.snapshot() // the words whose points are known
 	// Letters are counted in the pass when the sets fit here (the
 	// registry has two), else each set searches the text itself.
 	var counts [8]int
@@ -387,24 +388,30 @@ func DetectLang(text string) (l Lang, ok bool) {
 	if len(d.letters) <= len(counts) {
 		counted = counts[:len(d.letters)]
 	}
-	var lower [64]byte
 	var w word
 	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			k := asciiKind[c]
-			if k == asciiLower || k == asciiUpper || c == '\'' {
-				if start < 0 {
-					start, w = i, word{ascii: true}
+			if asciiWordByte[c] == 0 {
+				if start >= 0 {
+					d.add(known, scores, text[start:i], w)
+					start = -1
 				}
-				w.upper = w.upper || k == asciiUpper
-				w.turkicI = w.turkicI || c == 'I'
-			} else if start >= 0 {
-				d.score(scores, text[start:i], w, lower[:0])
-				start = -1
+				i++
+				continue
 			}
-			i++
+			// A run of ASCII letters, read in a loop of its own: most of
+			// a text.
+			if start < 0 {
+				start, w = i, word{ascii: true}
+			}
+			var seen uint8
+			for ; i < len(text) && asciiWordByte[text[i]] != 0; i++ {
+				seen |= asciiWordByte[text[i]]
+			}
+			w.upper = w.upper || seen&asciiWordUpper != 0
+			w.turkicI = w.turkicI || seen&asciiWordI != 0
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -424,13 +431,13 @@ func DetectLang(text string) (l Lang, ok bool) {
 			w.upper = w.upper || isUpperOrTitle(r)
 			w.turkicI = w.turkicI || r == 'İ'
 		} else if start >= 0 {
-			d.score(scores, text[start:i], w, lower[:0])
+			d.add(known, scores, text[start:i], w)
 			start = -1
 		}
 		i += n
 	}
 	if start >= 0 {
-		d.score(scores, text[start:], w, lower[:0])
+		d.add(known, scores, text[start:], w)
 	}
 	for j, ls := range d.letters {
 		k := 0
@@ -460,11 +467,62 @@ func DetectLang(text string) (l Lang, ok bool) {
 	return langSpecs[best].Code, true
 }
 
+// asciiWordByte marks the ASCII bytes DetectLang reads as part of a word
+// (letters and the apostrophe), with what it notes of them: an upper-case
+// letter, and I, which the casings lower apart. 0 for any other byte.
+var asciiWordByte = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = asciiWordLetter
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = asciiWordLetter | asciiWordUpper
+	}
+	t['\''] = asciiWordLetter
+	t['I'] |= asciiWordI
+	return t
+}()
+
+const (
+	asciiWordLetter uint8 = 1 << iota
+	asciiWordUpper
+	asciiWordI
+)
+
 // word is what DetectLang's pass learnt of a word while reading it.
 type word struct {
 	ascii   bool // only ASCII letters and apostrophes
 	upper   bool // an upper- or title-case letter: it must be lowered
 	turkicI bool // an I or İ, which the casings lower apart
+}
+
+// add adds a word's points to each language's score, worked out on the
+// word's first meeting (see score) and remembered; known is what the cache
+// held when the text was begun.
+func (d *detection) add(known map[string][]int, scores []int, w string, info word) {
+	points, ok := known[w]
+	if !ok {
+		points = d.miss(w, info, len(scores))
+	}
+	for i, n := range points {
+		scores[i] += n
+	}
+}
+
+// miss is add for a word not in known (the word cache's snapshot):
+// scored, and remembered.
+func (d *detection) miss(w string, info word, langs int) []int {
+	return d.points.get(w, func(w string) []int {
+		var buf [8]int
+		var lower [64]byte
+		pts := append(buf[:0], make([]int, langs)...)
+		d.score(pts, w, info, lower[:0])
+		for _, n := range pts {
+			if n != 0 {
+				return slices.Clone(pts)
+			}
+		}
+		return nil
+	})
 }
 
 // score adds a word's points to each language's score; buf is room to
@@ -507,6 +565,9 @@ type detection struct {
 	// all is every language's common words and word cues, for a word
 	// that every casing lowers the same way.
 	all casingGroup
+	// points remembers each word's points by language (nil: none): a
+	// word is lowered and scored once, not in every text it is in.
+	points *wordCache[[]int]
 }
 
 // letterSet is one set of letters that languages score: the text is
@@ -652,7 +713,7 @@ func (c *langCue) matches(w []byte, ascii bool) bool {
 var detector = arrange(langSpecs)
 
 func arrange(specs []*LangSpec) detection {
-	d := detection{all: casingGroup{stop: map[string][]int{}}}
+	d := detection{all: casingGroup{stop: map[string][]int{}}, points: &wordCache[[]int]{}}
 	for i, s := range specs {
 		var g *casingGroup
 		for _, h := range d.casings {

@@ -47,8 +47,8 @@ type Phrases struct {
 	// typos are the cues whose first word is long enough to be matched one
 	// typo away (see AllowTypos); nil unless allowed. isWord tells a word
 	// of the language, which is never a typo.
-	typos  map[typoKey][]typoCue // by the first word's length and first byte
-	ftypos map[typoKey][]typoCue // the same, folded
+	typos  *typoIndex // by the first word's first byte and length
+	ftypos *typoIndex // the same, folded
 	isWord func(string) bool
 	// slot is the Phrases' place in its language's merged matcher, plus
 	// one; 0 until FindIn first asks for it (see cueIndex).
@@ -59,17 +59,43 @@ type Phrases struct {
 // word one typo away: shorter words are too close to other words.
 const typoMin = 7
 
-// typoKey is a length in letters and a first byte: a typo seldom takes the
-// first letter, so a word is only compared with cues that start as it does.
-type typoKey struct {
-	letters int
-	first   byte
+// typoIndex holds cues by their first word's first byte and length in
+// letters: a typo seldom takes the first letter, so a word is only compared
+// with cues that start as it does. Arrays, not a map: it is asked three
+// times for every long word of a message. near remembers, for the words
+// met, the cues one typo away (see nearCues).
+type typoIndex struct {
+	byFirst [256][][]typoCue
+	near    wordCache[[]typoCue]
 }
 
-// typoCue is a cue with a long first word, and that word's length.
+// maxNear is how many words a typo index remembers: every long word of a
+// message is asked, and a list that allows typos is one of few.
+const maxNear = 1 << 13
+
+func (x *typoIndex) add(first byte, letters int, tc typoCue) {
+	if b := x.byFirst[first]; len(b) <= letters {
+		x.byFirst[first] = append(b, make([][]typoCue, letters+1-len(b))...)
+	}
+	x.byFirst[first][letters] = append(x.byFirst[first][letters], tc)
+}
+
+// cues are the cues whose first word starts with first and has letters
+// letters.
+func (x *typoIndex) cues(first byte, letters int) []typoCue {
+	if b := x.byFirst[first]; letters < len(b) {
+		return b[letters]
+	}
+	return nil
+}
+
+// typoCue is a cue with a long first word, that word's length, and the
+// word itself, plain and folded: it is compared with every long word of a
+// message, and read here without a visit to the cue.
 type typoCue struct {
 	ph      *phrase
 	letters int
+	w, fw   string
 }
 
 // AllowTypos lets FindTypos match cue words of seven letters or more with a
@@ -81,12 +107,12 @@ type typoCue struct {
 // before the first Find.
 func (p *Phrases) AllowTypos(isWord func(string) bool) {
 	p.isWord = isWord
-	p.typos, p.ftypos = map[typoKey][]typoCue{}, map[typoKey][]typoCue{}
+	p.typos, p.ftypos = &typoIndex{near: wordCache[[]typoCue]{limit: maxNear}}, &typoIndex{near: wordCache[[]typoCue]{limit: maxNear}}
 	for _, ph := range p.words {
 		if cw := &ph.words[0]; !cw.prefix {
 			if n := utf8.RuneCountInString(cw.w); n >= typoMin {
-				p.typos[typoKey{n, cw.w[0]}] = append(p.typos[typoKey{n, cw.w[0]}], typoCue{ph, n})
-				p.ftypos[typoKey{n, cw.fw[0]}] = append(p.ftypos[typoKey{n, cw.fw[0]}], typoCue{ph, n})
+				p.typos.add(cw.w[0], n, typoCue{ph, n, cw.w, cw.fw})
+				p.ftypos.add(cw.fw[0], n, typoCue{ph, n, cw.w, cw.fw})
 			}
 		}
 	}
@@ -414,30 +440,38 @@ func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, 
 
 // findTypos tries the cues whose first word is one typo from w.
 func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded bool) []Match {
-	n := utf8.RuneCountInString(w)
-	checked := false
 	typos := p.typos
 	if folded {
 		typos = p.ftypos
 	}
+	near := typos.near.get(w, func(w string) []typoCue { return p.nearCues(typos, w, folded) })
+	for _, tc := range near {
+		if m, ok := p.try(toks, nil, i, tc.ph, folded, true, false); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// nearCues are the cues whose first word is one typo from w, in the order
+// they are tried, or none when w is a word of the language. It depends on
+// w alone, so a typo index remembers it.
+func (p *Phrases) nearCues(typos *typoIndex, w string, folded bool) []typoCue {
+	n := utf8.RuneCountInString(w)
+	var out []typoCue
 	for _, k := range [3]int{n - 1, n, n + 1} {
-		for _, tc := range typos[typoKey{k, w[0]}] {
-			c := tc.ph.words[0].w
+		for _, tc := range typos.cues(w[0], k) {
+			c := tc.w
 			if folded {
-				c = tc.ph.words[0].fw
+				c = tc.fw
 			}
 			if !oneTypo(w, c) {
 				continue
 			}
-			if !checked {
-				if p.isWord(w) {
-					return out
-				}
-				checked = true
+			if out == nil && p.isWord(w) {
+				return nil
 			}
-			if m, ok := p.try(toks, nil, i, tc.ph, folded, true, false); ok {
-				out = append(out, m)
-			}
+			out = append(out, tc)
 		}
 	}
 	return out

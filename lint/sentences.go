@@ -15,7 +15,9 @@ import (
 // e-mail addresses and URLs have no white space after their periods, so they
 // never end one. Spans with no letter or digit are dropped.
 func Sentences(text string, l Lang) []Span {
-	var out []Span
+	// Room for the few sentences of a chat message in one allocation, not
+	// three growing ones.
+	out := make([]Span, 0, 4)
 	start := 0
 	emit := func(end int) {
 		s := strings.TrimSpace(text[start:end])
@@ -87,6 +89,9 @@ func Sentences(text string, l Lang) []Span {
 		}
 	}
 	emit(len(text))
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 

@@ -145,18 +145,18 @@ func isLine(f reflect.StructField) bool {
 	return f.Type.Kind() == reflect.Int && (f.Name == "line" || strings.HasSuffix(f.Name, "Line"))
 }
 
-// field writes field i of struct v.
-func (p *packer) field(v reflect.Value, i int) {
-	if line, _ := kinds(v.Type()); line[i] {
+// field writes field i of struct v, whose line fields are line (kinds).
+func (p *packer) field(v reflect.Value, i int, line []bool) {
+	if line[i] {
 		p.line(v.Field(i).Int())
 		return
 	}
 	p.pack(v.Field(i))
 }
 
-// unfield reads field i of struct v.
-func (p *packer) unfield(v reflect.Value, i int) {
-	if line, _ := kinds(v.Type()); line[i] {
+// unfield reads field i of struct v, whose line fields are line (kinds).
+func (p *packer) unfield(v reflect.Value, i int, line []bool) {
+	if line[i] {
 		open(v.Field(i)).SetInt(p.readLine())
 		return
 	}
@@ -200,16 +200,16 @@ func isRecord(t reflect.Type) bool {
 func (p *packer) records(v reflect.Value) {
 	var rest packer
 	var ends []int // where each record's rest ends in rest.b
-	_, placed := kinds(v.Type().Elem())
+	line, placed := kinds(v.Type().Elem())
 	for i := range v.Len() {
 		el := v.Index(i)
 		start := len(rest.b)
 		rest.prev, rest.prevLine = 0, 0
 		for f := range el.NumField() {
 			if placed[f] {
-				p.field(el, f)
+				p.field(el, f, line)
 			} else {
-				rest.field(el, f)
+				rest.field(el, f, line)
 			}
 		}
 		same := 0 // the number of the earlier record with the same rest, from 1
@@ -233,12 +233,12 @@ func (p *packer) records(v reflect.Value) {
 
 // unrecords reads a list of records into s.
 func (p *packer) unrecords(s reflect.Value) {
-	_, placed := kinds(s.Type().Elem())
+	line, placed := kinds(s.Type().Elem())
 	for i := range s.Len() {
 		el := open(s.Index(i))
 		for f := range el.NumField() {
 			if placed[f] {
-				p.unfield(el, f)
+				p.unfield(el, f, line)
 			}
 		}
 		same := int(p.readUvarint())
@@ -246,7 +246,7 @@ func (p *packer) unrecords(s reflect.Value) {
 			rest := packer{b: p.b}
 			for f := range el.NumField() {
 				if !placed[f] {
-					rest.unfield(el, f)
+					rest.unfield(el, f, line)
 				}
 			}
 			p.b = rest.b
@@ -320,8 +320,9 @@ func (p *packer) pack(v reflect.Value) {
 			p.time(open(v).Interface().(time.Time))
 			return
 		}
+		line, _ := kinds(v.Type())
 		for i := range v.NumField() {
-			p.field(v, i)
+			p.field(v, i, line)
 		}
 	case reflect.Array:
 		if v.Type() == sketchType {
@@ -458,8 +459,9 @@ func (p *packer) unpack(v reflect.Value) {
 			v.Set(reflect.ValueOf(p.readTime()))
 			return
 		}
+		line, _ := kinds(v.Type())
 		for i := range v.NumField() {
-			p.unfield(v, i)
+			p.unfield(v, i, line)
 		}
 	case reflect.Array:
 		if v.Type() == sketchType {

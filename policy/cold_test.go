@@ -155,8 +155,10 @@ func TestFrozenConversationsJudgedTheSame(t *testing.T) {
 	inputs["conversation-crlf.jsonl"] = bytes.ReplaceAll(inputs["conversation.jsonl"], []byte("\n"), []byte("\r\n"))
 	check := func(name string, r io.Reader, quiet, batch, goroutines int) []lint.Finding {
 		t.Helper()
-		defer func(q, b, w int) { quietAfter, batchSize, workers = q, b, w }(quietAfter, batchSize, workers)
-		quietAfter, batchSize, workers = quiet, batch, goroutines
+		defer func(q, b, w, c int) { quietAfter, batchSize, workers, convChunk = q, b, w, c }(quietAfter, batchSize, workers, convChunk)
+		// Blocks of a few conversations: the ends too are judged on
+		// several goroutines, a block each.
+		quietAfter, batchSize, workers, convChunk = quiet, batch, goroutines, max(min(quiet, 4096), 2)
 		var streamed []lint.Finding
 		if _, err := c.Stream(name, r, func(f lint.Finding) { streamed = append(streamed, f) }); err != nil {
 			t.Fatal(err)

@@ -52,11 +52,7 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 		if len(ss) == 0 {
 			return false
 		}
-		o := t.c.load
-		o.Lang, o.Channel = langOf(t), t.Event.Channel
-		g := o.Text(t.Event.Conversation, ss[len(ss)-1])
-		g.Kind = lint.Closing
-		return len(lacksFarewell(g)) == 0
+		return len(lacksFarewell(lastSentence(t, ss[len(ss)-1]))) == 0
 	}
 	return Hooks{
 		Inbound: func(t *Turn) {
@@ -106,6 +102,27 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 	}, nil
 }
 
+// lastSentence is a send's last sentence, last, read as a closing: the
+// send's own message when it is all of it (the same text, language and
+// channel, with the words it has already cut), else the sentence alone.
+func lastSentence(t *Turn, last string) *lint.Message {
+	if m := t.Message(); m != nil && last == t.Event.Text && m.Body.Text == last && len(m.QuickReplies) == 0 && len(m.Buttons) == 0 {
+		g := *m
+		g.Kind = lint.Closing
+		return &g
+	}
+	return sentenceAlone(t, last)
+}
+
+// sentenceAlone is a sentence of a send read as a closing on its own.
+func sentenceAlone(t *Turn, s string) *lint.Message {
+	o := t.c.load
+	o.Lang, o.Channel = langOf(t), t.Event.Channel
+	g := o.Text(t.Event.Conversation, s)
+	g.Kind = lint.Closing
+	return g
+}
+
 // overdue tells whether an event at t may report q: the brand passed it by
 // before t, and it is still open.
 func (o IgnoredQuestionOptions) overdue(q Question, t time.Time) bool {
@@ -121,8 +138,8 @@ func (o IgnoredQuestionOptions) report(t *Turn, how string, also func(Question) 
 			return false
 		}
 		t.run.stats.ignored(e.Channel)
-		msg := fmt.Sprintf("the customer's question %s was never answered: the brand's next message %s did not take it up, and %s",
-			where(q.line, q.At), where(q.passedLine, q.Passed), how)
+		msg := "the customer's question " + where(q.line, q.At) + " was never answered: the brand's next message " +
+			where(q.passedLine, q.Passed) + " did not take it up, and " + how
 		if e.Text != "" {
 			t.ReportText(lint.Span{}, msg, "answer the question, or say when you will")
 		} else {

@@ -51,8 +51,10 @@ func newResponseTime(node *yaml.Node, env *Env) (Hooks, error) {
 func (o ResponseTimeOptions) first(t *Turn) {
 	if t.Answering && t.Waited > time.Duration(o.FirstResponse) {
 		cv := t.Conv
-		t.Report(fmt.Sprintf("first response came %s after the customer's message %s (target %s)",
-			human(t.Waited), where(cv.PendingLine, cv.PendingAt), human(time.Duration(o.FirstResponse))), "answer within the target, or set an away message that says when")
+		// Joined, not formatted: a transcript may hold one of these for
+		// every other event.
+		t.Report("first response came "+human(t.Waited)+" after the customer's message "+where(cv.PendingLine, cv.PendingAt)+
+			" (target "+human(time.Duration(o.FirstResponse))+")", "answer within the target, or set an away message that says when")
 	}
 }
 

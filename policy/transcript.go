@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
@@ -45,11 +46,11 @@ type conv struct {
 	lastLine int
 }
 
-// convChunk is how many conversations one block of a transcript's holds:
-// they are kept in blocks, which never move, rather than each on its own.
-const convChunk = 4096
-
 var (
+	// convChunk is how many conversations one block of a transcript's
+	// holds: they are kept in blocks, which never move, rather than each
+	// on its own; the ends are judged a block a worker.
+	convChunk = 4096
 	// quietAfter is how many events of a transcript may pass without one
 	// of a conversation before its state is frozen.
 	quietAfter = 4096
@@ -104,12 +105,18 @@ type transcript struct {
 }
 
 // numbered is a line of a transcript, its number, and where it starts
-// plus one (0: unknown).
+// plus one (0: unknown). The line is the reader's own copy, which nothing
+// changes.
 type numbered struct {
 	line []byte
 	n    int
 	at   int64
 }
+
+// text is the line as a string over the same bytes, which the event's
+// strings and its message's text are cut from, so that the line is not
+// copied a second time.
+func (l numbered) text() string { return unsafe.String(unsafe.SliceData(l.line), len(l.line)) }
 
 type parsedLine struct {
 	e   Event
@@ -143,18 +150,9 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 	if err != nil {
 		return Result{}, err
 	}
+	t.end()
 	for _, w := range t.ws {
 		res.Stats.Merge(w.stats)
-	}
-	for _, block := range t.began {
-		for i := range block {
-			v := &block[i]
-			if v.st == nil {
-				v.st = thaw(v.cold)
-			}
-			c.finish(t.out, v.st)
-			v.st, v.cold = nil, nil
-		}
 	}
 	res.Events = t.events
 	res.Findings = t.out.found
@@ -164,7 +162,11 @@ func (c *Checker) events(path string, source io.ReaderAt, sink Sink, each func(*
 
 // read takes the next event into the batch, refusing one that goes back
 // in its conversation's time.
-func (t *transcript) read(e Event) error {
+func (t *transcript) read(e Event) error { return t.readEvent(&e) }
+
+// readEvent is read with the event where it was parsed, copied once, into
+// the batch.
+func (t *transcript) readEvent(e *Event) error {
 	t.events++
 	k := convKey{e.Channel, e.Conversation}
 	byID := t.convs[k.ch]
@@ -196,8 +198,10 @@ func (t *transcript) read(e Event) error {
 			e.RawTime, v.lastLine, v.last.Format(time.RFC3339))}
 	}
 	v.last, v.lastLine = e.Time, e.Line
-	if _, ok := t.customers[e.User]; !ok && e.User != "" && e.Direction == In {
-		t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, k.id}, e.Time, e.line()}
+	if e.User != "" && e.Direction == In {
+		if _, ok := t.customers[e.User]; !ok {
+			t.customers[strings.Clone(e.User)] = firstWrote{convKey{k.ch, k.id}, e.Time, e.line()}
+		}
 	}
 	// A conversation is judged on one worker within a batch, in order, but
 	// may move to another between batches: each batch's events are shared
@@ -206,7 +210,7 @@ func (t *transcript) read(e Event) error {
 		v.batch, v.worker = t.batches+1, leastLoaded(t.load)
 	}
 	t.load[v.worker]++
-	t.batch = append(t.batch, queued{e: e, cv: v, worker: v.worker})
+	t.batch = append(t.batch, queued{e: *e, cv: v, worker: v.worker})
 	return nil
 }
 
@@ -245,21 +249,21 @@ func (t *transcript) readLines() error {
 	share := (len(t.lines) + len(nodes) - 1) / len(nodes)
 	parse := func(w int) {
 		for i := w * share; i < min((w+1)*share, len(t.lines)); i++ {
-			l := t.lines[i]
-			e, err := parseEvent(nodes[w].ParseLine(t.out.path, l.line, l.n-1))
+			l, p := t.lines[i], &t.parsed[i]
+			p.e, p.err = parseEvent(nodes[w].ParseText(t.out.path, l.line, l.text(), l.n-1))
+			e := &p.e
 			e.Origin, e.Line, e.Raw, e.at = TranscriptLine, l.n, l.line, l.at
-			if err != nil {
-				err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: err.Error()}
+			if p.err != nil {
+				p.err = &lint.InputError{Path: t.out.path, Line: l.n, Msg: p.err.Error()}
 			} else {
 				// The message of its text is made here, on all cores, so
 				// that the parsed line need not be kept: a message is a
 				// fraction of its tree's memory, and the rules read one
 				// of nearly every event with a text.
-				e.msg, e.made = t.c.message(&e), true
+				e.msg, e.made = t.c.message(e), true
 			}
 			e.parsed = load.JSONLine{}
 			nodes[w].Reset()
-			t.parsed[i] = parsedLine{e, err}
 		}
 	}
 	if len(nodes) == 1 {
@@ -274,7 +278,7 @@ func (t *transcript) readLines() error {
 	var err error
 	for i := range t.parsed {
 		if err = t.parsed[i].err; err == nil {
-			err = t.read(t.parsed[i].e)
+			err = t.readEvent(&t.parsed[i].e)
 		}
 		if err != nil {
 			break
@@ -383,4 +387,48 @@ func (t *transcript) freezeQuiet(before int) {
 	}
 	clear(t.hot[len(kept):])
 	t.hot = kept
+}
+
+// end judges the ends of the conversations, in the order they began, on
+// all cores: each worker a block of them at a time, thawing those frozen;
+// the findings are then given out block by block, as one goroutine would
+// have made them.
+func (t *transcript) end() {
+	// What reading needed is done with, and is let go before the states
+	// are thawed: the ends need the conversations alone.
+	t.convs, t.customers, t.hot, t.freezing = nil, nil, nil, nil
+	t.batch, t.judging, t.spare, t.lines, t.parsed, t.nodes = nil, nil, nil, nil, nil, nil
+	for _, r := range t.ws {
+		r.scratch, r.previous = nil, nil
+	}
+	for first := 0; first < len(t.began); first += len(t.ws) {
+		var wg sync.WaitGroup
+		for w, r := range t.ws {
+			if first+w == len(t.began) {
+				break
+			}
+			block := t.began[first+w]
+			wg.Go(func() {
+				for i := range block {
+					v := &block[i]
+					if v.st == nil {
+						v.st = thaw(v.cold)
+					}
+					t.c.finish(r, v.st)
+					v.st, v.cold = nil, nil
+				}
+			})
+		}
+		wg.Wait()
+		for _, r := range t.ws {
+			for _, f := range r.found {
+				t.out.emit(f)
+			}
+			clear(r.found)
+			r.found = r.found[:0]
+		}
+		// The blocks judged are done with: their states need not wait for
+		// the rest.
+		clear(t.began[first:min(first+len(t.ws), len(t.began))])
+	}
 }

@@ -49,11 +49,13 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 	New: lexiconRule(defaultGreeting, greetingLexicon, func(o *GreetingOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(o GreetingOptions, _ Lexicon, pb phraseBook) lint.Check {
 			typos := pb.withTypos()
-			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos) }
+			// Made once a rule, not once a message.
+			predicates := greetingData.WordSets("predicate")
+			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates) }
 		}),
 }
 
-func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook) {
+func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates map[lint.Lang]map[string]bool) {
 	m := p.Msg
 	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" || screenLine(m) {
 		return
@@ -69,7 +71,7 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook) {
 			words++
 		}
 	}
-	predicate := greetingData.WordSets("predicate")[m.Lang]
+	predicate := predicates[m.Lang]
 	toks := m.Tokens()
 	greeted := func(found func(list string) []lint.Match) bool {
 		for _, list := range []string{"greet", "acknowledge"} {

@@ -80,18 +80,18 @@ func (lc *languageCheck) check(p *lint.Pass) {
 	sc := languageScratch.Get().(*judged)
 	defer func() {
 		clear(sc.words)
-		sc.words, sc.spans = sc.words[:0], sc.spans[:0]
+		*sc = judged{words: sc.words[:0], spans: sc.spans[:0], toks: sc.toks[:0]}
 		languageScratch.Put(sc)
 	}()
-	words, spans := lc.words(p, p.Msg.Body.Text, sc)
-	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, own, words) != ""
+	words, spans := lc.words(p, sc)
+	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, own, words, sc) != ""
 	_, hasNeighbour := lc.neighbour[p.Msg.Lang]
 	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, nil)) {
 		return
 	}
-	words, spans = lc.words(p, blank(p.Msg.Body.Text), sc)
+	words, spans = sc.prose(p, blank(p.Msg.Body.Text))
 	if !p.Msg.LangDetected {
-		if l := lc.wrongLanguage(p, own, words); l != "" {
+		if l := lc.wrongLanguage(p, own, words, sc); l != "" {
 			p.Report(lint.Diagnostic{Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "wrong"), lint.LangName(l), lint.LangName(p.Msg.Lang))})
 			return
 		}
@@ -106,18 +106,32 @@ func (lc *languageCheck) check(p *lint.Pass) {
 type judged struct {
 	words []string
 	spans []lint.Span
+	toks  []int // each word's token
+	// detected is what lint.DetectLang said of the text, once asked
+	// (asked): the text is judged twice when it has something to report.
+	detected   lint.Lang
+	detectedOK bool
+	asked      bool
+}
+
+// detect is lint.DetectLang of the message's text, asked once.
+func (sc *judged) detect(text string) (lint.Lang, bool) {
+	if !sc.asked {
+		sc.detected, sc.detectedOK = lint.DetectLang(text)
+		sc.asked = true
+	}
+	return sc.detected, sc.detectedOK
 }
 
 var languageScratch = sync.Pool{New: func() any { return new(judged) }}
 
-// words are the message's words to judge (clean is its text with what is
-// not prose blanked, or the text itself), and their spans, in sc's room.
-func (lc *languageCheck) words(p *lint.Pass, clean string, sc *judged) ([]string, []lint.Span) {
+// words are the message's words to judge and their spans, in sc's room.
+func (lc *languageCheck) words(p *lint.Pass, sc *judged) ([]string, []lint.Span) {
 	text := p.Msg.Body.Text
 	toks := p.Msg.Tokens()
-	words, spans := sc.words[:0], sc.spans[:0]
+	words, spans, idx := sc.words[:0], sc.spans[:0], sc.toks[:0]
 	for i, t := range toks {
-		if t.Kind != lint.Word || clean[t.Start:t.End] != text[t.Start:t.End] {
+		if t.Kind != lint.Word {
 			continue
 		}
 		base, ok := baseWord(p.Msg.Lang, text[t.Start:t.End])
@@ -126,15 +140,33 @@ func (lc *languageCheck) words(p *lint.Pass, clean string, sc *judged) ([]string
 		}
 		words = append(words, base)
 		spans = append(spans, lint.Span{Start: t.Start, End: t.Start + len(base)})
+		idx = append(idx, i)
 	}
-	sc.words, sc.spans = words, spans
+	sc.words, sc.spans, sc.toks = words, spans, idx
 	return words, spans
+}
+
+// prose keeps, of the words sc holds, those that are prose: whose token
+// clean (the text with links, addresses and placeholders blanked) has as
+// the text has it.
+func (sc *judged) prose(p *lint.Pass, clean string) ([]string, []lint.Span) {
+	text, toks := p.Msg.Body.Text, p.Msg.Tokens()
+	n := 0
+	for k, i := range sc.toks {
+		if t := toks[i]; clean[t.Start:t.End] == text[t.Start:t.End] {
+			sc.words[n], sc.spans[n], sc.toks[n] = sc.words[k], sc.spans[k], i
+			n++
+		}
+	}
+	clear(sc.words[n:])
+	sc.words, sc.spans, sc.toks = sc.words[:n], sc.spans[:n], sc.toks[:n]
+	return sc.words, sc.spans
 }
 
 // wrongLanguage is the language a message's words are nearly all of, when
 // few of them are its own language's alone, or "". "Alone" matters: the
 // Azerbaijani list is a web crawl that has common English words.
-func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []string) lint.Lang {
+func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []string, sc *judged) lint.Lang {
 	if len(words) < lc.minWords {
 		return ""
 	}
@@ -142,7 +174,7 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 	// dictionaries are not (loading them was half of a one-file check's
 	// start-up): a message the detector reads as its own language is not
 	// asked about.
-	if d, ok := lint.DetectLang(p.Msg.Body.Text); ok && d == p.Msg.Lang {
+	if d, ok := sc.detect(p.Msg.Body.Text); ok && d == p.Msg.Lang {
 		return ""
 	}
 	for _, name := range languageData.Langs[p.Msg.Lang].Words["other"] {
@@ -198,8 +230,11 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []stri
 	text := p.Msg.Body.Text
 	found := false
 	for i, w := range words {
+		if !nb.known(w) {
+			continue // most words: not lowered for nothing
+		}
 		lw := lint.Lower(p.Msg.Lang, w)
-		if !nb.known(w) || utf8.RuneCountInString(lw) < 4 || lc.english(w) {
+		if utf8.RuneCountInString(lw) < 4 || lc.english(w) {
 			continue
 		}
 		if own.neighbourWord(w) != "" {

@@ -102,7 +102,8 @@ type phraseBook struct {
 // cue belongs to.
 type combined struct {
 	p     *lint.Phrases
-	lists map[string][]string // cue -> lists
+	names []string           // the lists, in order
+	lists map[string][]int32 // cue -> lists, by their place in names
 }
 
 func (lx Lexicon) compile() phraseBook { return lx.book(false) }
@@ -123,15 +124,15 @@ func (lx Lexicon) book(typos bool) phraseBook {
 			return out
 		})
 		pb.all[l] = sync.OnceValue(func() combined {
-			c := combined{lists: map[string][]string{}}
+			c := combined{names: listKeys(lists), lists: map[string][]int32{}}
 			var cues []string
-			for _, name := range listKeys(lists) {
+			for i, name := range c.names {
 				for _, cue := range lists[name] {
 					if len(c.lists[cue]) == 0 {
 						cues = append(cues, cue)
 					}
-					if !slices.Contains(c.lists[cue], name) {
-						c.lists[cue] = append(c.lists[cue], name)
+					if !slices.Contains(c.lists[cue], int32(i)) {
+						c.lists[cue] = append(c.lists[cue], int32(i))
 					}
 				}
 			}
@@ -201,24 +202,58 @@ func knownWord(l lint.Lang) func(string) bool {
 }
 
 // findAll returns the cues of every list found in a message's body, by
-// list, in one pass over its words.
+// list, in one pass over its words. The lists' matches share one
+// allocation, each list's slice capped at its own, so a rule may append to
+// one without writing over another.
 func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 	c, ok := pb.combined(m.Lang)
 	if !ok {
 		return nil
 	}
-	var out map[string][]lint.Match // made at the first match: most messages have none
-	find := func(m *lint.Message) []lint.Match { return c.p.FindIn(m) }
+	var buf [16]lint.Match
+	var found []lint.Match
 	if pb.typos {
-		find = func(m *lint.Message) []lint.Match { return c.p.FindTypos(m.Body.Text, m.Tokens()) }
+		found = c.p.FindTypos(m.Body.Text, m.Tokens())
+	} else {
+		found = c.p.AppendIn(buf[:0], m)
 	}
-	for _, mt := range find(m) {
-		if out == nil {
-			out = map[string][]lint.Match{}
+	if len(found) == 0 {
+		return nil // most messages
+	}
+	// Each list's matches counted, then written in its part of all.
+	var countBuf [32]int32
+	ends := countBuf[:0]
+	if len(c.names) > len(countBuf) {
+		ends = make([]int32, 0, len(c.names))
+	}
+	ends = ends[:len(c.names)]
+	for _, mt := range found {
+		for _, l := range c.lists[mt.Cue] {
+			ends[l]++
 		}
-		for _, list := range c.lists[mt.Cue] {
-			out[list] = append(out[list], mt)
+	}
+	var total, hit int32
+	for l, n := range ends {
+		total += n
+		ends[l] = total - n // where the list starts; its end once filled
+		if n > 0 {
+			hit++
 		}
+	}
+	all := make([]lint.Match, total)
+	for _, mt := range found {
+		for _, l := range c.lists[mt.Cue] {
+			all[ends[l]] = mt
+			ends[l]++
+		}
+	}
+	out := make(map[string][]lint.Match, hit)
+	start := int32(0)
+	for l, end := range ends {
+		if end > start {
+			out[c.names[l]] = all[start:end:end]
+		}
+		start = max(start, end)
 	}
 	return out
 }

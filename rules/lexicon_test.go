@@ -1,6 +1,10 @@
 package rules
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -78,5 +82,72 @@ func TestTurkicMatching(t *testing.T) {
 	if d := cmp.Diff([]string{"0-0 severity(0) closing message has no goodbye: no farewell, no thanks and no offer of more help"},
 		check(t, Goodbye, "", load.Options{Lang: lint.Turkish, Kind: lint.Closing}, "İyi bir gün seçtiniz")); d != "" {
 		t.Errorf("\"iyi bir gün\" is not \"iyi günler\": %s", d)
+	}
+}
+
+// findAllByMatch is findAll as it was: each match appended to each of its
+// lists' slices one by one. findAll is held to it.
+func findAllByMatch(pb phraseBook, m *lint.Message) map[string][]lint.Match {
+	c, ok := pb.combined(m.Lang)
+	if !ok {
+		return nil
+	}
+	found := c.p.FindIn(m)
+	if pb.typos {
+		found = c.p.FindTypos(m.Body.Text, m.Tokens())
+	}
+	var out map[string][]lint.Match
+	for _, mt := range found {
+		if out == nil {
+			out = map[string][]lint.Match{}
+		}
+		for _, l := range c.lists[mt.Cue] {
+			out[c.names[l]] = append(out[c.names[l]], mt)
+		}
+	}
+	return out
+}
+
+// Every rule's lexicon, as written and one typo away, on the blind sets'
+// messages: findAll sorts the matches into the lists as one append per
+// match did, and a list's slice grows without writing over another's.
+func TestFindAllIsByMatch(t *testing.T) {
+	found := 0
+	for _, r := range All() {
+		if len(r.Lexicon) == 0 {
+			continue
+		}
+		plain := Lexicon(r.Lexicon).compile()
+		for _, pb := range []phraseBook{plain, plain.withTypos()} {
+			for _, l := range lint.Langs {
+				raw, err := os.ReadFile(filepath.Join("..", "testdata", "quality", string(l)+".jsonl"))
+				if err != nil {
+					continue
+				}
+				for line := range strings.Lines(string(raw)) {
+					var rec struct{ Text string }
+					if json.Unmarshal([]byte(line), &rec) != nil || rec.Text == "" {
+						continue
+					}
+					m := &lint.Message{Lang: l, Body: lint.Field{Text: rec.Text}}
+					want := findAllByMatch(pb, m)
+					got := pb.findAll(m)
+					if d := cmp.Diff(want, got); d != "" {
+						t.Fatalf("%s %s %q: %s", r.Name, l, rec.Text, d)
+					}
+					for _, ms := range got {
+						found += len(ms)
+						_ = append(ms, lint.Match{Cue: "appended"})
+					}
+					if d := cmp.Diff(want, got); d != "" {
+						t.Fatalf("%s %s %q: appending to one list wrote over another: %s", r.Name, l, rec.Text, d)
+					}
+					m.Trim()
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d matches: the test compares too little", found)
 	}
 }

@@ -106,7 +106,7 @@ func TestKillNineKeepsAcknowledgedEvents(t *testing.T) {
 	h := startHook(t, "--store", store)
 	now := time.Now().UTC().Add(-time.Minute)
 	var acked sync.Map
-	var n, sent atomic.Int64
+	var n, sent, acks atomic.Int64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for w := range 16 {
@@ -124,6 +124,7 @@ func TestKillNineKeepsAcknowledgedEvents(t *testing.T) {
 					sent.Add(1)
 					if code, _, err := h.post("/v1/events", inbound(conv, now)); err == nil && code == 200 {
 						acked.Store(conv, true)
+						acks.Add(1)
 					}
 					continue
 				}
@@ -144,13 +145,20 @@ func TestKillNineKeepsAcknowledgedEvents(t *testing.T) {
 						for _, c := range convs {
 							acked.Store(c, true)
 						}
+						acks.Add(int64(len(convs)))
 					}
 				}
 			}
 		})
 	}
-	// Kill in the middle of the stream, with requests in flight.
-	time.Sleep(1500 * time.Millisecond)
+	// Kill in the middle of the stream, with requests in flight, once enough
+	// events were acknowledged for the test to prove something: a fixed
+	// pause acknowledged none on a loaded machine, where every write waits
+	// for the disk behind other processes.
+	for deadline := time.Now().Add(30 * time.Second); acks.Load() < 200 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond)
 	h.cmd.Process.Signal(syscall.SIGKILL)
 	h.cmd.Wait()
 	close(stop)

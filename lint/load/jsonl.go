@@ -131,8 +131,15 @@ func ParseLine(path string, line []byte, line0 int) JSONLine {
 // ParseLine is the package's ParseLine with the line's nodes taken from a
 // (nil: new ones): the line may be read until a is reset.
 func (a *Nodes) ParseLine(path string, line []byte, line0 int) JSONLine {
+	return a.ParseText(path, line, string(line), line0)
+}
+
+// ParseText is ParseLine with the line also as text, the same bytes, which
+// the line's strings are cut from: a reader that made its own copy of the
+// line, and never changes it, needs no second one.
+func (a *Nodes) ParseText(path string, line []byte, text string, line0 int) JSONLine {
 	src := &lint.Source{Path: path, Data: line, Line0: line0, Unsafe: jsonUnsafe}
-	root, err := parseJSONIn(a, src, line, string(line), 0)
+	root, err := parseJSONIn(a, src, line, text, 0)
 	return JSONLine{src: src, root: root, err: err}
 }
 
