@@ -739,7 +739,7 @@ type customer struct {
 	// intensifiers are the words of degree ("so", "deeply", "çox").
 	intensifiers map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
-	sets map[string]map[lint.Lang][]string
+	sets map[string]map[lint.Lang]*endingList
 }
 
 // ordinalsOfYours keeps the ordinals that count the customer's things: a
@@ -804,7 +804,7 @@ func (c customer) own(m *lint.Message, b lint.Match) bool {
 	}
 	toks := m.Tokens()
 	if ends := c.endings[m.Lang]; ends != nil {
-		return endsWithAny(m.Lang, toks[b.Last].Norm, c.sets["ends:you"][m.Lang], lint.Folded(m.Lang, m.Body.Text))
+		return c.sets["ends:you"][m.Lang].has(m.Lang, toks[b.Last].Norm, lint.Folded(m.Lang, m.Body.Text))
 	}
 	k := b.First
 	for n := 0; n < 3; n++ {
@@ -898,7 +898,7 @@ func (c customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
 			return true
 		}
 		if ends := c.ourPast[m.Lang]; ends != nil {
-			return !endsWithAny(m.Lang, toks[d.Last].Norm, c.sets["ends:ourPast"][m.Lang], folded)
+			return !c.sets["ends:ourPast"][m.Lang].has(m.Lang, toks[d.Last].Norm, folded)
 		}
 		k := d.First
 		for n := 0; n < 2; n++ {
@@ -940,73 +940,85 @@ func (c customer) told(m *lint.Message, b lint.Match) bool {
 // withEnding are the words of a message with one of the endings (folded
 // in a folded text): the customer's negated verbs (göndermediniz,
 // gəlmədiniz), our promises (göndeririz, çatdıracağıq).
-func withEnding(m *lint.Message, ends []string) []lint.Match {
+func withEnding(m *lint.Message, ends *endingList) []lint.Match {
 	if ends == nil {
 		return nil
 	}
-	// In a folded text words and endings are compared folded (see
-	// hasEnding): each folded once here, not once a pair.
 	folded := lint.Folded(m.Lang, m.Body.Text)
-	suffixes := ends
-	if folded {
-		suffixes = make([]string, len(ends))
-		for k, e := range ends {
-			suffixes[k] = lint.Fold(m.Lang, e)
-		}
-	}
-	// A word ends with none of the endings unless its last byte ends one:
-	// most words are passed over at one look.
-	var last [256]bool
-	anyWord := false // an empty ending ends every word
-	for _, s := range suffixes {
-		if s == "" {
-			anyWord = true
-		} else {
-			last[s[len(s)-1]] = true
-		}
-	}
 	var out []lint.Match
 	for i, t := range m.Tokens() {
 		if t.Kind != lint.Word {
 			continue
 		}
-		w := t.Norm
-		if folded {
-			w = lint.Fold(m.Lang, w)
-		}
-		if !anyWord && (w == "" || !last[w[len(w)-1]]) {
-			continue
-		}
-		for k, e := range ends {
-			if len(t.Norm) > len(e)+1 && strings.HasSuffix(w, suffixes[k]) {
-				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
-				break
-			}
+		if e, ok := ends.first(m.Lang, t.Norm, folded); ok {
+			out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 		}
 	}
 	return out
 }
 
-// endsWithAny reports whether a word ends with one of the endings, with
-// more than one byte before it (see hasEnding for folded). The endings are
-// a list from sets: a set is slow to walk.
-func endsWithAny(l lint.Lang, w string, ends []string, folded bool) bool {
-	for _, e := range ends {
-		if len(w) > len(e)+1 && hasEnding(l, w, e, folded) {
-			return true
+// endingList is a set of endings as a list, as a set is slow to walk,
+// with each ending folded and the bytes that end them: a word whose last
+// byte ends none of them has none of the endings, and most words have
+// none.
+type endingList struct {
+	ends, folded     []string
+	last, foldedLast [256]bool
+	anyWord          bool // an empty ending ends every word
+}
+
+func newEndingList(l lint.Lang, ends []string) *endingList {
+	el := &endingList{ends: ends, folded: make([]string, len(ends))}
+	for k, e := range ends {
+		el.folded[k] = lint.Fold(l, e)
+		if e == "" || el.folded[k] == "" {
+			el.anyWord = true
+			continue
+		}
+		el.last[e[len(e)-1]] = true
+		el.foldedLast[el.folded[k][len(el.folded[k])-1]] = true
+	}
+	return el
+}
+
+// first is the first of the endings that w ends with, with more than one
+// byte before it; in a folded text word and endings are compared folded
+// (see hasEnding).
+func (el *endingList) first(l lint.Lang, w string, folded bool) (string, bool) {
+	if el == nil {
+		return "", false
+	}
+	suffixes, last, fw := el.ends, &el.last, w
+	if folded {
+		suffixes, last, fw = el.folded, &el.foldedLast, lint.Fold(l, w)
+	}
+	if !el.anyWord && (fw == "" || !last[fw[len(fw)-1]]) {
+		return "", false
+	}
+	for k, e := range el.ends {
+		if len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+			return e, true
 		}
 	}
-	return false
+	return "", false
+}
+
+// has reports whether w ends with one of the endings (see first).
+func (el *endingList) has(l lint.Lang, w string, folded bool) bool {
+	_, ok := el.first(l, w, folded)
+	return ok
 }
 
 // listed are the sets of endings as sorted lists: a map is slow to walk
 // word by word.
-func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.Lang][]string {
-	out := map[string]map[lint.Lang][]string{}
+func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.Lang]*endingList {
+	out := map[string]map[lint.Lang]*endingList{}
 	for name, set := range sets {
-		out[name] = map[lint.Lang][]string{}
+		out[name] = map[lint.Lang]*endingList{}
 		for l, ends := range set {
-			out[name][l] = slices.Sorted(maps.Keys(ends))
+			if len(ends) > 0 {
+				out[name][l] = newEndingList(l, slices.Sorted(maps.Keys(ends)))
+			}
 		}
 	}
 	return out
@@ -1063,7 +1075,7 @@ func (c customer) close(m *lint.Message, a, b lint.Match, near int) bool {
 		if words++; words >= near || c.words[m.Lang][t.Norm] {
 			return false
 		}
-		if endsWithAny(m.Lang, t.Norm, c.sets["ends:you"][m.Lang], folded) {
+		if c.sets["ends:you"][m.Lang].has(m.Lang, t.Norm, folded) {
 			return false
 		}
 	}
@@ -1184,7 +1196,7 @@ func (c customer) did(m *lint.Message, s lint.Span) bool {
 		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
-		if endsWithAny(m.Lang, t.Norm, c.sets["ends:you"][m.Lang], folded) {
+		if c.sets["ends:you"][m.Lang].has(m.Lang, t.Norm, folded) {
 			return true
 		}
 		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
