@@ -57,6 +57,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			}
 			lack := newLackWords()
 			place := newMenuPlace()
+			cond := newConditions()
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -64,9 +65,9 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				}
 				// A fallback cue first; the slower dead ends only without one,
 				// and the routes to a person (regular expressions) last.
-				fallback := pb.find(m, "fallback")
+				fallback := cond.drop(m, pb.find(m, "fallback"))
 				if len(fallback) == 0 {
-					fallback = append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...)
+					fallback = cond.drop(m, append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
@@ -114,13 +115,60 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 	return out
 }
 
+// conditions tell a dead end said as a condition ("If that time is not
+// possible for you, reply with another day", "mümkün değilse"): an "if"
+// word before it in its clause, or the conditional ending on its last word.
+type conditions struct {
+	words, endings map[lint.Lang]map[string]bool
+}
+
+func newConditions() conditions {
+	return conditions{bothandoffData.WordSets("condition_words"), bothandoffData.WordSets("condition_endings")}
+}
+
+// drop keeps the matches that are not said as a condition.
+func (c conditions) drop(m *lint.Message, found []lint.Match) []lint.Match {
+	if len(found) == 0 {
+		return found
+	}
+	toks := m.Tokens()
+	folded := false
+	if len(c.endings[m.Lang]) > 0 {
+		folded = lint.Folded(m.Lang, m.Body.Text)
+	}
+	return slices.DeleteFunc(found, func(f lint.Match) bool {
+		if f.First < 0 || f.Last >= len(toks) {
+			return false
+		}
+		for i := f.First - 1; i >= 0; i-- {
+			t := toks[i]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ",;:.!?") {
+				break
+			}
+			if t.Kind == lint.Word && c.words[m.Lang][t.Norm] {
+				return true
+			}
+		}
+		last := toks[f.Last].Norm
+		for e := range c.endings[m.Lang] {
+			if len(last) > len(e)+2 && hasEnding(m.Lang, last, e, folded) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // menuPlace: a menu named as the place of an option ("menüdeki “Bir
 // kişiyle görüş” seçeneği", "in the menu"), not as where the bot sends the
 // customer: the locative endings, and the words before it in English.
-type menuPlace struct{ endings, words map[lint.Lang]map[string]bool }
+type menuPlace struct {
+	endings map[lint.Lang]*endingSet
+	words   map[lint.Lang]map[string]bool
+}
 
 func newMenuPlace() menuPlace {
-	return menuPlace{endings: bothandoffData.WordSets("menu_place_endings"), words: bothandoffData.WordSets("menu_place_words")}
+	return menuPlace{endings: endingSets(bothandoffData.WordSets("menu_place_endings")), words: bothandoffData.WordSets("menu_place_words")}
 }
 
 // routes are the handoff cues that lead to a person: "Sizi ana menüye
@@ -141,7 +189,7 @@ func routes(m *lint.Message, pb phraseBook, place menuPlace) []lint.Match {
 		if mn.Last < 0 {
 			return false
 		}
-		if hasAnyEnding(m.Lang, toks[mn.Last].Norm, place.endings[m.Lang], folded) {
+		if e := place.endings[m.Lang]; e != nil && e.match(m.Lang, toks[mn.Last].Norm, folded) {
 			return true
 		}
 		for j, k := mn.First, 0; k < 3; k++ { // "in the main menu"
@@ -197,15 +245,8 @@ type lackWords struct {
 
 func newLackWords() *lackWords {
 	w := bothandoffData.WordSets
-	lw := &lackWords{mine: map[lint.Lang]*endingSet{}, mineTo: map[lint.Lang]*endingSet{}, me: w("me"), absent: w("absent"),
-		belongs: w("belongs")}
-	for l, set := range w("mine_endings") {
-		lw.mine[l] = newEndingSet(l, set)
-	}
-	for l, set := range w("mine_to_endings") {
-		lw.mineTo[l] = newEndingSet(l, set)
-	}
-	return lw
+	return &lackWords{mine: endingSets(w("mine_endings")), mineTo: endingSets(w("mine_to_endings")), me: w("me"),
+		absent: w("absent"), belongs: w("belongs")}
 }
 
 func (lw *lackWords) find(m *lint.Message) []lint.Match {

@@ -69,9 +69,11 @@ type ctaGrammar struct {
 	imperatives, notImperative, enough, enoughAfter map[lint.Lang]map[string]bool
 	// abilityYou: a 2nd person "you can" ending a sentence is a polite call
 	// to action ("bizi arayabilirsiniz", "filialda ala bilərsiniz").
-	// copula: a form of "be" before "now" or "today" makes the word after
-	// them a predicate ("the studio is now open"), not an action.
-	abilityYou, copula map[lint.Lang]map[string]bool
+	// copula and predicateAdverbs: a form of "be" before "now" or "today"
+	// makes the word after them a predicate ("the studio is now open"), not
+	// an action; "is simply" or "is just" still tells ("all you need to do
+	// is simply reply YES").
+	abilityYou, copula, predicateAdverbs map[lint.Lang]map[string]bool
 	// infinitive: the infinitive's endings, by which a verb's stem is
 	// found in the dictionary.
 	infinitive map[lint.Lang]map[string]bool
@@ -83,7 +85,8 @@ func newCTAGrammar() ctaGrammar {
 	w := ctaData.WordSets
 	return ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
 		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
-		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula")}
+		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
+		predicateAdverbs: w("predicate_adverbs")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -100,7 +103,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
-			if pp := neighbour(toks, prev, -1); pp >= 0 && g.copula[m.Lang][toks[pp].Norm] {
+			if pp := neighbour(toks, prev, -1); pp >= 0 && g.copula[m.Lang][toks[pp].Norm] && g.predicateAdverbs[m.Lang][toks[prev].Norm] {
 				continue // "is now open"
 			}
 			return true
@@ -159,12 +162,20 @@ func reportNoCTA(p *lint.Pass) {
 // ayırtın, …"), where a noun with the same ending may also stand
 // ("Kadın, erkek …").
 func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool) bool {
+	return dictionaryVerb(l, w, ends, g.infinitive[l])
+}
+
+// dictionaryVerb reports whether a word is a verb's stem plus one of ends
+// by the dictionary: the stem with one of the infinitive's endings is a
+// word of the language ("ayırtın" is ayırt- with -ın, "tələsin" is tələs-
+// with -in).
+func dictionaryVerb(l lint.Lang, w string, ends, infinitive map[string]bool) bool {
 	for e := range ends {
 		if !strings.HasSuffix(w, e) || len(w) <= len(e)+1 {
 			continue
 		}
 		stem := w[:len(w)-len(e)]
-		for inf := range g.infinitive[l] {
+		for inf := range infinitive {
 			// After a vowel the ending takes a buffer y: "saxlayın".
 			for _, s := range []string{stem, strings.TrimSuffix(stem, "y")} {
 				if known, _ := inDictionary(l, s+inf); known {

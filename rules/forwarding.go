@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -138,6 +139,19 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		return !phoneRE.MatchString(m.Body.Text[c.Span.End:s.End])
 	})
 	contact, condition := byClause("contact", sents), byClause("condition", sents)
+	partners := byClause("partner_clause", clauses)
+	var things []bool // by token: a word of data or goods, which no partner clause makes a third party
+	if len(all["partner_clause"]) > 0 {
+		things = make([]bool, len(toks))
+		for _, list := range [...]string{"data", "goods"} {
+			for _, t := range all[list] {
+				for j := max(t.First, 0); j <= t.Last && j < len(toks); j++ {
+					things[j] = true
+				}
+			}
+		}
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
 	for i, s := range clauses {
 		si := sentenceOf(sents, s.Start)
 		sent := sents[si]
@@ -150,9 +164,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		// your photos and sent them to the maker" tells with its second.
 		var facts []lint.Match
 		for _, c := range verbs[i] {
-			if !fw.mood(m.Lang, toks, c, lint.Folded(m.Lang, m.Body.Text)) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
+			if !fw.mood(m.Lang, toks, c, folded) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
 				!fw.determined(m.Lang, toks, c) {
-				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}) {
+				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}, folded) {
 					break // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
 				}
 				facts = append(facts, c)
@@ -163,7 +177,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
 		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
-		recipients = append(recipients, fw.partnerHeads(toks, all["partner_clause"], append(slices.Clone(all["data"]), all["goods"]...), s)...)
+		recipients = append(recipients, partnerHeads(toks, partners[i], things, s)...)
 		owners := slices.Clone(third[i])
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
@@ -173,7 +187,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 				}
 			}
 		}
-		heads := fw.possessedHeads(m, toks, owners, s)
+		heads := fw.possessedHeads(m, toks, owners, s, folded)
 		recipients = append(recipients, heads...)
 		// A team that belongs to someone else is a third party: "the
 		// platform's support team", "otelin satış komandasına", "otel
@@ -190,7 +204,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
-			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r) || fw.ownMarked(m.Lang, toks, r) ||
+			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"])
 		})
 		var v, d, t lint.Match
@@ -255,7 +269,7 @@ func (fw *forwardingWords) sender(l lint.Lang, toks []lint.Token, r lint.Match) 
 
 // customers: a receiver the customer owns is not a third party ("your
 // brand", "markanızla", "ekibinize").
-func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.Match, folded bool) bool {
 	// "your insurer", "your bank": a company the customer deals with is
 	// still outside the brand.
 	if r.First < 0 || fw.externalRole(m.Lang, r) {
@@ -264,7 +278,6 @@ func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.
 	if prev := neighbour(toks, r.First, -1); prev >= 0 && fw.owner[m.Lang][toks[prev].Norm] {
 		return true
 	}
-	folded := lint.Folded(m.Lang, m.Body.Text)
 	w := toks[r.Last].Norm
 	for e := range fw.ownedEndings[m.Lang] {
 		for _, c := range []string{"", "a", "e", "ə", "la", "le", "lə"} {
@@ -432,8 +445,9 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		return false
 	}
 	var out []lint.Match
-	for i, t := range toks {
-		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+	for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
+		t := toks[i]
+		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
 		if sets[t.Norm] {
@@ -740,7 +754,8 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 	var out []lint.Span
 	for _, s := range sents {
 		start := s.Start
-		for i, t := range toks {
+		for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
+			t := toks[i]
 			if t.Start <= start || t.End > s.End || t.Kind != lint.Word || !contrast[t.Norm] {
 				continue
 			}
@@ -784,16 +799,16 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 // partnerHeads are receivers made third parties by a relative clause after
 // them ("the kennel we work with", "the printer we use"): the word right
 // before the clause is its head, unless it is a thing, data or goods ("the
-// email address we work with").
-func (fw *forwardingWords) partnerHeads(toks []lint.Token, clauses, things []lint.Match, s lint.Span) []lint.Match {
+// email address we work with"; things marks their tokens). clauses are the
+// clause's own, so a long message is not read once per clause.
+func partnerHeads(toks []lint.Token, clauses []lint.Match, things []bool, s lint.Span) []lint.Match {
 	var out []lint.Match
 	for _, c := range clauses {
 		if c.First < 0 || c.Span.Start < s.Start || c.Span.End > s.End {
 			continue
 		}
 		j := neighbour(toks, c.First, -1)
-		if j >= 0 && toks[j].Kind == lint.Word && toks[j].Start >= s.Start &&
-			!slices.ContainsFunc(things, func(t lint.Match) bool { return t.First <= j && t.Last >= j }) {
+		if j >= 0 && toks[j].Kind == lint.Word && toks[j].Start >= s.Start && !things[j] {
 			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
 		}
 	}
@@ -870,14 +885,20 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 // conditional ("if you …": "uygun görürseniz …", "razılıq versəniz …")
 // makes it an offer, as "if" does in English; one after it ("…
 // ilettik; isterseniz size de gönderelim") offers something else.
-func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lint.Span) bool {
+//
+// folded, here and in the other helpers of check, is whether the message is
+// typed without its letters, found once a message: they run once a clause
+// or a receiver. Only the tokens from s on are read.
+func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lint.Span, folded bool) bool {
 	ends := fw.ifYou[m.Lang]
 	if ends == nil {
 		return false
 	}
-	folded := lint.Folded(m.Lang, m.Body.Text)
-	for _, t := range toks {
-		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+	for _, t := range toks[firstTokenAt(toks, s.Start):] {
+		if t.Start > s.End {
+			break
+		}
+		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
 		for e := range ends {
@@ -917,13 +938,12 @@ func hyphenSuffix(text string, toks []lint.Token, i int) string {
 // (the brigade that is our contractor). The head is one or two words
 // after the third party (a copula participle, "olan", not counted) and
 // ends in the 3rd person possessive and a case (head_endings).
-func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, third []lint.Match, s lint.Span) []lint.Match {
+func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, third []lint.Match, s lint.Span, folded bool) []lint.Match {
 	l := m.Lang
 	ends := fw.headEndings[l]
 	if ends == nil {
 		return nil
 	}
-	folded := lint.Folded(l, m.Body.Text)
 	var out []lint.Match
 	for _, t := range third {
 		// "Mərkəzimizin aqronomu" is our centre's agronomist; "tedarikçimizin
@@ -1033,6 +1053,14 @@ func (fw *forwardingWords) externalRole(l lint.Lang, t lint.Match) bool {
 		}
 	}
 	return false
+}
+
+// firstTokenAt is the index of the first token that starts at off or after
+// (len(toks) for none): the helpers that read one clause start there rather
+// than scan a long message from its start once a clause.
+func firstTokenAt(toks []lint.Token, off int) int {
+	i, _ := slices.BinarySearchFunc(toks, off, func(t lint.Token, off int) int { return cmp.Compare(t.Start, off) })
+	return i
 }
 
 // hasAnyEnding reports whether a word ends in one of the endings, compared

@@ -9,8 +9,8 @@ import (
 	"github.com/msglint/msglint/lint/load"
 )
 
-// FuzzRules runs every rule over arbitrary text in every language and
-// channel: no panic, and every span inside the text on character boundaries.
+// FuzzRules runs every rule over arbitrary text in every language, channel
+// and kind (bot-handoff, goodbye and others read only some kinds): no panic, and every span inside the text on character boundaries.
 func FuzzRules(f *testing.F) {
 	for _, s := range []string{"We recieve it. Dr. Who. ", "Herkezin orjinali şarzı?", "Təşəkür, edəciyik!!", "a\n\nb", "€€€", "\xff\xfe",
 		"You've 'barely opened' it? Fascinating. ' '' 'x", "“Kendiliğinden bozuldu” dediğiniz “” «a»", "Heç nəyi qaçırmadınız. Əla!",
@@ -23,7 +23,7 @@ func FuzzRules(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string, pick uint8) {
-		o := load.Options{Lang: lint.Langs[int(pick)%3], Channel: lint.Channels[int(pick/3)%4]}
+		o := load.Options{Lang: lint.Langs[int(pick)%3], Channel: lint.Channels[int(pick/3)%4], Kind: lint.Kinds[int(pick/12)%len(lint.Kinds)]}
 		m := o.Text("draft", text)
 		m.QuickReplies = []lint.Field{{Text: text, Map: lint.LinearMap(len(text), 0)}}
 		for _, fd := range l.Check(m) {

@@ -187,7 +187,7 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 // goodbyeWords are the word sets of the closing wishes said in other words
 // (see goodbye.yaml).
 type goodbyeWords struct {
-	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer map[lint.Lang]map[string]bool
+	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer, infinitive map[lint.Lang]map[string]bool
 }
 
 func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
@@ -195,7 +195,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	return &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
-		complementizer: w("complementizers")}
+		complementizer: w("complementizers"), infinitive: w("infinitive_endings")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -233,7 +233,7 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
 			return true
 		}
-		if gw.optativeWish(m, toks, s, clause) {
+		if gw.optativeWish(m, toks, s, clause, folded) {
 			return true
 		}
 		if len(clause) >= 3 && first == "have" && (toks[clause[1]].Norm == "a" || toks[clause[1]].Norm == "an") &&
@@ -285,13 +285,14 @@ func (gw *goodbyeWords) lastClauses(m *lint.Message, toks []lint.Token) []senten
 // stem has three letters or more ("basın" presses a button). A question
 // asks leave ("Mesaj silinsin?"), and after a complementizer ("dedik ki,
 // sizə zəng etsin") it reports what someone is to do.
-func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
+// folded is whether the message is typed without the language's letters,
+// found once a message: a long message has many sentences.
+func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
 	l := m.Lang
 	if len(clause) < 2 || gw.optative[l] == nil {
 		return false
 	}
 	last := toks[clause[len(clause)-1]].Norm
-	folded := lint.Folded(l, m.Body.Text)
 	found := false
 	for e := range gw.optative[l] {
 		if hasEnding(l, last, e, folded) && utf8.RuneCountInString(last)-utf8.RuneCountInString(e) >= 3 {
@@ -300,15 +301,23 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		}
 	}
 	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
-	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) {
+	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) || gw.imperativeOf(l, last) {
 		return false
 	}
-	for _, t := range toks {
-		if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && gw.complementizer[l][t.Norm] {
+	// The sentence's words, from its last clause back to its start.
+	for i := clause[len(clause)-1]; i >= 0 && toks[i].Start >= s.Start; i-- {
+		if toks[i].Kind == lint.Word && gw.complementizer[l][toks[i].Norm] {
 			return false
 		}
 	}
 	return true
+}
+
+// imperativeOf reports whether a word is a 2nd person imperative of a verb
+// the dictionary has, whose stem may end as the optative begins: "tələsin"
+// (hurry) is tələs- and -in, not a wish.
+func (gw *goodbyeWords) imperativeOf(l lint.Lang, w string) bool {
+	return dictionaryVerb(l, w, gw.imperative[l], gw.infinitive[l])
 }
 
 // lastWords is the words of the last clause of toks[first:end] that is not

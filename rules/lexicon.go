@@ -277,14 +277,21 @@ func lexiconRule[T any](defaults T, base Lexicon, lex func(*T) *LexiconOptions, 
 	}
 }
 
-// sentenceOf returns the index of the sentence holding byte offset off.
+// sentenceOf returns the index of the sentence holding byte offset off: the
+// first that ends after it, else the last (-1 for none). sents are in text
+// order; a binary search, as the rules ask for every word and match, and a
+// scan made a long message quadratic.
 func sentenceOf(sents []lint.Span, off int) int {
-	for i, s := range sents {
-		if off < s.End {
-			return i
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if off < sents[mid].End {
+			hi = mid
+		} else {
+			lo = mid + 1
 		}
 	}
-	return len(sents) - 1
+	return min(lo, len(sents)-1)
 }
 
 // anyLang is the union of one word set over every language that has it.

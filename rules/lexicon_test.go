@@ -85,6 +85,31 @@ func TestTurkicMatching(t *testing.T) {
 	}
 }
 
+// FuzzSentenceOf: the binary search finds the sentence a scan finds.
+func FuzzSentenceOf(f *testing.F) {
+	f.Add([]byte{3, 0, 5, 2}, 4)
+	f.Add([]byte{}, 0)
+	f.Add([]byte{1, 1, 1}, 2)
+	f.Fuzz(func(t *testing.T, lengths []byte, off int) {
+		var sents []lint.Span
+		at := 0
+		for _, n := range lengths {
+			sents = append(sents, lint.Span{Start: at, End: at + int(n)})
+			at += int(n)
+		}
+		want := len(sents) - 1
+		for i, s := range sents {
+			if off < s.End {
+				want = i
+				break
+			}
+		}
+		if got := sentenceOf(sents, off); got != want {
+			t.Fatalf("sentenceOf(%v, %d) = %d, want %d", sents, off, got, want)
+		}
+	})
+}
+
 // findAllByMatch is findAll as it was: each match appended to each of its
 // lists' slices one by one. findAll is held to it.
 func findAllByMatch(pb phraseBook, m *lint.Message) map[string][]lint.Match {

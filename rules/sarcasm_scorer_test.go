@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -207,4 +208,18 @@ func FuzzSarcasmScorer(f *testing.F) {
 			}
 		}))
 	})
+}
+
+// A damaged weights file is an error that names it, never a panic: cut
+// anywhere, it is refused.
+func TestSarcasmModelDamaged(t *testing.T) {
+	good := sarcasmScorerBytes[lint.English]
+	t.Cleanup(func() { sarcasmScorerBytes[lint.English] = good })
+	for _, n := range []int{0, 3, 19, 20, 27, len(good) / 2, len(good) - 1} {
+		sarcasmScorerBytes[lint.English] = good[:n]
+		_, err := ReadSarcasmModel(lint.English)
+		if err == nil || !strings.HasPrefix(err.Error(), "rules/data/sarcasm_scorer.en.bin: ") {
+			t.Errorf("cut at %d bytes: %v", n, err)
+		}
+	}
 }
