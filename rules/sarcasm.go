@@ -958,26 +958,51 @@ func withEnding(m *lint.Message, ends *endingList) []lint.Match {
 }
 
 // endingList is a set of endings as a list, as a set is slow to walk,
-// with each ending folded and the bytes that end them: a word whose last
-// byte ends none of them has none of the endings, and most words have
-// none.
+// with each ending folded, and both by their last byte: a word is tried
+// only with the endings that end in its own last byte, few or none.
 type endingList struct {
 	ends, folded     []string
-	last, foldedLast [256]bool
+	byLast, foldedBy lastIndex
 	anyWord          bool // an empty ending ends every word
+}
+
+// lastIndex lists endings by their last byte: those ending in byte b are
+// order[at[b]:at[b+1]], in the list's order.
+type lastIndex struct {
+	at    [257]uint16
+	order []uint16
+}
+
+func newLastIndex(ends []string) lastIndex {
+	var ix lastIndex
+	for b := range 256 {
+		ix.at[b] = uint16(len(ix.order))
+		for k, e := range ends {
+			if e != "" && e[len(e)-1] == byte(b) {
+				ix.order = append(ix.order, uint16(k))
+			}
+		}
+	}
+	ix.at[256] = uint16(len(ix.order))
+	return ix
+}
+
+// endings are the indices of the endings that may end w, in order.
+func (ix *lastIndex) endings(w string) []uint16 {
+	if w == "" {
+		return nil
+	}
+	b := w[len(w)-1]
+	return ix.order[ix.at[b]:ix.at[b+1]]
 }
 
 func newEndingList(l lint.Lang, ends []string) *endingList {
 	el := &endingList{ends: ends, folded: make([]string, len(ends))}
 	for k, e := range ends {
 		el.folded[k] = lint.Fold(l, e)
-		if e == "" || el.folded[k] == "" {
-			el.anyWord = true
-			continue
-		}
-		el.last[e[len(e)-1]] = true
-		el.foldedLast[el.folded[k][len(el.folded[k])-1]] = true
+		el.anyWord = el.anyWord || e == "" || el.folded[k] == ""
 	}
+	el.byLast, el.foldedBy = newLastIndex(ends), newLastIndex(el.folded)
 	return el
 }
 
@@ -988,15 +1013,20 @@ func (el *endingList) first(l lint.Lang, w string, folded bool) (string, bool) {
 	if el == nil {
 		return "", false
 	}
-	suffixes, last, fw := el.ends, &el.last, w
+	suffixes, ix, fw := el.ends, &el.byLast, w
 	if folded {
-		suffixes, last, fw = el.folded, &el.foldedLast, lint.Fold(l, w)
+		suffixes, ix, fw = el.folded, &el.foldedBy, lint.Fold(l, w)
 	}
-	if !el.anyWord && (fw == "" || !last[fw[len(fw)-1]]) {
+	if el.anyWord {
+		for k, e := range el.ends {
+			if len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+				return e, true
+			}
+		}
 		return "", false
 	}
-	for k, e := range el.ends {
-		if len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+	for _, k := range ix.endings(fw) {
+		if e := el.ends[k]; len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
 			return e, true
 		}
 	}

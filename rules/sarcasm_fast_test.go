@@ -15,7 +15,7 @@ import (
 )
 
 // sarcasmTestMessages are the quality sets' messages, in their languages,
-// and a generated library.
+// also folded, and a generated library.
 func sarcasmTestMessages(t *testing.T) []*lint.Message {
 	t.Helper()
 	msgs, err := load.Options{}.File("lib.yaml", gen.Library(500, 7))
@@ -33,6 +33,10 @@ func sarcasmTestMessages(t *testing.T) []*lint.Message {
 				t.Fatal(err)
 			}
 			msgs = append(msgs, load.Options{Lang: l}.Text("q", rec.Text))
+			// And as typed without the language's letters.
+			if folded := lint.Fold(l, rec.Text); folded != rec.Text {
+				msgs = append(msgs, load.Options{Lang: l}.Text("q", folded))
+			}
 		}
 	}
 	return msgs
