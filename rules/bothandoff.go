@@ -37,7 +37,8 @@ var BotHandoff = &lint.Rule{
 an error, only handles other topics, says the question is out of its scope, the service is unavailable
 or to try later, has no answer, or could not find what was asked) and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page or
-visit to one of the brand's branches. Asking to rephrase or to pick from a menu is not a route to a person;
+visit to one of the brand's branches. A failure said as a condition ("If that time is not possible for you,
+reply with another day", "mümkün değilse") is no dead end. Asking to rephrase or to pick from a menu is not a route to a person;
 an option in the menu that leads to one is. In a transcript, it flags a bot that keeps answering after the customer
 asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,
 		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
