@@ -5,6 +5,9 @@
 //
 //	go run ./bench/ab -base HEAD~3 [-rounds 5] [-benchtime 1s]
 //
+//	go run ./bench/ab -base HEAD~3 -suite './rules:^BenchmarkRule/'
+//
+// -suite (repeatable) replaces the default suites with package:pattern pairs.
 // The older commit is checked out into a temporary git worktree, removed at
 // the end.
 package main
@@ -38,7 +41,19 @@ func main() {
 	base := flag.String("base", "", "the older commit to compare with (required)")
 	rounds := flag.Int("rounds", 5, "alternating rounds; each benchmark's median is taken over them")
 	benchtime := flag.String("benchtime", "1s", "go test -benchtime for each run")
+	var chosen []suite
+	flag.Func("suite", "package:pattern to measure instead of the default suites (repeatable)", func(v string) error {
+		pkg, pattern, ok := strings.Cut(v, ":")
+		if !ok || pkg == "" || pattern == "" {
+			return fmt.Errorf("want package:pattern, as ./rules:^BenchmarkRule/, not %q", v)
+		}
+		chosen = append(chosen, suite{pkg, pattern})
+		return nil
+	})
 	flag.Parse()
+	if len(chosen) > 0 {
+		suites = chosen
+	}
 	if *base == "" {
 		log.Fatal("ab: -base REV is required")
 	}
