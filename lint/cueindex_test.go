@@ -473,3 +473,30 @@ func TestClassCache(t *testing.T) {
 		t.Errorf("a word past the bound was held")
 	}
 }
+
+// A word longer than maxCachedLen is worked out every time it is asked,
+// never held: the cache's bound is in words, and a hostile draft's words
+// may each be as long as the draft.
+func TestWordCacheSkipsLongWords(t *testing.T) {
+	var c wordCache[int]
+	calls := 0
+	of := func(w string) int { calls++; return len(w) }
+	long := strings.Repeat("a", maxCachedLen+1)
+	for range 3 {
+		if got := c.get(long, of); got != len(long) {
+			t.Fatalf("get(long) = %d, want %d", got, len(long))
+		}
+	}
+	if calls != 3 {
+		t.Errorf("a word of %d bytes worked out %d times in 3 asks, want 3 (held)", len(long), calls)
+	}
+	if n := len(c.snapshot()) + len(c.fresh); n != 0 {
+		t.Errorf("the cache holds %d words after only long ones, want 0", n)
+	}
+	edge := strings.Repeat("b", maxCachedLen)
+	c.get(edge, of)
+	c.get(edge, of)
+	if calls != 4 {
+		t.Errorf("a word of %d bytes worked out %d times in 2 asks, want 1", len(edge), calls-3)
+	}
+}
