@@ -11,7 +11,8 @@ import (
 // repeat their words, and a verdict that walks suffix chains or tries
 // hundreds of edits is worth keeping; the cap bounds the memory a long run
 // over many different words can take (later words are worked out each
-// time).
+// time), and a word longer than memoMaxKey is never kept, since a word
+// may be as long as a message.
 //
 // Every word of every message asks, from every goroutine, so a look-up
 // takes no lock and allocates nothing: one hash and a probe of an
@@ -25,6 +26,11 @@ type memo[V any] struct {
 }
 
 const memoCap = 200_000
+
+// memoMaxKey is the longest word, in bytes, a memo keeps: longer than a
+// language's own words, so only strings that are no word are worked out
+// again each time.
+const memoMaxKey = 64
 
 type memoTable[V any] struct {
 	slots []atomic.Pointer[memoEntry[V]]
@@ -55,7 +61,7 @@ func (c *memo[V]) get(key string, f func() V) V {
 		}
 	}
 	v := f()
-	if c.n.Add(1) <= memoCap {
+	if len(key) <= memoMaxKey && c.n.Add(1) <= memoCap {
 		// The key is copied: a word is often a slice of a message's
 		// text, which the memo would otherwise keep whole.
 		c.store(&memoEntry[V]{hash: h, key: strings.Clone(key), val: v})

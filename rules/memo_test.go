@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -53,5 +54,28 @@ func TestMemoConcurrent(t *testing.T) {
 	for i := range words {
 		key := strconv.Itoa(i)
 		c.get(key, func() string { t.Errorf("%q worked out again", key); return "" })
+	}
+}
+
+// A word longer than 64 is worked out each time it is asked, and
+// not kept: the cap counts words, and a word may be a message long.
+func TestMemoSkipsLongWords(t *testing.T) {
+	var c memo[int]
+	calls := 0
+	f := func() int { calls++; return 1 }
+	long := strings.Repeat("ş", memoMaxKey/2+1)
+	c.get(long, f)
+	c.get(long, f)
+	if calls != 2 {
+		t.Errorf("a word of %d bytes worked out %d times in 2 asks, want 2 (not kept)", len(long), calls)
+	}
+	if c.table.Load() != nil || c.n.Load() != 0 {
+		t.Errorf("a long word was stored")
+	}
+	edge := strings.Repeat("a", memoMaxKey)
+	c.get(edge, f)
+	c.get(edge, f)
+	if calls != 3 {
+		t.Errorf("a word of %d bytes worked out %d times in 2 asks, want 1", len(edge), calls-2)
 	}
 }
