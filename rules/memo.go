@@ -71,7 +71,10 @@ func (c *memo[V]) get(key string, f func() V) V {
 
 func (c *memo[V]) store(e *memoEntry[V]) {
 	t := c.table.Load()
-	if t == nil || 2*(t.used.Load()+1) > int64(len(t.slots)) {
+	// A slot is claimed before it is taken, in one step: goroutines that
+	// each saw room for one more could otherwise fill a table together,
+	// and a probe for a word not in a full table never ends.
+	for t == nil || !t.claim() {
 		t = c.grown(t)
 	}
 	mask := uint64(len(t.slots) - 1)
@@ -79,7 +82,6 @@ func (c *memo[V]) store(e *memoEntry[V]) {
 		old := t.slots[i].Load()
 		if old == nil {
 			if t.slots[i].CompareAndSwap(nil, e) {
-				t.used.Add(1)
 				return
 			}
 			old = t.slots[i].Load()
@@ -88,6 +90,13 @@ func (c *memo[V]) store(e *memoEntry[V]) {
 			return // worked out by another goroutine too
 		}
 	}
+}
+
+// claim claims a slot for an entry, unless the table would be more than
+// half full with it. An entry found stored already keeps its claim: the
+// table only grows sooner.
+func (t *memoTable[V]) claim() bool {
+	return 2*t.used.Add(1) <= int64(len(t.slots))
 }
 
 // grown replaces a table at least half full (or none) with one twice its

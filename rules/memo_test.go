@@ -79,3 +79,38 @@ func TestMemoSkipsLongWords(t *testing.T) {
 		t.Errorf("a word of %d bytes worked out %d times in 2 asks, want 1", len(edge), calls-2)
 	}
 }
+
+// No memo table is ever more than half full, however many goroutines
+// store into it at once: a probe for a word not there ends at an empty
+// slot, and a table with none would make it go round for ever. Words are
+// stored from several goroutines at once, a few more than half a first
+// table's slots, many times over.
+func TestMemoTableNeverFull(t *testing.T) {
+	const words = 33 // one past half of the first table (64 slots)
+	for round := range 10000 {
+		var c memo[int]
+		var start, wg sync.WaitGroup
+		start.Add(1)
+		for g := range 8 {
+			wg.Go(func() {
+				start.Wait()
+				for i := range words {
+					key := strconv.Itoa((i + g*5) % words)
+					c.get(key, func() int { return i })
+				}
+			})
+		}
+		start.Done()
+		wg.Wait()
+		tb := c.table.Load()
+		full := 0
+		for i := range tb.slots {
+			if tb.slots[i].Load() != nil {
+				full++
+			}
+		}
+		if 2*full > len(tb.slots) {
+			t.Fatalf("round %d: %d of a table's %d slots taken, more than half", round, full, len(tb.slots))
+		}
+	}
+}
