@@ -713,8 +713,14 @@ func (p *Phrases) findIn(m *Message) []Match {
 	}
 	h := m.cues
 	if h == nil {
+		if m.cuesListed {
+			return p.Find(m.Body.Text, toks)
+		}
 		idx := registryOf(p.lang).current()
 		if idx == nil {
+			// The message's other lists are found list by list too,
+			// without asking: it is one message the index waited.
+			m.cuesListed = true
 			return p.Find(m.Body.Text, toks)
 		}
 		h = cueHitsPool.Get().(*cueHits)

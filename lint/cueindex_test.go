@@ -500,3 +500,35 @@ func TestWordCacheSkipsLongWords(t *testing.T) {
 		t.Errorf("a word of %d bytes worked out %d times in 2 asks, want 1", len(edge), calls-3)
 	}
 }
+
+// A language's first index is built once rebuildAfter messages have been
+// looked up, however many lists each message asks: a run of a few
+// messages, each asking every list, builds none.
+func TestCueIndexWaitsForMessages(t *testing.T) {
+	const l = Lang("x-waits") // a registry of its own, empty
+	var ps []*Phrases
+	for _, cue := range []string{"alpha", "beta", "gamma", "delta"} {
+		ps = append(ps, NewPhrases(l, []string{cue}))
+	}
+	ask := func() {
+		m := &Message{Lang: l, Body: Field{Text: "alpha beta gamma delta"}}
+		for _, p := range ps {
+			if got := p.FindIn(m); len(got) != 1 {
+				t.Fatalf("%v found %v", p.words[0].cue, got)
+			}
+		}
+		m.Trim()
+	}
+	ask() // the lists join
+	for range rebuildAfter - 2 {
+		ask()
+	}
+	if registryOf(l).index.Load() != nil {
+		t.Fatalf("an index was built after %d messages of %d lists, want none before %d messages", rebuildAfter-1, len(ps), rebuildAfter)
+	}
+	ask()
+	ask()
+	if registryOf(l).index.Load() == nil {
+		t.Errorf("no index after %d messages", rebuildAfter+1)
+	}
+}
