@@ -62,6 +62,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, data []byte) {
 	o.Channel, o.Lang, o.Kind = sd.event.Channel, sd.event.Lang, sd.event.Kind
 	m := o.Draft("message", sd.text, sd.quickReplies, sd.buttons)
 	m.ID, m.MessagingType, m.Tag = sd.event.Conversation, sd.event.MessagingType, sd.event.Tag
+	sd.draftOnly = true
 	s.answer(w, r, sd, m)
 }
 
@@ -125,9 +126,10 @@ type decision struct {
 }
 
 // decide judges a send against a state: drafted are the template rules'
-// findings in its draft (CheckDraft), which no state changes.
-func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message, drafted, extra []lint.Finding) decision {
-	fs := append(s.cfg.Checker.JudgeChecked(st, e, m, drafted), extra...)
+// findings in its draft (CheckDraft), which no state changes, and memo
+// what the conversation rules read in its text (nil: nothing kept).
+func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message, drafted []lint.Finding, memo *policy.DraftMemo, extra []lint.Finding) decision {
+	fs := append(s.cfg.Checker.JudgeMemo(st, e, m, drafted, memo), extra...)
 	return decision{findings: fs, window: s.cfg.Checker.Window(st, e.Channel, e.Time), allow: !slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity >= s.cfg.DenyAt })}
 }
 
@@ -153,13 +155,13 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	// what they find does not depend on the conversation, and a store's
 	// transaction, which may run more than once and holds the conversation
 	// while it runs, adds only the conversation rules' findings.
-	drafted := s.cfg.Checker.CheckDraft(m)
+	drafted, memo := s.checkDraft(sd, m)
 	if sd.record {
 		var in decision
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
 		defer cancel()
 		err = s.store.update(ctx, key, func(st *policy.State) {
-			in = s.decide(st, e, m, drafted, sd.extra)
+			in = s.decide(st, e, m, drafted, memo, sd.extra)
 			if in.allow {
 				s.cfg.Checker.Record(st, e)
 			}
@@ -179,7 +181,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 			if st == nil {
 				st = &policy.State{}
 			}
-			d = s.decide(st, e, m, drafted, sd.extra)
+			d = s.decide(st, e, m, drafted, memo, sd.extra)
 		}
 	}
 	if err != nil {
@@ -202,6 +204,18 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	if m != nil && (!sd.record || err == nil) {
 		m.Trim()
 	}
+}
+
+// checkDraft is the template rules' findings in a send's draft, from the
+// draft cache when the draft is the whole of what they read, with the
+// draft's memo for the conversation rules (nil when it is not cached).
+func (s *Server) checkDraft(sd *send, m *lint.Message) ([]lint.Finding, *policy.DraftMemo) {
+	if !sd.draftOnly || s.drafts == nil || m == nil {
+		return s.cfg.Checker.CheckDraft(m), nil
+	}
+	fs, memo, hit := s.drafts.check(s.cfg.Checker, m)
+	s.metrics.draftCached(hit)
+	return fs, memo
 }
 
 // failMode is the answer without the conversation's state: the template

@@ -90,17 +90,21 @@ func (r *reader) raw() ([]byte, bool) {
 	if !r.next('"') {
 		return nil, false
 	}
-	start := r.i
-	for ; r.i < len(r.data); r.i++ {
-		switch c := r.data[r.i]; {
-		case c == '"':
-			r.i++
-			return r.data[start : r.i-1], true
-		case c == '\\' || c < 0x20:
+	// The closing quote is found with the runtime's vectored search; the
+	// string between is then looked over once for what takes the slow
+	// path.
+	n := bytes.IndexByte(r.data[r.i:], '"')
+	if n < 0 {
+		return nil, false
+	}
+	s := r.data[r.i : r.i+n]
+	for _, c := range s {
+		if c < 0x20 || c == '\\' {
 			return nil, false
 		}
 	}
-	return nil, false
+	r.i += n + 1
+	return s, true
 }
 
 func (r *reader) str(dst *string) bool {

@@ -21,13 +21,15 @@ type metrics struct {
 	dropped   *prometheus.CounterVec
 	shed      *prometheus.CounterVec
 	circuit   prometheus.Gauge
+	drafts    *prometheus.CounterVec
 
 	// The series every request touches, looked up once: a label lookup
 	// hashes its values under a lock.
-	allow, deny prometheus.Counter
-	counted     sync.Map // routeCode → prometheus.Counter
-	timed       sync.Map // route → prometheus.Observer
-	perRule     sync.Map // rule → prometheus.Counter
+	allow, deny         prometheus.Counter
+	draftHit, draftMiss prometheus.Counter
+	counted             sync.Map // routeCode → prometheus.Counter
+	timed               sync.Map // route → prometheus.Observer
+	perRule             sync.Map // rule → prometheus.Counter
 }
 
 type routeCode struct {
@@ -49,10 +51,13 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 			Help: "Events acknowledged and not applied, by reason: duplicate (applied before), stale (older than the longest window), invalid (a bad item of a delivery)."}, []string{"reason"}),
 		shed:    prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_shed_total", Help: "Requests answered 503 because their class's slots were full."}, []string{"class"}),
 		circuit: prometheus.NewGauge(prometheus.GaugeOpts{Name: "msglint_hook_store_circuit_open", Help: "1 while the store's circuit breaker is open."}),
+		drafts: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "msglint_hook_draft_cache_total",
+			Help: "Checks whose template-rule findings came from the draft cache (hit) or were made (miss)."}, []string{"result"}),
 	}
-	reg.MustRegister(m.requests, m.latency, m.decisions, m.findings, m.events, m.store, m.dropped, m.shed, m.circuit,
+	reg.MustRegister(m.requests, m.latency, m.decisions, m.findings, m.events, m.store, m.dropped, m.shed, m.circuit, m.drafts,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m.allow, m.deny = m.decisions.WithLabelValues("allow"), m.decisions.WithLabelValues("deny")
+	m.draftHit, m.draftMiss = m.drafts.WithLabelValues("hit"), m.drafts.WithLabelValues("miss")
 	return m
 }
 
@@ -75,6 +80,15 @@ func (m *metrics) decision(allow bool) {
 		m.allow.Inc()
 	} else {
 		m.deny.Inc()
+	}
+}
+
+// draftCached counts a draft looked up in the draft cache.
+func (m *metrics) draftCached(hit bool) {
+	if hit {
+		m.draftHit.Inc()
+	} else {
+		m.draftMiss.Inc()
 	}
 }
 

@@ -73,6 +73,11 @@ type send struct {
 	// its parameters against the registered template.
 	template *templateSend
 	extra    []lint.Finding
+	// draftOnly says the draft's message was made from its texts and
+	// fields alone (a /v1/check), so the template rules' findings may
+	// come from the draft cache; a Send API body's positions are in the
+	// body.
+	draftOnly bool
 }
 
 // clock is what the hook knows of time when it reads a request: now, how

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/hook/store"
 	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
@@ -407,5 +409,68 @@ func TestRulesCatalogue(t *testing.T) {
 	}
 	if len(rules) != len(allRules()) {
 		t.Errorf("%d rules listed, want %d", len(rules), len(allRules()))
+	}
+}
+
+// Each request leaves one log line with its id, route, status and time,
+// and none below the logger's level.
+func TestRequestLogLine(t *testing.T) {
+	var logs bytes.Buffer
+	var mu sync.Mutex
+	h := newHarness(t, func(c *Config) { c.Logger = newLogger(&lockedWriter{w: &logs, mu: &mu}) })
+	h.expect("POST", "/v1/check", `{"conversation":"p","channel":"sms","message":{"text":"hi"}}`, 200, "", "X-Request-Id", "req-7")
+	mu.Lock()
+	var line map[string]any
+	err := json.Unmarshal(logs.Bytes(), &line)
+	mu.Unlock()
+	if err != nil {
+		t.Fatalf("not one JSON line: %v", err)
+	}
+	if _, ok := line["duration_us"].(float64); !ok {
+		t.Fatalf("no duration_us in %v", line)
+	}
+	if _, err := time.Parse(time.RFC3339Nano, fmt.Sprint(line["time"])); err != nil {
+		t.Fatalf("time: %v", err)
+	}
+	delete(line, "duration_us")
+	delete(line, "time")
+	want := map[string]any{"level": "INFO", "msg": "request", "request_id": "req-7", "method": "POST", "path": "/v1/check", "status": float64(200)}
+	if diff := cmp.Diff(want, line); diff != "" {
+		t.Fatalf("log line (-want +got):\n%s", diff)
+	}
+
+	var quiet bytes.Buffer
+	h = newHarness(t, func(c *Config) {
+		c.Logger = slog.New(slog.NewJSONHandler(&lockedWriter{w: &quiet, mu: &mu}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	})
+	h.expect("POST", "/v1/check", `{"conversation":"p","channel":"sms","message":{"text":"hi"}}`, 200, "")
+	mu.Lock()
+	defer mu.Unlock()
+	if quiet.Len() != 0 {
+		t.Fatalf("a logger at warn level got %s", quiet.String())
+	}
+}
+
+// A request id is the caller's when short and printable, else 16 hex
+// digits of its own, different for each request.
+func TestRequestID(t *testing.T) {
+	seen := map[string]bool{}
+	for _, caller := range []string{"", "has space", strings.Repeat("x", 65), "tab\there", "ünicode"} {
+		for range 100 {
+			r := httptest.NewRequest("GET", "/", nil)
+			if caller != "" {
+				r.Header.Set("X-Request-Id", caller)
+			}
+			id := requestID(r)
+			if len(id) != 16 || strings.Trim(id, "0123456789abcdef") != "" || seen[id] {
+				t.Fatalf("caller's %q: id %q is not 16 hex digits of its own", caller, id)
+			}
+			seen[id] = true
+		}
+	}
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("X-Request-Id", "req-7.A_b")
+	if got := requestID(r); got != "req-7.A_b" {
+		t.Fatalf("the caller's id became %q", got)
 	}
 }

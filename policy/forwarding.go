@@ -29,8 +29,8 @@ func newForwarding(node *yaml.Node, _ *Env) (Hooks, error) {
 		},
 		Send: func(t *Turn) {
 			if m := t.Message(); m != nil && !t.Conv.Consent {
-				if ds := forwards(m); len(ds) > 0 {
-					t.ReportText(ds[0].Span, noConsent(t.Conv, "the message says the customer's details went to a third party"), ds[0].Suggestion)
+				if d, ok := t.detectFirst("forwarding", m, forwards); ok {
+					t.ReportText(d.Span, noConsent(t.Conv, "the message says the customer's details went to a third party"), d.Suggestion)
 				}
 			}
 		},

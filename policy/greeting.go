@@ -17,16 +17,20 @@ func newGreeting(node *yaml.Node, _ *Env) (Hooks, error) {
 	if err != nil {
 		return Hooks{}, err
 	}
+	// A first reply is read as a greeting, whatever its kind.
+	asGreeting := func(m *lint.Message) []lint.Diagnostic {
+		g := *m
+		g.Kind = lint.Greeting
+		return greets(&g)
+	}
 	return Hooks{
 		Send: func(t *Turn) {
 			m := t.Message()
 			if !t.FirstReply || m == nil {
 				return
 			}
-			g := *m
-			g.Kind = lint.Greeting
-			if ds := greets(&g); len(ds) > 0 {
-				t.ReportText(lint.Span{}, "the first reply of the conversation "+strings.TrimPrefix(ds[0].Message, "the message "), ds[0].Suggestion)
+			if d, ok := t.detectFirst("greeting", m, asGreeting); ok {
+				t.ReportText(lint.Span{}, "the first reply of the conversation "+strings.TrimPrefix(d.Message, "the message "), d.Suggestion)
 			}
 		},
 		End: func(t *Turn) {

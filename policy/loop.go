@@ -112,6 +112,9 @@ type run struct {
 	failed error
 	// scratch is where a worker packs a state it freezes.
 	scratch []byte
+	// memo keeps what the rules read in a draft's text, for other
+	// judgements of the same draft (JudgeMemo); nil outside the hook.
+	memo *DraftMemo
 	// turn is reused from event to event (hooks do not keep it), and conv
 	// is the conversation a draft is judged on, so the loop allocates
 	// nothing for them.
@@ -281,9 +284,18 @@ func (c *Checker) CheckDraft(m *lint.Message) []lint.Finding {
 // JudgeChecked is Judge with the template rules' findings in m made
 // beforehand by CheckDraft; drafted is left as it is.
 func (c *Checker) JudgeChecked(st *State, e *Event, m *lint.Message, drafted []lint.Finding) []lint.Finding {
+	return c.JudgeMemo(st, e, m, drafted, nil)
+}
+
+// JudgeMemo is JudgeChecked with what the conversation rules read in the
+// draft's text kept in memo, for the next judgement of a draft of the same
+// text, kind, language and channel under this checker (another person's
+// copy of one template): the rules still judge each conversation, but
+// read the text once. A nil memo keeps nothing.
+func (c *Checker) JudgeMemo(st *State, e *Event, m *lint.Message, drafted []lint.Finding, memo *DraftMemo) []lint.Finding {
 	r := runs.Get().(*run)
 	defer r.release()
-	r.judging = true
+	r.judging, r.memo = true, memo
 	r.conv = st.clone()
 	cp := &r.conv
 	cp.settle()

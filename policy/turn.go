@@ -82,7 +82,7 @@ func (t *Turn) lineMessage(raw []byte, line int) *lint.Message {
 func (t *Turn) Promo() bool {
 	if !t.promoed {
 		m := t.Message()
-		t.promo, t.promoed = t.Event.Kind == lint.Promo || m != nil && t.c.promo(m), true
+		t.promo, t.promoed = t.Event.Kind == lint.Promo || m != nil && t.tells("promo", m, t.c.promo), true
 	}
 	return t.promo
 }

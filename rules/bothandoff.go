@@ -37,7 +37,8 @@ var BotHandoff = &lint.Rule{
 an error, only handles other topics, says the question is out of its scope, the service is unavailable
 or to try later, has no answer, or could not find what was asked) and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page or
-visit to one of the brand's branches. Asking to rephrase or to pick from a menu is not a route to a person;
+visit to one of the brand's branches. A failure said as a condition ("If that time is not possible for you,
+reply with another day", "mümkün değilse") is no dead end. Asking to rephrase or to pick from a menu is not a route to a person;
 an option in the menu that leads to one is. In a transcript, it flags a bot that keeps answering after the customer
 asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,
 		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
@@ -57,6 +58,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			}
 			lack := newLackWords()
 			place := newMenuPlace()
+			cond := newConditions()
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -64,9 +66,9 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				}
 				// A fallback cue first; the slower dead ends only without one,
 				// and the routes to a person (regular expressions) last.
-				fallback := pb.find(m, "fallback")
+				fallback := cond.drop(m, pb.find(m, "fallback"))
 				if len(fallback) == 0 {
-					fallback = append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...)
+					fallback = cond.drop(m, append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
@@ -112,6 +114,50 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 	}
 	slices.SortFunc(out, func(a, b lint.Match) int { return a.Span.Start - b.Span.Start })
 	return out
+}
+
+// conditions tell a dead end said as a condition ("If that time is not
+// possible for you, reply with another day", "mümkün değilse"): an "if"
+// word before it in its clause, or the conditional ending on its last word.
+type conditions struct {
+	words, endings map[lint.Lang]map[string]bool
+}
+
+func newConditions() conditions {
+	return conditions{bothandoffData.WordSets("condition_words"), bothandoffData.WordSets("condition_endings")}
+}
+
+// drop keeps the matches that are not said as a condition.
+func (c conditions) drop(m *lint.Message, found []lint.Match) []lint.Match {
+	if len(found) == 0 {
+		return found
+	}
+	toks := m.Tokens()
+	folded := false
+	if len(c.endings[m.Lang]) > 0 {
+		folded = lint.Folded(m.Lang, m.Body.Text)
+	}
+	return slices.DeleteFunc(found, func(f lint.Match) bool {
+		if f.First < 0 || f.Last >= len(toks) {
+			return false
+		}
+		for i := f.First - 1; i >= 0; i-- {
+			t := toks[i]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ",;:.!?") {
+				break
+			}
+			if t.Kind == lint.Word && c.words[m.Lang][t.Norm] {
+				return true
+			}
+		}
+		last := toks[f.Last].Norm
+		for e := range c.endings[m.Lang] {
+			if len(last) > len(e)+2 && hasEnding(m.Lang, last, e, folded) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // menuPlace: a menu named as the place of an option ("menüdeki “Bir

@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -157,7 +158,7 @@ func checkLength(p *lint.Pass, o *LengthOptions) {
 			Message:    fmt.Sprintf("message is %d bytes; %s allows %d (%d over)", len(text), m.Channel.Title(), lim.Text, len(text)-lim.Text),
 			Suggestion: "split it into two messages",
 		})
-	case lim.Text > 0:
+	case lim.Text > 0 && len(text) > lim.Text: // no more characters than bytes
 		if n := utf8.RuneCountInString(text); n > lim.Text {
 			p.Report(lint.Diagnostic{
 				Span:       lint.Span{Start: runeOffset(text, lim.Text), End: len(text)},
@@ -276,9 +277,8 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 	}
 	if o.MaxSentences > 0 {
 		if ss := p.Msg.Sentences(); len(ss) > o.MaxSentences {
-			warn(lint.Span{Start: ss[o.MaxSentences].Start, End: len(text)},
-				fmt.Sprintf("message has %d sentences; chat messages read best with %d or fewer", len(ss), o.MaxSentences),
-				fmt.Sprintf("split it into %d messages or cut it to %d sentences", (len(ss)+o.MaxSentences-1)/o.MaxSentences, o.MaxSentences))
+			msg, fix := tooManySentences(len(ss), o.MaxSentences)
+			warn(lint.Span{Start: ss[o.MaxSentences].Start, End: len(text)}, msg, fix)
 		}
 	}
 	reported := false
@@ -303,6 +303,15 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 		warn(lint.Span{}, fmt.Sprintf("message is %d characters (%d over %d): a wall of text in a chat", n, n-o.MaxChars, o.MaxChars),
 			"split it into shorter messages or link to the details")
 	}
+}
+
+// tooManySentences says that a message of n sentences has more than limit,
+// and how to split it. Built by hand, not by fmt: a long message is common
+// and this finding with it.
+func tooManySentences(n, limit int) (msg, fix string) {
+	msg = "message has " + strconv.Itoa(n) + " sentences; chat messages read best with " + strconv.Itoa(limit) + " or fewer"
+	fix = "split it into " + strconv.Itoa((n+limit-1)/limit) + " messages or cut it to " + strconv.Itoa(limit) + " sentences"
+	return msg, fix
 }
 
 // paragraphs splits text at blank lines.
@@ -398,8 +407,38 @@ func smsUnit(r rune, ucs2 bool) int {
 	return 1
 }
 
+// smsCapacity is how many units maxSeg segments hold: one whole segment,
+// or maxSeg split ones (a split segment gives up a few units to its
+// header).
+func smsCapacity(ucs2 bool, maxSeg int) int {
+	single, per := 160, 153
+	if ucs2 {
+		single, per = 70, 67
+	}
+	if maxSeg > 1 {
+		return per * maxSeg
+	}
+	return single
+}
+
+// maxSMSUnitsPerByte bounds a text's units by its bytes: a UTF-16 unit
+// pair is a 4-byte character, and a GSM-7 character of the extension
+// table (two septets) at least one byte.
+func maxSMSUnitsPerByte(ucs2 bool) int {
+	if ucs2 {
+		return 1
+	}
+	return 2
+}
+
 func checkSMS(p *lint.Pass, text string, maxSeg int) {
+	if maxSeg <= 0 {
+		return
+	}
 	nonGSM := firstNonGSM(text)
+	if len(text)*maxSMSUnitsPerByte(nonGSM >= 0) <= smsCapacity(nonGSM >= 0, maxSeg) {
+		return // fits however its characters count: most messages
+	}
 	total := 0
 	for _, r := range text {
 		total += smsUnit(r, nonGSM >= 0)
@@ -412,13 +451,10 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 	if total > single {
 		segs = (total + per - 1) / per
 	}
-	if maxSeg <= 0 || segs <= maxSeg {
+	if segs <= maxSeg {
 		return
 	}
-	capacity := single
-	if maxSeg > 1 {
-		capacity = per * maxSeg
-	}
+	capacity := smsCapacity(nonGSM >= 0, maxSeg)
 	// The first character that does not fit in the allowed segments.
 	cut, used := len(text), 0
 	for off, r := range text {
@@ -429,18 +465,32 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 		}
 		used += u
 	}
-	why := ""
-	fix := fmt.Sprintf("shorten it to %d characters", capacity)
+	r := rune(-1)
 	if nonGSM >= 0 {
-		r, _ := utf8.DecodeRuneInString(text[nonGSM:])
-		why = fmt.Sprintf(` because of "%c"`, r)
-		fix += fmt.Sprintf(`, or write it without "%c" and similar characters to fit 160 per segment`, r)
+		r, _ = utf8.DecodeRuneInString(text[nonGSM:])
 	}
+	msg, fix := smsOverLimit(segs, enc, per, maxSeg, capacity, r)
 	p.Report(lint.Diagnostic{
 		Span:       lint.Span{Start: cut, End: len(text)},
-		Message:    fmt.Sprintf("SMS needs %d segments (%s%s, %d per segment when split); each is billed as one SMS and %d allowed", segs, enc, why, per, maxSeg),
+		Message:    msg,
 		Suggestion: fix,
 	})
+}
+
+// smsOverLimit says that an SMS needs segs segments of per units in enc,
+// more than maxSeg, and how to fit capacity: without r, the character
+// that needs UCS-2 (-1 for none). Built by hand, not by fmt: an export to
+// SMS is full of them.
+func smsOverLimit(segs int, enc string, per, maxSeg, capacity int, r rune) (msg, fix string) {
+	why := ""
+	fix = "shorten it to " + strconv.Itoa(capacity) + " characters"
+	if r >= 0 {
+		why = ` because of "` + string(r) + `"`
+		fix += `, or write it without "` + string(r) + `" and similar characters to fit 160 per segment`
+	}
+	msg = "SMS needs " + strconv.Itoa(segs) + " segments (" + enc + why + ", " + strconv.Itoa(per) +
+		" per segment when split); each is billed as one SMS and " + strconv.Itoa(maxSeg) + " allowed"
+	return msg, fix
 }
 
 func runeOffset(s string, n int) int {

@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // smsUnitsByStrings is how SMS units were first counted, a search of the
@@ -45,5 +47,32 @@ func FuzzSMSUnits(f *testing.F) {
 			}
 			i++
 		}
+		// checkSMS skips the count when the bytes bound it: the bound
+		// must never be below the count.
+		total := 0
+		for _, u := range units {
+			total += u
+		}
+		if bound := len(text) * maxSMSUnitsPerByte(nonGSM >= 0); bound < total {
+			t.Fatalf("%q: %d units, above the bound of %d", text, total, bound)
+		}
 	})
+}
+
+// The SMS finding reads as fmt wrote it, whatever the character.
+func TestSMSOverLimit(t *testing.T) {
+	for _, r := range []rune{-1, 'ç', 'İ', 'ə', '😀', utf8.RuneError, '"', '%', 0} {
+		for segs := 2; segs < 40; segs += 3 {
+			msg, fix := smsOverLimit(segs, "UCS-2", 67, segs-1, 67*(segs-1), r)
+			why, wantFix := "", fmt.Sprintf("shorten it to %d characters", 67*(segs-1))
+			if r >= 0 {
+				why = fmt.Sprintf(` because of "%c"`, r)
+				wantFix += fmt.Sprintf(`, or write it without "%c" and similar characters to fit 160 per segment`, r)
+			}
+			wantMsg := fmt.Sprintf("SMS needs %d segments (%s%s, %d per segment when split); each is billed as one SMS and %d allowed", segs, "UCS-2", why, 67, segs-1)
+			if msg != wantMsg || fix != wantFix {
+				t.Errorf("%q %q, want %q %q", msg, fix, wantMsg, wantFix)
+			}
+		}
+	}
 }

@@ -180,3 +180,18 @@ func TestGenericTemplateLimitsPerChannel(t *testing.T) {
 		}
 	}
 }
+
+// The sentence count's finding reads as fmt wrote it.
+func TestTooManySentences(t *testing.T) {
+	for limit := 1; limit <= 12; limit++ {
+		for n := limit + 1; n <= 1000; n += 1 + n/10 {
+			msg, fix := tooManySentences(n, limit)
+			if want := fmt.Sprintf("message has %d sentences; chat messages read best with %d or fewer", n, limit); msg != want {
+				t.Errorf("%q, want %q", msg, want)
+			}
+			if want := fmt.Sprintf("split it into %d messages or cut it to %d sentences", (n+limit-1)/limit, limit); fix != want {
+				t.Errorf("%q, want %q", fix, want)
+			}
+		}
+	}
+}

@@ -196,7 +196,7 @@ type sarcasmFrame struct {
 // it"), counting how often they asked (an ordinal of repetition with an
 // asking verb), of course × our fault with no apology, "since you know
 // better" × knowing better.
-var frames = []sarcasmFrame{
+var frames = [...]sarcasmFrame{
 	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
 	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
 	{a: "repetition", b: "asking", asked: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
@@ -237,6 +237,29 @@ var frames = []sarcasmFrame{
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
 }
 
+// framesByFirst are the indices of the frames, in order, by the list of
+// their first cue: a frame finds nothing in a message without one, and a
+// message holds few lists.
+var framesByFirst = func() map[string][]int {
+	out := map[string][]int{}
+	for i, f := range frames {
+		out[f.a] = append(out[f.a], i)
+	}
+	return out
+}()
+
+// framesOpened appends to out the indices of the frames whose first cue is
+// found, in the frames' order.
+func framesOpened(found map[string][]lint.Match, out []int) []int {
+	for list, ms := range found {
+		if len(ms) > 0 {
+			out = append(out, framesByFirst[list]...)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // checkSarcasm reports the frames' findings in a message, given the cues
 // of every list found in it in one pass (pb.findAll), which it changes, and
 // says whether it reported any.
@@ -245,8 +268,9 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 	markers := you.refine(m, found)
 	openers := found["openers"]
 	var framed []framedMatch
-	for _, f := range frames {
-		framed = append(framed, f.find(m, found, you)...)
+	var opened [len(frames)]int
+	for _, i := range framesOpened(found, opened[:0]) {
+		framed = append(framed, frames[i].find(m, found, you)...)
 	}
 	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 {
 		return false
@@ -589,7 +613,7 @@ type framedMatch struct {
 	why  string
 }
 
-func (f sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
+func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
 	as := found[f.a]
 	if len(as) == 0 {
 		return nil
@@ -715,7 +739,7 @@ type customer struct {
 	// intensifiers are the words of degree ("so", "deeply", "çox").
 	intensifiers map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
-	sets map[string]map[lint.Lang][]string
+	sets map[string]map[lint.Lang]*endingList
 }
 
 // ordinalsOfYours keeps the ordinals that count the customer's things: a
@@ -780,14 +804,7 @@ func (c customer) own(m *lint.Message, b lint.Match) bool {
 	}
 	toks := m.Tokens()
 	if ends := c.endings[m.Lang]; ends != nil {
-		folded := lint.Folded(m.Lang, m.Body.Text)
-		w := toks[b.Last].Norm
-		for e := range ends {
-			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
-				return true
-			}
-		}
-		return false
+		return c.sets["ends:you"][m.Lang].has(m.Lang, toks[b.Last].Norm, lint.Folded(m.Lang, m.Body.Text))
 	}
 	k := b.First
 	for n := 0; n < 3; n++ {
@@ -881,12 +898,7 @@ func (c customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
 			return true
 		}
 		if ends := c.ourPast[m.Lang]; ends != nil {
-			for e := range ends {
-				if len(toks[d.Last].Norm) > len(e)+1 && hasEnding(m.Lang, toks[d.Last].Norm, e, folded) {
-					return false
-				}
-			}
-			return true
+			return !c.sets["ends:ourPast"][m.Lang].has(m.Lang, toks[d.Last].Norm, folded)
 		}
 		k := d.First
 		for n := 0; n < 2; n++ {
@@ -928,7 +940,7 @@ func (c customer) told(m *lint.Message, b lint.Match) bool {
 // withEnding are the words of a message with one of the endings (folded
 // in a folded text): the customer's negated verbs (göndermediniz,
 // gəlmədiniz), our promises (göndeririz, çatdıracağıq).
-func withEnding(m *lint.Message, ends []string) []lint.Match {
+func withEnding(m *lint.Message, ends *endingList) []lint.Match {
 	if ends == nil {
 		return nil
 	}
@@ -938,24 +950,105 @@ func withEnding(m *lint.Message, ends []string) []lint.Match {
 		if t.Kind != lint.Word {
 			continue
 		}
-		for _, e := range ends {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
-				out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
-				break
-			}
+		if e, ok := ends.first(m.Lang, t.Norm, folded); ok {
+			out = append(out, lint.Match{Cue: e, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 		}
 	}
 	return out
 }
 
+// endingList is a set of endings as a list, as a set is slow to walk,
+// with each ending folded, and both by their last byte: a word is tried
+// only with the endings that end in its own last byte, few or none.
+type endingList struct {
+	ends, folded     []string
+	byLast, foldedBy lastIndex
+	anyWord          bool // an empty ending ends every word
+}
+
+// lastIndex lists endings by their last byte: those ending in byte b are
+// order[at[b]:at[b+1]], in the list's order.
+type lastIndex struct {
+	at    [257]uint16
+	order []uint16
+}
+
+func newLastIndex(ends []string) lastIndex {
+	var ix lastIndex
+	for b := range 256 {
+		ix.at[b] = uint16(len(ix.order))
+		for k, e := range ends {
+			if e != "" && e[len(e)-1] == byte(b) {
+				ix.order = append(ix.order, uint16(k))
+			}
+		}
+	}
+	ix.at[256] = uint16(len(ix.order))
+	return ix
+}
+
+// endings are the indices of the endings that may end w, in order.
+func (ix *lastIndex) endings(w string) []uint16 {
+	if w == "" {
+		return nil
+	}
+	b := w[len(w)-1]
+	return ix.order[ix.at[b]:ix.at[b+1]]
+}
+
+func newEndingList(l lint.Lang, ends []string) *endingList {
+	el := &endingList{ends: ends, folded: make([]string, len(ends))}
+	for k, e := range ends {
+		el.folded[k] = lint.Fold(l, e)
+		el.anyWord = el.anyWord || e == "" || el.folded[k] == ""
+	}
+	el.byLast, el.foldedBy = newLastIndex(ends), newLastIndex(el.folded)
+	return el
+}
+
+// first is the first of the endings that w ends with, with more than one
+// byte before it; in a folded text word and endings are compared folded
+// (see hasEnding).
+func (el *endingList) first(l lint.Lang, w string, folded bool) (string, bool) {
+	if el == nil {
+		return "", false
+	}
+	suffixes, ix, fw := el.ends, &el.byLast, w
+	if folded {
+		suffixes, ix, fw = el.folded, &el.foldedBy, lint.Fold(l, w)
+	}
+	if el.anyWord {
+		for k, e := range el.ends {
+			if len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+				return e, true
+			}
+		}
+		return "", false
+	}
+	for _, k := range ix.endings(fw) {
+		if e := el.ends[k]; len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+			return e, true
+		}
+	}
+	return "", false
+}
+
+// has reports whether w ends with one of the endings (see first).
+func (el *endingList) has(l lint.Lang, w string, folded bool) bool {
+	_, ok := el.first(l, w, folded)
+	return ok
+}
+
 // listed are the sets of endings as sorted lists: a map is slow to walk
 // word by word.
-func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.Lang][]string {
-	out := map[string]map[lint.Lang][]string{}
+func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.Lang]*endingList {
+	out := map[string]map[lint.Lang]*endingList{}
 	for name, set := range sets {
-		out[name] = map[lint.Lang][]string{}
+		out[name] = map[lint.Lang]*endingList{}
 		for l, ends := range set {
-			out[name][l] = slices.Sorted(maps.Keys(ends))
+			if len(ends) > 0 {
+				out[name][l] = newEndingList(l, slices.Sorted(maps.Keys(ends)))
+			}
 		}
 	}
 	return out
@@ -1012,10 +1105,8 @@ func (c customer) close(m *lint.Message, a, b lint.Match, near int) bool {
 		if words++; words >= near || c.words[m.Lang][t.Norm] {
 			return false
 		}
-		for e := range c.endings[m.Lang] {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
-				return false
-			}
+		if c.sets["ends:you"][m.Lang].has(m.Lang, t.Norm, folded) {
+			return false
 		}
 	}
 	return true
@@ -1135,10 +1226,8 @@ func (c customer) did(m *lint.Message, s lint.Span) bool {
 		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
-		for e := range c.endings[m.Lang] {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
-				return true
-			}
+		if c.sets["ends:you"][m.Lang].has(m.Lang, t.Norm, folded) {
+			return true
 		}
 		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
 			return true

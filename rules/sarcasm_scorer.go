@@ -167,6 +167,10 @@ type sarcasmScratch struct {
 	classes []cueClass
 	weight  []float64 // by sentence
 	seen    []int32   // the features counted
+	// counted has bit n set for a feature of index n in seen: a long
+	// message has hundreds of features, each looked for in what came
+	// before. Cleared bit by bit after each message.
+	counted []uint64
 }
 
 var sarcasmScratches = sync.Pool{New: func() any { return new(sarcasmScratch) }}
@@ -213,21 +217,7 @@ func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	if len(sents) == 0 {
 		return
 	}
-	logit := model.Bias
-	weight := append(s.weight[:0], make([]float64, len(sents))...)
-	seen := s.seen[:0] // each feature counts once, as in training
-	sarcasmFeatures(m, s.classes, func(f logreg.Feature, sentence int) {
-		n, w, ok := model.Feature(f)
-		if !ok || slices.Contains(seen, n) {
-			return
-		}
-		seen = append(seen, n)
-		logit += w
-		if sentence >= 0 {
-			weight[sentence] += w
-		}
-	})
-	s.weight, s.seen = weight, seen
+	logit, weight := s.score(m, model, len(sents))
 	if logreg.Probability(logit) < sc.threshold {
 		return
 	}
@@ -242,6 +232,34 @@ func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 		Message:    sarcasmScorerMessage,
 		Suggestion: sarcasmData.Say(m.Lang, "suggestion"),
 	})
+}
+
+// score is a message's logit under model and each of its n sentences'
+// share of it, in s.weight: each feature counts once, as in training.
+func (s *sarcasmScratch) score(m *lint.Message, model *logreg.Compiled, n int) (logit float64, weight []float64) {
+	logit = model.Bias
+	weight = append(s.weight[:0], make([]float64, n)...)
+	seen, counted := s.seen[:0], s.counted
+	if words := (model.Len() + 63) / 64; len(counted) < words {
+		counted = make([]uint64, words)
+	}
+	sarcasmFeatures(m, s.classes, func(f logreg.Feature, sentence int) {
+		i, w, ok := model.Feature(f)
+		if !ok || counted[i/64]&(1<<(i%64)) != 0 {
+			return
+		}
+		counted[i/64] |= 1 << (i % 64)
+		seen = append(seen, i)
+		logit += w
+		if sentence >= 0 {
+			weight[sentence] += w
+		}
+	})
+	for _, i := range seen {
+		counted[i/64] = 0
+	}
+	s.weight, s.seen, s.counted = weight, seen, counted
+	return logit, weight
 }
 
 // confirms: a question that asks the customer to confirm a step ("Are you
@@ -399,9 +417,13 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
-			for k, marks := range sarcasmShapes[1:] {
-				if strings.Contains(marks, t.Norm) {
-					shape[k+1] = true
+			// A full stop, a comma: a mark that starts with no shape's
+			// byte is in none.
+			if t.Norm == "" || sarcasmShapeBytes[t.Norm[0]] {
+				for k, marks := range sarcasmShapes[1:] {
+					if strings.Contains(marks, t.Norm) {
+						shape[k+1] = true
+					}
 				}
 			}
 			prev = 0
@@ -434,8 +456,18 @@ var numberHash = textHash("#")
 // sarcasmShapeNames name the shapes of a message the scorer reads, and
 // sarcasmShapes the punctuation marks of each ("you" is found by words).
 var (
-	sarcasmShapeNames  = [...]string{"you", "question", "exclaim", "quote", "ellipsis"}
-	sarcasmShapes      = [len(sarcasmShapeNames)]string{"", "?", "!", "\"“”«»", "…"}
+	sarcasmShapeNames = [...]string{"you", "question", "exclaim", "quote", "ellipsis"}
+	sarcasmShapes     = [len(sarcasmShapeNames)]string{"", "?", "!", "\"“”«»", "…"}
+	// sarcasmShapeBytes are the bytes of the shapes' marks: a mark that
+	// starts with none is in no shape.
+	sarcasmShapeBytes = func() (out [256]bool) {
+		for _, marks := range sarcasmShapes {
+			for i := range len(marks) {
+				out[marks[i]] = true
+			}
+		}
+		return out
+	}()
 	sarcasmShapeHashes = func() (out [len(sarcasmShapeNames)]uint64) {
 		for k, n := range sarcasmShapeNames {
 			out[k] = textHash(n)

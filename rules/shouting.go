@@ -58,7 +58,7 @@ pushy; one "!" is enough.`,
 		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
-			calendar: w("calendar")}
+			calendar: w("calendar"), nameApostrophes: w("name_apostrophes")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -94,6 +94,9 @@ type shouting struct {
 	// calendar: the days and months, words the dictionary has only with a
 	// capital (Friday), shouted in capitals (FRIDAY).
 	calendar map[lint.Lang]map[string]bool
+	// nameApostrophes: the apostrophes a language sets an ending off with
+	// only after a name or an abbreviation (see suffixedAsName).
+	nameApostrophes map[lint.Lang]map[string]bool
 }
 
 // acronymDictionaries are the dictionaries whose words in capitals count as
@@ -512,7 +515,7 @@ func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int
 	if prev < 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ":" && isLabel(text[toks[next].End:], toks[next+1:]) {
 		return true
 	}
-	if l != lint.English && suffixedAsName(text[toks[last].Start:toks[last].End]) {
+	if sh.suffixedAsName(l, text[toks[last].Start:toks[last].End]) {
 		return true
 	}
 	if toks[next].Kind == lint.Word && hasStem(toks[next].Norm, sh.controls[l]) {
@@ -532,16 +535,20 @@ func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int
 // suffixedAsName: Turkish and Azerbaijani spelling set an ending off with an
 // apostrophe only after a proper name or an abbreviation, so capitals that take
 // one are written as a name — a button, a menu, a product ("HİZMET HESABI
-// OLUŞTUR'a tıklayın", "BOT'un ayarları") — not shouted. English's 's is
-// no such mark (TODAY'S DEALS).
-func suffixedAsName(word string) bool {
+// OLUŞTUR'a tıklayın", "BOT'un ayarları") — not shouted. The languages that
+// do are the ones with name_apostrophes; English's 's is no such mark (TODAY'S
+// DEALS).
+func (sh *shouting) suffixedAsName(l lint.Lang, word string) bool {
 	i := firstApostrophe(word)
 	if i <= 0 {
 		return false
 	}
-	_, n := utf8.DecodeRuneInString(word[i:])
-	r, _ := utf8.DecodeRuneInString(word[i+n:])
-	return unicode.IsLower(r)
+	r, n := utf8.DecodeRuneInString(word[i:])
+	if !sh.nameApostrophes[l][string(r)] {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(word[i+n:])
+	return unicode.IsLower(next)
 }
 
 // isKeyword: a word in capitals right after "reply"/"type", right before

@@ -5,7 +5,12 @@
 // fixed rate (-rate), measured from when each request was due so that a
 // slow answer also counts against the requests queued behind it.
 //
-//	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3] [-base main]
+//	go run ./bench/hook [-seconds 5] [-conns 32] [-rate 5000] [-rounds 3] [-base main] [-distinct]
+//
+// The drafts are three texts sent to a thousand conversations, as a
+// pipeline sends one template to many people; with -distinct every request's
+// draft is a text of its own (a reference number added), so that nothing
+// the hook keeps of a draft it saw before helps.
 //
 // With -base, the hook built from that commit is measured too, in the same
 // rounds, for a before and after on one machine load.
@@ -50,6 +55,7 @@ func main() {
 	rounds := flag.Int("rounds", 3, "rounds, alternating the servers; medians are reported")
 	base := flag.String("base", "", "also measure the hook built from this commit (e.g. main), in the same rounds")
 	profile := flag.String("cpuprofile", "", "write the (working tree's) hook's CPU profile over the run to this file")
+	distinct := flag.Bool("distinct", false, "give every request a draft text of its own")
 	flag.Parse()
 	if *bareAddr != "" {
 		ln, err := net.Listen("tcp", *bareAddr)
@@ -76,15 +82,16 @@ func main() {
 		defer sv.cmd.Process.Kill()
 	}
 
-	bodies := make([][]byte, convs)
-	for i := range bodies {
-		bodies[i] = fmt.Appendf(nil, drafts[i%len(drafts)], i)
-	}
+	bodies := &bodies{distinct: *distinct}
 	for _, sv := range servers {
 		throughput(client, sv.url+"/v1/check", bodies, *conns, time.Second) // warm up
 	}
-	for range *rounds {
-		for _, sv := range servers {
+	for round := range *rounds {
+		// Each round starts with another server, so that none is always
+		// measured first (after the client's own garbage of the round
+		// before) or last.
+		order := append(slices.Clone(servers[round%len(servers):]), servers[:round%len(servers)]...)
+		for _, sv := range order {
 			before := procCPU(sv.cmd.Process.Pid)
 			rps := throughput(client, sv.url+"/v1/check", bodies, *conns, dur)
 			sv.rps = append(sv.rps, rps)
@@ -92,7 +99,7 @@ func main() {
 				sv.cpu = append(sv.cpu, float64(cpu)/float64(time.Microsecond)/(rps*dur.Seconds()))
 			}
 		}
-		for _, sv := range servers {
+		for _, sv := range order {
 			before := sv.buckets(client)
 			sv.lat = append(sv.lat, fixedRate(client, sv.url+"/v1/check", bodies, *rate, dur))
 			for le, n := range sv.buckets(client) {
@@ -107,7 +114,11 @@ func main() {
 	}
 	bareSv := servers[len(servers)-1]
 	b, bl := median(bareSv.rps), medianLat(bareSv.lat)
-	fmt.Printf("loopback, every server in a process of its own, %d cores, %d conversations, %d rounds (servers alternating), medians\n\n", runtimeProcs(), convs, *rounds)
+	what := "3 draft texts"
+	if *distinct {
+		what = "every draft text distinct"
+	}
+	fmt.Printf("loopback, every server in a process of its own, %d cores, %d conversations, %s, %d rounds (servers alternating, each round starting with the next), medians\n\n", runtimeProcs(), convs, what, *rounds)
 	row := func(name string, cell func(*server) string) {
 		fmt.Printf("%-34s", name)
 		for _, sv := range servers {
@@ -134,6 +145,10 @@ func main() {
 			fmt.Printf("  %s: %v (status: count; 0 is no answer)\n", sv.name, medianLat(sv.lat).byStatus)
 		}
 	}
+	noAnswers.Range(func(k, v any) bool {
+		fmt.Printf("  no answer (any server): %s: %d\n", k, v.(*atomic.Int64).Load())
+		return true
+	})
 	for _, sv := range servers {
 		if total := sv.inside["+Inf"]; total > 0 {
 			fmt.Printf("\ninside %s at %d req/s (its own latency histogram, from request read to answer written):\n", sv.name, *rate)
@@ -261,6 +276,7 @@ func post(c *http.Client, url string, body []byte) int {
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := c.Do(req)
 	if err != nil {
+		noAnswer(err)
 		return 0
 	}
 	io.Copy(io.Discard, resp.Body)
@@ -268,8 +284,45 @@ func post(c *http.Client, url string, body []byte) int {
 	return resp.StatusCode
 }
 
+// noAnswers counts the requests that got no answer, by error, for the
+// report: a refused or reset connection is not a slow answer.
+var noAnswers sync.Map // error text → *atomic.Int64
+
+func noAnswer(err error) {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:] // the cause, without the URL and addresses
+	}
+	n, _ := noAnswers.LoadOrStore(msg, new(atomic.Int64))
+	n.(*atomic.Int64).Add(1)
+}
+
+// bodies are the check bodies sent: request i goes to conversation i mod
+// convs.
+type bodies struct {
+	distinct bool
+	seq      atomic.Int64 // the reference numbers, never the same twice in a run
+	fixed    [convs][]byte
+	once     sync.Once
+}
+
+func (b *bodies) get(i int64) []byte {
+	if b.distinct {
+		d := drafts[i%convs%int64(len(drafts))]
+		// The reference number goes at the end of the text.
+		at := strings.Index(d, `","lang"`)
+		return fmt.Appendf(nil, d[:at]+" Ref. %d"+d[at:], i%convs, b.seq.Add(1))
+	}
+	b.once.Do(func() {
+		for j := range b.fixed {
+			b.fixed[j] = fmt.Appendf(nil, drafts[j%len(drafts)], j)
+		}
+	})
+	return b.fixed[i%convs]
+}
+
 // throughput keeps conns requests in flight for d and returns requests/s.
-func throughput(c *http.Client, url string, bodies [][]byte, conns int, d time.Duration) float64 {
+func throughput(c *http.Client, url string, bodies *bodies, conns int, d time.Duration) float64 {
 	var n, next atomic.Int64
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
@@ -278,7 +331,7 @@ func throughput(c *http.Client, url string, bodies [][]byte, conns int, d time.D
 	for range conns {
 		wg.Go(func() {
 			for ctx.Err() == nil {
-				if post(c, url, bodies[next.Add(1)%convs]) == 200 {
+				if post(c, url, bodies.get(next.Add(1))) == 200 {
 					n.Add(1)
 				}
 			}
@@ -296,7 +349,7 @@ type latency struct {
 
 // fixedRate sends rate requests a second for d, each at its due time, and
 // measures from the due time.
-func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Duration) latency {
+func fixedRate(c *http.Client, url string, bodies *bodies, rate int, d time.Duration) latency {
 	total := int(float64(rate) * d.Seconds())
 	lat := make([]time.Duration, total)
 	var errs atomic.Int64
@@ -311,7 +364,7 @@ func fixedRate(c *http.Client, url string, bodies [][]byte, rate int, d time.Dur
 			time.Sleep(wait)
 		}
 		wg.Go(func() {
-			if code := post(c, url, bodies[i%convs]); code != 200 {
+			if code := post(c, url, bodies.get(int64(i))); code != 200 {
 				errs.Add(1)
 				mu.Lock()
 				byStatus[code]++

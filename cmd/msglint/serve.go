@@ -30,7 +30,7 @@ type serveFlags struct {
 	templates                              string
 	tokenFile, secretFile, verifyTokenFile string
 	failOpen, insecureNoToken, whatIf      bool
-	maxBody                                int64
+	maxBody, draftCache                    int64
 	maxInFlight, maxEvents, maxWebhook     int
 	grace, drain, storeTimeout, skew       time.Duration
 }
@@ -61,6 +61,7 @@ never from flags:
 	fl.StringVar(&f.denyAt, "deny-at", "error", "deny a draft with a finding at or above: error, warning or info")
 	fl.BoolVar(&f.failOpen, "fail-open", false, "when the store is unreachable, allow with a warning instead of denying")
 	fl.Int64Var(&f.maxBody, "max-body", 1<<20, "largest request body in bytes (larger: 413)")
+	fl.Int64Var(&f.draftCache, "draft-cache", 16<<20, "bytes kept of recent drafts' template-rule findings, reused for the same draft to another person (0: none)")
 	fl.IntVar(&f.maxInFlight, "max-in-flight", 512, "checks answered at once; more get 503")
 	fl.IntVar(&f.maxEvents, "max-events-in-flight", 128, "event posts (/v1/events) worked on at once; more get 503")
 	fl.IntVar(&f.maxWebhook, "max-webhook-in-flight", 128, "webhook deliveries worked on at once; more get 503")
@@ -147,7 +148,7 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	}
 	srv, err := hook.New(hook.Config{Linter: linter, Checker: checker, Store: states, Load: opts, Rules: all, Templates: templates,
 		Token: secrets[0], AppSecret: secrets[1], VerifyToken: secrets[2],
-		InsecureNoToken: f.insecureNoToken, DenyAt: denyAt, FailOpen: f.failOpen, MaxBody: f.maxBody,
+		InsecureNoToken: f.insecureNoToken, DenyAt: denyAt, FailOpen: f.failOpen, MaxBody: f.maxBody, DraftCache: draftCacheBudget(f.draftCache),
 		MaxInFlight: f.maxInFlight, MaxEvents: f.maxEvents, MaxWebhook: f.maxWebhook, StoreTimeout: f.storeTimeout, Skew: f.skew, WhatIf: f.whatIf,
 		DrainDelay: f.drain, Logger: logger})
 	if err != nil {
@@ -163,6 +164,15 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 		return err
 	}
 	return nil
+}
+
+// draftCacheBudget is the hook's draft cache budget for the flag's value:
+// the flag's 0 is none, the config's 0 the default.
+func draftCacheBudget(flag int64) int64 {
+	if flag <= 0 {
+		return -1
+	}
+	return flag
 }
 
 // loadTemplates reads the WhatsApp template definitions in a file or the

@@ -1,0 +1,84 @@
+package policy
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// DraftMemo is what the conversation rules read in one draft's text that
+// no conversation changes (whether it tells of forwarding, whether it
+// greets, whether it is a promotion): worked out by the first judgement that asks and reused by the
+// next ones of the same draft, on any goroutine. Its zero value is ready.
+type DraftMemo struct {
+	mu    sync.Mutex
+	first map[string]memoed
+}
+
+// memoed is a detector's first diagnostic in the draft, if it had one, or
+// a test's answer (found).
+type memoed struct {
+	d     lint.Diagnostic
+	found bool
+}
+
+// MemoBytes is about the most a memo holds beyond the diagnostics' texts,
+// for a cache that counts what it keeps: a few rules' first diagnostics.
+const MemoBytes = 1 << 10
+
+// detectFirst is detect's first diagnostic in m, from the run's memo under
+// name when the turn judges a draft with one. A detector read through it
+// must depend on nothing but m, and m must be the turn's draft.
+func (t *Turn) detectFirst(name string, m *lint.Message, detect func(*lint.Message) []lint.Diagnostic) (lint.Diagnostic, bool) {
+	got := t.remember(name, func() (got memoed) {
+		got.d, got.found = first(detect(m))
+		if t.run.memo != nil {
+			// Kept beyond the request: a text cut from the draft would
+			// hold the request's body.
+			got.d.Message, got.d.Suggestion = strings.Clone(got.d.Message), strings.Clone(got.d.Suggestion)
+			if got.d.Fix != nil {
+				got.d.Fix = &lint.Edit{Span: got.d.Fix.Span, New: strings.Clone(got.d.Fix.New)}
+			}
+		}
+		return got
+	})
+	return got.d, got.found
+}
+
+// tells is whether test says yes of m, remembered as detectFirst's are.
+func (t *Turn) tells(name string, m *lint.Message, test func(*lint.Message) bool) bool {
+	return t.remember(name, func() memoed { return memoed{found: test(m)} }).found
+}
+
+// remember is what work found, from the run's memo under name when there
+// is one.
+func (t *Turn) remember(name string, work func() memoed) memoed {
+	memo := t.run.memo
+	if memo == nil {
+		return work()
+	}
+	memo.mu.Lock()
+	got, ok := memo.first[name]
+	memo.mu.Unlock()
+	if ok {
+		return got
+	}
+	// Worked out without the lock: two judgements that ask at once both
+	// work it out, and agree.
+	got = work()
+	memo.mu.Lock()
+	if memo.first == nil {
+		memo.first = map[string]memoed{}
+	}
+	memo.first[name] = got
+	memo.mu.Unlock()
+	return got
+}
+
+func first(ds []lint.Diagnostic) (lint.Diagnostic, bool) {
+	if len(ds) == 0 {
+		return lint.Diagnostic{}, false
+	}
+	return ds[0], true
+}
