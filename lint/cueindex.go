@@ -117,7 +117,10 @@ func (n *lemmaNode) add(stem string, id int32) {
 // is never written once stored, and words not in it are worked out,
 // gathered in fresh and merged into a new known a batch at a time. It holds
 // at most limit words, so a long run's rare words do not grow it for ever;
-// a word it does not hold is worked out again.
+// a word it does not hold is worked out again. Nor does it hold a word
+// longer than maxCachedLen: the bound is on words, and a word may be as long
+// as a message, so a run of long words, each of them new, would otherwise
+// keep a message's worth of bytes for each.
 type wordCache[V any] struct {
 	known atomic.Pointer[map[string]V]
 	mu    sync.Mutex
@@ -132,6 +135,11 @@ type classCache = wordCache[*wordClass]
 // maxCached is how many words a word cache holds: the common words of a
 // language, which are most of any text.
 const maxCached = 1 << 15
+
+// maxCachedLen is the longest word, in bytes, a word cache holds: longer
+// than any word of a language's own, so that only strings of letters that
+// are no word are worked out again each time.
+const maxCachedLen = 64
 
 // get is what of makes of w, from the cache if it holds w.
 func (c *wordCache[V]) get(w string, of func(string) V) V {
@@ -153,6 +161,9 @@ func (c *wordCache[V]) snapshot() map[string]V {
 
 // miss is get for a word not in known: from fresh, or worked out and kept.
 func (c *wordCache[V]) miss(w string, of func(string) V) V {
+	if len(w) > maxCachedLen {
+		return of(w)
+	}
 	c.mu.Lock()
 	v, ok := c.fresh[w]
 	c.mu.Unlock()
@@ -702,8 +713,14 @@ func (p *Phrases) findIn(m *Message) []Match {
 	}
 	h := m.cues
 	if h == nil {
+		if m.cuesListed {
+			return p.Find(m.Body.Text, toks)
+		}
 		idx := registryOf(p.lang).current()
 		if idx == nil {
+			// The message's other lists are found list by list too,
+			// without asking: it is one message the index waited.
+			m.cuesListed = true
 			return p.Find(m.Body.Text, toks)
 		}
 		h = cueHitsPool.Get().(*cueHits)

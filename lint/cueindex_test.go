@@ -473,3 +473,62 @@ func TestClassCache(t *testing.T) {
 		t.Errorf("a word past the bound was held")
 	}
 }
+
+// A word longer than maxCachedLen is worked out every time it is asked,
+// never held: the cache's bound is in words, and a hostile draft's words
+// may each be as long as the draft.
+func TestWordCacheSkipsLongWords(t *testing.T) {
+	var c wordCache[int]
+	calls := 0
+	of := func(w string) int { calls++; return len(w) }
+	long := strings.Repeat("a", maxCachedLen+1)
+	for range 3 {
+		if got := c.get(long, of); got != len(long) {
+			t.Fatalf("get(long) = %d, want %d", got, len(long))
+		}
+	}
+	if calls != 3 {
+		t.Errorf("a word of %d bytes worked out %d times in 3 asks, want 3 (held)", len(long), calls)
+	}
+	if n := len(c.snapshot()) + len(c.fresh); n != 0 {
+		t.Errorf("the cache holds %d words after only long ones, want 0", n)
+	}
+	edge := strings.Repeat("b", maxCachedLen)
+	c.get(edge, of)
+	c.get(edge, of)
+	if calls != 4 {
+		t.Errorf("a word of %d bytes worked out %d times in 2 asks, want 1", len(edge), calls-3)
+	}
+}
+
+// A language's first index is built once rebuildAfter messages have been
+// looked up, however many lists each message asks: a run of a few
+// messages, each asking every list, builds none.
+func TestCueIndexWaitsForMessages(t *testing.T) {
+	const l = Lang("x-waits") // a registry of its own, empty
+	var ps []*Phrases
+	for _, cue := range []string{"alpha", "beta", "gamma", "delta"} {
+		ps = append(ps, NewPhrases(l, []string{cue}))
+	}
+	ask := func() {
+		m := &Message{Lang: l, Body: Field{Text: "alpha beta gamma delta"}}
+		for _, p := range ps {
+			if got := p.FindIn(m); len(got) != 1 {
+				t.Fatalf("%v found %v", p.words[0].cue, got)
+			}
+		}
+		m.Trim()
+	}
+	ask() // the lists join
+	for range rebuildAfter - 2 {
+		ask()
+	}
+	if registryOf(l).index.Load() != nil {
+		t.Fatalf("an index was built after %d messages of %d lists, want none before %d messages", rebuildAfter-1, len(ps), rebuildAfter)
+	}
+	ask()
+	ask()
+	if registryOf(l).index.Load() == nil {
+		t.Errorf("no index after %d messages", rebuildAfter+1)
+	}
+}

@@ -191,6 +191,9 @@ type Message struct {
 	sentences []Span
 	holders   *holders
 	cues      *cueHits // every cue list's matches in the body (FindIn)
+	// cuesListed: the language had no index when the message was first
+	// looked up, and its lists are found one by one (FindIn).
+	cuesListed bool
 	// kept are values rules worked out for the message and want again
 	// in their file check (Remember); Trim keeps them.
 	kept []kept

@@ -83,7 +83,7 @@ func (m *Message) Trim() {
 	if m.cues != nil {
 		m.cues.release()
 	}
-	m.tokens, m.sentences, m.holders, m.cues = nil, nil, nil, nil
+	m.tokens, m.sentences, m.holders, m.cues, m.cuesListed = nil, nil, nil, nil, false
 }
 
 // tokenPool recycles token slices between messages: allocating and zeroing

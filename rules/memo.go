@@ -11,7 +11,8 @@ import (
 // repeat their words, and a verdict that walks suffix chains or tries
 // hundreds of edits is worth keeping; the cap bounds the memory a long run
 // over many different words can take (later words are worked out each
-// time).
+// time), and a word longer than memoMaxKey is never kept, since a word
+// may be as long as a message.
 //
 // Every word of every message asks, from every goroutine, so a look-up
 // takes no lock and allocates nothing: one hash and a probe of an
@@ -25,6 +26,11 @@ type memo[V any] struct {
 }
 
 const memoCap = 200_000
+
+// memoMaxKey is the longest word, in bytes, a memo keeps: longer than a
+// language's own words, so only strings that are no word are worked out
+// again each time.
+const memoMaxKey = 64
 
 type memoTable[V any] struct {
 	slots []atomic.Pointer[memoEntry[V]]
@@ -55,7 +61,7 @@ func (c *memo[V]) get(key string, f func() V) V {
 		}
 	}
 	v := f()
-	if c.n.Add(1) <= memoCap {
+	if len(key) <= memoMaxKey && c.n.Add(1) <= memoCap {
 		// The key is copied: a word is often a slice of a message's
 		// text, which the memo would otherwise keep whole.
 		c.store(&memoEntry[V]{hash: h, key: strings.Clone(key), val: v})
@@ -65,7 +71,10 @@ func (c *memo[V]) get(key string, f func() V) V {
 
 func (c *memo[V]) store(e *memoEntry[V]) {
 	t := c.table.Load()
-	if t == nil || 2*(t.used.Load()+1) > int64(len(t.slots)) {
+	// A slot is claimed before it is taken, in one step: goroutines that
+	// each saw room for one more could otherwise fill a table together,
+	// and a probe for a word not in a full table never ends.
+	for t == nil || !t.claim() {
 		t = c.grown(t)
 	}
 	mask := uint64(len(t.slots) - 1)
@@ -73,7 +82,6 @@ func (c *memo[V]) store(e *memoEntry[V]) {
 		old := t.slots[i].Load()
 		if old == nil {
 			if t.slots[i].CompareAndSwap(nil, e) {
-				t.used.Add(1)
 				return
 			}
 			old = t.slots[i].Load()
@@ -82,6 +90,13 @@ func (c *memo[V]) store(e *memoEntry[V]) {
 			return // worked out by another goroutine too
 		}
 	}
+}
+
+// claim claims a slot for an entry, unless the table would be more than
+// half full with it. An entry found stored already keeps its claim: the
+// table only grows sooner.
+func (t *memoTable[V]) claim() bool {
+	return 2*t.used.Add(1) <= int64(len(t.slots))
 }
 
 // grown replaces a table at least half full (or none) with one twice its

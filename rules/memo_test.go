@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -53,5 +54,63 @@ func TestMemoConcurrent(t *testing.T) {
 	for i := range words {
 		key := strconv.Itoa(i)
 		c.get(key, func() string { t.Errorf("%q worked out again", key); return "" })
+	}
+}
+
+// A word longer than 64 is worked out each time it is asked, and
+// not kept: the cap counts words, and a word may be a message long.
+func TestMemoSkipsLongWords(t *testing.T) {
+	var c memo[int]
+	calls := 0
+	f := func() int { calls++; return 1 }
+	long := strings.Repeat("ş", memoMaxKey/2+1)
+	c.get(long, f)
+	c.get(long, f)
+	if calls != 2 {
+		t.Errorf("a word of %d bytes worked out %d times in 2 asks, want 2 (not kept)", len(long), calls)
+	}
+	if c.table.Load() != nil || c.n.Load() != 0 {
+		t.Errorf("a long word was stored")
+	}
+	edge := strings.Repeat("a", memoMaxKey)
+	c.get(edge, f)
+	c.get(edge, f)
+	if calls != 3 {
+		t.Errorf("a word of %d bytes worked out %d times in 2 asks, want 1", len(edge), calls-2)
+	}
+}
+
+// No memo table is ever more than half full, however many goroutines
+// store into it at once: a probe for a word not there ends at an empty
+// slot, and a table with none would make it go round for ever. Words are
+// stored from several goroutines at once, a few more than half a first
+// table's slots, many times over.
+func TestMemoTableNeverFull(t *testing.T) {
+	const words = 33 // one past half of the first table (64 slots)
+	for round := range 10000 {
+		var c memo[int]
+		var start, wg sync.WaitGroup
+		start.Add(1)
+		for g := range 8 {
+			wg.Go(func() {
+				start.Wait()
+				for i := range words {
+					key := strconv.Itoa((i + g*5) % words)
+					c.get(key, func() int { return i })
+				}
+			})
+		}
+		start.Done()
+		wg.Wait()
+		tb := c.table.Load()
+		full := 0
+		for i := range tb.slots {
+			if tb.slots[i].Load() != nil {
+				full++
+			}
+		}
+		if 2*full > len(tb.slots) {
+			t.Fatalf("round %d: %d of a table's %d slots taken, more than half", round, full, len(tb.slots))
+		}
 	}
 }
