@@ -651,14 +651,8 @@ func (h *cueHits) end(toks []Token, i int, ws []keyWord) (int, bool) {
 	for k := range ws {
 		kw := &ws[k]
 		if k > 0 {
-			j++
-			for j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number {
-				if toks[j].Kind == Punct && strings.ContainsAny(toks[j].Norm, ".!?") {
-					return 0, false
-				}
-				j++
-			}
-			if j >= len(toks) {
+			var ok bool
+			if j, ok = nextWordInSentence(toks, j+1); !ok {
 				return 0, false
 			}
 		}

@@ -527,20 +527,26 @@ func (p *Phrases) try(toks []Token, words []string, i int, ph *phrase, folded, t
 	return Match{Cue: ph.cue, Span: Span{toks[i].Start, toks[j].End}, First: i, Last: j}, true
 }
 
+// nextWordInSentence is the first word or number at or after token j, and
+// false when a sentence ends (. ! ?) or the tokens do before one: a cue's
+// words follow each other within a sentence.
+func nextWordInSentence(toks []Token, j int) (int, bool) {
+	for ; j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number; j++ {
+		if toks[j].Kind == Punct && strings.ContainsAny(toks[j].Norm, ".!?") {
+			return 0, false
+		}
+	}
+	return j, j < len(toks)
+}
+
 // end is the index of the last token of ph matched at token i (see try).
 func (p *Phrases) end(toks []Token, words []string, i int, ph *phrase, folded, typos, firstKnown bool) (int, bool) {
 	j := i
 	for k := range ph.words {
 		cw := &ph.words[k]
 		if k > 0 {
-			j++
-			for j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number {
-				if toks[j].Kind == Punct && strings.ContainsAny(toks[j].Norm, ".!?") {
-					return 0, false
-				}
-				j++
-			}
-			if j >= len(toks) {
+			var ok bool
+			if j, ok = nextWordInSentence(toks, j+1); !ok {
 				return 0, false
 			}
 		}
