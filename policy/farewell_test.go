@@ -17,14 +17,7 @@ import (
 // on the sentence read again: the goodbye detector says the same of both,
 // for every such brand line of the transcripts, in every language.
 func TestLastSentenceReadAsItsMessage(t *testing.T) {
-	l, err := lint.NewLinter(append(rules.All(), Rules()...), nil, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := NewChecker(l, load.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := allRulesChecker(t)
 	lacksFarewell, err := rules.Detect(rules.Goodbye, nil)
 	if err != nil {
 		t.Fatal(err)
