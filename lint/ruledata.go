@@ -2,6 +2,7 @@ package lint
 
 import (
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -59,26 +60,79 @@ func LoadRuleData(fsys fs.FS, file string) *RuleData {
 	if err != nil {
 		panic(err)
 	}
+	d := newRuleData(file)
+	langs, err := d.decode(raw, "")
+	if err != nil {
+		panic(fmt.Sprintf("lint: %s: %v", file, err))
+	}
+	return d.register(langs)
+}
+
+func newRuleData(file string) *RuleData {
+	return &RuleData{file: path.Base(file), Langs: map[Lang]*RuleLang{}, Examples: map[Lang]Example{}, Lexicon: map[Lang]map[string][]string{}}
+}
+
+// register adds a decoded file to the files packs extend; a second file of
+// its name panics.
+func (d *RuleData) register(langs map[Lang]*RuleLang) *RuleData {
 	for _, other := range ruleDataFiles {
-		if other.file == path.Base(file) {
+		if other.file == d.file {
 			panic("lint: two rule data files named " + other.file + ": a pack's rules/" + other.file + " would extend both")
 		}
 	}
-	d := &RuleData{file: path.Base(file), Langs: map[Lang]*RuleLang{}, Examples: map[Lang]Example{}, Lexicon: map[Lang]map[string][]string{}}
-	if err := d.add(raw, ""); err != nil {
-		panic(fmt.Sprintf("lint: %s: %v", file, err))
-	}
+	d.put(langs)
 	ruleDataFiles = append(ruleDataFiles, d)
 	return d
 }
 
-// add decodes one file's entries and adds them.
-func (d *RuleData) add(raw []byte, only Lang) error {
-	langs, err := d.decode(raw, only)
-	if err == nil {
-		d.put(langs)
+// CompiledRuleData are rule data files decoded ahead of time, by file name
+// (CompileRuleData). yaml.v3 took 5 ms to decode the rules' sixteen files,
+// an eighth of a cold check of a small file; their JSON takes about 1.3 ms.
+type CompiledRuleData map[string]map[Lang]*RuleLang
+
+// CompileRuleData decodes every YAML file of dir that is rule data, as
+// strictly as LoadRuleData does, into one JSON document (map keys sorted, so
+// the same files give the same bytes). Files of another shape are left out:
+// their loaders read them.
+func CompileRuleData(fsys fs.FS, dir string) ([]byte, error) {
+	files, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
 	}
-	return err
+	all := CompiledRuleData{}
+	for _, f := range files {
+		raw, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		if langs, err := newRuleData(f).decode(raw, ""); err == nil {
+			all[path.Base(f)] = langs
+		}
+	}
+	out, err := json.Marshal(all)
+	return append(out, '\n'), err
+}
+
+// DecodeCompiledRuleData reads what CompileRuleData wrote.
+func DecodeCompiledRuleData(raw []byte) (CompiledRuleData, error) {
+	var c CompiledRuleData
+	err := json.Unmarshal(raw, &c)
+	return c, err
+}
+
+// Load registers a compiled file as LoadRuleData registers one it reads;
+// false when the file was not compiled.
+func (c CompiledRuleData) Load(file string) (*RuleData, bool) {
+	langs, ok := c[path.Base(file)]
+	if !ok {
+		return nil, false
+	}
+	for l, rl := range langs {
+		if rl == nil {
+			langs[l] = &RuleLang{}
+		}
+	}
+	return newRuleData(file).register(langs), true
 }
 
 // decode reads one file's entries; only is the one language a pack may add.

@@ -1,12 +1,58 @@
 package rules
 
 import (
+	"bytes"
 	"maps"
 	"slices"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
 )
+
+// The compiled rule data is the YAML's: a YAML edit without go generate
+// would be silently ignored. Its entries decode to what the YAML does.
+func TestCompiledDataIsFresh(t *testing.T) {
+	want, err := lint.CompileRuleData(dataFS, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := dataFS.ReadFile("data/compiled.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("data/compiled.json is not the data/*.yaml files compiled: run go generate ./rules")
+	}
+	c, err := lint.DecodeCompiledRuleData(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c) < 16 {
+		t.Errorf("%d files compiled, want every rule's (16)", len(c))
+	}
+	for file, langs := range c {
+		raw, err := dataFS.ReadFile("data/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fromYAML map[lint.Lang]*lint.RuleLang
+		dec := yaml.NewDecoder(bytes.NewReader(raw))
+		dec.KnownFields(true)
+		if err := dec.Decode(&fromYAML); err != nil {
+			t.Fatal(err)
+		}
+		for l, rl := range fromYAML {
+			if rl == nil {
+				fromYAML[l] = &lint.RuleLang{} // as the loader makes an empty entry
+			}
+		}
+		if diff := cmp.Diff(fromYAML, langs); diff != "" {
+			t.Errorf("%s: compiled differs from its YAML (-yaml +compiled):\n%s", file, diff)
+		}
+	}
+}
 
 // Every language has every message of a rule: a missing one would print an
 // English suggestion under a Turkish message.

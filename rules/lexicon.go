@@ -1,5 +1,7 @@
 package rules
 
+//go:generate go run ./internal/compiledata
+
 import (
 	"embed"
 	"fmt"
@@ -12,11 +14,32 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed data/*.yaml
+//go:embed data/*.yaml data/compiled.json
 var dataFS embed.FS
 
-// loadData reads a rule's data file (see lint.RuleData).
-func loadData(file string) *lint.RuleData { return lint.LoadRuleData(dataFS, "data/"+file) }
+// compiledData are the rule data files of data/ decoded ahead of time
+// (data/compiled.json, written by go generate; TestCompiledDataIsFresh holds
+// it to the YAML): decoding the YAML at every start was an eighth of a cold
+// check of a small file.
+var compiledData = func() lint.CompiledRuleData {
+	raw, err := dataFS.ReadFile("data/compiled.json")
+	if err == nil {
+		var c lint.CompiledRuleData
+		if c, err = lint.DecodeCompiledRuleData(raw); err == nil {
+			return c
+		}
+	}
+	panic("rules: bad embedded data/compiled.json (go generate ./rules writes it): " + err.Error())
+}()
+
+// loadData reads a rule's data file (see lint.RuleData): compiled when it
+// is, else its YAML.
+func loadData(file string) *lint.RuleData {
+	if d, ok := compiledData.Load(file); ok {
+		return d
+	}
+	return lint.LoadRuleData(dataFS, "data/"+file)
+}
 
 // Lexicon is a rule's cue lists: language -> list name -> cues.
 type Lexicon map[lint.Lang]map[string][]string
