@@ -119,6 +119,11 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 // conditions tell a dead end said as a condition ("If that time is not
 // possible for you, reply with another day", "mümkün değilse"): an "if"
 // word before it in its clause, or the conditional ending on its last word.
+// The clause is cut at punctuation, at a line break (a line of its own is
+// a sentence of its own), and, in the languages that mark a condition with
+// an ending, at a word bearing it: there the condition closed, and what
+// follows is said as a fact ("Eğer iade istiyorsanız bu konuda yardımcı
+// olamıyorum").
 type conditions struct {
 	words, endings map[lint.Lang]map[string]bool
 }
@@ -143,21 +148,30 @@ func (c conditions) drop(m *lint.Message, found []lint.Match) []lint.Match {
 		}
 		for i := f.First - 1; i >= 0; i-- {
 			t := toks[i]
-			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ",;:.!?") {
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ",;:.!?") ||
+				t.Kind == lint.Space && strings.ContainsRune(m.Body.Text[t.Start:t.End], '\n') {
 				break
 			}
 			if t.Kind == lint.Word && c.words[m.Lang][t.Norm] {
 				return true
 			}
-		}
-		last := toks[f.Last].Norm
-		for e := range c.endings[m.Lang] {
-			if len(last) > len(e)+2 && hasEnding(m.Lang, last, e, folded) {
-				return true
+			if t.Kind == lint.Word && c.conditional(m.Lang, t.Norm, folded) {
+				break
 			}
 		}
-		return false
+		return c.conditional(m.Lang, toks[f.Last].Norm, folded)
 	})
+}
+
+// conditional is whether w bears the conditional ending (değilse,
+// yoxdursa).
+func (c conditions) conditional(l lint.Lang, w string, folded bool) bool {
+	for e := range c.endings[l] {
+		if len(w) > len(e)+2 && hasEnding(l, w, e, folded) {
+			return true
+		}
+	}
+	return false
 }
 
 // menuPlace: a menu named as the place of an option ("menüdeki “Bir
