@@ -3,6 +3,8 @@ package hook
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -232,5 +234,56 @@ func TestDraftCacheMetrics(t *testing.T) {
 		if !strings.Contains(got, want+"\n") {
 			t.Errorf("metrics lack %s", want)
 		}
+	}
+}
+
+// TestDraftCacheConcurrent: checks of the same drafts on many goroutines at
+// once, as a sending pipeline makes them, each get the findings a check
+// without the cache gets, placed in their own message; the shared findings
+// and memos are only read (go test -race holds that).
+func TestDraftCacheConcurrent(t *testing.T) {
+	checker := newChecker(t, &lint.Config{})
+	c := newDraftCache(2 << 20)
+	texts := []string{"Your order has shiped.", "We forwarded your details to our courier partner.", "Hello! Thanks for writing.", "Merhaba! Siparişiniz yarın teslim edilecek."}
+	ignore := cmp.Options{cmpopts.IgnoreFields(lint.Finding{}, "Msg", "MessageID"), cmpopts.EquateEmpty()}
+	want := make([][]lint.Finding, len(texts))
+	for i, text := range texts {
+		want[i] = checker.CheckDraft(draftIn(load.Options{}, "w", text, ""))
+	}
+	var wg sync.WaitGroup
+	var hits atomic.Int64
+	for g := range 8 {
+		wg.Go(func() {
+			for round := range 20 {
+				for i, text := range texts {
+					id := fmt.Sprintf("c-%d-%d", g, round)
+					m := draftIn(load.Options{}, id, text, "")
+					got, memo, hit := c.check(checker, m)
+					if hit {
+						hits.Add(1)
+					}
+					if diff := cmp.Diff(want[i], got, ignore); diff != "" {
+						t.Errorf("%q on goroutine %d: (-uncached +cached):\n%s", text, g, diff)
+						return
+					}
+					for _, f := range got {
+						if f.Msg != m || f.MessageID != id {
+							t.Errorf("%q: finding %s placed in message %q, want %q", text, f.Rule, f.MessageID, id)
+							return
+						}
+					}
+					st := &policy.State{}
+					e := &policy.Event{Conversation: id, Channel: lint.Messenger, Direction: policy.Out, Actor: policy.Agent, Type: policy.Message, Text: text}
+					if diff := cmp.Diff(checker.JudgeChecked(st, e, m, got), checker.JudgeMemo(st, e, m, got, memo), ignore); diff != "" {
+						t.Errorf("%q: judged with the cached memo (-without +with):\n%s", text, diff)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := hits.Load(); n < 8*20*int64(len(texts))/2 {
+		t.Fatalf("%d of %d checks were answered from the cache", n, 8*20*len(texts))
 	}
 }
