@@ -124,12 +124,17 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 // an ending, at a word bearing it: there the condition closed, and what
 // follows is said as a fact ("Eğer iade istiyorsanız bu konuda yardımcı
 // olamıyorum").
+// An if-clause written without a comma ends where the main clause begins:
+// at a main-clause word ("then", or the bot itself as the subject, "I
+// can't help with that"), unless it follows the "if" word ("If we are
+// unable to deliver").
 type conditions struct {
-	words, endings map[lint.Lang]map[string]bool
+	words, endings, main map[lint.Lang]map[string]bool
 }
 
 func newConditions() conditions {
-	return conditions{bothandoffData.WordSets("condition_words"), bothandoffData.WordSets("condition_endings")}
+	w := bothandoffData.WordSets
+	return conditions{w("condition_words"), w("condition_endings"), w("main_clause_words")}
 }
 
 // drop keeps the matches that are not said as a condition.
@@ -154,6 +159,12 @@ func (c conditions) drop(m *lint.Message, found []lint.Match) []lint.Match {
 			}
 			if t.Kind == lint.Word && c.words[m.Lang][t.Norm] {
 				return true
+			}
+			if t.Kind == lint.Word && c.main[m.Lang][t.Norm] {
+				if before := neighbour(toks, i, -1); before >= 0 && c.words[m.Lang][toks[before].Norm] {
+					return true
+				}
+				break
 			}
 			if t.Kind == lint.Word && c.conditional(m.Lang, t.Norm, folded) {
 				break
