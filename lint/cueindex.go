@@ -80,36 +80,8 @@ func (c *wordClass) formOf(id int32) bool {
 	return false
 }
 
-// lemmaNode is a byte trie of lemma stems, holding the lemmas with each.
-type lemmaNode struct {
-	keys   []byte
-	kids   []*lemmaNode
-	lemmas []int32
-}
-
-func (n *lemmaNode) child(c byte) *lemmaNode {
-	for i, k := range n.keys {
-		if k == c {
-			return n.kids[i]
-		}
-	}
-	return nil
-}
-
-func (n *lemmaNode) add(stem string, id int32) {
-	for i := 0; i < len(stem); i++ {
-		c := n.child(stem[i])
-		if c == nil {
-			c = &lemmaNode{}
-			n.keys = append(n.keys, stem[i])
-			n.kids = append(n.kids, c)
-		}
-		n = c
-	}
-	if !slices.Contains(n.lemmas, id) {
-		n.lemmas = append(n.lemmas, id)
-	}
-}
+// lemmaNode holds the lemmas with each lemma stem.
+type lemmaNode = byteTrie[[]int32]
 
 // wordCache maps words to what a pure function of the word makes of them
 // (a cue index's class, a detector's points), worked out once per word, not
@@ -263,32 +235,8 @@ func (k *cueKey) postsOf(slot int32) []cuePost {
 	return k.posts[lo:end]
 }
 
-// cueNode is a byte trie of stems, like stemNode, holding keys.
-type cueNode struct {
-	keys []byte
-	kids []*cueNode
-	key  int32 // the stem's key, plus one; 0 if no cue has the stem
-}
-
-func (n *cueNode) child(c byte) *cueNode {
-	for i, k := range n.keys {
-		if k == c {
-			return n.kids[i]
-		}
-	}
-	return nil
-}
-
-// kid is the node after byte c, made if there is none.
-func (n *cueNode) kid(c byte) *cueNode {
-	k := n.child(c)
-	if k == nil {
-		k = &cueNode{}
-		n.keys = append(n.keys, c)
-		n.kids = append(n.kids, k)
-	}
-	return k
-}
+// cueNode holds a stem's key, plus one; 0 if no cue has the stem.
+type cueNode = byteTrie[int32]
 
 // cueRegistry is one language's lists that have been asked for, and the
 // index built from them.
@@ -435,7 +383,9 @@ func (b cueBuilder) lemma(cw *cueWord, folded bool) int32 {
 	b.lemmas[id] = n
 	b.idx.lemmas = append(b.idx.lemmas, cl)
 	for _, st := range b.idx.proto.stemsOf(*cw, folded) {
-		stems.add(st, n)
+		if node := stems.at(st); !slices.Contains(node.val, n) {
+			node.val = append(node.val, n)
+		}
 	}
 	return n
 }
@@ -485,12 +435,12 @@ func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
 
 // stems adds a list's stem trie to the merged one.
 func (b cueBuilder) stems(into *cueNode, from *stemNode, slot int32, folded bool) {
-	if len(from.phrases) > 0 {
-		if into.key == 0 {
+	if len(from.val) > 0 {
+		if into.val == 0 {
 			b.idx.keys = append(b.idx.keys, &cueKey{})
-			into.key = int32(len(b.idx.keys))
+			into.val = int32(len(b.idx.keys))
 		}
-		b.post(b.idx.keys[into.key-1], from.phrases, slot, folded)
+		b.post(b.idx.keys[into.val-1], from.val, slot, folded)
 	}
 	for i, c := range from.keys {
 		b.stems(into.kid(c), from.kids[i], slot, folded)
@@ -516,8 +466,8 @@ func (idx *cueIndex) class(w string, folded bool) *wordClass {
 		if n = n.child(w[b]); n == nil {
 			break
 		}
-		if n.key > 0 {
-			c.keys = append(c.keys, n.key-1)
+		if n.val > 0 {
+			c.keys = append(c.keys, n.val-1)
 		}
 	}
 	// Every form of a lemma starts with one of its stems.
@@ -526,7 +476,7 @@ func (idx *cueIndex) class(w string, folded bool) *wordClass {
 		if ln = ln.child(w[b]); ln == nil {
 			break
 		}
-		for _, id := range ln.lemmas {
+		for _, id := range ln.val {
 			if slices.Contains(c.lemmas, id) {
 				continue // a stem and a longer one of the same lemma
 			}

@@ -166,35 +166,45 @@ func oneTypo(a, b string) bool {
 	return ra == rb2 && rb == ra2 && a[i+wa+wa2:] == b[i+wb+wb2:]
 }
 
-// stemNode is a byte trie of stems: a word is walked once, and the walk
-// ends at the first byte no stem continues with. A node's children are
-// few, so they are found by a scan of their bytes, not a map.
-type stemNode struct {
-	keys    []byte
-	kids    []*stemNode
-	phrases []*phrase
+// byteTrie is a trie of stems holding a value at each: a word is walked
+// once, and the walk ends at the first byte no stem continues with. A
+// node's children are few, so they are found by a scan of their bytes, not
+// a map. The phrase lists, the cue index's keys and its lemmas each keep one.
+type byteTrie[V any] struct {
+	keys []byte
+	kids []*byteTrie[V]
+	val  V
 }
 
 // child is the node after byte c, or nil.
-func (n *stemNode) child(c byte) *stemNode {
+func (n *byteTrie[V]) child(c byte) *byteTrie[V] {
 	if i := bytes.IndexByte(n.keys, c); i >= 0 {
 		return n.kids[i]
 	}
 	return nil
 }
 
-func (n *stemNode) add(stem string, ph *phrase) {
-	for i := 0; i < len(stem); i++ {
-		c := n.child(stem[i])
-		if c == nil {
-			c = &stemNode{}
-			n.keys = append(n.keys, stem[i])
-			n.kids = append(n.kids, c)
-		}
-		n = c
+// kid is the node after byte c, made if there is none.
+func (n *byteTrie[V]) kid(c byte) *byteTrie[V] {
+	k := n.child(c)
+	if k == nil {
+		k = &byteTrie[V]{}
+		n.keys = append(n.keys, c)
+		n.kids = append(n.kids, k)
 	}
-	n.phrases = append(n.phrases, ph)
+	return k
 }
+
+// at is the node of stem, made with the ones before it if missing.
+func (n *byteTrie[V]) at(stem string) *byteTrie[V] {
+	for i := 0; i < len(stem); i++ {
+		n = n.kid(stem[i])
+	}
+	return n
+}
+
+// stemNode holds the phrases whose first word is a stem.
+type stemNode = byteTrie[[]*phrase]
 
 type phrase struct {
 	cue   string
@@ -333,7 +343,8 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 			// A lemma is found by each of its stems: "ortağımıza" does not
 			// start with "ortak".
 			for _, st := range p.stemsOf(ws[0], false) {
-				p.stems.add(st, ph)
+				n := p.stems.at(st)
+				n.val = append(n.val, ph)
 			}
 			p.nStems++
 		} else {
@@ -342,7 +353,8 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 		if p.fexact != nil {
 			if ws[0].prefix {
 				for _, st := range p.stemsOf(ws[0], true) {
-					p.fstems.add(st, ph)
+					n := p.fstems.at(st)
+					n.val = append(n.val, ph)
 				}
 			} else {
 				p.fexact[ws[0].fw] = append(p.fexact[ws[0].fw], ph)
@@ -397,7 +409,7 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 			if n = n.child(w[b]); n == nil {
 				break
 			}
-			for _, ph := range n.phrases {
+			for _, ph := range n.val {
 				if m, ok := p.try(toks, nil, i, ph, folded, false, false); ok {
 					out = append(out, m)
 				}
