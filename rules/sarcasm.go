@@ -67,7 +67,10 @@ know; we've moved your table", "thanks for letting us know you forgot the key"),
 understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won this time!",
 "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere "sure, happy to
 help", advice ("erken gelmeniz akıllıca olur"), sincere praise of a wise act ("kartınızı dondurmanız çok
-akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a request, a choice or
+akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a surprise with a word of delight ("What a lovely
+surprise", "ne güzel bir sürpriz", "nə xoş sürpriz"), a visit ("thanks for dropping by"), the customer's feeling
+found right ("You're right to be upset"), loyalty counted beside a welcome back or a reward ("Welcome back, your
+third visit this month", "bonusunuz hesabınıza yazılıb"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
 yazmışsınız, teşekkürler"), a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
 work miracles") are not flagged.`,
@@ -199,8 +202,8 @@ type sarcasmFrame struct {
 var frames = [...]sarcasmFrame{
 	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
 	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
-	{a: "repetition", b: "asking", asked: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
-	{a: "ordinal", b: "asking", mine: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "repetition", b: "asking", asked: true, unless: "apology welcome reward", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "ordinal", b: "asking", mine: true, unless: "apology welcome reward", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "how_many", b: "asking", asked: true, near: 1, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
@@ -213,7 +216,7 @@ var frames = [...]sarcasmFrame{
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
 	{a: "know_better", b: "elsewhere", unless: "apology", why: "sending a customer who knows better elsewhere reads as sarcasm"},
 	{a: "trait", b: "misdeed", youB: true, unless: "apology gratitude", why: "praising a virtue beside the customer's slip reads as sarcasm"},
-	{a: "trait", b: "repetition", youB: true, unless: "apology gratitude", why: "praising a virtue beside a count of the customer's reads as sarcasm"},
+	{a: "trait", b: "repetition", youB: true, unless: "apology gratitude welcome reward", why: "praising a virtue beside a count of the customer's reads as sarcasm"},
 	{a: "record", b: "repetition", youB: true, why: "calling a customer's repeated slip a record reads as sarcasm"},
 	{a: "gratitude", b: "vice", unless: "understanding", why: "thanking the customer for a fault of theirs reads as sarcasm"},
 	{a: "next_time", b: "reading", why: "telling the customer to read next time reads as sarcasm"},
@@ -224,7 +227,7 @@ var frames = [...]sarcasmFrame{
 	{a: "gratitude", b: "bad_rating", unless: "apology", why: "thanks for a bad rating reads as sarcasm"},
 	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
-	{a: "evaluation", b: "repetition", final: true, unless: "apology", why: "praise after counting how often reads as sarcasm"},
+	{a: "evaluation", b: "repetition", final: true, unless: "apology welcome reward", why: "praise after counting how often reads as sarcasm"},
 	{a: "blame", b: "misdeed", did: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
 	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
@@ -303,6 +306,7 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
 	}
 	complaints := found["complaints"]
+	loyal := len(found["welcome"]) > 0 || len(found["reward"]) > 0
 	for _, mt := range openers {
 		i := sentenceOf(sents, mt.Span.Start)
 		// An opener that ends its sentence judges what came before: "You
@@ -311,6 +315,9 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 		// A word of cheer with only "again" and nothing of the customer's is
 		// a promo's: "Harika, ücretsiz teslimat haftası yine başlıyor!".
 		cheer := overlaps(found["praise"], mt.Span) || overlaps(found["evaluation"], mt.Span)
+		if cheer && loyal {
+			continue // cheer with a glad welcome back or a reward: "again", "this time" are loyalty
+		}
 		for _, c := range complaints {
 			if cheer && overlaps(found["again"], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
 				continue
@@ -341,6 +348,17 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 // thing, mock self-reproach, the how-many-th of the customer's things).
 func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.Match {
 	toks := m.Tokens()
+	// Sarcasm's words inside a sincere set phrase are not its cues: "a
+	// lovely surprise", "thanks for dropping by", "you're right to be
+	// upset". An ironic opener stays one: with what went wrong it is irony
+	// ("What a lovely surprise, your parcel is lost").
+	if len(found["idioms"]) > 0 {
+		for list, ms := range found {
+			if list != "idioms" && list != "ironic" {
+				found[list] = slices.DeleteFunc(ms, func(w lint.Match) bool { return crosses(found["idioms"], w.Span) })
+			}
+		}
+	}
 	// A judgment with a word of advice after it recommends: "Erken gelmeniz
 	// çok akıllıca olur", "it would be very sensible".
 	for _, list := range [...]string{"act_judgment", "weak_judgment", "markers"} {
@@ -1203,6 +1221,11 @@ func (c customer) without(m *lint.Message) []lint.Match {
 	return slices.DeleteFunc(ws, func(w lint.Match) bool {
 		return len(sents) == 0 || !c.did(m, sents[sentenceOf(sents, w.Span.Start)])
 	})
+}
+
+// crosses reports whether a span shares a byte with one of the matches.
+func crosses(ms []lint.Match, s lint.Span) bool {
+	return slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span.Start < s.End && s.Start < w.Span.End })
 }
 
 // overlaps reports whether a span is one of the matches'.
