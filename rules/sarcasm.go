@@ -70,7 +70,8 @@ help", advice ("erken gelmeniz akıllıca olur"), sincere praise of a wise act (
 akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a surprise with a word of delight ("What a lovely
 surprise", "ne güzel bir sürpriz", "nə xoş sürpriz"), a visit ("thanks for dropping by"), the customer's feeling
 found right ("You're right to be upset"), loyalty counted beside a welcome back or a reward ("Welcome back, your
-third visit this month", "bonusunuz hesabınıza yazılıb"), a request, a choice or
+third visit this month", "bonusunuz hesabınıza yazılıb"), an apology beside yesterday ("Özür dileriz, dün …"), a
+time before or after ("kurs bitmeden bir hafta önce"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
 yazmışsınız, teşekkürler"), a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
 work miracles") are not flagged.`,
@@ -99,7 +100,7 @@ func sarcasmCustomer() customer {
 		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
-		intensifiers: sarcasmData.WordSets("intensifiers")}
+		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -381,12 +382,12 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		found["customer_did"] = c.doings(m)
 	}
 	// A mishap of the customer's: a slip, a notice too late, a count of
-	// times, doing without ("without a single image", "oxumadan"), not
+	// times, what never happened ("hiç çıkmamış"), doing without ("without a single image", "oxumadan"), not
 	// doing it ("etmədiyinizi"); not
 	// what befell them ("the storm delayed it. I'm sure she'll be
 	// thrilled").
 	if len(found["certainty"]) > 0 {
-		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without"} {
+		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without", "never"} {
 			found["mishap"] = append(found["mishap"], found[l]...)
 		}
 		found["mishap"] = append(found["mishap"], c.ending(m, found, "ends:without")...)
@@ -650,7 +651,13 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 		}
 	}
 	if f.promise {
-		bs = append(bs, you.ending(m, found, "ends:promise")...) // "çatdırarıq": what we say we will do
+		// "çatdırarıq": what we say we will do; not the verb of an apology
+		// ("üzr istəyirik", "özür dileriz").
+		for _, w := range you.ending(m, found, "ends:promise") {
+			if !crosses(found["apology"], w.Span) {
+				bs = append(bs, w)
+			}
+		}
 	}
 	if f.act {
 		bs = append(bs, you.ending(m, found, "ends:act")...) // "istemeniz": what the customer did
@@ -756,6 +763,10 @@ type customer struct {
 	people map[lint.Lang]map[string]bool
 	// intensifiers are the words of degree ("so", "deeply", "çox").
 	intensifiers map[lint.Lang]map[string]bool
+	// timeAfter are the postpositions of time that make a verb in
+	// "-madan" a time, not "without": "gelmeden önce", "çatdırılmadan
+	// sonra".
+	timeAfter map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -1072,6 +1083,25 @@ func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.L
 	return out
 }
 
+// untimed drops the verbs in "-madan" that a postposition of time follows
+// in their clause, at most three words on: "gelmeden önce" is before
+// coming, "çatdırılmadan bir saat sonra" an hour after the delivery, not
+// "without".
+func (c customer) untimed(m *lint.Message, ws []lint.Match) []lint.Match {
+	if len(ws) == 0 {
+		return ws
+	}
+	toks := m.Tokens()
+	return slices.DeleteFunc(ws, func(w lint.Match) bool {
+		for n, words := neighbour(toks, w.Last, 1), 0; n >= 0 && toks[n].Kind == lint.Word && words < 3; n, words = neighbour(toks, n, 1), words+1 {
+			if c.timeAfter[m.Lang][toks[n].Norm] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // ending are the words of a message with one of a set's endings
 // (customer.sets, named "ends:…" apart from the cue lists), found once a
 // message: several frames ask, and found keeps them.
@@ -1080,6 +1110,9 @@ func (c customer) ending(m *lint.Message, found map[string][]lint.Match, set str
 		return ms
 	}
 	ms := withEnding(m, c.sets[set][m.Lang])
+	if set == "ends:without" {
+		ms = c.untimed(m, ms)
+	}
 	found[set] = ms
 	return ms
 }
@@ -1213,7 +1246,7 @@ func fragments(m *lint.Message, frs []lint.Match) []lint.Match {
 // without are the verbs "without doing it" (bakmadan, götürmədən) in a
 // sentence that tells what the customer does or did.
 func (c customer) without(m *lint.Message) []lint.Match {
-	ws := withEnding(m, c.sets["ends:without"][m.Lang])
+	ws := c.untimed(m, withEnding(m, c.sets["ends:without"][m.Lang]))
 	if len(ws) == 0 {
 		return nil
 	}
