@@ -1414,8 +1414,13 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// held up: "govuk-link", "sylius.homepage", "rasa init".
 		// The customer's praise quoted back with thanks: "“harika hizmet”
 		// yazmışsınız, çok teşekkür ederiz".
+		// So are their words quoted before their own verb of saying with
+		// our joy (thanks alone may be for an insult: "“soyğunçu” dediniz.
+		// … təşəkkürlər"): "Yorumunuzda “çok sakin” demişsiniz. Ne mutlu
+		// bize".
 		compliment := len(found["gratitude"]) > 0 && slices.ContainsFunc(append(slices.Clone(found["evaluation"]), found["praise"]...),
-			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] })
+			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] }) ||
+			len(found["joy"]) > 0 && c.saidRightAfter(m, toks, found["saying"], loc[1])
 		// A capital is the sentence's own when the quote opens it and the
 		// customer's verb of saying follows: "“Kendiliğinden bozuldu”
 		// dediğiniz telefon".
@@ -1590,6 +1595,14 @@ func wordsIn(toks []lint.Token, s lint.Span) int {
 
 // saidBy reports whether a quote opens its sentence and the next word is
 // the customer's verb of saying (dediğiniz, yazdığınız).
+// saidRightAfter reports whether the customer's own verb of saying comes
+// right after a quote that ends at end: "“çok temiz” demişsiniz".
+func (c customer) saidRightAfter(m *lint.Message, toks []lint.Token, saying []lint.Match, end int) bool {
+	return slices.ContainsFunc(saying, func(s lint.Match) bool {
+		return s.First >= 0 && toks[s.First].Start >= end && strings.TrimSpace(m.Body.Text[end:toks[s.First].Start]) == "" && c.own(m, s)
+	})
+}
+
 func (c customer) saidBy(m *lint.Message, toks []lint.Token, saying []lint.Match, loc []int) bool {
 	first := -1
 	for i, t := range toks {
