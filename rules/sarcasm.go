@@ -418,6 +418,11 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 			return slices.ContainsFunc(c.ending(m, found, "ends:negated"), func(n lint.Match) bool { return n.Last == w.Last })
 		})
 	}
+	// "Hiç"/"heç" is no slip by itself ("heç bir düzəlişsiz", "hiç sorun
+	// yaşamadınız"); the customer's negated verb is one (see find).
+	if len(found["never"]) > 0 && len(found["misdeed"]) > 0 {
+		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return overlaps(found["never"], d.Span) })
+	}
 	// A slip denied is good news: "you didn't miss anything", "hiçbir
 	// şeyi kaçırmadınız"; the denial goes with it.
 	if len(found["misdeed"]) > 0 {
