@@ -34,8 +34,9 @@ var BotHandoff = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
-an error, only handles other topics, says the question is out of its scope, the service is unavailable
-or to try later, has no answer, or could not find what was asked) and gives no route to a person or
+an error, only handles other topics, says the question is out of its scope or not among its tasks, the
+service is unavailable or to try later, has no answer, could not find what was asked, or that a request is
+not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page or
 visit to one of the brand's branches. A failure said as a condition ("If that time is not possible for you,
 reply with another day", "mümkün değilse") is no dead end. Asking to rephrase or to pick from a menu is not a route to a person;
@@ -57,6 +58,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				inability[l] = slices.Sorted(maps.Keys(set))
 			}
 			lack := newLackWords()
+			scoped := newScopedNegation()
 			place := newMenuPlace()
 			cond := newConditions()
 			return func(p *lint.Pass) {
@@ -68,7 +70,8 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				// and the routes to a person (regular expressions) last.
 				fallback := cond.drop(m, pb.find(m, "fallback"))
 				if len(fallback) == 0 {
-					fallback = cond.drop(m, append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...))
+					fallback = append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...)
+					fallback = cond.drop(m, append(fallback, scoped.find(m, pb)...))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
@@ -104,15 +107,128 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 	}
 	if only := pb.find(m, "only"); len(only) > 0 {
 		sents := m.Sentences()
-		for _, c := range pb.find(m, "can") {
+		for _, c := range append(pb.find(m, "can"), abilityWords(m, toks, folded)...) {
 			for _, o := range only {
-				if o.Span.Start < c.Span.Start && sentenceOf(sents, o.Span.Start) == sentenceOf(sents, c.Span.Start) {
+				if o.Span.Start < c.Span.Start && sentenceOf(sents, o.Span.Start) == sentenceOf(sents, c.Span.Start) &&
+					!clauseBetween(m.Lang, toks, o.Last, c.First) {
 					out = append(out, lint.Match{Cue: o.Cue, Span: lint.Span{Start: o.Span.Start, End: c.Span.End}, First: o.First, Last: c.Last})
 				}
 			}
 		}
 	}
 	slices.SortFunc(out, func(a, b lint.Match) int { return a.Span.Start - b.Span.Start })
+	return out
+}
+
+// joiners are, per language, the words that join two clauses: "only"
+// before one and the ability after it belong to different clauses ("Just
+// send your postcode and I can help"), the first an instruction, not a
+// limit. Only languages that put the object after the verb have them: in
+// Turkish and Azerbaijani the object, lists and commas included, stands
+// between "only" and the ability.
+var joiners = bothandoffData.WordSets("clause_joiners")
+
+// clauseBetween: a clause boundary (a comma, a semicolon, a colon or a
+// joining word) stands between tokens a and b, in a language with joiners.
+func clauseBetween(l lint.Lang, toks []lint.Token, a, b int) bool {
+	if joiners[l] == nil {
+		return false
+	}
+	for i := max(a+1, 0); i < b && i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ",;:") || t.Kind == lint.Word && joiners[l][t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// abilityEndings are, per language, the endings of a verb saying what the
+// bot is able to do as a limit ("okuyabiliyorum": I am able to read): after
+// an "only" word, any verb with one is a dead end, as the can list's are.
+var abilityEndings = endingSets(bothandoffData.WordSets("ability_endings"))
+
+// abilityWords are the words of a message with an ability ending.
+func abilityWords(m *lint.Message, toks []lint.Token, folded bool) []lint.Match {
+	es := abilityEndings[m.Lang]
+	if es == nil {
+		return nil
+	}
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Kind == lint.Word && es.match(m.Lang, t.Norm, folded) {
+			out = append(out, lint.Match{Cue: "ability", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		}
+	}
+	return out
+}
+
+// scopedNegation finds a bot saying a thing is not done in this channel, in
+// the passive or impersonally, without "I": a channel cue ("in this chat",
+// "bu kanal üzerinden", "çatdan") with a negated verb at most three words
+// away on the verb's side ("Refunds can't be issued in this chat", "… bu
+// kanal üzerinden alınmamaktadır", "çatdan ödəmək olmur"); and, in the languages
+// with the modal "olmur", an infinitive before it ("ünvanı dəyişmək olmur":
+// it cannot be done).
+type scopedNegation struct {
+	words               map[lint.Lang]map[string]bool
+	endings, infinitive map[lint.Lang]*endingSet
+	impossible          map[lint.Lang]map[string]bool
+	// side is where a language puts the verb of the channel cue: English
+	// before it ("can't be issued in this chat"; after it the channel
+	// names the subject, "orders placed in this chat are not charged"),
+	// Turkish and Azerbaijani after it.
+	side map[lint.Lang]map[string]bool
+}
+
+func newScopedNegation() *scopedNegation {
+	w := bothandoffData.WordSets
+	return &scopedNegation{words: w("negation"), endings: endingSets(w("negative_endings")),
+		infinitive: endingSets(w("infinitive_endings")), impossible: w("impossible"), side: w("negation_side")}
+}
+
+// negated: a word of negation or a verb with a negative ending.
+func (sn *scopedNegation) negated(l lint.Lang, w string, folded bool) bool {
+	if hasWord(l, sn.words[l], w, folded) {
+		return true
+	}
+	es := sn.endings[l]
+	return es != nil && len(w) > 5 && es.match(l, w, folded)
+}
+
+func (sn *scopedNegation) find(m *lint.Message, pb phraseBook) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	var out []lint.Match
+	for _, c := range pb.find(m, "channel") {
+		if c.First < 0 || c.Last >= len(toks) {
+			continue
+		}
+		dir, from := 1, c.Last
+		if sn.side[m.Lang]["before"] {
+			dir, from = -1, c.First
+		}
+		for i, k := from, 0; k < 3; k++ {
+			if i = neighbour(toks, i, dir); i < 0 || toks[i].Kind != lint.Word {
+				break // the sentence or the clause ends
+			}
+			if sn.negated(m.Lang, toks[i].Norm, folded) {
+				out = append(out, lint.Match{Cue: "channel", Span: c.Span, First: min(i, c.First), Last: max(i, c.Last)})
+				break
+			}
+		}
+	}
+	if inf, imp := sn.infinitive[m.Lang], sn.impossible[m.Lang]; inf != nil && imp != nil {
+		for j, t := range toks {
+			if t.Kind != lint.Word || !hasWord(m.Lang, imp, t.Norm, folded) {
+				continue
+			}
+			if i := neighbour(toks, j, -1); i >= 0 && toks[i].Kind == lint.Word && len(toks[i].Norm) > 5 &&
+				inf.match(m.Lang, toks[i].Norm, folded) {
+				out = append(out, lint.Match{Cue: "impossible", Span: lint.Span{Start: toks[i].Start, End: t.End}, First: i, Last: j})
+			}
+		}
+	}
 	return out
 }
 
@@ -265,14 +381,15 @@ func wordsApart(toks []lint.Token, a, b int) int {
 // yoxdur", "imkanım yoxdur", "səlahiyyətimə daxil deyil", "yetkimin
 // dışında".
 type lackWords struct {
-	mine, mineTo        map[lint.Lang]*endingSet
-	me, absent, belongs map[lint.Lang]map[string]bool
+	mine, mineTo, mineBare     map[lint.Lang]*endingSet
+	me, absent, belongs, among map[lint.Lang]map[string]bool
 }
 
 func newLackWords() *lackWords {
 	w := bothandoffData.WordSets
-	return &lackWords{mine: endingSets(w("mine_endings")), mineTo: endingSets(w("mine_to_endings")), me: w("me"),
-		absent: w("absent"), belongs: w("belongs")}
+	return &lackWords{mine: endingSets(w("mine_endings")), mineTo: endingSets(w("mine_to_endings")),
+		mineBare: endingSets(w("mine_bare_endings")), me: w("me"), absent: w("absent"), belongs: w("belongs"),
+		among: w("among")}
 }
 
 func (lw *lackWords) find(m *lint.Message) []lint.Match {
@@ -296,8 +413,12 @@ func (lw *lackWords) find(m *lint.Message) []lint.Match {
 			w := toks[i].Norm
 			// The dative (-ImA) is also a verbal noun's ending ("kazıma"):
 			// only before "belongs"/"included" ("səlahiyyətimə daxil deyil").
+			// The bare possessive only before "among" ("görevlerim arasında
+			// değil": not among my tasks).
 			if k == 1 && lw.belongs[m.Lang][toks[neighbour(toks, i, 1)].Norm] && len(w) > 4 && lw.mineTo[m.Lang] != nil &&
 				lw.mineTo[m.Lang].match(m.Lang, w, folded) ||
+				k == 1 && hasWord(m.Lang, lw.among[m.Lang], toks[neighbour(toks, i, 1)].Norm, folded) && len(w) > 4 &&
+					lw.mineBare[m.Lang] != nil && lw.mineBare[m.Lang].match(m.Lang, w, folded) ||
 				hasWord(m.Lang, lw.me[m.Lang], w, folded) || len(w) > 4 && mine.match(m.Lang, w, folded) {
 				out = append(out, lint.Match{Cue: "lack", Span: lint.Span{Start: toks[i].Start, End: t.End}, First: i, Last: j})
 				break
