@@ -28,10 +28,10 @@ var ForwardingConsent = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
-will be, forwarded, shared, handed or passed (in any tense, active or passive) to a third party — a
-courier, partner, airline, contractor, insurer, lab, another company named or not, a firm "we work
-with", or another organisation's own team — or that such a party now has or received them, without
-asking first. Asking for consent ("May we share your number with the
+will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
+party — a courier, partner, airline, contractor, insurer, lab, another company named or not, a firm "we
+work with" or "that supplies us", or another organisation's own team — that such a party now has,
+received or was notified of them, or was copied into the conversation, without asking first. Asking for consent ("May we share your number with the
 courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
 it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
 customer the third party's contact instead, passing it to the brand's own teams (billing, the store
@@ -61,6 +61,10 @@ type forwardingWords struct {
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
 	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings, receives, notReceiverEndings, relativeYou, postpositions map[lint.Lang]map[string]bool
+	// copyIn: the verbs that copy a party into the conversation (copied,
+	// cc'd, added); copyInOnly: those of them that send nothing otherwise
+	// (added); copyInto: the words for the conversation itself.
+	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
 }
@@ -89,7 +93,8 @@ func newForwardingWords() *forwardingWords {
 		externalRoles: w("external_roles"), nounParticiple: w("noun_participle"),
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
-		relativeYou: w("relative_you_endings"), postpositions: w("postpositions")}
+		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
+		copyInOnly: w("copy_in_only"), copyInto: w("copy_into")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	return fw
 }
@@ -204,6 +209,12 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
+			// A third party's noun right before our own role names that
+			// role's work: "the kennel manager on our team", "the lab
+			// technician".
+			if next := neighbour(toks, r.Last, 1); next >= 0 && slices.ContainsFunc(ours, func(o lint.Match) bool { return o.First == next }) {
+				return true
+			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"])
 		})
@@ -322,7 +333,14 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 				continue
 			}
 			if marked == nil {
-				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
+				if fw.copyInOnly[l][v.Cue] {
+					if fw.copiedIn(l, toks, v, d, t) {
+						return d, t, true
+					}
+					continue
+				}
+				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
+					fw.copiedIn(l, toks, v, d, t) {
 					return d, t, true
 				}
 				continue
@@ -527,7 +545,7 @@ func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
 }
 
 // namedRecipients are proper names a message sends something to: a word
-// with a capital inside a sentence, after "to"/"with" in English
+// with a capital (or a brand's camel case, "iTicket", "eBay") inside a sentence, after "to"/"with" in English
 // ("with Veriscan"), with an apostrophe ending in Turkish and Azerbaijani
 // ("Veriscan'a"). A capitalised word the language has as a common word is
 // a label of the app's own (the "Sent" folder, "Qrupa"), not a name,
@@ -543,7 +561,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
+		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
 			joinedCode(m.Body.Text, t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
@@ -833,6 +851,55 @@ func (fw *forwardingWords) ownMarked(l lint.Lang, toks []lint.Token, r lint.Matc
 // seller has been given your address", "the landlord was sent your
 // references"): the receiver before the verb, a form of "be" right before
 // the verb and what was sent after it.
+// camelCase: a word that begins in lower case and has a capital after it,
+// as brands write their names ("iTicket", "eBay", "myTaxi").
+func camelCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, c := range w[n:] {
+		if c == '\'' || c == '’' || c == '-' {
+			break // the case ending: "iTicket-ə"
+		}
+		if unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// copiedIn: a party copied or added into the conversation itself ("copied
+// the installer on this e-mail", "added the locksmith to this chat",
+// "cc'd the lab into the thread"): the receiver right after the verb (a
+// determiner and up to three words between, none "to"), then, within five
+// words, the conversation with "this" or "the" before it.
+func (fw *forwardingWords) copiedIn(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
+	if !fw.copyIn[l][v.Cue] || v.Last < 0 || t.First < 0 || d.First < 0 || !fw.copyInto[l][toks[d.Last].Norm] {
+		return false
+	}
+	for e := range fw.genitiveEndings[l] {
+		if strings.HasSuffix(toks[t.Last].Norm, e) {
+			return false // "added the florist's invoice to this thread": an owner, not a receiver
+		}
+	}
+	for j, k := neighbour(toks, v.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
+		if j < 0 || j > t.First || k > 3 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
+			return false
+		}
+	}
+	p := neighbour(toks, d.First, -1)
+	if p < 0 || !fw.determiners[l][toks[p].Norm] {
+		return false
+	}
+	for j, k := t.Last, 0; j != p; k++ {
+		if j = neighbour(toks, j, 1); j < 0 || j > p || k > 5 || toks[j].Kind != lint.Word {
+			return false
+		}
+	}
+	return true
+}
+
 func (fw *forwardingWords) receiverFirst(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
 	if v.First < 0 || !(t.Span.End <= v.Span.Start && d.Span.Start >= v.Span.End) {
 		return false
