@@ -163,11 +163,14 @@ func abilityWords(m *lint.Message, toks []lint.Token, folded bool) []lint.Match 
 	return out
 }
 
-// scopedNegation finds a bot saying a thing is not done in this channel, in
+// scopedNegation finds a bot saying a thing is not done now or in this channel, in
 // the passive or impersonally, without "I": a channel cue ("in this chat",
 // "bu kanal üzerinden", "çatdan") with a negated verb at most three words
 // away on the verb's side ("Refunds can't be issued in this chat", "… bu
-// kanal üzerinden alınmamaktadır", "çatdan ödəmək olmur"); and, in the languages
+// kanal üzerinden alınmamaktadır", "çatdan ödəmək olmur"); a time word for
+// now ("currently", "şu anda", "hazırda") with a negated or closed verb at
+// most three words away on either side ("Bookings are currently closed",
+// "Şu anda sipariş alınmıyor"); and, in the languages
 // with the modal "olmur", an infinitive before it ("ünvanı dəyişmək olmur":
 // it cannot be done).
 type scopedNegation struct {
@@ -179,12 +182,59 @@ type scopedNegation struct {
 	// names the subject, "orders placed in this chat are not charged"),
 	// Turkish and Azerbaijani after it.
 	side map[lint.Lang]map[string]bool
+	// empty, you, youEndings: see notService.
+	empty, you map[lint.Lang]map[string]bool
+	youEndings map[lint.Lang]*endingSet
 }
 
 func newScopedNegation() *scopedNegation {
 	w := bothandoffData.WordSets
 	return &scopedNegation{words: w("negation"), endings: endingSets(w("negative_endings")),
-		infinitive: endingSets(w("infinitive_endings")), impossible: w("impossible"), side: w("negation_side")}
+		infinitive: endingSets(w("infinitive_endings")), impossible: w("impossible"), side: w("negation_side"),
+		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings"))}
+}
+
+// negationNear is the index of a negated word at most three words from an
+// anchor on one of the sides (-1 before, 1 after) in its clause, or -1.
+func (sn *scopedNegation) negationNear(l lint.Lang, toks []lint.Token, c lint.Match, sides []int, folded bool) int {
+	for _, dir := range sides {
+		from := c.Last
+		if dir < 0 {
+			from = c.First
+		}
+		for i, k := from, 0; k < 3; k++ {
+			if i = neighbour(toks, i, dir); i < 0 || toks[i].Kind != lint.Word {
+				break // the sentence or the clause ends
+			}
+			if sn.negated(l, toks[i].Norm, folded) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// notService: a negation with "now" that says nothing of the service: an
+// empty list ("no notifications at the moment", "şu anda bildirim yok"),
+// or the customer's own state ("You are not currently a member",
+// "konuşma almıyorsunuz": the 2nd person).
+func (sn *scopedNegation) notService(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
+	w := toks[i].Norm
+	if hasWord(l, sn.empty[l], w, folded) {
+		return true
+	}
+	if ye := sn.youEndings[l]; ye != nil && ye.match(l, w, folded) {
+		return true
+	}
+	for j, k := i, 0; k < 2; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			break
+		}
+		if sn.you[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // negated: a word of negation or a verb with a negative ending.
@@ -200,21 +250,25 @@ func (sn *scopedNegation) find(m *lint.Message, pb phraseBook) []lint.Match {
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	var out []lint.Match
-	for _, c := range pb.find(m, "channel") {
-		if c.First < 0 || c.Last >= len(toks) {
-			continue
+	// The channel on the verb's side; "now" on either: "currently
+	// closed", "not taking orders right now".
+	verbSide := []int{1}
+	if sn.side[m.Lang]["before"] {
+		verbSide = []int{-1}
+	}
+	for _, anchor := range []struct {
+		list  string
+		sides []int
+	}{{"channel", verbSide}, {"now", []int{-1, 1}}} {
+		if anchor.list == "now" && isLabel(m.Body.Text, toks) {
+			continue // a button: "Not now", "Şu an değil"
 		}
-		dir, from := 1, c.Last
-		if sn.side[m.Lang]["before"] {
-			dir, from = -1, c.First
-		}
-		for i, k := from, 0; k < 3; k++ {
-			if i = neighbour(toks, i, dir); i < 0 || toks[i].Kind != lint.Word {
-				break // the sentence or the clause ends
+		for _, c := range pb.find(m, anchor.list) {
+			if c.First < 0 || c.Last >= len(toks) {
+				continue
 			}
-			if sn.negated(m.Lang, toks[i].Norm, folded) {
-				out = append(out, lint.Match{Cue: "channel", Span: c.Span, First: min(i, c.First), Last: max(i, c.Last)})
-				break
+			if i := sn.negationNear(m.Lang, toks, c, anchor.sides, folded); i >= 0 && !(anchor.list == "now" && sn.notService(m.Lang, toks, i, folded)) {
+				out = append(out, lint.Match{Cue: anchor.list, Span: c.Span, First: min(i, c.First), Last: max(i, c.Last)})
 			}
 		}
 	}
