@@ -35,12 +35,13 @@ TL, AZN, SKU), any capitals that are not a word of the message's language or hav
 APN, PNR, SMTP), that the dictionary lists in capitals (ROM, GNU) or that stand in a list with an
 acronym ("PDF or DOCX"), two or three capitals after "your" or "the" ("your MOT"), capitals alone in
 brackets after what they stand for ("(VIN)"), two capitals before a name or a number ("EA Sports", "FC
-25"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a name (Charles III) or
+25"), two to four before an institution's name ("DOST mərkəzinə", "YÖK kuruluna"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a name (Charles III) or
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), single letters, the keyword in
-"Reply YES", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
+"Reply YES", "Reply with STOP" or "KATIL yaz", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
-a status). Add your brand names and codes to the allow list.`,
+a status). A word after "is" or "are" shouts even when it is also an abbreviation ("results are IN").
+Add your brand names and codes to the allow list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
 		Examples: shoutingData.Examples,
@@ -56,6 +57,7 @@ pushy; one "!" is enough.`,
 		}
 		w := shoutingData.WordSets
 		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLangFolded(shoutingData, "keyword_after"),
+			keywordLinks: anyLang(shoutingData, "keyword_links"), keywordFollow: anyLang(shoutingData, "keyword_follow"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
 			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"),
@@ -75,6 +77,12 @@ type shouting struct {
 	// not shouting: "Reply YES", "EVET yazın", "BƏLİ yazın". They hold in
 	// every language: a message in one language quotes another's keyword.
 	keywordBefore, keywordAfter map[string]bool
+	// keywordLinks may stand between a keyword_before word and the
+	// keyword: "Reply with STOP", "send the word JOIN".
+	keywordLinks map[string]bool
+	// keywordFollow: words that may follow a linked keyword ("Reply with
+	// STOP to opt out").
+	keywordFollow map[string]bool
 	// words reports whether a word (lower case) is a word of a language,
 	// not an acronym: the spelling dictionary's answer.
 	words func(l lint.Lang, lower string) (known, ok bool)
@@ -646,8 +654,18 @@ func (sh *shouting) suffixedAsName(l lint.Lang, word string) bool {
 func (sh *shouting) isKeyword(toks []lint.Token, text string, i int) bool {
 	prev, next := neighbour(toks, i, -1), neighbour(toks, i, 1)
 	// "Reply YES", but not "DO NOT REPLY TO": the keyword itself in capitals.
-	if prev >= 0 && toks[prev].Kind == lint.Word && sh.keywordBefore[toks[prev].Norm] && !allCaps(text[toks[prev].Start:toks[prev].End]) {
-		return true
+	// Up to two linking words may stand between ("Reply with STOP",
+	// "send the word JOIN").
+	// Linked so, the keyword stands alone: what follows it is no noun it
+	// modifies ("reply with URGENT questions").
+	alone := next < 0 || toks[next].Kind != lint.Word || sh.keywordFollow[toks[next].Norm]
+	for j, k := prev, 0; j >= 0 && toks[j].Kind == lint.Word && k < 3; j, k = neighbour(toks, j, -1), k+1 {
+		if sh.keywordBefore[toks[j].Norm] && !allCaps(text[toks[j].Start:toks[j].End]) && (k == 0 || alone) {
+			return true
+		}
+		if !sh.keywordLinks[toks[j].Norm] {
+			break
+		}
 	}
 	if next >= 0 && toks[next].Kind == lint.Word && sh.keywordAfter[toks[next].Norm] {
 		return true
