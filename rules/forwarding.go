@@ -65,6 +65,9 @@ type forwardingWords struct {
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
 	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// bareGenitive: the genitive endings a name takes without an
+	// apostrophe (Azerbaijani: "Taksinin").
+	bareGenitive map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
 }
@@ -94,7 +97,7 @@ func newForwardingWords() *forwardingWords {
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
-		copyInOnly: w("copy_in_only"), copyInto: w("copy_into")}
+		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	return fw
 }
@@ -1055,6 +1058,13 @@ func (fw *forwardingWords) genitiveName(m *lint.Message, toks []lint.Token, n li
 	} else if i := strings.LastIndexAny(w, "'’"); i >= 0 {
 		w = w[i+len("'"):]
 	} else {
+		// Azerbaijani writes a name's case without an apostrophe: the
+		// genitive after a vowel, with its n ("Sürət Taksinin").
+		for e := range fw.bareGenitive[m.Lang] {
+			if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+				return true
+			}
+		}
 		return false
 	}
 	return fw.genitiveEndings[m.Lang][w]
