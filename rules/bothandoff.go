@@ -177,6 +177,7 @@ type scopedNegation struct {
 	words               map[lint.Lang]map[string]bool
 	endings, infinitive map[lint.Lang]*endingSet
 	impossible          map[lint.Lang]map[string]bool
+	impossibleFolded    map[lint.Lang]map[string]bool // impossible as typed without the language's letters
 	// side is where a language puts the verb of the channel cue: English
 	// before it ("can't be issued in this chat"; after it the channel
 	// names the subject, "orders placed in this chat are not charged"),
@@ -189,7 +190,14 @@ type scopedNegation struct {
 
 func newScopedNegation() *scopedNegation {
 	w := bothandoffData.WordSets
-	return &scopedNegation{words: w("negation"), endings: endingSets(w("negative_endings")),
+	folded := map[lint.Lang]map[string]bool{}
+	for l, set := range w("impossible") {
+		folded[l] = map[string]bool{}
+		for x := range set {
+			folded[l][lint.Fold(l, x)] = true
+		}
+	}
+	return &scopedNegation{impossibleFolded: folded, words: w("negation"), endings: endingSets(w("negative_endings")),
 		infinitive: endingSets(w("infinitive_endings")), impossible: w("impossible"), side: w("negation_side"),
 		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings"))}
 }
@@ -274,7 +282,9 @@ func (sn *scopedNegation) find(m *lint.Message, pb phraseBook) []lint.Match {
 	}
 	if inf, imp := sn.infinitive[m.Lang], sn.impossible[m.Lang]; inf != nil && imp != nil {
 		for j, t := range toks {
-			if t.Kind != lint.Word || !hasWord(m.Lang, imp, t.Norm, folded) {
+			// The set as is, then folded (built once): every word of a
+			// message is asked.
+			if t.Kind != lint.Word || !imp[t.Norm] && !(folded && sn.impossibleFolded[m.Lang][lint.Fold(m.Lang, t.Norm)]) {
 				continue
 			}
 			if i := neighbour(toks, j, -1); i >= 0 && toks[i].Kind == lint.Word && len(toks[i].Norm) > 5 &&
