@@ -68,6 +68,11 @@ type forwardingWords struct {
 	// bareGenitive: the genitive endings a name takes without an
 	// apostrophe (Azerbaijani: "Taksinin").
 	bareGenitive map[lint.Lang]map[string]bool
+	// pronouns (English): the object pronouns that may stand for a third
+	// party named before them ("handed them your name").
+	pronouns map[lint.Lang]map[string]bool
+	// ourWords (English): "our" near a name makes it one of our staff.
+	ourWords map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
 }
@@ -97,7 +102,8 @@ func newForwardingWords() *forwardingWords {
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
-		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings")}
+		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
+		pronouns: w("pronouns"), ourWords: w("our_words")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	return fw
 }
@@ -112,7 +118,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	// organisation's: "the payment system's unit").
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
-	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "third_modifier") && !pb.has(m, "partner_clause") && !fw.othersTeams(m, toks, pb) {
+	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "third_modifier") && !pb.has(m, "partner_clause") && !fw.othersTeams(m, toks, pb) &&
+		!slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && fw.pronouns[m.Lang][t.Norm] }) {
 		return
 	}
 	all := pb.findAll(m) // the other lists in one pass
@@ -221,6 +228,18 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"])
 		})
+		// "them" after a third party named earlier stands for it: "SnackPoint
+		// will contact you, as we've handed them your name".
+		antecedents := map[int]lint.Match{}
+		for j := firstTokenAt(toks, s.Start); j < len(toks) && toks[j].End <= s.End; j++ {
+			if toks[j].Kind != lint.Word || !fw.pronouns[m.Lang][toks[j].Norm] {
+				continue
+			}
+			if a, ok := fw.antecedent(m, toks, all, j); ok {
+				antecedents[j] = a
+				recipients = append(recipients, lint.Match{Cue: pronounCue, Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
+			}
+		}
 		var v, d, t lint.Match
 		found := false
 		for _, c := range facts {
@@ -243,12 +262,67 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			}
 		}
 		start, end := min(v.Span.Start, d.Span.Start, t.Span.Start), max(v.Span.End, t.Span.End, d.Span.End)
+		who := m.Body.Text[t.Span.Start:t.Span.End]
+		if a, ok := antecedents[t.First]; ok && t.Cue == pronounCue {
+			who = m.Body.Text[a.Span.Start:a.Span.End]
+		}
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: start, End: end},
-			Message:    fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", m.Body.Text[t.Span.Start:t.Span.End]),
+			Message:    fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", who),
 			Suggestion: forwardingData.Say(m.Lang, "suggestion"),
 		})
 	}
+}
+
+// pronounCue marks a receiver that is a pronoun standing for a third party
+// named before it.
+const pronounCue = "pronoun for a third party"
+
+// antecedent is the third party a pronoun at token j stands for: the nearest
+// before it in the message, a third-party cue or a name (a capitalised word
+// inside a sentence that the language does not have as a common word),
+// neither the customer's nor our own team's.
+func (fw *forwardingWords) antecedent(m *lint.Message, toks []lint.Token, all map[string][]lint.Match, j int) (lint.Match, bool) {
+	var best lint.Match
+	found := false
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, t := range all["third"] {
+		if t.Last < j && (!found || t.Last > best.Last) && !fw.customers(m, toks, t, folded) &&
+			!slices.ContainsFunc(all["own"], func(o lint.Match) bool { return sharesByte(o, t) || o.First == t.Last+1 }) {
+			best, found = t, true
+		}
+	}
+	for i := j - 1; i > 0 && (!found || i > best.Last); i-- {
+		t := toks[i]
+		if t.Kind != lint.Word || sentenceStart(toks, i) {
+			continue
+		}
+		w := m.Body.Text[t.Start:t.End]
+		r, _ := utf8.DecodeRuneInString(w)
+		if (unicode.IsUpper(r) || camelCase(w)) && utf8.RuneCountInString(w) >= 3 && !allCaps(w) && !commonWord(m.Lang, w) {
+			if fw.nearOurs(m.Lang, toks, i) {
+				return lint.Match{}, false // "our driver, Tom", "Tom from our team"
+			}
+			return lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i}, true
+		}
+	}
+	return best, found
+}
+
+// nearOurs: "our" within three words of token i, either side, in its
+// sentence: the name is one of our staff's.
+func (fw *forwardingWords) nearOurs(l lint.Lang, toks []lint.Token, i int) bool {
+	for _, dir := range []int{-1, 1} {
+		for j, k := i, 0; k < 4; k++ {
+			if j = neighbour(toks, j, dir); j < 0 || toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?;") {
+				break
+			}
+			if toks[j].Kind == lint.Word && fw.ourWords[l][toks[j].Norm] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negated: a receiver after a negative determiner ("no other company",
