@@ -73,6 +73,9 @@ type forwardingWords struct {
 	pronouns map[lint.Lang]map[string]bool
 	// ourWords (English): "our" near a name makes it one of our staff.
 	ourWords map[lint.Lang]map[string]bool
+	// events: nouns for an event; a team in its genitive is the
+	// organiser's (see othersTeam).
+	events map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
 }
@@ -103,7 +106,7 @@ func newForwardingWords() *forwardingWords {
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
-		pronouns: w("pronouns"), ourWords: w("our_words")}
+		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	return fw
 }
@@ -785,8 +788,11 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 		for e := range fw.genitiveEndings[m.Lang] {
 			if (len(toks[j].Norm) > len(e)+1 || glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
 				hasEnding(m.Lang, toks[j].Norm, e, folded) {
-				// "bankamızın kredi birimi" is our bank's unit.
-				return !fw.ours(m.Lang, toks[j].Norm[:len(toks[j].Norm)-len(e)], folded)
+				// "bankamızın kredi birimi" is our bank's unit; an event's
+				// team ("turnuvanın hakem ekibi", "the festival's safety
+				// team") is its organiser's, no other organisation.
+				stem := toks[j].Norm[:len(toks[j].Norm)-len(e)]
+				return !fw.ours(m.Lang, stem, folded) && !fw.event(m.Lang, stem)
 			}
 		}
 	}
@@ -801,6 +807,19 @@ func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, pb ph
 	}
 	for _, o := range pb.find(m, "own") {
 		if fw.othersTeam(m, toks, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// event: a stem is an event's (a tournament, a festival), compared without
+// the lemma's last letter, which softens before a vowel (etkinlik:
+// etkinliğin).
+func (fw *forwardingWords) event(l lint.Lang, stem string) bool {
+	for e := range fw.events[l] {
+		_, n := utf8.DecodeLastRuneInString(e)
+		if len(e) > n && strings.HasPrefix(stem, e[:len(e)-n]) && len(stem) <= len(e)+2 {
 			return true
 		}
 	}
