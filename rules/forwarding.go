@@ -76,6 +76,8 @@ type forwardingWords struct {
 	// events: nouns for an event; a team in its genitive is the
 	// organiser's (see othersTeam).
 	events map[lint.Lang]map[string]bool
+	// applications and authorities: see toItsAuthority.
+	applications, authorities map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
 }
@@ -106,7 +108,8 @@ func newForwardingWords() *forwardingWords {
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
-		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events")}
+		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
+		applications: w("applications"), authorities: w("authorities")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	return fw
 }
@@ -277,6 +280,43 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	}
 }
 
+// toItsAuthority: an application handed to an authority (a consulate, a
+// ministry, a municipality) is filed with the body that decides it, which
+// is what the customer asked for ("Your visa application has been
+// submitted to the consulate", "Vize başvurunuz konsolosluğa teslim
+// edildi"); a complaint sent to the same body is passed on.
+func (fw *forwardingWords) toItsAuthority(l lint.Lang, toks []lint.Token, d, t lint.Match) bool {
+	if len(fw.applications[l]) == 0 || d.First < 0 || d.Last >= len(toks) || !fw.authority(l, t) {
+		return false
+	}
+	// The object's words and the one after it: "your visa application".
+	last := d.Last
+	if n := neighbour(toks, d.Last, 1); n >= 0 {
+		last = n
+	}
+	for j := d.First; j <= last; j++ {
+		if toks[j].Kind != lint.Word {
+			continue
+		}
+		for a := range fw.applications[l] {
+			if strings.HasPrefix(lint.Fold(l, toks[j].Norm), lint.Fold(l, a)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// authority: a receiver cue that names an authority.
+func (fw *forwardingWords) authority(l lint.Lang, t lint.Match) bool {
+	for _, w := range strings.Fields(t.Cue) {
+		if fw.authorities[l][lint.CueLemma(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 // pronounCue marks a receiver that is a pronoun standing for a third party
 // named before it.
 const pronounCue = "pronoun for a third party"
@@ -403,6 +443,9 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 		for _, t := range recipients {
 			if sharesByte(t, d) || sharesByte(v, d) {
 				continue // one word cannot be both ("emailed the florist")
+			}
+			if fw.toItsAuthority(l, toks, d, t) {
+				continue // "Vize başvurunuz konsolosluğa teslim edildi": the service itself
 			}
 			if fw.receives[l][v.Cue] {
 				// "The supplier has received your photos": the receiver is
