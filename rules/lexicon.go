@@ -192,18 +192,22 @@ func (lx Lexicon) wordSets(list string) map[lint.Lang]map[string]bool {
 
 // find returns the cues of one list found in a message's body.
 func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
-	build, ok := pb.lists[m.Lang]
-	if !ok {
+	p := pb.list(m.Lang, list)
+	switch {
+	case p == nil:
 		return nil
-	}
-	p := build()[list]
-	if p == nil {
-		return nil
-	}
-	if pb.typos {
+	case pb.typos:
 		return p.FindTypos(m.Body.Text, m.Tokens())
 	}
 	return p.FindIn(m)
+}
+
+// list is one list's matcher in a language, nil if it has none.
+func (pb phraseBook) list(l lint.Lang, list string) *lint.Phrases {
+	if build, ok := pb.lists[l]; ok {
+		return build()[list]
+	}
+	return nil
 }
 
 // withTypos lets the book's long cue words match a word one typo away (see
@@ -243,8 +247,10 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 	if len(found) == 0 {
 		return nil // most messages
 	}
-	// Each list's matches counted, then written in its part of all.
-	var countBuf [32]int32
+	// Each list's matches counted, then written in its part of all; the
+	// counts on the stack for a lexicon of up to 64 lists (the sarcasm
+	// rule's has 62), as findAll runs on nearly every message.
+	var countBuf [64]int32
 	ends := countBuf[:0]
 	if len(c.names) > len(countBuf) {
 		ends = make([]int32, 0, len(c.names))
@@ -281,8 +287,18 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 	return out
 }
 
-// has reports whether any cue of a list is in a message's body.
-func (pb phraseBook) has(m *lint.Message, list string) bool { return len(pb.find(m, list)) > 0 }
+// has reports whether any cue of a list is in a message's body, without
+// copying the cues out as find does.
+func (pb phraseBook) has(m *lint.Message, list string) bool {
+	p := pb.list(m.Lang, list)
+	switch {
+	case p == nil:
+		return false
+	case pb.typos:
+		return len(p.FindTypos(m.Body.Text, m.Tokens())) > 0
+	}
+	return p.HasIn(m)
+}
 
 // lexiconRule builds the constructor shared by the rules whose options are a
 // lexicon plus their own settings: T embeds LexiconOptions inline.
