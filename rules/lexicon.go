@@ -233,6 +233,20 @@ func knownWord(l lint.Lang) func(string) bool {
 // allocation, each list's slice capped at its own, so a rule may append to
 // one without writing over another.
 func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
+	return pb.findAllIn(m, nil)
+}
+
+// cueScratch is findAll's memory for a rule that asks for a message's
+// lists on every message and is done with them when its check returns:
+// the map and the matches' array, reused from one message to the next.
+type cueScratch struct {
+	found map[string][]lint.Match
+	all   []lint.Match
+}
+
+// findAllIn is findAll answered in s's memory when s is not nil: what it
+// returns is overwritten by the next call with s.
+func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint.Match {
 	c, ok := pb.combined(m.Lang)
 	if !ok {
 		return nil
@@ -269,14 +283,27 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 			hit++
 		}
 	}
-	all := make([]lint.Match, total)
+	var all []lint.Match
+	var out map[string][]lint.Match
+	switch {
+	case s == nil:
+		all, out = make([]lint.Match, total), make(map[string][]lint.Match, hit)
+	default:
+		if cap(s.all) < int(total) {
+			s.all = make([]lint.Match, total)
+		}
+		if s.found == nil {
+			s.found = make(map[string][]lint.Match, hit)
+		}
+		clear(s.found)
+		all, out = s.all[:total], s.found
+	}
 	for _, mt := range found {
 		for _, l := range c.lists[mt.Cue] {
 			all[ends[l]] = mt
 			ends[l]++
 		}
 	}
-	out := make(map[string][]lint.Match, hit)
 	start := int32(0)
 	for l, end := range ends {
 		if end > start {

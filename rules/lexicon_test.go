@@ -144,6 +144,7 @@ func TestFindAllIsByMatch(t *testing.T) {
 		}
 		plain := Lexicon(r.Lexicon).compile()
 		for _, pb := range []phraseBook{plain, plain.withTypos()} {
+			var scratch cueScratch // reused from one message to the next
 			for _, l := range lint.Langs {
 				raw, err := os.ReadFile(filepath.Join("..", "testdata", "quality", string(l)+".jsonl"))
 				if err != nil {
@@ -166,6 +167,9 @@ func TestFindAllIsByMatch(t *testing.T) {
 					}
 					if d := cmp.Diff(want, got); d != "" {
 						t.Fatalf("%s %s %q: appending to one list wrote over another: %s", r.Name, l, rec.Text, d)
+					}
+					if d := cmp.Diff(want, pb.findAllIn(m, &scratch)); d != "" {
+						t.Fatalf("%s %s %q: in memory of the messages before: %s", r.Name, l, rec.Text, d)
 					}
 					m.Trim()
 				}

@@ -114,7 +114,7 @@ func withSarcasmScorer(r *lint.Rule) {
 			m := p.Msg
 			s := sarcasmScratches.Get().(*sarcasmScratch)
 			defer sarcasmScratches.Put(s)
-			found := pb.findAll(m)
+			found := pb.findAllIn(m, &s.cues)
 			if shared { // read before the frames refine them
 				s.classes = cueClasses(found, m.Sentences(), s.classes[:0])
 			}
@@ -122,7 +122,7 @@ func withSarcasmScorer(r *lint.Rule) {
 				return
 			}
 			if !shared {
-				s.classes = cueClasses(sarcasmCues().findAll(m), m.Sentences(), s.classes[:0])
+				s.classes = cueClasses(sarcasmCues().findAllIn(m, &s.builtin), m.Sentences(), s.classes[:0])
 			}
 			sc.check(p, s)
 		}, nil
@@ -164,9 +164,12 @@ func cueClasses(found map[string][]lint.Match, sents []lint.Span, out []cueClass
 // sarcasmScratch is the scorer's working memory for one message, kept in a
 // pool: the scorer reads every message the frames leave silent, nearly all.
 type sarcasmScratch struct {
-	classes []cueClass
-	weight  []float64 // by sentence
-	seen    []int32   // the features counted
+	// cues are the frames' cues found (findAllIn), builtin the built-in
+	// lexicon's when a config changes the frames'.
+	cues, builtin cueScratch
+	classes       []cueClass
+	weight        []float64 // by sentence
+	seen          []int32   // the features counted
 	// counted has bit n set for a feature of index n in seen: a long
 	// message has hundreds of features, each looked for in what came
 	// before. Cleared bit by bit after each message.
