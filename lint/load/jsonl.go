@@ -65,10 +65,17 @@ func (o Options) jsonlLine(d doc, line []byte, off, n int, def defaults) (*lint.
 // jsonlLineText is jsonlLine with the line also as a string, which the
 // message's strings are cut from.
 func (o Options) jsonlLineText(d doc, line []byte, text string, off, n int, def defaults) (*lint.Message, error) {
+	return o.jsonlLineIn(nil, d, line, text, off, n, def)
+}
+
+// jsonlLineIn is jsonlLineText with the line's tree in a (nil: new
+// blocks of nodes): a message keeps none of its tree, so a reader of many
+// lines may reset a after each.
+func (o Options) jsonlLineIn(a *Nodes, d doc, line []byte, text string, off, n int, def defaults) (*lint.Message, error) {
 	if limit := o.maxMessage(); int64(len(line)) > limit {
 		return nil, d.errAt(off, "line is %d bytes, over the message size cap of %s (max_message_size)", len(line), lint.Size(limit))
 	}
-	root, err := parseJSONText(d.src, line, text, off)
+	root, err := parseJSONIn(a, d.src, line, text, off)
 	if err != nil {
 		return nil, err
 	}

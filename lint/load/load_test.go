@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/bench/gen"
 	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
 )
@@ -345,5 +347,48 @@ func TestStreamJSONLOrder(t *testing.T) {
 	}
 	if d := cmp.Diff(wantErrs[:min(len(wantErrs), maxErrors)], errs[:min(len(errs), maxErrors)]); d != "" {
 		t.Error(d)
+	}
+}
+
+// A streamed export reads each line's tree in the memory of the line before
+// (Nodes, reset after each): its messages are those of the file read whole,
+// field by field and byte by byte of their places in the file.
+func TestStreamJSONLReusesNodes(t *testing.T) {
+	var data bytes.Buffer
+	if err := gen.JSONL(&data, 300, 5); err != nil {
+		t.Fatal(err)
+	}
+	data.WriteString(`{"id":"q","lang":"tr","kind":"promo","text":"Kampanya \"bugün\"\nbaşlıyor \u00e7ok","quick_replies":["Evet",{"title":"Hay\u0131r","payload":"N"}],"buttons":[{"title":"Git","type":"web_url","url":"https://x.example"}]}` + "\n")
+	data.WriteString(`{"text":"a","extra":{"deep":[1,2,{"k":"v"}],"more":{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9}}}` + "\n")
+	data.WriteString(`{"text":"after the wide one"}` + "\n")
+	describe := func(m *lint.Message) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %s %s %s", m.ID, m.Lang, m.Kind, m.Channel)
+		for _, f := range append([]lint.Field{m.Body}, append(m.QuickReplies, m.Buttons...)...) {
+			fmt.Fprintf(&b, " %q", f.Text)
+			for i := range len(f.Text) {
+				l, c := m.Source.Position(f.Map.Start(i))
+				fmt.Fprintf(&b, " %d:%d", l, c)
+			}
+		}
+		return b.String()
+	}
+	whole, err := Options{}.File("e.jsonl", data.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, m := range whole {
+		want = append(want, describe(m))
+	}
+	if _, err := (Options{}).StreamJSONL("e.jsonl", bytes.NewReader(data.Bytes()), 7, func(ms []*lint.Message) {
+		for _, m := range ms {
+			got = append(got, describe(m))
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("streamed (-whole +streamed):\n%s", d)
 	}
 }
