@@ -350,9 +350,10 @@ func TestStreamJSONLOrder(t *testing.T) {
 	}
 }
 
-// A streamed export reads each line's tree in the memory of the line before
-// (Nodes, reset after each): its messages are those of the file read whole,
-// field by field and byte by byte of their places in the file.
+// An export, read whole or streamed, reads each line's tree in the memory
+// of the line before (Nodes, reset after each): its messages are those of
+// each line read alone, field by field and byte by byte of their places in
+// the file.
 func TestStreamJSONLReusesNodes(t *testing.T) {
 	var data bytes.Buffer
 	if err := gen.JSONL(&data, 300, 5); err != nil {
@@ -373,14 +374,30 @@ func TestStreamJSONLReusesNodes(t *testing.T) {
 		}
 		return b.String()
 	}
+	// Each line parsed into nodes of its own, as before the arena.
+	var want []string
+	src := &lint.Source{Path: "e.jsonl", Data: data.Bytes(), Unsafe: jsonUnsafe}
+	for off, n := 0, 1; off < data.Len(); n++ {
+		line, _, _ := bytes.Cut(data.Bytes()[off:], []byte("\n"))
+		m, err := Options{}.jsonlLineIn(nil, doc{src}, line, string(line), off, n, Options{}.defaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, describe(m))
+		off += len(line) + 1
+	}
 	whole, err := Options{}.File("e.jsonl", data.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want, got []string
+	var got []string
 	for _, m := range whole {
-		want = append(want, describe(m))
+		got = append(got, describe(m))
 	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("read whole (-alone +whole):\n%s", d)
+	}
+	got = nil
 	if _, err := (Options{}).StreamJSONL("e.jsonl", bytes.NewReader(data.Bytes()), 7, func(ms []*lint.Message) {
 		for _, m := range ms {
 			got = append(got, describe(m))
@@ -389,6 +406,6 @@ func TestStreamJSONLReusesNodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("streamed (-whole +streamed):\n%s", d)
+		t.Errorf("streamed (-alone +streamed):\n%s", d)
 	}
 }
