@@ -101,11 +101,16 @@ func readBatches[T any](o Options, path string, r io.Reader, size int, send func
 	lines := LineReader{R: bufio.NewReaderSize(r, 64<<10), Max: int(o.maxMessage())}
 	var prev *lineBatch[T]
 	var b *lineBatch[T]
+	// The lines are gathered in buf, kept from batch to batch, and copied
+	// out once at their size: a batch's data grown by appends was made
+	// several times over.
+	var buf []byte
 	flush := func() {
 		if b == nil {
 			return
 		}
-		b.text = string(b.data)
+		b.data, b.text = bytes.Clone(buf), string(buf)
+		buf = buf[:0]
 		b.prev, prev = prev, b
 		send(b)
 		b = nil
@@ -127,9 +132,9 @@ func readBatches[T any](o Options, path string, r io.Reader, size int, send func
 			flush()
 			return
 		case len(bytes.TrimSpace(line)) > 0:
-			start := len(b.data)
-			b.data = append(b.data, line...)
-			b.lines = append(b.lines, rawLine{start: start, end: len(b.data), n: n})
+			start := len(buf)
+			buf = append(buf, line...)
+			b.lines = append(b.lines, rawLine{start: start, end: len(buf), n: n})
 		}
 		if len(b.lines) == size {
 			flush()
