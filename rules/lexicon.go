@@ -360,6 +360,16 @@ func sentenceOf(sents []lint.Span, off int) int {
 	return min(lo, len(sents)-1)
 }
 
+// sentenceFrom is sentenceOf(sents, off) for an offset at or after the one
+// sentence i was the answer for (start a walk at min(0, len(sents)-1)): a
+// walk over a message's tokens in order moves on instead of searching.
+func sentenceFrom(sents []lint.Span, i, off int) int {
+	for i < len(sents)-1 && off >= sents[i].End {
+		i++
+	}
+	return i
+}
+
 // anyLang is the union of one word set over every language that has it.
 func anyLang(d *lint.RuleData, list string) map[string]bool {
 	out := map[string]bool{}

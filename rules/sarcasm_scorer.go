@@ -400,8 +400,9 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words := sarcasmWordsOf(m.Lang, folded)
+	i := min(0, len(sents)-1) // the token's sentence
 	for _, t := range m.Tokens() {
-		i := sentenceOf(sents, t.Start)
+		i = sentenceFrom(sents, i, t.Start)
 		if i != opened {
 			prev = 0
 		}
