@@ -374,7 +374,17 @@ func textHash(s string) uint64 {
 // sarcasmFeature is the number of a feature of kind k with parts hashed a
 // and b (b is 0 for a feature of one part); a, b and b, a differ.
 func sarcasmFeature(k sarcasmKind, a, b uint64) logreg.Feature {
-	return uint64(k)<<56 | mix64(a^mix64(b+uint64(k)))>>8
+	return featureAfter(k, a, secondHash(k, b))
+}
+
+// secondHash is a feature's second part as its number mixes it in: a
+// word's, worked out once a run (sarcasmWordInfo), so a pair of words
+// costs one mix, not two.
+func secondHash(k sarcasmKind, b uint64) uint64 { return mix64(b + uint64(k)) }
+
+// featureAfter is sarcasmFeature(k, a, b) given b's secondHash.
+func featureAfter(k sarcasmKind, a, second uint64) logreg.Feature {
+	return uint64(k)<<56 | mix64(a^second)>>8
 }
 
 // mix64 is SplitMix64's finaliser: every bit of x moves about half of the
@@ -413,12 +423,12 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 		switch t.Kind {
 		case lint.Word:
 			w := sarcasmWord(words, m.Lang, t.Norm, folded)
-			emit(sarcasmFeature(kindWord, w.stem, 0), i)
+			emit(w.word, i)
 			if i != opened {
-				emit(sarcasmFeature(kindFirst, w.stem, 0), i)
+				emit(w.first, i)
 				opened = i
 			} else if prev != 0 {
-				emit(sarcasmFeature(kindPair, prev, w.stem), i)
+				emit(featureAfter(kindPair, prev, w.second), i)
 			}
 			prev = w.stem
 			shape[0] = shape[0] || w.you
@@ -506,10 +516,20 @@ func sarcasmYou(l lint.Lang, w string, folded bool) bool {
 }
 
 // sarcasmWordInfo is what the scorer reads of a word: the hash of its
-// stem, and whether it speaks of the customer.
+// stem, and whether it speaks of the customer; and, as they depend on the
+// stem alone, its features as a word (w:) and as a sentence's first (f:),
+// and its stem as the second of a pair (b:) mixes into the pair's number.
 type sarcasmWordInfo struct {
-	stem uint64
-	you  bool
+	stem        uint64
+	you         bool
+	word, first logreg.Feature
+	second      uint64
+}
+
+// newSarcasmWordInfo is a word's info from its stem's hash.
+func newSarcasmWordInfo(stem uint64, you bool) sarcasmWordInfo {
+	return sarcasmWordInfo{stem: stem, you: you, word: sarcasmFeature(kindWord, stem, 0), first: sarcasmFeature(kindFirst, stem, 0),
+		second: secondHash(kindPair, stem)}
 }
 
 // sarcasmWords remember each word's stem and 2nd person, per language and
@@ -545,7 +565,7 @@ func sarcasmWord(c *memo[sarcasmWordInfo], l lint.Lang, w string, folded bool) s
 	look := func() sarcasmWordInfo {
 		// Stems are folded, so that a text typed without the
 		// language's letters shares the stems it leaves whole.
-		return sarcasmWordInfo{stem: textHash(lint.Fold(l, stemOf(l, w))), you: sarcasmYou(l, w, folded)}
+		return newSarcasmWordInfo(textHash(lint.Fold(l, stemOf(l, w))), sarcasmYou(l, w, folded))
 	}
 	if c != nil {
 		return c.get(w, look)
