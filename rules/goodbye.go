@@ -30,8 +30,10 @@ farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz a�
 günlər"; an exclamation ending in a wish, "Happy baking!", "Bol kazançlı günler!", "Xoş yol!";
 congratulations; sympathy, "our thoughts are with you"; a wish in other words: "Sleep well!", "Ride
 safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
-gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin"), no thanks ("thanks for your patience", "sağ olun",
-"it was a pleasure") and no offer of more help ("anything else I can help with?", "is there anything
+gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
+match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
+yıllara", "xoş seyr", "uğur diləyirik"), no thanks ("thanks for your patience", "sağ olun",
+"it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words). Words match in
 their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
@@ -54,7 +56,7 @@ conversations politely and say how to get back in touch.`,
 			courteous := func(m *lint.Message) bool {
 				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
-					gw.wishClause(m) || gw.moreHelp(m, pb) {
+					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -188,6 +190,16 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 // (see goodbye.yaml).
 type goodbyeWords struct {
 	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer, infinitive map[lint.Lang]map[string]bool
+	// intensifier, notWishNoun: "have a really good …" wishes, "have a good
+	// look" tells; joy: what having the customer was ("a joy having you");
+	// careFor: the body or oneself, looked after ("look after that knee");
+	// determiner: a word that may stand between a verb and its object.
+	intensifier, notWishNoun, joy, careFor, determiner map[lint.Lang]map[string]bool
+	// manyMore and dativePlural: "nice … -lara" (many more …) wishes;
+	// elliptic and notWished: a wish word and one noun as a sentence's last
+	// clause ("xoş seyr", "happy reading"), unless the noun is a copula or
+	// negation ("xoş deyil").
+	manyMore, dativePlural, elliptic, notWished map[lint.Lang]map[string]bool
 }
 
 func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
@@ -195,7 +207,10 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	return &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
-		complementizer: w("complementizers"), infinitive: w("infinitive_endings")}
+		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
+		intensifier: w("intensifiers"), notWishNoun: w("not_wish_nouns"), joy: w("joy"), careFor: w("care_for"),
+		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
+		elliptic: w("elliptic_wish"), notWished: w("not_wished")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -229,6 +244,9 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 					return true
 				}
 			}
+		}
+		if gw.wishPhrase(m, toks, s, clause, folded) {
+			return true
 		}
 		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
 			return true
@@ -390,4 +408,135 @@ func hasWord(l lint.Lang, set map[string]bool, w string, folded bool) bool {
 		}
 	}
 	return false
+}
+
+// haveAWish reports whether a sentence that is not a question opens with
+// "have a" or "have an" and a good adjective, an intensifier allowed before
+// it, whatever noun phrase follows and however long ("Have an amazing time
+// at the match on Saturday", "Have a really lovely rest of your holiday").
+// A look, a think or a go ("Have a good look at the plan") is an
+// instruction.
+func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
+	l := m.Lang
+	good := gw.goodAdjective[l]
+	if good == nil {
+		return false
+	}
+	toks := m.Tokens()
+	sents := m.Sentences()
+	for i, t := range toks {
+		if t.Kind != lint.Word || t.Norm != "have" {
+			continue
+		}
+		if prev := neighbour(toks, i, -1); !(prev < 0 || sentenceStart(toks, i) || toks[prev].Norm == ",") {
+			continue
+		}
+		a := neighbour(toks, i, 1)
+		if a < 0 || toks[a].Norm != "a" && toks[a].Norm != "an" {
+			continue
+		}
+		adj := neighbour(toks, a, 1)
+		if adj >= 0 && gw.intensifier[l][toks[adj].Norm] {
+			adj = neighbour(toks, adj, 1)
+		}
+		if adj < 0 || !good[toks[adj].Norm] {
+			continue
+		}
+		if n := neighbour(toks, adj, 1); n >= 0 && gw.notWishNoun[l][toks[n].Norm] {
+			continue
+		}
+		s := sents[sentenceOf(sents, t.Start)]
+		if !strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)"), "?") {
+			return true
+		}
+	}
+	return false
+}
+
+// company reports whether having the customer is said to have been a joy:
+// "having you" or "to have you" (the list company) after a good adjective
+// or a word of joy within its two words before ("We loved having you", "It
+// was a blast having you", "Great to have you with us"). "We are having
+// your certificate printed" is none.
+func (gw *goodbyeWords) company(m *lint.Message, pb phraseBook) bool {
+	l := m.Lang
+	if gw.joy[l] == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for _, c := range pb.find(m, "company") {
+		for j, k := c.First, 0; k < 2; k++ {
+			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+				break
+			}
+			if gw.joy[l][toks[j].Norm] || gw.goodAdjective[l][toks[j].Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// careWish reports whether the customer is told to look after themselves
+// or their body: a verb of care (the list care: "look after", "go easy
+// on", "rest") opening a sentence or clause, then the body or oneself
+// (care_for), one determiner allowed between ("Look after that knee", "Go
+// easy on that wrist"). Looking after a thing ("Look after the receipt")
+// is an instruction.
+func (gw *goodbyeWords) careWish(m *lint.Message, pb phraseBook) bool {
+	l := m.Lang
+	if gw.careFor[l] == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for _, c := range pb.find(m, "care") {
+		if c.First < 0 {
+			continue
+		}
+		if prev := neighbour(toks, c.First, -1); !(prev < 0 || sentenceStart(toks, c.First) || toks[prev].Norm == ",") {
+			continue
+		}
+		n := neighbour(toks, c.Last, 1)
+		if n >= 0 && gw.determiner[l][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		if n >= 0 && gw.careFor[l][toks[n].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// wishPhrase reports whether a clause of two to four words is a wish said
+// as a noun phrase: a wish word first and a plural noun last, adjectives
+// between ("Bol kazançlı günler", "Keyifli ve huzurlu tatiller"); "nice"
+// (many more) first and a dative plural last ("Nice mutlu yıllara"); or,
+// in a statement, a wish word and one noun ("xoş seyr", "Happy reading.")
+// that is not a copula or negation ("xoş deyil").
+func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
+	l := m.Lang
+	if len(clause) < 2 || len(clause) > 4 {
+		return false
+	}
+	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
+	ends := func(w string, set map[string]bool) bool {
+		for e := range set {
+			if len(w) > len(e)+2 && hasEnding(l, w, e, folded) {
+				return true
+			}
+		}
+		return false
+	}
+	first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm
+	if in(gw.wish[l], first) && ends(last, gw.plural[l]) || in(gw.manyMore[l], first) && ends(last, gw.dativePlural[l]) {
+		return true
+	}
+	if len(clause) != 2 || !in(gw.elliptic[l], first) || in(gw.notWished[l], last) {
+		return false
+	}
+	// The clause ends its sentence, and the sentence is a statement.
+	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
+	end := toks[clause[1]].End
+	rest := strings.TrimSpace(m.Body.Text[end:s.End])
+	return (rest == "" || rest == "." || rest == "!") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, ":")
 }
