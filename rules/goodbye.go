@@ -56,7 +56,8 @@ conversations politely and say how to get back in touch.`,
 			courteous := func(m *lint.Message) bool {
 				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
-					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) {
+					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
+					gw.talkSoon(m, pb) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -195,11 +196,34 @@ type goodbyeWords struct {
 	// careFor: the body or oneself, looked after ("look after that knee");
 	// determiner: a word that may stand between a verb and its object.
 	intensifier, notWishNoun, joy, careFor, determiner map[lint.Lang]map[string]bool
+	// article, reflexive and haveBefore: "have" may follow one of
+	// haveBefore ("and have a lovely afternoon"), take one of reflexive
+	// ("have yourself a …") and one of article ("have the best time").
+	article, reflexive, haveBefore, until map[lint.Lang]map[string]bool
 	// manyMore and dativePlural: "nice … -lara" (many more …) wishes;
 	// elliptic and notWished: a wish word and one noun as a sentence's last
 	// clause ("xoş seyr", "happy reading"), unless the noun is a copula or
 	// negation ("xoş deyil").
 	manyMore, dativePlural, elliptic, notWished map[lint.Lang]map[string]bool
+	// pleasure: blessings of pleasure or health that wish wherever they
+	// stand before an imperative ("sağlıkla", "zövqlə"; "dikkatli" and
+	// "ehtiyatla" may instruct); spend: a verb of spending time, a wish
+	// with a wish word before it ("mutlu bir akşam geçirin").
+	pleasure, spend map[lint.Lang]map[string]bool
+	// timeWords: a time after "speak to you" or "catch you" makes it a
+	// farewell ("Speak to you on Monday"), the list talk.
+	timeWords map[lint.Lang]map[string]bool
+}
+
+// endsImperative reports whether a word ends in a 2nd person imperative
+// ending, with a stem of two letters or more.
+func (gw *goodbyeWords) endsImperative(l lint.Lang, w string, folded bool) bool {
+	for e := range gw.imperative[l] {
+		if len(w) > len(e)+1 && hasEnding(l, w, e, folded) {
+			return true
+		}
+	}
+	return false
 }
 
 func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
@@ -210,7 +234,9 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
 		intensifier: w("intensifiers"), notWishNoun: w("not_wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
-		elliptic: w("elliptic_wish"), notWished: w("not_wished")}
+		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
+		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
+		until: w("until")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -248,6 +274,13 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 		if gw.wishPhrase(m, toks, s, clause, folded) {
 			return true
 		}
+		// "Until next season!", "Till Friday!": an exclamation of up to
+		// three words opening with "until" looks to the next meeting ("Until
+		// tomorrow" without one is a label: snooze until tomorrow).
+		if len(clause) <= 3 && gw.until[l][first] && sentenceStart(toks, clause[0]) &&
+			strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
+			return true
+		}
 		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
 			return true
 		}
@@ -258,9 +291,24 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 			gw.goodAdjective[l][toks[clause[2]].Norm] {
 			return true
 		}
-		if len(clause) <= 3 && in(gw.blessing[l], first) {
-			for e := range gw.imperative[l] {
-				if len(last) > len(e)+1 && hasEnding(l, last, e, folded) {
+		if len(clause) <= 3 && in(gw.blessing[l], first) && gw.endsImperative(l, last, folded) {
+			return true
+		}
+		// A blessing of pleasure or health right before the verb, an
+		// object or a light verb's noun allowed between: "Cihazınızı
+		// sağlıkla kullanın", "rahatlıqla istifadə edin".
+		if len(clause) >= 2 && gw.endsImperative(l, last, folded) {
+			for k := len(clause) - 2; k >= 0 && k >= len(clause)-3; k-- {
+				if in(gw.pleasure[l], toks[clause[k]].Norm) {
+					return true
+				}
+			}
+		}
+		// Spending a time of a wished kind: "Sevdiklerinizle mutlu bir
+		// akşam geçirin"; "Kartınızı geçirin" swipes a card.
+		if gw.spend[l][last] {
+			for _, k := range clause[:len(clause)-1] {
+				if in(gw.wish[l], toks[k].Norm) {
 					return true
 				}
 			}
@@ -411,9 +459,10 @@ func hasWord(l lint.Lang, set map[string]bool, w string, folded bool) bool {
 }
 
 // haveAWish reports whether a sentence that is not a question opens with
-// "have a" or "have an" and a good adjective, an intensifier allowed before
-// it, whatever noun phrase follows and however long ("Have an amazing time
-// at the match on Saturday", "Have a really lovely rest of your holiday").
+// "have a", "have an" or "have the" and a good adjective, an intensifier
+// allowed before it, whatever noun phrase follows and however long ("Have
+// an amazing time at the match on Saturday", "Have a really lovely rest of
+// your holiday", "and have the best time").
 // A look, a think or a go ("Have a good look at the plan") is an
 // instruction.
 func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
@@ -428,11 +477,14 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 		if t.Kind != lint.Word || t.Norm != "have" {
 			continue
 		}
-		if prev := neighbour(toks, i, -1); !(prev < 0 || sentenceStart(toks, i) || toks[prev].Norm == ",") {
+		if prev := neighbour(toks, i, -1); !(prev < 0 || sentenceStart(toks, i) || toks[prev].Norm == "," || gw.haveBefore[l][toks[prev].Norm]) {
 			continue
 		}
 		a := neighbour(toks, i, 1)
-		if a < 0 || toks[a].Norm != "a" && toks[a].Norm != "an" {
+		if a >= 0 && gw.reflexive[l][toks[a].Norm] {
+			a = neighbour(toks, a, 1) // "have yourself a great weekend"
+		}
+		if a < 0 || !gw.article[l][toks[a].Norm] {
 			continue
 		}
 		adj := neighbour(toks, a, 1)
@@ -539,4 +591,22 @@ func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Sp
 	end := toks[clause[1]].End
 	rest := strings.TrimSpace(m.Body.Text[end:s.End])
 	return (rest == "" || rest == "." || rest == "!") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, ":")
+}
+
+// talkSoon reports whether the customer is told when we will talk again:
+// the list talk ("speak to you", "catch you") and one of timeWords right
+// after it ("Speak to you on Monday", "Catch you at the next class"); "We
+// need to speak to you about the invoice" is none.
+func (gw *goodbyeWords) talkSoon(m *lint.Message, pb phraseBook) bool {
+	l := m.Lang
+	if gw.timeWords[l] == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for _, c := range pb.find(m, "talk") {
+		if n := neighbour(toks, c.Last, 1); c.Last >= 0 && n >= 0 && gw.timeWords[l][toks[n].Norm] {
+			return true
+		}
+	}
+	return false
 }
