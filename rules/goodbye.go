@@ -191,11 +191,12 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 // (see goodbye.yaml).
 type goodbyeWords struct {
 	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer, infinitive map[lint.Lang]map[string]bool
-	// intensifier, notWishNoun: "have a really good …" wishes, "have a good
-	// look" tells; joy: what having the customer was ("a joy having you");
+	// intensifier, wishNoun: "have a really good …" and a time, an event
+	// or an experience wishes ("have a good rest of the week"), "have a
+	// good look" or "a good reason" does not; joy: what having the customer was ("a joy having you");
 	// careFor: the body or oneself, looked after ("look after that knee");
 	// determiner: a word that may stand between a verb and its object.
-	intensifier, notWishNoun, joy, careFor, determiner map[lint.Lang]map[string]bool
+	intensifier, wishNoun, joy, careFor, determiner map[lint.Lang]map[string]bool
 	// article, reflexive and haveBefore: "have" may follow one of
 	// haveBefore ("and have a lovely afternoon"), take one of reflexive
 	// ("have yourself a …") and one of article ("have the best time").
@@ -232,7 +233,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
-		intensifier: w("intensifiers"), notWishNoun: w("not_wish_nouns"), joy: w("joy"), careFor: w("care_for"),
+		intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
@@ -462,9 +463,9 @@ func hasWord(l lint.Lang, set map[string]bool, w string, folded bool) bool {
 // "have a", "have an" or "have the" and a good adjective, an intensifier
 // allowed before it, whatever noun phrase follows and however long ("Have
 // an amazing time at the match on Saturday", "Have a really lovely rest of
-// your holiday", "and have the best time").
-// A look, a think or a go ("Have a good look at the plan") is an
-// instruction.
+// your holiday", "and have the best time"), when the noun is a time, an
+// event or an experience (wish_nouns): a look or a reason ("Have a good
+// look at the plan") is an instruction.
 func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 	l := m.Lang
 	good := gw.goodAdjective[l]
@@ -494,7 +495,13 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 		if adj < 0 || !good[toks[adj].Norm] {
 			continue
 		}
-		if n := neighbour(toks, adj, 1); n >= 0 && gw.notWishNoun[l][toks[n].Norm] {
+		// A time, an event or an experience, one more adjective allowed
+		// before it ("a lovely long weekend", "an amazing time at …").
+		n := neighbour(toks, adj, 1)
+		if n >= 0 && !gw.wishNoun[l][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		if n < 0 || !gw.wishNoun[l][toks[n].Norm] {
 			continue
 		}
 		s := sents[sentenceOf(sents, t.Start)]
