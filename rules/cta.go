@@ -264,7 +264,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 	toks := m.Tokens()
 	hasAny := func(w string, set map[string]bool) bool {
 		for e := range set {
-			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
+			if endsIn(m.Lang, w, e, 1, folded) {
 				return true
 			}
 		}
@@ -322,7 +322,7 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, ha
 		return false
 	}
 	p := toks[prev].Norm
-	if !g.nowAdverbs[l][p] && !(utf8.RuneCountInString(p) >= 5 && hasAny(p, g.accusative[l])) {
+	if !hasWord(l, g.nowAdverbs[l], p, lint.Folded(l, m.Body.Text)) && !(utf8.RuneCountInString(p) >= 5 && hasAny(p, g.accusative[l])) {
 		return false
 	}
 	w := toks[i].Norm

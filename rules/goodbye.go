@@ -153,7 +153,7 @@ func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords, exist map[stri
 			continue
 		}
 		for e := range ends {
-			if len(toks[j].Norm) > len(e)+1 && hasEnding(m.Lang, toks[j].Norm, e, folded) {
+			if endsIn(m.Lang, toks[j].Norm, e, 1, folded) {
 				return true
 			}
 		}
@@ -178,7 +178,7 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 				continue
 			}
 			for e := range ends {
-				if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				if endsIn(m.Lang, t.Norm, e, 1, folded) {
 					return true
 				}
 			}
@@ -220,7 +220,7 @@ type goodbyeWords struct {
 // ending, with a stem of two letters or more.
 func (gw *goodbyeWords) endsImperative(l lint.Lang, w string, folded bool) bool {
 	for e := range gw.imperative[l] {
-		if len(w) > len(e)+1 && hasEnding(l, w, e, folded) {
+		if endsIn(l, w, e, 1, folded) {
 			return true
 		}
 	}
@@ -267,7 +267,7 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 		}
 		if len(clause) >= 2 && len(clause) <= 3 && in(gw.wish[l], toks[clause[len(clause)-2]].Norm) {
 			for e := range gw.plural[l] {
-				if len(last) > len(e)+2 && hasEnding(l, last, e, folded) {
+				if endsIn(l, last, e, 2, folded) {
 					return true
 				}
 			}
@@ -580,7 +580,7 @@ func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Sp
 	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
 	ends := func(w string, set map[string]bool) bool {
 		for e := range set {
-			if len(w) > len(e)+2 && hasEnding(l, w, e, folded) {
+			if endsIn(l, w, e, 2, folded) {
 				return true
 			}
 		}
@@ -616,4 +616,11 @@ func (gw *goodbyeWords) talkSoon(m *lint.Message, pb phraseBook) bool {
 		}
 	}
 	return false
+}
+
+// endsIn reports whether w ends in the ending e, compared folded in a text
+// typed without the language's letters, with more than stem letters before
+// it: counted in letters, as "oldugunda" is as long as "olduğunda".
+func endsIn(l lint.Lang, w, e string, stem int, folded bool) bool {
+	return utf8.RuneCountInString(w) > utf8.RuneCountInString(e)+stem && hasEnding(l, w, e, folded)
 }
