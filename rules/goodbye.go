@@ -57,7 +57,7 @@ conversations politely and say how to get back in touch.`,
 				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
-					gw.talkSoon(m, pb) {
+					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -201,6 +201,10 @@ type goodbyeWords struct {
 	// haveBefore ("and have a lovely afternoon"), take one of reflexive
 	// ("have yourself a …") and one of article ("have the best time").
 	article, reflexive, haveBefore, until map[lint.Lang]map[string]bool
+	// regardsVerbs, regards and regardsFrom: a sentence opening with giving
+	// or sending a hug or a wave and ending "from us" or "from the team"
+	// passes on regards.
+	regardsVerbs, regards, regardsFrom map[lint.Lang]map[string]bool
 	// manyMore and dativePlural: "nice … -lara" (many more …) wishes;
 	// elliptic and notWished: a wish word and one noun as a sentence's last
 	// clause ("xoş seyr", "happy reading"), unless the noun is a copula or
@@ -237,7 +241,8 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
-		until: w("until")}
+		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
+		regardsFrom: w("regards_from")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -623,4 +628,35 @@ func (gw *goodbyeWords) talkSoon(m *lint.Message, pb phraseBook) bool {
 // it: counted in letters, as "oldugunda" is as long as "olduğunda".
 func endsIn(l lint.Lang, w, e string, stem int, folded bool) bool {
 	return utf8.RuneCountInString(w) > utf8.RuneCountInString(e)+stem && hasEnding(l, w, e, folded)
+}
+
+// passOn reports whether a sentence opens with one of regardsVerbs, holds
+// one of regards (a hug, a wave, our love) and ends "from" and one of
+// regardsFrom, a word between allowed ("Give her a scratch behind the ears
+// from us", "Send the kids a wave from the team"); "Give the courier the
+// parcel you received from us" passes on none.
+func (gw *goodbyeWords) passOn(m *lint.Message, toks []lint.Token) bool {
+	l := m.Lang
+	if gw.regardsVerbs[l] == nil {
+		return false
+	}
+	for _, s := range m.Sentences() {
+		var words []string
+		for _, t := range toks {
+			if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word {
+				words = append(words, t.Norm)
+			}
+		}
+		n := len(words)
+		if n < 4 || !gw.regardsVerbs[l][words[0]] || !gw.regardsFrom[l][words[n-1]] ||
+			words[n-2] != "from" && words[n-3] != "from" {
+			continue
+		}
+		for _, w := range words[1 : n-2] {
+			if gw.regards[l][w] {
+				return true
+			}
+		}
+	}
+	return false
 }
