@@ -640,10 +640,12 @@ func (gw *goodbyeWords) passOn(m *lint.Message, toks []lint.Token) bool {
 	if gw.regardsVerbs[l] == nil {
 		return false
 	}
+	k := 0 // sentences and tokens are in order: one pass over both
+	var words []string
 	for _, s := range m.Sentences() {
-		var words []string
-		for _, t := range toks {
-			if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word {
+		words = words[:0]
+		for ; k < len(toks) && toks[k].Start < s.End; k++ {
+			if t := toks[k]; t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word {
 				words = append(words, t.Norm)
 			}
 		}
