@@ -205,6 +205,10 @@ type goodbyeWords struct {
 	// or sending a hug or a wave and ending "from us" or "from the team"
 	// passes on regards.
 	regardsVerbs, regards, regardsFrom map[lint.Lang]map[string]bool
+	// optativeVerb: in a language that has it, the optative's stem must be
+	// a verb of the dictionary (Turkish: "rast gitsin" is git- with -sin;
+	// "gelirsin", you come, is not gelir- with -sin).
+	optativeVerb map[lint.Lang]map[string]bool
 	// manyMore and dativePlural: "nice … -lara" (many more …) wishes;
 	// elliptic and notWished: a wish word and one noun as a sentence's last
 	// clause ("xoş seyr", "happy reading"), unless the noun is a copula or
@@ -242,7 +246,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
-		regardsFrom: w("regards_from")}
+		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -373,7 +377,8 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		}
 	}
 	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
-	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) || gw.imperativeOf(l, last) {
+	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) || gw.imperativeOf(l, last) ||
+		gw.optativeVerb[l] != nil && !dictionaryVerb(l, last, gw.optative[l], gw.infinitive[l]) {
 		return false
 	}
 	// The sentence's words, from its last clause back to its start.
