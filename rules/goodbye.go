@@ -32,7 +32,8 @@ congratulations; sympathy, "our thoughts are with you"; a wish in other words: "
 safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
 gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
-yıllara", "xoş seyr", "uğur diləyirik"), no thanks ("thanks for your patience", "sağ olun",
+yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
+rast gitsin"), no thanks ("thanks for your patience", "sağ olun",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words). Words match in
