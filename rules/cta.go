@@ -64,9 +64,13 @@ var CTA = &lint.Rule{
 call to action: nothing tells the customer to shop, buy, order, reply, tap, visit, call, book or use a code
 ("Shop now", "Reply YES", "use code BREW10", "hemen sipariş verin", "KAHVE10 kodunu kullanın", "indi
 sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative at the end of a sentence
-("formu doldurun", "kassada göstərin"), a polite "you can …" ending a sentence ("bizi arayabilirsiniz",
-"filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli"). "Shop" or "visit" used as
-a noun is not one, nor is a statement ("the studio is now open"). A link with no words saying what to do with it is flagged too.`,
+("formu doldurun", "kassada göstərin", "yerinizi bugün kaydedin"), the informal one after "now" or an
+object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" ending a sentence ("bizi
+arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
+kodu okutman yeterli", "üye olmak yeterli"). Securing, holding, updating or unlocking something told at
+a sentence's start is an action too ("Secure a place at …", "Update the app today"). "Shop" or "visit" used as
+a noun is not one, nor a heading ("Update: new opening hours"), nor a statement ("the studio is now open",
+"Secure parking is free"). A link with no words saying what to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
 		Examples: ctaData.Examples,
@@ -110,6 +114,42 @@ type ctaGrammar struct {
 	// infinitive: the infinitive's endings, by which a verb's stem is
 	// found in the dictionary.
 	infinitive map[lint.Lang]map[string]bool
+	// adjectiveActions and objects: an action word that is also an
+	// adjective ("secure parking") tells only with an object's determiner
+	// or a pronoun after it ("Secure a place").
+	adjectiveActions, objects map[lint.Lang]map[string]bool
+	// voicing: a stem's last consonant as written before a vowel and as the
+	// dictionary has it ("d>t": kaydedin, kaydetmek).
+	voicing map[lint.Lang]map[string]bool
+	// enoughVerb: endings of a verbal noun of a verb the dictionary has,
+	// before one of enough: the informal "-mAn" and the infinitive ("QR
+	// kodu okutman yeterli", "üye olmak yeterli"); notEnough, a negation
+	// after it ("yeterli değil").
+	enoughVerb, notEnough map[lint.Lang]map[string]bool
+	// bare: the informal imperative is the verb's bare stem; it tells at a
+	// clause's end after one of nowAdverbs ("şimdi incele") or an object in
+	// the accusative of five letters or more (accusative: "yerini ayırt").
+	nowAdverbs, accusative map[lint.Lang]map[string]bool
+}
+
+// notTold reports whether an action cue is no instruction by what follows
+// it: a colon after a sentence's first words makes them a heading
+// ("Update: new opening hours"; "Visit: shop.example" still sends, "You
+// can try:" still tells), and an action that is also an adjective needs
+// one of objects after it.
+func (g ctaGrammar) notTold(m *lint.Message, toks []lint.Token, mt lint.Match) bool {
+	l := m.Lang
+	if g.objects[l] == nil || mt.First < 0 {
+		return false
+	}
+	next := neighbour(toks, mt.Last, 1)
+	if next >= 0 && toks[next].Norm == ":" && sentenceStart(toks, mt.First) {
+		after := strings.TrimSpace(m.Body.Text[toks[next].End:])
+		if loc := urlRE.FindStringIndex(after); loc == nil || loc[0] != 0 {
+			return true
+		}
+	}
+	return mt.First == mt.Last && g.adjectiveActions[l][toks[mt.First].Norm] && (next < 0 || !g.objects[l][toks[next].Norm])
 }
 
 // newCTAGrammar reads the word sets when a check is built, so that a
@@ -119,7 +159,9 @@ func newCTAGrammar() ctaGrammar {
 	return ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
 		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
 		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
-		predicateAdverbs: w("predicate_adverbs")}
+		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
+		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
+		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -133,6 +175,8 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		switch {
 		case prev >= 0 && toks[prev].Kind == lint.Word && nouns[toks[prev].Norm]:
 			continue // "our shop"
+		case g.notTold(m, toks, mt):
+			continue // "Update: …", "Secure parking"
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
@@ -194,8 +238,28 @@ func reportNoCTA(p *lint.Pass) {
 // ayırtmak; "saxlayın": saxlamaq). The verb ends a clause before a comma too ("Masanızı
 // ayırtın, …"), where a noun with the same ending may also stand
 // ("Kadın, erkek …").
-func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool) bool {
-	return dictionaryVerb(l, w, ends, g.infinitive[l])
+//
+// A stem's last voiceless consonant is voiced before a vowel (voicing:
+// kaydet- gives "kaydedin", git- "gidin"), so with voiced the stem is also
+// looked up with it unvoiced: at a sentence's end only, since a noun
+// before a comma reads so too ("Kadın, erkek …" is not kat- with -ın).
+func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool, voiced bool) bool {
+	if found := dictionaryVerb(l, w, ends, g.infinitive[l]); found || !voiced {
+		return found
+	}
+	for e := range ends {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok {
+			continue
+		}
+		for pair := range g.voicing[l] {
+			voiced, voiceless, _ := strings.Cut(pair, ">")
+			if s, ok := strings.CutSuffix(stem, voiced); ok && s != "" && dictionaryVerb(l, s+voiceless+e, ends, g.infinitive[l]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dictionaryVerb reports whether a word is a verb's stem plus one of ends
@@ -232,7 +296,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 	toks := m.Tokens()
 	hasAny := func(w string, set map[string]bool) bool {
 		for e := range set {
-			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
+			if endsIn(m.Lang, w, e, 1, folded) {
 				return true
 			}
 		}
@@ -252,14 +316,54 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a
 			// sentence's end, and not with a past or 1st person ending.
-			if stem := g.verbStem(m.Lang, t.Norm, ends); stem || last && !hasAny(t.Norm, not) {
+			if stem := g.verbStem(m.Lang, t.Norm, ends, last); stem || last && !hasAny(t.Norm, not) {
 				return true
 			}
 		}
 		if enough[lint.Fold(m.Lang, t.Norm)] || enough[t.Norm] {
-			if prev := neighbour(toks, i, -1); prev >= 0 && hasAny(toks[prev].Norm, after) {
+			prev := neighbour(toks, i, -1)
+			if prev >= 0 && hasAny(toks[prev].Norm, after) {
 				return true
 			}
+			if prev >= 0 && !(next >= 0 && g.notEnough[m.Lang][toks[next].Norm]) &&
+				dictionaryVerb(m.Lang, toks[prev].Norm, g.enoughVerb[m.Lang], g.infinitive[m.Lang]) {
+				return true
+			}
+		}
+		if (last || clause) && g.bareImperative(m, toks, i, hasAny) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareImperative reports whether word i is a verb's bare stem said as the
+// informal imperative: the stem with an infinitive ending is a word of the
+// dictionary, and the word before is one of nowAdverbs ("şimdi incele",
+// "indi sına") or an object in the accusative ("yerini bugün ayırt" reads
+// "bugün"; "favorini seç"). A noun of the same form after another word
+// ("en sevilen tat", "bu yaz") is none, nor a stem of two letters ("Depolama
+// alanı az").
+func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, hasAny func(string, map[string]bool) bool) bool {
+	l := m.Lang
+	if g.nowAdverbs[l] == nil {
+		return false
+	}
+	prev := neighbour(toks, i, -1)
+	if prev < 0 || toks[prev].Kind != lint.Word {
+		return false
+	}
+	p := toks[prev].Norm
+	if !hasWord(l, g.nowAdverbs[l], p, lint.Folded(l, m.Body.Text)) && !(utf8.RuneCountInString(p) >= 5 && hasAny(p, g.accusative[l])) {
+		return false
+	}
+	w := toks[i].Norm
+	if utf8.RuneCountInString(w) < 3 {
+		return false // "alanı az": short stems are adjectives and nouns too
+	}
+	for inf := range g.infinitive[l] {
+		if known, _ := inDictionary(l, w+inf); known {
+			return true
 		}
 	}
 	return false

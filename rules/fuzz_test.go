@@ -15,7 +15,11 @@ func FuzzRules(f *testing.F) {
 	for _, s := range []string{"We recieve it. Dr. Who. ", "Herkezin orjinali şarzı?", "Təşəkür, edəciyik!!", "a\n\nb", "€€€", "\xff\xfe",
 		"You've 'barely opened' it? Fascinating. ' '' 'x", "“Kendiliğinden bozuldu” dediğiniz “” «a»", "Heç nəyi qaçırmadınız. Əla!",
 		"Elbette, biz kırdık; yenisini gönderiyoruz. Bu kaçıncı talebiniz?",
-		"Cox, cox, cox uzr 🙂 Yenə yazmısınız? Tabii, boyarız, hatta üstüne? I'm sure the grass is delighted. Who knew?"} {
+		"Cox, cox, cox uzr 🙂 Yenə yazmısınız? Tabii, boyarız, hatta üstüne? I'm sure the grass is delighted. Who knew?",
+		// Wishes, offers and actions read from the words around them, cut short.
+		"and have yourself a really", "Have the best", "Catch you", "Look after that", "loved having you", "Until!",
+		"Nice lara.", "Bol, xoş.", "xoş", "sağlıkla ın", "olduğunda yazın", "şimdi al,", "okutman yeterli değil",
+		"Update:", "Secure", "kaydedin", ", geçirin."} {
 		f.Add(s, uint8(0))
 	}
 	l, err := lint.NewLinter(All(), nil, nil, nil)

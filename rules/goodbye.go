@@ -30,8 +30,11 @@ farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz a�
 günlər"; an exclamation ending in a wish, "Happy baking!", "Bol kazançlı günler!", "Xoş yol!";
 congratulations; sympathy, "our thoughts are with you"; a wish in other words: "Sleep well!", "Ride
 safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
-gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin"), no thanks ("thanks for your patience", "sağ olun",
-"it was a pleasure") and no offer of more help ("anything else I can help with?", "is there anything
+gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
+match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
+yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
+rast gitsin"), no thanks ("thanks for your patience", "sağ olun",
+"it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words). Words match in
 their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
@@ -54,7 +57,8 @@ conversations politely and say how to get back in touch.`,
 			courteous := func(m *lint.Message) bool {
 				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
-					gw.wishClause(m) || gw.moreHelp(m, pb) {
+					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
+					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -150,7 +154,7 @@ func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords, exist map[stri
 			continue
 		}
 		for e := range ends {
-			if len(toks[j].Norm) > len(e)+1 && hasEnding(m.Lang, toks[j].Norm, e, folded) {
+			if endsIn(m.Lang, toks[j].Norm, e, 1, folded) {
 				return true
 			}
 		}
@@ -175,7 +179,7 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 				continue
 			}
 			for e := range ends {
-				if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+				if endsIn(m.Lang, t.Norm, e, 1, folded) {
 					return true
 				}
 			}
@@ -188,6 +192,48 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 // (see goodbye.yaml).
 type goodbyeWords struct {
 	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer, infinitive map[lint.Lang]map[string]bool
+	// intensifier, wishNoun: "have a really good …" and a time, an event
+	// or an experience wishes ("have a good rest of the week"), "have a
+	// good look" or "a good reason" does not; joy: what having the customer was ("a joy having you");
+	// careFor: the body or oneself, looked after ("look after that knee");
+	// determiner: a word that may stand between a verb and its object.
+	intensifier, wishNoun, joy, careFor, determiner map[lint.Lang]map[string]bool
+	// article, reflexive and haveBefore: "have" may follow one of
+	// haveBefore ("and have a lovely afternoon"), take one of reflexive
+	// ("have yourself a …") and one of article ("have the best time").
+	article, reflexive, haveBefore, until map[lint.Lang]map[string]bool
+	// regardsVerbs, regards and regardsFrom: a sentence opening with giving
+	// or sending a hug or a wave and ending "from us" or "from the team"
+	// passes on regards.
+	regardsVerbs, regards, regardsFrom map[lint.Lang]map[string]bool
+	// optativeVerb: in a language that has it, the optative's stem must be
+	// a verb of the dictionary (Turkish: "rast gitsin" is git- with -sin;
+	// "gelirsin", you come, is not gelir- with -sin).
+	optativeVerb map[lint.Lang]map[string]bool
+	// manyMore and dativePlural: "nice … -lara" (many more …) wishes;
+	// elliptic and notWished: a wish word and one noun as a sentence's last
+	// clause ("xoş seyr", "happy reading"), unless the noun is a copula or
+	// negation ("xoş deyil").
+	manyMore, dativePlural, elliptic, notWished map[lint.Lang]map[string]bool
+	// pleasure: blessings of pleasure or health that wish wherever they
+	// stand before an imperative ("sağlıkla", "zövqlə"; "dikkatli" and
+	// "ehtiyatla" may instruct); spend: a verb of spending time, a wish
+	// with a wish word before it ("mutlu bir akşam geçirin").
+	pleasure, spend map[lint.Lang]map[string]bool
+	// timeWords: a time after "speak to you" or "catch you" makes it a
+	// farewell ("Speak to you on Monday"), the list talk.
+	timeWords map[lint.Lang]map[string]bool
+}
+
+// endsImperative reports whether a word ends in a 2nd person imperative
+// ending, with a stem of two letters or more.
+func (gw *goodbyeWords) endsImperative(l lint.Lang, w string, folded bool) bool {
+	for e := range gw.imperative[l] {
+		if endsIn(l, w, e, 1, folded) {
+			return true
+		}
+	}
+	return false
 }
 
 func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
@@ -195,7 +241,13 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	return &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
-		complementizer: w("complementizers"), infinitive: w("infinitive_endings")}
+		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
+		intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
+		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
+		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
+		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
+		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
+		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -225,10 +277,20 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 		}
 		if len(clause) >= 2 && len(clause) <= 3 && in(gw.wish[l], toks[clause[len(clause)-2]].Norm) {
 			for e := range gw.plural[l] {
-				if len(last) > len(e)+2 && hasEnding(l, last, e, folded) {
+				if endsIn(l, last, e, 2, folded) {
 					return true
 				}
 			}
+		}
+		if gw.wishPhrase(m, toks, s, clause, folded) {
+			return true
+		}
+		// "Until next season!", "Till Friday!": an exclamation of up to
+		// three words opening with "until" looks to the next meeting ("Until
+		// tomorrow" without one is a label: snooze until tomorrow).
+		if len(clause) <= 3 && gw.until[l][first] && sentenceStart(toks, clause[0]) &&
+			strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
+			return true
 		}
 		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
 			return true
@@ -240,9 +302,24 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 			gw.goodAdjective[l][toks[clause[2]].Norm] {
 			return true
 		}
-		if len(clause) <= 3 && in(gw.blessing[l], first) {
-			for e := range gw.imperative[l] {
-				if len(last) > len(e)+1 && hasEnding(l, last, e, folded) {
+		if len(clause) <= 3 && in(gw.blessing[l], first) && gw.endsImperative(l, last, folded) {
+			return true
+		}
+		// A blessing of pleasure or health right before the verb, an
+		// object or a light verb's noun allowed between: "Cihazınızı
+		// sağlıkla kullanın", "rahatlıqla istifadə edin".
+		if len(clause) >= 2 && gw.endsImperative(l, last, folded) {
+			for k := len(clause) - 2; k >= 0 && k >= len(clause)-3; k-- {
+				if in(gw.pleasure[l], toks[clause[k]].Norm) {
+					return true
+				}
+			}
+		}
+		// Spending a time of a wished kind: "Sevdiklerinizle mutlu bir
+		// akşam geçirin"; "Kartınızı geçirin" swipes a card.
+		if gw.spend[l][last] {
+			for _, k := range clause[:len(clause)-1] {
+				if in(gw.wish[l], toks[k].Norm) {
 					return true
 				}
 			}
@@ -301,7 +378,8 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		}
 	}
 	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
-	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) || gw.imperativeOf(l, last) {
+	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) || gw.imperativeOf(l, last) ||
+		gw.optativeVerb[l] != nil && !dictionaryVerb(l, last, gw.optative[l], gw.infinitive[l]) {
 		return false
 	}
 	// The sentence's words, from its last clause back to its start.
@@ -385,6 +463,205 @@ func hasWord(l lint.Lang, set map[string]bool, w string, folded bool) bool {
 		fw := lint.Fold(l, w)
 		for x := range set {
 			if lint.Fold(l, x) == fw {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// haveAWish reports whether a sentence that is not a question opens with
+// "have a", "have an" or "have the" and a good adjective, an intensifier
+// allowed before it, whatever noun phrase follows and however long ("Have
+// an amazing time at the match on Saturday", "Have a really lovely rest of
+// your holiday", "and have the best time"), when the noun is a time, an
+// event or an experience (wish_nouns): a look or a reason ("Have a good
+// look at the plan") is an instruction.
+func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
+	l := m.Lang
+	good := gw.goodAdjective[l]
+	if good == nil {
+		return false
+	}
+	toks := m.Tokens()
+	sents := m.Sentences()
+	for i, t := range toks {
+		if t.Kind != lint.Word || t.Norm != "have" {
+			continue
+		}
+		if prev := neighbour(toks, i, -1); !(prev < 0 || sentenceStart(toks, i) || toks[prev].Norm == "," || gw.haveBefore[l][toks[prev].Norm]) {
+			continue
+		}
+		a := neighbour(toks, i, 1)
+		if a >= 0 && gw.reflexive[l][toks[a].Norm] {
+			a = neighbour(toks, a, 1) // "have yourself a great weekend"
+		}
+		if a < 0 || !gw.article[l][toks[a].Norm] {
+			continue
+		}
+		adj := neighbour(toks, a, 1)
+		if adj >= 0 && gw.intensifier[l][toks[adj].Norm] {
+			adj = neighbour(toks, adj, 1)
+		}
+		if adj < 0 || !good[toks[adj].Norm] {
+			continue
+		}
+		// A time, an event or an experience, one more adjective allowed
+		// before it ("a lovely long weekend", "an amazing time at …").
+		n := neighbour(toks, adj, 1)
+		if n >= 0 && !gw.wishNoun[l][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		if n < 0 || !gw.wishNoun[l][toks[n].Norm] {
+			continue
+		}
+		s := sents[sentenceOf(sents, t.Start)]
+		if !strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)"), "?") {
+			return true
+		}
+	}
+	return false
+}
+
+// company reports whether having the customer is said to have been a joy:
+// "having you" or "to have you" (the list company) after a good adjective
+// or a word of joy within its two words before ("We loved having you", "It
+// was a blast having you", "Great to have you with us"). "We are having
+// your certificate printed" is none.
+func (gw *goodbyeWords) company(m *lint.Message, pb phraseBook) bool {
+	l := m.Lang
+	if gw.joy[l] == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for _, c := range pb.find(m, "company") {
+		for j, k := c.First, 0; k < 2; k++ {
+			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+				break
+			}
+			if gw.joy[l][toks[j].Norm] || gw.goodAdjective[l][toks[j].Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// careWish reports whether the customer is told to look after themselves
+// or their body: a verb of care (the list care: "look after", "go easy
+// on", "rest") opening a sentence or clause, then the body or oneself
+// (care_for), one determiner allowed between ("Look after that knee", "Go
+// easy on that wrist"). Looking after a thing ("Look after the receipt")
+// is an instruction.
+func (gw *goodbyeWords) careWish(m *lint.Message, pb phraseBook) bool {
+	l := m.Lang
+	if gw.careFor[l] == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for _, c := range pb.find(m, "care") {
+		if c.First < 0 {
+			continue
+		}
+		if prev := neighbour(toks, c.First, -1); !(prev < 0 || sentenceStart(toks, c.First) || toks[prev].Norm == ",") {
+			continue
+		}
+		n := neighbour(toks, c.Last, 1)
+		if n >= 0 && gw.determiner[l][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		if n >= 0 && gw.careFor[l][toks[n].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// wishPhrase reports whether a clause of two to four words is a wish said
+// as a noun phrase: a wish word first and a plural noun last, adjectives
+// between ("Bol kazançlı günler", "Keyifli ve huzurlu tatiller"); "nice"
+// (many more) first and a dative plural last ("Nice mutlu yıllara"); or,
+// in a statement, a wish word and one noun ("xoş seyr", "Happy reading.")
+// that is not a copula or negation ("xoş deyil").
+func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
+	l := m.Lang
+	if len(clause) < 2 || len(clause) > 4 {
+		return false
+	}
+	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
+	ends := func(w string, set map[string]bool) bool {
+		for e := range set {
+			if endsIn(l, w, e, 2, folded) {
+				return true
+			}
+		}
+		return false
+	}
+	first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm
+	if in(gw.wish[l], first) && ends(last, gw.plural[l]) || in(gw.manyMore[l], first) && ends(last, gw.dativePlural[l]) {
+		return true
+	}
+	if len(clause) != 2 || !in(gw.elliptic[l], first) || in(gw.notWished[l], last) {
+		return false
+	}
+	// The clause ends its sentence, and the sentence is a statement.
+	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
+	end := toks[clause[1]].End
+	rest := strings.TrimSpace(m.Body.Text[end:s.End])
+	return (rest == "" || rest == "." || rest == "!") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, ":")
+}
+
+// talkSoon reports whether the customer is told when we will talk again:
+// the list talk ("speak to you", "catch you") and one of timeWords right
+// after it ("Speak to you on Monday", "Catch you at the next class"); "We
+// need to speak to you about the invoice" is none.
+func (gw *goodbyeWords) talkSoon(m *lint.Message, pb phraseBook) bool {
+	l := m.Lang
+	if gw.timeWords[l] == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for _, c := range pb.find(m, "talk") {
+		if n := neighbour(toks, c.Last, 1); c.Last >= 0 && n >= 0 && gw.timeWords[l][toks[n].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsIn reports whether w ends in the ending e, compared folded in a text
+// typed without the language's letters, with more than stem letters before
+// it: counted in letters, as "oldugunda" is as long as "olduğunda".
+func endsIn(l lint.Lang, w, e string, stem int, folded bool) bool {
+	return utf8.RuneCountInString(w) > utf8.RuneCountInString(e)+stem && hasEnding(l, w, e, folded)
+}
+
+// passOn reports whether a sentence opens with one of regardsVerbs, holds
+// one of regards (a hug, a wave, our love) and ends "from" and one of
+// regardsFrom, a word between allowed ("Give her a scratch behind the ears
+// from us", "Send the kids a wave from the team"); "Give the courier the
+// parcel you received from us" passes on none.
+func (gw *goodbyeWords) passOn(m *lint.Message, toks []lint.Token) bool {
+	l := m.Lang
+	if gw.regardsVerbs[l] == nil {
+		return false
+	}
+	k := 0 // sentences and tokens are in order: one pass over both
+	var words []string
+	for _, s := range m.Sentences() {
+		words = words[:0]
+		for ; k < len(toks) && toks[k].Start < s.End; k++ {
+			if t := toks[k]; t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word {
+				words = append(words, t.Norm)
+			}
+		}
+		n := len(words)
+		if n < 4 || !gw.regardsVerbs[l][words[0]] || !gw.regardsFrom[l][words[n-1]] ||
+			words[n-2] != "from" && words[n-3] != "from" {
+			continue
+		}
+		for _, w := range words[1 : n-2] {
+			if gw.regards[l][w] {
 				return true
 			}
 		}

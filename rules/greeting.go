@@ -28,8 +28,10 @@ var Greeting = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "first reply or away message without a greeting",
 		Text: `Flags a message that opens a conversation (kind: greeting or away) and starts straight with
-the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir") and no
-acknowledgement ("Thanks for your message", "Appreciate you reaching out", "Yazdığınız için
+the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir", "Happy Friday",
+"Hayırlı cumalar", "Cüməniz mübarək") and no
+acknowledgement ("Thanks for your message", "Cheers for the photos", "Appreciate you reaching out",
+"Mesajınız elimize ulaştı", "Yazdığınız için
 teşekkürler", "Müraciətinizə görə minnətdarıq") within its first words, also when typed without the
 language's letters ("Mesajiniz icin tesekkurler"). A
 "please" at the start or a "thanks!" at the end is not a greeting. An away message must also say when a
