@@ -363,6 +363,13 @@ func (c *Checker) event(r *run, cv *State, e *Event) {
 	case e.Type == Message || e.Type == Reaction:
 		c.outbound(t)
 	}
+	if t.msgRead && t.msg != nil {
+		// What the rules worked out in the text (its tokens, its cues)
+		// goes back to be used again by the next message, as a send's
+		// does once the template rules have read it: a customer's
+		// message that nothing trimmed left it all to the collector.
+		t.msg.Trim()
+	}
 }
 
 // inbound records what a customer's event changes: the window it opens,
