@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"reflect"
 	"strings"
 	"time"
@@ -574,9 +575,9 @@ func (p *packer) time(t time.Time) {
 // sketch writes the count of bits set, then each bit's place.
 func (p *packer) sketch(s sketch) {
 	p.uvarint(uint64(s.count()))
-	for i := range 256 {
-		if s[i/64]&(1<<(i%64)) != 0 {
-			p.b = append(p.b, byte(i))
+	for w, word := range s {
+		for ; word != 0; word &= word - 1 {
+			p.b = append(p.b, byte(w*64+bits.TrailingZeros64(word)))
 		}
 	}
 }

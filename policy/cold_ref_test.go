@@ -417,3 +417,42 @@ func TestCodersPackAsReflection(t *testing.T) {
 		}
 	}
 }
+
+// refSketch is sketch as written first: each of the 256 bits tried.
+func (p *packer) refSketch(s sketch) {
+	p.uvarint(uint64(s.count()))
+	for i := range 256 {
+		if s[i/64]&(1<<(i%64)) != 0 {
+			p.b = append(p.b, byte(i))
+		}
+	}
+}
+
+// A sketch is written as the reference writes it, its set bits in order,
+// and read back.
+func TestSketchPacksAsReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 4))
+	for i := range 5000 {
+		var s sketch
+		for w := range s {
+			switch i % 4 {
+			case 0:
+			case 1:
+				s[w] = 1 << rng.IntN(64)
+			case 2:
+				s[w] = rng.Uint64()
+			default:
+				s[w] = ^uint64(0) >> rng.IntN(64)
+			}
+		}
+		var got, want packer
+		got.sketch(s)
+		want.refSketch(s)
+		if !bytes.Equal(got.b, want.b) {
+			t.Fatalf("sketch %x: wrote %x, want %x", s, got.b, want.b)
+		}
+		if back := (&packer{b: got.b}).readSketch(); back != s {
+			t.Fatalf("sketch %x read back as %x", s, back)
+		}
+	}
+}
