@@ -44,6 +44,9 @@ type Turn struct {
 	// rules that read it.
 	fold   string
 	folded bool
+	// rawRunes is the characters of the event's line plus one (0: not
+	// counted yet), where each finding on the line ends.
+	rawRunes int
 }
 
 // Message is the event's text read as a message, placed in its transcript
@@ -112,7 +115,10 @@ func (t *Turn) finding(line int, msg, fix string) lint.Finding {
 	f := lint.Finding{Rule: t.rule.name, Severity: t.rule.severity, Message: msg, Suggestion: fix, File: t.run.path,
 		Line: line, Col: 1, EndLine: line, EndCol: 1, MessageID: t.Conv.ID}
 	if e := t.Event; e != nil {
-		f.EndCol, f.MessageID = utf8.RuneCount(e.Raw)+1, e.messageID()
+		if t.rawRunes == 0 {
+			t.rawRunes = utf8.RuneCount(e.Raw) + 1
+		}
+		f.EndCol, f.MessageID = t.rawRunes, e.messageID()
 	}
 	return f
 }
