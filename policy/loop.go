@@ -136,8 +136,9 @@ type run struct {
 	// failed is the first error a rule met reading the transcript again:
 	// the transcript's error once its events are judged.
 	failed error
-	// scratch is where a worker packs a state it freezes.
-	scratch []byte
+	// scratch is where a worker packs a state it freezes; fold is where
+	// an event's text is folded (Turn.foldedText).
+	scratch, fold []byte
 	// memo keeps what the rules read in a draft's text, for other
 	// judgements of the same draft (JudgeMemo); nil outside the hook.
 	memo *DraftMemo

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
@@ -59,10 +60,16 @@ func (t *Turn) Message() *lint.Message {
 	return t.msg
 }
 
-// foldedText is the fold of the event's text (see fold).
+// foldedText is the fold of the event's text (see fold), written in the
+// run's buffer: valid until the run's next event, which the rules that
+// read it (for cues, fingerprints) keep nothing of.
 func (t *Turn) foldedText() string {
-	if !t.folded {
+	if !t.folded && t.run == nil {
 		t.fold, t.folded = fold(t.Event.Text), true
+	}
+	if !t.folded {
+		t.run.fold = foldInto(t.run.fold[:0], t.Event.Text)
+		t.fold, t.folded = unsafe.String(unsafe.SliceData(t.run.fold), len(t.run.fold)), true
 	}
 	return t.fold
 }
