@@ -637,6 +637,11 @@ func (p *Phrases) FindIn(m *Message) []Match {
 	return slices.Clone(found)
 }
 
+// HasIn reports whether FindIn would find any cue, without copying the
+// matches out: a rule that asks only whether a list is there allocates
+// nothing.
+func (p *Phrases) HasIn(m *Message) bool { return len(p.findIn(m)) > 0 }
+
 // AppendIn appends what FindIn returns to dst: a caller that sorts the
 // matches into its own slices allocates nothing for them on the way.
 func (p *Phrases) AppendIn(dst []Match, m *Message) []Match {

@@ -253,8 +253,12 @@ func FuzzFindIn(f *testing.F) {
 			m := &Message{Lang: l, Body: Field{Text: text}}
 			toks := Tokenize(text, l)
 			for _, p := range ps {
-				if want, got := p.Find(text, toks), p.FindIn(m); !slices.Equal(want, got) {
+				want := p.Find(text, toks)
+				if got := p.FindIn(m); !slices.Equal(want, got) {
 					t.Fatalf("%s %q / %q in %q: %s", l, a, b, text, cmp.Diff(want, got))
+				}
+				if has := p.HasIn(m); has != (len(want) > 0) {
+					t.Fatalf("%s %q / %q in %q: HasIn %v, Find %v", l, a, b, text, has, want)
 				}
 			}
 			m.Trim()

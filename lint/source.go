@@ -44,7 +44,14 @@ func (s *Source) index() []int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.lines == nil {
-		s.lines = append(make([]int, 0, 64), 0)
+		// Made at its size: a streamed export's every message has a
+		// source of its own line, which made room for 64 lines.
+		n := bytes.Count(s.Data, []byte{'\n'})
+		if n == 0 {
+			s.lines = oneLine
+			return s.lines
+		}
+		s.lines = append(make([]int, 0, n+1), 0)
 		for i, c := range s.Data {
 			if c == '\n' {
 				s.lines = append(s.lines, i+1)
@@ -53,6 +60,10 @@ func (s *Source) index() []int {
 	}
 	return s.lines
 }
+
+// oneLine is the line index of every source of one line, shared: an index
+// is only read once made.
+var oneLine = []int{0}
 
 // Position turns a byte offset into a 1-based line and a 1-based column
 // counted in characters (Unicode code points), as editors and SARIF expect.

@@ -34,8 +34,9 @@ var BotHandoff = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
-an error, only handles other topics, says the question is out of its scope, the service is unavailable
-or to try later, has no answer, or could not find what was asked) and gives no route to a person or
+an error, only handles other topics, says the question is out of its scope or not among its tasks, the
+service is unavailable or to try later, has no answer, could not find what was asked, or that a request is
+not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page or
 visit to one of the brand's branches. A failure said as a condition ("If that time is not possible for you,
 reply with another day", "mümkün değilse") is no dead end. Asking to rephrase or to pick from a menu is not a route to a person;
@@ -57,6 +58,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				inability[l] = slices.Sorted(maps.Keys(set))
 			}
 			lack := newLackWords()
+			scoped := newScopedNegation()
 			place := newMenuPlace()
 			cond := newConditions()
 			return func(p *lint.Pass) {
@@ -68,7 +70,8 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				// and the routes to a person (regular expressions) last.
 				fallback := cond.drop(m, pb.find(m, "fallback"))
 				if len(fallback) == 0 {
-					fallback = cond.drop(m, append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...))
+					fallback = append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...)
+					fallback = cond.drop(m, append(fallback, scoped.find(m, pb)...))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
 					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
@@ -104,15 +107,192 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 	}
 	if only := pb.find(m, "only"); len(only) > 0 {
 		sents := m.Sentences()
-		for _, c := range pb.find(m, "can") {
+		for _, c := range append(pb.find(m, "can"), abilityWords(m, toks, folded)...) {
 			for _, o := range only {
-				if o.Span.Start < c.Span.Start && sentenceOf(sents, o.Span.Start) == sentenceOf(sents, c.Span.Start) {
+				if o.Span.Start < c.Span.Start && sentenceOf(sents, o.Span.Start) == sentenceOf(sents, c.Span.Start) &&
+					!clauseBetween(m.Lang, toks, o.Last, c.First) {
 					out = append(out, lint.Match{Cue: o.Cue, Span: lint.Span{Start: o.Span.Start, End: c.Span.End}, First: o.First, Last: c.Last})
 				}
 			}
 		}
 	}
 	slices.SortFunc(out, func(a, b lint.Match) int { return a.Span.Start - b.Span.Start })
+	return out
+}
+
+// joiners are, per language, the words that join two clauses: "only"
+// before one and the ability after it belong to different clauses ("Just
+// send your postcode and I can help"), the first an instruction, not a
+// limit. Only languages that put the object after the verb have them: in
+// Turkish and Azerbaijani the object, lists and commas included, stands
+// between "only" and the ability.
+var joiners = bothandoffData.WordSets("clause_joiners")
+
+// clauseBetween: a clause boundary (a comma, a semicolon, a colon or a
+// joining word) stands between tokens a and b, in a language with joiners.
+func clauseBetween(l lint.Lang, toks []lint.Token, a, b int) bool {
+	if joiners[l] == nil {
+		return false
+	}
+	for i := max(a+1, 0); i < b && i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ",;:") || t.Kind == lint.Word && joiners[l][t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// abilityEndings are, per language, the endings of a verb saying what the
+// bot is able to do as a limit ("okuyabiliyorum": I am able to read): after
+// an "only" word, any verb with one is a dead end, as the can list's are.
+var abilityEndings = endingSets(bothandoffData.WordSets("ability_endings"))
+
+// abilityWords are the words of a message with an ability ending.
+func abilityWords(m *lint.Message, toks []lint.Token, folded bool) []lint.Match {
+	es := abilityEndings[m.Lang]
+	if es == nil {
+		return nil
+	}
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Kind == lint.Word && es.match(m.Lang, t.Norm, folded) {
+			out = append(out, lint.Match{Cue: "ability", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		}
+	}
+	return out
+}
+
+// scopedNegation finds a bot saying a thing is not done now or in this channel, in
+// the passive or impersonally, without "I": a channel cue ("in this chat",
+// "bu kanal üzerinden", "çatdan") with a negated verb at most three words
+// away on the verb's side ("Refunds can't be issued in this chat", "… bu
+// kanal üzerinden alınmamaktadır", "çatdan ödəmək olmur"); a time word for
+// now ("currently", "şu anda", "hazırda") with a negated or closed verb at
+// most three words away on either side ("Bookings are currently closed",
+// "Şu anda sipariş alınmıyor"); and, in the languages
+// with the modal "olmur", an infinitive before it ("ünvanı dəyişmək olmur":
+// it cannot be done).
+type scopedNegation struct {
+	words               map[lint.Lang]map[string]bool
+	endings, infinitive map[lint.Lang]*endingSet
+	impossible          map[lint.Lang]map[string]bool
+	impossibleFolded    map[lint.Lang]map[string]bool // impossible as typed without the language's letters
+	// side is where a language puts the verb of the channel cue: English
+	// before it ("can't be issued in this chat"; after it the channel
+	// names the subject, "orders placed in this chat are not charged"),
+	// Turkish and Azerbaijani after it.
+	side map[lint.Lang]map[string]bool
+	// empty, you, youEndings: see notService.
+	empty, you map[lint.Lang]map[string]bool
+	youEndings map[lint.Lang]*endingSet
+}
+
+func newScopedNegation() *scopedNegation {
+	w := bothandoffData.WordSets
+	folded := map[lint.Lang]map[string]bool{}
+	for l, set := range w("impossible") {
+		folded[l] = map[string]bool{}
+		for x := range set {
+			folded[l][lint.Fold(l, x)] = true
+		}
+	}
+	return &scopedNegation{impossibleFolded: folded, words: w("negation"), endings: endingSets(w("negative_endings")),
+		infinitive: endingSets(w("infinitive_endings")), impossible: w("impossible"), side: w("negation_side"),
+		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings"))}
+}
+
+// negationNear is the index of a negated word at most three words from an
+// anchor on one of the sides (-1 before, 1 after) in its clause, or -1.
+func (sn *scopedNegation) negationNear(l lint.Lang, toks []lint.Token, c lint.Match, sides []int, folded bool) int {
+	for _, dir := range sides {
+		from := c.Last
+		if dir < 0 {
+			from = c.First
+		}
+		for i, k := from, 0; k < 3; k++ {
+			if i = neighbour(toks, i, dir); i < 0 || toks[i].Kind != lint.Word {
+				break // the sentence or the clause ends
+			}
+			if sn.negated(l, toks[i].Norm, folded) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// notService: a negation with "now" that says nothing of the service: an
+// empty list ("no notifications at the moment", "şu anda bildirim yok"),
+// or the customer's own state ("You are not currently a member",
+// "konuşma almıyorsunuz": the 2nd person).
+func (sn *scopedNegation) notService(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
+	w := toks[i].Norm
+	if hasWord(l, sn.empty[l], w, folded) {
+		return true
+	}
+	if ye := sn.youEndings[l]; ye != nil && ye.match(l, w, folded) {
+		return true
+	}
+	for j, k := i, 0; k < 2; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			break
+		}
+		if sn.you[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// negated: a word of negation or a verb with a negative ending.
+func (sn *scopedNegation) negated(l lint.Lang, w string, folded bool) bool {
+	if hasWord(l, sn.words[l], w, folded) {
+		return true
+	}
+	es := sn.endings[l]
+	return es != nil && len(w) > 5 && es.match(l, w, folded)
+}
+
+func (sn *scopedNegation) find(m *lint.Message, pb phraseBook) []lint.Match {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	var out []lint.Match
+	// The channel on the verb's side; "now" on either: "currently
+	// closed", "not taking orders right now".
+	verbSide := []int{1}
+	if sn.side[m.Lang]["before"] {
+		verbSide = []int{-1}
+	}
+	for _, anchor := range []struct {
+		list  string
+		sides []int
+	}{{"channel", verbSide}, {"now", []int{-1, 1}}} {
+		if anchor.list == "now" && isLabel(m.Body.Text, toks) {
+			continue // a button: "Not now", "Şu an değil"
+		}
+		for _, c := range pb.find(m, anchor.list) {
+			if c.First < 0 || c.Last >= len(toks) {
+				continue
+			}
+			if i := sn.negationNear(m.Lang, toks, c, anchor.sides, folded); i >= 0 && !(anchor.list == "now" && sn.notService(m.Lang, toks, i, folded)) {
+				out = append(out, lint.Match{Cue: anchor.list, Span: c.Span, First: min(i, c.First), Last: max(i, c.Last)})
+			}
+		}
+	}
+	if inf, imp := sn.infinitive[m.Lang], sn.impossible[m.Lang]; inf != nil && imp != nil {
+		for j, t := range toks {
+			// The set as is, then folded (built once): every word of a
+			// message is asked.
+			if t.Kind != lint.Word || !imp[t.Norm] && !(folded && sn.impossibleFolded[m.Lang][lint.Fold(m.Lang, t.Norm)]) {
+				continue
+			}
+			if i := neighbour(toks, j, -1); i >= 0 && toks[i].Kind == lint.Word && len(toks[i].Norm) > 5 &&
+				inf.match(m.Lang, toks[i].Norm, folded) {
+				out = append(out, lint.Match{Cue: "impossible", Span: lint.Span{Start: toks[i].Start, End: t.End}, First: i, Last: j})
+			}
+		}
+	}
 	return out
 }
 
@@ -265,14 +445,15 @@ func wordsApart(toks []lint.Token, a, b int) int {
 // yoxdur", "imkanım yoxdur", "səlahiyyətimə daxil deyil", "yetkimin
 // dışında".
 type lackWords struct {
-	mine, mineTo        map[lint.Lang]*endingSet
-	me, absent, belongs map[lint.Lang]map[string]bool
+	mine, mineTo, mineBare     map[lint.Lang]*endingSet
+	me, absent, belongs, among map[lint.Lang]map[string]bool
 }
 
 func newLackWords() *lackWords {
 	w := bothandoffData.WordSets
-	return &lackWords{mine: endingSets(w("mine_endings")), mineTo: endingSets(w("mine_to_endings")), me: w("me"),
-		absent: w("absent"), belongs: w("belongs")}
+	return &lackWords{mine: endingSets(w("mine_endings")), mineTo: endingSets(w("mine_to_endings")),
+		mineBare: endingSets(w("mine_bare_endings")), me: w("me"), absent: w("absent"), belongs: w("belongs"),
+		among: w("among")}
 }
 
 func (lw *lackWords) find(m *lint.Message) []lint.Match {
@@ -296,8 +477,12 @@ func (lw *lackWords) find(m *lint.Message) []lint.Match {
 			w := toks[i].Norm
 			// The dative (-ImA) is also a verbal noun's ending ("kazıma"):
 			// only before "belongs"/"included" ("səlahiyyətimə daxil deyil").
+			// The bare possessive only before "among" ("görevlerim arasında
+			// değil": not among my tasks).
 			if k == 1 && lw.belongs[m.Lang][toks[neighbour(toks, i, 1)].Norm] && len(w) > 4 && lw.mineTo[m.Lang] != nil &&
 				lw.mineTo[m.Lang].match(m.Lang, w, folded) ||
+				k == 1 && hasWord(m.Lang, lw.among[m.Lang], toks[neighbour(toks, i, 1)].Norm, folded) && len(w) > 4 &&
+					lw.mineBare[m.Lang] != nil && lw.mineBare[m.Lang].match(m.Lang, w, folded) ||
 				hasWord(m.Lang, lw.me[m.Lang], w, folded) || len(w) > 4 && mine.match(m.Lang, w, folded) {
 				out = append(out, lint.Match{Cue: "lack", Span: lint.Span{Start: toks[i].Start, End: t.End}, First: i, Last: j})
 				break

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -21,6 +22,38 @@ type CTAOptions struct {
 }
 
 var urlRE = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+\.(?:com|net|org|io|co|shop|store|az|tr|com\.tr|example)(?:/\S*)?`)
+
+// firstLink is where urlRE first matches text, nil if nowhere. Every
+// promotion without a call to action asks, and most hold no link: the
+// expression runs only on a text with what each of its branches needs,
+// "://", "www." or a dot before a letter (a domain's ending; any non-ASCII
+// byte too, as (?i) folds 'ſ' with 's').
+func firstLink(text string) []int {
+	if !strings.Contains(text, "://") && !dotBeforeLetterOrWWW(text) {
+		return nil
+	}
+	return urlRE.FindStringIndex(text)
+}
+
+// dotBeforeLetterOrWWW reports whether a dot in text has a letter or a
+// non-ASCII byte after it, or "www" (in any case) before it.
+func dotBeforeLetterOrWWW(text string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(text[i:], '.')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+1 < len(text) {
+			if c := text[i+1] | 0x20; c >= 'a' && c <= 'z' || text[i+1] >= utf8.RuneSelf {
+				return true
+			}
+		}
+		if i >= 3 && strings.EqualFold(text[i-3:i], "www") {
+			return true
+		}
+	}
+}
 
 // CTA flags a promotion that does not tell the customer what to do.
 var CTA = &lint.Rule{
@@ -142,7 +175,7 @@ func isCode(w string) bool {
 
 func reportNoCTA(p *lint.Pass) {
 	m := p.Msg
-	if loc := urlRE.FindStringIndex(m.Body.Text); loc != nil {
+	if loc := firstLink(m.Body.Text); loc != nil {
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: loc[0], End: loc[1]},
 			Message:    "the only call to action is a bare link; say what to do with it",

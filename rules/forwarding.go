@@ -28,14 +28,15 @@ var ForwardingConsent = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
-will be, forwarded, shared, handed or passed (in any tense, active or passive) to a third party — a
-courier, partner, airline, contractor, insurer, lab, another company named or not, a firm "we work
-with", or another organisation's own team — or that such a party now has or received them, without
-asking first. Asking for consent ("May we share your number with the
+will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
+party — a courier, partner, airline, contractor, insurer, lab, another company named or not, a firm "we
+work with" or "that supplies us", or another organisation's own team — that such a party now has,
+received or was notified of them, or was copied into the conversation, without asking first. Asking for consent ("May we share your number with the
 courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
 it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
 customer the third party's contact instead, passing it to the brand's own teams (billing, the store
-manager), and handing goods such as a parcel to a courier are fine.
+manager) or an event's own officials, handing goods such as a parcel to a courier, and filing an
+application with the authority that decides it (a visa application with the consulate) are fine.
 In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
 flagged again after consent_revoked.`,
 		Why: `A private chat is private: passing it or the customer's details to another company without
@@ -61,6 +62,23 @@ type forwardingWords struct {
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
 	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings, receives, notReceiverEndings, relativeYou, postpositions map[lint.Lang]map[string]bool
+	// copyIn: the verbs that copy a party into the conversation (copied,
+	// cc'd, added); copyInOnly: those of them that send nothing otherwise
+	// (added); copyInto: the words for the conversation itself.
+	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// bareGenitive: the genitive endings a name takes without an
+	// apostrophe (Azerbaijani: "Taksinin").
+	bareGenitive map[lint.Lang]map[string]bool
+	// pronouns (English): the object pronouns that may stand for a third
+	// party named before them ("handed them your name").
+	pronouns map[lint.Lang]map[string]bool
+	// ourWords (English): "our" near a name makes it one of our staff.
+	ourWords map[lint.Lang]map[string]bool
+	// events: nouns for an event; a team in its genitive is the
+	// organiser's (see othersTeam).
+	events map[lint.Lang]map[string]bool
+	// applications and authorities: see toItsAuthority.
+	applications, authorities map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
 }
@@ -89,7 +107,10 @@ func newForwardingWords() *forwardingWords {
 		externalRoles: w("external_roles"), nounParticiple: w("noun_participle"),
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
-		relativeYou: w("relative_you_endings"), postpositions: w("postpositions")}
+		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
+		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
+		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
+		applications: w("applications"), authorities: w("authorities")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	return fw
 }
@@ -104,7 +125,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	// organisation's: "the payment system's unit").
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
-	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "third_modifier") && !pb.has(m, "partner_clause") && !fw.othersTeams(m, toks, pb) {
+	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "third_modifier") && !pb.has(m, "partner_clause") && !fw.othersTeams(m, toks, pb) &&
+		!slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && fw.pronouns[m.Lang][t.Norm] }) {
 		return
 	}
 	all := pb.findAll(m) // the other lists in one pass
@@ -204,9 +226,27 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
+			// A third party's noun right before our own role names that
+			// role's work: "the kennel manager on our team", "the lab
+			// technician".
+			if next := neighbour(toks, r.Last, 1); next >= 0 && slices.ContainsFunc(ours, func(o lint.Match) bool { return o.First == next }) {
+				return true
+			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"])
 		})
+		// "them" after a third party named earlier stands for it: "SnackPoint
+		// will contact you, as we've handed them your name".
+		antecedents := map[int]lint.Match{}
+		for j := firstTokenAt(toks, s.Start); j < len(toks) && toks[j].End <= s.End; j++ {
+			if toks[j].Kind != lint.Word || !fw.pronouns[m.Lang][toks[j].Norm] {
+				continue
+			}
+			if a, ok := fw.antecedent(m, toks, all, j); ok {
+				antecedents[j] = a
+				recipients = append(recipients, lint.Match{Cue: pronounCue, Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
+			}
+		}
 		var v, d, t lint.Match
 		found := false
 		for _, c := range facts {
@@ -229,12 +269,104 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			}
 		}
 		start, end := min(v.Span.Start, d.Span.Start, t.Span.Start), max(v.Span.End, t.Span.End, d.Span.End)
+		who := m.Body.Text[t.Span.Start:t.Span.End]
+		if a, ok := antecedents[t.First]; ok && t.Cue == pronounCue {
+			who = m.Body.Text[a.Span.Start:a.Span.End]
+		}
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: start, End: end},
-			Message:    fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", m.Body.Text[t.Span.Start:t.Span.End]),
+			Message:    fmt.Sprintf("says the customer's details went to a third party (%q) without asking for consent", who),
 			Suggestion: forwardingData.Say(m.Lang, "suggestion"),
 		})
 	}
+}
+
+// toItsAuthority: an application handed to an authority (a consulate, a
+// ministry, a municipality) is filed with the body that decides it, which
+// is what the customer asked for ("Your visa application has been
+// submitted to the consulate", "Vize başvurunuz konsolosluğa teslim
+// edildi"); a complaint sent to the same body is passed on.
+func (fw *forwardingWords) toItsAuthority(l lint.Lang, toks []lint.Token, d, t lint.Match) bool {
+	if len(fw.applications[l]) == 0 || d.First < 0 || d.Last >= len(toks) || !fw.authority(l, t) {
+		return false
+	}
+	// The object's words and the one after it: "your visa application".
+	last := d.Last
+	if n := neighbour(toks, d.Last, 1); n >= 0 {
+		last = n
+	}
+	for j := d.First; j <= last; j++ {
+		if toks[j].Kind != lint.Word {
+			continue
+		}
+		for a := range fw.applications[l] {
+			if strings.HasPrefix(lint.Fold(l, toks[j].Norm), lint.Fold(l, a)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// authority: a receiver cue that names an authority.
+func (fw *forwardingWords) authority(l lint.Lang, t lint.Match) bool {
+	for _, w := range strings.Fields(t.Cue) {
+		if fw.authorities[l][lint.CueLemma(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounCue marks a receiver that is a pronoun standing for a third party
+// named before it.
+const pronounCue = "pronoun for a third party"
+
+// antecedent is the third party a pronoun at token j stands for: the nearest
+// before it in the message, a third-party cue or a name (a capitalised word
+// inside a sentence that the language does not have as a common word),
+// neither the customer's nor our own team's.
+func (fw *forwardingWords) antecedent(m *lint.Message, toks []lint.Token, all map[string][]lint.Match, j int) (lint.Match, bool) {
+	var best lint.Match
+	found := false
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, t := range all["third"] {
+		if t.Last < j && (!found || t.Last > best.Last) && !fw.customers(m, toks, t, folded) &&
+			!slices.ContainsFunc(all["own"], func(o lint.Match) bool { return sharesByte(o, t) || o.First == t.Last+1 }) {
+			best, found = t, true
+		}
+	}
+	for i := j - 1; i > 0 && (!found || i > best.Last); i-- {
+		t := toks[i]
+		if t.Kind != lint.Word || sentenceStart(toks, i) {
+			continue
+		}
+		w := m.Body.Text[t.Start:t.End]
+		r, _ := utf8.DecodeRuneInString(w)
+		if (unicode.IsUpper(r) || camelCase(w)) && utf8.RuneCountInString(w) >= 3 && !allCaps(w) && !commonWord(m.Lang, w) {
+			if fw.nearOurs(m.Lang, toks, i) {
+				return lint.Match{}, false // "our driver, Tom", "Tom from our team"
+			}
+			return lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i}, true
+		}
+	}
+	return best, found
+}
+
+// nearOurs: "our" within three words of token i, either side, in its
+// sentence: the name is one of our staff's.
+func (fw *forwardingWords) nearOurs(l lint.Lang, toks []lint.Token, i int) bool {
+	for _, dir := range []int{-1, 1} {
+		for j, k := i, 0; k < 4; k++ {
+			if j = neighbour(toks, j, dir); j < 0 || toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?;") {
+				break
+			}
+			if toks[j].Kind == lint.Word && fw.ourWords[l][toks[j].Norm] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negated: a receiver after a negative determiner ("no other company",
@@ -313,6 +445,9 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if sharesByte(t, d) || sharesByte(v, d) {
 				continue // one word cannot be both ("emailed the florist")
 			}
+			if fw.toItsAuthority(l, toks, d, t) {
+				continue // "Vize başvurunuz konsolosluğa teslim edildi": the service itself
+			}
 			if fw.receives[l][v.Cue] {
 				// "The supplier has received your photos": the receiver is
 				// the subject, what it got comes after the verb.
@@ -322,7 +457,14 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 				continue
 			}
 			if marked == nil {
-				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) {
+				if fw.copyInOnly[l][v.Cue] {
+					if fw.copiedIn(l, toks, v, d, t) {
+						return d, t, true
+					}
+					continue
+				}
+				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
+					fw.copiedIn(l, toks, v, d, t) {
 					return d, t, true
 				}
 				continue
@@ -527,7 +669,7 @@ func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
 }
 
 // namedRecipients are proper names a message sends something to: a word
-// with a capital inside a sentence, after "to"/"with" in English
+// with a capital (or a brand's camel case, "iTicket", "eBay") inside a sentence, after "to"/"with" in English
 // ("with Veriscan"), with an apostrophe ending in Turkish and Azerbaijani
 // ("Veriscan'a"). A capitalised word the language has as a common word is
 // a label of the app's own (the "Sent" folder, "Qrupa"), not a name,
@@ -543,7 +685,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
+		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
 			joinedCode(m.Body.Text, t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
@@ -690,8 +832,11 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 		for e := range fw.genitiveEndings[m.Lang] {
 			if (len(toks[j].Norm) > len(e)+1 || glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
 				hasEnding(m.Lang, toks[j].Norm, e, folded) {
-				// "bankamızın kredi birimi" is our bank's unit.
-				return !fw.ours(m.Lang, toks[j].Norm[:len(toks[j].Norm)-len(e)], folded)
+				// "bankamızın kredi birimi" is our bank's unit; an event's
+				// team ("turnuvanın hakem ekibi", "the festival's safety
+				// team") is its organiser's, no other organisation.
+				stem := toks[j].Norm[:len(toks[j].Norm)-len(e)]
+				return !fw.ours(m.Lang, stem, folded) && !fw.event(m.Lang, stem)
 			}
 		}
 	}
@@ -706,6 +851,19 @@ func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, pb ph
 	}
 	for _, o := range pb.find(m, "own") {
 		if fw.othersTeam(m, toks, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// event: a stem is an event's (a tournament, a festival), compared without
+// the lemma's last letter, which softens before a vowel (etkinlik:
+// etkinliğin).
+func (fw *forwardingWords) event(l lint.Lang, stem string) bool {
+	for e := range fw.events[l] {
+		_, n := utf8.DecodeLastRuneInString(e)
+		if len(e) > n && strings.HasPrefix(stem, e[:len(e)-n]) && len(stem) <= len(e)+2 {
 			return true
 		}
 	}
@@ -833,6 +991,55 @@ func (fw *forwardingWords) ownMarked(l lint.Lang, toks []lint.Token, r lint.Matc
 // seller has been given your address", "the landlord was sent your
 // references"): the receiver before the verb, a form of "be" right before
 // the verb and what was sent after it.
+// camelCase: a word that begins in lower case and has a capital after it,
+// as brands write their names ("iTicket", "eBay", "myTaxi").
+func camelCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, c := range w[n:] {
+		if c == '\'' || c == '’' || c == '-' {
+			break // the case ending: "iTicket-ə"
+		}
+		if unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// copiedIn: a party copied or added into the conversation itself ("copied
+// the installer on this e-mail", "added the locksmith to this chat",
+// "cc'd the lab into the thread"): the receiver right after the verb (a
+// determiner and up to three words between, none "to"), then, within five
+// words, the conversation with "this" or "the" before it.
+func (fw *forwardingWords) copiedIn(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
+	if !fw.copyIn[l][v.Cue] || v.Last < 0 || t.First < 0 || d.First < 0 || !fw.copyInto[l][toks[d.Last].Norm] {
+		return false
+	}
+	for e := range fw.genitiveEndings[l] {
+		if strings.HasSuffix(toks[t.Last].Norm, e) {
+			return false // "added the florist's invoice to this thread": an owner, not a receiver
+		}
+	}
+	for j, k := neighbour(toks, v.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
+		if j < 0 || j > t.First || k > 3 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
+			return false
+		}
+	}
+	p := neighbour(toks, d.First, -1)
+	if p < 0 || !fw.determiners[l][toks[p].Norm] {
+		return false
+	}
+	for j, k := t.Last, 0; j != p; k++ {
+		if j = neighbour(toks, j, 1); j < 0 || j > p || k > 5 || toks[j].Kind != lint.Word {
+			return false
+		}
+	}
+	return true
+}
+
 func (fw *forwardingWords) receiverFirst(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
 	if v.First < 0 || !(t.Span.End <= v.Span.Start && d.Span.Start >= v.Span.End) {
 		return false
@@ -988,6 +1195,13 @@ func (fw *forwardingWords) genitiveName(m *lint.Message, toks []lint.Token, n li
 	} else if i := strings.LastIndexAny(w, "'’"); i >= 0 {
 		w = w[i+len("'"):]
 	} else {
+		// Azerbaijani writes a name's case without an apostrophe: the
+		// genitive after a vowel, with its n ("Sürət Taksinin").
+		for e := range fw.bareGenitive[m.Lang] {
+			if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+				return true
+			}
+		}
 		return false
 	}
 	return fw.genitiveEndings[m.Lang][w]

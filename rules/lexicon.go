@@ -192,18 +192,22 @@ func (lx Lexicon) wordSets(list string) map[lint.Lang]map[string]bool {
 
 // find returns the cues of one list found in a message's body.
 func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
-	build, ok := pb.lists[m.Lang]
-	if !ok {
+	p := pb.list(m.Lang, list)
+	switch {
+	case p == nil:
 		return nil
-	}
-	p := build()[list]
-	if p == nil {
-		return nil
-	}
-	if pb.typos {
+	case pb.typos:
 		return p.FindTypos(m.Body.Text, m.Tokens())
 	}
 	return p.FindIn(m)
+}
+
+// list is one list's matcher in a language, nil if it has none.
+func (pb phraseBook) list(l lint.Lang, list string) *lint.Phrases {
+	if build, ok := pb.lists[l]; ok {
+		return build()[list]
+	}
+	return nil
 }
 
 // withTypos lets the book's long cue words match a word one typo away (see
@@ -229,6 +233,20 @@ func knownWord(l lint.Lang) func(string) bool {
 // allocation, each list's slice capped at its own, so a rule may append to
 // one without writing over another.
 func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
+	return pb.findAllIn(m, nil)
+}
+
+// cueScratch is findAll's memory for a rule that asks for a message's
+// lists on every message and is done with them when its check returns:
+// the map and the matches' array, reused from one message to the next.
+type cueScratch struct {
+	found map[string][]lint.Match
+	all   []lint.Match
+}
+
+// findAllIn is findAll answered in s's memory when s is not nil: what it
+// returns is overwritten by the next call with s.
+func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint.Match {
 	c, ok := pb.combined(m.Lang)
 	if !ok {
 		return nil
@@ -243,8 +261,10 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 	if len(found) == 0 {
 		return nil // most messages
 	}
-	// Each list's matches counted, then written in its part of all.
-	var countBuf [32]int32
+	// Each list's matches counted, then written in its part of all; the
+	// counts on the stack for a lexicon of up to 64 lists (the sarcasm
+	// rule's has 62), as findAll runs on nearly every message.
+	var countBuf [64]int32
 	ends := countBuf[:0]
 	if len(c.names) > len(countBuf) {
 		ends = make([]int32, 0, len(c.names))
@@ -263,14 +283,27 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 			hit++
 		}
 	}
-	all := make([]lint.Match, total)
+	var all []lint.Match
+	var out map[string][]lint.Match
+	switch {
+	case s == nil:
+		all, out = make([]lint.Match, total), make(map[string][]lint.Match, hit)
+	default:
+		if cap(s.all) < int(total) {
+			s.all = make([]lint.Match, total)
+		}
+		if s.found == nil {
+			s.found = make(map[string][]lint.Match, hit)
+		}
+		clear(s.found)
+		all, out = s.all[:total], s.found
+	}
 	for _, mt := range found {
 		for _, l := range c.lists[mt.Cue] {
 			all[ends[l]] = mt
 			ends[l]++
 		}
 	}
-	out := make(map[string][]lint.Match, hit)
 	start := int32(0)
 	for l, end := range ends {
 		if end > start {
@@ -281,8 +314,18 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 	return out
 }
 
-// has reports whether any cue of a list is in a message's body.
-func (pb phraseBook) has(m *lint.Message, list string) bool { return len(pb.find(m, list)) > 0 }
+// has reports whether any cue of a list is in a message's body, without
+// copying the cues out as find does.
+func (pb phraseBook) has(m *lint.Message, list string) bool {
+	p := pb.list(m.Lang, list)
+	switch {
+	case p == nil:
+		return false
+	case pb.typos:
+		return len(p.FindTypos(m.Body.Text, m.Tokens())) > 0
+	}
+	return p.HasIn(m)
+}
 
 // lexiconRule builds the constructor shared by the rules whose options are a
 // lexicon plus their own settings: T embeds LexiconOptions inline.
@@ -315,6 +358,16 @@ func sentenceOf(sents []lint.Span, off int) int {
 		}
 	}
 	return min(lo, len(sents)-1)
+}
+
+// sentenceFrom is sentenceOf(sents, off) for an offset at or after the one
+// sentence i was the answer for (start a walk at min(0, len(sents)-1)): a
+// walk over a message's tokens in order moves on instead of searching.
+func sentenceFrom(sents []lint.Span, i, off int) int {
+	for i < len(sents)-1 && off >= sents[i].End {
+		i++
+	}
+	return i
 }
 
 // anyLang is the union of one word set over every language that has it.

@@ -85,7 +85,8 @@ func TestTurkicMatching(t *testing.T) {
 	}
 }
 
-// FuzzSentenceOf: the binary search finds the sentence a scan finds.
+// FuzzSentenceOf: the binary search finds the sentence a scan finds, and so
+// does a walk (sentenceFrom).
 func FuzzSentenceOf(f *testing.F) {
 	f.Add([]byte{3, 0, 5, 2}, 4)
 	f.Add([]byte{}, 0)
@@ -106,6 +107,14 @@ func FuzzSentenceOf(f *testing.F) {
 		}
 		if got := sentenceOf(sents, off); got != want {
 			t.Fatalf("sentenceOf(%v, %d) = %d, want %d", sents, off, got, want)
+		}
+		// A walk over every offset up to off in order answers as the
+		// search does at each.
+		i := min(0, len(sents)-1)
+		for o := 0; o <= min(off, at+1); o++ {
+			if i = sentenceFrom(sents, i, o); i != sentenceOf(sents, o) {
+				t.Fatalf("sentenceFrom(%v, …, %d) = %d, sentenceOf %d", sents, o, i, sentenceOf(sents, o))
+			}
 		}
 	})
 }
@@ -144,6 +153,7 @@ func TestFindAllIsByMatch(t *testing.T) {
 		}
 		plain := Lexicon(r.Lexicon).compile()
 		for _, pb := range []phraseBook{plain, plain.withTypos()} {
+			var scratch cueScratch // reused from one message to the next
 			for _, l := range lint.Langs {
 				raw, err := os.ReadFile(filepath.Join("..", "testdata", "quality", string(l)+".jsonl"))
 				if err != nil {
@@ -166,6 +176,9 @@ func TestFindAllIsByMatch(t *testing.T) {
 					}
 					if d := cmp.Diff(want, got); d != "" {
 						t.Fatalf("%s %s %q: appending to one list wrote over another: %s", r.Name, l, rec.Text, d)
+					}
+					if d := cmp.Diff(want, pb.findAllIn(m, &scratch)); d != "" {
+						t.Fatalf("%s %s %q: in memory of the messages before: %s", r.Name, l, rec.Text, d)
 					}
 					m.Trim()
 				}

@@ -67,7 +67,11 @@ know; we've moved your table", "thanks for letting us know you forgot the key"),
 understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won this time!",
 "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere "sure, happy to
 help", advice ("erken gelmeniz akıllıca olur"), sincere praise of a wise act ("kartınızı dondurmanız çok
-akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a request, a choice or
+akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a surprise with a word of delight ("What a lovely
+surprise", "ne güzel bir sürpriz", "nə xoş sürpriz"), a visit ("thanks for dropping by"), the customer's feeling
+found right ("You're right to be upset"), loyalty counted beside a welcome back or a reward ("Welcome back, your
+third visit this month", "bonusunuz hesabınıza yazılıb"), an apology beside yesterday ("Özür dileriz, dün …"), a
+time before or after ("kurs bitmeden bir hafta önce"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
 yazmışsınız, teşekkürler"), a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
 work miracles") are not flagged.`,
@@ -96,7 +100,7 @@ func sarcasmCustomer() customer {
 		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
-		intensifiers: sarcasmData.WordSets("intensifiers")}
+		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -199,8 +203,8 @@ type sarcasmFrame struct {
 var frames = [...]sarcasmFrame{
 	{a: "praise", b: "misdeed", youB: true, why: "praise for what went wrong reads as sarcasm toward the customer"},
 	{a: "praise", b: "complaints", weak: "weak", why: "reads as sarcasm toward the customer"},
-	{a: "repetition", b: "asking", asked: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
-	{a: "ordinal", b: "asking", mine: true, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "repetition", b: "asking", asked: true, unless: "apology welcome reward", why: "counting how often the customer asked reads as sarcasm"},
+	{a: "ordinal", b: "asking", mine: true, unless: "apology welcome reward", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "how_many", b: "asking", asked: true, near: 1, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
@@ -213,7 +217,7 @@ var frames = [...]sarcasmFrame{
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
 	{a: "know_better", b: "elsewhere", unless: "apology", why: "sending a customer who knows better elsewhere reads as sarcasm"},
 	{a: "trait", b: "misdeed", youB: true, unless: "apology gratitude", why: "praising a virtue beside the customer's slip reads as sarcasm"},
-	{a: "trait", b: "repetition", youB: true, unless: "apology gratitude", why: "praising a virtue beside a count of the customer's reads as sarcasm"},
+	{a: "trait", b: "repetition", youB: true, unless: "apology gratitude welcome reward", why: "praising a virtue beside a count of the customer's reads as sarcasm"},
 	{a: "record", b: "repetition", youB: true, why: "calling a customer's repeated slip a record reads as sarcasm"},
 	{a: "gratitude", b: "vice", unless: "understanding", why: "thanking the customer for a fault of theirs reads as sarcasm"},
 	{a: "next_time", b: "reading", why: "telling the customer to read next time reads as sarcasm"},
@@ -224,7 +228,7 @@ var frames = [...]sarcasmFrame{
 	{a: "gratitude", b: "bad_rating", unless: "apology", why: "thanks for a bad rating reads as sarcasm"},
 	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
-	{a: "evaluation", b: "repetition", final: true, unless: "apology", why: "praise after counting how often reads as sarcasm"},
+	{a: "evaluation", b: "repetition", final: true, unless: "apology welcome reward", why: "praise after counting how often reads as sarcasm"},
 	{a: "blame", b: "misdeed", did: true, unless: "apology remedy", why: "taking the blame for the customer's slip reads as sarcasm"},
 	{a: "evaluation", b: "misdeed", final: true, youB: true, unless: "apology", why: "praise after the customer's slip reads as sarcasm"},
 	{a: "same_question", b: "asking", mine: true, unless: "apology gratitude", why: "pointing out that the customer asks the same again reads as sarcasm"},
@@ -303,6 +307,7 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
 	}
 	complaints := found["complaints"]
+	loyal := len(found["welcome"]) > 0 || len(found["reward"]) > 0
 	for _, mt := range openers {
 		i := sentenceOf(sents, mt.Span.Start)
 		// An opener that ends its sentence judges what came before: "You
@@ -311,6 +316,9 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 		// A word of cheer with only "again" and nothing of the customer's is
 		// a promo's: "Harika, ücretsiz teslimat haftası yine başlıyor!".
 		cheer := overlaps(found["praise"], mt.Span) || overlaps(found["evaluation"], mt.Span)
+		if cheer && loyal {
+			continue // cheer with a glad welcome back or a reward: "again", "this time" are loyalty
+		}
 		for _, c := range complaints {
 			if cheer && overlaps(found["again"], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
 				continue
@@ -341,6 +349,17 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 // thing, mock self-reproach, the how-many-th of the customer's things).
 func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.Match {
 	toks := m.Tokens()
+	// Sarcasm's words inside a sincere set phrase are not its cues: "a
+	// lovely surprise", "thanks for dropping by", "you're right to be
+	// upset". An ironic opener stays one: with what went wrong it is irony
+	// ("What a lovely surprise, your parcel is lost").
+	if len(found["idioms"]) > 0 {
+		for list, ms := range found {
+			if list != "idioms" && list != "ironic" {
+				found[list] = slices.DeleteFunc(ms, func(w lint.Match) bool { return crosses(found["idioms"], w.Span) })
+			}
+		}
+	}
 	// A judgment with a word of advice after it recommends: "Erken gelmeniz
 	// çok akıllıca olur", "it would be very sensible".
 	for _, list := range [...]string{"act_judgment", "weak_judgment", "markers"} {
@@ -363,12 +382,12 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		found["customer_did"] = c.doings(m)
 	}
 	// A mishap of the customer's: a slip, a notice too late, a count of
-	// times, doing without ("without a single image", "oxumadan"), not
+	// times, what never happened ("hiç çıkmamış"), doing without ("without a single image", "oxumadan"), not
 	// doing it ("etmədiyinizi"); not
 	// what befell them ("the storm delayed it. I'm sure she'll be
 	// thrilled").
 	if len(found["certainty"]) > 0 {
-		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without"} {
+		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without", "never"} {
 			found["mishap"] = append(found["mishap"], found[l]...)
 		}
 		found["mishap"] = append(found["mishap"], c.ending(m, found, "ends:without")...)
@@ -398,6 +417,11 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		found["informing"] = slices.DeleteFunc(found["informing"], func(w lint.Match) bool {
 			return slices.ContainsFunc(c.ending(m, found, "ends:negated"), func(n lint.Match) bool { return n.Last == w.Last })
 		})
+	}
+	// "Hiç"/"heç" is no slip by itself ("heç bir düzəlişsiz", "hiç sorun
+	// yaşamadınız"); the customer's negated verb is one (see find).
+	if len(found["never"]) > 0 && len(found["misdeed"]) > 0 {
+		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return overlaps(found["never"], d.Span) })
 	}
 	// A slip denied is good news: "you didn't miss anything", "hiçbir
 	// şeyi kaçırmadınız"; the denial goes with it.
@@ -632,7 +656,13 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 		}
 	}
 	if f.promise {
-		bs = append(bs, you.ending(m, found, "ends:promise")...) // "çatdırarıq": what we say we will do
+		// "çatdırarıq": what we say we will do; not the verb of an apology
+		// ("üzr istəyirik", "özür dileriz").
+		for _, w := range you.ending(m, found, "ends:promise") {
+			if !crosses(found["apology"], w.Span) {
+				bs = append(bs, w)
+			}
+		}
 	}
 	if f.act {
 		bs = append(bs, you.ending(m, found, "ends:act")...) // "istemeniz": what the customer did
@@ -738,6 +768,10 @@ type customer struct {
 	people map[lint.Lang]map[string]bool
 	// intensifiers are the words of degree ("so", "deeply", "çox").
 	intensifiers map[lint.Lang]map[string]bool
+	// timeAfter are the postpositions of time that make a verb in
+	// "-madan" a time, not "without": "gelmeden önce", "çatdırılmadan
+	// sonra".
+	timeAfter map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -1054,6 +1088,25 @@ func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.L
 	return out
 }
 
+// untimed drops the verbs in "-madan" that a postposition of time follows
+// in their clause, at most three words on: "gelmeden önce" is before
+// coming, "çatdırılmadan bir saat sonra" an hour after the delivery, not
+// "without".
+func (c customer) untimed(m *lint.Message, ws []lint.Match) []lint.Match {
+	if len(ws) == 0 {
+		return ws
+	}
+	toks := m.Tokens()
+	return slices.DeleteFunc(ws, func(w lint.Match) bool {
+		for n, words := neighbour(toks, w.Last, 1), 0; n >= 0 && toks[n].Kind == lint.Word && words < 3; n, words = neighbour(toks, n, 1), words+1 {
+			if c.timeAfter[m.Lang][toks[n].Norm] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // ending are the words of a message with one of a set's endings
 // (customer.sets, named "ends:…" apart from the cue lists), found once a
 // message: several frames ask, and found keeps them.
@@ -1062,6 +1115,9 @@ func (c customer) ending(m *lint.Message, found map[string][]lint.Match, set str
 		return ms
 	}
 	ms := withEnding(m, c.sets[set][m.Lang])
+	if set == "ends:without" {
+		ms = c.untimed(m, ms)
+	}
 	found[set] = ms
 	return ms
 }
@@ -1195,7 +1251,7 @@ func fragments(m *lint.Message, frs []lint.Match) []lint.Match {
 // without are the verbs "without doing it" (bakmadan, götürmədən) in a
 // sentence that tells what the customer does or did.
 func (c customer) without(m *lint.Message) []lint.Match {
-	ws := withEnding(m, c.sets["ends:without"][m.Lang])
+	ws := c.untimed(m, withEnding(m, c.sets["ends:without"][m.Lang]))
 	if len(ws) == 0 {
 		return nil
 	}
@@ -1203,6 +1259,11 @@ func (c customer) without(m *lint.Message) []lint.Match {
 	return slices.DeleteFunc(ws, func(w lint.Match) bool {
 		return len(sents) == 0 || !c.did(m, sents[sentenceOf(sents, w.Span.Start)])
 	})
+}
+
+// crosses reports whether a span shares a byte with one of the matches.
+func crosses(ms []lint.Match, s lint.Span) bool {
+	return slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span.Start < s.End && s.Start < w.Span.End })
 }
 
 // overlaps reports whether a span is one of the matches'.
@@ -1358,8 +1419,13 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// held up: "govuk-link", "sylius.homepage", "rasa init".
 		// The customer's praise quoted back with thanks: "“harika hizmet”
 		// yazmışsınız, çok teşekkür ederiz".
+		// So are their words quoted before their own verb of saying with
+		// our joy (thanks alone may be for an insult: "“soyğunçu” dediniz.
+		// … təşəkkürlər"): "Yorumunuzda “çok sakin” demişsiniz. Ne mutlu
+		// bize".
 		compliment := len(found["gratitude"]) > 0 && slices.ContainsFunc(append(slices.Clone(found["evaluation"]), found["praise"]...),
-			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] })
+			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] }) ||
+			len(found["joy"]) > 0 && c.saidRightAfter(m, toks, found["saying"], loc[1])
 		// A capital is the sentence's own when the quote opens it and the
 		// customer's verb of saying follows: "“Kendiliğinden bozuldu”
 		// dediğiniz telefon".
@@ -1534,6 +1600,14 @@ func wordsIn(toks []lint.Token, s lint.Span) int {
 
 // saidBy reports whether a quote opens its sentence and the next word is
 // the customer's verb of saying (dediğiniz, yazdığınız).
+// saidRightAfter reports whether the customer's own verb of saying comes
+// right after a quote that ends at end: "“çok temiz” demişsiniz".
+func (c customer) saidRightAfter(m *lint.Message, toks []lint.Token, saying []lint.Match, end int) bool {
+	return slices.ContainsFunc(saying, func(s lint.Match) bool {
+		return s.First >= 0 && toks[s.First].Start >= end && strings.TrimSpace(m.Body.Text[end:toks[s.First].Start]) == "" && c.own(m, s)
+	})
+}
+
 func (c customer) saidBy(m *lint.Message, toks []lint.Token, saying []lint.Match, loc []int) bool {
 	first := -1
 	for i, t := range toks {

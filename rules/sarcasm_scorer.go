@@ -118,7 +118,7 @@ func withSarcasmScorer(r *lint.Rule) {
 			m := p.Msg
 			s := sarcasmScratches.Get().(*sarcasmScratch)
 			defer sarcasmScratches.Put(s)
-			found := pb.findAll(m)
+			found := pb.findAllIn(m, &s.cues)
 			if shared { // read before the frames refine them
 				s.classes = cueClasses(found, m.Sentences(), s.classes[:0])
 			}
@@ -126,7 +126,7 @@ func withSarcasmScorer(r *lint.Rule) {
 				return
 			}
 			if !shared {
-				s.classes = cueClasses(sarcasmCues().findAll(m), m.Sentences(), s.classes[:0])
+				s.classes = cueClasses(sarcasmCues().findAllIn(m, &s.builtin), m.Sentences(), s.classes[:0])
 			}
 			sc.check(p, s)
 		}, nil
@@ -168,9 +168,12 @@ func cueClasses(found map[string][]lint.Match, sents []lint.Span, out []cueClass
 // sarcasmScratch is the scorer's working memory for one message, kept in a
 // pool: the scorer reads every message the frames leave silent, nearly all.
 type sarcasmScratch struct {
-	classes []cueClass
-	weight  []float64 // by sentence
-	seen    []int32   // the features counted
+	// cues are the frames' cues found (findAllIn), builtin the built-in
+	// lexicon's when a config changes the frames'.
+	cues, builtin cueScratch
+	classes       []cueClass
+	weight        []float64 // by sentence
+	seen          []int32   // the features counted
 	// counted has bit n set for a feature of index n in seen: a long
 	// message has hundreds of features, each looked for in what came
 	// before. Cleared bit by bit after each message.
@@ -371,7 +374,17 @@ func textHash(s string) uint64 {
 // sarcasmFeature is the number of a feature of kind k with parts hashed a
 // and b (b is 0 for a feature of one part); a, b and b, a differ.
 func sarcasmFeature(k sarcasmKind, a, b uint64) logreg.Feature {
-	return uint64(k)<<56 | mix64(a^mix64(b+uint64(k)))>>8
+	return featureAfter(k, a, secondHash(k, b))
+}
+
+// secondHash is a feature's second part as its number mixes it in: a
+// word's, worked out once a run (sarcasmWordInfo), so a pair of words
+// costs one mix, not two.
+func secondHash(k sarcasmKind, b uint64) uint64 { return mix64(b + uint64(k)) }
+
+// featureAfter is sarcasmFeature(k, a, b) given b's secondHash.
+func featureAfter(k sarcasmKind, a, second uint64) logreg.Feature {
+	return uint64(k)<<56 | mix64(a^second)>>8
 }
 
 // mix64 is SplitMix64's finaliser: every bit of x moves about half of the
@@ -401,20 +414,21 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words := sarcasmWordsOf(m.Lang, folded)
+	i := min(0, len(sents)-1) // the token's sentence
 	for _, t := range m.Tokens() {
-		i := sentenceOf(sents, t.Start)
+		i = sentenceFrom(sents, i, t.Start)
 		if i != opened {
 			prev = 0
 		}
 		switch t.Kind {
 		case lint.Word:
 			w := sarcasmWord(words, m.Lang, t.Norm, folded)
-			emit(sarcasmFeature(kindWord, w.stem, 0), i)
+			emit(w.word, i)
 			if i != opened {
-				emit(sarcasmFeature(kindFirst, w.stem, 0), i)
+				emit(w.first, i)
 				opened = i
 			} else if prev != 0 {
-				emit(sarcasmFeature(kindPair, prev, w.stem), i)
+				emit(featureAfter(kindPair, prev, w.second), i)
 			}
 			prev = w.stem
 			shape[0] = shape[0] || w.you
@@ -518,10 +532,20 @@ func sarcasmYou(l lint.Lang, w string, folded bool) bool {
 }
 
 // sarcasmWordInfo is what the scorer reads of a word: the hash of its
-// stem, and whether it speaks of the customer.
+// stem, and whether it speaks of the customer; and, as they depend on the
+// stem alone, its features as a word (w:) and as a sentence's first (f:),
+// and its stem as the second of a pair (b:) mixes into the pair's number.
 type sarcasmWordInfo struct {
-	stem uint64
-	you  bool
+	stem        uint64
+	you         bool
+	word, first logreg.Feature
+	second      uint64
+}
+
+// newSarcasmWordInfo is a word's info from its stem's hash.
+func newSarcasmWordInfo(stem uint64, you bool) sarcasmWordInfo {
+	return sarcasmWordInfo{stem: stem, you: you, word: sarcasmFeature(kindWord, stem, 0), first: sarcasmFeature(kindFirst, stem, 0),
+		second: secondHash(kindPair, stem)}
 }
 
 // sarcasmWords remember each word's stem and 2nd person, per language and
@@ -557,7 +581,7 @@ func sarcasmWord(c *memo[sarcasmWordInfo], l lint.Lang, w string, folded bool) s
 	look := func() sarcasmWordInfo {
 		// Stems are folded, so that a text typed without the
 		// language's letters shares the stems it leaves whole.
-		return sarcasmWordInfo{stem: textHash(lint.Fold(l, stemOf(l, w))), you: sarcasmYou(l, w, folded)}
+		return newSarcasmWordInfo(textHash(lint.Fold(l, stemOf(l, w))), sarcasmYou(l, w, folded))
 	}
 	if c != nil {
 		return c.get(w, look)

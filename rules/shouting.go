@@ -35,12 +35,13 @@ TL, AZN, SKU), any capitals that are not a word of the message's language or hav
 APN, PNR, SMTP), that the dictionary lists in capitals (ROM, GNU) or that stand in a list with an
 acronym ("PDF or DOCX"), two or three capitals after "your" or "the" ("your MOT"), capitals alone in
 brackets after what they stand for ("(VIN)"), two capitals before a name or a number ("EA Sports", "FC
-25"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a name (Charles III) or
+25"), two to four before an institution's name ("DOST mərkəzinə", "YÖK kuruluna"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a name (Charles III) or
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), single letters, the keyword in
-"Reply YES", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
+"Reply YES", "Reply with STOP" or "KATIL yaz", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
-a status). Add your brand names and codes to the allow list.`,
+a status). A word after "is" or "are" shouts even when it is also an abbreviation ("results are IN").
+Add your brand names and codes to the allow list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
 		Examples: shoutingData.Examples,
@@ -55,10 +56,12 @@ pushy; one "!" is enough.`,
 			return nil, err
 		}
 		w := shoutingData.WordSets
-		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLang(shoutingData, "keyword_after"),
+		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLangFolded(shoutingData, "keyword_after"),
+			keywordLinks: anyLang(shoutingData, "keyword_links"), keywordFollow: anyLang(shoutingData, "keyword_follow"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
-			calendar: w("calendar"), nameApostrophes: w("name_apostrophes")}
+			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"),
+			denominal: w("denominal_verbs"), organisations: w("organisations")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -74,6 +77,12 @@ type shouting struct {
 	// not shouting: "Reply YES", "EVET yazın", "BƏLİ yazın". They hold in
 	// every language: a message in one language quotes another's keyword.
 	keywordBefore, keywordAfter map[string]bool
+	// keywordLinks may stand between a keyword_before word and the
+	// keyword: "Reply with STOP", "send the word JOIN".
+	keywordLinks map[string]bool
+	// keywordFollow: words that may follow a linked keyword ("Reply with
+	// STOP to opt out").
+	keywordFollow map[string]bool
 	// words reports whether a word (lower case) is a word of a language,
 	// not an acronym: the spelling dictionary's answer.
 	words func(l lint.Lang, lower string) (known, ok bool)
@@ -97,6 +106,32 @@ type shouting struct {
 	// nameApostrophes: the apostrophes a language sets an ending off with
 	// only after a name or an abbreviation (see suffixedAsName).
 	nameApostrophes map[lint.Lang]map[string]bool
+	// copulas: forms of "be"; a word after one is a predicate ("results are
+	// IN"), shouted even when the dictionary also lists it as an
+	// abbreviation (IN for Indiana).
+	copulas map[lint.Lang]map[string]bool
+	// denominal: the infinitives of the suffixes that make a verb of a noun
+	// (blok+la-maq, aktiv+ləş-mək): a word in capitals built so on a
+	// dictionary noun is a word the dictionary may not list as a verb
+	// (BLOKLANACAQ, ŞİFRƏLƏNİB).
+	denominal map[lint.Lang]map[string]bool
+	// organisations: stems of the head nouns of an institution's name
+	// (mərkəz, klinika, müdürlük); short capitals before one in the compound
+	// form (ETM mərkəzinə, SGK müdürlüğü) are the institution's acronym.
+	organisations map[lint.Lang]map[string]bool
+}
+
+// anyLangFolded is anyLang with each word also as typed without its
+// language's own letters ("yazin" for "yazın"), as SMS often is.
+func anyLangFolded(d *lint.RuleData, list string) map[string]bool {
+	out := map[string]bool{}
+	for l, words := range d.WordSets(list) {
+		for w := range words {
+			out[w] = true
+			out[lint.Fold(l, w)] = true
+		}
+	}
+	return out
 }
 
 // acronymDictionaries are the dictionaries whose words in capitals count as
@@ -152,9 +187,10 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 		w = w[:i] // CSV'ye: the suffix is not the word
 	}
 	n := utf8.RuneCountInString(w)
-	if !hasVowel(w) || sh.listedAcronym(l, w) || l != lint.English && turkicCluster(w) ||
+	if !hasVowel(w) || sh.listedAcronym(l, w) && !sh.predicate(l, toks, i) || l != lint.English && turkicCluster(w) ||
 		romanNumeral(w) && (afterName(text, toks, i) || n >= 2 && strings.Trim(w, "IVX") == "") ||
-		parenthesised(toks, i) || n <= 3 && sh.determined(l, toks, i) || n == 2 && inBrand(text, toks, i) {
+		parenthesised(toks, i) || n <= 3 && sh.determined(l, toks, i) || n == 2 && inBrand(text, toks, i) ||
+		n <= 4 && sh.namesInstitution(l, toks, i) {
 		return acronym
 	}
 	lower := lint.Lower(l, w)
@@ -163,7 +199,7 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 		return shoutedWord // no dictionary: only the vowel test
 	}
 	if !known && l != lint.English && n >= 5 {
-		known = inflectedWord(l, w, lower) // an acronym has two to four letters
+		known = inflectedWord(l, w, lower, sh.denominal[l]) // an acronym has two to four letters
 	}
 	if !known && l != lint.English && n >= 4 {
 		// English words in capitals: FREE. Two or three letters are an
@@ -181,9 +217,11 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 
 // inflectedWord: Turkish and Azerbaijani words in capitals are often forms
 // the dictionary does not list, its word plus endings the paradigms allow
-// (YEMLƏMƏYİN: yemlə- with the negative imperative), or typed with the
-// ASCII I for İ (DIQQET, IPTAL: read as dıqqet, ıptal in Turkic casing).
-func inflectedWord(l lint.Lang, w, lower string) bool {
+// (YEMLƏMƏYİN: yemlə- with the negative imperative), a verb made of a
+// dictionary noun with one of the denominal suffixes (BLOKLANACAQ:
+// blok+la-), or typed with the ASCII I for İ (DIQQET, IPTAL: read as dıqqet,
+// ıptal in Turkic casing).
+func inflectedWord(l lint.Lang, w, lower string, denominal map[string]bool) bool {
 	d, err := dict.For(string(l))
 	if err != nil {
 		return false
@@ -192,7 +230,67 @@ func inflectedWord(l lint.Lang, w, lower string) bool {
 		return true
 	}
 	a, err := morph.For(string(l))
-	return err == nil && a.Inflected(lower, d.Has)
+	if err != nil {
+		return false
+	}
+	known := func(s string) bool {
+		if d.Has(s) {
+			return true
+		}
+		for inf := range denominal {
+			// A noun of three letters or more: two (ev+lən-) are too
+			// short to tell from an ending.
+			if noun, ok := strings.CutSuffix(s, inf); ok && utf8.RuneCountInString(noun) >= 3 && d.Has(noun) {
+				return true
+			}
+		}
+		return false
+	}
+	return a.Inflected(lower, known)
+}
+
+// predicate: the word follows a form of "be" ("results are IN", "we're SO
+// sorry"): a predicate, which an abbreviation listed in capitals (IN, SO)
+// is not.
+func (sh *shouting) predicate(l lint.Lang, toks []lint.Token, i int) bool {
+	p := neighbour(toks, i, -1)
+	return p >= 0 && toks[p].Kind == lint.Word && sh.copulas[l][toks[p].Norm]
+}
+
+// namesInstitution: capitals right before an institution's head noun in the
+// compound form, its third-person possessive ending with any case after it
+// (ETM mərkəzinə, SGK müdürlüğüne, DSMF idarəsi), are the institution's
+// acronym even when the dictionary has the letters as a word.
+func (sh *shouting) namesInstitution(l lint.Lang, toks []lint.Token, i int) bool {
+	n := neighbour(toks, i, 1)
+	if n < 0 || n != i+2 || toks[n].Kind != lint.Word {
+		return false
+	}
+	w := toks[n].Norm
+	for stem := range sh.organisations[l] {
+		if rest, ok := strings.CutPrefix(w, stem); ok && compoundPossessive(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundPossessive: an ending that is the third-person possessive of a
+// compound noun, -(s)I with any vowel of its harmony, alone or before a
+// case (mərkəz-i-nə, klinika-sı, müdürlüğ-ü-ne); not the first or second
+// person (merkez-imiz, mərkəz-iniz, merkez-in).
+func compoundPossessive(rest string) bool {
+	rest = strings.TrimPrefix(rest, "s")
+	r, n := utf8.DecodeRuneInString(rest)
+	if !strings.ContainsRune("ıiuü", r) {
+		return false
+	}
+	rest = rest[n:]
+	if after, ok := strings.CutPrefix(rest, "n"); ok {
+		r, n := utf8.DecodeRuneInString(after)
+		return after != "" && !(strings.ContainsRune("ıiuü", r) && strings.HasPrefix(after[n:], "z"))
+	}
+	return !strings.HasPrefix(rest, "m")
 }
 
 // listedAcronym: a dictionary lists the word in capitals (ROM, GNU, KOBİ).
@@ -556,8 +654,18 @@ func (sh *shouting) suffixedAsName(l lint.Lang, word string) bool {
 func (sh *shouting) isKeyword(toks []lint.Token, text string, i int) bool {
 	prev, next := neighbour(toks, i, -1), neighbour(toks, i, 1)
 	// "Reply YES", but not "DO NOT REPLY TO": the keyword itself in capitals.
-	if prev >= 0 && toks[prev].Kind == lint.Word && sh.keywordBefore[toks[prev].Norm] && !allCaps(text[toks[prev].Start:toks[prev].End]) {
-		return true
+	// Up to two linking words may stand between ("Reply with STOP",
+	// "send the word JOIN").
+	// Linked so, the keyword stands alone: what follows it is no noun it
+	// modifies ("reply with URGENT questions").
+	alone := next < 0 || toks[next].Kind != lint.Word || sh.keywordFollow[toks[next].Norm]
+	for j, k := prev, 0; j >= 0 && toks[j].Kind == lint.Word && k < 3; j, k = neighbour(toks, j, -1), k+1 {
+		if sh.keywordBefore[toks[j].Norm] && !allCaps(text[toks[j].Start:toks[j].End]) && (k == 0 || alone) {
+			return true
+		}
+		if !sh.keywordLinks[toks[j].Norm] {
+			break
+		}
 	}
 	if next >= 0 && toks[next].Kind == lint.Word && sh.keywordAfter[toks[next].Norm] {
 		return true

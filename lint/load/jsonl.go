@@ -36,6 +36,7 @@ func (o Options) loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
 	var msgs []*lint.Message
 	p := problems{path: d.src.Path}
 	data := d.src.Data
+	var nodes Nodes // each line's tree, in the memory of the line before
 	for off, n := 0, 0; off < len(data); {
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
@@ -46,7 +47,8 @@ func (o Options) loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
 		line := data[off:end]
 		if len(bytes.TrimSpace(line)) > 0 {
 			n++
-			m, err := o.jsonlLine(d, line, off, n, def)
+			m, err := o.jsonlLineIn(&nodes, d, line, string(line), off, n, def)
+			nodes.Reset()
 			p.add(err)
 			if m != nil {
 				msgs = append(msgs, m)
@@ -57,18 +59,15 @@ func (o Options) loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
 	return msgs, p.err()
 }
 
-// jsonlLine reads one line, at file offset off, of an export: message n.
-func (o Options) jsonlLine(d doc, line []byte, off, n int, def defaults) (*lint.Message, error) {
-	return o.jsonlLineText(d, line, string(line), off, n, def)
-}
-
-// jsonlLineText is jsonlLine with the line also as a string, which the
-// message's strings are cut from.
-func (o Options) jsonlLineText(d doc, line []byte, text string, off, n int, def defaults) (*lint.Message, error) {
+// jsonlLineIn reads one line, at file offset off, of an export: message
+// n, its strings cut from text (the line as a string). The line's tree is
+// made in a: a message keeps none of it, so a reader of many lines resets a
+// after each.
+func (o Options) jsonlLineIn(a *Nodes, d doc, line []byte, text string, off, n int, def defaults) (*lint.Message, error) {
 	if limit := o.maxMessage(); int64(len(line)) > limit {
 		return nil, d.errAt(off, "line is %d bytes, over the message size cap of %s (max_message_size)", len(line), lint.Size(limit))
 	}
-	root, err := parseJSONText(d.src, line, text, off)
+	root, err := parseJSONIn(a, d.src, line, text, off)
 	if err != nil {
 		return nil, err
 	}

@@ -73,8 +73,9 @@ func streamJSONL[T any](o Options, path string, r io.Reader, batch int, work fun
 	}()
 	for range workers {
 		go func() {
+			var nodes Nodes // each line's tree, made in the memory of the one before
 			for b := range jobs {
-				parseBatch(o, path, b)
+				parseBatch(o, path, b, &nodes)
 				b.out = work(b.msgs)
 				close(b.done)
 			}
@@ -100,11 +101,16 @@ func readBatches[T any](o Options, path string, r io.Reader, size int, send func
 	lines := LineReader{R: bufio.NewReaderSize(r, 64<<10), Max: int(o.maxMessage())}
 	var prev *lineBatch[T]
 	var b *lineBatch[T]
+	// The lines are gathered in buf, kept from batch to batch, and copied
+	// out once at their size: a batch's data grown by appends was made
+	// several times over.
+	var buf []byte
 	flush := func() {
 		if b == nil {
 			return
 		}
-		b.text = string(b.data)
+		b.data, b.text = bytes.Clone(buf), string(buf)
+		buf = buf[:0]
 		b.prev, prev = prev, b
 		send(b)
 		b = nil
@@ -126,9 +132,9 @@ func readBatches[T any](o Options, path string, r io.Reader, size int, send func
 			flush()
 			return
 		case len(bytes.TrimSpace(line)) > 0:
-			start := len(b.data)
-			b.data = append(b.data, line...)
-			b.lines = append(b.lines, rawLine{start: start, end: len(b.data), n: n})
+			start := len(buf)
+			buf = append(buf, line...)
+			b.lines = append(b.lines, rawLine{start: start, end: len(buf), n: n})
 		}
 		if len(b.lines) == size {
 			flush()
@@ -138,8 +144,9 @@ func readBatches[T any](o Options, path string, r io.Reader, size int, send func
 }
 
 // parseBatch reads a batch's lines into messages, each with a source of
-// its own line, and numbers them after the batch before it.
-func parseBatch[T any](o Options, path string, b *lineBatch[T]) {
+// its own line, and numbers them after the batch before it; each line's
+// tree is made in nodes, reset after the line is read.
+func parseBatch[T any](o Options, path string, b *lineBatch[T], nodes *Nodes) {
 	def := o.defaults()
 	b.msgs = make([]*lint.Message, 0, len(b.lines))
 	for _, l := range b.lines {
@@ -149,7 +156,8 @@ func parseBatch[T any](o Options, path string, b *lineBatch[T]) {
 		}
 		line := b.data[l.start:l.end:l.end]
 		src := &lint.Source{Path: path, Data: line, Line0: l.n - 1, Unsafe: jsonUnsafe}
-		m, err := o.jsonlLineText(doc{src}, line, b.text[l.start:l.end], 0, l.n, def)
+		m, err := o.jsonlLineIn(nodes, doc{src}, line, b.text[l.start:l.end], 0, l.n, def)
+		nodes.Reset()
 		if err != nil {
 			b.errs = append(b.errs, err)
 			continue

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/msglint/msglint/bench/gen"
 	"github.com/msglint/msglint/internal/golden"
 	"github.com/msglint/msglint/lint"
 )
@@ -346,4 +348,93 @@ func TestStreamJSONLOrder(t *testing.T) {
 	if d := cmp.Diff(wantErrs[:min(len(wantErrs), maxErrors)], errs[:min(len(errs), maxErrors)]); d != "" {
 		t.Error(d)
 	}
+}
+
+// An export, read whole or streamed, reads each line's tree in the memory
+// of the line before (Nodes, reset after each): its messages are those of
+// each line read alone, field by field and byte by byte of their places in
+// the file.
+func TestStreamJSONLReusesNodes(t *testing.T) {
+	var data bytes.Buffer
+	if err := gen.JSONL(&data, 300, 5); err != nil {
+		t.Fatal(err)
+	}
+	data.WriteString(`{"id":"q","lang":"tr","kind":"promo","text":"Kampanya \"bugün\"\nbaşlıyor \u00e7ok","quick_replies":["Evet",{"title":"Hay\u0131r","payload":"N"}],"buttons":[{"title":"Git","type":"web_url","url":"https://x.example"}]}` + "\n")
+	data.WriteString(`{"text":"a","extra":{"deep":[1,2,{"k":"v"}],"more":{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9}}}` + "\n")
+	data.WriteString(`{"text":"after the wide one"}` + "\n")
+	describe := describeMessage
+	// Each line parsed into nodes of its own, as before the arena.
+	var want []string
+	src := &lint.Source{Path: "e.jsonl", Data: data.Bytes(), Unsafe: jsonUnsafe}
+	for off, n := 0, 1; off < data.Len(); n++ {
+		line, _, _ := bytes.Cut(data.Bytes()[off:], []byte("\n"))
+		m, err := Options{}.jsonlLineIn(nil, doc{src}, line, string(line), off, n, Options{}.defaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, describe(m))
+		off += len(line) + 1
+	}
+	whole, err := Options{}.File("e.jsonl", data.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range whole {
+		got = append(got, describe(m))
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("read whole (-alone +whole):\n%s", d)
+	}
+	got = nil
+	if _, err := (Options{}).StreamJSONL("e.jsonl", bytes.NewReader(data.Bytes()), 7, func(ms []*lint.Message) {
+		for _, m := range ms {
+			got = append(got, describe(m))
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("streamed (-alone +streamed):\n%s", d)
+	}
+}
+
+// describeMessage is what a JSONL line gives: the message's id, language,
+// kind and channel, and each field's text with the file position of each
+// of its bytes.
+func describeMessage(m *lint.Message) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s %s %s", m.ID, m.Lang, m.Kind, m.Channel)
+	for _, f := range append([]lint.Field{m.Body}, append(m.QuickReplies, m.Buttons...)...) {
+		fmt.Fprintf(&b, " %q", f.Text)
+		for i := range len(f.Text) {
+			l, c := m.Source.Position(f.Map.Start(i))
+			fmt.Fprintf(&b, " %d:%d", l, c)
+		}
+	}
+	return b.String()
+}
+
+// FuzzJSONLNodes: lines read one after another in one arena, reset after
+// each, give what each line read alone gives, message or error.
+func FuzzJSONLNodes(f *testing.F) {
+	f.Add("{\"text\":\"a\",\"quick_replies\":[\"x\",{\"title\":\"y\"}]}\n{\"id\":\"b\",\"text\":\"\\u00e7 \\\"q\\\"\"}\n{\"text\":1}")
+	f.Add("{\"a\":{\"b\":[1,{\"c\":2}]},\"text\":\"t\"}\n{\"text\":\"u\",\"buttons\":[{\"title\":\"v\",\"url\":\"w\"}]}")
+	f.Fuzz(func(t *testing.T, data string) {
+		src := &lint.Source{Path: "f.jsonl", Data: []byte(data), Unsafe: jsonUnsafe}
+		var nodes Nodes
+		for off, n := 0, 1; off < len(data); n++ {
+			line, _, _ := strings.Cut(data[off:], "\n")
+			alone, errAlone := Options{}.jsonlLineIn(nil, doc{src}, []byte(line), line, off, n, Options{}.defaults())
+			shared, errShared := Options{}.jsonlLineIn(&nodes, doc{src}, []byte(line), line, off, n, Options{}.defaults())
+			nodes.Reset()
+			switch {
+			case (errAlone == nil) != (errShared == nil) || errAlone != nil && errAlone.Error() != errShared.Error():
+				t.Fatalf("line %d: error %v alone, %v in the arena", n, errAlone, errShared)
+			case errAlone == nil && describeMessage(alone) != describeMessage(shared):
+				t.Fatalf("line %d: %s alone, %s in the arena", n, describeMessage(alone), describeMessage(shared))
+			}
+			off += len(line) + 1
+		}
+	})
 }
