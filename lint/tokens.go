@@ -69,7 +69,7 @@ func (m *Message) Sentences() []Span {
 	return m.sentences
 }
 
-// Trim drops the shared tokens, sentences and cue matches; they are worked out again if
+// Trim drops the shared tokens, words, sentences and cue matches; they are worked out again if
 // asked for. A finding that outlives its check keeps only what it quotes.
 func (m *Message) Trim() {
 	if m.tokens != nil {
@@ -80,6 +80,7 @@ func (m *Message) Trim() {
 		*buf = m.tokens[:0]
 		tokenPool.Put(buf)
 	}
+	m.releaseWords()
 	if m.cues != nil {
 		m.cues.release()
 	}

@@ -2,9 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -108,55 +106,13 @@ type frame struct {
 	last         bool
 }
 
-// words are the word tokens of a body with the text between each and the
-// next (to tell "a user" from "a, user").
-type word struct {
-	lint.Token
-	gap string // the text up to the next word
-}
-
-// wordsOf appends them to dst.
-func wordsOf(dst []word, text string, toks []lint.Token) []word {
-	n := 0
-	for _, t := range toks {
-		if t.Kind == lint.Word {
-			n++
-		}
-	}
-	if n == 0 {
-		return dst
-	}
-	// From the end, so each word's gap runs to the start of the word or
-	// number after it, known already: one pass.
-	all := slices.Grow(dst, n)[:len(dst)+n]
-	out := all[len(dst):]
-	end := len(text)
-	for i := len(toks) - 1; i >= 0; i-- {
-		t := toks[i]
-		if t.Kind == lint.Word {
-			n--
-			out[n] = word{Token: t, gap: text[t.End:end]}
-		}
-		if t.Kind == lint.Word || t.Kind == lint.Number {
-			end = t.Start
-		}
-	}
-	return all
-}
-
-// grammarWords recycles the words of a message between checks.
-var grammarWords = sync.Pool{New: func() any { return new([]word) }}
+// word is a word of a body with the text up to the next word (to tell "a
+// user" from "a, user"): the message's shared words (lint.Message.Words).
+type word = lint.WordToken
 
 func (g *grammar) check(p *lint.Pass) {
 	text := p.Msg.Body.Text
-	// The words are the check's alone: their slice goes back to the pool.
-	buf := grammarWords.Get().(*[]word)
-	ws := wordsOf((*buf)[:0], text, p.Msg.Tokens())
-	defer func() {
-		clear(ws)
-		*buf = ws[:0]
-		grammarWords.Put(buf)
-	}()
+	ws := p.Msg.Words()
 	switch p.Msg.Lang {
 	case lint.English:
 		g.english(p, text, ws)
@@ -177,7 +133,7 @@ func (g *grammar) english(p *lint.Pass, text string, ws []word) {
 	for i, w := range ws {
 		// The next word follows with only spaces between (no number:
 		// "a 3rd party").
-		next := i+1 < len(ws) && strings.TrimSpace(w.gap) == "" && ws[i+1].Start == w.End+len(w.gap)
+		next := i+1 < len(ws) && strings.TrimSpace(w.Gap) == "" && ws[i+1].Start == w.End+len(w.Gap)
 		switch {
 		case (w.Norm == "a" || w.Norm == "an") && next:
 			g.article(p, text, w, ws[i+1])
@@ -263,12 +219,12 @@ func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
 		ok := true
 		for k, fw := range wrong {
 			w := ws[i+k]
-			if w.Norm != fw || k+1 < len(wrong) && (strings.TrimSpace(w.gap) != "" || ws[i+k+1].Start != w.End+len(w.gap)) {
+			if w.Norm != fw || k+1 < len(wrong) && (strings.TrimSpace(w.Gap) != "" || ws[i+k+1].Start != w.End+len(w.Gap)) {
 				ok = false
 				break
 			}
 		}
-		if end := ws[i+len(wrong)-1]; !ok || f.last && strings.TrimSpace(end.gap) == "" && i+len(wrong) < len(ws) {
+		if end := ws[i+len(wrong)-1]; !ok || f.last && strings.TrimSpace(end.Gap) == "" && i+len(wrong) < len(ws) {
 			continue
 		}
 		// Only the words that differ are replaced.
@@ -293,7 +249,7 @@ func (g *grammar) turkishParticle(p *lint.Pass, text string, ws []word) {
 		return
 	}
 	for _, w := range ws {
-		if !strings.HasPrefix(strings.TrimSpace(w.gap), "?") {
+		if !strings.HasPrefix(strings.TrimSpace(w.Gap), "?") {
 			continue
 		}
 		for part := range g.particles[lint.Turkish] {
@@ -314,7 +270,7 @@ func (g *grammar) turkishParticle(p *lint.Pass, text string, ws []word) {
 func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
 	for i := 1; i < len(ws); i++ {
 		w, prev := ws[i], ws[i-1]
-		if !g.particles[lint.Azerbaijani][w.Norm] || prev.gap != " " {
+		if !g.particles[lint.Azerbaijani][w.Norm] || prev.Gap != " " {
 			continue
 		}
 		span := lint.Span{Start: prev.Start, End: w.End}
@@ -329,7 +285,7 @@ func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
 	joined := g.kiJoined[p.Msg.Lang]
 	for i := 0; i+1 < len(ws); i++ {
 		w, next := ws[i], ws[i+1]
-		if !joined[w.Norm] || next.Norm != "ki" || w.gap != " " {
+		if !joined[w.Norm] || next.Norm != "ki" || w.Gap != " " {
 			continue
 		}
 		span := lint.Span{Start: w.Start, End: next.End}
@@ -355,7 +311,7 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 	}
 	for i := 0; i+1 < len(ws); i++ {
 		w, next := ws[i], ws[i+1]
-		if w.gap != " " {
+		if w.Gap != " " {
 			continue
 		}
 		// Joined only for a candidate: most word pairs are none.
@@ -366,7 +322,7 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 				break
 			}
 		}
-		if !found && next.Norm == "ki" && i+2 < len(ws) && next.gap == " " && utf8.RuneCountInString(w.Norm) >= 4 && lx.known(w.Norm) {
+		if !found && next.Norm == "ki" && i+2 < len(ws) && next.Gap == " " && utf8.RuneCountInString(w.Norm) >= 4 && lx.known(w.Norm) {
 			for _, l := range locs {
 				if strings.HasSuffix(w.Norm, l) {
 					found = lx.known(w.Norm + next.Norm)

@@ -80,13 +80,14 @@ func (lc *languageCheck) check(p *lint.Pass) {
 	sc := languageScratch.Get().(*judged)
 	defer func() {
 		clear(sc.words)
-		*sc = judged{words: sc.words[:0], spans: sc.spans[:0], toks: sc.toks[:0]}
+		clear(sc.verdicts)
+		*sc = judged{words: sc.words[:0], spans: sc.spans[:0], toks: sc.toks[:0], verdicts: sc.verdicts[:0]}
 		languageScratch.Put(sc)
 	}()
-	words, spans := lc.words(p, sc)
+	words, spans := lc.words(p, own, sc)
 	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, own, words, sc) != ""
 	_, hasNeighbour := lc.neighbour[p.Msg.Lang]
-	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, nil)) {
+	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, sc.verdicts, nil)) {
 		return
 	}
 	words, spans = sc.prose(p, blank(p.Msg.Body.Text))
@@ -97,7 +98,7 @@ func (lc *languageCheck) check(p *lint.Pass) {
 		}
 	}
 	if hasNeighbour {
-		lc.neighbourWords(p, own, words, spans, p.Report)
+		lc.neighbourWords(p, own, words, spans, sc.verdicts, p.Report)
 	}
 }
 
@@ -107,6 +108,9 @@ type judged struct {
 	words []string
 	spans []lint.Span
 	toks  []int // each word's token
+	// verdicts are the words' verdicts in the own language's lexicon,
+	// shared with the spelling rule (lint.Message.Words).
+	verdicts []*wordVerdict
 	// detected is what lint.DetectLang said of the text, once asked
 	// (asked): the text is judged twice when it has something to report.
 	detected   lint.Lang
@@ -125,24 +129,27 @@ func (sc *judged) detect(text string) (lint.Lang, bool) {
 
 var languageScratch = sync.Pool{New: func() any { return new(judged) }}
 
-// words are the message's words to judge and their spans, in sc's room.
-func (lc *languageCheck) words(p *lint.Pass, sc *judged) ([]string, []lint.Span) {
+// words are the message's words to judge and their spans, in sc's room:
+// the words the spelling rule checks (their verdicts in own, the message's
+// language, which the words share), but names.
+func (lc *languageCheck) words(p *lint.Pass, own *lexicon, sc *judged) ([]string, []lint.Span) {
 	text := p.Msg.Body.Text
 	toks := p.Msg.Tokens()
-	words, spans, idx := sc.words[:0], sc.spans[:0], sc.toks[:0]
-	for i, t := range toks {
-		if t.Kind != lint.Word {
+	words, spans, idx, vs := sc.words[:0], sc.spans[:0], sc.toks[:0], sc.verdicts[:0]
+	ws := p.Msg.Words()
+	for k := range ws {
+		w := &ws[k]
+		word := text[w.Start:w.End]
+		v := own.sharedVerdict(w, word)
+		if !v.checked || v.capital && midSentence(text, toks, w.Tok) {
 			continue
 		}
-		base, ok := baseWord(p.Msg.Lang, text[t.Start:t.End])
-		if !ok || !checkable(base) || isCapitalised(base) && midSentence(text, toks, i) {
-			continue
-		}
-		words = append(words, base)
-		spans = append(spans, lint.Span{Start: t.Start, End: t.Start + len(base)})
-		idx = append(idx, i)
+		words = append(words, word[:v.base])
+		spans = append(spans, lint.Span{Start: w.Start, End: w.Start + v.base})
+		idx = append(idx, w.Tok)
+		vs = append(vs, v)
 	}
-	sc.words, sc.spans, sc.toks = words, spans, idx
+	sc.words, sc.spans, sc.toks, sc.verdicts = words, spans, idx, vs
 	return words, spans
 }
 
@@ -154,12 +161,13 @@ func (sc *judged) prose(p *lint.Pass, clean string) ([]string, []lint.Span) {
 	n := 0
 	for k, i := range sc.toks {
 		if t := toks[i]; clean[t.Start:t.End] == text[t.Start:t.End] {
-			sc.words[n], sc.spans[n], sc.toks[n] = sc.words[k], sc.spans[k], i
+			sc.words[n], sc.spans[n], sc.toks[n], sc.verdicts[n] = sc.words[k], sc.spans[k], i, sc.verdicts[k]
 			n++
 		}
 	}
 	clear(sc.words[n:])
-	sc.words, sc.spans, sc.toks = sc.words[:n], sc.spans[:n], sc.toks[:n]
+	clear(sc.verdicts[n:])
+	sc.words, sc.spans, sc.toks, sc.verdicts = sc.words[:n], sc.spans[:n], sc.toks[:n], sc.verdicts[:n]
 	return sc.words, sc.spans
 }
 
@@ -221,16 +229,20 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 // that is the own language's word spelt the neighbour's way (teşekkür:
 // təşəkkür, sipariş: sifariş) is a misspelling the spelling rule reports,
 // so one word gets one finding. It
-// reports them (if report is not nil) and says whether there were any.
-func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []string, spans []lint.Span, report func(lint.Diagnostic)) bool {
+// reports them (if report is not nil) and says whether there were any;
+// vs are the words' verdicts in own.
+func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []string, spans []lint.Span, vs []*wordVerdict, report func(lint.Diagnostic)) bool {
 	nb, err := lexiconFor(lc.neighbour[p.Msg.Lang])
 	if err != nil || nb == nil {
 		return false
 	}
 	text := p.Msg.Body.Text
 	found := false
+	// The verdicts asked own's neighbour, which is this one but for a
+	// language added after own was built.
+	shared := own.neighbour == lc.neighbour[p.Msg.Lang]
 	for i, w := range words {
-		if !nb.known(w) {
+		if shared && !vs[i].neighbourKnown || !shared && !nb.known(w) {
 			continue // most words: not lowered for nothing
 		}
 		lw := lint.Lower(p.Msg.Lang, w)
