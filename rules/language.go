@@ -39,7 +39,11 @@ Turkish words, reads it as careless or machine-made.`,
 		if _, err := lint.DecodeOptions(node, LanguageOptions{}); err != nil {
 			return nil, err
 		}
-		return newLanguageCheck()
+		lc, err := newLanguageCheck()
+		if err != nil {
+			return nil, err
+		}
+		return lc.check, nil
 	},
 }
 
@@ -49,7 +53,7 @@ type languageCheck struct {
 	neighbour            map[lint.Lang]lint.Lang
 }
 
-func newLanguageCheck() (lint.Check, error) {
+func newLanguageCheck() (*languageCheck, error) {
 	all := languageData.Langs["all"].Words
 	lc := &languageCheck{neighbour: map[lint.Lang]lint.Lang{}}
 	var err error
@@ -66,7 +70,7 @@ func newLanguageCheck() (lint.Check, error) {
 			lc.neighbour[l] = lint.Lang(n[0])
 		}
 	}
-	return lc.check, nil
+	return lc, nil
 }
 
 func (lc *languageCheck) check(p *lint.Pass) {

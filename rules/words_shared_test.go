@@ -1,0 +1,84 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// languageWordsAlone is the language rule's choice of words as it made it
+// before the words were shared: each word token's base, asked afresh.
+func languageWordsAlone(l lint.Lang, text string, toks []lint.Token) (words []string, spans []lint.Span) {
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		base, ok := baseWord(l, text[t.Start:t.End])
+		if !ok || !checkable(base) || isCapitalised(base) && midSentence(text, toks, i) {
+			continue
+		}
+		words = append(words, base)
+		spans = append(spans, lint.Span{Start: t.Start, End: t.Start + len(base)})
+	}
+	return words, spans
+}
+
+// FuzzSharedWords holds what the rules read from a message's shared words
+// to what they worked out alone: the language rule's words, each verdict's
+// capital and neighbour facts, and the spelling rule's unknown-word pass,
+// whichever rule asks first.
+func FuzzSharedWords(f *testing.F) {
+	for _, s := range []string{"Maalesef sipariş Luma'ya gəlmədi, Teşekkür!", "Bu gün Bakıda hava çox gözəldir, zəhmət olmasa gözləyin.",
+		"We recieve it. Dr. Who's café au lait, SMS'i", "İyi günler 🙂 a1b2 iPhone", ""} {
+		f.Add(s, uint8(0))
+	}
+	lc, err := newLanguageCheck()
+	if err != nil {
+		f.Fatal(err)
+	}
+	sp, err := newSpeller(SpellingOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, pick uint8) {
+		l := lint.Langs[int(pick)%3]
+		own, err := lexiconFor(l)
+		if err != nil || own == nil {
+			t.Skip()
+		}
+		m := &lint.Message{Lang: l, Body: lint.Field{Text: text, Map: lint.LinearMap(len(text), 0)}}
+		toks := m.Tokens()
+		if pick&4 != 0 {
+			// The spelling rule first: it stores the verdicts.
+			if got, want := sp.unknown(own, text, toks, m.Words()), sp.unknown(own, text, toks, nil); !cmp.Equal(want, got, cmp.AllowUnexported(unknownPass{}, tokenHit{}, hit{}, seenWord{})) {
+				t.Fatalf("%s %q: unknown pass %+v, alone %+v", l, text, got, want)
+			}
+		}
+		sc := &judged{}
+		words, spans := lc.words(&lint.Pass{Msg: m}, own, sc)
+		wantWords, wantSpans := languageWordsAlone(l, text, toks)
+		if diff := cmp.Diff(wantWords, words, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("%s %q: words (-alone +shared):\n%s", l, text, diff)
+		}
+		if diff := cmp.Diff(wantSpans, spans, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("%s %q: spans (-alone +shared):\n%s", l, text, diff)
+		}
+		nb, _ := lexiconFor(own.neighbour)
+		for i, w := range words {
+			v := sc.verdicts[i]
+			if v.capital != isCapitalised(w) {
+				t.Fatalf("%s %q: %q capital %v", l, text, w, v.capital)
+			}
+			if want := nb != nil && nb.known(w); v.neighbourKnown != want {
+				t.Fatalf("%s %q: %q neighbour knows it: %v, want %v", l, text, w, v.neighbourKnown, want)
+			}
+		}
+		if got, want := sp.unknown(own, text, toks, m.Words()), sp.unknown(own, text, toks, nil); !cmp.Equal(want, got, cmp.AllowUnexported(unknownPass{}, tokenHit{}, hit{}, seenWord{})) {
+			t.Fatalf("%s %q: unknown pass %+v, alone %+v", l, text, got, want)
+		}
+		m.Trim()
+	})
+}
