@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -52,6 +53,41 @@ a noun is not one, nor is a statement ("the studio is now open"). A link with no
 				}
 			}
 		}),
+}
+
+// findURL is urlRE.FindStringIndex, asked only of a text that may have a
+// link (mayHaveURL): most promotions have none, and the regexp tries its
+// word pattern at every letter of the text.
+func findURL(text string) []int {
+	if !mayHaveURL(text) {
+		return nil
+	}
+	return urlRE.FindStringIndex(text)
+}
+
+// mayHaveURL reports whether urlRE may match in text: every match has
+// "://", or a dot after "www" or before one of the domain endings' first
+// letters (any case; a non-ASCII letter may fold to one, as ſ does to s).
+func mayHaveURL(text string) bool {
+	if strings.Contains(text, "://") {
+		return true
+	}
+	for i := strings.IndexByte(text, '.'); i >= 0; {
+		if i >= 3 && strings.EqualFold(text[i-3:i], "www") {
+			return true
+		}
+		if i+1 < len(text) {
+			if c := text[i+1]; c >= utf8.RuneSelf || strings.IndexByte("cnoisateCNOISATE", c) >= 0 {
+				return true
+			}
+		}
+		j := strings.IndexByte(text[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // ctaGrammar tells an action said as an instruction from the same word used
@@ -142,7 +178,7 @@ func isCode(w string) bool {
 
 func reportNoCTA(p *lint.Pass) {
 	m := p.Msg
-	if loc := urlRE.FindStringIndex(m.Body.Text); loc != nil {
+	if loc := findURL(m.Body.Text); loc != nil {
 		p.Report(lint.Diagnostic{
 			Span:       lint.Span{Start: loc[0], End: loc[1]},
 			Message:    "the only call to action is a bare link; say what to do with it",
