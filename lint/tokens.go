@@ -98,6 +98,13 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 	if toks == nil {
 		toks = make([]Token, 0, len(text)/3+2) // about a token for every 3 bytes of chat text
 	}
+	// The words that lower to another string (a capital, most often a
+	// sentence's first word) are lowered into one buffer, made one string
+	// at the end, each word's norm a slice of it: one allocation a text,
+	// not one a word.
+	var room [256]byte
+	var pending [16]lowering
+	buf, lowered := room[:0], pending[:0]
 	for i := 0; i < len(text); {
 		start := i
 		r, w := rune(text[i]), 1
@@ -113,7 +120,10 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 			i, plain = wordEnd(text, i+w, r < utf8.RuneSelf && (r < 'A' || r > 'Z'))
 			norm := text[start:i]
 			if !plain {
-				norm = NormWord(l, norm)
+				var ok bool
+				if buf, lowered, ok = lowerInto(buf, lowered, len(toks), l, norm); !ok {
+					norm = NormWord(l, norm)
+				}
 			}
 			toks = append(toks, Token{Start: start, End: i, Kind: Word, Norm: norm})
 		case '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r):
@@ -124,7 +134,39 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 			toks = append(toks, Token{Start: start, End: i, Kind: Punct, Norm: text[start:i]})
 		}
 	}
+	setLowered(toks, buf, lowered)
 	return toks
+}
+
+// lowering is token tok's norm, buf[start:end] of lowerInto's buffer.
+type lowering struct{ tok, start, end int }
+
+// lowerInto settles the norm of word, token tok, when it is Lower's of it
+// (a valid word with no typographic apostrophe and nothing NFC changes):
+// the word itself when it has no capital, or else the word lowered into
+// buf, noted in lowered. ok says it did; NormWord makes any other word's.
+func lowerInto(buf []byte, lowered []lowering, tok int, l Lang, word string) (_ []byte, _ []lowering, ok bool) {
+	if !isASCII(word) && (!nfcInert(word) || hasTypographicApostrophe(word)) {
+		return buf, lowered, false
+	}
+	if hasNoUpper(word) {
+		return buf, lowered, true
+	}
+	start := len(buf)
+	buf = AppendLower(buf, l, word)
+	return buf, append(lowered, lowering{tok, start, len(buf)}), true
+}
+
+// setLowered gives each lowered token its norm, a slice of one string
+// made of buf.
+func setLowered(toks []Token, buf []byte, lowered []lowering) {
+	if len(lowered) == 0 {
+		return
+	}
+	s := string(buf)
+	for _, w := range lowered {
+		toks[w.tok].Norm = s[w.start:w.end]
+	}
 }
 
 // asciiKind classes the ASCII characters for the tokenizer, which meets
