@@ -175,21 +175,56 @@ func (sc *judged) prose(p *lint.Pass, clean string) ([]string, []lint.Span) {
 	return sc.words, sc.spans
 }
 
-// wrongLanguage is the language a message's words are nearly all of, when
-// few of them are its own language's alone, or "". "Alone" matters: the
-// Azerbaijani list is a web crawl that has common English words.
+// wrongLanguage is the language a message of enough words is written in
+// instead of its own, or "": the words' (otherLanguage), unless the
+// detector reads the text as the message's own language.
 func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []string, sc *judged) lint.Lang {
 	if len(words) < lc.minWords {
 		return ""
 	}
-	// The detector's cue words are cheap and the other languages'
-	// dictionaries are not (loading them was half of a one-file check's
-	// start-up): a message the detector reads as its own language is not
-	// asked about.
+	others := languageData.Langs[p.Msg.Lang].Words["other"]
+	// A message is another language's when its words are (otherLanguage)
+	// and the detector does not read it as its own. The detector's cue
+	// words are cheap and loading the other languages' dictionaries is not
+	// (it was half of a one-file check's start-up): until they are loaded,
+	// a message the detector reads as its own language is not asked about.
+	// Once they are, looking the words up costs less than the detector's
+	// pass over the text: a message whose words are not another
+	// language's is not read by the detector.
+	if lc.othersBuilt(others) {
+		l := lc.otherLanguage(own, words, sc.verdicts, others)
+		if l == "" {
+			return ""
+		}
+		if d, ok := sc.detect(p.Msg.Body.Text); ok && d == p.Msg.Lang {
+			return ""
+		}
+		return l
+	}
 	if d, ok := sc.detect(p.Msg.Body.Text); ok && d == p.Msg.Lang {
 		return ""
 	}
-	for _, name := range languageData.Langs[p.Msg.Lang].Words["other"] {
+	return lc.otherLanguage(own, words, sc.verdicts, others)
+}
+
+// othersBuilt reports whether the lexicons of the other languages are all
+// built.
+func (lc *languageCheck) othersBuilt(others []string) bool {
+	for _, name := range others {
+		if _, ok := lexiconBuilt(lint.Lang(name)); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// otherLanguage is the first of others whose dictionary knows nearly all
+// of a message's words, when few of them are its own language's alone
+// (own's, which vs, the words' verdicts in own, say), or "". "Alone"
+// matters: the Azerbaijani list is a web crawl that has common English
+// words.
+func (lc *languageCheck) otherLanguage(own *lexicon, words []string, vs []*wordVerdict, others []string) lint.Lang {
+	for _, name := range others {
 		l := lint.Lang(name)
 		other, err := lexiconFor(l)
 		if err != nil || other == nil {
@@ -199,14 +234,14 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 		// Most messages are in their language: stop once too many words
 		// are not the other's for it to reach its share.
 		missing, allowed := 0, len(words)-(lc.otherShare*len(words)+99)/100
-		for _, w := range words {
+		for i, w := range words {
 			o := other.known(w)
 			if !o {
 				if missing++; missing > allowed {
 					break
 				}
 			}
-			m := own.known(w)
+			m := vs[i].known
 			if o {
 				theirs++
 			}

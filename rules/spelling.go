@@ -1247,6 +1247,7 @@ type wordVerdict struct {
 	checked bool // that part is prose to check (checkable); if not, no more is known
 	// The rest is known of the base of a checked word.
 	capital bool // a capital first letter and no other (isCapitalised)
+	known   bool // a word of the language itself (lexicon.known)
 	// neighbourKnown: the neighbouring language's dictionary knows it
 	// (the language rule's question of every word).
 	neighbourKnown bool
@@ -1271,6 +1272,7 @@ func (lx *lexicon) verdict(word string) *wordVerdict {
 			return v
 		}
 		v.capital = isCapitalised(base)
+		v.known = lx.known(base)
 		if lx.neighbour != "" {
 			if nb, err := lexiconFor(lx.neighbour); err == nil && nb != nil {
 				v.neighbourKnown = nb.known(base)
