@@ -54,7 +54,10 @@ type grammar struct {
 	// a word starts few frames or none.
 	framesOf  map[string][]int
 	particles map[lint.Lang]map[string]bool
-	kiJoined  map[lint.Lang]map[string]bool
+	// longestParticle is the length in bytes of a language's longest
+	// particle.
+	longestParticle map[lint.Lang]int
+	kiJoined        map[lint.Lang]map[string]bool
 	// together are compounds written as one word, split into first and
 	// second word (hiç bir -> hiçbir); the second may carry suffixes.
 	together map[lint.Lang][][2]string
@@ -88,6 +91,12 @@ func newGrammar() *grammar {
 		wrong, right, _ := strings.Cut(f, "|")
 		wrong, last := strings.CutSuffix(strings.TrimSpace(wrong), " $")
 		g.frames = append(g.frames, frame{wrong: strings.Fields(wrong), right: strings.Fields(right), last: last})
+	}
+	g.longestParticle = map[lint.Lang]int{}
+	for l, ps := range g.particles {
+		for w := range ps {
+			g.longestParticle[l] = max(g.longestParticle[l], len(w))
+		}
 	}
 	g.framesOf = map[string][]int{}
 	for i, f := range g.frames {
@@ -130,13 +139,14 @@ func (g *grammar) report(p *lint.Pass, span lint.Span, msg, right string) {
 }
 
 func (g *grammar) english(p *lint.Pass, text string, ws []word) {
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i]
 		// The next word follows with only spaces between (no number:
 		// "a 3rd party").
 		next := i+1 < len(ws) && strings.TrimSpace(w.Gap) == "" && ws[i+1].Start == w.End+len(w.Gap)
 		switch {
 		case (w.Norm == "a" || w.Norm == "an") && next:
-			g.article(p, text, w, ws[i+1])
+			g.article(p, text, *w, ws[i+1])
 		// The next word first: a look-up per word was most of the rule.
 		case next && ws[i+1].Norm == "then" && g.comparatives[w.Norm]:
 			n := ws[i+1]
@@ -268,9 +278,11 @@ func (g *grammar) turkishParticle(p *lint.Pass, text string, ws []word) {
 // azerbaijaniParticle finds the question particle written as a word of its
 // own after the word it asks about (var mı -> varmı).
 func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
+	particles, longest := g.particles[lint.Azerbaijani], g.longestParticle[lint.Azerbaijani]
 	for i := 1; i < len(ws); i++ {
-		w, prev := ws[i], ws[i-1]
-		if !g.particles[lint.Azerbaijani][w.Norm] || prev.Gap != " " {
+		w, prev := &ws[i], &ws[i-1]
+		// A word longer than every particle is not looked up: most words.
+		if len(w.Norm) > longest || !particles[w.Norm] || prev.Gap != " " {
 			continue
 		}
 		span := lint.Span{Start: prev.Start, End: w.End}
@@ -284,8 +296,9 @@ func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
 func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
 	joined := g.kiJoined[p.Msg.Lang]
 	for i := 0; i+1 < len(ws); i++ {
-		w, next := ws[i], ws[i+1]
-		if !joined[w.Norm] || next.Norm != "ki" || w.Gap != " " {
+		w, next := &ws[i], &ws[i+1]
+		// The next word first: few words are followed by ki.
+		if next.Norm != "ki" || w.Gap != " " || !joined[w.Norm] {
 			continue
 		}
 		span := lint.Span{Start: w.Start, End: next.End}
@@ -310,7 +323,7 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 		return
 	}
 	for i := 0; i+1 < len(ws); i++ {
-		w, next := ws[i], ws[i+1]
+		w, next := &ws[i], &ws[i+1]
 		if w.Gap != " " {
 			continue
 		}
