@@ -136,6 +136,18 @@ type wordList struct {
 	// endingsByLast are the endings by their last byte, in their order:
 	// a word is compared only with those that end as it does.
 	endingsByLast [256][][2]string
+	// lang is the language the list is of; matched and matchedFolded
+	// remember match's answers by word in it, in a text with the
+	// language's letters and in one without: one look-up a word instead
+	// of lowering it and looking up it, its stems and its endings.
+	lang                   lint.Lang
+	matched, matchedFolded memo[listMatch]
+}
+
+// listMatch is what match says of a word.
+type listMatch struct {
+	n     int
+	right string
 }
 
 type speller struct {
@@ -225,7 +237,7 @@ func misspellLangs() map[lint.Lang]bool {
 }
 
 func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
-	wl := &wordList{words: map[string]string{}, exact: map[string]bool{}, minStem: 4, turkic: lint.CasingOf(l) == lint.TurkicCasing}
+	wl := &wordList{lang: l, words: map[string]string{}, exact: map[string]bool{}, minStem: 4, turkic: lint.CasingOf(l) == lint.TurkicCasing}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -343,7 +355,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			continue
 		}
 		base := lists[l]
-		wl := &wordList{words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem,
+		wl := &wordList{lang: l, words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem,
 			turkic: base.turkic}
 		for k, v := range base.words {
 			wl.words[k] = v
@@ -1390,6 +1402,22 @@ func (lx *lexicon) allKnown(s string) bool {
 // followed by a suffix, or a wrong ending. It returns how many bytes of word
 // are wrong and what they should be.
 func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
+	if l != wl.lang {
+		return wl.find(l, word, ascii)
+	}
+	memo := &wl.matched
+	if ascii {
+		memo = &wl.matchedFolded
+	}
+	m := memo.get(word, func() listMatch {
+		n, right := wl.find(l, word, ascii)
+		return listMatch{n, right}
+	})
+	return m.n, m.right
+}
+
+// find is match worked out.
+func (wl *wordList) find(l lint.Lang, word string, ascii bool) (int, string) {
 	// Lowered into a buffer: the look-ups below allocate nothing, and
 	// most words are not on the list.
 	var buf [64]byte
