@@ -105,6 +105,7 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 	var room [256]byte
 	var pending [16]lowering
 	buf, lowered := room[:0], pending[:0]
+	turkic := CasingOf(l) == TurkicCasing
 	for i := 0; i < len(text); {
 		start := i
 		r, w := rune(text[i]), 1
@@ -121,7 +122,7 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 			norm := text[start:i]
 			if !plain {
 				var ok bool
-				if buf, lowered, ok = lowerInto(buf, lowered, len(toks), l, norm); !ok {
+				if buf, lowered, ok = lowerInto(buf, lowered, len(toks), turkic, norm); !ok {
 					norm = NormWord(l, norm)
 				}
 			}
@@ -142,20 +143,62 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 type lowering struct{ tok, start, end int }
 
 // lowerInto settles the norm of word, token tok, when it is Lower's of it
-// (a valid word with no typographic apostrophe and nothing NFC changes):
+// (every character below U+0300, which NFC leaves as it is, and no ʼ):
 // the word itself when it has no capital, or else the word lowered into
-// buf, noted in lowered. ok says it did; NormWord makes any other word's.
-func lowerInto(buf []byte, lowered []lowering, tok int, l Lang, word string) (_ []byte, _ []lowering, ok bool) {
-	if !isASCII(word) && (!nfcInert(word) || hasTypographicApostrophe(word)) {
-		return buf, lowered, false
+// buf (by Turkic casing if turkic), noted in lowered. ok says it did;
+// NormWord makes any other word's. One pass tells the word, and one
+// lowers it, each letter from a table: this is most of the tokenizer's
+// work on a Turkish or Azerbaijani text, whose every other word is not
+// plain ASCII.
+func lowerInto(buf []byte, lowered []lowering, tok int, turkic bool, word string) (_ []byte, _ []lowering, ok bool) {
+	upper := false
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			upper = upper || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		if c >= 0xCC || c == 0xCA && i+1 < len(word) && word[i+1] == 0xBC {
+			return buf, lowered, false // U+0300 on (a mark, ’) or ʼ
+		}
+		r, n := utf8.DecodeRuneInString(word[i:])
+		if r == utf8.RuneError && n == 1 {
+			return buf, lowered, false
+		}
+		upper = upper || isUpperOrTitle(r)
+		i += n
 	}
-	if hasNoUpper(word) {
+	if !upper {
 		return buf, lowered, true
 	}
 	start := len(buf)
-	buf = AppendLower(buf, l, word)
+	lower := &lowerLatin
+	if turkic {
+		lower = &lowerLatinTurkic
+	}
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			buf = utf8.AppendRune(buf, lower[c])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(word[i:])
+		buf = utf8.AppendRune(buf, lower[r])
+		i += n
+	}
 	return buf, append(lowered, lowering{tok, start, len(buf)}), true
 }
+
+// lowerLatin and lowerLatinTurkic are unicode.ToLower and
+// unicode.TurkishCase.ToLower of the characters below U+0300.
+var lowerLatin, lowerLatinTurkic = func() (d, t [0x300]rune) {
+	for r := range d {
+		d[r], t[r] = unicode.ToLower(rune(r)), unicode.TurkishCase.ToLower(rune(r))
+	}
+	return d, t
+}()
 
 // setLowered gives each lowered token its norm, a slice of one string
 // made of buf.
