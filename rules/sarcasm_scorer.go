@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -68,6 +69,9 @@ type SarcasmScoredOptions struct {
 // to delete the form?"), 0.20 per 1,000 words of English and 0.03 to 0.04 of
 // Turkish and Azerbaijani; at 0.95, 0.01, 0.01 and none. At 0.95 it found 10
 // to 15 more sarcastic messages in a hundred on a set nobody tuned for.
+// Trained on twelve sets (about 1,600 messages a language) it flags, at
+// 0.95, none, 0.03 and 0.07 per 1,000 words of that text; at 0.90, 0.10,
+// 0.03 and 0.15, and six more of the fixtures' sincere twins.
 var sarcasmScorerDefaults = SarcasmScorerOptions{Enabled: true, Threshold: 0.95}
 
 const sarcasmScorerDoc = `
@@ -421,7 +425,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			// byte is in none.
 			if t.Norm == "" || sarcasmShapeBytes[t.Norm[0]] {
 				for k, marks := range sarcasmShapes[1:] {
-					if strings.Contains(marks, t.Norm) {
+					if strings.Contains(marks, t.Norm) && (k+1 != quoteShape || opensLowerCase(m.Body.Text, t.End)) {
 						shape[k+1] = true
 					}
 				}
@@ -448,6 +452,22 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			emit(sarcasmFeature(kindClassPair, a.hash, b.hash), -1)
 		}
 	}
+}
+
+// quoteShape is the index of quotes among the shapes. Quotes count only
+// when they open on a lower-case letter: scare quotes hold the customer's
+// own words in mid-sentence ("your “tiny spoonful” of peanut butter"), where
+// app text quotes a button, a menu, a folder or a placeholder, written with
+// a capital or a sign ("Restore it with “I already have a profile”", "%2$s").
+// In our labelled sets nine quotes in ten of the sarcastic messages open on
+// a lower-case letter; in real locale files fewer than half do.
+const quoteShape = 3
+
+// opensLowerCase reports whether text goes on after at with a lower-case
+// letter.
+func opensLowerCase(text string, at int) bool {
+	r, _ := utf8.DecodeRuneInString(text[at:])
+	return unicode.IsLower(r)
 }
 
 // numberHash stands for a number in a pair of words ("#").

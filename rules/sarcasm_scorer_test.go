@@ -74,7 +74,9 @@ func TestSarcasmModelsLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m.Len() < 100 || m.Bias >= -2 {
+		// A message with none of its features must score well below even
+		// half: the bias says sarcasm is the exception.
+		if m.Len() < 100 || logreg.Probability(m.Bias) >= 0.25 {
 			t.Errorf("%s: no usable model: %d features, bias %v", l, m.Len(), m.Bias)
 		}
 		if sarcasmModel(l) == nil {
@@ -127,6 +129,35 @@ func TestSarcasmFeatures(t *testing.T) {
 			if k := SarcasmFeatureKind(f); k == "" || k == "?" {
 				t.Errorf("%s %q: feature %#x of no kind", c.lang, c.text, f)
 			}
+		}
+	}
+}
+
+// Quotes are a shape when they open on a lower-case letter, the customer's
+// words quoted mid-sentence; a quoted button, menu or placeholder, written
+// with a capital or a sign, is not one.
+func TestSarcasmQuoteShape(t *testing.T) {
+	if sarcasmShapeNames[quoteShape] != "quote" {
+		t.Fatalf("quoteShape is %q", sarcasmShapeNames[quoteShape])
+	}
+	quote := namedFeature("s", "quote")
+	for _, c := range []struct {
+		lang lint.Lang
+		text string
+		want bool
+	}{
+		{lint.English, `So the "tiny spoonful" was half the jar.`, true},
+		{lint.English, "Your “definitely off-white” mat is neon yellow.", true},
+		{lint.English, `Restore the backups using "I already have a profile".`, false},
+		{lint.English, `Delete all messages in "%2$s"?`, false},
+		{lint.Turkish, "Yine “hiç rahatlamadım” mı diyeceksiniz?", true},
+		{lint.Turkish, "Uygulamada “Kampanyalar” sekmesine dokunun.", false},
+		{lint.Azerbaijani, "Dərmanı “internetdə oxudum” deyib atmısınız.", true},
+		{lint.Azerbaijani, "«Yadda saxla» düyməsini basın.", false},
+	} {
+		got := slices.Contains(SarcasmFeatures(load.Options{Lang: c.lang}.Text("t", c.text)), quote)
+		if got != c.want {
+			t.Errorf("%s %q: quote shape %v, want %v", c.lang, c.text, got, c.want)
 		}
 	}
 }
