@@ -89,14 +89,14 @@ func (lc *languageCheck) check(p *lint.Pass) {
 		languageScratch.Put(sc)
 	}()
 	words, spans := lc.words(p, own, sc)
-	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, own, words, sc) != ""
+	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, words, sc) != ""
 	_, hasNeighbour := lc.neighbour[p.Msg.Lang]
 	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, sc.verdicts, nil)) {
 		return
 	}
 	words, spans = sc.prose(p, blank(p.Msg.Body.Text))
 	if !p.Msg.LangDetected {
-		if l := lc.wrongLanguage(p, own, words, sc); l != "" {
+		if l := lc.wrongLanguage(p, words, sc); l != "" {
 			p.Report(lint.Diagnostic{Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "wrong"), lint.LangName(l), lint.LangName(p.Msg.Lang))})
 			return
 		}
@@ -178,7 +178,7 @@ func (sc *judged) prose(p *lint.Pass, clean string) ([]string, []lint.Span) {
 // wrongLanguage is the language a message of enough words is written in
 // instead of its own, or "": the words' (otherLanguage), unless the
 // detector reads the text as the message's own language.
-func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []string, sc *judged) lint.Lang {
+func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []string, sc *judged) lint.Lang {
 	if len(words) < lc.minWords {
 		return ""
 	}
@@ -192,7 +192,7 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 	// pass over the text: a message whose words are not another
 	// language's is not read by the detector.
 	if lc.othersBuilt(others) {
-		l := lc.otherLanguage(own, words, sc.verdicts, others)
+		l := lc.otherLanguage(words, sc.verdicts, others)
 		if l == "" {
 			return ""
 		}
@@ -204,7 +204,7 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 	if d, ok := sc.detect(p.Msg.Body.Text); ok && d == p.Msg.Lang {
 		return ""
 	}
-	return lc.otherLanguage(own, words, sc.verdicts, others)
+	return lc.otherLanguage(words, sc.verdicts, others)
 }
 
 // othersBuilt reports whether the lexicons of the other languages are all
@@ -220,10 +220,10 @@ func (lc *languageCheck) othersBuilt(others []string) bool {
 
 // otherLanguage is the first of others whose dictionary knows nearly all
 // of a message's words, when few of them are its own language's alone
-// (own's, which vs, the words' verdicts in own, say), or "". "Alone"
+// (which vs, the words' verdicts in their own language, say), or "". "Alone"
 // matters: the Azerbaijani list is a web crawl that has common English
 // words.
-func (lc *languageCheck) otherLanguage(own *lexicon, words []string, vs []*wordVerdict, others []string) lint.Lang {
+func (lc *languageCheck) otherLanguage(words []string, vs []*wordVerdict, others []string) lint.Lang {
 	for _, name := range others {
 		l := lint.Lang(name)
 		other, err := lexiconFor(l)

@@ -104,9 +104,9 @@ func FuzzSharedWords(f *testing.F) {
 		}
 		want := lint.Lang("")
 		if d, ok := lint.DetectLang(text); len(words) >= lc.minWords && !(ok && d == l) {
-			want = lc.otherLanguage(own, words, sc.verdicts, others)
+			want = lc.otherLanguage(words, sc.verdicts, others)
 		}
-		if got := lc.wrongLanguage(&lint.Pass{Msg: m}, own, words, sc); got != want {
+		if got := lc.wrongLanguage(&lint.Pass{Msg: m}, words, sc); got != want {
 			t.Fatalf("%s %q: wrong language %q, detector first %q", l, text, got, want)
 		}
 		m.Trim()
@@ -133,7 +133,7 @@ func TestWrongLanguageEitherOrder(t *testing.T) {
 	m := &lint.Message{Lang: lint.Turkish, Body: lint.Field{Text: text}}
 	sc := &judged{}
 	words, _ := lc.words(&lint.Pass{Msg: m}, own, sc)
-	if got := lc.wrongLanguage(&lint.Pass{Msg: m}, own, words, sc); got != lint.English {
+	if got := lc.wrongLanguage(&lint.Pass{Msg: m}, words, sc); got != lint.English {
 		t.Fatalf("wrong language %q, want en", got)
 	}
 	if !sc.asked {
