@@ -800,8 +800,29 @@ func IsAbbreviation(l Lang, before, word string) bool {
 
 func lastWord(s string) string {
 	s = strings.TrimRight(s, " \t")
-	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	return s[i+1:]
+	return s[lastNonLetter(s, false)+1:]
+}
+
+// lastNonLetter is strings.LastIndexFunc(s, f) for f a character that is
+// not a letter (nor a dot, if dot): the index of the last such character,
+// or -1. ASCII letters are told without decoding: it is asked at the end
+// of nearly every sentence.
+func lastNonLetter(s string, dot bool) int {
+	for i := len(s); i > 0; {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || dot && c == '.' {
+				i--
+				continue
+			}
+			return i - 1
+		}
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			return i - w
+		}
+		i -= w
+	}
+	return -1
 }
 
 // hasNoUpper reports whether s has no upper-case letter, so that

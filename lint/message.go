@@ -188,6 +188,7 @@ type Message struct {
 
 	Source    *Source
 	tokens    []Token
+	words     []WordToken // the body's words (Words)
 	sentences []Span
 	holders   *holders
 	cues      *cueHits // every cue list's matches in the body (FindIn)

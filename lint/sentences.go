@@ -107,7 +107,7 @@ func periodEnds(before string, l Lang) bool {
 		return false // an initial, or "və s."
 	}
 	// Dotted abbreviations such as e.g and a.m: the run of letters and dots.
-	i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	i := lastNonLetter(before, true)
 	dotted := strings.Trim(before[i+1:], ".")
 	return w == "" || !IsAbbreviation(l, before[:len(before)-len(w)], w) && !IsAbbreviation(l, "", dotted)
 }

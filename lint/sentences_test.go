@@ -110,3 +110,18 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLastNonLetter holds lastNonLetter to strings.LastIndexFunc.
+func FuzzLastNonLetter(f *testing.F) {
+	for _, s := range []string{"", "Dr", "e.g", "say Mr", "x’Dr", "a\xffb", "Şirkət", "və s", "1.a.m", "ǅ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, dot := range []bool{false, true} {
+			want := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !(dot && r == '.') })
+			if got := lastNonLetter(s, dot); got != want {
+				t.Errorf("lastNonLetter(%q, %v) = %d, want %d", s, dot, got, want)
+			}
+		}
+	})
+}

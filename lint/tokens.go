@@ -69,7 +69,7 @@ func (m *Message) Sentences() []Span {
 	return m.sentences
 }
 
-// Trim drops the shared tokens, sentences and cue matches; they are worked out again if
+// Trim drops the shared tokens, words, sentences and cue matches; they are worked out again if
 // asked for. A finding that outlives its check keeps only what it quotes.
 func (m *Message) Trim() {
 	if m.tokens != nil {
@@ -80,6 +80,7 @@ func (m *Message) Trim() {
 		*buf = m.tokens[:0]
 		tokenPool.Put(buf)
 	}
+	m.releaseWords()
 	if m.cues != nil {
 		m.cues.release()
 	}
@@ -97,6 +98,14 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 	if toks == nil {
 		toks = make([]Token, 0, len(text)/3+2) // about a token for every 3 bytes of chat text
 	}
+	// The words that lower to another string (a capital, most often a
+	// sentence's first word) are lowered into one buffer, made one string
+	// at the end, each word's norm a slice of it: one allocation a text,
+	// not one a word.
+	var room [256]byte
+	var pending [16]lowering
+	buf, lowered := room[:0], pending[:0]
+	turkic := CasingOf(l) == TurkicCasing
 	for i := 0; i < len(text); {
 		start := i
 		r, w := rune(text[i]), 1
@@ -112,7 +121,10 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 			i, plain = wordEnd(text, i+w, r < utf8.RuneSelf && (r < 'A' || r > 'Z'))
 			norm := text[start:i]
 			if !plain {
-				norm = NormWord(l, norm)
+				var ok bool
+				if buf, lowered, ok = lowerInto(buf, lowered, len(toks), turkic, norm); !ok {
+					norm = NormWord(l, norm)
+				}
 			}
 			toks = append(toks, Token{Start: start, End: i, Kind: Word, Norm: norm})
 		case '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r):
@@ -123,7 +135,81 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 			toks = append(toks, Token{Start: start, End: i, Kind: Punct, Norm: text[start:i]})
 		}
 	}
+	setLowered(toks, buf, lowered)
 	return toks
+}
+
+// lowering is token tok's norm, buf[start:end] of lowerInto's buffer.
+type lowering struct{ tok, start, end int }
+
+// lowerInto settles the norm of word, token tok, when it is Lower's of it
+// (every character below U+0300, which NFC leaves as it is, and no ʼ):
+// the word itself when it has no capital, or else the word lowered into
+// buf (by Turkic casing if turkic), noted in lowered. ok says it did;
+// NormWord makes any other word's. One pass tells the word, and one
+// lowers it, each letter from a table: this is most of the tokenizer's
+// work on a Turkish or Azerbaijani text, whose every other word is not
+// plain ASCII.
+func lowerInto(buf []byte, lowered []lowering, tok int, turkic bool, word string) (_ []byte, _ []lowering, ok bool) {
+	upper := false
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			upper = upper || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		if c >= 0xCC || c == 0xCA && i+1 < len(word) && word[i+1] == 0xBC {
+			return buf, lowered, false // U+0300 on (a mark, ’) or ʼ
+		}
+		r, n := utf8.DecodeRuneInString(word[i:])
+		if r == utf8.RuneError && n == 1 {
+			return buf, lowered, false
+		}
+		upper = upper || isUpperOrTitle(r)
+		i += n
+	}
+	if !upper {
+		return buf, lowered, true
+	}
+	start := len(buf)
+	lower := &lowerLatin
+	if turkic {
+		lower = &lowerLatinTurkic
+	}
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			buf = utf8.AppendRune(buf, lower[c])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(word[i:])
+		buf = utf8.AppendRune(buf, lower[r])
+		i += n
+	}
+	return buf, append(lowered, lowering{tok, start, len(buf)}), true
+}
+
+// lowerLatin and lowerLatinTurkic are unicode.ToLower and
+// unicode.TurkishCase.ToLower of the characters below U+0300.
+var lowerLatin, lowerLatinTurkic = func() (d, t [0x300]rune) {
+	for r := range d {
+		d[r], t[r] = unicode.ToLower(rune(r)), unicode.TurkishCase.ToLower(rune(r))
+	}
+	return d, t
+}()
+
+// setLowered gives each lowered token its norm, a slice of one string
+// made of buf.
+func setLowered(toks []Token, buf []byte, lowered []lowering) {
+	if len(lowered) == 0 {
+		return
+	}
+	s := string(buf)
+	for _, w := range lowered {
+		toks[w.tok].Norm = s[w.start:w.end]
+	}
 }
 
 // asciiKind classes the ASCII characters for the tokenizer, which meets

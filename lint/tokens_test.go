@@ -102,3 +102,13 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// A text's capitalised words are lowered into one string: tokenizing a
+// text with several allocates its tokens' slice and that string, no more.
+func TestTokenizeAllocs(t *testing.T) {
+	text := "Merhaba Ayşe, Siparişiniz HAZIR. Thank You! İyi Günler, Luma'ya Bekleriz."
+	buf := make([]Token, 0, 64)
+	if n := testing.AllocsPerRun(100, func() { tokenize(buf[:0], text, Turkish) }); n != 1 {
+		t.Errorf("tokenize allocates %v times, want 1", n)
+	}
+}

@@ -2,9 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,7 +54,10 @@ type grammar struct {
 	// a word starts few frames or none.
 	framesOf  map[string][]int
 	particles map[lint.Lang]map[string]bool
-	kiJoined  map[lint.Lang]map[string]bool
+	// longestParticle is the length in bytes of a language's longest
+	// particle.
+	longestParticle map[lint.Lang]int
+	kiJoined        map[lint.Lang]map[string]bool
 	// together are compounds written as one word, split into first and
 	// second word (hiç bir -> hiçbir); the second may carry suffixes.
 	together map[lint.Lang][][2]string
@@ -91,6 +92,12 @@ func newGrammar() *grammar {
 		wrong, last := strings.CutSuffix(strings.TrimSpace(wrong), " $")
 		g.frames = append(g.frames, frame{wrong: strings.Fields(wrong), right: strings.Fields(right), last: last})
 	}
+	g.longestParticle = map[lint.Lang]int{}
+	for l, ps := range g.particles {
+		for w := range ps {
+			g.longestParticle[l] = max(g.longestParticle[l], len(w))
+		}
+	}
 	g.framesOf = map[string][]int{}
 	for i, f := range g.frames {
 		if len(f.wrong) > 0 {
@@ -108,55 +115,13 @@ type frame struct {
 	last         bool
 }
 
-// words are the word tokens of a body with the text between each and the
-// next (to tell "a user" from "a, user").
-type word struct {
-	lint.Token
-	gap string // the text up to the next word
-}
-
-// wordsOf appends them to dst.
-func wordsOf(dst []word, text string, toks []lint.Token) []word {
-	n := 0
-	for _, t := range toks {
-		if t.Kind == lint.Word {
-			n++
-		}
-	}
-	if n == 0 {
-		return dst
-	}
-	// From the end, so each word's gap runs to the start of the word or
-	// number after it, known already: one pass.
-	all := slices.Grow(dst, n)[:len(dst)+n]
-	out := all[len(dst):]
-	end := len(text)
-	for i := len(toks) - 1; i >= 0; i-- {
-		t := toks[i]
-		if t.Kind == lint.Word {
-			n--
-			out[n] = word{Token: t, gap: text[t.End:end]}
-		}
-		if t.Kind == lint.Word || t.Kind == lint.Number {
-			end = t.Start
-		}
-	}
-	return all
-}
-
-// grammarWords recycles the words of a message between checks.
-var grammarWords = sync.Pool{New: func() any { return new([]word) }}
+// word is a word of a body with the text up to the next word (to tell "a
+// user" from "a, user"): the message's shared words (lint.Message.Words).
+type word = lint.WordToken
 
 func (g *grammar) check(p *lint.Pass) {
 	text := p.Msg.Body.Text
-	// The words are the check's alone: their slice goes back to the pool.
-	buf := grammarWords.Get().(*[]word)
-	ws := wordsOf((*buf)[:0], text, p.Msg.Tokens())
-	defer func() {
-		clear(ws)
-		*buf = ws[:0]
-		grammarWords.Put(buf)
-	}()
+	ws := p.Msg.Words()
 	switch p.Msg.Lang {
 	case lint.English:
 		g.english(p, text, ws)
@@ -174,13 +139,14 @@ func (g *grammar) report(p *lint.Pass, span lint.Span, msg, right string) {
 }
 
 func (g *grammar) english(p *lint.Pass, text string, ws []word) {
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i]
 		// The next word follows with only spaces between (no number:
 		// "a 3rd party").
-		next := i+1 < len(ws) && strings.TrimSpace(w.gap) == "" && ws[i+1].Start == w.End+len(w.gap)
+		next := i+1 < len(ws) && strings.TrimSpace(w.Gap) == "" && ws[i+1].Start == w.End+len(w.Gap)
 		switch {
 		case (w.Norm == "a" || w.Norm == "an") && next:
-			g.article(p, text, w, ws[i+1])
+			g.article(p, text, *w, ws[i+1])
 		// The next word first: a look-up per word was most of the rule.
 		case next && ws[i+1].Norm == "then" && g.comparatives[w.Norm]:
 			n := ws[i+1]
@@ -263,12 +229,12 @@ func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
 		ok := true
 		for k, fw := range wrong {
 			w := ws[i+k]
-			if w.Norm != fw || k+1 < len(wrong) && (strings.TrimSpace(w.gap) != "" || ws[i+k+1].Start != w.End+len(w.gap)) {
+			if w.Norm != fw || k+1 < len(wrong) && (strings.TrimSpace(w.Gap) != "" || ws[i+k+1].Start != w.End+len(w.Gap)) {
 				ok = false
 				break
 			}
 		}
-		if end := ws[i+len(wrong)-1]; !ok || f.last && strings.TrimSpace(end.gap) == "" && i+len(wrong) < len(ws) {
+		if end := ws[i+len(wrong)-1]; !ok || f.last && strings.TrimSpace(end.Gap) == "" && i+len(wrong) < len(ws) {
 			continue
 		}
 		// Only the words that differ are replaced.
@@ -293,7 +259,7 @@ func (g *grammar) turkishParticle(p *lint.Pass, text string, ws []word) {
 		return
 	}
 	for _, w := range ws {
-		if !strings.HasPrefix(strings.TrimSpace(w.gap), "?") {
+		if !strings.HasPrefix(strings.TrimSpace(w.Gap), "?") {
 			continue
 		}
 		for part := range g.particles[lint.Turkish] {
@@ -312,9 +278,11 @@ func (g *grammar) turkishParticle(p *lint.Pass, text string, ws []word) {
 // azerbaijaniParticle finds the question particle written as a word of its
 // own after the word it asks about (var mı -> varmı).
 func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
+	particles, longest := g.particles[lint.Azerbaijani], g.longestParticle[lint.Azerbaijani]
 	for i := 1; i < len(ws); i++ {
-		w, prev := ws[i], ws[i-1]
-		if !g.particles[lint.Azerbaijani][w.Norm] || prev.gap != " " {
+		w, prev := &ws[i], &ws[i-1]
+		// A word longer than every particle is not looked up: most words.
+		if len(w.Norm) > longest || !particles[w.Norm] || prev.Gap != " " {
 			continue
 		}
 		span := lint.Span{Start: prev.Start, End: w.End}
@@ -328,8 +296,9 @@ func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
 func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
 	joined := g.kiJoined[p.Msg.Lang]
 	for i := 0; i+1 < len(ws); i++ {
-		w, next := ws[i], ws[i+1]
-		if !joined[w.Norm] || next.Norm != "ki" || w.gap != " " {
+		w, next := &ws[i], &ws[i+1]
+		// The next word first: few words are followed by ki.
+		if next.Norm != "ki" || w.Gap != " " || !joined[w.Norm] {
 			continue
 		}
 		span := lint.Span{Start: w.Start, End: next.End}
@@ -354,8 +323,8 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 		return
 	}
 	for i := 0; i+1 < len(ws); i++ {
-		w, next := ws[i], ws[i+1]
-		if w.gap != " " {
+		w, next := &ws[i], &ws[i+1]
+		if w.Gap != " " {
 			continue
 		}
 		// Joined only for a candidate: most word pairs are none.
@@ -366,7 +335,7 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 				break
 			}
 		}
-		if !found && next.Norm == "ki" && i+2 < len(ws) && next.gap == " " && utf8.RuneCountInString(w.Norm) >= 4 && lx.known(w.Norm) {
+		if !found && next.Norm == "ki" && i+2 < len(ws) && next.Gap == " " && utf8.RuneCountInString(w.Norm) >= 4 && lx.known(w.Norm) {
 			for _, l := range locs {
 				if strings.HasSuffix(w.Norm, l) {
 					found = lx.known(w.Norm + next.Norm)

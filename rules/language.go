@@ -39,7 +39,11 @@ Turkish words, reads it as careless or machine-made.`,
 		if _, err := lint.DecodeOptions(node, LanguageOptions{}); err != nil {
 			return nil, err
 		}
-		return newLanguageCheck()
+		lc, err := newLanguageCheck()
+		if err != nil {
+			return nil, err
+		}
+		return lc.check, nil
 	},
 }
 
@@ -49,7 +53,7 @@ type languageCheck struct {
 	neighbour            map[lint.Lang]lint.Lang
 }
 
-func newLanguageCheck() (lint.Check, error) {
+func newLanguageCheck() (*languageCheck, error) {
 	all := languageData.Langs["all"].Words
 	lc := &languageCheck{neighbour: map[lint.Lang]lint.Lang{}}
 	var err error
@@ -66,7 +70,7 @@ func newLanguageCheck() (lint.Check, error) {
 			lc.neighbour[l] = lint.Lang(n[0])
 		}
 	}
-	return lc.check, nil
+	return lc, nil
 }
 
 func (lc *languageCheck) check(p *lint.Pass) {
@@ -80,24 +84,25 @@ func (lc *languageCheck) check(p *lint.Pass) {
 	sc := languageScratch.Get().(*judged)
 	defer func() {
 		clear(sc.words)
-		*sc = judged{words: sc.words[:0], spans: sc.spans[:0], toks: sc.toks[:0]}
+		clear(sc.verdicts)
+		*sc = judged{words: sc.words[:0], spans: sc.spans[:0], toks: sc.toks[:0], verdicts: sc.verdicts[:0]}
 		languageScratch.Put(sc)
 	}()
-	words, spans := lc.words(p, sc)
-	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, own, words, sc) != ""
+	words, spans := lc.words(p, own, sc)
+	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, words, sc) != ""
 	_, hasNeighbour := lc.neighbour[p.Msg.Lang]
-	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, nil)) {
+	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, sc.verdicts, nil)) {
 		return
 	}
 	words, spans = sc.prose(p, blank(p.Msg.Body.Text))
 	if !p.Msg.LangDetected {
-		if l := lc.wrongLanguage(p, own, words, sc); l != "" {
+		if l := lc.wrongLanguage(p, words, sc); l != "" {
 			p.Report(lint.Diagnostic{Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "wrong"), lint.LangName(l), lint.LangName(p.Msg.Lang))})
 			return
 		}
 	}
 	if hasNeighbour {
-		lc.neighbourWords(p, own, words, spans, p.Report)
+		lc.neighbourWords(p, own, words, spans, sc.verdicts, p.Report)
 	}
 }
 
@@ -107,6 +112,9 @@ type judged struct {
 	words []string
 	spans []lint.Span
 	toks  []int // each word's token
+	// verdicts are the words' verdicts in the own language's lexicon,
+	// shared with the spelling rule (lint.Message.Words).
+	verdicts []*wordVerdict
 	// detected is what lint.DetectLang said of the text, once asked
 	// (asked): the text is judged twice when it has something to report.
 	detected   lint.Lang
@@ -125,24 +133,27 @@ func (sc *judged) detect(text string) (lint.Lang, bool) {
 
 var languageScratch = sync.Pool{New: func() any { return new(judged) }}
 
-// words are the message's words to judge and their spans, in sc's room.
-func (lc *languageCheck) words(p *lint.Pass, sc *judged) ([]string, []lint.Span) {
+// words are the message's words to judge and their spans, in sc's room:
+// the words the spelling rule checks (their verdicts in own, the message's
+// language, which the words share), but names.
+func (lc *languageCheck) words(p *lint.Pass, own *lexicon, sc *judged) ([]string, []lint.Span) {
 	text := p.Msg.Body.Text
 	toks := p.Msg.Tokens()
-	words, spans, idx := sc.words[:0], sc.spans[:0], sc.toks[:0]
-	for i, t := range toks {
-		if t.Kind != lint.Word {
+	words, spans, idx, vs := sc.words[:0], sc.spans[:0], sc.toks[:0], sc.verdicts[:0]
+	ws := p.Msg.Words()
+	for k := range ws {
+		w := &ws[k]
+		word := text[w.Start:w.End]
+		v := own.sharedVerdict(w, word)
+		if !v.checked || v.capital && midSentence(text, toks, w.Tok) {
 			continue
 		}
-		base, ok := baseWord(p.Msg.Lang, text[t.Start:t.End])
-		if !ok || !checkable(base) || isCapitalised(base) && midSentence(text, toks, i) {
-			continue
-		}
-		words = append(words, base)
-		spans = append(spans, lint.Span{Start: t.Start, End: t.Start + len(base)})
-		idx = append(idx, i)
+		words = append(words, word[:v.base])
+		spans = append(spans, lint.Span{Start: w.Start, End: w.Start + v.base})
+		idx = append(idx, w.Tok)
+		vs = append(vs, v)
 	}
-	sc.words, sc.spans, sc.toks = words, spans, idx
+	sc.words, sc.spans, sc.toks, sc.verdicts = words, spans, idx, vs
 	return words, spans
 }
 
@@ -154,30 +165,66 @@ func (sc *judged) prose(p *lint.Pass, clean string) ([]string, []lint.Span) {
 	n := 0
 	for k, i := range sc.toks {
 		if t := toks[i]; clean[t.Start:t.End] == text[t.Start:t.End] {
-			sc.words[n], sc.spans[n], sc.toks[n] = sc.words[k], sc.spans[k], i
+			sc.words[n], sc.spans[n], sc.toks[n], sc.verdicts[n] = sc.words[k], sc.spans[k], i, sc.verdicts[k]
 			n++
 		}
 	}
 	clear(sc.words[n:])
-	sc.words, sc.spans, sc.toks = sc.words[:n], sc.spans[:n], sc.toks[:n]
+	clear(sc.verdicts[n:])
+	sc.words, sc.spans, sc.toks, sc.verdicts = sc.words[:n], sc.spans[:n], sc.toks[:n], sc.verdicts[:n]
 	return sc.words, sc.spans
 }
 
-// wrongLanguage is the language a message's words are nearly all of, when
-// few of them are its own language's alone, or "". "Alone" matters: the
-// Azerbaijani list is a web crawl that has common English words.
-func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []string, sc *judged) lint.Lang {
+// wrongLanguage is the language a message of enough words is written in
+// instead of its own, or "": the words' (otherLanguage), unless the
+// detector reads the text as the message's own language.
+func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []string, sc *judged) lint.Lang {
 	if len(words) < lc.minWords {
 		return ""
 	}
-	// The detector's cue words are cheap and the other languages'
-	// dictionaries are not (loading them was half of a one-file check's
-	// start-up): a message the detector reads as its own language is not
-	// asked about.
+	others := languageData.Langs[p.Msg.Lang].Words["other"]
+	// A message is another language's when its words are (otherLanguage)
+	// and the detector does not read it as its own. The detector's cue
+	// words are cheap and loading the other languages' dictionaries is not
+	// (it was half of a one-file check's start-up): until they are loaded,
+	// a message the detector reads as its own language is not asked about.
+	// Once they are, looking the words up costs less than the detector's
+	// pass over the text: a message whose words are not another
+	// language's is not read by the detector.
+	if lc.othersBuilt(others) {
+		l := lc.otherLanguage(words, sc.verdicts, others)
+		if l == "" {
+			return ""
+		}
+		if d, ok := sc.detect(p.Msg.Body.Text); ok && d == p.Msg.Lang {
+			return ""
+		}
+		return l
+	}
 	if d, ok := sc.detect(p.Msg.Body.Text); ok && d == p.Msg.Lang {
 		return ""
 	}
-	for _, name := range languageData.Langs[p.Msg.Lang].Words["other"] {
+	return lc.otherLanguage(words, sc.verdicts, others)
+}
+
+// othersBuilt reports whether the lexicons of the other languages are all
+// built.
+func (lc *languageCheck) othersBuilt(others []string) bool {
+	for _, name := range others {
+		if _, ok := lexiconBuilt(lint.Lang(name)); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// otherLanguage is the first of others whose dictionary knows nearly all
+// of a message's words, when few of them are its own language's alone
+// (which vs, the words' verdicts in their own language, say), or "". "Alone"
+// matters: the Azerbaijani list is a web crawl that has common English
+// words.
+func (lc *languageCheck) otherLanguage(words []string, vs []*wordVerdict, others []string) lint.Lang {
+	for _, name := range others {
 		l := lint.Lang(name)
 		other, err := lexiconFor(l)
 		if err != nil || other == nil {
@@ -187,14 +234,14 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 		// Most messages are in their language: stop once too many words
 		// are not the other's for it to reach its share.
 		missing, allowed := 0, len(words)-(lc.otherShare*len(words)+99)/100
-		for _, w := range words {
+		for i, w := range words {
 			o := other.known(w)
 			if !o {
 				if missing++; missing > allowed {
 					break
 				}
 			}
-			m := own.known(w)
+			m := vs[i].known
 			if o {
 				theirs++
 			}
@@ -221,16 +268,20 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, own *lexicon, words []strin
 // that is the own language's word spelt the neighbour's way (teşekkür:
 // təşəkkür, sipariş: sifariş) is a misspelling the spelling rule reports,
 // so one word gets one finding. It
-// reports them (if report is not nil) and says whether there were any.
-func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []string, spans []lint.Span, report func(lint.Diagnostic)) bool {
+// reports them (if report is not nil) and says whether there were any;
+// vs are the words' verdicts in own.
+func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []string, spans []lint.Span, vs []*wordVerdict, report func(lint.Diagnostic)) bool {
 	nb, err := lexiconFor(lc.neighbour[p.Msg.Lang])
 	if err != nil || nb == nil {
 		return false
 	}
 	text := p.Msg.Body.Text
 	found := false
+	// The verdicts asked own's neighbour, which is this one but for a
+	// language added after own was built.
+	shared := own.neighbour == lc.neighbour[p.Msg.Lang]
 	for i, w := range words {
-		if !nb.known(w) {
+		if shared && !vs[i].neighbourKnown || !shared && !nb.known(w) {
 			continue // most words: not lowered for nothing
 		}
 		lw := lint.Lower(p.Msg.Lang, w)

@@ -136,6 +136,18 @@ type wordList struct {
 	// endingsByLast are the endings by their last byte, in their order:
 	// a word is compared only with those that end as it does.
 	endingsByLast [256][][2]string
+	// lang is the language the list is of; matched and matchedFolded
+	// remember match's answers by word in it, in a text with the
+	// language's letters and in one without: one look-up a word instead
+	// of lowering it and looking up it, its stems and its endings.
+	lang                   lint.Lang
+	matched, matchedFolded memo[listMatch]
+}
+
+// listMatch is what match says of a word.
+type listMatch struct {
+	n     int
+	right string
 }
 
 type speller struct {
@@ -225,7 +237,7 @@ func misspellLangs() map[lint.Lang]bool {
 }
 
 func parseWordList(l lint.Lang, data []byte) (*wordList, error) {
-	wl := &wordList{words: map[string]string{}, exact: map[string]bool{}, minStem: 4, turkic: lint.CasingOf(l) == lint.TurkicCasing}
+	wl := &wordList{lang: l, words: map[string]string{}, exact: map[string]bool{}, minStem: 4, turkic: lint.CasingOf(l) == lint.TurkicCasing}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -343,7 +355,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			continue
 		}
 		base := lists[l]
-		wl := &wordList{words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem,
+		wl := &wordList{lang: l, words: map[string]string{}, exact: clone(base.exact), endings: base.endings, minStem: base.minStem,
 			turkic: base.turkic}
 		for k, v := range base.words {
 			wl.words[k] = v
@@ -815,8 +827,8 @@ func (sp *speller) passesFor(m *lint.Message, lx *lexicon) []unknownPass {
 		}
 	}
 	var passes []unknownPass
-	sp.eachField(m, func(_ lint.Part, text string, toks []lint.Token) {
-		passes = append(passes, sp.unknown(lx, text, toks))
+	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
+		passes = append(passes, sp.unknown(lx, text, toks, sp.bodyWords(m, lx, part)))
 	})
 	return passes
 }
@@ -937,7 +949,7 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
 		var pass unknownPass
 		if lx != nil {
-			pass = sp.unknown(lx, text, toks)
+			pass = sp.unknown(lx, text, toks, sp.bodyWords(m, lx, part))
 			kept.passes = append(kept.passes, pass)
 		}
 		sp.field(m.Lang, lx, part, text, pass, report)
@@ -1148,11 +1160,22 @@ func letterAt(text string, i int) (letter, mark bool, w int) {
 	return unicode.IsLetter(r), unicode.Is(unicode.Mn, r), w
 }
 
+// bodyWords are the message's shared words when part is its body and lx
+// its language's lexicon, whose verdicts the words keep; else nil.
+func (sp *speller) bodyWords(m *lint.Message, lx *lexicon, part lint.Part) []lint.WordToken {
+	if part.Kind != lint.Body || lx.lang != m.Lang {
+		return nil
+	}
+	return m.Words()
+}
+
 // unknown finds the words the dictionary does not know and that have a
 // likely correction, skipping what is not prose: codes, acronyms,
 // CamelCase and names. It runs once per text: the per-message check keeps
 // the sure fixes of words no curated hit covers, the file check the rest.
-func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownPass {
+// ws, when not nil, are the text's words (lint.Message.Words), one for
+// each word token of toks, whose verdicts are shared with other rules.
+func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken) unknownPass {
 	pass := unknownPass{text: text}
 	l := lx.lang
 	// A Turkish or Azerbaijani text written without its own letters (as
@@ -1160,11 +1183,13 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 	if l != lint.English && asciiLetters(text) {
 		return pass
 	}
+	k := -1 // the word's index in ws
 	for i := range toks {
 		t := &toks[i] // a token is five words: not copied for each
 		if t.Kind != lint.Word {
 			continue
 		}
+		k++
 		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
 		if i > 0 && toks[i-1].Kind == lint.Punct && strings.ContainsAny(toks[i-1].Norm, "}])%'’") {
 			continue // a suffix written after a placeholder or a quote: {name}'daki
@@ -1173,7 +1198,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
 		}
 		word := text[t.Start:t.End]
-		v := lx.verdict(word)
+		var v *wordVerdict
+		if ws != nil {
+			v = lx.sharedVerdict(&ws[k], word)
+		} else {
+			v = lx.verdict(word)
+		}
 		base := word[:v.base]
 		if !v.checked || sp.ignored(l, base) {
 			continue
@@ -1182,7 +1212,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 		// A name keeps its own language's letters (Türk Kebabı on an
 		// Azerbaijani menu): only a word in lower case or at a sentence's
 		// start is the neighbour's word misused.
-		if v.neighbour != "" && !(isCapitalised(base) && midSentence(text, toks, i)) {
+		if v.neighbour != "" && !(v.capital && midSentence(text, toks, i)) {
 			// A word of the neighbouring language written with its
 			// letters (teşekkür in Azerbaijani): one clear fix.
 			add(hit{start: t.Start, end: end, right: v.neighbour, sure: true})
@@ -1201,7 +1231,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token) unknownP
 			continue // café au lait, hors d'oeuvres: a phrase of another language
 		}
 		lw := lint.Lower(l, base)
-		capital := isCapitalised(base)
+		capital := v.capital
 		name := capital && midSentence(text, toks, i)
 		pass.seen = append(pass.seen, seenWord{lw, name})
 		if name || utf8.RuneCountInString(base) < minChecked {
@@ -1228,9 +1258,14 @@ type wordVerdict struct {
 	base    int  // the length of the word's part the dictionary judges (baseWord)
 	checked bool // that part is prose to check (checkable); if not, no more is known
 	// The rest is known of the base of a checked word.
-	neighbour string // the word of the language it is written for, or ""
-	passes    bool   // a word of the language (or of a list it accepts)
-	commoner  string // a far commoner word it is likely a slip for, or ""
+	capital bool // a capital first letter and no other (isCapitalised)
+	known   bool // a word of the language itself (lexicon.known)
+	// neighbourKnown: the neighbouring language's dictionary knows it
+	// (the language rule's question of every word).
+	neighbourKnown bool
+	neighbour      string // the word of the language it is written for, or ""
+	passes         bool   // a word of the language (or of a list it accepts)
+	commoner       string // a far commoner word it is likely a slip for, or ""
 	// commonerSure: --fix may apply commoner.
 	commonerSure bool
 	slip         string // a rare word a common one is likely meant by
@@ -1248,6 +1283,13 @@ func (lx *lexicon) verdict(word string) *wordVerdict {
 		if !v.checked {
 			return v
 		}
+		v.capital = isCapitalised(base)
+		v.known = lx.known(base)
+		if lx.neighbour != "" {
+			if nb, err := lexiconFor(lx.neighbour); err == nil && nb != nil {
+				v.neighbourKnown = nb.known(base)
+			}
+		}
 		v.neighbour = lx.neighbourWord(base)
 		v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
 		if !v.passes {
@@ -1259,6 +1301,18 @@ func (lx *lexicon) verdict(word string) *wordVerdict {
 		v.slip, v.slipped = lx.rareSlip(base)
 		return v
 	})
+}
+
+// sharedVerdict is the verdict on a word of a message in lx's language:
+// the one a rule before kept in the word's Entry, or worked out and kept
+// there for the rules after. word is the word's text.
+func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
+	if v, ok := w.Entry.(*wordVerdict); ok {
+		return v
+	}
+	v := lx.verdict(word)
+	w.Entry = v
+	return v
 }
 
 // clearAtStart says whether a fix is clear enough to report a capitalised
@@ -1348,6 +1402,22 @@ func (lx *lexicon) allKnown(s string) bool {
 // followed by a suffix, or a wrong ending. It returns how many bytes of word
 // are wrong and what they should be.
 func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
+	if l != wl.lang {
+		return wl.find(l, word, ascii)
+	}
+	memo := &wl.matched
+	if ascii {
+		memo = &wl.matchedFolded
+	}
+	m := memo.get(word, func() listMatch {
+		n, right := wl.find(l, word, ascii)
+		return listMatch{n, right}
+	})
+	return m.n, m.right
+}
+
+// find is match worked out.
+func (wl *wordList) find(l lint.Lang, word string, ascii bool) (int, string) {
 	// Lowered into a buffer: the look-ups below allocate nothing, and
 	// most words are not on the list.
 	var buf [64]byte

@@ -68,9 +68,29 @@ func lexiconFor(l lint.Lang) (*lexicon, error) {
 	// Loaded first: every word asks, and storing builds a closure.
 	f, ok := lexicons.Load(l)
 	if !ok {
-		f, _ = lexicons.LoadOrStore(l, sync.OnceValues(func() (*lexicon, error) { return buildLexicon(l) }))
+		f, _ = lexicons.LoadOrStore(l, sync.OnceValues(func() (*lexicon, error) {
+			lx, err := buildLexicon(l)
+			if err == nil {
+				builtLexicons.Store(l, lx)
+			}
+			return lx, err
+		}))
 	}
 	return f.(func() (*lexicon, error))()
+}
+
+// builtLexicons are the lexicons built so far (nil for a language without
+// a dictionary), by language.
+var builtLexicons sync.Map // lint.Lang -> *lexicon
+
+// lexiconBuilt is lexiconFor(l) when l's lexicon is built already; ok is
+// false when it is not, and asking does not build it.
+func lexiconBuilt(l lint.Lang) (lx *lexicon, ok bool) {
+	v, ok := builtLexicons.Load(l)
+	if !ok {
+		return nil, false
+	}
+	return v.(*lexicon), true
 }
 
 func hasDict(l lint.Lang) bool {

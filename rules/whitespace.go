@@ -101,7 +101,7 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			continue
 		}
 		lineStart = false
-		if o.SpaceAfterPunct && i+1 < len(text) && strings.IndexByte(",!?.;", c) >= 0 {
+		if o.SpaceAfterPunct && i+1 < len(text) && spacedAfter(c) {
 			next, _ := utf8.DecodeRuneInString(text[i+1:])
 			missing := false
 			switch c {
@@ -123,6 +123,16 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 		}
 		i++
 	}
+}
+
+// spacedAfter reports the marks a space follows (, ! ? . ;): asked of
+// every character of a text, so a switch rather than a search.
+func spacedAfter(c byte) bool {
+	switch c {
+	case ',', '!', '?', '.', ';':
+		return true
+	}
+	return false
 }
 
 // hardBreak: two spaces ending a line that another line follows are a

@@ -1,0 +1,79 @@
+package lint
+
+import "sync"
+
+// WordToken is one word of a message's body with what the rules ask of every
+// word, worked out once per message and shared by every rule
+// (Message.Words) instead of each rule walking the tokens and asking again.
+type WordToken struct {
+	Token
+	// Tok is the word's index in Message.Tokens.
+	Tok int
+	// Gap is the text from the word's end to the next word or number, or
+	// to the text's end: "a, user" is not "a user".
+	Gap string
+	// Entry is what a dictionary of the message's language made of the
+	// word, kept by the first rule that looked it up so that the rules
+	// after it read it instead of looking the word up again. One package
+	// stores it (the spelling rules' verdicts) and says its type; it is
+	// nil until stored, and dropped with the words by Trim.
+	Entry any
+}
+
+// Words are the body's word tokens, in order, found once per message.
+// The slice is the message's until Trim: a rule may set a word's Entry,
+// but must not keep the slice.
+func (m *Message) Words() []WordToken {
+	if m.words == nil {
+		buf := wordPool.Get().(*[]WordToken)
+		m.words = wordsOf((*buf)[:0], m.Body.Text, m.Tokens())
+		*buf = nil
+		wordPool.Put(buf)
+	}
+	return m.words
+}
+
+// wordPool recycles the word slices between messages, as tokenPool does
+// the tokens.
+var wordPool = sync.Pool{New: func() any { return new([]WordToken) }}
+
+// releaseWords hands a message's words back to the pool.
+func (m *Message) releaseWords() {
+	if m.words == nil {
+		return
+	}
+	clear(m.words) // the next message must not see this one's entries
+	buf := wordPool.Get().(*[]WordToken)
+	*buf = m.words[:0]
+	wordPool.Put(buf)
+	m.words = nil
+}
+
+// wordsOf appends the word tokens of toks to dst, each with its gap. A
+// text with no word gets an empty, non-nil slice: asked once.
+func wordsOf(dst []WordToken, text string, toks []Token) []WordToken {
+	n := 0
+	for i := range toks {
+		if toks[i].Kind == Word {
+			n++
+		}
+	}
+	if dst == nil || cap(dst) < n {
+		dst = make([]WordToken, 0, max(n, 8))
+	}
+	out := dst[:n]
+	// From the end, so each word's gap runs to the start of the word or
+	// number after it, known already: one pass.
+	end := len(text)
+	for i := len(toks) - 1; i >= 0; i-- {
+		t := &toks[i]
+		if t.Kind == Word {
+			n--
+			out[n] = WordToken{Token: *t, Tok: i, Gap: text[t.End:end]}
+		}
+		if t.Kind == Word || t.Kind == Number {
+			end = t.Start
+		}
+	}
+	return out
+}

@@ -1,0 +1,79 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// wordsByTokens is Message.Words worked out plainly: each word token, and
+// the text from its end up to the next word or number token.
+func wordsByTokens(text string, toks []Token) []WordToken {
+	var out []WordToken
+	for i, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		end := len(text)
+		for _, n := range toks[i+1:] {
+			if n.Kind == Word || n.Kind == Number {
+				end = n.Start
+				break
+			}
+		}
+		out = append(out, WordToken{Token: t, Tok: i, Gap: text[t.End:end]})
+	}
+	return out
+}
+
+func TestWords(t *testing.T) {
+	m := &Message{Lang: English, Body: Field{Text: "A user, 2 users… an  Apple's?"}}
+	want := []WordToken{
+		{Token: Token{Start: 0, End: 1, Kind: Word, Norm: "a"}, Tok: 0, Gap: " "},
+		{Token: Token{Start: 2, End: 6, Kind: Word, Norm: "user"}, Tok: 2, Gap: ", "},
+		{Token: Token{Start: 10, End: 15, Kind: Word, Norm: "users"}, Tok: 7, Gap: "… "},
+		{Token: Token{Start: 19, End: 21, Kind: Word, Norm: "an"}, Tok: 10, Gap: "  "},
+		{Token: Token{Start: 23, End: 30, Kind: Word, Norm: "apple's"}, Tok: 12, Gap: "?"},
+	}
+	if diff := cmp.Diff(want, m.Words()); diff != "" {
+		t.Fatalf("words (-want +got):\n%s", diff)
+	}
+	// An entry set by one rule is seen by the next, until Trim.
+	m.Words()[1].Entry = "kept"
+	if got := m.Words()[1].Entry; got != "kept" {
+		t.Fatalf("entry %v, want kept", got)
+	}
+	m.Trim()
+	for i, w := range m.Words() {
+		if w.Entry != nil {
+			t.Fatalf("word %d keeps entry %v after Trim", i, w.Entry)
+		}
+	}
+	if got := (&Message{Body: Field{Text: " 12, !"}}).Words(); got == nil || len(got) != 0 {
+		t.Fatalf("words of a text with none: %#v, want empty and not nil", got)
+	}
+}
+
+// FuzzWords holds Message.Words, built from the end in one pass into a
+// recycled slice, to the plain reading, message after message.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"A user, 2 users… an  Apple's?", "Luma'ya 11-də gəl", "", "x", "İyi günler 🙂 a1b2"} {
+		f.Add(s, "next message")
+	}
+	f.Fuzz(func(t *testing.T, text, next string) {
+		for _, s := range []string{text, next, text} {
+			m := &Message{Lang: Turkish, Body: Field{Text: s}}
+			want := wordsByTokens(s, m.Tokens())
+			got := m.Words()
+			// Entries are nil, not the previous message's (set below).
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Fatalf("%q (-want +got):\n%s", s, diff)
+			}
+			for i := range got {
+				got[i].Entry = i // as a rule does
+			}
+			m.Trim()
+		}
+	})
+}
