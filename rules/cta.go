@@ -55,6 +55,19 @@ func dotBeforeLetterOrWWW(text string) bool {
 	}
 }
 
+// linkFirst reports whether a link opens text, after any spaces. A link
+// holds no space, so the expression reads the first field only: run on
+// the whole rest of a message after each heading, it read the message
+// once a heading.
+func linkFirst(text string) bool {
+	text = strings.TrimLeftFunc(text, unicode.IsSpace)
+	if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
+		text = text[:i]
+	}
+	loc := urlRE.FindStringIndex(text)
+	return loc != nil && loc[0] == 0
+}
+
 // CTA flags a promotion that does not tell the customer what to do.
 var CTA = &lint.Rule{
 	Name: "cta",
@@ -144,8 +157,7 @@ func (g ctaGrammar) notTold(m *lint.Message, toks []lint.Token, mt lint.Match) b
 	}
 	next := neighbour(toks, mt.Last, 1)
 	if next >= 0 && toks[next].Norm == ":" && sentenceStart(toks, mt.First) {
-		after := strings.TrimSpace(m.Body.Text[toks[next].End:])
-		if loc := urlRE.FindStringIndex(after); loc == nil || loc[0] != 0 {
+		if !linkFirst(m.Body.Text[toks[next].End:]) {
 			return true
 		}
 	}
