@@ -342,7 +342,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 				return true
 			}
 		}
-		if (last || clause) && g.bareImperative(m, toks, i, hasAny) {
+		if (last || clause) && g.bareImperative(m, toks, i, hasAny, folded) {
 			return true
 		}
 	}
@@ -356,7 +356,11 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 // "bugün"; "favorini seç"). A noun of the same form after another word
 // ("en sevilen tat", "bu yaz") is none, nor a stem of two letters ("Depolama
 // alanı az").
-func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, hasAny func(string, map[string]bool) bool) bool {
+//
+// folded is whether the text has none of its language's letters, worked
+// out once by the caller: asked at every clause's end, reading the whole
+// text each time made a long message's work grow with its square.
+func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, hasAny func(string, map[string]bool) bool, folded bool) bool {
 	l := m.Lang
 	if g.nowAdverbs[l] == nil {
 		return false
@@ -366,7 +370,7 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, ha
 		return false
 	}
 	p := toks[prev].Norm
-	if !hasWord(l, g.nowAdverbs[l], p, lint.Folded(l, m.Body.Text)) && !(utf8.RuneCountInString(p) >= 5 && hasAny(p, g.accusative[l])) {
+	if !hasWord(l, g.nowAdverbs[l], p, folded) && !(utf8.RuneCountInString(p) >= 5 && hasAny(p, g.accusative[l])) {
 		return false
 	}
 	w := toks[i].Norm
