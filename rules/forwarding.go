@@ -893,17 +893,41 @@ func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, pb ph
 	return false
 }
 
-// event: a stem is an event's (a tournament, a festival), compared without
-// the lemma's last letter, which softens before a vowel (etkinlik:
-// etkinliğin).
+// event: a stem is an event's (a tournament, a festival): the lemma, its
+// last letter softened before a vowel (etkinlik: etkinliğin) or the
+// genitive's buffer n after it (turnuva-n-ın, as the ending is cut either
+// way). No more: the lemma's start alone would make "liman" (a port) and
+// "lise" (a school) the league's ("lig").
 func (fw *forwardingWords) event(l lint.Lang, stem string) bool {
 	for e := range fw.events[l] {
-		_, n := utf8.DecodeLastRuneInString(e)
-		if len(e) > n && strings.HasPrefix(stem, e[:len(e)-n]) && len(stem) <= len(e)+2 {
-			return true
+		last, n := utf8.DecodeLastRuneInString(e)
+		rest, ok := strings.CutPrefix(stem, e[:len(e)-n])
+		if !ok || len(e) <= n {
+			continue
+		}
+		for _, end := range [...]string{string(last), string(softened(last))} {
+			if rest == end || rest == end+"n" {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// softened is a consonant as Turkish and Azerbaijani write it at a stem's
+// end before a vowel (k: ğ, p: b, t: d, ç: c; q: ğ), any other letter as is.
+func softened(r rune) rune {
+	switch r {
+	case 'k', 'q':
+		return 'ğ'
+	case 'p':
+		return 'b'
+	case 't':
+		return 'd'
+	case 'ç':
+		return 'c'
+	}
+	return r
 }
 
 // ours: a word with the 1st person plural possessive ending, or after
