@@ -1047,10 +1047,6 @@ func (fw *forwardingWords) ownMarked(l lint.Lang, toks []lint.Token, r lint.Matc
 	return false
 }
 
-// receiverFirst: an English passive whose subject is the receiver ("the
-// seller has been given your address", "the landlord was sent your
-// references"): the receiver before the verb, a form of "be" right before
-// the verb and what was sent after it.
 // camelCase: a word that begins in lower case and has a capital after it,
 // as brands write their names ("iTicket", "eBay", "myTaxi").
 func camelCase(w string) bool {
@@ -1100,6 +1096,10 @@ func (fw *forwardingWords) copiedIn(l lint.Lang, toks []lint.Token, v, d, t lint
 	return true
 }
 
+// receiverFirst: an English passive whose subject is the receiver ("the
+// seller has been given your address", "the landlord was sent your
+// references"): the receiver before the verb, a form of "be" right before
+// the verb and what was sent after it.
 func (fw *forwardingWords) receiverFirst(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
 	if v.First < 0 || !(t.Span.End <= v.Span.Start && d.Span.Start >= v.Span.End) {
 		return false
