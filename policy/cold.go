@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"reflect"
 	"strings"
 	"time"
@@ -18,9 +19,13 @@ import (
 // number kept, a few hundred bytes instead of the state's kilobyte and its
 // lists, unpacked (thaw) when their conversation goes on.
 //
-// The packing walks the state's fields by reflection, unexported ones too,
-// so that a fact added to State is packed without anyone remembering to:
-// TestFreezeKeepsEveryField fills every field and checks that it comes back.
+// The packing walks the state's fields as reflection finds them, unexported
+// ones too, so that a fact added to State is packed without anyone
+// remembering to: TestFreezeKeepsEveryField fills every field and checks
+// that it comes back. The walk is compiled once (coderOf): for each type, a
+// function that packs a value of it at a pointer and one that unpacks it,
+// so that a freeze reads each field at its offset rather than through a
+// reflect.Value made for it, and boxes nothing.
 
 var (
 	timeType     = reflect.TypeFor[time.Time]()
@@ -29,12 +34,13 @@ var (
 	sketchType   = reflect.TypeFor[sketch]()
 )
 
-func init() {
+// stateCoder packs and unpacks a State.
+var stateCoder = func() *coder {
 	if err := packable(stateType); err != nil {
 		panic("policy: State cannot be frozen: " + err.Error())
 	}
-	learnFields(stateType)
-}
+	return coderOf(stateType)
+}()
 
 // packable tells why a type cannot be packed, if it cannot: freeze knows
 // plain data, times, and the time zone cache (left out, worked out again).
@@ -71,7 +77,7 @@ func packable(t reflect.Type) error {
 // freeze packs a conversation's state into buf.
 func freeze(buf []byte, cv *State) []byte {
 	p := packer{b: buf}
-	p.pack(reflect.ValueOf(cv).Elem())
+	stateCoder.pack(&p, unsafe.Pointer(cv))
 	return p.b
 }
 
@@ -79,18 +85,307 @@ func freeze(buf []byte, cv *State) []byte {
 func thaw(b []byte) *State {
 	cv := new(State)
 	u := packer{b: b}
-	if u.unpack(reflect.ValueOf(cv).Elem()); len(u.b) != 0 {
+	if stateCoder.unpack(&u, unsafe.Pointer(cv)); len(u.b) != 0 {
 		panic("policy: a frozen state has bytes left over")
 	}
 	return cv
 }
 
-// open makes a field read and set like an exported one. v is addressable.
-func open(v reflect.Value) reflect.Value {
-	if v.CanSet() {
-		return v
+// coder packs a value of one type at a pointer into a packer, and unpacks
+// one there from it.
+type coder struct {
+	pack   func(p *packer, at unsafe.Pointer)
+	unpack func(p *packer, at unsafe.Pointer)
+}
+
+// coders are the coders compiled, by type; filled once, at start, then
+// only read.
+var coders = map[reflect.Type]*coder{}
+
+// coderOf compiles the coder of a packable type: each value written as
+// the kind of it says (see packer), fields and elements in order.
+func coderOf(t reflect.Type) *coder {
+	if c, ok := coders[t]; ok {
+		return c
 	}
-	return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
+	c := &coder{}
+	coders[t] = c
+	switch t.Kind() {
+	case reflect.Bool:
+		c.pack = func(p *packer, at unsafe.Pointer) {
+			b := byte(0)
+			if *(*bool)(at) {
+				b = 1
+			}
+			p.b = append(p.b, b)
+		}
+		c.unpack = func(p *packer, at unsafe.Pointer) {
+			*(*bool)(at) = p.b[0] == 1
+			p.b = p.b[1:]
+		}
+	case reflect.String:
+		c.pack = func(p *packer, at unsafe.Pointer) { p.str(*(*string)(at)) }
+		c.unpack = func(p *packer, at unsafe.Pointer) { *(*string)(at) = p.readStr() }
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		size := t.Size()
+		c.pack = func(p *packer, at unsafe.Pointer) { p.varint(loadInt(at, size)) }
+		c.unpack = func(p *packer, at unsafe.Pointer) { storeUint(at, size, uint64(p.readVarint())) }
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		size := t.Size()
+		c.pack = func(p *packer, at unsafe.Pointer) {
+			n := loadUint(at, size)
+			for i := range size {
+				p.b = append(p.b, byte(n>>(8*i)))
+			}
+		}
+		c.unpack = func(p *packer, at unsafe.Pointer) {
+			var n uint64
+			for i := range size {
+				n |= uint64(p.b[i]) << (8 * i)
+			}
+			p.b = p.b[size:]
+			storeUint(at, size, n)
+		}
+	case reflect.Float32:
+		c.pack = func(p *packer, at unsafe.Pointer) { p.uvarint(math.Float64bits(float64(*(*float32)(at)))) }
+		c.unpack = func(p *packer, at unsafe.Pointer) { *(*float32)(at) = float32(math.Float64frombits(p.readUvarint())) }
+	case reflect.Float64:
+		c.pack = func(p *packer, at unsafe.Pointer) { p.uvarint(math.Float64bits(*(*float64)(at))) }
+		c.unpack = func(p *packer, at unsafe.Pointer) { *(*float64)(at) = math.Float64frombits(p.readUvarint()) }
+	case reflect.Pointer:
+		// the time zone cache, worked out again
+		c.pack, c.unpack = func(*packer, unsafe.Pointer) {}, func(*packer, unsafe.Pointer) {}
+	case reflect.Struct:
+		if t == timeType {
+			c.pack = func(p *packer, at unsafe.Pointer) { p.time(*(*time.Time)(at)) }
+			c.unpack = func(p *packer, at unsafe.Pointer) { *(*time.Time)(at) = p.readTime() }
+			break
+		}
+		fs := fieldsOf(t)
+		c.pack = func(p *packer, at unsafe.Pointer) {
+			for i := range fs {
+				fs[i].pack(p, at)
+			}
+		}
+		c.unpack = func(p *packer, at unsafe.Pointer) {
+			for i := range fs {
+				fs[i].unpack(p, at)
+			}
+		}
+	case reflect.Array:
+		if t == sketchType {
+			c.pack = func(p *packer, at unsafe.Pointer) { p.sketch(*(*sketch)(at)) }
+			c.unpack = func(p *packer, at unsafe.Pointer) { *(*sketch)(at) = p.readSketch() }
+			break
+		}
+		el, n, size := coderOf(t.Elem()), uintptr(t.Len()), t.Elem().Size()
+		c.pack = func(p *packer, at unsafe.Pointer) {
+			for i := range n {
+				el.pack(p, unsafe.Add(at, i*size))
+			}
+		}
+		c.unpack = func(p *packer, at unsafe.Pointer) {
+			for i := range n {
+				el.unpack(p, unsafe.Add(at, i*size))
+			}
+		}
+	case reflect.Slice:
+		sliceCoder(c, t)
+	case reflect.Map:
+		mapCoder(c, t)
+	default:
+		panic("policy: cannot pack a " + t.String())
+	}
+	return c
+}
+
+// field is a field of a struct as a coder reads it: where it is, and
+// whether it holds a line number (written by line) or is placed (see
+// records).
+type field struct {
+	off, size    uintptr
+	line, placed bool
+	plain        bool // it holds no pointer: copied as bytes
+	typ          reflect.Type
+	coder        *coder
+}
+
+func fieldsOf(t reflect.Type) []field {
+	fs := make([]field, t.NumField())
+	for i := range fs {
+		f := t.Field(i)
+		fs[i] = field{off: f.Offset, size: f.Type.Size(), line: isLine(f), placed: f.Type == timeType || isLine(f),
+			plain: !hasPointers(f.Type), typ: f.Type, coder: coderOf(f.Type)}
+	}
+	return fs
+}
+
+func (f *field) pack(p *packer, at unsafe.Pointer) {
+	if f.line {
+		p.line(int64(*(*int)(unsafe.Add(at, f.off))))
+		return
+	}
+	f.coder.pack(p, unsafe.Add(at, f.off))
+}
+
+func (f *field) unpack(p *packer, at unsafe.Pointer) {
+	if f.line {
+		*(*int)(unsafe.Add(at, f.off)) = int(p.readLine())
+		return
+	}
+	f.coder.unpack(p, unsafe.Add(at, f.off))
+}
+
+// copy sets the field of the struct at to that of the struct at from.
+func (f *field) copy(at, from unsafe.Pointer) {
+	if f.plain {
+		copy(unsafe.Slice((*byte)(unsafe.Add(at, f.off)), f.size), unsafe.Slice((*byte)(unsafe.Add(from, f.off)), f.size))
+		return
+	}
+	reflect.NewAt(f.typ, unsafe.Add(at, f.off)).Elem().Set(reflect.NewAt(f.typ, unsafe.Add(from, f.off)).Elem())
+}
+
+// hasPointers tells whether a value of t holds a pointer.
+func hasPointers(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Array:
+		return t.Len() > 0 && hasPointers(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hasPointers(t.Field(i).Type) {
+				return true
+			}
+		}
+		return false
+	case reflect.String, reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface, reflect.Func, reflect.Chan, reflect.UnsafePointer:
+		return true
+	}
+	return false
+}
+
+func loadInt(at unsafe.Pointer, size uintptr) int64 {
+	switch size {
+	case 1:
+		return int64(*(*int8)(at))
+	case 2:
+		return int64(*(*int16)(at))
+	case 4:
+		return int64(*(*int32)(at))
+	}
+	return *(*int64)(at)
+}
+
+func loadUint(at unsafe.Pointer, size uintptr) uint64 {
+	switch size {
+	case 1:
+		return uint64(*(*uint8)(at))
+	case 2:
+		return uint64(*(*uint16)(at))
+	case 4:
+		return uint64(*(*uint32)(at))
+	}
+	return *(*uint64)(at)
+}
+
+// storeUint stores n's low size bytes at at (an int's too: reflect's SetInt
+// keeps as many).
+func storeUint(at unsafe.Pointer, size uintptr, n uint64) {
+	switch size {
+	case 1:
+		*(*uint8)(at) = uint8(n)
+	case 2:
+		*(*uint16)(at) = uint16(n)
+	case 4:
+		*(*uint32)(at) = uint32(n)
+	default:
+		*(*uint64)(at) = n
+	}
+}
+
+// sliceCoder compiles a slice type's coder: nil as 0, else its length
+// plus one, then its bytes, its records (see records), or each element.
+func sliceCoder(c *coder, t reflect.Type) {
+	et := t.Elem()
+	el, size := coderOf(et), et.Size()
+	var fs []field
+	record := isRecord(et)
+	if record {
+		fs = fieldsOf(et)
+	}
+	c.pack = func(p *packer, at unsafe.Pointer) {
+		s := reflect.NewAt(t, at).Elem()
+		data, n := s.UnsafePointer(), s.Len()
+		if data == nil {
+			p.uvarint(0)
+			return
+		}
+		p.uvarint(uint64(n) + 1)
+		switch {
+		case et.Kind() == reflect.Uint8:
+			p.b = append(p.b, unsafe.Slice((*byte)(data), n)...)
+		case record:
+			p.records(data, n, size, fs)
+		default:
+			for i := range uintptr(n) {
+				el.pack(p, unsafe.Add(data, i*size))
+			}
+		}
+	}
+	c.unpack = func(p *packer, at unsafe.Pointer) {
+		n := p.readUvarint()
+		if n == 0 {
+			return
+		}
+		s := reflect.MakeSlice(t, int(n-1), int(n-1))
+		data := s.UnsafePointer()
+		switch {
+		case et.Kind() == reflect.Uint8:
+			p.b = p.b[copy(unsafe.Slice((*byte)(data), n-1), p.b):]
+		case record:
+			p.unrecords(data, int(n-1), size, fs)
+		default:
+			for i := range uintptr(n - 1) {
+				el.unpack(p, unsafe.Add(data, i*size))
+			}
+		}
+		reflect.NewAt(t, at).Elem().Set(s)
+	}
+}
+
+// mapCoder compiles a map type's coder: nil as 0, else its length plus
+// one, then each key and its value, in the order the map gives them.
+func mapCoder(c *coder, t reflect.Type) {
+	kt, vt := t.Key(), t.Elem()
+	kc, vc := coderOf(kt), coderOf(vt)
+	c.pack = func(p *packer, at unsafe.Pointer) {
+		m := reflect.NewAt(t, at).Elem()
+		if m.IsNil() {
+			p.uvarint(0)
+			return
+		}
+		p.uvarint(uint64(m.Len()) + 1)
+		k, v := reflect.New(kt), reflect.New(vt)
+		for it := m.MapRange(); it.Next(); {
+			k.Elem().Set(it.Key())
+			v.Elem().Set(it.Value())
+			kc.pack(p, k.UnsafePointer())
+			vc.pack(p, v.UnsafePointer())
+		}
+	}
+	c.unpack = func(p *packer, at unsafe.Pointer) {
+		n := p.readUvarint()
+		if n == 0 {
+			return
+		}
+		m := reflect.MakeMapWithSize(t, int(n-1))
+		for range n - 1 {
+			k, v := reflect.New(kt), reflect.New(vt)
+			kc.unpack(p, k.UnsafePointer())
+			vc.unpack(p, v.UnsafePointer())
+			m.SetMapIndex(k.Elem(), v.Elem())
+		}
+		reflect.NewAt(t, at).Elem().Set(m)
+	}
 }
 
 // packer writes a state's fields one after the other, or reads them back.
@@ -105,62 +400,9 @@ type packer struct {
 	prevLine int64 // the previous line number other than 0
 }
 
-// fieldKinds are, for each struct type of a state, which of its fields
-// hold line numbers and which are placed (see records): worked out once,
-// as reading a field's name and type by reflection takes longer than
-// packing it.
-var fieldKinds = map[reflect.Type]struct{ line, placed []bool }{}
-
-// kinds are a struct type's field kinds.
-func kinds(t reflect.Type) (line, placed []bool) {
-	k := fieldKinds[t]
-	return k.line, k.placed
-}
-
-// learnFields fills fieldKinds for t and the struct types in it.
-func learnFields(t reflect.Type) {
-	switch t.Kind() {
-	case reflect.Array, reflect.Slice:
-		learnFields(t.Elem())
-	case reflect.Map:
-		learnFields(t.Key())
-		learnFields(t.Elem())
-	case reflect.Struct:
-		if _, ok := fieldKinds[t]; ok || t == timeType {
-			return
-		}
-		var k struct{ line, placed []bool }
-		for i := range t.NumField() {
-			f := t.Field(i)
-			k.line = append(k.line, isLine(f))
-			k.placed = append(k.placed, f.Type == timeType || isLine(f))
-			learnFields(f.Type)
-		}
-		fieldKinds[t] = k
-	}
-}
-
 // isLine tells whether a struct field holds a line number.
 func isLine(f reflect.StructField) bool {
 	return f.Type.Kind() == reflect.Int && (f.Name == "line" || strings.HasSuffix(f.Name, "Line"))
-}
-
-// field writes field i of struct v, whose line fields are line (kinds).
-func (p *packer) field(v reflect.Value, i int, line []bool) {
-	if line[i] {
-		p.line(v.Field(i).Int())
-		return
-	}
-	p.pack(v.Field(i))
-}
-
-// unfield reads field i of struct v, whose line fields are line (kinds).
-func (p *packer) unfield(v reflect.Value, i int, line []bool) {
-	if line[i] {
-		open(v.Field(i)).SetInt(p.readLine())
-		return
-	}
-	p.unpack(v.Field(i))
 }
 
 // A list of records (a conversation's fingerprints, its questions) holds
@@ -196,20 +438,21 @@ func isRecord(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && t != timeType && plain(t)
 }
 
-// records writes a list of records.
-func (p *packer) records(v reflect.Value) {
+// records writes a list of n records of size bytes at data, whose fields
+// are fs.
+func (p *packer) records(data unsafe.Pointer, n int, size uintptr, fs []field) {
 	var rest packer
-	var ends []int // where each record's rest ends in rest.b
-	line, placed := kinds(v.Type().Elem())
-	for i := range v.Len() {
-		el := v.Index(i)
+	var endsBuf [maxPrints]int
+	ends := endsBuf[:0] // where each record's rest ends in rest.b
+	for i := range n {
+		el := unsafe.Add(data, uintptr(i)*size)
 		start := len(rest.b)
 		rest.prev, rest.prevLine = 0, 0
-		for f := range el.NumField() {
-			if placed[f] {
-				p.field(el, f, line)
+		for f := range fs {
+			if fs[f].placed {
+				fs[f].pack(p, el)
 			} else {
-				rest.field(el, f, line)
+				fs[f].pack(&rest, el)
 			}
 		}
 		same := 0 // the number of the earlier record with the same rest, from 1
@@ -231,31 +474,31 @@ func (p *packer) records(v reflect.Value) {
 	}
 }
 
-// unrecords reads a list of records into s.
-func (p *packer) unrecords(s reflect.Value) {
-	line, placed := kinds(s.Type().Elem())
-	for i := range s.Len() {
-		el := open(s.Index(i))
-		for f := range el.NumField() {
-			if placed[f] {
-				p.unfield(el, f, line)
+// unrecords reads a list of n records of size bytes, whose fields are fs,
+// into data.
+func (p *packer) unrecords(data unsafe.Pointer, n int, size uintptr, fs []field) {
+	for i := range n {
+		el := unsafe.Add(data, uintptr(i)*size)
+		for f := range fs {
+			if fs[f].placed {
+				fs[f].unpack(p, el)
 			}
 		}
 		same := int(p.readUvarint())
 		if same == 0 {
 			rest := packer{b: p.b}
-			for f := range el.NumField() {
-				if !placed[f] {
-					rest.unfield(el, f, line)
+			for f := range fs {
+				if !fs[f].placed {
+					fs[f].unpack(&rest, el)
 				}
 			}
 			p.b = rest.b
 			continue
 		}
-		from := open(s.Index(same - 1))
-		for f := range el.NumField() {
-			if !placed[f] {
-				open(el.Field(f)).Set(open(from.Field(f)))
+		from := unsafe.Add(data, uintptr(same-1)*size)
+		for f := range fs {
+			if !fs[f].placed {
+				fs[f].copy(el, from)
 			}
 		}
 	}
@@ -296,78 +539,6 @@ func (p *packer) str(s string) {
 	p.b = append(p.b, s...)
 }
 
-func (p *packer) pack(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Bool:
-		p.b = append(p.b, 0)
-		if v.Bool() {
-			p.b[len(p.b)-1] = 1
-		}
-	case reflect.String:
-		p.str(v.String())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		p.varint(v.Int())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		for i := range v.Type().Size() {
-			p.b = append(p.b, byte(v.Uint()>>(8*i)))
-		}
-	case reflect.Float32, reflect.Float64:
-		p.uvarint(math.Float64bits(v.Float()))
-	case reflect.Pointer:
-		// the time zone cache, worked out again
-	case reflect.Struct:
-		if v.Type() == timeType {
-			p.time(open(v).Interface().(time.Time))
-			return
-		}
-		line, _ := kinds(v.Type())
-		for i := range v.NumField() {
-			p.field(v, i, line)
-		}
-	case reflect.Array:
-		if v.Type() == sketchType {
-			p.sketch(open(v).Interface().(sketch))
-			return
-		}
-		for i := range v.Len() {
-			p.pack(v.Index(i))
-		}
-	case reflect.Slice:
-		if v.IsNil() {
-			p.uvarint(0)
-			return
-		}
-		p.uvarint(uint64(v.Len()) + 1)
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			p.b = append(p.b, open(v).Bytes()...)
-			return
-		}
-		if isRecord(v.Type().Elem()) {
-			p.records(v)
-			return
-		}
-		for i := range v.Len() {
-			p.pack(v.Index(i))
-		}
-	case reflect.Map:
-		if v.IsNil() {
-			p.uvarint(0)
-			return
-		}
-		p.uvarint(uint64(v.Len()) + 1)
-		v = open(v)
-		k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
-		for it := v.MapRange(); it.Next(); {
-			k.Set(it.Key())
-			e.Set(it.Value())
-			p.pack(k)
-			p.pack(e)
-		}
-	default:
-		panic("policy: cannot pack a " + v.Type().String())
-	}
-}
-
 // time writes a time as one number: the seconds from the previous time,
 // its location's kind, and whether nanoseconds follow; then a fixed
 // zone's name and offset, and the nanoseconds.
@@ -404,9 +575,9 @@ func (p *packer) time(t time.Time) {
 // sketch writes the count of bits set, then each bit's place.
 func (p *packer) sketch(s sketch) {
 	p.uvarint(uint64(s.count()))
-	for i := range 256 {
-		if s[i/64]&(1<<(i%64)) != 0 {
-			p.b = append(p.b, byte(i))
+	for w, word := range s {
+		for ; word != 0; word &= word - 1 {
+			p.b = append(p.b, byte(w*64+bits.TrailingZeros64(word)))
 		}
 	}
 }
@@ -431,79 +602,6 @@ func (p *packer) readStr() string {
 	s := string(p.b[:n])
 	p.b = p.b[n:]
 	return s
-}
-
-func (p *packer) unpack(v reflect.Value) {
-	v = open(v)
-	switch v.Kind() {
-	case reflect.Bool:
-		v.SetBool(p.b[0] == 1)
-		p.b = p.b[1:]
-	case reflect.String:
-		v.SetString(p.readStr())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		v.SetInt(p.readVarint())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		var n uint64
-		size := int(v.Type().Size())
-		for i := range size {
-			n |= uint64(p.b[i]) << (8 * i)
-		}
-		p.b = p.b[size:]
-		v.SetUint(n)
-	case reflect.Float32, reflect.Float64:
-		v.SetFloat(math.Float64frombits(p.readUvarint()))
-	case reflect.Pointer:
-	case reflect.Struct:
-		if v.Type() == timeType {
-			v.Set(reflect.ValueOf(p.readTime()))
-			return
-		}
-		line, _ := kinds(v.Type())
-		for i := range v.NumField() {
-			p.unfield(v, i, line)
-		}
-	case reflect.Array:
-		if v.Type() == sketchType {
-			v.Set(reflect.ValueOf(p.readSketch()))
-			return
-		}
-		for i := range v.Len() {
-			p.unpack(v.Index(i))
-		}
-	case reflect.Slice:
-		n := p.readUvarint()
-		if n == 0 {
-			return
-		}
-		s := reflect.MakeSlice(v.Type(), int(n-1), int(n-1))
-		switch {
-		case v.Type().Elem().Kind() == reflect.Uint8:
-			p.b = p.b[copy(s.Bytes(), p.b):]
-		case isRecord(v.Type().Elem()):
-			p.unrecords(s)
-		default:
-			for i := range s.Len() {
-				p.unpack(s.Index(i))
-			}
-		}
-		v.Set(s)
-	case reflect.Map:
-		n := p.readUvarint()
-		if n == 0 {
-			return
-		}
-		m := reflect.MakeMapWithSize(v.Type(), int(n-1))
-		for range n - 1 {
-			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
-			p.unpack(k)
-			p.unpack(e)
-			m.SetMapIndex(k, e)
-		}
-		v.Set(m)
-	default:
-		panic("policy: cannot unpack a " + v.Type().String())
-	}
 }
 
 func (p *packer) readTime() time.Time {

@@ -223,7 +223,11 @@ func given(text, folded string, cs []*contextCues) [datums]bool {
 	var out [datums]bool
 	// Numbers and e-mail addresses need their characters: most messages
 	// have none, and skip those patterns.
-	digits, at := strings.ContainsAny(text, "0123456789"), strings.Contains(text, "@")
+	digits, at := false, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		digits, at = digits || c >= '0' && c <= '9', at || c == '@'
+	}
 	b := []byte(text)
 	for _, c := range cs {
 		if digits {
@@ -412,6 +416,26 @@ func eachNumber(text string, yield func(n string)) {
 	}
 }
 
+// mayMask tells whether masked may blank something in text (it holds a
+// bare domain, one of {%[@, or a link's "://"), and whether it holds a
+// domain. The bytes those need are looked for in one pass, and the strings
+// only in a text that has them.
+func mayMask(text string) (may, domains bool) {
+	dot, colon, other := false, false, false
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '{', '%', '[', '@':
+			other = true
+		case '.':
+			dot = true
+		case ':':
+			colon = true
+		}
+	}
+	domains = dot && slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) })
+	return domains || other || colon && strings.Contains(text, "://"), domains
+}
+
 // masked blanks a text's template placeholders ({{name}}, {name}, %s,
 // [NAME]), links, e-mail addresses and bare domains, each with one space.
 // It reads the text once by hand: it finds what the pattern
@@ -421,8 +445,8 @@ func eachNumber(text string, yield func(n string)) {
 // finds, leftmost first, and its fuzz test holds it to that pattern. A
 // text without the characters of any of it (most) is returned as it is.
 func masked(text string) string {
-	domains := slices.ContainsFunc([]string{".com", ".net", ".org", ".example"}, func(d string) bool { return strings.Contains(text, d) })
-	if !domains && !strings.ContainsAny(text, "{%[@") && !strings.Contains(text, "://") {
+	may, domains := mayMask(text)
+	if !may {
 		return text
 	}
 	var out strings.Builder

@@ -178,6 +178,9 @@ func TestMaskedAsThePattern(t *testing.T) {
 		if got, want := fold(text), oldFold(text); got != want {
 			t.Errorf("fold(%q) = %q, want %q", text, got, want)
 		}
+		if got, want := string(foldInto([]byte("kept"), text)), "kept"+oldFold(text); got != want {
+			t.Errorf("foldInto(%q) = %q, want %q", text, got, want)
+		}
 		if got, want := masked(text), oldMaskRE.ReplaceAllString(text, " "); got != want {
 			t.Errorf("masked(%q)\n = %q\nwant %q", text, got, want)
 		}
@@ -198,6 +201,9 @@ func FuzzMasked(f *testing.F) {
 		}
 		if got, want := fold(text), oldFold(text); got != want {
 			t.Errorf("fold(%q) = %q, want %q", text, got, want)
+		}
+		if got, want := string(foldInto([]byte("kept"), text)), "kept"+oldFold(text); got != want {
+			t.Errorf("foldInto(%q) = %q, want %q", text, got, want)
 		}
 		wordReaders(t, text)
 		for _, lang := range []lint.Lang{lint.English, lint.Turkish, ""} {

@@ -331,7 +331,11 @@ func fold(s string) string {
 	if ascii {
 		return strings.ToUpper(s)
 	}
-	b := make([]byte, 0, len(s)+8)
+	return string(foldInto(make([]byte, 0, len(s)+8), s))
+}
+
+// foldInto appends the fold of s to b.
+func foldInto(b []byte, s string) []byte {
 	folds := latinFolds()
 	for _, r := range s {
 		switch {
@@ -348,7 +352,7 @@ func fold(s string) string {
 		}
 		b = utf8.AppendRune(b, r)
 	}
-	return string(b)
+	return b
 }
 
 // latinFolds are foldRune's answers for the first 0x300 characters (the

@@ -51,13 +51,13 @@ func TestLastSentenceReadAsItsMessage(t *testing.T) {
 			if len(ss) == 0 {
 				continue
 			}
-			got := lastSentence(tn, ss[len(ss)-1])
-			if got.Source == tn.Message().Source {
+			last := ss[len(ss)-1]
+			if m := wholeMessage(tn, last); m != nil {
 				compared++
-				langs[got.Lang] = true
+				langs[m.Lang] = true
 			}
-			alone := len(lacksFarewell(sentenceAlone(tn, ss[len(ss)-1]))) == 0
-			if said := len(lacksFarewell(got)) == 0; said != alone {
+			alone := len(lacksFarewell(sentenceAlone(tn, last))) == 0
+			if said := saysFarewell(tn, last, lacksFarewell); said != alone {
 				t.Errorf("line %d %q: a goodbye read from its message %v, from the sentence alone %v", n, e.Text, said, alone)
 			} else if said {
 				farewells++

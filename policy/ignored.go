@@ -52,7 +52,7 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 		if len(ss) == 0 {
 			return false
 		}
-		return len(lacksFarewell(lastSentence(t, ss[len(ss)-1]))) == 0
+		return saysFarewell(t, ss[len(ss)-1], lacksFarewell)
 	}
 	return Hooks{
 		Inbound: func(t *Turn) {
@@ -102,16 +102,35 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 	}, nil
 }
 
-// lastSentence is a send's last sentence, last, read as a closing: the
-// send's own message when it is all of it (the same text, language and
-// channel, with the words it has already cut), else the sentence alone.
-func lastSentence(t *Turn, last string) *lint.Message {
-	if m := t.Message(); m != nil && last == t.Event.Text && m.Body.Text == last && len(m.QuickReplies) == 0 && len(m.Buttons) == 0 {
-		g := *m
-		g.Kind = lint.Closing
-		return &g
+// saysFarewell tells whether a send's last sentence, last, read as a
+// closing, says goodbye: lacksFarewell finds nothing in it. The sentence
+// is read as the send's own message when it is all of it (the same text,
+// language and channel, with the words it has already cut), else alone.
+func saysFarewell(t *Turn, last string, lacksFarewell func(*lint.Message) []lint.Diagnostic) bool {
+	if m := wholeMessage(t, last); m != nil {
+		// Read as a closing in place rather than as a copy: what the
+		// detector works out in it (its tokens, its cues) is the send's
+		// for the rules after, and goes back to the pools with it; none
+		// of that depends on the kind.
+		kind := m.Kind
+		m.Kind = lint.Closing
+		said := len(lacksFarewell(m)) == 0
+		m.Kind = kind
+		return said
 	}
-	return sentenceAlone(t, last)
+	g := sentenceAlone(t, last)
+	said := len(lacksFarewell(g)) == 0
+	g.Trim()
+	return said
+}
+
+// wholeMessage is the send's message when last is all of it, with nothing
+// beside its text; else nil.
+func wholeMessage(t *Turn, last string) *lint.Message {
+	if m := t.Message(); m != nil && last == t.Event.Text && m.Body.Text == last && len(m.QuickReplies) == 0 && len(m.Buttons) == 0 {
+		return m
+	}
+	return nil
 }
 
 // sentenceAlone is a sentence of a send read as a closing on its own.

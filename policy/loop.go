@@ -31,8 +31,26 @@ type Checker struct {
 	load              load.Options
 	env               *Env
 	active            []active
-	promo             func(*lint.Message) bool
+	// hooks are, for each hook (event, inbound, send, end), the active
+	// rules that have it, in order, with it.
+	hooks [hookKinds][]ruleHook
+	promo func(*lint.Message) bool
 }
+
+// ruleHook is one hook of an active rule.
+type ruleHook struct {
+	rule *active
+	run  func(*Turn)
+}
+
+// The hooks of a rule, as Checker.call names them.
+const (
+	eventHook = iota
+	inboundHook
+	sendHook
+	endHook
+	hookKinds
+)
 
 // active is a conversation rule the linter switched on.
 type active struct {
@@ -63,6 +81,14 @@ func NewChecker(l *lint.Linter, o load.Options) (*Checker, error) {
 			return nil, err
 		}
 		c.active = append(c.active, active{Hooks: h, name: name, severity: l.Severity(name, 0), draftToo: r.DraftToo})
+	}
+	for i := range c.active {
+		a := &c.active[i]
+		for k, h := range [hookKinds]func(*Turn){a.Event, a.Inbound, a.Send, a.End} {
+			if h != nil {
+				c.hooks[k] = append(c.hooks[k], ruleHook{a, h})
+			}
+		}
 	}
 	c.templates, c.drafts = l.Without(inTranscripts...), l.Without(inDrafts...)
 	// Promotions are told apart as the cta rule tells them, configured as
@@ -110,8 +136,9 @@ type run struct {
 	// failed is the first error a rule met reading the transcript again:
 	// the transcript's error once its events are judged.
 	failed error
-	// scratch is where a worker packs a state it freezes.
-	scratch []byte
+	// scratch is where a worker packs a state it freezes; fold is where
+	// an event's text is folded (Turn.foldedText).
+	scratch, fold []byte
 	// memo keeps what the rules read in a draft's text, for other
 	// judgements of the same draft (JudgeMemo); nil outside the hook.
 	memo *DraftMemo
@@ -328,13 +355,11 @@ func (c *Checker) turn(r *run, cv *State, e *Event) *Turn {
 	return &r.turn
 }
 
-// call runs one hook of every active rule that has it.
-func (c *Checker) call(t *Turn, hook func(*active) func(*Turn)) {
-	for i := range c.active {
-		if h := hook(&c.active[i]); h != nil {
-			t.rule = &c.active[i]
-			h(t)
-		}
+// call runs one hook (eventHook, …) of every active rule that has it.
+func (c *Checker) call(t *Turn, hook int) {
+	for _, h := range c.hooks[hook] {
+		t.rule = h.rule
+		h.run(t)
 	}
 }
 
@@ -346,7 +371,7 @@ func (c *Checker) event(r *run, cv *State, e *Event) {
 		cv.ZoneAt = e.Time
 	}
 	t := c.turn(r, cv, e)
-	c.call(t, func(a *active) func(*Turn) { return a.Event })
+	c.call(t, eventHook)
 	switch e.Type {
 	case ConsentGranted:
 		cv.consent(e, true)
@@ -362,6 +387,13 @@ func (c *Checker) event(r *run, cv *State, e *Event) {
 		c.inbound(t)
 	case e.Type == Message || e.Type == Reaction:
 		c.outbound(t)
+	}
+	if t.msgRead && t.msg != nil {
+		// What the rules worked out in the text (its tokens, its cues)
+		// goes back to be used again by the next message, as a send's
+		// does once the template rules have read it: a customer's
+		// message that nothing trimmed left it all to the collector.
+		t.msg.Trim()
 	}
 }
 
@@ -400,7 +432,7 @@ func (c *Checker) inbound(t *Turn) {
 		cv.Turns++
 		t.run.stats.turn(e.Channel)
 	}
-	c.call(t, func(a *active) func(*Turn) { return a.Inbound })
+	c.call(t, inboundHook)
 }
 
 // outbound judges a brand send, with the template rules too, and records
@@ -441,7 +473,7 @@ func (c *Checker) send(t *Turn) {
 			t.run.stats.outside(e.Channel)
 		}
 	}
-	c.call(t, func(a *active) func(*Turn) { return a.Send })
+	c.call(t, sendHook)
 	cv.sent(e.Time)
 }
 
@@ -450,7 +482,7 @@ func (c *Checker) finish(r *run, cv *State) {
 	if cv.Pending {
 		r.stats.unanswered(cv.Channel)
 	}
-	c.call(c.turn(r, cv, nil), func(a *active) func(*Turn) { return a.End })
+	c.call(c.turn(r, cv, nil), endHook)
 }
 
 // message reads an event's text as a message: placed in its transcript

@@ -213,6 +213,30 @@ func keepLast[T any](s []T, n int) []T {
 	return s[:n]
 }
 
+// insertKeepLast is keepLast(slices.Insert(s, i, v), n) without growing
+// s by halves: a list starts with room for a few, then for n, and one of
+// n elements takes the new one in place of its first.
+func insertKeepLast[T any](s []T, i int, v T, n int) []T {
+	switch {
+	case len(s) == n:
+		if i == 0 {
+			return s // v is the first, and goes
+		}
+		copy(s, s[1:i])
+		s[i-1] = v
+		return s
+	case len(s) == cap(s) && len(s) < n:
+		room := n
+		if len(s) < 4 {
+			room = min(4, n)
+		}
+		grown := make([]T, len(s), room)
+		copy(grown, s)
+		s = grown
+	}
+	return keepLast(slices.Insert(s, i, v), n)
+}
+
 // dropUpTo removes the times at or before t from a list in time order.
 func dropUpTo(ts []time.Time, t time.Time) []time.Time {
 	i := 0
@@ -406,8 +430,7 @@ func (cv *State) print(p Print) {
 			return
 		}
 	}
-	cv.Prints = slices.Insert(cv.Prints, i, p)
-	cv.Prints = keepLast(cv.Prints, maxPrints)
+	cv.Prints = insertKeepLast(cv.Prints, i, p, maxPrints)
 }
 
 // takesUp tells whether a brand text takes up a question: it names its
@@ -439,8 +462,7 @@ func (cv *State) ask(q Question) {
 	if found {
 		return
 	}
-	cv.Questions = slices.Insert(cv.Questions, i, q)
-	cv.Questions = keepLast(cv.Questions, maxQuestions)
+	cv.Questions = insertKeepLast(cv.Questions, i, q, maxQuestions)
 	cv.settleQuestions()
 }
 

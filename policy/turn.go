@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
@@ -44,6 +45,9 @@ type Turn struct {
 	// rules that read it.
 	fold   string
 	folded bool
+	// rawRunes is the characters of the event's line plus one (0: not
+	// counted yet), where each finding on the line ends.
+	rawRunes int
 }
 
 // Message is the event's text read as a message, placed in its transcript
@@ -56,10 +60,16 @@ func (t *Turn) Message() *lint.Message {
 	return t.msg
 }
 
-// foldedText is the fold of the event's text (see fold).
+// foldedText is the fold of the event's text (see fold), written in the
+// run's buffer: valid until the run's next event, which the rules that
+// read it (for cues, fingerprints) keep nothing of.
 func (t *Turn) foldedText() string {
-	if !t.folded {
+	if !t.folded && t.run == nil {
 		t.fold, t.folded = fold(t.Event.Text), true
+	}
+	if !t.folded {
+		t.run.fold = foldInto(t.run.fold[:0], t.Event.Text)
+		t.fold, t.folded = unsafe.String(unsafe.SliceData(t.run.fold), len(t.run.fold)), true
 	}
 	return t.fold
 }
@@ -112,7 +122,10 @@ func (t *Turn) finding(line int, msg, fix string) lint.Finding {
 	f := lint.Finding{Rule: t.rule.name, Severity: t.rule.severity, Message: msg, Suggestion: fix, File: t.run.path,
 		Line: line, Col: 1, EndLine: line, EndCol: 1, MessageID: t.Conv.ID}
 	if e := t.Event; e != nil {
-		f.EndCol, f.MessageID = utf8.RuneCount(e.Raw)+1, e.messageID()
+		if t.rawRunes == 0 {
+			t.rawRunes = utf8.RuneCount(e.Raw) + 1
+		}
+		f.EndCol, f.MessageID = t.rawRunes, e.messageID()
 	}
 	return f
 }

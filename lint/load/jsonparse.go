@@ -1,9 +1,11 @@
 package load
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"io"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -287,6 +289,7 @@ func (p *jsonParser) str(n *node) error {
 	plain := true
 	i := start + 1
 	for {
+		i = plainRun(d, i)
 		if i >= len(d) {
 			return p.fail(io.ErrUnexpectedEOF)
 		}
@@ -340,6 +343,35 @@ func (p *jsonParser) str(n *node) error {
 			i += w
 		}
 	}
+}
+
+// plainBytes are the bytes a string literal holds as they are: printable
+// ASCII but the quote and the backslash.
+var plainBytes = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// plainRun is where the run of plain bytes (plainBytes) from i in d ends,
+// read eight bytes at a time.
+func plainRun(d []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(d); i += 8 {
+		x := binary.LittleEndian.Uint64(d[i:])
+		quote, backslash := x^(ones*'"'), x^(ones*'\\')
+		// A high bit for a byte that is 0 in quote or backslash, below 0x20,
+		// or at or above 0x80. A borrow may set one above such a byte, never
+		// below: the lowest is the first byte that ends the run.
+		if m := ((quote-ones)&^quote | (backslash-ones)&^backslash | (x-ones*0x20)&^x | x) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(d) && plainBytes[d[i]] {
+		i++
+	}
+	return i
 }
 
 func isHex(c byte) bool {

@@ -188,3 +188,22 @@ func sameNode(t *testing.T, path string, got, want *node) {
 		sameNode(t, fmt.Sprintf("%s[%d]", path, i), got.items[i], want.items[i])
 	}
 }
+
+// plainRun, eight bytes at a time, ends where a run of plain bytes read one
+// by one ends, from every offset.
+func FuzzPlainRun(f *testing.F) {
+	for _, s := range []string{`{"text":"Merhaba! Siparişiniz yarın"}`, "abcdefgh\"ijklmnop", "0123456789abcdef\\n", "tab\there", "\x7f\x80\xff", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, d []byte) {
+		for i := range len(d) + 1 {
+			want := i
+			for want < len(d) && d[want] >= 0x20 && d[want] < 0x80 && d[want] != '"' && d[want] != '\\' {
+				want++
+			}
+			if got := plainRun(d, i); got != want {
+				t.Fatalf("plainRun(%q, %d) = %d, want %d", d, i, got, want)
+			}
+		}
+	})
+}
