@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/msglint/msglint/bench/gen"
@@ -100,5 +102,47 @@ func BenchmarkRule(b *testing.B) {
 			}
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
 		})
+	}
+}
+
+// BenchmarkLongMessage checks one message of 5 000 sentences of a rule's
+// cue words with that rule: work that grows with the square of a message
+// (a loop per sentence or word that reads the whole message again) shows
+// here as a figure a hundred times that of 500 sentences (-run x -bench
+// LongMessage/…/500 beside …/5000).
+func BenchmarkLongMessage(b *testing.B) {
+	for _, c := range []struct {
+		name, rule string
+		lang       lint.Lang
+		kind       lint.Kind
+		sentence   string
+	}{
+		{"cta-heading", "cta", lint.English, lint.Promo, "Update: new opening hours. "},
+		{"cta-ascii", "cta", lint.Turkish, lint.Promo, "Yeni sezon geldi ve guzel. "},
+		{"forwarding-pronoun", "forwarding-consent", lint.English, "", "We have handed them your details. "},
+		{"bot-handoff-now", "bot-handoff", lint.Turkish, lint.Bot, "Su anda siparis alinmiyor. "},
+		{"goodbye-have", "goodbye", lint.English, lint.Closing, "Have a good look at the plan. "},
+		{"shouting-keyword", "shouting", lint.English, "", "Reply with STOP to opt out. Results are IN. "},
+	} {
+		var rule *lint.Rule
+		for _, r := range All() {
+			if r.Name == c.rule {
+				rule = r
+			}
+		}
+		l, err := lint.NewLinter([]*lint.Rule{rule}, nil, []string{rule.Name}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, n := range []int{500, 5000} {
+			m := load.Options{Lang: c.lang, Kind: c.kind}.Text("long", strings.Repeat(c.sentence, n))
+			l.Check(m) // the rule's data built once a run
+			b.Run(fmt.Sprintf("%s/%d", c.name, n), func(b *testing.B) {
+				for b.Loop() {
+					m.Trim()
+					l.Check(m)
+				}
+			})
+		}
 	}
 }

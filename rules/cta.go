@@ -55,6 +55,19 @@ func dotBeforeLetterOrWWW(text string) bool {
 	}
 }
 
+// linkFirst reports whether a link opens text, after any spaces. A link
+// holds no space, so the expression reads the first field only: run on
+// the whole rest of a message after each heading, it read the message
+// once a heading.
+func linkFirst(text string) bool {
+	text = strings.TrimLeftFunc(text, unicode.IsSpace)
+	if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
+		text = text[:i]
+	}
+	loc := urlRE.FindStringIndex(text)
+	return loc != nil && loc[0] == 0
+}
+
 // CTA flags a promotion that does not tell the customer what to do.
 var CTA = &lint.Rule{
 	Name: "cta",
@@ -144,8 +157,7 @@ func (g ctaGrammar) notTold(m *lint.Message, toks []lint.Token, mt lint.Match) b
 	}
 	next := neighbour(toks, mt.Last, 1)
 	if next >= 0 && toks[next].Norm == ":" && sentenceStart(toks, mt.First) {
-		after := strings.TrimSpace(m.Body.Text[toks[next].End:])
-		if loc := urlRE.FindStringIndex(after); loc == nil || loc[0] != 0 {
+		if !linkFirst(m.Body.Text[toks[next].End:]) {
 			return true
 		}
 	}
@@ -330,7 +342,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 				return true
 			}
 		}
-		if (last || clause) && g.bareImperative(m, toks, i, hasAny) {
+		if (last || clause) && g.bareImperative(m, toks, i, hasAny, folded) {
 			return true
 		}
 	}
@@ -344,7 +356,11 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 // "bugün"; "favorini seç"). A noun of the same form after another word
 // ("en sevilen tat", "bu yaz") is none, nor a stem of two letters ("Depolama
 // alanı az").
-func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, hasAny func(string, map[string]bool) bool) bool {
+//
+// folded is whether the text has none of its language's letters, worked
+// out once by the caller: asked at every clause's end, reading the whole
+// text each time made a long message's work grow with its square.
+func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, hasAny func(string, map[string]bool) bool, folded bool) bool {
 	l := m.Lang
 	if g.nowAdverbs[l] == nil {
 		return false
@@ -354,7 +370,7 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, ha
 		return false
 	}
 	p := toks[prev].Norm
-	if !hasWord(l, g.nowAdverbs[l], p, lint.Folded(l, m.Body.Text)) && !(utf8.RuneCountInString(p) >= 5 && hasAny(p, g.accusative[l])) {
+	if !hasWord(l, g.nowAdverbs[l], p, folded) && !(utf8.RuneCountInString(p) >= 5 && hasAny(p, g.accusative[l])) {
 		return false
 	}
 	w := toks[i].Norm

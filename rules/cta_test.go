@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +33,20 @@ func FuzzFirstLink(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		if want, got := urlRE.FindStringIndex(text), firstLink(text); !slices.Equal(want, got) {
 			t.Fatalf("firstLink(%q) = %v, the expression %v", text, got, want)
+		}
+	})
+}
+
+// FuzzLinkFirst holds linkFirst, which reads the first field only, to the
+// expression run over the whole text.
+func FuzzLinkFirst(f *testing.F) {
+	for _, s := range []string{" shop.example.com now", "new hours at x.com", "  https://a b", "www.x\ty", "\u00a0a.az", "a.comx", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		loc := urlRE.FindStringIndex(strings.TrimSpace(text))
+		if want := loc != nil && loc[0] == 0; linkFirst(text) != want {
+			t.Fatalf("linkFirst(%q) = %v, want %v", text, !want, want)
 		}
 	})
 }

@@ -174,6 +174,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 		}
 	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	var ants *antecedents // built at the first pronoun
 	for i, s := range clauses {
 		si := sentenceOf(sents, s.Start)
 		sent := sents[si]
@@ -242,7 +243,10 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 			if toks[j].Kind != lint.Word || !fw.pronouns[m.Lang][toks[j].Norm] {
 				continue
 			}
-			if a, ok := fw.antecedent(m, toks, all, j); ok {
+			if ants == nil {
+				ants = fw.newAntecedents(m, toks, all, folded)
+			}
+			if a, ok := ants.find(fw, m.Lang, toks, j); ok {
 				antecedents[j] = a
 				recipients = append(recipients, lint.Match{Cue: pronounCue, Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
 			}
@@ -322,31 +326,63 @@ func (fw *forwardingWords) authority(l lint.Lang, t lint.Match) bool {
 // named before it.
 const pronounCue = "pronoun for a third party"
 
-// antecedent is the third party a pronoun at token j stands for: the nearest
-// before it in the message, a third-party cue or a name (a capitalised word
-// inside a sentence that the language does not have as a common word),
-// neither the customer's nor our own team's.
-func (fw *forwardingWords) antecedent(m *lint.Message, toks []lint.Token, all map[string][]lint.Match, j int) (lint.Match, bool) {
-	var best lint.Match
-	found := false
-	folded := lint.Folded(m.Lang, m.Body.Text)
+// antecedents finds the third party a pronoun stands for (see find),
+// with what a message offers worked out once: a message of many pronouns
+// is not read again for each.
+type antecedents struct {
+	names  []int        // tokens that may name a party, in order
+	thirds []lint.Match // third-party cues, neither the customer's nor our own team's, by last token
+}
+
+func (fw *forwardingWords) newAntecedents(m *lint.Message, toks []lint.Token, all map[string][]lint.Match, folded bool) *antecedents {
+	a := &antecedents{}
 	for _, t := range all["third"] {
-		if t.Last < j && (!found || t.Last > best.Last) && !fw.customers(m, toks, t, folded) &&
+		if !fw.customers(m, toks, t, folded) &&
 			!slices.ContainsFunc(all["own"], func(o lint.Match) bool { return sharesByte(o, t) || o.First == t.Last+1 }) {
-			best, found = t, true
+			a.thirds = append(a.thirds, t)
 		}
 	}
-	for i := j - 1; i > 0 && (!found || i > best.Last); i-- {
-		t := toks[i]
-		if t.Kind != lint.Word || sentenceStart(toks, i) {
-			continue
+	slices.SortStableFunc(a.thirds, func(x, y lint.Match) int { return cmp.Compare(x.Last, y.Last) })
+	for i := 1; i < len(toks); i++ {
+		if candidateName(m, toks, i) {
+			a.names = append(a.names, i)
 		}
-		w := m.Body.Text[t.Start:t.End]
-		r, _ := utf8.DecodeRuneInString(w)
-		if (unicode.IsUpper(r) || camelCase(w)) && utf8.RuneCountInString(w) >= 3 && !allCaps(w) && !commonWord(m.Lang, w) {
-			if fw.nearOurs(m.Lang, toks, i) {
+	}
+	return a
+}
+
+// candidateName: token i is a capitalised word (or a brand's camel case)
+// inside a sentence that the language does not have as a common word.
+func candidateName(m *lint.Message, toks []lint.Token, i int) bool {
+	t := toks[i]
+	if t.Kind != lint.Word || sentenceStart(toks, i) {
+		return false
+	}
+	w := m.Body.Text[t.Start:t.End]
+	r, _ := utf8.DecodeRuneInString(w)
+	return (unicode.IsUpper(r) || camelCase(w)) && utf8.RuneCountInString(w) >= 3 && !allCaps(w) && !commonWord(m.Lang, w)
+}
+
+// find is the third party a pronoun at token j stands for: the nearest
+// before it in the message, a third-party cue or a name, unless the name
+// is one of our staff's.
+func (a *antecedents) find(fw *forwardingWords, l lint.Lang, toks []lint.Token, j int) (lint.Match, bool) {
+	var best lint.Match
+	found := false
+	// The cue that ends last before j, the first of those that end together.
+	if k, _ := slices.BinarySearchFunc(a.thirds, j, func(t lint.Match, j int) int { return cmp.Compare(t.Last, j) }); k > 0 {
+		k--
+		for k > 0 && a.thirds[k-1].Last == a.thirds[k].Last {
+			k--
+		}
+		best, found = a.thirds[k], true
+	}
+	if k, _ := slices.BinarySearch(a.names, j); k > 0 {
+		if i := a.names[k-1]; !found || i > best.Last {
+			if fw.nearOurs(l, toks, i) {
 				return lint.Match{}, false // "our driver, Tom", "Tom from our team"
 			}
+			t := toks[i]
 			return lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i}, true
 		}
 	}
@@ -857,17 +893,41 @@ func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, pb ph
 	return false
 }
 
-// event: a stem is an event's (a tournament, a festival), compared without
-// the lemma's last letter, which softens before a vowel (etkinlik:
-// etkinliğin).
+// event: a stem is an event's (a tournament, a festival): the lemma, its
+// last letter softened before a vowel (etkinlik: etkinliğin) or the
+// genitive's buffer n after it (turnuva-n-ın, as the ending is cut either
+// way). No more: the lemma's start alone would make "liman" (a port) and
+// "lise" (a school) the league's ("lig").
 func (fw *forwardingWords) event(l lint.Lang, stem string) bool {
 	for e := range fw.events[l] {
-		_, n := utf8.DecodeLastRuneInString(e)
-		if len(e) > n && strings.HasPrefix(stem, e[:len(e)-n]) && len(stem) <= len(e)+2 {
-			return true
+		last, n := utf8.DecodeLastRuneInString(e)
+		rest, ok := strings.CutPrefix(stem, e[:len(e)-n])
+		if !ok || len(e) <= n {
+			continue
+		}
+		for _, end := range [...]string{string(last), string(softened(last))} {
+			if rest == end || rest == end+"n" {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// softened is a consonant as Turkish and Azerbaijani write it at a stem's
+// end before a vowel (k: ğ, p: b, t: d, ç: c; q: ğ), any other letter as is.
+func softened(r rune) rune {
+	switch r {
+	case 'k', 'q':
+		return 'ğ'
+	case 'p':
+		return 'b'
+	case 't':
+		return 'd'
+	case 'ç':
+		return 'c'
+	}
+	return r
 }
 
 // ours: a word with the 1st person plural possessive ending, or after
@@ -987,10 +1047,6 @@ func (fw *forwardingWords) ownMarked(l lint.Lang, toks []lint.Token, r lint.Matc
 	return false
 }
 
-// receiverFirst: an English passive whose subject is the receiver ("the
-// seller has been given your address", "the landlord was sent your
-// references"): the receiver before the verb, a form of "be" right before
-// the verb and what was sent after it.
 // camelCase: a word that begins in lower case and has a capital after it,
 // as brands write their names ("iTicket", "eBay", "myTaxi").
 func camelCase(w string) bool {
@@ -1040,6 +1096,10 @@ func (fw *forwardingWords) copiedIn(l lint.Lang, toks []lint.Token, v, d, t lint
 	return true
 }
 
+// receiverFirst: an English passive whose subject is the receiver ("the
+// seller has been given your address", "the landlord was sent your
+// references"): the receiver before the verb, a form of "be" right before
+// the verb and what was sent after it.
 func (fw *forwardingWords) receiverFirst(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
 	if v.First < 0 || !(t.Span.End <= v.Span.Start && d.Span.Start >= v.Span.End) {
 		return false

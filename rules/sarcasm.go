@@ -1598,16 +1598,26 @@ func wordsIn(toks []lint.Token, s lint.Span) int {
 	return n
 }
 
-// saidBy reports whether a quote opens its sentence and the next word is
-// the customer's verb of saying (dediğiniz, yazdığınız).
 // saidRightAfter reports whether the customer's own verb of saying comes
 // right after a quote that ends at end: "“çok temiz” demişsiniz".
+// Only spaces stand between: the verb's first word starts where the text
+// after the quote stops being space (a word starts with no space), found
+// once, not by trimming the text up to each verb of the message.
 func (c customer) saidRightAfter(m *lint.Message, toks []lint.Token, saying []lint.Match, end int) bool {
+	next := nextNonSpace(m.Body.Text, end)
 	return slices.ContainsFunc(saying, func(s lint.Match) bool {
-		return s.First >= 0 && toks[s.First].Start >= end && strings.TrimSpace(m.Body.Text[end:toks[s.First].Start]) == "" && c.own(m, s)
+		return s.First >= 0 && toks[s.First].Start == next && c.own(m, s)
 	})
 }
 
+// nextNonSpace is the offset of the first byte at or after off that does
+// not begin a space, len(text) if none.
+func nextNonSpace(text string, off int) int {
+	return len(text) - len(strings.TrimLeftFunc(text[off:], unicode.IsSpace))
+}
+
+// saidBy reports whether a quote opens its sentence and the next word is
+// the customer's verb of saying (dediğiniz, yazdığınız).
 func (c customer) saidBy(m *lint.Message, toks []lint.Token, saying []lint.Match, loc []int) bool {
 	first := -1
 	for i, t := range toks {

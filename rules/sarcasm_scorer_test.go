@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
@@ -253,4 +255,25 @@ func TestSarcasmModelDamaged(t *testing.T) {
 			t.Errorf("cut at %d bytes: %v", n, err)
 		}
 	}
+}
+
+// FuzzNextNonSpace holds the test saidRightAfter makes, a word starting
+// where the text after a quote stops being space, to trimming the text
+// between them.
+func FuzzNextNonSpace(f *testing.F) {
+	for _, s := range []string{"”  demişsiniz", "\" \u00a0said", "x", "", "\xff y"} {
+		f.Add(s, uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, text string, at uint8) {
+		end := min(int(at), len(text))
+		next := nextNonSpace(text, end)
+		for start := end; start < len(text); start++ {
+			if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsSpace(r) || !utf8.RuneStart(text[start]) {
+				continue // a word starts on a character's first byte, not a space
+			}
+			if want := strings.TrimSpace(text[end:start]) == ""; (start == next) != want {
+				t.Fatalf("%q from %d: a word at %d, next %d, trimmed empty %v", text, end, start, next, want)
+			}
+		}
+	})
 }
