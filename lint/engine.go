@@ -256,13 +256,18 @@ const (
 
 // checkInto appends a message's findings to out.
 func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
+	return l.runOn(&messageRun{}, out, m)
+}
+
+// runOn appends a message's findings to out using r, which a worker reuses
+// from message to message: one run for all the rules, so the hot path does
+// not allocate for it per rule nor per message.
+func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	if l.syntax != 0 && m.Syntax != l.syntax {
 		// The config's placeholders: list wins over the format's systems.
 		m.Syntax, m.holders = l.syntax, nil
 	}
-	// One run for all the rules: the hot path allocates once per message,
-	// not per rule.
-	r := &messageRun{out: out, start: len(out)}
+	*r = messageRun{out: out, start: len(out)}
 	r.pass = Pass{Msg: m, run: r}
 	for i := range l.active {
 		r.a = &l.active[i]
@@ -275,7 +280,9 @@ func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
 			r.out = append(r.out, moreFinding(r.out[len(r.out)-1], r.a.rule.Name, r.dropped))
 		}
 	}
-	return r.out
+	out, r.out = r.out, nil // the run is reused; the findings are the caller's
+	r.pass.Msg = nil
+	return out
 }
 
 // messageRun collects the findings of every rule on one message, with the
@@ -338,6 +345,18 @@ func (l *Linter) findDirectiveRule() {
 // cores; the findings come back in message order all the same.
 func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 	parts := make([][]Finding, (len(msgs)+chunk-1)/chunk)
+	if len(parts) == 1 {
+		// One chunk (a stream's batch): checked here, copied out once.
+		buf := chunkFindings.Get().(*[]Finding)
+		var r messageRun
+		for _, m := range msgs {
+			*buf = l.runOn(&r, *buf, m)
+			m.Trim()
+		}
+		out := slices.Clone(*buf)
+		recycle(buf)
+		return out
+	}
 	workers := min(runtime.GOMAXPROCS(0), len(parts))
 	var wg sync.WaitGroup
 	next := make(chan int, len(parts))
@@ -349,11 +368,18 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A chunk's findings are collected in a buffer the worker
+			// reuses, then copied out at their size.
+			buf := chunkFindings.Get().(*[]Finding)
+			defer recycle(buf)
+			var r messageRun
 			for i := range next {
+				*buf = (*buf)[:0]
 				for _, m := range msgs[i*chunk : min(len(msgs), (i+1)*chunk)] {
-					parts[i] = l.checkInto(parts[i], m)
+					*buf = l.runOn(&r, *buf, m)
 					m.Trim()
 				}
+				parts[i] = slices.Clone(*buf)
 			}
 		}()
 	}
@@ -367,6 +393,21 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 		out = append(out, p...)
 	}
 	return out
+}
+
+// chunkFindings are the buffers a chunk's findings are collected in, reused
+// across the batches of a stream and across files.
+var chunkFindings = sync.Pool{New: func() any { return new([]Finding) }}
+
+// recycle hands a buffer back to chunkFindings, emptied so that it holds no
+// message alive; a buffer grown past what a chunk usually needs is dropped.
+func recycle(buf *[]Finding) {
+	if cap(*buf) > 8*chunk {
+		return
+	}
+	clear(*buf)
+	*buf = (*buf)[:0]
+	chunkFindings.Put(buf)
 }
 
 func (a *active) finding(m *Message, d Diagnostic) Finding {
@@ -538,7 +579,7 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 				if ld.Linter != nil {
 					lin = ld.Linter
 				}
-				results[i] = out{findings: append(lin.CheckFile(ld.Msgs), ld.Findings...), msgs: len(ld.Msgs) + ld.Count, err: err}
+				results[i] = out{findings: joined(lin.CheckFile(ld.Msgs), ld.Findings), msgs: len(ld.Msgs) + ld.Count, err: err}
 				if keep {
 					results[i].kept = l.keep(ld.Msgs)
 					results[i].uncompared = WhyUncompared(paths[i], ld, len(paths))
@@ -557,6 +598,7 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 	wg.Wait()
 	res := Result{Files: len(paths), Findings: []Finding{}}
 	var files [][]*Message
+	found := make([][]Finding, 0, len(results)+1)
 	for i, r := range results {
 		if len(r.kept) > 0 {
 			files = append(files, r.kept)
@@ -574,13 +616,40 @@ func (l *Linter) CheckFiles(paths []string, load Loader, progress ...func(done, 
 			}
 			continue
 		}
-		res.Findings = append(res.Findings, r.findings...)
+		found = append(found, r.findings)
 		res.Messages += r.msgs
 		res.Errors = append(res.Errors, Errors(r.err)...)
 	}
 	if len(files) > 0 {
-		res.Findings = append(res.Findings, l.CheckSets(files)...)
+		found = append(found, l.CheckSets(files))
+	}
+	if all := joined(found...); all != nil {
+		res.Findings = all
 	}
 	SortFindings(res.Findings)
 	return res
+}
+
+// joined is the findings of parts in order: the one part that holds any
+// as it is (a run of one file, a stream's findings), else a copy of them all
+// made at its size; nil when there are none.
+func joined(parts ...[]Finding) []Finding {
+	n, last := 0, -1
+	for i, p := range parts {
+		if len(p) > 0 {
+			n += len(p)
+			last = i
+		}
+	}
+	switch {
+	case last < 0:
+		return nil
+	case n == len(parts[last]):
+		return parts[last]
+	}
+	out := make([]Finding, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
 }

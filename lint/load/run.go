@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -170,7 +171,7 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 	}
 	// Each batch is read and checked on one core, batches on all of them
 	// at once; their findings come back in file order.
-	var kept []lint.Finding
+	var kept [][]lint.Finding // joined once at the end, at its size
 	ld.Streamed = true
 	ld.Count, err = f.Stream(r.Options, path, br, func(msgs []*lint.Message) []lint.Finding {
 		fs := r.Linter.CheckMessages(msgs)
@@ -180,14 +181,14 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 		return fs
 	}, func(fs []lint.Finding) {
 		if sink == nil {
-			kept = append(kept, fs...) // the run sorts them all
+			kept = append(kept, fs) // the run sorts them all
 			return
 		}
 		for _, f := range fs {
 			sink(f)
 		}
 	})
-	ld.Findings = kept
+	ld.Findings = slices.Concat(kept...)
 	return ld, true, err
 }
 
