@@ -345,16 +345,10 @@ func (l *Linter) findDirectiveRule() {
 // cores; the findings come back in message order all the same.
 func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 	parts := make([][]Finding, (len(msgs)+chunk-1)/chunk)
-	if len(parts) == 1 {
-		// One chunk (a stream's batch): checked here, copied out once.
-		buf := chunkFindings.Get().(*[]Finding)
-		var r messageRun
-		for _, m := range msgs {
-			*buf = l.runOn(&r, *buf, m)
-			m.Trim()
-		}
-		out := slices.Clone(*buf)
-		recycle(buf)
+	if len(parts) == 1 { // checked here, copied out once
+		fs := l.CheckBatch(msgs)
+		out := slices.Clone(fs)
+		Recycle(fs)
 		return out
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(parts))
@@ -394,6 +388,26 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 	}
 	return out
 }
+
+// CheckBatch is CheckMessages for findings the caller is soon done with (a
+// stream writes them as they come): they are in a pooled buffer, which the
+// caller hands back with Recycle, so a batch does not allocate for them.
+func (l *Linter) CheckBatch(msgs []*Message) []Finding {
+	if len(msgs) > chunk {
+		return l.CheckMessages(msgs)
+	}
+	buf := chunkFindings.Get().(*[]Finding)
+	var r messageRun
+	for _, m := range msgs {
+		*buf = l.runOn(&r, *buf, m)
+		m.Trim()
+	}
+	return *buf
+}
+
+// Recycle gives the buffer of findings from CheckBatch back for reuse; fs
+// must not be used after.
+func Recycle(fs []Finding) { recycle(&fs) }
 
 // chunkFindings are the buffers a chunk's findings are collected in, reused
 // across the batches of a stream and across files.

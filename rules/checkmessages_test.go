@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -11,9 +12,9 @@ import (
 	"github.com/msglint/msglint/lint/load"
 )
 
-// CheckMessages collects findings in buffers it reuses and copies them out
-// at their size: what it returns, call after call, is what checking the
-// messages one by one finds, in the same order.
+// CheckMessages and CheckBatch collect findings in buffers they reuse: what
+// they return, call after call, is what checking the messages one by one
+// finds, in the same order.
 func TestCheckMessagesSameAsOneByOne(t *testing.T) {
 	l, err := lint.NewLinter(All(), nil, nil, nil)
 	if err != nil {
@@ -32,15 +33,22 @@ func TestCheckMessagesSameAsOneByOne(t *testing.T) {
 			t.Fatalf("%d messages: no findings to compare", n)
 		}
 		for run := range 3 {
-			got := l.CheckMessages(msgs)
-			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty(), cmpopts.IgnoreFields(lint.Finding{}, "Msg")); diff != "" {
-				t.Fatalf("%d messages, call %d (-one by one +CheckMessages):\n%s", n, run, diff)
-			}
-			for i := range got {
-				if got[i].Msg != want[i].Msg {
-					t.Fatalf("%d messages, call %d: finding %d is on another message", n, run, i)
-				}
-			}
+			same(t, want, l.CheckMessages(msgs), fmt.Sprintf("%d messages, CheckMessages call %d", n, run))
+			fs := l.CheckBatch(msgs)
+			same(t, want, fs, fmt.Sprintf("%d messages, CheckBatch call %d", n, run))
+			lint.Recycle(fs)
+		}
+	}
+}
+
+func same(t *testing.T, want, got []lint.Finding, what string) {
+	t.Helper()
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty(), cmpopts.IgnoreFields(lint.Finding{}, "Msg")); diff != "" {
+		t.Fatalf("%s (-one by one +together):\n%s", what, diff)
+	}
+	for i := range got {
+		if got[i].Msg != want[i].Msg {
+			t.Fatalf("%s: finding %d is on another message", what, i)
 		}
 	}
 }

@@ -174,10 +174,11 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 	var kept [][]lint.Finding // joined once at the end, at its size
 	ld.Streamed = true
 	ld.Count, err = f.Stream(r.Options, path, br, func(msgs []*lint.Message) []lint.Finding {
-		fs := r.Linter.CheckMessages(msgs)
-		if sink != nil {
-			lint.SortFindings(fs)
+		if sink == nil {
+			return r.Linter.CheckMessages(msgs)
 		}
+		fs := r.Linter.CheckBatch(msgs)
+		lint.SortFindings(fs)
 		return fs
 	}, func(fs []lint.Finding) {
 		if sink == nil {
@@ -187,6 +188,7 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 		for _, f := range fs {
 			sink(f)
 		}
+		lint.Recycle(fs) // written: its buffer serves a later batch
 	})
 	ld.Findings = slices.Concat(kept...)
 	return ld, true, err
