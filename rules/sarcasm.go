@@ -1416,9 +1416,9 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 	// A quote with something to type or pick in its sentence is a keyword:
 	// write "human", "evet" yazmanız yeterli, set to "internet".
 	var out []lint.Match
-	var markup []lint.Span
+	var markup spanCover
 	if strings.ContainsAny(text, "<{%") {
-		markup = placeholderSpans(text)
+		markup = newSpanCover(placeholderSpans(text))
 	}
 	locs := quoteRE.FindAllStringIndex(text, -1)
 	if single {
@@ -1451,7 +1451,7 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// dediğiniz telefon".
 		lower := unicode.IsLower(r) || unicode.IsUpper(r) && q.saidBy(loc)
 		if compliment || !lower || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) || q.namesIdea(loc[1]) || c.reportedAt(m, toks, loc[0], inner) ||
+			markup.has(loc[0]) || q.namesIdea(loc[1]) || c.reportedAt(m, toks, loc[0], inner) ||
 			q.afterSaying(loc[0]) {
 			continue
 		}
@@ -1590,6 +1590,33 @@ func (ss spansByStart) within(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// spanCover are spans by start, with the furthest end of each and those
+// before it: whether an offset is in one of them is a search, not a walk
+// over all of them (a long message may hold many placeholders).
+type spanCover struct {
+	starts, ends []int
+}
+
+func newSpanCover(spans []lint.Span) spanCover {
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b lint.Span) int { return cmp.Compare(a.Start, b.Start) })
+	var c spanCover
+	end := 0
+	for _, s := range spans {
+		end = max(end, s.End)
+		c.starts, c.ends = append(c.starts, s.Start), append(c.ends, end)
+	}
+	return c
+}
+
+// has reports what inSpans reports for the spans: whether off is in one.
+func (c spanCover) has(off int) bool {
+	// The spans that start at or before off; one of them holds off if the
+	// furthest end among them is past it.
+	k, _ := slices.BinarySearch(c.starts, off+1)
+	return k > 0 && c.ends[k-1] > off
 }
 
 // saidBy reports whether a quote opens its sentence and the next word is

@@ -355,3 +355,21 @@ func TestScareQuotesByScan(t *testing.T) {
 		}
 	}
 }
+
+// A span cover says what inSpans says for every offset, the spans
+// overlapping, nested, empty or out of order.
+func FuzzSpanCover(f *testing.F) {
+	f.Add([]byte{3, 5, 0, 9, 4, 4, 7, 2})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var spans []lint.Span
+		for i := 0; i+1 < len(b); i += 2 {
+			spans = append(spans, lint.Span{Start: int(b[i] % 64), End: int(b[i]%64) + int(b[i+1]%16)})
+		}
+		c := newSpanCover(spans)
+		for off := 0; off < 90; off++ {
+			if got, want := c.has(off), inSpans(spans, off); got != want {
+				t.Fatalf("%v at %d: %v, want %v", spans, off, got, want)
+			}
+		}
+	})
+}
