@@ -125,6 +125,7 @@ func BenchmarkLongMessage(b *testing.B) {
 		{"shouting-keyword", "shouting", lint.English, "", "Reply with STOP to opt out. Results are IN. "},
 		{"sarcasm", "sarcasm", lint.English, "", "So your 'quick' fix, of course, took the \"perfect\" week you measured? Great. "},
 		{"sarcasm-markup", "sarcasm", lint.English, "", "<b>Note</b>: your 'quick' fix, of course, came {first}. "},
+		{"sarcasm-without", "sarcasm", lint.Turkish, "", "Kutuya bakmadan iade ettiniz. "},
 		{"sarcasm-tr", "sarcasm", lint.Turkish, "", "“Berbat” olduğunu yazmışsınız, “acil” siparişiniz tabii ki önce. "},
 	} {
 		var rule *lint.Rule

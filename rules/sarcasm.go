@@ -1261,9 +1261,9 @@ func (c customer) without(m *lint.Message) []lint.Match {
 	if len(ws) == 0 {
 		return nil
 	}
-	sents := m.Sentences()
+	sents, folded := m.Sentences(), lint.Folded(m.Lang, m.Body.Text)
 	return slices.DeleteFunc(ws, func(w lint.Match) bool {
-		return len(sents) == 0 || !c.did(m, sents[sentenceOf(sents, w.Span.Start)])
+		return len(sents) == 0 || !c.didIn(m, sents[sentenceOf(sents, w.Span.Start)], folded)
 	})
 }
 
