@@ -123,6 +123,10 @@ func BenchmarkLongMessage(b *testing.B) {
 		{"bot-handoff-now", "bot-handoff", lint.Turkish, lint.Bot, "Su anda siparis alinmiyor. "},
 		{"goodbye-have", "goodbye", lint.English, lint.Closing, "Have a good look at the plan. "},
 		{"shouting-keyword", "shouting", lint.English, "", "Reply with STOP to opt out. Results are IN. "},
+		{"sarcasm", "sarcasm", lint.English, "", "So your 'quick' fix, of course, took the \"perfect\" week you measured? Great. "},
+		{"sarcasm-markup", "sarcasm", lint.English, "", "<b>Note</b>: your 'quick' fix, of course, came {first}. "},
+		{"sarcasm-without", "sarcasm", lint.Turkish, "", "Kutuya bakmadan iade ettiniz. "},
+		{"sarcasm-tr", "sarcasm", lint.Turkish, "", "“Berbat” olduğunu yazmışsınız, “acil” siparişiniz tabii ki önce. "},
 	} {
 		var rule *lint.Rule
 		for _, r := range All() {

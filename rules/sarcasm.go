@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"regexp"
@@ -833,12 +834,17 @@ func possessed(l lint.Lang, w string, poss map[string]bool, folded bool) bool {
 // on its last word (unuttunuz, kaybettiniz), or in a language without such
 // endings "you" at most three words before it ("you've lost").
 func (c customer) own(m *lint.Message, b lint.Match) bool {
+	return b.First >= 0 && c.ownIn(m, b, c.endings[m.Lang] != nil && lint.Folded(m.Lang, m.Body.Text))
+}
+
+// ownIn is own for a message whose folding is known.
+func (c customer) ownIn(m *lint.Message, b lint.Match, folded bool) bool {
 	if b.First < 0 {
 		return false
 	}
 	toks := m.Tokens()
 	if ends := c.endings[m.Lang]; ends != nil {
-		return c.sets["ends:you"][m.Lang].has(m.Lang, toks[b.Last].Norm, lint.Folded(m.Lang, m.Body.Text))
+		return c.sets["ends:you"][m.Lang].has(m.Lang, toks[b.Last].Norm, folded)
 	}
 	k := b.First
 	for n := 0; n < 3; n++ {
@@ -1255,9 +1261,9 @@ func (c customer) without(m *lint.Message) []lint.Match {
 	if len(ws) == 0 {
 		return nil
 	}
-	sents := m.Sentences()
+	sents, folded := m.Sentences(), lint.Folded(m.Lang, m.Body.Text)
 	return slices.DeleteFunc(ws, func(w lint.Match) bool {
-		return len(sents) == 0 || !c.did(m, sents[sentenceOf(sents, w.Span.Start)])
+		return len(sents) == 0 || !c.didIn(m, sents[sentenceOf(sents, w.Span.Start)], folded)
 	})
 }
 
@@ -1281,10 +1287,17 @@ func sentenceEnd(toks []lint.Token, i int) bool {
 // did reports whether a sentence tells what the customer did or said: a
 // 2nd person verb ending, or "you" before a past tense ("you measured").
 func (c customer) did(m *lint.Message, s lint.Span) bool {
+	return c.didIn(m, s, lint.Folded(m.Lang, m.Body.Text))
+}
+
+// didIn is did for a message whose folding is known: it reads only the
+// sentence's own tokens, so a loop over a message's quotes or sentences
+// does not read the whole message again for each.
+func (c customer) didIn(m *lint.Message, s lint.Span, folded bool) bool {
 	toks := m.Tokens()
-	folded := lint.Folded(m.Lang, m.Body.Text)
-	for i, t := range toks {
-		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word {
+	for i := tokenAt(toks, s.Start); i < len(toks) && toks[i].End <= s.End; i++ {
+		t := toks[i]
+		if t.Kind != lint.Word {
 			continue
 		}
 		if c.sets["ends:you"][m.Lang].has(m.Lang, t.Norm, folded) {
@@ -1403,15 +1416,21 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 	// A quote with something to type or pick in its sentence is a keyword:
 	// write "human", "evet" yazmanız yeterli, set to "internet".
 	var out []lint.Match
-	var markup []lint.Span
+	var markup spanCover
 	if strings.ContainsAny(text, "<{%") {
-		markup = placeholderSpans(text)
+		markup = newSpanCover(placeholderSpans(text))
 	}
 	locs := quoteRE.FindAllStringIndex(text, -1)
 	if single {
 		locs = append(locs, singleQuotes(text)...)
 	}
-	toks := m.Tokens()
+	if len(locs) == 0 {
+		return nil
+	}
+	// What each quote asks of the message is found once for all of them:
+	// a long message of many quotes is read a few times, not once a quote.
+	q := c.quoteFacts(m, found)
+	toks, sents := q.toks, q.sents
 	for _, loc := range locs {
 		inner := strings.Trim(text[loc[0]:loc[1]], "\"“”«»'")
 		r, _ := utf8.DecodeRuneInString(inner)
@@ -1423,63 +1442,243 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// our joy (thanks alone may be for an insult: "“soyğunçu” dediniz.
 		// … təşəkkürlər"): "Yorumunuzda “çok sakin” demişsiniz. Ne mutlu
 		// bize".
-		compliment := len(found["gratitude"]) > 0 && slices.ContainsFunc(append(slices.Clone(found["evaluation"]), found["praise"]...),
-			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] }) ||
-			len(found["joy"]) > 0 && c.saidRightAfter(m, toks, found["saying"], loc[1])
+		// Only spaces stand between a quote and a verb right after it: the
+		// verb starts where the text after the quote stops being space.
+		compliment := len(found["gratitude"]) > 0 && q.valued.within(loc[0], loc[1]) ||
+			len(found["joy"]) > 0 && q.saidAt[nextNonSpace(text, loc[1])]
 		// A capital is the sentence's own when the quote opens it and the
 		// customer's verb of saying follows: "“Kendiliğinden bozuldu”
 		// dediğiniz telefon".
-		lower := unicode.IsLower(r) || unicode.IsUpper(r) && c.saidBy(m, toks, found["saying"], loc)
+		lower := unicode.IsLower(r) || unicode.IsUpper(r) && q.saidBy(loc)
 		if compliment || !lower || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) || namesIdea(toks, found["suggestion"], loc[1]) || c.reported(m, loc[0], inner) ||
-			c.afterSaying(m, toks, found, loc[0]) {
+			markup.has(loc[0]) || q.namesIdea(loc[1]) || c.reportedAt(m, toks, loc[0], inner) ||
+			q.afterSaying(loc[0]) {
 			continue
 		}
-		sents := m.Sentences()
 		if len(sents) == 0 {
 			continue
 		}
 		i := sentenceOf(sents, loc[0])
-		in := func(list string, start bool) bool {
-			return slices.ContainsFunc(found[list], func(w lint.Match) bool {
-				return sentenceOf(sents, w.Span.Start) == i && (!start || w.First >= 0 && sentenceStart(toks, w.First))
-			})
-		}
+		in := func(fact sentenceFact) bool { return q.facts[i]&fact != 0 }
 		// Praise or a judgment that makes the next sentence, of three words
 		// at most, after a question: "Oh, so the stain 'appeared by
 		// itself'? Fascinating."
 		judged := i+1 < len(sents) && wordsIn(toks, sents[i+1]) <= 3 && strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "?") &&
-			slices.ContainsFunc(append(slices.Clone(found["praise"]), found["act_judgment"]...), func(w lint.Match) bool {
-				return sentenceOf(sents, w.Span.Start) == i+1
-			})
-		if !in("instructions", false) && (c.did(m, sents[i]) || in("praise", false) || in("evaluation", true) || judged ||
-			(in("of_course", false) || in("complaints", false)) && c.yours(m, loc)) {
+			q.facts[i+1]&praisedOrJudged != 0
+		if !in(hasInstructions) && (c.didIn(m, sents[i], q.folded) || in(hasPraise) || in(opensEvaluation) || judged ||
+			in(hasOfCourseOrComplaint) && c.yoursAt(m, toks, loc, q.folded)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
 	}
 	return out
 }
 
-// yours reports whether a quote is the customer's label for their own
-// thing: "your" before it, or their possessive on the noun right after it
-// ("your 'urgent' order", "“acil” siparişiniz", "“təcili” sifarişiniz").
-func (c customer) yours(m *lint.Message, loc []int) bool {
+// sentenceFact is a bit of what a sentence holds, for scareQuotes.
+type sentenceFact uint8
+
+const (
+	hasInstructions sentenceFact = 1 << iota
+	hasPraise
+	opensEvaluation // an evaluation that opens the sentence
+	hasOfCourseOrComplaint
+	praisedOrJudged // praise or a judgment of the act
+)
+
+// quoteFacts are what scareQuotes asks about a message's quotes, found
+// once a message: each quote then looks up its own sentence and the
+// tokens beside it.
+type quoteFacts struct {
+	toks   []lint.Token
+	sents  []lint.Span
+	folded bool
+	facts  []sentenceFact // by sentence
+	// valued are the evaluations and praise by start, for a quote that
+	// holds one.
+	valued spansByStart
+	// saidAt are the starts of the customer's own verbs of saying;
+	// ownSaid their Last, with those of choosing, in a language with
+	// verb endings.
+	saidAt, ownSaid map[int]bool
+	// saidFrom are the customer's own verbs of saying with a first token
+	// by that token's start; firstFrom[k] the earliest in the list of
+	// those from saidFrom[k] on.
+	saidFrom  []int
+	firstFrom []lint.Match
+	ideas     map[int]bool // starts of the suggestions
+}
+
+// quoteFacts finds a message's quoteFacts.
+func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *quoteFacts {
 	toks := m.Tokens()
-	folded := lint.Folded(m.Lang, m.Body.Text)
-	for i, t := range toks {
+	q := &quoteFacts{toks: toks, sents: m.Sentences(), folded: lint.Folded(m.Lang, m.Body.Text),
+		saidAt: map[int]bool{}, ownSaid: map[int]bool{}, ideas: map[int]bool{}}
+	q.facts = make([]sentenceFact, len(q.sents))
+	mark := func(list string, fact sentenceFact, start bool) {
+		if len(q.sents) == 0 {
+			return
+		}
+		for _, w := range found[list] {
+			if !start || w.First >= 0 && sentenceStart(toks, w.First) {
+				q.facts[sentenceOf(q.sents, w.Span.Start)] |= fact
+			}
+		}
+	}
+	mark("instructions", hasInstructions, false)
+	mark("praise", hasPraise, false)
+	mark("evaluation", opensEvaluation, true)
+	mark("of_course", hasOfCourseOrComplaint, false)
+	mark("complaints", hasOfCourseOrComplaint, false)
+	mark("praise", praisedOrJudged, false)
+	mark("act_judgment", praisedOrJudged, false)
+	q.valued = newSpansByStart(append(slices.Clone(found["evaluation"]), found["praise"]...))
+	own := func(s lint.Match) bool { return c.ownIn(m, s, q.folded) }
+	type said struct {
+		start, order int
+	}
+	var from []said
+	for k, s := range found["saying"] {
+		if !own(s) {
+			continue
+		}
+		q.saidAt[toks[s.First].Start] = true
+		from = append(from, said{toks[s.First].Start, k})
+	}
+	if c.endings[m.Lang] != nil {
+		for _, s := range append(slices.Clone(found["saying"]), found["choosing"]...) {
+			if own(s) {
+				q.ownSaid[s.Last] = true
+			}
+		}
+	}
+	// The first in the list's order of those from a start on: the list
+	// sorted by start, and the earliest of each tail.
+	slices.SortStableFunc(from, func(a, b said) int { return cmp.Compare(a.start, b.start) })
+	q.saidFrom = make([]int, len(from))
+	q.firstFrom = make([]lint.Match, len(from))
+	first := -1
+	for k := len(from) - 1; k >= 0; k-- {
+		if first < 0 || from[k].order < first {
+			first = from[k].order
+		}
+		q.saidFrom[k] = from[k].start
+		q.firstFrom[k] = found["saying"][first]
+	}
+	for _, w := range found["suggestion"] {
+		q.ideas[w.Span.Start] = true
+	}
+	return q
+}
+
+// spansByStart are matches' spans in order of their starts.
+type spansByStart []lint.Span
+
+func newSpansByStart(ms []lint.Match) spansByStart {
+	out := make(spansByStart, len(ms))
+	for i, w := range ms {
+		out[i] = w.Span
+	}
+	slices.SortFunc(out, func(a, b lint.Span) int { return cmp.Compare(a.Start, b.Start) })
+	return out
+}
+
+// within reports whether a span lies strictly inside start and end.
+func (ss spansByStart) within(start, end int) bool {
+	i, _ := slices.BinarySearchFunc(ss, start+1, func(s lint.Span, off int) int { return cmp.Compare(s.Start, off) })
+	for ; i < len(ss) && ss[i].Start < end; i++ {
+		if ss[i].End < end {
+			return true
+		}
+	}
+	return false
+}
+
+// spanCover are spans by start, with the furthest end of each and those
+// before it: whether an offset is in one of them is a search, not a walk
+// over all of them (a long message may hold many placeholders).
+type spanCover struct {
+	starts, ends []int
+}
+
+func newSpanCover(spans []lint.Span) spanCover {
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b lint.Span) int { return cmp.Compare(a.Start, b.Start) })
+	var c spanCover
+	end := 0
+	for _, s := range spans {
+		end = max(end, s.End)
+		c.starts, c.ends = append(c.starts, s.Start), append(c.ends, end)
+	}
+	return c
+}
+
+// has reports what inSpans reports for the spans: whether off is in one.
+func (c spanCover) has(off int) bool {
+	// The spans that start at or before off; one of them holds off if the
+	// furthest end among them is past it.
+	k, _ := slices.BinarySearch(c.starts, off+1)
+	return k > 0 && c.ends[k-1] > off
+}
+
+// saidBy reports whether a quote opens its sentence and the next word is
+// the customer's verb of saying (dediğiniz, yazdığınız): the first such
+// verb after the quote, in the list's order, right after it.
+func (q *quoteFacts) saidBy(loc []int) bool {
+	first := tokenAt(q.toks, loc[0])
+	if first == len(q.toks) || !sentenceStart(q.toks, first) {
+		return false
+	}
+	k, _ := slices.BinarySearch(q.saidFrom, loc[1])
+	if k == len(q.saidFrom) {
+		return false
+	}
+	p := neighbour(q.toks, q.firstFrom[k].First, -1)
+	return p >= 0 && q.toks[p].End <= loc[1]
+}
+
+// namesIdea reports whether a suggestion is the first word after a
+// quote's end: the quote is the name of that thing.
+func (q *quoteFacts) namesIdea(end int) bool {
+	for i := tokenAt(q.toks, end); i < len(q.toks); i++ {
+		if t := q.toks[i]; t.Kind != lint.Space {
+			return t.Kind == lint.Word && q.ideas[t.Start]
+		}
+	}
+	return false
+}
+
+// afterSaying reports whether a quote follows right after the customer's
+// own verb of saying or choosing, which it names: "Yazdığınız “barabandan
+// səs gəlir” şikayəti", "Seçdiyiniz “enerjiyə qənaət edən” paket". Held
+// up, the words come before that verb ("“bir az səs salır” dediyiniz").
+func (q *quoteFacts) afterSaying(start int) bool {
+	i := tokenAt(q.toks, start)
+	if i == len(q.toks) {
+		return false
+	}
+	p := neighbour(q.toks, i, -1)
+	return p >= 0 && q.ownSaid[p]
+}
+
+// yoursAt reports whether a quote is the customer's label for their own
+// thing: "your" right before it, or their possessive on the first word
+// after it ("your 'urgent' order", "“acil” siparişiniz", "“təcili”
+// sifarişiniz"). It reads only the tokens beside the quote.
+func (c customer) yoursAt(m *lint.Message, toks []lint.Token, loc []int, folded bool) bool {
+	possessive := c.possessive[m.Lang]
+	if possessive == nil {
+		k := tokenAt(toks, loc[0])
+		if k == len(toks) || toks[k].Start != loc[0] {
+			return false
+		}
+		p := neighbour(toks, k, -1)
+		return p >= 0 && toks[p].Kind == lint.Word && toks[p].Norm == "your"
+	}
+	for i := tokenAt(toks, loc[1]); i < len(toks); i++ {
+		t := toks[i]
 		if t.Kind != lint.Word {
 			continue
 		}
-		if t.End <= loc[0] && c.possessive[m.Lang] == nil {
-			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Start == loc[0] && t.Norm == "your" {
-				return true
-			}
-			continue
-		}
-		if t.Start < loc[1] {
-			continue
-		}
-		for e := range c.possessive[m.Lang] {
+		for e := range possessive {
 			if hasEnding(m.Lang, t.Norm, e, folded) && len(t.Norm) > len(e)+1 {
 				return true
 			}
@@ -1489,28 +1688,11 @@ func (c customer) yours(m *lint.Message, loc []int) bool {
 	return false
 }
 
-// afterSaying reports whether a quote follows right after the customer's
-// own verb of saying or choosing, which it names: "Yazdığınız “barabandan
-// səs gəlir” şikayəti", "Seçdiyiniz “enerjiyə qənaət edən” paket". Held
-// up, the words come before that verb ("“bir az səs salır” dediyiniz").
-func (c customer) afterSaying(m *lint.Message, toks []lint.Token, found map[string][]lint.Match, start int) bool {
-	for i, t := range toks {
-		if t.Start < start {
-			continue
-		}
-		p := neighbour(toks, i, -1)
-		return p >= 0 && slices.ContainsFunc(append(slices.Clone(found["saying"]), found["choosing"]...), func(s lint.Match) bool {
-			return s.Last == p && c.endings[m.Lang] != nil && c.own(m, s)
-		})
-	}
-	return false
-}
-
-// reported reports whether a quote repeats what the customer asked for,
+// reportedAt reports whether a quote repeats what the customer asked for,
 // not words held up: right after a verb of saying or choosing ("you asked
 // for 'no onions'", "you said 'next Friday'"), or in a language with verb
 // endings ending in an imperative (“kapıya bırakın” dediğiniz için).
-func (c customer) reported(m *lint.Message, start int, inner string) bool {
+func (c customer) reportedAt(m *lint.Message, toks []lint.Token, start int, inner string) bool {
 	if imp := c.imperative[m.Lang]; imp != nil {
 		// An imperative: an ending off a stem whose infinitive the
 		// dictionary knows (bırakın: bırakmak; not çətin).
@@ -1538,19 +1720,17 @@ func (c customer) reported(m *lint.Message, start int, inner string) bool {
 		}
 		return false
 	}
-	toks := m.Tokens()
-	for i, t := range toks {
-		if t.Start >= start {
-			p := neighbour(toks, i, -1)
-			if p >= 0 && toks[p].Kind == lint.Word && c.report[m.Lang][toks[p].Norm] {
-				return true
-			}
-			if p >= 0 && (toks[p].Norm == "for" || toks[p].Norm == "as") {
-				pp := neighbour(toks, p, -1)
-				return pp >= 0 && c.report[m.Lang][toks[pp].Norm]
-			}
-			return false
-		}
+	i := tokenAt(toks, start)
+	if i == len(toks) {
+		return false
+	}
+	p := neighbour(toks, i, -1)
+	if p >= 0 && toks[p].Kind == lint.Word && c.report[m.Lang][toks[p].Norm] {
+		return true
+	}
+	if p >= 0 && (toks[p].Norm == "for" || toks[p].Norm == "as") {
+		pp := neighbour(toks, p, -1)
+		return pp >= 0 && c.report[m.Lang][toks[pp].Norm]
 	}
 	return false
 }
@@ -1587,66 +1767,30 @@ func inSentence(sents []lint.Span, ms []lint.Match, i int) bool {
 	return slices.ContainsFunc(ms, func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == i })
 }
 
-// wordsIn counts the words in a span.
+// wordsIn counts the words in a span. The tokens inside it are a run (they
+// are in order and do not overlap), found by a search, not a walk from the
+// message's start.
 func wordsIn(toks []lint.Token, s lint.Span) int {
 	n := 0
-	for _, t := range toks {
-		if t.Kind == lint.Word && t.Start >= s.Start && t.End <= s.End {
+	for i := tokenAt(toks, s.Start); i < len(toks) && toks[i].End <= s.End; i++ {
+		if toks[i].Kind == lint.Word {
 			n++
 		}
 	}
 	return n
 }
 
-// saidRightAfter reports whether the customer's own verb of saying comes
-// right after a quote that ends at end: "“çok temiz” demişsiniz".
-// Only spaces stand between: the verb's first word starts where the text
-// after the quote stops being space (a word starts with no space), found
-// once, not by trimming the text up to each verb of the message.
-func (c customer) saidRightAfter(m *lint.Message, toks []lint.Token, saying []lint.Match, end int) bool {
-	next := nextNonSpace(m.Body.Text, end)
-	return slices.ContainsFunc(saying, func(s lint.Match) bool {
-		return s.First >= 0 && toks[s.First].Start == next && c.own(m, s)
-	})
+// tokenAt is the index of the first token that starts at or after off,
+// len(toks) if none.
+func tokenAt(toks []lint.Token, off int) int {
+	i, _ := slices.BinarySearchFunc(toks, off, func(t lint.Token, off int) int { return cmp.Compare(t.Start, off) })
+	return i
 }
 
 // nextNonSpace is the offset of the first byte at or after off that does
 // not begin a space, len(text) if none.
 func nextNonSpace(text string, off int) int {
 	return len(text) - len(strings.TrimLeftFunc(text[off:], unicode.IsSpace))
-}
-
-// saidBy reports whether a quote opens its sentence and the next word is
-// the customer's verb of saying (dediğiniz, yazdığınız).
-func (c customer) saidBy(m *lint.Message, toks []lint.Token, saying []lint.Match, loc []int) bool {
-	first := -1
-	for i, t := range toks {
-		if t.Start >= loc[0] {
-			first = i
-			break
-		}
-	}
-	if first < 0 || !sentenceStart(toks, first) {
-		return false
-	}
-	for _, s := range saying {
-		if s.First >= 0 && toks[s.First].Start >= loc[1] && c.own(m, s) {
-			return neighbour(toks, s.First, -1) >= 0 && toks[neighbour(toks, s.First, -1)].End <= loc[1]
-		}
-	}
-	return false
-}
-
-// namesIdea reports whether a cue of the list is the first word after a
-// quote's end: the quote is the name of that thing.
-func namesIdea(toks []lint.Token, ms []lint.Match, end int) bool {
-	for _, t := range toks {
-		if t.Start < end || t.Kind == lint.Space {
-			continue
-		}
-		return t.Kind == lint.Word && slices.ContainsFunc(ms, func(w lint.Match) bool { return w.Span.Start == t.Start })
-	}
-	return false
 }
 
 var quoteRE = regexp.MustCompile(`"[^"\n]{2,40}"|“[^”\n]{2,40}”|«[^»\n]{2,40}»`)

@@ -257,7 +257,7 @@ func TestSarcasmModelDamaged(t *testing.T) {
 	}
 }
 
-// FuzzNextNonSpace holds the test saidRightAfter makes, a word starting
+// FuzzNextNonSpace holds the test scareQuotes makes, a word starting
 // where the text after a quote stops being space, to trimming the text
 // between them.
 func FuzzNextNonSpace(f *testing.F) {
