@@ -150,16 +150,33 @@ func Find(text string, syn Syntax) []Placeholder {
 	if syn == 0 {
 		syn = All
 	}
-	if !strings.ContainsAny(text, "{}%$*[<:") {
+	var has uint8
+	for i := 0; i < len(text) && has != markScan|markSlot; i++ {
+		has |= marks[text[i]]
+	}
+	if has == 0 {
 		return nil
 	}
 	f := finder{text: text, syn: syn}
-	f.scan(0, len(text), false)
-	if syn&Slot != 0 && strings.ContainsAny(text, "[<") {
+	if has&markScan != 0 {
+		f.scan(0, len(text), false)
+	}
+	if syn&Slot != 0 && has&markSlot != 0 {
 		f.slots()
 	}
 	return f.out
 }
+
+// marks classes the bytes a placeholder starts or ends with: those scan
+// reads ({ } % $ * :; # counts only inside braces), and the brackets of a
+// slot ([ <).
+var marks = [256]uint8{'{': markScan, '}': markScan, '%': markScan, '$': markScan, '*': markScan, ':': markScan,
+	'[': markSlot, '<': markSlot}
+
+const (
+	markScan uint8 = 1 << iota
+	markSlot
+)
 
 // Mask returns text with the placeholders' own characters replaced by
 // spaces of the same byte length, so offsets into the result are offsets
@@ -254,13 +271,91 @@ func (f *finder) add(p Placeholder) {
 var (
 	// printfRE: C and Android (%1$s), Python's %(name)s, and Apple's
 	// %#@name@, which a string catalog's substitution fills in.
-	printfRE        = regexp.MustCompile(`^%(?:(?:[1-9][0-9]*\$)?#@[A-Za-z_][A-Za-z0-9_]*@|(?:([1-9][0-9]*)\$|\([A-Za-z_][A-Za-z0-9_]*\))?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@])`)
-	percentRE       = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_]*%`)
-	laravelRE       = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
-	laravelMarkupRE = regexp.MustCompile(`^:%[a-zA-Z_][a-zA-Z0-9_]*%`)
-	mailchimpRE     = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
-	identRE         = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
+	printfRE    = regexp.MustCompile(`^%(?:(?:[1-9][0-9]*\$)?#@[A-Za-z_][A-Za-z0-9_]*@|(?:([1-9][0-9]*)\$|\([A-Za-z_][A-Za-z0-9_]*\))?[-+#0]*(?:[0-9]+)?(?:\.[0-9]+)?(?:ll|l|h|L|z)?[sdifuoxXeEgGc@])`)
+	mailchimpRE = regexp.MustCompile(`^\*\|([A-Z0-9_:]+)(\|\*)?`)
 )
+
+// The simple forms are matched by hand, not by regexps: every colon of a
+// text (each link's https:) and every placeholder's name asks for one, and
+// a regexp's set-up cost more than the match.
+
+// asciiName is the length of an ASCII name at the start of s
+// ([A-Za-z_][A-Za-z0-9_]*), 0 if there is none.
+func asciiName(s string) int {
+	if s == "" || !asciiNameByte(s[0]) || s[0] >= '0' && s[0] <= '9' {
+		return 0
+	}
+	n := 1
+	for n < len(s) && asciiNameByte(s[n]) {
+		n++
+	}
+	return n
+}
+
+func asciiNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// percentName is the length of %NAME% at the start of s, 0 if none.
+func percentName(s string) int {
+	if len(s) < 3 || s[0] != '%' {
+		return 0
+	}
+	n := asciiName(s[1:])
+	if n == 0 || 1+n >= len(s) || s[1+n] != '%' {
+		return 0
+	}
+	return n + 2
+}
+
+// laravelName is the length of :name at the start of s, 0 if none.
+func laravelName(s string) int {
+	if len(s) < 2 || s[0] != ':' {
+		return 0
+	}
+	if n := asciiName(s[1:]); n > 0 {
+		return n + 1
+	}
+	return 0
+}
+
+// laravelMarkup is the length of :%name% at the start of s, 0 if none.
+func laravelMarkup(s string) int {
+	if len(s) < 2 || s[0] != ':' {
+		return 0
+	}
+	if n := percentName(s[1:]); n > 0 {
+		return n + 1
+	}
+	return 0
+}
+
+// ident is the identifier at the start of s, letters, digits and _ and
+// then . and - too (contact.name, first-name); "" if s starts with none.
+func ident(s string) string {
+	for i := 0; i < len(s); {
+		c, w := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if !identRune(c, i > 0) {
+			return s[:i]
+		}
+		i += w
+	}
+	return s
+}
+
+func identRune(r rune, inner bool) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' ||
+			inner && (r == '.' || r == '-')
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
+
+// scanStop marks the bytes scan looks at: every other byte is passed over.
+var scanStop = [256]bool{'{': true, '}': true, '%': true, '$': true, '#': true, ':': true, '*': true}
 
 // scan finds placeholders in text[from:to]. In an ICU plural branch (plural
 // is true) # stands for the number. It returns where it stopped: at to, or
@@ -269,6 +364,10 @@ func (f *finder) scan(from, to int, plural bool) int {
 	t := f.text
 	for i := from; i < to; {
 		c := t[i]
+		if !scanStop[c] {
+			i++ // most of a text: nothing any case below asks for
+			continue
+		}
 		switch {
 		case c == '{' && i+1 < to && t[i+1] == '%' && f.syn&Liquid != 0:
 			i = f.liquidTag(i, to)
@@ -302,7 +401,8 @@ func (f *finder) scan(from, to int, plural bool) int {
 				i += len(m)
 				continue
 			}
-			if m := percentRE.FindString(t[i:to]); m != "" && f.syn&Percent != 0 {
+			if n := percentName(t[i:to]); n > 0 && f.syn&Percent != 0 {
+				m := t[i : i+n]
 				f.add(Placeholder{Span: Span{i, i + len(m)}, Syntax: Percent, Name: m[1 : len(m)-1]})
 				i += len(m)
 				continue
@@ -311,9 +411,9 @@ func (f *finder) scan(from, to int, plural bool) int {
 			// :name after a space or an opening mark; :%name% (FreeScout's
 			// markup, <a> or <strong> filled in) wherever it stands, as
 			// it is glued to the words it wraps: "Undo:%a_end%".
-			m := laravelMarkupRE.FindString(t[i:to])
+			m := t[i : i+laravelMarkup(t[i:to])]
 			if m == "" && (i == 0 || strings.IndexByte(" \t\n(\"'", t[i-1]) >= 0) {
-				m = laravelRE.FindString(t[i:to])
+				m = t[i : i+laravelName(t[i:to])]
 			}
 			if m != "" {
 				f.add(Placeholder{Span: Span{i, i + len(m)}, Syntax: Laravel, Name: m[1:]})
@@ -362,7 +462,7 @@ func (f *finder) liquidTag(i, to int) int {
 		end += 2
 	}
 	if end < 0 || strings.IndexByte(f.text[i:i+end], '\n') >= 0 {
-		e := i + 2 + len(identRE.FindString(strings.TrimLeft(f.text[i+2:to], " -")))
+		e := i + 2 + len(ident(strings.TrimLeft(f.text[i+2:to], " -")))
 		e += len(f.text[i+2:to]) - len(strings.TrimLeft(f.text[i+2:to], " -"))
 		f.add(Placeholder{Span: Span{i, e}, Syntax: Liquid, Problem: fmt.Sprintf("tag %q is not closed", f.text[i:e]), Want: f.text[i:e] + " %}"})
 		return e
@@ -414,15 +514,13 @@ func (f *finder) braces(i, to int) int {
 	if f.syn&p.Syntax == 0 && !wellFormed && t[i] == '{' && f.syn&Mustache != 0 {
 		p.Syntax = Mustache // braces written wrong, in a text that uses {{name}}
 	}
-	if f.syn&p.Syntax == 0 || p.Syntax == ICU && wellFormed && identRE.FindString(name) == "" {
+	if f.syn&p.Syntax == 0 || p.Syntax == ICU && wellFormed && ident(name) == "" {
 		return j // another system's, or braces that hold no name: {"a": 1}
 	}
 	switch {
 	case nClose == 0:
 		end := open + nOpen
-		if m := identRE.FindStringIndex(inner); m != nil {
-			end += m[1]
-		}
+		end += len(ident(inner))
 		p.End = end
 		p.Problem = fmt.Sprintf("placeholder %q is not closed", t[i:end])
 		p.Want = t[i:end] + strings.Repeat("}", nOpen)
@@ -445,7 +543,7 @@ func argName(inner string, s Syntax) string {
 	if s == Liquid || s == Mustache {
 		inner = strings.TrimLeft(inner, "#/^&>! ")
 	}
-	if id := identRE.FindString(inner); id != "" {
+	if id := ident(inner); id != "" {
 		return strings.TrimRight(id, ".-")
 	}
 	return inner
@@ -464,7 +562,7 @@ func (f *finder) stray(from, i, to int) int {
 		s--
 	}
 	word := t[s:i]
-	if j-i >= 2 || word != "" && identRE.FindString(word) == word {
+	if j-i >= 2 || word != "" && ident(word) == word {
 		if len(f.out) > 0 && f.out[len(f.out)-1].End > s {
 			s = i // the word is a placeholder's: only the braces are stray
 		}
@@ -487,7 +585,7 @@ func (f *finder) icu(i, to int) (int, bool) {
 	t := f.text
 	j := skipSpace(t, i+1, to)
 	nameAt := j
-	name := identRE.FindString(t[j:to])
+	name := ident(t[j:to])
 	if name == "" {
 		return 0, false
 	}
@@ -507,7 +605,7 @@ func (f *finder) icu(i, to int) (int, bool) {
 		return 0, false
 	}
 	j = skipSpace(t, j+1, to)
-	typ := identRE.FindString(t[j:to])
+	typ := ident(t[j:to])
 	if !icuTypes[typ] {
 		return 0, false
 	}
@@ -566,9 +664,9 @@ func (f *finder) icu(i, to int) (int, bool) {
 			continue
 		}
 		if t[j] == '=' {
-			key = "=" + strings.TrimRightFunc(identRE.FindString(t[j+1:argEnd]), func(r rune) bool { return r == '.' })
+			key = "=" + strings.TrimRightFunc(ident(t[j+1:argEnd]), func(r rune) bool { return r == '.' })
 		} else {
-			key = identRE.FindString(t[j:argEnd])
+			key = ident(t[j:argEnd])
 		}
 		if key == "" || key == "=" {
 			break

@@ -2,6 +2,7 @@ package placeholder
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -202,4 +203,32 @@ func TestFindConcurrently(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// The hand-written matchers are the regexps they replaced.
+var (
+	identRE         = regexp.MustCompile(`^[\p{L}\p{N}_][\p{L}\p{N}_.-]*`)
+	percentRE       = regexp.MustCompile(`^%[A-Za-z_][A-Za-z0-9_]*%`)
+	laravelRE       = regexp.MustCompile(`^:[a-zA-Z_][a-zA-Z0-9_]*`)
+	laravelMarkupRE = regexp.MustCompile(`^:%[a-zA-Z_][a-zA-Z0-9_]*%`)
+)
+
+func FuzzMatchers(f *testing.F) {
+	for _, s := range []string{"first_name}}", "contact.name | x", "ş1-x.y", "%NAME% rest", "%a", ":name", ":%a_end%x", ":1x", "٣x", "\xffa", "a\u0301b", "_", "%%", ":%%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ident(s), identRE.FindString(s); got != want {
+			t.Errorf("ident(%q) = %q, the regexp %q", s, got, want)
+		}
+		for _, m := range []struct {
+			name string
+			n    func(string) int
+			re   *regexp.Regexp
+		}{{"percentName", percentName, percentRE}, {"laravelName", laravelName, laravelRE}, {"laravelMarkup", laravelMarkup, laravelMarkupRE}} {
+			if got, want := s[:m.n(s)], m.re.FindString(s); got != want {
+				t.Errorf("%s(%q) = %q, the regexp %q", m.name, s, got, want)
+			}
+		}
+	})
 }
