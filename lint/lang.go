@@ -41,8 +41,11 @@ type LangSpec struct {
 	foldLetters string // the letters Fold replaces
 	stop        map[string]bool
 	abbr        map[string]bool
-	abbrSpaced  bool  // an abbreviation of two words ("və s")
-	pack        fs.FS // a registered pack's files; nil for a built-in language
+	abbrSpaced  bool // an abbreviation of two words ("və s")
+	// abbrRunes is the longest abbreviation's length in characters: a
+	// longer word is none (lowering keeps a word's characters, one each).
+	abbrRunes int
+	pack      fs.FS // a registered pack's files; nil for a built-in language
 }
 
 // DetectCues are what DetectLang scores for one language.
@@ -210,6 +213,10 @@ func (s *LangSpec) check() error {
 	}
 	s.stop, s.abbr = set(s.Stopwords), set(s.Abbreviations)
 	s.abbrSpaced = slices.ContainsFunc(s.Abbreviations, func(a string) bool { return strings.Contains(a, " ") })
+	s.abbrRunes = 0
+	for _, a := range s.Abbreviations {
+		s.abbrRunes = max(s.abbrRunes, utf8.RuneCountInString(a))
+	}
 	var pairs []string
 	for _, p := range strings.Fields(s.Fold) {
 		r := []rune(p)
@@ -777,7 +784,9 @@ func byteStrings(s []string) [][]byte {
 // multi-word abbreviations such as Azerbaijani "və s.".
 func IsAbbreviation(l Lang, before, word string) bool {
 	t := spec(l)
-	if t == nil {
+	if t == nil || utf8.RuneCountInString(word) > t.abbrRunes {
+		// A word longer than every abbreviation is none, nor is it with
+		// the word before it.
 		return false
 	}
 	// Lowered into a buffer: a period followed by a capital asks this of

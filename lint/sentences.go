@@ -20,10 +20,8 @@ func Sentences(text string, l Lang) []Span {
 	out := make([]Span, 0, 4)
 	start := 0
 	emit := func(end int) {
-		s := strings.TrimSpace(text[start:end])
-		if s != "" && strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			lead := len(text[start:end]) - len(strings.TrimLeftFunc(text[start:end], unicode.IsSpace))
-			out = append(out, Span{start + lead, start + lead + len(s)})
+		if s, e := trimSpace(text, start, end); hasLetterOrDigit(text[s:e]) {
+			out = append(out, Span{s, e})
 		}
 		start = end
 	}
@@ -51,7 +49,7 @@ func Sentences(text string, l Lang) []Span {
 			j := i
 			for j < len(text) {
 				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if !strings.ContainsRune(".!?…\"'”’»)]", r2) {
+				if !closesSentence(r2) {
 					break
 				}
 				j += w2
@@ -110,4 +108,69 @@ func periodEnds(before string, l Lang) bool {
 	i := lastNonLetter(before, true)
 	dotted := strings.Trim(before[i+1:], ".")
 	return w == "" || !IsAbbreviation(l, before[:len(before)-len(w)], w) && !IsAbbreviation(l, "", dotted)
+}
+
+// closesSentence reports the characters of a sentence's end: . ! ? … and
+// the closing quotes and brackets after them.
+func closesSentence(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '"', '\'', '”', '’', '»', ')', ']':
+		return true
+	}
+	return false
+}
+
+// trimSpace is the span of text[start:end] without its leading and
+// trailing white space (strings.TrimSpace's).
+func trimSpace(text string, start, end int) (int, int) {
+	for start < end {
+		if c := text[start]; c < utf8.RuneSelf {
+			if asciiKind[c] != asciiSpace {
+				break
+			}
+			start++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += w
+	}
+	for end > start {
+		if c := text[end-1]; c < utf8.RuneSelf {
+			if asciiKind[c] != asciiSpace {
+				break
+			}
+			end--
+			continue
+		}
+		r, w := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= w
+	}
+	return start, end
+}
+
+// hasLetterOrDigit reports whether s has a letter or a digit, telling
+// ASCII ones without decoding.
+func hasLetterOrDigit(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if k := asciiKind[c]; k == asciiLower || k == asciiUpper || k == asciiDigit {
+				return true
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		i += w
+	}
+	return false
 }

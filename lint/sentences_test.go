@@ -125,3 +125,26 @@ func FuzzLastNonLetter(f *testing.F) {
 		}
 	})
 }
+
+// The sentence splitter's helpers are the strings functions they replaced.
+func FuzzSentenceHelpers(f *testing.F) {
+	for _, s := range []string{"  Hi there. ", "\u00a0\u2003x\u0085", "\xff a \xfe", "…\"”’»)]", "", " \t\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, x string) {
+		s := strings.TrimSpace(x)
+		lead := len(x) - len(strings.TrimLeftFunc(x, unicode.IsSpace))
+		if gs, ge := trimSpace(x, 0, len(x)); gs != lead || ge != lead+len(s) {
+			t.Errorf("trimSpace(%q) = %d, %d; want %d, %d", x, gs, ge, lead, lead+len(s))
+		}
+		want := strings.IndexFunc(x, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+		if got := hasLetterOrDigit(x); got != want {
+			t.Errorf("hasLetterOrDigit(%q) = %v", x, got)
+		}
+		for _, r := range x {
+			if got, want := closesSentence(r), strings.ContainsRune(".!?…\"'”’»)]", r); got != want {
+				t.Errorf("closesSentence(%q) = %v", r, got)
+			}
+		}
+	})
+}
