@@ -460,11 +460,17 @@ func placeholderSpans(text string) []lint.Span {
 
 // shouted reports whether a word is in capitals and not exempt.
 func shouted(l lint.Lang, word string, allow map[string]bool) bool {
-	if i := firstApostrophe(word); i > 0 {
-		word = word[:i] // TL'ye: the suffix is not the word
-	}
 	letters, upper := 0, 0
-	for _, r := range word {
+	apostrophe := false
+	for i, r := range word {
+		if r == '\'' || r == '’' {
+			// TL'ye: the suffix after the first apostrophe is not the word.
+			if !apostrophe && i > 0 {
+				word = word[:i]
+				break
+			}
+			apostrophe = true
+		}
 		if r < utf8.RuneSelf { // most letters: no table to search
 			switch {
 			case 'a' <= r && r <= 'z':
@@ -564,7 +570,11 @@ func (sh *shouting) check(p *lint.Pass) {
 			flush()
 		case lint.Space:
 		case lint.Punct:
-			if strings.ContainsAny(t.Norm, ".!?") || !strings.ContainsAny(t.Norm, ",-–:;") {
+			// A comma, dash, colon or semicolon goes on with the run (a
+			// punctuation token is one character).
+			switch t.Norm {
+			case ",", "-", "–", ":", ";":
+			default:
 				flush()
 			}
 		default:

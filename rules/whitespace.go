@@ -72,6 +72,15 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 	}
 	lineStart := true
 	for i := 0; i < len(text); {
+		if plainByte[text[i]] {
+			// Most of a text: letters and marks nothing is asked of.
+			i++
+			for i < len(text) && plainByte[text[i]] {
+				i++
+			}
+			lineStart = false
+			continue
+		}
 		c := text[i]
 		switch {
 		case c == '\n':
@@ -90,7 +99,7 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 				}
 			case lineStart:
 				// indentation of a line is left alone
-			case o.SpaceBeforePunct && strings.IndexByte(",.!?;:", text[j]) >= 0 && !emoticonOrEllipsis(text[j:]) &&
+			case o.SpaceBeforePunct && spacedBefore(text[j]) && !emoticonOrEllipsis(text[j:]) &&
 				!startsWord(text, j) && !mentioned(text, j) && !p.Msg.InPlaceholder(lint.Span{Start: j, End: j + 1}): // :name starts a placeholder
 				report(i, j, fmt.Sprintf("space before %q", text[j]), fmt.Sprintf("remove the space before %q", text[j]), "")
 			case o.DoubleSpace && j-i >= 2 && text[i:j] == strings.Repeat(" ", j-i) && i > 0 && blanked()[i-1] != ' ' &&
@@ -134,6 +143,19 @@ func spacedAfter(c byte) bool {
 	}
 	return false
 }
+
+// spacedBefore reports the marks no space comes before (, . ! ? ; :).
+func spacedBefore(c byte) bool { return spacedAfter(c) || c == ':' }
+
+// plainByte marks the bytes checkWhitespace has nothing to ask of: all but
+// line breaks, spaces, tabs and the marks a space follows. It passes over
+// a run of them at once.
+var plainByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c != '\n' && c != ' ' && c != '\t' && !spacedAfter(byte(c))
+	}
+	return t
+}()
 
 // hardBreak: two spaces ending a line that another line follows are a
 // Markdown hard line break, written on purpose. More than two are a slip.

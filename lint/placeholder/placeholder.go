@@ -145,38 +145,19 @@ type Case struct {
 }
 
 // Find returns the placeholders of the given systems in text, in order.
-// A text with none of the systems' characters costs one scan.
+// A text with none of the systems' characters costs one pass.
 func Find(text string, syn Syntax) []Placeholder {
 	if syn == 0 {
 		syn = All
 	}
-	var has uint8
-	for i := 0; i < len(text) && has != markScan|markSlot; i++ {
-		has |= marks[text[i]]
-	}
-	if has == 0 {
-		return nil
-	}
+	// scan passes over a text with none of its marks in one tight loop.
 	f := finder{text: text, syn: syn}
-	if has&markScan != 0 {
-		f.scan(0, len(text), false)
-	}
-	if syn&Slot != 0 && has&markSlot != 0 {
+	f.scan(0, len(text), false)
+	if syn&Slot != 0 && (strings.IndexByte(text, '[') >= 0 || strings.IndexByte(text, '<') >= 0) {
 		f.slots()
 	}
 	return f.out
 }
-
-// marks classes the bytes a placeholder starts or ends with: those scan
-// reads ({ } % $ * :; # counts only inside braces), and the brackets of a
-// slot ([ <).
-var marks = [256]uint8{'{': markScan, '}': markScan, '%': markScan, '$': markScan, '*': markScan, ':': markScan,
-	'[': markSlot, '<': markSlot}
-
-const (
-	markScan uint8 = 1 << iota
-	markSlot
-)
 
 // Mask returns text with the placeholders' own characters replaced by
 // spaces of the same byte length, so offsets into the result are offsets
@@ -363,11 +344,15 @@ var scanStop = [256]bool{'{': true, '}': true, '%': true, '$': true, '#': true, 
 func (f *finder) scan(from, to int, plural bool) int {
 	t := f.text
 	for i := from; i < to; {
-		c := t[i]
-		if !scanStop[c] {
-			i++ // most of a text: nothing any case below asks for
+		if !scanStop[t[i]] {
+			// Most of a text: nothing any case below asks for.
+			i++
+			for i < to && !scanStop[t[i]] {
+				i++
+			}
 			continue
 		}
+		c := t[i]
 		switch {
 		case c == '{' && i+1 < to && t[i+1] == '%' && f.syn&Liquid != 0:
 			i = f.liquidTag(i, to)
