@@ -6,14 +6,21 @@ import "github.com/msglint/msglint/lint/placeholder"
 // out once per message for every rule.
 type holders struct {
 	list   []placeholder.Placeholder
-	masked string
+	masked string // "" until Masked asks for it
 	index  placeholder.Index
 }
 
+// noHolders are the placeholders of a body with none, most bodies: shared
+// by their messages and never written, so that finding none allocates
+// nothing.
+var noHolders = &holders{}
+
 func (m *Message) placeholders() *holders {
 	if m.holders == nil {
-		ps := placeholder.Find(m.Body.Text, m.Syntax)
-		m.holders = &holders{list: ps, masked: placeholder.Mask(m.Body.Text, ps), index: placeholder.NewIndex(ps)}
+		m.holders = noHolders
+		if ps := placeholder.Find(m.Body.Text, m.Syntax); len(ps) > 0 {
+			m.holders = &holders{list: ps, index: placeholder.NewIndex(ps)}
+		}
 	}
 	return m.holders
 }
@@ -27,7 +34,16 @@ func (m *Message) Placeholders() []placeholder.Placeholder { return m.placeholde
 // The text of an ICU plural or select branch stays, as it is message text.
 // Rules that read words (spelling, shouting, whitespace) look at this text,
 // so that none of them reports what is inside a placeholder.
-func (m *Message) Masked() string { return m.placeholders().masked }
+func (m *Message) Masked() string {
+	h := m.placeholders()
+	if len(h.list) == 0 {
+		return m.Body.Text
+	}
+	if h.masked == "" { // a body with a placeholder is never empty
+		h.masked = placeholder.Mask(m.Body.Text, h.list)
+	}
+	return h.masked
+}
 
 // InPlaceholder reports whether a span of the body touches a placeholder's
 // own characters. The placeholders are found and indexed once per message,
