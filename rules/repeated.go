@@ -43,7 +43,7 @@ sent thousands of times.`,
 func checkRepeated(p *lint.Pass, allow map[string]bool) {
 	toks := p.Msg.Tokens()
 	for i := 0; i+2 < len(toks); i++ {
-		a, sp, b := toks[i], toks[i+1], toks[i+2]
+		a, sp, b := &toks[i], &toks[i+1], &toks[i+2]
 		if a.Kind != lint.Word || sp.Kind != lint.Space || b.Kind != lint.Word || a.Norm != b.Norm {
 			continue
 		}

@@ -552,7 +552,9 @@ func (sh *shouting) check(p *lint.Pass) {
 	if isLabel(text, toks) {
 		toks = nil // a button or a status (VIEW PROFILE, CLOSED): capitals by design
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
+		ends := true // the token ends a run of capitals
 		switch t.Kind {
 		case lint.Word:
 			// A run of capitals shouts when one of its words is a word
@@ -567,27 +569,28 @@ func (sh *shouting) check(p *lint.Pass) {
 				}
 				continue
 			}
-			flush()
 		case lint.Space:
+			ends = false
 		case lint.Punct:
 			// A comma, dash, colon or semicolon goes on with the run (a
 			// punctuation token is one character).
 			switch t.Norm {
 			case ",", "-", "–", ":", ";":
-			default:
-				flush()
+				ends = false
 			}
-		default:
+		}
+		if ends && len(run) > 0 { // with no run, flush has nothing to do
 			flush()
 		}
 	}
 	flush()
 	// Runs of ! and ?.
 	for i := 0; i < len(text); {
-		if text[i] != '!' && text[i] != '?' {
-			i++
-			continue
+		k := indexMark(text[i:])
+		if k < 0 {
+			break
 		}
+		i += k
 		j := i
 		for j < len(text) && (text[j] == '!' || text[j] == '?') {
 			j++
@@ -605,6 +608,20 @@ func (sh *shouting) check(p *lint.Pass) {
 		}
 		i = j
 	}
+}
+
+// indexMark is the offset of the first ! or ? in s, or -1: a search for
+// each byte, which is quicker than a test of every byte for both.
+func indexMark(s string) int {
+	bang := strings.IndexByte(s, '!')
+	end := len(s)
+	if bang >= 0 {
+		end = bang
+	}
+	if q := strings.IndexByte(s[:end], '?'); q >= 0 {
+		return q
+	}
+	return bang
 }
 
 // named reports whether a run of capitals names something rather than

@@ -60,3 +60,14 @@ func TestShoutingBracketAfterLeadingSpace(t *testing.T) {
 		}
 	}
 }
+
+func FuzzIndexMark(f *testing.F) {
+	for _, s := range []string{"", "Hi!", "What?!", "a?b!c", "no marks", "!!??"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexMark(s), strings.IndexAny(s, "!?"); got != want {
+			t.Errorf("indexMark(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
