@@ -680,9 +680,15 @@ func (p *Phrases) findIn(m *Message) []Match {
 		return p.Find(m.Body.Text, toks) // joined after the index was built
 	}
 	out := h.found[:0]
-	for ci := 0; ci < len(h.cands) && h.mask.has(slot); ci++ {
+	for ci := range h.cands {
+		if !h.mask.has(slot) {
+			break // none of the message's keys has a cue of the list
+		}
 		c := &h.cands[ci]
 		k := h.idx.keys[c.key]
+		if !k.mask.has(slot) {
+			continue // most keys: postsOf's own first test, without the call
+		}
 		for _, post := range k.postsOf(slot) {
 			if t := h.result(c, post.cue, toks); t.state == 2 {
 				i := c.tok

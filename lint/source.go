@@ -85,6 +85,20 @@ func (s *Source) Position(off int) (line, col int) {
 	return s.Line0 + i + 1, ms[k].runes + runeCount(s.Data[ms[k].off:off]) + 1
 }
 
+// positions is Position of start and of end, for end >= start: an end on
+// start's line (every finding of a one-line message) is counted on from
+// start, not again from the line's start. Counting on is exact when start
+// begins a character, as a count from the line's start stops there.
+func (s *Source) positions(start, end int) (line, col, endLine, endCol int) {
+	line, col = s.Position(start)
+	if start < 0 || end < start || end > len(s.Data) || start < len(s.Data) && !utf8.RuneStart(s.Data[start]) ||
+		bytes.IndexByte(s.Data[start:end], '\n') >= 0 {
+		endLine, endCol = s.Position(end)
+		return line, col, endLine, endCol
+	}
+	return line, col, line, col + runeCount(s.Data[start:end])
+}
+
 // runeCount is utf8.RuneCount, eight ASCII bytes at a time: every finding
 // is placed by counting the characters before it on its line, and an
 // export's lines are long and mostly ASCII.
