@@ -98,6 +98,12 @@ func checkInvalidText(p *Pass) {
 // or -1.
 func invalidFrom(text string, i int) int {
 	for i < len(text) {
+		// ASCII, most of a text, is never bad: passed over a byte at a
+		// time, without decoding.
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError {
 			return i

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -123,4 +124,28 @@ func TestInputRules(t *testing.T) {
 	if _, err := NewLinter([]*Rule{DuplicateID}, &Config{Rules: map[string]RuleConfig{"duplicate-id": {Options: node(t, "x: 1")}}}, nil, nil); err == nil {
 		t.Error("options given to a rule without any: no error")
 	}
+}
+
+// invalidFrom's pass over ASCII finds what decoding every character finds.
+func FuzzInvalidFrom(f *testing.F) {
+	for _, s := range []string{"plain ascii text, long enough", "Merhaba \xff dünya", "abcdefgh\xef\xbf\xbd", "�", "şşşşşşşş\xc3"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) {
+			i = 0
+		}
+		want := -1
+		for j := i; j < len(text); {
+			r, w := utf8.DecodeRuneInString(text[j:])
+			if r == utf8.RuneError {
+				want = j
+				break
+			}
+			j += w
+		}
+		if got := invalidFrom(text, i); got != want {
+			t.Errorf("invalidFrom(%q, %d) = %d, want %d", text, i, got, want)
+		}
+	})
 }
