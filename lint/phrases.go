@@ -89,6 +89,14 @@ func (x *typoIndex) cues(first byte, letters int) []typoCue {
 	return nil
 }
 
+// mayBeNear reports whether some cue's first word starts with w's first
+// byte and is one letter shorter than w, as long, or one longer: nearCues
+// finds none for any other word, which is then not looked up at all.
+func (x *typoIndex) mayBeNear(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return len(x.cues(w[0], n-1)) > 0 || len(x.cues(w[0], n)) > 0 || len(x.cues(w[0], n+1)) > 0
+}
+
 // typoCue is a cue with a long first word, that word's length, and the
 // word itself, plain and folded: it is compared with every long word of a
 // message, and read here without a visit to the cue.
@@ -455,6 +463,9 @@ func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded b
 	typos := p.typos
 	if folded {
 		typos = p.ftypos
+	}
+	if !typos.mayBeNear(w) {
+		return out // most words: no cue word of the length starts with the letter
 	}
 	near := typos.near.get(w, func(w string) []typoCue { return p.nearCues(typos, w, folded) })
 	for _, tc := range near {

@@ -151,3 +151,20 @@ func TestCheckCue(t *testing.T) {
 		}
 	}
 }
+
+// mayBeNear passes every word nearCues finds a cue for.
+func FuzzMayBeNear(f *testing.F) {
+	p := NewPhrases(English, []string{"thankyou for", "appreciate", "welcome back", "greetings"})
+	p.AllowTypos(func(string) bool { return false })
+	for _, s := range []string{"apreciate", "welcom", "greting", "x", "ş", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if w == "" {
+			return
+		}
+		if near := p.nearCues(p.typos, w, false); len(near) > 0 && !p.typos.mayBeNear(w) {
+			t.Errorf("mayBeNear(%q) is false, but nearCues finds %d cues", w, len(near))
+		}
+	})
+}
