@@ -17,7 +17,15 @@ import (
 func Sentences(text string, l Lang) []Span {
 	// Room for the few sentences of a chat message in one allocation, not
 	// three growing ones.
-	out := make([]Span, 0, 4)
+	out := sentencesInto(make([]Span, 0, 4), text, l)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// sentencesInto appends the sentence spans of text to out.
+func sentencesInto(out []Span, text string, l Lang) []Span {
 	start := 0
 	emit := func(end int) {
 		if s, e := trimSpace(text, start, end); hasLetterOrDigit(text[s:e]) {
@@ -87,9 +95,6 @@ func Sentences(text string, l Lang) []Span {
 		}
 	}
 	emit(len(text))
-	if len(out) == 0 {
-		return nil
-	}
 	return out
 }
 

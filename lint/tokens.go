@@ -59,15 +59,24 @@ func isWordRune(r rune) bool {
 }
 
 // Sentences splits the body into sentences once; every rule shares them.
+// The slice is the message's until Trim: a rule must not keep it.
 func (m *Message) Sentences() []Span {
 	if m.sentences == nil {
-		m.sentences = Sentences(m.Body.Text, m.Lang)
-		if m.sentences == nil {
-			m.sentences = []Span{}
+		buf := spanPool.Get().(*[]Span)
+		out := (*buf)[:0]
+		if out == nil {
+			out = make([]Span, 0, 8) // room for a long chat message's
 		}
+		m.sentences = sentencesInto(out, m.Body.Text, m.Lang)
+		*buf = nil
+		spanPool.Put(buf)
 	}
 	return m.sentences
 }
+
+// spanPool recycles the sentence slices between messages, as tokenPool
+// does the tokens: a rule must not keep them past Trim.
+var spanPool = sync.Pool{New: func() any { return new([]Span) }}
 
 // Trim drops the shared tokens, words, sentences and cue matches; they are worked out again if
 // asked for. A finding that outlives its check keeps only what it quotes.
@@ -81,6 +90,11 @@ func (m *Message) Trim() {
 		tokenPool.Put(buf)
 	}
 	m.releaseWords()
+	if cap(m.sentences) > 0 {
+		buf := spanPool.Get().(*[]Span)
+		*buf = m.sentences[:0]
+		spanPool.Put(buf)
+	}
 	if m.cues != nil {
 		m.cues.release()
 	}

@@ -309,9 +309,21 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 // and how to split it. Built by hand, not by fmt: a long message is common
 // and this finding with it.
 func tooManySentences(n, limit int) (msg, fix string) {
-	msg = "message has " + strconv.Itoa(n) + " sentences; chat messages read best with " + strconv.Itoa(limit) + " or fewer"
-	fix = "split it into " + strconv.Itoa((n+limit-1)/limit) + " messages or cut it to " + strconv.Itoa(limit) + " sentences"
-	return msg, fix
+	// Both in one string: one allocation, not two.
+	var room [160]byte
+	b := append(room[:0], "message has "...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, " sentences; chat messages read best with "...)
+	b = strconv.AppendInt(b, int64(limit), 10)
+	b = append(b, " or fewer"...)
+	k := len(b)
+	b = append(b, "split it into "...)
+	b = strconv.AppendInt(b, int64((n+limit-1)/limit), 10)
+	b = append(b, " messages or cut it to "...)
+	b = strconv.AppendInt(b, int64(limit), 10)
+	b = append(b, " sentences"...)
+	both := string(b)
+	return both[:k], both[k:]
 }
 
 // paragraphs splits text at blank lines.
@@ -482,15 +494,33 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 // that needs UCS-2 (-1 for none). Built by hand, not by fmt: an export to
 // SMS is full of them.
 func smsOverLimit(segs int, enc string, per, maxSeg, capacity int, r rune) (msg, fix string) {
-	why := ""
-	fix = "shorten it to " + strconv.Itoa(capacity) + " characters"
+	// Both in one string: one allocation, not two.
+	var room [320]byte
+	b := append(room[:0], "SMS needs "...)
+	b = strconv.AppendInt(b, int64(segs), 10)
+	b = append(b, " segments ("...)
+	b = append(b, enc...)
 	if r >= 0 {
-		why = ` because of "` + string(r) + `"`
-		fix += `, or write it without "` + string(r) + `" and similar characters to fit 160 per segment`
+		b = append(b, ` because of "`...)
+		b = utf8.AppendRune(b, r)
+		b = append(b, '"')
 	}
-	msg = "SMS needs " + strconv.Itoa(segs) + " segments (" + enc + why + ", " + strconv.Itoa(per) +
-		" per segment when split); each is billed as one SMS and " + strconv.Itoa(maxSeg) + " allowed"
-	return msg, fix
+	b = append(b, ", "...)
+	b = strconv.AppendInt(b, int64(per), 10)
+	b = append(b, " per segment when split); each is billed as one SMS and "...)
+	b = strconv.AppendInt(b, int64(maxSeg), 10)
+	b = append(b, " allowed"...)
+	k := len(b)
+	b = append(b, "shorten it to "...)
+	b = strconv.AppendInt(b, int64(capacity), 10)
+	b = append(b, " characters"...)
+	if r >= 0 {
+		b = append(b, `, or write it without "`...)
+		b = utf8.AppendRune(b, r)
+		b = append(b, `" and similar characters to fit 160 per segment`...)
+	}
+	both := string(b)
+	return both[:k], both[k:]
 }
 
 func runeOffset(s string, n int) int {
