@@ -84,17 +84,16 @@ func (lc *languageCheck) check(p *lint.Pass) {
 	sc := languageScratch.Get().(*judged)
 	defer func() {
 		clear(sc.words)
-		clear(sc.verdicts)
-		*sc = judged{words: sc.words[:0], spans: sc.spans[:0], toks: sc.toks[:0], verdicts: sc.verdicts[:0]}
+		*sc = judged{words: sc.words[:0]}
 		languageScratch.Put(sc)
 	}()
-	words, spans := lc.words(p, own, sc)
+	words := lc.words(p, own, sc)
 	wrong := !p.Msg.LangDetected && lc.wrongLanguage(p, words, sc) != ""
 	_, hasNeighbour := lc.neighbour[p.Msg.Lang]
-	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, spans, sc.verdicts, nil)) {
+	if !wrong && (!hasNeighbour || !lc.neighbourWords(p, own, words, nil)) {
 		return
 	}
-	words, spans = sc.prose(p, blank(p.Msg.Body.Text))
+	words = sc.prose(p, blank(p.Msg.Body.Text))
 	if !p.Msg.LangDetected {
 		if l := lc.wrongLanguage(p, words, sc); l != "" {
 			p.Report(lint.Diagnostic{Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "wrong"), lint.LangName(l), lint.LangName(p.Msg.Lang))})
@@ -102,19 +101,14 @@ func (lc *languageCheck) check(p *lint.Pass) {
 		}
 	}
 	if hasNeighbour {
-		lc.neighbourWords(p, own, words, spans, sc.verdicts, p.Report)
+		lc.neighbourWords(p, own, words, p.Report)
 	}
 }
 
-// judged is room for a message's words to judge and their spans, which
-// the check recycles (languageScratch): they are its alone.
+// judged is room for a message's words to judge, which the check
+// recycles (languageScratch): they are its alone.
 type judged struct {
-	words []string
-	spans []lint.Span
-	toks  []int // each word's token
-	// verdicts are the words' verdicts in the own language's lexicon,
-	// shared with the spelling rule (lint.Message.Words).
-	verdicts []*wordVerdict
+	words []judgedWord
 	// detected is what lint.DetectLang said of the text, once asked
 	// (asked): the text is judged twice when it has something to report.
 	detected   lint.Lang
@@ -133,13 +127,24 @@ func (sc *judged) detect(text string) (lint.Lang, bool) {
 
 var languageScratch = sync.Pool{New: func() any { return new(judged) }}
 
-// words are the message's words to judge and their spans, in sc's room:
-// the words the spelling rule checks (their verdicts in own, the message's
-// language, which the words share), but names.
-func (lc *languageCheck) words(p *lint.Pass, own *lexicon, sc *judged) ([]string, []lint.Span) {
+// judgedWord is a word to judge: the word (its base, without a suffix
+// after an apostrophe), its span and token, and its verdict in the own
+// language's lexicon, shared with the spelling rule (lint.Message.Words).
+// One record a word, so that gathering them is one append, not four.
+type judgedWord struct {
+	word string
+	span lint.Span
+	tok  int
+	v    *wordVerdict
+}
+
+// words are the message's words to judge, in sc's room: the words the
+// spelling rule checks (their verdicts in own, the message's language,
+// which the words share), but names.
+func (lc *languageCheck) words(p *lint.Pass, own *lexicon, sc *judged) []judgedWord {
 	text := p.Msg.Body.Text
 	toks := p.Msg.Tokens()
-	words, spans, idx, vs := sc.words[:0], sc.spans[:0], sc.toks[:0], sc.verdicts[:0]
+	out := sc.words[:0]
 	ws := p.Msg.Words()
 	for k := range ws {
 		w := &ws[k]
@@ -148,37 +153,33 @@ func (lc *languageCheck) words(p *lint.Pass, own *lexicon, sc *judged) ([]string
 		if !v.checked || v.capital && midSentence(text, toks, w.Tok) {
 			continue
 		}
-		words = append(words, word[:v.base])
-		spans = append(spans, lint.Span{Start: w.Start, End: w.Start + v.base})
-		idx = append(idx, w.Tok)
-		vs = append(vs, v)
+		out = append(out, judgedWord{word[:v.base], lint.Span{Start: w.Start, End: w.Start + v.base}, w.Tok, v})
 	}
-	sc.words, sc.spans, sc.toks, sc.verdicts = words, spans, idx, vs
-	return words, spans
+	sc.words = out
+	return out
 }
 
 // prose keeps, of the words sc holds, those that are prose: whose token
 // clean (the text with links, addresses and placeholders blanked) has as
 // the text has it.
-func (sc *judged) prose(p *lint.Pass, clean string) ([]string, []lint.Span) {
+func (sc *judged) prose(p *lint.Pass, clean string) []judgedWord {
 	text, toks := p.Msg.Body.Text, p.Msg.Tokens()
 	n := 0
-	for k, i := range sc.toks {
-		if t := toks[i]; clean[t.Start:t.End] == text[t.Start:t.End] {
-			sc.words[n], sc.spans[n], sc.toks[n], sc.verdicts[n] = sc.words[k], sc.spans[k], i, sc.verdicts[k]
+	for k := range sc.words {
+		if t := &toks[sc.words[k].tok]; clean[t.Start:t.End] == text[t.Start:t.End] {
+			sc.words[n] = sc.words[k]
 			n++
 		}
 	}
 	clear(sc.words[n:])
-	clear(sc.verdicts[n:])
-	sc.words, sc.spans, sc.toks, sc.verdicts = sc.words[:n], sc.spans[:n], sc.toks[:n], sc.verdicts[:n]
-	return sc.words, sc.spans
+	sc.words = sc.words[:n]
+	return sc.words
 }
 
 // wrongLanguage is the language a message of enough words is written in
 // instead of its own, or "": the words' (otherLanguage), unless the
 // detector reads the text as the message's own language.
-func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []string, sc *judged) lint.Lang {
+func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []judgedWord, sc *judged) lint.Lang {
 	if len(words) < lc.minWords {
 		return ""
 	}
@@ -192,7 +193,7 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []string, sc *judged)
 	// pass over the text: a message whose words are not another
 	// language's is not read by the detector.
 	if lc.othersBuilt(others) {
-		l := lc.otherLanguage(words, sc.verdicts, others)
+		l := lc.otherLanguage(words, others)
 		if l == "" {
 			return ""
 		}
@@ -204,7 +205,7 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []string, sc *judged)
 	if d, ok := sc.detect(p.Msg.Body.Text); ok && d == p.Msg.Lang {
 		return ""
 	}
-	return lc.otherLanguage(words, sc.verdicts, others)
+	return lc.otherLanguage(words, others)
 }
 
 // othersBuilt reports whether the lexicons of the other languages are all
@@ -220,10 +221,10 @@ func (lc *languageCheck) othersBuilt(others []string) bool {
 
 // otherLanguage is the first of others whose dictionary knows nearly all
 // of a message's words, when few of them are its own language's alone
-// (which vs, the words' verdicts in their own language, say), or "". "Alone"
+// (which the words' verdicts in their own language say), or "". "Alone"
 // matters: the Azerbaijani list is a web crawl that has common English
 // words.
-func (lc *languageCheck) otherLanguage(words []string, vs []*wordVerdict, others []string) lint.Lang {
+func (lc *languageCheck) otherLanguage(words []judgedWord, others []string) lint.Lang {
 	for _, name := range others {
 		l := lint.Lang(name)
 		other, err := lexiconFor(l)
@@ -234,14 +235,14 @@ func (lc *languageCheck) otherLanguage(words []string, vs []*wordVerdict, others
 		// Most messages are in their language: stop once too many words
 		// are not the other's for it to reach its share.
 		missing, allowed := 0, len(words)-(lc.otherShare*len(words)+99)/100
-		for i, w := range words {
-			o := other.known(w)
+		for i := range words {
+			o := other.known(words[i].word)
 			if !o {
 				if missing++; missing > allowed {
 					break
 				}
 			}
-			m := vs[i].known
+			m := words[i].v.known
 			if o {
 				theirs++
 			}
@@ -268,9 +269,8 @@ func (lc *languageCheck) otherLanguage(words []string, vs []*wordVerdict, others
 // that is the own language's word spelt the neighbour's way (teşekkür:
 // təşəkkür, sipariş: sifariş) is a misspelling the spelling rule reports,
 // so one word gets one finding. It
-// reports them (if report is not nil) and says whether there were any;
-// vs are the words' verdicts in own.
-func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []string, spans []lint.Span, vs []*wordVerdict, report func(lint.Diagnostic)) bool {
+// reports them (if report is not nil) and says whether there were any.
+func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judgedWord, report func(lint.Diagnostic)) bool {
 	nb, err := lexiconFor(lc.neighbour[p.Msg.Lang])
 	if err != nil || nb == nil {
 		return false
@@ -280,8 +280,9 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []stri
 	// The verdicts asked own's neighbour, which is this one but for a
 	// language added after own was built.
 	shared := own.neighbour == lc.neighbour[p.Msg.Lang]
-	for i, w := range words {
-		if shared && !vs[i].neighbourKnown || !shared && !nb.known(w) {
+	for i := range words {
+		w, span := words[i].word, words[i].span
+		if shared && !words[i].v.neighbourKnown || !shared && !nb.known(w) {
 			continue // most words: not lowered for nothing
 		}
 		lw := lint.Lower(p.Msg.Lang, w)
@@ -304,7 +305,7 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []stri
 		found = true
 		if report != nil {
 			right = matchCase(p.Msg.Lang, w, right)
-			report(lint.Diagnostic{Span: spans[i], Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "neighbour"), text[spans[i].Start:spans[i].End], right), Suggestion: right})
+			report(lint.Diagnostic{Span: span, Message: fmt.Sprintf(languageData.Say(p.Msg.Lang, "neighbour"), text[span.Start:span.End], right), Suggestion: right})
 		}
 	}
 	return found

@@ -72,7 +72,12 @@ func FuzzSharedWords(f *testing.F) {
 			}
 		}
 		sc := &judged{}
-		words, spans := lc.words(&lint.Pass{Msg: m}, own, sc)
+		judgedWords := lc.words(&lint.Pass{Msg: m}, own, sc)
+		var words []string
+		var spans []lint.Span
+		for _, w := range judgedWords {
+			words, spans = append(words, w.word), append(spans, w.span)
+		}
 		wantWords, wantSpans := languageWordsAlone(l, text, toks)
 		if diff := cmp.Diff(wantWords, words, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("%s %q: words (-alone +shared):\n%s", l, text, diff)
@@ -82,7 +87,7 @@ func FuzzSharedWords(f *testing.F) {
 		}
 		nb, _ := lexiconFor(own.neighbour)
 		for i, w := range words {
-			v := sc.verdicts[i]
+			v := judgedWords[i].v
 			if v.capital != isCapitalised(w) {
 				t.Fatalf("%s %q: %q capital %v", l, text, w, v.capital)
 			}
@@ -104,9 +109,9 @@ func FuzzSharedWords(f *testing.F) {
 		}
 		want := lint.Lang("")
 		if d, ok := lint.DetectLang(text); len(words) >= lc.minWords && !(ok && d == l) {
-			want = lc.otherLanguage(words, sc.verdicts, others)
+			want = lc.otherLanguage(judgedWords, others)
 		}
-		if got := lc.wrongLanguage(&lint.Pass{Msg: m}, words, sc); got != want {
+		if got := lc.wrongLanguage(&lint.Pass{Msg: m}, judgedWords, sc); got != want {
 			t.Fatalf("%s %q: wrong language %q, detector first %q", l, text, got, want)
 		}
 		m.Trim()
@@ -132,7 +137,7 @@ func TestWrongLanguageEitherOrder(t *testing.T) {
 	}
 	m := &lint.Message{Lang: lint.Turkish, Body: lint.Field{Text: text}}
 	sc := &judged{}
-	words, _ := lc.words(&lint.Pass{Msg: m}, own, sc)
+	words := lc.words(&lint.Pass{Msg: m}, own, sc)
 	if got := lc.wrongLanguage(&lint.Pass{Msg: m}, words, sc); got != lint.English {
 		t.Fatalf("wrong language %q, want en", got)
 	}
