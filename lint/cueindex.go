@@ -548,10 +548,13 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 	}
 	class := func(w string) *wordClass { return idx.class(w, h.folded) }
 	known := cache.snapshot()
+	// Every token's slot made at once, nil for those not words or
+	// numbers: set one by one, they were half the walk.
+	h.classes = slices.Grow(h.classes[:0], len(toks))[:len(toks)]
+	clear(h.classes)
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {
-			h.classes = append(h.classes, nil)
 			continue
 		}
 		w := t.Norm
@@ -562,7 +565,7 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 		if !ok {
 			c = cache.get(w, class)
 		}
-		h.classes = append(h.classes, c)
+		h.classes[i] = c
 		for _, k := range c.keys {
 			h.add(i, k)
 		}
