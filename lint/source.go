@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -24,9 +25,10 @@ type Source struct {
 	Comments *Comments
 
 	// Built on first use; messages of one file are checked on several
-	// goroutines, so mu guards them.
+	// goroutines, so mu guards them. The line index, asked for every
+	// finding, is read without the lock once built.
 	mu    sync.Mutex
-	lines []int // byte offset of each line start
+	lines atomic.Pointer[[]int] // byte offset of each line start
 	// marks holds, for long lines, the rune count at points along the line,
 	// so that placing many findings on one huge line stays linear.
 	marks map[int][]runeMark
@@ -41,24 +43,28 @@ const markEvery = 512
 func NewSource(path string, data []byte) *Source { return &Source{Path: path, Data: data} }
 
 func (s *Source) index() []int {
+	if lines := s.lines.Load(); lines != nil {
+		return *lines
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.lines == nil {
-		// Made at its size: a streamed export's every message has a
-		// source of its own line, which made room for 64 lines.
-		n := bytes.Count(s.Data, []byte{'\n'})
-		if n == 0 {
-			s.lines = oneLine
-			return s.lines
-		}
-		s.lines = append(make([]int, 0, n+1), 0)
+	if lines := s.lines.Load(); lines != nil {
+		return *lines
+	}
+	// Made at its size: a streamed export's every message has a source
+	// of its own line, which made room for 64 lines.
+	lines := &oneLine
+	if n := bytes.Count(s.Data, []byte{'\n'}); n > 0 {
+		idx := append(make([]int, 0, n+1), 0)
 		for i, c := range s.Data {
 			if c == '\n' {
-				s.lines = append(s.lines, i+1)
+				idx = append(idx, i+1)
 			}
 		}
+		lines = &idx
 	}
-	return s.lines
+	s.lines.Store(lines)
+	return *lines
 }
 
 // oneLine is the line index of every source of one line, shared: an index
