@@ -501,7 +501,7 @@ type cueHits struct {
 	litsOK  bool         // lits worked out
 	mask    slotMask     // the slots of every cand's key
 	words   []string     // each token's word as compared, in a folded text
-	classes []*wordClass // each token's class; nil for a token not a word or number
+	classes []*wordClass // each word's and number's class, by token (other tokens' are never read)
 	cands   []cueCand    // in the order Find visits them
 	tried   []cueTry     // the cands' cues, each cand's from its at
 	lits    []Match      // each distinct literal's matches, literal by literal
@@ -525,7 +525,6 @@ var cueHitsPool = sync.Pool{New: func() any { return new(cueHits) }}
 // release returns h's memory for another message.
 func (h *cueHits) release() {
 	clear(h.words)
-	clear(h.classes)
 	clear(h.lits)
 	clear(h.found)
 	*h = cueHits{words: h.words[:0], classes: h.classes[:0], cands: h.cands[:0], tried: h.tried[:0], lits: h.lits[:0], found: h.found[:0]}
@@ -548,10 +547,10 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 	}
 	class := func(w string) *wordClass { return idx.class(w, h.folded) }
 	known := cache.snapshot()
-	// Every token's slot made at once, nil for those not words or
-	// numbers: set one by one, they were half the walk.
+	// Every token's slot made at once, and only the words' and numbers'
+	// set: the others are never read (a cue's words are words or
+	// numbers), so they are not cleared, nor were they in release.
 	h.classes = slices.Grow(h.classes[:0], len(toks))[:len(toks)]
-	clear(h.classes)
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {

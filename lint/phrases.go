@@ -555,11 +555,21 @@ func (p *Phrases) try(toks []Token, words []string, i int, ph *phrase, folded, t
 // words follow each other within a sentence.
 func nextWordInSentence(toks []Token, j int) (int, bool) {
 	for ; j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number; j++ {
-		if toks[j].Kind == Punct && strings.ContainsAny(toks[j].Norm, ".!?") {
+		if toks[j].Kind == Punct && endsSentence(toks[j].Norm) {
 			return 0, false
 		}
 	}
 	return j, j < len(toks)
+}
+
+// endsSentence reports a punctuation token (one character) that ends a
+// sentence: . ! or ?.
+func endsSentence(punct string) bool {
+	switch punct {
+	case ".", "!", "?":
+		return true
+	}
+	return false
 }
 
 // end is the index of the last token of ph matched at token i (see try).

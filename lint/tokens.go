@@ -84,7 +84,10 @@ func (m *Message) Trim() {
 	if m.tokens != nil {
 		// The engine trims a message once its rules have run: nothing holds
 		// its tokens any more, and the next message reuses the memory.
-		clear(m.tokens)
+		// They are not cleared: the next message's tokenize writes every
+		// token it reads, and clearing pointers was a cost of its own
+		// while the collector runs (a slice in the pool keeps one earlier
+		// message's strings alive at most).
 		buf := tokenPool.Get().(*[]Token)
 		*buf = m.tokens[:0]
 		tokenPool.Put(buf)

@@ -42,7 +42,8 @@ func (m *Message) releaseWords() {
 	if m.words == nil {
 		return
 	}
-	clear(m.words) // the next message must not see this one's entries
+	// Not cleared: wordsOf writes every word of the next message whole
+	// (its Entry nil), so none sees this one's entries.
 	buf := wordPool.Get().(*[]WordToken)
 	*buf = m.words[:0]
 	wordPool.Put(buf)
