@@ -238,10 +238,12 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 
 // cueScratch is findAll's memory for a rule that asks for a message's
 // lists on every message and is done with them when its check returns:
-// the map and the matches' array, reused from one message to the next.
+// the map, the matches' array and the lists' counts, reused from one
+// message to the next.
 type cueScratch struct {
 	found map[string][]lint.Match
 	all   []lint.Match
+	ends  []int32
 }
 
 // findAllIn is findAll answered in s's memory when s is not nil: what it
@@ -262,14 +264,22 @@ func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint
 		return nil // most messages
 	}
 	// Each list's matches counted, then written in its part of all; the
-	// counts on the stack for a lexicon of up to 64 lists (the sarcasm
-	// rule's has 62), as findAll runs on nearly every message.
-	var countBuf [64]int32
+	// counts in s's memory, or on the stack for a lexicon of up to 128
+	// lists (the sarcasm rule's has 67), as findAll runs on nearly every
+	// message.
+	var countBuf [128]int32
 	ends := countBuf[:0]
-	if len(c.names) > len(countBuf) {
+	switch {
+	case s != nil:
+		ends = s.ends[:0]
+	case len(c.names) > len(countBuf):
 		ends = make([]int32, 0, len(c.names))
 	}
-	ends = ends[:len(c.names)]
+	ends = slices.Grow(ends, len(c.names))[:len(c.names)]
+	clear(ends)
+	if s != nil {
+		s.ends = ends
+	}
 	for _, mt := range found {
 		for _, l := range c.lists[mt.Cue] {
 			ends[l]++
