@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -51,11 +53,15 @@ type languageCheck struct {
 	otherShare, ownShare int
 	minWords             int
 	neighbour            map[lint.Lang]lint.Lang
+	// pairFrom are the neighbour's words of each language's pairs (the
+	// part before "|"): a word that starts with none of them has no
+	// paired word, and is not looked for one.
+	pairFrom map[lint.Lang][]string
 }
 
 func newLanguageCheck() (*languageCheck, error) {
 	all := languageData.Langs["all"].Words
-	lc := &languageCheck{neighbour: map[lint.Lang]lint.Lang{}}
+	lc := &languageCheck{neighbour: map[lint.Lang]lint.Lang{}, pairFrom: map[lint.Lang][]string{}}
 	var err error
 	if lc.otherShare, err = strconv.Atoi(all["shares"][0]); err == nil {
 		if lc.ownShare, err = strconv.Atoi(all["shares"][1]); err == nil {
@@ -68,6 +74,10 @@ func newLanguageCheck() (*languageCheck, error) {
 	for l, rl := range languageData.Langs {
 		if n := rl.Words["neighbour"]; len(n) > 0 {
 			lc.neighbour[l] = lint.Lang(n[0])
+		}
+		for _, pair := range rl.Words["pairs"] {
+			from, _, _ := strings.Cut(pair, "|")
+			lc.pairFrom[l] = append(lc.pairFrom[l], from)
 		}
 	}
 	return lc, nil
@@ -280,6 +290,7 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judg
 	// The verdicts asked own's neighbour, which is this one but for a
 	// language added after own was built.
 	shared := own.neighbour == lc.neighbour[p.Msg.Lang]
+	froms := lc.pairFrom[p.Msg.Lang]
 	for i := range words {
 		w, span := words[i].word, words[i].span
 		if shared && !words[i].v.neighbourKnown || !shared && !nb.known(w) {
@@ -291,6 +302,9 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judg
 		}
 		if own.neighbourWord(w) != "" {
 			continue // its letters give the Azerbaijani word: spelling reports it
+		}
+		if !slices.ContainsFunc(froms, func(from string) bool { return strings.HasPrefix(lw, from) }) {
+			continue // pairedWord starts from a pair whose word lw starts with
 		}
 		right := pairedWord(p.Msg.Lang, own, lw)
 		if right == "" {
