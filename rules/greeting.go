@@ -113,11 +113,13 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 		}
 		return false
 	}
-	// A second look for cues one typo away, all lists in one pass.
+	// A second look for cues one typo away, all lists in one pass (once:
+	// most messages have none, and findAll says so with nil).
 	var all map[string][]lint.Match
+	looked := false
 	typo := func(list string) []lint.Match {
-		if all == nil {
-			all = typos.findAll(m)
+		if !looked {
+			all, looked = typos.findAll(m), true
 		}
 		return all[list]
 	}
