@@ -35,7 +35,7 @@ received or was notified of them, or was copied into the conversation, without a
 courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
 it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
 customer the third party's contact instead, passing it to the brand's own teams (billing, the store
-manager) or an event's own officials, handing goods such as a parcel to a courier, and filing an
+manager) or premises ("our studio", "our restaurant") or an event's own officials, handing goods such as a parcel to a courier, and filing an
 application with the authority that decides it (a visa application with the consulate) are fine.
 In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
 flagged again after consent_revoked.`,
