@@ -98,7 +98,9 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 		}
 	}
 	closesClause := func(mt lint.Match) bool {
-		if mt.Last < 0 || mt.First >= clauseEnd {
+		// A cue may run over the comma ("mesajınızı, aldık"): it closes
+		// no clause.
+		if mt.Last < 0 || mt.Last >= clauseEnd {
 			return false
 		}
 		for _, t := range toks[mt.Last+1 : clauseEnd] {
