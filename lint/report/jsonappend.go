@@ -19,6 +19,15 @@ func AppendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a second look: no
+		// control character, quote, backslash or byte of a multi-byte
+		// character.
+		for i+8 <= len(s) && plainJSON(load64(s[i:i+8])) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
 			if b >= 0x20 && b != '"' && b != '\\' {
@@ -63,6 +72,21 @@ func AppendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// plainJSON reports eight bytes that AppendJSONString copies as they are:
+// each of them ASCII, from 0x20 on, and neither '"' nor '\\'.
+func plainJSON(w uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - ones) & ^v & high } // high bit of each zero byte
+	return (w|(w-0x20*ones)|zero(w^'"'*ones)|zero(w^'\\'*ones))&high == 0
+}
+
+// load64 reads eight bytes of s as a little-endian word, one load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // appendField appends `,\n<indent>"name": ` (without the comma for the
