@@ -1134,7 +1134,7 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 			end += w
 		}
 		word := text[start:end]
-		if n, right := wl.match(l, word, ascii); n > 0 && !sp.ignore[lint.Lower(l, word)] {
+		if n, right := wl.match(l, word, ascii); n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, word)]) {
 			hits = append(hits, hit{start: start, end: start + n, right: right, sure: true, listed: true})
 		}
 		start = end
@@ -1230,7 +1230,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 		if l == lint.English && foreignPhrase(text, toks, i) {
 			continue // café au lait, hors d'oeuvres: a phrase of another language
 		}
-		lw := lint.Lower(l, base)
+		// An ASCII word's norm is the word lowered, made by the
+		// tokenizer already.
+		lw := t.Norm
+		if len(base) != len(word) || !isASCIIString(word) {
+			lw = lint.Lower(l, base)
+		}
 		capital := v.capital
 		name := capital && midSentence(text, toks, i)
 		pass.seen = append(pass.seen, seenWord{lw, name})
@@ -1358,12 +1363,28 @@ func foreignPhrase(text string, toks []lint.Token, i int) bool {
 			}
 			words++
 			w := text[toks[j].Start:toks[j].End]
-			if strings.ContainsAny(w, "àâäçéèêëîïôùûüœæñ") || len(w) > 2 && (w[0] == 'd' || w[0] == 'l') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+			if foreignLetters(w) || len(w) > 2 && (w[0] == 'd' || w[0] == 'l') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
 				return true
 			}
 		}
 	}
-	return strings.ContainsAny(text[toks[i].Start:toks[i].End], "àâäçéèêëîïôùûüœæñ")
+	return foreignLetters(text[toks[i].Start:toks[i].End])
+}
+
+// foreignLetters reports a letter of French and its neighbours that English
+// does not use; a word of ASCII, most words, has none, told without
+// decoding it.
+func foreignLetters(w string) bool {
+	return !isASCIIString(w) && strings.ContainsAny(w, "àâäçéèêëîïôùûüœæñ")
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // ignored reports a word the config's ignore list has, in either casing.
@@ -1522,10 +1543,24 @@ func matchCaseASCII(l lint.Lang, orig, right string) (fixed string, ok bool) {
 		// they are, in Turkish casing too (only i and ı change).
 		return lint.Upper(l, right), true
 	case 'A' <= orig[0] && orig[0] <= 'Z':
-		r, n := utf8.DecodeRuneInString(right)
-		return lint.Upper(l, string(r)) + right[n:], true
+		return upperFirst(l, right), true
 	}
 	return right, true
+}
+
+// upperFirst is right with its first letter a capital. An ASCII first
+// character other than a Turkic i, most fixes' first, is raised here: one
+// string made, not three.
+func upperFirst(l lint.Lang, right string) string {
+	switch c := right[0:min(1, len(right))]; {
+	case c == "" || c[0] >= utf8.RuneSelf || c[0] == 'i' && lint.CasingOf(l) == lint.TurkicCasing:
+	case 'a' <= c[0] && c[0] <= 'z':
+		return string(rune(c[0]-('a'-'A'))) + right[1:]
+	default:
+		return right // no letter to raise
+	}
+	r, n := utf8.DecodeRuneInString(right)
+	return lint.Upper(l, string(r)) + right[n:]
 }
 
 // lowerWord appends word lowered in the language's casing to dst (turkic:

@@ -75,12 +75,3 @@ func FuzzHasDottedWord(f *testing.F) {
 		}
 	})
 }
-
-func isASCIIString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
