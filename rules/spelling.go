@@ -142,6 +142,33 @@ type wordList struct {
 	// of lowering it and looking up it, its stems and its endings.
 	lang                   lint.Lang
 	matched, matchedFolded memo[listMatch]
+	// starts and foldedStarts are the first two bytes of every word of
+	// words and of folded: a word that starts otherwise and ends in no
+	// listed ending is told apart by its first and last bytes, most words
+	// of a text, before match hashes it.
+	starts, foldedStarts *byteSet16
+}
+
+// byteSet16 is a set of two-byte values.
+type byteSet16 [1 << 16 / 64]uint64
+
+func (set *byteSet16) add(k uint16)      { set[k>>6] |= 1 << (k & 63) }
+func (set *byteSet16) has(k uint16) bool { return set[k>>6]&(1<<(k&63)) != 0 }
+
+// startsOf are the first two bytes of each word of words (the first and a
+// zero for a word of one byte).
+func startsOf(words map[string]string) *byteSet16 {
+	set := new(byteSet16)
+	for w := range words {
+		switch len(w) {
+		case 0:
+		case 1:
+			set.add(uint16(w[0]) << 8)
+		default:
+			set.add(uint16(w[0])<<8 | uint16(w[1]))
+		}
+	}
+	return set
 }
 
 // listMatch is what match says of a word.
@@ -278,6 +305,7 @@ func (wl *wordList) fold() {
 	exact := func(w string) bool { return wl.exact[w] }
 	wl.wordsTable, wl.foldedTable = newWordTable(wl.words, exact), newWordTable(wl.folded, exact)
 	wl.stemsTable, wl.foldedStemsTable = newWordSet(wl.stems), newWordSet(wl.foldedStems)
+	wl.starts, wl.foldedStarts = startsOf(wl.words), startsOf(wl.folded)
 	wl.endingsByLast = [256][][2]string{}
 	for _, e := range wl.endings {
 		for c := range wl.endingsByLast {
@@ -1423,6 +1451,9 @@ func (lx *lexicon) allKnown(s string) bool {
 // followed by a suffix, or a wrong ending. It returns how many bytes of word
 // are wrong and what they should be.
 func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
+	if wl.surelyNot(word, ascii) {
+		return 0, ""
+	}
 	if l != wl.lang {
 		return wl.find(l, word, ascii)
 	}
@@ -1435,6 +1466,71 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 		return listMatch{n, right}
 	})
 	return m.n, m.right
+}
+
+// surelyNot reports a word find would not match, told by its first two
+// bytes and its last lowered, when they lower without a table: ASCII (but a
+// Turkic I) and the small letters of the languages. No listed word starts
+// as it does, so neither it nor a stem of it is listed, and no ending ends
+// as it does.
+func (wl *wordList) surelyNot(word string, ascii bool) bool {
+	if word == "" {
+		return false
+	}
+	starts := wl.starts
+	if ascii {
+		starts = wl.foldedStarts
+	}
+	first, ok := wl.lowerByte(word, 0)
+	if !ok {
+		return false
+	}
+	key := uint16(first) << 8
+	if len(word) > 1 {
+		second := word[1] // the second byte of a small letter, as it is
+		if runeLen(word) == 1 {
+			if second, ok = wl.lowerByte(word, 1); !ok {
+				return false
+			}
+		}
+		key |= uint16(second)
+	}
+	if starts.has(key) {
+		return false
+	}
+	last, ok := wl.lowerByte(word, len(word)-1)
+	return ok && len(wl.endingsByLast[last]) == 0
+}
+
+// lowerByte is the byte at word[i] once the word is lowered, for an ASCII
+// character (but a Turkic I) or a byte of a small letter, which lowers to
+// itself; ok is false for any other.
+func (wl *wordList) lowerByte(word string, i int) (byte, bool) {
+	c := word[i]
+	switch {
+	case c == 'I' && wl.turkic:
+		return 0, false
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A', true
+	case c < utf8.RuneSelf:
+		return c, true
+	}
+	// The letter the byte is part of: from its first byte.
+	start := i
+	for start > 0 && !utf8.RuneStart(word[start]) && i-start < utf8.UTFMax-1 {
+		start--
+	}
+	r, w := utf8.DecodeRuneInString(word[start:])
+	return c, start+w > i && lowerSelf(r)
+}
+
+// runeLen is the width of word's first character.
+func runeLen(word string) int {
+	if word[0] < utf8.RuneSelf {
+		return 1
+	}
+	_, w := utf8.DecodeRuneInString(word)
+	return w
 }
 
 // find is match worked out.
@@ -1520,14 +1616,21 @@ func matchCaseRunes(l lint.Lang, orig, right string) string {
 	return right
 }
 
-// matchCaseASCII is matchCase for a word of ASCII characters, most words,
-// without building strings to compare; ok is false for any other word.
+// matchCaseASCII is matchCase for a word of ASCII characters and small
+// letters of the languages (lowerSelf), most words, without building
+// strings to compare; ok is false for any other word.
 func matchCaseASCII(l lint.Lang, orig, right string) (fixed string, ok bool) {
 	letters, lower := 0, false
 	for i := 0; i < len(orig); i++ {
 		switch c := orig[i]; {
 		case c >= utf8.RuneSelf:
-			return "", false
+			r, w := utf8.DecodeRuneInString(orig[i:])
+			if !lowerSelf(r) {
+				return "", false
+			}
+			letters++
+			lower = true
+			i += w - 1
 		case 'a' <= c && c <= 'z':
 			letters++
 			lower = true

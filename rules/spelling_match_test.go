@@ -93,7 +93,8 @@ func TestLetterAt(t *testing.T) {
 // rune version, in every casing.
 func FuzzMatchCase(f *testing.F) {
 	for _, s := range [][2]string{{"recieve", "receive"}, {"RECIEVE", "receive"}, {"Recieve", "receive"}, {"Iade", "iade"},
-		{"ISTE", "işte"}, {"X", "x"}, {"iPhone", "ıphone"}, {"e-Mail", "email"}, {"'", "a"}, {"A1", "b"}, {"Ab", ""}} {
+		{"ISTE", "işte"}, {"X", "x"}, {"iPhone", "ıphone"}, {"e-Mail", "email"}, {"'", "a"}, {"A1", "b"}, {"Ab", ""},
+		{"teşekür", "teşekkür"}, {"Teşekür", "teşekkür"}, {"TEŞEKÜR", "teşekkür"}, {"ıı", "ii"}, {"Iı", "ıi"}, {"əX", "ə"}} {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, orig, right string) {
