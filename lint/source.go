@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -30,6 +31,13 @@ type Source struct {
 	// asks for it twice.
 	mu    sync.Mutex
 	lines atomic.Pointer[[]int]
+	// placed is the offset Position last counted to and its column, as
+	// off<<32 | col (0: none): a message's findings are placed along its
+	// line one after another, each counted on from the one before it
+	// rather than from the line's start. Any offset kept is one where a
+	// character starts, so counting on from it counts as from the line's
+	// start would.
+	placed atomic.Uint64
 	// marks holds, for long lines, the rune count at points along the line,
 	// so that placing many findings on one huge line stays linear.
 	marks map[int][]runeMark
@@ -116,18 +124,30 @@ func lineIndex(idx []int, off int) int {
 
 // column is the 1-based column of off on line i (0-based) of index idx.
 func (s *Source) column(idx []int, i, off int) int {
-	start := idx[i]
-	if off-start <= markEvery {
-		return runeCount(s.Data[start:off]) + 1
+	start, col := idx[i], 1
+	if p := s.placed.Load(); p != 0 {
+		// Kept on this line and before off: counted on from there.
+		if at := int(p >> 32); at >= start && at <= off {
+			start, col = at, int(uint32(p))
+		}
 	}
-	ms := s.lineMarks(i)
-	k := sort.Search(len(ms), func(k int) bool { return ms[k].off > off }) - 1
-	return ms[k].runes + runeCount(s.Data[ms[k].off:off]) + 1
+	if off-start <= markEvery {
+		col += runeCount(s.Data[start:off])
+	} else {
+		ms := s.lineMarks(i)
+		k := sort.Search(len(ms), func(k int) bool { return ms[k].off > off }) - 1
+		col = ms[k].runes + runeCount(s.Data[ms[k].off:off]) + 1
+	}
+	if off <= math.MaxUint32 && col <= math.MaxUint32 && (off == len(s.Data) || utf8.RuneStart(s.Data[off])) {
+		s.placed.Store(uint64(off)<<32 | uint64(col))
+	}
+	return col
 }
 
 // runeCount is utf8.RuneCount, 32 or eight ASCII bytes at a time: every
 // finding is placed by counting the characters before it on its line, and
-// an export's lines are long and mostly ASCII.
+// an export's lines are long and mostly ASCII, or else mostly ASCII and
+// letters of two bytes.
 func runeCount(b []byte) int {
 	const high = 0x8080808080808080
 	n := 0
@@ -143,9 +163,19 @@ func runeCount(b []byte) int {
 			b = b[8:]
 			continue
 		}
-		_, w := utf8.DecodeRune(b)
+		// One character: ASCII, or two bytes (every letter of Turkish
+		// and Azerbaijani that ASCII lacks) told here, as
+		// utf8.DecodeRune would, without a call; any other decoded.
 		n++
-		b = b[w:]
+		switch c := b[0]; {
+		case c < utf8.RuneSelf:
+			b = b[1:]
+		case 0xC2 <= c && c <= 0xDF && len(b) > 1 && b[1]&0xC0 == 0x80:
+			b = b[2:]
+		default:
+			_, w := utf8.DecodeRune(b)
+			b = b[w:]
+		}
 	}
 	return n
 }
