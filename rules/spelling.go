@@ -143,9 +143,9 @@ type wordList struct {
 	lang                   lint.Lang
 	matched, matchedFolded memo[listMatch]
 	// starts and foldedStarts are the first two bytes of every word of
-	// words and of folded: a word that starts otherwise and ends in no
-	// listed ending is told apart by its first and last bytes, most words
-	// of a text, before match hashes it.
+	// words and of folded (startKey): a word whose lower case starts
+	// otherwise and ends in no listed ending is not on the list, most words
+	// of a text, told without hashing it.
 	starts, foldedStarts *byteSet16
 }
 
@@ -155,17 +155,12 @@ type byteSet16 [1 << 16 / 64]uint64
 func (set *byteSet16) add(k uint16)      { set[k>>6] |= 1 << (k & 63) }
 func (set *byteSet16) has(k uint16) bool { return set[k>>6]&(1<<(k&63)) != 0 }
 
-// startsOf are the first two bytes of each word of words (the first and a
-// zero for a word of one byte).
+// startsOf are the first two bytes of each word of words (startKey).
 func startsOf(words map[string]string) *byteSet16 {
 	set := new(byteSet16)
 	for w := range words {
-		switch len(w) {
-		case 0:
-		case 1:
-			set.add(uint16(w[0]) << 8)
-		default:
-			set.add(uint16(w[0])<<8 | uint16(w[1]))
+		if w != "" {
+			set.add(startKey(w))
 		}
 	}
 	return set
@@ -980,7 +975,7 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 			pass = sp.unknown(lx, text, toks, sp.bodyWords(m, lx, part))
 			kept.passes = append(kept.passes, pass)
 		}
-		sp.field(m.Lang, lx, part, text, pass, report)
+		sp.field(m.Lang, lx, part, text, toks, pass, report)
 	})
 	if lx != nil {
 		m.Remember(spellingKey{}, kept)
@@ -989,12 +984,12 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
-func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, pass unknownPass, report func(lint.Diagnostic)) {
+func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, pass unknownPass, report func(lint.Diagnostic)) {
 	var hits []hit
 	if sp.misspell[l] {
 		hits = sp.english(text)
 	} else if wl := sp.lists[l]; wl != nil {
-		hits = sp.listed(l, wl, text)
+		hits = sp.listed(l, wl, text, toks)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
 	curated := len(hits)
@@ -1131,11 +1126,64 @@ func words(cands []candidate) []string {
 	return out
 }
 
-// listed finds the words of a curated list in text.
-func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
+// listed finds the words of a curated list in text, whose tokens are toks.
+// A list's word is a run of letters (and marks after one); most word tokens
+// are one such run, whose token norm is the word lowered, and most of those
+// are told off the list by that norm's first two bytes and last byte
+// (wordList.starts) without hashing the word. Any other token is read a
+// letter at a time, as listedIn reads a whole text.
+func (sp *speller) listed(l lint.Lang, wl *wordList, text string, toks []lint.Token) []hit {
 	var hits []hit
 	ascii := asciiLetters(text)
-	for start := 0; start < len(text); {
+	starts := wl.starts
+	if ascii {
+		starts = wl.foldedStarts
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word {
+			continue
+		}
+		word := text[t.Start:t.End]
+		if !oneLetterRun(word) {
+			hits = sp.listedIn(l, wl, text, t.Start, t.End, ascii, hits)
+			continue
+		}
+		if lw := t.Norm; lw != "" && !starts.has(startKey(lw)) && len(wl.endingsByLast[lw[len(lw)-1]]) == 0 {
+			continue
+		}
+		hits = sp.listedWord(l, wl, word, t.Start, ascii, hits)
+	}
+	return hits
+}
+
+// oneLetterRun reports a word token that is one run of letters whose norm
+// is the word lowered: ASCII letters and characters from U+0080 to U+027F
+// (every letter of the languages; a token has no other character of that
+// range), no digit, apostrophe or mark, nor ʼ (U+02BC), which a norm writes
+// as '.
+func oneLetterRun(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; !isASCIILetter(c) && (c < 0x80 || c >= 0xCA) {
+			return false
+		}
+	}
+	return true
+}
+
+// startKey is the key of a word's first two bytes in a byteSet16: the
+// first and a zero for a word of one byte.
+func startKey(w string) uint16 {
+	if len(w) == 1 {
+		return uint16(w[0]) << 8
+	}
+	return uint16(w[0])<<8 | uint16(w[1])
+}
+
+// listedIn finds the words of a curated list in text[from:to], a letter at
+// a time.
+func (sp *speller) listedIn(l lint.Lang, wl *wordList, text string, from, to int, ascii bool, hits []hit) []hit {
+	for start := from; start < to; {
 		// ASCII, most of a text, is told here without a call.
 		if c := text[start]; c < utf8.RuneSelf {
 			if !isASCIILetter(c) {
@@ -1147,7 +1195,7 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 			continue
 		}
 		end := start
-		for end < len(text) {
+		for end < to {
 			if c := text[end]; c < utf8.RuneSelf {
 				if !isASCIILetter(c) {
 					break
@@ -1161,11 +1209,17 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 			}
 			end += w
 		}
-		word := text[start:end]
-		if n, right := wl.match(l, word, ascii); n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, word)]) {
-			hits = append(hits, hit{start: start, end: start + n, right: right, sure: true, listed: true})
-		}
+		hits = sp.listedWord(l, wl, text[start:end], start, ascii, hits)
 		start = end
+	}
+	return hits
+}
+
+// listedWord adds the hit of word, at offset start of its text, when the
+// list has it.
+func (sp *speller) listedWord(l lint.Lang, wl *wordList, word string, start int, ascii bool, hits []hit) []hit {
+	if n, right := wl.match(l, word, ascii); n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, word)]) {
+		hits = append(hits, hit{start: start, end: start + n, right: right, sure: true, listed: true})
 	}
 	return hits
 }
@@ -1451,9 +1505,6 @@ func (lx *lexicon) allKnown(s string) bool {
 // followed by a suffix, or a wrong ending. It returns how many bytes of word
 // are wrong and what they should be.
 func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
-	if wl.surelyNot(word, ascii) {
-		return 0, ""
-	}
 	if l != wl.lang {
 		return wl.find(l, word, ascii)
 	}
@@ -1466,71 +1517,6 @@ func (wl *wordList) match(l lint.Lang, word string, ascii bool) (int, string) {
 		return listMatch{n, right}
 	})
 	return m.n, m.right
-}
-
-// surelyNot reports a word find would not match, told by its first two
-// bytes and its last lowered, when they lower without a table: ASCII (but a
-// Turkic I) and the small letters of the languages. No listed word starts
-// as it does, so neither it nor a stem of it is listed, and no ending ends
-// as it does.
-func (wl *wordList) surelyNot(word string, ascii bool) bool {
-	if word == "" {
-		return false
-	}
-	starts := wl.starts
-	if ascii {
-		starts = wl.foldedStarts
-	}
-	first, ok := wl.lowerByte(word, 0)
-	if !ok {
-		return false
-	}
-	key := uint16(first) << 8
-	if len(word) > 1 {
-		second := word[1] // the second byte of a small letter, as it is
-		if runeLen(word) == 1 {
-			if second, ok = wl.lowerByte(word, 1); !ok {
-				return false
-			}
-		}
-		key |= uint16(second)
-	}
-	if starts.has(key) {
-		return false
-	}
-	last, ok := wl.lowerByte(word, len(word)-1)
-	return ok && len(wl.endingsByLast[last]) == 0
-}
-
-// lowerByte is the byte at word[i] once the word is lowered, for an ASCII
-// character (but a Turkic I) or a byte of a small letter, which lowers to
-// itself; ok is false for any other.
-func (wl *wordList) lowerByte(word string, i int) (byte, bool) {
-	c := word[i]
-	switch {
-	case c == 'I' && wl.turkic:
-		return 0, false
-	case 'A' <= c && c <= 'Z':
-		return c + 'a' - 'A', true
-	case c < utf8.RuneSelf:
-		return c, true
-	}
-	// The letter the byte is part of: from its first byte.
-	start := i
-	for start > 0 && !utf8.RuneStart(word[start]) && i-start < utf8.UTFMax-1 {
-		start--
-	}
-	r, w := utf8.DecodeRuneInString(word[start:])
-	return c, start+w > i && lowerSelf(r)
-}
-
-// runeLen is the width of word's first character.
-func runeLen(word string) int {
-	if word[0] < utf8.RuneSelf {
-		return 1
-	}
-	_, w := utf8.DecodeRuneInString(word)
-	return w
 }
 
 // find is match worked out.

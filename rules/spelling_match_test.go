@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,6 +135,34 @@ func FuzzAppendQuoted(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := string(appendQuoted([]byte("x"), s)), string(strconv.AppendQuote([]byte("x"), s)); got != want {
 			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+// FuzzListedTokens holds listed, which reads a text a word token at a time
+// and tells most words off the list by their norm's first and last bytes,
+// to listedIn's letter by letter reading of the whole text.
+func FuzzListedTokens(f *testing.F) {
+	for _, s := range []string{
+		"Malesef herkez için stokta değil. Orjinal kutusuyla yapabilirmisiniz?",
+		"MALESEF HERKEZ İÇİN YANLIZ; Herkeze, yanliz ve orjinali 3 günde.",
+		"Təşəkür edirik! Xaiş edirik, gələcəx və edəciyik. TƏŞƏKÜR, xais.",
+		"İade'niz herkez'e 12herkez herkez34 ʼherkez herkezʼ herkéz he\u0301rkez \u0301herkez",
+		"Shoes'a herkez’in d'herkez I Iı ıI ǅ ǆ ǲherkez", "", "a", "I", "\xffherkez",
+	} {
+		f.Add(s)
+	}
+	lists, err := builtinLists()
+	if err != nil {
+		f.Fatal(err)
+	}
+	sp := &speller{}
+	f.Fuzz(func(t *testing.T, text string) {
+		for l, wl := range lists {
+			want := sp.listedIn(l, wl, text, 0, len(text), asciiLetters(text), nil)
+			if got := sp.listed(l, wl, text, lint.Tokenize(text, l)); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s listed(%q) = %v, reading it a letter at a time gives %v", l, text, got, want)
+			}
 		}
 	})
 }
