@@ -1273,7 +1273,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 		}
 		k++
 		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
-		if i > 0 && toks[i-1].Kind == lint.Punct && strings.ContainsAny(toks[i-1].Norm, "}])%'’") {
+		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
 			continue // a suffix written after a placeholder or a quote: {name}'daki
 		}
 		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
@@ -1287,7 +1287,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 			v = lx.verdict(word)
 		}
 		base := word[:v.base]
-		if !v.checked || sp.ignored(l, base) {
+		if !v.checked || len(sp.ignore) > 0 && sp.ignored(l, base) {
 			continue
 		}
 		end := t.Start + len(base)
@@ -1336,6 +1336,19 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 		add(hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}
 	return pass
+}
+
+// closesBeforeSuffix reports a punctuation token after which a word is a
+// suffix: one of }])%'’, as strings.ContainsAny would tell, without
+// decoding the token for ’.
+func closesBeforeSuffix(norm string) bool {
+	switch norm {
+	case "}", "]", ")", "%", "'", "’":
+		return true
+	}
+	// A token of one character other than those has none of them.
+	_, w := utf8.DecodeRuneInString(norm)
+	return w < len(norm) && strings.ContainsAny(norm, "}])%'’")
 }
 
 // wordVerdict is what the unknown-word pass learns of a word from the

@@ -166,3 +166,15 @@ func FuzzListedTokens(f *testing.F) {
 		}
 	})
 }
+
+// FuzzClosesBeforeSuffix holds closesBeforeSuffix to strings.ContainsAny.
+func FuzzClosesBeforeSuffix(f *testing.F) {
+	for _, s := range []string{"}", "’", "“", "'", "a", "", "x}", "\xff", "’’", "—"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := closesBeforeSuffix(s), strings.ContainsAny(s, "}])%'’"); got != want {
+			t.Errorf("closesBeforeSuffix(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
