@@ -174,8 +174,11 @@ type listMatch struct {
 
 type speller struct {
 	// en maps misspell's English misspellings (lower case) to their
-	// fixes.
-	en *wordTable
+	// fixes. enLetterless says a misspelling of en has no letter (none of
+	// misspell's has): english then reads every run of digits and
+	// apostrophes too.
+	en           *wordTable
+	enLetterless bool
 	// misspell are the languages checked with misspell's English
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
@@ -201,7 +204,9 @@ func englishFixes(pairs []string) *wordTable {
 // build their own copies.
 var (
 	defaultEnglish = sync.OnceValue(func() *wordTable { return englishFixes(misspell.DictMain) })
-	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
+	// defaultLetterless is letterless(defaultEnglish()).
+	defaultLetterless = sync.OnceValue(func() bool { return letterless(defaultEnglish()) })
+	builtinLists      = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
 		for _, l := range lint.Langs {
 			data, err := spellingData.ReadFile("data/spelling/" + string(l) + ".txt")
@@ -337,7 +342,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
+	sp := &speller{en: defaultEnglish(), enLetterless: defaultLetterless(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
 		useDict: o.Dictionary == nil || *o.Dictionary}
 	if sp.vocab, err = newVocabularies(o); err != nil {
 		return nil, err
@@ -368,7 +373,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			delete(en, w)
 		}
 		t := newWordTable(en, nil)
-		sp.en = &t
+		sp.en, sp.enLetterless = &t, letterless(&t)
 	}
 	for l, words := range o.Words {
 		if _, err := lint.ParseLang(string(l)); err != nil {
@@ -720,20 +725,72 @@ type hit struct {
 	others     []string // ranked suggestions, right first
 }
 
-// english finds the words misspell would correct in text.
-func (sp *speller) english(text string) []hit {
+// english finds the words misspell would correct in text, whose tokens
+// are toks. misspell's words are runs of [a-zA-Z0-9']; most are a word
+// token of ASCII letters alone, whose norm is the run lowered, and are
+// looked up by it. A run with any other character is read from the text
+// (englishIn), and so is every run when a misspelling has no letter, as
+// such a run is no word token.
+func (sp *speller) english(text string, toks []lint.Token) []hit {
+	if sp.enLetterless {
+		return sp.englishIn(text, 0, len(text), nil)
+	}
 	var hits []hit
+	read := 0 // the text before it is read
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word || t.Start < read {
+			continue
+		}
+		if wholeRun(text, t) {
+			hits = englishWord(sp, text[t.Start:t.End], t.Norm, hashOf(t.Norm), t.Start, hits)
+			continue
+		}
+		// Every run with a letter meets a word token: the runs around
+		// this one, read from the text.
+		from, to := t.Start, t.End
+		for from > 0 && isMisspellWordByte(text[from-1]) {
+			from--
+		}
+		for to < len(text) && isMisspellWordByte(text[to]) {
+			to++
+		}
+		hits = sp.englishIn(text, from, to, hits)
+		read = to
+	}
+	return hits
+}
+
+// wholeRun reports a word token that is a whole run of misspell's word
+// characters, all ASCII letters (and apostrophes), with its norm the run
+// lowered as english lowers it (ASCII letters, so of the same length).
+func wholeRun(text string, t *lint.Token) bool {
+	if t.Start > 0 && isMisspellWordByte(text[t.Start-1]) || t.End < len(text) && isMisspellWordByte(text[t.End]) ||
+		len(t.Norm) != t.End-t.Start {
+		return false
+	}
+	for i := t.Start; i < t.End; i++ {
+		if c := text[i]; !isASCIILetter(c) && c != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// englishIn finds the words misspell would correct in text[from:to], which
+// starts and ends a run.
+func (sp *speller) englishIn(text string, from, to int, hits []hit) []hit {
 	// misspell's own word pattern, [a-zA-Z0-9']+, found by hand: most
 	// words are not candidates, and misspell's pass over a whole text
 	// (a replacer, then regexps on every line it changed) was the most
 	// expensive part of a check.
-	for start := 0; start < len(text); {
+	for start := from; start < to; {
 		if !isMisspellWordByte(text[start]) {
 			start++
 			continue
 		}
 		end := start
-		for end < len(text) && isMisspellWordByte(text[end]) {
+		for end < to && isMisspellWordByte(text[end]) {
 			end++
 		}
 		word := text[start:end]
@@ -748,14 +805,31 @@ func (sp *speller) english(text string) []hit {
 			}
 			lw, h = append(lw, c), hashStep(h, c)
 		}
-		if right, _, ok := sp.en.get(h, lw); ok && !sp.ignore[asciiLower(word)] {
-			if right, ok := misspellCase(word, right); ok {
-				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
-			}
-		}
+		hits = englishWord(sp, word, lw, h, start, hits)
 		start = end
 	}
 	return hits
+}
+
+// englishWord adds the hit of word, at offset start of its text, when
+// misspell corrects it; lw is the word lowered and h its hash.
+func englishWord[S string | []byte](sp *speller, word string, lw S, h uint64, start int, hits []hit) []hit {
+	if right, _, ok := lookUp(sp.en, h, lw); ok && !sp.ignore[asciiLower(word)] {
+		if right, ok := misspellCase(word, right); ok {
+			hits = append(hits, hit{start: start, end: start + len(word), right: right, sure: true, listed: true})
+		}
+	}
+	return hits
+}
+
+// letterless reports a misspelling of t with no ASCII letter.
+func letterless(t *wordTable) bool {
+	for _, e := range t.entries {
+		if !strings.ContainsFunc(e.key, func(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // misspellCase writes a fix in the case of the word it replaces, as
@@ -987,7 +1061,7 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, pass unknownPass, report func(lint.Diagnostic)) {
 	var hits []hit
 	if sp.misspell[l] {
-		hits = sp.english(text)
+		hits = sp.english(text, toks)
 	} else if wl := sp.lists[l]; wl != nil {
 		hits = sp.listed(l, wl, text, toks)
 	}

@@ -178,3 +178,34 @@ func FuzzClosesBeforeSuffix(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEnglishTokens holds english, which looks most words up by their
+// token's norm, to englishIn's reading of the whole text, with misspell's
+// list and with one that has a misspelling of no letter.
+func FuzzEnglishTokens(f *testing.F) {
+	for _, s := range []string{"We will recieve it, RECIEVE Recieve ReCieve.", "teh 'recieve' don't recieve's 2recieve recieve2",
+		"café recieve’s naïve-recieve I İ recieve_x x'y'z '' 90's 2day", "", "'", "\xffrecieve"} {
+		f.Add(s)
+	}
+	plain, err := newSpeller(SpellingOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	digits, err := newSpeller(SpellingOptions{Words: map[lint.Lang]map[string]string{lint.English: {"2'": "two", "recieve": "receive"}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	if plain.enLetterless || !digits.enLetterless {
+		f.Fatalf("letterless: %v with misspell's list, %v with 2'", plain.enLetterless, digits.enLetterless)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, sp := range []*speller{plain, digits} {
+			want := sp.englishIn(text, 0, len(text), nil)
+			for _, l := range lint.Langs {
+				if got := sp.english(text, lint.Tokenize(text, l)); !reflect.DeepEqual(got, want) {
+					t.Errorf("english(%q) tokenized in %s = %v, reading the text gives %v", text, l, got, want)
+				}
+			}
+		}
+	})
+}
