@@ -825,7 +825,16 @@ func englishWord[S string | []byte](sp *speller, word string, lw S, h uint64, st
 // letterless reports a misspelling of t with no ASCII letter.
 func letterless(t *wordTable) bool {
 	for _, e := range t.entries {
-		if !strings.ContainsFunc(e.key, func(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }) {
+		if !hasASCIILetter(e.key) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isASCIILetter(s[i]) {
 			return true
 		}
 	}
