@@ -447,13 +447,19 @@ func allOf(pattern string) func(string) [][]int {
 func braceSpans(text string) [][]int {
 	var out [][]int
 	for i := 0; i < len(text); {
-		start := i
+		// A match starts at a brace, or at a % just before it: from
+		// brace to brace, as a text has few.
+		b := strings.IndexByte(text[i:], '{')
+		if b < 0 {
+			break
+		}
+		start := i + b
+		if start > i && text[start-1] == '%' {
+			start--
+		}
+		i = start
 		if text[i] == '%' {
 			i++
-		}
-		if i >= len(text) || text[i] != '{' {
-			i = start + 1
-			continue
 		}
 		double := text[start] == '{' && i+1 < len(text) && text[i+1] == '{'
 		from := i + 1
@@ -770,12 +776,20 @@ func wholeRun(text string, t *lint.Token) bool {
 		return false
 	}
 	for i := t.Start; i < t.End; i++ {
-		if c := text[i]; !isASCIILetter(c) && c != '\'' {
+		if !runLetterBytes[text[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// runLetterBytes are the bytes of wholeRun's words: ASCII letters and '.
+var runLetterBytes = func() (set [256]bool) {
+	for c := range set {
+		set[c] = isASCIILetter(byte(c)) || c == '\''
+	}
+	return set
+}()
 
 // englishIn finds the words misspell would correct in text[from:to], which
 // starts and ends a run.
@@ -1247,12 +1261,20 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string, toks []lint.To
 // as '.
 func oneLetterRun(word string) bool {
 	for i := 0; i < len(word); i++ {
-		if c := word[i]; !isASCIILetter(c) && (c < 0x80 || c >= 0xCA) {
+		if !letterRunBytes[word[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// letterRunBytes are the bytes of oneLetterRun's words.
+var letterRunBytes = func() (set [256]bool) {
+	for c := range set {
+		set[c] = isASCIILetter(byte(c)) || 0x80 <= c && c < 0xCA
+	}
+	return set
+}()
 
 // startKey is the key of a word's first two bytes in a byteSet16: the
 // first and a zero for a word of one byte.
