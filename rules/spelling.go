@@ -731,17 +731,16 @@ type hit struct {
 	others     []string // ranked suggestions, right first
 }
 
-// english finds the words misspell would correct in text, whose tokens
-// are toks. misspell's words are runs of [a-zA-Z0-9']; most are a word
+// english appends to hits the words misspell would correct in text, whose
+// tokens are toks. misspell's words are runs of [a-zA-Z0-9']; most are a word
 // token of ASCII letters alone, whose norm is the run lowered, and are
 // looked up by it. A run with any other character is read from the text
 // (englishIn), and so is every run when a misspelling has no letter, as
 // such a run is no word token.
-func (sp *speller) english(text string, toks []lint.Token) []hit {
+func (sp *speller) english(text string, toks []lint.Token, hits []hit) []hit {
 	if sp.enLetterless {
-		return sp.englishIn(text, 0, len(text), nil)
+		return sp.englishIn(text, 0, len(text), hits)
 	}
-	var hits []hit
 	read := 0 // the text before it is read
 	for i := range toks {
 		t := &toks[i]
@@ -1082,11 +1081,13 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
 func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, pass unknownPass, report func(lint.Diagnostic)) {
-	var hits []hit
+	// Room for a text's hits, most texts' all, kept off the heap.
+	var room [4]hit
+	hits := room[:0]
 	if sp.misspell[l] {
-		hits = sp.english(text, toks)
+		hits = sp.english(text, toks, hits)
 	} else if wl := sp.lists[l]; wl != nil {
-		hits = sp.listed(l, wl, text, toks)
+		hits = sp.listed(l, wl, text, toks, hits)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
 	curated := len(hits)
@@ -1223,14 +1224,14 @@ func words(cands []candidate) []string {
 	return out
 }
 
-// listed finds the words of a curated list in text, whose tokens are toks.
+// listed appends to hits the words of a curated list in text, whose tokens
+// are toks.
 // A list's word is a run of letters (and marks after one); most word tokens
 // are one such run, whose token norm is the word lowered, and most of those
 // are told off the list by that norm's first two bytes and last byte
 // (wordList.starts) without hashing the word. Any other token is read a
 // letter at a time, as listedIn reads a whole text.
-func (sp *speller) listed(l lint.Lang, wl *wordList, text string, toks []lint.Token) []hit {
-	var hits []hit
+func (sp *speller) listed(l lint.Lang, wl *wordList, text string, toks []lint.Token, hits []hit) []hit {
 	ascii := asciiLetters(text)
 	starts := wl.starts
 	if ascii {

@@ -160,7 +160,7 @@ func FuzzListedTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for l, wl := range lists {
 			want := sp.listedIn(l, wl, text, 0, len(text), asciiLetters(text), nil)
-			if got := sp.listed(l, wl, text, lint.Tokenize(text, l)); !reflect.DeepEqual(got, want) {
+			if got := sp.listed(l, wl, text, lint.Tokenize(text, l), nil); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s listed(%q) = %v, reading it a letter at a time gives %v", l, text, got, want)
 			}
 		}
@@ -202,7 +202,7 @@ func FuzzEnglishTokens(f *testing.F) {
 		for _, sp := range []*speller{plain, digits} {
 			want := sp.englishIn(text, 0, len(text), nil)
 			for _, l := range lint.Langs {
-				if got := sp.english(text, lint.Tokenize(text, l)); !reflect.DeepEqual(got, want) {
+				if got := sp.english(text, lint.Tokenize(text, l), nil); !reflect.DeepEqual(got, want) {
 					t.Errorf("english(%q) tokenized in %s = %v, reading the text gives %v", text, l, got, want)
 				}
 			}
