@@ -536,30 +536,40 @@ func blank(text string) string {
 }
 
 // blankLinks blanks only links, e-mail addresses, placeholders, mentions
-// and hashtags, keeping host-like slips such as "Thanks.We" visible.
+// and hashtags, keeping host-like slips such as "Thanks.We" visible. Every
+// kind is blanked in one copy of the text, made when the first is found.
 func blankLinks(text string) string {
-	out := text
-	if strings.Contains(out, "://") {
-		out = blankURLs(out)
+	var b []byte
+	blankSpan := func(start, end int) {
+		if b == nil {
+			b = []byte(text)
+		}
+		for i := start; i < end; i++ {
+			b[i] = ' '
+		}
 	}
-	if strings.Contains(out, "www.") {
-		out = wwwRE.ReplaceAllStringFunc(out, func(s string) string { return strings.Repeat(" ", len(s)) })
+	if strings.Contains(text, "://") {
+		blankURLs(text, blankSpan)
+	}
+	// www. links as the text reads with the other links blanked.
+	if b == nil && strings.Contains(text, "www.") {
+		for _, loc := range wwwRE.FindAllStringIndex(text, -1) {
+			blankSpan(loc[0], loc[1])
+		}
+	} else if b != nil && bytes.Contains(b, []byte("www.")) {
+		for _, loc := range wwwRE.FindAllIndex(b, -1) {
+			blankSpan(loc[0], loc[1])
+		}
 	}
 	// One regexp a kind, each run only when the text has its character:
 	// the e-mail pattern alone would otherwise be tried at every letter.
-	var b []byte
 	has := bytesIn(text, notWordChars) // every kind's characters at once
 	for _, nw := range notWords {
 		if !has.any(nw.needs) {
 			continue
 		}
 		for _, loc := range nw.find(text) {
-			if b == nil {
-				b = []byte(out)
-			}
-			for i := loc[0]; i < loc[1]; i++ {
-				b[i] = ' '
-			}
+			blankSpan(loc[0], loc[1])
 		}
 	}
 	for from := 0; ; {
@@ -569,20 +579,15 @@ func blankLinks(text string) string {
 		}
 		i += from
 		if start, end, ok := bareLink(text, i); ok {
-			if b == nil {
-				b = []byte(out)
-			}
-			for j := start; j < end; j++ {
-				b[j] = ' '
-			}
+			blankSpan(start, end)
 			i = end - 1 // the path runs from the slash: end > i
 		}
 		from = i + 1
 	}
-	if b != nil {
-		out = string(b)
+	if b == nil {
+		return text
 	}
-	return out
+	return string(b)
 }
 
 // asciiBytes is a set of ASCII characters.
@@ -668,12 +673,11 @@ func bareLink(text string, slash int) (start, end int, ok bool) {
 // blankURLs blanks http, https and ftp links up to the next space, as
 // misspell.StripURL does with a regexp that costs more than the rest of a
 // text's check.
-func blankURLs(s string) string {
-	var b []byte
+func blankURLs(s string, blankSpan func(start, end int)) {
 	for from := 0; ; {
 		i := strings.Index(s[from:], "://")
 		if i < 0 {
-			break
+			return
 		}
 		i += from
 		start := -1
@@ -684,23 +688,18 @@ func blankURLs(s string) string {
 			}
 		}
 		end := i + 3
-		for end < len(s) && !strings.ContainsRune(" \t\n\f\r", rune(s[end])) {
-			end++
+	link:
+		for ; end < len(s); end++ {
+			switch s[end] {
+			case ' ', '\t', '\n', '\f', '\r':
+				break link
+			}
 		}
 		if start >= 0 {
-			if b == nil {
-				b = []byte(s)
-			}
-			for j := start; j < end; j++ {
-				b[j] = ' '
-			}
+			blankSpan(start, end)
 		}
 		from = end
 	}
-	if b == nil {
-		return s
-	}
-	return string(b)
 }
 
 var wwwRE = regexp.MustCompile(`(?i)\bwww\.\S+`)
