@@ -286,23 +286,3 @@ func TestIsWordRune(t *testing.T) {
 		}
 	}
 }
-
-// positions is Position twice, whatever lies between the two offsets.
-func FuzzPositions(f *testing.F) {
-	for _, s := range []string{"ab\ncd", "é\xa9x", "{\"text\":\"Merhaba\"}", "\n\n", strings.Repeat("ş", 600)} {
-		f.Add(s, 1, 3)
-	}
-	f.Fuzz(func(t *testing.T, data string, start, end int) {
-		src := NewSource("f", []byte(data))
-		start, end = start%(len(data)+2), end%(len(data)+2)
-		if end < start {
-			start, end = end, start
-		}
-		l, c, el, ec := src.positions(start, end)
-		wl, wc := src.Position(start)
-		wel, wec := src.Position(end)
-		if l != wl || c != wc || el != wel || ec != wec {
-			t.Errorf("positions(%q, %d, %d) = %d:%d-%d:%d, Position says %d:%d-%d:%d", data, start, end, l, c, el, ec, wl, wc, wel, wec)
-		}
-	})
-}

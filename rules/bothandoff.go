@@ -37,8 +37,9 @@ var BotHandoff = &lint.Rule{
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
 service is unavailable or to try later, has no answer, could not find what was asked, or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
-another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page or
-visit to one of the brand's branches. A failure said as a condition ("If that time is not possible for you,
+another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
+visit to one of the brand's branches or someone who will call the customer ("our dispatcher will call
+you within half an hour", "ustamız sizi yarın arayacak"). A failure said as a condition ("If that time is not possible for you,
 reply with another day", "mümkün değilse") is no dead end. Asking to rephrase or to pick from a menu is not a route to a person;
 an option in the menu that leads to one is. In a transcript, it flags a bot that keeps answering after the customer
 asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,

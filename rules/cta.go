@@ -143,6 +143,9 @@ type ctaGrammar struct {
 	// clause's end after one of nowAdverbs ("şimdi incele") or an object in
 	// the accusative of five letters or more (accusative: "yerini ayırt").
 	nowAdverbs, accusative map[lint.Lang]map[string]bool
+	// verbPrefixes: the first half of a hyphenated verb ("re-order"), after
+	// which an action is still one.
+	verbPrefixes map[lint.Lang]map[string]bool
 }
 
 // notTold reports whether an action cue is no instruction by what follows
@@ -173,7 +176,7 @@ func newCTAGrammar() ctaGrammar {
 		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
 		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
-		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings")}
+		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), verbPrefixes: w("verb_prefixes")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -189,7 +192,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			continue // "our shop"
 		case g.notTold(m, toks, mt):
 			continue // "Update: …", "Secure parking"
-		case hyphenated(toks, prev, mt.First):
+		case g.compoundNoun(m.Lang, toks, prev, mt.First):
 			continue // "our e-book store": the second half of a compound
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
@@ -214,12 +217,13 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 	return false
 }
 
-// hyphenated reports whether the word at i is the second half of a
-// compound: a hyphen at prev joins it to the word before, no space on either
-// side ("e-book", "re-order"), which a dash between words never does.
-func hyphenated(toks []lint.Token, prev, i int) bool {
+// compoundNoun reports whether the word at i is the second half of a
+// compound noun: a hyphen at prev joins it to the word before, no space on
+// either side ("e-book"), which a dash between words never does. After one
+// of verbPrefixes the compound is still a verb ("re-order", "double-tap").
+func (g ctaGrammar) compoundNoun(l lint.Lang, toks []lint.Token, prev, i int) bool {
 	return prev > 0 && toks[prev].Kind == lint.Punct && toks[prev].Norm == "-" && toks[prev].End == toks[i].Start &&
-		toks[prev-1].Kind == lint.Word && toks[prev-1].End == toks[prev].Start
+		toks[prev-1].Kind == lint.Word && toks[prev-1].End == toks[prev].Start && !g.verbPrefixes[l][toks[prev-1].Norm]
 }
 
 // isCode: capitals with digits or a capital word of 4+ letters (BREW10, SPRING).

@@ -35,7 +35,7 @@ received or was notified of them, or was copied into the conversation, without a
 courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
 it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
 customer the third party's contact instead, passing it to the brand's own teams (billing, the store
-manager) or an event's own officials, handing goods such as a parcel to a courier, and filing an
+manager) or premises ("our studio", "our restaurant") or an event's own officials, handing goods such as a parcel to a courier, and filing an
 application with the authority that decides it (a visa application with the consulate) are fine.
 In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
 flagged again after consent_revoked.`,
@@ -66,6 +66,9 @@ type forwardingWords struct {
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
 	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// streets: the words that start a street's kind ("Road", "Caddesi"):
+	// a capitalised place word before or in front of one names a street.
+	streets map[lint.Lang]map[string]bool
 	// bareGenitive: the genitive endings a name takes without an
 	// apostrophe (Azerbaijani: "Taksinin").
 	bareGenitive map[lint.Lang]map[string]bool
@@ -110,7 +113,7 @@ func newForwardingWords() *forwardingWords {
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
-		applications: w("applications"), authorities: w("authorities")}
+		applications: w("applications"), authorities: w("authorities"), streets: w("streets")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	return fw
 }
@@ -234,7 +237,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 				return true
 			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
-				fw.ourStaff(m, toks, r, all["third"])
+				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -416,6 +419,33 @@ func (fw *forwardingWords) negated(l lint.Lang, toks []lint.Token, r lint.Match)
 		}
 		if fw.nobody[l][toks[j].Norm] || fw.which[l][toks[j].Norm] {
 			return true
+		}
+	}
+	return false
+}
+
+// street: a capitalised place word before a street's kind is part of an
+// address, no receiver: "your address on Mill Road", "Vakıf Caddesi'ne".
+// The street's kind is one of the receiver's words or the word after it;
+// a kind ending in * matches the words that start with it (its inflected
+// forms, "küçəsindəki").
+func (fw *forwardingWords) street(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+	kinds := fw.streets[m.Lang]
+	if kinds == nil || r.First < 0 || r.Last < r.First || !upperInitial(m.Body.Text[toks[r.First].Start:toks[r.First].End]) {
+		return false
+	}
+	end := r.Last
+	if next := neighbour(toks, r.Last, 1); next >= 0 {
+		end = next
+	}
+	for j := r.First; j <= end; j++ {
+		if toks[j].Kind != lint.Word {
+			continue
+		}
+		for k := range kinds {
+			if stem, ok := strings.CutSuffix(k, "*"); ok && strings.HasPrefix(toks[j].Norm, stem) || toks[j].Norm == k {
+				return true
+			}
 		}
 	}
 	return false

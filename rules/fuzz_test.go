@@ -19,8 +19,12 @@ func FuzzRules(f *testing.F) {
 		// Wishes, offers and actions read from the words around them, cut short.
 		"and have yourself a really", "Have the best", "Catch you", "Look after that", "loved having you", "Until!",
 		"Nice lara.", "Bol, xoş.", "xoş", "sağlıkla ın", "olduğunda yazın", "şimdi al,", "okutman yeterli değil",
-		"Update:", "Secure", "kaydedin", ", geçirin."} {
-		f.Add(s, uint8(0))
+		"Update:", "Secure", "kaydedin", ", geçirin.",
+		// A cue over a clause's comma, a hyphenated action, a street's name.
+		"Kargo ve iade sorularınız konusunda mesajınızı, aldık.", "x-", "-order", "Re-order", "to your address on Mill Road", "Vakıf Caddesi'ne"} {
+		for pick := range uint8(3) { // each language, as a greeting
+			f.Add(s, pick)
+		}
 	}
 	l, err := lint.NewLinter(All(), nil, nil, nil)
 	if err != nil {
@@ -65,7 +69,7 @@ func FuzzEnglishSpelling(f *testing.F) {
 			right      string
 		}
 		got := map[found]bool{}
-		for _, h := range sp.english(text) {
+		for _, h := range sp.english(text, lint.Tokenize(text, lint.English), nil) {
 			got[found{h.start, h.end, h.right}] = true
 		}
 		_, diffs := ref.Replace(text)

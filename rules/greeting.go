@@ -80,32 +80,43 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 	toks := m.Tokens()
 	// Where the verb ends the sentence, a thank-you or a greeting verb closes
 	// the first clause ("Bize yazdığınız için çok teşekkür ederiz",
-	// "Komandamız sizi salamlayır"): those lists may stand anywhere in it.
-	// A thank-you after a comma thanks for what was asked ("…göndərin,
+	// "Komandamız sizi salamlayır"): those lists may stand anywhere in it
+	// when they end it. In its middle, "yazdığınız için" gives a reason
+	// ("Mesai saatleri dışında yazdığınız için yanıt veremiyoruz"). A
+	// thank-you after a comma thanks for what was asked ("…göndərin,
 	// təşəkkürlər!") and greets nobody.
-	firstEnd := limit
+	clauseEnd := 0
 	if len(anywhere[m.Lang]) > 0 {
 		if ss := m.Sentences(); len(ss) > 0 {
-			firstEnd = len(toks)
+			clauseEnd = len(toks)
 			for i, t := range toks {
 				if t.Start >= ss[0].End || t.Kind == lint.Punct && t.Norm == "," {
-					firstEnd = i
+					clauseEnd = i
 					break
 				}
 			}
-			firstEnd = max(firstEnd, limit)
 		}
+	}
+	closesClause := func(mt lint.Match) bool {
+		// A cue may run over the comma ("mesajınızı, aldık"): it closes
+		// no clause.
+		if mt.Last < 0 || mt.Last >= clauseEnd {
+			return false
+		}
+		for _, t := range toks[mt.Last+1 : clauseEnd] {
+			if t.Kind == lint.Word || t.Kind == lint.Number {
+				return false
+			}
+		}
+		return true
 	}
 	greeted := func(found func(list string) []lint.Match) bool {
 		for _, list := range []string{"greet", "acknowledge"} {
-			within := limit
-			if anywhere[m.Lang][list] {
-				within = firstEnd
-			}
 			for _, mt := range found(list) {
 				// After "are" a greeting word is said of something: "Walk-ins
 				// are welcome", "you're welcome".
-				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 && mt.First < within &&
+				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 &&
+					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt)) &&
 					!(prev >= 0 && predicate[toks[prev].Norm]) {
 					return true
 				}
