@@ -3,6 +3,7 @@ package rules
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -80,7 +81,23 @@ type forwardingWords struct {
 	// applications and authorities: see toItsAuthority.
 	applications, authorities map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
-	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
+	relativeYouSet, notReceiverSet, withSet, headSet, receiverSet, ownedSet map[lint.Lang]*endingSet
+	// And as lists (see endingList): ourList and verbPersonList match an
+	// ending with any stem before it, ifYouList with two bytes or more;
+	// ownedList is owned_endings in order.
+	ourList, verbPersonList, ifYouList map[lint.Lang]*endingList
+	ownedList                          map[lint.Lang][]string
+}
+
+// endingLists builds an endingList per language of a word set, for words
+// with at least stem bytes before the ending.
+func endingLists(sets map[lint.Lang]map[string]bool, stem int) map[lint.Lang]*endingList {
+	out := map[lint.Lang]*endingList{}
+	for l, ends := range sets {
+		out[l] = newEndingList(l, slices.Sorted(maps.Keys(ends)))
+		out[l].stem = stem
+	}
+	return out
 }
 
 // endingSets builds an endingSet per language of a word set.
@@ -112,6 +129,12 @@ func newForwardingWords() *forwardingWords {
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
+	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
+	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
+	fw.ownedList = map[lint.Lang][]string{}
+	for l, ends := range fw.ownedEndings {
+		fw.ownedList[l] = slices.Sorted(maps.Keys(ends))
+	}
 	return fw
 }
 
@@ -125,8 +148,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	// organisation's: "the payment system's unit").
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
+	pronouns := fw.pronouns[m.Lang]
 	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "third_modifier") && !pb.has(m, "partner_clause") && !fw.othersTeams(m, toks, pb) &&
-		!slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && fw.pronouns[m.Lang][t.Norm] }) {
+		(len(pronouns) == 0 || !slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && pronouns[t.Norm] })) {
 		return
 	}
 	all := pb.findAll(m) // the other lists in one pass
@@ -610,7 +634,7 @@ func (fw *forwardingWords) takesWith(l lint.Lang, v lint.Match) bool {
 // word with the second person possessive ending (-InIz, -InIzI) in Turkish
 // and Azerbaijani ("kimliğinizi", "şikayətinizi").
 func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.Match, toks []lint.Token, s lint.Span) []lint.Match {
-	sets, ends := fw.owner[m.Lang], fw.ownedEndings[m.Lang]
+	sets, ends := fw.owner[m.Lang], fw.ownedList[m.Lang]
 	// Goods are handed to a courier all day: only what the customer owns
 	// that is not goods is their data.
 	goods := all["goods"]
@@ -652,7 +676,7 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
 			first, glued = h-1, true
 		}
-		for e := range ends {
+		for _, e := range ends {
 			if strings.HasSuffix(t.Norm, e) && (len(t.Norm) > len(e)+2 || glued) && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(first, i) {
 				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[first].Start, End: t.End}, First: first, Last: i})
 				break
@@ -675,18 +699,13 @@ func (fw *forwardingWords) describesGoods(l lint.Lang, toks []lint.Token, v lint
 	if n < 0 || toks[n].Kind != lint.Word {
 		return false
 	}
-	attributive := false
-	for e := range fw.attributiveEndings[l] {
-		if strings.HasSuffix(lint.Fold(l, toks[v.Last].Norm), lint.Fold(l, e)) {
-			attributive = true
-			break
-		}
-	}
-	if !attributive {
+	// The goods after it first: most verbs have none, and the endings
+	// are compared folded.
+	if !slices.ContainsFunc(goods, func(g lint.Match) bool { return g.First <= n && g.Last >= n }) {
 		return false
 	}
-	for _, g := range goods {
-		if g.First <= n && g.Last >= n {
+	for e := range fw.attributiveEndings[l] {
+		if strings.HasSuffix(lint.Fold(l, toks[v.Last].Norm), lint.Fold(l, e)) {
 			return true
 		}
 	}
@@ -696,12 +715,8 @@ func (fw *forwardingWords) describesGoods(l lint.Lang, toks []lint.Token, v lint
 // verbEnding: a 2nd person ending that is a verb's (gönderdiniz,
 // bilirsiniz), not a possessive.
 func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
-	for e := range fw.verbPersonEndings[l] {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+	el := fw.verbPersonList[l]
+	return el != nil && el.has(l, w, false)
 }
 
 // namedRecipients are proper names a message sends something to: a word
@@ -720,6 +735,9 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 			continue
 		}
 		w := m.Body.Text[t.Start:t.End]
+		if lowerASCII(w) {
+			continue // most words: neither a capital nor camel case
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
 			joinedCode(m.Body.Text, t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
@@ -740,6 +758,16 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		}
 	}
 	return out
+}
+
+// lowerASCII reports whether a word is all ASCII without a capital.
+func lowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // inName reports whether a match is capitalised inside a sentence next to
@@ -933,12 +961,8 @@ func softened(r rune) rune {
 // ours: a word with the 1st person plural possessive ending, or after
 // "own" ("kendi ekibimiz", "our own team").
 func (fw *forwardingWords) ours(l lint.Lang, w string, folded bool) bool {
-	for e := range fw.ourEndings[l] {
-		if hasEnding(l, w, e, folded) {
-			return true
-		}
-	}
-	return false
+	el := fw.ourList[l]
+	return el != nil && el.has(l, w, folded)
 }
 
 // hasEnding compares a word's ending, folded in a folded text.
@@ -1157,7 +1181,7 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 // typed without its letters, found once a message: they run once a clause
 // or a receiver. Only the tokens from s on are read.
 func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lint.Span, folded bool) bool {
-	ends := fw.ifYou[m.Lang]
+	ends := fw.ifYouList[m.Lang]
 	if ends == nil {
 		return false
 	}
@@ -1168,10 +1192,8 @@ func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lin
 		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
-		for e := range ends {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
-				return true
-			}
+		if ends.has(m.Lang, t.Norm, folded) {
+			return true
 		}
 	}
 	return false
@@ -1236,8 +1258,8 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 			// role is that role's (our supplier farm). After "the one at"
 			// ("klinikasındakı ortodonta", "Kliniği'ndeki ortodontiste")
 			// any receiver is theirs.
-			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, ends, folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
-				at && hasAnyEnding(l, toks[j].Norm, fw.receiverEndings[l], folded)) {
+			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, fw.headSet[l], folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
+				at && hasAnyEnding(l, toks[j].Norm, fw.receiverSet[l], folded)) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
 				break
 			}
@@ -1310,7 +1332,7 @@ func (fw *forwardingWords) atOthers(l lint.Lang, w string, folded bool) bool {
 				w, e = lint.Fold(l, w), lint.Fold(l, e)
 			}
 			stem := strings.TrimSuffix(w[:len(w)-len(e)], "n")
-			return !hasAnyEnding(l, stem, fw.ownedEndings[l], folded) && !fw.ours(l, stem, folded)
+			return !hasAnyEnding(l, stem, fw.ownedSet[l], folded) && !fw.ours(l, stem, folded)
 		}
 	}
 	return false
@@ -1339,8 +1361,8 @@ func firstTokenAt(toks []lint.Token, off int) int {
 
 // hasAnyEnding reports whether a word ends in one of the endings, compared
 // folded in a text typed without the language's letters.
-func hasAnyEnding(l lint.Lang, w string, ends map[string]bool, folded bool) bool {
-	return newEndingSet(l, ends).match(l, w, folded)
+func hasAnyEnding(l lint.Lang, w string, ends *endingSet, folded bool) bool {
+	return ends != nil && ends.match(l, w, folded)
 }
 
 // endingSet is a set of word endings ready to match: as written and

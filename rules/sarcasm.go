@@ -1004,6 +1004,9 @@ type endingList struct {
 	ends, folded     []string
 	byLast, foldedBy lastIndex
 	anyWord          bool // an empty ending ends every word
+	// stem is the fewest bytes a word has before its ending; newEndingList
+	// makes it 2.
+	stem int
 }
 
 // lastIndex lists endings by their last byte: those ending in byte b are
@@ -1032,12 +1035,12 @@ func (ix *lastIndex) endings(w string) []uint16 {
 	if w == "" {
 		return nil
 	}
-	b := w[len(w)-1]
+	b := int(w[len(w)-1]) // an int: a byte of 255 plus one is 0
 	return ix.order[ix.at[b]:ix.at[b+1]]
 }
 
 func newEndingList(l lint.Lang, ends []string) *endingList {
-	el := &endingList{ends: ends, folded: make([]string, len(ends))}
+	el := &endingList{ends: ends, folded: make([]string, len(ends)), stem: 2}
 	for k, e := range ends {
 		el.folded[k] = lint.Fold(l, e)
 		el.anyWord = el.anyWord || e == "" || el.folded[k] == ""
@@ -1046,9 +1049,9 @@ func newEndingList(l lint.Lang, ends []string) *endingList {
 	return el
 }
 
-// first is the first of the endings that w ends with, with more than one
-// byte before it; in a folded text word and endings are compared folded
-// (see hasEnding).
+// first is the first of the endings that w ends with, with at least
+// el.stem bytes before it; in a folded text word and endings are compared
+// folded (see hasEnding).
 func (el *endingList) first(l lint.Lang, w string, folded bool) (string, bool) {
 	if el == nil {
 		return "", false
@@ -1059,14 +1062,14 @@ func (el *endingList) first(l lint.Lang, w string, folded bool) (string, bool) {
 	}
 	if el.anyWord {
 		for k, e := range el.ends {
-			if len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+			if len(w) >= len(e)+el.stem && strings.HasSuffix(fw, suffixes[k]) {
 				return e, true
 			}
 		}
 		return "", false
 	}
 	for _, k := range ix.endings(fw) {
-		if e := el.ends[k]; len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+		if e := el.ends[k]; len(w) >= len(e)+el.stem && strings.HasSuffix(fw, suffixes[k]) {
 			return e, true
 		}
 	}
