@@ -174,7 +174,7 @@ type sarcasmScratch struct {
 	classes       []cueClass
 	logit         float64
 	weight        []float64 // by sentence
-	seen          []int32   // the features counted
+	seen          []uint32  // the features counted
 	// counted has bit n set for a feature of index n in seen: a long
 	// message has hundreds of features, each looked for in what came
 	// before. Cleared bit by bit after each message.
@@ -261,14 +261,21 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words := sc.wordsOf(folded)
 	i := min(0, len(sents)-1)
-	for _, t := range m.Tokens() {
+	// One function to work a word out on a miss, made once a message, not
+	// once a word.
+	var word string
+	look := func() scoredWord { return sc.scored(sarcasmWord(nil, m.Lang, word, folded)) }
+	toks := m.Tokens()
+	for k := range toks {
+		t := &toks[k]
 		i = sentenceFrom(sents, i, t.Start)
 		if i != opened {
 			prev = 0
 		}
 		switch t.Kind {
 		case lint.Word:
-			w := words.get(t.Norm, func() scoredWord { return sc.scored(sarcasmWord(nil, m.Lang, t.Norm, folded)) })
+			word = t.Norm
+			w := words.get(word, look)
 			s.count(w.word, i)
 			if i != opened {
 				s.count(w.first, i)
@@ -281,7 +288,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
-			markShapes(&shape, m.Body.Text, t)
+			markShapes(&shape, m.Body.Text, *t)
 			prev = 0
 		}
 	}
@@ -297,8 +304,11 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 // (sentence -1: the message's), unless it has no weight or counted
 // already.
 func (s *sarcasmScratch) count(f modelFeature, sentence int) {
-	i := f.i
-	if i < 0 || s.counted[i/64]&(1<<(i%64)) != 0 {
+	if f.i < 0 {
+		return
+	}
+	i := uint32(f.i)
+	if s.counted[i/64]&(1<<(i%64)) != 0 {
 		return
 	}
 	s.counted[i/64] |= 1 << (i % 64)
