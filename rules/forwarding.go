@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -87,6 +88,10 @@ type forwardingWords struct {
 	// ownedList is owned_endings in order.
 	ourList, verbPersonList, ifYouList map[lint.Lang]*endingList
 	ownedList                          map[lint.Lang][]string
+	// genitiveList: genitive_endings, the longest first, so that a word
+	// two of them end ("şirketinin": "nin", "in") loses the whole one,
+	// whatever the order of a set.
+	genitiveList map[lint.Lang][]string
 }
 
 // endingLists builds an endingList per language of a word set, for words
@@ -131,9 +136,12 @@ func newForwardingWords() *forwardingWords {
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
-	fw.ownedList = map[lint.Lang][]string{}
+	fw.ownedList, fw.genitiveList = map[lint.Lang][]string{}, map[lint.Lang][]string{}
 	for l, ends := range fw.ownedEndings {
 		fw.ownedList[l] = slices.Sorted(maps.Keys(ends))
+	}
+	for l, ends := range fw.genitiveEndings {
+		fw.genitiveList[l] = slices.SortedFunc(maps.Keys(ends), func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	}
 	return fw
 }
@@ -146,15 +154,19 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	}
 	// Then for a receiver: a third party, a name or a team (another
 	// organisation's: "the payment system's unit").
+	// The other lists in one pass: a list's cues found among all the
+	// lists' are those it finds alone. Consent asked makes the rest moot.
+	s := forwardingScratches.Get().(*cueScratch)
+	defer forwardingScratches.Put(s)
+	all := pb.findAllIn(m, s)
+	if len(all["consent"]) > 0 {
+		return
+	}
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
 	pronouns := fw.pronouns[m.Lang]
-	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "third_modifier") && !pb.has(m, "partner_clause") && !fw.othersTeams(m, toks, pb) &&
+	if len(names) == 0 && len(all["third"]) == 0 && len(all["third_modifier"]) == 0 && len(all["partner_clause"]) == 0 && !fw.othersTeams(m, toks, all["own"]) &&
 		(len(pronouns) == 0 || !slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && pronouns[t.Norm] })) {
-		return
-	}
-	all := pb.findAll(m) // the other lists in one pass
-	if len(all["consent"]) > 0 {
 		return
 	}
 	sents := m.Sentences()
@@ -893,13 +905,21 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 			return false
 		}
 		glued := j >= 2 && hyphenSuffix("", toks, j-2) != "" // "Stripe-ın dəstək komandası"
-		for e := range fw.genitiveEndings[m.Lang] {
+		for _, e := range fw.genitiveList[m.Lang] {
 			if (len(toks[j].Norm) > len(e)+1 || glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
 				hasEnding(m.Lang, toks[j].Norm, e, folded) {
 				// "bankamızın kredi birimi" is our bank's unit; an event's
 				// team ("turnuvanın hakem ekibi", "the festival's safety
 				// team") is its organiser's, no other organisation.
-				stem := toks[j].Norm[:len(toks[j].Norm)-len(e)]
+				// In a text typed without the letters the ending is cut
+				// as it stands there: "subemizin" less "in", not less
+				// "ın", a byte longer ("subemi"), nor past the start of
+				// a glued ending alone ("“Enerji Drink”in").
+				w, cut := toks[j].Norm, e
+				if folded {
+					w, cut = lint.Fold(m.Lang, w), lint.Fold(m.Lang, e)
+				}
+				stem := w[:len(w)-len(cut)]
 				return !fw.ours(m.Lang, stem, folded) && !fw.event(m.Lang, stem)
 			}
 		}
@@ -909,17 +929,13 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 
 // othersTeams reports whether a team named in the message belongs to
 // another organisation (see othersTeam).
-func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, pb phraseBook) bool {
-	if !pb.has(m, "own") {
-		return false
-	}
-	for _, o := range pb.find(m, "own") {
-		if fw.othersTeam(m, toks, o) {
-			return true
-		}
-	}
-	return false
+func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own []lint.Match) bool {
+	return slices.ContainsFunc(own, func(o lint.Match) bool { return fw.othersTeam(m, toks, o) })
 }
+
+// forwardingScratches hold the lists' cues found in a message while the
+// rule reads them: a message with a sending verb is a common one.
+var forwardingScratches = sync.Pool{New: func() any { return new(cueScratch) }}
 
 // event: a stem is an event's (a tournament, a festival): the lemma, its
 // last letter softened before a vowel (etkinlik: etkinliğin) or the

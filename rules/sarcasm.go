@@ -1004,10 +1004,15 @@ type endingList struct {
 	ends, folded     []string
 	byLast, foldedBy lastIndex
 	anyWord          bool // an empty ending ends every word
-	// stem is the fewest bytes a word has before its ending; newEndingList
-	// makes it 2.
+	// stem is the fewest bytes a word has before its ending, as written;
+	// newEndingList makes it 2. At 0 the lengths are not compared: in a
+	// folded text a word may be shorter than the ending it ends with
+	// ("imiz", "ımız").
 	stem int
 }
+
+// long reports whether w is long enough to end in e (see stem).
+func (el *endingList) long(w, e string) bool { return el.stem == 0 || len(w) >= len(e)+el.stem }
 
 // lastIndex lists endings by their last byte: those ending in byte b are
 // order[at[b]:at[b+1]], in the list's order.
@@ -1062,14 +1067,14 @@ func (el *endingList) first(l lint.Lang, w string, folded bool) (string, bool) {
 	}
 	if el.anyWord {
 		for k, e := range el.ends {
-			if len(w) >= len(e)+el.stem && strings.HasSuffix(fw, suffixes[k]) {
+			if el.long(w, e) && strings.HasSuffix(fw, suffixes[k]) {
 				return e, true
 			}
 		}
 		return "", false
 	}
 	for _, k := range ix.endings(fw) {
-		if e := el.ends[k]; len(w) >= len(e)+el.stem && strings.HasSuffix(fw, suffixes[k]) {
+		if e := el.ends[k]; el.long(w, e) && strings.HasSuffix(fw, suffixes[k]) {
 			return e, true
 		}
 	}
