@@ -52,8 +52,8 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 	Lexicon: forwardingData.Lexicon,
 	New: lexiconRule(ForwardingConsentOptions{}, forwardingLexicon, func(o *ForwardingConsentOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ ForwardingConsentOptions, _ Lexicon, pb phraseBook) lint.Check {
-			fw := newForwardingWords()
-			return func(p *lint.Pass) { fw.check(p, pb) }
+			fw, gate := newForwardingWords(), newForwardingGate(pb)
+			return func(p *lint.Pass) { fw.check(p, pb, gate) }
 		}),
 }
 
@@ -146,27 +146,51 @@ func newForwardingWords() *forwardingWords {
 	return fw
 }
 
-func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
+// forwardingGate is the lists the rule asks about on every message with a
+// sending verb before it reads them all, a language's found once, not
+// once a message and list.
+type forwardingGate map[lint.Lang]func() gateLists
+
+type gateLists struct{ verbs, third, thirdModifier, partnerClause, own *lint.Phrases }
+
+func newForwardingGate(pb phraseBook) forwardingGate {
+	out := forwardingGate{}
+	for l := range pb.lists {
+		out[l] = sync.OnceValue(func() gateLists {
+			return gateLists{verbs: pb.list(l, "verbs"), third: pb.list(l, "third"), thirdModifier: pb.list(l, "third_modifier"),
+				partnerClause: pb.list(l, "partner_clause"), own: pb.list(l, "own")}
+		})
+	}
+	return out
+}
+
+// hasIn reports whether a list (nil: none) finds a cue in a message.
+func hasIn(p *lint.Phrases, m *lint.Message) bool { return p != nil && p.HasIn(m) }
+
+func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGate) {
 	m := p.Msg
+	lists, ok := gate[m.Lang]
+	if !ok {
+		return // a language without the rule's lists
+	}
+	g := lists()
 	// Most messages forward nothing: look for a sending verb first.
-	if !pb.has(m, "verbs") {
+	if !hasIn(g.verbs, m) {
 		return
 	}
 	// Then for a receiver: a third party, a name or a team (another
 	// organisation's: "the payment system's unit").
-	// The other lists in one pass: a list's cues found among all the
-	// lists' are those it finds alone. Consent asked makes the rest moot.
-	s := forwardingScratches.Get().(*cueScratch)
-	defer forwardingScratches.Put(s)
-	all := pb.findAllIn(m, s)
-	if len(all["consent"]) > 0 {
-		return
-	}
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
 	pronouns := fw.pronouns[m.Lang]
-	if len(names) == 0 && len(all["third"]) == 0 && len(all["third_modifier"]) == 0 && len(all["partner_clause"]) == 0 && !fw.othersTeams(m, toks, all["own"]) &&
+	if len(names) == 0 && !hasIn(g.third, m) && !hasIn(g.thirdModifier, m) && !hasIn(g.partnerClause, m) && !fw.othersTeams(m, toks, g.own) &&
 		(len(pronouns) == 0 || !slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && pronouns[t.Norm] })) {
+		return
+	}
+	s := forwardingScratches.Get().(*cueScratch)
+	defer forwardingScratches.Put(s)
+	all := pb.findAllIn(m, s) // the other lists in one pass
+	if len(all["consent"]) > 0 {
 		return
 	}
 	sents := m.Sentences()
@@ -742,17 +766,18 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 	var out []lint.Match
 	var markup []lint.Span
 	looked := false
-	for i, t := range toks {
-		if t.Kind != lint.Word || i == 0 || sentenceStart(toks, i) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word || i == 0 {
 			continue
 		}
 		w := m.Body.Text[t.Start:t.End]
-		if lowerASCII(w) {
+		if lowerASCII(w) || sentenceStart(toks, i) {
 			continue // most words: neither a capital nor camel case
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
-			joinedCode(m.Body.Text, t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
+			joinedCode(m.Body.Text, *t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
 		if !looked {
@@ -929,8 +954,11 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 
 // othersTeams reports whether a team named in the message belongs to
 // another organisation (see othersTeam).
-func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own []lint.Match) bool {
-	return slices.ContainsFunc(own, func(o lint.Match) bool { return fw.othersTeam(m, toks, o) })
+func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own *lint.Phrases) bool {
+	if !hasIn(own, m) {
+		return false
+	}
+	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool { return fw.othersTeam(m, toks, o) })
 }
 
 // forwardingScratches hold the lists' cues found in a message while the

@@ -75,7 +75,7 @@ func TestForwardingGluedGenitiveAlone(t *testing.T) {
 		"Nomreniz partnyorumuz “Beta Market”in satis komandasi ile paylasilib."} {
 		var got []string
 		m := load.Options{Lang: lint.Azerbaijani}.Text("draft", text)
-		fw.check(lint.NewPass(m, func(d lint.Diagnostic) { got = append(got, d.Message) }), pb)
+		fw.check(lint.NewPass(m, func(d lint.Diagnostic) { got = append(got, d.Message) }), pb, newForwardingGate(pb))
 		want := []string{`says the customer's details went to a third party ("Beta") without asking for consent`}
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: %q, want %q", text, got, want)
@@ -99,7 +99,7 @@ func TestForwardingOurGenitiveFolded(t *testing.T) {
 	} {
 		for range 5 {
 			m := load.Options{Lang: c.lang}.Text("draft", c.text)
-			fw.check(lint.NewPass(m, func(d lint.Diagnostic) { t.Errorf("%q: %s", c.text, d.Message) }), pb)
+			fw.check(lint.NewPass(m, func(d lint.Diagnostic) { t.Errorf("%q: %s", c.text, d.Message) }), pb, newForwardingGate(pb))
 		}
 	}
 }
