@@ -136,6 +136,7 @@ func withCases(endings, takers, cases map[lint.Lang]map[string]bool) map[lint.La
 // the unless lists (names separated by spaces) is in the message.
 type sarcasmFrame struct {
 	a, b, unless string
+	unlessLists  []string // unless, split
 	// weak: cues of b that do not count here ("this time" beside
 	// congratulations is sincere).
 	weak string
@@ -252,6 +253,13 @@ var framesByFirst = func() map[string][]int {
 	}
 	return out
 }()
+
+// The frames' unless lists are split once.
+func init() {
+	for i := range frames {
+		frames[i].unlessLists = strings.Fields(frames[i].unless)
+	}
+}
 
 // framesOpened appends to out the indices of the frames whose first cue is
 // found, in the frames' order.
@@ -640,7 +648,9 @@ type framedMatch struct {
 
 func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
 	as := found[f.a]
-	if len(as) == 0 {
+	// A cue of an unless list silences the frame whatever its second cue:
+	// the endings that may make one are not looked for.
+	if len(as) == 0 || slices.ContainsFunc(f.unlessLists, func(l string) bool { return len(found[l]) > 0 }) {
 		return nil
 	}
 	bs := found[f.b]
@@ -676,7 +686,7 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 			return f.asked && !you.told(m, b)
 		})
 	}
-	if len(bs) == 0 || slices.ContainsFunc(strings.Fields(f.unless), func(l string) bool { return len(found[l]) > 0 }) {
+	if len(bs) == 0 {
 		return nil
 	}
 	sents := m.Sentences()

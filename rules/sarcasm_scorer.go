@@ -268,6 +268,11 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	toks := m.Tokens()
 	for k := range toks {
 		t := &toks[k]
+		if t.Kind == lint.Space {
+			// Nothing of a space counts: the sentence it may open resets
+			// the pair at the next token as well.
+			continue
+		}
 		i = sentenceFrom(sents, i, t.Start)
 		if i != opened {
 			prev = 0
