@@ -189,6 +189,8 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			continue // "our shop"
 		case g.notTold(m, toks, mt):
 			continue // "Update: …", "Secure parking"
+		case hyphenated(toks, prev, mt.First):
+			continue // "our e-book store": the second half of a compound
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
@@ -210,6 +212,14 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		}
 	}
 	return false
+}
+
+// hyphenated reports whether the word at i is the second half of a
+// compound: a hyphen at prev joins it to the word before, no space on either
+// side ("e-book", "re-order"), which a dash between words never does.
+func hyphenated(toks []lint.Token, prev, i int) bool {
+	return prev > 0 && toks[prev].Kind == lint.Punct && toks[prev].Norm == "-" && toks[prev].End == toks[i].Start &&
+		toks[prev-1].Kind == lint.Word && toks[prev-1].End == toks[prev].Start
 }
 
 // isCode: capitals with digits or a capital word of 4+ letters (BREW10, SPRING).

@@ -33,7 +33,9 @@ the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız
 acknowledgement ("Thanks for your message", "Cheers for the photos", "Appreciate you reaching out",
 "Mesajınız elimize ulaştı", "Yazdığınız için
 teşekkürler", "Müraciətinizə görə minnətdarıq") within its first words, also when typed without the
-language's letters ("Mesajiniz icin tesekkurler"). A
+language's letters ("Mesajiniz icin tesekkurler"). In Turkish and Azerbaijani, where the verb ends the
+sentence, a thank-you or a greeting verb may close the first clause ("Bize yazdığınız için çok teşekkür
+ederiz", "Komandamız sizi salamlayır"). A
 "please" at the start or a "thanks!" at the end is not a greeting. An away message must also say when a
 person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
 transcript, it flags the first brand reply without a greeting and a customer message that got no reply.
@@ -53,11 +55,12 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 			typos := pb.withTypos()
 			// Made once a rule, not once a message.
 			predicates := greetingData.WordSets("predicate")
-			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates) }
+			anywhere := greetingData.WordSets("first_sentence")
+			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere) }
 		}),
 }
 
-func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates map[lint.Lang]map[string]bool) {
+func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere map[lint.Lang]map[string]bool) {
 	m := p.Msg
 	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" || screenLine(m) {
 		return
@@ -75,12 +78,34 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 	}
 	predicate := predicates[m.Lang]
 	toks := m.Tokens()
+	// Where the verb ends the sentence, a thank-you or a greeting verb closes
+	// the first clause ("Bize yazdığınız için çok teşekkür ederiz",
+	// "Komandamız sizi salamlayır"): those lists may stand anywhere in it.
+	// A thank-you after a comma thanks for what was asked ("…göndərin,
+	// təşəkkürlər!") and greets nobody.
+	firstEnd := limit
+	if len(anywhere[m.Lang]) > 0 {
+		if ss := m.Sentences(); len(ss) > 0 {
+			firstEnd = len(toks)
+			for i, t := range toks {
+				if t.Start >= ss[0].End || t.Kind == lint.Punct && t.Norm == "," {
+					firstEnd = i
+					break
+				}
+			}
+			firstEnd = max(firstEnd, limit)
+		}
+	}
 	greeted := func(found func(list string) []lint.Match) bool {
 		for _, list := range []string{"greet", "acknowledge"} {
+			within := limit
+			if anywhere[m.Lang][list] {
+				within = firstEnd
+			}
 			for _, mt := range found(list) {
 				// After "are" a greeting word is said of something: "Walk-ins
 				// are welcome", "you're welcome".
-				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 && mt.First < limit &&
+				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 && mt.First < within &&
 					!(prev >= 0 && predicate[toks[prev].Norm]) {
 					return true
 				}

@@ -18,9 +18,9 @@ import (
 
 func TestSarcasmScorerOptions(t *testing.T) {
 	en := load.Options{Lang: lint.English}
-	// Sarcasm no frame describes; the scorer gives it 0.99.
-	text := "Oh sure, we will fly the sofa to you by helicopter tonight, no problem at all."
-	flagged := []string{"0-78 severity(0) " + sarcasmScorerMessage}
+	// Sarcasm no frame describes; the scorer is sure of it.
+	text := "Of course, we'll just rebuild the whole kitchen for free, why not."
+	flagged := []string{"0-66 severity(0) " + sarcasmScorerMessage}
 	for opts, want := range map[string][]string{
 		"":                         flagged, // on by default
 		"scorer: {threshold: 0.9}": flagged,
@@ -29,8 +29,8 @@ func TestSarcasmScorerOptions(t *testing.T) {
 		"scorer: {enabled: false, threshold: 0.9}":  nil,
 		// The lexicon options still reach the frames, and a message the
 		// frames flag is not flagged again.
-		"add: {en: {markers: [by helicopter]}}\nscorer: {enabled: true, threshold: 0.9}": {
-			`37-50 severity(0) "by helicopter" reads as sarcasm toward the customer`},
+		"add: {en: {markers: [whole kitchen]}}\nscorer: {enabled: true, threshold: 0.9}": {
+			`34-47 severity(0) "whole kitchen" reads as sarcasm toward the customer`},
 	} {
 		if diff := cmp.Diff(want, check(t, Sarcasm, opts, en, text)); diff != "" {
 			t.Errorf("%q:\n%s", opts, diff)
