@@ -27,7 +27,7 @@ func FuzzForwardingEndings(f *testing.F) {
 		l := lint.Langs[int(pick)%len(lint.Langs)]
 		// The walks as they were written: ours and verbEnding compare no
 		// lengths, conditional wants two bytes before the ending.
-		any := func(ends map[string]bool, folded bool) bool {
+		anyEnding := func(ends map[string]bool, folded bool) bool {
 			for e := range ends {
 				if hasEnding(l, w, e, folded) {
 					return true
@@ -43,7 +43,7 @@ func FuzzForwardingEndings(f *testing.F) {
 			}
 			return false
 		}
-		if got, want := fw.ours(l, w, folded), any(fw.ourEndings[l], folded); got != want {
+		if got, want := fw.ours(l, w, folded), anyEnding(fw.ourEndings[l], folded); got != want {
 			t.Errorf("%s %q folded %v: ours %v, the walk %v", l, w, folded, got, want)
 		}
 		verbWalk := false
