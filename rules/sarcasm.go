@@ -996,7 +996,9 @@ func withEnding(m *lint.Message, ends *endingList) []lint.Match {
 	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	var out []lint.Match
-	for i, t := range m.Tokens() {
+	toks := m.Tokens()
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != lint.Word {
 			continue
 		}
