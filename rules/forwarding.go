@@ -201,8 +201,12 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	// it on, but only if you agree"); the frame itself must stand in one
 	// clause ("the sample went to the lab, but your name was not passed").
 	clauses := fw.clauses(m.Lang, toks, sents)
-	byClause := func(list string, spans []lint.Span) map[int][]lint.Match {
-		out := map[int][]lint.Match{}
+	// A list's cues by clause (or sentence), indexed as spans are.
+	byClause := func(list string, spans []lint.Span) [][]lint.Match {
+		out := make([][]lint.Match, len(spans))
+		if len(spans) == 0 {
+			return out // no clause asks
+		}
 		for _, mt := range all[list] {
 			i := sentenceOf(spans, mt.Span.Start)
 			out[i] = append(out[i], mt)
@@ -772,7 +776,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 			continue
 		}
 		w := m.Body.Text[t.Start:t.End]
-		if lowerASCII(w) || sentenceStart(toks, i) {
+		if noCapital(w) || sentenceStart(toks, i) {
 			continue // most words: neither a capital nor camel case
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -797,12 +801,22 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 	return out
 }
 
-// lowerASCII reports whether a word is all ASCII without a capital.
-func lowerASCII(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+// noCapital reports whether a word has no capital letter, reading its
+// ASCII bytes as bytes.
+func noCapital(w string) bool {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsUpper(r) {
 			return false
 		}
+		i += n
 	}
 	return true
 }
