@@ -70,8 +70,7 @@ func Place(m *Message, d Diagnostic, f *Finding) {
 	if end < start {
 		end = start
 	}
-	f.Line, f.Col = m.Source.Position(start)
-	f.EndLine, f.EndCol = m.Source.Position(end)
+	f.Line, f.Col, f.EndLine, f.EndCol = m.Source.Span(start, end)
 	if d.Fix != nil && fld != nil && !fld.Map.Empty() && !strings.ContainsAny(d.Fix.New, m.Source.Unsafe) {
 		s, e := fld.Map.Start(d.Fix.Span.Start), fld.Map.End(d.Fix.Span.End)
 		data := m.Source.Data

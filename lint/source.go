@@ -3,8 +3,10 @@ package lint
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -24,9 +26,18 @@ type Source struct {
 	Comments *Comments
 
 	// Built on first use; messages of one file are checked on several
-	// goroutines, so mu guards them.
+	// goroutines, so mu guards them. lines, the byte offset of each line
+	// start, is written once under mu and read without it: every finding
+	// asks for it twice.
 	mu    sync.Mutex
-	lines []int // byte offset of each line start
+	lines atomic.Pointer[[]int]
+	// placed is the offset Position last counted to and its column, as
+	// off<<32 | col (0: none): a message's findings are placed along its
+	// line one after another, each counted on from the one before it
+	// rather than from the line's start. Any offset kept is one where a
+	// character starts, so counting on from it counts as from the line's
+	// start would.
+	placed atomic.Uint64
 	// marks holds, for long lines, the rune count at points along the line,
 	// so that placing many findings on one huge line stays linear.
 	marks map[int][]runeMark
@@ -41,24 +52,29 @@ const markEvery = 512
 func NewSource(path string, data []byte) *Source { return &Source{Path: path, Data: data} }
 
 func (s *Source) index() []int {
+	if lines := s.lines.Load(); lines != nil {
+		return *lines
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.lines == nil {
-		// Made at its size: a streamed export's every message has a
-		// source of its own line, which made room for 64 lines.
-		n := bytes.Count(s.Data, []byte{'\n'})
-		if n == 0 {
-			s.lines = oneLine
-			return s.lines
-		}
-		s.lines = append(make([]int, 0, n+1), 0)
-		for i, c := range s.Data {
-			if c == '\n' {
-				s.lines = append(s.lines, i+1)
-			}
+	if lines := s.lines.Load(); lines != nil {
+		return *lines
+	}
+	// Made at its size: a streamed export's every message has a source of
+	// its own line, which made room for 64 lines.
+	n := bytes.Count(s.Data, []byte{'\n'})
+	if n == 0 {
+		s.lines.Store(&oneLine)
+		return oneLine
+	}
+	lines := append(make([]int, 0, n+1), 0)
+	for i, c := range s.Data {
+		if c == '\n' {
+			lines = append(lines, i+1)
 		}
 	}
-	return s.lines
+	s.lines.Store(&lines)
+	return lines
 }
 
 // oneLine is the line index of every source of one line, shared: an index
@@ -71,34 +87,95 @@ func (s *Source) Position(off int) (line, col int) {
 	if off < 0 {
 		return 0, 0
 	}
-	if off > len(s.Data) {
-		off = len(s.Data)
-	}
+	off = min(off, len(s.Data))
 	idx := s.index()
-	i := sort.Search(len(idx), func(i int) bool { return idx[i] > off }) - 1
-	start := idx[i]
-	if off-start <= markEvery {
-		return s.Line0 + i + 1, runeCount(s.Data[start:off]) + 1
-	}
-	ms := s.lineMarks(i)
-	k := sort.Search(len(ms), func(k int) bool { return ms[k].off > off }) - 1
-	return s.Line0 + i + 1, ms[k].runes + runeCount(s.Data[ms[k].off:off]) + 1
+	i := lineIndex(idx, off)
+	return s.Line0 + i + 1, s.column(idx, i, off)
 }
 
-// runeCount is utf8.RuneCount, eight ASCII bytes at a time: every finding
-// is placed by counting the characters before it on its line, and an
-// export's lines are long and mostly ASCII.
+// Span is Position of start and of end. An end on start's line, as a
+// finding's most often is, is counted on from start instead of from the
+// line's start again, when start is where a character starts: characters
+// are then counted the same either way.
+func (s *Source) Span(start, end int) (line, col, endLine, endCol int) {
+	line, col = s.Position(start)
+	if start < 0 || end < start {
+		endLine, endCol = s.Position(end)
+		return line, col, endLine, endCol
+	}
+	start, end = min(start, len(s.Data)), min(end, len(s.Data))
+	idx := s.index()
+	i := line - s.Line0 - 1
+	onLine := i+1 >= len(idx) || end < idx[i+1]
+	if !onLine || start > idx[i] && start < len(s.Data) && !utf8.RuneStart(s.Data[start]) {
+		endLine, endCol = s.Position(end)
+		return line, col, endLine, endCol
+	}
+	return line, col, line, col + runeCount(s.Data[start:end])
+}
+
+// lineIndex is the 0-based line of off in a line index.
+func lineIndex(idx []int, off int) int {
+	if len(idx) == 1 {
+		return 0 // a source of one line: every streamed message
+	}
+	return sort.Search(len(idx), func(i int) bool { return idx[i] > off }) - 1
+}
+
+// column is the 1-based column of off on line i (0-based) of index idx.
+func (s *Source) column(idx []int, i, off int) int {
+	start, col := idx[i], 1
+	if p := s.placed.Load(); p != 0 {
+		// Kept on this line and before off: counted on from there.
+		if at := int(p >> 32); at >= start && at <= off {
+			start, col = at, int(uint32(p))
+		}
+	}
+	if off-start <= markEvery {
+		col += runeCount(s.Data[start:off])
+	} else {
+		ms := s.lineMarks(i)
+		k := sort.Search(len(ms), func(k int) bool { return ms[k].off > off }) - 1
+		col = ms[k].runes + runeCount(s.Data[ms[k].off:off]) + 1
+	}
+	if off <= math.MaxUint32 && col <= math.MaxUint32 && (off == len(s.Data) || utf8.RuneStart(s.Data[off])) {
+		s.placed.Store(uint64(off)<<32 | uint64(col))
+	}
+	return col
+}
+
+// runeCount is utf8.RuneCount, 32 or eight ASCII bytes at a time: every
+// finding is placed by counting the characters before it on its line, and
+// an export's lines are long and mostly ASCII, or else mostly ASCII and
+// letters of two bytes.
 func runeCount(b []byte) int {
+	const high = 0x8080808080808080
 	n := 0
 	for len(b) > 0 {
-		if len(b) >= 8 && binary.LittleEndian.Uint64(b)&0x8080808080808080 == 0 {
+		if len(b) >= 32 && (binary.LittleEndian.Uint64(b)|binary.LittleEndian.Uint64(b[8:])|
+			binary.LittleEndian.Uint64(b[16:])|binary.LittleEndian.Uint64(b[24:]))&high == 0 {
+			n += 32
+			b = b[32:]
+			continue
+		}
+		if len(b) >= 8 && binary.LittleEndian.Uint64(b)&high == 0 {
 			n += 8
 			b = b[8:]
 			continue
 		}
-		_, w := utf8.DecodeRune(b)
+		// One character: ASCII, or two bytes (every letter of Turkish
+		// and Azerbaijani that ASCII lacks) told here, as
+		// utf8.DecodeRune would, without a call; any other decoded.
 		n++
-		b = b[w:]
+		switch c := b[0]; {
+		case c < utf8.RuneSelf:
+			b = b[1:]
+		case 0xC2 <= c && c <= 0xDF && len(b) > 1 && b[1]&0xC0 == 0x80:
+			b = b[2:]
+		default:
+			_, w := utf8.DecodeRune(b)
+			b = b[w:]
+		}
 	}
 	return n
 }

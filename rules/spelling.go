@@ -142,6 +142,28 @@ type wordList struct {
 	// of lowering it and looking up it, its stems and its endings.
 	lang                   lint.Lang
 	matched, matchedFolded memo[listMatch]
+	// starts and foldedStarts are the first two bytes of every word of
+	// words and of folded (startKey): a word whose lower case starts
+	// otherwise and ends in no listed ending is not on the list, most words
+	// of a text, told without hashing it.
+	starts, foldedStarts *byteSet16
+}
+
+// byteSet16 is a set of two-byte values.
+type byteSet16 [1 << 16 / 64]uint64
+
+func (set *byteSet16) add(k uint16)      { set[k>>6] |= 1 << (k & 63) }
+func (set *byteSet16) has(k uint16) bool { return set[k>>6]&(1<<(k&63)) != 0 }
+
+// startsOf are the first two bytes of each word of words (startKey).
+func startsOf(words map[string]string) *byteSet16 {
+	set := new(byteSet16)
+	for w := range words {
+		if w != "" {
+			set.add(startKey(w))
+		}
+	}
+	return set
 }
 
 // listMatch is what match says of a word.
@@ -152,8 +174,11 @@ type listMatch struct {
 
 type speller struct {
 	// en maps misspell's English misspellings (lower case) to their
-	// fixes.
-	en *wordTable
+	// fixes. enLetterless says a misspelling of en has no letter (none of
+	// misspell's has): english then reads every run of digits and
+	// apostrophes too.
+	en           *wordTable
+	enLetterless bool
 	// misspell are the languages checked with misspell's English
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
@@ -179,7 +204,9 @@ func englishFixes(pairs []string) *wordTable {
 // build their own copies.
 var (
 	defaultEnglish = sync.OnceValue(func() *wordTable { return englishFixes(misspell.DictMain) })
-	builtinLists   = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
+	// defaultLetterless is letterless(defaultEnglish()).
+	defaultLetterless = sync.OnceValue(func() bool { return letterless(defaultEnglish()) })
+	builtinLists      = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
 		out := map[lint.Lang]*wordList{}
 		for _, l := range lint.Langs {
 			data, err := spellingData.ReadFile("data/spelling/" + string(l) + ".txt")
@@ -278,6 +305,7 @@ func (wl *wordList) fold() {
 	exact := func(w string) bool { return wl.exact[w] }
 	wl.wordsTable, wl.foldedTable = newWordTable(wl.words, exact), newWordTable(wl.folded, exact)
 	wl.stemsTable, wl.foldedStemsTable = newWordSet(wl.stems), newWordSet(wl.foldedStems)
+	wl.starts, wl.foldedStarts = startsOf(wl.words), startsOf(wl.folded)
 	wl.endingsByLast = [256][][2]string{}
 	for _, e := range wl.endings {
 		for c := range wl.endingsByLast {
@@ -314,7 +342,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 	if lists, err = withPackLists(lists); err != nil {
 		return nil, err
 	}
-	sp := &speller{en: defaultEnglish(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
+	sp := &speller{en: defaultEnglish(), enLetterless: defaultLetterless(), misspell: misspellLangs(), lists: lists, ignore: map[string]bool{},
 		useDict: o.Dictionary == nil || *o.Dictionary}
 	if sp.vocab, err = newVocabularies(o); err != nil {
 		return nil, err
@@ -345,7 +373,7 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 			delete(en, w)
 		}
 		t := newWordTable(en, nil)
-		sp.en = &t
+		sp.en, sp.enLetterless = &t, letterless(&t)
 	}
 	for l, words := range o.Words {
 		if _, err := lint.ParseLang(string(l)); err != nil {
@@ -419,13 +447,19 @@ func allOf(pattern string) func(string) [][]int {
 func braceSpans(text string) [][]int {
 	var out [][]int
 	for i := 0; i < len(text); {
-		start := i
+		// A match starts at a brace, or at a % just before it: from
+		// brace to brace, as a text has few.
+		b := strings.IndexByte(text[i:], '{')
+		if b < 0 {
+			break
+		}
+		start := i + b
+		if start > i && text[start-1] == '%' {
+			start--
+		}
+		i = start
 		if text[i] == '%' {
 			i++
-		}
-		if i >= len(text) || text[i] != '{' {
-			i = start + 1
-			continue
 		}
 		double := text[start] == '{' && i+1 < len(text) && text[i+1] == '{'
 		from := i + 1
@@ -502,30 +536,40 @@ func blank(text string) string {
 }
 
 // blankLinks blanks only links, e-mail addresses, placeholders, mentions
-// and hashtags, keeping host-like slips such as "Thanks.We" visible.
+// and hashtags, keeping host-like slips such as "Thanks.We" visible. Every
+// kind is blanked in one copy of the text, made when the first is found.
 func blankLinks(text string) string {
-	out := text
-	if strings.Contains(out, "://") {
-		out = blankURLs(out)
+	var b []byte
+	blankSpan := func(start, end int) {
+		if b == nil {
+			b = []byte(text)
+		}
+		for i := start; i < end; i++ {
+			b[i] = ' '
+		}
 	}
-	if strings.Contains(out, "www.") {
-		out = wwwRE.ReplaceAllStringFunc(out, func(s string) string { return strings.Repeat(" ", len(s)) })
+	if strings.Contains(text, "://") {
+		blankURLs(text, blankSpan)
+	}
+	// www. links as the text reads with the other links blanked.
+	if b == nil && strings.Contains(text, "www.") {
+		for _, loc := range wwwRE.FindAllStringIndex(text, -1) {
+			blankSpan(loc[0], loc[1])
+		}
+	} else if b != nil && bytes.Contains(b, []byte("www.")) {
+		for _, loc := range wwwRE.FindAllIndex(b, -1) {
+			blankSpan(loc[0], loc[1])
+		}
 	}
 	// One regexp a kind, each run only when the text has its character:
 	// the e-mail pattern alone would otherwise be tried at every letter.
-	var b []byte
 	has := bytesIn(text, notWordChars) // every kind's characters at once
 	for _, nw := range notWords {
 		if !has.any(nw.needs) {
 			continue
 		}
 		for _, loc := range nw.find(text) {
-			if b == nil {
-				b = []byte(out)
-			}
-			for i := loc[0]; i < loc[1]; i++ {
-				b[i] = ' '
-			}
+			blankSpan(loc[0], loc[1])
 		}
 	}
 	for from := 0; ; {
@@ -535,20 +579,15 @@ func blankLinks(text string) string {
 		}
 		i += from
 		if start, end, ok := bareLink(text, i); ok {
-			if b == nil {
-				b = []byte(out)
-			}
-			for j := start; j < end; j++ {
-				b[j] = ' '
-			}
+			blankSpan(start, end)
 			i = end - 1 // the path runs from the slash: end > i
 		}
 		from = i + 1
 	}
-	if b != nil {
-		out = string(b)
+	if b == nil {
+		return text
 	}
-	return out
+	return string(b)
 }
 
 // asciiBytes is a set of ASCII characters.
@@ -634,12 +673,11 @@ func bareLink(text string, slash int) (start, end int, ok bool) {
 // blankURLs blanks http, https and ftp links up to the next space, as
 // misspell.StripURL does with a regexp that costs more than the rest of a
 // text's check.
-func blankURLs(s string) string {
-	var b []byte
+func blankURLs(s string, blankSpan func(start, end int)) {
 	for from := 0; ; {
 		i := strings.Index(s[from:], "://")
 		if i < 0 {
-			break
+			return
 		}
 		i += from
 		start := -1
@@ -650,23 +688,18 @@ func blankURLs(s string) string {
 			}
 		}
 		end := i + 3
-		for end < len(s) && !strings.ContainsRune(" \t\n\f\r", rune(s[end])) {
-			end++
+	link:
+		for ; end < len(s); end++ {
+			switch s[end] {
+			case ' ', '\t', '\n', '\f', '\r':
+				break link
+			}
 		}
 		if start >= 0 {
-			if b == nil {
-				b = []byte(s)
-			}
-			for j := start; j < end; j++ {
-				b[j] = ' '
-			}
+			blankSpan(start, end)
 		}
 		from = end
 	}
-	if b == nil {
-		return s
-	}
-	return string(b)
 }
 
 var wwwRE = regexp.MustCompile(`(?i)\bwww\.\S+`)
@@ -697,20 +730,79 @@ type hit struct {
 	others     []string // ranked suggestions, right first
 }
 
-// english finds the words misspell would correct in text.
-func (sp *speller) english(text string) []hit {
-	var hits []hit
+// english appends to hits the words misspell would correct in text, whose
+// tokens are toks. misspell's words are runs of [a-zA-Z0-9']; most are a word
+// token of ASCII letters alone, whose norm is the run lowered, and are
+// looked up by it. A run with any other character is read from the text
+// (englishIn), and so is every run when a misspelling has no letter, as
+// such a run is no word token.
+func (sp *speller) english(text string, toks []lint.Token, hits []hit) []hit {
+	if sp.enLetterless {
+		return sp.englishIn(text, 0, len(text), hits)
+	}
+	read := 0 // the text before it is read
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word || t.Start < read {
+			continue
+		}
+		if wholeRun(text, t) {
+			hits = englishWord(sp, text[t.Start:t.End], t.Norm, hashOf(t.Norm), t.Start, hits)
+			continue
+		}
+		// Every run with a letter meets a word token: the runs around
+		// this one, read from the text.
+		from, to := t.Start, t.End
+		for from > 0 && isMisspellWordByte(text[from-1]) {
+			from--
+		}
+		for to < len(text) && isMisspellWordByte(text[to]) {
+			to++
+		}
+		hits = sp.englishIn(text, from, to, hits)
+		read = to
+	}
+	return hits
+}
+
+// wholeRun reports a word token that is a whole run of misspell's word
+// characters, all ASCII letters (and apostrophes), with its norm the run
+// lowered as english lowers it (ASCII letters, so of the same length).
+func wholeRun(text string, t *lint.Token) bool {
+	if t.Start > 0 && isMisspellWordByte(text[t.Start-1]) || t.End < len(text) && isMisspellWordByte(text[t.End]) ||
+		len(t.Norm) != t.End-t.Start {
+		return false
+	}
+	for i := t.Start; i < t.End; i++ {
+		if !runLetterBytes[text[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// runLetterBytes are the bytes of wholeRun's words: ASCII letters and '.
+var runLetterBytes = func() (set [256]bool) {
+	for c := range set {
+		set[c] = isASCIILetter(byte(c)) || c == '\''
+	}
+	return set
+}()
+
+// englishIn finds the words misspell would correct in text[from:to], which
+// starts and ends a run.
+func (sp *speller) englishIn(text string, from, to int, hits []hit) []hit {
 	// misspell's own word pattern, [a-zA-Z0-9']+, found by hand: most
 	// words are not candidates, and misspell's pass over a whole text
 	// (a replacer, then regexps on every line it changed) was the most
 	// expensive part of a check.
-	for start := 0; start < len(text); {
+	for start := from; start < to; {
 		if !isMisspellWordByte(text[start]) {
 			start++
 			continue
 		}
 		end := start
-		for end < len(text) && isMisspellWordByte(text[end]) {
+		for end < to && isMisspellWordByte(text[end]) {
 			end++
 		}
 		word := text[start:end]
@@ -725,14 +817,40 @@ func (sp *speller) english(text string) []hit {
 			}
 			lw, h = append(lw, c), hashStep(h, c)
 		}
-		if right, _, ok := sp.en.get(h, lw); ok && !sp.ignore[asciiLower(word)] {
-			if right, ok := misspellCase(word, right); ok {
-				hits = append(hits, hit{start: start, end: end, right: right, sure: true, listed: true})
-			}
-		}
+		hits = englishWord(sp, word, lw, h, start, hits)
 		start = end
 	}
 	return hits
+}
+
+// englishWord adds the hit of word, at offset start of its text, when
+// misspell corrects it; lw is the word lowered and h its hash.
+func englishWord[S string | []byte](sp *speller, word string, lw S, h uint64, start int, hits []hit) []hit {
+	if right, _, ok := lookUp(sp.en, h, lw); ok && !sp.ignore[asciiLower(word)] {
+		if right, ok := misspellCase(word, right); ok {
+			hits = append(hits, hit{start: start, end: start + len(word), right: right, sure: true, listed: true})
+		}
+	}
+	return hits
+}
+
+// letterless reports a misspelling of t with no ASCII letter.
+func letterless(t *wordTable) bool {
+	for _, e := range t.entries {
+		if !hasASCIILetter(e.key) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isASCIILetter(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // misspellCase writes a fix in the case of the word it replaces, as
@@ -952,7 +1070,7 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 			pass = sp.unknown(lx, text, toks, sp.bodyWords(m, lx, part))
 			kept.passes = append(kept.passes, pass)
 		}
-		sp.field(m.Lang, lx, part, text, pass, report)
+		sp.field(m.Lang, lx, part, text, toks, pass, report)
 	})
 	if lx != nil {
 		m.Remember(spellingKey{}, kept)
@@ -961,12 +1079,14 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
-func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, pass unknownPass, report func(lint.Diagnostic)) {
-	var hits []hit
+func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, pass unknownPass, report func(lint.Diagnostic)) {
+	// Room for a text's hits, most texts' all, kept off the heap.
+	var room [4]hit
+	hits := room[:0]
 	if sp.misspell[l] {
-		hits = sp.english(text)
+		hits = sp.english(text, toks, hits)
 	} else if wl := sp.lists[l]; wl != nil {
-		hits = sp.listed(l, wl, text)
+		hits = sp.listed(l, wl, text, toks, hits)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
 	curated := len(hits)
@@ -1103,11 +1223,72 @@ func words(cands []candidate) []string {
 	return out
 }
 
-// listed finds the words of a curated list in text.
-func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
-	var hits []hit
+// listed appends to hits the words of a curated list in text, whose tokens
+// are toks.
+// A list's word is a run of letters (and marks after one); most word tokens
+// are one such run, whose token norm is the word lowered, and most of those
+// are told off the list by that norm's first two bytes and last byte
+// (wordList.starts) without hashing the word. Any other token is read a
+// letter at a time, as listedIn reads a whole text.
+func (sp *speller) listed(l lint.Lang, wl *wordList, text string, toks []lint.Token, hits []hit) []hit {
 	ascii := asciiLetters(text)
-	for start := 0; start < len(text); {
+	starts := wl.starts
+	if ascii {
+		starts = wl.foldedStarts
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word {
+			continue
+		}
+		word := text[t.Start:t.End]
+		if !oneLetterRun(word) {
+			hits = sp.listedIn(l, wl, text, t.Start, t.End, ascii, hits)
+			continue
+		}
+		if lw := t.Norm; lw != "" && !starts.has(startKey(lw)) && len(wl.endingsByLast[lw[len(lw)-1]]) == 0 {
+			continue
+		}
+		hits = sp.listedWord(l, wl, word, t.Start, ascii, hits)
+	}
+	return hits
+}
+
+// oneLetterRun reports a word token that is one run of letters whose norm
+// is the word lowered: ASCII letters and characters from U+0080 to U+027F
+// (every letter of the languages; a token has no other character of that
+// range), no digit, apostrophe or mark, nor ʼ (U+02BC), which a norm writes
+// as '.
+func oneLetterRun(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if !letterRunBytes[word[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// letterRunBytes are the bytes of oneLetterRun's words.
+var letterRunBytes = func() (set [256]bool) {
+	for c := range set {
+		set[c] = isASCIILetter(byte(c)) || 0x80 <= c && c < 0xCA
+	}
+	return set
+}()
+
+// startKey is the key of a word's first two bytes in a byteSet16: the
+// first and a zero for a word of one byte.
+func startKey(w string) uint16 {
+	if len(w) == 1 {
+		return uint16(w[0]) << 8
+	}
+	return uint16(w[0])<<8 | uint16(w[1])
+}
+
+// listedIn finds the words of a curated list in text[from:to], a letter at
+// a time.
+func (sp *speller) listedIn(l lint.Lang, wl *wordList, text string, from, to int, ascii bool, hits []hit) []hit {
+	for start := from; start < to; {
 		// ASCII, most of a text, is told here without a call.
 		if c := text[start]; c < utf8.RuneSelf {
 			if !isASCIILetter(c) {
@@ -1119,7 +1300,7 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 			continue
 		}
 		end := start
-		for end < len(text) {
+		for end < to {
 			if c := text[end]; c < utf8.RuneSelf {
 				if !isASCIILetter(c) {
 					break
@@ -1133,11 +1314,17 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, text string) []hit {
 			}
 			end += w
 		}
-		word := text[start:end]
-		if n, right := wl.match(l, word, ascii); n > 0 && !sp.ignore[lint.Lower(l, word)] {
-			hits = append(hits, hit{start: start, end: start + n, right: right, sure: true, listed: true})
-		}
+		hits = sp.listedWord(l, wl, text[start:end], start, ascii, hits)
 		start = end
+	}
+	return hits
+}
+
+// listedWord adds the hit of word, at offset start of its text, when the
+// list has it.
+func (sp *speller) listedWord(l lint.Lang, wl *wordList, word string, start int, ascii bool, hits []hit) []hit {
+	if n, right := wl.match(l, word, ascii); n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, word)]) {
+		hits = append(hits, hit{start: start, end: start + n, right: right, sure: true, listed: true})
 	}
 	return hits
 }
@@ -1191,7 +1378,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 		}
 		k++
 		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
-		if i > 0 && toks[i-1].Kind == lint.Punct && strings.ContainsAny(toks[i-1].Norm, "}])%'’") {
+		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
 			continue // a suffix written after a placeholder or a quote: {name}'daki
 		}
 		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
@@ -1205,7 +1392,7 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 			v = lx.verdict(word)
 		}
 		base := word[:v.base]
-		if !v.checked || sp.ignored(l, base) {
+		if !v.checked || len(sp.ignore) > 0 && sp.ignored(l, base) {
 			continue
 		}
 		end := t.Start + len(base)
@@ -1230,7 +1417,12 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 		if l == lint.English && foreignPhrase(text, toks, i) {
 			continue // café au lait, hors d'oeuvres: a phrase of another language
 		}
-		lw := lint.Lower(l, base)
+		// An ASCII word's norm is the word lowered, made by the
+		// tokenizer already.
+		lw := t.Norm
+		if len(base) != len(word) || !isASCIIString(word) {
+			lw = lint.Lower(l, base)
+		}
 		capital := v.capital
 		name := capital && midSentence(text, toks, i)
 		pass.seen = append(pass.seen, seenWord{lw, name})
@@ -1249,6 +1441,19 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 		add(hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}
 	return pass
+}
+
+// closesBeforeSuffix reports a punctuation token after which a word is a
+// suffix: one of }])%'’, as strings.ContainsAny would tell, without
+// decoding the token for ’.
+func closesBeforeSuffix(norm string) bool {
+	switch norm {
+	case "}", "]", ")", "%", "'", "’":
+		return true
+	}
+	// A token of one character other than those has none of them.
+	_, w := utf8.DecodeRuneInString(norm)
+	return w < len(norm) && strings.ContainsAny(norm, "}])%'’")
 }
 
 // wordVerdict is what the unknown-word pass learns of a word from the
@@ -1358,12 +1563,28 @@ func foreignPhrase(text string, toks []lint.Token, i int) bool {
 			}
 			words++
 			w := text[toks[j].Start:toks[j].End]
-			if strings.ContainsAny(w, "àâäçéèêëîïôùûüœæñ") || len(w) > 2 && (w[0] == 'd' || w[0] == 'l') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+			if foreignLetters(w) || len(w) > 2 && (w[0] == 'd' || w[0] == 'l') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
 				return true
 			}
 		}
 	}
-	return strings.ContainsAny(text[toks[i].Start:toks[i].End], "àâäçéèêëîïôùûüœæñ")
+	return foreignLetters(text[toks[i].Start:toks[i].End])
+}
+
+// foreignLetters reports a letter of French and its neighbours that English
+// does not use; a word of ASCII, most words, has none, told without
+// decoding it.
+func foreignLetters(w string) bool {
+	return !isASCIIString(w) && strings.ContainsAny(w, "àâäçéèêëîïôùûüœæñ")
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // ignored reports a word the config's ignore list has, in either casing.
@@ -1499,14 +1720,21 @@ func matchCaseRunes(l lint.Lang, orig, right string) string {
 	return right
 }
 
-// matchCaseASCII is matchCase for a word of ASCII characters, most words,
-// without building strings to compare; ok is false for any other word.
+// matchCaseASCII is matchCase for a word of ASCII characters and small
+// letters of the languages (lowerSelf), most words, without building
+// strings to compare; ok is false for any other word.
 func matchCaseASCII(l lint.Lang, orig, right string) (fixed string, ok bool) {
 	letters, lower := 0, false
 	for i := 0; i < len(orig); i++ {
 		switch c := orig[i]; {
 		case c >= utf8.RuneSelf:
-			return "", false
+			r, w := utf8.DecodeRuneInString(orig[i:])
+			if !lowerSelf(r) {
+				return "", false
+			}
+			letters++
+			lower = true
+			i += w - 1
 		case 'a' <= c && c <= 'z':
 			letters++
 			lower = true
@@ -1522,10 +1750,24 @@ func matchCaseASCII(l lint.Lang, orig, right string) (fixed string, ok bool) {
 		// they are, in Turkish casing too (only i and ı change).
 		return lint.Upper(l, right), true
 	case 'A' <= orig[0] && orig[0] <= 'Z':
-		r, n := utf8.DecodeRuneInString(right)
-		return lint.Upper(l, string(r)) + right[n:], true
+		return upperFirst(l, right), true
 	}
 	return right, true
+}
+
+// upperFirst is right with its first letter a capital. An ASCII first
+// character other than a Turkic i, most fixes' first, is raised here: one
+// string made, not three.
+func upperFirst(l lint.Lang, right string) string {
+	switch c := right[0:min(1, len(right))]; {
+	case c == "" || c[0] >= utf8.RuneSelf || c[0] == 'i' && lint.CasingOf(l) == lint.TurkicCasing:
+	case 'a' <= c[0] && c[0] <= 'z':
+		return string(rune(c[0]-('a'-'A'))) + right[1:]
+	default:
+		return right // no letter to raise
+	}
+	r, n := utf8.DecodeRuneInString(right)
+	return lint.Upper(l, string(r)) + right[n:]
 }
 
 // lowerWord appends word lowered in the language's casing to dst (turkic:

@@ -76,11 +76,74 @@ func FuzzHasDottedWord(f *testing.F) {
 	})
 }
 
-func isASCIIString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
+// blankLinksByStrings is blankLinks as it was first written, a string made
+// for each kind of link blanked: the reference for the one copy.
+func blankLinksByStrings(text string) string {
+	out := text
+	if strings.Contains(out, "://") {
+		var b []byte
+		blankURLs(out, func(start, end int) {
+			if b == nil {
+				b = []byte(out)
+			}
+			for j := start; j < end; j++ {
+				b[j] = ' '
+			}
+		})
+		if b != nil {
+			out = string(b)
 		}
 	}
-	return true
+	if strings.Contains(out, "www.") {
+		out = wwwRE.ReplaceAllStringFunc(out, func(s string) string { return strings.Repeat(" ", len(s)) })
+	}
+	var b []byte
+	for _, nw := range notWords {
+		if !strings.ContainsAny(text, nw.needs) {
+			continue
+		}
+		for _, loc := range nw.find(text) {
+			if b == nil {
+				b = []byte(out)
+			}
+			for i := loc[0]; i < loc[1]; i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	for from := 0; ; {
+		i := strings.IndexByte(text[from:], '/')
+		if i < 0 {
+			break
+		}
+		i += from
+		if start, end, ok := bareLink(text, i); ok {
+			if b == nil {
+				b = []byte(out)
+			}
+			for j := start; j < end; j++ {
+				b[j] = ' '
+			}
+			i = end - 1
+		}
+		from = i + 1
+	}
+	if b != nil {
+		out = string(b)
+	}
+	return out
+}
+
+// FuzzBlankLinks holds blankLinks, which blanks every kind in one copy of
+// the text, to the reference that made a string for each.
+func FuzzBlankLinks(f *testing.F) {
+	for _, s := range append(handFoundSeeds, "see https://www.x.io/a and www.y.io/b, shop.com.tr/flas {{n}} @a #b <i>x</i>",
+		"HTTP://x.io/y\tthen www.", "ftp://a https://b http://c ://d", "%s %1$d ${x} $y *|X|* [Y] mailto:a@b.co") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := blankLinks(s), blankLinksByStrings(s); got != want {
+			t.Errorf("blankLinks(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

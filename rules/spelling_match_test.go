@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,7 +94,8 @@ func TestLetterAt(t *testing.T) {
 // rune version, in every casing.
 func FuzzMatchCase(f *testing.F) {
 	for _, s := range [][2]string{{"recieve", "receive"}, {"RECIEVE", "receive"}, {"Recieve", "receive"}, {"Iade", "iade"},
-		{"ISTE", "işte"}, {"X", "x"}, {"iPhone", "ıphone"}, {"e-Mail", "email"}, {"'", "a"}, {"A1", "b"}, {"Ab", ""}} {
+		{"ISTE", "işte"}, {"X", "x"}, {"iPhone", "ıphone"}, {"e-Mail", "email"}, {"'", "a"}, {"A1", "b"}, {"Ab", ""},
+		{"teşekür", "teşekkür"}, {"Teşekür", "teşekkür"}, {"TEŞEKÜR", "teşekkür"}, {"ıı", "ii"}, {"Iı", "ıi"}, {"əX", "ə"}} {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, orig, right string) {
@@ -133,6 +135,77 @@ func FuzzAppendQuoted(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := string(appendQuoted([]byte("x"), s)), string(strconv.AppendQuote([]byte("x"), s)); got != want {
 			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+// FuzzListedTokens holds listed, which reads a text a word token at a time
+// and tells most words off the list by their norm's first and last bytes,
+// to listedIn's letter by letter reading of the whole text.
+func FuzzListedTokens(f *testing.F) {
+	for _, s := range []string{
+		"Malesef herkez için stokta değil. Orjinal kutusuyla yapabilirmisiniz?",
+		"MALESEF HERKEZ İÇİN YANLIZ; Herkeze, yanliz ve orjinali 3 günde.",
+		"Təşəkür edirik! Xaiş edirik, gələcəx və edəciyik. TƏŞƏKÜR, xais.",
+		"İade'niz herkez'e 12herkez herkez34 ʼherkez herkezʼ herkéz he\u0301rkez \u0301herkez",
+		"Shoes'a herkez’in d'herkez I Iı ıI ǅ ǆ ǲherkez", "", "a", "I", "\xffherkez",
+	} {
+		f.Add(s)
+	}
+	lists, err := builtinLists()
+	if err != nil {
+		f.Fatal(err)
+	}
+	sp := &speller{}
+	f.Fuzz(func(t *testing.T, text string) {
+		for l, wl := range lists {
+			want := sp.listedIn(l, wl, text, 0, len(text), asciiLetters(text), nil)
+			if got := sp.listed(l, wl, text, lint.Tokenize(text, l), nil); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s listed(%q) = %v, reading it a letter at a time gives %v", l, text, got, want)
+			}
+		}
+	})
+}
+
+// FuzzClosesBeforeSuffix holds closesBeforeSuffix to strings.ContainsAny.
+func FuzzClosesBeforeSuffix(f *testing.F) {
+	for _, s := range []string{"}", "’", "“", "'", "a", "", "x}", "\xff", "’’", "—"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := closesBeforeSuffix(s), strings.ContainsAny(s, "}])%'’"); got != want {
+			t.Errorf("closesBeforeSuffix(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzEnglishTokens holds english, which looks most words up by their
+// token's norm, to englishIn's reading of the whole text, with misspell's
+// list and with one that has a misspelling of no letter.
+func FuzzEnglishTokens(f *testing.F) {
+	for _, s := range []string{"We will recieve it, RECIEVE Recieve ReCieve.", "teh 'recieve' don't recieve's 2recieve recieve2",
+		"café recieve’s naïve-recieve I İ recieve_x x'y'z '' 90's 2day", "", "'", "\xffrecieve"} {
+		f.Add(s)
+	}
+	plain, err := newSpeller(SpellingOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	digits, err := newSpeller(SpellingOptions{Words: map[lint.Lang]map[string]string{lint.English: {"2'": "two", "recieve": "receive"}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	if plain.enLetterless || !digits.enLetterless {
+		f.Fatalf("letterless: %v with misspell's list, %v with 2'", plain.enLetterless, digits.enLetterless)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, sp := range []*speller{plain, digits} {
+			want := sp.englishIn(text, 0, len(text), nil)
+			for _, l := range lint.Langs {
+				if got := sp.english(text, lint.Tokenize(text, l), nil); !reflect.DeepEqual(got, want) {
+					t.Errorf("english(%q) tokenized in %s = %v, reading the text gives %v", text, l, got, want)
+				}
+			}
 		}
 	})
 }

@@ -73,7 +73,10 @@ func (t *wordTable) index(h uint64) int {
 }
 
 // get looks up word, whose hash is h (hashOf(word)).
-func (t *wordTable) get(h uint64, word []byte) (val string, flag, ok bool) {
+func (t *wordTable) get(h uint64, word []byte) (val string, flag, ok bool) { return lookUp(t, h, word) }
+
+// lookUp is get for a word of either type.
+func lookUp[S string | []byte](t *wordTable, h uint64, word S) (val string, flag, ok bool) {
 	if len(t.slots) == 0 {
 		return "", false, false
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -79,28 +80,28 @@ func (s *jsonWriter) finding(f lint.Finding) error {
 
 // appendJSONFinding appends a finding as an element of the findings list.
 func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
-	sev, err := j.Severity.MarshalText()
-	if err != nil {
-		_, err = json.Marshal(j.Severity) // the error encoding/json gives
+	if j.Severity < lint.Info || j.Severity > lint.Error {
+		_, err := json.Marshal(j.Severity) // the error encoding/json gives
 		return dst, err
 	}
-	const in = "      "
-	dst = append(dst, '{')
-	dst = appendStringField(dst, in, "rule", j.Rule, true)
-	dst = appendStringField(dst, in, "severity", string(sev), false)
-	dst = appendStringField(dst, in, "message", j.Message, false)
-	dst = appendStringField(dst, in, "file", j.File, false)
-	dst = appendIntField(dst, in, "line", j.Line)
-	dst = appendIntField(dst, in, "col", j.Col)
-	dst = appendIntField(dst, in, "end_line", j.EndLine)
-	dst = appendIntField(dst, in, "end_col", j.EndCol)
-	dst = appendStringField(dst, in, "message_id", j.MessageID, false)
-	dst = appendStringField(dst, in, "suggestion", j.Suggestion, false)
+	// Each field's key written with what comes before it as one string:
+	// the schema is fixed.
+	const in = ",\n      "
+	dst = AppendJSONString(append(dst, "{\n      \"rule\": "...), j.Rule)
+	dst = AppendJSONString(append(dst, in+`"severity": `...), j.Severity.String()) // MarshalText's, without its copy
+	dst = AppendJSONString(append(dst, in+`"message": `...), j.Message)
+	dst = AppendJSONString(append(dst, in+`"file": `...), j.File)
+	dst = strconv.AppendInt(append(dst, in+`"line": `...), int64(j.Line), 10)
+	dst = strconv.AppendInt(append(dst, in+`"col": `...), int64(j.Col), 10)
+	dst = strconv.AppendInt(append(dst, in+`"end_line": `...), int64(j.EndLine), 10)
+	dst = strconv.AppendInt(append(dst, in+`"end_col": `...), int64(j.EndCol), 10)
+	dst = AppendJSONString(append(dst, in+`"message_id": `...), j.MessageID)
+	dst = AppendJSONString(append(dst, in+`"suggestion": `...), j.Suggestion)
 	if j.Kind != "" {
-		dst = appendStringField(dst, in, "kind", string(j.Kind), false)
+		dst = AppendJSONString(append(dst, in+`"kind": `...), string(j.Kind))
 	}
 	if j.KindFrom != "" {
-		dst = appendStringField(dst, in, "kind_from", j.KindFrom, false)
+		dst = AppendJSONString(append(dst, in+`"kind_from": `...), j.KindFrom)
 	}
 	return append(dst, "\n    }"...), nil
 }
