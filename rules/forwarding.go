@@ -71,6 +71,10 @@ type forwardingWords struct {
 	// streets: the words that start a street's kind ("Road", "Caddesi"):
 	// a capitalised place word before or in front of one names a street.
 	streets map[lint.Lang]map[string]bool
+	// legalForms: the abbreviations of a company's legal form (Ltd, MMC,
+	// AŞ): in capitals after a capitalised word they end its name, and a
+	// receiver's case may stand on them ("TəmizTəzyiq MMC-yə").
+	legalForms map[lint.Lang]map[string]bool
 	// bareGenitive: the genitive endings a name takes without an
 	// apostrophe (Azerbaijani: "Taksinin").
 	bareGenitive map[lint.Lang]map[string]bool
@@ -135,7 +139,7 @@ func newForwardingWords() *forwardingWords {
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
-		applications: w("applications"), authorities: w("authorities"), streets: w("streets")}
+		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -810,7 +814,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 			continue // most words: neither a capital nor camel case
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
+		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) ||
 			joinedCode(m.Body.Text, *t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
@@ -829,6 +833,16 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		}
 	}
 	return out
+}
+
+// legalForm reports whether the word at i is a company's legal form in
+// capitals right after a capitalised word: the end of a name.
+func (fw *forwardingWords) legalForm(m *lint.Message, toks []lint.Token, i int) bool {
+	if !fw.legalForms[m.Lang][toks[i].Norm] {
+		return false
+	}
+	p := neighbour(toks, i, -1)
+	return p >= 0 && toks[p].Kind == lint.Word && !noCapital(m.Body.Text[toks[p].Start:toks[p].End])
 }
 
 // noCapital reports whether a word has no capital letter, reading its
