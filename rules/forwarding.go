@@ -366,18 +366,26 @@ func (fw *forwardingWords) toItsAuthority(l lint.Lang, toks []lint.Token, d, t l
 		return false
 	}
 	// The object's words and the one after it: "your visa application".
-	last := d.Last
-	if n := neighbour(toks, d.Last, 1); n >= 0 {
-		last = n
-	}
-	for j := d.First; j <= last; j++ {
-		if toks[j].Kind != lint.Word {
-			continue
-		}
+	return anyWordThroughNext(toks, d, func(w string) bool {
 		for a := range fw.applications[l] {
-			if strings.HasPrefix(lint.Fold(l, toks[j].Norm), lint.Fold(l, a)) {
+			if strings.HasPrefix(lint.Fold(l, w), lint.Fold(l, a)) {
 				return true
 			}
+		}
+		return false
+	})
+}
+
+// anyWordThroughNext reports whether one of a match's words, or the word
+// right after it, is one that is.
+func anyWordThroughNext(toks []lint.Token, mt lint.Match, is func(norm string) bool) bool {
+	last := mt.Last
+	if n := neighbour(toks, mt.Last, 1); n >= 0 {
+		last = n
+	}
+	for j := mt.First; j <= last; j++ {
+		if toks[j].Kind == lint.Word && is(toks[j].Norm) {
+			return true
 		}
 	}
 	return false
@@ -502,21 +510,14 @@ func (fw *forwardingWords) street(m *lint.Message, toks []lint.Token, r lint.Mat
 	if kinds == nil || r.First < 0 || r.Last < r.First || !upperInitial(m.Body.Text[toks[r.First].Start:toks[r.First].End]) {
 		return false
 	}
-	end := r.Last
-	if next := neighbour(toks, r.Last, 1); next >= 0 {
-		end = next
-	}
-	for j := r.First; j <= end; j++ {
-		if toks[j].Kind != lint.Word {
-			continue
-		}
+	return anyWordThroughNext(toks, r, func(w string) bool {
 		for k := range kinds {
-			if stem, ok := strings.CutSuffix(k, "*"); ok && strings.HasPrefix(toks[j].Norm, stem) || toks[j].Norm == k {
+			if stem, ok := strings.CutSuffix(k, "*"); ok && strings.HasPrefix(w, stem) || w == k {
 				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // sender: an organisation after "by" or "from" sent or made something, it
