@@ -3,8 +3,10 @@ package rules
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,8 +52,8 @@ personal data), needs a lawful basis; asking first is both polite and safe.`,
 	Lexicon: forwardingData.Lexicon,
 	New: lexiconRule(ForwardingConsentOptions{}, forwardingLexicon, func(o *ForwardingConsentOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ ForwardingConsentOptions, _ Lexicon, pb phraseBook) lint.Check {
-			fw := newForwardingWords()
-			return func(p *lint.Pass) { fw.check(p, pb) }
+			fw, gate := newForwardingWords(), newForwardingGate(pb)
+			return func(p *lint.Pass) { fw.check(p, pb, gate) }
 		}),
 }
 
@@ -69,6 +71,10 @@ type forwardingWords struct {
 	// streets: the words that start a street's kind ("Road", "Caddesi"):
 	// a capitalised place word before or in front of one names a street.
 	streets map[lint.Lang]map[string]bool
+	// legalForms: the abbreviations of a company's legal form (Ltd, MMC,
+	// AŞ): in capitals after a capitalised word they end its name, and a
+	// receiver's case may stand on them ("TəmizTəzyiq MMC-yə").
+	legalForms map[lint.Lang]map[string]bool
 	// bareGenitive: the genitive endings a name takes without an
 	// apostrophe (Azerbaijani: "Taksinin").
 	bareGenitive map[lint.Lang]map[string]bool
@@ -83,7 +89,27 @@ type forwardingWords struct {
 	// applications and authorities: see toItsAuthority.
 	applications, authorities map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
-	relativeYouSet, notReceiverSet, withSet map[lint.Lang]*endingSet
+	relativeYouSet, notReceiverSet, withSet, headSet, receiverSet, ownedSet map[lint.Lang]*endingSet
+	// And as lists (see endingList): ourList and verbPersonList match an
+	// ending with any stem before it, ifYouList with two bytes or more;
+	// ownedList is owned_endings in order.
+	ourList, verbPersonList, ifYouList map[lint.Lang]*endingList
+	ownedList                          map[lint.Lang][]string
+	// genitiveList: genitive_endings, the longest first, so that a word
+	// two of them end ("şirketinin": "nin", "in") loses the whole one,
+	// whatever the order of a set.
+	genitiveList map[lint.Lang][]string
+}
+
+// endingLists builds an endingList per language of a word set, for words
+// with at least stem bytes before the ending.
+func endingLists(sets map[lint.Lang]map[string]bool, stem int) map[lint.Lang]*endingList {
+	out := map[lint.Lang]*endingList{}
+	for l, ends := range sets {
+		out[l] = newEndingList(l, slices.Sorted(maps.Keys(ends)))
+		out[l].stem = stem
+	}
+	return out
 }
 
 // endingSets builds an endingSet per language of a word set.
@@ -113,26 +139,64 @@ func newForwardingWords() *forwardingWords {
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
-		applications: w("applications"), authorities: w("authorities"), streets: w("streets")}
+		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
+	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
+	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
+	fw.ownedList, fw.genitiveList = map[lint.Lang][]string{}, map[lint.Lang][]string{}
+	for l, ends := range fw.ownedEndings {
+		fw.ownedList[l] = slices.Sorted(maps.Keys(ends))
+	}
+	for l, ends := range fw.genitiveEndings {
+		fw.genitiveList[l] = slices.SortedFunc(maps.Keys(ends), func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	}
 	return fw
 }
 
-func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
+// forwardingGate is the lists the rule asks about on every message with a
+// sending verb before it reads them all, a language's found once, not
+// once a message and list.
+type forwardingGate map[lint.Lang]func() gateLists
+
+type gateLists struct{ verbs, third, thirdModifier, partnerClause, own *lint.Phrases }
+
+func newForwardingGate(pb phraseBook) forwardingGate {
+	out := forwardingGate{}
+	for l := range pb.lists {
+		out[l] = sync.OnceValue(func() gateLists {
+			return gateLists{verbs: pb.list(l, "verbs"), third: pb.list(l, "third"), thirdModifier: pb.list(l, "third_modifier"),
+				partnerClause: pb.list(l, "partner_clause"), own: pb.list(l, "own")}
+		})
+	}
+	return out
+}
+
+// hasIn reports whether a list (nil: none) finds a cue in a message.
+func hasIn(p *lint.Phrases, m *lint.Message) bool { return p != nil && p.HasIn(m) }
+
+func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGate) {
 	m := p.Msg
+	lists, ok := gate[m.Lang]
+	if !ok {
+		return // a language without the rule's lists
+	}
+	g := lists()
 	// Most messages forward nothing: look for a sending verb first.
-	if !pb.has(m, "verbs") {
+	if !hasIn(g.verbs, m) {
 		return
 	}
 	// Then for a receiver: a third party, a name or a team (another
 	// organisation's: "the payment system's unit").
 	toks := m.Tokens()
 	names := fw.namedRecipients(m, toks)
-	if len(names) == 0 && !pb.has(m, "third") && !pb.has(m, "third_modifier") && !pb.has(m, "partner_clause") && !fw.othersTeams(m, toks, pb) &&
-		!slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && fw.pronouns[m.Lang][t.Norm] }) {
+	pronouns := fw.pronouns[m.Lang]
+	if len(names) == 0 && !hasIn(g.third, m) && !hasIn(g.thirdModifier, m) && !hasIn(g.partnerClause, m) && !fw.othersTeams(m, toks, g.own) &&
+		(len(pronouns) == 0 || !slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && pronouns[t.Norm] })) {
 		return
 	}
-	all := pb.findAll(m) // the other lists in one pass
+	s := forwardingScratches.Get().(*cueScratch)
+	defer forwardingScratches.Put(s)
+	all := pb.findAllIn(m, s) // the other lists in one pass
 	if len(all["consent"]) > 0 {
 		return
 	}
@@ -144,8 +208,12 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook) {
 	// it on, but only if you agree"); the frame itself must stand in one
 	// clause ("the sample went to the lab, but your name was not passed").
 	clauses := fw.clauses(m.Lang, toks, sents)
-	byClause := func(list string, spans []lint.Span) map[int][]lint.Match {
-		out := map[int][]lint.Match{}
+	// A list's cues by clause (or sentence), indexed as spans are.
+	byClause := func(list string, spans []lint.Span) [][]lint.Match {
+		out := make([][]lint.Match, len(spans))
+		if len(spans) == 0 {
+			return out // no clause asks
+		}
 		for _, mt := range all[list] {
 			i := sentenceOf(spans, mt.Span.Start)
 			out[i] = append(out[i], mt)
@@ -298,18 +366,26 @@ func (fw *forwardingWords) toItsAuthority(l lint.Lang, toks []lint.Token, d, t l
 		return false
 	}
 	// The object's words and the one after it: "your visa application".
-	last := d.Last
-	if n := neighbour(toks, d.Last, 1); n >= 0 {
-		last = n
-	}
-	for j := d.First; j <= last; j++ {
-		if toks[j].Kind != lint.Word {
-			continue
-		}
+	return anyWordThroughNext(toks, d, func(w string) bool {
 		for a := range fw.applications[l] {
-			if strings.HasPrefix(lint.Fold(l, toks[j].Norm), lint.Fold(l, a)) {
+			if strings.HasPrefix(lint.Fold(l, w), lint.Fold(l, a)) {
 				return true
 			}
+		}
+		return false
+	})
+}
+
+// anyWordThroughNext reports whether one of a match's words, or the word
+// right after it, is one that is.
+func anyWordThroughNext(toks []lint.Token, mt lint.Match, is func(norm string) bool) bool {
+	last := mt.Last
+	if n := neighbour(toks, mt.Last, 1); n >= 0 {
+		last = n
+	}
+	for j := mt.First; j <= last; j++ {
+		if toks[j].Kind == lint.Word && is(toks[j].Norm) {
+			return true
 		}
 	}
 	return false
@@ -434,21 +510,14 @@ func (fw *forwardingWords) street(m *lint.Message, toks []lint.Token, r lint.Mat
 	if kinds == nil || r.First < 0 || r.Last < r.First || !upperInitial(m.Body.Text[toks[r.First].Start:toks[r.First].End]) {
 		return false
 	}
-	end := r.Last
-	if next := neighbour(toks, r.Last, 1); next >= 0 {
-		end = next
-	}
-	for j := r.First; j <= end; j++ {
-		if toks[j].Kind != lint.Word {
-			continue
-		}
+	return anyWordThroughNext(toks, r, func(w string) bool {
 		for k := range kinds {
-			if stem, ok := strings.CutSuffix(k, "*"); ok && strings.HasPrefix(toks[j].Norm, stem) || toks[j].Norm == k {
+			if stem, ok := strings.CutSuffix(k, "*"); ok && strings.HasPrefix(w, stem) || w == k {
 				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // sender: an organisation after "by" or "from" sent or made something, it
@@ -640,7 +709,7 @@ func (fw *forwardingWords) takesWith(l lint.Lang, v lint.Match) bool {
 // word with the second person possessive ending (-InIz, -InIzI) in Turkish
 // and Azerbaijani ("kimliğinizi", "şikayətinizi").
 func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.Match, toks []lint.Token, s lint.Span) []lint.Match {
-	sets, ends := fw.owner[m.Lang], fw.ownedEndings[m.Lang]
+	sets, ends := fw.owner[m.Lang], fw.ownedList[m.Lang]
 	// Goods are handed to a courier all day: only what the customer owns
 	// that is not goods is their data.
 	goods := all["goods"]
@@ -682,7 +751,7 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
 			first, glued = h-1, true
 		}
-		for e := range ends {
+		for _, e := range ends {
 			if strings.HasSuffix(t.Norm, e) && (len(t.Norm) > len(e)+2 || glued) && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(first, i) {
 				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[first].Start, End: t.End}, First: first, Last: i})
 				break
@@ -705,18 +774,13 @@ func (fw *forwardingWords) describesGoods(l lint.Lang, toks []lint.Token, v lint
 	if n < 0 || toks[n].Kind != lint.Word {
 		return false
 	}
-	attributive := false
-	for e := range fw.attributiveEndings[l] {
-		if strings.HasSuffix(lint.Fold(l, toks[v.Last].Norm), lint.Fold(l, e)) {
-			attributive = true
-			break
-		}
-	}
-	if !attributive {
+	// The goods after it first: most verbs have none, and the endings
+	// are compared folded.
+	if !slices.ContainsFunc(goods, func(g lint.Match) bool { return g.First <= n && g.Last >= n }) {
 		return false
 	}
-	for _, g := range goods {
-		if g.First <= n && g.Last >= n {
+	for e := range fw.attributiveEndings[l] {
+		if strings.HasSuffix(lint.Fold(l, toks[v.Last].Norm), lint.Fold(l, e)) {
 			return true
 		}
 	}
@@ -726,12 +790,8 @@ func (fw *forwardingWords) describesGoods(l lint.Lang, toks []lint.Token, v lint
 // verbEnding: a 2nd person ending that is a verb's (gönderdiniz,
 // bilirsiniz), not a possessive.
 func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
-	for e := range fw.verbPersonEndings[l] {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+	el := fw.verbPersonList[l]
+	return el != nil && el.has(l, w, false)
 }
 
 // namedRecipients are proper names a message sends something to: a word
@@ -745,14 +805,18 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 	var out []lint.Match
 	var markup []lint.Span
 	looked := false
-	for i, t := range toks {
-		if t.Kind != lint.Word || i == 0 || sentenceStart(toks, i) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word || i == 0 {
 			continue
 		}
 		w := m.Body.Text[t.Start:t.End]
+		if noCapital(w) || sentenceStart(toks, i) {
+			continue // most words: neither a capital nor camel case
+		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) ||
-			joinedCode(m.Body.Text, t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
+		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) ||
+			joinedCode(m.Body.Text, *t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
 		if !looked {
@@ -770,6 +834,36 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		}
 	}
 	return out
+}
+
+// legalForm reports whether the word at i is a company's legal form in
+// capitals right after a capitalised word: the end of a name.
+func (fw *forwardingWords) legalForm(m *lint.Message, toks []lint.Token, i int) bool {
+	if !fw.legalForms[m.Lang][toks[i].Norm] {
+		return false
+	}
+	p := neighbour(toks, i, -1)
+	return p >= 0 && toks[p].Kind == lint.Word && !noCapital(m.Body.Text[toks[p].Start:toks[p].End])
+}
+
+// noCapital reports whether a word has no capital letter, reading its
+// ASCII bytes as bytes.
+func noCapital(w string) bool {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsUpper(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // inName reports whether a match is capitalised inside a sentence next to
@@ -895,13 +989,21 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 			return false
 		}
 		glued := j >= 2 && hyphenSuffix("", toks, j-2) != "" // "Stripe-ın dəstək komandası"
-		for e := range fw.genitiveEndings[m.Lang] {
+		for _, e := range fw.genitiveList[m.Lang] {
 			if (len(toks[j].Norm) > len(e)+1 || glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
 				hasEnding(m.Lang, toks[j].Norm, e, folded) {
 				// "bankamızın kredi birimi" is our bank's unit; an event's
 				// team ("turnuvanın hakem ekibi", "the festival's safety
 				// team") is its organiser's, no other organisation.
-				stem := toks[j].Norm[:len(toks[j].Norm)-len(e)]
+				// In a text typed without the letters the ending is cut
+				// as it stands there: "subemizin" less "in", not less
+				// "ın", a byte longer ("subemi"), nor past the start of
+				// a glued ending alone ("“Enerji Drink”in").
+				w, cut := toks[j].Norm, e
+				if folded {
+					w, cut = lint.Fold(m.Lang, w), lint.Fold(m.Lang, e)
+				}
+				stem := w[:len(w)-len(cut)]
 				return !fw.ours(m.Lang, stem, folded) && !fw.event(m.Lang, stem)
 			}
 		}
@@ -911,17 +1013,16 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 
 // othersTeams reports whether a team named in the message belongs to
 // another organisation (see othersTeam).
-func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, pb phraseBook) bool {
-	if !pb.has(m, "own") {
+func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own *lint.Phrases) bool {
+	if !hasIn(own, m) {
 		return false
 	}
-	for _, o := range pb.find(m, "own") {
-		if fw.othersTeam(m, toks, o) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool { return fw.othersTeam(m, toks, o) })
 }
+
+// forwardingScratches hold the lists' cues found in a message while the
+// rule reads them: a message with a sending verb is a common one.
+var forwardingScratches = sync.Pool{New: func() any { return new(cueScratch) }}
 
 // event: a stem is an event's (a tournament, a festival): the lemma, its
 // last letter softened before a vowel (etkinlik: etkinliğin) or the
@@ -963,12 +1064,8 @@ func softened(r rune) rune {
 // ours: a word with the 1st person plural possessive ending, or after
 // "own" ("kendi ekibimiz", "our own team").
 func (fw *forwardingWords) ours(l lint.Lang, w string, folded bool) bool {
-	for e := range fw.ourEndings[l] {
-		if hasEnding(l, w, e, folded) {
-			return true
-		}
-	}
-	return false
+	el := fw.ourList[l]
+	return el != nil && el.has(l, w, folded)
 }
 
 // hasEnding compares a word's ending, folded in a folded text.
@@ -1187,7 +1284,7 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 // typed without its letters, found once a message: they run once a clause
 // or a receiver. Only the tokens from s on are read.
 func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lint.Span, folded bool) bool {
-	ends := fw.ifYou[m.Lang]
+	ends := fw.ifYouList[m.Lang]
 	if ends == nil {
 		return false
 	}
@@ -1198,10 +1295,8 @@ func (fw *forwardingWords) conditional(m *lint.Message, toks []lint.Token, s lin
 		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
-		for e := range ends {
-			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
-				return true
-			}
+		if ends.has(m.Lang, t.Norm, folded) {
+			return true
 		}
 	}
 	return false
@@ -1266,8 +1361,8 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 			// role is that role's (our supplier farm). After "the one at"
 			// ("klinikasındakı ortodonta", "Kliniği'ndeki ortodontiste")
 			// any receiver is theirs.
-			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, ends, folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
-				at && hasAnyEnding(l, toks[j].Norm, fw.receiverEndings[l], folded)) {
+			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, fw.headSet[l], folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
+				at && hasAnyEnding(l, toks[j].Norm, fw.receiverSet[l], folded)) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
 				break
 			}
@@ -1340,7 +1435,7 @@ func (fw *forwardingWords) atOthers(l lint.Lang, w string, folded bool) bool {
 				w, e = lint.Fold(l, w), lint.Fold(l, e)
 			}
 			stem := strings.TrimSuffix(w[:len(w)-len(e)], "n")
-			return !hasAnyEnding(l, stem, fw.ownedEndings[l], folded) && !fw.ours(l, stem, folded)
+			return !hasAnyEnding(l, stem, fw.ownedSet[l], folded) && !fw.ours(l, stem, folded)
 		}
 	}
 	return false
@@ -1369,8 +1464,8 @@ func firstTokenAt(toks []lint.Token, off int) int {
 
 // hasAnyEnding reports whether a word ends in one of the endings, compared
 // folded in a text typed without the language's letters.
-func hasAnyEnding(l lint.Lang, w string, ends map[string]bool, folded bool) bool {
-	return newEndingSet(l, ends).match(l, w, folded)
+func hasAnyEnding(l lint.Lang, w string, ends *endingSet, folded bool) bool {
+	return ends != nil && ends.match(l, w, folded)
 }
 
 // endingSet is a set of word endings ready to match: as written and

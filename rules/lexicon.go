@@ -264,11 +264,14 @@ func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint
 		return nil // most messages
 	}
 	// Each list's matches counted, then written in its part of all; the
-	// counts in s's memory, or on the stack for a lexicon of up to 128
-	// lists (the sarcasm rule's has 67), as findAll runs on nearly every
-	// message.
+	// counts in s's memory, or else on the stack for a lexicon of up to
+	// 128 lists (the sarcasm rule's has more than 64), and the lists hit
+	// and each match's lists on the stack for up to 128 lists and 16
+	// matches, as findAll runs on nearly every message.
 	var countBuf [128]int32
-	ends := countBuf[:0]
+	var hitBuf [128]int32
+	var listsBuf [16][]int32
+	ends, hits, lists := countBuf[:0], hitBuf[:0], listsBuf[:0]
 	switch {
 	case s != nil:
 		ends = s.ends[:0]
@@ -281,45 +284,47 @@ func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint
 		s.ends = ends
 	}
 	for _, mt := range found {
-		for _, l := range c.lists[mt.Cue] {
+		ls := c.lists[mt.Cue]
+		lists = append(lists, ls)
+		for _, l := range ls {
+			if ends[l] == 0 {
+				hits = append(hits, l)
+			}
 			ends[l]++
 		}
 	}
-	var total, hit int32
-	for l, n := range ends {
+	var total int32
+	for _, l := range hits {
+		n := ends[l]
+		ends[l] = total // where the list starts; its end once filled
 		total += n
-		ends[l] = total - n // where the list starts; its end once filled
-		if n > 0 {
-			hit++
-		}
 	}
 	var all []lint.Match
 	var out map[string][]lint.Match
 	switch {
 	case s == nil:
-		all, out = make([]lint.Match, total), make(map[string][]lint.Match, hit)
+		all, out = make([]lint.Match, total), make(map[string][]lint.Match, len(hits))
 	default:
 		if cap(s.all) < int(total) {
 			s.all = make([]lint.Match, total)
 		}
 		if s.found == nil {
-			s.found = make(map[string][]lint.Match, hit)
+			s.found = make(map[string][]lint.Match, len(hits))
 		}
 		clear(s.found)
 		all, out = s.all[:total], s.found
 	}
-	for _, mt := range found {
-		for _, l := range c.lists[mt.Cue] {
+	for i, mt := range found {
+		for _, l := range lists[i] {
 			all[ends[l]] = mt
 			ends[l]++
 		}
 	}
 	start := int32(0)
-	for l, end := range ends {
-		if end > start {
-			out[c.names[l]] = all[start:end:end]
-		}
-		start = max(start, end)
+	for _, l := range hits {
+		end := ends[l]
+		out[c.names[l]] = all[start:end:end]
+		start = end
 	}
 	return out
 }

@@ -136,6 +136,7 @@ func withCases(endings, takers, cases map[lint.Lang]map[string]bool) map[lint.La
 // the unless lists (names separated by spaces) is in the message.
 type sarcasmFrame struct {
 	a, b, unless string
+	unlessLists  []string // unless, split
 	// weak: cues of b that do not count here ("this time" beside
 	// congratulations is sincere).
 	weak string
@@ -252,6 +253,13 @@ var framesByFirst = func() map[string][]int {
 	}
 	return out
 }()
+
+// The frames' unless lists are split once.
+func init() {
+	for i := range frames {
+		frames[i].unlessLists = strings.Fields(frames[i].unless)
+	}
+}
 
 // framesOpened appends to out the indices of the frames whose first cue is
 // found, in the frames' order.
@@ -640,7 +648,9 @@ type framedMatch struct {
 
 func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
 	as := found[f.a]
-	if len(as) == 0 {
+	// A cue of an unless list silences the frame whatever its second cue:
+	// the endings that may make one are not looked for.
+	if len(as) == 0 || slices.ContainsFunc(f.unlessLists, func(l string) bool { return len(found[l]) > 0 }) {
 		return nil
 	}
 	bs := found[f.b]
@@ -676,7 +686,7 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 			return f.asked && !you.told(m, b)
 		})
 	}
-	if len(bs) == 0 || slices.ContainsFunc(strings.Fields(f.unless), func(l string) bool { return len(found[l]) > 0 }) {
+	if len(bs) == 0 {
 		return nil
 	}
 	sents := m.Sentences()
@@ -986,7 +996,9 @@ func withEnding(m *lint.Message, ends *endingList) []lint.Match {
 	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	var out []lint.Match
-	for i, t := range m.Tokens() {
+	toks := m.Tokens()
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != lint.Word {
 			continue
 		}
@@ -1004,7 +1016,15 @@ type endingList struct {
 	ends, folded     []string
 	byLast, foldedBy lastIndex
 	anyWord          bool // an empty ending ends every word
+	// stem is the fewest bytes a word has before its ending, as written;
+	// newEndingList makes it 2. At 0 the lengths are not compared: in a
+	// folded text a word may be shorter than the ending it ends with
+	// ("imiz", "ımız").
+	stem int
 }
+
+// long reports whether w is long enough to end in e (see stem).
+func (el *endingList) long(w, e string) bool { return el.stem == 0 || len(w) >= len(e)+el.stem }
 
 // lastIndex lists endings by their last byte: those ending in byte b are
 // order[at[b]:at[b+1]], in the list's order.
@@ -1032,12 +1052,12 @@ func (ix *lastIndex) endings(w string) []uint16 {
 	if w == "" {
 		return nil
 	}
-	b := w[len(w)-1]
+	b := int(w[len(w)-1]) // an int: a byte of 255 plus one is 0
 	return ix.order[ix.at[b]:ix.at[b+1]]
 }
 
 func newEndingList(l lint.Lang, ends []string) *endingList {
-	el := &endingList{ends: ends, folded: make([]string, len(ends))}
+	el := &endingList{ends: ends, folded: make([]string, len(ends)), stem: 2}
 	for k, e := range ends {
 		el.folded[k] = lint.Fold(l, e)
 		el.anyWord = el.anyWord || e == "" || el.folded[k] == ""
@@ -1046,9 +1066,9 @@ func newEndingList(l lint.Lang, ends []string) *endingList {
 	return el
 }
 
-// first is the first of the endings that w ends with, with more than one
-// byte before it; in a folded text word and endings are compared folded
-// (see hasEnding).
+// first is the first of the endings that w ends with, with at least
+// el.stem bytes before it; in a folded text word and endings are compared
+// folded (see hasEnding).
 func (el *endingList) first(l lint.Lang, w string, folded bool) (string, bool) {
 	if el == nil {
 		return "", false
@@ -1059,14 +1079,14 @@ func (el *endingList) first(l lint.Lang, w string, folded bool) (string, bool) {
 	}
 	if el.anyWord {
 		for k, e := range el.ends {
-			if len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+			if el.long(w, e) && strings.HasSuffix(fw, suffixes[k]) {
 				return e, true
 			}
 		}
 		return "", false
 	}
 	for _, k := range ix.endings(fw) {
-		if e := el.ends[k]; len(w) > len(e)+1 && strings.HasSuffix(fw, suffixes[k]) {
+		if e := el.ends[k]; el.long(w, e) && strings.HasSuffix(fw, suffixes[k]) {
 			return e, true
 		}
 	}

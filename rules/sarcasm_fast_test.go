@@ -102,7 +102,7 @@ func TestSarcasmScoreBySet(t *testing.T) {
 		}
 		s.classes = cueClasses(sarcasmCues().findAll(m), sents, s.classes[:0])
 		wantLogit, wantWeight := scoreByScan(m, s.classes, model, len(sents))
-		logit, weight := s.score(m, model, len(sents))
+		logit, weight := s.score(m, sarcasmScoringOf(m.Lang), len(sents))
 		if logit != wantLogit || !slices.Equal(weight, wantWeight) {
 			t.Fatalf("%q: %v %v, want %v %v", m.Body.Text, logit, weight, wantLogit, wantWeight)
 		}
@@ -114,6 +114,33 @@ func TestSarcasmScoreBySet(t *testing.T) {
 	if scored < 1000 {
 		t.Errorf("%d messages scored", scored)
 	}
+}
+
+// FuzzSarcasmScore holds the scorer to the features it was trained on:
+// on any text, in every language, typed with its letters or without, its
+// sums are the scan's over sarcasmFeatures to the bit, the words' weights
+// read from its memo or looked up afresh.
+func FuzzSarcasmScore(f *testing.F) {
+	for _, s := range []string{"Oh, you forgot it again? How unexpected.", "Şifrenizi yine mi unuttunuz?", "Sifarisinizi yene unutmusunuz!",
+		"Əla. Yenə. 5 dəfə!", "3 gün. Yine “harika” bir iş…", "", "…?!", "\xff\xfe a", "Great, great. Great 4 you"} {
+		f.Add(s, uint8(0))
+	}
+	s := new(sarcasmScratch)
+	f.Fuzz(func(t *testing.T, text string, pick uint8) {
+		m := load.Options{Lang: lint.Langs[int(pick)%len(lint.Langs)]}.Text("draft", text)
+		sents := m.Sentences()
+		if len(sents) == 0 {
+			return
+		}
+		s.classes = cueClasses(sarcasmCues().findAll(m), sents, s.classes[:0])
+		wantLogit, wantWeight := scoreByScan(m, s.classes, sarcasmModel(m.Lang), len(sents))
+		for range 2 { // the second time from the memo
+			logit, weight := s.score(m, sarcasmScoringOf(m.Lang), len(sents))
+			if logit != wantLogit || !slices.Equal(weight, wantWeight) {
+				t.Fatalf("%q: %v %v, want %v %v", text, logit, weight, wantLogit, wantWeight)
+			}
+		}
+	})
 }
 
 // A mark whose first byte is in no shape's marks is in no shape: the

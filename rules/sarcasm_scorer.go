@@ -174,8 +174,9 @@ type sarcasmScratch struct {
 	// lexicon's when a config changes the frames'.
 	cues, builtin cueScratch
 	classes       []cueClass
+	logit         float64
 	weight        []float64 // by sentence
-	seen          []int32   // the features counted
+	seen          []uint32  // the features counted
 	// counted has bit n set for a feature of index n in seen: a long
 	// message has hundreds of features, each looked for in what came
 	// before. Cleared bit by bit after each message.
@@ -218,15 +219,15 @@ const sarcasmScorerMessage = "reads as sarcasm toward the customer: worded like 
 // built-in lexicon's cues (sarcasmCues) found in it.
 func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	m := p.Msg
-	model := sarcasmModel(m.Lang)
-	if model == nil || slices.ContainsFunc(s.classes, confirms) {
+	weights := sarcasmScoringOf(m.Lang)
+	if weights == nil || slices.ContainsFunc(s.classes, confirms) {
 		return
 	}
 	sents := m.Sentences()
 	if len(sents) == 0 {
 		return
 	}
-	logit, weight := s.score(m, model, len(sents))
+	logit, weight := s.score(m, weights, len(sents))
 	if logreg.Probability(logit) < sc.threshold {
 		return
 	}
@@ -243,32 +244,127 @@ func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	})
 }
 
-// score is a message's logit under model and each of its n sentences'
-// share of it, in s.weight: each feature counts once, as in training.
-func (s *sarcasmScratch) score(m *lint.Message, model *logreg.Compiled, n int) (logit float64, weight []float64) {
-	logit = model.Bias
-	weight = append(s.weight[:0], make([]float64, n)...)
-	seen, counted := s.seen[:0], s.counted
-	if words := (model.Len() + 63) / 64; len(counted) < words {
-		counted = make([]uint64, words)
+// score is a message's logit under the language's weights and each of its
+// n sentences' share of it, in s.weight: each feature counts once, as in
+// training. It reads the features sarcasmFeatures gives, in the same
+// order (a float sum depends on it), but walks the words itself: a word's
+// own features and their weights come with the word from sc's memo, so
+// of a word's features only the pair with the word before is looked up.
+func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logit float64, weight []float64) {
+	model := sc.model
+	s.logit = model.Bias
+	s.weight = append(s.weight[:0], make([]float64, n)...)
+	if words := (model.Len() + 63) / 64; len(s.counted) < words {
+		s.counted = make([]uint64, words)
 	}
-	sarcasmFeatures(m, s.classes, func(f logreg.Feature, sentence int) {
-		i, w, ok := model.Feature(f)
-		if !ok || counted[i/64]&(1<<(i%64)) != 0 {
-			return
+	sents := m.Sentences()
+	prev, opened := uint64(0), -1 // as in sarcasmFeatures
+	var shape [len(sarcasmShapes)]bool
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	words := sc.wordsOf(folded)
+	i := min(0, len(sents)-1)
+	// One function to work a word out on a miss, made once a message, not
+	// once a word.
+	var word string
+	look := func() scoredWord { return sc.scored(sarcasmWord(nil, m.Lang, word, folded)) }
+	toks := m.Tokens()
+	for k := range toks {
+		t := &toks[k]
+		if t.Kind == lint.Space {
+			// Nothing of a space counts: the sentence it may open resets
+			// the pair at the next token as well.
+			continue
 		}
-		counted[i/64] |= 1 << (i % 64)
-		seen = append(seen, i)
-		logit += w
-		if sentence >= 0 {
-			weight[sentence] += w
+		i = sentenceFrom(sents, i, t.Start)
+		if i != opened {
+			prev = 0
 		}
-	})
-	for _, i := range seen {
-		counted[i/64] = 0
+		switch t.Kind {
+		case lint.Word:
+			word = t.Norm
+			w := words.get(word, look)
+			s.count(w.word, i)
+			if i != opened {
+				s.count(w.first, i)
+				opened = i
+			} else if prev != 0 {
+				s.count(sc.weigh(featureAfter(kindPair, prev, w.info.second)), i)
+			}
+			prev = w.info.stem
+			shape[0] = shape[0] || w.info.you
+		case lint.Number:
+			prev, opened = numberHash, i
+		case lint.Punct:
+			markShapes(&shape, m.Body.Text, *t)
+			prev = 0
+		}
 	}
-	s.weight, s.seen, s.counted = weight, seen, counted
-	return logit, weight
+	sarcasmMessageFeatures(&shape, s.classes, len(sents), func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) })
+	for _, i := range s.seen {
+		s.counted[i/64] = 0
+	}
+	s.seen = s.seen[:0]
+	return s.logit, s.weight
+}
+
+// count adds a feature's weight to the logit and to its sentence's
+// (sentence -1: the message's), unless it has no weight or counted
+// already.
+func (s *sarcasmScratch) count(f modelFeature, sentence int) {
+	if f.i < 0 {
+		return
+	}
+	i := uint32(f.i)
+	if s.counted[i/64]&(1<<(i%64)) != 0 {
+		return
+	}
+	s.counted[i/64] |= 1 << (i % 64)
+	s.seen = append(s.seen, i)
+	s.logit += f.w
+	if sentence >= 0 {
+		s.weight[sentence] += f.w
+	}
+}
+
+// modelFeature is a feature's index and weight in a model; index -1: it
+// has none.
+type modelFeature struct {
+	i int32
+	w float64
+}
+
+// scoredWord is what the scorer reads of a word with a language's
+// weights: the word's info, and its features as a word (w:) and as a
+// sentence's first (f:) looked up in them.
+type scoredWord struct {
+	info        sarcasmWordInfo
+	word, first modelFeature
+}
+
+// sarcasmScoring is a language's weights, with the words scored so far,
+// by folding (index 1: folded), kept with the weights they were looked up
+// in.
+type sarcasmScoring struct {
+	model *logreg.Compiled
+	words [2]memo[scoredWord]
+}
+
+func (sc *sarcasmScoring) weigh(f logreg.Feature) modelFeature {
+	if i, w, ok := sc.model.Feature(f); ok {
+		return modelFeature{i, w}
+	}
+	return modelFeature{i: -1}
+}
+
+func (sc *sarcasmScoring) scored(w sarcasmWordInfo) scoredWord {
+	return scoredWord{info: w, word: sc.weigh(w.word), first: sc.weigh(w.first)}
+}
+
+func (sc *sarcasmScoring) wordsOf(folded bool) *memo[scoredWord] {
+	if folded {
+		return &sc.words[1]
+	}
+	return &sc.words[0]
 }
 
 // confirms: a question that asks the customer to confirm a step ("Are you
@@ -278,25 +374,34 @@ func confirms(c cueClass) bool { return c.list == "confirmation" }
 
 // sarcasmModels are the scorer's weights, each language's read the first
 // time a message in it is scored; nil for a language without weights.
-var sarcasmModels = func() map[lint.Lang]func() *logreg.Compiled {
-	out := map[lint.Lang]func() *logreg.Compiled{}
+var sarcasmModels = func() map[lint.Lang]func() *sarcasmScoring {
+	out := map[lint.Lang]func() *sarcasmScoring{}
 	for _, l := range lint.Langs {
-		out[l] = sync.OnceValue(func() *logreg.Compiled {
+		out[l] = sync.OnceValue(func() *sarcasmScoring {
 			model, err := ReadSarcasmModel(l)
 			if err != nil {
 				// The weights are built into the program and
 				// tested: a bad file is a broken build.
 				panic(err)
 			}
-			return model
+			return &sarcasmScoring{model: model}
 		})
 	}
 	return out
 }()
 
+// sarcasmScoringOf is a language's weights with its memo of words scored,
+// nil for a language without weights.
+func sarcasmScoringOf(l lint.Lang) *sarcasmScoring {
+	if sc := sarcasmModels[l]; sc != nil {
+		return sc()
+	}
+	return nil
+}
+
 func sarcasmModel(l lint.Lang) *logreg.Compiled {
-	if model := sarcasmModels[l]; model != nil {
-		return model()
+	if sc := sarcasmScoringOf(l); sc != nil {
+		return sc.model
 	}
 	return nil
 }
@@ -437,18 +542,31 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
-			// A full stop, a comma: a mark that starts with no shape's
-			// byte is in none.
-			if t.Norm == "" || sarcasmShapeBytes[t.Norm[0]] {
-				for k, marks := range sarcasmShapes[1:] {
-					if strings.Contains(marks, t.Norm) && (k+1 != quoteShape || opensLowerCase(m.Body.Text, t.End)) {
-						shape[k+1] = true
-					}
-				}
-			}
+			markShapes(&shape, m.Body.Text, t)
 			prev = 0
 		}
 	}
+	sarcasmMessageFeatures(&shape, classes, len(sents), emit)
+}
+
+// markShapes sets the shapes a punctuation mark of text is in.
+func markShapes(shape *[len(sarcasmShapes)]bool, text string, t lint.Token) {
+	// A full stop, a comma: a mark that starts with no shape's byte is in
+	// none.
+	if t.Norm != "" && !sarcasmShapeBytes[t.Norm[0]] {
+		return
+	}
+	for k, marks := range sarcasmShapes[1:] {
+		if strings.Contains(marks, t.Norm) && (k+1 != quoteShape || opensLowerCase(text, t.End)) {
+			shape[k+1] = true
+		}
+	}
+}
+
+// sarcasmMessageFeatures calls emit with the features of a message of n
+// sentences that no word makes alone: its shapes (s:) and the cue classes
+// found in it (c:, c1:, cN:, p:).
+func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, n int, emit func(f logreg.Feature, sentence int)) {
 	for k, h := range sarcasmShapeHashes {
 		if shape[k] {
 			emit(sarcasmFeature(kindShape, h, 0), -1)
@@ -459,7 +577,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			emit(sarcasmFeature(kindClassFirst, c.hash, 0), 0)
 		}
 		if c.last {
-			emit(sarcasmFeature(kindClassLast, c.hash, 0), len(sents)-1)
+			emit(sarcasmFeature(kindClassLast, c.hash, 0), n-1)
 		}
 	}
 	for i, a := range classes {
