@@ -85,19 +85,21 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 	// ("Mesai saatleri dışında yazdığınız için yanıt veremiyoruz"). A
 	// thank-you after a comma thanks for what was asked ("…göndərin,
 	// təşəkkürlər!") and greets nobody.
-	clauseEnd := 0
-	if len(anywhere[m.Lang]) > 0 {
-		if ss := m.Sentences(); len(ss) > 0 {
-			clauseEnd = len(toks)
-			for i, t := range toks {
-				if t.Start >= ss[0].End || t.Kind == lint.Punct && t.Norm == "," {
-					clauseEnd = i
-					break
+	// Found only for a cue past the first words: most messages greet first.
+	clauseEnd := -1
+	closesClause := func(mt lint.Match) bool {
+		if clauseEnd < 0 {
+			clauseEnd = 0
+			if ss := m.Sentences(); len(ss) > 0 {
+				clauseEnd = len(toks)
+				for i, t := range toks {
+					if t.Start >= ss[0].End || t.Kind == lint.Punct && t.Norm == "," {
+						clauseEnd = i
+						break
+					}
 				}
 			}
 		}
-	}
-	closesClause := func(mt lint.Match) bool {
 		// A cue may run over the comma ("mesajınızı, aldık"): it closes
 		// no clause.
 		if mt.Last < 0 || mt.Last >= clauseEnd {
