@@ -118,6 +118,9 @@ type phraseBook struct {
 	lists map[lint.Lang]func() map[string]*lint.Phrases
 	all   map[lint.Lang]func() combined
 	lx    Lexicon
+	// names are the lexicon's list names in every language, sorted: a
+	// list's number (see findLists) is its place here.
+	names []string
 	typos bool // find only cues one typo away (see withTypos)
 }
 
@@ -125,16 +128,30 @@ type phraseBook struct {
 // cue belongs to.
 type combined struct {
 	p     *lint.Phrases
-	names []string           // the lists, in order
+	names []string           // the lists, in order: the book's names
 	lists map[string][]int32 // cue -> lists, by their place in names
 }
 
 func (lx Lexicon) compile() phraseBook { return lx.book(false) }
 
+// listNames are the names of a lexicon's lists in any language, sorted.
+func (lx Lexicon) listNames() []string {
+	var names []string
+	for _, lists := range lx {
+		for name := range lists {
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
 // book is the lexicon's phrase book, its matchers built on first use;
 // typos makes them find cues one typo away (see withTypos).
 func (lx Lexicon) book(typos bool) phraseBook {
-	pb := phraseBook{lists: map[lint.Lang]func() map[string]*lint.Phrases{}, all: map[lint.Lang]func() combined{}, lx: lx, typos: typos}
+	pb := phraseBook{lists: map[lint.Lang]func() map[string]*lint.Phrases{}, all: map[lint.Lang]func() combined{}, lx: lx, names: lx.listNames(), typos: typos}
 	for l, lists := range lx {
 		pb.lists[l] = sync.OnceValue(func() map[string]*lint.Phrases {
 			out := map[string]*lint.Phrases{}
@@ -147,7 +164,7 @@ func (lx Lexicon) book(typos bool) phraseBook {
 			return out
 		})
 		pb.all[l] = sync.OnceValue(func() combined {
-			c := combined{names: listKeys(lists), lists: map[string][]int32{}}
+			c := combined{names: pb.names, lists: map[string][]int32{}}
 			var cues []string
 			for i, name := range c.names {
 				for _, cue := range lists[name] {
@@ -236,11 +253,13 @@ func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
 	return pb.findAllIn(m, nil)
 }
 
-// cueScratch is findAll's memory for a rule that asks for a message's
-// lists on every message and is done with them when its check returns:
-// the map, the matches' array and the lists' counts, reused from one
-// message to the next.
+// cueScratch is the memory of findAllIn and findLists for a rule that asks
+// for a message's lists on every message and is done with them when its
+// check returns: the lists, the map, the matches' array and the lists'
+// counts, reused from one message to the next.
 type cueScratch struct {
+	lists [][]lint.Match // by list number
+	hits  []int32        // the lists found, ascending
 	found map[string][]lint.Match
 	all   []lint.Match
 	ends  []int32
@@ -249,71 +268,97 @@ type cueScratch struct {
 // findAllIn is findAll answered in s's memory when s is not nil: what it
 // returns is overwritten by the next call with s.
 func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint.Match {
-	c, ok := pb.combined(m.Lang)
-	if !ok {
-		return nil
+	if s != nil && s.found != nil {
+		clear(s.found)
 	}
 	var buf [16]lint.Match
-	var found []lint.Match
-	if pb.typos {
-		found = c.p.FindTypos(m.Body.Text, m.Tokens())
-	} else {
-		found = c.p.AppendIn(buf[:0], m)
-	}
+	c, found := pb.cuesIn(m, buf[:0])
 	if len(found) == 0 {
 		return nil // most messages
 	}
-	// Each list's matches counted, then written in its part of all; the
-	// counts in s's memory, or else on the stack for a lexicon of up to
-	// 128 lists (the sarcasm rule's has more than 64), and the lists hit
-	// and each match's lists on the stack for up to 128 lists and 16
-	// matches, as findAll runs on nearly every message.
-	var countBuf [128]int32
-	var hitBuf [128]int32
-	var listsBuf [16][]int32
-	ends, hits, lists := countBuf[:0], hitBuf[:0], listsBuf[:0]
+	if s == nil {
+		s = &cueScratch{}
+	}
+	lists := s.sort(c, found, len(pb.names))
+	out := s.found
+	if out == nil {
+		out = make(map[string][]lint.Match, len(s.hits))
+		s.found = out
+	}
+	for _, l := range s.hits {
+		out[pb.names[l]] = lists[l]
+	}
+	return out
+}
+
+// findLists returns the cues of every list found in a message's body, by
+// list number (a list's place in pb.names), in one pass over its words:
+// a rule that reads the lists by number hashes no name. The slice has at
+// least size entries, the lists' and, after them, empty ones the caller
+// may use for its own; it and the lists' matches are s's memory,
+// overwritten by the next call with s. s.hits are the numbers of the
+// lists found, ascending. Each list's slice is capped at its own, so a
+// rule may append to one without writing over another.
+func (pb phraseBook) findLists(m *lint.Message, s *cueScratch, size int) [][]lint.Match {
+	var buf [16]lint.Match
+	c, found := pb.cuesIn(m, buf[:0])
+	return s.sort(c, found, max(size, len(pb.names)))
+}
+
+// cuesIn are the cues of a language's lists in one found in a message,
+// appended to buf, and the lists in one.
+func (pb phraseBook) cuesIn(m *lint.Message, buf []lint.Match) (combined, []lint.Match) {
+	c, ok := pb.combined(m.Lang)
 	switch {
-	case s != nil:
-		ends = s.ends[:0]
-	case len(c.names) > len(countBuf):
-		ends = make([]int32, 0, len(c.names))
+	case !ok:
+		return c, nil
+	case pb.typos:
+		return c, c.p.FindTypos(m.Body.Text, m.Tokens())
 	}
-	ends = slices.Grow(ends, len(c.names))[:len(c.names)]
+	return c, c.p.AppendIn(buf, m)
+}
+
+// sort puts the matches of c's lists in one in their lists, in s.lists
+// (size entries, those of no list found empty) and s.hits.
+func (s *cueScratch) sort(c combined, found []lint.Match, size int) [][]lint.Match {
+	if cap(s.lists) < size {
+		s.lists = make([][]lint.Match, size)
+	}
+	s.lists = s.lists[:size]
+	clear(s.lists)
+	s.hits = s.hits[:0]
+	if len(found) == 0 {
+		return s.lists // most messages
+	}
+	// Each list's matches counted, then written in its part of all; each
+	// match's lists on the stack for up to 16 matches, as findLists runs
+	// on nearly every message.
+	var listsBuf [16][]int32
+	lists := listsBuf[:0]
+	ends := slices.Grow(s.ends[:0], len(c.names))[:len(c.names)]
 	clear(ends)
-	if s != nil {
-		s.ends = ends
-	}
+	s.ends = ends
 	for _, mt := range found {
 		ls := c.lists[mt.Cue]
 		lists = append(lists, ls)
 		for _, l := range ls {
 			if ends[l] == 0 {
-				hits = append(hits, l)
+				s.hits = append(s.hits, l)
 			}
 			ends[l]++
 		}
 	}
+	slices.Sort(s.hits)
 	var total int32
-	for _, l := range hits {
+	for _, l := range s.hits {
 		n := ends[l]
 		ends[l] = total // where the list starts; its end once filled
 		total += n
 	}
-	var all []lint.Match
-	var out map[string][]lint.Match
-	switch {
-	case s == nil:
-		all, out = make([]lint.Match, total), make(map[string][]lint.Match, len(hits))
-	default:
-		if cap(s.all) < int(total) {
-			s.all = make([]lint.Match, total)
-		}
-		if s.found == nil {
-			s.found = make(map[string][]lint.Match, len(hits))
-		}
-		clear(s.found)
-		all, out = s.all[:total], s.found
+	if cap(s.all) < int(total) {
+		s.all = make([]lint.Match, total)
 	}
+	all := s.all[:total]
 	for i, mt := range found {
 		for _, l := range lists[i] {
 			all[ends[l]] = mt
@@ -321,12 +366,12 @@ func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint
 		}
 	}
 	start := int32(0)
-	for _, l := range hits {
+	for _, l := range s.hits {
 		end := ends[l]
-		out[c.names[l]] = all[start:end:end]
+		s.lists[l] = all[start:end:end]
 		start = end
 	}
-	return out
+	return s.lists
 }
 
 // has reports whether any cue of a list is in a message's body, without

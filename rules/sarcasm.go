@@ -18,6 +18,124 @@ var (
 	sarcasmLexicon = Lexicon(sarcasmData.Lexicon)
 )
 
+// sarcasmList numbers a list of cues the rule reads (see cuesFound): a
+// list of its lexicon by its place in the phrase book's names (see
+// phraseBook.findLists), then the lists refine makes of them and the
+// customer's words with a set of endings (see customer.ending), in
+// sarcasmLists' order. The rule reads its lists by number, not by name: a
+// message's cues are read some hundred times, and a name would be hashed
+// each time.
+type sarcasmList int32
+
+// sarcasmLists are the lists' names by number.
+var sarcasmLists = append(sarcasmLexicon.listNames(),
+	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap",
+	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast")
+
+// sarcasmListHashes are the hashes of the lexicon's lists' names (see
+// cueClasses), by number.
+var sarcasmListHashes = func() []uint64 {
+	out := make([]uint64, len(sarcasmLexicon.listNames()))
+	for i := range out {
+		out[i] = textHash(sarcasmLists[i])
+	}
+	return out
+}()
+
+// lsAsks stands for "?" in a frame's with or after: the sentence asks.
+// lsNone is no list: a frame without a second.
+const lsAsks, lsNone sarcasmList = -1, -2
+
+// sarcasmListOf is a list's number; a name the rule does not know is a
+// mistake in the rule.
+func sarcasmListOf(name string) sarcasmList {
+	if name == "?" {
+		return lsAsks
+	}
+	i := slices.Index(sarcasmLists, name)
+	if i < 0 {
+		panic("sarcasm: no list " + name)
+	}
+	return sarcasmList(i)
+}
+
+// The lists the rule reads by name.
+var (
+	lsAbsurd          = sarcasmListOf("absurd")
+	lsActJudgment     = sarcasmListOf("act_judgment")
+	lsAdvice          = sarcasmListOf("advice")
+	lsAffirm          = sarcasmListOf("affirm")
+	lsAgain           = sarcasmListOf("again")
+	lsApology         = sarcasmListOf("apology")
+	lsBereavement     = sarcasmListOf("bereavement")
+	lsBlame           = sarcasmListOf("blame")
+	lsCertainty       = sarcasmListOf("certainty")
+	lsChoosing        = sarcasmListOf("choosing")
+	lsComplaints      = sarcasmListOf("complaints")
+	lsCompliance      = sarcasmListOf("compliance")
+	lsCustomerDid     = sarcasmListOf("customer_did")
+	lsDeniedSlip      = sarcasmListOf("denied_slip")
+	lsEscalation      = sarcasmListOf("escalation")
+	lsEscalationAsked = sarcasmListOf("escalation_asked")
+	lsEvaluation      = sarcasmListOf("evaluation")
+	lsFailure         = sarcasmListOf("failure")
+	lsFeigned         = sarcasmListOf("feigned")
+	lsForWhat         = sarcasmListOf("for_what")
+	lsFragment        = sarcasmListOf("fragment")
+	lsGratitude       = sarcasmListOf("gratitude")
+	lsGrief           = sarcasmListOf("grief")
+	lsIdioms          = sarcasmListOf("idioms")
+	lsInforming       = sarcasmListOf("informing")
+	lsInstructions    = sarcasmListOf("instructions")
+	lsIronic          = sarcasmListOf("ironic")
+	lsJoy             = sarcasmListOf("joy")
+	lsJudgmentAny     = sarcasmListOf("judgment_any")
+	lsLateNotice      = sarcasmListOf("late_notice")
+	lsMarkers         = sarcasmListOf("markers")
+	lsMisdeed         = sarcasmListOf("misdeed")
+	lsMishap          = sarcasmListOf("mishap")
+	lsModal           = sarcasmListOf("modal")
+	lsMystery         = sarcasmListOf("mystery")
+	lsNever           = sarcasmListOf("never")
+	lsOfCourse        = sarcasmListOf("of_course")
+	lsOpeners         = sarcasmListOf("openers")
+	lsOrdinal         = sarcasmListOf("ordinal")
+	lsPraise          = sarcasmListOf("praise")
+	lsPromise         = sarcasmListOf("promise")
+	lsQuestionOrdinal = sarcasmListOf("question_ordinal")
+	lsRecordNoun      = sarcasmListOf("record_noun")
+	lsRemedy          = sarcasmListOf("remedy")
+	lsRepetition      = sarcasmListOf("repetition")
+	lsReprimand       = sarcasmListOf("reprimand")
+	lsReproach        = sarcasmListOf("reproach")
+	lsRetry           = sarcasmListOf("retry")
+	lsReward          = sarcasmListOf("reward")
+	lsSaying          = sarcasmListOf("saying")
+	lsSuggestion      = sarcasmListOf("suggestion")
+	lsSurprise        = sarcasmListOf("surprise")
+	lsThanks          = sarcasmListOf("thanks")
+	lsWeakJudgment    = sarcasmListOf("weak_judgment")
+	lsWelcome         = sarcasmListOf("welcome")
+	lsWithout         = sarcasmListOf("without")
+	lsEndsNegated     = sarcasmListOf("ends:negated")
+	lsEndsPromise     = sarcasmListOf("ends:promise")
+	lsEndsAct         = sarcasmListOf("ends:act")
+	lsEndsInfinitive  = sarcasmListOf("ends:infinitive")
+	lsEndsWithout     = sarcasmListOf("ends:without")
+	lsEndsOurPast     = sarcasmListOf("ends:ourPast")
+)
+
+// cuesFound are a message's cues by list (see sarcasmList): the lexicon's
+// as found, changed by refine, and the rest as refine and customer.ending
+// work them out (nil until then).
+type cuesFound [][]lint.Match
+
+// findCues finds a message's cues of every list in one pass, in s's
+// memory.
+func findCues(pb phraseBook, m *lint.Message, s *cueScratch) cuesFound {
+	return pb.findLists(m, s, len(sarcasmLists))
+}
+
 // SarcasmOptions configures the sarcasm rule.
 type SarcasmOptions struct {
 	LexiconOptions `yaml:",inline"`
@@ -87,7 +205,11 @@ screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 	New: lexiconRule(SarcasmOptions{}, sarcasmLexicon, func(o *SarcasmOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ SarcasmOptions, _ Lexicon, pb phraseBook) lint.Check {
 			you := sarcasmCustomer()
-			return func(p *lint.Pass) { checkSarcasm(p, pb.findAll(p.Msg), you) }
+			return func(p *lint.Pass) {
+				s := sarcasmScratches.Get().(*sarcasmScratch)
+				defer sarcasmScratches.Put(s)
+				checkSarcasm(p, findCues(pb, p.Msg, &s.cues), you)
+			}
 		}),
 }
 
@@ -136,7 +258,11 @@ func withCases(endings, takers, cases map[lint.Lang]map[string]bool) map[lint.La
 // the unless lists (names separated by spaces) is in the message.
 type sarcasmFrame struct {
 	a, b, unless string
-	unlessLists  []string // unless, split
+	// aList, bList, weakList, unlessLists, withLists and afterLists are
+	// a, b, weak, unless, with and after as numbers (see sarcasmList),
+	// worked out once.
+	aList, bList, weakList             sarcasmList
+	unlessLists, withLists, afterLists []sarcasmList
 	// weak: cues of b that do not count here ("this time" beside
 	// congratulations is sincere).
 	weak string
@@ -243,43 +369,47 @@ var frames = [...]sarcasmFrame{
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
 }
 
-// framesByFirst are the indices of the frames, in order, by the list of
-// their first cue: a frame finds nothing in a message without one, and a
-// message holds few lists.
-var framesByFirst = func() map[string][]int {
-	out := map[string][]int{}
-	for i, f := range frames {
-		out[f.a] = append(out[f.a], i)
-	}
-	return out
-}()
-
-// The frames' unless lists are split once.
+// The frames' lists are numbered once.
 func init() {
+	lists := func(names string) []sarcasmList {
+		var out []sarcasmList
+		for _, n := range strings.Fields(names) {
+			out = append(out, sarcasmListOf(n))
+		}
+		return out
+	}
 	for i := range frames {
-		frames[i].unlessLists = strings.Fields(frames[i].unless)
+		f := &frames[i]
+		f.aList, f.bList = sarcasmListOf(f.a), lsNone
+		if f.b != "" {
+			f.bList = sarcasmListOf(f.b)
+		}
+		if f.weak != "" {
+			f.weakList = sarcasmListOf(f.weak)
+		}
+		f.unlessLists, f.withLists, f.afterLists = lists(f.unless), lists(f.with), lists(f.after)
 	}
 }
 
 // framesOpened appends to out the indices of the frames whose first cue is
-// found, in the frames' order.
-func framesOpened(found map[string][]lint.Match, out []int) []int {
-	for list, ms := range found {
-		if len(ms) > 0 {
-			out = append(out, framesByFirst[list]...)
+// found, in the frames' order: a frame finds nothing in a message without
+// one, and a message holds few lists.
+func framesOpened(found cuesFound, out []int) []int {
+	for i := range frames {
+		if len(found[frames[i].aList]) > 0 {
+			out = append(out, i)
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 
 // checkSarcasm reports the frames' findings in a message, given the cues
-// of every list found in it in one pass (pb.findAll), which it changes, and
-// says whether it reported any.
-func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (reported bool) {
+// of every list found in it in one pass (see findCues), which it changes,
+// and says whether it reported any.
+func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 	m := p.Msg
 	markers := you.refine(m, found)
-	openers := found["openers"]
+	openers := found[lsOpeners]
 	var framed []framedMatch
 	var opened [len(frames)]int
 	for _, i := range framesOpened(found, opened[:0]) {
@@ -315,8 +445,8 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 		}
 		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
 	}
-	complaints := found["complaints"]
-	loyal := len(found["welcome"]) > 0 || len(found["reward"]) > 0
+	complaints := found[lsComplaints]
+	loyal := len(found[lsWelcome]) > 0 || len(found[lsReward]) > 0
 	for _, mt := range openers {
 		i := sentenceOf(sents, mt.Span.Start)
 		// An opener that ends its sentence judges what came before: "You
@@ -324,17 +454,17 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 		after := mt.Last >= 0 && sentenceEnd(m.Tokens(), mt.Last)
 		// A word of cheer with only "again" and nothing of the customer's is
 		// a promo's: "Harika, ücretsiz teslimat haftası yine başlıyor!".
-		cheer := overlaps(found["praise"], mt.Span) || overlaps(found["evaluation"], mt.Span)
+		cheer := overlaps(found[lsPraise], mt.Span) || overlaps(found[lsEvaluation], mt.Span)
 		if cheer && loyal {
 			continue // cheer with a glad welcome back or a reward: "again", "this time" are loyalty
 		}
 		for _, c := range complaints {
-			if cheer && overlaps(found["again"], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
+			if cheer && overlaps(found[lsAgain], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
 				continue
 			}
 			// A count with thanks in its sentence is loyalty: "Vay, bu ay
 			// üçüncü kez sizi ağırladık, teşekkürler!".
-			if overlaps(found["repetition"], c.Span) && inSentence(sents, found["gratitude"], sentenceOf(sents, c.Span.Start)) {
+			if overlaps(found[lsRepetition], c.Span) && inSentence(sents, found[lsGratitude], sentenceOf(sents, c.Span.Start)) {
 				continue
 			}
 			// The complaint stands anywhere in the opener's sentence ("Daha önce
@@ -342,7 +472,7 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 			// how often ("three times"), in the one before an opener that ends
 			// its own: "another deal" or "as usual" before "Great!" is a promo.
 			j := sentenceOf(sents, c.Span.Start)
-			before := after && j == i-1 && overlaps(found["repetition"], c.Span)
+			before := after && j == i-1 && overlaps(found[lsRepetition], c.Span)
 			if (j == i || j == i+1 && c.Span.Start >= mt.Span.End || before) && (c.Span.End <= mt.Span.Start || c.Span.Start >= mt.Span.End) {
 				report(mt, fmt.Sprintf("with %q reads as sarcasm toward the customer", m.Body.Text[c.Span.Start:c.Span.End]))
 				break
@@ -356,104 +486,104 @@ func checkSarcasm(p *lint.Pass, found map[string][]lint.Match, you customer) (re
 // returns the markers: the list's own and those found by their shape
 // (repeated affirmatives, scare quotes, one-word sighs, reprimands of a
 // thing, mock self-reproach, the how-many-th of the customer's things).
-func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.Match {
+func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	toks := m.Tokens()
 	// Sarcasm's words inside a sincere set phrase are not its cues: "a
 	// lovely surprise", "thanks for dropping by", "you're right to be
 	// upset". An ironic opener stays one: with what went wrong it is irony
 	// ("What a lovely surprise, your parcel is lost").
-	if len(found["idioms"]) > 0 {
+	if len(found[lsIdioms]) > 0 {
 		for list, ms := range found {
-			if list != "idioms" && list != "ironic" {
-				found[list] = slices.DeleteFunc(ms, func(w lint.Match) bool { return crosses(found["idioms"], w.Span) })
+			if l := sarcasmList(list); l != lsIdioms && l != lsIronic {
+				found[list] = slices.DeleteFunc(ms, func(w lint.Match) bool { return crosses(found[lsIdioms], w.Span) })
 			}
 		}
 	}
 	// A judgment with a word of advice after it recommends: "Erken gelmeniz
 	// çok akıllıca olur", "it would be very sensible".
-	for _, list := range [...]string{"act_judgment", "weak_judgment", "markers"} {
-		if len(found[list]) > 0 && len(found["advice"]) > 0 {
-			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found["advice"]) })
+	for _, list := range [...]sarcasmList{lsActJudgment, lsWeakJudgment, lsMarkers} {
+		if len(found[list]) > 0 && len(found[lsAdvice]) > 0 {
+			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found[lsAdvice]) })
 		}
 	}
-	markers := found["markers"]
-	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
+	markers := found[lsMarkers]
+	markers = append(markers, repeatedAffirmation(m, found[lsAffirm])...)
 	markers = append(markers, c.scareQuotes(m, found)...)
-	markers = append(markers, fragments(m, found["fragment"])...)
+	markers = append(markers, fragments(m, found[lsFragment])...)
 	// "Try again", "yenə yazın": again in an instruction to retry is no
 	// complaint; "without doing it" is one when the customer did the rest
 	// ("ölçü götürmədən … istəyirsiniz").
-	if len(found["openers"]) > 0 {
-		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
-		found["complaints"] = append(found["complaints"], c.without(m)...)
+	if len(found[lsOpeners]) > 0 {
+		found[lsComplaints] = slices.DeleteFunc(found[lsComplaints], func(w lint.Match) bool { return insideMatch(found[lsRetry], w.Span) })
+		found[lsComplaints] = append(found[lsComplaints], c.without(m)...)
 	}
-	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 {
-		found["customer_did"] = c.doings(m)
+	if len(found[lsActJudgment]) > 0 || len(found[lsMystery]) > 0 {
+		found[lsCustomerDid] = c.doings(m)
 	}
 	// A mishap of the customer's: a slip, a notice too late, a count of
 	// times, what never happened ("hiç çıkmamış"), doing without ("without a single image", "oxumadan"), not
 	// doing it ("etmədiyinizi"); not
 	// what befell them ("the storm delayed it. I'm sure she'll be
 	// thrilled").
-	if len(found["certainty"]) > 0 {
-		for _, l := range [...]string{"misdeed", "late_notice", "repetition", "without", "never"} {
-			found["mishap"] = append(found["mishap"], found[l]...)
+	if len(found[lsCertainty]) > 0 {
+		for _, l := range [...]sarcasmList{lsMisdeed, lsLateNotice, lsRepetition, lsWithout, lsNever} {
+			found[lsMishap] = append(found[lsMishap], found[l]...)
 		}
-		found["mishap"] = append(found["mishap"], c.ending(m, found, "ends:without")...)
-		found["mishap"] = append(found["mishap"], c.ending(m, found, "ends:negated")...) // etmədiyinizi: what they did not do
+		found[lsMishap] = append(found[lsMishap], c.ending(m, found, lsEndsWithout)...)
+		found[lsMishap] = append(found[lsMishap], c.ending(m, found, lsEndsNegated)...) // etmədiyinizi: what they did not do
 	}
 	// What mocks the customer's surprise: a judgment, praise, an ironic
 	// word, feigned mystery or a feigned guess; not a word of cheer ("So
 	// were we, it's great news").
-	if len(found["surprise"]) > 0 {
-		found["surprise"] = slices.DeleteFunc(found["surprise"], func(w lint.Match) bool { return nextTo(toks, w, found["modal"], 2) })
-		for _, l := range [...]string{"act_judgment", "praise", "ironic", "mystery", "feigned"} {
-			found["judgment_any"] = append(found["judgment_any"], found[l]...)
+	if len(found[lsSurprise]) > 0 {
+		found[lsSurprise] = slices.DeleteFunc(found[lsSurprise], func(w lint.Match) bool { return nextTo(toks, w, found[lsModal], 2) })
+		for _, l := range [...]sarcasmList{lsActJudgment, lsPraise, lsIronic, lsMystery, lsFeigned} {
+			found[lsJudgmentAny] = append(found[lsJudgmentAny], found[l]...)
 		}
 	}
 	// Breaking a record is no slip: "rekor kırdınız", "you broke your
 	// personal best".
-	if len(found["record_noun"]) > 0 && len(found["misdeed"]) > 0 {
-		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return nextTo(toks, d, found["record_noun"], 3) })
+	if len(found[lsRecordNoun]) > 0 && len(found[lsMisdeed]) > 0 {
+		found[lsMisdeed] = slices.DeleteFunc(found[lsMisdeed], func(d lint.Match) bool { return nextTo(toks, d, found[lsRecordNoun], 3) })
 	}
 	// A remedy is ours: "değiştirdiğinizi" is what the customer changed.
-	if len(found["remedy"]) > 0 && c.endings[m.Lang] != nil {
-		found["remedy"] = slices.DeleteFunc(found["remedy"], func(r lint.Match) bool { return c.own(m, r) })
+	if len(found[lsRemedy]) > 0 && c.endings[m.Lang] != nil {
+		found[lsRemedy] = slices.DeleteFunc(found[lsRemedy], func(r lint.Match) bool { return c.own(m, r) })
 	}
 	// Telling us what went wrong is no slip to thank for; not telling us
 	// is ("demədiyiniz üçün sağ olun").
-	if len(found["informing"]) > 0 {
-		found["informing"] = slices.DeleteFunc(found["informing"], func(w lint.Match) bool {
-			return slices.ContainsFunc(c.ending(m, found, "ends:negated"), func(n lint.Match) bool { return n.Last == w.Last })
+	if len(found[lsInforming]) > 0 {
+		found[lsInforming] = slices.DeleteFunc(found[lsInforming], func(w lint.Match) bool {
+			return slices.ContainsFunc(c.ending(m, found, lsEndsNegated), func(n lint.Match) bool { return n.Last == w.Last })
 		})
 	}
 	// "Hiç"/"heç" is no slip by itself ("heç bir düzəlişsiz", "hiç sorun
 	// yaşamadınız"); the customer's negated verb is one (see find).
-	if len(found["never"]) > 0 && len(found["misdeed"]) > 0 {
-		found["misdeed"] = slices.DeleteFunc(found["misdeed"], func(d lint.Match) bool { return overlaps(found["never"], d.Span) })
+	if len(found[lsNever]) > 0 && len(found[lsMisdeed]) > 0 {
+		found[lsMisdeed] = slices.DeleteFunc(found[lsMisdeed], func(d lint.Match) bool { return overlaps(found[lsNever], d.Span) })
 	}
 	// A slip denied is good news: "you didn't miss anything", "hiçbir
 	// şeyi kaçırmadınız"; the denial goes with it.
-	if len(found["misdeed"]) > 0 {
-		kept := c.undenied(m, found["misdeed"])
-		found["denied_slip"] = slices.DeleteFunc(slices.Clone(found["misdeed"]), func(d lint.Match) bool { return slices.Contains(kept, d) })
-		found["misdeed"] = kept
+	if len(found[lsMisdeed]) > 0 {
+		kept := c.undenied(m, found[lsMisdeed])
+		found[lsDeniedSlip] = slices.DeleteFunc(slices.Clone(found[lsMisdeed]), func(d lint.Match) bool { return slices.Contains(kept, d) })
+		found[lsMisdeed] = kept
 	}
 	// "Elbette, ekranı da biz kırdık": a slip we confess to is blame we
 	// accept.
-	if len(found["of_course"]) > 0 && len(found["misdeed"]) > 0 {
-		found["blame"] = append(found["blame"], c.ours(m, found["misdeed"])...)
+	if len(found[lsOfCourse]) > 0 && len(found[lsMisdeed]) > 0 {
+		found[lsBlame] = append(found[lsBlame], c.ours(m, found[lsMisdeed])...)
 	}
 	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
 	// not the slip itself, nor what we did not do ("oxumamışıq").
-	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
-		for _, w := range c.ending(m, found, "ends:ourPast") {
-			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
-				found["remedy"] = append(found["remedy"], w)
+	if len(found[lsLateNotice]) > 0 || len(found[lsBlame]) > 0 {
+		for _, w := range c.ending(m, found, lsEndsOurPast) {
+			if !slices.ContainsFunc(found[lsMisdeed], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
+				found[lsRemedy] = append(found[lsRemedy], w)
 			}
 		}
 	}
-	for _, r := range found["reprimand"] {
+	for _, r := range found[lsReprimand] {
 		// "We'll have a word with the camera": the noun after it is not a
 		// person or a firm we could speak to.
 		if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word && !c.people[m.Lang][toks[n].Norm] {
@@ -464,35 +594,35 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	// ekibimiz yasta", "we're truly devastated"; and an apology with three
 	// intensifiers or more before it: "so terribly, deeply, unspeakably
 	// sorry", "Çox, çox, çox üzr istəyirik".
-	if len(found["grief"]) > 0 && len(found["apology"]) == 0 && len(found["bereavement"]) == 0 {
-		markers = append(markers, c.literal(m, found["grief"])...)
+	if len(found[lsGrief]) > 0 && len(found[lsApology]) == 0 && len(found[lsBereavement]) == 0 {
+		markers = append(markers, c.literal(m, found[lsGrief])...)
 	}
-	for _, a := range found["apology"] {
+	for _, a := range found[lsApology] {
 		if stacked(m, a, c.intensifiers[m.Lang]) {
 			markers = append(markers, a)
 		}
 	}
 	// "Of course, we'll …": "of course" near the start of a sentence that
 	// promises; with a request for more it is mock compliance.
-	if len(found["escalation"]) > 0 || len(found["escalation_asked"]) > 0 {
-		found["compliance"] = c.complying(m, found)
+	if len(found[lsEscalation]) > 0 || len(found[lsEscalationAsked]) > 0 {
+		found[lsCompliance] = c.complying(m, found)
 	}
-	if len(found["reproach"]) > 0 && len(found["apology"]) == 0 {
-		markers = append(markers, found["reproach"]...) // "how careless of us", unless we apologise
+	if len(found[lsReproach]) > 0 && len(found[lsApology]) == 0 {
+		markers = append(markers, found[lsReproach]...) // "how careless of us", unless we apologise
 	}
-	if len(found["ordinal"]) > 0 {
-		found["ordinal"] = c.ordinalsOfYours(m, found["ordinal"])
+	if len(found[lsOrdinal]) > 0 {
+		found[lsOrdinal] = c.ordinalsOfYours(m, found[lsOrdinal])
 		// "Bu kaçıncı talebiniz", "your umpteenth email": an ordinal that
 		// asks how many, on the customer's own thing, is exasperation.
-		for _, o := range found["ordinal"] {
-			if overlaps(found["question_ordinal"], o.Span) {
+		for _, o := range found[lsOrdinal] {
+			if overlaps(found[lsQuestionOrdinal], o.Span) {
 				markers = append(markers, o)
 			}
 		}
 	}
 	// Feats and failures count only as meant: not a name, not denied
 	// ("we can't work miracles", "nothing was lost").
-	for _, list := range [...]string{"absurd", "failure"} {
+	for _, list := range [...]sarcasmList{lsAbsurd, lsFailure} {
 		if len(found[list]) > 0 {
 			found[list] = c.literal(m, found[list])
 		}
@@ -503,15 +633,15 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 // complying are the "of course"s at most two words from the start of a
 // sentence that holds our promise: a word of the promise list or a verb
 // with one of promise_endings (alırız, verərik).
-func (c customer) complying(m *lint.Message, found map[string][]lint.Match) []lint.Match {
+func (c customer) complying(m *lint.Message, found cuesFound) []lint.Match {
 	toks := m.Tokens()
 	sents := m.Sentences()
 	if len(sents) == 0 {
 		return nil
 	}
-	promises := append(slices.Clone(found["promise"]), c.ending(m, found, "ends:promise")...)
+	promises := append(slices.Clone(found[lsPromise]), c.ending(m, found, lsEndsPromise)...)
 	var out []lint.Match
-	for _, o := range found["of_course"] {
+	for _, o := range found[lsOfCourse] {
 		if o.First < 0 || !nearStart(toks, o.First, 2) {
 			continue
 		}
@@ -617,11 +747,11 @@ func verdict(toks []lint.Token, sents []lint.Span, a lint.Match) bool {
 // holds reports whether a sentence from the cue's plus from to the cue's
 // plus to holds a cue of one of the lists (names separated by spaces; "?":
 // the sentence asks).
-func holds(m *lint.Message, sents []lint.Span, found map[string][]lint.Match, lists string, a lint.Match, from, to int) bool {
+func holds(m *lint.Message, sents []lint.Span, found cuesFound, lists []sarcasmList, a lint.Match, from, to int) bool {
 	i := sentenceOf(sents, a.Span.Start)
-	for _, l := range strings.Fields(lists) {
+	for _, l := range lists {
 		for j := max(0, i+from); j <= i+to && j < len(sents); j++ {
-			if l == "?" && asks(m.Body.Text, sents[j]) || inSentence(sents, found[l], j) {
+			if l == lsAsks && asks(m.Body.Text, sents[j]) || l != lsAsks && inSentence(sents, found[l], j) {
 				return true
 			}
 		}
@@ -646,22 +776,25 @@ type framedMatch struct {
 	why  string
 }
 
-func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you customer) []framedMatch {
-	as := found[f.a]
+func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []framedMatch {
+	as := found[f.aList]
 	// A cue of an unless list silences the frame whatever its second cue:
 	// the endings that may make one are not looked for.
-	if len(as) == 0 || slices.ContainsFunc(f.unlessLists, func(l string) bool { return len(found[l]) > 0 }) {
+	if len(as) == 0 || slices.ContainsFunc(f.unlessLists, func(l sarcasmList) bool { return len(found[l]) > 0 }) {
 		return nil
 	}
-	bs := found[f.b]
-	if f.weak != "" {
-		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool { return overlaps(found[f.weak], b.Span) })
+	var bs []lint.Match
+	if f.bList != lsNone {
+		bs = found[f.bList]
 	}
-	if f.youB && f.b == "misdeed" {
+	if f.weak != "" {
+		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool { return overlaps(found[f.weakList], b.Span) })
+	}
+	if f.youB && f.bList == lsMisdeed {
 		// "göndermediğiniz": what they did not do; not a slip denied
 		// ("kaçırmadınız").
-		for _, w := range you.ending(m, found, "ends:negated") {
-			if !slices.ContainsFunc(found["denied_slip"], func(d lint.Match) bool { return d.Last == w.Last }) {
+		for _, w := range you.ending(m, found, lsEndsNegated) {
+			if !slices.ContainsFunc(found[lsDeniedSlip], func(d lint.Match) bool { return d.Last == w.Last }) {
 				bs = append(bs, w)
 			}
 		}
@@ -669,17 +802,17 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 	if f.promise {
 		// "çatdırarıq": what we say we will do; not the verb of an apology
 		// ("üzr istəyirik", "özür dileriz").
-		for _, w := range you.ending(m, found, "ends:promise") {
-			if !crosses(found["apology"], w.Span) {
+		for _, w := range you.ending(m, found, lsEndsPromise) {
+			if !crosses(found[lsApology], w.Span) {
 				bs = append(bs, w)
 			}
 		}
 	}
 	if f.act {
-		bs = append(bs, you.ending(m, found, "ends:act")...) // "istemeniz": what the customer did
+		bs = append(bs, you.ending(m, found, lsEndsAct)...) // "istemeniz": what the customer did
 	}
 	if f.inf {
-		bs = append(bs, you.ending(m, found, "ends:infinitive")...) // "şikayət etmək"
+		bs = append(bs, you.ending(m, found, lsEndsInfinitive)...) // "şikayət etmək"
 	}
 	if f.asked {
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
@@ -692,8 +825,8 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 	sents := m.Sentences()
 	var out []framedMatch
 	for _, a := range as {
-		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last) && !(f.verdict && verdict(m.Tokens(), sents, a))) || f.with != "" && !holds(m, sents, found, f.with, a, 0, 1) ||
-			f.after != "" && !holds(m, sents, found, f.after, a, -1, 0) {
+		if f.final && (a.Last < 0 || !sentenceEnd(m.Tokens(), a.Last) && !(f.verdict && verdict(m.Tokens(), sents, a))) || f.withLists != nil && !holds(m, sents, found, f.withLists, a, 0, 1) ||
+			f.afterLists != nil && !holds(m, sents, found, f.afterLists, a, -1, 0) {
 			continue
 		}
 		ownFound := false // a promise on the feat's own verb, if no other cue is in reach
@@ -730,13 +863,13 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 			// "beşinci soruşunuz": the counted noun is the customer's asking.
 			// "Thanks for telling us … five minutes before": what we thank
 			// for is the customer's doing.
-			k := slices.IndexFunc(found["thanks"], func(t lint.Match) bool { return t.Span.Start == a.Span.Start })
+			k := slices.IndexFunc(found[lsThanks], func(t lint.Match) bool { return t.Span.Start == a.Span.Start })
 			thanked := j == i && k >= 0
 			if f.mine && !you.own(m, b) && b.Last != a.Last || f.did && !you.did(m, sents[j]) ||
-				f.thanked && !(thanked && neighbour(m.Tokens(), found["thanks"][k].Last, 1) == b.First || you.endings[m.Lang] != nil && you.own(m, b)) {
+				f.thanked && !(thanked && neighbour(m.Tokens(), found[lsThanks][k].Last, 1) == b.First || you.endings[m.Lang] != nil && you.own(m, b)) {
 				continue
 			}
-			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked && !praisedFor(m.Tokens(), a, b, found["for_what"]) {
+			if f.youB && !you.in(m, sents[j]) && neighbour(m.Tokens(), a.Last, 1) != b.First && !thanked && !praisedFor(m.Tokens(), a, b, found[lsForWhat]) {
 				continue
 			}
 			out = append(out, framedMatch{a: a, b: b, why: f.why})
@@ -1136,13 +1269,16 @@ func (c customer) untimed(m *lint.Message, ws []lint.Match) []lint.Match {
 // ending are the words of a message with one of a set's endings
 // (customer.sets, named "ends:…" apart from the cue lists), found once a
 // message: several frames ask, and found keeps them.
-func (c customer) ending(m *lint.Message, found map[string][]lint.Match, set string) []lint.Match {
-	if ms, ok := found[set]; ok {
+func (c customer) ending(m *lint.Message, found cuesFound, set sarcasmList) []lint.Match {
+	if ms := found[set]; ms != nil {
 		return ms
 	}
-	ms := withEnding(m, c.sets[set][m.Lang])
-	if set == "ends:without" {
+	ms := withEnding(m, c.sets[sarcasmLists[set]][m.Lang])
+	if set == lsEndsWithout {
 		ms = c.untimed(m, ms)
+	}
+	if ms == nil {
+		ms = []lint.Match{} // worked out: none
 	}
 	found[set] = ms
 	return ms
@@ -1425,7 +1561,7 @@ func repeatedAffirmation(m *lint.Message, affirm []lint.Match) []lint.Match {
 // nothing in it to type or pick (the list instructions). A quote
 // that names an idea ("the 'quiet room' idea", "“sessiz oda” önerisi") is
 // the customer's suggestion, not their words held up.
-func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []lint.Match {
+func (c customer) scareQuotes(m *lint.Message, found cuesFound) []lint.Match {
 	text := m.Body.Text
 	// Cheaper than strings.ContainsAny, which goes rune by rune for
 	// non-ASCII sets.
@@ -1464,8 +1600,8 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// bize".
 		// Only spaces stand between a quote and a verb right after it: the
 		// verb starts where the text after the quote stops being space.
-		compliment := len(found["gratitude"]) > 0 && q.valued.within(loc[0], loc[1]) ||
-			len(found["joy"]) > 0 && q.saidAt[nextNonSpace(text, loc[1])]
+		compliment := len(found[lsGratitude]) > 0 && q.valued.within(loc[0], loc[1]) ||
+			len(found[lsJoy]) > 0 && q.saidAt[nextNonSpace(text, loc[1])]
 		// A capital is the sentence's own when the quote opens it and the
 		// customer's verb of saying follows: "“Kendiliğinden bozuldu”
 		// dediğiniz telefon".
@@ -1528,12 +1664,12 @@ type quoteFacts struct {
 }
 
 // quoteFacts finds a message's quoteFacts.
-func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *quoteFacts {
+func (c customer) quoteFacts(m *lint.Message, found cuesFound) *quoteFacts {
 	toks := m.Tokens()
 	q := &quoteFacts{toks: toks, sents: m.Sentences(), folded: lint.Folded(m.Lang, m.Body.Text),
 		saidAt: map[int]bool{}, ownSaid: map[int]bool{}, ideas: map[int]bool{}}
 	q.facts = make([]sentenceFact, len(q.sents))
-	mark := func(list string, fact sentenceFact, start bool) {
+	mark := func(list sarcasmList, fact sentenceFact, start bool) {
 		if len(q.sents) == 0 {
 			return
 		}
@@ -1543,20 +1679,20 @@ func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *qu
 			}
 		}
 	}
-	mark("instructions", hasInstructions, false)
-	mark("praise", hasPraise, false)
-	mark("evaluation", opensEvaluation, true)
-	mark("of_course", hasOfCourseOrComplaint, false)
-	mark("complaints", hasOfCourseOrComplaint, false)
-	mark("praise", praisedOrJudged, false)
-	mark("act_judgment", praisedOrJudged, false)
-	q.valued = newSpansByStart(append(slices.Clone(found["evaluation"]), found["praise"]...))
+	mark(lsInstructions, hasInstructions, false)
+	mark(lsPraise, hasPraise, false)
+	mark(lsEvaluation, opensEvaluation, true)
+	mark(lsOfCourse, hasOfCourseOrComplaint, false)
+	mark(lsComplaints, hasOfCourseOrComplaint, false)
+	mark(lsPraise, praisedOrJudged, false)
+	mark(lsActJudgment, praisedOrJudged, false)
+	q.valued = newSpansByStart(append(slices.Clone(found[lsEvaluation]), found[lsPraise]...))
 	own := func(s lint.Match) bool { return c.ownIn(m, s, q.folded) }
 	type said struct {
 		start, order int
 	}
 	var from []said
-	for k, s := range found["saying"] {
+	for k, s := range found[lsSaying] {
 		if !own(s) {
 			continue
 		}
@@ -1564,7 +1700,7 @@ func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *qu
 		from = append(from, said{toks[s.First].Start, k})
 	}
 	if c.endings[m.Lang] != nil {
-		for _, s := range append(slices.Clone(found["saying"]), found["choosing"]...) {
+		for _, s := range append(slices.Clone(found[lsSaying]), found[lsChoosing]...) {
 			if own(s) {
 				q.ownSaid[s.Last] = true
 			}
@@ -1581,9 +1717,9 @@ func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *qu
 			first = from[k].order
 		}
 		q.saidFrom[k] = from[k].start
-		q.firstFrom[k] = found["saying"][first]
+		q.firstFrom[k] = found[lsSaying][first]
 	}
-	for _, w := range found["suggestion"] {
+	for _, w := range found[lsSuggestion] {
 		q.ideas[w.Span.Start] = true
 	}
 	return q

@@ -49,7 +49,7 @@ func TestFramesOpened(t *testing.T) {
 	you := sarcasmCustomer()
 	opens := 0
 	for _, m := range sarcasmTestMessages(t) {
-		found := sarcasmCues().findAll(m)
+		found := findCues(sarcasmCues(), m, &cueScratch{})
 		you.refine(m, found)
 		opened := framesOpened(found, nil)
 		if !slices.IsSorted(opened) || len(slices.Compact(slices.Clone(opened))) != len(opened) {
@@ -100,7 +100,7 @@ func TestSarcasmScoreBySet(t *testing.T) {
 		if model == nil || len(sents) == 0 {
 			continue
 		}
-		s.classes = cueClasses(sarcasmCues().findAll(m), sents, s.classes[:0])
+		s.classes = cueClasses(findCues(sarcasmCues(), m, &cueScratch{}), sents, s.classes[:0])
 		wantLogit, wantWeight := scoreByScan(m, s.classes, model, len(sents))
 		logit, weight := s.score(m, sarcasmScoringOf(m.Lang), len(sents))
 		if logit != wantLogit || !slices.Equal(weight, wantWeight) {
@@ -132,7 +132,7 @@ func FuzzSarcasmScore(f *testing.F) {
 		if len(sents) == 0 {
 			return
 		}
-		s.classes = cueClasses(sarcasmCues().findAll(m), sents, s.classes[:0])
+		s.classes = cueClasses(findCues(sarcasmCues(), m, &cueScratch{}), sents, s.classes[:0])
 		wantLogit, wantWeight := scoreByScan(m, s.classes, sarcasmModel(m.Lang), len(sents))
 		for range 2 { // the second time from the memo
 			logit, weight := s.score(m, sarcasmScoringOf(m.Lang), len(sents))

@@ -24,7 +24,7 @@ import (
 // nothing in it to type or pick (the list instructions). A quote
 // that names an idea ("the 'quiet room' idea", "“sessiz oda” önerisi") is
 // the customer's suggestion, not their words held up.
-func (c customer) scareQuotesByScan(m *lint.Message, found map[string][]lint.Match) []lint.Match {
+func (c customer) scareQuotesByScan(m *lint.Message, found cuesFound) []lint.Match {
 	text := m.Body.Text
 	// Cheaper than strings.ContainsAny, which goes rune by rune for
 	// non-ASCII sets.
@@ -55,15 +55,15 @@ func (c customer) scareQuotesByScan(m *lint.Message, found map[string][]lint.Mat
 		// our joy (thanks alone may be for an insult: "“soyğunçu” dediniz.
 		// … təşəkkürlər"): "Yorumunuzda “çok sakin” demişsiniz. Ne mutlu
 		// bize".
-		compliment := len(found["gratitude"]) > 0 && slices.ContainsFunc(append(slices.Clone(found["evaluation"]), found["praise"]...),
+		compliment := len(found[lsGratitude]) > 0 && slices.ContainsFunc(append(slices.Clone(found[lsEvaluation]), found[lsPraise]...),
 			func(w lint.Match) bool { return w.Span.Start > loc[0] && w.Span.End < loc[1] }) ||
-			len(found["joy"]) > 0 && c.saidRightAfterByScan(m, toks, found["saying"], loc[1])
+			len(found[lsJoy]) > 0 && c.saidRightAfterByScan(m, toks, found[lsSaying], loc[1])
 		// A capital is the sentence's own when the quote opens it and the
 		// customer's verb of saying follows: "“Kendiliğinden bozuldu”
 		// dediğiniz telefon".
-		lower := unicode.IsLower(r) || unicode.IsUpper(r) && c.saidByByScan(m, toks, found["saying"], loc)
+		lower := unicode.IsLower(r) || unicode.IsUpper(r) && c.saidByByScan(m, toks, found[lsSaying], loc)
 		if compliment || !lower || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) || namesIdeaByScan(toks, found["suggestion"], loc[1]) || c.reportedByScan(m, loc[0], inner) ||
+			inSpans(markup, loc[0]) || namesIdeaByScan(toks, found[lsSuggestion], loc[1]) || c.reportedByScan(m, loc[0], inner) ||
 			c.afterSayingByScan(m, toks, found, loc[0]) {
 			continue
 		}
@@ -72,7 +72,7 @@ func (c customer) scareQuotesByScan(m *lint.Message, found map[string][]lint.Mat
 			continue
 		}
 		i := sentenceOf(sents, loc[0])
-		in := func(list string, start bool) bool {
+		in := func(list sarcasmList, start bool) bool {
 			return slices.ContainsFunc(found[list], func(w lint.Match) bool {
 				return sentenceOf(sents, w.Span.Start) == i && (!start || w.First >= 0 && sentenceStart(toks, w.First))
 			})
@@ -81,11 +81,11 @@ func (c customer) scareQuotesByScan(m *lint.Message, found map[string][]lint.Mat
 		// at most, after a question: "Oh, so the stain 'appeared by
 		// itself'? Fascinating."
 		judged := i+1 < len(sents) && wordsInByScan(toks, sents[i+1]) <= 3 && strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "?") &&
-			slices.ContainsFunc(append(slices.Clone(found["praise"]), found["act_judgment"]...), func(w lint.Match) bool {
+			slices.ContainsFunc(append(slices.Clone(found[lsPraise]), found[lsActJudgment]...), func(w lint.Match) bool {
 				return sentenceOf(sents, w.Span.Start) == i+1
 			})
-		if !in("instructions", false) && (c.didByScan(m, sents[i]) || in("praise", false) || in("evaluation", true) || judged ||
-			(in("of_course", false) || in("complaints", false)) && c.yoursByScan(m, loc)) {
+		if !in(lsInstructions, false) && (c.didByScan(m, sents[i]) || in(lsPraise, false) || in(lsEvaluation, true) || judged ||
+			(in(lsOfCourse, false) || in(lsComplaints, false)) && c.yoursByScan(m, loc)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
 	}
@@ -125,13 +125,13 @@ func (c customer) yoursByScan(m *lint.Message, loc []int) bool {
 // own verb of saying or choosing, which it names: "Yazdığınız “barabandan
 // səs gəlir” şikayəti", "Seçdiyiniz “enerjiyə qənaət edən” paket". Held
 // up, the words come before that verb ("“bir az səs salır” dediyiniz").
-func (c customer) afterSayingByScan(m *lint.Message, toks []lint.Token, found map[string][]lint.Match, start int) bool {
+func (c customer) afterSayingByScan(m *lint.Message, toks []lint.Token, found cuesFound, start int) bool {
 	for i, t := range toks {
 		if t.Start < start {
 			continue
 		}
 		p := neighbour(toks, i, -1)
-		return p >= 0 && slices.ContainsFunc(append(slices.Clone(found["saying"]), found["choosing"]...), func(s lint.Match) bool {
+		return p >= 0 && slices.ContainsFunc(append(slices.Clone(found[lsSaying]), found[lsChoosing]...), func(s lint.Match) bool {
 			return s.Last == p && c.endings[m.Lang] != nil && c.own(m, s)
 		})
 	}
@@ -301,7 +301,7 @@ func quoteText(l lint.Lang, pieces []byte) string {
 // scareQuotesBoth runs both checks on a message.
 func scareQuotesBoth(m *lint.Message) (got, want []lint.Match) {
 	you := sarcasmCustomer()
-	found := sarcasmCues().findAll(m)
+	found := findCues(sarcasmCues(), m, &cueScratch{})
 	you.refine(m, found)
 	return you.scareQuotes(m, found), you.scareQuotesByScan(m, found)
 }

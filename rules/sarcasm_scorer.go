@@ -120,7 +120,7 @@ func withSarcasmScorer(r *lint.Rule) {
 			m := p.Msg
 			s := sarcasmScratches.Get().(*sarcasmScratch)
 			defer sarcasmScratches.Put(s)
-			found := pb.findAllIn(m, &s.cues)
+			found := findCues(pb, m, &s.cues)
 			if shared { // read before the frames refine them
 				s.classes = cueClasses(found, m.Sentences(), s.classes[:0])
 			}
@@ -128,7 +128,7 @@ func withSarcasmScorer(r *lint.Rule) {
 				return
 			}
 			if !shared {
-				s.classes = cueClasses(sarcasmCues().findAllIn(m, &s.builtin), m.Sentences(), s.classes[:0])
+				s.classes = cueClasses(findCues(sarcasmCues(), m, &s.builtin), m.Sentences(), s.classes[:0])
 			}
 			sc.check(p, s)
 		}, nil
@@ -146,13 +146,14 @@ type cueClass struct {
 	first, last bool
 }
 
-// cueClasses appends the classes of the cues found to out, by name.
-func cueClasses(found map[string][]lint.Match, sents []lint.Span, out []cueClass) []cueClass {
-	for list, ms := range found {
+// cueClasses appends the classes of the lexicon's cues found to out, by
+// name: the lists are numbered in their names' order.
+func cueClasses(found cuesFound, sents []lint.Span, out []cueClass) []cueClass {
+	for list, ms := range found[:len(sarcasmListHashes)] {
 		if len(ms) == 0 {
 			continue
 		}
-		c := cueClass{list: list, hash: textHash(list), at: sentenceOf(sents, ms[0].Span.Start)}
+		c := cueClass{list: sarcasmLists[list], hash: sarcasmListHashes[list], at: sentenceOf(sents, ms[0].Span.Start)}
 		for _, mt := range ms {
 			switch sentenceOf(sents, mt.Span.Start) {
 			case 0:
@@ -163,7 +164,6 @@ func cueClasses(found map[string][]lint.Match, sents []lint.Span, out []cueClass
 		}
 		out = append(out, c)
 	}
-	slices.SortFunc(out, func(a, b cueClass) int { return strings.Compare(a.list, b.list) })
 	return out
 }
 
@@ -429,7 +429,7 @@ var sarcasmCues = sync.OnceValue(func() phraseBook { return sarcasmLexicon.compi
 // scorer reads the same.
 func SarcasmFeatures(m *lint.Message) []logreg.Feature {
 	var out []logreg.Feature
-	classes := cueClasses(sarcasmCues().findAll(m), m.Sentences(), nil)
+	classes := cueClasses(findCues(sarcasmCues(), m, &cueScratch{}), m.Sentences(), nil)
 	sarcasmFeatures(m, classes, func(f logreg.Feature, _ int) { out = append(out, f) })
 	return out
 }
