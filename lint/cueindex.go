@@ -183,6 +183,9 @@ type cueKey struct {
 	// words are each cue's words as the key compares them (plain or
 	// folded), by cue.
 	words [][]keyWord
+	// whole says, by cue, that the cue is the key's word alone: the word
+	// that finds the key is the cue found, and nothing is tried.
+	whole []bool
 	posts []cuePost // by slot
 	// mask has the bit of every slot with a post: most lists hold none
 	// of a key's cues, and this tells them without a search.
@@ -425,8 +428,10 @@ func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
 		if !ok {
 			ci = int32(len(k.cues))
 			b.cues[cueID{k, ph.cue}] = ci
+			ws := b.compile(ph, folded)
 			k.cues = append(k.cues, ph)
-			k.words = append(k.words, b.compile(ph, folded))
+			k.words = append(k.words, ws)
+			k.whole = append(k.whole, len(ws) == 1 && ws[0].lemma < 0 && !ws[0].any)
 		}
 		k.posts = append(k.posts, cuePost{ci, slot})
 		k.mask.add(slot)
@@ -512,6 +517,12 @@ type cueHits struct {
 type cueCand struct {
 	tok, key int32
 	at       int32 // where its cues' answers start; -1 until asked
+	// next is the word after tok in its sentence, plus one; -1 if there
+	// is none, 0 until asked.
+	next int32
+	// mask is the key's: a list asks about every cand of the message,
+	// and most have none of its cues.
+	mask slotMask
 }
 
 // cueTry is whether a cue matched at a cand's word, and its last token.
@@ -573,8 +584,9 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 
 // add notes that token i found key k.
 func (h *cueHits) add(i int, k int32) {
-	h.cands = append(h.cands, cueCand{tok: int32(i), key: k, at: -1})
-	h.mask.union(&h.idx.keys[k].mask)
+	mask := &h.idx.keys[k].mask
+	h.cands = append(h.cands, cueCand{tok: int32(i), key: k, at: -1, mask: *mask})
+	h.mask.union(mask)
 }
 
 // result is whether cue number ci of a cand matches, tried once.
@@ -593,6 +605,32 @@ func (h *cueHits) result(c *cueCand, ci int32, toks []Token) *cueTry {
 		t.last, t.state = int32(j), 2
 	}
 	return t
+}
+
+// maybe reports whether a cue with words ws may match at a cand: its
+// first word if a lemma, its second if a word, as end compares them. Most
+// cues tried fail there, and are told so without a call to end.
+func (h *cueHits) maybe(c *cueCand, ws []keyWord, toks []Token) bool {
+	if l := ws[0].lemma; l >= 0 && !h.classes[c.tok].formOf(l) {
+		return false
+	}
+	if len(ws) < 2 || ws[1].any || ws[1].lemma >= 0 {
+		return true
+	}
+	if c.next == 0 {
+		c.next = -1
+		if j, ok := nextWordInSentence(toks, int(c.tok)+1); ok {
+			c.next = int32(j) + 1
+		}
+	}
+	if c.next < 0 {
+		return false
+	}
+	j := c.next - 1
+	if h.folded {
+		return h.words[j] == ws[1].w
+	}
+	return toks[j].Norm == ws[1].w
 }
 
 // end is the index of the last token of a cue with words ws matched at
@@ -682,19 +720,28 @@ func (p *Phrases) findIn(m *Message) []Match {
 		return p.Find(m.Body.Text, toks) // joined after the index was built
 	}
 	out := h.found[:0]
-	for ci := range h.cands {
-		if !h.mask.has(slot) {
-			break // none of the message's keys has a cue of the list
-		}
-		c := &h.cands[ci]
-		k := h.idx.keys[c.key]
-		if !k.mask.has(slot) {
-			continue // most keys: postsOf's own first test, without the call
-		}
-		for _, post := range k.postsOf(slot) {
-			if t := h.result(c, post.cue, toks); t.state == 2 {
-				i := c.tok
-				out = append(out, Match{Cue: k.cues[post.cue].cue, Span: Span{toks[i].Start, toks[t.last].End}, First: int(i), Last: int(t.last)})
+	if h.mask.has(slot) { // else none of the message's keys has a cue of the list
+		word, bit := slot>>6&3, uint64(1)<<(slot&63)
+		for ci := range h.cands {
+			c := &h.cands[ci]
+			if c.mask[word]&bit == 0 {
+				continue // most keys: postsOf's own first test, without the call
+			}
+			k := h.idx.keys[c.key]
+			i := c.tok
+			for _, post := range k.postsOf(slot) {
+				last := i // a cue of the key's word alone is found where the word is
+				if !k.whole[post.cue] {
+					if !h.maybe(c, k.words[post.cue], toks) {
+						continue
+					}
+					t := h.result(c, post.cue, toks)
+					if t.state != 2 {
+						continue
+					}
+					last = t.last
+				}
+				out = append(out, Match{Cue: k.cues[post.cue].cue, Span: Span{toks[i].Start, toks[last].End}, First: int(i), Last: int(last)})
 			}
 		}
 	}
