@@ -21,7 +21,8 @@ import (
 // on the message until its rules are done with it. What a word is to the
 // index (the cues it may start, the lemmas it is a form of: its class) is
 // worked out once per word, not per message, and remembered, so a common
-// word costs one map look-up and is never lemmatised twice.
+// word costs one look-up in a table of words (see wordTable) and is never
+// lemmatised twice.
 //
 // The index is rebuilt, off any message's path, when a list is asked for
 // that it does not hold, or when a list it holds is no longer used (a
@@ -95,10 +96,106 @@ type lemmaNode = byteTrie[[]int32]
 // keep a message's worth of bytes for each.
 type wordCache[V any] struct {
 	known atomic.Pointer[map[string]V]
-	mu    sync.Mutex
-	fresh map[string]V
-	full  bool
-	limit int // the words it holds at most; 0: maxCached
+	// table holds known's words again when tabled, for a caller that asks
+	// about every word of every message (see wordTable); stored after
+	// known, so it may lag behind it.
+	table  atomic.Pointer[wordTable[V]]
+	tabled bool
+	mu     sync.Mutex
+	fresh  map[string]V
+	full   bool
+	limit  int // the words it holds at most; 0: maxCached
+}
+
+// wordTable is a word cache's known words in an open-addressed table of
+// twice as many slots: a look-up hashes the word with a multiply or two
+// (wordHash) and compares it with a slot or two, a quarter cheaper than a
+// map's, and every word of every message is looked up.
+type wordTable[V any] struct {
+	mask  uint64
+	slots []wordSlot[V]
+}
+
+// wordSlot is a word and its value; an empty word is an empty slot (no
+// word of a message is empty, and none is put in).
+type wordSlot[V any] struct {
+	w string
+	v V
+}
+
+func newWordTable[V any](words map[string]V) *wordTable[V] {
+	n := 16
+	for n < 2*len(words) {
+		n <<= 1
+	}
+	t := &wordTable[V]{mask: uint64(n - 1), slots: make([]wordSlot[V], n)}
+	for w, v := range words {
+		if w == "" {
+			continue
+		}
+		i := wordHash(w) & t.mask
+		for t.slots[i].w != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = wordSlot[V]{w, v}
+	}
+	return t
+}
+
+// find is w's value, if the table holds w.
+func (t *wordTable[V]) find(w string) (V, bool) {
+	if t != nil && w != "" {
+		for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
+			s := &t.slots[i]
+			if s.w == w {
+				return s.v, true
+			}
+			if s.w == "" {
+				break
+			}
+		}
+	}
+	var zero V
+	return zero, false
+}
+
+// wordHash is a word's hash for a word table: the word read eight or four
+// bytes at a time (a short word's first and last four, overlapping, or
+// three of its bytes), each read multiplied in and its high bits folded
+// down, so that every byte reaches the low bits a table reads.
+func wordHash(w string) uint64 {
+	n := len(w)
+	h := uint64(n) * 0x9e3779b97f4a7c15
+	switch {
+	case n > 8:
+		for i := 0; i+8 < n; i += 8 {
+			h = mixWord(h ^ load64(w[i:]))
+		}
+		return mixWord(h ^ load64(w[n-8:]))
+	case n >= 4:
+		return mixWord(h ^ (load32(w) | load32(w[n-4:])<<32))
+	case n > 0:
+		return mixWord(h ^ (uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16))
+	}
+	return h
+}
+
+func mixWord(h uint64) uint64 {
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
+}
+
+// load64 and load32 read a string's first eight or four bytes as one
+// little-endian number.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint64 {
+	_ = s[3]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }
 
 // classCache maps words to their classes in a cue index.
@@ -169,6 +266,9 @@ func (c *wordCache[V]) miss(w string, of func(string) V) V {
 		}
 		maps.Copy(merged, c.fresh)
 		c.known.Store(&merged)
+		if c.tabled {
+			c.table.Store(newWordTable(merged))
+		}
 		c.fresh, c.full = nil, len(merged) >= limit
 	}
 	return v
@@ -318,6 +418,7 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 		idx.folds, idx.fexact, idx.fstems = true, map[string]int32{}, &cueNode{}
 	}
 	idx.lemmaStems, idx.flemmaStems = &lemmaNode{}, &lemmaNode{}
+	idx.classes.tabled, idx.fclasses.tabled = true, true
 	b := cueBuilder{idx: idx, cues: map[cueID]int32{}, lemmas: map[lemmaID]int32{}}
 	hasLiteral := map[string]bool{}
 	for i := range members {
@@ -557,7 +658,7 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 		}
 	}
 	class := func(w string) *wordClass { return idx.class(w, h.folded) }
-	known := cache.snapshot()
+	known := cache.table.Load()
 	// Every token's slot made at once, and only the words' and numbers'
 	// set: the others are never read (a cue's words are words or
 	// numbers), so they are not cleared, nor were they in release.
@@ -571,7 +672,7 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 		if h.folded {
 			w = h.words[i]
 		}
-		c, ok := known[w]
+		c, ok := known.find(w)
 		if !ok {
 			c = cache.get(w, class)
 		}

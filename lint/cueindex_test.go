@@ -448,6 +448,59 @@ func BenchmarkPhrases(b *testing.B) {
 
 // The class cache answers every word with its class, classes a word it
 // holds only once, and stops growing at maxCached words.
+// A word table finds the words of its map, with their values, and no
+// other: words of every length (a hash reads a long word eight bytes at a
+// time, a short one in overlapping pieces), words that differ in one
+// byte, and none.
+func TestWordTable(t *testing.T) {
+	words := map[string]int{}
+	var absent []string
+	for i := range 5000 {
+		w := strings.Repeat("ğa", i%11) + itoa(i) + strings.Repeat("x", i%17)
+		words[w] = i
+		absent = append(absent, w+"y", "y"+w, w[:len(w)-1]+"z")
+	}
+	words["a"], words["ab"], words["abc"], words["abcd"] = -1, -2, -3, -4
+	absent = append(absent, "", "b", "ba", "abd", "abce", "abcde")
+	table := newWordTable(words)
+	for w, v := range words {
+		if got, ok := table.find(w); !ok || got != v {
+			t.Fatalf("%q: %d %v, want %d", w, got, ok, v)
+		}
+	}
+	for _, w := range absent {
+		if _, in := words[w]; in {
+			continue
+		}
+		if got, ok := table.find(w); ok {
+			t.Fatalf("%q: found %d, not in the table", w, got)
+		}
+	}
+	var none *wordTable[int]
+	if _, ok := none.find("a"); ok {
+		t.Fatal("an empty cache found a word")
+	}
+}
+
+// The class cache keeps its table up to date with what it holds: a word
+// it holds is found there once merged.
+func TestClassCacheTable(t *testing.T) {
+	c := classCache{tabled: true}
+	class := func(w string) *wordClass { return &wordClass{keys: []int32{int32(len(w))}} }
+	for i := range 3000 {
+		c.get("w"+itoa(i), class)
+	}
+	known, table := *c.known.Load(), c.table.Load()
+	if len(known) < 2000 {
+		t.Fatalf("%d words merged", len(known))
+	}
+	for w, v := range known {
+		if got, ok := table.find(w); !ok || got != v {
+			t.Fatalf("%q: %v %v in the table, %v held", w, got, ok, v)
+		}
+	}
+}
+
 func TestClassCache(t *testing.T) {
 	var c classCache
 	classed := map[string]int{}
