@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 	"gopkg.in/yaml.v3"
@@ -142,6 +144,34 @@ func findAllByMatch(pb phraseBook, m *lint.Message) map[string][]lint.Match {
 	return out
 }
 
+// checkLists holds findLists to findAll's answer want: each list's
+// matches under its number, the numbers of the lists found in s.hits, two
+// empty entries for the caller after the lists, and each list's slice
+// capped at its own.
+func checkLists(t *testing.T, pb phraseBook, m *lint.Message, want map[string][]lint.Match, s *cueScratch) {
+	t.Helper()
+	lists := pb.findLists(m, s, len(pb.names)+2)
+	if len(lists) != len(pb.names)+2 || lists[len(pb.names)] != nil || lists[len(pb.names)+1] != nil {
+		t.Fatalf("%q: %d lists for %d names, or the caller's not empty", m.Body.Text, len(lists), len(pb.names))
+	}
+	var hits []int32
+	for i, name := range pb.names {
+		if d := cmp.Diff(want[name], lists[i], cmpopts.EquateEmpty()); d != "" {
+			t.Fatalf("%q: list %s (%d): %s", m.Body.Text, name, i, d)
+		}
+		if len(lists[i]) > 0 {
+			hits = append(hits, int32(i))
+			if cap(lists[i]) != len(lists[i]) {
+				t.Fatalf("%q: list %s not capped", m.Body.Text, name)
+			}
+		}
+	}
+	if !slices.Equal(hits, s.hits) {
+		t.Fatalf("%q: lists found %v, hits %v", m.Body.Text, hits, s.hits)
+	}
+	lists[len(pb.names)] = []lint.Match{{Cue: "the caller's"}} // the next call clears it
+}
+
 // Every rule's lexicon, as written and one typo away, on the blind sets'
 // messages: findAll sorts the matches into the lists as one append per
 // match did, and a list's slice grows without writing over another's.
@@ -153,7 +183,7 @@ func TestFindAllIsByMatch(t *testing.T) {
 		}
 		plain := Lexicon(r.Lexicon).compile()
 		for _, pb := range []phraseBook{plain, plain.withTypos()} {
-			var scratch cueScratch // reused from one message to the next
+			var scratch, flat cueScratch // reused from one message to the next
 			for _, l := range lint.Langs {
 				raw, err := os.ReadFile(filepath.Join("..", "testdata", "quality", string(l)+".jsonl"))
 				if err != nil {
@@ -180,6 +210,7 @@ func TestFindAllIsByMatch(t *testing.T) {
 					if d := cmp.Diff(want, pb.findAllIn(m, &scratch)); d != "" {
 						t.Fatalf("%s %s %q: in memory of the messages before: %s", r.Name, l, rec.Text, d)
 					}
+					checkLists(t, pb, m, want, &flat)
 					m.Trim()
 				}
 			}

@@ -264,3 +264,38 @@ func TestEndingListHas(t *testing.T) {
 		t.Errorf("%d words with endings", matched)
 	}
 }
+
+// The rule reads its lexicon's lists by number: a list's number is its
+// place in the phrase book's names, for the lexicon as shipped and as a
+// config extends it; the lists refine makes come after them, and each
+// frame's lists are the ones it names.
+func TestSarcasmListNumbers(t *testing.T) {
+	lx, err := LexiconOptions{Add: Lexicon{lint.English: {"praise": {"splendid"}}}}.apply(sarcasmLexicon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pb := range []phraseBook{sarcasmCues(), lx.compile()} {
+		if !slices.Equal(pb.names, sarcasmLists[:len(pb.names)]) || len(sarcasmListHashes) != len(pb.names) {
+			t.Fatalf("book's lists %v, the rule's %v", pb.names, sarcasmLists)
+		}
+	}
+	name := func(l sarcasmList) string {
+		if l == lsAsks {
+			return "?"
+		}
+		return sarcasmLists[l]
+	}
+	names := func(ls []sarcasmList) string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, name(l))
+		}
+		return strings.Join(out, " ")
+	}
+	for _, f := range frames {
+		if name(f.aList) != f.a || f.b != "" && name(f.bList) != f.b || f.weak != "" && name(f.weakList) != f.weak ||
+			names(f.unlessLists) != f.unless || names(f.withLists) != f.with || names(f.afterLists) != f.after {
+			t.Errorf("frame %s/%s: lists %v", f.a, f.b, f)
+		}
+	}
+}
