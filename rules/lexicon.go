@@ -261,6 +261,8 @@ type cueScratch struct {
 	lists [][]lint.Match // by list number
 	hits  []int32        // the lists found, ascending
 	found map[string][]lint.Match
+	cues  []lint.Match // the lists in one's matches
+	of    [][]int32    // each of cues' lists
 	all   []lint.Match
 	ends  []int32
 }
@@ -268,17 +270,21 @@ type cueScratch struct {
 // findAllIn is findAll answered in s's memory when s is not nil: what it
 // returns is overwritten by the next call with s.
 func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint.Match {
-	if s != nil && s.found != nil {
-		clear(s.found)
+	var buf []lint.Match
+	if s != nil {
+		if s.found != nil {
+			clear(s.found)
+		}
+		buf = s.cues[:0]
 	}
-	var buf [16]lint.Match
-	c, found := pb.cuesIn(m, buf[:0])
+	c, found := pb.cuesIn(m, buf)
 	if len(found) == 0 {
 		return nil // most messages
 	}
 	if s == nil {
 		s = &cueScratch{}
 	}
+	s.cues = found
 	lists := s.sort(c, found, len(pb.names))
 	out := s.found
 	if out == nil {
@@ -300,13 +306,13 @@ func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint
 // lists found, ascending. Each list's slice is capped at its own, so a
 // rule may append to one without writing over another.
 func (pb phraseBook) findLists(m *lint.Message, s *cueScratch, size int) [][]lint.Match {
-	var buf [16]lint.Match
-	c, found := pb.cuesIn(m, buf[:0])
+	c, found := pb.cuesIn(m, s.cues[:0])
+	s.cues = found
 	return s.sort(c, found, max(size, len(pb.names)))
 }
 
 // cuesIn are the cues of a language's lists in one found in a message,
-// appended to buf, and the lists in one.
+// appended to buf (nil: made when there are any), and the lists in one.
 func (pb phraseBook) cuesIn(m *lint.Message, buf []lint.Match) (combined, []lint.Match) {
 	c, ok := pb.combined(m.Lang)
 	switch {
@@ -330,11 +336,8 @@ func (s *cueScratch) sort(c combined, found []lint.Match, size int) [][]lint.Mat
 	if len(found) == 0 {
 		return s.lists // most messages
 	}
-	// Each list's matches counted, then written in its part of all; each
-	// match's lists on the stack for up to 16 matches, as findLists runs
-	// on nearly every message.
-	var listsBuf [16][]int32
-	lists := listsBuf[:0]
+	// Each list's matches counted, then written in its part of all.
+	lists := s.of[:0]
 	ends := slices.Grow(s.ends[:0], len(c.names))[:len(c.names)]
 	clear(ends)
 	s.ends = ends
@@ -348,6 +351,7 @@ func (s *cueScratch) sort(c combined, found []lint.Match, size int) [][]lint.Mat
 			ends[l]++
 		}
 	}
+	s.of = lists
 	slices.Sort(s.hits)
 	var total int32
 	for _, l := range s.hits {
