@@ -287,6 +287,9 @@ type cueKey struct {
 	// that finds the key is the cue found, and nothing is tried.
 	whole []bool
 	posts []cuePost // by slot
+	// slots are where each slot's posts end, by slot: a list's posts
+	// are found among the key's lists, not among all its posts.
+	slots []slotEnd
 	// mask has the bit of every slot with a post: most lists hold none
 	// of a key's cues, and this tells them without a search.
 	mask slotMask
@@ -317,25 +320,28 @@ type cuePost struct {
 	slot int32
 }
 
+// slotEnd is the end of a slot's posts in a key's.
+type slotEnd struct{ slot, end int32 }
+
 // postsOf are the posts of one slot.
 func (k *cueKey) postsOf(slot int32) []cuePost {
-	if !k.mask.has(slot) {
-		return nil
-	}
-	lo, hi := 0, len(k.posts)
-	for lo < hi { // the first post of slot or above
+	lo, hi := 0, len(k.slots)
+	for lo < hi { // the slot's, or the first above it
 		m := int(uint(lo+hi) >> 1)
-		if k.posts[m].slot < slot {
+		if k.slots[m].slot < slot {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	end := lo
-	for end < len(k.posts) && k.posts[end].slot == slot {
-		end++
+	if lo == len(k.slots) || k.slots[lo].slot != slot {
+		return nil
 	}
-	return k.posts[lo:end]
+	start := int32(0)
+	if lo > 0 {
+		start = k.slots[lo-1].end
+	}
+	return k.posts[start:k.slots[lo].end]
 }
 
 // cueNode holds a stem's key, plus one; 0 if no cue has the stem.
@@ -535,6 +541,13 @@ func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
 			k.whole = append(k.whole, len(ws) == 1 && ws[0].lemma < 0 && !ws[0].any)
 		}
 		k.posts = append(k.posts, cuePost{ci, slot})
+		// A key's posts come slot by slot: the lists are merged in
+		// slot order, each list's cues of a key at once.
+		if n := len(k.slots); n > 0 && k.slots[n-1].slot == slot {
+			k.slots[n-1].end++
+		} else {
+			k.slots = append(k.slots, slotEnd{slot, int32(len(k.posts))})
+		}
 		k.mask.add(slot)
 	}
 }
