@@ -388,15 +388,20 @@ func init() {
 			f.weakList = sarcasmListOf(f.weak)
 		}
 		f.unlessLists, f.withLists, f.afterLists = lists(f.unless), lists(f.with), lists(f.after)
+		frameOpeners[i] = f.aList
 	}
 }
+
+// frameOpeners are the frames' first lists, by frame: framesOpened reads
+// them on every message.
+var frameOpeners [len(frames)]sarcasmList
 
 // framesOpened appends to out the indices of the frames whose first cue is
 // found, in the frames' order: a frame finds nothing in a message without
 // one, and a message holds few lists.
 func framesOpened(found cuesFound, out []int) []int {
-	for i := range frames {
-		if len(found[frames[i].aList]) > 0 {
+	for i, a := range frameOpeners {
+		if len(found[a]) > 0 {
 			out = append(out, i)
 		}
 	}

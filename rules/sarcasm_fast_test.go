@@ -100,7 +100,9 @@ func TestSarcasmScoreBySet(t *testing.T) {
 		if model == nil || len(sents) == 0 {
 			continue
 		}
-		s.classes = cueClasses(findCues(sarcasmCues(), m, &cueScratch{}), sents, s.classes[:0])
+		var cues cueScratch
+		found := findCues(sarcasmCues(), m, &cues)
+		s.classes = cueClasses(found, cues.hits, sents, s.classes[:0])
 		wantLogit, wantWeight := scoreByScan(m, s.classes, model, len(sents))
 		logit, weight := s.score(m, sarcasmScoringOf(m.Lang), len(sents))
 		if logit != wantLogit || !slices.Equal(weight, wantWeight) {
@@ -132,7 +134,9 @@ func FuzzSarcasmScore(f *testing.F) {
 		if len(sents) == 0 {
 			return
 		}
-		s.classes = cueClasses(findCues(sarcasmCues(), m, &cueScratch{}), sents, s.classes[:0])
+		var cues cueScratch
+		found := findCues(sarcasmCues(), m, &cues)
+		s.classes = cueClasses(found, cues.hits, sents, s.classes[:0])
 		wantLogit, wantWeight := scoreByScan(m, s.classes, sarcasmModel(m.Lang), len(sents))
 		for range 2 { // the second time from the memo
 			logit, weight := s.score(m, sarcasmScoringOf(m.Lang), len(sents))

@@ -122,13 +122,14 @@ func withSarcasmScorer(r *lint.Rule) {
 			defer sarcasmScratches.Put(s)
 			found := findCues(pb, m, &s.cues)
 			if shared { // read before the frames refine them
-				s.classes = cueClasses(found, m.Sentences(), s.classes[:0])
+				s.classes = cueClasses(found, s.cues.hits, m.Sentences(), s.classes[:0])
 			}
 			if checkSarcasm(p, found, you) {
 				return
 			}
 			if !shared {
-				s.classes = cueClasses(findCues(sarcasmCues(), m, &s.builtin), m.Sentences(), s.classes[:0])
+				builtin := findCues(sarcasmCues(), m, &s.builtin)
+				s.classes = cueClasses(builtin, s.builtin.hits, m.Sentences(), s.classes[:0])
 			}
 			sc.check(p, s)
 		}, nil
@@ -147,12 +148,11 @@ type cueClass struct {
 }
 
 // cueClasses appends the classes of the lexicon's cues found to out, by
-// name: the lists are numbered in their names' order.
-func cueClasses(found cuesFound, sents []lint.Span, out []cueClass) []cueClass {
-	for list, ms := range found[:len(sarcasmListHashes)] {
-		if len(ms) == 0 {
-			continue
-		}
+// name, given the lists found (hits, ascending: the lists are numbered in
+// their names' order).
+func cueClasses(found cuesFound, hits []int32, sents []lint.Span, out []cueClass) []cueClass {
+	for _, list := range hits {
+		ms := found[list]
 		c := cueClass{list: sarcasmLists[list], hash: sarcasmListHashes[list], at: sentenceOf(sents, ms[0].Span.Start)}
 		for _, mt := range ms {
 			switch sentenceOf(sents, mt.Span.Start) {
@@ -429,7 +429,9 @@ var sarcasmCues = sync.OnceValue(func() phraseBook { return sarcasmLexicon.compi
 // scorer reads the same.
 func SarcasmFeatures(m *lint.Message) []logreg.Feature {
 	var out []logreg.Feature
-	classes := cueClasses(findCues(sarcasmCues(), m, &cueScratch{}), m.Sentences(), nil)
+	var s cueScratch
+	found := findCues(sarcasmCues(), m, &s)
+	classes := cueClasses(found, s.hits, m.Sentences(), nil)
 	sarcasmFeatures(m, classes, func(f logreg.Feature, _ int) { out = append(out, f) })
 	return out
 }
