@@ -250,8 +250,29 @@ func knownWord(l lint.Lang) func(string) bool {
 // allocation, each list's slice capped at its own, so a rule may append to
 // one without writing over another.
 func (pb phraseBook) findAll(m *lint.Message) map[string][]lint.Match {
-	return pb.findAllIn(m, nil)
+	s := findAllScratches.Get().(*cueScratch)
+	defer findAllScratches.Put(s)
+	found := pb.findAllIn(m, s)
+	if found == nil {
+		return nil // most messages
+	}
+	// Copied out of the scratch, which the next message reuses.
+	n := 0
+	for _, ms := range found {
+		n += len(ms)
+	}
+	all := make([]lint.Match, 0, n)
+	out := make(map[string][]lint.Match, len(found))
+	for _, l := range s.hits {
+		start := len(all)
+		all = append(all, found[pb.names[l]]...)
+		out[pb.names[l]] = all[start:len(all):len(all)]
+	}
+	return out
 }
+
+// findAllScratches are findAll's memory while it sorts a message's cues.
+var findAllScratches = sync.Pool{New: func() any { return new(cueScratch) }}
 
 // cueScratch is the memory of findAllIn and findLists for a rule that asks
 // for a message's lists on every message and is done with them when its
@@ -267,24 +288,17 @@ type cueScratch struct {
 	ends  []int32
 }
 
-// findAllIn is findAll answered in s's memory when s is not nil: what it
-// returns is overwritten by the next call with s.
+// findAllIn is findAll answered in s's memory: what it returns is
+// overwritten by the next call with s.
 func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint.Match {
-	var buf []lint.Match
-	if s != nil {
-		if s.found != nil {
-			clear(s.found)
-		}
-		buf = s.cues[:0]
+	if s.found != nil {
+		clear(s.found)
 	}
-	c, found := pb.cuesIn(m, buf)
+	c, found := pb.cuesIn(m, s.cues[:0])
+	s.cues = found
 	if len(found) == 0 {
 		return nil // most messages
 	}
-	if s == nil {
-		s = &cueScratch{}
-	}
-	s.cues = found
 	lists := s.sort(c, found, len(pb.names))
 	out := s.found
 	if out == nil {
@@ -312,7 +326,7 @@ func (pb phraseBook) findLists(m *lint.Message, s *cueScratch, size int) [][]lin
 }
 
 // cuesIn are the cues of a language's lists in one found in a message,
-// appended to buf (nil: made when there are any), and the lists in one.
+// appended to buf, and the lists in one.
 func (pb phraseBook) cuesIn(m *lint.Message, buf []lint.Match) (combined, []lint.Match) {
 	c, ok := pb.combined(m.Lang)
 	switch {
