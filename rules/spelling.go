@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -736,17 +737,35 @@ type hit struct {
 // looked up by it. A run with any other character is read from the text
 // (englishIn), and so is every run when a misspelling has no letter, as
 // such a run is no word token.
-func (sp *speller) english(text string, toks []lint.Token, hits []hit) []hit {
+//
+// ws, when not nil, are the text's words with their verdicts in lx, one
+// for each word token of toks: a word of misspell's own list is corrected
+// from its verdict, which keeps the look-up.
+func (sp *speller) english(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, hits []hit) []hit {
 	if sp.enLetterless {
 		return sp.englishIn(text, 0, len(text), hits)
 	}
+	if ws != nil && sp.en != defaultEnglish() {
+		ws = nil // the verdicts keep what the built-in list says
+	}
 	read := 0 // the text before it is read
+	k := -1   // the word's index in ws
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != lint.Word || t.Start < read {
+		if t.Kind != lint.Word {
 			continue
 		}
-		if wholeRun(text, t) {
+		if k++; t.Start < read {
+			continue
+		}
+		if ws != nil && runBounded(text, t) {
+			if v := lx.sharedVerdict(&ws[k], text[t.Start:t.End]); v.englishRun {
+				if v.englishOK && !sp.ignore[asciiLower(text[t.Start:t.End])] {
+					hits = append(hits, hit{start: t.Start, end: t.End, right: v.english, sure: true, listed: true})
+				}
+				continue
+			}
+		} else if ws == nil && wholeRun(text, t) {
 			hits = englishWord(sp, text[t.Start:t.End], t.Norm, hashOf(t.Norm), t.Start, hits)
 			continue
 		}
@@ -769,12 +788,23 @@ func (sp *speller) english(text string, toks []lint.Token, hits []hit) []hit {
 // characters, all ASCII letters (and apostrophes), with its norm the run
 // lowered as english lowers it (ASCII letters, so of the same length).
 func wholeRun(text string, t *lint.Token) bool {
-	if t.Start > 0 && isMisspellWordByte(text[t.Start-1]) || t.End < len(text) && isMisspellWordByte(text[t.End]) ||
-		len(t.Norm) != t.End-t.Start {
+	return runBounded(text, t) && runLetters(text[t.Start:t.End], t.Norm)
+}
+
+// runBounded reports a word token with no misspell word character on
+// either side: what wholeRun asks of the text around the word.
+func runBounded(text string, t *lint.Token) bool {
+	return !(t.Start > 0 && isMisspellWordByte(text[t.Start-1]) || t.End < len(text) && isMisspellWordByte(text[t.End]))
+}
+
+// runLetters is what wholeRun asks of the word itself: all ASCII letters
+// (and apostrophes), its norm as long.
+func runLetters(word, norm string) bool {
+	if len(norm) != len(word) {
 		return false
 	}
-	for i := t.Start; i < t.End; i++ {
-		if !runLetterBytes[text[i]] {
+	for i := 0; i < len(word); i++ {
+		if !runLetterBytes[word[i]] {
 			return false
 		}
 	}
@@ -1066,11 +1096,13 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 	}
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
 		var pass unknownPass
+		var ws []lint.WordToken
 		if lx != nil {
-			pass = sp.unknown(lx, text, toks, sp.bodyWords(m, lx, part))
+			ws = sp.bodyWords(m, lx, part)
+			pass = sp.unknown(lx, text, toks, ws)
 			kept.passes = append(kept.passes, pass)
 		}
-		sp.field(m.Lang, lx, part, text, toks, pass, report)
+		sp.field(m.Lang, lx, part, text, toks, ws, pass, report)
 	})
 	if lx != nil {
 		m.Remember(spellingKey{}, kept)
@@ -1079,14 +1111,15 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
-func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, pass unknownPass, report func(lint.Diagnostic)) {
+// ws, when not nil, are the text's words with their verdicts in lx.
+func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
 	// Room for a text's hits, most texts' all, kept off the heap.
 	var room [4]hit
 	hits := room[:0]
 	if sp.misspell[l] {
-		hits = sp.english(text, toks, hits)
+		hits = sp.english(lx, text, toks, ws, hits)
 	} else if wl := sp.lists[l]; wl != nil {
-		hits = sp.listed(l, wl, text, toks, hits)
+		hits = sp.listed(l, wl, lx, text, toks, ws, hits)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
 	curated := len(hits)
@@ -1230,18 +1263,35 @@ func words(cands []candidate) []string {
 // are told off the list by that norm's first two bytes and last byte
 // (wordList.starts) without hashing the word. Any other token is read a
 // letter at a time, as listedIn reads a whole text.
-func (sp *speller) listed(l lint.Lang, wl *wordList, text string, toks []lint.Token, hits []hit) []hit {
+//
+// ws, when not nil, are the text's words with their verdicts in lx, one
+// for each word token of toks: a run of letters is then told from its
+// verdict, which keeps what the built-in list finds in it.
+func (sp *speller) listed(l lint.Lang, wl *wordList, lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, hits []hit) []hit {
 	ascii := asciiLetters(text)
 	starts := wl.starts
 	if ascii {
 		starts = wl.foldedStarts
 	}
+	if lists, _ := builtinMisspellings(); ws != nil && wl != lists[l] {
+		ws = nil // the verdicts keep what the built-in list finds
+	}
+	k := -1 // the word's index in ws
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != lint.Word {
 			continue
 		}
+		k++
 		word := text[t.Start:t.End]
+		if ws != nil {
+			if v := lx.sharedVerdict(&ws[k], word); v.run {
+				if m := v.listed[b2i(ascii)]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, word)]) {
+					hits = append(hits, hit{start: t.Start, end: t.Start + m.n, right: m.right, sure: true, listed: true})
+				}
+				continue
+			}
+		}
 		if !oneLetterRun(word) {
 			hits = sp.listedIn(l, wl, text, t.Start, t.End, ascii, hits)
 			continue
@@ -1475,16 +1525,98 @@ type wordVerdict struct {
 	commonerSure bool
 	slip         string // a rare word a common one is likely meant by
 	slipped      bool
+	// What the built-in lists of misspellings find in the word, wherever
+	// it stands, so that a word is looked up once a run, not once a
+	// message (speller.listed and speller.english read them):
+	// run says the word is one run of letters (oneLetterRun); listed is
+	// what the language's list finds in such a word (the cheap filter of
+	// speller.listed, then wordList.match), in a text with the language's
+	// letters [0] and in one without them [1].
+	run    bool
+	listed [2]listMatch
+	// englishRun says the word is made of wholeRun's letters, and
+	// english is what misspell's list corrects it to in its case, when
+	// englishOK.
+	englishRun bool
+	englishOK  bool
+	english    string
+	// others keeps other languages' verdicts on the base (lexicon.known),
+	// which the language rule asks of every word: two bits a lexicon, by
+	// its slot, asked and known; worked out on the first question.
+	others atomic.Uint32
+}
+
+// knownIn is other.known of the verdict's base, kept in the verdict.
+func (v *wordVerdict) knownIn(other *lexicon, base string) bool {
+	if other.slot < 0 {
+		return other.known(base)
+	}
+	asked, known := uint32(1)<<(2*other.slot), uint32(2)<<(2*other.slot)
+	if bits := v.others.Load(); bits&asked != 0 {
+		return bits&known != 0
+	}
+	k := other.known(base)
+	if k {
+		asked |= known
+	}
+	v.others.Or(asked)
+	return k
+}
+
+// builtinMisspellings are what the lists of misspellings a speller with
+// no options of its own uses: the built-in lists by language, and the
+// languages checked with misspell's list. A word's verdict keeps what
+// they say of it.
+var builtinMisspellings = sync.OnceValues(func() (map[lint.Lang]*wordList, map[lint.Lang]bool) {
+	lists, err := builtinLists()
+	if err != nil {
+		lists = nil
+	}
+	return lists, misspellLangs()
+})
+
+// listsOf fills what the built-in lists of misspellings say of word, whose
+// norm (lint.Token.Norm) is norm, in lx's language.
+func (v *wordVerdict) listsOf(lx *lexicon, word, norm string) {
+	lists, english := builtinMisspellings()
+	if wl := lists[lx.lang]; wl != nil && oneLetterRun(word) {
+		v.run = true
+		for i, ascii := range []bool{false, true} {
+			starts := wl.starts
+			if ascii {
+				starts = wl.foldedStarts
+			}
+			if norm != "" && !starts.has(startKey(norm)) && len(wl.endingsByLast[norm[len(norm)-1]]) == 0 {
+				continue
+			}
+			n, right := wl.find(lx.lang, word, ascii)
+			v.listed[i] = listMatch{n, right}
+		}
+	}
+	if english[lx.lang] && runLetters(word, norm) {
+		v.englishRun = true
+		if right, _, ok := lookUp(defaultEnglish(), hashOf(norm), norm); ok {
+			v.english, v.englishOK = misspellCase(word, right)
+		}
+	}
 }
 
 // verdict is the verdict on a word as a token has it: its base (before a
 // Turkish or Azerbaijani apostrophe), whether that is checked by its shape,
 // and what the lexicon says of it.
-func (lx *lexicon) verdict(word string) *wordVerdict {
+func (lx *lexicon) verdict(word string) *wordVerdict { return lx.verdictOf(word, "") }
+
+// verdictOf is verdict of a word whose norm (lint.Token.Norm) is norm, or
+// "" when the caller has none.
+func (lx *lexicon) verdictOf(word, norm string) *wordVerdict {
 	// Kept by pointer: a verdict is a dozen words, asked of every token.
 	return lx.verdictMemo.get(word, func() *wordVerdict {
 		base, ok := baseWord(lx.lang, word)
 		v := &wordVerdict{base: len(base), checked: ok && checkable(base)}
+		if norm == "" {
+			norm = lint.NormWord(lx.lang, word)
+		}
+		v.listsOf(lx, word, norm)
 		if !v.checked {
 			return v
 		}
@@ -1515,7 +1647,7 @@ func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
 	if v, ok := w.Entry.(*wordVerdict); ok {
 		return v
 	}
-	v := lx.verdict(word)
+	v := lx.verdictOf(word, w.Norm)
 	w.Entry = v
 	return v
 }
@@ -1843,4 +1975,12 @@ func oneASCIIWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
