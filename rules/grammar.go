@@ -53,11 +53,12 @@ type grammar struct {
 	// framesOf are the frames by their first word, each word's in order:
 	// a word starts few frames or none.
 	framesOf map[string][]int
-	// frameFirst are the first bytes of the frames' first words, and
-	// togetherFirst those of each language's compounds' first words: a
-	// word that starts with none starts no frame and no compound, told
-	// without a look-up (most words).
-	frameFirst    [256]bool
+	// frameFirst are the lengths (frameLen) of the frames' first words
+	// by their first byte, and togetherFirst the first bytes of each
+	// language's compounds' first words: a word that starts with none, or
+	// is of none's length, starts no frame and no compound, told without
+	// a look-up (most words).
+	frameFirst    [256]uint32
 	togetherFirst map[lint.Lang]*[256]bool
 	particles     map[lint.Lang]map[string]bool
 	// longestParticle is the length in bytes of a language's longest
@@ -116,7 +117,7 @@ func newGrammar() *grammar {
 		if len(f.wrong) > 0 {
 			g.framesOf[f.wrong[0]] = append(g.framesOf[f.wrong[0]], i)
 			if f.wrong[0] != "" {
-				g.frameFirst[f.wrong[0][0]] = true
+				g.frameFirst[f.wrong[0][0]] |= frameLen(f.wrong[0])
 			}
 		}
 	}
@@ -241,7 +242,7 @@ func (g *grammar) vowelSound(w string) (vowel, ok bool) {
 
 // frame matches a fixed wrong frame starting at ws[i].
 func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
-	if w := ws[i].Norm; w == "" || !g.frameFirst[w[0]] {
+	if w := ws[i].Norm; w == "" || g.frameFirst[w[0]]&frameLen(w) == 0 {
 		return
 	}
 	for _, fi := range g.framesOf[ws[i].Norm] {
@@ -252,7 +253,7 @@ func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
 		}
 		ok := true
 		for k, fw := range wrong {
-			w := ws[i+k]
+			w := &ws[i+k]
 			if w.Norm != fw || k+1 < len(wrong) && (strings.TrimSpace(w.Gap) != "" || ws[i+k+1].Start != w.End+len(w.Gap)) {
 				ok = false
 				break
@@ -378,6 +379,10 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 		g.report(p, span, fmt.Sprintf(grammarData.Say(p.Msg.Lang, "joined"), text[w.Start:next.End], right), right)
 	}
 }
+
+// frameLen is a word's length as a bit of grammar.frameFirst: the 31st
+// for a word of 31 bytes or more.
+func frameLen(w string) uint32 { return 1 << min(len(w), 31) }
 
 // softenedStem is the compound's second word as it begins in word: with its
 // final k softened to ğ before a vowel (çok: birçoğu).

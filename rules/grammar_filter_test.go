@@ -19,7 +19,7 @@ func FuzzGrammarFirstBytes(f *testing.F) {
 	fast := newGrammar()
 	every := newGrammar()
 	for i := range every.frameFirst {
-		every.frameFirst[i] = true
+		every.frameFirst[i] = ^uint32(0)
 	}
 	for l := range every.togetherFirst {
 		for i := range every.togetherFirst[l] {
