@@ -187,6 +187,9 @@ type speller struct {
 	ignore   map[string]bool
 	vocab    map[lint.Lang]*vocabulary
 	useDict  bool
+	// askAll makes the unknown-word pass ask every word in full, quiet
+	// or not: the tests hold the shortcut to it.
+	askAll bool
 }
 
 // englishFixes maps each misspelling of misspell's list, lower case, to
@@ -1427,19 +1430,22 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 			continue
 		}
 		k++
-		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
-		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
-			continue // a suffix written after a placeholder or a quote: {name}'daki
-		}
-		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
-			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
-		}
 		word := text[t.Start:t.End]
 		var v *wordVerdict
 		if ws != nil {
 			v = lx.sharedVerdict(&ws[k], word)
 		} else {
 			v = lx.verdict(word)
+		}
+		if v.quiet && !sp.askAll {
+			continue // most words, wherever they stand
+		}
+		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
+		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
+			continue // a suffix written after a placeholder or a quote: {name}'daki
+		}
+		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
+			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
 		}
 		base := word[:v.base]
 		if !v.checked || len(sp.ignore) > 0 && sp.ignored(l, base) {
@@ -1540,6 +1546,10 @@ type wordVerdict struct {
 	englishRun bool
 	englishOK  bool
 	english    string
+	// quiet: the unknown-word pass has nothing to say of the word
+	// wherever it stands (not checked, or a word of the language with
+	// no commoner word or slip to offer, and no neighbour's word).
+	quiet bool
 	// others keeps other languages' verdicts on the base (lexicon.known),
 	// which the language rule asks of every word: two bits a lexicon, by
 	// its slot, asked and known; worked out on the first question.
@@ -1611,33 +1621,40 @@ func (lx *lexicon) verdict(word string) *wordVerdict { return lx.verdictOf(word,
 func (lx *lexicon) verdictOf(word, norm string) *wordVerdict {
 	// Kept by pointer: a verdict is a dozen words, asked of every token.
 	return lx.verdictMemo.get(word, func() *wordVerdict {
-		base, ok := baseWord(lx.lang, word)
-		v := &wordVerdict{base: len(base), checked: ok && checkable(base)}
-		if norm == "" {
-			norm = lint.NormWord(lx.lang, word)
-		}
-		v.listsOf(lx, word, norm)
-		if !v.checked {
-			return v
-		}
-		v.capital = isCapitalised(base)
-		v.known = lx.known(base)
-		if lx.neighbour != "" {
-			if nb, err := lexiconFor(lx.neighbour); err == nil && nb != nil {
-				v.neighbourKnown = nb.known(base)
-			}
-		}
-		v.neighbour = lx.neighbourWord(base)
-		v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
-		if !v.passes {
-			return v
-		}
-		if lx.confident && lx.known(base) {
-			v.commoner, v.commonerSure = lx.commoner(lint.Lower(lx.lang, base))
-		}
-		v.slip, v.slipped = lx.rareSlip(base)
+		v := lx.newVerdict(word, norm)
+		v.quiet = !v.checked || v.neighbour == "" && v.passes && v.commoner == "" && !v.slipped
 		return v
 	})
+}
+
+// newVerdict is verdictOf worked out, but for quiet.
+func (lx *lexicon) newVerdict(word, norm string) *wordVerdict {
+	base, ok := baseWord(lx.lang, word)
+	v := &wordVerdict{base: len(base), checked: ok && checkable(base)}
+	if norm == "" {
+		norm = lint.NormWord(lx.lang, word)
+	}
+	v.listsOf(lx, word, norm)
+	if !v.checked {
+		return v
+	}
+	v.capital = isCapitalised(base)
+	v.known = lx.known(base)
+	if lx.neighbour != "" {
+		if nb, err := lexiconFor(lx.neighbour); err == nil && nb != nil {
+			v.neighbourKnown = nb.known(base)
+		}
+	}
+	v.neighbour = lx.neighbourWord(base)
+	v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
+	if !v.passes {
+		return v
+	}
+	if lx.confident && lx.known(base) {
+		v.commoner, v.commonerSure = lx.commoner(lint.Lower(lx.lang, base))
+	}
+	v.slip, v.slipped = lx.rareSlip(base)
+	return v
 }
 
 // sharedVerdict is the verdict on a word of a message in lx's language:
