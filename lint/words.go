@@ -53,8 +53,10 @@ func (m *Message) releaseWords() {
 // wordsOf appends the word tokens of toks to dst, each with its gap. A
 // text with no word gets an empty, non-nil slice: asked once.
 func wordsOf(dst []WordToken, text string, toks []Token) []WordToken {
-	if dst == nil {
-		dst = make([]WordToken, 0, 8)
+	// No two word tokens are next to each other, so a text has at most
+	// half its tokens, rounded up, as words: room for them all at once.
+	if most := (len(toks) + 1) / 2; dst == nil || cap(dst) < most {
+		dst = make([]WordToken, 0, max(most, 8))
 	}
 	// One pass from the start: a word's gap runs to the start of the word
 	// or number after it, written when that one is met; open is the word

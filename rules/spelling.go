@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/client9/misspell"
 	"github.com/msglint/msglint/lint"
@@ -418,38 +419,61 @@ func clone[K comparable, V any](m map[K]V) map[K]V {
 // %{name}, [NAME]), e-mail addresses (misspell's pattern misses long
 // top-level domains), @mentions and #hashtags. misspell blanks links, paths
 // and host names.
-var notWords = []struct {
-	needs string // the pattern matches nothing without one of these
-	find  func(text string) [][]int
-}{
+var notWords = []notWord{
 	// {{name}}, {name} and %{name}, found by hand: as a pattern of
 	// alternatives with no fixed first character it was tried at every
 	// position of every text with a brace, most texts of a library.
-	{"{", braceSpans},
-	{"[", allOf(`\[[^\[\]\n]*\]`)},
-	{"@", allOf(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
-	{"@#", allOf(`[@#][\p{L}\p{N}_.]+`)},
-	{"<", allOf(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
+	{needs: "{", hand: handBraces},
+	{needs: "[", re: regexp.MustCompile(`\[[^\[\]\n]*\]`)},
+	{needs: "@", re: regexp.MustCompile(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
+	{needs: "@#", re: regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
+	{needs: "<", re: regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
 	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},
 	// $name, :name (Laravel), *|NAME|* (Mailchimp).
-	{"%", allOf(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
-	{"$", allOf(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
+	{needs: "%", re: regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
+	{needs: "$", re: regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
 	// :name, found by hand for the same reason as {name}: every link and
 	// time of day has a colon.
-	{":", colonNameSpans},
-	{"|", allOf(`\*\|[^|]*\|\*`)},
+	{needs: ":", hand: handColon},
+	{needs: "|", re: regexp.MustCompile(`\*\|[^|]*\|\*`)},
 }
 
-// allOf finds every match of a pattern.
-func allOf(pattern string) func(string) [][]int {
-	re := regexp.MustCompile(pattern)
-	return func(text string) [][]int { return re.FindAllStringIndex(text, -1) }
+// notWord is one kind of span never spell-checked: found by a pattern, or
+// by hand.
+type notWord struct {
+	needs string // the kind has nothing in a text without one of these
+	re    *regexp.Regexp
+	hand  handFinder
+}
+
+// handFinder names a kind found by hand.
+type handFinder uint8
+
+const (
+	handNone handFinder = iota
+	handBraces
+	handColon
+)
+
+// find calls span with the bounds of each of the kind's spans in text,
+// the leftmost first. The finders are called directly, not through a
+// function value, so that span (blankLinks' closure) stays on the stack.
+func (nw *notWord) find(text string, span func(start, end int)) {
+	switch nw.hand {
+	case handBraces:
+		braceSpans(text, span)
+	case handColon:
+		colonNameSpans(text, span)
+	default:
+		for _, loc := range nw.re.FindAllStringIndex(text, -1) {
+			span(loc[0], loc[1])
+		}
+	}
 }
 
 // braceSpans finds what `\{\{[^{}]*\}\}|%?\{[^{}]*\}` finds: {{name}},
-// %{name} and {name}, the leftmost first.
-func braceSpans(text string) [][]int {
-	var out [][]int
+// %{name} and {name}, the leftmost first, and calls span with each.
+func braceSpans(text string, span func(start, end int)) {
 	for i := 0; i < len(text); {
 		// A match starts at a brace, or at a % just before it: from
 		// brace to brace, as a text has few.
@@ -474,29 +498,28 @@ func braceSpans(text string) [][]int {
 		switch {
 		case j < 0:
 		case double && text[from+j] == '}' && from+j+1 < len(text) && text[from+j+1] == '}':
-			out = append(out, []int{start, from + j + 2})
+			span(start, from+j+2)
 			i = from + j + 2
 			continue
 		case !double && text[from+j] == '}':
-			out = append(out, []int{start, from + j + 1})
+			span(start, from+j+1)
 			i = from + j + 1
 			continue
 		}
 		i = start + 1
 	}
-	return out
 }
 
 // colonNameSpans finds what `(?:^|[\s(]):[a-z_][a-z0-9_]*` finds: a
-// Laravel placeholder, :name, with the space or parenthesis before it.
-func colonNameSpans(text string) [][]int {
-	var out [][]int
+// Laravel placeholder, :name, with the space or parenthesis before it,
+// and calls span with each.
+func colonNameSpans(text string, span func(start, end int)) {
 	// From colon to colon: a text has few, and a match starts at one or
 	// at the space or parenthesis before it.
 	for from := 0; ; {
 		k := strings.IndexByte(text[from:], ':')
 		if k < 0 {
-			return out
+			return
 		}
 		c := from + k
 		start := -1
@@ -517,7 +540,7 @@ func colonNameSpans(text string) [][]int {
 		for end < len(text) && (isNameStart(text[end]) || text[end] >= '0' && text[end] <= '9') {
 			end++
 		}
-		out = append(out, []int{start, end})
+		span(start, end)
 		from = end
 	}
 }
@@ -568,12 +591,9 @@ func blankLinks(text string) string {
 	// One regexp a kind, each run only when the text has its character:
 	// the e-mail pattern alone would otherwise be tried at every letter.
 	has := bytesIn(text, notWordChars) // every kind's characters at once
-	for _, nw := range notWords {
-		if !has.any(nw.needs) {
-			continue
-		}
-		for _, loc := range nw.find(text) {
-			blankSpan(loc[0], loc[1])
+	for i := range notWords {
+		if has.any(notWords[i].needs) {
+			notWords[i].find(text, blankSpan)
 		}
 	}
 	for from := 0; ; {
@@ -591,7 +611,9 @@ func blankLinks(text string) string {
 	if b == nil {
 		return text
 	}
-	return string(b)
+	// b is this call's copy and no longer written: the string is made of
+	// it without copying it again.
+	return unsafe.String(&b[0], len(b))
 }
 
 // asciiBytes is a set of ASCII characters.
