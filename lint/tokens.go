@@ -244,13 +244,6 @@ const (
 	asciiDigit
 )
 
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiKind[r] == asciiSpace
-	}
-	return unicode.IsSpace(r)
-}
-
 // spaceEnd is the end of the run of white space from i.
 func spaceEnd(text string, i int) int {
 	for i < len(text) {
