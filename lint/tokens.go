@@ -119,9 +119,8 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 	// sentence's first word) are lowered into one buffer, made one string
 	// at the end, each word's norm a slice of it: one allocation a text,
 	// not one a word.
-	var room [256]byte
-	var pending [16]lowering
-	buf, lowered := room[:0], pending[:0]
+	lw := loweredPool.Get().(*loweredWords)
+	lw.buf, lw.at = lw.buf[:0], lw.at[:0]
 	turkic := CasingOf(l) == TurkicCasing
 	for i := 0; i < len(text); {
 		start := i
@@ -153,7 +152,7 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 			case other:
 				norm = NormWord(l, norm)
 			case upper:
-				buf, lowered = lowerInto(buf, lowered, len(toks), turkic, norm)
+				lw.add(len(toks), turkic, norm)
 			}
 			toks = append(toks, Token{Start: start, End: i, Kind: Word, Norm: norm})
 		case asciiDigit:
@@ -164,21 +163,35 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 			toks = append(toks, Token{Start: start, End: i, Kind: Punct, Norm: text[start:i]})
 		}
 	}
-	setLowered(toks, buf, lowered)
+	lw.set(toks)
+	loweredPool.Put(lw)
 	return toks
 }
 
-// lowering is token tok's norm, buf[start:end] of lowerInto's buffer.
+// lowering is token tok's norm, buf[start:end] of loweredWords' buffer.
 type lowering struct{ tok, start, end int }
 
-// lowerInto lowers word, token tok, into buf (by Turkic casing if
-// turkic) and notes it in lowered: a word with a capital whose characters
-// are all below U+0300 (which NFC leaves as they are) and none ʼ, whose
-// norm is Lower's of it, a letter at a time from a table. This is most of
-// the tokenizer's work on a Turkish or Azerbaijani text, whose every other
-// word is not plain ASCII.
-func lowerInto(buf []byte, lowered []lowering, tok int, turkic bool, word string) ([]byte, []lowering) {
-	start := len(buf)
+// loweredWords are a text's lowered words: buf holds them, at says whose
+// each is. They are recycled between texts (loweredPool) and reached
+// through a pointer, so that the tokenizer's loop does not carry their
+// slices from one token to the next.
+type loweredWords struct {
+	buf []byte
+	at  []lowering
+}
+
+var loweredPool = sync.Pool{New: func() any {
+	return &loweredWords{buf: make([]byte, 0, 256), at: make([]lowering, 0, 16)}
+}}
+
+// add lowers word, token tok, into the buffer (by Turkic casing if
+// turkic): a word with a capital whose characters are all below U+0300
+// (which NFC leaves as they are) and none ʼ, whose norm is Lower's of it,
+// a letter at a time from a table. This is most of the tokenizer's work
+// on a Turkish or Azerbaijani text, whose every other word is not plain
+// ASCII.
+func (lw *loweredWords) add(tok int, turkic bool, word string) {
+	buf, start := lw.buf, len(lw.buf)
 	lower := &lowerLatin
 	if turkic {
 		lower = &lowerLatinTurkic
@@ -194,7 +207,7 @@ func lowerInto(buf []byte, lowered []lowering, tok int, turkic bool, word string
 		buf = utf8.AppendRune(buf, lower[r])
 		i += n
 	}
-	return buf, append(lowered, lowering{tok, start, len(buf)})
+	lw.buf, lw.at = buf, append(lw.at, lowering{tok, start, len(buf)})
 }
 
 // lowerLatin and lowerLatinTurkic are unicode.ToLower and
@@ -206,14 +219,14 @@ var lowerLatin, lowerLatinTurkic = func() (d, t [0x300]rune) {
 	return d, t
 }()
 
-// setLowered gives each lowered token its norm, a slice of one string
-// made of buf.
-func setLowered(toks []Token, buf []byte, lowered []lowering) {
-	if len(lowered) == 0 {
+// set gives each lowered token its norm, a slice of one string made of
+// the buffer.
+func (lw *loweredWords) set(toks []Token) {
+	if len(lw.at) == 0 {
 		return
 	}
-	s := string(buf)
-	for _, w := range lowered {
+	s := string(lw.buf)
+	for _, w := range lw.at {
 		toks[w.tok].Norm = s[w.start:w.end]
 	}
 }

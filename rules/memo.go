@@ -23,11 +23,12 @@ type memo[V any] struct {
 	table atomic.Pointer[memoTable[V]]
 	grow  sync.Mutex // one goroutine copies a full table
 	n     atomic.Int64
-	// front holds the entries asked last, one a slot by a few of the
-	// word's bytes (frontSlot), ahead of the table: a text repeats a
-	// library's words, and a word found here costs neither the seeded
-	// hash nor the probe. A slot two words share holds the last asked;
-	// the other is found in the table, so a crafted text can cost a
+	// front holds entries ahead of the table, one a slot by a few of the
+	// word's bytes (frontSlot): a text repeats a library's words, and a
+	// word found here costs neither the seeded hash nor the probe. A slot
+	// keeps the first word that lands on it, written once, so that
+	// goroutines do not take its memory line from each other; a word
+	// that shares it is found in the table, so a crafted text can cost a
 	// probe, never a wrong answer.
 	front [memoFront]atomic.Pointer[memoEntry[V]]
 }
@@ -73,7 +74,9 @@ func (c *memo[V]) get(key string, f func() V) V {
 				break
 			}
 			if e.hash == h && e.key == key {
-				front.Store(e)
+				if front.Load() == nil {
+					front.Store(e)
+				}
 				return e.val
 			}
 		}
@@ -84,7 +87,9 @@ func (c *memo[V]) get(key string, f func() V) V {
 		// text, which the memo would otherwise keep whole.
 		e := &memoEntry[V]{hash: h, key: strings.Clone(key), val: v}
 		c.store(e)
-		front.Store(e)
+		if front.Load() == nil {
+			front.Store(e)
+		}
 	}
 	return v
 }

@@ -116,7 +116,7 @@ func TestMemoTableNeverFull(t *testing.T) {
 }
 
 // Words that share a front slot each get their own answer, worked out
-// once: the slot holds the last asked, the table the rest.
+// once: the slot holds the first asked, the table the rest.
 func TestMemoFrontShared(t *testing.T) {
 	slots := map[int][]string{}
 	var pair []string
