@@ -317,7 +317,7 @@ const chunk = 256
 // CheckFile runs every active rule over the messages of one file, then the
 // rules that look at the file as a whole.
 func (l *Linter) CheckFile(msgs []*Message) []Finding {
-	out := l.CheckMessages(msgs)
+	out := l.checkMessages(msgs, l.hasFileChecks())
 	for i := range l.active {
 		a := &l.active[i]
 		if a.file == nil || len(msgs) == 0 {
@@ -341,12 +341,27 @@ func (l *Linter) findDirectiveRule() {
 	}
 }
 
+// hasFileChecks tells whether a rule looks at a file's messages together
+// once each was checked.
+func (l *Linter) hasFileChecks() bool {
+	for _, a := range l.active {
+		if a.file != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // CheckMessages runs the per-message rules over messages, in chunks on all
 // cores; the findings come back in message order all the same.
-func (l *Linter) CheckMessages(msgs []*Message) []Finding {
+func (l *Linter) CheckMessages(msgs []*Message) []Finding { return l.checkMessages(msgs, false) }
+
+// checkMessages is CheckMessages; keep holds on to each message's
+// placeholders for the file checks, which read them again.
+func (l *Linter) checkMessages(msgs []*Message, keep bool) []Finding {
 	parts := make([][]Finding, (len(msgs)+chunk-1)/chunk)
 	if len(parts) == 1 { // checked here, copied out once
-		fs := l.CheckBatch(msgs)
+		fs := l.checkBatch(msgs, keep)
 		out := slices.Clone(fs)
 		Recycle(fs)
 		return out
@@ -371,7 +386,7 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 				*buf = (*buf)[:0]
 				for _, m := range msgs[i*chunk : min(len(msgs), (i+1)*chunk)] {
 					*buf = l.runOn(&r, *buf, m)
-					m.Trim()
+					m.trim(keep)
 				}
 				parts[i] = slices.Clone(*buf)
 			}
@@ -392,15 +407,17 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 // CheckBatch is CheckMessages for findings the caller is soon done with (a
 // stream writes them as they come): they are in a pooled buffer, which the
 // caller hands back with Recycle, so a batch does not allocate for them.
-func (l *Linter) CheckBatch(msgs []*Message) []Finding {
+func (l *Linter) CheckBatch(msgs []*Message) []Finding { return l.checkBatch(msgs, false) }
+
+func (l *Linter) checkBatch(msgs []*Message, keep bool) []Finding {
 	if len(msgs) > chunk {
-		return l.CheckMessages(msgs)
+		return l.checkMessages(msgs, keep)
 	}
 	buf := chunkFindings.Get().(*[]Finding)
 	var r messageRun
 	for _, m := range msgs {
 		*buf = l.runOn(&r, *buf, m)
-		m.Trim()
+		m.trim(keep)
 	}
 	return *buf
 }
