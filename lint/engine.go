@@ -267,7 +267,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		// The config's placeholders: list wins over the format's systems.
 		m.Syntax, m.holders = l.syntax, nil
 	}
-	*r = messageRun{out: out, start: len(out)}
+	*r = messageRun{out: out, start: len(out), edits: r.edits}
 	r.pass = Pass{Msg: m, run: r}
 	for i := range l.active {
 		r.a = &l.active[i]
@@ -293,6 +293,9 @@ type messageRun struct {
 	out            []Finding
 	start          int
 	ruleN, dropped int
+	// edits is the block the findings' fixes are taken from, kept from
+	// message to message (newEdit).
+	edits []FileEdit
 }
 
 func (r *messageRun) add(d Diagnostic) {
@@ -300,7 +303,7 @@ func (r *messageRun) add(d Diagnostic) {
 		r.dropped++
 		return
 	}
-	r.out = append(r.out, r.a.finding(r.pass.Msg, d))
+	r.out = append(r.out, r.a.findingIn(r.pass.Msg, d, &r.edits))
 }
 
 // moreFinding stands for the findings over the cap, placed where the last
@@ -441,9 +444,12 @@ func recycle(buf *[]Finding) {
 	chunkFindings.Put(buf)
 }
 
-func (a *active) finding(m *Message, d Diagnostic) Finding {
+func (a *active) finding(m *Message, d Diagnostic) Finding { return a.findingIn(m, d, nil) }
+
+// findingIn is finding with its fix's edit taken from edits (newEdit).
+func (a *active) findingIn(m *Message, d Diagnostic, edits *[]FileEdit) Finding {
 	f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion, Severity: a.pick(d.Severity)}
-	Place(m, d, &f)
+	place(m, d, &f, edits)
 	return f
 }
 

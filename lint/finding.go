@@ -124,7 +124,11 @@ func compareFindings(a, b *Finding) int {
 
 // Place fills in the file position of a diagnostic through its field's map:
 // the one place where a span in a message becomes a line and column.
-func Place(m *Message, d Diagnostic, f *Finding) {
+func Place(m *Message, d Diagnostic, f *Finding) { place(m, d, f, nil) }
+
+// place is Place, with the fix's FileEdit taken from edits when it is not
+// nil (newEdit).
+func place(m *Message, d Diagnostic, f *Finding, edits *[]FileEdit) {
 	f.File = m.Source.Path
 	f.MessageID = m.ID
 	f.Msg, f.Part, f.Span = m, d.Part, d.Span
@@ -148,7 +152,27 @@ func Place(m *Message, d Diagnostic, f *Finding) {
 		s, e := fld.Map.Start(d.Fix.Span.Start), fld.Map.End(d.Fix.Span.End)
 		data := m.Source.Data
 		if s >= 0 && e >= s && e <= len(data) && string(data[s:e]) == fld.Text[d.Fix.Span.Start:d.Fix.Span.End] {
-			f.Fix = &FileEdit{Start: s, End: e, New: d.Fix.New}
+			f.Fix = newEdit(edits, FileEdit{Start: s, End: e, New: d.Fix.New})
 		}
 	}
+}
+
+// editBlock is how many fixes' edits a block holds.
+const editBlock = 32
+
+// newEdit returns e on the heap: in the block of edits, a new one when it
+// is full, so that a run's fixes (a spelling fix or a space, in about every
+// message) are allocated a block at a time rather than one by one. A block
+// lives as long as any finding whose edit is in it.
+func newEdit(block *[]FileEdit, e FileEdit) *FileEdit {
+	if block == nil {
+		p := new(FileEdit) // not &e, which would put every e on the heap
+		*p = e
+		return p
+	}
+	if len(*block) == cap(*block) {
+		*block = make([]FileEdit, 0, editBlock)
+	}
+	*block = append(*block, e)
+	return &(*block)[len(*block)-1]
 }
