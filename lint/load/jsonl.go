@@ -38,8 +38,8 @@ var jsonlFormat = &Format{
 func (o Options) loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
 	// The lines are found here, read on every core (jsonlLines), and
 	// their messages and errors taken in file order.
-	var lines []jsonlLine
 	data := d.src.Data
+	lines := make([]jsonlLine, 0, bytes.Count(data, []byte{'\n'})+1)
 	for off, n := 0, 0; off < len(data); {
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
