@@ -91,7 +91,8 @@ func insertionSort(fs []Finding) {
 		}
 		f := fs[i]
 		j := i
-		for ; j > 0 && compareFindings(&fs[j-1], &f) > 0; j-- {
+		for j > 0 && compareFindings(&fs[j-1], &f) > 0 {
+			j--
 		}
 		copy(fs[j+1:i+1], fs[j:i])
 		fs[j] = f
