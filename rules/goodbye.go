@@ -198,6 +198,9 @@ type goodbyeWords struct {
 	// careFor: the body or oneself, looked after ("look after that knee");
 	// determiner: a word that may stand between a verb and its object.
 	intensifier, wishNoun, joy, careFor, determiner map[lint.Lang]map[string]bool
+	// coordinators join two adjectives of a wish ("a quiet and restful
+	// week").
+	coordinators map[lint.Lang]map[string]bool
 	// article, reflexive and haveBefore: "have" may follow one of
 	// haveBefore ("and have a lovely afternoon"), take one of reflexive
 	// ("have yourself a …") and one of article ("have the best time").
@@ -242,7 +245,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
-		intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
+		coordinators: w("coordinators"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
@@ -503,7 +506,18 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 		if adj >= 0 && gw.intensifier[l][toks[adj].Norm] {
 			adj = neighbour(toks, adj, 1)
 		}
-		if adj < 0 || !good[toks[adj].Norm] {
+		if adj < 0 {
+			continue
+		}
+		// Two adjectives joined by "and", either of them good: "a quiet
+		// and restful week", "a safe and cosy winter".
+		isGood := good[toks[adj].Norm]
+		if and := neighbour(toks, adj, 1); and >= 0 && gw.coordinators[l][toks[and].Norm] {
+			if second := neighbour(toks, and, 1); second >= 0 && toks[second].Kind == lint.Word {
+				isGood, adj = isGood || good[toks[second].Norm], second
+			}
+		}
+		if !isGood {
 			continue
 		}
 		// A time, an event or an experience, one more adjective allowed
