@@ -68,6 +68,9 @@ type forwardingWords struct {
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
 	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// compoundHeadEndings: the 3rd person possessive on a compound's head
+	// ("kuryer xidməti ilə"), see compoundHead.
+	compoundHeadEndings map[lint.Lang]map[string]bool
 	// streets: the words that start a street's kind ("Road", "Caddesi"):
 	// a capitalised place word before or in front of one names a street.
 	streets map[lint.Lang]map[string]bool
@@ -139,7 +142,8 @@ func newForwardingWords() *forwardingWords {
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
-		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms")}
+		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
+		compoundHeadEndings: w("compound_head_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -606,7 +610,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			}
 			// A receiver before another sending verb is that verb's: "sigorta
 			// şirketinize iletebilmeniz için adresinize gönderdik".
-			if fw.receiverMarked(l, toks, v, t, marked) && !slices.ContainsFunc(verbs, func(w lint.Match) bool {
+			if fw.receiverMarked(l, toks, v, t, marked, recipients) && !slices.ContainsFunc(verbs, func(w lint.Match) bool {
 				return w.Span.Start >= t.Span.End && w.Span.End <= v.Span.Start && !sharesByte(w, v)
 			}) {
 				return d, t, true
@@ -641,7 +645,9 @@ func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, t lint.Mat
 // comitative (with: -(y)lA, ile) marks a receiver only for a verb that
 // takes one, share ("kuryeyle paylaştık"); one sends, forwards and offers
 // to someone ("Rasa'yı Tiledesk ile entegre etmek … avantaj sunar").
-func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t lint.Match, endings map[string]bool) bool {
+// Between the receiver and "ile" may stand its compound's head, a word none
+// of recipients holds ("kuryer xidməti ilə").
+func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t lint.Match, endings map[string]bool, recipients []lint.Match) bool {
 	if t.Last < 0 {
 		return false
 	}
@@ -691,7 +697,24 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 	if n >= 0 && isQuote(toks[n].Norm) {
 		n = neighbour(toks, n, 1) // “SürətPoçt” ilə
 	}
+	if n >= 0 && t.Cue != "name" && toks[n].Kind == lint.Word && fw.compoundHead(l, toks[n].Norm) &&
+		!slices.ContainsFunc(recipients, func(r lint.Match) bool { return r.First <= n && n <= r.Last }) {
+		n = neighbour(toks, n, 1) // "kuryer xidməti ilə": the compound's head, no receiver itself, before "ilə"
+	}
 	return takesWith && n >= 0 && fw.with[l][toks[n].Norm]
+}
+
+// compoundHead reports whether a word is a compound's head after a third
+// party's noun, by the 3rd person possessive that closes a compound noun
+// ("kuryer xidməti", "kargo servisi"; compound_head_endings), with a stem of
+// three letters or more.
+func (fw *forwardingWords) compoundHead(l lint.Lang, w string) bool {
+	for e := range fw.compoundHeadEndings[l] {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // takesWith reports whether a sending verb takes its receiver in the
