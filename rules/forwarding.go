@@ -208,6 +208,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	if len(sents) == 0 {
 		return
 	}
+	names = append(names, fw.appositiveNames(m, toks, all["third"], names)...)
 	// A condition or a question covers its whole sentence ("we will pass
 	// it on, but only if you agree"); the frame itself must stand in one
 	// clause ("the sample went to the lab, but your name was not passed").
@@ -294,6 +295,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		// müdürüne").
 		var ours []lint.Match
 		for _, o := range own[i] {
+			if quotedName(m.Body.Text, toks, o) {
+				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
+			}
 			if fw.othersTeam(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
 				recipients = append(recipients, o)
 			} else {
@@ -889,6 +893,16 @@ func noCapital(w string) bool {
 	return true
 }
 
+// quotedName reports whether a match opens a name in quotes: an opening
+// quote right before it and a capital at its start (“Usta Pro”ya).
+func quotedName(text string, toks []lint.Token, c lint.Match) bool {
+	if c.First <= 0 || c.First >= len(toks) || !upperInitial(text[toks[c.First].Start:toks[c.First].End]) {
+		return false
+	}
+	q := toks[c.First-1]
+	return q.End == toks[c.First].Start && strings.Contains(`"“«„`, q.Norm) && q.Norm != ""
+}
+
 // inName reports whether a match is capitalised inside a sentence next to
 // another capitalised word: part of a name or a label ("Yurtiçi Kargo",
 // the field "Gönderen Posta"), so a sending verb there names, not sends.
@@ -907,6 +921,26 @@ func inName(text string, toks []lint.Token, c lint.Match) bool {
 		return false
 	}
 	return capital(neighbour(toks, c.First, -1)) && !sentenceStart(toks, neighbour(toks, c.First, -1)) || capital(neighbour(toks, c.Last, 1))
+}
+
+// appositiveNames are names that are also common words, right after a
+// third party's noun: the apposition names that party ("nakliye firması
+// Taşır'a", "ödeme sağlayıcımız Papel'e"). The case after an apostrophe
+// marks a proper name in Turkish and Azerbaijani spelling, whatever the
+// word; namedRecipients leaves common words out, as most of them are no name.
+func (fw *forwardingWords) appositiveNames(m *lint.Message, toks []lint.Token, third, names []lint.Match) []lint.Match {
+	var out []lint.Match
+	for _, t := range third {
+		i := neighbour(toks, t.Last, 1)
+		if i < 0 || toks[i].Kind != lint.Word || sentenceStart(toks, i) || slices.ContainsFunc(names, func(n lint.Match) bool { return n.First == i }) {
+			continue
+		}
+		w := m.Body.Text[toks[i].Start:toks[i].End]
+		if a := strings.IndexAny(w, "'’"); a > 0 && upperInitial(w) && !allCaps(w[:a]) && utf8.RuneCountInString(w[:a]) >= 3 && commonWord(m.Lang, w) {
+			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: toks[i].Start, End: toks[i].End}, First: i, Last: i})
+		}
+	}
+	return out
 }
 
 // commonWord reports whether a capitalised word, without the suffix after
@@ -1434,6 +1468,11 @@ func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.M
 		if t.First <= prev && t.Last >= prev {
 			return false
 		}
+	}
+	// "taşeron ekibimiz Yıldız Usta'ya": our word for a team after an
+	// external role is that role's team.
+	if pp := neighbour(toks, prev, -1); pp >= 0 && toks[pp].Kind == lint.Word && fw.externalRoles[m.Lang][toks[pp].Norm] {
+		return false
 	}
 	for lemma := range fw.externalRoles[m.Lang] {
 		if strings.HasPrefix(lint.Fold(m.Lang, toks[prev].Norm), lint.Fold(m.Lang, lemma)[:len(lint.Fold(m.Lang, lemma))-1]) {
