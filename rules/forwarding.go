@@ -68,6 +68,9 @@ type forwardingWords struct {
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
 	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// letHave (English): "let", which sends only as "let X have Y"; have:
+	// the verb after the receiver (see lets).
+	letHave, have map[lint.Lang]map[string]bool
 	// compoundHeadEndings: the 3rd person possessive on a compound's head
 	// ("kuryer xidməti ilə"), see compoundHead.
 	compoundHeadEndings map[lint.Lang]map[string]bool
@@ -143,7 +146,7 @@ func newForwardingWords() *forwardingWords {
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
-		compoundHeadEndings: w("compound_head_endings")}
+		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -602,6 +605,12 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if marked == nil {
 				if fw.copyInOnly[l][v.Cue] {
 					if fw.copiedIn(l, toks, v, d, t) {
+						return d, t, true
+					}
+					continue
+				}
+				if fw.letHave[l][v.Cue] {
+					if fw.lets(l, toks, v, d, t) {
 						return d, t, true
 					}
 					continue
@@ -1330,6 +1339,39 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 		}
 	}
 	return !fw.notSent[l][toks[d.Last].Norm]
+}
+
+// lets: "let" with the receiver after it, then "have" and what was sent
+// ("we've let the boiler manufacturer have your serial number", "let the
+// tractor maker's regional team have your contact details"): the
+// receiver's phrase up to seven tokens, what was sent within two words after
+// "have" ("your", "new").
+func (fw *forwardingWords) lets(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
+	if v.Last < 0 || t.First <= v.Last || d.First < 0 {
+		return false
+	}
+	have := -1
+	for j, k := neighbour(toks, v.Last, 1), 0; j >= 0 && k < 8; j, k = neighbour(toks, j, 1), k+1 {
+		if toks[j].Kind == lint.Punct && toks[j].Norm != "'" && toks[j].Norm != "’" {
+			break // the receiver's phrase ends at a comma or a stop
+		}
+		if toks[j].Kind == lint.Word && fw.have[l][toks[j].Norm] {
+			have = j
+			break
+		}
+	}
+	if have < 0 || t.Last >= have {
+		return false
+	}
+	for j, k := neighbour(toks, have, 1), 0; j >= 0 && k < 3; j, k = neighbour(toks, j, 1), k+1 {
+		if j == d.First {
+			return true
+		}
+		if toks[j].Kind != lint.Word {
+			return false
+		}
+	}
+	return false
 }
 
 // conditional: a verb before the sending verb in the 2nd person
