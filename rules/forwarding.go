@@ -71,6 +71,8 @@ type forwardingWords struct {
 	// letHave (English): "let", which sends only as "let X have Y"; have:
 	// the verb after the receiver (see lets).
 	letHave, have map[lint.Lang]map[string]bool
+	// atWords (English): "at" before a company's name (see atCompany).
+	atWords map[lint.Lang]map[string]bool
 	// compoundHeadEndings: the 3rd person possessive on a compound's head
 	// ("kuryer xidməti ilə"), see compoundHead.
 	compoundHeadEndings map[lint.Lang]map[string]bool
@@ -146,7 +148,8 @@ func newForwardingWords() *forwardingWords {
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
-		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have")}
+		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
+		atWords: w("at_company")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -301,7 +304,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			if quotedName(m.Body.Text, toks, o) {
 				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
 			}
-			if fw.othersTeam(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
+			if fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -1083,7 +1086,7 @@ func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own *
 	if !hasIn(own, m) {
 		return false
 	}
-	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool { return fw.othersTeam(m, toks, o) })
+	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool { return fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) })
 }
 
 // forwardingScratches hold the lists' cues found in a message while the
@@ -1339,6 +1342,26 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 		}
 	}
 	return !fw.notSent[l][toks[d.Last].Norm]
+}
+
+// atCompany (English): a role after which "at" and a company's name
+// with its legal form stand is that company's ("the hiring manager at
+// Brightwave Ltd", "our subcontracted engineers at Blaze Safety Ltd"); "at
+// our Leeds office" names our own.
+func (fw *forwardingWords) atCompany(m *lint.Message, toks []lint.Token, o lint.Match) bool {
+	j := neighbour(toks, o.Last, 1)
+	if j < 0 || o.Last < 0 || !fw.atWords[m.Lang][toks[j].Norm] {
+		return false
+	}
+	for k := 0; k < 5; k++ {
+		if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || noCapital(m.Body.Text[toks[j].Start:toks[j].End]) {
+			return false
+		}
+		if k > 0 && fw.legalForm(m, toks, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // lets: "let" with the receiver after it, then "have" and what was sent
