@@ -55,14 +55,14 @@ conversations politely and say how to get back in touch.`,
 			ifEndings, us, ifWords := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us"), goodbyeData.WordSets("if")
 			gw := newGoodbyeWords(wish)
 			courteous := func(m *lint.Message) bool {
-				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
+				if pb.has(m, "farewell") || pb.has(m, "thanks") || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
 					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
-				return len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || len(all["help"]) > 0
+				return len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"])
 			}
 			return func(p *lint.Pass) {
 				m := p.Msg
@@ -198,6 +198,10 @@ type goodbyeWords struct {
 	// careFor: the body or oneself, looked after ("look after that knee");
 	// determiner: a word that may stand between a verb and its object.
 	intensifier, wishNoun, joy, careFor, determiner map[lint.Lang]map[string]bool
+	// helpNegations: a word of negation or absence within two words of a
+	// help cue, in a sentence that asks nothing, takes the offer back
+	// (see offersHelp).
+	helpNegations map[lint.Lang]map[string]bool
 	// coordinators join two adjectives of a wish ("a quiet and restful
 	// week").
 	coordinators map[lint.Lang]map[string]bool
@@ -245,7 +249,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
-		coordinators: w("coordinators"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
+		coordinators: w("coordinators"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
@@ -466,6 +470,45 @@ func hasWord(l lint.Lang, set map[string]bool, w string, folded bool) bool {
 		fw := lint.Fold(l, w)
 		for x := range set {
 			if lint.Fold(l, x) == fw {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// offersHelp reports whether one of help's cues offers more help: one
+// with a negation or an absence within two words either side, in a
+// sentence that is no question, says there is nothing more ("there isn't
+// anything else we can do", "yapabileceğimiz başka bir şey yok", "əlavə
+// sual olmadığı üçün çat bağlanır").
+func (gw *goodbyeWords) offersHelp(m *lint.Message, help []lint.Match) bool {
+	neg := gw.helpNegations[m.Lang]
+	if len(help) == 0 || neg == nil {
+		return len(help) > 0
+	}
+	toks, sents := m.Tokens(), m.Sentences()
+	for _, h := range help {
+		if h.First < 0 || len(sents) == 0 {
+			return true
+		}
+		s := sents[sentenceOf(sents, h.Span.Start)]
+		if strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)"), "?") || !gw.negatedNear(m.Lang, toks, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedNear: one of helpNegations within two words before or after a
+// match, in its sentence.
+func (gw *goodbyeWords) negatedNear(l lint.Lang, toks []lint.Token, h lint.Match) bool {
+	for _, side := range [...]struct{ from, dir int }{{h.First, -1}, {h.Last, 1}} {
+		for j, k := side.from, 0; k < 2; k++ {
+			if j = neighbour(toks, j, side.dir); j < 0 || toks[j].Kind != lint.Word {
+				break
+			}
+			if gw.helpNegations[l][toks[j].Norm] {
 				return true
 			}
 		}
