@@ -201,8 +201,9 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
 			return true // starts a sentence or follows a colon, dash or emoji
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
-			if pp := neighbour(toks, prev, -1); pp >= 0 && g.copula[m.Lang][toks[pp].Norm] && g.predicateAdverbs[m.Lang][toks[prev].Norm] {
-				continue // "is now open"
+			if pp := neighbour(toks, prev, -1); pp >= 0 && g.predicateAdverbs[m.Lang][toks[prev].Norm] &&
+				(g.copula[m.Lang][toks[pp].Norm] || toks[pp].Kind == lint.Word && !before[toks[pp].Norm] && !sentenceStart(toks, prev)) {
+				continue // "is now open", "members now get": a statement
 			}
 			return true
 		}
