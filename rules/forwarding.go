@@ -304,7 +304,10 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			if quotedName(m.Body.Text, toks, o) {
 				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
 			}
-			if fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
+			// "the gas engineer we work with": a role before a partner
+			// clause is the partner's.
+			partnered := slices.ContainsFunc(partners[i], func(pc lint.Match) bool { return pc.First >= 0 && neighbour(toks, o.Last, 1) == pc.First })
+			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -1329,10 +1332,18 @@ func (fw *forwardingWords) determined(l lint.Lang, toks []lint.Token, v lint.Mat
 // doubleObject: an English verb with the receiver right after it and what
 // was sent right after that ("we've given the locksmith your number", "I
 // sent the fitter your photos"); "we sent the courier your way" sends
-// nobody anything.
+// nobody anything, nor does a receiver in the genitive ("the courier's
+// details").
 func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
 	if v.Last < 0 || t.First < 0 || d.First < 0 || neighbour(toks, t.Last, 1) != d.First {
 		return false
+	}
+	// "sent the courier's details to you": a receiver in the genitive owns
+	// what follows it, it gets nothing.
+	for e := range fw.genitiveEndings[l] {
+		if strings.HasSuffix(toks[t.Last].Norm, e) {
+			return false
+		}
 	}
 	// A determiner and up to two words of a compound before the receiver
 	// ("the tow truck mechanic").
