@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
@@ -202,6 +203,9 @@ type goodbyeWords struct {
 	// help cue, in a sentence that asks nothing, takes the offer back
 	// (see offersHelp).
 	helpNegations map[lint.Lang]map[string]bool
+	// wishVerbs open a wish as "have" does, whom it wishes between
+	// ("Wishing the whole choir a fantastic tour").
+	wishVerbs map[lint.Lang]map[string]bool
 	// coordinators join two adjectives of a wish ("a quiet and restful
 	// week").
 	coordinators map[lint.Lang]map[string]bool
@@ -249,7 +253,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
-		coordinators: w("coordinators"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
+		coordinators: w("coordinators"), wishVerbs: w("wish_verbs"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
@@ -532,7 +536,7 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 	toks := m.Tokens()
 	sents := m.Sentences()
 	for i, t := range toks {
-		if t.Kind != lint.Word || t.Norm != "have" {
+		if t.Kind != lint.Word || t.Norm != "have" && !gw.wishVerbs[l][t.Norm] {
 			continue
 		}
 		if prev := neighbour(toks, i, -1); !(prev < 0 || sentenceStart(toks, i) || toks[prev].Norm == "," || gw.haveBefore[l][toks[prev].Norm]) {
@@ -541,6 +545,16 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 		a := neighbour(toks, i, 1)
 		if a >= 0 && gw.reflexive[l][toks[a].Norm] {
 			a = neighbour(toks, a, 1) // "have yourself a great weekend"
+		}
+		// "Wishing the whole choir a fantastic tour": whom it wishes, up
+		// to three words, before the indefinite article.
+		if gw.wishVerbs[l][t.Norm] {
+			for j, k := a, 0; j >= 0 && k < 4 && toks[j].Kind == lint.Word; j, k = neighbour(toks, j, 1), k+1 {
+				if gw.article[l][toks[j].Norm] && toks[j].Norm != "the" {
+					a = j // "a" or "an" after whom it wishes
+					break
+				}
+			}
 		}
 		if a < 0 || !gw.article[l][toks[a].Norm] {
 			continue
@@ -664,8 +678,21 @@ func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Sp
 	// The clause ends its sentence, and the sentence is a statement.
 	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
 	end := toks[clause[1]].End
-	rest := strings.TrimSpace(m.Body.Text[end:s.End])
-	return (rest == "" || rest == "." || rest == "!") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, ":")
+	rest := strings.TrimRight(strings.TrimSpace(m.Body.Text[end:s.End]), ".!")
+	return (rest == "" || onlySymbols(rest)) && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, ":")
+}
+
+// onlySymbols reports whether a text is emoji and other symbols only, with
+// the spaces, joiners and variation selectors between them: after a wish
+// they end its sentence as a full stop does ("Happy baking 🍕").
+func onlySymbols(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.So, r) && !unicode.Is(unicode.Sk, r) && !unicode.IsSpace(r) && r != '\uFE0F' && r != '\u200D' &&
+			!unicode.Is(unicode.Mn, r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // talkSoon reports whether the customer is told when we will talk again:
