@@ -198,8 +198,8 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			continue // "Update: …", "Secure parking"
 		case g.compoundNoun(m.Lang, toks, prev, mt.First):
 			continue // "our e-book store": the second half of a compound
-		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
-			return true // starts a sentence or follows a colon, dash or emoji
+		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'" || noLetters(toks[prev].Norm):
+			return true // starts a sentence or follows a colon, dash or emoji (a variation selector too: ❄️)
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
 			if pp := neighbour(toks, prev, -1); pp >= 0 && g.predicateAdverbs[m.Lang][toks[prev].Norm] &&
 				(g.copula[m.Lang][toks[pp].Norm] || toks[pp].Kind == lint.Word && !before[toks[pp].Norm] && !sentenceStart(toks, prev)) {
@@ -293,6 +293,12 @@ func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool, voiced
 	return false
 }
 
+// noLetters reports whether a token has neither a letter nor a digit: the
+// variation selector after an emoji (❄️) is read as a word of its own.
+func noLetters(w string) bool {
+	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
 // emojiEnd reports whether the token at i is an emoji or another symbol that
 // ends its sentence: the message's end, a sentence's punctuation or a line
 // break follows it, or more of them ("Ölçünü profilinizdə qeyd edin 💍").
@@ -304,6 +310,8 @@ func emojiEnd(toks []lint.Token, i int) bool {
 			if strings.Contains(t.Norm, "\n") {
 				return true
 			}
+		case t.Kind == lint.Word && noLetters(t.Norm):
+			// the variation selector after an emoji (❄️)
 		case t.Kind != lint.Punct:
 			return false
 		case strings.ContainsAny(t.Norm, ".!?"):
