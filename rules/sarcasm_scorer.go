@@ -144,9 +144,6 @@ type cueClass struct {
 	// cue stands in the first sentence, or in the last of two or more.
 	at          int
 	first, last bool
-	// in has bit i set for a sentence i (the 64th and after: bit 63)
-	// with one of its cues.
-	in uint64
 }
 
 // cueClasses appends the classes of the cues found to out, by name.
@@ -157,9 +154,7 @@ func cueClasses(found map[string][]lint.Match, sents []lint.Span, out []cueClass
 		}
 		c := cueClass{list: list, hash: textHash(list), at: sentenceOf(sents, ms[0].Span.Start)}
 		for _, mt := range ms {
-			at := sentenceOf(sents, mt.Span.Start)
-			c.in |= 1 << min(at, 63)
-			switch at {
+			switch sentenceOf(sents, mt.Span.Start) {
 			case 0:
 				c.first = true
 			case len(sents) - 1:
@@ -179,7 +174,6 @@ type sarcasmScratch struct {
 	// lexicon's when a config changes the frames'.
 	cues, builtin cueScratch
 	classes       []cueClass
-	lastStems     []uint64 // of the last sentence
 	logit         float64
 	weight        []float64 // by sentence
 	seen          []uint32  // the features counted
@@ -264,9 +258,8 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		s.counted = make([]uint64, words)
 	}
 	sents := m.Sentences()
-	prev, prev2, opened := uint64(0), uint64(0), -1 // as in sarcasmFeatures
+	prev, opened := uint64(0), -1 // as in sarcasmFeatures
 	var shape [len(sarcasmShapes)]bool
-	s.lastStems = s.lastStems[:0]
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words := sc.wordsOf(folded)
 	i := min(0, len(sents)-1)
@@ -279,12 +272,12 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		t := &toks[k]
 		if t.Kind == lint.Space {
 			// Nothing of a space counts: the sentence it may open resets
-			// the pairs at the next token as well.
+			// the pair at the next token as well.
 			continue
 		}
 		i = sentenceFrom(sents, i, t.Start)
 		if i != opened {
-			prev, prev2 = 0, 0
+			prev = 0
 		}
 		switch t.Kind {
 		case lint.Word:
@@ -296,24 +289,17 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 				opened = i
 			} else if prev != 0 {
 				s.count(sc.weigh(featureAfter(kindPair, prev, w.info.second)), i)
-				if prev2 != 0 {
-					s.count(sc.weigh(featureAfter(kindSkip, prev2, w.info.skip)), i)
-				}
 			}
-			s.count(w.suffix, i)
-			if i == len(sents)-1 {
-				s.lastStems = append(s.lastStems, w.info.stem)
-			}
-			prev2, prev = prev, w.info.stem
+			prev = w.info.stem
 			shape[0] = shape[0] || w.info.you
 		case lint.Number:
-			prev2, prev, opened = prev, numberHash, i
+			prev, opened = numberHash, i
 		case lint.Punct:
 			markShapes(&shape, m.Body.Text, *t)
-			prev, prev2 = 0, 0
+			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, s.classes, s.lastStems, len(sents), func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) })
+	sarcasmMessageFeatures(&shape, s.classes, len(sents), func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) })
 	for _, i := range s.seen {
 		s.counted[i/64] = 0
 	}
@@ -351,8 +337,8 @@ type modelFeature struct {
 // weights: the word's info, and its features as a word (w:) and as a
 // sentence's first (f:) looked up in them.
 type scoredWord struct {
-	info                sarcasmWordInfo
-	word, first, suffix modelFeature
+	info        sarcasmWordInfo
+	word, first modelFeature
 }
 
 // sarcasmScoring is a language's weights, with the words scored so far,
@@ -371,11 +357,7 @@ func (sc *sarcasmScoring) weigh(f logreg.Feature) modelFeature {
 }
 
 func (sc *sarcasmScoring) scored(w sarcasmWordInfo) scoredWord {
-	out := scoredWord{info: w, word: sc.weigh(w.word), first: sc.weigh(w.first), suffix: modelFeature{i: -1}}
-	if w.suffix != 0 {
-		out.suffix = sc.weigh(w.suffix)
-	}
-	return out
+	return scoredWord{info: w, word: sc.weigh(w.word), first: sc.weigh(w.first)}
 }
 
 func (sc *sarcasmScoring) wordsOf(folded bool) *memo[scoredWord] {
@@ -477,14 +459,10 @@ const (
 	kindClassLast              // cN: a cue class in the last of two or more
 	kindClassPair              // p: two cue classes
 	kindShape                  // s: a shape of the message
-	kindSuffix                 // e: the endings a word's stem leaves (Turkish, Azerbaijani)
-	kindNear                   // n: two cue classes in one sentence, or one and the next
-	kindSkip                   // j: two stems in a sentence with one word between
-	kindCurt                   // l: a short last sentence, and each stem in it
 )
 
 // sarcasmKindNames name the kinds, for a reader of the weights.
-var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s", "e", "n", "j", "l"}
+var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s"}
 
 // SarcasmFeatureKind names the kind of a feature: w, f, b, c, c1, cN, p or
 // s.
@@ -535,28 +513,25 @@ func mix64(x uint64) uint64 {
 // sarcasmFeatures calls emit with each of a message's features and the
 // sentence it stands in (-1: the message as a whole), given the classes of
 // the built-in lexicon's cues found in it. The features: each word's stem
-// (w:), in Turkish and Azerbaijani the endings after it (e:), each pair of
-// stems in a row in a sentence (b:) and with one word between (j:), the
-// stem that opens a sentence (f:); a short last sentence and its stems
-// (l:); each cue class of the rule's lexicon present (c:), in the first
-// sentence (c1:) or the last (cN:), each pair of cue classes (p:) and each
-// pair in one sentence or one and the next (n:); a 2nd person form,
-// quotes, a question, an exclamation, an ellipsis (s:).
+// (w:), each pair of stems in a row in a sentence (b:), the stem that opens
+// a sentence (f:); each cue class of the rule's lexicon present (c:), in
+// the first sentence (c1:) or the last (cN:), and each pair of cue classes
+// (p:); a 2nd person form, quotes, a question, an exclamation, an ellipsis
+// (s:).
 func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Feature, sentence int)) {
 	sents := m.Sentences()
 	// prev is the hash of the stem before, 0 after a punctuation mark: a
-	// pair is two words in a row; prev2 the one before it, for a pair
-	// with a word between; opened the sentences whose first word is seen.
-	prev, prev2, opened := uint64(0), uint64(0), -1
+	// pair is two words in a row; opened the sentences whose first word
+	// is seen.
+	prev, opened := uint64(0), -1
 	var shape [len(sarcasmShapes)]bool
-	var lastStems []uint64
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words := sarcasmWordsOf(m.Lang, folded)
 	i := min(0, len(sents)-1) // the token's sentence
 	for _, t := range m.Tokens() {
 		i = sentenceFrom(sents, i, t.Start)
 		if i != opened {
-			prev, prev2 = 0, 0
+			prev = 0
 		}
 		switch t.Kind {
 		case lint.Word:
@@ -567,62 +542,17 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 				opened = i
 			} else if prev != 0 {
 				emit(featureAfter(kindPair, prev, w.second), i)
-				if prev2 != 0 {
-					emit(featureAfter(kindSkip, prev2, w.skip), i)
-				}
 			}
-			if w.suffix != 0 {
-				emit(w.suffix, i)
-			}
-			if i == len(sents)-1 {
-				lastStems = append(lastStems, w.stem)
-			}
-			prev2, prev = prev, w.stem
+			prev = w.stem
 			shape[0] = shape[0] || w.you
 		case lint.Number:
-			prev2, prev, opened = prev, numberHash, i
+			prev, opened = numberHash, i
 		case lint.Punct:
 			markShapes(&shape, m.Body.Text, t)
-			prev, prev2 = 0, 0
+			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, classes, lastStems, len(sents), emit)
-}
-
-// suffixAfter is what follows a word's stem (an alternated last letter of
-// the stem allowed: kitap, kitabı).
-func suffixAfter(w, stem string) (string, bool) {
-	cp := 0
-	for cp < len(w) && cp < len(stem) && w[cp] == stem[cp] {
-		cp++
-	}
-	for cp > 0 && cp < len(w) && !utf8.RuneStart(w[cp]) {
-		cp--
-	}
-	if cp == 0 || cp >= len(w) || len(stem)-cp > 2 {
-		return "", false
-	}
-	return w[cp:], true
-}
-
-// archiphonemic writes an ending the same whatever vowel harmony and
-// voicing made of it: -ınız, -iniz, -unuz, -ünüz are one.
-func archiphonemic(l lint.Lang, s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'a', 'e':
-			return 'A'
-		case 'i', 'u':
-			return 'I'
-		case 'o':
-			return 'O'
-		case 'd', 't':
-			return 'D'
-		case 'g', 'k':
-			return 'K'
-		}
-		return r
-	}, lint.Fold(l, s))
+	sarcasmMessageFeatures(&shape, classes, len(sents), emit)
 }
 
 // markShapes sets the shapes a punctuation mark of text is in.
@@ -640,21 +570,12 @@ func markShapes(shape *[len(sarcasmShapes)]bool, text string, t lint.Token) {
 }
 
 // sarcasmMessageFeatures calls emit with the features of a message of n
-// sentences that no word makes alone: its shapes (s:), a short last
-// sentence of two or more (l:, given the stems in it) and the cue classes
-// found in it (c:, c1:, cN:, p:, n:).
-func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, lastStems []uint64, n int, emit func(f logreg.Feature, sentence int)) {
+// sentences that no word makes alone: its shapes (s:) and the cue classes
+// found in it (c:, c1:, cN:, p:).
+func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, n int, emit func(f logreg.Feature, sentence int)) {
 	for k, h := range sarcasmShapeHashes {
 		if shape[k] {
 			emit(sarcasmFeature(kindShape, h, 0), -1)
-		}
-	}
-	// A curt verdict after the matter ("Understood.", "Truly
-	// considerate.", "Harika.").
-	if n > 1 && len(lastStems) <= curtWords {
-		emit(curtFeature, n-1)
-		for _, st := range lastStems {
-			emit(sarcasmFeature(kindCurt, st, 0), n-1)
 		}
 	}
 	for _, c := range classes {
@@ -669,27 +590,9 @@ func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass,
 		emit(sarcasmFeature(kindClass, a.hash, 0), a.at)
 		for _, b := range classes[i+1:] {
 			emit(sarcasmFeature(kindClassPair, a.hash, b.hash), -1)
-			// In one sentence (either order), or b in the sentence
-			// after a's, or a in the one after b's: praise and a
-			// misdeed near each other, not a message apart.
-			if a.in&b.in != 0 {
-				emit(sarcasmFeature(kindNear, a.hash, b.hash), a.at)
-			}
-			if a.in&(b.in>>1) != 0 {
-				emit(sarcasmFeature(kindNear, a.hash, b.hash+1), a.at)
-			}
-			if b.in&(a.in>>1) != 0 {
-				emit(sarcasmFeature(kindNear, b.hash, a.hash+1), b.at)
-			}
 		}
 	}
 }
-
-// curtWords is the most words a curt last sentence has; curtFeature says
-// a message ends with one.
-const curtWords = 4
-
-var curtFeature = sarcasmFeature(kindCurt, 0, 0)
 
 // quoteShape is the index of quotes among the shapes. Quotes count only
 // when they open on a lower-case letter: scare quotes hold the customer's
@@ -763,21 +666,12 @@ type sarcasmWordInfo struct {
 	you         bool
 	word, first logreg.Feature
 	second      uint64
-	// skip is its stem as the second of a pair with a word between (j:);
-	// suffix its endings' feature (e:), 0 for none.
-	skip   uint64
-	suffix logreg.Feature
 }
 
-// newSarcasmWordInfo is a word's info from its stem's hash and its
-// endings' (0: none).
-func newSarcasmWordInfo(stem, endings uint64, you bool) sarcasmWordInfo {
-	w := sarcasmWordInfo{stem: stem, you: you, word: sarcasmFeature(kindWord, stem, 0), first: sarcasmFeature(kindFirst, stem, 0),
-		second: secondHash(kindPair, stem), skip: secondHash(kindSkip, stem)}
-	if endings != 0 {
-		w.suffix = sarcasmFeature(kindSuffix, endings, 0)
-	}
-	return w
+// newSarcasmWordInfo is a word's info from its stem's hash.
+func newSarcasmWordInfo(stem uint64, you bool) sarcasmWordInfo {
+	return sarcasmWordInfo{stem: stem, you: you, word: sarcasmFeature(kindWord, stem, 0), first: sarcasmFeature(kindFirst, stem, 0),
+		second: secondHash(kindPair, stem)}
 }
 
 // sarcasmWords remember each word's stem and 2nd person, per language and
@@ -813,14 +707,7 @@ func sarcasmWord(c *memo[sarcasmWordInfo], l lint.Lang, w string, folded bool) s
 	look := func() sarcasmWordInfo {
 		// Stems are folded, so that a text typed without the
 		// language's letters shares the stems it leaves whole.
-		stem := stemOf(l, w)
-		var endings uint64
-		if l != lint.English {
-			if suf, ok := suffixAfter(w, stem); ok {
-				endings = textHash(archiphonemic(l, suf))
-			}
-		}
-		return newSarcasmWordInfo(textHash(lint.Fold(l, stem)), endings, sarcasmYou(l, w, folded))
+		return newSarcasmWordInfo(textHash(lint.Fold(l, stemOf(l, w))), sarcasmYou(l, w, folded))
 	}
 	if c != nil {
 		return c.get(w, look)

@@ -120,13 +120,7 @@ func TestSarcasmFeatures(t *testing.T) {
 	}{
 		{lint.Turkish, "Şifrenizi yine mi unuttunuz?", [][]string{{"w", "sifre"}, {"w", "unut"}, {"f", "sifre"}, {"b", "sifre", "yine"}, {"s", "you"}, {"s", "question"}}},
 		{lint.Azerbaijani, "Sifarişinizi yenə unutmusunuz!", [][]string{{"w", "sifaris"}, {"w", "unut"}, {"b", "sifaris", "yene"}, {"s", "you"}, {"s", "exclaim"}}},
-		{lint.English, "Congratulations, you missed the bus again.", [][]string{{"w", "miss"}, {"f", "congratulation"}, {"b", "you", "miss"}, {"c", "praise"}, {"c1", "misdeed"}, {"s", "you"},
-			{"j", "you", "the"}, {"j", "miss", "bus"}, {"n", "misdeed", "praise"}}},
-		// Endings written the same whatever the vowel harmony made of
-		// them; a curt last sentence.
-		{lint.Turkish, "Şifrenizi unuttunuz. Harika.", [][]string{{"e", "nIzI"}, {"l", "harika"}}},
-		{lint.Turkish, "Kartınızı unuttunuz.", [][]string{{"e", "InIzI"}}},
-		{lint.Azerbaijani, "Sifarişinizi unutmusunuz.", [][]string{{"e", "InIzI"}}},
+		{lint.English, "Congratulations, you missed the bus again.", [][]string{{"w", "miss"}, {"f", "congratulation"}, {"b", "you", "miss"}, {"c", "praise"}, {"c1", "misdeed"}, {"s", "you"}}},
 	} {
 		got := SarcasmFeatures(load.Options{Lang: c.lang}.Text("t", c.text))
 		for _, w := range c.want {
