@@ -1113,9 +1113,10 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		}
 	}
 	var kept *keptPasses
-	if lx != nil {
+	if lx != nil && !m.Streamed {
 		// One allocation for the passes of a message with a body alone,
-		// most messages.
+		// most messages; none for a message read as a stream, which no
+		// file check sees.
 		kept = &keptPasses{sp: sp}
 		kept.passes = kept.body[:0]
 	}
@@ -1125,11 +1126,13 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
 			pass = sp.unknown(lx, text, toks, ws)
-			kept.passes = append(kept.passes, pass)
+			if kept != nil {
+				kept.passes = append(kept.passes, pass)
+			}
 		}
 		sp.field(m.Lang, lx, part, text, toks, ws, pass, report)
 	})
-	if lx != nil {
+	if kept != nil {
 		m.Remember(spellingKey{}, kept)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/dict"
 	"gopkg.in/yaml.v3"
@@ -189,6 +190,44 @@ func TestNoSuggestionForEndlessWord(t *testing.T) {
 		}
 		if cands := lx.suggest(c.word); len(cands) != 0 {
 			t.Errorf("%s: suggest(%d letters) = %v, want none", c.lang, utf8.RuneCountInString(c.word), cands[:min(3, len(cands))])
+		}
+	}
+}
+
+// A message read as a stream gets the findings a kept one gets, and the
+// rule keeps nothing of it for the file check, which never sees it.
+func TestSpellingStreamedKeepsNothing(t *testing.T) {
+	check, err := Spelling.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang lint.Lang
+		text string
+	}{
+		{lint.English, "We will recieve the returned item tomorow, Lumara."},
+		{lint.Turkish, "Malesef bu ürün herkez için stokta değil."},
+		{lint.Azerbaijani, "Təşəkür edirik, xaiş edirik bir az gözləyin."},
+	} {
+		run := func(streamed bool) ([]lint.Diagnostic, *lint.Message) {
+			m := &lint.Message{Lang: c.lang, Body: lint.Field{Text: c.text}, Streamed: streamed}
+			var ds []lint.Diagnostic
+			check(lint.NewPass(m, func(d lint.Diagnostic) { ds = append(ds, d) }))
+			return ds, m
+		}
+		want, kept := run(false)
+		got, streamed := run(true)
+		if len(want) == 0 {
+			t.Fatalf("%q: no findings to compare", c.text)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%q: streamed findings differ (-kept +streamed):\n%s", c.text, diff)
+		}
+		if _, ok := kept.Recall(spellingKey{}); !ok {
+			t.Errorf("%q: kept message: passes not kept", c.text)
+		}
+		if _, ok := streamed.Recall(spellingKey{}); ok {
+			t.Errorf("%q: streamed message: passes kept", c.text)
 		}
 	}
 }
