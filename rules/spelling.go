@@ -1579,6 +1579,11 @@ type wordVerdict struct {
 	// which the language rule asks of every word: two bits a lexicon, by
 	// its slot, asked and known; worked out on the first question.
 	others atomic.Uint32
+	// pair is what the language rule's neighbourWords makes of the word
+	// once it is known to the neighbouring language (neighbourPair): the
+	// own language's word to write for it, or "", worked out on the first
+	// question.
+	pair atomic.Pointer[neighbourPair]
 }
 
 // knownIn is other.known of the verdict's base, kept in the verdict.

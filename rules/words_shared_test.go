@@ -103,8 +103,8 @@ func FuzzSharedWords(f *testing.F) {
 		}
 		// The dictionaries are built: the words are looked up before the
 		// detector is asked, with the answer it gave when asked first.
-		others := languageData.Langs[l].Words["other"]
-		if !lc.othersBuilt(others) {
+		others, built := lc.others[l].lexicons()
+		if !built {
 			t.Fatalf("%s: the other languages' lexicons are not built", l)
 		}
 		want := lint.Lang("")
