@@ -191,6 +191,23 @@ type speller struct {
 	// askAll makes the unknown-word pass ask every word in full, quiet
 	// or not: the tests hold the shortcut to it.
 	askAll bool
+	// diagnosed are the findings of listed misspellings by wrong word
+	// (listedDiagnostic): a library repeats its slips, and each finding's
+	// checked correction and message are made once. diagnoseAll makes
+	// every finding afresh: the tests hold the memo to it.
+	diagnosed   memo[diagnosed]
+	diagnoseAll bool
+}
+
+// diagnosed is the finding of a listed misspelling, but its part, span and
+// fix, made for the hit's correction right in language lang with the
+// lexicon lx.
+type diagnosed struct {
+	lang  lint.Lang
+	lx    *lexicon
+	right string
+	d     lint.Diagnostic
+	fix   bool // d.Suggestion is also the fix
 }
 
 // englishFixes maps each misspelling of misspell's list, lower case, to
@@ -1191,18 +1208,49 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 		if sp.accepted(l, wrong) {
 			continue
 		}
-		if h.listed && lx != nil && !h.rejected {
-			// A listed correction must itself be a word (misspell has
-			// reiceved -> recieved); else the dictionary suggests.
-			if !lx.allKnown(h.right) {
-				h.right, h.sure, h.others = "", false, nil
-				if cands, right, sure := lx.ranked(lint.Lower(l, wrong)); len(cands) > 0 {
-					h.right, h.sure, h.others = right, sure, words(cands)
-				}
+		if h.listed && h.sure && !h.rejected && h.others == nil && !sp.diagnoseAll {
+			report(sp.listedDiagnostic(l, lx, part, h, wrong))
+			continue
+		}
+		report(sp.diagnose(l, lx, part, h, wrong))
+	}
+}
+
+// listedDiagnostic is diagnose of a sure hit of the lists of misspellings,
+// the commonest finding, kept by its wrong word (speller.diagnosed).
+func (sp *speller) listedDiagnostic(l lint.Lang, lx *lexicon, part lint.Part, h hit, wrong string) lint.Diagnostic {
+	made := func() diagnosed {
+		d := sp.diagnose(l, lx, lint.Part{}, h, wrong)
+		fix := d.Fix != nil
+		d.Span, d.Fix = lint.Span{}, nil
+		return diagnosed{lang: l, lx: lx, right: h.right, d: d, fix: fix}
+	}
+	dg := sp.diagnosed.get(wrong, made)
+	if dg.lang != l || dg.lx != lx || dg.right != h.right {
+		dg = made() // the same letters, another language's slip
+	}
+	d := dg.d
+	d.Part, d.Span = part, lint.Span{Start: h.start, End: h.end}
+	if dg.fix {
+		d.Fix = &lint.Edit{Span: d.Span, New: d.Suggestion}
+	}
+	return d
+}
+
+// diagnose is the finding of hit h, whose text is wrong: a listed
+// correction that is not itself a word gives way to the dictionary's.
+func (sp *speller) diagnose(l lint.Lang, lx *lexicon, part lint.Part, h hit, wrong string) lint.Diagnostic {
+	if h.listed && lx != nil && !h.rejected {
+		// A listed correction must itself be a word (misspell has
+		// reiceved -> recieved); else the dictionary suggests.
+		if !lx.allKnown(h.right) {
+			h.right, h.sure, h.others = "", false, nil
+			if cands, right, sure := lx.ranked(lint.Lower(l, wrong)); len(cands) > 0 {
+				h.right, h.sure, h.others = right, sure, words(cands)
 			}
 		}
-		report(sp.diagnostic(l, part, h, wrong))
 	}
+	return sp.diagnostic(l, part, h, wrong)
 }
 
 // report turns a hit into a diagnostic: a fix only when the correction is

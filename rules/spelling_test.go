@@ -231,3 +231,39 @@ func TestSpellingStreamedKeepsNothing(t *testing.T) {
 		}
 	}
 }
+
+// A finding of a listed misspelling kept by its word is the one made
+// afresh, in every language, asked once or again, with or without the
+// dictionary.
+func FuzzListedDiagnostic(f *testing.F) {
+	for _, s := range []string{"We will recieve it, RECIEVE and Recieve.", "Malesef herkez, MALESEF", "Təşəkür edirik, xaiş edirik",
+		"reiceved the definately {{recieve}} https://x.example/recieve", "Orjinal orjinalini Herkez'e"} {
+		f.Add(s)
+	}
+	var kept, fresh []*speller
+	for _, dictionary := range []bool{true, false} {
+		for _, out := range []*[]*speller{&kept, &fresh} {
+			sp, err := newSpeller(SpellingOptions{Dictionary: &dictionary})
+			if err != nil {
+				f.Fatal(err)
+			}
+			sp.diagnoseAll = out == &fresh
+			*out = append(*out, sp)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, l := range lint.Langs {
+			for i := range kept {
+				var want []lint.Diagnostic
+				fresh[i].fields(&lint.Message{Lang: l, Body: lint.Field{Text: text}}, func(d lint.Diagnostic) { want = append(want, d) })
+				for range 2 {
+					var got []lint.Diagnostic
+					kept[i].fields(&lint.Message{Lang: l, Body: lint.Field{Text: text}}, func(d lint.Diagnostic) { got = append(got, d) })
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Fatalf("%s %q: kept findings differ (-fresh +kept):\n%s", l, text, diff)
+					}
+				}
+			}
+		}
+	})
+}
