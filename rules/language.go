@@ -274,7 +274,10 @@ func (lc *languageCheck) otherLanguage(words []judgedWord, others []*lexicon) li
 		// are not the other's for it to reach its share.
 		missing, allowed := 0, len(words)-(lc.otherShare*len(words)+99)/100
 		for i := range words {
-			o := words[i].v.knownIn(other, words[i].word)
+			o, kept := words[i].v.keptIn(other.slot)
+			if !kept {
+				o = words[i].v.knownIn(other, words[i].word)
+			}
 			if !o {
 				if missing++; missing > allowed {
 					break

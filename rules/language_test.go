@@ -82,3 +82,34 @@ func FuzzPairOf(f *testing.F) {
 		}
 	})
 }
+
+// What knownIn answers is kept in the verdict, and keptIn reads it back
+// for each lexicon alone.
+func TestKeptIn(t *testing.T) {
+	en, err := lexiconFor(lint.English)
+	if err != nil || en == nil || en.slot < 0 {
+		t.Fatalf("English lexicon: %v", err)
+	}
+	tr, err := lexiconFor(lint.Turkish)
+	if err != nil || tr == nil || tr.slot < 0 {
+		t.Fatalf("Turkish lexicon: %v", err)
+	}
+	for _, c := range []struct {
+		word      string
+		inEnglish bool
+	}{{"order", true}, {"sipariş", false}} {
+		v := &wordVerdict{}
+		if _, ok := v.keptIn(en.slot); ok {
+			t.Fatalf("%q: kept before asked", c.word)
+		}
+		if got := v.knownIn(en, c.word); got != c.inEnglish {
+			t.Fatalf("%q: knownIn(en) = %v, want %v", c.word, got, c.inEnglish)
+		}
+		if k, ok := v.keptIn(en.slot); !ok || k != c.inEnglish {
+			t.Errorf("%q: keptIn(en) = %v, %v; want %v, true", c.word, k, ok, c.inEnglish)
+		}
+		if _, ok := v.keptIn(tr.slot); ok {
+			t.Errorf("%q: Turkish kept, never asked", c.word)
+		}
+	}
+}

@@ -1636,19 +1636,30 @@ type wordVerdict struct {
 
 // knownIn is other.known of the verdict's base, kept in the verdict.
 func (v *wordVerdict) knownIn(other *lexicon, base string) bool {
+	if k, ok := v.keptIn(other.slot); ok {
+		return k
+	}
 	if other.slot < 0 {
 		return other.known(base)
 	}
 	asked, known := uint32(1)<<(2*other.slot), uint32(2)<<(2*other.slot)
-	if bits := v.others.Load(); bits&asked != 0 {
-		return bits&known != 0
-	}
 	k := other.known(base)
 	if k {
 		asked |= known
 	}
 	v.others.Or(asked)
 	return k
+}
+
+// keptIn is what knownIn keeps of the lexicon in slot (lexicon.slot), if
+// it was asked: small enough to be inlined where the language rule asks
+// of every word, most of whose answers are kept.
+func (v *wordVerdict) keptIn(slot int) (known, ok bool) {
+	if slot < 0 {
+		return false, false
+	}
+	bits := v.others.Load() >> (2 * slot)
+	return bits&2 != 0, bits&1 != 0
 }
 
 // builtinMisspellings are what the lists of misspellings a speller with
