@@ -1142,7 +1142,7 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
-			pass = sp.unknown(lx, text, toks, ws)
+			pass = sp.unknownSeeing(lx, text, toks, ws, kept != nil)
 			if kept != nil {
 				kept.passes = append(kept.passes, pass)
 			}
@@ -1489,6 +1489,13 @@ func (sp *speller) bodyWords(m *lint.Message, lx *lexicon, part lint.Part) []lin
 // ws, when not nil, are the text's words (lint.Message.Words), one for
 // each word token of toks, whose verdicts are shared with other rules.
 func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken) unknownPass {
+	return sp.unknownSeeing(lx, text, toks, ws, true)
+}
+
+// unknownSeeing is unknown, listing the unknown words it sees (for the
+// file check's counts) only when seen is true: a message read as a stream
+// is never counted.
+func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, seen bool) unknownPass {
 	pass := unknownPass{text: text}
 	l := lx.lang
 	// A Turkish or Azerbaijani text written without its own letters (as
@@ -1554,7 +1561,9 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 		}
 		capital := v.capital
 		name := capital && midSentence(text, toks, i)
-		pass.seen = append(pass.seen, seenWord{lw, name})
+		if seen {
+			pass.seen = append(pass.seen, seenWord{lw, name})
+		}
 		if name || utf8.RuneCountInString(base) < minChecked {
 			continue // a name; a short word is too often an abbreviation
 		}
