@@ -168,16 +168,22 @@ func (sc *judged) detect(text string) (lint.Lang, bool) {
 
 var languageScratch = sync.Pool{New: func() any { return new(judged) }}
 
-// judgedWord is a word to judge: the word (its base, without a suffix
-// after an apostrophe), its span and token, and its verdict in the own
-// language's lexicon, shared with the spelling rule (lint.Message.Words).
-// One record a word, so that gathering them is one append, not four.
+// judgedWord is a word to judge: its record among the message's words
+// (lint.Message.Words) and its verdict in the own language's lexicon,
+// shared with the spelling rule, whose base (the word without a suffix
+// after an apostrophe) is the word judged. Two pointers a word, so that
+// gathering them is one small append; the word and its span are read
+// from the record when asked.
 type judgedWord struct {
-	word string
-	span lint.Span
-	tok  int
-	v    *wordVerdict
+	w *lint.WordToken
+	v *wordVerdict
 }
+
+// word is the word judged, of the message's text.
+func (j *judgedWord) word(text string) string { return text[j.w.Start : j.w.Start+j.v.base] }
+
+// span is the word's span in the message's text.
+func (j *judgedWord) span() lint.Span { return lint.Span{Start: j.w.Start, End: j.w.Start + j.v.base} }
 
 // words are the message's words to judge, in sc's room: the words the
 // spelling rule checks (their verdicts in own, the message's language,
@@ -194,7 +200,7 @@ func (lc *languageCheck) words(p *lint.Pass, own *lexicon, sc *judged) []judgedW
 		if !v.checked || v.capital && midSentence(text, toks, w.Tok) {
 			continue
 		}
-		out = append(out, judgedWord{word[:v.base], lint.Span{Start: w.Start, End: w.Start + v.base}, w.Tok, v})
+		out = append(out, judgedWord{w, v})
 	}
 	sc.words = out
 	return out
@@ -207,7 +213,7 @@ func (sc *judged) prose(p *lint.Pass, clean string) []judgedWord {
 	text, toks := p.Msg.Body.Text, p.Msg.Tokens()
 	n := 0
 	for k := range sc.words {
-		if t := &toks[sc.words[k].tok]; clean[t.Start:t.End] == text[t.Start:t.End] {
+		if t := &toks[sc.words[k].w.Tok]; clean[t.Start:t.End] == text[t.Start:t.End] {
 			sc.words[n] = sc.words[k]
 			n++
 		}
@@ -237,7 +243,7 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []judgedWord, sc *jud
 	// pass over the text: a message whose words are not another
 	// language's is not read by the detector.
 	if lxs, ok := others.lexicons(); ok {
-		l := lc.otherLanguage(words, lxs)
+		l := lc.otherLanguage(p.Msg.Body.Text, words, lxs)
 		if l == "" {
 			return ""
 		}
@@ -255,7 +261,7 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []judgedWord, sc *jud
 			lxs = append(lxs, lx)
 		}
 	}
-	return lc.otherLanguage(words, lxs)
+	return lc.otherLanguage(p.Msg.Body.Text, words, lxs)
 }
 
 // otherLanguage is the language of the first of others (nil: none) whose dictionary knows nearly all
@@ -263,7 +269,7 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []judgedWord, sc *jud
 // (which the words' verdicts in their own language say), or "". "Alone"
 // matters: the Azerbaijani list is a web crawl that has common English
 // words.
-func (lc *languageCheck) otherLanguage(words []judgedWord, others []*lexicon) lint.Lang {
+func (lc *languageCheck) otherLanguage(text string, words []judgedWord, others []*lexicon) lint.Lang {
 	for _, other := range others {
 		if other == nil {
 			continue
@@ -276,7 +282,7 @@ func (lc *languageCheck) otherLanguage(words []judgedWord, others []*lexicon) li
 		for i := range words {
 			o, kept := words[i].v.keptIn(other.slot)
 			if !kept {
-				o = words[i].v.knownIn(other, words[i].word)
+				o = words[i].v.knownIn(other, words[i].word(text))
 			}
 			if !o {
 				if missing++; missing > allowed {
@@ -322,9 +328,13 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judg
 	// language added after own was built.
 	shared := own.neighbour == lc.neighbour[p.Msg.Lang]
 	for i := range words {
-		w, span, v := words[i].word, words[i].span, words[i].v
-		if shared && !v.neighbourKnown || !shared && !v.knownIn(nb, w) {
+		v := words[i].v
+		if shared && !v.neighbourKnown {
 			continue // most words: not lowered for nothing
+		}
+		w, span := words[i].word(text), words[i].span()
+		if !shared && !v.knownIn(nb, w) {
+			continue
 		}
 		right := lc.pairOf(own, v, w)
 		if right == "" {

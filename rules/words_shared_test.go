@@ -76,7 +76,7 @@ func FuzzSharedWords(f *testing.F) {
 		var words []string
 		var spans []lint.Span
 		for _, w := range judgedWords {
-			words, spans = append(words, w.word), append(spans, w.span)
+			words, spans = append(words, w.word(text)), append(spans, w.span())
 		}
 		wantWords, wantSpans := languageWordsAlone(l, text, toks)
 		if diff := cmp.Diff(wantWords, words, cmpopts.EquateEmpty()); diff != "" {
@@ -109,7 +109,7 @@ func FuzzSharedWords(f *testing.F) {
 		}
 		want := lint.Lang("")
 		if d, ok := lint.DetectLang(text); len(words) >= lc.minWords && !(ok && d == l) {
-			want = lc.otherLanguage(judgedWords, others)
+			want = lc.otherLanguage(text, judgedWords, others)
 		}
 		if got := lc.wrongLanguage(&lint.Pass{Msg: m}, judgedWords, sc); got != want {
 			t.Fatalf("%s %q: wrong language %q, detector first %q", l, text, got, want)
