@@ -74,7 +74,9 @@ found right ("You're right to be upset"), loyalty counted beside a welcome back 
 third visit this month", "bonusunuz hesabınıza yazılıb"), an apology beside yesterday ("Özür dileriz, dün …"), a
 time before or after ("kurs bitmeden bir hafta önce"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
-yazmışsınız, teşekkürler"), a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
+yazmışsınız, teşekkürler"), a quote that names a sound, a setting or a command ("the "click" sound", "“sessiz mod”
+seçeneği", "“otur” əmri"), the customer's words reported back with a remedy ("“Kondisioner işləmir” yazmısınız;
+… pulsuz təmir edəcək"), thanks for their understanding, a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
 work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
@@ -1330,6 +1332,32 @@ func (c customer) didIn(m *lint.Message, s lint.Span, folded bool) bool {
 	return false
 }
 
+// didBesidesSaying is didIn for a sentence with a quote, not counting the
+// customer's own verbs of saying: in a message that helps (see helps),
+// words they wrote reported back ("“Sistem işləmir” yazmısınız; ustamız
+// sabah gələcək") are a report; held up, they stand beside something else
+// they did ("you packed it 'carefully'", "“sağlam” paketlediğinizi
+// yazmışsınız"), or beside nothing but what belies them ("“Kendiliğinden
+// bozuldu” dediğiniz telefonun içinden su çıktı").
+func (c customer) didBesidesSaying(m *lint.Message, s lint.Span, q *quoteFacts) bool {
+	toks := q.toks
+	for i := tokenAt(toks, s.Start); i < len(toks) && toks[i].End <= s.End; i++ {
+		t := toks[i]
+		if t.Kind != lint.Word || q.saidLast[i] {
+			continue
+		}
+		if c.sets["ends:you"][m.Lang].has(m.Lang, t.Norm, q.folded) {
+			return true
+		}
+		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
+			if n := neighbour(toks, i, 1); n < 0 || !q.saidAt[toks[n].Start] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // doings are the words that tell what the customer did: a verb with a 2nd
 // person ending (gəlmisiniz, istediniz), or a past tense after "you" ("you
 // cancelled").
@@ -1485,7 +1513,7 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// itself'? Fascinating."
 		judged := i+1 < len(sents) && wordsIn(toks, sents[i+1]) <= 3 && strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "?") &&
 			q.facts[i+1]&praisedOrJudged != 0
-		if !in(hasInstructions) && (c.didIn(m, sents[i], q.folded) || in(hasPraise) || in(opensEvaluation) || judged ||
+		if !in(hasInstructions) && (c.didIn(m, sents[i], q.folded) && (!q.helps(found) || c.didBesidesSaying(m, sents[i], q)) || in(hasPraise) || in(opensEvaluation) || judged ||
 			in(hasOfCourseOrComplaint) && c.yoursAt(m, toks, loc, q.folded)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
@@ -1519,6 +1547,8 @@ type quoteFacts struct {
 	// ownSaid their Last, with those of choosing, in a language with
 	// verb endings.
 	saidAt, ownSaid map[int]bool
+	// saidLast are the last tokens of the customer's own verbs of saying.
+	saidLast map[int]bool
 	// saidFrom are the customer's own verbs of saying with a first token
 	// by that token's start; firstFrom[k] the earliest in the list of
 	// those from saidFrom[k] on.
@@ -1531,7 +1561,7 @@ type quoteFacts struct {
 func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *quoteFacts {
 	toks := m.Tokens()
 	q := &quoteFacts{toks: toks, sents: m.Sentences(), folded: lint.Folded(m.Lang, m.Body.Text),
-		saidAt: map[int]bool{}, ownSaid: map[int]bool{}, ideas: map[int]bool{}}
+		saidAt: map[int]bool{}, ownSaid: map[int]bool{}, saidLast: map[int]bool{}, ideas: map[int]bool{}}
 	q.facts = make([]sentenceFact, len(q.sents))
 	mark := func(list string, fact sentenceFact, start bool) {
 		if len(q.sents) == 0 {
@@ -1561,6 +1591,7 @@ func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *qu
 			continue
 		}
 		q.saidAt[toks[s.First].Start] = true
+		q.saidLast[s.Last] = true
 		from = append(from, said{toks[s.First].Start, k})
 	}
 	if c.endings[m.Lang] != nil {
@@ -1583,10 +1614,22 @@ func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *qu
 		q.saidFrom[k] = from[k].start
 		q.firstFrom[k] = found["saying"][first]
 	}
-	for _, w := range found["suggestion"] {
+	// A suggestion or a sound, a setting, a command named by the quote
+	// before it: "the 'quiet room' idea", "“sessiz mod” seçeneği", "“otur”
+	// əmri".
+	for _, w := range append(slices.Clone(found["suggestion"]), found["name_head"]...) {
 		q.ideas[w.Span.Start] = true
 	}
 	return q
+}
+
+// helps reports whether a message puts right what the customer wrote: a
+// remedy (a replacement, a refund, free of charge). An apology, a promise
+// or "we understand" do not tell: sarcasm mocks with them too ("“cəmi bir
+// neçə vərəq” dediyiniz sifariş 600 səhifədir. Əlbəttə, beş dəqiqəyə hazır
+// edərik.").
+func (q *quoteFacts) helps(found map[string][]lint.Match) bool {
+	return len(found["remedy"]) > 0
 }
 
 // spansByStart are matches' spans in order of their starts.
