@@ -229,7 +229,7 @@ var frames = [...]sarcasmFrame{
 	{a: "absurd", b: "offer", promise: true, why: "an impossible promise reads as mock compliance"},
 	{a: "past_time", b: "promise", promise: true, near: 3, why: "promising it for the past reads as mock compliance"},
 	{a: "ironic", b: "failure", why: "an ironic opener with what went wrong reads as sarcasm"},
-	{a: "gratitude", b: "bad_rating", unless: "apology", why: "thanks for a bad rating reads as sarcasm"},
+	{a: "gratitude", b: "bad_rating", unless: "apology amends", why: "thanks for a bad rating reads as sarcasm"},
 	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
 	{a: "evaluation", b: "repetition", final: true, unless: "apology welcome reward", why: "praise after counting how often reads as sarcasm"},
@@ -383,10 +383,13 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	markers = append(markers, c.scareQuotes(m, found)...)
 	markers = append(markers, fragments(m, found["fragment"])...)
 	// "Try again", "yenə yazın": again in an instruction to retry is no
-	// complaint; "without doing it" is one when the customer did the rest
+	// complaint, nor a count in a frequency ("twice a day", "günde iki
+	// kez"); "without doing it" is one when the customer did the rest
 	// ("ölçü götürmədən … istəyirsiniz").
 	if len(found["openers"]) > 0 {
-		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
+		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool {
+			return insideMatch(found["retry"], w.Span) || insideMatch(found["frequency"], w.Span)
+		})
 		found["complaints"] = append(found["complaints"], c.without(m)...)
 	}
 	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 {
