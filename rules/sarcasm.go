@@ -690,6 +690,12 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
 			return f.asked && !you.told(m, b)
 		})
+		// Our own reminders counted in a shout are open anger, the
+		// shouting rule's, not feigned politeness: "Sizə üç dəfə
+		// yazmışıq!!!".
+		if len(bs) > 0 && shouts(m) {
+			bs = slices.DeleteFunc(bs, func(b lint.Match) bool { return len(you.ours(m, []lint.Match{b})) > 0 })
+		}
 	}
 	if len(bs) == 0 {
 		return nil
@@ -753,6 +759,34 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 		}
 	}
 	return out
+}
+
+// shouts reports whether a message raises its voice: marks doubled ("!!",
+// "??") or two words in a row in capitals of three letters or more
+// ("KRİPTO ÇIXARIŞLARI").
+func shouts(m *lint.Message) bool {
+	text := m.Body.Text
+	if strings.Contains(text, "!!") || strings.Contains(text, "??") {
+		return true
+	}
+	run := 0
+	for _, t := range m.Tokens() {
+		switch {
+		case t.Kind == lint.Word && capitals(text[t.Start:t.End]):
+			if run++; run == 2 {
+				return true
+			}
+		case t.Kind == lint.Word || t.Kind == lint.Punct:
+			run = 0
+		}
+	}
+	return false
+}
+
+// capitals reports whether a word of three letters or more is all in
+// capitals.
+func capitals(w string) bool {
+	return utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // customer is how a language speaks of the customer's doing: words
