@@ -451,8 +451,15 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	}
 	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
 	// not the slip itself, nor what we did not do ("oxumamışıq").
+	// In English "we" with a past owns the fault ("You're right, we
+	// shipped the blue one"); beside a late notice it may be what we asked
+	// for ("only three weeks after we asked").
 	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
-		for _, w := range c.ending(m, found, "ends:ourPast") {
+		ours := c.ending(m, found, "ends:ourPast")
+		if len(found["blame"]) > 0 {
+			ours = append(slices.Clone(ours), c.wePast(m)...)
+		}
+		for _, w := range ours {
 			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
 				found["remedy"] = append(found["remedy"], w)
 			}
@@ -503,6 +510,26 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		}
 	}
 	return markers
+}
+
+// wePast are our own past actions in a language without verb endings:
+// "we" and a past tense after it ("we shipped the blue one"), from "we" to
+// the verb; not a modal past ("we should have guessed").
+func (c customer) wePast(m *lint.Message) []lint.Match {
+	if c.endings[m.Lang] != nil {
+		return nil
+	}
+	toks := m.Tokens()
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Kind != lint.Word || t.Norm != "we" && t.Norm != "we've" {
+			continue
+		}
+		if v := c.pastAt(toks, i); v >= 0 {
+			out = append(out, lint.Match{Cue: "we", Span: lint.Span{Start: t.Start, End: toks[v].End}, First: i, Last: v})
+		}
+	}
+	return out
 }
 
 // complying are the "of course"s at most two words from the start of a
@@ -1415,20 +1442,24 @@ func (c customer) doings(m *lint.Message) []lint.Match {
 // pastAfter reports whether a past tense follows "you" at token i, at
 // most one adverb or quote mark between: "you measured", "you've
 // 'barely opened'".
-func (c customer) pastAfter(toks []lint.Token, i int) bool {
+func (c customer) pastAfter(toks []lint.Token, i int) bool { return c.pastAt(toks, i) >= 0 }
+
+// pastAt is the index of the past tense pastAfter finds after token i, -1
+// if none.
+func (c customer) pastAt(toks []lint.Token, i int) int {
 	words := 0
 	for n := neighbour(toks, i, 1); n >= 0 && words < 2; n = neighbour(toks, n, 1) {
 		switch t := toks[n]; {
 		case t.Kind == lint.Word:
 			if c.past[lint.English][pastStem(t.Norm)] {
-				return true
+				return n
 			}
 			words++
 		case t.Norm != "'" && t.Norm != "\"":
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // pastStem is an English word as the past word set holds it: a regular past
