@@ -379,6 +379,9 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		}
 	}
 	markers := found["markers"]
+	if len(found["surprise_noun"]) > 0 {
+		markers = delighted(m, markers, found)
+	}
 	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
 	markers = append(markers, c.scareQuotes(m, found)...)
 	markers = append(markers, fragments(m, found["fragment"])...)
@@ -530,6 +533,40 @@ func (c customer) wePast(m *lint.Message) []lint.Match {
 		}
 	}
 	return out
+}
+
+// delighted drops from the markers a surprise exclaimed in delight: its
+// sentence ends with "!" or a delight emoji follows it, nothing went wrong
+// in that sentence, and the message praises or puts right ("What a
+// surprise, your starter doubled overnight! Lovely work", "Ne sürpriz 😍").
+// Said flat beside a slip it stays irony ("Ne büyük sürpriz, yine geç
+// kaldınız.").
+func delighted(m *lint.Message, markers []lint.Match, found map[string][]lint.Match) []lint.Match {
+	cheer := false
+	for _, l := range [...]string{"praise", "evaluation", "joy", "delight", "remedy"} {
+		cheer = cheer || len(found[l]) > 0
+	}
+	sents := m.Sentences()
+	if !cheer || len(sents) == 0 {
+		return markers
+	}
+	text := m.Body.Text
+	return slices.DeleteFunc(slices.Clone(markers), func(mk lint.Match) bool {
+		if !crosses(found["surprise_noun"], mk.Span) {
+			return false
+		}
+		i := sentenceOf(sents, mk.Span.Start)
+		for _, l := range [...]string{"failure", "misdeed", "complaints"} {
+			if slices.ContainsFunc(found[l], func(w lint.Match) bool {
+				return sentenceOf(sents, w.Span.Start) == i && !(w.Span.Start >= mk.Span.Start && w.Span.End <= mk.Span.End) // not the marker's own word
+			}) {
+				return false
+			}
+		}
+		next := nextNonSpace(text, mk.Span.End)
+		return strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "!") ||
+			slices.ContainsFunc(found["delight_emoji"], func(e lint.Match) bool { return e.Span.Start == next })
+	})
 }
 
 // complying are the "of course"s at most two words from the start of a
