@@ -119,32 +119,43 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 	// sentence's first word) are lowered into one buffer, made one string
 	// at the end, each word's norm a slice of it: one allocation a text,
 	// not one a word.
-	var room [256]byte
-	var pending [16]lowering
-	buf, lowered := room[:0], pending[:0]
+	lw := loweredPool.Get().(*loweredWords)
+	lw.buf, lw.at = lw.buf[:0], lw.at[:0]
 	turkic := CasingOf(l) == TurkicCasing
 	for i := 0; i < len(text); {
 		start := i
 		r, w := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		kind := asciiOther
+		if r < utf8.RuneSelf {
+			// ASCII, most of any text, classed by one table look-up.
+			kind = asciiKind[r]
+		} else {
 			r, w = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsSpace(r):
+				kind = asciiSpace
+			case isWordRune(r):
+				kind = asciiLower
+			case unicode.IsDigit(r):
+				kind = asciiDigit
+			}
 		}
-		switch {
-		case isSpace(r):
+		switch kind {
+		case asciiSpace:
 			i = spaceEnd(text, i+w)
 			toks = append(toks, Token{Start: start, End: i, Kind: Space})
-		case isWordRune(r):
-			var plain bool
-			i, plain = wordEnd(text, i+w, r < utf8.RuneSelf && (r < 'A' || r > 'Z'))
+		case asciiLower, asciiUpper:
+			var upper, other bool
+			i, upper, other = wordEnd(text, i+w, r)
 			norm := text[start:i]
-			if !plain {
-				var ok bool
-				if buf, lowered, ok = lowerInto(buf, lowered, len(toks), turkic, norm); !ok {
-					norm = NormWord(l, norm)
-				}
+			switch {
+			case other:
+				norm = NormWord(l, norm)
+			case upper:
+				lw.add(len(toks), turkic, norm)
 			}
 			toks = append(toks, Token{Start: start, End: i, Kind: Word, Norm: norm})
-		case '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r):
+		case asciiDigit:
 			i = numberEnd(text, i+w)
 			toks = append(toks, Token{Start: start, End: i, Kind: Number, Norm: text[start:i]})
 		default:
@@ -152,44 +163,35 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 			toks = append(toks, Token{Start: start, End: i, Kind: Punct, Norm: text[start:i]})
 		}
 	}
-	setLowered(toks, buf, lowered)
+	lw.set(toks)
+	loweredPool.Put(lw)
 	return toks
 }
 
-// lowering is token tok's norm, buf[start:end] of lowerInto's buffer.
+// lowering is token tok's norm, buf[start:end] of loweredWords' buffer.
 type lowering struct{ tok, start, end int }
 
-// lowerInto settles the norm of word, token tok, when it is Lower's of it
-// (every character below U+0300, which NFC leaves as it is, and no ʼ):
-// the word itself when it has no capital, or else the word lowered into
-// buf (by Turkic casing if turkic), noted in lowered. ok says it did;
-// NormWord makes any other word's. One pass tells the word, and one
-// lowers it, each letter from a table: this is most of the tokenizer's
-// work on a Turkish or Azerbaijani text, whose every other word is not
-// plain ASCII.
-func lowerInto(buf []byte, lowered []lowering, tok int, turkic bool, word string) (_ []byte, _ []lowering, ok bool) {
-	upper := false
-	for i := 0; i < len(word); {
-		c := word[i]
-		if c < utf8.RuneSelf {
-			upper = upper || 'A' <= c && c <= 'Z'
-			i++
-			continue
-		}
-		if c >= 0xCC || c == 0xCA && i+1 < len(word) && word[i+1] == 0xBC {
-			return buf, lowered, false // U+0300 on (a mark, ’) or ʼ
-		}
-		r, n := utf8.DecodeRuneInString(word[i:])
-		if r == utf8.RuneError && n == 1 {
-			return buf, lowered, false
-		}
-		upper = upper || isUpperOrTitle(r)
-		i += n
-	}
-	if !upper {
-		return buf, lowered, true
-	}
-	start := len(buf)
+// loweredWords are a text's lowered words: buf holds them, at says whose
+// each is. They are recycled between texts (loweredPool) and reached
+// through a pointer, so that the tokenizer's loop does not carry their
+// slices from one token to the next.
+type loweredWords struct {
+	buf []byte
+	at  []lowering
+}
+
+var loweredPool = sync.Pool{New: func() any {
+	return &loweredWords{buf: make([]byte, 0, 256), at: make([]lowering, 0, 16)}
+}}
+
+// add lowers word, token tok, into the buffer (by Turkic casing if
+// turkic): a word with a capital whose characters are all below U+0300
+// (which NFC leaves as they are) and none ʼ, whose norm is Lower's of it,
+// a letter at a time from a table. This is most of the tokenizer's work
+// on a Turkish or Azerbaijani text, whose every other word is not plain
+// ASCII.
+func (lw *loweredWords) add(tok int, turkic bool, word string) {
+	buf, start := lw.buf, len(lw.buf)
 	lower := &lowerLatin
 	if turkic {
 		lower = &lowerLatinTurkic
@@ -205,7 +207,7 @@ func lowerInto(buf []byte, lowered []lowering, tok int, turkic bool, word string
 		buf = utf8.AppendRune(buf, lower[r])
 		i += n
 	}
-	return buf, append(lowered, lowering{tok, start, len(buf)}), true
+	lw.buf, lw.at = buf, append(lw.at, lowering{tok, start, len(buf)})
 }
 
 // lowerLatin and lowerLatinTurkic are unicode.ToLower and
@@ -217,14 +219,14 @@ var lowerLatin, lowerLatinTurkic = func() (d, t [0x300]rune) {
 	return d, t
 }()
 
-// setLowered gives each lowered token its norm, a slice of one string
-// made of buf.
-func setLowered(toks []Token, buf []byte, lowered []lowering) {
-	if len(lowered) == 0 {
+// set gives each lowered token its norm, a slice of one string made of
+// the buffer.
+func (lw *loweredWords) set(toks []Token) {
+	if len(lw.at) == 0 {
 		return
 	}
-	s := string(buf)
-	for _, w := range lowered {
+	s := string(lw.buf)
+	for _, w := range lw.at {
 		toks[w.tok].Norm = s[w.start:w.end]
 	}
 }
@@ -255,13 +257,6 @@ const (
 	asciiDigit
 )
 
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiKind[r] == asciiSpace
-	}
-	return unicode.IsSpace(r)
-}
-
 // spaceEnd is the end of the run of white space from i.
 func spaceEnd(text string, i int) int {
 	for i < len(text) {
@@ -281,11 +276,14 @@ func spaceEnd(text string, i int) int {
 	return i
 }
 
-// wordEnd is the end of the word whose rest starts at i: letters, digits,
-// and apostrophes between letters. plain says the word so far is ASCII
-// without a capital; it stays so when the rest is, and then the word is
-// its own norm (NormWord changes nothing in it).
-func wordEnd(text string, i int, plain bool) (int, bool) {
+// wordEnd is the end of the word whose first character is first and
+// whose rest starts at i: letters, digits, and apostrophes between
+// letters. It tells, in the same pass, what the word's norm asks: upper,
+// a capital; other, a character from U+0300 on (a mark, ’) or ʼ, which
+// NormWord must see. A word with neither is its own norm (most words); one
+// with a capital alone is lowered a letter at a time (lowerInto).
+func wordEnd(text string, i int, first rune) (end int, upper, other bool) {
+	upper, other = latinShape(first)
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -294,7 +292,7 @@ func wordEnd(text string, i int, plain bool) (int, bool) {
 				i++
 				continue
 			case asciiUpper:
-				plain = false
+				upper = true
 				i++
 				continue
 			}
@@ -303,21 +301,33 @@ func wordEnd(text string, i int, plain bool) (int, bool) {
 		if c >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) || unicode.IsDigit(r) {
-				plain = false
+				u, o := latinShape(r)
+				upper, other = upper || u, other || o
 				i += w
 				continue
 			}
 		}
 		if isApostrophe(r) && i+w < len(text) {
 			if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
-				plain = plain && r == '\''
+				if r != '\'' {
+					other = true // ’ and ‘ are from U+0300 on, ʼ is ʼ
+				}
 				i += w
 				continue
 			}
 		}
 		break
 	}
-	return i, plain
+	return i, upper, other
+}
+
+// latinShape is what a word's character r tells wordEnd: upper, a capital
+// (or title case) below U+0300; other, a character from U+0300 on or ʼ.
+func latinShape(r rune) (upper, other bool) {
+	if r >= 0x300 || r == 'ʼ' {
+		return false, true
+	}
+	return isUpperOrTitle(r), false
 }
 
 // numberEnd is the end of the number whose rest starts at i: digits, and
@@ -400,10 +410,10 @@ func isASCII(s string) bool {
 	return true
 }
 
-// Letter cases of the runes below U+0250 (Latin-1, Latin Extended-A and
-// -B: every letter of English, Turkish and Azerbaijani), looked up in a
-// table instead of unicode's range search, which rules asked once per
-// character of most words.
+// Letter cases of the runes below U+0300 (Latin-1, Latin Extended-A and
+// -B, IPA: every letter of English, Turkish and Azerbaijani, whose ə is
+// U+0259), looked up in a table instead of unicode's range search, which
+// rules asked once per character of most words.
 const (
 	caseUpper uint8 = 1 << iota // unicode.IsUpper
 	caseLower                   // unicode.IsLower
@@ -411,7 +421,7 @@ const (
 	caseDigit                   // unicode.IsDigit
 )
 
-var latinCase = func() (t [0x250]uint8) {
+var latinCase = func() (t [0x300]uint8) {
 	for r := range t {
 		if unicode.IsUpper(rune(r)) {
 			t[r] |= caseUpper

@@ -53,28 +53,31 @@ func (m *Message) releaseWords() {
 // wordsOf appends the word tokens of toks to dst, each with its gap. A
 // text with no word gets an empty, non-nil slice: asked once.
 func wordsOf(dst []WordToken, text string, toks []Token) []WordToken {
-	n := 0
+	// No two word tokens are next to each other, so a text has at most
+	// half its tokens, rounded up, as words: room for them all at once.
+	if most := (len(toks) + 1) / 2; dst == nil || cap(dst) < most {
+		dst = make([]WordToken, 0, max(most, 8))
+	}
+	// One pass from the start: a word's gap runs to the start of the word
+	// or number after it, written when that one is met; open is the word
+	// whose gap is still open, or -1.
+	open := -1
 	for i := range toks {
-		if toks[i].Kind == Word {
-			n++
-		}
-	}
-	if dst == nil || cap(dst) < n {
-		dst = make([]WordToken, 0, max(n, 8))
-	}
-	out := dst[:n]
-	// From the end, so each word's gap runs to the start of the word or
-	// number after it, known already: one pass.
-	end := len(text)
-	for i := len(toks) - 1; i >= 0; i-- {
 		t := &toks[i]
-		if t.Kind == Word {
-			n--
-			out[n] = WordToken{Token: *t, Tok: i, Gap: text[t.End:end]}
+		if t.Kind != Word && t.Kind != Number {
+			continue
 		}
-		if t.Kind == Word || t.Kind == Number {
-			end = t.Start
+		if open >= 0 {
+			dst[open].Gap = text[dst[open].End:t.Start]
+			open = -1
+		}
+		if t.Kind == Word {
+			dst = append(dst, WordToken{Token: *t, Tok: i})
+			open = len(dst) - 1
 		}
 	}
-	return out
+	if open >= 0 {
+		dst[open].Gap = text[dst[open].End:]
+	}
+	return dst
 }

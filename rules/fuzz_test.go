@@ -69,7 +69,7 @@ func FuzzEnglishSpelling(f *testing.F) {
 			right      string
 		}
 		got := map[found]bool{}
-		for _, h := range sp.english(text, lint.Tokenize(text, lint.English), nil) {
+		for _, h := range sp.english(nil, text, lint.Tokenize(text, lint.English), nil, nil) {
 			got[found{h.start, h.end, h.right}] = true
 		}
 		_, diffs := ref.Replace(text)

@@ -52,8 +52,15 @@ type grammar struct {
 	frames                  []frame
 	// framesOf are the frames by their first word, each word's in order:
 	// a word starts few frames or none.
-	framesOf  map[string][]int
-	particles map[lint.Lang]map[string]bool
+	framesOf map[string][]int
+	// frameFirst are the lengths (frameLen) of the frames' first words
+	// by their first byte, and togetherFirst the first bytes of each
+	// language's compounds' first words: a word that starts with none, or
+	// is of none's length, starts no frame and no compound, told without
+	// a look-up (most words).
+	frameFirst    [256]uint32
+	togetherFirst map[lint.Lang]*[256]bool
+	particles     map[lint.Lang]map[string]bool
 	// longestParticle is the length in bytes of a language's longest
 	// particle.
 	longestParticle map[lint.Lang]int
@@ -77,12 +84,19 @@ func newGrammar() *grammar {
 		particles:      grammarData.WordSets("particles"),
 		kiJoined:       grammarData.WordSets("ki_joined"),
 		together:       map[lint.Lang][][2]string{},
+		togetherFirst:  map[lint.Lang]*[256]bool{},
 		locatives:      map[lint.Lang][]string{},
 	}
 	for l, d := range grammarData.Langs {
 		for _, c := range d.Words["together"] {
 			if first, second, ok := strings.Cut(c, " "); ok {
 				g.together[l] = append(g.together[l], [2]string{first, second})
+				if g.togetherFirst[l] == nil {
+					g.togetherFirst[l] = new([256]bool)
+				}
+				if first != "" {
+					g.togetherFirst[l][first[0]] = true
+				}
 			}
 		}
 		g.locatives[l] = d.Words["ki_locative"]
@@ -102,6 +116,9 @@ func newGrammar() *grammar {
 	for i, f := range g.frames {
 		if len(f.wrong) > 0 {
 			g.framesOf[f.wrong[0]] = append(g.framesOf[f.wrong[0]], i)
+			if f.wrong[0] != "" {
+				g.frameFirst[f.wrong[0][0]] |= frameLen(f.wrong[0])
+			}
 		}
 	}
 	return g
@@ -141,6 +158,12 @@ func (g *grammar) report(p *lint.Pass, span lint.Span, msg, right string) {
 func (g *grammar) english(p *lint.Pass, text string, ws []word) {
 	for i := range ws {
 		w := &ws[i]
+		// Only an article or a word before "then" or "of" asks more:
+		// most words.
+		if w.Norm != "a" && w.Norm != "an" && (i+1 == len(ws) || ws[i+1].Norm != "then" && ws[i+1].Norm != "of") {
+			g.frame(p, text, ws, i)
+			continue
+		}
 		// The next word follows with only spaces between (no number:
 		// "a 3rd party").
 		next := i+1 < len(ws) && strings.TrimSpace(w.Gap) == "" && ws[i+1].Start == w.End+len(w.Gap)
@@ -155,7 +178,6 @@ func (g *grammar) english(p *lint.Pass, text string, ws []word) {
 			n := ws[i+1]
 			g.report(p, lint.Span{Start: n.Start, End: n.End}, fmt.Sprintf(grammarData.Say(lint.English, "frame"), w.Norm+" of", w.Norm+" have"), "have")
 		}
-		g.frame(p, text, ws, i)
 	}
 }
 
@@ -220,6 +242,9 @@ func (g *grammar) vowelSound(w string) (vowel, ok bool) {
 
 // frame matches a fixed wrong frame starting at ws[i].
 func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
+	if w := ws[i].Norm; w == "" || g.frameFirst[w[0]]&frameLen(w) == 0 {
+		return
+	}
 	for _, fi := range g.framesOf[ws[i].Norm] {
 		f := &g.frames[fi]
 		wrong, right := f.wrong, f.right
@@ -228,7 +253,7 @@ func (g *grammar) frame(p *lint.Pass, text string, ws []word, i int) {
 		}
 		ok := true
 		for k, fw := range wrong {
-			w := ws[i+k]
+			w := &ws[i+k]
 			if w.Norm != fw || k+1 < len(wrong) && (strings.TrimSpace(w.Gap) != "" || ws[i+k+1].Start != w.End+len(w.Gap)) {
 				ok = false
 				break
@@ -314,7 +339,7 @@ func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
 // must be one the dictionary knows; a ki that ends its clause is the
 // conjunction (öyle bir yerde ki, ...), not the suffix.
 func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
-	pairs, locs := g.together[p.Msg.Lang], g.locatives[p.Msg.Lang]
+	pairs, locs, firsts := g.together[p.Msg.Lang], g.locatives[p.Msg.Lang], g.togetherFirst[p.Msg.Lang]
 	if len(pairs) == 0 && len(locs) == 0 {
 		return
 	}
@@ -330,6 +355,9 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 		// Joined only for a candidate: most word pairs are none.
 		found := false
 		for _, c := range pairs {
+			if firsts == nil || w.Norm == "" || !firsts[w.Norm[0]] {
+				break
+			}
 			if w.Norm == c[0] && strings.HasPrefix(next.Norm, softenedStem(c[1], next.Norm)) && lx.known(w.Norm+next.Norm) {
 				found = true
 				break
@@ -351,6 +379,10 @@ func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
 		g.report(p, span, fmt.Sprintf(grammarData.Say(p.Msg.Lang, "joined"), text[w.Start:next.End], right), right)
 	}
 }
+
+// frameLen is a word's length as a bit of grammar.frameFirst: the 31st
+// for a word of 31 bytes or more.
+func frameLen(w string) uint32 { return 1 << min(len(w), 31) }
 
 // softenedStem is the compound's second word as it begins in word: with its
 // final k softened to ğ before a vowel (çok: birçoğu).

@@ -246,7 +246,7 @@ func (lc *languageCheck) otherLanguage(words []judgedWord, others []string) lint
 		// are not the other's for it to reach its share.
 		missing, allowed := 0, len(words)-(lc.otherShare*len(words)+99)/100
 		for i := range words {
-			o := other.known(words[i].word)
+			o := words[i].v.knownIn(other, words[i].word)
 			if !o {
 				if missing++; missing > allowed {
 					break
@@ -292,12 +292,12 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judg
 	shared := own.neighbour == lc.neighbour[p.Msg.Lang]
 	froms := lc.pairFrom[p.Msg.Lang]
 	for i := range words {
-		w, span := words[i].word, words[i].span
-		if shared && !words[i].v.neighbourKnown || !shared && !nb.known(w) {
+		w, span, v := words[i].word, words[i].span, words[i].v
+		if shared && !v.neighbourKnown || !shared && !v.knownIn(nb, w) {
 			continue // most words: not lowered for nothing
 		}
 		lw := lint.Lower(p.Msg.Lang, w)
-		if utf8.RuneCountInString(lw) < 4 || lc.english(w) {
+		if utf8.RuneCountInString(lw) < 4 || lc.english(v, w) {
 			continue
 		}
 		if own.neighbourWord(w) != "" {
@@ -313,7 +313,7 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judg
 		// The Azerbaijani list is a web crawl with some Turkish in it: a
 		// word it has counts as Turkish when its counterpart is far
 		// commoner there.
-		if own.known(w) && own.weight(lw)*5 >= own.weight(firstWord(right)) {
+		if v.known && own.weight(lw)*5 >= own.weight(firstWord(right)) {
 			continue
 		}
 		found = true
@@ -326,8 +326,8 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judg
 }
 
 // english reports a word the English dictionary knows (size, time): an
-// English word in the text, not a Turkish one.
-func (lc *languageCheck) english(w string) bool {
+// English word in the text, not a Turkish one. v is the word's verdict.
+func (lc *languageCheck) english(v *wordVerdict, w string) bool {
 	en, err := lexiconFor(lint.English)
-	return err == nil && en != nil && en.known(w)
+	return err == nil && en != nil && v.knownIn(en, w)
 }

@@ -114,3 +114,29 @@ func TestMemoTableNeverFull(t *testing.T) {
 		}
 	}
 }
+
+// Words that share a front slot each get their own answer, worked out
+// once: the slot holds the first asked, the table the rest.
+func TestMemoFrontShared(t *testing.T) {
+	slots := map[int][]string{}
+	var pair []string
+	for i := 0; pair == nil; i++ {
+		w := "w" + strconv.Itoa(i)
+		s := frontSlot(w)
+		if slots[s] = append(slots[s], w); len(slots[s]) == 2 {
+			pair = slots[s]
+		}
+	}
+	var c memo[string]
+	calls := 0
+	for range 3 {
+		for _, w := range pair {
+			if got := c.get(w, func() string { calls++; return "v" + w }); got != "v"+w {
+				t.Fatalf("get(%q) = %q, want %q", w, got, "v"+w)
+			}
+		}
+	}
+	if calls != 2 {
+		t.Errorf("%q and %q, sharing slot %d, worked out %d times in 6 asks, want 2", pair[0], pair[1], frontSlot(pair[0]), calls)
+	}
+}

@@ -12,8 +12,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/client9/misspell"
 	"github.com/msglint/msglint/lint"
@@ -186,6 +188,9 @@ type speller struct {
 	ignore   map[string]bool
 	vocab    map[lint.Lang]*vocabulary
 	useDict  bool
+	// askAll makes the unknown-word pass ask every word in full, quiet
+	// or not: the tests hold the shortcut to it.
+	askAll bool
 }
 
 // englishFixes maps each misspelling of misspell's list, lower case, to
@@ -414,38 +419,61 @@ func clone[K comparable, V any](m map[K]V) map[K]V {
 // %{name}, [NAME]), e-mail addresses (misspell's pattern misses long
 // top-level domains), @mentions and #hashtags. misspell blanks links, paths
 // and host names.
-var notWords = []struct {
-	needs string // the pattern matches nothing without one of these
-	find  func(text string) [][]int
-}{
+var notWords = []notWord{
 	// {{name}}, {name} and %{name}, found by hand: as a pattern of
 	// alternatives with no fixed first character it was tried at every
 	// position of every text with a brace, most texts of a library.
-	{"{", braceSpans},
-	{"[", allOf(`\[[^\[\]\n]*\]`)},
-	{"@", allOf(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
-	{"@#", allOf(`[@#][\p{L}\p{N}_.]+`)},
-	{"<", allOf(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
+	{needs: "{", hand: handBraces},
+	{needs: "[", re: regexp.MustCompile(`\[[^\[\]\n]*\]`)},
+	{needs: "@", re: regexp.MustCompile(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
+	{needs: "@#", re: regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
+	{needs: "<", re: regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
 	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},
 	// $name, :name (Laravel), *|NAME|* (Mailchimp).
-	{"%", allOf(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
-	{"$", allOf(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
+	{needs: "%", re: regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
+	{needs: "$", re: regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
 	// :name, found by hand for the same reason as {name}: every link and
 	// time of day has a colon.
-	{":", colonNameSpans},
-	{"|", allOf(`\*\|[^|]*\|\*`)},
+	{needs: ":", hand: handColon},
+	{needs: "|", re: regexp.MustCompile(`\*\|[^|]*\|\*`)},
 }
 
-// allOf finds every match of a pattern.
-func allOf(pattern string) func(string) [][]int {
-	re := regexp.MustCompile(pattern)
-	return func(text string) [][]int { return re.FindAllStringIndex(text, -1) }
+// notWord is one kind of span never spell-checked: found by a pattern, or
+// by hand.
+type notWord struct {
+	needs string // the kind has nothing in a text without one of these
+	re    *regexp.Regexp
+	hand  handFinder
+}
+
+// handFinder names a kind found by hand.
+type handFinder uint8
+
+const (
+	handNone handFinder = iota
+	handBraces
+	handColon
+)
+
+// find calls span with the bounds of each of the kind's spans in text,
+// the leftmost first. The finders are called directly, not through a
+// function value, so that span (blankLinks' closure) stays on the stack.
+func (nw *notWord) find(text string, span func(start, end int)) {
+	switch nw.hand {
+	case handBraces:
+		braceSpans(text, span)
+	case handColon:
+		colonNameSpans(text, span)
+	default:
+		for _, loc := range nw.re.FindAllStringIndex(text, -1) {
+			span(loc[0], loc[1])
+		}
+	}
 }
 
 // braceSpans finds what `\{\{[^{}]*\}\}|%?\{[^{}]*\}` finds: {{name}},
-// %{name} and {name}, the leftmost first.
-func braceSpans(text string) [][]int {
-	var out [][]int
+// %{name} and {name}, the leftmost first, and calls span with each.
+func braceSpans(text string, span func(start, end int)) {
 	for i := 0; i < len(text); {
 		// A match starts at a brace, or at a % just before it: from
 		// brace to brace, as a text has few.
@@ -470,29 +498,28 @@ func braceSpans(text string) [][]int {
 		switch {
 		case j < 0:
 		case double && text[from+j] == '}' && from+j+1 < len(text) && text[from+j+1] == '}':
-			out = append(out, []int{start, from + j + 2})
+			span(start, from+j+2)
 			i = from + j + 2
 			continue
 		case !double && text[from+j] == '}':
-			out = append(out, []int{start, from + j + 1})
+			span(start, from+j+1)
 			i = from + j + 1
 			continue
 		}
 		i = start + 1
 	}
-	return out
 }
 
 // colonNameSpans finds what `(?:^|[\s(]):[a-z_][a-z0-9_]*` finds: a
-// Laravel placeholder, :name, with the space or parenthesis before it.
-func colonNameSpans(text string) [][]int {
-	var out [][]int
+// Laravel placeholder, :name, with the space or parenthesis before it,
+// and calls span with each.
+func colonNameSpans(text string, span func(start, end int)) {
 	// From colon to colon: a text has few, and a match starts at one or
 	// at the space or parenthesis before it.
 	for from := 0; ; {
 		k := strings.IndexByte(text[from:], ':')
 		if k < 0 {
-			return out
+			return
 		}
 		c := from + k
 		start := -1
@@ -513,7 +540,7 @@ func colonNameSpans(text string) [][]int {
 		for end < len(text) && (isNameStart(text[end]) || text[end] >= '0' && text[end] <= '9') {
 			end++
 		}
-		out = append(out, []int{start, end})
+		span(start, end)
 		from = end
 	}
 }
@@ -564,12 +591,9 @@ func blankLinks(text string) string {
 	// One regexp a kind, each run only when the text has its character:
 	// the e-mail pattern alone would otherwise be tried at every letter.
 	has := bytesIn(text, notWordChars) // every kind's characters at once
-	for _, nw := range notWords {
-		if !has.any(nw.needs) {
-			continue
-		}
-		for _, loc := range nw.find(text) {
-			blankSpan(loc[0], loc[1])
+	for i := range notWords {
+		if has.any(notWords[i].needs) {
+			notWords[i].find(text, blankSpan)
 		}
 	}
 	for from := 0; ; {
@@ -587,7 +611,9 @@ func blankLinks(text string) string {
 	if b == nil {
 		return text
 	}
-	return string(b)
+	// b is this call's copy and no longer written: the string is made of
+	// it without copying it again.
+	return unsafe.String(&b[0], len(b))
 }
 
 // asciiBytes is a set of ASCII characters.
@@ -736,17 +762,35 @@ type hit struct {
 // looked up by it. A run with any other character is read from the text
 // (englishIn), and so is every run when a misspelling has no letter, as
 // such a run is no word token.
-func (sp *speller) english(text string, toks []lint.Token, hits []hit) []hit {
+//
+// ws, when not nil, are the text's words with their verdicts in lx, one
+// for each word token of toks: a word of misspell's own list is corrected
+// from its verdict, which keeps the look-up.
+func (sp *speller) english(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, hits []hit) []hit {
 	if sp.enLetterless {
 		return sp.englishIn(text, 0, len(text), hits)
 	}
+	if ws != nil && sp.en != defaultEnglish() {
+		ws = nil // the verdicts keep what the built-in list says
+	}
 	read := 0 // the text before it is read
+	k := -1   // the word's index in ws
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != lint.Word || t.Start < read {
+		if t.Kind != lint.Word {
 			continue
 		}
-		if wholeRun(text, t) {
+		if k++; t.Start < read {
+			continue
+		}
+		if ws != nil && runBounded(text, t) {
+			if v := lx.sharedVerdict(&ws[k], text[t.Start:t.End]); v.englishRun {
+				if v.englishOK && !sp.ignore[asciiLower(text[t.Start:t.End])] {
+					hits = append(hits, hit{start: t.Start, end: t.End, right: v.english, sure: true, listed: true})
+				}
+				continue
+			}
+		} else if ws == nil && wholeRun(text, t) {
 			hits = englishWord(sp, text[t.Start:t.End], t.Norm, hashOf(t.Norm), t.Start, hits)
 			continue
 		}
@@ -769,12 +813,23 @@ func (sp *speller) english(text string, toks []lint.Token, hits []hit) []hit {
 // characters, all ASCII letters (and apostrophes), with its norm the run
 // lowered as english lowers it (ASCII letters, so of the same length).
 func wholeRun(text string, t *lint.Token) bool {
-	if t.Start > 0 && isMisspellWordByte(text[t.Start-1]) || t.End < len(text) && isMisspellWordByte(text[t.End]) ||
-		len(t.Norm) != t.End-t.Start {
+	return runBounded(text, t) && runLetters(text[t.Start:t.End], t.Norm)
+}
+
+// runBounded reports a word token with no misspell word character on
+// either side: what wholeRun asks of the text around the word.
+func runBounded(text string, t *lint.Token) bool {
+	return !(t.Start > 0 && isMisspellWordByte(text[t.Start-1]) || t.End < len(text) && isMisspellWordByte(text[t.End]))
+}
+
+// runLetters is what wholeRun asks of the word itself: all ASCII letters
+// (and apostrophes), its norm as long.
+func runLetters(word, norm string) bool {
+	if len(norm) != len(word) {
 		return false
 	}
-	for i := t.Start; i < t.End; i++ {
-		if !runLetterBytes[text[i]] {
+	for i := 0; i < len(word); i++ {
+		if !runLetterBytes[word[i]] {
 			return false
 		}
 	}
@@ -1066,11 +1121,13 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 	}
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
 		var pass unknownPass
+		var ws []lint.WordToken
 		if lx != nil {
-			pass = sp.unknown(lx, text, toks, sp.bodyWords(m, lx, part))
+			ws = sp.bodyWords(m, lx, part)
+			pass = sp.unknown(lx, text, toks, ws)
 			kept.passes = append(kept.passes, pass)
 		}
-		sp.field(m.Lang, lx, part, text, toks, pass, report)
+		sp.field(m.Lang, lx, part, text, toks, ws, pass, report)
 	})
 	if lx != nil {
 		m.Remember(spellingKey{}, kept)
@@ -1079,14 +1136,15 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
-func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, pass unknownPass, report func(lint.Diagnostic)) {
+// ws, when not nil, are the text's words with their verdicts in lx.
+func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
 	// Room for a text's hits, most texts' all, kept off the heap.
 	var room [4]hit
 	hits := room[:0]
 	if sp.misspell[l] {
-		hits = sp.english(text, toks, hits)
+		hits = sp.english(lx, text, toks, ws, hits)
 	} else if wl := sp.lists[l]; wl != nil {
-		hits = sp.listed(l, wl, text, toks, hits)
+		hits = sp.listed(l, wl, lx, text, toks, ws, hits)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
 	curated := len(hits)
@@ -1230,18 +1288,35 @@ func words(cands []candidate) []string {
 // are told off the list by that norm's first two bytes and last byte
 // (wordList.starts) without hashing the word. Any other token is read a
 // letter at a time, as listedIn reads a whole text.
-func (sp *speller) listed(l lint.Lang, wl *wordList, text string, toks []lint.Token, hits []hit) []hit {
+//
+// ws, when not nil, are the text's words with their verdicts in lx, one
+// for each word token of toks: a run of letters is then told from its
+// verdict, which keeps what the built-in list finds in it.
+func (sp *speller) listed(l lint.Lang, wl *wordList, lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, hits []hit) []hit {
 	ascii := asciiLetters(text)
 	starts := wl.starts
 	if ascii {
 		starts = wl.foldedStarts
 	}
+	if lists, _ := builtinMisspellings(); ws != nil && wl != lists[l] {
+		ws = nil // the verdicts keep what the built-in list finds
+	}
+	k := -1 // the word's index in ws
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != lint.Word {
 			continue
 		}
+		k++
 		word := text[t.Start:t.End]
+		if ws != nil {
+			if v := lx.sharedVerdict(&ws[k], word); v.run {
+				if m := v.listed[b2i(ascii)]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, word)]) {
+					hits = append(hits, hit{start: t.Start, end: t.Start + m.n, right: m.right, sure: true, listed: true})
+				}
+				continue
+			}
+		}
 		if !oneLetterRun(word) {
 			hits = sp.listedIn(l, wl, text, t.Start, t.End, ascii, hits)
 			continue
@@ -1377,19 +1452,22 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 			continue
 		}
 		k++
-		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
-		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
-			continue // a suffix written after a placeholder or a quote: {name}'daki
-		}
-		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
-			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
-		}
 		word := text[t.Start:t.End]
 		var v *wordVerdict
 		if ws != nil {
 			v = lx.sharedVerdict(&ws[k], word)
 		} else {
 			v = lx.verdict(word)
+		}
+		if v.quiet && !sp.askAll {
+			continue // most words, wherever they stand
+		}
+		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
+		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
+			continue // a suffix written after a placeholder or a quote: {name}'daki
+		}
+		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
+			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
 		}
 		base := word[:v.base]
 		if !v.checked || len(sp.ignore) > 0 && sp.ignored(l, base) {
@@ -1475,37 +1553,130 @@ type wordVerdict struct {
 	commonerSure bool
 	slip         string // a rare word a common one is likely meant by
 	slipped      bool
+	// What the built-in lists of misspellings find in the word, wherever
+	// it stands, so that a word is looked up once a run, not once a
+	// message (speller.listed and speller.english read them):
+	// run says the word is one run of letters (oneLetterRun); listed is
+	// what the language's list finds in such a word (the cheap filter of
+	// speller.listed, then wordList.match), in a text with the language's
+	// letters [0] and in one without them [1].
+	run    bool
+	listed [2]listMatch
+	// englishRun says the word is made of wholeRun's letters, and
+	// english is what misspell's list corrects it to in its case, when
+	// englishOK.
+	englishRun bool
+	englishOK  bool
+	english    string
+	// quiet: the unknown-word pass has nothing to say of the word
+	// wherever it stands (not checked, or a word of the language with
+	// no commoner word or slip to offer, and no neighbour's word).
+	quiet bool
+	// others keeps other languages' verdicts on the base (lexicon.known),
+	// which the language rule asks of every word: two bits a lexicon, by
+	// its slot, asked and known; worked out on the first question.
+	others atomic.Uint32
+}
+
+// knownIn is other.known of the verdict's base, kept in the verdict.
+func (v *wordVerdict) knownIn(other *lexicon, base string) bool {
+	if other.slot < 0 {
+		return other.known(base)
+	}
+	asked, known := uint32(1)<<(2*other.slot), uint32(2)<<(2*other.slot)
+	if bits := v.others.Load(); bits&asked != 0 {
+		return bits&known != 0
+	}
+	k := other.known(base)
+	if k {
+		asked |= known
+	}
+	v.others.Or(asked)
+	return k
+}
+
+// builtinMisspellings are what the lists of misspellings a speller with
+// no options of its own uses: the built-in lists by language, and the
+// languages checked with misspell's list. A word's verdict keeps what
+// they say of it.
+var builtinMisspellings = sync.OnceValues(func() (map[lint.Lang]*wordList, map[lint.Lang]bool) {
+	lists, err := builtinLists()
+	if err != nil {
+		lists = nil
+	}
+	return lists, misspellLangs()
+})
+
+// listsOf fills what the built-in lists of misspellings say of word, whose
+// norm (lint.Token.Norm) is norm, in lx's language.
+func (v *wordVerdict) listsOf(lx *lexicon, word, norm string) {
+	lists, english := builtinMisspellings()
+	if wl := lists[lx.lang]; wl != nil && oneLetterRun(word) {
+		v.run = true
+		for i, ascii := range []bool{false, true} {
+			starts := wl.starts
+			if ascii {
+				starts = wl.foldedStarts
+			}
+			if norm != "" && !starts.has(startKey(norm)) && len(wl.endingsByLast[norm[len(norm)-1]]) == 0 {
+				continue
+			}
+			n, right := wl.find(lx.lang, word, ascii)
+			v.listed[i] = listMatch{n, right}
+		}
+	}
+	if english[lx.lang] && runLetters(word, norm) {
+		v.englishRun = true
+		if right, _, ok := lookUp(defaultEnglish(), hashOf(norm), norm); ok {
+			v.english, v.englishOK = misspellCase(word, right)
+		}
+	}
 }
 
 // verdict is the verdict on a word as a token has it: its base (before a
 // Turkish or Azerbaijani apostrophe), whether that is checked by its shape,
 // and what the lexicon says of it.
-func (lx *lexicon) verdict(word string) *wordVerdict {
+func (lx *lexicon) verdict(word string) *wordVerdict { return lx.verdictOf(word, "") }
+
+// verdictOf is verdict of a word whose norm (lint.Token.Norm) is norm, or
+// "" when the caller has none.
+func (lx *lexicon) verdictOf(word, norm string) *wordVerdict {
 	// Kept by pointer: a verdict is a dozen words, asked of every token.
 	return lx.verdictMemo.get(word, func() *wordVerdict {
-		base, ok := baseWord(lx.lang, word)
-		v := &wordVerdict{base: len(base), checked: ok && checkable(base)}
-		if !v.checked {
-			return v
-		}
-		v.capital = isCapitalised(base)
-		v.known = lx.known(base)
-		if lx.neighbour != "" {
-			if nb, err := lexiconFor(lx.neighbour); err == nil && nb != nil {
-				v.neighbourKnown = nb.known(base)
-			}
-		}
-		v.neighbour = lx.neighbourWord(base)
-		v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
-		if !v.passes {
-			return v
-		}
-		if lx.confident && lx.known(base) {
-			v.commoner, v.commonerSure = lx.commoner(lint.Lower(lx.lang, base))
-		}
-		v.slip, v.slipped = lx.rareSlip(base)
+		v := lx.newVerdict(word, norm)
+		v.quiet = !v.checked || v.neighbour == "" && v.passes && v.commoner == "" && !v.slipped
 		return v
 	})
+}
+
+// newVerdict is verdictOf worked out, but for quiet.
+func (lx *lexicon) newVerdict(word, norm string) *wordVerdict {
+	base, ok := baseWord(lx.lang, word)
+	v := &wordVerdict{base: len(base), checked: ok && checkable(base)}
+	if norm == "" {
+		norm = lint.NormWord(lx.lang, word)
+	}
+	v.listsOf(lx, word, norm)
+	if !v.checked {
+		return v
+	}
+	v.capital = isCapitalised(base)
+	v.known = lx.known(base)
+	if lx.neighbour != "" {
+		if nb, err := lexiconFor(lx.neighbour); err == nil && nb != nil {
+			v.neighbourKnown = nb.known(base)
+		}
+	}
+	v.neighbour = lx.neighbourWord(base)
+	v.passes = lx.passes(base) || lx.lang == lint.English && lx.passes(strings.TrimSuffix(strings.TrimSuffix(base, "'s"), "’s"))
+	if !v.passes {
+		return v
+	}
+	if lx.confident && lx.known(base) {
+		v.commoner, v.commonerSure = lx.commoner(lint.Lower(lx.lang, base))
+	}
+	v.slip, v.slipped = lx.rareSlip(base)
+	return v
 }
 
 // sharedVerdict is the verdict on a word of a message in lx's language:
@@ -1515,7 +1686,7 @@ func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
 	if v, ok := w.Entry.(*wordVerdict); ok {
 		return v
 	}
-	v := lx.verdict(word)
+	v := lx.verdictOf(word, w.Norm)
 	w.Entry = v
 	return v
 }
@@ -1843,4 +2014,12 @@ func oneASCIIWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

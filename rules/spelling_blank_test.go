@@ -14,8 +14,17 @@ var handFound = []struct {
 	pattern *regexp.Regexp
 	find    func(string) [][]int
 }{
-	{"braces", regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}`), braceSpans},
-	{"colon", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`), colonNameSpans},
+	{"braces", regexp.MustCompile(`\{\{[^{}]*\}\}|%?\{[^{}]*\}`), spansOf(braceSpans)},
+	{"colon", regexp.MustCompile(`(?:^|[\s(]):[a-z_][a-z0-9_]*`), spansOf(colonNameSpans)},
+}
+
+// spansOf collects what a finder calls its span function with.
+func spansOf(find func(string, func(start, end int))) func(string) [][]int {
+	return func(s string) [][]int {
+		var out [][]int
+		find(s, func(start, end int) { out = append(out, []int{start, end}) })
+		return out
+	}
 }
 
 var handFoundSeeds = []string{
@@ -102,7 +111,7 @@ func blankLinksByStrings(text string) string {
 		if !strings.ContainsAny(text, nw.needs) {
 			continue
 		}
-		for _, loc := range nw.find(text) {
+		for _, loc := range spansOf(nw.find)(text) {
 			if b == nil {
 				b = []byte(out)
 			}

@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,7 +21,11 @@ import (
 // from the rule's data (spelling.yaml, words:) and the embedded
 // dictionaries, once per language.
 type lexicon struct {
-	lang  lint.Lang
+	lang lint.Lang
+	// slot is the language's place among the first 16 of lint.Langs, or
+	// -1: where a word's verdict in another lexicon keeps this one's
+	// (wordVerdict.knownIn).
+	slot  int
 	d     *dict.Dict
 	m     *morph.Analyzer // nil: the language has no paradigms
 	also  []*dict.Dict
@@ -124,7 +129,10 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	lx := &lexicon{lang: l, d: dicts[0], also: dicts[1:]}
+	lx := &lexicon{lang: l, slot: -1, d: dicts[0], also: dicts[1:]}
+	if i := slices.Index(lint.Langs, l); i >= 0 && i < 16 {
+		lx.slot = i
+	}
 	if m, err := morph.For(string(l)); err == nil {
 		lx.m = m
 	}

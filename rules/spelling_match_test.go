@@ -160,8 +160,18 @@ func FuzzListedTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for l, wl := range lists {
 			want := sp.listedIn(l, wl, text, 0, len(text), asciiLetters(text), nil)
-			if got := sp.listed(l, wl, text, lint.Tokenize(text, l), nil); !reflect.DeepEqual(got, want) {
+			if got := sp.listed(l, wl, nil, text, lint.Tokenize(text, l), nil, nil); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s listed(%q) = %v, reading it a letter at a time gives %v", l, text, got, want)
+			}
+			// And told from the words' verdicts, which keep what the
+			// list finds in each word.
+			lx, err := lexiconFor(l)
+			if err != nil || lx == nil {
+				continue
+			}
+			m := &lint.Message{Lang: l, Body: lint.Field{Text: text}}
+			if got := sp.listed(l, wl, lx, text, m.Tokens(), m.Words(), nil); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s listed(%q) from the verdicts = %v, reading it a letter at a time gives %v", l, text, got, want)
 			}
 		}
 	})
@@ -202,8 +212,18 @@ func FuzzEnglishTokens(f *testing.F) {
 		for _, sp := range []*speller{plain, digits} {
 			want := sp.englishIn(text, 0, len(text), nil)
 			for _, l := range lint.Langs {
-				if got := sp.english(text, lint.Tokenize(text, l), nil); !reflect.DeepEqual(got, want) {
+				if got := sp.english(nil, text, lint.Tokenize(text, l), nil, nil); !reflect.DeepEqual(got, want) {
 					t.Errorf("english(%q) tokenized in %s = %v, reading the text gives %v", text, l, got, want)
+				}
+				// And told from the words' verdicts, which keep what
+				// misspell's list says of each word.
+				lx, err := lexiconFor(l)
+				if err != nil || lx == nil {
+					continue
+				}
+				m := &lint.Message{Lang: l, Body: lint.Field{Text: text}}
+				if got := sp.english(lx, text, m.Tokens(), m.Words(), nil); !reflect.DeepEqual(got, want) {
+					t.Errorf("english(%q) from the verdicts in %s = %v, reading the text gives %v", text, l, got, want)
 				}
 			}
 		}
