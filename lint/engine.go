@@ -267,7 +267,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		// The config's placeholders: list wins over the format's systems.
 		m.Syntax, m.holders = l.syntax, nil
 	}
-	*r = messageRun{out: out, start: len(out)}
+	*r = messageRun{out: out, start: len(out), edits: r.edits}
 	r.pass = Pass{Msg: m, run: r}
 	for i := range l.active {
 		r.a = &l.active[i]
@@ -293,6 +293,9 @@ type messageRun struct {
 	out            []Finding
 	start          int
 	ruleN, dropped int
+	// edits is the block the findings' fixes are taken from, kept from
+	// message to message (newEdit).
+	edits []FileEdit
 }
 
 func (r *messageRun) add(d Diagnostic) {
@@ -300,7 +303,7 @@ func (r *messageRun) add(d Diagnostic) {
 		r.dropped++
 		return
 	}
-	r.out = append(r.out, r.a.finding(r.pass.Msg, d))
+	r.out = append(r.out, r.a.findingIn(r.pass.Msg, d, &r.edits))
 }
 
 // moreFinding stands for the findings over the cap, placed where the last
@@ -317,7 +320,7 @@ const chunk = 256
 // CheckFile runs every active rule over the messages of one file, then the
 // rules that look at the file as a whole.
 func (l *Linter) CheckFile(msgs []*Message) []Finding {
-	out := l.CheckMessages(msgs)
+	out := l.checkMessages(msgs, l.hasFileChecks())
 	for i := range l.active {
 		a := &l.active[i]
 		if a.file == nil || len(msgs) == 0 {
@@ -341,12 +344,27 @@ func (l *Linter) findDirectiveRule() {
 	}
 }
 
+// hasFileChecks tells whether a rule looks at a file's messages together
+// once each was checked.
+func (l *Linter) hasFileChecks() bool {
+	for _, a := range l.active {
+		if a.file != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // CheckMessages runs the per-message rules over messages, in chunks on all
 // cores; the findings come back in message order all the same.
-func (l *Linter) CheckMessages(msgs []*Message) []Finding {
+func (l *Linter) CheckMessages(msgs []*Message) []Finding { return l.checkMessages(msgs, false) }
+
+// checkMessages is CheckMessages; keep holds on to each message's
+// placeholders for the file checks, which read them again.
+func (l *Linter) checkMessages(msgs []*Message, keep bool) []Finding {
 	parts := make([][]Finding, (len(msgs)+chunk-1)/chunk)
 	if len(parts) == 1 { // checked here, copied out once
-		fs := l.CheckBatch(msgs)
+		fs := l.checkBatch(msgs, keep)
 		out := slices.Clone(fs)
 		Recycle(fs)
 		return out
@@ -371,7 +389,7 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 				*buf = (*buf)[:0]
 				for _, m := range msgs[i*chunk : min(len(msgs), (i+1)*chunk)] {
 					*buf = l.runOn(&r, *buf, m)
-					m.Trim()
+					m.trim(keep)
 				}
 				parts[i] = slices.Clone(*buf)
 			}
@@ -392,15 +410,17 @@ func (l *Linter) CheckMessages(msgs []*Message) []Finding {
 // CheckBatch is CheckMessages for findings the caller is soon done with (a
 // stream writes them as they come): they are in a pooled buffer, which the
 // caller hands back with Recycle, so a batch does not allocate for them.
-func (l *Linter) CheckBatch(msgs []*Message) []Finding {
+func (l *Linter) CheckBatch(msgs []*Message) []Finding { return l.checkBatch(msgs, false) }
+
+func (l *Linter) checkBatch(msgs []*Message, keep bool) []Finding {
 	if len(msgs) > chunk {
-		return l.CheckMessages(msgs)
+		return l.checkMessages(msgs, keep)
 	}
 	buf := chunkFindings.Get().(*[]Finding)
 	var r messageRun
 	for _, m := range msgs {
 		*buf = l.runOn(&r, *buf, m)
-		m.Trim()
+		m.trim(keep)
 	}
 	return *buf
 }
@@ -424,9 +444,12 @@ func recycle(buf *[]Finding) {
 	chunkFindings.Put(buf)
 }
 
-func (a *active) finding(m *Message, d Diagnostic) Finding {
+func (a *active) finding(m *Message, d Diagnostic) Finding { return a.findingIn(m, d, nil) }
+
+// findingIn is finding with its fix's edit taken from edits (newEdit).
+func (a *active) findingIn(m *Message, d Diagnostic, edits *[]FileEdit) Finding {
 	f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion, Severity: a.pick(d.Severity)}
-	Place(m, d, &f)
+	place(m, d, &f, edits)
 	return f
 }
 

@@ -49,3 +49,15 @@ func (m *Message) Masked() string {
 // own characters. The placeholders are found and indexed once per message,
 // so a rule may ask for every word.
 func (m *Message) InPlaceholder(s Span) bool { return m.placeholders().index.Touches(s.Start, s.End) }
+
+// trim is Trim, but for keepHolders it keeps the placeholders (and the
+// masked body) a file check reads again: a file checked whole has every
+// message's placeholders found once, not once for its rules and again for
+// each file check.
+func (m *Message) trim(keepHolders bool) {
+	h := m.holders
+	m.Trim()
+	if keepHolders {
+		m.holders = h
+	}
+}

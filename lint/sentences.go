@@ -109,10 +109,15 @@ func periodEnds(before string, l Lang) bool {
 	if utf8.RuneCountInString(w) == 1 {
 		return false // an initial, or "və s."
 	}
-	// Dotted abbreviations such as e.g and a.m: the run of letters and dots.
+	if w == "" || IsAbbreviation(l, before[:len(before)-len(w)], w) {
+		return w == ""
+	}
+	// Dotted abbreviations such as e.g and a.m: the run of letters and
+	// dots, when it is more than the word (asked again, it would be no
+	// abbreviation again).
 	i := lastNonLetter(before, true)
 	dotted := strings.Trim(before[i+1:], ".")
-	return w == "" || !IsAbbreviation(l, before[:len(before)-len(w)], w) && !IsAbbreviation(l, "", dotted)
+	return dotted == w || !IsAbbreviation(l, "", dotted)
 }
 
 // closesSentence reports the characters of a sentence's end: . ! ? … and

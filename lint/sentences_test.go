@@ -66,7 +66,7 @@ func sentencesByRunes(text string, l Lang) []Span {
 					i = j
 					continue
 				}
-				if r == '.' && j == i+1 && !periodEnds(text[:i], l) {
+				if r == '.' && j == i+1 && !periodEndsAsWritten(text[:i], l) {
 					i = j
 					continue
 				}
@@ -79,6 +79,17 @@ func sentencesByRunes(text string, l Lang) []Span {
 	}
 	emit(len(text))
 	return out
+}
+
+// periodEndsAsWritten is periodEnds as it was first written.
+func periodEndsAsWritten(before string, l Lang) bool {
+	w := lastWord(before)
+	if utf8.RuneCountInString(w) == 1 {
+		return false
+	}
+	i := lastNonLetter(before, true)
+	dotted := strings.Trim(before[i+1:], ".")
+	return w == "" || !IsAbbreviation(l, before[:len(before)-len(w)], w) && !IsAbbreviation(l, "", dotted)
 }
 
 func TestSentencesByRunes(t *testing.T) {

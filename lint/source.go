@@ -119,7 +119,18 @@ func lineIndex(idx []int, off int) int {
 	if len(idx) == 1 {
 		return 0 // a source of one line: every streamed message
 	}
-	return sort.Search(len(idx), func(i int) bool { return idx[i] > off }) - 1
+	// sort.Search's binary search, written out: it is asked twice a
+	// finding, and the closure's call per step was most of it.
+	lo, hi := 0, len(idx)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if idx[h] > off {
+			hi = h
+		} else {
+			lo = h + 1
+		}
+	}
+	return lo - 1
 }
 
 // column is the 1-based column of off on line i (0-based) of index idx.

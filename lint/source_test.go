@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -33,6 +34,45 @@ func FuzzSpan(f *testing.F) {
 		}
 		if gl != l || gc != c || gel != el || gec != ec {
 			t.Errorf("Span(%d, %d) of %q = %d:%d-%d:%d, want %d:%d-%d:%d", start, end, data, gl, gc, gel, gec, l, c, el, ec)
+		}
+	})
+}
+
+// lineIndex and SourceMap.find search as sort.Search did before they were
+// written out, on line indexes and maps of any shape.
+func FuzzSearches(f *testing.F) {
+	f.Add([]byte{0, 3, 1, 4, 1, 5, 9, 2, 6}, 7)
+	f.Add([]byte{}, 0)
+	f.Add([]byte{5}, -1)
+	f.Fuzz(func(t *testing.T, steps []byte, off int) {
+		idx := []int{0}
+		var b MapBuilder
+		for i, s := range steps {
+			idx = append(idx, idx[len(idx)-1]+int(s%8)+1)
+			if i%2 == 0 {
+				b.Verbatim(int(s%5), 3*i)
+			} else {
+				b.Escaped(int(s%3), 3*i, 3*i+2)
+			}
+		}
+		for _, o := range []int{off, off % 64, -off % 64, idx[len(idx)-1], 0} {
+			if len(idx) > 1 {
+				want := sort.Search(len(idx), func(i int) bool { return idx[i] > o }) - 1
+				if got := lineIndex(idx, o); got != want {
+					t.Fatalf("lineIndex(%v, %d) = %d, want %d", idx, o, got, want)
+				}
+			}
+			m := b.Map()
+			if len(m.segs) == 0 {
+				continue
+			}
+			i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].text+m.segs[i].textBytes > o })
+			if i == len(m.segs) {
+				i--
+			}
+			if got := m.find(o); got != &m.segs[i] {
+				t.Fatalf("find(%d) in %v = segment %v, want %d", o, m.segs, *got, i)
+			}
 		}
 	})
 }

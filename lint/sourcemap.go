@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"sort"
 )
 
 // SourceMap maps byte offsets in a message text back to byte offsets in the
@@ -81,7 +80,17 @@ func PointMap(n, from, to int) SourceMap {
 func (m SourceMap) Empty() bool { return len(m.segs) == 0 }
 
 func (m SourceMap) find(off int) *segment {
-	i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].text+m.segs[i].textBytes > off })
+	// sort.Search for the first segment ending past off, written out: it
+	// is asked twice a finding.
+	i, hi := 0, len(m.segs)
+	for i < hi {
+		h := int(uint(i+hi) >> 1)
+		if s := &m.segs[h]; s.text+s.textBytes > off {
+			hi = h
+		} else {
+			i = h + 1
+		}
+	}
 	if i == len(m.segs) {
 		i--
 	}

@@ -451,10 +451,8 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 	if len(text)*maxSMSUnitsPerByte(nonGSM >= 0) <= smsCapacity(nonGSM >= 0, maxSeg) {
 		return // fits however its characters count: most messages
 	}
-	total := 0
-	for _, r := range text {
-		total += smsUnit(r, nonGSM >= 0)
-	}
+	capacity := smsCapacity(nonGSM >= 0, maxSeg)
+	total, cut := smsCount(text, nonGSM >= 0, capacity)
 	single, per, enc := 160, 153, "GSM-7"
 	if nonGSM >= 0 {
 		single, per, enc = 70, 67, "UCS-2"
@@ -466,17 +464,6 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 	if segs <= maxSeg {
 		return
 	}
-	capacity := smsCapacity(nonGSM >= 0, maxSeg)
-	// The first character that does not fit in the allowed segments.
-	cut, used := len(text), 0
-	for off, r := range text {
-		u := smsUnit(r, nonGSM >= 0)
-		if used+u > capacity {
-			cut = off
-			break
-		}
-		used += u
-	}
 	r := rune(-1)
 	if nonGSM >= 0 {
 		r, _ = utf8.DecodeRuneInString(text[nonGSM:])
@@ -487,6 +474,30 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 		Message:    msg,
 		Suggestion: fix,
 	})
+}
+
+// smsCount is a text's size in SMS units (smsUnit) and the offset of the
+// first character that does not fit in capacity units (len(text) when all
+// do), in one pass that tells ASCII characters, most of any text, without
+// decoding them.
+func smsCount(text string, ucs2 bool, capacity int) (total, cut int) {
+	cut = len(text)
+	for off := 0; off < len(text); {
+		u, w := 1, 1
+		if c := text[off]; c >= utf8.RuneSelf {
+			var r rune
+			r, w = utf8.DecodeRuneInString(text[off:])
+			u = smsUnit(r, ucs2)
+		} else if !ucs2 && gsmASCII[c] == gsmTwo {
+			u = 2
+		}
+		if total+u > capacity && cut == len(text) {
+			cut = off
+		}
+		total += u
+		off += w
+	}
+	return total, cut
 }
 
 // smsOverLimit says that an SMS needs segs segments of per units in enc,

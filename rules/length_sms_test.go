@@ -76,3 +76,39 @@ func TestSMSOverLimit(t *testing.T) {
 		}
 	}
 }
+
+// smsCountByRunes is how checkSMS first counted a text's units and then
+// found where it stops fitting: two loops over its characters.
+func smsCountByRunes(text string, ucs2 bool, capacity int) (total, cut int) {
+	for _, r := range text {
+		total += smsUnit(r, ucs2)
+	}
+	cut, used := len(text), 0
+	for off, r := range text {
+		u := smsUnit(r, ucs2)
+		if used+u > capacity {
+			cut = off
+			break
+		}
+		used += u
+	}
+	return total, cut
+}
+
+// FuzzSMSCount holds the one-pass count to the two loops it replaced, for
+// both encodings and capacities around the text's size.
+func FuzzSMSCount(f *testing.F) {
+	for _, s := range []string{"", "Hello {name} [x] €5 ~ok^|", "Merhaba, siparişiniz hazır", "😀 emoji ~~", "\xff\xfe\xf0\x9f", "\uFFFD"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, text string, capacity int) {
+		for _, ucs2 := range []bool{false, true} {
+			for _, c := range []int{capacity, 0, 1, len(text) / 2, len(text), 2 * len(text)} {
+				wt, wc := smsCountByRunes(text, ucs2, c)
+				if gt, gc := smsCount(text, ucs2, c); gt != wt || gc != wc {
+					t.Fatalf("smsCount(%q, %v, %d) = %d, %d; want %d, %d", text, ucs2, c, gt, gc, wt, wc)
+				}
+			}
+		}
+	})
+}

@@ -15,26 +15,43 @@ func gcPercent() uint64 {
 	return s[0].Value.Uint64()
 }
 
-// TestCollectLessAtStart checks the start-up pace is applied and then
-// undone, and that a GOGC the user set is not touched.
-func TestCollectLessAtStart(t *testing.T) {
+// TestCollectWithHeadroom checks that the pace lets a small heap grow by
+// the headroom, follows the live heap after each collection, is undone by
+// stop, and that a GOGC the user set is not touched.
+func TestCollectWithHeadroom(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
-	if collectLessAtStart("50") != nil || gcPercent() != 100 {
+	collectWithHeadroom("50")()
+	if runtime.GC(); gcPercent() != 100 {
 		t.Fatal("changed the pace although the user set GOGC")
 	}
-	start := time.Now()
-	timer := collectLessAtStart("")
-	if timer == nil {
-		t.Fatal("no start-up pace")
+	stop := collectWithHeadroom("")
+	if got := gcPercent(); got != 1600 {
+		t.Fatalf("GC percent %d at start, want 1600 (a 64 MiB goal)", got)
 	}
-	if got := gcPercent(); got != startupGCPercent && time.Since(start) < startupPeriod {
-		t.Fatalf("GC percent %d during start-up, want %d", got, startupGCPercent)
+	// A live heap over the headroom: collected at the usual doubling.
+	live := make([]*[1 << 20]byte, serveHeadroom>>20+16)
+	for i := range live {
+		live[i] = new([1 << 20]byte)
 	}
-	for deadline := time.Now().Add(10 * time.Second); gcPercent() != 100; time.Sleep(startupPeriod / 4) {
+	for deadline := time.Now().Add(10 * time.Second); gcPercent() != 100; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("GC percent still %d long after start-up", gcPercent())
+			t.Fatalf("GC percent still %d with %d MiB live", gcPercent(), len(live))
 		}
+		runtime.GC()
+	}
+	runtime.KeepAlive(live)
+	live = nil
+	// A small one again: the headroom.
+	for deadline := time.Now().Add(10 * time.Second); gcPercent() <= 100; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("GC percent still %d once the heap is small again", gcPercent())
+		}
+		runtime.GC()
+	}
+	stop()
+	if runtime.GC(); gcPercent() != 100 {
+		t.Errorf("GC percent %d after stop, want 100", gcPercent())
 	}
 }
 

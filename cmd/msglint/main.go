@@ -24,7 +24,7 @@ type exitCode int
 func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
 func main() {
-	collectLessAtStart(os.Getenv("GOGC"))
+	collectWithHeadroom(os.Getenv("GOGC"))
 	// MSGLINT_CPUPROFILE=file writes a CPU profile of the run (go tool pprof).
 	if path := os.Getenv("MSGLINT_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err == nil {

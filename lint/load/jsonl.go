@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -33,10 +36,10 @@ var jsonlFormat = &Format{
 // alone, as exports carry many. A line that cannot be read is an error on
 // that line; the other lines are still read.
 func (o Options) loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
-	var msgs []*lint.Message
-	p := problems{path: d.src.Path}
+	// The lines are found here, read on every core (jsonlLines), and
+	// their messages and errors taken in file order.
 	data := d.src.Data
-	var nodes Nodes // each line's tree, in the memory of the line before
+	lines := make([]jsonlLine, 0, bytes.Count(data, []byte{'\n'})+1)
 	for off, n := 0, 0; off < len(data); {
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
@@ -44,19 +47,67 @@ func (o Options) loadJSONL(d doc, def defaults) ([]*lint.Message, error) {
 		} else {
 			end += off
 		}
-		line := data[off:end]
-		if len(bytes.TrimSpace(line)) > 0 {
+		if len(bytes.TrimSpace(data[off:end])) > 0 {
 			n++
-			m, err := o.jsonlLineIn(&nodes, d, line, string(line), off, n, def)
-			nodes.Reset()
-			p.add(err)
-			if m != nil {
-				msgs = append(msgs, m)
-			}
+			lines = append(lines, jsonlLine{off: off, end: end, n: n})
 		}
 		off = end + 1
 	}
+	o.jsonlLines(d, lines, def)
+	var msgs []*lint.Message
+	p := problems{path: d.src.Path}
+	for _, l := range lines {
+		p.add(l.err)
+		if l.m != nil {
+			msgs = append(msgs, l.m)
+		}
+	}
 	return msgs, p.err()
+}
+
+// jsonlLine is one non-blank line of an export read whole: where it is,
+// its number among those lines, and its message or error once read.
+type jsonlLine struct {
+	off, end, n int
+	m           *lint.Message
+	err         error
+}
+
+// jsonlLines reads an export's lines, a chunk at a time on every core when
+// there are many: each line's tree is made in its worker's nodes, reset
+// after each line.
+func (o Options) jsonlLines(d doc, lines []jsonlLine, def defaults) {
+	read := func(nodes *Nodes, ls []jsonlLine) {
+		for i := range ls {
+			l := &ls[i]
+			line := d.src.Data[l.off:l.end]
+			l.m, l.err = o.jsonlLineIn(nodes, d, line, string(line), l.off, l.n, def)
+			nodes.Reset()
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), (len(lines)+streamLines-1)/streamLines)
+	if workers <= 1 {
+		var nodes Nodes
+		read(&nodes, lines)
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var nodes Nodes
+			for {
+				i := int(next.Add(streamLines)) - streamLines
+				if i >= len(lines) {
+					return
+				}
+				read(&nodes, lines[i:min(i+streamLines, len(lines))])
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // jsonlLineIn reads one line, at file offset off, of an export: message

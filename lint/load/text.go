@@ -2,7 +2,7 @@ package load
 
 import (
 	"bytes"
-	"fmt"
+	"strconv"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -21,7 +21,8 @@ var textFormat = &Format{
 }
 
 // loadText reads plain text: messages separated by a line holding only ---.
-// Blank lines around a message are not part of it.
+// Blank lines around a message are not part of it. Each message's defaults
+// are filled in once all are read, on every core (finishAll).
 func loadText(d doc, def defaults) []*lint.Message {
 	var msgs []*lint.Message
 	data := d.src.Data
@@ -34,7 +35,7 @@ func loadText(d doc, def defaults) []*lint.Message {
 			s := start + lead
 			// CRLF files: keep the text's lines LF-only, mapped to where each line starts.
 			var b lint.MapBuilder
-			var text []byte
+			text := make([]byte, 0, len(body))
 			for len(body) > 0 {
 				i := bytes.IndexByte(body, '\n')
 				line := body
@@ -52,8 +53,7 @@ func loadText(d doc, def defaults) []*lint.Message {
 				s += i + 1
 				body = body[i+1:]
 			}
-			m := &lint.Message{ID: fmt.Sprintf("#%d", len(msgs)+1), Body: lint.Field{Text: string(text), Map: b.Map()}, Source: d.src, Offset: start + lead}
-			finish(m, def)
+			m := &lint.Message{ID: "#" + strconv.Itoa(len(msgs)+1), Body: lint.Field{Text: string(text), Map: b.Map()}, Source: d.src, Offset: start + lead}
 			msgs = append(msgs, m)
 		}
 	}
@@ -70,5 +70,6 @@ func loadText(d doc, def defaults) []*lint.Message {
 		off = next
 	}
 	flush(len(data))
+	finishAll(msgs, def)
 	return msgs
 }

@@ -78,6 +78,31 @@ func (s *jsonWriter) finding(f lint.Finding) error {
 	return nil
 }
 
+// canAppend tells whether every finding can be written: appendJSONFinding
+// fails only on a severity out of range.
+func (s *jsonWriter) canAppend(fs []lint.Finding) bool {
+	for i := range fs {
+		if fs[i].Severity < lint.Info || fs[i].Severity > lint.Error {
+			return false
+		}
+	}
+	return true
+}
+
+// appendFindings appends the bytes finding writes for each of fs, the
+// first of them first in the list when first is set.
+func (*jsonWriter) appendFindings(dst []byte, fs []lint.Finding, first bool) []byte {
+	for i := range fs {
+		if first && i == 0 {
+			dst = append(dst, "\n    "...)
+		} else {
+			dst = append(dst, ",\n    "...)
+		}
+		dst, _ = appendJSONFinding(dst, NewJSONFinding(fs[i])) // canAppend said it cannot fail
+	}
+	return dst
+}
+
 // appendJSONFinding appends a finding as an element of the findings list.
 func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
 	if j.Severity < lint.Info || j.Severity > lint.Error {

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"runtime"
+	"sync/atomic"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -51,10 +53,77 @@ func writeAll(w io.Writer, f Format, r *Report) error {
 	if err != nil {
 		return err
 	}
-	for _, fd := range r.Result.Findings {
+	fs := r.Result.Findings
+	if a, ok := s.fw.(findingsAppender); ok && len(fs) >= 2*writeChunk && runtime.GOMAXPROCS(0) > 1 && a.canAppend(fs) {
+		writeOnAllCores(s, a, fs)
+		return s.Close()
+	}
+	for _, fd := range fs {
 		if err := s.Finding(fd); err != nil {
 			return err
 		}
 	}
 	return s.Close()
+}
+
+// findingsAppender is a finding writer whose findings' bytes depend on
+// nothing but the finding and whether one came before it, so that a
+// result's findings can be made into bytes on every core and written in
+// order.
+type findingsAppender interface {
+	// canAppend tells whether appendFindings can write every finding,
+	// which then writes the bytes finding would for each.
+	canAppend(fs []lint.Finding) bool
+	appendFindings(dst []byte, fs []lint.Finding, first bool) []byte
+}
+
+// writeChunk is how many findings a worker makes into bytes at a time.
+const writeChunk = 1024
+
+// writeOnAllCores writes findings as Finding would one by one, made into
+// bytes a chunk at a time on every core while the chunks before are
+// written; a few chunks at most wait to be written.
+func writeOnAllCores(s *Stream, a findingsAppender, fs []lint.Finding) {
+	type part struct {
+		buf  []byte
+		done chan struct{}
+	}
+	parts := make([]part, (len(fs)+writeChunk-1)/writeChunk)
+	for i := range parts {
+		parts[i].done = make(chan struct{})
+	}
+	workers := runtime.GOMAXPROCS(0)
+	ahead := make(chan struct{}, 2*workers) // chunks made but not yet written
+	free := make(chan []byte, 2*workers)    // their buffers, once written
+	var next atomic.Int64
+	for range workers {
+		go func() {
+			for {
+				ahead <- struct{}{}
+				i := int(next.Add(1)) - 1
+				if i >= len(parts) {
+					<-ahead
+					return
+				}
+				var buf []byte
+				select {
+				case buf = <-free:
+				default:
+				}
+				parts[i].buf = a.appendFindings(buf[:0], fs[i*writeChunk:min(len(fs), (i+1)*writeChunk)], i == 0 && s.n == 0)
+				close(parts[i].done)
+			}
+		}()
+	}
+	for i := range parts {
+		<-parts[i].done
+		s.w.Write(parts[i].buf)
+		select {
+		case free <- parts[i].buf:
+		default:
+		}
+		parts[i].buf = nil
+		<-ahead
+	}
+	s.n += len(fs)
 }
