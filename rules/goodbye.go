@@ -234,6 +234,9 @@ type goodbyeWords struct {
 	// timeWords: a time after "speak to you" or "catch you" makes it a
 	// farewell ("Speak to you on Monday"), the list talk.
 	timeWords map[lint.Lang]map[string]bool
+	// dativeEndings and dativePronouns: whom a wish is for, before it
+	// ("Size ve minik uykucunuza huzurlu geceler").
+	dativeEndings, dativePronouns map[lint.Lang]map[string]bool
 }
 
 // endsImperative reports whether a word ends in a 2nd person imperative
@@ -258,7 +261,8 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
-		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb")}
+		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
+		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -273,66 +277,128 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 	l := m.Lang
 	toks := m.Tokens()
 	folded := lint.Folded(l, m.Body.Text)
+	var candidates [2][]int
+	for _, sc := range gw.lastClauses(m, toks) {
+		// The clause, and the clause after whom it wishes: "Size ve minik
+		// uykucunuza huzurlu geceler" wishes as "huzurlu geceler" does.
+		candidates[0], candidates[1] = sc.words, gw.afterDative(l, toks, sc.words, folded)
+		for _, clause := range candidates {
+			if gw.wishes(m, toks, sc.sentence, clause, folded) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// afterDative is the rest of a clause that opens with whom it wishes:
+// dative noun phrases of one or two words each, the second a dative
+// ("size", "minik uykucunuza", "balacaya"), joined by a coordinator ("Size
+// ve minik uykucunuza huzurlu geceler", "Sizə və balacaya sakit
+// gecələr"); nil when the clause opens otherwise or nothing follows. The
+// rest must wish by itself: "Size ve eşinize iki bilet gönderdik" does not.
+func (gw *goodbyeWords) afterDative(l lint.Lang, toks []lint.Token, clause []int, folded bool) []int {
+	if gw.dativeEndings[l] == nil {
+		return nil
+	}
+	rest := 0 // the index in clause after the last dative phrase
+	for i := 0; i < len(clause); {
+		k := -1
+		for j := i; j < len(clause) && j < i+2; j++ {
+			if gw.dative(l, toks[clause[j]].Norm, folded) {
+				k = j
+				break
+			}
+		}
+		if k < 0 {
+			break
+		}
+		rest = k + 1
+		if rest >= len(clause) || !hasWord(l, gw.coordinators[l], toks[clause[rest]].Norm, folded) {
+			break
+		}
+		i = rest + 1
+	}
+	if rest == 0 || rest >= len(clause) {
+		return nil
+	}
+	return clause[rest:]
+}
+
+// dative reports whether a word is a dative: a dative pronoun, or a word
+// with a dative ending after a stem of two letters or more.
+func (gw *goodbyeWords) dative(l lint.Lang, w string, folded bool) bool {
+	if hasWord(l, gw.dativePronouns[l], w, folded) {
+		return true
+	}
+	for e := range gw.dativeEndings[l] {
+		if endsIn(l, w, e, 1, folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// wishes reports whether one clause, the words of a sentence s, wishes
+// the customer well (see wishClause).
+func (gw *goodbyeWords) wishes(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
+	l := m.Lang
 	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
-	for _, clause := range gw.lastClauses(m, toks) {
-		if len(clause.words) == 0 || len(clause.words) > 6 {
-			continue
-		}
-		s := clause.sentence
-		clause := clause.words
-		first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm
-		// "Safe cycling, Priya!": a wish word opening a short exclamation,
-		// the name it calls the customer by left out.
-		if len(clause) <= 3 && in(gw.wish[l], first) && strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
-			return true
-		}
-		if len(clause) >= 2 && len(clause) <= 3 && in(gw.wish[l], toks[clause[len(clause)-2]].Norm) {
-			for e := range gw.plural[l] {
-				if endsIn(l, last, e, 2, folded) {
-					return true
-				}
+	if len(clause) == 0 || len(clause) > 6 {
+		return false
+	}
+	first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm
+	// "Safe cycling, Priya!": a wish word opening a short exclamation,
+	// the name it calls the customer by left out.
+	if len(clause) <= 3 && in(gw.wish[l], first) && strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
+		return true
+	}
+	if len(clause) >= 2 && len(clause) <= 3 && in(gw.wish[l], toks[clause[len(clause)-2]].Norm) {
+		for e := range gw.plural[l] {
+			if endsIn(l, last, e, 2, folded) {
+				return true
 			}
 		}
-		if gw.wishPhrase(m, toks, s, clause, folded) {
-			return true
-		}
-		// "Until next season!", "Till Friday!": an exclamation of up to
-		// three words opening with "until" looks to the next meeting ("Until
-		// tomorrow" without one is a label: snooze until tomorrow).
-		if len(clause) <= 3 && gw.until[l][first] && sentenceStart(toks, clause[0]) &&
-			strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
-			return true
-		}
-		if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
-			return true
-		}
-		if gw.optativeWish(m, toks, s, clause, folded) {
-			return true
-		}
-		if len(clause) >= 3 && first == "have" && (toks[clause[1]].Norm == "a" || toks[clause[1]].Norm == "an") &&
-			gw.goodAdjective[l][toks[clause[2]].Norm] {
-			return true
-		}
-		if len(clause) <= 3 && in(gw.blessing[l], first) && gw.endsImperative(l, last, folded) {
-			return true
-		}
-		// A blessing of pleasure or health right before the verb, an
-		// object or a light verb's noun allowed between: "Cihazınızı
-		// sağlıkla kullanın", "rahatlıqla istifadə edin".
-		if len(clause) >= 2 && gw.endsImperative(l, last, folded) {
-			for k := len(clause) - 2; k >= 0 && k >= len(clause)-3; k-- {
-				if in(gw.pleasure[l], toks[clause[k]].Norm) {
-					return true
-				}
+	}
+	if gw.wishPhrase(m, toks, s, clause, folded) {
+		return true
+	}
+	// "Until next season!", "Till Friday!": an exclamation of up to
+	// three words opening with "until" looks to the next meeting ("Until
+	// tomorrow" without one is a label: snooze until tomorrow).
+	if len(clause) <= 3 && gw.until[l][first] && sentenceStart(toks, clause[0]) &&
+		strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
+		return true
+	}
+	if len(clause) >= 2 && gw.wishAdverb[l][toks[clause[1]].Norm] && !gw.goodAdjective[l][first] {
+		return true
+	}
+	if gw.optativeWish(m, toks, s, clause, folded) {
+		return true
+	}
+	if len(clause) >= 3 && first == "have" && (toks[clause[1]].Norm == "a" || toks[clause[1]].Norm == "an") &&
+		gw.goodAdjective[l][toks[clause[2]].Norm] {
+		return true
+	}
+	if len(clause) <= 3 && in(gw.blessing[l], first) && gw.endsImperative(l, last, folded) {
+		return true
+	}
+	// A blessing of pleasure or health right before the verb, an
+	// object or a light verb's noun allowed between: "Cihazınızı
+	// sağlıkla kullanın", "rahatlıqla istifadə edin".
+	if len(clause) >= 2 && gw.endsImperative(l, last, folded) {
+		for k := len(clause) - 2; k >= 0 && k >= len(clause)-3; k-- {
+			if in(gw.pleasure[l], toks[clause[k]].Norm) {
+				return true
 			}
 		}
-		// Spending a time of a wished kind: "Sevdiklerinizle mutlu bir
-		// akşam geçirin"; "Kartınızı geçirin" swipes a card.
-		if gw.spend[l][last] {
-			for _, k := range clause[:len(clause)-1] {
-				if in(gw.wish[l], toks[k].Norm) {
-					return true
-				}
+	}
+	// Spending a time of a wished kind: "Sevdiklerinizle mutlu bir
+	// akşam geçirin"; "Kartınızı geçirin" swipes a card.
+	if gw.spend[l][last] {
+		for _, k := range clause[:len(clause)-1] {
+			if in(gw.wish[l], toks[k].Norm) {
+				return true
 			}
 		}
 	}
