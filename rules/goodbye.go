@@ -63,7 +63,15 @@ conversations politely and say how to get back in touch.`,
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
-				return len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"])
+				if len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"]) {
+					return true
+				}
+				// An offer with a place or time adverb inside it: "bize buradan
+				// ulaşabilirsiniz" offers as "bize ulaşabilirsiniz" does.
+				return gw.acrossAdverbs(m, func(m *lint.Message) bool {
+					return gw.offersHelp(m, pb.find(m, "help")) ||
+						ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang])
+				})
 			}
 			return func(p *lint.Pass) {
 				m := p.Msg
@@ -237,6 +245,9 @@ type goodbyeWords struct {
 	// dativeEndings and dativePronouns: whom a wish is for, before it
 	// ("Size ve minik uykucunuza huzurlu geceler").
 	dativeEndings, dativePronouns map[lint.Lang]map[string]bool
+	// offerAdverbs: adverbs of place or time, each one or more words, that
+	// may stand inside an offer ("bize buradan ulaşabilirsiniz").
+	offerAdverbs map[lint.Lang][][]string
 }
 
 // endsImperative reports whether a word ends in a 2nd person imperative
@@ -262,7 +273,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
-		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns")}
+		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs"))}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -335,6 +346,79 @@ func (gw *goodbyeWords) dative(l lint.Lang, w string, folded bool) bool {
 		if endsIn(l, w, e, 1, folded) {
 			return true
 		}
+	}
+	return false
+}
+
+// phrases splits each entry of a word set into its normalised words.
+func phrases(sets map[lint.Lang]map[string]bool) map[lint.Lang][][]string {
+	out := map[lint.Lang][][]string{}
+	for l, set := range sets {
+		for entry := range set {
+			var words []string
+			for _, w := range strings.Fields(entry) {
+				words = append(words, lint.NormWord(l, w))
+			}
+			out[l] = append(out[l], words)
+		}
+	}
+	return out
+}
+
+// acrossAdverbs reports whether offer holds for the message read without
+// some of its adverbs of place or time: each run of them (adjacent
+// adverbs, "buradan her zaman") is left out in part or in whole, one
+// choice at a time, so "Write to us here again" is read as "Write to us
+// again". Only a message with such an adverb is read again.
+func (gw *goodbyeWords) acrossAdverbs(m *lint.Message, offer func(*lint.Message) bool) bool {
+	adverbs := gw.offerAdverbs[m.Lang]
+	if len(adverbs) == 0 {
+		return false
+	}
+	toks := m.Tokens()
+	type cut struct{ first, last int } // token indexes of one adverb
+	var cuts []cut
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != lint.Word {
+			continue
+		}
+		for _, adv := range adverbs {
+			j, k := i, 0
+			for ; k < len(adv) && j >= 0 && toks[j].Kind == lint.Word && toks[j].Norm == adv[k]; k++ {
+				if k < len(adv)-1 {
+					j = neighbour(toks, j, 1)
+				}
+			}
+			if k == len(adv) {
+				cuts = append(cuts, cut{i, j})
+				i = j
+				break
+			}
+		}
+	}
+	// The text from a token to the next token after another, spaces
+	// included, left out.
+	without := func(a, b cut) bool {
+		end := len(m.Body.Text)
+		if n := neighbour(toks, b.last, 1); n >= 0 {
+			end = toks[n].Start
+		}
+		text := m.Body.Text[:toks[a.first].Start] + m.Body.Text[end:]
+		return offer(&lint.Message{ID: m.ID, Kind: m.Kind, Lang: m.Lang, Body: lint.Field{Text: text}})
+	}
+	for start := 0; start < len(cuts); {
+		end := start + 1 // one past the run's last adverb
+		for end < len(cuts) && neighbour(toks, cuts[end-1].last, 1) == cuts[end].first {
+			end++
+		}
+		for a := start; a < end; a++ {
+			for b := a; b < end; b++ {
+				if without(cuts[a], cuts[b]) {
+					return true
+				}
+			}
+		}
+		start = end
 	}
 	return false
 }
