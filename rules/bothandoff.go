@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -444,17 +445,21 @@ func wordsApart(toks []lint.Token, a, b int) int {
 // of absence or of being outside; the dative only with "belongs" or
 // "included" between (belongs): "cavabı məndə yoxdur", "bilik bazamda
 // yoxdur", "imkanım yoxdur", "səlahiyyətimə daxil deyil", "yetkimin
-// dışında".
+// dışında"; the bare possessive right before a postposition of being
+// outside (outside): "uzmanlık alanım dışında".
 type lackWords struct {
 	mine, mineTo, mineBare     map[lint.Lang]*endingSet
 	me, absent, belongs, among map[lint.Lang]map[string]bool
+	// outside: postpositions of being outside that take the bare
+	// possessive right before them ("alanım dışında").
+	outside map[lint.Lang]map[string]bool
 }
 
 func newLackWords() *lackWords {
 	w := bothandoffData.WordSets
 	return &lackWords{mine: endingSets(w("mine_endings")), mineTo: endingSets(w("mine_to_endings")),
 		mineBare: endingSets(w("mine_bare_endings")), me: w("me"), absent: w("absent"), belongs: w("belongs"),
-		among: w("among")}
+		among: w("among"), outside: w("outside")}
 }
 
 func (lw *lackWords) find(m *lint.Message) []lint.Match {
@@ -489,6 +494,27 @@ func (lw *lackWords) find(m *lint.Message) []lint.Match {
 				break
 			}
 		}
+		if len(out) > 0 && out[len(out)-1].Last == j || !hasWord(m.Lang, lw.outside[m.Lang], t.Norm, folded) {
+			continue
+		}
+		if i := neighbour(toks, j, -1); i >= 0 && toks[i].Kind == lint.Word && lw.bareMine(m.Lang, toks[i].Norm, folded) {
+			out = append(out, lint.Match{Cue: "lack", Span: lint.Span{Start: toks[i].Start, End: t.End}, First: i, Last: j})
+		}
 	}
 	return out
+}
+
+// bareMine: a word of five bytes or more with the bare 1st person
+// possessive, -Im after a consonant or -m after a vowel ("alanım",
+// "sahəm").
+func (lw *lackWords) bareMine(l lint.Lang, w string, folded bool) bool {
+	if len(w) <= 4 || lw.mineBare[l] == nil {
+		return false
+	}
+	if lw.mineBare[l].match(l, w, folded) {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, "m")
+	r, _ := utf8.DecodeLastRuneInString(stem)
+	return ok && strings.ContainsRune("aeıioöuüəAEIİOÖUÜƏ", r)
 }

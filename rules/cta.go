@@ -143,6 +143,9 @@ type ctaGrammar struct {
 	// clause's end after one of nowAdverbs ("şimdi incele") or an object in
 	// the accusative of five letters or more (accusative: "yerini ayırt").
 	nowAdverbs, accusative map[lint.Lang]map[string]bool
+	// complementizers: "ki" after a verb ends its clause ("Ölçünüzü
+	// profilinizdə qeyd edin ki, …": note your size so that …).
+	complementizers map[lint.Lang]map[string]bool
 	// verbPrefixes: the first half of a hyphenated verb ("re-order"), after
 	// which an action is still one.
 	verbPrefixes map[lint.Lang]map[string]bool
@@ -176,7 +179,8 @@ func newCTAGrammar() ctaGrammar {
 		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
 		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
-		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), verbPrefixes: w("verb_prefixes")}
+		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), verbPrefixes: w("verb_prefixes"),
+		complementizers: w("complementizers")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -194,11 +198,12 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			continue // "Update: …", "Secure parking"
 		case g.compoundNoun(m.Lang, toks, prev, mt.First):
 			continue // "our e-book store": the second half of a compound
-		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'":
-			return true // starts a sentence or follows a colon, dash or emoji
+		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'" || noLetters(toks[prev].Norm):
+			return true // starts a sentence or follows a colon, dash or emoji (a variation selector too: ❄️)
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
-			if pp := neighbour(toks, prev, -1); pp >= 0 && g.copula[m.Lang][toks[pp].Norm] && g.predicateAdverbs[m.Lang][toks[prev].Norm] {
-				continue // "is now open"
+			if pp := neighbour(toks, prev, -1); pp >= 0 && g.predicateAdverbs[m.Lang][toks[prev].Norm] &&
+				(g.copula[m.Lang][toks[pp].Norm] || toks[pp].Kind == lint.Word && !before[toks[pp].Norm] && !sentenceStart(toks, prev)) {
+				continue // "is now open", "members now get": a statement
 			}
 			return true
 		}
@@ -288,6 +293,49 @@ func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool, voiced
 	return false
 }
 
+// noLetters reports whether a token has neither a letter nor a digit: the
+// variation selector after an emoji (❄️) is read as a word of its own.
+func noLetters(w string) bool {
+	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// emojiEnd reports whether the token at i is an emoji or another symbol that
+// ends its sentence: the message's end, a sentence's punctuation or a line
+// break follows it, or more of them ("Ölçünü profilinizdə qeyd edin 💍").
+func emojiEnd(toks []lint.Token, i int) bool {
+	for ; i >= 0 && i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.Kind == lint.Space:
+			if strings.Contains(t.Norm, "\n") {
+				return true
+			}
+		case t.Kind == lint.Word && noLetters(t.Norm):
+			// the variation selector after an emoji (❄️)
+		case t.Kind != lint.Punct:
+			return false
+		case strings.ContainsAny(t.Norm, ".!?"):
+			return true
+		default:
+			r, _ := utf8.DecodeRuneInString(t.Norm)
+			if !unicode.Is(unicode.So, r) && !unicode.Is(unicode.Sk, r) && r != '\uFE0F' && r != '\u200D' {
+				return false
+			}
+		}
+	}
+	return i >= 0
+}
+
+// dictionaryWord reports whether the dictionary has a word as it is
+// written: one that ends like an imperative, whose stem is no verb, is then
+// an adjective or a noun ("daha uygun", "daha uzun", "oldukça yoğun"); an
+// imperative no dictionary knows (a verb typed without its letters) still
+// tells.
+func dictionaryWord(l lint.Lang, w string) bool {
+	known, _ := inDictionary(l, w)
+	return known
+}
+
 // dictionaryVerb reports whether a word is a verb's stem plus one of ends
 // by the dictionary: the stem with one of the infinitive's endings is a
 // word of the language ("ayırtın" is ayırt- with -ın, "tələsin" is tələs-
@@ -333,8 +381,9 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			continue
 		}
 		next := neighbour(toks, i, 1)
-		last := next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!?:;")
-		clause := next >= 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ","
+		last := next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!?:;") || emojiEnd(toks, next)
+		clause := next >= 0 && (toks[next].Kind == lint.Punct && toks[next].Norm == "," ||
+			toks[next].Kind == lint.Word && g.complementizers[m.Lang][toks[next].Norm])
 		if last && (able[t.Norm] || hasAny(t.Norm, able)) {
 			return true
 		}
@@ -342,7 +391,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a
 			// sentence's end, and not with a past or 1st person ending.
-			if stem := g.verbStem(m.Lang, t.Norm, ends, last); stem || last && !hasAny(t.Norm, not) {
+			if stem := g.verbStem(m.Lang, t.Norm, ends, last); stem || last && !hasAny(t.Norm, not) && !dictionaryWord(m.Lang, t.Norm) {
 				return true
 			}
 		}

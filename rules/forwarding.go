@@ -68,6 +68,14 @@ type forwardingWords struct {
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
 	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// letHave (English): "let", which sends only as "let X have Y"; have:
+	// the verb after the receiver (see lets).
+	letHave, have map[lint.Lang]map[string]bool
+	// atWords (English): "at" before a company's name (see atCompany).
+	atWords map[lint.Lang]map[string]bool
+	// compoundHeadEndings: the 3rd person possessive on a compound's head
+	// ("kuryer xidməti ilə"), see compoundHead.
+	compoundHeadEndings map[lint.Lang]map[string]bool
 	// streets: the words that start a street's kind ("Road", "Caddesi"):
 	// a capitalised place word before or in front of one names a street.
 	streets map[lint.Lang]map[string]bool
@@ -139,7 +147,9 @@ func newForwardingWords() *forwardingWords {
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
 		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
-		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms")}
+		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
+		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
+		atWords: w("at_company")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -204,6 +214,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	if len(sents) == 0 {
 		return
 	}
+	names = append(names, fw.appositiveNames(m, toks, all["third"], names)...)
 	// A condition or a question covers its whole sentence ("we will pass
 	// it on, but only if you agree"); the frame itself must stand in one
 	// clause ("the sample went to the lab, but your name was not passed").
@@ -290,7 +301,13 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		// müdürüne").
 		var ours []lint.Match
 		for _, o := range own[i] {
-			if fw.othersTeam(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
+			if quotedName(m.Body.Text, toks, o) {
+				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
+			}
+			// "the gas engineer we work with": a role before a partner
+			// clause is the partner's.
+			partnered := slices.ContainsFunc(partners[i], func(pc lint.Match) bool { return pc.First >= 0 && neighbour(toks, o.Last, 1) == pc.First })
+			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -598,6 +615,12 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 					}
 					continue
 				}
+				if fw.letHave[l][v.Cue] {
+					if fw.lets(l, toks, v, d, t) {
+						return d, t, true
+					}
+					continue
+				}
 				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
 					fw.copiedIn(l, toks, v, d, t) {
 					return d, t, true
@@ -606,7 +629,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			}
 			// A receiver before another sending verb is that verb's: "sigorta
 			// şirketinize iletebilmeniz için adresinize gönderdik".
-			if fw.receiverMarked(l, toks, v, t, marked) && !slices.ContainsFunc(verbs, func(w lint.Match) bool {
+			if fw.receiverMarked(l, toks, v, t, marked, recipients) && !slices.ContainsFunc(verbs, func(w lint.Match) bool {
 				return w.Span.Start >= t.Span.End && w.Span.End <= v.Span.Start && !sharesByte(w, v)
 			}) {
 				return d, t, true
@@ -641,7 +664,9 @@ func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, t lint.Mat
 // comitative (with: -(y)lA, ile) marks a receiver only for a verb that
 // takes one, share ("kuryeyle paylaştık"); one sends, forwards and offers
 // to someone ("Rasa'yı Tiledesk ile entegre etmek … avantaj sunar").
-func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t lint.Match, endings map[string]bool) bool {
+// Between the receiver and "ile" may stand its compound's head, a word none
+// of recipients holds ("kuryer xidməti ilə").
+func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t lint.Match, endings map[string]bool, recipients []lint.Match) bool {
 	if t.Last < 0 {
 		return false
 	}
@@ -691,7 +716,24 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 	if n >= 0 && isQuote(toks[n].Norm) {
 		n = neighbour(toks, n, 1) // “SürətPoçt” ilə
 	}
+	if n >= 0 && t.Cue != "name" && toks[n].Kind == lint.Word && fw.compoundHead(l, toks[n].Norm) &&
+		!slices.ContainsFunc(recipients, func(r lint.Match) bool { return r.First <= n && n <= r.Last }) {
+		n = neighbour(toks, n, 1) // "kuryer xidməti ilə": the compound's head, no receiver itself, before "ilə"
+	}
 	return takesWith && n >= 0 && fw.with[l][toks[n].Norm]
+}
+
+// compoundHead reports whether a word is a compound's head after a third
+// party's noun, by the 3rd person possessive that closes a compound noun
+// ("kuryer xidməti", "kargo servisi"; compound_head_endings), with a stem of
+// three letters or more.
+func (fw *forwardingWords) compoundHead(l lint.Lang, w string) bool {
+	for e := range fw.compoundHeadEndings[l] {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // takesWith reports whether a sending verb takes its receiver in the
@@ -866,6 +908,16 @@ func noCapital(w string) bool {
 	return true
 }
 
+// quotedName reports whether a match opens a name in quotes: an opening
+// quote right before it and a capital at its start (“Usta Pro”ya).
+func quotedName(text string, toks []lint.Token, c lint.Match) bool {
+	if c.First <= 0 || c.First >= len(toks) || !upperInitial(text[toks[c.First].Start:toks[c.First].End]) {
+		return false
+	}
+	q := toks[c.First-1]
+	return q.End == toks[c.First].Start && strings.Contains(`"“«„`, q.Norm) && q.Norm != ""
+}
+
 // inName reports whether a match is capitalised inside a sentence next to
 // another capitalised word: part of a name or a label ("Yurtiçi Kargo",
 // the field "Gönderen Posta"), so a sending verb there names, not sends.
@@ -884,6 +936,26 @@ func inName(text string, toks []lint.Token, c lint.Match) bool {
 		return false
 	}
 	return capital(neighbour(toks, c.First, -1)) && !sentenceStart(toks, neighbour(toks, c.First, -1)) || capital(neighbour(toks, c.Last, 1))
+}
+
+// appositiveNames are names that are also common words, right after a
+// third party's noun: the apposition names that party ("nakliye firması
+// Taşır'a", "ödeme sağlayıcımız Papel'e"). The case after an apostrophe
+// marks a proper name in Turkish and Azerbaijani spelling, whatever the
+// word; namedRecipients leaves common words out, as most of them are no name.
+func (fw *forwardingWords) appositiveNames(m *lint.Message, toks []lint.Token, third, names []lint.Match) []lint.Match {
+	var out []lint.Match
+	for _, t := range third {
+		i := neighbour(toks, t.Last, 1)
+		if i < 0 || toks[i].Kind != lint.Word || sentenceStart(toks, i) || slices.ContainsFunc(names, func(n lint.Match) bool { return n.First == i }) {
+			continue
+		}
+		w := m.Body.Text[toks[i].Start:toks[i].End]
+		if a := strings.IndexAny(w, "'’"); a > 0 && upperInitial(w) && !allCaps(w[:a]) && utf8.RuneCountInString(w[:a]) >= 3 && commonWord(m.Lang, w) {
+			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: toks[i].Start, End: toks[i].End}, First: i, Last: i})
+		}
+	}
+	return out
 }
 
 // commonWord reports whether a capitalised word, without the suffix after
@@ -1017,7 +1089,7 @@ func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own *
 	if !hasIn(own, m) {
 		return false
 	}
-	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool { return fw.othersTeam(m, toks, o) })
+	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool { return fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) })
 }
 
 // forwardingScratches hold the lists' cues found in a message while the
@@ -1260,10 +1332,18 @@ func (fw *forwardingWords) determined(l lint.Lang, toks []lint.Token, v lint.Mat
 // doubleObject: an English verb with the receiver right after it and what
 // was sent right after that ("we've given the locksmith your number", "I
 // sent the fitter your photos"); "we sent the courier your way" sends
-// nobody anything.
+// nobody anything, nor does a receiver in the genitive ("the courier's
+// details").
 func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
 	if v.Last < 0 || t.First < 0 || d.First < 0 || neighbour(toks, t.Last, 1) != d.First {
 		return false
+	}
+	// "sent the courier's details to you": a receiver in the genitive owns
+	// what follows it, it gets nothing.
+	for e := range fw.genitiveEndings[l] {
+		if strings.HasSuffix(toks[t.Last].Norm, e) {
+			return false
+		}
 	}
 	// A determiner and up to two words of a compound before the receiver
 	// ("the tow truck mechanic").
@@ -1273,6 +1353,59 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 		}
 	}
 	return !fw.notSent[l][toks[d.Last].Norm]
+}
+
+// atCompany (English): a role after which "at" and a company's name
+// with its legal form stand is that company's ("the hiring manager at
+// Brightwave Ltd", "our subcontracted engineers at Blaze Safety Ltd"); "at
+// our Leeds office" names our own.
+func (fw *forwardingWords) atCompany(m *lint.Message, toks []lint.Token, o lint.Match) bool {
+	j := neighbour(toks, o.Last, 1)
+	if j < 0 || o.Last < 0 || !fw.atWords[m.Lang][toks[j].Norm] {
+		return false
+	}
+	for k := 0; k < 5; k++ {
+		if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || noCapital(m.Body.Text[toks[j].Start:toks[j].End]) {
+			return false
+		}
+		if k > 0 && fw.legalForm(m, toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// lets: "let" with the receiver after it, then "have" and what was sent
+// ("we've let the boiler manufacturer have your serial number", "let the
+// tractor maker's regional team have your contact details"): the
+// receiver's phrase up to seven tokens, what was sent within two words after
+// "have" ("your", "new").
+func (fw *forwardingWords) lets(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
+	if v.Last < 0 || t.First <= v.Last || d.First < 0 {
+		return false
+	}
+	have := -1
+	for j, k := neighbour(toks, v.Last, 1), 0; j >= 0 && k < 8; j, k = neighbour(toks, j, 1), k+1 {
+		if toks[j].Kind == lint.Punct && toks[j].Norm != "'" && toks[j].Norm != "’" {
+			break // the receiver's phrase ends at a comma or a stop
+		}
+		if toks[j].Kind == lint.Word && fw.have[l][toks[j].Norm] {
+			have = j
+			break
+		}
+	}
+	if have < 0 || t.Last >= have {
+		return false
+	}
+	for j, k := neighbour(toks, have, 1), 0; j >= 0 && k < 3; j, k = neighbour(toks, j, 1), k+1 {
+		if j == d.First {
+			return true
+		}
+		if toks[j].Kind != lint.Word {
+			return false
+		}
+	}
+	return false
 }
 
 // conditional: a verb before the sending verb in the 2nd person
@@ -1411,6 +1544,11 @@ func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.M
 		if t.First <= prev && t.Last >= prev {
 			return false
 		}
+	}
+	// "taşeron ekibimiz Yıldız Usta'ya": our word for a team after an
+	// external role is that role's team.
+	if pp := neighbour(toks, prev, -1); pp >= 0 && toks[pp].Kind == lint.Word && fw.externalRoles[m.Lang][toks[pp].Norm] {
+		return false
 	}
 	for lemma := range fw.externalRoles[m.Lang] {
 		if strings.HasPrefix(lint.Fold(m.Lang, toks[prev].Norm), lint.Fold(m.Lang, lemma)[:len(lint.Fold(m.Lang, lemma))-1]) {

@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
@@ -55,14 +56,14 @@ conversations politely and say how to get back in touch.`,
 			ifEndings, us, ifWords := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us"), goodbyeData.WordSets("if")
 			gw := newGoodbyeWords(wish)
 			courteous := func(m *lint.Message) bool {
-				if pb.has(m, "farewell") || pb.has(m, "thanks") || pb.has(m, "help") || wished(m, wish[m.Lang]) ||
+				if pb.has(m, "farewell") || pb.has(m, "thanks") || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
 					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
-				return len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || len(all["help"]) > 0
+				return len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"])
 			}
 			return func(p *lint.Pass) {
 				m := p.Msg
@@ -198,6 +199,16 @@ type goodbyeWords struct {
 	// careFor: the body or oneself, looked after ("look after that knee");
 	// determiner: a word that may stand between a verb and its object.
 	intensifier, wishNoun, joy, careFor, determiner map[lint.Lang]map[string]bool
+	// helpNegations: a word of negation or absence within two words of a
+	// help cue, in a sentence that asks nothing, takes the offer back
+	// (see offersHelp).
+	helpNegations map[lint.Lang]map[string]bool
+	// wishVerbs open a wish as "have" does, whom it wishes between
+	// ("Wishing the whole choir a fantastic tour").
+	wishVerbs map[lint.Lang]map[string]bool
+	// coordinators join two adjectives of a wish ("a quiet and restful
+	// week").
+	coordinators map[lint.Lang]map[string]bool
 	// article, reflexive and haveBefore: "have" may follow one of
 	// haveBefore ("and have a lovely afternoon"), take one of reflexive
 	// ("have yourself a …") and one of article ("have the best time").
@@ -242,7 +253,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
-		intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
+		coordinators: w("coordinators"), wishVerbs: w("wish_verbs"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
@@ -470,6 +481,45 @@ func hasWord(l lint.Lang, set map[string]bool, w string, folded bool) bool {
 	return false
 }
 
+// offersHelp reports whether one of help's cues offers more help: one
+// with a negation or an absence within two words either side, in a
+// sentence that is no question, says there is nothing more ("there isn't
+// anything else we can do", "yapabileceğimiz başka bir şey yok", "əlavə
+// sual olmadığı üçün çat bağlanır").
+func (gw *goodbyeWords) offersHelp(m *lint.Message, help []lint.Match) bool {
+	neg := gw.helpNegations[m.Lang]
+	if len(help) == 0 || neg == nil {
+		return len(help) > 0
+	}
+	toks, sents := m.Tokens(), m.Sentences()
+	for _, h := range help {
+		if h.First < 0 || len(sents) == 0 {
+			return true
+		}
+		s := sents[sentenceOf(sents, h.Span.Start)]
+		if strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)"), "?") || !gw.negatedNear(m.Lang, toks, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedNear: one of helpNegations within two words before or after a
+// match, in its sentence.
+func (gw *goodbyeWords) negatedNear(l lint.Lang, toks []lint.Token, h lint.Match) bool {
+	for _, side := range [...]struct{ from, dir int }{{h.First, -1}, {h.Last, 1}} {
+		for j, k := side.from, 0; k < 2; k++ {
+			if j = neighbour(toks, j, side.dir); j < 0 || toks[j].Kind != lint.Word {
+				break
+			}
+			if gw.helpNegations[l][toks[j].Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // haveAWish reports whether a sentence that is not a question opens with
 // "have a", "have an" or "have the" and a good adjective, an intensifier
 // allowed before it, whatever noun phrase follows and however long ("Have
@@ -486,7 +536,7 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 	toks := m.Tokens()
 	sents := m.Sentences()
 	for i, t := range toks {
-		if t.Kind != lint.Word || t.Norm != "have" {
+		if t.Kind != lint.Word || t.Norm != "have" && !gw.wishVerbs[l][t.Norm] {
 			continue
 		}
 		if prev := neighbour(toks, i, -1); !(prev < 0 || sentenceStart(toks, i) || toks[prev].Norm == "," || gw.haveBefore[l][toks[prev].Norm]) {
@@ -496,6 +546,16 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 		if a >= 0 && gw.reflexive[l][toks[a].Norm] {
 			a = neighbour(toks, a, 1) // "have yourself a great weekend"
 		}
+		// "Wishing the whole choir a fantastic tour": whom it wishes, up
+		// to three words, before the indefinite article.
+		if gw.wishVerbs[l][t.Norm] {
+			for j, k := a, 0; j >= 0 && k < 4 && toks[j].Kind == lint.Word; j, k = neighbour(toks, j, 1), k+1 {
+				if gw.article[l][toks[j].Norm] && toks[j].Norm != "the" {
+					a = j // "a" or "an" after whom it wishes
+					break
+				}
+			}
+		}
 		if a < 0 || !gw.article[l][toks[a].Norm] {
 			continue
 		}
@@ -503,7 +563,18 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 		if adj >= 0 && gw.intensifier[l][toks[adj].Norm] {
 			adj = neighbour(toks, adj, 1)
 		}
-		if adj < 0 || !good[toks[adj].Norm] {
+		if adj < 0 {
+			continue
+		}
+		// Two adjectives joined by "and", either of them good: "a quiet
+		// and restful week", "a safe and cosy winter".
+		isGood := good[toks[adj].Norm]
+		if and := neighbour(toks, adj, 1); and >= 0 && gw.coordinators[l][toks[and].Norm] {
+			if second := neighbour(toks, and, 1); second >= 0 && toks[second].Kind == lint.Word {
+				isGood, adj = isGood || good[toks[second].Norm], second
+			}
+		}
+		if !isGood {
 			continue
 		}
 		// A time, an event or an experience, one more adjective allowed
@@ -607,8 +678,21 @@ func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Sp
 	// The clause ends its sentence, and the sentence is a statement.
 	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
 	end := toks[clause[1]].End
-	rest := strings.TrimSpace(m.Body.Text[end:s.End])
-	return (rest == "" || rest == "." || rest == "!") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, ":")
+	rest := strings.TrimRight(strings.TrimSpace(m.Body.Text[end:s.End]), ".!")
+	return (rest == "" || onlySymbols(rest)) && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, ":")
+}
+
+// onlySymbols reports whether a text is emoji and other symbols only, with
+// the spaces, joiners and variation selectors between them: after a wish
+// they end its sentence as a full stop does ("Happy baking 🍕").
+func onlySymbols(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.So, r) && !unicode.Is(unicode.Sk, r) && !unicode.IsSpace(r) && r != '\uFE0F' && r != '\u200D' &&
+			!unicode.Is(unicode.Mn, r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // talkSoon reports whether the customer is told when we will talk again:

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -56,11 +57,12 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 			// Made once a rule, not once a message.
 			predicates := greetingData.WordSets("predicate")
 			anywhere := greetingData.WordSets("first_sentence")
-			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere) }
+			ordinals := greetingData.WordSets("ordinal_endings") // a day of the month: see hasDayOfMonth
+			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals) }
 		}),
 }
 
-func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere map[lint.Lang]map[string]bool) {
+func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere, ordinals map[lint.Lang]map[string]bool) {
 	m := p.Msg
 	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" || screenLine(m) {
 		return
@@ -142,7 +144,7 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 			Suggestion: greetingData.Say(m.Lang, "greet"),
 		})
 	}
-	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) {
+	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) && !hasDayOfMonth(m.Tokens(), ordinals[m.Lang]) {
 		p.Report(lint.Diagnostic{
 			Message:    "the away message does not say when a person will answer",
 			Suggestion: greetingData.Say(m.Lang, "when"),
@@ -160,6 +162,24 @@ func screenLine(m *lint.Message) bool {
 }
 
 // hasClockTime finds a time of day such as 9:00, 09.00 or 14:30.
+// hasDayOfMonth reports whether a day of the month is written as an
+// ordinal, a number from 1 to 31 with one of ordinal endings joined to it
+// ("on the 27th", "by the 3rd").
+func hasDayOfMonth(toks []lint.Token, ordinal map[string]bool) bool {
+	if ordinal == nil {
+		return false
+	}
+	for i, t := range toks {
+		if t.Kind != lint.Number || i+1 >= len(toks) || toks[i+1].Start != t.End || !ordinal[toks[i+1].Norm] {
+			continue
+		}
+		if n, err := strconv.Atoi(t.Norm); err == nil && n >= 1 && n <= 31 {
+			return true
+		}
+	}
+	return false
+}
+
 func hasClockTime(toks []lint.Token) bool {
 	for _, t := range toks {
 		if t.Kind == lint.Number && len(t.Norm) >= 4 && len(t.Norm) <= 5 {

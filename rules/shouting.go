@@ -179,7 +179,7 @@ const (
 func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots func() []lint.Span) capsKind {
 	l, text, t := m.Lang, m.Body.Text, toks[i]
 	w := text[t.Start:t.End]
-	if !shouted(l, w, sh.allow) || joinedCode(text, t) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) ||
+	if !shouted(l, w, sh.allow) || joinedCode(text, t) && !hyphenatedWord(l, text, t) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) ||
 		inSpans(slots(), t.Start) {
 		return notCaps
 	}
@@ -439,6 +439,36 @@ func joinedCode(text string, t lint.Token) bool {
 		}
 	}
 	return false
+}
+
+// hyphenatedWord reports whether a word is part of capitals joined by
+// hyphens that, in lower case, the language's dictionary has as one word:
+// NON-REFUNDABLE, ALL-INCLUSIVE, ALIŞ-VERİŞ are words in capitals, not codes
+// (XX-1234, KQX-ZTR and SMS-i are none: a digit, no such word, a suffix in
+// lower case).
+func hyphenatedWord(l lint.Lang, text string, t lint.Token) bool {
+	isPart := func(r rune) bool { return unicode.IsLetter(r) || r == '-' }
+	start, end := t.Start, t.End
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:start])
+		if !isPart(r) {
+			break
+		}
+		start -= n
+	}
+	for end < len(text) {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if !isPart(r) {
+			break
+		}
+		end += n
+	}
+	compound := strings.Trim(text[start:end], "-")
+	if !strings.Contains(compound, "-") || !allCaps(compound) {
+		return false
+	}
+	known, _ := inDictionary(l, lint.Lower(l, compound))
+	return known
 }
 
 // tagRE is markup: words inside a tag (<a class="govuk-link">) are not
