@@ -434,6 +434,12 @@ func SarcasmFeatures(m *lint.Message) []logreg.Feature {
 	return out
 }
 
+// SarcasmConfirms reports whether a message asks the customer to confirm a
+// step, which the scorer leaves alone.
+func SarcasmConfirms(m *lint.Message) bool {
+	return slices.ContainsFunc(cueClasses(sarcasmCues().findAll(m), m.Sentences(), nil), confirms)
+}
+
 // A feature's number is a hash of its kind and its parts (a stem, two
 // stems, a cue class), made from the parts' own hashes: a word's is taken
 // once a run, with its stem, so the scorer builds no string per word and

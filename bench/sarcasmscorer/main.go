@@ -2,7 +2,7 @@
 // labelled sets and measures it.
 //
 //	go run ./bench/sarcasmscorer -write            # train on every set, write rules/data/sarcasm_scorer.<lang>.bin
-//	go run ./bench/sarcasmscorer -heldout          # leave one set out: train on the others, score it
+//	go run ./bench/sarcasmscorer -heldout          # leave one set out: train on the others, score it; score seventh/ with all
 //	go run ./bench/sarcasmscorer -measure FILE     # frames, scorer and both on a labelled corpus
 //
 // The sets are testdata/quality/{,second/,third/,dev4/,fourth/,dev5/,fifth/,dev6/,sarcasm6/,sarcasm7/,sarcasm8/,sincere8/,
@@ -19,8 +19,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"gopkg.in/yaml.v3"
@@ -59,8 +61,10 @@ var thresholds = []float64{0.5, 0.7, 0.8, 0.9, 0.95}
 func main() {
 	write := flag.Bool("write", false, "train on every set and write the weights file")
 	heldout := flag.Bool("heldout", false, "leave each set out in turn and report precision and recall on it")
+	dev := flag.String("dev", "seventh", "with -heldout: development sets (folders under testdata/quality, comma-separated) to score with the model trained on every set")
 	measure := flag.String("measure", "", "report precision and recall on this labelled corpus (jsonl)")
 	root := flag.String("root", ".", "the repository's root")
+	unlabelled := flag.String("unlabelled", "", "report what the scorer flags per 1,000 words in DIR/<lang>/*.txt, text not written for the rule (messages separated by --- lines): every flag is a false alarm")
 	flag.Float64Var(&trainOptions.L2, "l2", trainOptions.L2, "L2 penalty (experiments only)")
 	flag.Float64Var(&trainOptions.PositiveWeight, "posweight", trainOptions.PositiveWeight, "weight of a positive (experiments only)")
 	flag.IntVar(&trainOptions.MinCount, "mincount", trainOptions.MinCount, "fewest examples a feature needs (experiments only)")
@@ -75,7 +79,9 @@ func main() {
 	case *write:
 		err = writeWeights(*root)
 	case *heldout:
-		err = heldOut(os.Stdout, *root)
+		err = heldOut(os.Stdout, *root, strings.FieldsFunc(*dev, func(r rune) bool { return r == ',' }))
+	case *unlabelled != "":
+		err = flagsOn(os.Stdout, *root, *unlabelled)
 	case *measure != "":
 		err = measureOn(os.Stdout, *root, *measure)
 	default:
@@ -93,6 +99,9 @@ type item struct {
 	msg      *lint.Message
 	features []logreg.Feature
 	positive bool
+	// framed: the rule's frames flag it. They do not depend on the
+	// scorer's training, so each message is checked once a run.
+	framed bool
 }
 
 // readSet reads a labelled jsonl file: its messages, with features, by
@@ -127,9 +136,14 @@ func readSet(path string) (map[lint.Lang][]item, error) {
 	if len(labels) != len(msgs) {
 		return nil, fmt.Errorf("%s: %d lines but %d messages", path, len(labels), len(msgs))
 	}
+	check, err := frames()
+	if err != nil {
+		return nil, err
+	}
 	out := map[lint.Lang][]item{}
 	for i, m := range msgs {
-		out[m.Lang] = append(out[m.Lang], item{msg: m, features: rules.SarcasmFeatures(m), positive: slices.Contains(labels[i], "sarcasm")})
+		out[m.Lang] = append(out[m.Lang], item{msg: m, features: rules.SarcasmFeatures(m), positive: slices.Contains(labels[i], "sarcasm"),
+			framed: flags(check, m)})
 	}
 	return out, nil
 }
@@ -242,9 +256,9 @@ func newTally() *tally {
 	return &tally{scorer: make([]count, len(thresholds)), either: make([]count, len(thresholds))}
 }
 
-func (t *tally) add(check lint.Check, model *logreg.Model, items []item) {
+func (t *tally) add(model *logreg.Model, items []item) {
 	for _, it := range items {
-		f := flags(check, it.msg)
+		f := it.framed
 		t.frames.add(it.positive, f)
 		p := logreg.Probability(model.Logit(it.features))
 		for k, th := range thresholds {
@@ -277,25 +291,148 @@ func (t *tally) row(w io.Writer, l lint.Lang, set string) {
 }
 
 // heldOut trains on all sets but one and scores the one left out, for each
-// set and language; "all" pools the held-out scores.
-func heldOut(w io.Writer, root string) error {
-	return perLanguage(w, root, func(tw io.Writer, check lint.Check, l lint.Lang, byset [][]item) {
-		pooled := newTally()
-		for k, s := range sets {
+// set and language; "all" pools the held-out scores. Each development set
+// (a folder under testdata/quality in no training set) is then scored by
+// the model trained on every set, which never saw it. The models are
+// trained side by side, one a processor: each is a few seconds' work.
+func heldOut(w io.Writer, root string, dev []string) error {
+	best := map[lint.Lang]operatingPoint{}
+	devBest := map[lint.Lang][]operatingPoint{}
+	defer func() {
+		if !*showBest {
+			return
+		}
+		for _, l := range langs {
+			fmt.Fprintf(w, "%s best pooled either: %v", l, best[l])
+			for k, d := range dev {
+				fmt.Fprintf(w, "; %s at it: %v", d, devBest[l][k])
+			}
+			fmt.Fprintln(w)
+		}
+	}()
+	return perLanguage(w, root, func(tw io.Writer, l lint.Lang, byset [][]item) error {
+		devSets := make([][]item, len(dev))
+		for k, d := range dev {
+			got, err := readSet(filepath.Join(root, "testdata", "quality", d, string(l)+".jsonl"))
+			if err != nil {
+				return err
+			}
+			devSets[k] = got[l]
+		}
+		// Model k leaves set k out; the last is trained on every set.
+		models := make([]*logreg.Model, len(sets)+1)
+		var others [][][]item
+		if *cross {
+			for _, o := range langs {
+				if o != l {
+					b, err := readSets(root, o)
+					if err != nil {
+						return err
+					}
+					others = append(others, b)
+				}
+			}
+		}
+		inParallel(len(models), func(k int) {
 			var rest []item
 			for j := range byset {
 				if j != k {
 					rest = append(rest, byset[j]...)
+					for _, o := range others {
+						rest = append(rest, o[j]...)
+					}
 				}
 			}
-			model := train(rest)
+			models[k] = train(rest)
+		})
+		pooled := newTally()
+		var scored []scoredItem
+		for k, s := range sets {
 			t := newTally()
-			t.add(check, model, byset[k])
-			pooled.add(check, model, byset[k])
+			t.add(models[k], byset[k])
+			pooled.add(models[k], byset[k])
 			t.row(tw, l, s.name)
+			scored = appendScored(scored, models[k], byset[k])
 		}
 		pooled.row(tw, l, "all")
+		best[l] = bestThreshold(scored)
+		for k, d := range dev {
+			t := newTally()
+			t.add(models[len(sets)], devSets[k])
+			t.row(tw, l, d)
+			if *showBest {
+				devBest[l] = append(devBest[l], atThreshold(appendScored(nil, models[len(sets)], devSets[k]), best[l].threshold))
+			}
+		}
+		return nil
 	})
+}
+
+var cross = flag.Bool("cross", false, "with -heldout: train each language on the other languages' sets too (experiments only)")
+
+var showBest = flag.Bool("best", false, "with -heldout: the threshold with the most pooled recall at precision 0.95 or more (experiments only)")
+
+type scoredItem struct {
+	p              float64
+	framed, wanted bool
+}
+
+func appendScored(out []scoredItem, model *logreg.Model, items []item) []scoredItem {
+	for _, it := range items {
+		out = append(out, scoredItem{logreg.Probability(model.Logit(it.features)), it.framed, it.positive})
+	}
+	return out
+}
+
+// operatingPoint is the frames and scorer together at a threshold.
+type operatingPoint struct {
+	threshold float64
+	c         count
+}
+
+func (o operatingPoint) String() string {
+	return fmt.Sprintf("≥%.3f %v (tp %d fp %d fn %d)", o.threshold, o.c, o.c.tp, o.c.fp, o.c.fn)
+}
+
+func atThreshold(items []scoredItem, th float64) operatingPoint {
+	o := operatingPoint{threshold: th}
+	for _, it := range items {
+		o.c.add(it.wanted, it.framed || it.p >= th)
+	}
+	return o
+}
+
+// bestThreshold is the threshold of most recall at precision 0.95 or more.
+func bestThreshold(items []scoredItem) operatingPoint {
+	var best operatingPoint
+	for th := 0.5; th < 0.9995; th += 0.001 {
+		o := atThreshold(items, th)
+		if o.c.tp*100 >= 95*(o.c.tp+o.c.fp) && o.c.tp > best.c.tp {
+			best = o
+		}
+	}
+	return best
+}
+
+// inParallel calls f(0) to f(n-1), as many at once as the program may run
+// threads.
+func inParallel(n int, f func(k int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				f(k)
+			}
+		}()
+	}
+	for k := range n {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
 }
 
 // measureOn trains on every set and scores a labelled corpus.
@@ -304,20 +441,91 @@ func measureOn(w io.Writer, root, path string) error {
 	if err != nil {
 		return err
 	}
-	return perLanguage(w, root, func(tw io.Writer, check lint.Check, l lint.Lang, byset [][]item) {
+	return perLanguage(w, root, func(tw io.Writer, l lint.Lang, byset [][]item) error {
 		t := newTally()
-		t.add(check, train(slices.Concat(byset...)), corpus[l])
+		t.add(train(slices.Concat(byset...)), corpus[l])
 		t.row(tw, l, filepath.Base(path))
+		return nil
 	})
 }
 
-// perLanguage writes a table with rows from each language's sets: the
-// rule's frames, a language and its sets by set.
-func perLanguage(w io.Writer, root string, rows func(tw io.Writer, check lint.Check, l lint.Lang, byset [][]item)) error {
+// flagsOn trains on every set and counts the messages of unlabelled text
+// the scorer alone would flag (the frames silent, no confirmation asked),
+// per 1,000 words, at each threshold; -v lists those at the highest.
+func flagsOn(w io.Writer, root, dir string) error {
 	check, err := frames()
 	if err != nil {
 		return err
 	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprint(tw, "lang\twords\t")
+	for _, th := range thresholds {
+		fmt.Fprintf(tw, "scorer≥%.2f\t", th)
+	}
+	fmt.Fprintln(tw)
+	var listed []string
+	for _, l := range langs {
+		byset, err := readSets(root, l)
+		if err != nil {
+			return err
+		}
+		model := train(slices.Concat(byset...))
+		files, err := filepath.Glob(filepath.Join(dir, string(l), "*.txt"))
+		if err != nil {
+			return err
+		}
+		words := 0
+		flagged := make([]int, len(thresholds))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			for _, line := range strings.Split(string(data), "\n") {
+				if strings.TrimSpace(line) != "---" {
+					words += len(strings.Fields(line))
+				}
+			}
+			msgs, err := load.Options{Lang: l}.File(f, data)
+			if err != nil {
+				return err
+			}
+			for _, m := range msgs {
+				if len(m.Sentences()) == 0 || rules.SarcasmConfirms(m) || flags(check, m) {
+					continue
+				}
+				p := logreg.Probability(model.Logit(rules.SarcasmFeatures(m)))
+				for k, th := range thresholds {
+					if p >= th {
+						flagged[k]++
+					}
+				}
+				if p >= thresholds[len(thresholds)-1] {
+					listed = append(listed, fmt.Sprintf("%s %.3f %q", l, p, m.Body.Text))
+				}
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%d\t", l, words)
+		for _, n := range flagged {
+			fmt.Fprintf(tw, "%.2f\t", 1000*float64(n)/float64(max(words, 1)))
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if *verbose {
+		for _, s := range listed {
+			fmt.Fprintln(w, s)
+		}
+	}
+	return nil
+}
+
+var verbose = flag.Bool("v", false, "with -unlabelled: list the messages flagged at the highest threshold")
+
+// perLanguage writes a table with rows from each language's sets, by set.
+func perLanguage(w io.Writer, root string, rows func(tw io.Writer, l lint.Lang, byset [][]item) error) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	header(tw)
 	for _, l := range langs {
@@ -325,7 +533,9 @@ func perLanguage(w io.Writer, root string, rows func(tw io.Writer, check lint.Ch
 		if err != nil {
 			return err
 		}
-		rows(tw, check, l, byset)
+		if err := rows(tw, l, byset); err != nil {
+			return err
+		}
 	}
 	return tw.Flush()
 }

@@ -91,7 +91,7 @@ func writeSets(t *testing.T) string {
 // the frames find both sarcastic messages of each set and nothing else.
 func TestHeldOut(t *testing.T) {
 	var out strings.Builder
-	if err := heldOut(&out, writeSets(t)); err != nil {
+	if err := heldOut(&out, writeSets(t), nil); err != nil {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -106,5 +106,31 @@ func TestHeldOut(t *testing.T) {
 	}
 	if !strings.HasPrefix(rows[len(rows)-1], "az    all") {
 		t.Errorf("last row %q", rows[len(rows)-1])
+	}
+}
+
+// A development set, in no training set, gets a row per language after
+// the pooled one, scored by the model trained on every set.
+func TestHeldOutDevelopmentSet(t *testing.T) {
+	root := writeSets(t)
+	if err := os.CopyFS(filepath.Join(root, "testdata", "quality", "extra"), os.DirFS(filepath.Join(root, "testdata", "quality", sets[1].dir))); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := heldOut(&out, root, []string{"extra"}); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(rows) != 1+len(langs)*(len(sets)+2) {
+		t.Fatalf("%d rows:\n%s", len(rows), out.String())
+	}
+	for k, l := range langs {
+		row := rows[(k+1)*(len(sets)+2)]
+		if f := strings.Fields(row); f[0] != string(l) || f[1] != "extra" || strings.Join(f[2:5], " ") != "1.00 / 1.00" {
+			t.Errorf("row %q", row)
+		}
+	}
+	if err := heldOut(&out, root, []string{"missing"}); err == nil {
+		t.Error("a development set that is not there: no error")
 	}
 }
