@@ -201,6 +201,10 @@ type Message struct {
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int
+	// Streamed says the message was read as a stream and is not kept for
+	// the rules that look across files (Loaded.Streamed): no file check
+	// will ask what a rule would Remember of it, so Remember keeps nothing.
+	Streamed bool
 }
 
 // Field returns the field a part names.
@@ -247,6 +251,9 @@ type kept struct{ key, val any }
 // that the rule's file check, which runs after every message was checked,
 // uses it instead of working it out again. Trim keeps it.
 func (m *Message) Remember(key, val any) {
+	if m.Streamed {
+		return
+	}
 	for i := range m.kept {
 		if m.kept[i].key == key {
 			m.kept[i].val = val

@@ -297,6 +297,13 @@ func wordEnd(text string, i int, first rune) (end int, upper, other bool) {
 				continue
 			}
 		}
+		if f, ok := latinAt(text, i); ok && f&latinWordOrDigit != 0 {
+			// ş, ı, ə, ü, ç, ğ, é: every other letter of a Turkish or
+			// Azerbaijani word, told by one table look-up.
+			upper = upper || f&latinUpper != 0
+			i += 2
+			continue
+		}
 		r, w := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
@@ -320,6 +327,41 @@ func wordEnd(text string, i int, first rune) (end int, upper, other bool) {
 	}
 	return i, upper, other
 }
+
+// latinAt is latinFlags of the character at text[i] when it is one of two
+// bytes below U+02B0 (Latin-1, Latin Extended-A and -B, IPA), read without
+// decoding it through utf8; ok is false for any other.
+func latinAt(text string, i int) (flags uint8, ok bool) {
+	if i+1 >= len(text) {
+		return 0, false
+	}
+	c, d := text[i], text[i+1]
+	// A lead byte from 0xC2 with a continuation byte is a valid character
+	// of two bytes; 0xCA 0xB0 is U+02B0.
+	if c < 0xC2 || c > 0xCA || d&0xC0 != 0x80 || c == 0xCA && d >= 0xB0 {
+		return 0, false
+	}
+	return latinFlags[rune(c&0x1F)<<6|rune(d&0x3F)], true
+}
+
+// latinFlags are what wordEnd asks of the characters below U+02B0: a
+// letter or digit of a word, and a capital (or title case).
+var latinFlags = func() (f [0x2B0]uint8) {
+	for r := range f {
+		if isWordRune(rune(r)) || unicode.IsDigit(rune(r)) {
+			f[r] |= latinWordOrDigit
+		}
+		if isUpperOrTitle(rune(r)) {
+			f[r] |= latinUpper
+		}
+	}
+	return f
+}()
+
+const (
+	latinWordOrDigit uint8 = 1 << iota
+	latinUpper
+)
 
 // latinShape is what a word's character r tells wordEnd: upper, a capital
 // (or title case) below U+0300; other, a character from U+0300 on or ʼ.

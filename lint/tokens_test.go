@@ -90,7 +90,8 @@ func TestTokenizeByRunes(t *testing.T) {
 
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"Don’t wait: 14.00'e kadar, İSTANBUL'da 1,5 TL! {{x}}", "a\u00a0b\u2028c\td", "x'y ı'İ 12:30:45,5.",
-		"\xff\xfeab\xc3", "٣٤ ١٢ abc٣", "ǅemal Ǆ ﬁx", "e\u0301 s\u0327ey", "don'", "'tis", "ok’’ok"} {
+		"\xff\xfeab\xc3", "٣٤ ١٢ abc٣", "ǅemal Ǆ ﬁx", "e\u0301 s\u0327ey", "don'", "'tis", "ok’’ok",
+		"Teşekkür ŞİMDİ ıİə Əliyev ×÷ ª·º µ\u00a0x", "ɐʯʰʼa ǅǆ\u0085y", "a\xc2", "ş\xca\xb0ʯ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

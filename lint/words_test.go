@@ -77,3 +77,19 @@ func FuzzWords(f *testing.F) {
 		}
 	})
 }
+
+// A message read as a stream is never seen by a file check: Remember keeps
+// nothing of it, and a kept message keeps what it is given.
+func TestRememberStreamed(t *testing.T) {
+	type key struct{}
+	kept := &Message{}
+	kept.Remember(key{}, 1)
+	if v, ok := kept.Recall(key{}); !ok || v != 1 {
+		t.Errorf("kept message: Recall = %v, %v; want 1, true", v, ok)
+	}
+	streamed := &Message{Streamed: true}
+	streamed.Remember(key{}, 1)
+	if v, ok := streamed.Recall(key{}); ok {
+		t.Errorf("streamed message: Recall = %v, true; want nothing kept", v)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
@@ -57,11 +58,40 @@ type languageCheck struct {
 	// part before "|"): a word that starts with none of them has no
 	// paired word, and is not looked for one.
 	pairFrom map[lint.Lang][]string
+	// others are, by language, the languages a whole message is asked
+	// to be in instead (the data's "other" list), with their lexicons
+	// once all are built.
+	others map[lint.Lang]*otherLexicons
+}
+
+// otherLexicons are the languages a message of one language may be
+// written in instead, and their lexicons once every one is built (nil
+// until then): looked up once, not by name for every message.
+type otherLexicons struct {
+	names []string
+	built atomic.Pointer[[]*lexicon]
+}
+
+// lexicons are the others' lexicons when all are built (lexiconBuilt); ok
+// is false while one is not.
+func (o *otherLexicons) lexicons() (lxs []*lexicon, ok bool) {
+	if p := o.built.Load(); p != nil {
+		return *p, true
+	}
+	for _, name := range o.names {
+		lx, ok := lexiconBuilt(lint.Lang(name))
+		if !ok {
+			return nil, false
+		}
+		lxs = append(lxs, lx)
+	}
+	o.built.Store(&lxs)
+	return lxs, true
 }
 
 func newLanguageCheck() (*languageCheck, error) {
 	all := languageData.Langs["all"].Words
-	lc := &languageCheck{neighbour: map[lint.Lang]lint.Lang{}, pairFrom: map[lint.Lang][]string{}}
+	lc := &languageCheck{neighbour: map[lint.Lang]lint.Lang{}, pairFrom: map[lint.Lang][]string{}, others: map[lint.Lang]*otherLexicons{}}
 	var err error
 	if lc.otherShare, err = strconv.Atoi(all["shares"][0]); err == nil {
 		if lc.ownShare, err = strconv.Atoi(all["shares"][1]); err == nil {
@@ -75,6 +105,7 @@ func newLanguageCheck() (*languageCheck, error) {
 		if n := rl.Words["neighbour"]; len(n) > 0 {
 			lc.neighbour[l] = lint.Lang(n[0])
 		}
+		lc.others[l] = &otherLexicons{names: rl.Words["other"]}
 		for _, pair := range rl.Words["pairs"] {
 			from, _, _ := strings.Cut(pair, "|")
 			lc.pairFrom[l] = append(lc.pairFrom[l], from)
@@ -137,16 +168,22 @@ func (sc *judged) detect(text string) (lint.Lang, bool) {
 
 var languageScratch = sync.Pool{New: func() any { return new(judged) }}
 
-// judgedWord is a word to judge: the word (its base, without a suffix
-// after an apostrophe), its span and token, and its verdict in the own
-// language's lexicon, shared with the spelling rule (lint.Message.Words).
-// One record a word, so that gathering them is one append, not four.
+// judgedWord is a word to judge: its record among the message's words
+// (lint.Message.Words) and its verdict in the own language's lexicon,
+// shared with the spelling rule, whose base (the word without a suffix
+// after an apostrophe) is the word judged. Two pointers a word, so that
+// gathering them is one small append; the word and its span are read
+// from the record when asked.
 type judgedWord struct {
-	word string
-	span lint.Span
-	tok  int
-	v    *wordVerdict
+	w *lint.WordToken
+	v *wordVerdict
 }
+
+// word is the word judged, of the message's text.
+func (j *judgedWord) word(text string) string { return text[j.w.Start : j.w.Start+j.v.base] }
+
+// span is the word's span in the message's text.
+func (j *judgedWord) span() lint.Span { return lint.Span{Start: j.w.Start, End: j.w.Start + j.v.base} }
 
 // words are the message's words to judge, in sc's room: the words the
 // spelling rule checks (their verdicts in own, the message's language,
@@ -163,7 +200,7 @@ func (lc *languageCheck) words(p *lint.Pass, own *lexicon, sc *judged) []judgedW
 		if !v.checked || v.capital && midSentence(text, toks, w.Tok) {
 			continue
 		}
-		out = append(out, judgedWord{word[:v.base], lint.Span{Start: w.Start, End: w.Start + v.base}, w.Tok, v})
+		out = append(out, judgedWord{w, v})
 	}
 	sc.words = out
 	return out
@@ -176,7 +213,7 @@ func (sc *judged) prose(p *lint.Pass, clean string) []judgedWord {
 	text, toks := p.Msg.Body.Text, p.Msg.Tokens()
 	n := 0
 	for k := range sc.words {
-		if t := &toks[sc.words[k].tok]; clean[t.Start:t.End] == text[t.Start:t.End] {
+		if t := &toks[sc.words[k].w.Tok]; clean[t.Start:t.End] == text[t.Start:t.End] {
 			sc.words[n] = sc.words[k]
 			n++
 		}
@@ -193,7 +230,10 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []judgedWord, sc *jud
 	if len(words) < lc.minWords {
 		return ""
 	}
-	others := languageData.Langs[p.Msg.Lang].Words["other"]
+	others := lc.others[p.Msg.Lang]
+	if others == nil {
+		return "" // no other language to be in
+	}
 	// A message is another language's when its words are (otherLanguage)
 	// and the detector does not read it as its own. The detector's cue
 	// words are cheap and loading the other languages' dictionaries is not
@@ -202,8 +242,8 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []judgedWord, sc *jud
 	// Once they are, looking the words up costs less than the detector's
 	// pass over the text: a message whose words are not another
 	// language's is not read by the detector.
-	if lc.othersBuilt(others) {
-		l := lc.otherLanguage(words, others)
+	if lxs, ok := others.lexicons(); ok {
+		l := lc.otherLanguage(p.Msg.Body.Text, words, lxs)
 		if l == "" {
 			return ""
 		}
@@ -215,38 +255,35 @@ func (lc *languageCheck) wrongLanguage(p *lint.Pass, words []judgedWord, sc *jud
 	if d, ok := sc.detect(p.Msg.Body.Text); ok && d == p.Msg.Lang {
 		return ""
 	}
-	return lc.otherLanguage(words, others)
-}
-
-// othersBuilt reports whether the lexicons of the other languages are all
-// built.
-func (lc *languageCheck) othersBuilt(others []string) bool {
-	for _, name := range others {
-		if _, ok := lexiconBuilt(lint.Lang(name)); !ok {
-			return false
+	var lxs []*lexicon
+	for _, name := range others.names {
+		if lx, err := lexiconFor(lint.Lang(name)); err == nil {
+			lxs = append(lxs, lx)
 		}
 	}
-	return true
+	return lc.otherLanguage(p.Msg.Body.Text, words, lxs)
 }
 
-// otherLanguage is the first of others whose dictionary knows nearly all
+// otherLanguage is the language of the first of others (nil: none) whose dictionary knows nearly all
 // of a message's words, when few of them are its own language's alone
 // (which the words' verdicts in their own language say), or "". "Alone"
 // matters: the Azerbaijani list is a web crawl that has common English
 // words.
-func (lc *languageCheck) otherLanguage(words []judgedWord, others []string) lint.Lang {
-	for _, name := range others {
-		l := lint.Lang(name)
-		other, err := lexiconFor(l)
-		if err != nil || other == nil {
+func (lc *languageCheck) otherLanguage(text string, words []judgedWord, others []*lexicon) lint.Lang {
+	for _, other := range others {
+		if other == nil {
 			continue
 		}
+		l := other.lang
 		theirs, ours, ownOnly := 0, 0, 0
 		// Most messages are in their language: stop once too many words
 		// are not the other's for it to reach its share.
 		missing, allowed := 0, len(words)-(lc.otherShare*len(words)+99)/100
 		for i := range words {
-			o := words[i].v.knownIn(other, words[i].word)
+			o, kept := words[i].v.keptIn(other.slot)
+			if !kept {
+				o = words[i].v.knownIn(other, words[i].word(text))
+			}
 			if !o {
 				if missing++; missing > allowed {
 					break
@@ -290,30 +327,17 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judg
 	// The verdicts asked own's neighbour, which is this one but for a
 	// language added after own was built.
 	shared := own.neighbour == lc.neighbour[p.Msg.Lang]
-	froms := lc.pairFrom[p.Msg.Lang]
 	for i := range words {
-		w, span, v := words[i].word, words[i].span, words[i].v
-		if shared && !v.neighbourKnown || !shared && !v.knownIn(nb, w) {
+		v := words[i].v
+		if shared && !v.neighbourKnown {
 			continue // most words: not lowered for nothing
 		}
-		lw := lint.Lower(p.Msg.Lang, w)
-		if utf8.RuneCountInString(lw) < 4 || lc.english(v, w) {
+		w, span := words[i].word(text), words[i].span()
+		if !shared && !v.knownIn(nb, w) {
 			continue
 		}
-		if own.neighbourWord(w) != "" {
-			continue // its letters give the Azerbaijani word: spelling reports it
-		}
-		if !slices.ContainsFunc(froms, func(from string) bool { return strings.HasPrefix(lw, from) }) {
-			continue // pairedWord starts from a pair whose word lw starts with
-		}
-		right := pairedWord(p.Msg.Lang, own, lw)
+		right := lc.pairOf(own, v, w)
 		if right == "" {
-			continue // a Turkish word can be a name, or a word the list lacks
-		}
-		// The Azerbaijani list is a web crawl with some Turkish in it: a
-		// word it has counts as Turkish when its counterpart is far
-		// commoner there.
-		if v.known && own.weight(lw)*5 >= own.weight(firstWord(right)) {
 			continue
 		}
 		found = true
@@ -323,6 +347,53 @@ func (lc *languageCheck) neighbourWords(p *lint.Pass, own *lexicon, words []judg
 		}
 	}
 	return found
+}
+
+// neighbourPair is what neighbourWords makes of a word known to the
+// neighbouring language, kept in the word's verdict (wordVerdict.pair): the
+// own language's word to write instead, or "", as the check lc found it.
+type neighbourPair struct {
+	lc    *languageCheck
+	right string
+}
+
+// pairOf is pairFor of the word w, whose verdict in own is v, kept in the
+// verdict: a word is judged once, not in every message that has it.
+func (lc *languageCheck) pairOf(own *lexicon, v *wordVerdict, w string) string {
+	if p := v.pair.Load(); p != nil && p.lc == lc {
+		return p.right
+	}
+	right := lc.pairFor(own, v, w)
+	v.pair.Store(&neighbourPair{lc, right})
+	return right
+}
+
+// pairFor is the own language's word (from the pairs list) for w, a word
+// the neighbouring language knows whose verdict in own is v, or "": none
+// for a short word, an English one, one whose letters give the own
+// language's word (a misspelling, the spelling rule's), one with no pair,
+// or one the own language uses about as often as its pair.
+func (lc *languageCheck) pairFor(own *lexicon, v *wordVerdict, w string) string {
+	lw := lint.Lower(own.lang, w)
+	if utf8.RuneCountInString(lw) < 4 || lc.english(v, w) {
+		return ""
+	}
+	if own.neighbourWord(w) != "" {
+		return "" // its letters give the Azerbaijani word: spelling reports it
+	}
+	if !slices.ContainsFunc(lc.pairFrom[own.lang], func(from string) bool { return strings.HasPrefix(lw, from) }) {
+		return "" // pairedWord starts from a pair whose word lw starts with
+	}
+	right := pairedWord(own.lang, own, lw)
+	if right == "" {
+		return "" // a Turkish word can be a name, or a word the list lacks
+	}
+	// The Azerbaijani list is a web crawl with some Turkish in it: a word
+	// it has counts as Turkish when its counterpart is far commoner there.
+	if v.known && own.weight(lw)*5 >= own.weight(firstWord(right)) {
+		return ""
+	}
+	return right
 }
 
 // english reports a word the English dictionary knows (size, time): an

@@ -74,7 +74,9 @@ found right ("You're right to be upset"), loyalty counted beside a welcome back 
 third visit this month", "bonusunuz hesabınıza yazılıb"), an apology beside yesterday ("Özür dileriz, dün …"), a
 time before or after ("kurs bitmeden bir hafta önce"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
-yazmışsınız, teşekkürler"), a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
+yazmışsınız, teşekkürler"), a quote that names a sound, a setting or a command ("the "click" sound", "“sessiz mod”
+seçeneği", "“otur” əmri"), the customer's words reported back with a remedy ("“Kondisioner işləmir” yazmısınız;
+… pulsuz təmir edəcək"), thanks for their understanding, a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
 work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
@@ -227,7 +229,7 @@ var frames = [...]sarcasmFrame{
 	{a: "absurd", b: "offer", promise: true, why: "an impossible promise reads as mock compliance"},
 	{a: "past_time", b: "promise", promise: true, near: 3, why: "promising it for the past reads as mock compliance"},
 	{a: "ironic", b: "failure", why: "an ironic opener with what went wrong reads as sarcasm"},
-	{a: "gratitude", b: "bad_rating", unless: "apology", why: "thanks for a bad rating reads as sarcasm"},
+	{a: "gratitude", b: "bad_rating", unless: "apology amends", why: "thanks for a bad rating reads as sarcasm"},
 	{a: "displeasure", b: "elsewhere", unless: "apology", why: "sending an unhappy customer elsewhere reads as sarcasm"},
 	{a: "evaluation", b: "failure", final: true, unless: "apology", why: "praise after what went wrong reads as sarcasm"},
 	{a: "evaluation", b: "repetition", final: true, unless: "apology welcome reward", why: "praise after counting how often reads as sarcasm"},
@@ -377,14 +379,20 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		}
 	}
 	markers := found["markers"]
+	if len(found["surprise_noun"]) > 0 {
+		markers = delighted(m, markers, found)
+	}
 	markers = append(markers, repeatedAffirmation(m, found["affirm"])...)
 	markers = append(markers, c.scareQuotes(m, found)...)
 	markers = append(markers, fragments(m, found["fragment"])...)
 	// "Try again", "yenə yazın": again in an instruction to retry is no
-	// complaint; "without doing it" is one when the customer did the rest
+	// complaint, nor a count in a frequency ("twice a day", "günde iki
+	// kez"); "without doing it" is one when the customer did the rest
 	// ("ölçü götürmədən … istəyirsiniz").
 	if len(found["openers"]) > 0 {
-		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool { return insideMatch(found["retry"], w.Span) })
+		found["complaints"] = slices.DeleteFunc(found["complaints"], func(w lint.Match) bool {
+			return insideMatch(found["retry"], w.Span) || insideMatch(found["frequency"], w.Span)
+		})
 		found["complaints"] = append(found["complaints"], c.without(m)...)
 	}
 	if len(found["act_judgment"]) > 0 || len(found["mystery"]) > 0 {
@@ -446,8 +454,15 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 	}
 	// What we did about it puts it right too: "masanızı 20.00'ye aldık";
 	// not the slip itself, nor what we did not do ("oxumamışıq").
+	// In English "we" with a past owns the fault ("You're right, we
+	// shipped the blue one"); beside a late notice it may be what we asked
+	// for ("only three weeks after we asked").
 	if len(found["late_notice"]) > 0 || len(found["blame"]) > 0 {
-		for _, w := range c.ending(m, found, "ends:ourPast") {
+		ours := c.ending(m, found, "ends:ourPast")
+		if len(found["blame"]) > 0 {
+			ours = append(slices.Clone(ours), c.wePast(m)...)
+		}
+		for _, w := range ours {
 			if !slices.ContainsFunc(found["misdeed"], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
 				found["remedy"] = append(found["remedy"], w)
 			}
@@ -498,6 +513,60 @@ func (c customer) refine(m *lint.Message, found map[string][]lint.Match) []lint.
 		}
 	}
 	return markers
+}
+
+// wePast are our own past actions in a language without verb endings:
+// "we" and a past tense after it ("we shipped the blue one"), from "we" to
+// the verb; not a modal past ("we should have guessed").
+func (c customer) wePast(m *lint.Message) []lint.Match {
+	if c.endings[m.Lang] != nil {
+		return nil
+	}
+	toks := m.Tokens()
+	var out []lint.Match
+	for i, t := range toks {
+		if t.Kind != lint.Word || t.Norm != "we" && t.Norm != "we've" {
+			continue
+		}
+		if v := c.pastAt(toks, i); v >= 0 {
+			out = append(out, lint.Match{Cue: "we", Span: lint.Span{Start: t.Start, End: toks[v].End}, First: i, Last: v})
+		}
+	}
+	return out
+}
+
+// delighted drops from the markers a surprise exclaimed in delight: its
+// sentence ends with "!" or a delight emoji follows it, nothing went wrong
+// in that sentence, and the message praises or puts right ("What a
+// surprise, your starter doubled overnight! Lovely work", "Ne sürpriz 😍").
+// Said flat beside a slip it stays irony ("Ne büyük sürpriz, yine geç
+// kaldınız.").
+func delighted(m *lint.Message, markers []lint.Match, found map[string][]lint.Match) []lint.Match {
+	cheer := false
+	for _, l := range [...]string{"praise", "evaluation", "joy", "delight", "remedy"} {
+		cheer = cheer || len(found[l]) > 0
+	}
+	sents := m.Sentences()
+	if !cheer || len(sents) == 0 {
+		return markers
+	}
+	text := m.Body.Text
+	return slices.DeleteFunc(slices.Clone(markers), func(mk lint.Match) bool {
+		if !crosses(found["surprise_noun"], mk.Span) {
+			return false
+		}
+		i := sentenceOf(sents, mk.Span.Start)
+		for _, l := range [...]string{"failure", "misdeed", "complaints"} {
+			if slices.ContainsFunc(found[l], func(w lint.Match) bool {
+				return sentenceOf(sents, w.Span.Start) == i && !(w.Span.Start >= mk.Span.Start && w.Span.End <= mk.Span.End) // not the marker's own word
+			}) {
+				return false
+			}
+		}
+		next := nextNonSpace(text, mk.Span.End)
+		return strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "!") ||
+			slices.ContainsFunc(found["delight_emoji"], func(e lint.Match) bool { return e.Span.Start == next })
+	})
 }
 
 // complying are the "of course"s at most two words from the start of a
@@ -685,6 +754,12 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 		bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool {
 			return f.asked && !you.told(m, b)
 		})
+		// Our own reminders counted in a shout are open anger, the
+		// shouting rule's, not feigned politeness: "Sizə üç dəfə
+		// yazmışıq!!!".
+		if len(bs) > 0 && shouts(m) {
+			bs = slices.DeleteFunc(bs, func(b lint.Match) bool { return len(you.ours(m, []lint.Match{b})) > 0 })
+		}
 	}
 	if len(bs) == 0 {
 		return nil
@@ -748,6 +823,34 @@ func (f *sarcasmFrame) find(m *lint.Message, found map[string][]lint.Match, you 
 		}
 	}
 	return out
+}
+
+// shouts reports whether a message raises its voice: marks doubled ("!!",
+// "??") or two words in a row in capitals of three letters or more
+// ("KRİPTO ÇIXARIŞLARI").
+func shouts(m *lint.Message) bool {
+	text := m.Body.Text
+	if strings.Contains(text, "!!") || strings.Contains(text, "??") {
+		return true
+	}
+	run := 0
+	for _, t := range m.Tokens() {
+		switch {
+		case t.Kind == lint.Word && capitals(text[t.Start:t.End]):
+			if run++; run == 2 {
+				return true
+			}
+		case t.Kind == lint.Word || t.Kind == lint.Punct:
+			run = 0
+		}
+	}
+	return false
+}
+
+// capitals reports whether a word of three letters or more is all in
+// capitals.
+func capitals(w string) bool {
+	return utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // customer is how a language speaks of the customer's doing: words
@@ -1330,6 +1433,32 @@ func (c customer) didIn(m *lint.Message, s lint.Span, folded bool) bool {
 	return false
 }
 
+// didBesidesSaying is didIn for a sentence with a quote, not counting the
+// customer's own verbs of saying: in a message that helps (see helps),
+// words they wrote reported back ("“Sistem işləmir” yazmısınız; ustamız
+// sabah gələcək") are a report; held up, they stand beside something else
+// they did ("you packed it 'carefully'", "“sağlam” paketlediğinizi
+// yazmışsınız"), or beside nothing but what belies them ("“Kendiliğinden
+// bozuldu” dediğiniz telefonun içinden su çıktı").
+func (c customer) didBesidesSaying(m *lint.Message, s lint.Span, q *quoteFacts) bool {
+	toks := q.toks
+	for i := tokenAt(toks, s.Start); i < len(toks) && toks[i].End <= s.End; i++ {
+		t := toks[i]
+		if t.Kind != lint.Word || q.saidLast[i] {
+			continue
+		}
+		if c.sets["ends:you"][m.Lang].has(m.Lang, t.Norm, q.folded) {
+			return true
+		}
+		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
+			if n := neighbour(toks, i, 1); n < 0 || !q.saidAt[toks[n].Start] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // doings are the words that tell what the customer did: a verb with a 2nd
 // person ending (gəlmisiniz, istediniz), or a past tense after "you" ("you
 // cancelled").
@@ -1350,20 +1479,24 @@ func (c customer) doings(m *lint.Message) []lint.Match {
 // pastAfter reports whether a past tense follows "you" at token i, at
 // most one adverb or quote mark between: "you measured", "you've
 // 'barely opened'".
-func (c customer) pastAfter(toks []lint.Token, i int) bool {
+func (c customer) pastAfter(toks []lint.Token, i int) bool { return c.pastAt(toks, i) >= 0 }
+
+// pastAt is the index of the past tense pastAfter finds after token i, -1
+// if none.
+func (c customer) pastAt(toks []lint.Token, i int) int {
 	words := 0
 	for n := neighbour(toks, i, 1); n >= 0 && words < 2; n = neighbour(toks, n, 1) {
 		switch t := toks[n]; {
 		case t.Kind == lint.Word:
 			if c.past[lint.English][pastStem(t.Norm)] {
-				return true
+				return n
 			}
 			words++
 		case t.Norm != "'" && t.Norm != "\"":
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // pastStem is an English word as the past word set holds it: a regular past
@@ -1485,7 +1618,7 @@ func (c customer) scareQuotes(m *lint.Message, found map[string][]lint.Match) []
 		// itself'? Fascinating."
 		judged := i+1 < len(sents) && wordsIn(toks, sents[i+1]) <= 3 && strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "?") &&
 			q.facts[i+1]&praisedOrJudged != 0
-		if !in(hasInstructions) && (c.didIn(m, sents[i], q.folded) || in(hasPraise) || in(opensEvaluation) || judged ||
+		if !in(hasInstructions) && (c.didIn(m, sents[i], q.folded) && (!q.helps(found) || c.didBesidesSaying(m, sents[i], q)) || in(hasPraise) || in(opensEvaluation) || judged ||
 			in(hasOfCourseOrComplaint) && c.yoursAt(m, toks, loc, q.folded)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
@@ -1519,6 +1652,8 @@ type quoteFacts struct {
 	// ownSaid their Last, with those of choosing, in a language with
 	// verb endings.
 	saidAt, ownSaid map[int]bool
+	// saidLast are the last tokens of the customer's own verbs of saying.
+	saidLast map[int]bool
 	// saidFrom are the customer's own verbs of saying with a first token
 	// by that token's start; firstFrom[k] the earliest in the list of
 	// those from saidFrom[k] on.
@@ -1531,7 +1666,7 @@ type quoteFacts struct {
 func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *quoteFacts {
 	toks := m.Tokens()
 	q := &quoteFacts{toks: toks, sents: m.Sentences(), folded: lint.Folded(m.Lang, m.Body.Text),
-		saidAt: map[int]bool{}, ownSaid: map[int]bool{}, ideas: map[int]bool{}}
+		saidAt: map[int]bool{}, ownSaid: map[int]bool{}, saidLast: map[int]bool{}, ideas: map[int]bool{}}
 	q.facts = make([]sentenceFact, len(q.sents))
 	mark := func(list string, fact sentenceFact, start bool) {
 		if len(q.sents) == 0 {
@@ -1561,6 +1696,7 @@ func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *qu
 			continue
 		}
 		q.saidAt[toks[s.First].Start] = true
+		q.saidLast[s.Last] = true
 		from = append(from, said{toks[s.First].Start, k})
 	}
 	if c.endings[m.Lang] != nil {
@@ -1583,10 +1719,22 @@ func (c customer) quoteFacts(m *lint.Message, found map[string][]lint.Match) *qu
 		q.saidFrom[k] = from[k].start
 		q.firstFrom[k] = found["saying"][first]
 	}
-	for _, w := range found["suggestion"] {
+	// A suggestion or a sound, a setting, a command named by the quote
+	// before it: "the 'quiet room' idea", "“sessiz mod” seçeneği", "“otur”
+	// əmri".
+	for _, w := range append(slices.Clone(found["suggestion"]), found["name_head"]...) {
 		q.ideas[w.Span.Start] = true
 	}
 	return q
+}
+
+// helps reports whether a message puts right what the customer wrote: a
+// remedy (a replacement, a refund, free of charge). An apology, a promise
+// or "we understand" do not tell: sarcasm mocks with them too ("“cəmi bir
+// neçə vərəq” dediyiniz sifariş 600 səhifədir. Əlbəttə, beş dəqiqəyə hazır
+// edərik.").
+func (q *quoteFacts) helps(found map[string][]lint.Match) bool {
+	return len(found["remedy"]) > 0
 }
 
 // spansByStart are matches' spans in order of their starts.

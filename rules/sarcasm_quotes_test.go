@@ -63,7 +63,7 @@ func (c customer) scareQuotesByScan(m *lint.Message, found map[string][]lint.Mat
 		// dediğiniz telefon".
 		lower := unicode.IsLower(r) || unicode.IsUpper(r) && c.saidByByScan(m, toks, found["saying"], loc)
 		if compliment || !lower || len(strings.Fields(inner)) > 4 || strings.ContainsAny(inner, "._/=%{}<>#-:") ||
-			inSpans(markup, loc[0]) || namesIdeaByScan(toks, found["suggestion"], loc[1]) || c.reportedByScan(m, loc[0], inner) ||
+			inSpans(markup, loc[0]) || namesIdeaByScan(toks, append(slices.Clone(found["suggestion"]), found["name_head"]...), loc[1]) || c.reportedByScan(m, loc[0], inner) ||
 			c.afterSayingByScan(m, toks, found, loc[0]) {
 			continue
 		}
@@ -84,7 +84,7 @@ func (c customer) scareQuotesByScan(m *lint.Message, found map[string][]lint.Mat
 			slices.ContainsFunc(append(slices.Clone(found["praise"]), found["act_judgment"]...), func(w lint.Match) bool {
 				return sentenceOf(sents, w.Span.Start) == i+1
 			})
-		if !in("instructions", false) && (c.didByScan(m, sents[i]) || in("praise", false) || in("evaluation", true) || judged ||
+		if !in("instructions", false) && (c.didByScan(m, sents[i]) && (len(found["remedy"]) == 0 || c.didBesidesSayingByScan(m, sents[i], found)) || in("praise", false) || in("evaluation", true) || judged ||
 			(in("of_course", false) || in("complaints", false)) && c.yoursByScan(m, loc)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}
@@ -257,6 +257,32 @@ func (c customer) didByScan(m *lint.Message, s lint.Span) bool {
 		}
 		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
 			return true
+		}
+	}
+	return false
+}
+
+// didBesidesSayingByScan is didByScan skipping the customer's own verbs of
+// saying, each found again by a scan of the list.
+func (c customer) didBesidesSayingByScan(m *lint.Message, s lint.Span, found map[string][]lint.Match) bool {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	saying := func(i int, last bool) bool {
+		return slices.ContainsFunc(found["saying"], func(w lint.Match) bool {
+			return c.ownIn(m, w, folded) && (last && w.Last == i || !last && w.First == i)
+		})
+	}
+	for i, t := range toks {
+		if t.Start < s.Start || t.End > s.End || t.Kind != lint.Word || saying(i, true) {
+			continue
+		}
+		if c.sets["ends:you"][m.Lang].has(m.Lang, t.Norm, folded) {
+			return true
+		}
+		if c.words[m.Lang][t.Norm] && c.endings[m.Lang] == nil && c.pastAfter(toks, i) {
+			if n := neighbour(toks, i, 1); n < 0 || !saying(n, false) {
+				return true
+			}
 		}
 	}
 	return false

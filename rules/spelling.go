@@ -191,6 +191,23 @@ type speller struct {
 	// askAll makes the unknown-word pass ask every word in full, quiet
 	// or not: the tests hold the shortcut to it.
 	askAll bool
+	// diagnosed are the findings of listed misspellings by wrong word
+	// (listedDiagnostic): a library repeats its slips, and each finding's
+	// checked correction and message are made once. diagnoseAll makes
+	// every finding afresh: the tests hold the memo to it.
+	diagnosed   memo[diagnosed]
+	diagnoseAll bool
+}
+
+// diagnosed is the finding of a listed misspelling, but its part, span and
+// fix, made for the hit's correction right in language lang with the
+// lexicon lx.
+type diagnosed struct {
+	lang  lint.Lang
+	lx    *lexicon
+	right string
+	d     lint.Diagnostic
+	fix   bool // d.Suggestion is also the fix
 }
 
 // englishFixes maps each misspelling of misspell's list, lower case, to
@@ -1113,9 +1130,10 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		}
 	}
 	var kept *keptPasses
-	if lx != nil {
+	if lx != nil && !m.Streamed {
 		// One allocation for the passes of a message with a body alone,
-		// most messages.
+		// most messages; none for a message read as a stream, which no
+		// file check sees.
 		kept = &keptPasses{sp: sp}
 		kept.passes = kept.body[:0]
 	}
@@ -1124,12 +1142,14 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
-			pass = sp.unknown(lx, text, toks, ws)
-			kept.passes = append(kept.passes, pass)
+			pass = sp.unknownSeeing(lx, text, toks, ws, kept != nil)
+			if kept != nil {
+				kept.passes = append(kept.passes, pass)
+			}
 		}
 		sp.field(m.Lang, lx, part, text, toks, ws, pass, report)
 	})
-	if lx != nil {
+	if kept != nil {
 		m.Remember(spellingKey{}, kept)
 	}
 }
@@ -1188,18 +1208,49 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 		if sp.accepted(l, wrong) {
 			continue
 		}
-		if h.listed && lx != nil && !h.rejected {
-			// A listed correction must itself be a word (misspell has
-			// reiceved -> recieved); else the dictionary suggests.
-			if !lx.allKnown(h.right) {
-				h.right, h.sure, h.others = "", false, nil
-				if cands, right, sure := lx.ranked(lint.Lower(l, wrong)); len(cands) > 0 {
-					h.right, h.sure, h.others = right, sure, words(cands)
-				}
+		if h.listed && h.sure && !h.rejected && h.others == nil && !sp.diagnoseAll {
+			report(sp.listedDiagnostic(l, lx, part, h, wrong))
+			continue
+		}
+		report(sp.diagnose(l, lx, part, h, wrong))
+	}
+}
+
+// listedDiagnostic is diagnose of a sure hit of the lists of misspellings,
+// the commonest finding, kept by its wrong word (speller.diagnosed).
+func (sp *speller) listedDiagnostic(l lint.Lang, lx *lexicon, part lint.Part, h hit, wrong string) lint.Diagnostic {
+	made := func() diagnosed {
+		d := sp.diagnose(l, lx, lint.Part{}, h, wrong)
+		fix := d.Fix != nil
+		d.Span, d.Fix = lint.Span{}, nil
+		return diagnosed{lang: l, lx: lx, right: h.right, d: d, fix: fix}
+	}
+	dg := sp.diagnosed.get(wrong, made)
+	if dg.lang != l || dg.lx != lx || dg.right != h.right {
+		dg = made() // the same letters, another language's slip
+	}
+	d := dg.d
+	d.Part, d.Span = part, lint.Span{Start: h.start, End: h.end}
+	if dg.fix {
+		d.Fix = &lint.Edit{Span: d.Span, New: d.Suggestion}
+	}
+	return d
+}
+
+// diagnose is the finding of hit h, whose text is wrong: a listed
+// correction that is not itself a word gives way to the dictionary's.
+func (sp *speller) diagnose(l lint.Lang, lx *lexicon, part lint.Part, h hit, wrong string) lint.Diagnostic {
+	if h.listed && lx != nil && !h.rejected {
+		// A listed correction must itself be a word (misspell has
+		// reiceved -> recieved); else the dictionary suggests.
+		if !lx.allKnown(h.right) {
+			h.right, h.sure, h.others = "", false, nil
+			if cands, right, sure := lx.ranked(lint.Lower(l, wrong)); len(cands) > 0 {
+				h.right, h.sure, h.others = right, sure, words(cands)
 			}
 		}
-		report(sp.diagnostic(l, part, h, wrong))
 	}
+	return sp.diagnostic(l, part, h, wrong)
 }
 
 // report turns a hit into a diagnostic: a fix only when the correction is
@@ -1438,6 +1489,13 @@ func (sp *speller) bodyWords(m *lint.Message, lx *lexicon, part lint.Part) []lin
 // ws, when not nil, are the text's words (lint.Message.Words), one for
 // each word token of toks, whose verdicts are shared with other rules.
 func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken) unknownPass {
+	return sp.unknownSeeing(lx, text, toks, ws, true)
+}
+
+// unknownSeeing is unknown, listing the unknown words it sees (for the
+// file check's counts) only when seen is true: a message read as a stream
+// is never counted.
+func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, seen bool) unknownPass {
 	pass := unknownPass{text: text}
 	l := lx.lang
 	// A Turkish or Azerbaijani text written without its own letters (as
@@ -1503,7 +1561,9 @@ func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lin
 		}
 		capital := v.capital
 		name := capital && midSentence(text, toks, i)
-		pass.seen = append(pass.seen, seenWord{lw, name})
+		if seen {
+			pass.seen = append(pass.seen, seenWord{lw, name})
+		}
 		if name || utf8.RuneCountInString(base) < minChecked {
 			continue // a name; a short word is too often an abbreviation
 		}
@@ -1576,23 +1636,39 @@ type wordVerdict struct {
 	// which the language rule asks of every word: two bits a lexicon, by
 	// its slot, asked and known; worked out on the first question.
 	others atomic.Uint32
+	// pair is what the language rule's neighbourWords makes of the word
+	// once it is known to the neighbouring language (neighbourPair): the
+	// own language's word to write for it, or "", worked out on the first
+	// question.
+	pair atomic.Pointer[neighbourPair]
 }
 
 // knownIn is other.known of the verdict's base, kept in the verdict.
 func (v *wordVerdict) knownIn(other *lexicon, base string) bool {
+	if k, ok := v.keptIn(other.slot); ok {
+		return k
+	}
 	if other.slot < 0 {
 		return other.known(base)
 	}
 	asked, known := uint32(1)<<(2*other.slot), uint32(2)<<(2*other.slot)
-	if bits := v.others.Load(); bits&asked != 0 {
-		return bits&known != 0
-	}
 	k := other.known(base)
 	if k {
 		asked |= known
 	}
 	v.others.Or(asked)
 	return k
+}
+
+// keptIn is what knownIn keeps of the lexicon in slot (lexicon.slot), if
+// it was asked: small enough to be inlined where the language rule asks
+// of every word, most of whose answers are kept.
+func (v *wordVerdict) keptIn(slot int) (known, ok bool) {
+	if slot < 0 {
+		return false, false
+	}
+	bits := v.others.Load() >> (2 * slot)
+	return bits&2 != 0, bits&1 != 0
 }
 
 // builtinMisspellings are what the lists of misspellings a speller with

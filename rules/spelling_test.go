@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/dict"
 	"gopkg.in/yaml.v3"
@@ -191,4 +192,78 @@ func TestNoSuggestionForEndlessWord(t *testing.T) {
 			t.Errorf("%s: suggest(%d letters) = %v, want none", c.lang, utf8.RuneCountInString(c.word), cands[:min(3, len(cands))])
 		}
 	}
+}
+
+// A message read as a stream gets the findings a kept one gets, and the
+// rule keeps nothing of it for the file check, which never sees it.
+func TestSpellingStreamedKeepsNothing(t *testing.T) {
+	check, err := Spelling.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang lint.Lang
+		text string
+	}{
+		{lint.English, "We will recieve the returned item tomorow, Lumara."},
+		{lint.Turkish, "Malesef bu ürün herkez için stokta değil."},
+		{lint.Azerbaijani, "Təşəkür edirik, xaiş edirik bir az gözləyin."},
+	} {
+		run := func(streamed bool) ([]lint.Diagnostic, *lint.Message) {
+			m := &lint.Message{Lang: c.lang, Body: lint.Field{Text: c.text}, Streamed: streamed}
+			var ds []lint.Diagnostic
+			check(lint.NewPass(m, func(d lint.Diagnostic) { ds = append(ds, d) }))
+			return ds, m
+		}
+		want, kept := run(false)
+		got, streamed := run(true)
+		if len(want) == 0 {
+			t.Fatalf("%q: no findings to compare", c.text)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%q: streamed findings differ (-kept +streamed):\n%s", c.text, diff)
+		}
+		if _, ok := kept.Recall(spellingKey{}); !ok {
+			t.Errorf("%q: kept message: passes not kept", c.text)
+		}
+		if _, ok := streamed.Recall(spellingKey{}); ok {
+			t.Errorf("%q: streamed message: passes kept", c.text)
+		}
+	}
+}
+
+// A finding of a listed misspelling kept by its word is the one made
+// afresh, in every language, asked once or again, with or without the
+// dictionary.
+func FuzzListedDiagnostic(f *testing.F) {
+	for _, s := range []string{"We will recieve it, RECIEVE and Recieve.", "Malesef herkez, MALESEF", "Təşəkür edirik, xaiş edirik",
+		"reiceved the definately {{recieve}} https://x.example/recieve", "Orjinal orjinalini Herkez'e"} {
+		f.Add(s)
+	}
+	var kept, fresh []*speller
+	for _, dictionary := range []bool{true, false} {
+		for _, out := range []*[]*speller{&kept, &fresh} {
+			sp, err := newSpeller(SpellingOptions{Dictionary: &dictionary})
+			if err != nil {
+				f.Fatal(err)
+			}
+			sp.diagnoseAll = out == &fresh
+			*out = append(*out, sp)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, l := range lint.Langs {
+			for i := range kept {
+				var want []lint.Diagnostic
+				fresh[i].fields(&lint.Message{Lang: l, Body: lint.Field{Text: text}}, func(d lint.Diagnostic) { want = append(want, d) })
+				for range 2 {
+					var got []lint.Diagnostic
+					kept[i].fields(&lint.Message{Lang: l, Body: lint.Field{Text: text}}, func(d lint.Diagnostic) { got = append(got, d) })
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Fatalf("%s %q: kept findings differ (-fresh +kept):\n%s", l, text, diff)
+					}
+				}
+			}
+		}
+	})
 }

@@ -76,7 +76,7 @@ func FuzzSharedWords(f *testing.F) {
 		var words []string
 		var spans []lint.Span
 		for _, w := range judgedWords {
-			words, spans = append(words, w.word), append(spans, w.span)
+			words, spans = append(words, w.word(text)), append(spans, w.span())
 		}
 		wantWords, wantSpans := languageWordsAlone(l, text, toks)
 		if diff := cmp.Diff(wantWords, words, cmpopts.EquateEmpty()); diff != "" {
@@ -103,13 +103,13 @@ func FuzzSharedWords(f *testing.F) {
 		}
 		// The dictionaries are built: the words are looked up before the
 		// detector is asked, with the answer it gave when asked first.
-		others := languageData.Langs[l].Words["other"]
-		if !lc.othersBuilt(others) {
+		others, built := lc.others[l].lexicons()
+		if !built {
 			t.Fatalf("%s: the other languages' lexicons are not built", l)
 		}
 		want := lint.Lang("")
 		if d, ok := lint.DetectLang(text); len(words) >= lc.minWords && !(ok && d == l) {
-			want = lc.otherLanguage(judgedWords, others)
+			want = lc.otherLanguage(text, judgedWords, others)
 		}
 		if got := lc.wrongLanguage(&lint.Pass{Msg: m}, judgedWords, sc); got != want {
 			t.Fatalf("%s %q: wrong language %q, detector first %q", l, text, got, want)

@@ -174,6 +174,9 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 	var kept [][]lint.Finding // joined once at the end, at its size
 	ld.Streamed = true
 	ld.Count, err = f.Stream(r.Options, path, br, func(msgs []*lint.Message) []lint.Finding {
+		for _, m := range msgs {
+			m.Streamed = true // no file check sees them
+		}
 		if sink == nil {
 			return r.Linter.CheckMessages(msgs)
 		}
