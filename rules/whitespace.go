@@ -73,9 +73,11 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 	lineStart := true
 	for i := 0; i < len(text); {
 		if plainByte[text[i]] {
-			// Most of a text: letters and marks nothing is asked of.
+			// Most of a text: letters and marks nothing is asked of,
+			// and single spaces between words, which ask nothing either
+			// (see plainAfterSpace).
 			i++
-			for i < len(text) && plainByte[text[i]] {
+			for i < len(text) && (plainByte[text[i]] || text[i] == ' ' && i+1 < len(text) && plainAfterSpace[text[i+1]]) {
 				i++
 			}
 			lineStart = false
@@ -153,6 +155,17 @@ func spacedBefore(c byte) bool { return spacedAfter(c) || c == ':' }
 var plainByte = func() (t [256]bool) {
 	for c := range t {
 		t[c] = c != '\n' && c != ' ' && c != '\t' && !spacedAfter(byte(c))
+	}
+	return t
+}()
+
+// plainAfterSpace marks the plain bytes that a single space after a plain
+// byte may precede without a finding: not a line end, where the space
+// would trail, nor a mark no space goes before. The run of plain bytes
+// goes on over such a space.
+var plainAfterSpace = func() (t [256]bool) {
+	for c := range t {
+		t[c] = plainByte[c] && c != '\r' && !spacedBefore(byte(c))
 	}
 	return t
 }()

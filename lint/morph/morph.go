@@ -22,6 +22,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+//go:generate go run ./internal/compile
+
 //go:embed data/*.yaml
 var dataFS embed.FS
 
@@ -105,6 +107,10 @@ func For(lang string) (*Analyzer, error) {
 	v, _ := loadOnce.LoadOrStore(lang, &onceAnalyzer{})
 	o := v.(*onceAnalyzer)
 	o.once.Do(func() {
+		if f := compiled(lang); f != nil {
+			o.a, o.err = build(lang, f)
+			return
+		}
 		b, err := dataFS.ReadFile("data/" + lang + ".yaml")
 		if err != nil {
 			o.err = fmt.Errorf("morph: no paradigms for %q", lang)
@@ -128,30 +134,50 @@ func Langs() []string {
 	return out
 }
 
+// file is a paradigm file as the data writes it. Its decoded form is also
+// compiled into the binary (compiled.go), so that a run does not parse
+// YAML before its first Turkish word.
 type file struct {
-	Letters struct {
-		A         []string `yaml:"A"`
-		I         []string `yaml:"I"`
-		K         []string `yaml:"K"`
-		Voiceless string   `yaml:"voiceless"`
-	} `yaml:"letters"`
-	Alternation map[string]string `yaml:"alternation"`
-	Infinitive  []string          `yaml:"infinitive"`
-	Classes     map[string]struct {
-		After []string `yaml:"after"`
-		Forms []string `yaml:"forms"`
-		Stems []string `yaml:"stems"`
-	} `yaml:"classes"`
+	Letters     letters              `yaml:"letters"`
+	Alternation map[string]string    `yaml:"alternation"`
+	Infinitive  []string             `yaml:"infinitive"`
+	Classes     map[string]classSpec `yaml:"classes"`
+}
+
+type letters struct {
+	A         []string `yaml:"A"`
+	I         []string `yaml:"I"`
+	K         []string `yaml:"K"`
+	Voiceless string   `yaml:"voiceless"`
+}
+
+type classSpec struct {
+	After []string `yaml:"after"`
+	Forms []string `yaml:"forms"`
+	Stems []string `yaml:"stems"`
 }
 
 // Parse reads a paradigm file (see data/tr.yaml for the notation).
 func Parse(lang string, data []byte) (*Analyzer, error) {
+	f, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return build(lang, f)
+}
+
+func decode(data []byte) (*file, error) {
 	var f file
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil {
 		return nil, err
 	}
+	return &f, nil
+}
+
+// build makes the analyzer of a decoded paradigm file.
+func build(lang string, f *file) (*Analyzer, error) {
 	if len(f.Letters.A) != 2 || len(f.Letters.I) != 4 || len(f.Letters.K) != 0 && len(f.Letters.K) != 2 {
 		return nil, fmt.Errorf("letters: want A with 2 letters (back, front), I with 4 (ı u i ü order) and K, if given, with 2 (back, front)")
 	}

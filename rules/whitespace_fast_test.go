@@ -1,0 +1,36 @@
+package rules
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+// FuzzWhitespaceSingleSpace holds the pass over single spaces between
+// plain bytes (plainAfterSpace) to the check without it, which looks at
+// every space: the findings are the same.
+func FuzzWhitespaceSingleSpace(f *testing.F) {
+	for _, s := range []string{"Hello there , friend", "a b\r\nc d \nx", "ab \r\ncd", "Siparişiniz  hazır :) ok", "one two.Three four ;five",
+		"  indented line\n two", "{{ first_name }} hi ,x", "a b", "a ", " a", "x :y see https://a.com/b c", "3 ,4 x! y"} {
+		f.Add(s)
+	}
+	all := WhitespaceOptions{Trailing: true, SpaceBeforePunct: true, DoubleSpace: true, SpaceAfterPunct: true}
+	findings := func(text string) []lint.Diagnostic {
+		var out []lint.Diagnostic
+		m := load.Options{Lang: lint.English}.Text("draft", text)
+		checkWhitespace(lint.NewPass(m, func(d lint.Diagnostic) { out = append(out, d) }), all)
+		return out
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := findings(text)
+		saved := plainAfterSpace
+		plainAfterSpace = [256]bool{}
+		want := findings(text)
+		plainAfterSpace = saved
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: %v, checking every space %v", text, got, want)
+		}
+	})
+}
