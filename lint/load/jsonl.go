@@ -7,9 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -85,29 +82,9 @@ func (o Options) jsonlLines(d doc, lines []jsonlLine, def defaults) {
 			nodes.Reset()
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), (len(lines)+streamLines-1)/streamLines)
-	if workers <= 1 {
-		var nodes Nodes
-		read(&nodes, lines)
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var nodes Nodes
-			for {
-				i := int(next.Add(streamLines)) - streamLines
-				if i >= len(lines) {
-					return
-				}
-				read(&nodes, lines[i:min(i+streamLines, len(lines))])
-			}
-		}()
-	}
-	wg.Wait()
+	inChunks(len(lines), streamLines, func() *Nodes { return new(Nodes) }, func(nodes *Nodes, lo, hi int) {
+		read(nodes, lines[lo:hi])
+	})
 }
 
 // jsonlLineIn reads one line, at file offset off, of an export: message

@@ -2,10 +2,7 @@ package load
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -236,31 +233,11 @@ func finish(m *lint.Message, def defaults) {
 // the file while the others waited for its messages.
 func finishAll(msgs []*lint.Message, def defaults) {
 	const per = 256 // messages a worker takes at a time
-	workers := min(runtime.GOMAXPROCS(0), (len(msgs)+per-1)/per)
-	if workers <= 1 {
-		for _, m := range msgs {
+	inChunks(len(msgs), per, func() struct{} { return struct{}{} }, func(_ struct{}, lo, hi int) {
+		for _, m := range msgs[lo:hi] {
 			finish(m, def)
 		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(per)) - per
-				if i >= len(msgs) {
-					return
-				}
-				for _, m := range msgs[i:min(i+per, len(msgs))] {
-					finish(m, def)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	})
 }
 
 func contains(list []string, s string) bool {
