@@ -406,13 +406,21 @@ func (gw *goodbyeWords) acrossAdverbs(m *lint.Message, offer func(*lint.Message)
 		text := m.Body.Text[:toks[a.first].Start] + m.Body.Text[end:]
 		return offer(&lint.Message{ID: m.ID, Kind: m.Kind, Lang: m.Lang, Body: lint.Field{Text: text}})
 	}
+	// Each try reads the whole message again: a text made of adverbs
+	// must not cost a try per pair of them. An offer holds one or two
+	// ("here any time"), so a run is cut at most maxOfferAdverbs long,
+	// and a message gets at most maxAdverbTries readings.
+	tries := 0
 	for start := 0; start < len(cuts); {
 		end := start + 1 // one past the run's last adverb
 		for end < len(cuts) && neighbour(toks, cuts[end-1].last, 1) == cuts[end].first {
 			end++
 		}
 		for a := start; a < end; a++ {
-			for b := a; b < end; b++ {
+			for b := a; b < end && b < a+maxOfferAdverbs; b++ {
+				if tries++; tries > maxAdverbTries {
+					return false
+				}
 				if without(cuts[a], cuts[b]) {
 					return true
 				}
@@ -422,6 +430,12 @@ func (gw *goodbyeWords) acrossAdverbs(m *lint.Message, offer func(*lint.Message)
 	}
 	return false
 }
+
+// maxOfferAdverbs and maxAdverbTries bound acrossAdverbs' readings.
+const (
+	maxOfferAdverbs = 3
+	maxAdverbTries  = 16
+)
 
 // wishes reports whether one clause, the words of a sentence s, wishes
 // the customer well (see wishClause).

@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// An offer is read again without the adverbs inside it, but a text made of
+// adverbs gets a bounded number of readings: a run longer than an offer
+// holds is not cut whole, so such a text is checked at once and the offer
+// behind it is not found.
+func TestGoodbyeAdverbReadingsBounded(t *testing.T) {
+	check, err := Goodbye.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text    string
+		flagged bool
+	}{
+		{"Kargonuz yolda. Bize buradan her zaman ulaşabilirsiniz.", false},
+		{"Kargonuz yolda. Bize " + strings.Repeat("buradan ", 4000) + "ulaşabilirsiniz.", true},
+		{"Kargonuz yolda. " + strings.Repeat("Buradan bize. ", 2000), true},
+	} {
+		m := &lint.Message{Lang: lint.Turkish, Kind: lint.Closing, Body: lint.Field{Text: c.text}}
+		n := 0
+		check(lint.NewPass(m, func(lint.Diagnostic) { n++ }))
+		if got := n > 0; got != c.flagged {
+			t.Errorf("%.60q…: flagged %v, want %v", c.text, got, c.flagged)
+		}
+	}
+}
