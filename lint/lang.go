@@ -39,9 +39,18 @@ type LangSpec struct {
 	Fold        string `yaml:"fold"`
 	folder      *strings.Replacer
 	foldLetters string // the letters Fold replaces
-	stop        map[string]bool
-	abbr        map[string]bool
-	abbrSpaced  bool // an abbreviation of two words ("və s")
+	// foldTo is each letter Fold replaces with its stand-in, by the
+	// letter, when every letter to fold is a character of two bytes (all
+	// of the built-in languages'): Fold and Folded read it a character at
+	// a time instead of searching foldLetters or trying the replacer.
+	// foldCase is whether a letter lowers to one of them (Folded's
+	// question), for the characters below U+0800. Nil when a letter is
+	// longer: the replacer and the search are used then.
+	foldTo     *[0x800]rune
+	foldCase   *[0x800]bool
+	stop       map[string]bool
+	abbr       map[string]bool
+	abbrSpaced bool // an abbreviation of two words ("və s")
 	// abbrRunes is the longest abbreviation's length in characters: a
 	// longer word is none (lowering keeps a word's characters, one each).
 	abbrRunes int
@@ -228,8 +237,30 @@ func (s *LangSpec) check() error {
 	}
 	if len(pairs) > 0 {
 		s.folder = strings.NewReplacer(pairs...)
+		s.foldTo, s.foldCase = foldTables(pairs)
 	}
 	return nil
+}
+
+// foldTables are LangSpec.foldTo and foldCase of a language whose letters
+// to fold are pairs (letter, stand-in, …); nil when a letter is not a
+// character of two bytes (U+0080 to U+07FF).
+func foldTables(pairs []string) (*[0x800]rune, *[0x800]bool) {
+	to := new([0x800]rune)
+	for i := 0; i < len(pairs); i += 2 {
+		r, _ := utf8.DecodeRuneInString(pairs[i])
+		if utf8.RuneLen(r) != 2 {
+			return nil, nil
+		}
+		if to[r] == 0 { // the first pair of a letter wins, as in the replacer
+			to[r], _ = utf8.DecodeRuneInString(pairs[i+1])
+		}
+	}
+	lowers := new([0x800]bool)
+	for r := range lowers {
+		lowers[r] = r >= utf8.RuneSelf && utf8.RuneLen(unicode.ToLower(rune(r))) == 2 && to[unicode.ToLower(rune(r))] != 0
+	}
+	return to, lowers
 }
 
 // Fold writes a lower-case word the way it is typed without the language's
@@ -237,9 +268,56 @@ func (s *LangSpec) check() error {
 // language with nothing to fold returns s.
 func Fold(l Lang, s string) string {
 	if sp := spec(l); sp != nil && sp.folder != nil && !isASCII(s) {
-		return sp.folder.Replace(s)
+		if sp.foldTo == nil {
+			return sp.folder.Replace(s)
+		}
+		i := nextFold(sp.foldTo, s, 0)
+		if i == len(s) {
+			return s // nothing to fold: nothing to allocate
+		}
+		return string(appendFold(append(make([]byte, 0, len(s)), s[:i]...), sp.foldTo, s[i:]))
 	}
 	return s
+}
+
+// AppendFold appends Fold(l, s) to dst: a rule that only looks a folded
+// word up folds it into a buffer of its own and allocates nothing.
+func AppendFold(dst []byte, l Lang, s string) []byte {
+	if sp := spec(l); sp != nil && sp.folder != nil && !isASCII(s) {
+		if sp.foldTo == nil {
+			return append(dst, sp.folder.Replace(s)...)
+		}
+		return appendFold(dst, sp.foldTo, s)
+	}
+	return append(dst, s...)
+}
+
+// appendFold appends s to dst with each letter of to replaced by its
+// stand-in. It reads s a byte at a time, as the replacer does, so that a
+// text that is not valid UTF-8 is folded as the replacer folds it: only a
+// valid character of two bytes is a letter to fold.
+func appendFold(dst []byte, to *[0x800]rune, s string) []byte {
+	for i := 0; i < len(s); {
+		j := nextFold(to, s, i)
+		dst = append(dst, s[i:j]...)
+		if j == len(s) {
+			break
+		}
+		dst = utf8.AppendRune(dst, to[rune(s[j]&0x1F)<<6|rune(s[j+1]&0x3F)])
+		i = j + 2
+	}
+	return dst
+}
+
+// nextFold is the offset of the first letter of to in s from i, or len(s).
+func nextFold(to *[0x800]rune, s string, i int) int {
+	for ; i+1 < len(s); i++ {
+		// A lead byte of two (0xC2 to 0xDF) and a continuation byte.
+		if c, d := s[i], s[i+1]; c >= 0xC2 && c <= 0xDF && d&0xC0 == 0x80 && to[rune(c&0x1F)<<6|rune(d&0x3F)] != 0 {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // Folded reports whether a text in a language with letters to fold has none
@@ -253,10 +331,31 @@ func Folded(l Lang, text string) bool {
 	if isASCII(text) {
 		return true
 	}
-	for _, r := range text {
-		if r >= utf8.RuneSelf && strings.ContainsRune(sp.foldLetters, unicode.ToLower(r)) {
+	if sp.foldCase == nil {
+		for _, r := range text {
+			if r >= utf8.RuneSelf && strings.ContainsRune(sp.foldLetters, unicode.ToLower(r)) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r < 0x800 {
+			if sp.foldCase[r] {
+				return false
+			}
+		} else if strings.ContainsRune(sp.foldLetters, unicode.ToLower(r)) {
+			// A character from U+0800 whose lower case is a letter of
+			// two bytes: none in Unicode today, asked all the same.
 			return false
 		}
+		i += w
 	}
 	return true
 }

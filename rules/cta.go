@@ -376,6 +376,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		}
 		return false
 	}
+	var fold [64]byte
 	for i, t := range toks {
 		if t.Kind != lint.Word {
 			continue
@@ -395,7 +396,8 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 				return true
 			}
 		}
-		if enough[lint.Fold(m.Lang, t.Norm)] || enough[t.Norm] {
+		// Folded into a buffer on the stack: looked up, not kept.
+		if enough != nil && (enough[string(lint.AppendFold(fold[:0], m.Lang, t.Norm))] || enough[t.Norm]) {
 			prev := neighbour(toks, i, -1)
 			if prev >= 0 && hasAny(toks[prev].Norm, after) {
 				return true
