@@ -35,9 +35,7 @@ func sentencesInto(out []Span, text string, l Lang) []Span {
 	}
 	for i := 0; i < len(text); {
 		// Only a line break or . ! ? … can end a sentence: skip to one.
-		for i < len(text) && !mayEnd[text[i]] {
-			i++
-		}
+		i = nextMayEnd(text, i)
 		if i == len(text) {
 			break
 		}
@@ -102,6 +100,31 @@ func sentencesInto(out []Span, text string, l Lang) []Span {
 // \n . ! ? and the first byte of …. None of them is ever inside another
 // character, so the text is read a byte at a time up to one.
 var mayEnd = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xe2: true} // … is e2 80 a6
+
+// nextMayEnd is the offset of the first byte of mayEnd in text from i, or
+// len(text). Eight bytes are told at a time with no match among them
+// (most of a text), by the bit trick that finds a zero byte in a word
+// (hasZeroByte) after each byte to find is subtracted out by XOR.
+func nextMayEnd(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		if hasZeroByte(w^(ones*'\n'))|hasZeroByte(w^(ones*'.'))|hasZeroByte(w^(ones*'!'))|
+			hasZeroByte(w^(ones*'?'))|hasZeroByte(w^(ones*0xe2)) != 0 {
+			break
+		}
+	}
+	for i < len(text) && !mayEnd[text[i]] {
+		i++
+	}
+	return i
+}
+
+// ones has a one in every byte of a word: ones*c has c in every byte.
+const ones = 0x0101010101010101
+
+// hasZeroByte is not 0 when a byte of w is 0 (and 0 when none is).
+func hasZeroByte(w uint64) uint64 { return (w - ones) &^ w & (ones * 0x80) }
 
 // periodEnds decides whether the period after before ends a sentence.
 func periodEnds(before string, l Lang) bool {

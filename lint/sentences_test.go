@@ -159,3 +159,22 @@ func FuzzSentenceHelpers(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNextMayEnd holds nextMayEnd, eight bytes at a time, to the byte at
+// a time loop it stands for, from every offset of a text.
+func FuzzNextMayEnd(f *testing.F) {
+	for _, s := range []string{"", "Hello there. How are you?", "abcdefghijklmnop\nq", "…", "aaaaaaaa…bbbb!", "xxxxxxx\xe2", "12345678.2345678?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !mayEnd[text[want]] {
+				want++
+			}
+			if got := nextMayEnd(text, i); got != want {
+				t.Fatalf("nextMayEnd(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	})
+}
