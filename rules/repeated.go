@@ -42,9 +42,15 @@ sent thousands of times.`,
 
 func checkRepeated(p *lint.Pass, allow map[string]bool) {
 	toks := p.Msg.Tokens()
-	for i := 0; i+2 < len(toks); i++ {
-		a, sp, b := &toks[i], &toks[i+1], &toks[i+2]
-		if a.Kind != lint.Word || sp.Kind != lint.Space || b.Kind != lint.Word || a.Norm != b.Norm {
+	// From the second word of a pair, b, whose kind alone tells most
+	// tokens apart: a, the first, is two tokens back, a space between.
+	for j := 2; j < len(toks); j++ {
+		b := &toks[j]
+		if b.Kind != lint.Word {
+			continue
+		}
+		i, a := j-2, &toks[j-2]
+		if a.Kind != lint.Word || len(a.Norm) != len(b.Norm) || toks[j-1].Kind != lint.Space || a.Norm != b.Norm {
 			continue
 		}
 		if allow[a.Norm] || p.Msg.InPlaceholder(lint.Span{Start: a.Start, End: b.End}) {

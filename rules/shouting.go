@@ -177,9 +177,12 @@ const (
 // digits or another code by - . / _: XX-1234, GOV.UK, THIS_NAME) and
 // placeholders of any syntax are not words at all.
 func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots func() []lint.Span) capsKind {
-	l, text, t := m.Lang, m.Body.Text, toks[i]
+	l, text, t := m.Lang, m.Body.Text, &toks[i] // a token is five words: not copied for each
+	if c := text[t.Start]; 'a' <= c && c <= 'z' {
+		return notCaps // what shouted says first of most words
+	}
 	w := text[t.Start:t.End]
-	if !shouted(l, w, sh.allow) || joinedCode(text, t) && !hyphenatedWord(l, text, t) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) ||
+	if !shouted(l, w, sh.allow) || joinedCode(text, *t) && !hyphenatedWord(l, text, *t) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) ||
 		inSpans(slots(), t.Start) {
 		return notCaps
 	}
