@@ -43,6 +43,11 @@ func FuzzShouted(f *testing.F) {
 			if got, want := shouted(l, w, allow), shoutedByTables(l, w, allow); got != want {
 				t.Errorf("shouted(%s, %q) = %v, want %v", l, w, got, want)
 			}
+			// classify answers a word starting with a lower-case ASCII
+			// letter without asking shouted.
+			if w != "" && 'a' <= w[0] && w[0] <= 'z' && shouted(l, w, allow) {
+				t.Errorf("shouted(%s, %q) = true for a word starting in lower case", l, w)
+			}
 		}
 	})
 }
