@@ -33,9 +33,10 @@ func sentencesInto(out []Span, text string, l Lang) []Span {
 		}
 		start = end
 	}
+	ends := newMayEndScan(text)
 	for i := 0; i < len(text); {
 		// Only a line break or . ! ? … can end a sentence: skip to one.
-		i = nextMayEnd(text, i)
+		i = ends.next(i)
 		if i == len(text) {
 			break
 		}
@@ -101,30 +102,41 @@ func sentencesInto(out []Span, text string, l Lang) []Span {
 // character, so the text is read a byte at a time up to one.
 var mayEnd = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xe2: true} // … is e2 80 a6
 
-// nextMayEnd is the offset of the first byte of mayEnd in text from i, or
-// len(text). Eight bytes are told at a time with no match among them
-// (most of a text), by the bit trick that finds a zero byte in a word
-// (hasZeroByte) after each byte to find is subtracted out by XOR.
-func nextMayEnd(text string, i int) int {
-	for ; i+8 <= len(text); i += 8 {
-		w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
-		if hasZeroByte(w^(ones*'\n'))|hasZeroByte(w^(ones*'.'))|hasZeroByte(w^(ones*'!'))|
-			hasZeroByte(w^(ones*'?'))|hasZeroByte(w^(ones*0xe2)) != 0 {
-			break
-		}
-	}
-	for i < len(text) && !mayEnd[text[i]] {
-		i++
-	}
-	return i
+// mayEndScan finds the bytes of mayEnd in a text from offsets that only
+// grow: each byte's next offset is found with strings.IndexByte, whose
+// vector instructions read a text many times faster than a loop over its
+// bytes, and kept until the scan passes it.
+type mayEndScan struct {
+	text string
+	at   [len(mayEndBytes)]int // each byte's next offset; len(text) for none; -1 not looked for
 }
 
-// ones has a one in every byte of a word: ones*c has c in every byte.
-const ones = 0x0101010101010101
+// mayEndBytes are the bytes of mayEnd.
+const mayEndBytes = "\n.!?\xe2"
 
-// hasZeroByte is not 0 when a byte of w is 0 (and 0 when none is).
-func hasZeroByte(w uint64) uint64 { return (w - ones) &^ w & (ones * 0x80) }
+func newMayEndScan(text string) mayEndScan {
+	s := mayEndScan{text: text}
+	for k := range s.at {
+		s.at[k] = -1
+	}
+	return s
+}
+
+// next is the offset of the first byte of mayEnd in the text from i, or
+// len(text); i is never less than it was at the last call.
+func (s *mayEndScan) next(i int) int {
+	best := len(s.text)
+	for k := range s.at {
+		if s.at[k] < i {
+			s.at[k] = len(s.text)
+			if j := strings.IndexByte(s.text[i:], mayEndBytes[k]); j >= 0 {
+				s.at[k] = i + j
+			}
+		}
+		best = min(best, s.at[k])
+	}
+	return best
+}
 
 // periodEnds decides whether the period after before ends a sentence.
 func periodEnds(before string, l Lang) bool {

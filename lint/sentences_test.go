@@ -160,20 +160,23 @@ func FuzzSentenceHelpers(f *testing.F) {
 	})
 }
 
-// FuzzNextMayEnd holds nextMayEnd, eight bytes at a time, to the byte at
-// a time loop it stands for, from every offset of a text.
+// FuzzNextMayEnd holds mayEndScan to the byte at a time loop it stands
+// for, from every offset of a text in turn and from offsets that skip.
 func FuzzNextMayEnd(f *testing.F) {
 	for _, s := range []string{"", "Hello there. How are you?", "abcdefghijklmnop\nq", "…", "aaaaaaaa…bbbb!", "xxxxxxx\xe2", "12345678.2345678?"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for i := 0; i <= len(text); i++ {
-			want := i
-			for want < len(text) && !mayEnd[text[want]] {
-				want++
-			}
-			if got := nextMayEnd(text, i); got != want {
-				t.Fatalf("nextMayEnd(%q, %d) = %d, want %d", text, i, got, want)
+		for _, step := range []int{1, 3, 7} {
+			scan := newMayEndScan(text)
+			for i := 0; i <= len(text); i += step {
+				want := i
+				for want < len(text) && !mayEnd[text[want]] {
+					want++
+				}
+				if got := scan.next(i); got != want {
+					t.Fatalf("next(%q, %d) by steps of %d = %d, want %d", text, i, step, got, want)
+				}
 			}
 		}
 	})
