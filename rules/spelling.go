@@ -1503,6 +1503,12 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 	if l != lint.English && asciiLetters(text) {
 		return pass
 	}
+	// The hits and the words seen are gathered on the stack and copied
+	// out once at their size: most texts have none or one or two, and
+	// growing the slices a word at a time was an allocation each.
+	var hitRoom [4]tokenHit
+	var seenRoom [8]seenWord
+	hits, seenWords := hitRoom[:0], seenRoom[:0]
 	k := -1 // the word's index in ws
 	for i := range toks {
 		t := &toks[i] // a token is five words: not copied for each
@@ -1520,7 +1526,7 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 		if v.quiet && !sp.askAll {
 			continue // most words, wherever they stand
 		}
-		add := func(h hit) { pass.hits = append(pass.hits, tokenHit{t.Start, t.End, h}) }
+		add := func(h hit) { hits = append(hits, tokenHit{t.Start, t.End, h}) }
 		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
 			continue // a suffix written after a placeholder or a quote: {name}'daki
 		}
@@ -1562,7 +1568,7 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 		capital := v.capital
 		name := capital && midSentence(text, toks, i)
 		if seen {
-			pass.seen = append(pass.seen, seenWord{lw, name})
+			seenWords = append(seenWords, seenWord{lw, name})
 		}
 		if name || utf8.RuneCountInString(base) < minChecked {
 			continue // a name; a short word is too often an abbreviation
@@ -1577,6 +1583,12 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 			continue
 		}
 		add(hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
+	}
+	if len(hits) > 0 {
+		pass.hits = append([]tokenHit(nil), hits...)
+	}
+	if len(seenWords) > 0 {
+		pass.seen = append([]seenWord(nil), seenWords...)
 	}
 	return pass
 }
