@@ -196,8 +196,12 @@ type Message struct {
 	// looked up, and its lists are found one by one (FindIn).
 	cuesListed bool
 	// kept are values rules worked out for the message and want again
-	// in their file check (Remember); Trim keeps them.
-	kept []kept
+	// in their file check (Remember); Trim keeps them. The first is
+	// kept1, in the message itself: most messages keep one (the spelling
+	// rule's), and a slice of one was an allocation a message. A copy of
+	// the message copies it, sharing nothing it could write.
+	kept  []kept
+	kept1 kept
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int
@@ -254,6 +258,10 @@ func (m *Message) Remember(key, val any) {
 	if m.Streamed {
 		return
 	}
+	if key != nil && (m.kept1.key == nil || m.kept1.key == key) {
+		m.kept1 = kept{key, val}
+		return
+	}
 	for i := range m.kept {
 		if m.kept[i].key == key {
 			m.kept[i].val = val
@@ -265,6 +273,9 @@ func (m *Message) Remember(key, val any) {
 
 // Recall returns the value Remember kept under key.
 func (m *Message) Recall(key any) (any, bool) {
+	if key != nil && m.kept1.key == key {
+		return m.kept1.val, true
+	}
 	for _, k := range m.kept {
 		if k.key == key {
 			return k.val, true

@@ -93,3 +93,41 @@ func TestRememberStreamed(t *testing.T) {
 		t.Errorf("streamed message: Recall = %v, true; want nothing kept", v)
 	}
 }
+
+// Remember keeps a value for each key, the latest given, whichever of its
+// places (the message itself, or the slice after it) holds it; a copy of
+// the message keeps its own; the first value costs no allocation.
+func TestRememberKeys(t *testing.T) {
+	type a struct{}
+	type b struct{ n int }
+	m := &Message{}
+	m.Remember(a{}, 1)
+	m.Remember(b{1}, 2)
+	m.Remember(b{2}, 3)
+	m.Remember(a{}, 4)
+	m.Remember(b{1}, 5)
+	m.Remember(nil, 6)
+	for _, c := range []struct {
+		key  any
+		want any
+	}{{a{}, 4}, {b{1}, 5}, {b{2}, 3}, {nil, 6}} {
+		if v, ok := m.Recall(c.key); !ok || v != c.want {
+			t.Errorf("Recall(%v) = %v, %v; want %v", c.key, v, ok, c.want)
+		}
+	}
+	if v, ok := m.Recall(b{3}); ok {
+		t.Errorf("Recall of a key never kept = %v", v)
+	}
+	cp := *m
+	cp.Remember(a{}, 7)
+	if v, _ := m.Recall(a{}); v != 4 {
+		t.Errorf("a copy's Remember changed the message's value to %v", v)
+	}
+	val := &struct{}{}
+	if n := testing.AllocsPerRun(100, func() {
+		var fresh Message
+		fresh.Remember(a{}, val)
+	}); n != 0 {
+		t.Errorf("the first Remember allocates %v times", n)
+	}
+}
