@@ -1001,6 +1001,15 @@ type keptPasses struct {
 	sp     *speller
 	passes []unknownPass
 	body   [1]unknownPass // room for passes' first
+	room   passRoom       // room for the first pass's hits and words
+}
+
+// passRoom is room for an unknown-word pass's hits and the words it saw,
+// as many as most texts have: the body's are kept in the message's
+// keptPasses, made once a message, not in slices of their own.
+type passRoom struct {
+	hits [4]tokenHit
+	seen [8]seenWord
 }
 
 // spellingKey is what the passes are kept under.
@@ -1142,7 +1151,11 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
-			pass = sp.unknownSeeing(lx, text, toks, ws, kept != nil)
+			var room *passRoom
+			if kept != nil && len(kept.passes) == 0 {
+				room = &kept.room
+			}
+			pass = sp.unknownSeeing(lx, text, toks, ws, kept != nil, room)
 			if kept != nil {
 				kept.passes = append(kept.passes, pass)
 			}
@@ -1489,13 +1502,14 @@ func (sp *speller) bodyWords(m *lint.Message, lx *lexicon, part lint.Part) []lin
 // ws, when not nil, are the text's words (lint.Message.Words), one for
 // each word token of toks, whose verdicts are shared with other rules.
 func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken) unknownPass {
-	return sp.unknownSeeing(lx, text, toks, ws, true)
+	return sp.unknownSeeing(lx, text, toks, ws, true, nil)
 }
 
 // unknownSeeing is unknown, listing the unknown words it sees (for the
 // file check's counts) only when seen is true: a message read as a stream
-// is never counted.
-func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, seen bool) unknownPass {
+// is never counted. The pass's hits and words are in room when they fit
+// and room is not nil.
+func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, seen bool, room *passRoom) unknownPass {
 	pass := unknownPass{text: text}
 	l := lx.lang
 	// A Turkish or Azerbaijani text written without its own letters (as
@@ -1584,10 +1598,20 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 		}
 		add(hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
 	}
-	if len(hits) > 0 {
+	switch {
+	case len(hits) == 0:
+	case room != nil && len(hits) <= len(room.hits):
+		n := copy(room.hits[:], hits)
+		pass.hits = room.hits[:n:n] // full: an append is a slice of its own
+	default:
 		pass.hits = append([]tokenHit(nil), hits...)
 	}
-	if len(seenWords) > 0 {
+	switch {
+	case len(seenWords) == 0:
+	case room != nil && len(seenWords) <= len(room.seen):
+		n := copy(room.seen[:], seenWords)
+		pass.seen = room.seen[:n:n]
+	default:
 		pass.seen = append([]seenWord(nil), seenWords...)
 	}
 	return pass
