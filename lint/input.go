@@ -98,22 +98,10 @@ func checkInvalidText(p *Pass) {
 // or -1.
 func invalidFrom(text string, i int) int {
 	for i < len(text) {
-		// ASCII, most of a text, is never bad: passed over eight bytes
-		// at a time where it can be, else a byte at a time, without
-		// decoding.
-		if i+8 <= len(text) && asciiWord(text[i:i+8]) {
-			i += 8
-			continue
-		}
+		// ASCII, most of a text, is never bad: passed over a byte at a
+		// time, without decoding.
 		if text[i] < utf8.RuneSelf {
 			i++
-			continue
-		}
-		// A lead byte of two and a continuation byte are a character
-		// from U+0080 to U+07FF (every letter of Turkish and Azerbaijani
-		// that ASCII lacks): never bad, told without decoding.
-		if c := text[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-			i += 2
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -123,14 +111,6 @@ func invalidFrom(text string, i int) int {
 		i += w
 	}
 	return -1
-}
-
-// asciiWord reports whether the eight bytes of s are all ASCII.
-func asciiWord(s string) bool {
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	return w&0x8080808080808080 == 0
 }
 
 // noOptions is an error for any options given to a rule that has none.
