@@ -149,7 +149,14 @@ func periodEnds(before string, l Lang) bool {
 	}
 	// Dotted abbreviations such as e.g and a.m: the run of letters and
 	// dots, when it is more than the word (asked again, it would be no
-	// abbreviation again).
+	// abbreviation again). It is the word itself when the word ends the
+	// text and no dot comes before it: most sentences, told without
+	// reading the word again.
+	if c := before[len(before)-1]; c != ' ' && c != '\t' {
+		if start := len(before) - len(w); start == 0 || before[start-1] != '.' {
+			return true
+		}
+	}
 	i := lastNonLetter(before, true)
 	dotted := strings.Trim(before[i+1:], ".")
 	return dotted == w || !IsAbbreviation(l, "", dotted)

@@ -181,3 +181,18 @@ func FuzzNextMayEnd(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPeriodEnds holds periodEnds to periodEndsAsWritten on any text
+// before a period, in every language.
+func FuzzPeriodEnds(f *testing.F) {
+	for _, s := range []string{"Thanks", "e.g", "see p", "Dr", "a.m", "və s", "No", "x .y.z", "Mr ", "etc\t", "St.Louis", "4"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, before string) {
+		for _, l := range []Lang{English, Turkish, Azerbaijani} {
+			if got, want := periodEnds(before, l), periodEndsAsWritten(before, l); got != want {
+				t.Errorf("periodEnds(%q, %s) = %v, want %v", before, l, got, want)
+			}
+		}
+	})
+}
