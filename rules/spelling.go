@@ -771,6 +771,19 @@ type hit struct {
 	listed     bool     // from a curated list
 	rejected   bool     // on the config's reject list
 	others     []string // ranked suggestions, right first
+	// cands are the ranked candidates others is made of, kept instead
+	// of others by the unknown-word pass: only an unsure hit's finding
+	// lists them, so most hits never make the list.
+	cands []candidate
+}
+
+// suggestions are the hit's ranked suggestions, right first: others, or
+// the words of cands.
+func (h *hit) suggestions() []string {
+	if h.others == nil && h.cands != nil {
+		return words(h.cands)
+	}
+	return h.others
 }
 
 // english appends to hits the words misspell would correct in text, whose
@@ -1221,7 +1234,7 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 		if sp.accepted(l, wrong) {
 			continue
 		}
-		if h.listed && h.sure && !h.rejected && h.others == nil && !sp.diagnoseAll {
+		if h.listed && h.sure && !h.rejected && h.others == nil && h.cands == nil && !sp.diagnoseAll {
 			report(sp.listedDiagnostic(l, lx, part, h, wrong))
 			continue
 		}
@@ -1257,7 +1270,7 @@ func (sp *speller) diagnose(l lint.Lang, lx *lexicon, part lint.Part, h hit, wro
 		// A listed correction must itself be a word (misspell has
 		// reiceved -> recieved); else the dictionary suggests.
 		if !lx.allKnown(h.right) {
-			h.right, h.sure, h.others = "", false, nil
+			h.right, h.sure, h.others, h.cands = "", false, nil, nil
 			if cands, right, sure := lx.ranked(lint.Lower(l, wrong)); len(cands) > 0 {
 				h.right, h.sure, h.others = right, sure, words(cands)
 			}
@@ -1287,7 +1300,7 @@ func (sp *speller) diagnostic(l lint.Lang, part lint.Part, h hit, wrong string) 
 		d.Fix = &lint.Edit{Span: span, New: right}
 	default:
 		var opts []string
-		for _, o := range h.others {
+		for _, o := range h.suggestions() {
 			opts = append(opts, strconv.Quote(matchCase(l, wrong, o)))
 		}
 		msg = append(append(append(msg, " looks misspelt: did you mean "...), joinOr(l, opts)...), '?')
@@ -1596,7 +1609,7 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 			// label of a word or two (a language, a product) is a name.
 			continue
 		}
-		add(hit{start: t.Start, end: end, right: right, sure: sure, others: words(cands)})
+		add(hit{start: t.Start, end: end, right: right, sure: sure, cands: cands})
 	}
 	switch {
 	case len(hits) == 0:

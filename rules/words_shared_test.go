@@ -67,7 +67,7 @@ func FuzzSharedWords(f *testing.F) {
 		toks := m.Tokens()
 		if pick&4 != 0 {
 			// The spelling rule first: it stores the verdicts.
-			if got, want := sp.unknown(own, text, toks, m.Words()), sp.unknown(own, text, toks, nil); !cmp.Equal(want, got, cmp.AllowUnexported(unknownPass{}, tokenHit{}, hit{}, seenWord{})) {
+			if got, want := sp.unknown(own, text, toks, m.Words()), sp.unknown(own, text, toks, nil); !cmp.Equal(want, got, cmp.AllowUnexported(unknownPass{}, tokenHit{}, hit{}, seenWord{}, candidate{})) {
 				t.Fatalf("%s %q: unknown pass %+v, alone %+v", l, text, got, want)
 			}
 		}
@@ -98,7 +98,7 @@ func FuzzSharedWords(f *testing.F) {
 				t.Fatalf("%s %q: %q neighbour knows it: %v, want %v", l, text, w, v.neighbourKnown, want)
 			}
 		}
-		if got, want := sp.unknown(own, text, toks, m.Words()), sp.unknown(own, text, toks, nil); !cmp.Equal(want, got, cmp.AllowUnexported(unknownPass{}, tokenHit{}, hit{}, seenWord{})) {
+		if got, want := sp.unknown(own, text, toks, m.Words()), sp.unknown(own, text, toks, nil); !cmp.Equal(want, got, cmp.AllowUnexported(unknownPass{}, tokenHit{}, hit{}, seenWord{}, candidate{})) {
 			t.Fatalf("%s %q: unknown pass %+v, alone %+v", l, text, got, want)
 		}
 		// The dictionaries are built: the words are looked up before the
