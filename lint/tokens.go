@@ -111,6 +111,17 @@ var tokenPool = sync.Pool{New: func() any { return new([]Token) }}
 // Tokenize splits text into words, numbers, punctuation and spaces.
 func Tokenize(text string, l Lang) []Token { return tokenize(nil, text, l) }
 
+// WithTokens calls fn with Tokenize(text, l) in a slice recycled between
+// calls, as a message's own tokens are: for a text whose tokens are read
+// once (a quick reply, a button), which fn must not keep.
+func WithTokens(text string, l Lang, fn func([]Token)) {
+	buf := tokenPool.Get().(*[]Token)
+	toks := tokenize((*buf)[:0], text, l)
+	fn(toks)
+	*buf = toks[:0]
+	tokenPool.Put(buf)
+}
+
 func tokenize(toks []Token, text string, l Lang) []Token {
 	if toks == nil {
 		toks = make([]Token, 0, len(text)/3+2) // about a token for every 3 bytes of chat text

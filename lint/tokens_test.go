@@ -113,3 +113,23 @@ func TestTokenizeAllocs(t *testing.T) {
 		t.Errorf("tokenize allocates %v times, want 1", n)
 	}
 }
+
+// WithTokens hands fn what Tokenize returns, in a recycled slice: a text
+// with no capital costs no allocation once the slice is there.
+func TestWithTokens(t *testing.T) {
+	for _, text := range []string{"Talk to a person please", "evet, hayır", "", "Merhaba Ayşe!"} {
+		var got []Token
+		WithTokens(text, Turkish, func(toks []Token) { got = append([]Token(nil), toks...) })
+		if want := Tokenize(text, Turkish); !slices.Equal(got, want) {
+			t.Errorf("WithTokens(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if raceEnabled {
+		return
+	}
+	WithTokens("warm the pool", English, func([]Token) {})
+	n := 0
+	if a := testing.AllocsPerRun(100, func() { WithTokens("yes, talk to a person", English, func(toks []Token) { n += len(toks) }) }); a != 0 {
+		t.Errorf("WithTokens allocates %v times, want 0", a)
+	}
+}

@@ -1136,7 +1136,8 @@ func (sp *speller) eachField(m *lint.Message, fn func(lint.Part, string, []lint.
 		if part.Kind == lint.Body {
 			fn(part, text, m.Tokens())
 		} else {
-			fn(part, text, lint.Tokenize(text, m.Lang))
+			// Read once here, in a recycled slice: fn keeps no token.
+			lint.WithTokens(text, m.Lang, func(toks []lint.Token) { fn(part, text, toks) })
 		}
 	})
 }
