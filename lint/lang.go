@@ -328,9 +328,6 @@ func Folded(l Lang, text string) bool {
 	if sp == nil || sp.folder == nil {
 		return false
 	}
-	if isASCII(text) {
-		return true
-	}
 	if sp.foldCase == nil {
 		for _, r := range text {
 			if r >= utf8.RuneSelf && strings.ContainsRune(sp.foldLetters, unicode.ToLower(r)) {
@@ -339,10 +336,20 @@ func Folded(l Lang, text string) bool {
 		}
 		return true
 	}
+	// One pass, ASCII passed over and a character of two bytes (every
+	// letter to fold) read without decoding: the first letter to fold
+	// answers, most often the first character that is not ASCII.
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			if sp.foldCase[rune(c&0x1F)<<6|rune(text[i+1]&0x3F)] {
+				return false
+			}
+			i += 2
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
