@@ -932,7 +932,9 @@ func lastNonLetter(s string, dot bool) int {
 			return i - 1
 		}
 		r, w := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsLetter(r) {
+		// Every character from U+0100 to U+02AF (ş, ğ, ı, ə) is a
+		// letter: told without unicode's table search.
+		if (r < 0x100 || r >= 0x2B0) && !unicode.IsLetter(r) {
 			return i - w
 		}
 		i -= w

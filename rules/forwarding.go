@@ -900,7 +900,7 @@ func noCapital(w string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(w[i:])
-		if unicode.IsUpper(r) {
+		if lint.IsUpper(r) { // unicode.IsUpper, the Latin letters from a table
 			return false
 		}
 		i += n
