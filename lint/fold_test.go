@@ -68,3 +68,20 @@ func TestFoldAllocs(t *testing.T) {
 		t.Errorf("AppendFold = %q: only lower-case letters fold", got)
 	}
 }
+
+// foldCase, made from the letters' case orbits, is whether a character
+// lowers to a letter to fold, asked of every character below U+0800.
+func TestFoldCaseTable(t *testing.T) {
+	for _, l := range Langs {
+		sp := spec(l)
+		if sp == nil || sp.foldCase == nil {
+			continue
+		}
+		for r := rune(0); r < 0x800; r++ {
+			want := r >= utf8.RuneSelf && strings.ContainsRune(sp.foldLetters, unicode.ToLower(r))
+			if sp.foldCase[r] != want {
+				t.Errorf("%s: foldCase[%q] = %v, want %v", l, r, sp.foldCase[r], want)
+			}
+		}
+	}
+}

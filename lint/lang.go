@@ -256,9 +256,20 @@ func foldTables(pairs []string) (*[0x800]rune, *[0x800]bool) {
 			to[r], _ = utf8.DecodeRuneInString(pairs[i+1])
 		}
 	}
+	// A character lowers to a letter to fold only if it is the letter or
+	// in its case orbit (Ş for ş): the orbits are walked, not every
+	// character lowered, which was a cost at every start.
 	lowers := new([0x800]bool)
-	for r := range lowers {
-		lowers[r] = r >= utf8.RuneSelf && utf8.RuneLen(unicode.ToLower(rune(r))) == 2 && to[unicode.ToLower(rune(r))] != 0
+	for i := 0; i < len(pairs); i += 2 {
+		letter, _ := utf8.DecodeRuneInString(pairs[i])
+		for r := letter; ; {
+			if r >= utf8.RuneSelf && r < 0x800 && unicode.ToLower(r) == letter {
+				lowers[r] = true
+			}
+			if r = unicode.SimpleFold(r); r == letter {
+				break
+			}
+		}
 	}
 	return to, lowers
 }
