@@ -78,7 +78,7 @@ func sentencesInto(out []Span, text string, l Lang) []Span {
 			}
 			if k < len(text) {
 				next, _ := utf8.DecodeRuneInString(text[k:])
-				if unicode.IsLower(next) {
+				if IsLower(next) { // unicode.IsLower, the Latin letters from a table
 					i = j
 					continue
 				}
@@ -219,7 +219,7 @@ func hasLetterOrDigit(s string) bool {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r >= 0x100 && r < 0x2B0 || unicode.IsLetter(r) || unicode.IsDigit(r) { // U+0100 to U+02AF are letters
 			return true
 		}
 		i += w
