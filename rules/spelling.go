@@ -1021,8 +1021,8 @@ type keptPasses struct {
 // as many as most texts have: the body's are kept in the message's
 // keptPasses, made once a message, not in slices of their own.
 type passRoom struct {
-	hits [4]tokenHit
-	seen [8]seenWord
+	hits [2]tokenHit
+	seen [4]seenWord
 }
 
 // spellingKey is what the passes are kept under.
