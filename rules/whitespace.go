@@ -77,19 +77,8 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			// and single spaces between words, which ask nothing either
 			// (see plainAfterSpace).
 			i++
-			for i < len(text) {
-				if i+8 <= len(text) && plainWord(text[i:i+8]) {
-					i += 8 // most of a text: letters and single spaces
-					continue
-				}
-				// Else the next eight bytes one by one.
-				end := min(i+8, len(text))
-				for i < end && (plainByte[text[i]] || text[i] == ' ' && i+1 < len(text) && plainAfterSpace[text[i+1]]) {
-					i++
-				}
-				if i < end {
-					break
-				}
+			for i < len(text) && (plainByte[text[i]] || text[i] == ' ' && i+1 < len(text) && plainAfterSpace[text[i+1]]) {
+				i++
 			}
 			lineStart = false
 			continue
@@ -146,37 +135,6 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 		i++
 	}
 }
-
-// plainWord reports eight bytes the loop over plain bytes passes over
-// one by one, told at once: every byte from 0x40 (no byte of
-// plainByte's or plainAfterSpace's exceptions is), or a space before such
-// a byte among the eight. A digit or another byte below 0x40 is left to
-// the loop. The bytes below 0x40 and the spaces are found by the bit
-// tricks that find a byte less than n in a word.
-func plainWord(s string) bool {
-	if !wordSkip {
-		return false
-	}
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	// The top bit of each byte of spaces is set where w has a space, and
-	// only there.
-	y := w ^ 0x2020202020202020
-	spaces := ^((y&low7 + low7) | y | low7)
-	if spaces&(spaces<<8) != 0 || spaces>>63 != 0 {
-		return false // two spaces in a row, or a space the next word must tell
-	}
-	// Spaces made 0x60, then any byte below 0x40 left: none, or a byte
-	// that is not ASCII (never below 0x40), is plain.
-	w |= spaces >> 1
-	return (w-0x4040404040404040)&^w&high == 0
-}
-
-// wordSkip switches plainWord on; tests switch it off to hold the check
-// to the loop over every byte.
-var wordSkip = true
 
 // spacedAfter reports the marks a space follows (, ! ? . ;): asked of
 // every character of a text, so a switch rather than a search.
