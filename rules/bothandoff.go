@@ -36,8 +36,8 @@ var BotHandoff = &lint.Rule{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
-service is unavailable or to try later, has no answer, could not find what was asked ("that model isn't in my
-database"), or that a request is not taken in this chat or online: "Refunds can't be issued in this chat") and gives no route to a person or
+service is unavailable or to try later, has no answer, could not find what was asked, or that a request is
+not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
 visit to one of the brand's branches or someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"). A failure said as a condition ("If that time is not possible for you,
