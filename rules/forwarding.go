@@ -284,7 +284,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			continue
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
-		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
+		modified := fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)
+		recipients := append(slices.Clone(third[i]), modified...)
 		recipients = append(recipients, partnerHeads(toks, partners[i], things, s)...)
 		owners := slices.Clone(third[i])
 		for _, n := range names {
@@ -310,7 +311,10 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// "the gas engineer we work with": a role before a partner
 			// clause is the partner's.
 			partnered := slices.ContainsFunc(partners[i], func(pc lint.Match) bool { return pc.First >= 0 && neighbour(toks, o.Last, 1) == pc.First })
-			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
+			// A role after a third-party modifier is that party's too:
+			// "anlaşmalı antika uzmanına" (a contracted antiques expert).
+			headed := func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }
+			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -1063,6 +1067,9 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 	for j, k := o.First, 0; k < 3; k++ {
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 			return false
+		}
+		if fw.postpositions[m.Lang][toks[j].Norm] {
+			continue // "üçün", "için" (for) end like a genitive and own nothing
 		}
 		glued := j >= 2 && hyphenSuffix("", toks, j-2) != "" // "Stripe-ın dəstək komandası"
 		for _, e := range fw.genitiveList[m.Lang] {
