@@ -144,7 +144,8 @@ type ctaGrammar struct {
 	// the accusative of five letters or more (accusative: "yerini ayırt").
 	nowAdverbs, accusative map[lint.Lang]map[string]bool
 	// farObject and notBare: see objectBefore.
-	farObject, notBare map[lint.Lang]map[string]bool
+	farObject map[lint.Lang]*endingSet
+	notBare   map[lint.Lang]map[string]bool
 	// complementizers: "ki" after a verb ends its clause ("Ölçünüzü
 	// profilinizdə qeyd edin ki, …": note your size so that …).
 	complementizers map[lint.Lang]map[string]bool
@@ -214,7 +215,7 @@ func newCTAGrammar() ctaGrammar {
 		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
 		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), verbPrefixes: w("verb_prefixes"),
-		complementizers: w("complementizers"), farObject: w("far_object_endings"), notBare: w("not_bare_stems")}
+		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -489,8 +490,9 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 	object := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.accusative[l]) }
 	p := toks[prev].Norm
 	if !hasWord(l, g.nowAdverbs[l], p, folded) && !object(p) {
-		if !last || hasWord(l, g.notBare[l], toks[i].Norm, folded) ||
-			!g.objectBefore(toks, prev, func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.farObject[l]) }) {
+		far := g.farObject[l]
+		if !last || far == nil || hasWord(l, g.notBare[l], toks[i].Norm, folded) ||
+			!g.objectBefore(toks, prev, func(w string) bool { return far.match(l, w, folded) && utf8.RuneCountInString(w) >= 5 }) {
 			return false
 		}
 	}
