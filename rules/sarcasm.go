@@ -29,7 +29,7 @@ type sarcasmList int32
 
 // sarcasmLists are the lists' names by number.
 var sarcasmLists = append(sarcasmLexicon.listNames(),
-	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap",
+	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context",
 	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast")
 
 // sarcasmListHashes are the hashes of the lexicon's lists' names (see
@@ -122,6 +122,13 @@ var (
 	lsFrequency       = sarcasmListOf("frequency")
 	lsNameHead        = sarcasmListOf("name_head")
 	lsSurpriseNoun    = sarcasmListOf("surprise_noun")
+	lsNoRush          = sarcasmListOf("no_rush")
+	lsElapsed         = sarcasmListOf("elapsed")
+	lsLasting         = sarcasmListOf("lasting")
+	lsLuck            = sarcasmListOf("luck")
+	lsLuckContext     = sarcasmListOf("luck_context")
+	lsNeedIt          = sarcasmListOf("need_it")
+	lsElsewhere       = sarcasmListOf("elsewhere")
 	lsEndsNegated     = sarcasmListOf("ends:negated")
 	lsEndsPromise     = sarcasmListOf("ends:promise")
 	lsEndsAct         = sarcasmListOf("ends:act")
@@ -230,7 +237,8 @@ func sarcasmCustomer() customer {
 		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
-		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions")}
+		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions"),
+		attempt: sarcasmData.WordSets("attempt_endings")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -373,6 +381,8 @@ var frames = [...]sarcasmFrame{
 	{a: "certainty", b: "delight", others: true, after: "mishap ?", unless: "apology", why: "feigned certainty of a happy end after a mishap reads as sarcasm"},
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
+	{a: "no_rush", b: "elapsed", unless: "apology", why: "telling the customer not to hurry after a long wait reads as sarcasm"},
+	{a: "luck", b: "luck_context", unless: "apology help_offer", why: "wishing the customer luck with what is bound to fail reads as sarcasm"},
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
 }
 
@@ -645,6 +655,27 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	// A wait that lasts (the durative copula: "üç haftadır bekliyoruz")
+	// with a verb after it in its sentence; at its end it is a term ("iade
+	// süresi bir aydır").
+	if len(found[lsNoRush]) > 0 && len(found[lsLasting]) > 0 {
+		for _, d := range found[lsLasting] {
+			if d.Last >= 0 && !sentenceEnd(toks, d.Last) {
+				found[lsElapsed] = append(found[lsElapsed], d)
+			}
+		}
+	}
+	// What dooms an attempt the customer is wished luck with: the luck
+	// needed, a shop elsewhere, doing it without something ("without the
+	// manual"; "okumadan" in a sentence that tells what the customer
+	// does, not "süre dolmadan").
+	if len(found[lsLuck]) > 0 {
+		for _, l := range [...]sarcasmList{lsNeedIt, lsElsewhere} {
+			found[lsLuckContext] = append(found[lsLuckContext], found[l]...)
+		}
+		found[lsLuckContext] = append(found[lsLuckContext], attempted(m, found[lsLuck], found[lsWithout], c.attempt[m.Lang])...)
+		found[lsLuckContext] = append(found[lsLuckContext], c.without(m)...)
+	}
 	// Feats and failures count only as meant: not a name, not denied
 	// ("we can't work miracles", "nothing was lost").
 	for _, list := range [...]sarcasmList{lsAbsurd, lsFailure} {
@@ -653,6 +684,42 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		}
 	}
 	return markers
+}
+
+// attempted keeps the words "without" that follow, in their sentence, a
+// wish of luck with an attempt named right after it by a word with one of
+// the endings ("Good luck fixing it without the parts"): not a sentence of
+// its own ("Best of luck in the race; the chip works without a battery").
+func attempted(m *lint.Message, lucks, ws []lint.Match, ends map[string]bool) []lint.Match {
+	if len(ws) == 0 || len(ends) == 0 {
+		return nil
+	}
+	toks, sents := m.Tokens(), m.Sentences()
+	var out []lint.Match
+	for _, w := range ws {
+		for _, l := range lucks {
+			n := neighbour(toks, l.Last, 1)
+			if l.Last < 0 || n < 0 || toks[n].Kind != lint.Word || l.Span.End > w.Span.Start ||
+				sentenceOf(sents, l.Span.Start) != sentenceOf(sents, w.Span.Start) {
+				continue
+			}
+			if endsWithAny(toks[n].Norm, ends) {
+				out = append(out, w)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// endsWithAny reports whether a word ends with one of the endings.
+func endsWithAny(w string, ends map[string]bool) bool {
+	for e := range ends {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // wePast are our own past actions in a language without verb endings:
@@ -1029,6 +1096,9 @@ type customer struct {
 	// "-madan" a time, not "without": "gelmeden önce", "çatdırılmadan
 	// sonra".
 	timeAfter map[lint.Lang]map[string]bool
+	// attempt are the endings of the attempt a wish of luck names right
+	// after it ("Good luck fixing it"; see attempted).
+	attempt map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
