@@ -122,6 +122,8 @@ var (
 	lsFrequency       = sarcasmListOf("frequency")
 	lsNameHead        = sarcasmListOf("name_head")
 	lsSurpriseNoun    = sarcasmListOf("surprise_noun")
+	lsFeignedSurprise = sarcasmListOf("feigned_surprise")
+	lsUnderstanding   = sarcasmListOf("understanding")
 	lsNoRush          = sarcasmListOf("no_rush")
 	lsElapsed         = sarcasmListOf("elapsed")
 	lsLasting         = sarcasmListOf("lasting")
@@ -683,7 +685,48 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			found[list] = c.literal(m, found[list])
 		}
 	}
+	if len(found[lsFeignedSurprise]) > 0 || len(found[lsMystery]) > 0 {
+		markers = append(markers, c.feignedSurprise(m, found)...)
+	}
 	return markers
+}
+
+// feignedSurprise are the words of feigned surprise or mystery at what
+// was bound to happen: after a question in the sentence before ("…
+// tutkal mı açılmış? Hayret."), or, surprise only, beside what the
+// customer did or what went wrong in its sentence or the one before
+// ("Şaşırdık doğrusu, … fark etmişsiniz"); not with an apology, a remedy,
+// understanding or thanks in the message ("… still going strong? We're
+// stunned, thanks for the photo!"), nor with a question of its own alone
+// ("Kim fikirləşərdi ki, bu kiçik şam belə ətir saçar?").
+func (c customer) feignedSurprise(m *lint.Message, found cuesFound) []lint.Match {
+	if len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || len(found[lsUnderstanding]) > 0 || len(found[lsGratitude]) > 0 {
+		return nil
+	}
+	sents := m.Sentences()
+	var did, out []lint.Match
+	for _, list := range [...]sarcasmList{lsFeignedSurprise, lsMystery} {
+		for _, w := range found[list] {
+			i := sentenceOf(sents, w.Span.Start)
+			if i > 0 && asks(m.Body.Text, sents[i-1]) {
+				out = append(out, w)
+				continue
+			}
+			if list == lsMystery {
+				continue // beside the customer's doing: the mystery frame's
+			}
+			if did == nil {
+				did = append(c.doings(m), found[lsFailure]...)
+			}
+			if slices.ContainsFunc(did, func(d lint.Match) bool {
+				j := sentenceOf(sents, d.Span.Start)
+				return (j == i || j == i-1) && (d.Span.End <= w.Span.Start || d.Span.Start >= w.Span.End)
+			}) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // attempted keeps the words "without" that follow, in their sentence, a
