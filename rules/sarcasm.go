@@ -6,6 +6,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ type sarcasmList int32
 
 // sarcasmLists are the lists' names by number.
 var sarcasmLists = append(sarcasmLexicon.listNames(),
-	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context",
+	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience",
 	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast")
 
 // sarcasmListHashes are the hashes of the lexicon's lists' names (see
@@ -124,6 +125,10 @@ var (
 	lsSurpriseNoun    = sarcasmListOf("surprise_noun")
 	lsFeignedSurprise = sarcasmListOf("feigned_surprise")
 	lsUnderstanding   = sarcasmListOf("understanding")
+	lsPatience        = sarcasmListOf("patience")
+	lsImpatience      = sarcasmListOf("impatience")
+	lsMinimiser       = sarcasmListOf("minimiser")
+	lsMessageNoun     = sarcasmListOf("message_noun")
 	lsNoRush          = sarcasmListOf("no_rush")
 	lsElapsed         = sarcasmListOf("elapsed")
 	lsLasting         = sarcasmListOf("lasting")
@@ -240,7 +245,7 @@ func sarcasmCustomer() customer {
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
 		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions"),
-		attempt: sarcasmData.WordSets("attempt_endings")}
+		attempt: sarcasmData.WordSets("attempt_endings"), numbers: sarcasmData.WordSets("numbers")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -383,6 +388,7 @@ var frames = [...]sarcasmFrame{
 	{a: "certainty", b: "delight", others: true, after: "mishap ?", unless: "apology", why: "feigned certainty of a happy end after a mishap reads as sarcasm"},
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
+	{a: "patience", b: "impatience", unless: "apology remedy", why: "praising the patience of a customer who had none reads as sarcasm"},
 	{a: "no_rush", b: "elapsed", unless: "apology", why: "telling the customer not to hurry after a long wait reads as sarcasm"},
 	{a: "luck", b: "luck_context", unless: "apology help_offer", why: "wishing the customer luck with what is bound to fail reads as sarcasm"},
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
@@ -667,6 +673,11 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	// What shows the customer had no patience: a wait made small ("all
+	// four minutes of it") or a count of their messages ("23 mesaj").
+	if len(found[lsPatience]) > 0 {
+		found[lsImpatience] = append(found[lsMinimiser], counted(m, found[lsMessageNoun], c.numbers[m.Lang])...)
+	}
 	// What dooms an attempt the customer is wished luck with: the luck
 	// needed, a shop elsewhere, doing it without something ("without the
 	// manual"; "okumadan" in a sentence that tells what the customer
@@ -750,6 +761,24 @@ func attempted(m *lint.Message, lucks, ws []lint.Match, ends map[string]bool) []
 				out = append(out, w)
 				break
 			}
+		}
+	}
+	return out
+}
+
+// counted keeps the nouns a count of three or more stands right before:
+// digits or a word of numbers ("23 mesaj", "your last eight messages");
+// two is a pair ("we merged your two messages").
+func counted(m *lint.Message, ns []lint.Match, numbers map[string]bool) []lint.Match {
+	toks := m.Tokens()
+	var out []lint.Match
+	for _, n := range ns {
+		p := neighbour(toks, n.First, -1)
+		if n.First < 0 || p < 0 {
+			continue
+		}
+		if v, err := strconv.Atoi(toks[p].Norm); toks[p].Kind == lint.Number && err == nil && v >= 3 || numbers[toks[p].Norm] {
+			out = append(out, n)
 		}
 	}
 	return out
@@ -1142,6 +1171,8 @@ type customer struct {
 	// attempt are the endings of the attempt a wish of luck names right
 	// after it ("Good luck fixing it"; see attempted).
 	attempt map[lint.Lang]map[string]bool
+	// numbers are the words of numbers that make a count (see counted).
+	numbers map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
