@@ -30,7 +30,7 @@ type sarcasmList int32
 
 // sarcasmLists are the lists' names by number.
 var sarcasmLists = append(sarcasmLexicon.listNames(),
-	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience",
+	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience", "counted_contact",
 	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast")
 
 // sarcasmListHashes are the hashes of the lexicon's lists' names (see
@@ -125,6 +125,10 @@ var (
 	lsSurpriseNoun    = sarcasmListOf("surprise_noun")
 	lsFeignedSurprise = sarcasmListOf("feigned_surprise")
 	lsUnderstanding   = sarcasmListOf("understanding")
+	lsNthTime         = sarcasmListOf("nth_time")
+	lsContactNoun     = sarcasmListOf("contact_noun")
+	lsAnswering       = sarcasmListOf("answering")
+	lsCountedContact  = sarcasmListOf("counted_contact")
 	lsPatience        = sarcasmListOf("patience")
 	lsImpatience      = sarcasmListOf("impatience")
 	lsMinimiser       = sarcasmListOf("minimiser")
@@ -245,7 +249,9 @@ func sarcasmCustomer() customer {
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
 		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions"),
-		attempt: sarcasmData.WordSets("attempt_endings"), numbers: sarcasmData.WordSets("numbers")}
+		attempt: sarcasmData.WordSets("attempt_endings"), numbers: sarcasmData.WordSets("numbers"),
+		ordinalMarks: sarcasmData.WordSets("ordinal_marks"), timeNouns: sarcasmData.WordSets("time_nouns"),
+		pairOrdinals: sarcasmData.WordSets("pair_ordinals")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -388,6 +394,8 @@ var frames = [...]sarcasmFrame{
 	{a: "certainty", b: "delight", others: true, after: "mishap ?", unless: "apology", why: "feigned certainty of a happy end after a mishap reads as sarcasm"},
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
+	{a: "nth_time", b: "reversal", mine: true, unless: "apology welcome reward", why: "counting how often the customer changed their mind reads as sarcasm"},
+	{a: "nth_time", b: "reversal", after: "your_request", unless: "apology welcome reward", why: "counting how often the customer changed their mind reads as sarcasm"},
 	{a: "patience", b: "impatience", unless: "apology remedy", why: "praising the patience of a customer who had none reads as sarcasm"},
 	{a: "no_rush", b: "elapsed", unless: "apology", why: "telling the customer not to hurry after a long wait reads as sarcasm"},
 	{a: "luck", b: "luck_context", unless: "apology help_offer", why: "wishing the customer luck with what is bound to fail reads as sarcasm"},
@@ -445,7 +453,8 @@ func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 	for _, i := range framesOpened(found, opened[:0]) {
 		framed = append(framed, frames[i].find(m, found, you)...)
 	}
-	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 {
+	counted := found[lsCountedContact]
+	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 && len(counted) == 0 {
 		return false
 	}
 	sents := m.Sentences()
@@ -474,6 +483,9 @@ func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 			continue
 		}
 		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
+	}
+	for _, mt := range counted {
+		report(mt, "counts the customer's messages, which reads as sarcasm")
 	}
 	complaints := found[lsComplaints]
 	loyal := len(found[lsWelcome]) > 0 || len(found[lsReward]) > 0
@@ -653,8 +665,15 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	if len(found[lsReproach]) > 0 && len(found[lsApology]) == 0 {
 		markers = append(markers, found[lsReproach]...) // "how careless of us", unless we apologise
 	}
+	c.numericOrdinals(m, found)
 	if len(found[lsOrdinal]) > 0 {
 		found[lsOrdinal] = c.ordinalsOfYours(m, found[lsOrdinal])
+		// "Your seventh email", "onuncu mesajınız": an ordinal from the
+		// third on that counts the customer's messages, reported after
+		// the frames, which may say more of it.
+		if len(found[lsApology]) == 0 && len(found[lsWelcome]) == 0 && len(found[lsReward]) == 0 {
+			found[lsCountedContact] = c.countedContacts(m, found)
+		}
 		// "Bu kaçıncı talebiniz", "your umpteenth email": an ordinal that
 		// asks how many, on the customer's own thing, is exasperation.
 		for _, o := range found[lsOrdinal] {
@@ -764,6 +783,94 @@ func attempted(m *lint.Message, lucks, ws []lint.Match, ends map[string]bool) []
 		}
 	}
 	return out
+}
+
+// numericOrdinals adds to the lists the ordinals written in digits from
+// three on, with the language's mark right after them ("6. kez", "4-cü
+// dəfə", "your 5th email"): before a noun of times a count like "sixth
+// time" (nth_time and repetition), else an ordinal. A Turkish "." ends a
+// sentence unless a word in lower case follows ("2023. Siparişiniz").
+func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
+	marks := c.ordinalMarks[m.Lang]
+	if len(marks) == 0 {
+		return
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Number {
+			continue
+		}
+		if v, err := strconv.Atoi(t.Norm); err != nil || v < 3 {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].Norm == "-" && toks[j].Start == t.End && !marks["-"] {
+			j++ // "4-cü"
+		}
+		if j >= len(toks) || toks[j].Start != toks[j-1].End || !marks[toks[j].Norm] {
+			continue
+		}
+		n := neighbour(toks, j, 1)
+		if n < 0 || toks[n].Kind != lint.Word {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(m.Body.Text[toks[n].Start:]); toks[j].Kind == lint.Punct && !unicode.IsLower(r) {
+			continue
+		}
+		mt := lint.Match{Cue: t.Norm + toks[j].Norm, Span: lint.Span{Start: t.Start, End: toks[j].End}, First: i, Last: j}
+		if startsWithAny(toks[n].Norm, c.timeNouns[m.Lang]) {
+			mt.Span.End, mt.Last = toks[n].End, n
+			found[lsNthTime] = append(found[lsNthTime], mt)
+			found[lsRepetition] = append(found[lsRepetition], mt)
+			continue
+		}
+		found[lsOrdinal] = append(found[lsOrdinal], mt)
+	}
+}
+
+// countedContacts are the ordinals of the customer's things (see
+// ordinalsOfYours) from the third on whose noun is a message or a request
+// of theirs ("your seventh email", "your third address change",
+// "yeddinci sorğunuzdur"); not one answered in turn ("Dördüncü sualınıza
+// cavab", "to answer your third question").
+func (c customer) countedContacts(m *lint.Message, found cuesFound) []lint.Match {
+	if len(found[lsContactNoun]) == 0 {
+		return nil
+	}
+	toks := m.Tokens()
+	var out []lint.Match
+	for _, o := range found[lsOrdinal] {
+		if o.First < 0 || c.pairOrdinals[m.Lang][toks[o.First].Norm] || nextTo(toks, o, found[lsAnswering], 2) {
+			continue
+		}
+		n, last := o.Last, o.Last // the noun; in English the ordinal, the noun one or two words on
+		if c.possessive[m.Lang] == nil {
+			n = neighbour(toks, o.Last, 1)
+			if m := neighbour(toks, n, 1); n >= 0 && m >= 0 {
+				last = m
+			} else {
+				last = n
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		if slices.ContainsFunc(found[lsContactNoun], func(cn lint.Match) bool { return cn.Last >= n && cn.First <= last }) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// startsWithAny reports whether a word starts with one of the words
+// (dəfəsidir, defadır).
+func startsWithAny(w string, starts map[string]bool) bool {
+	for s := range starts {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // counted keeps the nouns a count of three or more stands right before:
@@ -1173,6 +1280,10 @@ type customer struct {
 	attempt map[lint.Lang]map[string]bool
 	// numbers are the words of numbers that make a count (see counted).
 	numbers map[lint.Lang]map[string]bool
+	// ordinalMarks, timeNouns: an ordinal in digits and the nouns of times
+	// after one (see numericOrdinals); pairOrdinals: "second", no
+	// repetition of a message (see countedContacts).
+	ordinalMarks, timeNouns, pairOrdinals map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
