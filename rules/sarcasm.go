@@ -653,7 +653,11 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		markers = append(markers, c.literal(m, found[lsGrief])...)
 	}
 	for _, a := range found[lsApology] {
-		if stacked(m, a, c.intensifiers[m.Lang]) {
+		// The longest of overlapping apologies: "üzr istəyirik", not "üzr".
+		inside := slices.ContainsFunc(found[lsApology], func(b lint.Match) bool {
+			return b.Span != a.Span && b.Span.Start <= a.Span.Start && a.Span.End <= b.Span.End
+		})
+		if !inside && stacked(m, a, c.intensifiers[m.Lang]) {
 			markers = append(markers, a)
 		}
 	}
