@@ -371,6 +371,7 @@ var frames = [...]sarcasmFrame{
 	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
+	{a: "since", b: "go_elsewhere", unless: "apology", why: "sending the customer off to another reads as sarcasm"},
 	{a: "know_better", b: "elsewhere", unless: "apology", why: "sending a customer who knows better elsewhere reads as sarcasm"},
 	{a: "trait", b: "misdeed", youB: true, unless: "apology gratitude", why: "praising a virtue beside the customer's slip reads as sarcasm"},
 	{a: "trait", b: "repetition", youB: true, unless: "apology gratitude welcome reward", why: "praising a virtue beside a count of the customer's reads as sarcasm"},
