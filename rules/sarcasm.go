@@ -133,6 +133,9 @@ var (
 	lsImpatience      = sarcasmListOf("impatience")
 	lsMinimiser       = sarcasmListOf("minimiser")
 	lsMessageNoun     = sarcasmListOf("message_noun")
+	lsHyperbolicCount = sarcasmListOf("hyperbolic_count")
+	lsSelfPunishment  = sarcasmListOf("self_punishment")
+	lsNotCharity      = sarcasmListOf("not_charity")
 	lsNoRush          = sarcasmListOf("no_rush")
 	lsElapsed         = sarcasmListOf("elapsed")
 	lsLasting         = sarcasmListOf("lasting")
@@ -371,6 +374,7 @@ var frames = [...]sarcasmFrame{
 	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
+	{a: "self_shame", b: "blame", unless: "remedy", why: "mock shame over a fault of ours reads as sarcasm"},
 	{a: "since", b: "go_elsewhere", unless: "apology", why: "sending the customer off to another reads as sarcasm"},
 	{a: "know_better", b: "elsewhere", unless: "apology", why: "sending a customer who knows better elsewhere reads as sarcasm"},
 	{a: "trait", b: "misdeed", youB: true, unless: "apology gratitude", why: "praising a virtue beside the customer's slip reads as sarcasm"},
@@ -649,7 +653,8 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	// Grief over a trifle, unless we apologise or someone died: "bütün
 	// ekibimiz yasta", "we're truly devastated"; and an apology with three
 	// intensifiers or more before it: "so terribly, deeply, unspeakably
-	// sorry", "Çox, çox, çox üzr istəyirik".
+	// sorry", "Çox, çox, çox üzr istəyirik", or counted in thousands
+	// beside it in its clause: "Yüz bin kez özür dileriz".
 	if len(found[lsGrief]) > 0 && len(found[lsApology]) == 0 && len(found[lsBereavement]) == 0 {
 		markers = append(markers, c.literal(m, found[lsGrief])...)
 	}
@@ -658,7 +663,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		inside := slices.ContainsFunc(found[lsApology], func(b lint.Match) bool {
 			return b.Span != a.Span && b.Span.Start <= a.Span.Start && a.Span.End <= b.Span.End
 		})
-		if !inside && stacked(m, a, c.intensifiers[m.Lang]) {
+		if !inside && (stacked(m, a, c.intensifiers[m.Lang]) || nextTo(toks, a, found[lsHyperbolicCount], 4)) {
 			markers = append(markers, a)
 		}
 	}
@@ -667,6 +672,11 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	if len(found[lsEscalation]) > 0 || len(found[lsEscalationAsked]) > 0 {
 		found[lsCompliance] = c.complying(m, found)
 	}
+	// Mock punishment of ourselves ("kendimizi hemen cezalandırıyoruz",
+	// "we'll never forgive ourselves") and "we're not a charity" mock
+	// wherever they stand.
+	markers = append(markers, found[lsSelfPunishment]...)
+	markers = append(markers, found[lsNotCharity]...)
 	if len(found[lsReproach]) > 0 && len(found[lsApology]) == 0 {
 		markers = append(markers, found[lsReproach]...) // "how careless of us", unless we apologise
 	}
