@@ -30,7 +30,7 @@ type sarcasmList int32
 
 // sarcasmLists are the lists' names by number.
 var sarcasmLists = append(sarcasmLexicon.listNames(),
-	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience", "counted_contact",
+	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience", "counted_contact", "reversal",
 	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast")
 
 // sarcasmListHashes are the hashes of the lexicon's lists' names (see
@@ -126,13 +126,11 @@ var (
 	lsFeignedSurprise = sarcasmListOf("feigned_surprise")
 	lsUnderstanding   = sarcasmListOf("understanding")
 	lsNthTime         = sarcasmListOf("nth_time")
-	lsContactNoun     = sarcasmListOf("contact_noun")
-	lsAnswering       = sarcasmListOf("answering")
+	lsReversal        = sarcasmListOf("reversal")
 	lsCountedContact  = sarcasmListOf("counted_contact")
 	lsPatience        = sarcasmListOf("patience")
 	lsImpatience      = sarcasmListOf("impatience")
 	lsMinimiser       = sarcasmListOf("minimiser")
-	lsMessageNoun     = sarcasmListOf("message_noun")
 	lsHyperbolicCount = sarcasmListOf("hyperbolic_count")
 	lsSelfPunishment  = sarcasmListOf("self_punishment")
 	lsNotCharity      = sarcasmListOf("not_charity")
@@ -205,7 +203,16 @@ soruşursunuz?"), feigned certainty of someone else's joy after a mishap ("…wi
 grass is delighted.", "Eminim bahçeniz size çok minnettar"), grief over a trifle ("we're truly devastated",
 "büyük bir trajedi", "böyük faciədir") unless someone died, an apology overdone with three intensifiers ("so
 terribly, deeply, unspeakably sorry", "Çox, çox, çox üzr"), thanks for a one-star review and an unhappy or
-all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise.
+all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise; "since …"
+with sending them off to another ("Madem … daha ucuz, ondan almanızı öneririz", "buy it from them"); "no rush" after a
+long wait ("No rush, it's only been sitting there since Tuesday", "Hiç acele etmeyin, üç haftadır bekliyoruz");
+"good luck" with what dooms the attempt (the luck needed, a shop elsewhere, doing without: "Bol şans, ihtiyacınız
+olacak", "Good luck fixing it without the parts"); feigned surprise after a question or beside what the customer did
+("… tutkal mı açılmış? Hayret.", "I'm stunned", "Heç gözləməzdik"); praise of their patience beside the proof they had
+none ("thanks for your patience, all four minutes of it", "bekleme süresince attığınız 23 mesaj"); counting how often
+they changed their mind or wrote, in words or digits ("bugün 4. kez değiştirdiniz", "4-cü dəfə dəyişdirirsiniz",
+"your fifth email"); an apology counted in thousands ("bin kez özür dileriz"), mock punishment or shame of ours
+("kendimizi cezalandırıyoruz", "we'll never forgive ourselves") and "we're not a charity".
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -220,7 +227,10 @@ time before or after ("kurs bitmeden bir hafta önce"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
 yazmışsınız, teşekkürler"), a quote that names a sound, a setting or a command ("the "click" sound", "“sessiz mod”
 seçeneği", "“otur” əmri"), the customer's words reported back with a remedy ("“Kondisioner işləmir” yazmısınız;
-… pulsuz təmir edəcək"), thanks for their understanding, a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
+… pulsuz təmir edəcək"), thanks for their understanding, "no rush" with time still ahead ("the invoice is due at the end of
+February"), "good luck" alone or with an offer of help, surprise with a remedy or thanks, a second message or one
+answered in turn ("Dördüncü sualınıza cavab"), a change that befell the customer ("rescheduled a third time because of
+the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
 work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
@@ -254,7 +264,9 @@ func sarcasmCustomer() customer {
 		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions"),
 		attempt: sarcasmData.WordSets("attempt_endings"), numbers: sarcasmData.WordSets("numbers"),
 		ordinalMarks: sarcasmData.WordSets("ordinal_marks"), timeNouns: sarcasmData.WordSets("time_nouns"),
-		pairOrdinals: sarcasmData.WordSets("pair_ordinals")}
+		pairOrdinals: sarcasmData.WordSets("pair_ordinals"), reversalStems: sarcasmData.WordSets("reversal_stems"),
+		contactStems: sarcasmData.WordSets("contact_stems"), answerStems: sarcasmData.WordSets("answer_stems"),
+		messageStems: sarcasmData.WordSets("message_stems")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -681,6 +693,9 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		markers = append(markers, found[lsReproach]...) // "how careless of us", unless we apologise
 	}
 	c.numericOrdinals(m, found)
+	if len(found[lsNthTime]) > 0 {
+		found[lsReversal] = stemmed(m, c.reversalStems[m.Lang]) // what a count of times may count
+	}
 	if len(found[lsOrdinal]) > 0 {
 		found[lsOrdinal] = c.ordinalsOfYours(m, found[lsOrdinal])
 		// "Your seventh email", "onuncu mesajınız": an ordinal from the
@@ -710,7 +725,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	// What shows the customer had no patience: a wait made small ("all
 	// four minutes of it") or a count of their messages ("23 mesaj").
 	if len(found[lsPatience]) > 0 {
-		found[lsImpatience] = append(found[lsMinimiser], counted(m, found[lsMessageNoun], c.numbers[m.Lang])...)
+		found[lsImpatience] = append(found[lsMinimiser], counted(m, stemmed(m, c.messageStems[m.Lang]), c.numbers[m.Lang])...)
 	}
 	// What dooms an attempt the customer is wished luck with: the luck
 	// needed, a shop elsewhere, doing it without something ("without the
@@ -849,13 +864,11 @@ func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
 // "yeddinci sorğunuzdur"); not one answered in turn ("Dördüncü sualınıza
 // cavab", "to answer your third question").
 func (c customer) countedContacts(m *lint.Message, found cuesFound) []lint.Match {
-	if len(found[lsContactNoun]) == 0 {
-		return nil
-	}
 	toks := m.Tokens()
+	answers := stemmed(m, c.answerStems[m.Lang])
 	var out []lint.Match
 	for _, o := range found[lsOrdinal] {
-		if o.First < 0 || c.pairOrdinals[m.Lang][toks[o.First].Norm] || nextTo(toks, o, found[lsAnswering], 2) {
+		if o.First < 0 || c.pairOrdinals[m.Lang][toks[o.First].Norm] || nextTo(toks, o, answers, 2) {
 			continue
 		}
 		n, last := o.Last, o.Last // the noun; in English the ordinal, the noun one or two words on
@@ -870,8 +883,27 @@ func (c customer) countedContacts(m *lint.Message, found cuesFound) []lint.Match
 		if n < 0 {
 			continue
 		}
-		if slices.ContainsFunc(found[lsContactNoun], func(cn lint.Match) bool { return cn.Last >= n && cn.First <= last }) {
-			out = append(out, o)
+		for k := n; k <= last; k++ {
+			if toks[k].Kind == lint.Word && startsWithAny(toks[k].Norm, c.contactStems[m.Lang]) {
+				out = append(out, o)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// stemmed are the words of a message that start with one of the stems
+// (a word set of the rule's data, read by the frames but no cue of the
+// learnt scorer's).
+func stemmed(m *lint.Message, stems map[string]bool) []lint.Match {
+	if len(stems) == 0 {
+		return nil
+	}
+	var out []lint.Match
+	for i, t := range m.Tokens() {
+		if t.Kind == lint.Word && startsWithAny(t.Norm, stems) {
+			out = append(out, lint.Match{Cue: t.Norm, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 		}
 	}
 	return out
@@ -1299,6 +1331,9 @@ type customer struct {
 	// after one (see numericOrdinals); pairOrdinals: "second", no
 	// repetition of a message (see countedContacts).
 	ordinalMarks, timeNouns, pairOrdinals map[lint.Lang]map[string]bool
+	// reversalStems, contactStems, answerStems, messageStems: plain words
+	// the frames read by their stems (see stemmed).
+	reversalStems, contactStems, answerStems, messageStems map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
