@@ -412,7 +412,6 @@ var frames = [...]sarcasmFrame{
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
 	{a: "nth_time", b: "reversal", mine: true, unless: "apology welcome reward", why: "counting how often the customer changed their mind reads as sarcasm"},
-	{a: "nth_time", b: "reversal", after: "your_request", unless: "apology welcome reward", why: "counting how often the customer changed their mind reads as sarcasm"},
 	{a: "patience", b: "impatience", unless: "apology remedy", why: "praising the patience of a customer who had none reads as sarcasm"},
 	{a: "no_rush", b: "elapsed", unless: "apology", why: "telling the customer not to hurry after a long wait reads as sarcasm"},
 	{a: "luck", b: "luck_context", unless: "apology help_offer", why: "wishing the customer luck with what is bound to fail reads as sarcasm"},
