@@ -3,31 +3,37 @@ package rules
 import (
 	"bytes"
 	"maps"
+	"os"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/rules/internal/gendata"
 	"gopkg.in/yaml.v3"
 )
 
 // The compiled rule data is the YAML's: a YAML edit without go generate
-// would be silently ignored. Its entries decode to what the YAML does.
+// would be silently ignored. Its entries decode to what the YAML does, and
+// the Go value the binary holds is the one the source spells.
 func TestCompiledDataIsFresh(t *testing.T) {
-	want, err := lint.CompileRuleData(dataFS, "data")
+	c, err := lint.CompileRuleData(dataFS, "data")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := dataFS.ReadFile("data/compiled.json")
+	want, err := gendata.Source("rules", "compiledData", gendata.Generator, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(gendata.File)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("data/compiled.json is not the data/*.yaml files compiled: run go generate ./rules")
+		t.Fatal(gendata.File + " is not the data/*.yaml files compiled: run go generate ./rules")
 	}
-	c, err := lint.DecodeCompiledRuleData(got)
-	if err != nil {
-		t.Fatal(err)
+	if diff := cmp.Diff(c, compiledData); diff != "" {
+		t.Errorf("the compiled value differs from the YAML (-yaml +compiled):\n%s", diff)
 	}
 	if len(c) < 16 {
 		t.Errorf("%d files compiled, want every rule's (16)", len(c))

@@ -1,6 +1,7 @@
-// Command compiledata writes rules/data/compiled.json, the rules' YAML data
-// decoded ahead of time (see lint.CompileRuleData). Run from rules/ by
-// go generate ./rules after changing a file of rules/data.
+// Command compiledata writes rules/data_compiled.go, the rules' YAML data
+// decoded ahead of time as a Go value (see lint.CompileRuleData and
+// rules/internal/gendata). Run from rules/ by go generate ./rules after
+// changing a file of rules/data.
 package main
 
 import (
@@ -8,14 +9,19 @@ import (
 	"os"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/rules/internal/gendata"
 )
 
 func main() {
-	out, err := lint.CompileRuleData(os.DirFS("."), "data")
+	c, err := lint.CompileRuleData(os.DirFS("."), "data")
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := os.WriteFile("data/compiled.json", out, 0o644); err != nil {
+	out, err := gendata.Source("rules", "compiledData", gendata.Generator, c)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(gendata.File, out, 0o644); err != nil {
 		log.Fatal(err)
 	}
 }
