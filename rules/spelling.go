@@ -225,7 +225,7 @@ func englishFixes(pairs []string) *wordTable {
 // The built-in lists are read and compiled once and never changed; options
 // build their own copies.
 var (
-	defaultEnglish = sync.OnceValue(func() *wordTable { return englishFixes(misspell.DictMain) })
+	defaultEnglish = sync.OnceValue(func() *wordTable { return tableOf(englishEntries) }) // englishFixes(misspell.DictMain), made ahead
 	// defaultLetterless is letterless(defaultEnglish()).
 	defaultLetterless = sync.OnceValue(func() bool { return letterless(defaultEnglish()) })
 	builtinLists      = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
