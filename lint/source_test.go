@@ -1,8 +1,8 @@
 package lint
 
 import (
-	"sort"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
