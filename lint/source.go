@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
-	"math/bits"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/msglint/msglint/internal/swar"
 )
 
 // Source is one input file as read, kept so findings can be placed and quoted.
@@ -163,28 +164,6 @@ func (s *Source) column(idx []int, i, off int) int {
 	return col
 }
 
-// twoByteRunes counts the characters of eight bytes (little-endian in x)
-// that are ASCII and whole, valid two-byte characters only: a Turkish or
-// Azerbaijani text's usual eight bytes, counted in one step instead of
-// character by character. False for any other eight bytes (a lead of three
-// or four bytes, a lone continuation byte, a two-byte character cut at the
-// end, the overlong leads C0 and C1).
-func twoByteRunes(x uint64) (int, bool) {
-	const high, ones = 0x8080808080808080, 0x0101010101010101
-	b7, b6, b5 := x&high, x<<1&high, x<<2&high // each byte's top three bits, moved to its bit 7
-	cont := b7 &^ b6                           // 10xxxxxx
-	lead := b7 & b6 &^ b5                      // 110xxxxx
-	// Each lead followed by a continuation byte and each continuation
-	// byte by a lead, within the eight; no byte of 111xxxxx.
-	if b7&b6&b5 != 0 || cont != lead<<8 || lead>>56 != 0 {
-		return 0, false
-	}
-	if y := x&(0xFE*ones) ^ 0xC0*ones; (y-ones)&^y&high != 0 {
-		return 0, false // C0 or C1: overlong, each byte a character of its own
-	}
-	return 8 - bits.OnesCount64(cont), true
-}
-
 // runeCount is utf8.RuneCount, 32 or eight ASCII bytes at a time: every
 // finding is placed by counting the characters before it on its line, and
 // an export's lines are long and mostly ASCII, or else mostly ASCII and
@@ -206,7 +185,7 @@ func runeCount(b []byte) int {
 				b = b[8:]
 				continue
 			}
-			if k, ok := twoByteRunes(x); ok {
+			if k, ok := swar.TwoByteRunes(x); ok {
 				n += k
 				b = b[8:]
 				continue
