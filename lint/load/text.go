@@ -63,8 +63,13 @@ func loadText(d doc, def defaults) []*lint.Message {
 func textMessage(d doc, s, end, n int) *lint.Message {
 	body := d.src.Data[s:end]
 	at := s
-	// CRLF files: keep the text's lines LF-only, mapped to where each line starts.
 	var b lint.MapBuilder
+	if bytes.IndexByte(body, '\n') < 0 && body[len(body)-1] != '\r' {
+		// One line, most messages: its text is its bytes, copied once.
+		b.Verbatim(len(body), s)
+		return &lint.Message{ID: "#" + strconv.Itoa(n), Body: lint.Field{Text: string(body), Map: b.Map()}, Source: d.src, Offset: at}
+	}
+	// CRLF files: keep the text's lines LF-only, mapped to where each line starts.
 	text := make([]byte, 0, len(body))
 	for len(body) > 0 {
 		i := bytes.IndexByte(body, '\n')
