@@ -217,6 +217,12 @@ func FuzzRuneCount(f *testing.F) {
 	for _, s := range detectSeeds {
 		f.Add([]byte(s + s + s))
 	}
+	// Eight bytes of two-byte letters and ASCII, and ones that only look
+	// like them: a letter cut at the eighth byte, overlong C0 and C1, a lone
+	// continuation byte, a three-byte character.
+	for _, s := range []string{"şəğüöçıİ", "aşbəcğdü", "abcdefgş", "abcdefgşh", "\xc0\x80abcdef", "\xc1\xbfabcdef", "\x80şəğabc", "a€bcdefgh", "şə\xc3(abcdefghij"} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if got, want := runeCount(b), utf8.RuneCount(b); got != want {
 			t.Errorf("runeCount(%q) = %d, want %d", b, got, want)

@@ -97,11 +97,25 @@ func checkInvalidText(p *Pass) {
 // invalidFrom is the offset of the first bad byte or U+FFFD at or after i,
 // or -1.
 func invalidFrom(text string, i int) int {
+	const high = 0x8080808080808080
 	for i < len(text) {
-		// ASCII, most of a text, is never bad: passed over a byte at a
-		// time, without decoding.
-		if text[i] < utf8.RuneSelf {
+		// ASCII, most of a text, is never bad: passed over eight bytes at
+		// a time while they are all ASCII, else a byte at a time, without
+		// decoding.
+		if i+8 <= len(text) && load64(text[i:])&high == 0 {
+			i += 8
+			continue
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		// Nor is a valid letter of two bytes (every Turkish and
+		// Azerbaijani letter ASCII lacks; U+FFFD takes three): told as
+		// utf8.DecodeRuneInString would, without a call.
+		if 0xC2 <= c && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			i += 2
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])

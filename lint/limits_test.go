@@ -128,7 +128,7 @@ func TestInputRules(t *testing.T) {
 
 // invalidFrom's pass over ASCII finds what decoding every character finds.
 func FuzzInvalidFrom(f *testing.F) {
-	for _, s := range []string{"plain ascii text, long enough", "Merhaba \xff dünya", "abcdefgh\xef\xbf\xbd", "�", "şşşşşşşş\xc3"} {
+	for _, s := range []string{"plain ascii text, long enough", "Merhaba \xff dünya", "abcdefgh\xef\xbf\xbd", "�", "şşşşşşşş\xc3", "ascii!!\xc3(\xc1\x80ə\xc0\xaf\xdf\xbf\x80\xc2", "12345678ə12345678\xed\xa0\x80"} {
 		f.Add(s, 0)
 	}
 	f.Fuzz(func(t *testing.T, text string, i int) {

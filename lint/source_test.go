@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -73,6 +74,25 @@ func FuzzSearches(f *testing.F) {
 			if got := m.find(o); got != &m.segs[i] {
 				t.Fatalf("find(%d) in %v = segment %v, want %d", o, m.segs, *got, i)
 			}
+		}
+	})
+}
+
+// A source's line index is where each line starts, as a loop over every
+// byte finds them.
+func FuzzLineIndex(f *testing.F) {
+	for _, s := range []string{"", "one line", "a\nb", "\n\n", "ends\n", "ş\r\nğ\n\nx"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want := []int{0}
+		for i, c := range data {
+			if c == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		if got := NewSource("f", data).index(); !slices.Equal(got, want) {
+			t.Errorf("index of %q = %v, want %v", data, got, want)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package policy
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -100,13 +101,49 @@ type Profile struct {
 // Profiles are the channel policies by channel.
 type Profiles map[lint.Channel]*Profile
 
-// DefaultProfiles returns the built-in channel table.
+// DefaultProfiles returns the built-in channel table, the caller's own copy.
 func DefaultProfiles() Profiles {
+	out := make(Profiles, len(defaultProfiles()))
+	for ch, p := range defaultProfiles() {
+		out[ch] = p.clone()
+	}
+	return out
+}
+
+// defaultProfiles is data/channels.yaml decoded once: building a linter
+// asks for the table once per conversation rule (each validates its
+// options against it), and decoding it each time was a tenth of a cold
+// check of a small file.
+var defaultProfiles = sync.OnceValue(func() Profiles {
 	var p Profiles
 	if err := yaml.Unmarshal(channelsYAML, &p); err != nil {
 		panic("policy: bad embedded data/channels.yaml: " + err.Error())
 	}
 	return p
+})
+
+// clone copies a profile deep enough that changing the copy changes
+// nothing the original holds.
+func (p *Profile) clone() *Profile {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	c.OpenedBy = slices.Clone(p.OpenedBy)
+	c.Tags = slices.Clone(p.Tags)
+	for i, t := range c.Tags {
+		if t.Until != nil {
+			until := *t.Until
+			c.Tags[i].Until = &until
+		}
+	}
+	if p.QuietHours != nil {
+		h := *p.QuietHours
+		c.QuietHours = &h
+	}
+	c.StopWords = slices.Clone(p.StopWords)
+	c.OptOutWords = slices.Clone(p.OptOutWords)
+	return &c
 }
 
 func (p *Profile) tag(name string) (Tag, bool) {

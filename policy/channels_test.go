@@ -3,6 +3,9 @@ package policy
 import (
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 )
 
 func TestDurationText(t *testing.T) {
@@ -34,5 +37,37 @@ func TestHuman(t *testing.T) {
 		if got := human(d); got != want {
 			t.Errorf("human(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// The table is decoded once; each caller gets its own copy, equal to a fresh
+// decode, and changing one copy changes neither the next nor the table.
+func TestDefaultProfilesAreCopies(t *testing.T) {
+	var fresh Profiles
+	if err := yaml.Unmarshal(channelsYAML, &fresh); err != nil {
+		t.Fatal(err)
+	}
+	a := DefaultProfiles()
+	if diff := cmp.Diff(fresh, a); diff != "" {
+		t.Fatalf("DefaultProfiles differs from data/channels.yaml (-yaml +got):\n%s", diff)
+	}
+	for _, p := range a {
+		p.Window = 1
+		p.OpenedBy = append(p.OpenedBy[:0], "changed")
+		p.StopWords = append(p.StopWords[:0], "changed")
+		p.OptOutWords = append(p.OptOutWords[:0], "changed")
+		for i := range p.Tags {
+			p.Tags[i].Tag = "changed"
+			if p.Tags[i].Until != nil {
+				p.Tags[i].Until.Time = time.Time{}
+			}
+		}
+		if p.QuietHours != nil {
+			p.QuietHours.Start.H = 99
+		}
+	}
+	a["messenger"] = nil
+	if diff := cmp.Diff(fresh, DefaultProfiles()); diff != "" {
+		t.Fatalf("a change to one copy reached the next (-yaml +got):\n%s", diff)
 	}
 }

@@ -24,9 +24,9 @@ type BotHandoffOptions struct {
 
 var (
 	phoneRE = regexp.MustCompile(`\+?\d[\d\s().-]{6,}\d`)
-	emailRE = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+	emailRE = lazyRegexp(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
 	// A link to a contact or help page is a route to a person too.
-	contactURL = regexp.MustCompile(`(?i)(https?://|www\.)\S*(contact|support|help|destek|iletisim|yardim|elaqe|dəstək)\S*`)
+	contactURL = lazyRegexp(`(?i)(https?://|www\.)\S*(contact|support|help|destek|iletisim|yardim|elaqe|dəstək)\S*`)
 )
 
 // BotHandoff flags a bot that cannot help and offers no way to a person.
@@ -76,7 +76,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 					fallback = cond.drop(m, append(fallback, scoped.find(m, pb)...))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
-					emailRE.MatchString(m.Body.Text) || contactURL.MatchString(m.Body.Text) {
+					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
 					return
 				}
 				p.Report(lint.Diagnostic{

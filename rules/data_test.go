@@ -3,31 +3,39 @@ package rules
 import (
 	"bytes"
 	"maps"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/client9/misspell"
 	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/rules/internal/gendata"
 	"gopkg.in/yaml.v3"
 )
 
 // The compiled rule data is the YAML's: a YAML edit without go generate
-// would be silently ignored. Its entries decode to what the YAML does.
+// would be silently ignored. Its entries decode to what the YAML does, and
+// the Go value the binary holds is the one the source spells.
 func TestCompiledDataIsFresh(t *testing.T) {
-	want, err := lint.CompileRuleData(dataFS, "data")
+	c, err := lint.CompileRuleData(dataFS, "data")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := dataFS.ReadFile("data/compiled.json")
+	want, err := gendata.Source("rules", "compiledData", gendata.Generator, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(gendata.File)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("data/compiled.json is not the data/*.yaml files compiled: run go generate ./rules")
+		t.Fatal(gendata.File + " is not the data/*.yaml files compiled: run go generate ./rules")
 	}
-	c, err := lint.DecodeCompiledRuleData(got)
-	if err != nil {
-		t.Fatal(err)
+	if diff := cmp.Diff(c, compiledData); diff != "" {
+		t.Errorf("the compiled value differs from the YAML (-yaml +compiled):\n%s", diff)
 	}
 	if len(c) < 16 {
 		t.Errorf("%d files compiled, want every rule's (16)", len(c))
@@ -75,5 +83,42 @@ func TestEveryLanguageSaysEverything(t *testing.T) {
 				t.Errorf("%s: %s says %v, want %v", name, l, got, keys)
 			}
 		}
+	}
+}
+
+// The generated English table is what englishFixes builds from misspell's
+// list at start: the same words, fixes and hashes in the same order, and
+// the same answer for every misspelling.
+func TestEnglishTableIsFresh(t *testing.T) {
+	want, err := gendata.EnglishSource("rules", gendata.Generator, misspell.DictMain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(gendata.EnglishFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal(gendata.EnglishFile + " is not misspell's list compiled: run go generate ./rules")
+	}
+	built, made := englishFixes(misspell.DictMain), defaultEnglish()
+	if len(built.entries) != len(made.entries) {
+		t.Fatalf("%d generated entries, englishFixes makes %d", len(made.entries), len(built.entries))
+	}
+	for i, e := range built.entries {
+		if made.entries[i] != e {
+			t.Fatalf("entry %d: generated %+v, englishFixes makes %+v", i, made.entries[i], e)
+		}
+	}
+	for i := 0; i+1 < len(misspell.DictMain); i += 2 {
+		w := strings.ToLower(misspell.DictMain[i])
+		a, _, okA := built.get(hashOf(w), []byte(w))
+		b, _, okB := made.get(hashOf(w), []byte(w))
+		if a != b || okA != okB || !okB {
+			t.Fatalf("%q: generated table says %q %v, englishFixes %q %v", w, b, okB, a, okA)
+		}
+	}
+	if _, _, ok := made.get(hashOf("receive"), []byte("receive")); ok {
+		t.Error(`"receive" found in the table of misspellings`)
 	}
 }

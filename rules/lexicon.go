@@ -14,23 +14,13 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed data/*.yaml data/compiled.json
+//go:embed data/*.yaml
 var dataFS embed.FS
 
-// compiledData are the rule data files of data/ decoded ahead of time
-// (data/compiled.json, written by go generate; TestCompiledDataIsFresh holds
-// it to the YAML): decoding the YAML at every start was an eighth of a cold
-// check of a small file.
-var compiledData = func() lint.CompiledRuleData {
-	raw, err := dataFS.ReadFile("data/compiled.json")
-	if err == nil {
-		var c lint.CompiledRuleData
-		if c, err = lint.DecodeCompiledRuleData(raw); err == nil {
-			return c
-		}
-	}
-	panic("rules: bad embedded data/compiled.json (go generate ./rules writes it): " + err.Error())
-}()
+// compiledData (data_compiled.go, written by go generate;
+// TestCompiledDataIsFresh holds it to the YAML) are the rule data files of
+// data/ decoded ahead of time: decoding the YAML at every start was an eighth
+// of a cold check of a small file, and its JSON still a tenth.
 
 // loadData reads a rule's data file (see lint.RuleData): compiled when it
 // is, else its YAML.

@@ -574,13 +574,13 @@ func prose(m *lint.Message) string {
 	}
 	t = blank(t)
 	if strings.ContainsAny(t, "_:") {
-		t = codeRE.ReplaceAllStringFunc(t, func(s string) string { return strings.Repeat(" ", len(s)) })
+		t = codeRE().ReplaceAllStringFunc(t, func(s string) string { return strings.Repeat(" ", len(s)) })
 	}
 	return t
 }
 
 // codeRE matches a name from code: words joined by _ or :: (Doorkeeper::Config.auth_time).
-var codeRE = regexp.MustCompile(`[\pL\pN.]*(?:_|::)[\pL\pN_:.]*`)
+var codeRE = lazyRegexp(`[\pL\pN.]*(?:_|::)[\pL\pN_:.]*`)
 
 // shared is the share of a text's words that its source has too.
 func shared(text, source string) float64 {

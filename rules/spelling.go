@@ -225,7 +225,7 @@ func englishFixes(pairs []string) *wordTable {
 // The built-in lists are read and compiled once and never changed; options
 // build their own copies.
 var (
-	defaultEnglish = sync.OnceValue(func() *wordTable { return englishFixes(misspell.DictMain) })
+	defaultEnglish = sync.OnceValue(func() *wordTable { return tableOf(englishEntries) }) // englishFixes(misspell.DictMain), made ahead
 	// defaultLetterless is letterless(defaultEnglish()).
 	defaultLetterless = sync.OnceValue(func() bool { return letterless(defaultEnglish()) })
 	builtinLists      = sync.OnceValues(func() (map[lint.Lang]*wordList, error) {
@@ -441,25 +441,25 @@ var notWords = []notWord{
 	// alternatives with no fixed first character it was tried at every
 	// position of every text with a brace, most texts of a library.
 	{needs: "{", hand: handBraces},
-	{needs: "[", re: regexp.MustCompile(`\[[^\[\]\n]*\]`)},
-	{needs: "@", re: regexp.MustCompile(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
-	{needs: "@#", re: regexp.MustCompile(`[@#][\p{L}\p{N}_.]+`)},
-	{needs: "<", re: regexp.MustCompile(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
+	{needs: "[", re: lazyRegexp(`\[[^\[\]\n]*\]`)},
+	{needs: "@", re: lazyRegexp(`(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)},
+	{needs: "@#", re: lazyRegexp(`[@#][\p{L}\p{N}_.]+`)},
+	{needs: "<", re: lazyRegexp(`</?[a-zA-Z][^<>\n]*>`)}, // markup kept in a string: <a href="…">
 	// More placeholder syntaxes: %NAME%, printf (%s, %1$d, %@), ${name},
 	// $name, :name (Laravel), *|NAME|* (Mailchimp).
-	{needs: "%", re: regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
-	{needs: "$", re: regexp.MustCompile(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
+	{needs: "%", re: lazyRegexp(`%[A-Za-z_][A-Za-z0-9_]*%|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfiuxXeEgGcv@]`)},
+	{needs: "$", re: lazyRegexp(`\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)},
 	// :name, found by hand for the same reason as {name}: every link and
 	// time of day has a colon.
 	{needs: ":", hand: handColon},
-	{needs: "|", re: regexp.MustCompile(`\*\|[^|]*\|\*`)},
+	{needs: "|", re: lazyRegexp(`\*\|[^|]*\|\*`)},
 }
 
 // notWord is one kind of span never spell-checked: found by a pattern, or
 // by hand.
 type notWord struct {
-	needs string // the kind has nothing in a text without one of these
-	re    *regexp.Regexp
+	needs string                // the kind has nothing in a text without one of these
+	re    func() *regexp.Regexp // compiled when a text first has what it needs
 	hand  handFinder
 }
 
@@ -482,7 +482,7 @@ func (nw *notWord) find(text string, span func(start, end int)) {
 	case handColon:
 		colonNameSpans(text, span)
 	default:
-		for _, loc := range nw.re.FindAllStringIndex(text, -1) {
+		for _, loc := range nw.re().FindAllStringIndex(text, -1) {
 			span(loc[0], loc[1])
 		}
 	}

@@ -43,11 +43,35 @@ func newWordSet(words map[string]bool) wordTable {
 
 // sizedWordTable is an empty table with room for n words.
 func sizedWordTable(n int) wordTable {
+	t := slotsFor(n)
+	t.entries = make([]wordEntry, 0, n)
+	return t
+}
+
+// slotsFor is a table with slots for n words and no entries.
+func slotsFor(n int) wordTable {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	return wordTable{slots: make([]uint32, size), entries: make([]wordEntry, 0, n), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	return wordTable{slots: make([]uint32, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+}
+
+// tableOf is the table of entries that are unique and carry their hashes
+// (made ahead by go generate: englishEntries); it holds them, not a copy, so
+// only the slots are filled.
+func tableOf(entries []wordEntry) *wordTable {
+	t := slotsFor(len(entries))
+	t.entries = entries
+	mask := len(t.slots) - 1
+	for n, e := range entries {
+		i := t.index(e.hash)
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = uint32(n + 1)
+	}
+	return &t
 }
 
 // add adds a word unless the table has it (the first fix of a word wins)

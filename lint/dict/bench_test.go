@@ -14,7 +14,7 @@ import (
 //	go test ./lint/dict -run '^$' -bench Load -benchmem
 func BenchmarkLoad(b *testing.B) {
 	full := func(lang string) *Dict {
-		d, err := load(lang)
+		d, err := load(lang, loaders[lang].data)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -56,7 +56,7 @@ func BenchmarkFirstLookups(b *testing.B) {
 	for _, lang := range Langs() {
 		b.Run(lang, func(b *testing.B) {
 			for b.Loop() {
-				d, err := load(lang)
+				d, err := load(lang, loaders[lang].data)
 				if err != nil {
 					b.Fatal(err)
 				}

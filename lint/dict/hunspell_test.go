@@ -186,7 +186,7 @@ func TestChunks(t *testing.T) {
 // the run reads them only when needed, so a bad one must be caught here.
 func TestEmbeddedListsDecode(t *testing.T) {
 	for _, lang := range Langs() {
-		d, err := load(lang)
+		d, err := load(lang, loaders[lang].data)
 		if err != nil {
 			t.Fatal(err)
 		}

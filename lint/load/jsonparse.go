@@ -335,6 +335,11 @@ func (p *jsonParser) str(n *node) error {
 			}
 		case c < utf8.RuneSelf:
 			i++
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(d) && d[i+1]&0xC0 == 0x80:
+			// A letter of two bytes (every Turkish and Azerbaijani letter
+			// ASCII lacks) is valid: told here, as utf8.DecodeRune would,
+			// without a call.
+			i += 2
 		default:
 			r, w := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && w == 1 {

@@ -140,7 +140,7 @@ func FuzzParseJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"text":"a","id":"m1","n":-1.5e3,"b":true,"c":false,"d":null,"e":[1,{"f":"g"}]}`,
 		`{"text":"\ud83d\ude00 \u00e7 \\ \" \/ \b\f\n\r\t \ud800 \udc00x \ud800\u0041"}`,
-		"{\"text\":\"\xff\xef\x41 \xc3\"}", `{"a":1,"a":2}`, `{"a":1,"a" x}`, `[1,2,]`, `{"a":1,}`, `{} x`, `{},`,
+		"{\"text\":\"\xff\xef\x41 \xc3\"}", "{\"text\":\"şə \xc3\x28 \xc1\x80 \xc0\xaf \xdf\xbf \x80 \xc2\"}", `{"a":1,"a":2}`, `{"a":1,"a" x}`, `[1,2,]`, `{"a":1,}`, `{} x`, `{},`,
 		`123abc`, `1.`, `-`, `01`, `"abc"x`, `[1 2]`, `{"a" 1}`, `{]`, `[}`, "", "   ", "\ufeff{}", `{"a":"b`,
 		`{"a":"\u12"}`, `{"a":"\x"}`, "{\"a\":\"\x01\"}", `tru`, `nulll`, `[truex]`, strings.Repeat("[", 201) + "1",
 		strings.Repeat(`{"a":`, 201) + "1", strings.Repeat("[", 199) + "[ , x", strings.Repeat("[", 200) + "[1,2]",

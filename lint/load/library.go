@@ -227,15 +227,15 @@ func finish(m *lint.Message, def defaults) {
 	}
 }
 
-// finishAll is finish for every message of a file, on every core when
+// finishing calls do for each of n messages of a file, on every core when
 // there are many: detecting the language of each message of a plain text
 // file was three quarters of reading it, on the one goroutine that reads
 // the file while the others waited for its messages.
-func finishAll(msgs []*lint.Message, def defaults) {
+func finishing(n int, do func(i int)) {
 	const per = 256 // messages a worker takes at a time
-	inChunks(len(msgs), per, func() struct{} { return struct{}{} }, func(_ struct{}, lo, hi int) {
-		for _, m := range msgs[lo:hi] {
-			finish(m, def)
+	inChunks(n, per, func() struct{} { return struct{}{} }, func(_ struct{}, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			do(i)
 		}
 	})
 }

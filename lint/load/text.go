@@ -21,40 +21,20 @@ var textFormat = &Format{
 }
 
 // loadText reads plain text: messages separated by a line holding only ---.
-// Blank lines around a message are not part of it. Each message's defaults
-// are filled in once all are read, on every core (finishAll).
+// Blank lines around a message are not part of it. The separators are found
+// on one goroutine; each message is then made and its defaults filled in on
+// every core (finishing): making them on the reading goroutine (a message, its
+// text and source map each) was most of reading a file of many messages
+// while the other cores waited.
 func loadText(d doc, def defaults) []*lint.Message {
-	var msgs []*lint.Message
 	data := d.src.Data
+	var bodies [][2]int // each message's text, trimmed: its start and end in data
 	start := 0
-	flush := func(end int) {
+	cut := func(end int) {
 		chunk := data[start:end]
 		lead := len(chunk) - len(bytes.TrimLeft(chunk, " \t\r\n"))
-		body := bytes.TrimRight(chunk[lead:], " \t\r\n")
-		if len(body) > 0 {
-			s := start + lead
-			// CRLF files: keep the text's lines LF-only, mapped to where each line starts.
-			var b lint.MapBuilder
-			text := make([]byte, 0, len(body))
-			for len(body) > 0 {
-				i := bytes.IndexByte(body, '\n')
-				line := body
-				if i >= 0 {
-					line = body[:i]
-				}
-				ln := bytes.TrimSuffix(line, []byte("\r"))
-				b.Verbatim(len(ln), s)
-				text = append(text, ln...)
-				if i < 0 {
-					break
-				}
-				b.Escaped(1, s+len(ln), s+i+1)
-				text = append(text, '\n')
-				s += i + 1
-				body = body[i+1:]
-			}
-			m := &lint.Message{ID: "#" + strconv.Itoa(len(msgs)+1), Body: lint.Field{Text: string(text), Map: b.Map()}, Source: d.src, Offset: start + lead}
-			msgs = append(msgs, m)
+		if body := bytes.TrimRight(chunk[lead:], " \t\r\n"); len(body) > 0 {
+			bodies = append(bodies, [2]int{start + lead, start + lead + len(body)})
 		}
 	}
 	for off := 0; off <= len(data); {
@@ -64,12 +44,49 @@ func loadText(d doc, def defaults) []*lint.Message {
 			end, next = len(data)-off, len(data)+1
 		}
 		if string(bytes.TrimRight(data[off:off+end], " \t\r")) == "---" {
-			flush(off)
+			cut(off)
 			start = min(next, len(data))
 		}
 		off = next
 	}
-	flush(len(data))
-	finishAll(msgs, def)
+	cut(len(data))
+	msgs := make([]*lint.Message, len(bodies))
+	finishing(len(msgs), func(i int) {
+		m := textMessage(d, bodies[i][0], bodies[i][1], i+1)
+		finish(m, def)
+		msgs[i] = m
+	})
 	return msgs
+}
+
+// textMessage is the nth message of a text file, its text data[s:end].
+func textMessage(d doc, s, end, n int) *lint.Message {
+	body := d.src.Data[s:end]
+	at := s
+	var b lint.MapBuilder
+	if bytes.IndexByte(body, '\n') < 0 && body[len(body)-1] != '\r' {
+		// One line, most messages: its text is its bytes, copied once.
+		b.Verbatim(len(body), s)
+		return &lint.Message{ID: "#" + strconv.Itoa(n), Body: lint.Field{Text: string(body), Map: b.Map()}, Source: d.src, Offset: at}
+	}
+	// CRLF files: keep the text's lines LF-only, mapped to where each line starts.
+	text := make([]byte, 0, len(body))
+	for len(body) > 0 {
+		i := bytes.IndexByte(body, '\n')
+		line := body
+		if i >= 0 {
+			line = body[:i]
+		}
+		ln := bytes.TrimSuffix(line, []byte("\r"))
+		b.Verbatim(len(ln), s)
+		text = append(text, ln...)
+		if i < 0 {
+			break
+		}
+		b.Escaped(1, s+len(ln), s+i+1)
+		text = append(text, '\n')
+		s += i + 1
+		body = body[i+1:]
+	}
+	return &lint.Message{ID: "#" + strconv.Itoa(n), Body: lint.Field{Text: string(text), Map: b.Map()}, Source: d.src, Offset: at}
 }

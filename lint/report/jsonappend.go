@@ -34,6 +34,14 @@ func AppendJSONString(dst []byte, s string) []byte {
 				i++
 				continue
 			}
+			// A letter of two bytes (every letter of Turkish and
+			// Azerbaijani that ASCII lacks) is valid and copied as it
+			// is: told here, as utf8.DecodeRuneInString would, without
+			// a call.
+			if 0xC2 <= b && b <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				continue
+			}
 			if b < utf8.RuneSelf {
 				dst = append(dst, s[start:i]...)
 				switch b {

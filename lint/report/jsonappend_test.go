@@ -27,6 +27,9 @@ func FuzzJSONWriters(f *testing.F) {
 	f.Add("spelling", `"recieve" is a misspelling of "receive"`, "dir/big.jsonl", "#1", "receive", "greeting", "key path", 2, 1, 3)
 	f.Add("a<b>&c", "\u2028\u2029\x00\x1f\x7f\t\n\r\b\f\\\"", "/abs/ş file?.json", "\xff\xfe", "\xed\xa0\x80", "", "x", 0, 0, -1)
 	f.Add("", "", "", "", "", "reply", "", 4, 1<<40, 0)
+	// Letters of two bytes, and bytes that only look like one: a lead at
+	// the end, before ASCII, overlong (C0, C1), a lone continuation.
+	f.Add("şğıöüçə", "Sifarişiniz göndərildi\xc3", "ə\xc3(\xc1\x80\xc0\xaf", "\x80\xdf\xbf\xc2", "Ğ", "", "", 1, 2, 3)
 	f.Fuzz(func(t *testing.T, rule, msg, file, id, sugg, kind, kindFrom string, sev, line, col int) {
 		m := &lint.Message{ID: id, Kind: lint.Kind(kind), KindFrom: kindFrom}
 		fd := lint.Finding{Rule: rule, Severity: lint.Severity(sev), Message: msg, File: file, Line: line, Col: col,
