@@ -1526,7 +1526,8 @@ func (fw *forwardingWords) genitiveName(m *lint.Message, toks []lint.Token, n li
 }
 
 // ourStaff: a name right after one of our people ("fizyoterapistimiz Aylin
-// Hanım'a", "menecerimiz Aynur xanıma") is our colleague, not a third party;
+// Hanım'a", "menecerimiz Aynur xanıma", "stüdyomuzun fizyoterapisti Deniz
+// Hanım'a") is our colleague, not a third party;
 // after one of our partners ("teslimat firmamız HızlıGönder ile", "lojistik
 // ortağımız HızlıPaket'e") it is another company.
 func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.Match, third []lint.Match) bool {
@@ -1537,8 +1538,16 @@ func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.M
 	for prev >= 0 && toks[prev].Kind == lint.Word && upperInitial(m.Body.Text[toks[prev].Start:toks[prev].End]) {
 		prev = neighbour(toks, prev, -1) // the rest of the name: "Aylin Hanım'a"
 	}
-	if prev < 0 || toks[prev].Kind != lint.Word || len(toks[prev].Norm) < 6 || !fw.ours(m.Lang, toks[prev].Norm, lint.Folded(m.Lang, m.Body.Text)) {
+	if prev < 0 || toks[prev].Kind != lint.Word || len(toks[prev].Norm) < 6 {
 		return false
+	}
+	if folded := lint.Folded(m.Lang, m.Body.Text); !fw.ours(m.Lang, toks[prev].Norm, folded) {
+		// One of the people of ours, in the genitive: "stüdyomuzun
+		// fizyoterapisti Deniz Hanım'a", "klinikamızın həkimi Aynur xanıma".
+		pp := neighbour(toks, prev, -1)
+		if pp < 0 || toks[pp].Kind != lint.Word || !fw.compoundHead(m.Lang, toks[prev].Norm) || !fw.ours(m.Lang, toks[pp].Norm, folded) {
+			return false
+		}
 	}
 	for _, t := range third {
 		if t.First <= prev && t.Last >= prev {
