@@ -588,7 +588,9 @@ func (gw *goodbyeWords) lastWords(m *lint.Message, toks []lint.Token, first, end
 			words, vocative = words[:0], true // a name or nothing: the clause before
 			continue
 		}
-		if t.Kind != lint.Word || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) {
+		// The variation selector after an emoji ("Xoş günlər ☀️") is
+		// read as a word of its own: no word of the clause.
+		if t.Kind != lint.Word || noLetters(t.Norm) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) {
 			continue
 		}
 		if len(words) == 7 {
