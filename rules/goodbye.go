@@ -288,11 +288,15 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 	l := m.Lang
 	toks := m.Tokens()
 	folded := lint.Folded(l, m.Body.Text)
-	var candidates [2][]int
+	var candidates [3][]int
 	for _, sc := range gw.lastClauses(m, toks) {
 		// The clause, and the clause after whom it wishes: "Size ve minik
-		// uykucunuza huzurlu geceler" wishes as "huzurlu geceler" does.
-		candidates[0], candidates[1] = sc.words, gw.afterDative(l, toks, sc.words, folded)
+		// uykucunuza huzurlu geceler" wishes as "huzurlu geceler" does; and
+		// after a joining word: "Sorry again, and happy celebrating".
+		candidates[0], candidates[1], candidates[2] = sc.words, gw.afterDative(l, toks, sc.words, folded), nil
+		if len(sc.words) > 2 && hasWord(l, gw.coordinators[l], toks[sc.words[0]].Norm, folded) {
+			candidates[2] = sc.words[1:]
+		}
 		for _, clause := range candidates {
 			if gw.wishes(m, toks, sc.sentence, clause, folded) {
 				return true
