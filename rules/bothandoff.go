@@ -70,10 +70,10 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				}
 				// A fallback cue first; the slower dead ends only without one,
 				// and the routes to a person (regular expressions) last.
-				fallback := cond.drop(m, pb.find(m, "fallback"))
+				fallback := conceded(m, pb, cond.drop(m, pb.find(m, "fallback")))
 				if len(fallback) == 0 {
 					fallback = append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...)
-					fallback = cond.drop(m, append(fallback, scoped.find(m, pb)...))
+					fallback = conceded(m, pb, cond.drop(m, append(fallback, scoped.find(m, pb)...)))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
@@ -297,6 +297,52 @@ func (sn *scopedNegation) find(m *lint.Message, pb phraseBook) []lint.Match {
 	}
 	return out
 }
+
+// conceded keeps the matches that are no concession: a bot that calls
+// itself only a bot (the list identity: "I'm only a bot", "Mən sadəcə
+// botam") and goes on, in the same sentence, with "but" (contrast) answers
+// after all ("I'm only a bot, but even I know a size 12 won't fit"): what
+// it says from the self-description to the "but" ("so I can't feel your
+// anger") is no dead end, nor is what stands before it in its sentence
+// ("sadəcə" of "Mən sadəcə botam"). What follows the "but" is judged as
+// usual.
+func conceded(m *lint.Message, pb phraseBook, found []lint.Match) []lint.Match {
+	if len(found) == 0 {
+		return found
+	}
+	contrast := contrastWords[m.Lang]
+	ids := pb.find(m, "identity")
+	if len(ids) == 0 || contrast == nil {
+		return found
+	}
+	toks := m.Tokens()
+	for _, id := range ids {
+		but := -1
+		for i := id.Last + 1; i >= 0 && i < len(toks); i++ {
+			t := toks[i]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?") {
+				break
+			}
+			if t.Kind == lint.Word && contrast[t.Norm] {
+				but = i
+				break
+			}
+		}
+		if but < 0 {
+			continue
+		}
+		start := id.First // the sentence's first token: "Mən sadəcə botam"
+		for start > 0 && !(toks[start-1].Kind == lint.Punct && strings.ContainsAny(toks[start-1].Norm, ".!?")) {
+			start--
+		}
+		found = slices.DeleteFunc(found, func(f lint.Match) bool {
+			return f.First >= start && f.First < but
+		})
+	}
+	return found
+}
+
+var contrastWords = bothandoffData.WordSets("contrast")
 
 // conditions tell a dead end said as a condition ("If that time is not
 // possible for you, reply with another day", "mümkün değilse"): an "if"

@@ -418,7 +418,9 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		}
 		next := neighbour(toks, i, 1)
 		last := next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!?:;") || emojiEnd(toks, next)
-		clause := next >= 0 && (toks[next].Kind == lint.Punct && toks[next].Norm == "," ||
+		// A comma, a dash ("kodu kassada deyin – DERI15") or a
+		// complementizer ends the clause.
+		clause := next >= 0 && (toks[next].Kind == lint.Punct && (toks[next].Norm == "," || toks[next].Norm == "–" || toks[next].Norm == "—") ||
 			toks[next].Kind == lint.Word && g.complementizers[m.Lang][toks[next].Norm])
 		if last && (able[t.Norm] || hasAny(t.Norm, able)) {
 			return true

@@ -68,6 +68,11 @@ type forwardingWords struct {
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
 	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// systems (English): the nouns for a place of ours where the customer
+	// finds their things; served: the third parties' nouns that also name
+	// our customers, which before one of systems name whom it serves ("the
+	// client portal").
+	systems, served map[lint.Lang]map[string]bool
 	// letHave (English): "let", which sends only as "let X have Y"; have:
 	// the verb after the receiver (see lets).
 	letHave, have map[lint.Lang]map[string]bool
@@ -152,7 +157,7 @@ func newForwardingWords() *forwardingWords {
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
-		atWords: w("at_company"), copulaEndings: w("copula_endings")}
+		atWords: w("at_company"), copulaEndings: w("copula_endings"), systems: w("systems"), served: w("served")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -330,7 +335,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
-				fw.atOurs(m.Lang, toks, r, ours)
+				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -579,6 +584,18 @@ func (fw *forwardingWords) customers(m *lint.Message, toks []lint.Token, r lint.
 		}
 	}
 	return false
+}
+
+// namesSystem: a word for our customers right before one of systems names
+// whom a place of ours serves ("uploaded to the client portal"), not who
+// gets what was sent ("sent to the client"); "the manufacturer portal" is
+// still the manufacturer's.
+func (fw *forwardingWords) namesSystem(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	if r.Last < 0 || r.First != r.Last || !fw.served[l][toks[r.Last].Norm] {
+		return false
+	}
+	next := neighbour(toks, r.Last, 1)
+	return next >= 0 && toks[next].Kind == lint.Word && fw.systems[l][toks[next].Norm]
 }
 
 // before reports whether a modal or a negation stands before the verb: "we
@@ -1539,7 +1556,8 @@ func (fw *forwardingWords) genitiveName(m *lint.Message, toks []lint.Token, n li
 }
 
 // ourStaff: a name right after one of our people ("fizyoterapistimiz Aylin
-// Hanım'a", "menecerimiz Aynur xanıma") is our colleague, not a third party;
+// Hanım'a", "menecerimiz Aynur xanıma", "stüdyomuzun fizyoterapisti Deniz
+// Hanım'a") is our colleague, not a third party;
 // after one of our partners ("teslimat firmamız HızlıGönder ile", "lojistik
 // ortağımız HızlıPaket'e") it is another company.
 func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.Match, third []lint.Match) bool {
@@ -1550,8 +1568,16 @@ func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.M
 	for prev >= 0 && toks[prev].Kind == lint.Word && upperInitial(m.Body.Text[toks[prev].Start:toks[prev].End]) {
 		prev = neighbour(toks, prev, -1) // the rest of the name: "Aylin Hanım'a"
 	}
-	if prev < 0 || toks[prev].Kind != lint.Word || len(toks[prev].Norm) < 6 || !fw.ours(m.Lang, toks[prev].Norm, lint.Folded(m.Lang, m.Body.Text)) {
+	if prev < 0 || toks[prev].Kind != lint.Word || len(toks[prev].Norm) < 6 {
 		return false
+	}
+	if folded := lint.Folded(m.Lang, m.Body.Text); !fw.ours(m.Lang, toks[prev].Norm, folded) {
+		// One of the people of ours, in the genitive: "stüdyomuzun
+		// fizyoterapisti Deniz Hanım'a", "klinikamızın həkimi Aynur xanıma".
+		pp := neighbour(toks, prev, -1)
+		if pp < 0 || toks[pp].Kind != lint.Word || !fw.compoundHead(m.Lang, toks[prev].Norm) || !fw.ours(m.Lang, toks[pp].Norm, folded) {
+			return false
+		}
 	}
 	for _, t := range third {
 		if t.First <= prev && t.Last >= prev {

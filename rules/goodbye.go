@@ -288,11 +288,15 @@ func (gw *goodbyeWords) wishClause(m *lint.Message) bool {
 	l := m.Lang
 	toks := m.Tokens()
 	folded := lint.Folded(l, m.Body.Text)
-	var candidates [2][]int
+	var candidates [3][]int
 	for _, sc := range gw.lastClauses(m, toks) {
 		// The clause, and the clause after whom it wishes: "Size ve minik
-		// uykucunuza huzurlu geceler" wishes as "huzurlu geceler" does.
-		candidates[0], candidates[1] = sc.words, gw.afterDative(l, toks, sc.words, folded)
+		// uykucunuza huzurlu geceler" wishes as "huzurlu geceler" does; and
+		// after a joining word: "Sorry again, and happy celebrating".
+		candidates[0], candidates[1], candidates[2] = sc.words, gw.afterDative(l, toks, sc.words, folded), nil
+		if len(sc.words) > 2 && hasWord(l, gw.coordinators[l], toks[sc.words[0]].Norm, folded) {
+			candidates[2] = sc.words[1:]
+		}
 		for _, clause := range candidates {
 			if gw.wishes(m, toks, sc.sentence, clause, folded) {
 				return true
@@ -588,7 +592,9 @@ func (gw *goodbyeWords) lastWords(m *lint.Message, toks []lint.Token, first, end
 			words, vocative = words[:0], true // a name or nothing: the clause before
 			continue
 		}
-		if t.Kind != lint.Word || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) {
+		// The variation selector after an emoji ("Xoş günlər ☀️") is
+		// read as a word of its own: no word of the clause.
+		if t.Kind != lint.Word || noLetters(t.Norm) || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) {
 			continue
 		}
 		if len(words) == 7 {
@@ -817,10 +823,12 @@ func (gw *goodbyeWords) careWish(m *lint.Message, pb phraseBook) bool {
 // between ("Bol kazançlı günler", "Keyifli ve huzurlu tatiller"); "nice"
 // (many more) first and a dative plural last ("Nice mutlu yıllara"); or,
 // in a statement, a wish word and one noun ("xoş seyr", "Happy reading.")
-// that is not a copula or negation ("xoş deyil").
+// that is not a copula or negation ("xoş deyil"), an until phrase allowed
+// after it ("Happy coding until then").
 func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
 	l := m.Lang
-	if len(clause) < 2 || len(clause) > 4 {
+	untilAfter := len(clause) >= 4 && gw.until[l][toks[clause[2]].Norm]
+	if len(clause) < 2 || len(clause) > 4 && !(untilAfter && len(clause) == 5) {
 		return false
 	}
 	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
@@ -836,12 +844,19 @@ func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Sp
 	if in(gw.wish[l], first) && ends(last, gw.plural[l]) || in(gw.manyMore[l], first) && ends(last, gw.dativePlural[l]) {
 		return true
 	}
-	if len(clause) != 2 || !in(gw.elliptic[l], first) || in(gw.notWished[l], last) {
+	// "Happy coding until then": the wish may look to the next meeting
+	// with "until" and one or two words after its noun.
+	if untilAfter {
+		last = toks[clause[1]].Norm
+	} else if len(clause) != 2 {
+		return false
+	}
+	if !in(gw.elliptic[l], first) || in(gw.notWished[l], last) {
 		return false
 	}
 	// The clause ends its sentence, and the sentence is a statement.
 	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
-	end := toks[clause[1]].End
+	end := toks[clause[len(clause)-1]].End
 	rest := strings.TrimRight(strings.TrimSpace(m.Body.Text[end:s.End]), ".!")
 	return (rest == "" || onlySymbols(rest)) && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, ":")
 }

@@ -67,12 +67,13 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" || screenLine(m) {
 		return
 	}
-	// The index of the word at which the greeting must have started.
-	limit, words := len(m.Tokens()), 0
-	for i, t := range m.Tokens() {
+	// The index of the word at which the greeting must have started,
+	// counted after a brand's name that labels the message.
+	limit, words, from := len(m.Tokens()), 0, labelEnd(m)
+	for i, t := range m.Tokens()[from:] {
 		if t.Kind == lint.Word || t.Kind == lint.Number {
 			if words == o.Within {
-				limit = i
+				limit = from + i
 				break
 			}
 			words++
@@ -150,6 +151,30 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 			Suggestion: greetingData.Say(m.Lang, "when"),
 		})
 	}
+}
+
+// labelEnd is the index of the token after a label that opens a message:
+// a brand's name of up to six capitalised words (joined by "&" or a
+// hyphen) and a colon ("Cross & Hale Funeral Directors: good morning"); 0
+// when the message opens otherwise.
+func labelEnd(m *lint.Message) int {
+	const maxWords = 6
+	toks, words := m.Tokens(), 0
+	for i, t := range toks {
+		switch {
+		case t.Kind == lint.Space && !strings.Contains(m.Body.Text[t.Start:t.End], "\n"):
+		case t.Kind == lint.Word && upperInitial(m.Body.Text[t.Start:t.End]):
+			if words++; words > maxWords {
+				return 0
+			}
+		case t.Kind == lint.Punct && (t.Norm == "&" || t.Norm == "-"):
+		case t.Kind == lint.Punct && t.Norm == ":" && words > 0:
+			return i + 1
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // screenLine reports whether a locale string whose kind was only guessed

@@ -592,7 +592,7 @@ func (sh *shouting) check(p *lint.Pass) {
 		case lint.Word:
 			// A run of capitals shouts when one of its words is a word
 			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
-			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(toks, text, i) {
+			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(toks, text, i) && !sh.alternativeKeyword(m.Lang, toks, text, i) {
 				run = append(run, i)
 				if k == shoutedWord {
 					nWords++
@@ -731,6 +731,27 @@ func (sh *shouting) isKeyword(toks []lint.Token, text string, i int) bool {
 		return true
 	}
 	return prev >= 0 && next >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
+}
+
+// alternativeKeyword: a word in capitals after "or" that stands alone, when
+// a keyword stands before it in its sentence, is the other answer to type:
+// "Reply YES to confirm the slot, or NO to rebook".
+func (sh *shouting) alternativeKeyword(l lint.Lang, toks []lint.Token, text string, i int) bool {
+	prev, next := neighbour(toks, i, -1), neighbour(toks, i, 1)
+	if prev < 0 || toks[prev].Kind != lint.Word || !sh.coordinators[l][toks[prev].Norm] ||
+		next >= 0 && toks[next].Kind == lint.Word && !sh.keywordFollow[toks[next].Norm] {
+		return false
+	}
+	for j := prev - 1; j >= 0; j-- {
+		t := toks[j]
+		if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?") {
+			return false
+		}
+		if t.Kind == lint.Word && allCaps(text[t.Start:t.End]) && sh.isKeyword(toks, text, j) {
+			return true
+		}
+	}
+	return false
 }
 
 func allCaps(w string) bool { return strings.ToUpper(w) == w && strings.ToLower(w) != w }
