@@ -50,6 +50,17 @@ type cueIndex struct {
 	// plain and folded: a word is looked up and lemmatised once, not once
 	// per message it is in.
 	classes, fclasses classCache
+	// byID and fbyID hold the same by word id (WordID): a message's
+	// words are found there without a hash; fbyID with the word folded.
+	byID  WordValues[wordClass]
+	fbyID WordValues[foldedWord]
+}
+
+// foldedWord is a word of a folded text as an index compares it, and its
+// class.
+type foldedWord struct {
+	w string
+	c *wordClass
 }
 
 // cueLemma is a lemma cue word as an index compares it: its forms (nil in
@@ -656,19 +667,16 @@ func (h *cueHits) release() {
 	cueHitsPool.Put(h)
 }
 
-// look classes a text's words and notes the keys they find.
-func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
+// look classes a text's words and notes the keys they find. ids are the
+// words' ids (Message.WordIDs): a word's class, and in a folded text its
+// folded form, are found by id, and worked out by the word's text only the
+// first time, or for a word without one.
+func (h *cueHits) look(idx *cueIndex, text string, toks []Token, ids []WordID) {
 	h.idx = idx
-	cache := &idx.classes
+	cache, byID := &idx.classes, &idx.byID
 	if idx.folds && Folded(idx.proto.lang, text) {
 		cache, h.folded = &idx.fclasses, true
-		for i := range toks {
-			w := ""
-			if t := &toks[i]; t.Kind == Word || t.Kind == Number {
-				w = idx.proto.norm(t, true)
-			}
-			h.words = append(h.words, w)
-		}
+		h.words = slices.Grow(h.words[:0], len(toks))[:len(toks)]
 	}
 	class := func(w string) *wordClass { return idx.class(w, h.folded) }
 	known := cache.table.Load()
@@ -679,15 +687,31 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {
+			if h.folded {
+				h.words[i] = ""
+			}
 			continue
 		}
-		w := t.Norm
+		id := ids[i]
+		var c *wordClass
 		if h.folded {
-			w = h.words[i]
-		}
-		c, ok := known.find(w)
-		if !ok {
-			c = cache.get(w, class)
+			f := idx.fbyID.Get(id)
+			if f == nil {
+				w := idx.proto.norm(t, true)
+				fc, ok := known.find(w)
+				if !ok {
+					fc = cache.get(w, class)
+				}
+				f = &foldedWord{w, fc}
+				idx.fbyID.Put(id, f)
+			}
+			h.words[i], c = f.w, f.c
+		} else if c = byID.Get(id); c == nil {
+			var ok bool
+			if c, ok = known.find(t.Norm); !ok {
+				c = cache.get(t.Norm, class)
+			}
+			byID.Put(id, c)
 		}
 		h.classes[i] = c
 		for _, k := range c.keys {
@@ -827,7 +851,7 @@ func (p *Phrases) findIn(m *Message) []Match {
 			return p.Find(m.Body.Text, toks)
 		}
 		h = cueHitsPool.Get().(*cueHits)
-		h.look(idx, m.Body.Text, toks)
+		h.look(idx, m.Body.Text, toks, m.WordIDs())
 		m.cues = h
 	}
 	if slot > h.idx.slots || h.idx.proto.lang != p.lang {

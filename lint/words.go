@@ -9,6 +9,8 @@ type WordToken struct {
 	Token
 	// Tok is the word's index in Message.Tokens.
 	Tok int
+	// ID is the word's id (Message.WordIDs), 0 if it has none.
+	ID WordID
 	// Gap is the text from the word's end to the next word or number, or
 	// to the text's end: "a, user" is not "a user".
 	Gap string
@@ -29,6 +31,10 @@ func (m *Message) Words() []WordToken {
 		m.words = wordsOf((*buf)[:0], m.Body.Text, m.Tokens())
 		*buf = nil
 		wordPool.Put(buf)
+		ids := m.WordIDs()
+		for k := range m.words {
+			m.words[k].ID = ids[m.words[k].Tok]
+		}
 	}
 	return m.words
 }

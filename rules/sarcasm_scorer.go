@@ -261,7 +261,8 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	prev, opened := uint64(0), -1 // as in sarcasmFeatures
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
-	words := sc.wordsOf(folded)
+	words, byID := sc.wordsOf(folded)
+	ids := m.WordIDs()
 	i := min(0, len(sents)-1)
 	// One function to work a word out on a miss, made once a message, not
 	// once a word.
@@ -281,8 +282,13 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		}
 		switch t.Kind {
 		case lint.Word:
-			word = t.Norm
-			w := words.get(word, look)
+			w := byID.Get(ids[k])
+			if w == nil {
+				word = t.Norm
+				sw := words.get(word, look)
+				w = &sw
+				byID.Put(ids[k], w)
+			}
 			s.count(w.word, i)
 			if i != opened {
 				s.count(w.first, i)
@@ -343,10 +349,12 @@ type scoredWord struct {
 
 // sarcasmScoring is a language's weights, with the words scored so far,
 // by folding (index 1: folded), kept with the weights they were looked up
-// in.
+// in: by the word's text, and by its id (lint.WordID), which a message's
+// words are looked up by first.
 type sarcasmScoring struct {
 	model *logreg.Compiled
 	words [2]memo[scoredWord]
+	byID  [2]lint.WordValues[scoredWord]
 }
 
 func (sc *sarcasmScoring) weigh(f logreg.Feature) modelFeature {
@@ -360,11 +368,9 @@ func (sc *sarcasmScoring) scored(w sarcasmWordInfo) scoredWord {
 	return scoredWord{info: w, word: sc.weigh(w.word), first: sc.weigh(w.first)}
 }
 
-func (sc *sarcasmScoring) wordsOf(folded bool) *memo[scoredWord] {
-	if folded {
-		return &sc.words[1]
-	}
-	return &sc.words[0]
+func (sc *sarcasmScoring) wordsOf(folded bool) (*memo[scoredWord], *lint.WordValues[scoredWord]) {
+	f := b2i(folded)
+	return &sc.words[f], &sc.byID[f]
 }
 
 // confirms: a question that asks the customer to confirm a step ("Are you
