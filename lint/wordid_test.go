@@ -1,0 +1,156 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// idTexts checks that every id seen names one text, recording each.
+type idTexts map[WordID]string
+
+func (seen idTexts) check(t *testing.T, id WordID, text string) {
+	t.Helper()
+	if id == 0 {
+		return
+	}
+	if was, ok := seen[id]; ok && was != text {
+		t.Fatalf("id %d names %q and %q", id, was, text)
+	}
+	seen[id] = text
+}
+
+// Any texts, message after message: a word or number has an id unless it
+// is longer than any word kept, the other tokens none; an id names one
+// text, and a text met again has the id it had; a word's record carries
+// its token's id.
+func FuzzWordIDs(f *testing.F) {
+	for _, s := range []string{"A user, 2 users… an  Apple's?", "Luma'ya 11-də gəl", "", "x",
+		"İyi günler 🙂 a1b2", strings.Repeat("long", 20) + " long"} {
+		f.Add(s, "next message a user")
+	}
+	seen := idTexts{}
+	byText := map[string]WordID{}
+	f.Fuzz(func(t *testing.T, text, next string) {
+		for _, s := range []string{text, next, text} {
+			for _, l := range []Lang{English, Turkish} {
+				m := &Message{Lang: l, Body: Field{Text: s}}
+				toks := m.Tokens()
+				ids := m.WordIDs()
+				if len(ids) != len(toks) {
+					t.Fatalf("%q: %d ids for %d tokens", s, len(ids), len(toks))
+				}
+				for i, tk := range toks {
+					w := s[tk.Start:tk.End]
+					wordish := tk.Kind == Word || tk.Kind == Number
+					switch id := ids[i]; {
+					case !wordish && id != 0:
+						t.Fatalf("%q: token %q (kind %v) has id %d", s, w, tk.Kind, id)
+					case wordish && len(w) <= maxCachedLen && id == 0:
+						t.Fatalf("%q: word %q has no id", s, w)
+					case wordish && len(w) > maxCachedLen && id != 0:
+						t.Fatalf("%q: word of %d bytes has id %d", s, len(w), id)
+					case id != 0:
+						seen.check(t, id, w)
+						if was, ok := byText[w]; ok && was != id {
+							t.Fatalf("%q: %q has id %d, had %d", s, w, id, was)
+						}
+						byText[w] = id
+					}
+				}
+				for _, w := range m.Words() {
+					if w.ID != ids[w.Tok] {
+						t.Fatalf("%q: word %q carries id %d, its token %d", s, s[w.Start:w.End], w.ID, ids[w.Tok])
+					}
+				}
+				m.Trim()
+			}
+		}
+	})
+}
+
+// Goroutines meeting the same new words together: each id still names
+// one text, and a text's id, once the goroutines are done, is one id.
+func TestWordIDsConcurrent(t *testing.T) {
+	const workers, words = 8, 300
+	got := make([]map[string]WordID, workers)
+	var wg sync.WaitGroup
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[g] = map[string]WordID{}
+			for i := range words {
+				w := fmt.Sprintf("concurrentword%d", (i*7+g)%words)
+				got[g][w] = wordIDOf(w)
+			}
+		}()
+	}
+	wg.Wait()
+	seen := idTexts{}
+	for _, ids := range got {
+		for w, id := range ids {
+			if id == 0 {
+				t.Fatalf("%q has no id", w)
+			}
+			seen.check(t, id, w)
+		}
+	}
+	for i := range words {
+		w := fmt.Sprintf("concurrentword%d", i)
+		if a, b := wordIDOf(w), wordIDOf(w); a != b || a == 0 {
+			t.Fatalf("%q: ids %d then %d once settled", w, a, b)
+		}
+	}
+}
+
+// WordValues keeps an answer for each id but 0, across chunks, and
+// answers nil for one it was not given; goroutines put and get at once.
+func TestWordValues(t *testing.T) {
+	var s WordValues[string]
+	a, b := "a", "b"
+	s.Put(0, &a)
+	if got := s.Get(0); got != nil {
+		t.Fatalf("id 0 kept %q", *got)
+	}
+	for _, id := range []WordID{1, 1023, 1024, 5000, maxWordIDs - 1} {
+		if got := s.Get(id); got != nil {
+			t.Fatalf("id %d: %q before any put", id, *got)
+		}
+		s.Put(id, &a)
+		if got := s.Get(id); got != &a {
+			t.Fatalf("id %d: got %v, want the value put", id, got)
+		}
+		s.Put(id, &b)
+		if got := s.Get(id); got != &b {
+			t.Fatalf("id %d: got %v after a second put", id, got)
+		}
+	}
+	if got := s.Get(2); got != nil {
+		t.Fatalf("id 2: %q, never put", *got)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := WordID(1); id < 4096; id++ {
+				v := fmt.Sprint(id)
+				if got := s.Get(id + WordID(g)); got != nil && *got != fmt.Sprint(id+WordID(g)) && *got != "a" && *got != "b" {
+					t.Errorf("id %d: %q", id, *got)
+				}
+				s.Put(id, &v)
+			}
+		}()
+	}
+	wg.Wait()
+	for id := WordID(2); id < 4096; id++ {
+		if id == 1023 || id == 1024 {
+			continue
+		}
+		if got := s.Get(id); got == nil || *got != fmt.Sprint(id) {
+			t.Fatalf("id %d: %v", id, got)
+		}
+	}
+}
