@@ -329,6 +329,7 @@ type keyWord struct {
 type cuePost struct {
 	cue  int32 // index into cues
 	slot int32
+	n    int32 // the cue's number in the slot's list (phrase.n)
 }
 
 // slotEnd is the end of a slot's posts in a key's.
@@ -551,7 +552,7 @@ func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
 			k.words = append(k.words, ws)
 			k.whole = append(k.whole, len(ws) == 1 && ws[0].lemma < 0 && !ws[0].any)
 		}
-		k.posts = append(k.posts, cuePost{ci, slot})
+		k.posts = append(k.posts, cuePost{ci, slot, ph.n})
 		// A key's posts come slot by slot: the lists are merged in
 		// slot order, each list's cues of a key at once.
 		if n := len(k.slots); n > 0 && k.slots[n-1].slot == slot {
@@ -808,7 +809,7 @@ func (h *cueHits) end(toks []Token, i int, ws []keyWord) (int, bool) {
 // m.Tokens()) does; the body's words are looked up once for every list of
 // the language, and the answers kept on the message until Trim.
 func (p *Phrases) FindIn(m *Message) []Match {
-	found := p.findIn(m)
+	found := p.findIn(m, nil)
 	if len(found) == 0 {
 		return nil
 	}
@@ -818,17 +819,33 @@ func (p *Phrases) FindIn(m *Message) []Match {
 // HasIn reports whether FindIn would find any cue, without copying the
 // matches out: a rule that asks only whether a list is there allocates
 // nothing.
-func (p *Phrases) HasIn(m *Message) bool { return len(p.findIn(m)) > 0 }
+func (p *Phrases) HasIn(m *Message) bool { return len(p.findIn(m, nil)) > 0 }
 
 // AppendIn appends what FindIn returns to dst: a caller that sorts the
 // matches into its own slices allocates nothing for them on the way.
 func (p *Phrases) AppendIn(dst []Match, m *Message) []Match {
-	return append(dst, p.findIn(m)...)
+	return append(dst, p.findIn(m, nil)...)
+}
+
+// AppendNumbered is AppendIn that also appends to nums each match's cue's
+// number (see Number): a caller that files matches by their cue reads a
+// number, not the cue's text. dst and nums are as long as each other.
+func (p *Phrases) AppendNumbered(dst []Match, nums []int32, m *Message) ([]Match, []int32) {
+	start := len(nums)
+	found := p.findIn(m, &nums)
+	if len(nums) == start { // found list by list: numbered by their cues
+		for i := range found {
+			nums = append(nums, p.Number(found[i].Cue))
+		}
+	}
+	return append(dst, found...), nums
 }
 
 // findIn is FindIn's answer, in memory of the message's that the next
-// question overwrites.
-func (p *Phrases) findIn(m *Message) []Match {
+// question overwrites. nums, if not nil, gets each match's cue's number
+// when the matches come from the index; it is left as it is when they are
+// found list by list (Find).
+func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 	toks := m.Tokens()
 	if p.lang != m.Lang {
 		return p.Find(m.Body.Text, toks)
@@ -880,6 +897,9 @@ func (p *Phrases) findIn(m *Message) []Match {
 					last = t.last
 				}
 				out = append(out, Match{Cue: k.cues[post.cue].cue, Span: Span{toks[i].Start, toks[last].End}, First: int(i), Last: int(last)})
+				if nums != nil {
+					*nums = append(*nums, post.n)
+				}
 			}
 		}
 	}
@@ -890,10 +910,13 @@ func (p *Phrases) findIn(m *Message) []Match {
 			}
 			h.litsOK = true
 		}
-		for _, lit := range p.literal {
+		for li, lit := range p.literal {
 			for _, lm := range h.lits {
 				if lm.Cue == lit {
 					out = append(out, lm)
+					if nums != nil {
+						*nums = append(*nums, p.literalN[li])
+					}
 				}
 			}
 		}

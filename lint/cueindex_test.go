@@ -234,7 +234,24 @@ func joinAll(l Lang, ps []*Phrases) {
 	registryOf(l).rebuild()
 }
 
-// Any cues and text: the merged index finds what each list's Find finds.
+// checkNumbered holds AppendNumbered to Find's matches want: the same
+// matches after what dst held, each with a number whose cue names it.
+func checkNumbered(t *testing.T, p *Phrases, m *Message, want []Match) {
+	t.Helper()
+	dst, nums := []Match{{Cue: "before"}}, []int32{-7}
+	got, nums := p.AppendNumbered(dst, nums, m)
+	if !slices.Equal(want, got[1:]) || len(nums) != len(got) || nums[0] != -7 {
+		t.Fatalf("%q: AppendNumbered %v %v, want %v after one", m.Body.Text, got, nums, want)
+	}
+	for i, n := range nums[1:] {
+		if n < 0 || int(n) >= len(p.cues) || p.MatchCue(int(n)) != want[i].Cue {
+			t.Fatalf("%q: match %v numbered %d, which names %q", m.Body.Text, want[i], n, p.cues[max(n, 0)])
+		}
+	}
+}
+
+// Any cues and text: the merged index finds what each list's Find finds,
+// and numbers each match by a cue of its list that names it.
 func FuzzFindIn(f *testing.F) {
 	for _, s := range [][3]string{
 		{"sor*(verb)\niyi gün*", "Tabii", "Soruyu sordum, iyi günler"},
@@ -242,6 +259,7 @@ func FuzzFindIn(f *testing.F) {
 		{"iyi gün*\nteşekkür*", "teşekkür ederiz", "Tesekkurler, IYI GUNLER"},
 		{"share*", "share*\nsharing", "Sharing it, shared"},
 		{"/s\n🙄", "🙄\n/s", "Sure /s 🙄 see /search"},
+		{" oh great \noh great\n\n/s", " /s\ngreat*", "Oh great /s, greatly"},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}
@@ -249,8 +267,11 @@ func FuzzFindIn(f *testing.F) {
 		for _, l := range []Lang{English, Turkish, Azerbaijani} {
 			ps := []*Phrases{NewPhrases(l, strings.Split(a, "\n")), NewPhrases(l, strings.Split(b, "\n")),
 				NewPhrases(l, strings.Split(a+"\n"+b, "\n"))}
-			joinAll(l, ps)
 			toks := Tokenize(text, l)
+			// Not yet in the index: found list by list, numbered by cue.
+			fresh := NewPhrases(l, strings.Split(a+"\n"+b, "\n"))
+			checkNumbered(t, fresh, &Message{Lang: l, Body: Field{Text: text}}, fresh.Find(text, toks))
+			joinAll(l, ps)
 			// The second message finds its words' classes by their ids,
 			// kept by the first.
 			for range 2 {
@@ -263,6 +284,7 @@ func FuzzFindIn(f *testing.F) {
 					if has := p.HasIn(m); has != (len(want) > 0) {
 						t.Fatalf("%s %q / %q in %q: HasIn %v, Find %v", l, a, b, text, has, want)
 					}
+					checkNumbered(t, p, m, want)
 				}
 				m.Trim()
 			}
