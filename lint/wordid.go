@@ -15,52 +15,64 @@ import (
 
 // WordID numbers a word's text (its bytes as the message has them, not its
 // norm) for the run: the same text has the same id in every message and
-// language; 0 is none (a token that is no word or number, or a word the
-// ids do not hold: past maxWordIDs distinct words, or longer than
-// maxCachedLen). A reader keeps its answers by language where they depend
+// language; 0 is none (a token that is no word, or a word the ids do not
+// hold: past maxWordIDs distinct words, or longer than maxCachedLen). A reader keeps its answers by language where they depend
 // on it: the id says only which text it is.
 type WordID uint32
 
 // maxWordIDs bounds the words given an id: the common words of a run's
-// languages, which are most of any text. A word past it is looked up as
-// before, by its text.
-const maxWordIDs = 1 << 16
+// languages, which are most of any text, and room for the names and slips
+// a long run meets. A word past it is looked up as before, by its text.
+const maxWordIDs = 1 << 17
 
-// wordIDs gives the ids: a word cache whose value is the id, handed out
-// in order on a word's first look-up.
-var wordIDs = &wordCache[WordID]{tabled: true, limit: maxWordIDs - 1}
-
-// lastWordID is the last id handed out.
-var lastWordID atomic.Uint32
-
-// newWordID hands out the next id, 0 once they are all out. Two
-// goroutines that meet a new word together may each give it one: each id
-// still names that one text, and the one the cache keeps wins.
-func newWordID(string) WordID {
-	if n := lastWordID.Add(1); n < maxWordIDs {
-		return WordID(n)
-	}
-	lastWordID.Store(maxWordIDs) // no wrap, however many ask
-	return 0
+// wordIDTable hands out the ids: a word cache whose value is the id, given
+// in order on a word's first look-up, up to limit ids (ids below limit).
+type wordIDTable struct {
+	cache wordCache[WordID]
+	last  atomic.Uint32 // the last id handed out
+	limit uint32
 }
 
-// wordIDOf is a word's id, given one if it has none.
-func wordIDOf(w string) WordID {
+func newWordIDTable(limit uint32) *wordIDTable {
+	t := &wordIDTable{limit: limit}
+	t.cache.tabled, t.cache.limit = true, int(limit)-1
+	return t
+}
+
+// wordIDs are the run's ids.
+var wordIDs = newWordIDTable(maxWordIDs)
+
+// id is a word's id, given one if it has none.
+func (t *wordIDTable) id(w string) WordID {
 	if w == "" || len(w) > maxCachedLen {
 		return 0 // never cached: each look-up would hand out another
 	}
-	if id, ok := wordIDs.table.Load().find(w); ok {
+	if id, ok := t.cache.table.Load().find(w); ok {
 		return id
 	}
-	if lastWordID.Load() >= maxWordIDs {
-		return 0 // all out: a word the table lacks has none to get
+	if t.out() {
+		return 0 // a word the table lacks has none to get
 	}
-	return wordIDs.get(w, newWordID)
+	return t.cache.get(w, t.next)
 }
 
-// WordIDs are the ids of the body's words and numbers, by token (0 for
-// the other tokens), worked out once per message. The slice is the
-// message's until Trim.
+// out reports whether every id is handed out.
+func (t *wordIDTable) out() bool { return t.last.Load() >= t.limit }
+
+// next hands out the next id, 0 once they are all out. Two goroutines
+// that meet a new word together may each give it one: each id still names
+// that one text, and the one the cache keeps wins.
+func (t *wordIDTable) next(string) WordID {
+	if n := t.last.Add(1); n < t.limit {
+		return WordID(n)
+	}
+	t.last.Store(t.limit) // no wrap, however many ask
+	return 0
+}
+
+// WordIDs are the ids of the body's words, by token (0 for the other
+// tokens: numbers, which are seldom the same twice, would use the ids up),
+// worked out once per message. The slice is the message's until Trim.
 func (m *Message) WordIDs() []WordID {
 	if m.ids == nil {
 		toks := m.Tokens()
@@ -75,8 +87,8 @@ func (m *Message) WordIDs() []WordID {
 		text := m.Body.Text
 		for i := range toks {
 			ids[i] = 0
-			if t := &toks[i]; t.Kind == Word || t.Kind == Number {
-				ids[i] = wordIDOf(text[t.Start:t.End])
+			if t := &toks[i]; t.Kind == Word {
+				ids[i] = wordIDs.id(text[t.Start:t.End])
 			}
 		}
 		m.ids = ids

@@ -21,10 +21,10 @@ func (seen idTexts) check(t *testing.T, id WordID, text string) {
 	seen[id] = text
 }
 
-// Any texts, message after message: a word or number has an id unless it
-// is longer than any word kept, the other tokens none; an id names one
-// text, and a text met again has the id it had; a word's record carries
-// its token's id.
+// Any texts, message after message: a word has an id unless it is longer
+// than any word kept or the ids are all out, the other tokens none; an id
+// names one text, and a text met again has the id it had; a word's record
+// carries its token's id.
 func FuzzWordIDs(f *testing.F) {
 	for _, s := range []string{"A user, 2 users… an  Apple's?", "Luma'ya 11-də gəl", "", "x",
 		"İyi günler 🙂 a1b2", strings.Repeat("long", 20) + " long"} {
@@ -43,13 +43,12 @@ func FuzzWordIDs(f *testing.F) {
 				}
 				for i, tk := range toks {
 					w := s[tk.Start:tk.End]
-					wordish := tk.Kind == Word || tk.Kind == Number
 					switch id := ids[i]; {
-					case !wordish && id != 0:
+					case tk.Kind != Word && id != 0:
 						t.Fatalf("%q: token %q (kind %v) has id %d", s, w, tk.Kind, id)
-					case wordish && len(w) <= maxCachedLen && id == 0:
+					case tk.Kind == Word && len(w) <= maxCachedLen && id == 0 && !wordIDs.out():
 						t.Fatalf("%q: word %q has no id", s, w)
-					case wordish && len(w) > maxCachedLen && id != 0:
+					case tk.Kind == Word && len(w) > maxCachedLen && id != 0:
 						t.Fatalf("%q: word of %d bytes has id %d", s, len(w), id)
 					case id != 0:
 						seen.check(t, id, w)
@@ -70,10 +69,39 @@ func FuzzWordIDs(f *testing.F) {
 	})
 }
 
+// A table of ten ids hands out nine, in order, then none; a word given
+// one keeps it, and the others have 0 for ever.
+func TestWordIDsRunOut(t *testing.T) {
+	ids := newWordIDTable(10)
+	for i := range 12 {
+		want := WordID(i + 1)
+		if i >= 9 {
+			want = 0
+		}
+		w := fmt.Sprintf("w%d", i)
+		if got := ids.id(w); got != want {
+			t.Fatalf("%s: id %d, want %d", w, got, want)
+		}
+	}
+	for i := range 12 {
+		want := WordID(i + 1)
+		if i >= 9 {
+			want = 0
+		}
+		if got := ids.id(fmt.Sprintf("w%d", i)); got != want {
+			t.Fatalf("w%d asked again: id %d, want %d", i, got, want)
+		}
+	}
+	if !ids.out() || ids.id("") != 0 || ids.id(strings.Repeat("x", maxCachedLen+1)) != 0 {
+		t.Fatal("an empty or overlong word has an id, or the ids are not out")
+	}
+}
+
 // Goroutines meeting the same new words together: each id still names
 // one text, and a text's id, once the goroutines are done, is one id.
 func TestWordIDsConcurrent(t *testing.T) {
 	const workers, words = 8, 300
+	ids := newWordIDTable(maxWordIDs)
 	got := make([]map[string]WordID, workers)
 	var wg sync.WaitGroup
 	for g := range workers {
@@ -83,14 +111,14 @@ func TestWordIDsConcurrent(t *testing.T) {
 			got[g] = map[string]WordID{}
 			for i := range words {
 				w := fmt.Sprintf("concurrentword%d", (i*7+g)%words)
-				got[g][w] = wordIDOf(w)
+				got[g][w] = ids.id(w)
 			}
 		}()
 	}
 	wg.Wait()
 	seen := idTexts{}
-	for _, ids := range got {
-		for w, id := range ids {
+	for _, byWord := range got {
+		for w, id := range byWord {
 			if id == 0 {
 				t.Fatalf("%q has no id", w)
 			}
@@ -99,7 +127,7 @@ func TestWordIDsConcurrent(t *testing.T) {
 	}
 	for i := range words {
 		w := fmt.Sprintf("concurrentword%d", i)
-		if a, b := wordIDOf(w), wordIDOf(w); a != b || a == 0 {
+		if a, b := ids.id(w), ids.id(w); a != b || a == 0 {
 			t.Fatalf("%q: ids %d then %d once settled", w, a, b)
 		}
 	}
