@@ -121,16 +121,19 @@ type wordCache[V any] struct {
 // wordTable is a word cache's known words in an open-addressed table of
 // twice as many slots: a look-up hashes the word with a multiply or two
 // (wordHash) and compares it with a slot or two, a quarter cheaper than a
-// map's, and every word of every message is looked up.
+// map's, and every word of every message is looked up. A word of eight
+// bytes or fewer (most words) is compared as one number, its bytes packed
+// (wordKey), with no call to compare strings.
 type wordTable[V any] struct {
 	mask  uint64
 	slots []wordSlot[V]
 }
 
-// wordSlot is a word and its value; an empty word is an empty slot (no
-// word of a message is empty, and none is put in).
+// wordSlot is a word, its key (wordKey) and its value; an empty word is an
+// empty slot (no word of a message is empty, and none is put in).
 type wordSlot[V any] struct {
 	w string
+	k uint64
 	v V
 }
 
@@ -144,11 +147,12 @@ func newWordTable[V any](words map[string]V) *wordTable[V] {
 		if w == "" {
 			continue
 		}
+		k := wordKey(w)
 		i := wordHash(w) & t.mask
 		for t.slots[i].w != "" {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = wordSlot[V]{w, v}
+		t.slots[i] = wordSlot[V]{w, k, v}
 	}
 	return t
 }
@@ -156,13 +160,29 @@ func newWordTable[V any](words map[string]V) *wordTable[V] {
 // find is w's value, if the table holds w.
 func (t *wordTable[V]) find(w string) (V, bool) {
 	if t != nil && w != "" {
-		for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
-			s := &t.slots[i]
-			if s.w == w {
-				return s.v, true
+		n := len(w)
+		if n <= 8 {
+			// The key is the word, given its length: equal keys and
+			// lengths are equal words.
+			k := shortKey(w)
+			for i := mixWord(uint64(n)*0x9e3779b97f4a7c15^k) & t.mask; ; i = (i + 1) & t.mask {
+				s := &t.slots[i]
+				if s.k == k && len(s.w) == n {
+					return s.v, true
+				}
+				if s.w == "" {
+					break
+				}
 			}
-			if s.w == "" {
-				break
+		} else {
+			for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
+				s := &t.slots[i]
+				if s.w == w {
+					return s.v, true
+				}
+				if s.w == "" {
+					break
+				}
 			}
 		}
 	}
@@ -170,25 +190,43 @@ func (t *wordTable[V]) find(w string) (V, bool) {
 	return zero, false
 }
 
+// wordKey is a word of one to eight bytes packed in a number, which with
+// the word's length tells the word: its first and last four bytes,
+// overlapping, or its three bytes (the middle one twice in a word of two);
+// 0 for a longer word (or none).
+func wordKey(w string) uint64 {
+	if n := len(w); n > 0 && n <= 8 {
+		return shortKey(w)
+	}
+	return 0
+}
+
+// shortKey is wordKey of a word of one to eight bytes, small enough to be
+// inlined where every word is looked up.
+func shortKey(w string) uint64 {
+	if n := len(w); n >= 4 {
+		return load32(w) | load32(w[n-4:])<<32
+	}
+	return uint64(w[0]) | uint64(w[len(w)>>1])<<8 | uint64(w[len(w)-1])<<16
+}
+
 // wordHash is a word's hash for a word table: the word read eight or four
-// bytes at a time (a short word's first and last four, overlapping, or
-// three of its bytes), each read multiplied in and its high bits folded
-// down, so that every byte reaches the low bits a table reads.
+// bytes at a time (a short word's key), each read multiplied in and its
+// high bits folded down, so that every byte reaches the low bits a table
+// reads.
 func wordHash(w string) uint64 {
 	n := len(w)
 	h := uint64(n) * 0x9e3779b97f4a7c15
-	switch {
-	case n > 8:
+	if n > 8 {
 		for i := 0; i+8 < n; i += 8 {
 			h = mixWord(h ^ load64(w[i:]))
 		}
 		return mixWord(h ^ load64(w[n-8:]))
-	case n >= 4:
-		return mixWord(h ^ (load32(w) | load32(w[n-4:])<<32))
-	case n > 0:
-		return mixWord(h ^ (uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16))
 	}
-	return h
+	if n == 0 {
+		return h
+	}
+	return mixWord(h ^ shortKey(w))
 }
 
 func mixWord(h uint64) uint64 {
@@ -668,12 +706,18 @@ func (h *cueHits) release() {
 	cueHitsPool.Put(h)
 }
 
-// look classes a text's words and notes the keys they find. ids are the
-// words' ids (Message.WordIDs): a word's class, and in a folded text its
-// folded form, are found by id, and worked out by the word's text only the
+// look classes a text's words (m's body) and notes the keys they find. A
+// word's class, and in a folded text its folded form, are found by the
+// word's id (Message.WordIDs), and worked out by the word's text only the
 // first time, or for a word without one.
-func (h *cueHits) look(idx *cueIndex, text string, toks []Token, ids []WordID) {
+func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 	h.idx = idx
+	// The ids are worked out here, word by word, when no reader asked for
+	// them before: one walk over the tokens, not two.
+	ids, fill := m.ids, m.ids == nil
+	if fill {
+		ids = m.newIDs(len(toks))
+	}
 	cache, byID := &idx.classes, &idx.byID
 	if idx.folds && Folded(idx.proto.lang, text) {
 		cache, h.folded = &idx.fclasses, true
@@ -694,6 +738,10 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token, ids []WordID) {
 			continue
 		}
 		id := ids[i]
+		if fill && t.Kind == Word {
+			id = wordIDs.id(text[t.Start:t.End])
+			ids[i] = id
+		}
 		var c *wordClass
 		if h.folded {
 			f := idx.fbyID.Get(id)
@@ -718,6 +766,9 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token, ids []WordID) {
 		for _, k := range c.keys {
 			h.add(i, k)
 		}
+	}
+	if fill {
+		m.setIDs(ids)
 	}
 }
 
@@ -868,7 +919,7 @@ func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 			return p.Find(m.Body.Text, toks)
 		}
 		h = cueHitsPool.Get().(*cueHits)
-		h.look(idx, m.Body.Text, toks, m.WordIDs())
+		h.look(idx, m, m.Body.Text, toks)
 		m.cues = h
 	}
 	if slot > h.idx.slots || h.idx.proto.lang != p.lang {

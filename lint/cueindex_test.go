@@ -508,6 +508,29 @@ func TestWordTable(t *testing.T) {
 	}
 }
 
+// Any words: a table of some finds each with its value, and finds another
+// only if it is one of them; a word of eight bytes or fewer, compared by
+// its key and length, is told apart from every other of its length.
+func FuzzWordTable(f *testing.F) {
+	f.Add("a\nab\nabc\nabcd\nabcdefgh\nabcdefghi", "abce\nabcdefgi\n\x00\nb")
+	f.Add("aXa\naa", "aaa\naYa\nXa")
+	f.Fuzz(func(t *testing.T, in, out string) {
+		words := map[string]int{}
+		for i, w := range strings.Split(in, "\n") {
+			if _, ok := words[w]; !ok && w != "" {
+				words[w] = i
+			}
+		}
+		table := newWordTable(words)
+		for _, w := range append(strings.Split(in, "\n"), strings.Split(out, "\n")...) {
+			want, in := words[w]
+			if got, ok := table.find(w); ok != in || got != want {
+				t.Fatalf("%q: %d %v, want %d %v", w, got, ok, want, in)
+			}
+		}
+	})
+}
+
 // The class cache keeps its table up to date with what it holds: a word
 // it holds is found there once merged.
 func TestClassCacheTable(t *testing.T) {

@@ -76,24 +76,69 @@ func (t *wordIDTable) next(string) WordID {
 func (m *Message) WordIDs() []WordID {
 	if m.ids == nil {
 		toks := m.Tokens()
-		buf := idPool.Get().(*[]WordID)
-		ids := *buf
-		*buf = nil
-		idPool.Put(buf)
-		if cap(ids) < len(toks) {
-			ids = make([]WordID, len(toks), max(len(toks), 16))
-		}
-		ids = ids[:len(toks)]
+		ids := m.newIDs(len(toks))
 		text := m.Body.Text
+		table := wordIDs.cache.table.Load()
+	words:
 		for i := range toks {
-			ids[i] = 0
-			if t := &toks[i]; t.Kind == Word {
-				ids[i] = wordIDs.id(text[t.Start:t.End])
+			t := &toks[i]
+			if t.Kind != Word {
+				continue
 			}
+			w := text[t.Start:t.End]
+			// A short word known (most words), found here, without a
+			// call: the word table's find, unrolled.
+			if n := len(w); n <= 8 && table != nil {
+				k := shortKey(w)
+				for j := mixWord(uint64(n)*0x9e3779b97f4a7c15^k) & table.mask; ; j = (j + 1) & table.mask {
+					s := &table.slots[j]
+					if s.k == k && len(s.w) == n {
+						ids[i] = s.v
+						continue words
+					}
+					if s.w == "" {
+						break
+					}
+				}
+			}
+			ids[i] = wordIDs.id(w)
 		}
-		m.ids = ids
+		m.setIDs(ids)
 	}
 	return m.ids
+}
+
+// newIDs is a zeroed slice of n ids from the pool, for a reader that
+// works the ids out itself while it walks the tokens (see cueHits.look),
+// not in a pass of their own; it hands them to setIDs.
+func (m *Message) newIDs(n int) []WordID {
+	buf := idPool.Get().(*[]WordID)
+	ids := *buf
+	*buf = nil
+	idPool.Put(buf)
+	if cap(ids) < n {
+		return make([]WordID, n, max(n, 16))
+	}
+	ids = ids[:n]
+	clear(ids)
+	return ids
+}
+
+// setIDs makes ids the message's, and gives the words made before them
+// theirs.
+func (m *Message) setIDs(ids []WordID) {
+	m.ids = ids
+	m.wordsIDs()
+}
+
+// wordsIDs gives the message's words their ids, if both are made.
+func (m *Message) wordsIDs() {
+	if m.ids == nil {
+		return
+	}
+	for k := range m.words {
+		m.words[k].ID = m.ids[m.words[k].Tok]
+	}
 }
 
 var idPool = sync.Pool{New: func() any { return new([]WordID) }}

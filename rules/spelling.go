@@ -1474,11 +1474,14 @@ func letterAt(text string, i int) (letter, mark bool, w int) {
 }
 
 // bodyWords are the message's shared words when part is its body and lx
-// its language's lexicon, whose verdicts the words keep; else nil.
+// its language's lexicon, whose verdicts the words keep; else nil. The
+// words carry their ids, by which the verdicts are found (sharedVerdict),
+// and which the cue index and the sarcasm scorer read after.
 func (sp *speller) bodyWords(m *lint.Message, lx *lexicon, part lint.Part) []lint.WordToken {
 	if part.Kind != lint.Body || lx.lang != m.Lang {
 		return nil
 	}
+	m.WordIDs()
 	return m.Words()
 }
 
