@@ -712,12 +712,7 @@ func (h *cueHits) release() {
 // first time, or for a word without one.
 func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 	h.idx = idx
-	// The ids are worked out here, word by word, when no reader asked for
-	// them before: one walk over the tokens, not two.
-	ids, fill := m.ids, m.ids == nil
-	if fill {
-		ids = m.newIDs(len(toks))
-	}
+	ids := m.WordIDs()
 	cache, byID := &idx.classes, &idx.byID
 	if idx.folds && Folded(idx.proto.lang, text) {
 		cache, h.folded = &idx.fclasses, true
@@ -738,10 +733,6 @@ func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 			continue
 		}
 		id := ids[i]
-		if fill && t.Kind == Word {
-			id = wordIDs.id(text[t.Start:t.End])
-			ids[i] = id
-		}
 		var c *wordClass
 		if h.folded {
 			f := idx.fbyID.Get(id)
@@ -766,9 +757,6 @@ func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 		for _, k := range c.keys {
 			h.add(i, k)
 		}
-	}
-	if fill {
-		m.setIDs(ids)
 	}
 }
 
