@@ -712,7 +712,7 @@ func (h *cueHits) release() {
 // first time, or for a word without one.
 func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 	h.idx = idx
-	ids := m.WordIDs()
+	ids := m.ids // nil: each word by its text
 	cache, byID := &idx.classes, &idx.byID
 	if idx.folds && Folded(idx.proto.lang, text) {
 		cache, h.folded = &idx.fclasses, true
@@ -732,21 +732,32 @@ func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 			}
 			continue
 		}
-		id := ids[i]
+		var id WordID
+		if ids != nil {
+			id = ids[i]
+		}
 		var c *wordClass
-		if h.folded {
-			f := idx.fbyID.Get(id)
-			if f == nil {
-				w := idx.proto.norm(t, true)
-				fc, ok := known.find(w)
-				if !ok {
-					fc = cache.get(w, class)
-				}
-				f = &foldedWord{w, fc}
-				idx.fbyID.Put(id, f)
+		switch {
+		case h.folded:
+			if f := idx.fbyID.Get(id); f != nil {
+				h.words[i], c = f.w, f.c
+				break
 			}
-			h.words[i], c = f.w, f.c
-		} else if c = byID.Get(id); c == nil {
+			w := idx.proto.norm(t, true)
+			var ok bool
+			if c, ok = known.find(w); !ok {
+				c = cache.get(w, class)
+			}
+			h.words[i] = w
+			if id != 0 {
+				idx.fbyID.Put(id, &foldedWord{w, c})
+			}
+		case id != 0:
+			if c = byID.Get(id); c != nil {
+				break
+			}
+			fallthrough
+		default:
 			var ok bool
 			if c, ok = known.find(t.Norm); !ok {
 				c = cache.get(t.Norm, class)

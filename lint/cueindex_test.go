@@ -272,10 +272,14 @@ func FuzzFindIn(f *testing.F) {
 			fresh := NewPhrases(l, strings.Split(a+"\n"+b, "\n"))
 			checkNumbered(t, fresh, &Message{Lang: l, Body: Field{Text: text}}, fresh.Find(text, toks))
 			joinAll(l, ps)
-			// The second message finds its words' classes by their ids,
-			// kept by the first.
-			for range 2 {
+			// The first message looks its words up by their text; the
+			// second and third have ids, and the third finds its words'
+			// classes by them, kept by the second.
+			for round := range 3 {
 				m := &Message{Lang: l, Body: Field{Text: text}}
+				if round > 0 {
+					m.WordIDs()
+				}
 				for _, p := range ps {
 					want := p.Find(text, toks)
 					if got := p.FindIn(m); !slices.Equal(want, got) {

@@ -72,7 +72,12 @@ func (t *wordIDTable) next(string) WordID {
 
 // WordIDs are the ids of the body's words, by token (0 for the other
 // tokens: numbers, which are seldom the same twice, would use the ids up),
-// worked out once per message. The slice is the message's until Trim.
+// worked out once per message. The slice is the message's until Trim. A
+// reader keeps what it makes of a token's Norm by the token's id: the
+// tokens must be the message's language's (as Message.Tokens makes them).
+// The engine asks for them when two rules or more read them
+// (Rule.ReadsWordIDs); a reader that finds none (HasWordIDs) looks its
+// words up by their text.
 func (m *Message) WordIDs() []WordID {
 	if m.ids == nil {
 		toks := m.Tokens()
@@ -108,6 +113,9 @@ func (m *Message) WordIDs() []WordID {
 	return m.ids
 }
 
+// HasWordIDs reports whether the message's word ids are worked out.
+func (m *Message) HasWordIDs() bool { return m.ids != nil }
+
 // newIDs is a zeroed slice of n ids from the pool, for a reader that
 // works the ids out itself while it walks the tokens (see cueHits.look),
 // not in a pass of their own; it hands them to setIDs.
@@ -139,6 +147,17 @@ func (m *Message) wordsIDs() {
 	for k := range m.words {
 		m.words[k].ID = m.ids[m.words[k].Tok]
 	}
+}
+
+// idReaders counts the running rules that read word ids.
+func idReaders(active []active) int {
+	n := 0
+	for i := range active {
+		if active[i].check != nil && active[i].rule.ReadsWordIDs {
+			n++
+		}
+	}
+	return n
 }
 
 var idPool = sync.Pool{New: func() any { return new([]WordID) }}

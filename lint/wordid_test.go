@@ -2,9 +2,12 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // idTexts checks that every id seen names one text, recording each.
@@ -180,5 +183,41 @@ func TestWordValues(t *testing.T) {
 		if got := s.Get(id); got == nil || *got != fmt.Sprint(id) {
 			t.Fatalf("id %d: %v", id, got)
 		}
+	}
+}
+
+// The engine works a message's ids out before its rules run when two
+// running rules or more read them, and not for one alone, nor for a rule
+// that does not read them.
+func TestEngineWordIDs(t *testing.T) {
+	var saw []bool
+	rule := func(name string, reads bool) *Rule {
+		return &Rule{Name: name, ReadsWordIDs: reads, New: func(*yaml.Node) (Check, error) {
+			return func(p *Pass) { saw = append(saw, p.Msg.HasWordIDs()) }, nil
+		}}
+	}
+	for _, c := range []struct {
+		rules []*Rule
+		want  bool
+	}{
+		{[]*Rule{rule("a", true)}, false},
+		{[]*Rule{rule("a", true), rule("b", false)}, false},
+		{[]*Rule{rule("a", true), rule("b", true)}, true},
+	} {
+		var names []string
+		for _, r := range c.rules {
+			names = append(names, r.Name)
+		}
+		l, err := NewLinter(c.rules, nil, names, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saw = nil
+		m := &Message{Lang: English, Body: Field{Text: "a user"}}
+		l.Check(m)
+		if len(saw) != len(c.rules) || slices.Contains(saw, !c.want) {
+			t.Fatalf("%v: rules saw ids %v, want %v", names, saw, c.want)
+		}
+		m.Trim()
 	}
 }

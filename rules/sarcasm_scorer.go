@@ -262,7 +262,10 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words, byID := sc.wordsOf(folded)
-	ids := m.WordIDs()
+	var ids []lint.WordID // none: each word by its text
+	if m.HasWordIDs() {
+		ids = m.WordIDs()
+	}
 	i := min(0, len(sents)-1)
 	// One function to work a word out on a miss, made once a message, not
 	// once a word.
@@ -282,12 +285,16 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		}
 		switch t.Kind {
 		case lint.Word:
-			w := byID.Get(ids[k])
-			if w == nil {
+			var w scoredWord
+			if id := idOf(ids, k); id == 0 {
 				word = t.Norm
-				sw := words.get(word, look)
-				w = &sw
-				byID.Put(ids[k], w)
+				w = words.get(word, look)
+			} else if kept := byID.Get(id); kept != nil {
+				w = *kept
+			} else {
+				word = t.Norm
+				w = words.get(word, look)
+				byID.Put(id, &scoredWord{info: w.info, word: w.word, first: w.first})
 			}
 			s.count(w.word, i)
 			if i != opened {
@@ -311,6 +318,14 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	}
 	s.seen = s.seen[:0]
 	return s.logit, s.weight
+}
+
+// idOf is token k's word id, 0 when the message has none (ids nil).
+func idOf(ids []lint.WordID, k int) lint.WordID {
+	if ids == nil {
+		return 0
+	}
+	return ids[k]
 }
 
 // count adds a feature's weight to the logit and to its sentence's

@@ -1474,14 +1474,11 @@ func letterAt(text string, i int) (letter, mark bool, w int) {
 }
 
 // bodyWords are the message's shared words when part is its body and lx
-// its language's lexicon, whose verdicts the words keep; else nil. The
-// words carry their ids, by which the verdicts are found (sharedVerdict),
-// and which the cue index and the sarcasm scorer read after.
+// its language's lexicon, whose verdicts the words keep; else nil.
 func (sp *speller) bodyWords(m *lint.Message, lx *lexicon, part lint.Part) []lint.WordToken {
 	if part.Kind != lint.Body || lx.lang != m.Lang {
 		return nil
 	}
-	m.WordIDs()
 	return m.Words()
 }
 
@@ -1766,7 +1763,10 @@ func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
 	if v, ok := w.Entry.(*wordVerdict); ok {
 		return v
 	}
-	v := lx.verdicts.Get(w.ID)
+	var v *wordVerdict
+	if w.ID != 0 {
+		v = lx.verdicts.Get(w.ID)
+	}
 	if v == nil {
 		v = lx.verdictOf(word, w.Norm)
 		lx.verdicts.Put(w.ID, v)

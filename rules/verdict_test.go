@@ -66,10 +66,17 @@ func FuzzQuietWords(f *testing.F) {
 					t.Fatalf("%s %q: %+v, asking every word gives %+v", l, text, got, want)
 				}
 			}
-			// Another message of the text: its words' verdicts found by
-			// their ids, kept by the first, are the verdicts by text.
+			// The text's words with ids, twice: their verdicts found by
+			// id, kept the first time, are the verdicts by text.
 			m.Trim()
+			m.WordIDs()
 			ws := m.Words()
+			if got := quick.unknown(lx, text, m.Tokens(), ws); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s %q: %+v with word ids, asking every word gives %+v", l, text, got, want)
+			}
+			m.Trim()
+			m.WordIDs()
+			ws = m.Words()
 			if got := quick.unknown(lx, text, m.Tokens(), ws); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s %q: %+v by word ids, asking every word gives %+v", l, text, got, want)
 			}
