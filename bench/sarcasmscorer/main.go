@@ -4,6 +4,7 @@
 //	go run ./bench/sarcasmscorer -write            # train on every set, write rules/data/sarcasm_scorer.<lang>.bin
 //	go run ./bench/sarcasmscorer -heldout          # leave one set out: train on the others, score it; score seventh/ with all
 //	go run ./bench/sarcasmscorer -measure FILE     # frames, scorer and both on a labelled corpus
+//	go run ./bench/sarcasmscorer -heldout -operate DIR -model net   # an experiment: a hidden-layer network (or fm) where it would ship
 //
 // The sets are testdata/quality/{,second/,third/,dev4/,fourth/,dev5/,fifth/,dev6/,sarcasm6/,sarcasm7/,sarcasm8/,sincere8/,
 // sixth/,dev7/,sarcasm9/,sarcasm10/,sarcasm11/}<lang>.jsonl; a
@@ -53,6 +54,8 @@ var trainOptions = shipped
 
 var drop = flag.String("drop", "", "kinds of features to leave out: b,p (experiments only)")
 
+var extra = flag.Float64("at", 0, "a threshold to report beside the usual ones (experiments only)")
+
 var langs = []lint.Lang{"en", "tr", "az"}
 
 // thresholds are the scores the held-out table reports.
@@ -70,7 +73,10 @@ func main() {
 	flag.IntVar(&trainOptions.MinCount, "mincount", trainOptions.MinCount, "fewest examples a feature needs (experiments only)")
 	flag.IntVar(&trainOptions.Epochs, "epochs", trainOptions.Epochs, "passes of gradient descent (experiments only)")
 	flag.Parse()
-	if *write && (trainOptions != shipped || *drop != "") {
+	if *extra > 0 {
+		thresholds = append(thresholds, *extra)
+	}
+	if *write && (trainOptions != shipped || *drop != "" || *modelKind != "logreg") {
 		fmt.Fprintln(os.Stderr, "sarcasmscorer: the weights file is written with the default training options")
 		os.Exit(2)
 	}
@@ -161,7 +167,17 @@ func readSets(root string, l lint.Lang) ([][]item, error) {
 	return out, nil
 }
 
-func train(items []item) *logreg.Model {
+// train fits the scorer -model names to items.
+func train(items []item) scorer {
+	if *modelKind == "net" || *modelKind == "fm" {
+		return trainNetwork(examples(items), trainOptions)
+	}
+	return trainLinear(items)
+}
+
+func trainLinear(items []item) *logreg.Model { return logreg.Train(examples(items), trainOptions) }
+
+func examples(items []item) []logreg.Example {
 	ex := make([]logreg.Example, len(items))
 	for i, it := range items {
 		fs := it.features
@@ -172,7 +188,7 @@ func train(items []item) *logreg.Model {
 		}
 		ex[i] = logreg.Example{Features: fs, Positive: it.positive}
 	}
-	return logreg.Train(ex, trainOptions)
+	return ex
 }
 
 // weightsFiles trains each language on all its sets: its weights file's
@@ -184,7 +200,7 @@ func weightsFiles(root string) (map[lint.Lang][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if out[l], err = train(slices.Concat(byset...)).MarshalBinary(); err != nil {
+		if out[l], err = trainLinear(slices.Concat(byset...)).MarshalBinary(); err != nil {
 			return nil, err
 		}
 	}
@@ -256,7 +272,7 @@ func newTally() *tally {
 	return &tally{scorer: make([]count, len(thresholds)), either: make([]count, len(thresholds))}
 }
 
-func (t *tally) add(model *logreg.Model, items []item) {
+func (t *tally) add(model scorer, items []item) {
 	for _, it := range items {
 		f := it.framed
 		t.frames.add(it.positive, f)
@@ -298,7 +314,11 @@ func (t *tally) row(w io.Writer, l lint.Lang, set string) {
 func heldOut(w io.Writer, root string, dev []string) error {
 	best := map[lint.Lang]operatingPoint{}
 	devBest := map[lint.Lang][]operatingPoint{}
+	operating := map[lint.Lang]string{}
 	defer func() {
+		for _, l := range langs {
+			fmt.Fprint(w, operating[l])
+		}
 		if !*showBest {
 			return
 		}
@@ -320,7 +340,7 @@ func heldOut(w io.Writer, root string, dev []string) error {
 			devSets[k] = got[l]
 		}
 		// Model k leaves set k out; the last is trained on every set.
-		models := make([]*logreg.Model, len(sets)+1)
+		models := make([]scorer, len(sets)+1)
 		var others [][][]item
 		if *cross {
 			for _, o := range langs {
@@ -356,6 +376,23 @@ func heldOut(w io.Writer, root string, dev []string) error {
 		}
 		pooled.row(tw, l, "all")
 		best[l] = bestThreshold(scored)
+		if *operateDir != "" {
+			read, words, err := unlabelled(*operateDir, l, models[len(sets)])
+			if err != nil {
+				return err
+			}
+			alarms := make([]float64, len(read))
+			for k, m := range read {
+				alarms[k] = m.logit
+			}
+			devScored := make([][]scoredItem, len(dev))
+			for k := range dev {
+				devScored[k] = appendScored(nil, models[len(sets)], devSets[k])
+			}
+			var b strings.Builder
+			operatingReport(&b, l, scored, alarms, words, dev, devScored)
+			operating[l] = b.String()
+		}
 		for k, d := range dev {
 			t := newTally()
 			t.add(models[len(sets)], devSets[k])
@@ -377,7 +414,7 @@ type scoredItem struct {
 	framed, wanted bool
 }
 
-func appendScored(out []scoredItem, model *logreg.Model, items []item) []scoredItem {
+func appendScored(out []scoredItem, model scorer, items []item) []scoredItem {
 	for _, it := range items {
 		out = append(out, scoredItem{logreg.Probability(model.Logit(it.features)), it.framed, it.positive})
 	}
@@ -453,10 +490,6 @@ func measureOn(w io.Writer, root, path string) error {
 // the scorer alone would flag (the frames silent, no confirmation asked),
 // per 1,000 words, at each threshold; -v lists those at the highest.
 func flagsOn(w io.Writer, root, dir string) error {
-	check, err := frames()
-	if err != nil {
-		return err
-	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprint(tw, "lang\twords\t")
 	for _, th := range thresholds {
@@ -469,40 +502,20 @@ func flagsOn(w io.Writer, root, dir string) error {
 		if err != nil {
 			return err
 		}
-		model := train(slices.Concat(byset...))
-		files, err := filepath.Glob(filepath.Join(dir, string(l), "*.txt"))
+		read, words, err := unlabelled(dir, l, train(slices.Concat(byset...)))
 		if err != nil {
 			return err
 		}
-		words := 0
 		flagged := make([]int, len(thresholds))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				return err
-			}
-			for _, line := range strings.Split(string(data), "\n") {
-				if strings.TrimSpace(line) != "---" {
-					words += len(strings.Fields(line))
+		for _, m := range read {
+			p := logreg.Probability(m.logit)
+			for k, th := range thresholds {
+				if p >= th {
+					flagged[k]++
 				}
 			}
-			msgs, err := load.Options{Lang: l}.File(f, data)
-			if err != nil {
-				return err
-			}
-			for _, m := range msgs {
-				if len(m.Sentences()) == 0 || rules.SarcasmConfirms(m) || flags(check, m) {
-					continue
-				}
-				p := logreg.Probability(model.Logit(rules.SarcasmFeatures(m)))
-				for k, th := range thresholds {
-					if p >= th {
-						flagged[k]++
-					}
-				}
-				if p >= thresholds[len(thresholds)-1] {
-					listed = append(listed, fmt.Sprintf("%s %.3f %q", l, p, m.Body.Text))
-				}
+			if p >= thresholds[len(thresholds)-1] {
+				listed = append(listed, fmt.Sprintf("%s %.3f %q", l, p, m.text))
 			}
 		}
 		fmt.Fprintf(tw, "%s\t%d\t", l, words)
