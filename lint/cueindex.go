@@ -762,7 +762,9 @@ func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 			if c, ok = known.find(t.Norm); !ok {
 				c = cache.get(t.Norm, class)
 			}
-			byID.Put(id, c)
+			if id != 0 {
+				byID.Put(id, c)
+			}
 		}
 		h.classes[i] = c
 		for _, k := range c.keys {

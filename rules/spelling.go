@@ -1763,12 +1763,14 @@ func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
 	if v, ok := w.Entry.(*wordVerdict); ok {
 		return v
 	}
-	var v *wordVerdict
 	if w.ID != 0 {
-		v = lx.verdicts.Get(w.ID)
+		if v := lx.verdicts.Get(w.ID); v != nil {
+			w.Entry = v
+			return v
+		}
 	}
-	if v == nil {
-		v = lx.verdictOf(word, w.Norm)
+	v := lx.verdictOf(word, w.Norm)
+	if w.ID != 0 {
 		lx.verdicts.Put(w.ID, v)
 	}
 	w.Entry = v
