@@ -143,6 +143,9 @@ type ctaGrammar struct {
 	// clause's end after one of nowAdverbs ("şimdi incele") or an object in
 	// the accusative of five letters or more (accusative: "yerini ayırt").
 	nowAdverbs, accusative map[lint.Lang]map[string]bool
+	// farObject and notBare: see objectBefore.
+	farObject map[lint.Lang]*endingSet
+	notBare   map[lint.Lang]map[string]bool
 	// complementizers: "ki" after a verb ends its clause ("Ölçünüzü
 	// profilinizdə qeyd edin ki, …": note your size so that …).
 	complementizers map[lint.Lang]map[string]bool
@@ -167,7 +170,39 @@ func (g ctaGrammar) notTold(m *lint.Message, toks []lint.Token, mt lint.Match) b
 			return true
 		}
 	}
+	if g.headingNoun(m, toks, mt, next) {
+		return true
+	}
 	return mt.First == mt.Last && g.adjectiveActions[l][toks[mt.First].Norm] && (next < 0 || !g.objects[l][toks[next].Norm])
+}
+
+// headingNoun: an action word opening a heading as the first half of a
+// compound noun ("Gift idea: …", "Visit weekend at the luthier's workshop:
+// …"): right after it a singular noun with no determiner, which an
+// imperative's object would need ("Visit our workshop", "Book tickets"), and
+// a colon within six words with no other stop between. A link after the
+// colon still tells.
+func (g ctaGrammar) headingNoun(m *lint.Message, toks []lint.Token, mt lint.Match, next int) bool {
+	l := m.Lang
+	if next < 0 || mt.First != mt.Last || !sentenceStart(toks, mt.First) || toks[next].Kind != lint.Word {
+		return false
+	}
+	w := toks[next].Norm
+	if g.objects[l][w] || g.before[l][w] || g.predicateAdverbs[l][w] || strings.HasSuffix(w, "s") {
+		return false
+	}
+	for j, k := next, 0; k < 7; k++ {
+		if j = neighbour(toks, j, 1); j < 0 {
+			return false
+		}
+		if toks[j].Kind == lint.Punct && toks[j].Norm == ":" {
+			return !linkFirst(m.Body.Text[toks[j].End:])
+		}
+		if toks[j].Kind == lint.Punct && toks[j].Norm != "'" && toks[j].Norm != "’" && toks[j].Norm != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 // newCTAGrammar reads the word sets when a check is built, so that a
@@ -180,7 +215,7 @@ func newCTAGrammar() ctaGrammar {
 		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
 		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), verbPrefixes: w("verb_prefixes"),
-		complementizers: w("complementizers")}
+		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -405,7 +440,27 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 				return true
 			}
 		}
-		if (last || clause) && g.bareImperative(m, toks, i, hasAny, folded) {
+		if (last || clause) && g.bareImperative(m, toks, i, last, hasAny, folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectBefore reports whether a word before token i in its clause is an
+// object: a verb's bare stem ending a sentence is told with its object
+// anywhere before it, as the verb comes last ("İlk randevunu bu mesaja
+// yanıt vererek oluştur", "Siparişini vermek için bu mesaja EVET yaz").
+// Farther than the word before, only a possessed accusative (farObject:
+// -(I)nI) counts, not a compound's head ("ayakkabı reyonu"), and not before
+// one of notBare ("var": there is).
+func (g ctaGrammar) objectBefore(toks []lint.Token, i int, object func(string) bool) bool {
+	for j := i; j >= 0; j-- {
+		t := toks[j]
+		if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ",;:.!?") {
+			return false
+		}
+		if t.Kind == lint.Word && object(t.Norm) {
 			return true
 		}
 	}
@@ -423,7 +478,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 // folded is whether the text has none of its language's letters, worked
 // out once by the caller: asked at every clause's end, reading the whole
 // text each time made a long message's work grow with its square.
-func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, hasAny func(string, map[string]bool) bool, folded bool) bool {
+func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, last bool, hasAny func(string, map[string]bool) bool, folded bool) bool {
 	l := m.Lang
 	if g.nowAdverbs[l] == nil {
 		return false
@@ -432,9 +487,14 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, ha
 	if prev < 0 || toks[prev].Kind != lint.Word {
 		return false
 	}
+	object := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.accusative[l]) }
 	p := toks[prev].Norm
-	if !hasWord(l, g.nowAdverbs[l], p, folded) && !(utf8.RuneCountInString(p) >= 5 && hasAny(p, g.accusative[l])) {
-		return false
+	if !hasWord(l, g.nowAdverbs[l], p, folded) && !object(p) {
+		far := g.farObject[l]
+		if !last || far == nil || hasWord(l, g.notBare[l], toks[i].Norm, folded) ||
+			!g.objectBefore(toks, prev, func(w string) bool { return far.match(l, w, folded) && utf8.RuneCountInString(w) >= 5 }) {
+			return false
+		}
 	}
 	w := toks[i].Norm
 	if utf8.RuneCountInString(w) < 3 {

@@ -71,6 +71,9 @@ type forwardingWords struct {
 	// letHave (English): "let", which sends only as "let X have Y"; have:
 	// the verb after the receiver (see lets).
 	letHave, have map[lint.Lang]map[string]bool
+	// copulaEndings: the copula on a predicate noun ("əməkdaşımızdır"),
+	// see ownStated.
+	copulaEndings map[lint.Lang]map[string]bool
 	// atWords (English): "at" before a company's name (see atCompany).
 	atWords map[lint.Lang]map[string]bool
 	// compoundHeadEndings: the 3rd person possessive on a compound's head
@@ -149,7 +152,7 @@ func newForwardingWords() *forwardingWords {
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
-		atWords: w("at_company")}
+		atWords: w("at_company"), copulaEndings: w("copula_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -281,7 +284,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			continue
 		}
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
-		recipients := append(slices.Clone(third[i]), fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)...)
+		modified := fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)
+		recipients := append(slices.Clone(third[i]), modified...)
 		recipients = append(recipients, partnerHeads(toks, partners[i], things, s)...)
 		owners := slices.Clone(third[i])
 		for _, n := range names {
@@ -307,7 +311,10 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// "the gas engineer we work with": a role before a partner
 			// clause is the partner's.
 			partnered := slices.ContainsFunc(partners[i], func(pc lint.Match) bool { return pc.First >= 0 && neighbour(toks, o.Last, 1) == pc.First })
-			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }) {
+			// A role after a third-party modifier is that party's too:
+			// "anlaşmalı antika uzmanına" (a contracted antiques expert).
+			headed := func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }
+			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -322,7 +329,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 				return true
 			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
-				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r)
+				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
+				fw.atOurs(m.Lang, toks, r, ours)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -1060,6 +1068,9 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 			return false
 		}
+		if fw.postpositions[m.Lang][toks[j].Norm] {
+			continue // "üçün", "için" (for) end like a genitive and own nothing
+		}
 		glued := j >= 2 && hyphenSuffix("", toks, j-2) != "" // "Stripe-ın dəstək komandası"
 		for _, e := range fw.genitiveList[m.Lang] {
 			if (len(toks[j].Norm) > len(e)+1 || glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
@@ -1494,8 +1505,10 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 			// role is that role's (our supplier farm). After "the one at"
 			// ("klinikasındakı ortodonta", "Kliniği'ndeki ortodontiste")
 			// any receiver is theirs.
+			// "atölyedeki tasarım ekibimize" is our team at the workshop,
+			// though: our possessive on the head makes it ours there.
 			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, fw.headSet[l], folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
-				at && hasAnyEnding(l, toks[j].Norm, fw.receiverSet[l], folded)) {
+				at && hasAnyEnding(l, toks[j].Norm, fw.receiverSet[l], folded) && (fw.externalRole(l, t) || !fw.ours(l, toks[j].Norm, folded))) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
 				break
 			}
@@ -1579,13 +1592,101 @@ func (fw *forwardingWords) atOthers(l lint.Lang, w string, folded bool) bool {
 	return false
 }
 
+// ownStated: the sentence says the receiver is one of our own after it
+// ("kran operatorumuza ötürüldü, o, bizim öz əməkdaşımızdır", "… to the
+// crane operator, who is our own employee", "tikmə sexinə, yəni öz
+// istehsalat bölməmizə"): own_words with our possessive on one of the next
+// two words (a copula after it, copula_endings), or "our" before it in
+// English. A role outside the brand stays outside.
+func (fw *forwardingWords) ownStated(l lint.Lang, toks []lint.Token, r lint.Match, s lint.Span, folded bool) bool {
+	if r.Last < 0 || len(fw.own[l]) == 0 || fw.externalRole(l, r) {
+		return false
+	}
+	for j := r.Last + 1; j < len(toks) && toks[j].End <= s.End; j++ {
+		if toks[j].Kind != lint.Word || !fw.own[l][toks[j].Norm] {
+			continue
+		}
+		if p := neighbour(toks, j, -1); p >= 0 && fw.ourWords[l][toks[p].Norm] {
+			return true // "our own employee"
+		}
+		for n, k := j, 0; k < 2; k++ { // "öz əməkdaşımızdır", "öz istehsalat bölməmizə"
+			if n = neighbour(toks, n, 1); n < 0 || toks[n].Kind != lint.Word {
+				break
+			}
+			if fw.ours(l, fw.uncopula(l, toks[n].Norm), folded) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// atOurs (English): a place after one of our own ("our" before it) and
+// "at" is where our own work ("our cutting team at the factory"), no
+// receiver; Turkish and
+// Azerbaijani say it with the locative relative (see possessedHeads).
+func (fw *forwardingWords) atOurs(l lint.Lang, toks []lint.Token, r lint.Match, ours []lint.Match) bool {
+	at := neighbour(toks, r.First, -1)
+	if at >= 0 && fw.determiners[l][toks[at].Norm] {
+		at = neighbour(toks, at, -1) // "at the factory"
+	}
+	if at < 0 || !fw.atWords[l][toks[at].Norm] {
+		return false
+	}
+	prev := neighbour(toks, at, -1)
+	return prev >= 0 && slices.ContainsFunc(ours, func(o lint.Match) bool {
+		if o.Last != prev {
+			return false
+		}
+		for j, k := o.First, 0; k < 3; k++ { // "our cutting team", not "the cutting team"
+			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+				return false
+			}
+			if fw.ourWords[l][toks[j].Norm] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// uncopula is a word without the copula after it ("əməkdaşımızdır":
+// əməkdaşımız).
+func (fw *forwardingWords) uncopula(l lint.Lang, w string) string {
+	for e := range fw.copulaEndings[l] {
+		if stem, ok := strings.CutSuffix(w, e); ok && len(stem) > len(e) {
+			return stem
+		}
+	}
+	return w
+}
+
 // externalRole reports whether a third party is a role outside the brand
 // even when the brand calls it its own ("podratçımız", our contractor).
 // Any word of the cue names the role: "sigorta şirketinize" (your
 // insurance company) is an insurer.
 func (fw *forwardingWords) externalRole(l lint.Lang, t lint.Match) bool {
 	for _, w := range strings.Fields(t.Cue) {
-		if fw.externalRoles[l][lint.CueLemma(w)] {
+		if fw.externalLemma(l, lint.CueLemma(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// externalLemma reports whether a cue's lemma is one of external_roles, or
+// one of them with a possessive after it as a cue may be written
+// ("ortağımız*": ortak, its last consonant softened before the vowel).
+func (fw *forwardingWords) externalLemma(l lint.Lang, w string) bool {
+	if fw.externalRoles[l][w] {
+		return true
+	}
+	if fw.ourList[l] == nil || !fw.ours(l, w, false) {
+		return false
+	}
+	for role := range fw.externalRoles[l] {
+		last, n := utf8.DecodeLastRuneInString(role)
+		if n < len(role) && (strings.HasPrefix(w, role) || strings.HasPrefix(w, role[:len(role)-n]+string(softened(last)))) {
 			return true
 		}
 	}

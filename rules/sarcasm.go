@@ -6,6 +6,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ type sarcasmList int32
 
 // sarcasmLists are the lists' names by number.
 var sarcasmLists = append(sarcasmLexicon.listNames(),
-	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap",
+	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience", "counted_contact", "reversal",
 	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast")
 
 // sarcasmListHashes are the hashes of the lexicon's lists' names (see
@@ -122,6 +123,24 @@ var (
 	lsFrequency       = sarcasmListOf("frequency")
 	lsNameHead        = sarcasmListOf("name_head")
 	lsSurpriseNoun    = sarcasmListOf("surprise_noun")
+	lsFeignedSurprise = sarcasmListOf("feigned_surprise")
+	lsUnderstanding   = sarcasmListOf("understanding")
+	lsNthTime         = sarcasmListOf("nth_time")
+	lsReversal        = sarcasmListOf("reversal")
+	lsCountedContact  = sarcasmListOf("counted_contact")
+	lsPatience        = sarcasmListOf("patience")
+	lsImpatience      = sarcasmListOf("impatience")
+	lsMinimiser       = sarcasmListOf("minimiser")
+	lsHyperbolicCount = sarcasmListOf("hyperbolic_count")
+	lsSelfPunishment  = sarcasmListOf("self_punishment")
+	lsNotCharity      = sarcasmListOf("not_charity")
+	lsNoRush          = sarcasmListOf("no_rush")
+	lsElapsed         = sarcasmListOf("elapsed")
+	lsLasting         = sarcasmListOf("lasting")
+	lsLuck            = sarcasmListOf("luck")
+	lsLuckContext     = sarcasmListOf("luck_context")
+	lsNeedIt          = sarcasmListOf("need_it")
+	lsElsewhere       = sarcasmListOf("elsewhere")
 	lsEndsNegated     = sarcasmListOf("ends:negated")
 	lsEndsPromise     = sarcasmListOf("ends:promise")
 	lsEndsAct         = sarcasmListOf("ends:act")
@@ -184,7 +203,16 @@ soruşursunuz?"), feigned certainty of someone else's joy after a mishap ("…wi
 grass is delighted.", "Eminim bahçeniz size çok minnettar"), grief over a trifle ("we're truly devastated",
 "büyük bir trajedi", "böyük faciədir") unless someone died, an apology overdone with three intensifiers ("so
 terribly, deeply, unspeakably sorry", "Çox, çox, çox üzr"), thanks for a one-star review and an unhappy or
-all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise.
+all-knowing customer sent elsewhere ("Madem memnun değilsiniz, başka yerden alın"), unless we apologise; "since …"
+with sending them off to another ("Madem … daha ucuz, ondan almanızı öneririz", "buy it from them"); "no rush" after a
+long wait ("No rush, it's only been sitting there since Tuesday", "Hiç acele etmeyin, üç haftadır bekliyoruz");
+"good luck" with what dooms the attempt (the luck needed, a shop elsewhere, doing without: "Bol şans, ihtiyacınız
+olacak", "Good luck fixing it without the parts"); feigned surprise after a question or beside what the customer did
+("… tutkal mı açılmış? Hayret.", "I'm stunned", "Heç gözləməzdik"); praise of their patience beside the proof they had
+none ("thanks for your patience, all four minutes of it", "bekleme süresince attığınız 23 mesaj"); counting how often
+they changed their mind or wrote, in words or digits ("bugün 4. kez değiştirdiniz", "4-cü dəfə dəyişdirirsiniz",
+"your fifth email"); an apology counted in thousands ("bin kez özür dileriz"), mock punishment or shame of ours
+("kendimizi cezalandırıyoruz", "we'll never forgive ourselves") and "we're not a charity".
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -199,7 +227,10 @@ time before or after ("kurs bitmeden bir hafta önce"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
 yazmışsınız, teşekkürler"), a quote that names a sound, a setting or a command ("the "click" sound", "“sessiz mod”
 seçeneği", "“otur” əmri"), the customer's words reported back with a remedy ("“Kondisioner işləmir” yazmısınız;
-… pulsuz təmir edəcək"), thanks for their understanding, a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
+… pulsuz təmir edəcək"), thanks for their understanding, "no rush" with time still ahead ("the invoice is due at the end of
+February"), "good luck" alone or with an offer of help, surprise with a remedy or thanks, a second message or one
+answered in turn ("Dördüncü sualınıza cavab"), a change that befell the customer ("rescheduled a third time because of
+the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
 work miracles") are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
@@ -230,7 +261,12 @@ func sarcasmCustomer() customer {
 		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
-		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions")}
+		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions"),
+		attempt: sarcasmData.WordSets("attempt_endings"), numbers: sarcasmData.WordSets("numbers"),
+		ordinalMarks: sarcasmData.WordSets("ordinal_marks"), timeNouns: sarcasmData.WordSets("time_nouns"),
+		pairOrdinals: sarcasmData.WordSets("pair_ordinals"), reversalStems: sarcasmData.WordSets("reversal_stems"),
+		contactStems: sarcasmData.WordSets("contact_stems"), answerStems: sarcasmData.WordSets("answer_stems"),
+		messageStems: sarcasmData.WordSets("message_stems")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -350,6 +386,8 @@ var frames = [...]sarcasmFrame{
 	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
 	{a: "of_course", b: "blame", unless: "apology remedy", why: "mock acceptance of blame reads as sarcasm"},
 	{a: "since", b: "know_better", why: "reads as sarcasm toward the customer"},
+	{a: "self_shame", b: "blame", unless: "remedy", why: "mock shame over a fault of ours reads as sarcasm"},
+	{a: "since", b: "go_elsewhere", unless: "apology", why: "sending the customer off to another reads as sarcasm"},
 	{a: "know_better", b: "elsewhere", unless: "apology", why: "sending a customer who knows better elsewhere reads as sarcasm"},
 	{a: "trait", b: "misdeed", youB: true, unless: "apology gratitude", why: "praising a virtue beside the customer's slip reads as sarcasm"},
 	{a: "trait", b: "repetition", youB: true, unless: "apology gratitude welcome reward", why: "praising a virtue beside a count of the customer's reads as sarcasm"},
@@ -373,6 +411,10 @@ var frames = [...]sarcasmFrame{
 	{a: "certainty", b: "delight", others: true, after: "mishap ?", unless: "apology", why: "feigned certainty of a happy end after a mishap reads as sarcasm"},
 	{a: "judgment_any", b: "surprise", mine: true, unless: "understanding apology remedy", why: "mocking the customer's surprise at what they caused reads as sarcasm"},
 	{a: "mystery", b: "customer_did", unless: "apology", why: "feigned mystery at what the customer did reads as sarcasm"},
+	{a: "nth_time", b: "reversal", mine: true, unless: "apology welcome reward", why: "counting how often the customer changed their mind reads as sarcasm"},
+	{a: "patience", b: "impatience", unless: "apology remedy", why: "praising the patience of a customer who had none reads as sarcasm"},
+	{a: "no_rush", b: "elapsed", unless: "apology", why: "telling the customer not to hurry after a long wait reads as sarcasm"},
+	{a: "luck", b: "luck_context", unless: "apology help_offer", why: "wishing the customer luck with what is bound to fail reads as sarcasm"},
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
 }
 
@@ -427,7 +469,8 @@ func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 	for _, i := range framesOpened(found, opened[:0]) {
 		framed = append(framed, frames[i].find(m, found, you)...)
 	}
-	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 {
+	counted := found[lsCountedContact]
+	if len(markers) == 0 && len(openers) == 0 && len(framed) == 0 && len(counted) == 0 {
 		return false
 	}
 	sents := m.Sentences()
@@ -456,6 +499,9 @@ func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 			continue
 		}
 		report(f.a, fmt.Sprintf("with %q: %s", m.Body.Text[f.b.Span.Start:f.b.Span.End], f.why))
+	}
+	for _, mt := range counted {
+		report(mt, "counts the customer's messages, which reads as sarcasm")
 	}
 	complaints := found[lsComplaints]
 	loyal := len(found[lsWelcome]) > 0 || len(found[lsReward]) > 0
@@ -618,12 +664,17 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	// Grief over a trifle, unless we apologise or someone died: "bütün
 	// ekibimiz yasta", "we're truly devastated"; and an apology with three
 	// intensifiers or more before it: "so terribly, deeply, unspeakably
-	// sorry", "Çox, çox, çox üzr istəyirik".
+	// sorry", "Çox, çox, çox üzr istəyirik", or counted in thousands
+	// beside it in its clause: "Yüz bin kez özür dileriz".
 	if len(found[lsGrief]) > 0 && len(found[lsApology]) == 0 && len(found[lsBereavement]) == 0 {
 		markers = append(markers, c.literal(m, found[lsGrief])...)
 	}
 	for _, a := range found[lsApology] {
-		if stacked(m, a, c.intensifiers[m.Lang]) {
+		// The longest of overlapping apologies: "üzr istəyirik", not "üzr".
+		inside := slices.ContainsFunc(found[lsApology], func(b lint.Match) bool {
+			return b.Span != a.Span && b.Span.Start <= a.Span.Start && a.Span.End <= b.Span.End
+		})
+		if !inside && (stacked(m, a, c.intensifiers[m.Lang]) || nextTo(toks, a, found[lsHyperbolicCount], 4)) {
 			markers = append(markers, a)
 		}
 	}
@@ -632,11 +683,26 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	if len(found[lsEscalation]) > 0 || len(found[lsEscalationAsked]) > 0 {
 		found[lsCompliance] = c.complying(m, found)
 	}
+	// Mock punishment of ourselves ("kendimizi hemen cezalandırıyoruz",
+	// "we'll never forgive ourselves") and "we're not a charity" mock
+	// wherever they stand.
+	markers = append(markers, found[lsSelfPunishment]...)
+	markers = append(markers, found[lsNotCharity]...)
 	if len(found[lsReproach]) > 0 && len(found[lsApology]) == 0 {
 		markers = append(markers, found[lsReproach]...) // "how careless of us", unless we apologise
 	}
+	c.numericOrdinals(m, found)
+	if len(found[lsNthTime]) > 0 {
+		found[lsReversal] = stemmed(m, c.reversalStems[m.Lang]) // what a count of times may count
+	}
 	if len(found[lsOrdinal]) > 0 {
 		found[lsOrdinal] = c.ordinalsOfYours(m, found[lsOrdinal])
+		// "Your seventh email", "onuncu mesajınız": an ordinal from the
+		// third on that counts the customer's messages, reported after
+		// the frames, which may say more of it.
+		if len(found[lsApology]) == 0 && len(found[lsWelcome]) == 0 && len(found[lsReward]) == 0 {
+			found[lsCountedContact] = c.countedContacts(m, found)
+		}
 		// "Bu kaçıncı talebiniz", "your umpteenth email": an ordinal that
 		// asks how many, on the customer's own thing, is exasperation.
 		for _, o := range found[lsOrdinal] {
@@ -645,6 +711,32 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	// A wait that lasts (the durative copula: "üç haftadır bekliyoruz")
+	// with a verb after it in its sentence; at its end it is a term ("iade
+	// süresi bir aydır").
+	if len(found[lsNoRush]) > 0 && len(found[lsLasting]) > 0 {
+		for _, d := range found[lsLasting] {
+			if d.Last >= 0 && !sentenceEnd(toks, d.Last) {
+				found[lsElapsed] = append(found[lsElapsed], d)
+			}
+		}
+	}
+	// What shows the customer had no patience: a wait made small ("all
+	// four minutes of it") or a count of their messages ("23 mesaj").
+	if len(found[lsPatience]) > 0 {
+		found[lsImpatience] = append(found[lsMinimiser], counted(m, stemmed(m, c.messageStems[m.Lang]), c.numbers[m.Lang])...)
+	}
+	// What dooms an attempt the customer is wished luck with: the luck
+	// needed, a shop elsewhere, doing it without something ("without the
+	// manual"; "okumadan" in a sentence that tells what the customer
+	// does, not "süre dolmadan").
+	if len(found[lsLuck]) > 0 {
+		for _, l := range [...]sarcasmList{lsNeedIt, lsElsewhere} {
+			found[lsLuckContext] = append(found[lsLuckContext], found[l]...)
+		}
+		found[lsLuckContext] = append(found[lsLuckContext], attempted(m, found[lsLuck], found[lsWithout], c.attempt[m.Lang])...)
+		found[lsLuckContext] = append(found[lsLuckContext], c.without(m)...)
+	}
 	// Feats and failures count only as meant: not a name, not denied
 	// ("we can't work miracles", "nothing was lost").
 	for _, list := range [...]sarcasmList{lsAbsurd, lsFailure} {
@@ -652,7 +744,207 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			found[list] = c.literal(m, found[list])
 		}
 	}
+	if len(found[lsFeignedSurprise]) > 0 || len(found[lsMystery]) > 0 {
+		markers = append(markers, c.feignedSurprise(m, found)...)
+	}
 	return markers
+}
+
+// feignedSurprise are the words of feigned surprise or mystery at what
+// was bound to happen: after a question in the sentence before ("…
+// tutkal mı açılmış? Hayret."), or, surprise only, beside what the
+// customer did or what went wrong in its sentence or the one before
+// ("Şaşırdık doğrusu, … fark etmişsiniz"); not with an apology, a remedy,
+// understanding or thanks in the message ("… still going strong? We're
+// stunned, thanks for the photo!"), nor with a question of its own alone
+// ("Kim fikirləşərdi ki, bu kiçik şam belə ətir saçar?").
+func (c customer) feignedSurprise(m *lint.Message, found cuesFound) []lint.Match {
+	if len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || len(found[lsUnderstanding]) > 0 || len(found[lsGratitude]) > 0 {
+		return nil
+	}
+	sents := m.Sentences()
+	var did, out []lint.Match
+	for _, list := range [...]sarcasmList{lsFeignedSurprise, lsMystery} {
+		for _, w := range found[list] {
+			i := sentenceOf(sents, w.Span.Start)
+			if i > 0 && asks(m.Body.Text, sents[i-1]) {
+				out = append(out, w)
+				continue
+			}
+			if list == lsMystery {
+				continue // beside the customer's doing: the mystery frame's
+			}
+			if did == nil {
+				did = append(c.doings(m), found[lsFailure]...)
+			}
+			if slices.ContainsFunc(did, func(d lint.Match) bool {
+				j := sentenceOf(sents, d.Span.Start)
+				return (j == i || j == i-1) && (d.Span.End <= w.Span.Start || d.Span.Start >= w.Span.End)
+			}) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// attempted keeps the words "without" that follow, in their sentence, a
+// wish of luck with an attempt named right after it by a word with one of
+// the endings ("Good luck fixing it without the parts"): not a sentence of
+// its own ("Best of luck in the race; the chip works without a battery").
+func attempted(m *lint.Message, lucks, ws []lint.Match, ends map[string]bool) []lint.Match {
+	if len(ws) == 0 || len(ends) == 0 {
+		return nil
+	}
+	toks, sents := m.Tokens(), m.Sentences()
+	var out []lint.Match
+	for _, w := range ws {
+		for _, l := range lucks {
+			n := neighbour(toks, l.Last, 1)
+			if l.Last < 0 || n < 0 || toks[n].Kind != lint.Word || l.Span.End > w.Span.Start ||
+				sentenceOf(sents, l.Span.Start) != sentenceOf(sents, w.Span.Start) {
+				continue
+			}
+			if endsWithAny(toks[n].Norm, ends) {
+				out = append(out, w)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// numericOrdinals adds to the lists the ordinals written in digits from
+// three on, with the language's mark right after them ("6. kez", "4-cü
+// dəfə", "your 5th email"): before a noun of times a count like "sixth
+// time" (nth_time and repetition), else an ordinal. A Turkish "." ends a
+// sentence unless a word in lower case follows ("2023. Siparişiniz").
+func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
+	marks := c.ordinalMarks[m.Lang]
+	if len(marks) == 0 {
+		return
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Number {
+			continue
+		}
+		if v, err := strconv.Atoi(t.Norm); err != nil || v < 3 {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].Norm == "-" && toks[j].Start == t.End && !marks["-"] {
+			j++ // "4-cü"
+		}
+		if j >= len(toks) || toks[j].Start != toks[j-1].End || !marks[toks[j].Norm] {
+			continue
+		}
+		n := neighbour(toks, j, 1)
+		if n < 0 || toks[n].Kind != lint.Word {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(m.Body.Text[toks[n].Start:]); toks[j].Kind == lint.Punct && !unicode.IsLower(r) {
+			continue
+		}
+		mt := lint.Match{Cue: t.Norm + toks[j].Norm, Span: lint.Span{Start: t.Start, End: toks[j].End}, First: i, Last: j}
+		if startsWithAny(toks[n].Norm, c.timeNouns[m.Lang]) {
+			mt.Span.End, mt.Last = toks[n].End, n
+			found[lsNthTime] = append(found[lsNthTime], mt)
+			found[lsRepetition] = append(found[lsRepetition], mt)
+			continue
+		}
+		found[lsOrdinal] = append(found[lsOrdinal], mt)
+	}
+}
+
+// countedContacts are the ordinals of the customer's things (see
+// ordinalsOfYours) from the third on whose noun is a message or a request
+// of theirs ("your seventh email", "your third address change",
+// "yeddinci sorğunuzdur"); not one answered in turn ("Dördüncü sualınıza
+// cavab", "to answer your third question").
+func (c customer) countedContacts(m *lint.Message, found cuesFound) []lint.Match {
+	toks := m.Tokens()
+	answers := stemmed(m, c.answerStems[m.Lang])
+	var out []lint.Match
+	for _, o := range found[lsOrdinal] {
+		if o.First < 0 || c.pairOrdinals[m.Lang][toks[o.First].Norm] || nextTo(toks, o, answers, 2) {
+			continue
+		}
+		n, last := o.Last, o.Last // the noun; in English the ordinal, the noun one or two words on
+		if c.possessive[m.Lang] == nil {
+			n = neighbour(toks, o.Last, 1)
+			if m := neighbour(toks, n, 1); n >= 0 && m >= 0 {
+				last = m
+			} else {
+				last = n
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		for k := n; k <= last; k++ {
+			if toks[k].Kind == lint.Word && startsWithAny(toks[k].Norm, c.contactStems[m.Lang]) {
+				out = append(out, o)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// stemmed are the words of a message that start with one of the stems
+// (a word set of the rule's data, read by the frames but no cue of the
+// learnt scorer's).
+func stemmed(m *lint.Message, stems map[string]bool) []lint.Match {
+	if len(stems) == 0 {
+		return nil
+	}
+	var out []lint.Match
+	for i, t := range m.Tokens() {
+		if t.Kind == lint.Word && startsWithAny(t.Norm, stems) {
+			out = append(out, lint.Match{Cue: t.Norm, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+		}
+	}
+	return out
+}
+
+// startsWithAny reports whether a word starts with one of the words
+// (dəfəsidir, defadır).
+func startsWithAny(w string, starts map[string]bool) bool {
+	for s := range starts {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// counted keeps the nouns a count of three or more stands right before:
+// digits or a word of numbers ("23 mesaj", "your last eight messages");
+// two is a pair ("we merged your two messages").
+func counted(m *lint.Message, ns []lint.Match, numbers map[string]bool) []lint.Match {
+	toks := m.Tokens()
+	var out []lint.Match
+	for _, n := range ns {
+		p := neighbour(toks, n.First, -1)
+		if n.First < 0 || p < 0 {
+			continue
+		}
+		if v, err := strconv.Atoi(toks[p].Norm); toks[p].Kind == lint.Number && err == nil && v >= 3 || numbers[toks[p].Norm] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// endsWithAny reports whether a word ends with one of the endings.
+func endsWithAny(w string, ends map[string]bool) bool {
+	for e := range ends {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // wePast are our own past actions in a language without verb endings:
@@ -1029,6 +1321,18 @@ type customer struct {
 	// "-madan" a time, not "without": "gelmeden önce", "çatdırılmadan
 	// sonra".
 	timeAfter map[lint.Lang]map[string]bool
+	// attempt are the endings of the attempt a wish of luck names right
+	// after it ("Good luck fixing it"; see attempted).
+	attempt map[lint.Lang]map[string]bool
+	// numbers are the words of numbers that make a count (see counted).
+	numbers map[lint.Lang]map[string]bool
+	// ordinalMarks, timeNouns: an ordinal in digits and the nouns of times
+	// after one (see numericOrdinals); pairOrdinals: "second", no
+	// repetition of a message (see countedContacts).
+	ordinalMarks, timeNouns, pairOrdinals map[lint.Lang]map[string]bool
+	// reversalStems, contactStems, answerStems, messageStems: plain words
+	// the frames read by their stems (see stemmed).
+	reversalStems, contactStems, answerStems, messageStems map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
