@@ -50,6 +50,17 @@ type cueIndex struct {
 	// plain and folded: a word is looked up and lemmatised once, not once
 	// per message it is in.
 	classes, fclasses classCache
+	// byID and fbyID hold the same by word id (WordID): a message's
+	// words are found there without a hash; fbyID with the word folded.
+	byID  WordValues[wordClass]
+	fbyID WordValues[foldedWord]
+}
+
+// foldedWord is a word of a folded text as an index compares it, and its
+// class.
+type foldedWord struct {
+	w string
+	c *wordClass
 }
 
 // cueLemma is a lemma cue word as an index compares it: its forms (nil in
@@ -110,16 +121,19 @@ type wordCache[V any] struct {
 // wordTable is a word cache's known words in an open-addressed table of
 // twice as many slots: a look-up hashes the word with a multiply or two
 // (wordHash) and compares it with a slot or two, a quarter cheaper than a
-// map's, and every word of every message is looked up.
+// map's, and every word of every message is looked up. A word of eight
+// bytes or fewer (most words) is compared as one number, its bytes packed
+// (wordKey), with no call to compare strings.
 type wordTable[V any] struct {
 	mask  uint64
 	slots []wordSlot[V]
 }
 
-// wordSlot is a word and its value; an empty word is an empty slot (no
-// word of a message is empty, and none is put in).
+// wordSlot is a word, its key (wordKey) and its value; an empty word is an
+// empty slot (no word of a message is empty, and none is put in).
 type wordSlot[V any] struct {
 	w string
+	k uint64
 	v V
 }
 
@@ -133,11 +147,12 @@ func newWordTable[V any](words map[string]V) *wordTable[V] {
 		if w == "" {
 			continue
 		}
+		k := wordKey(w)
 		i := wordHash(w) & t.mask
 		for t.slots[i].w != "" {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = wordSlot[V]{w, v}
+		t.slots[i] = wordSlot[V]{w, k, v}
 	}
 	return t
 }
@@ -145,13 +160,29 @@ func newWordTable[V any](words map[string]V) *wordTable[V] {
 // find is w's value, if the table holds w.
 func (t *wordTable[V]) find(w string) (V, bool) {
 	if t != nil && w != "" {
-		for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
-			s := &t.slots[i]
-			if s.w == w {
-				return s.v, true
+		n := len(w)
+		if n <= 8 {
+			// The key is the word, given its length: equal keys and
+			// lengths are equal words.
+			k := shortKey(w)
+			for i := mixWord(uint64(n)*0x9e3779b97f4a7c15^k) & t.mask; ; i = (i + 1) & t.mask {
+				s := &t.slots[i]
+				if s.k == k && len(s.w) == n {
+					return s.v, true
+				}
+				if s.w == "" {
+					break
+				}
 			}
-			if s.w == "" {
-				break
+		} else {
+			for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
+				s := &t.slots[i]
+				if s.w == w {
+					return s.v, true
+				}
+				if s.w == "" {
+					break
+				}
 			}
 		}
 	}
@@ -159,25 +190,43 @@ func (t *wordTable[V]) find(w string) (V, bool) {
 	return zero, false
 }
 
+// wordKey is a word of one to eight bytes packed in a number, which with
+// the word's length tells the word: its first and last four bytes,
+// overlapping, or its three bytes (the middle one twice in a word of two);
+// 0 for a longer word (or none).
+func wordKey(w string) uint64 {
+	if n := len(w); n > 0 && n <= 8 {
+		return shortKey(w)
+	}
+	return 0
+}
+
+// shortKey is wordKey of a word of one to eight bytes, small enough to be
+// inlined where every word is looked up.
+func shortKey(w string) uint64 {
+	if n := len(w); n >= 4 {
+		return load32(w) | load32(w[n-4:])<<32
+	}
+	return uint64(w[0]) | uint64(w[len(w)>>1])<<8 | uint64(w[len(w)-1])<<16
+}
+
 // wordHash is a word's hash for a word table: the word read eight or four
-// bytes at a time (a short word's first and last four, overlapping, or
-// three of its bytes), each read multiplied in and its high bits folded
-// down, so that every byte reaches the low bits a table reads.
+// bytes at a time (a short word's key), each read multiplied in and its
+// high bits folded down, so that every byte reaches the low bits a table
+// reads.
 func wordHash(w string) uint64 {
 	n := len(w)
 	h := uint64(n) * 0x9e3779b97f4a7c15
-	switch {
-	case n > 8:
+	if n > 8 {
 		for i := 0; i+8 < n; i += 8 {
 			h = mixWord(h ^ load64(w[i:]))
 		}
 		return mixWord(h ^ load64(w[n-8:]))
-	case n >= 4:
-		return mixWord(h ^ (load32(w) | load32(w[n-4:])<<32))
-	case n > 0:
-		return mixWord(h ^ (uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16))
 	}
-	return h
+	if n == 0 {
+		return h
+	}
+	return mixWord(h ^ shortKey(w))
 }
 
 func mixWord(h uint64) uint64 {
@@ -318,6 +367,7 @@ type keyWord struct {
 type cuePost struct {
 	cue  int32 // index into cues
 	slot int32
+	n    int32 // the cue's number in the slot's list (phrase.n)
 }
 
 // slotEnd is the end of a slot's posts in a key's.
@@ -540,7 +590,7 @@ func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
 			k.words = append(k.words, ws)
 			k.whole = append(k.whole, len(ws) == 1 && ws[0].lemma < 0 && !ws[0].any)
 		}
-		k.posts = append(k.posts, cuePost{ci, slot})
+		k.posts = append(k.posts, cuePost{ci, slot, ph.n})
 		// A key's posts come slot by slot: the lists are merged in
 		// slot order, each list's cues of a key at once.
 		if n := len(k.slots); n > 0 && k.slots[n-1].slot == slot {
@@ -656,19 +706,17 @@ func (h *cueHits) release() {
 	cueHitsPool.Put(h)
 }
 
-// look classes a text's words and notes the keys they find.
-func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
+// look classes a text's words (m's body) and notes the keys they find. A
+// word's class, and in a folded text its folded form, are found by the
+// word's id (Message.WordIDs), and worked out by the word's text only the
+// first time, or for a word without one.
+func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 	h.idx = idx
-	cache := &idx.classes
+	ids := m.ids // nil: each word by its text
+	cache, byID := &idx.classes, &idx.byID
 	if idx.folds && Folded(idx.proto.lang, text) {
 		cache, h.folded = &idx.fclasses, true
-		for i := range toks {
-			w := ""
-			if t := &toks[i]; t.Kind == Word || t.Kind == Number {
-				w = idx.proto.norm(t, true)
-			}
-			h.words = append(h.words, w)
-		}
+		h.words = slices.Grow(h.words[:0], len(toks))[:len(toks)]
 	}
 	class := func(w string) *wordClass { return idx.class(w, h.folded) }
 	known := cache.table.Load()
@@ -679,15 +727,44 @@ func (h *cueHits) look(idx *cueIndex, text string, toks []Token) {
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {
+			if h.folded {
+				h.words[i] = ""
+			}
 			continue
 		}
-		w := t.Norm
-		if h.folded {
-			w = h.words[i]
+		var id WordID
+		if ids != nil {
+			id = ids[i]
 		}
-		c, ok := known.find(w)
-		if !ok {
-			c = cache.get(w, class)
+		var c *wordClass
+		switch {
+		case h.folded:
+			if f := idx.fbyID.Get(id); f != nil {
+				h.words[i], c = f.w, f.c
+				break
+			}
+			w := idx.proto.norm(t, true)
+			var ok bool
+			if c, ok = known.find(w); !ok {
+				c = cache.get(w, class)
+			}
+			h.words[i] = w
+			if id != 0 {
+				idx.fbyID.Put(id, &foldedWord{w, c})
+			}
+		case id != 0:
+			if c = byID.Get(id); c != nil {
+				break
+			}
+			fallthrough
+		default:
+			var ok bool
+			if c, ok = known.find(t.Norm); !ok {
+				c = cache.get(t.Norm, class)
+			}
+			if id != 0 {
+				byID.Put(id, c)
+			}
 		}
 		h.classes[i] = c
 		for _, k := range c.keys {
@@ -784,7 +861,7 @@ func (h *cueHits) end(toks []Token, i int, ws []keyWord) (int, bool) {
 // m.Tokens()) does; the body's words are looked up once for every list of
 // the language, and the answers kept on the message until Trim.
 func (p *Phrases) FindIn(m *Message) []Match {
-	found := p.findIn(m)
+	found := p.findIn(m, nil)
 	if len(found) == 0 {
 		return nil
 	}
@@ -794,17 +871,33 @@ func (p *Phrases) FindIn(m *Message) []Match {
 // HasIn reports whether FindIn would find any cue, without copying the
 // matches out: a rule that asks only whether a list is there allocates
 // nothing.
-func (p *Phrases) HasIn(m *Message) bool { return len(p.findIn(m)) > 0 }
+func (p *Phrases) HasIn(m *Message) bool { return len(p.findIn(m, nil)) > 0 }
 
 // AppendIn appends what FindIn returns to dst: a caller that sorts the
 // matches into its own slices allocates nothing for them on the way.
 func (p *Phrases) AppendIn(dst []Match, m *Message) []Match {
-	return append(dst, p.findIn(m)...)
+	return append(dst, p.findIn(m, nil)...)
+}
+
+// AppendNumbered is AppendIn that also appends to nums each match's cue's
+// number (see Number): a caller that files matches by their cue reads a
+// number, not the cue's text. dst and nums are as long as each other.
+func (p *Phrases) AppendNumbered(dst []Match, nums []int32, m *Message) ([]Match, []int32) {
+	start := len(nums)
+	found := p.findIn(m, &nums)
+	if len(nums) == start { // found list by list: numbered by their cues
+		for i := range found {
+			nums = append(nums, p.Number(found[i].Cue))
+		}
+	}
+	return append(dst, found...), nums
 }
 
 // findIn is FindIn's answer, in memory of the message's that the next
-// question overwrites.
-func (p *Phrases) findIn(m *Message) []Match {
+// question overwrites. nums, if not nil, gets each match's cue's number
+// when the matches come from the index; it is left as it is when they are
+// found list by list (Find).
+func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 	toks := m.Tokens()
 	if p.lang != m.Lang {
 		return p.Find(m.Body.Text, toks)
@@ -827,7 +920,7 @@ func (p *Phrases) findIn(m *Message) []Match {
 			return p.Find(m.Body.Text, toks)
 		}
 		h = cueHitsPool.Get().(*cueHits)
-		h.look(idx, m.Body.Text, toks)
+		h.look(idx, m, m.Body.Text, toks)
 		m.cues = h
 	}
 	if slot > h.idx.slots || h.idx.proto.lang != p.lang {
@@ -856,6 +949,9 @@ func (p *Phrases) findIn(m *Message) []Match {
 					last = t.last
 				}
 				out = append(out, Match{Cue: k.cues[post.cue].cue, Span: Span{toks[i].Start, toks[last].End}, First: int(i), Last: int(last)})
+				if nums != nil {
+					*nums = append(*nums, post.n)
+				}
 			}
 		}
 	}
@@ -866,10 +962,13 @@ func (p *Phrases) findIn(m *Message) []Match {
 			}
 			h.litsOK = true
 		}
-		for _, lit := range p.literal {
+		for li, lit := range p.literal {
 			for _, lm := range h.lits {
 				if lm.Cue == lit {
 					out = append(out, lm)
+					if nums != nil {
+						*nums = append(*nums, p.literalN[li])
+					}
 				}
 			}
 		}

@@ -234,7 +234,24 @@ func joinAll(l Lang, ps []*Phrases) {
 	registryOf(l).rebuild()
 }
 
-// Any cues and text: the merged index finds what each list's Find finds.
+// checkNumbered holds AppendNumbered to Find's matches want: the same
+// matches after what dst held, each with a number whose cue names it.
+func checkNumbered(t *testing.T, p *Phrases, m *Message, want []Match) {
+	t.Helper()
+	dst, nums := []Match{{Cue: "before"}}, []int32{-7}
+	got, nums := p.AppendNumbered(dst, nums, m)
+	if !slices.Equal(want, got[1:]) || len(nums) != len(got) || nums[0] != -7 {
+		t.Fatalf("%q: AppendNumbered %v %v, want %v after one", m.Body.Text, got, nums, want)
+	}
+	for i, n := range nums[1:] {
+		if n < 0 || int(n) >= len(p.cues) || p.MatchCue(int(n)) != want[i].Cue {
+			t.Fatalf("%q: match %v numbered %d, which names %q", m.Body.Text, want[i], n, p.cues[max(n, 0)])
+		}
+	}
+}
+
+// Any cues and text: the merged index finds what each list's Find finds,
+// and numbers each match by a cue of its list that names it.
 func FuzzFindIn(f *testing.F) {
 	for _, s := range [][3]string{
 		{"sor*(verb)\niyi gün*", "Tabii", "Soruyu sordum, iyi günler"},
@@ -242,6 +259,7 @@ func FuzzFindIn(f *testing.F) {
 		{"iyi gün*\nteşekkür*", "teşekkür ederiz", "Tesekkurler, IYI GUNLER"},
 		{"share*", "share*\nsharing", "Sharing it, shared"},
 		{"/s\n🙄", "🙄\n/s", "Sure /s 🙄 see /search"},
+		{" oh great \noh great\n\n/s", " /s\ngreat*", "Oh great /s, greatly"},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}
@@ -249,19 +267,31 @@ func FuzzFindIn(f *testing.F) {
 		for _, l := range []Lang{English, Turkish, Azerbaijani} {
 			ps := []*Phrases{NewPhrases(l, strings.Split(a, "\n")), NewPhrases(l, strings.Split(b, "\n")),
 				NewPhrases(l, strings.Split(a+"\n"+b, "\n"))}
-			joinAll(l, ps)
-			m := &Message{Lang: l, Body: Field{Text: text}}
 			toks := Tokenize(text, l)
-			for _, p := range ps {
-				want := p.Find(text, toks)
-				if got := p.FindIn(m); !slices.Equal(want, got) {
-					t.Fatalf("%s %q / %q in %q: %s", l, a, b, text, cmp.Diff(want, got))
+			// Not yet in the index: found list by list, numbered by cue.
+			fresh := NewPhrases(l, strings.Split(a+"\n"+b, "\n"))
+			checkNumbered(t, fresh, &Message{Lang: l, Body: Field{Text: text}}, fresh.Find(text, toks))
+			joinAll(l, ps)
+			// The first message looks its words up by their text; the
+			// second and third have ids, and the third finds its words'
+			// classes by them, kept by the second.
+			for round := range 3 {
+				m := &Message{Lang: l, Body: Field{Text: text}}
+				if round > 0 {
+					m.WordIDs()
 				}
-				if has := p.HasIn(m); has != (len(want) > 0) {
-					t.Fatalf("%s %q / %q in %q: HasIn %v, Find %v", l, a, b, text, has, want)
+				for _, p := range ps {
+					want := p.Find(text, toks)
+					if got := p.FindIn(m); !slices.Equal(want, got) {
+						t.Fatalf("%s %q / %q in %q: %s", l, a, b, text, cmp.Diff(want, got))
+					}
+					if has := p.HasIn(m); has != (len(want) > 0) {
+						t.Fatalf("%s %q / %q in %q: HasIn %v, Find %v", l, a, b, text, has, want)
+					}
+					checkNumbered(t, p, m, want)
 				}
+				m.Trim()
 			}
-			m.Trim()
 		}
 	})
 }
@@ -480,6 +510,29 @@ func TestWordTable(t *testing.T) {
 	if _, ok := none.find("a"); ok {
 		t.Fatal("an empty cache found a word")
 	}
+}
+
+// Any words: a table of some finds each with its value, and finds another
+// only if it is one of them; a word of eight bytes or fewer, compared by
+// its key and length, is told apart from every other of its length.
+func FuzzWordTable(f *testing.F) {
+	f.Add("a\nab\nabc\nabcd\nabcdefgh\nabcdefghi", "abce\nabcdefgi\n\x00\nb")
+	f.Add("aXa\naa", "aaa\naYa\nXa")
+	f.Fuzz(func(t *testing.T, in, out string) {
+		words := map[string]int{}
+		for i, w := range strings.Split(in, "\n") {
+			if _, ok := words[w]; !ok && w != "" {
+				words[w] = i
+			}
+		}
+		table := newWordTable(words)
+		for _, w := range append(strings.Split(in, "\n"), strings.Split(out, "\n")...) {
+			want, in := words[w]
+			if got, ok := table.find(w); ok != in || got != want {
+				t.Fatalf("%q: %d %v, want %d %v", w, got, ok, want, in)
+			}
+		}
+	})
 }
 
 // The class cache keeps its table up to date with what it holds: a word

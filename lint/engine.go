@@ -23,6 +23,8 @@ type Linter struct {
 	// directives may name; directive is the directive rule, when it runs.
 	known     map[string]bool
 	directive *active
+	// wordIDs: two or more running rules read word ids (Rule.ReadsWordIDs).
+	wordIDs bool
 }
 
 func (l *Linter) knows(name string) bool { return l.known[name] }
@@ -115,6 +117,7 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 		l.active = append(l.active, a)
 	}
 	l.findDirectiveRule()
+	l.wordIDs = idReaders(l.active) >= 2
 	return l, nil
 }
 
@@ -269,6 +272,9 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	}
 	*r = messageRun{out: out, start: len(out), edits: r.edits}
 	r.pass = Pass{Msg: m, run: r}
+	if l.wordIDs {
+		m.WordIDs()
+	}
 	for i := range l.active {
 		r.a = &l.active[i]
 		if r.a.check == nil || len(m.Disable) > 0 && m.Disabled(r.a.rule.Name) {

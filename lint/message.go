@@ -189,6 +189,7 @@ type Message struct {
 	Source    *Source
 	tokens    []Token
 	words     []WordToken // the body's words (Words)
+	ids       []WordID    // the body's words' and numbers' ids, by token (WordIDs)
 	sentences []Span
 	holders   *holders
 	cues      *cueHits // every cue list's matches in the body (FindIn)

@@ -44,6 +44,13 @@ type Phrases struct {
 	nStems  int
 	words   []*phrase // the word cues, in order
 	literal []string  // non-word cues
+	// literalN are the literal cues' numbers, by literal; cues is each
+	// cue's Match.Cue by its number (its place among the cues given), ""
+	// for one that finds nothing, and numbers the first number of each
+	// Match.Cue (see AppendNumbered).
+	literalN []int32
+	cues     []string
+	numbers  map[string]int32
 	// typos are the cues whose first word is long enough to be matched one
 	// typo away (see AllowTypos); nil unless allowed. isWord tells a word
 	// of the language, which is never a typo.
@@ -54,6 +61,26 @@ type Phrases struct {
 	// one; 0 until FindIn first asks for it (see cueIndex).
 	slot atomic.Int32
 }
+
+// number notes that cue number n finds matches of cue text c.
+func (p *Phrases) number(n int, c string) {
+	p.cues[n] = c
+	if _, ok := p.numbers[c]; !ok {
+		p.numbers[c] = int32(n)
+	}
+}
+
+// Number is the number of the first cue whose matches have Cue cue: its
+// place among the cues NewPhrases was given; -1 if none has.
+func (p *Phrases) Number(cue string) int32 {
+	if n, ok := p.numbers[cue]; ok {
+		return n
+	}
+	return -1
+}
+
+// MatchCue is the Cue of the matches of cue number n, "" if it finds none.
+func (p *Phrases) MatchCue(n int) string { return p.cues[n] }
 
 // typoMin is the length, in letters, from which a cue word also matches a
 // word one typo away: shorter words are too close to other words.
@@ -216,6 +243,7 @@ type stemNode = byteTrie[[]*phrase]
 
 type phrase struct {
 	cue   string
+	n     int32 // its number: its place among the cues of its Phrases
 	words []cueWord
 }
 
@@ -316,7 +344,8 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 	if sp := spec(l); sp != nil && sp.folder != nil {
 		p.fexact, p.fstems = map[string][]*phrase{}, &stemNode{}
 	}
-	for _, cue := range cues {
+	p.cues, p.numbers = make([]string, len(cues)), map[string]int32{}
+	for n, cue := range cues {
 		c, kinds := cutKinds(strings.TrimSpace(cue))
 		if c == "" {
 			continue // an empty cue would be found everywhere, forever
@@ -336,7 +365,8 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 			}
 		}
 		if len(ws) == 0 || !isWordy(c) {
-			p.literal = append(p.literal, c)
+			p.literal, p.literalN = append(p.literal, c), append(p.literalN, int32(n))
+			p.number(n, c)
 			continue
 		}
 		for i := range ws {
@@ -345,7 +375,8 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 				ws[i].lemma, ws[i].flemma = p.forms.Lemma(ws[i].w, ws[i].kind, false), p.forms.Lemma(ws[i].fw, ws[i].kind, true)
 			}
 		}
-		ph := &phrase{cue: strings.TrimSpace(cue), words: ws}
+		ph := &phrase{cue: strings.TrimSpace(cue), n: int32(n), words: ws}
+		p.number(n, ph.cue)
 		p.words = append(p.words, ph)
 		if ws[0].prefix {
 			// A lemma is found by each of its stems: "ortağımıza" does not

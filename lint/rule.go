@@ -45,6 +45,12 @@ type Rule struct {
 	// SetKeeps, if set, says which messages the set check needs: a run
 	// keeps only those until every file is read, not every file whole.
 	SetKeeps func(*Message) bool
+	// ReadsWordIDs says the rule's check reads a message's word ids when
+	// they are there (Message.WordIDs: the cue index, the spelling
+	// verdicts, the sarcasm scorer). With two such rules running, the
+	// engine works a message's ids out before its rules run, once for
+	// all; a rule alone looks its words up by their text, as cheaply.
+	ReadsWordIDs bool
 }
 
 // Check inspects one message and reports through the pass.

@@ -93,6 +93,7 @@ func (m *Message) Trim() {
 		tokenPool.Put(buf)
 	}
 	m.releaseWords()
+	m.releaseIDs()
 	if cap(m.sentences) > 0 {
 		buf := spanPool.Get().(*[]Span)
 		*buf = m.sentences[:0]

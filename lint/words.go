@@ -9,6 +9,10 @@ type WordToken struct {
 	Token
 	// Tok is the word's index in Message.Tokens.
 	Tok int
+	// ID is the word's id (Message.WordIDs) once a reader asked for
+	// the message's ids, 0 before or if it has none: a reader that does
+	// not read ids does not pay for them.
+	ID WordID
 	// Gap is the text from the word's end to the next word or number, or
 	// to the text's end: "a, user" is not "a user".
 	Gap string
@@ -26,7 +30,7 @@ type WordToken struct {
 func (m *Message) Words() []WordToken {
 	if m.words == nil {
 		buf := wordPool.Get().(*[]WordToken)
-		m.words = wordsOf((*buf)[:0], m.Body.Text, m.Tokens())
+		m.words = wordsOf((*buf)[:0], m.Body.Text, m.Tokens(), m.ids)
 		*buf = nil
 		wordPool.Put(buf)
 	}
@@ -50,9 +54,10 @@ func (m *Message) releaseWords() {
 	m.words = nil
 }
 
-// wordsOf appends the word tokens of toks to dst, each with its gap. A
-// text with no word gets an empty, non-nil slice: asked once.
-func wordsOf(dst []WordToken, text string, toks []Token) []WordToken {
+// wordsOf appends the word tokens of toks to dst, each with its gap and
+// its id from ids (by token; nil: none yet). A text with no word gets an
+// empty, non-nil slice: asked once.
+func wordsOf(dst []WordToken, text string, toks []Token, ids []WordID) []WordToken {
 	// No two word tokens are next to each other, so a text has at most
 	// half its tokens, rounded up, as words: room for them all at once.
 	if most := (len(toks) + 1) / 2; dst == nil || cap(dst) < most {
@@ -74,6 +79,9 @@ func wordsOf(dst []WordToken, text string, toks []Token) []WordToken {
 		if t.Kind == Word {
 			dst = append(dst, WordToken{Token: *t, Tok: i})
 			open = len(dst) - 1
+			if ids != nil {
+				dst[open].ID = ids[i]
+			}
 		}
 	}
 	if open >= 0 {

@@ -118,8 +118,11 @@ type phraseBook struct {
 // cue belongs to.
 type combined struct {
 	p     *lint.Phrases
-	names []string           // the lists, in order: the book's names
-	lists map[string][]int32 // cue -> lists, by their place in names
+	names []string // the lists, in order: the book's names
+	// lists are, by the number of a cue of p (lint.Phrases.Number), the
+	// lists holding the cue its matches name, by their place in names:
+	// a match is filed by its cue's number, not by hashing its text.
+	lists [][]int32
 }
 
 func (lx Lexicon) compile() phraseBook { return lx.book(false) }
@@ -154,21 +157,28 @@ func (lx Lexicon) book(typos bool) phraseBook {
 			return out
 		})
 		pb.all[l] = sync.OnceValue(func() combined {
-			c := combined{names: pb.names, lists: map[string][]int32{}}
+			c := combined{names: pb.names}
+			byCue := map[string][]int32{}
 			var cues []string
 			for i, name := range c.names {
 				for _, cue := range lists[name] {
-					if len(c.lists[cue]) == 0 {
+					if len(byCue[cue]) == 0 {
 						cues = append(cues, cue)
 					}
-					if !slices.Contains(c.lists[cue], int32(i)) {
-						c.lists[cue] = append(c.lists[cue], int32(i))
+					if !slices.Contains(byCue[cue], int32(i)) {
+						byCue[cue] = append(byCue[cue], int32(i))
 					}
 				}
 			}
 			c.p = lint.NewPhrases(l, cues)
 			if typos {
 				c.p.AllowTypos(knownWord(l))
+			}
+			// A match is in the lists of the cue its Cue names, which is
+			// its own cue but for one written with spaces around it.
+			c.lists = make([][]int32, len(cues))
+			for n := range cues {
+				c.lists[n] = byCue[c.p.MatchCue(n)]
 			}
 			return c
 		})
@@ -273,6 +283,7 @@ type cueScratch struct {
 	hits  []int32        // the lists found, ascending
 	found map[string][]lint.Match
 	cues  []lint.Match // the lists in one's matches
+	nums  []int32      // their cues' numbers
 	of    [][]int32    // each of cues' lists
 	all   []lint.Match
 	ends  []int32
@@ -284,12 +295,12 @@ func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint
 	if s.found != nil {
 		clear(s.found)
 	}
-	c, found := pb.cuesIn(m, s.cues[:0])
-	s.cues = found
+	c, found, nums := pb.cuesIn(m, s.cues[:0], s.nums[:0])
+	s.cues, s.nums = found, nums
 	if len(found) == 0 {
 		return nil // most messages
 	}
-	lists := s.sort(c, found, len(pb.names))
+	lists := s.sort(c, found, nums, len(pb.names))
 	out := s.found
 	if out == nil {
 		out = make(map[string][]lint.Match, len(s.hits))
@@ -310,27 +321,34 @@ func (pb phraseBook) findAllIn(m *lint.Message, s *cueScratch) map[string][]lint
 // lists found, ascending. Each list's slice is capped at its own, so a
 // rule may append to one without writing over another.
 func (pb phraseBook) findLists(m *lint.Message, s *cueScratch, size int) [][]lint.Match {
-	c, found := pb.cuesIn(m, s.cues[:0])
-	s.cues = found
-	return s.sort(c, found, max(size, len(pb.names)))
+	c, found, nums := pb.cuesIn(m, s.cues[:0], s.nums[:0])
+	s.cues, s.nums = found, nums
+	return s.sort(c, found, nums, max(size, len(pb.names)))
 }
 
 // cuesIn are the cues of a language's lists in one found in a message,
-// appended to buf, and the lists in one.
-func (pb phraseBook) cuesIn(m *lint.Message, buf []lint.Match) (combined, []lint.Match) {
+// appended to buf, their cues' numbers (lint.Phrases.Number) appended to
+// nums, and the lists in one.
+func (pb phraseBook) cuesIn(m *lint.Message, buf []lint.Match, nums []int32) (combined, []lint.Match, []int32) {
 	c, ok := pb.combined(m.Lang)
 	switch {
 	case !ok:
-		return c, nil
+		return c, nil, nums
 	case pb.typos:
-		return c, c.p.FindTypos(m.Body.Text, m.Tokens())
+		found := c.p.FindTypos(m.Body.Text, m.Tokens())
+		for i := range found {
+			nums = append(nums, c.p.Number(found[i].Cue))
+		}
+		return c, found, nums
 	}
-	return c, c.p.AppendIn(buf, m)
+	found, nums := c.p.AppendNumbered(buf, nums, m)
+	return c, found, nums
 }
 
 // sort puts the matches of c's lists in one in their lists, in s.lists
-// (size entries, those of no list found empty) and s.hits.
-func (s *cueScratch) sort(c combined, found []lint.Match, size int) [][]lint.Match {
+// (size entries, those of no list found empty) and s.hits; nums are the
+// matches' cues' numbers.
+func (s *cueScratch) sort(c combined, found []lint.Match, nums []int32, size int) [][]lint.Match {
 	if cap(s.lists) < size {
 		s.lists = make([][]lint.Match, size)
 	}
@@ -345,8 +363,11 @@ func (s *cueScratch) sort(c combined, found []lint.Match, size int) [][]lint.Mat
 	ends := slices.Grow(s.ends[:0], len(c.names))[:len(c.names)]
 	clear(ends)
 	s.ends = ends
-	for _, mt := range found {
-		ls := c.lists[mt.Cue]
+	for _, n := range nums {
+		var ls []int32
+		if n >= 0 {
+			ls = c.lists[n]
+		}
 		lists = append(lists, ls)
 		for _, l := range ls {
 			if ends[l] == 0 {

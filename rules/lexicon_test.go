@@ -132,12 +132,21 @@ func findAllByMatch(pb phraseBook, m *lint.Message) map[string][]lint.Match {
 	if pb.typos {
 		found = c.p.FindTypos(m.Body.Text, m.Tokens())
 	}
+	// Filed by the cue's text, as they were before by number.
+	byCue := map[string][]int32{}
+	for i, name := range pb.names {
+		for _, cue := range pb.lx[m.Lang][name] {
+			if !slices.Contains(byCue[cue], int32(i)) {
+				byCue[cue] = append(byCue[cue], int32(i))
+			}
+		}
+	}
 	var out map[string][]lint.Match
 	for _, mt := range found {
 		if out == nil {
 			out = map[string][]lint.Match{}
 		}
-		for _, l := range c.lists[mt.Cue] {
+		for _, l := range byCue[mt.Cue] {
 			out[c.names[l]] = append(out[c.names[l]], mt)
 		}
 	}

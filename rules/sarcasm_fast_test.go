@@ -138,10 +138,15 @@ func FuzzSarcasmScore(f *testing.F) {
 		found := findCues(sarcasmCues(), m, &cues)
 		s.classes = cueClasses(found, cues.hits, sents, s.classes[:0])
 		wantLogit, wantWeight := scoreByScan(m, s.classes, sarcasmModel(m.Lang), len(sents))
-		for range 2 { // the second time from the memo
+		// The second time from the memo; then with word ids, the fourth
+		// time the words found by them.
+		for round := range 4 {
+			if round == 2 {
+				m.WordIDs()
+			}
 			logit, weight := s.score(m, sarcasmScoringOf(m.Lang), len(sents))
 			if logit != wantLogit || !slices.Equal(weight, wantWeight) {
-				t.Fatalf("%q: %v %v, want %v %v", text, logit, weight, wantLogit, wantWeight)
+				t.Fatalf("%q (round %d): %v %v, want %v %v", text, round, logit, weight, wantLogit, wantWeight)
 			}
 		}
 	})

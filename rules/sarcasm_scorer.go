@@ -261,7 +261,11 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	prev, opened := uint64(0), -1 // as in sarcasmFeatures
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
-	words := sc.wordsOf(folded)
+	words, byID := sc.wordsOf(folded)
+	var ids []lint.WordID // none: each word by its text
+	if m.HasWordIDs() {
+		ids = m.WordIDs()
+	}
 	i := min(0, len(sents)-1)
 	// One function to work a word out on a miss, made once a message, not
 	// once a word.
@@ -281,8 +285,17 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		}
 		switch t.Kind {
 		case lint.Word:
-			word = t.Norm
-			w := words.get(word, look)
+			var w scoredWord
+			if id := idOf(ids, k); id == 0 {
+				word = t.Norm
+				w = words.get(word, look)
+			} else if kept := byID.Get(id); kept != nil {
+				w = *kept
+			} else {
+				word = t.Norm
+				w = words.get(word, look)
+				byID.Put(id, &scoredWord{info: w.info, word: w.word, first: w.first})
+			}
 			s.count(w.word, i)
 			if i != opened {
 				s.count(w.first, i)
@@ -305,6 +318,14 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	}
 	s.seen = s.seen[:0]
 	return s.logit, s.weight
+}
+
+// idOf is token k's word id, 0 when the message has none (ids nil).
+func idOf(ids []lint.WordID, k int) lint.WordID {
+	if ids == nil {
+		return 0
+	}
+	return ids[k]
 }
 
 // count adds a feature's weight to the logit and to its sentence's
@@ -343,10 +364,12 @@ type scoredWord struct {
 
 // sarcasmScoring is a language's weights, with the words scored so far,
 // by folding (index 1: folded), kept with the weights they were looked up
-// in.
+// in: by the word's text, and by its id (lint.WordID), which a message's
+// words are looked up by first.
 type sarcasmScoring struct {
 	model *logreg.Compiled
 	words [2]memo[scoredWord]
+	byID  [2]lint.WordValues[scoredWord]
 }
 
 func (sc *sarcasmScoring) weigh(f logreg.Feature) modelFeature {
@@ -360,11 +383,9 @@ func (sc *sarcasmScoring) scored(w sarcasmWordInfo) scoredWord {
 	return scoredWord{info: w, word: sc.weigh(w.word), first: sc.weigh(w.first)}
 }
 
-func (sc *sarcasmScoring) wordsOf(folded bool) *memo[scoredWord] {
-	if folded {
-		return &sc.words[1]
-	}
-	return &sc.words[0]
+func (sc *sarcasmScoring) wordsOf(folded bool) (*memo[scoredWord], *lint.WordValues[scoredWord]) {
+	f := b2i(folded)
+	return &sc.words[f], &sc.byID[f]
 }
 
 // confirms: a question that asks the customer to confirm a step ("Are you

@@ -1807,12 +1807,22 @@ func (lx *lexicon) newVerdict(word, norm string) *wordVerdict {
 
 // sharedVerdict is the verdict on a word of a message in lx's language:
 // the one a rule before kept in the word's Entry, or worked out and kept
-// there for the rules after. word is the word's text.
+// there for the rules after. word is the word's text, the text its ID
+// names.
 func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
 	if v, ok := w.Entry.(*wordVerdict); ok {
 		return v
 	}
+	if w.ID != 0 {
+		if v := lx.verdicts.Get(w.ID); v != nil {
+			w.Entry = v
+			return v
+		}
+	}
 	v := lx.verdictOf(word, w.Norm)
+	if w.ID != 0 {
+		lx.verdicts.Put(w.ID, v)
+	}
 	w.Entry = v
 	return v
 }

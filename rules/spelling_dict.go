@@ -54,6 +54,9 @@ type lexicon struct {
 	commonerMemo  memo[commonerFix]
 	neighbourMemo memo[string]
 	verdictMemo   memo[*wordVerdict]
+	// verdicts are verdictMemo's by word id (lint.WordID): a message's
+	// words are looked up there first, without a hash (sharedVerdict).
+	verdicts lint.WordValues[wordVerdict]
 	// marks maps a letter with a mark to the letter without it (ğ: g):
 	// writers drop marks, they do not add them, so a word that differs from
 	// a fix only by a mark the fix lacks is a variant (öğe, öge).

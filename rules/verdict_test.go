@@ -66,6 +66,27 @@ func FuzzQuietWords(f *testing.F) {
 					t.Fatalf("%s %q: %+v, asking every word gives %+v", l, text, got, want)
 				}
 			}
+			// The text's words with ids, twice: their verdicts found by
+			// id, kept the first time, are the verdicts by text.
+			m.Trim()
+			m.WordIDs()
+			ws := m.Words()
+			if got := quick.unknown(lx, text, m.Tokens(), ws); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s %q: %+v with word ids, asking every word gives %+v", l, text, got, want)
+			}
+			m.Trim()
+			m.WordIDs()
+			ws = m.Words()
+			if got := quick.unknown(lx, text, m.Tokens(), ws); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s %q: %+v by word ids, asking every word gives %+v", l, text, got, want)
+			}
+			for k := range ws {
+				word := text[ws[k].Start:ws[k].End]
+				if v, byText := lx.sharedVerdict(&ws[k], word), lx.verdict(word); !reflect.DeepEqual(v, byText) {
+					t.Fatalf("%s %q: verdict by id %+v, by text %+v", l, word, v, byText)
+				}
+			}
+			m.Trim()
 		}
 	})
 }
