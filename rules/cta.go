@@ -143,6 +143,9 @@ type ctaGrammar struct {
 	// clause's end after one of nowAdverbs ("şimdi incele") or an object in
 	// the accusative of five letters or more (accusative: "yerini ayırt").
 	nowAdverbs, accusative map[lint.Lang]map[string]bool
+	// bufferedCase: the accusative and dative of a vowel-final noun, with
+	// a buffer consonant no possessive has ("uygulamayı", "bağlantıya").
+	bufferedCase map[lint.Lang]map[string]bool
 	// farObject and notBare: see objectBefore.
 	farObject map[lint.Lang]*endingSet
 	notBare   map[lint.Lang]map[string]bool
@@ -214,7 +217,7 @@ func newCTAGrammar() ctaGrammar {
 		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
 		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
-		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), verbPrefixes: w("verb_prefixes"),
+		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), bufferedCase: w("buffered_case_endings"), verbPrefixes: w("verb_prefixes"),
 		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems")}
 }
 
@@ -471,6 +474,19 @@ func (g ctaGrammar) objectBefore(toks []lint.Token, i int, object func(string) b
 	return false
 }
 
+// bufferedNoun reports whether w is a vowel-final noun of the dictionary
+// with a two-letter case ending after it ("uygulama-yı", "bağlantı-ya"),
+// not a word whose own last letters look like one ("hediye", "hədiyyə",
+// "rüya").
+func bufferedNoun(l lint.Lang, w string) bool {
+	r := []rune(w)
+	stem := r[:len(r)-2]
+	if len(stem) == 0 || !strings.ContainsRune("aeıioöuüə", stem[len(stem)-1]) {
+		return false
+	}
+	return dictionaryWord(l, string(stem))
+}
+
 // bareImperative reports whether word i is a verb's bare stem said as the
 // informal imperative: the stem with an infinitive ending is a word of the
 // dictionary, and the word before is one of nowAdverbs ("şimdi incele",
@@ -493,7 +509,11 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 	}
 	object := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.accusative[l]) }
 	p := toks[prev].Norm
-	if !hasWord(l, g.nowAdverbs[l], p, folded) && !object(p) {
+	now := hasWord(l, g.nowAdverbs[l], p, folded)
+	// A case ending with its buffer consonant is no possessive: the stem
+	// after it is a verb even when short ("Uygulamayı aç").
+	buffered := utf8.RuneCountInString(p) >= 5 && hasAny(p, g.bufferedCase[l]) && bufferedNoun(l, p)
+	if !now && !buffered && !object(p) {
 		far := g.farObject[l]
 		if !last || far == nil || hasWord(l, g.notBare[l], toks[i].Norm, folded) ||
 			!g.objectBefore(toks, prev, func(w string) bool { return far.match(l, w, folded) && utf8.RuneCountInString(w) >= 5 }) {
@@ -501,7 +521,7 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 		}
 	}
 	w := toks[i].Norm
-	if utf8.RuneCountInString(w) < 3 {
+	if utf8.RuneCountInString(w) < 3 && (!now && !buffered || hasWord(l, g.notBare[l], w, folded)) {
 		return false // "alanı az": short stems are adjectives and nouns too
 	}
 	for inf := range g.infinitive[l] {

@@ -126,6 +126,7 @@ var compiledData = lint.CompiledRuleData{
 			Words: map[string][]string{
 				"ability_you":               {"bilərsiniz"},
 				"accusative_endings":        {"nı", "ni", "nu", "nü"},
+				"buffered_case_endings":     {"ya", "yə"},
 				"complementizers":           {"ki"},
 				"enough":                    {"kifayətdir", "kifayət", "bəsdir"},
 				"enough_after_endings":      {"mağınız", "məyiniz", "manız", "məniz"},
@@ -175,6 +176,7 @@ var compiledData = lint.CompiledRuleData{
 			Words: map[string][]string{
 				"ability_you":               {"abilirsiniz", "ebilirsiniz", "yabilirsiniz", "yebilirsiniz"},
 				"accusative_endings":        {"nı", "ni", "nu", "nü"},
+				"buffered_case_endings":     {"yı", "yi", "yu", "yü", "ya", "ye"},
 				"complementizers":           {"ki"},
 				"enough":                    {"yeterli", "yeterlidir", "yeter"},
 				"enough_after_endings":      {"manız", "meniz"},
