@@ -583,12 +583,16 @@ func (gw *goodbyeWords) imperativeOf(l lint.Lang, w string) bool {
 func (gw *goodbyeWords) lastWords(m *lint.Message, toks []lint.Token, first, end int) []int {
 	var words []int
 	vocative := true
+	// An exclamation may end by calling the customer by a role in lower
+	// case: "Happy sailing, skipper!", "İyi yolculuklar, kaptan!".
+	exclaims := end > first && toks[end-1].Kind == lint.Punct && strings.Contains(toks[end-1].Norm, "!")
 	for i := end - 1; i >= first; i-- {
 		t := toks[i]
 		if t.Kind == lint.Punct && (t.Norm == "," || t.Norm == ";") {
-			if len(words) > 0 && !(vocative && len(words) <= 2) {
+			if len(words) > 0 && !(vocative && len(words) <= 2) && !(exclaims && t.Norm == "," && len(words) == 1) {
 				break
 			}
+			exclaims = false                  // only the word after the last comma
 			words, vocative = words[:0], true // a name or nothing: the clause before
 			continue
 		}
