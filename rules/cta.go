@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/morph"
 )
 
 var (
@@ -479,12 +480,13 @@ func (g ctaGrammar) objectBefore(toks []lint.Token, i int, object func(string) b
 // not a word whose own last letters look like one ("hediye", "hədiyyə",
 // "rüya").
 func bufferedNoun(l lint.Lang, w string) bool {
-	r := []rune(w)
-	stem := r[:len(r)-2]
-	if len(stem) == 0 || !strings.ContainsRune("aeıioöuüə", stem[len(stem)-1]) {
-		return false
+	stem := w
+	for range 2 {
+		_, n := utf8.DecodeLastRuneInString(stem)
+		stem = stem[:len(stem)-n]
 	}
-	return dictionaryWord(l, string(stem))
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	return stem != "" && morph.IsVowel(last) && dictionaryWord(l, stem)
 }
 
 // bareImperative reports whether word i is a verb's bare stem said as the

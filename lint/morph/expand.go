@@ -180,6 +180,10 @@ func b2i(b bool) int {
 
 func isVowel(r rune) bool { _, ok := vowelContext(r); return ok }
 
+// IsVowel reports whether r is a vowel of Turkish or Azerbaijani (lower
+// case), as the paradigms' vowel harmony reads it.
+func IsVowel(r rune) bool { return isVowel(r) }
+
 func vowelContext(r rune) (int, bool) {
 	switch r {
 	case 'a', 'ı', 'â':
