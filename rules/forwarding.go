@@ -319,7 +319,11 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// A role after a third-party modifier is that party's too:
 			// "anlaşmalı antika uzmanına" (a contracted antiques expert).
 			headed := func(h lint.Match) bool { return h.Last == o.Last && o.First > h.First }
-			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) {
+			// A third party's word inside our place's name makes it that
+			// party's: "our partner charity", not "our design studio".
+			inside := func(t lint.Match) bool { return t.First > o.First && t.Last < o.Last }
+			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
+				slices.ContainsFunc(third[i], inside) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -672,7 +676,7 @@ func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, t lint.Mat
 		if j = neighbour(toks, j, -1); j >= 0 && toks[j].Norm == "-" {
 			j = neighbour(toks, j, -1) // "the rug-cleaning company"
 		}
-		if j < 0 || toks[j].Kind != lint.Word {
+		if j < 0 || toks[j].Kind != lint.Word && toks[j].Kind != lint.Number { // "to the two labs", "to 3M's team"
 			return false
 		}
 		if fw.to[l][toks[j].Norm] {
@@ -1089,8 +1093,13 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 			continue // "üçün", "için" (for) end like a genitive and own nothing
 		}
 		glued := j >= 2 && hyphenSuffix("", toks, j-2) != "" // "Stripe-ın dəstək komandası"
+		// A name that opens with digits ("3M's", "7-Eleven's") comes as a
+		// number and its letters: with the number, one letter before the
+		// ending is a stem.
+		numbered := j >= 1 && toks[j-1].Kind == lint.Number && toks[j-1].End == toks[j].Start
 		for _, e := range fw.genitiveList[m.Lang] {
-			if (len(toks[j].Norm) > len(e)+1 || glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
+			if (len(toks[j].Norm) > len(e)+1 || numbered && len(toks[j].Norm) > len(e) ||
+				glued && lint.Fold(m.Lang, toks[j].Norm) == lint.Fold(m.Lang, e)) &&
 				hasEnding(m.Lang, toks[j].Norm, e, folded) {
 				// "bankamızın kredi birimi" is our bank's unit; an event's
 				// team ("turnuvanın hakem ekibi", "the festival's safety
