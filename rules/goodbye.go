@@ -248,6 +248,12 @@ type goodbyeWords struct {
 	// offerAdverbs: adverbs of place or time, each one or more words, that
 	// may stand inside an offer ("bize buradan ulaşabilirsiniz").
 	offerAdverbs map[lint.Lang][][]string
+	// toasts: the words that raise a wish to the customer ("to you", "to
+	// you all"), after a plural noun in a verbless exclamation: "Clear
+	// skies to you!", "Fair winds to you all!" (see toast).
+	toasts map[lint.Lang][][]string
+	// toastPlural: the plural endings of the noun before a toast.
+	toastPlural map[lint.Lang]map[string]bool
 }
 
 // endsImperative reports whether a word ends in a 2nd person imperative
@@ -273,7 +279,8 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
-		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs"))}
+		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
+		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -462,7 +469,7 @@ func (gw *goodbyeWords) wishes(m *lint.Message, toks []lint.Token, s lint.Span, 
 			}
 		}
 	}
-	if gw.wishPhrase(m, toks, s, clause, folded) {
+	if gw.wishPhrase(m, toks, s, clause, folded) || gw.toast(m, toks, s, clause) {
 		return true
 	}
 	// "Until next season!", "Till Friday!": an exclamation of up to
@@ -500,6 +507,31 @@ func (gw *goodbyeWords) wishes(m *lint.Message, toks []lint.Token, s lint.Span, 
 	if gw.spend[l][last] {
 		for _, k := range clause[:len(clause)-1] {
 			if in(gw.wish[l], toks[k].Norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// toast reports whether a clause is a wish raised to the customer: an
+// exclamation that opens its sentence with one or two words, the last a
+// plural noun, and ends in one of toasts ("Clear skies to you!", "Tight
+// lines to you all!"). A trade's own wish names what it wishes, so no list
+// of them would be whole; the frame is the wish. A verb before "to you"
+// ("Sent to you!") or a singular noun ("Welcome to you") makes none.
+func (gw *goodbyeWords) toast(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
+	if len(clause) < 3 || !sentenceStart(toks, clause[0]) || !strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
+		return false
+	}
+	for _, t := range gw.toasts[m.Lang] {
+		head := len(clause) - len(t) // the words before the toast
+		if head < 1 || head > 2 || !slices.EqualFunc(clause[head:], t, func(i int, w string) bool { return toks[i].Norm == w }) {
+			continue
+		}
+		noun := toks[clause[head-1]].Norm
+		for e := range gw.toastPlural[m.Lang] {
+			if len(noun) > len(e)+2 && strings.HasSuffix(noun, e) && !strings.HasSuffix(noun, "'"+e) && !strings.HasSuffix(noun, e+e) {
 				return true
 			}
 		}
