@@ -144,6 +144,12 @@ type ctaGrammar struct {
 	// clause's end after one of nowAdverbs ("şimdi incele") or an object in
 	// the accusative of five letters or more (accusative: "yerini ayırt").
 	nowAdverbs, accusative map[lint.Lang]map[string]bool
+	// lightNouns: the noun of a compound verb ("satın al", "göz at",
+	// "sipariş ver"), which stands between the bare stem and what tells
+	// it an imperative ("şimdi satın al"); youSubjects: the informal "you"
+	// as a bare stem's subject ("ilk sen kap"), which tells it as one of
+	// nowAdverbs does: a statement would end in a person ending.
+	lightNouns, youSubjects map[lint.Lang]map[string]bool
 	// bufferedCase: the accusative and dative of a vowel-final noun, with
 	// a buffer consonant no possessive has ("uygulamayı", "bağlantıya").
 	bufferedCase map[lint.Lang]map[string]bool
@@ -219,7 +225,8 @@ func newCTAGrammar() ctaGrammar {
 		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
 		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), bufferedCase: w("buffered_case_endings"), verbPrefixes: w("verb_prefixes"),
-		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems")}
+		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems"),
+		lightNouns: w("light_verb_nouns"), youSubjects: w("you_subjects")}
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -250,9 +257,14 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 	if g.imperative(m) {
 		return true
 	}
-	// A discount code: the word "code" next to a code-like word (BREW10).
+	// A discount code: the word "code" next to a code-like word (BREW10),
+	// or labelling it with a colon ("code: BREW10", "kod: YAY20").
 	for _, mt := range pb.find(m, "codes") {
-		for _, j := range []int{neighbour(toks, mt.First, -1), neighbour(toks, mt.Last, 1), neighbour(toks, neighbour(toks, mt.First, -1), -1)} {
+		next := neighbour(toks, mt.Last, 1)
+		if next >= 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ":" {
+			next = neighbour(toks, next, 1)
+		}
+		for _, j := range []int{neighbour(toks, mt.First, -1), next, neighbour(toks, neighbour(toks, mt.First, -1), -1)} {
 			if j >= 0 && isCode(m.Body.Text[toks[j].Start:toks[j].End]) {
 				return true
 			}
@@ -511,7 +523,12 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 	}
 	object := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.accusative[l]) }
 	p := toks[prev].Norm
-	now := hasWord(l, g.nowAdverbs[l], p, folded)
+	if hasWord(l, g.lightNouns[l], p, folded) {
+		if pp := neighbour(toks, prev, -1); pp >= 0 && toks[pp].Kind == lint.Word {
+			prev, p = pp, toks[pp].Norm // "şimdi satın al": the compound's noun between
+		}
+	}
+	now := hasWord(l, g.nowAdverbs[l], p, folded) || hasWord(l, g.youSubjects[l], p, folded)
 	// A case ending with its buffer consonant is no possessive: the stem
 	// after it is a verb even when short ("Uygulamayı aç").
 	buffered := utf8.RuneCountInString(p) >= 5 && hasAny(p, g.bufferedCase[l]) && bufferedNoun(l, p)
