@@ -76,6 +76,14 @@ type forwardingWords struct {
 	// letHave (English): "let", which sends only as "let X have Y"; have:
 	// the verb after the receiver (see lets).
 	letHave, have map[lint.Lang]map[string]bool
+	// notOwned: words that end as the 2nd person possessive does and own
+	// nothing: an adverb ("yalnız", only), a pronoun for the customers
+	// themselves ("hepiniz", "biriniz"), a noun ("dəniz", sea).
+	notOwned map[lint.Lang]map[string]bool
+	// verbalHeads: the endings of a verbal noun with a possessive and a
+	// case ("bitməsinə", to its ending): after a third party's genitive it
+	// names what the party does, no receiver.
+	verbalHeads map[lint.Lang]map[string]bool
 	// copulaEndings: the copula on a predicate noun ("əməkdaşımızdır"),
 	// see ownStated.
 	copulaEndings map[lint.Lang]map[string]bool
@@ -157,7 +165,7 @@ func newForwardingWords() *forwardingWords {
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
-		atWords: w("at_company"), copulaEndings: w("copula_endings"), systems: w("systems"), served: w("served")}
+		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeads: w("verbal_noun_heads"), systems: w("systems"), served: w("served")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -629,6 +637,12 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if fw.toItsAuthority(l, toks, d, t) {
 				continue // "Vize başvurunuz konsolosluğa teslim edildi": the service itself
 			}
+			if marked != nil && d.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, d.Span.Start, ",;") {
+				// A verb-final language's verb ends its clause: what comes
+				// after it and a comma is the next clause's ("Kostyum kuryerə
+				// təhvil verildi, izləmə nömrəsi …").
+				continue
+			}
 			if fw.receives[l][v.Cue] {
 				// "The supplier has received your photos": the receiver is
 				// the subject, what it got comes after the verb.
@@ -650,7 +664,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 					}
 					continue
 				}
-				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
+				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, d, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
 					fw.copiedIn(l, toks, v, d, t) {
 					return d, t, true
 				}
@@ -668,16 +682,30 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 	return lint.Match{}, lint.Match{}, false
 }
 
-// introduced: an English receiver after what was sent stands in a phrase
+// punctBetween reports whether one of the punctuation marks in marks
+// stands between byte offsets from and to.
+func punctBetween(toks []lint.Token, from, to int, marks string) bool {
+	for i := firstTokenAt(toks, from); i < len(toks) && toks[i].Start < to; i++ {
+		if toks[i].Kind == lint.Punct && toks[i].Norm != "" && strings.Contains(marks, toks[i].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// introduced: an English receiver after what was sent (d) stands in a phrase
 // after "to" or "with" ("to the local council", "with the safety team at
 // the other platform"); "your laptop repair" names no receiver.
-func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, d, t lint.Match) bool {
 	for j, k := t.First, 0; k < 9; k++ {
 		if j = neighbour(toks, j, -1); j >= 0 && toks[j].Norm == "-" {
 			j = neighbour(toks, j, -1) // "the rug-cleaning company"
 		}
 		if j < 0 || toks[j].Kind != lint.Word && toks[j].Kind != lint.Number { // "to the two labs", "to 3M's team"
 			return false
+		}
+		if toks[j].Start < d.Span.End {
+			return false // "to" before what was sent introduces something else ("free to keep sending us photos of the pub")
 		}
 		if fw.to[l][toks[j].Norm] {
 			return true
@@ -821,6 +849,9 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		first, glued := i, false
 		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
 			first, glued = h-1, true
+		}
+		if fw.notOwned[m.Lang][t.Norm] {
+			continue
 		}
 		for _, e := range ends {
 			if strings.HasSuffix(t.Norm, e) && (len(t.Norm) > len(e)+2 || glued) && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(first, i) {
@@ -1082,12 +1113,12 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 		return false
 	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
-	if fw.ours(m.Lang, toks[o.Last].Norm, folded) {
-		return false
+	if fw.ours(m.Lang, toks[o.Last].Norm, folded) || fw.ourWords[m.Lang][toks[o.First].Norm] {
+		return false // "ekibimiz", "our in-store vet"
 	}
 	for j, k := o.First, 0; k < 3; k++ {
-		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
-			return false
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word || fw.to[m.Lang][toks[j].Norm] {
+			return false // an owner stands in the team's phrase, not before "to" or "with"
 		}
 		if fw.postpositions[m.Lang][toks[j].Norm] {
 			continue // "üçün", "için" (for) end like a genitive and own nothing
@@ -1527,6 +1558,9 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 				continue
 			}
 			k++
+			if hasWordEnding(l, toks[j].Norm, fw.verbalHeads[l], folded) {
+				break // "Hərracın bitməsinə": the auction's ending, no receiver
+			}
 			// "tedarikçi çiftliğimizle": a head of ours named by an outside
 			// role is that role's (our supplier farm). After "the one at"
 			// ("klinikasındakı ortodonta", "Kliniği'ndeki ortodontiste")
@@ -1541,6 +1575,16 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 		}
 	}
 	return out
+}
+
+// hasWordEnding reports whether w ends in one of ends.
+func hasWordEnding(l lint.Lang, w string, ends map[string]bool, folded bool) bool {
+	for e := range ends {
+		if hasEnding(l, w, e, folded) {
+			return true
+		}
+	}
+	return false
 }
 
 // genitiveName: a name in the genitive ("Michelin-in", "Phonak'ın") owns
