@@ -61,7 +61,7 @@ pushy; one "!" is enough.`,
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
 			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"),
-			denominal: w("denominal_verbs"), organisations: w("organisations")}
+			denominal: w("denominal_verbs"), organisations: w("organisations"), objectEndings: w("object_endings")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -77,6 +77,9 @@ type shouting struct {
 	// not shouting: "Reply YES", "EVET yazın", "BƏLİ yazın". They hold in
 	// every language: a message in one language quotes another's keyword.
 	keywordBefore, keywordAfter map[string]bool
+	// objectEndings: the possessed accusative, an object before a
+	// keyword_after verb that leaves the capitals between no keyword.
+	objectEndings map[lint.Lang]map[string]bool
 	// keywordLinks may stand between a keyword_before word and the
 	// keyword: "Reply with STOP", "send the word JOIN".
 	keywordLinks map[string]bool
@@ -592,7 +595,7 @@ func (sh *shouting) check(p *lint.Pass) {
 		case lint.Word:
 			// A run of capitals shouts when one of its words is a word
 			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
-			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(toks, text, i) && !sh.alternativeKeyword(m.Lang, toks, text, i) {
+			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(m.Lang, toks, text, i) && !sh.alternativeKeyword(m.Lang, toks, text, i) {
 				run = append(run, i)
 				if k == shoutedWord {
 					nWords++
@@ -711,7 +714,7 @@ func (sh *shouting) suffixedAsName(l lint.Lang, word string) bool {
 
 // isKeyword: a word in capitals right after "reply"/"type", right before
 // "yazın", or alone inside quotes is something to type, not shouting.
-func (sh *shouting) isKeyword(toks []lint.Token, text string, i int) bool {
+func (sh *shouting) isKeyword(l lint.Lang, toks []lint.Token, text string, i int) bool {
 	prev, next := neighbour(toks, i, -1), neighbour(toks, i, 1)
 	// "Reply YES", but not "DO NOT REPLY TO": the keyword itself in capitals.
 	// Up to two linking words may stand between ("Reply with STOP",
@@ -728,7 +731,10 @@ func (sh *shouting) isKeyword(toks []lint.Token, text string, i int) bool {
 		}
 	}
 	if next >= 0 && toks[next].Kind == lint.Word && sh.keywordAfter[toks[next].Norm] {
-		return true
+		// "qəbzin fotosunu TƏCİLİ göndərin": the verb has its object in
+		// the accusative already, so the capitals say how, not what.
+		return prev < 0 || toks[prev].Kind != lint.Word || utf8.RuneCountInString(toks[prev].Norm) < 5 ||
+			!hasWordEnding(l, toks[prev].Norm, sh.objectEndings[l], false)
 	}
 	return prev >= 0 && next >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
 }
@@ -747,7 +753,7 @@ func (sh *shouting) alternativeKeyword(l lint.Lang, toks []lint.Token, text stri
 		if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?") {
 			return false
 		}
-		if t.Kind == lint.Word && allCaps(text[t.Start:t.End]) && sh.isKeyword(toks, text, j) {
+		if t.Kind == lint.Word && allCaps(text[t.Start:t.End]) && sh.isKeyword(l, toks, text, j) {
 			return true
 		}
 	}
