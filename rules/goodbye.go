@@ -254,6 +254,9 @@ type goodbyeWords struct {
 	toasts map[lint.Lang][][]string
 	// toastPlural: the plural endings of the noun before a toast.
 	toastPlural map[lint.Lang]map[string]bool
+	// hedges open a short last clause that qualifies the wish before it
+	// ("Sleep well afterwards, if you can"): the wish is read without it.
+	hedges map[lint.Lang]map[string]bool
 }
 
 // endsImperative reports whether a word ends in a 2nd person imperative
@@ -280,7 +283,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
-		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings")}
+		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges")}
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -621,7 +624,8 @@ func (gw *goodbyeWords) lastWords(m *lint.Message, toks []lint.Token, first, end
 	for i := end - 1; i >= first; i-- {
 		t := toks[i]
 		if t.Kind == lint.Punct && (t.Norm == "," || t.Norm == ";") {
-			if len(words) > 0 && !(vocative && len(words) <= 2) && !(exclaims && t.Norm == "," && len(words) == 1) {
+			hedge := len(words) > 0 && len(words) <= 3 && gw.hedges[m.Lang][toks[words[len(words)-1]].Norm]
+			if len(words) > 0 && !(vocative && len(words) <= 2) && !(exclaims && t.Norm == "," && len(words) == 1) && !hedge {
 				break
 			}
 			exclaims = false                  // only the word after the last comma
