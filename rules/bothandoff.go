@@ -499,13 +499,17 @@ type lackWords struct {
 	// outside: postpositions of being outside that take the bare
 	// possessive right before them ("alanım dışında").
 	outside map[lint.Lang]map[string]bool
+	// mineRelative: a 1st person relative clause's ending ("yapabildiğim
+	// işlemler": the operations I can do), which makes the noun after it
+	// the bot's as the bare possessive does, before "among".
+	mineRelative map[lint.Lang]*endingSet
 }
 
 func newLackWords() *lackWords {
 	w := bothandoffData.WordSets
 	return &lackWords{mine: endingSets(w("mine_endings")), mineTo: endingSets(w("mine_to_endings")),
 		mineBare: endingSets(w("mine_bare_endings")), me: w("me"), absent: w("absent"), belongs: w("belongs"),
-		among: w("among"), outside: w("outside")}
+		among: w("among"), outside: w("outside"), mineRelative: endingSets(w("mine_relative_endings"))}
 }
 
 func (lw *lackWords) find(m *lint.Message) []lint.Match {
@@ -534,7 +538,7 @@ func (lw *lackWords) find(m *lint.Message) []lint.Match {
 			if k == 1 && lw.belongs[m.Lang][toks[neighbour(toks, i, 1)].Norm] && len(w) > 4 && lw.mineTo[m.Lang] != nil &&
 				lw.mineTo[m.Lang].match(m.Lang, w, folded) ||
 				k == 1 && hasWord(m.Lang, lw.among[m.Lang], toks[neighbour(toks, i, 1)].Norm, folded) && len(w) > 4 &&
-					lw.mineBare[m.Lang] != nil && lw.mineBare[m.Lang].match(m.Lang, w, folded) ||
+					(lw.mineBare[m.Lang] != nil && lw.mineBare[m.Lang].match(m.Lang, w, folded) || lw.relativeMine(m.Lang, toks, i, folded)) ||
 				hasWord(m.Lang, lw.me[m.Lang], w, folded) || len(w) > 4 && mine.match(m.Lang, w, folded) {
 				out = append(out, lint.Match{Cue: "lack", Span: lint.Span{Start: toks[i].Start, End: t.End}, First: i, Last: j})
 				break
@@ -548,6 +552,14 @@ func (lw *lackWords) find(m *lint.Message) []lint.Match {
 		}
 	}
 	return out
+}
+
+// relativeMine reports whether the word before token i is a 1st person
+// relative clause's verb ("yapabildiğim işlemler arasında değil").
+func (lw *lackWords) relativeMine(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
+	p := neighbour(toks, i, -1)
+	return p >= 0 && toks[p].Kind == lint.Word && len(toks[p].Norm) > 6 && lw.mineRelative[l] != nil &&
+		lw.mineRelative[l].match(l, toks[p].Norm, folded)
 }
 
 // bareMine: a word of five bytes or more with the bare 1st person
