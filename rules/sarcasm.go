@@ -1440,7 +1440,8 @@ func (c customer) denied(m *lint.Message, w lint.Match) bool {
 
 // undenied drops the slips denied, with the word that denies them: a
 // negated ending on the slip's verb (kaçırmadınız, qaçırmadınız) or a word
-// of negation at most two words before it in its clause ("didn't miss").
+// of negation at most two words before it in its clause ("didn't miss"),
+// or in English right after it ("lost nothing").
 // A denial alone ("you didn't read it") stays a slip.
 func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
 	toks := m.Tokens()
@@ -1474,6 +1475,12 @@ func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
 			if negation[toks[k].Norm] {
 				denials = append(denials, k)
 			}
+		}
+		// "You damaged nothing", "lost no time": in a language that puts
+		// the object after its verb, a word of negation right after the
+		// slip denies it too.
+		if n := neighbour(toks, d.Last, 1); c.endings[m.Lang] == nil && n >= 0 && toks[n].Kind == lint.Word && negation[toks[n].Norm] {
+			negated = true
 		}
 		if negated || len(denials) > 0 {
 			drop[d.First] = true
