@@ -883,6 +883,7 @@ var compiledData = lint.CompiledRuleData{
 				"without":          {"without"},
 			},
 			Words: map[string][]string{
+				"ability":         {"can", "could", "may", "might", "will", "would", "should", "able", "free"},
 				"answer_stems":    {"answer", "reply"},
 				"attempt_endings": {"ing"},
 				"contact_stems":   {"message", "email", "e-mail", "chat", "complaint", "question", "call", "voicemail", "follow-up", "enquir", "inquir"},

@@ -266,7 +266,7 @@ func sarcasmCustomer() customer {
 		ordinalMarks: sarcasmData.WordSets("ordinal_marks"), timeNouns: sarcasmData.WordSets("time_nouns"),
 		pairOrdinals: sarcasmData.WordSets("pair_ordinals"), reversalStems: sarcasmData.WordSets("reversal_stems"),
 		contactStems: sarcasmData.WordSets("contact_stems"), answerStems: sarcasmData.WordSets("answer_stems"),
-		messageStems: sarcasmData.WordSets("message_stems")}
+		messageStems: sarcasmData.WordSets("message_stems"), ability: sarcasmData.WordSets("ability")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -1333,6 +1333,10 @@ type customer struct {
 	// reversalStems, contactStems, answerStems, messageStems: plain words
 	// the frames read by their stems (see stemmed).
 	reversalStems, contactStems, answerStems, messageStems map[lint.Lang]map[string]bool
+	// ability are the words of ability, permission or what is to come
+	// ("you can reschedule", "you'll be able to"): between "you" and a
+	// verb they make it an offer, not the customer's doing (see ownIn).
+	ability map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -1392,7 +1396,8 @@ func possessed(l lint.Lang, w string, poss map[string]bool, folded bool) bool {
 
 // own reports whether a cue's verb is the customer's: a 2nd person ending
 // on its last word (unuttunuz, kaybettiniz), or in a language without such
-// endings "you" at most three words before it ("you've lost").
+// endings "you" at most three words before it ("you've lost"), with no
+// word of ability between ("you can cancel" offers).
 func (c customer) own(m *lint.Message, b lint.Match) bool {
 	return b.First >= 0 && c.ownIn(m, b, c.endings[m.Lang] != nil && lint.Folded(m.Lang, m.Body.Text))
 }
@@ -1408,7 +1413,7 @@ func (c customer) ownIn(m *lint.Message, b lint.Match, folded bool) bool {
 	}
 	k := b.First
 	for n := 0; n < 3; n++ {
-		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || c.ability[m.Lang][toks[k].Norm] {
 			return false
 		}
 		if c.words[m.Lang][toks[k].Norm] {
