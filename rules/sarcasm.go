@@ -266,7 +266,8 @@ func sarcasmCustomer() customer {
 		ordinalMarks: sarcasmData.WordSets("ordinal_marks"), timeNouns: sarcasmData.WordSets("time_nouns"),
 		pairOrdinals: sarcasmData.WordSets("pair_ordinals"), reversalStems: sarcasmData.WordSets("reversal_stems"),
 		contactStems: sarcasmData.WordSets("contact_stems"), answerStems: sarcasmData.WordSets("answer_stems"),
-		messageStems: sarcasmData.WordSets("message_stems"), ability: sarcasmData.WordSets("ability")}
+		messageStems: sarcasmData.WordSets("message_stems"), ability: sarcasmData.WordSets("ability"),
+		countNouns: sarcasmData.WordSets("count_nouns")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -819,6 +820,9 @@ func attempted(m *lint.Message, lucks, ws []lint.Match, ends map[string]bool) []
 // dəfə", "your 5th email"): before a noun of times a count like "sixth
 // time" (nth_time and repetition), else an ordinal. A Turkish "." ends a
 // sentence unless a word in lower case follows ("2023. Siparişiniz").
+// A number from three on with a noun of counting after it ("14 times",
+// "14 kez", "6 dəfə") is a count like "five times" (nth_time and
+// repetition), unless how often a thing is done ("3 times a day").
 func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
 	marks := c.ordinalMarks[m.Lang]
 	if len(marks) == 0 {
@@ -830,6 +834,14 @@ func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
 			continue
 		}
 		if v, err := strconv.Atoi(t.Norm); err != nil || v < 3 {
+			continue
+		}
+		if n := neighbour(toks, i, 1); n >= 0 && toks[n].Start > t.End && toks[n].Kind == lint.Word && c.countNouns[m.Lang][toks[n].Norm] {
+			mt := lint.Match{Cue: t.Norm + " " + toks[n].Norm, Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n}
+			if !overlaps(found[lsFrequency], mt.Span) {
+				found[lsNthTime] = append(found[lsNthTime], mt)
+				found[lsRepetition] = append(found[lsRepetition], mt)
+			}
 			continue
 		}
 		j := i + 1
@@ -1330,6 +1342,9 @@ type customer struct {
 	// after one (see numericOrdinals); pairOrdinals: "second", no
 	// repetition of a message (see countedContacts).
 	ordinalMarks, timeNouns, pairOrdinals map[lint.Lang]map[string]bool
+	// countNouns are the nouns of counting after a number in digits
+	// ("14 times", "14 kez"; see numericOrdinals).
+	countNouns map[lint.Lang]map[string]bool
 	// reversalStems, contactStems, answerStems, messageStems: plain words
 	// the frames read by their stems (see stemmed).
 	reversalStems, contactStems, answerStems, messageStems map[lint.Lang]map[string]bool
