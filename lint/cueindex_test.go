@@ -260,6 +260,12 @@ func FuzzFindIn(f *testing.F) {
 		{"share*", "share*\nsharing", "Sharing it, shared"},
 		{"/s\n🙄", "🙄\n/s", "Sure /s 🙄 see /search"},
 		{" oh great \noh great\n\n/s", " /s\ngreat*", "Oh great /s, greatly"},
+		// Literals sharing a first byte, one inside another, and running on.
+		{"(!)\n(!!)\n🙄\n🙃\n&", "/s\n/\n(\n(!)", "Wait(!!) (!) /s/s 🙄🙃🙄 ((!) a&b /sure"},
+		// Literals searched for by a byte inside them.
+		{"a.m.\np.m.\n..\n:)", "a.m. \n.", "9 a.m.a.m. p.m... :) .."},
+		// Later words told by their number, plain and folded.
+		{"you again\nyou * again\nçok güzel", "again you\nçok", "You, again? you did it again. COK GUZEL"},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}

@@ -472,18 +472,27 @@ func findLiteral(out []Match, text, lit string) []Match {
 		}
 		s, e := off+i, off+i+len(lit)
 		off = e
-		if r, _ := utf8.DecodeLastRuneInString(lit); isWordRune(r) {
-			if n, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && isWordRune(n) {
-				continue
-			}
+		if literalStands(text, lit, s, e) {
+			out = append(out, Match{Cue: lit, Span: Span{s, e}, First: -1, Last: -1})
 		}
-		if r, _ := utf8.DecodeRuneInString(lit); isWordRune(r) {
-			if p, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && isWordRune(p) {
-				continue
-			}
-		}
-		out = append(out, Match{Cue: lit, Span: Span{s, e}, First: -1, Last: -1})
 	}
+}
+
+// literalStands reports whether lit, found in text from s to e, is a cue
+// there: not one that starts or ends with a letter and runs on into a
+// word.
+func literalStands(text, lit string, s, e int) bool {
+	if r, _ := utf8.DecodeLastRuneInString(lit); isWordRune(r) {
+		if n, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && isWordRune(n) {
+			return false
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(lit); isWordRune(r) {
+		if p, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && isWordRune(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // Has reports whether any cue is in the tokens.
