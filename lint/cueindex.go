@@ -341,9 +341,6 @@ type cueKey struct {
 	// words are each cue's words as the key compares them (plain or
 	// folded), by cue.
 	words [][]keyWord
-	// whole says, by cue, that the cue is the key's word alone: the word
-	// that finds the key is the cue found, and nothing is tried.
-	whole []bool
 	posts []cuePost // by slot
 	// slots are where each slot's posts end, by slot: a list's posts
 	// are found among the key's lists, not among all its posts.
@@ -376,10 +373,20 @@ type keyWord struct {
 	any   bool
 }
 
+// cuePost is a cue of a key in one list, with what tells most cues that
+// do not match a message's word from those that may, read where the
+// list's posts are walked.
 type cuePost struct {
 	cue  int32 // index into cues
 	slot int32
 	n    int32 // the cue's number in the slot's list (phrase.n)
+	// lemma is the cue's first word's lemma number, -1 if it is a word;
+	// second the number of its second word (keyWord.later), 0 if it has
+	// none or it is a lemma or any word.
+	lemma, second int32
+	// whole says that the cue is the key's word alone: the word that
+	// finds the key is the cue found, and nothing is tried.
+	whole bool
 }
 
 // slotEnd is the end of a slot's posts in a key's.
@@ -627,12 +634,15 @@ func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
 		if !ok {
 			ci = int32(len(k.cues))
 			b.cues[cueID{k, ph.cue}] = ci
-			ws := b.compile(ph, folded)
 			k.cues = append(k.cues, ph)
-			k.words = append(k.words, ws)
-			k.whole = append(k.whole, len(ws) == 1 && ws[0].lemma < 0 && !ws[0].any)
+			k.words = append(k.words, b.compile(ph, folded))
 		}
-		k.posts = append(k.posts, cuePost{ci, slot, ph.n})
+		ws := k.words[ci]
+		post := cuePost{cue: ci, slot: slot, n: ph.n, lemma: ws[0].lemma, whole: len(ws) == 1 && ws[0].lemma < 0 && !ws[0].any}
+		if len(ws) > 1 {
+			post.second = ws[1].later
+		}
+		k.posts = append(k.posts, post)
 		// A key's posts come slot by slot: the lists are merged in
 		// slot order, each list's cues of a key at once.
 		if n := len(k.slots); n > 0 && k.slots[n-1].slot == slot {
@@ -820,14 +830,14 @@ func (h *cueHits) result(c *cueCand, ci int32, toks []Token) *cueTry {
 	return t
 }
 
-// maybe reports whether a cue with words ws may match at a cand: its
-// first word if a lemma, its second if a word, as end compares them. Most
-// cues tried fail there, and are told so without a call to end.
-func (h *cueHits) maybe(c *cueCand, ws []keyWord, toks []Token) bool {
-	if l := ws[0].lemma; l >= 0 && !h.classes[c.tok].formOf(l) {
+// maybe reports whether a post's cue may match at a cand: its first word
+// if a lemma, its second if a word, as end compares them. Most cues tried
+// fail there, and are told so without a call to end.
+func (h *cueHits) maybe(c *cueCand, post *cuePost, toks []Token) bool {
+	if post.lemma >= 0 && !h.classes[c.tok].formOf(post.lemma) {
 		return false
 	}
-	if len(ws) < 2 || ws[1].any || ws[1].lemma >= 0 {
+	if post.second == 0 {
 		return true
 	}
 	if c.next == 0 {
@@ -836,7 +846,7 @@ func (h *cueHits) maybe(c *cueCand, ws []keyWord, toks []Token) bool {
 			c.next = int32(j) + 1
 		}
 	}
-	return c.next > 0 && h.classes[c.next-1].later == ws[1].later
+	return c.next > 0 && h.classes[c.next-1].later == post.second
 }
 
 // end is the index of the last token of a cue with words ws matched at
@@ -945,10 +955,12 @@ func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 			}
 			k := h.idx.keys[c.key]
 			i := c.tok
-			for _, post := range k.postsOf(slot) {
+			posts := k.postsOf(slot)
+			for pi := range posts {
+				post := &posts[pi]
 				last := i // a cue of the key's word alone is found where the word is
-				if !k.whole[post.cue] {
-					if !h.maybe(c, k.words[post.cue], toks) {
+				if !post.whole {
+					if !h.maybe(c, post, toks) {
 						continue
 					}
 					t := h.result(c, post.cue, toks)
