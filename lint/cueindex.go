@@ -734,9 +734,9 @@ type cueHits struct {
 type cueCand struct {
 	tok, key int32
 	at       int32 // where its cues' answers start; -1 until asked
-	// next is the word after tok in its sentence, plus one; -1 if there
-	// is none, 0 until asked.
-	next int32
+	// after is the number (see wordClass.later) of the word after tok in
+	// its sentence, plus one; -1 if there is none, 0 until asked.
+	after int32
 	// mask is the key's: a list asks about every cand of the message,
 	// and most have none of its cues.
 	mask slotMask
@@ -830,23 +830,12 @@ func (h *cueHits) result(c *cueCand, ci int32, toks []Token) *cueTry {
 	return t
 }
 
-// maybe reports whether a post's cue may match at a cand: its first word
-// if a lemma, its second if a word, as end compares them. Most cues tried
-// fail there, and are told so without a call to end.
-func (h *cueHits) maybe(c *cueCand, post *cuePost, toks []Token) bool {
-	if post.lemma >= 0 && !h.classes[c.tok].formOf(post.lemma) {
-		return false
+// setAfter works out a cand's after.
+func (h *cueHits) setAfter(c *cueCand, toks []Token) {
+	c.after = -1
+	if j, ok := nextWordInSentence(toks, int(c.tok)+1); ok {
+		c.after = h.classes[j].later + 1
 	}
-	if post.second == 0 {
-		return true
-	}
-	if c.next == 0 {
-		c.next = -1
-		if j, ok := nextWordInSentence(toks, int(c.tok)+1); ok {
-			c.next = int32(j) + 1
-		}
-	}
-	return c.next > 0 && h.classes[c.next-1].later == post.second
 }
 
 // end is the index of the last token of a cue with words ws matched at
@@ -960,8 +949,18 @@ func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 				post := &posts[pi]
 				last := i // a cue of the key's word alone is found where the word is
 				if !post.whole {
-					if !h.maybe(c, post, toks) {
+					// Most cues tried fail on their first lemma or
+					// second word, told here without a call to end.
+					if post.lemma >= 0 && !h.classes[i].formOf(post.lemma) {
 						continue
+					}
+					if post.second != 0 {
+						if c.after == 0 {
+							h.setAfter(c, toks)
+						}
+						if c.after-1 != post.second {
+							continue
+						}
 					}
 					t := h.result(c, post.cue, toks)
 					if t.state != 2 {
