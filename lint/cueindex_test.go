@@ -361,8 +361,19 @@ func TestFindTyposByLength(t *testing.T) {
 		for _, text := range texts[l] {
 			toks := Tokenize(text, l)
 			got := p.FindTypos(text, toks)
-			if want := findTyposByLength(p, byLen, text, toks); !slices.Equal(want, got) {
+			want := findTyposByLength(p, byLen, text, toks)
+			if !slices.Equal(want, got) {
 				t.Fatalf("%s %q: %s", l, text, cmp.Diff(want, got))
+			}
+			// By word id: the first message keeps each word's answer,
+			// the second reads it.
+			for round := range 2 {
+				m := &Message{Lang: l, Body: Field{Text: text}}
+				m.WordIDs()
+				if got := p.FindTyposIn(m); !slices.Equal(want, got) {
+					t.Fatalf("%s %q, round %d by id: %s", l, text, round, cmp.Diff(want, got))
+				}
+				m.Trim()
 			}
 			found += len(got)
 		}
