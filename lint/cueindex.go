@@ -394,6 +394,19 @@ type slotEnd struct{ slot, end int32 }
 
 // postsOf are the posts of one slot.
 func (k *cueKey) postsOf(slot int32) []cuePost {
+	if len(k.slots) <= 8 { // most keys: in a few lists, read in turn
+		start := int32(0)
+		for _, se := range k.slots {
+			if se.slot >= slot {
+				if se.slot == slot {
+					return k.posts[start:se.end]
+				}
+				break
+			}
+			start = se.end
+		}
+		return nil
+	}
 	lo, hi := 0, len(k.slots)
 	for lo < hi { // the slot's, or the first above it
 		m := int(uint(lo+hi) >> 1)
