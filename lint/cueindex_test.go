@@ -358,16 +358,19 @@ func TestFindTyposByLength(t *testing.T) {
 			}
 		}
 		found := 0
-		for _, text := range texts[l] {
+		for n, text := range texts[l] {
 			toks := Tokenize(text, l)
 			got := p.FindTypos(text, toks)
 			want := findTyposByLength(p, byLen, text, toks)
 			if !slices.Equal(want, got) {
 				t.Fatalf("%s %q: %s", l, text, cmp.Diff(want, got))
 			}
-			// By word id: the first message keeps each word's answer,
-			// the second reads it.
+			// By word id, on every fourth text: the first message keeps
+			// each word's answer, the second reads it.
 			for round := range 2 {
+				if n%4 != 0 {
+					break
+				}
 				m := &Message{Lang: l, Body: Field{Text: text}}
 				m.WordIDs()
 				if got := p.FindTyposIn(m); !slices.Equal(want, got) {
