@@ -173,6 +173,9 @@ func (p *Phrases) FindTyposIn(m *Message) []Match {
 	return p.findTyposIn(m.Body.Text, m.Tokens(), ids)
 }
 
+// noNear is the near cues of a word near none: most words, which share it.
+var noNear = new([]typoCue)
+
 // findTyposIn is FindTypos, looking a word up by its id in ids (if not nil
 // and not 0).
 func (p *Phrases) findTyposIn(text string, toks []Token, ids []WordID) []Match {
@@ -196,8 +199,10 @@ func (p *Phrases) findTyposIn(text string, toks []Token, ids []WordID) []Match {
 		}
 		near := typos.byID.Get(id) // nil for id 0
 		if near == nil {
-			n := p.near(typos, p.norm(t, folded), folded)
-			near = &n
+			near = noNear // most words
+			if n := p.near(typos, p.norm(t, folded), folded); len(n) > 0 {
+				near = &n
+			}
 			typos.byID.Put(id, near) // nothing for id 0
 		}
 		for _, tc := range *near {
