@@ -16,6 +16,8 @@ func FuzzRules(f *testing.F) {
 		"You've 'barely opened' it? Fascinating. ' '' 'x", "“Kendiliğinden bozuldu” dediğiniz “” «a»", "Heç nəyi qaçırmadınız. Əla!",
 		"Elbette, biz kırdık; yenisini gönderiyoruz. Bu kaçıncı talebiniz?",
 		"Cox, cox, cox uzr 🙂 Yenə yazmısınız? Tabii, boyarız, hatta üstüne? I'm sure the grass is delighted. Who knew?",
+		// Counts in digits, a word of ability, a slip denied after it.
+		"You can reschedule 5 times; you've asked 6 times. 14 kez sordunuz, 9 dəfə. You damaged nothing 3",
 		// Wishes, offers and actions read from the words around them, cut short.
 		"and have yourself a really", "Have the best", "Catch you", "Look after that", "loved having you", "Until!",
 		"Nice lara.", "Bol, xoş.", "xoş", "sağlıkla ın", "olduğunda yazın", "şimdi al,", "okutman yeterli değil",

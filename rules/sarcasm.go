@@ -266,7 +266,8 @@ func sarcasmCustomer() customer {
 		ordinalMarks: sarcasmData.WordSets("ordinal_marks"), timeNouns: sarcasmData.WordSets("time_nouns"),
 		pairOrdinals: sarcasmData.WordSets("pair_ordinals"), reversalStems: sarcasmData.WordSets("reversal_stems"),
 		contactStems: sarcasmData.WordSets("contact_stems"), answerStems: sarcasmData.WordSets("answer_stems"),
-		messageStems: sarcasmData.WordSets("message_stems")}
+		messageStems: sarcasmData.WordSets("message_stems"), ability: sarcasmData.WordSets("ability"),
+		countNouns: sarcasmData.WordSets("count_nouns")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -819,6 +820,9 @@ func attempted(m *lint.Message, lucks, ws []lint.Match, ends map[string]bool) []
 // dəfə", "your 5th email"): before a noun of times a count like "sixth
 // time" (nth_time and repetition), else an ordinal. A Turkish "." ends a
 // sentence unless a word in lower case follows ("2023. Siparişiniz").
+// A number from three on with a noun of counting after it ("14 times",
+// "14 kez", "6 dəfə") is a count like "five times" (nth_time and
+// repetition), unless how often a thing is done ("3 times a day").
 func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
 	marks := c.ordinalMarks[m.Lang]
 	if len(marks) == 0 {
@@ -830,6 +834,14 @@ func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
 			continue
 		}
 		if v, err := strconv.Atoi(t.Norm); err != nil || v < 3 {
+			continue
+		}
+		if n := neighbour(toks, i, 1); n >= 0 && toks[n].Start > t.End && toks[n].Kind == lint.Word && c.countNouns[m.Lang][toks[n].Norm] {
+			mt := lint.Match{Cue: t.Norm + " " + toks[n].Norm, Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n}
+			if !overlaps(found[lsFrequency], mt.Span) {
+				found[lsNthTime] = append(found[lsNthTime], mt)
+				found[lsRepetition] = append(found[lsRepetition], mt)
+			}
 			continue
 		}
 		j := i + 1
@@ -1330,9 +1342,16 @@ type customer struct {
 	// after one (see numericOrdinals); pairOrdinals: "second", no
 	// repetition of a message (see countedContacts).
 	ordinalMarks, timeNouns, pairOrdinals map[lint.Lang]map[string]bool
+	// countNouns are the nouns of counting after a number in digits
+	// ("14 times", "14 kez"; see numericOrdinals).
+	countNouns map[lint.Lang]map[string]bool
 	// reversalStems, contactStems, answerStems, messageStems: plain words
 	// the frames read by their stems (see stemmed).
 	reversalStems, contactStems, answerStems, messageStems map[lint.Lang]map[string]bool
+	// ability are the words of ability, permission or what is to come
+	// ("you can reschedule", "you'll be able to"): between "you" and a
+	// verb they make it an offer, not the customer's doing (see ownIn).
+	ability map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -1392,7 +1411,8 @@ func possessed(l lint.Lang, w string, poss map[string]bool, folded bool) bool {
 
 // own reports whether a cue's verb is the customer's: a 2nd person ending
 // on its last word (unuttunuz, kaybettiniz), or in a language without such
-// endings "you" at most three words before it ("you've lost").
+// endings "you" at most three words before it ("you've lost"), with no
+// word of ability between ("you can cancel" offers).
 func (c customer) own(m *lint.Message, b lint.Match) bool {
 	return b.First >= 0 && c.ownIn(m, b, c.endings[m.Lang] != nil && lint.Folded(m.Lang, m.Body.Text))
 }
@@ -1408,7 +1428,7 @@ func (c customer) ownIn(m *lint.Message, b lint.Match, folded bool) bool {
 	}
 	k := b.First
 	for n := 0; n < 3; n++ {
-		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || c.ability[m.Lang][toks[k].Norm] {
 			return false
 		}
 		if c.words[m.Lang][toks[k].Norm] {
@@ -1440,7 +1460,8 @@ func (c customer) denied(m *lint.Message, w lint.Match) bool {
 
 // undenied drops the slips denied, with the word that denies them: a
 // negated ending on the slip's verb (kaçırmadınız, qaçırmadınız) or a word
-// of negation at most two words before it in its clause ("didn't miss").
+// of negation at most two words before it in its clause ("didn't miss"),
+// or in English right after it ("lost nothing").
 // A denial alone ("you didn't read it") stays a slip.
 func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
 	toks := m.Tokens()
@@ -1474,6 +1495,12 @@ func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
 			if negation[toks[k].Norm] {
 				denials = append(denials, k)
 			}
+		}
+		// "You damaged nothing", "lost no time": in a language that puts
+		// the object after its verb, a word of negation right after the
+		// slip denies it too.
+		if n := neighbour(toks, d.Last, 1); c.endings[m.Lang] == nil && n >= 0 && toks[n].Kind == lint.Word && negation[toks[n].Norm] {
+			negated = true
 		}
 		if negated || len(denials) > 0 {
 			drop[d.First] = true

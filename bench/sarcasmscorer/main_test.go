@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,5 +133,33 @@ func TestHeldOutDevelopmentSet(t *testing.T) {
 	}
 	if err := heldOut(&out, root, []string{"missing"}); err == nil {
 		t.Error("a development set that is not there: no error")
+	}
+}
+
+// -sets trains on the sets it names only: the others are left to be scored
+// by the model trained on those.
+func TestTrainingSets(t *testing.T) {
+	old := *only
+	defer func() { *only = old }()
+	byset := make([][]item, len(sets))
+	for k := range byset {
+		byset[k] = []item{{positive: k%2 == 0}, {}}
+	}
+	*only = sets[0].name + "," + sets[2].name
+	var got []int
+	for k := range sets {
+		if training(k) {
+			got = append(got, k)
+		}
+	}
+	if !slices.Equal(got, []int{0, 2}) {
+		t.Errorf("trained on sets %v, want [0 2]", got)
+	}
+	if n := len(trainedOn(byset)); n != 4 {
+		t.Errorf("%d items trained on, want 4", n)
+	}
+	*only = ""
+	if n := len(trainedOn(byset)); n != 2*len(sets) {
+		t.Errorf("without -sets: %d items trained on, want %d", n, 2*len(sets))
 	}
 }
