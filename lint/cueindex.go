@@ -41,26 +41,33 @@ type cueIndex struct {
 	exact, fexact map[string]int32 // word -> key
 	stems, fstems *cueNode
 	literals      []string // distinct non-word cues
+	// litAnchors are the literals' distinct anchors (see anchorOf), and
+	// litsAt the literals (by number) with each: a text is searched once
+	// for each anchor, not once for each literal. litAnchorAt is where
+	// each literal's anchor is in it, by number.
+	litAnchors  []byte
+	litsAt      [][]int32
+	litAnchorAt []int
+	// slotLits are each list's literals by number, by slot-1 (nil for a
+	// list without one).
+	slotLits [][]int32
 	// lemmas are the distinct lemma cue words of every cue, at any place
 	// in it, each with its number; lemmaStems and flemmaStems find them by
 	// their stems, plain and folded.
 	lemmas                  []cueLemma
 	lemmaStems, flemmaStems *lemmaNode
+	// later and flater number the words a cue has after its first, plain
+	// and folded, from 1: a word's class carries its number (see
+	// wordClass.later), so a cue's later words are compared as numbers.
+	later, flater map[string]int32
 	// classes and fclasses remember each word's class (see wordClass),
 	// plain and folded: a word is looked up and lemmatised once, not once
 	// per message it is in.
 	classes, fclasses classCache
 	// byID and fbyID hold the same by word id (WordID): a message's
-	// words are found there without a hash; fbyID with the word folded.
-	byID  WordValues[wordClass]
-	fbyID WordValues[foldedWord]
-}
-
-// foldedWord is a word of a folded text as an index compares it, and its
-// class.
-type foldedWord struct {
-	w string
-	c *wordClass
+	// words are found there without a hash; fbyID the class of the word
+	// folded.
+	byID, fbyID WordValues[wordClass]
 }
 
 // cueLemma is a lemma cue word as an index compares it: its forms (nil in
@@ -72,11 +79,13 @@ type cueLemma struct {
 }
 
 // wordClass is what a word is to an index: the keys it finds, in the order
-// a list's Find tries them, and the lemmas (by number, ascending) it is a
-// form of. A message's words are classed once for every list.
+// a list's Find tries them, the lemmas (by number, ascending) it is a form
+// of, and its number among the words cues have after their first (0 if it
+// is none of them). A message's words are classed once for every list.
 type wordClass struct {
 	keys   []int32
 	lemmas []int32
+	later  int32
 }
 
 // noClass is the class of a word that is nothing to the index: most words.
@@ -332,9 +341,6 @@ type cueKey struct {
 	// words are each cue's words as the key compares them (plain or
 	// folded), by cue.
 	words [][]keyWord
-	// whole says, by cue, that the cue is the key's word alone: the word
-	// that finds the key is the cue found, and nothing is tried.
-	whole []bool
 	posts []cuePost // by slot
 	// slots are where each slot's posts end, by slot: a list's posts
 	// are found among the key's lists, not among all its posts.
@@ -357,17 +363,30 @@ func (s *slotMask) union(o *slotMask) {
 }
 
 // keyWord is a cue word compiled for an index: the word, a lemma's
-// number (-1 if it is not one), or any word.
+// number (-1 if it is not one), or any word; later is the word's number
+// among the words cues have after their first (see cueIndex.later), 0 for
+// a cue's first word, a lemma or any word.
 type keyWord struct {
 	w     string
 	lemma int32
+	later int32
 	any   bool
 }
 
+// cuePost is a cue of a key in one list, with what tells most cues that
+// do not match a message's word from those that may, read where the
+// list's posts are walked.
 type cuePost struct {
 	cue  int32 // index into cues
 	slot int32
 	n    int32 // the cue's number in the slot's list (phrase.n)
+	// lemma is the cue's first word's lemma number, -1 if it is a word;
+	// second the number of its second word (keyWord.later), 0 if it has
+	// none or it is a lemma or any word.
+	lemma, second int32
+	// whole says that the cue is the key's word alone: the word that
+	// finds the key is the cue found, and nothing is tried.
+	whole bool
 }
 
 // slotEnd is the end of a slot's posts in a key's.
@@ -375,6 +394,19 @@ type slotEnd struct{ slot, end int32 }
 
 // postsOf are the posts of one slot.
 func (k *cueKey) postsOf(slot int32) []cuePost {
+	if len(k.slots) <= 8 { // most keys: in a few lists, read in turn
+		start := int32(0)
+		for _, se := range k.slots {
+			if se.slot >= slot {
+				if se.slot == slot {
+					return k.posts[start:se.end]
+				}
+				break
+			}
+			start = se.end
+		}
+		return nil
+	}
 	lo, hi := 0, len(k.slots)
 	for lo < hi { // the slot's, or the first above it
 		m := int(uint(lo+hi) >> 1)
@@ -473,10 +505,12 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 	if sp := spec(l); sp != nil && sp.folder != nil {
 		idx.folds, idx.fexact, idx.fstems = true, map[string]int32{}, &cueNode{}
 	}
+	idx.later, idx.flater = map[string]int32{}, map[string]int32{}
 	idx.lemmaStems, idx.flemmaStems = &lemmaNode{}, &lemmaNode{}
 	idx.classes.tabled, idx.fclasses.tabled = true, true
 	b := cueBuilder{idx: idx, cues: map[cueID]int32{}, lemmas: map[lemmaID]int32{}}
-	hasLiteral := map[string]bool{}
+	litNum := map[string]int32{}
+	idx.slotLits = make([][]int32, len(members))
 	for i := range members {
 		p := members[i].Value()
 		if p == nil {
@@ -495,10 +529,20 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 			b.stems(idx.fstems, p.fstems, slot, true)
 		}
 		for _, lit := range p.literal {
-			if !hasLiteral[lit] {
-				hasLiteral[lit] = true
-				idx.literals = append(idx.literals, lit)
+			n, ok := litNum[lit]
+			if !ok {
+				n = int32(len(idx.literals))
+				litNum[lit] = n
+				at := anchorOf(lit)
+				idx.literals, idx.litAnchorAt = append(idx.literals, lit), append(idx.litAnchorAt, at)
+				f := slices.Index(idx.litAnchors, lit[at])
+				if f < 0 {
+					f = len(idx.litAnchors)
+					idx.litAnchors, idx.litsAt = append(idx.litAnchors, lit[at]), append(idx.litsAt, nil)
+				}
+				idx.litsAt[f] = append(idx.litsAt[f], n)
 			}
+			idx.slotLits[i] = append(idx.slotLits[i], n)
 		}
 	}
 	return idx
@@ -559,11 +603,29 @@ func (b cueBuilder) compile(ph *phrase, folded bool) []keyWord {
 		if folded {
 			out[i].w = cw.fw
 		}
-		if cw.prefix {
+		switch {
+		case cw.prefix:
 			out[i].lemma = b.lemma(cw, folded)
+		case i > 0 && !cw.any:
+			out[i].later = b.later(out[i].w, folded)
 		}
 	}
 	return out
+}
+
+// later is the number of a word some cue has after its first, plain or
+// folded, numbered if it has none.
+func (b cueBuilder) later(w string, folded bool) int32 {
+	m := b.idx.later
+	if folded {
+		m = b.idx.flater
+	}
+	n, ok := m[w]
+	if !ok {
+		n = int32(len(m) + 1)
+		m[w] = n
+	}
+	return n
 }
 
 // word is the key of a word, made if it has none.
@@ -585,12 +647,15 @@ func (b cueBuilder) post(k *cueKey, phs []*phrase, slot int32, folded bool) {
 		if !ok {
 			ci = int32(len(k.cues))
 			b.cues[cueID{k, ph.cue}] = ci
-			ws := b.compile(ph, folded)
 			k.cues = append(k.cues, ph)
-			k.words = append(k.words, ws)
-			k.whole = append(k.whole, len(ws) == 1 && ws[0].lemma < 0 && !ws[0].any)
+			k.words = append(k.words, b.compile(ph, folded))
 		}
-		k.posts = append(k.posts, cuePost{ci, slot, ph.n})
+		ws := k.words[ci]
+		post := cuePost{cue: ci, slot: slot, n: ph.n, lemma: ws[0].lemma, whole: len(ws) == 1 && ws[0].lemma < 0 && !ws[0].any}
+		if len(ws) > 1 {
+			post.second = ws[1].later
+		}
+		k.posts = append(k.posts, post)
 		// A key's posts come slot by slot: the lists are merged in
 		// slot order, each list's cues of a key at once.
 		if n := len(k.slots); n > 0 && k.slots[n-1].slot == slot {
@@ -620,11 +685,11 @@ func (b cueBuilder) stems(into *cueNode, from *stemNode, slot int32, folded bool
 // them (the word's own, then each stem it starts with, shortest first),
 // and the lemmas it is a form of.
 func (idx *cueIndex) class(w string, folded bool) *wordClass {
-	exact, stems, lemmaStems := idx.exact, idx.stems, idx.lemmaStems
+	exact, stems, lemmaStems, later := idx.exact, idx.stems, idx.lemmaStems, idx.later
 	if folded {
-		exact, stems, lemmaStems = idx.fexact, idx.fstems, idx.flemmaStems
+		exact, stems, lemmaStems, later = idx.fexact, idx.fstems, idx.flemmaStems, idx.flater
 	}
-	var c wordClass
+	c := wordClass{later: later[w]}
 	if k, ok := exact[w]; ok {
 		c.keys = append(c.keys, k)
 	}
@@ -654,7 +719,7 @@ func (idx *cueIndex) class(w string, folded bool) *wordClass {
 			}
 		}
 	}
-	if c.keys == nil && c.lemmas == nil {
+	if c.keys == nil && c.lemmas == nil && c.later == 0 {
 		return noClass
 	}
 	slices.Sort(c.lemmas)
@@ -669,11 +734,12 @@ type cueHits struct {
 	folded  bool
 	litsOK  bool         // lits worked out
 	mask    slotMask     // the slots of every cand's key
-	words   []string     // each token's word as compared, in a folded text
 	classes []*wordClass // each word's and number's class, by token (other tokens' are never read)
 	cands   []cueCand    // in the order Find visits them
 	tried   []cueTry     // the cands' cues, each cand's from its at
 	lits    []Match      // each distinct literal's matches, literal by literal
+	litEnds []int32      // where each literal's matches end in lits, by number
+	litHits []litHit     // scratch: the literals' matches in the order found
 	found   []Match      // scratch: a list's matches, copied out in one allocation
 }
 
@@ -681,9 +747,9 @@ type cueHits struct {
 type cueCand struct {
 	tok, key int32
 	at       int32 // where its cues' answers start; -1 until asked
-	// next is the word after tok in its sentence, plus one; -1 if there
-	// is none, 0 until asked.
-	next int32
+	// after is the number (see wordClass.later) of the word after tok in
+	// its sentence, plus one; -1 if there is none, 0 until asked.
+	after int32
 	// mask is the key's: a list asks about every cand of the message,
 	// and most have none of its cues.
 	mask slotMask
@@ -699,15 +765,16 @@ var cueHitsPool = sync.Pool{New: func() any { return new(cueHits) }}
 
 // release returns h's memory for another message.
 func (h *cueHits) release() {
-	clear(h.words)
 	clear(h.lits)
+	clear(h.litHits)
 	clear(h.found)
-	*h = cueHits{words: h.words[:0], classes: h.classes[:0], cands: h.cands[:0], tried: h.tried[:0], lits: h.lits[:0], found: h.found[:0]}
+	*h = cueHits{classes: h.classes[:0], cands: h.cands[:0], tried: h.tried[:0], lits: h.lits[:0], litEnds: h.litEnds[:0],
+		litHits: h.litHits[:0], found: h.found[:0]}
 	cueHitsPool.Put(h)
 }
 
 // look classes a text's words (m's body) and notes the keys they find. A
-// word's class, and in a folded text its folded form, are found by the
+// word's class (in a folded text, its folded form's) is found by the
 // word's id (Message.WordIDs), and worked out by the word's text only the
 // first time, or for a word without one.
 func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
@@ -715,8 +782,7 @@ func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 	ids := m.ids // nil: each word by its text
 	cache, byID := &idx.classes, &idx.byID
 	if idx.folds && Folded(idx.proto.lang, text) {
-		cache, h.folded = &idx.fclasses, true
-		h.words = slices.Grow(h.words[:0], len(toks))[:len(toks)]
+		cache, byID, h.folded = &idx.fclasses, &idx.fbyID, true
 	}
 	class := func(w string) *wordClass { return idx.class(w, h.folded) }
 	known := cache.table.Load()
@@ -727,44 +793,23 @@ func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word && t.Kind != Number {
-			if h.folded {
-				h.words[i] = ""
-			}
 			continue
 		}
 		var id WordID
 		if ids != nil {
 			id = ids[i]
 		}
-		var c *wordClass
-		switch {
-		case h.folded:
-			if f := idx.fbyID.Get(id); f != nil {
-				h.words[i], c = f.w, f.c
-				break
+		c := byID.Get(id) // nil for id 0
+		if c == nil {
+			w := t.Norm
+			if h.folded {
+				w = idx.proto.norm(t, true)
 			}
-			w := idx.proto.norm(t, true)
 			var ok bool
 			if c, ok = known.find(w); !ok {
 				c = cache.get(w, class)
 			}
-			h.words[i] = w
-			if id != 0 {
-				idx.fbyID.Put(id, &foldedWord{w, c})
-			}
-		case id != 0:
-			if c = byID.Get(id); c != nil {
-				break
-			}
-			fallthrough
-		default:
-			var ok bool
-			if c, ok = known.find(t.Norm); !ok {
-				c = cache.get(t.Norm, class)
-			}
-			if id != 0 {
-				byID.Put(id, c)
-			}
+			byID.Put(id, c) // nothing for id 0
 		}
 		h.classes[i] = c
 		for _, k := range c.keys {
@@ -798,35 +843,17 @@ func (h *cueHits) result(c *cueCand, ci int32, toks []Token) *cueTry {
 	return t
 }
 
-// maybe reports whether a cue with words ws may match at a cand: its
-// first word if a lemma, its second if a word, as end compares them. Most
-// cues tried fail there, and are told so without a call to end.
-func (h *cueHits) maybe(c *cueCand, ws []keyWord, toks []Token) bool {
-	if l := ws[0].lemma; l >= 0 && !h.classes[c.tok].formOf(l) {
-		return false
+// setAfter works out a cand's after.
+func (h *cueHits) setAfter(c *cueCand, toks []Token) {
+	c.after = -1
+	if j, ok := nextWordInSentence(toks, int(c.tok)+1); ok {
+		c.after = h.classes[j].later + 1
 	}
-	if len(ws) < 2 || ws[1].any || ws[1].lemma >= 0 {
-		return true
-	}
-	if c.next == 0 {
-		c.next = -1
-		if j, ok := nextWordInSentence(toks, int(c.tok)+1); ok {
-			c.next = int32(j) + 1
-		}
-	}
-	if c.next < 0 {
-		return false
-	}
-	j := c.next - 1
-	if h.folded {
-		return h.words[j] == ws[1].w
-	}
-	return toks[j].Norm == ws[1].w
 }
 
 // end is the index of the last token of a cue with words ws matched at
-// token i, whose word found the cue's key (see Phrases.end): a word is
-// compared as a string, a lemma by the token's class.
+// token i, whose word found the cue's key (see Phrases.end): a word and a
+// lemma by the token's class, a word by its number (see keyWord.later).
 func (h *cueHits) end(toks []Token, i int, ws []keyWord) (int, bool) {
 	j := i
 	for k := range ws {
@@ -844,14 +871,8 @@ func (h *cueHits) end(toks []Token, i int, ws []keyWord) (int, bool) {
 				return 0, false
 			}
 		case k == 0: // the key is the word
-		case h.folded:
-			if h.words[j] != kw.w {
-				return 0, false
-			}
-		default:
-			if toks[j].Norm != kw.w {
-				return 0, false
-			}
+		case h.classes[j].later != kw.later:
+			return 0, false
 		}
 	}
 	return j, true
@@ -936,11 +957,23 @@ func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 			}
 			k := h.idx.keys[c.key]
 			i := c.tok
-			for _, post := range k.postsOf(slot) {
+			posts := k.postsOf(slot)
+			for pi := range posts {
+				post := &posts[pi]
 				last := i // a cue of the key's word alone is found where the word is
-				if !k.whole[post.cue] {
-					if !h.maybe(c, k.words[post.cue], toks) {
+				if !post.whole {
+					// Most cues tried fail on their first lemma or
+					// second word, told here without a call to end.
+					if post.lemma >= 0 && !h.classes[i].formOf(post.lemma) {
 						continue
+					}
+					if post.second != 0 {
+						if c.after == 0 {
+							h.setAfter(c, toks)
+						}
+						if c.after-1 != post.second {
+							continue
+						}
 					}
 					t := h.result(c, post.cue, toks)
 					if t.state != 2 {
@@ -957,22 +990,102 @@ func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 	}
 	if len(p.literal) > 0 {
 		if !h.litsOK {
-			for _, lit := range h.idx.literals {
-				h.lits = findLiteral(h.lits, m.Body.Text, lit)
-			}
+			h.findLiterals(m.Body.Text)
 			h.litsOK = true
 		}
-		for li, lit := range p.literal {
-			for _, lm := range h.lits {
-				if lm.Cue == lit {
-					out = append(out, lm)
-					if nums != nil {
-						*nums = append(*nums, p.literalN[li])
-					}
+		for li, n := range h.idx.slotLits[slot-1] {
+			start := int32(0)
+			if n > 0 {
+				start = h.litEnds[n-1]
+			}
+			for _, lm := range h.lits[start:h.litEnds[n]] {
+				out = append(out, lm)
+				if nums != nil {
+					*nums = append(*nums, p.literalN[li])
 				}
 			}
 		}
 	}
 	h.found = out
 	return out
+}
+
+// litHit is a literal's match, and the literal's number.
+type litHit struct {
+	lit int32
+	m   Match
+}
+
+// anchorOf is where in a literal cue the byte is that a text is searched
+// for: the one least common in text, so that few places are tried. A
+// letter, a digit or a space is in every text, as are the bytes that go on
+// a letter's encoding or start a Turkish or Azerbaijani letter's; an emoji
+// starts with a byte no letter of these languages does.
+func anchorOf(lit string) int {
+	rank := func(b byte) int {
+		switch {
+		case b >= 0xF0 || b < 0x80 && strings.IndexByte("!\"#$%&()*+/:;<=>?@[\\]^_`{|}~", b) >= 0:
+			return 0
+		case b >= 0xE0 || b == '.' || b == ',' || b == '\'' || b == '-':
+			return 1
+		case b >= 0x80:
+			return 2
+		}
+		return 3
+	}
+	best := 0
+	for i := 1; i < len(lit); i++ {
+		if rank(lit[i]) < rank(lit[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// findLiterals finds every literal of the index in text, as findLiteral
+// does each: the text is searched for each anchor byte (see anchorOf),
+// once for all the literals with it, and each literal tried where the
+// byte is. The matches are kept literal by literal, each literal's in text
+// order (lits, litEnds).
+func (h *cueHits) findLiterals(text string) {
+	idx := h.idx
+	h.litEnds = slices.Grow(h.litEnds[:0], len(idx.literals))[:len(idx.literals)]
+	ends := h.litEnds // first, where each literal may next be found
+	clear(ends)
+	hits := h.litHits[:0]
+	for f, b := range idx.litAnchors {
+		for at := 0; at < len(text); {
+			i := strings.IndexByte(text[at:], b)
+			if i < 0 {
+				break
+			}
+			at += i + 1
+			for _, n := range idx.litsAt[f] {
+				lit := idx.literals[n]
+				// A literal's places come in order, each after the
+				// one before it.
+				s := at - 1 - idx.litAnchorAt[n]
+				if s < int(ends[n]) || !strings.HasPrefix(text[s:], lit) {
+					continue
+				}
+				e := s + len(lit)
+				ends[n] = int32(e)
+				if literalStands(text, lit, s, e) {
+					hits = append(hits, litHit{n, Match{Cue: lit, Span: Span{s, e}, First: -1, Last: -1}})
+				}
+			}
+		}
+	}
+	// Literal by literal; the sort is stable, so each in text order.
+	slices.SortStableFunc(hits, func(a, b litHit) int { return int(a.lit - b.lit) })
+	clear(ends)
+	h.lits = h.lits[:0]
+	for _, hit := range hits {
+		h.lits = append(h.lits, hit.m)
+		ends[hit.lit]++
+	}
+	for n := 1; n < len(ends); n++ {
+		ends[n] += ends[n-1]
+	}
+	h.litHits = hits
 }

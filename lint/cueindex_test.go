@@ -260,6 +260,12 @@ func FuzzFindIn(f *testing.F) {
 		{"share*", "share*\nsharing", "Sharing it, shared"},
 		{"/s\n🙄", "🙄\n/s", "Sure /s 🙄 see /search"},
 		{" oh great \noh great\n\n/s", " /s\ngreat*", "Oh great /s, greatly"},
+		// Literals sharing a first byte, one inside another, and running on.
+		{"(!)\n(!!)\n🙄\n🙃\n&", "/s\n/\n(\n(!)", "Wait(!!) (!) /s/s 🙄🙃🙄 ((!) a&b /sure"},
+		// Literals searched for by a byte inside them.
+		{"a.m.\np.m.\n..\n:)", "a.m. \n.", "9 a.m.a.m. p.m... :) .."},
+		// Later words told by their number, plain and folded.
+		{"you again\nyou * again\nçok güzel", "again you\nçok", "You, again? you did it again. COK GUZEL"},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}
@@ -352,11 +358,22 @@ func TestFindTyposByLength(t *testing.T) {
 			}
 		}
 		found := 0
-		for _, text := range texts[l] {
+		for n, text := range texts[l] {
 			toks := Tokenize(text, l)
 			got := p.FindTypos(text, toks)
-			if want := findTyposByLength(p, byLen, text, toks); !slices.Equal(want, got) {
+			want := findTyposByLength(p, byLen, text, toks)
+			if !slices.Equal(want, got) {
 				t.Fatalf("%s %q: %s", l, text, cmp.Diff(want, got))
+			}
+			// By word id, on every fourth text: the first message keeps
+			// each word's answer, the second reads it.
+			for round := 0; n%4 == 0 && round < 2; round++ {
+				m := &Message{Lang: l, Body: Field{Text: text}}
+				m.WordIDs()
+				if got := p.FindTyposIn(m); !slices.Equal(want, got) {
+					t.Fatalf("%s %q, round %d by id: %s", l, text, round, cmp.Diff(want, got))
+				}
+				m.Trim()
 			}
 			found += len(got)
 		}

@@ -94,6 +94,9 @@ const typoMin = 7
 type typoIndex struct {
 	byFirst [256][][]typoCue
 	near    wordCache[[]typoCue]
+	// byID keeps, by word id (WordID), what a word of a message in the
+	// list's language finds: the cues near it, if mayBeNear lets it look.
+	byID WordValues[[]typoCue]
 }
 
 // maxNear is how many words a typo index remembers: every long word of a
@@ -156,14 +159,56 @@ func (p *Phrases) AllowTypos(isWord func(string) bool) {
 // FindTypos returns the cues one typo away (see AllowTypos): a second look
 // for a rule that found nothing as written.
 func (p *Phrases) FindTypos(text string, toks []Token) []Match {
+	return p.findTyposIn(text, toks, nil)
+}
+
+// FindTyposIn is FindTypos for a message's body: its words, known by their
+// ids (Message.WordIDs) when it has them, are looked up by id, not by
+// their text.
+func (p *Phrases) FindTyposIn(m *Message) []Match {
+	var ids []WordID
+	if m.Lang == p.lang { // an id keeps what a word is in its message's language
+		ids = m.ids
+	}
+	return p.findTyposIn(m.Body.Text, m.Tokens(), ids)
+}
+
+// noNear is the near cues of a word near none: most words, which share it.
+var noNear = new([]typoCue)
+
+// findTyposIn is FindTypos, looking a word up by its id in ids (if not nil
+// and not 0).
+func (p *Phrases) findTyposIn(text string, toks []Token, ids []WordID) []Match {
 	if p.typos == nil {
 		return nil
 	}
 	folded := p.fexact != nil && Folded(p.lang, text)
+	typos := p.typos
+	if folded {
+		typos = p.ftypos
+	}
 	var out []Match
 	for i := range toks {
-		if t := &toks[i]; t.Kind == Word && len(t.Norm) >= typoMin-1 {
-			out = p.findTypos(out, toks, i, p.norm(t, folded), folded)
+		t := &toks[i]
+		if t.Kind != Word || len(t.Norm) < typoMin-1 {
+			continue
+		}
+		var id WordID
+		if ids != nil {
+			id = ids[i]
+		}
+		near := typos.byID.Get(id) // nil for id 0
+		if near == nil {
+			near = noNear // most words
+			if n := p.near(typos, p.norm(t, folded), folded); len(n) > 0 {
+				near = &n
+			}
+			typos.byID.Put(id, near) // nothing for id 0
+		}
+		for _, tc := range *near {
+			if m, ok := p.try(toks, nil, i, tc.ph, folded, true, false); ok {
+				out = append(out, m)
+			}
 		}
 	}
 	return out
@@ -472,39 +517,38 @@ func findLiteral(out []Match, text, lit string) []Match {
 		}
 		s, e := off+i, off+i+len(lit)
 		off = e
-		if r, _ := utf8.DecodeLastRuneInString(lit); isWordRune(r) {
-			if n, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && isWordRune(n) {
-				continue
-			}
+		if literalStands(text, lit, s, e) {
+			out = append(out, Match{Cue: lit, Span: Span{s, e}, First: -1, Last: -1})
 		}
-		if r, _ := utf8.DecodeRuneInString(lit); isWordRune(r) {
-			if p, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && isWordRune(p) {
-				continue
-			}
-		}
-		out = append(out, Match{Cue: lit, Span: Span{s, e}, First: -1, Last: -1})
 	}
+}
+
+// literalStands reports whether lit, found in text from s to e, is a cue
+// there: not one that starts or ends with a letter and runs on into a
+// word.
+func literalStands(text, lit string, s, e int) bool {
+	if r, _ := utf8.DecodeLastRuneInString(lit); isWordRune(r) {
+		if n, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && isWordRune(n) {
+			return false
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(lit); isWordRune(r) {
+		if p, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && isWordRune(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // Has reports whether any cue is in the tokens.
 func (p *Phrases) Has(text string, toks []Token) bool { return len(p.Find(text, toks)) > 0 }
 
-// findTypos tries the cues whose first word is one typo from w.
-func (p *Phrases) findTypos(out []Match, toks []Token, i int, w string, folded bool) []Match {
-	typos := p.typos
-	if folded {
-		typos = p.ftypos
-	}
+// near is the cues whose first word is one typo from w, to be tried.
+func (p *Phrases) near(typos *typoIndex, w string, folded bool) []typoCue {
 	if !typos.mayBeNear(w) {
-		return out // most words: no cue word of the length starts with the letter
+		return nil // most words: no cue word of the length starts with the letter
 	}
-	near := typos.near.get(w, func(w string) []typoCue { return p.nearCues(typos, w, folded) })
-	for _, tc := range near {
-		if m, ok := p.try(toks, nil, i, tc.ph, folded, true, false); ok {
-			out = append(out, m)
-		}
-	}
-	return out
+	return typos.near.get(w, func(w string) []typoCue { return p.nearCues(typos, w, folded) })
 }
 
 // nearCues are the cues whose first word is one typo from w, in the order

@@ -1,8 +1,11 @@
 package lint
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -165,6 +168,52 @@ func FuzzMayBeNear(f *testing.F) {
 		}
 		if near := p.nearCues(p.typos, w, false); len(near) > 0 && !p.typos.mayBeNear(w) {
 			t.Errorf("mayBeNear(%q) is false, but nearCues finds %d cues", w, len(near))
+		}
+	})
+}
+
+// FindTyposIn, which looks a message's words up by their ids, finds what
+// FindTypos as it was finds by their text (findTyposByLength): on a message's first look (ids handed out
+// and answers kept), on a later one (answers read by id), and on a message
+// in another language, whose ids it does not read.
+func FuzzFindTyposIn(f *testing.F) {
+	for _, s := range [][2]string{
+		{"təşəkkür edirik\nappreciate", "Təşəkür edirik! We apprecaite it, təşəkür"},
+		{"appreciate\nwelcome back", "We appreciated it. Welcom back, welcome bakc"},
+		{"indirin\niyi günler", "Tüm ürünlerde indirim, indrin, IYI GUNLER, tesekkurler"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	known := func(w string) bool { return w == "indirim" || w == "appreciated" }
+	f.Fuzz(func(t *testing.T, cues, text string) {
+		for _, l := range []Lang{English, Turkish, Azerbaijani} {
+			p := NewPhrases(l, strings.Split(cues, "\n"))
+			p.AllowTypos(known)
+			byLen := map[int][]*phrase{}
+			for _, ph := range p.words {
+				if n := utf8.RuneCountInString(ph.words[0].w); !ph.words[0].prefix && n >= typoMin {
+					byLen[n] = append(byLen[n], ph)
+				}
+			}
+			want := findTyposByLength(p, byLen, text, Tokenize(text, l))
+			for round := range 2 {
+				m := &Message{Lang: l, Body: Field{Text: text}}
+				m.WordIDs()
+				if got := p.FindTyposIn(m); !slices.Equal(want, got) {
+					t.Fatalf("%s %q in %q, round %d: %s", l, cues, text, round, cmp.Diff(want, got))
+				}
+				m.Trim()
+			}
+			other := English
+			if l == English {
+				other = Turkish
+			}
+			m := &Message{Lang: other, Body: Field{Text: text}}
+			m.WordIDs()
+			if want, got := findTyposByLength(p, byLen, text, m.Tokens()), p.FindTyposIn(m); !slices.Equal(want, got) {
+				t.Fatalf("%s list, %s message %q in %q: %s", l, other, cues, text, cmp.Diff(want, got))
+			}
+			m.Trim()
 		}
 	})
 }

@@ -214,7 +214,7 @@ func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
 	case p == nil:
 		return nil
 	case pb.typos:
-		return p.FindTypos(m.Body.Text, m.Tokens())
+		return p.FindTyposIn(m)
 	}
 	return p.FindIn(m)
 }
@@ -335,7 +335,7 @@ func (pb phraseBook) cuesIn(m *lint.Message, buf []lint.Match, nums []int32) (co
 	case !ok:
 		return c, nil, nums
 	case pb.typos:
-		found := c.p.FindTypos(m.Body.Text, m.Tokens())
+		found := c.p.FindTyposIn(m)
 		for i := range found {
 			nums = append(nums, c.p.Number(found[i].Cue))
 		}
@@ -411,7 +411,7 @@ func (pb phraseBook) has(m *lint.Message, list string) bool {
 	case p == nil:
 		return false
 	case pb.typos:
-		return len(p.FindTypos(m.Body.Text, m.Tokens())) > 0
+		return len(p.FindTyposIn(m)) > 0
 	}
 	return p.HasIn(m)
 }
