@@ -162,6 +162,32 @@ type ctaGrammar struct {
 	// verbPrefixes: the first half of a hyphenated verb ("re-order"), after
 	// which an action is still one.
 	verbPrefixes map[lint.Lang]map[string]bool
+	// flags answer what imperative asks of every word (see ctaWordBits).
+	flags langFlags
+}
+
+// The bits of ctaGrammar.flags.
+const (
+	complementizerBit wordBits = 1 << iota // complementizers
+	enoughBit                              // enough, as written or folded
+)
+
+// ctaWordBits are the bits of a word in language l: whether complementizers
+// hold it, whether enough holds it or it folded.
+func (g ctaGrammar) ctaWordBits(l lint.Lang) func(w, norm string) wordBits {
+	complementizers, enough := g.complementizers[l], g.enough[l]
+	return func(_, norm string) wordBits {
+		var b wordBits
+		if complementizers[norm] {
+			b |= complementizerBit
+		}
+		// Folded into a buffer on the stack: looked up, not kept.
+		var fold [64]byte
+		if enough != nil && (enough[string(lint.AppendFold(fold[:0], l, norm))] || enough[norm]) {
+			b |= enoughBit
+		}
+		return b
+	}
 }
 
 // notTold reports whether an action cue is no instruction by what follows
@@ -219,7 +245,7 @@ func (g ctaGrammar) headingNoun(m *lint.Message, toks []lint.Token, mt lint.Matc
 // language registered after start-up has its own.
 func newCTAGrammar() ctaGrammar {
 	w := ctaData.WordSets
-	return ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
+	g := ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
 		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
 		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
 		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
@@ -227,6 +253,15 @@ func newCTAGrammar() ctaGrammar {
 		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), bufferedCase: w("buffered_case_endings"), verbPrefixes: w("verb_prefixes"),
 		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems"),
 		lightNouns: w("light_verb_nouns"), youSubjects: w("you_subjects")}
+	langs := map[lint.Lang]bool{}
+	for l := range g.complementizers {
+		langs[l] = true
+	}
+	for l := range g.enough {
+		langs[l] = true
+	}
+	g.flags = langFlagsOf(langs, g.ctaWordBits, func(string, string) wordBits { return 0 })
+	return g
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -427,7 +462,8 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		}
 		return false
 	}
-	var fold [64]byte
+	var buf [128]wordBits
+	flags := g.flags.appendBits(buf[:0], m)
 	for i, t := range toks {
 		if t.Kind != lint.Word {
 			continue
@@ -437,7 +473,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		// A comma, a dash ("kodu kassada deyin – DERI15") or a
 		// complementizer ends the clause.
 		clause := next >= 0 && (toks[next].Kind == lint.Punct && (toks[next].Norm == "," || toks[next].Norm == "–" || toks[next].Norm == "—") ||
-			toks[next].Kind == lint.Word && g.complementizers[m.Lang][toks[next].Norm])
+			flags[next]&complementizerBit != 0)
 		if last && (able[t.Norm] || hasAny(t.Norm, able)) {
 			return true
 		}
@@ -449,8 +485,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 				return true
 			}
 		}
-		// Folded into a buffer on the stack: looked up, not kept.
-		if enough != nil && (enough[string(lint.AppendFold(fold[:0], m.Lang, t.Norm))] || enough[t.Norm]) {
+		if flags[i]&enoughBit != 0 {
 			prev := neighbour(toks, i, -1)
 			if prev >= 0 && hasAny(toks[prev].Norm, after) {
 				return true

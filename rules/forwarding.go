@@ -123,6 +123,23 @@ type forwardingWords struct {
 	// two of them end ("şirketinin": "nin", "in") loses the whole one,
 	// whatever the order of a set.
 	genitiveList map[lint.Lang][]string
+	// flags answer, for every word of a message with a sending verb, the
+	// questions asked of each (see wordFlags): a pronoun, a capital.
+	flags langFlags
+}
+
+// The bits of forwardingWords.flags.
+const (
+	pronounBit wordBits = 1 << iota              // pronouns
+	capitalBit wordBits = 1 << (maxWordSets - 1) // a capital letter or more (not noCapital)
+)
+
+// capitalBits is the bit the word as written gives forwardingWords.flags.
+func capitalBits(w string) wordBits {
+	if noCapital(w) {
+		return 0
+	}
+	return capitalBit
 }
 
 // endingLists builds an endingList per language of a word set, for words
@@ -176,6 +193,7 @@ func newForwardingWords() *forwardingWords {
 	for l, ends := range fw.genitiveEndings {
 		fw.genitiveList[l] = slices.SortedFunc(maps.Keys(ends), func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	}
+	fw.flags = newLangFlags(capitalBits, fw.pronouns)
 	return fw
 }
 
@@ -214,10 +232,11 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	// Then for a receiver: a third party, a name or a team (another
 	// organisation's: "the payment system's unit").
 	toks := m.Tokens()
-	names := fw.namedRecipients(m, toks)
-	pronouns := fw.pronouns[m.Lang]
+	var buf [128]wordBits
+	flags := fw.flags.appendBits(buf[:0], m)
+	names := fw.namedRecipients(m, toks, flags)
 	if len(names) == 0 && !hasIn(g.third, m) && !hasIn(g.thirdModifier, m) && !hasIn(g.partnerClause, m) && !fw.othersTeams(m, toks, g.own) &&
-		(len(pronouns) == 0 || !slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && pronouns[t.Norm] })) {
+		!anyHas(flags, pronounBit) {
 		return
 	}
 	s := forwardingScratches.Get().(*cueScratch)
@@ -353,7 +372,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		// will contact you, as we've handed them your name".
 		antecedents := map[int]lint.Match{}
 		for j := firstTokenAt(toks, s.Start); j < len(toks) && toks[j].End <= s.End; j++ {
-			if toks[j].Kind != lint.Word || !fw.pronouns[m.Lang][toks[j].Norm] {
+			if flags[j]&pronounBit == 0 {
 				continue
 			}
 			if ants == nil {
@@ -902,7 +921,9 @@ func (fw *forwardingWords) verbEnding(l lint.Lang, w string) bool {
 // ("Veriscan'a"). A capitalised word the language has as a common word is
 // a label of the app's own (the "Sent" folder, "Qrupa"), not a name,
 // unless it is part of a longer name ("Yurtiçi Kargo'ya").
-func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) []lint.Match {
+//
+// flags are fw.flags of the tokens.
+func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, flags []wordBits) []lint.Match {
 	before := fw.to[m.Lang]
 	var out []lint.Match
 	var markup []lint.Span
@@ -912,10 +933,10 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token) [
 		if t.Kind != lint.Word || i == 0 {
 			continue
 		}
-		w := m.Body.Text[t.Start:t.End]
-		if noCapital(w) || sentenceStart(toks, i) {
+		if flags[i]&capitalBit == 0 || sentenceStart(toks, i) {
 			continue // most words: neither a capital nor camel case
 		}
+		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) ||
 			joinedCode(m.Body.Text, *t) && hyphenSuffix(m.Body.Text, toks, i) == "" {

@@ -1,0 +1,150 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// A rule that asks of every word of a message whether it is in a set
+// ("them", "to", a complementizer) hashed the word once per set, and
+// found the language's set by a map look-up each time too. A wordFlags is
+// a language's sets asked once per word of a run: the answers, a bit a
+// set, are kept by the word's id (lint.WordID), so a message's words are
+// read with two loads each and no hash.
+
+// wordBits are the answers of a wordFlags about one word: bit i is set i's.
+type wordBits uint8
+
+// maxWordSets is how many sets one wordFlags answers for.
+const maxWordSets = 8
+
+// bitValues are every wordBits value, so that an answer kept by id points
+// into them and keeping one allocates nothing.
+var bitValues = func() (v [1 << maxWordSets]wordBits) {
+	for i := range v {
+		v[i] = wordBits(i)
+	}
+	return v
+}()
+
+// wordFlags answers a rule's questions about the words of one language's
+// messages: of works out a word's bits from the word as written (w) and as
+// rules compare it (norm), a pure function of the two, once per word.
+type wordFlags struct {
+	of   func(w, norm string) wordBits
+	byID lint.WordValues[wordBits]
+}
+
+// setBits are the bits of sets (bit i: sets[i] holds the word's norm; a
+// nil set holds nothing) and those text reads off the word as written
+// (nil: none), which must use bits no set has.
+func setBits(text func(string) wordBits, sets []map[string]bool) func(w, norm string) wordBits {
+	if len(sets) > maxWordSets {
+		panic("rules: too many word sets for one wordFlags")
+	}
+	return func(w, norm string) wordBits {
+		var b wordBits
+		if text != nil {
+			b = text(w)
+		}
+		for i, set := range sets {
+			if set[norm] {
+				b |= 1 << i
+			}
+		}
+		return b
+	}
+}
+
+// appendBits appends the bits of each of m's tokens (m.Tokens(); 0 for a
+// token that is no word) to dst, found by the message's word ids when the
+// engine worked them out, worked out from each word's text otherwise: one
+// pass a message, so that a rule reads a token's bits as often as it likes
+// for a load.
+func (f *wordFlags) appendBits(dst []wordBits, m *lint.Message) []wordBits {
+	toks := m.Tokens()
+	var ids []lint.WordID
+	if m.HasWordIDs() {
+		ids = m.WordIDs()
+	}
+	text := m.Body.Text
+	n := len(dst)
+	dst = slices.Grow(dst, len(toks))[:n+len(toks)]
+	bits := dst[n:]
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word {
+			bits[i] = 0
+			continue
+		}
+		var id lint.WordID
+		if ids != nil {
+			id = ids[i]
+			if b := f.byID.Get(id); b != nil {
+				bits[i] = *b
+				continue
+			}
+		}
+		b := f.of(text[t.Start:t.End], t.Norm)
+		f.byID.Put(id, &bitValues[b])
+		bits[i] = b
+	}
+	return dst
+}
+
+// anyHas reports whether a token's bits have every bit of want.
+func anyHas(bits []wordBits, want wordBits) bool {
+	for _, b := range bits {
+		if b&want == want {
+			return true
+		}
+	}
+	return false
+}
+
+// langFlags are a rule's wordFlags by language, each made once and
+// found once a message: a language the rule has no data for gets other,
+// which must answer the same for every such language (its sets are empty).
+type langFlags struct {
+	byLang map[lint.Lang]*wordFlags
+	other  *wordFlags
+}
+
+// newLangFlags makes the flags of sets (each by language) in every
+// language one of them has (see setBits).
+func newLangFlags(text func(string) wordBits, sets ...map[lint.Lang]map[string]bool) langFlags {
+	langs := map[lint.Lang]bool{}
+	for _, s := range sets {
+		for l := range s {
+			langs[l] = true
+		}
+	}
+	return langFlagsOf(langs, func(l lint.Lang) func(w, norm string) wordBits {
+		of := make([]map[string]bool, len(sets))
+		for i, s := range sets {
+			of[i] = s[l]
+		}
+		return setBits(text, of)
+	}, setBits(text, nil))
+}
+
+// langFlagsOf makes the flags of langs, of(l) a language's questions, and
+// other those of the languages not in langs.
+func langFlagsOf(langs map[lint.Lang]bool, of func(lint.Lang) func(w, norm string) wordBits, other func(w, norm string) wordBits) langFlags {
+	lf := langFlags{byLang: map[lint.Lang]*wordFlags{}, other: &wordFlags{of: other}}
+	for l := range langs {
+		lf.byLang[l] = &wordFlags{of: of(l)}
+	}
+	return lf
+}
+
+// appendBits appends the bits of m's tokens in m's language (see
+// wordFlags.appendBits).
+func (lf langFlags) appendBits(dst []wordBits, m *lint.Message) []wordBits {
+	f, ok := lf.byLang[m.Lang]
+	if !ok {
+		f = lf.other
+	}
+	return f.appendBits(dst, m)
+}
