@@ -257,6 +257,40 @@ type goodbyeWords struct {
 	// hedges open a short last clause that qualifies the wish before it
 	// ("Sleep well afterwards, if you can"): the wish is read without it.
 	hedges map[lint.Lang]map[string]bool
+	// flags answer what acrossAdverbs and haveAWish ask of every word (see
+	// goodbyeWordBits).
+	flags langFlags
+}
+
+// The bits of goodbyeWords.flags.
+const (
+	adverbStartBit wordBits = 1 << iota // an offer adverb may start at the word
+	haveOrWishBit                       // "have" or one of wishVerbs
+)
+
+// goodbyeWordBits are the bits of a word in language l: whether an adverb
+// of offerAdverbs starts with it (every word, if one is empty: it starts
+// anywhere), whether it is "have" or one of wishVerbs.
+func (gw *goodbyeWords) goodbyeWordBits(l lint.Lang) func(w, norm string) wordBits {
+	firsts, anywhere := map[string]bool{}, false
+	for _, adv := range gw.offerAdverbs[l] {
+		if len(adv) == 0 {
+			anywhere = true
+			continue
+		}
+		firsts[adv[0]] = true
+	}
+	wishVerbs := gw.wishVerbs[l]
+	return func(_, norm string) wordBits {
+		var b wordBits
+		if anywhere || firsts[norm] {
+			b |= adverbStartBit
+		}
+		if norm == "have" || wishVerbs[norm] {
+			b |= haveOrWishBit
+		}
+		return b
+	}
 }
 
 // endsImperative reports whether a word ends in a 2nd person imperative
@@ -272,7 +306,7 @@ func (gw *goodbyeWords) endsImperative(l lint.Lang, w string, folded bool) bool 
 
 func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	w := goodbyeData.WordSets
-	return &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
+	gw := &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
 		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
@@ -284,6 +318,15 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges")}
+	langs := map[lint.Lang]bool{}
+	for l := range gw.offerAdverbs {
+		langs[l] = true
+	}
+	for l := range gw.wishVerbs {
+		langs[l] = true
+	}
+	gw.flags = langFlagsOf(langs, gw.goodbyeWordBits, gw.goodbyeWordBits(""))
+	return gw
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -390,10 +433,12 @@ func (gw *goodbyeWords) acrossAdverbs(m *lint.Message, offer func(*lint.Message)
 		return false
 	}
 	toks := m.Tokens()
+	var buf [128]wordBits
+	bits := gw.flags.appendBits(buf[:0], m)
 	type cut struct{ first, last int } // token indexes of one adverb
 	var cuts []cut
 	for i := 0; i < len(toks); i++ {
-		if toks[i].Kind != lint.Word {
+		if bits[i]&adverbStartBit == 0 { // no word, or none an adverb starts with
 			continue
 		}
 		for _, adv := range adverbs {
@@ -745,8 +790,10 @@ func (gw *goodbyeWords) haveAWish(m *lint.Message) bool {
 	}
 	toks := m.Tokens()
 	sents := m.Sentences()
+	var buf [128]wordBits
+	bits := gw.flags.appendBits(buf[:0], m)
 	for i, t := range toks {
-		if t.Kind != lint.Word || t.Norm != "have" && !gw.wishVerbs[l][t.Norm] {
+		if bits[i]&haveOrWishBit == 0 {
 			continue
 		}
 		if prev := neighbour(toks, i, -1); !(prev < 0 || sentenceStart(toks, i) || toks[prev].Norm == "," || gw.haveBefore[l][toks[prev].Norm]) {

@@ -9,15 +9,21 @@ import (
 	"github.com/msglint/msglint/lint/load"
 )
 
-// FuzzWordFlags holds the bits forwarding-consent and cta read by word id
-// to the questions they asked of each word before: noCapital and the
-// pronoun set (forwarding), the complementizer and "enough" sets, the
-// latter as written or folded (cta). Each message is read with its ids
+// FuzzWordFlags holds the bits forwarding-consent, cta and goodbye read by
+// word id to the questions they asked of each word before: noCapital and
+// the pronoun set (forwarding), the complementizer and "enough" sets, the
+// latter as written or folded (cta), an offer adverb's first word and
+// "have" or a wish verb (goodbye). Each message is read with its ids
 // twice (the bits worked out, then remembered) and without them.
 func FuzzWordFlags(f *testing.F) {
-	fw, g := newForwardingWords(), newCTAGrammar()
+	fw, g, gw := newForwardingWords(), newCTAGrammar(), newGoodbyeWords(nil)
 	var words []string
-	for _, sets := range []map[lint.Lang]map[string]bool{fw.pronouns, g.complementizers, g.enough} {
+	for _, advs := range gw.offerAdverbs {
+		for _, adv := range advs {
+			words = append(words, strings.Join(adv, " "))
+		}
+	}
+	for _, sets := range []map[lint.Lang]map[string]bool{fw.pronouns, g.complementizers, g.enough, gw.wishVerbs} {
 		for _, set := range sets {
 			for w := range set {
 				words = append(words, w)
@@ -33,10 +39,18 @@ func FuzzWordFlags(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string, pick uint8) {
 		l := lint.Langs[int(pick)%3]
-		want := func(m *lint.Message, i int) (fwBits, ctaBits wordBits) {
+		want := func(m *lint.Message, i int) (fwBits, ctaBits, gwBits wordBits) {
 			tk := m.Tokens()[i]
 			if tk.Kind != lint.Word {
-				return 0, 0
+				return 0, 0, 0
+			}
+			for _, adv := range gw.offerAdverbs[l] {
+				if len(adv) == 0 || adv[0] == tk.Norm {
+					gwBits |= adverbStartBit
+				}
+			}
+			if tk.Norm == "have" || gw.wishVerbs[l][tk.Norm] {
+				gwBits |= haveOrWishBit
 			}
 			if !noCapital(m.Body.Text[tk.Start:tk.End]) {
 				fwBits |= capitalBit
@@ -51,7 +65,7 @@ func FuzzWordFlags(f *testing.F) {
 			if enough := g.enough[l]; enough != nil && (enough[string(lint.AppendFold(fold[:0], l, tk.Norm))] || enough[tk.Norm]) {
 				ctaBits |= enoughBit
 			}
-			return fwBits, ctaBits
+			return fwBits, ctaBits, gwBits
 		}
 		withIDs := load.Options{Lang: l}.Text("draft", text)
 		withIDs.WordIDs()
@@ -60,14 +74,14 @@ func FuzzWordFlags(f *testing.F) {
 			how string
 			m   *lint.Message
 		}{{"by id", withIDs}, {"remembered by id", withIDs}, {"by text", without}} {
-			fwBits, ctaBits := fw.flags.appendBits(nil, read.m), g.flags.appendBits([]wordBits{7}, read.m)[1:]
-			if len(fwBits) != len(read.m.Tokens()) || len(ctaBits) != len(read.m.Tokens()) {
-				t.Fatalf("%s %q (%s): %d and %d bits for %d tokens", l, text, read.how, len(fwBits), len(ctaBits), len(read.m.Tokens()))
+			fwBits, ctaBits, gwBits := fw.flags.appendBits(nil, read.m), g.flags.appendBits([]wordBits{7}, read.m)[1:], gw.flags.appendBits(nil, read.m)
+			if n := len(read.m.Tokens()); len(fwBits) != n || len(ctaBits) != n || len(gwBits) != n {
+				t.Fatalf("%s %q (%s): %d, %d and %d bits for %d tokens", l, text, read.how, len(fwBits), len(ctaBits), len(gwBits), n)
 			}
 			for i := range read.m.Tokens() {
-				if wf, wc := want(read.m, i); fwBits[i] != wf || ctaBits[i] != wc {
-					t.Fatalf("%s %q (%s), token %d %q: bits %08b %08b, want %08b %08b", l, text, read.how, i, read.m.Tokens()[i].Norm,
-						fwBits[i], ctaBits[i], wf, wc)
+				if wf, wc, wg := want(read.m, i); fwBits[i] != wf || ctaBits[i] != wc || gwBits[i] != wg {
+					t.Fatalf("%s %q (%s), token %d %q: bits %08b %08b %08b, want %08b %08b %08b", l, text, read.how, i, read.m.Tokens()[i].Norm,
+						fwBits[i], ctaBits[i], gwBits[i], wf, wc, wg)
 				}
 			}
 		}
