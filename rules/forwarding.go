@@ -124,15 +124,36 @@ type forwardingWords struct {
 	// whatever the order of a set.
 	genitiveList map[lint.Lang][]string
 	// flags answer, for every word of a message with a sending verb, the
-	// questions asked of each (see wordFlags): a pronoun, a capital.
+	// questions asked of each (see wordFlags and the bits below).
 	flags langFlags
 }
 
 // The bits of forwardingWords.flags.
 const (
-	pronounBit wordBits = 1 << iota              // pronouns
-	capitalBit wordBits = 1 << (maxWordSets - 1) // a capital letter or more (not noCapital)
+	pronounBit     wordBits = 1 << iota              // pronouns
+	contrastBit                                      // contrast
+	ownerBit                                         // owner
+	notOwnedBit                                      // notOwned
+	relativeYouBit                                   // longer than 6 bytes, with an ending of relativeYou
+	ownedEndingBit                                   // ends in one of ownedEndings (whatever the stem)
+	capitalBit     wordBits = 1 << (maxWordSets - 1) // a capital letter or more (not noCapital)
 )
+
+// forwardingWordBits are the bits of a word in language l (see the bits).
+func (fw *forwardingWords) forwardingWordBits(l lint.Lang) func(w, norm string) wordBits {
+	sets := setBits(capitalBits, []map[string]bool{fw.pronouns[l], fw.contrast[l], fw.owner[l], fw.notOwned[l]})
+	relativeYou, owned := fw.relativeYouSet[l], fw.ownedList[l]
+	return func(w, norm string) wordBits {
+		b := sets(w, norm)
+		if len(norm) > 6 && relativeYou != nil && relativeYou.match(l, norm, false) {
+			b |= relativeYouBit
+		}
+		if slices.ContainsFunc(owned, func(e string) bool { return strings.HasSuffix(norm, e) }) {
+			b |= ownedEndingBit
+		}
+		return b
+	}
+}
 
 // capitalBits is the bit the word as written gives forwardingWords.flags.
 func capitalBits(w string) wordBits {
@@ -193,7 +214,13 @@ func newForwardingWords() *forwardingWords {
 	for l, ends := range fw.genitiveEndings {
 		fw.genitiveList[l] = slices.SortedFunc(maps.Keys(ends), func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	}
-	fw.flags = newLangFlags(capitalBits, fw.pronouns)
+	langs := map[lint.Lang]bool{}
+	for _, sets := range []map[lint.Lang]map[string]bool{fw.pronouns, fw.contrast, fw.owner, fw.notOwned, fw.relativeYou, fw.ownedEndings} {
+		for l := range sets {
+			langs[l] = true
+		}
+	}
+	fw.flags = langFlagsOf(langs, fw.forwardingWordBits, fw.forwardingWordBits(""))
 	return fw
 }
 
@@ -253,7 +280,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	// A condition or a question covers its whole sentence ("we will pass
 	// it on, but only if you agree"); the frame itself must stand in one
 	// clause ("the sample went to the lab, but your name was not passed").
-	clauses := fw.clauses(m.Lang, toks, sents)
+	clauses := fw.clauses(m.Lang, toks, sents, flags)
 	// A list's cues by clause (or sentence), indexed as spans are.
 	byClause := func(list string, spans []lint.Span) [][]lint.Match {
 		out := make([][]lint.Match, len(spans))
@@ -315,7 +342,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		if len(facts) == 0 {
 			continue
 		}
-		objects := append(data[i], fw.ownedObjects(m, all, toks, s)...)
+		objects := append(data[i], fw.ownedObjects(m, all, toks, s, flags)...)
 		modified := fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)
 		recipients := append(slices.Clone(third[i]), modified...)
 		recipients = append(recipients, partnerHeads(toks, partners[i], things, s)...)
@@ -826,8 +853,10 @@ func (fw *forwardingWords) takesWith(l lint.Lang, v lint.Match) bool {
 // ownedObjects are what belongs to the customer: "your …" in English, a
 // word with the second person possessive ending (-InIz, -InIzI) in Turkish
 // and Azerbaijani ("kimliğinizi", "şikayətinizi").
-func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.Match, toks []lint.Token, s lint.Span) []lint.Match {
-	sets, ends := fw.owner[m.Lang], fw.ownedList[m.Lang]
+//
+// flags are fw.flags of the tokens.
+func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.Match, toks []lint.Token, s lint.Span, flags []wordBits) []lint.Match {
+	ends := fw.ownedList[m.Lang]
 	// Goods are handed to a courier all day: only what the customer owns
 	// that is not goods is their data.
 	goods := all["goods"]
@@ -845,7 +874,8 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
-		if sets[t.Norm] {
+		b := flags[i]
+		if b&ownerBit != 0 {
 			// "your dental impression": goods may be the word after next.
 			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) && !isGoods(neighbour(toks, n, 1), neighbour(toks, n, 1)) {
 				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
@@ -854,7 +884,7 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		}
 		// A relative clause in the 2nd person makes the noun after it the
 		// customer's: "verdiyiniz ərazi planını" (the site plan you gave).
-		if len(t.Norm) > 6 && fw.relativeYouSet[m.Lang] != nil && fw.relativeYouSet[m.Lang].match(m.Lang, t.Norm, false) {
+		if b&relativeYouBit != 0 {
 			for j, k := i, 0; k < 2; k++ {
 				if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End || isGoods(j, j) ||
 					fw.postpositions[m.Lang][toks[j].Norm] {
@@ -869,8 +899,8 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
 			first, glued = h-1, true
 		}
-		if fw.notOwned[m.Lang][t.Norm] {
-			continue
+		if b&notOwnedBit != 0 || b&ownedEndingBit == 0 {
+			continue // not owned, or with none of the endings
 		}
 		for _, e := range ends {
 			if strings.HasSuffix(t.Norm, e) && (len(t.Norm) > len(e)+2 || glued) && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(first, i) {
@@ -1252,9 +1282,8 @@ func ownReceiver(own []lint.Match, t lint.Match) bool {
 // "ama", "lakin") start another clause: "the sample went to the lab, but
 // your name was not passed on" tells two things, and only a clause with a
 // sending verb, what was sent and who got it forwards data.
-func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.Span) []lint.Span {
-	contrast := fw.contrast[l]
-	if contrast == nil {
+func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.Span, flags []wordBits) []lint.Span {
+	if fw.contrast[l] == nil {
 		return sents
 	}
 	var out []lint.Span
@@ -1262,7 +1291,7 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 		start := s.Start
 		for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
 			t := toks[i]
-			if t.Start <= start || t.End > s.End || t.Kind != lint.Word || !contrast[t.Norm] {
+			if t.Start <= start || t.End > s.End || flags[i]&contrastBit == 0 {
 				continue
 			}
 			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Punct && toks[prev].Norm == "," && toks[prev].Start > start {

@@ -11,7 +11,8 @@ import (
 
 // FuzzWordFlags holds the bits forwarding-consent, cta and goodbye read by
 // word id to the questions they asked of each word before: noCapital and
-// the pronoun set (forwarding), the complementizer and "enough" sets, the
+// the pronoun, contrast, owner and not-owned sets, a relative clause's
+// and an owned object's endings (forwarding), the complementizer and "enough" sets, the
 // latter as written or folded (cta), an offer adverb's first word and
 // "have" or a wish verb (goodbye). Each message is read with its ids
 // twice (the bits worked out, then remembered) and without them.
@@ -23,7 +24,7 @@ func FuzzWordFlags(f *testing.F) {
 			words = append(words, strings.Join(adv, " "))
 		}
 	}
-	for _, sets := range []map[lint.Lang]map[string]bool{fw.pronouns, g.complementizers, g.enough, gw.wishVerbs} {
+	for _, sets := range []map[lint.Lang]map[string]bool{fw.pronouns, fw.contrast, fw.owner, fw.notOwned, g.complementizers, g.enough, gw.wishVerbs} {
 		for _, set := range sets {
 			for w := range set {
 				words = append(words, w)
@@ -31,7 +32,7 @@ func FuzzWordFlags(f *testing.F) {
 		}
 	}
 	for _, s := range []string{"We handed them your name, then gave HIM the box.", "Send it to Ahmet and İlker's team; iTicket has it.",
-		"Bu kadar yeter, ki İSTANBUL'a gönderdik.", "Sadəcə bu qədər kifayətdir ki, Bakı'ya göndərdik.", "ÇAĞRI ı İ i Ş ş Ə ə ÉCOLE",
+		"Bu kadar yeter, ki İSTANBUL'a gönderdik. Verdiğiniz belgelerinizi, ama CV-nizi değil", "Verdiyiniz ərazi planınızı göndərdik", "Sadəcə bu qədər kifayətdir ki, Bakı'ya göndərdik.", "ÇAĞRI ı İ i Ş ş Ə ə ÉCOLE",
 		strings.Join(words, " "), strings.ToUpper(strings.Join(words, ", "))} {
 		for l := range 3 {
 			f.Add(s, uint8(l))
@@ -57,6 +58,23 @@ func FuzzWordFlags(f *testing.F) {
 			}
 			if fw.pronouns[l][tk.Norm] {
 				fwBits |= pronounBit
+			}
+			if fw.contrast[l][tk.Norm] {
+				fwBits |= contrastBit
+			}
+			if fw.owner[l][tk.Norm] {
+				fwBits |= ownerBit
+			}
+			if fw.notOwned[l][tk.Norm] {
+				fwBits |= notOwnedBit
+			}
+			if len(tk.Norm) > 6 && fw.relativeYouSet[l] != nil && fw.relativeYouSet[l].match(l, tk.Norm, false) {
+				fwBits |= relativeYouBit
+			}
+			for _, e := range fw.ownedList[l] {
+				if strings.HasSuffix(tk.Norm, e) {
+					fwBits |= ownedEndingBit
+				}
 			}
 			if g.complementizers[l][tk.Norm] {
 				ctaBits |= complementizerBit
