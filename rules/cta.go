@@ -166,18 +166,44 @@ type ctaGrammar struct {
 	flags langFlags
 }
 
-// The bits of ctaGrammar.flags.
+// The bits of ctaGrammar.flags. An ending's bit is twice: compared as
+// written, and folded (for a text typed without the language's letters).
 const (
 	complementizerBit wordBits = 1 << iota // complementizers
 	enoughBit                              // enough, as written or folded
+	ableBit                                // abilityYou, or one of them as its ending
+	ableFoldedBit
+	imperativeBit // an ending of imperatives
+	imperativeFoldedBit
+	notImperativeBit // an ending of notImperative
+	notImperativeFoldedBit
 )
 
 // ctaWordBits are the bits of a word in language l: whether complementizers
-// hold it, whether enough holds it or it folded.
+// hold it, whether enough holds it or it folded, and which of the endings
+// imperative reads it ends in.
 func (g ctaGrammar) ctaWordBits(l lint.Lang) func(w, norm string) wordBits {
 	complementizers, enough := g.complementizers[l], g.enough[l]
+	endings := [...]struct {
+		set        map[string]bool
+		self       bool // the set's own words count (abilityYou)
+		bit, fbits wordBits
+	}{{g.abilityYou[l], true, ableBit, ableFoldedBit}, {g.imperatives[l], false, imperativeBit, imperativeFoldedBit},
+		{g.notImperative[l], false, notImperativeBit, notImperativeFoldedBit}}
 	return func(_, norm string) wordBits {
 		var b wordBits
+		for _, e := range endings {
+			if e.self && e.set[norm] {
+				b |= e.bit | e.fbits
+				continue
+			}
+			if anyEnding(l, norm, e.set, false) {
+				b |= e.bit
+			}
+			if anyEnding(l, norm, e.set, true) {
+				b |= e.fbits
+			}
+		}
 		if complementizers[norm] {
 			b |= complementizerBit
 		}
@@ -257,8 +283,10 @@ func newCTAGrammar() ctaGrammar {
 	for l := range g.complementizers {
 		langs[l] = true
 	}
-	for l := range g.enough {
-		langs[l] = true
+	for _, sets := range []map[lint.Lang]map[string]bool{g.enough, g.abilityYou, g.imperatives, g.notImperative} {
+		for l := range sets {
+			langs[l] = true
+		}
 	}
 	g.flags = langFlagsOf(langs, g.ctaWordBits, func(string, string) wordBits { return 0 })
 	return g
@@ -447,23 +475,20 @@ func dictionaryVerb(l lint.Lang, w string, ends, infinitive map[string]bool) boo
 // imperative reports whether a sentence ends with a 2nd person imperative,
 // or says that doing something is enough.
 func (g ctaGrammar) imperative(m *lint.Message) bool {
-	ends, not, able := g.imperatives[m.Lang], g.notImperative[m.Lang], g.abilityYou[m.Lang]
+	ends := g.imperatives[m.Lang]
 	enough, after := g.enough[m.Lang], g.enoughAfter[m.Lang]
 	if ends == nil && enough == nil {
 		return false
 	}
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	toks := m.Tokens()
-	hasAny := func(w string, set map[string]bool) bool {
-		for e := range set {
-			if endsIn(m.Lang, w, e, 1, folded) {
-				return true
-			}
-		}
-		return false
-	}
+	hasAny := func(w string, set map[string]bool) bool { return anyEnding(m.Lang, w, set, folded) }
 	var buf [128]wordBits
 	flags := g.flags.appendBits(buf[:0], m)
+	ableEnd, imperativeEnd, notImperativeEnd := ableBit, imperativeBit, notImperativeBit
+	if folded {
+		ableEnd, imperativeEnd, notImperativeEnd = ableFoldedBit, imperativeFoldedBit, notImperativeFoldedBit
+	}
 	for i, t := range toks {
 		if t.Kind != lint.Word {
 			continue
@@ -474,14 +499,14 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		// complementizer ends the clause.
 		clause := next >= 0 && (toks[next].Kind == lint.Punct && (toks[next].Norm == "," || toks[next].Norm == "–" || toks[next].Norm == "—") ||
 			flags[next]&complementizerBit != 0)
-		if last && (able[t.Norm] || hasAny(t.Norm, able)) {
+		if last && flags[i]&ableEnd != 0 {
 			return true
 		}
-		if (last || clause) && hasAny(t.Norm, ends) {
+		if (last || clause) && flags[i]&imperativeEnd != 0 {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a
 			// sentence's end, and not with a past or 1st person ending.
-			if stem := g.verbStem(m.Lang, t.Norm, ends, last); stem || last && !hasAny(t.Norm, not) && !dictionaryWord(m.Lang, t.Norm) {
+			if stem := g.verbStem(m.Lang, t.Norm, ends, last); stem || last && flags[i]&notImperativeEnd == 0 && !dictionaryWord(m.Lang, t.Norm) {
 				return true
 			}
 		}
@@ -496,6 +521,17 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			}
 		}
 		if (last || clause) && g.bareImperative(m, toks, i, last, hasAny, folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyEnding reports whether w ends in one of set's endings after a stem
+// of a letter or more (compared folded in a folded text).
+func anyEnding(l lint.Lang, w string, set map[string]bool, folded bool) bool {
+	for e := range set {
+		if endsIn(l, w, e, 1, folded) {
 			return true
 		}
 	}

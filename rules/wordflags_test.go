@@ -13,7 +13,8 @@ import (
 // word id to the questions they asked of each word before: noCapital and
 // the pronoun, contrast, owner and not-owned sets, a relative clause's
 // and an owned object's endings (forwarding), the complementizer and "enough" sets, the
-// latter as written or folded (cta), an offer adverb's first word and
+// latter as written or folded, and the ability, imperative and
+// not-imperative endings, compared as written and folded (cta), an offer adverb's first word and
 // "have" or a wish verb (goodbye). Each message is read with its ids
 // twice (the bits worked out, then remembered) and without them.
 func FuzzWordFlags(f *testing.F) {
@@ -24,7 +25,7 @@ func FuzzWordFlags(f *testing.F) {
 			words = append(words, strings.Join(adv, " "))
 		}
 	}
-	for _, sets := range []map[lint.Lang]map[string]bool{fw.pronouns, fw.contrast, fw.owner, fw.notOwned, g.complementizers, g.enough, gw.wishVerbs} {
+	for _, sets := range []map[lint.Lang]map[string]bool{fw.pronouns, fw.contrast, fw.owner, fw.notOwned, g.complementizers, g.enough, g.abilityYou, gw.wishVerbs} {
 		for _, set := range sets {
 			for w := range set {
 				words = append(words, w)
@@ -32,7 +33,8 @@ func FuzzWordFlags(f *testing.F) {
 		}
 	}
 	for _, s := range []string{"We handed them your name, then gave HIM the box.", "Send it to Ahmet and İlker's team; iTicket has it.",
-		"Bu kadar yeter, ki İSTANBUL'a gönderdik. Verdiğiniz belgelerinizi, ama CV-nizi değil", "Verdiyiniz ərazi planınızı göndərdik", "Sadəcə bu qədər kifayətdir ki, Bakı'ya göndərdik.", "ÇAĞRI ı İ i Ş ş Ə ə ÉCOLE",
+		"Bu kadar yeter, ki İSTANBUL'a gönderdik. Verdiğiniz belgelerinizi, ama CV-nizi değil", "Verdiyiniz ərazi planınızı göndərdik",
+		"Hemen gönderin! Gonderin, yazdınız. Gondərin və yazın", "Göndərin, saxlayın: yazdıq", "Sadəcə bu qədər kifayətdir ki, Bakı'ya göndərdik.", "ÇAĞRI ı İ i Ş ş Ə ə ÉCOLE",
 		strings.Join(words, " "), strings.ToUpper(strings.Join(words, ", "))} {
 		for l := range 3 {
 			f.Add(s, uint8(l))
@@ -78,6 +80,27 @@ func FuzzWordFlags(f *testing.F) {
 			}
 			if g.complementizers[l][tk.Norm] {
 				ctaBits |= complementizerBit
+			}
+			for _, e := range []struct {
+				set        map[string]bool
+				self       bool
+				bit, fbits wordBits
+			}{{g.abilityYou[l], true, ableBit, ableFoldedBit}, {g.imperatives[l], false, imperativeBit, imperativeFoldedBit},
+				{g.notImperative[l], false, notImperativeBit, notImperativeFoldedBit}} {
+				for _, folded := range []bool{false, true} {
+					bit := e.bit
+					if folded {
+						bit = e.fbits
+					}
+					if e.self && e.set[tk.Norm] {
+						ctaBits |= bit
+					}
+					for end := range e.set {
+						if endsIn(l, tk.Norm, end, 1, folded) {
+							ctaBits |= bit
+						}
+					}
+				}
 			}
 			var fold [64]byte
 			if enough := g.enough[l]; enough != nil && (enough[string(lint.AppendFold(fold[:0], l, tk.Norm))] || enough[tk.Norm]) {
