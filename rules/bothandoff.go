@@ -59,6 +59,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			for l, set := range bothandoffData.WordSets("inability_endings") {
 				inability[l] = slices.Sorted(maps.Keys(set))
 			}
+			ends := inabilityFlags(inability)
 			lack := newLackWords()
 			scoped := newScopedNegation()
 			place := newMenuPlace()
@@ -72,7 +73,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				// and the routes to a person (regular expressions) last.
 				fallback := conceded(m, pb, cond.drop(m, pb.find(m, "fallback")))
 				if len(fallback) == 0 {
-					fallback = append(deadEnds(m, pb, inability[m.Lang]), lack.find(m)...)
+					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
 					fallback = conceded(m, pb, cond.drop(m, append(fallback, scoped.find(m, pb)...)))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
@@ -92,13 +93,24 @@ Messenger Platform guidance is that automated experiences should make it clear h
 // word with an inability ending ("yanıtlayamıyorum", "işlenemedi"), and an
 // "only" word before an ability word in one sentence ("I can only answer
 // …", "yalnız … cavab verə bilərəm").
-func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
+//
+// ends are inabilityFlags of inability by language.
+func deadEnds(m *lint.Message, pb phraseBook, inability []string, ends langFlags) []lint.Match {
 	var out []lint.Match
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	var buf [128]wordBits
+	var bits []wordBits
+	ending := inabilityBit
+	if folded {
+		ending = inabilityFoldedBit
+	}
+	if inability != nil {
+		bits = ends.appendBits(buf[:0], m)
+	}
 	for i, t := range toks {
-		if t.Kind != lint.Word || inability == nil {
-			continue
+		if inability == nil || bits[i]&ending == 0 {
+			continue // no word, or none with an ending
 		}
 		for _, e := range inability {
 			if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
@@ -120,6 +132,37 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string) []lint.Match {
 	}
 	slices.SortFunc(out, func(a, b lint.Match) int { return a.Span.Start - b.Span.Start })
 	return out
+}
+
+// The bits of inabilityFlags.
+const (
+	inabilityBit       wordBits = 1 << iota // ends in one of the inability endings, a letter or more before it
+	inabilityFoldedBit                      // the same, compared folded
+)
+
+// inabilityFlags tell, by word id, the words with an inability ending, so
+// that deadEnds tries each ending only on them.
+func inabilityFlags(inability map[lint.Lang][]string) langFlags {
+	langs := map[lint.Lang]bool{}
+	for l := range inability {
+		langs[l] = true
+	}
+	of := func(l lint.Lang) func(w, norm string) wordBits {
+		ends := inability[l]
+		return func(_, norm string) wordBits {
+			var b wordBits
+			for _, f := range [...]struct {
+				folded bool
+				bit    wordBits
+			}{{false, inabilityBit}, {true, inabilityFoldedBit}} {
+				if slices.ContainsFunc(ends, func(e string) bool { return len(norm) > len(e)+1 && hasEnding(l, norm, e, f.folded) }) {
+					b |= f.bit
+				}
+			}
+			return b
+		}
+	}
+	return langFlagsOf(langs, of, of(""))
 }
 
 // joiners are, per language, the words that join two clauses: "only"

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -14,11 +15,17 @@ import (
 // the pronoun, contrast, owner and not-owned sets, a relative clause's
 // and an owned object's endings (forwarding), the complementizer and "enough" sets, the
 // latter as written or folded, and the ability, imperative and
-// not-imperative endings, compared as written and folded (cta), an offer adverb's first word and
+// not-imperative endings, compared as written and folded (cta), an
+// inability ending, as written and folded (bot-handoff), an offer adverb's first word and
 // "have" or a wish verb (goodbye). Each message is read with its ids
 // twice (the bits worked out, then remembered) and without them.
 func FuzzWordFlags(f *testing.F) {
 	fw, g, gw := newForwardingWords(), newCTAGrammar(), newGoodbyeWords(nil)
+	inability := map[lint.Lang][]string{}
+	for l, set := range bothandoffData.WordSets("inability_endings") {
+		inability[l] = slices.Sorted(maps.Keys(set))
+	}
+	deadEnd := inabilityFlags(inability)
 	var words []string
 	for _, advs := range gw.offerAdverbs {
 		for _, adv := range advs {
@@ -34,7 +41,7 @@ func FuzzWordFlags(f *testing.F) {
 	}
 	for _, s := range []string{"We handed them your name, then gave HIM the box.", "Send it to Ahmet and İlker's team; iTicket has it.",
 		"Bu kadar yeter, ki İSTANBUL'a gönderdik. Verdiğiniz belgelerinizi, ama CV-nizi değil", "Verdiyiniz ərazi planınızı göndərdik",
-		"Hemen gönderin! Gonderin, yazdınız. Gondərin və yazın", "Göndərin, saxlayın: yazdıq", "Sadəcə bu qədər kifayətdir ki, Bakı'ya göndərdik.", "ÇAĞRI ı İ i Ş ş Ə ə ÉCOLE",
+		"Hemen gönderin! Gonderin, yazdınız. Gondərin və yazın", "Göndərin, saxlayın: yazdıq", "Yanıtlayamıyorum, işlenemedi; YAPAMADIK. yapamiyorum", "Sadəcə bu qədər kifayətdir ki, Bakı'ya göndərdik.", "ÇAĞRI ı İ i Ş ş Ə ə ÉCOLE",
 		strings.Join(words, " "), strings.ToUpper(strings.Join(words, ", "))} {
 		for l := range 3 {
 			f.Add(s, uint8(l))
@@ -42,10 +49,18 @@ func FuzzWordFlags(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string, pick uint8) {
 		l := lint.Langs[int(pick)%3]
-		want := func(m *lint.Message, i int) (fwBits, ctaBits, gwBits wordBits) {
+		want := func(m *lint.Message, i int) (fwBits, ctaBits, gwBits, deBits wordBits) {
 			tk := m.Tokens()[i]
 			if tk.Kind != lint.Word {
-				return 0, 0, 0
+				return 0, 0, 0, 0
+			}
+			for _, e := range inability[l] {
+				if len(tk.Norm) > len(e)+1 && hasEnding(l, tk.Norm, e, false) {
+					deBits |= inabilityBit
+				}
+				if len(tk.Norm) > len(e)+1 && hasEnding(l, tk.Norm, e, true) {
+					deBits |= inabilityFoldedBit
+				}
 			}
 			for _, adv := range gw.offerAdverbs[l] {
 				if len(adv) == 0 || adv[0] == tk.Norm {
@@ -106,7 +121,7 @@ func FuzzWordFlags(f *testing.F) {
 			if enough := g.enough[l]; enough != nil && (enough[string(lint.AppendFold(fold[:0], l, tk.Norm))] || enough[tk.Norm]) {
 				ctaBits |= enoughBit
 			}
-			return fwBits, ctaBits, gwBits
+			return fwBits, ctaBits, gwBits, deBits
 		}
 		withIDs := load.Options{Lang: l}.Text("draft", text)
 		withIDs.WordIDs()
@@ -116,13 +131,14 @@ func FuzzWordFlags(f *testing.F) {
 			m   *lint.Message
 		}{{"by id", withIDs}, {"remembered by id", withIDs}, {"by text", without}} {
 			fwBits, ctaBits, gwBits := fw.flags.appendBits(nil, read.m), g.flags.appendBits([]wordBits{7}, read.m)[1:], gw.flags.appendBits(nil, read.m)
-			if n := len(read.m.Tokens()); len(fwBits) != n || len(ctaBits) != n || len(gwBits) != n {
-				t.Fatalf("%s %q (%s): %d, %d and %d bits for %d tokens", l, text, read.how, len(fwBits), len(ctaBits), len(gwBits), n)
+			deBits := deadEnd.appendBits(nil, read.m)
+			if n := len(read.m.Tokens()); len(fwBits) != n || len(ctaBits) != n || len(gwBits) != n || len(deBits) != n {
+				t.Fatalf("%s %q (%s): %d, %d, %d and %d bits for %d tokens", l, text, read.how, len(fwBits), len(ctaBits), len(gwBits), len(deBits), n)
 			}
 			for i := range read.m.Tokens() {
-				if wf, wc, wg := want(read.m, i); fwBits[i] != wf || ctaBits[i] != wc || gwBits[i] != wg {
-					t.Fatalf("%s %q (%s), token %d %q: bits %08b %08b %08b, want %08b %08b %08b", l, text, read.how, i, read.m.Tokens()[i].Norm,
-						fwBits[i], ctaBits[i], gwBits[i], wf, wc, wg)
+				if wf, wc, wg, wd := want(read.m, i); fwBits[i] != wf || ctaBits[i] != wc || gwBits[i] != wg || deBits[i] != wd {
+					t.Fatalf("%s %q (%s), token %d %q: bits %08b %08b %08b %08b, want %08b %08b %08b %08b", l, text, read.how, i, read.m.Tokens()[i].Norm,
+						fwBits[i], ctaBits[i], gwBits[i], deBits[i], wf, wc, wg, wd)
 				}
 			}
 		}
