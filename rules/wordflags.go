@@ -111,24 +111,6 @@ type langFlags struct {
 	other  *wordFlags
 }
 
-// newLangFlags makes the flags of sets (each by language) in every
-// language one of them has (see setBits).
-func newLangFlags(text func(string) wordBits, sets ...map[lint.Lang]map[string]bool) langFlags {
-	langs := map[lint.Lang]bool{}
-	for _, s := range sets {
-		for l := range s {
-			langs[l] = true
-		}
-	}
-	return langFlagsOf(langs, func(l lint.Lang) func(w, norm string) wordBits {
-		of := make([]map[string]bool, len(sets))
-		for i, s := range sets {
-			of[i] = s[l]
-		}
-		return setBits(text, of)
-	}, setBits(text, nil))
-}
-
 // langFlagsOf makes the flags of langs, of(l) a language's questions, and
 // other those of the languages not in langs.
 func langFlagsOf(langs map[lint.Lang]bool, of func(lint.Lang) func(w, norm string) wordBits, other func(w, norm string) wordBits) langFlags {
