@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -1075,12 +1076,17 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 	}
 	var all []found
 	uses, names := map[string]int{}, map[string]bool{}
+	// seen are the words a message's texts used so far, each counted
+	// once a message: most messages have few unknown words, compared one
+	// by one in a slice kept from message to message rather than put in
+	// a map made for every message.
+	var seen firstUses
 	for _, m := range msgs {
 		lx, _ := lexiconFor(m.Lang)
 		if lx == nil {
 			continue
 		}
-		seen := map[string]bool{}
+		seen.reset()
 		passes := sp.passesFor(m, lx)
 		i := 0
 		sp.eachPart(m, func(part lint.Part, text string) {
@@ -1090,8 +1096,7 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 				if w.name {
 					names[w.lw] = true
 				}
-				if !seen[w.lw] {
-					seen[w.lw] = true
+				if seen.first(w.lw) {
 					uses[w.lw]++
 				}
 			}
@@ -1116,6 +1121,44 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 		}
 		sp.emit(f.m.Lang, lx, f.part, f.text, kept, func(d lint.Diagnostic) { report(f.m, d) })
 	}
+}
+
+// firstUses tells a word's first use among those of one message: in a
+// slice while the message has few words, in a map once it has more, so
+// that a message of thousands of unknown words is not compared word by
+// word with all those before.
+type firstUses struct {
+	few  []string
+	many map[string]bool
+}
+
+// fewUses is how many words firstUses compares one by one.
+const fewUses = 16
+
+func (f *firstUses) reset() { f.few, f.many = f.few[:0], nil }
+
+// first reports whether w is used for the first time, and notes it.
+func (f *firstUses) first(w string) bool {
+	if f.many != nil {
+		if f.many[w] {
+			return false
+		}
+		f.many[w] = true
+		return true
+	}
+	if slices.Contains(f.few, w) {
+		return false
+	}
+	if len(f.few) < fewUses {
+		f.few = append(f.few, w)
+		return true
+	}
+	f.many = make(map[string]bool, 2*fewUses)
+	for _, x := range f.few {
+		f.many[x] = true
+	}
+	f.many[w] = true
+	return true
 }
 
 // eachPart calls fn with each text of a message: the body, the quick
