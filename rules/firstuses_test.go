@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -24,4 +25,19 @@ func TestFirstUses(t *testing.T) {
 			t.Fatalf("n=%d: a new word is not new once", n)
 		}
 	}
+}
+
+// FuzzAnyByteOf holds anyByteOf to strings.ContainsAny for the ASCII sets
+// it is asked with.
+func FuzzAnyByteOf(f *testing.F) {
+	for _, s := range []string{"", " ", "\n", " \r ", "…", ",", "ab.", "\xff?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, set := range []string{"\n\r", ".!?:;,"} {
+			if got, want := anyByteOf(s, set), strings.ContainsAny(s, set); got != want {
+				t.Fatalf("anyByteOf(%q, %q) = %v, want %v", s, set, got, want)
+			}
+		}
+	})
 }

@@ -2012,7 +2012,7 @@ func (c customer) scareQuotes(m *lint.Message, found cuesFound) []lint.Match {
 	text := m.Body.Text
 	// Cheaper than strings.ContainsAny, which goes rune by rune for
 	// non-ASCII sets.
-	single := strings.Contains(text, " '")
+	single := spaceQuote(text)
 	if strings.IndexByte(text, '"') < 0 && !strings.Contains(text, "“") && !strings.Contains(text, "«") && !single {
 		return nil
 	}
@@ -2417,6 +2417,23 @@ var quoteRE = regexp.MustCompile(`"[^"\n]{2,40}"|“[^”\n]{2,40}”|«[^»\n]{
 // after a space or the start and before a letter, a closing one after a
 // letter and before no letter ("the 'quick trim' request"; not the
 // apostrophes of "you've" or "Ali'nin").
+// spaceQuote is strings.Contains(text, " '"), found from the quotes, which
+// are rare, rather than from the spaces, which strings.Index stops at
+// every few letters of a text.
+func spaceQuote(text string) bool {
+	for from := 1; from < len(text); {
+		i := strings.IndexByte(text[from:], '\'')
+		if i < 0 {
+			return false
+		}
+		if from += i; text[from-1] == ' ' {
+			return true
+		}
+		from++
+	}
+	return false
+}
+
 func singleQuotes(text string) [][]int {
 	var out [][]int
 	for i := 0; i < len(text); i++ {

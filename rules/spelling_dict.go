@@ -403,6 +403,18 @@ func isCapitalised(word string) bool {
 	return true
 }
 
+// anyByteOf is strings.ContainsAny(s, set) for a set of ASCII characters
+// and a short s (a token): strings builds a set of the characters on every
+// call, which cost more than a token's few bytes looked for in set.
+func anyByteOf(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // midSentence reports whether the token before toks[i] (skipping spaces
 // without a line break) continues a sentence: a word, a number or a comma.
 // A capitalised word there is a name (a brand, a product, a place).
@@ -411,7 +423,7 @@ func midSentence(text string, toks []lint.Token, i int) bool {
 		t := toks[j]
 		switch t.Kind {
 		case lint.Space:
-			if strings.ContainsAny(text[t.Start:t.End], "\n\r") {
+			if anyByteOf(text[t.Start:t.End], "\n\r") {
 				return false
 			}
 			continue
