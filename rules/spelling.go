@@ -1026,6 +1026,9 @@ type passRoom struct {
 	seen [4]seenWord
 }
 
+// passRooms recycle the room of the passes of messages read as a stream.
+var passRooms = sync.Pool{New: func() any { return new(passRoom) }}
+
 // spellingKey is what the passes are kept under.
 type spellingKey struct{}
 
@@ -1196,19 +1199,29 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		}
 	}
 	var kept *keptPasses
-	if lx != nil && !m.Streamed {
+	var scratch *passRoom
+	switch {
+	case lx != nil && !m.Streamed:
 		// One allocation for the passes of a message with a body alone,
-		// most messages; none for a message read as a stream, which no
-		// file check sees.
+		// most messages.
 		kept = &keptPasses{sp: sp}
 		kept.passes = kept.body[:0]
+	case lx != nil:
+		// None for a message read as a stream, which no file check
+		// sees: each text's pass is done with before the next is made,
+		// so one recycled room holds each in turn.
+		scratch = passRooms.Get().(*passRoom)
+		defer func() {
+			*scratch = passRoom{} // holds no hit's suggestions alive
+			passRooms.Put(scratch)
+		}()
 	}
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
 		var pass unknownPass
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
-			var room *passRoom
+			room := scratch
 			if kept != nil && len(kept.passes) == 0 {
 				room = &kept.room
 			}
