@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -37,6 +38,28 @@ func FuzzAnyByteOf(f *testing.F) {
 		for _, set := range []string{"\n\r", ".!?:;,"} {
 			if got, want := anyByteOf(s, set), strings.ContainsAny(s, set); got != want {
 				t.Fatalf("anyByteOf(%q, %q) = %v, want %v", s, set, got, want)
+			}
+		}
+	})
+}
+
+// FuzzLastIndex holds newLastIndex to the endings of each byte listed by a
+// pass over the endings in order.
+func FuzzLastIndex(f *testing.F) {
+	f.Add("lar ler\tım im ım  iz ız dır\xff a")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, list string) {
+		ends := strings.Split(list, " ")
+		ix := newLastIndex(ends)
+		for b := range 256 {
+			var want []uint16
+			for k, e := range ends {
+				if e != "" && e[len(e)-1] == byte(b) {
+					want = append(want, uint16(k))
+				}
+			}
+			if got := ix.order[ix.at[b]:ix.at[b+1]]; !slices.Equal(got, want) {
+				t.Fatalf("%q: byte %#x: %v, want %v", list, b, got, want)
 			}
 		}
 	})
