@@ -1866,9 +1866,16 @@ func (lx *lexicon) newVerdict(word, norm string) *wordVerdict {
 // there for the rules after. word is the word's text, the text its ID
 // names.
 func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
+	// The word's verdict, kept by the first rule that asked: most asks,
+	// told here where they are inlined.
 	if v, ok := w.Entry.(*wordVerdict); ok {
 		return v
 	}
+	return lx.keepVerdict(w, word)
+}
+
+// keepVerdict is sharedVerdict for a word no rule asked about yet.
+func (lx *lexicon) keepVerdict(w *lint.WordToken, word string) *wordVerdict {
 	if w.ID != 0 {
 		if v := lx.verdicts.Get(w.ID); v != nil {
 			w.Entry = v
