@@ -325,6 +325,8 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	for l := range gw.wishVerbs {
 		langs[l] = true
 	}
+	// A language without the sets asks only whether the word is "have",
+	// which no language's lower case makes of another text.
 	gw.flags = langFlagsOf(langs, gw.goodbyeWordBits, gw.goodbyeWordBits(""))
 	return gw
 }

@@ -7,16 +7,17 @@ import (
 )
 
 // A rule that asks of every word of a message whether it is in a set
-// ("them", "to", a complementizer) hashed the word once per set, and
-// found the language's set by a map look-up each time too. A wordFlags is
-// a language's sets asked once per word of a run: the answers, a bit a
-// set, are kept by the word's id (lint.WordID), so a message's words are
-// read with two loads each and no hash.
+// ("them", a complementizer) or ends in one of a set's endings hashed the
+// word once per set, or tried every ending, and found the language's set
+// by a map look-up each time too. A wordFlags asks a language's questions
+// once per word of a run: the answers, a bit a question, are kept by the
+// word's id (lint.WordID), so a message's words are read with two loads
+// each and no hash.
 
-// wordBits are the answers of a wordFlags about one word: bit i is set i's.
+// wordBits are the answers of a wordFlags about one word, a bit a question.
 type wordBits uint8
 
-// maxWordSets is how many sets one wordFlags answers for.
+// maxWordSets is how many questions (sets) one wordFlags answers.
 const maxWordSets = 8
 
 // bitValues are every wordBits value, so that an answer kept by id points
