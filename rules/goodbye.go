@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -420,6 +421,14 @@ func phrases(sets map[lint.Lang]map[string]bool) map[lint.Lang][][]string {
 			}
 			out[l] = append(out[l], words)
 		}
+		// The longest adverb first, so that a run is cut whole ("her zaman",
+		// not "her") and the same way on every run: a set has no order.
+		slices.SortFunc(out[l], func(a, b []string) int {
+			if c := cmp.Compare(len(b), len(a)); c != 0 {
+				return c
+			}
+			return slices.Compare(a, b)
+		})
 	}
 	return out
 }

@@ -32,3 +32,18 @@ func TestGoodbyeAdverbReadingsBounded(t *testing.T) {
 		}
 	}
 }
+
+// The adverbs come out of a set, which has no order: the longest is tried
+// first, so a run is cut whole and every run of msglint cuts it the same way.
+func TestGoodbyeAdverbsLongestFirst(t *testing.T) {
+	got := phrases(map[lint.Lang]map[string]bool{lint.Turkish: {"her": true, "her zaman": true, "buradan": true, "artık": true}})[lint.Turkish]
+	want := [][]string{{"her", "zaman"}, {"artık"}, {"buradan"}, {"her"}}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range want {
+		if strings.Join(got[i], " ") != strings.Join(want[i], " ") {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+	}
+}
