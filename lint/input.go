@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/msglint/msglint/internal/swar"
 	"gopkg.in/yaml.v3"
 )
 
@@ -99,12 +100,20 @@ func checkInvalidText(p *Pass) {
 func invalidFrom(text string, i int) int {
 	const high = 0x8080808080808080
 	for i < len(text) {
-		// ASCII, most of a text, is never bad: passed over eight bytes at
-		// a time while they are all ASCII, else a byte at a time, without
-		// decoding.
-		if i+8 <= len(text) && load64(text[i:])&high == 0 {
-			i += 8
-			continue
+		// ASCII, most of a text, is never bad, nor is a whole letter of
+		// two bytes: passed over eight bytes at a time while they are all
+		// such (a Turkish or Azerbaijani text's usual eight), else a byte
+		// at a time, without decoding.
+		if i+8 <= len(text) {
+			x := load64(text[i:])
+			if x&high == 0 {
+				i += 8
+				continue
+			}
+			if _, ok := swar.TwoByteRunes(x); ok {
+				i += 8
+				continue
+			}
 		}
 		c := text[i]
 		if c < utf8.RuneSelf {

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io/fs"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -540,9 +541,17 @@ func DetectLang(text string) (l Lang, ok bool) {
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if counted != nil {
-			for j, ls := range d.letters {
-				if ls.has(r) {
-					counted[j]++
+			if r < rune(len(d.latinSets)) {
+				// A letter below U+0300 (every one of the registry's
+				// sets): its sets from a table, not a search of each.
+				for sets := d.latinSets[r]; sets != 0; sets &= sets - 1 {
+					counted[bits.TrailingZeros8(sets)]++
+				}
+			} else {
+				for j, ls := range d.letters {
+					if ls.has(r) {
+						counted[j]++
+					}
 				}
 			}
 		}
@@ -692,6 +701,10 @@ type detection struct {
 	// points remembers each word's points by language (nil: none): a
 	// word is lowered and scored once, not in every text it is in.
 	points *wordCache[[]int]
+	// latinSets are, for each character below U+0300, the letter sets
+	// whose runes have it, bit j for letters[j], when there are no more
+	// sets than bits (DetectLang counts them in its pass only then).
+	latinSets *[0x300]uint8
 }
 
 // letterSet is one set of letters that languages score: the text is
@@ -883,6 +896,16 @@ func arrange(specs []*LangSpec) detection {
 			}
 			ls.each = ls.each || c.Each != 0
 			ls.uses = append(ls.uses, letterUse{i, c})
+		}
+	}
+	d.latinSets = new([0x300]uint8)
+	if len(d.letters) <= 8 {
+		for j, ls := range d.letters {
+			for _, r := range ls.runes {
+				if r < rune(len(d.latinSets)) {
+					d.latinSets[r] |= 1 << j
+				}
+			}
 		}
 	}
 	return d

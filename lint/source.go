@@ -57,6 +57,12 @@ func (s *Source) index() []int {
 	if lines := s.lines.Load(); lines != nil {
 		return *lines
 	}
+	if bytes.IndexByte(s.Data, '\n') < 0 {
+		// One line, as every line of a streamed export is: the same index
+		// whoever stores it, so stored without the lock.
+		s.lines.Store(&oneLine)
+		return oneLine
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if lines := s.lines.Load(); lines != nil {

@@ -154,11 +154,28 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 		}
 		switch kind {
 		case asciiSpace:
-			i = spaceEnd(text, i+w)
+			// One space between words, most spaces, told here without
+			// a call.
+			if i += w; i < len(text) && (text[i] >= utf8.RuneSelf || asciiKind[text[i]] == asciiSpace) {
+				i = spaceEnd(text, i)
+			}
 			toks = append(toks, Token{Start: start, End: i, Kind: Space})
 		case asciiLower, asciiUpper:
+			// The word's lower-case letters and digits, then, when a
+			// space or a punctuation mark ends it (most words), its end
+			// without a call; else wordEnd reads on from there, as it
+			// would have read those the same.
+			j := i + w
+			for j < len(text) && tailByte[text[j]] == tailGoesOn {
+				j++
+			}
 			var upper, other bool
-			i, upper, other = wordEnd(text, i+w, r)
+			if j == len(text) || tailByte[text[j]] == tailEnds {
+				i = j
+				upper, other = latinShape(r)
+			} else {
+				i, upper, other = wordEnd(text, j, r)
+			}
 			norm := text[start:i]
 			switch {
 			case other:
@@ -260,6 +277,29 @@ var asciiKind = func() (k [utf8.RuneSelf]uint8) {
 	}
 	return k
 }()
+
+// tailByte classes the bytes after a word's first character: a lower-case
+// letter or digit goes on with the word; any other ASCII character but an
+// upper-case letter and the apostrophe ends it; the rest (those two and
+// every byte of a character beyond ASCII) are wordEnd's to read.
+var tailByte = func() (k [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			k[c] = tailGoesOn
+		case 'A' <= c && c <= 'Z' || c == '\'':
+		default:
+			k[c] = tailEnds
+		}
+	}
+	return k
+}()
+
+const (
+	tailAsks uint8 = iota
+	tailGoesOn
+	tailEnds
+)
 
 const (
 	asciiOther uint8 = iota

@@ -78,11 +78,15 @@ func (o *otherLexicons) lexicons() (lxs []*lexicon, ok bool) {
 	if p := o.built.Load(); p != nil {
 		return *p, true
 	}
+	// Asked first and gathered after: a message asks while one is not
+	// built, and gathering them then was an allocation a message.
 	for _, name := range o.names {
-		lx, ok := lexiconBuilt(lint.Lang(name))
-		if !ok {
+		if _, ok := lexiconBuilt(lint.Lang(name)); !ok {
 			return nil, false
 		}
+	}
+	for _, name := range o.names {
+		lx, _ := lexiconBuilt(lint.Lang(name))
 		lxs = append(lxs, lx)
 	}
 	o.built.Store(&lxs)

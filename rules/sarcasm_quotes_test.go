@@ -399,3 +399,15 @@ func FuzzSpanCover(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSpaceQuote holds spaceQuote to strings.Contains.
+func FuzzSpaceQuote(f *testing.F) {
+	for _, s := range []string{"", "'", " '", "a '", "'a", "it's 'quiet'", "x''", "  ''", "Luma'ya 'x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := spaceQuote(s), strings.Contains(s, " '"); got != want {
+			t.Fatalf("spaceQuote(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

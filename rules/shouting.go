@@ -800,7 +800,7 @@ func isLabel(text string, toks []lint.Token) bool {
 		switch {
 		case t.Kind == lint.Word || t.Kind == lint.Number:
 			words++
-		case t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?:;,"):
+		case t.Kind == lint.Punct && anyByteOf(t.Norm, ".!?:;,"):
 			return false
 		}
 	}

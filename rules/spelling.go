@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -1025,6 +1026,9 @@ type passRoom struct {
 	seen [4]seenWord
 }
 
+// passRooms recycle the room of the passes of messages read as a stream.
+var passRooms = sync.Pool{New: func() any { return new(passRoom) }}
+
 // spellingKey is what the passes are kept under.
 type spellingKey struct{}
 
@@ -1075,12 +1079,17 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 	}
 	var all []found
 	uses, names := map[string]int{}, map[string]bool{}
+	// seen are the words a message's texts used so far, each counted
+	// once a message: most messages have few unknown words, compared one
+	// by one in a slice kept from message to message rather than put in
+	// a map made for every message.
+	var seen firstUses
 	for _, m := range msgs {
 		lx, _ := lexiconFor(m.Lang)
 		if lx == nil {
 			continue
 		}
-		seen := map[string]bool{}
+		seen.reset()
 		passes := sp.passesFor(m, lx)
 		i := 0
 		sp.eachPart(m, func(part lint.Part, text string) {
@@ -1090,8 +1099,7 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 				if w.name {
 					names[w.lw] = true
 				}
-				if !seen[w.lw] {
-					seen[w.lw] = true
+				if seen.first(w.lw) {
 					uses[w.lw]++
 				}
 			}
@@ -1116,6 +1124,44 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 		}
 		sp.emit(f.m.Lang, lx, f.part, f.text, kept, func(d lint.Diagnostic) { report(f.m, d) })
 	}
+}
+
+// firstUses tells a word's first use among those of one message: in a
+// slice while the message has few words, in a map once it has more, so
+// that a message of thousands of unknown words is not compared word by
+// word with all those before.
+type firstUses struct {
+	few  []string
+	many map[string]bool
+}
+
+// fewUses is how many words firstUses compares one by one.
+const fewUses = 16
+
+func (f *firstUses) reset() { f.few, f.many = f.few[:0], nil }
+
+// first reports whether w is used for the first time, and notes it.
+func (f *firstUses) first(w string) bool {
+	if f.many != nil {
+		if f.many[w] {
+			return false
+		}
+		f.many[w] = true
+		return true
+	}
+	if slices.Contains(f.few, w) {
+		return false
+	}
+	if len(f.few) < fewUses {
+		f.few = append(f.few, w)
+		return true
+	}
+	f.many = make(map[string]bool, 2*fewUses)
+	for _, x := range f.few {
+		f.many[x] = true
+	}
+	f.many[w] = true
+	return true
 }
 
 // eachPart calls fn with each text of a message: the body, the quick
@@ -1153,19 +1199,29 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		}
 	}
 	var kept *keptPasses
-	if lx != nil && !m.Streamed {
+	var scratch *passRoom
+	switch {
+	case lx != nil && !m.Streamed:
 		// One allocation for the passes of a message with a body alone,
-		// most messages; none for a message read as a stream, which no
-		// file check sees.
+		// most messages.
 		kept = &keptPasses{sp: sp}
 		kept.passes = kept.body[:0]
+	case lx != nil:
+		// None for a message read as a stream, which no file check
+		// sees: each text's pass is done with before the next is made,
+		// so one recycled room holds each in turn.
+		scratch = passRooms.Get().(*passRoom)
+		defer func() {
+			*scratch = passRoom{} // holds no hit's suggestions alive
+			passRooms.Put(scratch)
+		}()
 	}
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
 		var pass unknownPass
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
-			var room *passRoom
+			room := scratch
 			if kept != nil && len(kept.passes) == 0 {
 				room = &kept.room
 			}
@@ -1810,9 +1866,16 @@ func (lx *lexicon) newVerdict(word, norm string) *wordVerdict {
 // there for the rules after. word is the word's text, the text its ID
 // names.
 func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
+	// The word's verdict, kept by the first rule that asked: most asks,
+	// told here where they are inlined.
 	if v, ok := w.Entry.(*wordVerdict); ok {
 		return v
 	}
+	return lx.keepVerdict(w, word)
+}
+
+// keepVerdict is sharedVerdict for a word no rule asked about yet.
+func (lx *lexicon) keepVerdict(w *lint.WordToken, word string) *wordVerdict {
 	if w.ID != 0 {
 		if v := lx.verdicts.Get(w.ID); v != nil {
 			w.Entry = v

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,36 +70,79 @@ type lexicon struct {
 }
 
 // lexicons are built on first use per language: a run that checks no
-// Turkish never loads the Turkish dictionary.
-var lexicons sync.Map // lint.Lang -> func() (*lexicon, error)
+// Turkish never loads the Turkish dictionary. Every rule asks for its
+// message's lexicon, so they are found by a scan of a few slots, read
+// without a lock, not by a sync.Map's hash of an interface; a slot is
+// added, under lexiconsMu, the first time a language is asked for.
+var (
+	lexicons   atomic.Pointer[[]*lexiconSlot]
+	lexiconsMu sync.Mutex
+)
 
-func lexiconFor(l lint.Lang) (*lexicon, error) {
-	// Loaded first: every word asks, and storing builds a closure.
-	f, ok := lexicons.Load(l)
-	if !ok {
-		f, _ = lexicons.LoadOrStore(l, sync.OnceValues(func() (*lexicon, error) {
-			lx, err := buildLexicon(l)
-			if err == nil {
-				builtLexicons.Store(l, lx)
-			}
-			return lx, err
-		}))
-	}
-	return f.(func() (*lexicon, error))()
+// lexiconSlot is one language's lexicon: built once (build), and kept
+// (built) for the callers after the first, which then read it with no
+// call through the once.
+type lexiconSlot struct {
+	lang  lint.Lang
+	build func() (*lexicon, error)
+	built atomic.Bool
+	lx    *lexicon
+	err   error
 }
 
-// builtLexicons are the lexicons built so far (nil for a language without
-// a dictionary), by language.
-var builtLexicons sync.Map // lint.Lang -> *lexicon
-
-// lexiconBuilt is lexiconFor(l) when l's lexicon is built already; ok is
-// false when it is not, and asking does not build it.
-func lexiconBuilt(l lint.Lang) (lx *lexicon, ok bool) {
-	v, ok := builtLexicons.Load(l)
-	if !ok {
-		return nil, false
+func lexiconFor(l lint.Lang) (*lexicon, error) {
+	s := lexiconSlotOf(l)
+	if s.built.Load() {
+		return s.lx, s.err
 	}
-	return v.(*lexicon), true
+	return s.build()
+}
+
+// lexiconSlotOf is l's slot, added when l was never asked for.
+func lexiconSlotOf(l lint.Lang) *lexiconSlot {
+	if p := lexicons.Load(); p != nil {
+		for _, s := range *p {
+			if s.lang == l {
+				return s
+			}
+		}
+	}
+	lexiconsMu.Lock()
+	defer lexiconsMu.Unlock()
+	var slots []*lexiconSlot
+	if p := lexicons.Load(); p != nil {
+		slots = *p
+	}
+	for _, s := range slots {
+		if s.lang == l {
+			return s
+		}
+	}
+	s := &lexiconSlot{lang: l}
+	s.build = sync.OnceValues(func() (*lexicon, error) {
+		lx, err := buildLexicon(l)
+		s.lx, s.err = lx, err
+		s.built.Store(true)
+		return lx, err
+	})
+	// A new slice: readers scan the old one without a lock.
+	slots = append(slots[:len(slots):len(slots)], s)
+	lexicons.Store(&slots)
+	return s
+}
+
+// lexiconBuilt is lexiconFor(l) when l's lexicon is built already (nil
+// for a language without a dictionary); ok is false when it is not, and
+// asking does not build it.
+func lexiconBuilt(l lint.Lang) (lx *lexicon, ok bool) {
+	if p := lexicons.Load(); p != nil {
+		for _, s := range *p {
+			if s.lang == l && s.built.Load() && s.err == nil {
+				return s.lx, true
+			}
+		}
+	}
+	return nil, false
 }
 
 func hasDict(l lint.Lang) bool {
@@ -359,6 +403,18 @@ func isCapitalised(word string) bool {
 	return true
 }
 
+// anyByteOf is strings.ContainsAny(s, set) for a set of ASCII characters
+// and a short s (a token): strings builds a set of the characters on every
+// call, which cost more than a token's few bytes looked for in set.
+func anyByteOf(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // midSentence reports whether the token before toks[i] (skipping spaces
 // without a line break) continues a sentence: a word, a number or a comma.
 // A capitalised word there is a name (a brand, a product, a place).
@@ -367,7 +423,7 @@ func midSentence(text string, toks []lint.Token, i int) bool {
 		t := toks[j]
 		switch t.Kind {
 		case lint.Space:
-			if strings.ContainsAny(text[t.Start:t.End], "\n\r") {
+			if anyByteOf(text[t.Start:t.End], "\n\r") {
 				return false
 			}
 			continue
