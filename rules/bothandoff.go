@@ -399,13 +399,16 @@ var contrastWords = bothandoffData.WordSets("contrast")
 // at a main-clause word ("then", or the bot itself as the subject, "I
 // can't help with that"), unless it follows the "if" word ("If we are
 // unable to deliver").
+// A failure named as the cause of what follows ("Sistem hatası nedeniyle
+// iki kez çekilen tutar iade edildi") is no dead end either: a cause word
+// right after it.
 type conditions struct {
-	words, endings, main map[lint.Lang]map[string]bool
+	words, endings, main, cause map[lint.Lang]map[string]bool
 }
 
 func newConditions() conditions {
 	w := bothandoffData.WordSets
-	return conditions{w("condition_words"), w("condition_endings"), w("main_clause_words")}
+	return conditions{w("condition_words"), w("condition_endings"), w("main_clause_words"), w("cause_words")}
 }
 
 // drop keeps the matches that are not said as a condition.
@@ -421,6 +424,9 @@ func (c conditions) drop(m *lint.Message, found []lint.Match) []lint.Match {
 	return slices.DeleteFunc(found, func(f lint.Match) bool {
 		if f.First < 0 || f.Last >= len(toks) {
 			return false
+		}
+		if n := neighbour(toks, f.Last, 1); n >= 0 && toks[n].Kind == lint.Word && c.cause[m.Lang][toks[n].Norm] {
+			return true
 		}
 		for i := f.First - 1; i >= 0; i-- {
 			t := toks[i]

@@ -80,10 +80,11 @@ type forwardingWords struct {
 	// nothing: an adverb ("yalnız", only), a pronoun for the customers
 	// themselves ("hepiniz", "biriniz"), a noun ("dəniz", sea).
 	notOwned map[lint.Lang]map[string]bool
-	// verbalHeads: the endings of a verbal noun with a possessive and a
+	// verbalHeadSet: the endings of a verbal noun with a possessive and a
 	// case ("bitməsinə", to its ending): after a third party's genitive it
-	// names what the party does, no receiver.
-	verbalHeads map[lint.Lang]map[string]bool
+	// names what the party does, no receiver, unless right before the
+	// clause's verb.
+	verbalHeadSet map[lint.Lang]*endingSet
 	// copulaEndings: the copula on a predicate noun ("əməkdaşımızdır"),
 	// see ownStated.
 	copulaEndings map[lint.Lang]map[string]bool
@@ -203,7 +204,7 @@ func newForwardingWords() *forwardingWords {
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
-		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeads: w("verbal_noun_heads"), systems: w("systems"), served: w("served")}
+		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -1608,8 +1609,8 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 				continue
 			}
 			k++
-			if hasWordEnding(l, toks[j].Norm, fw.verbalHeads[l], folded) {
-				break // "Hərracın bitməsinə": the auction's ending, no receiver
+			if hasAnyEnding(l, toks[j].Norm, fw.verbalHeadSet[l], folded) && !lastButOne(toks, j, s) {
+				break // "Hərracın bitməsinə bir dəqiqə qalmış": the auction's ending, no receiver
 			}
 			// "tedarikçi çiftliğimizle": a head of ours named by an outside
 			// role is that role's (our supplier farm). After "the one at"
@@ -1627,14 +1628,16 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 	return out
 }
 
-// hasWordEnding reports whether w ends in one of ends.
-func hasWordEnding(l lint.Lang, w string, ends map[string]bool, folded bool) bool {
-	for e := range ends {
-		if hasEnding(l, w, e, folded) {
-			return true
-		}
+// lastButOne reports whether the word after token j is the last word of
+// clause s: in a verb-final clause, its verb, whose goal the word at j is
+// ("otelin danışmasına ilettik": the hotel's reception desk).
+func lastButOne(toks []lint.Token, j int, s lint.Span) bool {
+	n := neighbour(toks, j, 1)
+	if n < 0 || toks[n].Kind != lint.Word || toks[n].End > s.End {
+		return false
 	}
-	return false
+	after := neighbour(toks, n, 1)
+	return after < 0 || toks[after].Kind != lint.Word || toks[after].End > s.End
 }
 
 // genitiveName: a name in the genitive ("Michelin-in", "Phonak'ın") owns

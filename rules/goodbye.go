@@ -2,6 +2,7 @@ package rules
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -54,6 +55,11 @@ conversations politely and say how to get back in touch.`,
 		func(o GoodbyeOptions, lx Lexicon, pb phraseBook) lint.Check {
 			typos := pb.withTypos()
 			wish := lx.wordSets("wish")
+			for l, words := range goodbyeData.WordSets("pleasure_blessings") {
+				if wish[l] != nil {
+					maps.Copy(wish[l], words) // a blessing of pleasure wishes too: "Afiyetle!"
+				}
+			}
 			ifEndings, us, ifWords := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us"), goodbyeData.WordSets("if")
 			gw := newGoodbyeWords(wish)
 			courteous := func(m *lint.Message) bool {

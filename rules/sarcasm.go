@@ -110,6 +110,7 @@ var (
 	lsReprimand       = sarcasmListOf("reprimand")
 	lsReproach        = sarcasmListOf("reproach")
 	lsRetry           = sarcasmListOf("retry")
+	lsRhetorical      = sarcasmListOf("rhetorical")
 	lsReward          = sarcasmListOf("reward")
 	lsSaying          = sarcasmListOf("saying")
 	lsSuggestion      = sarcasmListOf("suggestion")
@@ -157,7 +158,11 @@ type cuesFound [][]lint.Match
 // findCues finds a message's cues of every list in one pass, in s's
 // memory.
 func findCues(pb phraseBook, m *lint.Message, s *cueScratch) cuesFound {
-	return pb.findLists(m, s, len(sarcasmLists))
+	found := pb.findLists(m, s, len(sarcasmLists))
+	if len(found[lsOrdinal]) > 0 {
+		s.hits = ordinalTimes(m, found, s.hits)
+	}
+	return found
 }
 
 // SarcasmOptions configures the sarcasm rule.
@@ -271,6 +276,11 @@ func sarcasmCustomer() customer {
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
+	for l, nouns := range you.timeNouns {
+		if you.countNouns[l] == nil { // one noun of times for both ("kez", "dəfə")
+			you.countNouns[l] = nouns
+		}
+	}
 	return you
 }
 
@@ -568,6 +578,11 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers := found[lsMarkers]
 	if len(found[lsSurpriseNoun]) > 0 {
 		markers = delighted(m, markers, found)
+	}
+	for _, r := range found[lsRhetorical] {
+		if r.First >= 0 && opensSentence(toks, r.First) { // not inside a clause: "Wondering what could …"
+			markers = append(markers, r)
+		}
 	}
 	markers = append(markers, repeatedAffirmation(m, found[lsAffirm])...)
 	markers = append(markers, c.scareQuotes(m, found)...)
@@ -867,6 +882,41 @@ func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
 		}
 		found[lsOrdinal] = append(found[lsOrdinal], mt)
 	}
+}
+
+// timeNouns and pairOrdinals are the nouns of times after an ordinal
+// and the ordinals that count a pair (see ordinalTimes).
+var timeNouns, pairOrdinals = sarcasmData.WordSets("time_nouns"), sarcasmData.WordSets("pair_ordinals")
+
+// ordinalTimes adds to the lists an ordinal in words with a noun of times
+// right after it ("sixteenth time", "on altıncı kez", "iyirminci dəfədir"):
+// a count of times (repetition), and from the third on (not a pair
+// ordinal) nth_time, so neither list has to spell out every ordinal. It
+// returns hits with the lists it added to, as findCues does, so that the
+// scorer reads them too.
+func ordinalTimes(m *lint.Message, found cuesFound, hits []int32) []int32 {
+	toks := m.Tokens()
+	add := func(l sarcasmList, mt lint.Match) {
+		if overlaps(found[l], mt.Span) {
+			return
+		}
+		found[l] = append(found[l], mt)
+		if i, ok := slices.BinarySearch(hits, int32(l)); !ok {
+			hits = slices.Insert(hits, i, int32(l))
+		}
+	}
+	for _, o := range found[lsOrdinal] {
+		n := neighbour(toks, o.Last, 1)
+		if o.First < 0 || n < 0 || toks[n].Kind != lint.Word || !startsWithAny(toks[n].Norm, timeNouns[m.Lang]) {
+			continue
+		}
+		mt := lint.Match{Cue: o.Cue + " " + toks[n].Norm, Span: lint.Span{Start: o.Span.Start, End: toks[n].End}, First: o.First, Last: n}
+		add(lsRepetition, mt)
+		if !pairOrdinals[m.Lang][toks[o.First].Norm] {
+			add(lsNthTime, mt)
+		}
+	}
+	return hits
 }
 
 // countedContacts are the ordinals of the customer's things (see
@@ -1343,7 +1393,8 @@ type customer struct {
 	// repetition of a message (see countedContacts).
 	ordinalMarks, timeNouns, pairOrdinals map[lint.Lang]map[string]bool
 	// countNouns are the nouns of counting after a number in digits
-	// ("14 times", "14 kez"; see numericOrdinals).
+	// ("14 times", "14 kez"; see numericOrdinals); a language without them
+	// counts with its nouns of times.
 	countNouns map[lint.Lang]map[string]bool
 	// reversalStems, contactStems, answerStems, messageStems: plain words
 	// the frames read by their stems (see stemmed).

@@ -81,7 +81,7 @@ var sarcasmScorerDefaults = SarcasmScorerOptions{Enabled: true, Threshold: 0.95}
 
 const sarcasmScorerDoc = `
 
-Beside these patterns, a learnt scorer is on. It has read a few hundred sarcastic and sincere replies in each
+Beside these patterns, a learnt scorer is on. It has read close to 7 000 sarcastic and sincere replies in each
 language and weighs a message's words in any ending, the words side by side and the sarcastic ingredients above,
 so it also catches sarcasm put in a new way that no pattern describes. threshold (0 to 1, default 0.95) says how
 sure it must be before it flags a message: higher flags fewer messages and misses more sarcasm, lower finds more

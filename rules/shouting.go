@@ -61,7 +61,7 @@ pushy; one "!" is enough.`,
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
 			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"),
-			denominal: w("denominal_verbs"), organisations: w("organisations"), objectEndings: w("object_endings")}
+			denominal: w("denominal_verbs"), organisations: w("organisations"), objectEndings: endingSets(ctaData.WordSets("accusative_endings")), answerNouns: w("answer_nouns")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -77,9 +77,12 @@ type shouting struct {
 	// not shouting: "Reply YES", "EVET yazın", "BƏLİ yazın". They hold in
 	// every language: a message in one language quotes another's keyword.
 	keywordBefore, keywordAfter map[string]bool
-	// objectEndings: the possessed accusative, an object before a
-	// keyword_after verb that leaves the capitals between no keyword.
-	objectEndings map[lint.Lang]map[string]bool
+	// objectEndings: the accusative (cta's accusative_endings), an object
+	// before a keyword_after verb that leaves the capitals between no
+	// keyword, unless the object is one of answerNouns: the answer the
+	// keyword is ("yanıtını EVET yaz").
+	objectEndings map[lint.Lang]*endingSet
+	answerNouns   map[lint.Lang]map[string]bool
 	// keywordLinks may stand between a keyword_before word and the
 	// keyword: "Reply with STOP", "send the word JOIN".
 	keywordLinks map[string]bool
@@ -734,7 +737,7 @@ func (sh *shouting) isKeyword(l lint.Lang, toks []lint.Token, text string, i int
 		// "qəbzin fotosunu TƏCİLİ göndərin": the verb has its object in
 		// the accusative already, so the capitals say how, not what.
 		return prev < 0 || toks[prev].Kind != lint.Word || utf8.RuneCountInString(toks[prev].Norm) < 5 ||
-			!hasWordEnding(l, toks[prev].Norm, sh.objectEndings[l], false)
+			!hasAnyEnding(l, toks[prev].Norm, sh.objectEndings[l], false) || startsWithAny(toks[prev].Norm, sh.answerNouns[l])
 	}
 	return prev >= 0 && next >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
 }

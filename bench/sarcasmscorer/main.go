@@ -1,14 +1,15 @@
 // Command sarcasmscorer trains the sarcasm rule's learnt scorer on our own
 // labelled sets and measures it.
 //
-//	go run ./bench/sarcasmscorer -write            # train on every set, write rules/data/sarcasm_scorer.<lang>.bin
+//	go run ./bench/sarcasmscorer -write            # train on the listed sets, write rules/data/sarcasm_scorer.<lang>.bin
 //	go run ./bench/sarcasmscorer -heldout          # leave one set out: train on the others, score it
 //	go run ./bench/sarcasmscorer -measure FILE     # frames, scorer and both on a labelled corpus
 //	go run ./bench/sarcasmscorer -heldout -operate DIR -model net   # an experiment: a hidden-layer network (or fm) where it would ship
 //	go run ./bench/sarcasmscorer -heldout -sets first,second        # an experiment: train on these sets only, score the rest with them
 //
-// The sets are every folder of testdata/quality (listed in sets), each
-// read as <lang>.jsonl; a message labelled sarcasm is a positive, every
+// The sets are the 24 folders of testdata/quality listed in sets, each
+// read as <lang>.jsonl (tenth and sarcasm13, which came later, are not
+// among them); a message labelled sarcasm is a positive, every
 // other message a negative.
 package main
 
