@@ -576,12 +576,13 @@ var compiledData = lint.CompiledRuleData{
 				"when":  "nə vaxt cavab verəcəyinizi yazın: \"Sabah saat 9:00-dan cavab verəcəyik.\"",
 			},
 			Lists: map[string][]string{
-				"acknowledge": {"mesajınız üçün təşəkkür*", "bizə yazdığınız üçün", "müraciətiniz üçün təşəkkür*", "bizimlə əlaqə saxladığınız üçün", "yazdığınız üçün", "mesajınızı aldıq", "müraciətinizi aldıq", "təşəkkür edirik", "təşəkkürlər", "üçün təşəkkür*", "üçün çox sağ olun", "üçün sağ olun", "görə təşəkkür*", "görə minnətdar*", "görə sağ olun", "minnətdarıq", "üçün minnətdar*", "xəbər almaq xoşdur", "sizdən xəbər almaq", "şadıq", "şadam", "məmnunuq", "bizi sevindir*(verb)", "bizi çox sevindir*(verb)", "bizi şad et*(verb)", "bizi xoşbəxt et*(verb)", "mesajınız bizə çatdı", "mesajınız çatdı", "müraciətiniz bizə çatdı", "müraciətiniz çatdı", "xoşdur"},
+				"acknowledge": {"mesajınız üçün təşəkkür*", "bizə yazdığınız üçün", "müraciətiniz üçün təşəkkür*", "bizimlə əlaqə saxladığınız üçün", "yazdığınız üçün", "mesajınızı aldıq", "müraciətinizi aldıq", "təşəkkür edirik", "təşəkkürlər", "üçün təşəkkür*", "üçün çox sağ olun", "üçün sağ olun", "görə təşəkkür*", "görə minnətdar*", "görə sağ olun", "minnətdarıq", "üçün minnətdar*", "xəbər almaq xoşdur", "sizdən xəbər almaq", "şadıq", "şadam", "məmnunuq", "bizi sevindir*(verb)", "bizi çox sevindir*(verb)", "bizi şad et*(verb)", "bizi xoşbəxt et*(verb)", "mesajınız bizə çatdı", "mesajınız çatdı", "müraciətiniz bizə çatdı", "müraciətiniz çatdı", "xoşdur", "bizə yazmısınız", "bizə * yazmısınız", "bizə müraciət etmisiniz", "bizə * müraciət etmisiniz", "bizə baş çəkmisiniz", "bizə * baş çəkmisiniz"},
 				"greet":       {"salam", "salamlar", "sabahınız xeyir", "günortanız xeyir", "axşamınız xeyir", "xoş gəlmisiniz", "xoş gəldiniz", "hörmətli", "əziz", "hər vaxtınız xeyir", "gününüz xeyir", "gününüz aydın", "günün aydın", "xoş gördük", "salamlayırıq", "salamlayıram", "salamla*(verb)", "gün aydın", "sabahın xeyir", "axşamın xeyir", "sabahınız xeyr", "günortanız xeyr", "axşamınız xeyr", "dəyərli müştəri*", "hey", "cüməniz mübarək", "cümə axşamınız mübarək", "bayramınız mübarək", "təbriklər", "təbrik edirik"},
 				"when":        {"sabah*", "səhər", "ərzində", "saat*", "bazar ertəsi*", "çərşənbə axşamı*", "çərşənbə*", "cümə axşamı*", "cümə*", "şənbə*", "bazar*", "yanvar*", "fevral*", "mart*", "aprel*", "may*", "iyun*", "iyul*", "avqust*", "sentyabr*", "oktyabr*", "noyabr*", "dekabr*", "günorta*", "qayıdan kimi", "qayıtdıqdan sonra", "bayramdan sonra", "tezliklə", "ən qısa zamanda", "ən qısa müddətdə", "iş saat*", "iş günü", "qayıdan kimi", "qısa müddət*", "dəqiqə*"},
 			},
 			Words: map[string][]string{
 				"first_sentence": {"greet", "acknowledge"},
+				"interjections":  {"vay", "oh", "ah", "ooo", "vaay"},
 			},
 		},
 		"en": {
@@ -596,6 +597,7 @@ var compiledData = lint.CompiledRuleData{
 				"when":        {"tomorrow", "within", "at", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "tonight", "as soon as", "next business day", "next working day", "working hours", "business hours", "opening hours", "when we're back", "when we are back", "shortly", "soon", "hours", "minutes", "back on", "from", "am", "pm", "a.m.", "p.m.", "o'clock", "later today", "after the holiday", "after the holidays", "until the", "noon", "midday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"},
 			},
 			Words: map[string][]string{
+				"interjections":   {"oh", "ooh", "wow", "ah", "aw", "aww", "yay"},
 				"ordinal_endings": {"st", "nd", "rd", "th"},
 				"predicate":       {"are", "is", "am", "be", "were", "was", "always", "also", "you're", "we're", "they're", "it's"},
 			},
@@ -607,12 +609,13 @@ var compiledData = lint.CompiledRuleData{
 				"when":  "ne zaman yanıt vereceğinizi yazın: \"Yarın 09.00'dan itibaren yanıtlayacağız.\"",
 			},
 			Lists: map[string][]string{
-				"acknowledge": {"mesajınız için teşekkür*", "bize yazdığınız için", "bize ulaştığınız için", "ulaştığınız için", "yazdığınız için", "iletişime geçtiğiniz için", "mesajınızı aldık", "mesajınız bize ulaştı", "teşekkür ederiz", "teşekkürler", "için teşekkür*", "için çok teşekkür*", "tercih ettiğiniz için", "görmek güzel", "görmek çok güzel", "ilginiz için", "gösterdiğiniz ilgi*", "için minnettar*", "için sağ olun", "için çok sağ olun", "haber almak güzel", "sizden haber almak", "sevindik", "memnun olduk", "bizi mutlu et*(verb)", "bizi çok mutlu et*(verb)", "bizi sevindir*(verb)", "bizi çok sevindir*(verb)", "mutlu olduk", "mesajınız ulaştı", "mesajınız elimize ulaştı", "talebiniz bize ulaştı", "talebiniz elimize ulaştı"},
+				"acknowledge": {"mesajınız için teşekkür*", "bize yazdığınız için", "bize ulaştığınız için", "ulaştığınız için", "yazdığınız için", "iletişime geçtiğiniz için", "mesajınızı aldık", "mesajınız bize ulaştı", "teşekkür ederiz", "teşekkürler", "için teşekkür*", "için çok teşekkür*", "tercih ettiğiniz için", "görmek güzel", "görmek çok güzel", "ilginiz için", "gösterdiğiniz ilgi*", "için minnettar*", "için sağ olun", "için çok sağ olun", "haber almak güzel", "sizden haber almak", "sevindik", "memnun olduk", "bizi mutlu et*(verb)", "bizi çok mutlu et*(verb)", "bizi sevindir*(verb)", "bizi çok sevindir*(verb)", "mutlu olduk", "mesajınız ulaştı", "mesajınız elimize ulaştı", "talebiniz bize ulaştı", "talebiniz elimize ulaştı", "bize yazmışsınız", "bize * yazmışsınız", "bize ulaşmışsınız", "bize * ulaşmışsınız", "bize uğramışsınız", "bize * uğramışsınız"},
 				"greet":       {"merhaba", "merhabalar", "selam", "selamlar", "günaydın*", "kıymetli müşteri*", "değerli müşteri*", "iyi günler", "iyi akşamlar", "tünaydın", "hoş geldin*", "hoşgeldin*", "hoş bulduk", "değerli müşterimiz", "sayın", "sevgili", "hayırlı sabahlar", "hayırlı günler", "hayırlı akşamlar", "iyi sabahlar", "selamlıyoruz", "selamlarız", "selamla*(verb)", "iyi çalışmalar", "hey", "hayırlı cumalar", "iyi bayramlar", "mutlu bayramlar", "hayırlı bayramlar", "iyi hafta sonları", "mutlu pazartesiler", "tebrikler", "tebrik ederiz"},
 				"when":        {"yarın*", "içinde", "içerisinde", "saat*", "sabah*", "pazartesi*", "salı*", "çarşamba*", "perşembe*", "cuma*", "cumartesi*", "pazar*", "ocak*", "şubat*", "mart*", "nisan*", "mayıs*", "haziran*", "temmuz*", "ağustos*", "eylül*", "ekim*", "kasım*", "aralık*", "öğle*", "öğlen*", "döner dönmez", "döndüğümüz*", "tatilden sonra", "en kısa sürede", "mesai saat*", "çalışma saat*", "iş günü", "döndüğümüzde", "birazdan", "kısa süre*", "dakika*"},
 			},
 			Words: map[string][]string{
 				"first_sentence": {"greet", "acknowledge"},
+				"interjections":  {"vay", "oh", "ah", "ooo", "vaay"},
 			},
 		},
 	},
