@@ -118,6 +118,8 @@ func hasPhone(text string) bool {
 // our guides that are documents does neither ("rehberlerimizden birini
 // görün"). English names the noun's class with "one of our * will/can".
 type oneOfOurs struct {
+	withEnds           map[lint.Lang]*endingSet
+	talk, notPeople    map[lint.Lang][]string // folded stems
 	from               map[lint.Lang]*endingSet
 	one, withOne, with map[lint.Lang]map[string]bool
 	you                map[lint.Lang]map[string]bool
@@ -125,7 +127,18 @@ type oneOfOurs struct {
 
 func newOneOfOurs() oneOfOurs {
 	w := bothandoffData.WordSets
-	return oneOfOurs{from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
+	stems := func(list string) map[lint.Lang][]string {
+		out := map[lint.Lang][]string{}
+		for l, set := range w(list) {
+			for x := range set {
+				out[l] = append(out[l], lint.Fold(l, x))
+			}
+			slices.Sort(out[l])
+		}
+		return out
+	}
+	return oneOfOurs{withEnds: endingSets(w("ours_with_endings")), talk: stems("talk_stems"), notPeople: stems("not_people"),
+		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
 		you: w("you_object")}
 }
 
@@ -137,6 +150,9 @@ func (o oneOfOurs) found(m *lint.Message) bool {
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	for i, t := range toks {
+		if t.Kind == lint.Word && len(t.Norm) >= 8 && o.withOurs(m.Lang, toks, i, folded) {
+			return true
+		}
 		if t.Kind != lint.Word || len(t.Norm) < 8 || !from.match(m.Lang, t.Norm, folded) {
 			continue
 		}
@@ -160,6 +176,30 @@ func (o oneOfOurs) found(m *lint.Message) bool {
 		}
 	}
 	return false
+}
+
+// withOurs: talking with one of ours in the singular, a noun with "our"
+// and "with" (ours_with_endings: "planlamacımızla görüşmek",
+// "mütəxəssisimizlə danışmaq") and a verb of talking right after it
+// (talk_stems), unless the noun is the bot or its system (not_people:
+// "botumuzla konuşmaya devam edin").
+func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
+	w := toks[i].Norm
+	if o.withEnds[l] == nil || !o.withEnds[l].match(l, w, folded) {
+		return false
+	}
+	fw := lint.Fold(l, w)
+	for _, n := range o.notPeople[l] {
+		if strings.HasPrefix(fw, n) {
+			return false
+		}
+	}
+	j := neighbour(toks, i, 1)
+	if j < 0 || toks[j].Kind != lint.Word {
+		return false
+	}
+	fv := lint.Fold(l, toks[j].Norm)
+	return slices.ContainsFunc(o.talk[l], func(s string) bool { return strings.HasPrefix(fv, s) })
 }
 
 // yourPerson: the bot sends the customer to a person of their own (their
