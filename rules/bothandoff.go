@@ -112,17 +112,20 @@ func hasPhone(text string) bool {
 // the noun: in Turkish and Azerbaijani a noun with "our" and "from"
 // (ours_from_endings: "planlamacılarımızdan", "ekibimizden") and "one"
 // after it (one), who talks with the customer (with_one, or "one" and the
-// postposition with: "biriyle konuşmak", "biri ilə danışmaq") or acts on
+// postposition with: "biriyle konuşmak", "biri ilə danışmaq"), to whom the
+// customer is put through (to_one and a verb of connect_stems after it:
+// "muhasebecilerimizden birine bağlanmak", "mühasiblərimizdən birinə
+// qoşulmaq") or who acts on
 // them, a 2nd person pronoun at most four words on in the clause
 // (you_object: "biri sizi bugün arayabilir", "biri sizə yazacaq"). One of
 // our guides that are documents does neither ("rehberlerimizden birini
 // görün"). English names the noun's class with "one of our * will/can".
 type oneOfOurs struct {
-	withEnds           map[lint.Lang]*endingSet
-	talk, notPeople    map[lint.Lang][]string // folded stems
-	from               map[lint.Lang]*endingSet
-	one, withOne, with map[lint.Lang]map[string]bool
-	you                map[lint.Lang]map[string]bool
+	withEnds                 map[lint.Lang]*endingSet
+	talk, notPeople, connect map[lint.Lang][]string // folded stems
+	from                     map[lint.Lang]*endingSet
+	one, withOne, with       map[lint.Lang]map[string]bool
+	you, toOne               map[lint.Lang]map[string]bool
 }
 
 func newOneOfOurs() oneOfOurs {
@@ -138,6 +141,7 @@ func newOneOfOurs() oneOfOurs {
 		return out
 	}
 	return oneOfOurs{withEnds: endingSets(w("ours_with_endings")), talk: stems("talk_stems"), notPeople: stems("not_people"),
+		connect: stems("connect_stems"), toOne: w("to_one"),
 		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
 		you: w("you_object")}
 }
@@ -162,6 +166,14 @@ func (o oneOfOurs) found(m *lint.Message) bool {
 		}
 		if hasWord(m.Lang, o.withOne[m.Lang], toks[j].Norm, folded) {
 			return true
+		}
+		if hasWord(m.Lang, o.toOne[m.Lang], toks[j].Norm, folded) {
+			// "uzmanlarımızdan birine bağlanmak": put through to one of ours.
+			if k := neighbour(toks, j, 1); k >= 0 && toks[k].Kind == lint.Word &&
+				slices.ContainsFunc(o.connect[m.Lang], func(c string) bool { return strings.HasPrefix(lint.Fold(m.Lang, toks[k].Norm), c) }) {
+				return true
+			}
+			continue
 		}
 		if !hasWord(m.Lang, o.one[m.Lang], toks[j].Norm, folded) {
 			continue
