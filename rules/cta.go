@@ -570,8 +570,9 @@ func (g ctaGrammar) told(l lint.Lang, toks []lint.Token, i int, folded bool) boo
 
 // participleCall: Turkish and Azerbaijani tell whoever acts to come with
 // a participle of a verb the dictionary has as the subject of "let them
-// come" or "wins" (participle_heads, participle_endings: "Biletini kapan
-// gelsin", "erken gelen kazanır", "istəyən gəlsin"). The dative, "iki
+// come", "wins" or "takes it" ending the clause (participle_heads,
+// participle_endings: "Biletini kapan gelsin", "acele eden kazanır", "ilk
+// gelen alır", "istəyən gəlsin"; not "Kazanan alır ödülü"). The dative, "iki
 // bilet alana bir bilet hediye", tells the offer's terms, not what to do.
 func (g ctaGrammar) participleCall(m *lint.Message) bool {
 	l := m.Lang
@@ -584,8 +585,11 @@ func (g ctaGrammar) participleCall(m *lint.Message) bool {
 		if t.Kind != lint.Word || !heads[t.Norm] {
 			continue
 		}
+		if next := neighbour(toks, i, 1); next >= 0 && toks[next].Kind == lint.Word {
+			continue // "Kazanan alır ödülü": the head ends the exhortation
+		}
 		if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && len(toks[prev].Norm) >= 4 &&
-			dictionaryVerb(l, toks[prev].Norm, subject, g.infinitive[l]) {
+			g.verbStem(l, toks[prev].Norm, subject, true) {
 			return true
 		}
 	}
