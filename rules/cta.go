@@ -581,8 +581,9 @@ func (g ctaGrammar) participleCall(m *lint.Message) bool {
 		return false
 	}
 	toks := m.Tokens()
+	folded := lint.Folded(l, m.Body.Text)
 	for i, t := range toks {
-		if t.Kind != lint.Word || !heads[t.Norm] {
+		if t.Kind != lint.Word || !hasWord(l, heads, t.Norm, folded) {
 			continue
 		}
 		if next := neighbour(toks, i, 1); next >= 0 && toks[next].Kind == lint.Word {
@@ -616,7 +617,7 @@ func (g ctaGrammar) suggested(m *lint.Message) bool {
 			return true
 		}
 		for j := i; j >= 0 && toks[j].Start >= s.Start; j-- {
-			if toks[j].Kind == lint.Word && g.maybe[l][toks[j].Norm] {
+			if toks[j].Kind == lint.Word && hasWord(l, g.maybe[l], toks[j].Norm, lint.Folded(l, m.Body.Text)) {
 				return true
 			}
 		}
