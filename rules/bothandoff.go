@@ -73,6 +73,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			cond := newConditions()
 			ours := newOneOfOurs()
 			yours := newYourPerson()
+			ourHelp := newOursHelp(ours)
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -85,7 +86,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
 					fallback = conceded(m, pb, cond.drop(m, append(fallback, scoped.find(m, pb)...)))
 				}
-				if len(fallback) == 0 || len(routes(m, pb, place, own)) > 0 || ours.found(m) || yours.found(m, pb) || hasPhone(m.Body.Text) ||
+				if len(fallback) == 0 || len(routes(m, pb, place, own)) > 0 || ours.found(m) || yours.found(m, pb) || ourHelp.found(m, pb) || hasPhone(m.Body.Text) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
 					return
 				}
@@ -212,6 +213,50 @@ func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) 
 	}
 	fv := lint.Fold(l, toks[j].Norm)
 	return slices.ContainsFunc(o.talk[l], func(s string) bool { return strings.HasPrefix(fv, s) })
+}
+
+// oursHelp: the brand's people named by "our" and any noun, who will or
+// can help (help_offer: "çiçekçilerimiz yardımcı olabilir", "floristlərimiz
+// kömək edə bilər"): a word with the 1st person plural possessive
+// (ours_endings) at most three words before the offer in its clause,
+// unless the noun is the bot or its system (not_people: "sistemimiz").
+// English says it with "our * can help".
+type oursHelp struct {
+	ends      map[lint.Lang]*endingSet
+	notPeople map[lint.Lang][]string
+}
+
+func newOursHelp(o oneOfOurs) oursHelp {
+	return oursHelp{ends: endingSets(bothandoffData.WordSets("ours_endings")), notPeople: o.notPeople}
+}
+
+func (oh oursHelp) found(m *lint.Message, pb phraseBook) bool {
+	ends := oh.ends[m.Lang]
+	if ends == nil {
+		return false
+	}
+	offers := pb.find(m, "help_offer")
+	if len(offers) == 0 {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, h := range offers {
+		for i, n := h.First, 0; n < 3; n++ {
+			if i = neighbour(toks, i, -1); i < 0 || toks[i].Kind != lint.Word {
+				break // the clause ends
+			}
+			w := toks[i].Norm
+			if len(w) < 6 || !ends.match(m.Lang, w, folded) {
+				continue
+			}
+			fw := lint.Fold(m.Lang, w)
+			if !slices.ContainsFunc(oh.notPeople[m.Lang], func(p string) bool { return strings.HasPrefix(fw, p) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // yourPerson: the bot sends the customer to a person of their own (their
