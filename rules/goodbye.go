@@ -39,7 +39,8 @@ yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him 
 rast gitsin"), no thanks ("thanks for your patience", "sağ olun",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
-up, write to us" in any words, "kapımız her zaman açık"). Awaiting something by a date is asked for, not a
+up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
+borrowed word, "Merci"). Awaiting something by a date is asked for, not a
 courtesy ("qeydlərinizi cümə gününədək gözləyirik"; "we look forward to seeing you" is one). Words match in
 their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
 gunler"). In a transcript, it flags a conversation closed when the last brand message has none of these.`,
@@ -563,7 +564,16 @@ const (
 func (gw *goodbyeWords) wishes(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
 	l := m.Lang
 	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
-	if len(clause) == 0 || len(clause) > 6 {
+	if len(clause) == 0 {
+		return false
+	}
+	// "Ride safe and take lots of photos!": a verb and a wish adverb
+	// joined to what follows, however long.
+	if len(clause) >= 3 && gw.wishAdverb[l][toks[clause[1]].Norm] && in(gw.coordinators[l], toks[clause[2]].Norm) &&
+		!gw.goodAdjective[l][toks[clause[0]].Norm] {
+		return true
+	}
+	if len(clause) > 6 {
 		return false
 	}
 	first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm
