@@ -607,11 +607,11 @@ func (g ctaGrammar) suggested(m *lint.Message) bool {
 		return false
 	}
 	toks := m.Tokens()
-	sents := m.Sentences()
 	for i, t := range toks {
-		if t.Kind != lint.Word || !dictionaryVerb(l, t.Norm, ends, g.infinitive[l]) {
+		if t.Kind != lint.Word || !anyEnding(l, t.Norm, ends, false) || !dictionaryVerb(l, t.Norm, ends, g.infinitive[l]) {
 			continue
 		}
+		sents := m.Sentences()
 		s := sents[sentenceOf(sents, t.Start)]
 		if strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "?") {
 			return true
