@@ -692,6 +692,7 @@ var compiledData = lint.CompiledRuleData{
 			},
 			Lists: map[string][]string{
 				"absurd":           {"teleport*(noun)", "teleportasiya*", "sehrli çubuq*", "sehrlə", "zaman maşın*", "vaxtı geri qaytar*(verb)", "fikrinizi oxu*(verb)", "ağlınızı oxu*(verb)", "fikrinizi də oxu*(verb)", "ağlınızı da oxu*(verb)", "möcüzə*(noun)", "poçt göyərçin*", "büllur kürə*", "gümüş sinidə", "əmriniz", "əmrləriniz", "əlahəzrət", "hər şeyi atıb", "havanı idarə ed*(verb)", "havanı da idarə ed*(verb)", "yağışı dayandır*(verb)", "yağışı da dayandır*(verb)", "qarı dayandır*(verb)", "fırtınanı sakitləşdir*(verb)", "qanad tax*(verb)", "qanad da tax*(verb)", "cibimizdə", "cibimdə", "dişlərimizlə", "göydən ulduz*", "zamanda səyahət*", "ayı və ulduzları", "qaydaları dəyiş*(verb)", "qaydaları da dəyiş*(verb)", "fizika qanunlarını", "cazibə qüvvəsini", "özümüzü klonla*(verb)", "özümüzü də klonla*(verb)", "özümüzə əlavə qol*(noun)", "özümüzə * əlavə qol*(noun)", "özümüzə * * əlavə qol*(noun)"},
+				"accident":         {"yıxıl*(verb)", "düş*(verb)", "az*(verb)", "itib-bat*(verb)", "yaralan*(verb)", "zədələn*(verb)", "büdrə*(verb)", "sürüş*(verb)", "aşıl*(verb)", "çırpıl*(verb)"},
 				"act_judgment":     {"məntiqli*(noun)", "maraqlı*(noun)", "səxavətli*(noun)", "yaradıcı*(noun)", "təəccüblü*(noun)", "orijinal*(noun)", "şirin*(noun)", "böyük fədakarlıq*", "möhtəşəm plan*", "əla plan*", "möhtəşəm fikir*", "əla fikir*", "parlaq fikir*", "parlaq bir fikir*", "heyrətamiz*(noun)", "cəsarətli*(noun)", "təsirli*(noun)", "ədalətli*(noun)", "anlaşılan*(noun)", "heyran qal*(verb)", "bir * nümunəsi*(noun)", "nümunəsidir", "dahiyanə*(noun)", "ustalıqla", "istedadlı*(noun)"},
 				"advice":           {"olar", "olardı", "olacaq", "ola bilər"},
 				"affirm":           {"bəli", "hə", "əlbəttə", "yaxşı", "oldu"},
@@ -706,7 +707,7 @@ var compiledData = lint.CompiledRuleData{
 				"bold_choice":      {"cəsarətli seçim*", "cəsarətli qərar*", "maraqlı seçim*"},
 				"certainty":        {"yəqin", "yəqin ki", "əminəm", "əminik", "şübhəsiz"},
 				"choosing":         {"seç*(verb)", "üstünlük ver*(verb)"},
-				"complaints":       {"yenə", "gene", "bu dəfə", "üçüncü dəfə", "dördüncü dəfə", "iki dəfə", "üç dəfə", "beş dəfə", "dəfələrlə", "çəkdi", "nəhayət", "başqa arzunuz", "başqa bir arzunuz", "axı", "baxmadan", "oxumadan", "sürpriz", "oxumusunuz", "tapmısınız", "kəşf etdi*", "əvvəl də", "beşinci dəfə*", "altıncı dəfə*", "onuncu dəfə*", "üçüncü dəfə*", "dördüncü dəfə*"},
+				"complaints":       {"yenə", "gene", "bu dəfə", "üçüncü dəfə", "dördüncü dəfə", "iki dəfə", "üç dəfə", "beş dəfə", "dəfələrlə", "çəkdi", "nəhayət", "başqa arzunuz", "başqa bir arzunuz", "axı", "baxmadan", "oxumadan", "sürpriz", "kəşf etdi*", "əvvəl də", "beşinci dəfə*", "altıncı dəfə*", "onuncu dəfə*", "üçüncü dəfə*", "dördüncü dəfə*"},
 				"confirmation":     {"istədiyinizdən əmin*", "istədiyinizə əmin*"},
 				"delight":          {"minnətdar*", "sevin*(verb)", "məmnun qal*(verb)", "heyran qal*(verb)", "sağal*(verb)", "sizə təşəkkür ed*(verb)", "xoşbəxt ol*(verb)"},
 				"delight_emoji":    {"😍", "🥰", "🥳", "🎉", "❤️"},
@@ -776,6 +777,8 @@ var compiledData = lint.CompiledRuleData{
 				"weak":             {"bu dəfə", "nəhayət", "sürpriz", "yenə", "gene", "üçüncü dəfə*", "dördüncü dəfə*", "beşinci dəfə*", "altıncı dəfə*", "onuncu dəfə*", "iki dəfə", "üç dəfə", "beş dəfə", "dəfələrlə"},
 				"weak_judgment":    {"ağıllı*(noun)"},
 				"welcome":          {"yenidən xoş gəlmisiniz", "yenə xoş gəlmisiniz", "təkrar xoş gəlmisiniz", "sizi yenidən görmək", "sizi yenə görmək", "sizi təkrar görmək", "sizi yenidən qonaq etmək", "sizi yenə qonaq etmək"},
+				"wish":             {"arzulayırıq", "arzulayıram", "arzu edirik", "arzu edirəm", "diləyirik", "diləyirəm"},
+				"working_order":    {"problemsiz*(noun)", "qüsursuz*(noun)", "düzgün*(noun)", "əvvəlki kimi", "təzə kimi", "saat kimi"},
 				"your_view":        {"sizcə", "sizin fikrinizcə"},
 			},
 			Words: map[string][]string{
@@ -814,6 +817,7 @@ var compiledData = lint.CompiledRuleData{
 			},
 			Lists: map[string][]string{
 				"absurd":           {"teleport*", "magic wand", "wave a wand", "wave our wand", "by magic", "with magic", "time machine", "turn back time", "turn back the clock", "read your mind", "read minds", "mind reader*", "mind reading", "mind-reading", "carrier pigeon*", "miracle*", "walk on water", "move mountains", "crystal ball", "silver platter", "your majesty", "your highness", "wish is our command", "drop everything", "control the weather", "stop the rain", "stop the snow", "calm the storm", "ask the weather", "order the sun", "sprout wings", "grow wings", "give * wings", "in our pocket", "in my pocket", "in our pockets", "with our teeth", "with our bare teeth", "x-ray vision", "see through walls", "time travel", "the moon and the stars", "change the rules for you", "rewrite the rules for you", "bend the laws of physics", "in our teeth", "turn off gravity", "switch off gravity", "reinvent gravity", "reinventing gravity", "suspend gravity", "clone ourselves", "clone myself", "cloning ourselves", "grow extra arms", "grow * extra arms", "grow * * extra arms", "sprout extra arms", "sprout * extra arms"},
+				"accident":         {"fall", "fell", "fallen", "falling", "fall off", "fell off", "get lost", "got lost", "getting lost", "get hurt", "got hurt", "trip*", "slip*", "stumbl*", "capsiz*", "crash*"},
 				"act_judgment":     {"very logical", "how logical", "perfectly logical", "very reasonable", "how reasonable", "perfectly reasonable", "truly incredible", "completely fair", "perfectly fair", "very fair", "a masterstroke", "a masterclass", "a model of", "truly inspired", "pure genius", "a stroke of genius", "real talent", "what a plan", "brilliant plan", "great plan", "genius plan"},
 				"advice":           {"for you", "to do"},
 				"affirm":           {"yes", "sure", "right", "of course", "absolutely", "okay"},
@@ -827,7 +831,7 @@ var compiledData = lint.CompiledRuleData{
 				"bold_choice":      {"bold move", "bold choice", "bold decision", "bold strategy", "brave choice", "brave move", "interesting choice", "interesting strategy", "daring choice", "daring move"},
 				"certainty":        {"i'm sure", "we're sure", "i am sure", "we are sure", "surely", "no doubt"},
 				"complaints":       {"another", "again", "yet again", "once again", "third time", "fourth time", "fifth time", "twice", "three times", "five times", "didn't read", "did not read", "can't read", "cannot read", "can't find", "couldn't find", "didn't bother", "for nothing", "as usual", "this time", "only took", "actually", "finally managed", "we'll just", "i'll just", "we will just", "clearly", "nothing better", "surprise", "coming", "sixth time", "seventh time", "tenth time", "hundredth time"},
-				"confirmation":     {"sure you want to", "sure you wish to", "sure you would like to", "are you sure to", "do you really want to"},
+				"confirmation":     {"sure you want to", "sure you wish to", "sure you would like to", "are you sure to", "do you really want to", "do you want to", "do you wish to"},
 				"delight":          {"delighted", "thrilled", "love to", "appreciate*", "grateful", "pour in", "overjoyed", "ecstatic", "over the moon", "thank you for it"},
 				"delight_emoji":    {"😍", "🥰", "🥳", "🎉", "❤️"},
 				"displeasure":      {"unhappy", "dissatisfied", "not happy", "not satisfied", "disappointed", "don't like us", "hate us"},
@@ -898,7 +902,9 @@ var compiledData = lint.CompiledRuleData{
 				"vice":             {"impatience", "rudeness", "your tone", "colourful language", "insults", "threats"},
 				"weak":             {"this time", "again", "actually", "finally managed", "surprise", "coming", "clearly", "third time", "fourth time", "fifth time", "sixth time", "seventh time", "tenth time", "hundredth time", "twice", "three times", "five times"},
 				"welcome":          {"welcome back", "lovely to see you again", "good to see you again", "great to see you again", "nice to see you again", "glad to see you again", "lovely to have you back", "good to have you back", "great to have you back", "nice to have you back"},
+				"wish":             {"we wish you", "wishing you", "we wish everyone", "wishing everyone"},
 				"without":          {"without"},
+				"working_order":    {"smoothly", "like new", "as good as new", "good as new", "perfectly", "without a hitch", "without a problem", "without any problem*"},
 			},
 			Words: map[string][]string{
 				"ability":         {"can", "could", "may", "might", "will", "would", "should", "able", "free"},
@@ -927,6 +933,7 @@ var compiledData = lint.CompiledRuleData{
 			},
 			Lists: map[string][]string{
 				"absurd":           {"ışınla*(verb)", "ışınlanma*", "sihirli değnek*", "sihirle", "zaman makinesi*", "zamanı geri al*(verb)", "zamanı geri sar*(verb)", "aklınızı oku*(verb)", "düşüncelerinizi oku*(verb)", "zihninizi oku*(verb)", "aklınızı da oku*(verb)", "düşüncelerinizi de oku*(verb)", "zihninizi de oku*(verb)", "mucize*(noun)", "posta güvercini*", "kristal küre*", "gümüş tepside", "emriniz", "emirleriniz", "majesteleri", "her şeyi bırakıp", "havayı kontrol ed*(verb)", "havayı da kontrol ed*(verb)", "yağmuru durdur*(verb)", "yağmuru da durdur*(verb)", "karı durdur*(verb)", "fırtınayı dindir*(verb)", "kanat tak*(verb)", "kanat da tak*(verb)", "cebimizde", "cebimde", "dişlerimizle", "gökten yıldız*", "zamanda yolculuk*", "ayı ve yıldızları", "kuralları değiştir*(verb)", "kuralları da değiştir*(verb)", "fizik kurallarını", "yerçekimini", "kendimizi klonla*(verb)", "kendimizi de klonla*(verb)", "kendimize fazladan kol*(noun)", "kendimize * fazladan kol*(noun)", "kendimize ekstra kol*(noun)", "kendimize * ekstra kol*(noun)"},
+				"accident":         {"düş*(verb)", "kaybol*(verb)", "yaralan*(verb)", "sakatlan*(verb)", "incin*(verb)", "tökezle*(verb)", "kay*(verb)", "devril*(verb)", "çarp*(verb)"},
 				"act_judgment":     {"makul*(noun)", "mantıklı*(noun)", "cömert*(noun)", "cömertçe*(noun)", "tatlı*(noun)", "yaratıcı*(noun)", "şaşırtıcı*(noun)", "ilginç*(noun)", "zekice*(noun)", "orijinal*(noun)", "büyük bir fedakârlık*", "çok büyük bir fedakârlık*", "harika bir plan*", "harika bir fikir*", "parlak bir fikir*", "parlak fikir*", "inanılmaz*(noun)", "cesur*(noun)", "cesurca*(noun)", "etkileyici*(noun)", "sevimli*(noun)", "adil*(noun)", "hayran kal*(verb)", "bir * örneği*(noun)", "dahice*(noun)", "ustaca*(noun)", "yetenekli*(noun)", "muhteşem bir plan*", "muhteşem bir fikir*"},
 				"advice":           {"olur", "olacaktır", "olabilir", "olacak"},
 				"affirm":           {"evet", "tabii", "elbette", "peki", "olur", "tamam"},
@@ -941,7 +948,7 @@ var compiledData = lint.CompiledRuleData{
 				"bold_choice":      {"cesur bir seçim", "cesur bir hamle", "cesur bir karar", "ilginç bir seçim", "ilginç bir tercih"},
 				"certainty":        {"eminim", "eminiz", "herhalde", "kesin", "şüphesiz"},
 				"choosing":         {"seç*(verb)", "tercih et*(verb)"},
-				"complaints":       {"yine", "gene", "bu sefer", "bu kez", "üçüncü kez", "dördüncü kez", "iki kez", "üç kez", "beş kez", "defalarca", "sürdü", "nihayet", "başka bir arzunuz", "başka arzunuz", "bakmadan", "okumadan", "sürpriz", "okumuşsunuz", "bulmuşsunuz", "keşfetti*", "daha önce de", "defa", "beşinci kez", "altıncı kez", "onuncu kez", "üçüncü defa", "dördüncü defa", "beşinci defa"},
+				"complaints":       {"yine", "gene", "bu sefer", "bu kez", "üçüncü kez", "dördüncü kez", "iki kez", "üç kez", "beş kez", "defalarca", "sürdü", "nihayet", "başka bir arzunuz", "başka arzunuz", "bakmadan", "okumadan", "sürpriz", "keşfetti*", "daha önce de", "defa", "beşinci kez", "altıncı kez", "onuncu kez", "üçüncü defa", "dördüncü defa", "beşinci defa"},
 				"confirmation":     {"istediğinizden emin", "istediğinize emin"},
 				"delight":          {"bayıl*(verb)", "memnun kal*(verb)", "sevin*(verb)", "minnettar*", "yağmur gibi yağ*(verb)", "size teşekkür ed*(verb)", "mutlu ol*(verb)", "iyileş*(verb)"},
 				"delight_emoji":    {"😍", "🥰", "🥳", "🎉", "❤️"},
@@ -1011,6 +1018,8 @@ var compiledData = lint.CompiledRuleData{
 				"weak":             {"bu sefer", "bu kez", "nihayet", "sürpriz", "yine", "gene", "üçüncü kez", "dördüncü kez", "beşinci kez", "altıncı kez", "onuncu kez", "iki kez", "üç kez", "beş kez", "defalarca", "üçüncü defa", "dördüncü defa", "beşinci defa", "defa"},
 				"weak_judgment":    {"akıllıca*(noun)"},
 				"welcome":          {"tekrar hoş geldiniz", "yeniden hoş geldiniz", "yine hoş geldiniz", "sizi yeniden görmek", "sizi tekrar görmek", "sizi yine görmek", "sizi yeniden ağırlamak", "sizi tekrar ağırlamak", "sizi yine ağırlamak"},
+				"wish":             {"dileriz", "dilerim", "diliyoruz", "diliyorum"},
+				"working_order":    {"sorunsuz*(noun)", "düzgün*(noun)", "kusursuz*(noun)", "sapasağlam", "eskisi gibi", "yeni gibi", "tıkır tıkır"},
 				"your_view":        {"sizce", "size göre"},
 			},
 			Words: map[string][]string{

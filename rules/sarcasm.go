@@ -118,6 +118,9 @@ var (
 	lsThanks          = sarcasmListOf("thanks")
 	lsWeakJudgment    = sarcasmListOf("weak_judgment")
 	lsWelcome         = sarcasmListOf("welcome")
+	lsWish            = sarcasmListOf("wish")
+	lsAccident        = sarcasmListOf("accident")
+	lsWorkingOrder    = sarcasmListOf("working_order")
 	lsWithout         = sarcasmListOf("without")
 	lsDelight         = sarcasmListOf("delight")
 	lsDelightEmoji    = sarcasmListOf("delight_emoji")
@@ -235,8 +238,11 @@ seçeneği", "“otur” əmri"), the customer's words reported back with a reme
 … pulsuz təmir edəcək"), thanks for their understanding, "no rush" with time still ahead ("the invoice is due at the end of
 February"), "good luck" alone or with an offer of help, surprise with a remedy or thanks, a second message or one
 answered in turn ("Dördüncü sualınıza cavab"), a change that befell the customer ("rescheduled a third time because of
-the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
-work miracles") are not flagged.`,
+the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum"), a feat denied ("we can't
+work miracles"), a mishap wished as a pastime ("Keyifli kaybolmalar dileriz" after a maze booked), praise for an
+accident the customer did not have ("hiç düşmediniz", "you didn't fall once"), "again" beside working order ("yine
+tıkır tıkır çalışıyor") and what the customer read or found, unless "this time" or "finally" goes with it ("Aferin,
+kılavuzu okumuşsunuz"), are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		Examples: sarcasmData.Examples,
@@ -531,6 +537,11 @@ func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 			if cheer && overlaps(found[lsAgain], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
 				continue
 			}
+			// "Again" beside working order says it works once more: "yine
+			// sorunsuz çalışıyor", "running smoothly again".
+			if overlaps(found[lsAgain], c.Span) && nextTo(m.Tokens(), c, found[lsWorkingOrder], 2) {
+				continue
+			}
 			// A count with thanks in its sentence is loyalty: "Vay, bu ay
 			// üçüncü kez sizi ağırladık, teşekkürler!".
 			if overlaps(found[lsRepetition], c.Span) && inSentence(sents, found[lsGratitude], sentenceOf(sents, c.Span.Start)) {
@@ -753,6 +764,15 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		found[lsLuckContext] = append(found[lsLuckContext], attempted(m, found[lsLuck], found[lsWithout], c.attempt[m.Lang])...)
 		found[lsLuckContext] = append(found[lsLuckContext], c.without(m)...)
 	}
+	// What went wrong, or a slip, in a sentence that wishes it to the
+	// customer is a pastime's: "Keyifli kaybolmalar dileriz" after a maze booked, "we
+	// wish you a fun time getting lost". An apology's verb is no wish.
+	if len(found[lsWish]) > 0 {
+		wishes := slices.DeleteFunc(slices.Clone(found[lsWish]), func(w lint.Match) bool { return crosses(found[lsApology], w.Span) })
+		for _, list := range [...]sarcasmList{lsFailure, lsMisdeed} {
+			found[list] = wishedFor(m, found[list], wishes)
+		}
+	}
 	// Feats and failures count only as meant: not a name, not denied
 	// ("we can't work miracles", "nothing was lost").
 	for _, list := range [...]sarcasmList{lsAbsurd, lsFailure} {
@@ -764,6 +784,15 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		markers = append(markers, c.feignedSurprise(m, found)...)
 	}
 	return markers
+}
+
+// wishedFor is fails without those in a sentence that holds one of wishes.
+func wishedFor(m *lint.Message, fails, wishes []lint.Match) []lint.Match {
+	sents := m.Sentences()
+	return slices.DeleteFunc(fails, func(f lint.Match) bool {
+		at := sentenceOf(sents, f.Span.Start)
+		return slices.ContainsFunc(wishes, func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == at })
+	})
 }
 
 // feignedSurprise are the words of feigned surprise or mystery at what
@@ -1227,9 +1256,16 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 		// "göndermediğiniz": what they did not do; not a slip denied
 		// ("kaçırmadınız").
 		for _, w := range you.ending(m, found, lsEndsNegated) {
-			if !slices.ContainsFunc(found[lsDeniedSlip], func(d lint.Match) bool { return d.Last == w.Last }) {
+			// "Hiç düşmediniz": an accident denied is good news, not a
+			// slip of omission.
+			if !slices.ContainsFunc(found[lsDeniedSlip], func(d lint.Match) bool { return d.Last == w.Last }) && !crosses(found[lsAccident], w.Span) {
 				bs = append(bs, w)
 			}
+		}
+		// "You didn't fall once", "never got lost": so is one after a word
+		// of negation.
+		if len(found[lsAccident]) > 0 {
+			bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool { return accidentDenied(m.Tokens(), b, found[lsAccident]) })
 		}
 	}
 	if f.promise {
@@ -1320,6 +1356,27 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 		}
 	}
 	return out
+}
+
+// accidentDenied reports whether a slip is a word of negation with an
+// accident at most two words after it ("didn't fall", "never once got
+// lost").
+func accidentDenied(toks []lint.Token, b lint.Match, accidents []lint.Match) bool {
+	if b.Last < 0 {
+		return false
+	}
+	return slices.ContainsFunc(accidents, func(a lint.Match) bool {
+		k := b.Last
+		for range 2 {
+			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind == lint.Punct {
+				return false
+			}
+			if k == a.First {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // shouts reports whether a message raises its voice: marks doubled ("!!",
