@@ -121,6 +121,7 @@ var (
 	lsWish            = sarcasmListOf("wish")
 	lsAccident        = sarcasmListOf("accident")
 	lsWorkingOrder    = sarcasmListOf("working_order")
+	lsAdmission       = sarcasmListOf("admission")
 	lsWithout         = sarcasmListOf("without")
 	lsDelight         = sarcasmListOf("delight")
 	lsDelightEmoji    = sarcasmListOf("delight_emoji")
@@ -678,6 +679,18 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		for _, w := range ours {
 			if !slices.ContainsFunc(found[lsMisdeed], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
 				found[lsRemedy] = append(found[lsRemedy], w)
+			}
+		}
+		// Blame we take with what we will do about it is owned, not
+		// mocked: "Haqlısınız, günah bizdədir … yeni qutu göndəririk",
+		// "it's our fault … We'll send one out today". Not an apology's
+		// own verb (özür dileriz), nor admitting or feeling it ("kabul
+		// ediyoruz", "utanırıq").
+		if len(found[lsBlame]) > 0 {
+			for _, w := range append(slices.Clone(found[lsPromise]), c.ending(m, found, lsEndsPromise)...) {
+				if !crosses(found[lsApology], w.Span) && !crosses(found[lsBlame], w.Span) && !crosses(found[lsAdmission], w.Span) {
+					found[lsRemedy] = append(found[lsRemedy], w)
+				}
 			}
 		}
 	}
