@@ -122,6 +122,8 @@ var (
 	lsAccident        = sarcasmListOf("accident")
 	lsWorkingOrder    = sarcasmListOf("working_order")
 	lsAdmission       = sarcasmListOf("admission")
+	lsSources         = sarcasmListOf("sources")
+	lsToldBefore      = sarcasmListOf("told_before")
 	lsWithout         = sarcasmListOf("without")
 	lsDelight         = sarcasmListOf("delight")
 	lsDelightEmoji    = sarcasmListOf("delight_emoji")
@@ -221,7 +223,9 @@ olacak", "Good luck fixing it without the parts"); feigned surprise after a ques
 none ("thanks for your patience, all four minutes of it", "bekleme süresince attığınız 23 mesaj"); counting how often
 they changed their mind or wrote, in words or digits ("bugün 4. kez değiştirdiniz", "4-cü dəfə dəyişdirirsiniz",
 "your fifth email"); an apology counted in thousands ("bin kez özür dileriz"), mock punishment or shame of ours
-("kendimizi cezalandırıyoruz", "we'll never forgive ourselves") and "we're not a charity".
+("kendimizi cezalandırıyoruz", "we'll never forgive ourselves"), "we're not a charity" and the customer told
+everywhere: three places or more where it stands written with our earlier telling ("answered on the box, in the manual
+and on our website", "saytda, profildə və hər mesajda yazdığımız kimi").
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -240,7 +244,8 @@ seçeneği", "“otur” əmri"), the customer's words reported back with a reme
 February"), "good luck" alone or with an offer of help, surprise with a remedy or thanks, a second message or one
 answered in turn ("Dördüncü sualınıza cavab"), a change that befell the customer ("rescheduled a third time because of
 the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum"), a feat denied ("we can't
-work miracles"), a mishap wished as a pastime ("Keyifli kaybolmalar dileriz" after a maze booked), praise for an
+work miracles"), blame we take with what we will do about it ("You're right, it's our fault … We'll courier a pair
+this afternoon"), a mishap wished as a pastime ("Keyifli kaybolmalar dileriz" after a maze booked), praise for an
 accident the customer did not have ("hiç düşmediniz", "you didn't fall once"), "again" beside working order ("yine
 tıkır tıkır çalışıyor") and what the customer read or found, unless "this time" or "finally" goes with it ("Aferin,
 kılavuzu okumuşsunuz"), are not flagged.`,
@@ -796,7 +801,35 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	if len(found[lsFeignedSurprise]) > 0 || len(found[lsMystery]) > 0 {
 		markers = append(markers, c.feignedSurprise(m, found)...)
 	}
+	if len(found[lsToldBefore]) > 0 && len(found[lsSources]) >= 3 {
+		markers = append(markers, toldEverywhere(m, found)...)
+	}
 	return markers
+}
+
+// toldEverywhere are our earlier tellings (told_before) in a sentence, or
+// the one before, that names three places or more where the fact stands
+// written: "the question answered on the box, in the manual and on our
+// website", "saytda, profildə və hər mesajda yazdığımız kimi".
+func toldEverywhere(m *lint.Message, found cuesFound) []lint.Match {
+	sents := m.Sentences()
+	places := make([]int, len(sents)) // distinct places named, by sentence
+	var last lint.Span
+	sources := slices.SortedFunc(slices.Values(found[lsSources]), func(a, b lint.Match) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	for _, w := range sources {
+		if w.Span.Start >= last.End { // "mesajımızda" once, whatever lists find it
+			places[sentenceOf(sents, w.Span.Start)]++
+			last = w.Span
+		}
+	}
+	var out []lint.Match
+	for _, t := range found[lsToldBefore] {
+		i := sentenceOf(sents, t.Span.Start)
+		if places[i] >= 3 || i+1 < len(sents) && places[i+1] >= 3 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // wishedFor is fails without those in a sentence that holds one of wishes.
