@@ -65,14 +65,14 @@ conversations politely and say how to get back in touch.`,
 			ifEndings, us, ifWords := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us"), goodbyeData.WordSets("if")
 			gw := newGoodbyeWords(wish)
 			courteous := func(m *lint.Message) bool {
-				if pb.has(m, "farewell") && gw.farewell(m, pb.find(m, "farewell")) || pb.has(m, "thanks") || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
+				if pb.has(m, "farewell") || pb.has(m, "await") && gw.awaits(m, pb.find(m, "await")) || pb.has(m, "thanks") || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
 					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
-				if gw.farewell(m, all["farewell"]) || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"]) {
+				if len(all["farewell"]) > 0 || gw.awaits(m, all["await"]) || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"]) {
 					return true
 				}
 				// An offer with a place or time adverb inside it: "bize buradan
@@ -269,9 +269,9 @@ type goodbyeWords struct {
 	// flags answer what acrossAdverbs and haveAWish ask of every word (see
 	// goodbyeWordBits).
 	flags langFlags
-	// await, deadline, deadlineEndings, awaited: see farewell.
-	await, deadline, awaited map[lint.Lang]map[string]bool
-	deadlineEndings          map[lint.Lang]*endingSet
+	// deadline, deadlineEndings, awaited: see awaits.
+	deadline, awaited map[lint.Lang]map[string]bool
+	deadlineEndings   map[lint.Lang]*endingSet
 }
 
 // The bits of goodbyeWords.flags.
@@ -330,7 +330,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
-		await: w("await"), deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited")}
+		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited")}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
 		langs[l] = true
@@ -344,21 +344,21 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	return gw
 }
 
-// farewell reports whether one of the farewell cues found is a courtesy:
-// one of await ("gözləyirik", "look forward to") with a deadline in its
-// clause (one of deadline, or a word with one of deadline_endings: "cümə
-// gününədək", "by Friday") asks for something by a date ("qeydlərinizi
-// cümə gününədək gözləyirik"), unless the customer is the one awaited (one
-// of awaited: "Sizi saat 18:00-a qədər gözləyirik").
-func (gw *goodbyeWords) farewell(m *lint.Message, found []lint.Match) bool {
+// awaits reports whether one of the await cues found is a courtesy:
+// waiting for the customer ("gözləyirik", "look forward to") with a
+// deadline in its clause (one of deadline, or a word with one of
+// deadline_endings: "cümə gününədək", "by Friday") asks for something by a
+// date ("qeydlərinizi cümə gününədək gözləyirik"), unless the customer is
+// the one awaited (one of awaited: "Sizi saat 18:00-a qədər gözləyirik").
+func (gw *goodbyeWords) awaits(m *lint.Message, found []lint.Match) bool {
 	l := m.Lang
-	if len(found) == 0 || gw.await[l] == nil {
-		return len(found) > 0
+	if len(found) == 0 {
+		return false
 	}
 	toks := m.Tokens()
 	folded := lint.Folded(l, m.Body.Text)
 	for _, f := range found {
-		if !gw.await[l][f.Cue] || f.First < 0 || f.Last >= len(toks) {
+		if f.First < 0 || f.Last >= len(toks) {
 			return true
 		}
 		deadline, awaited := false, false
