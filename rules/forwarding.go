@@ -113,6 +113,14 @@ type forwardingWords struct {
 	events map[lint.Lang]map[string]bool
 	// applications and authorities: see toItsAuthority.
 	applications, authorities map[lint.Lang]map[string]bool
+	// ownerHeads and held: see holder.
+	ownerHeads, held map[lint.Lang]map[string]bool
+	// motionVerbs, objectVerbs and accusativeEndings: see carried.
+	motionVerbs, objectVerbs, accusativeEndings map[lint.Lang]map[string]bool
+	// relativeWe: the 1st person plural relative participle ("düzenlediğimiz",
+	// that we organise): it ends as our possessive does and makes nothing
+	// ours (see ourStaff).
+	relativeWe map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet, headSet, receiverSet, ownedSet map[lint.Lang]*endingSet
 	// And as lists (see endingList): ourList and verbPersonList match an
@@ -204,7 +212,8 @@ func newForwardingWords() *forwardingWords {
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
-		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served")}
+		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
+		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -394,7 +403,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
-				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r)
+				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) ||
+				fw.atOurPlace(m.Lang, toks, r, folded)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -677,6 +687,9 @@ func before(ms []lint.Match, v lint.Match) bool {
 func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, verbs, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
 	marked := fw.receiverEndings[l]
 	for _, d := range objects {
+		if !fw.carried(l, toks, v, d) {
+			continue // "hastaneye giderken sonuçlarınızı alın": the customer goes
+		}
 		for _, t := range recipients {
 			if sharesByte(t, d) || sharesByte(v, d) {
 				continue // one word cannot be both ("emailed the florist")
@@ -997,6 +1010,9 @@ func (fw *forwardingWords) legalForm(m *lint.Message, toks []lint.Token, i int) 
 		return false
 	}
 	p := neighbour(toks, i, -1)
+	if p >= 0 && toks[p].Kind != lint.Word && strings.ContainsAny(m.Body.Text[toks[p].Start:toks[p].End], "\"”»'’") {
+		p = neighbour(toks, p, -1) // a quoted name: “Qranit Usta” MMC-yə
+	}
 	return p >= 0 && toks[p].Kind == lint.Word && !noCapital(m.Body.Text[toks[p].Start:toks[p].End])
 }
 
@@ -1027,7 +1043,16 @@ func quotedName(text string, toks []lint.Token, c lint.Match) bool {
 		return false
 	}
 	q := toks[c.First-1]
-	return q.End == toks[c.First].Start && strings.Contains(`"“«„`, q.Norm) && q.Norm != ""
+	if q.End == toks[c.First].Start && strings.Contains(`"“«„`, q.Norm) && q.Norm != "" {
+		return true
+	}
+	// The name's last word: “Qranit Usta” MMC-yə.
+	if c.Last+1 >= len(toks) || c.Last < 0 {
+		return false
+	}
+	q, p := toks[c.Last+1], neighbour(toks, c.First, -1)
+	return q.Start == toks[c.Last].End && strings.Contains(`"”»`, q.Norm) && q.Norm != "" &&
+		p >= 0 && toks[p].Kind == lint.Word && upperInitial(text[toks[p].Start:toks[p].End])
 }
 
 // inName reports whether a match is capitalised inside a sentence next to
@@ -1196,7 +1221,9 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 					w, cut = lint.Fold(m.Lang, w), lint.Fold(m.Lang, e)
 				}
 				stem := w[:len(w)-len(cut)]
-				return !fw.ours(m.Lang, stem, folded) && !fw.event(m.Lang, stem)
+				// "tedarikçimizin sosyal medya ekibi": our supplier's team
+				// is still the supplier's (external_roles).
+				return (!fw.ours(m.Lang, stem, folded) || fw.externalLemma(m.Lang, stem)) && !fw.event(m.Lang, stem)
 			}
 		}
 	}
@@ -1677,11 +1704,19 @@ func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.M
 	if prev < 0 || toks[prev].Kind != lint.Word || len(toks[prev].Norm) < 6 {
 		return false
 	}
+	for e := range fw.relativeWe[m.Lang] {
+		if strings.HasSuffix(toks[prev].Norm, e) {
+			return false // "turları düzenlediğimiz Ege Kooperatifi'ne": what we do with it
+		}
+	}
 	if folded := lint.Folded(m.Lang, m.Body.Text); !fw.ours(m.Lang, toks[prev].Norm, folded) {
 		// One of the people of ours, in the genitive: "stüdyomuzun
 		// fizyoterapisti Deniz Hanım'a", "klinikamızın həkimi Aynur xanıma".
 		pp := neighbour(toks, prev, -1)
-		if pp < 0 || toks[pp].Kind != lint.Word || !fw.compoundHead(m.Lang, toks[prev].Norm) || !fw.ours(m.Lang, toks[pp].Norm, folded) {
+		// In the accusative it is what was sent, no person: "yazışmamızın
+		// tamamını Ege Kooperatifi'ne" (the whole of our conversation).
+		if pp < 0 || toks[pp].Kind != lint.Word || !fw.compoundHead(m.Lang, toks[prev].Norm) || !fw.ours(m.Lang, toks[pp].Norm, folded) ||
+			fw.accusative(m.Lang, toks[prev].Norm) {
 			return false
 		}
 	}
@@ -1780,6 +1815,117 @@ func (fw *forwardingWords) atOurs(l lint.Lang, toks []lint.Token, r lint.Match, 
 		}
 		return false
 	})
+}
+
+// atOurPlace: a receiver within two words after one of our places in
+// the locative relative ("İzmir şubemizdeki teknik servise", "filialımızdakı
+// ustaya": the one at our branch) is ours, as the same after a third
+// party's place is that party's (atOthers); our supplier's place stays
+// the supplier's.
+func (fw *forwardingWords) atOurPlace(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
+	if r.First < 0 || len(fw.atEndings[l]) == 0 {
+		return false
+	}
+	for j, k := r.First, 0; k < 2; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		w := toks[j].Norm
+		for e := range fw.atEndings[l] {
+			if !hasEnding(l, w, e, folded) {
+				continue
+			}
+			if folded {
+				w, e = lint.Fold(l, w), lint.Fold(l, e)
+			}
+			stem := w[:len(w)-len(e)]
+			if fw.ours(l, stem, folded) && !fw.externalLemma(l, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holder: an owner whose compound or genitive names something the
+// customer holds ("hesap sahibine", "the account owner", "kartın
+// sahibine") is the customer, not a third party.
+func (fw *forwardingWords) holder(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	if r.Last < 0 || !fw.ownerHead(l, toks[r.Last].Norm) {
+		return false
+	}
+	j := neighbour(toks, r.Last, -1)
+	if j < 0 || toks[j].Kind != lint.Word {
+		return false
+	}
+	w := toks[j].Norm
+	if fw.held[l][w] {
+		return true // "hesap sahibine", "the account owner"
+	}
+	for e := range fw.genitiveEndings[l] {
+		if stem, ok := strings.CutSuffix(w, e); ok && fw.held[l][stem] {
+			return true // "kartın sahibine"
+		}
+	}
+	return false
+}
+
+// ownerHead reports whether a word is one of owner_heads with any ending.
+func (fw *forwardingWords) ownerHead(l lint.Lang, w string) bool {
+	for h := range fw.ownerHeads[l] {
+		if strings.HasPrefix(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// carried: a motion verb ("git", go) sends what is its subject ("bilgileriniz
+// firmaya gitti"); an object in the accusative belongs to another verb
+// ("hastaneye giderken sonuçlarınızı yanınıza alın": the customer goes).
+// A verb of object_verbs sends only an object in the accusative ("bilgilerinizi
+// firmaya geçtik", we passed your details on; "geçen hafta", last week,
+// sends nothing).
+func (fw *forwardingWords) carried(l lint.Lang, toks []lint.Token, v, d lint.Match) bool {
+	if v.First < 0 || d.Last < 0 {
+		return true
+	}
+	lemma := lint.CueLemma(v.Cue)
+	motion, object := fw.motionVerbs[l][lemma], fw.objectVerbs[l][lemma]
+	if !motion && !object {
+		return true
+	}
+	accusative := fw.accusative(l, toks[d.Last].Norm)
+	if !accusative && fw.genitive(l, toks[d.Last].Norm) {
+		// "ruhsatınızın bir kopyasını": the case stands on the head.
+		for j, k := d.Last, 0; k < 2 && !accusative; k++ {
+			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word {
+				break
+			}
+			accusative = fw.accusative(l, toks[j].Norm)
+		}
+	}
+	return accusative == object
+}
+
+// accusative reports whether a word ends in one of accusative_endings.
+func (fw *forwardingWords) accusative(l lint.Lang, w string) bool {
+	for e := range fw.accusativeEndings[l] {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// genitive reports whether a word ends in one of genitive_endings.
+func (fw *forwardingWords) genitive(l lint.Lang, w string) bool {
+	for _, e := range fw.genitiveList[l] {
+		if len(w) > len(e)+1 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // uncopula is a word without the copula after it ("əməkdaşımızdır":
