@@ -121,6 +121,15 @@ type forwardingWords struct {
 	// that we organise): it ends as our possessive does and makes nothing
 	// ours (see ourStaff).
 	relativeWe map[lint.Lang]map[string]bool
+	// ownNames (English): words that make a capitalised name one of our
+	// departments ("Customer Care", "Head Office"); see ownName.
+	ownNames map[lint.Lang]map[string]bool
+	// nameArticles (English): an article that may stand between "to" and
+	// a name ("to the Assay Office").
+	nameArticles map[lint.Lang]map[string]bool
+	// you and youGave (English): "the photos you sent": a relative clause
+	// of the customer's giving after a noun makes it the customer's.
+	you, youGave map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet, headSet, receiverSet, ownedSet map[lint.Lang]*endingSet
 	// And as lists (see endingList): ourList and verbPersonList match an
@@ -213,7 +222,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), accusativeEndings: w("accusative_endings")}
+		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -403,7 +412,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
-				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) ||
+				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
@@ -908,6 +917,16 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 			}
 			continue
 		}
+		// "The measurements you sent": the noun before the customer's
+		// giving is theirs.
+		if fw.you[m.Lang][t.Norm] {
+			p, n := neighbour(toks, i, -1), neighbour(toks, i, 1)
+			if p >= 0 && n >= 0 && toks[p].Kind == lint.Word && toks[p].Start >= s.Start && fw.youGave[m.Lang][toks[n].Norm] && !isGoods(p, p) &&
+				!fw.determiners[m.Lang][toks[p].Norm] && !fw.notOwned[m.Lang][toks[p].Norm] {
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[p].Start, End: toks[p].End}, First: p, Last: p})
+			}
+			continue
+		}
 		// Endings after an acronym stand after a hyphen: "CV-nizi".
 		first, glued := i, false
 		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
@@ -993,6 +1012,9 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 			continue
 		}
 		prev := neighbour(toks, i, -1)
+		if prev >= 0 && fw.nameArticles[m.Lang][toks[prev].Norm] {
+			prev = neighbour(toks, prev, -1) // "to the Assay Office"
+		}
 		// A common word capitalised with a case after a hyphen is a name:
 		// "Michelin-in" (the dictionary has "michelin", the guide).
 		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
@@ -1842,6 +1864,31 @@ func (fw *forwardingWords) atOurPlace(l lint.Lang, toks []lint.Token, r lint.Mat
 			if fw.ours(l, stem, folded) && !fw.externalLemma(l, stem) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// ownName: a name one of whose capitalised words (own_names) names a
+// department of ours ("to Customer Care", "to the Head Office"), not
+// another organisation ("the Assay Office").
+func (fw *forwardingWords) ownName(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+	if r.Cue != "name" || len(fw.ownNames[m.Lang]) == 0 || r.First < 0 {
+		return false
+	}
+	capital := func(j int) bool {
+		return j >= 0 && toks[j].Kind == lint.Word && upperInitial(m.Body.Text[toks[j].Start:toks[j].End])
+	}
+	first, last := r.First, r.Last
+	for capital(neighbour(toks, first, -1)) {
+		first = neighbour(toks, first, -1)
+	}
+	for capital(neighbour(toks, last, 1)) {
+		last = neighbour(toks, last, 1)
+	}
+	for j := first; j >= 0 && j <= last; j = neighbour(toks, j, 1) {
+		if fw.ownNames[m.Lang][toks[j].Norm] {
+			return true
 		}
 	}
 	return false
