@@ -1848,9 +1848,14 @@ func (fw *forwardingWords) atOurPlace(l lint.Lang, toks []lint.Token, r lint.Mat
 	if r.First < 0 || len(fw.atEndings[l]) == 0 {
 		return false
 	}
-	for j, k := r.First, 0; k < 2; k++ {
+	// The place may open the receiver's phrase ("mağazamızdaki tamir
+	// servisine", a head of a third party's word) or stand before it.
+	for j, k := r.Last, 0; k < 2; {
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 			return false
+		}
+		if j < r.First {
+			k++
 		}
 		w := toks[j].Norm
 		for e := range fw.atEndings[l] {
