@@ -130,6 +130,9 @@ type forwardingWords struct {
 	// you and youGave (English): "the photos you sent": a relative clause
 	// of the customer's giving after a noun makes it the customer's.
 	you, youGave map[lint.Lang]map[string]bool
+	// finiteEndings: tense endings of a finite verb; one right before a
+	// comma ends a clause (see ownClause).
+	finiteEndings map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet, headSet, receiverSet, ownedSet map[lint.Lang]*endingSet
 	// And as lists (see endingList): ourList and verbPersonList match an
@@ -222,7 +225,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), accusativeEndings: w("accusative_endings")}
+		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -738,6 +741,9 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 					return d, t, true
 				}
 				continue
+			}
+			if fw.otherClause(l, toks, t, v) {
+				continue // "kuryeye ödeme yapıldı, faturanızı gönderdik"
 			}
 			// A receiver before another sending verb is that verb's: "sigorta
 			// şirketinize iletebilmeniz için adresinize gönderdik".
@@ -1837,6 +1843,30 @@ func (fw *forwardingWords) atOurs(l lint.Lang, toks []lint.Token, r lint.Match, 
 		}
 		return false
 	})
+}
+
+// otherClause: in a verb-final language a receiver before a finite verb
+// and a comma is that verb's ("ev sahibine ödeme yapıldı, faturanızı
+// gönderdik": the landlord was paid, the invoice went to the customer).
+func (fw *forwardingWords) otherClause(l lint.Lang, toks []lint.Token, t, v lint.Match) bool {
+	if len(fw.finiteEndings[l]) == 0 || t.Last < 0 || v.First < 0 || t.Last >= v.First {
+		return false
+	}
+	for j := t.Last + 1; j < v.First; j++ {
+		if toks[j].Kind != lint.Punct || toks[j].Norm != "," {
+			continue
+		}
+		w := neighbour(toks, j, -1)
+		if w <= t.Last || toks[w].Kind != lint.Word {
+			continue
+		}
+		for e := range fw.finiteEndings[l] {
+			if len(toks[w].Norm) > len(e)+2 && strings.HasSuffix(toks[w].Norm, e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // atOurPlace: a receiver within two words after one of our places in
