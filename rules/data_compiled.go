@@ -221,6 +221,8 @@ var compiledData = lint.CompiledRuleData{
 			Words: map[string][]string{
 				"accusative_endings":    {"ınızı", "inizi", "unuzu", "ünüzü", "nızı", "nizi", "nuzu", "nüzü"},
 				"applications":          {"müraciət", "ərizə"},
+				"aspect_endings":        {"mağa", "məyə"},
+				"aspect_verbs":          {"başla"},
 				"at_endings":            {"dakı", "dəki"},
 				"attributive_endings":   {"mış", "miş", "muş", "müş", "an", "ən", "yan", "yən", "dığı", "diyi", "duğu", "düyü"},
 				"authorities":           {"konsulluq", "səfirlik", "nazirlik", "bələdiyyə", "məhkəmə", "administrasiya"},
@@ -345,6 +347,8 @@ var compiledData = lint.CompiledRuleData{
 			Words: map[string][]string{
 				"accusative_endings":    {"ınızı", "inizi", "unuzu", "ünüzü", "nızı", "nizi", "nuzu", "nüzü", "ını", "ini", "unu", "ünü", "sını", "sini", "sunu", "sünü"},
 				"applications":          {"başvuru"},
+				"aspect_endings":        {"maya", "meye"},
+				"aspect_verbs":          {"başla"},
 				"at_endings":            {"daki", "deki", "taki", "teki"},
 				"attributive_endings":   {"mış", "miş", "muş", "müş", "an", "en", "yan", "yen", "dığı", "diği", "duğu", "düğü", "tığı", "tiği", "tuğu", "tüğü"},
 				"authorities":           {"konsolosluk", "büyükelçilik", "bakanlık", "belediye", "vergi daire", "mahkeme", "müdürlük"},

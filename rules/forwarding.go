@@ -133,6 +133,10 @@ type forwardingWords struct {
 	// finiteEndings: tense endings of a finite verb; one right before a
 	// comma ends a clause (see ownClause).
 	finiteEndings map[lint.Lang]map[string]bool
+	// aspectEndings and aspectVerbs: a verbal noun in the dative before a
+	// verb of beginning or going on ("paylaşılmaya başlanacak", will start
+	// to be shared) takes its mood from that verb (see mood).
+	aspectEndings, aspectVerbs map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet, headSet, receiverSet, ownedSet map[lint.Lang]*endingSet
 	// And as lists (see endingList): ourList and verbPersonList match an
@@ -225,7 +229,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), accusativeEndings: w("accusative_endings")}
+		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -398,7 +402,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// A third party's word inside our place's name makes it that
 			// party's: "our partner charity", not "our design studio".
 			inside := func(t lint.Match) bool { return t.First > o.First && t.Last < o.Last }
-			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
+			if partnered || fw.othersTeam(m, toks, o) || fw.companysTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
 				slices.ContainsFunc(third[i], inside) {
 				recipients = append(recipients, o)
 			} else {
@@ -1041,6 +1045,11 @@ func (fw *forwardingWords) legalForm(m *lint.Message, toks []lint.Token, i int) 
 	if p >= 0 && toks[p].Kind != lint.Word && strings.ContainsAny(m.Body.Text[toks[p].Start:toks[p].End], "\"”»'’") {
 		p = neighbour(toks, p, -1) // a quoted name: “Qranit Usta” MMC-yə
 	}
+	if p >= 0 && toks[p].Norm == "." {
+		// "Ltd. Şti.": a legal form of two words.
+		q := neighbour(toks, p, -1)
+		return q >= 0 && toks[q].Kind == lint.Word && fw.legalForms[m.Lang][toks[q].Norm] && fw.legalForm(m, toks, q)
+	}
 	return p >= 0 && toks[p].Kind == lint.Word && !noCapital(m.Body.Text[toks[p].Start:toks[p].End])
 }
 
@@ -1177,21 +1186,28 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 	if rest == "" || fw.imperativeEndings[l][rest] {
 		return true
 	}
+	if fw.aspectEndings[l][fw.unvoiced(l, rest, fold)] {
+		// "paylaşılmaya başlanacak": the verb of beginning is the fact,
+		// with its own mood ("başlamayacak", will not start; "başlarsak",
+		// if we start).
+		if n := neighbour(toks, v.Last, 1); n >= 0 && toks[n].Kind == lint.Word {
+			for a := range fw.aspectVerbs[l] {
+				if after, ok := strings.CutPrefix(fold(toks[n].Norm), fold(a)); ok {
+					after = fw.unvoiced(l, after, fold)
+					return fw.moodStart(l, after, fold) || slices.ContainsFunc(slices.Collect(maps.Keys(anywhere)), func(e string) bool { return strings.Contains(after, fold(e)) }) ||
+						fw.moodNext[l][toks[max(neighbour(toks, n, 1), 0)].Norm]
+				}
+			}
+		}
+	}
 	for e := range fw.infinitiveEndings[l] {
 		if strings.HasSuffix(rest, fold(e)) {
 			return true
 		}
 	}
-	for voice := range fw.voiceEndings[l] {
-		if voice = fold(voice); strings.HasPrefix(rest, voice) {
-			rest = rest[len(voice):]
-			break
-		}
-	}
-	for e := range start {
-		if strings.HasPrefix(rest, fold(e)) {
-			return true
-		}
+	rest = fw.unvoiced(l, rest, fold)
+	if fw.moodStart(l, rest, fold) {
+		return true
 	}
 	// A participle in the plural is a noun: "mobil verilənlər" (mobile
 	// data), "Gönderilenler" (the sent folder).
@@ -1207,6 +1223,28 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 	}
 	n := neighbour(toks, v.Last, 1)
 	return n >= 0 && fw.moodNext[l][toks[n].Norm]
+}
+
+// unvoiced is a verb's endings without the voice at their start
+// ("ıldı": "dı").
+func (fw *forwardingWords) unvoiced(l lint.Lang, rest string, fold func(string) string) string {
+	for voice := range fw.voiceEndings[l] {
+		if voice = fold(voice); strings.HasPrefix(rest, voice) {
+			return rest[len(voice):]
+		}
+	}
+	return rest
+}
+
+// moodStart reports whether a verb's endings after its voice start with
+// one of mood_endings (negation, ability).
+func (fw *forwardingWords) moodStart(l lint.Lang, rest string, fold func(string) string) bool {
+	for e := range fw.moodEndings[l] {
+		if strings.HasPrefix(rest, fold(e)) {
+			return true
+		}
+	}
+	return false
 }
 
 // othersTeam reports whether a team named as the receiver belongs to
@@ -1258,13 +1296,29 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 	return false
 }
 
+// companysTeam: a team right after a company's name with its legal form
+// ("Tekerlek Mekanik Ltd. ekibiyle", "Qranit MMC komandasına") is that
+// company's.
+func (fw *forwardingWords) companysTeam(m *lint.Message, toks []lint.Token, o lint.Match) bool {
+	if o.First < 0 || fw.ours(m.Lang, toks[o.Last].Norm, lint.Folded(m.Lang, m.Body.Text)) {
+		return false
+	}
+	p := neighbour(toks, o.First, -1)
+	if p >= 0 && toks[p].Norm == "." {
+		p = neighbour(toks, p, -1) // "Ltd."
+	}
+	return p >= 0 && toks[p].Kind == lint.Word && fw.legalForm(m, toks, p)
+}
+
 // othersTeams reports whether a team named in the message belongs to
 // another organisation (see othersTeam).
 func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own *lint.Phrases) bool {
 	if !hasIn(own, m) {
 		return false
 	}
-	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool { return fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) })
+	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool {
+		return fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || fw.companysTeam(m, toks, o)
+	})
 }
 
 // forwardingScratches hold the lists' cues found in a message while the
