@@ -1958,9 +1958,10 @@ func (fw *forwardingWords) atOurPlace(l lint.Lang, toks []lint.Token, r lint.Mat
 	return false
 }
 
-// ownName: a name one of whose capitalised words (own_names) names a
-// department of ours ("to Customer Care", "to the Head Office"), not
-// another organisation ("the Assay Office").
+// ownName: a name that opens with a word for one of our functions
+// (own_names) is a department of ours ("to Customer Care", "to the Head
+// Office"), not another organisation ("the Assay Office"); a company names
+// itself first and its trade after ("Clearview Finance").
 func (fw *forwardingWords) ownName(m *lint.Message, toks []lint.Token, r lint.Match) bool {
 	if r.Cue != "name" || len(fw.ownNames[m.Lang]) == 0 || r.First < 0 {
 		return false
@@ -1968,19 +1969,11 @@ func (fw *forwardingWords) ownName(m *lint.Message, toks []lint.Token, r lint.Ma
 	capital := func(j int) bool {
 		return j >= 0 && toks[j].Kind == lint.Word && upperInitial(m.Body.Text[toks[j].Start:toks[j].End])
 	}
-	first, last := r.First, r.Last
+	first := r.First
 	for capital(neighbour(toks, first, -1)) {
 		first = neighbour(toks, first, -1)
 	}
-	for capital(neighbour(toks, last, 1)) {
-		last = neighbour(toks, last, 1)
-	}
-	for j := first; j >= 0 && j <= last; j = neighbour(toks, j, 1) {
-		if fw.ownNames[m.Lang][toks[j].Norm] {
-			return true
-		}
-	}
-	return false
+	return fw.ownNames[m.Lang][toks[first].Norm]
 }
 
 // holder: an owner whose compound or genitive names something the
