@@ -740,7 +740,9 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 					}
 					continue
 				}
-				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, d, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
+				// "your licence … write to the Information Team, or email
+				// us": the receiver after "to" follows its own verb.
+				if t.Span.Start > d.Span.Start && t.Span.Start > v.Span.Start && fw.introduced(l, toks, d, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
 					fw.copiedIn(l, toks, v, d, t) {
 					return d, t, true
 				}
