@@ -358,6 +358,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		var facts []lint.Match
 		for _, c := range verbs[i] {
 			if !fw.mood(m.Lang, toks, c, folded) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
+				!quoted(m.Body.Text[sent.Start:sent.End], c.Span.Start-sent.Start) &&
 				!fw.determined(m.Lang, toks, c) {
 				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}, folded) {
 					break // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
@@ -1092,6 +1093,17 @@ func quotedName(text string, toks []lint.Token, c lint.Match) bool {
 	q, p := toks[c.Last+1], neighbour(toks, c.First, -1)
 	return q.Start == toks[c.Last].End && strings.Contains(`"”»`, q.Norm) && q.Norm != "" &&
 		p >= 0 && toks[p].Kind == lint.Word && upperInitial(text[toks[p].Start:toks[p].End])
+}
+
+// quoted reports whether byte offset at of a sentence stands inside double
+// quotes: words quoted ("“Ay'a roket göndereceğim” demeniz", “I'll send it
+// to my lawyer”) are someone's words, not what we did.
+func quoted(sent string, at int) bool {
+	before, after := sent[:at], sent[at:]
+	if open, cl := strings.LastIndexAny(before, "“«„"), strings.LastIndexAny(before, "”»"); open >= 0 && open > cl {
+		return strings.ContainsAny(after, "”»")
+	}
+	return strings.Count(before, `"`)%2 == 1 && strings.Contains(after, `"`)
 }
 
 // inName reports whether a match is capitalised inside a sentence next to
