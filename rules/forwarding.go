@@ -137,6 +137,9 @@ type forwardingWords struct {
 	// verb of beginning or going on ("paylaşılmaya başlanacak", will start
 	// to be shared) takes its mood from that verb (see mood).
 	aspectEndings, aspectVerbs map[lint.Lang]map[string]bool
+	// coordinators and subjects (English): ", and she'll …" starts another
+	// clause with its own subject (see clauses).
+	coordinators, subjects map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet, headSet, receiverSet, ownedSet map[lint.Lang]*endingSet
 	// And as lists (see endingList): ourList and verbPersonList match an
@@ -229,7 +232,8 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"), accusativeEndings: w("accusative_endings")}
+		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
+		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -412,11 +416,19 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
-			// A third party's noun right before our own role names that
-			// role's work: "the kennel manager on our team", "the lab
-			// technician".
-			if next := neighbour(toks, r.Last, 1); next >= 0 && slices.ContainsFunc(ours, func(o lint.Match) bool { return o.First == next }) {
-				return true
+			// A third party's noun right before our own role, or one word
+			// before it in a compound after "our", names that role's work:
+			// "the kennel manager on our team", "the lab technician", "our
+			// repair workshop manager" ("the partner watch specialist" is
+			// the partner's).
+			reach := 1
+			if fw.ourBefore(m.Lang, toks, r) {
+				reach = 2
+			}
+			for next, k := neighbour(toks, r.Last, 1), 0; next >= 0 && toks[next].Kind == lint.Word && k < reach; next, k = neighbour(toks, next, 1), k+1 {
+				if slices.ContainsFunc(ours, func(o lint.Match) bool { return o.First == next }) {
+					return true
+				}
 			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
@@ -571,6 +583,9 @@ func (a *antecedents) find(fw *forwardingWords, l lint.Lang, toks []lint.Token, 
 			k--
 		}
 		best, found = a.thirds[k], true
+		if fw.ourBefore(l, toks, best) {
+			found = false // "our electrician … given him your address"
+		}
 	}
 	if k, _ := slices.BinarySearch(a.names, j); k > 0 {
 		if i := a.names[k-1]; !found || i > best.Last {
@@ -582,6 +597,24 @@ func (a *antecedents) find(fw *forwardingWords, l lint.Lang, toks []lint.Token, 
 		}
 	}
 	return best, found
+}
+
+// ourBefore: "our" one or two words before a third party's noun makes it
+// ours ("our electrician", "our local electrician"), unless it is one of
+// external_roles ("our insurer").
+func (fw *forwardingWords) ourBefore(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+	if t.First < 0 || fw.externalRole(l, t) {
+		return false
+	}
+	for j, k := t.First, 0; k < 2; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.ourWords[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // nearOurs: "our" within three words of token i, either side, in its
@@ -1415,7 +1448,7 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 		start := s.Start
 		for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
 			t := toks[i]
-			if t.Start <= start || t.End > s.End || flags[i]&contrastBit == 0 {
+			if t.Start <= start || t.End > s.End || flags[i]&contrastBit == 0 && !fw.newSubject(l, toks, i) {
 				continue
 			}
 			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Punct && toks[prev].Norm == "," && toks[prev].Start > start {
@@ -1426,6 +1459,23 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 		out = append(out, lint.Span{Start: start, End: s.End})
 	}
 	return out
+}
+
+// newSubject: a coordinator with a subject pronoun after it (", and
+// she'll speak to the restaurant") starts a clause of its own.
+func (fw *forwardingWords) newSubject(l lint.Lang, toks []lint.Token, i int) bool {
+	if len(fw.coordinators[l]) == 0 || !fw.coordinators[l][toks[i].Norm] {
+		return false
+	}
+	n := neighbour(toks, i, 1)
+	if n < 0 || toks[n].Kind != lint.Word {
+		return false
+	}
+	w := toks[n].Norm
+	if k := strings.IndexAny(w, "'’"); k > 0 {
+		w = w[:k] // "she'll"
+	}
+	return fw.subjects[l][w]
 }
 
 // headCue marks a receiver found as the head noun after a third-party
