@@ -1791,7 +1791,12 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 			// any receiver is theirs.
 			// "atölyedeki tasarım ekibimize" is our team at the workshop,
 			// though: our possessive on the head makes it ours there.
-			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, fw.headSet[l], folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
+			// "polis idarəsi ilə": the compound's head with "ilə" after it.
+			withNext := func() bool {
+				n := neighbour(toks, j, 1)
+				return n >= 0 && fw.with[l][toks[n].Norm] && fw.compoundHead(l, toks[j].Norm)
+			}
+			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, fw.headSet[l], folded) || withNext() || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
 				at && hasAnyEnding(l, toks[j].Norm, fw.receiverSet[l], folded) && (fw.externalRole(l, t) || !fw.ours(l, toks[j].Norm, folded))) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
 				break
