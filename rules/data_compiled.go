@@ -311,6 +311,7 @@ var compiledData = lint.CompiledRuleData{
 				"not_sent":          {"way", "direction", "side"},
 				"not_to":            {"by", "from", "for"},
 				"number_cues":       {"their number is"},
+				"of":                {"of"},
 				"our_words":         {"our"},
 				"own_names":         {"customer", "customers", "care", "support", "service", "services", "relations", "billing", "returns", "accounts", "head", "complaints", "helpdesk", "team", "department", "finance", "sales", "marketing", "press", "legal", "compliance", "operations", "admin", "administration", "warehouse", "dispatch", "reservations", "bookings", "front", "desk", "reception", "payroll", "accounting", "membership", "members", "events", "quality", "security", "technical", "product", "products", "engineering", "procurement", "purchasing", "claims"},
 				"own_words":         {"own"},

@@ -119,8 +119,8 @@ type forwardingWords struct {
 	events map[lint.Lang]map[string]bool
 	// applications and authorities: see toItsAuthority.
 	applications, authorities map[lint.Lang]map[string]bool
-	// ownerHeads and held: see holder.
-	ownerHeads, held map[lint.Lang]map[string]bool
+	// ownerHeads, held and of: see holder.
+	ownerHeads, held, of map[lint.Lang]map[string]bool
 	// motionVerbs, objectVerbs and accusativeEndings: see carried.
 	motionVerbs, objectVerbs, accusativeEndings map[lint.Lang]map[string]bool
 	// relativeWe: the 1st person plural relative participle ("düzenlediğimiz",
@@ -238,7 +238,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), held: w("held"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
+		ownerHeads: w("owner_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
@@ -2057,6 +2057,18 @@ func (fw *forwardingWords) ownName(m *lint.Message, toks []lint.Token, r lint.Ma
 func (fw *forwardingWords) holder(l lint.Lang, toks []lint.Token, r lint.Match) bool {
 	if r.Last < 0 || !fw.ownerHead(l, toks[r.Last].Norm) {
 		return false
+	}
+	// "the owner of the account", "the owner of our café": what is owned
+	// after "of" (a determiner between) is the customer's or ours.
+	if o := neighbour(toks, r.Last, 1); o >= 0 && fw.of[l][toks[o].Norm] {
+		n := neighbour(toks, o, 1)
+		if n >= 0 && fw.ourWords[l][toks[n].Norm] {
+			return true
+		}
+		if n >= 0 && fw.determiners[l][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		return n >= 0 && fw.held[l][toks[n].Norm]
 	}
 	j := neighbour(toks, r.Last, -1)
 	if j < 0 || toks[j].Kind != lint.Word {
