@@ -2079,8 +2079,8 @@ func (fw *forwardingWords) holder(l lint.Lang, toks []lint.Token, r lint.Match) 
 		return true // "hesap sahibine", "the account owner"
 	}
 	for e := range fw.genitiveEndings[l] {
-		if stem, ok := strings.CutSuffix(w, e); ok && fw.held[l][stem] {
-			return true // "kartın sahibine"
+		if stem, ok := strings.CutSuffix(w, e); ok && (fw.held[l][stem] || len(stem) > len(e) && fw.ours(l, stem, false) && !fw.externalLemma(l, stem)) {
+			return true // "kartın sahibine"; "kafemizin sahibine", our café's owner
 		}
 	}
 	return false
