@@ -753,10 +753,12 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if fw.toItsAuthority(l, toks, d, t) {
 				continue // "Vize başvurunuz konsolosluğa teslim edildi": the service itself
 			}
-			if marked != nil && d.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, d.Span.Start, ",;") {
+			if marked != nil && (d.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, d.Span.Start, ",;") ||
+				t.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, t.Span.Start, ",;")) {
 				// A verb-final language's verb ends its clause: what comes
 				// after it and a comma is the next clause's ("Kostyum kuryerə
-				// təhvil verildi, izləmə nömrəsi …").
+				// təhvil verildi, izləmə nömrəsi …"), what was sent or who
+				// got it ("e-poçtunuza göndərdik, kuryerə verməyəcəyik").
 				continue
 			}
 			if fw.receives[l][v.Cue] {
