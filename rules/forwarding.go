@@ -1646,8 +1646,13 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 		}
 	}
 	// A determiner and up to two words of a compound before the receiver
-	// ("the tow truck mechanic").
+	// ("the tow truck mechanic", "the bike-hire insurer": a hyphen glued
+	// between two words joins them).
 	for j, k := neighbour(toks, v.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
+		if j > 0 && j+1 < len(toks) && toks[j].Norm == "-" && toks[j-1].End == toks[j].Start && toks[j+1].Start == toks[j].End {
+			k--
+			continue
+		}
 		if j < 0 || j > t.First || k > 2 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
 			return false
 		}
