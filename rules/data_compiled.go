@@ -305,7 +305,6 @@ var compiledData = lint.CompiledRuleData{
 				"infinitive":        {"to"},
 				"legal_forms":       {"ltd", "llc", "inc", "plc", "gmbh"},
 				"let_have":          {"let"},
-				"name_articles":     {"the"},
 				"nobody":            {"no", "never", "nobody", "neither", "nor"},
 				"not_owned":         {"thank", "thanks", "if", "when", "as", "once", "that", "what", "which", "and", "or", "did", "have", "had"},
 				"not_sent":          {"way", "direction", "side"},

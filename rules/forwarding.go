@@ -33,7 +33,7 @@ var ForwardingConsent = &lint.Rule{
 will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
 party — a courier, partner, airline, contractor, insurer, lab, reseller, a club or a cooperative, the
 owner or operator of a place ("the owner of the cottage", "otopark işletmecisi"), another company named
-or not ("the Assay Office", "Qranit Usta MMC"), a firm "we work with" or "that supplies us", or another
+or not ("Assay Office", "Qranit Usta MMC"), a firm "we work with" or "that supplies us", or another
 organisation's own team, even a supplier's team the message calls ours ("our supplier's social media
 team") — that such a party now has,
 received or was notified of them, or was copied into the conversation, without asking first. Asking for consent ("May we share your number with the
@@ -130,9 +130,6 @@ type forwardingWords struct {
 	// ownNames (English): words that make a capitalised name one of our
 	// departments ("Customer Care", "Head Office"); see ownName.
 	ownNames map[lint.Lang]map[string]bool
-	// nameArticles (English): an article that may stand between "to" and
-	// a name ("to the Assay Office").
-	nameArticles map[lint.Lang]map[string]bool
 	// you and youGave (English): "the photos you sent": a relative clause
 	// of the customer's giving after a noun makes it the customer's.
 	you, youGave map[lint.Lang]map[string]bool
@@ -238,7 +235,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), nameArticles: w("name_articles"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
+		ownerHeads: w("owner_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
@@ -413,7 +410,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// A third party's word inside our place's name makes it that
 			// party's: "our partner charity", not "our design studio".
 			inside := func(t lint.Match) bool { return t.First > o.First && t.Last < o.Last }
-			if partnered || fw.othersTeam(m, toks, o) || fw.companysTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
+			if partnered || fw.companysTeam(m, toks, o) || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
 				slices.ContainsFunc(third[i], inside) {
 				recipients = append(recipients, o)
 			} else {
@@ -468,7 +465,11 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		if !found {
 			continue
 		}
-		// Quote the whole receiver: "üretici firmaya", not its head alone.
+		// Quote the whole receiver: "üretici firmaya", not its head alone;
+		// "Brightwave Ltd team", not "team".
+		if t.First >= 0 && fw.companysTeam(m, toks, t) {
+			t.Span.Start = companyNamed(m.Body.Text, toks, t).Span.Start
+		}
 		for grew := true; grew; {
 			grew = false
 			for _, r := range recipients {
@@ -1066,9 +1067,6 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 			continue
 		}
 		prev := neighbour(toks, i, -1)
-		if prev >= 0 && fw.nameArticles[m.Lang][toks[prev].Norm] {
-			prev = neighbour(toks, prev, -1) // "to the Assay Office"
-		}
 		// A common word capitalised with a case after a hyphen is a name:
 		// "Michelin-in" (the dictionary has "michelin", the guide).
 		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
@@ -1363,6 +1361,20 @@ func (fw *forwardingWords) companysTeam(m *lint.Message, toks []lint.Token, o li
 		p = neighbour(toks, p, -1) // "Ltd."
 	}
 	return p >= 0 && toks[p].Kind == lint.Word && fw.legalForm(m, toks, p)
+}
+
+// companyNamed is a team's match grown back over the capitalised words
+// and legal form of the company's name before it.
+func companyNamed(text string, toks []lint.Token, o lint.Match) lint.Match {
+	for p := neighbour(toks, o.First, -1); p >= 0 && (toks[p].Norm == "." || toks[p].Kind == lint.Word && !noCapital(text[toks[p].Start:toks[p].End])); p = neighbour(toks, p, -1) {
+		if toks[p].Kind == lint.Word {
+			if sentenceStart(toks, p) {
+				break // "Şikayətiniz Qranit MMC komandasına": capitalised as the sentence's first word
+			}
+			o.First, o.Span.Start = p, toks[p].Start
+		}
+	}
+	return o
 }
 
 // othersTeams reports whether a team named in the message belongs to
@@ -2041,8 +2053,8 @@ func (fw *forwardingWords) atOurPlace(l lint.Lang, toks []lint.Token, r lint.Mat
 }
 
 // ownName: a name that opens with a word for one of our functions
-// (own_names) is a department of ours ("to Customer Care", "to the Head
-// Office"), not another organisation ("the Assay Office"); a company names
+// (own_names) is a department of ours ("to Customer Care", "to Head
+// Office"), not another organisation ("Assay Office"); a company names
 // itself first and its trade after ("Clearview Finance").
 func (fw *forwardingWords) ownName(m *lint.Message, toks []lint.Token, r lint.Match) bool {
 	if r.Cue != "name" || len(fw.ownNames[m.Lang]) == 0 || r.First < 0 {
