@@ -17,8 +17,15 @@ const hexDigits = "0123456789abcdef"
 // end a line in JavaScript).
 func AppendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
+	i := plainJSONPrefix(s)
+	if i == len(s) {
+		// Most strings (a rule's name, a file's, a word): copied
+		// whole.
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		// Eight bytes at a time while none needs a second look: no
 		// control character, quote, backslash or byte of a multi-byte
 		// character.
@@ -82,6 +89,33 @@ func AppendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// plainJSONPrefix is how many of s's first bytes AppendJSONString is
+// sure to copy as they are: all of them, or as far as the first eight
+// bytes that need a second look.
+func plainJSONPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if !plainJSON(load64(s[i : i+8])) {
+			return i
+		}
+	}
+	if i == len(s) {
+		return i
+	}
+	if len(s) >= 8 {
+		// The last bytes, fewer than eight: the last eight, read again
+		// from before them, answer for them at once.
+		if plainJSON(load64(s[len(s)-8:])) {
+			return len(s)
+		}
+		return i
+	}
+	for i < len(s) && plainJSONByte[s[i]] {
+		i++
+	}
+	return i
 }
 
 // plainJSONByte are the bytes AppendJSONString copies as they are, one at
