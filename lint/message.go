@@ -187,6 +187,7 @@ type Message struct {
 	Syntax placeholder.Syntax
 
 	Source    *Source
+	langOf    langPlace // the place of Lang in Langs (langIndex)
 	tokens    []Token
 	words     []WordToken // the body's words (Words)
 	ids       []WordID    // the body's words' and numbers' ids, by token (WordIDs)

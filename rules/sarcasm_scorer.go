@@ -222,7 +222,10 @@ const sarcasmScorerMessage = "reads as sarcasm toward the customer: worded like 
 // built-in lexicon's cues (sarcasmCues) found in it.
 func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	m := p.Msg
-	weights := sarcasmScoringOf(m.Lang)
+	var weights *sarcasmScoring
+	if sc := sarcasmModelsByLang.Of(m); sc != nil {
+		weights = sc()
+	}
 	if weights == nil || slices.ContainsFunc(s.classes, confirms) {
 		return
 	}
@@ -413,6 +416,9 @@ var sarcasmModels = func() map[lint.Lang]func() *sarcasmScoring {
 	}
 	return out
 }()
+
+// sarcasmModelsByLang is sarcasmModels read by a message's language.
+var sarcasmModelsByLang = lint.NewLangTable(sarcasmModels)
 
 // sarcasmScoringOf is a language's weights with its memo of words scored,
 // nil for a language without weights.

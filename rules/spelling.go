@@ -186,9 +186,12 @@ type speller struct {
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
 	lists    map[lint.Lang]*wordList
-	ignore   map[string]bool
-	vocab    map[lint.Lang]*vocabulary
-	useDict  bool
+	// checks is how each language is checked, misspell and lists read
+	// by a message's language once a text.
+	checks  lint.LangTable[langSpelling]
+	ignore  map[string]bool
+	vocab   map[lint.Lang]*vocabulary
+	useDict bool
 	// askAll makes the unknown-word pass ask every word in full, quiet
 	// or not: the tests hold the shortcut to it.
 	askAll bool
@@ -422,7 +425,19 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		}
 		sp.lists[l] = wl
 	}
+	checks := map[lint.Lang]langSpelling{}
+	for _, l := range lint.Langs {
+		checks[l] = langSpelling{misspell: sp.misspell[l], list: sp.lists[l]}
+	}
+	sp.checks = lint.NewLangTable(checks)
 	return sp, nil
+}
+
+// langSpelling is how a language's texts are checked: with misspell's
+// English dictionary, or with the language's list (nil for none).
+type langSpelling struct {
+	misspell bool
+	list     *wordList
 }
 
 func clone[K comparable, V any](m map[K]V) map[K]V {
@@ -1230,7 +1245,7 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 				kept.passes = append(kept.passes, pass)
 			}
 		}
-		sp.field(m.Lang, lx, part, text, toks, ws, pass, report)
+		sp.field(m.Lang, sp.checks.Of(m), lx, part, text, toks, ws, pass, report)
 	})
 	if kept != nil {
 		m.Remember(spellingKey{}, kept)
@@ -1240,13 +1255,13 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
 // ws, when not nil, are the text's words with their verdicts in lx.
-func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
+func (sp *speller) field(l lint.Lang, c langSpelling, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
 	// Room for a text's hits, most texts' all, kept off the heap.
 	var room [4]hit
 	hits := room[:0]
-	if sp.misspell[l] {
+	if c.misspell {
 		hits = sp.english(lx, text, toks, ws, hits)
-	} else if wl := sp.lists[l]; wl != nil {
+	} else if wl := c.list; wl != nil {
 		hits = sp.listed(l, wl, lx, text, toks, ws, hits)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
