@@ -302,6 +302,9 @@ type messageRun struct {
 	// edits is the block the findings' fixes are taken from, kept from
 	// message to message (newEdit).
 	edits []FileEdit
+	// mark is where the message's last finding was placed in its
+	// source: the next is counted on from there (Source.SpanFrom).
+	mark SourceMark
 }
 
 func (r *messageRun) add(d Diagnostic) {
@@ -309,7 +312,7 @@ func (r *messageRun) add(d Diagnostic) {
 		r.dropped++
 		return
 	}
-	r.out = append(r.out, r.a.findingIn(r.pass.Msg, d, &r.edits))
+	r.out = append(r.out, r.a.findingIn(r.pass.Msg, d, &r.edits, &r.mark))
 }
 
 // moreFinding stands for the findings over the cap, placed where the last
@@ -450,12 +453,12 @@ func recycle(buf *[]Finding) {
 	chunkFindings.Put(buf)
 }
 
-func (a *active) finding(m *Message, d Diagnostic) Finding { return a.findingIn(m, d, nil) }
+func (a *active) finding(m *Message, d Diagnostic) Finding { return a.findingIn(m, d, nil, nil) }
 
 // findingIn is finding with its fix's edit taken from edits (newEdit).
-func (a *active) findingIn(m *Message, d Diagnostic, edits *[]FileEdit) Finding {
+func (a *active) findingIn(m *Message, d Diagnostic, edits *[]FileEdit, mark *SourceMark) Finding {
 	f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion, Severity: a.pick(d.Severity)}
-	place(m, d, &f, edits)
+	place(m, d, &f, edits, mark)
 	return f
 }
 

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math"
 	"slices"
 	"unsafe"
 )
@@ -39,18 +40,27 @@ func (t *LangTable[V]) Of(msg *Message) V {
 // string it was found for: a rule or a loader that sets Lang again is
 // answered afresh.
 func (m *Message) langIndex() int {
-	if m.langOf.ptr == unsafe.StringData(string(m.Lang)) && m.langOf.len == len(m.Lang) && m.langOf.ok {
-		return m.langOf.at
+	if p := m.langOf; p.at != 0 && p.ptr == unsafe.StringData(string(m.Lang)) && int(p.len) == len(m.Lang) {
+		return int(p.at) - 1
 	}
+	return m.findLangIndex()
+}
+
+// findLangIndex is langIndex the first time.
+func (m *Message) findLangIndex() int {
+	p := unsafe.StringData(string(m.Lang))
 	at := slices.Index(Langs, m.Lang)
-	m.langOf = langPlace{ptr: unsafe.StringData(string(m.Lang)), len: len(m.Lang), at: at, ok: true}
+	if len(m.Lang) <= math.MaxUint32 && at < math.MaxInt32 {
+		m.langOf = langPlace{ptr: p, len: uint32(len(m.Lang)), at: int32(at) + 1}
+	}
 	return at
 }
 
-// langPlace is what langIndex found for the language string at ptr.
+// langPlace is what langIndex found for the language string at ptr, of
+// len bytes: its place plus one (0: nothing found yet). Small, as every
+// message has one.
 type langPlace struct {
 	ptr *byte
-	len int
-	at  int
-	ok  bool
+	len uint32
+	at  int32
 }
