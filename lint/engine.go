@@ -394,9 +394,11 @@ func (l *Linter) checkMessages(msgs []*Message, keep bool) []Finding {
 			buf := chunkFindings.Get().(*[]Finding)
 			defer recycle(buf)
 			var r messageRun
+			var room messageRoom
 			for i := range next {
 				*buf = (*buf)[:0]
 				for _, m := range msgs[i*chunk : min(len(msgs), (i+1)*chunk)] {
+					m.room = &room // given back by trim, before the next takes it
 					*buf = l.runOn(&r, *buf, m)
 					m.trim(keep)
 				}
@@ -427,7 +429,9 @@ func (l *Linter) checkBatch(msgs []*Message, keep bool) []Finding {
 	}
 	buf := chunkFindings.Get().(*[]Finding)
 	var r messageRun
+	var room messageRoom
 	for _, m := range msgs {
+		m.room = &room // given back by trim, before the next takes it
 		*buf = l.runOn(&r, *buf, m)
 		m.trim(keep)
 	}

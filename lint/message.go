@@ -187,7 +187,8 @@ type Message struct {
 	Syntax placeholder.Syntax
 
 	Source    *Source
-	langOf    langPlace // the place of Lang in Langs (langIndex)
+	langOf    langPlace    // the place of Lang in Langs (langIndex)
+	room      *messageRoom // lent by the engine until Trim (messageRoom)
 	tokens    []Token
 	words     []WordToken // the body's words (Words)
 	ids       []WordID    // the body's words' and numbers' ids, by token (WordIDs)
