@@ -291,16 +291,18 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		}
 		switch t.Kind {
 		case lint.Word:
-			var w scoredWord
+			// Read where it is kept, not copied: a scored word is
+			// nine words long.
+			var w *scoredWord
 			if id := idOf(ids, k); id == 0 {
 				word = t.Norm
-				w = words.get(word, look)
-			} else if kept := byID.Get(id); kept != nil {
-				w = *kept
-			} else {
+				got := words.get(word, look)
+				w = &got
+			} else if w = byID.Get(id); w == nil {
 				word = t.Norm
-				w = words.get(word, look)
-				byID.Put(id, &scoredWord{info: w.info, word: w.word, first: w.first})
+				got := words.get(word, look)
+				w = &scoredWord{info: got.info, word: got.word, first: got.first}
+				byID.Put(id, w)
 			}
 			s.count(w.word, i)
 			if i != opened {
