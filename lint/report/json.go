@@ -113,7 +113,7 @@ func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
 	// the schema is fixed.
 	const in = ",\n      "
 	dst = AppendJSONString(append(dst, "{\n      \"rule\": "...), j.Rule)
-	dst = AppendJSONString(append(dst, in+`"severity": `...), j.Severity.String()) // MarshalText's, without its copy
+	dst = append(append(dst, in+`"severity": `...), severityJSON[j.Severity]...) // MarshalText's, quoted once
 	dst = AppendJSONString(append(dst, in+`"message": `...), j.Message)
 	dst = AppendJSONString(append(dst, in+`"file": `...), j.File)
 	dst = strconv.AppendInt(append(dst, in+`"line": `...), int64(j.Line), 10)
@@ -130,6 +130,15 @@ func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
 	}
 	return append(dst, "\n    }"...), nil
 }
+
+// severityJSON are the severities as JSON strings, quoted once: every
+// finding writes one.
+var severityJSON = func() (out [lint.Error + 1]string) {
+	for s := lint.Info; s <= lint.Error; s++ {
+		out[s] = string(AppendJSONString(nil, s.String()))
+	}
+	return out
+}()
 
 func (s *jsonWriter) close() error {
 	res := s.r.Result
