@@ -1,6 +1,9 @@
 package lint
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A table answers what the map it was made of answers, for every language,
 // one it lacks and one never registered, and follows a message whose
@@ -25,5 +28,28 @@ func TestLangTable(t *testing.T) {
 	msg.Lang = Azerbaijani
 	if got := table.Of(msg); got != 3 {
 		t.Errorf("after Lang changed, Of = %d, want 3", got)
+	}
+}
+
+// ParseLang and ParseChannel answer a code written as the registry writes
+// it before they lower it: the same answer, as every code is its own lower
+// case.
+func TestParseAsWritten(t *testing.T) {
+	for _, l := range Langs {
+		for _, s := range []string{string(l), strings.ToUpper(string(l)), string(l) + "-XX"} {
+			if got, err := ParseLang(s); got != l || err != nil {
+				t.Errorf("ParseLang(%q) = %q, %v", s, got, err)
+			}
+		}
+	}
+	for _, c := range Channels {
+		if strings.ToLower(string(c)) != string(c) {
+			t.Errorf("channel %q is not its own lower case", c)
+		}
+		for _, s := range []string{string(c), strings.ToUpper(string(c))} {
+			if got, err := ParseChannel(s); got != c || err != nil {
+				t.Errorf("ParseChannel(%q) = %q, %v", s, got, err)
+			}
+		}
 	}
 }
