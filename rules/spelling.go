@@ -820,13 +820,21 @@ func (sp *speller) english(lx *lexicon, text string, toks []lint.Token, ws []lin
 		ws = nil // the verdicts keep what the built-in list says
 	}
 	read := 0 // the text before it is read
-	k := -1   // the word's index in ws
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind != lint.Word {
+	// The words alone, by ws when it is read (k the word's index there,
+	// i its token's): a text is half spaces and marks.
+	n := len(toks)
+	if ws != nil {
+		n = len(ws)
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if ws != nil {
+			i = ws[k].Tok
+		} else if toks[i].Kind != lint.Word {
 			continue
 		}
-		if k++; t.Start < read {
+		t := &toks[i]
+		if t.Start < read {
 			continue
 		}
 		if ws != nil && runBounded(text, t) {
@@ -1450,13 +1458,19 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, lx *lexicon, text string, t
 	if lists, _ := builtinMisspellings(); ws != nil && wl != lists[l] {
 		ws = nil // the verdicts keep what the built-in list finds
 	}
-	k := -1 // the word's index in ws
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind != lint.Word {
+	// The words alone, as unknownSeeing reads them.
+	n := len(toks)
+	if ws != nil {
+		n = len(ws)
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if ws != nil {
+			i = ws[k].Tok
+		} else if toks[i].Kind != lint.Word {
 			continue
 		}
-		k++
+		t := &toks[i]
 		word := text[t.Start:t.End]
 		if ws != nil {
 			if v := lx.sharedVerdict(&ws[k], word); v.run {
@@ -1608,13 +1622,20 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 	var hitRoom [4]tokenHit
 	var seenRoom [8]seenWord
 	hits, seenWords := hitRoom[:0], seenRoom[:0]
-	k := -1 // the word's index in ws
-	for i := range toks {
-		t := &toks[i] // a token is five words: not copied for each
-		if t.Kind != lint.Word {
+	// The words alone, by ws when the text has them (k the word's index
+	// there, i its token's): a text is half spaces and marks.
+	n := len(toks)
+	if ws != nil {
+		n = len(ws)
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if ws != nil {
+			i = ws[k].Tok
+		} else if toks[i].Kind != lint.Word {
 			continue
 		}
-		k++
+		t := &toks[i] // a token is five words: not copied for each
 		word := text[t.Start:t.End]
 		var v *wordVerdict
 		if ws != nil {
