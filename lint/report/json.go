@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -116,10 +115,10 @@ func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
 	dst = append(append(dst, in+`"severity": `...), severityJSON[j.Severity]...) // MarshalText's, quoted once
 	dst = AppendJSONString(append(dst, in+`"message": `...), j.Message)
 	dst = AppendJSONString(append(dst, in+`"file": `...), j.File)
-	dst = strconv.AppendInt(append(dst, in+`"line": `...), int64(j.Line), 10)
-	dst = strconv.AppendInt(append(dst, in+`"col": `...), int64(j.Col), 10)
-	dst = strconv.AppendInt(append(dst, in+`"end_line": `...), int64(j.EndLine), 10)
-	dst = strconv.AppendInt(append(dst, in+`"end_col": `...), int64(j.EndCol), 10)
+	dst = appendDecimal(append(dst, in+`"line": `...), j.Line)
+	dst = appendDecimal(append(dst, in+`"col": `...), j.Col)
+	dst = appendDecimal(append(dst, in+`"end_line": `...), j.EndLine)
+	dst = appendDecimal(append(dst, in+`"end_col": `...), j.EndCol)
 	dst = AppendJSONString(append(dst, in+`"message_id": `...), j.MessageID)
 	dst = AppendJSONString(append(dst, in+`"suggestion": `...), j.Suggestion)
 	if j.Kind != "" {

@@ -149,6 +149,27 @@ func load64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// appendDecimal is strconv.AppendInt(dst, int64(v), 10), digit by digit
+// from the end into a small buffer: a finding's line and column are a few
+// digits each, four a finding, and strconv's general path was most of
+// writing them.
+func appendDecimal(dst []byte, v int) []byte {
+	if v < 0 {
+		return strconv.AppendInt(dst, int64(v), 10)
+	}
+	var buf [20]byte
+	i := len(buf)
+	u := uint64(v)
+	for u >= 10 {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+	}
+	i--
+	buf[i] = byte('0' + u)
+	return append(dst, buf[i:]...)
+}
+
 // appendField appends `,\n<indent>"name": ` (without the comma for the
 // first field of an object).
 func appendField(dst []byte, indent, name string, first bool) []byte {
