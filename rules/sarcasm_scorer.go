@@ -277,6 +277,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	// once a word.
 	var word string
 	look := func() scoredWord { return sc.scored(sarcasmWord(nil, m.Lang, word, folded)) }
+	var looked scoredWord // a word not kept by id, read here
 	toks := m.Tokens()
 	for k := range toks {
 		t := &toks[k]
@@ -296,13 +297,13 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			var w *scoredWord
 			if id := idOf(ids, k); id == 0 {
 				word = t.Norm
-				got := words.get(word, look)
-				w = &got
+				looked = words.get(word, look)
+				w = &looked
 			} else if w = byID.Get(id); w == nil {
 				word = t.Norm
-				got := words.get(word, look)
-				w = &scoredWord{info: got.info, word: got.word, first: got.first}
-				byID.Put(id, w)
+				looked = words.get(word, look)
+				byID.Put(id, &scoredWord{info: looked.info, word: looked.word, first: looked.first})
+				w = &looked
 			}
 			s.count(w.word, i)
 			if i != opened {
