@@ -302,9 +302,6 @@ type messageRun struct {
 	// edits is the block the findings' fixes are taken from, kept from
 	// message to message (newEdit).
 	edits []FileEdit
-	// mark is where the message's last finding was placed in its
-	// source: the next is counted on from there (Source.SpanFrom).
-	mark SourceMark
 }
 
 func (r *messageRun) add(d Diagnostic) {
@@ -312,7 +309,13 @@ func (r *messageRun) add(d Diagnostic) {
 		r.dropped++
 		return
 	}
-	r.out = append(r.out, r.a.findingIn(r.pass.Msg, d, &r.edits, &r.mark))
+	// A worker's room keeps where the last finding was placed: the next
+	// is counted on from there (Source.SpanFrom).
+	var mark *SourceMark
+	if room := r.pass.Msg.room; room != nil {
+		mark = &room.mark
+	}
+	r.out = append(r.out, r.a.findingIn(r.pass.Msg, d, &r.edits, mark))
 }
 
 // moreFinding stands for the findings over the cap, placed where the last

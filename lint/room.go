@@ -13,6 +13,9 @@ type messageRoom struct {
 	ids       []WordID
 	sentences []Span
 	lowered   loweredWords
+	// mark is where the worker's last finding was placed in its source,
+	// which SpanFrom checks is the finding's.
+	mark SourceMark
 }
 
 // take empties a slot of the room and returns what it held, emptied.
