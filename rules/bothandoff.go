@@ -86,7 +86,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
 					fallback = conceded(m, pb, cond.drop(m, append(fallback, scoped.find(m, pb)...)))
 				}
-				if len(fallback) == 0 || len(routes(m, pb, place, own)) > 0 || ours.found(m) || yours.found(m, pb) || ourHelp.found(m, pb) || hasPhone(m.Body.Text) ||
+				if len(fallback) == 0 || len(routes(m, pb, place, own)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || hasPhone(m.Body.Text) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
 					return
 				}
@@ -124,6 +124,7 @@ func hasPhone(text string) bool {
 type oneOfOurs struct {
 	withEnds                 map[lint.Lang]*endingSet
 	talk, notPeople, connect map[lint.Lang][]string // folded stems
+	acts, agentSuffixes      map[lint.Lang][]string // folded stems
 	from                     map[lint.Lang]*endingSet
 	one, withOne, with       map[lint.Lang]map[string]bool
 	you, toOne               map[lint.Lang]map[string]bool
@@ -142,7 +143,7 @@ func newOneOfOurs() oneOfOurs {
 		return out
 	}
 	return oneOfOurs{withEnds: endingSets(w("ours_with_endings")), talk: stems("talk_stems"), notPeople: stems("not_people"),
-		connect: stems("connect_stems"), toOne: w("to_one"),
+		connect: stems("connect_stems"), toOne: w("to_one"), acts: stems("one_acts"), agentSuffixes: stems("agent_suffixes"),
 		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
 		you: w("you_object")}
 }
@@ -183,12 +184,65 @@ func (o oneOfOurs) found(m *lint.Message) bool {
 			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
 				break // the clause ends
 			}
-			if n == 0 && hasWord(m.Lang, o.with[m.Lang], toks[k].Norm, folded) || hasWord(m.Lang, o.you[m.Lang], toks[k].Norm, folded) {
+			if n == 0 && hasWord(m.Lang, o.with[m.Lang], toks[k].Norm, folded) ||
+				hasWord(m.Lang, o.you[m.Lang], toks[k].Norm, folded) && o.actsOn(m.Lang, toks, k) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// actsOn: after "you" (token i) a verb of a person's acting on the
+// customer follows in the clause, within three words (one_acts: "sizi
+// yarın arayabilir", "size buradan yanıt verecek", "sizə kömək edəcək");
+// one of our products suits or pleases ("size uygun olabilir", "sizi
+// memnun edecek") and is no person.
+func (o oneOfOurs) actsOn(l lint.Lang, toks []lint.Token, i int) bool {
+	for k, n := i, 0; n < 3; n++ {
+		if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
+			return false // the clause ends
+		}
+		f := lint.Fold(l, toks[k].Norm)
+		if slices.ContainsFunc(o.acts[l], func(s string) bool { return strings.HasPrefix(f, s) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// talkedTo: English talks with a person of any title (talk_to_one: "talk
+// to a", "chat with our"), a noun with an agent's suffix within two words
+// after it (agent_suffixes: "a wedding planner", "our stylist"), unless it
+// ends like the bot or its system (not_people: "our virtual assistant") or
+// names no one's role ("a friend").
+func (o oneOfOurs) talkedTo(m *lint.Message, pb phraseBook) bool {
+	suffixes, not := o.agentSuffixes[m.Lang], o.notPeople[m.Lang]
+	if len(suffixes) == 0 {
+		return false
+	}
+	toks := m.Tokens()
+	for _, h := range pb.find(m, "talk_to_one") {
+		for k, n := h.Last, 0; n < 2 && h.Last < len(toks); n++ {
+			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
+				break
+			}
+			w := toks[k].Norm
+			if slices.ContainsFunc(not, func(x string) bool { return strings.HasSuffix(w, x) }) {
+				break
+			}
+			if len(w) > 4 && slices.ContainsFunc(suffixes, func(x string) bool { return strings.HasSuffix(w, x) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notPerson: the noun is the bot or its system, a stem of not_people
+// anywhere in it ("botumuzla", "chatbotumuzla", "çatbotumuzla").
+func (o oneOfOurs) notPerson(l lint.Lang, folded string) bool {
+	return slices.ContainsFunc(o.notPeople[l], func(p string) bool { return strings.Contains(folded, p) })
 }
 
 // withOurs: talking with one of ours in the singular, a noun with "our"
@@ -201,11 +255,8 @@ func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) 
 	if o.withEnds[l] == nil || !o.withEnds[l].match(l, w, folded) {
 		return false
 	}
-	fw := lint.Fold(l, w)
-	for _, n := range o.notPeople[l] {
-		if strings.HasPrefix(fw, n) {
-			return false
-		}
+	if o.notPerson(l, lint.Fold(l, w)) {
+		return false
 	}
 	j := neighbour(toks, i, 1)
 	if j < 0 || toks[j].Kind != lint.Word {
@@ -222,12 +273,12 @@ func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) 
 // unless the noun is the bot or its system (not_people: "sistemimiz").
 // English says it with "our * can help".
 type oursHelp struct {
-	ends      map[lint.Lang]*endingSet
-	notPeople map[lint.Lang][]string
+	ends   map[lint.Lang]*endingSet
+	ourOne oneOfOurs
 }
 
 func newOursHelp(o oneOfOurs) oursHelp {
-	return oursHelp{ends: endingSets(bothandoffData.WordSets("ours_endings")), notPeople: o.notPeople}
+	return oursHelp{ends: endingSets(bothandoffData.WordSets("ours_endings")), ourOne: o}
 }
 
 func (oh oursHelp) found(m *lint.Message, pb phraseBook) bool {
@@ -250,8 +301,7 @@ func (oh oursHelp) found(m *lint.Message, pb phraseBook) bool {
 			if len(w) < 6 || !ends.match(m.Lang, w, folded) {
 				continue
 			}
-			fw := lint.Fold(m.Lang, w)
-			if !slices.ContainsFunc(oh.notPeople[m.Lang], func(p string) bool { return strings.HasPrefix(fw, p) }) {
+			if !oh.ourOne.notPerson(m.Lang, lint.Fold(m.Lang, w)) {
 				return true
 			}
 		}
@@ -267,10 +317,21 @@ func (oh oursHelp) found(m *lint.Message, pb phraseBook) bool {
 // in Turkish and Azerbaijani a word right before it with the 2nd person
 // possessive (your_endings: "doktorunuza danışın", "ebenizi arayın",
 // "həkiminizə müraciət edin").
+//
+// A verb of access_contact also means "get to" a thing ("hesabınıza
+// ulaşabilirsiniz"): with a word in the ablative (source_endings) before
+// it in its clause, the way there ("Uygulamadan hesabınıza ulaşın"), it
+// names no person. An English phrasal verb with its particle after the
+// object (phrasal_particles, and no object of the particle after it:
+// "call your order in") places an order, it calls no one.
 type yourPerson struct {
-	your   map[lint.Lang]map[string]bool
-	ending map[lint.Lang]*endingSet
-	before map[lint.Lang]bool
+	your      map[lint.Lang]map[string]bool
+	ending    map[lint.Lang]*endingSet
+	before    map[lint.Lang]bool
+	access    map[lint.Lang]map[string]bool
+	source    map[lint.Lang]*endingSet
+	particles map[lint.Lang]map[string]bool
+	objects   map[lint.Lang]map[string]bool
 }
 
 func newYourPerson() yourPerson {
@@ -279,7 +340,9 @@ func newYourPerson() yourPerson {
 	for l, side := range w("your_side") {
 		before[l] = side["before"]
 	}
-	return yourPerson{your: w("your"), ending: endingSets(w("your_endings")), before: before}
+	return yourPerson{your: w("your"), ending: endingSets(w("your_endings")), before: before,
+		access: w("access_contact"), source: endingSets(w("source_endings")), particles: w("phrasal_particles"),
+		objects: w("particle_objects")}
 }
 
 func (y yourPerson) found(m *lint.Message, pb phraseBook) bool {
@@ -296,13 +359,44 @@ func (y yourPerson) found(m *lint.Message, pb phraseBook) bool {
 		if y.before[m.Lang] {
 			p := neighbour(toks, v.First, -1)
 			if p >= 0 && toks[p].Kind == lint.Word && len(toks[p].Norm) > 4 && y.ending[m.Lang] != nil &&
-				y.ending[m.Lang].match(m.Lang, toks[p].Norm, folded) {
+				y.ending[m.Lang].match(m.Lang, toks[p].Norm, folded) && !y.reached(m, toks, v, p, folded) {
 				return true
 			}
 			continue
 		}
-		if n := neighbour(toks, v.Last, 1); n >= 0 && y.your[m.Lang][toks[n].Norm] {
+		if n := neighbour(toks, v.Last, 1); n >= 0 && y.your[m.Lang][toks[n].Norm] && !y.phrasal(m.Lang, toks, n) {
 			return true
+		}
+	}
+	return false
+}
+
+// reached: the contact verb v is one of access_contact and a word in the
+// ablative stands before its object p in the clause ("Uygulamadan
+// hesabınıza ulaşabilirsiniz"): a thing is got to, no person reached.
+func (y yourPerson) reached(m *lint.Message, toks []lint.Token, v lint.Match, p int, folded bool) bool {
+	if v.First != v.Last || !hasWord(m.Lang, y.access[m.Lang], toks[v.First].Norm, folded) || y.source[m.Lang] == nil {
+		return false
+	}
+	for i := neighbour(toks, p, -1); i >= 0 && toks[i].Kind == lint.Word; i = neighbour(toks, i, -1) {
+		if len(toks[i].Norm) > 4 && y.source[m.Lang].match(m.Lang, toks[i].Norm, folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrasal: after "your" (token i) and its noun a particle ends the verb
+// with no object of its own ("call your order in", not "call your doctor
+// in the morning").
+func (y yourPerson) phrasal(l lint.Lang, toks []lint.Token, i int) bool {
+	for k, n := i, 0; n < 3; n++ {
+		if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
+			return false
+		}
+		if y.particles[l][toks[k].Norm] {
+			o := neighbour(toks, k, 1)
+			return o < 0 || toks[o].Kind != lint.Word || !y.objects[l][toks[o].Norm]
 		}
 	}
 	return false

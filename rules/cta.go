@@ -135,6 +135,9 @@ type ctaGrammar struct {
 	// adjective ("secure parking") tells only with an object's determiner
 	// or a pronoun after it ("Secure a place").
 	adjectiveActions, objects map[lint.Lang]map[string]bool
+	// stateQuantifiers: of objects, those that after "now open" tell when
+	// the state holds ("now open every weekend"), not what is opened.
+	stateQuantifiers map[lint.Lang]map[string]bool
 	// voicing: a stem's last consonant as written before a vowel and as the
 	// dictionary has it ("d>t": kaydedin, kaydetmek).
 	voicing map[lint.Lang]map[string]bool
@@ -285,7 +288,7 @@ func newCTAGrammar() ctaGrammar {
 	g := ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
 		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
 		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
-		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"),
+		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"), stateQuantifiers: w("state_quantifiers"),
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
 		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), bufferedCase: w("buffered_case_endings"), verbPrefixes: w("verb_prefixes"),
 		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems"),
@@ -303,6 +306,14 @@ func newCTAGrammar() ctaGrammar {
 	}
 	g.flags = langFlagsOf(langs, g.ctaWordBits, func(string, string) wordBits { return 0 })
 	return g
+}
+
+// objectAfter: one of objects that is no quantifier of time follows the
+// word at i ("now secure your place", "now open it"; not "now open every
+// weekend").
+func (g ctaGrammar) objectAfter(l lint.Lang, toks []lint.Token, i int) bool {
+	n := neighbour(toks, i, 1)
+	return n >= 0 && toks[n].Kind == lint.Word && g.objects[l][toks[n].Norm] && !g.stateQuantifiers[l][toks[n].Norm]
 }
 
 func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
@@ -323,7 +334,8 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'" || noLetters(toks[prev].Norm):
 			return true // starts a sentence or follows a colon, dash or emoji (a variation selector too: ❄️)
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
-			if g.predicateAdverbs[m.Lang][toks[prev].Norm] && mt.First == mt.Last && g.adjectiveActions[m.Lang][toks[mt.First].Norm] {
+			if g.predicateAdverbs[m.Lang][toks[prev].Norm] && mt.First == mt.Last && g.adjectiveActions[m.Lang][toks[mt.First].Norm] &&
+				!g.objectAfter(m.Lang, toks, mt.Last) {
 				continue // "now open every weekend": the state, "be" left out
 			}
 			if pp := neighbour(toks, prev, -1); pp >= 0 && g.predicateAdverbs[m.Lang][toks[prev].Norm] &&

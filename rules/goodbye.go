@@ -271,7 +271,11 @@ type goodbyeWords struct {
 	flags langFlags
 	// deadline, deadlineEndings, awaited: see awaits.
 	deadline, awaited map[lint.Lang]map[string]bool
-	deadlineEndings   map[lint.Lang]*endingSet
+	// timedDeadline, deadlineTimes: a deadline word that is also a
+	// preposition of place ("by the pool") tells a deadline only before a
+	// time (a number or one of deadline_times, after the/this/next).
+	timedDeadline, deadlineTimes, timeDeterminers map[lint.Lang]map[string]bool
+	deadlineEndings                               map[lint.Lang]*endingSet
 }
 
 // The bits of goodbyeWords.flags.
@@ -330,7 +334,8 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
-		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited")}
+		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited"),
+		timedDeadline: w("timed_deadline"), deadlineTimes: w("deadline_times"), timeDeterminers: w("time_determiners")}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
 		langs[l] = true
@@ -373,7 +378,7 @@ func (gw *goodbyeWords) awaits(m *lint.Message, found []lint.Match) bool {
 					continue
 				}
 				awaited = awaited || hasWord(l, gw.awaited[l], w, folded)
-				deadline = deadline || hasWord(l, gw.deadline[l], w, folded) ||
+				deadline = deadline || hasWord(l, gw.deadline[l], w, folded) && gw.timed(l, toks, i, folded) ||
 					gw.deadlineEndings[l] != nil && len(w) > 5 && gw.deadlineEndings[l].match(l, w, folded)
 			}
 		}
@@ -382,6 +387,20 @@ func (gw *goodbyeWords) awaits(m *lint.Message, found []lint.Match) bool {
 		}
 	}
 	return false
+}
+
+// timed reports whether the deadline word at i stands before a time, as
+// a word of timed_deadline must ("by Friday", "by the end of May", not "by
+// the pool").
+func (gw *goodbyeWords) timed(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
+	if !hasWord(l, gw.timedDeadline[l], toks[i].Norm, folded) {
+		return true
+	}
+	n := neighbour(toks, i, 1)
+	for n >= 0 && toks[n].Kind == lint.Word && hasWord(l, gw.timeDeterminers[l], toks[n].Norm, folded) {
+		n = neighbour(toks, n, 1)
+	}
+	return n >= 0 && (toks[n].Kind == lint.Number || toks[n].Kind == lint.Word && hasWord(l, gw.deadlineTimes[l], toks[n].Norm, folded))
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the

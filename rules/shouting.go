@@ -61,7 +61,7 @@ pushy; one "!" is enough.`,
 			keywordLinks: anyLang(shoutingData, "keyword_links"), keywordFollow: anyLang(shoutingData, "keyword_follow"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
-			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"), timeAdverbs: w("time_adverbs"),
+			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"), timeAdverbs: w("time_adverbs"), namePrepositions: w("name_prepositions"),
 			denominal: w("denominal_verbs"), organisations: w("organisations"), objectEndings: endingSets(ctaData.WordSets("accusative_endings")), answerNouns: w("answer_nouns")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
@@ -120,6 +120,10 @@ type shouting struct {
 	// timeAdverbs: adverbs of time and urgency ("now", "today"), which a
 	// message shouts to hurry the reader; see urged.
 	timeAdverbs map[lint.Lang]map[string]bool
+	// namePrepositions: prepositions that name a place or service; a time
+	// adverb in capitals after one is that place's name ("stream it on
+	// NOW"), unless a copula stands before them ("the sale is on NOW").
+	namePrepositions map[lint.Lang]map[string]bool
 	// denominal: the infinitives of the suffixes that make a verb of a noun
 	// (blok+la-maq, aktiv+ləş-mək): a word in capitals built so on a
 	// dictionary noun is a word the dictionary may not list as a verb
@@ -404,9 +408,16 @@ func (sh *shouting) determined(l lint.Lang, toks []lint.Token, i int) bool {
 // lists the letters as an abbreviation: the class of the word, an adverb,
 // is what is shouted. After a determiner it is a noun ("the NOW
 // campaign"), and before a capitalised word or a number part of a name
-// ("NOW TV", "TODAY Show").
+// ("NOW TV", "TODAY Show"). After a preposition that names a place or a
+// service it is that place's name ("available on NOW", "watch it with
+// NOW"), unless a copula makes the preposition a particle ("the sale is
+// on NOW").
 func (sh *shouting) urged(l lint.Lang, text string, toks []lint.Token, i int) bool {
 	if !sh.timeAdverbs[l][lint.Lower(l, text[toks[i].Start:toks[i].End])] || sh.determined(l, toks, i) {
+		return false
+	}
+	if p := neighbour(toks, i, -1); p >= 0 && toks[p].Kind == lint.Word && sh.namePrepositions[l][toks[p].Norm] &&
+		!sh.predicate(l, toks, p) {
 		return false
 	}
 	if n := neighbour(toks, i, 1); n >= 0 && (toks[n].Kind == lint.Number ||
