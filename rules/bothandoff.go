@@ -45,7 +45,10 @@ another channel: no agent, adviser or operator keyword, phone number, e-mail add
 visit to one of the brand's branches, someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
 title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq") or a person of the
-customer's own ("call your vet", "bankanızı arayın"). The customer's own e-mail address and a date
+customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
+ulaşabilirsiniz"), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
+plans may suit you"), its bot by any name ("chatbotumuzla konuşun", "chat with our virtual assistant"), a
+friend, or phoning an order in ("call your order in"). The customer's own e-mail address and a date
 or opening hours are no way out. A failure said as a condition ("If that time is not possible for you,
 reply with another day", "mümkün değilse") is no dead end. Asking to rephrase or to pick from a menu is not a route to a person;
 an option in the menu that leads to one is. In a transcript, it flags a bot that keeps answering after the customer

@@ -83,11 +83,13 @@ object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" 
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
-counts only for missing or delaying ("Don't miss it", "kaçırmayın", "gecikməyin"), not to reassure
+counts only for missing, skipping, letting slip or delaying ("Don't miss it", "kaçırmayın",
+"bu fırsatı atlamayın", "əldən verməyin", "gecikməyin"), not to reassure
 ("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"). "Shop" or "visit" used as
 a noun is not one, nor a heading ("Update: new opening hours"), nor a statement ("the studio is now open",
-"now open every weekend", "Secure parking is free"). A link with no words saying what to do with it is flagged too.`,
+"now open every weekend", "Secure parking is free"); with something to open or secure after it, it tells again
+("Now secure your place", "Now open it"). A link with no words saying what to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
 		Examples: ctaData.Examples,

@@ -41,7 +41,9 @@ rast gitsin"), no thanks ("thanks for your patience", "sağ olun",
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
 borrowed word, "Merci"). Awaiting something by a date is asked for, not a
-courtesy ("qeydlərinizi cümə gününədək gözləyirik"; "we look forward to seeing you" is one). Words match in
+courtesy ("qeydlərinizi cümə gününədək gözləyirik"; "we look forward to seeing you" is one, and so is "by the
+pool", a place, not a date). An open door is one when it is always open or open to the customer, not on a
+given day ("kapımız cumartesi de açık" gives opening hours). Words match in
 their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
 gunler"). In a transcript, it flags a conversation closed when the last brand message has none of these.`,
 		Why: `The last message is what the customer remembers; ending without a word of thanks or an open

@@ -39,7 +39,9 @@ sentence, a thank-you or a greeting verb may close the first clause ("Bize yazd�
 ederiz", "Komandamız sizi salamlayır"). A
 "please" at the start or a "thanks!" at the end is not a greeting, nor a greeting word after "the" ("the
 morning class"); a greeting borrowed from another language ("Ciao", "Hola") is one; an interjection before it
-("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words. An away message must also say when a
+("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words. Telling how the customer
+wrote to us is a correction, not a welcome ("Bize eksik yazmışsınız", "Bizə səhv yazmısınız"). An away message
+must also say when a
 person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
 transcript, it flags the first brand reply without a greeting and a customer message that got no reply.
 A locale string whose kind comes only from its key is checked when it is more than one sentence: one

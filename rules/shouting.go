@@ -41,7 +41,8 @@ of I, V and X (XIX), an HTTP method before a request ("a POST request"), single 
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
 a status). A word after "is" or "are" shouts even when it is also an abbreviation ("results are IN"), and so does an adverb of
-time ("outside NOW"; not "NOW TV").
+time ("outside NOW", "the sale is on NOW"; not "NOW TV", nor a service's name after "on", "with" or "via":
+"stream it on NOW").
 Add your brand names and codes to the allow list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
