@@ -416,13 +416,15 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 		p.fexact, p.fstems = map[string][]*phrase{}, &stemNode{}
 	}
 	p.cues, p.numbers = make([]string, len(cues)), map[string]int32{}
+	var toks []Token // each cue's, in one slice: a cue keeps its words' strings, not its tokens
 	for n, cue := range cues {
 		c, kinds := cutKinds(strings.TrimSpace(cue))
 		if c == "" {
 			continue // an empty cue would be found everywhere, forever
 		}
 		var ws []cueWord
-		for _, t := range Tokenize(c, l) {
+		toks = tokenize(toks[:0], c, l)
+		for _, t := range toks {
 			switch {
 			case t.Kind == Word || t.Kind == Number:
 				ws = append(ws, cueWord{w: t.Norm, kind: morph.AnyKind})
