@@ -135,13 +135,11 @@ func (lx Lexicon) listNames() []string {
 	var names []string
 	for _, lists := range lx {
 		for name := range lists {
-			if !slices.Contains(names, name) {
-				names = append(names, name)
-			}
+			names = append(names, name)
 		}
 	}
 	slices.Sort(names)
-	return names
+	return slices.Compact(names)
 }
 
 // book is the lexicon's phrase book, its matchers built on first use;
