@@ -118,6 +118,12 @@ var (
 	lsThanks          = sarcasmListOf("thanks")
 	lsWeakJudgment    = sarcasmListOf("weak_judgment")
 	lsWelcome         = sarcasmListOf("welcome")
+	lsWish            = sarcasmListOf("wish")
+	lsAccident        = sarcasmListOf("accident")
+	lsWorkingOrder    = sarcasmListOf("working_order")
+	lsAdmission       = sarcasmListOf("admission")
+	lsSources         = sarcasmListOf("sources")
+	lsToldBefore      = sarcasmListOf("told_before")
 	lsWithout         = sarcasmListOf("without")
 	lsDelight         = sarcasmListOf("delight")
 	lsDelightEmoji    = sarcasmListOf("delight_emoji")
@@ -217,7 +223,9 @@ olacak", "Good luck fixing it without the parts"); feigned surprise after a ques
 none ("thanks for your patience, all four minutes of it", "bekleme süresince attığınız 23 mesaj"); counting how often
 they changed their mind or wrote, in words or digits ("bugün 4. kez değiştirdiniz", "4-cü dəfə dəyişdirirsiniz",
 "your fifth email"); an apology counted in thousands ("bin kez özür dileriz"), mock punishment or shame of ours
-("kendimizi cezalandırıyoruz", "we'll never forgive ourselves") and "we're not a charity".
+("kendimizi cezalandırıyoruz", "we'll never forgive ourselves"), "we're not a charity" and the customer told
+everywhere: three places or more where it stands written with our earlier telling ("answered on the box, in the manual
+and on our website", "saytda, profildə və hər mesajda yazdığımız kimi").
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -235,8 +243,12 @@ seçeneği", "“otur” əmri"), the customer's words reported back with a reme
 … pulsuz təmir edəcək"), thanks for their understanding, "no rush" with time still ahead ("the invoice is due at the end of
 February"), "good luck" alone or with an offer of help, surprise with a remedy or thanks, a second message or one
 answered in turn ("Dördüncü sualınıza cavab"), a change that befell the customer ("rescheduled a third time because of
-the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum") and a feat denied ("we can't
-work miracles") are not flagged.`,
+the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum"), a feat denied ("we can't
+work miracles"), blame we take with what we will do about it ("You're right, it's our fault … We'll courier a pair
+this afternoon"), a mishap wished as a pastime ("Keyifli kaybolmalar dileriz" after a maze booked), praise for an
+accident the customer did not have ("hiç düşmediniz", "you didn't fall once"), "again" beside working order ("yine
+tıkır tıkır çalışıyor") and what the customer read or found, unless "this time" or "finally" goes with it ("Aferin,
+kılavuzu okumuşsunuz"), are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		Examples: sarcasmData.Examples,
@@ -531,6 +543,11 @@ func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 			if cheer && overlaps(found[lsAgain], c.Span) && !you.in(m, sents[sentenceOf(sents, c.Span.Start)]) {
 				continue
 			}
+			// "Again" beside working order says it works once more: "yine
+			// sorunsuz çalışıyor", "running smoothly again".
+			if overlaps(found[lsAgain], c.Span) && nextTo(m.Tokens(), c, found[lsWorkingOrder], 2) {
+				continue
+			}
 			// A count with thanks in its sentence is loyalty: "Vay, bu ay
 			// üçüncü kez sizi ağırladık, teşekkürler!".
 			if overlaps(found[lsRepetition], c.Span) && inSentence(sents, found[lsGratitude], sentenceOf(sents, c.Span.Start)) {
@@ -669,6 +686,18 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 				found[lsRemedy] = append(found[lsRemedy], w)
 			}
 		}
+		// Blame we take with what we will do about it is owned, not
+		// mocked: "Haqlısınız, günah bizdədir … yeni qutu göndəririk",
+		// "it's our fault … We'll send one out today". Not an apology's
+		// own verb (özür dileriz), nor admitting or feeling it ("kabul
+		// ediyoruz", "utanırıq").
+		if len(found[lsBlame]) > 0 {
+			for _, w := range append(slices.Clone(found[lsPromise]), c.ending(m, found, lsEndsPromise)...) {
+				if !crosses(found[lsApology], w.Span) && !crosses(found[lsBlame], w.Span) && !crosses(found[lsAdmission], w.Span) {
+					found[lsRemedy] = append(found[lsRemedy], w)
+				}
+			}
+		}
 	}
 	for _, r := range found[lsReprimand] {
 		// "We'll have a word with the camera": the noun after it is not a
@@ -753,6 +782,15 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		found[lsLuckContext] = append(found[lsLuckContext], attempted(m, found[lsLuck], found[lsWithout], c.attempt[m.Lang])...)
 		found[lsLuckContext] = append(found[lsLuckContext], c.without(m)...)
 	}
+	// What went wrong, or a slip, in a sentence that wishes it to the
+	// customer is a pastime's: "Keyifli kaybolmalar dileriz" after a maze booked, "we
+	// wish you a fun time getting lost". An apology's verb is no wish.
+	if len(found[lsWish]) > 0 {
+		wishes := slices.DeleteFunc(slices.Clone(found[lsWish]), func(w lint.Match) bool { return crosses(found[lsApology], w.Span) })
+		for _, list := range [...]sarcasmList{lsFailure, lsMisdeed} {
+			found[list] = wishedFor(m, found[list], wishes)
+		}
+	}
 	// Feats and failures count only as meant: not a name, not denied
 	// ("we can't work miracles", "nothing was lost").
 	for _, list := range [...]sarcasmList{lsAbsurd, lsFailure} {
@@ -763,7 +801,44 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	if len(found[lsFeignedSurprise]) > 0 || len(found[lsMystery]) > 0 {
 		markers = append(markers, c.feignedSurprise(m, found)...)
 	}
+	if len(found[lsToldBefore]) > 0 && len(found[lsSources]) >= 3 {
+		markers = append(markers, toldEverywhere(m, found)...)
+	}
 	return markers
+}
+
+// toldEverywhere are our earlier tellings (told_before) in a sentence, or
+// the one before, that names three places or more where the fact stands
+// written: "the question answered on the box, in the manual and on our
+// website", "saytda, profildə və hər mesajda yazdığımız kimi".
+func toldEverywhere(m *lint.Message, found cuesFound) []lint.Match {
+	sents := m.Sentences()
+	places := make([]int, len(sents)) // distinct places named, by sentence
+	var last lint.Span
+	sources := slices.SortedFunc(slices.Values(found[lsSources]), func(a, b lint.Match) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	for _, w := range sources {
+		if w.Span.Start >= last.End { // "mesajımızda" once, whatever lists find it
+			places[sentenceOf(sents, w.Span.Start)]++
+			last = w.Span
+		}
+	}
+	var out []lint.Match
+	for _, t := range found[lsToldBefore] {
+		i := sentenceOf(sents, t.Span.Start)
+		if places[i] >= 3 || i+1 < len(sents) && places[i+1] >= 3 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// wishedFor is fails without those in a sentence that holds one of wishes.
+func wishedFor(m *lint.Message, fails, wishes []lint.Match) []lint.Match {
+	sents := m.Sentences()
+	return slices.DeleteFunc(fails, func(f lint.Match) bool {
+		at := sentenceOf(sents, f.Span.Start)
+		return slices.ContainsFunc(wishes, func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == at })
+	})
 }
 
 // feignedSurprise are the words of feigned surprise or mystery at what
@@ -1227,9 +1302,16 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 		// "göndermediğiniz": what they did not do; not a slip denied
 		// ("kaçırmadınız").
 		for _, w := range you.ending(m, found, lsEndsNegated) {
-			if !slices.ContainsFunc(found[lsDeniedSlip], func(d lint.Match) bool { return d.Last == w.Last }) {
+			// "Hiç düşmediniz": an accident denied is good news, not a
+			// slip of omission.
+			if !slices.ContainsFunc(found[lsDeniedSlip], func(d lint.Match) bool { return d.Last == w.Last }) && !crosses(found[lsAccident], w.Span) {
 				bs = append(bs, w)
 			}
+		}
+		// "You didn't fall once", "never got lost": so is one after a word
+		// of negation.
+		if len(found[lsAccident]) > 0 {
+			bs = slices.DeleteFunc(slices.Clone(bs), func(b lint.Match) bool { return accidentDenied(m.Tokens(), b, found[lsAccident]) })
 		}
 	}
 	if f.promise {
@@ -1320,6 +1402,27 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 		}
 	}
 	return out
+}
+
+// accidentDenied reports whether a slip is a word of negation with an
+// accident at most two words after it ("didn't fall", "never once got
+// lost").
+func accidentDenied(toks []lint.Token, b lint.Match, accidents []lint.Match) bool {
+	if b.Last < 0 {
+		return false
+	}
+	return slices.ContainsFunc(accidents, func(a lint.Match) bool {
+		k := b.Last
+		for range 2 {
+			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind == lint.Punct {
+				return false
+			}
+			if k == a.First {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // shouts reports whether a message raises its voice: marks doubled ("!!",

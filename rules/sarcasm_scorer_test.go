@@ -138,7 +138,7 @@ func TestSarcasmFeatures(t *testing.T) {
 
 // Quotes are a shape when they open on a lower-case letter, the customer's
 // words quoted mid-sentence; a quoted button, menu or placeholder, written
-// with a capital or a sign, is not one.
+// with a capital or a sign, or a value of markup, is not one.
 func TestSarcasmQuoteShape(t *testing.T) {
 	if sarcasmShapeNames[quoteShape] != "quote" {
 		t.Fatalf("quoteShape is %q", sarcasmShapeNames[quoteShape])
@@ -157,6 +157,13 @@ func TestSarcasmQuoteShape(t *testing.T) {
 		{lint.Turkish, "Uygulamada “Kampanyalar” sekmesine dokunun.", false},
 		{lint.Azerbaijani, "Dərmanı “internetdə oxudum” deyib atmısınız.", true},
 		{lint.Azerbaijani, "«Yadda saxla» düyməsini basın.", false},
+		// A value of markup, after an equals sign: a placeholder's tag, a
+		// link's class.
+		{lint.English, `Remove drafts older than <xliff:g id="days">%d</xliff:g> days`, false},
+		{lint.English, `Read <a href="/help" class="help-link">our guide</a> first.`, false},
+		{lint.Turkish, `<xliff:g id="gün">%d</xliff:g> günden eski taslakları sil`, false},
+		{lint.Azerbaijani, `<b class="qeyd">Diqqət</b>: fayl silinəcək.`, false},
+		{lint.English, `So your cat "fixed" the router, and the light=“off” means broken?`, true},
 	} {
 		got := slices.Contains(SarcasmFeatures(load.Options{Lang: c.lang}.Text("t", c.text)), quote)
 		if got != c.want {

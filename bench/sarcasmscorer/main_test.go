@@ -36,6 +36,30 @@ func TestShippedWeightsAreFresh(t *testing.T) {
 	}
 }
 
+// The scorer trains on every labelled set of testdata/quality: a folder
+// added there and left out of sets fails here.
+func TestTrainsOnEverySet(t *testing.T) {
+	entries, err := os.ReadDir(filepath.Join("..", "..", "testdata", "quality"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{""} // the first set, at the top
+	for _, e := range entries {
+		if _, err := os.Stat(filepath.Join("..", "..", "testdata", "quality", e.Name(), "en.jsonl")); e.IsDir() && err == nil {
+			want = append(want, e.Name())
+		}
+	}
+	var got []string
+	for _, s := range sets {
+		got = append(got, s.dir)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the sets trained on are not the folders of testdata/quality (-folders +sets):\n%s", diff)
+	}
+}
+
 // weightsDiff tells two weights files apart by their features.
 func weightsDiff(t *testing.T, shipped, fresh []byte) string {
 	dump := func(data []byte) []string {
