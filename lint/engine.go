@@ -309,7 +309,13 @@ func (r *messageRun) add(d Diagnostic) {
 		r.dropped++
 		return
 	}
-	r.out = append(r.out, r.a.findingIn(r.pass.Msg, d, &r.edits))
+	// A worker's room keeps where the last finding was placed: the next
+	// is counted on from there (Source.SpanFrom).
+	var mark *SourceMark
+	if room := r.pass.Msg.room; room != nil {
+		mark = &room.mark
+	}
+	r.out = append(r.out, r.a.findingIn(r.pass.Msg, d, &r.edits, mark))
 }
 
 // moreFinding stands for the findings over the cap, placed where the last
@@ -391,9 +397,11 @@ func (l *Linter) checkMessages(msgs []*Message, keep bool) []Finding {
 			buf := chunkFindings.Get().(*[]Finding)
 			defer recycle(buf)
 			var r messageRun
+			var room messageRoom
 			for i := range next {
 				*buf = (*buf)[:0]
 				for _, m := range msgs[i*chunk : min(len(msgs), (i+1)*chunk)] {
+					m.room = &room // given back by trim, before the next takes it
 					*buf = l.runOn(&r, *buf, m)
 					m.trim(keep)
 				}
@@ -424,7 +432,9 @@ func (l *Linter) checkBatch(msgs []*Message, keep bool) []Finding {
 	}
 	buf := chunkFindings.Get().(*[]Finding)
 	var r messageRun
+	var room messageRoom
 	for _, m := range msgs {
+		m.room = &room // given back by trim, before the next takes it
 		*buf = l.runOn(&r, *buf, m)
 		m.trim(keep)
 	}
@@ -450,12 +460,12 @@ func recycle(buf *[]Finding) {
 	chunkFindings.Put(buf)
 }
 
-func (a *active) finding(m *Message, d Diagnostic) Finding { return a.findingIn(m, d, nil) }
+func (a *active) finding(m *Message, d Diagnostic) Finding { return a.findingIn(m, d, nil, nil) }
 
 // findingIn is finding with its fix's edit taken from edits (newEdit).
-func (a *active) findingIn(m *Message, d Diagnostic, edits *[]FileEdit) Finding {
+func (a *active) findingIn(m *Message, d Diagnostic, edits *[]FileEdit, mark *SourceMark) Finding {
 	f := Finding{Rule: a.rule.Name, Message: d.Message, Suggestion: d.Suggestion, Severity: a.pick(d.Severity)}
-	place(m, d, &f, edits)
+	place(m, d, &f, edits, mark)
 	return f
 }
 

@@ -125,11 +125,11 @@ func compareFindings(a, b *Finding) int {
 
 // Place fills in the file position of a diagnostic through its field's map:
 // the one place where a span in a message becomes a line and column.
-func Place(m *Message, d Diagnostic, f *Finding) { place(m, d, f, nil) }
+func Place(m *Message, d Diagnostic, f *Finding) { place(m, d, f, nil, nil) }
 
 // place is Place, with the fix's FileEdit taken from edits when it is not
 // nil (newEdit).
-func place(m *Message, d Diagnostic, f *Finding, edits *[]FileEdit) {
+func place(m *Message, d Diagnostic, f *Finding, edits *[]FileEdit, mark *SourceMark) {
 	f.File = m.Source.Path
 	f.MessageID = m.ID
 	f.Msg, f.Part, f.Span = m, d.Part, d.Span
@@ -148,7 +148,11 @@ func place(m *Message, d Diagnostic, f *Finding, edits *[]FileEdit) {
 	if end < start {
 		end = start
 	}
-	f.Line, f.Col, f.EndLine, f.EndCol = m.Source.Span(start, end)
+	if mark != nil {
+		f.Line, f.Col, f.EndLine, f.EndCol = m.Source.SpanFrom(mark, start, end)
+	} else {
+		f.Line, f.Col, f.EndLine, f.EndCol = m.Source.Span(start, end)
+	}
 	if d.Fix != nil && fld != nil && !fld.Map.Empty() && !strings.ContainsAny(d.Fix.New, m.Source.Unsafe) {
 		s, e := fld.Map.Start(d.Fix.Span.Start), fld.Map.End(d.Fix.Span.End)
 		data := m.Source.Data

@@ -80,8 +80,16 @@ func ParseKind(s string) (Kind, error) {
 
 // ParseChannel validates a channel name.
 func ParseChannel(s string) (Channel, error) {
+	// Written as the registry writes it, as nearly every message has it,
+	// before it is lowered.
 	for _, c := range Channels {
-		if string(c) == strings.ToLower(s) {
+		if string(c) == s {
+			return c, nil
+		}
+	}
+	lower := strings.ToLower(s)
+	for _, c := range Channels {
+		if string(c) == lower {
 			return c, nil
 		}
 	}
@@ -90,6 +98,13 @@ func ParseChannel(s string) (Channel, error) {
 
 // ParseLang validates a language code; region subtags (en-US, tr_TR) are accepted.
 func ParseLang(s string) (Lang, error) {
+	// A bare code as the registry writes it, as nearly every message has
+	// it: found before it is lowered and cut.
+	for _, l := range Langs {
+		if string(l) == s {
+			return l, nil
+		}
+	}
 	base := strings.ToLower(s)
 	if i := strings.IndexAny(base, "-_"); i > 0 {
 		base = base[:i]
@@ -187,6 +202,8 @@ type Message struct {
 	Syntax placeholder.Syntax
 
 	Source    *Source
+	langOf    langPlace    // the place of Lang in Langs (langIndex)
+	room      *messageRoom // lent by the engine until Trim (messageRoom)
 	tokens    []Token
 	words     []WordToken // the body's words (Words)
 	ids       []WordID    // the body's words' and numbers' ids, by token (WordIDs)

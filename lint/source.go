@@ -129,6 +129,51 @@ func (s *Source) Span(start, end int) (line, col, endLine, endCol int) {
 	return line, col, line, col + runeCount(s.Data[start:end])
 }
 
+// SourceMark is a place in a source whose column was counted: a reader
+// that places many findings in one stretch of a file (a message's) keeps
+// one and counts each on from it, with no search for its line and no
+// count from the line's start. The zero mark is none.
+type SourceMark struct {
+	src *Source
+	// off is where a character starts, on line (0-based), at column col
+	// (1-based).
+	off, line, col int
+}
+
+// SpanFrom is Span, counted on from mark when start is on mark's line at
+// or after it, and from the line's start when it is on mark's line
+// before it; mark moves to start when a character starts there.
+func (s *Source) SpanFrom(mark *SourceMark, start, end int) (line, col, endLine, endCol int) {
+	if mark.src != s || start < 0 || end < start || start > len(s.Data) {
+		line, col, endLine, endCol = s.Span(start, end)
+		if line > 0 && start < len(s.Data) && utf8.RuneStart(s.Data[start]) {
+			*mark = SourceMark{src: s, off: start, line: line - s.Line0 - 1, col: col}
+		}
+		return line, col, endLine, endCol
+	}
+	idx := s.index()
+	i := mark.line
+	if start < idx[i] || i+1 < len(idx) && start >= idx[i+1] {
+		mark.src = nil // another line: placed afresh
+		return s.SpanFrom(mark, start, end)
+	}
+	if start >= mark.off {
+		col = mark.col + runeCount(s.Data[mark.off:start])
+	} else {
+		col = 1 + runeCount(s.Data[idx[i]:start])
+	}
+	line = s.Line0 + i + 1
+	if start == len(s.Data) || utf8.RuneStart(s.Data[start]) {
+		mark.off, mark.col = start, col
+	}
+	end = min(end, len(s.Data))
+	if i+1 < len(idx) && end >= idx[i+1] || start > idx[i] && start < len(s.Data) && !utf8.RuneStart(s.Data[start]) {
+		endLine, endCol = s.Position(end)
+		return line, col, endLine, endCol
+	}
+	return line, col, line, col + runeCount(s.Data[start:end])
+}
+
 // lineIndex is the 0-based line of off in a line index.
 func lineIndex(idx []int, off int) int {
 	if len(idx) == 1 {

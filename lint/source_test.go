@@ -36,6 +36,18 @@ func FuzzSpan(f *testing.F) {
 		if gl != l || gc != c || gel != el || gec != ec {
 			t.Errorf("Span(%d, %d) of %q = %d:%d-%d:%d, want %d:%d-%d:%d", start, end, data, gl, gc, gel, gec, l, c, el, ec)
 		}
+		// SpanFrom counts on from the mark an earlier span left, before
+		// start, after it or on another line, and from start again.
+		var mark SourceMark
+		marked := NewSource("f", data)
+		marked.Line0 = 3
+		marked.SpanFrom(&mark, before, before)
+		for range 2 {
+			gl, gc, gel, gec = marked.SpanFrom(&mark, start, end)
+			if gl != l || gc != c || gel != el || gec != ec {
+				t.Fatalf("SpanFrom(%d, %d) after %d of %q = %d:%d-%d:%d, want %d:%d-%d:%d", start, end, before, data, gl, gc, gel, gec, l, c, el, ec)
+			}
+		}
 	})
 }
 

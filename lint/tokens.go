@@ -32,6 +32,10 @@ type Token struct {
 // Tokens splits the body once; every rule shares the result.
 func (m *Message) Tokens() []Token {
 	if m.tokens == nil {
+		if r := m.room; r != nil {
+			m.tokens = tokenizeIn(&r.lowered, take(&r.tokens), m.Body.Text, m.Lang)
+			return m.tokens
+		}
 		buf := tokenPool.Get().(*[]Token)
 		m.tokens = tokenize((*buf)[:0], m.Body.Text, m.Lang)
 		*buf = nil
@@ -62,14 +66,19 @@ func isWordRune(r rune) bool {
 // The slice is the message's until Trim: a rule must not keep it.
 func (m *Message) Sentences() []Span {
 	if m.sentences == nil {
-		buf := spanPool.Get().(*[]Span)
-		out := (*buf)[:0]
+		var out []Span
+		if r := m.room; r != nil {
+			out = take(&r.sentences)
+		} else {
+			buf := spanPool.Get().(*[]Span)
+			out = (*buf)[:0]
+			*buf = nil
+			spanPool.Put(buf)
+		}
 		if out == nil {
 			out = make([]Span, 0, 8) // room for a long chat message's
 		}
 		m.sentences = sentencesInto(out, m.Body.Text, m.Lang)
-		*buf = nil
-		spanPool.Put(buf)
 	}
 	return m.sentences
 }
@@ -81,7 +90,13 @@ var spanPool = sync.Pool{New: func() any { return new([]Span) }}
 // Trim drops the shared tokens, words, sentences and cue matches; they are worked out again if
 // asked for. A finding that outlives its check keeps only what it quotes.
 func (m *Message) Trim() {
-	if m.tokens != nil {
+	// The room, if the engine lent one, takes the slices back; the
+	// message has none after, whoever works them out again.
+	r := m.room
+	m.room = nil
+	if m.tokens != nil && r != nil {
+		r.tokens = m.tokens[:0]
+	} else if m.tokens != nil {
 		// The engine trims a message once its rules have run: nothing holds
 		// its tokens any more, and the next message reuses the memory.
 		// They are not cleared: the next message's tokenize writes every
@@ -92,9 +107,11 @@ func (m *Message) Trim() {
 		*buf = m.tokens[:0]
 		tokenPool.Put(buf)
 	}
-	m.releaseWords()
-	m.releaseIDs()
-	if cap(m.sentences) > 0 {
+	m.releaseWords(r)
+	m.releaseIDs(r)
+	if cap(m.sentences) > 0 && r != nil {
+		r.sentences = m.sentences[:0]
+	} else if cap(m.sentences) > 0 {
 		buf := spanPool.Get().(*[]Span)
 		*buf = m.sentences[:0]
 		spanPool.Put(buf)
@@ -124,6 +141,14 @@ func WithTokens(text string, l Lang, fn func([]Token)) {
 }
 
 func tokenize(toks []Token, text string, l Lang) []Token {
+	lw := loweredPool.Get().(*loweredWords)
+	toks = tokenizeIn(lw, toks, text, l)
+	loweredPool.Put(lw)
+	return toks
+}
+
+// tokenizeIn is tokenize, with the text's lowered words made in lw.
+func tokenizeIn(lw *loweredWords, toks []Token, text string, l Lang) []Token {
 	if toks == nil {
 		toks = make([]Token, 0, len(text)/3+2) // about a token for every 3 bytes of chat text
 	}
@@ -131,7 +156,6 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 	// sentence's first word) are lowered into one buffer, made one string
 	// at the end, each word's norm a slice of it: one allocation a text,
 	// not one a word.
-	lw := loweredPool.Get().(*loweredWords)
 	lw.buf, lw.at = lw.buf[:0], lw.at[:0]
 	turkic := CasingOf(l) == TurkicCasing
 	for i := 0; i < len(text); {
@@ -193,7 +217,6 @@ func tokenize(toks []Token, text string, l Lang) []Token {
 		}
 	}
 	lw.set(toks)
-	loweredPool.Put(lw)
 	return toks
 }
 

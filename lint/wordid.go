@@ -120,10 +120,15 @@ func (m *Message) HasWordIDs() bool { return m.ids != nil }
 // works the ids out itself while it walks the tokens (see cueHits.look),
 // not in a pass of their own; it hands them to setIDs.
 func (m *Message) newIDs(n int) []WordID {
-	buf := idPool.Get().(*[]WordID)
-	ids := *buf
-	*buf = nil
-	idPool.Put(buf)
+	var ids []WordID
+	if r := m.room; r != nil {
+		ids = take(&r.ids)
+	} else {
+		buf := idPool.Get().(*[]WordID)
+		ids = *buf
+		*buf = nil
+		idPool.Put(buf)
+	}
 	if cap(ids) < n {
 		return make([]WordID, n, max(n, 16))
 	}
@@ -162,9 +167,14 @@ func idReaders(active []active) int {
 
 var idPool = sync.Pool{New: func() any { return new([]WordID) }}
 
-// releaseIDs hands a message's ids back to the pool.
-func (m *Message) releaseIDs() {
+// releaseIDs hands a message's ids back to the room r, or to the pool
+// when r is nil.
+func (m *Message) releaseIDs(r *messageRoom) {
 	if m.ids == nil {
+		return
+	}
+	if r != nil {
+		r.ids, m.ids = m.ids[:0], nil
 		return
 	}
 	buf := idPool.Get().(*[]WordID)

@@ -29,6 +29,10 @@ type WordToken struct {
 // but must not keep the slice.
 func (m *Message) Words() []WordToken {
 	if m.words == nil {
+		if r := m.room; r != nil {
+			m.words = wordsOf(take(&r.words), m.Body.Text, m.Tokens(), m.ids)
+			return m.words
+		}
 		buf := wordPool.Get().(*[]WordToken)
 		m.words = wordsOf((*buf)[:0], m.Body.Text, m.Tokens(), m.ids)
 		*buf = nil
@@ -41,9 +45,14 @@ func (m *Message) Words() []WordToken {
 // the tokens.
 var wordPool = sync.Pool{New: func() any { return new([]WordToken) }}
 
-// releaseWords hands a message's words back to the pool.
-func (m *Message) releaseWords() {
+// releaseWords hands a message's words back to the room r, or to the
+// pool when r is nil.
+func (m *Message) releaseWords(r *messageRoom) {
 	if m.words == nil {
+		return
+	}
+	if r != nil {
+		r.words, m.words = m.words[:0], nil
 		return
 	}
 	// Not cleared: wordsOf writes every word of the next message whole

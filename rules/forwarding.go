@@ -31,13 +31,19 @@ var ForwardingConsent = &lint.Rule{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
 will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
-party — a courier, partner, airline, contractor, insurer, lab, another company named or not, a firm "we
-work with" or "that supplies us", or another organisation's own team — that such a party now has,
+party — a courier, partner, airline, contractor, insurer, lab, reseller, a club or a cooperative, the
+owner or operator of a place ("the owner of the cottage", "otopark işletmecisi"), another company named
+or not ("Assay Office", "Qranit Usta MMC"), a firm "we work with" or "that supplies us", or another
+organisation's own team, even a supplier's team the message calls ours ("our supplier's social media
+team") — that such a party now has,
 received or was notified of them, or was copied into the conversation, without asking first. Asking for consent ("May we share your number with the
 courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
 it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
 customer the third party's contact instead, passing it to the brand's own teams (billing, the store
-manager) or premises ("our studio", "our restaurant") or an event's own officials, handing goods such as a parcel to a courier, and filing an
+manager, Customer Care, the technical service at our branch) or premises ("our studio", "our
+restaurant") or an event's own officials, the account or card holder (the customer), advice such as
+"take your results with you when you go to the hospital", someone's words in quotes, handing goods
+such as a parcel to a courier, and filing an
 application with the authority that decides it (a visa application with the consulate) are fine.
 In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
 flagged again after consent_revoked.`,
@@ -113,6 +119,30 @@ type forwardingWords struct {
 	events map[lint.Lang]map[string]bool
 	// applications and authorities: see toItsAuthority.
 	applications, authorities map[lint.Lang]map[string]bool
+	// ownerHeads, held and of: see holder.
+	ownerHeads, held, of map[lint.Lang]map[string]bool
+	// motionVerbs, objectVerbs and accusativeEndings: see carried.
+	motionVerbs, objectVerbs, accusativeEndings map[lint.Lang]map[string]bool
+	// relativeWe: the 1st person plural relative participle ("düzenlediğimiz",
+	// that we organise): it ends as our possessive does and makes nothing
+	// ours (see ourStaff).
+	relativeWe map[lint.Lang]map[string]bool
+	// ownNames (English): words that make a capitalised name one of our
+	// departments ("Customer Care", "Head Office"); see ownName.
+	ownNames map[lint.Lang]map[string]bool
+	// you and youGave (English): "the photos you sent": a relative clause
+	// of the customer's giving after a noun makes it the customer's.
+	you, youGave map[lint.Lang]map[string]bool
+	// finiteEndings: tense endings of a finite verb; one right before a
+	// comma ends a clause (see ownClause).
+	finiteEndings map[lint.Lang]map[string]bool
+	// aspectEndings and aspectVerbs: a verbal noun in the dative before a
+	// verb of beginning or going on ("paylaşılmaya başlanacak", will start
+	// to be shared) takes its mood from that verb (see mood).
+	aspectEndings, aspectVerbs map[lint.Lang]map[string]bool
+	// coordinators and subjects (English): ", and she'll …" starts another
+	// clause with its own subject (see clauses).
+	coordinators, subjects map[lint.Lang]map[string]bool
 	// The same endings ready to match (see endingSet), built once.
 	relativeYouSet, notReceiverSet, withSet, headSet, receiverSet, ownedSet map[lint.Lang]*endingSet
 	// And as lists (see endingList): ourList and verbPersonList match an
@@ -204,7 +234,9 @@ func newForwardingWords() *forwardingWords {
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
-		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served")}
+		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
+		ownerHeads: w("owner_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
+		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -333,6 +365,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		var facts []lint.Match
 		for _, c := range verbs[i] {
 			if !fw.mood(m.Lang, toks, c, folded) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
+				!quoted(m.Body.Text[sent.Start:sent.End], c.Span.Start-sent.Start) &&
 				!fw.determined(m.Lang, toks, c) {
 				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}, folded) {
 					break // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
@@ -377,7 +410,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// A third party's word inside our place's name makes it that
 			// party's: "our partner charity", not "our design studio".
 			inside := func(t lint.Match) bool { return t.First > o.First && t.Last < o.Last }
-			if partnered || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
+			if partnered || fw.companysTeam(m, toks, o) || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
 				slices.ContainsFunc(third[i], inside) {
 				recipients = append(recipients, o)
 			} else {
@@ -386,15 +419,24 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
-			// A third party's noun right before our own role names that
-			// role's work: "the kennel manager on our team", "the lab
-			// technician".
-			if next := neighbour(toks, r.Last, 1); next >= 0 && slices.ContainsFunc(ours, func(o lint.Match) bool { return o.First == next }) {
-				return true
+			// A third party's noun right before our own role, or one word
+			// before it in a compound after "our", names that role's work:
+			// "the kennel manager on our team", "the lab technician", "our
+			// repair workshop manager" ("the partner watch specialist" is
+			// the partner's).
+			reach := 1
+			if fw.ourBefore(m.Lang, toks, r) {
+				reach = 2
+			}
+			for next, k := neighbour(toks, r.Last, 1), 0; next >= 0 && toks[next].Kind == lint.Word && k < reach; next, k = neighbour(toks, next, 1), k+1 {
+				if slices.ContainsFunc(ours, func(o lint.Match) bool { return o.First == next }) {
+					return true
+				}
 			}
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
-				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r)
+				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
+				fw.atOurPlace(m.Lang, toks, r, folded)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -423,7 +465,11 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		if !found {
 			continue
 		}
-		// Quote the whole receiver: "üretici firmaya", not its head alone.
+		// Quote the whole receiver: "üretici firmaya", not its head alone;
+		// "Brightwave Ltd team", not "team".
+		if t.First >= 0 && fw.companysTeam(m, toks, t) {
+			t.Span.Start = companyNamed(m.Body.Text, toks, t).Span.Start
+		}
 		for grew := true; grew; {
 			grew = false
 			for _, r := range recipients {
@@ -544,6 +590,9 @@ func (a *antecedents) find(fw *forwardingWords, l lint.Lang, toks []lint.Token, 
 			k--
 		}
 		best, found = a.thirds[k], true
+		if fw.ourBefore(l, toks, best) {
+			found = false // "our electrician … given him your address"
+		}
 	}
 	if k, _ := slices.BinarySearch(a.names, j); k > 0 {
 		if i := a.names[k-1]; !found || i > best.Last {
@@ -555,6 +604,24 @@ func (a *antecedents) find(fw *forwardingWords, l lint.Lang, toks []lint.Token, 
 		}
 	}
 	return best, found
+}
+
+// ourBefore: "our" one or two words before a third party's noun makes it
+// ours ("our electrician", "our local electrician"), unless it is one of
+// external_roles ("our insurer").
+func (fw *forwardingWords) ourBefore(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+	if t.First < 0 || fw.externalRole(l, t) {
+		return false
+	}
+	for j, k := t.First, 0; k < 2; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.ourWords[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // nearOurs: "our" within three words of token i, either side, in its
@@ -677,6 +744,9 @@ func before(ms []lint.Match, v lint.Match) bool {
 func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, verbs, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
 	marked := fw.receiverEndings[l]
 	for _, d := range objects {
+		if !fw.carried(l, toks, v, d) {
+			continue // "hastaneye giderken sonuçlarınızı alın": the customer goes
+		}
 		for _, t := range recipients {
 			if sharesByte(t, d) || sharesByte(v, d) {
 				continue // one word cannot be both ("emailed the florist")
@@ -684,10 +754,12 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if fw.toItsAuthority(l, toks, d, t) {
 				continue // "Vize başvurunuz konsolosluğa teslim edildi": the service itself
 			}
-			if marked != nil && d.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, d.Span.Start, ",;") {
+			if marked != nil && (d.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, d.Span.Start, ",;") ||
+				t.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, t.Span.Start, ",;")) {
 				// A verb-final language's verb ends its clause: what comes
 				// after it and a comma is the next clause's ("Kostyum kuryerə
-				// təhvil verildi, izləmə nömrəsi …").
+				// təhvil verildi, izləmə nömrəsi …"), what was sent or who
+				// got it ("e-poçtunuza göndərdik, kuryerə verməyəcəyik").
 				continue
 			}
 			if fw.receives[l][v.Cue] {
@@ -711,11 +783,16 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 					}
 					continue
 				}
-				if t.Span.Start > d.Span.Start && fw.introduced(l, toks, d, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
+				// "your licence … write to the Information Team, or email
+				// us": the receiver after "to" follows its own verb.
+				if t.Span.Start > d.Span.Start && t.Span.Start > v.Span.Start && fw.introduced(l, toks, d, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
 					fw.copiedIn(l, toks, v, d, t) {
 					return d, t, true
 				}
 				continue
+			}
+			if fw.otherClause(l, toks, t, v) {
+				continue // "kuryeye ödeme yapıldı, faturanızı gönderdik"
 			}
 			// A receiver before another sending verb is that verb's: "sigorta
 			// şirketinize iletebilmeniz için adresinize gönderdik".
@@ -895,6 +972,16 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 			}
 			continue
 		}
+		// "The measurements you sent": the noun before the customer's
+		// giving is theirs.
+		if fw.you[m.Lang][t.Norm] {
+			p, n := neighbour(toks, i, -1), neighbour(toks, i, 1)
+			if p >= 0 && n >= 0 && toks[p].Kind == lint.Word && toks[p].Start >= s.Start && fw.youGave[m.Lang][toks[n].Norm] && !isGoods(p, p) &&
+				!fw.determiners[m.Lang][toks[p].Norm] && !fw.notOwned[m.Lang][toks[p].Norm] {
+				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[p].Start, End: toks[p].End}, First: p, Last: p})
+			}
+			continue
+		}
 		// Endings after an acronym stand after a hyphen: "CV-nizi".
 		first, glued := i, false
 		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
@@ -997,6 +1084,14 @@ func (fw *forwardingWords) legalForm(m *lint.Message, toks []lint.Token, i int) 
 		return false
 	}
 	p := neighbour(toks, i, -1)
+	if p >= 0 && toks[p].Kind != lint.Word && strings.ContainsAny(m.Body.Text[toks[p].Start:toks[p].End], "\"”»'’") {
+		p = neighbour(toks, p, -1) // a quoted name: “Qranit Usta” MMC-yə
+	}
+	if p >= 0 && toks[p].Norm == "." {
+		// "Ltd. Şti.": a legal form of two words.
+		q := neighbour(toks, p, -1)
+		return q >= 0 && toks[q].Kind == lint.Word && fw.legalForms[m.Lang][toks[q].Norm] && fw.legalForm(m, toks, q)
+	}
 	return p >= 0 && toks[p].Kind == lint.Word && !noCapital(m.Body.Text[toks[p].Start:toks[p].End])
 }
 
@@ -1027,7 +1122,27 @@ func quotedName(text string, toks []lint.Token, c lint.Match) bool {
 		return false
 	}
 	q := toks[c.First-1]
-	return q.End == toks[c.First].Start && strings.Contains(`"“«„`, q.Norm) && q.Norm != ""
+	if q.End == toks[c.First].Start && strings.Contains(`"“«„`, q.Norm) && q.Norm != "" {
+		return true
+	}
+	// The name's last word: “Qranit Usta” MMC-yə.
+	if c.Last+1 >= len(toks) || c.Last < 0 {
+		return false
+	}
+	q, p := toks[c.Last+1], neighbour(toks, c.First, -1)
+	return q.Start == toks[c.Last].End && strings.Contains(`"”»`, q.Norm) && q.Norm != "" &&
+		p >= 0 && toks[p].Kind == lint.Word && upperInitial(text[toks[p].Start:toks[p].End])
+}
+
+// quoted reports whether byte offset at of a sentence stands inside double
+// quotes: words quoted ("“Ay'a roket göndereceğim” demeniz", “I'll send it
+// to my lawyer”) are someone's words, not what we did.
+func quoted(sent string, at int) bool {
+	before, after := sent[:at], sent[at:]
+	if open, cl := strings.LastIndexAny(before, "“«„"), strings.LastIndexAny(before, "”»"); open >= 0 && open > cl {
+		return strings.ContainsAny(after, "”»")
+	}
+	return strings.Count(before, `"`)%2 == 1 && strings.Contains(after, `"`)
 }
 
 // inName reports whether a match is capitalised inside a sentence next to
@@ -1124,21 +1239,28 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 	if rest == "" || fw.imperativeEndings[l][rest] {
 		return true
 	}
+	if fw.aspectEndings[l][fw.unvoiced(l, rest, fold)] {
+		// "paylaşılmaya başlanacak": the verb of beginning is the fact,
+		// with its own mood ("başlamayacak", will not start; "başlarsak",
+		// if we start).
+		if n := neighbour(toks, v.Last, 1); n >= 0 && toks[n].Kind == lint.Word {
+			for a := range fw.aspectVerbs[l] {
+				if after, ok := strings.CutPrefix(fold(toks[n].Norm), fold(a)); ok {
+					after = fw.unvoiced(l, after, fold)
+					return fw.moodStart(l, after, fold) || slices.ContainsFunc(slices.Collect(maps.Keys(anywhere)), func(e string) bool { return strings.Contains(after, fold(e)) }) ||
+						fw.moodNext[l][toks[max(neighbour(toks, n, 1), 0)].Norm]
+				}
+			}
+		}
+	}
 	for e := range fw.infinitiveEndings[l] {
 		if strings.HasSuffix(rest, fold(e)) {
 			return true
 		}
 	}
-	for voice := range fw.voiceEndings[l] {
-		if voice = fold(voice); strings.HasPrefix(rest, voice) {
-			rest = rest[len(voice):]
-			break
-		}
-	}
-	for e := range start {
-		if strings.HasPrefix(rest, fold(e)) {
-			return true
-		}
+	rest = fw.unvoiced(l, rest, fold)
+	if fw.moodStart(l, rest, fold) {
+		return true
 	}
 	// A participle in the plural is a noun: "mobil verilənlər" (mobile
 	// data), "Gönderilenler" (the sent folder).
@@ -1154,6 +1276,28 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 	}
 	n := neighbour(toks, v.Last, 1)
 	return n >= 0 && fw.moodNext[l][toks[n].Norm]
+}
+
+// unvoiced is a verb's endings without the voice at their start
+// ("ıldı": "dı").
+func (fw *forwardingWords) unvoiced(l lint.Lang, rest string, fold func(string) string) string {
+	for voice := range fw.voiceEndings[l] {
+		if voice = fold(voice); strings.HasPrefix(rest, voice) {
+			return rest[len(voice):]
+		}
+	}
+	return rest
+}
+
+// moodStart reports whether a verb's endings after its voice start with
+// one of mood_endings (negation, ability).
+func (fw *forwardingWords) moodStart(l lint.Lang, rest string, fold func(string) string) bool {
+	for e := range fw.moodEndings[l] {
+		if strings.HasPrefix(rest, fold(e)) {
+			return true
+		}
+	}
+	return false
 }
 
 // othersTeam reports whether a team named as the receiver belongs to
@@ -1196,11 +1340,41 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 					w, cut = lint.Fold(m.Lang, w), lint.Fold(m.Lang, e)
 				}
 				stem := w[:len(w)-len(cut)]
-				return !fw.ours(m.Lang, stem, folded) && !fw.event(m.Lang, stem)
+				// "tedarikçimizin sosyal medya ekibi": our supplier's team
+				// is still the supplier's (external_roles).
+				return (!fw.ours(m.Lang, stem, folded) || fw.externalLemma(m.Lang, stem)) && !fw.event(m.Lang, stem)
 			}
 		}
 	}
 	return false
+}
+
+// companysTeam: a team right after a company's name with its legal form
+// ("Tekerlek Mekanik Ltd. ekibiyle", "Qranit MMC komandasına") is that
+// company's.
+func (fw *forwardingWords) companysTeam(m *lint.Message, toks []lint.Token, o lint.Match) bool {
+	if o.First < 0 || fw.ours(m.Lang, toks[o.Last].Norm, lint.Folded(m.Lang, m.Body.Text)) {
+		return false
+	}
+	p := neighbour(toks, o.First, -1)
+	if p >= 0 && toks[p].Norm == "." {
+		p = neighbour(toks, p, -1) // "Ltd."
+	}
+	return p >= 0 && toks[p].Kind == lint.Word && fw.legalForm(m, toks, p)
+}
+
+// companyNamed is a team's match grown back over the capitalised words
+// and legal form of the company's name before it.
+func companyNamed(text string, toks []lint.Token, o lint.Match) lint.Match {
+	for p := neighbour(toks, o.First, -1); p >= 0 && (toks[p].Norm == "." || toks[p].Kind == lint.Word && !noCapital(text[toks[p].Start:toks[p].End])); p = neighbour(toks, p, -1) {
+		if toks[p].Kind == lint.Word {
+			if sentenceStart(toks, p) {
+				break // "Şikayətiniz Qranit MMC komandasına": capitalised as the sentence's first word
+			}
+			o.First, o.Span.Start = p, toks[p].Start
+		}
+	}
+	return o
 }
 
 // othersTeams reports whether a team named in the message belongs to
@@ -1209,7 +1383,9 @@ func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own *
 	if !hasIn(own, m) {
 		return false
 	}
-	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool { return fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) })
+	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool {
+		return fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || fw.companysTeam(m, toks, o)
+	})
 }
 
 // forwardingScratches hold the lists' cues found in a message while the
@@ -1292,7 +1468,7 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 		start := s.Start
 		for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
 			t := toks[i]
-			if t.Start <= start || t.End > s.End || flags[i]&contrastBit == 0 {
+			if t.Start <= start || t.End > s.End || flags[i]&contrastBit == 0 && !fw.newSubject(l, toks, i) {
 				continue
 			}
 			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Punct && toks[prev].Norm == "," && toks[prev].Start > start {
@@ -1303,6 +1479,23 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 		out = append(out, lint.Span{Start: start, End: s.End})
 	}
 	return out
+}
+
+// newSubject: a coordinator with a subject pronoun after it (", and
+// she'll speak to the restaurant") starts a clause of its own.
+func (fw *forwardingWords) newSubject(l lint.Lang, toks []lint.Token, i int) bool {
+	if len(fw.coordinators[l]) == 0 || !fw.coordinators[l][toks[i].Norm] {
+		return false
+	}
+	n := neighbour(toks, i, 1)
+	if n < 0 || toks[n].Kind != lint.Word {
+		return false
+	}
+	w := toks[n].Norm
+	if k := strings.IndexAny(w, "'’"); k > 0 {
+		w = w[:k] // "she'll"
+	}
+	return fw.subjects[l][w]
 }
 
 // headCue marks a receiver found as the head noun after a third-party
@@ -1465,8 +1658,13 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 		}
 	}
 	// A determiner and up to two words of a compound before the receiver
-	// ("the tow truck mechanic").
+	// ("the tow truck mechanic", "the bike-hire insurer": a hyphen glued
+	// between two words joins them).
 	for j, k := neighbour(toks, v.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
+		if j > 0 && j+1 < len(toks) && toks[j].Norm == "-" && toks[j-1].End == toks[j].Start && toks[j+1].Start == toks[j].End {
+			k--
+			continue
+		}
 		if j < 0 || j > t.First || k > 2 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
 			return false
 		}
@@ -1618,7 +1816,12 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 			// any receiver is theirs.
 			// "atölyedeki tasarım ekibimize" is our team at the workshop,
 			// though: our possessive on the head makes it ours there.
-			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, fw.headSet[l], folded) || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
+			// "polis idarəsi ilə": the compound's head with "ilə" after it.
+			withNext := func() bool {
+				n := neighbour(toks, j, 1)
+				return n >= 0 && fw.with[l][toks[n].Norm] && fw.compoundHead(l, toks[j].Norm)
+			}
+			if len(toks[j].Norm) > 4 && (hasAnyEnding(l, toks[j].Norm, fw.headSet[l], folded) || withNext() || fw.externalRole(l, t) && fw.ours(l, toks[j].Norm, folded) ||
 				at && hasAnyEnding(l, toks[j].Norm, fw.receiverSet[l], folded) && (fw.externalRole(l, t) || !fw.ours(l, toks[j].Norm, folded))) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: t.Span.Start, End: toks[j].End}, First: t.First, Last: j})
 				break
@@ -1677,11 +1880,19 @@ func (fw *forwardingWords) ourStaff(m *lint.Message, toks []lint.Token, r lint.M
 	if prev < 0 || toks[prev].Kind != lint.Word || len(toks[prev].Norm) < 6 {
 		return false
 	}
+	for e := range fw.relativeWe[m.Lang] {
+		if strings.HasSuffix(toks[prev].Norm, e) {
+			return false // "turları düzenlediğimiz Ege Kooperatifi'ne": what we do with it
+		}
+	}
 	if folded := lint.Folded(m.Lang, m.Body.Text); !fw.ours(m.Lang, toks[prev].Norm, folded) {
 		// One of the people of ours, in the genitive: "stüdyomuzun
 		// fizyoterapisti Deniz Hanım'a", "klinikamızın həkimi Aynur xanıma".
 		pp := neighbour(toks, prev, -1)
-		if pp < 0 || toks[pp].Kind != lint.Word || !fw.compoundHead(m.Lang, toks[prev].Norm) || !fw.ours(m.Lang, toks[pp].Norm, folded) {
+		// In the accusative it is what was sent, no person: "yazışmamızın
+		// tamamını Ege Kooperatifi'ne" (the whole of our conversation).
+		if pp < 0 || toks[pp].Kind != lint.Word || !fw.compoundHead(m.Lang, toks[prev].Norm) || !fw.ours(m.Lang, toks[pp].Norm, folded) ||
+			fw.accusative(m.Lang, toks[prev].Norm) {
 			return false
 		}
 	}
@@ -1780,6 +1991,176 @@ func (fw *forwardingWords) atOurs(l lint.Lang, toks []lint.Token, r lint.Match, 
 		}
 		return false
 	})
+}
+
+// otherClause: in a verb-final language a receiver before a finite verb
+// and a comma is that verb's ("ev sahibine ödeme yapıldı, faturanızı
+// gönderdik": the landlord was paid, the invoice went to the customer).
+func (fw *forwardingWords) otherClause(l lint.Lang, toks []lint.Token, t, v lint.Match) bool {
+	if len(fw.finiteEndings[l]) == 0 || t.Last < 0 || v.First < 0 || t.Last >= v.First {
+		return false
+	}
+	for j := t.Last + 1; j < v.First; j++ {
+		if toks[j].Kind != lint.Punct || toks[j].Norm != "," {
+			continue
+		}
+		w := neighbour(toks, j, -1)
+		if w <= t.Last || toks[w].Kind != lint.Word {
+			continue
+		}
+		for e := range fw.finiteEndings[l] {
+			if len(toks[w].Norm) > len(e)+2 && strings.HasSuffix(toks[w].Norm, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// atOurPlace: a receiver within two words after one of our places in
+// the locative relative ("İzmir şubemizdeki teknik servise", "filialımızdakı
+// ustaya": the one at our branch) is ours, as the same after a third
+// party's place is that party's (atOthers); our supplier's place stays
+// the supplier's.
+func (fw *forwardingWords) atOurPlace(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
+	if r.First < 0 || len(fw.atEndings[l]) == 0 {
+		return false
+	}
+	// The place may open the receiver's phrase ("mağazamızdaki tamir
+	// servisine", a head of a third party's word) or stand before it.
+	for j, k := r.Last, 0; k < 2; {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if j < r.First {
+			k++
+		}
+		w := toks[j].Norm
+		for e := range fw.atEndings[l] {
+			if !hasEnding(l, w, e, folded) {
+				continue
+			}
+			if folded {
+				w, e = lint.Fold(l, w), lint.Fold(l, e)
+			}
+			stem := w[:len(w)-len(e)]
+			if fw.ours(l, stem, folded) && !fw.externalLemma(l, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownName: a name that opens with a word for one of our functions
+// (own_names) is a department of ours ("to Customer Care", "to Head
+// Office"), not another organisation ("Assay Office"); a company names
+// itself first and its trade after ("Clearview Finance").
+func (fw *forwardingWords) ownName(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+	if r.Cue != "name" || len(fw.ownNames[m.Lang]) == 0 || r.First < 0 {
+		return false
+	}
+	capital := func(j int) bool {
+		return j >= 0 && toks[j].Kind == lint.Word && upperInitial(m.Body.Text[toks[j].Start:toks[j].End])
+	}
+	first := r.First
+	for capital(neighbour(toks, first, -1)) {
+		first = neighbour(toks, first, -1)
+	}
+	return fw.ownNames[m.Lang][toks[first].Norm]
+}
+
+// holder: an owner whose compound or genitive names something the
+// customer holds ("hesap sahibine", "the account owner", "kartın
+// sahibine") is the customer, not a third party.
+func (fw *forwardingWords) holder(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	if r.Last < 0 || !fw.ownerHead(l, toks[r.Last].Norm) {
+		return false
+	}
+	// "the owner of the account", "the owner of our café": what is owned
+	// after "of" (a determiner between) is the customer's or ours.
+	if o := neighbour(toks, r.Last, 1); o >= 0 && fw.of[l][toks[o].Norm] {
+		n := neighbour(toks, o, 1)
+		if n >= 0 && fw.ourWords[l][toks[n].Norm] {
+			return true
+		}
+		if n >= 0 && fw.determiners[l][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		return n >= 0 && fw.held[l][toks[n].Norm]
+	}
+	j := neighbour(toks, r.Last, -1)
+	if j < 0 || toks[j].Kind != lint.Word {
+		return false
+	}
+	w := toks[j].Norm
+	if fw.held[l][w] {
+		return true // "hesap sahibine", "the account owner"
+	}
+	for e := range fw.genitiveEndings[l] {
+		if stem, ok := strings.CutSuffix(w, e); ok && (fw.held[l][stem] || len(stem) > len(e) && fw.ours(l, stem, false) && !fw.externalLemma(l, stem)) {
+			return true // "kartın sahibine"; "kafemizin sahibine", our café's owner
+		}
+	}
+	return false
+}
+
+// ownerHead reports whether a word is one of owner_heads with any ending.
+func (fw *forwardingWords) ownerHead(l lint.Lang, w string) bool {
+	for h := range fw.ownerHeads[l] {
+		if strings.HasPrefix(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// carried: a motion verb ("git", go) sends what is its subject ("bilgileriniz
+// firmaya gitti"); an object in the accusative belongs to another verb
+// ("hastaneye giderken sonuçlarınızı yanınıza alın": the customer goes).
+// A verb of object_verbs sends only an object in the accusative ("bilgilerinizi
+// firmaya geçtik", we passed your details on; "geçen hafta", last week,
+// sends nothing).
+func (fw *forwardingWords) carried(l lint.Lang, toks []lint.Token, v, d lint.Match) bool {
+	if v.First < 0 || d.Last < 0 {
+		return true
+	}
+	lemma := lint.CueLemma(v.Cue)
+	motion, object := fw.motionVerbs[l][lemma], fw.objectVerbs[l][lemma]
+	if !motion && !object {
+		return true
+	}
+	accusative := fw.accusative(l, toks[d.Last].Norm)
+	if !accusative && fw.genitive(l, toks[d.Last].Norm) {
+		// "ruhsatınızın bir kopyasını": the case stands on the head.
+		for j, k := d.Last, 0; k < 2 && !accusative; k++ {
+			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word {
+				break
+			}
+			accusative = fw.accusative(l, toks[j].Norm)
+		}
+	}
+	return accusative == object
+}
+
+// accusative reports whether a word ends in one of accusative_endings.
+func (fw *forwardingWords) accusative(l lint.Lang, w string) bool {
+	for e := range fw.accusativeEndings[l] {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// genitive reports whether a word ends in one of genitive_endings.
+func (fw *forwardingWords) genitive(l lint.Lang, w string) bool {
+	for _, e := range fw.genitiveList[l] {
+		if len(w) > len(e)+1 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // uncopula is a word without the copula after it ("əməkdaşımızdır":

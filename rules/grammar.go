@@ -71,6 +71,22 @@ type grammar struct {
 	// locatives are the endings of the locative case before which the
 	// adjective suffix -ki is attached (vitrinde ki -> vitrindeki).
 	locatives map[lint.Lang][]string
+	// langs is the above by language, for the message's language looked
+	// up once a check.
+	langs lint.LangTable[*grammarLang]
+}
+
+// grammarLang is a language's part of the rule's data.
+type grammarLang struct {
+	particles map[string]bool
+	// particleFirst marks the first bytes of the particles: a word that
+	// starts with none is not looked up (most words).
+	particleFirst   [256]bool
+	longestParticle int
+	kiJoined        map[string]bool
+	together        [][2]string
+	togetherFirst   *[256]bool
+	locatives       []string
 }
 
 func newGrammar() *grammar {
@@ -112,6 +128,18 @@ func newGrammar() *grammar {
 			g.longestParticle[l] = max(g.longestParticle[l], len(w))
 		}
 	}
+	byLang := map[lint.Lang]*grammarLang{}
+	for _, l := range lint.Langs {
+		gl := &grammarLang{particles: g.particles[l], longestParticle: g.longestParticle[l], kiJoined: g.kiJoined[l],
+			together: g.together[l], togetherFirst: g.togetherFirst[l], locatives: g.locatives[l]}
+		for w := range gl.particles {
+			if w != "" {
+				gl.particleFirst[w[0]] = true
+			}
+		}
+		byLang[l] = gl
+	}
+	g.langs = lint.NewLangTable(byLang)
 	g.framesOf = map[string][]int{}
 	for i, f := range g.frames {
 		if len(f.wrong) > 0 {
@@ -145,10 +173,14 @@ func (g *grammar) check(p *lint.Pass) {
 	case lint.Turkish:
 		g.turkishParticle(p, text, ws)
 	case lint.Azerbaijani:
-		g.azerbaijaniParticle(p, text, ws)
+		g.azerbaijaniParticle(p, g.langs.Of(p.Msg), text, ws)
 	}
-	g.kiApart(p, text, ws)
-	g.togetherApart(p, text, ws)
+	gl := g.langs.Of(p.Msg)
+	if gl == nil {
+		return // a language registered after the rule was made has none of its data
+	}
+	g.kiApart(p, gl, text, ws)
+	g.togetherApart(p, gl, text, ws)
 }
 
 func (g *grammar) report(p *lint.Pass, span lint.Span, msg, right string) {
@@ -302,12 +334,13 @@ func (g *grammar) turkishParticle(p *lint.Pass, text string, ws []word) {
 
 // azerbaijaniParticle finds the question particle written as a word of its
 // own after the word it asks about (var mı -> varmı).
-func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
-	particles, longest := g.particles[lint.Azerbaijani], g.longestParticle[lint.Azerbaijani]
+func (g *grammar) azerbaijaniParticle(p *lint.Pass, gl *grammarLang, text string, ws []word) {
+	particles, longest := gl.particles, gl.longestParticle
 	for i := 1; i < len(ws); i++ {
 		w, prev := &ws[i], &ws[i-1]
-		// A word longer than every particle is not looked up: most words.
-		if len(w.Norm) > longest || !particles[w.Norm] || prev.Gap != " " {
+		// A word longer than every particle, or that starts as none
+		// does, is not looked up: most words.
+		if len(w.Norm) > longest || w.Norm == "" || !gl.particleFirst[w.Norm[0]] || !particles[w.Norm] || prev.Gap != " " {
 			continue
 		}
 		span := lint.Span{Start: prev.Start, End: w.End}
@@ -318,8 +351,8 @@ func (g *grammar) azerbaijaniParticle(p *lint.Pass, text string, ws []word) {
 
 // kiApart finds ki written apart after the few words it joins (bel ki ->
 // belki, çün ki -> çünki).
-func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
-	joined := g.kiJoined[p.Msg.Lang]
+func (g *grammar) kiApart(p *lint.Pass, gl *grammarLang, text string, ws []word) {
+	joined := gl.kiJoined
 	for i := 0; i+1 < len(ws); i++ {
 		w, next := &ws[i], &ws[i+1]
 		// The next word first: few words are followed by ki.
@@ -338,8 +371,8 @@ func (g *grammar) kiApart(p *lint.Pass, text string, ws []word) {
 // locative case (vitrinde ki ürünler -> vitrindeki ürünler). The joined word
 // must be one the dictionary knows; a ki that ends its clause is the
 // conjunction (öyle bir yerde ki, ...), not the suffix.
-func (g *grammar) togetherApart(p *lint.Pass, text string, ws []word) {
-	pairs, locs, firsts := g.together[p.Msg.Lang], g.locatives[p.Msg.Lang], g.togetherFirst[p.Msg.Lang]
+func (g *grammar) togetherApart(p *lint.Pass, gl *grammarLang, text string, ws []word) {
+	pairs, locs, firsts := gl.together, gl.locatives, gl.togetherFirst
 	if len(pairs) == 0 && len(locs) == 0 {
 		return
 	}

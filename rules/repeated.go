@@ -35,8 +35,8 @@ sent thousands of times.`,
 	Lexicon: repeatedData.Lexicon,
 	New: lexiconRule(RepeatedWordOptions{}, repeatedLexicon, func(o *RepeatedWordOptions) *LexiconOptions { return &o.LexiconOptions },
 		func(_ RepeatedWordOptions, lx Lexicon, _ phraseBook) lint.Check {
-			allow := lx.wordSets("allow")
-			return func(p *lint.Pass) { checkRepeated(p, allow[p.Msg.Lang]) }
+			allow := lint.NewLangTable(lx.wordSets("allow"))
+			return func(p *lint.Pass) { checkRepeated(p, allow.Of(p.Msg)) }
 		}),
 }
 

@@ -228,7 +228,10 @@ const sarcasmScorerMessage = "reads as sarcasm toward the customer: worded like 
 // built-in lexicon's cues (sarcasmCues) found in it.
 func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	m := p.Msg
-	weights := sarcasmScoringOf(m.Lang)
+	var weights *sarcasmScoring
+	if sc := sarcasmModelsByLang.Of(m); sc != nil {
+		weights = sc()
+	}
 	if weights == nil || slices.ContainsFunc(s.classes, confirms) {
 		return
 	}
@@ -280,6 +283,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	// once a word.
 	var word string
 	look := func() scoredWord { return sc.scored(sarcasmWord(nil, m.Lang, word, folded)) }
+	var looked scoredWord // a word not kept by id, read here
 	toks := m.Tokens()
 	for k := range toks {
 		t := &toks[k]
@@ -294,16 +298,18 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		}
 		switch t.Kind {
 		case lint.Word:
-			var w scoredWord
+			// Read where it is kept, not copied: a scored word is
+			// nine words long.
+			var w *scoredWord
 			if id := idOf(ids, k); id == 0 {
 				word = t.Norm
-				w = words.get(word, look)
-			} else if kept := byID.Get(id); kept != nil {
-				w = *kept
-			} else {
+				looked = words.get(word, look)
+				w = &looked
+			} else if w = byID.Get(id); w == nil {
 				word = t.Norm
-				w = words.get(word, look)
-				byID.Put(id, &scoredWord{info: w.info, word: w.word, first: w.first})
+				looked = words.get(word, look)
+				byID.Put(id, &scoredWord{info: looked.info, word: looked.word, first: looked.first})
+				w = &looked
 			}
 			s.count(w.word, i)
 			if i != opened {
@@ -419,6 +425,9 @@ var sarcasmModels = func() map[lint.Lang]func() *sarcasmScoring {
 	}
 	return out
 }()
+
+// sarcasmModelsByLang is sarcasmModels read by a message's language.
+var sarcasmModelsByLang = lint.NewLangTable(sarcasmModels)
 
 // sarcasmScoringOf is a language's weights with its memo of words scored,
 // nil for a language without weights.

@@ -186,9 +186,12 @@ type speller struct {
 	// dictionary; the others with their list in data/spelling.
 	misspell map[lint.Lang]bool
 	lists    map[lint.Lang]*wordList
-	ignore   map[string]bool
-	vocab    map[lint.Lang]*vocabulary
-	useDict  bool
+	// checks is how each language is checked, misspell and lists read
+	// by a message's language once a text.
+	checks  lint.LangTable[langSpelling]
+	ignore  map[string]bool
+	vocab   map[lint.Lang]*vocabulary
+	useDict bool
 	// askAll makes the unknown-word pass ask every word in full, quiet
 	// or not: the tests hold the shortcut to it.
 	askAll bool
@@ -422,7 +425,19 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		}
 		sp.lists[l] = wl
 	}
+	checks := map[lint.Lang]langSpelling{}
+	for _, l := range lint.Langs {
+		checks[l] = langSpelling{misspell: sp.misspell[l], list: sp.lists[l]}
+	}
+	sp.checks = lint.NewLangTable(checks)
 	return sp, nil
+}
+
+// langSpelling is how a language's texts are checked: with misspell's
+// English dictionary, or with the language's list (nil for none).
+type langSpelling struct {
+	misspell bool
+	list     *wordList
 }
 
 func clone[K comparable, V any](m map[K]V) map[K]V {
@@ -805,13 +820,21 @@ func (sp *speller) english(lx *lexicon, text string, toks []lint.Token, ws []lin
 		ws = nil // the verdicts keep what the built-in list says
 	}
 	read := 0 // the text before it is read
-	k := -1   // the word's index in ws
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind != lint.Word {
+	// The words alone, by ws when it is read (k the word's index there,
+	// i its token's): a text is half spaces and marks.
+	n := len(toks)
+	if ws != nil {
+		n = len(ws)
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if ws != nil {
+			i = ws[k].Tok
+		} else if toks[i].Kind != lint.Word {
 			continue
 		}
-		if k++; t.Start < read {
+		t := &toks[i]
+		if t.Start < read {
 			continue
 		}
 		if ws != nil && runBounded(text, t) {
@@ -1230,7 +1253,7 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 				kept.passes = append(kept.passes, pass)
 			}
 		}
-		sp.field(m.Lang, lx, part, text, toks, ws, pass, report)
+		sp.field(m.Lang, sp.checks.Of(m), lx, part, text, toks, ws, pass, report)
 	})
 	if kept != nil {
 		m.Remember(spellingKey{}, kept)
@@ -1240,13 +1263,13 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
 // ws, when not nil, are the text's words with their verdicts in lx.
-func (sp *speller) field(l lint.Lang, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
+func (sp *speller) field(l lint.Lang, c langSpelling, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
 	// Room for a text's hits, most texts' all, kept off the heap.
 	var room [4]hit
 	hits := room[:0]
-	if sp.misspell[l] {
+	if c.misspell {
 		hits = sp.english(lx, text, toks, ws, hits)
-	} else if wl := sp.lists[l]; wl != nil {
+	} else if wl := c.list; wl != nil {
 		hits = sp.listed(l, wl, lx, text, toks, ws, hits)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
@@ -1435,13 +1458,19 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, lx *lexicon, text string, t
 	if lists, _ := builtinMisspellings(); ws != nil && wl != lists[l] {
 		ws = nil // the verdicts keep what the built-in list finds
 	}
-	k := -1 // the word's index in ws
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind != lint.Word {
+	// The words alone, as unknownSeeing reads them.
+	n := len(toks)
+	if ws != nil {
+		n = len(ws)
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if ws != nil {
+			i = ws[k].Tok
+		} else if toks[i].Kind != lint.Word {
 			continue
 		}
-		k++
+		t := &toks[i]
 		word := text[t.Start:t.End]
 		if ws != nil {
 			if v := lx.sharedVerdict(&ws[k], word); v.run {
@@ -1593,13 +1622,20 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 	var hitRoom [4]tokenHit
 	var seenRoom [8]seenWord
 	hits, seenWords := hitRoom[:0], seenRoom[:0]
-	k := -1 // the word's index in ws
-	for i := range toks {
-		t := &toks[i] // a token is five words: not copied for each
-		if t.Kind != lint.Word {
+	// The words alone, by ws when the text has them (k the word's index
+	// there, i its token's): a text is half spaces and marks.
+	n := len(toks)
+	if ws != nil {
+		n = len(ws)
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if ws != nil {
+			i = ws[k].Tok
+		} else if toks[i].Kind != lint.Word {
 			continue
 		}
-		k++
+		t := &toks[i] // a token is five words: not copied for each
 		word := text[t.Start:t.End]
 		var v *wordVerdict
 		if ws != nil {

@@ -229,3 +229,29 @@ func FuzzEnglishTokens(f *testing.F) {
 		}
 	})
 }
+
+// FuzzUnknownWords holds the unknown-word pass read from the message's
+// words (their shared verdicts, by word) to the pass read from the tokens.
+func FuzzUnknownWords(f *testing.F) {
+	for _, s := range []string{"Siparişinizdeki ürünleri onaylayamıyoruz, herkez?", "We will recieve teh parcle tomorow.",
+		"Təşəkür edirik, xaiş edirik {{x}}'daki PIN-inizi", "İİİ ııı ŞŞŞ café au lait", "", "a"} {
+		f.Add(s)
+	}
+	sp, err := newSpeller(SpellingOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, l := range lint.Langs {
+			lx, err := lexiconFor(l)
+			if err != nil || lx == nil {
+				continue
+			}
+			want := sp.unknown(lx, text, lint.Tokenize(text, l), nil)
+			m := &lint.Message{Lang: l, Body: lint.Field{Text: text}}
+			if got := sp.unknown(lx, text, m.Tokens(), m.Words()); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s unknown(%q) from the words = %+v, from the tokens %+v", l, text, got, want)
+			}
+		}
+	})
+}

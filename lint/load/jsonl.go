@@ -74,11 +74,15 @@ type jsonlLine struct {
 // there are many: each line's tree is made in its worker's nodes, reset
 // after each line.
 func (o Options) jsonlLines(d doc, lines []jsonlLine, def defaults) {
+	// The lines' strings are cut from one copy of the file, made once,
+	// not a copy a line: the messages keep the file's bytes alive all the
+	// same, as their source.
+	all := string(d.src.Data)
 	read := func(nodes *Nodes, ls []jsonlLine) {
 		for i := range ls {
 			l := &ls[i]
 			line := d.src.Data[l.off:l.end]
-			l.m, l.err = o.jsonlLineIn(nodes, d, line, string(line), l.off, l.n, def)
+			l.m, l.err = o.jsonlLineIn(nodes, d, line, all[l.off:l.end], l.off, l.n, def)
 			nodes.Reset()
 		}
 	}

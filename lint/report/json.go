@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -113,13 +112,13 @@ func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
 	// the schema is fixed.
 	const in = ",\n      "
 	dst = AppendJSONString(append(dst, "{\n      \"rule\": "...), j.Rule)
-	dst = AppendJSONString(append(dst, in+`"severity": `...), j.Severity.String()) // MarshalText's, without its copy
+	dst = append(append(dst, in+`"severity": `...), severityJSON[j.Severity]...) // MarshalText's, quoted once
 	dst = AppendJSONString(append(dst, in+`"message": `...), j.Message)
 	dst = AppendJSONString(append(dst, in+`"file": `...), j.File)
-	dst = strconv.AppendInt(append(dst, in+`"line": `...), int64(j.Line), 10)
-	dst = strconv.AppendInt(append(dst, in+`"col": `...), int64(j.Col), 10)
-	dst = strconv.AppendInt(append(dst, in+`"end_line": `...), int64(j.EndLine), 10)
-	dst = strconv.AppendInt(append(dst, in+`"end_col": `...), int64(j.EndCol), 10)
+	dst = appendDecimal(append(dst, in+`"line": `...), j.Line)
+	dst = appendDecimal(append(dst, in+`"col": `...), j.Col)
+	dst = appendDecimal(append(dst, in+`"end_line": `...), j.EndLine)
+	dst = appendDecimal(append(dst, in+`"end_col": `...), j.EndCol)
 	dst = AppendJSONString(append(dst, in+`"message_id": `...), j.MessageID)
 	dst = AppendJSONString(append(dst, in+`"suggestion": `...), j.Suggestion)
 	if j.Kind != "" {
@@ -130,6 +129,15 @@ func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
 	}
 	return append(dst, "\n    }"...), nil
 }
+
+// severityJSON are the severities as JSON strings, quoted once: every
+// finding writes one.
+var severityJSON = func() (out [lint.Error + 1]string) {
+	for s := lint.Info; s <= lint.Error; s++ {
+		out[s] = string(AppendJSONString(nil, s.String()))
+	}
+	return out
+}()
 
 func (s *jsonWriter) close() error {
 	res := s.r.Result
