@@ -3,7 +3,7 @@
 // peak memory (medians) with the ratios. It installs the peers by module
 // path at pinned versions into the user's cache.
 //
-//	go run ./bench/compare [-n 20000] [-runs 5]
+//	go run ./bench/compare [-n 20000] [-runs 5] [-vale-runs 3]
 package main
 
 import (
