@@ -2373,7 +2373,14 @@ func (fw *forwardingWords) customersAct(l lint.Lang, toks []lint.Token, v lint.M
 	if p >= 0 && (fw.have[l][toks[p].Norm] || toks[p].Norm == "had" || toks[p].Norm == "ve" || toks[p].Norm == "'ve") {
 		p = neighbour(toks, p, -1)
 	}
-	return p >= 0 && fw.you[l][toks[p].Norm]
+	if p < 0 {
+		return false
+	}
+	w := toks[p].Norm
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i] // "you've", "you’d"
+	}
+	return fw.you[l][w]
 }
 
 // gerund (English): a sending verb right after one of gerund_before is not
