@@ -25,6 +25,9 @@ type BotHandoffOptions struct {
 var (
 	phoneRE = regexp.MustCompile(`\+?\d[\d\s().-]{6,}\d`)
 	emailRE = lazyRegexp(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+	// A date or a span of hours has the digits and separators of a phone
+	// number ("14.06.2027", "2027-06-14", "09.00-18.00") but reaches no one.
+	dateOrHours = regexp.MustCompile(`^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})$`)
 	// A link to a contact or help page is a route to a person too.
 	contactURL = lazyRegexp(`(?i)(https?://|www\.)\S*(contact|support|help|destek|iletisim|yardim|elaqe|dəstək)\S*`)
 )
@@ -39,8 +42,11 @@ an error, only handles other topics, says the question is out of its scope or no
 service is unavailable or to try later, has no answer, could not find what was asked, or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
-visit to one of the brand's branches or someone who will call the customer ("our dispatcher will call
-you within half an hour", "ustamız sizi yarın arayacak"). A failure said as a condition ("If that time is not possible for you,
+visit to one of the brand's branches, someone who will call the customer ("our dispatcher will call
+you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
+title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq") or a person of the
+customer's own ("call your vet", "bankanızı arayın"). The customer's own e-mail address and a date
+or opening hours are no way out. A failure said as a condition ("If that time is not possible for you,
 reply with another day", "mümkün değilse") is no dead end. Asking to rephrase or to pick from a menu is not a route to a person;
 an option in the menu that leads to one is. In a transcript, it flags a bot that keeps answering after the customer
 asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,
@@ -63,7 +69,11 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			lack := newLackWords()
 			scoped := newScopedNegation()
 			place := newMenuPlace()
+			own := newOwnChannel()
 			cond := newConditions()
+			ours := newOneOfOurs()
+			yours := newYourPerson()
+			ourHelp := newOursHelp(ours)
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -76,7 +86,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
 					fallback = conceded(m, pb, cond.drop(m, append(fallback, scoped.find(m, pb)...)))
 				}
-				if len(fallback) == 0 || len(routes(m, pb, place)) > 0 || phoneRE.MatchString(m.Body.Text) ||
+				if len(fallback) == 0 || len(routes(m, pb, place, own)) > 0 || ours.found(m) || yours.found(m, pb) || ourHelp.found(m, pb) || hasPhone(m.Body.Text) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
 					return
 				}
@@ -87,6 +97,215 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				})
 			}
 		}),
+}
+
+// hasPhone: a phone number in the text, not a date or hours.
+func hasPhone(text string) bool {
+	for _, loc := range phoneRE.FindAllStringIndex(text, -1) {
+		if !dateOrHours.MatchString(text[loc[0]:loc[1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneOfOurs finds one of the brand's people named by the form, whatever
+// the noun: in Turkish and Azerbaijani a noun with "our" and "from"
+// (ours_from_endings: "planlamacılarımızdan", "ekibimizden") and "one"
+// after it (one), who talks with the customer (with_one, or "one" and the
+// postposition with: "biriyle konuşmak", "biri ilə danışmaq"), to whom the
+// customer is put through (to_one and a verb of connect_stems after it:
+// "muhasebecilerimizden birine bağlanmak", "mühasiblərimizdən birinə
+// qoşulmaq") or who acts on
+// them, a 2nd person pronoun at most four words on in the clause
+// (you_object: "biri sizi bugün arayabilir", "biri sizə yazacaq"). One of
+// our guides that are documents does neither ("rehberlerimizden birini
+// görün"). English names the noun's class with "one of our * will/can".
+type oneOfOurs struct {
+	withEnds                 map[lint.Lang]*endingSet
+	talk, notPeople, connect map[lint.Lang][]string // folded stems
+	from                     map[lint.Lang]*endingSet
+	one, withOne, with       map[lint.Lang]map[string]bool
+	you, toOne               map[lint.Lang]map[string]bool
+}
+
+func newOneOfOurs() oneOfOurs {
+	w := bothandoffData.WordSets
+	stems := func(list string) map[lint.Lang][]string {
+		out := map[lint.Lang][]string{}
+		for l, set := range w(list) {
+			for x := range set {
+				out[l] = append(out[l], lint.Fold(l, x))
+			}
+			slices.Sort(out[l])
+		}
+		return out
+	}
+	return oneOfOurs{withEnds: endingSets(w("ours_with_endings")), talk: stems("talk_stems"), notPeople: stems("not_people"),
+		connect: stems("connect_stems"), toOne: w("to_one"),
+		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
+		you: w("you_object")}
+}
+
+func (o oneOfOurs) found(m *lint.Message) bool {
+	from := o.from[m.Lang]
+	if from == nil {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for i, t := range toks {
+		if t.Kind == lint.Word && len(t.Norm) >= 8 && o.withOurs(m.Lang, toks, i, folded) {
+			return true
+		}
+		if t.Kind != lint.Word || len(t.Norm) < 8 || !from.match(m.Lang, t.Norm, folded) {
+			continue
+		}
+		j := neighbour(toks, i, 1)
+		if j < 0 || toks[j].Kind != lint.Word {
+			continue
+		}
+		if hasWord(m.Lang, o.withOne[m.Lang], toks[j].Norm, folded) {
+			return true
+		}
+		if hasWord(m.Lang, o.toOne[m.Lang], toks[j].Norm, folded) {
+			// "uzmanlarımızdan birine bağlanmak": put through to one of ours.
+			if k := neighbour(toks, j, 1); k >= 0 && toks[k].Kind == lint.Word &&
+				slices.ContainsFunc(o.connect[m.Lang], func(c string) bool { return strings.HasPrefix(lint.Fold(m.Lang, toks[k].Norm), c) }) {
+				return true
+			}
+			continue
+		}
+		if !hasWord(m.Lang, o.one[m.Lang], toks[j].Norm, folded) {
+			continue
+		}
+		for k, n := j, 0; n < 4; n++ {
+			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
+				break // the clause ends
+			}
+			if n == 0 && hasWord(m.Lang, o.with[m.Lang], toks[k].Norm, folded) || hasWord(m.Lang, o.you[m.Lang], toks[k].Norm, folded) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withOurs: talking with one of ours in the singular, a noun with "our"
+// and "with" (ours_with_endings: "planlamacımızla görüşmek",
+// "mütəxəssisimizlə danışmaq") and a verb of talking right after it
+// (talk_stems), unless the noun is the bot or its system (not_people:
+// "botumuzla konuşmaya devam edin").
+func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
+	w := toks[i].Norm
+	if o.withEnds[l] == nil || !o.withEnds[l].match(l, w, folded) {
+		return false
+	}
+	fw := lint.Fold(l, w)
+	for _, n := range o.notPeople[l] {
+		if strings.HasPrefix(fw, n) {
+			return false
+		}
+	}
+	j := neighbour(toks, i, 1)
+	if j < 0 || toks[j].Kind != lint.Word {
+		return false
+	}
+	fv := lint.Fold(l, toks[j].Norm)
+	return slices.ContainsFunc(o.talk[l], func(s string) bool { return strings.HasPrefix(fv, s) })
+}
+
+// oursHelp: the brand's people named by "our" and any noun, who will or
+// can help (help_offer: "çiçekçilerimiz yardımcı olabilir", "floristlərimiz
+// kömək edə bilər"): a word with the 1st person plural possessive
+// (ours_endings) at most three words before the offer in its clause,
+// unless the noun is the bot or its system (not_people: "sistemimiz").
+// English says it with "our * can help".
+type oursHelp struct {
+	ends      map[lint.Lang]*endingSet
+	notPeople map[lint.Lang][]string
+}
+
+func newOursHelp(o oneOfOurs) oursHelp {
+	return oursHelp{ends: endingSets(bothandoffData.WordSets("ours_endings")), notPeople: o.notPeople}
+}
+
+func (oh oursHelp) found(m *lint.Message, pb phraseBook) bool {
+	ends := oh.ends[m.Lang]
+	if ends == nil {
+		return false
+	}
+	offers := pb.find(m, "help_offer")
+	if len(offers) == 0 {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, h := range offers {
+		for i, n := h.First, 0; n < 3; n++ {
+			if i = neighbour(toks, i, -1); i < 0 || toks[i].Kind != lint.Word {
+				break // the clause ends
+			}
+			w := toks[i].Norm
+			if len(w) < 6 || !ends.match(m.Lang, w, folded) {
+				continue
+			}
+			fw := lint.Fold(m.Lang, w)
+			if !slices.ContainsFunc(oh.notPeople[m.Lang], func(p string) bool { return strings.HasPrefix(fw, p) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yourPerson: the bot sends the customer to a person of their own (their
+// doctor, their bank, their landlord): a contact verb in the 2nd person
+// (your_contact: "call", "speak to", "danışın", "arayabilirsiniz",
+// "müraciət edin") with a word that is the customer's on the verb's side
+// (your_side): in English "your" right after it ("call your midwife"),
+// in Turkish and Azerbaijani a word right before it with the 2nd person
+// possessive (your_endings: "doktorunuza danışın", "ebenizi arayın",
+// "həkiminizə müraciət edin").
+type yourPerson struct {
+	your   map[lint.Lang]map[string]bool
+	ending map[lint.Lang]*endingSet
+	before map[lint.Lang]bool
+}
+
+func newYourPerson() yourPerson {
+	w := bothandoffData.WordSets
+	before := map[lint.Lang]bool{}
+	for l, side := range w("your_side") {
+		before[l] = side["before"]
+	}
+	return yourPerson{your: w("your"), ending: endingSets(w("your_endings")), before: before}
+}
+
+func (y yourPerson) found(m *lint.Message, pb phraseBook) bool {
+	verbs := pb.find(m, "your_contact")
+	if len(verbs) == 0 {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, v := range verbs {
+		if v.First < 0 || v.Last >= len(toks) {
+			continue
+		}
+		if y.before[m.Lang] {
+			p := neighbour(toks, v.First, -1)
+			if p >= 0 && toks[p].Kind == lint.Word && len(toks[p].Norm) > 4 && y.ending[m.Lang] != nil &&
+				y.ending[m.Lang].match(m.Lang, toks[p].Norm, folded) {
+				return true
+			}
+			continue
+		}
+		if n := neighbour(toks, v.Last, 1); n >= 0 && y.your[m.Lang][toks[n].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // deadEnds are the places a bot says it cannot help: the fallback cues, a
@@ -474,11 +693,75 @@ func newMenuPlace() menuPlace {
 	return menuPlace{endings: endingSets(bothandoffData.WordSets("menu_place_endings")), words: bothandoffData.WordSets("menu_place_words")}
 }
 
+// ownChannel: a channel noun among the handoff cues (channel_nouns:
+// "e-posta", "e-poçt") is the customer's own, not a way to us, when it or
+// the address after it (address_nouns) bears the 2nd person possessive
+// (your_endings: "e-postanıza", "e-posta adresinizi"; not a verb's 2nd
+// person: "e-posta gönderebilirsiniz" is a way to us) or a demonstrative points at the one
+// just named (this: "bu e-posta adresiyle bir abonelik bulamadım").
+type ownChannel struct {
+	nouns   map[lint.Lang][]string // folded
+	address map[lint.Lang][]string // folded
+	this    map[lint.Lang]map[string]bool
+	your    map[lint.Lang]*endingSet
+}
+
+func newOwnChannel() ownChannel {
+	w := bothandoffData.WordSets
+	folded := func(list string) map[lint.Lang][]string {
+		out := map[lint.Lang][]string{}
+		for l, set := range w(list) {
+			for n := range set {
+				out[l] = append(out[l], lint.Fold(l, n))
+			}
+			slices.Sort(out[l])
+		}
+		return out
+	}
+	return ownChannel{nouns: folded("channel_nouns"), address: folded("address_nouns"), this: w("this"), your: endingSets(w("your_endings"))}
+}
+
+// drop keeps the handoff matches that are not the customer's own channel.
+func (o ownChannel) drop(m *lint.Message, handoff []lint.Match) []lint.Match {
+	nouns, your := o.nouns[m.Lang], o.your[m.Lang]
+	if len(handoff) == 0 || nouns == nil || your == nil {
+		return handoff
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	own := func(h lint.Match) bool {
+		if h.First < 0 || h.Last >= len(toks) || h.Last-h.First > 2 {
+			return false // a noun, hyphen and all ("e-posta": three tokens)
+		}
+		var b strings.Builder
+		for _, t := range toks[h.First : h.Last+1] {
+			b.WriteString(t.Norm)
+		}
+		fw := lint.Fold(m.Lang, b.String())
+		if !slices.ContainsFunc(nouns, func(n string) bool { return strings.HasPrefix(fw, n) }) {
+			return false
+		}
+		if p := neighbour(toks, h.First, -1); p >= 0 && hasWord(m.Lang, o.this[m.Lang], toks[p].Norm, folded) {
+			return true
+		}
+		if your.match(m.Lang, toks[h.Last].Norm, folded) {
+			return true
+		}
+		n := neighbour(toks, h.Last, 1)
+		return n >= 0 && toks[n].Kind == lint.Word && your.match(m.Lang, toks[n].Norm, folded) &&
+			slices.ContainsFunc(o.address[m.Lang], func(a string) bool { return strings.HasPrefix(lint.Fold(m.Lang, toks[n].Norm), a) })
+	}
+	if !slices.ContainsFunc(handoff, own) {
+		return handoff
+	}
+	return slices.DeleteFunc(slices.Clone(handoff), own)
+}
+
 // routes are the handoff cues that lead to a person: "Sizi ana menüye
 // yönlendiriyorum" (to the main menu) and "transferring you to the menu"
 // lead back to the bot; an option in the menu may lead to a person.
-func routes(m *lint.Message, pb phraseBook, place menuPlace) []lint.Match {
-	handoff := pb.find(m, "handoff")
+func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel) []lint.Match {
+	handoff := own.drop(m, pb.find(m, "handoff"))
 	if len(handoff) == 0 {
 		return nil
 	}

@@ -81,10 +81,13 @@ sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative a
 ("formu doldurun", "kassada göstərin", "yerinizi bugün kaydedin"), the informal one after "now" or an
 object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" ending a sentence ("bizi
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
-kodu okutman yeterli", "üye olmak yeterli"). Securing, holding, updating or unlocking something told at
+kodu okutman yeterli", "üye olmak yeterli"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
+kazanır", "istəyən gəlsin") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
+counts only for missing or delaying ("Don't miss it", "kaçırmayın", "gecikməyin"), not to reassure
+("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"). "Shop" or "visit" used as
 a noun is not one, nor a heading ("Update: new opening hours"), nor a statement ("the studio is now open",
-"Secure parking is free"). A link with no words saying what to do with it is flagged too.`,
+"now open every weekend", "Secure parking is free"). A link with no words saying what to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
 		Examples: ctaData.Examples,
@@ -162,6 +165,14 @@ type ctaGrammar struct {
 	// verbPrefixes: the first half of a hyphenated verb ("re-order"), after
 	// which an action is still one.
 	verbPrefixes map[lint.Lang]map[string]bool
+	// negativeImperative and urgentStems: a negative imperative tells only
+	// with a verb of missing or delaying ("Kaçırmayın", "gözləməyin"); with
+	// another it reassures ("endişelenmeyin", "sürpriz yaşamayın").
+	negativeImperative, urgentStems map[lint.Lang]map[string]bool
+	// participle, participleHeads: see participleCall.
+	participle, participleHeads map[lint.Lang]map[string]bool
+	// suggestion and maybe: see suggested.
+	suggestion, maybe map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -278,7 +289,9 @@ func newCTAGrammar() ctaGrammar {
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
 		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), bufferedCase: w("buffered_case_endings"), verbPrefixes: w("verb_prefixes"),
 		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems"),
-		lightNouns: w("light_verb_nouns"), youSubjects: w("you_subjects")}
+		lightNouns: w("light_verb_nouns"), youSubjects: w("you_subjects"),
+		negativeImperative: w("negative_imperative_endings"), urgentStems: w("urgent_negative_stems"),
+		participle: w("participle_endings"), participleHeads: w("participle_heads"), suggestion: w("suggestion_endings"), maybe: w("maybe")}
 	langs := map[lint.Lang]bool{}
 	for l := range g.complementizers {
 		langs[l] = true
@@ -310,6 +323,9 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'" || noLetters(toks[prev].Norm):
 			return true // starts a sentence or follows a colon, dash or emoji (a variation selector too: ❄️)
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
+			if g.predicateAdverbs[m.Lang][toks[prev].Norm] && mt.First == mt.Last && g.adjectiveActions[m.Lang][toks[mt.First].Norm] {
+				continue // "now open every weekend": the state, "be" left out
+			}
 			if pp := neighbour(toks, prev, -1); pp >= 0 && g.predicateAdverbs[m.Lang][toks[prev].Norm] &&
 				(g.copula[m.Lang][toks[pp].Norm] || toks[pp].Kind == lint.Word && !before[toks[pp].Norm] && !sentenceStart(toks, prev)) {
 				continue // "is now open", "members now get": a statement
@@ -317,7 +333,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) {
+	if g.imperative(m) || g.participleCall(m) || g.suggested(m) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),
@@ -502,7 +518,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		if last && flags[i]&ableEnd != 0 {
 			return true
 		}
-		if (last || clause) && flags[i]&imperativeEnd != 0 {
+		if (last || clause) && flags[i]&imperativeEnd != 0 && g.told(m.Lang, toks, i, folded) {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a
 			// sentence's end, and not with a past or 1st person ending.
@@ -522,6 +538,88 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		}
 		if (last || clause) && g.bareImperative(m, toks, i, last, hasAny, folded) {
 			return true
+		}
+	}
+	return false
+}
+
+// told reports whether a word with an imperative's ending at a clause's
+// end (token i, next after it) may tell: a negative imperative only with a
+// verb of missing or delaying (urgentStems: "Kaçırmayın", "geç kalmayın";
+// not "sürpriz yaşamayın", "endişelenmeyin").
+func (g ctaGrammar) told(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
+	w := toks[i].Norm
+	fold := func(x string) string { return x }
+	if folded {
+		fold = func(x string) string { return lint.Fold(l, x) }
+	}
+	for e := range g.negativeImperative[l] {
+		stem, ok := strings.CutSuffix(fold(w), fold(e))
+		if !ok || stem == "" {
+			continue
+		}
+		for u := range g.urgentStems[l] {
+			if strings.HasSuffix(stem, fold(u)) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// participleCall: Turkish and Azerbaijani tell whoever acts to come with
+// a participle of a verb the dictionary has as the subject of "let them
+// come", "wins" or "takes it" ending the clause (participle_heads,
+// participle_endings: "Biletini kapan gelsin", "acele eden kazanır", "ilk
+// gelen alır", "istəyən gəlsin"; not "Kazanan alır ödülü"). The dative, "iki
+// bilet alana bir bilet hediye", tells the offer's terms, not what to do.
+func (g ctaGrammar) participleCall(m *lint.Message) bool {
+	l := m.Lang
+	subject, heads := g.participle[l], g.participleHeads[l]
+	if subject == nil || heads == nil {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(l, m.Body.Text)
+	for i, t := range toks {
+		if t.Kind != lint.Word || !hasWord(l, heads, t.Norm, folded) {
+			continue
+		}
+		if next := neighbour(toks, i, 1); next >= 0 && toks[next].Kind == lint.Word {
+			continue // "Kazanan alır ödülü": the head ends the exhortation
+		}
+		if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && len(toks[prev].Norm) >= 4 &&
+			g.verbStem(l, toks[prev].Norm, subject, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// suggested: a 2nd person optative suggests what to do ("Bəlkə artıq yeni
+// nəşr alasınız?", "Bu həftə bizə baş çəkəsiniz?"; suggestion_endings) in a
+// question or after one of maybe; "Sağ olasınız!" thanks.
+func (g ctaGrammar) suggested(m *lint.Message) bool {
+	l := m.Lang
+	ends := g.suggestion[l]
+	if ends == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || !anyEnding(l, t.Norm, ends, false) || !dictionaryVerb(l, t.Norm, ends, g.infinitive[l]) {
+			continue
+		}
+		sents := m.Sentences()
+		s := sents[sentenceOf(sents, t.Start)]
+		if strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "?") {
+			return true
+		}
+		for j := i; j >= 0 && toks[j].Start >= s.Start; j-- {
+			if toks[j].Kind == lint.Word && hasWord(l, g.maybe[l], toks[j].Norm, lint.Folded(l, m.Body.Text)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -39,7 +39,9 @@ yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him 
 rast gitsin"), no thanks ("thanks for your patience", "sağ olun",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
-up, write to us" in any words). Words match in
+up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
+borrowed word, "Merci"). Awaiting something by a date is asked for, not a
+courtesy ("qeydlərinizi cümə gününədək gözləyirik"; "we look forward to seeing you" is one). Words match in
 their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
 gunler"). In a transcript, it flags a conversation closed when the last brand message has none of these.`,
 		Why: `The last message is what the customer remembers; ending without a word of thanks or an open
@@ -63,14 +65,14 @@ conversations politely and say how to get back in touch.`,
 			ifEndings, us, ifWords := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us"), goodbyeData.WordSets("if")
 			gw := newGoodbyeWords(wish)
 			courteous := func(m *lint.Message) bool {
-				if pb.has(m, "farewell") || pb.has(m, "thanks") || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
+				if pb.has(m, "farewell") || pb.has(m, "await") && gw.awaits(m, pb.find(m, "await")) || pb.has(m, "thanks") || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
 					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
-				if len(all["farewell"]) > 0 || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"]) {
+				if len(all["farewell"]) > 0 || gw.awaits(m, all["await"]) || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"]) {
 					return true
 				}
 				// An offer with a place or time adverb inside it: "bize buradan
@@ -267,6 +269,9 @@ type goodbyeWords struct {
 	// flags answer what acrossAdverbs and haveAWish ask of every word (see
 	// goodbyeWordBits).
 	flags langFlags
+	// deadline, deadlineEndings, awaited: see awaits.
+	deadline, awaited map[lint.Lang]map[string]bool
+	deadlineEndings   map[lint.Lang]*endingSet
 }
 
 // The bits of goodbyeWords.flags.
@@ -324,7 +329,8 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
-		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges")}
+		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
+		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited")}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
 		langs[l] = true
@@ -336,6 +342,46 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	// which no language's lower case makes of another text.
 	gw.flags = langFlagsOf(langs, gw.goodbyeWordBits, gw.goodbyeWordBits(""))
 	return gw
+}
+
+// awaits reports whether one of the await cues found is a courtesy:
+// waiting for the customer ("gözləyirik", "look forward to") with a
+// deadline in its clause (one of deadline, or a word with one of
+// deadline_endings: "cümə gününədək", "by Friday") asks for something by a
+// date ("qeydlərinizi cümə gününədək gözləyirik"), unless the customer is
+// the one awaited (one of awaited: "Sizi saat 18:00-a qədər gözləyirik").
+func (gw *goodbyeWords) awaits(m *lint.Message, found []lint.Match) bool {
+	l := m.Lang
+	if len(found) == 0 {
+		return false
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(l, m.Body.Text)
+	for _, f := range found {
+		if f.First < 0 || f.Last >= len(toks) {
+			return true
+		}
+		deadline, awaited := false, false
+		for _, dir := range []int{-1, 1} {
+			from := f.First
+			if dir > 0 {
+				from = f.Last
+			}
+			for i := neighbour(toks, from, dir); i >= 0 && !(toks[i].Kind == lint.Punct && strings.ContainsAny(toks[i].Norm, ",;.!?")); i = neighbour(toks, i, dir) {
+				w := toks[i].Norm
+				if toks[i].Kind != lint.Word {
+					continue
+				}
+				awaited = awaited || hasWord(l, gw.awaited[l], w, folded)
+				deadline = deadline || hasWord(l, gw.deadline[l], w, folded) ||
+					gw.deadlineEndings[l] != nil && len(w) > 5 && gw.deadlineEndings[l].match(l, w, folded)
+			}
+		}
+		if !deadline || awaited {
+			return true
+		}
+	}
+	return false
 }
 
 // wishClause reports whether a sentence, or its last clause, wishes the
@@ -518,7 +564,16 @@ const (
 func (gw *goodbyeWords) wishes(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
 	l := m.Lang
 	in := func(set map[string]bool, w string) bool { return hasWord(l, set, w, folded) }
-	if len(clause) == 0 || len(clause) > 6 {
+	if len(clause) == 0 {
+		return false
+	}
+	// "Ride safe and take lots of photos!": a verb and a wish adverb
+	// joined to what follows, however long.
+	if len(clause) >= 3 && gw.wishAdverb[l][toks[clause[1]].Norm] && in(gw.coordinators[l], toks[clause[2]].Norm) &&
+		!gw.goodAdjective[l][toks[clause[0]].Norm] {
+		return true
+	}
+	if len(clause) > 6 {
 		return false
 	}
 	first, last := toks[clause[0]].Norm, toks[clause[len(clause)-1]].Norm

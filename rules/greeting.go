@@ -37,7 +37,9 @@ teşekkürler", "Müraciətinizə görə minnətdarıq") within its first words,
 language's letters ("Mesajiniz icin tesekkurler"). In Turkish and Azerbaijani, where the verb ends the
 sentence, a thank-you or a greeting verb may close the first clause ("Bize yazdığınız için çok teşekkür
 ederiz", "Komandamız sizi salamlayır"). A
-"please" at the start or a "thanks!" at the end is not a greeting. An away message must also say when a
+"please" at the start or a "thanks!" at the end is not a greeting, nor a greeting word after "the" ("the
+morning class"); a greeting borrowed from another language ("Ciao", "Hola") is one; an interjection before it
+("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words. An away message must also say when a
 person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
 transcript, it flags the first brand reply without a greeting and a customer message that got no reply.
 A locale string whose kind comes only from its key is checked when it is more than one sentence: one
@@ -70,6 +72,7 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 	// The index of the word at which the greeting must have started,
 	// counted after a brand's name that labels the message.
 	limit, words, from := len(m.Tokens()), 0, labelEnd(m)
+	from = afterInterjection(m, from, interjections[m.Lang])
 	for i, t := range m.Tokens()[from:] {
 		if t.Kind == lint.Word || t.Kind == lint.Number {
 			if words == o.Within {
@@ -214,4 +217,26 @@ func hasClockTime(toks []lint.Token) bool {
 		}
 	}
 	return false
+}
+
+// interjections are, per language, the exclamations that may open a
+// message before its greeting ("Oh, hi!", "Vay, merhaba", "Vay, ne güzel,
+// yeniden bize yazmışsınız!"): they are not among its first words.
+var interjections = greetingData.WordSets("interjections")
+
+// afterInterjection is the token after an interjection that opens the
+// message at token from, with a comma or "!" after it; else from.
+func afterInterjection(m *lint.Message, from int, set map[string]bool) int {
+	toks := m.Tokens()
+	i := from
+	for i < len(toks) && toks[i].Kind != lint.Word && toks[i].Kind != lint.Number {
+		i++
+	}
+	if i >= len(toks) || !set[toks[i].Norm] {
+		return from
+	}
+	if j := neighbour(toks, i, 1); j >= 0 && toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ",!") {
+		return j + 1
+	}
+	return from
 }

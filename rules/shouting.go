@@ -40,7 +40,8 @@ of I, V and X (XIX), an HTTP method before a request ("a POST request"), single 
 "Reply YES", "Reply with STOP" or "KATIL yaz", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
-a status). A word after "is" or "are" shouts even when it is also an abbreviation ("results are IN").
+a status). A word after "is" or "are" shouts even when it is also an abbreviation ("results are IN"), and so does an adverb of
+time ("outside NOW"; not "NOW TV").
 Add your brand names and codes to the allow list.`,
 		Why: `In chat, capitals and stacked punctuation read as shouting and make a brand sound angry or
 pushy; one "!" is enough.`,
@@ -60,7 +61,7 @@ pushy; one "!" is enough.`,
 			keywordLinks: anyLang(shoutingData, "keyword_links"), keywordFollow: anyLang(shoutingData, "keyword_follow"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
-			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"),
+			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"), timeAdverbs: w("time_adverbs"),
 			denominal: w("denominal_verbs"), organisations: w("organisations"), objectEndings: endingSets(ctaData.WordSets("accusative_endings")), answerNouns: w("answer_nouns")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
@@ -116,6 +117,9 @@ type shouting struct {
 	// IN"), shouted even when the dictionary also lists it as an
 	// abbreviation (IN for Indiana).
 	copulas map[lint.Lang]map[string]bool
+	// timeAdverbs: adverbs of time and urgency ("now", "today"), which a
+	// message shouts to hurry the reader; see urged.
+	timeAdverbs map[lint.Lang]map[string]bool
 	// denominal: the infinitives of the suffixes that make a verb of a noun
 	// (blok+la-maq, aktiv+ləş-mək): a word in capitals built so on a
 	// dictionary noun is a word the dictionary may not list as a verb
@@ -196,7 +200,7 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 		w = w[:i] // CSV'ye: the suffix is not the word
 	}
 	n := utf8.RuneCountInString(w)
-	if !hasVowel(w) || sh.listedAcronym(l, w) && !sh.predicate(l, toks, i) || l != lint.English && turkicCluster(w) ||
+	if !hasVowel(w) || sh.listedAcronym(l, w) && !sh.predicate(l, toks, i) && !sh.urged(l, text, toks, i) || l != lint.English && turkicCluster(w) ||
 		romanNumeral(w) && (afterName(text, toks, i) || n >= 2 && strings.Trim(w, "IVX") == "") ||
 		parenthesised(toks, i) || n <= 3 && sh.determined(l, toks, i) || n == 2 && inBrand(text, toks, i) ||
 		n <= 4 && sh.namesInstitution(l, toks, i) {
@@ -393,6 +397,23 @@ func parenthesised(toks []lint.Token, i int) bool {
 func (sh *shouting) determined(l lint.Lang, toks []lint.Token, i int) bool {
 	p := neighbour(toks, i, -1)
 	return p >= 0 && toks[p].Kind == lint.Word && sh.determiners[l][toks[p].Norm]
+}
+
+// urged: an adverb of time or urgency in capitals hurries the reader
+// ("Your car is outside NOW", "Call NOW"), even when the dictionary also
+// lists the letters as an abbreviation: the class of the word, an adverb,
+// is what is shouted. After a determiner it is a noun ("the NOW
+// campaign"), and before a capitalised word or a number part of a name
+// ("NOW TV", "TODAY Show").
+func (sh *shouting) urged(l lint.Lang, text string, toks []lint.Token, i int) bool {
+	if !sh.timeAdverbs[l][lint.Lower(l, text[toks[i].Start:toks[i].End])] || sh.determined(l, toks, i) {
+		return false
+	}
+	if n := neighbour(toks, i, 1); n >= 0 && (toks[n].Kind == lint.Number ||
+		toks[n].Kind == lint.Word && upperInitial(text[toks[n].Start:toks[n].End])) {
+		return false
+	}
+	return true
 }
 
 // inBrand: two capitals before a capitalised word or a number are part of
