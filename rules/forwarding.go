@@ -31,21 +31,26 @@ var ForwardingConsent = &lint.Rule{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
 will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
-party — a courier, partner, airline, contractor, insurer, lab, reseller, a club or a cooperative, the
-owner or operator of a place ("the owner of the cottage", "otopark işletmecisi"), another company named
-or not ("Assay Office", "Qranit Usta MMC"), a firm "we work with" or "that supplies us", or another
-organisation's own team, even a supplier's team the message calls ours ("our supplier's social media
-team") — that such a party now has,
-received or was notified of them, or was copied into the conversation, without asking first. Asking for consent ("May we share your number with the
-courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
-it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
-customer the third party's contact instead, passing it to the brand's own teams (billing, the store
-manager, Customer Care, the technical service at our branch) or premises ("our studio", "our
-restaurant") or an event's own officials, the account or card holder (the customer), advice such as
-"take your results with you when you go to the hospital", someone's words in quotes, handing goods
-such as a parcel to a courier, and filing an
-application with the authority that decides it (a visa application with the consulate) are fine.
-In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
+party — a courier, partner, airline, contractor, insurer, lab, reseller, a club of some kind ("the
+sailing club") or a cooperative, the owner or operator of someone else's place ("the owner of the
+cottage", "otopark işletmecisi"), another company named or not ("Assay Office", "Quality Motors",
+"Qranit Usta MMC"), a firm "we work with" or "that supplies us", or another organisation's own team,
+even a supplier's team the message calls ours ("our supplier's social media team") — that such a
+party now has, received or was notified of them, or was copied into the conversation, without asking
+first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
+paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass it on if you agree",
+"paylaşabiliriz"), a negation ("we will never share your number"), giving the customer the third
+party's contact instead, passing it to the brand's own teams (billing, the store manager, Customer
+Care, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
+florist", "otelimize", "kafe sahibimize": "our" makes them ours, unless they are a role outside the
+brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", or a company of a trade
+such as "our cleaning company"), the owner or the club alone ("the owner", "the shop owner", "your
+home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
+customer), advice such as "take your results with you when you go to the hospital", someone's words
+in quotes, what the customer sent themselves ("the form you submitted to the council"), handing goods
+such as a parcel to a courier, and filing an application with the authority that decides it (a visa
+application with the consulate) are fine. In a transcript, a forward event or such a message is fine
+after the customer's consent_granted, and
 flagged again after consent_revoked.`,
 		Why: `A private chat is private: passing it or the customer's details to another company without
 consent breaks their trust and, under data protection law (GDPR, Turkey's KVKK, Azerbaijan's law on
