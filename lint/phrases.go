@@ -275,12 +275,38 @@ func (n *byteTrie[V]) kid(c byte) *byteTrie[V] {
 	return k
 }
 
-// at is the node of stem, made with the ones before it if missing.
+// at is the node of stem, made with the ones before it if missing. The
+// nodes a stem adds are a chain, each the one child of the one before:
+// they are made in three allocations, not three each (a lemma's stems, a
+// language's many lemmas, were most of building its lists).
 func (n *byteTrie[V]) at(stem string) *byteTrie[V] {
-	for i := 0; i < len(stem); i++ {
-		n = n.kid(stem[i])
+	i := 0
+	for ; i < len(stem); i++ {
+		k := n.child(stem[i])
+		if k == nil {
+			break
+		}
+		n = k
 	}
-	return n
+	if i == len(stem) {
+		return n
+	}
+	rest := stem[i:]
+	nodes := make([]byteTrie[V], len(rest))
+	keys := []byte(rest)
+	kids := make([]*byteTrie[V], len(rest))
+	for j := range nodes {
+		kids[j] = &nodes[j]
+	}
+	n.keys = append(n.keys, keys[0])
+	n.kids = append(n.kids, kids[0])
+	// Each slice at its capacity: a child added later is appended to a
+	// copy, never over the next node's.
+	for j := 1; j < len(rest); j++ {
+		nodes[j-1].keys = keys[j : j+1 : j+1]
+		nodes[j-1].kids = kids[j : j+1 : j+1]
+	}
+	return &nodes[len(rest)-1]
 }
 
 // stemNode holds the phrases whose first word is a stem.
@@ -390,13 +416,15 @@ func NewPhrases(l Lang, cues []string) *Phrases {
 		p.fexact, p.fstems = map[string][]*phrase{}, &stemNode{}
 	}
 	p.cues, p.numbers = make([]string, len(cues)), map[string]int32{}
+	var toks []Token // each cue's, in one slice: a cue keeps its words' strings, not its tokens
 	for n, cue := range cues {
 		c, kinds := cutKinds(strings.TrimSpace(cue))
 		if c == "" {
 			continue // an empty cue would be found everywhere, forever
 		}
 		var ws []cueWord
-		for _, t := range Tokenize(c, l) {
+		toks = tokenize(toks[:0], c, l)
+		for _, t := range toks {
 			switch {
 			case t.Kind == Word || t.Kind == Number:
 				ws = append(ws, cueWord{w: t.Norm, kind: morph.AnyKind})

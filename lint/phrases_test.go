@@ -217,3 +217,47 @@ func FuzzFindTyposIn(f *testing.F) {
 		}
 	})
 }
+
+// FuzzByteTrieAt holds the trie that at builds (its new nodes made as a
+// chain at once) to a set of stems: every stem is found by walking its
+// bytes, with its value, every other prefix has none, and the nodes are
+// the stems' distinct prefixes.
+func FuzzByteTrieAt(f *testing.F) {
+	f.Add("sor soru sorul s so sorgu")
+	f.Add("ab a abc b abd")
+	f.Fuzz(func(t *testing.T, text string) {
+		root := &byteTrie[int]{}
+		want := map[string]int{}
+		prefixes := map[string]bool{}
+		for i, st := range strings.Fields(text) {
+			root.at(st).val = i + 1
+			want[st] = i + 1
+			for j := 1; j <= len(st); j++ {
+				prefixes[st[:j]] = true
+			}
+		}
+		nodes := 0
+		var walk func(n *byteTrie[int], path string)
+		walk = func(n *byteTrie[int], path string) {
+			if len(n.keys) != len(n.kids) {
+				t.Fatalf("%q: %d keys, %d kids", path, len(n.keys), len(n.kids))
+			}
+			if path != "" {
+				nodes++
+				if n.val != want[path] {
+					t.Fatalf("%q: value %d, want %d", path, n.val, want[path])
+				}
+			}
+			for i, k := range n.kids {
+				if n.child(n.keys[i]) != k {
+					t.Fatalf("%q: key %q repeated", path, n.keys[i])
+				}
+				walk(k, path+string(n.keys[i:i+1]))
+			}
+		}
+		walk(root, "")
+		if nodes != len(prefixes) {
+			t.Fatalf("%d nodes, want %d", nodes, len(prefixes))
+		}
+	})
+}

@@ -31,21 +31,26 @@ var ForwardingConsent = &lint.Rule{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
 will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
-party — a courier, partner, airline, contractor, insurer, lab, reseller, a club or a cooperative, the
-owner or operator of a place ("the owner of the cottage", "otopark işletmecisi"), another company named
-or not ("Assay Office", "Qranit Usta MMC"), a firm "we work with" or "that supplies us", or another
-organisation's own team, even a supplier's team the message calls ours ("our supplier's social media
-team") — that such a party now has,
-received or was notified of them, or was copied into the conversation, without asking first. Asking for consent ("May we share your number with the
-courier?", "Kargo firmasıyla paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass
-it on if you agree", "paylaşabiliriz"), a negation ("we will never share your number"), giving the
-customer the third party's contact instead, passing it to the brand's own teams (billing, the store
-manager, Customer Care, the technical service at our branch) or premises ("our studio", "our
-restaurant") or an event's own officials, the account or card holder (the customer), advice such as
-"take your results with you when you go to the hospital", someone's words in quotes, handing goods
-such as a parcel to a courier, and filing an
-application with the authority that decides it (a visa application with the consulate) are fine.
-In a transcript, a forward event or such a message is fine after the customer's consent_granted, and
+party — a courier, partner, airline, contractor, insurer, lab, reseller, a club of some kind ("the
+sailing club") or a cooperative, the owner or operator of someone else's place ("the owner of the
+cottage", "otopark işletmecisi"), another company named or not ("Assay Office", "Quality Motors",
+"Qranit Usta MMC"), a firm "we work with" or "that supplies us", or another organisation's own team,
+even a supplier's team the message calls ours ("our supplier's social media team") — that such a
+party now has, received or was notified of them, or was copied into the conversation, without asking
+first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
+paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass it on if you agree",
+"paylaşabiliriz"), a negation ("we will never share your number"), giving the customer the third
+party's contact instead, passing it to the brand's own teams (billing, the store manager, Customer
+Care, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
+florist", "otelimize", "kafe sahibimize": "our" makes them ours, unless they are a role outside the
+brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", or a company of a trade
+such as "our cleaning company"), the owner or the club alone ("the owner", "the shop owner", "your
+home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
+customer), advice such as "take your results with you when you go to the hospital", someone's words
+in quotes, what the customer sent themselves ("the form you submitted to the council"), handing goods
+such as a parcel to a courier, and filing an application with the authority that decides it (a visa
+application with the consulate) are fine. In a transcript, a forward event or such a message is fine
+after the customer's consent_granted, and
 flagged again after consent_revoked.`,
 		Why: `A private chat is private: passing it or the customer's details to another company without
 consent breaks their trust and, under data protection law (GDPR, Turkey's KVKK, Azerbaijan's law on
@@ -121,6 +126,16 @@ type forwardingWords struct {
 	applications, authorities map[lint.Lang]map[string]bool
 	// ownerHeads, held and of: see holder.
 	ownerHeads, held, of map[lint.Lang]map[string]bool
+	// ownerPlaces (English): what a business calls its own place or
+	// what the customer made with it; an owner of one is the brand or the
+	// customer, not a third party (see bareOwner).
+	ownerPlaces map[lint.Lang]map[string]bool
+	// kindHeads (English): nouns that name another organisation only with
+	// its kind before them in lower case after "the" or "a" ("the cycling
+	// club"); alone, ours or the customer's ("the club", "your home club")
+	// or in a name of our scheme ("the Loyalty Club") they are the brand's
+	// (see unkinded).
+	kindHeads map[lint.Lang]map[string]bool
 	// motionVerbs, objectVerbs and accusativeEndings: see carried.
 	motionVerbs, objectVerbs, accusativeEndings map[lint.Lang]map[string]bool
 	// relativeWe: the 1st person plural relative participle ("düzenlediğimiz",
@@ -133,6 +148,21 @@ type forwardingWords struct {
 	// you and youGave (English): "the photos you sent": a relative clause
 	// of the customer's giving after a noun makes it the customer's.
 	you, youGave map[lint.Lang]map[string]bool
+	// orgHeads: the words for a company (company, şirket, agentlik); after
+	// another noun they name a company of that trade, another business
+	// even when we call it ours ("our security company", "reklam
+	// ajansımıza") or it stands at our place ("mağazamızdaki kargo
+	// firmasına"); see ourReceiver and atOurPlace.
+	orgHeads map[lint.Lang]map[string]bool
+	// gerundBefore (English): a word that makes the sending verb right
+	// after it a thing not done ("without sharing your number"); before
+	// anything else it is an adverbial and negates nothing ("without asking
+	// you first, we shared …").
+	gerundBefore map[lint.Lang]map[string]bool
+	// contactVerbs: verbs of reaching someone ("kargo firmasına ulaştık",
+	// "şirkətə zəng etdik"): their receiver is the next clause's too
+	// ("…, adresinizi paylaştık"); see otherClause.
+	contactVerbs map[lint.Lang]map[string]bool
 	// finiteEndings: tense endings of a finite verb; one right before a
 	// comma ends a clause (see ownClause).
 	finiteEndings map[lint.Lang]map[string]bool
@@ -235,7 +265,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
+		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
@@ -366,8 +396,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		for _, c := range verbs[i] {
 			if !fw.mood(m.Lang, toks, c, folded) && !fw.describesGoods(m.Lang, toks, c, all["goods"]) && !inName(m.Body.Text, toks, c) &&
 				!quoted(m.Body.Text[sent.Start:sent.End], c.Span.Start-sent.Start) &&
-				!fw.determined(m.Lang, toks, c) {
-				if before(irrealis[i], c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}, folded) {
+				!fw.determined(m.Lang, toks, c) && !fw.customersAct(m.Lang, toks, c) {
+				if before(irrealis[i], c) || fw.gerund(m.Lang, toks, c) || fw.conditional(m, toks, lint.Span{Start: sent.Start, End: c.Span.Start}, folded) {
 					break // "paylaşmayacağız", "paylaşabiliriz", "ötürə bilərik", "we can pass", "uygun görürseniz …": not done
 				}
 				facts = append(facts, c)
@@ -436,7 +466,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
-				fw.atOurPlace(m.Lang, toks, r, folded)
+				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
+				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -1142,7 +1173,20 @@ func quoted(sent string, at int) bool {
 	if open, cl := strings.LastIndexAny(before, "“«„"), strings.LastIndexAny(before, "”»"); open >= 0 && open > cl {
 		return strings.ContainsAny(after, "”»")
 	}
-	return strings.Count(before, `"`)%2 == 1 && strings.Contains(after, `"`)
+	return straightQuotes(before)%2 == 1 && straightQuotes(after) > 0
+}
+
+// straightQuotes counts the straight double quotes of s that are not inch
+// marks: one right after a digit is a size (`your 65" TV`).
+func straightQuotes(s string) int {
+	n := 0
+	for i := strings.IndexByte(s, '"'); i >= 0; i = strings.IndexByte(s, '"') {
+		if i == 0 || s[i-1] < '0' || s[i-1] > '9' {
+			n++
+		}
+		s = s[i+1:]
+	}
+	return n
 }
 
 // inName reports whether a match is capitalised inside a sentence next to
@@ -2005,7 +2049,7 @@ func (fw *forwardingWords) otherClause(l lint.Lang, toks []lint.Token, t, v lint
 			continue
 		}
 		w := neighbour(toks, j, -1)
-		if w <= t.Last || toks[w].Kind != lint.Word {
+		if w <= t.Last || toks[w].Kind != lint.Word || fw.contacted(l, toks, w) {
 			continue
 		}
 		for e := range fw.finiteEndings[l] {
@@ -2023,8 +2067,8 @@ func (fw *forwardingWords) otherClause(l lint.Lang, toks []lint.Token, t, v lint
 // party's place is that party's (atOthers); our supplier's place stays
 // the supplier's.
 func (fw *forwardingWords) atOurPlace(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
-	if r.First < 0 || len(fw.atEndings[l]) == 0 {
-		return false
+	if r.First < 0 || len(fw.atEndings[l]) == 0 || fw.orgHead(l, toks[r.Last].Norm, folded) {
+		return false // "mağazamızdaki kargo firmasına": a company at our store is still a company
 	}
 	// The place may open the receiver's phrase ("mağazamızdaki tamir
 	// servisine", a head of a third party's word) or stand before it.
@@ -2052,10 +2096,10 @@ func (fw *forwardingWords) atOurPlace(l lint.Lang, toks []lint.Token, r lint.Mat
 	return false
 }
 
-// ownName: a name that opens with a word for one of our functions
+// ownName: a name made only of words for our functions and units
 // (own_names) is a department of ours ("to Customer Care", "to Head
-// Office"), not another organisation ("Assay Office"); a company names
-// itself first and its trade after ("Clearview Finance").
+// Office"), not another organisation ("Assay Office"); a company's name
+// has a word of its own among them ("Quality Motors", "Claims Direct").
 func (fw *forwardingWords) ownName(m *lint.Message, toks []lint.Token, r lint.Match) bool {
 	if r.Cue != "name" || len(fw.ownNames[m.Lang]) == 0 || r.First < 0 {
 		return false
@@ -2063,11 +2107,19 @@ func (fw *forwardingWords) ownName(m *lint.Message, toks []lint.Token, r lint.Ma
 	capital := func(j int) bool {
 		return j >= 0 && toks[j].Kind == lint.Word && upperInitial(m.Body.Text[toks[j].Start:toks[j].End])
 	}
-	first := r.First
+	first, last := r.First, r.Last
 	for capital(neighbour(toks, first, -1)) {
 		first = neighbour(toks, first, -1)
 	}
-	return fw.ownNames[m.Lang][toks[first].Norm]
+	for capital(neighbour(toks, last, 1)) {
+		last = neighbour(toks, last, 1)
+	}
+	for j := first; j >= 0 && j <= last; j = neighbour(toks, j, 1) {
+		if toks[j].Kind == lint.Word && !fw.ownNames[m.Lang][toks[j].Norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // holder: an owner whose compound or genitive names something the
@@ -2098,8 +2150,19 @@ func (fw *forwardingWords) holder(l lint.Lang, toks []lint.Token, r lint.Match) 
 		return true // "hesap sahibine", "the account owner"
 	}
 	for e := range fw.genitiveEndings[l] {
-		if stem, ok := strings.CutSuffix(w, e); ok && (fw.held[l][stem] || len(stem) > len(e) && fw.ours(l, stem, false) && !fw.externalLemma(l, stem)) {
-			return true // "kartın sahibine"; "kafemizin sahibine", our café's owner
+		if stem, ok := strings.CutSuffix(w, e); ok && (fw.held[l][stem] || fw.heldYours(l, stem) || len(stem) > len(e) && fw.ours(l, stem, false) && !fw.externalLemma(l, stem)) {
+			return true // "kartın sahibine", "hesabınızın sahibine"; "kafemizin sahibine", our café's owner
+		}
+	}
+	return false
+}
+
+// heldYours: one of held with the 2nd person possessive ("hesabınız",
+// your account).
+func (fw *forwardingWords) heldYours(l lint.Lang, w string) bool {
+	for e := range fw.ownedEndings[l] {
+		if stem, ok := strings.CutSuffix(w, e); ok && fw.held[l][stem] {
+			return true
 		}
 	}
 	return false
@@ -2129,6 +2192,9 @@ func (fw *forwardingWords) carried(l lint.Lang, toks []lint.Token, v, d lint.Mat
 	motion, object := fw.motionVerbs[l][lemma], fw.objectVerbs[l][lemma]
 	if !motion && !object {
 		return true
+	}
+	if object && !fw.finite(l, toks[v.Last].Norm) {
+		return false // "geçen hafta" (last week), "adresinizi geçip" (passing your address): no sending
 	}
 	accusative := fw.accusative(l, toks[d.Last].Norm)
 	if !accusative && fw.genitive(l, toks[d.Last].Norm) {
@@ -2259,4 +2325,190 @@ func (es *endingSet) match(l lint.Lang, w string, folded bool) bool {
 		}
 	}
 	return false
+}
+
+// finite reports whether a word ends in one of finite_endings.
+func (fw *forwardingWords) finite(l lint.Lang, w string) bool {
+	for e := range fw.finiteEndings[l] {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// contacted: the word at w is a finite verb of contact_verbs, the words of
+// a lemma of two ("zəng etdik") before it.
+func (fw *forwardingWords) contacted(l lint.Lang, toks []lint.Token, w int) bool {
+	if !fw.finite(l, toks[w].Norm) {
+		return false
+	}
+	for lemma := range fw.contactVerbs[l] {
+		words := strings.Fields(lemma)
+		j, ok := w, strings.HasPrefix(toks[w].Norm, words[len(words)-1])
+		for k := len(words) - 2; ok && k >= 0; k-- {
+			j = neighbour(toks, j, -1)
+			ok = j >= 0 && toks[j].Norm == words[k]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// orgHead reports whether a word is one of org_heads with any ending.
+func (fw *forwardingWords) orgHead(l lint.Lang, w string, folded bool) bool {
+	for h := range fw.orgHeads[l] {
+		if strings.HasPrefix(w, h) || folded && strings.HasPrefix(lint.Fold(l, w), lint.Fold(l, h)) {
+			return true
+		}
+	}
+	return false
+}
+
+// customersAct (English): a sending verb right after "you" ("the form you
+// submitted to the council", "the photos you've sent the maker") is the
+// customer's act, not ours.
+func (fw *forwardingWords) customersAct(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	if v.First < 0 || len(fw.you[l]) == 0 {
+		return false
+	}
+	p := neighbour(toks, v.First, -1)
+	if p >= 0 && (fw.have[l][toks[p].Norm] || toks[p].Norm == "had" || toks[p].Norm == "ve" || toks[p].Norm == "'ve") {
+		p = neighbour(toks, p, -1)
+	}
+	if p < 0 {
+		return false
+	}
+	w := toks[p].Norm
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i] // "you've", "you’d"
+	}
+	return fw.you[l][w]
+}
+
+// gerund (English): a sending verb right after one of gerund_before is not
+// done ("without sharing your number").
+func (fw *forwardingWords) gerund(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	p := neighbour(toks, v.First, -1)
+	return v.First >= 0 && p >= 0 && fw.gerundBefore[l][toks[p].Norm]
+}
+
+// ourReceiver: a receiver we call ours is the brand's own: "our" one or
+// two words before it ("our florist", "our head tailor"), our possessive
+// on it ("otelimize", "kafe sahibimize", "restoranımıza"). It stays a
+// third party when a word of it or one of the two before it names a role
+// outside the brand (external_roles, third_modifier: "our supplier",
+// "our delivery partner", "tedarikçi çiftliğimizle", "anlaşmalı
+// fotoğrafçımıza"), or when it is a company of a trade (org_heads after
+// another noun: "our security company", "reklam ajansımıza").
+func (fw *forwardingWords) ourReceiver(l lint.Lang, toks []lint.Token, r lint.Match, modifiers []lint.Match, folded bool) bool {
+	if r.First < 0 || r.Last < 0 || r.Cue == "name" || r.Cue == pronounCue || fw.externalRole(l, r) {
+		return false
+	}
+	from := r.First
+	if fw.ourList[l] != nil {
+		if !fw.ours(l, toks[r.Last].Norm, folded) {
+			return false
+		}
+	} else {
+		j, found := r.First, false
+		for k := 0; k < 2 && !found; k++ {
+			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+				return false
+			}
+			found = fw.ourWords[l][toks[j].Norm]
+		}
+		if !found {
+			return false
+		}
+		from = j
+	}
+	start := from
+	for k := 0; k < 2; k++ {
+		if p := neighbour(toks, start, -1); p >= 0 && toks[p].Kind == lint.Word {
+			start = p
+		}
+	}
+	end := r.Last
+	if fw.ourList[l] == nil {
+		// English puts the head after: "our courier partner".
+		if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word {
+			end = n
+		}
+	}
+	for j := start; j >= 0 && j <= end; j = neighbour(toks, j, 1) {
+		if toks[j].Kind != lint.Word {
+			continue
+		}
+		w := toks[j].Norm
+		if fw.externalLemma(l, w) || fw.externalPrefix(l, w, folded) || slices.ContainsFunc(modifiers, func(mt lint.Match) bool { return mt.First <= j && mt.Last >= j }) {
+			return false
+		}
+	}
+	if fw.orgHead(l, toks[r.Last].Norm, folded) {
+		if p := neighbour(toks, r.Last, -1); p >= 0 && p >= start && toks[p].Kind == lint.Word && !fw.ourWords[l][toks[p].Norm] && !fw.determiners[l][toks[p].Norm] {
+			return false // a company of a trade: "our cleaning firm", "güvenlik şirketimizle"
+		}
+	}
+	return true
+}
+
+// externalPrefix: a word that starts with one of external_roles
+// ("suppliers", "tedarikçi", "sığortaçımıza", "ortağımıza").
+func (fw *forwardingWords) externalPrefix(l lint.Lang, w string, folded bool) bool {
+	if folded {
+		w = lint.Fold(l, w)
+	}
+	for role := range fw.externalRoles[l] {
+		if folded {
+			role = lint.Fold(l, role)
+		}
+		last, n := utf8.DecodeLastRuneInString(role)
+		if strings.HasPrefix(w, role) || n < len(role) && strings.HasPrefix(w, role[:len(role)-n]+string(softened(last))) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareOwner (English): an owner is a third party only with a property of
+// someone else's named, before it or after "of" ("the boat owner", "the
+// owners of the vineyard"); alone ("the owner", "our owners") or with a
+// place a business calls its own or what the customer made with it
+// (owner_places: "the shop owner", "the booking owner") it is the brand
+// or the customer.
+func (fw *forwardingWords) bareOwner(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	if r.Last < 0 || len(fw.ownerPlaces[l]) == 0 || !fw.ownerHead(l, toks[r.Last].Norm) || r.First != r.Last {
+		return false
+	}
+	named := func(j int) bool {
+		return j >= 0 && toks[j].Kind == lint.Word && !fw.determiners[l][toks[j].Norm] && !fw.ourWords[l][toks[j].Norm] &&
+			!fw.ownerPlaces[l][toks[j].Norm] && !fw.held[l][toks[j].Norm]
+	}
+	if named(neighbour(toks, r.Last, -1)) {
+		return false // "the boat owner"
+	}
+	if o := neighbour(toks, r.Last, 1); o >= 0 && fw.of[l][toks[o].Norm] {
+		n := neighbour(toks, o, 1)
+		if n >= 0 && fw.determiners[l][toks[n].Norm] && !fw.ourWords[l][toks[n].Norm] {
+			n = neighbour(toks, n, 1)
+		}
+		return !named(n) // "the owner of the vineyard"
+	}
+	return true
+}
+
+// unkinded: one of kind_heads without a kind of its own (see kindHeads).
+func (fw *forwardingWords) unkinded(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+	if r.Last < 0 || !fw.kindHeads[m.Lang][toks[r.Last].Norm] {
+		return false
+	}
+	k := neighbour(toks, r.Last, -1)
+	if k < 0 || toks[k].Kind != lint.Word || upperInitial(m.Body.Text[toks[k].Start:toks[k].End]) || fw.determiners[m.Lang][toks[k].Norm] {
+		return true // "the club", "the Kids Club"
+	}
+	d := neighbour(toks, k, -1)
+	return d < 0 || !fw.determiners[m.Lang][toks[d].Norm] || fw.ourWords[m.Lang][toks[d].Norm] || fw.owner[m.Lang][toks[d].Norm]
 }

@@ -195,3 +195,14 @@ func TestTooManySentences(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultLengthIsACopy: a config's limits are decoded into the
+// defaults' map, so each call must hand out a map of its own.
+func TestDefaultLengthIsACopy(t *testing.T) {
+	a := defaultLength()
+	want := a.Limits[lint.Messenger]
+	a.Limits[lint.Messenger] = ChannelLimit{Text: 1}
+	if got := defaultLength().Limits[lint.Messenger]; got != want || got.Text == 1 {
+		t.Errorf("a changed default leaked into the next: %+v", got)
+	}
+}

@@ -105,7 +105,10 @@ func listKeys(m map[string][]string) []string {
 // first time a message in it is checked: a run over English messages never
 // builds the Turkish ones, and start-up builds none.
 type phraseBook struct {
-	lists map[lint.Lang]func() map[string]*lint.Phrases
+	// lists are each language's lists, each built on its first use: a
+	// rule that asks for a few lists of a lexicon one by one (the
+	// forwarding rule's gate asks for five) does not build them all.
+	lists map[lint.Lang]map[string]func() *lint.Phrases
 	all   map[lint.Lang]func() combined
 	lx    Lexicon
 	// names are the lexicon's list names in every language, sorted: a
@@ -132,30 +135,29 @@ func (lx Lexicon) listNames() []string {
 	var names []string
 	for _, lists := range lx {
 		for name := range lists {
-			if !slices.Contains(names, name) {
-				names = append(names, name)
-			}
+			names = append(names, name)
 		}
 	}
 	slices.Sort(names)
-	return names
+	return slices.Compact(names)
 }
 
 // book is the lexicon's phrase book, its matchers built on first use;
 // typos makes them find cues one typo away (see withTypos).
 func (lx Lexicon) book(typos bool) phraseBook {
-	pb := phraseBook{lists: map[lint.Lang]func() map[string]*lint.Phrases{}, all: map[lint.Lang]func() combined{}, lx: lx, names: lx.listNames(), typos: typos}
+	pb := phraseBook{lists: map[lint.Lang]map[string]func() *lint.Phrases{}, all: map[lint.Lang]func() combined{}, lx: lx, names: lx.listNames(), typos: typos}
 	for l, lists := range lx {
-		pb.lists[l] = sync.OnceValue(func() map[string]*lint.Phrases {
-			out := map[string]*lint.Phrases{}
-			for name, cues := range lists {
-				out[name] = lint.NewPhrases(l, cues)
+		byName := make(map[string]func() *lint.Phrases, len(lists))
+		for name, cues := range lists {
+			byName[name] = sync.OnceValue(func() *lint.Phrases {
+				p := lint.NewPhrases(l, cues)
 				if typos {
-					out[name].AllowTypos(knownWord(l))
+					p.AllowTypos(knownWord(l))
 				}
-			}
-			return out
-		})
+				return p
+			})
+		}
+		pb.lists[l] = byName
 		pb.all[l] = sync.OnceValue(func() combined {
 			c := combined{names: pb.names}
 			byCue := map[string][]int32{}
@@ -221,8 +223,8 @@ func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
 
 // list is one list's matcher in a language, nil if it has none.
 func (pb phraseBook) list(l lint.Lang, list string) *lint.Phrases {
-	if build, ok := pb.lists[l]; ok {
-		return build()[list]
+	if build, ok := pb.lists[l][list]; ok {
+		return build()
 	}
 	return nil
 }

@@ -120,6 +120,8 @@ var (
 	lsWelcome         = sarcasmListOf("welcome")
 	lsWish            = sarcasmListOf("wish")
 	lsAccident        = sarcasmListOf("accident")
+	lsNotAccident     = sarcasmListOf("not_accident")
+	lsGuiding         = sarcasmListOf("guiding")
 	lsWorkingOrder    = sarcasmListOf("working_order")
 	lsAdmission       = sarcasmListOf("admission")
 	lsSources         = sarcasmListOf("sources")
@@ -284,7 +286,8 @@ func sarcasmCustomer() customer {
 		pairOrdinals: sarcasmData.WordSets("pair_ordinals"), reversalStems: sarcasmData.WordSets("reversal_stems"),
 		contactStems: sarcasmData.WordSets("contact_stems"), answerStems: sarcasmData.WordSets("answer_stems"),
 		messageStems: sarcasmData.WordSets("message_stems"), ability: sarcasmData.WordSets("ability"),
-		countNouns: sarcasmData.WordSets("count_nouns")}
+		countNouns: sarcasmData.WordSets("count_nouns"), endOf: sarcasmData.WordSets("end_postpositions"),
+		genitive: sarcasmData.WordSets("genitive_endings")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -638,6 +641,15 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			found[lsJudgmentAny] = append(found[lsJudgmentAny], found[l]...)
 		}
 	}
+	// An accident's stem in a verb of another meaning is no accident:
+	// "hiç düşünmediniz" (think), "kaydetmediniz" (save).
+	if len(found[lsAccident]) > 0 && len(found[lsNotAccident]) > 0 {
+		found[lsAccident] = slices.DeleteFunc(found[lsAccident], func(a lint.Match) bool { return overlaps(found[lsNotAccident], a.Span) })
+	}
+	// "At the end of" is no "finally": "uzun bir aramanın sonunda".
+	if len(found[lsComplaints]) > 0 && len(c.endOf[m.Lang]) > 0 {
+		found[lsComplaints] = slices.DeleteFunc(found[lsComplaints], func(w lint.Match) bool { return c.endOfSomething(m, w) })
+	}
 	// Breaking a record is no slip: "rekor kırdınız", "you broke your
 	// personal best".
 	if len(found[lsRecordNoun]) > 0 && len(found[lsMisdeed]) > 0 {
@@ -782,9 +794,12 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		found[lsLuckContext] = append(found[lsLuckContext], attempted(m, found[lsLuck], found[lsWithout], c.attempt[m.Lang])...)
 		found[lsLuckContext] = append(found[lsLuckContext], c.without(m)...)
 	}
-	// What went wrong, or a slip, in a sentence that wishes it to the
-	// customer is a pastime's: "Keyifli kaybolmalar dileriz" after a maze booked, "we
-	// wish you a fun time getting lost". An apology's verb is no wish.
+	// What went wrong, or a slip, in the clause that wishes it to the
+	// customer is a pastime's: "Keyifli kaybolmalar dileriz" after a maze
+	// booked, "we wish you a fun time getting lost", and what follows the
+	// wish. Not what went wrong before it, with a comma between: "your
+	// parcel is delayed again, we wish you happy waiting" mocks. An apology's verb is no
+	// wish.
 	if len(found[lsWish]) > 0 {
 		wishes := slices.DeleteFunc(slices.Clone(found[lsWish]), func(w lint.Match) bool { return crosses(found[lsApology], w.Span) })
 		for _, list := range [...]sarcasmList{lsFailure, lsMisdeed} {
@@ -810,7 +825,10 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 // toldEverywhere are our earlier tellings (told_before) in a sentence, or
 // the one before, that names three places or more where the fact stands
 // written: "the question answered on the box, in the manual and on our
-// website", "saytda, profildə və hər mesajda yazdığımız kimi".
+// website", "saytda, profildə və hər mesajda yazdığımız kimi". Not places
+// named where the customer can find or use a thing (guiding: "you'll
+// find your tickets in the app, in your email and on your profile",
+// "uygulamadan, e-postanızdan ve profilinizden ulaşabilirsiniz").
 func toldEverywhere(m *lint.Message, found cuesFound) []lint.Match {
 	sents := m.Sentences()
 	places := make([]int, len(sents)) // distinct places named, by sentence
@@ -822,6 +840,9 @@ func toldEverywhere(m *lint.Message, found cuesFound) []lint.Match {
 			last = w.Span
 		}
 	}
+	for _, g := range found[lsGuiding] {
+		places[sentenceOf(sents, g.Span.Start)] = 0
+	}
 	var out []lint.Match
 	for _, t := range found[lsToldBefore] {
 		i := sentenceOf(sents, t.Span.Start)
@@ -832,12 +853,17 @@ func toldEverywhere(m *lint.Message, found cuesFound) []lint.Match {
 	return out
 }
 
-// wishedFor is fails without those in a sentence that holds one of wishes.
+// wishedFor is fails without those one of wishes names: in its sentence,
+// inside or after the wish ("Xoş azmalar arzulayırıq, yolunuz
+// itib-batsın!"), or before it with no comma, semicolon, colon or dash
+// between them.
 func wishedFor(m *lint.Message, fails, wishes []lint.Match) []lint.Match {
-	sents := m.Sentences()
+	sents, toks := m.Sentences(), m.Tokens()
 	return slices.DeleteFunc(fails, func(f lint.Match) bool {
 		at := sentenceOf(sents, f.Span.Start)
-		return slices.ContainsFunc(wishes, func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == at })
+		return slices.ContainsFunc(wishes, func(w lint.Match) bool {
+			return sentenceOf(sents, w.Span.Start) == at && (f.Span.Start >= w.Span.Start || !punctBetween(toks, f.Span.End, w.Span.Start, ",;:–—"))
+		})
 	})
 }
 
@@ -1486,6 +1512,9 @@ type customer struct {
 	// "-madan" a time, not "without": "gelmeden önce", "çatdırılmadan
 	// sonra".
 	timeAfter map[lint.Lang]map[string]bool
+	// endOf are the words that mean "finally" alone and "at the end of"
+	// after a word with one of genitive ("aramanın sonunda").
+	endOf, genitive map[lint.Lang]map[string]bool
 	// attempt are the endings of the attempt a wish of luck names right
 	// after it ("Good luck fixing it"; see attempted).
 	attempt map[lint.Lang]map[string]bool
@@ -2655,3 +2684,22 @@ func singleQuotes(text string) [][]int {
 	return out
 }
 func init() { withSarcasmScorer(Sarcasm) } // the learnt scorer beside the frames (sarcasm_scorer.go)
+
+// endOfSomething reports whether w ends in one of endOf right after a word
+// with a genitive ending: "sayfanın sonunda" is "at the end of the page".
+func (c customer) endOfSomething(m *lint.Message, w lint.Match) bool {
+	toks := m.Tokens()
+	if w.First < 0 || !c.endOf[m.Lang][toks[w.Last].Norm] {
+		return false
+	}
+	k := neighbour(toks, w.First, -1)
+	if k < 0 || toks[k].Kind != lint.Word {
+		return false
+	}
+	for e := range c.genitive[m.Lang] {
+		if strings.HasSuffix(toks[k].Norm, e) {
+			return true
+		}
+	}
+	return false
+}

@@ -232,7 +232,7 @@ func (sc sarcasmScorer) check(p *lint.Pass, s *sarcasmScratch) {
 	if sc := sarcasmModelsByLang.Of(m); sc != nil {
 		weights = sc()
 	}
-	if weights == nil || slices.ContainsFunc(s.classes, confirms) {
+	if weights == nil || slices.ContainsFunc(s.classes, confirms) && !slices.ContainsFunc(s.classes, asksAttempt) {
 		return
 	}
 	sents := m.Sentences()
@@ -407,6 +407,11 @@ func (sc *sarcasmScoring) wordsOf(folded bool) (*memo[scoredWord], *lint.WordVal
 // sure you want to delete it?") is sincere, though "are you sure" opens
 // sarcasm too.
 func confirms(c cueClass) bool { return c.list == "confirmation" }
+
+// asksAttempt: a question that asks for an attempt ("Do you want to try
+// reading the email this time?") confirms no step, though its words
+// begin a confirmation.
+func asksAttempt(c cueClass) bool { return c.list == "attempt_asked" }
 
 // sarcasmModels are the scorer's weights, each language's read the first
 // time a message in it is scored; nil for a language without weights.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,7 +58,10 @@ type waLimits struct {
 	} `yaml:"twilio"`
 }
 
-var waLimitsData = decodeWALimits(waLimitsYAML)
+// waLimitsData is data/whatsapp-limits.yaml, decoded the first time a
+// template is checked: decoding it at every start was 3% of the start-up
+// of a check, and most checks hold no template.
+var waLimitsData = sync.OnceValue(func() *waLimits { return decodeWALimits(waLimitsYAML) })
 
 func decodeWALimits(raw []byte) *waLimits {
 	var l waLimits
@@ -119,7 +123,7 @@ languages"; Twilio's Content API pages for Twilio templates; each limit names it
 		auth := waTemplateData.WordSets("auth_body")
 		return func(p *lint.Pass) {
 			if p.Msg.Template != nil {
-				c := &waCheck{p: p, t: p.Msg.Template, lim: waLimitsData, o: o}
+				c := &waCheck{p: p, t: p.Msg.Template, lim: waLimitsData(), o: o}
 				c.run(promo, auth)
 			}
 		}, nil

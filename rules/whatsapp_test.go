@@ -15,7 +15,7 @@ import (
 // Every limit the whatsapp-template rule checks names the page of Meta's
 // docs that states it.
 func TestWhatsAppLimitsNameTheirSource(t *testing.T) {
-	v := reflect.ValueOf(waLimitsData.Limits)
+	v := reflect.ValueOf(waLimitsData().Limits)
 	for i := 0; i < v.NumField(); i++ {
 		l := v.Field(i).Interface().(waLimit)
 		name := v.Type().Field(i).Tag.Get("yaml")
@@ -26,7 +26,7 @@ func TestWhatsAppLimitsNameTheirSource(t *testing.T) {
 			t.Errorf("limit %s: max %d", name, l.Max)
 		}
 	}
-	tw := waLimitsData.Twilio
+	tw := waLimitsData().Twilio
 	limits := map[string]waLimit{"variables": tw.Variables, "variable_key_chars": tw.VariableKeyChars}
 	for typ, l := range tw.BodyChars {
 		limits["body_chars "+typ] = l
@@ -42,8 +42,8 @@ func TestWhatsAppLimitsNameTheirSource(t *testing.T) {
 			t.Errorf("twilio limit %s: %d from %q, not a page of Twilio's docs", name, l.Max, l.Source)
 		}
 	}
-	if len(waLimitsData.Languages.Codes) < 50 || waLimitsData.Languages.Source == "" {
-		t.Errorf("languages: %d codes from %q", len(waLimitsData.Languages.Codes), waLimitsData.Languages.Source)
+	if len(waLimitsData().Languages.Codes) < 50 || waLimitsData().Languages.Source == "" {
+		t.Errorf("languages: %d codes from %q", len(waLimitsData().Languages.Codes), waLimitsData().Languages.Source)
 	}
 }
 

@@ -3,7 +3,7 @@
 // peak memory (medians) with the ratios. It installs the peers by module
 // path at pinned versions into the user's cache.
 //
-//	go run ./bench/compare [-n 20000] [-runs 5]
+//	go run ./bench/compare [-n 20000] [-runs 5] [-vale-runs 3]
 package main
 
 import (
@@ -38,6 +38,7 @@ func main() {
 	n := flag.Int("n", 20000, "messages in the generated input")
 	valePairs := flag.Int("vale-pairs", 2000, "English misspelling pairs in Vale's substitution rule (all of them crash it)")
 	runs := flag.Int("runs", 5, "runs of each tool (alternating); medians are reported")
+	valeRuns := flag.Int("vale-runs", 0, "runs of Vale, at most -runs (0: as many as -runs); Vale takes a minute a run, and more runs of the two fast tools steady their ratio")
 	flag.Parse()
 	dir, msglint := binary.Build("msglint-compare")
 	defer os.RemoveAll(dir)
@@ -57,8 +58,14 @@ func main() {
 	}
 	results := map[string][]binary.Usage{}
 	counts := map[string]int{}
-	for range *runs {
+	if *valeRuns <= 0 || *valeRuns > *runs {
+		*valeRuns = *runs
+	}
+	for i := range *runs {
 		for _, t := range tools {
+			if t.name == "vale" && i >= *valeRuns {
+				continue
+			}
 			s, lines, err := measure(t.args)
 			if err != nil {
 				log.Fatalf("%s: %v", t.name, err)
@@ -67,7 +74,7 @@ func main() {
 			counts[t.name] = lines
 		}
 	}
-	fmt.Printf("%d messages (%d bytes, en/tr/az), %d runs each alternating, medians; GOMAXPROCS unset, %s\n\n", *n, buf.Len(), *runs, cpuName())
+	fmt.Printf("%d messages (%d bytes, en/tr/az), %d runs each alternating (Vale %d), medians; GOMAXPROCS unset, %s\n\n", *n, buf.Len(), *runs, *valeRuns, cpuName())
 	fmt.Printf("%-9s %10s %10s %10s %12s %10s\n", "tool", "wall", "cpu", "peak RSS", "msgs/s", "output")
 	med := map[string]binary.Usage{}
 	for _, t := range tools {

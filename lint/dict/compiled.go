@@ -6,48 +6,49 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"sort"
-	"sync"
-
-	"github.com/klauspost/compress/zstd"
 )
 
-// The compiled form is a sorted, front-coded word list cut into chunks of
-// chunkEntries entries, each zstd-compressed on its own (zstd decompresses
-// five times as fast as gzip). A chunk is decompressed the first time a
-// look-up needs it, and a look-up whose first four bytes begin no word of
-// the list needs none: a check of a small file reads a few hundred of the
-// Turkish list's 1 327 chunks, not the whole list (1.4 million forms), and
-// the thousand edits a suggestion tries mostly stop at that first test.
-// Smaller chunks decompress less per look-up and compress worse: at 1 024
-// words the Turkish file is 3.3 MB (2.0 MB as one frame), at 4 096 2.9 MB
-// for twice the start-up work on a small mixed-language file.
-// Sorted front coding keeps a chunk in one byte slice: no per-word
-// allocation, no map, so loading it is one decompression plus one pass to
-// index its blocks. A look-up is a binary search over the chunk heads, then
-// over the chunk's block heads, and a short scan inside one block.
+// The compiled form is a sorted, front-coded word list read where it lies:
+// the embedded bytes are the list, so loading one is reading a header of a
+// few numbers, and a look-up decompresses, parses and allocates nothing.
+// (Each chunk of 1 024 words was zstd-compressed, decompressed and indexed
+// on first use: a check of 20 000 messages spent a twentieth of its
+// instructions on that, on its first messages and at start, for a binary
+// 5.3 MB smaller.) A look-up whose first four bytes begin no word of the
+// list reads no entry at all: the thousand edits a suggestion tries mostly
+// stop at that first test. A look-up is a binary search over the chunks'
+// first 16 bytes, then over the chunk's block heads, and a short scan
+// inside one block. Both searches read arrays of keys, not the entries:
+// a chunk's block keys are 512 contiguous bytes, where its block heads
+// are spread over 5 KB (for Turkish) of entries.
 //
 // Layout:
 //
-//	magic "msgldict3\n"
+//	magic "msgldict4\n"
 //	uvarint block size
+//	uvarint chunk size, in entries (a multiple of the block size)
 //	uvarint count of ICONV pairs, then each as two uvarint-prefixed strings
 //	uvarint word count
-//	uvarint count of beginnings, then each as a uvarint difference from the
-//	         one before: the first four bytes (big-endian) of the words of
-//	         four bytes or more, sorted, once each
-//	uvarint chunk count, then per chunk: uvarint entries, uvarint
-//	         compressed length, uvarint-prefixed first word
-//	the chunks' zstd frames, one after another; each holds its entries:
-//	         uvarint shared-prefix length, uvarint suffixLen<<1|noSuggest,
-//	         suffix bytes
+//	uvarint count of beginnings, then each as four bytes (big-endian):
+//	         the first four bytes of the words of four bytes or more,
+//	         sorted, once each
+//	uvarint length of the entries
+//	per chunk: the first 16 bytes of its first word, zero-padded
+//	per block: the first 8 bytes of its head, zero-padded, and the
+//	         offset of its head in the entries, four bytes (little-endian)
+//	the entries: uvarint shared-prefix length, uvarint
+//	         suffixLen<<1|noSuggest, suffix bytes
 //
-// Every block-size-th entry of a chunk shares nothing with the one before
-// it, so it can be read on its own: those are the block heads.
+// Every block-size-th entry shares nothing with the one before it, so it
+// can be read on its own: those are the block heads. A file is checked as
+// it is read only as far as look-ups need to stay in bounds; verify checks
+// it whole (the package's tests verify the embedded lists).
 
 const (
-	magic        = "msgldict3\n"
+	magic        = "msgldict4\n"
 	blockSize    = 16   // what Write uses; readers take the size from the file
 	chunkEntries = 1024 // entries a chunk holds (a multiple of blockSize)
 )
@@ -63,19 +64,14 @@ func Write(w io.Writer, forms []Form, iconv [][2]string) error {
 		return !forms[i].NoSuggest && forms[j].NoSuggest
 	})
 	forms = slices.CompactFunc(forms, func(a, b Form) bool { return a.Word == b.Word })
-	// One frame per chunk, one goroutine: the same input gives the same
-	// bytes, so a rebuild can be compared with the committed file.
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-	if err != nil {
-		return err
-	}
-	var head, frames, raw bytes.Buffer
+	var head, keys, offsets, entries bytes.Buffer
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(b *bytes.Buffer, n int) { b.Write(tmp[:binary.PutUvarint(tmp[:], uint64(n))]) }
 	str := func(b *bytes.Buffer, s string) { uv(b, len(s)); b.WriteString(s) }
 
 	head.WriteString(magic)
 	uv(&head, blockSize)
+	uv(&head, chunkEntries)
 	uv(&head, len(iconv))
 	for _, p := range iconv {
 		str(&head, p[0])
@@ -89,44 +85,45 @@ func Write(w io.Writer, forms []Form, iconv [][2]string) error {
 		}
 	}
 	uv(&head, len(begins))
-	last := uint32(0)
 	for _, b := range begins {
-		uv(&head, int(b-last))
-		last = b
+		head.Write(binary.BigEndian.AppendUint32(tmp[:0], b))
 	}
-	uv(&head, (len(forms)+chunkEntries-1)/chunkEntries)
-	for c := 0; c < len(forms); c += chunkEntries {
-		part := forms[c:min(c+chunkEntries, len(forms))]
-		raw.Reset()
-		prev := ""
-		for i, f := range part {
-			if f.Word == "" {
-				return errors.New("dict: empty word")
-			}
-			shared := 0
-			if i%blockSize != 0 {
-				shared = commonPrefix(prev, f.Word)
-			}
-			uv(&raw, shared)
-			ns := 0
-			if f.NoSuggest {
-				ns = 1
-			}
-			uv(&raw, (len(f.Word)-shared)<<1|ns)
-			raw.WriteString(f.Word[shared:])
-			prev = f.Word
+	prev := ""
+	for i, f := range forms {
+		if f.Word == "" {
+			return errors.New("dict: empty word")
 		}
-		frame := enc.EncodeAll(raw.Bytes(), nil)
-		uv(&head, len(part))
-		uv(&head, len(frame))
-		str(&head, part[0].Word)
-		frames.Write(frame)
+		shared := 0
+		if i%blockSize == 0 {
+			if entries.Len() > math.MaxUint32 {
+				return errors.New("dict: list too large")
+			}
+			offsets.Write(binary.BigEndian.AppendUint64(tmp[:0], makeKey(f.Word).a))
+			offsets.Write(binary.LittleEndian.AppendUint32(tmp[:0], uint32(entries.Len())))
+		} else {
+			shared = commonPrefix(prev, f.Word)
+		}
+		if i%chunkEntries == 0 {
+			k := makeKey(f.Word)
+			keys.Write(binary.BigEndian.AppendUint64(tmp[:0], k.a))
+			keys.Write(binary.BigEndian.AppendUint64(tmp[:0], k.b))
+		}
+		uv(&entries, shared)
+		ns := 0
+		if f.NoSuggest {
+			ns = 1
+		}
+		uv(&entries, (len(f.Word)-shared)<<1|ns)
+		entries.WriteString(f.Word[shared:])
+		prev = f.Word
 	}
-	if _, err := w.Write(head.Bytes()); err != nil {
-		return err
+	uv(&head, entries.Len())
+	for _, b := range []*bytes.Buffer{&head, &keys, &offsets, &entries} {
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return err
+		}
 	}
-	_, err = w.Write(frames.Bytes())
-	return err
+	return nil
 }
 
 func commonPrefix(a, b string) int {
@@ -139,44 +136,28 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-// list is a loaded compiled word list; its chunks are read on first use.
+// list is a compiled word list, read in place: its slices are the file's
+// bytes.
 type list struct {
 	count int
-	bs    int
+	bs    int // entries a block holds
+	cb    int // blocks a chunk holds
 	iconv [][2]string
-	// begins are the words' first four bytes: a word whose beginning is
-	// not among them is not on the list, and its chunk need not be read.
-	// Suggestions try a thousand edits of a word, most of them at its
-	// start, which would otherwise read most chunks.
-	begins []uint32
-	heads  []string // each chunk's first word: the first binary search reads these
-	starts []int    // the rank of each chunk's first entry
-	frames [][]byte // each chunk compressed
-	chunks []lazyChunk
-	dec    *zstd.Decoder
+	// begins are the words' first four bytes, four bytes each: a word
+	// whose beginning is not among them is not on the list, and no entry
+	// need be read. Suggestions try a thousand edits of a word, most of
+	// them at its start.
+	begins []byte
+	keys   []byte // each chunk's first 16 bytes: the first binary search reads these
+	blocks []byte // each block head's first 8 bytes and offset in data, twelve bytes each
+	data   []byte // the entries
 }
 
-// lazyChunk is one chunk, decompressed and indexed once, on first use.
-type lazyChunk struct {
-	once sync.Once
-	c    *chunk
-	err  error
-}
-
-// chunk is one decompressed chunk of a list.
-type chunk struct {
-	data   []byte   // the entries, uncompressed
-	blocks []uint32 // offset in data of each block head
-	keys   []key16  // first 16 bytes of each block head: the binary search reads these, not data
-	count  int
-	bs     int
-}
-
-// maxUncompressed bounds what a compiled file may expand to, so a corrupt
-// or hostile file cannot exhaust memory.
+// maxUncompressed bounds the numbers a compiled file may give (counts,
+// lengths), so a corrupt one cannot ask for a huge allocation.
 const maxUncompressed = 256 << 20
 
-// readList reads a compiled list: its header now, its chunks when needed.
+// readList reads a compiled list.
 func readList(r io.Reader) (*list, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -187,6 +168,8 @@ func readList(r io.Reader) (*list, error) {
 
 var errCorrupt = errors.New("dict: corrupt compiled list")
 
+// parseList reads a compiled list's header; the list's arrays and entries
+// stay in b, which must not change.
 func parseList(b []byte) (*list, error) {
 	if !bytes.HasPrefix(b, []byte(magic)) {
 		return nil, errCorrupt
@@ -209,14 +192,27 @@ func parseList(b []byte) (*list, error) {
 		p += n
 		return s, true
 	}
+	// part is the next n bytes of b.
+	part := func(n int) ([]byte, bool) {
+		if n < 0 || n > len(b)-p {
+			return nil, false
+		}
+		s := b[p : p+n : p+n]
+		p += n
+		return s, true
+	}
 	l := &list{}
 	bs, ok := uv()
 	if !ok || bs < 1 || bs > 1024 {
 		return nil, errCorrupt
 	}
-	l.bs = bs
+	ce, ok := uv()
+	if !ok || ce < bs || ce%bs != 0 {
+		return nil, errCorrupt
+	}
+	l.bs, l.cb = bs, ce/bs
 	n, ok := uv()
-	if !ok {
+	if !ok || n > len(b)-p {
 		return nil, errCorrupt
 	}
 	for i := 0; i < n; i++ {
@@ -230,162 +226,152 @@ func parseList(b []byte) (*list, error) {
 	if l.count, ok = uv(); !ok {
 		return nil, errCorrupt
 	}
-	// Each chunk takes at least three bytes of header: a count above
-	// that is corrupt, and is not allocated for.
 	nb, ok := uv()
-	if !ok || nb > l.count || nb > len(b)-p {
+	if !ok || nb > l.count {
 		return nil, errCorrupt
 	}
-	l.begins = make([]uint32, nb)
-	last := uint64(0)
-	for i := range l.begins {
-		d, k := binary.Uvarint(b[p:])
-		if k <= 0 || i > 0 && d == 0 || last+d > 1<<32-1 {
-			return nil, errCorrupt
-		}
-		p += k
-		last += d
-		l.begins[i] = uint32(last)
-	}
-	nc, ok := uv()
-	if !ok || nc > l.count || nc > (len(b)-p)/3 {
+	if l.begins, ok = part(4 * nb); !ok {
 		return nil, errCorrupt
 	}
-	sizes := make([]int, nc)
-	rank := 0
-	for i := range nc {
-		entries, ok1 := uv()
-		size, ok2 := uv()
-		h, ok3 := str()
-		if !ok1 || !ok2 || !ok3 || entries < 1 || h == "" || i > 0 && h <= l.heads[i-1] {
-			return nil, errCorrupt
-		}
-		l.heads = append(l.heads, h)
-		l.starts = append(l.starts, rank)
-		sizes[i] = size
-		rank += entries
-	}
-	if rank != l.count {
+	size, ok := uv()
+	if !ok {
 		return nil, errCorrupt
 	}
-	for _, size := range sizes {
-		if size > len(b)-p {
-			return nil, errCorrupt
-		}
-		l.frames = append(l.frames, b[p:p+size])
-		p += size
-	}
-	if p != len(b) {
+	blocks := (l.count + bs - 1) / bs
+	chunks := (blocks + l.cb - 1) / l.cb
+	if l.keys, ok = part(16 * chunks); !ok {
 		return nil, errCorrupt
 	}
-	l.chunks = make([]lazyChunk, nc)
-	// One decoder for the list's life, decoding one chunk at a time
-	// (chunks are small, so its buffers are too).
-	var err error
-	if l.dec, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true), zstd.WithDecoderMaxMemory(maxUncompressed)); err != nil {
-		return nil, fmt.Errorf("dict: %w", err)
+	if l.blocks, ok = part(blockBytes * blocks); !ok {
+		return nil, errCorrupt
+	}
+	// An entry takes at least two bytes.
+	if l.data, ok = part(size); !ok || p != len(b) || l.count > size/2 {
+		return nil, errCorrupt
 	}
 	return l, nil
 }
 
-// chunk returns chunk i, decompressing it on first use. A chunk that does
-// not decode is empty (its words are unknown) and verify reports it; the
-// embedded lists are checked whole by the package's tests.
-func (l *list) chunk(i int) *chunk {
-	lc := &l.chunks[i]
-	lc.once.Do(func() {
-		entries := l.count - l.starts[i]
-		if i+1 < len(l.starts) {
-			entries = l.starts[i+1] - l.starts[i]
-		}
-		raw, err := l.dec.DecodeAll(l.frames[i], nil)
-		if err == nil {
-			lc.c, err = parseChunk(raw, l.bs, entries, l.heads[i])
-		}
-		if err != nil {
-			lc.c, lc.err = &chunk{bs: l.bs}, err
-		}
-	})
-	return lc.c
-}
-
-// verify decompresses every chunk and reports the first that is corrupt.
+// verify reads the whole list and reports the first thing wrong with it:
+// what a look-up reads is checked only as far as it must be to stay in
+// bounds, so a corrupt list answers wrongly where it is corrupt.
 func (l *list) verify() error {
-	for i := range l.chunks {
-		l.chunk(i)
-		if err := l.chunks[i].err; err != nil {
-			return fmt.Errorf("chunk %d: %w", i, err)
+	var begins []uint32
+	var cur []byte
+	q := 0
+	for i := 0; i < l.count; i++ {
+		if i%l.bs == 0 && l.blockAt(i/l.bs) != q {
+			return fmt.Errorf("block %d: offset %d, want %d", i/l.bs, l.blockAt(i/l.bs), q)
+		}
+		shared, suf, _, next, ok := l.entry(q)
+		if !ok || shared > len(cur) || i%l.bs == 0 && shared != 0 || len(suf) == 0 {
+			return fmt.Errorf("entry %d: %w", i, errCorrupt)
+		}
+		word := append(cur[:shared:shared], suf...)
+		if i > 0 && string(word) <= string(cur) {
+			return fmt.Errorf("entry %d: %q after %q", i, word, cur)
+		}
+		if i%l.bs == 0 && l.blockKey(i/l.bs) != makeKey(word).a {
+			return fmt.Errorf("block %d: key of %q", i/l.bs, word)
+		}
+		if i%(l.bs*l.cb) == 0 && l.chunkKey(i/(l.bs*l.cb)) != makeKey(word) {
+			return fmt.Errorf("chunk %d: key of %q", i/(l.bs*l.cb), word)
+		}
+		if b, ok := beginning(string(word)); ok && (len(begins) == 0 || begins[len(begins)-1] != b) {
+			begins = append(begins, b)
+		}
+		cur, q = word, next
+	}
+	if q != len(l.data) {
+		return fmt.Errorf("%d bytes after the last entry: %w", len(l.data)-q, errCorrupt)
+	}
+	if len(begins) != len(l.begins)/4 {
+		return fmt.Errorf("%d beginnings, want %d: %w", len(l.begins)/4, len(begins), errCorrupt)
+	}
+	for i, b := range begins {
+		if l.beginAt(i) != b {
+			return fmt.Errorf("beginning %d: %w", i, errCorrupt)
 		}
 	}
 	return nil
 }
 
-// parseChunk indexes a decompressed chunk of count entries whose first word
-// must be head.
-func parseChunk(data []byte, bs, count int, head string) (*chunk, error) {
-	if len(data) > maxUncompressed {
-		return nil, errors.New("dict: compiled chunk too large")
-	}
-	// An entry takes at least two bytes.
-	if count > len(data)/2 {
-		return nil, errCorrupt
-	}
-	c := &chunk{data: data, count: count, bs: bs}
-	c.blocks = make([]uint32, 0, count/bs+1)
-	c.keys = make([]key16, 0, count/bs+1)
-	// One pass checks every entry's lengths, so lookups need no bounds
-	// checks beyond the slice's own.
-	q, prevLen := 0, 0
-	for i := 0; i < count; i++ {
-		shared, k1 := binary.Uvarint(c.data[q:])
-		if k1 <= 0 {
-			return nil, errCorrupt
+func (l *list) beginAt(i int) uint32  { return binary.BigEndian.Uint32(l.begins[4*i:]) }
+func (l *list) blockKey(i int) uint64 { return binary.BigEndian.Uint64(l.blocks[blockBytes*i:]) }
+func (l *list) blockAt(i int) int {
+	return int(binary.LittleEndian.Uint32(l.blocks[blockBytes*i+8:]))
+}
+
+// blockBytes is what a block takes in the list's array of blocks.
+const blockBytes = 12
+
+func (l *list) chunkKey(i int) key16 {
+	return key16{binary.BigEndian.Uint64(l.keys[16*i:]), binary.BigEndian.Uint64(l.keys[16*i+8:])}
+}
+
+// hasBeginning reports whether some word of the list begins with b (see
+// beginning).
+func (l *list) hasBeginning(b uint32) bool {
+	n := len(l.begins) / 4
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l.beginAt(m) < b {
+			lo = m + 1
+		} else {
+			hi = m
 		}
-		sl, k2 := binary.Uvarint(c.data[q+k1:])
-		if k2 <= 0 {
-			return nil, errCorrupt
-		}
-		sl >>= 1
-		if shared > uint64(prevLen) || sl > uint64(len(c.data)-q-k1-k2) {
-			return nil, errCorrupt
-		}
-		if i%bs == 0 {
-			if shared != 0 {
-				return nil, errCorrupt
-			}
-			c.blocks = append(c.blocks, uint32(q))
-			s := q + k1 + k2
-			c.keys = append(c.keys, makeKey(c.data[s:s+int(sl)]))
-			if i == 0 && string(c.data[s:s+int(sl)]) != head {
-				return nil, errCorrupt
-			}
-		}
-		q += k1 + k2 + int(sl)
-		prevLen = int(shared) + int(sl)
 	}
-	if q != len(c.data) {
-		return nil, errCorrupt
-	}
-	return c, nil
+	return lo < n && l.beginAt(lo) == b
 }
 
 // entry reads the entry at q: its shared prefix length, suffix, flag bit
-// and the offset of the next entry.
-func (c *chunk) entry(q int) (shared int, suffix []byte, noSuggest bool, next int) {
-	s, k1 := binary.Uvarint(c.data[q:])
-	v, k2 := binary.Uvarint(c.data[q+k1:])
-	q += k1 + k2
-	n := int(v >> 1)
-	return int(s), c.data[q : q+n], v&1 == 1, q + n
+// and the offset of the next entry; ok is false where the entries are
+// corrupt.
+func (l *list) entry(q int) (shared int, suffix []byte, noSuggest bool, next int, ok bool) {
+	d := l.data
+	if q < 0 || q >= len(d) {
+		return 0, nil, false, 0, false
+	}
+	// Both numbers are below 128 but for words of 64 bytes or more.
+	s, k1 := uint64(d[q]), 1
+	if s >= 0x80 {
+		if s, k1 = binary.Uvarint(d[q:]); k1 <= 0 {
+			return 0, nil, false, 0, false
+		}
+	}
+	q += k1
+	if q >= len(d) {
+		return 0, nil, false, 0, false
+	}
+	v, k2 := uint64(d[q]), 1
+	if v >= 0x80 {
+		if v, k2 = binary.Uvarint(d[q:]); k2 <= 0 {
+			return 0, nil, false, 0, false
+		}
+	}
+	q += k2
+	n := v >> 1
+	if n > uint64(len(d)-q) || s > maxUncompressed {
+		return 0, nil, false, 0, false
+	}
+	return int(s), d[q : q+int(n)], v&1 == 1, q + int(n), true
+}
+
+// head is block i's first word, read in place.
+func (l *list) head(i int) []byte {
+	shared, suf, _, _, ok := l.entry(l.blockAt(i))
+	if !ok || shared != 0 {
+		return nil
+	}
+	return suf
 }
 
 // lookup reports whether word is on the list and, if so, whether it is
 // marked no-suggest.
 func (l *list) lookup(word string) (found, noSuggest bool) {
-	if b, ok := beginning(word); ok && l != nil {
-		if _, seen := slices.BinarySearch(l.begins, b); !seen {
-			return false, false
-		}
+	if b, ok := beginning(word); ok && l != nil && !l.hasBeginning(b) {
+		return false, false
 	}
 	_, found, noSuggest = l.search(word)
 	return found, noSuggest
@@ -394,53 +380,53 @@ func (l *list) lookup(word string) (found, noSuggest bool) {
 // search returns the number of entries that sort before word, whether word
 // is on the list, and its no-suggest bit.
 func (l *list) search(word string) (rank int, found, noSuggest bool) {
-	if l == nil {
+	if l == nil || l.count == 0 {
 		return 0, false, false
 	}
-	i := sort.Search(len(l.heads), func(i int) bool { return l.heads[i] > word }) - 1
-	if i < 0 {
-		return 0, false, false
-	}
-	rank, found, noSuggest = l.chunk(i).search(word)
-	return l.starts[i] + rank, found, noSuggest
-}
-
-// search is list.search inside one chunk.
-func (c *chunk) search(word string) (rank int, found, noSuggest bool) {
-	if len(c.blocks) == 0 {
-		return 0, false, false
-	}
-	// The last block whose head is <= word. Comparing 16-byte keys settles
-	// almost every step without touching the (cache-cold) entry data; 8
-	// bytes were not enough for Turkish, where 45% of block heads share
-	// their first 8 bytes with the block before (siparişinizde...).
+	// The last chunk whose first word is <= word. Comparing 16-byte keys
+	// settles almost every step without reading an entry; 8 bytes were
+	// not enough for Turkish, where 45% of block heads share their
+	// first 8 bytes with the block before (siparişinizde...).
 	wk := makeKey(word)
-	i := sort.Search(len(c.blocks), func(i int) bool {
-		if k := c.keys[i]; k != wk {
+	blocks := len(l.blocks) / blockBytes
+	c := sort.Search(len(l.keys)/16, func(i int) bool {
+		if k := l.chunkKey(i); k != wk {
 			return k.a > wk.a || k.a == wk.a && k.b > wk.b
 		}
-		_, head, _, _ := c.entry(int(c.blocks[i]))
-		return compare(head, word) > 0
+		return compare(l.head(i*l.cb), word) > 0
 	}) - 1
-	if i < 0 {
+	if c < 0 {
 		return 0, false, false
 	}
+	// Then the last block of the chunk whose head is <= word: the
+	// chunk's first is, so there is one. 8 bytes of key settle most
+	// steps; a head that shares them is compared whole.
+	lo := c * l.cb
+	i := lo + sort.Search(min(l.cb, blocks-lo)-1, func(j int) bool {
+		if k := l.blockKey(lo + j + 1); k != wk.a {
+			return k > wk.a
+		}
+		return compare(l.head(lo+j+1), word) > 0
+	})
 	var stack [64]byte
 	cur := stack[:0]
-	q := int(c.blocks[i])
+	q := l.blockAt(i)
 	j := 0
-	for ; j < c.bs && i*c.bs+j < c.count; j++ {
-		shared, suf, ns, next := c.entry(q)
+	for ; j < l.bs && i*l.bs+j < l.count; j++ {
+		shared, suf, ns, next, ok := l.entry(q)
+		if !ok || shared > len(cur) {
+			break // corrupt: verify says so
+		}
 		cur = append(cur[:shared], suf...)
 		switch cmp := compare(cur, word); {
 		case cmp == 0:
-			return i*c.bs + j, true, ns
+			return i*l.bs + j, true, ns
 		case cmp > 0:
-			return i*c.bs + j, false, false
+			return i*l.bs + j, false, false
 		}
 		q = next
 	}
-	return i*c.bs + j, false, false
+	return i*l.bs + j, false, false
 }
 
 // prefixCount is the number of entries that start with prefix. No UTF-8
@@ -467,17 +453,17 @@ func compare(b []byte, s string) int {
 // each calls fn for every word in order until fn returns false.
 func (l *list) each(fn func(word string, noSuggest bool) bool) {
 	var cur []byte
-	for i := range l.chunks {
-		c := l.chunk(i)
-		q := 0
-		for j := 0; j < c.count && len(c.blocks) > 0; j++ {
-			shared, suf, ns, next := c.entry(q)
-			cur = append(cur[:shared], suf...)
-			if !fn(string(cur), ns) {
-				return
-			}
-			q = next
+	q := 0
+	for j := 0; j < l.count; j++ {
+		shared, suf, ns, next, ok := l.entry(q)
+		if !ok || shared > len(cur) {
+			return // corrupt: verify says so
 		}
+		cur = append(cur[:shared], suf...)
+		if !fn(string(cur), ns) {
+			return
+		}
+		q = next
 	}
 }
 

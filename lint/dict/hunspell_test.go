@@ -121,14 +121,14 @@ func TestCompiledRoundTrip(t *testing.T) {
 			t.Errorf("Has(%q)", w)
 		}
 	}
-	if _, err := readList(bytes.NewReader([]byte("not zstd"))); err == nil {
+	if _, err := readList(bytes.NewReader([]byte("not a list"))); err == nil {
 		t.Error("want an error for a corrupt file")
 	}
 }
 
 // TestChunks checks a list of several chunks: every word found with its
-// rank, counts across chunk borders, and a corrupt chunk found by verify
-// and read as empty, not a panic.
+// rank, counts across chunk borders, and corrupt entries found by verify
+// and answered as not found, not a panic.
 func TestChunks(t *testing.T) {
 	var forms []Form
 	// 4 103 words: the prefix w040 (w04000…w04099) spans the border
@@ -145,8 +145,8 @@ func TestChunks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.chunks) != (len(forms)+chunkEntries-1)/chunkEntries || len(l.chunks) < 2 || l.count != len(forms) {
-		t.Fatalf("%d chunks, %d words", len(l.chunks), l.count)
+	if chunks := len(l.keys) / 16; chunks != (len(forms)+chunkEntries-1)/chunkEntries || chunks < 2 || l.count != len(forms) {
+		t.Fatalf("%d chunks, %d words", chunks, l.count)
 	}
 	for i, f := range forms {
 		if rank, found, _ := l.search(f.Word); !found || rank != i {
@@ -164,26 +164,26 @@ func TestChunks(t *testing.T) {
 	if n != len(forms) || l.verify() != nil {
 		t.Errorf("each saw %d of %d; verify: %v", n, len(forms), l.verify())
 	}
-	// Flip a byte in the last frame: that chunk is corrupt, the others
-	// still answer.
-	raw[len(raw)-3] ^= 0xff
+	// Make the last entry's suffix run past the end: that entry is
+	// corrupt, the others still answer.
+	raw[len(raw)-len(forms[len(forms)-1].Word)-1] = 0x7f
 	l, err = parseList(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if l.verify() == nil {
-		t.Error("verify passed a corrupt chunk")
+		t.Error("verify passed a corrupt entry")
 	}
 	if ok, _ := l.lookup("w00001"); !ok {
-		t.Error("a good chunk lost its words")
+		t.Error("a good block lost its words")
 	}
 	if ok, _ := l.lookup(forms[len(forms)-1].Word); ok {
-		t.Error("a corrupt chunk answered")
+		t.Error("a corrupt entry answered")
 	}
 }
 
-// TestEmbeddedListsDecode decompresses every chunk of every shipped list:
-// the run reads them only when needed, so a bad one must be caught here.
+// TestEmbeddedListsDecode reads every entry of every shipped list: a run
+// checks only what it reads, so a bad one must be caught here.
 func TestEmbeddedListsDecode(t *testing.T) {
 	for _, lang := range Langs() {
 		d, err := load(lang, loaders[lang].data)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Rebuilds lint/dict/data/*.dict.zst from the published sources. Run from
+# Rebuilds lint/dict/data/*.dict from the published sources. Run from
 # lint/dict (go generate does) or anywhere with DICT_DIR set. Needs npm,
 # apt-get (Debian) and, for Azerbaijani, the tesseract-ocr tools
 # (combine_tessdata, dawg2wordlist): installed here if missing, which needs
@@ -45,13 +45,13 @@ dawg2wordlist aze.lstm-unicharset aze.lstm-word-dawg aze.words >/dev/null 2>&1
 
 cd "$repo"
 curated=rules/data/spelling
-go run ./lint/dict/gen -lang en -out "$dict/data/en.dict.zst" \
+go run ./lint/dict/gen -lang en -out "$dict/data/en.dict" \
 	-hunspell "$tmp/en/package/index.aff:$tmp/en/package/index.dic" \
 	-hunspell "$tmp/en-gb/package/index.aff:$tmp/en-gb/package/index.dic" \
 	-rare "$tmp/en-large/usr/share/dict/american-english-large" \
 	-rare "$tmp/en-large/usr/share/dict/british-english-large"
-go run ./lint/dict/gen -lang tr -out "$dict/data/tr.dict.zst" -removed "$dict/gen/removed-tr.txt" \
+go run ./lint/dict/gen -lang tr -out "$dict/data/tr.dict" -removed "$dict/gen/removed-tr.txt" \
 	-hunspell "$tmp/tr/package/index.aff:$tmp/tr/package/index.dic" \
 	-exclude "$curated/tr.txt"
-go run ./lint/dict/gen -lang az -out "$dict/data/az.dict.zst" -removed "$dict/gen/removed-az.txt" \
+go run ./lint/dict/gen -lang az -out "$dict/data/az.dict" -removed "$dict/gen/removed-az.txt" \
 	-words "$tmp/aze.words" -exclude "$curated/az.txt"

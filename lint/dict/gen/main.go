@@ -2,8 +2,8 @@
 // files into the format package dict embeds. gen.sh fetches the sources and
 // runs it for every language; see there.
 //
-//	go run ./lint/dict/gen -lang en -hunspell a.aff:a.dic -hunspell b.aff:b.dic -out en.dict.zst
-//	go run ./lint/dict/gen -lang az -words aze.words -exclude az.txt -out az.dict.zst
+//	go run ./lint/dict/gen -lang en -hunspell a.aff:a.dic -hunspell b.aff:b.dic -out en.dict
+//	go run ./lint/dict/gen -lang az -words aze.words -exclude az.txt -out az.dict
 package main
 
 import (
