@@ -205,7 +205,7 @@ quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"),
 feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
 "we'll deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
 what went wrong ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz
-gecikti") and praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the
+gecikti"), also with a mock wish after it ("…delayed again, we wish you happy waiting!") and praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the
 customer's own slip ("Thanks so much for forgetting the key again", "ödemediğiniz için teşekkürler", "bizi
 qınadığınız üçün təşəkkür edirik"), their surprise at what they caused met with a judgment or a feigned guess
 ("…and you're surprised? Presumably…", "şaşırmanız çok sevimli", "təəccüblənmisiniz, yəqin…"), feigned mystery
@@ -227,7 +227,7 @@ they changed their mind or wrote, in words or digits ("bugün 4. kez değiştird
 "your fifth email"); an apology counted in thousands ("bin kez özür dileriz"), mock punishment or shame of ours
 ("kendimizi cezalandırıyoruz", "we'll never forgive ourselves"), "we're not a charity" and the customer told
 everywhere: three places or more where it stands written with our earlier telling ("answered on the box, in the manual
-and on our website", "saytda, profildə və hər mesajda yazdığımız kimi").
+and on our website", "saytda, profildə və hər mesajda yazdığımız kimi"), not places where the customer can find or use a thing ("you'll find it in the app, in your email and on your profile").
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -250,7 +250,7 @@ work miracles"), blame we take with what we will do about it ("You're right, it'
 this afternoon"), a mishap wished as a pastime ("Keyifli kaybolmalar dileriz" after a maze booked), praise for an
 accident the customer did not have ("hiç düşmediniz", "you didn't fall once"), "again" beside working order ("yine
 tıkır tıkır çalışıyor") and what the customer read or found, unless "this time" or "finally" goes with it ("Aferin,
-kılavuzu okumuşsunuz"), are not flagged.`,
+kılavuzu okumuşsunuz"; "sonunda" after a genitive is "at the end of"), are not flagged.`,
 		Why: `Sarcasm in writing reads as contempt: the customer cannot hear the tone, only the words, and a
 screenshot of a snarky reply travels far. Say the fact plainly and helpfully.`,
 		Examples: sarcasmData.Examples,

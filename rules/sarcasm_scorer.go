@@ -88,7 +88,8 @@ const sarcasmScorerDoc = `
 Beside these patterns, a learnt scorer is on. It has read every labelled set of ours, over 7 000 sarcastic and
 sincere replies in each language, and weighs a message's words in any ending, the words side by side and the sarcastic ingredients above,
 so it also catches sarcasm put in a new way that no pattern describes; it leaves alone a question that asks the
-customer to confirm a step ("Are you sure you want to delete it?", "Do you want to mark all as read?") and reads no
+customer to confirm a step ("Are you sure you want to delete it?", "Do you want to mark all as read?"), not one that asks them to try ("Do you want to try reading it
+this time?"), and reads no
 quotes inside markup (id="duration"). threshold (0 to 1, default 0.95) says how
 sure it must be before it flags a message: higher flags fewer messages and misses more sarcasm, lower finds more
 and flags more sincere messages by mistake. To keep the patterns only, switch it off: scorer: {enabled: false}.`
