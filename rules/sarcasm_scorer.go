@@ -85,7 +85,7 @@ var sarcasmScorerDefaults = SarcasmScorerOptions{Enabled: true, Threshold: 0.95}
 
 const sarcasmScorerDoc = `
 
-Beside these patterns, a learnt scorer is on. It has read every labelled set of ours, over 7 000 sarcastic and
+Beside these patterns, a learnt scorer is on. It has read every labelled set of ours but the newest blind one, over 7 000 sarcastic and
 sincere replies in each language, and weighs a message's words in any ending, the words side by side and the sarcastic ingredients above,
 so it also catches sarcasm put in a new way that no pattern describes; it leaves alone a question that asks the
 customer to confirm a step ("Are you sure you want to delete it?", "Do you want to mark all as read?"), not one that asks them to try ("Do you want to try reading it
