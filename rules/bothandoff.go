@@ -135,16 +135,7 @@ type oneOfOurs struct {
 
 func newOneOfOurs() oneOfOurs {
 	w := bothandoffData.WordSets
-	stems := func(list string) map[lint.Lang][]string {
-		out := map[lint.Lang][]string{}
-		for l, set := range w(list) {
-			for x := range set {
-				out[l] = append(out[l], lint.Fold(l, x))
-			}
-			slices.Sort(out[l])
-		}
-		return out
-	}
+	stems := foldedSorted
 	return oneOfOurs{withEnds: endingSets(w("ours_with_endings")), talk: stems("talk_stems"), notPeople: stems("not_people"),
 		connect: stems("connect_stems"), toOne: w("to_one"), acts: stems("one_acts"), agentSuffixes: stems("agent_suffixes"),
 		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
@@ -805,16 +796,7 @@ type ownChannel struct {
 
 func newOwnChannel() ownChannel {
 	w := bothandoffData.WordSets
-	folded := func(list string) map[lint.Lang][]string {
-		out := map[lint.Lang][]string{}
-		for l, set := range w(list) {
-			for n := range set {
-				out[l] = append(out[l], lint.Fold(l, n))
-			}
-			slices.Sort(out[l])
-		}
-		return out
-	}
+	folded := foldedSorted
 	return ownChannel{nouns: folded("channel_nouns"), address: folded("address_nouns"), this: w("this"), your: endingSets(w("your_endings"))}
 }
 
@@ -1004,4 +986,17 @@ func (lw *lackWords) bareMine(l lint.Lang, w string, folded bool) bool {
 	stem, ok := strings.CutSuffix(w, "m")
 	r, _ := utf8.DecodeLastRuneInString(stem)
 	return ok && strings.ContainsRune("aeıioöuüəAEIİOÖUÜƏ", r)
+}
+
+// foldedSorted is a bot-handoff word list per language, folded and
+// sorted for a binary search of a word's start.
+func foldedSorted(list string) map[lint.Lang][]string {
+	out := map[lint.Lang][]string{}
+	for l, set := range bothandoffData.WordSets(list) {
+		for x := range set {
+			out[l] = append(out[l], lint.Fold(l, x))
+		}
+		slices.Sort(out[l])
+	}
+	return out
 }

@@ -822,15 +822,9 @@ func (sp *speller) english(lx *lexicon, text string, toks []lint.Token, ws []lin
 	read := 0 // the text before it is read
 	// The words alone, by ws when it is read (k the word's index there,
 	// i its token's): a text is half spaces and marks.
-	n := len(toks)
-	if ws != nil {
-		n = len(ws)
-	}
-	for k := 0; k < n; k++ {
-		i := k
-		if ws != nil {
-			i = ws[k].Tok
-		} else if toks[i].Kind != lint.Word {
+	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
+		i, ok := wordTokenAt(toks, ws, k)
+		if !ok {
 			continue
 		}
 		t := &toks[i]
@@ -1459,15 +1453,9 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, lx *lexicon, text string, t
 		ws = nil // the verdicts keep what the built-in list finds
 	}
 	// The words alone, as unknownSeeing reads them.
-	n := len(toks)
-	if ws != nil {
-		n = len(ws)
-	}
-	for k := 0; k < n; k++ {
-		i := k
-		if ws != nil {
-			i = ws[k].Tok
-		} else if toks[i].Kind != lint.Word {
+	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
+		i, ok := wordTokenAt(toks, ws, k)
+		if !ok {
 			continue
 		}
 		t := &toks[i]
@@ -1624,15 +1612,9 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 	hits, seenWords := hitRoom[:0], seenRoom[:0]
 	// The words alone, by ws when the text has them (k the word's index
 	// there, i its token's): a text is half spaces and marks.
-	n := len(toks)
-	if ws != nil {
-		n = len(ws)
-	}
-	for k := 0; k < n; k++ {
-		i := k
-		if ws != nil {
-			i = ws[k].Tok
-		} else if toks[i].Kind != lint.Word {
+	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
+		i, ok := wordTokenAt(toks, ws, k)
+		if !ok {
 			continue
 		}
 		t := &toks[i] // a token is five words: not copied for each
@@ -2257,4 +2239,22 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// wordsToWalk is how many places a pass over a text's words walks: its
+// words when ws is read, else every token (wordTokenAt skips the rest).
+func wordsToWalk(toks []lint.Token, ws []lint.WordToken) int {
+	if ws != nil {
+		return len(ws)
+	}
+	return len(toks)
+}
+
+// wordTokenAt is the token index of the k-th place wordsToWalk counts,
+// and whether it is a word.
+func wordTokenAt(toks []lint.Token, ws []lint.WordToken, k int) (int, bool) {
+	if ws != nil {
+		return ws[k].Tok, true
+	}
+	return k, toks[k].Kind == lint.Word
 }
