@@ -160,7 +160,7 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 	}
 	words := spellingDoc.Langs[l].Words
 	// The language's list and those that also pass load side by side:
-	// decompressing them is most of a check's start-up.
+	// reading their headers is much of a check's start-up.
 	names := append([]string{string(l)}, words["also"]...)
 	dicts := make([]*dict.Dict, len(names))
 	errs := make([]error, len(names))
