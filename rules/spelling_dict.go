@@ -159,8 +159,8 @@ func buildLexicon(l lint.Lang) (*lexicon, error) {
 		return nil, nil
 	}
 	words := spellingDoc.Langs[l].Words
-	// The language's list and those that also pass load side by side:
-	// reading their headers is much of a check's start-up.
+	// The language's list and those that also pass load side by side
+	// (each reads only its header: the words are read in place).
 	names := append([]string{string(l)}, words["also"]...)
 	dicts := make([]*dict.Dict, len(names))
 	errs := make([]error, len(names))
