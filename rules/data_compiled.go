@@ -7,7 +7,10 @@ import "github.com/msglint/msglint/lint"
 var compiledData = lint.CompiledRuleData{
 	"bothandoff.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Bağışlayın, bunu başa düşmədim. Yenidən cəhd edin.", Good: "Bağışlayın, bunu başa düşmədim. Operatorla danışmaq üçün 'operator' yazın."},
+			Example: lint.Example{
+				Bad:  "Bağışlayın, bunu başa düşmədim. Yenidən cəhd edin.",
+				Good: "Bağışlayın, bunu başa düşmədim. Operatorla danışmaq üçün 'operator' yazın.",
+			},
 			Say: map[string]string{
 				"suggestion": "çıxış yolu əlavə edin: \"Operatorla danışmaq üçün 'operator' yazın.\"",
 			},
@@ -66,7 +69,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Sorry, I didn't understand that. Please try again.", Good: "Sorry, I didn't understand that. Type 'agent' to chat with a person."},
+			Example: lint.Example{
+				Bad:  "Sorry, I didn't understand that. Please try again.",
+				Good: "Sorry, I didn't understand that. Type 'agent' to chat with a person.",
+			},
 			Say: map[string]string{
 				"suggestion": "add a way out: \"Type 'agent' to chat with a person, or call us.\"",
 			},
@@ -101,7 +107,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Üzgünüm, bunu anlayamadım. Lütfen tekrar deneyin.", Good: "Üzgünüm, bunu anlayamadım. Bir müşteri temsilcisine bağlanmak için 'temsilci' yazın."},
+			Example: lint.Example{
+				Bad:  "Üzgünüm, bunu anlayamadım. Lütfen tekrar deneyin.",
+				Good: "Üzgünüm, bunu anlayamadım. Bir müşteri temsilcisine bağlanmak için 'temsilci' yazın.",
+			},
 			Say: map[string]string{
 				"suggestion": "bir çıkış yolu ekleyin: \"Müşteri temsilcisine bağlanmak için 'temsilci' yazın.\"",
 			},
@@ -164,7 +173,10 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"cta.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Yaz kolleksiyamız gəldi, idman ayaqqabılarında 20% endirim.", Good: "Yaz kolleksiyamız gəldi! YAY20 kodundan istifadə edin, 20% endirim qazanın."},
+			Example: lint.Example{
+				Bad:  "Yaz kolleksiyamız gəldi, idman ayaqqabılarında 20% endirim.",
+				Good: "Yaz kolleksiyamız gəldi! YAY20 kodundan istifadə edin, 20% endirim qazanın.",
+			},
 			Say: map[string]string{
 				"bare_link": "\"İndi sifariş edin: {link}\"",
 				"no_cta":    "bir aydın çağırış əlavə edin, məs. \"İndi sifariş edin\" və ya \"KOD10 kodundan istifadə edin\"",
@@ -201,7 +213,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Our spring collection has arrived, with 20% off sneakers.", Good: "Our spring collection has arrived: 20% off sneakers. Shop now at luma.example/sale"},
+			Example: lint.Example{
+				Bad:  "Our spring collection has arrived, with 20% off sneakers.",
+				Good: "Our spring collection has arrived: 20% off sneakers. Shop now at luma.example/sale",
+			},
 			Say: map[string]string{
 				"bare_link": "\"Shop the sale: {link}\"",
 				"no_cta":    "add one clear action, e.g. \"Shop now at luma.example/sale\" or \"Reply YES to claim it\"",
@@ -223,7 +238,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "İlkbahar koleksiyonumuz geldi, spor ayakkabılarda %20 indirim.", Good: "İlkbahar koleksiyonumuz geldi! BAHAR20 kodunu kullanın, %20 indirim kazanın."},
+			Example: lint.Example{
+				Bad:  "İlkbahar koleksiyonumuz geldi, spor ayakkabılarda %20 indirim.",
+				Good: "İlkbahar koleksiyonumuz geldi! BAHAR20 kodunu kullanın, %20 indirim kazanın.",
+			},
 			Say: map[string]string{
 				"bare_link": "\"Hemen alışverişe başlayın: {link}\"",
 				"no_cta":    "tek bir net çağrı ekleyin, ör. \"Hemen sipariş verin\" veya \"KOD10 kodunu kullanın\"",
@@ -260,7 +278,10 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"forwarding.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Telefon nömrənizi kuryer şirkəti ilə paylaşdıq.", Good: "Kuryerin sizə zəng etməsi üçün nömrənizi kuryer şirkəti ilə paylaşmağımıza icazə verirsinizmi?"},
+			Example: lint.Example{
+				Bad:  "Telefon nömrənizi kuryer şirkəti ilə paylaşdıq.",
+				Good: "Kuryerin sizə zəng etməsi üçün nömrənizi kuryer şirkəti ilə paylaşmağımıza icazə verirsinizmi?",
+			},
 			Say: map[string]string{
 				"suggestion": "əvvəlcə soruşun: \"Nömrənizi kuryer şirkəti ilə paylaşmağımıza icazə verirsinizmi?\"",
 			},
@@ -330,7 +351,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "I passed your phone number to the courier, they will call you.", Good: "May we share your phone number with the courier so they can call you before delivery?"},
+			Example: lint.Example{
+				Bad:  "I passed your phone number to the courier, they will call you.",
+				Good: "May we share your phone number with the courier so they can call you before delivery?",
+			},
 			Say: map[string]string{
 				"suggestion": "ask first: \"May we share your phone number with the courier so they can call you?\"",
 			},
@@ -394,7 +418,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Telefon numaranızı kargo firmasıyla paylaştık.", Good: "Kuryenin sizi arayabilmesi için numaranızı kargo firmasıyla paylaşmamıza izin verir misiniz?"},
+			Example: lint.Example{
+				Bad:  "Telefon numaranızı kargo firmasıyla paylaştık.",
+				Good: "Kuryenin sizi arayabilmesi için numaranızı kargo firmasıyla paylaşmamıza izin verir misiniz?",
+			},
 			Say: map[string]string{
 				"suggestion": "önce sorun: \"Kuryenin sizi arayabilmesi için numaranızı kargo firmasıyla paylaşmamıza izin verir misiniz?\"",
 			},
@@ -464,7 +491,10 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"goodbye.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Müraciətiniz bağlandı.", Good: "Müraciətiniz bağlandı. Başqa sualınız varmı? Xoş günlər!"},
+			Example: lint.Example{
+				Bad:  "Müraciətiniz bağlandı.",
+				Good: "Müraciətiniz bağlandı. Başqa sualınız varmı? Xoş günlər!",
+			},
 			Say: map[string]string{
 				"suggestion": "sonuna \"Başqa sualınız varmı? Xoş günlər!\" əlavə edin",
 			},
@@ -505,7 +535,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Your ticket is closed.", Good: "Your ticket is closed. Is there anything else I can help you with? Have a great day!"},
+			Example: lint.Example{
+				Bad:  "Your ticket is closed.",
+				Good: "Your ticket is closed. Is there anything else I can help you with? Have a great day!",
+			},
 			Say: map[string]string{
 				"suggestion": "end with \"Is there anything else I can help you with? Have a great day!\"",
 			},
@@ -556,7 +589,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Talebiniz kapatıldı.", Good: "Talebiniz kapatıldı. Başka bir konuda yardımcı olabilir miyim? İyi günler!"},
+			Example: lint.Example{
+				Bad:  "Talebiniz kapatıldı.",
+				Good: "Talebiniz kapatıldı. Başka bir konuda yardımcı olabilir miyim? İyi günler!",
+			},
 			Say: map[string]string{
 				"suggestion": "sonuna \"Başka bir konuda yardımcı olabilir miyim? İyi günler!\" ekleyin",
 			},
@@ -598,7 +634,10 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"grammar.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Sualınız var mı? Sifariş gəldi mi?", Good: "Sualınız varmı? Sifariş gəldimi?"},
+			Example: lint.Example{
+				Bad:  "Sualınız var mı? Sifariş gəldi mi?",
+				Good: "Sualınız varmı? Sifariş gəldimi?",
+			},
 			Say: map[string]string{
 				"joined":            "%q is one word: %q",
 				"particle_attached": "%q: Azerbaijani writes the question particle attached: %q",
@@ -609,7 +648,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Your parcel is on it's way with a original receipt.", Good: "Your parcel is on its way with an original receipt."},
+			Example: lint.Example{
+				Bad:  "Your parcel is on it's way with a original receipt.",
+				Good: "Your parcel is on its way with an original receipt.",
+			},
 			Say: map[string]string{
 				"article":   "%q should be %q: the next word starts with a %s sound",
 				"consonant": "consonant",
@@ -626,7 +668,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Siparişinizi aldınızmı? Yardımcı olabilirmiyiz?", Good: "Siparişinizi aldınız mı? Yardımcı olabilir miyiz?"},
+			Example: lint.Example{
+				Bad:  "Siparişinizi aldınızmı? Yardımcı olabilirmiyiz?",
+				Good: "Siparişinizi aldınız mı? Yardımcı olabilir miyiz?",
+			},
 			Say: map[string]string{
 				"joined":         "%q is one word: %q",
 				"particle_apart": "%q: the question particle is written apart: %q",
@@ -641,7 +686,10 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"greeting.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Sifariş sualları üçün saytdakı formdan istifadə edin.", Good: "Salam {{first_name}}! Mesajınız üçün təşəkkür edirik, 15 dəqiqə ərzində cavab verəcəyik."},
+			Example: lint.Example{
+				Bad:  "Sifariş sualları üçün saytdakı formdan istifadə edin.",
+				Good: "Salam {{first_name}}! Mesajınız üçün təşəkkür edirik, 15 dəqiqə ərzində cavab verəcəyik.",
+			},
 			Say: map[string]string{
 				"greet": "\"Salam {{first_name}}! Mesajınız üçün təşəkkür edirik.\" ilə başlayın",
 				"when":  "nə vaxt cavab verəcəyinizi yazın: \"Sabah saat 9:00-dan cavab verəcəyik.\"",
@@ -657,7 +705,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Order questions go to the form on our website.", Good: "Hi {{first_name}}! Thanks for your message. A team member will reply within 15 minutes."},
+			Example: lint.Example{
+				Bad:  "Order questions go to the form on our website.",
+				Good: "Hi {{first_name}}! Thanks for your message. A team member will reply within 15 minutes.",
+			},
 			Say: map[string]string{
 				"greet": "start with \"Hi {{first_name}}! Thanks for your message.\"",
 				"when":  "say when: \"We will reply tomorrow from 9:00.\"",
@@ -674,7 +725,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Sipariş sorularınız için web sitemizdeki formu kullanın.", Good: "Merhaba {{first_name}}! Mesajınız için teşekkürler, 15 dakika içinde yanıt vereceğiz."},
+			Example: lint.Example{
+				Bad:  "Sipariş sorularınız için web sitemizdeki formu kullanın.",
+				Good: "Merhaba {{first_name}}! Mesajınız için teşekkürler, 15 dakika içinde yanıt vereceğiz.",
+			},
 			Say: map[string]string{
 				"greet": "\"Merhaba {{first_name}}! Mesajınız için teşekkürler.\" ile başlayın",
 				"when":  "ne zaman yanıt vereceğinizi yazın: \"Yarın 09.00'dan itibaren yanıtlayacağız.\"",
@@ -698,7 +752,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"az": {
-			Example: lint.Example{Bad: "Maalesef siparişiniz gecikir.", Good: "Təəssüf ki, sifarişiniz gecikir."},
+			Example: lint.Example{
+				Bad:  "Maalesef siparişiniz gecikir.",
+				Good: "Təəssüf ki, sifarişiniz gecikir.",
+			},
 			Say: map[string]string{
 				"neighbour": "%q is Turkish, not Azerbaijani: %q",
 			},
@@ -709,7 +766,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Siparişiniz kargoya verildi, teşekkür ederiz.", Good: "Your order has shipped, thank you."},
+			Example: lint.Example{
+				Bad:  "Siparişiniz kargoya verildi, teşekkür ederiz.",
+				Good: "Your order has shipped, thank you.",
+			},
 			Say: map[string]string{
 				"wrong": "this message reads as %s, not %s (its declared language)",
 			},
@@ -718,7 +778,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Your order has shipped, thank you.", Good: "Siparişiniz kargoya verildi, teşekkür ederiz."},
+			Example: lint.Example{
+				Bad:  "Your order has shipped, thank you.",
+				Good: "Siparişiniz kargoya verildi, teşekkür ederiz.",
+			},
 			Words: map[string][]string{
 				"other": {"en"},
 			},
@@ -726,30 +789,48 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"length.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Sifarişiniz qəbul edildi. Bazar ertəsi göndəriləcək. İzləmə nömrəsi e-poçtla gələcək. Qaytarma 30 gün pulsuzdur. Sualınız olsa, yazın.", Good: "Sifarişiniz qəbul edildi! Bazar ertəsi göndəriləcək, izləmə nömrəsini e-poçtla göndərəcəyik."},
+			Example: lint.Example{
+				Bad:  "Sifarişiniz qəbul edildi. Bazar ertəsi göndəriləcək. İzləmə nömrəsi e-poçtla gələcək. Qaytarma 30 gün pulsuzdur. Sualınız olsa, yazın.",
+				Good: "Sifarişiniz qəbul edildi! Bazar ertəsi göndəriləcək, izləmə nömrəsini e-poçtla göndərəcəyik.",
+			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Thanks for your order. It ships Monday. Tracking follows by e-mail. Returns are free for 30 days. Reply if you need anything.", Good: "Thanks for your order! It ships Monday, and we'll e-mail you the tracking link."},
+			Example: lint.Example{
+				Bad:  "Thanks for your order. It ships Monday. Tracking follows by e-mail. Returns are free for 30 days. Reply if you need anything.",
+				Good: "Thanks for your order! It ships Monday, and we'll e-mail you the tracking link.",
+			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Siparişiniz alındı. Pazartesi kargoya verilecek. Takip numarası e-postayla gelecek. İade 30 gün ücretsiz. Sorunuz olursa yazın.", Good: "Siparişiniz alındı! Pazartesi kargoya verilecek, takip numarasını e-postayla göndereceğiz."},
+			Example: lint.Example{
+				Bad:  "Siparişiniz alındı. Pazartesi kargoya verilecek. Takip numarası e-postayla gelecek. İade 30 gün ücretsiz. Sorunuz olursa yazın.",
+				Good: "Siparişiniz alındı! Pazartesi kargoya verilecek, takip numarasını e-postayla göndereceğiz.",
+			},
 		},
 	},
 	"parity.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Salam, sifarişiniz yoldadır! (en: \"Hi {{first_name}}, your order is on its way!\")", Good: "Salam {{first_name}}, sifarişiniz yoldadır! (en: \"Hi {{first_name}}, your order is on its way!\")"},
+			Example: lint.Example{
+				Bad:  "Salam, sifarişiniz yoldadır! (en: \"Hi {{first_name}}, your order is on its way!\")",
+				Good: "Salam {{first_name}}, sifarişiniz yoldadır! (en: \"Hi {{first_name}}, your order is on its way!\")",
+			},
 			Words: map[string][]string{
 				"plural": {"one", "other"},
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Hi {{name}}, your order is on its way! (source: tr, \"Merhaba {{first_name}}, siparişiniz yolda!\")", Good: "Hi {{first_name}}, your order is on its way! (source: tr, \"Merhaba {{first_name}}, siparişiniz yolda!\")"},
+			Example: lint.Example{
+				Bad:  "Hi {{name}}, your order is on its way! (source: tr, \"Merhaba {{first_name}}, siparişiniz yolda!\")",
+				Good: "Hi {{first_name}}, your order is on its way! (source: tr, \"Merhaba {{first_name}}, siparişiniz yolda!\")",
+			},
 			Words: map[string][]string{
 				"plural": {"one", "other"},
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Hi {{first_name}}, your order is on its way! (en: \"Hi {{first_name}}, your order is on its way!\")", Good: "Merhaba {{first_name}}, siparişiniz yolda! (en: \"Hi {{first_name}}, your order is on its way!\")"},
+			Example: lint.Example{
+				Bad:  "Hi {{first_name}}, your order is on its way! (en: \"Hi {{first_name}}, your order is on its way!\")",
+				Good: "Merhaba {{first_name}}, siparişiniz yolda! (en: \"Hi {{first_name}}, your order is on its way!\")",
+			},
 			Words: map[string][]string{
 				"plural": {"one", "other"},
 			},
@@ -757,18 +838,30 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"placeholder.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Salam {{ }}, sifarişiniz yoldadır.", Good: "Salam {{first_name}}, sifarişiniz yoldadır."},
+			Example: lint.Example{
+				Bad:  "Salam {{ }}, sifarişiniz yoldadır.",
+				Good: "Salam {{first_name}}, sifarişiniz yoldadır.",
+			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Hi {{first_name}, your order {{order_id}} shipped.", Good: "Hi {{first_name}}, your order {{order_id}} shipped."},
+			Example: lint.Example{
+				Bad:  "Hi {{first_name}, your order {{order_id}} shipped.",
+				Good: "Hi {{first_name}}, your order {{order_id}} shipped.",
+			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Merhaba [Müşteri Adı], siparişiniz kargoda.", Good: "Merhaba {{first_name}}, siparişiniz kargoda."},
+			Example: lint.Example{
+				Bad:  "Merhaba [Müşteri Adı], siparişiniz kargoda.",
+				Good: "Merhaba {{first_name}}, siparişiniz kargoda.",
+			},
 		},
 	},
 	"repeated.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Sifarişiniz sabah sabah göndəriləcək.", Good: "Sifarişiniz sabah göndəriləcək. (Tez tez yazın: doğrudur.)"},
+			Example: lint.Example{
+				Bad:  "Sifarişiniz sabah sabah göndəriləcək.",
+				Good: "Sifarişiniz sabah göndəriləcək. (Tez tez yazın: doğrudur.)",
+			},
 			Lists: map[string][]string{
 				"allow": {"bir", "yavaş", "tez", "ayrı", "cüt", "addım", "sıra", "az", "gün", "il", "saat", "dəqiqə", "ədəd", "parça", "tək", "yeni", "rəng", "növ", "damcı", "qapı", "ev", "birər", "ikişər", "üçər", "isti", "soyuq", "təzə", "şirin", "böyük", "kiçik", "hə", "yox", "bəli", "xeyr", "oldu"},
 			},
@@ -777,13 +870,19 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "We will send the the replacement today.", Good: "We will send the replacement today."},
+			Example: lint.Example{
+				Bad:  "We will send the the replacement today.",
+				Good: "We will send the replacement today.",
+			},
 			Lists: map[string][]string{
 				"allow": {"had", "that", "bye", "no", "ha", "ho", "hey", "well", "so", "bla", "knock", "tut", "there"},
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Siparişiniz için için teşekkürler.", Good: "Siparişiniz için teşekkürler. (Yavaş yavaş yükleniyor: doğru.)"},
+			Example: lint.Example{
+				Bad:  "Siparişiniz için için teşekkürler.",
+				Good: "Siparişiniz için teşekkürler. (Yavaş yavaş yükleniyor: doğru.)",
+			},
 			Lists: map[string][]string{
 				"allow": {"bir", "yavaş", "hızlı", "güzel", "çabuk", "sık", "ara", "yan", "tek", "kat", "renk", "türlü", "çeşit", "damla", "adım", "ayrı", "kısa", "uzun", "sıra", "iyi", "ağır", "derin", "yeni", "az", "kapı", "ev", "gün", "yıl", "saat", "dakika", "tane", "parça", "koşa", "gide", "ola", "ikişer", "birer", "üçer", "dörder", "beşer", "onar", "sıcak", "soğuk", "taze", "tatlı", "büyük", "küçük", "evet", "hayır", "peki", "tamam"},
 			},
@@ -794,7 +893,10 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"sarcasm.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Əla, yenə ölçü cədvəlinə baxmadan sifariş vermisiniz.", Good: "Ölçü cədvəli buradadır: luma.example/olcu. Seçməyinizə kömək edək."},
+			Example: lint.Example{
+				Bad:  "Əla, yenə ölçü cədvəlinə baxmadan sifariş vermisiniz.",
+				Good: "Ölçü cədvəli buradadır: luma.example/olcu. Seçməyinizə kömək edək.",
+			},
 			Say: map[string]string{
 				"suggestion": "məlumatı sadə dillə verin və kömək təklif edin",
 			},
@@ -927,7 +1029,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Oh great, another customer who didn't read the size chart.", Good: "The size chart is here: luma.example/sizes. Happy to help you pick."},
+			Example: lint.Example{
+				Bad:  "Oh great, another customer who didn't read the size chart.",
+				Good: "The size chart is here: luma.example/sizes. Happy to help you pick.",
+			},
 			Say: map[string]string{
 				"suggestion": "say the fact plainly and offer help",
 			},
@@ -1049,7 +1154,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Ne güzel, yine beden tablosuna bakmadan sipariş vermişsiniz.", Good: "Beden tablosu burada: luma.example/beden. Seçmenize yardımcı olalım."},
+			Example: lint.Example{
+				Bad:  "Ne güzel, yine beden tablosuna bakmadan sipariş vermişsiniz.",
+				Good: "Beden tablosu burada: luma.example/beden. Seçmenize yardımcı olalım.",
+			},
 			Say: map[string]string{
 				"suggestion": "bilgiyi açıkça verin ve yardım önerin",
 			},
@@ -1189,7 +1297,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"az": {
-			Example: lint.Example{Bad: "ÖDƏNİŞ UĞURSUZ OLDU??", Good: "Ödəniş alınmadı. Kartınızı yoxlayıb yenidən cəhd edin."},
+			Example: lint.Example{
+				Bad:  "ÖDƏNİŞ UĞURSUZ OLDU??",
+				Good: "Ödəniş alınmadı. Kartınızı yoxlayıb yenidən cəhd edin.",
+			},
 			Words: map[string][]string{
 				"answer_nouns":     {"cavab"},
 				"controls":         {"düymə", "menyu", "konsol", "seçim", "keçid", "ikon", "nişan"},
@@ -1206,7 +1317,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "PLEASE reply with your order number!!!", Good: "Please reply with your order number."},
+			Example: lint.Example{
+				Bad:  "PLEASE reply with your order number!!!",
+				Good: "Please reply with your order number.",
+			},
 			Words: map[string][]string{
 				"calendar":          {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"},
 				"controls":          {"button", "menu", "checkbox", "console", "toggle", "dropdown", "option", "field", "link", "icon"},
@@ -1224,7 +1338,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "BU MESAJA CEVAP VERMEYİN!!", Good: "Bu mesaj otomatik gönderilmiştir, lütfen yanıtlamayın."},
+			Example: lint.Example{
+				Bad:  "BU MESAJA CEVAP VERMEYİN!!",
+				Good: "Bu mesaj otomatik gönderilmiştir, lütfen yanıtlamayın.",
+			},
 			Words: map[string][]string{
 				"answer_nouns":     {"yanıt", "cevap"},
 				"controls":         {"düğme", "buton", "menü", "konsol", "sekme", "seçenek", "bağlantı", "simge"},
@@ -1248,7 +1365,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"az": {
-			Example: lint.Example{Bad: "Təşəkür edirik, xaiş edirik gözləyin.", Good: "Təşəkkür edirik, xahiş edirik gözləyin."},
+			Example: lint.Example{
+				Bad:  "Təşəkür edirik, xaiş edirik gözləyin.",
+				Good: "Təşəkkür edirik, xahiş edirik gözləyin.",
+			},
 			Say: map[string]string{
 				"or": "və ya",
 			},
@@ -1265,7 +1385,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "We will send it once we recieve the original.", Good: "We will send it once we receive the original."},
+			Example: lint.Example{
+				Bad:  "We will send it once we recieve the original.",
+				Good: "We will send it once we receive the original.",
+			},
 			Say: map[string]string{
 				"or": "or",
 			},
@@ -1278,7 +1401,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Malesef herkez için geçerli değil.", Good: "Maalesef herkes için geçerli değil."},
+			Example: lint.Example{
+				Bad:  "Malesef herkez için geçerli değil.",
+				Good: "Maalesef herkes için geçerli değil.",
+			},
 			Say: map[string]string{
 				"or": "veya",
 			},
@@ -1297,7 +1423,10 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"whatsapp-template.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "{{1}}, {{3}} nömrəli sifarişiniz göndərildi {{2}}", Good: "Salam {{1}}, {{2}} nömrəli sifarişiniz göndərildi, {{3}} tarixində çatacaq."},
+			Example: lint.Example{
+				Bad:  "{{1}}, {{3}} nömrəli sifarişiniz göndərildi {{2}}",
+				Good: "Salam {{1}}, {{2}} nömrəli sifarişiniz göndərildi, {{3}} tarixində çatacaq.",
+			},
 			Say: map[string]string{
 				"auth_body":               "AUTHENTICATION şablonunun əsas mətni Meta-nın öz mətnidir; Meta biznesin yazdığı mətni rədd edir",
 				"auth_body_fix":           "əsas mətni boş saxlayın; təhlükəsizlik cümləsini istəyirsinizsə, add_security_recommendation seçimini yandırın",
@@ -1365,7 +1494,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "{{1}}, your order {{3}} has shipped {{2}}", Good: "Hi {{1}}, your order {{2}} has shipped and arrives on {{3}}."},
+			Example: lint.Example{
+				Bad:  "{{1}}, your order {{3}} has shipped {{2}}",
+				Good: "Hi {{1}}, your order {{2}} has shipped and arrives on {{3}}.",
+			},
 			Say: map[string]string{
 				"auth_body":               "an AUTHENTICATION template's body is Meta's own text; Meta rejects one written by the business",
 				"auth_body_fix":           "leave the body's text out and set add_security_recommendation if you want the security line",
@@ -1436,7 +1568,10 @@ var compiledData = lint.CompiledRuleData{
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "{{1}}, {{3}} numaralı siparişiniz kargoya verildi {{2}}", Good: "Merhaba {{1}}, {{2}} numaralı siparişiniz kargoya verildi, {{3}} tarihinde elinizde."},
+			Example: lint.Example{
+				Bad:  "{{1}}, {{3}} numaralı siparişiniz kargoya verildi {{2}}",
+				Good: "Merhaba {{1}}, {{2}} numaralı siparişiniz kargoya verildi, {{3}} tarihinde elinizde.",
+			},
 			Say: map[string]string{
 				"auth_body":               "AUTHENTICATION şablonunun gövdesi Meta'nın kendi metnidir; Meta işletmenin yazdığı gövdeyi reddeder",
 				"auth_body_fix":           "gövde metnini boş bırakın; güvenlik cümlesini istiyorsanız add_security_recommendation ayarını açın",
@@ -1506,19 +1641,28 @@ var compiledData = lint.CompiledRuleData{
 	},
 	"whitespace.yaml": {
 		"az": {
-			Example: lint.Example{Bad: "Təşəkkür edirik ,sifarişiniz  yoldadır.", Good: "Təşəkkür edirik, sifarişiniz yoldadır."},
+			Example: lint.Example{
+				Bad:  "Təşəkkür edirik ,sifarişiniz  yoldadır.",
+				Good: "Təşəkkür edirik, sifarişiniz yoldadır.",
+			},
 			Words: map[string][]string{
 				"openers": {"Mən", "Məni", "Mənə", "Mənim", "Biz", "Bizi", "Bizə", "Bizim", "Sən", "Səni", "Sənə", "Sənin", "Siz", "Sizi", "Sizə", "Sizin", "O", "Onu", "Ona", "Onun", "Onlar", "Onları", "Onlara", "Bu", "Bunu", "Buna", "Bunun", "Həmin", "Zəhmət", "Xahiş"},
 			},
 		},
 		"en": {
-			Example: lint.Example{Bad: "Thanks  for waiting ,your order shipped.", Good: "Thanks for waiting, your order shipped."},
+			Example: lint.Example{
+				Bad:  "Thanks  for waiting ,your order shipped.",
+				Good: "Thanks for waiting, your order shipped.",
+			},
 			Words: map[string][]string{
 				"openers": {"I", "We", "You", "He", "She", "It", "They", "Our", "Your", "My", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "The", "A", "An", "Please", "There", "Here"},
 			},
 		},
 		"tr": {
-			Example: lint.Example{Bad: "Teşekkürler !Siparişiniz  kargoda.", Good: "Teşekkürler! Siparişiniz kargoda."},
+			Example: lint.Example{
+				Bad:  "Teşekkürler !Siparişiniz  kargoda.",
+				Good: "Teşekkürler! Siparişiniz kargoda.",
+			},
 			Words: map[string][]string{
 				"openers": {"Ben", "Beni", "Bana", "Benim", "Biz", "Bizi", "Bize", "Bizim", "Sen", "Seni", "Sana", "Senin", "Siz", "Sizi", "Size", "Sizin", "O", "Onu", "Ona", "Onun", "Onlar", "Onları", "Onlara", "Bu", "Bunu", "Buna", "Bunun", "Şu", "Şunu", "Şuna", "Lütfen"},
 			},
