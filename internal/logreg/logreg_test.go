@@ -107,6 +107,37 @@ func TestCompiledNumbersFeatures(t *testing.T) {
 	}
 }
 
+// Slot finds what Feature finds, at a place below Slots, a different one
+// for each feature; a model whose features are 0 and 1 marks its empty
+// slots with a number it does not hold.
+func TestCompiledSlots(t *testing.T) {
+	c, err := (&Model{Bias: 0, Weights: map[Feature]float64{0: 1.5, 1: -2, 3: 0.25, 1 << 63: 4}}).Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	places := map[int32]Feature{}
+	for _, f := range []Feature{0, 1, 2, 3, 4, 1 << 63, 1<<63 + 1} {
+		_, w, ok := c.Feature(f)
+		at, sw, sok := c.Slot(f)
+		if sok != ok || sw != w {
+			t.Errorf("%#x: Slot %v %v, Feature %v %v", f, sw, sok, w, ok)
+		}
+		if !ok {
+			continue
+		}
+		if at < 0 || int(at) >= c.Slots() {
+			t.Errorf("%#x: place %d, %d slots", f, at, c.Slots())
+		}
+		if g, dup := places[at]; dup {
+			t.Errorf("%#x and %#x both at %d", f, g, at)
+		}
+		places[at] = f
+	}
+	if len(places) != 4 {
+		t.Errorf("%d features found, want 4", len(places))
+	}
+}
+
 // A model written and read back scores every feature with the very same
 // bits, and a lookup allocates nothing.
 func TestBinaryRoundTrip(t *testing.T) {
