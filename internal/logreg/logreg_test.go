@@ -220,3 +220,35 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCompiledSlot looks up features in a model the size of a
+// language's sarcasm weights, four in five of them there, as the scorer
+// finds them.
+func BenchmarkCompiledSlot(b *testing.B) {
+	m := &Model{Weights: map[Feature]float64{}}
+	for i := range 20000 {
+		m.Weights[Feature(i)*0x9e3779b97f4a7c15+1] = float64(i%7) / 10
+	}
+	c, err := m.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	fs := make([]Feature, 4096)
+	for i := range fs {
+		fs[i] = Feature(i*5)*0x9e3779b97f4a7c15 + 1 // i*5 past 20000: not there
+		if i%5 == 4 {
+			fs[i] += 2
+		}
+	}
+	var sum float64
+	for b.Loop() {
+		for _, f := range fs {
+			if _, w, ok := c.Slot(f); ok {
+				sum += w
+			}
+		}
+	}
+	if sum < 0 {
+		b.Fatal(sum)
+	}
+}
