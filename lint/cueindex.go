@@ -357,9 +357,11 @@ type slotMask [4]uint64
 func (s *slotMask) add(slot int32)      { s[slot>>6&3] |= 1 << (slot & 63) }
 func (s *slotMask) has(slot int32) bool { return s[slot>>6&3]&(1<<(slot&63)) != 0 }
 func (s *slotMask) union(o *slotMask) {
-	for i := range s {
-		s[i] |= o[i]
-	}
+	// Written out: a loop was a third of noting a message's keys.
+	s[0] |= o[0]
+	s[1] |= o[1]
+	s[2] |= o[2]
+	s[3] |= o[3]
 }
 
 // keyWord is a cue word compiled for an index: the word, a lemma's

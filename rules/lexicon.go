@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/dict"
@@ -108,13 +109,46 @@ type phraseBook struct {
 	// lists are each language's lists, each built on its first use: a
 	// rule that asks for a few lists of a lexicon one by one (the
 	// forwarding rule's gate asks for five) does not build them all.
-	lists map[lint.Lang]map[string]func() *lint.Phrases
-	all   map[lint.Lang]func() combined
-	lx    Lexicon
+	lists map[lint.Lang]map[string]*lazy[*lint.Phrases]
+	all   map[lint.Lang]*lazy[combined]
+	// by are lists and all read by a message's language: rules ask for
+	// lists several times a message, and a map keyed by language
+	// compares the keys' strings each time.
+	by *bookTables
+	lx Lexicon
 	// names are the lexicon's list names in every language, sorted: a
 	// list's number (see findLists) is its place here.
 	names []string
 	typos bool // find only cues one typo away (see withTypos)
+}
+
+// bookTables are a phrase book's lists and combined matchers by language.
+type bookTables struct {
+	lists lint.LangTable[map[string]*lazy[*lint.Phrases]]
+	all   lint.LangTable[*lazy[combined]]
+}
+
+// lazy is a value made on its first use, once, and read after that with
+// one load: a phrase book's matchers are asked for several times a
+// message, and sync.OnceValue's call cost more than the load.
+type lazy[T any] struct {
+	v    atomic.Pointer[T]
+	once sync.Once
+	make func() T
+}
+
+func newLazy[T any](make func() T) *lazy[T] { return &lazy[T]{make: make} }
+
+// get is the value, made if it is not yet.
+func (z *lazy[T]) get() T {
+	if v := z.v.Load(); v != nil {
+		return *v
+	}
+	z.once.Do(func() {
+		v := z.make()
+		z.v.Store(&v)
+	})
+	return *z.v.Load()
 }
 
 // combined is every list of a language in one matcher, with the lists each
@@ -145,11 +179,11 @@ func (lx Lexicon) listNames() []string {
 // book is the lexicon's phrase book, its matchers built on first use;
 // typos makes them find cues one typo away (see withTypos).
 func (lx Lexicon) book(typos bool) phraseBook {
-	pb := phraseBook{lists: map[lint.Lang]map[string]func() *lint.Phrases{}, all: map[lint.Lang]func() combined{}, lx: lx, names: lx.listNames(), typos: typos}
+	pb := phraseBook{lists: map[lint.Lang]map[string]*lazy[*lint.Phrases]{}, all: map[lint.Lang]*lazy[combined]{}, lx: lx, names: lx.listNames(), typos: typos}
 	for l, lists := range lx {
-		byName := make(map[string]func() *lint.Phrases, len(lists))
+		byName := make(map[string]*lazy[*lint.Phrases], len(lists))
 		for name, cues := range lists {
-			byName[name] = sync.OnceValue(func() *lint.Phrases {
+			byName[name] = newLazy(func() *lint.Phrases {
 				p := lint.NewPhrases(l, cues)
 				if typos {
 					p.AllowTypos(knownWord(l))
@@ -158,7 +192,7 @@ func (lx Lexicon) book(typos bool) phraseBook {
 			})
 		}
 		pb.lists[l] = byName
-		pb.all[l] = sync.OnceValue(func() combined {
+		pb.all[l] = newLazy(func() combined {
 			c := combined{names: pb.names}
 			byCue := map[string][]int32{}
 			var cues []string
@@ -185,6 +219,7 @@ func (lx Lexicon) book(typos bool) phraseBook {
 			return c
 		})
 	}
+	pb.by = &bookTables{lists: lint.NewLangTable(pb.lists), all: lint.NewLangTable(pb.all)}
 	return pb
 }
 
@@ -194,7 +229,19 @@ func (pb phraseBook) combined(l lint.Lang) (combined, bool) {
 	if !ok {
 		return combined{}, false
 	}
-	return build(), true
+	return build.get(), true
+}
+
+// combinedIn returns the combined matcher of a message's language.
+func (pb phraseBook) combinedIn(m *lint.Message) (combined, bool) {
+	if pb.by == nil { // a book made by no compile: it has no lists
+		return pb.combined(m.Lang)
+	}
+	build := pb.by.all.Of(m)
+	if build == nil {
+		return combined{}, false
+	}
+	return build.get(), true
 }
 
 // wordSets turns one list per language into sets of normalised words.
@@ -211,7 +258,7 @@ func (lx Lexicon) wordSets(list string) map[lint.Lang]map[string]bool {
 
 // find returns the cues of one list found in a message's body.
 func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
-	p := pb.list(m.Lang, list)
+	p := pb.listIn(m, list)
 	switch {
 	case p == nil:
 		return nil
@@ -224,7 +271,19 @@ func (pb phraseBook) find(m *lint.Message, list string) []lint.Match {
 // list is one list's matcher in a language, nil if it has none.
 func (pb phraseBook) list(l lint.Lang, list string) *lint.Phrases {
 	if build, ok := pb.lists[l][list]; ok {
-		return build()
+		return build.get()
+	}
+	return nil
+}
+
+// listIn is one list's matcher in a message's language, nil if it has
+// none.
+func (pb phraseBook) listIn(m *lint.Message, list string) *lint.Phrases {
+	if pb.by == nil { // a book made by no compile: it has no lists
+		return pb.list(m.Lang, list)
+	}
+	if build, ok := pb.by.lists.Of(m)[list]; ok {
+		return build.get()
 	}
 	return nil
 }
@@ -332,7 +391,7 @@ func (pb phraseBook) findLists(m *lint.Message, s *cueScratch, size int) [][]lin
 // appended to buf, their cues' numbers (lint.Phrases.Number) appended to
 // nums, and the lists in one.
 func (pb phraseBook) cuesIn(m *lint.Message, buf []lint.Match, nums []int32) (combined, []lint.Match, []int32) {
-	c, ok := pb.combined(m.Lang)
+	c, ok := pb.combinedIn(m)
 	switch {
 	case !ok:
 		return c, nil, nums
@@ -408,7 +467,7 @@ func (s *cueScratch) sort(c combined, found []lint.Match, nums []int32, size int
 // has reports whether any cue of a list is in a message's body, without
 // copying the cues out as find does.
 func (pb phraseBook) has(m *lint.Message, list string) bool {
-	p := pb.list(m.Lang, list)
+	p := pb.listIn(m, list)
 	switch {
 	case p == nil:
 		return false

@@ -187,7 +187,7 @@ type sarcasmScratch struct {
 	logit         float64
 	weight        []float64 // by sentence
 	seen          []uint32  // the features counted
-	// counted has bit n set for a feature of index n in seen: a long
+	// counted has bit n set for a feature of place n in seen: a long
 	// message has hundreds of features, each looked for in what came
 	// before. Cleared bit by bit after each message.
 	counted []uint64
@@ -267,7 +267,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	model := sc.model
 	s.logit = model.Bias
 	s.weight = append(s.weight[:0], make([]float64, n)...)
-	if words := (model.Len() + 63) / 64; len(s.counted) < words {
+	if words := (model.Slots() + 63) / 64; len(s.counted) < words {
 		s.counted = make([]uint64, words)
 	}
 	sents := m.Sentences()
@@ -363,8 +363,8 @@ func (s *sarcasmScratch) count(f modelFeature, sentence int) {
 	}
 }
 
-// modelFeature is a feature's index and weight in a model; index -1: it
-// has none.
+// modelFeature is a feature's place in a model's table (logreg's
+// Compiled.Slot) and its weight; place -1: it has none.
 type modelFeature struct {
 	i int32
 	w float64
@@ -389,7 +389,7 @@ type sarcasmScoring struct {
 }
 
 func (sc *sarcasmScoring) weigh(f logreg.Feature) modelFeature {
-	if i, w, ok := sc.model.Feature(f); ok {
+	if i, w, ok := sc.model.Slot(f); ok {
 		return modelFeature{i, w}
 	}
 	return modelFeature{i: -1}

@@ -54,19 +54,30 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 // Compiled is a model ready to score many items, read from the binary
 // weights format: each feature with a weight has an index (in ascending
 // order), so a caller can tell the features found apart by a small number.
-// It holds the bytes it was read from and copies nothing; its one
-// allocation is a hash table of indices.
+// It holds the bytes it was read from and copies nothing of them; its
+// allocations are a hash table of the features with their weights, and
+// the features' indices beside it.
 type Compiled struct {
 	Bias     float64
 	n        int
 	features []byte // n × uint64
 	weights  []byte // n × float64
-	// slots is an open-addressing table, a power of two at least twice n
-	// long: a feature's index plus one at the slot its number hashes to
-	// or after, 0 for none. A scorer looks up every feature of every
-	// message.
-	slots []uint32
+	// table is an open-addressing table, a power of two at least twice n
+	// long: each feature with its weight at the slot its number hashes
+	// to or after, empty (a feature no model has) at the others. A scorer
+	// looks up every feature of every message, most of them there: a
+	// feature and its weight are read in one place, not in three.
+	table []slotEntry
+	empty Feature
+	// index is each slot's feature's index, read by Feature only.
+	index []uint32
 	shift uint
+}
+
+// slotEntry is a feature and its weight in the table.
+type slotEntry struct {
+	f Feature
+	w float64
 }
 
 // Read checks data in the binary weights format and returns the model it
@@ -101,25 +112,39 @@ func Read(data []byte) (*Compiled, error) {
 			return nil, fmt.Errorf("feature %#x: weight %v", c.feature(i), w)
 		}
 	}
-	c.index()
+	c.fill()
 	return c, nil
 }
 
-// index fills the hash table; the features are known to be distinct.
-func (c *Compiled) index() {
+// fill makes the hash table; the features are known to be distinct.
+func (c *Compiled) fill() {
 	bits := uint(1)
 	for 1<<bits < 2*c.n {
 		bits++
 	}
-	c.slots = make([]uint32, 1<<bits)
-	c.shift = 64 - bits
-	mask := uint64(len(c.slots) - 1)
+	// The empty slots' feature is one no model has: the first number
+	// from 0 up that is not a feature (the features are ascending).
 	for i := range c.n {
-		at := c.slot(c.feature(i))
-		for c.slots[at] != 0 {
+		if c.feature(i) != c.empty {
+			break
+		}
+		c.empty++
+	}
+	c.table = make([]slotEntry, 1<<bits)
+	c.index = make([]uint32, 1<<bits)
+	for i := range c.table {
+		c.table[i].f = c.empty
+	}
+	c.shift = 64 - bits
+	mask := uint64(len(c.table) - 1)
+	for i := range c.n {
+		f := c.feature(i)
+		at := c.slot(f)
+		for c.table[at].f != c.empty {
 			at = (at + 1) & mask
 		}
-		c.slots[at] = uint32(i + 1)
+		c.table[at] = slotEntry{f, c.weight(i)}
+		c.index[at] = uint32(i)
 	}
 }
 
@@ -149,14 +174,31 @@ func (c *Compiled) weight(i int) float64 {
 // Feature returns a feature's index and weight; ok is false for a feature
 // the model gives no weight. It allocates nothing.
 func (c *Compiled) Feature(f Feature) (i int32, weight float64, ok bool) {
-	mask := uint64(len(c.slots) - 1)
-	for at := c.slot(f); c.slots[at] != 0; at = (at + 1) & mask {
-		if i := int(c.slots[at] - 1); c.feature(i) == f {
-			return int32(i), c.weight(i), true
-		}
+	if at, w, ok := c.Slot(f); ok {
+		return int32(c.index[at]), w, true
 	}
 	return 0, 0, false
 }
+
+// Slot returns the place of a feature in the model's table, below Slots,
+// and its weight; ok is false for a feature the model gives no weight. A
+// scorer that only tells the features found apart reads the place, as it
+// finds it, where Feature reads the index beside it. It allocates nothing.
+func (c *Compiled) Slot(f Feature) (slot int32, weight float64, ok bool) {
+	mask := uint64(len(c.table) - 1)
+	for at := c.slot(f); ; at = (at + 1) & mask {
+		e := &c.table[at]
+		if e.f == f {
+			return int32(at), e.w, f != c.empty
+		}
+		if e.f == c.empty {
+			return 0, 0, false
+		}
+	}
+}
+
+// Slots is the size of the table: every place Slot returns is below it.
+func (c *Compiled) Slots() int { return len(c.table) }
 
 // Each calls f with every feature and its weight, in ascending order.
 func (c *Compiled) Each(f func(feature Feature, weight float64)) {

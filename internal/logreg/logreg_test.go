@@ -107,6 +107,37 @@ func TestCompiledNumbersFeatures(t *testing.T) {
 	}
 }
 
+// Slot finds what Feature finds, at a place below Slots, a different one
+// for each feature; a model whose features are 0 and 1 marks its empty
+// slots with a number it does not hold.
+func TestCompiledSlots(t *testing.T) {
+	c, err := (&Model{Bias: 0, Weights: map[Feature]float64{0: 1.5, 1: -2, 3: 0.25, 1 << 63: 4}}).Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	places := map[int32]Feature{}
+	for _, f := range []Feature{0, 1, 2, 3, 4, 1 << 63, 1<<63 + 1} {
+		_, w, ok := c.Feature(f)
+		at, sw, sok := c.Slot(f)
+		if sok != ok || sw != w {
+			t.Errorf("%#x: Slot %v %v, Feature %v %v", f, sw, sok, w, ok)
+		}
+		if !ok {
+			continue
+		}
+		if at < 0 || int(at) >= c.Slots() {
+			t.Errorf("%#x: place %d, %d slots", f, at, c.Slots())
+		}
+		if g, dup := places[at]; dup {
+			t.Errorf("%#x and %#x both at %d", f, g, at)
+		}
+		places[at] = f
+	}
+	if len(places) != 4 {
+		t.Errorf("%d features found, want 4", len(places))
+	}
+}
+
 // A model written and read back scores every feature with the very same
 // bits, and a lookup allocates nothing.
 func TestBinaryRoundTrip(t *testing.T) {
@@ -188,4 +219,36 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkCompiledSlot looks up features in a model the size of a
+// language's sarcasm weights, four in five of them there, as the scorer
+// finds them.
+func BenchmarkCompiledSlot(b *testing.B) {
+	m := &Model{Weights: map[Feature]float64{}}
+	for i := range 20000 {
+		m.Weights[Feature(i)*0x9e3779b97f4a7c15+1] = float64(i%7) / 10
+	}
+	c, err := m.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	fs := make([]Feature, 4096)
+	for i := range fs {
+		fs[i] = Feature(i*5)*0x9e3779b97f4a7c15 + 1 // i*5 past 20000: not there
+		if i%5 == 4 {
+			fs[i] += 2
+		}
+	}
+	var sum float64
+	for b.Loop() {
+		for _, f := range fs {
+			if _, w, ok := c.Slot(f); ok {
+				sum += w
+			}
+		}
+	}
+	if sum < 0 {
+		b.Fatal(sum)
+	}
 }
