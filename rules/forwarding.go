@@ -33,15 +33,17 @@ var ForwardingConsent = &lint.Rule{
 will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
 party — a courier, partner, airline, contractor, insurer, lab, reseller, a club of some kind ("the
 sailing club") or a cooperative, the owner or operator of someone else's place ("the owner of the
-cottage", "otopark işletmecisi"), another company named or not ("Assay Office", "Quality Motors",
-"Qranit Usta MMC"), a firm "we work with" or "that supplies us", or another organisation's own team,
-even a supplier's team the message calls ours ("our supplier's social media team") — that such a
-party now has, received or was notified of them, or was copied into the conversation, without asking
-first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
+cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office ("the tourism
+office", "the Passport Office") or administration ("liman idarəsi", "site yönetimi"), another company
+named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a firm "we work with" or "that
+supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
+supplier's social media team", "partner okulumuz Mavi Derin ekibi") — that such a party has or
+received them ("the locksmith has your number"), was notified of them, or was copied into the
+conversation, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass it on if you agree",
 "paylaşabiliriz"), a negation ("we will never share your number"), giving the customer the third
 party's contact instead, passing it to the brand's own teams (billing, the store manager, Customer
-Care, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
+Care, head office, the office, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
 florist", "otelimize", "kafe sahibimize": "our" makes them ours, unless they are a role outside the
 brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", or a company of a trade
 such as "our cleaning company"), the owner or the club alone ("the owner", "the shop owner", "your
@@ -136,6 +138,18 @@ type forwardingWords struct {
 	// or in a name of our scheme ("the Loyalty Club") they are the brand's
 	// (see unkinded).
 	kindHeads map[lint.Lang]map[string]bool
+	// heldData (English): the customer's data a third party may hold
+	// ("the locksmith has your number"), see heldData.
+	heldDataWords map[lint.Lang]map[string]bool
+	// locatives (English): prepositions of place before a receiver of a
+	// receive verb, see placed.
+	locatives map[lint.Lang]map[string]bool
+	// officeHeads (English): nouns for an office, another body's when a
+	// kind or a name of its own stands before them ("the tourism office",
+	// "the Passport Office"), ours alone or when that word names one of
+	// our departments ("the office", "head office", "the press office";
+	// see ownOffice).
+	officeHeads map[lint.Lang]map[string]bool
 	// motionVerbs, objectVerbs and accusativeEndings: see carried.
 	motionVerbs, objectVerbs, accusativeEndings map[lint.Lang]map[string]bool
 	// relativeWe: the 1st person plural relative participle ("düzenlediğimiz",
@@ -265,7 +279,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
+		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
@@ -426,7 +440,14 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		// yönetimine" (the hotel's management: the head of a third party's
 		// compound, unless our own cue spans the compound, "mağaza
 		// müdürüne").
-		var ours []lint.Match
+		var ours, parties []lint.Match
+		if len(own[i]) > 0 {
+			// The parties a name and a team may follow (see namedPartysTeam):
+			// the third parties not ours, and the heads their modifiers make.
+			parties = append(slices.DeleteFunc(slices.Clone(third[i]), func(r lint.Match) bool {
+				return fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded)
+			}), modified...)
+		}
 		for _, o := range own[i] {
 			if quotedName(m.Body.Text, toks, o) {
 				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
@@ -440,8 +461,12 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// A third party's word inside our place's name makes it that
 			// party's: "our partner charity", not "our design studio".
 			inside := func(t lint.Match) bool { return t.First > o.First && t.Last < o.Last }
+			// Our word as the head of a third party's compound is that
+			// party's: "liman idarəsinə" (the port's administration),
+			// "site yönetimine" (the estate's management).
+			closes := func(t lint.Match) bool { return t.First >= 0 && t.First < o.First && t.Last == o.Last }
 			if partnered || fw.companysTeam(m, toks, o) || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
-				slices.ContainsFunc(third[i], inside) {
+				slices.ContainsFunc(third[i], inside) || slices.ContainsFunc(third[i], closes) || fw.namedPartysTeam(m, toks, o, parties) {
 				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
@@ -467,7 +492,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
-				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r)
+				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m.Lang, toks, r)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -779,7 +804,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			continue // "hastaneye giderken sonuçlarınızı alın": the customer goes
 		}
 		for _, t := range recipients {
-			if sharesByte(t, d) || sharesByte(v, d) {
+			if sharesByte(t, d) || sharesByte(v, d) && !fw.heldData(l, toks, v, d) {
 				continue // one word cannot be both ("emailed the florist")
 			}
 			if fw.toItsAuthority(l, toks, d, t) {
@@ -796,7 +821,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if fw.receives[l][v.Cue] {
 				// "The supplier has received your photos": the receiver is
 				// the subject, what it got comes after the verb.
-				if t.Span.End <= v.Span.Start && d.Span.Start >= v.Span.End {
+				if t.Span.End <= v.Span.Start && (d.Span.Start >= v.Span.End || fw.heldData(l, toks, v, d)) && !fw.placed(l, toks, t) {
 					return d, t, true
 				}
 				continue
@@ -2511,4 +2536,69 @@ func (fw *forwardingWords) unkinded(m *lint.Message, toks []lint.Token, r lint.M
 	}
 	d := neighbour(toks, k, -1)
 	return d < 0 || !fw.determiners[m.Lang][toks[d].Norm] || fw.ourWords[m.Lang][toks[d].Norm] || fw.owner[m.Lang][toks[d].Norm]
+}
+
+// ownOffice: one of office_heads is another body's only with a kind or a
+// name of its own (up to three words) after a determiner or an owner's
+// genitive ("the tourism office", "the Passport Office", "the city's
+// canal trust"); with no word of its own ("the office"), with a word of
+// own_names ("head office", "the Press Office"), after a subject ("people
+// you trust") or with no determiner ("with registered office at") it is
+// ours or no receiver.
+func (fw *forwardingWords) ownOffice(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	if r.Last < 0 || r.Cue == "name" || !fw.officeHeads[l][toks[r.Last].Norm] {
+		return false
+	}
+	kinded := false
+	for j, k := neighbour(toks, r.Last, -1), 0; j >= 0 && toks[j].Kind == lint.Word && k < 4; j, k = neighbour(toks, j, -1), k+1 {
+		w := toks[j].Norm
+		switch {
+		case fw.determiners[l][w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'"):
+			return !kinded || fw.ourWords[l][w]
+		case fw.ownNames[l][w] || fw.subjects[l][w] || fw.you[l][w] || fw.to[l][w] || fw.notTo[l][w] || fw.locatives[l][w]:
+			return true
+		}
+		kinded = true
+	}
+	return true
+}
+
+// heldData (English): a receive verb that ends in the owner ("has your",
+// "have your") shares that word with what was sent, which must then be
+// the customer's data ("the locksmith has your number"), not a thing made
+// ready for them ("the hotel has your room ready").
+func (fw *forwardingWords) heldData(l lint.Lang, toks []lint.Token, v, d lint.Match) bool {
+	return fw.receives[l][v.Cue] && v.Last >= 0 && d.First == v.Last && fw.owner[l][toks[v.Last].Norm] && d.Last > d.First &&
+		fw.heldDataWords[l][toks[d.Last].Norm]
+}
+
+// placed (English): a receiver of a receive verb after a preposition of
+// place is where its subject is, not the subject ("our team here in the
+// studio has your photos").
+func (fw *forwardingWords) placed(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+	if t.First < 0 {
+		return false
+	}
+	p := neighbour(toks, t.First, -1)
+	if p >= 0 && fw.determiners[l][toks[p].Norm] {
+		p = neighbour(toks, p, -1)
+	}
+	return p >= 0 && fw.locatives[l][toks[p].Norm]
+}
+
+// namedPartysTeam: a team after a third party and its name ("partner
+// okulumuz Mavi Derin ekibine", the team of our partner school Mavi
+// Derin) is that party's.
+func (fw *forwardingWords) namedPartysTeam(m *lint.Message, toks []lint.Token, o lint.Match, parties []lint.Match) bool {
+	if o.First < 0 || fw.ours(m.Lang, toks[o.Last].Norm, lint.Folded(m.Lang, m.Body.Text)) {
+		return false
+	}
+	j, named := neighbour(toks, o.First, -1), false
+	for j >= 0 && toks[j].Kind == lint.Word && upperInitial(m.Body.Text[toks[j].Start:toks[j].End]) && !sentenceStart(toks, j) {
+		j, named = neighbour(toks, j, -1), true
+	}
+	if !named || j < 0 {
+		return false
+	}
+	return slices.ContainsFunc(parties, func(p lint.Match) bool { return p.Last == j })
 }
