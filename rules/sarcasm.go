@@ -238,7 +238,7 @@ akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be del
 surprise", "ne güzel bir sürpriz", "nə xoş sürpriz"), a visit ("thanks for dropping by"), the customer's feeling
 found right ("You're right to be upset"), loyalty counted beside a welcome back or a reward ("Welcome back, your
 third visit this month", "bonusunuz hesabınıza yazılıb"), an apology beside yesterday ("Özür dileriz, dün …"), a
-time before or after ("kurs bitmeden bir hafta önce"), a request, a choice or
+time before or after ("kurs bitmeden bir hafta önce"), a way of doing a thing ("kesmeden katlamak"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
 yazmışsınız, teşekkürler"), a quote that names a sound, a setting or a command ("the "click" sound", "“sessiz mod”
 seçeneği", "“otur” əmri"), the customer's words reported back with a remedy ("“Kondisioner işləmir” yazmısınız;
@@ -2085,9 +2085,26 @@ func (c customer) without(m *lint.Message) []lint.Match {
 		return nil
 	}
 	sents, folded := m.Sentences(), lint.Folded(m.Lang, m.Body.Text)
+	toks := m.Tokens()
 	return slices.DeleteFunc(ws, func(w lint.Match) bool {
-		return len(sents) == 0 || !c.didIn(m, sents[sentenceOf(sents, w.Span.Start)], folded)
+		return len(sents) == 0 || !c.didIn(m, sents[sentenceOf(sents, w.Span.Start)], folded) || c.ofInfinitive(m, toks, w, folded)
 	})
+}
+
+// ofInfinitive reports whether a verb "without doing it" tells how to do
+// the infinitive right after it, a way of doing a thing, not what the
+// customer left undone: "kesmeden katlamak", "yoxlamadan imzalamaq".
+func (c customer) ofInfinitive(m *lint.Message, toks []lint.Token, w lint.Match, folded bool) bool {
+	n := neighbour(toks, w.Last, 1)
+	if n < 0 || toks[n].Kind != lint.Word {
+		return false
+	}
+	for e := range c.infinitive[m.Lang] {
+		if len(toks[n].Norm) > len(e)+1 && hasEnding(m.Lang, toks[n].Norm, e, folded) {
+			return true
+		}
+	}
+	return false
 }
 
 // crosses reports whether a span shares a byte with one of the matches.
