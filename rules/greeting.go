@@ -14,22 +14,25 @@ var (
 
 // GreetingOptions configures the greeting rule.
 type GreetingOptions struct {
-	// Kinds are the message kinds that open a conversation.
+	// Kinds are the message kinds that must open with a greeting: first
+	// replies. A team whose away messages greet too adds away; an away
+	// message is asked when a person will answer whatever the kinds.
 	Kinds []lint.Kind `yaml:"kinds"`
 	// Within is how many words from the start the greeting may stand.
 	Within         int `yaml:"within"`
 	LexiconOptions `yaml:",inline"`
 }
 
-var defaultGreeting = GreetingOptions{Kinds: []lint.Kind{lint.Greeting, lint.Away}, Within: 4}
+var defaultGreeting = GreetingOptions{Kinds: []lint.Kind{lint.Greeting}, Within: 4}
 
-// Greeting flags a first reply or away message that does not greet.
+// Greeting flags a first reply that does not greet and an away message
+// that does not say when a person will answer.
 var Greeting = &lint.Rule{
 	Name: "greeting",
 	Doc: lint.Doc{
-		Title: "first reply or away message without a greeting",
-		Text: `Flags a message that opens a conversation (kind: greeting or away) and starts straight with
-the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir", "Happy Friday",
+		Title: "first reply without a greeting, away message without a time",
+		Text: `Flags a first reply (kind: greeting; away messages too if you add them to kinds) that starts
+straight with the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir", "Happy Friday",
 "Hayırlı cumalar", "Cüməniz mübarək") and no
 acknowledgement ("Thanks for your message", "Cheers for the photos", "Appreciate you reaching out",
 "Mesajınız elimize ulaştı", "Yazdığınız için
@@ -41,7 +44,8 @@ ederiz", "Komandamız sizi salamlayır"). A
 morning class"); a greeting borrowed from another language ("Ciao", "Hola") is one; an interjection before it
 ("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words. Telling how the customer
 wrote to us is a correction, not a welcome ("Bize eksik yazmışsınız", "Bizə səhv yazmısınız"). An away message
-must also say when a
+is not asked to greet: it answers whoever writes while no one is there, often in the middle of a
+conversation, and "We're closed until 9:00" is complete without a "Hi". It must say when a
 person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
 transcript, it flags the first brand reply without a greeting and a customer message that got no reply.
 A locale string whose kind comes only from its key is checked when it is more than one sentence: one
@@ -68,9 +72,24 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 
 func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere, ordinals map[lint.Lang]map[string]bool) {
 	m := p.Msg
-	if !kindIn(m.Kind, o.Kinds) || m.Body.Text == "" || screenLine(m) {
+	if m.Body.Text == "" || screenLine(m) {
 		return
 	}
+	if kindIn(m.Kind, o.Kinds) {
+		checkGreets(p, o, pb, typos, predicates, anywhere)
+	}
+	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) && !hasDayOfMonth(m.Tokens(), ordinals[m.Lang]) {
+		p.Report(lint.Diagnostic{
+			Message:    "the away message does not say when a person will answer",
+			Suggestion: greetingData.Say(m.Lang, "when"),
+		})
+	}
+}
+
+// checkGreets reports a message of the rule's kinds that does not open
+// with a greeting or an acknowledgement.
+func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere map[lint.Lang]map[string]bool) {
+	m := p.Msg
 	// The index of the word at which the greeting must have started,
 	// counted after a brand's name that labels the message.
 	limit, words, from := len(m.Tokens()), 0, labelEnd(m)
@@ -148,12 +167,6 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 		p.Report(lint.Diagnostic{
 			Message:    "the message starts without a greeting or a thank-you for writing",
 			Suggestion: greetingData.Say(m.Lang, "greet"),
-		})
-	}
-	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) && !hasDayOfMonth(m.Tokens(), ordinals[m.Lang]) {
-		p.Report(lint.Diagnostic{
-			Message:    "the away message does not say when a person will answer",
-			Suggestion: greetingData.Say(m.Lang, "when"),
 		})
 	}
 }

@@ -5,12 +5,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/lint"
+	"gopkg.in/yaml.v3"
 )
 
 // A locale string whose kind was guessed from its key is checked as an
 // opening message only when it is more than one sentence: one sentence is
 // a status line, a title or a line of a page. A kind the message declares
-// is checked whatever its length.
+// is checked whatever its length. An away message is asked when a person
+// will answer, not to greet (see TestGreetingAwayKinds).
 func TestGreetingScreenLines(t *testing.T) {
 	check, err := Greeting.New(nil)
 	if err != nil {
@@ -28,20 +30,63 @@ func TestGreetingScreenLines(t *testing.T) {
 		want     []string
 	}{
 		{lint.English, lint.Away, `key "closed"`, "Webchat is closed at the moment.", nil},
-		{lint.English, lint.Away, `key "closed"`, "Webchat is closed. Leave your number and we will call you.", []string{noGreeting, noWhen}},
-		{lint.English, lint.Away, "", "Webchat is closed.", []string{noGreeting, noWhen}},
-		{lint.English, lint.Away, `kinds: "chat.*"`, "Webchat is closed.", []string{noGreeting, noWhen}},
+		{lint.English, lint.Away, `key "closed"`, "Webchat is closed. Leave your number and we will call you.", []string{noWhen}},
+		{lint.English, lint.Away, "", "Webchat is closed.", []string{noWhen}},
+		{lint.English, lint.Away, `kinds: "chat.*"`, "Webchat is closed.", []string{noWhen}},
 		{lint.English, lint.Greeting, `key "welcome"`, "After you confirm your account, we'll send you a few tips.", nil},
+		{lint.English, lint.Greeting, `key "welcome"`, "After you confirm your account, we'll send you a few tips. Keep your card at hand.", []string{noGreeting}},
 		{lint.Turkish, lint.Away, `key "offline"`, "Şu an operatörlerimiz müsait değil", nil},
-		{lint.Turkish, lint.Away, `key "offline"`, "Şu an operatörlerimiz müsait değil. Numaranızı bırakın.", []string{noGreeting, noWhen}},
+		{lint.Turkish, lint.Away, `key "offline"`, "Şu an operatörlerimiz müsait değil. Numaranızı bırakın.", []string{noWhen}},
 		{lint.Azerbaijani, lint.Away, `key "closed"`, "Veb-çat indi bağlıdır.", nil},
-		{lint.Azerbaijani, lint.Away, `key "closed"`, "Veb-çat indi bağlıdır. Nömrənizi yazın.", []string{noGreeting, noWhen}},
+		{lint.Azerbaijani, lint.Away, `key "closed"`, "Veb-çat indi bağlıdır. Nömrənizi yazın.", []string{noWhen}},
 	} {
 		m := &lint.Message{Lang: c.lang, Kind: c.kind, KindFrom: c.kindFrom, Body: lint.Field{Text: c.text}}
 		var got []string
 		check(lint.NewPass(m, func(d lint.Diagnostic) { got = append(got, d.Message) }))
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s %q (kind from %q): findings differ (-want +got):\n%s", c.lang, c.text, c.kindFrom, diff)
+		}
+	}
+}
+
+// An away message is asked to greet only when the config adds away to the
+// kinds; it is asked when a person will answer whatever the kinds.
+func TestGreetingAwayKinds(t *testing.T) {
+	const (
+		noGreeting = "the message starts without a greeting or a thank-you for writing"
+		noWhen     = "the away message does not say when a person will answer"
+	)
+	for _, c := range []struct {
+		opts string
+		kind lint.Kind
+		text string
+		want []string
+	}{
+		{"", lint.Away, "We're closed until 9:00 tomorrow.", nil},
+		{"", lint.Away, "We're closed right now.", []string{noWhen}},
+		{"", lint.Greeting, "We're closed until 9:00 tomorrow.", []string{noGreeting}},
+		{"kinds: [greeting, away]", lint.Away, "We're closed until 9:00 tomorrow.", []string{noGreeting}},
+		{"kinds: [greeting, away]", lint.Away, "We're closed right now.", []string{noGreeting, noWhen}},
+		{"kinds: [greeting, away]", lint.Away, "Hi! We're closed until 9:00 tomorrow.", nil},
+		{"kinds: [away]", lint.Greeting, "We're closed until 9:00 tomorrow.", nil},
+	} {
+		var node *yaml.Node
+		if c.opts != "" {
+			var doc yaml.Node
+			if err := yaml.Unmarshal([]byte(c.opts), &doc); err != nil {
+				t.Fatal(err)
+			}
+			node = doc.Content[0]
+		}
+		check, err := Greeting.New(node)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &lint.Message{Lang: lint.English, Kind: c.kind, Body: lint.Field{Text: c.text}}
+		var got []string
+		check(lint.NewPass(m, func(d lint.Diagnostic) { got = append(got, d.Message) }))
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%q, %s %q: findings differ (-want +got):\n%s", c.opts, c.kind, c.text, diff)
 		}
 	}
 }
