@@ -198,7 +198,7 @@ their slip ("so careful of you, the wrong address again"), our fault for what th
 typed it wrong"), judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold
 move.", "Very logical.", with "of course", "sizce" or a question also their act as an infinitive: "şikayət
 etmək, əlbəttə, çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?"; a judgment often sincere, "çok
-akıllıca", only with a feigned guess beside it), thanks for a notice given too late ("thanks for telling us
+akıllıca", "anlaşılandır", only with "of course", a feigned guess or a question beside it), thanks for a notice given too late ("thanks for telling us
 five minutes before"), "of course" or "surely" with "our fault" and no apology or remedy, "since you know
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
@@ -238,13 +238,14 @@ akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be del
 surprise", "ne güzel bir sürpriz", "nə xoş sürpriz"), a visit ("thanks for dropping by"), the customer's feeling
 found right ("You're right to be upset"), loyalty counted beside a welcome back or a reward ("Welcome back, your
 third visit this month", "bonusunuz hesabınıza yazılıb"), an apology beside yesterday ("Özür dileriz, dün …"), a
-time before or after ("kurs bitmeden bir hafta önce"), a request, a choice or
+time before or after ("kurs bitmeden bir hafta önce"), a way of doing a thing ("kesmeden katlamak"), a request, a choice or
 a compliment quoted back ("you asked for 'no onions'", "Seçtiğiniz “mat siyah” boya", "“harika hizmet”
 yazmışsınız, teşekkürler"), a quote that names a sound, a setting or a command ("the "click" sound", "“sessiz mod”
 seçeneği", "“otur” əmri"), the customer's words reported back with a remedy ("“Kondisioner işləmir” yazmısınız;
 … pulsuz təmir edəcək"), thanks for their understanding, "no rush" with time still ahead ("the invoice is due at the end of
 February"), "good luck" alone or with an offer of help, surprise with a remedy or thanks, a second message or one
-answered in turn ("Dördüncü sualınıza cavab"), a change that befell the customer ("rescheduled a third time because of
+answered in turn ("Dördüncü sualınıza cavab"), our own question asked again ("adresinizi üçüncü kez soruyoruz",
+"we've asked three times"), a change that befell the customer ("rescheduled a third time because of
 the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum"), a feat denied ("we can't
 work miracles"), blame we take with what we will do about it ("You're right, it's our fault … We'll courier a pair
 this afternoon"), a mishap wished as a pastime ("Keyifli kaybolmalar dileriz" after a maze booked), praise for an
@@ -287,7 +288,7 @@ func sarcasmCustomer() customer {
 		contactStems: sarcasmData.WordSets("contact_stems"), answerStems: sarcasmData.WordSets("answer_stems"),
 		messageStems: sarcasmData.WordSets("message_stems"), ability: sarcasmData.WordSets("ability"),
 		countNouns: sarcasmData.WordSets("count_nouns"), endOf: sarcasmData.WordSets("end_postpositions"),
-		genitive: sarcasmData.WordSets("genitive_endings")}
+		genitive: sarcasmData.WordSets("genitive_endings"), questions: sarcasmData.WordSets("our_questions")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings})
@@ -1361,9 +1362,15 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 		})
 		// Our own reminders counted in a shout are open anger, the
 		// shouting rule's, not feigned politeness: "Sizə üç dəfə
-		// yazmışıq!!!".
-		if len(bs) > 0 && shouts(m) {
-			bs = slices.DeleteFunc(bs, func(b lint.Match) bool { return len(you.ours(m, []lint.Match{b})) > 0 })
+		// yazmışıq!!!", in the present as in the past ("üçüncü dəfədir
+		// soruşuruq???"): our first person, not the customer's repeats.
+		// A question of ours asked again is ours to count even unshouted:
+		// "adresinizi üçüncü kez soruyoruz".
+		if len(bs) > 0 {
+			shout := shouts(m)
+			bs = slices.DeleteFunc(bs, func(b lint.Match) bool {
+				return (shout || you.questions[m.Lang][b.Cue]) && (len(you.ours(m, []lint.Match{b})) > 0 || you.ourPresent(m, b))
+			})
 		}
 	}
 	if len(bs) == 0 {
@@ -1535,6 +1542,10 @@ type customer struct {
 	// ("you can reschedule", "you'll be able to"): between "you" and a
 	// verb they make it an offer, not the customer's doing (see ownIn).
 	ability map[lint.Lang]map[string]bool
+	// questions are the cues of asking that ask a question (sor*(verb),
+	// "ask*"): one of ours counted is our own repeat, not the
+	// customer's.
+	questions map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -1721,6 +1732,21 @@ func (c customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
 		}
 		return true
 	})
+}
+
+// ourPresent reports whether a cue's verb is ours in the present: one of
+// the promise endings of our first person that the present shares
+// (soruşuruq, soruyoruz), or "we're" right before it in English.
+func (c customer) ourPresent(m *lint.Message, b lint.Match) bool {
+	if b.First < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	if c.endings[m.Lang] != nil {
+		return c.sets["ends:promise"][m.Lang].has(m.Lang, toks[b.Last].Norm, lint.Folded(m.Lang, m.Body.Text))
+	}
+	p := neighbour(toks, b.First, -1)
+	return p >= 0 && (toks[p].Norm == "we're" || toks[p].Norm == "i'm")
 }
 
 // told reports whether a cue of asking is told, not asked for: not an
@@ -2059,9 +2085,26 @@ func (c customer) without(m *lint.Message) []lint.Match {
 		return nil
 	}
 	sents, folded := m.Sentences(), lint.Folded(m.Lang, m.Body.Text)
+	toks := m.Tokens()
 	return slices.DeleteFunc(ws, func(w lint.Match) bool {
-		return len(sents) == 0 || !c.didIn(m, sents[sentenceOf(sents, w.Span.Start)], folded)
+		return len(sents) == 0 || !c.didIn(m, sents[sentenceOf(sents, w.Span.Start)], folded) || c.ofInfinitive(m, toks, w, folded)
 	})
+}
+
+// ofInfinitive reports whether a verb "without doing it" tells how to do
+// the infinitive right after it, a way of doing a thing, not what the
+// customer left undone: "kesmeden katlamak", "yoxlamadan imzalamaq".
+func (c customer) ofInfinitive(m *lint.Message, toks []lint.Token, w lint.Match, folded bool) bool {
+	n := neighbour(toks, w.Last, 1)
+	if n < 0 || toks[n].Kind != lint.Word {
+		return false
+	}
+	for e := range c.infinitive[m.Lang] {
+		if len(toks[n].Norm) > len(e)+1 && hasEnding(m.Lang, toks[n].Norm, e, folded) {
+			return true
+		}
+	}
+	return false
 }
 
 // crosses reports whether a span shares a byte with one of the matches.
