@@ -1,9 +1,7 @@
 package rules
 
 import (
-	"encoding/binary"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -73,28 +71,13 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			Fix: &lint.Edit{Span: lint.Span{Start: s, End: e}, New: edit}})
 	}
 	lineStart := true
-	skip := wordSkip
 	for i := 0; i < len(text); {
 		if plainByte[text[i]] {
 			// Most of a text: letters and marks nothing is asked of,
 			// and single spaces between words, which ask nothing either
 			// (see plainAfterSpace).
 			i++
-			for i < len(text) {
-				if skip && i+9 <= len(text) {
-					// Eight bytes at once while each is plain or a
-					// single space before a plain byte; else to the
-					// first that asks, looked at below.
-					look := whitespaceLooks(binary.LittleEndian.Uint64([]byte(text[i:i+8])), binary.LittleEndian.Uint64([]byte(text[i+1:i+9])))
-					if look == 0 {
-						i += 8
-						continue
-					}
-					i += bits.TrailingZeros64(look) / 8
-				}
-				if !plainByte[text[i]] && (text[i] != ' ' || i+1 >= len(text) || !plainAfterSpace[text[i+1]]) {
-					break
-				}
+			for i < len(text) && (plainByte[text[i]] || text[i] == ' ' && i+1 < len(text) && plainAfterSpace[text[i+1]]) {
 				i++
 			}
 			lineStart = false
@@ -175,27 +158,6 @@ var plainByte = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// wordSkip is whether checkWhitespace passes over eight bytes at once
-// (whitespaceLooks); the tests check without it too.
-var wordSkip = true
-
-// whitespaceLooks marks, by its high bit, each of the eight bytes of w
-// that the run of plain bytes in checkWhitespace must look at, next being
-// the eight bytes from the second of them on: every byte below 0x40 (all
-// that are not plain are: line breaks, spaces, tabs and the marks, with the
-// digits and the other marks of ASCII) but a space before a byte from 0x40
-// on. A byte above a marked one may be marked too, or a '!' above a
-// marked space left unmarked (a borrow runs upward); the first marked is
-// the first to look at, and a word with none marked is plain throughout.
-func whitespaceLooks(w, next uint64) uint64 {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	low := ^(w | w<<1) & high // bit 7 or 6 of a byte is 0: below 0x40
-	lowNext := ^(next | next<<1) & high
-	sp := w ^ ' '*ones
-	space := (sp - ones) & ^sp & high
-	return low &^ (space &^ lowNext)
-}
 
 // plainAfterSpace marks the plain bytes that a single space after a plain
 // byte may precede without a finding: not a line end, where the space
