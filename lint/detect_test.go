@@ -227,6 +227,15 @@ func FuzzRuneCount(f *testing.F) {
 		if got, want := runeCount(b), utf8.RuneCount(b); got != want {
 			t.Errorf("runeCount(%q) = %d, want %d", b, got, want)
 		}
+		// Each span of b, read with the bytes after it within reach
+		// (a span of a file's line): its last bytes are read as eight.
+		for i := 0; i <= len(b) && i < 16; i++ {
+			for j := i; j <= len(b) && j <= i+40; j++ {
+				if got, want := runeCount(b[i:j]), utf8.RuneCount(b[i:j]); got != want {
+					t.Fatalf("runeCount(%q) with %q after = %d, want %d", b[i:j], b[j:], got, want)
+				}
+			}
+		}
 	})
 }
 

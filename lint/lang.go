@@ -392,6 +392,16 @@ func codes[T any, C ~string](specs []T, code func(T) C) []C {
 // spec returns a language's registry entry, or nil. A linear scan: the
 // registry is a handful of entries and this is on every word's path.
 func spec(l Lang) *LangSpec {
+	if len(l) == 2 {
+		// A code of two letters, every built-in one, compared as two
+		// bytes rather than by a call to compare strings.
+		for _, s := range langSpecs {
+			if c := s.Code; len(c) == 2 && c[0] == l[0] && c[1] == l[1] {
+				return s
+			}
+		}
+		return nil
+	}
 	for _, s := range langSpecs {
 		if s.Code == l {
 			return s

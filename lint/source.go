@@ -241,6 +241,20 @@ func runeCount(b []byte) int {
 				b = b[8:]
 				continue
 			}
+		} else if cap(b) >= 8 {
+			// The last few bytes, read as eight with what follows
+			// them in the file cleared to zeros, each of which
+			// TwoByteRunes counts as a character of its own: a
+			// character cut at the end is not counted so, and is
+			// read byte by byte below.
+			pad := 8 - len(b)
+			x := binary.LittleEndian.Uint64(b[:8]) & (^uint64(0) >> (8 * pad))
+			if x&high == 0 {
+				return n + len(b)
+			}
+			if k, ok := swar.TwoByteRunes(x); ok {
+				return n + k - pad
+			}
 		}
 		// One character: ASCII, or two bytes (every letter of Turkish
 		// and Azerbaijani that ASCII lacks) told here, as

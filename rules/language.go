@@ -74,7 +74,7 @@ type otherLexicons struct {
 
 // lexicons are the others' lexicons when all are built (lexiconBuilt); ok
 // is false while one is not.
-func (o *otherLexicons) lexicons() (lxs []*lexicon, ok bool) {
+func (o *otherLexicons) lexicons() ([]*lexicon, bool) {
 	if p := o.built.Load(); p != nil {
 		return *p, true
 	}
@@ -85,12 +85,20 @@ func (o *otherLexicons) lexicons() (lxs []*lexicon, ok bool) {
 			return nil, false
 		}
 	}
+	return o.gather(), true
+}
+
+// gather stores the others' lexicons, all built. Its own function: the
+// slice whose address is stored escapes, and as lexicons' result it was
+// put on the heap at every call, the answer already stored too.
+func (o *otherLexicons) gather() []*lexicon {
+	var lxs []*lexicon
 	for _, name := range o.names {
 		lx, _ := lexiconBuilt(lint.Lang(name))
 		lxs = append(lxs, lx)
 	}
 	o.built.Store(&lxs)
-	return lxs, true
+	return lxs
 }
 
 func newLanguageCheck() (*languageCheck, error) {

@@ -14,7 +14,9 @@ package placeholder
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -339,6 +341,21 @@ func identRune(r rune, inner bool) bool {
 // scanStop marks the bytes scan looks at: every other byte is passed over.
 var scanStop = [256]bool{'{': true, '}': true, '%': true, '$': true, '#': true, ':': true, '*': true}
 
+// scanLooks marks, by its high bit, each of eight bytes that scan must
+// look at: every byte of scanStop, and with them the ASCII bytes between
+// (& ' ( ) and |), which it passes over. A byte above a ':' may be
+// marked too (a borrow runs upward); the first marked is the first to
+// look at, and a word with none marked holds no byte of scanStop.
+func scanLooks(w uint64) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// y + (0x80-c)*ones has the high bit of each byte from c on: y is
+	// each byte's low seven bits, and adding to them carries into no
+	// other byte.
+	y := w &^ high
+	colon := w ^ ':'*ones
+	return ((y+(0x80-'#')*ones)&^(y+(0x80-'*'-1)*ones) | (y+(0x80-'{')*ones)&^(y+(0x80-'}'-1)*ones) | (colon-ones)&^colon) & ^w & high
+}
+
 // scan finds placeholders in text[from:to]. In an ICU plural branch (plural
 // is true) # stands for the number. It returns where it stopped: at to, or
 // at a '}' that closes the branch it is in when depth > 0.
@@ -348,7 +365,20 @@ func (f *finder) scan(from, to int, plural bool) int {
 		if !scanStop[t[i]] {
 			// Most of a text: nothing any case below asks for.
 			i++
-			for i < to && !scanStop[t[i]] {
+			for i < to {
+				if i+8 <= to {
+					// Eight bytes at once while none may stop; else
+					// to the first that may, looked at below.
+					look := scanLooks(binary.LittleEndian.Uint64([]byte(t[i : i+8])))
+					if look == 0 {
+						i += 8
+						continue
+					}
+					i += bits.TrailingZeros64(look) / 8
+				}
+				if scanStop[t[i]] {
+					break
+				}
 				i++
 			}
 			continue

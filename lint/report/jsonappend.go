@@ -157,6 +157,17 @@ func appendDecimal(dst []byte, v int) []byte {
 	if v < 0 {
 		return strconv.AppendInt(dst, int64(v), 10)
 	}
+	// A line or a column of up to three digits, most of them, is
+	// appended digit by digit: copying a few bytes from the buffer was a
+	// call of its own.
+	switch {
+	case v < 10:
+		return append(dst, byte('0'+v))
+	case v < 100:
+		return append(dst, byte('0'+v/10), byte('0'+v%10))
+	case v < 1000:
+		return append(dst, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	}
 	var buf [20]byte
 	i := len(buf)
 	u := uint64(v)

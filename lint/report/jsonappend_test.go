@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,6 +64,22 @@ func FuzzJSONWriters(f *testing.F) {
 		}
 		if d := cmp.Diff(want, string(appendSARIFResult(nil, fd, line))); d != "" {
 			t.Fatalf("SARIF result (-encoding/json +by hand):\n%s", d)
+		}
+	})
+}
+
+// FuzzAppendDecimal holds appendDecimal to strconv.AppendInt, onto text
+// already there and onto a full slice.
+func FuzzAppendDecimal(f *testing.F) {
+	for _, v := range []int{0, 1, 9, 10, 99, 100, 12345, -1, -120, 1<<63 - 1, -1 << 63, 999999999999999999, 1000000000000000000} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v int) {
+		for _, dst := range [][]byte{nil, []byte("x: "), make([]byte, 3)} {
+			want := strconv.AppendInt(append([]byte(nil), dst...), int64(v), 10)
+			if got := appendDecimal(dst, v); string(got) != string(want) {
+				t.Fatalf("appendDecimal(%q, %d) = %q, want %q", dst, v, got, want)
+			}
 		}
 	})
 }
