@@ -45,8 +45,9 @@ var sets = []struct{ name, dir string }{{"first", ""}, {"second", "second"}, {"t
 // notTrainedYet are folders of testdata/quality the shipped weights have
 // not read: a round's blind set, committed after its "after" was measured
 // with these weights. Training on it would change the very verdicts that
-// "after" reports; it joins sets when the scorer is next retrained.
-var notTrainedYet = []string{"eleventh"}
+// "after" reports; it joins sets when the scorer is next retrained, as does
+// a development set committed before the retraining that reads it.
+var notTrainedYet = []string{"eleventh", "dev12"}
 
 // shipped are the options the weights file is trained with, chosen by the
 // held-out measurement (every set left out in turn, pooled, the frames and
