@@ -39,7 +39,7 @@ var BotHandoff = &lint.Rule{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
-service is unavailable or to try later, has no answer, could not find what was asked, or that a request is
+service is unavailable or to try later, has no answer, could not find, verify or recognise what was asked, has no option left, or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
 visit to one of the brand's branches, the bot itself putting the customer through in any tense or mood
@@ -541,6 +541,11 @@ type scopedNegation struct {
 	// empty, you, youEndings: see notService.
 	empty, you map[lint.Lang]map[string]bool
 	youEndings map[lint.Lang]*endingSet
+	// polarity are the determiners of a negated verb's object ("heç
+	// bir", "hiçbir", "any"): they stand between "now" and the verb and
+	// take none of the three words ("hazırda heç bir sifariş qəbul
+	// edilmir").
+	polarity map[lint.Lang]map[string]bool
 }
 
 func newScopedNegation() *scopedNegation {
@@ -554,11 +559,12 @@ func newScopedNegation() *scopedNegation {
 	}
 	return &scopedNegation{impossibleFolded: folded, words: w("negation"), endings: endingSets(w("negative_endings")),
 		infinitive: endingSets(w("infinitive_endings")), impossible: w("impossible"), side: w("negation_side"),
-		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings"))}
+		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings")), polarity: w("polarity")}
 }
 
 // negationNear is the index of a negated word at most three words from an
-// anchor on one of the sides (-1 before, 1 after) in its clause, or -1.
+// anchor on one of the sides (-1 before, 1 after) in its clause, or -1;
+// the determiners of negative polarity ("heç bir", "any") are not counted.
 func (sn *scopedNegation) negationNear(l lint.Lang, toks []lint.Token, c lint.Match, sides []int, folded bool) int {
 	for _, dir := range sides {
 		from := c.Last
@@ -571,6 +577,9 @@ func (sn *scopedNegation) negationNear(l lint.Lang, toks []lint.Token, c lint.Ma
 			}
 			if sn.negated(l, toks[i].Norm, folded) {
 				return i
+			}
+			if hasWord(l, sn.polarity[l], toks[i].Norm, folded) {
+				k-- // "heç bir": the object's determiner, no word of the three
 			}
 		}
 	}
