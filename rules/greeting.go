@@ -23,13 +23,12 @@ type GreetingOptions struct {
 
 var defaultGreeting = GreetingOptions{Kinds: []lint.Kind{lint.Greeting, lint.Away}, Within: 4}
 
-// Greeting flags a first reply or away message that does not greet.
+// Greeting flags a first reply that does not greet and an away message that does not say when.
 var Greeting = &lint.Rule{
 	Name: "greeting",
 	Doc: lint.Doc{
-		Title: "first reply or away message without a greeting",
-		Text: `Flags a message that opens a conversation (kind: greeting or away) and starts straight with
-the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir", "Happy Friday",
+		Title: "first reply without a greeting, or away message without a time",
+		Text: `Flags a first reply (kind: greeting) that starts straight with the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir", "Happy Friday",
 "Hayırlı cumalar", "Cüməniz mübarək") and no
 acknowledgement ("Thanks for your message", "Cheers for the photos", "Appreciate you reaching out",
 "Mesajınız elimize ulaştı", "Yazdığınız için
@@ -40,8 +39,8 @@ ederiz", "Komandamız sizi salamlayır"). A
 "please" at the start or a "thanks!" at the end is not a greeting, nor a greeting word after "the" ("the
 morning class"); a greeting borrowed from another language ("Ciao", "Hola") is one; an interjection before it
 ("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words. Telling how the customer
-wrote to us is a correction, not a welcome ("Bize eksik yazmışsınız", "Bizə səhv yazmısınız"). An away message
-must also say when a
+wrote to us is a correction, not a welcome ("Bize eksik yazmışsınız", "Bizə səhv yazmısınız"). An away message (kind:
+away) is a notice and need not greet ("Şu an kapalıyız, yarın 09.00'da açılıyoruz"), but must say when a
 person will answer ("tomorrow from 9:00", "yarın 09.00'dan itibaren", "sabah saat 9-dan"). In a
 transcript, it flags the first brand reply without a greeting and a customer message that got no reply.
 A locale string whose kind comes only from its key is checked when it is more than one sentence: one
@@ -144,7 +143,10 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 		}
 		return all[list]
 	}
-	if !greeted(func(list string) []lint.Match { return pb.find(m, list) }) && !greeted(typo) {
+	// An away message is a notice, not a reply: it opens with the brand's
+	// state ("Şu an kapalıyız", "Out on the water until 6 pm") as well as
+	// with a greeting; it must say when a person will answer.
+	if m.Kind != lint.Away && !greeted(func(list string) []lint.Match { return pb.find(m, list) }) && !greeted(typo) {
 		p.Report(lint.Diagnostic{
 			Message:    "the message starts without a greeting or a thank-you for writing",
 			Suggestion: greetingData.Say(m.Lang, "greet"),

@@ -10,7 +10,8 @@ import (
 // A locale string whose kind was guessed from its key is checked as an
 // opening message only when it is more than one sentence: one sentence is
 // a status line, a title or a line of a page. A kind the message declares
-// is checked whatever its length.
+// is checked whatever its length. An away message need not greet: it must
+// say when a person will answer.
 func TestGreetingScreenLines(t *testing.T) {
 	check, err := Greeting.New(nil)
 	if err != nil {
@@ -28,14 +29,15 @@ func TestGreetingScreenLines(t *testing.T) {
 		want     []string
 	}{
 		{lint.English, lint.Away, `key "closed"`, "Webchat is closed at the moment.", nil},
-		{lint.English, lint.Away, `key "closed"`, "Webchat is closed. Leave your number and we will call you.", []string{noGreeting, noWhen}},
-		{lint.English, lint.Away, "", "Webchat is closed.", []string{noGreeting, noWhen}},
-		{lint.English, lint.Away, `kinds: "chat.*"`, "Webchat is closed.", []string{noGreeting, noWhen}},
+		{lint.English, lint.Away, `key "closed"`, "Webchat is closed. Leave your number and we will call you.", []string{noWhen}},
+		{lint.English, lint.Away, "", "Webchat is closed.", []string{noWhen}},
+		{lint.English, lint.Away, `kinds: "chat.*"`, "Webchat is closed.", []string{noWhen}},
 		{lint.English, lint.Greeting, `key "welcome"`, "After you confirm your account, we'll send you a few tips.", nil},
+		{lint.English, lint.Greeting, `key "welcome"`, "Webchat is closed. Leave your number and we will call you.", []string{noGreeting}},
 		{lint.Turkish, lint.Away, `key "offline"`, "Şu an operatörlerimiz müsait değil", nil},
-		{lint.Turkish, lint.Away, `key "offline"`, "Şu an operatörlerimiz müsait değil. Numaranızı bırakın.", []string{noGreeting, noWhen}},
+		{lint.Turkish, lint.Away, `key "offline"`, "Şu an operatörlerimiz müsait değil. Numaranızı bırakın.", []string{noWhen}},
 		{lint.Azerbaijani, lint.Away, `key "closed"`, "Veb-çat indi bağlıdır.", nil},
-		{lint.Azerbaijani, lint.Away, `key "closed"`, "Veb-çat indi bağlıdır. Nömrənizi yazın.", []string{noGreeting, noWhen}},
+		{lint.Azerbaijani, lint.Away, `key "closed"`, "Veb-çat indi bağlıdır. Nömrənizi yazın.", []string{noWhen}},
 	} {
 		m := &lint.Message{Lang: c.lang, Kind: c.kind, KindFrom: c.kindFrom, Body: lint.Field{Text: c.text}}
 		var got []string

@@ -83,7 +83,7 @@ func TestLocaleBadInput(t *testing.T) {
 func TestLocaleKindsReported(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "locales"), 0o755)
-	os.WriteFile(filepath.Join(dir, "locales", "en.json"), []byte(`{"chat": {"fallback": "Sorry, I did not understand that. Please rephrase your question.", "hours": "We are closed at the weekend and answer on Monday morning."}}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "locales", "en.json"), []byte(`{"chat": {"fallback": "Sorry, I did not understand that. Please rephrase your question.", "hours": "We are closed over the weekend. Leave us your order number."}}`), 0o644)
 	os.WriteFile(filepath.Join(dir, ".msglint.yaml"), []byte("kinds:\n  \"chat.hours\": away\n"), 0o644)
 	t.Chdir(dir)
 	_, out, _ := msglint(t, "", "check", "--i18n", "--format", "json", "--enable", "bot-handoff,greeting", "locales/en.json")
