@@ -39,10 +39,12 @@ var BotHandoff = &lint.Rule{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
-service is unavailable or to try later, has no answer, could not find what was asked, or that a request is
+service is unavailable or to try later, has no answer, could not find, verify or recognise what was asked, has no option left, or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
-visit to one of the brand's branches, someone who will call the customer ("our dispatcher will call
+visit to one of the brand's branches, the bot itself putting the customer through in any tense or mood
+("I can connect you", "sizi ona aktarırım", "sizi hemen bağlayayım", "sizi operatora qoşa bilərəm"; not
+negated, nor to a page of ours), someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
 title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq") or a person of the
 customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
@@ -77,6 +79,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			ours := newOneOfOurs()
 			yours := newYourPerson()
 			ourHelp := newOursHelp(ours)
+			self := newSelfConnect()
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -89,7 +92,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
 					fallback = conceded(m, pb, cond.drop(m, append(fallback, scoped.find(m, pb)...)))
 				}
-				if len(fallback) == 0 || len(routes(m, pb, place, own)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || hasPhone(m.Body.Text) ||
+				if len(fallback) == 0 || len(routes(m, pb, place, own, self)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || hasPhone(m.Body.Text) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
 					return
 				}
@@ -538,6 +541,11 @@ type scopedNegation struct {
 	// empty, you, youEndings: see notService.
 	empty, you map[lint.Lang]map[string]bool
 	youEndings map[lint.Lang]*endingSet
+	// polarity are the determiners of a negated verb's object ("heç
+	// bir", "hiçbir", "any"): they stand between "now" and the verb and
+	// take none of the three words ("hazırda heç bir sifariş qəbul
+	// edilmir").
+	polarity map[lint.Lang]map[string]bool
 }
 
 func newScopedNegation() *scopedNegation {
@@ -551,11 +559,12 @@ func newScopedNegation() *scopedNegation {
 	}
 	return &scopedNegation{impossibleFolded: folded, words: w("negation"), endings: endingSets(w("negative_endings")),
 		infinitive: endingSets(w("infinitive_endings")), impossible: w("impossible"), side: w("negation_side"),
-		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings"))}
+		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings")), polarity: w("polarity")}
 }
 
 // negationNear is the index of a negated word at most three words from an
-// anchor on one of the sides (-1 before, 1 after) in its clause, or -1.
+// anchor on one of the sides (-1 before, 1 after) in its clause, or -1;
+// the determiners of negative polarity ("heç bir", "any") are not counted.
 func (sn *scopedNegation) negationNear(l lint.Lang, toks []lint.Token, c lint.Match, sides []int, folded bool) int {
 	for _, dir := range sides {
 		from := c.Last
@@ -568,6 +577,9 @@ func (sn *scopedNegation) negationNear(l lint.Lang, toks []lint.Token, c lint.Ma
 			}
 			if sn.negated(l, toks[i].Norm, folded) {
 				return i
+			}
+			if hasWord(l, sn.polarity[l], toks[i].Norm, folded) {
+				k-- // "heç bir": the object's determiner, no word of the three
 			}
 		}
 	}
@@ -836,11 +848,102 @@ func (o ownChannel) drop(m *lint.Message, handoff []lint.Match) []lint.Match {
 	return slices.DeleteFunc(slices.Clone(handoff), own)
 }
 
+// selfConnect: the bot itself puts the customer through, a verb of
+// connecting or transferring (self_connect: "bağla*(verb)", "qoş*(verb)")
+// in the 1st person in any tense or mood (first_person_endings: "sizi
+// bağlayabilirim", "sizi hemen bağlayayım", "sizi ona aktarırım", "sizi
+// operatora qoşuram"; in Azerbaijani the ability is a word of its own
+// after the converb, ability_words: "sizi qoşa bilərəm"), with "you" as
+// its object before it in the clause (you_accusative: "sizi", "səni").
+// Negated it connects no one (negation_starts, right after the stem:
+// "bağlamıyorum", "bağlayamıyorum", "qoşmuram"), nor in the 2nd person
+// (second_person_endings: "bağlayınız"), nor to the bot's own system or
+// pages (not_people between "you" and the verb: "sizi ödeme sayfasına
+// yönlendireyim"). English says it with the handoff cues ("connect* you",
+// "put you through", "transfer you").
+type selfConnect struct {
+	first, second       map[lint.Lang]*endingSet
+	negation, notPeople map[lint.Lang][]string // folded
+	you, ability        map[lint.Lang]map[string]bool
+}
+
+func newSelfConnect() selfConnect {
+	w := bothandoffData.WordSets
+	return selfConnect{first: endingSets(w("first_person_endings")), second: endingSets(w("second_person_endings")),
+		negation: foldedSorted("negation_starts"), notPeople: foldedSorted("not_people"), you: w("you_accusative"),
+		ability: w("ability_words")}
+}
+
+func (sc selfConnect) find(m *lint.Message, pb phraseBook) []lint.Match {
+	first := sc.first[m.Lang]
+	if first == nil {
+		return nil
+	}
+	verbs := pb.find(m, "self_connect")
+	if len(verbs) == 0 {
+		return nil
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	var out []lint.Match
+	for _, v := range verbs {
+		if v.First < 0 || v.First != v.Last || v.Last >= len(toks) {
+			continue
+		}
+		w := toks[v.First].Norm
+		if sc.negated(m.Lang, v.Cue, w) || sc.second[m.Lang] != nil && sc.second[m.Lang].match(m.Lang, w, folded) {
+			continue
+		}
+		if !first.match(m.Lang, w, folded) {
+			n := neighbour(toks, v.First, 1)
+			if n < 0 || toks[n].Kind != lint.Word || !hasWord(m.Lang, sc.ability[m.Lang], toks[n].Norm, folded) {
+				continue
+			}
+		}
+		if sc.youBefore(m.Lang, toks, v.First, folded) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// negated: the verb's ending starts, right after the stem the verb and
+// its lemma share, with a negation (negation_starts).
+func (sc selfConnect) negated(l lint.Lang, cue, w string) bool {
+	stem := lint.Fold(l, strings.TrimSuffix(strings.TrimSuffix(cue, "(verb)"), "*"))
+	fw := lint.Fold(l, w)
+	n := 0
+	for n < len(stem) && n < len(fw) && stem[n] == fw[n] {
+		n++
+	}
+	rest := fw[n:]
+	return slices.ContainsFunc(sc.negation[l], func(e string) bool { return strings.HasPrefix(rest, e) })
+}
+
+// youBefore: "you" as the object at most four words before token i in its
+// clause, and none of the words between it and the verb the bot's own
+// system or pages (not_people).
+func (sc selfConnect) youBefore(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
+	for k, n := i, 0; n < 4; n++ {
+		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word {
+			return false // the clause ends
+		}
+		if hasWord(l, sc.you[l], toks[k].Norm, folded) {
+			return true
+		}
+		fw := lint.Fold(l, toks[k].Norm)
+		if slices.ContainsFunc(sc.notPeople[l], func(p string) bool { return strings.Contains(fw, p) }) {
+			return false
+		}
+	}
+	return false
+}
+
 // routes are the handoff cues that lead to a person: "Sizi ana menüye
 // yönlendiriyorum" (to the main menu) and "transferring you to the menu"
 // lead back to the bot; an option in the menu may lead to a person.
-func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel) []lint.Match {
-	handoff := own.drop(m, pb.find(m, "handoff"))
+func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, self selfConnect) []lint.Match {
+	handoff := append(own.drop(m, pb.find(m, "handoff")), self.find(m, pb)...)
 	if len(handoff) == 0 {
 		return nil
 	}
