@@ -134,10 +134,10 @@ type bookTables struct {
 type lazy[T any] struct {
 	v    atomic.Pointer[T]
 	once sync.Once
-	make func() T
+	build func() T
 }
 
-func newLazy[T any](make func() T) *lazy[T] { return &lazy[T]{make: make} }
+func newLazy[T any](build func() T) *lazy[T] { return &lazy[T]{build: build} }
 
 // get is the value, made if it is not yet.
 func (z *lazy[T]) get() T {
@@ -145,7 +145,7 @@ func (z *lazy[T]) get() T {
 		return *v
 	}
 	z.once.Do(func() {
-		v := z.make()
+		v := z.build()
 		z.v.Store(&v)
 	})
 	return *z.v.Load()
