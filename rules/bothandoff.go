@@ -39,12 +39,13 @@ var BotHandoff = &lint.Rule{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
-service is unavailable or to try later, has no answer, could not find, verify or recognise what was asked, has no option left, or that a request is
+service is unavailable or to try later, has no answer, could not find, verify or recognise what was asked, or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
 visit to one of the brand's branches, the bot itself putting the customer through in any tense or mood
-("I can connect you", "sizi ona aktarırım", "sizi hemen bağlayayım", "sizi operatora qoşa bilərəm"; not
-negated, nor to a page of ours), someone who will call the customer ("our dispatcher will call
+("I can connect you", "sizi ona aktarırım", "sizi hemen bağlayayım", "sizi operatora qoşa bilərəm"; in
+Turkish and Azerbaijani not negated, not counterfactual ("sizi bağlardım"), nor to a thing ("sizi bonus
+proqramımıza qoşduq"); in English "connect/transfer you" counts as said), someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
 title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq") or a person of the
 customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
@@ -52,7 +53,8 @@ ulaşabilirsiniz"), nor is one of the brand's products ("ürünlerimizden biri s
 plans may suit you"), its bot by any name ("chatbotumuzla konuşun", "chat with our virtual assistant"), a
 friend, or phoning an order in ("call your order in"). The customer's own e-mail address and a date
 or opening hours are no way out. A failure said as a condition ("If that time is not possible for you,
-reply with another day", "mümkün değilse") is no dead end. Asking to rephrase or to pick from a menu is not a route to a person;
+reply with another day", "mümkün değilse") is no dead end, nor is one followed by its result ("so type
+the number under it instead", "bu yüzden size yeni kart gönderdik"), nor a product with no other option. Asking to rephrase or to pick from a menu is not a route to a person;
 an option in the menu that leads to one is. In a transcript, it flags a bot that keeps answering after the customer
 asked for a person ("agent", "müşteri temsilcisi", "operator") without a handoff.`,
 		Why: `A bot that loops the customer on "I didn't understand" is the fastest way to lose them. Meta's
@@ -87,10 +89,10 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				}
 				// A fallback cue first; the slower dead ends only without one,
 				// and the routes to a person (regular expressions) last.
-				fallback := conceded(m, pb, cond.drop(m, pb.find(m, "fallback")))
+				fallback := conceded(m, pb, cond.drop(m, pb, pb.find(m, "fallback")))
 				if len(fallback) == 0 {
 					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
-					fallback = conceded(m, pb, cond.drop(m, append(fallback, scoped.find(m, pb)...)))
+					fallback = conceded(m, pb, cond.drop(m, pb, append(fallback, scoped.find(m, pb)...)))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place, own, self)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || hasPhone(m.Body.Text) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
@@ -546,6 +548,10 @@ type scopedNegation struct {
 	// take none of the three words ("hazırda heç bir sifariş qəbul
 	// edilmir").
 	polarity map[lint.Lang]map[string]bool
+	// requests: the objects a polarity determiner may take when the
+	// verb says the service is closed ("hiçbir sipariş alınmıyor"); "hiçbir
+	// ek ücret alınmıyor" takes no fee and says nothing of the service.
+	requests map[lint.Lang][]string // folded stems
 }
 
 func newScopedNegation() *scopedNegation {
@@ -559,7 +565,8 @@ func newScopedNegation() *scopedNegation {
 	}
 	return &scopedNegation{impossibleFolded: folded, words: w("negation"), endings: endingSets(w("negative_endings")),
 		infinitive: endingSets(w("infinitive_endings")), impossible: w("impossible"), side: w("negation_side"),
-		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings")), polarity: w("polarity")}
+		empty: w("empty"), you: w("you"), youEndings: endingSets(w("you_endings")), polarity: w("polarity"),
+		requests: foldedSorted("request_nouns")}
 }
 
 // negationNear is the index of a negated word at most three words from an
@@ -571,15 +578,23 @@ func (sn *scopedNegation) negationNear(l lint.Lang, toks []lint.Token, c lint.Ma
 		if dir < 0 {
 			from = c.First
 		}
+		polar, request := false, false
 		for i, k := from, 0; k < 3; k++ {
 			if i = neighbour(toks, i, dir); i < 0 || toks[i].Kind != lint.Word {
 				break // the sentence or the clause ends
 			}
 			if sn.negated(l, toks[i].Norm, folded) {
+				if polar && !request {
+					break // "hiçbir ek ücret alınmıyor": no request
+				}
 				return i
 			}
 			if hasWord(l, sn.polarity[l], toks[i].Norm, folded) {
+				polar = true
 				k-- // "heç bir": the object's determiner, no word of the three
+			} else if polar {
+				fw := lint.Fold(l, toks[i].Norm)
+				request = request || slices.ContainsFunc(sn.requests[l], func(r string) bool { return strings.HasPrefix(fw, r) })
 			}
 		}
 	}
@@ -730,12 +745,30 @@ func newConditions() conditions {
 	return conditions{w("condition_words"), w("condition_endings"), w("main_clause_words"), w("cause_words")}
 }
 
+// resolved: a result (the list result: "so", "bu yüzden", "ona görə")
+// follows the failure f in its sentence and no other failure of found
+// follows the result there: what the bot did or asks instead resolves it
+// ("doesn't recognise damaged barcodes, so type the number under it").
+func resolved(m *lint.Message, toks []lint.Token, results, found []lint.Match, f lint.Match) bool {
+	for _, r := range results {
+		if r.First <= f.Last || wordsApart(toks, f.Last, r.First) >= 1<<20 {
+			continue
+		}
+		if !slices.ContainsFunc(found, func(g lint.Match) bool { return g.First > r.Last && wordsApart(toks, r.Last, g.First) < 1<<20 }) {
+			return true
+		}
+	}
+	return false
+}
+
 // drop keeps the matches that are not said as a condition.
-func (c conditions) drop(m *lint.Message, found []lint.Match) []lint.Match {
+func (c conditions) drop(m *lint.Message, pb phraseBook, found []lint.Match) []lint.Match {
 	if len(found) == 0 {
 		return found
 	}
 	toks := m.Tokens()
+	results := pb.find(m, "result")
+	all := slices.Clone(found)
 	folded := false
 	if len(c.endings[m.Lang]) > 0 {
 		folded = lint.Folded(m.Lang, m.Body.Text)
@@ -745,6 +778,9 @@ func (c conditions) drop(m *lint.Message, found []lint.Match) []lint.Match {
 			return false
 		}
 		if n := neighbour(toks, f.Last, 1); n >= 0 && toks[n].Kind == lint.Word && c.cause[m.Lang][toks[n].Norm] {
+			return true
+		}
+		if len(results) > 0 && resolved(m, toks, results, all, f) {
 			return true
 		}
 		for i := f.First - 1; i >= 0; i-- {
@@ -861,17 +897,27 @@ func (o ownChannel) drop(m *lint.Message, handoff []lint.Match) []lint.Match {
 // pages (not_people between "you" and the verb: "sizi ödeme sayfasına
 // yönlendireyim"). English says it with the handoff cues ("connect* you",
 // "put you through", "transfer you").
+//
+// Counterfactual it connects no one either (counterfactual in the ending:
+// "bağlardım", "bağlayabilirdim", "qoşardım"), nor to a thing: a word with
+// a dative ending between "you" and the verb (dative_endings) must be a
+// person, a handoff cue or a pronoun (person_pronouns: "sizi ona
+// aktarırım"); time and manner adverbs (adverbs) are no destination.
 type selfConnect struct {
 	first, second       map[lint.Lang]*endingSet
 	negation, notPeople map[lint.Lang][]string // folded
+	counterfactual      map[lint.Lang][]string // folded
 	you, ability        map[lint.Lang]map[string]bool
+	dative              map[lint.Lang]map[string]bool
+	pronouns, adverbs   map[lint.Lang]map[string]bool
 }
 
 func newSelfConnect() selfConnect {
 	w := bothandoffData.WordSets
 	return selfConnect{first: endingSets(w("first_person_endings")), second: endingSets(w("second_person_endings")),
 		negation: foldedSorted("negation_starts"), notPeople: foldedSorted("not_people"), you: w("you_accusative"),
-		ability: w("ability_words")}
+		ability: w("ability_words"), counterfactual: foldedSorted("counterfactual"), dative: w("dative_endings"),
+		pronouns: w("person_pronouns"), adverbs: w("adverbs")}
 }
 
 func (sc selfConnect) find(m *lint.Message, pb phraseBook) []lint.Match {
@@ -885,6 +931,7 @@ func (sc selfConnect) find(m *lint.Message, pb phraseBook) []lint.Match {
 	}
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	people := pb.find(m, "handoff")
 	var out []lint.Match
 	for _, v := range verbs {
 		if v.First < 0 || v.First != v.Last || v.Last >= len(toks) {
@@ -900,7 +947,7 @@ func (sc selfConnect) find(m *lint.Message, pb phraseBook) []lint.Match {
 				continue
 			}
 		}
-		if sc.youBefore(m.Lang, toks, v.First, folded) {
+		if sc.youBefore(m.Lang, toks, v.First, folded) && !sc.toThing(m.Lang, toks, v.First, people, folded) {
 			out = append(out, v)
 		}
 	}
@@ -917,7 +964,35 @@ func (sc selfConnect) negated(l lint.Lang, cue, w string) bool {
 		n++
 	}
 	rest := fw[n:]
-	return slices.ContainsFunc(sc.negation[l], func(e string) bool { return strings.HasPrefix(rest, e) })
+	return slices.ContainsFunc(sc.negation[l], func(e string) bool { return strings.HasPrefix(rest, e) }) ||
+		slices.ContainsFunc(sc.counterfactual[l], func(e string) bool { return strings.Contains(rest, e) })
+}
+
+// toThing: between "you" and the verb (token i) a word with a dative
+// ending names where the customer goes, and it is no person: not within a
+// handoff cue, nor a pronoun of a person, nor an adverb ("sizi kampanya
+// linkine yönlendireyim", "sizi bonus proqramımıza qoşduq").
+func (sc selfConnect) toThing(l lint.Lang, toks []lint.Token, i int, people []lint.Match, folded bool) bool {
+	for k, n := i, 0; n < 4; n++ {
+		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || hasWord(l, sc.you[l], toks[k].Norm, folded) {
+			return false
+		}
+		w := toks[k].Norm
+		if utf8.RuneCountInString(w) < 4 || hasWord(l, sc.pronouns[l], w, folded) || hasWord(l, sc.adverbs[l], w, folded) {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(lint.Fold(l, w))
+		dative := false
+		for d := range sc.dative[l] {
+			if dr, _ := utf8.DecodeRuneInString(lint.Fold(l, d)); dr == r {
+				dative = true
+			}
+		}
+		if dative && !slices.ContainsFunc(people, func(p lint.Match) bool { return p.First <= k && k <= p.Last }) {
+			return true
+		}
+	}
+	return false
 }
 
 // youBefore: "you" as the object at most four words before token i in its
