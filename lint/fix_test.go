@@ -62,3 +62,22 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// A message's first fixes are made in its own room; each is an edit of its
+// own, never written again.
+func TestNewFix(t *testing.T) {
+	msgs := make([]Message, 2) // AllocsPerRun runs once more to warm up
+	edits := make([]*Edit, 0, 2)
+	run := 0
+	if n := testing.AllocsPerRun(1, func() {
+		m := &msgs[run]
+		run++
+		edits = append(edits[:0], m.NewFix(Span{0, 3}, "the"), m.NewFix(Span{4, 7}, "car"))
+	}); n != 0 {
+		t.Errorf("a message's first two fixes made %v allocations", n)
+	}
+	third := msgs[1].NewFix(Span{0, 7}, "the car")
+	if *edits[0] != (Edit{Span{0, 3}, "the"}) || *edits[1] != (Edit{Span{4, 7}, "car"}) || *third != (Edit{Span{0, 7}, "the car"}) {
+		t.Errorf("edits %v %v %v", *edits[0], *edits[1], *third)
+	}
+}

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/msglint/msglint/lint/placeholder"
 )
@@ -220,6 +221,12 @@ type Message struct {
 	// the message copies it, sharing nothing it could write.
 	kept  []kept
 	kept1 kept
+	// fixes are room for the edits of the message's first fixes
+	// (NewFix), taken by fixesN, counted atomically: a fix, about one a
+	// message, was an allocation of its own. A taken edit is never
+	// written again.
+	fixes  [2]Edit
+	fixesN int32
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int
@@ -300,4 +307,17 @@ func (m *Message) Recall(key any) (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+// NewFix returns the edit replacing span of one of the message's texts with
+// text, for a diagnostic's Fix: the message's first fixes are made in its
+// own room, the rest on the heap. The edit lives as long as the message
+// or the diagnostic, whichever is longer, and must not be changed.
+func (m *Message) NewFix(span Span, text string) *Edit {
+	if i := atomic.AddInt32(&m.fixesN, 1) - 1; i < int32(len(m.fixes)) {
+		e := &m.fixes[i]
+		*e = Edit{Span: span, New: text}
+		return e
+	}
+	return &Edit{Span: span, New: text}
 }

@@ -1,6 +1,10 @@
 package lint
 
-import "github.com/msglint/msglint/lint/placeholder"
+import (
+	"slices"
+
+	"github.com/msglint/msglint/lint/placeholder"
+)
 
 // holders are a body's placeholders and the body with them blanked, worked
 // out once per message for every rule.
@@ -8,6 +12,10 @@ type holders struct {
 	list   []placeholder.Placeholder
 	masked string // "" until Masked asks for it
 	index  placeholder.Index
+	// room holds the list and its index for a body with few
+	// placeholders, most of those with any: one allocation, not three.
+	room [2]placeholder.Placeholder
+	ends [2]int
 }
 
 // noHolders are the placeholders of a body with none, most bodies: shared
@@ -18,8 +26,28 @@ var noHolders = &holders{}
 func (m *Message) placeholders() *holders {
 	if m.holders == nil {
 		m.holders = noHolders
-		if ps := placeholder.Find(m.Body.Text, m.Syntax); len(ps) > 0 {
-			m.holders = &holders{list: ps, index: placeholder.NewIndex(ps)}
+		// Found in the worker's room, if the engine lent one, and
+		// copied out only when there are any.
+		var found []placeholder.Placeholder
+		if m.room != nil {
+			found = m.room.found[:0]
+		}
+		ps := placeholder.AppendFind(found, m.Body.Text, m.Syntax)
+		if m.room != nil {
+			m.room.found = ps[:0]
+		}
+		if len(ps) > 0 {
+			h := new(holders)
+			switch {
+			case len(ps) <= len(h.room):
+				h.list = append(h.room[:0:len(ps)], ps...)
+			case m.room != nil:
+				h.list = slices.Clone(ps)
+			default:
+				h.list = ps
+			}
+			h.index = placeholder.NewIndexIn(h.list, h.ends[:0])
+			m.holders = h
 		}
 	}
 	return m.holders

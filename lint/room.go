@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/msglint/msglint/lint/placeholder"
+
 // messageRoom holds the slices a message's tokens, words, word ids and
 // sentences are made in, handed from one message to the next by an engine
 // worker that checks messages one after another and trims each before the
@@ -13,6 +15,9 @@ type messageRoom struct {
 	ids       []WordID
 	sentences []Span
 	lowered   loweredWords
+	// found is where a message's placeholders are found, copied out of
+	// it when there are any (Message.placeholders).
+	found []placeholder.Placeholder
 	// mark is where the worker's last finding was placed in its source,
 	// which SpanFrom checks is the finding's.
 	mark SourceMark

@@ -53,3 +53,35 @@ func TestRoomLentAndGivenBack(t *testing.T) {
 		}
 	}
 }
+
+// A message's placeholders found in the engine's room are its own: the
+// next message's, found in the same room, do not change them, whether a
+// body has a few (kept in the holders' own room) or many.
+func TestPlaceholdersFoundInRoom(t *testing.T) {
+	texts := []string{"Hi {{first_name}}, your order {{order_id}} ships.", "No placeholder here.",
+		"{a} {b} {c} {d}", "Dear %FIRSTNAME%", "{{x}} and {{y}}"}
+	var kept []*Message
+	var want [][]string
+	room := new(messageRoom)
+	for _, s := range texts {
+		m := &Message{Lang: "en", Body: Field{Text: s}, room: room}
+		var names []string
+		for _, ph := range m.Placeholders() {
+			names = append(names, ph.Name)
+		}
+		if m.InPlaceholder(Span{0, len(s)}) != (len(names) > 0) {
+			t.Errorf("%q: InPlaceholder of the whole body is %v", s, !(len(names) > 0))
+		}
+		m.trim(true)
+		kept, want = append(kept, m), append(want, names)
+	}
+	for i, m := range kept {
+		var names []string
+		for _, ph := range m.Placeholders() {
+			names = append(names, ph.Name)
+		}
+		if !slices.Equal(names, want[i]) {
+			t.Errorf("%q: placeholders %v after the others, %v when found", texts[i], names, want[i])
+		}
+	}
+}

@@ -108,3 +108,31 @@ func FuzzLineIndex(f *testing.F) {
 		}
 	})
 }
+
+// A linear map, most fields', is made without an allocation and maps as
+// the one verbatim segment a builder records for the same text.
+func TestLinearMap(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { _ = LinearMap(12, 40) }); n != 0 {
+		t.Errorf("LinearMap allocates %v times", n)
+	}
+	for _, n := range []int{0, 1, 7, 12} {
+		var b MapBuilder
+		b.Verbatim(n, 40)
+		seg := SourceMap{segs: []segment{{file: 40, fileEnd: 40 + n, verbatim: true, textBytes: n}}}
+		lin := LinearMap(n, 40)
+		if got := b.Map(); n > 0 && (got.segs != nil || got.at != lin.at || got.n != lin.n) {
+			t.Errorf("builder's map of %d bytes is %+v, want %+v", n, got, lin)
+		}
+		for off := -2; off <= n+2; off++ {
+			if lin.Start(off) != seg.Start(off) || lin.End(off) != seg.End(off) {
+				t.Errorf("%d bytes, offset %d: linear map %d-%d, segment %d-%d", n, off, lin.Start(off), lin.End(off), seg.Start(off), seg.End(off))
+			}
+		}
+		if lin.Empty() {
+			t.Errorf("LinearMap(%d) is empty", n)
+		}
+	}
+	if !LinearMap(-1, 3).Empty() {
+		t.Error("LinearMap(-1) is not empty")
+	}
+}

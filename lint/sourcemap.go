@@ -10,6 +10,11 @@ import (
 // whole escape, so a span over it underlines what the author wrote.
 type SourceMap struct {
 	segs []segment
+	// A map of text copied whole from one place, most fields' (LinearMap),
+	// is held here rather than in a segment of its own, which would be an
+	// allocation a field: when segs is nil and at is not 0, the text's
+	// n bytes are file bytes [at-1, at-1+n).
+	at, n int
 }
 
 type segment struct {
@@ -58,16 +63,26 @@ func (b *MapBuilder) Escaped(n, from, to int) {
 func (b *MapBuilder) Len() int { return b.text }
 
 // Map returns the finished map.
-func (b *MapBuilder) Map() SourceMap { return SourceMap{segs: b.segs} }
+func (b *MapBuilder) Map() SourceMap {
+	if len(b.segs) == 1 && b.segs[0].verbatim && b.segs[0].text == 0 {
+		// One way to write a linear map, whoever built it.
+		return LinearMap(b.segs[0].textBytes, b.segs[0].file)
+	}
+	return SourceMap{segs: b.segs}
+}
 
 // LinearMap maps text of length n copied verbatim from file offset at.
 func LinearMap(n, at int) SourceMap {
-	var b MapBuilder
-	b.Verbatim(n, at)
-	if n == 0 {
-		b.segs = []segment{{file: at, fileEnd: at, verbatim: true}}
+	if n < 0 {
+		return SourceMap{}
 	}
-	return b.Map()
+	return SourceMap{at: at + 1, n: n}
+}
+
+// linear returns the file offset text offset off maps to in a linear map:
+// as a verbatim segment would, a text offset past the end maps to the end.
+func (m SourceMap) linear(off int) int {
+	return m.at - 1 + min(off, m.n)
 }
 
 // PointMap maps every text byte to one file range; it is the honest map when
@@ -77,7 +92,7 @@ func PointMap(n, from, to int) SourceMap {
 }
 
 // Empty reports whether the map knows nothing (text built in memory).
-func (m SourceMap) Empty() bool { return len(m.segs) == 0 }
+func (m SourceMap) Empty() bool { return len(m.segs) == 0 && m.at == 0 }
 
 func (m SourceMap) find(off int) *segment {
 	// sort.Search for the first segment ending past off, written out: it
@@ -100,6 +115,9 @@ func (m SourceMap) find(off int) *segment {
 // Start maps the text offset of a span's first byte to a file offset.
 func (m SourceMap) Start(off int) int {
 	if len(m.segs) == 0 {
+		if m.at != 0 {
+			return m.linear(off)
+		}
 		return -1
 	}
 	s := m.find(off)
@@ -116,6 +134,9 @@ func (m SourceMap) Start(off int) int {
 // End maps an exclusive text end offset to an exclusive file offset.
 func (m SourceMap) End(off int) int {
 	if len(m.segs) == 0 {
+		if m.at != 0 {
+			return m.linear(max(off, 0))
+		}
 		return -1
 	}
 	if off <= 0 {
@@ -136,8 +157,12 @@ func (m SourceMap) End(off int) int {
 // from: segments in order and inside the file, and verbatim bytes equal.
 // Loaders' tests and fuzz targets call it on every field they read.
 func (m SourceMap) Validate(text string, data []byte) error {
+	segs := m.segs
+	if segs == nil && m.at != 0 {
+		segs = []segment{{file: m.at - 1, fileEnd: m.at - 1 + m.n, verbatim: true, textBytes: m.n}}
+	}
 	prevText, prevFile := 0, 0
-	for i, s := range m.segs {
+	for i, s := range segs {
 		if s.text != prevText {
 			return fmt.Errorf("segment %d starts at text byte %d, want %d", i, s.text, prevText)
 		}
@@ -154,7 +179,7 @@ func (m SourceMap) Validate(text string, data []byte) error {
 		}
 		prevText, prevFile = s.text+s.textBytes, s.fileEnd
 	}
-	if len(m.segs) > 0 && prevText != len(text) {
+	if len(segs) > 0 && prevText != len(text) {
 		return fmt.Errorf("map covers %d text bytes, text has %d", prevText, len(text))
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -322,6 +323,31 @@ func checkReadability(p *lint.Pass, text string, o *LengthOptions) {
 // and how to split it. Built by hand, not by fmt: a long message is common
 // and this finding with it.
 func tooManySentences(n, limit int) (msg, fix string) {
+	// The same few counts come back message after message: their words
+	// are kept, by n, for the limit they were made for.
+	if n < len(sentenceNotes) {
+		if s := sentenceNotes[n].Load(); s != nil && s.limit == limit {
+			return s.msg, s.fix
+		}
+	}
+	msg, fix = sentenceNote(n, limit)
+	if n < len(sentenceNotes) {
+		sentenceNotes[n].Store(&sentenceWords{limit: limit, msg: msg, fix: fix})
+	}
+	return msg, fix
+}
+
+// sentenceWords are tooManySentences' words for a count and a limit.
+type sentenceWords struct {
+	limit    int
+	msg, fix string
+}
+
+// sentenceNotes keep tooManySentences' words by the count of sentences.
+var sentenceNotes [64]atomic.Pointer[sentenceWords]
+
+// sentenceNote writes tooManySentences' words.
+func sentenceNote(n, limit int) (msg, fix string) {
 	// Both in one string: one allocation, not two.
 	var room [160]byte
 	b := append(room[:0], "message has "...)

@@ -196,6 +196,17 @@ func TestTooManySentences(t *testing.T) {
 	}
 }
 
+// The sentence count's words are made once for a count and a limit.
+func TestTooManySentencesKept(t *testing.T) {
+	tooManySentences(9, 5)
+	if n := testing.AllocsPerRun(100, func() { tooManySentences(9, 5) }); n != 0 {
+		t.Errorf("tooManySentences allocates %v times for a count it has met", n)
+	}
+	if msg, _ := tooManySentences(9, 4); msg != "message has 9 sentences; chat messages read best with 4 or fewer" {
+		t.Errorf("another limit: %q", msg)
+	}
+}
+
 // TestDefaultLengthIsACopy: a config's limits are decoded into the
 // defaults' map, so each call must hand out a map of its own.
 func TestDefaultLengthIsACopy(t *testing.T) {

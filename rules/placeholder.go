@@ -113,11 +113,14 @@ func named(ph placeholder.Placeholder) bool {
 // count: a list of common names would call a correct {{count}} a typo of
 // amount.
 func checkLibraryNames(msgs []*lint.Message, vars []string, report func(*lint.Message, lint.Diagnostic)) {
-	inMsgs := map[string]int{} // family and name -> messages using it
+	// Counted by family and name as a pair, with no string made for
+	// each placeholder of the library: familyName only for the names
+	// compared.
+	inMsgs := map[familyKey]int{} // family and name -> messages using it
 	for _, m := range msgs {
-		seen := map[string]bool{}
+		seen := map[familyKey]bool{}
 		for _, ph := range m.Placeholders() {
-			if k := familyName(ph); named(ph) && !seen[k] {
+			if k := familyOf(ph); named(ph) && !seen[k] {
 				seen[k] = true
 				inMsgs[k]++
 			}
@@ -127,19 +130,22 @@ func checkLibraryNames(msgs []*lint.Message, vars []string, report func(*lint.Me
 		return
 	}
 	var known []string
+	knownIn := map[string]int{}
 	for n, k := range inMsgs {
 		if k >= 2 {
-			known = append(known, n)
+			s := n.String()
+			known = append(known, s)
+			knownIn[s] = k
 		}
 	}
 	slices.Sort(known)
 	for _, m := range msgs {
 		for _, ph := range m.Placeholders() {
-			k := familyName(ph)
-			if !named(ph) || inMsgs[k] != 1 || slices.Contains(vars, ph.Name) ||
+			if !named(ph) || inMsgs[familyOf(ph)] != 1 || slices.Contains(vars, ph.Name) ||
 				len(vars) > 0 && nearest(ph.Name, vars) != "" { // the message check said it already
 				continue
 			}
+			k := familyName(ph)
 			near := ""
 			for _, kn := range known {
 				if typoOf(k, kn) {
@@ -155,7 +161,7 @@ func checkLibraryNames(msgs []*lint.Message, vars []string, report func(*lint.Me
 			raw := m.Body.Text[ph.Start:ph.End]
 			report(m, lint.Diagnostic{
 				Span:       lint.Span{Start: ph.Start, End: ph.End},
-				Message:    fmt.Sprintf("placeholder %q is used only here; did you mean %q, as in %d other messages?", ph.Name, near, inMsgs[nearK]),
+				Message:    fmt.Sprintf("placeholder %q is used only here; did you mean %q, as in %d other messages?", ph.Name, near, knownIn[nearK]),
 				Suggestion: strings.Replace(raw, ph.Name, near, 1),
 				Severity:   lint.Warning,
 			})
@@ -166,13 +172,24 @@ func checkLibraryNames(msgs []*lint.Message, vars []string, report func(*lint.Me
 // familyName keys a name by its system, as only names of one system are
 // compared: %FIRSTNAME% is not a typo of {{first_name}}. Liquid's names
 // are {{name}}'s.
-func familyName(ph placeholder.Placeholder) string {
+func familyName(ph placeholder.Placeholder) string { return familyOf(ph).String() }
+
+// familyKey is familyName as a pair, which a map can be keyed by without a
+// string made for it.
+type familyKey struct {
+	syntax placeholder.Syntax
+	name   string
+}
+
+func familyOf(ph placeholder.Placeholder) familyKey {
 	s := ph.Syntax
 	if s == placeholder.Liquid {
 		s = placeholder.Mustache
 	}
-	return s.String() + "\x00" + ph.Name
+	return familyKey{s, ph.Name}
 }
+
+func (k familyKey) String() string { return k.syntax.String() + "\x00" + k.name }
 
 // typoOf tells whether name a looks like a slip in writing name b, by the
 // common slips: one letter wrong, missing, doubled or two swapped, inside one

@@ -1139,7 +1139,7 @@ func (sp *speller) checkFile(msgs []*lint.Message, report func(*lint.Message, li
 				kept = append(kept, h)
 			}
 		}
-		sp.emit(f.m.Lang, lx, f.part, f.text, kept, func(d lint.Diagnostic) { report(f.m, d) })
+		sp.emit(f.m, f.m.Lang, lx, f.part, f.text, kept, func(d lint.Diagnostic) { report(f.m, d) })
 	}
 }
 
@@ -1247,7 +1247,7 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 				kept.passes = append(kept.passes, pass)
 			}
 		}
-		sp.field(m.Lang, sp.checks.Of(m), lx, part, text, toks, ws, pass, report)
+		sp.field(m, sp.checks.Of(m), lx, part, text, toks, ws, pass, report)
 	})
 	if kept != nil {
 		m.Remember(spellingKey{}, kept)
@@ -1257,7 +1257,8 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
 // ws, when not nil, are the text's words with their verdicts in lx.
-func (sp *speller) field(l lint.Lang, c langSpelling, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
+func (sp *speller) field(m *lint.Message, c langSpelling, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
+	l := m.Lang
 	// Room for a text's hits, most texts' all, kept off the heap.
 	var room [4]hit
 	hits := room[:0]
@@ -1274,12 +1275,12 @@ func (sp *speller) field(l lint.Lang, c langSpelling, lx *lexicon, part lint.Par
 			hits = append(hits, h.hit)
 		}
 	}
-	sp.emit(l, lx, part, text, hits, report)
+	sp.emit(m, l, lx, part, text, hits, report)
 }
 
 // emit reports hits, but those in what is not prose, those the config
 // accepts, and fixes a listed correction that is not itself a word.
-func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, hits []hit, report func(lint.Diagnostic)) {
+func (sp *speller) emit(m *lint.Message, l lint.Lang, lx *lexicon, part lint.Part, text string, hits []hit, report func(lint.Diagnostic)) {
 	if len(hits) == 0 {
 		return
 	}
@@ -1309,7 +1310,7 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 			continue
 		}
 		if h.listed && h.sure && !h.rejected && h.others == nil && h.cands == nil && !sp.diagnoseAll {
-			report(sp.listedDiagnostic(l, lx, part, h, wrong))
+			report(sp.listedDiagnostic(m, l, lx, part, h, wrong))
 			continue
 		}
 		report(sp.diagnose(l, lx, part, h, wrong))
@@ -1318,7 +1319,7 @@ func (sp *speller) emit(l lint.Lang, lx *lexicon, part lint.Part, text string, h
 
 // listedDiagnostic is diagnose of a sure hit of the lists of misspellings,
 // the commonest finding, kept by its wrong word (speller.diagnosed).
-func (sp *speller) listedDiagnostic(l lint.Lang, lx *lexicon, part lint.Part, h hit, wrong string) lint.Diagnostic {
+func (sp *speller) listedDiagnostic(m *lint.Message, l lint.Lang, lx *lexicon, part lint.Part, h hit, wrong string) lint.Diagnostic {
 	made := func() diagnosed {
 		d := sp.diagnose(l, lx, lint.Part{}, h, wrong)
 		fix := d.Fix != nil
@@ -1332,7 +1333,7 @@ func (sp *speller) listedDiagnostic(l lint.Lang, lx *lexicon, part lint.Part, h 
 	d := dg.d
 	d.Part, d.Span = part, lint.Span{Start: h.start, End: h.end}
 	if dg.fix {
-		d.Fix = &lint.Edit{Span: d.Span, New: d.Suggestion}
+		d.Fix = m.NewFix(d.Span, d.Suggestion) // in the message's room
 	}
 	return d
 }

@@ -79,10 +79,12 @@ func (o Options) jsonlLines(d doc, lines []jsonlLine, def defaults) {
 	// same, as their source.
 	all := string(d.src.Data)
 	read := func(nodes *Nodes, ls []jsonlLine) {
+		// The chunk's messages are made in one slice, not one by one.
+		room := make([]lint.Message, len(ls))
 		for i := range ls {
 			l := &ls[i]
 			line := d.src.Data[l.off:l.end]
-			l.m, l.err = o.jsonlLineIn(nodes, d, line, all[l.off:l.end], l.off, l.n, def)
+			l.m, l.err = o.jsonlLineInto(nodes, d, line, all[l.off:l.end], l.off, l.n, def, &room[i])
 			nodes.Reset()
 		}
 	}
@@ -96,6 +98,12 @@ func (o Options) jsonlLines(d doc, lines []jsonlLine, def defaults) {
 // made in a: a message keeps none of it, so a reader of many lines resets a
 // after each.
 func (o Options) jsonlLineIn(a *Nodes, d doc, line []byte, text string, off, n int, def defaults) (*lint.Message, error) {
+	return o.jsonlLineInto(a, d, line, text, off, n, def, nil)
+}
+
+// jsonlLineInto is jsonlLineIn, its message made in m when m is not nil
+// (a reader of many lines makes their messages in one slice).
+func (o Options) jsonlLineInto(a *Nodes, d doc, line []byte, text string, off, n int, def defaults, m *lint.Message) (*lint.Message, error) {
 	if limit := o.maxMessage(); int64(len(line)) > limit {
 		return nil, d.errAt(off, "line is %d bytes, over the message size cap of %s (max_message_size)", len(line), lint.Size(limit))
 	}
@@ -103,10 +111,12 @@ func (o Options) jsonlLineIn(a *Nodes, d doc, line []byte, text string, off, n i
 	if err != nil {
 		return nil, err
 	}
-	return d.jsonlMessage(root, n, def)
+	return d.jsonlMessage(root, n, def, m)
 }
 
-func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error) {
+// jsonlMessage reads a line's object as message n, made in m when m is not
+// nil.
+func (d doc) jsonlMessage(root *node, n int, def defaults, m *lint.Message) (*lint.Message, error) {
 	if root.kind != mapNode {
 		return nil, d.errAt(root.off, "each line must be a JSON object with a text, not %s", root.kind)
 	}
@@ -125,7 +135,10 @@ func (d doc) jsonlMessage(root *node, n int, def defaults) (*lint.Message, error
 	if id == "" {
 		id = fmt.Sprintf("#%d", n)
 	}
-	m := &lint.Message{ID: id, Body: text.field(), Source: d.src, Offset: root.off}
+	if m == nil {
+		m = new(lint.Message)
+	}
+	*m = lint.Message{ID: id, Body: text.field(), Source: d.src, Offset: root.off}
 	if m.QuickReplies, err = d.titles(root, "quick_replies", []string{"title", "payload", "content_type", "image_url"}); err != nil {
 		return nil, err
 	}
@@ -274,7 +287,7 @@ func (o Options) Message(l *JSONLine) (*lint.Message, error) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	return d.jsonlMessage(l.root, l.src.Line0+1, o.defaults())
+	return d.jsonlMessage(l.root, l.src.Line0+1, o.defaults(), nil)
 }
 
 // ErrLongLine is a line longer than a LineReader's Max; the reader has

@@ -149,14 +149,19 @@ func readBatches[T any](o Options, path string, r io.Reader, size int, send func
 func parseBatch[T any](o Options, path string, b *lineBatch[T], nodes *Nodes) {
 	def := o.defaults()
 	b.msgs = make([]*lint.Message, 0, len(b.lines))
-	for _, l := range b.lines {
+	// The batch's messages and their sources are made in two slices, not
+	// two allocations a line.
+	msgs := make([]lint.Message, len(b.lines))
+	srcs := make([]lint.Source, len(b.lines))
+	for i, l := range b.lines {
 		if l.err != nil {
 			b.errs = append(b.errs, l.err)
 			continue
 		}
 		line := b.data[l.start:l.end:l.end]
-		src := &lint.Source{Path: path, Data: line, Line0: l.n - 1, Unsafe: jsonUnsafe}
-		m, err := o.jsonlLineIn(nodes, doc{src}, line, b.text[l.start:l.end], 0, l.n, def)
+		src := &srcs[i]
+		src.Path, src.Data, src.Line0, src.Unsafe = path, line, l.n-1, jsonUnsafe
+		m, err := o.jsonlLineInto(nodes, doc{src}, line, b.text[l.start:l.end], 0, l.n, def, &msgs[i])
 		nodes.Reset()
 		if err != nil {
 			b.errs = append(b.errs, err)

@@ -149,12 +149,15 @@ type Case struct {
 
 // Find returns the placeholders of the given systems in text, in order.
 // A text with none of the systems' characters costs one pass.
-func Find(text string, syn Syntax) []Placeholder {
+func Find(text string, syn Syntax) []Placeholder { return AppendFind(nil, text, syn) }
+
+// AppendFind is Find, the placeholders appended to dst.
+func AppendFind(dst []Placeholder, text string, syn Syntax) []Placeholder {
 	if syn == 0 {
 		syn = All
 	}
 	// scan passes over a text with none of its marks in one tight loop.
-	f := finder{text: text, syn: syn}
+	f := finder{text: text, syn: syn, out: dst}
 	f.scan(0, len(text), false)
 	if syn&Slot != 0 && (strings.IndexByte(text, '[') >= 0 || strings.IndexByte(text, '<') >= 0) {
 		f.slots()
@@ -200,12 +203,16 @@ type Index struct {
 }
 
 // NewIndex indexes placeholders in the order Find returns them (by start).
-func NewIndex(ps []Placeholder) Index {
-	x := Index{ps: ps, maxEnd: make([]int, len(ps))}
+func NewIndex(ps []Placeholder) Index { return NewIndexIn(ps, nil) }
+
+// NewIndexIn is NewIndex, the index made in ends' room (appended to
+// ends[:0]).
+func NewIndexIn(ps []Placeholder, ends []int) Index {
+	x := Index{ps: ps, maxEnd: ends[:0]}
 	m := 0
-	for i, p := range ps {
+	for _, p := range ps {
 		m = max(m, p.End)
-		x.maxEnd[i] = m
+		x.maxEnd = append(x.maxEnd, m)
 	}
 	return x
 }
