@@ -389,7 +389,8 @@ func turkicCluster(w string) bool {
 // languages does not open with two consonants when it is that short (SLA,
 // RPA; loans that do, plan and klub, have four letters), has no two vowels
 // side by side in two letters (İİ), and closes no syllable with a voiced
-// stop before another consonant, which the languages devoice (IDP, ABD).
+// stop before another consonant, which the languages devoice (IDP, ABD;
+// a doubled one is a loan's: hədd, rədd).
 // Capitals of another shape are read letter by letter: an acronym, even
 // when a dictionary made from crawled text has them in lower case, as the
 // Azerbaijani one has sla and ii. Longer words are loans of any shape.
@@ -406,8 +407,8 @@ func turkicShape(w string) bool {
 	if n == 2 && vowel(r[0]) && vowel(r[1]) {
 		return false
 	}
-	k := n - 2 // the last syllable's close: V + voiced stop + consonant
-	return n < 3 || !(vowel(r[k-1]) && strings.ContainsRune("bcdg", r[k]) && !vowel(r[n-1]))
+	k := n - 2 // the last syllable's close: V + voiced stop + another consonant (not hədd)
+	return n < 3 || !(vowel(r[k-1]) && strings.ContainsRune("bcdg", r[k]) && !vowel(r[n-1]) && r[n-1] != r[k])
 }
 
 // parenthesised: capitals alone in brackets after what they stand for
