@@ -32,7 +32,8 @@ var Shouting = &lint.Rule{
 		Text: `Flags words written in capitals ("PLEASE", "FAILED", "BU MESAJA CEVAP VERMEYİN") and runs of
 exclamation or question marks ("!!!", "??", "?!"). Acronyms are not shouting: known ones (FAQ, PDF, QR,
 TL, AZN, SKU), any capitals that are not a word of the message's language or have no vowel (KYC,
-APN, PNR, SMTP), that the dictionary lists in capitals (ROM, GNU) or that stand in a list with an
+APN, PNR, SMTP), in Turkish and Azerbaijani two to four that no word of the language is shaped like
+(two consonants first, two vowels alone, a syllable closed by a voiced stop: SLA, İİ, IDP), that the dictionary lists in capitals (ROM, GNU) or that stand in a list with an
 acronym ("PDF or DOCX"), two or three capitals after "your" or "the" ("your MOT"), capitals alone in
 brackets after what they stand for ("(VIN)"), two capitals before a name or a number ("EA Sports", "FC
 25"), two to four before an institution's name ("DOST mərkəzinə", "YÖK kuruluna"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a name (Charles III) or
@@ -205,7 +206,8 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 		w = w[:i] // CSV'ye: the suffix is not the word
 	}
 	n := utf8.RuneCountInString(w)
-	if !hasVowel(w) || sh.listedAcronym(l, w) && !sh.predicate(l, toks, i) && !sh.urged(l, text, toks, i) || l != lint.English && turkicCluster(w) ||
+	if !hasVowel(w) || sh.listedAcronym(l, w) && !sh.predicate(l, toks, i) && !sh.urged(l, text, toks, i) ||
+		l != lint.English && (turkicCluster(w) || !turkicShape(w)) ||
 		romanNumeral(w) && (afterName(text, toks, i) || n >= 2 && strings.Trim(w, "IVX") == "") ||
 		parenthesised(toks, i) || n <= 3 && sh.determined(l, toks, i) || n == 2 && inBrand(text, toks, i) ||
 		n <= 4 && sh.namesInstitution(l, toks, i) {
@@ -380,6 +382,33 @@ func turkicCluster(w string) bool {
 		}
 	}
 	return false
+}
+
+// turkicShape: whether two to four capitals can be a Turkish or
+// Azerbaijani word by the shape of their syllables. A word of the two
+// languages does not open with two consonants when it is that short (SLA,
+// RPA; loans that do, plan and klub, have four letters), has no two vowels
+// side by side in two letters (İİ), and closes no syllable with a voiced
+// stop before another consonant, which the languages devoice (IDP, ABD;
+// a doubled one is a loan's: hədd, rədd).
+// Capitals of another shape are read letter by letter: an acronym, even
+// when a dictionary made from crawled text has them in lower case, as the
+// Azerbaijani one has sla and ii. Longer words are loans of any shape.
+func turkicShape(w string) bool {
+	r := []rune(lint.TurkicCasing.Lower(w))
+	n := len(r)
+	if n < 2 || n > 4 {
+		return true
+	}
+	vowel := func(c rune) bool { return strings.ContainsRune("aeıioöuüə", c) }
+	if n <= 3 && !vowel(r[0]) && !vowel(r[1]) {
+		return false
+	}
+	if n == 2 && vowel(r[0]) && vowel(r[1]) {
+		return false
+	}
+	k := n - 2 // the last syllable's close: V + voiced stop + another consonant (not hədd)
+	return n < 3 || !(vowel(r[k-1]) && strings.ContainsRune("bcdg", r[k]) && !vowel(r[n-1]) && r[n-1] != r[k])
 }
 
 // parenthesised: capitals alone in brackets after what they stand for
