@@ -117,6 +117,8 @@ var (
 	lsSurprise        = sarcasmListOf("surprise")
 	lsThanks          = sarcasmListOf("thanks")
 	lsWeakJudgment    = sarcasmListOf("weak_judgment")
+	lsOfferAsked      = sarcasmListOf("offer_asked")
+	lsWaitReproach    = sarcasmListOf("wait_reproach")
 	lsWelcome         = sarcasmListOf("welcome")
 	lsWish            = sarcasmListOf("wish")
 	lsAccident        = sarcasmListOf("accident")
@@ -198,7 +200,8 @@ their slip ("so careful of you, the wrong address again"), our fault for what th
 typed it wrong"), judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold
 move.", "Very logical.", with "of course", "sizce" or a question also their act as an infinitive: "şikayət
 etmək, əlbəttə, çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?"; a judgment often sincere, "çok
-akıllıca", "anlaşılandır", only with "of course", a feigned guess or a question beside it), thanks for a notice given too late ("thanks for telling us
+akıllıca", "anlaşılandır", only with "of course", a feigned guess or a question beside it that is no offer of
+ours, "ister misiniz", "alalım mı", and with no remedy done, "gönderdik"), thanks for a notice given too late ("thanks for telling us
 five minutes before"), "of course" or "surely" with "our fault" and no apology or remedy, "since you know
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
@@ -245,7 +248,7 @@ seçeneği", "“otur” əmri"), the customer's words reported back with a reme
 … pulsuz təmir edəcək"), thanks for their understanding, "no rush" with time still ahead ("the invoice is due at the end of
 February"), "good luck" alone or with an offer of help, surprise with a remedy or thanks, a second message or one
 answered in turn ("Dördüncü sualınıza cavab"), our own question asked again ("adresinizi üçüncü kez soruyoruz",
-"we've asked three times"), a change that befell the customer ("rescheduled a third time because of
+"we've asked three times", unless with "and we're still waiting"), a change that befell the customer ("rescheduled a third time because of
 the storm"), a request's status ("Üçüncü qaytarma sorğunuz qəbul edildi"), our own other branch, a product named after a feat ("our Miracle Serum"), a feat denied ("we can't
 work miracles"), blame we take with what we will do about it ("You're right, it's our fault … We'll courier a pair
 this afternoon"), a mishap wished as a pastime ("Keyifli kaybolmalar dileriz" after a maze booked), praise for an
@@ -406,7 +409,7 @@ var frames = [...]sarcasmFrame{
 	{a: "how_many", b: "asking", asked: true, near: 1, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
-	{a: "weak_judgment", act: true, with: "feigned of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "weak_judgment", act: true, with: "feigned of_course your_view ?", unless: "apology gratitude understanding remedy", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", inf: true, with: "of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", b: "customer_did", final: true, verdict: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
@@ -1286,12 +1289,73 @@ func holds(m *lint.Message, sents []lint.Span, found cuesFound, lists []sarcasmL
 	i := sentenceOf(sents, a.Span.Start)
 	for _, l := range lists {
 		for j := max(0, i+from); j <= i+to && j < len(sents); j++ {
-			if l == lsAsks && asks(m.Body.Text, sents[j]) || l != lsAsks && inSentence(sents, found[l], j) {
+			if l == lsAsks && asks(m.Body.Text, sents[j]) && !offers(m, sents, found, j) || l != lsAsks && inSentence(sents, found[l], j) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// offers reports whether sentence j asks what we may do for the customer,
+// not what they did: "ister misiniz", "would you like", or our first person
+// plural optative asked ("alalım mı", "edək?"). Such a question is no
+// rhetorical one.
+func offers(m *lint.Message, sents []lint.Span, found cuesFound, j int) bool {
+	if inSentence(sents, found[lsOfferAsked], j) {
+		return true
+	}
+	if m.Lang != lint.Turkish && m.Lang != lint.Azerbaijani {
+		return false
+	}
+	toks := m.Tokens()
+	for i := tokenAt(toks, sents[j].Start); i < len(toks) && toks[i].End <= sents[j].End; i++ {
+		w := toks[i].Norm
+		if toks[i].Kind != lint.Word {
+			continue
+		}
+		n := neighbour(toks, i, 1)
+		next := ""
+		if n >= 0 {
+			next = toks[n].Norm
+		}
+		particle := next == "mı" || next == "mi"
+		switch {
+		case m.Lang == lint.Turkish && particle && (strings.HasSuffix(w, "alım") || strings.HasSuffix(w, "elim")):
+			return true
+		case m.Lang == lint.Azerbaijani && (strings.HasSuffix(w, "aqmı") || strings.HasSuffix(w, "əkmi") ||
+			(particle || next == "?") && (strings.HasSuffix(w, "aq") || strings.HasSuffix(w, "ək") || strings.HasSuffix(w, "alım") || strings.HasSuffix(w, "əlim"))):
+			return true
+		}
+	}
+	return false
+}
+
+// reproached reports whether the message reproaches the customer for the
+// wait on what we asked them: a wait ending its sentence ("… and we're
+// still waiting.") or waiting for them by name ("still waiting for your
+// reply"), in a clause of its own in Turkish and Azerbaijani ("…, hâlâ
+// bekliyoruz", not "kargonun yanıtını hâlâ bekliyoruz"); in English the
+// asking is of them ("asked you", "asked for your …"), not of another
+// ("asked the courier").
+func reproached(m *lint.Message, found cuesFound, asked lint.Match) bool {
+	toks := m.Tokens()
+	if m.Lang == lint.English {
+		n := neighbour(toks, asked.Last, 1)
+		if asked.Last < 0 || n < 0 || toks[n].Norm != "for" && toks[n].Norm != "you" && toks[n].Norm != "your" {
+			return false
+		}
+	}
+	return slices.ContainsFunc(found[lsWaitReproach], func(w lint.Match) bool {
+		if w.Last < 0 || !sentenceEnd(toks, w.Last) && !strings.Contains(strings.ToLower(m.Body.Text[w.Span.Start:w.Span.End]), "you") {
+			return false
+		}
+		if m.Lang == lint.English {
+			return true
+		}
+		p := neighbour(toks, w.First, -1)
+		return p < 0 || toks[p].Norm == "," || toks[p].Norm == ";" || toks[p].Norm == "ve" || toks[p].Norm == "və"
+	})
 }
 
 // questionEnd reports whether a question mark follows token i.
@@ -1366,10 +1430,12 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 		// soruşuruq???"): our first person, not the customer's repeats.
 		// A question of ours asked again is ours to count even unshouted:
 		// "adresinizi üçüncü kez soruyoruz".
+		// Unless the message reproaches them for the wait: "We've asked
+		// for your order number four times, and we're still waiting."
 		if len(bs) > 0 {
 			shout := shouts(m)
 			bs = slices.DeleteFunc(bs, func(b lint.Match) bool {
-				return (shout || you.questions[m.Lang][b.Cue]) && (len(you.ours(m, []lint.Match{b})) > 0 || you.ourPresent(m, b))
+				return !reproached(m, found, b) && (shout || you.questions[m.Lang][b.Cue]) && (len(you.ours(m, []lint.Match{b})) > 0 || you.ourPresent(m, b))
 			})
 		}
 	}
