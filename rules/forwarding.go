@@ -37,7 +37,7 @@ cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office 
 office", "the Passport Office") or administration ("liman idarəsi", "site yönetimi"), another company
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a firm "we work with" or "that
 supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
-supplier's social media team", "partner okulumuz Mavi Derin ekibi") — that such a party has or
+supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
 received them ("the locksmith has your number"), was notified of them, or was copied into the
 conversation, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass it on if you agree",
@@ -150,6 +150,9 @@ type forwardingWords struct {
 	// our departments ("the office", "head office", "the press office";
 	// see ownOffice).
 	officeHeads map[lint.Lang]map[string]bool
+	// checkBefore (English): words of checking before a holder, see
+	// askedHolder.
+	checkBefore map[lint.Lang]map[string]bool
 	// motionVerbs, objectVerbs and accusativeEndings: see carried.
 	motionVerbs, objectVerbs, accusativeEndings map[lint.Lang]map[string]bool
 	// relativeWe: the 1st person plural relative participle ("düzenlediğimiz",
@@ -279,7 +282,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
+		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
@@ -492,7 +495,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
-				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m.Lang, toks, r)
+				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -821,7 +824,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if fw.receives[l][v.Cue] {
 				// "The supplier has received your photos": the receiver is
 				// the subject, what it got comes after the verb.
-				if t.Span.End <= v.Span.Start && (d.Span.Start >= v.Span.End || fw.heldData(l, toks, v, d)) && !fw.placed(l, toks, t) {
+				if t.Span.End <= v.Span.Start && (d.Span.Start >= v.Span.End || fw.heldData(l, toks, v, d)) && !fw.placed(l, toks, t) && !fw.askedHolder(l, toks, t) {
 					return d, t, true
 				}
 				continue
@@ -2542,17 +2545,21 @@ func (fw *forwardingWords) unkinded(m *lint.Message, toks []lint.Token, r lint.M
 // name of its own (up to three words) after a determiner or an owner's
 // genitive ("the tourism office", "the Passport Office", "the city's
 // canal trust"); with no word of its own ("the office"), with a word of
-// own_names ("head office", "the Press Office"), after a subject ("people
-// you trust") or with no determiner ("with registered office at") it is
-// ours or no receiver.
-func (fw *forwardingWords) ownOffice(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+// own_names ("head office", "the Press Office", "the box office"), with a
+// capitalised place before a lower-case office ("the Leeds office", our
+// branch there), after a subject ("people you trust") or with no
+// determiner ("with registered office at") it is ours or no receiver.
+func (fw *forwardingWords) ownOffice(m *lint.Message, toks []lint.Token, r lint.Match) bool {
+	l := m.Lang
 	if r.Last < 0 || r.Cue == "name" || !fw.officeHeads[l][toks[r.Last].Norm] {
 		return false
 	}
-	kinded := false
+	kinded, lower := false, !upperInitial(m.Body.Text[toks[r.Last].Start:toks[r.Last].End])
 	for j, k := neighbour(toks, r.Last, -1), 0; j >= 0 && toks[j].Kind == lint.Word && k < 4; j, k = neighbour(toks, j, -1), k+1 {
 		w := toks[j].Norm
 		switch {
+		case lower && !sentenceStart(toks, j) && upperInitial(m.Body.Text[toks[j].Start:toks[j].End]):
+			return true // a place: "the Leeds office", our branch there
 		case fw.determiners[l][w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'"):
 			return !kinded || fw.ourWords[l][w]
 		case fw.ownNames[l][w] || fw.subjects[l][w] || fw.you[l][w] || fw.to[l][w] || fw.notTo[l][w] || fw.locatives[l][w]:
@@ -2572,6 +2579,24 @@ func (fw *forwardingWords) heldData(l lint.Lang, toks []lint.Token, v, d lint.Ma
 		fw.heldDataWords[l][toks[d.Last].Norm]
 }
 
+// askedHolder (English): the subject of a receive verb that is the
+// customer's own party ("Your bank already has your details") or that
+// follows "make sure", "check (that)" or "ensure" ("Check that the insurer
+// has your new address") holds the data; nobody says we passed it on.
+func (fw *forwardingWords) askedHolder(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+	if t.First < 0 {
+		return false
+	}
+	p := neighbour(toks, t.First, -1)
+	if p >= 0 && toks[p].Kind == lint.Word && fw.owner[l][toks[p].Norm] {
+		return true
+	}
+	for p >= 0 && toks[p].Kind == lint.Word && (fw.determiners[l][toks[p].Norm] || toks[p].Norm == "that") {
+		p = neighbour(toks, p, -1)
+	}
+	return p >= 0 && toks[p].Kind == lint.Word && fw.checkBefore[l][toks[p].Norm]
+}
+
 // placed (English): a receiver of a receive verb after a preposition of
 // place is where its subject is, not the subject ("our team here in the
 // studio has your photos").
@@ -2586,9 +2611,9 @@ func (fw *forwardingWords) placed(l lint.Lang, toks []lint.Token, t lint.Match) 
 	return p >= 0 && fw.locatives[l][toks[p].Norm]
 }
 
-// namedPartysTeam: a team after a third party and its name ("partner
-// okulumuz Mavi Derin ekibine", the team of our partner school Mavi
-// Derin) is that party's.
+// namedPartysTeam: a team after a third party and its name ("tedarikçimiz
+// Yeşil Vadi ekibine", the team of our supplier Yeşil Vadi) is that
+// party's.
 func (fw *forwardingWords) namedPartysTeam(m *lint.Message, toks []lint.Token, o lint.Match, parties []lint.Match) bool {
 	if o.First < 0 || fw.ours(m.Lang, toks[o.Last].Norm, lint.Folded(m.Lang, m.Body.Text)) {
 		return false

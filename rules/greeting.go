@@ -66,17 +66,57 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 			predicates := greetingData.WordSets("predicate")
 			anywhere := greetingData.WordSets("first_sentence")
 			ordinals := greetingData.WordSets("ordinal_endings") // a day of the month: see hasDayOfMonth
-			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals) }
+			ack := ackFrames{received: greetingData.WordSets("ack_received"), notBefore: greetingData.WordSets("ack_not_before"),
+				notAfter: greetingData.WordSets("ack_not_after")}
+			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals, ack) }
 		}),
 }
 
-func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere, ordinals map[lint.Lang]map[string]bool) {
+// ackFrames: the words that tell an acknowledgement from a question, a
+// condition or a compound noun (see stated).
+type ackFrames struct {
+	received, notBefore, notAfter map[lint.Lang]map[string]bool
+}
+
+// stated reports whether an acknowledgement is said as a statement: no
+// question particle or counterfactual after it ("mesajı aldık mı",
+// "yazmanız ne güzel olurdu") nor a noun that makes the message a
+// compound ("your message history"); and one that tells we received or
+// saw the message, no negation, condition or other subject before it in
+// its clause ("Haven't received your request?", "If you got your question
+// answered", "Once we've seen your message").
+func (a ackFrames) stated(m *lint.Message, toks []lint.Token, mt lint.Match) bool {
+	if mt.First < 0 {
+		return true
+	}
+	if n := neighbour(toks, mt.Last, 1); n >= 0 && toks[n].Kind == lint.Word && a.notAfter[m.Lang][toks[n].Norm] {
+		return false
+	}
+	received := false
+	for _, t := range toks[mt.First : mt.Last+1] {
+		received = received || t.Kind == lint.Word && a.received[m.Lang][t.Norm]
+	}
+	if !received {
+		return true
+	}
+	for j := neighbour(toks, mt.First, -1); j >= 0; j = neighbour(toks, j, -1) {
+		if toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?,;:") {
+			break
+		}
+		if toks[j].Kind == lint.Word && a.notBefore[m.Lang][toks[j].Norm] {
+			return false
+		}
+	}
+	return true
+}
+
+func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere, ordinals map[lint.Lang]map[string]bool, ack ackFrames) {
 	m := p.Msg
 	if m.Body.Text == "" || screenLine(m) {
 		return
 	}
 	if kindIn(m.Kind, o.Kinds) {
-		checkGreets(p, o, pb, typos, predicates, anywhere)
+		checkGreets(p, o, pb, typos, predicates, anywhere, ack)
 	}
 	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) && !hasDayOfMonth(m.Tokens(), ordinals[m.Lang]) {
 		p.Report(lint.Diagnostic{
@@ -88,7 +128,7 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 
 // checkGreets reports a message of the rule's kinds that does not open
 // with a greeting or an acknowledgement.
-func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere map[lint.Lang]map[string]bool) {
+func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere map[lint.Lang]map[string]bool, ack ackFrames) {
 	m := p.Msg
 	// The index of the word at which the greeting must have started,
 	// counted after a brand's name that labels the message.
@@ -146,7 +186,7 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 				// are welcome", "you're welcome".
 				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 &&
 					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt)) &&
-					!(prev >= 0 && predicate[toks[prev].Norm]) {
+					!(prev >= 0 && predicate[toks[prev].Norm]) && (list != "acknowledge" || ack.stated(m, toks, mt)) {
 					return true
 				}
 			}
