@@ -132,8 +132,8 @@ type bookTables struct {
 // one load: a phrase book's matchers are asked for several times a
 // message, and sync.OnceValue's call cost more than the load.
 type lazy[T any] struct {
-	v    atomic.Pointer[T]
-	once sync.Once
+	v     atomic.Pointer[T]
+	once  sync.Once
 	build func() T
 }
 
