@@ -82,9 +82,13 @@ func TestSarcasmModelsLoad(t *testing.T) {
 		if m.Len() < 100 || logreg.Probability(m.Bias) >= 1.0/3 {
 			t.Errorf("%s: no usable model: %d features, bias %v", l, m.Len(), m.Bias)
 		}
-		// The scorer reads the same bytes without looking at each slot.
+		// The scorer reads the same bytes without looking at each slot,
+		// in place: one allocation (the model's header), no table copied.
 		if v := sarcasmModel(l); v == nil || v.Len() != m.Len() || v.Bias != m.Bias || v.Slots() != m.Slots() {
 			t.Errorf("%s: the scorer's model is not the one read", l)
+		}
+		if a := testing.AllocsPerRun(10, func() { viewSarcasmModel(l) }); a > 1 {
+			t.Errorf("%s: %v allocations to view the weights", l, a)
 		}
 	}
 	if _, err := ReadSarcasmModel("de"); err == nil || err.Error() != "rules/data/sarcasm_scorer.de.bin: no such file" {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // The binary weights format, little-endian, so that a model is ready to
@@ -106,9 +107,34 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 type Compiled struct {
 	Bias  float64
 	n     int
-	table []byte // Slots() × (feature, weight)
+	table []slotEntry
 	empty Feature
 	shift uint
+}
+
+// slotEntry is a feature and its weight in the table, as the format lays
+// them out on a little-endian machine.
+type slotEntry struct {
+	f Feature
+	w float64
+}
+
+// littleEndian: the table's bytes are its slotEntry values in memory.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// slotsOf is the table in b: b's bytes themselves where they are laid out
+// as slotEntry values (a little-endian machine, b aligned for them), so
+// that nothing is copied or faulted in; else a copy.
+func slotsOf(b []byte) []slotEntry {
+	n := len(b) / slotSize
+	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%unsafe.Alignof(slotEntry{}) == 0 {
+		return unsafe.Slice((*slotEntry)(unsafe.Pointer(unsafe.SliceData(b))), n)
+	}
+	t := make([]slotEntry, n)
+	for i := range t {
+		t[i] = slotEntry{binary.LittleEndian.Uint64(b[slotSize*i:]), math.Float64frombits(binary.LittleEndian.Uint64(b[slotSize*i+8:]))}
+	}
+	return t
 }
 
 // Read checks data in the binary weights format and returns the model it
@@ -157,7 +183,7 @@ func View(data []byte) (*Compiled, error) {
 	if size := uint64(slotSize) << bits; uint64(len(rest)) != size {
 		return nil, fmt.Errorf("a table of 2^%d slots needs %d bytes, %d follow the header", bits, size, len(rest))
 	}
-	c.n, c.table, c.shift = int(n), rest, uint(64-bits)
+	c.n, c.table, c.shift = int(n), slotsOf(rest), uint(64-bits)
 	c.empty = binary.LittleEndian.Uint64(data[24:])
 	return c, nil
 }
@@ -209,8 +235,8 @@ func (c *Compiled) Len() int { return c.n }
 
 // entry is the feature and weight in a slot.
 func (c *Compiled) entry(at uint64) (Feature, float64) {
-	e := c.table[slotSize*at : slotSize*at+slotSize]
-	return binary.LittleEndian.Uint64(e), math.Float64frombits(binary.LittleEndian.Uint64(e[8:]))
+	e := &c.table[at]
+	return e.f, e.w
 }
 
 // Slot returns the place of a feature in the model's table, below Slots,
@@ -218,20 +244,20 @@ func (c *Compiled) entry(at uint64) (Feature, float64) {
 // scorer tells the features found apart by their places. It allocates
 // nothing.
 func (c *Compiled) Slot(f Feature) (slot int32, weight float64, ok bool) {
-	mask := uint64(c.Slots() - 1)
+	mask := uint64(len(c.table) - 1)
 	for at := f * 0x9e3779b97f4a7c15 >> c.shift; ; at = (at + 1) & mask {
-		e, w := c.entry(at)
-		if e == f {
-			return int32(at), w, f != c.empty
+		e := &c.table[at]
+		if e.f == f {
+			return int32(at), e.w, f != c.empty
 		}
-		if e == c.empty {
+		if e.f == c.empty {
 			return 0, 0, false
 		}
 	}
 }
 
 // Slots is the size of the table: every place Slot returns is below it.
-func (c *Compiled) Slots() int { return len(c.table) / slotSize }
+func (c *Compiled) Slots() int { return len(c.table) }
 
 // Each calls f with every feature and its weight, in ascending order. It
 // sorts them first: it is for tools, not for scoring.
