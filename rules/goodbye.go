@@ -36,7 +36,8 @@ safely", "Have a fantastic party", "Wishing your colony a strong summer", "güze
 gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
-rast gitsin"), no thanks ("thanks for your patience", "sağ olun",
+rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "sizi yenə görmək ümidi ilə"),
+no thanks ("thanks for your patience", "sağ olun", "minnətdarlığımızı bildiririk",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
