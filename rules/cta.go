@@ -82,13 +82,16 @@ sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative a
 object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" ending a sentence ("bizi
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
-kazanır", "istəyən gəlsin") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
+kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu
+doldursun", "istəyənlər bizə zəng etsin"; not a wish, "çocuklar doyasıya eğlensin"), "all that is left is for
+you to …" ("bize yazmanız kaldı") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
 counts only for missing, skipping, letting slip or delaying ("Don't miss it", "kaçırmayın",
 "bu fırsatı atlamayın", "əldən verməyin", "gecikməyin"), not to reassure
 ("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"). "Shop" or "visit" used as
-a noun is not one, nor a heading ("Update: new opening hours"), nor a statement ("the studio is now open",
-"now open every weekend", "Secure parking is free"); with something to open or secure after it, it tells again
+a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor
+a heading ("Update: new opening hours"), nor a statement ("the studio is now open", "now open every weekend",
+"Secure parking is free", "new flours have just come in"); with something to open or secure after it, it tells again
 ("Now secure your place", "Now open it"). A link with no words saying what to do with it is flagged too.`,
 		Why: `A promotion that does not say what to do next is read and forgotten; one clear action
 ("Reply YES", "Shop the sale") is what turns a message into a sale.`,
@@ -137,6 +140,11 @@ type ctaGrammar struct {
 	// adjective ("secure parking") tells only with an object's determiner
 	// or a pronoun after it ("Secure a place").
 	adjectiveActions, objects map[lint.Lang]map[string]bool
+	// finiteCopula and clauseOpeners: see subjectHead.
+	finiteCopula, clauseOpeners map[lint.Lang]map[string]bool
+	// recency and perfect: "just" after "have" or "has" tells when ("New
+	// flours have just come in"), not to act ("Just come in").
+	recency, perfect map[lint.Lang]map[string]bool
 	// stateQuantifiers: of objects, those that after "now open" tell when
 	// the state holds ("now open every weekend"), not what is opened.
 	stateQuantifiers map[lint.Lang]map[string]bool
@@ -174,8 +182,16 @@ type ctaGrammar struct {
 	// with a verb of missing or delaying ("Kaçırmayın", "gözləməyin"); with
 	// another it reassures ("endişelenmeyin", "sürpriz yaşamayın").
 	negativeImperative, urgentStems map[lint.Lang]map[string]bool
-	// participle, participleHeads: see participleCall.
-	participle, participleHeads map[lint.Lang]map[string]bool
+	// participle, participleHeads: see participleCall; jussive,
+	// jussiveSubject: see jussiveCall.
+	participle, participleHeads, jussive, jussiveSubject map[lint.Lang]map[string]bool
+	// lightImperatives: the light verb et-'s imperative, which ends a
+	// clause before a comma too ("rezerve edin, …"); leftForYou: "all that
+	// is left is for you to …" after a 2nd person verbal noun ("bize
+	// yazmanız kaldı").
+	lightImperatives, leftForYou map[lint.Lang]map[string]bool
+	// jussiveLast: the last bytes of jussive's endings, per language.
+	jussiveLast map[lint.Lang]string
 	// suggestion and maybe: see suggested.
 	suggestion, maybe map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
@@ -248,7 +264,7 @@ func (g ctaGrammar) notTold(m *lint.Message, toks []lint.Token, mt lint.Match) b
 			return true
 		}
 	}
-	if g.headingNoun(m, toks, mt, next) {
+	if g.headingNoun(m, toks, mt, next) || g.subjectHead(l, toks, mt, next) {
 		return true
 	}
 	return mt.First == mt.Last && g.adjectiveActions[l][toks[mt.First].Norm] && (next < 0 || !g.objects[l][toks[next].Norm])
@@ -283,6 +299,35 @@ func (g ctaGrammar) headingNoun(m *lint.Message, toks []lint.Token, mt lint.Matc
 	return false
 }
 
+// subjectHead: an action word opening a sentence as the first half of its
+// subject ("Shop opening hours are longer this winter", "Gift cards are now
+// sold at the counter"): right after it a noun with no determiner, and a
+// finite "be" within five words after that, with no punctuation, none of
+// objects (an imperative's object has one: "Book the room that is free") and
+// none of clauseOpeners between ("Book seats before prices are raised").
+func (g ctaGrammar) subjectHead(l lint.Lang, toks []lint.Token, mt lint.Match, next int) bool {
+	copula := g.finiteCopula[l]
+	if copula == nil || next < 0 || mt.First != mt.Last || !sentenceStart(toks, mt.First) || toks[next].Kind != lint.Word {
+		return false
+	}
+	if w := toks[next].Norm; g.objects[l][w] || g.before[l][w] || g.predicateAdverbs[l][w] || g.clauseOpeners[l][w] || copula[w] {
+		return false
+	}
+	for j, k := next, 0; k < 5; k++ {
+		if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		w := toks[j].Norm
+		if copula[w] {
+			return true
+		}
+		if g.objects[l][w] || g.clauseOpeners[l][w] {
+			return false
+		}
+	}
+	return false
+}
+
 // newCTAGrammar reads the word sets when a check is built, so that a
 // language registered after start-up has its own.
 func newCTAGrammar() ctaGrammar {
@@ -290,13 +335,22 @@ func newCTAGrammar() ctaGrammar {
 	g := ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
 		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
 		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
-		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"), stateQuantifiers: w("state_quantifiers"),
+		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"), finiteCopula: w("finite_copula"), clauseOpeners: w("clause_openers"), recency: w("recency_adverbs"), perfect: w("perfect_auxiliaries"), stateQuantifiers: w("state_quantifiers"),
 		voicing: w("voicing"), enoughVerb: w("enough_after_verb_endings"), notEnough: w("not_enough"),
 		nowAdverbs: w("now_adverbs"), accusative: w("accusative_endings"), bufferedCase: w("buffered_case_endings"), verbPrefixes: w("verb_prefixes"),
 		complementizers: w("complementizers"), farObject: endingSets(w("far_object_endings")), notBare: w("not_bare_stems"),
 		lightNouns: w("light_verb_nouns"), youSubjects: w("you_subjects"),
 		negativeImperative: w("negative_imperative_endings"), urgentStems: w("urgent_negative_stems"),
-		participle: w("participle_endings"), participleHeads: w("participle_heads"), suggestion: w("suggestion_endings"), maybe: w("maybe")}
+		participle: w("participle_endings"), participleHeads: w("participle_heads"),
+		jussive: w("jussive_endings"), jussiveSubject: w("jussive_subject_endings"), lightImperatives: w("light_imperatives"), leftForYou: w("left_for_you"), suggestion: w("suggestion_endings"), maybe: w("maybe")}
+	g.jussiveLast = map[lint.Lang]string{}
+	for l, ends := range g.jussive {
+		for e := range ends {
+			if c := e[len(e)-1:]; !strings.Contains(g.jussiveLast[l], c) {
+				g.jussiveLast[l] += c
+			}
+		}
+	}
 	langs := map[lint.Lang]bool{}
 	for l := range g.complementizers {
 		langs[l] = true
@@ -336,6 +390,9 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 		case prev < 0 || sentenceStart(toks, mt.First) || toks[prev].Kind == lint.Punct && toks[prev].Norm != "'" || noLetters(toks[prev].Norm):
 			return true // starts a sentence or follows a colon, dash or emoji (a variation selector too: ❄️)
 		case toks[prev].Kind == lint.Word && before[toks[prev].Norm]:
+			if pp := neighbour(toks, prev, -1); pp >= 0 && g.recency[m.Lang][toks[prev].Norm] && toks[pp].Kind == lint.Word && g.perfect[m.Lang][toks[pp].Norm] {
+				continue // "have just come in": when, not what to do
+			}
 			if g.predicateAdverbs[m.Lang][toks[prev].Norm] && mt.First == mt.Last && g.adjectiveActions[m.Lang][toks[mt.First].Norm] &&
 				!g.objectAfter(m.Lang, toks, mt.Last) {
 				continue // "now open every weekend": the state, "be" left out
@@ -347,7 +404,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) || g.participleCall(m) || g.suggested(m) {
+	if g.imperative(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),
@@ -540,6 +597,16 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 				return true
 			}
 		}
+		if (last || clause) && g.lightImperatives[m.Lang][t.Norm] {
+			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word {
+				return true // "şimdiden rezerve edin, …"
+			}
+		}
+		if g.leftForYou[m.Lang][t.Norm] {
+			if prev := neighbour(toks, i, -1); prev >= 0 && anyEnding(m.Lang, toks[prev].Norm, after, false) {
+				return true // "bize yazmanız kaldı"
+			}
+		}
 		if flags[i]&enoughBit != 0 {
 			prev := neighbour(toks, i, -1)
 			if prev >= 0 && hasAny(toks[prev].Norm, after) {
@@ -606,6 +673,49 @@ func (g ctaGrammar) participleCall(m *lint.Message) bool {
 		if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && len(toks[prev].Norm) >= 4 &&
 			g.verbStem(l, toks[prev].Norm, subject, true) {
 			return true
+		}
+	}
+	return false
+}
+
+// jussiveCall: a 3rd person imperative (jussive) of a verb the dictionary
+// has ending a clause, with a plural participle of a verb before it in the
+// clause as its subject, tells whoever wants to act what to do ("ayırtmak
+// isteyenler bizi arasın", "iştirak etmək istəyənlər bu nömrəyə
+// göndərsinlər"). Without such a subject the jussive wishes ("çocuklar
+// doyasıya eğlensin").
+func (g ctaGrammar) jussiveCall(m *lint.Message) bool {
+	l := m.Lang
+	ends, subject := g.jussive[l], g.jussiveSubject[l]
+	if ends == nil || subject == nil {
+		return false
+	}
+	lastBytes := g.jussiveLast[l]
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || len(t.Norm) < 5 {
+			continue
+		}
+		// Most words are passed over on their last byte: every jussive
+		// ending ends in one of few (n, r: -sIn, -sInlAr).
+		if !strings.Contains(lastBytes, t.Norm[len(t.Norm)-1:]) {
+			continue
+		}
+		next := neighbour(toks, i, 1)
+		if !(next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!,;:") || emojiEnd(toks, next)) {
+			continue
+		}
+		if utf8.RuneCountInString(t.Norm) < 5 || !dictionaryVerb(l, t.Norm, ends, g.infinitive[l]) {
+			continue
+		}
+		for j := neighbour(toks, i, -1); j >= 0; j-- {
+			u := toks[j]
+			if u.Kind == lint.Punct && strings.ContainsAny(u.Norm, ",;:.!?") {
+				break
+			}
+			if u.Kind == lint.Word && utf8.RuneCountInString(u.Norm) >= 6 && dictionaryVerb(l, u.Norm, subject, g.infinitive[l]) {
+				return true
+			}
 		}
 	}
 	return false

@@ -36,7 +36,8 @@ safely", "Have a fantastic party", "Wishing your colony a strong summer", "güze
 gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
-rast gitsin"), no thanks ("thanks for your patience", "sağ olun",
+rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "sizi yenə görmək ümidi ilə"),
+no thanks ("thanks for your patience", "sağ olun", "minnətdarlığımızı bildiririk",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
@@ -265,6 +266,9 @@ type goodbyeWords struct {
 	toasts map[lint.Lang][][]string
 	// toastPlural: the plural endings of the noun before a toast.
 	toastPlural map[lint.Lang]map[string]bool
+	// wishTimes: after a wish's noun, the start of a time it is wished
+	// for, as until starts one ("Happy riding next spring!").
+	wishTimes map[lint.Lang]map[string]bool
 	// hedges open a short last clause that qualifies the wish before it
 	// ("Sleep well afterwards, if you can"): the wish is read without it.
 	hedges map[lint.Lang]map[string]bool
@@ -332,7 +336,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
-		until: w("until"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
+		until: w("until"), wishTimes: w("wish_times"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
@@ -1007,7 +1011,7 @@ func (gw *goodbyeWords) careWish(m *lint.Message, pb phraseBook) bool {
 // after it ("Happy coding until then").
 func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, folded bool) bool {
 	l := m.Lang
-	untilAfter := len(clause) >= 4 && gw.until[l][toks[clause[2]].Norm]
+	untilAfter := len(clause) >= 4 && (gw.until[l][toks[clause[2]].Norm] || gw.wishTimes[l][toks[clause[2]].Norm])
 	if len(clause) < 2 || len(clause) > 4 && !(untilAfter && len(clause) == 5) {
 		return false
 	}
@@ -1024,8 +1028,9 @@ func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Sp
 	if in(gw.wish[l], first) && ends(last, gw.plural[l]) || in(gw.manyMore[l], first) && ends(last, gw.dativePlural[l]) {
 		return true
 	}
-	// "Happy coding until then": the wish may look to the next meeting
-	// with "until" and one or two words after its noun.
+	// "Happy coding until then", "Happy riding next spring": the wish may
+	// look to the next meeting or season with "until" or one of wishTimes
+	// and one or two words after its noun.
 	if untilAfter {
 		last = toks[clause[1]].Norm
 	} else if len(clause) != 2 {
