@@ -30,7 +30,7 @@ type sarcasmList int32
 
 // sarcasmLists are the lists' names by number.
 var sarcasmLists = append(sarcasmLexicon.listNames(),
-	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience", "counted_contact", "reversal",
+	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience", "counted_contact", "reversal", "promised",
 	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast")
 
 // sarcasmListHashes are the hashes of the lexicon's lists' names (see
@@ -108,6 +108,9 @@ var (
 	lsRemedy          = sarcasmListOf("remedy")
 	lsRepetition      = sarcasmListOf("repetition")
 	lsReprimand       = sarcasmListOf("reprimand")
+	lsCommand         = sarcasmListOf("command")
+	lsControl         = sarcasmListOf("control")
+	lsNature          = sarcasmListOf("nature")
 	lsReproach        = sarcasmListOf("reproach")
 	lsRetry           = sarcasmListOf("retry")
 	lsRhetorical      = sarcasmListOf("rhetorical")
@@ -117,6 +120,7 @@ var (
 	lsSurprise        = sarcasmListOf("surprise")
 	lsThanks          = sarcasmListOf("thanks")
 	lsWeakJudgment    = sarcasmListOf("weak_judgment")
+	lsPromised        = sarcasmListOf("promised")
 	lsOfferAsked      = sarcasmListOf("offer_asked")
 	lsWaitReproach    = sarcasmListOf("wait_reproach")
 	lsWelcome         = sarcasmListOf("welcome")
@@ -189,7 +193,9 @@ var Sarcasm = &lint.Rule{
 already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii canım", "yok artık",
 "başka işimiz yok", "əlbəttə canım", "nə sürpriz"), rhetorical questions of exasperation ("did you even read
 it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you") and mock joy at
-repeating ourselves, a stern word with a thing ("we'll have a word with the chair"), openers that turn
+repeating ourselves, a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
+or an animal ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
+with the person looking after them), openers that turn
 sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
 yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
@@ -201,11 +207,12 @@ typed it wrong"), judging what the customer did ("istemeniz çok makul", "soruş
 move.", "Very logical.", with "of course", "sizce" or a question also their act as an infinitive: "şikayət
 etmək, əlbəttə, çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?"; a judgment often sincere, "çok
 akıllıca", "anlaşılandır", only with "of course", a feigned guess or a question beside it that is no offer of
-ours, "ister misiniz", "alalım mı", and with no remedy done, "gönderdik"), thanks for a notice given too late ("thanks for telling us
+ours, "ister misiniz", "alalım mı", and with no remedy done, "gönderdik", nor one we will do, "size bildireceğiz"), thanks for a notice given too late ("thanks for telling us
 five minutes before"), "of course" or "surely" with "our fault" and no apology or remedy, "since you know
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
 feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
+"küləyi sizin xatirinizə dayandırarıq",
 "we'll deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
 what went wrong ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz
 gecikti"), also with a mock wish after it ("…delayed again, we wish you happy waiting!") and praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the
@@ -238,7 +245,7 @@ understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congrat
 "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere "sure, happy to
 help", advice ("erken gelmeniz akıllıca olur"), sincere praise of a wise act ("kartınızı dondurmanız çok
 akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a surprise with a word of delight ("What a lovely
-surprise", "ne güzel bir sürpriz", "nə xoş sürpriz"), a visit ("thanks for dropping by"), the customer's feeling
+surprise", "ne güzel bir sürpriz", "nə xoş sürpriz") or exclaimed at a welcome back ("What a surprise to see you back!"), a visit ("thanks for dropping by"), the customer's feeling
 found right ("You're right to be upset"), loyalty counted beside a welcome back or a reward ("Welcome back, your
 third visit this month", "bonusunuz hesabınıza yazılıb"), an apology beside yesterday ("Özür dileriz, dün …"), a
 time before or after ("kurs bitmeden bir hafta önce"), a way of doing a thing ("kesmeden katlamak"), a request, a choice or
@@ -284,6 +291,8 @@ func sarcasmCustomer() customer {
 		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
+		commandSkip: sarcasmData.WordSets("command_skip"), backPronouns: sarcasmData.WordSets("back_pronouns"),
+		addresseeEnd: sarcasmData.WordSets("addressee_end"), accusative: sarcasmData.WordSets("accusative"),
 		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions"),
 		attempt: sarcasmData.WordSets("attempt_endings"), numbers: sarcasmData.WordSets("numbers"),
 		ordinalMarks: sarcasmData.WordSets("ordinal_marks"), timeNouns: sarcasmData.WordSets("time_nouns"),
@@ -409,7 +418,7 @@ var frames = [...]sarcasmFrame{
 	{a: "how_many", b: "asking", asked: true, near: 1, unless: "apology", why: "counting how often the customer asked reads as sarcasm"},
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
-	{a: "weak_judgment", act: true, with: "feigned of_course your_view ?", unless: "apology gratitude understanding remedy", why: "judging what the customer did reads as sarcasm"},
+	{a: "weak_judgment", act: true, with: "feigned of_course your_view ?", unless: "apology gratitude understanding remedy promised", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", inf: true, with: "of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", b: "customer_did", final: true, verdict: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
@@ -599,6 +608,17 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			found[list] = slices.DeleteFunc(found[list], func(j lint.Match) bool { return advised(m, j, found[lsAdvice]) })
 		}
 	}
+	// A judgment often sincere stays sincere beside what we will do about
+	// it, our own verb in the future or aorist, not an impossible feat
+	// nor denied: "istemeniz çok anlaşılır … en yakın tarihi size
+	// bildireceğiz".
+	if len(found[lsWeakJudgment]) > 0 {
+		for _, w := range c.ending(m, found, lsEndsPromise) {
+			if !crosses(found[lsApology], w.Span) && !crosses(found[lsAbsurd], w.Span) && !c.denied(m, w) {
+				found[lsPromised] = append(found[lsPromised], w)
+			}
+		}
+	}
 	markers := found[lsMarkers]
 	if len(found[lsSurpriseNoun]) > 0 {
 		markers = delighted(m, markers, found)
@@ -721,6 +741,15 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word && !c.people[m.Lang][toks[n].Norm] {
 			markers = append(markers, r)
 		}
+	}
+	// A word to what cannot hear it: the weather, the sea, an animal told
+	// off or warned ("we'll raise it with the weather", "dənizə bir daha
+	// tapşırmışıq"); nature stopped for the customer is a feat ("küləyi
+	// sizin xatirinizə dayandırarıq").
+	if len(found[lsNature]) > 0 && (len(found[lsCommand]) > 0 || len(found[lsControl]) > 0) {
+		told, feats := c.commanded(m, found)
+		markers = append(markers, told...)
+		found[lsAbsurd] = append(found[lsAbsurd], feats...)
 	}
 	// Grief over a trifle, unless we apologise or someone died: "bütün
 	// ekibimiz yasta", "we're truly devastated"; and an apology with three
@@ -1136,13 +1165,14 @@ func (c customer) wePast(m *lint.Message) []lint.Match {
 
 // delighted drops from the markers a surprise exclaimed in delight: its
 // sentence ends with "!" or a delight emoji follows it, nothing went wrong
-// in that sentence, and the message praises or puts right ("What a
-// surprise, your starter doubled overnight! Lovely work", "Ne sürpriz 😍").
+// in that sentence, and the message praises, puts right or welcomes back
+// ("What a surprise, your starter doubled overnight! Lovely work", "Ne
+// sürpriz 😍", "What a surprise to see you back!").
 // Said flat beside a slip it stays irony ("Ne büyük sürpriz, yine geç
 // kaldınız.").
 func delighted(m *lint.Message, markers []lint.Match, found cuesFound) []lint.Match {
 	cheer := false
-	for _, l := range [...]sarcasmList{lsPraise, lsEvaluation, lsJoy, lsDelight, lsRemedy} {
+	for _, l := range [...]sarcasmList{lsPraise, lsEvaluation, lsJoy, lsDelight, lsRemedy, lsWelcome} {
 		cheer = cheer || len(found[l]) > 0
 	}
 	sents := m.Sentences()
@@ -1579,6 +1609,11 @@ type customer struct {
 	ourPast map[lint.Lang]map[string]bool
 	// people are the nouns of people and firms one speaks to.
 	people map[lint.Lang]map[string]bool
+	// commandSkip, backPronouns, addresseeEnd, accusative: what may stand
+	// between a verb of talking-to and nature, a pronoun for nature named
+	// before, what may follow the addressee, and the endings of nature as
+	// the object of a verb of stopping (see commanded).
+	commandSkip, backPronouns, addresseeEnd, accusative map[lint.Lang]map[string]bool
 	// intensifiers are the words of degree ("so", "deeply", "çox").
 	intensifiers map[lint.Lang]map[string]bool
 	// timeAfter are the postpositions of time that make a verb in
@@ -2811,4 +2846,85 @@ func (c customer) endOfSomething(m *lint.Message, w lint.Match) bool {
 		}
 	}
 	return false
+}
+
+// commanded are the verbs of talking-to (command) whose addressee is
+// nature or an animal, and the verbs of stopping or calming (control)
+// whose object is: in English the word after the verb's phrase (past
+// "the", "our"), the last of its phrase ("a word with the wind before
+// Monday", not "talk to the ice rink team"), or a pronoun for nature named
+// earlier in its sentence or the one before with no person there ("the
+// goats … a word with them"); in a language with endings the word before
+// the verb, past command_skip ("denize bir daha tembihledik"), as the
+// object of control in the accusative ("küləyi sizin xatirinizə
+// dayandırarıq"), not the customer's own ("köpeğinizi").
+func (c customer) commanded(m *lint.Message, found cuesFound) (told, feats []lint.Match) {
+	toks := m.Tokens()
+	l := m.Lang
+	natureAt := func(i int) bool {
+		return slices.ContainsFunc(found[lsNature], func(n lint.Match) bool { return n.First <= i && i <= n.Last })
+	}
+	word := func(i int) bool { return i >= 0 && toks[i].Kind == lint.Word }
+	if c.endings[l] == nil || l == lint.English {
+		sents := m.Sentences()
+		for _, r := range found[lsCommand] {
+			n := neighbour(toks, r.Last, 1)
+			for word(n) && c.commandSkip[l][toks[n].Norm] {
+				n = neighbour(toks, n, 1)
+			}
+			if !word(n) {
+				continue
+			}
+			if natureAt(n) {
+				if a := neighbour(toks, n, 1); !word(a) || c.addresseeEnd[l][toks[a].Norm] {
+					told = append(told, r)
+				}
+				continue
+			}
+			if !c.backPronouns[l][toks[n].Norm] {
+				continue
+			}
+			i := sentenceOf(sents, r.Span.Start)
+			named := slices.ContainsFunc(found[lsNature], func(w lint.Match) bool {
+				j := sentenceOf(sents, w.Span.Start)
+				return (j == i || j == i-1) && w.Span.End <= r.Span.Start
+			})
+			person := false
+			for k := tokenAt(toks, sents[max(i-1, 0)].Start); named && !person && k < r.First; k++ {
+				person = toks[k].Kind == lint.Word && c.people[l][toks[k].Norm]
+			}
+			if named && !person {
+				told = append(told, r)
+			}
+		}
+		return told, nil
+	}
+	before := func(r lint.Match, object bool) bool {
+		j := neighbour(toks, r.First, -1)
+		for range 4 {
+			if !word(j) {
+				return false
+			}
+			if natureAt(j) {
+				w := toks[j].Norm
+				return !possessed(l, w, c.possessive[l], false) && (!object || endsWithAny(w, c.accusative[l]))
+			}
+			if !c.commandSkip[l][toks[j].Norm] {
+				return false
+			}
+			j = neighbour(toks, j, -1)
+		}
+		return false
+	}
+	for _, r := range found[lsCommand] {
+		if before(r, false) {
+			told = append(told, r)
+		}
+	}
+	for _, r := range found[lsControl] {
+		if before(r, true) {
+			feats = append(feats, r)
+		}
+	}
+	return told, feats
 }

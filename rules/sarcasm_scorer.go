@@ -160,11 +160,26 @@ type cueClass struct {
 	first, last bool
 }
 
+// frameOnly are the lists that are halves of a frame, no cue alone: a
+// noun of nature or an animal, a verb of talking-to or of stopping ("the
+// storm delayed it", "we'll talk to the courier"). The scorer reads the
+// frame's finding, not its halves.
+var frameOnly = func() []bool {
+	out := make([]bool, len(sarcasmLists))
+	for _, n := range [...]string{"nature", "command", "control"} {
+		out[sarcasmListOf(n)] = true
+	}
+	return out
+}()
+
 // cueClasses appends the classes of the lexicon's cues found to out, by
 // name, given the lists found (hits, ascending: the lists are numbered in
 // their names' order).
 func cueClasses(found cuesFound, hits []int32, sents []lint.Span, out []cueClass) []cueClass {
 	for _, list := range hits {
+		if frameOnly[list] {
+			continue
+		}
 		ms := found[list]
 		c := cueClass{list: sarcasmLists[list], hash: sarcasmListHashes[list], at: sentenceOf(sents, ms[0].Span.Start)}
 		for _, mt := range ms {
