@@ -39,7 +39,8 @@ var BotHandoff = &lint.Rule{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
-service is unavailable or to try later, has no answer, could not find, verify or recognise what was asked, or that a request is
+service is unavailable or to try later, the customer has reached a limit of use ("You've reached the limit of three
+questions per session"), has no answer, could not find, verify or recognise what was asked, or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
 visit to one of the brand's branches, the bot itself putting the customer through in any tense or mood
@@ -47,7 +48,8 @@ visit to one of the brand's branches, the bot itself putting the customer throug
 Turkish and Azerbaijani not negated, not counterfactual ("sizi bağlardım"), nor to a thing ("sizi bonus
 proqramımıza qoşduq"); in English "connect/transfer you" counts as said), someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
-title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq") or a person of the
+title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq"), someone who will answer
+("a harbour master will reply here", "liman görevlisi cevap verecektir"; not "the system will reply") or a person of the
 customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
 ulaşabilirsiniz"), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
 plans may suit you"), its bot by any name ("chatbotumuzla konuşun", "chat with our virtual assistant"), a
@@ -82,6 +84,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			yours := newYourPerson()
 			ourHelp := newOursHelp(ours)
 			self := newSelfConnect()
+			replier := personReplies{notPeople: ours, you: bothandoffData.WordSets("you_subject")}
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -94,7 +97,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
 					fallback = conceded(m, pb, cond.drop(m, pb, append(fallback, scoped.find(m, pb)...)))
 				}
-				if len(fallback) == 0 || len(routes(m, pb, place, own, self)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || hasPhone(m.Body.Text) ||
+				if len(fallback) == 0 || len(routes(m, pb, place, own, self)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || replier.found(m, pb) || hasPhone(m.Body.Text) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
 					return
 				}
@@ -1177,4 +1180,43 @@ func foldedSorted(list string) map[lint.Lang][]string {
 		slices.Sort(out[l])
 	}
 	return out
+}
+
+// personReplies: a reply verb in the third person future (person_replies:
+// "will reply", "yanıt verecek", "cavab verəcək") with a subject before it in
+// its clause that is neither the bot or its system (not_people) nor "you"
+// (you_subject): someone of any title will answer, a person ("a harbour
+// master will reply here", "liman görevlisi cevap verecektir"; not "the
+// system will reply with a menu").
+type personReplies struct {
+	notPeople oneOfOurs
+	you       map[lint.Lang]map[string]bool
+}
+
+func (pr personReplies) found(m *lint.Message, pb phraseBook) bool {
+	toks := m.Tokens()
+	for _, mt := range pb.find(m, "person_replies") {
+		if mt.First < 0 {
+			continue
+		}
+		subject := false
+		for j := neighbour(toks, mt.First, -1); j >= 0; j = neighbour(toks, j, -1) {
+			t := toks[j]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?,;:") {
+				break
+			}
+			if t.Kind != lint.Word {
+				continue
+			}
+			if pr.you[m.Lang][t.Norm] || pr.notPeople.notPerson(m.Lang, lint.Fold(m.Lang, t.Norm)) {
+				subject = false
+				break
+			}
+			subject = true
+		}
+		if subject {
+			return true
+		}
+	}
+	return false
 }

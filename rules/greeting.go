@@ -12,6 +12,11 @@ var (
 	greetingLexicon = Lexicon(greetingData.Lexicon)
 )
 
+// AwayWithoutTime is the finding the greeting rule gives an away message
+// that does not say when a person will answer: a problem of its own, not a
+// missing greeting, which a tool that counts findings tells apart by it.
+const AwayWithoutTime = "the away message does not say when a person will answer"
+
 // GreetingOptions configures the greeting rule.
 type GreetingOptions struct {
 	// Kinds are the message kinds that must open with a greeting: first
@@ -33,16 +38,19 @@ var Greeting = &lint.Rule{
 		Title: "first reply without a greeting, away message without a time",
 		Text: `Flags a first reply (kind: greeting; away messages too if you add them to kinds) that starts
 straight with the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir", "Happy Friday",
-"Hayırlı cumalar", "Cüməniz mübarək") and no
+"Hayırlı cumalar", "Cüməniz mübarək", "Selamün aleyküm", "Salaməleyküm") and no
 acknowledgement ("Thanks for your message", "Cheers for the photos", "Appreciate you reaching out",
 "Mesajınız elimize ulaştı", "Yazdığınız için
-teşekkürler", "Müraciətinizə görə minnətdarıq") within its first words, also when typed without the
+teşekkürler", "Müraciətinizə görə minnətdarıq", "Question received", "Talebiniz alınmıştır",
+"Sorğunuz qəbul edildi") within its first words, also when typed without the
 language's letters ("Mesajiniz icin tesekkurler"). In Turkish and Azerbaijani, where the verb ends the
 sentence, a thank-you or a greeting verb may close the first clause ("Bize yazdığınız için çok teşekkür
 ederiz", "Komandamız sizi salamlayır"). A
 "please" at the start or a "thanks!" at the end is not a greeting, nor a greeting word after "the" ("the
 morning class"); a greeting borrowed from another language ("Ciao", "Hola") is one; an interjection before it
-("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words. Telling how the customer
+("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words, and a greeting
+that ends its clause after a short noun phrase and a comma greets the customer it names ("A fellow
+kite flyer, welcome!"; not "…, welcome discount included"). Telling how the customer
 wrote to us is a correction, not a welcome ("Bize eksik yazmışsınız", "Bizə səhv yazmısınız"). An away message
 is not asked to greet: it answers whoever writes while no one is there, often in the middle of a
 conversation, and "We're closed until 9:00" is complete without a "Hi". It must say when a
@@ -120,7 +128,7 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 	}
 	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) && !hasDayOfMonth(m.Tokens(), ordinals[m.Lang]) {
 		p.Report(lint.Diagnostic{
-			Message:    "the away message does not say when a person will answer",
+			Message:    AwayWithoutTime,
 			Suggestion: greetingData.Say(m.Lang, "when"),
 		})
 	}
@@ -185,7 +193,7 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 				// After "are" a greeting word is said of something: "Walk-ins
 				// are welcome", "you're welcome".
 				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 &&
-					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt)) &&
+					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt) || list == "greet" && appositive(toks, from, mt)) &&
 					!(prev >= 0 && predicate[toks[prev].Norm]) && (list != "acknowledge" || ack.stated(m, toks, mt)) {
 					return true
 				}
@@ -209,6 +217,48 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 			Suggestion: greetingData.Say(m.Lang, "greet"),
 		})
 	}
+}
+
+// maxAppositive is how many words a noun phrase that names the customer
+// may have before the comma and the greeting after it.
+const maxAppositive = 5
+
+// appositive reports whether a greeting stands right after a short noun
+// phrase set off by a comma that opens the message, and ends its clause
+// with more of the message after it:
+// the phrase names the customer the greeting greets ("A fellow kite
+// flyer, welcome!", "Bir piyano tutkunu daha aramızda, hoş geldiniz!").
+// A greeting word that goes on into its clause is a compound or a
+// predicate ("…, welcome discount included", "…, welcome to book").
+func appositive(toks []lint.Token, from int, mt lint.Match) bool {
+	comma := neighbour(toks, mt.First, -1)
+	if comma < from || toks[comma].Kind != lint.Punct || toks[comma].Norm != "," {
+		return false
+	}
+	words := 0
+	for _, t := range toks[from:comma] {
+		switch {
+		case t.Kind == lint.Word || t.Kind == lint.Number:
+			words++
+		case t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?,;:"):
+			return false
+		}
+	}
+	if words == 0 || words > maxAppositive {
+		return false
+	}
+	n := neighbour(toks, mt.Last, 1)
+	if n < 0 || toks[n].Kind != lint.Punct || !strings.ContainsAny(toks[n].Norm, ".!,;") {
+		return false
+	}
+	// The message goes on: a greeting that ends it closes what came before
+	// ("Mağaza 9-da açılır, dəyərli müştərimiz.").
+	for _, t := range toks[n:] {
+		if t.Kind == lint.Word || t.Kind == lint.Number {
+			return true
+		}
+	}
+	return false
 }
 
 // labelEnd is the index of the token after a label that opens a message:

@@ -37,7 +37,9 @@ APN, PNR, SMTP), in Turkish and Azerbaijani two to four that no word of the lang
 acronym ("PDF or DOCX"), two or three capitals after "your" or "the" ("your MOT"), capitals alone in
 brackets after what they stand for ("(VIN)"), two capitals before a name or a number ("EA Sports", "FC
 25"), two to four before an institution's name ("DOST mərkəzinə", "YÖK kuruluna"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a name (Charles III) or
-of I, V and X (XIX), an HTTP method before a request ("a POST request"), single letters, the keyword in
+of I, V and X (XIX), an HTTP method before a request ("a POST request"), a protocol's name before a server
+or an API ("a REST API", "TURN sunucusu"), a key's name after "press" or "use" ("Use ENTER to send"),
+logical operators joined by a slash ("AND/OR", "VƏ/VƏ YA"), a holder's name after "©", single letters, the keyword in
 "Reply YES", "Reply with STOP" or "KATIL yaz", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
@@ -60,6 +62,7 @@ pushy; one "!" is enough.`,
 		}
 		w := shoutingData.WordSets
 		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLangFolded(shoutingData, "keyword_after"),
+			protocols: anyLang(shoutingData, "protocols"), keys: anyLang(shoutingData, "keys"), keyVerbs: anyLang(shoutingData, "key_verbs"),
 			keywordLinks: anyLang(shoutingData, "keyword_links"), keywordFollow: anyLang(shoutingData, "keyword_follow"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
@@ -135,6 +138,13 @@ type shouting struct {
 	// (mərkəz, klinika, müdürlük); short capitals before one in the compound
 	// form (ETM mərkəzinə, SGK müdürlüğü) are the institution's acronym.
 	organisations map[lint.Lang]map[string]bool
+	// protocols: network protocols whose names are also words (REST, TURN),
+	// the protocol's name before a request, a server or an API as an HTTP
+	// method is (see method). They hold in every language.
+	protocols map[string]bool
+	// keys: the names of a keyboard's keys, the key's label in capitals
+	// after one of keyVerbs ("Use ENTER to send", "press ESC"); see keyName.
+	keys, keyVerbs map[string]bool
 }
 
 // anyLangFolded is anyLang with each word also as typed without its
@@ -349,7 +359,7 @@ func (sh *shouting) besideAcronym(l lint.Lang, text string, toks []lint.Token, i
 // method: an HTTP method before the word for a request ("a POST request",
 // "POST isteği", "POST sorğusu") is the protocol's name for it.
 func (sh *shouting) method(l lint.Lang, toks []lint.Token, i int) bool {
-	if !sh.methods[l][toks[i].Norm] {
+	if !sh.methods[l][toks[i].Norm] && !sh.protocols[toks[i].Norm] {
 		return false
 	}
 	j := neighbour(toks, i, 1)
@@ -628,7 +638,7 @@ func (sh *shouting) check(p *lint.Pass) {
 		if nWords == short && len(run) > nWords {
 			nWords = 0
 		}
-		if len(run) == 0 || nWords == 0 || sh.named(m.Lang, text, toks, run) {
+		if len(run) == 0 || nWords == 0 || sh.named(m.Lang, text, toks, run) || sh.operators(m.Lang, text, toks, run) {
 			run, nWords, short = run[:0], 0, 0
 			return
 		}
@@ -660,7 +670,8 @@ func (sh *shouting) check(p *lint.Pass) {
 		case lint.Word:
 			// A run of capitals shouts when one of its words is a word
 			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
-			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(m.Lang, toks, text, i) && !sh.alternativeKeyword(m.Lang, toks, text, i) {
+			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(m.Lang, toks, text, i) && !sh.alternativeKeyword(m.Lang, toks, text, i) &&
+				!sh.keyName(toks, text, i) {
 				run = append(run, i)
 				if k == shoutedWord {
 					nWords++
@@ -740,6 +751,9 @@ func (sh *shouting) named(l lint.Lang, text string, toks []lint.Token, run []int
 	}
 	if prev < 0 && toks[next].Kind == lint.Punct && toks[next].Norm == ":" && isLabel(text[toks[next].End:], toks[next+1:]) {
 		return true
+	}
+	if prev >= 0 && toks[prev].Norm == "©" {
+		return true // the holder of a copyright: "© AND data"
 	}
 	if sh.suffixedAsName(l, text[toks[last].Start:toks[last].End]) {
 		return true
@@ -867,4 +881,41 @@ func isLabel(text string, toks []lint.Token) bool {
 		}
 	}
 	return words > 0 && words <= 3 && strings.TrimSpace(text) != ""
+}
+
+// keyName: a key's name in capitals after a verb of pressing or using ("Use
+// ENTER to send", "press ESC to close") is the key's label, not shouting.
+func (sh *shouting) keyName(toks []lint.Token, text string, i int) bool {
+	if !sh.keys[strings.ToLower(text[toks[i].Start:toks[i].End])] {
+		return false
+	}
+	p := neighbour(toks, i, -1)
+	return p >= 0 && toks[p].Kind == lint.Word && sh.keyVerbs[toks[p].Norm] && !allCaps(text[toks[p].Start:toks[p].End])
+}
+
+// operators: a run of coordinators alone in capitals joined by a slash to
+// another is the names of logical operators ("AND/OR", "VƏ/VƏ YA
+// məntiqi"), not shouting; one alone between lower-case words stresses
+// ("bring the form AND your ID").
+func (sh *shouting) operators(l lint.Lang, text string, toks []lint.Token, run []int) bool {
+	for _, i := range run {
+		if !sh.coordinators[l][toks[i].Norm] {
+			return false
+		}
+	}
+	slash := false
+	for _, end := range []struct{ from, dir int }{{run[0], -1}, {run[len(run)-1], 1}} {
+		for k := neighbour(toks, end.from, end.dir); k >= 0; k = neighbour(toks, k, end.dir) {
+			t := toks[k]
+			if t.Kind == lint.Punct && t.Norm == "/" {
+				slash = true
+				continue
+			}
+			if t.Kind == lint.Word && allCaps(text[t.Start:t.End]) && sh.coordinators[l][t.Norm] {
+				continue
+			}
+			break
+		}
+	}
+	return slash
 }

@@ -1,6 +1,8 @@
 // Command quality measures each content rule's precision and recall per
 // language on a labelled corpus (../shared/corpus/labelled.jsonl): a message
-// counts as flagged by a rule when the rule reports anything on it.
+// counts as flagged by a rule when the rule reports anything on it, except
+// the greeting rule's finding that an away message does not say when a person
+// will answer, which no label names: -misses lists it as not counted.
 //
 //	go run ./bench/quality [-misses] [corpus.jsonl]
 package main
@@ -78,7 +80,19 @@ func run(w io.Writer, path string, misses bool) error {
 		return err
 	}
 	flagged := map[string]map[string]bool{} // rule -> message id
+	byID := map[string]entry{}
+	for _, e := range truth {
+		byID[e.ID] = e
+	}
+	var other []string
 	for _, f := range l.CheckFile(msgs) {
+		// The greeting rule's finding on an away message that does not say
+		// when a person will answer is a problem no label names, not a
+		// missing greeting: it is listed, not counted.
+		if f.Rule == rules.Greeting.Name && f.Message == rules.AwayWithoutTime {
+			other = append(other, fmt.Sprintf("not counted %s/away %s: %s", f.Rule, f.MessageID, byID[f.MessageID].Text))
+			continue
+		}
 		if flagged[f.Rule] == nil {
 			flagged[f.Rule] = map[string]bool{}
 		}
@@ -126,8 +140,9 @@ func run(w io.Writer, path string, misses bool) error {
 	tw.Flush()
 	if misses {
 		slices.Sort(detail)
+		slices.Sort(other)
 		fmt.Fprintln(w)
-		for _, d := range detail {
+		for _, d := range append(detail, other...) {
 			fmt.Fprintln(w, d)
 		}
 	}

@@ -45,3 +45,18 @@ func TestReportOneLanguage(t *testing.T) {
 		t.Errorf("one-language report:\n%s", out)
 	}
 }
+
+// The greeting rule's finding that an away message does not say when is no
+// missing greeting: listed as not counted, never a false alarm.
+func TestReportAwayWithoutTime(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "en.jsonl")
+	os.WriteFile(path, []byte(`{"id": "en-1", "lang": "en", "kind": "away", "text": "Hi! The kite shop is closed right now.", "labels": []}`+"\n"), 0o644)
+	var b bytes.Buffer
+	if err := run(&b, path, true); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "false alarm greeting") || !strings.Contains(out, "not counted greeting/away en-1") {
+		t.Errorf("away message without a time:\n%s", out)
+	}
+}
