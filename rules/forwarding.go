@@ -440,7 +440,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
 				recipients = append(recipients, n)
-				if fw.genitiveName(m, toks, n) || fw.atOthers(m.Lang, toks[n.Last].Norm, false) {
+				if fw.genitiveName(m, toks, n) || fw.atOthers(m.Lang, toks[n.Last].Norm, false) || fw.coinedQuoted(m, toks, n) {
 					owners = append(owners, n)
 				}
 			}
@@ -1947,6 +1947,8 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 		last := t.Last
 		if suf := hyphenSuffix("", toks, last); suf != "" {
 			last += 2 // "Michelin-in regional nümayəndəliyinə"
+		} else if q := neighbour(toks, last, 1); q >= 0 && t.Cue == "name" && isQuote(toks[q].Norm) && fw.coinedQuoted(m, toks, t) {
+			last = q // "«AzPoçt Ekspress» xidmətinə": a quoted name before its compound's head
 		}
 		at := fw.atOthers(l, toks[last].Norm, folded)
 		for j, k := last, 0; k < 2; {
@@ -2841,4 +2843,23 @@ func (fw *forwardingWords) someonesHome(l lint.Lang, toks []lint.Token, r lint.M
 	}
 	q := neighbour(toks, r.Last, -1)
 	return q >= 0 && toks[q].Kind == lint.Word && fw.genitive(l, toks[q].Norm)
+}
+
+// coinedQuoted reports whether a name is the last word of a quoted name
+// with a coined word in it, one the language does not have ("«AzPoçt
+// Ekspress»"): a brand's name. A quoted label of common words ("Özel
+// Kod") names a thing of the app's own.
+func (fw *forwardingWords) coinedQuoted(m *lint.Message, toks []lint.Token, n lint.Match) bool {
+	if n.Last < 0 || !quotedName(m.Body.Text, toks, n) {
+		return false
+	}
+	if q := neighbour(toks, n.Last, 1); q < 0 || !isQuote(toks[q].Norm) {
+		return false
+	}
+	for j := n.Last; j >= 0 && toks[j].Kind == lint.Word; j = neighbour(toks, j, -1) {
+		if !commonWord(m.Lang, m.Body.Text[toks[j].Start:toks[j].End]) {
+			return true
+		}
+	}
+	return false
 }
