@@ -77,7 +77,7 @@ func scoreByScan(m *lint.Message, classes []cueClass, model *logreg.Compiled, n 
 	logit, weight := model.Bias, make([]float64, n)
 	var seen []int32
 	sarcasmFeatures(m, classes, func(f logreg.Feature, sentence int) {
-		i, w, ok := model.Feature(f)
+		i, w, ok := model.Slot(f)
 		if !ok || slices.Contains(seen, i) {
 			return
 		}

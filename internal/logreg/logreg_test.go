@@ -2,8 +2,11 @@ package logreg
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
+	"slices"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -87,29 +90,33 @@ func TestLogitCountsEachFeatureOnce(t *testing.T) {
 	}
 }
 
-func TestCompiledNumbersFeatures(t *testing.T) {
+func TestCompiledLooksUpFeatures(t *testing.T) {
 	c, err := (&Model{Bias: -1, Weights: map[Feature]float64{1 << 63: 0.5, 7: 2, 1 << 40: -0.001}}).Compile()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for f, want := range map[Feature]struct {
-		n  int32
 		w  float64
 		ok bool
-	}{7: {0, 2, true}, 1 << 40: {1, -0.001, true}, 1 << 63: {2, 0.5, true}, 8: {0, 0, false}, 0: {0, 0, false}, 1<<63 + 7: {0, 0, false}} {
-		n, w, ok := c.Feature(f)
-		if n != want.n || w != want.w || ok != want.ok {
-			t.Errorf("%#x: %d %v %v, want %+v", f, n, w, ok, want)
+	}{7: {2, true}, 1 << 40: {-0.001, true}, 1 << 63: {0.5, true}, 8: {0, false}, 0: {0, false}, 1<<63 + 7: {0, false}} {
+		_, w, ok := c.Slot(f)
+		if w != want.w || ok != want.ok {
+			t.Errorf("%#x: %v %v, want %+v", f, w, ok, want)
 		}
 	}
 	if c.Bias != -1 || c.Len() != 3 {
 		t.Errorf("bias %v, %d features", c.Bias, c.Len())
 	}
+	var each []Feature
+	c.Each(func(f Feature, _ float64) { each = append(each, f) })
+	if !slices.Equal(each, []Feature{7, 1 << 40, 1 << 63}) {
+		t.Errorf("Each: %#x", each)
+	}
 }
 
-// Slot finds what Feature finds, at a place below Slots, a different one
-// for each feature; a model whose features are 0 and 1 marks its empty
-// slots with a number it does not hold.
+// Slot finds each feature at a place below Slots, a different one for
+// each; a model whose features are 0 and 1 marks its empty slots with a
+// number it does not hold.
 func TestCompiledSlots(t *testing.T) {
 	c, err := (&Model{Bias: 0, Weights: map[Feature]float64{0: 1.5, 1: -2, 3: 0.25, 1 << 63: 4}}).Compile()
 	if err != nil {
@@ -117,10 +124,9 @@ func TestCompiledSlots(t *testing.T) {
 	}
 	places := map[int32]Feature{}
 	for _, f := range []Feature{0, 1, 2, 3, 4, 1 << 63, 1<<63 + 1} {
-		_, w, ok := c.Feature(f)
-		at, sw, sok := c.Slot(f)
-		if sok != ok || sw != w {
-			t.Errorf("%#x: Slot %v %v, Feature %v %v", f, sw, sok, w, ok)
+		at, w, ok := c.Slot(f)
+		if want, has := map[Feature]float64{0: 1.5, 1: -2, 3: 0.25, 1 << 63: 4}[f]; ok != has || w != want {
+			t.Errorf("%#x: %v %v, want %v %v", f, w, ok, want, has)
 		}
 		if !ok {
 			continue
@@ -155,39 +161,71 @@ func TestBinaryRoundTrip(t *testing.T) {
 		t.Fatalf("bias %v, %d features", c.Bias, c.Len())
 	}
 	for f, w := range m.Weights {
-		if _, got, ok := c.Feature(f); !ok || math.Float64bits(got) != math.Float64bits(w) {
+		if _, got, ok := c.Slot(f); !ok || math.Float64bits(got) != math.Float64bits(w) {
 			t.Errorf("%#x: %v %v, want %v", f, got, ok, w)
 		}
 	}
-	if a := testing.AllocsPerRun(100, func() { c.Feature(3 << 32) }); a != 0 {
+	if a := testing.AllocsPerRun(100, func() { c.Slot(3 << 32) }); a != 0 {
 		t.Errorf("%v allocations per lookup", a)
 	}
 }
 
 // A damaged file is refused with what is wrong, never read wrong.
 func TestReadRefusesDamage(t *testing.T) {
-	good, err := (&Model{Bias: -1, Weights: map[Feature]float64{1: 2, 2: 0.5}}).MarshalBinary()
+	good, err := (&Model{Bias: -1, Weights: map[Feature]float64{1: 2, 2: 0.5, 3: -1}}).MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	edit := func(f func(b []byte) []byte) []byte { return f(append([]byte(nil), good...)) }
+	c, err := Read(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Where each feature is, and an empty slot.
+	at := map[Feature]int{}
+	for f := range Feature(4) {
+		if s, _, ok := c.Slot(f); ok {
+			at[f] = headerSize + slotSize*int(s)
+		}
+	}
+	free := -1
+	for s := range c.Slots() {
+		if f, _ := c.entry(uint64(s)); f == c.empty {
+			free = s
+			break
+		}
+	}
+	edit := func(f func(b []byte)) []byte {
+		b := append([]byte(nil), good...)
+		f(b)
+		return b
+	}
+	put := func(b []byte, at int, v uint64) { binary.LittleEndian.PutUint64(b[at:], v) }
 	for name, c := range map[string]struct {
 		data []byte
 		want string
 	}{
-		"empty":       {nil, "truncated: 0 bytes, a header needs 20"},
-		"magic":       {edit(func(b []byte) []byte { b[0] = 'X'; return b }), `not a weights file: starts with "XGRW", not "LGRW"`},
-		"version":     {edit(func(b []byte) []byte { b[4] = 1; return b }), "weights format version 1, this program reads 2"},
-		"bias":        {edit(func(b []byte) []byte { binary.LittleEndian.PutUint64(b[8:], math.Float64bits(math.NaN())); return b }), "bias is NaN"},
-		"count":       {edit(func(b []byte) []byte { b[16] = 9; return b }), "9 features need 144 bytes of features and weights, 32 follow the header"},
-		"cut weight":  {good[:len(good)-1], "2 features need 32 bytes of features and weights, 31 follow the header"},
-		"extra bytes": {append(append([]byte(nil), good...), 'c'), "2 features need 32 bytes of features and weights, 33 follow the header"},
-		"order":       {edit(func(b []byte) []byte { b[headerSize], b[headerSize+8] = 2, 1; return b }), "feature 1: 0x1 not above 0x2 (features must be ascending and distinct)"},
-		"twice":       {edit(func(b []byte) []byte { b[headerSize+8] = 1; return b }), "feature 1: 0x1 not above 0x1 (features must be ascending and distinct)"},
-		"weight": {edit(func(b []byte) []byte {
-			binary.LittleEndian.PutUint64(b[headerSize+16:], math.Float64bits(math.Inf(1)))
-			return b
-		}), "feature 0x1: weight +Inf"},
+		"empty":       {nil, "truncated: 0 bytes, a header needs 32"},
+		"magic":       {edit(func(b []byte) { b[0] = 'X' }), `not a weights file: starts with "XGRW", not "LGRW"`},
+		"version":     {edit(func(b []byte) { b[4] = 2 }), "weights format version 2, this program reads 3"},
+		"bias":        {edit(func(b []byte) { put(b, 8, math.Float64bits(math.NaN())) }), "bias is NaN"},
+		"count":       {edit(func(b []byte) { b[16] = 9 }), "9 features with a table of 2^3 slots, not 2^5"},
+		"huge count":  {edit(func(b []byte) { b[19] = 0xff }), "4278190083 features: too many"},
+		"bits":        {edit(func(b []byte) { b[20] = 4 }), "3 features with a table of 2^4 slots, not 2^3"},
+		"cut weight":  {good[:len(good)-1], "a table of 2^3 slots needs 128 bytes, 127 follow the header"},
+		"extra bytes": {append(append([]byte(nil), good...), 'c'), "a table of 2^3 slots needs 128 bytes, 129 follow the header"},
+		"one less":    {edit(func(b []byte) { b[16] = 4 }), "3 features in the table, the header says 4"},
+		"twice":       {edit(func(b []byte) { put(b, headerSize+slotSize*free, 1) }), fmt.Sprintf("feature 0x1 in slot %d: a look-up does not find it there", free)},
+		"weight":      {edit(func(b []byte) { put(b, at[2]+8, math.Float64bits(math.Inf(1))) }), "feature 0x2: weight +Inf"},
+		"empty weight": {edit(func(b []byte) { put(b, headerSize+slotSize*free+8, math.Float64bits(1)) }),
+			fmt.Sprintf("empty slot %d: weight 1", free)},
+		"empty number": {edit(func(b []byte) {
+			put(b, 24, 4)
+			for s := headerSize; s < len(b); s += slotSize {
+				if binary.LittleEndian.Uint64(b[s:]) == 0 {
+					put(b, s, 4)
+				}
+			}
+		}), "empty slots hold 0x4, not the smallest number that is not a feature"},
 	} {
 		if _, err := Read(c.data); err == nil || err.Error() != c.want {
 			t.Errorf("%s: %v, want %s", name, err, c.want)
@@ -196,7 +234,8 @@ func TestReadRefusesDamage(t *testing.T) {
 }
 
 // FuzzRead: bytes of any content are read or refused, never a panic, and a
-// model read answers every lookup within its bounds.
+// model read finds every feature of its table where it is, and nothing
+// that is not there.
 func FuzzRead(f *testing.F) {
 	good, err := (&Model{Bias: -1, Weights: map[Feature]float64{1: 2, 2: 0.5, 1 << 60: -1}}).MarshalBinary()
 	if err != nil {
@@ -204,21 +243,81 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add(good, uint64(2))
 	f.Add(good[:len(good)-3], uint64(1))
-	f.Add([]byte("LGRW\x02\x00\x00\x00"), uint64(0))
+	f.Add([]byte("LGRW\x03\x00\x00\x00"), uint64(0))
 	f.Fuzz(func(t *testing.T, data []byte, feature uint64) {
 		c, err := Read(data)
 		if err != nil {
 			return
 		}
-		if n, _, ok := c.Feature(feature); ok && (n < 0 || int(n) >= c.Len() || c.feature(int(n)) != feature) {
-			t.Fatalf("%#x found as feature %d of %d", feature, n, c.Len())
-		}
-		for i := range c.Len() {
-			if n, _, ok := c.Feature(c.feature(i)); !ok || int(n) != i {
-				t.Fatalf("feature %d (%#x) not found: %d %v", i, c.feature(i), n, ok)
+		if at, w, ok := c.Slot(feature); ok {
+			if f, fw := c.entry(uint64(at)); at < 0 || int(at) >= c.Slots() || f != feature || fw != w {
+				t.Fatalf("%#x found in slot %d of %d", feature, at, c.Slots())
 			}
 		}
+		n := 0
+		c.Each(func(f Feature, w float64) {
+			if _, got, ok := c.Slot(f); !ok || got != w {
+				t.Fatalf("feature %#x not found: %v %v", f, got, ok)
+			}
+			n++
+		})
+		if n != c.Len() {
+			t.Fatalf("%d features, Len %d", n, c.Len())
+		}
 	})
+}
+
+// Writing a model lays out the table Read checks: the same features in
+// the same slots whatever order the map gives them in, and View reads it
+// as Read does.
+func TestMarshalBinaryIsStable(t *testing.T) {
+	m := &Model{Bias: 0.5, Weights: map[Feature]float64{}}
+	for i := range 300 {
+		m.Weights[Feature(i)*0x9e3779b97f4a7c15] = float64(i%11) / 8
+	}
+	first, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		again, err := m.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(first, again) {
+			t.Fatal("two writes of one model differ")
+		}
+	}
+	read, err := Read(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viewed, err := View(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read.Bias != viewed.Bias || read.n != viewed.n || read.empty != viewed.empty || read.shift != viewed.shift || !slices.Equal(read.table, viewed.table) {
+		t.Errorf("Read %+v, View %+v", read, viewed)
+	}
+	// On a little-endian machine the table is read where it is; bytes
+	// not aligned for it are copied, and answer the same.
+	if littleEndian && unsafe.Pointer(&viewed.table[0]) != unsafe.Pointer(&first[headerSize]) {
+		t.Error("the table was copied")
+	}
+	odd := make([]byte, len(first)+1)
+	copy(odd[1:], first)
+	moved, err := Read(odd[1:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(moved.table, read.table) {
+		t.Error("a table read from unaligned bytes differs")
+	}
+	for f, w := range m.Weights {
+		if at, got, ok := moved.Slot(f); !ok || got != w || moved.table[at].f != f {
+			t.Errorf("%#x: %v %v in unaligned bytes, want %v", f, got, ok, w)
+		}
+	}
 }
 
 // BenchmarkCompiledSlot looks up features in a model the size of a
