@@ -900,6 +900,7 @@ func punctBetween(toks []lint.Token, from, to int, marks string) bool {
 // after "to" or "with" ("to the local council", "with the safety team at
 // the other platform"); "your laptop repair" names no receiver.
 func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, d, t lint.Match) bool {
+	at := false
 	for j, k := t.First, 0; k < 9; k++ {
 		if j = neighbour(toks, j, -1); j >= 0 && (toks[j].Norm == "-" || isQuote(toks[j].Norm) && j > 0 && toks[j-1].End == toks[j].Start && toks[j-1].Kind == lint.Word) {
 			j = neighbour(toks, j, -1) // "the rug-cleaning company", "the guides' association"
@@ -912,6 +913,11 @@ func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, d, t lint.
 		}
 		if fw.to[l][toks[j].Norm] {
 			return true
+		}
+		// "to our quality lab here at the factory": after "at", "our"
+		// names our receiver, and the place after "at" is where it is.
+		if at = at || fw.atWords[l][toks[j].Norm]; at && fw.ourWords[l][toks[j].Norm] {
+			return false
 		}
 	}
 	return false
