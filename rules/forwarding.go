@@ -38,8 +38,9 @@ office", "the Passport Office") or administration ("liman idarəsi", "site yöne
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a firm "we work with" or "that
 supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
-received them ("the locksmith has your number"), was notified of them, or was copied into the
-conversation, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
+received them ("the locksmith has your number"), was notified of them, was copied into the
+conversation ("yazışmamıza CC olarak ekledik", "yazışmaya əlavə etdik") or was given the customer's
+address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass it on if you agree",
 "paylaşabiliriz"), a negation ("we will never share your number"), giving the customer the third
 party's contact instead, passing it to the brand's own teams (billing, the store manager, Customer
@@ -50,7 +51,7 @@ such as "our cleaning company"), the owner or the club alone ("the owner", "the 
 home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
 customer), advice such as "take your results with you when you go to the hospital", someone's words
 in quotes, what the customer sent themselves ("the form you submitted to the council"), handing goods
-such as a parcel to a courier, and filing an application with the authority that decides it (a visa
+such as a parcel, or anything of the customer's that is not data ("your repaired watch"), to a courier, and filing an application with the authority that decides it (a visa
 application with the consulate) are fine. In a transcript, a forward event or such a message is fine
 after the customer's consent_granted, and
 flagged again after consent_revoked.`,
@@ -81,6 +82,13 @@ type forwardingWords struct {
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
 	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// carriers: the lemmas of the third parties that carry goods (see
+	// carriedGoods); honorifics: a title after a given name, which ends
+	// the name and carries its case ("Elnur bəyə"); mailingLists: the
+	// nouns (or, in Turkish and Azerbaijani, stems) for a mailing list
+	// (see listed); asWords: "olarak", "olaraq" after "CC" (see
+	// copiedInto).
+	carriers, honorifics, mailingLists, asWords map[lint.Lang]map[string]bool
 	// systems (English): the nouns for a place of ours where the customer
 	// finds their things; served: the third parties' nouns that also name
 	// our customers, which before one of systems name whom it serves ("the
@@ -283,7 +291,8 @@ func newForwardingWords() *forwardingWords {
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
-		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings")}
+		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
+		carriers: w("carriers"), honorifics: w("honorifics"), mailingLists: w("mailing_lists"), asWords: w("as_words")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -431,7 +440,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
 				recipients = append(recipients, n)
-				if fw.genitiveName(m, toks, n) || fw.atOthers(m.Lang, toks[n.Last].Norm, false) {
+				if fw.genitiveName(m, toks, n) || fw.atOthers(m.Lang, toks[n.Last].Norm, false) || fw.coinedQuoted(m, toks, n) {
 					owners = append(owners, n)
 				}
 			}
@@ -491,7 +500,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 					return true
 				}
 			}
-			return fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
+			return fw.someonesHome(m.Lang, toks, r) || fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
@@ -813,6 +822,9 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if fw.toItsAuthority(l, toks, d, t) {
 				continue // "Vize başvurunuz konsolosluğa teslim edildi": the service itself
 			}
+			if d.Cue == ownedCue && fw.carrier(l, t) {
+				continue // "saatınızı kuryerə təhvil verdik": goods, what a courier carries
+			}
 			if marked != nil && (d.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, d.Span.Start, ",;") ||
 				t.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, t.Span.Start, ",;")) {
 				// A verb-final language's verb ends its clause: what comes
@@ -831,7 +843,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			}
 			if marked == nil {
 				if fw.copyInOnly[l][v.Cue] {
-					if fw.copiedIn(l, toks, v, d, t) {
+					if fw.copiedIn(l, toks, v, d, t) || fw.listed(l, toks, d, t) {
 						return d, t, true
 					}
 					continue
@@ -852,6 +864,14 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			}
 			if fw.otherClause(l, toks, t, v) {
 				continue // "kuryeye ödeme yapıldı, faturanızı gönderdik"
+			}
+			if lemma := lint.CueLemma(v.Cue); fw.copyIn[l][lemma] {
+				if fw.copiedInto(l, toks, v, d, t, recipients) || fw.listHead(l, toks, t) {
+					return d, t, true
+				}
+				if fw.copyInOnly[l][lemma] && !fw.conversation(l, toks, d) {
+					continue // "notunuzu siparişinize ekledik": added, sent nowhere
+				}
 			}
 			// A receiver before another sending verb is that verb's: "sigorta
 			// şirketinize iletebilmeniz için adresinize gönderdik".
@@ -880,9 +900,10 @@ func punctBetween(toks []lint.Token, from, to int, marks string) bool {
 // after "to" or "with" ("to the local council", "with the safety team at
 // the other platform"); "your laptop repair" names no receiver.
 func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, d, t lint.Match) bool {
+	at := false
 	for j, k := t.First, 0; k < 9; k++ {
-		if j = neighbour(toks, j, -1); j >= 0 && toks[j].Norm == "-" {
-			j = neighbour(toks, j, -1) // "the rug-cleaning company"
+		if j = neighbour(toks, j, -1); j >= 0 && (toks[j].Norm == "-" || isQuote(toks[j].Norm) && j > 0 && toks[j-1].End == toks[j].Start && toks[j-1].Kind == lint.Word) {
+			j = neighbour(toks, j, -1) // "the rug-cleaning company", "the guides' association"
 		}
 		if j < 0 || toks[j].Kind != lint.Word && toks[j].Kind != lint.Number { // "to the two labs", "to 3M's team"
 			return false
@@ -892,6 +913,11 @@ func (fw *forwardingWords) introduced(l lint.Lang, toks []lint.Token, d, t lint.
 		}
 		if fw.to[l][toks[j].Norm] {
 			return true
+		}
+		// "to our quality lab here at the factory": after "at", "our"
+		// names our receiver, and the place after "at" is where it is.
+		if at = at || fw.atWords[l][toks[j].Norm]; at && fw.ourWords[l][toks[j].Norm] {
+			return false
 		}
 	}
 	return false
@@ -987,6 +1013,10 @@ func (fw *forwardingWords) takesWith(l lint.Lang, v lint.Match) bool {
 	return len(ws) > 0 && verbs[lint.CueLemma(ws[len(ws)-1])]
 }
 
+// ownedCue marks what was sent found as the customer's (see ownedObjects),
+// not as one of the data cues.
+const ownedCue = "owned"
+
 // ownedObjects are what belongs to the customer: "your …" in English, a
 // word with the second person possessive ending (-InIz, -InIzI) in Turkish
 // and Azerbaijani ("kimliğinizi", "şikayətinizi").
@@ -1011,11 +1041,16 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
+		if fw.copyInto[m.Lang]["cc"] && (t.Norm == "cc" || strings.HasPrefix(t.Norm, "cc'")) {
+			// "cc-yə", "CC olarak": the conversation a party is copied into.
+			out = append(out, lint.Match{Cue: "cc", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+			continue
+		}
 		b := flags[i]
 		if b&ownerBit != 0 {
 			// "your dental impression": goods may be the word after next.
 			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) && !isGoods(neighbour(toks, n, 1), neighbour(toks, n, 1)) {
-				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
+				out = append(out, lint.Match{Cue: ownedCue, Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
 			}
 			continue
 		}
@@ -1027,7 +1062,7 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 					fw.postpositions[m.Lang][toks[j].Norm] {
 					break
 				}
-				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
+				out = append(out, lint.Match{Cue: ownedCue, Span: lint.Span{Start: toks[j].Start, End: toks[j].End}, First: j, Last: j})
 			}
 			continue
 		}
@@ -1037,7 +1072,7 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 			p, n := neighbour(toks, i, -1), neighbour(toks, i, 1)
 			if p >= 0 && n >= 0 && toks[p].Kind == lint.Word && toks[p].Start >= s.Start && fw.youGave[m.Lang][toks[n].Norm] && !isGoods(p, p) &&
 				!fw.determiners[m.Lang][toks[p].Norm] && !fw.notOwned[m.Lang][toks[p].Norm] {
-				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[p].Start, End: toks[p].End}, First: p, Last: p})
+				out = append(out, lint.Match{Cue: ownedCue, Span: lint.Span{Start: toks[p].Start, End: toks[p].End}, First: p, Last: p})
 			}
 			continue
 		}
@@ -1051,7 +1086,7 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		}
 		for _, e := range ends {
 			if strings.HasSuffix(t.Norm, e) && (len(t.Norm) > len(e)+2 || glued) && !fw.verbEnding(m.Lang, t.Norm) && !isGoods(first, i) {
-				out = append(out, lint.Match{Cue: "owned", Span: lint.Span{Start: toks[first].Start, End: t.End}, First: first, Last: i})
+				out = append(out, lint.Match{Cue: ownedCue, Span: lint.Span{Start: toks[first].Start, End: t.End}, First: first, Last: i})
 				break
 			}
 		}
@@ -1115,7 +1150,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) ||
+		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) && !fw.acronymName(m, toks, i) ||
 			joinedCode(m.Body.Text, *t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
@@ -1126,14 +1161,48 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 			continue
 		}
 		prev := neighbour(toks, i, -1)
+		last := i
+		if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && honorificStem(m.Lang, toks[n].Norm, fw.honorifics[m.Lang]) != "" {
+			last = n // "Elnur bəyə": the title carries the name's case
+		}
 		// A common word capitalised with a case after a hyphen is a name:
-		// "Michelin-in" (the dictionary has "michelin", the guide).
+		// "Michelin-in" (the dictionary has "michelin", the guide), and so
+		// is one before a title ("Elnur bəyə").
 		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
-			!(commonWord(m.Lang, w) && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
-			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+			!(commonWord(m.Lang, w) && last == i && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
+			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: toks[last].End}, First: i, Last: last})
 		}
 	}
 	return out
+}
+
+// honorificStem is the honorific a word starts with ("bəyə": "bəy"), or
+// "" when it starts with none.
+func honorificStem(l lint.Lang, w string, titles map[string]bool) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i]
+	}
+	best := ""
+	for h := range titles {
+		if strings.HasPrefix(w, h) && len(h) > len(best) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 3 {
+			best = h
+		}
+	}
+	return best
+}
+
+// acronymName (English): a company's name in capitals after "to" or
+// "with" ("passed to DPD"); not a department of ours (own_names: "HR") nor
+// a system (systems: "CRM"). In Turkish and Azerbaijani a name in capitals
+// with its case after a hyphen names a system as often ("LLM-ə"): not
+// read as a receiver.
+func (fw *forwardingWords) acronymName(m *lint.Message, toks []lint.Token, i int) bool {
+	w := toks[i].Norm
+	if fw.ownNames[m.Lang][w] || fw.systems[m.Lang][w] {
+		return false
+	}
+	p := neighbour(toks, i, -1)
+	return fw.to[m.Lang] != nil && p >= 0 && fw.to[m.Lang][toks[p].Norm]
 }
 
 // legalForm reports whether the word at i is a company's legal form in
@@ -1540,7 +1609,17 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 		start := s.Start
 		for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
 			t := toks[i]
-			if t.Start <= start || t.End > s.End || flags[i]&contrastBit == 0 && !fw.newSubject(l, toks, i) {
+			if t.Start <= start || t.End > s.End {
+				continue
+			}
+			if t.Kind == lint.Punct && t.Norm == ";" {
+				// A semicolon ends a clause: "kayıt bilgileriniz bizde;
+				// merkeze yalnızca sayı bildiriliyor".
+				out = append(out, lint.Span{Start: start, End: t.Start})
+				start = t.Start
+				continue
+			}
+			if flags[i]&contrastBit == 0 && !fw.newSubject(l, toks, i) {
 				continue
 			}
 			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Punct && toks[prev].Norm == "," && toks[prev].Start > start {
@@ -1591,6 +1670,7 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End {
 				break
 			}
+			j = hyphenated(toks, j)
 			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: md.Span.Start, End: toks[j].End}, First: md.First, Last: j})
 		}
 	}
@@ -1662,8 +1742,12 @@ func (fw *forwardingWords) copiedIn(l lint.Lang, toks []lint.Token, v, d, t lint
 			return false // "added the florist's invoice to this thread": an owner, not a receiver
 		}
 	}
+	reach := 3
 	for j, k := neighbour(toks, v.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
-		if j < 0 || j > t.First || k > 3 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
+		if j >= 0 && fw.atWords[l][toks[j].Norm] {
+			reach = 6 // "the curator at the city library": a role at another body is that body's
+		}
+		if j < 0 || j > t.First || k > reach || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
 			return false
 		}
 	}
@@ -1869,6 +1953,8 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 		last := t.Last
 		if suf := hyphenSuffix("", toks, last); suf != "" {
 			last += 2 // "Michelin-in regional nümayəndəliyinə"
+		} else if q := neighbour(toks, last, 1); q >= 0 && t.Cue == "name" && isQuote(toks[q].Norm) && fw.coinedQuoted(m, toks, t) {
+			last = q // "«AzPoçt Ekspress» xidmətinə": a quoted name before its compound's head
 		}
 		at := fw.atOthers(l, toks[last].Norm, folded)
 		for j, k := last, 0; k < 2; {
@@ -1879,6 +1965,7 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 				continue
 			}
 			k++
+			j = hyphenated(toks, j)
 			if hasAnyEnding(l, toks[j].Norm, fw.verbalHeadSet[l], folded) && !lastButOne(toks, j, s) {
 				break // "Hərracın bitməsinə bir dəqiqə qalmış": the auction's ending, no receiver
 			}
@@ -2626,4 +2713,159 @@ func (fw *forwardingWords) namedPartysTeam(m *lint.Message, toks []lint.Token, o
 		return false
 	}
 	return slices.ContainsFunc(parties, func(p lint.Match) bool { return p.Last == j })
+}
+
+// carrier reports whether a receiver is one of carriers, the third
+// parties that carry goods (a courier): what the customer owns that is no
+// word of data goes to one as goods ("we handed your restrung racket to
+// the courier", "saatınızı kuryerə təhvil verdik").
+func (fw *forwardingWords) carrier(l lint.Lang, t lint.Match) bool {
+	return len(fw.carriers[l]) > 0 && fw.carriers[l][lint.CueLemma(t.Cue)]
+}
+
+// conversation reports whether what was sent is the conversation itself
+// (Turkish and Azerbaijani: a word that starts with one of copy_into's
+// stems, "yazışmamıza", "cc").
+func (fw *forwardingWords) conversation(l lint.Lang, toks []lint.Token, d lint.Match) bool {
+	if d.Last < 0 {
+		return false
+	}
+	w := toks[d.Last].Norm
+	for stem := range fw.copyInto[l] {
+		if strings.HasPrefix(w, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// copiedInto (Turkish, Azerbaijani): a party copied into the conversation
+// with one of copy_in_verbs: the conversation (d) in the dative, or "cc"
+// with as_words after it, and the party (t) before the verb in no
+// receiver's case and not in the locative ("Yazışmamıza tedarikçiyi de CC
+// olarak ekledik", "Təchizatçını yazışmaya cc olaraq əlavə etdik").
+func (fw *forwardingWords) copiedInto(l lint.Lang, toks []lint.Token, v, d, t lint.Match, recipients []lint.Match) bool {
+	if d.Last < 0 || t.Last < 0 || v.First < 0 || t.Span.End > v.Span.Start || d.Span.End > v.Span.Start || !fw.conversation(l, toks, d) {
+		return false
+	}
+	dative := func(w string) bool {
+		w = lint.Fold(l, w)
+		return fw.receiverSet[l] != nil && fw.receiverSet[l].match(l, w, true) && !(fw.notReceiverSet[l] != nil && fw.notReceiverSet[l].match(l, w, true)) &&
+			!(fw.withSet[l] != nil && fw.withSet[l].match(l, w, true))
+	}
+	n := neighbour(toks, d.Last, 1)
+	as := n >= 0 && fw.asWords[l][toks[n].Norm] && toks[d.Last].Norm == "cc"
+	if suf := hyphenSuffix("", toks, d.Last); !as && !(suf != "" && dative(suf)) && !(suf == "" && toks[d.Last].Norm != "cc" && dative(toks[d.Last].Norm)) {
+		return false
+	}
+	if fw.receiverMarked(l, toks, v, t, fw.receiverEndings[l], recipients) {
+		return false // the party in the dative is the receiver of something else
+	}
+	w := lint.Fold(l, toks[t.Last].Norm)
+	return !(fw.notReceiverSet[l] != nil && fw.notReceiverSet[l].match(l, w, true))
+}
+
+// listHead (Turkish, Azerbaijani): a third party in the genitive with a
+// mailing list in the dative as its head, one or two words after it
+// ("tedarikçi firmanın bülten listesine"), or such a head itself: being
+// added to another organisation's mailing list shares the address.
+func (fw *forwardingWords) listHead(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+	if t.Last < 0 || len(fw.mailingLists[l]) == 0 {
+		return false
+	}
+	isList := func(j int) bool {
+		if j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		w := toks[j].Norm
+		for stem := range fw.mailingLists[l] {
+			if rest, ok := strings.CutPrefix(w, stem); ok && rest != "" && fw.receiverSet[l] != nil && fw.receiverSet[l].match(l, lint.Fold(l, w), true) {
+				return true
+			}
+		}
+		return false
+	}
+	if isList(t.Last) {
+		return true
+	}
+	if !fw.genitive(l, toks[t.Last].Norm) {
+		return false
+	}
+	for j, k := t.Last, 0; k < 2; k++ {
+		if j = neighbour(toks, j, 1); isList(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// listed (English): what was sent added to a third party's mailing list
+// ("added your email to the mailing list of the supplier we work with",
+// "to the wholesaler's mailing list"): the receiver in the phrase after
+// "to", with one of mailing_lists before it (then "of") or after its
+// genitive.
+func (fw *forwardingWords) listed(l lint.Lang, toks []lint.Token, d, t lint.Match) bool {
+	if d.First < 0 || t.First < 0 || len(fw.mailingLists[l]) == 0 || t.Span.Start < d.Span.End || !fw.introduced(l, toks, d, t) {
+		return false
+	}
+	for e := range fw.genitiveEndings[l] {
+		if strings.HasSuffix(toks[t.Last].Norm, e) {
+			for j, k := t.Last, 0; k < 2; k++ {
+				if j = neighbour(toks, j, 1); j >= 0 && fw.mailingLists[l][toks[j].Norm] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	of := false
+	for j, k := t.First, 0; k < 6; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
+			return false
+		}
+		of = of || fw.of[l][toks[j].Norm]
+		if fw.mailingLists[l][toks[j].Norm] {
+			return of
+		}
+	}
+	return false
+}
+
+// hyphenated is the index of the last part of a hyphenated word whose
+// first part is at j ("e-poçtuna": one word), or j.
+func hyphenated(toks []lint.Token, j int) int {
+	if h := j + 1; h+1 < len(toks) && toks[h].Norm == "-" && toks[h].Start == toks[j].End && toks[h+1].Start == toks[h].End && toks[h+1].Kind == lint.Word {
+		return h + 1
+	}
+	return j
+}
+
+// someonesHome: a cue whose first word is any word ("* evi*": a house
+// named by its trade, "müzik evine", a business) names someone's home
+// when that word is a genitive, an owner ("annenizin evine"), not a trade.
+func (fw *forwardingWords) someonesHome(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	if !strings.HasPrefix(r.Cue, "* ") || r.Last < 0 {
+		return false
+	}
+	q := neighbour(toks, r.Last, -1)
+	return q >= 0 && toks[q].Kind == lint.Word && fw.genitive(l, toks[q].Norm)
+}
+
+// coinedQuoted reports whether a name is the last word of a quoted name
+// with a coined word in it, one the language does not have ("«AzPoçt
+// Ekspress»"): a brand's name. A quoted label of common words ("Özel
+// Kod") names a thing of the app's own.
+func (fw *forwardingWords) coinedQuoted(m *lint.Message, toks []lint.Token, n lint.Match) bool {
+	if n.Last < 0 || !quotedName(m.Body.Text, toks, n) {
+		return false
+	}
+	if q := neighbour(toks, n.Last, 1); q < 0 || !isQuote(toks[q].Norm) {
+		return false
+	}
+	for j := n.Last; j >= 0 && toks[j].Kind == lint.Word; j = neighbour(toks, j, -1) {
+		if !commonWord(m.Lang, m.Body.Text[toks[j].Start:toks[j].End]) {
+			return true
+		}
+	}
+	return false
 }
