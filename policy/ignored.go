@@ -47,12 +47,21 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 	}
 	// A send says goodbye when its last sentence does: "Thanks for your
 	// question!" opening an answer says none.
-	farewell := func(t *Turn) bool {
+	said := func(t *Turn) bool {
 		ss := sentences(t.Event.Text)
 		if len(ss) == 0 {
 			return false
 		}
 		return saysFarewell(t, ss[len(ss)-1], lacksFarewell)
+	}
+	// In a transcript, a send's goodbye depends on its text alone (its
+	// message is that text, with its kind, language and channel): it is
+	// remembered with the text's other detections (Turn.tells).
+	farewell := func(t *Turn) bool {
+		if m := t.Message(); m != nil && t.Event.Origin == TranscriptLine && t.run.memo != nil {
+			return t.tells("farewell", m, func(*lint.Message) bool { return said(t) })
+		}
+		return said(t)
 	}
 	return Hooks{
 		Inbound: func(t *Turn) {

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/placeholder"
 )
 
 // DraftMemo is what the conversation rules read in one draft's text that
@@ -14,6 +15,10 @@ import (
 type DraftMemo struct {
 	mu    sync.Mutex
 	first map[string]memoed
+	// print is a transcript send's fingerprint (brandPrint) but for its
+	// time and line, once printed is set; the hook's drafts keep none.
+	print   Print
+	printed bool
 }
 
 // memoed is a detector's first diagnostic in the draft, if it had one, or
@@ -81,4 +86,44 @@ func first(ds []lint.Diagnostic) (lint.Diagnostic, bool) {
 		return lint.Diagnostic{}, false
 	}
 	return ds[0], true
+}
+
+// textKey names what a brand send's detectors read (memoed): a plain
+// message's text, kind, language and channel, and the placeholders its
+// sending system fills in.
+type textKey struct {
+	text     string
+	kind     lint.Kind
+	lang     lint.Lang
+	detected bool
+	channel  lint.Channel
+	syntax   placeholder.Syntax
+}
+
+// maxTextMemos is how many texts a transcript worker's memos hold; it
+// forgets them all when it has that many.
+const maxTextMemos = 2048
+
+// textMemo is the memo of a transcript send's text, shared by the sends of
+// the same text the worker judges (a template sent again and again), or
+// nil when the message is more than its text (buttons, a template, rules
+// switched off), which the memo's key would not name.
+func (r *run) textMemo(e *Event) *DraftMemo {
+	m := e.msg
+	if !e.made || m == nil || e.Direction != Out || m.Body.Text != e.Text || len(m.QuickReplies) > 0 || len(m.Buttons) > 0 ||
+		len(m.Elements) > 0 || m.Template != nil || m.Profile || len(m.Disable) > 0 || m.MessagingType != "" || m.Tag != "" || m.KindFrom != "" {
+		return nil
+	}
+	k := textKey{m.Body.Text, m.Kind, m.Lang, m.LangDetected, m.Channel, m.Syntax}
+	if memo, ok := r.memos[k]; ok {
+		return memo
+	}
+	if r.memos == nil || len(r.memos) == maxTextMemos {
+		r.memos = make(map[textKey]*DraftMemo, 64)
+	}
+	// The key outlives the line the text was cut from.
+	k.text = strings.Clone(k.text)
+	memo := new(DraftMemo)
+	r.memos[k] = memo
+	return memo
 }

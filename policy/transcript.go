@@ -368,9 +368,11 @@ func (t *transcript) work(w int) {
 		}
 		v.st.Last, v.st.LastLine = q.e.Time, q.e.Line
 		q.from = len(r.found)
+		r.memo = r.textMemo(&q.e)
 		t.c.event(r, v.st, &q.e)
 		q.to = len(r.found)
 	}
+	r.memo = nil
 }
 
 // freezeQuiet gives the workers the conversations to freeze whose latest
@@ -399,7 +401,7 @@ func (t *transcript) end() {
 	t.convs, t.customers, t.hot, t.freezing = nil, nil, nil, nil
 	t.batch, t.judging, t.spare, t.lines, t.parsed, t.nodes = nil, nil, nil, nil, nil, nil
 	for _, r := range t.ws {
-		r.scratch, r.previous = nil, nil
+		r.scratch, r.previous, r.memos = nil, nil, nil
 	}
 	for first := 0; first < len(t.began); first += len(t.ws) {
 		var wg sync.WaitGroup
