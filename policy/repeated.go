@@ -63,10 +63,10 @@ func brandPrint(t *Turn) (Print, bool) {
 	// In a transcript, the fingerprint of a text sent before is its
 	// memo's (a transcript worker's memos are its own).
 	var p Print
-	switch memo := t.run.memo; {
-	case memo != nil && e.Origin == TranscriptLine && memo.printed:
+	switch memo := t.run.text; {
+	case memo != nil && memo.printed:
 		p = memo.print
-	case memo != nil && e.Origin == TranscriptLine:
+	case memo != nil:
 		p = printOf(e.Text, t.foldedText(), cuesFor(langOf(t)))
 		memo.print, memo.printed = p, true
 	default:

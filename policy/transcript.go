@@ -368,11 +368,13 @@ func (t *transcript) work(w int) {
 		}
 		v.st.Last, v.st.LastLine = q.e.Time, q.e.Line
 		q.from = len(r.found)
-		r.memo = r.textMemo(&q.e)
+		if r.text, r.memo = r.textMemo(&q.e), nil; r.text != nil {
+			r.memo = &r.text.draft
+		}
 		t.c.event(r, v.st, &q.e)
 		q.to = len(r.found)
 	}
-	r.memo = nil
+	r.text, r.memo = nil, nil
 }
 
 // freezeQuiet gives the workers the conversations to freeze whose latest
