@@ -27,7 +27,7 @@ func newBotHandoff(node *yaml.Node, _ *Env) (Hooks, error) {
 			if t.Stop {
 				return
 			}
-			if m := t.Message(); m != nil && len(asksForPerson(m)) > 0 {
+			if m := t.Message(); m != nil && t.tells("person", m, func(m *lint.Message) bool { return len(asksForPerson(m)) > 0 }) {
 				t.Conv.request(t.Event)
 			}
 		},

@@ -47,12 +47,21 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 	}
 	// A send says goodbye when its last sentence does: "Thanks for your
 	// question!" opening an answer says none.
-	farewell := func(t *Turn) bool {
+	said := func(t *Turn) bool {
 		ss := sentences(t.Event.Text)
 		if len(ss) == 0 {
 			return false
 		}
 		return saysFarewell(t, ss[len(ss)-1], lacksFarewell)
+	}
+	// In a transcript, a send's goodbye depends on its text alone (its
+	// message is that text, with its kind, language and channel): it is
+	// remembered with the text's other detections (Turn.tells).
+	farewell := func(t *Turn) bool {
+		if m := t.Message(); m != nil && t.run.text != nil {
+			return t.tells("farewell", m, func(*lint.Message) bool { return said(t) })
+		}
+		return said(t)
 	}
 	return Hooks{
 		Inbound: func(t *Turn) {
@@ -62,11 +71,8 @@ func newIgnoredQuestion(node *yaml.Node, _ *Env) (Hooks, error) {
 			}
 			// Each question on its own: an answer to one of two leaves
 			// the other open.
-			cs := cuesFor(langOf(t))
-			for _, s := range questions(e.Text, t.foldedText(), cs) {
-				if sk, n := contentSketch(s, cs); n > 0 {
-					t.Conv.ask(Question{At: e.Time, Stems: sk, line: e.line()})
-				}
+			for _, sk := range asks(t) {
+				t.Conv.ask(Question{At: e.Time, Stems: sk, line: e.line()})
 			}
 		},
 		Send: func(t *Turn) {
@@ -166,4 +172,24 @@ func (o IgnoredQuestionOptions) report(t *Turn, how string, also func(Question) 
 		}
 		return true
 	})
+}
+
+// asks are the sketches of a customer message's questions, from the memo
+// of its text in a transcript.
+func asks(t *Turn) []sketch {
+	memo := t.run.text
+	if memo != nil && memo.asksRead {
+		return memo.asks
+	}
+	var out []sketch
+	cs := cuesFor(langOf(t))
+	for _, s := range questions(t.Event.Text, t.foldedText(), cs) {
+		if sk, n := contentSketch(s, cs); n > 0 {
+			out = append(out, sk)
+		}
+	}
+	if memo != nil {
+		memo.asks, memo.asksRead = out, true
+	}
+	return out
 }

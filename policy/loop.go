@@ -142,6 +142,11 @@ type run struct {
 	// memo keeps what the rules read in a draft's text, for other
 	// judgements of the same draft (JudgeMemo); nil outside the hook.
 	memo *DraftMemo
+	// text is the memo of the text of the transcript event judged (nil:
+	// none), and memos a transcript worker's memos of the texts it
+	// judged, by what their detectors read (textMemo).
+	text  *textMemo
+	memos map[textKey]*textMemo
 	// turn is reused from event to event (hooks do not keep it), and conv
 	// is the conversation a draft is judged on, so the loop allocates
 	// nothing for them.

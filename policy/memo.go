@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/placeholder"
 )
 
 // DraftMemo is what the conversation rules read in one draft's text that
@@ -81,4 +82,67 @@ func first(ds []lint.Diagnostic) (lint.Diagnostic, bool) {
 		return lint.Diagnostic{}, false
 	}
 	return ds[0], true
+}
+
+// textKey names what a transcript event's detectors read (textMemo): a
+// plain message's text, kind, language and channel, the placeholders its
+// sending system fills in, and whose it is.
+type textKey struct {
+	text     string
+	kind     lint.Kind
+	lang     lint.Lang
+	detected bool
+	channel  lint.Channel
+	syntax   placeholder.Syntax
+	dir      Direction
+}
+
+// textMemo is what the rules read in one text of a transcript, for the
+// events of the same text a worker judges (a template sent again and
+// again, a customer's "where is my order?"): the detections of the
+// message (Turn.detectFirst, Turn.tells) and what the conversation rules
+// read in the text with its language's cues.
+type textMemo struct {
+	draft DraftMemo
+	// print is a send's fingerprint (brandPrint) but for its time and
+	// line, once printed is set.
+	print   Print
+	printed bool
+	// gave is what a customer's message gives (gave), once gaveRead is
+	// set: the kinds of data in it, whether it says one is wrong, and
+	// the kinds it names.
+	given, named [datums]bool
+	wrong        bool
+	gaveRead     bool
+	// asks are the sketches of its questions (the ignored-question rule),
+	// once asksRead is set.
+	asks     []sketch
+	asksRead bool
+}
+
+// maxTextMemos is how many texts a transcript worker's memos hold; it
+// forgets them all when it has that many (0: it keeps none).
+var maxTextMemos = 2048
+
+// textMemo is the memo of a transcript event's text, or nil when its
+// message is more than its text (buttons, a template, rules switched
+// off), which the memo's key would not name, or it has none.
+func (r *run) textMemo(e *Event) *textMemo {
+	m := e.msg
+	if maxTextMemos <= 0 || !e.made || m == nil || m.Body.Text != e.Text || len(m.QuickReplies) > 0 || len(m.Buttons) > 0 ||
+		len(m.Elements) > 0 || m.Template != nil || m.Profile || len(m.Disable) > 0 || m.MessagingType != "" || m.Tag != "" || m.KindFrom != "" {
+		return nil
+	}
+	k := textKey{m.Body.Text, m.Kind, m.Lang, m.LangDetected, m.Channel, m.Syntax, e.Direction}
+	if memo, ok := r.memos[k]; ok {
+		return memo
+	}
+	if r.memos == nil || len(r.memos) == maxTextMemos {
+		r.memos = make(map[textKey]*textMemo, 64)
+	}
+	// The key outlives the line the text was cut from.
+	k.text = strings.Clone(k.text)
+	memo := new(textMemo)
+	r.memos[k] = memo
+	return memo
 }

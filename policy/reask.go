@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/msglint/msglint/lint"
@@ -50,22 +51,18 @@ func gave(t *Turn) {
 	if e.Type != Message || t.Stop || e.Text == "" {
 		return
 	}
-	cs, folded := cuesFor(langOf(t)), t.foldedText()
-	found, gaveAny := given(e.Text, folded, cs), false
+	found, named, wrong := gives(t)
+	gaveAny := false
 	for d := range datums {
 		if found[d] {
 			cv.give(d, e)
 			gaveAny = true
 		}
 	}
-	wrong := false
-	for _, c := range cs {
-		wrong = wrong || matchAny(c.wrong, e.Text, folded)
-	}
 	if gaveAny || !wrong {
 		return
 	}
-	named, some := nouns(e.Text, folded, cs), false
+	some := false
 	for d := range datums {
 		if named[d] {
 			cv.wrong(d, e)
@@ -75,6 +72,29 @@ func gave(t *Turn) {
 	if !some {
 		cv.wrongAny(e)
 	}
+}
+
+// gives is what a customer's message gives: the kinds of data in it,
+// whether it says one is wrong, and if it gives none but says so, the
+// kinds it names; from the memo of its text in a transcript.
+func gives(t *Turn) (found, named [datums]bool, wrong bool) {
+	memo := t.run.text
+	if memo != nil && memo.gaveRead {
+		return memo.given, memo.named, memo.wrong
+	}
+	e := t.Event
+	cs, folded := cuesFor(langOf(t)), t.foldedText()
+	found = given(e.Text, folded, cs)
+	for _, c := range cs {
+		wrong = wrong || matchAny(c.wrong, e.Text, folded)
+	}
+	if wrong && !slices.Contains(found[:], true) {
+		named = nouns(e.Text, folded, cs)
+	}
+	if memo != nil {
+		memo.given, memo.named, memo.wrong, memo.gaveRead = found, named, wrong, true
+	}
+	return found, named, wrong
 }
 
 // check flags a request for a kind the customer gave, unless they said it

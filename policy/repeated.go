@@ -60,7 +60,18 @@ func brandPrint(t *Turn) (Print, bool) {
 	if t.printed {
 		return t.print, true
 	}
-	p := printOf(e.Text, t.foldedText(), cuesFor(langOf(t)))
+	// In a transcript, the fingerprint of a text sent before is its
+	// memo's (a transcript worker's memos are its own).
+	var p Print
+	switch memo := t.run.text; {
+	case memo != nil && memo.printed:
+		p = memo.print
+	case memo != nil:
+		p = printOf(e.Text, t.foldedText(), cuesFor(langOf(t)))
+		memo.print, memo.printed = p, true
+	default:
+		p = printOf(e.Text, t.foldedText(), cuesFor(langOf(t)))
+	}
 	p.At, p.line = e.Time, e.line()
 	t.print, t.printed = p, true
 	return p, true

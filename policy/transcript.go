@@ -368,9 +368,13 @@ func (t *transcript) work(w int) {
 		}
 		v.st.Last, v.st.LastLine = q.e.Time, q.e.Line
 		q.from = len(r.found)
+		if r.text, r.memo = r.textMemo(&q.e), nil; r.text != nil {
+			r.memo = &r.text.draft
+		}
 		t.c.event(r, v.st, &q.e)
 		q.to = len(r.found)
 	}
+	r.text, r.memo = nil, nil
 }
 
 // freezeQuiet gives the workers the conversations to freeze whose latest
@@ -399,7 +403,7 @@ func (t *transcript) end() {
 	t.convs, t.customers, t.hot, t.freezing = nil, nil, nil, nil
 	t.batch, t.judging, t.spare, t.lines, t.parsed, t.nodes = nil, nil, nil, nil, nil, nil
 	for _, r := range t.ws {
-		r.scratch, r.previous = nil, nil
+		r.scratch, r.previous, r.memos = nil, nil, nil
 	}
 	for first := 0; first < len(t.began); first += len(t.ws) {
 		var wg sync.WaitGroup

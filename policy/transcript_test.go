@@ -138,6 +138,34 @@ func BenchmarkTranscript(b *testing.B) {
 	b.ReportMetric(float64(b.N*events)/b.Elapsed().Seconds(), "events/s")
 }
 
+// A transcript's workers remember what the rules read in each text (a
+// template sent again and again): the findings are those of every text
+// read afresh, with memos that forget often too.
+func TestTextMemosChangeNothing(t *testing.T) {
+	var buf bytes.Buffer
+	if err := gen.Transcript(&buf, 20000, 7); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checker(t)
+	check := func(memos int) []lint.Finding {
+		defer policy.SetTextMemos(memos)()
+		res, err := c.Run("t.jsonl", bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Findings
+	}
+	want := check(0)
+	if len(want) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, n := range []int{3, 2048} {
+		if d := cmp.Diff(want, check(n), cmpopts.IgnoreFields(lint.Finding{}, "Msg")); d != "" {
+			t.Errorf("with %d texts remembered (-none +remembered):\n%s", n, d)
+		}
+	}
+}
+
 // A transcript read from a pipe, which is an *os.File but cannot be read at
 // an offset, keeps its lines: the same findings as read from the bytes,
 // goodbyes among them.
