@@ -191,7 +191,7 @@ var Sarcasm = &lint.Rule{
 		Title: "sarcasm or snark toward the customer",
 		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand ("yeah right", "as I
 already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii canım", "yok artık",
-"başka işimiz yok", "əlbəttə canım", "nə sürpriz"), rhetorical questions of exasperation ("did you even read
+"başka işimiz yok", "əlbəttə canım", "nə sürpriz", "it's almost as if"), rhetorical questions of exasperation ("did you even read
 it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you") and mock joy at
 repeating ourselves, a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
 or an animal ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
@@ -204,8 +204,9 @@ slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördünc
 talebiniz", "you've lost it for the fourth time", "asking the same thing again"), a virtue praised beside
 their slip ("so careful of you, the wrong address again"), our fault for what they did ("our fault that you
 typed it wrong"), judging what the customer did ("istemeniz çok makul", "soruşmağınız çox maraqlıdır", "Bold
-move.", "Very logical.", with "of course", "sizce" or a question also their act as an infinitive: "şikayət
-etmək, əlbəttə, çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?"; a judgment often sincere, "çok
+move.", "Very logical.", with "of course", "sizce", the evidential past or a question also their act as an
+infinitive: "şikayət etmək, əlbəttə, çox orijinal yanaşmadır", "ödemek sizce ne kadar mantıklı?", "yağlamak çok
+yenilikçi bir yöntem olmuş"; a judgment often sincere, "çok
 akıllıca", "anlaşılandır", only with "of course", a feigned guess or a question beside it that is no offer of
 ours, "ister misiniz", "alalım mı", and with no remedy done, "gönderdik", nor one we will do, "size bildireceğiz"), thanks for a notice given too late ("thanks for telling us
 five minutes before"), "of course" or "surely" with "our fault" and no apology or remedy, "since you know
@@ -419,7 +420,7 @@ var frames = [...]sarcasmFrame{
 	{a: "repetition", b: "misdeed", mine: true, unless: "apology", why: "counting how often the customer slipped reads as sarcasm"},
 	{a: "act_judgment", act: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "weak_judgment", act: true, with: "feigned of_course your_view ?", unless: "apology gratitude understanding remedy promised", why: "judging what the customer did reads as sarcasm"},
-	{a: "act_judgment", inf: true, with: "of_course your_view ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
+	{a: "act_judgment", inf: true, with: "of_course your_view evidential ?", unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "act_judgment", b: "customer_did", final: true, verdict: true, unless: "apology gratitude understanding", why: "judging what the customer did reads as sarcasm"},
 	{a: "bold_choice", b: "praise", why: "praising what the customer did as a bold choice reads as sarcasm"},
 	{a: "gratitude", b: "late_notice", youB: true, unless: "apology remedy", why: "thanks for a notice given too late reads as sarcasm"},
