@@ -191,7 +191,7 @@ var Sarcasm = &lint.Rule{
 		Title: "sarcasm or snark toward the customer",
 		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand ("yeah right", "as I
 already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii canım", "yok artık",
-"başka işimiz yok", "əlbəttə canım", "nə sürpriz", "it's almost as if"), rhetorical questions of exasperation ("did you even read
+"başka işimiz yok", "əlbəttə canım", "nə sürpriz", "it's almost as if", "we don't need weekends anyway"), rhetorical questions of exasperation ("did you even read
 it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you") and mock joy at
 repeating ourselves, a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
 or an animal ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
