@@ -83,8 +83,10 @@ object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" 
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu
-doldursun", "istəyənlər bizə zəng etsin"; not a wish, "çocuklar doyasıya eğlensin"), "all that is left is for
-you to …" ("bize yazmanız kaldı") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
+doldursun", "istəyənlər bizə zəng etsin"; not a wish, "çocuklar doyasıya eğlensin", a reassurance,
+"kaçıranlar üzülmesin", or a question, "Bütün verilənlər silinsin?"), "all that is left is for you to …"
+with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
+Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
 counts only for missing, skipping, letting slip or delaying ("Don't miss it", "kaçırmayın",
 "bu fırsatı atlamayın", "əldən verməyin", "gecikməyin"), not to reassure
 ("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
@@ -190,6 +192,13 @@ type ctaGrammar struct {
 	// is left is for you to …" after a 2nd person verbal noun ("bize
 	// yazmanız kaldı").
 	lightImperatives, leftForYou map[lint.Lang]map[string]bool
+	// negativeJussive: the negative jussive's endings, which tell only
+	// with one of urgentStems ("kaçıranlar üzülmesin" reassures);
+	// actionNouns: the action nouns the light imperative tells with before
+	// a comma ("rezerve edin, …"; not "Dikkat edin, …"); leftVerbs: the
+	// verbs whose verbal noun is left for the customer to do ("bize
+	// yazmanız kaldı"; not "keyfini çıkarmanız kaldı").
+	negativeJussive, actionNouns, leftVerbs, lightVerbs, enjoyNouns map[lint.Lang]map[string]bool
 	// jussiveLast: the last bytes of jussive's endings, per language.
 	jussiveLast map[lint.Lang]string
 	// suggestion and maybe: see suggested.
@@ -342,7 +351,7 @@ func newCTAGrammar() ctaGrammar {
 		lightNouns: w("light_verb_nouns"), youSubjects: w("you_subjects"),
 		negativeImperative: w("negative_imperative_endings"), urgentStems: w("urgent_negative_stems"),
 		participle: w("participle_endings"), participleHeads: w("participle_heads"),
-		jussive: w("jussive_endings"), jussiveSubject: w("jussive_subject_endings"), lightImperatives: w("light_imperatives"), leftForYou: w("left_for_you"), suggestion: w("suggestion_endings"), maybe: w("maybe")}
+		jussive: w("jussive_endings"), jussiveSubject: w("jussive_subject_endings"), lightImperatives: w("light_imperatives"), leftForYou: w("left_for_you"), negativeJussive: w("negative_jussive_endings"), actionNouns: w("light_imperative_nouns"), leftVerbs: w("left_for_you_verbs"), lightVerbs: w("light_verb_stems"), enjoyNouns: w("enjoy_nouns"), suggestion: w("suggestion_endings"), maybe: w("maybe")}
 	g.jussiveLast = map[lint.Lang]string{}
 	for l, ends := range g.jussive {
 		for e := range ends {
@@ -598,12 +607,12 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			}
 		}
 		if (last || clause) && g.lightImperatives[m.Lang][t.Norm] {
-			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word {
+			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && (last || g.actionNouns[m.Lang] == nil || g.actionNouns[m.Lang][toks[prev].Norm]) {
 				return true // "şimdiden rezerve edin, …"
 			}
 		}
 		if g.leftForYou[m.Lang][t.Norm] {
-			if prev := neighbour(toks, i, -1); prev >= 0 && anyEnding(m.Lang, toks[prev].Norm, after, false) {
+			if prev := neighbour(toks, i, -1); prev >= 0 && anyEnding(m.Lang, toks[prev].Norm, after, false) && g.leftVerb(m.Lang, toks, prev, after) {
 				return true // "bize yazmanız kaldı"
 			}
 		}
@@ -702,10 +711,11 @@ func (g ctaGrammar) jussiveCall(m *lint.Message) bool {
 			continue
 		}
 		next := neighbour(toks, i, 1)
-		if !(next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!,;:") || emojiEnd(toks, next)) {
-			continue
+		if !(next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!,;:") || emojiEnd(toks, next)) ||
+			next >= 0 && toks[next].Kind == lint.Punct && strings.Contains(toks[next].Norm, "?") {
+			continue // "Bütün verilənlər silinsin?" asks leave
 		}
-		if utf8.RuneCountInString(t.Norm) < 5 || !dictionaryVerb(l, t.Norm, ends, g.infinitive[l]) {
+		if utf8.RuneCountInString(t.Norm) < 5 || !dictionaryVerb(l, t.Norm, ends, g.infinitive[l]) || !g.urgentJussive(l, t.Norm) {
 			continue
 		}
 		for j := neighbour(toks, i, -1); j >= 0; j-- {
@@ -717,6 +727,51 @@ func (g ctaGrammar) jussiveCall(m *lint.Message) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// urgentJussive reports whether a jussive may tell: a negative one only
+// with a verb of missing or delaying ("fırsatı kaçırmasın"; not
+// "kaçıranlar üzülmesin", "narahat olmasınlar").
+func (g ctaGrammar) urgentJussive(l lint.Lang, w string) bool {
+	for e := range g.negativeJussive[l] {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || stem == "" {
+			continue
+		}
+		for u := range g.urgentStems[l] {
+			if strings.HasSuffix(stem, u) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// leftVerb reports whether a verbal noun (token i, with one of endings)
+// left for the customer is of one of leftVerbs: writing, calling, choosing,
+// coming ("yazmanız kaldı"), not enjoying (after one of enjoyNouns: "zövq
+// almağınız qalır") or waiting; a light verb (et-,
+// ver-) only after one of actionNouns ("sipariş vermeniz kaldı").
+func (g ctaGrammar) leftVerb(l lint.Lang, toks []lint.Token, i int, endings map[string]bool) bool {
+	if g.leftVerbs[l] == nil {
+		return true
+	}
+	for e := range endings {
+		stem, ok := strings.CutSuffix(toks[i].Norm, e)
+		if !ok || !g.leftVerbs[l][stem] {
+			continue
+		}
+		prev := neighbour(toks, i, -1)
+		if prev >= 0 && g.enjoyNouns[l][toks[prev].Norm] {
+			return false // "zövq almağınız qalır": enjoying
+		}
+		if !g.lightVerbs[l][stem] {
+			return true
+		}
+		return prev >= 0 && g.actionNouns[l][toks[prev].Norm]
 	}
 	return false
 }

@@ -36,8 +36,13 @@ safely", "Have a fantastic party", "Wishing your colony a strong summer", "güze
 gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
-rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "sizi yenə görmək ümidi ilə"),
-no thanks ("thanks for your patience", "sağ olun", "minnətdarlığımızı bildiririk",
+rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "sizi yenə görmək ümidi ilə"; a
+hope is a closing only for seeing, meeting or serving the customer again, not as the purpose of a
+deed, "sizi evde bulma ümidiyle geldi", and "hope you'll" only before enjoying or coming back, not
+"we hope you'll pay the balance"; "Happy" with a time after it only with an -ing or wish noun, not
+"Happy hour this Friday"),
+no thanks ("thanks for your patience", "sağ olun", "minnətdarlığımızı bildiririk", "with our gratitude",
+not "Gratitude candles" or "Şükran Hanım", a product or a name,
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
 up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
@@ -269,6 +274,10 @@ type goodbyeWords struct {
 	// wishTimes: after a wish's noun, the start of a time it is wished
 	// for, as until starts one ("Happy riding next spring!").
 	wishTimes map[lint.Lang]map[string]bool
+	// wishedEndings: the endings of a noun wished for a time to come (an
+	// -ing noun, "Happy riding next spring"), unless it is one of wishNoun:
+	// "Happy hour this Friday" announces.
+	wishedEndings map[lint.Lang]map[string]bool
 	// hedges open a short last clause that qualifies the wish before it
 	// ("Sleep well afterwards, if you can"): the wish is read without it.
 	hedges map[lint.Lang]map[string]bool
@@ -336,7 +345,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
 		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
-		until: w("until"), wishTimes: w("wish_times"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
+		until: w("until"), wishTimes: w("wish_times"), wishedEndings: w("wished_noun_endings"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
@@ -1033,6 +1042,9 @@ func (gw *goodbyeWords) wishPhrase(m *lint.Message, toks []lint.Token, s lint.Sp
 	// and one or two words after its noun.
 	if untilAfter {
 		last = toks[clause[1]].Norm
+		if gw.wishedEndings[l] != nil && !ends(last, gw.wishedEndings[l]) && !in(gw.wishNoun[l], last) {
+			return false
+		}
 	} else if len(clause) != 2 {
 		return false
 	}
