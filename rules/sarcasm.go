@@ -198,8 +198,9 @@ already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)
 "başka işimiz yok", "əlbəttə canım", "nə sürpriz", "it's almost as if", "we don't need weekends anyway"), rhetorical questions of exasperation ("did you even read
 it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you") and mock joy at
 repeating ourselves, a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
-or an animal ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
-with the person looking after them), openers that turn
+or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
+with the person looking after them, nor with a person named Deniz or Günəş, nor plain talking to an animal, "talk to the
+goats"), openers that turn
 sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
 yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
@@ -217,7 +218,7 @@ five minutes before"), "of course" or "surely" with "our fault" and no apology o
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
 feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
-"küləyi sizin xatirinizə dayandırarıq",
+"küləyi sizin xatirinizə dayandırarıq"; not an animal calmed or snow cleared, nor "the sun loungers" moved,
 "we'll deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
 what went wrong ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz
 gecikti"), also with a mock wish after it ("…delayed again, we wish you happy waiting!") and praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the
