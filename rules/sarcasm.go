@@ -111,6 +111,10 @@ var (
 	lsCommand         = sarcasmListOf("command")
 	lsControl         = sarcasmListOf("control")
 	lsNature          = sarcasmListOf("nature")
+	lsAnimal          = sarcasmListOf("animal")
+	lsTalk            = sarcasmListOf("talk")
+	lsClearing        = sarcasmListOf("clearing")
+	lsSnow            = sarcasmListOf("snow")
 	lsReproach        = sarcasmListOf("reproach")
 	lsRetry           = sarcasmListOf("retry")
 	lsRhetorical      = sarcasmListOf("rhetorical")
@@ -194,8 +198,9 @@ already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)
 "başka işimiz yok", "əlbəttə canım", "nə sürpriz", "it's almost as if", "we don't need weekends anyway"), rhetorical questions of exasperation ("did you even read
 it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you") and mock joy at
 repeating ourselves, a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
-or an animal ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
-with the person looking after them), openers that turn
+or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
+with the person looking after them, nor with a person named Deniz or Günəş, nor plain talking to an animal, "talk to the
+goats"), openers that turn
 sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
 yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
@@ -213,7 +218,7 @@ five minutes before"), "of course" or "surely" with "our fault" and no apology o
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
 feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
-"küləyi sizin xatirinizə dayandırarıq",
+"küləyi sizin xatirinizə dayandırarıq"; not an animal calmed or snow cleared, nor "the sun loungers" moved,
 "we'll deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
 what went wrong ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz
 gecikti"), also with a mock wish after it ("…delayed again, we wish you happy waiting!") and praise after it ("Late again. Great.", "Bağlamanız yenə gecikdi. Super."), thanks for the
@@ -747,10 +752,22 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	// off or warned ("we'll raise it with the weather", "dənizə bir daha
 	// tapşırmışıq"); nature stopped for the customer is a feat ("küləyi
 	// sizin xatirinizə dayandırarıq").
-	if len(found[lsNature]) > 0 && (len(found[lsCommand]) > 0 || len(found[lsControl]) > 0) {
+	if len(found[lsNature])+len(found[lsAnimal]) > 0 && len(found[lsCommand])+len(found[lsControl])+len(found[lsTalk])+len(found[lsClearing]) > 0 {
 		told, feats := c.commanded(m, found)
 		markers = append(markers, told...)
 		found[lsAbsurd] = append(found[lsAbsurd], feats...)
+	}
+	// A feat that ends in a thing of nature followed by a noun is a
+	// compound's first half: "move the sun loungers", "stop the rain
+	// cover from flapping".
+	if m.Lang == lint.English && len(found[lsNature]) > 0 {
+		found[lsAbsurd] = slices.DeleteFunc(found[lsAbsurd], func(r lint.Match) bool {
+			if !slices.ContainsFunc(found[lsNature], func(n lint.Match) bool { return n.First <= r.Last && r.Last <= n.Last }) {
+				return false
+			}
+			a := neighbour(toks, r.Last, 1)
+			return a >= 0 && toks[a].Kind == lint.Word && !c.addresseeEnd[m.Lang][toks[a].Norm]
+		})
 	}
 	// Grief over a trifle, unless we apologise or someone died: "bütün
 	// ekibimiz yasta", "we're truly devastated"; and an apology with three
@@ -2862,68 +2879,123 @@ func (c customer) endOfSomething(m *lint.Message, w lint.Match) bool {
 func (c customer) commanded(m *lint.Message, found cuesFound) (told, feats []lint.Match) {
 	toks := m.Tokens()
 	l := m.Lang
-	natureAt := func(i int) bool {
-		return slices.ContainsFunc(found[lsNature], func(n lint.Match) bool { return n.First <= i && i <= n.Last })
-	}
+	sents := m.Sentences()
 	word := func(i int) bool { return i >= 0 && toks[i].Kind == lint.Word }
+	// A capitalised word inside a sentence, after an apostrophe's suffix
+	// or after a person is a given name (Deniz'e, Menecerimiz Dənizə),
+	// not the sea.
+	text := m.Body.Text
+	upperAt := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(text[toks[i].Start:])
+		return unicode.IsUpper(r) && tokenAt(toks, sents[sentenceOf(sents, toks[i].Start)].Start) != i
+	}
+	named := func(i int) bool {
+		t := text[toks[i].Start:toks[i].End]
+		if a, _ := utf8.DecodeRuneInString(text[toks[i].End:]); strings.ContainsAny(t, "'’") || a == '\'' || a == '’' {
+			return true
+		}
+		if p := neighbour(toks, i, -1); word(p) && c.people[l][toks[p].Norm] {
+			return true
+		}
+		return upperAt(i)
+	}
+	in := func(list sarcasmList, i int) bool {
+		return slices.ContainsFunc(found[list], func(n lint.Match) bool { return n.First <= i && i <= n.Last }) && !named(i)
+	}
+	natureAt := func(i int) bool { return in(lsNature, i) || in(lsAnimal, i) }
 	if c.endings[l] == nil || l == lint.English {
-		sents := m.Sentences()
-		for _, r := range found[lsCommand] {
-			n := neighbour(toks, r.Last, 1)
+		addressed := func(r lint.Match, at func(int) bool) (n int, ok bool) {
+			n = neighbour(toks, r.Last, 1)
 			for word(n) && c.commandSkip[l][toks[n].Norm] {
 				n = neighbour(toks, n, 1)
 			}
-			if !word(n) {
+			if !word(n) || !at(n) {
+				return n, false
+			}
+			a := neighbour(toks, n, 1)
+			return n, !word(a) || c.addresseeEnd[l][toks[a].Norm]
+		}
+		// Plain talking counts only to the weather or the sea named.
+		for _, r := range found[lsTalk] {
+			if _, ok := addressed(r, func(i int) bool { return in(lsNature, i) }); ok {
+				told = append(told, r)
+			}
+		}
+		for _, r := range found[lsCommand] {
+			n, ok := addressed(r, natureAt)
+			if ok {
+				told = append(told, r)
 				continue
 			}
-			if natureAt(n) {
-				if a := neighbour(toks, n, 1); !word(a) || c.addresseeEnd[l][toks[a].Norm] {
-					told = append(told, r)
-				}
+			if !word(n) || !c.backPronouns[l][toks[n].Norm] {
 				continue
 			}
-			if !c.backPronouns[l][toks[n].Norm] {
-				continue
-			}
+			// A pronoun stands for an animal named earlier in its sentence
+			// or the one before, with no person or name between them.
 			i := sentenceOf(sents, r.Span.Start)
-			named := slices.ContainsFunc(found[lsNature], func(w lint.Match) bool {
+			last := -1
+			for _, w := range found[lsAnimal] {
 				j := sentenceOf(sents, w.Span.Start)
-				return (j == i || j == i-1) && w.Span.End <= r.Span.Start
-			})
-			person := false
-			for k := tokenAt(toks, sents[max(i-1, 0)].Start); named && !person && k < r.First; k++ {
-				person = toks[k].Kind == lint.Word && c.people[l][toks[k].Norm]
+				if (j == i || j == i-1) && w.Span.End <= r.Span.Start && !named(w.First) {
+					last = max(last, w.Last)
+				}
 			}
-			if named && !person {
+			if last < 0 {
+				continue
+			}
+			between := false
+			for k := last + 1; !between && k < r.First; k++ {
+				if !word(k) {
+					continue
+				}
+				between = c.people[l][toks[k].Norm] || upperAt(k)
+			}
+			if !between {
 				told = append(told, r)
 			}
 		}
 		return told, nil
 	}
-	before := func(r lint.Match, object bool) bool {
+	// before: nature (and with animals, an animal) before the verb past
+	// command_skip; again: "bir daha" among what stands between.
+	before := func(r lint.Match, object, animals, snow, again bool) bool {
 		j := neighbour(toks, r.First, -1)
+		daha := false
 		for range 4 {
 			if !word(j) {
 				return false
 			}
-			if natureAt(j) {
+			// Stopped or calmed, only the weather and the sea are a
+			// feat: an animal can be calmed, snow cleared.
+			if (in(lsNature, j) && (snow || !in(lsSnow, j))) || (animals && in(lsAnimal, j)) {
 				w := toks[j].Norm
-				return !possessed(l, w, c.possessive[l], false) && (!object || endsWithAny(w, c.accusative[l]))
+				return (daha || !again) && !possessed(l, w, c.possessive[l], false) && (!object || endsWithAny(w, c.accusative[l]))
 			}
 			if !c.commandSkip[l][toks[j].Norm] {
 				return false
 			}
+			daha = daha || toks[j].Norm == "daha"
 			j = neighbour(toks, j, -1)
 		}
 		return false
 	}
 	for _, r := range found[lsCommand] {
-		if before(r, false) {
+		if before(r, false, true, true, false) {
+			told = append(told, r)
+		}
+	}
+	for _, r := range found[lsTalk] {
+		if before(r, false, false, true, true) {
 			told = append(told, r)
 		}
 	}
 	for _, r := range found[lsControl] {
-		if before(r, true) {
+		if before(r, true, false, true, false) {
+			feats = append(feats, r)
+		}
+	}
+	for _, r := range found[lsClearing] {
+		if before(r, true, false, false, false) {
 			feats = append(feats, r)
 		}
 	}
