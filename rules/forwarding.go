@@ -31,27 +31,34 @@ var ForwardingConsent = &lint.Rule{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
 will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
-party — a courier, partner, airline, contractor, insurer, lab, reseller, a club of some kind ("the
-sailing club") or a cooperative, the owner or operator of someone else's place ("the owner of the
+party — a courier, partner, airline, contractor, insurer, lab, reseller, grower, a club of some kind ("the
+sailing club") or a cooperative, a business named by its trade ("tabakhane", "kahvehane", "çay evi": -hane
+or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
+("the city archive", "the university library"; not storage, "the photo library", "the digital archive"), the owner or operator of someone else's place ("the owner of the
 cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office ("the tourism
 office", "the Passport Office") or administration ("liman idarəsi", "site yönetimi"), another company
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a firm "we work with" or "that
 supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
 received them ("the locksmith has your number"), was notified of them, was copied into the
-conversation ("yazışmamıza CC olarak ekledik", "yazışmaya əlavə etdik") or was given the customer's
+conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
-paylaşmamıza izin verir misiniz?"), an offer or a condition ("we can pass it on if you agree",
+paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
+"icazənizlə") — but not its absence: "without your permission", "izniniz olmadan", "icazənizi almadan"
+are flagged —, an offer or a condition ("we can pass it on if you agree",
 "paylaşabiliriz"), a negation ("we will never share your number"), giving the customer the third
-party's contact instead, passing it to the brand's own teams (billing, the store manager, Customer
+party's contact instead (its tracking link or form added to the conversation: "kargo firmasının takip
+linkini yazışmaya ekledik"), a word in capitals alone ("KYC", "AML": a company is read from its legal form
+or a name, not from capitals), passing it to the brand's own teams (billing, the store manager, Customer
 Care, head office, the office, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
 florist", "otelimize", "kafe sahibimize": "our" makes them ours, unless they are a role outside the
 brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", or a company of a trade
 such as "our cleaning company"), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
 customer), advice such as "take your results with you when you go to the hospital", someone's words
-in quotes, what the customer sent themselves ("the form you submitted to the council"), handing goods
-such as a parcel, or anything of the customer's that is not data ("your repaired watch"), to a courier, and filing an application with the authority that decides it (a visa
+in quotes or in another clause (a semicolon ends one), what the customer sent themselves ("the form you submitted to the council"), handing goods
+such as a parcel, or anything of the customer's that is not data ("your repaired watch"), over to a courier
+(hand over, give, teslim et, təhvil ver; a code or a note passed on, "kapı şifrenizi kuryeye ilettik", is data), and filing an application with the authority that decides it (a visa
 application with the consulate) are fine. In a transcript, a forward event or such a message is fine
 after the customer's consent_granted, and
 flagged again after consent_revoked.`,
@@ -89,6 +96,14 @@ type forwardingWords struct {
 	// (see listed); asWords: "olarak", "olaraq" after "CC" (see
 	// copiedInto).
 	carriers, honorifics, mailingLists, asWords map[lint.Lang]map[string]bool
+	// handOver: the lemmas of the verbs of handing a thing over (teslim
+	// et, təhvil ver, hand), the only ones goods go to a carrier with (see
+	// carrier); consentNegBefore, consentNegAfter: the words that negate a
+	// consent cue before ("without your permission") or after it
+	// ("izniniz olmadan", "icazənizi almadan"); institutionKinds: the
+	// kinds that make an archive or a library another body ("the city
+	// archive"), not storage ("the photo library").
+	handOver, consentNegBefore, consentNegAfter, institutionKinds, institutionHeads map[lint.Lang]map[string]bool
 	// systems (English): the nouns for a place of ours where the customer
 	// finds their things; served: the third parties' nouns that also name
 	// our customers, which before one of systems name whom it serves ("the
@@ -292,7 +307,9 @@ func newForwardingWords() *forwardingWords {
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
-		carriers: w("carriers"), honorifics: w("honorifics"), mailingLists: w("mailing_lists"), asWords: w("as_words")}
+		carriers: w("carriers"), honorifics: w("honorifics"), mailingLists: w("mailing_lists"), asWords: w("as_words"),
+		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
+		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -358,7 +375,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	s := forwardingScratches.Get().(*cueScratch)
 	defer forwardingScratches.Put(s)
 	all := pb.findAllIn(m, s) // the other lists in one pass
-	if len(all["consent"]) > 0 {
+	if slices.ContainsFunc(all["consent"], func(c lint.Match) bool { return !fw.consentNegated(m.Lang, toks, c) }) {
 		return
 	}
 	sents := m.Sentences()
@@ -822,7 +839,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			if fw.toItsAuthority(l, toks, d, t) {
 				continue // "Vize başvurunuz konsolosluğa teslim edildi": the service itself
 			}
-			if d.Cue == ownedCue && fw.carrier(l, t) {
+			if d.Cue == ownedCue && fw.carrier(l, t) && fw.handsOver(l, toks, v) {
 				continue // "saatınızı kuryerə təhvil verdik": goods, what a courier carries
 			}
 			if marked != nil && (d.Span.Start >= v.Span.End && punctBetween(toks, v.Span.End, d.Span.Start, ",;") ||
@@ -1150,7 +1167,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) && !fw.acronymName(m, toks, i) ||
+		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) ||
 			joinedCode(m.Body.Text, *t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
@@ -1189,20 +1206,6 @@ func honorificStem(l lint.Lang, w string, titles map[string]bool) string {
 		}
 	}
 	return best
-}
-
-// acronymName (English): a company's name in capitals after "to" or
-// "with" ("passed to DPD"); not a department of ours (own_names: "HR") nor
-// a system (systems: "CRM"). In Turkish and Azerbaijani a name in capitals
-// with its case after a hyphen names a system as often ("LLM-ə"): not
-// read as a receiver.
-func (fw *forwardingWords) acronymName(m *lint.Message, toks []lint.Token, i int) bool {
-	w := toks[i].Norm
-	if fw.ownNames[m.Lang][w] || fw.systems[m.Lang][w] {
-		return false
-	}
-	p := neighbour(toks, i, -1)
-	return fw.to[m.Lang] != nil && p >= 0 && fw.to[m.Lang][toks[p].Norm]
 }
 
 // legalForm reports whether the word at i is a company's legal form in
@@ -2624,6 +2627,9 @@ func (fw *forwardingWords) unkinded(m *lint.Message, toks []lint.Token, r lint.M
 	if k < 0 || toks[k].Kind != lint.Word || upperInitial(m.Body.Text[toks[k].Start:toks[k].End]) || fw.determiners[m.Lang][toks[k].Norm] {
 		return true // "the club", "the Kids Club"
 	}
+	if fw.institutionHeads[m.Lang][toks[r.Last].Norm] && !fw.institutionKinds[m.Lang][toks[k].Norm] {
+		return true // "the photo library", "the digital archive": storage, not the city's
+	}
 	d := neighbour(toks, k, -1)
 	return d < 0 || !fw.determiners[m.Lang][toks[d].Norm] || fw.ourWords[m.Lang][toks[d].Norm] || fw.owner[m.Lang][toks[d].Norm]
 }
@@ -2761,6 +2767,15 @@ func (fw *forwardingWords) copiedInto(l lint.Lang, toks []lint.Token, v, d, t li
 	if fw.receiverMarked(l, toks, v, t, fw.receiverEndings[l], recipients) {
 		return false // the party in the dative is the receiver of something else
 	}
+	// A party in the genitive owns what was added ("kargo firmasının
+	// takip linkini yazışmaya ekledik": its link, given to the customer),
+	// and one before a head of ours is ours ("mağaza menecerimizi").
+	for j, k := t.Last, 0; j >= 0 && j < v.First && k < 2; j, k = neighbour(toks, j, 1), k+1 {
+		if n := neighbour(toks, j, 1); n >= 0 && n < v.First && toks[n].Kind == lint.Word &&
+			(fw.genitive(l, toks[j].Norm) || fw.ours(l, toks[n].Norm, false)) {
+			return false // "kuryer şirkətinin izləmə linkini" too: the genitive ends the party's phrase
+		}
+	}
 	w := lint.Fold(l, toks[t.Last].Norm)
 	return !(fw.notReceiverSet[l] != nil && fw.notReceiverSet[l].match(l, w, true))
 }
@@ -2868,4 +2883,36 @@ func (fw *forwardingWords) coinedQuoted(m *lint.Message, toks []lint.Token, n li
 		}
 	}
 	return false
+}
+
+// consentNegated reports whether a consent cue is negated: "without"
+// before it ("without your permission") or olmadan, almadan after it
+// ("İzniniz olmadan", "Müsaadenizi almadan"), or the cue's own verb in the
+// negative converb ("onay almadan"): consent not asked, not consent.
+func (fw *forwardingWords) consentNegated(l lint.Lang, toks []lint.Token, c lint.Match) bool {
+	if c.First < 0 {
+		return false
+	}
+	for j, k := neighbour(toks, c.First, -1), 0; j >= 0 && k < 3 && toks[j].Kind == lint.Word; j, k = neighbour(toks, j, -1), k+1 {
+		if fw.consentNegBefore[l][toks[j].Norm] {
+			return true
+		}
+	}
+	if last := toks[c.Last].Norm; fw.consentNegAfter[l][last] && c.Last > c.First {
+		return true
+	}
+	n := neighbour(toks, c.Last, 1)
+	return n >= 0 && toks[n].Kind == lint.Word && fw.consentNegAfter[l][toks[n].Norm]
+}
+
+// handsOver reports whether a sending verb is one of hand_over, a verb of
+// handing a thing over, with the word before it when the cue is its light
+// verb alone ("təhvil verdik" read as "ver").
+func (fw *forwardingWords) handsOver(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	lemma := lint.CueLemma(v.Cue)
+	if fw.handOver[l][lemma] {
+		return true
+	}
+	p := neighbour(toks, v.First, -1)
+	return p >= 0 && toks[p].Kind == lint.Word && fw.handOver[l][toks[p].Norm+" "+lemma]
 }
