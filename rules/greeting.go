@@ -100,17 +100,6 @@ func (a ackFrames) stated(m *lint.Message, toks []lint.Token, mt lint.Match) boo
 	if n := neighbour(toks, mt.Last, 1); n >= 0 && toks[n].Kind == lint.Word && a.notAfter[m.Lang][toks[n].Norm] {
 		return false
 	}
-	for j := neighbour(toks, mt.Last, 1); j >= 0; j = neighbour(toks, j, 1) {
-		if toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?") {
-			if strings.Contains(toks[j].Norm, "?") {
-				return false // "Question received? Our tutor replies within a day."
-			}
-			break
-		}
-	}
-	if nounReceived(mt.Cue) && !a.ownReceived(m, toks, mt) {
-		return false
-	}
 	received := false
 	for _, t := range toks[mt.First : mt.Last+1] {
 		received = received || t.Kind == lint.Word && a.received[m.Lang][t.Norm]
@@ -123,43 +112,6 @@ func (a ackFrames) stated(m *lint.Message, toks []lint.Token, mt lint.Match) boo
 			break
 		}
 		if toks[j].Kind == lint.Word && a.notBefore[m.Lang][toks[j].Norm] {
-			return false
-		}
-	}
-	return true
-}
-
-// nounReceived: the cue is a noun and a passive of receiving ("question
-// received", "mesaj*(noun) alındı").
-func nounReceived(cue string) bool {
-	return strings.Contains(cue, "(noun)") || strings.HasSuffix(cue, " received") && strings.Count(cue, " ") == 1
-}
-
-// ownReceived: a noun and its passive of receiving acknowledge the
-// customer's message only when the participle closes its clause (a
-// punctuation mark, the end or "and" after it: "Question received, thank
-// you"; not "Messages received after 6 pm are answered …", where it is a
-// reduced relative clause), and in Turkish and Azerbaijani when the noun is
-// the customer's (the second-person possessive: "mesajınız alındı") or opens
-// the message ("Mesaj alındı."), not another message ("Açar mübadilə mesajı
-// alındı").
-func (a ackFrames) ownReceived(m *lint.Message, toks []lint.Token, mt lint.Match) bool {
-	if n := neighbour(toks, mt.Last, 1); n >= 0 && toks[n].Kind == lint.Word && !a.received[m.Lang][toks[n].Norm] {
-		if w := toks[n].Norm; w != "and" && w != "ve" && w != "və" {
-			return false
-		}
-	}
-	if m.Lang == lint.English {
-		return true
-	}
-	noun := toks[mt.First].Norm
-	for _, e := range []string{"nız", "niz", "nuz", "nüz"} {
-		if strings.HasSuffix(noun, e) {
-			return true
-		}
-	}
-	for j := neighbour(toks, mt.First, -1); j >= 0; j = neighbour(toks, j, -1) {
-		if toks[j].Kind == lint.Word {
 			return false
 		}
 	}
