@@ -39,8 +39,10 @@ var BotHandoff = &lint.Rule{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
-service is unavailable or to try later, the customer has reached a limit of use ("You've reached the limit of three
-questions per session"), has no answer, could not find, verify or recognise what was asked, or that a request is
+service is unavailable or to try later, the customer has reached a limit on asking ("You've reached the limit of three
+questions per session"; a shopping quota such as free samples or basket items is not one), has no answer, could not
+find, verify or recognise what was asked (no results, matches, records, orders or bookings found; "no problems found" is
+an answer), or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
 visit to one of the brand's branches, the bot itself putting the customer through in any tense or mood
@@ -85,6 +87,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			ourHelp := newOursHelp(ours)
 			self := newSelfConnect()
 			replier := personReplies{notPeople: ours, you: bothandoffData.WordSets("you_subject")}
+			trouble := bothandoffData.WordSets("trouble_found")
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -92,7 +95,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				}
 				// A fallback cue first; the slower dead ends only without one,
 				// and the routes to a person (regular expressions) last.
-				fallback := conceded(m, pb, cond.drop(m, pb, pb.find(m, "fallback")))
+				fallback := conceded(m, pb, cond.drop(m, pb, troubleAbsent(m, pb.find(m, "fallback"), trouble[m.Lang])))
 				if len(fallback) == 0 {
 					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
 					fallback = conceded(m, pb, cond.drop(m, pb, append(fallback, scoped.find(m, pb)...)))
@@ -402,6 +405,28 @@ func (y yourPerson) phrasal(l lint.Lang, toks []lint.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// troubleAbsent drops a "no … found" whose noun is a trouble ("no problems
+// found", "no faults found"): its absence is the answer, not a failed search.
+func troubleAbsent(m *lint.Message, found []lint.Match, trouble map[string]bool) []lint.Match {
+	if len(trouble) == 0 {
+		return found
+	}
+	out := found[:0:0]
+	for _, mt := range found {
+		words := strings.Fields(strings.ToLower(m.Body.Text[mt.Span.Start:mt.Span.End]))
+		drop := false
+		if len(words) >= 3 && words[0] == "no" && words[len(words)-1] == "found" {
+			for _, w := range words[1 : len(words)-1] {
+				drop = drop || hasStem(strings.Trim(w, ".,;:!?"), trouble)
+			}
+		}
+		if !drop {
+			out = append(out, mt)
+		}
+	}
+	return out
 }
 
 // deadEnds are the places a bot says it cannot help: the fallback cues, a

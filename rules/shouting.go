@@ -63,6 +63,7 @@ pushy; one "!" is enough.`,
 		w := shoutingData.WordSets
 		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLangFolded(shoutingData, "keyword_after"),
 			protocols: anyLang(shoutingData, "protocols"), keys: anyLang(shoutingData, "keys"), keyVerbs: anyLang(shoutingData, "key_verbs"),
+			keyNouns: w("key_nouns"), channels: anyLang(shoutingData, "channels"), channelBefore: w("channel_before"), channelAfter: w("channel_after"),
 			keywordLinks: anyLang(shoutingData, "keyword_links"), keywordFollow: anyLang(shoutingData, "keyword_follow"),
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
@@ -145,6 +146,13 @@ type shouting struct {
 	// keys: the names of a keyboard's keys, the key's label in capitals
 	// after one of keyVerbs ("Use ENTER to send", "press ESC"); see keyName.
 	keys, keyVerbs map[string]bool
+	// keyNouns: stems of the noun for a key ("the ESC key", "ENTER tuşu").
+	keyNouns map[lint.Lang]map[string]bool
+	// channels: messaging channels whose names are also words (LINE), a name
+	// only after channelBefore ("on LINE") or before channelAfter stems
+	// ("LINE app", "LINE üzerinden"); see channel.
+	channels                    map[string]bool
+	channelBefore, channelAfter map[lint.Lang]map[string]bool
 }
 
 // anyLangFolded is anyLang with each word also as typed without its
@@ -239,7 +247,7 @@ func (sh *shouting) classify(m *lint.Message, toks []lint.Token, i int, slots fu
 	if !known && sh.calendar[l][lower] {
 		known = true // the dictionary writes days and months with a capital: FRIDAY
 	}
-	if known && !sh.besideAcronym(l, text, toks, i) && !sh.method(l, toks, i) {
+	if known && !sh.besideAcronym(l, text, toks, i) && !sh.method(l, toks, i) && !sh.channel(l, text, toks, i) {
 		return shoutedWord
 	}
 	return acronym
@@ -671,7 +679,7 @@ func (sh *shouting) check(p *lint.Pass) {
 			// A run of capitals shouts when one of its words is a word
 			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
 			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(m.Lang, toks, text, i) && !sh.alternativeKeyword(m.Lang, toks, text, i) &&
-				!sh.keyName(toks, text, i) {
+				!sh.keyName(m.Lang, toks, text, i) {
 				run = append(run, i)
 				if k == shoutedWord {
 					nWords++
@@ -885,12 +893,30 @@ func isLabel(text string, toks []lint.Token) bool {
 
 // keyName: a key's name in capitals after a verb of pressing or using ("Use
 // ENTER to send", "press ESC to close") is the key's label, not shouting.
-func (sh *shouting) keyName(toks []lint.Token, text string, i int) bool {
+func (sh *shouting) keyName(l lint.Lang, toks []lint.Token, text string, i int) bool {
 	if !sh.keys[strings.ToLower(text[toks[i].Start:toks[i].End])] {
 		return false
 	}
+	if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && hasStem(toks[n].Norm, sh.keyNouns[l]) {
+		return true
+	}
 	p := neighbour(toks, i, -1)
 	return p >= 0 && toks[p].Kind == lint.Word && sh.keyVerbs[toks[p].Norm] && !allCaps(text[toks[p].Start:toks[p].End])
+}
+
+// channel: a messaging channel whose name is also a word (LINE) is the
+// channel's name after "on", "via" ("on LINE") or before the word for a
+// channel, an app or an account ("LINE app", "LINE üzerinden"); elsewhere it
+// is the word ("wait in LINE").
+func (sh *shouting) channel(l lint.Lang, text string, toks []lint.Token, i int) bool {
+	if !sh.channels[strings.ToLower(text[toks[i].Start:toks[i].End])] {
+		return false
+	}
+	if p := neighbour(toks, i, -1); p >= 0 && toks[p].Kind == lint.Word && sh.channelBefore[l][toks[p].Norm] {
+		return true
+	}
+	n := neighbour(toks, i, 1)
+	return n >= 0 && toks[n].Kind == lint.Word && hasStem(toks[n].Norm, sh.channelAfter[l])
 }
 
 // operators: a run of coordinators alone in capitals joined by a slash to
