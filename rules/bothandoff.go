@@ -777,7 +777,7 @@ func newConditions() conditions {
 // follows the failure f in its sentence and no other failure of found
 // follows the result there: what the bot did or asks instead resolves it
 // ("doesn't recognise damaged barcodes, so type the number under it").
-func resolved(m *lint.Message, toks []lint.Token, results, found []lint.Match, f lint.Match) bool {
+func resolved(toks []lint.Token, results, found []lint.Match, f lint.Match) bool {
 	for _, r := range results {
 		if r.First <= f.Last || wordsApart(toks, f.Last, r.First) >= 1<<20 {
 			continue
@@ -808,7 +808,7 @@ func (c conditions) drop(m *lint.Message, pb phraseBook, found []lint.Match) []l
 		if n := neighbour(toks, f.Last, 1); n >= 0 && toks[n].Kind == lint.Word && c.cause[m.Lang][toks[n].Norm] {
 			return true
 		}
-		if len(results) > 0 && resolved(m, toks, results, all, f) {
+		if len(results) > 0 && resolved(toks, results, all, f) {
 			return true
 		}
 		for i := f.First - 1; i >= 0; i-- {

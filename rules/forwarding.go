@@ -1179,7 +1179,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 		}
 		prev := neighbour(toks, i, -1)
 		last := i
-		if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && honorificStem(m.Lang, toks[n].Norm, fw.honorifics[m.Lang]) != "" {
+		if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && honorificStem(toks[n].Norm, fw.honorifics[m.Lang]) != "" {
 			last = n // "Elnur bəyə": the title carries the name's case
 		}
 		// A common word capitalised with a case after a hyphen is a name:
@@ -1195,7 +1195,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 
 // honorificStem is the honorific a word starts with ("bəyə": "bəy"), or
 // "" when it starts with none.
-func honorificStem(l lint.Lang, w string, titles map[string]bool) string {
+func honorificStem(w string, titles map[string]bool) string {
 	if i := strings.IndexAny(w, "'’"); i > 0 {
 		w = w[:i]
 	}
