@@ -413,20 +413,28 @@ func troubleAbsent(m *lint.Message, found []lint.Match, trouble map[string]bool)
 	if len(trouble) == 0 {
 		return found
 	}
+	toks := m.Tokens()
 	out := found[:0:0]
 	for _, mt := range found {
-		words := strings.Fields(strings.ToLower(m.Body.Text[mt.Span.Start:mt.Span.End]))
-		drop := false
-		if len(words) >= 3 && words[0] == "no" && words[len(words)-1] == "found" {
-			for _, w := range words[1 : len(words)-1] {
-				drop = drop || hasStem(strings.Trim(w, ".,;:!?"), trouble)
-			}
-		}
-		if !drop {
+		if !noTroubleFound(toks, mt, trouble) {
 			out = append(out, mt)
 		}
 	}
 	return out
+}
+
+// noTroubleFound reports whether a match reads "no <trouble …> found".
+func noTroubleFound(toks []lint.Token, mt lint.Match, trouble map[string]bool) bool {
+	if mt.First < 0 || mt.Last >= len(toks) || mt.Last-mt.First < 2 ||
+		toks[mt.First].Norm != "no" || toks[mt.Last].Norm != "found" {
+		return false
+	}
+	for _, t := range toks[mt.First+1 : mt.Last] {
+		if t.Kind == lint.Word && hasStem(t.Norm, trouble) {
+			return true
+		}
+	}
+	return false
 }
 
 // deadEnds are the places a bot says it cannot help: the fallback cues, a
