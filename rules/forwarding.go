@@ -40,7 +40,7 @@ office", "the Passport Office") or administration ("liman idarəsi", "site yöne
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a firm "we work with" or "that
 supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
-received them ("the locksmith has your number"), was notified of them, was copied into the
+received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "adresinizi ona ilettik"; "your order number" is data even for a courier), was notified of them, was copied into the
 conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
@@ -49,9 +49,9 @@ are flagged —, an offer or a condition ("we can pass it on if you agree",
 "paylaşabiliriz"), a negation ("we will never share your number"), giving the customer the third
 party's contact instead (its tracking link or form added to the conversation: "kargo firmasının takip
 linkini yazışmaya ekledik"), a word in capitals alone ("KYC", "AML": a company is read from its legal form
-or a name, not from capitals), passing it to the brand's own teams (billing, the store manager, Customer
+or a name, not from capitals, unless it is a carrier known by one, "DPD", "DHL-ə"), passing it to the brand's own teams (billing, the store manager, Customer
 Care, head office, the office, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
-florist", "otelimize", "kafe sahibimize": "our" makes them ours, unless they are a role outside the
+florist", "otelimize", "kafe sahibimize", "our team in the studio", "atölyemizin baş terzisine": "our" makes them ours, unless they are a role outside the
 brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", or a company of a trade
 such as "our cleaning company"), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
@@ -104,6 +104,16 @@ type forwardingWords struct {
 	// kinds that make an archive or a library another body ("the city
 	// archive"), not storage ("the photo library").
 	handOver, consentNegBefore, consentNegAfter, institutionKinds, institutionHeads map[lint.Lang]map[string]bool
+	// identifiers (English): nouns that name a thing by a number or code
+	// ("your order number", "your parcel reference"): after a word of
+	// goods they make it the customer's data, not the goods.
+	// acronymCompanies: the companies known by a name in capitals (the
+	// carriers DPD, DHL, UPS); a word in capitals is otherwise a unit of
+	// ours ("KYC", "AML"), no name (see namedRecipients).
+	// placePreps (English): the prepositions of place after one of our
+	// own before where it works ("our team at the factory", "in the
+	// studio"; see atOurs).
+	identifiers, acronymCompanies, placePreps map[lint.Lang]map[string]bool
 	// systems (English): the nouns for a place of ours where the customer
 	// finds their things; served: the third parties' nouns that also name
 	// our customers, which before one of systems name whom it serves ("the
@@ -309,7 +319,8 @@ func newForwardingWords() *forwardingWords {
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
 		carriers: w("carriers"), honorifics: w("honorifics"), mailingLists: w("mailing_lists"), asWords: w("as_words"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
-		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads")}
+		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
+		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -521,7 +532,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
-				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r)
+				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r) || fw.ourPlacesStaff(m.Lang, toks, r, folded)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -631,18 +642,27 @@ const pronounCue = "pronoun for a third party"
 type antecedents struct {
 	names  []int        // tokens that may name a party, in order
 	thirds []lint.Match // third-party cues, neither the customer's nor our own team's, by last token
+	sents  []lint.Span  // the message's sentences, when an antecedent must be in the pronoun's or the one before
 }
 
 func (fw *forwardingWords) newAntecedents(m *lint.Message, toks []lint.Token, all map[string][]lint.Match, folded bool) *antecedents {
 	a := &antecedents{}
+	// Turkish and Azerbaijani: "ona", "onlara" stand for a third party's
+	// noun in their sentence or the one before, not for a name (one of
+	// our staff as often as not) nor one of ours ("kuryerimiz").
+	verbFinal := fw.ourList[m.Lang] != nil
+	if verbFinal {
+		a.sents = m.Sentences()
+	}
 	for _, t := range all["third"] {
 		if !fw.customers(m, toks, t, folded) &&
-			!slices.ContainsFunc(all["own"], func(o lint.Match) bool { return sharesByte(o, t) || o.First == t.Last+1 }) {
+			!slices.ContainsFunc(all["own"], func(o lint.Match) bool { return sharesByte(o, t) || o.First == t.Last+1 }) &&
+			!(verbFinal && fw.ourReceiver(m.Lang, toks, t, all["third_modifier"], folded)) {
 			a.thirds = append(a.thirds, t)
 		}
 	}
 	slices.SortStableFunc(a.thirds, func(x, y lint.Match) int { return cmp.Compare(x.Last, y.Last) })
-	for i := 1; i < len(toks); i++ {
+	for i := 1; i < len(toks) && !verbFinal; i++ {
 		if candidateName(m, toks, i) {
 			a.names = append(a.names, i)
 		}
@@ -677,6 +697,9 @@ func (a *antecedents) find(fw *forwardingWords, l lint.Lang, toks []lint.Token, 
 		best, found = a.thirds[k], true
 		if fw.ourBefore(l, toks, best) {
 			found = false // "our electrician … given him your address"
+		}
+		if a.sents != nil && sentenceOf(a.sents, toks[j].Start)-sentenceOf(a.sents, best.Span.Start) > 1 {
+			found = false
 		}
 	}
 	if k, _ := slices.BinarySearch(a.names, j); k > 0 {
@@ -1034,6 +1057,10 @@ func (fw *forwardingWords) takesWith(l lint.Lang, v lint.Match) bool {
 // not as one of the data cues.
 const ownedCue = "owned"
 
+// identifierCue marks the customer's identifier of goods ("your order
+// number"): data, which a courier is given as it is given an address.
+const identifierCue = "identifier"
+
 // ownedObjects are what belongs to the customer: "your …" in English, a
 // word with the second person possessive ending (-InIz, -InIzI) in Turkish
 // and Azerbaijani ("kimliğinizi", "şikayətinizi").
@@ -1066,7 +1093,15 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		b := flags[i]
 		if b&ownerBit != 0 {
 			// "your dental impression": goods may be the word after next.
-			if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) && !isGoods(neighbour(toks, n, 1), neighbour(toks, n, 1)) {
+			// "your order number": a word of goods before an identifier
+			// names the customer's data.
+			n, nn := neighbour(toks, i, 1), -1
+			if n >= 0 {
+				nn = neighbour(toks, n, 1)
+			}
+			if n >= 0 && toks[n].Kind == lint.Word && nn >= 0 && toks[nn].Kind == lint.Word && isGoods(n, n) && fw.identifiers[m.Lang][toks[nn].Norm] {
+				out = append(out, lint.Match{Cue: identifierCue, Span: lint.Span{Start: t.Start, End: toks[nn].End}, First: i, Last: nn})
+			} else if n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) && !isGoods(nn, nn) {
 				out = append(out, lint.Match{Cue: ownedCue, Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
 			}
 			continue
@@ -1167,7 +1202,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) ||
+		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) && !fw.acronymCompanies[m.Lang][t.Norm] ||
 			joinedCode(m.Body.Text, *t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
@@ -1186,7 +1221,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 		// "Michelin-in" (the dictionary has "michelin", the guide), and so
 		// is one before a title ("Elnur bəyə").
 		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
-			!(commonWord(m.Lang, w) && last == i && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
+			!(commonWord(m.Lang, w) && !(allCaps(w) && fw.acronymCompanies[m.Lang][t.Norm]) && last == i && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
 			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: toks[last].End}, First: i, Last: last})
 		}
 	}
@@ -2126,8 +2161,32 @@ func (fw *forwardingWords) ownStated(l lint.Lang, toks []lint.Token, r lint.Matc
 	return false
 }
 
+// ourPlacesStaff: a third party's word as the head of a compound after a
+// place of ours in the genitive is one of that place's people, ours
+// ("atölyemizin baş terzisine", "klinikamızın laboratoriyasına"), as "our
+// tailor" is; a role outside the brand stays outside ("otelimizin
+// tedarikçisine"), and so does anyone of an outside role's place
+// ("tedarikçimizin mühendislerine").
+func (fw *forwardingWords) ourPlacesStaff(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
+	if r.First < 0 || r.Last < 0 || r.Cue == "name" || r.Cue == pronounCue || fw.ourList[l] == nil || fw.externalRole(l, r) ||
+		!hasAnyEnding(l, toks[r.Last].Norm, fw.headSet[l], folded) {
+		return false
+	}
+	for j, k := r.First, 0; k < 2; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		w := toks[j].Norm
+		if fw.ours(l, w, folded) && fw.genitive(l, w) {
+			return !fw.externalLemma(l, w) && !fw.externalPrefix(l, w, folded)
+		}
+	}
+	return false
+}
+
 // atOurs (English): a place after one of our own ("our" before it) and
-// "at" is where our own work ("our cutting team at the factory"), no
+// "at" or "in" (place_prepositions) is where our own work ("our cutting
+// team at the factory", "our design team in the studio"), no
 // receiver; Turkish and
 // Azerbaijani say it with the locative relative (see possessedHeads).
 func (fw *forwardingWords) atOurs(l lint.Lang, toks []lint.Token, r lint.Match, ours []lint.Match) bool {
@@ -2135,7 +2194,7 @@ func (fw *forwardingWords) atOurs(l lint.Lang, toks []lint.Token, r lint.Match, 
 	if at >= 0 && fw.determiners[l][toks[at].Norm] {
 		at = neighbour(toks, at, -1) // "at the factory"
 	}
-	if at < 0 || !fw.atWords[l][toks[at].Norm] {
+	if at < 0 || !fw.placePreps[l][toks[at].Norm] {
 		return false
 	}
 	prev := neighbour(toks, at, -1)
