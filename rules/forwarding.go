@@ -30,7 +30,7 @@ var ForwardingConsent = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
-will be, forwarded, shared, handed, passed or uploaded (in any tense, active or passive) to a third
+will be, forwarded, redirected, shared, handed, passed or uploaded (in any tense, active or passive) to a third
 party — a courier, partner, airline, contractor, insurer, lab, reseller, grower, a club of some kind ("the
 sailing club") or a cooperative, a business named by its trade ("tabakhane", "kahvehane", "çay evi": -hane
 or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
@@ -55,7 +55,8 @@ florist", "otelimize", "kafe sahibimize", "our team in the studio", "atölyemizi
 brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", or a company of a trade
 such as "our cleaning company"), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
-customer), advice such as "take your results with you when you go to the hospital", someone's words
+customer), advice such as "take your results with you when you go to the hospital", a party the customer is to
+reach ("sığortaçınıza müraciət etmək üçün … sizə göndərdik"), someone's words
 in quotes or in another clause (a semicolon ends one), what the customer sent themselves ("the form you submitted to the council"), handing goods
 such as a parcel, or anything of the customer's that is not data ("your repaired watch"), over to a courier
 (hand over, give, teslim et, təhvil ver; a code or a note passed on, "kapı şifrenizi kuryeye ilettik", is data), and filing an application with the authority that decides it (a visa
@@ -902,8 +903,8 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 				}
 				continue
 			}
-			if fw.otherClause(l, toks, t, v) {
-				continue // "kuryeye ödeme yapıldı, faturanızı gönderdik"
+			if fw.otherClause(l, toks, t, v) || fw.contactGoal(l, toks, t) {
+				continue // "kuryeye ödeme yapıldı, faturanızı gönderdik", "sığortaçınıza müraciət etmək üçün"
 			}
 			if lemma := lint.CueLemma(v.Cue); fw.copyIn[l][lemma] {
 				if fw.copiedInto(l, toks, v, d, t, recipients) || fw.listHead(l, toks, t) {
@@ -2529,6 +2530,33 @@ func (fw *forwardingWords) contacted(l lint.Lang, toks []lint.Token, w int) bool
 		}
 		if ok {
 			return true
+		}
+	}
+	return false
+}
+
+// contactGoal: a receiver right before a verb of reaching someone in the
+// infinitive is that verb's goal ("sığortaçınıza müraciət etmək üçün
+// fotoları sizə göndərdik", "bankanıza başvurmak için"): the customer is to
+// reach the party, nothing was sent to it.
+func (fw *forwardingWords) contactGoal(l lint.Lang, toks []lint.Token, t lint.Match) bool {
+	if t.Last < 0 || len(fw.infinitiveEndings[l]) == 0 {
+		return false
+	}
+	for lemma := range fw.contactVerbs[l] {
+		words := strings.Fields(lemma)
+		j, ok := t.Last, true
+		for k := 0; ok && k < len(words); k++ {
+			j = neighbour(toks, j, 1)
+			ok = j >= 0 && toks[j].Kind == lint.Word && (k < len(words)-1 && toks[j].Norm == words[k] || k == len(words)-1 && strings.HasPrefix(toks[j].Norm, words[k]))
+		}
+		if !ok {
+			continue
+		}
+		for e := range fw.infinitiveEndings[l] {
+			if strings.HasSuffix(toks[j].Norm, e) && len(toks[j].Norm) == len(words[len(words)-1])+len(e) {
+				return true
+			}
 		}
 	}
 	return false
