@@ -380,8 +380,10 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	var buf [128]wordBits
 	flags := fw.flags.appendBits(buf[:0], m)
 	names := fw.namedRecipients(m, toks, flags)
+	// A pronoun stands for a name too in English; in Turkish and
+	// Azerbaijani only for a third party's noun, which the lists find.
 	if len(names) == 0 && !hasIn(g.third, m) && !hasIn(g.thirdModifier, m) && !hasIn(g.partnerClause, m) && !fw.othersTeams(m, toks, g.own) &&
-		!anyHas(flags, pronounBit) {
+		!(fw.ourList[m.Lang] == nil && anyHas(flags, pronounBit)) {
 		return
 	}
 	s := forwardingScratches.Get().(*cueScratch)
