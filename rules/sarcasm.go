@@ -31,7 +31,7 @@ type sarcasmList int32
 // sarcasmLists are the lists' names by number.
 var sarcasmLists = append(sarcasmLexicon.listNames(),
 	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience", "counted_contact", "reversal", "promised",
-	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast")
+	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast", "ends:should")
 
 // sarcasmListHashes are the hashes of the lexicon's lists' names (see
 // cueClasses), by number.
@@ -97,6 +97,8 @@ var (
 	lsMishap          = sarcasmListOf("mishap")
 	lsModal           = sarcasmListOf("modal")
 	lsMystery         = sarcasmListOf("mystery")
+	lsWin             = sarcasmListOf("win")
+	lsHarm            = sarcasmListOf("harm")
 	lsNever           = sarcasmListOf("never")
 	lsOfCourse        = sarcasmListOf("of_course")
 	lsOpeners         = sarcasmListOf("openers")
@@ -166,6 +168,8 @@ var (
 	lsEndsInfinitive  = sarcasmListOf("ends:infinitive")
 	lsEndsWithout     = sarcasmListOf("ends:without")
 	lsEndsOurPast     = sarcasmListOf("ends:ourPast")
+	lsEndsShould      = sarcasmListOf("ends:should")
+	lsShouldHave      = sarcasmListOf("should_have")
 )
 
 // cuesFound are a message's cues by list (see sarcasmList): the lexicon's
@@ -196,7 +200,9 @@ var Sarcasm = &lint.Rule{
 		Text: `Flags sarcastic, ironic or snarky wording: phrases that are sarcastic wherever they stand ("yeah right", "as I
 already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii canım", "yok artık",
 "başka işimiz yok", "əlbəttə canım", "nə sürpriz", "it's almost as if", "we don't need weekends anyway"), rhetorical questions of exasperation ("did you even read
-it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you") and mock joy at
+it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you"; a word of intent with a harm aimed at the customer: "just to ruin your weekend",
+"sırf sizin gözlem gecenizi bozmak için", "məhz toyunuzu korlamaq üçün"), a thing's obvious purpose hedged after "yes" ("Yes,
+the tea was hot. That's more or less what tea rooms are known for") and mock joy at
 repeating ourselves, a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
 or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
 with the person looking after them, nor with a person named Deniz or Günəş, nor plain talking to an animal, "talk to the
@@ -214,7 +220,8 @@ infinitive: "şikayət etmək, əlbəttə, çox orijinal yanaşmadır", "ödemek
 yenilikçi bir yöntem olmuş"; a judgment often sincere, "çok
 akıllıca", "anlaşılandır", only with "of course", a feigned guess or a question beside it that is no offer of
 ours, "ister misiniz", "alalım mı", and with no remedy done, "gönderdik", nor one we will do, "size bildireceğiz"), thanks for a notice given too late ("thanks for telling us
-five minutes before"), "of course" or "surely" with "our fault" and no apology or remedy, "since you know
+five minutes before"), "of course" or "surely" with "our fault" or what we should have done ("Haqlısınız, buludları
+əvvəlcədən dağıtmalı idik") and no apology or remedy, "since you know
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
 feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
@@ -247,7 +254,7 @@ and on our website", "saytda, profildə və hər mesajda yazdığımız kimi"), 
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
-understanding ("şaşırmanızı anlıyoruz"), sincere congratulations ("Congratulations, you won this time!",
+understanding ("şaşırmanızı anlıyoruz"), feigned mystery beside a win ("Kim bilirdi, yıldız gecesi çekilişini siz kazandınız!"), sincere congratulations ("Congratulations, you won this time!",
 "Üçüncü kez kazandınız, tebrikler!"), a sincere apology or remedy for our fault, a sincere "sure, happy to
 help", advice ("erken gelmeniz akıllıca olur"), sincere praise of a wise act ("kartınızı dondurmanız çok
 akıllıca bir karardı"), sincere confidence ("I'm sure your guests will be delighted"), a surprise with a word of delight ("What a lovely
@@ -297,6 +304,7 @@ func sarcasmCustomer() customer {
 		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
+		shouldStems: sarcasmData.WordSets("should_stems"), shouldAux: sarcasmData.WordSets("should_aux"),
 		commandSkip: sarcasmData.WordSets("command_skip"), backPronouns: sarcasmData.WordSets("back_pronouns"),
 		addresseeEnd: sarcasmData.WordSets("addressee_end"), accusative: sarcasmData.WordSets("accusative"),
 		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions"),
@@ -309,7 +317,7 @@ func sarcasmCustomer() customer {
 		genitive: sarcasmData.WordSets("genitive_endings"), questions: sarcasmData.WordSets("our_questions")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
-		"ends:you": you.endings})
+		"ends:you": you.endings, "ends:should": sarcasmData.WordSets("should_endings")})
 	for l, nouns := range you.timeNouns {
 		if you.countNouns[l] == nil { // one noun of times for both ("kez", "dəfə")
 			you.countNouns[l] = nouns
@@ -461,6 +469,9 @@ var frames = [...]sarcasmFrame{
 	{a: "no_rush", b: "elapsed", unless: "apology", why: "telling the customer not to hurry after a long wait reads as sarcasm"},
 	{a: "luck", b: "luck_context", unless: "apology help_offer", why: "wishing the customer luck with what is bound to fail reads as sarcasm"},
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
+	{a: "spite", b: "harm", youB: true, unless: "apology", why: "feigning that we meant to harm the customer reads as sarcasm"},
+	{a: "spite_to", b: "harm_to", near: 1, youB: true, unless: "apology", why: "feigning that we meant to harm the customer reads as sarcasm"},
+	{a: "obvious_point", b: "hedge", near: 3, after: "affirm", unless: "apology", why: "stating a thing's obvious purpose reads as sarcasm"},
 }
 
 // The frames' lists are numbered once.
@@ -647,6 +658,17 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		})
 		found[lsComplaints] = append(found[lsComplaints], c.without(m)...)
 	}
+	// A win is good news: feigned mystery or surprise beside one is delight
+	// ("Kim bilirdi, yıldız gecesi çekilişini siz kazandınız!"); not a win denied
+	// ("kazanamadınız").
+	if len(found[lsWin]) > 0 && len(found[lsMystery])+len(found[lsFeignedSurprise]) > 0 &&
+		slices.ContainsFunc(found[lsWin], func(w lint.Match) bool { return !c.denied(m, w) && !negatedNext(m, w, c.negation) }) {
+		found[lsMystery], found[lsFeignedSurprise] = nil, nil
+	}
+	// A harm denied is no spite: "sizi üzmek için değil".
+	if len(found[lsHarm]) > 0 {
+		found[lsHarm] = slices.DeleteFunc(found[lsHarm], func(w lint.Match) bool { return negatedNext(m, w, c.negation) })
+	}
 	if len(found[lsActJudgment]) > 0 || len(found[lsMystery]) > 0 {
 		found[lsCustomerDid] = c.doings(m)
 	}
@@ -708,6 +730,16 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		found[lsDeniedSlip] = slices.DeleteFunc(slices.Clone(found[lsMisdeed]), func(d lint.Match) bool { return slices.Contains(kept, d) })
 		found[lsMisdeed] = kept
 	}
+	// What we should have done is not done, so no remedy
+	// ("belirtmeliydik"); beside "of course" it is blame we take
+	// ("Haqlısınız, buludları əvvəlcədən dağıtmalı idik").
+	var should []lint.Match
+	if len(found[lsOfCourse])+len(found[lsBlame])+len(found[lsLateNotice]) > 0 {
+		should = c.shouldHave(m, found)
+		if len(found[lsOfCourse]) > 0 {
+			found[lsBlame] = append(found[lsBlame], should...)
+		}
+	}
 	// "Elbette, ekranı da biz kırdık": a slip we confess to is blame we
 	// accept.
 	if len(found[lsOfCourse]) > 0 && len(found[lsMisdeed]) > 0 {
@@ -724,7 +756,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			ours = append(slices.Clone(ours), c.wePast(m)...)
 		}
 		for _, w := range ours {
-			if !slices.ContainsFunc(found[lsMisdeed], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) {
+			if !slices.ContainsFunc(found[lsMisdeed], func(d lint.Match) bool { return d.Last == w.Last }) && !c.denied(m, w) && !crosses(should, w.Span) {
 				found[lsRemedy] = append(found[lsRemedy], w)
 			}
 		}
@@ -1551,6 +1583,37 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 	return out
 }
 
+// shouldHave are what we say we should have done: our deontic past
+// (belirtmeliydik, dağıtmalı idik, "we should have guessed").
+func (c customer) shouldHave(m *lint.Message, found cuesFound) []lint.Match {
+	out := append(slices.Clone(found[lsShouldHave]), c.ending(m, found, lsEndsShould)...)
+	stems, aux := c.shouldStems[m.Lang], c.shouldAux[m.Lang]
+	if len(stems) == 0 {
+		return out
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || !aux[t.Norm] {
+			continue
+		}
+		if p := neighbour(toks, i, -1); p >= 0 && toks[p].Kind == lint.Word && endsWithAny(toks[p].Norm, stems) {
+			out = append(out, lint.Match{Cue: toks[p].Norm, Span: lint.Span{Start: toks[p].Start, End: t.End}, First: p, Last: i})
+		}
+	}
+	return out
+}
+
+// negatedNext reports whether a word of negation comes right after a cue
+// ("üzmek için değil", "won nothing").
+func negatedNext(m *lint.Message, w lint.Match, negation map[lint.Lang]map[string]bool) bool {
+	if w.Last < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	n := neighbour(toks, w.Last, 1)
+	return n >= 0 && toks[n].Kind == lint.Word && negation[m.Lang][toks[n].Norm]
+}
+
 // accidentDenied reports whether a slip is a word of negation with an
 // accident at most two words after it ("didn't fall", "never once got
 // lost").
@@ -1625,6 +1688,10 @@ type customer struct {
 	infinitive, negative map[lint.Lang]map[string]bool
 	// ourPast are the endings of what we did (aldık, köçürdük).
 	ourPast map[lint.Lang]map[string]bool
+	// shouldStems and shouldAux: what we should have done in two words, a
+	// verb with one of shouldStems and one of shouldAux after it
+	// ("dağıtmalı idik"; see shouldHave).
+	shouldStems, shouldAux map[lint.Lang]map[string]bool
 	// people are the nouns of people and firms one speaks to.
 	people map[lint.Lang]map[string]bool
 	// commandSkip, backPronouns, addresseeEnd, accusative: what may stand
