@@ -89,8 +89,8 @@ var sarcasmScorerDefaults = SarcasmScorerOptions{Enabled: true, Threshold: 0.95}
 const sarcasmScorerDoc = `
 
 Beside these patterns, a learnt scorer is on. It has read every labelled set of ours but the newest blind one, over 7 000 sarcastic and
-sincere replies in each language, and weighs a message's words in any ending, the words side by side and the sarcastic ingredients above,
-so it also catches sarcasm put in a new way that no pattern describes; it leaves alone a question that asks the
+sincere replies in each language, and weighs a message's words in any ending and its endings (a mood, a tense, a person on any stem), the words side by side and the sarcastic ingredients above, alone and in a message
+that speaks to the customer, asks, exclaims or quotes, so it also catches sarcasm put in a new way that no pattern describes; it leaves alone a question that asks the
 customer to confirm a step ("Are you sure you want to delete it?", "Do you want to mark all as read?"), not one that asks them to try ("Do you want to try reading it
 this time?"), and reads no
 quotes inside markup (id="duration"). threshold (0 to 1, default 0.95) says how
@@ -319,7 +319,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 		switch t.Kind {
 		case lint.Word:
 			// Read where it is kept, not copied: a scored word is
-			// nine words long.
+			// twelve words long.
 			var w *scoredWord
 			if id := idOf(ids, k); id == 0 {
 				word = t.Norm
@@ -328,10 +328,11 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			} else if w = byID.Get(id); w == nil {
 				word = t.Norm
 				looked = words.get(word, look)
-				byID.Put(id, &scoredWord{info: looked.info, word: looked.word, first: looked.first})
+				byID.Put(id, &scoredWord{info: looked.info, word: looked.word, first: looked.first, ending: looked.ending})
 				w = &looked
 			}
 			s.count(w.word, i)
+			s.count(w.ending, i)
 			if i != opened {
 				s.count(w.first, i)
 				opened = i
@@ -393,8 +394,8 @@ type modelFeature struct {
 // weights: the word's info, and its features as a word (w:) and as a
 // sentence's first (f:) looked up in them.
 type scoredWord struct {
-	info        sarcasmWordInfo
-	word, first modelFeature
+	info                sarcasmWordInfo
+	word, first, ending modelFeature
 }
 
 // sarcasmScoring is a language's weights, with the words scored so far,
@@ -415,7 +416,11 @@ func (sc *sarcasmScoring) weigh(f logreg.Feature) modelFeature {
 }
 
 func (sc *sarcasmScoring) scored(w sarcasmWordInfo) scoredWord {
-	return scoredWord{info: w, word: sc.weigh(w.word), first: sc.weigh(w.first)}
+	ending := modelFeature{i: -1}
+	if w.ending != 0 {
+		ending = sc.weigh(w.ending)
+	}
+	return scoredWord{info: w, word: sc.weigh(w.word), first: sc.weigh(w.first), ending: ending}
 }
 
 func (sc *sarcasmScoring) wordsOf(folded bool) (*memo[scoredWord], *lint.WordValues[scoredWord]) {
@@ -540,13 +545,15 @@ const (
 	kindClassLast              // cN: a cue class in the last of two or more
 	kindClassPair              // p: two cue classes
 	kindShape                  // s: a shape of the message
+	kindClassShape             // cs: a cue class in a message of a shape
+	kindEnding                 // e: what a word's stem leaves of it, its endings
 )
 
 // sarcasmKindNames name the kinds, for a reader of the weights.
-var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s"}
+var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s", "cs", "e"}
 
-// SarcasmFeatureKind names the kind of a feature: w, f, b, c, c1, cN, p or
-// s.
+// SarcasmFeatureKind names the kind of a feature: w, f, b, c, c1, cN, p,
+// s, cs or e.
 func SarcasmFeatureKind(f logreg.Feature) string {
 	if k := f >> 56; k < uint64(len(sarcasmKindNames)) {
 		return sarcasmKindNames[k]
@@ -594,11 +601,12 @@ func mix64(x uint64) uint64 {
 // sarcasmFeatures calls emit with each of a message's features and the
 // sentence it stands in (-1: the message as a whole), given the classes of
 // the built-in lexicon's cues found in it. The features: each word's stem
-// (w:), each pair of stems in a row in a sentence (b:), the stem that opens
-// a sentence (f:); each cue class of the rule's lexicon present (c:), in
-// the first sentence (c1:) or the last (cN:), and each pair of cue classes
-// (p:); a 2nd person form, quotes, a question, an exclamation, an ellipsis
-// (s:).
+// (w:) and the endings it leaves (e:, "-mışsınız", "-ed": the same mood,
+// tense or person on any stem), each pair of stems in a row in a sentence
+// (b:), the stem that opens a sentence (f:); each cue class of the rule's
+// lexicon present (c:), in the first sentence (c1:) or the last (cN:), in
+// a message of each shape (cs:), and each pair of cue classes (p:); a 2nd
+// person form, quotes, a question, an exclamation, an ellipsis (s:).
 func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Feature, sentence int)) {
 	sents := m.Sentences()
 	// prev is the hash of the stem before, 0 after a punctuation mark: a
@@ -618,6 +626,9 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 		case lint.Word:
 			w := sarcasmWord(words, m.Lang, t.Norm, folded)
 			emit(w.word, i)
+			if w.ending != 0 {
+				emit(w.ending, i)
+			}
 			if i != opened {
 				emit(w.first, i)
 				opened = i
@@ -665,6 +676,13 @@ func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass,
 		}
 		if c.last {
 			emit(sarcasmFeature(kindClassLast, c.hash, 0), n-1)
+		}
+	}
+	for _, c := range classes {
+		for k, h := range sarcasmShapeHashes {
+			if shape[k] {
+				emit(sarcasmFeature(kindClassShape, c.hash, h), c.at)
+			}
 		}
 	}
 	for i, a := range classes {
@@ -754,12 +772,20 @@ type sarcasmWordInfo struct {
 	you         bool
 	word, first logreg.Feature
 	second      uint64
+	// ending is the feature of the endings the stem leaves (e:), 0 for a
+	// word that is its own stem.
+	ending logreg.Feature
 }
 
-// newSarcasmWordInfo is a word's info from its stem's hash.
-func newSarcasmWordInfo(stem uint64, you bool) sarcasmWordInfo {
-	return sarcasmWordInfo{stem: stem, you: you, word: sarcasmFeature(kindWord, stem, 0), first: sarcasmFeature(kindFirst, stem, 0),
+// newSarcasmWordInfo is a word's info from its stem's hash and its
+// endings' (0: none).
+func newSarcasmWordInfo(stem uint64, you bool, ending uint64) sarcasmWordInfo {
+	w := sarcasmWordInfo{stem: stem, you: you, word: sarcasmFeature(kindWord, stem, 0), first: sarcasmFeature(kindFirst, stem, 0),
 		second: secondHash(kindPair, stem)}
+	if ending != 0 {
+		w.ending = sarcasmFeature(kindEnding, ending, 0)
+	}
+	return w
 }
 
 // sarcasmWords remember each word's stem and 2nd person, per language and
@@ -795,12 +821,23 @@ func sarcasmWord(c *memo[sarcasmWordInfo], l lint.Lang, w string, folded bool) s
 	look := func() sarcasmWordInfo {
 		// Stems are folded, so that a text typed without the
 		// language's letters shares the stems it leaves whole.
-		return newSarcasmWordInfo(textHash(lint.Fold(l, stemOf(l, w))), sarcasmYou(l, w, folded))
+		stem := lint.Fold(l, stemOf(l, w))
+		return newSarcasmWordInfo(textHash(stem), sarcasmYou(l, w, folded), endingHash(lint.Fold(l, w), stem))
 	}
 	if c != nil {
 		return c.get(w, look)
 	}
 	return look()
+}
+
+// endingHash is the hash of what a word's folded stem leaves of it,
+// folded: its suffixes ("-mışsınız" of "bakmışsınız", "-ed" of "asked");
+// 0 when the stem is the whole word or not its start.
+func endingHash(word, stem string) uint64 {
+	if e, ok := strings.CutPrefix(word, stem); ok && e != "" {
+		return textHash(e)
+	}
+	return 0
 }
 
 // stemOf is a word's stem: for Turkish and Azerbaijani the shortest

@@ -7,9 +7,9 @@
 //	go run ./bench/sarcasmscorer -heldout -operate DIR -model net   # an experiment: a hidden-layer network (or fm) where it would ship
 //	go run ./bench/sarcasmscorer -heldout -sets first,second        # an experiment: train on these sets only, score the rest with them
 //
-// The sets are every folder of testdata/quality, listed in sets (31: the
+// The sets are every folder of testdata/quality, listed in sets (32: the
 // eleventh set and dev12 joined the 27 as development data, then the
-// twelfth and dev13),
+// twelfth and dev13, then the thirteenth),
 // each read as <lang>.jsonl; a message labelled sarcasm is a positive,
 // every other message a negative. A test fails when a folder is missing
 // from the list, unless notTrainedYet names it.
@@ -42,14 +42,14 @@ import (
 var sets = []struct{ name, dir string }{{"first", ""}, {"second", "second"}, {"third", "third"}, {"dev4", "dev4"}, {"fourth", "fourth"}, {"dev5", "dev5"}, {"fifth", "fifth"}, {"dev6", "dev6"}, {"sarcasm6", "sarcasm6"}, {"sarcasm7", "sarcasm7"}, {"sarcasm8", "sarcasm8"}, {"sincere8", "sincere8"}, {"sixth", "sixth"}, {"dev7", "dev7"}, {"sarcasm9", "sarcasm9"}, {"sarcasm10", "sarcasm10"}, {"sarcasm11", "sarcasm11"},
 	{"seventh", "seventh"}, {"eighth", "eighth"}, {"dev8", "dev8"}, {"ninth", "ninth"}, {"dev9", "dev9"}, {"sarcasm12", "sarcasm12"}, {"dev10", "dev10"},
 	{"tenth", "tenth"}, {"sarcasm13", "sarcasm13"}, {"dev11", "dev11"}, {"eleventh", "eleventh"}, {"dev12", "dev12"},
-	{"twelfth", "twelfth"}, {"dev13", "dev13"}}
+	{"twelfth", "twelfth"}, {"dev13", "dev13"}, {"thirteenth", "thirteenth"}}
 
 // notTrainedYet are folders of testdata/quality the shipped weights have
 // not read: a round's blind set, committed after its "after" was measured
 // with these weights. Training on it would change the very verdicts that
 // "after" reports; it joins sets when the scorer is next retrained, as does
 // a development set committed before the retraining that reads it.
-var notTrainedYet = []string{"thirteenth", "dev14"}
+var notTrainedYet = []string{"dev14"}
 
 // shipped are the options the weights file is trained with, chosen by the
 // held-out measurement (every set left out in turn, pooled, the frames and
@@ -86,6 +86,23 @@ var notTrainedYet = []string{"thirteenth", "dev14"}
 // English at the same precision elsewhere, under half the sincere twins
 // flagged, for 2 to 3 fewer sarcastic messages found in a hundred; 2.5
 // times lost 2 more for a few false alarms fewer.
+//
+// On all thirty-two sets, held out and pooled at 0.95 (the frames and the
+// scorer), with the unlabelled app text's flags per 1,000 words and the
+// fixtures' sincere twins the scorer flags (en tr az):
+//
+//	features                     L2      en                tr                az                app text          twins
+//	stems, pairs, classes        0.0005  0.98/0.55 fp 27   0.96/0.65 fp 51   0.97/0.68 fp 35   0.01 0.04 0.06    4 5 1
+//	+ endings, class × shape     0.0005  0.98/0.56 fp 24   0.96/0.67 fp 48   0.98/0.70 fp 35   0.01 0.03 0.06    2 2 3
+//	+ pairs one word apart       0.0005  0.98/0.56 fp 20   0.96/0.66 fp 51   0.98/0.70 fp 34   0.01 0.03 0.06    1 2 3
+//	+ endings, class × shape     0.0003  0.97/0.59 fp 33   0.96/0.69 fp 53   0.97/0.72 fp 36   0.02 0.03 0.06    5 5 3
+//
+// A word's endings (e:) carry most of the gain in Turkish and Azerbaijani:
+// with the other new kinds read and the endings left out, 699 and 614 of
+// 1,983 and 1,960 sarcastic messages are missed, with them 667 and 596.
+// Pairs of stems one word apart found nothing more and would cost a
+// look-up a word, so they are not read; the lighter penalty finds more but
+// flags twice the app text in English and more than twice the twins.
 var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 3, Digits: 3}
 
 // trainOptions are the training options; flags change them for an
@@ -144,6 +161,8 @@ func main() {
 		err = flagsOn(os.Stdout, *root, *unlabelled)
 	case *measure != "":
 		err = measureOn(os.Stdout, *root, *measure)
+	case *fixturesFlag:
+		err = onFixtures(os.Stdout, *root)
 	default:
 		flag.Usage()
 		os.Exit(2)
