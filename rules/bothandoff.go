@@ -41,7 +41,8 @@ var BotHandoff = &lint.Rule{
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
 service is unavailable or to try later, the customer has reached a limit on asking ("You've reached the limit of three
 questions per session"; a shopping quota such as free samples or basket items is not one), has no answer, could not
-find, verify or recognise what was asked (no results, matches, records, orders or bookings found; "no problems found" is
+find, verify or recognise what was asked (no results, matches, records, orders or bookings found, not in our size
+chart or list, "cədvəlimizdə yoxdur", "tablomuzda yok"; "no problems found" is
 an answer), or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
@@ -51,7 +52,9 @@ Turkish and Azerbaijani not negated, not counterfactual ("sizi bağlardım"), no
 proqramımıza qoşduq"); in English "connect/transfer you" counts as said), someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
 title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq"), someone who will answer
-("a harbour master will reply here", "liman görevlisi cevap verecektir"; not "the system will reply") or a person of the
+("a harbour master will reply here", "liman görevlisi cevap verecektir"; not "the system will reply" or "our FAQ page
+will answer"), writing to the brand on another of its channels ("message us on Instagram", "Instagram
+sayfamızdan yazın", "WhatsApp-da bizə yazın") or a person of the
 customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
 ulaşabilirsiniz"), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
 plans may suit you"), its bot by any name ("chatbotumuzla konuşun", "chat with our virtual assistant"), a

@@ -83,10 +83,12 @@ object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" 
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu
-doldursun", "istəyənlər bizə zəng etsin"; not a wish, "çocuklar doyasıya eğlensin", a reassurance,
+doldursun", "istəyənlər bizə zəng etsin", or told what they can do, "almak isteyenler sitemizden sipariş verebilir",
+"istəyənlər saytdan sifariş verə bilər"; not a wish, "çocuklar doyasıya eğlensin", a reassurance,
 "kaçıranlar üzülmesin", or a question, "Bütün verilənlər silinsin?"), "all that is left is for you to …"
 with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
-Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
+Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …"; an
+imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
 counts only for missing, skipping, letting slip or delaying ("Don't miss it", "kaçırmayın",
 "bu fırsatı atlamayın", "əldən verməyin", "gecikməyin"), not to reassure
 ("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
@@ -203,6 +205,8 @@ type ctaGrammar struct {
 	jussiveLast map[lint.Lang]string
 	// suggestion and maybe: see suggested.
 	suggestion, maybe map[lint.Lang]map[string]bool
+	// abilityThird and attention: see wantersCan and heeded.
+	abilityThird, abilityThirdWords, attention map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -351,7 +355,8 @@ func newCTAGrammar() ctaGrammar {
 		lightNouns: w("light_verb_nouns"), youSubjects: w("you_subjects"),
 		negativeImperative: w("negative_imperative_endings"), urgentStems: w("urgent_negative_stems"),
 		participle: w("participle_endings"), participleHeads: w("participle_heads"),
-		jussive: w("jussive_endings"), jussiveSubject: w("jussive_subject_endings"), lightImperatives: w("light_imperatives"), leftForYou: w("left_for_you"), negativeJussive: w("negative_jussive_endings"), actionNouns: w("light_imperative_nouns"), leftVerbs: w("left_for_you_verbs"), lightVerbs: w("light_verb_stems"), enjoyNouns: w("enjoy_nouns"), suggestion: w("suggestion_endings"), maybe: w("maybe")}
+		jussive: w("jussive_endings"), jussiveSubject: w("jussive_subject_endings"), lightImperatives: w("light_imperatives"), leftForYou: w("left_for_you"), negativeJussive: w("negative_jussive_endings"), actionNouns: w("light_imperative_nouns"), leftVerbs: w("left_for_you_verbs"), lightVerbs: w("light_verb_stems"), enjoyNouns: w("enjoy_nouns"), suggestion: w("suggestion_endings"), maybe: w("maybe"),
+		abilityThird: w("ability_third_endings"), abilityThirdWords: w("ability_third"), attention: w("attention_nouns")}
 	g.jussiveLast = map[lint.Lang]string{}
 	for l, ends := range g.jussive {
 		for e := range ends {
@@ -413,7 +418,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) {
+	if g.imperative(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),
@@ -598,6 +603,9 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 		if last && flags[i]&ableEnd != 0 {
 			return true
 		}
+		if (last || clause) && g.heeded(m.Lang, toks, i) {
+			continue // "Diqqət edin, …": heed what follows
+		}
 		if (last || clause) && flags[i]&imperativeEnd != 0 && g.told(m.Lang, toks, i, folded) {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a
@@ -724,6 +732,67 @@ func (g ctaGrammar) jussiveCall(m *lint.Message) bool {
 				break
 			}
 			if u.Kind == lint.Word && utf8.RuneCountInString(u.Norm) >= 6 && dictionaryVerb(l, u.Norm, subject, g.infinitive[l]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heeded reports whether the verb at i is the imperative of a compound
+// verb of heeding, its noun right before it (attention_nouns: "Dikkat
+// edin", "Diqqət edin", "Fikir verin", "Nəzərə alın"): it asks the reader
+// to note what is said, and calls to no action.
+func (g ctaGrammar) heeded(l lint.Lang, toks []lint.Token, i int) bool {
+	if g.attention[l] == nil {
+		return false
+	}
+	prev := neighbour(toks, i, -1)
+	return prev >= 0 && toks[prev].Kind == lint.Word && g.attention[l][toks[prev].Norm]
+}
+
+// wantersCan: a 3rd person "can" ending a clause, its subject whoever
+// wants it (the list wanting, before it in the clause), tells them what to
+// do as the jussive does: "almak isteyenler sitemizden sipariş verebilir",
+// "istəyənlər saytdan sifariş verə bilər" (ability_third_endings, on a
+// verb the dictionary has; ability_third, the Azerbaijani modal after its
+// converb). Without such a subject it states ("erken gelenler indirim
+// alabilir").
+func (g ctaGrammar) wantersCan(m *lint.Message, pb phraseBook) bool {
+	l := m.Lang
+	ends, words := g.abilityThird[l], g.abilityThirdWords[l]
+	if ends == nil && words == nil {
+		return false
+	}
+	toks := m.Tokens()
+	var wanting []lint.Match
+	looked := false
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		if !words[t.Norm] && !(ends != nil && dictionaryVerb(l, t.Norm, ends, g.infinitive[l])) {
+			continue
+		}
+		next := neighbour(toks, i, 1)
+		if !(next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!,;:") || emojiEnd(toks, next)) {
+			continue
+		}
+		if !looked {
+			wanting, looked = pb.find(m, "wanting"), true
+		}
+		for _, w := range wanting {
+			if w.First < 0 || w.Last >= i {
+				continue
+			}
+			clause := true
+			for _, u := range toks[w.Last+1 : i] {
+				if u.Kind == lint.Punct && strings.ContainsAny(u.Norm, ",;:.!?") {
+					clause = false
+					break
+				}
+			}
+			if clause {
 				return true
 			}
 		}

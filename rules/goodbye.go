@@ -39,12 +39,14 @@ yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him 
 rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "sizi yenə görmək ümidi ilə"; a
 hope is a closing only for seeing, meeting or serving the customer again, not as the purpose of a
 deed, "sizi evde bulma ümidiyle geldi", and "hope you'll" only before enjoying or coming back, not
-"we hope you'll pay the balance"; "Happy" with a time after it only with an -ing or wish noun, not
+"we hope you'll pay the balance"; a verbless exclamation of fair weather or luck, "Fair winds!", "Clear skies
+and calm seas!", "Bereketli avlar!", "Xeyirli ovlar!"; "Happy" with a time after it only with an -ing or wish noun, not
 "Happy hour this Friday"),
 no thanks ("thanks for your patience", "sağ olun", "minnətdarlığımızı bildiririk", "with our gratitude",
-not "Gratitude candles" or "Şükran Hanım", a product or a name,
+not "Gratitude candles" or "Şükran Hanım", a product or a name, nor a courtesy told of a thing, "Warm wishes are
+printed on the card", "Teşekkür kartı pakete eklendi",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
-more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "if anything comes
+more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "kömək edərik", "yardımcı oluruz", "if anything comes
 up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
 borrowed word, "Merci"). Awaiting something by a date is asked for, not a
 courtesy ("qeydlərinizi cümə gününədək gözləyirik"; "we look forward to seeing you" is one, and so is "by the
@@ -73,14 +75,18 @@ conversations politely and say how to get back in touch.`,
 			ifEndings, us, ifWords := goodbyeData.WordSets("if_endings"), goodbyeData.WordSets("us"), goodbyeData.WordSets("if")
 			gw := newGoodbyeWords(wish)
 			courteous := func(m *lint.Message) bool {
-				if pb.has(m, "farewell") || pb.has(m, "await") && gw.awaits(m, pb.find(m, "await")) || pb.has(m, "thanks") || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
+				// Matches are looked at only when a courtesy noun is told of
+				// something (see addressed): most messages have none.
+				told := gw.toldCourtesy(m)
+				if pb.has(m, "farewell") && (!told || gw.addressed(m, pb.find(m, "farewell"))) || pb.has(m, "await") && gw.awaits(m, pb.find(m, "await")) ||
+					pb.has(m, "thanks") && (!told || gw.addressed(m, pb.find(m, "thanks"))) || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
 					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
-				if len(all["farewell"]) > 0 || gw.awaits(m, all["await"]) || len(all["thanks"]) > 0 || gw.offersHelp(m, all["help"]) {
+				if gw.addressed(m, all["farewell"]) || gw.awaits(m, all["await"]) || gw.addressed(m, all["thanks"]) || gw.offersHelp(m, all["help"]) {
 					return true
 				}
 				// An offer with a place or time adverb inside it: "bize buradan
@@ -291,6 +297,12 @@ type goodbyeWords struct {
 	// time (a number or one of deadline_times, after the/this/next).
 	timedDeadline, deadlineTimes, timeDeterminers map[lint.Lang]map[string]bool
 	deadlineEndings                               map[lint.Lang]*endingSet
+	// fortune: the adjectives of fair weather and luck a verbless wish is
+	// made with ("Fair winds!", "Clear skies and calm seas!"; see
+	// exclaimedWish).
+	fortune map[lint.Lang]map[string]bool
+	// courtesyNouns, courtesyObjects, courtesyObjectStems: see addressed.
+	courtesyNouns, courtesyObjects, courtesyObjectStems map[lint.Lang]map[string]bool
 }
 
 // The bits of goodbyeWords.flags.
@@ -350,7 +362,9 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
 		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited"),
-		timedDeadline: w("timed_deadline"), deadlineTimes: w("deadline_times"), timeDeterminers: w("time_determiners")}
+		timedDeadline: w("timed_deadline"), deadlineTimes: w("deadline_times"), timeDeterminers: w("time_determiners"),
+		fortune: w("fortune_adjectives"), courtesyNouns: w("courtesy_nouns"), courtesyObjects: w("courtesy_objects"),
+		courtesyObjectStems: w("courtesy_object_stems")}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
 		langs[l] = true
@@ -623,7 +637,7 @@ func (gw *goodbyeWords) wishes(m *lint.Message, toks []lint.Token, s lint.Span, 
 			}
 		}
 	}
-	if gw.wishPhrase(m, toks, s, clause, folded) || gw.toast(m, toks, s, clause) {
+	if gw.wishPhrase(m, toks, s, clause, folded) || gw.toast(m, toks, s, clause) || gw.exclaimedWish(m, toks, s, clause) {
 		return true
 	}
 	// "Until next season!", "Till Friday!": an exclamation of up to
@@ -688,6 +702,119 @@ func (gw *goodbyeWords) toast(m *lint.Message, toks []lint.Token, s lint.Span, c
 			if len(noun) > len(e)+2 && strings.HasSuffix(noun, e) && !strings.HasSuffix(noun, "'"+e) && !strings.HasSuffix(noun, e+e) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// exclaimedWish reports whether a clause is a verbless wish of fair
+// weather or luck: an exclamation that is its whole sentence, an adjective
+// of fortune or a good one and a plural noun, once or twice joined by a
+// coordinator ("Fair winds!", "Tight lines!", "Clear skies and calm
+// seas!"). A trade wishes what its customers go out into, so no list of
+// nouns would be whole: the frame is the wish, as for toast.
+func (gw *goodbyeWords) exclaimedWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
+	l := m.Lang
+	if gw.fortune[l] == nil || len(clause) != 2 && len(clause) != 5 || !sentenceStart(toks, clause[0]) ||
+		!strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "!") {
+		return false
+	}
+	if len(clause) == 5 && !gw.coordinators[l][toks[clause[2]].Norm] {
+		return false
+	}
+	for _, k := range []int{0, 3} {
+		if k >= len(clause) {
+			break
+		}
+		adj, noun := toks[clause[k]].Norm, toks[clause[k+1]].Norm
+		if !gw.fortune[l][adj] && !gw.goodAdjective[l][adj] {
+			return false
+		}
+		plural := false
+		for e := range gw.toastPlural[l] {
+			plural = plural || len(noun) > len(e)+2 && strings.HasSuffix(noun, e) && !strings.HasSuffix(noun, "'"+e) && !strings.HasSuffix(noun, e+e)
+		}
+		if !plural {
+			return false
+		}
+	}
+	return true
+}
+
+// addressed reports whether one of a list's matches is said to the
+// customer: a match with a courtesy noun (courtesy_nouns) right before a verb or a noun
+// it names (courtesy_objects, or a word starting with one of
+// courtesy_object_stems) is a thing told of, not a courtesy ("Warm wishes
+// are printed on the card", "Teşekkür kartı pakete eklendi", "Təşəkkür
+// məktubu qutudadır").
+func (gw *goodbyeWords) addressed(m *lint.Message, matches []lint.Match) bool {
+	l := m.Lang
+	nouns := gw.courtesyNouns[l]
+	for _, mt := range matches {
+		if nouns == nil || mt.First < 0 || !gw.toldOf(m, mt) {
+			return true
+		}
+		courtesy := false
+		for _, t := range m.Tokens()[mt.First : mt.Last+1] {
+			for n := range nouns {
+				courtesy = courtesy || t.Kind == lint.Word && strings.HasPrefix(t.Norm, n)
+			}
+		}
+		if !courtesy {
+			return true
+		}
+	}
+	return false
+}
+
+// toldCourtesy reports whether a word starting with one of courtesyNouns
+// has one of courtesyObjects right after it (see toldOf).
+func (gw *goodbyeWords) toldCourtesy(m *lint.Message) bool {
+	nouns := gw.courtesyNouns[m.Lang]
+	if nouns == nil {
+		return false
+	}
+	for i, t := range m.Tokens() {
+		if t.Kind != lint.Word {
+			continue
+		}
+		for n := range nouns {
+			if !strings.HasPrefix(t.Norm, n) {
+				continue
+			}
+			// The noun, or the word after it in its cue ("thank-you notes").
+			j := neighbour(m.Tokens(), i, 1)
+			if j >= 0 && m.Tokens()[j].Kind == lint.Punct && m.Tokens()[j].Norm == "-" {
+				j = neighbour(m.Tokens(), j, 1)
+			}
+			if gw.toldOf(m, lint.Match{First: i, Last: i}) || j >= 0 && gw.toldOf(m, lint.Match{First: j, Last: j}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// toldOf: the word right after a match, with no punctuation between (a
+// hyphen joins: "thank-you card"), is one of courtesyObjects or starts with
+// one of courtesyObjectStems.
+func (gw *goodbyeWords) toldOf(m *lint.Message, mt lint.Match) bool {
+	l := m.Lang
+	tk := m.Tokens()
+	n := neighbour(tk, mt.Last, 1)
+	if n >= 0 && tk[n].Kind == lint.Punct && tk[n].Norm == "-" {
+		n = neighbour(tk, n, 1)
+	}
+	if n < 0 || tk[n].Kind != lint.Word {
+		return false
+	}
+	w := tk[n].Norm
+	if gw.courtesyObjects[l][w] {
+		return true
+	}
+	for st := range gw.courtesyObjectStems[l] {
+		if strings.HasPrefix(w, st) {
+			return true
 		}
 	}
 	return false

@@ -38,11 +38,14 @@ var Greeting = &lint.Rule{
 		Title: "first reply without a greeting, away message without a time",
 		Text: `Flags a first reply (kind: greeting; away messages too if you add them to kinds) that starts
 straight with the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir", "Happy Friday",
-"Hayırlı cumalar", "Cüməniz mübarək", "Selamün aleyküm", "Salaməleyküm") and no
+"Hayırlı cumalar", "Cüməniz mübarək", "Selamün aleyküm", "Salaməleyküm", a wish of good work, "Kolay gelsin",
+"Hayırlı işler", "Kolay gəlsin", "Yorulmayasınız", or a hope that the customer is well, "Hope you're well",
+"Umarım iyisinizdir"; not the first word of a business's name, "Salaam Bakery has your cake ready") and no
 acknowledgement ("Thanks for your message", "Cheers for the photos", "Appreciate you reaching out",
 "Mesajınız elimize ulaştı", "Yazdığınız için
 teşekkürler", "Müraciətinizə görə minnətdarıq", "Question received", "Talebiniz alınmıştır",
-"Sorğunuz qəbul edildi") within its first words, also when typed without the
+"Sorğunuz qəbul edildi"; not asked, "Question received?", nor the subject of what follows, "Messages received
+after 6 pm are answered at 9") within its first words, also when typed without the
 language's letters ("Mesajiniz icin tesekkurler"). In Turkish and Azerbaijani, where the verb ends the
 sentence, a thank-you or a greeting verb may close the first clause ("Bize yazdığınız için çok teşekkür
 ederiz", "Komandamız sizi salamlayır"). A
@@ -50,7 +53,8 @@ ederiz", "Komandamız sizi salamlayır"). A
 morning class"); a greeting borrowed from another language ("Ciao", "Hola") is one; an interjection before it
 ("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words, and a greeting
 that ends its clause after a short noun phrase and a comma greets the customer it names ("A fellow
-kite flyer, welcome!"; not "…, welcome discount included"). Telling how the customer
+kite flyer, welcome!"; not "…, welcome discount included", nor a leave given to a bare plural, "Dogs on a
+lead, welcome!", "Walk-ins welcome"). Telling how the customer
 wrote to us is a correction, not a welcome ("Bize eksik yazmışsınız", "Bizə səhv yazmısınız"). An away message
 is not asked to greet: it answers whoever writes while no one is there, often in the middle of a
 conversation, and "We're closed until 9:00" is complete without a "Hi". It must say when a
@@ -75,8 +79,10 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 			anywhere := greetingData.WordSets("first_sentence")
 			ordinals := greetingData.WordSets("ordinal_endings") // a day of the month: see hasDayOfMonth
 			ack := ackFrames{received: greetingData.WordSets("ack_received"), notBefore: greetingData.WordSets("ack_not_before"),
-				notAfter: greetingData.WordSets("ack_not_after")}
-			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals, ack) }
+				notAfter: greetingData.WordSets("ack_not_after"), period: greetingData.WordSets("ack_period")}
+			names := greetNames{business: greetingData.WordSets("business_nouns"), permission: greetingData.WordSets("permission_greetings"),
+				vocatives: greetingData.WordSets("vocatives"), plural: greetingData.WordSets("plural_endings")}
+			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals, ack, names) }
 		}),
 }
 
@@ -84,6 +90,10 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 // condition or a compound noun (see stated).
 type ackFrames struct {
 	received, notBefore, notAfter map[lint.Lang]map[string]bool
+	// period: the prepositions of a time or a way after "received" that
+	// make the noun and its participle a subject ("Messages received after
+	// 6 pm are answered at 9"), not an acknowledgement.
+	period map[lint.Lang]map[string]bool
 }
 
 // stated reports whether an acknowledgement is said as a statement: no
@@ -97,7 +107,13 @@ func (a ackFrames) stated(m *lint.Message, toks []lint.Token, mt lint.Match) boo
 	if mt.First < 0 {
 		return true
 	}
-	if n := neighbour(toks, mt.Last, 1); n >= 0 && toks[n].Kind == lint.Word && a.notAfter[m.Lang][toks[n].Norm] {
+	n := neighbour(toks, mt.Last, 1)
+	if n >= 0 && toks[n].Kind == lint.Word && a.notAfter[m.Lang][toks[n].Norm] {
+		return false
+	}
+	// A question mark right after it asks whether it came ("Question
+	// received?", "Mesajınız ulaştı?"): no acknowledgement.
+	if n >= 0 && toks[n].Kind == lint.Punct && strings.HasPrefix(toks[n].Norm, "?") {
 		return false
 	}
 	received := false
@@ -106,6 +122,13 @@ func (a ackFrames) stated(m *lint.Message, toks []lint.Token, mt lint.Match) boo
 	}
 	if !received {
 		return true
+	}
+	// The noun and its participle alone, no auxiliary between, before a
+	// time or a way: a subject ("Messages received after 6 pm are answered
+	// …"); "Your request was received after hours" still acknowledges.
+	if n >= 0 && toks[n].Kind == lint.Word && neighbour(toks, mt.First, 1) == mt.Last && a.received[m.Lang][toks[mt.Last].Norm] &&
+		a.period[m.Lang][toks[n].Norm] {
+		return false
 	}
 	for j := neighbour(toks, mt.First, -1); j >= 0; j = neighbour(toks, j, -1) {
 		if toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?,;:") {
@@ -118,13 +141,13 @@ func (a ackFrames) stated(m *lint.Message, toks []lint.Token, mt lint.Match) boo
 	return true
 }
 
-func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere, ordinals map[lint.Lang]map[string]bool, ack ackFrames) {
+func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere, ordinals map[lint.Lang]map[string]bool, ack ackFrames, names greetNames) {
 	m := p.Msg
 	if m.Body.Text == "" || screenLine(m) {
 		return
 	}
 	if kindIn(m.Kind, o.Kinds) {
-		checkGreets(p, o, pb, typos, predicates, anywhere, ack)
+		checkGreets(p, o, pb, typos, predicates, anywhere, ack, names)
 	}
 	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) && !hasDayOfMonth(m.Tokens(), ordinals[m.Lang]) {
 		p.Report(lint.Diagnostic{
@@ -136,7 +159,7 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 
 // checkGreets reports a message of the rule's kinds that does not open
 // with a greeting or an acknowledgement.
-func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere map[lint.Lang]map[string]bool, ack ackFrames) {
+func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicates, anywhere map[lint.Lang]map[string]bool, ack ackFrames, names greetNames) {
 	m := p.Msg
 	// The index of the word at which the greeting must have started,
 	// counted after a brand's name that labels the message.
@@ -194,7 +217,8 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 				// are welcome", "you're welcome".
 				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 &&
 					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt) || list == "greet" && appositive(toks, from, mt)) &&
-					!(prev >= 0 && predicate[toks[prev].Norm]) && (list != "acknowledge" || ack.stated(m, toks, mt)) {
+					!(prev >= 0 && predicate[toks[prev].Norm]) && (list != "acknowledge" || ack.stated(m, toks, mt)) &&
+					(list != "greet" || !names.named(m, toks, from, mt)) {
 					return true
 				}
 			}
@@ -217,6 +241,63 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 			Suggestion: greetingData.Say(m.Lang, "greet"),
 		})
 	}
+}
+
+// greetNames tells a greeting word that greets nobody from one that does:
+// the first word of a business's name (business: "Salaam Bakery has your
+// cake ready", "Merhaba Pastanesi", "Salam Market"), and a permission
+// said of a bare plural that opens the message, "are" left out
+// (permission, plural: "Dogs on a lead, welcome!", "Walk-ins welcome";
+// not a plural the customer is called by, vocatives: "Friends, welcome!").
+type greetNames struct {
+	business, permission, vocatives, plural map[lint.Lang]map[string]bool
+}
+
+func (g greetNames) named(m *lint.Message, toks []lint.Token, from int, mt lint.Match) bool {
+	l := m.Lang
+	if mt.First < 0 {
+		return false
+	}
+	// The greeting and a capitalised noun of a business right after it.
+	if n := neighbour(toks, mt.Last, 1); n >= 0 && toks[n].Kind == lint.Word && upperInitial(m.Body.Text[toks[n].Start:toks[n].End]) &&
+		upperInitial(m.Body.Text[toks[mt.First].Start:toks[mt.First].End]) {
+		next := lint.Fold(l, toks[n].Norm)
+		for b := range g.business[l] {
+			if strings.HasPrefix(next, lint.Fold(l, b)) {
+				return true
+			}
+		}
+	}
+	if !g.permission[l][toks[mt.First].Norm] || mt.First <= from {
+		return false
+	}
+	first := -1
+	for i := from; i < mt.First; i++ {
+		if toks[i].Kind == lint.Word || toks[i].Kind == lint.Number {
+			first = i
+			break
+		}
+	}
+	if first < 0 || toks[first].Kind != lint.Word || g.vocatives[l][toks[first].Norm] {
+		return false
+	}
+	for i := first; i < mt.First; i++ {
+		if toks[i].Kind == lint.Punct && strings.ContainsAny(toks[i].Norm, ".!?;:") {
+			return false
+		}
+	}
+	// A hyphenated compound's last part carries its number ("walk-ins").
+	for first+2 < mt.First && toks[first+1].Kind == lint.Punct && toks[first+1].Norm == "-" && toks[first+1].Start == toks[first].End &&
+		toks[first+2].Kind == lint.Word && toks[first+2].Start == toks[first+1].End {
+		first += 2
+	}
+	w := toks[first].Norm
+	for e := range g.plural[l] {
+		if len(w) > len(e)+1 && strings.HasSuffix(w, e) && !strings.HasSuffix(w, e+e) && !strings.HasSuffix(w, "'"+e) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxAppositive is how many words a noun phrase that names the customer
