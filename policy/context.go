@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/msglint/msglint/lint"
 	"gopkg.in/yaml.v3"
@@ -312,15 +313,26 @@ func sentences(text string) []string {
 
 // asked finds the kinds of data a brand text (folded: its fold) asks for:
 // a sentence with a request frame that names the kind.
+//
+// Each sentence of several is read with its own fold: a pattern's need
+// (see cue) holds in the fold of every text it matches, so one the
+// sentence does not hold is not run on it, though the text may hold it.
 func asked(text, folded string, cs []*contextCues) [datums]bool {
 	var out [datums]bool
-	for _, s := range sentences(text) {
+	ss := sentences(text)
+	var buf []byte
+	for _, s := range ss {
+		sf := folded
+		if len(ss) > 1 {
+			buf = foldInto(buf[:0], s)
+			sf = unsafe.String(unsafe.SliceData(buf), len(buf)) // read before buf is written again
+		}
 		ask := false
 		for _, c := range cs {
-			ask = ask || matchAny(c.ask, s, folded)
+			ask = ask || matchAny(c.ask, s, sf)
 		}
 		if ask {
-			named := nouns(s, folded, cs)
+			named := nouns(s, sf, cs)
 			for d := range datums {
 				out[d] = out[d] || named[d]
 			}
