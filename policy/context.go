@@ -106,14 +106,24 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 			if len(list) == 0 {
 				return nil
 			}
-			alts := make([]string, len(list))
+			alts, lates := make([]string, len(list)), make([]string, len(list))
 			for i, p := range list {
 				if _, e := regexp.Compile(p); e != nil && err == nil {
 					err = fmt.Errorf("%s: %q: %v", lang, p, e)
 				}
-				alts[i] = "(?i)(?:" + unicodeBoundaries(p) + ")"
+				alts[i] = "(?i)(?:" + unicodeBoundaries(p, wordStart) + ")"
+				// A ^ of the list's own: no pattern without it.
+				if lates != nil && !strings.Contains(p, "^") {
+					lates[i] = "(?i)(?:" + unicodeBoundaries(p, notWordChar) + ")"
+				} else {
+					lates = nil
+				}
 			}
-			c, e := newCue(strings.Join(alts, "|"))
+			late := ""
+			if lates != nil {
+				late = strings.Join(lates, "|")
+			}
+			c, e := newLateCue(strings.Join(alts, "|"), late)
 			if e != nil && err == nil {
 				err = fmt.Errorf("%s: %v", lang, e)
 			}
@@ -146,9 +156,11 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 // unicodeBoundaries rewrites \b, which in Go's regexp knows only ASCII
 // letters, as a boundary between letters of any script and the rest: "mı"
 // and "səhv" end where a space follows them. The boundary takes up the
-// character beside the word, which the matches here allow.
-func unicodeBoundaries(p string) string {
-	const start, end = `(?:^|[^\p{L}\p{N}_])`, `(?:$|[^\p{L}\p{N}_])`
+// character beside the word, which the matches here allow. start is what
+// a word's start is written as: wordStart, or notWordChar where ^ is to
+// match nowhere (a text read from a place past its start).
+func unicodeBoundaries(p, start string) string {
+	const end = `(?:$|[^\p{L}\p{N}_])`
 	var b strings.Builder
 	for i := 0; i < len(p); i++ {
 		if p[i] == '\\' && i+1 < len(p) {
@@ -169,6 +181,8 @@ func unicodeBoundaries(p string) string {
 	}
 	return b.String()
 }
+
+const wordStart, notWordChar = `(?:^|[^\p{L}\p{N}_])`, `(?:[^\p{L}\p{N}_])`
 
 // cuesFor are the cue sets that read a text in a language: every
 // language's when it is unknown (in the order of their codes). "all"
@@ -259,7 +273,7 @@ func blank(b []byte, cues []*cue, folded string, accept func([]byte) bool) bool 
 		if !c.may(folded) {
 			continue
 		}
-		for _, loc := range c.re.FindAllIndex(b, -1) {
+		for _, loc := range c.findAll(b) {
 			m := b[loc[0]:loc[1]]
 			if accept != nil && !accept(m) {
 				continue
