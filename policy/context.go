@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/msglint/msglint/lint"
 	"gopkg.in/yaml.v3"
@@ -105,14 +106,24 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 			if len(list) == 0 {
 				return nil
 			}
-			alts := make([]string, len(list))
+			alts, lates := make([]string, len(list)), make([]string, len(list))
 			for i, p := range list {
 				if _, e := regexp.Compile(p); e != nil && err == nil {
 					err = fmt.Errorf("%s: %q: %v", lang, p, e)
 				}
-				alts[i] = "(?i)(?:" + unicodeBoundaries(p) + ")"
+				alts[i] = "(?i)(?:" + unicodeBoundaries(p, wordStart) + ")"
+				// A ^ of the list's own: no pattern without it.
+				if lates != nil && !strings.Contains(p, "^") {
+					lates[i] = "(?i)(?:" + unicodeBoundaries(p, notWordChar) + ")"
+				} else {
+					lates = nil
+				}
 			}
-			c, e := newCue(strings.Join(alts, "|"))
+			late := ""
+			if lates != nil {
+				late = strings.Join(lates, "|")
+			}
+			c, e := newLateCue(strings.Join(alts, "|"), late)
 			if e != nil && err == nil {
 				err = fmt.Errorf("%s: %v", lang, e)
 			}
@@ -145,9 +156,11 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 // unicodeBoundaries rewrites \b, which in Go's regexp knows only ASCII
 // letters, as a boundary between letters of any script and the rest: "mı"
 // and "səhv" end where a space follows them. The boundary takes up the
-// character beside the word, which the matches here allow.
-func unicodeBoundaries(p string) string {
-	const start, end = `(?:^|[^\p{L}\p{N}_])`, `(?:$|[^\p{L}\p{N}_])`
+// character beside the word, which the matches here allow. start is what
+// a word's start is written as: wordStart, or notWordChar where ^ is to
+// match nowhere (a text read from a place past its start).
+func unicodeBoundaries(p, start string) string {
+	const end = `(?:$|[^\p{L}\p{N}_])`
 	var b strings.Builder
 	for i := 0; i < len(p); i++ {
 		if p[i] == '\\' && i+1 < len(p) {
@@ -168,6 +181,8 @@ func unicodeBoundaries(p string) string {
 	}
 	return b.String()
 }
+
+const wordStart, notWordChar = `(?:^|[^\p{L}\p{N}_])`, `(?:[^\p{L}\p{N}_])`
 
 // cuesFor are the cue sets that read a text in a language: every
 // language's when it is unknown (in the order of their codes). "all"
@@ -258,7 +273,7 @@ func blank(b []byte, cues []*cue, folded string, accept func([]byte) bool) bool 
 		if !c.may(folded) {
 			continue
 		}
-		for _, loc := range c.re.FindAllIndex(b, -1) {
+		for _, loc := range c.findAll(b) {
 			m := b[loc[0]:loc[1]]
 			if accept != nil && !accept(m) {
 				continue
@@ -312,15 +327,26 @@ func sentences(text string) []string {
 
 // asked finds the kinds of data a brand text (folded: its fold) asks for:
 // a sentence with a request frame that names the kind.
+//
+// Each sentence of several is read with its own fold: a pattern's need
+// (see cue) holds in the fold of every text it matches, so one the
+// sentence does not hold is not run on it, though the text may hold it.
 func asked(text, folded string, cs []*contextCues) [datums]bool {
 	var out [datums]bool
-	for _, s := range sentences(text) {
+	ss := sentences(text)
+	var buf []byte
+	for _, s := range ss {
+		sf := folded
+		if len(ss) > 1 {
+			buf = foldInto(buf[:0], s)
+			sf = unsafe.String(unsafe.SliceData(buf), len(buf)) // read before buf is written again
+		}
 		ask := false
 		for _, c := range cs {
-			ask = ask || matchAny(c.ask, s, folded)
+			ask = ask || matchAny(c.ask, s, sf)
 		}
 		if ask {
-			named := nouns(s, folded, cs)
+			named := nouns(s, sf, cs)
 			for d := range datums {
 				out[d] = out[d] || named[d]
 			}

@@ -313,3 +313,40 @@ func FuzzCues(f *testing.F) {
 		}
 	})
 }
+
+// oldAsked is asked as it was: every sentence's patterns gated by the
+// whole text's fold.
+func oldAsked(text, folded string, cs []*contextCues) [datums]bool {
+	var out [datums]bool
+	for _, s := range sentences(text) {
+		ask := false
+		for _, c := range cs {
+			ask = ask || matchAny(c.ask, s, folded)
+		}
+		if ask {
+			named := nouns(s, folded, cs)
+			for d := range datums {
+				out[d] = out[d] || named[d]
+			}
+		}
+	}
+	return out
+}
+
+// FuzzAskedBySentence holds asked, which gates each sentence's patterns
+// by the sentence's own fold, to the gate by the whole text's.
+func FuzzAskedBySentence(f *testing.F) {
+	for _, s := range []string{"Thanks! Could you send your order number?", "Sipariş numaranızı iletir misiniz? Teşekkürler.",
+		"Salam. Telefon nömrənizi yazarsınızmı? Sifariş nömrəniz qəbzdə yazılıb.", "Keep your order number. Can you send a photo of the label?",
+		"İYİ GÜNLER. E-POSTA ADRESİNİZİ PAYLAŞABİLİR MİSİNİZ?\nTeslimat adresiniz nedir!"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, l := range []lint.Lang{lint.English, lint.Turkish, lint.Azerbaijani, ""} {
+			cs := cuesFor(l)
+			if got, want := asked(text, fold(text), cs), oldAsked(text, fold(text), cs); got != want {
+				t.Fatalf("%s %q: asks for %v, gated by the whole text %v", l, text, got, want)
+			}
+		}
+	})
+}

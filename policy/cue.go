@@ -28,6 +28,12 @@ type cue struct {
 	partPatterns []string
 	partsOnce    sync.Once
 	parts        []*cue
+	// late, when every match of re holds an ASCII digit at most pre
+	// bytes after its start, is re with ^ matching nowhere: re read from
+	// a place past a text's start. A text is then searched from a little
+	// before its next digit instead of from each byte (see findAll).
+	late *regexp.Regexp
+	pre  int
 }
 
 // need is a condition on a folded text: it holds lit, or all of subs
@@ -39,7 +45,11 @@ type need struct {
 	subs []*need
 }
 
-func newCue(pattern string) (*cue, error) {
+func newCue(pattern string) (*cue, error) { return newLateCue(pattern, "") }
+
+// newLateCue is newCue with late, the pattern written with each ^ (the
+// text's start) matching nowhere; "" when there is none.
+func newLateCue(pattern, late string) (*cue, error) {
 	re, err := regexp.Compile(pattern)
 	if err != nil {
 		return nil, err
@@ -47,8 +57,166 @@ func newCue(pattern string) (*cue, error) {
 	c := &cue{re: re}
 	if tree, err := syntax.Parse(pattern, syntax.Perl); err == nil {
 		c.need = needOf(tree.Simplify())
+		if d, ok := digitsOf(tree); ok && d.must && d.pre < unbounded && late != "" {
+			if late, err := regexp.Compile(late); err == nil {
+				c.late, c.pre = late, d.pre
+			}
+		}
 	}
 	return c, nil
+}
+
+// findAll is re.FindAllIndex(b, -1). A pattern whose matches each hold a
+// digit within pre bytes of their start (late is set) can start no match
+// more than pre bytes before the next digit: it is searched from there,
+// on the rest of b, where ^ (the text's start) matches nowhere, and no
+// further once no digit is left.
+func (c *cue) findAll(b []byte) [][]int {
+	if c.late == nil {
+		return c.re.FindAllIndex(b, -1)
+	}
+	var out [][]int
+	for pos := 0; pos < len(b); {
+		d := indexDigit(b[pos:])
+		if d < 0 {
+			break
+		}
+		// A place re would try: the start of a character, the byte
+		// after the last match, or the text's start.
+		s := max(pos, pos+d-c.pre)
+		for s > pos && !utf8.RuneStart(b[s]) {
+			s--
+		}
+		re := c.late
+		if s == 0 {
+			re = c.re
+		}
+		loc := re.FindIndex(b[s:])
+		if loc == nil {
+			break
+		}
+		out = append(out, []int{s + loc[0], s + loc[1]})
+		pos = s + loc[1]
+	}
+	return out
+}
+
+func indexDigit(b []byte) int {
+	for i, c := range b {
+		if c >= '0' && c <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+// unbounded stands for a length with no bound.
+const unbounded = 1 << 30
+
+// digits tells of a pattern's matches: must, each holds an ASCII digit,
+// the first at most pre bytes after the match's start; a match is at
+// most max bytes long.
+type digits struct {
+	must     bool
+	pre, max int
+}
+
+// digitsOf reads re's digits; false when re holds a condition on the
+// text around a place other than its start and end (\b, multi-line ^ and
+// $), which a search from within the text would read otherwise.
+func digitsOf(re *syntax.Regexp) (digits, bool) {
+	add := func(a, b int) int { return min(a+b, unbounded) }
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return digits{must: true}, true
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpEndText:
+		return digits{}, true
+	case syntax.OpLiteral:
+		var d digits
+		for _, r := range re.Rune {
+			if !d.must && r >= '0' && r <= '9' {
+				d.must, d.pre = true, d.max
+			}
+			d.max = add(d.max, runeBytes(r, re.Flags&syntax.FoldCase != 0))
+		}
+		return d, true
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return digits{must: true}, true
+		}
+		all := true
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			all = all && re.Rune[i] >= '0' && re.Rune[i+1] <= '9'
+		}
+		if all {
+			return digits{must: true, max: 1}, true
+		}
+		return digits{max: runeBytes(re.Rune[len(re.Rune)-1], false)}, true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return digits{max: 4}, true
+	case syntax.OpCapture:
+		return digitsOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		sub, ok := digitsOf(re.Sub[0])
+		if !ok {
+			return sub, false
+		}
+		least, most := 0, 1
+		switch re.Op {
+		case syntax.OpStar:
+			most = -1
+		case syntax.OpPlus:
+			least, most = 1, -1
+		case syntax.OpRepeat:
+			least, most = re.Min, re.Max
+		}
+		d := digits{must: least >= 1 && sub.must, pre: sub.pre, max: unbounded}
+		if most >= 0 {
+			d.max = min(most*sub.max, unbounded)
+		}
+		return d, true
+	case syntax.OpConcat:
+		var d digits
+		for _, sub := range re.Sub {
+			s, ok := digitsOf(sub)
+			if !ok {
+				return s, false
+			}
+			if !d.must && s.must {
+				d.must, d.pre = true, add(d.max, s.pre)
+			}
+			d.max = add(d.max, s.max)
+		}
+		return d, true
+	case syntax.OpAlternate:
+		d := digits{must: true}
+		for _, sub := range re.Sub {
+			s, ok := digitsOf(sub)
+			if !ok {
+				return s, false
+			}
+			d.must = d.must && s.must
+			d.pre, d.max = max(d.pre, s.pre), max(d.max, s.max)
+		}
+		return d, true
+	}
+	return digits{}, false
+}
+
+// runeBytes is the longest a character matching r is in UTF-8: r's own
+// length, or, matched without case, that of the longest it folds to ("k"
+// matches the Kelvin sign, of three bytes).
+func runeBytes(r rune, foldCase bool) int {
+	n := utf8.RuneLen(r)
+	if n < 0 {
+		n = 3 // a bad byte is read as utf8.RuneError
+	}
+	if foldCase {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			n = max(n, utf8.RuneLen(f))
+		}
+	}
+	return n
 }
 
 // may tells whether the pattern may match a text whose fold is folded.

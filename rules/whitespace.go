@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -76,9 +77,27 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 			// Most of a text: letters and marks nothing is asked of,
 			// and single spaces between words, which ask nothing either
 			// (see plainAfterSpace).
-			i++
-			for i < len(text) && (plainByte[text[i]] || text[i] == ' ' && i+1 < len(text) && plainAfterSpace[text[i+1]]) {
-				i++
+			for i++; i < len(text); {
+				// Every byte that is not plain is below 0x40 (spaces,
+				// marks, line ends): eight bytes at a time, on to the
+				// first such byte, most often the space after a word.
+				if i+8 <= len(text) {
+					if low := lowBytes(text[i:]); low == 0 {
+						i += 8
+						continue
+					} else {
+						i += bits.TrailingZeros64(low) >> 3
+					}
+				}
+				// A plain byte after such a space is plain too, so the
+				// two are passed in one step.
+				if c := text[i]; plainByte[c] {
+					i++
+				} else if c == ' ' && i+1 < len(text) && plainAfterSpace[text[i+1]] {
+					i += 2
+				} else {
+					break
+				}
 			}
 			lineStart = false
 			continue
@@ -158,6 +177,18 @@ var plainByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// lowBytes has the high bit of each of s's first eight bytes below 0x40
+// set, read as one little-endian number; bytes after the first such byte
+// may be set when they are not (a borrow carried on), so only the lowest
+// bit says where one is.
+func lowBytes(s string) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	_ = s[7]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return (x - 0x40*ones) &^ x & high
+}
 
 // plainAfterSpace marks the plain bytes that a single space after a plain
 // byte may precede without a finding: not a line end, where the space

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"reflect"
 	"testing"
 
@@ -31,6 +32,33 @@ func FuzzWhitespaceSingleSpace(f *testing.F) {
 		plainAfterSpace = saved
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: %v, checking every space %v", text, got, want)
+		}
+	})
+}
+
+// FuzzLowBytes holds lowBytes to a byte-by-byte search: its lowest bit is
+// at the first of eight bytes below 0x40, and it is zero when none is.
+func FuzzLowBytes(f *testing.F) {
+	for _, s := range []string{"abcdefgh", "abc defg", "\x00\x3f\x40\x7f\x80\xff@?", "şğıəüöç!", "@@@@@@@?", "AAAAAAA\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) < 8 {
+			return
+		}
+		want := -1
+		for i := 0; i < 8; i++ {
+			if s[i] < 0x40 {
+				want = i
+				break
+			}
+		}
+		got := -1
+		if low := lowBytes(s); low != 0 {
+			got = bits.TrailingZeros64(low) >> 3
+		}
+		if got != want {
+			t.Fatalf("%q: first byte below 0x40 at %d, lowBytes says %d", s[:8], want, got)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 // Command identical runs msglint as built from two commits on the same
 // generated 1M-message JSONL export and 1M-event transcript (and a tenth as
-// many plain-text messages and YAML library templates), checks that
+// many transcript events with 30 % new texts, plain-text messages and YAML
+// library templates), checks that
 // both write the same bytes (standard output and error, and exit code), and
 // prints each side's wall time, messages a second, CPU time and peak RSS,
 // side by side. Rounds alternate the two sides so that both see the same
@@ -55,6 +56,11 @@ func (in input) count(n int) int {
 var inputs = []input{
 	{"export", "export.jsonl", "msgs", gen.JSONL, false},
 	{"transcript", "transcript.jsonl", "events", gen.Transcript, false},
+	// A tenth as many events with 30 % of their texts new, never sent
+	// twice: read afresh, where the transcript's are nearly all memoised.
+	{"transcript-new", "transcript-new.jsonl", "events", func(w io.Writer, n int, seed uint64) error {
+		return gen.TranscriptMixed(w, n, seed, 0.3)
+	}, true},
 	// A tenth as many plain-text messages and library templates: the other
 	// readers and the file-level checks (duplicates, names, parity) see the
 	// same change.

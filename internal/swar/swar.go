@@ -29,3 +29,12 @@ func TwoByteRunes(x uint64) (int, bool) {
 	}
 	return 8 - bits.OnesCount64(cont), true
 }
+
+// TwoByteValid is TwoByteRunes's second answer alone, small enough to be
+// inlined in a loop that only asks whether eight bytes may be passed over.
+func TwoByteValid(x uint64) bool {
+	b7, b6, b5 := x&high, x<<1&high, x<<2&high
+	lead := b7 & b6 &^ b5
+	y := x&(0xFE*ones) ^ 0xC0*ones
+	return b7&b6&b5|lead>>56|(y-ones)&^y&high == 0 && b7&^b6 == lead<<8
+}

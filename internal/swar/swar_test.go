@@ -30,6 +30,9 @@ func FuzzTwoByteRunes(f *testing.F) {
 		if ok != want {
 			t.Fatalf("TwoByteRunes(%q) ok = %v, want %v", b, ok, want)
 		}
+		if TwoByteValid(binary.LittleEndian.Uint64(b)) != ok {
+			t.Fatalf("TwoByteValid(%q) = %v, TwoByteRunes says %v", b, !ok, ok)
+		}
 		if ok && n != utf8.RuneCount(b) {
 			t.Fatalf("TwoByteRunes(%q) = %d, want %d", b, n, utf8.RuneCount(b))
 		}

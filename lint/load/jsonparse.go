@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/msglint/msglint/internal/swar"
 	"github.com/msglint/msglint/lint"
 )
 
@@ -360,7 +361,8 @@ var plainBytes = func() (t [256]bool) {
 }()
 
 // plainRun is where the run of plain bytes (plainBytes) from i in d ends,
-// read eight bytes at a time.
+// read eight bytes at a time; eight bytes of plain bytes and valid
+// two-byte characters are passed over too.
 func plainRun(d []byte, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(d); i += 8 {
@@ -369,7 +371,16 @@ func plainRun(d []byte, i int) int {
 		// A high bit for a byte that is 0 in quote or backslash, below 0x20,
 		// or at or above 0x80. A borrow may set one above such a byte, never
 		// below: the lowest is the first byte that ends the run.
-		if m := ((quote-ones)&^quote | (backslash-ones)&^backslash | (x-ones*0x20)&^x | x) & highs; m != 0 {
+		stop := ((quote-ones)&^quote | (backslash-ones)&^backslash | (x-ones*0x20)&^x) & highs
+		if m := stop | x&highs; m != 0 {
+			if stop == 0 {
+				// Letters of two bytes, each whole within the eight (most
+				// of a Turkish or Azerbaijani text's high bytes), are as
+				// valid as str's byte-by-byte reading finds them.
+				if swar.TwoByteValid(x) {
+					continue
+				}
+			}
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}

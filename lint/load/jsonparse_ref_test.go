@@ -189,20 +189,35 @@ func sameNode(t *testing.T, path string, got, want *node) {
 	}
 }
 
-// plainRun, eight bytes at a time, ends where a run of plain bytes read one
-// by one ends, from every offset.
+// plainRun, eight bytes at a time, passes at least the run of plain bytes
+// read one by one, and beyond it only whole, valid two-byte characters and
+// plain bytes, as str reads them; it ends at a byte str must look at, or at
+// the end, from every offset.
 func FuzzPlainRun(f *testing.F) {
-	for _, s := range []string{`{"text":"Merhaba! Siparişiniz yarın"}`, "abcdefgh\"ijklmnop", "0123456789abcdef\\n", "tab\there", "\x7f\x80\xff", ""} {
+	for _, s := range []string{`{"text":"Merhaba! Siparişiniz yarın"}`, "abcdefgh\"ijklmnop", "0123456789abcdef\\n", "tab\there", "\x7f\x80\xff", "",
+		"şşşşşşşş\"", "abcdeşfgh", "\xc0\x80abcdef", "ab\xc3\xa7\xc3\xa7\xc3\xa7\\", "çöğüşıİə—x"} {
 		f.Add([]byte(s))
 	}
+	plain := func(c byte) bool { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' }
 	f.Fuzz(func(t *testing.T, d []byte) {
 		for i := range len(d) + 1 {
-			want := i
-			for want < len(d) && d[want] >= 0x20 && d[want] < 0x80 && d[want] != '"' && d[want] != '\\' {
-				want++
+			ascii := i
+			for ascii < len(d) && plain(d[ascii]) {
+				ascii++
 			}
-			if got := plainRun(d, i); got != want {
-				t.Fatalf("plainRun(%q, %d) = %d, want %d", d, i, got, want)
+			got := plainRun(d, i)
+			if got < ascii || got > len(d) || got < len(d) && plain(d[got]) {
+				t.Fatalf("plainRun(%q, %d) = %d, plain bytes to %d", d, i, got, ascii)
+			}
+			for k := i; k < got; {
+				switch c := d[k]; {
+				case plain(c):
+					k++
+				case 0xC2 <= c && c <= 0xDF && k+1 < got && d[k+1]&0xC0 == 0x80:
+					k += 2
+				default:
+					t.Fatalf("plainRun(%q, %d) = %d, past %q at %d", d, i, got, c, k)
+				}
 			}
 		}
 	})
