@@ -112,8 +112,8 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 					err = fmt.Errorf("%s: %q: %v", lang, p, e)
 				}
 				alts[i] = "(?i)(?:" + unicodeBoundaries(p, wordStart) + ")"
-				// A ^ of the list's own: no pattern without it.
-				if lates != nil && !strings.Contains(p, "^") {
+				// A ^ or \A of the list's own: no pattern without it.
+				if lates != nil && !strings.Contains(p, "^") && !strings.Contains(p, `\A`) {
 					lates[i] = "(?i)(?:" + unicodeBoundaries(p, notWordChar) + ")"
 				} else {
 					lates = nil
