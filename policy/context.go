@@ -112,8 +112,8 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 					err = fmt.Errorf("%s: %q: %v", lang, p, e)
 				}
 				alts[i] = "(?i)(?:" + unicodeBoundaries(p, wordStart) + ")"
-				// A ^ of the list's own: no pattern without it.
-				if lates != nil && !strings.Contains(p, "^") {
+				// A ^ or \A of the list's own: no pattern without it.
+				if lates != nil && !strings.Contains(p, "^") && !strings.Contains(p, `\A`) {
 					lates[i] = "(?i)(?:" + unicodeBoundaries(p, notWordChar) + ")"
 				} else {
 					lates = nil
@@ -128,7 +128,7 @@ func parseContext(data []byte) (map[string]*contextCues, error) {
 				err = fmt.Errorf("%s: %v", lang, e)
 			}
 			if c != nil && len(alts) > 1 {
-				c.partPatterns = alts
+				c.partPatterns, c.latePatterns = alts, lates
 			}
 			return []*cue{c}
 		}
@@ -273,7 +273,7 @@ func blank(b []byte, cues []*cue, folded string, accept func([]byte) bool) bool 
 		if !c.may(folded) {
 			continue
 		}
-		for _, loc := range c.findAll(b) {
+		for _, loc := range c.findAll(b, folded) {
 			m := b[loc[0]:loc[1]]
 			if accept != nil && !accept(m) {
 				continue

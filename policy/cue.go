@@ -34,6 +34,15 @@ type cue struct {
 	// before its next digit instead of from each byte (see findAll).
 	late *regexp.Regexp
 	pre  int
+	// latePatterns are partPatterns written as late is, when the list
+	// has them; numbers are those of its parts that a late pattern reads
+	// (a street number, of the parts of an address), and words the
+	// needs of the others, each part's own: a text that meets none is
+	// searched by numbers. Both are made at first use.
+	latePatterns []string
+	numbersOnce  sync.Once
+	numbers      *cue
+	words        *need
 }
 
 // need is a condition on a folded text: it holds lit, or all of subs
@@ -71,7 +80,18 @@ func newLateCue(pattern, late string) (*cue, error) {
 // more than pre bytes before the next digit: it is searched from there,
 // on the rest of b, where ^ (the text's start) matches nowhere, and no
 // further once no digit is left.
-func (c *cue) findAll(b []byte) [][]int {
+//
+// A list of parts some of which are such (the numbers) and the others
+// not (the words) is searched as its numbers alone in a text (folded: its
+// fold) that meets none of the words' needs: no word part matches in it,
+// and the list's matches are its numbers'.
+func (c *cue) findAll(b []byte, folded string) [][]int {
+	if c.late == nil && c.latePatterns != nil {
+		c.numbersOnce.Do(c.splitNumbers)
+		if c.numbers != nil && !c.words.met(folded) {
+			return c.numbers.findAll(b, folded)
+		}
+	}
 	if c.late == nil {
 		return c.re.FindAllIndex(b, -1)
 	}
@@ -99,6 +119,36 @@ func (c *cue) findAll(b []byte) [][]int {
 		pos = s + loc[1]
 	}
 	return out
+}
+
+// splitNumbers makes numbers and words, when the list's parts are of
+// both kinds and each word part has a need.
+func (c *cue) splitNumbers() {
+	var nums, lates []string
+	var words []*need
+	for i, p := range c.partPatterns {
+		tree, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			return
+		}
+		if d, ok := digitsOf(tree); ok && d.must && d.pre < unbounded {
+			nums, lates = append(nums, p), append(lates, c.latePatterns[i])
+			continue
+		}
+		n := needOf(tree.Simplify())
+		if n == nil {
+			return
+		}
+		words = append(words, n)
+	}
+	if len(nums) == 0 || len(words) == 0 {
+		return
+	}
+	numbers, err := newLateCue(strings.Join(nums, "|"), strings.Join(lates, "|"))
+	if err != nil || numbers.late == nil {
+		return
+	}
+	c.numbers, c.words = numbers, joinNeeds(words, false)
 }
 
 func indexDigit(b []byte) int {
