@@ -36,11 +36,14 @@ sailing club") or a cooperative, a business named by its trade ("tabakhane", "ka
 or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
 ("the city archive", "the university library"; not storage, "the photo library", "the digital archive"), the owner or operator of someone else's place ("the owner of the
 cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office ("the tourism
-office", "the Passport Office") or administration ("liman idarəsi", "site yönetimi"), another company
+office", "the Passport Office"), administration ("liman idarəsi", "site yönetimi") or chair's office with a
+public body's kind ("liman başkanlığı"; a board's, "yönetim kurulu başkanlığı", is ours), another company
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a firm "we work with" or "that
 supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
-received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "adresinizi ona ilettik"; "your order number" is data even for a courier), was notified of them, was copied into the
+received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "adresinizi ona ilettik", but not
+before a postposition, "ona göre", "ona görə də"; "your order number" is data even for a courier, "your product code"
+describes the goods), was notified of them, was copied into the
 conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
@@ -51,12 +54,14 @@ party's contact instead (its tracking link or form added to the conversation: "k
 linkini yazışmaya ekledik"), a word in capitals alone ("KYC", "AML": a company is read from its legal form
 or a name, not from capitals, unless it is a carrier known by one, "DPD", "DHL-ə"), passing it to the brand's own teams (billing, the store manager, Customer
 Care, head office, the office, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
-florist", "otelimize", "kafe sahibimize", "our team in the studio", "atölyemizin baş terzisine": "our" makes them ours, unless they are a role outside the
-brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", or a company of a trade
-such as "our cleaning company"), the owner or the club alone ("the owner", "the shop owner", "your
+florist", "otelimize", "kafe sahibimize", "our team in the studio", "kliniğimizin laboratuvarına": "our" makes them ours, unless they are a role outside the
+brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
+of ours ("otelimizin transfer şirketine", "mağazamızın anlaşmalı kuryesine"), or a company of a trade
+such as "our cleaning company"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
 customer), advice such as "take your results with you when you go to the hospital", a party the customer is to
-reach ("sığortaçınıza müraciət etmək üçün … sizə göndərdik"), someone's words
+reach ("sığortaçınıza müraciət etmək üçün … sizə göndərdik"; one we reach on the customer's behalf,
+"adınıza … başvurmak için … ilettik", got it), someone's words
 in quotes or in another clause (a semicolon ends one), what the customer sent themselves ("the form you submitted to the council"), handing goods
 such as a parcel, or anything of the customer's that is not data ("your repaired watch"), over to a courier
 (hand over, give, teslim et, təhvil ver; a code or a note passed on, "kapı şifrenizi kuryeye ilettik", is data), and filing an application with the authority that decides it (a visa
@@ -115,6 +120,21 @@ type forwardingWords struct {
 	// own before where it works ("our team at the factory", "in the
 	// studio"; see atOurs).
 	identifiers, acronymCompanies, placePreps map[lint.Lang]map[string]bool
+	// pronounPostpositions (Turkish, Azerbaijani): the postpositions a
+	// pronoun's dative governs ("ona göre", "ona görə", "ona rağmen",
+	// "onlara ait"): a pronoun before one is no receiver.
+	pronounPostpositions map[lint.Lang]map[string]bool
+	// toYou (Turkish, Azerbaijani): the customer as a receiver ("size",
+	// "sizə"; see contactGoal).
+	toYou map[lint.Lang]map[string]bool
+	// customerWords (Turkish, Azerbaijani): the stems of the words for
+	// our customers (see customerWord).
+	customerWords map[lint.Lang]map[string]bool
+	// transactions (English): the words of goods for a transaction of the
+	// customer's (order, booking, parcel), whose identifier is their data;
+	// a product's identifier ("product code", "item number") describes
+	// the goods.
+	transactions map[lint.Lang]map[string]bool
 	// systems (English): the nouns for a place of ours where the customer
 	// finds their things; served: the third parties' nouns that also name
 	// our customers, which before one of systems name whom it serves ("the
@@ -321,7 +341,7 @@ func newForwardingWords() *forwardingWords {
 		carriers: w("carriers"), honorifics: w("honorifics"), mailingLists: w("mailing_lists"), asWords: w("as_words"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
-		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions")}
+		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -531,11 +551,14 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 					return true
 				}
 			}
+			if n := neighbour(toks, r.Last, 1); r.Cue != "name" && r.Cue != headCue && n >= 0 && toks[n].Kind == lint.Word && fw.customerWord(m.Lang, toks[n].Norm, folded) {
+				return true // "bayi müşterilerimize": our customers of a kind, not the party
+			}
 			return fw.someonesHome(m.Lang, toks, r) || fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
-				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r) || fw.ourPlacesStaff(m.Lang, toks, r, folded)
+				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r) || fw.ourPlacesStaff(m.Lang, toks, r, all["third_modifier"], folded)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -543,6 +566,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		for j := firstTokenAt(toks, s.Start); j < len(toks) && toks[j].End <= s.End; j++ {
 			if flags[j]&pronounBit == 0 {
 				continue
+			}
+			if n := neighbour(toks, j, 1); n >= 0 && toks[n].Kind == lint.Word && fw.pronounPostpositions[m.Lang][toks[n].Norm] {
+				continue // "ona göre", "ona görə də", "onlara ait": a postposition's, no receiver
 			}
 			if ants == nil {
 				ants = fw.newAntecedents(m, toks, all, folded)
@@ -1096,13 +1122,14 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		b := flags[i]
 		if b&ownerBit != 0 {
 			// "your dental impression": goods may be the word after next.
-			// "your order number": a word of goods before an identifier
-			// names the customer's data.
+			// "your order number": a transaction's word before an
+			// identifier names the customer's data; a product's ("your
+			// product code") names the goods.
 			n, nn := neighbour(toks, i, 1), -1
 			if n >= 0 {
 				nn = neighbour(toks, n, 1)
 			}
-			if n >= 0 && toks[n].Kind == lint.Word && nn >= 0 && toks[nn].Kind == lint.Word && isGoods(n, n) && fw.identifiers[m.Lang][toks[nn].Norm] {
+			if n >= 0 && toks[n].Kind == lint.Word && nn >= 0 && toks[nn].Kind == lint.Word && isGoods(n, n) && fw.identifiers[m.Lang][toks[nn].Norm] && fw.transactions[m.Lang][toks[n].Norm] {
 				out = append(out, lint.Match{Cue: identifierCue, Span: lint.Span{Start: t.Start, End: toks[nn].End}, First: i, Last: nn})
 			} else if n >= 0 && toks[n].Kind == lint.Word && !isGoods(n, n) && !isGoods(nn, nn) {
 				out = append(out, lint.Match{Cue: ownedCue, Span: lint.Span{Start: t.Start, End: toks[n].End}, First: i, Last: n})
@@ -2010,6 +2037,9 @@ func (fw *forwardingWords) possessedHeads(m *lint.Message, toks []lint.Token, th
 			if hasAnyEnding(l, toks[j].Norm, fw.verbalHeadSet[l], folded) && !lastButOne(toks, j, s) {
 				break // "Hərracın bitməsinə bir dəqiqə qalmış": the auction's ending, no receiver
 			}
+			if fw.customerWord(l, toks[j].Norm, folded) && !fw.genitive(l, toks[t.Last].Norm) {
+				break // "toptancı müşteri listemize": the party's word tells which customers, no receiver
+			}
 			// "tedarikçi çiftliğimizle": a head of ours named by an outside
 			// role is that role's (our supplier farm). After "the one at"
 			// ("klinikasındakı ortodonta", "Kliniği'ndeki ortodontiste")
@@ -2165,23 +2195,30 @@ func (fw *forwardingWords) ownStated(l lint.Lang, toks []lint.Token, r lint.Matc
 }
 
 // ourPlacesStaff: a third party's word as the head of a compound after a
-// place of ours in the genitive is one of that place's people, ours
-// ("atölyemizin baş terzisine", "klinikamızın laboratoriyasına"), as "our
-// tailor" is; a role outside the brand stays outside ("otelimizin
+// place of ours in the genitive is one of that place's people or rooms,
+// ours ("atölyemizin baş terzisine", "klinikamızın laboratoriyasına"), as
+// "our tailor" is; a role outside the brand stays outside ("otelimizin
 // tedarikçisine"), and so does anyone of an outside role's place
-// ("tedarikçimizin mühendislerine").
-func (fw *forwardingWords) ourPlacesStaff(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
+// ("tedarikçimizin mühendislerine"). A body of its own stays outside too,
+// whoever it works for: a company or a bank (org_heads: "otelimizin
+// transfer şirketine"), a carrier ("mağazamızın kuryesine"), a head with
+// a third party's modifier or a carrier's name in the compound
+// ("mağazamızın anlaşmalı kuryesine", "DHL kuryesine").
+func (fw *forwardingWords) ourPlacesStaff(l lint.Lang, toks []lint.Token, r lint.Match, modifiers []lint.Match, folded bool) bool {
 	if r.First < 0 || r.Last < 0 || r.Cue == "name" || r.Cue == pronounCue || fw.ourList[l] == nil || fw.externalRole(l, r) ||
-		!hasAnyEnding(l, toks[r.Last].Norm, fw.headSet[l], folded) {
+		!hasAnyEnding(l, toks[r.Last].Norm, fw.headSet[l], folded) || fw.orgHead(l, toks[r.Last].Norm, folded) || fw.carrier(l, r) {
 		return false
 	}
-	for j, k := r.First, 0; k < 2; k++ {
+	for j, k := r.First, 0; k < 3; k++ {
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 			return false
 		}
 		w := toks[j].Norm
 		if fw.ours(l, w, folded) && fw.genitive(l, w) {
 			return !fw.externalLemma(l, w) && !fw.externalPrefix(l, w, folded)
+		}
+		if fw.acronymCompanies[l][w] || slices.ContainsFunc(modifiers, func(mt lint.Match) bool { return mt.First <= j && mt.Last >= j }) {
+			return false
 		}
 	}
 	return false
@@ -2538,11 +2575,14 @@ func (fw *forwardingWords) contacted(l lint.Lang, toks []lint.Token, w int) bool
 }
 
 // contactGoal: a receiver right before a verb of reaching someone in the
-// infinitive is that verb's goal ("sığortaçınıza müraciət etmək üçün
-// fotoları sizə göndərdik", "bankanıza başvurmak için"): the customer is to
-// reach the party, nothing was sent to it.
+// infinitive is that verb's goal when what was sent went to the customer
+// (to_you after it in its sentence: "sığortaçınıza müraciət etmək üçün
+// fotoları sizə göndərdik", "bankanıza başvurmak için … size"): the
+// customer is to reach the party, nothing was sent to it. Without one we
+// reach the party ourselves ("adınıza sigorta şirketine başvurmak için
+// belgelerinizi ilettik"), and it got what was sent.
 func (fw *forwardingWords) contactGoal(l lint.Lang, toks []lint.Token, t lint.Match) bool {
-	if t.Last < 0 || len(fw.infinitiveEndings[l]) == 0 {
+	if t.Last < 0 || len(fw.infinitiveEndings[l]) == 0 || !fw.toYouAfter(l, toks, t.Last) {
 		return false
 	}
 	for lemma := range fw.contactVerbs[l] {
@@ -2559,6 +2599,33 @@ func (fw *forwardingWords) contactGoal(l lint.Lang, toks []lint.Token, t lint.Ma
 			if strings.HasSuffix(toks[j].Norm, e) && len(toks[j].Norm) == len(words[len(words)-1])+len(e) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// toYouAfter: one of to_you (the customer as a receiver: "size", "sizə")
+// after token i in its sentence.
+func (fw *forwardingWords) toYouAfter(l lint.Lang, toks []lint.Token, i int) bool {
+	for j := neighbour(toks, i, 1); j >= 0; j = neighbour(toks, j, 1) {
+		if toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?;") {
+			return false
+		}
+		if toks[j].Kind == lint.Word && fw.toYou[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// customerWord reports whether a word is one of customer_words (the
+// words for our customers) with any ending: a third party's word right
+// before one tells what kind of customers ("toptancı müşterilerimiz",
+// "wholesale customers"), and names no receiver.
+func (fw *forwardingWords) customerWord(l lint.Lang, w string, folded bool) bool {
+	for c := range fw.customerWords[l] {
+		if strings.HasPrefix(w, c) || folded && strings.HasPrefix(lint.Fold(l, w), lint.Fold(l, c)) {
+			return true
 		}
 	}
 	return false
