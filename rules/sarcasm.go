@@ -31,7 +31,7 @@ type sarcasmList int32
 // sarcasmLists are the lists' names by number.
 var sarcasmLists = append(sarcasmLexicon.listNames(),
 	"compliance", "customer_did", "denied_slip", "judgment_any", "mishap", "luck_context", "impatience", "counted_contact", "reversal", "promised",
-	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast", "ends:should")
+	"ends:negated", "ends:promise", "ends:act", "ends:infinitive", "ends:without", "ends:ourPast", "ends:should", "ends:coming")
 
 // sarcasmListHashes are the hashes of the lexicon's lists' names (see
 // cueClasses), by number.
@@ -169,6 +169,10 @@ var (
 	lsEndsWithout     = sarcasmListOf("ends:without")
 	lsEndsOurPast     = sarcasmListOf("ends:ourPast")
 	lsEndsShould      = sarcasmListOf("ends:should")
+	lsEndsComing      = sarcasmListOf("ends:coming")
+	lsThirdParty      = sarcasmListOf("third_party")
+	lsHedge           = sarcasmListOf("hedge")
+	lsHedgeInside     = sarcasmListOf("hedge_inside")
 	lsShouldHave      = sarcasmListOf("should_have")
 )
 
@@ -201,8 +205,10 @@ var Sarcasm = &lint.Rule{
 already said", "what a surprise", "nothing better to do", "/s", 🙄, 🙃, "(!)", "tabii canım", "yok artık",
 "başka işimiz yok", "əlbəttə canım", "nə sürpriz", "it's almost as if", "we don't need weekends anyway"), rhetorical questions of exasperation ("did you even read
 it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just to annoy you"; a word of intent with a harm aimed at the customer: "just to ruin your weekend",
-"sırf sizin gözlem gecenizi bozmak için", "məhz toyunuzu korlamaq üçün"), a thing's obvious purpose hedged after "yes" ("Yes,
-the tea was hot. That's more or less what tea rooms are known for") and mock joy at
+"sırf sizin taşınma gününüzü berbat etmek için", "məhz toyunuzu korlamaq üçün"; not when scammers or fake sellers mean
+it, "Scammers send fake texts just to trick you", nor pampering, "just to spoil you"), a thing's obvious purpose hedged
+after "yes" ("Yes, the bakery smelled of bread. That's pretty much what bakeries are known for"; not "Basically, …"
+opening an explanation) and mock joy at
 repeating ourselves, a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
 or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
 with the person looking after them, nor with a person named Deniz or Günəş, nor plain talking to an animal, "talk to the
@@ -221,7 +227,8 @@ yenilikçi bir yöntem olmuş"; a judgment often sincere, "çok
 akıllıca", "anlaşılandır", only with "of course", a feigned guess or a question beside it that is no offer of
 ours, "ister misiniz", "alalım mı", and with no remedy done, "gönderdik", nor one we will do, "size bildireceğiz"), thanks for a notice given too late ("thanks for telling us
 five minutes before"), "of course" or "surely" with "our fault" or what we should have done ("Haqlısınız, buludları
-əvvəlcədən dağıtmalı idik") and no apology or remedy, "since you know
+əvvəlcədən dağıtmalı idik"; not what we should have in stock, nor the customer's fault, "sizin kabahatiniz yok") and no
+apology or remedy (also one of ours who will call the customer, "teknisyenimiz sizi arayacak"), "since you know
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
 feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
@@ -232,7 +239,8 @@ gecikti"), also with a mock wish after it ("…delayed again, we wish you happy 
 customer's own slip ("Thanks so much for forgetting the key again", "ödemediğiniz için teşekkürler", "bizi
 qınadığınız üçün təşəkkür edirik"), their surprise at what they caused met with a judgment or a feigned guess
 ("…and you're surprised? Presumably…", "şaşırmanız çok sevimli", "təəccüblənmisiniz, yəqin…"), feigned mystery
-at what they did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"), "of course" with
+at what they did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"; not beside a win had,
+"you won", though beside one only hoped for), "of course" with
 our promise and a request for more ("Of course, we'll … Anything else while we're at it?", "Tabii, … boyarız,
 hatta üstüne … hediye ederiz"), asking whether the customer did it again ("Yine mi … yazdınız?", "Yenə …
 soruşursunuz?"), feigned certainty of someone else's joy after a mishap ("…without waiting a day. I'm sure the
@@ -304,7 +312,7 @@ func sarcasmCustomer() customer {
 		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
-		shouldStems: sarcasmData.WordSets("should_stems"), shouldAux: sarcasmData.WordSets("should_aux"),
+		shouldStems: sarcasmData.WordSets("should_stems"), shouldAux: sarcasmData.WordSets("should_aux"), haveObjects: sarcasmData.WordSets("have_objects"),
 		commandSkip: sarcasmData.WordSets("command_skip"), backPronouns: sarcasmData.WordSets("back_pronouns"),
 		addresseeEnd: sarcasmData.WordSets("addressee_end"), accusative: sarcasmData.WordSets("accusative"),
 		intensifiers: sarcasmData.WordSets("intensifiers"), timeAfter: sarcasmData.WordSets("time_postpositions"),
@@ -317,7 +325,7 @@ func sarcasmCustomer() customer {
 		genitive: sarcasmData.WordSets("genitive_endings"), questions: sarcasmData.WordSets("our_questions")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
-		"ends:you": you.endings, "ends:should": sarcasmData.WordSets("should_endings")})
+		"ends:you": you.endings, "ends:should": sarcasmData.WordSets("should_endings"), "ends:coming": sarcasmData.WordSets("coming_endings")})
 	for l, nouns := range you.timeNouns {
 		if you.countNouns[l] == nil { // one noun of times for both ("kez", "dəfə")
 			you.countNouns[l] = nouns
@@ -469,8 +477,8 @@ var frames = [...]sarcasmFrame{
 	{a: "no_rush", b: "elapsed", unless: "apology", why: "telling the customer not to hurry after a long wait reads as sarcasm"},
 	{a: "luck", b: "luck_context", unless: "apology help_offer", why: "wishing the customer luck with what is bound to fail reads as sarcasm"},
 	{a: "gratitude", b: "misdeed", youB: true, thanked: true, unless: "apology remedy understanding informing", why: "thanks for the customer's slip reads as sarcasm"},
-	{a: "spite", b: "harm", youB: true, unless: "apology", why: "feigning that we meant to harm the customer reads as sarcasm"},
-	{a: "spite_to", b: "harm_to", near: 1, youB: true, unless: "apology", why: "feigning that we meant to harm the customer reads as sarcasm"},
+	{a: "spite", b: "harm", youB: true, unless: "apology third_party", why: "feigning that we meant to harm the customer reads as sarcasm"},
+	{a: "spite_to", b: "harm_to", near: 1, youB: true, unless: "apology third_party", why: "feigning that we meant to harm the customer reads as sarcasm"},
 	{a: "obvious_point", b: "hedge", near: 3, after: "affirm", unless: "apology", why: "stating a thing's obvious purpose reads as sarcasm"},
 }
 
@@ -665,6 +673,14 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		slices.ContainsFunc(found[lsWin], func(w lint.Match) bool { return !c.denied(m, w) && !negatedNext(m, w, c.negation) }) {
 		found[lsMystery], found[lsFeignedSurprise] = nil, nil
 	}
+	// A discourse word hedges inside its sentence ("That's basically the
+	// whole point"); opening it, it starts an explanation ("Esasen
+	// atölyenin bütün amacı …").
+	for _, h := range found[lsHedgeInside] {
+		if h.First >= 0 && !opensSentence(toks, h.First) {
+			found[lsHedge] = append(found[lsHedge], h)
+		}
+	}
 	// A harm denied is no spite: "sizi üzmek için değil".
 	if len(found[lsHarm]) > 0 {
 		found[lsHarm] = slices.DeleteFunc(found[lsHarm], func(w lint.Match) bool { return negatedNext(m, w, c.negation) })
@@ -733,6 +749,11 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	// What we should have done is not done, so no remedy
 	// ("belirtmeliydik"); beside "of course" it is blame we take
 	// ("Haqlısınız, buludları əvvəlcədən dağıtmalı idik").
+	// The customer's fault is not ours, nor a fault denied: "sizin
+	// kabahatiniz yok", "günahınız yoxdur".
+	if len(found[lsBlame]) > 0 {
+		found[lsBlame] = slices.DeleteFunc(found[lsBlame], func(w lint.Match) bool { return negatedNext(m, w, c.negation) || c.yours(m, w) })
+	}
 	var should []lint.Match
 	if len(found[lsOfCourse])+len(found[lsBlame])+len(found[lsLateNotice]) > 0 {
 		should = c.shouldHave(m, found)
@@ -768,6 +789,14 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 		if len(found[lsBlame]) > 0 {
 			for _, w := range append(slices.Clone(found[lsPromise]), c.ending(m, found, lsEndsPromise)...) {
 				if !crosses(found[lsApology], w.Span) && !crosses(found[lsBlame], w.Span) && !crosses(found[lsAdmission], w.Span) {
+					found[lsRemedy] = append(found[lsRemedy], w)
+				}
+			}
+			// What one of ours will do for the customer: "Teknisyenimiz
+			// yarın sizi arayacak", "Ustamız sizə zəng edəcək".
+			sents := m.Sentences()
+			for _, w := range c.ending(m, found, lsEndsComing) {
+				if k := sentenceOf(sents, w.Span.Start); k >= 0 && !c.denied(m, w) && c.named(m, sents[k]) {
 					found[lsRemedy] = append(found[lsRemedy], w)
 				}
 			}
@@ -1586,12 +1615,16 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 // shouldHave are what we say we should have done: our deontic past
 // (belirtmeliydik, dağıtmalı idik, "we should have guessed").
 func (c customer) shouldHave(m *lint.Message, found cuesFound) []lint.Match {
-	out := append(slices.Clone(found[lsShouldHave]), c.ending(m, found, lsEndsShould)...)
+	toks := m.Tokens()
+	out := slices.DeleteFunc(slices.Clone(found[lsShouldHave]), func(w lint.Match) bool {
+		n := neighbour(toks, w.Last, 1)
+		return w.Last >= 0 && n >= 0 && toks[n].Kind == lint.Word && c.haveObjects[m.Lang][toks[n].Norm]
+	})
+	out = append(out, c.ending(m, found, lsEndsShould)...)
 	stems, aux := c.shouldStems[m.Lang], c.shouldAux[m.Lang]
 	if len(stems) == 0 {
 		return out
 	}
-	toks := m.Tokens()
 	for i, t := range toks {
 		if t.Kind != lint.Word || !aux[t.Norm] {
 			continue
@@ -1692,6 +1725,9 @@ type customer struct {
 	// verb with one of shouldStems and one of shouldAux after it
 	// ("dağıtmalı idik"; see shouldHave).
 	shouldStems, shouldAux map[lint.Lang]map[string]bool
+	// haveObjects make "should have" possession, not a deontic past:
+	// "we should have the blue one by Friday".
+	haveObjects map[lint.Lang]map[string]bool
 	// people are the nouns of people and firms one speaks to.
 	people map[lint.Lang]map[string]bool
 	// commandSkip, backPronouns, addresseeEnd, accusative: what may stand
@@ -2409,6 +2445,32 @@ func pastStem(w string) string {
 		return "-ed"
 	}
 	return w
+}
+
+// named reports whether a sentence names the customer by a word of
+// theirs (size, sizi, sizə).
+func (c customer) named(m *lint.Message, s lint.Span) bool {
+	for _, t := range m.Tokens() {
+		if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && c.words[m.Lang][t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// yours reports whether a cue's last word is a noun the customer owns
+// (kabahatiniz, günahınız).
+func (c customer) yours(m *lint.Message, w lint.Match) bool {
+	if w.Last < 0 {
+		return false
+	}
+	word, folded := m.Tokens()[w.Last].Norm, lint.Folded(m.Lang, m.Body.Text)
+	for e := range c.possessive[m.Lang] {
+		if len(word) > len(e)+1 && hasEnding(m.Lang, word, e, folded) {
+			return true
+		}
+	}
+	return false
 }
 
 // in reports whether a sentence speaks of the customer's doing.

@@ -163,11 +163,11 @@ type cueClass struct {
 // frameOnly are the lists that are halves of a frame, no cue alone: a
 // noun of nature or an animal, a verb of talking-to or of stopping ("the
 // storm delayed it", "we'll talk to the courier"), the evidential past
-// ("olmuş", "olub"). The scorer reads the
+// ("olmuş", "olub"), who else means harm (scammers). The scorer reads the
 // frame's finding, not its halves.
 var frameOnly = func() []bool {
 	out := make([]bool, len(sarcasmLists))
-	for _, n := range [...]string{"nature", "command", "control", "evidential"} {
+	for _, n := range [...]string{"nature", "command", "control", "evidential", "third_party"} {
 		out[sarcasmListOf(n)] = true
 	}
 	return out
