@@ -42,7 +42,8 @@ an error, only handles other topics, says the question is out of its scope or no
 service is unavailable or to try later, the customer has reached a limit on asking ("You've reached the limit of three
 questions per session"; a shopping quota such as free samples or basket items is not one), has no answer, could not
 find, verify or recognise what was asked (no results, matches, records, orders or bookings found, not in our size
-chart or list, "cədvəlimizdə yoxdur", "tablomuzda yok"; "no problems found" is
+chart or list, "cədvəlimizdə yoxdur", "tablomuzda yok", unless the bot then answers with the nearest it has or a "but"
+and something of ours: "but our M fits chest sizes 96-100 cm", "en yakın ölçümüz 42"; "no problems found" is
 an answer), or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
@@ -53,8 +54,9 @@ proqramımıza qoşduq"); in English "connect/transfer you" counts as said), som
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
 title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq"), someone who will answer
 ("a harbour master will reply here", "liman görevlisi cevap verecektir"; not "the system will reply" or "our FAQ page
-will answer"), writing to the brand on another of its channels ("message us on Instagram", "Instagram
-sayfamızdan yazın", "WhatsApp-da bizə yazın") or a person of the
+will answer"), writing to the brand on another of its channels, named ("message us on Instagram", "Instagram
+sayfamızdan yazın", "WhatsApp-da bizə yazın"; not "message us again with your order number", this chat, nor
+"Instagram kullanıcı adınızı yazın", which asks for input) or a person of the
 customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
 ulaşabilirsiniz"), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
 plans may suit you"), its bot by any name ("chatbotumuzla konuşun", "chat with our virtual assistant"), a
@@ -91,6 +93,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			self := newSelfConnect()
 			replier := personReplies{notPeople: ours, you: bothandoffData.WordSets("you_subject")}
 			trouble := bothandoffData.WordSets("trouble_found")
+			answered := newLookupAnswered()
 			return func(p *lint.Pass) {
 				m := p.Msg
 				if !kindIn(m.Kind, o.Kinds) {
@@ -98,7 +101,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				}
 				// A fallback cue first; the slower dead ends only without one,
 				// and the routes to a person (regular expressions) last.
-				fallback := conceded(m, pb, cond.drop(m, pb, troubleAbsent(m, pb.find(m, "fallback"), trouble[m.Lang])))
+				fallback := conceded(m, pb, cond.drop(m, pb, answered.drop(m, troubleAbsent(m, pb.find(m, "fallback"), trouble[m.Lang]))))
 				if len(fallback) == 0 {
 					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
 					fallback = conceded(m, pb, cond.drop(m, pb, append(fallback, scoped.find(m, pb)...)))
@@ -424,6 +427,96 @@ func troubleAbsent(m *lint.Message, found []lint.Match, trouble map[string]bool)
 		}
 	}
 	return out
+}
+
+// lookupAnswered: an item not in one of our lists, tables or charts
+// (a fallback cue holding one of lookup_nouns: "not in our size chart",
+// "tablomuzda yok") is no dead end when the bot answers after it: the
+// nearest we have (lookup_alternative: "the closest size", "en yakın
+// ölçümüz", "ən yaxın ölçümüz") or a contrast word (contrast) with something
+// of ours after it in its sentence (lookup_ours: "but our M fits chest
+// sizes 96-100 cm", "ama mağazamızda var").
+type lookupAnswered struct {
+	nouns, contrast map[lint.Lang]map[string]bool
+	alternative     map[lint.Lang][][]string
+	ours            map[lint.Lang][]string
+}
+
+func newLookupAnswered() lookupAnswered {
+	w := bothandoffData.WordSets
+	la := lookupAnswered{nouns: w("lookup_nouns"), contrast: w("contrast"), alternative: map[lint.Lang][][]string{},
+		ours: map[lint.Lang][]string{}}
+	for l, set := range w("lookup_alternative") {
+		for _, a := range slices.Sorted(maps.Keys(set)) {
+			la.alternative[l] = append(la.alternative[l], strings.Fields(a))
+		}
+	}
+	for l, set := range w("lookup_ours") {
+		la.ours[l] = slices.Sorted(maps.Keys(set))
+	}
+	return la
+}
+
+func (la lookupAnswered) drop(m *lint.Message, found []lint.Match) []lint.Match {
+	nouns := la.nouns[m.Lang]
+	if len(found) == 0 || nouns == nil {
+		return found
+	}
+	toks := m.Tokens()
+	lookup := func(f lint.Match) bool {
+		for _, w := range strings.Fields(strings.ToLower(f.Cue)) {
+			w = strings.TrimRight(w, "*")
+			if i := strings.IndexByte(w, '('); i >= 0 {
+				w = strings.TrimRight(w[:i], "*")
+			}
+			if nouns[w] {
+				return true
+			}
+		}
+		return false
+	}
+	ours := func(w string) bool {
+		if m.Lang == lint.English {
+			return slices.Contains(la.ours[m.Lang], w)
+		}
+		return slices.ContainsFunc(la.ours[m.Lang], func(e string) bool { return strings.Contains(w, e) })
+	}
+	answered := func(f lint.Match) bool {
+		if f.Last < 0 || !lookup(f) {
+			return false
+		}
+		contrast := false
+		for i := f.Last + 1; i < len(toks); i++ {
+			t := toks[i]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?") {
+				contrast = false
+			}
+			if t.Kind != lint.Word {
+				continue
+			}
+			if contrast && ours(t.Norm) {
+				return true
+			}
+			if la.contrast[m.Lang][t.Norm] {
+				contrast = true
+			}
+			for _, a := range la.alternative[m.Lang] {
+				j, ok := i, t.Norm == a[0]
+				for k := 1; k < len(a) && ok; k++ {
+					j = neighbour(toks, j, 1)
+					ok = j >= 0 && toks[j].Kind == lint.Word && toks[j].Norm == a[k]
+				}
+				if ok {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !slices.ContainsFunc(found, answered) {
+		return found
+	}
+	return slices.DeleteFunc(slices.Clone(found), answered)
 }
 
 // noTroubleFound reports whether a match reads "no <trouble …> found".
@@ -879,12 +972,18 @@ type ownChannel struct {
 	address map[lint.Lang][]string // folded
 	this    map[lint.Lang]map[string]bool
 	your    map[lint.Lang]*endingSet
+	// object: a word inside a longer cue with the 2nd person possessive
+	// and the accusative (your_object_endings: "Instagram kullanıcı
+	// adınızı yazın") makes the customer's own thing what is written: the
+	// bot asks for input, no route.
+	object map[lint.Lang]*endingSet
 }
 
 func newOwnChannel() ownChannel {
 	w := bothandoffData.WordSets
 	folded := foldedSorted
-	return ownChannel{nouns: folded("channel_nouns"), address: folded("address_nouns"), this: w("this"), your: endingSets(w("your_endings"))}
+	return ownChannel{nouns: folded("channel_nouns"), address: folded("address_nouns"), this: w("this"), your: endingSets(w("your_endings")),
+		object: endingSets(w("your_object_endings"))}
 }
 
 // drop keeps the handoff matches that are not the customer's own channel.
@@ -895,6 +994,22 @@ func (o ownChannel) drop(m *lint.Message, handoff []lint.Match) []lint.Match {
 	}
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	if obj := o.object[m.Lang]; obj != nil {
+		handoff = slices.DeleteFunc(slices.Clone(handoff), func(h lint.Match) bool {
+			if h.First < 0 || h.Last >= len(toks) || h.Last-h.First < 2 {
+				return false
+			}
+			for _, t := range toks[h.First+1 : h.Last] {
+				if t.Kind == lint.Word && obj.match(m.Lang, t.Norm, folded) {
+					return true
+				}
+			}
+			return false
+		})
+		if len(handoff) == 0 {
+			return nil
+		}
+	}
 	own := func(h lint.Match) bool {
 		if h.First < 0 || h.Last >= len(toks) || h.Last-h.First > 2 {
 			return false // a noun, hyphen and all ("e-posta": three tokens)

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,8 +85,9 @@ object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" 
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu
-doldursun", "istəyənlər bizə zəng etsin", or told what they can do, "almak isteyenler sitemizden sipariş verebilir",
-"istəyənlər saytdan sifariş verə bilər"; not a wish, "çocuklar doyasıya eğlensin", a reassurance,
+doldursun", "istəyənlər bizə zəng etsin", or told what they can do with a verb of acting, "almak isteyenler sitemizden sipariş verebilir",
+"istəyənlər saytdan sifariş verə bilər" (not what is on offer: "isteyenler indirimden faydalanabilir",
+"maraqlananlar məlumat ala bilər"); not a wish, "çocuklar doyasıya eğlensin", a reassurance,
 "kaçıranlar üzülmesin", or a question, "Bütün verilənlər silinsin?"), "all that is left is for you to …"
 with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
 Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …"; an
@@ -207,6 +210,9 @@ type ctaGrammar struct {
 	suggestion, maybe map[lint.Lang]map[string]bool
 	// abilityThird and attention: see wantersCan and heeded.
 	abilityThird, abilityThirdWords, attention map[lint.Lang]map[string]bool
+	// abilityVerbs and abilityConverbs: see acting.
+	abilityVerbs    map[lint.Lang][][]string
+	abilityConverbs map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -356,7 +362,14 @@ func newCTAGrammar() ctaGrammar {
 		negativeImperative: w("negative_imperative_endings"), urgentStems: w("urgent_negative_stems"),
 		participle: w("participle_endings"), participleHeads: w("participle_heads"),
 		jussive: w("jussive_endings"), jussiveSubject: w("jussive_subject_endings"), lightImperatives: w("light_imperatives"), leftForYou: w("left_for_you"), negativeJussive: w("negative_jussive_endings"), actionNouns: w("light_imperative_nouns"), leftVerbs: w("left_for_you_verbs"), lightVerbs: w("light_verb_stems"), enjoyNouns: w("enjoy_nouns"), suggestion: w("suggestion_endings"), maybe: w("maybe"),
-		abilityThird: w("ability_third_endings"), abilityThirdWords: w("ability_third"), attention: w("attention_nouns")}
+		abilityThird: w("ability_third_endings"), abilityThirdWords: w("ability_third"), attention: w("attention_nouns"),
+		abilityConverbs: w("ability_third_converbs")}
+	g.abilityVerbs = map[lint.Lang][][]string{}
+	for l, set := range w("ability_third_verbs") {
+		for _, v := range slices.Sorted(maps.Keys(set)) {
+			g.abilityVerbs[l] = append(g.abilityVerbs[l], strings.Fields(v))
+		}
+	}
 	g.jussiveLast = map[lint.Lang]string{}
 	for l, ends := range g.jussive {
 		for e := range ends {
@@ -774,6 +787,9 @@ func (g ctaGrammar) wantersCan(m *lint.Message, pb phraseBook) bool {
 		if !words[t.Norm] && !(ends != nil && dictionaryVerb(l, t.Norm, ends, g.infinitive[l])) {
 			continue
 		}
+		if !g.acting(l, toks, i, words[t.Norm]) {
+			continue // "isteyenler indirimden faydalanabilir": what is on offer
+		}
 		next := neighbour(toks, i, 1)
 		if !(next < 0 || toks[next].Kind == lint.Punct && strings.ContainsAny(toks[next].Norm, ".!,;:") || emojiEnd(toks, next)) {
 			continue
@@ -795,6 +811,42 @@ func (g ctaGrammar) wantersCan(m *lint.Message, pb phraseBook) bool {
 			if clause {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// acting reports whether the "can" at i is said of a verb of acting
+// (ability_third_verbs: "sipariş ver", "zəng ed"): in Turkish the word is
+// the stem's last word and an ending of ability_third_endings
+// ("verebilir"); in Azerbaijani the modal is a word of its own (modal) and
+// the converb before it the stem's last word and a vowel of
+// ability_third_converbs ("verə bilər"). The stem's other words stand
+// right before.
+func (g ctaGrammar) acting(l lint.Lang, toks []lint.Token, i int, modal bool) bool {
+	for _, v := range g.abilityVerbs[l] {
+		j, last := i, v[len(v)-1]
+		if modal {
+			if j = neighbour(toks, i, -1); j < 0 || toks[j].Kind != lint.Word {
+				return false
+			}
+			rest, ok := strings.CutPrefix(toks[j].Norm, last)
+			if !ok || !g.abilityConverbs[l][rest] {
+				continue
+			}
+		} else {
+			rest, ok := strings.CutPrefix(toks[j].Norm, last)
+			if !ok || !g.abilityThird[l][rest] {
+				continue
+			}
+		}
+		ok := true
+		for k := len(v) - 2; k >= 0 && ok; k-- {
+			j = neighbour(toks, j, -1)
+			ok = j >= 0 && toks[j].Kind == lint.Word && toks[j].Norm == v[k]
+		}
+		if ok {
+			return true
 		}
 	}
 	return false

@@ -44,7 +44,7 @@ and calm seas!", "Bereketli avlar!", "Xeyirli ovlar!"; "Happy" with a time after
 "Happy hour this Friday"),
 no thanks ("thanks for your patience", "sağ olun", "minnətdarlığımızı bildiririk", "with our gratitude",
 not "Gratitude candles" or "Şükran Hanım", a product or a name, nor a courtesy told of a thing, "Warm wishes are
-printed on the card", "Teşekkür kartı pakete eklendi",
+printed on the card", "Teşekkür kartı pakete eklendi"; one sent to the customer counts, "Our warmest wishes go to you",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "kömək edərik", "yardımcı oluruz", "if anything comes
 up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
@@ -303,6 +303,9 @@ type goodbyeWords struct {
 	fortune map[lint.Lang]map[string]bool
 	// courtesyNouns, courtesyObjects, courtesyObjectStems: see addressed.
 	courtesyNouns, courtesyObjects, courtesyObjectStems map[lint.Lang]map[string]bool
+	// courtesyVerbs and courtesyPlaces: see toldOf; helpTask: see offersHelp.
+	helpTask                      map[lint.Lang]map[string]bool
+	courtesyVerbs, courtesyPlaces map[lint.Lang]map[string]bool
 }
 
 // The bits of goodbyeWords.flags.
@@ -363,7 +366,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
 		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited"),
 		timedDeadline: w("timed_deadline"), deadlineTimes: w("deadline_times"), timeDeterminers: w("time_determiners"),
-		fortune: w("fortune_adjectives"), courtesyNouns: w("courtesy_nouns"), courtesyObjects: w("courtesy_objects"),
+		fortune: w("fortune_adjectives"), courtesyNouns: w("courtesy_nouns"), courtesyObjects: w("courtesy_objects"), courtesyVerbs: w("courtesy_verbs"), courtesyPlaces: w("courtesy_places"),
 		courtesyObjectStems: w("courtesy_object_stems")}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
@@ -809,6 +812,20 @@ func (gw *goodbyeWords) toldOf(m *lint.Message, mt lint.Match) bool {
 		return false
 	}
 	w := tk[n].Norm
+	// A plain verb tells of it only before a thing, a participle or a
+	// place ("are printed", "will be printed", "are in the box"; not "go
+	// to you"): courtesy_verbs, courtesy_places.
+	for k := 0; k < 2 && gw.courtesyVerbs[l][w]; k++ {
+		if n = neighbour(tk, n, 1); n < 0 || tk[n].Kind != lint.Word {
+			return false
+		}
+		if w = tk[n].Norm; gw.courtesyPlaces[l][w] {
+			return true
+		}
+	}
+	if gw.courtesyVerbs[l][w] {
+		return false
+	}
 	if gw.courtesyObjects[l][w] {
 		return true
 	}
