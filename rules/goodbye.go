@@ -306,8 +306,7 @@ type goodbyeWords struct {
 	// word of a closing: a short slice is asked faster than a map walked.
 	courtesyObjects                    map[lint.Lang]map[string]bool
 	courtesyNouns, courtesyObjectStems map[lint.Lang]prefixes
-	// courtesyVerbs and courtesyPlaces: see toldOf; helpTask: see offersHelp.
-	helpTask                      map[lint.Lang]map[string]bool
+	// courtesyVerbs and courtesyPlaces: see toldOf.
 	courtesyVerbs, courtesyPlaces map[lint.Lang]map[string]bool
 }
 

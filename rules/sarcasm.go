@@ -170,7 +170,6 @@ var (
 	lsEndsOurPast     = sarcasmListOf("ends:ourPast")
 	lsEndsShould      = sarcasmListOf("ends:should")
 	lsEndsComing      = sarcasmListOf("ends:coming")
-	lsThirdParty      = sarcasmListOf("third_party")
 	lsHedge           = sarcasmListOf("hedge")
 	lsHedgeInside     = sarcasmListOf("hedge_inside")
 	lsShouldHave      = sarcasmListOf("should_have")

@@ -82,12 +82,12 @@ func checkWhitespace(p *lint.Pass, o WhitespaceOptions) {
 				// marks, line ends): eight bytes at a time, on to the
 				// first such byte, most often the space after a word.
 				if i+8 <= len(text) {
-					if low := lowBytes(text[i:]); low == 0 {
+					low := lowBytes(text[i:])
+					if low == 0 {
 						i += 8
 						continue
-					} else {
-						i += bits.TrailingZeros64(low) >> 3
 					}
+					i += bits.TrailingZeros64(low) >> 3
 				}
 				// A plain byte after such a space is plain too, so the
 				// two are passed in one step.
