@@ -794,7 +794,7 @@ func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 	h.classes = slices.Grow(h.classes[:0], len(toks))[:len(toks)]
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != Word && t.Kind != Number {
+		if t.Kind-Word > Number-Word { // neither a word nor a number
 			continue
 		}
 		var id WordID
