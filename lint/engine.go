@@ -596,8 +596,8 @@ func (r *Result) Count(s Severity) int {
 	if int(s) < len(r.Streamed) {
 		n = r.Streamed[s]
 	}
-	for _, f := range r.Findings {
-		if f.Severity == s {
+	for i := range r.Findings { // a finding is not copied to read its severity
+		if r.Findings[i].Severity == s {
 			n++
 		}
 	}
@@ -612,8 +612,8 @@ func (r *Result) Worst() Severity {
 			w = max(w, Severity(s))
 		}
 	}
-	for _, f := range r.Findings {
-		w = max(w, f.Severity)
+	for i := range r.Findings {
+		w = max(w, r.Findings[i].Severity)
 	}
 	return w
 }
