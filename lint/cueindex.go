@@ -995,7 +995,11 @@ func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 			h.findLiterals(m.Body.Text)
 			h.litsOK = true
 		}
+		// Most messages have no literal of any list: none to read.
 		for li, n := range h.idx.slotLits[slot-1] {
+			if len(h.lits) == 0 {
+				break
+			}
 			start := int32(0)
 			if n > 0 {
 				start = h.litEnds[n-1]
