@@ -112,3 +112,19 @@ func FuzzSMSCount(f *testing.F) {
 		}
 	})
 }
+
+// TestSMSPlainGSM holds the eight-byte test of smsCount to gsmASCII: each
+// byte, at each place among plain letters, is plain exactly when it is
+// ASCII and counts one unit (not of the extension).
+func TestSMSPlainGSM(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for at := range 8 {
+			b := []byte("abcdefgh")
+			b[at] = byte(c)
+			want := c < utf8.RuneSelf && gsmASCII[c] != gsmTwo
+			if got := smsPlainGSM(smsLoad8(string(b))); got != want {
+				t.Fatalf("smsPlainGSM(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+}
