@@ -438,12 +438,35 @@ func gsmSearch(r rune) uint8 {
 // firstNonGSM is the offset of the first character that forces UCS-2, or
 // -1 if the text is plain GSM-7.
 func firstNonGSM(text string) int {
-	for i, r := range text {
-		if gsmClass(r) == gsmNone {
-			return i
+	for off := 0; off < len(text); {
+		// Eight characters of the basic alphabet, most of a text, passed
+		// over in one step; else the next eight bytes a character at a
+		// time.
+		if off+8 <= len(text) && smsBasicGSM(smsLoad8(text[off:])) {
+			off += 8
+			continue
+		}
+		for stop := min(off+8, len(text)); off < stop; {
+			r, w := rune(text[off]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(text[off:])
+			}
+			if gsmClass(r) == gsmNone {
+				return off
+			}
+			off += w
 		}
 	}
 	return -1
+}
+
+// smsBasicGSM reports eight bytes (little-endian in x) that are printable
+// ASCII and in GSM-7: none a control character (\n, \f and \r are, but
+// are left to the slow path), '`' or DEL. TestSMSPlainGSM holds it to
+// gsmASCII.
+func smsBasicGSM(x uint64) bool {
+	g, d := x^'`'*smsOnes, x^0x7F*smsOnes
+	return (x|(x-0x20*smsOnes)|(g-smsOnes)&^g|(d-smsOnes)&^d)&smsHigh == 0
 }
 
 // smsUnit is a character's size in its encoding's units: UTF-16 units in

@@ -125,6 +125,31 @@ func TestSMSPlainGSM(t *testing.T) {
 			if got := smsPlainGSM(smsLoad8(string(b))); got != want {
 				t.Fatalf("smsPlainGSM(%q) = %v, want %v", b, got, want)
 			}
+			// A byte smsBasicGSM passes is in GSM-7; it leaves only
+			// the line breaks among those that are to the slow path.
+			basic := smsBasicGSM(smsLoad8(string(b)))
+			if inGSM := c < utf8.RuneSelf && gsmASCII[c] != gsmNone; basic && !inGSM || !basic && inGSM && c >= 0x20 {
+				t.Fatalf("smsBasicGSM(%q) = %v", b, basic)
+			}
 		}
 	}
+}
+
+// FuzzFirstNonGSM holds firstNonGSM to a search character by character.
+func FuzzFirstNonGSM(f *testing.F) {
+	for _, s := range []string{"", "Hello {name} [x] €5 ~ok^|", "plain text of more than eight `bytes`", "tab\there and a line\nbreak", "Merhaba, siparişiniz hazır", "😀 emoji", "\xff\xfe abcdefgh", "abcdefgh\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		want := -1
+		for i, r := range text {
+			if gsmClass(r) == gsmNone {
+				want = i
+				break
+			}
+		}
+		if got := firstNonGSM(text); got != want {
+			t.Fatalf("firstNonGSM(%q) = %d, want %d", text, got, want)
+		}
+	})
 }
