@@ -153,3 +153,19 @@ func FuzzFirstNonGSM(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSMSCount guards the eight-byte steps of firstNonGSM and
+// smsCount on texts of an SMS export: English in GSM-7, Turkish in UCS-2.
+func BenchmarkSMSCount(b *testing.B) {
+	texts := []string{
+		strings.Repeat("Your order has shipped and will arrive on Thursday. Reply STOP to opt out. ", 4),
+		strings.Repeat("Siparişiniz kargoya verildi, perşembe günü elinizde olacak. Çıkmak için RET yazın. ", 3),
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			ucs2 := firstNonGSM(text) >= 0
+			smsCount(text, ucs2, smsCapacity(ucs2, 2))
+		}
+	}
+}
