@@ -794,7 +794,7 @@ func (h *cueHits) look(idx *cueIndex, m *Message, text string, toks []Token) {
 	h.classes = slices.Grow(h.classes[:0], len(toks))[:len(toks)]
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != Word && t.Kind != Number {
+		if t.Kind-Word > Number-Word { // neither a word nor a number
 			continue
 		}
 		var id WordID
@@ -995,7 +995,11 @@ func (p *Phrases) findIn(m *Message, nums *[]int32) []Match {
 			h.findLiterals(m.Body.Text)
 			h.litsOK = true
 		}
+		// Most messages have no literal of any list: none to read.
 		for li, n := range h.idx.slotLits[slot-1] {
+			if len(h.lits) == 0 {
+				break
+			}
 			start := int32(0)
 			if n > 0 {
 				start = h.litEnds[n-1]

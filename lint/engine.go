@@ -139,10 +139,24 @@ func (l *Linter) AcrossFiles() []string {
 // keep returns the messages of a file that a rule looking across files
 // needs: all of them if one of those rules does not say.
 func (l *Linter) keep(msgs []*Message) []*Message {
+	// The rules that look across files, found once: most of a linter's
+	// rules do not, and each active value is seven words to read.
+	var sets []*Rule
+	for i := range l.active {
+		if a := &l.active[i]; a.set != nil {
+			if a.rule.SetKeeps == nil {
+				return slices.Clone(msgs) // every message is kept
+			}
+			sets = append(sets, a.rule)
+		}
+	}
+	if len(sets) == 0 {
+		return nil
+	}
 	var out []*Message
 	for _, m := range msgs {
-		for _, a := range l.active {
-			if a.set != nil && (a.rule.SetKeeps == nil || a.rule.SetKeeps(m)) {
+		for _, r := range sets {
+			if r.SetKeeps(m) {
 				out = append(out, m)
 				break
 			}
@@ -582,8 +596,8 @@ func (r *Result) Count(s Severity) int {
 	if int(s) < len(r.Streamed) {
 		n = r.Streamed[s]
 	}
-	for _, f := range r.Findings {
-		if f.Severity == s {
+	for i := range r.Findings { // a finding is not copied to read its severity
+		if r.Findings[i].Severity == s {
 			n++
 		}
 	}
@@ -598,8 +612,8 @@ func (r *Result) Worst() Severity {
 			w = max(w, Severity(s))
 		}
 	}
-	for _, f := range r.Findings {
-		w = max(w, f.Severity)
+	for i := range r.Findings {
+		w = max(w, r.Findings[i].Severity)
 	}
 	return w
 }

@@ -505,7 +505,7 @@ func (p *Phrases) Find(text string, toks []Token) []Match {
 	}
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != Word && t.Kind != Number {
+		if t.Kind-Word > Number-Word { // neither a word nor a number
 			continue
 		}
 		w := p.norm(t, folded)
@@ -657,7 +657,7 @@ func (p *Phrases) try(toks []Token, words []string, i int, ph *phrase, folded, t
 // false when a sentence ends (. ! ?) or the tokens do before one: a cue's
 // words follow each other within a sentence.
 func nextWordInSentence(toks []Token, j int) (int, bool) {
-	for ; j < len(toks) && toks[j].Kind != Word && toks[j].Kind != Number; j++ {
+	for ; j < len(toks) && toks[j].Kind-Word > Number-Word; j++ { // neither a word nor a number
 		if toks[j].Kind == Punct && endsSentence(toks[j].Norm) {
 			return 0, false
 		}

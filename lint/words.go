@@ -1,6 +1,9 @@
 package lint
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // WordToken is one word of a message's body with what the rules ask of every
 // word, worked out once per message and shared by every rule
@@ -69,8 +72,8 @@ func (m *Message) releaseWords(r *messageRoom) {
 func wordsOf(dst []WordToken, text string, toks []Token, ids []WordID) []WordToken {
 	// No two word tokens are next to each other, so a text has at most
 	// half its tokens, rounded up, as words: room for them all at once.
-	if most := (len(toks) + 1) / 2; dst == nil || cap(dst) < most {
-		dst = make([]WordToken, 0, max(most, 8))
+	if most := (len(toks) + 1) / 2; dst == nil || cap(dst)-len(dst) < most {
+		dst = slices.Grow(dst, max(most, 8))
 	}
 	// One pass from the start: a word's gap runs to the start of the word
 	// or number after it, written when that one is met; open is the word
@@ -78,7 +81,7 @@ func wordsOf(dst []WordToken, text string, toks []Token, ids []WordID) []WordTok
 	open := -1
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != Word && t.Kind != Number {
+		if t.Kind-Word > Number-Word { // neither a word nor a number
 			continue
 		}
 		if open >= 0 {
@@ -86,10 +89,15 @@ func wordsOf(dst []WordToken, text string, toks []Token, ids []WordID) []WordTok
 			open = -1
 		}
 		if t.Kind == Word {
-			dst = append(dst, WordToken{Token: *t, Tok: i})
-			open = len(dst) - 1
+			// Written field by field into the room made above: a
+			// literal appended was zeroed, built and copied whole.
+			open = len(dst)
+			dst = dst[:open+1]
+			w := &dst[open]
+			w.Token, w.Tok, w.Gap, w.Entry = *t, i, "", nil
+			w.ID = 0
 			if ids != nil {
-				dst[open].ID = ids[i]
+				w.ID = ids[i]
 			}
 		}
 	}

@@ -438,12 +438,35 @@ func gsmSearch(r rune) uint8 {
 // firstNonGSM is the offset of the first character that forces UCS-2, or
 // -1 if the text is plain GSM-7.
 func firstNonGSM(text string) int {
-	for i, r := range text {
-		if gsmClass(r) == gsmNone {
-			return i
+	for off := 0; off < len(text); {
+		// Eight characters of the basic alphabet, most of a text, passed
+		// over in one step; else the next eight bytes a character at a
+		// time.
+		if off+8 <= len(text) && smsBasicGSM(smsLoad8(text[off:])) {
+			off += 8
+			continue
+		}
+		for stop := min(off+8, len(text)); off < stop; {
+			r, w := rune(text[off]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(text[off:])
+			}
+			if gsmClass(r) == gsmNone {
+				return off
+			}
+			off += w
 		}
 	}
 	return -1
+}
+
+// smsBasicGSM reports eight bytes (little-endian in x) that are printable
+// ASCII and in GSM-7: none a control character (\n, \f and \r are, but
+// are left to the slow path), '`' or DEL. TestSMSPlainGSM holds it to
+// gsmASCII.
+func smsBasicGSM(x uint64) bool {
+	g, d := x^'`'*smsOnes, x^0x7F*smsOnes
+	return (x|(x-0x20*smsOnes)|(g-smsOnes)&^g|(d-smsOnes)&^d)&smsHigh == 0
 }
 
 // smsUnit is a character's size in its encoding's units: UTF-16 units in
@@ -522,21 +545,58 @@ func checkSMS(p *lint.Pass, text string, maxSeg int) {
 func smsCount(text string, ucs2 bool, capacity int) (total, cut int) {
 	cut = len(text)
 	for off := 0; off < len(text); {
-		u, w := 1, 1
-		if c := text[off]; c >= utf8.RuneSelf {
-			var r rune
-			r, w = utf8.DecodeRuneInString(text[off:])
-			u = smsUnit(r, ucs2)
-		} else if !ucs2 && gsmASCII[c] == gsmTwo {
-			u = 2
+		// Eight characters of one unit each, most of a text, counted in
+		// one step while they fit (or the cut is found); else the next
+		// eight bytes a character at a time.
+		stop := len(text)
+		if off+8 <= len(text) {
+			if x := smsLoad8(text[off:]); (ucs2 && x&smsHigh == 0 || !ucs2 && smsPlainGSM(x)) && (total+8 <= capacity || cut != len(text)) {
+				total += 8
+				off += 8
+				continue
+			}
+			stop = off + 8
 		}
-		if total+u > capacity && cut == len(text) {
-			cut = off
+		for off < stop {
+			u, w := 1, 1
+			if c := text[off]; c >= utf8.RuneSelf {
+				var r rune
+				r, w = utf8.DecodeRuneInString(text[off:])
+				u = smsUnit(r, ucs2)
+			} else if !ucs2 && gsmASCII[c] == gsmTwo {
+				u = 2
+			}
+			if total+u > capacity && cut == len(text) {
+				cut = off
+			}
+			total += u
+			off += w
 		}
-		total += u
-		off += w
 	}
 	return total, cut
+}
+
+const smsOnes, smsHigh = 0x0101010101010101, 0x8080808080808080
+
+// smsLoad8 reads eight bytes of s as a little-endian word, one load.
+func smsLoad8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// smsPlainGSM reports eight bytes (little-endian in x) that are ASCII and
+// count one unit each in GSM-7: none of the extension's ASCII characters,
+// \f and [ \ ] ^ { | } ~ (0x5B-0x5E and 0x7B-0x7E, the same four once
+// bit 5 is cleared). TestSMSPlainGSM holds it to gsmASCII.
+func smsPlainGSM(x uint64) bool {
+	if x&smsHigh != 0 {
+		return false
+	}
+	y := x &^ (0x20 * smsOnes) // each byte below 0x80: no sum below carries
+	ext := (y + (0x80-0x5B)*smsOnes) &^ (y + (0x80-0x5F)*smsOnes) & smsHigh
+	f := x ^ '\f'*smsOnes
+	return ext|(f-smsOnes)&^f&smsHigh == 0
 }
 
 // smsOverLimit says that an SMS needs segs segments of per units in enc,

@@ -112,3 +112,60 @@ func FuzzSMSCount(f *testing.F) {
 		}
 	})
 }
+
+// TestSMSPlainGSM holds the eight-byte test of smsCount to gsmASCII: each
+// byte, at each place among plain letters, is plain exactly when it is
+// ASCII and counts one unit (not of the extension).
+func TestSMSPlainGSM(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for at := range 8 {
+			b := []byte("abcdefgh")
+			b[at] = byte(c)
+			want := c < utf8.RuneSelf && gsmASCII[c] != gsmTwo
+			if got := smsPlainGSM(smsLoad8(string(b))); got != want {
+				t.Fatalf("smsPlainGSM(%q) = %v, want %v", b, got, want)
+			}
+			// A byte smsBasicGSM passes is in GSM-7; it leaves only
+			// the line breaks among those that are to the slow path.
+			basic := smsBasicGSM(smsLoad8(string(b)))
+			if inGSM := c < utf8.RuneSelf && gsmASCII[c] != gsmNone; basic && !inGSM || !basic && inGSM && c >= 0x20 {
+				t.Fatalf("smsBasicGSM(%q) = %v", b, basic)
+			}
+		}
+	}
+}
+
+// FuzzFirstNonGSM holds firstNonGSM to a search character by character.
+func FuzzFirstNonGSM(f *testing.F) {
+	for _, s := range []string{"", "Hello {name} [x] €5 ~ok^|", "plain text of more than eight `bytes`", "tab\there and a line\nbreak", "Merhaba, siparişiniz hazır", "😀 emoji", "\xff\xfe abcdefgh", "abcdefgh\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		want := -1
+		for i, r := range text {
+			if gsmClass(r) == gsmNone {
+				want = i
+				break
+			}
+		}
+		if got := firstNonGSM(text); got != want {
+			t.Fatalf("firstNonGSM(%q) = %d, want %d", text, got, want)
+		}
+	})
+}
+
+// BenchmarkSMSCount guards the eight-byte steps of firstNonGSM and
+// smsCount on texts of an SMS export: English in GSM-7, Turkish in UCS-2.
+func BenchmarkSMSCount(b *testing.B) {
+	texts := []string{
+		strings.Repeat("Your order has shipped and will arrive on Thursday. Reply STOP to opt out. ", 4),
+		strings.Repeat("Siparişiniz kargoya verildi, perşembe günü elinizde olacak. Çıkmak için RET yazın. ", 3),
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			ucs2 := firstNonGSM(text) >= 0
+			smsCount(text, ucs2, smsCapacity(ucs2, 2))
+		}
+	}
+}
