@@ -45,7 +45,8 @@ received them ("the locksmith has your number"; "them", "ona", "onlara" after su
 before a postposition, "ona göre", "ona görə də"; "your order number" is data even for a courier, "your product code"
 describes the goods), was notified of them, was copied into the
 conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik",
-"copied in our importer, Vinoteca Ltd, on this thread"; copied in and then sent to, "we've looped in the
+"copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
+"yazışmaya qoşduq"; copied in and then sent to, "we've looped in the
 manufacturer and shared your photos") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
@@ -57,7 +58,7 @@ linkini yazışmaya ekledik"), a word in capitals alone ("KYC", "AML": a company
 or a name, not from capitals, unless it is a carrier known by one, "DPD", "DHL-ə"), passing it to the brand's own teams (billing, the store manager, Customer
 Care, head office, the office, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
 florist", "otelimize", "kafe sahibimize", "our team in the studio", "kliniğimizin laboratuvarına": "our" makes them ours, unless they are a role outside the
-brand such as "our supplier", "our importer", "our publisher", "our bakery supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
+brand such as "our supplier", "a freelance plasterer", "serbest çalışan bir ustaya", "our importer", "our publisher", "our bakery supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
 of ours ("otelimizin transfer şirketine", "mağazamızın anlaşmalı kuryesine"), or a company of a trade
 such as "our cleaning company"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
@@ -1294,12 +1295,29 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 		// A common word capitalised with a case after a hyphen is a name:
 		// "Michelin-in" (the dictionary has "michelin", the guide), and so
 		// is one before a title ("Elnur bəyə").
-		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
+		// "We CC'd Parcelnet on your email": a name right after a copy-in
+		// verb is the party copied in.
+		if (before == nil || prev >= 0 && (before[toks[prev].Norm] || fw.afterCopyIn(m, toks[prev].End))) &&
 			!(commonWord(m.Lang, w) && !(allCaps(w) && (fw.acronymCompanies[m.Lang][t.Norm] || fw.legalForm(m, toks, i))) && last == i && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
 			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: toks[last].End}, First: i, Last: last})
 		}
 	}
 	return out
+}
+
+// afterCopyIn (English): the text before byte end closes with one of the
+// verbs that copy a party in and send nothing else ("CC'd", "copied"), a
+// word or more tokens ("cc", "'", "d").
+func (fw *forwardingWords) afterCopyIn(m *lint.Message, end int) bool {
+	for w := range fw.copyIn[m.Lang] {
+		if fw.copyInOnly[m.Lang][w] || end < len(w) {
+			continue
+		}
+		if strings.EqualFold(strings.ReplaceAll(m.Body.Text[end-len(w):end], "’", "'"), w) && (end == len(w) || !unicode.IsLetter(rune(m.Body.Text[end-len(w)-1]))) {
+			return true
+		}
+	}
+	return false
 }
 
 // honorificStem is the honorific a word starts with ("bəyə": "bəy"), or
@@ -1785,6 +1803,9 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 			if fw.articles[l][toks[j].Norm] {
 				k-- // "müstəqil işləyən bir ustaya": the article counts for no word of the phrase
 				continue
+			}
+			if fw.customerWord(l, toks[j].Norm, false) {
+				break // "serbest çalışan müşterilerimize": a kind of our customers, no party
 			}
 			j = hyphenated(toks, j)
 			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: md.Span.Start, End: toks[j].End}, First: md.First, Last: j})
