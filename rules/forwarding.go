@@ -30,7 +30,7 @@ var ForwardingConsent = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
-will be, forwarded, redirected, shared, handed, passed or uploaded (in any tense, active or passive) to a third
+will be, forwarded, redirected, shared, handed, passed, shown or uploaded (in any tense, active or passive) to a third
 party — a courier, partner, airline, contractor, insurer, lab, reseller, grower, a club of some kind ("the
 sailing club") or a cooperative, a business named by its trade ("tabakhane", "kahvehane", "çay evi": -hane
 or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
@@ -38,13 +38,16 @@ or "* evi", not someone's home, "annenizin evi"), an archive or a library of an 
 cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office ("the tourism
 office", "the Passport Office"), administration ("liman idarəsi", "site yönetimi") or chair's office with a
 public body's kind ("liman başkanlığı"; a board's, "yönetim kurulu başkanlığı", is ours), another company
-named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a firm "we work with" or "that
+named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with" or "that
 supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
 received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "adresinizi ona ilettik", but not
 before a postposition, "ona göre", "ona görə də"; "your order number" is data even for a courier, "your product code"
 describes the goods), was notified of them, was copied into the
-conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik") or was given the customer's
+conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik",
+"copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
+"yazışmaya qoşduq"; copied in and then sent to, "we've looped in the
+manufacturer and shared your photos") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
 "icazənizlə") — but not its absence: "without your permission", "izniniz olmadan", "icazənizi almadan"
@@ -55,7 +58,7 @@ linkini yazışmaya ekledik"), a word in capitals alone ("KYC", "AML": a company
 or a name, not from capitals, unless it is a carrier known by one, "DPD", "DHL-ə"), passing it to the brand's own teams (billing, the store manager, Customer
 Care, head office, the office, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
 florist", "otelimize", "kafe sahibimize", "our team in the studio", "kliniğimizin laboratuvarına": "our" makes them ours, unless they are a role outside the
-brand such as "our supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
+brand such as "our supplier", "a freelance plasterer", "serbest çalışan bir ustaya", "our importer", "our publisher", "our bakery supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
 of ours ("otelimizin transfer şirketine", "mağazamızın anlaşmalı kuryesine"), or a company of a trade
 such as "our cleaning company"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
@@ -102,6 +105,12 @@ type forwardingWords struct {
 	// (see listed); asWords: "olarak", "olaraq" after "CC" (see
 	// copiedInto).
 	carriers, honorifics, mailingLists, asWords map[lint.Lang]map[string]bool
+	// titles (English): a title before a name ("Dr", "Mrs"), between the
+	// name and the "to" before it.
+	titles map[lint.Lang]map[string]bool
+	// articles (Turkish, Azerbaijani): the indefinite article, which a
+	// modifier's head may stand after ("bağımsız çalışan bir ustaya").
+	articles map[lint.Lang]map[string]bool
 	// handOver: the lemmas of the verbs of handing a thing over (teslim
 	// et, təhvil ver, hand), the only ones goods go to a carrier with (see
 	// carrier); consentNegBefore, consentNegAfter: the words that negate a
@@ -338,7 +347,7 @@ func newForwardingWords() *forwardingWords {
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
-		carriers: w("carriers"), honorifics: w("honorifics"), mailingLists: w("mailing_lists"), asWords: w("as_words"),
+		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), mailingLists: w("mailing_lists"), asWords: w("as_words"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
 		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions")}
@@ -491,7 +500,11 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		for _, n := range names {
 			if n.Span.Start > s.Start && n.Span.End <= s.End {
 				recipients = append(recipients, n)
-				if fw.genitiveName(m, toks, n) || fw.atOthers(m.Lang, toks[n.Last].Norm, false) || fw.coinedQuoted(m, toks, n) {
+				// A carrier known by its capitals owns the head of the
+				// compound after it, its case there: "DHL şubesine", "UPS
+				// kuryesine", "DHL filialına".
+				if fw.genitiveName(m, toks, n) || fw.atOthers(m.Lang, toks[n.Last].Norm, false) || fw.coinedQuoted(m, toks, n) ||
+					n.First == n.Last && fw.acronymCompanies[m.Lang][toks[n.Last].Norm] && hyphenSuffix("", toks, n.Last) == "" {
 					owners = append(owners, n)
 				}
 			}
@@ -511,9 +524,17 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 				return fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded)
 			}), modified...)
 		}
+		var modifiers []int // the last words of our places that modify an outside role after them
 		for _, o := range own[i] {
 			if quotedName(m.Body.Text, toks, o) {
 				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
+			}
+			// "our dairy supplier", "our studio insurer": our place names
+			// what the outside role after it supplies or covers; the role
+			// is the head, a body of its own.
+			if n := neighbour(toks, o.Last, 1); fw.ourList[m.Lang] == nil && o.Last >= 0 && n >= 0 && slices.ContainsFunc(third[i], func(t lint.Match) bool { return t.First == n && fw.externalRole(m.Lang, t) }) {
+				modifiers = append(modifiers, o.Last)
+				continue
 			}
 			// "the gas engineer we work with": a role before a partner
 			// clause is the partner's.
@@ -537,6 +558,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		}
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
+			if slices.Contains(modifiers, r.Last) {
+				return true // "dairy" in "our dairy supplier": the supplier is the receiver
+			}
 			// A third party's noun right before our own role, or one word
 			// before it in a compound after "our", names that role's work:
 			// "the kennel manager on our team", "the lab technician", "our
@@ -581,7 +605,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		var v, d, t lint.Match
 		found := false
 		for _, c := range facts {
-			if d, t, found = fw.pair(m.Lang, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) {
+			if d, t, found = fw.pair(m, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) {
 				v = c
 				break
 			}
@@ -878,7 +902,8 @@ func before(ms []lint.Match, v lint.Match) bool {
 // passed to the insurer"), not "sent the courier to your address". In
 // Turkish and Azerbaijani the receiver is marked by its ending instead (to:
 // -(y)A, with: -(y)lA or ile), so either order is fine.
-func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, verbs, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
+func (fw *forwardingWords) pair(m *lint.Message, toks []lint.Token, v lint.Match, verbs, objects, recipients []lint.Match) (lint.Match, lint.Match, bool) {
+	l := m.Lang
 	marked := fw.receiverEndings[l]
 	for _, d := range objects {
 		if !fw.carried(l, toks, v, d) {
@@ -912,7 +937,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 			}
 			if marked == nil {
 				if fw.copyInOnly[l][v.Cue] {
-					if fw.copiedIn(l, toks, v, d, t) || fw.listed(l, toks, d, t) {
+					if fw.copiedIn(m, toks, v, d, t) || fw.listed(l, toks, d, t) || fw.copiedAndSent(l, toks, v, d, t, verbs) {
 						return d, t, true
 					}
 					continue
@@ -926,7 +951,7 @@ func (fw *forwardingWords) pair(l lint.Lang, toks []lint.Token, v lint.Match, ve
 				// "your licence … write to the Information Team, or email
 				// us": the receiver after "to" follows its own verb.
 				if t.Span.Start > d.Span.Start && t.Span.Start > v.Span.Start && fw.introduced(l, toks, d, t) || fw.receiverFirst(l, toks, v, d, t) || fw.doubleObject(l, toks, v, d, t) ||
-					fw.copiedIn(l, toks, v, d, t) {
+					fw.copiedIn(m, toks, v, d, t) {
 					return d, t, true
 				}
 				continue
@@ -1232,7 +1257,7 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 		}
 		w := m.Body.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 || allCaps(w) && !fw.legalForm(m, toks, i) && !fw.acronymCompanies[m.Lang][t.Norm] ||
+		if !unicode.IsUpper(r) && !camelCase(w) || utf8.RuneCountInString(w) < 3 && !fw.legalForm(m, toks, i) || allCaps(w) && !fw.legalForm(m, toks, i) && !fw.acronymCompanies[m.Lang][t.Norm] ||
 			joinedCode(m.Body.Text, *t) && hyphenSuffix(m.Body.Text, toks, i) == "" {
 			continue
 		}
@@ -1243,19 +1268,56 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 			continue
 		}
 		prev := neighbour(toks, i, -1)
+		if prev >= 0 && toks[prev].Norm == "." {
+			if pp := neighbour(toks, prev, -1); pp >= 0 && fw.titles[m.Lang][toks[pp].Norm] {
+				prev = pp // "Dr. Kaur"
+			}
+		}
+		if prev >= 0 && fw.titles[m.Lang][toks[prev].Norm] {
+			prev = neighbour(toks, prev, -1) // "to Dr Kaur": a title stands between "to" and the name
+		}
 		last := i
 		if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && honorificStem(toks[n].Norm, fw.honorifics[m.Lang]) != "" {
 			last = n // "Elnur bəyə": the title carries the name's case
+		} else if n >= 0 && toks[n].Kind == lint.Word && allCaps(w) && fw.acronymCompanies[m.Lang][t.Norm] && prev >= 0 && fw.determiners[m.Lang][toks[prev].Norm] &&
+			noCapital(m.Body.Text[toks[n].Start:toks[n].End]) {
+			// "the DHL driver", "a UPS depot": a carrier's name before a
+			// noun names its people or its place, theirs.
+			last = n
+			if pp := neighbour(toks, prev, -1); pp >= 0 && fw.to[m.Lang][toks[pp].Norm] || sentenceStart(toks, prev) {
+				prev = pp
+			}
+			if prev < 0 {
+				out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: toks[last].End}, First: i, Last: last})
+				continue
+			}
 		}
 		// A common word capitalised with a case after a hyphen is a name:
 		// "Michelin-in" (the dictionary has "michelin", the guide), and so
 		// is one before a title ("Elnur bəyə").
-		if (before == nil || prev >= 0 && before[toks[prev].Norm]) &&
-			!(commonWord(m.Lang, w) && !(allCaps(w) && fw.acronymCompanies[m.Lang][t.Norm]) && last == i && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
+		// "We CC'd Parcelnet on your email": a name right after a copy-in
+		// verb is the party copied in.
+		if (before == nil || prev >= 0 && (before[toks[prev].Norm] || fw.afterCopyIn(m, toks[prev].End))) &&
+			!(commonWord(m.Lang, w) && !(allCaps(w) && (fw.acronymCompanies[m.Lang][t.Norm] || fw.legalForm(m, toks, i))) && last == i && !inName(m.Body.Text, toks, lint.Match{First: i, Last: i}) && hyphenSuffix(m.Body.Text, toks, i) == "") {
 			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Start, End: toks[last].End}, First: i, Last: last})
 		}
 	}
 	return out
+}
+
+// afterCopyIn (English): the text before byte end closes with one of the
+// verbs that copy a party in and send nothing else ("CC'd", "copied"), a
+// word or more tokens ("cc", "'", "d").
+func (fw *forwardingWords) afterCopyIn(m *lint.Message, end int) bool {
+	for w := range fw.copyIn[m.Lang] {
+		if fw.copyInOnly[m.Lang][w] || end < len(w) {
+			continue
+		}
+		if strings.EqualFold(strings.ReplaceAll(m.Body.Text[end-len(w):end], "’", "'"), w) && (end == len(w) || !unicode.IsLetter(rune(m.Body.Text[end-len(w)-1]))) {
+			return true
+		}
+	}
+	return false
 }
 
 // honorificStem is the honorific a word starts with ("bəyə": "bəy"), or
@@ -1738,6 +1800,13 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 			if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word || toks[j].End > s.End {
 				break
 			}
+			if fw.articles[l][toks[j].Norm] {
+				k-- // "müstəqil işləyən bir ustaya": the article counts for no word of the phrase
+				continue
+			}
+			if fw.customerWord(l, toks[j].Norm, false) {
+				break // "serbest çalışan müşterilerimize": a kind of our customers, no party
+			}
 			j = hyphenated(toks, j)
 			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: md.Span.Start, End: toks[j].End}, First: md.First, Last: j})
 		}
@@ -1801,7 +1870,8 @@ func camelCase(w string) bool {
 // "cc'd the lab into the thread"): the receiver right after the verb (a
 // determiner and up to three words between, none "to"), then, within five
 // words, the conversation with "this" or "the" before it.
-func (fw *forwardingWords) copiedIn(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
+func (fw *forwardingWords) copiedIn(m *lint.Message, toks []lint.Token, v, d, t lint.Match) bool {
+	l := m.Lang
 	if !fw.copyIn[l][v.Cue] || v.Last < 0 || t.First < 0 || d.First < 0 || !fw.copyInto[l][toks[d.Last].Norm] {
 		return false
 	}
@@ -1824,11 +1894,76 @@ func (fw *forwardingWords) copiedIn(l lint.Lang, toks []lint.Token, v, d, t lint
 		return false
 	}
 	for j, k := t.Last, 0; j != p; k++ {
-		if j = neighbour(toks, j, 1); j < 0 || j > p || k > 5 || toks[j].Kind != lint.Word {
+		if j = neighbour(toks, j, 1); j >= 0 && j == neighbour(toks, t.Last, 1) && toks[j].Norm == "," {
+			if c := appositiveEnd(m, toks, j); c != j {
+				j = neighbour(toks, c, 1) // "copied in our distributor, Acme Ltd, on this thread": the party's name
+			}
+		}
+		if j < 0 || j > p || k > 5 || toks[j].Kind != lint.Word {
 			return false
 		}
 	}
 	return true
+}
+
+// copiedAndSent (English): a party copied in and, in the same clause,
+// something sent with a verb of its own and no receiver of its own ("we've
+// looped in the publisher and shared your message"): the party copied in
+// got it. The party stands right after the copy-in verb or its particle, a
+// coordinator after the party, then the second sending verb and what was
+// sent after it.
+func (fw *forwardingWords) copiedAndSent(l lint.Lang, toks []lint.Token, v, d, t lint.Match, verbs []lint.Match) bool {
+	if v.Last < 0 || t.First < 0 || d.First < 0 || len(fw.coordinators[l]) == 0 || !(v.Span.End <= t.Span.Start && t.Span.End <= d.Span.Start) {
+		return false
+	}
+	for j, k := neighbour(toks, v.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
+		if j < 0 || j > t.First || k > 3 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
+			return false // "the", "in the": no more than a particle and a determiner or an owner
+		}
+	}
+	and := neighbour(toks, t.Last, 1)
+	if and < 0 || !fw.coordinators[l][toks[and].Norm] {
+		return false
+	}
+	second := neighbour(toks, and, 1)
+	if second < 0 || !slices.ContainsFunc(verbs, func(w lint.Match) bool { return w.First == second && !fw.copyInOnly[l][w.Cue] }) {
+		return false
+	}
+	// What was sent right after the second verb, perhaps after an owner or
+	// a determiner ("shared your message"), and no "to" or "with" after it
+	// within the clause names a receiver of its own.
+	n, k := neighbour(toks, second, 1), 0
+	for ; n >= 0 && n < d.First && k < 2; n, k = neighbour(toks, n, 1), k+1 {
+		if toks[n].Kind != lint.Word || !fw.determiners[l][toks[n].Norm] {
+			return false
+		}
+	}
+	if n != d.First {
+		return false
+	}
+	for j, k := neighbour(toks, d.Last, 1), 0; j >= 0 && k < 6 && toks[j].Kind == lint.Word; j, k = neighbour(toks, j, 1), k+1 {
+		if fw.to[l][toks[j].Norm] {
+			return false // "and shared your message with the designer": that verb's receiver
+		}
+	}
+	return true
+}
+
+// appositiveEnd: after the comma at i, a name (capitalised words, a legal
+// form among them) closed by another comma stands beside the word before
+// the first comma; appositiveEnd is the closing comma's index, or i when no
+// such name follows.
+func appositiveEnd(m *lint.Message, toks []lint.Token, i int) int {
+	j, words := neighbour(toks, i, 1), 0
+	for ; j >= 0 && toks[j].Kind == lint.Word && words < 4; j, words = neighbour(toks, j, 1), words+1 {
+		if !upperInitial(m.Body.Text[toks[j].Start:toks[j].End]) {
+			return i
+		}
+	}
+	if words == 0 || j < 0 || toks[j].Norm != "," {
+		return i
+	}
+	return j
 }
 
 // receiverFirst: an English passive whose subject is the receiver ("the
