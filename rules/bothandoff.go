@@ -40,7 +40,11 @@ var BotHandoff = &lint.Rule{
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
 service is unavailable or to try later, the customer has reached a limit on asking ("You've reached the limit of three
-questions per session"; a shopping quota such as free samples or basket items is not one), has no answer, could not
+questions per session"), on what it does a day through this assistant or one the message has just named ("this card has
+reached that limit", "gündəlik limitə çatmısınız"; a shopping quota such as free samples or basket items is not one),
+says it is not accepted through this chat or the bot ("bot vasitəsilə qəbul edilmir"), beyond what this assistant
+covers ("bu asistanın yetkisi dışında") or that the input is not valid ("that date doesn't look valid"; someone asked
+to join this chat, "sohbete katılacak", or a keyword offered "if you'd like to talk to" someone is a way out), has no answer, could not
 find, verify or recognise what was asked (no results, matches, records, orders or bookings found, not in our size
 chart or list, "cədvəlimizdə yoxdur", "tablomuzda yok", unless the bot then answers with the nearest it has or a "but"
 and something of ours: "but our M fits chest sizes 96-100 cm", "en yakın ölçümüz 42"; "no problems found" is

@@ -91,7 +91,12 @@ doldursun", "istəyənlər bizə zəng etsin", or told what they can do with a v
 "kaçıranlar üzülmesin", or a question, "Bütün verilənlər silinsin?"), "all that is left is for you to …"
 with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
 Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …"; an
-imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …") and a suggestion in the optative ("bəlkə yeni nəşr alasınız?"). A "don't"
+imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …"), a suggestion in the optative ("bəlkə yeni nəşr alasınız?"),
+"we await you" at a place of ours ("we'd love to see you at the fair", "atölyemize uğramanızı bekliyoruz",
+"showroom'umuza bekleriz", "sizi emalatxanamızda gözləyirik"; not goods awaited, "yeni ürünleri mağazamıza
+bekliyoruz", nor the formula with no place, "Ziyaretinizi bekliyoruz") and a recommendation to book, order,
+come or call ("we recommend booking early", "yerinizi ayırtmayı öneririz", "yerləri tutmağı məsləhət
+görürük"; not how to keep a thing, "elde yıkamayı öneririz"). A "don't"
 counts only for missing, skipping, letting slip or delaying ("Don't miss it", "kaçırmayın",
 "bu fırsatı atlamayın", "əldən verməyin", "gecikməyin"), not to reassure
 ("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
@@ -213,6 +218,11 @@ type ctaGrammar struct {
 	// abilityVerbs and abilityConverbs: see acting.
 	abilityVerbs    map[lint.Lang][][]string
 	abilityConverbs map[lint.Lang]map[string]bool
+	// awaitVerbs, ourDative, ourAt, youObjects, youVerbalNoun, accusative
+	// endings before the place: see awaited.
+	awaitVerbs, ourDative, ourAt, youObjects, youVerbalNoun, otherObject, subclauseEnds map[lint.Lang]map[string]bool
+	// recommendVerbs, recommendEndings, recommendStems: see recommended.
+	recommendVerbs, recommendLight, recommendNouns, recommendEndings, recommendStems map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -363,7 +373,10 @@ func newCTAGrammar() ctaGrammar {
 		participle: w("participle_endings"), participleHeads: w("participle_heads"),
 		jussive: w("jussive_endings"), jussiveSubject: w("jussive_subject_endings"), lightImperatives: w("light_imperatives"), leftForYou: w("left_for_you"), negativeJussive: w("negative_jussive_endings"), actionNouns: w("light_imperative_nouns"), leftVerbs: w("left_for_you_verbs"), lightVerbs: w("light_verb_stems"), enjoyNouns: w("enjoy_nouns"), suggestion: w("suggestion_endings"), maybe: w("maybe"),
 		abilityThird: w("ability_third_endings"), abilityThirdWords: w("ability_third"), attention: w("attention_nouns"),
-		abilityConverbs: w("ability_third_converbs")}
+		abilityConverbs: w("ability_third_converbs"),
+		awaitVerbs:      w("await_verbs"), ourDative: w("our_place_dative"), ourAt: w("our_place_locative"), youObjects: w("you_objects"),
+		youVerbalNoun: w("you_verbal_noun"), otherObject: w("other_object_endings"), subclauseEnds: w("subclause_endings"),
+		recommendVerbs: w("recommend_verbs"), recommendLight: w("recommend_light_verbs"), recommendNouns: w("recommend_nouns"), recommendEndings: w("recommend_endings"), recommendStems: w("recommend_stems")}
 	g.abilityVerbs = map[lint.Lang][][]string{}
 	for l, set := range w("ability_third_verbs") {
 		for _, v := range slices.Sorted(maps.Keys(set)) {
@@ -431,7 +444,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) {
+	if g.imperative(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),
@@ -918,6 +931,126 @@ func (g ctaGrammar) suggested(m *lint.Message) bool {
 		}
 		for j := i; j >= 0 && toks[j].Start >= s.Start; j-- {
 			if toks[j].Kind == lint.Word && hasWord(l, g.maybe[l], toks[j].Norm, lint.Folded(l, m.Body.Text)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// awaited: "we await you" at a place of ours invites the customer there,
+// where the verb ends its clause (awaitVerbs: "bekliyoruz", "bekleriz",
+// "gözləyirik"): our place in the dative right before it, "you" between
+// allowed ("showroom'umuza bekleriz", "mağazamıza sizi bekliyoruz"), not
+// after another object ("yeni ürünleri mağazamıza bekliyoruz": goods are
+// expected); or your coming told as a verbal noun (youVerbalNoun:
+// "uğramanızı", "gəlməyinizi") or "you" (youObjects) with our place in the
+// dative or the locative anywhere in the clause ("atölyemize uğramanızı
+// bekliyoruz", "Sizi emalatxanamızda gözləyirik"). Without a place it is a
+// formula ("Ziyaretinizi bekliyoruz"), and a discount that awaits you
+// ("indirim sizi bekliyor") is no verb of ours.
+func (g ctaGrammar) awaited(m *lint.Message) bool {
+	l := m.Lang
+	if g.awaitVerbs[l] == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || !g.awaitVerbs[l][t.Norm] {
+			continue
+		}
+		you, place := false, false
+		for j := neighbour(toks, i, -1); j >= 0; j = neighbour(toks, j, -1) {
+			w := toks[j]
+			if w.Kind == lint.Punct && strings.ContainsAny(w.Norm, ",;:.!?") {
+				break
+			}
+			if w.Kind != lint.Word {
+				continue
+			}
+			switch {
+			case g.youObjects[l][w.Norm] || anyEnding(l, w.Norm, g.youVerbalNoun[l], false):
+				you = true
+			case anyEnding(l, w.Norm, g.ourDative[l], false):
+				place = true
+				// Right before the verb, "you" between allowed: we expect
+				// the customer there, unless another object comes first.
+				if k := neighbour(toks, j, 1); k == i || k >= 0 && g.youObjects[l][toks[k].Norm] && neighbour(toks, k, 1) == i {
+					if !g.otherObjectBefore(l, toks, j) {
+						return true
+					}
+				}
+			case anyEnding(l, w.Norm, g.ourAt[l], false):
+				place = true
+			}
+		}
+		if you && place {
+			return true
+		}
+	}
+	return false
+}
+
+// otherObjectBefore reports whether an object other than "you" (a noun in
+// the accusative, otherObject) stands before token j in its clause, up to
+// the end of a subordinate clause (subclauseEnds: "görmek isterseniz",
+// "görmək istəsəniz"), whose objects are its own.
+func (g ctaGrammar) otherObjectBefore(l lint.Lang, toks []lint.Token, j int) bool {
+	for k := neighbour(toks, j, -1); k >= 0; k = neighbour(toks, k, -1) {
+		w := toks[k]
+		if w.Kind == lint.Punct && strings.ContainsAny(w.Norm, ",;:.!?") {
+			return false
+		}
+		if w.Kind != lint.Word || g.youObjects[l][w.Norm] {
+			continue
+		}
+		if anyEnding(l, w.Norm, g.subclauseEnds[l], false) {
+			return false
+		}
+		if anyEnding(l, w.Norm, g.otherObject[l], false) {
+			return true
+		}
+	}
+	return false
+}
+
+// recommended: recommending that the customer act, an acting verb's
+// verbal noun in the accusative before "we recommend" (recommendVerbs:
+// "öneririz", "tavsiye ederiz", "məsləhət görürük"), suggests what to do
+// as a polite imperative ("yerinizi erkenden ayırtmayı öneririz", "yerləri
+// indidən tutmağı məsləhət görürük"); the verb is one of booking, ordering,
+// coming or calling (recommendStems), not of keeping or using ("serin
+// yerde saklamayı öneririz").
+func (g ctaGrammar) recommended(m *lint.Message) bool {
+	l := m.Lang
+	if g.recommendVerbs[l] == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || !g.recommendVerbs[l][t.Norm] {
+			continue
+		}
+		// "tavsiye ederiz", "məsləhət görürük": a light verb after its noun.
+		j := neighbour(toks, i, -1)
+		if g.recommendLight[l][t.Norm] {
+			if j < 0 || toks[j].Kind != lint.Word || !g.recommendNouns[l][toks[j].Norm] {
+				continue
+			}
+			j = neighbour(toks, j, -1)
+		}
+		if j < 0 || toks[j].Kind != lint.Word {
+			continue
+		}
+		for e := range g.recommendEndings[l] {
+			stem, ok := strings.CutSuffix(toks[j].Norm, e)
+			if !ok || stem == "" {
+				continue
+			}
+			if g.recommendStems[l][stem] {
+				return true
+			}
+			if p := neighbour(toks, j, -1); p >= 0 && toks[p].Kind == lint.Word && g.recommendStems[l][toks[p].Norm+" "+stem] {
 				return true
 			}
 		}

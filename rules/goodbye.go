@@ -40,9 +40,12 @@ rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "si
 hope is a closing only for seeing, meeting or serving the customer again, not as the purpose of a
 deed, "sizi evde bulma ümidiyle geldi", and "hope you'll" only before enjoying or coming back, not
 "we hope you'll pay the balance"; a verbless exclamation of fair weather or luck, "Fair winds!", "Clear skies
-and calm seas!", "Bereketli avlar!", "Xeyirli ovlar!"; "Happy" with a time after it only with an -ing or wish noun, not
-"Happy hour this Friday"),
+and calm seas!", "Bereketli avlar!", "Xeyirli ovlar!", but not opening a message that goes on, "Good news! …"; a good
+adjective and an activity's -ing noun closing it, "Good paddling!", not a judgement, "Good thinking!"; staying
+well where the verb ends, "yağmurda kuru kalın", "soyuq günlərdə isti qalın"; "Wear it in good health"; "Happy"
+with a time after it only with an -ing or wish noun, not "Happy hour this Friday"),
 no thanks ("thanks for your patience", "sağ olun", "minnətdarlığımızı bildiririk", "with our gratitude",
+"ellerinize sağlık", "əllərinizə sağlıq",
 not "Gratitude candles" or "Şükran Hanım", a product or a name, nor a courtesy told of a thing, "Warm wishes are
 printed on the card", "Teşekkür kartı pakete eklendi"; one sent to the customer counts, "Our warmest wishes go to you",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
@@ -301,6 +304,11 @@ type goodbyeWords struct {
 	// made with ("Fair winds!", "Clear skies and calm seas!"; see
 	// exclaimedWish).
 	fortune map[lint.Lang]map[string]bool
+	// judgedIng: the -ing nouns a good adjective judges rather than wishes
+	// ("Good thinking!", "Great timing!"; see goodActivity); stayVerbs: the
+	// imperative of "stay" after a wish adverb where the verb ends the
+	// clause ("kuru kalın", "isti qalın").
+	judgedIng, stayVerbs map[lint.Lang]map[string]bool
 	// courtesyNouns, courtesyObjects, courtesyObjectStems: see addressed.
 	// The nouns and the stems are read as prefixes of a word, once per
 	// word of a closing: a short slice is asked faster than a map walked.
@@ -368,7 +376,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
 		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited"),
 		timedDeadline: w("timed_deadline"), deadlineTimes: w("deadline_times"), timeDeterminers: w("time_determiners"),
-		fortune: w("fortune_adjectives"), courtesyNouns: prefixLists(w("courtesy_nouns")), courtesyObjects: w("courtesy_objects"), courtesyVerbs: w("courtesy_verbs"), courtesyPlaces: w("courtesy_places"),
+		fortune: w("fortune_adjectives"), judgedIng: w("judged_ing"), stayVerbs: w("stay_verbs"), courtesyNouns: prefixLists(w("courtesy_nouns")), courtesyObjects: w("courtesy_objects"), courtesyVerbs: w("courtesy_verbs"), courtesyPlaces: w("courtesy_places"),
 		courtesyObjectStems: prefixLists(w("courtesy_object_stems"))}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
@@ -642,7 +650,13 @@ func (gw *goodbyeWords) wishes(m *lint.Message, toks []lint.Token, s lint.Span, 
 			}
 		}
 	}
-	if gw.wishPhrase(m, toks, s, clause, folded) || gw.toast(m, toks, s, clause) || gw.exclaimedWish(m, toks, s, clause) {
+	if gw.wishPhrase(m, toks, s, clause, folded) || gw.toast(m, toks, s, clause) || gw.exclaimedWish(m, toks, s, clause) ||
+		gw.goodActivity(m, toks, s, clause) {
+		return true
+	}
+	// "Yağmurlu günlerde kuru kalın", "Qışda isti qalın": a wish adverb
+	// and the imperative of "stay", where the verb ends the clause.
+	if len(clause) >= 2 && gw.stayVerbs[l] != nil && in(gw.stayVerbs[l], last) && in(gw.wishAdverb[l], toks[clause[len(clause)-2]].Norm) {
 		return true
 	}
 	// "Until next season!", "Till Friday!": an exclamation of up to
@@ -717,7 +731,9 @@ func (gw *goodbyeWords) toast(m *lint.Message, toks []lint.Token, s lint.Span, c
 // of fortune or a good one and a plural noun, once or twice joined by a
 // coordinator ("Fair winds!", "Tight lines!", "Clear skies and calm
 // seas!"). A trade wishes what its customers go out into, so no list of
-// nouns would be whole: the frame is the wish, as for toast.
+// nouns would be whole: the frame is the wish, as for toast. Opening a
+// message that goes on, the frame announces ("Good news! Your kit is
+// posted.").
 func (gw *goodbyeWords) exclaimedWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
 	l := m.Lang
 	if gw.fortune[l] == nil || len(clause) != 2 && len(clause) != 5 || !sentenceStart(toks, clause[0]) ||
@@ -725,6 +741,10 @@ func (gw *goodbyeWords) exclaimedWish(m *lint.Message, toks []lint.Token, s lint
 		return false
 	}
 	if len(clause) == 5 && !gw.coordinators[l][toks[clause[2]].Norm] {
+		return false
+	}
+	// Opening a message that goes on, it announces ("Good news! …").
+	if ss := m.Sentences(); len(ss) > 1 && ss[0].Start == s.Start {
 		return false
 	}
 	for _, k := range []int{0, 3} {
@@ -744,6 +764,33 @@ func (gw *goodbyeWords) exclaimedWish(m *lint.Message, toks []lint.Token, s lint
 		}
 	}
 	return true
+}
+
+// goodActivity reports whether a clause wishes a good time at what the
+// customer goes off to do: a good adjective and an activity's -ing noun,
+// its whole sentence, not the message's first ("Good birding!", "Great
+// skiing."). A trade names its own pastime, so no list of them would be
+// whole. It judges in its first sentence ("Good news! …") and with one of
+// judgedIng ("Good thinking!", "Great timing!").
+func (gw *goodbyeWords) goodActivity(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
+	l := m.Lang
+	if len(clause) != 2 || gw.judgedIng[l] == nil || !sentenceStart(toks, clause[0]) || !gw.goodAdjective[l][toks[clause[0]].Norm] {
+		return false
+	}
+	if ss := m.Sentences(); len(ss) == 0 || ss[0].Start == s.Start {
+		return false
+	}
+	noun := toks[clause[1]].Norm
+	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
+	if gw.judgedIng[l][noun] || strings.HasSuffix(text, "?") {
+		return false
+	}
+	for e := range gw.wishedEndings[l] {
+		if endsIn(l, noun, e, 2, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // addressed reports whether one of a list's matches is said to the

@@ -54,7 +54,10 @@ morning class"); a greeting borrowed from another language ("Ciao", "Hola") is o
 ("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words, and a greeting
 that ends its clause after a short noun phrase and a comma greets the customer it names ("A fellow
 kite flyer, welcome!"; not "…, welcome discount included", nor a leave given to a bare plural, "Dogs on a
-lead, welcome!", "Walk-ins welcome"). Telling how the customer
+lead, welcome!", "Walk-ins welcome"). Past its first words, a hello or a welcome that is a clause of its
+own greets too ("…, and hello, by the way, lovely to meet you", "…; bu arada hoş geldiniz", "Yeri gəlmişkən,
+emalatxanamıza xoş gəlmisiniz!"); one that goes on into a noun or a verb does not ("a welcome voucher",
+"ustamıza merhaba demeyi unutmayın"), nor one tacked on after a comma at the end ("…, salamlar"). Telling how the customer
 wrote to us is a correction, not a welcome ("Bize eksik yazmışsınız", "Bizə səhv yazmısınız"). An away message
 is not asked to greet: it answers whoever writes while no one is there, often in the middle of a
 conversation, and "We're closed until 9:00" is complete without a "Hi". It must say when a
@@ -81,7 +84,9 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 			ack := ackFrames{received: greetingData.WordSets("ack_received"), notBefore: greetingData.WordSets("ack_not_before"),
 				notAfter: greetingData.WordSets("ack_not_after"), period: greetingData.WordSets("ack_period")}
 			names := greetNames{business: greetingData.WordSets("business_nouns"), permission: greetingData.WordSets("permission_greetings"),
-				vocatives: greetingData.WordSets("vocatives"), plural: greetingData.WordSets("plural_endings")}
+				vocatives: greetingData.WordSets("vocatives"), plural: greetingData.WordSets("plural_endings"),
+				midReply: greetingData.WordSets("mid_reply"), openers: greetingData.WordSets("mid_reply_openers"),
+				places: greetingData.WordSets("welcome_places"), verbs: greetingData.WordSets("mid_reply_verbs")}
 			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals, ack, names) }
 		}),
 }
@@ -216,7 +221,7 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 				// After "are" a greeting word is said of something: "Walk-ins
 				// are welcome", "you're welcome".
 				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 &&
-					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt) || list == "greet" && appositive(toks, from, mt)) &&
+					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt) || list == "greet" && (appositive(toks, from, mt) || names.ownClause(m, toks, mt))) &&
 					!(prev >= 0 && predicate[toks[prev].Norm]) && (list != "acknowledge" || ack.stated(m, toks, mt)) &&
 					(list != "greet" || !names.named(m, toks, from, mt)) {
 					return true
@@ -251,6 +256,72 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 // not a plural the customer is called by, vocatives: "Friends, welcome!").
 type greetNames struct {
 	business, permission, vocatives, plural map[lint.Lang]map[string]bool
+	// midReply, openers, places: see ownClause.
+	midReply, openers, places, verbs map[lint.Lang]map[string]bool
+}
+
+// maxBeforeGreeting is how many words (a place in the dative, an adverb:
+// "kütüphanemize", "yine") may stand between a clause's start and a
+// greeting that is a verb ending its clause (verbs: "hoş geldiniz", "xoş
+// gəlmisiniz").
+const maxBeforeGreeting = 2
+
+// ownClause reports whether a hello or a welcome past the first words is a
+// clause of its own said to the customer ("…, and hello, by the way",
+// "…; bu arada hoş geldiniz, …", "Bu arada mağazamıza hoş geldiniz."): its
+// first word is one of midReply, it starts after a clause's punctuation or
+// one of openers ("and", "by the way", "bu arada", "və"), and it ends
+// before punctuation or the message's end ("welcome to" a place in
+// English). A greeting word that goes on into a noun or a verb is a
+// compound or is reported ("hoş geldin indirimi", "merhaba demek için",
+// "say hello to the new range").
+func (g greetNames) ownClause(m *lint.Message, toks []lint.Token, mt lint.Match) bool {
+	l := m.Lang
+	if mt.First < 0 || !g.midReply[l][toks[mt.First].Norm] {
+		return false
+	}
+	n := neighbour(toks, mt.Last, 1)
+	switch {
+	case n < 0 || toks[n].Kind == lint.Punct && toks[n].Norm != "-" && toks[n].Norm != "'":
+	case toks[n].Kind == lint.Word && g.places[l][toks[n].Norm]:
+		// "welcome to the studio", "welcome to Luma": a place, not a verb.
+		p := neighbour(toks, n, 1)
+		if p < 0 || toks[p].Kind != lint.Word || !g.places[l][toks[p].Norm] && !upperInitial(m.Body.Text[toks[p].Start:toks[p].End]) {
+			return false
+		}
+	default:
+		return false
+	}
+	// After a bare comma, a greeting that ends the message signs off a
+	// sentence ("…, salamlar", "…deyirik, xoş gəlmisiniz."); one that the
+	// message goes on after, or that a connector opens, greets.
+	goesOn := false
+	for k := n; k >= 0 && k < len(toks) && !goesOn; k++ {
+		goesOn = toks[k].Kind == lint.Word || toks[k].Kind == lint.Number
+	}
+	words, opened := 0, false
+	for j := neighbour(toks, mt.First, -1); ; j = neighbour(toks, j, -1) {
+		if j < 0 || toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?,;:—–") {
+			if j >= 0 && toks[j].Norm == "," && !opened && !goesOn {
+				// "yeri gəlmişkən, …", "by the way, …": a connector before
+				// the comma opens it.
+				if p := neighbour(toks, j, -1); p < 0 || toks[p].Kind != lint.Word || !g.openers[l][toks[p].Norm] {
+					return false
+				}
+			}
+			return words == 0 || words <= maxBeforeGreeting && g.verbs[l][toks[mt.First].Norm]
+		}
+		if toks[j].Kind != lint.Word {
+			return false
+		}
+		if g.openers[l][toks[j].Norm] {
+			// Only openers, or a few words after them where the verb ends
+			// the clause.
+			opened = true
+			continue
+		}
+		words++
+	}
 }
 
 func (g greetNames) named(m *lint.Message, toks []lint.Token, from int, mt lint.Match) bool {
