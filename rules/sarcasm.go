@@ -97,6 +97,7 @@ var (
 	lsMishap          = sarcasmListOf("mishap")
 	lsModal           = sarcasmListOf("modal")
 	lsMystery         = sarcasmListOf("mystery")
+	lsRevelation      = sarcasmListOf("revelation")
 	lsWin             = sarcasmListOf("win")
 	lsHarm            = sarcasmListOf("harm")
 	lsNever           = sarcasmListOf("never")
@@ -207,13 +208,16 @@ it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just t
 "sırf sizin taşınma gününüzü berbat etmek için", "məhz toyunuzu korlamaq üçün"; not when scammers or fake sellers mean
 it, "Scammers send fake texts just to trick you", nor pampering, "just to spoil you"), a thing's obvious purpose hedged
 after "yes" ("Yes, the bakery smelled of bread. That's pretty much what bakeries are known for"; not "Basically, …"
-opening an explanation) and mock joy at
-repeating ourselves, a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
-or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq"; not
+opening an explanation), mock joy at
+repeating ourselves or in waiting ("We just love waiting.", "beklemeye bayılıyor"), a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
+or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq") or a deal struck with
+them ("we'll negotiate with the birds", "quşlarla əvvəlcədən razılaşarıq"; not
 with the person looking after them, nor with a person named Deniz or Günəş, nor plain talking to an animal, "talk to the
 goats"), openers that turn
 sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
-yenə…"), a one-word sigh ("Again.", "Yine."), and sarcasm built from two parts in one sentence or the next, in
+yenə…"), a one-word sigh ("Again.", "Yine."), a plain fact announced as news in a short sentence after it
+("Quartz is not a diamond. Shocking news, I know.", "Bilimsel bir keşif.", "Elmi kəşfdir."; not opening a message,
+nor with an apology or a remedy), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -230,7 +234,7 @@ five minutes before"), "of course" or "surely" with "our fault" or what we shoul
 apology or remedy (also one of ours who will call the customer, "teknisyenimiz sizi arayacak"), "since you know
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
-feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too",
+feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too", "We'll slow down time.",
 "küləyi sizin xatirinizə dayandırarıq"; not an animal calmed or snow cleared, nor "the sun loungers" moved,
 "we'll deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
 what went wrong ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz
@@ -655,6 +659,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, repeatedAffirmation(m, found[lsAffirm])...)
 	markers = append(markers, c.scareQuotes(m, found)...)
 	markers = append(markers, fragments(m, found[lsFragment])...)
+	markers = append(markers, revelations(m, found)...)
 	// "Try again", "yenə yazın": again in an instruction to retry is no
 	// complaint, nor a count in a frequency ("twice a day", "günde iki
 	// kez"); "without doing it" is one when the customer did the rest
@@ -2294,6 +2299,26 @@ func fragments(m *lint.Message, frs []lint.Match) []lint.Match {
 			continue // "Again?" asks
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// revelations are words of mock news or discovery in a short sentence (six
+// words at most) after another: a plain fact just said announced as news
+// ("Quartz is not a diamond. Shocking news, I know.", "… What an
+// unexpected plot twist."); not with an apology or a remedy, nor opening
+// a message ("Shocking news: our summer sale ends today").
+func revelations(m *lint.Message, found cuesFound) []lint.Match {
+	rs := found[lsRevelation]
+	if len(rs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 {
+		return nil
+	}
+	sents, toks := m.Sentences(), m.Tokens()
+	var out []lint.Match
+	for _, r := range rs {
+		if i := sentenceOf(sents, r.Span.Start); i > 0 && wordsIn(toks, sents[i]) <= 6 {
+			out = append(out, r)
+		}
 	}
 	return out
 }

@@ -32,7 +32,7 @@ func CompiledSource() ([]byte, error) {
 		// package their types need no qualifier.
 		var lit bytes.Buffer
 		fmt.Fprintf(&lit, "case %q:\nreturn &file{\n", lang)
-		fmt.Fprintf(&lit, "Letters: %#v,\nAlternation: %#v,\nInfinitive: %#v,\n", f.Letters, f.Alternation, f.Infinitive)
+		fmt.Fprintf(&lit, "Letters: %#v,\nAlternation: %#v,\nInfinitive: %#v,\nFrontStems: %#v,\n", f.Letters, f.Alternation, f.Infinitive, f.FrontStems)
 		lit.WriteString("Classes: map[string]classSpec{\n")
 		names := slices.Sorted(maps.Keys(f.Classes))
 		for _, name := range names {

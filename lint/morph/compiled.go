@@ -10,6 +10,7 @@ func compiled(lang string) *file {
 			Letters:     letters{A: []string{"a", "ə"}, I: []string{"ı", "u", "i", "ü"}, K: []string{"q", "k"}, Voiceless: ""},
 			Alternation: map[string]string{"y": "k", "ğ": "q"},
 			Infinitive:  []string{"maq", "mək"},
+			FrontStems:  []string(nil),
 			Classes: map[string]classSpec{
 				"case":        {After: []string{"stem", "deriv", "plural", "possessive", "ki", "nonfinite"}, Forms: []string{"(y)I", "(y)A", "nI", "nA", "(n)dA", "(n)dAn", "(n)In", "(y)lA"}, Stems: []string(nil)},
 				"copula":      {After: []string{"stem", "deriv", "plural", "possessive", "case", "ki", "tense", "past", "person", "nonfinite"}, Forms: []string{"dIr", "(y)dI", "(y)mIş", "(y)sA", "(y)kən"}, Stems: []string(nil)},
@@ -34,6 +35,7 @@ func compiled(lang string) *file {
 			Letters:     letters{A: []string{"a", "e"}, I: []string{"ı", "u", "i", "ü"}, K: []string(nil), Voiceless: "çfhkpsşt"},
 			Alternation: map[string]string{"b": "p", "c": "ç", "d": "t", "g": "k", "ğ": "k"},
 			Infinitive:  []string{"mak", "mek"},
+			FrontStems:  []string{"saat", "dikkat", "hakikat", "kabahat", "cemaat", "itaat", "şefkat", "sıhhat", "seyahat", "ziraat", "hal", "hayal", "ihtimal", "misal", "meal", "emsal", "istiklal", "istikbal", "kemal", "sual", "rol", "gol", "alkol", "kontrol", "petrol", "protokol", "sembol", "kalp", "harf", "idrak"},
 			Classes: map[string]classSpec{
 				"ability":        {After: []string{"verb", "voice"}, Forms: []string{"(y)Abil", "(y)AmA", "(y)Am>I"}, Stems: []string(nil)},
 				"aoristnegative": {After: []string{"negative", "ability"}, Forms: []string{"z"}, Stems: []string(nil)},

@@ -34,6 +34,14 @@ func TestInflects(t *testing.T) {
 		{"tr", "gün", nv, "günler", false, true},
 		{"tr", "gün", nv, "günlar", false, false}, // wrong harmony
 		{"tr", "gun", nv, "gunler", true, true},
+		// Loans marked front_stems take front endings after a back vowel.
+		{"tr", "kabahat", n, "kabahatimiz", false, true},
+		{"tr", "saat", n, "saatinizi", false, true},
+		{"tr", "dikkat", n, "dikkatiniz", false, true},
+		{"tr", "hakikat", n, "hakikatleri", false, true},
+		{"tr", "kontrol", n, "kontrolü", false, true},
+		{"tr", "kalp", n, "kalbimiz", false, true},
+		{"tr", "kapak", n, "kapakiniz", false, false}, // not marked: back endings only
 		{"tr", "ortak", n, "ortağımıza", false, true},
 		{"tr", "ortak", n, "ortagimiza", true, true},
 		{"tr", "kargo", n, "kargoya", false, true},

@@ -45,6 +45,10 @@ type Analyzer struct {
 	// suffixes that show whether a stem alternates.
 	singleVowels []string
 	infinitive   []string // endings that make a verb stem a dictionary word
+	// frontStems are the stems whose endings take front vowels after a
+	// back one (saat: saatiniz; rol: rolü): their last vowel reads as its
+	// front counterpart.
+	frontStems map[string]bool
 }
 
 type class struct {
@@ -141,6 +145,7 @@ type file struct {
 	Letters     letters              `yaml:"letters"`
 	Alternation map[string]string    `yaml:"alternation"`
 	Infinitive  []string             `yaml:"infinitive"`
+	FrontStems  []string             `yaml:"front_stems"`
 	Classes     map[string]classSpec `yaml:"classes"`
 }
 
@@ -206,6 +211,12 @@ func build(lang string, f *file) (*Analyzer, error) {
 	}
 	slices.Sort(a.softs)
 	a.infinitive = f.Infinitive
+	if len(f.FrontStems) > 0 {
+		a.frontStems = map[string]bool{}
+		for _, st := range f.FrontStems {
+			a.frontStems[st] = true
+		}
+	}
 	byName := map[string]*class{}
 	names := make([]string, 0, len(f.Classes))
 	for name := range f.Classes {
@@ -403,11 +414,30 @@ func (a *Analyzer) prevOK(v *variant, l string) bool {
 	for i := len(l); i > 0; {
 		r, w := utf8.DecodeLastRuneInString(l[:i])
 		if ctx, ok := a.vowels[r]; ok {
-			return v.harmony&(1<<ctx) != 0
+			if v.harmony&(1<<ctx) != 0 {
+				return true
+			}
+			// A stem marked front (saat) takes the front counterpart of
+			// its back vowel: saat-iniz, rol-ü.
+			return ctx <= backRound && a.isFrontStem(l) && v.harmony&(1<<(ctx+frontFlat)) != 0
 		}
 		i -= w
 	}
 	return true // no vowel to agree with
+}
+
+// isFrontStem reports whether s is a stem of front_stems, or one with its
+// final consonant softened before a vowel (kalp: kalb-i).
+func (a *Analyzer) isFrontStem(s string) bool {
+	if a.frontStems == nil {
+		return false
+	}
+	if a.frontStems[s] {
+		return true
+	}
+	last, w := utf8.DecodeLastRuneInString(s)
+	hard, ok := a.alternation[last]
+	return ok && a.frontStems[s[:len(s)-w]+string(hard)]
 }
 
 func (a *Analyzer) stemOK(s string, vowelNext bool, known Known) bool {
