@@ -102,7 +102,7 @@ func TestSarcasmScoreBySet(t *testing.T) {
 		}
 		var cues cueScratch
 		found := findCues(sarcasmCues(), m, &cues)
-		s.classes = cueClasses(found, cues.hits, sents, s.classes[:0])
+		s.classes = cueClasses(m, found, cues.hits, s.classes[:0])
 		wantLogit, wantWeight := scoreByScan(m, s.classes, model, len(sents))
 		logit, weight := s.score(m, sarcasmScoringOf(m.Lang), len(sents))
 		if logit != wantLogit || !slices.Equal(weight, wantWeight) {
@@ -136,7 +136,7 @@ func FuzzSarcasmScore(f *testing.F) {
 		}
 		var cues cueScratch
 		found := findCues(sarcasmCues(), m, &cues)
-		s.classes = cueClasses(found, cues.hits, sents, s.classes[:0])
+		s.classes = cueClasses(m, found, cues.hits, s.classes[:0])
 		wantLogit, wantWeight := scoreByScan(m, s.classes, sarcasmModel(m.Lang), len(sents))
 		// The second time from the memo; then with word ids, the fourth
 		// time the words found by them.

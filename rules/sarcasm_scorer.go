@@ -90,7 +90,7 @@ const sarcasmScorerDoc = `
 
 Beside these patterns, a learnt scorer is on. It has read every labelled set of ours but the newest blind one, over 7 000 sarcastic and
 sincere replies in each language, and weighs a message's words in any ending and its endings (a mood, a tense, a person on any stem), the words side by side and the sarcastic ingredients above, alone and in a message
-that speaks to the customer, asks, exclaims or quotes, so it also catches sarcasm put in a new way that no pattern describes; it leaves alone a question that asks the
+that speaks to the customer, asks, exclaims or quotes; an ingredient denied ("you're not to blame", "günahınız yoxdur") counts as a denial, not as the ingredient, so it also catches sarcasm put in a new way that no pattern describes; it leaves alone a question that asks the
 customer to confirm a step ("Are you sure you want to delete it?", "Do you want to mark all as read?"), not one that asks them to try ("Do you want to try reading it
 this time?"), and reads no
 quotes inside markup (id="duration"). threshold (0 to 1, default 0.95) says how
@@ -135,14 +135,14 @@ func withSarcasmScorer(r *lint.Rule) {
 			defer sarcasmScratches.Put(s)
 			found := findCues(pb, m, &s.cues)
 			if shared { // read before the frames refine them
-				s.classes = cueClasses(found, s.cues.hits, m.Sentences(), s.classes[:0])
+				s.classes = cueClasses(m, found, s.cues.hits, s.classes[:0])
 			}
 			if checkSarcasm(p, found, you) {
 				return
 			}
 			if !shared {
 				builtin := findCues(sarcasmCues(), m, &s.builtin)
-				s.classes = cueClasses(builtin, s.builtin.hits, m.Sentences(), s.classes[:0])
+				s.classes = cueClasses(m, builtin, s.builtin.hits, s.classes[:0])
 			}
 			sc.check(p, s)
 		}, nil
@@ -173,27 +173,140 @@ var frameOnly = func() []bool {
 	return out
 }()
 
-// cueClasses appends the classes of the lexicon's cues found to out, by
-// name, given the lists found (hits, ascending: the lists are numbered in
-// their names' order).
-func cueClasses(found cuesFound, hits []int32, sents []lint.Span, out []cueClass) []cueClass {
+// cueClasses appends the classes of the lexicon's cues found in m to out,
+// by name, given the lists found (hits, ascending: the lists are numbered
+// in their names' order). A cue denied (see deniedCue: "günahınız
+// yoxdur", "kabahatiniz yok", "nobody is to blame") is read as a class of
+// its own, its list's denial, not as the list: a fault denied is a
+// reassurance, not blame taken, and what a denial means is learnt apart.
+func cueClasses(m *lint.Message, found cuesFound, hits []int32, out []cueClass) []cueClass {
+	sents := m.Sentences()
 	for _, list := range hits {
 		if frameOnly[list] {
 			continue
 		}
-		ms := found[list]
-		c := cueClass{list: sarcasmLists[list], hash: sarcasmListHashes[list], at: sentenceOf(sents, ms[0].Span.Start)}
-		for _, mt := range ms {
-			switch sentenceOf(sents, mt.Span.Start) {
+		var kept, denied cueClass
+		for _, mt := range found[list] {
+			c := &kept
+			if deniedCue(m, mt) || denial(m, found, mt) {
+				c = &denied
+			}
+			at := sentenceOf(sents, mt.Span.Start)
+			if c.list == "" {
+				*c = cueClass{list: sarcasmLists[list], hash: sarcasmListHashes[list], at: at}
+				if c == &denied {
+					c.list, c.hash = "not "+c.list, sarcasmDeniedHashes[list]
+				}
+			}
+			switch at {
 			case 0:
 				c.first = true
 			case len(sents) - 1:
 				c.last = true
 			}
 		}
-		out = append(out, c)
+		for _, c := range [...]*cueClass{&kept, &denied} {
+			if c.list != "" {
+				out = append(out, *c)
+			}
+		}
 	}
 	return out
+}
+
+// sarcasmDeniedHashes are the hashes of the lexicon's lists' denials ("not
+// blame"), by number.
+var sarcasmDeniedHashes = func() []uint64 {
+	out := make([]uint64, len(sarcasmListHashes))
+	for i := range out {
+		out[i] = textHash("not " + sarcasmLists[i])
+	}
+	return out
+}()
+
+// scorerNegation are the words that deny ("not", "değil", "yox"), by
+// language, and the hashes of their folded forms, which a word's stem is
+// compared with: "yoxdur", "yoktur", "değildir" are the denial with a
+// copula.
+var (
+	scorerNegation       = sarcasmData.WordSets("negation")
+	scorerNegationHashes = func() map[lint.Lang]map[uint64]bool {
+		out := map[lint.Lang]map[uint64]bool{}
+		for l, words := range scorerNegation {
+			out[l] = map[uint64]bool{}
+			for w := range words {
+				out[l][textHash(lint.Fold(l, w))] = true
+			}
+		}
+		return out
+	}()
+)
+
+// denial reports whether a cue is only words of negation and denies an
+// accident at most two words after it in its clause: "didn't" of "you
+// didn't fall off", "heç" of "heç azmadınız" is no slip of the customer's
+// but the denial of one, good news. Before another cue a word of negation
+// may be the slip itself ("you didn't read the label").
+func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
+	if mt.First < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	for k := mt.First; k <= mt.Last; k++ {
+		if t := &toks[k]; t.Kind == lint.Word && !scorerNegation[m.Lang][t.Norm] || t.Kind == lint.Punct {
+			return false
+		}
+	}
+	k := mt.Last
+	for range 2 {
+		if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
+			return false
+		}
+		if slices.ContainsFunc(found[lsAccident], func(o lint.Match) bool { return o.First == k }) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedCue reports whether a cue is denied: a word of negation at most
+// two words before it in its clause ("not our fault", "nobody is to
+// blame"), or right after it closing its clause, as a predicate
+// ("günahınız yoxdur.", "kabahatiniz yok!", "suçunuz değil,", "Of course
+// not."). A word of negation after a cue with more of its clause to come
+// is not the cue's denial ("Of course no one read it", "Tabii ki hiç
+// okumadınız"). Words of negation inside the cue are the cue's own.
+func deniedCue(m *lint.Message, mt lint.Match) bool {
+	if mt.First < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	negated := func(k int) bool {
+		t := &toks[k]
+		if t.Kind != lint.Word {
+			return false
+		}
+		if scorerNegation[m.Lang][t.Norm] {
+			return true
+		}
+		folded := lint.Folded(m.Lang, m.Body.Text)
+		return scorerNegationHashes[m.Lang][sarcasmWord(sarcasmWordsOf(m.Lang, folded), m.Lang, t.Norm, folded).stem]
+	}
+	k := mt.First
+	for range 2 {
+		if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind == lint.Punct {
+			break
+		}
+		if negated(k) {
+			return true
+		}
+	}
+	n := neighbour(toks, mt.Last, 1)
+	if n < 0 || !negated(n) {
+		return false
+	}
+	after := neighbour(toks, n, 1)
+	return after < 0 || toks[after].Kind == lint.Punct
 }
 
 // sarcasmScratch is the scorer's working memory for one message, kept in a
@@ -203,6 +316,7 @@ type sarcasmScratch struct {
 	// lexicon's when a config changes the frames'.
 	cues, builtin cueScratch
 	classes       []cueClass
+	words         []wordAt
 	logit         float64
 	weight        []float64 // by sentence
 	seen          []uint32  // the features counted
@@ -286,6 +400,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	model := sc.model
 	s.logit = model.Bias
 	s.weight = append(s.weight[:0], make([]float64, n)...)
+	s.words = s.words[:0]
 	if words := (model.Slots() + 63) / 64; len(s.counted) < words {
 		s.counted = make([]uint64, words)
 	}
@@ -341,6 +456,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			}
 			prev = w.info.stem
 			shape[0] = shape[0] || w.info.you
+			s.words = appendWordAt(s.words, w.info, i)
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
@@ -348,7 +464,8 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, s.classes, len(sents), func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) })
+	sarcasmMessageFeatures(&shape, s.classes, s.words, len(sents), func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) })
+	s.words = s.words[:0]
 	for _, i := range s.seen {
 		s.counted[i/64] = 0
 	}
@@ -513,7 +630,7 @@ func SarcasmFeatures(m *lint.Message) []logreg.Feature {
 	var out []logreg.Feature
 	var s cueScratch
 	found := findCues(sarcasmCues(), m, &s)
-	classes := cueClasses(found, s.hits, m.Sentences(), nil)
+	classes := cueClasses(m, found, s.hits, nil)
 	sarcasmFeatures(m, classes, func(f logreg.Feature, _ int) { out = append(out, f) })
 	return out
 }
@@ -523,7 +640,7 @@ func SarcasmFeatures(m *lint.Message) []logreg.Feature {
 func SarcasmConfirms(m *lint.Message) bool {
 	var s cueScratch
 	found := findCues(sarcasmCues(), m, &s)
-	return slices.ContainsFunc(cueClasses(found, s.hits, m.Sentences(), nil), confirms)
+	return slices.ContainsFunc(cueClasses(m, found, s.hits, nil), confirms)
 }
 
 // A feature's number is a hash of its kind and its parts (a stem, two
@@ -547,13 +664,14 @@ const (
 	kindShape                  // s: a shape of the message
 	kindClassShape             // cs: a cue class in a message of a shape
 	kindEnding                 // e: what a word's stem leaves of it, its endings
+	kindClassYou               // cy: a cue class with the endings of a word of the customer's in its sentence
 )
 
 // sarcasmKindNames name the kinds, for a reader of the weights.
-var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s", "cs", "e"}
+var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s", "cs", "e", "cy"}
 
 // SarcasmFeatureKind names the kind of a feature: w, f, b, c, c1, cN, p,
-// s, cs or e.
+// s, cs, e or cy.
 func SarcasmFeatureKind(f logreg.Feature) string {
 	if k := f >> 56; k < uint64(len(sarcasmKindNames)) {
 		return sarcasmKindNames[k]
@@ -616,6 +734,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words := sarcasmWordsOf(m.Lang, folded)
+	var at []wordAt
 	i := min(0, len(sents)-1) // the token's sentence
 	for _, t := range m.Tokens() {
 		i = sentenceFrom(sents, i, t.Start)
@@ -637,6 +756,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			}
 			prev = w.stem
 			shape[0] = shape[0] || w.you
+			at = appendWordAt(at, w, i)
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
@@ -644,7 +764,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, classes, len(sents), emit)
+	sarcasmMessageFeatures(&shape, classes, at, len(sents), emit)
 }
 
 // markShapes sets the shapes a punctuation mark of text is in.
@@ -661,10 +781,25 @@ func markShapes(shape *[len(sarcasmShapes)]bool, text string, t lint.Token) {
 	}
 }
 
+// wordAt is what the message's features read of a word: its sentence, its
+// stem, whether it is the customer's and its endings.
+type wordAt struct {
+	sentence int
+	stem     uint64
+	you      bool
+	ending   logreg.Feature
+}
+
+func appendWordAt(out []wordAt, w sarcasmWordInfo, sentence int) []wordAt {
+	return append(out, wordAt{sentence: sentence, stem: w.stem, you: w.you, ending: w.ending})
+}
+
 // sarcasmMessageFeatures calls emit with the features of a message of n
-// sentences that no word makes alone: its shapes (s:) and the cue classes
-// found in it (c:, c1:, cN:, p:).
-func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, n int, emit func(f logreg.Feature, sentence int)) {
+// sentences that no word makes alone: its shapes (s:), the cue classes
+// found in it (c:, c1:, cN:, p:), each with the endings of the customer's
+// words in its sentence (cy:, "yazmanız … kusursuz bir mantık": praise of
+// what the customer did, named by its verbal noun), given the message's words.
+func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, words []wordAt, n int, emit func(f logreg.Feature, sentence int)) {
 	for k, h := range sarcasmShapeHashes {
 		if shape[k] {
 			emit(sarcasmFeature(kindShape, h, 0), -1)
@@ -689,6 +824,13 @@ func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass,
 		emit(sarcasmFeature(kindClass, a.hash, 0), a.at)
 		for _, b := range classes[i+1:] {
 			emit(sarcasmFeature(kindClassPair, a.hash, b.hash), -1)
+		}
+	}
+	for _, c := range classes {
+		for _, w := range words {
+			if w.you && w.ending != 0 && w.sentence == c.at {
+				emit(sarcasmFeature(kindClassYou, c.hash, uint64(w.ending)), c.at)
+			}
 		}
 	}
 }

@@ -7,9 +7,9 @@
 //	go run ./bench/sarcasmscorer -heldout -operate DIR -model net   # an experiment: a hidden-layer network (or fm) where it would ship
 //	go run ./bench/sarcasmscorer -heldout -sets first,second        # an experiment: train on these sets only, score the rest with them
 //
-// The sets are every folder of testdata/quality, listed in sets (32: the
+// The sets are every folder of testdata/quality, listed in sets (34: the
 // eleventh set and dev12 joined the 27 as development data, then the
-// twelfth and dev13, then the thirteenth),
+// twelfth and dev13, then the thirteenth, then dev14 and the fourteenth),
 // each read as <lang>.jsonl; a message labelled sarcasm is a positive,
 // every other message a negative. A test fails when a folder is missing
 // from the list, unless notTrainedYet names it.
@@ -42,14 +42,14 @@ import (
 var sets = []struct{ name, dir string }{{"first", ""}, {"second", "second"}, {"third", "third"}, {"dev4", "dev4"}, {"fourth", "fourth"}, {"dev5", "dev5"}, {"fifth", "fifth"}, {"dev6", "dev6"}, {"sarcasm6", "sarcasm6"}, {"sarcasm7", "sarcasm7"}, {"sarcasm8", "sarcasm8"}, {"sincere8", "sincere8"}, {"sixth", "sixth"}, {"dev7", "dev7"}, {"sarcasm9", "sarcasm9"}, {"sarcasm10", "sarcasm10"}, {"sarcasm11", "sarcasm11"},
 	{"seventh", "seventh"}, {"eighth", "eighth"}, {"dev8", "dev8"}, {"ninth", "ninth"}, {"dev9", "dev9"}, {"sarcasm12", "sarcasm12"}, {"dev10", "dev10"},
 	{"tenth", "tenth"}, {"sarcasm13", "sarcasm13"}, {"dev11", "dev11"}, {"eleventh", "eleventh"}, {"dev12", "dev12"},
-	{"twelfth", "twelfth"}, {"dev13", "dev13"}, {"thirteenth", "thirteenth"}}
+	{"twelfth", "twelfth"}, {"dev13", "dev13"}, {"thirteenth", "thirteenth"}, {"dev14", "dev14"}, {"fourteenth", "fourteenth"}}
 
 // notTrainedYet are folders of testdata/quality the shipped weights have
 // not read: a round's blind set, committed after its "after" was measured
 // with these weights. Training on it would change the very verdicts that
 // "after" reports; it joins sets when the scorer is next retrained, as does
 // a development set committed before the retraining that reads it.
-var notTrainedYet = []string{"dev14", "fourteenth", "dev15"}
+var notTrainedYet = []string{"dev15"}
 
 // shipped are the options the weights file is trained with, chosen by the
 // held-out measurement (every set left out in turn, pooled, the frames and
@@ -103,6 +103,18 @@ var notTrainedYet = []string{"dev14", "fourteenth", "dev15"}
 // Pairs of stems one word apart found nothing more and would cost a
 // look-up a word, so they are not read; the lighter penalty finds more but
 // flags twice the app text in English and more than twice the twins.
+//
+// On all thirty-four sets (dev14 and the fourteenth joined), the same way:
+//
+//	features                     L2      en                tr                az                app text          twins
+//	as above                     0.0005  0.98/0.56 fp 23   0.96/0.67 fp 51   0.98/0.70 fp 35                     2 4 3
+//	+ denials, class × your ends 0.0005  0.98/0.57 fp 25   0.96/0.66 fp 52   0.98/0.70 fp 33   0.02 0.01 0.06    0 3 4
+//
+// A cue denied ("you're not to blame", "kabahatiniz yok", "didn't fall
+// off") is read as its list's denial, and a cue class with the endings of
+// the customer's words in its sentence (cy:); the stems of a short closing
+// sentence were tried too and flagged sincere closings ("Impressive,
+// right?") for no more found.
 var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 3, Digits: 3}
 
 // trainOptions are the training options; flags change them for an
