@@ -116,9 +116,9 @@ type lemmaNode = byteTrie[[]int32]
 // keep a message's worth of bytes for each.
 type wordCache[V any] struct {
 	known atomic.Pointer[map[string]V]
-	// table holds known's words again when tabled, for a caller that asks
-	// about every word of every message (see wordTable); stored after
-	// known, so it may lag behind it.
+	// table holds the known words instead when tabled, for a caller that
+	// asks about every word of every message (see wordTable): known is
+	// then nil, as a map of the same words would take as much again.
 	table  atomic.Pointer[wordTable[V]]
 	tabled bool
 	mu     sync.Mutex
@@ -135,6 +135,7 @@ type wordCache[V any] struct {
 // (wordKey), with no call to compare strings.
 type wordTable[V any] struct {
 	mask  uint64
+	n     int // the words it holds
 	slots []wordSlot[V]
 }
 
@@ -147,23 +148,46 @@ type wordSlot[V any] struct {
 }
 
 func newWordTable[V any](words map[string]V) *wordTable[V] {
+	return (*wordTable[V])(nil).with(words)
+}
+
+// with is a new table of t's words (none if t is nil) and words, whose
+// value wins for a word both hold.
+func (t *wordTable[V]) with(words map[string]V) *wordTable[V] {
+	total := len(words)
+	if t != nil {
+		total += t.n
+	}
 	n := 16
-	for n < 2*len(words) {
+	for n < 2*total {
 		n <<= 1
 	}
-	t := &wordTable[V]{mask: uint64(n - 1), slots: make([]wordSlot[V], n)}
-	for w, v := range words {
-		if w == "" {
-			continue
+	nt := &wordTable[V]{mask: uint64(n - 1), slots: make([]wordSlot[V], n)}
+	if t != nil {
+		for _, s := range t.slots {
+			if s.w != "" {
+				nt.put(s)
+			}
 		}
-		k := wordKey(w)
-		i := wordHash(w) & t.mask
-		for t.slots[i].w != "" {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = wordSlot[V]{w, k, v}
 	}
-	return t
+	for w, v := range words {
+		if w != "" {
+			nt.put(wordSlot[V]{w, wordKey(w), v})
+		}
+	}
+	return nt
+}
+
+// put stores s in its slot, or in the slot of the same word.
+func (t *wordTable[V]) put(s wordSlot[V]) {
+	i := wordHash(s.w) & t.mask
+	for t.slots[i].w != "" && t.slots[i].w != s.w {
+		i = (i + 1) & t.mask
+	}
+	if t.slots[i].w == "" {
+		t.n++
+	}
+	t.slots[i] = s
 }
 
 // find is w's value, if the table holds w.
@@ -268,17 +292,28 @@ const maxCached = 1 << 15
 // are no word are worked out again each time.
 const maxCachedLen = 64
 
+// maxClasses is how many words a cue index's class cache holds, plain and
+// folded: the common words of its language. A word's class is kept by its
+// id too (cueIndex.byID), so the cache by text serves a word's first
+// look-up and the words without an id; a transcript whose texts never
+// repeat brings new words all along, and six caches of maxCached words
+// took a sixth of its peak memory.
+const maxClasses = 1 << 12
+
 // get is what of makes of w, from the cache if it holds w.
 func (c *wordCache[V]) get(w string, of func(string) V) V {
-	if v, ok := c.snapshot()[w]; ok {
+	if c.tabled {
+		if v, ok := c.table.Load().find(w); ok {
+			return v
+		}
+	} else if v, ok := c.snapshot()[w]; ok {
 		return v
 	}
 	return c.miss(w, of)
 }
 
-// snapshot is the words the cache holds now (nil when none): a caller
-// asking about many words reads it with no call per word, and asks get
-// about those it lacks.
+// snapshot is the words the cache holds now (nil when none, and always
+// when tabled).
 func (c *wordCache[V]) snapshot() map[string]V {
 	if known := c.known.Load(); known != nil {
 		return *known
@@ -308,7 +343,11 @@ func (c *wordCache[V]) miss(w string, of func(string) V) V {
 	}
 	c.fresh[strings.Clone(w)] = v // w may be a slice of a message's text
 	n := 0
-	if known := c.known.Load(); known != nil {
+	if c.tabled {
+		if t := c.table.Load(); t != nil {
+			n = t.n
+		}
+	} else if known := c.known.Load(); known != nil {
 		n = len(*known)
 	}
 	// Merged when fresh outgrows a quarter of known (each word is copied
@@ -318,16 +357,20 @@ func (c *wordCache[V]) miss(w string, of func(string) V) V {
 		limit = maxCached
 	}
 	if len(c.fresh) > n/4 || n+len(c.fresh) >= limit {
-		merged := make(map[string]V, n+len(c.fresh))
-		if known := c.known.Load(); known != nil {
-			maps.Copy(merged, *known)
-		}
-		maps.Copy(merged, c.fresh)
-		c.known.Store(&merged)
 		if c.tabled {
-			c.table.Store(newWordTable(merged))
+			t := c.table.Load().with(c.fresh)
+			c.table.Store(t)
+			n = t.n
+		} else {
+			merged := make(map[string]V, n+len(c.fresh))
+			if known := c.known.Load(); known != nil {
+				maps.Copy(merged, *known)
+			}
+			maps.Copy(merged, c.fresh)
+			c.known.Store(&merged)
+			n = len(merged)
 		}
-		c.fresh, c.full = nil, len(merged) >= limit
+		c.fresh, c.full = nil, n >= limit
 	}
 	return v
 }
@@ -510,6 +553,7 @@ func buildCueIndex(l Lang, members []weak.Pointer[Phrases]) *cueIndex {
 	idx.later, idx.flater = map[string]int32{}, map[string]int32{}
 	idx.lemmaStems, idx.flemmaStems = &lemmaNode{}, &lemmaNode{}
 	idx.classes.tabled, idx.fclasses.tabled = true, true
+	idx.classes.limit, idx.fclasses.limit = maxClasses, maxClasses
 	b := cueBuilder{idx: idx, cues: map[cueID]int32{}, lemmas: map[lemmaID]int32{}}
 	litNum := map[string]int32{}
 	idx.slotLits = make([][]int32, len(members))

@@ -552,21 +552,57 @@ func FuzzWordTable(f *testing.F) {
 	})
 }
 
-// The class cache keeps its table up to date with what it holds: a word
-// it holds is found there once merged.
+// A tabled cache keeps what it holds in its table alone (no map of the
+// same words): a word it holds is found there once merged, with its value,
+// and it holds at most its limit, however many distinct words it meets.
 func TestClassCacheTable(t *testing.T) {
-	c := classCache{tabled: true}
+	c := classCache{tabled: true, limit: maxClasses}
 	class := func(w string) *wordClass { return &wordClass{keys: []int32{int32(len(w))}} }
 	for i := range 3000 {
 		c.get("w"+itoa(i), class)
 	}
-	known, table := *c.known.Load(), c.table.Load()
-	if len(known) < 2000 {
-		t.Fatalf("%d words merged", len(known))
+	if c.known.Load() != nil {
+		t.Fatal("a tabled cache kept a map of its words")
 	}
-	for w, v := range known {
-		if got, ok := table.find(w); !ok || got != v {
-			t.Fatalf("%q: %v %v in the table, %v held", w, got, ok, v)
+	table := c.table.Load()
+	if table.n < 2000 {
+		t.Fatalf("%d words merged", table.n)
+	}
+	held := 0
+	for i := range 3000 {
+		w := "w" + itoa(i)
+		if got, ok := table.find(w); ok {
+			held++
+			if len(got.keys) != 1 || got.keys[0] != int32(len(w)) {
+				t.Fatalf("%q: %v in the table", w, got.keys)
+			}
+		}
+	}
+	if held != table.n {
+		t.Fatalf("%d words found, the table counts %d", held, table.n)
+	}
+	for i := range 10 * maxClasses {
+		c.get("x"+itoa(i), class)
+	}
+	if n := c.table.Load().n + len(c.fresh); n > maxClasses || !c.full {
+		t.Errorf("%d words held (full %v), want at most %d", n, c.full, maxClasses)
+	}
+	if slots := len(c.table.Load().slots); slots > 4*maxClasses {
+		t.Errorf("%d slots for at most %d words", slots, maxClasses)
+	}
+}
+
+// A table made with words it holds already keeps each once, with the new
+// value.
+func TestWordTableWith(t *testing.T) {
+	a := newWordTable(map[string]int{"one": 1, "two": 2, "a-longer-word": 3})
+	b := a.with(map[string]int{"two": 20, "a-longer-word": 30, "four": 4})
+	if b.n != 4 {
+		t.Fatalf("%d words, want 4", b.n)
+	}
+	for w, want := range map[string]int{"one": 1, "two": 20, "a-longer-word": 30, "four": 4} {
+		if got, ok := b.find(w); !ok || got != want {
+			t.Errorf("%q: %d %v, want %d", w, got, ok, want)
 		}
 	}
 }
@@ -657,5 +693,13 @@ func TestCueIndexWaitsForMessages(t *testing.T) {
 	ask()
 	if registryOf(l).index.Load() == nil {
 		t.Errorf("no index after %d messages", rebuildAfter+1)
+	}
+}
+
+// A cue index bounds its class caches by maxClasses, not maxCached.
+func TestCueIndexClassBound(t *testing.T) {
+	idx := buildCueIndex(English, nil)
+	if idx.classes.limit != maxClasses || idx.fclasses.limit != maxClasses {
+		t.Fatalf("class caches hold up to %d and %d words, want %d", idx.classes.limit, idx.fclasses.limit, maxClasses)
 	}
 }

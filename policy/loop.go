@@ -147,6 +147,8 @@ type run struct {
 	// judged, by what their detectors read (textMemo).
 	text  *textMemo
 	memos map[textKey]*textMemo
+	// seen is the texts met without a memo (seenBefore).
+	seen *seenText
 	// turn is reused from event to event (hooks do not keep it), and conv
 	// is the conversation a draft is judged on, so the loop allocates
 	// nothing for them.

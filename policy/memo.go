@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 
@@ -124,6 +125,35 @@ type textMemo struct {
 // forgets them all when it has that many (0: it keeps none).
 var maxTextMemos = 2048
 
+// seenTexts is how many texts' hashes a transcript worker remembers
+// (seenBefore): a power of two.
+const seenTexts = 1 << 13
+
+// seenText is what a transcript worker remembers of the texts it met
+// without a memo: each one's hash, in a slot picked by the hash.
+type seenText [seenTexts]uint64
+
+var seenSeed = maphash.MakeSeed()
+
+// seenBefore reports whether the worker met text lately, and notes it
+// met it. A text gets a memo the second time it comes (textMemo): a
+// transcript's texts that never repeat (a customer's own words) would
+// otherwise fill the memos, each with its detections, and have them
+// forgotten before the next template came again. A text whose slot
+// another took since is only worked out once more.
+func (r *run) seenBefore(text string) bool {
+	if r.seen == nil {
+		r.seen = new(seenText)
+	}
+	h := maphash.String(seenSeed, text) | 1 // 0 is an empty slot
+	at := &r.seen[h&(seenTexts-1)]
+	if *at == h {
+		return true
+	}
+	*at = h
+	return false
+}
+
 // textMemo is the memo of a transcript event's text, or nil when its
 // message is more than its text (buttons, a template, rules switched
 // off), which the memo's key would not name, or it has none.
@@ -136,6 +166,9 @@ func (r *run) textMemo(e *Event) *textMemo {
 	k := textKey{m.Body.Text, m.Kind, m.Lang, m.LangDetected, m.Channel, m.Syntax, e.Direction}
 	if memo, ok := r.memos[k]; ok {
 		return memo
+	}
+	if !r.seenBefore(k.text) {
+		return nil
 	}
 	if r.memos == nil || len(r.memos) == maxTextMemos {
 		r.memos = make(map[textKey]*textMemo, 64)

@@ -403,7 +403,7 @@ func (t *transcript) end() {
 	t.convs, t.customers, t.hot, t.freezing = nil, nil, nil, nil
 	t.batch, t.judging, t.spare, t.lines, t.parsed, t.nodes = nil, nil, nil, nil, nil, nil
 	for _, r := range t.ws {
-		r.scratch, r.previous, r.memos = nil, nil, nil
+		r.scratch, r.previous, r.memos, r.seen = nil, nil, nil, nil
 	}
 	for first := 0; first < len(t.began); first += len(t.ws) {
 		var wg sync.WaitGroup

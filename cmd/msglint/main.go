@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -34,6 +37,34 @@ func main() {
 			f.Close()
 			os.Exit(code)
 		}
+	}
+	// MSGLINT_MEMPROFILE=file writes a heap profile at the end of the run
+	// (go tool pprof -sample_index=inuse_space): what the run kept live;
+	// and file.peak one as of the collection before the memory in use was
+	// highest, sampled five times a second (a transcript's conversations
+	// and caches are gone by the end).
+	if path := os.Getenv("MSGLINT_MEMPROFILE"); path != "" {
+		go func() {
+			var peak uint64
+			s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+			for range time.Tick(200 * time.Millisecond) {
+				metrics.Read(s)
+				if v := s[0].Value.Uint64() - s[1].Value.Uint64(); v > peak {
+					peak = v
+					if f, err := os.Create(path + ".peak"); err == nil {
+						pprof.WriteHeapProfile(f)
+						f.Close()
+					}
+				}
+			}
+		}()
+		code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		if f, err := os.Create(path); err == nil {
+			runtime.GC()
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+		os.Exit(code)
 	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
