@@ -52,15 +52,18 @@ address for its mailing list, without asking first. Asking for consent ("May we 
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
 "icazənizlə") — but not its absence: "without your permission", "izniniz olmadan", "icazənizi almadan"
 are flagged —, an offer or a condition ("we can pass it on if you agree",
-"paylaşabiliriz"), a negation ("we will never share your number"), giving the customer the third
+"paylaşabiliriz"), a negation ("we will never share your number"), a receiver set aside for another ("…, not to the
+DHL depot", "kargo firmasına değil, size", "kuryerə yox"; but "not only to the courier" is flagged), giving the customer the third
 party's contact instead (its tracking link or form added to the conversation: "kargo firmasının takip
 linkini yazışmaya ekledik"), a word in capitals alone ("KYC", "AML": a company is read from its legal form
 or a name, not from capitals, unless it is a carrier known by one, "DPD", "DHL-ə"), passing it to the brand's own teams (billing, the store manager, Customer
 Care, head office, the office, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
 florist", "otelimize", "kafe sahibimize", "our team in the studio", "kliniğimizin laboratuvarına": "our" makes them ours, unless they are a role outside the
-brand such as "our supplier", "a freelance plasterer", "serbest çalışan bir ustaya", "our importer", "our publisher", "our bakery supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
+brand such as "our supplier", "a freelance plasterer", "anlaşmalı bir döşemeciye", "our importer", "our publisher", "our bakery supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
 of ours ("otelimizin transfer şirketine", "mağazamızın anlaşmalı kuryesine"), or a company of a trade
-such as "our cleaning company"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), the owner or the club alone ("the owner", "the shop owner", "your
+such as "our cleaning company"; after "our" an outside role's noun before our own role names that role's work,
+"our importer account manager"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), an agent, officer, liaison or desk of ours ("one of our agents"; without "our", another party's noun before one makes it
+that party's: "the insurance agent" is flagged), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
 customer), advice such as "take your results with you when you go to the hospital", a party the customer is to
 reach ("sığortaçınıza müraciət etmək üçün … sizə göndərdik"; one we reach on the customer's behalf,
@@ -109,8 +112,22 @@ type forwardingWords struct {
 	// name and the "to" before it.
 	titles map[lint.Lang]map[string]bool
 	// articles (Turkish, Azerbaijani): the indefinite article, which a
-	// modifier's head may stand after ("bağımsız çalışan bir ustaya").
+	// modifier's head may stand after ("anlaşmalı bir döşemeciye",
+	// "kənar bir elektrikçiyə"): a closed class of one word in each
+	// language, as the titles are in English; the sets hold several
+	// receivers with "bir" between the modifier and its head.
 	articles map[lint.Lang]map[string]bool
+	// agentHeads (English): our own roles whose modifier may name the
+	// party they act for or face ("the insurance agent", "the police
+	// officer", "the airline desk"): a third party's noun before one is
+	// that party, unless "our" stands before it ("our importer liaison
+	// officer").
+	agentHeads map[lint.Lang]map[string]bool
+	// setAsideBefore (English), setAsideAfter (Turkish, Azerbaijani): the
+	// negation that sets a receiver aside for another ("…, not to the
+	// depot", "şubeye değil", "filiala yox"); onlyWords: "only" before it
+	// adds the receiver instead ("not only to", "sadece … değil").
+	setAsideBefore, setAsideAfter, onlyWords map[lint.Lang]map[string]bool
 	// handOver: the lemmas of the verbs of handing a thing over (teslim
 	// et, təhvil ver, hand), the only ones goods go to a carrier with (see
 	// carrier); consentNegBefore, consentNegAfter: the words that negate a
@@ -347,7 +364,8 @@ func newForwardingWords() *forwardingWords {
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
-		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), mailingLists: w("mailing_lists"), asWords: w("as_words"),
+		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"),
+		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
 		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions")}
@@ -529,7 +547,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			if quotedName(m.Body.Text, toks, o) {
 				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
 			}
-			// "our dairy supplier", "our studio insurer": our place names
+			// "our bakery supplier", "our studio insurer": our place names
 			// what the outside role after it supplies or covers; the role
 			// is the head, a body of its own.
 			if n := neighbour(toks, o.Last, 1); fw.ourList[m.Lang] == nil && o.Last >= 0 && n >= 0 && slices.ContainsFunc(third[i], func(t lint.Match) bool { return t.First == n && fw.externalRole(m.Lang, t) }) {
@@ -559,26 +577,38 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		own[i] = ours
 		recipients = slices.DeleteFunc(recipients, func(r lint.Match) bool {
 			if slices.Contains(modifiers, r.Last) {
-				return true // "dairy" in "our dairy supplier": the supplier is the receiver
+				return true // "bakery" in "our bakery supplier": the supplier is the receiver
 			}
 			// A third party's noun right before our own role, or one word
 			// before it in a compound after "our", names that role's work:
 			// "the kennel manager on our team", "the lab technician", "our
 			// repair workshop manager" ("the partner watch specialist" is
 			// the partner's).
+			// In English an outside role's noun does so too after "our",
+			// the compound's head its last noun: "our importer account
+			// manager", "our haulier liaison officer". A role that acts for
+			// a party (agentHeads) is that party's without "our": "the
+			// insurance agent".
+			ourAhead := fw.ourList[m.Lang] == nil && fw.ourWithin(m.Lang, toks, r)
 			reach := 1
-			if fw.ourBefore(m.Lang, toks, r) {
+			if fw.ourBefore(m.Lang, toks, r) || ourAhead {
 				reach = 2
 			}
 			for next, k := neighbour(toks, r.Last, 1), 0; next >= 0 && toks[next].Kind == lint.Word && k < reach; next, k = neighbour(toks, next, 1), k+1 {
-				if slices.ContainsFunc(ours, func(o lint.Match) bool { return o.First == next }) {
+				if k > 0 && !fw.compoundWord(m.Lang, toks[neighbour(toks, next, -1)]) {
+					break // "the supplier and our team": no compound
+				}
+				if i := slices.IndexFunc(ours, func(o lint.Match) bool { return o.First == next }); i >= 0 {
+					if !ourAhead && fw.agentHeads[m.Lang][toks[ours[i].Last].Norm] {
+						break
+					}
 					return true
 				}
 			}
 			if n := neighbour(toks, r.Last, 1); r.Cue != "name" && r.Cue != headCue && n >= 0 && toks[n].Kind == lint.Word && fw.customerWord(m.Lang, toks[n].Norm, folded) {
 				return true // "bayi müşterilerimize": our customers of a kind, not the party
 			}
-			return fw.someonesHome(m.Lang, toks, r) || fw.negated(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
+			return fw.someonesHome(m.Lang, toks, r) || fw.negated(m.Lang, toks, r) || fw.setAside(m.Lang, toks, r) || fw.sender(m.Lang, toks, r) || fw.customers(m, toks, r, folded) || fw.ownMarked(m.Lang, toks, r) ||
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
@@ -815,6 +845,61 @@ func (fw *forwardingWords) negated(l lint.Lang, toks []lint.Token, r lint.Match)
 		}
 	}
 	return false
+}
+
+// setAside: a receiver the sentence sets aside for another got nothing:
+// "…, not to the depot", "şubeye değil, adresinize", "filiala yox,
+// ünvanınıza"; "only" before it adds the receiver instead ("not only to
+// the courier", "sadece kuryeye değil").
+func (fw *forwardingWords) setAside(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	if r.First < 0 || r.Last < r.First {
+		return false
+	}
+	if after := fw.setAsideAfter[l]; len(after) > 0 {
+		n := neighbour(toks, r.Last, 1)
+		if n < 0 || toks[n].Kind != lint.Word || !after[toks[n].Norm] {
+			return false
+		}
+		for j, k := r.First, 0; k < 3; k++ {
+			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+				break
+			}
+			if fw.onlyWords[l][toks[j].Norm] {
+				return false
+			}
+		}
+		return true
+	}
+	before := fw.setAsideBefore[l]
+	if len(before) == 0 {
+		return false
+	}
+	j := neighbour(toks, r.First, -1)
+	for k := 0; j >= 0 && toks[j].Kind == lint.Word && k < 3 && (fw.determiners[l][toks[j].Norm] || fw.to[l][toks[j].Norm]); k++ {
+		j = neighbour(toks, j, -1)
+	}
+	return j >= 0 && toks[j].Kind == lint.Word && before[toks[j].Norm]
+}
+
+// ourWithin: "our" one or two words before a receiver, whatever its role.
+func (fw *forwardingWords) ourWithin(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	for j, k := r.First, 0; j >= 0 && k < 2; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.ourWords[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundWord: a word that may stand inside an English noun compound, no
+// function word: not "and", "to", "the", "our".
+func (fw *forwardingWords) compoundWord(l lint.Lang, t lint.Token) bool {
+	w := t.Norm
+	return t.Kind == lint.Word && !strings.ContainsAny(w, "'’") && !fw.ourWords[l][w] && !fw.determiners[l][w] &&
+		!fw.coordinators[l][w] && !fw.to[l][w] && !fw.locatives[l][w] && !fw.notTo[l][w] && !fw.contrast[l][w]
 }
 
 // street: a capitalised place word before a street's kind is part of an
@@ -1270,11 +1355,11 @@ func (fw *forwardingWords) namedRecipients(m *lint.Message, toks []lint.Token, f
 		prev := neighbour(toks, i, -1)
 		if prev >= 0 && toks[prev].Norm == "." {
 			if pp := neighbour(toks, prev, -1); pp >= 0 && fw.titles[m.Lang][toks[pp].Norm] {
-				prev = pp // "Dr. Kaur"
+				prev = pp // "Prof. Lindqvist"
 			}
 		}
 		if prev >= 0 && fw.titles[m.Lang][toks[prev].Norm] {
-			prev = neighbour(toks, prev, -1) // "to Dr Kaur": a title stands between "to" and the name
+			prev = neighbour(toks, prev, -1) // "to Mrs Osei": a title stands between "to" and the name
 		}
 		last := i
 		if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && honorificStem(toks[n].Norm, fw.honorifics[m.Lang]) != "" {
@@ -1801,7 +1886,7 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 				break
 			}
 			if fw.articles[l][toks[j].Norm] {
-				k-- // "müstəqil işləyən bir ustaya": the article counts for no word of the phrase
+				k-- // "kənar bir elektrikçiyə": the article counts for no word of the phrase
 				continue
 			}
 			if fw.customerWord(l, toks[j].Norm, false) {
