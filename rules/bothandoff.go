@@ -40,11 +40,14 @@ var BotHandoff = &lint.Rule{
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
 service is unavailable or to try later, the customer has reached a limit on asking ("You've reached the limit of three
-questions per session"), on what it does a day through this assistant or one the message has just named ("this card has
-reached that limit", "gündəlik limitə çatmısınız"; a shopping quota such as free samples or basket items is not one),
-says it is not accepted through this chat or the bot ("bot vasitəsilə qəbul edilmir"), beyond what this assistant
-covers ("bu asistanın yetkisi dışında") or that the input is not valid ("that date doesn't look valid"; someone asked
-to join this chat, "sohbete katılacak", or a keyword offered "if you'd like to talk to" someone is a way out), has no answer, could not
+questions per session"), on what it does a day through this assistant or one the message has just named and calls
+"that limit" ("gündəlik limitə çatmısınız"; a shopping quota such as free samples or basket items is not one, nor
+something that "reached its limit"), says it is not accepted through this chat or the bot ("bot vasitəsilə qəbul
+edilmir"), beyond what this assistant covers ("bu asistanın yetkisi dışında") or that what the customer typed or sent
+is not valid ("the code you entered isn't valid", "girdiğiniz kod geçerli değil"; a thing of ours valid only somewhere
+or until a date, "this coupon is not valid on sale items", is an answer; someone asked to join this chat, "sohbete
+katılacak", or a keyword offered if the customer would like to talk to a person it names is a way out, talking of a
+topic or to the bot is not), has no answer, could not
 find, verify or recognise what was asked (no results, matches, records, orders or bookings found, not in our size
 chart or list, "cədvəlimizdə yoxdur", "tablomuzda yok", unless the bot then answers with the nearest it has or a "but"
 and something of ours: "but our M fits chest sizes 96-100 cm", "en yakın ölçümüz 42"; "no problems found" is

@@ -92,11 +92,13 @@ doldursun", "istəyənlər bizə zəng etsin", or told what they can do with a v
 with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
 Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …"; an
 imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …"), a suggestion in the optative ("bəlkə yeni nəşr alasınız?"),
-"we await you" at a place of ours ("we'd love to see you at the fair", "atölyemize uğramanızı bekliyoruz",
-"showroom'umuza bekleriz", "sizi emalatxanamızda gözləyirik"; not goods awaited, "yeni ürünleri mağazamıza
-bekliyoruz", nor the formula with no place, "Ziyaretinizi bekliyoruz") and a recommendation to book, order,
-come or call ("we recommend booking early", "yerinizi ayırtmayı öneririz", "yerləri tutmağı məsləhət
-görürük"; not how to keep a thing, "elde yıkamayı öneririz"). A "don't"
+"we await you" at a place of ours ("we'd love to see you at the fair", "dükkânımıza gelmenizi bekleriz",
+"sergimize bekleriz", "sizi emalatxanamızda gözləyirik"; not goods awaited, bare or ours, "yeni ürünleri" or
+"ürünlerimizi mağazamıza bekliyoruz", not "see you at your best", not a place told to another verb before, "sizi
+kampanyamızda görmek isteriz ama …", nor the formula with no place, "Ziyaretlerinizi bekleriz") and a
+recommendation to book, order, come or call ("we recommend booking early", "yerinizi ayırtmayı öneririz", "yerinizi
+əvvəlcədən tutmağı tövsiyə edirik"; taking or holding only with a seat, ticket or appointment, not how to keep a
+thing or to take a break, "sərin yerdə tutmağı", "mola almayı öneririz"). A "don't"
 counts only for missing, skipping, letting slip or delaying ("Don't miss it", "kaçırmayın",
 "bu fırsatı atlamayın", "əldən verməyin", "gecikməyin"), not to reassure
 ("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
@@ -941,13 +943,14 @@ func (g ctaGrammar) suggested(m *lint.Message) bool {
 // awaited: "we await you" at a place of ours invites the customer there,
 // where the verb ends its clause (awaitVerbs: "bekliyoruz", "bekleriz",
 // "gözləyirik"): our place in the dative right before it, "you" between
-// allowed ("showroom'umuza bekleriz", "mağazamıza sizi bekliyoruz"), not
-// after another object ("yeni ürünleri mağazamıza bekliyoruz": goods are
-// expected); or your coming told as a verbal noun (youVerbalNoun:
+// allowed ("sergimize bekleriz", "mağazamıza sizi bekliyoruz"), not
+// after another object, bare or possessed ("yeni ürünleri", "ürünlerimizi
+// mağazamıza bekliyoruz": goods are expected); or your coming told as a verbal noun (youVerbalNoun:
 // "uğramanızı", "gəlməyinizi") or "you" (youObjects) with our place in the
-// dative or the locative anywhere in the clause ("atölyemize uğramanızı
-// bekliyoruz", "Sizi emalatxanamızda gözləyirik"). Without a place it is a
-// formula ("Ziyaretinizi bekliyoruz"), and a discount that awaits you
+// dative or the locative in the clause, short of another verb before it
+// (subclauseEnds: "sizi kampanyamızda görmek isteriz ama …") ("dükkânımıza gelmenizi
+// bekleriz", "Sizi emalatxanamızda gözləyirik"). Without a place it is a
+// formula ("Ziyaretlerinizi bekleriz"), and a discount that awaits you
 // ("indirim sizi bekliyor") is no verb of ours.
 func (g ctaGrammar) awaited(m *lint.Message) bool {
 	l := m.Lang
@@ -967,6 +970,12 @@ func (g ctaGrammar) awaited(m *lint.Message) bool {
 			}
 			if w.Kind != lint.Word {
 				continue
+			}
+			// Another verb before it ends its clause: what comes
+			// before belongs to that verb ("sizi kampanyamızda görmek
+			// isteriz ama …").
+			if anyEnding(l, w.Norm, g.subclauseEnds[l], false) {
+				break
 			}
 			switch {
 			case g.youObjects[l][w.Norm] || anyEnding(l, w.Norm, g.youVerbalNoun[l], false):
@@ -1001,7 +1010,7 @@ func (g ctaGrammar) otherObjectBefore(l lint.Lang, toks []lint.Token, j int) boo
 		if w.Kind == lint.Punct && strings.ContainsAny(w.Norm, ",;:.!?") {
 			return false
 		}
-		if w.Kind != lint.Word || g.youObjects[l][w.Norm] {
+		if w.Kind != lint.Word || g.youObjects[l][w.Norm] || anyEnding(l, w.Norm, g.youVerbalNoun[l], false) {
 			continue
 		}
 		if anyEnding(l, w.Norm, g.subclauseEnds[l], false) {
@@ -1017,10 +1026,11 @@ func (g ctaGrammar) otherObjectBefore(l lint.Lang, toks []lint.Token, j int) boo
 // recommended: recommending that the customer act, an acting verb's
 // verbal noun in the accusative before "we recommend" (recommendVerbs:
 // "öneririz", "tavsiye ederiz", "məsləhət görürük"), suggests what to do
-// as a polite imperative ("yerinizi erkenden ayırtmayı öneririz", "yerləri
-// indidən tutmağı məsləhət görürük"); the verb is one of booking, ordering,
+// as a polite imperative ("yerinizi erkenden ayırtmayı öneririz", "yerinizi
+// əvvəlcədən tutmağı tövsiyə edirik"); the verb is one of booking, ordering,
 // coming or calling (recommendStems), not of keeping or using ("serin
-// yerde saklamayı öneririz").
+// yerde saklamayı öneririz"); taking or holding only after its object, a
+// seat, ticket or appointment ("yer tut", "bilet al"), not "mola almayı".
 func (g ctaGrammar) recommended(m *lint.Message) bool {
 	l := m.Lang
 	if g.recommendVerbs[l] == nil {
@@ -1050,9 +1060,30 @@ func (g ctaGrammar) recommended(m *lint.Message) bool {
 			if g.recommendStems[l][stem] {
 				return true
 			}
-			if p := neighbour(toks, j, -1); p >= 0 && toks[p].Kind == lint.Word && g.recommendStems[l][toks[p].Norm+" "+stem] {
-				return true
+			// The pair's noun right before, or with a word between
+			// ("yerinizi əvvəlcədən tutmağı").
+			for p, n := neighbour(toks, j, -1), 0; p >= 0 && n < 2 && toks[p].Kind == lint.Word; p, n = neighbour(toks, p, -1), n+1 {
+				if g.pairStem(l, toks[p].Norm, stem) {
+					return true
+				}
 			}
+		}
+	}
+	return false
+}
+
+// pairStem reports whether a recommendStems entry "noun verb" has verb
+// stem and prev is its noun, bare or in the accusative (otherObject:
+// "sipariş ver": "siparişinizi vermeyi"; "yer tut": "yerləri tutmağı", not
+// the place "yerdə tutmağı").
+func (g ctaGrammar) pairStem(l lint.Lang, prev, stem string) bool {
+	for e := range g.recommendStems[l] {
+		noun, verb, ok := strings.Cut(e, " ")
+		if !ok || verb != stem || !strings.HasPrefix(prev, noun) {
+			continue
+		}
+		if prev == noun || anyEnding(l, prev, g.otherObject[l], false) {
+			return true
 		}
 	}
 	return false

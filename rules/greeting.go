@@ -55,9 +55,11 @@ morning class"); a greeting borrowed from another language ("Ciao", "Hola") is o
 that ends its clause after a short noun phrase and a comma greets the customer it names ("A fellow
 kite flyer, welcome!"; not "…, welcome discount included", nor a leave given to a bare plural, "Dogs on a
 lead, welcome!", "Walk-ins welcome"). Past its first words, a hello or a welcome that is a clause of its
-own greets too ("…, and hello, by the way, lovely to meet you", "…; bu arada hoş geldiniz", "Yeri gəlmişkən,
+own greets too ("… Oh, and hello!", "…; bu arada hoş geldiniz", "Yeri gəlmişkən,
 emalatxanamıza xoş gəlmisiniz!"); one that goes on into a noun or a verb does not ("a welcome voucher",
-"ustamıza merhaba demeyi unutmayın"), nor one tacked on after a comma at the end ("…, salamlar"). Telling how the customer
+"ustamıza merhaba demeyi unutmayın", "hello to the new sauna"), nor a hello to a lowercase thing named after it
+("Hello, dark mode!"), nor one after a colon, which a label or a screen says ("Walk-ins: welcome", "the screen
+says: Welcome to …"), nor one tacked on after a comma at the end ("…, salamlar"). Telling how the customer
 wrote to us is a correction, not a welcome ("Bize eksik yazmışsınız", "Bizə səhv yazmısınız"). An away message
 is not asked to greet: it answers whoever writes while no one is there, often in the middle of a
 conversation, and "We're closed until 9:00" is complete without a "Hi". It must say when a
@@ -261,7 +263,7 @@ type greetNames struct {
 }
 
 // maxBeforeGreeting is how many words (a place in the dative, an adverb:
-// "kütüphanemize", "yine") may stand between a clause's start and a
+// "sergimize", "yine") may stand between a clause's start and a
 // greeting that is a verb ending its clause (verbs: "hoş geldiniz", "xoş
 // gəlmisiniz").
 const maxBeforeGreeting = 2
@@ -283,7 +285,10 @@ func (g greetNames) ownClause(m *lint.Message, toks []lint.Token, mt lint.Match)
 	n := neighbour(toks, mt.Last, 1)
 	switch {
 	case n < 0 || toks[n].Kind == lint.Punct && toks[n].Norm != "-" && toks[n].Norm != "'":
-	case toks[n].Kind == lint.Word && g.places[l][toks[n].Norm]:
+		if toks[n].Norm == "," && g.greetsThing(m, toks, n) {
+			return false
+		}
+	case toks[n].Kind == lint.Word && g.places[l][toks[n].Norm] && toks[mt.First].Norm == "welcome":
 		// "welcome to the studio", "welcome to Luma": a place, not a verb.
 		p := neighbour(toks, n, 1)
 		if p < 0 || toks[p].Kind != lint.Word || !g.places[l][toks[p].Norm] && !upperInitial(m.Body.Text[toks[p].Start:toks[p].End]) {
@@ -302,6 +307,11 @@ func (g greetNames) ownClause(m *lint.Message, toks []lint.Token, mt lint.Match)
 	words, opened := 0, false
 	for j := neighbour(toks, mt.First, -1); ; j = neighbour(toks, j, -1) {
 		if j < 0 || toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?,;:—–") {
+			if j >= 0 && strings.Contains(toks[j].Norm, ":") {
+				// After a colon it is what a label or a screen says
+				// ("Walk-ins: welcome", "the screen says: Welcome to …").
+				return false
+			}
 			if j >= 0 && toks[j].Norm == "," && !opened && !goesOn {
 				// "yeri gəlmişkən, …", "by the way, …": a connector before
 				// the comma opens it.
@@ -322,6 +332,38 @@ func (g greetNames) ownClause(m *lint.Message, toks []lint.Token, mt lint.Match)
 		}
 		words++
 	}
+}
+
+// greetsThing reports whether a hello's comma (token c) is followed by a
+// lowercase noun phrase that ends its sentence: the hello greets that thing
+// ("Hello, dark mode!", "and hello, pumpkin spice latte!"), not the customer
+// (a name, a placeholder or vocatives: "hello, everyone!"); one more comma
+// goes on into the clause ("…, and hello, by the way, …"), and one that
+// speaks of or asks the customer is said to them ("…, nice to have you with
+// us", "…, first time here?"). English only.
+func (g greetNames) greetsThing(m *lint.Message, toks []lint.Token, c int) bool {
+	if m.Lang != "en" {
+		return false
+	}
+	words := 0
+	for k := neighbour(toks, c, 1); k >= 0; k = neighbour(toks, k, 1) {
+		t := toks[k]
+		if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?") {
+			if strings.Contains(t.Norm, "?") {
+				return false
+			}
+			break
+		}
+		if t.Kind != lint.Word || m.InPlaceholder(lint.Span{Start: t.Start, End: t.End}) || g.vocatives[m.Lang][t.Norm] || upperInitial(m.Body.Text[t.Start:t.End]) {
+			return false
+		}
+		switch t.Norm {
+		case "you", "your", "yours", "us":
+			return false
+		}
+		words++
+	}
+	return words > 0
 }
 
 func (g greetNames) named(m *lint.Message, toks []lint.Token, from int, mt lint.Match) bool {
