@@ -98,6 +98,7 @@ var (
 	lsModal           = sarcasmListOf("modal")
 	lsMystery         = sarcasmListOf("mystery")
 	lsRevelation      = sarcasmListOf("revelation")
+	lsWaitingStaff    = sarcasmListOf("waiting_staff")
 	lsWin             = sarcasmListOf("win")
 	lsHarm            = sarcasmListOf("harm")
 	lsNever           = sarcasmListOf("never")
@@ -209,15 +210,17 @@ it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just t
 it, "Scammers send fake texts just to trick you", nor pampering, "just to spoil you"), a thing's obvious purpose hedged
 after "yes" ("Yes, the bakery smelled of bread. That's pretty much what bakeries are known for"; not "Basically, …"
 opening an explanation), mock joy at
-repeating ourselves or in waiting ("We just love waiting.", "beklemeye bayılıyor"), a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
+repeating ourselves or in waiting, ours or our staff's only ("I just love waiting.", "beklemeye bayılıyoruz", "ustamız beklemeye bayılır"; not
+"Kids just love waiting for Santa", "Kimse beklemeye bayılmaz"), a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
 or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq") or a deal struck with
-them ("we'll negotiate with the birds", "quşlarla əvvəlcədən razılaşarıq"; not
+them ("we'll negotiate with the birds", "dənizlə də sövdələşərik"; not
 with the person looking after them, nor with a person named Deniz or Günəş, nor plain talking to an animal, "talk to the
 goats"), openers that turn
 sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this time", "Ne güzel, yine…", "Əla,
-yenə…"), a one-word sigh ("Again.", "Yine."), a plain fact announced as news in a short sentence after it
-("Quartz is not a diamond. Shocking news, I know.", "Bilimsel bir keşif.", "Elmi kəşfdir."; not opening a message,
-nor with an apology or a remedy), and sarcasm built from two parts in one sentence or the next, in
+yenə…"), a one-word sigh ("Again.", "Yine."), a plain fact announced as news in a short sentence after one that tells what
+the customer did, a cause with its outcome or what went wrong ("You left it in the car and it melted. Big news, I know.", "Bilimsel bir keşif.",
+"Şok xəbərdir."; not opening a message, nor after a sentence of ours or a question, "Our new latte is back. A real breakthrough.", nor in a
+promo or a greeting, nor with an apology or a remedy), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -234,7 +237,8 @@ five minutes before"), "of course" or "surely" with "our fault" or what we shoul
 apology or remedy (also one of ours who will call the customer, "teknisyenimiz sizi arayacak"), "since you know
 better than us" or "the expert", an affirmative said twice ("Yes, yes"), the customer's own words held up in
 quotes ("the tent you pitched 'properly'", "your "urgent" order, of course…"), mock compliance (an impossible
-feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too", "We'll slow down time.",
+feat or a time already gone offered or promised: "shall we also teleport it?", "we'll stop the rain too", "we'll freeze time for you too";
+not time as the first noun of a compound, "stop time tracking", nor time stopped as a button's label or a promo's metaphor, "Spa merkezimizde zamanı yavaşlatıyoruz",
 "küləyi sizin xatirinizə dayandırarıq"; not an animal calmed or snow cleared, nor "the sun loungers" moved,
 "we'll deliver it yesterday", "başka bir mucize isteğiniz var mı?", "dünən çatdırarıq"), ironic openers with
 what went wrong ("Lucky you, your flight was cancelled", "What a shock, it sold out", "Şanslısınız, paketiniz
@@ -629,6 +633,11 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	// A judgment asked about is the customer's question, not ours: "Bu
+	// hedef gerçekçi mi? Evet, …".
+	if len(found[lsActJudgment]) > 0 {
+		found[lsActJudgment] = slices.DeleteFunc(found[lsActJudgment], func(j lint.Match) bool { return askedAbout(m, j) })
+	}
 	// A judgment with a word of advice after it recommends: "Erken gelmeniz
 	// çok akıllıca olur", "it would be very sensible".
 	for _, list := range [...]sarcasmList{lsActJudgment, lsWeakJudgment, lsMarkers} {
@@ -659,7 +668,8 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, repeatedAffirmation(m, found[lsAffirm])...)
 	markers = append(markers, c.scareQuotes(m, found)...)
 	markers = append(markers, fragments(m, found[lsFragment])...)
-	markers = append(markers, revelations(m, found)...)
+	markers = append(markers, revelations(m, found, c)...)
+	markers = append(markers, waitingOurs(m, found)...)
 	// "Try again", "yenə yazın": again in an instruction to retry is no
 	// complaint, nor a count in a frequency ("twice a day", "günde iki
 	// kez"); "without doing it" is one when the customer did the rest
@@ -929,6 +939,9 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			found[list] = c.literal(m, found[list])
 		}
 	}
+	if len(found[lsAbsurd]) > 0 {
+		found[lsAbsurd] = timeFeats(m, found)
+	}
 	if len(found[lsFeignedSurprise]) > 0 || len(found[lsMystery]) > 0 {
 		markers = append(markers, c.feignedSurprise(m, found)...)
 	}
@@ -937,6 +950,51 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	}
 	return markers
 }
+
+// timeFeats drops from the feats found time stopped or slowed that is no
+// feat: "time" as the first noun of a compound or before what it is
+// counted on ("stop time tracking", "freeze time-limited offers", "freeze
+// time on your ticket"), a button's label ("zamanı durdur düğmesine"),
+// and, in Turkish and Azerbaijani, time stopped with no mock compliance
+// ("Tabii", "Əlbəttə") beside it: a promo's metaphor ("Spa merkezimizde
+// zamanı yavaşlatıyoruz").
+func timeFeats(m *lint.Message, found cuesFound) []lint.Match {
+	toks := m.Tokens()
+	words := timeWords[m.Lang]
+	return slices.DeleteFunc(found[lsAbsurd], func(f lint.Match) bool {
+		if f.First < 0 {
+			return false
+		}
+		first, last := toks[f.First].Norm, toks[f.Last].Norm
+		n := neighbour(toks, f.Last, 1)
+		if m.Lang == lint.English {
+			if last != "time" || n < 0 {
+				return false
+			}
+			if toks[n].Kind == lint.Punct {
+				return toks[n].End < len(m.Body.Text) && m.Body.Text[toks[n].Start] == '-'
+			}
+			return !timeAfter[m.Lang][toks[n].Norm]
+		}
+		if !words[first] || !startsWithAny(last, timeVerbs[m.Lang]) {
+			return false
+		}
+		if n >= 0 && toks[n].Kind == lint.Word && slices.ContainsFunc(slices.Collect(maps.Keys(timeAfter[m.Lang])), func(b string) bool { return strings.HasPrefix(toks[n].Norm, b) }) {
+			return true
+		}
+		return m.Kind == lint.Promo || len(found[lsAffirm]) == 0
+	})
+}
+
+// timeWords are the words of time a time feat opens with (zamanı,
+// vaxtı); timeAfter, in English, the words that may follow "time" in a
+// feat ("slow down time for you"), and in Turkish and Azerbaijani the
+// nouns of a button after one ("düğmesine").
+var (
+	timeWords = sarcasmData.WordSets("time_feat_words")
+	timeAfter = sarcasmData.WordSets("time_feat_after")
+	timeVerbs = sarcasmData.WordSets("time_feat_verbs")
+)
 
 // toldEverywhere are our earlier tellings (told_before) in a sentence, or
 // the one before, that names three places or more where the fact stands
@@ -2303,20 +2361,112 @@ func fragments(m *lint.Message, frs []lint.Match) []lint.Match {
 	return out
 }
 
-// revelations are words of mock news or discovery in a short sentence (six
-// words at most) after another: a plain fact just said announced as news
-// ("Quartz is not a diamond. Shocking news, I know.", "… What an
-// unexpected plot twist."); not with an apology or a remedy, nor opening
-// a message ("Shocking news: our summer sale ends today").
-func revelations(m *lint.Message, found cuesFound) []lint.Match {
-	rs := found[lsRevelation]
-	if len(rs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 {
+// questionParticles are the particles of a yes/no question (mı, mi), by
+// language.
+var questionParticles = sarcasmData.WordSets("question_particles")
+
+// askedAbout reports whether a cue stands right before a question
+// particle ("gerçekçi mi?"): a question, the customer's words asked back
+// or answered, not what we say.
+func askedAbout(m *lint.Message, j lint.Match) bool {
+	if j.First < 0 {
+		return false
+	}
+	toks := m.Tokens()
+	n := neighbour(toks, j.Last, 1)
+	return n >= 0 && toks[n].Kind == lint.Word && questionParticles[m.Lang][toks[n].Norm]
+}
+
+// causeEndings are the endings of a verb "when (you) did it" (sürünce,
+// qoyanda), by language: a cause and its outcome; causeWords, in English,
+// the words that say it ("if the bag is left open").
+var (
+	causeEndings = sarcasmData.WordSets("cause_endings")
+	causeWords   = sarcasmData.WordSets("cause_words")
+	echoWords    = sarcasmData.WordSets("echo_words")
+)
+
+// causeIn reports whether a sentence tells a cause with its outcome ("Zinciri
+// yanlış viteste sürünce koptu"): a word with an ending of "when" in it.
+func causeIn(m *lint.Message, toks []lint.Token, s lint.Span) bool {
+	for k := tokenAt(toks, s.Start); k >= 0 && k < len(toks) && toks[k].End <= s.End; k++ {
+		if t := toks[k]; t.Kind == lint.Word {
+			if causeWords[m.Lang][t.Norm] || k == tokenAt(toks, s.Start) && echoWords[m.Lang][t.Norm] && strings.HasSuffix(strings.TrimSpace(m.Body.Text[s.Start:s.End]), "?") {
+				return true
+			}
+			for e := range causeEndings[m.Lang] {
+				if len(t.Norm) > len(e)+2 && strings.HasSuffix(t.Norm, e) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ourPossessive are the endings of "our" on a noun (ustalarımız,
+// həkimimiz), by language.
+var ourPossessive = sarcasmData.WordSets("our_possessive")
+
+// waitingOurs are the third person's delight in waiting ("beklemeye
+// bayılıyor") when the one who waits is ours, a noun with "our" before it
+// in its sentence ("ustalarımız kapıda beklemeye bayılıyor"): mock joy in
+// waiting for the customer, as "we just love waiting". Anyone else's
+// ("çocuklar", "köpekleriniz") is sincere.
+func waitingOurs(m *lint.Message, found cuesFound) []lint.Match {
+	ws := found[lsWaitingStaff]
+	if len(ws) == 0 {
 		return nil
 	}
 	sents, toks := m.Sentences(), m.Tokens()
 	var out []lint.Match
+	for _, w := range ws {
+		i := sentenceOf(sents, w.Span.Start)
+		if i < 0 || w.First < 0 {
+			continue
+		}
+		for k := tokenAt(toks, sents[i].Start); k >= 0 && k < w.First; k++ {
+			if t := toks[k]; t.Kind == lint.Word && slices.ContainsFunc(slices.Collect(maps.Keys(ourPossessive[m.Lang])), func(e string) bool {
+				return len(t.Norm) > len(e)+2 && strings.HasSuffix(t.Norm, e)
+			}) {
+				out = append(out, w)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// revelations are words of mock news or discovery in a short sentence (six
+// words at most) after one that tells what the customer did (not asks
+// whether they did: "Have you tried our new latte?"), a cause with its
+// outcome ("if the bag is left open", "sürünce"; a question echoed with
+// "So …?"), a fact confirmed ("Yes, ice melts.") or told us ("Thanks for
+// letting us know that ice is cold. Groundbreaking news."; "news to us"
+// after being told says only that we did not know) or what went wrong: the
+// obvious outcome of the customer's own doing announced as news
+// ("You left the ice cream in the car all day. Big news, I know, it
+// melted."); not with an apology or a remedy, nor opening a message
+// ("Shocking news: our summer sale ends today"), nor after a sentence of
+// ours, the hype a promo or a greeting means sincerely ("Meet our new
+// charger. A real breakthrough.").
+func revelations(m *lint.Message, found cuesFound, c customer) []lint.Match {
+	rs := found[lsRevelation]
+	if len(rs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
+		return nil
+	}
+	sents, toks := m.Sentences(), m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	var out []lint.Match
 	for _, r := range rs {
-		if i := sentenceOf(sents, r.Span.Start); i > 0 && wordsIn(toks, sents[i]) <= 6 {
+		i := sentenceOf(sents, r.Span.Start)
+		if i <= 0 || wordsIn(toks, sents[i]) > 6 {
+			continue
+		}
+		if c.didIn(m, sents[i-1], folded) && !strings.HasSuffix(strings.TrimSpace(m.Body.Text[sents[i-1].Start:sents[i-1].End]), "?") || causeIn(m, toks, sents[i-1]) ||
+			slices.ContainsFunc(found[lsAffirm], func(w lint.Match) bool { return w.First >= 0 && w.Span.Start == sents[i-1].Start }) ||
+			r.Cue != "news to us" && slices.ContainsFunc(found[lsInforming], func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == i-1 }) ||
+			slices.ContainsFunc(found[lsMishap], func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == i-1 }) {
 			out = append(out, r)
 		}
 	}
@@ -2607,7 +2757,12 @@ func (c customer) scareQuotes(m *lint.Message, found cuesFound) []lint.Match {
 		// itself'? Fascinating."
 		judged := i+1 < len(sents) && wordsIn(toks, sents[i+1]) <= 3 && strings.HasSuffix(strings.TrimSpace(text[sents[i].Start:sents[i].End]), "?") &&
 			q.facts[i+1]&praisedOrJudged != 0
-		if !in(hasInstructions) && (c.didIn(m, sents[i], q.folded) && (!q.helps(found) || c.didBesidesSaying(m, sents[i], q)) || in(hasPraise) || in(opensEvaluation) || judged ||
+		// The instruction's keyword is the quote it names, not the
+		// customer's word held up before it with their verb of saying:
+		// 'Sizin "ağır değil" dediğiniz koli …; "kargo" yazmanız yeterli'.
+		after := nextNonSpace(text, loc[1])
+		instructed := in(hasInstructions) && (!q.saidAt[after] || slices.ContainsFunc(found[lsInstructions], func(w lint.Match) bool { return w.Span.Start == after }))
+		if !instructed && (c.didIn(m, sents[i], q.folded) && (!q.helps(found) || c.didBesidesSaying(m, sents[i], q)) || in(hasPraise) || in(opensEvaluation) || judged ||
 			in(hasOfCourseOrComplaint) && c.yoursAt(m, toks, loc, q.folded)) {
 			out = append(out, lint.Match{Cue: "scare quotes", Span: lint.Span{Start: loc[0], End: loc[1]}, First: -1, Last: -1})
 		}

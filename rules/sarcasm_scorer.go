@@ -140,6 +140,9 @@ func withSarcasmScorer(r *lint.Rule) {
 			if checkSarcasm(p, found, you) {
 				return
 			}
+			if confirmLabel(m) || slipDenied(m, found, you) {
+				return
+			}
 			if !shared {
 				builtin := findCues(sarcasmCues(), m, &s.builtin)
 				s.classes = cueClasses(m, builtin, s.builtin.hits, s.classes[:0])
@@ -147,6 +150,43 @@ func withSarcasmScorer(r *lint.Rule) {
 			sc.check(p, s)
 		}, nil
 	}
+}
+
+// confirmLabels and confirmSure are the words of a confirm button's label
+// by language (confirmLabel).
+var (
+	confirmLabels = sarcasmData.WordSets("confirm_label")
+	confirmSure   = sarcasmData.WordSets("confirm_sure")
+)
+
+// confirmLabel reports whether a message is only a bare affirmation of
+// two to four words ending on its word of certainty: a confirm button's
+// label answering a confirmation ("Yes, I'm sure", "Evet, eminim"), the
+// customer's words, not a reply of ours.
+func confirmLabel(m *lint.Message) bool {
+	n, last := 0, ""
+	for _, t := range m.Tokens() {
+		if t.Kind != lint.Word {
+			continue
+		}
+		if n++; n > 4 || !confirmLabels[m.Lang][t.Norm] {
+			return false
+		}
+		last = t.Norm
+	}
+	return n >= 2 && confirmSure[m.Lang][last]
+}
+
+// slipDenied reports whether every accident the message names is denied
+// ("you didn't fall off once", "heç azmadınız", "hiç düşmediniz"): praise
+// of a slip that did not happen is good news, as the frames read it, and
+// the scorer leaves it alone unless a slip or a mishap is kept beside it.
+func slipDenied(m *lint.Message, found cuesFound, you customer) bool {
+	acc := found[lsAccident]
+	if len(acc) == 0 || len(found[lsMishap]) > 0 {
+		return false
+	}
+	return len(you.undenied(m, acc)) == 0 && len(you.undenied(m, found[lsMisdeed])) == 0
 }
 
 // cueClass is a class of the built-in lexicon's cues found in a message,
@@ -167,7 +207,7 @@ type cueClass struct {
 // frame's finding, not its halves.
 var frameOnly = func() []bool {
 	out := make([]bool, len(sarcasmLists))
-	for _, n := range [...]string{"nature", "command", "control", "evidential", "third_party"} {
+	for _, n := range [...]string{"nature", "command", "control", "evidential", "third_party", "waiting_staff"} {
 		out[sarcasmListOf(n)] = true
 	}
 	return out
@@ -188,7 +228,7 @@ func cueClasses(m *lint.Message, found cuesFound, hits []int32, out []cueClass) 
 		var kept, denied cueClass
 		for _, mt := range found[list] {
 			c := &kept
-			if deniedCue(m, mt) || denial(m, found, mt) {
+			if deniedCue(m, mt) || denial(m, found, mt) || list == int32(lsActJudgment) && askedAbout(m, mt) {
 				c = &denied
 			}
 			at := sentenceOf(sents, mt.Span.Start)
