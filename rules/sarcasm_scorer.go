@@ -221,6 +221,15 @@ var frameOnly = func() []bool {
 // reassurance, not blame taken, and what a denial means is learnt apart.
 func cueClasses(m *lint.Message, found cuesFound, hits []int32, out []cueClass) []cueClass {
 	sents := m.Sentences()
+	// negated keeps deniedCue's verdict on each word: a message's cues
+	// share their neighbours, and a verdict may need the word's stem.
+	var kept [256]negVerdict
+	var negated []negVerdict
+	if n := len(m.Tokens()); n <= len(kept) {
+		negated = kept[:n]
+	} else {
+		negated = make([]negVerdict, n)
+	}
 	for _, list := range hits {
 		if frameOnly[list] {
 			continue
@@ -228,7 +237,7 @@ func cueClasses(m *lint.Message, found cuesFound, hits []int32, out []cueClass) 
 		var kept, denied cueClass
 		for _, mt := range found[list] {
 			c := &kept
-			if deniedCue(m, mt) || denial(m, found, mt) || list == int32(lsActJudgment) && askedAbout(m, mt) {
+			if deniedCue(m, mt, negated) || denial(m, found, mt) || list == int32(lsActJudgment) && askedAbout(m, mt) {
 				c = &denied
 			}
 			at := sentenceOf(sents, mt.Span.Start)
@@ -316,21 +325,19 @@ func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
 // not."). A word of negation after a cue with more of its clause to come
 // is not the cue's denial ("Of course no one read it", "Tabii ki hiç
 // okumadınız"). Words of negation inside the cue are the cue's own.
-func deniedCue(m *lint.Message, mt lint.Match) bool {
+func deniedCue(m *lint.Message, mt lint.Match, verdicts []negVerdict) bool {
 	if mt.First < 0 {
 		return false
 	}
 	toks := m.Tokens()
 	negated := func(k int) bool {
-		t := &toks[k]
-		if t.Kind != lint.Word {
-			return false
+		if verdicts[k] == negUnknown {
+			verdicts[k] = negNo
+			if negationWord(m, &toks[k]) {
+				verdicts[k] = negYes
+			}
 		}
-		if scorerNegation[m.Lang][t.Norm] {
-			return true
-		}
-		folded := lint.Folded(m.Lang, m.Body.Text)
-		return scorerNegationHashes[m.Lang][sarcasmWord(sarcasmWordsOf(m.Lang, folded), m.Lang, t.Norm, folded).stem]
+		return verdicts[k] == negYes
 	}
 	k := mt.First
 	for range 2 {
@@ -347,6 +354,28 @@ func deniedCue(m *lint.Message, mt lint.Match) bool {
 	}
 	after := neighbour(toks, n, 1)
 	return after < 0 || toks[after].Kind == lint.Punct
+}
+
+// negVerdict is deniedCue's verdict on one word of a message.
+type negVerdict uint8
+
+const (
+	negUnknown negVerdict = iota
+	negNo
+	negYes
+)
+
+// negationWord reports whether t is a word of negation, by its form or by
+// its stem ("yoxdur", "değildir").
+func negationWord(m *lint.Message, t *lint.Token) bool {
+	if t.Kind != lint.Word {
+		return false
+	}
+	if scorerNegation[m.Lang][t.Norm] {
+		return true
+	}
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	return scorerNegationHashes[m.Lang][sarcasmWord(sarcasmWordsOf(m.Lang, folded), m.Lang, t.Norm, folded).stem]
 }
 
 // sarcasmScratch is the scorer's working memory for one message, kept in a
