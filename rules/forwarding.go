@@ -883,11 +883,17 @@ func (fw *forwardingWords) setAside(l lint.Lang, toks []lint.Token, r lint.Match
 
 // ourWithin: "our" one or two words before a receiver, whatever its role.
 func (fw *forwardingWords) ourWithin(l lint.Lang, toks []lint.Token, r lint.Match) bool {
-	for j, k := r.First, 0; j >= 0 && k < 2; k++ {
+	return wordWithinBefore(toks, r.First, 2, fw.ourWords[l])
+}
+
+// wordWithinBefore reports whether one of words stands at most n words
+// before token first, with no sign or number between.
+func wordWithinBefore(toks []lint.Token, first, n int, words map[string]bool) bool {
+	for j, k := first, 0; j >= 0 && k < n; k++ {
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
 			return false
 		}
-		if fw.ourWords[l][toks[j].Norm] {
+		if words[toks[j].Norm] {
 			return true
 		}
 	}
@@ -1921,15 +1927,7 @@ func partnerHeads(toks []lint.Token, clauses []lint.Match, things []bool, s lint
 // ownMarked: a receiver after "own" ("our own service centre", "kendi
 // servis merkezimize", "öz servis mərkəzimizə") is the brand's.
 func (fw *forwardingWords) ownMarked(l lint.Lang, toks []lint.Token, r lint.Match) bool {
-	for j, k := r.First, 0; j >= 0 && k < 3; k++ {
-		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
-			return false
-		}
-		if fw.own[l][toks[j].Norm] {
-			return true
-		}
-	}
-	return false
+	return wordWithinBefore(toks, r.First, 3, fw.own[l])
 }
 
 // camelCase: a word that begins in lower case and has a capital after it,
