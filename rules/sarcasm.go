@@ -2323,10 +2323,15 @@ func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 		if next >= 0 && negation[toks[next].Norm] {
 			return true
 		}
-		// A cue written negated is meant so: "yer kalmadı", "qalmayıb".
+		// A cue written negated is meant so: "yer kalmadı", "qalmayıb";
+		// so is a lemma whose own stem ends as a denial does
+		// ("bağışlanılmaz*", "affedilmez*"): only an ending past the
+		// lemma's stem denies it.
 		if cue := strings.Fields(mt.Cue); strings.Contains(cue[len(cue)-1], "*") {
+			w := toks[mt.Last].Norm
+			stem, _, _ := strings.Cut(cue[len(cue)-1], "*")
 			for e := range c.negatedEndingsOurs[m.Lang] {
-				if hasEnding(m.Lang, toks[mt.Last].Norm, e, folded) {
+				if hasEnding(m.Lang, w, e, folded) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= utf8.RuneCountInString(stem) {
 					return true
 				}
 			}
