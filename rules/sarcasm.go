@@ -211,7 +211,7 @@ it, "Scammers send fake texts just to trick you", nor pampering, "just to spoil 
 after "yes" ("Yes, the bakery smelled of bread. That's pretty much what bakeries are known for"; not "Basically, …"
 opening an explanation), a thing's own name given back as what it turned out to be, answering a complaint ("Yes, chlorine
 smells like chlorine.", "Damgalı pulun damgalı olmasından şikâyet etmeniz", "Kələm turşusunun turş olması, həqiqətən,
-böyük sürprizdir"; not a property that tells more, "tastes of garlic butter and parsley", nor one denied, "doesn't smell
+böyük sürprizdir", the customer's "too soupy" for the soup; not a property that tells more, "tastes of garlic butter and parsley", nor one denied, "doesn't smell
 like pine", nor a purpose, "naneli olması için"), mock joy at
 repeating ourselves or in waiting, ours or our staff's only ("I just love waiting.", "beklemeye bayılıyoruz", "ustamız beklemeye bayılır"; not
 "Kids just love waiting for Santa", "Kimse beklemeye bayılmaz"), a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
@@ -2500,7 +2500,8 @@ func revelations(m *lint.Message, found cuesFound, c customer) []lint.Match {
 // chlorine.", "Damgalı pulun damgalı olmasından şikâyet etmeniz",
 // "Kələm turşusunun turş olması, həqiqətən, böyük sürprizdir". The
 // property (the word set properties: a verb of sensing in English, with
-// "like" or "of" after it, or "-like" after a hyphen; the verbal noun of
+// "like" or "of" after it, "-like" after a hyphen, or the customer's
+// "too …" quoted, "too soupy", "too chai-ish"; the verbal noun of
 // "be" in Turkish and Azerbaijani, not of purpose, "olması için") holds a
 // word, right after it in English or right before it otherwise (or before
 // a sense's words, "tarçın kokusu olması", "ispanaq dadının hiss
@@ -2520,6 +2521,9 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 		if utf8.RuneCountInString(a) > utf8.RuneCountInString(b) {
 			a, b = b, a
 		}
+		if en && len(a) > 4 && strings.HasSuffix(a, "e") {
+			a = a[:len(a)-1] // "fudge", "fudgy"
+		}
 		return utf8.RuneCountInString(a) >= 4 && strings.HasPrefix(b, a)
 	}
 	var sents []lint.Span
@@ -2532,7 +2536,17 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 		last := p
 		if en {
 			j := neighbour(toks, p, 1)
-			if toks[p].Norm == "like" { // "dumpling-like"
+			end := j
+			if toks[p].Norm == "too" { // the customer's word quoted: "too soupy", "too chai-ish"
+				q := neighbour(toks, p, -1)
+				if q < 0 || toks[q].Kind != lint.Punct || !strings.ContainsAny(toks[q].Norm, "\"'“‘") {
+					continue
+				}
+				if h := neighbour(toks, j, 1); h >= 0 && toks[h].Norm == "-" && word(neighbour(toks, h, 1)) {
+					end = neighbour(toks, h, 1)
+				}
+				last = end
+			} else if toks[p].Norm == "like" { // "dumpling-like"
 				h := neighbour(toks, p, -1)
 				if h < 0 || toks[h].Norm != "-" {
 					continue
@@ -2542,6 +2556,7 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 				if word(j) && (toks[j].Norm == "like" || toks[j].Norm == "of") {
 					last, j = j, neighbour(toks, j, 1)
 				}
+				end = j
 				denied := false
 				for k, n := p, 0; n < 3 && !denied; n++ {
 					k = neighbour(toks, k, -1)
@@ -2551,7 +2566,7 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 					continue
 				}
 			}
-			if a := neighbour(toks, max(j, p), 1); word(a) || a >= 0 && toks[a].Norm == "-" {
+			if a := neighbour(toks, max(end, p), 1); word(a) || a >= 0 && toks[a].Norm == "-" {
 				continue // the clause goes on: it tells something
 			}
 			cands = append(cands, j)
