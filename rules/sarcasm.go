@@ -209,7 +209,10 @@ it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just t
 "sırf sizin taşınma gününüzü berbat etmek için", "məhz toyunuzu korlamaq üçün"; not when scammers or fake sellers mean
 it, "Scammers send fake texts just to trick you", nor pampering, "just to spoil you"), a thing's obvious purpose hedged
 after "yes" ("Yes, the bakery smelled of bread. That's pretty much what bakeries are known for"; not "Basically, …"
-opening an explanation), mock joy at
+opening an explanation), a thing's own name given back as what it turned out to be, answering a complaint ("Yes, chlorine
+smells like chlorine.", "Damgalı pulun damgalı olmasından şikâyet etmeniz", "Kələm turşusunun turş olması, həqiqətən,
+böyük sürprizdir", the customer's "too soupy" for the soup; not a property that tells more, "tastes of garlic butter and parsley", nor one denied, "doesn't smell
+like pine", nor a purpose, "naneli olması için"), mock joy at
 repeating ourselves or in waiting, ours or our staff's only ("I just love waiting.", "beklemeye bayılıyoruz", "ustamız beklemeye bayılır"; not
 "Kids just love waiting for Santa", "Kimse beklemeye bayılmaz"), a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
 or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq") or a deal struck with
@@ -329,7 +332,9 @@ func sarcasmCustomer() customer {
 		contactStems: sarcasmData.WordSets("contact_stems"), answerStems: sarcasmData.WordSets("answer_stems"),
 		messageStems: sarcasmData.WordSets("message_stems"), ability: sarcasmData.WordSets("ability"),
 		countNouns: sarcasmData.WordSets("count_nouns"), endOf: sarcasmData.WordSets("end_postpositions"),
-		genitive: sarcasmData.WordSets("genitive_endings"), questions: sarcasmData.WordSets("our_questions")}
+		genitive: sarcasmData.WordSets("genitive_endings"), questions: sarcasmData.WordSets("our_questions"),
+		senses: sarcasmData.WordSets("sense_stems"), purposes: sarcasmData.WordSets("purpose_postpositions"),
+		properties: sarcasmData.WordSets("properties"), complaints: sarcasmData.WordSets("complaint_stems")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings, "ends:should": sarcasmData.WordSets("should_endings"), "ends:coming": sarcasmData.WordSets("coming_endings")})
@@ -670,6 +675,9 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, fragments(m, found[lsFragment])...)
 	markers = append(markers, revelations(m, found, c)...)
 	markers = append(markers, waitingOurs(m, found)...)
+	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
+		markers = append(markers, c.tautologies(m, found)...)
+	}
 	// "Try again", "yenə yazın": again in an instruction to retry is no
 	// complaint, nor a count in a frequency ("twice a day", "günde iki
 	// kez"); "without doing it" is one when the customer did the rest
@@ -1830,6 +1838,15 @@ type customer struct {
 	// "ask*"): one of ours counted is our own repeat, not the
 	// customer's.
 	questions map[lint.Lang]map[string]bool
+	// senses are the stems of a sense's nouns (tadı, dadının) that may
+	// stand between a thing's name and "olması" in a tautology;
+	// purposes the postpositions of purpose after it ("olması için": so
+	// that it is, no tautology told).
+	senses, purposes map[lint.Lang]map[string]bool
+	// properties are the words that give a thing its property in a
+	// tautology, complaints the stems of a complaint named (see
+	// tautologies).
+	properties, complaints map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -2306,10 +2323,15 @@ func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 		if next >= 0 && negation[toks[next].Norm] {
 			return true
 		}
-		// A cue written negated is meant so: "yer kalmadı", "qalmayıb".
+		// A cue written negated is meant so: "yer kalmadı", "qalmayıb";
+		// so is a lemma whose own stem ends as a denial does
+		// ("bağışlanılmaz*", "affedilmez*"): only an ending past the
+		// lemma's stem denies it.
 		if cue := strings.Fields(mt.Cue); strings.Contains(cue[len(cue)-1], "*") {
+			w := toks[mt.Last].Norm
+			stem, _, _ := strings.Cut(cue[len(cue)-1], "*")
 			for e := range c.negatedEndingsOurs[m.Lang] {
-				if hasEnding(m.Lang, toks[mt.Last].Norm, e, folded) {
+				if hasEnding(m.Lang, w, e, folded) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= utf8.RuneCountInString(stem) {
 					return true
 				}
 			}
@@ -2468,6 +2490,129 @@ func revelations(m *lint.Message, found cuesFound, c customer) []lint.Match {
 			r.Cue != "news to us" && slices.ContainsFunc(found[lsInforming], func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == i-1 }) ||
 			slices.ContainsFunc(found[lsMishap], func(w lint.Match) bool { return sentenceOf(sents, w.Span.Start) == i-1 }) {
 			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// tautologies are a thing's own name given back as what it turned out to
+// be, answering a complaint about it: "Yes, chlorine smells like
+// chlorine.", "Damgalı pulun damgalı olmasından şikâyet etmeniz",
+// "Kələm turşusunun turş olması, həqiqətən, böyük sürprizdir". The
+// property (the word set properties: a verb of sensing in English, with
+// "like" or "of" after it, "-like" after a hyphen, or the customer's
+// "too …" quoted, "too soupy", "too chai-ish"; the verbal noun of
+// "be" in Turkish and Azerbaijani, not of purpose, "olması için") holds a
+// word, right after it in English or right before it otherwise (or before
+// a sense's words, "tarçın kokusu olması", "ispanaq dadının hiss
+// olunması"), whose stem (four letters at
+// least) an earlier word of its sentence shares; in English that word
+// ends its clause ("Yes, the soap smells of lavender oil from our farm"
+// tells something) and the property is not denied. The sentence answers
+// a complaint: an affirmative opens it, or it holds "of course", thanks
+// before the property, a surprise or a complaint named (complaint_stems).
+// The word sets are no cue lists: the learnt scorer does not read them.
+func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
+	l := m.Lang
+	toks := m.Tokens()
+	en := l == lint.English
+	word := func(i int) bool { return i >= 0 && toks[i].Kind == lint.Word }
+	same := func(a, b string) bool {
+		if utf8.RuneCountInString(a) > utf8.RuneCountInString(b) {
+			a, b = b, a
+		}
+		if en && len(a) > 4 && strings.HasSuffix(a, "e") {
+			a = a[:len(a)-1] // "fudge", "fudgy"
+		}
+		return utf8.RuneCountInString(a) >= 4 && strings.HasPrefix(b, a)
+	}
+	var sents []lint.Span
+	var out []lint.Match
+	for p := range toks {
+		if toks[p].Kind != lint.Word || !c.properties[l][toks[p].Norm] {
+			continue
+		}
+		var cands []int // the word that names the property
+		last := p
+		if en {
+			j := neighbour(toks, p, 1)
+			end := j
+			if toks[p].Norm == "too" { // the customer's word quoted: "too soupy", "too chai-ish"
+				q := neighbour(toks, p, -1)
+				if q < 0 || toks[q].Kind != lint.Punct || !strings.ContainsAny(toks[q].Norm, "\"'“‘") {
+					continue
+				}
+				if h := neighbour(toks, j, 1); h >= 0 && toks[h].Norm == "-" && word(neighbour(toks, h, 1)) {
+					end = neighbour(toks, h, 1)
+				}
+				last = end
+			} else if toks[p].Norm == "like" { // "dumpling-like"
+				h := neighbour(toks, p, -1)
+				if h < 0 || toks[h].Norm != "-" {
+					continue
+				}
+				j = neighbour(toks, h, -1)
+			} else {
+				if word(j) && (toks[j].Norm == "like" || toks[j].Norm == "of") {
+					last, j = j, neighbour(toks, j, 1)
+				}
+				end = j
+				denied := false
+				for k, n := p, 0; n < 3 && !denied; n++ {
+					k = neighbour(toks, k, -1)
+					denied = word(k) && (c.negation[l][toks[k].Norm] || strings.HasSuffix(toks[k].Norm, "n't"))
+				}
+				if denied {
+					continue
+				}
+			}
+			if a := neighbour(toks, max(end, p), 1); word(a) || a >= 0 && toks[a].Norm == "-" {
+				continue // the clause goes on: it tells something
+			}
+			cands = append(cands, j)
+		} else if a := neighbour(toks, p, 1); !word(a) || !c.purposes[l][toks[a].Norm] {
+			// The name right before "olması", or before a sense's words
+			// ("tarçın kokusu olması", "ispanaq dadının hiss olunması").
+			for k, n := neighbour(toks, p, -1), 0; word(k) && n < 3; k, n = neighbour(toks, k, -1), n+1 {
+				cands = append(cands, k)
+				if !startsWithAny(toks[k].Norm, c.senses[l]) {
+					break
+				}
+			}
+		}
+		if sents == nil {
+			sents = m.Sentences()
+		}
+		i := sentenceOf(sents, toks[p].Start)
+		s := sents[i]
+		hit := -1
+		for _, j := range cands {
+			if !word(j) || toks[j].Start < s.Start {
+				continue
+			}
+			for k := neighbour(toks, j, -1); k >= 0 && toks[k].Start >= s.Start && hit < 0; k = neighbour(toks, k, -1) {
+				if word(k) && same(toks[k].Norm, toks[j].Norm) {
+					hit = j
+				}
+			}
+			if hit >= 0 {
+				break
+			}
+		}
+		if hit < 0 {
+			continue
+		}
+		answers := slices.ContainsFunc(found[lsAffirm], func(w lint.Match) bool { return w.Span.Start == s.Start }) ||
+			slices.ContainsFunc(found[lsGratitude], func(w lint.Match) bool { return w.Span.Start >= s.Start && w.Span.End <= toks[p].Start })
+		for _, list := range [...]sarcasmList{lsOfCourse, lsSurpriseNoun, lsSurprise, lsFeignedSurprise, lsMystery, lsRevelation} {
+			answers = answers || inSentence(sents, found[list], i)
+		}
+		for k := tokenAt(toks, s.Start); !answers && k >= 0 && k < len(toks) && toks[k].Start < s.End; k++ {
+			answers = toks[k].Kind == lint.Word && startsWithAny(toks[k].Norm, c.complaints[l])
+		}
+		if answers {
+			first, end := min(hit, p), max(hit, last)
+			out = append(out, lint.Match{Cue: toks[p].Norm, Span: lint.Span{Start: toks[first].Start, End: toks[end].End}, First: first, Last: end})
 		}
 	}
 	return out
