@@ -34,7 +34,7 @@ together with them: "adlarınızla birlikdə") were, or will be, forwarded, redi
 party — a courier, partner, airline, contractor, insurer, lab, reseller, grower, farmer, sponsor, a
 children's entertainer ("ad günü animatoru"), a craftsperson ("the luthier"), a quarry, a delivery app, a
 party we know ("a roofer we know", "tanıdığımız bir ustaya"), a public body's officer ("the county heritage
-officer"), a club of some kind ("the
+officer"), a plantation, a club of some kind ("the
 sailing club") or a cooperative, a business named by its trade ("tabakhane", "kahvehane", "çay evi": -hane
 or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
 ("the city archive", "the university library"; not storage, "the photo library", "the digital archive"), the owner or operator of someone else's place ("the owner of the
@@ -44,9 +44,9 @@ public body's kind ("liman başkanlığı"; a board's, "yönetim kurulu başkanl
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with" or "that
 supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
-received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "adresinizi ona ilettik", but not
+received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "they" before "now have", "adresinizi ona ilettik", but not
 before a postposition, "ona göre", "ona görə də"; "your order number" is data even for a courier, "your product code"
-describes the goods), was notified of them, was copied into the
+describes the goods), was notified of them or they were reported to it, was copied into the
 conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik", "bilgi olarak ekledik",
 "copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
 "yazışmaya qoşduq"; copied in and then sent to, "we've looped in the
@@ -124,6 +124,8 @@ type forwardingWords struct {
 	// namePlaces (English): prepositions after which a capitalised word is
 	// a place ("in Portugal"), which no pronoun stands for.
 	namePlaces map[lint.Lang]map[string]bool
+	// subjectPronouns (English): see receiveSubject.
+	subjectPronouns map[lint.Lang]map[string]bool
 	// titles (English): a title before a name ("Dr", "Mrs"), between the
 	// name and the "to" before it.
 	titles map[lint.Lang]map[string]bool
@@ -381,7 +383,7 @@ func newForwardingWords() *forwardingWords {
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
 		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"),
-		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"),
+		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
 		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions")}
@@ -637,7 +639,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		// will contact you, as we've handed them your name".
 		antecedents := map[int]lint.Match{}
 		for j := firstTokenAt(toks, s.Start); j < len(toks) && toks[j].End <= s.End; j++ {
-			if flags[j]&pronounBit == 0 {
+			if flags[j]&pronounBit == 0 && !fw.receiveSubject(m.Lang, toks, j, verbs[i]) {
 				continue
 			}
 			if n := neighbour(toks, j, 1); n >= 0 && toks[n].Kind == lint.Word && fw.pronounPostpositions[m.Lang][toks[n].Norm] {
@@ -1339,6 +1341,17 @@ func (fw *forwardingWords) ownedWith(l lint.Lang, toks []lint.Token, i int, ends
 		}
 	}
 	return false
+}
+
+// receiveSubject (English): word j is one of subject_pronouns right
+// before a receive verb ("…, and they now have your email"): it stands for
+// the party before it as an object pronoun does.
+func (fw *forwardingWords) receiveSubject(l lint.Lang, toks []lint.Token, j int, verbs []lint.Match) bool {
+	if !fw.subjectPronouns[l][toks[j].Norm] {
+		return false
+	}
+	n := neighbour(toks, j, 1)
+	return n >= 0 && slices.ContainsFunc(verbs, func(v lint.Match) bool { return v.First == n && fw.receives[l][v.Cue] })
 }
 
 // ccAs reports whether word i is one of cc_words with one of as_words
