@@ -29,9 +29,12 @@ var ForwardingConsent = &lint.Rule{
 	Name: "forwarding-consent",
 	Doc: lint.Doc{
 		Title: "customer data passed to a third party without asking",
-		Text: `Flags a message that says the customer's message, conversation, documents or details were, or
-will be, forwarded, redirected, shared, handed, passed, shown or uploaded (in any tense, active or passive) to a third
-party — a courier, partner, airline, contractor, insurer, lab, reseller, grower, a club of some kind ("the
+		Text: `Flags a message that says the customer's message, conversation, documents or details (or something
+together with them: "adlarınızla birlikdə") were, or will be, forwarded, redirected, shared, handed, passed, shown or uploaded (in any tense, active or passive) to a third
+party — a courier, partner, airline, contractor, insurer, lab, reseller, grower, farmer, sponsor, a
+children's entertainer ("ad günü animatoru"), a craftsperson ("the luthier"), a quarry, a delivery app, a
+party we know ("a roofer we know", "tanıdığımız bir ustaya"), a public body's officer ("the county heritage
+officer"), a plantation, a club of some kind ("the
 sailing club") or a cooperative, a business named by its trade ("tabakhane", "kahvehane", "çay evi": -hane
 or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
 ("the city archive", "the university library"; not storage, "the photo library", "the digital archive"), the owner or operator of someone else's place ("the owner of the
@@ -41,10 +44,10 @@ public body's kind ("liman başkanlığı"; a board's, "yönetim kurulu başkanl
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with" or "that
 supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
-received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "adresinizi ona ilettik", but not
+received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "they" before "now have", "adresinizi ona ilettik", but not
 before a postposition, "ona göre", "ona görə də"; "your order number" is data even for a courier, "your product code"
-describes the goods), was notified of them, was copied into the
-conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik",
+describes the goods), was notified of them or they were reported to it, was copied into the
+conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik", "bilgi olarak ekledik",
 "copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
 "yazışmaya qoşduq"; copied in and then sent to, "we've looped in the
 manufacturer and shared your photos") or was given the customer's
@@ -64,7 +67,7 @@ of ours ("otelimizin transfer şirketine", "mağazamızın anlaşmalı kuryesine
 such as "our cleaning company"; after "our" an outside role's noun before our own role names that role's work,
 "our importer account manager"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), an agent, officer, liaison or desk of ours ("one of our agents"; without "our", another party's noun before one makes it
 that party's: "the insurance agent" is flagged), the owner or the club alone ("the owner", "the shop owner", "your
-home club", "the Loyalty Club") or an event's own officials, the account or card holder (the
+home club", "the Loyalty Club", "the club's welfare officer") or an event's own officials, the account or card holder (the
 customer), advice such as "take your results with you when you go to the hospital", a party the customer is to
 reach ("sığortaçınıza müraciət etmək üçün … sizə göndərdik"; one we reach on the customer's behalf,
 "adınıza … başvurmak için … ilettik", got it), someone's words
@@ -108,6 +111,21 @@ type forwardingWords struct {
 	// (see listed); asWords: "olarak", "olaraq" after "CC" (see
 	// copiedInto).
 	carriers, honorifics, mailingLists, asWords map[lint.Lang]map[string]bool
+	// together (Turkish, Azerbaijani): the postposition after a comitative
+	// that adds a thing to another ("adlarınızla birlikdə": together with
+	// your names): the customer's word before it went too (see ownedWith).
+	// ccWords: the words that, before as_words, say a party was copied
+	// in ("CC olarak", Turkish's "bilgi olarak"; see copiedInto).
+	together, ccWords map[lint.Lang]map[string]bool
+	// objectDeterminers (English): a determiner between the receiver and
+	// what was sent in the double object frame ("sent him the pictures";
+	// see doubleObject).
+	objectDeterminers map[lint.Lang]map[string]bool
+	// namePlaces (English): prepositions after which a capitalised word is
+	// a place ("in Portugal"), which no pronoun stands for.
+	namePlaces map[lint.Lang]map[string]bool
+	// subjectPronouns (English): see receiveSubject.
+	subjectPronouns map[lint.Lang]map[string]bool
 	// titles (English): a title before a name ("Dr", "Mrs"), between the
 	// name and the "to" before it.
 	titles map[lint.Lang]map[string]bool
@@ -365,7 +383,7 @@ func newForwardingWords() *forwardingWords {
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
 		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"),
-		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"),
+		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
 		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions")}
@@ -570,6 +588,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			if partnered || fw.companysTeam(m, toks, o) || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
 				slices.ContainsFunc(third[i], inside) || slices.ContainsFunc(third[i], closes) || fw.namedPartysTeam(m, toks, o, parties) {
 				recipients = append(recipients, o)
+			} else if k := fw.publicKind(m, toks, o); k >= 0 {
+				o.Span.Start = toks[k].Start // quote "county heritage officer"
+				recipients = append(recipients, o)
 			} else {
 				ours = append(ours, o)
 			}
@@ -618,7 +639,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		// will contact you, as we've handed them your name".
 		antecedents := map[int]lint.Match{}
 		for j := firstTokenAt(toks, s.Start); j < len(toks) && toks[j].End <= s.End; j++ {
-			if flags[j]&pronounBit == 0 {
+			if flags[j]&pronounBit == 0 && !fw.receiveSubject(m.Lang, toks, j, verbs[i]) {
 				continue
 			}
 			if n := neighbour(toks, j, 1); n >= 0 && toks[n].Kind == lint.Word && fw.pronounPostpositions[m.Lang][toks[n].Norm] {
@@ -746,6 +767,9 @@ func (fw *forwardingWords) newAntecedents(m *lint.Message, toks []lint.Token, al
 	}
 	slices.SortStableFunc(a.thirds, func(x, y lint.Match) int { return cmp.Compare(x.Last, y.Last) })
 	for i := 1; i < len(toks) && !verbFinal; i++ {
+		if p := neighbour(toks, i, -1); p >= 0 && fw.namePlaces[m.Lang][toks[p].Norm] {
+			continue // "the luthier in Portugal … sent him": a place, no party
+		}
 		if candidateName(m, toks, i) {
 			a.names = append(a.names, i)
 		}
@@ -1230,7 +1254,7 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
-		if fw.copyInto[m.Lang]["cc"] && (t.Norm == "cc" || strings.HasPrefix(t.Norm, "cc'")) {
+		if fw.copyInto[m.Lang]["cc"] && (t.Norm == "cc" || strings.HasPrefix(t.Norm, "cc'")) || fw.ccAs(m.Lang, toks, i) {
 			// "cc-yə", "CC olarak": the conversation a party is copied into.
 			out = append(out, lint.Match{Cue: "cc", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 			continue
@@ -1279,6 +1303,10 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		if h := i - 1; h > 0 && toks[h].Norm == "-" && toks[h].End == t.Start && toks[h-1].Kind == lint.Word && toks[h-1].End == toks[h].Start {
 			first, glued = h-1, true
 		}
+		if b&notOwnedBit == 0 && b&ownedEndingBit == 0 && fw.ownedWith(m.Lang, toks, i, ends) && !isGoods(first, i) {
+			out = append(out, lint.Match{Cue: ownedCue, Span: lint.Span{Start: toks[first].Start, End: t.End}, First: first, Last: i})
+			continue
+		}
 		if b&notOwnedBit != 0 || b&ownedEndingBit == 0 {
 			continue // not owned, or with none of the endings
 		}
@@ -1290,6 +1318,50 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		}
 	}
 	return out
+}
+
+// ownedWith (Turkish, Azerbaijani): word i is the customer's in the
+// comitative with together after it ("adlarınızla birlikdə", "adresinizle
+// birlikte"): what it adds to went, and it went too.
+func (fw *forwardingWords) ownedWith(l lint.Lang, toks []lint.Token, i int, ends []string) bool {
+	n := neighbour(toks, i, 1)
+	if n < 0 || !fw.together[l][toks[n].Norm] {
+		return false
+	}
+	w := toks[i].Norm
+	for we := range fw.withEndings[l] {
+		stem, ok := strings.CutSuffix(w, we)
+		if !ok {
+			continue
+		}
+		for _, e := range ends {
+			if strings.HasSuffix(stem, e) && len(stem) > len(e)+2 && !fw.verbEnding(l, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// receiveSubject (English): word j is one of subject_pronouns right
+// before a receive verb ("…, and they now have your email"): it stands for
+// the party before it as an object pronoun does.
+func (fw *forwardingWords) receiveSubject(l lint.Lang, toks []lint.Token, j int, verbs []lint.Match) bool {
+	if !fw.subjectPronouns[l][toks[j].Norm] {
+		return false
+	}
+	n := neighbour(toks, j, 1)
+	return n >= 0 && slices.ContainsFunc(verbs, func(v lint.Match) bool { return v.First == n && fw.receives[l][v.Cue] })
+}
+
+// ccAs reports whether word i is one of cc_words with one of as_words
+// after it ("CC olarak", "bilgi olarak": cc'd).
+func (fw *forwardingWords) ccAs(l lint.Lang, toks []lint.Token, i int) bool {
+	if !fw.ccWords[l][toks[i].Norm] {
+		return false
+	}
+	n := neighbour(toks, i, 1)
+	return n >= 0 && fw.asWords[l][toks[n].Norm]
 }
 
 // describesGoods reports whether a sending verb is a participle describing
@@ -1704,7 +1776,8 @@ func (fw *forwardingWords) othersTeam(m *lint.Message, toks []lint.Token, o lint
 				stem := w[:len(w)-len(cut)]
 				// "tedarikçimizin sosyal medya ekibi": our supplier's team
 				// is still the supplier's (external_roles).
-				return (!fw.ours(m.Lang, stem, folded) || fw.externalLemma(m.Lang, stem)) && !fw.event(m.Lang, stem)
+				// "the club's safety officer": the club alone is ours.
+				return (!fw.ours(m.Lang, stem, folded) || fw.externalLemma(m.Lang, stem)) && !fw.event(m.Lang, stem) && !fw.unkindedAt(m, toks, j, stem)
 			}
 		}
 	}
@@ -1746,7 +1819,7 @@ func (fw *forwardingWords) othersTeams(m *lint.Message, toks []lint.Token, own *
 		return false
 	}
 	return slices.ContainsFunc(own.FindIn(m), func(o lint.Match) bool {
-		return fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || fw.companysTeam(m, toks, o)
+		return fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || fw.companysTeam(m, toks, o) || fw.publicOfficer(m, toks, o)
 	})
 }
 
@@ -2085,11 +2158,17 @@ func (fw *forwardingWords) determined(l lint.Lang, toks []lint.Token, v lint.Mat
 
 // doubleObject: an English verb with the receiver right after it and what
 // was sent right after that ("we've given the locksmith your number", "I
-// sent the fitter your photos"); "we sent the courier your way" sends
+// sent the fitter your photos", "sent him the pictures"); "we sent the
+// courier your way" sends
 // nobody anything, nor does a receiver in the genitive ("the courier's
 // details").
 func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t lint.Match) bool {
-	if v.Last < 0 || t.First < 0 || d.First < 0 || neighbour(toks, t.Last, 1) != d.First {
+	if v.Last < 0 || t.First < 0 || d.First < 0 {
+		return false
+	}
+	// What was sent right after the receiver, or after one of
+	// object_determiners ("sent him the pictures").
+	if n := neighbour(toks, t.Last, 1); n != d.First && !(n >= 0 && fw.objectDeterminers[l][toks[n].Norm] && neighbour(toks, n, 1) == d.First) {
 		return false
 	}
 	// "sent the courier's details to you": a receiver in the genitive owns
@@ -2461,7 +2540,10 @@ func (fw *forwardingWords) atOurs(l lint.Lang, toks []lint.Token, r lint.Match, 
 			return false
 		}
 		for j, k := o.First, 0; k < 3; k++ { // "our cutting team", not "the cutting team"
-			if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			if j = neighbour(toks, j, -1); j > 0 && hyphenated(toks, j-1) == j+1 {
+				j-- // "our wig-making team": a hyphen glues a compound's word
+			}
+			if j < 0 || toks[j].Kind != lint.Word {
 				return false
 			}
 			if fw.ourWords[l][toks[j].Norm] {
@@ -2994,14 +3076,66 @@ func (fw *forwardingWords) bareOwner(l lint.Lang, toks []lint.Token, r lint.Matc
 
 // unkinded: one of kind_heads without a kind of its own (see kindHeads).
 func (fw *forwardingWords) unkinded(m *lint.Message, toks []lint.Token, r lint.Match) bool {
-	if r.Last < 0 || !fw.kindHeads[m.Lang][toks[r.Last].Norm] {
+	if r.Last < 0 {
 		return false
 	}
-	k := neighbour(toks, r.Last, -1)
+	// "the club's safety officer" is the club's, ours as the club is.
+	head := toks[r.Last].Norm
+	for _, e := range fw.genitiveList[m.Lang] {
+		if h, ok := strings.CutSuffix(head, e); ok && h != "" {
+			head = h
+			break
+		}
+	}
+	return fw.unkindedAt(m, toks, r.Last, head)
+}
+
+// publicOfficer (English): one of agent_heads after a determiner, one of
+// institution_kinds and one or two words of its work is a public body's
+// officer ("the county heritage officer", "the city planning officer");
+// "our" or "your" before it, or a word of own_names in it ("the local
+// support desk"), keeps it ours.
+func (fw *forwardingWords) publicOfficer(m *lint.Message, toks []lint.Token, o lint.Match) bool {
+	return fw.publicKind(m, toks, o) >= 0
+}
+
+// publicKind is the token of the institution's kind that makes o a
+// public officer (see publicOfficer), or -1.
+func (fw *forwardingWords) publicKind(m *lint.Message, toks []lint.Token, o lint.Match) int {
+	l := m.Lang
+	if o.First < 0 || fw.institutionKinds[l] == nil || !fw.agentHeads[l][toks[o.Last].Norm] {
+		return -1
+	}
+	j := o.First
+	for k := 0; k < 3; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word || upperInitial(m.Body.Text[toks[j].Start:toks[j].End]) {
+			return -1
+		}
+		w := toks[j].Norm
+		if fw.institutionKinds[l][w] {
+			if d := neighbour(toks, j, -1); k > 0 && d >= 0 && fw.determiners[l][toks[d].Norm] && !fw.ourWords[l][toks[d].Norm] && !fw.owner[l][toks[d].Norm] {
+				return j
+			}
+			return -1
+		}
+		if fw.ownNames[l][w] || fw.determiners[l][w] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// unkindedAt: the word at last, whose lemma is head, is one of kind_heads
+// without a kind of its own.
+func (fw *forwardingWords) unkindedAt(m *lint.Message, toks []lint.Token, last int, head string) bool {
+	if !fw.kindHeads[m.Lang][head] {
+		return false
+	}
+	k := neighbour(toks, last, -1)
 	if k < 0 || toks[k].Kind != lint.Word || upperInitial(m.Body.Text[toks[k].Start:toks[k].End]) || fw.determiners[m.Lang][toks[k].Norm] {
 		return true // "the club", "the Kids Club"
 	}
-	if fw.institutionHeads[m.Lang][toks[r.Last].Norm] && !fw.institutionKinds[m.Lang][toks[k].Norm] {
+	if fw.institutionHeads[m.Lang][head] && !fw.institutionKinds[m.Lang][toks[k].Norm] {
 		return true // "the photo library", "the digital archive": storage, not the city's
 	}
 	d := neighbour(toks, k, -1)
@@ -3111,6 +3245,9 @@ func (fw *forwardingWords) conversation(l lint.Lang, toks []lint.Token, d lint.M
 		return false
 	}
 	w := toks[d.Last].Norm
+	if d.Cue == "cc" && fw.ccWords[l][w] {
+		return true // "bilgi olarak"
+	}
 	for stem := range fw.copyInto[l] {
 		if strings.HasPrefix(w, stem) {
 			return true
@@ -3134,7 +3271,7 @@ func (fw *forwardingWords) copiedInto(l lint.Lang, toks []lint.Token, v, d, t li
 			!(fw.withSet[l] != nil && fw.withSet[l].match(l, w, true))
 	}
 	n := neighbour(toks, d.Last, 1)
-	as := n >= 0 && fw.asWords[l][toks[n].Norm] && toks[d.Last].Norm == "cc"
+	as := n >= 0 && fw.asWords[l][toks[n].Norm] && (toks[d.Last].Norm == "cc" || fw.ccWords[l][toks[d.Last].Norm])
 	if suf := hyphenSuffix("", toks, d.Last); !as && !(suf != "" && dative(suf)) && !(suf == "" && toks[d.Last].Norm != "cc" && dative(toks[d.Last].Norm)) {
 		return false
 	}
