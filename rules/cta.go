@@ -102,7 +102,9 @@ thing or to take a break, "sərin yerdə tutmağı", "mola almayı öneririz"). 
 counts only for missing, skipping, letting slip or delaying ("Don't miss it", "kaçırmayın",
 "bu fırsatı atlamayın", "əldən verməyin", "gecikməyin"), not to reassure
 ("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
-a sentence's start is an action too ("Secure a place at …", "Update the app today"). "Shop" or "visit" used as
+a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
+bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
+bikes off"). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor
 a heading ("Update: new opening hours"), nor a statement ("the studio is now open", "now open every weekend",
 "Secure parking is free", "new flours have just come in"); with something to open or secure after it, it tells again

@@ -36,7 +36,7 @@ safely", "Have a fantastic party", "Wishing your colony a strong summer", "güze
 gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
-rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "sizi yenə görmək ümidi ilə"; a
+rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "we hope to cater for you another time", "sizi yenə görmək ümidi ilə"; a
 hope is a closing only for seeing, meeting or serving the customer again, not as the purpose of a
 deed, "sizi evde bulma ümidiyle geldi", and "hope you'll" only before enjoying or coming back, not
 "we hope you'll pay the balance"; a verbless exclamation of fair weather or luck, "Fair winds!", "Clear skies

@@ -54,7 +54,9 @@ morning class"); a greeting borrowed from another language ("Ciao", "Hola") is o
 ("Oh, hi!", "Vay, ne güzel, yine bize yazmışsınız!") is not one of its first words, and a greeting
 that ends its clause after a short noun phrase and a comma greets the customer it names ("A fellow
 kite flyer, welcome!"; not "…, welcome discount included", nor a leave given to a bare plural, "Dogs on a
-lead, welcome!", "Walk-ins welcome"). Past its first words, a hello or a welcome that is a clause of its
+lead, welcome!", "Walk-ins welcome", wherever the clause it ends stands; "…, and welcome to our gym" is
+a clause of its own). The singular "hoş geldin" or "xoş gəldin" before a noun with the possessive ending
+is the first part of a compound and greets nobody, at the start too ("Xoş gəldin bonusu olaraq …"). Past its first words, a hello or a welcome that is a clause of its
 own greets too ("… Oh, and hello!", "…; bu arada hoş geldiniz", "Yeri gəlmişkən,
 emalatxanamıza xoş gəlmisiniz!"); one that goes on into a noun or a verb does not ("a welcome voucher",
 "ustamıza merhaba demeyi unutmayın", "hello to the new sauna"), nor a hello to a lowercase thing named after it
@@ -88,7 +90,9 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 			names := greetNames{business: greetingData.WordSets("business_nouns"), permission: greetingData.WordSets("permission_greetings"),
 				vocatives: greetingData.WordSets("vocatives"), plural: greetingData.WordSets("plural_endings"),
 				midReply: greetingData.WordSets("mid_reply"), openers: greetingData.WordSets("mid_reply_openers"),
-				places: greetingData.WordSets("welcome_places"), verbs: greetingData.WordSets("mid_reply_verbs")}
+				places: greetingData.WordSets("welcome_places"), verbs: greetingData.WordSets("mid_reply_verbs"),
+				compound: greetingData.WordSets("compound_greetings"), heads: greetingData.WordSets("compound_head_endings"),
+				notHeads: greetingData.WordSets("compound_not_head_endings"), calledOurs: greetingData.WordSets("our_endings")}
 			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals, ack, names) }
 		}),
 }
@@ -225,7 +229,7 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 &&
 					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt) || list == "greet" && (appositive(toks, from, mt) || names.ownClause(m, toks, mt))) &&
 					!(prev >= 0 && predicate[toks[prev].Norm]) && (list != "acknowledge" || ack.stated(m, toks, mt)) &&
-					(list != "greet" || !names.named(m, toks, from, mt)) {
+					(list != "greet" || !names.named(m, toks, from, mt) && !names.compoundHead(m, toks, mt)) {
 					return true
 				}
 			}
@@ -260,6 +264,48 @@ type greetNames struct {
 	business, permission, vocatives, plural map[lint.Lang]map[string]bool
 	// midReply, openers, places: see ownClause.
 	midReply, openers, places, verbs map[lint.Lang]map[string]bool
+	// compound, heads, notHeads: see compoundHead.
+	compound, heads, notHeads, calledOurs map[lint.Lang]map[string]bool
+}
+
+// compoundHead reports whether a greeting is the first part of a compound
+// noun, wherever it stands: its last word is one of compound (the
+// singular "hoş geldin", "xoş gəldin", which names the occasion) and the
+// word right after it is a lowercase noun with the third person's
+// possessive ending that marks a compound's head (heads: -(s)I, "hoş
+// geldin hediyesi", "xoş gəldin paketi"), not an adjective that ends alike
+// (notHeads: -lI, "değerli", "dəyərli") nor one before a noun of ours
+// (calledOurs: -(I)mIz, "yeni üyemiz").
+func (g greetNames) compoundHead(m *lint.Message, toks []lint.Token, mt lint.Match) bool {
+	l := m.Lang
+	if mt.Last < 0 || !g.compound[l][toks[mt.Last].Norm] {
+		return false
+	}
+	n := neighbour(toks, mt.Last, 1)
+	if n < 0 || n != mt.Last+2 || toks[n].Kind != lint.Word || upperInitial(m.Body.Text[toks[n].Start:toks[n].End]) {
+		return false
+	}
+	w := toks[n].Norm
+	for e := range g.notHeads[l] {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	// An adjective before the customer called ours ("hoş geldin yeni
+	// üyemiz"): a vocative, not a compound.
+	if v := neighbour(toks, n, 1); v == n+2 && toks[v].Kind == lint.Word {
+		for e := range g.calledOurs[l] {
+			if strings.HasSuffix(toks[v].Norm, e) {
+				return false
+			}
+		}
+	}
+	for e := range g.heads[l] {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxBeforeGreeting is how many words (a place in the dative, an adverb:
@@ -384,8 +430,23 @@ func (g greetNames) named(m *lint.Message, toks []lint.Token, from int, mt lint.
 	if !g.permission[l][toks[mt.First].Norm] || mt.First <= from {
 		return false
 	}
+	// The leave is given to the noun phrase that opens the welcome's own
+	// clause, in the first words or past them ("The gallery is free on
+	// Sundays. Dogs on a lead, welcome; …"); a connector right before the
+	// welcome opens a clause of its own, which greets ("…, and welcome to
+	// the club").
+	if p := neighbour(toks, mt.First, -1); p >= 0 && toks[p].Kind == lint.Word && g.openers[l][toks[p].Norm] {
+		return false
+	}
+	start := from
+	for i := mt.First - 1; i >= from; i-- {
+		if toks[i].Kind == lint.Punct && strings.ContainsAny(toks[i].Norm, ".!?;:") {
+			start = i + 1
+			break
+		}
+	}
 	first := -1
-	for i := from; i < mt.First; i++ {
+	for i := start; i < mt.First; i++ {
 		if toks[i].Kind == lint.Word || toks[i].Kind == lint.Number {
 			first = i
 			break
@@ -393,11 +454,6 @@ func (g greetNames) named(m *lint.Message, toks []lint.Token, from int, mt lint.
 	}
 	if first < 0 || toks[first].Kind != lint.Word || g.vocatives[l][toks[first].Norm] {
 		return false
-	}
-	for i := first; i < mt.First; i++ {
-		if toks[i].Kind == lint.Punct && strings.ContainsAny(toks[i].Norm, ".!?;:") {
-			return false
-		}
 	}
 	// A hyphenated compound's last part carries its number ("walk-ins").
 	for first+2 < mt.First && toks[first+1].Kind == lint.Punct && toks[first+1].Norm == "-" && toks[first+1].Start == toks[first].End &&

@@ -40,7 +40,7 @@ brackets after what they stand for ("(VIN)"), two capitals before a name or a nu
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), a protocol's name before a server
 or an API ("a REST API", "TURN sunucusu"), a key's name after "press" or "use" ("Use ENTER to send"),
 logical operators joined by a slash ("AND/OR", "VƏ/VƏ YA"), a holder's name after "©", single letters, the keyword in
-"Reply YES", "Reply with STOP" or "KATIL yaz", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
+"Reply YES", "Reply with STOP", "KATIL yaz" or "HAYIR yazarsanız", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
 a status). A word after "is" or "are" shouts even when it is also an abbreviation ("results are IN"), and so does an adverb of
@@ -62,6 +62,7 @@ pushy; one "!" is enough.`,
 		}
 		w := shoutingData.WordSets
 		sh := &shouting{allow: map[string]bool{}, keywordBefore: anyLang(shoutingData, "keyword_before"), keywordAfter: anyLangFolded(shoutingData, "keyword_after"),
+			keywordVerbs: anyLangFolded(shoutingData, "keyword_verbs"), keywordVerbEndings: anyLangFolded(shoutingData, "keyword_verb_endings"),
 			protocols: anyLang(shoutingData, "protocols"), keys: anyLang(shoutingData, "keys"), keyVerbs: anyLang(shoutingData, "key_verbs"),
 			keyNouns: w("key_nouns"), channels: anyLang(shoutingData, "channels"), channelBefore: w("channel_before"), channelAfter: w("channel_after"),
 			keywordLinks: anyLang(shoutingData, "keyword_links"), keywordFollow: anyLang(shoutingData, "keyword_follow"),
@@ -84,6 +85,12 @@ type shouting struct {
 	// not shouting: "Reply YES", "EVET yazın", "BƏLİ yazın". They hold in
 	// every language: a message in one language quotes another's keyword.
 	keywordBefore, keywordAfter map[string]bool
+	// keywordVerbs, keywordVerbEndings: the stems of the verbs of writing
+	// and sending a keyword (yaz-, gönder-, göndər-) and the endings of
+	// their instructions and conditions ("HAYIR yazarsanız", "BƏLİ
+	// yazsanız", "KATIL yazmanız yeterli"), folded and unfolded, in every
+	// language as keywordAfter.
+	keywordVerbs, keywordVerbEndings map[string]bool
 	// objectEndings: the accusative (cta's accusative_endings), an object
 	// before a keyword_after verb that leaves the capitals between no
 	// keyword, unless the object is one of answerNouns: the answer the
@@ -817,13 +824,26 @@ func (sh *shouting) isKeyword(l lint.Lang, toks []lint.Token, text string, i int
 			break
 		}
 	}
-	if next >= 0 && toks[next].Kind == lint.Word && sh.keywordAfter[toks[next].Norm] {
+	if next >= 0 && toks[next].Kind == lint.Word && (sh.keywordAfter[toks[next].Norm] || sh.keywordVerb(toks[next].Norm)) {
 		// "qəbzin fotosunu TƏCİLİ göndərin": the verb has its object in
 		// the accusative already, so the capitals say how, not what.
 		return prev < 0 || toks[prev].Kind != lint.Word || utf8.RuneCountInString(toks[prev].Norm) < 5 ||
 			!hasAnyEnding(l, toks[prev].Norm, sh.objectEndings[l], false) || startsWithAny(toks[prev].Norm, sh.answerNouns[l])
 	}
 	return prev >= 0 && next >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
+}
+
+// keywordVerb reports whether a word is one of keywordVerbs with one of
+// keywordVerbEndings: an instruction or a condition to write or send what
+// stands before it ("HAYIR yazarsanız", "BƏLİ göndərsəniz"); the nouns made
+// of the same stems take none of the endings ("yazı", "gönderi").
+func (sh *shouting) keywordVerb(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if sh.keywordVerbs[w[:i]] && sh.keywordVerbEndings[w[i:]] {
+			return true
+		}
+	}
+	return false
 }
 
 // alternativeKeyword: a word in capitals after "or" that stands alone, when
