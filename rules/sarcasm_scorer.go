@@ -291,11 +291,15 @@ var (
 	}()
 )
 
-// denial reports whether a cue is only words of negation and denies an
-// accident at most two words after it in its clause: "didn't" of "you
-// didn't fall off", "heç" of "heç azmadınız" is no slip of the customer's
-// but the denial of one, good news. Before another cue a word of negation
-// may be the slip itself ("you didn't read the label").
+// denial reports whether a cue is only words of negation and denies what
+// is not the customer's slip: an accident at most two words after it in
+// its clause ("didn't" of "you didn't fall off", "heç" of "heç
+// azmadınız"), or anything with no word of the customer's (a 2nd person
+// form, "you") among the two words on either side of it in its clause:
+// "hiç" of "makinede hiç arıza çıkmamış", "never" of "the fridge never
+// broke down" denies a mishap, good news. A word of negation the customer's
+// words stand beside may be the slip itself ("you didn't read the label",
+// "hiç okumadınız").
 func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
 	if mt.First < 0 {
 		return false
@@ -306,16 +310,22 @@ func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
 			return false
 		}
 	}
-	k := mt.Last
-	for range 2 {
-		if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
-			return false
-		}
-		if slices.ContainsFunc(found[lsAccident], func(o lint.Match) bool { return o.First == k }) {
-			return true
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	words := sarcasmWordsOf(m.Lang, folded)
+	yours := false
+	for _, end := range [...]struct{ at, dir int }{{mt.First, -1}, {mt.Last, 1}} {
+		k := end.at
+		for range 2 {
+			if k = neighbour(toks, k, end.dir); k < 0 || toks[k].Kind != lint.Word {
+				break
+			}
+			if end.dir > 0 && slices.ContainsFunc(found[lsAccident], func(o lint.Match) bool { return o.First == k }) {
+				return true
+			}
+			yours = yours || sarcasmWord(words, m.Lang, toks[k].Norm, folded).you
 		}
 	}
-	return false
+	return !yours
 }
 
 // deniedCue reports whether a cue is denied: a word of negation at most
@@ -385,7 +395,6 @@ type sarcasmScratch struct {
 	// lexicon's when a config changes the frames'.
 	cues, builtin cueScratch
 	classes       []cueClass
-	words         []wordAt
 	logit         float64
 	weight        []float64 // by sentence
 	seen          []uint32  // the features counted
@@ -469,7 +478,6 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	model := sc.model
 	s.logit = model.Bias
 	s.weight = append(s.weight[:0], make([]float64, n)...)
-	s.words = s.words[:0]
 	if words := (model.Slots() + 63) / 64; len(s.counted) < words {
 		s.counted = make([]uint64, words)
 	}
@@ -487,6 +495,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	// once a word.
 	var word string
 	look := func() scoredWord { return sc.scored(sarcasmWord(nil, m.Lang, word, folded)) }
+	emit := func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) }
 	var looked scoredWord // a word not kept by id, read here
 	toks := m.Tokens()
 	for k := range toks {
@@ -525,7 +534,6 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			}
 			prev = w.info.stem
 			shape[0] = shape[0] || w.info.you
-			s.words = appendWordAt(s.words, w.info, i)
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
@@ -533,8 +541,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, s.classes, s.words, len(sents), func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) })
-	s.words = s.words[:0]
+	sarcasmMessageFeatures(&shape, s.classes, len(sents), emit)
 	for _, i := range s.seen {
 		s.counted[i/64] = 0
 	}
@@ -733,7 +740,7 @@ const (
 	kindShape                  // s: a shape of the message
 	kindClassShape             // cs: a cue class in a message of a shape
 	kindEnding                 // e: what a word's stem leaves of it, its endings
-	kindClassYou               // cy: a cue class with the endings of a word of the customer's in its sentence
+	kindClassYou               // cy: a cue class with the endings of a word of the customer's in its sentence; no longer read (it found nothing held out)
 )
 
 // sarcasmKindNames name the kinds, for a reader of the weights.
@@ -803,7 +810,6 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words := sarcasmWordsOf(m.Lang, folded)
-	var at []wordAt
 	i := min(0, len(sents)-1) // the token's sentence
 	for _, t := range m.Tokens() {
 		i = sentenceFrom(sents, i, t.Start)
@@ -825,7 +831,6 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			}
 			prev = w.stem
 			shape[0] = shape[0] || w.you
-			at = appendWordAt(at, w, i)
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
@@ -833,7 +838,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, classes, at, len(sents), emit)
+	sarcasmMessageFeatures(&shape, classes, len(sents), emit)
 }
 
 // markShapes sets the shapes a punctuation mark of text is in.
@@ -850,25 +855,10 @@ func markShapes(shape *[len(sarcasmShapes)]bool, text string, t lint.Token) {
 	}
 }
 
-// wordAt is what the message's features read of a word: its sentence, its
-// stem, whether it is the customer's and its endings.
-type wordAt struct {
-	sentence int
-	stem     uint64
-	you      bool
-	ending   logreg.Feature
-}
-
-func appendWordAt(out []wordAt, w sarcasmWordInfo, sentence int) []wordAt {
-	return append(out, wordAt{sentence: sentence, stem: w.stem, you: w.you, ending: w.ending})
-}
-
 // sarcasmMessageFeatures calls emit with the features of a message of n
-// sentences that no word makes alone: its shapes (s:), the cue classes
-// found in it (c:, c1:, cN:, p:), each with the endings of the customer's
-// words in its sentence (cy:, "yazmanız … kusursuz bir mantık": praise of
-// what the customer did, named by its verbal noun), given the message's words.
-func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, words []wordAt, n int, emit func(f logreg.Feature, sentence int)) {
+// sentences that no word makes alone: its shapes (s:) and the cue classes
+// found in it (c:, c1:, cN:, p:).
+func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, n int, emit func(f logreg.Feature, sentence int)) {
 	for k, h := range sarcasmShapeHashes {
 		if shape[k] {
 			emit(sarcasmFeature(kindShape, h, 0), -1)
@@ -893,13 +883,6 @@ func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass,
 		emit(sarcasmFeature(kindClass, a.hash, 0), a.at)
 		for _, b := range classes[i+1:] {
 			emit(sarcasmFeature(kindClassPair, a.hash, b.hash), -1)
-		}
-	}
-	for _, c := range classes {
-		for _, w := range words {
-			if w.you && w.ending != 0 && w.sentence == c.at {
-				emit(sarcasmFeature(kindClassYou, c.hash, uint64(w.ending)), c.at)
-			}
 		}
 	}
 }
