@@ -395,6 +395,7 @@ type sarcasmScratch struct {
 	// lexicon's when a config changes the frames'.
 	cues, builtin cueScratch
 	classes       []cueClass
+	words         []wordAt
 	logit         float64
 	weight        []float64 // by sentence
 	seen          []uint32  // the features counted
@@ -478,6 +479,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	model := sc.model
 	s.logit = model.Bias
 	s.weight = append(s.weight[:0], make([]float64, n)...)
+	s.words = s.words[:0]
 	if words := (model.Slots() + 63) / 64; len(s.counted) < words {
 		s.counted = make([]uint64, words)
 	}
@@ -534,6 +536,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			}
 			prev = w.info.stem
 			shape[0] = shape[0] || w.info.you
+			s.words = appendWordAt(s.words, w.info, i)
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
@@ -541,7 +544,8 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, s.classes, len(sents), emit)
+	sarcasmMessageFeatures(&shape, s.classes, s.words, len(sents), emit)
+	s.words = s.words[:0]
 	for _, i := range s.seen {
 		s.counted[i/64] = 0
 	}
@@ -740,7 +744,7 @@ const (
 	kindShape                  // s: a shape of the message
 	kindClassShape             // cs: a cue class in a message of a shape
 	kindEnding                 // e: what a word's stem leaves of it, its endings
-	kindClassYou               // cy: a cue class with the endings of a word of the customer's in its sentence; no longer read (it found nothing held out)
+	kindClassYou               // cy: a cue class with the endings of a word of the customer's in its sentence
 )
 
 // sarcasmKindNames name the kinds, for a reader of the weights.
@@ -810,6 +814,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 	var shape [len(sarcasmShapes)]bool
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	words := sarcasmWordsOf(m.Lang, folded)
+	var at []wordAt
 	i := min(0, len(sents)-1) // the token's sentence
 	for _, t := range m.Tokens() {
 		i = sentenceFrom(sents, i, t.Start)
@@ -831,6 +836,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			}
 			prev = w.stem
 			shape[0] = shape[0] || w.you
+			at = appendWordAt(at, w, i)
 		case lint.Number:
 			prev, opened = numberHash, i
 		case lint.Punct:
@@ -838,7 +844,7 @@ func sarcasmFeatures(m *lint.Message, classes []cueClass, emit func(f logreg.Fea
 			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, classes, len(sents), emit)
+	sarcasmMessageFeatures(&shape, classes, at, len(sents), emit)
 }
 
 // markShapes sets the shapes a punctuation mark of text is in.
@@ -849,16 +855,31 @@ func markShapes(shape *[len(sarcasmShapes)]bool, text string, t lint.Token) {
 		return
 	}
 	for k, marks := range sarcasmShapes[1:] {
-		if strings.Contains(marks, t.Norm) && (k+1 != quoteShape || opensLowerCase(text, t.End) && !attributeValue(text, t.Start)) {
+		if strings.Contains(marks, t.Norm) && (k+1 != quoteShape || opensLowerCase(text, t.End) && !attributeValue(text, t.Start) && !closesOnWord(text, t.Start)) {
 			shape[k+1] = true
 		}
 	}
 }
 
+// wordAt is what the message's features read of a word: its sentence, its
+// stem, whether it is the customer's and its endings.
+type wordAt struct {
+	sentence int
+	stem     uint64
+	you      bool
+	ending   logreg.Feature
+}
+
+func appendWordAt(out []wordAt, w sarcasmWordInfo, sentence int) []wordAt {
+	return append(out, wordAt{sentence: sentence, stem: w.stem, you: w.you, ending: w.ending})
+}
+
 // sarcasmMessageFeatures calls emit with the features of a message of n
-// sentences that no word makes alone: its shapes (s:) and the cue classes
-// found in it (c:, c1:, cN:, p:).
-func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, n int, emit func(f logreg.Feature, sentence int)) {
+// sentences that no word makes alone: its shapes (s:), the cue classes
+// found in it (c:, c1:, cN:, p:), each with the endings of the customer's
+// words in its sentence (cy:, "yazmanız … kusursuz bir mantık": praise of
+// what the customer did, named by its verbal noun), given the message's words.
+func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass, words []wordAt, n int, emit func(f logreg.Feature, sentence int)) {
 	for k, h := range sarcasmShapeHashes {
 		if shape[k] {
 			emit(sarcasmFeature(kindShape, h, 0), -1)
@@ -885,6 +906,13 @@ func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass,
 			emit(sarcasmFeature(kindClassPair, a.hash, b.hash), -1)
 		}
 	}
+	for _, c := range classes {
+		for _, w := range words {
+			if w.you && w.ending != 0 && w.sentence == c.at {
+				emit(sarcasmFeature(kindClassYou, c.hash, uint64(w.ending)), c.at)
+			}
+		}
+	}
 }
 
 // quoteShape is the index of quotes among the shapes. Quotes count only
@@ -902,6 +930,16 @@ const quoteShape = 3
 // attributes open on a lower-case letter; they are not the customer's
 // words.
 func attributeValue(text string, at int) bool { return at > 0 && text[at-1] == '=' }
+
+// closesOnWord reports whether the quote mark at at closes a quotation:
+// it follows a letter, a digit or a mark that ends a sentence with no
+// space between. A lower-case letter after it is a suffix on the quoted
+// name ("“Ayarlar”dan", "«Saxla»ya": the case ending of a menu, a button
+// quoted with a capital), not the customer's words opening.
+func closesOnWord(text string, at int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:at])
+	return at > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".,!?…)", r))
+}
 
 // opensLowerCase reports whether text goes on after at with a lower-case
 // letter.

@@ -130,18 +130,31 @@ var notTrainedYet = []string{"dev16", "sarcasm16"}
 //	as above                          0.98/0.57 fp 29 fn 912  0.97/0.67 fp 49 fn 711  0.98/0.70 fp 34 fn 636
 //	without cy                        0.98/0.57 fp 29 fn 914  0.97/0.67 fp 50 fn 707  0.98/0.70 fp 35 fn 633
 //	with cy, a denial read wider (*)  0.98/0.57 fp 27 fn 909  0.97/0.67 fp 51 fn 708  0.98/0.70 fp 33 fn 638
-//	without cy, (*): shipped          0.98/0.57 fp 27 fn 910  0.97/0.67 fp 52 fn 708  0.98/0.70 fp 33 fn 635
-//	shipped + closing word (l:, le:)  0.98/0.57 fp 25 fn 906  0.97/0.67 fp 49 fn 707  0.98/0.70 fp 29 fn 629
+//	without cy, (*)                   0.98/0.57 fp 27 fn 910  0.97/0.67 fp 52 fn 708  0.98/0.70 fp 33 fn 635
+//	shipped: with cy, (*), (**)       0.98/0.57 fp 27 fn 909  0.97/0.67 fp 51 fn 709  0.98/0.70 fp 33 fn 638
+//	without cy, (*), (**)             0.98/0.57 fp 27 fn 910  0.97/0.67 fp 52 fn 708  0.98/0.70 fp 34 fn 634
+//	without cy, (*) + closing word    0.98/0.57 fp 25 fn 906  0.97/0.67 fp 49 fn 707  0.98/0.70 fp 29 fn 629
+//	  (l:, le:)
 //
 // (*): a word of negation with no word of the customer's beside it is
 // read as a denial ("hiç arıza çıkmamış": no fault came up), not a slip.
+// (**): a closing quote with a case ending after it ("“Ayarlar”dan") opens
+// no quotation: it counted as scare quotes on a lower-case letter.
 //
-// cy: found nothing held out (at the best threshold of precision 0.95 or
-// more, 3 more in Turkish, 3 fewer in English) for about a thousand
-// instructions a message, so it is not read. The closing word's stem and
-// endings found 1 to 6 more with fewer false alarms at 0.95 but fewer at
-// the best threshold in Turkish (503 missed, not 490), and scored the
-// same on dev16 and sarcasm16, which no model read: not read either.
+// On dev16 and sarcasm16, which no model read, either at 0.95, false
+// alarms and misses (en tr az):
+//
+//	features                dev16                         sarcasm16
+//	without cy, (*)         fp 1 fn 38  fp 0 fn 20  fp 0 fn 23  fp 0 fn 104  fp 1 fn 92  fp 1 fn 80
+//	shipped                 fp 1 fn 38  fp 1 fn 21  fp 0 fn 23  fp 0 fn 104  fp 1 fn 91  fp 1 fn 79
+//
+// cy: finds about as much as it misses held out, but without it the
+// sincere twins of the fixtures that report what the customer wrote
+// ("… diye yazmışsınız; … bir daha konuşacağız") lose the weight of the
+// customer's -mIşsInIz beside the cue and pass 0.95: it is read. The closing word's
+// stem and endings found 1 to 6 more with fewer false alarms at 0.95 but
+// fewer at the best threshold in Turkish (503 missed, not 490), and scored
+// the same on dev16 and sarcasm16, which no model read: not read.
 var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 3, Digits: 3}
 
 // trainOptions are the training options; flags change them for an
