@@ -291,11 +291,15 @@ var (
 	}()
 )
 
-// denial reports whether a cue is only words of negation and denies an
-// accident at most two words after it in its clause: "didn't" of "you
-// didn't fall off", "heç" of "heç azmadınız" is no slip of the customer's
-// but the denial of one, good news. Before another cue a word of negation
-// may be the slip itself ("you didn't read the label").
+// denial reports whether a cue is only words of negation and denies what
+// is not the customer's slip: an accident at most two words after it in
+// its clause ("didn't" of "you didn't fall off", "heç" of "heç
+// azmadınız"), or anything with no word of the customer's (a 2nd person
+// form, "you") among the two words on either side of it in its clause:
+// "hiç" of "makinede hiç arıza çıkmamış", "never" of "the fridge never
+// broke down" denies a mishap, good news. A word of negation the customer's
+// words stand beside may be the slip itself ("you didn't read the label",
+// "hiç okumadınız").
 func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
 	if mt.First < 0 {
 		return false
@@ -306,16 +310,22 @@ func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
 			return false
 		}
 	}
-	k := mt.Last
-	for range 2 {
-		if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
-			return false
-		}
-		if slices.ContainsFunc(found[lsAccident], func(o lint.Match) bool { return o.First == k }) {
-			return true
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	words := sarcasmWordsOf(m.Lang, folded)
+	yours := false
+	for _, end := range [...]struct{ at, dir int }{{mt.First, -1}, {mt.Last, 1}} {
+		k := end.at
+		for range 2 {
+			if k = neighbour(toks, k, end.dir); k < 0 || toks[k].Kind != lint.Word {
+				break
+			}
+			if end.dir > 0 && slices.ContainsFunc(found[lsAccident], func(o lint.Match) bool { return o.First == k }) {
+				return true
+			}
+			yours = yours || sarcasmWord(words, m.Lang, toks[k].Norm, folded).you
 		}
 	}
-	return false
+	return !yours
 }
 
 // deniedCue reports whether a cue is denied: a word of negation at most
@@ -487,6 +497,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 	// once a word.
 	var word string
 	look := func() scoredWord { return sc.scored(sarcasmWord(nil, m.Lang, word, folded)) }
+	emit := func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) }
 	var looked scoredWord // a word not kept by id, read here
 	toks := m.Tokens()
 	for k := range toks {
@@ -533,7 +544,7 @@ func (s *sarcasmScratch) score(m *lint.Message, sc *sarcasmScoring, n int) (logi
 			prev = 0
 		}
 	}
-	sarcasmMessageFeatures(&shape, s.classes, s.words, len(sents), func(f logreg.Feature, sentence int) { s.count(sc.weigh(f), sentence) })
+	sarcasmMessageFeatures(&shape, s.classes, s.words, len(sents), emit)
 	s.words = s.words[:0]
 	for _, i := range s.seen {
 		s.counted[i/64] = 0
@@ -844,7 +855,7 @@ func markShapes(shape *[len(sarcasmShapes)]bool, text string, t lint.Token) {
 		return
 	}
 	for k, marks := range sarcasmShapes[1:] {
-		if strings.Contains(marks, t.Norm) && (k+1 != quoteShape || opensLowerCase(text, t.End) && !attributeValue(text, t.Start)) {
+		if strings.Contains(marks, t.Norm) && (k+1 != quoteShape || opensLowerCase(text, t.End) && !attributeValue(text, t.Start) && !closesOnWord(text, t.Start)) {
 			shape[k+1] = true
 		}
 	}
@@ -919,6 +930,16 @@ const quoteShape = 3
 // attributes open on a lower-case letter; they are not the customer's
 // words.
 func attributeValue(text string, at int) bool { return at > 0 && text[at-1] == '=' }
+
+// closesOnWord reports whether the quote mark at at closes a quotation:
+// it follows a letter, a digit or a mark that ends a sentence with no
+// space between. A lower-case letter after it is a suffix on the quoted
+// name ("“Ayarlar”dan", "«Saxla»ya": the case ending of a menu, a button
+// quoted with a capital), not the customer's words opening.
+func closesOnWord(text string, at int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:at])
+	return at > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".,!?…)", r))
+}
 
 // opensLowerCase reports whether text goes on after at with a lower-case
 // letter.

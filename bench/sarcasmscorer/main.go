@@ -7,9 +7,10 @@
 //	go run ./bench/sarcasmscorer -heldout -operate DIR -model net   # an experiment: a hidden-layer network (or fm) where it would ship
 //	go run ./bench/sarcasmscorer -heldout -sets first,second        # an experiment: train on these sets only, score the rest with them
 //
-// The sets are every folder of testdata/quality, listed in sets (34: the
+// The sets are every folder of testdata/quality, listed in sets (the
 // eleventh set and dev12 joined the 27 as development data, then the
-// twelfth and dev13, then the thirteenth, then dev14 and the fourteenth),
+// twelfth and dev13, then the thirteenth, then dev14 and the fourteenth,
+// then dev15 and the fifteenth: 36),
 // each read as <lang>.jsonl; a message labelled sarcasm is a positive,
 // every other message a negative. A test fails when a folder is missing
 // from the list, unless notTrainedYet names it.
@@ -42,14 +43,19 @@ import (
 var sets = []struct{ name, dir string }{{"first", ""}, {"second", "second"}, {"third", "third"}, {"dev4", "dev4"}, {"fourth", "fourth"}, {"dev5", "dev5"}, {"fifth", "fifth"}, {"dev6", "dev6"}, {"sarcasm6", "sarcasm6"}, {"sarcasm7", "sarcasm7"}, {"sarcasm8", "sarcasm8"}, {"sincere8", "sincere8"}, {"sixth", "sixth"}, {"dev7", "dev7"}, {"sarcasm9", "sarcasm9"}, {"sarcasm10", "sarcasm10"}, {"sarcasm11", "sarcasm11"},
 	{"seventh", "seventh"}, {"eighth", "eighth"}, {"dev8", "dev8"}, {"ninth", "ninth"}, {"dev9", "dev9"}, {"sarcasm12", "sarcasm12"}, {"dev10", "dev10"},
 	{"tenth", "tenth"}, {"sarcasm13", "sarcasm13"}, {"dev11", "dev11"}, {"eleventh", "eleventh"}, {"dev12", "dev12"},
-	{"twelfth", "twelfth"}, {"dev13", "dev13"}, {"thirteenth", "thirteenth"}, {"dev14", "dev14"}, {"fourteenth", "fourteenth"}}
+	{"twelfth", "twelfth"}, {"dev13", "dev13"}, {"thirteenth", "thirteenth"}, {"dev14", "dev14"}, {"fourteenth", "fourteenth"},
+	{"dev15", "dev15"}, {"fifteenth", "fifteenth"}}
 
 // notTrainedYet are folders of testdata/quality the shipped weights have
 // not read: a round's blind set, committed after its "after" was measured
 // with these weights. Training on it would change the very verdicts that
 // "after" reports; it joins sets when the scorer is next retrained, as does
 // a development set committed before the retraining that reads it.
-var notTrainedYet = []string{"dev15", "fifteenth", "dev16", "sarcasm16"}
+//
+// dev16 and sarcasm16 came with the sixteenth round and stay out of the
+// retraining that read dev15 and the fifteenth: they measure the scorer
+// on text it has not read (-heldout -dev dev16,sarcasm16).
+var notTrainedYet = []string{"dev16", "sarcasm16"}
 
 // shipped are the options the weights file is trained with, chosen by the
 // held-out measurement (every set left out in turn, pooled, the frames and
@@ -115,6 +121,40 @@ var notTrainedYet = []string{"dev15", "fifteenth", "dev16", "sarcasm16"}
 // the customer's words in its sentence (cy:); the stems of a short closing
 // sentence were tried too and flagged sincere closings ("Impressive,
 // right?") for no more found.
+//
+// On all thirty-six sets (dev15 and the fifteenth joined), held out and
+// pooled, the frames and the scorer at 0.95, P / R with false alarms and
+// misses (en tr az):
+//
+//	features                          en                      tr                      az
+//	as above                          0.98/0.57 fp 29 fn 912  0.97/0.67 fp 49 fn 711  0.98/0.70 fp 34 fn 636
+//	without cy                        0.98/0.57 fp 29 fn 914  0.97/0.67 fp 50 fn 707  0.98/0.70 fp 35 fn 633
+//	with cy, a denial read wider (*)  0.98/0.57 fp 27 fn 909  0.97/0.67 fp 51 fn 708  0.98/0.70 fp 33 fn 638
+//	without cy, (*)                   0.98/0.57 fp 27 fn 910  0.97/0.67 fp 52 fn 708  0.98/0.70 fp 33 fn 635
+//	shipped: with cy, (*), (**)       0.98/0.57 fp 27 fn 909  0.97/0.67 fp 51 fn 709  0.98/0.70 fp 33 fn 638
+//	without cy, (*), (**)             0.98/0.57 fp 27 fn 910  0.97/0.67 fp 52 fn 708  0.98/0.70 fp 34 fn 634
+//	without cy, (*) + closing word    0.98/0.57 fp 25 fn 906  0.97/0.67 fp 49 fn 707  0.98/0.70 fp 29 fn 629
+//	  (l:, le:)
+//
+// (*): a word of negation with no word of the customer's beside it is
+// read as a denial ("hiç arıza çıkmamış": no fault came up), not a slip.
+// (**): a closing quote with a case ending after it ("“Ayarlar”dan") opens
+// no quotation: it counted as scare quotes on a lower-case letter.
+//
+// On dev16 and sarcasm16, which no model read, either at 0.95, false
+// alarms and misses (en tr az):
+//
+//	features                dev16                         sarcasm16
+//	without cy, (*)         fp 1 fn 38  fp 0 fn 20  fp 0 fn 23  fp 0 fn 104  fp 1 fn 92  fp 1 fn 80
+//	shipped                 fp 1 fn 38  fp 1 fn 21  fp 0 fn 23  fp 0 fn 104  fp 1 fn 91  fp 1 fn 79
+//
+// cy: finds about as much as it misses held out, but without it the
+// sincere twins of the fixtures that report what the customer wrote
+// ("… diye yazmışsınız; … bir daha konuşacağız") lose the weight of the
+// customer's -mIşsInIz beside the cue and pass 0.95: it is read. The closing word's
+// stem and endings found 1 to 6 more with fewer false alarms at 0.95 but
+// fewer at the best threshold in Turkish (503 missed, not 490), and scored
+// the same on dev16 and sarcasm16, which no model read: not read.
 var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 3, Digits: 3}
 
 // trainOptions are the training options; flags change them for an
@@ -122,6 +162,8 @@ var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, Po
 var trainOptions = shipped
 
 var drop = flag.String("drop", "", "kinds of features to leave out: b,p (experiments only)")
+
+var variants = flag.String("drops", "", "with -heldout: run it once for each of these -drop values, separated by semicolons, reading the sets once (experiments only)")
 
 var at = flag.String("thresholds", "", "the thresholds to report, comma-separated, instead of the usual ones (experiments only)")
 
@@ -167,6 +209,14 @@ func main() {
 	switch {
 	case *write:
 		err = writeWeights(*root)
+	case *heldout && *variants != "":
+		for _, v := range strings.Split(*variants, ";") {
+			*drop = v
+			fmt.Printf("-drop %q\n", v)
+			if err = heldOut(os.Stdout, *root, strings.FieldsFunc(*dev, func(r rune) bool { return r == ',' })); err != nil {
+				break
+			}
+		}
 	case *heldout:
 		err = heldOut(os.Stdout, *root, strings.FieldsFunc(*dev, func(r rune) bool { return r == ',' }))
 	case *unlabelled != "":
@@ -198,6 +248,26 @@ type item struct {
 // readSet reads a labelled jsonl file: its messages, with features, by
 // language.
 func readSet(path string) (map[lint.Lang][]item, error) {
+	readMu.Lock()
+	defer readMu.Unlock()
+	if got, ok := readCache[path]; ok {
+		return got, nil
+	}
+	got, err := readSetAnew(path)
+	if err == nil {
+		readCache[path] = got
+	}
+	return got, err
+}
+
+// readCache keeps each set read, so that one run measuring several
+// variants (-drops) reads and checks each message once.
+var (
+	readMu    sync.Mutex
+	readCache = map[string]map[lint.Lang][]item{}
+)
+
+func readSetAnew(path string) (map[lint.Lang][]item, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
