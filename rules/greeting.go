@@ -3,6 +3,7 @@ package rules
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -56,7 +57,8 @@ that ends its clause after a short noun phrase and a comma greets the customer i
 kite flyer, welcome!"; not "…, welcome discount included", nor a leave given to a bare plural, "Dogs on a
 lead, welcome!", "Walk-ins welcome", wherever the clause it ends stands; "…, and welcome to our gym" is
 a clause of its own). The singular "hoş geldin" or "xoş gəldin" before a noun with the possessive ending
-is the first part of a compound and greets nobody, at the start too ("Xoş gəldin bonusu olaraq …"). Past its first words, a hello or a welcome that is a clause of its
+is the first part of a compound and greets nobody, at the start too ("Xoş gəldin bonusu olaraq …"),
+unless that noun ends its phrase with "!" or "," and is the one called ("Hoş geldin hemşehri!"). Past its first words, a hello or a welcome that is a clause of its
 own greets too ("… Oh, and hello!", "…; bu arada hoş geldiniz", "Yeri gəlmişkən,
 emalatxanamıza xoş gəlmisiniz!"); one that goes on into a noun or a verb does not ("a welcome voucher",
 "ustamıza merhaba demeyi unutmayın", "hello to the new sauna"), nor a hello to a lowercase thing named after it
@@ -275,7 +277,10 @@ type greetNames struct {
 // possessive ending that marks a compound's head (heads: -(s)I, "hoş
 // geldin hediyesi", "xoş gəldin paketi"), not an adjective that ends alike
 // (notHeads: -lI, "değerli", "dəyərli") nor one before a noun of ours
-// (calledOurs: -(I)mIz, "yeni üyemiz").
+// (calledOurs: -(I)mIz, "yeni üyemiz"), and not one that ends its phrase
+// with "!", "," or the sentence's end, which is a vocative ("hoş geldin
+// hemşehri!", "xoş gəldin bacı, …"). After a vowel the possessive is -sI:
+// a word ending in two vowels has none.
 func (g greetNames) compoundHead(m *lint.Message, toks []lint.Token, mt lint.Match) bool {
 	l := m.Lang
 	if mt.Last < 0 || !g.compound[l][toks[mt.Last].Norm] {
@@ -291,6 +296,13 @@ func (g greetNames) compoundHead(m *lint.Message, toks []lint.Token, mt lint.Mat
 			return false
 		}
 	}
+	// A word that ends its phrase with "!", "," or the sentence's end is
+	// the one called, whatever its last vowel ("hoş geldin hemşehri!",
+	// "xoş gəldin bacı"); a compound's head goes on into its clause
+	// ("hoş geldin kuponu olarak", "xoş gəldin bonusu qazanın").
+	if v := neighbour(toks, n, 1); v < 0 || toks[v].Kind == lint.Punct && strings.ContainsAny(toks[v].Norm, "!,.?") {
+		return false
+	}
 	// An adjective before the customer called ours ("hoş geldin yeni
 	// üyemiz"): a vocative, not a compound.
 	if v := neighbour(toks, n, 1); v == n+2 && toks[v].Kind == lint.Word {
@@ -301,11 +313,19 @@ func (g greetNames) compoundHead(m *lint.Message, toks []lint.Token, mt lint.Mat
 		}
 	}
 	for e := range g.heads[l] {
-		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) && !(utf8.RuneCountInString(e) == 1 && endsInVowel(w[:len(w)-len(e)])) {
 			return true
 		}
 	}
 	return false
+}
+
+// endsInVowel reports whether a Turkish or Azerbaijani stem ends in a
+// vowel: after one the possessive is -sI ("hediyesi"), never a bare high
+// vowel, so a word ending in two vowels is no possessive.
+func endsInVowel(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return strings.ContainsRune("aeıioöuüə", r)
 }
 
 // maxBeforeGreeting is how many words (a place in the dative, an adverb:

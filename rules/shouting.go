@@ -40,7 +40,8 @@ brackets after what they stand for ("(VIN)"), two capitals before a name or a nu
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), a protocol's name before a server
 or an API ("a REST API", "TURN sunucusu"), a key's name after "press" or "use" ("Use ENTER to send"),
 logical operators joined by a slash ("AND/OR", "VƏ/VƏ YA"), a holder's name after "©", single letters, the keyword in
-"Reply YES", "Reply with STOP", "KATIL yaz" or "HAYIR yazarsanız", a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
+"Reply YES", "Reply with STOP", "KATIL yaz" or "HAYIR yazarsanız" (not the verb's adverb of time, insistence
+or manner: "Reply NOW", "HEMEN yazın", "MUTLAKA yazın", "AYRINTILI yazarsanız" shout), a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
 a status). A word after "is" or "are" shouts even when it is also an abbreviation ("results are IN"), and so does an adverb of
@@ -69,7 +70,8 @@ pushy; one "!" is enough.`,
 			words: inDictionary, listed: listedInCapitals, coordinators: w("coordinators"), controls: w("controls"),
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
 			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"), timeAdverbs: w("time_adverbs"), namePrepositions: w("name_prepositions"),
-			denominal: w("denominal_verbs"), organisations: w("organisations"), objectEndings: endingSets(ctaData.WordSets("accusative_endings")), answerNouns: w("answer_nouns")}
+			denominal: w("denominal_verbs"), organisations: w("organisations"), objectEndings: endingSets(ctaData.WordSets("accusative_endings")), answerNouns: w("answer_nouns"),
+			insistAdverbs: w("insist_adverbs"), mannerEndings: w("manner_endings"), datives: w("dative_pronouns")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -97,6 +99,10 @@ type shouting struct {
 	// keyword is ("yanıtını EVET yaz").
 	objectEndings map[lint.Lang]*endingSet
 	answerNouns   map[lint.Lang]map[string]bool
+	// insistAdverbs, mannerEndings: see verbAdverb. datives: the personal
+	// pronouns in the dative, which may stand between the object and the
+	// capitals ("qutunu bizə TƏCİLİ göndərin").
+	insistAdverbs, mannerEndings, datives map[lint.Lang]map[string]bool
 	// keywordLinks may stand between a keyword_before word and the
 	// keyword: "Reply with STOP", "send the word JOIN".
 	keywordLinks map[string]bool
@@ -817,7 +823,8 @@ func (sh *shouting) isKeyword(l lint.Lang, toks []lint.Token, text string, i int
 	// modifies ("reply with URGENT questions").
 	alone := next < 0 || toks[next].Kind != lint.Word || sh.keywordFollow[toks[next].Norm]
 	for j, k := prev, 0; j >= 0 && toks[j].Kind == lint.Word && k < 3; j, k = neighbour(toks, j, -1), k+1 {
-		if sh.keywordBefore[toks[j].Norm] && !allCaps(text[toks[j].Start:toks[j].End]) && (k == 0 || alone) {
+		if sh.keywordBefore[toks[j].Norm] && !allCaps(text[toks[j].Start:toks[j].End]) && (k == 0 || alone) &&
+			!sh.verbAdverb(l, text, toks, i) { // "Reply NOW": when, not what
 			return true
 		}
 		if !sh.keywordLinks[toks[j].Norm] {
@@ -825,12 +832,45 @@ func (sh *shouting) isKeyword(l lint.Lang, toks []lint.Token, text string, i int
 		}
 	}
 	if next >= 0 && toks[next].Kind == lint.Word && (sh.keywordAfter[toks[next].Norm] || sh.keywordVerb(toks[next].Norm)) {
+		if sh.verbAdverb(l, text, toks, i) {
+			return false // "HEMEN yazın", "AYRINTILI yazarsanız": how or when
+		}
 		// "qəbzin fotosunu TƏCİLİ göndərin": the verb has its object in
-		// the accusative already, so the capitals say how, not what.
+		// the accusative already, so the capitals say how, not what; a
+		// pronoun in the dative may stand between ("qutunu bizə …").
+		if prev >= 0 && toks[prev].Kind == lint.Word && sh.datives[l][toks[prev].Norm] {
+			prev = neighbour(toks, prev, -1)
+		}
 		return prev < 0 || toks[prev].Kind != lint.Word || utf8.RuneCountInString(toks[prev].Norm) < 5 ||
 			!hasAnyEnding(l, toks[prev].Norm, sh.objectEndings[l], false) || startsWithAny(toks[prev].Norm, sh.answerNouns[l])
 	}
 	return prev >= 0 && next >= 0 && isQuote(toks[prev].Norm) && isQuote(toks[next].Norm)
+}
+
+// verbAdverb reports whether the capitals at i, right before a verb of
+// writing or sending, are the verb's adverb rather than what to write: an
+// adverb of time or urgency (timeAdverbs, also of two words: "BU GÜN
+// yazsanız"), one of insistence (insistAdverbs: "MUTLAKA yazın"), or a
+// word of five letters or more with one of mannerEndings (-lI, -sIz, -CA:
+// "AYRINTILI yazarsanız", "PULSUZ göndərsəniz").
+func (sh *shouting) verbAdverb(l lint.Lang, text string, toks []lint.Token, i int) bool {
+	w := lint.Lower(l, text[toks[i].Start:toks[i].End])
+	if sh.timeAdverbs[l][w] || sh.insistAdverbs[l][w] {
+		return true
+	}
+	if p := neighbour(toks, i, -1); p >= 0 && toks[p].Kind == lint.Word &&
+		sh.timeAdverbs[l][lint.Lower(l, text[toks[p].Start:toks[p].End])+" "+w] {
+		return true
+	}
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for e := range sh.mannerEndings[l] {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // keywordVerb reports whether a word is one of keywordVerbs with one of
