@@ -30,10 +30,12 @@ var ForwardingConsent = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "customer data passed to a third party without asking",
 		Text: `Flags a message that says the customer's message, conversation, documents or details (or something
-together with them: "adlarınızla birlikdə") were, or will be, forwarded, redirected, shared, handed, passed, shown or uploaded (in any tense, active or passive) to a third
+together with them: "adlarınızla birlikdə"; not a paper packed with the goods for a carrier, "your parcel, together with
+your invoice") were, or will be, forwarded, redirected, shared, handed, passed, shown or uploaded (in any tense, active or passive) to a third
 party — a courier, partner, airline, contractor, insurer, lab, reseller, grower, farmer, sponsor, a
 children's entertainer ("ad günü animatoru"), a craftsperson ("the luthier"), a quarry, a delivery app, a
-party we know ("a roofer we know", "tanıdığımız bir ustaya"), a public body's officer ("the county heritage
+party we know or trust ("a roofer we know", "tanıdığımız bir ustaya", "etibar etdiyimiz ustaya", "tanış
+ustaya"; not "tanış olduq", we read it), a public body's officer ("the county heritage
 officer"), a plantation, a club of some kind ("the
 sailing club") or a cooperative, a business named by its trade ("tabakhane", "kahvehane", "çay evi": -hane
 or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
@@ -117,6 +119,13 @@ type forwardingWords struct {
 	// ccWords: the words that, before as_words, say a party was copied
 	// in ("CC olarak", Turkish's "bilgi olarak"; see copiedInto).
 	together, ccWords map[lint.Lang]map[string]bool
+	// companions: the words that join a thing to the goods it travels
+	// with ("together with your invoice", "faturanızla birlikte", "qaiməniz
+	// ilə birlikdə"); see withGoods.
+	companions map[lint.Lang]map[string]bool
+	// lightVerbs (Azerbaijani): stems after which a modifier is a
+	// predicate ("tanış olduq"), no party's word; see modifiedHeads.
+	lightVerbs map[lint.Lang]map[string]bool
 	// objectDeterminers (English): a determiner between the receiver and
 	// what was sent in the double object frame ("sent him the pictures";
 	// see doubleObject).
@@ -383,7 +392,7 @@ func newForwardingWords() *forwardingWords {
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
 		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"),
-		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
+		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), companions: w("companions"), lightVerbs: w("light_verbs"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
 		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions")}
@@ -1317,7 +1326,28 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 			}
 		}
 	}
+	// "your parcel, together with your invoice": the invoice is packed with
+	// the goods for the customer, not their data given to the carrier.
+	out = slices.DeleteFunc(out, func(o lint.Match) bool {
+		return o.Cue == ownedCue && fw.withGoods(m.Lang, toks, o, isGoods)
+	})
 	return out
+}
+
+// withGoods reports whether the customer's word o is joined by companions
+// to goods before it ("your parcel, together with your invoice",
+// "siparişinizi faturanızla birlikte", "məhsulunuzu qaiməniz ilə birlikdə").
+func (fw *forwardingWords) withGoods(l lint.Lang, toks []lint.Token, o lint.Match, isGoods func(first, last int) bool) bool {
+	joined := false
+	if n := neighbour(toks, o.Last, 1); n >= 0 && fw.companions[l][toks[n].Norm] {
+		joined = true // "faturanızla birlikte", "qaiməniz ilə"
+	}
+	p := neighbour(toks, o.First, -1)
+	for k := 0; k < 3 && p >= 0 && (fw.companions[l][toks[p].Norm] || toks[p].Norm == ","); k++ {
+		joined = joined || toks[p].Norm != ","
+		p = neighbour(toks, p, -1)
+	}
+	return joined && p >= 0 && toks[p].Kind == lint.Word && isGoods(p, p)
 }
 
 // ownedWith (Turkish, Azerbaijani): word i is the customer's in the
@@ -1971,11 +2001,26 @@ func (fw *forwardingWords) modifiedHeads(l lint.Lang, toks []lint.Token, mods []
 			if fw.customerWord(l, toks[j].Norm, false) {
 				break // "serbest çalışan müşterilerimize": a kind of our customers, no party
 			}
+			if k == 0 && fw.lightVerb(l, toks[j].Norm) {
+				break // "tanış olduq": a predicate, no party
+			}
 			j = hyphenated(toks, j)
 			out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: md.Span.Start, End: toks[j].End}, First: md.First, Last: j})
 		}
 	}
 	return out
+}
+
+// lightVerb reports whether w is a form of one of light_verbs ("olduq",
+// "edirik"): a verb form is the stem with an ending starting with a
+// consonant of the past, the infinitive or the present, or the stem alone.
+func (fw *forwardingWords) lightVerb(l lint.Lang, w string) bool {
+	for stem := range fw.lightVerbs[l] {
+		if rest, ok := strings.CutPrefix(w, stem); ok && (rest == "" || strings.ContainsRune("dtmuıiəaü", []rune(rest)[0]) && len([]rune(rest)) <= 6) {
+			return true
+		}
+	}
+	return false
 }
 
 // partnerHeads are receivers made third parties by a relative clause after
