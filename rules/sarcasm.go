@@ -209,10 +209,15 @@ it?", "is it really that hard…?", "para mı basıyoruz?"), mock spite ("just t
 "sırf sizin taşınma gününüzü berbat etmek için", "məhz toyunuzu korlamaq üçün"; not when scammers or fake sellers mean
 it, "Scammers send fake texts just to trick you", nor pampering, "just to spoil you"), a thing's obvious purpose hedged
 after "yes" ("Yes, the bakery smelled of bread. That's pretty much what bakeries are known for"; not "Basically, …"
-opening an explanation), a thing's own name given back as what it turned out to be, answering a complaint ("Yes, chlorine
-smells like chlorine.", "Damgalı pulun damgalı olmasından şikâyet etmeniz", "Kələm turşusunun turş olması, həqiqətən,
-böyük sürprizdir", the customer's "too soupy" for the soup; not a property that tells more, "tastes of garlic butter and parsley", nor one denied, "doesn't smell
-like pine", nor a purpose, "naneli olması için"), mock joy at
+opening an explanation), a thing's own name given back as its property and mocked: with a surprise ("Şokoladlı kekin
+şokoladlı olması sizin için gerçekten büyük bir sürpriz olmuş"), as what the customer told or complained of ("Thanks for
+telling us that the pine air freshener smells like pine", "kakaolu olmasından şikâyet etmeniz", the customer's "too
+fudgy" for the fudge) or with a promise to make it otherwise ("Yes, the garlic bread tastes of garlic. We'll try to make it
+taste of strawberries"); not a bare yes, "of course" or thanks, which confirm sincerely as often ("Yes, the lemon soap
+smells like lemon"), nor "olduğunu" after a verb of confirming ("vegan olduğunu teyit ediyoruz"), nor a property that tells
+more, also after a comma ("tastes of cinnamon, and it's made fresh"), one denied, "doesn't smell like pine", a norm
+("should feel express", "olması gerekirdi", "lazım idi"), a purpose, "naneli olması için", nor the adjective the name
+already has, "too spicy" for the spicy wings), mock joy at
 repeating ourselves or in waiting, ours or our staff's only ("I just love waiting.", "beklemeye bayılıyoruz", "ustamız beklemeye bayılır"; not
 "Kids just love waiting for Santa", "Kimse beklemeye bayılmaz"), a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
 or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq") or a deal struck with
@@ -334,7 +339,8 @@ func sarcasmCustomer() customer {
 		countNouns: sarcasmData.WordSets("count_nouns"), endOf: sarcasmData.WordSets("end_postpositions"),
 		genitive: sarcasmData.WordSets("genitive_endings"), questions: sarcasmData.WordSets("our_questions"),
 		senses: sarcasmData.WordSets("sense_stems"), purposes: sarcasmData.WordSets("purpose_postpositions"),
-		properties: sarcasmData.WordSets("properties"), complaints: sarcasmData.WordSets("complaint_stems")}
+		properties: sarcasmData.WordSets("properties"), complaints: sarcasmData.WordSets("complaint_stems"),
+		obligations: sarcasmData.WordSets("obligation_stems"), makings: sarcasmData.WordSets("making_stems")}
 	you.sets = listed(map[string]map[lint.Lang]map[string]bool{"ends:negated": you.negatedEndings, "ends:promise": you.promiseEndings,
 		"ends:act": you.actEndings, "ends:infinitive": you.infinitive, "ends:without": you.withoutEndings, "ends:ourPast": you.ourPast,
 		"ends:you": you.endings, "ends:should": sarcasmData.WordSets("should_endings"), "ends:coming": sarcasmData.WordSets("coming_endings")})
@@ -641,7 +647,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	// A judgment asked about is the customer's question, not ours: "Bu
 	// hedef gerçekçi mi? Evet, …".
 	if len(found[lsActJudgment]) > 0 {
-		found[lsActJudgment] = slices.DeleteFunc(found[lsActJudgment], func(j lint.Match) bool { return askedAbout(m, j) })
+		found[lsActJudgment] = slices.DeleteFunc(found[lsActJudgment], func(j lint.Match) bool { return askedAbout(m, j) || featPraised(m, j) })
 	}
 	// A judgment with a word of advice after it recommends: "Erken gelmeniz
 	// çok akıllıca olur", "it would be very sensible".
@@ -1847,6 +1853,11 @@ type customer struct {
 	// tautology, complaints the stems of a complaint named (see
 	// tautologies).
 	properties, complaints map[lint.Lang]map[string]bool
+	// obligations are the stems of a modal of obligation or intent
+	// (should, meant, gerek, lazım, gərək) that make a tautology a norm,
+	// makings the English verbs of making in a promise to make the thing
+	// otherwise (see tautologies).
+	obligations, makings map[lint.Lang]map[string]bool
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -2390,6 +2401,42 @@ var questionParticles = sarcasmData.WordSets("question_particles")
 // askedAbout reports whether a cue stands right before a question
 // particle ("gerçekçi mi?"): a question, the customer's words asked back
 // or answered, not what we say.
+// featPraise are the stems of a judgment that is sincere praise as often
+// as mock praise (revolutionary, inspiring, ilham verici, inqilabi), feats
+// the stems of an act of giving or achieving (raised, donated, won,
+// topladınız, bağışladınız).
+var featPraise, feats = sarcasmData.WordSets("feat_praise_stems"), sarcasmData.WordSets("feat_stems")
+
+// featPraised reports whether judgment j is such praise in a promotion
+// ("You've never seen a blender like this. Revolutionary.") or said of a
+// feat in its sentence or the one before ("You've raised £2,000 for the
+// shelter. How inspiring!"): praise meant.
+func featPraised(m *lint.Message, j lint.Match) bool {
+	toks := m.Tokens()
+	praise := false
+	for k := j.First; k <= j.Last && k < len(toks); k++ {
+		praise = praise || toks[k].Kind == lint.Word && startsWithAny(toks[k].Norm, featPraise[m.Lang])
+	}
+	if !praise {
+		return false
+	}
+	if m.Kind == lint.Promo {
+		return true
+	}
+	sents := m.Sentences()
+	i := sentenceOf(sents, j.Span.Start)
+	if i < 0 {
+		return false
+	}
+	from := sents[max(i-1, 0)].Start
+	for _, t := range toks {
+		if t.Kind == lint.Word && t.Start >= from && t.End <= sents[i].End && startsWithAny(t.Norm, feats[m.Lang]) {
+			return true
+		}
+	}
+	return false
+}
+
 func askedAbout(m *lint.Message, j lint.Match) bool {
 	if j.First < 0 {
 		return false
@@ -2495,22 +2542,23 @@ func revelations(m *lint.Message, found cuesFound, c customer) []lint.Match {
 	return out
 }
 
-// tautologies are a thing's own name given back as what it turned out to
-// be, answering a complaint about it: "Yes, chlorine smells like
-// chlorine.", "Damgalı pulun damgalı olmasından şikâyet etmeniz",
-// "Kələm turşusunun turş olması, həqiqətən, böyük sürprizdir". The
+// tautologies are a thing's own name given back as its property, mocked
+// (see mocked): "Thanks for telling us that the pine air freshener
+// smells like pine.", "Kakaolu kekin kakaolu olmasından şikâyet
+// etmeniz", "Şokoladlı tortun şokoladlı olması … böyük sürpriz oldu". The
 // property (the word set properties: a verb of sensing in English, with
-// "like" or "of" after it, "-like" after a hyphen, or the customer's
-// "too …" quoted, "too soupy", "too chai-ish"; the verbal noun of
-// "be" in Turkish and Azerbaijani, not of purpose, "olması için") holds a
-// word, right after it in English or right before it otherwise (or before
-// a sense's words, "tarçın kokusu olması", "ispanaq dadının hiss
-// olunması"), whose stem (four letters at
-// least) an earlier word of its sentence shares; in English that word
-// ends its clause ("Yes, the soap smells of lavender oil from our farm"
-// tells something) and the property is not denied. The sentence answers
-// a complaint: an affirmative opens it, or it holds "of course", thanks
-// before the property, a surprise or a complaint named (complaint_stems).
+// "like" or "of" after it, or the customer's "too …" quoted, "too
+// fudgy", "too chai-ish", a word made of the name, not the adjective the
+// name already has, "too spicy" for the spicy wings; the verbal noun of
+// "be" in Turkish and Azerbaijani, not "olduğu(nu)", the object of a
+// verb of confirming, nor of purpose, "olması için") holds a word, right
+// after it in English or right before it otherwise (or before a sense's
+// words, "tarçın kokusu olması"), whose stem (four letters at least) an
+// earlier word of its sentence shares; in English that word ends its
+// sentence ("smells of lavender oil from our farm", "smells of coconut,
+// and it's sulphate-free" tell something) and the property is neither
+// denied nor a norm (obligation_stems: "should feel express", "olması
+// gerekirdi").
 // The word sets are no cue lists: the learnt scorer does not read them.
 func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 	l := m.Lang
@@ -2533,10 +2581,10 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 			continue
 		}
 		var cands []int // the word that names the property
-		last := p
+		last, end := p, -1
 		if en {
 			j := neighbour(toks, p, 1)
-			end := j
+			end = j
 			if toks[p].Norm == "too" { // the customer's word quoted: "too soupy", "too chai-ish"
 				q := neighbour(toks, p, -1)
 				if q < 0 || toks[q].Kind != lint.Punct || !strings.ContainsAny(toks[q].Norm, "\"'“‘") {
@@ -2546,31 +2594,45 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 					end = neighbour(toks, h, 1)
 				}
 				last = end
-			} else if toks[p].Norm == "like" { // "dumpling-like"
-				h := neighbour(toks, p, -1)
-				if h < 0 || toks[h].Norm != "-" {
-					continue
-				}
-				j = neighbour(toks, h, -1)
 			} else {
 				if word(j) && (toks[j].Norm == "like" || toks[j].Norm == "of") {
 					last, j = j, neighbour(toks, j, 1)
 				}
 				end = j
+				// Denied ("doesn't smell like pine"), or a norm: "should
+				// feel express", "is meant to smell of lavender".
 				denied := false
 				for k, n := p, 0; n < 3 && !denied; n++ {
 					k = neighbour(toks, k, -1)
-					denied = word(k) && (c.negation[l][toks[k].Norm] || strings.HasSuffix(toks[k].Norm, "n't"))
+					denied = word(k) && (c.negation[l][toks[k].Norm] || strings.HasSuffix(toks[k].Norm, "n't") ||
+						startsWithAny(toks[k].Norm, c.obligations[l]))
 				}
 				if denied {
 					continue
 				}
 			}
-			if a := neighbour(toks, max(end, p), 1); word(a) || a >= 0 && toks[a].Norm == "-" {
-				continue // the clause goes on: it tells something
+			// The word ends its sentence (a quote may close first): a
+			// word, a hyphen, or a comma with more words after it tells
+			// something ("smells of coconut, and it's sulphate-free").
+			a := neighbour(toks, max(end, p), 1)
+			for a >= 0 && toks[a].Kind != lint.Word && strings.Trim(toks[a].Norm, "\"'“”‘’)") == "" {
+				a = neighbour(toks, a, 1)
+			}
+			if a >= 0 && (toks[a].Kind == lint.Word || strings.Trim(toks[a].Norm, ".!?…\"'“”‘’)") != "") {
+				continue
 			}
 			cands = append(cands, j)
 		} else if a := neighbour(toks, p, 1); !word(a) || !c.purposes[l][toks[a].Norm] {
+			// A word of obligation after it (olması gerekirdi, lazım idi)
+			// makes it a norm, an apology or an explanation.
+			norm := false
+			for k, n := p, 0; n < 3 && !norm; n++ {
+				k = neighbour(toks, k, 1)
+				norm = word(k) && startsWithAny(toks[k].Norm, c.obligations[l])
+			}
+			if norm {
+				continue
+			}
 			// The name right before "olması", or before a sense's words
 			// ("tarçın kokusu olması", "ispanaq dadının hiss olunması").
 			for k, n := neighbour(toks, p, -1), 0; word(k) && n < 3; k, n = neighbour(toks, k, -1), n+1 {
@@ -2591,7 +2653,11 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 				continue
 			}
 			for k := neighbour(toks, j, -1); k >= 0 && toks[k].Start >= s.Start && hit < 0; k = neighbour(toks, k, -1) {
-				if word(k) && same(toks[k].Norm, toks[j].Norm) {
+				// The customer's "too …" is a word coined from the thing
+				// ("too soupy" for the soup, "too chai-ish"), not the
+				// adjective its name already has ("too spicy" for the
+				// spicy wings): a fair complaint.
+				if word(k) && same(toks[k].Norm, toks[j].Norm) && (toks[p].Norm != "too" || end != j || toks[k].Norm != toks[j].Norm) {
 					hit = j
 				}
 			}
@@ -2602,20 +2668,79 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 		if hit < 0 {
 			continue
 		}
-		answers := slices.ContainsFunc(found[lsAffirm], func(w lint.Match) bool { return w.Span.Start == s.Start }) ||
-			slices.ContainsFunc(found[lsGratitude], func(w lint.Match) bool { return w.Span.Start >= s.Start && w.Span.End <= toks[p].Start })
-		for _, list := range [...]sarcasmList{lsOfCourse, lsSurpriseNoun, lsSurprise, lsFeignedSurprise, lsMystery, lsRevelation} {
-			answers = answers || inSentence(sents, found[list], i)
-		}
-		for k := tokenAt(toks, s.Start); !answers && k >= 0 && k < len(toks) && toks[k].Start < s.End; k++ {
-			answers = toks[k].Kind == lint.Word && startsWithAny(toks[k].Norm, c.complaints[l])
-		}
-		if answers {
+		if c.mocked(m, found, sents, i, p) {
 			first, end := min(hit, p), max(hit, last)
 			out = append(out, lint.Match{Cue: toks[p].Norm, Span: lint.Span{Start: toks[first].Start, End: toks[end].End}, First: first, Last: end})
 		}
 	}
 	return out
+}
+
+// mocked reports whether the tautology whose property is toks[p], in
+// sentence i, is mocked: a surprise or a mystery in its sentence or the
+// next ("həqiqətən, böyük sürprizdir", "Who knew …"; not one told not to
+// be, "sizi şaşırtmasın"); the customer's own telling given back as its
+// content (thanks for pointing out "that" or "about" it, the customer's
+// quoted "too …", "olmasından şikâyet etmeniz"); or a promise to make the
+// thing otherwise ("We'll try to make it smell of roses", "making them
+// more like pizza"). A bare yes, "of course", thanks or complaint word
+// opens a sincere confirmation as often.
+func (c customer) mocked(m *lint.Message, found cuesFound, sents []lint.Span, i, p int) bool {
+	l, toks := m.Lang, m.Tokens()
+	s := sents[i]
+	word := func(k int) bool { return k >= 0 && toks[k].Kind == lint.Word }
+	told := func(w lint.Match) bool {
+		t := toks[w.Last].Norm
+		for _, e := range [...]string{"masın", "mesin", "məsin", "mayın", "meyin"} {
+			if strings.HasSuffix(t, e) {
+				return false // "sizi şaşırtmasın": told not to surprise
+			}
+		}
+		return true
+	}
+	for _, list := range [...]sarcasmList{lsSurpriseNoun, lsSurprise, lsFeignedSurprise, lsMystery, lsRevelation} {
+		for _, w := range found[list] {
+			if j := sentenceOf(sents, w.Span.Start); (j == i || j == i+1) && told(w) {
+				return true
+			}
+		}
+	}
+	if l == lint.English {
+		for _, g := range found[lsGratitude] {
+			if g.Span.Start < s.Start || g.Span.End > toks[p].Start {
+				continue
+			}
+			if toks[p].Norm == "too" {
+				return true
+			}
+			for k := neighbour(toks, p, -1); k >= 0 && toks[k].Start >= g.Span.End; k = neighbour(toks, k, -1) {
+				if word(k) && (toks[k].Norm == "that" || toks[k].Norm == "about") {
+					return true
+				}
+			}
+		}
+		end := s.End
+		if i+1 < len(sents) {
+			end = sents[i+1].End
+		}
+		for k := tokenAt(toks, s.Start); k >= 0 && k < len(toks) && toks[k].Start < end; k++ {
+			if !word(k) || !c.makings[l][toks[k].Norm] {
+				continue
+			}
+			o := neighbour(toks, k, 1)
+			if !word(o) || toks[o].Norm != "it" && toks[o].Norm != "them" {
+				continue
+			}
+			v := neighbour(toks, o, 1)
+			if word(v) && (toks[v].Norm != "too" && c.properties[l][toks[v].Norm] ||
+				toks[v].Norm == "more" && word(neighbour(toks, v, 1)) && toks[neighbour(toks, v, 1)].Norm == "like") {
+				return true
+			}
+		}
+		return false
+	}
+	a := neighbour(toks, p, 1)
+	return word(a) && startsWithAny(toks[a].Norm, c.complaints[l])
 }
 
 // without are the verbs "without doing it" (bakmadan, götürmədən) in a
