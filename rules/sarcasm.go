@@ -343,6 +343,7 @@ func sarcasmCustomer() customer {
 			you.countNouns[l] = nouns
 		}
 	}
+	you.propertyFlags = setFlagsOf(you.properties)
 	return you
 }
 
@@ -1847,6 +1848,8 @@ type customer struct {
 	// tautology, complaints the stems of a complaint named (see
 	// tautologies).
 	properties, complaints map[lint.Lang]map[string]bool
+	// propertyFlags answer properties by word id (bit 0: in the set).
+	propertyFlags langFlags
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -2528,8 +2531,10 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 	}
 	var sents []lint.Span
 	var out []lint.Match
+	var buf [128]wordBits
+	property := c.propertyFlags.appendBits(buf[:0], m) // c.properties[l][toks[p].Norm], by id
 	for p := range toks {
-		if toks[p].Kind != lint.Word || !c.properties[l][toks[p].Norm] {
+		if toks[p].Kind != lint.Word || property[p] == 0 {
 			continue
 		}
 		var cands []int // the word that names the property

@@ -131,3 +131,16 @@ func (lf langFlags) appendBits(dst []wordBits, m *lint.Message) []wordBits {
 	}
 	return f.appendBits(dst, m)
 }
+
+// setFlagsOf are the flags of one set by language (sets[l]): bit 0 of a
+// word's bits says whether its language's set holds its norm, as
+// sets[l][norm] does, read by word id instead of a hash of the word.
+func setFlagsOf(sets map[lint.Lang]map[string]bool) langFlags {
+	langs := map[lint.Lang]bool{}
+	for l := range sets {
+		langs[l] = true
+	}
+	return langFlagsOf(langs, func(l lint.Lang) func(w, norm string) wordBits {
+		return setBits(nil, []map[string]bool{sets[l]})
+	}, setBits(nil, nil))
+}
