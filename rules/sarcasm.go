@@ -344,6 +344,12 @@ func sarcasmCustomer() customer {
 		}
 	}
 	you.propertyFlags = setFlagsOf(you.properties)
+	you.negatedAll = map[lint.Lang][]string{}
+	for _, sets := range []map[lint.Lang]map[string]bool{you.negatedEndings, you.negatedEndingsOurs} {
+		for l, ends := range sets {
+			you.negatedAll[l] = append(you.negatedAll[l], slices.Sorted(maps.Keys(ends))...)
+		}
+	}
 	return you
 }
 
@@ -1776,6 +1782,9 @@ type customer struct {
 	// aorist, optative); negation the words that deny what follows,
 	// negatedEndingsOurs the endings of a verb denied (okuyamayız).
 	promiseEndings, negation, negatedEndingsOurs map[lint.Lang]map[string]bool
+	// negatedAll are the endings of negatedEndings and negatedEndingsOurs
+	// by language, in a slice: undenied tries every one for each cue.
+	negatedAll map[lint.Lang][]string
 	// actEndings make a verbal noun the customer's act (istemeniz,
 	// soruşmağınız); withoutEndings a verb "without doing" (bakmadan).
 	actEndings, withoutEndings map[lint.Lang]map[string]bool
@@ -1980,9 +1989,10 @@ func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
 		}
 		w := toks[d.Last].Norm
 		negated := false
-		for _, ends := range [...]map[string]bool{c.negatedEndings[m.Lang], c.negatedEndingsOurs[m.Lang]} {
-			for e := range ends {
-				negated = negated || len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded)
+		for _, e := range c.negatedAll[m.Lang] { // negatedEndings and negatedEndingsOurs
+			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
+				negated = true
+				break
 			}
 		}
 		k, denials := d.First, []int{}
