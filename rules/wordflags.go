@@ -109,7 +109,9 @@ func anyHas(bits []wordBits, want wordBits) bool {
 // which must answer the same for every such language (its sets are empty).
 type langFlags struct {
 	byLang map[lint.Lang]*wordFlags
-	other  *wordFlags
+	// table is byLang read by the message's language without a hash.
+	table lint.LangTable[*wordFlags]
+	other *wordFlags
 }
 
 // langFlagsOf makes the flags of langs, of(l) a language's questions, and
@@ -119,14 +121,15 @@ func langFlagsOf(langs map[lint.Lang]bool, of func(lint.Lang) func(w, norm strin
 	for l := range langs {
 		lf.byLang[l] = &wordFlags{of: of(l)}
 	}
+	lf.table = lint.NewLangTable(lf.byLang)
 	return lf
 }
 
 // appendBits appends the bits of m's tokens in m's language (see
 // wordFlags.appendBits).
 func (lf langFlags) appendBits(dst []wordBits, m *lint.Message) []wordBits {
-	f, ok := lf.byLang[m.Lang]
-	if !ok {
+	f := lf.table.Of(m)
+	if f == nil {
 		f = lf.other
 	}
 	return f.appendBits(dst, m)
