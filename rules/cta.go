@@ -31,11 +31,57 @@ var urlRE = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+\.
 // expression runs only on a text with what each of its branches needs,
 // "://", "www." or a dot before a letter (a domain's ending; any non-ASCII
 // byte too, as (?i) folds 'ſ' with 's').
+//
+// No branch takes a space (\s: tab, newline, form feed, return, space),
+// and a space before a field is no word character, as the text's start is
+// none for \b: the first match is the first a field holds, read alone. So
+// the expression reads only the fields with a dot or a colon (every branch
+// holds one) that pass the same test, not the text before them again.
 func firstLink(text string) []int {
 	if !strings.Contains(text, "://") && !dotBeforeLetterOrWWW(text) {
 		return nil
 	}
-	return urlRE.FindStringIndex(text)
+	dot, colon := -1, -1 // the next of each at or after at, len(text) if none
+	for at := 0; at < len(text); {
+		if dot < at {
+			dot = nextByte(text, at, '.')
+		}
+		if colon < at {
+			colon = nextByte(text, at, ':')
+		}
+		p := min(dot, colon)
+		if p == len(text) {
+			return nil
+		}
+		start, end := p, p+1
+		for start > 0 && !isLinkSpace(text[start-1]) {
+			start--
+		}
+		for end < len(text) && !isLinkSpace(text[end]) {
+			end++
+		}
+		if field := text[start:end]; strings.Contains(field, "://") || dotBeforeLetterOrWWW(field) {
+			if loc := urlRE.FindStringIndex(field); loc != nil {
+				return []int{start + loc[0], start + loc[1]}
+			}
+		}
+		at = end
+	}
+	return nil
+}
+
+// nextByte is the index of the first c in text at or after at, len(text)
+// if none.
+func nextByte(text string, at int, c byte) int {
+	if i := strings.IndexByte(text[at:], c); i >= 0 {
+		return at + i
+	}
+	return len(text)
+}
+
+// isLinkSpace reports a byte of \s, which none of urlRE's branches takes.
+func isLinkSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // dotBeforeLetterOrWWW reports whether a dot in text has a letter or a

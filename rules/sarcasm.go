@@ -349,6 +349,13 @@ func sarcasmCustomer() customer {
 			you.countNouns[l] = nouns
 		}
 	}
+	you.propertyFlags = setFlagsOf(you.properties)
+	you.negatedAll = map[lint.Lang][]string{}
+	for _, sets := range []map[lint.Lang]map[string]bool{you.negatedEndings, you.negatedEndingsOurs} {
+		for l, ends := range sets {
+			you.negatedAll[l] = append(you.negatedAll[l], slices.Sorted(maps.Keys(ends))...)
+		}
+	}
 	return you
 }
 
@@ -1781,6 +1788,9 @@ type customer struct {
 	// aorist, optative); negation the words that deny what follows,
 	// negatedEndingsOurs the endings of a verb denied (okuyamayız).
 	promiseEndings, negation, negatedEndingsOurs map[lint.Lang]map[string]bool
+	// negatedAll are the endings of negatedEndings and negatedEndingsOurs
+	// by language, in a slice: undenied tries every one for each cue.
+	negatedAll map[lint.Lang][]string
 	// actEndings make a verbal noun the customer's act (istemeniz,
 	// soruşmağınız); withoutEndings a verb "without doing" (bakmadan).
 	actEndings, withoutEndings map[lint.Lang]map[string]bool
@@ -1858,6 +1868,8 @@ type customer struct {
 	// makings the English verbs of making in a promise to make the thing
 	// otherwise (see tautologies).
 	obligations, makings map[lint.Lang]map[string]bool
+	// propertyFlags answer properties by word id (bit 0: in the set).
+	propertyFlags langFlags
 	// sets are the sets of endings by name, as lists, for ending.
 	sets map[string]map[lint.Lang]*endingList
 }
@@ -1988,9 +2000,10 @@ func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
 		}
 		w := toks[d.Last].Norm
 		negated := false
-		for _, ends := range [...]map[string]bool{c.negatedEndings[m.Lang], c.negatedEndingsOurs[m.Lang]} {
-			for e := range ends {
-				negated = negated || len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded)
+		for _, e := range c.negatedAll[m.Lang] { // negatedEndings and negatedEndingsOurs
+			if len(w) > len(e)+1 && hasEnding(m.Lang, w, e, folded) {
+				negated = true
+				break
 			}
 		}
 		k, denials := d.First, []int{}
@@ -2576,8 +2589,10 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 	}
 	var sents []lint.Span
 	var out []lint.Match
+	var buf [128]wordBits
+	property := c.propertyFlags.appendBits(buf[:0], m) // c.properties[l][toks[p].Norm], by id
 	for p := range toks {
-		if toks[p].Kind != lint.Word || !c.properties[l][toks[p].Norm] {
+		if toks[p].Kind != lint.Word || property[p] == 0 {
 			continue
 		}
 		var cands []int // the word that names the property

@@ -109,7 +109,9 @@ func anyHas(bits []wordBits, want wordBits) bool {
 // which must answer the same for every such language (its sets are empty).
 type langFlags struct {
 	byLang map[lint.Lang]*wordFlags
-	other  *wordFlags
+	// table is byLang read by the message's language without a hash.
+	table lint.LangTable[*wordFlags]
+	other *wordFlags
 }
 
 // langFlagsOf makes the flags of langs, of(l) a language's questions, and
@@ -119,15 +121,29 @@ func langFlagsOf(langs map[lint.Lang]bool, of func(lint.Lang) func(w, norm strin
 	for l := range langs {
 		lf.byLang[l] = &wordFlags{of: of(l)}
 	}
+	lf.table = lint.NewLangTable(lf.byLang)
 	return lf
 }
 
 // appendBits appends the bits of m's tokens in m's language (see
 // wordFlags.appendBits).
 func (lf langFlags) appendBits(dst []wordBits, m *lint.Message) []wordBits {
-	f, ok := lf.byLang[m.Lang]
-	if !ok {
+	f := lf.table.Of(m)
+	if f == nil {
 		f = lf.other
 	}
 	return f.appendBits(dst, m)
+}
+
+// setFlagsOf are the flags of one set by language (sets[l]): bit 0 of a
+// word's bits says whether its language's set holds its norm, as
+// sets[l][norm] does, read by word id instead of a hash of the word.
+func setFlagsOf(sets map[lint.Lang]map[string]bool) langFlags {
+	langs := map[lint.Lang]bool{}
+	for l := range sets {
+		langs[l] = true
+	}
+	return langFlagsOf(langs, func(l lint.Lang) func(w, norm string) wordBits {
+		return setBits(nil, []map[string]bool{sets[l]})
+	}, setBits(nil, nil))
 }

@@ -166,3 +166,37 @@ func TestWordFlagsOtherLanguage(t *testing.T) {
 		t.Errorf("bits %v, want %v with a capital", got, want)
 	}
 }
+
+// TestSetFlags: a set's flags answer as the set does, each word's norm
+// looked up in its language's set, read with ids and without, and a
+// language the sets lack holds no word.
+func TestSetFlags(t *testing.T) {
+	sets := sarcasmCustomer().properties
+	flags := setFlagsOf(sets)
+	for _, l := range append(slices.Clone(lint.Langs[:3]), "de") {
+		var words []string
+		for _, set := range sets {
+			words = append(words, slices.Sorted(maps.Keys(set))...)
+		}
+		text := strings.Join(words, " ") + " and " + strings.ToUpper(strings.Join(words, ", ")) + " İlker çay"
+		withIDs := load.Options{Lang: l}.Text("draft", text)
+		withIDs.WordIDs()
+		without := load.Options{Lang: l}.Text("draft", text)
+		for _, m := range []*lint.Message{withIDs, withIDs, without} {
+			got := flags.appendBits(nil, m)
+			hits := 0
+			for i, tk := range m.Tokens() {
+				want := wordBits(0)
+				if tk.Kind == lint.Word && sets[l][tk.Norm] {
+					want, hits = 1, hits+1
+				}
+				if got[i] != want {
+					t.Fatalf("%s token %d %q: bits %b, want %b", l, i, tk.Norm, got[i], want)
+				}
+			}
+			if (hits > 0) != (sets[l] != nil) {
+				t.Errorf("%s: %d words of the set found", l, hits)
+			}
+		}
+	}
+}
