@@ -323,7 +323,7 @@ func sarcasmCustomer() customer {
 		negatedEndings: withCases(sarcasmData.WordSets("negated_second_person_endings"), sarcasmData.WordSets("case_takers"), sarcasmData.WordSets("case_endings")), past: sarcasmData.WordSets("past"),
 		promiseEndings: sarcasmData.WordSets("promise_endings"), negation: sarcasmData.WordSets("negation"),
 		negatedEndingsOurs: sarcasmData.WordSets("negated_endings"), actEndings: sarcasmData.WordSets("act_endings"),
-		withoutEndings: sarcasmData.WordSets("without_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
+		withoutEndings: sarcasmData.WordSets("without_endings"), prohibitive: sarcasmData.WordSets("prohibitive_endings"), imperative: sarcasmData.WordSets("imperative_endings"),
 		possessive: sarcasmData.WordSets("possessive_endings"), indefinite: sarcasmData.WordSets("indefinite"),
 		report: sarcasmData.WordSets("report"), infinitive: sarcasmData.WordSets("infinitive"), negative: sarcasmData.WordSets("negative"),
 		ourPast: sarcasmData.WordSets("our_past_endings"), people: sarcasmData.WordSets("people"),
@@ -1868,6 +1868,9 @@ type customer struct {
 	// makings the English verbs of making in a promise to make the thing
 	// otherwise (see tautologies).
 	obligations, makings map[lint.Lang]map[string]bool
+	// prohibitive are the endings of a negative imperative of the third
+	// person or the plural (şaşırtmasın): a surprise told not to happen.
+	prohibitive map[lint.Lang]map[string]bool
 	// propertyFlags answer properties by word id (bit 0: in the set).
 	propertyFlags langFlags
 	// sets are the sets of endings by name, as lists, for ending.
@@ -2706,7 +2709,7 @@ func (c customer) mocked(m *lint.Message, found cuesFound, sents []lint.Span, i,
 	word := func(k int) bool { return k >= 0 && toks[k].Kind == lint.Word }
 	told := func(w lint.Match) bool {
 		t := toks[w.Last].Norm
-		for _, e := range [...]string{"masın", "mesin", "məsin", "mayın", "meyin"} {
+		for e := range c.prohibitive[l] {
 			if strings.HasSuffix(t, e) {
 				return false // "sizi şaşırtmasın": told not to surprise
 			}
