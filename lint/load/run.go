@@ -45,6 +45,10 @@ type Run struct {
 	// walk does, rather than reporting them: a pre-commit hook names every
 	// changed file its pattern picks (a CI config, package.json).
 	SkipOther bool
+	// Whole, if set, is told the size of each input read whole as
+	// messages, before they are made: the run keeps them, and their
+	// findings, to its end (the collector's pace grows with them).
+	Whole func(size int64)
 }
 
 // Check checks every input once, and draft, if not empty, as one message.
@@ -221,6 +225,9 @@ func (r *Run) load(path string, walked bool) (lint.Loaded, error) {
 	f := formatOf(name, data, r.Conversations != nil)
 	if f.Check != nil {
 		return f.Check(r.Conversations, name, data)
+	}
+	if r.Whole != nil {
+		r.Whole(int64(len(data)))
 	}
 	msgs, err := r.read(f, name, data)
 	switch {
