@@ -402,12 +402,44 @@ func (l *Linter) checkMessages(msgs []*Message, keep bool) []Finding {
 		next <- i
 	}
 	close(next)
+	// The chunks are handed out in order and most are done in order: a
+	// chunk done when those before it are in out is appended to out
+	// straight from the worker's buffer, and so are the ones done before
+	// it that waited; a chunk done early waits, copied out at its size.
+	// Each finding was copied out of its chunk, then into out: a file
+	// read whole keeps them all, and twice their size was made.
+	var (
+		mu      sync.Mutex
+		out     []Finding
+		flushed int // the chunks in out
+		waiting = make([]bool, len(parts))
+	)
+	add := func(i int, fs []Finding) {
+		mu.Lock()
+		defer mu.Unlock()
+		if i != flushed {
+			parts[i], waiting[i] = slices.Clone(fs), true
+			return
+		}
+		if out == nil {
+			// Room for as many findings a message as the first chunk
+			// had, and a fifth more: the room never used is memory
+			// never touched, and more findings grow out.
+			done := min(len(msgs), chunk)
+			out = make([]Finding, 0, len(fs)*len(msgs)/done*6/5+chunk)
+		}
+		out = append(out, fs...)
+		for flushed++; flushed < len(parts) && waiting[flushed]; flushed++ {
+			out = append(out, parts[flushed]...)
+			parts[flushed] = nil
+		}
+	}
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			// A chunk's findings are collected in a buffer the worker
-			// reuses, then copied out at their size.
+			// reuses.
 			buf := chunkFindings.Get().(*[]Finding)
 			defer recycle(buf)
 			var r messageRun
@@ -419,18 +451,13 @@ func (l *Linter) checkMessages(msgs []*Message, keep bool) []Finding {
 					*buf = l.runOn(&r, *buf, m)
 					m.trim(keep)
 				}
-				parts[i] = slices.Clone(*buf)
+				add(i, *buf)
 			}
 		}()
 	}
 	wg.Wait()
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	out := make([]Finding, 0, n)
-	for _, p := range parts {
-		out = append(out, p...)
+	if out == nil {
+		out = []Finding{}
 	}
 	return out
 }

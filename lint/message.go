@@ -211,9 +211,6 @@ type Message struct {
 	sentences []Span
 	holders   *holders
 	cues      *cueHits // every cue list's matches in the body (FindIn)
-	// cuesListed: the language had no index when the message was first
-	// looked up, and its lists are found one by one (FindIn).
-	cuesListed bool
 	// kept are values rules worked out for the message and want again
 	// in their file check (Remember); Trim keeps them. The first is
 	// kept1, in the message itself: most messages keep one (the spelling
@@ -227,13 +224,18 @@ type Message struct {
 	// written again.
 	fixes  [2]Edit
 	fixesN int32
-	// Offset is the file offset of the message's definition, used for
-	// findings about the message as a whole when its text has no map.
-	Offset int
+	// cuesListed: the language had no index when the message was first
+	// looked up, and its lists are found one by one (FindIn). With
+	// Streamed, it is in fixesN's padding: a message is 576 bytes, not
+	// 592 (a 640-byte size class), and a file read whole keeps them all.
+	cuesListed bool
 	// Streamed says the message was read as a stream and is not kept for
 	// the rules that look across files (Loaded.Streamed): no file check
 	// will ask what a rule would Remember of it, so Remember keeps nothing.
 	Streamed bool
+	// Offset is the file offset of the message's definition, used for
+	// findings about the message as a whole when its text has no map.
+	Offset int
 }
 
 // Field returns the field a part names.

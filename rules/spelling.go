@@ -1027,12 +1027,37 @@ type seenWord struct {
 
 // keptPasses are a message's unknown-word passes, one per text in
 // eachField's order, which the per-message check keeps for the file check
-// (lint.Message.Remember): the pass is most of the rule's cost.
+// (lint.Message.Remember): the pass is most of the rule's cost. A kept
+// pass holds what the file check reads of it (keep): the words seen and
+// the unsure hits, not the sure ones the message's own check reported.
 type keptPasses struct {
 	sp     *speller
 	passes []unknownPass
 	body   [1]unknownPass // room for passes' first
-	room   passRoom       // room for the first pass's hits and words
+	seen   [4]seenWord    // room for the first pass's words
+}
+
+// keep adds the part of a text's pass the file check reads to k: the
+// words seen, copied out of room (where the pass was made, and the next
+// text's will be), and the unsure hits, rare, in a slice of their own.
+// Every message of a file read whole is kept to its end: a pass kept
+// whole, with room for its hits, was 400 bytes a message.
+func (k *keptPasses) keep(pass unknownPass, room *passRoom) {
+	out := unknownPass{text: pass.text, seen: pass.seen}
+	if len(pass.seen) > 0 && &pass.seen[0] == &room.seen[0] {
+		if len(k.passes) == 0 && len(pass.seen) <= len(k.seen) {
+			n := copy(k.seen[:], pass.seen)
+			out.seen = k.seen[:n:n]
+		} else {
+			out.seen = slices.Clone(pass.seen)
+		}
+	}
+	for _, h := range pass.hits {
+		if !h.sure {
+			out.hits = append(out.hits, h)
+		}
+	}
+	k.passes = append(k.passes, out)
 }
 
 // passRoom is room for an unknown-word pass's hits and the words it saw,
@@ -1217,34 +1242,30 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 	}
 	var kept *keptPasses
 	var scratch *passRoom
-	switch {
-	case lx != nil && !m.Streamed:
-		// One allocation for the passes of a message with a body alone,
-		// most messages.
-		kept = &keptPasses{sp: sp}
-		kept.passes = kept.body[:0]
-	case lx != nil:
-		// None for a message read as a stream, which no file check
-		// sees: each text's pass is done with before the next is made,
-		// so one recycled room holds each in turn.
+	if lx != nil {
+		// Each text's pass is done with before the next is made, so one
+		// recycled room holds each in turn; what the file check reads
+		// of it is kept (keptPasses.keep), in one allocation for a
+		// message with a body alone, most messages. A message read as a
+		// stream, which no file check sees, keeps nothing.
 		scratch = passRooms.Get().(*passRoom)
 		defer func() {
 			*scratch = passRoom{} // holds no hit's suggestions alive
 			passRooms.Put(scratch)
 		}()
+		if !m.Streamed {
+			kept = &keptPasses{sp: sp}
+			kept.passes = kept.body[:0]
+		}
 	}
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
 		var pass unknownPass
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
-			room := scratch
-			if kept != nil && len(kept.passes) == 0 {
-				room = &kept.room
-			}
-			pass = sp.unknownSeeing(lx, text, toks, ws, kept != nil, room)
+			pass = sp.unknownSeeing(lx, text, toks, ws, kept != nil, scratch)
 			if kept != nil {
-				kept.passes = append(kept.passes, pass)
+				kept.keep(pass, scratch)
 			}
 		}
 		sp.field(m, sp.checks.Of(m), lx, part, text, toks, ws, pass, report)

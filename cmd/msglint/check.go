@@ -102,7 +102,7 @@ func runCheck(cmd *cobra.Command, args []string, f *checkFlags) error {
 	out := cmd.OutOrStdout()
 	bar := newProgress(cmd.ErrOrStderr())
 	run := &load.Run{Options: opts, Linter: linter, Conversations: conversations{checker}, Stdin: cmd.InOrStdin(),
-		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update, SkipOther: f.skipOther}
+		Include: cfg.Include, Exclude: cfg.Exclude, StreamMin: streamMin, Progress: bar.update, SkipOther: f.skipOther, Whole: readWhole}
 	if f.config == "" {
 		run.Scope = newScopes(f, cfg, linter, opts).For
 	}

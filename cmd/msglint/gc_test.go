@@ -90,3 +90,31 @@ func TestPaceByScannedHeap(t *testing.T) {
 		t.Errorf("memory limit %d after the last transcript, want %d", limit(), before)
 	}
 }
+
+// TestCheckPace checks that the headroom grows with the files read whole,
+// up to wholeHeadroom more, and that readWhole leaves the pace alone when
+// the user set GOGC (headroom off).
+func TestCheckPace(t *testing.T) {
+	defer wholeBytes.Store(wholeBytes.Load())
+	wholeBytes.Store(0)
+	if got, want := checkPace(0), paceFor(0); got != want {
+		t.Fatalf("checkPace(0) = %d with no file read whole, want paceFor's %d", got, want)
+	}
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	readWhole(1 << 20) // headroom is off: the user's GOGC stands
+	if gcPercent() != 100 || wholeBytes.Load() != 0 {
+		t.Fatalf("readWhole changed the pace (%d%%, %d bytes) although the user set GOGC", gcPercent(), wholeBytes.Load())
+	}
+	wholeBytes.Store(2 << 20)
+	if got, want := checkPace(0), (serveHeadroom+2<<20*wholeFactor)*100/(4<<20); got != want {
+		t.Errorf("checkPace(0) = %d with 2 MiB read whole, want %d", got, want)
+	}
+	wholeBytes.Store(1 << 30)
+	if got, want := checkPace(0), (serveHeadroom+wholeHeadroom)*100/(4<<20); got != want {
+		t.Errorf("checkPace(0) = %d with 1 GiB read whole, want the cap's %d", got, want)
+	}
+	if got := checkPace(1 << 30); got != 100 {
+		t.Errorf("checkPace(1 GiB) = %d, want 100: a live heap over the headroom doubles", got)
+	}
+}

@@ -45,6 +45,10 @@ type Run struct {
 	// walk does, rather than reporting them: a pre-commit hook names every
 	// changed file its pattern picks (a CI config, package.json).
 	SkipOther bool
+	// Whole, if set, is told the size of each input read whole as
+	// messages, before they are made: the run keeps them, and their
+	// findings, to its end (the collector's pace grows with them).
+	Whole func(size int64)
 }
 
 // Check checks every input once, and draft, if not empty, as one message.
@@ -222,6 +226,9 @@ func (r *Run) load(path string, walked bool) (lint.Loaded, error) {
 	if f.Check != nil {
 		return f.Check(r.Conversations, name, data)
 	}
+	if r.Whole != nil {
+		r.Whole(int64(len(data)))
+	}
 	msgs, err := r.read(f, name, data)
 	switch {
 	case err != nil && walked && len(msgs) == 0 && IsNotMessages(err):
@@ -266,7 +273,7 @@ func (r *Run) readInput(path string) ([]byte, string, error) {
 		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + pathErr(err)}
 	}
 	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, limit+1))
+	data, err := readSized(file, st.Size(), limit)
 	if err != nil {
 		return nil, path, &lint.InputError{Path: path, Msg: "cannot read: " + pathErr(err)}
 	}
@@ -274,6 +281,29 @@ func (r *Run) readInput(path string) ([]byte, string, error) {
 		return nil, path, &lint.Skip{Path: path, Reason: lint.TooBig, Fail: true, Msg: tooBig(limit)}
 	}
 	return data, path, nil
+}
+
+// readSized reads a file to its end, or to just past limit, into one
+// buffer of the size it had when it was looked at, and a little more to see
+// its end: a file that did not change since is read with no copy, where a
+// growing buffer (io.ReadAll) took about twice its size, copied over as it
+// grew, all of it memory the process had not touched before.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	buf := make([]byte, 0, min(size, limit)+512)
+	lr := io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // it grew since: room for more
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // readCapped reads a stream to its end, or to just past limit (over is then

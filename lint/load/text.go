@@ -63,12 +63,12 @@ func loadText(d doc, def defaults) []*lint.Message {
 func textMessage(d doc, s, end, n int) *lint.Message {
 	body := d.src.Data[s:end]
 	at := s
-	var b lint.MapBuilder
 	if bytes.IndexByte(body, '\n') < 0 && body[len(body)-1] != '\r' {
-		// One line, most messages: its text is its bytes, copied once.
-		b.Verbatim(len(body), s)
-		return &lint.Message{ID: "#" + strconv.Itoa(n), Body: lint.Field{Text: string(body), Map: b.Map()}, Source: d.src, Offset: at}
+		// One line, most messages: its text is its bytes, copied once,
+		// and its map is linear, made with no builder's segment.
+		return &lint.Message{ID: "#" + strconv.Itoa(n), Body: lint.Field{Text: string(body), Map: lint.LinearMap(len(body), s)}, Source: d.src, Offset: at}
 	}
+	var b lint.MapBuilder
 	// CRLF files: keep the text's lines LF-only, mapped to where each line starts.
 	text := make([]byte, 0, len(body))
 	for len(body) > 0 {

@@ -80,6 +80,10 @@ type findingsAppender interface {
 // writeChunk is how many findings a worker makes into bytes at a time.
 const writeChunk = 1024
 
+// chunkBytesPerFinding is the room a chunk's new buffer has for each of its
+// findings: more than most JSON findings take (about 330 bytes).
+const chunkBytesPerFinding = 512
+
 // writeOnAllCores writes findings as Finding would one by one, made into
 // bytes a chunk at a time on every core while the chunks before are
 // written; a few chunks at most wait to be written.
@@ -105,12 +109,18 @@ func writeOnAllCores(s *Stream, a findingsAppender, fs []lint.Finding) {
 					<-ahead
 					return
 				}
+				chunk := fs[i*writeChunk : min(len(fs), (i+1)*writeChunk)]
 				var buf []byte
 				select {
 				case buf = <-free:
 				default:
+					// Room for the chunk's bytes at once: grown by
+					// appends, a buffer was made over and over, each
+					// copy memory the process had not touched before.
+					// The room a chunk leaves unused is never touched.
+					buf = make([]byte, 0, len(chunk)*chunkBytesPerFinding)
 				}
-				parts[i].buf = a.appendFindings(buf[:0], fs[i*writeChunk:min(len(fs), (i+1)*writeChunk)], i == 0 && s.n == 0)
+				parts[i].buf = a.appendFindings(buf[:0], chunk, i == 0 && s.n == 0)
 				close(parts[i].done)
 			}
 		}()
