@@ -44,7 +44,7 @@ cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office 
 office", "the Passport Office"), administration ("liman idarəsi", "site yönetimi") or chair's office with a
 public body's kind ("liman başkanlığı"; a board's, "yönetim kurulu başkanlığı", is ours), another company
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with", "that
-supplies us" or "that grew the plant" ("bize tedarik eden", "bizə tədarük edən"), a building's manager ("site
+supplies us", "that sells us" or "that grew the plant" ("bize tedarik eden", "bizə tədarük edən"), a building's manager ("site
 yöneticisine", "bina müdirinə"), or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
 received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "they" before "now have", "adresinizi ona ilettik", but not
@@ -52,7 +52,7 @@ before a postposition, "ona göre", "ona görə də"; "your order number" is dat
 describes the goods), was notified of them or they were reported to it, was copied into the
 conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik", "bilgi olarak ekledik",
 "copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
-"yazışmaya qoşduq", "CC'ledik"; cc'd, copied in or looped in with no word for the conversation, "we've CC'd the
+"yazışmaya qoşduq", "CC'ledik", "firmasına CC etdik"; cc'd, copied in or looped in with no word for the conversation, "we've CC'd the
 supplier", "I've looped in the manufacturer") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
