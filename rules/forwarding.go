@@ -43,16 +43,17 @@ or "* evi", not someone's home, "annenizin evi"), an archive or a library of an 
 cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office ("the tourism
 office", "the Passport Office"), administration ("liman idarəsi", "site yönetimi") or chair's office with a
 public body's kind ("liman başkanlığı"; a board's, "yönetim kurulu başkanlığı", is ours), another company
-named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with" or "that
-supplies us", or another organisation's own team, even a supplier's team the message calls ours ("our
+named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with", "that
+supplies us", "that sells us" or "that grew the plant" ("bize tedarik eden", "bizə tədarük edən"), a building's manager ("site
+yöneticisine", "bina müdirinə"), or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
 received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "they" before "now have", "adresinizi ona ilettik", but not
 before a postposition, "ona göre", "ona görə də"; "your order number" is data even for a courier, "your product code"
 describes the goods), was notified of them or they were reported to it, was copied into the
 conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik", "bilgi olarak ekledik",
 "copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
-"yazışmaya qoşduq"; copied in and then sent to, "we've looped in the
-manufacturer and shared your photos") or was given the customer's
+"yazışmaya qoşduq", "CC'ledik", "firmasına CC etdik"; cc'd, copied in or looped in with no word for the conversation, "we've CC'd the
+supplier", "I've looped in the manufacturer") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
 "icazənizlə") — but not its absence: "without your permission", "izniniz olmadan", "icazənizi almadan"
@@ -67,15 +68,15 @@ florist", "otelimize", "kafe sahibimize", "our team in the studio", "kliniğimiz
 brand such as "our supplier", "a freelance plasterer", "anlaşmalı bir döşemeciye", "our importer", "our publisher", "our bakery supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
 of ours ("otelimizin transfer şirketine", "mağazamızın anlaşmalı kuryesine"), or a company of a trade
 such as "our cleaning company"; after "our" an outside role's noun before our own role names that role's work,
-"our importer account manager"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), an agent, officer, liaison or desk of ours ("one of our agents"; without "our", another party's noun before one makes it
-that party's: "the insurance agent" is flagged), the owner or the club alone ("the owner", "the shop owner", "your
+"our importer account manager"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), an agent, officer, liaison, desk or manager of ours ("one of our agents", "the kennel manager on our team"; without "our", another party's noun before one makes it
+that party's: "the insurance agent" and "the hotel manager" are flagged), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club", "the club's welfare officer") or an event's own officials, the account or card holder (the
 customer), advice such as "take your results with you when you go to the hospital", a party the customer is to
 reach ("sığortaçınıza müraciət etmək üçün … sizə göndərdik"; one we reach on the customer's behalf,
 "adınıza … başvurmak için … ilettik", got it), someone's words
 in quotes or in another clause (a semicolon ends one), what the customer sent themselves ("the form you submitted to the council"), handing goods
 such as a parcel, or anything of the customer's that is not data ("your repaired watch"), over to a courier
-(hand over, give, teslim et, təhvil ver; a code or a note passed on, "kapı şifrenizi kuryeye ilettik", is data), and filing an application with the authority that decides it (a visa
+(hand over, give, teslim et, təhvil ver; a code or a note passed on, "kapı şifrenizi kuryeye ilettik", "your key code", is data), and filing an application with the authority that decides it (a visa
 application with the consulate) are fine. In a transcript, a forward event or such a message is fine
 after the customer's consent_granted, and
 flagged again after consent_revoked.`,
@@ -106,6 +107,16 @@ type forwardingWords struct {
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
 	copyIn, copyInOnly, copyInto map[lint.Lang]map[string]bool
+	// hardStems: verb lemmas that keep their last consonant before a
+	// vowel (Turkish "at": atın, atıldı), where the lemma's forms soften it;
+	// pastOnly: colloquial sending verbs that send only in the past
+	// (pastEndings: "attık", "atdıq"; "atır" throws, drops, in general).
+	hardStems, pastOnly, pastEndings map[lint.Lang]map[string]bool
+	// copyBare (English): the copy-in verbs whose object is the party
+	// copied into the conversation without naming it ("cc'd the
+	// supplier"), and copyParticles the particle that does so after any
+	// of them ("copied in", "looped in").
+	copyBare, copyParticles map[lint.Lang]map[string]bool
 	// carriers: the lemmas of the third parties that carry goods (see
 	// carriedGoods); honorifics: a title after a given name, which ends
 	// the name and carries its case ("Elnur bəyə"); mailingLists: the
@@ -384,7 +395,7 @@ func newForwardingWords() *forwardingWords {
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
-		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), bareGenitive: w("bare_genitive_endings"),
+		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), hardStems: w("hard_stems"), pastOnly: w("past_only"), pastEndings: w("past_endings"), copyBare: w("copy_in_bare"), copyParticles: w("copy_in_particles"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
@@ -486,6 +497,11 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			out[i] = append(out[i], mt)
 		}
 		return out
+	}
+	// A verb that keeps its last consonant is not read in a word that
+	// softens it: "adına" (the noun ad, name) is no form of "at" (send).
+	if len(fw.hardStems[m.Lang])+len(fw.pastOnly[m.Lang]) > 0 && slices.ContainsFunc(all["verbs"], func(v lint.Match) bool { return fw.softened(m.Lang, toks, v) }) {
+		all["verbs"] = slices.DeleteFunc(slices.Clone(all["verbs"]), func(v lint.Match) bool { return fw.softened(m.Lang, toks, v) })
 	}
 	verbs, data, third, own, irrealis := byClause("verbs", clauses), byClause("data", clauses), byClause("third", clauses),
 		byClause("own", clauses), byClause("irrealis", clauses)
@@ -629,8 +645,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 					break // "the supplier and our team": no compound
 				}
 				if i := slices.IndexFunc(ours, func(o lint.Match) bool { return o.First == next }); i >= 0 {
-					if !ourAhead && fw.agentHeads[m.Lang][toks[ours[i].Last].Norm] {
-						break
+					if !ourAhead && fw.agentHeads[m.Lang][toks[ours[i].Last].Norm] && !fw.ourAfter(m.Lang, toks, ours[i].Last) {
+						break // "the hotel manager"; "the kennel manager on our team" is ours
 					}
 					return true
 				}
@@ -698,6 +714,37 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			Suggestion: forwardingData.Say(m.Lang, "suggestion"),
 		})
 	}
+}
+
+// softened reports whether a sending verb of hard_stems is read in a word
+// that does not start with its lemma, the consonant softened ("adına"), or
+// one of past_only in a word whose endings, past its voice, are no past
+// ("atır", throws).
+func (fw *forwardingWords) softened(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	if v.Last < 0 || v.Last >= len(toks) {
+		return false
+	}
+	words := strings.Fields(v.Cue)
+	lemma := lint.CueLemma(words[len(words)-1])
+	hard, past := fw.hardStems[l][lemma], fw.pastOnly[l][lemma]
+	if !hard && !past {
+		return false
+	}
+	w, stem := lint.Fold(l, toks[v.Last].Norm), lint.Fold(l, lemma)
+	rest, ok := strings.CutPrefix(w, stem)
+	if !ok {
+		return hard
+	}
+	if past {
+		rest = fw.unvoiced(l, rest, func(s string) string { return lint.Fold(l, s) })
+		for e := range fw.pastEndings[l] {
+			if strings.HasPrefix(rest, lint.Fold(l, e)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // toItsAuthority: an application handed to an authority (a consulate, a
@@ -859,6 +906,20 @@ func (fw *forwardingWords) nearOurs(l lint.Lang, toks []lint.Token, i int) bool 
 			if toks[j].Kind == lint.Word && fw.ourWords[l][toks[j].Norm] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// ourAfter: "our" within three words after token i, in its clause ("the
+// kennel manager on our team").
+func (fw *forwardingWords) ourAfter(l lint.Lang, toks []lint.Token, i int) bool {
+	for j, k := i, 0; k < 3; k++ {
+		if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.ourWords[l][toks[j].Norm] {
+			return true
 		}
 	}
 	return false
@@ -1030,6 +1091,16 @@ func (fw *forwardingWords) pair(m *lint.Message, toks []lint.Token, v lint.Match
 	l := m.Lang
 	marked := fw.receiverEndings[l]
 	for _, d := range objects {
+		if d.Cue == bareCopyCue {
+			// "cc'd the supplier": the conversation, copied to the party
+			// right after the verb.
+			for _, t := range recipients {
+				if marked == nil && (d.First >= v.First && d.First <= v.Last || d.First == neighbour(toks, v.Last, 1)) && fw.copiedBareTo(l, toks, d, t) {
+					return d, t, true
+				}
+			}
+			continue
+		}
 		if !fw.carried(l, toks, v, d) {
 			continue // "hastaneye giderken sonuçlarınızı alın": the customer goes
 		}
@@ -1235,6 +1306,34 @@ func (fw *forwardingWords) takesWith(l lint.Lang, v lint.Match) bool {
 // not as one of the data cues.
 const ownedCue = "owned"
 
+// bareCopyCue marks the conversation a party is copied into with no word
+// for it (English: "cc'd the supplier", "looped in the agency").
+const bareCopyCue = "conversation copied into"
+
+// copiedBare (English): word i is one of copy_in_bare, or one of
+// copy_in_particles right after a copy-in verb.
+func (fw *forwardingWords) copiedBare(l lint.Lang, toks []lint.Token, i int) bool {
+	if fw.copyBare[l][toks[i].Norm] {
+		return true
+	}
+	p := neighbour(toks, i, -1)
+	return fw.copyParticles[l][toks[i].Norm] && p >= 0 && fw.copyIn[l][toks[p].Norm]
+}
+
+// copiedBareTo: the party right after the verb that copied it in (a
+// determiner and up to three words between, none "to" or a sign).
+func (fw *forwardingWords) copiedBareTo(l lint.Lang, toks []lint.Token, d, t lint.Match) bool {
+	if t.First <= d.Last {
+		return false
+	}
+	for j, k := neighbour(toks, d.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
+		if j < 0 || j > t.First || k > 3 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
+			return false
+		}
+	}
+	return true
+}
+
 // identifierCue marks the customer's identifier of goods ("your order
 // number"): data, which a courier is given as it is given an address.
 const identifierCue = "identifier"
@@ -1266,6 +1365,12 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		if fw.copyInto[m.Lang]["cc"] && (t.Norm == "cc" || strings.HasPrefix(t.Norm, "cc'")) || fw.ccAs(m.Lang, toks, i) {
 			// "cc-yə", "CC olarak": the conversation a party is copied into.
 			out = append(out, lint.Match{Cue: "cc", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+			continue
+		}
+		if fw.copiedBare(m.Lang, toks, i) {
+			// "cc'd the supplier", "copied in the agency": the conversation
+			// itself, the party right after.
+			out = append(out, lint.Match{Cue: bareCopyCue, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 			continue
 		}
 		b := flags[i]
