@@ -98,6 +98,8 @@ var (
 	lsModal           = sarcasmListOf("modal")
 	lsMystery         = sarcasmListOf("mystery")
 	lsRevelation      = sarcasmListOf("revelation")
+	lsHeadline        = sarcasmListOf("headline")
+	lsEnlightened     = sarcasmListOf("enlightened")
 	lsWaitingStaff    = sarcasmListOf("waiting_staff")
 	lsWin             = sarcasmListOf("win")
 	lsHarm            = sarcasmListOf("harm")
@@ -228,7 +230,12 @@ sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this t
 yenə…"), a one-word sigh ("Again.", "Yine."), a plain fact announced as news in a short sentence after one that tells what
 the customer did, a cause with its outcome or what went wrong ("You left it in the car and it melted. Big news, I know.", "Bilimsel bir keşif.",
 "Şok xəbərdir."; not opening a message, nor after a sentence of ours or a question, "Our new latte is back. A real breakthrough.", nor in a
-promo or a greeting, nor with an apology or a remedy), and sarcasm built from two parts in one sentence or the next, in
+promo or a greeting, nor with an apology or a remedy), a mock headline opening a sentence with a plain lasting fact after
+its colon ("Breaking news: glass breaks when dropped.", "Son dakika haberi: …", "Təəccüblü xəbər: …"; not news of ours, of what
+is new, of an event or a price, nor with a figure or a name: "Big announcement: our new shop opens on Friday!", "Breaking news:
+the storm has closed the coast road"), mock thanks for being taught: the customer's talk about a "why" called enlightening
+("Thanks for explaining why a chain needs oil. Truly eye-opening.", "… neden … anlattığınız için teşekkürler, ufkumuz açıldı",
+"bizim üçün çox öyrədici"; not thanks for our own event or for feedback), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -505,6 +512,7 @@ var frames = [...]sarcasmFrame{
 	{a: "spite", b: "harm", youB: true, unless: "apology third_party", why: "feigning that we meant to harm the customer reads as sarcasm"},
 	{a: "spite_to", b: "harm_to", near: 1, youB: true, unless: "apology third_party", why: "feigning that we meant to harm the customer reads as sarcasm"},
 	{a: "obvious_point", b: "hedge", near: 3, after: "affirm", unless: "apology", why: "stating a thing's obvious purpose reads as sarcasm"},
+	{a: "enlightened", b: "gratitude", unless: "apology remedy amends", why: "thanking the customer for enlightening us reads as sarcasm"},
 }
 
 // The frames' lists are numbered once.
@@ -651,6 +659,11 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	// Enlightenment is mock only about a "why" of the customer's and not
+	// for our own event or their feedback (see taught).
+	if len(found[lsEnlightened]) > 0 {
+		found[lsEnlightened] = slices.DeleteFunc(found[lsEnlightened], func(e lint.Match) bool { return !taught(m, e) })
+	}
 	// A judgment asked about is the customer's question, not ours: "Bu
 	// hedef gerçekçi mi? Evet, …".
 	if len(found[lsActJudgment]) > 0 {
@@ -687,6 +700,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, c.scareQuotes(m, found)...)
 	markers = append(markers, fragments(m, found[lsFragment])...)
 	markers = append(markers, revelations(m, found, c)...)
+	markers = append(markers, c.headlines(m, found)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
 		markers = append(markers, c.tautologies(m, found)...)
@@ -3596,4 +3610,121 @@ func (c customer) commanded(m *lint.Message, found cuesFound) (told, feats []lin
 		}
 	}
 	return told, feats
+}
+
+// Mock news: the words that keep a headline's fact real news (see
+// headlines), by language.
+var (
+	newsBlocks     = sarcasmData.WordSets("news_blocks")
+	newsOurEndings = sarcasmData.WordSets("news_our_endings")
+	newsEvent      = sarcasmData.WordSets("news_event_endings")
+)
+
+// headlines are mock news: a headline (the list) at most three words into
+// its sentence, a colon at most four words after it, and after the colon
+// to the end of the sentence a plain fact of two to fourteen words, ended
+// with a full stop: no figure, no name (a capital after its first word),
+// nothing of the customer's, nothing of ours (news_blocks, a word with
+// one of news_our_endings), nothing that tells what is new (news_blocks:
+// new, back, sale, today) and no event (news_event_endings: a past, "has
+// closed the road", "kapandı"): "Breaking news: eggs are
+// fragile.", "Son dakika haberi: cam şişe yere düşünce kırılabiliyor."
+// Real news tells what is ours or new ("Big announcement: our new shop
+// opens on Friday!"). Not in a promotion or a greeting, nor beside an
+// apology or a remedy.
+func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
+	hs := found[lsHeadline]
+	if len(hs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
+		return nil
+	}
+	toks, text := m.Tokens(), m.Body.Text
+	blocks, ours := newsBlocks[m.Lang], newsOurEndings[m.Lang]
+	folded := lint.Folded(m.Lang, text)
+	var out []lint.Match
+	for _, h := range hs {
+		if h.First < 0 || !nearStart(toks, h.First, 3) {
+			continue
+		}
+		colon := -1
+		for k, words := neighbour(toks, h.Last, 1), 0; k >= 0 && words <= 4; k = neighbour(toks, k, 1) {
+			if toks[k].Kind == lint.Punct {
+				if toks[k].Norm == ":" {
+					colon = k
+				}
+				break
+			}
+			words++
+		}
+		if colon < 0 {
+			continue
+		}
+		plain, words := true, 0
+		k := neighbour(toks, colon, 1)
+		for ; k >= 0 && plain; k = neighbour(toks, k, 1) {
+			t := toks[k]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?") {
+				break
+			}
+			switch t.Kind {
+			case lint.Number:
+				plain = false
+			case lint.Word:
+				words++
+				r, _ := utf8.DecodeRuneInString(text[t.Start:])
+				if words > 1 && unicode.IsUpper(r) || startsWithAny(t.Norm, blocks) || c.words[m.Lang][t.Norm] {
+					plain = false
+				}
+				for e := range ours {
+					if strings.Contains(t.Norm, e) {
+						plain = false
+					}
+				}
+				if len(t.Norm) > 4 && endsWithAny(t.Norm, newsEvent[m.Lang]) {
+					plain = false
+				}
+				for e := range c.endings[m.Lang] {
+					if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+						plain = false
+					}
+				}
+			}
+		}
+		if !plain || words < 2 || words > 14 || k >= 0 && toks[k].Norm != "." {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// Mock thanks for being taught: the words of "why" and the stems of what
+// we thank for sincerely, by language (see taught).
+var (
+	whyWords      = sarcasmData.WordSets("why_words")
+	sincereThanks = sarcasmData.WordSets("sincere_thanks")
+)
+
+// taught reports whether a word of enlightenment (enlightened: "ufkumuz
+// açıldı", "truly eye-opening") stands beside a "why" in its sentence or
+// the one before, with nothing in the message that we thank for
+// sincerely: our own event or the customer's feedback ("thanks for
+// joining our eye-opening talk on why sleep matters").
+func taught(m *lint.Message, e lint.Match) bool {
+	sents, toks := m.Sentences(), m.Tokens()
+	i := sentenceOf(sents, e.Span.Start)
+	why := false
+	for _, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		if startsWithAny(t.Norm, sincereThanks[m.Lang]) {
+			return false
+		}
+		if whyWords[m.Lang][t.Norm] {
+			if j := sentenceOf(sents, t.Start); j == i || j == i-1 {
+				why = true
+			}
+		}
+	}
+	return why
 }
