@@ -98,6 +98,8 @@ var (
 	lsModal           = sarcasmListOf("modal")
 	lsMystery         = sarcasmListOf("mystery")
 	lsRevelation      = sarcasmListOf("revelation")
+	lsHeadline        = sarcasmListOf("headline")
+	lsEnlightened     = sarcasmListOf("enlightened")
 	lsWaitingStaff    = sarcasmListOf("waiting_staff")
 	lsWin             = sarcasmListOf("win")
 	lsHarm            = sarcasmListOf("harm")
@@ -228,7 +230,15 @@ sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this t
 yenə…"), a one-word sigh ("Again.", "Yine."), a plain fact announced as news in a short sentence after one that tells what
 the customer did, a cause with its outcome or what went wrong ("You left it in the car and it melted. Big news, I know.", "Bilimsel bir keşif.",
 "Şok xəbərdir."; not opening a message, nor after a sentence of ours or a question, "Our new latte is back. A real breakthrough.", nor in a
-promo or a greeting, nor with an apology or a remedy), and sarcasm built from two parts in one sentence or the next, in
+promo or a greeting, nor with an apology or a remedy), a mock headline opening a sentence with a plain lasting fact after
+its colon ("Breaking news: glass breaks when dropped.", "Son dakika haberi: …", "Təəccüblü xəbər: …"; not news of ours, of what
+is new, of an event or a price, nor with a figure or a name: "Big announcement: our new shop opens on Friday!", "Breaking news:
+the storm has closed the coast road"), mock thanks for being taught: the customer's talk about a "why" called enlightening
+("Thanks for explaining why a chain needs oil. Truly eye-opening.", "… neden … anlattığınız için teşekkürler, ufkumuz açıldı",
+"bizim üçün çox öyrədici"; not thanks for our own event or for feedback), mock hope that the customer behaves "this time"
+("bu dəfə onu vaxtında götürəcəyinizə ümid edirik", "bu kez geleceğinize inanıyoruz", "She'd really appreciate it if the piano
+wasn't buried under coats this time"; not "this time too", a feeling or a find hoped for, "bu dəfə razı qalacaqsınız", nor an
+invitation or beside an apology), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -505,6 +515,7 @@ var frames = [...]sarcasmFrame{
 	{a: "spite", b: "harm", youB: true, unless: "apology third_party", why: "feigning that we meant to harm the customer reads as sarcasm"},
 	{a: "spite_to", b: "harm_to", near: 1, youB: true, unless: "apology third_party", why: "feigning that we meant to harm the customer reads as sarcasm"},
 	{a: "obvious_point", b: "hedge", near: 3, after: "affirm", unless: "apology", why: "stating a thing's obvious purpose reads as sarcasm"},
+	{a: "enlightened", b: "gratitude", unless: "apology remedy amends", why: "thanking the customer for enlightening us reads as sarcasm"},
 }
 
 // The frames' lists are numbered once.
@@ -651,6 +662,11 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	// Enlightenment is mock only about a "why" of the customer's and not
+	// for our own event or their feedback (see taught).
+	if len(found[lsEnlightened]) > 0 {
+		found[lsEnlightened] = slices.DeleteFunc(found[lsEnlightened], func(e lint.Match) bool { return !taught(m, e) })
+	}
 	// A judgment asked about is the customer's question, not ours: "Bu
 	// hedef gerçekçi mi? Evet, …".
 	if len(found[lsActJudgment]) > 0 {
@@ -687,6 +703,8 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, c.scareQuotes(m, found)...)
 	markers = append(markers, fragments(m, found[lsFragment])...)
 	markers = append(markers, revelations(m, found, c)...)
+	markers = append(markers, c.headlines(m, found)...)
+	markers = append(markers, c.hopedThisTime(m, found)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
 		markers = append(markers, c.tautologies(m, found)...)
@@ -3596,4 +3614,254 @@ func (c customer) commanded(m *lint.Message, found cuesFound) (told, feats []lin
 		}
 	}
 	return told, feats
+}
+
+// Mock news: the words that keep a headline's fact real news (see
+// headlines), by language.
+var (
+	newsBlocks     = sarcasmData.WordSets("news_blocks")
+	newsOurEndings = sarcasmData.WordSets("news_our_endings")
+	newsEvent      = sarcasmData.WordSets("news_event_endings")
+)
+
+// headlines are mock news: a headline (the list) at most three words into
+// its sentence, a colon at most four words after it, and after the colon
+// to the end of the sentence a plain fact of two to fourteen words, ended
+// with a full stop: no figure, no name (a capital after its first word),
+// nothing of the customer's, nothing of ours (news_blocks, a word with
+// one of news_our_endings), nothing that tells what is new (news_blocks:
+// new, back, sale, today) and no event (news_event_endings: a past, "has
+// closed the road", "kapandı"): "Breaking news: eggs are
+// fragile.", "Son dakika haberi: cam şişe yere düşünce kırılabiliyor."
+// Real news tells what is ours or new ("Big announcement: our new shop
+// opens on Friday!"). Not in a promotion or a greeting, nor beside an
+// apology or a remedy.
+func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
+	hs := found[lsHeadline]
+	if len(hs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
+		return nil
+	}
+	toks, text := m.Tokens(), m.Body.Text
+	blocks, ours := newsBlocks[m.Lang], newsOurEndings[m.Lang]
+	folded := lint.Folded(m.Lang, text)
+	var out []lint.Match
+	for _, h := range hs {
+		if h.First < 0 || !nearStart(toks, h.First, 3) {
+			continue
+		}
+		colon := -1
+		for k, words := neighbour(toks, h.Last, 1), 0; k >= 0 && words <= 4; k = neighbour(toks, k, 1) {
+			if toks[k].Kind == lint.Punct {
+				if toks[k].Norm == ":" {
+					colon = k
+				}
+				break
+			}
+			words++
+		}
+		if colon < 0 {
+			continue
+		}
+		plain, words := true, 0
+		k := neighbour(toks, colon, 1)
+		for ; k >= 0 && plain; k = neighbour(toks, k, 1) {
+			t := toks[k]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?") {
+				break
+			}
+			switch t.Kind {
+			case lint.Number:
+				plain = false
+			case lint.Word:
+				words++
+				r, _ := utf8.DecodeRuneInString(text[t.Start:])
+				if words > 1 && unicode.IsUpper(r) || startsWithAny(t.Norm, blocks) || c.words[m.Lang][t.Norm] {
+					plain = false
+				}
+				for e := range ours {
+					if strings.Contains(t.Norm, e) {
+						plain = false
+					}
+				}
+				if len(t.Norm) > 4 && endsWithAny(t.Norm, newsEvent[m.Lang]) {
+					plain = false
+				}
+				for e := range c.endings[m.Lang] {
+					if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {
+						plain = false
+					}
+				}
+			}
+		}
+		if !plain || words < 2 || words > 14 || k >= 0 && toks[k].Norm != "." {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// Mock thanks for being taught: the words of "why" and the stems of what
+// we thank for sincerely, by language (see taught).
+var (
+	whyWords      = sarcasmData.WordSets("why_words")
+	sincereThanks = sarcasmData.WordSets("sincere_thanks")
+)
+
+// taught reports whether a word of enlightenment (enlightened: "ufkumuz
+// açıldı", "truly eye-opening") stands beside a "why" in its sentence or
+// the one before, with nothing in the message that we thank for
+// sincerely: our own event or the customer's feedback ("thanks for
+// joining our eye-opening talk on why sleep matters").
+func taught(m *lint.Message, e lint.Match) bool {
+	sents, toks := m.Sentences(), m.Tokens()
+	i := sentenceOf(sents, e.Span.Start)
+	why := false
+	for _, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		if startsWithAny(t.Norm, sincereThanks[m.Lang]) {
+			return false
+		}
+		if whyWords[m.Lang][t.Norm] {
+			if j := sentenceOf(sents, t.Start); j == i || j == i-1 {
+				why = true
+			}
+		}
+	}
+	return why
+}
+
+// Mock hope in the customer's conduct "this time": the words after "this
+// time" that make it "too", the stems of a feeling hoped for and the
+// customer's future or conditional endings, by language.
+var (
+	thisTimes      = byFirstWord(sarcasmData.WordSets("this_time_phrases"))
+	hopes          = byFirstWord(sarcasmData.WordSets("hope_phrases"))
+	thisTimeToo    = sarcasmData.WordSets("this_time_too")
+	feelingStems   = sarcasmData.WordSets("feeling_stems")
+	conductEndings = sarcasmData.WordSets("conduct_endings")
+)
+
+// hopedThisTime is mock hope that the customer behaves "this time":
+// "this time" (this_time_phrases, not "this time too") in a sentence with
+// our hope or belief (hope_phrases) and the customer's own verb in the future or
+// a condition, not denied (conduct_endings: "bu dəfə açacağınıza ümid
+// edirik", "bu kez geleceğinize inanıyoruz"); in English, without verb
+// endings, what we would appreciate ("We'd appreciate it if the bike
+// wasn't left in the doorway this time"). Not a feeling or a good hoped
+// for (feeling_stems, in English anywhere in the sentence, otherwise on
+// the customer's verb or the word before it: "we hope you enjoy it this
+// time", "bu dəfə razı qalacağınıza ümid edirik", "aradığınızı
+// bulacağınızı umuyoruz"), nor an invitation (an exclamation, or our own
+// event: sincere_thanks), nor with a figure in the sentence, nor beside
+// an apology or a remedy, nor in a promotion or a greeting. A condition
+// alone offers as often as it mocks ("Bu sefer online öderseniz kargo
+// bizden").
+func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
+	if thisTimes[m.Lang] == nil || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
+		return nil
+	}
+	sents, toks := m.Sentences(), m.Tokens()
+	ts := phrasesIn(toks, thisTimes[m.Lang])
+	if len(ts) == 0 {
+		return nil
+	}
+	hs := phrasesIn(toks, hopes[m.Lang])
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	var out []lint.Match
+	for _, t := range ts {
+		if t.Last < 0 {
+			continue
+		}
+		if k := neighbour(toks, t.Last, 1); k >= 0 && toks[k].Kind == lint.Word && thisTimeToo[m.Lang][toks[k].Norm] {
+			continue
+		}
+		i := sentenceOf(sents, t.Span.Start)
+		s := sents[i]
+		// An invitation: exclaimed, or to an event of ours ("bu dəfə
+		// seminarımıza qatılacaqsınız!").
+		if strings.Contains(m.Body.Text[s.Start:s.End], "!") {
+			continue
+		}
+		hope := slices.ContainsFunc(hs, func(h lint.Match) bool { return sentenceOf(sents, h.Span.Start) == i })
+		conduct, plain := false, true
+		for k := tokenAt(toks, s.Start); k >= 0 && k < len(toks) && toks[k].End <= s.End; k++ {
+			w := toks[k]
+			if w.Kind == lint.Number {
+				plain = false
+			}
+			if w.Kind != lint.Word {
+				continue
+			}
+			if startsWithAny(w.Norm, sincereThanks[m.Lang]) {
+				plain = false
+			}
+			if conductEndings[m.Lang] == nil {
+				if startsWithAny(w.Norm, feelingStems[m.Lang]) {
+					plain = false
+				}
+				conduct = true // what we would appreciate is the customer's conduct
+				continue
+			}
+			for e := range conductEndings[m.Lang] {
+				if len(w.Norm) > len(e)+1 && hasEnding(m.Lang, w.Norm, e, folded) {
+					mt := lint.Match{Span: lint.Span{Start: w.Start, End: w.End}, First: k, Last: k}
+					if c.denied(m, mt) {
+						continue
+					}
+					// The feeling is the verb's own or the word's before it:
+					// "beğeneceğinize", "razı qalacağınıza".
+					if p := neighbour(toks, k, -1); startsWithAny(w.Norm, feelingStems[m.Lang]) || p >= 0 && toks[p].Kind == lint.Word && startsWithAny(toks[p].Norm, feelingStems[m.Lang]) {
+						plain = false
+					}
+					conduct = true
+				}
+			}
+		}
+		if plain && conduct && hope {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// phrasesIn finds the phrases of a word set in a message's words, each a
+// run of words in a row (word sets, not cue lists: the learnt scorer does
+// not read them); phrases are the set's phrases by their first word.
+func phrasesIn(toks []lint.Token, phrases map[string][][]string) []lint.Match {
+	var out []lint.Match
+	for k, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		for _, words := range phrases[t.Norm] {
+			last, ok := k, true
+			for _, w := range words[1:] {
+				if last = neighbour(toks, last, 1); last < 0 || toks[last].Kind != lint.Word || toks[last].Norm != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, lint.Match{Cue: strings.Join(words, " "), Span: lint.Span{Start: t.Start, End: toks[last].End}, First: k, Last: last})
+			}
+		}
+	}
+	return out
+}
+
+// byFirstWord splits a word set's phrases into words, by language and
+// first word.
+func byFirstWord(sets map[lint.Lang]map[string]bool) map[lint.Lang]map[string][][]string {
+	out := map[lint.Lang]map[string][][]string{}
+	for l, set := range sets {
+		out[l] = map[string][][]string{}
+		for _, p := range slices.Sorted(maps.Keys(set)) {
+			words := strings.Fields(p)
+			out[l][words[0]] = append(out[l][words[0]], words)
+		}
+	}
+	return out
 }
