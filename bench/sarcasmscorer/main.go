@@ -155,6 +155,38 @@ var notTrainedYet = []string{"dev16", "dev17", "sarcasm16", "sixteenth"}
 // stem and endings found 1 to 6 more with fewer false alarms at 0.95 but
 // fewer at the best threshold in Turkish (503 missed, not 490), and scored
 // the same on dev16 and sarcasm16, which no model read: not read.
+//
+// With dev16, sarcasm16 and the sixteenth trained on too (39 sets), held
+// out and pooled the same way, the 36 older sets count (en tr az):
+//
+//	sets trained on      en              tr              az
+//	36 (as shipped)      fp 27 fn 901    fp 51 fn 707    fp 33 fn 635
+//	39                   fp 27 fn 886    fp 51 fn 677    fp 34 fn 610
+//
+// and the three new ones, each left out, hardly gain from the other two
+// (misses of dev16, sarcasm16 and the sixteenth: en 38 103 5 -> 37 103 5,
+// tr 19 91 4 -> 19 92 3, az 23 79 5 -> 22 80 4). Two kinds of feature were
+// tried on the 39, pooled over all of them:
+//
+//	features                                   en              tr              az
+//	as shipped                                 fp 29 fn 1031   fp 54 fn 791    fp 35 fn 716
+//	+ endings in any vowel harmony (h:)        -               fp 57 fn 782    fp 35 fn 711
+//	  the same on the customer's words only    -               fp 55 fn 790    fp 36 fn 708
+//	+ a cue class in or after the sentence     fp 32 fn 1030   fp 54 fn 795    fp 39 fn 716
+//	  of the customer's own verb (ca:)
+//
+// None keeps the false alarms down in every language: none is read. The
+// weights trained on the 39 with the shipped options flag five of the
+// fixtures' sincere twins ("You'll be surprised how soft it is.
+// Impressive, right?", "Piknikte görevli geç kaldı diye yazmışsınız; …")
+// and one more string of real app text in English ("Ask the keyboard not
+// to learn from what you type …", 0.955), so the three sets stay in
+// notTrainedYet until a retraining keeps those silent; on dev17, which no
+// model read, they found 2, 2 and 1 more (0.97/0.60, 0.98/0.70,
+// 1.00/0.63, from 0.97/0.57, 0.98/0.67, 1.00/0.62) with no more false
+// alarms. At a penalty of 0.0008 one English twin still scores over 0.95,
+// and held out on the 39 it misses 78, 70 and 50 more (fp 25 fn 1109, fp
+// 53 fn 861, fp 34 fn 766).
 var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 3, Digits: 3}
 
 // trainOptions are the training options; flags change them for an
