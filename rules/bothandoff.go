@@ -39,7 +39,8 @@ var BotHandoff = &lint.Rule{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
-service is unavailable or to try later, the customer has reached a limit on asking ("You've reached the limit of three
+service is unavailable or to try later, a feature is not ready yet or closed ("this feature isn't ready yet",
+"funksiyası bu həftə bağlıdır"), the customer has sent too many messages or has reached a limit on asking ("You've reached the limit of three
 questions per session"), on what it does a day through this assistant or one the message has just named and calls
 "that limit" ("gündəlik limitə çatmısınız"; a shopping quota such as free samples or basket items is not one, nor
 something that "reached its limit"), says it is not accepted through this chat or the bot ("bot vasitəsilə qəbul
@@ -61,13 +62,15 @@ proqramımıza qoşduq"); in English "connect/transfer you" counts as said), som
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
 title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq"), someone who will answer
 ("a harbour master will reply here", "liman görevlisi cevap verecektir"; not "the system will reply" or "our FAQ page
-will answer"), writing to the brand on another of its channels, named ("message us on Instagram", "Instagram
+will answer"), one of our people who answers in any tense ("our baker replies on Instagram", "çörəkçimiz Instagram-da
+cavab verir") or is reached by a keyword ("type 'baker' to reach our baker", "ustamıza iletmek için 'usta' yazın"),
+writing to the brand on another of its channels, named ("message us on Instagram", "Instagram
 sayfamızdan yazın", "WhatsApp-da bizə yazın"; not "message us again with your order number", this chat, nor
 "Instagram kullanıcı adınızı yazın", which asks for input) or a person of the
 customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
 ulaşabilirsiniz"), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
 plans may suit you"), its bot by any name ("chatbotumuzla konuşun", "chat with our virtual assistant"), a
-friend, or phoning an order in ("call your order in"). The customer's own e-mail address and a date
+friend, or phoning an order in ("call your order in"), nor a number of people ("groups of 30 people"). The customer's own e-mail address and a date
 or opening hours are no way out. A failure said as a condition ("If that time is not possible for you,
 reply with another day", "mümkün değilse") is no dead end, nor is one followed by its result ("so type
 the number under it instead", "bu yüzden size yeni kart gönderdik"), nor a product with no other option. Asking to rephrase or to pick from a menu is not a route to a person;
@@ -149,18 +152,19 @@ func hasPhone(text string) bool {
 // our guides that are documents does neither ("rehberlerimizden birini
 // görün"). English names the noun's class with "one of our * will/can".
 type oneOfOurs struct {
-	withEnds                 map[lint.Lang]*endingSet
-	talk, notPeople, connect map[lint.Lang][]string // folded stems
-	acts, agentSuffixes      map[lint.Lang][]string // folded stems
-	from                     map[lint.Lang]*endingSet
-	one, withOne, with       map[lint.Lang]map[string]bool
-	you, toOne               map[lint.Lang]map[string]bool
+	withEnds, toEnds                map[lint.Lang]*endingSet
+	talk, reach, notPeople, connect map[lint.Lang][]string // folded stems
+	acts, agentSuffixes             map[lint.Lang][]string // folded stems
+	from                            map[lint.Lang]*endingSet
+	one, withOne, with              map[lint.Lang]map[string]bool
+	you, toOne                      map[lint.Lang]map[string]bool
 }
 
 func newOneOfOurs() oneOfOurs {
 	w := bothandoffData.WordSets
 	stems := foldedSorted
 	return oneOfOurs{withEnds: endingSets(w("ours_with_endings")), talk: stems("talk_stems"), notPeople: stems("not_people"),
+		toEnds: endingSets(w("ours_to_endings")), reach: stems("reach_stems"),
 		connect: stems("connect_stems"), toOne: w("to_one"), acts: stems("one_acts"), agentSuffixes: stems("agent_suffixes"),
 		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
 		you: w("you_object")}
@@ -268,10 +272,19 @@ func (o oneOfOurs) notPerson(l lint.Lang, folded string) bool {
 // "mütəxəssisimizlə danışmaq") and a verb of talking right after it
 // (talk_stems), unless the noun is the bot or its system (not_people:
 // "botumuzla konuşmaya devam edin").
+//
+// One of ours reached, asked or sent to reads the same way: a noun with
+// "our" and the dative or ablative (ours_to_endings: "fırıncımıza",
+// "floristimizdən") and a verb of reaching right after it (reach_stems:
+// "iletmek için", "soruşmaq üçün").
 func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) bool {
 	w := toks[i].Norm
+	verbs := o.talk[l]
 	if o.withEnds[l] == nil || !o.withEnds[l].match(l, w, folded) {
-		return false
+		if o.toEnds[l] == nil || !o.toEnds[l].match(l, w, folded) {
+			return false
+		}
+		verbs = o.reach[l]
 	}
 	if o.notPerson(l, lint.Fold(l, w)) {
 		return false
@@ -281,13 +294,15 @@ func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) 
 		return false
 	}
 	fv := lint.Fold(l, toks[j].Norm)
-	return slices.ContainsFunc(o.talk[l], func(s string) bool { return strings.HasPrefix(fv, s) })
+	return slices.ContainsFunc(verbs, func(s string) bool { return strings.HasPrefix(fv, s) })
 }
 
 // oursHelp: the brand's people named by "our" and any noun, who will or
 // can help (help_offer: "çiçekçilerimiz yardımcı olabilir", "floristlərimiz
-// kömək edə bilər"): a word with the 1st person plural possessive
-// (ours_endings) at most three words before the offer in its clause,
+// kömək edə bilər", "çörəkçimiz Instagram-da cavab verir": our people
+// answer, in any tense): a word with the 1st person plural possessive
+// (ours_endings) at most three words before the offer in its clause (a
+// name and its case ending joined by a hyphen or apostrophe one word),
 // unless the noun is the bot or its system (not_people: "sistemimiz").
 // English says it with "our * can help".
 type oursHelp struct {
@@ -315,6 +330,9 @@ func (oh oursHelp) found(m *lint.Message, pb phraseBook) bool {
 			if i = neighbour(toks, i, -1); i < 0 || toks[i].Kind != lint.Word {
 				break // the clause ends
 			}
+			for i >= 2 && joiner(toks, i-1) {
+				i -= 2 // "Instagram-da", "Instagram'da": one word
+			}
 			w := toks[i].Norm
 			if len(w) < 6 || !ends.match(m.Lang, w, folded) {
 				continue
@@ -325,6 +343,16 @@ func (oh oursHelp) found(m *lint.Message, pb phraseBook) bool {
 		}
 	}
 	return false
+}
+
+// joiner: token i is a hyphen or an apostrophe with a word right on
+// both sides, joining a name and its case ending into one word.
+func joiner(toks []lint.Token, i int) bool {
+	if toks[i].Kind != lint.Punct || (toks[i].Norm != "-" && toks[i].Norm != "'" && toks[i].Norm != "’") ||
+		i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	return toks[i-1].Kind == lint.Word && toks[i-1].End == toks[i].Start && toks[i+1].Kind == lint.Word && toks[i+1].Start == toks[i].End
 }
 
 // yourPerson: the bot sends the customer to a person of their own (their
@@ -1179,7 +1207,7 @@ func (sc selfConnect) youBefore(l lint.Lang, toks []lint.Token, i int, folded bo
 // yönlendiriyorum" (to the main menu) and "transferring you to the menu"
 // lead back to the bot; an option in the menu may lead to a person.
 func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, self selfConnect) []lint.Match {
-	handoff := append(own.drop(m, pb.find(m, "handoff")), self.find(m, pb)...)
+	handoff := append(countedDrop(m, own.drop(m, pb.find(m, "handoff"))), self.find(m, pb)...)
 	if len(handoff) == 0 {
 		return nil
 	}
@@ -1214,6 +1242,31 @@ func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, sel
 		}
 		return false
 	})
+}
+
+// countedPeople: per language, the words for people that after a number
+// count a group ("groups of 30 people") and reach no one.
+var countedPeople = bothandoffData.WordSets("counted_people")
+
+// countedDrop keeps the handoff matches that are not a number of people:
+// a one-word cue of counted_people right after a number.
+func countedDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
+	set := countedPeople[m.Lang]
+	if len(handoff) == 0 || set == nil {
+		return handoff
+	}
+	toks := m.Tokens()
+	counted := func(h lint.Match) bool {
+		if h.First < 0 || h.First != h.Last || h.Last >= len(toks) || !set[toks[h.First].Norm] {
+			return false
+		}
+		p := neighbour(toks, h.First, -1)
+		return p >= 0 && toks[p].Kind == lint.Number
+	}
+	if !slices.ContainsFunc(handoff, counted) {
+		return handoff
+	}
+	return slices.DeleteFunc(slices.Clone(handoff), counted)
 }
 
 // wordsApart counts the words from token a to token b (b after a): 1 for

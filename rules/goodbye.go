@@ -33,7 +33,7 @@ farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz a�
 günlər"; an exclamation ending in a wish, "Happy baking!", "Bol kazançlı günler!", "Xoş yol!";
 congratulations; sympathy, "our thoughts are with you"; a wish in other words: "Sleep well!", "Ride
 safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
-gəzintilər", "Sağlıqla geyinin", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
+gəzintilər", "Sağlıqla geyinin", "Eynəyinizi şad günlərdə taxasınız!", "Çayınız hiç soğumasın ☕", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
 rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "we hope to cater for you another time", "sizi yenə görmək ümidi ilə"; a
@@ -50,7 +50,8 @@ not "Gratitude candles" or "Şükran Hanım", a product or a name, nor a courtes
 printed on the card", "Teşekkür kartı pakete eklendi"; one sent to the customer counts, "Our warmest wishes go to you",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "kömək edərik", "yardımcı oluruz", "if anything comes
-up, write to us" in any words, "kapımız her zaman açık", "sizi yenidən görmək bizə xoş olar"; thanks in a
+up, write to us" in any words, "kapımız her zaman açık", "the door and the phone are always open", "happy to redo it
+whenever suits you", "məmnuniyyətlə yenidən baxarıq", "sizi yenidən görmək bizə xoş olar"; thanks in a
 borrowed word, "Merci"). Awaiting something by a date is asked for, not a
 courtesy ("qeydlərinizi cümə gününədək gözləyirik"; "we look forward to seeing you" is one, and so is "by the
 pool", a place, not a date). An open door is one when it is always open or open to the customer, not on a
@@ -226,7 +227,7 @@ func arisesBefore(m *lint.Message, toks []lint.Token, sents []lint.Span, c lint.
 // goodbyeWords are the word sets of the closing wishes said in other words
 // (see goodbye.yaml).
 type goodbyeWords struct {
-	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, complementizer, infinitive map[lint.Lang]map[string]bool
+	wish, plural, wishAdverb, goodAdjective, blessing, imperative, more, exist, optative, optative2, complementizer, infinitive map[lint.Lang]map[string]bool
 	// intensifier, wishNoun: "have a really good …" and a time, an event
 	// or an experience wishes ("have a good rest of the week"), "have a
 	// good look" or "a good reason" does not; joy: what having the customer was ("a joy having you");
@@ -364,7 +365,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 	w := goodbyeData.WordSets
 	gw := &goodbyeWords{wish: wish, plural: w("plural_endings"), wishAdverb: w("wish_adverbs"),
 		goodAdjective: w("good_adjectives"), blessing: w("blessing"), imperative: w("imperative_endings"),
-		more: w("more"), exist: w("exist"), optative: w("optative_endings"),
+		more: w("more"), exist: w("exist"), optative: w("optative_endings"), optative2: w("second_optative_endings"),
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
 		coordinators: w("coordinators"), wishVerbs: w("wish_verbs"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
@@ -948,18 +949,47 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 			break
 		}
 	}
-	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
-	if !found || !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!")) || gw.imperativeOf(l, last) ||
+	// The 2nd person ("taxasınız") only of a verb the dictionary has:
+	// "qrupundasınız" says where the customer is.
+	if !found && dictionaryVerb(l, last, gw.optative2[l], gw.infinitive[l]) {
+		return gw.statementWish(m, toks, s, clause)
+	}
+	if !found || gw.imperativeOf(l, last) ||
 		gw.optativeVerb[l] != nil && !dictionaryVerb(l, last, gw.optative[l], gw.infinitive[l]) {
+		return false
+	}
+	return gw.statementWish(m, toks, s, clause)
+}
+
+// statementWish: the sentence s, whose last clause ends in an optative,
+// is a statement and no complementizer stands before it ("dedik ki, sizə
+// zəng etsin" reports what someone is to do).
+func (gw *goodbyeWords) statementWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
+	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
+	if !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || unpunctuatedEnd(m, text, s)) {
 		return false
 	}
 	// The sentence's words, from its last clause back to its start.
 	for i := clause[len(clause)-1]; i >= 0 && toks[i].Start >= s.Start; i-- {
-		if toks[i].Kind == lint.Word && gw.complementizer[l][toks[i].Norm] {
+		if toks[i].Kind == lint.Word && gw.complementizer[m.Lang][toks[i].Norm] {
 			return false
 		}
 	}
 	return true
+}
+
+// unpunctuatedEnd: the message's last sentence ends with no mark, or
+// with an emoji or symbol after its last word ("Çayınız hiç soğumasın
+// ☕"): a statement, as a full stop would make it; a question has its "?".
+func unpunctuatedEnd(m *lint.Message, text string, s lint.Span) bool {
+	if strings.TrimSpace(m.Body.Text[s.End:]) != "" {
+		return false
+	}
+	text = strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Mn, r) || r == '\u200d' || r == '\ufe0f'
+	})
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsLetter(r)
 }
 
 // imperativeOf reports whether a word is a 2nd person imperative of a verb
