@@ -510,14 +510,20 @@ func TestFailOpenRedisGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer states.Close()
+	draft := `{"conversation":"g","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`
+	// The same load on a hook whose store is up: what this machine does now.
+	base, _ := latencies(newHarness(t, nil), 200, 4, draft)
 	h := newHarness(t, func(c *Config) { c.Store, c.FailOpen = states, true })
-	ds, codes := latencies(h, 200, 4, `{"conversation":"g","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`)
-	t.Logf("Redis gone, fail-open: %d checks, codes %v, p50 %v p99 %v max %v", len(ds), codes, ds[len(ds)/2], ds[len(ds)*99/100], ds[len(ds)-1])
+	ds, codes := latencies(h, 200, 4, draft)
+	p99, baseP99 := ds[len(ds)*99/100], base[len(base)*99/100]
+	t.Logf("Redis gone, fail-open: %d checks, codes %v, p50 %v p99 %v max %v (store up: p99 %v)", len(ds), codes, ds[len(ds)/2], p99, ds[len(ds)-1], baseP99)
 	if codes[200] != 200 {
 		t.Errorf("codes %v", codes)
 	}
-	if p99 := ds[len(ds)*99/100]; p99 > 100*time.Millisecond && !raceEnabled {
-		t.Errorf("fail-open p99 %v", p99)
+	// A refused dial costs nothing: p99 under 100 ms, or, on a machine too
+	// busy for that even with the store up, no more than 50 ms above it.
+	if p99 > 100*time.Millisecond && p99 > baseP99+50*time.Millisecond && !raceEnabled {
+		t.Errorf("fail-open p99 %v (store up: %v)", p99, baseP99)
 	}
 	h.expect("POST", "/v1/check", `{"conversation":"g","channel":"messenger","message":{"text":"Hi! Thanks for writing.","lang":"en"}}`, 200, `{"allow":true,"findings":[{"rule":"store-unavailable","severity":"warning"`)
 }
