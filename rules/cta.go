@@ -129,7 +129,7 @@ sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative a
 ("formu doldurun", "kassada göstərin", "yerinizi bugün kaydedin"), the informal one after "now" or an
 object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" ending a sentence ("bizi
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
-kodu okutman yeterli", "üye olmak yeterli"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
+kodu okutman yeterli", "üye olmak yeterli", "yazmanız kâfi", "all you need to do is reply"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu
 doldursun", "istəyənlər bizə zəng etsin", or told what they can do with a verb of acting, "almak isteyenler sitemizden sipariş verebilir",
 "istəyənlər saytdan sifariş verə bilər" (not what is on offer: "isteyenler indirimden faydalanabilir",
@@ -142,12 +142,16 @@ imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …")
 "sergimize bekleriz", "sizi emalatxanamızda gözləyirik"; not goods awaited, bare or ours, "yeni ürünleri" or
 "ürünlerimizi mağazamıza bekliyoruz", not "see you at your best", not a place told to another verb before, "sizi
 kampanyamızda görmek isteriz ama …", nor the formula with no place, "Ziyaretlerinizi bekleriz") and a
-recommendation to book, order, come or call ("we recommend booking early", "yerinizi ayırtmayı öneririz", "yerinizi
-əvvəlcədən tutmağı tövsiyə edirik"; taking or holding only with a seat, ticket or appointment, not how to keep a
+recommendation to book, order, come, call or drop by and look ("we recommend booking early", "we recommend you drop
+by", "yerinizi ayırtmayı öneririz", "uğrayıp göz atmanızı tavsiye ederiz", "yerinizi əvvəlcədən tutmağı tövsiyə
+edirik", "baş çəkməyinizi tövsiyə edirik"; taking or holding only with a seat, ticket or appointment, not how to keep a
 thing or to take a break, "sərin yerdə tutmağı", "mola almayı öneririz"). A "don't"
 counts only for missing, skipping, letting slip or delaying ("Don't miss it", "kaçırmayın",
 "bu fırsatı atlamayın", "əldən verməyin", "gecikməyin"), not to reassure
-("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do. Securing, holding, updating or unlocking something told at
+("endişelenmeyin"); "buy two, get one free" ("iki alana bir hediye") tells the terms, not what to do, but a
+reward for whoever shows, says or brings something tells it ("kasada gösterene %10 indirim", "deyənə hədiyyə",
+"Say "roses" at the till and …"; not "gösterene kadar", until it shows). "There is" after a possessed noun
+("üç bedeni var") is no imperative. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
 bikes off"). "Shop" or "visit" used as
@@ -273,6 +277,8 @@ type ctaGrammar struct {
 	awaitVerbs, ourDative, ourAt, youObjects, youVerbalNoun, otherObject, subclauseEnds map[lint.Lang]map[string]bool
 	// recommendVerbs, recommendEndings, recommendStems: see recommended.
 	recommendVerbs, recommendLight, recommendNouns, recommendEndings, recommendStems map[lint.Lang]map[string]bool
+	// showParticiples and until: see rewarded.
+	showParticiples, until map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -426,7 +432,8 @@ func newCTAGrammar() ctaGrammar {
 		abilityConverbs: w("ability_third_converbs"),
 		awaitVerbs:      w("await_verbs"), ourDative: w("our_place_dative"), ourAt: w("our_place_locative"), youObjects: w("you_objects"),
 		youVerbalNoun: w("you_verbal_noun"), otherObject: w("other_object_endings"), subclauseEnds: w("subclause_endings"),
-		recommendVerbs: w("recommend_verbs"), recommendLight: w("recommend_light_verbs"), recommendNouns: w("recommend_nouns"), recommendEndings: w("recommend_endings"), recommendStems: w("recommend_stems")}
+		recommendVerbs: w("recommend_verbs"), recommendLight: w("recommend_light_verbs"), recommendNouns: w("recommend_nouns"), recommendEndings: w("recommend_endings"), recommendStems: w("recommend_stems"),
+		showParticiples: w("show_participles"), until: w("until")}
 	g.abilityVerbs = map[lint.Lang][][]string{}
 	for l, set := range w("ability_third_verbs") {
 		for _, v := range slices.Sorted(maps.Keys(set)) {
@@ -494,7 +501,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) {
+	if g.imperative(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),
@@ -1120,6 +1127,31 @@ func (g ctaGrammar) recommended(m *lint.Message) bool {
 	return false
 }
 
+// rewarded: a reward for whoever shows, says or brings something, the
+// dative participle of a verb of showing, saying or bringing (show_participles:
+// "kasada bu mesajı gösterene %10 indirim", "şifrəni deyənə hədiyyə"), tells
+// the customer what to do to get it, as "kasada göstərin" does; the terms
+// of a sale ("iki bilet alana bir bilet hediye") do not. Before one of
+// until the participle tells how long ("gösterene kadar").
+func (g ctaGrammar) rewarded(m *lint.Message) bool {
+	l := m.Lang
+	if g.showParticiples[l] == nil {
+		return false
+	}
+	folded := lint.Folded(l, m.Body.Text)
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || !hasWord(l, g.showParticiples[l], t.Norm, folded) {
+			continue
+		}
+		if next := neighbour(toks, i, 1); next >= 0 && toks[next].Kind == lint.Word && hasWord(l, g.until[l], toks[next].Norm, folded) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // pairStem reports whether a recommendStems entry "noun verb" has verb
 // stem and prev is its noun, bare or in the accusative (otherObject:
 // "sipariş ver": "siparişinizi vermeyi"; "yer tut": "yerləri tutmağı", not
@@ -1221,6 +1253,11 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 		}
 	}
 	w := toks[i].Norm
+	if !now && !buffered && hasWord(l, g.notBare[l], w, folded) {
+		// "klan deseni var": there is, after a possessed noun too, which
+		// reads as an accusative; var- (arrive) takes a dative, not one.
+		return false
+	}
 	if utf8.RuneCountInString(w) < 3 && (!now && !buffered || hasWord(l, g.notBare[l], w, folded)) {
 		return false // "alanı az": short stems are adjectives and nouns too
 	}

@@ -43,7 +43,7 @@ straight with the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın",
 "Hayırlı işler", "Kolay gəlsin", "Yorulmayasınız", or a hope that the customer is well, "Hope you're well",
 "Umarım iyisinizdir"; not the first word of a business's name, "Salaam Bakery has your cake ready") and no
 acknowledgement ("Thanks for your message", "Cheers for the photos", "Appreciate you reaching out",
-"Mesajınız elimize ulaştı", "Yazdığınız için
+"Mesajınız elimize ulaştı", "Mesajınız bizə gəlib çatdı", "Your message reached us", "Yazdığınız için
 teşekkürler", "Müraciətinizə görə minnətdarıq", "Question received", "Talebiniz alınmıştır",
 "Sorğunuz qəbul edildi"; not asked, "Question received?", nor the subject of what follows, "Messages received
 after 6 pm are answered at 9") within its first words, also when typed without the
