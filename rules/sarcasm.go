@@ -230,15 +230,18 @@ sarcastic with a complaint beside them ("Oh great, another…", "Wow, … this t
 yenə…"), a one-word sigh ("Again.", "Yine."), a plain fact announced as news in a short sentence after one that tells what
 the customer did, a cause with its outcome or what went wrong ("You left it in the car and it melted. Big news, I know.", "Bilimsel bir keşif.",
 "Şok xəbərdir."; not opening a message, nor after a sentence of ours or a question, "Our new latte is back. A real breakthrough.", nor in a
-promo or a greeting, nor with an apology or a remedy), a mock headline opening a sentence with a plain lasting fact after
-its colon ("Breaking news: glass breaks when dropped.", "Son dakika haberi: …", "Təəccüblü xəbər: …"; not news of ours, of what
+promo or a greeting, nor with an apology or a remedy), a mock headline opening a sentence with a thing's obvious nature
+after its colon ("Stop press: a ceramic mug breaks when dropped.", "Flaş haber: tereyağı güneşte eriyor.", "Sensasiyalı
+xəbər: dondurma günəşdə əriyir."; not a plain announcement, "Breaking news: the catalogue is out.", nor news of ours, of what
 is new, of an event or a price, nor with a figure or a name: "Big announcement: our new shop opens on Friday!", "Breaking news:
-the storm has closed the coast road"), mock thanks for being taught: the customer's talk about a "why" called enlightening
-("Thanks for explaining why a chain needs oil. Truly eye-opening.", "… neden … anlattığınız için teşekkürler, ufkumuz açıldı",
-"bizim üçün çox öyrədici"; not thanks for our own event or for feedback), mock hope that the customer behaves "this time"
-("bu dəfə onu vaxtında götürəcəyinizə ümid edirik", "bu kez geleceğinize inanıyoruz", "She'd really appreciate it if the piano
-wasn't buried under coats this time"; not "this time too", a feeling or a find hoped for, "bu dəfə razı qalacaqsınız", nor an
-invitation or beside an apology), and sarcasm built from two parts in one sentence or the next, in
+the storm has closed the coast road", nor in an update or an away message), mock thanks for being taught: the customer's
+question about a "why" called enlightening ("Thanks for asking why a chain needs oil. Truly eye-opening.", "… neden …
+sorduğunuz için teşekkürler, ufkumuz açıldı", "bizim üçün çox öyrədici"; not their sharing or explaining, "thanks for sharing
+why you chose us", nor thanks for our own event or for feedback), mock hope that the customer behaves "this time" with a
+conduct of theirs denied ("bu dəfə velosipedi dəhlizdə qoymayacağınıza ümid edirik", "bu kez dükkân kapanmadan geleceğinize
+inanıyoruz", "We'd be grateful if the ladder wasn't propped against the wet wall this time"; not hope without a denial, "bu
+kez sınavı geçeceğinize inanıyoruz", a plain request, a hardship wished away, "this time too", a feeling or a find hoped for,
+nor an invitation or beside an apology), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -3622,23 +3625,41 @@ var (
 	newsBlocks     = sarcasmData.WordSets("news_blocks")
 	newsOurEndings = sarcasmData.WordSets("news_our_endings")
 	newsEvent      = sarcasmData.WordSets("news_event_endings")
+	newsObvious    = sarcasmData.WordSets("news_obvious")
+	newsConditions = sarcasmData.WordSets("news_conditions")
 )
+
+// stemIn reports whether a word is in a set of stems: a stem of at least
+// min letters starts it, a shorter one is the whole word ("win" is not
+// "winter", "kırıl" is "kırılır").
+func stemIn(w string, set map[string]bool, min int) bool {
+	for s := range set {
+		if w == s || utf8.RuneCountInString(s) >= min && strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // headlines are mock news: a headline (the list) at most three words into
 // its sentence, a colon at most four words after it, and after the colon
 // to the end of the sentence a plain fact of two to fourteen words, ended
 // with a full stop: no figure, no name (a capital after its first word),
 // nothing of the customer's, nothing of ours (news_blocks, a word with
-// one of news_our_endings), nothing that tells what is new (news_blocks:
-// new, back, sale, today) and no event (news_event_endings: a past, "has
-// closed the road", "kapandı"): "Breaking news: eggs are
-// fragile.", "Son dakika haberi: cam şişe yere düşünce kırılabiliyor."
-// Real news tells what is ours or new ("Big announcement: our new shop
-// opens on Friday!"). Not in a promotion or a greeting, nor beside an
-// apology or a remedy.
+// one of news_our_endings; in English words of three letters or fewer
+// whole), nothing that tells what is new (news_blocks: new, back, sale,
+// today) and no event (news_event_endings: a past, "has closed the
+// road", "kapandı"; in English not after a condition, news_conditions:
+// "when dropped"). What mocks is the fact's obviousness: a thing's
+// nature, what it does by itself (news_obvious: "Stop press: ice cubes
+// melt in hot tea.", "Flaş haber: tereyağı güneşte eriyor."); a plain
+// fact without it is an announcement ("Breaking news: the catalogue is
+// out."). Real news tells what is ours or new ("Big announcement: our
+// new shop opens on Friday!"). Not in a promotion, a greeting, an update
+// or an away message, nor beside an apology or a remedy.
 func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 	hs := found[lsHeadline]
-	if len(hs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
+	if len(hs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting || m.Kind == lint.Update || m.Kind == lint.Away {
 		return nil
 	}
 	toks, text := m.Tokens(), m.Body.Text
@@ -3662,7 +3683,7 @@ func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 		if colon < 0 {
 			continue
 		}
-		plain, words := true, 0
+		plain, obvious, condition, words := true, false, false, 0
 		k := neighbour(toks, colon, 1)
 		for ; k >= 0 && plain; k = neighbour(toks, k, 1) {
 			t := toks[k]
@@ -3675,7 +3696,11 @@ func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 			case lint.Word:
 				words++
 				r, _ := utf8.DecodeRuneInString(text[t.Start:])
-				if words > 1 && unicode.IsUpper(r) || startsWithAny(t.Norm, blocks) || c.words[m.Lang][t.Norm] {
+				blocked := startsWithAny(t.Norm, blocks)
+				if m.Lang == lint.English {
+					blocked = stemIn(t.Norm, blocks, 4)
+				}
+				if words > 1 && unicode.IsUpper(r) || blocked || c.words[m.Lang][t.Norm] {
 					plain = false
 				}
 				for e := range ours {
@@ -3683,7 +3708,13 @@ func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 						plain = false
 					}
 				}
-				if len(t.Norm) > 4 && endsWithAny(t.Norm, newsEvent[m.Lang]) {
+				if stemIn(t.Norm, newsObvious[m.Lang], 5) {
+					obvious = true
+				}
+				if newsConditions[m.Lang][t.Norm] {
+					condition = true
+				}
+				if !condition && len(t.Norm) > 4 && endsWithAny(t.Norm, newsEvent[m.Lang]) {
 					plain = false
 				}
 				for e := range c.endings[m.Lang] {
@@ -3693,7 +3724,7 @@ func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 				}
 			}
 		}
-		if !plain || words < 2 || words > 14 || k >= 0 && toks[k].Norm != "." {
+		if !plain || !obvious || words < 2 || words > 14 || k >= 0 && toks[k].Norm != "." {
 			continue
 		}
 		out = append(out, h)
@@ -3705,18 +3736,23 @@ func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 // we thank for sincerely, by language (see taught).
 var (
 	whyWords      = sarcasmData.WordSets("why_words")
+	askedStems    = sarcasmData.WordSets("asked_stems")
 	sincereThanks = sarcasmData.WordSets("sincere_thanks")
 )
 
 // taught reports whether a word of enlightenment (enlightened: "ufkumuz
-// açıldı", "truly eye-opening") stands beside a "why" in its sentence or
-// the one before, with nothing in the message that we thank for
-// sincerely: our own event or the customer's feedback ("thanks for
-// joining our eye-opening talk on why sleep matters").
+// açıldı", "truly eye-opening") stands beside a "why" and the customer's
+// verb of asking (asked_stems) in its sentence or the one before, with
+// nothing in the message that we thank for sincerely: our own event or
+// the customer's feedback ("thanks for joining our eye-opening talk on
+// why sleep matters"). A question cannot teach us, so calling it
+// enlightening mocks ("Thanks for asking why the vegan burger has no
+// beef. Truly eye-opening."); sharing or explaining can ("Thank you for
+// sharing why you chose us, it was eye-opening").
 func taught(m *lint.Message, e lint.Match) bool {
 	sents, toks := m.Sentences(), m.Tokens()
 	i := sentenceOf(sents, e.Span.Start)
-	why := false
+	why, asked := false, false
 	for _, t := range toks {
 		if t.Kind != lint.Word {
 			continue
@@ -3724,13 +3760,12 @@ func taught(m *lint.Message, e lint.Match) bool {
 		if startsWithAny(t.Norm, sincereThanks[m.Lang]) {
 			return false
 		}
-		if whyWords[m.Lang][t.Norm] {
-			if j := sentenceOf(sents, t.Start); j == i || j == i-1 {
-				why = true
-			}
+		if j := sentenceOf(sents, t.Start); j == i || j == i-1 {
+			why = why || whyWords[m.Lang][t.Norm]
+			asked = asked || startsWithAny(t.Norm, askedStems[m.Lang])
 		}
 	}
-	return why
+	return why && asked
 }
 
 // Mock hope in the customer's conduct "this time": the words after "this
@@ -3742,15 +3777,23 @@ var (
 	thisTimeToo    = sarcasmData.WordSets("this_time_too")
 	feelingStems   = sarcasmData.WordSets("feeling_stems")
 	conductEndings = sarcasmData.WordSets("conduct_endings")
+	conductDenied  = sarcasmData.WordSets("conduct_denied")
+	suffered       = sarcasmData.WordSets("suffered")
 )
 
 // hopedThisTime is mock hope that the customer behaves "this time":
 // "this time" (this_time_phrases, not "this time too") in a sentence with
-// our hope or belief (hope_phrases) and the customer's own verb in the future or
-// a condition, not denied (conduct_endings: "bu dəfə açacağınıza ümid
-// edirik", "bu kez geleceğinize inanıyoruz"); in English, without verb
-// endings, what we would appreciate ("We'd appreciate it if the bike
-// wasn't left in the doorway this time"). Not a feeling or a good hoped
+// our hope or belief (hope_phrases), the customer's own verb in the future or
+// a condition (conduct_endings) and what mocks: a conduct of theirs
+// denied, what went wrong before (conduct_denied: "bu dəfə velosipedi
+// dəhlizdə qoymayacağınıza ümid edirik", "bu kez merdivenleri çamurlu
+// botla çıkmayacağınızı umarız"); in English, without verb endings, what
+// we would appreciate with a denial in its sentence ("We'd appreciate it
+// if the ladder wasn't propped on the flowerbed this time"). Hope
+// without a denial encourages or asks ("we believe you'll finish the
+// race this time", "we'd be grateful if you could send the photos this
+// time"), and a hardship denied is wished away (suffered: "we hope you
+// won't have to wait this time"). Not a feeling or a good hoped
 // for (feeling_stems, in English anywhere in the sentence, otherwise on
 // the customer's verb or the word before it: "we hope you enjoy it this
 // time", "bu dəfə razı qalacağınıza ümid edirik", "aradığınızı
@@ -3786,7 +3829,7 @@ func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
 			continue
 		}
 		hope := slices.ContainsFunc(hs, func(h lint.Match) bool { return sentenceOf(sents, h.Span.Start) == i })
-		conduct, plain := false, true
+		conduct, plain, denial := false, true, false
 		for k := tokenAt(toks, s.Start); k >= 0 && k < len(toks) && toks[k].End <= s.End; k++ {
 			w := toks[k]
 			if w.Kind == lint.Number {
@@ -3795,8 +3838,17 @@ func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
 			if w.Kind != lint.Word {
 				continue
 			}
-			if startsWithAny(w.Norm, sincereThanks[m.Lang]) {
+			if startsWithAny(w.Norm, sincereThanks[m.Lang]) || startsWithAny(w.Norm, suffered[m.Lang]) {
 				plain = false
+			}
+			if m.Lang == lint.English {
+				denial = denial || conductDenied[m.Lang][w.Norm] || strings.HasSuffix(w.Norm, "n't")
+			} else {
+				for e := range conductDenied[m.Lang] {
+					if len(w.Norm) > len(e)+1 && hasEnding(m.Lang, w.Norm, e, folded) {
+						denial = true
+					}
+				}
 			}
 			if conductEndings[m.Lang] == nil {
 				if startsWithAny(w.Norm, feelingStems[m.Lang]) {
@@ -3808,7 +3860,7 @@ func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
 			for e := range conductEndings[m.Lang] {
 				if len(w.Norm) > len(e)+1 && hasEnding(m.Lang, w.Norm, e, folded) {
 					mt := lint.Match{Span: lint.Span{Start: w.Start, End: w.End}, First: k, Last: k}
-					if c.denied(m, mt) {
+					if c.denied(m, mt) && !denial {
 						continue
 					}
 					// The feeling is the verb's own or the word's before it:
@@ -3820,7 +3872,7 @@ func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
 				}
 			}
 		}
-		if plain && conduct && hope {
+		if plain && conduct && hope && denial {
 			out = append(out, t)
 		}
 	}
