@@ -241,7 +241,9 @@ wasn't buried under coats this time"; not "this time too", a feeling or a find h
 invitation or beside an apology), a mock offer to petition what cannot answer: nature, an animal, a tool, the stars or a
 fortune-teller asked, informed, written to or met by us ("we'll ask the flowers to keep better time", "güneşle bir toplantı
 yaparız", "ölçünü falçıdan öyrənərik"; not a person after it, "ask the goat farmer", nor the customer told, "yağmurdan dolayı
-gecikirse size haber vereceğiz"), and sarcasm built from two parts in one sentence or the next, in
+gecikirse size haber vereceğiz"), a yes to terms no one could meet: two or more in their own parts between commas after
+"of course", "tabii" or "əlbəttə" (minutes, the middle of the night, a holiday, nothing to pay: "Certainly, in two minutes, on New
+Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -709,6 +711,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, c.headlines(m, found)...)
 	markers = append(markers, c.hopedThisTime(m, found)...)
 	markers = append(markers, c.petitioned(m, found)...)
+	markers = append(markers, stackedTerms(m)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
 		markers = append(markers, c.tautologies(m, found)...)
@@ -4014,6 +4017,50 @@ func (c customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
 			}
 			out = append(out, lint.Match{Cue: t.Norm, Span: lint.Span{Start: t.Start, End: toks[v].End}, First: i, Last: v})
 			break
+		}
+	}
+	return out
+}
+
+// Impossible terms granted: the openers of a yes and the terms no one
+// could meet, by language (see stackedTerms).
+var (
+	grantedOpeners = byFirstWord(sarcasmData.WordSets("granted_openers"))
+	grantedTerms   = byFirstWord(sarcasmData.WordSets("granted_terms"))
+)
+
+// stackedTerms is a yes to terms no one could meet: a sentence opened by
+// granted_openers that lists two or more of granted_terms, each in its
+// own part between commas ("Certainly, in two minutes, on New Year's Eve,
+// for free.", "Tabii, gece üçte, ücretsiz, iki dakikada hallederiz");
+// one such term is a sincere offer as often ("Of course, delivery is
+// free"), and so is a list with no yes before it. Word sets, not cue
+// lists: the learnt scorer does not read them.
+func stackedTerms(m *lint.Message) []lint.Match {
+	if grantedOpeners[m.Lang] == nil || m.Kind == lint.Promo {
+		return nil
+	}
+	sents, toks := m.Sentences(), m.Tokens()
+	terms := phrasesIn(toks, grantedTerms[m.Lang])
+	if len(terms) < 2 {
+		return nil
+	}
+	var out []lint.Match
+	for _, o := range phrasesIn(toks, grantedOpeners[m.Lang]) {
+		i := sentenceOf(sents, o.Span.Start)
+		if tokenAt(toks, sents[i].Start) != o.First {
+			continue
+		}
+		// The parts between commas that hold a term, after the opener.
+		parts := map[int]bool{}
+		for _, t := range terms {
+			if sentenceOf(sents, t.Span.Start) != i || t.Span.Start < o.Span.End {
+				continue
+			}
+			parts[strings.Count(m.Body.Text[o.Span.End:t.Span.Start], ",")] = true
+		}
+		if len(parts) >= 2 {
+			out = append(out, o)
 		}
 	}
 	return out
