@@ -3893,7 +3893,26 @@ var (
 	petitionClause     = sarcasmData.WordSets("petition_clause")
 	petitionBlocks     = sarcasmData.WordSets("petition_blocks")
 	petitionCustomer   = sarcasmData.WordSets("petition_customer")
+	// The addressees' stems a language, sorted, with the bytes they
+	// start with: most words are passed over by their first byte.
+	petitionStemsOf = func() map[lint.Lang]*stemTable {
+		out := map[lint.Lang]*stemTable{}
+		for l, set := range petitionAddressees {
+			t := &stemTable{stems: slices.Sorted(maps.Keys(set))}
+			for _, st := range t.stems {
+				t.firsts[st[0]] = true
+			}
+			out[l] = t
+		}
+		return out
+	}()
 )
+
+// stemTable is a sorted list of stems and the first bytes they start with.
+type stemTable struct {
+	stems  []string
+	firsts [256]bool
+}
 
 // petitioned is a mock offer to petition what cannot answer: nature, an
 // animal, a tool, the stars or a fortune-teller asked, informed, written
@@ -3962,8 +3981,12 @@ func (c customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
 	l := m.Lang
 	// addressee reports whether a word is a stem of petition_addressees
 	// with a case ending, and whether it is a fortune-teller.
+	stems, firsts := petitionStemsOf[l].stems, &petitionStemsOf[l].firsts
 	addressee := func(w string) (ok, oracle bool) {
-		for st := range petitionAddressees[l] {
+		if w == "" || !firsts[w[0]] {
+			return false, false
+		}
+		for _, st := range stems {
 			rest, found := strings.CutPrefix(w, st)
 			if !found {
 				continue
@@ -3978,11 +4001,11 @@ func (c customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
 		return false, false
 	}
 	for i, t := range toks {
-		if t.Kind != lint.Word || named(i) {
+		if t.Kind != lint.Word {
 			continue
 		}
 		ok, oracle := addressee(t.Norm)
-		if !ok {
+		if !ok || named(i) {
 			continue
 		}
 		if n := neighbour(toks, i, 1); word(n) && startsWithAny(toks[n].Norm, petitionBlocks[l]) {
@@ -4041,6 +4064,17 @@ func stackedTerms(m *lint.Message) []lint.Match {
 		return nil
 	}
 	sents, toks := m.Sentences(), m.Tokens()
+	// Only a sentence's first word may open the yes.
+	opened := false
+	for _, s := range sents {
+		if k := tokenAt(toks, s.Start); k < len(toks) && toks[k].Kind == lint.Word && grantedOpeners[m.Lang][toks[k].Norm] != nil {
+			opened = true
+			break
+		}
+	}
+	if !opened {
+		return nil
+	}
 	terms := phrasesIn(toks, grantedTerms[m.Lang])
 	if len(terms) < 2 {
 		return nil
