@@ -241,7 +241,12 @@ why you chose us", nor thanks for our own event or for feedback), mock hope that
 conduct of theirs denied ("bu dəfə velosipedi dəhlizdə qoymayacağınıza ümid edirik", "bu kez dükkân kapanmadan geleceğinize
 inanıyoruz", "We'd be grateful if the ladder wasn't propped against the wet wall this time"; not hope without a denial, "bu
 kez sınavı geçeceğinize inanıyoruz", a plain request, a hardship wished away, "this time too", a feeling or a find hoped for,
-nor an invitation or beside an apology), and sarcasm built from two parts in one sentence or the next, in
+nor an invitation or beside an apology), a mock offer to petition what cannot answer: nature, an animal, a tool, the stars or a
+fortune-teller asked, informed, written to or met by us ("we'll ask the flowers to keep better time", "güneşle bir toplantı
+yaparız", "ölçünü falçıdan öyrənərik"; not a person after it, "ask the goat farmer", nor the customer told, "yağmurdan dolayı
+gecikirse size haber vereceğiz"), a yes to terms no one could meet: two or more in their own parts between commas after
+"of course", "tabii" or "əlbəttə" (minutes, the middle of the night, a holiday, nothing to pay: "Certainly, in two minutes, on New
+Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -708,6 +713,8 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, revelations(m, found, c)...)
 	markers = append(markers, c.headlines(m, found)...)
 	markers = append(markers, c.hopedThisTime(m, found)...)
+	markers = append(markers, c.petitioned(m, found)...)
+	markers = append(markers, stackedTerms(m)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
 		markers = append(markers, c.tautologies(m, found)...)
@@ -3913,6 +3920,233 @@ func byFirstWord(sets map[lint.Lang]map[string]bool) map[lint.Lang]map[string][]
 		for _, p := range slices.Sorted(maps.Keys(set)) {
 			words := strings.Fields(p)
 			out[l][words[0]] = append(out[l][words[0]], words)
+		}
+	}
+	return out
+}
+
+// A petition to what cannot answer: our future, the phrases of asking,
+// informing or meeting (English) and what may follow the addressee;
+// in Turkish and Azerbaijani the addressee's stems and case endings, the
+// stems of asking, our future endings and what keeps the addressee out
+// of the petition (see petitioned).
+var (
+	petitionOurs       = sarcasmData.WordSets("petition_ours")
+	petitionPhrases    = byFirstWord(sarcasmData.WordSets("petition_phrases"))
+	petitionAddressees = sarcasmData.WordSets("petition_addressees")
+	petitionAddressed  = byFirstWord(petitionAddressees)
+	petitionAfter      = sarcasmData.WordSets("petition_after")
+	petitionOracles    = sarcasmData.WordSets("petition_oracles")
+	petitionPlurals    = sarcasmData.WordSets("petition_plurals")
+	petitionCases      = sarcasmData.WordSets("petition_cases")
+	petitionStems      = sarcasmData.WordSets("petition_stems")
+	petitionOracleStem = sarcasmData.WordSets("petition_oracle_stems")
+	petitionEndings    = sarcasmData.WordSets("petition_endings")
+	petitionClause     = sarcasmData.WordSets("petition_clause")
+	petitionBlocks     = sarcasmData.WordSets("petition_blocks")
+	petitionCustomer   = sarcasmData.WordSets("petition_customer")
+	// The addressees' stems a language, sorted, with the bytes they
+	// start with: most words are passed over by their first byte.
+	petitionStemsOf = func() map[lint.Lang]*stemTable {
+		out := map[lint.Lang]*stemTable{}
+		for l, set := range petitionAddressees {
+			t := &stemTable{stems: slices.Sorted(maps.Keys(set))}
+			for _, st := range t.stems {
+				t.firsts[st[0]] = true
+			}
+			out[l] = t
+		}
+		return out
+	}()
+)
+
+// stemTable is a sorted list of stems and the first bytes they start with.
+type stemTable struct {
+	stems  []string
+	firsts [256]bool
+}
+
+// petitioned is a mock offer to petition what cannot answer: nature, an
+// animal, a tool, the stars or a fortune-teller asked, informed, written
+// to or met by us ("we'll ask the cows to hurry up", "aya bir dilekçe
+// yazacağız", "inəklərdən soruşarıq", "ölçünü falçıdan öyrənərik"). In
+// English our future (petition_ours) comes before the phrase of asking
+// (petition_phrases) in its sentence, the addressee right after it, and
+// after the addressee the sentence ends or goes on with what the
+// addressee is asked (addressee_end, petition_after; not "ask the goat
+// farmer"). In Turkish and Azerbaijani the addressee is a stem with its
+// case ending (petition_plurals, petition_cases), not a given name nor
+// before a postposition (petition_blocks: "yağmurdan dolayı"), then,
+// within six words with nothing of the customer's (petition_customer)
+// nor a clause (petition_clause) between, a stem of asking
+// (petition_stems; of learning only from a fortune-teller) on a word
+// that or whose next word has our future, aorist or present ending
+// (petition_endings). Word sets, not cue lists: the learnt scorer does
+// not read them.
+func (c customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
+	if petitionAddressees[m.Lang] == nil || m.Kind == lint.Promo {
+		return nil
+	}
+	sents, toks := m.Sentences(), m.Tokens()
+	text := m.Body.Text
+	word := func(i int) bool { return i >= 0 && i < len(toks) && toks[i].Kind == lint.Word }
+	named := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(text[toks[i].Start:])
+		a, _ := utf8.DecodeRuneInString(text[toks[i].End:])
+		return unicode.IsUpper(r) && tokenAt(toks, sents[sentenceOf(sents, toks[i].Start)].Start) != i ||
+			strings.ContainsAny(text[toks[i].Start:toks[i].End], "'’") || a == '\'' || a == '’'
+	}
+	var out []lint.Match
+	if m.Lang == lint.English {
+		in := func(list sarcasmList, i int) bool {
+			return slices.ContainsFunc(found[list], func(n lint.Match) bool { return n.First == i })
+		}
+		for _, p := range phrasesIn(toks, petitionPhrases[m.Lang]) {
+			s := sents[sentenceOf(sents, p.Span.Start)]
+			ours := false
+			for k := tokenAt(toks, s.Start); k < p.First; k++ {
+				ours = ours || word(k) && petitionOurs[m.Lang][toks[k].Norm]
+			}
+			n := neighbour(toks, p.Last, 1)
+			if !ours || !word(n) || named(n) {
+				continue
+			}
+			last := -1
+			if in(lsNature, n) || in(lsAnimal, n) {
+				last = n
+			}
+			for _, a := range phrasesIn(toks[n:min(n+4, len(toks))], petitionAddressed[m.Lang]) {
+				if a.First == 0 {
+					last = max(last, n+a.Last)
+				}
+			}
+			if last < 0 {
+				continue
+			}
+			if a := neighbour(toks, last, 1); word(a) && !c.addresseeEnd[m.Lang][toks[a].Norm] && !petitionAfter[m.Lang][toks[a].Norm] {
+				continue
+			}
+			out = append(out, lint.Match{Cue: p.Cue, Span: lint.Span{Start: p.Span.Start, End: toks[last].End}, First: p.First, Last: last})
+		}
+		return out
+	}
+	l := m.Lang
+	// addressee reports whether a word is a stem of petition_addressees
+	// with a case ending, and whether it is a fortune-teller.
+	stems, firsts := petitionStemsOf[l].stems, &petitionStemsOf[l].firsts
+	addressee := func(w string) (ok, oracle bool) {
+		if w == "" || !firsts[w[0]] {
+			return false, false
+		}
+		for _, st := range stems {
+			rest, found := strings.CutPrefix(w, st)
+			if !found {
+				continue
+			}
+			for cs := range petitionCases[l] {
+				pre, isCase := strings.CutSuffix(rest, cs)
+				if isCase && (pre == "" || petitionPlurals[l][pre]) {
+					return true, petitionOracles[l][st]
+				}
+			}
+		}
+		return false, false
+	}
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		ok, oracle := addressee(t.Norm)
+		if !ok || named(i) {
+			continue
+		}
+		if n := neighbour(toks, i, 1); word(n) && startsWithAny(toks[n].Norm, petitionBlocks[l]) {
+			continue
+		}
+		s := sents[sentenceOf(sents, t.Start)]
+		k, words := i, 0
+		for words < 6 {
+			if k = neighbour(toks, k, 1); k < 0 || toks[k].Start >= s.End {
+				break
+			}
+			if toks[k].Kind != lint.Word {
+				if strings.ContainsAny(text[toks[k].Start:toks[k].End], ",;:") {
+					break
+				}
+				continue
+			}
+			words++
+			w := toks[k].Norm
+			if petitionCustomer[l][w] || endsWithAny(w, petitionClause[l]) {
+				break
+			}
+			if !startsWithAny(w, petitionStems[l]) && !(oracle && startsWithAny(w, petitionOracleStem[l])) {
+				continue
+			}
+			v := k
+			if !endsWithAny(w, petitionEndings[l]) {
+				v = neighbour(toks, k, 1)
+				if !word(v) || !endsWithAny(toks[v].Norm, petitionEndings[l]) {
+					continue
+				}
+			}
+			out = append(out, lint.Match{Cue: t.Norm, Span: lint.Span{Start: t.Start, End: toks[v].End}, First: i, Last: v})
+			break
+		}
+	}
+	return out
+}
+
+// Impossible terms granted: the openers of a yes and the terms no one
+// could meet, by language (see stackedTerms).
+var (
+	grantedOpeners = byFirstWord(sarcasmData.WordSets("granted_openers"))
+	grantedTerms   = byFirstWord(sarcasmData.WordSets("granted_terms"))
+)
+
+// stackedTerms is a yes to terms no one could meet: a sentence opened by
+// granted_openers that lists two or more of granted_terms, each in its
+// own part between commas ("Certainly, in two minutes, on New Year's Eve,
+// for free.", "Tabii, gece üçte, ücretsiz, iki dakikada hallederiz");
+// one such term is a sincere offer as often ("Of course, delivery is
+// free"), and so is a list with no yes before it. Word sets, not cue
+// lists: the learnt scorer does not read them.
+func stackedTerms(m *lint.Message) []lint.Match {
+	if grantedOpeners[m.Lang] == nil || m.Kind == lint.Promo {
+		return nil
+	}
+	sents, toks := m.Sentences(), m.Tokens()
+	// Only a sentence's first word may open the yes.
+	opened := false
+	for _, s := range sents {
+		if k := tokenAt(toks, s.Start); k < len(toks) && toks[k].Kind == lint.Word && grantedOpeners[m.Lang][toks[k].Norm] != nil {
+			opened = true
+			break
+		}
+	}
+	if !opened {
+		return nil
+	}
+	terms := phrasesIn(toks, grantedTerms[m.Lang])
+	if len(terms) < 2 {
+		return nil
+	}
+	var out []lint.Match
+	for _, o := range phrasesIn(toks, grantedOpeners[m.Lang]) {
+		i := sentenceOf(sents, o.Span.Start)
+		if tokenAt(toks, sents[i].Start) != o.First {
+			continue
+		}
+		// The parts between commas that hold a term, after the opener.
+		parts := map[int]bool{}
+		for _, t := range terms {
+			if sentenceOf(sents, t.Span.Start) != i || t.Span.Start < o.Span.End {
+				continue
+			}
+			parts[strings.Count(m.Body.Text[o.Span.End:t.Span.Start], ",")] = true
+		}
+		if len(parts) >= 2 {
+			out = append(out, o)
 		}
 	}
 	return out
