@@ -40,7 +40,8 @@ var BotHandoff = &lint.Rule{
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
 service is unavailable or to try later, a feature is not ready yet or closed ("this feature isn't ready yet",
-"funksiyası bu həftə bağlıdır"), the customer has sent too many messages or has reached a limit on asking ("You've reached the limit of three
+"funksiyası bu həftə bağlıdır"), the customer has sent too many messages ("you've sent too many messages"; not "please avoid sending too many
+messages") or has reached a limit on asking ("You've reached the limit of three
 questions per session"), on what it does a day through this assistant or one the message has just named and calls
 "that limit" ("gündəlik limitə çatmısınız"; a shopping quota such as free samples or basket items is not one, nor
 something that "reached its limit"), says it is not accepted through this chat or the bot ("bot vasitəsilə qəbul
@@ -68,7 +69,8 @@ writing to the brand on another of its channels, named ("message us on Instagram
 sayfamızdan yazın", "WhatsApp-da bizə yazın"; not "message us again with your order number", this chat, nor
 "Instagram kullanıcı adınızı yazın", which asks for input) or a person of the
 customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
-ulaşabilirsiniz"), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
+ulaşabilirsiniz", "kataloğumuza ulaşmak için 'katalog' yazın"), nor is a thing of ours that replies ("our system
+replies to order numbers only"), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
 plans may suit you"), its bot by any name ("chatbotumuzla konuşun", "chat with our virtual assistant"), a
 friend, or phoning an order in ("call your order in"), nor a number of people ("groups of 30 people"). The customer's own e-mail address and a date
 or opening hours are no way out. A failure said as a condition ("If that time is not possible for you,
@@ -154,6 +156,7 @@ func hasPhone(text string) bool {
 type oneOfOurs struct {
 	withEnds, toEnds                map[lint.Lang]*endingSet
 	talk, reach, notPeople, connect map[lint.Lang][]string // folded stems
+	reachPeople                     map[lint.Lang][]string // folded endings
 	acts, agentSuffixes             map[lint.Lang][]string // folded stems
 	from                            map[lint.Lang]*endingSet
 	one, withOne, with              map[lint.Lang]map[string]bool
@@ -164,7 +167,7 @@ func newOneOfOurs() oneOfOurs {
 	w := bothandoffData.WordSets
 	stems := foldedSorted
 	return oneOfOurs{withEnds: endingSets(w("ours_with_endings")), talk: stems("talk_stems"), notPeople: stems("not_people"),
-		toEnds: endingSets(w("ours_to_endings")), reach: stems("reach_stems"),
+		toEnds: endingSets(w("ours_to_endings")), reach: stems("reach_stems"), reachPeople: stems("reach_people"),
 		connect: stems("connect_stems"), toOne: w("to_one"), acts: stems("one_acts"), agentSuffixes: stems("agent_suffixes"),
 		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
 		you: w("you_object")}
@@ -261,6 +264,20 @@ func (o oneOfOurs) talkedTo(m *lint.Message, pb phraseBook) bool {
 	return false
 }
 
+// reachedPerson: a noun with "our" and the dative or ablative names a
+// person when, its ending taken off, it ends as an agent does or is a
+// person's noun (reach_people: "fırıncı", "florist", "usta"): "Kataloğumuza
+// ulaşmak için" gets to a thing.
+func (o oneOfOurs) reachedPerson(l lint.Lang, folded string) bool {
+	for _, e := range o.toEnds[l].folded {
+		stem, ok := strings.CutSuffix(folded, e)
+		if ok && slices.ContainsFunc(o.reachPeople[l], func(p string) bool { return strings.HasSuffix(stem, p) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // notPerson: the noun is the bot or its system, a stem of not_people
 // anywhere in it ("botumuzla", "chatbotumuzla", "çatbotumuzla").
 func (o oneOfOurs) notPerson(l lint.Lang, folded string) bool {
@@ -282,6 +299,9 @@ func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) 
 	verbs := o.talk[l]
 	if o.withEnds[l] == nil || !o.withEnds[l].match(l, w, folded) {
 		if o.toEnds[l] == nil || !o.toEnds[l].match(l, w, folded) {
+			return false
+		}
+		if !o.reachedPerson(l, lint.Fold(l, w)) {
 			return false
 		}
 		verbs = o.reach[l]
@@ -1207,7 +1227,7 @@ func (sc selfConnect) youBefore(l lint.Lang, toks []lint.Token, i int, folded bo
 // yönlendiriyorum" (to the main menu) and "transferring you to the menu"
 // lead back to the bot; an option in the menu may lead to a person.
 func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, self selfConnect) []lint.Match {
-	handoff := append(countedDrop(m, own.drop(m, pb.find(m, "handoff"))), self.find(m, pb)...)
+	handoff := append(repliesDrop(m, countedDrop(m, own.drop(m, pb.find(m, "handoff")))), self.find(m, pb)...)
 	if len(handoff) == 0 {
 		return nil
 	}
@@ -1242,6 +1262,47 @@ func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, sel
 		}
 		return false
 	})
+}
+
+// Who answers after "our" (English "our * replies"): replyVerbs end the
+// cue; the noun before the verb must be a person's, an agent's suffix
+// (agent_suffixes: "our baker", "our florist") or one of person_nouns
+// ("our team"), and not the bot or its system (not_people: "Our system
+// replies to order numbers only").
+var (
+	replyVerbs   = bothandoffData.WordSets("reply_verbs")
+	personNouns  = bothandoffData.WordSets("person_nouns")
+	agentEndings = foldedSorted("agent_suffixes")
+	thingNouns   = foldedSorted("not_people")
+)
+
+// repliesDrop keeps the handoff matches that are not one of ours
+// replying, or whose one is a person.
+func repliesDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
+	verbs := replyVerbs[m.Lang]
+	if len(handoff) == 0 || verbs == nil {
+		return handoff
+	}
+	toks := m.Tokens()
+	thing := func(h lint.Match) bool {
+		if h.First < 0 || h.Last >= len(toks) || !verbs[toks[h.Last].Norm] {
+			return false
+		}
+		p := neighbour(toks, h.Last, -1)
+		if p < 0 || toks[p].Kind != lint.Word {
+			return true
+		}
+		w := toks[p].Norm
+		if slices.ContainsFunc(thingNouns[m.Lang], func(x string) bool { return strings.Contains(w, x) }) {
+			return true
+		}
+		return !personNouns[m.Lang][w] &&
+			!(len(w) > 4 && slices.ContainsFunc(agentEndings[m.Lang], func(x string) bool { return strings.HasSuffix(w, x) }))
+	}
+	if !slices.ContainsFunc(handoff, thing) {
+		return handoff
+	}
+	return slices.DeleteFunc(slices.Clone(handoff), thing)
 }
 
 // countedPeople: per language, the words for people that after a number

@@ -33,7 +33,9 @@ farewell or wish ("have a great day", "safe travels", "iyi günler", "yolunuz a�
 günlər"; an exclamation ending in a wish, "Happy baking!", "Bol kazançlı günler!", "Xoş yol!";
 congratulations; sympathy, "our thoughts are with you"; a wish in other words: "Sleep well!", "Ride
 safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
-gəzintilər", "Sağlıqla geyinin", "Eynəyinizi şad günlərdə taxasınız!", "Çayınız hiç soğumasın ☕", "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
+gəzintilər", "Sağlıqla geyinin", "Eynəyinizi sağlıqla taxasınız!" (with a blessing; "sabah filiala gələsiniz" is a polite
+instruction), "Çayınız hiç soğumasın ☕" (a wish on the customer's thing; ended with no mark and no emoji, "Eski PIN
+dursun" is a label and "Kuryer geri qayıtsın" a jussive), "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
 rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "we hope to cater for you another time", "sizi yenə görmək ümidi ilə"; a
@@ -51,11 +53,13 @@ printed on the card", "Teşekkür kartı pakete eklendi"; one sent to the custom
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "kömək edərik", "yardımcı oluruz", "if anything comes
 up, write to us" in any words, "kapımız her zaman açık", "the door and the phone are always open", "happy to redo it
-whenever suits you", "məmnuniyyətlə yenidən baxarıq", "sizi yenidən görmək bizə xoş olar"; thanks in a
+whenever suits you" (not "collect it whenever suits you", an errand's time), "məmnuniyyətlə yenidən baxarıq" (not
+"the courier will gladly bring it"), "sizi yenidən görmək bizə xoş olar"; thanks in a
 borrowed word, "Merci"). Awaiting something by a date is asked for, not a
 courtesy ("qeydlərinizi cümə gününədək gözləyirik"; "we look forward to seeing you" is one, and so is "by the
-pool", a place, not a date). An open door is one when it is always open or open to the customer, not on a
-given day ("kapımız cumartesi de açık" gives opening hours). Words match in
+pool", a place, not a date). An open door is one when it is ours and always open or open to the customer, not on a
+given day ("kapımız cumartesi de açık" gives opening hours), nor the customer's door or a building's gate
+("kapınızı ve telefonunuzu açık tutun", "Site kapısı her zaman açık"). Words match in
 their inflected forms ("iyi gün*" matches "İyi günler") and typed without the language's letters ("Xos
 gunler"). In a transcript, it flags a conversation closed when the last brand message has none of these.`,
 		Why: `The last message is what the customer remembers; ending without a word of thanks or an open
@@ -266,6 +270,16 @@ type goodbyeWords struct {
 	// "ehtiyatla" may instruct); spend: a verb of spending time, a wish
 	// with a wish word before it ("mutlu bir akşam geçirin").
 	pleasure, spend map[lint.Lang]map[string]bool
+	// yours: the 2nd person possessive endings ("Çayınız"): the
+	// customer's thing an unpunctuated optative wishes well.
+	yours, ever map[lint.Lang]map[string]bool
+	// gladly, firstPerson: a manner adverb offers with a verb of ours.
+	gladly, firstPerson map[lint.Lang]map[string]bool
+	// doorStems, doorForms, ourDoors, doorPartners, ourGenitive: an open
+	// door of ours (see ourDoor).
+	doorStems                                      map[lint.Lang]prefixes
+	doorForms, ourDoors, doorPartners, ourGenitive map[lint.Lang]map[string]bool
+	negImperative                                  map[lint.Lang]map[string]bool
 	// timeWords: a time after "speak to you" or "catch you" makes it a
 	// farewell ("Speak to you on Monday"), the list talk.
 	timeWords map[lint.Lang]map[string]bool
@@ -369,7 +383,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
 		coordinators: w("coordinators"), wishVerbs: w("wish_verbs"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
-		elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
+		yours: w("your_endings"), ever: w("ever_adverbs"), gladly: w("gladly_adverbs"), firstPerson: w("first_person_verb_endings"), doorStems: prefixLists(w("door_stems")), negImperative: w("negative_imperative_endings"), doorForms: w("door_forms"), ourDoors: w("our_doors"), doorPartners: w("door_partners"), ourGenitive: w("our_genitive_endings"), elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), wishTimes: w("wish_times"), wishedEndings: w("wished_noun_endings"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
@@ -949,24 +963,75 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 			break
 		}
 	}
-	// The 2nd person ("taxasınız") only of a verb the dictionary has:
-	// "qrupundasınız" says where the customer is.
+	// The 2nd person ("taxasınız") only of a verb the dictionary has
+	// ("qrupundasınız" says where the customer is), and only with a
+	// blessing or a wish word in its clause ("Güle güle takasınız!"):
+	// without one it is a polite instruction ("sabah filiala gələsiniz").
 	if !found && dictionaryVerb(l, last, gw.optative2[l], gw.infinitive[l]) {
-		return gw.statementWish(m, toks, s, clause)
+		return gw.blessed(l, toks, clause, folded) && gw.statementWish(m, toks, s, clause, false)
 	}
 	if !found || gw.imperativeOf(l, last) ||
 		gw.optativeVerb[l] != nil && !dictionaryVerb(l, last, gw.optative[l], gw.infinitive[l]) {
 		return false
 	}
-	return gw.statementWish(m, toks, s, clause)
+	return gw.statementWish(m, toks, s, clause, gw.customersThing(l, toks, clause, folded))
+}
+
+// blessed: a word of the clause before its verb is a blessing, a blessing
+// of pleasure or a wish word ("güle güle", "sağlıqla", "xoş").
+func (gw *goodbyeWords) blessed(l lint.Lang, toks []lint.Token, clause []int, folded bool) bool {
+	for _, k := range clause[:len(clause)-1] {
+		w := toks[k].Norm
+		if hasWord(l, gw.blessing[l], w, folded) || hasWord(l, gw.pleasure[l], w, folded) || hasWord(l, gw.wish[l], w, folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// customersThing: the clause opens with a noun of the customer's, in the
+// 2nd person possessive ("Çayınız", "Çörəyiniz"): what the optative wishes
+// well, not a third party ("Kuryer geri qayıtsın") or a bare noun ("Eski
+// PIN dursun").
+// With only adverbs of ever before the verb (ever_adverbs: "Heç
+// soyumasın") the subject is the one an earlier sentence named, when that
+// one is the customer's ("Çörəyiniz bişdi. Heç soyumasın 🍞").
+func (gw *goodbyeWords) customersThing(l lint.Lang, toks []lint.Token, clause []int, folded bool) bool {
+	yours := func(w string) bool {
+		for e := range gw.yours[l] {
+			if endsIn(l, w, e, 2, folded) {
+				return true
+			}
+		}
+		return false
+	}
+	dropped := true
+	for _, k := range clause[:len(clause)-1] {
+		if yours(toks[k].Norm) {
+			return true
+		}
+		dropped = dropped && hasWord(l, gw.ever[l], toks[k].Norm, folded)
+	}
+	if !dropped {
+		return false
+	}
+	for k := clause[0] - 1; k >= 0; k-- {
+		if toks[k].Kind == lint.Word && yours(toks[k].Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // statementWish: the sentence s, whose last clause ends in an optative,
 // is a statement and no complementizer stands before it ("dedik ki, sizə
-// zəng etsin" reports what someone is to do).
-func (gw *goodbyeWords) statementWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int) bool {
+// zəng etsin" reports what someone is to do). With no mark at the
+// message's end it is one only when an emoji follows and the customer's
+// thing is wished well (ownThing: "Çayınız hiç soğumasın ☕"); a label or
+// a bare jussive ends so too ("Eski PIN dursun").
+func (gw *goodbyeWords) statementWish(m *lint.Message, toks []lint.Token, s lint.Span, clause []int, ownThing bool) bool {
 	text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
-	if !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || unpunctuatedEnd(m, text, s)) {
+	if !(strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || ownThing && unpunctuatedEnd(m, text, s)) {
 		return false
 	}
 	// The sentence's words, from its last clause back to its start.
@@ -978,17 +1043,21 @@ func (gw *goodbyeWords) statementWish(m *lint.Message, toks []lint.Token, s lint
 	return true
 }
 
-// unpunctuatedEnd: the message's last sentence ends with no mark, or
-// with an emoji or symbol after its last word ("Çayınız hiç soğumasın
-// ☕"): a statement, as a full stop would make it; a question has its "?".
+// unpunctuatedEnd: the message's last sentence ends with an emoji or
+// symbol after its last word and no mark ("Çayınız hiç soğumasın ☕"): a
+// statement, as a full stop would make it; a question has its "?". With
+// nothing after the word it may be a label ("Enter Tuşu Göndersin").
 func unpunctuatedEnd(m *lint.Message, text string, s lint.Span) bool {
 	if strings.TrimSpace(m.Body.Text[s.End:]) != "" {
 		return false
 	}
-	text = strings.TrimRightFunc(text, func(r rune) bool {
+	trimmed := strings.TrimRightFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Mn, r) || r == '\u200d' || r == '\ufe0f'
 	})
-	r, _ := utf8.DecodeLastRuneInString(text)
+	if len(trimmed) == len(strings.TrimRightFunc(text, unicode.IsSpace)) {
+		return false // no emoji after the word
+	}
+	r, _ := utf8.DecodeLastRuneInString(trimmed)
 	return unicode.IsLetter(r)
 }
 
@@ -1090,12 +1159,78 @@ func (gw *goodbyeWords) offersHelp(m *lint.Message, help []lint.Match) bool {
 	}
 	toks, sents := m.Tokens(), m.Sentences()
 	for _, h := range help {
+		if h.First >= 0 && (!gw.ourDoor(m.Lang, toks, h) || !gw.gladlyOurs(m.Lang, toks, h)) {
+			continue
+		}
 		if h.First < 0 || len(sents) == 0 {
 			return true
 		}
 		s := sents[sentenceOf(sents, h.Span.Start)]
 		if strings.HasSuffix(strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)"), "?") || !gw.negatedNear(m.Lang, toks, h) {
 			return true
+		}
+	}
+	return false
+}
+
+// ourDoor: a help cue that opens with a door (door_stems: "kapısı her
+// zaman açık", "qapı da telefon da açıqdır") is an open door of ours only
+// when the door is not the customer's nor in the accusative (door_forms:
+// "kapı", "kapısı", "qapımız"; not "kapınızı", "qapını"), is ours when it
+// is open alone (our_doors, or door_forms after a 1st person plural
+// genitive, our_genitive_endings: "emalatxanamızın qapısı"; "Site kapısı
+// her zaman açık" is a building's gate), and no imperative follows ("açık
+// tutun", "açıq saxlayın", "açık bırakmayın": an instruction). The door
+// and the phone open together are a business's, whosever the door.
+func (gw *goodbyeWords) ourDoor(l lint.Lang, toks []lint.Token, h lint.Match) bool {
+	w := toks[h.First].Norm
+	if !gw.doorStems[l].start(w) {
+		return true
+	}
+	if !gw.doorForms[l][w] && !gw.ourDoors[l][w] {
+		return false
+	}
+	if n := neighbour(toks, h.Last, 1); n >= 0 && toks[n].Kind == lint.Word &&
+		(gw.imperativeOf(l, toks[n].Norm) || dictionaryVerb(l, toks[n].Norm, gw.negImperative[l], gw.infinitive[l])) {
+		return false
+	}
+	if gw.ourDoors[l][w] {
+		return true
+	}
+	for k := h.First + 1; k <= h.Last; k++ {
+		if toks[k].Kind == lint.Word && gw.doorPartners[l][toks[k].Norm] {
+			return true // the door and the phone
+		}
+	}
+	p := neighbour(toks, h.First, -1)
+	if p < 0 || toks[p].Kind != lint.Word {
+		return false
+	}
+	for e := range gw.ourGenitive[l] {
+		if endsIn(l, toks[p].Norm, e, 1, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// gladlyOurs: a help cue that is a manner adverb alone (gladly_adverbs:
+// "məmnuniyyətlə") offers help only when a verb of ours in the 1st person
+// follows within three words in its sentence (first_person_verb_endings:
+// "məmnuniyyətlə yer ayırarıq"); "kuryer onu məmnuniyyətlə gətirəcək"
+// says how someone else does a thing.
+func (gw *goodbyeWords) gladlyOurs(l lint.Lang, toks []lint.Token, h lint.Match) bool {
+	if h.First != h.Last || !gw.gladly[l][toks[h.First].Norm] {
+		return true
+	}
+	for j, k := h.Last, 0; k < 3; k++ {
+		if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		for e := range gw.firstPerson[l] {
+			if endsIn(l, toks[j].Norm, e, 2, false) {
+				return true
+			}
 		}
 	}
 	return false
