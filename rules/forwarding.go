@@ -44,7 +44,7 @@ cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office 
 office", "the Passport Office"), administration ("liman idarəsi", "site yönetimi") or chair's office with a
 public body's kind ("liman başkanlığı"; a board's, "yönetim kurulu başkanlığı", is ours), another company
 named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with", "that
-supplies us", "that sells us" or "that grew the plant" ("bize tedarik eden", "bizə tədarük edən"), a building's manager ("site
+supplies us" or "that sells us" ("bize tedarik eden", "bizə tədarük edən"; "the team that made your sofa" is ours), a building's manager ("site
 yöneticisine", "bina müdirinə"), or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
 received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "they" before "now have", "adresinizi ona ilettik", but not
@@ -53,7 +53,7 @@ describes the goods), was notified of them or they were reported to it, was copi
 conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik", "bilgi olarak ekledik",
 "copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
 "yazışmaya qoşduq", "CC'ledik", "firmasına CC etdik"; cc'd, copied in or looped in with no word for the conversation, "we've CC'd the
-supplier", "I've looped in the manufacturer") or was given the customer's
+supplier", "I've looped in the manufacturer"; not "we were cc'd on the courier's reply" nor "copied in the manufacturer's terms") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
 "icazənizlə") — but not its absence: "without your permission", "izniniz olmadan", "icazənizi almadan"
@@ -69,14 +69,14 @@ brand such as "our supplier", "a freelance plasterer", "anlaşmalı bir döşeme
 of ours ("otelimizin transfer şirketine", "mağazamızın anlaşmalı kuryesine"), or a company of a trade
 such as "our cleaning company"; after "our" an outside role's noun before our own role names that role's work,
 "our importer account manager"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), an agent, officer, liaison, desk or manager of ours ("one of our agents", "the kennel manager on our team"; without "our", another party's noun before one makes it
-that party's: "the insurance agent" and "the hotel manager" are flagged), the owner or the club alone ("the owner", "the shop owner", "your
+that party's: "the insurance agent" is flagged; a manager named by a place is the place's own, ours, as "the store manager" is, unless the place is named after "at": "the hotel manager" is fine, "the marina manager at Port Hamble" flagged), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club", "the club's welfare officer") or an event's own officials, the account or card holder (the
 customer), advice such as "take your results with you when you go to the hospital", a party the customer is to
 reach ("sığortaçınıza müraciət etmək üçün … sizə göndərdik"; one we reach on the customer's behalf,
 "adınıza … başvurmak için … ilettik", got it), someone's words
 in quotes or in another clause (a semicolon ends one), what the customer sent themselves ("the form you submitted to the council"), handing goods
 such as a parcel, or anything of the customer's that is not data ("your repaired watch"), over to a courier
-(hand over, give, teslim et, təhvil ver; a code or a note passed on, "kapı şifrenizi kuryeye ilettik", "your key code", is data), and filing an application with the authority that decides it (a visa
+(hand over, give, teslim et, təhvil ver; a code or a note passed on, "kapı şifrenizi kuryeye ilettik", "your key code", is data; "the hinge pin" and "the measurements of the panel" are the goods', and a bare noun right before the verb sends none of the customer's data: "kuryeye telefon attık", "kuryerə mesaj göndərdik", we phoned or messaged it), and filing an application with the authority that decides it (a visa
 application with the consulate) are fine. In a transcript, a forward event or such a message is fine
 after the customer's consent_granted, and
 flagged again after consent_revoked.`,
@@ -117,6 +117,13 @@ type forwardingWords struct {
 	// supplier"), and copyParticles the particle that does so after any
 	// of them ("copied in", "looped in").
 	copyBare, copyParticles map[lint.Lang]map[string]bool
+	// copyParticleVerbs (English): the copy-in verbs the particle follows
+	// ("copied in", "looped in"; "added in" includes a thing).
+	copyParticleVerbs map[lint.Lang]map[string]bool
+	// ownedOnly (English): words of data that also name a thing's parts
+	// or sizes, data only after "your" or before "you" ("your
+	// measurements", "the PIN you gave us").
+	ownedOnly map[lint.Lang]map[string]bool
 	// carriers: the lemmas of the third parties that carry goods (see
 	// carriedGoods); honorifics: a title after a given name, which ends
 	// the name and carries its case ("Elnur bəyə"); mailingLists: the
@@ -161,6 +168,12 @@ type forwardingWords struct {
 	// that party, unless "our" stands before it ("our importer liaison
 	// officer").
 	agentHeads map[lint.Lang]map[string]bool
+	// placedHeads (English): our own roles named by the place they run
+	// ("the hotel manager", ours as "the store manager" is); a third
+	// party's noun before one is that party only with "at" and a
+	// capitalised place after the role ("the marina manager at Port
+	// Hamble") or "your" before the noun ("your building manager").
+	placedHeads map[lint.Lang]map[string]bool
 	// setAsideBefore (English), setAsideAfter (Turkish, Azerbaijani): the
 	// negation that sets a receiver aside for another ("…, not to the
 	// depot", "şubeye değil", "filiala yox"); onlyWords: "only" before it
@@ -395,14 +408,14 @@ func newForwardingWords() *forwardingWords {
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
 		atEndings: w("at_endings"), receives: w("receive_verbs"), notReceiverEndings: w("not_receiver_endings"),
 		relativeYou: w("relative_you_endings"), postpositions: w("postpositions"), copyIn: w("copy_in_verbs"),
-		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), hardStems: w("hard_stems"), pastOnly: w("past_only"), pastEndings: w("past_endings"), copyBare: w("copy_in_bare"), copyParticles: w("copy_in_particles"), bareGenitive: w("bare_genitive_endings"),
+		copyInOnly: w("copy_in_only"), copyInto: w("copy_into"), hardStems: w("hard_stems"), pastOnly: w("past_only"), pastEndings: w("past_endings"), copyBare: w("copy_in_bare"), copyParticles: w("copy_in_particles"), copyParticleVerbs: w("copy_in_particle_verbs"), ownedOnly: w("owned_only"), bareGenitive: w("bare_genitive_endings"),
 		pronouns: w("pronouns"), ourWords: w("our_words"), events: w("events"),
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
-		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"),
+		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"), placedHeads: w("placed_heads"),
 		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), companions: w("companions"), lightVerbs: w("light_verbs"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
@@ -502,6 +515,17 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	// softens it: "adına" (the noun ad, name) is no form of "at" (send).
 	if len(fw.hardStems[m.Lang])+len(fw.pastOnly[m.Lang]) > 0 && slices.ContainsFunc(all["verbs"], func(v lint.Match) bool { return fw.softened(m.Lang, toks, v) }) {
 		all["verbs"] = slices.DeleteFunc(slices.Clone(all["verbs"]), func(v lint.Match) bool { return fw.softened(m.Lang, toks, v) })
+	}
+	// A word of data that also names a thing's part or size is data only
+	// as the customer's: "your measurements", not "the measurements of the
+	// panel", "the hinge pin". In Turkish and Azerbaijani a bare noun
+	// right before the verb is its indefinite object, no data of the
+	// customer's: "kuryeye telefon attık" (we phoned the courier),
+	// "kuryerə mesaj göndərdik" (we messaged it).
+	if notData := func(d lint.Match) bool {
+		return fw.notOwnedData(m.Lang, toks, d) || fw.incorporated(m.Lang, toks, d, all["verbs"])
+	}; slices.ContainsFunc(all["data"], notData) {
+		all["data"] = slices.DeleteFunc(slices.Clone(all["data"]), notData)
 	}
 	verbs, data, third, own, irrealis := byClause("verbs", clauses), byClause("data", clauses), byClause("third", clauses),
 		byClause("own", clauses), byClause("irrealis", clauses)
@@ -646,7 +670,10 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 				}
 				if i := slices.IndexFunc(ours, func(o lint.Match) bool { return o.First == next }); i >= 0 {
 					if !ourAhead && fw.agentHeads[m.Lang][toks[ours[i].Last].Norm] && !fw.ourAfter(m.Lang, toks, ours[i].Last) {
-						break // "the hotel manager"; "the kennel manager on our team" is ours
+						break // "the insurance agent"; "the kennel liaison on our team" is ours
+					}
+					if !ourAhead && fw.placedHeads[m.Lang][toks[ours[i].Last].Norm] && (fw.atPlace(m, toks, ours[i].Last) || fw.yours(m.Lang, toks, r)) {
+						break // "the marina manager at Port Hamble", "your building manager"; "the hotel manager" is ours
 					}
 					return true
 				}
@@ -909,6 +936,56 @@ func (fw *forwardingWords) nearOurs(l lint.Lang, toks []lint.Token, i int) bool 
 		}
 	}
 	return false
+}
+
+// notOwnedData: a data cue of owned_only with neither "your" within three
+// words before it nor "you" right after it.
+func (fw *forwardingWords) notOwnedData(l lint.Lang, toks []lint.Token, d lint.Match) bool {
+	if d.First < 0 || d.Last >= len(toks) || !fw.ownedOnly[l][toks[d.Last].Norm] {
+		return false
+	}
+	if n := neighbour(toks, d.Last, 1); n >= 0 && fw.you[l][toks[n].Norm] {
+		return false
+	}
+	return !wordWithinBefore(toks, d.First, 3, fw.owner[l])
+}
+
+// incorporated (Turkish, Azerbaijani: languages with receiver_endings): a
+// data cue with no ending at all right before a sending verb is the verb's
+// indefinite object, as in "telefon atmak" (to phone) and "mesaj
+// göndərmək" (to message): the customer's data is definite, in the
+// accusative or with their possessive ("telefonunuzu", "mesajınızı").
+func (fw *forwardingWords) incorporated(l lint.Lang, toks []lint.Token, d lint.Match, verbs []lint.Match) bool {
+	if fw.receiverEndings[l] == nil || d.First < 0 || d.First != d.Last || d.Last >= len(toks) {
+		return false
+	}
+	words := strings.Fields(d.Cue)
+	if len(words) != 1 || lint.Fold(l, toks[d.Last].Norm) != lint.Fold(l, lint.CueLemma(words[0])) {
+		return false
+	}
+	n := neighbour(toks, d.Last, 1)
+	return n >= 0 && slices.ContainsFunc(verbs, func(v lint.Match) bool { return v.First == n })
+}
+
+// atPlace: "at" and a capitalised word right after token i, "the" between
+// them or none ("the marina manager at Port Hamble", "at the Lyric
+// Playhouse"): a place named, not ours.
+func (fw *forwardingWords) atPlace(m *lint.Message, toks []lint.Token, i int) bool {
+	j := neighbour(toks, i, 1)
+	if j < 0 || !fw.atWords[m.Lang][toks[j].Norm] {
+		return false
+	}
+	if j = neighbour(toks, j, 1); j >= 0 && toks[j].Norm == "the" {
+		j = neighbour(toks, j, 1) // "at the Lyric Playhouse"
+	}
+	return j >= 0 && toks[j].Kind == lint.Word && upperInitial(m.Body.Text[toks[j].Start:toks[j].End])
+}
+
+// yours: "your" right before the receiver's phrase ("your building
+// manager").
+func (fw *forwardingWords) yours(l lint.Lang, toks []lint.Token, r lint.Match) bool {
+	j := neighbour(toks, r.First, -1)
+	return j >= 0 && r.First >= 0 && fw.owner[l][toks[j].Norm]
 }
 
 // ourAfter: "our" within three words after token i, in its clause ("the
@@ -1306,25 +1383,38 @@ func (fw *forwardingWords) takesWith(l lint.Lang, v lint.Match) bool {
 // not as one of the data cues.
 const ownedCue = "owned"
 
+// englishGenitive: a word in the English genitive ("courier's",
+// "suppliers'").
+func englishGenitive(w string) bool {
+	for _, e := range [...]string{"'s", "’s", "s'", "s’"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // bareCopyCue marks the conversation a party is copied into with no word
 // for it (English: "cc'd the supplier", "looped in the agency").
 const bareCopyCue = "conversation copied into"
 
-// copiedBare (English): word i is one of copy_in_bare, or one of
-// copy_in_particles right after a copy-in verb.
+// copiedBare (English): word i is one of copy_in_bare, not after a form of
+// "be" (passive: we were the ones copied), or one of copy_in_particles
+// right after one of copy_in_particle_verbs.
 func (fw *forwardingWords) copiedBare(l lint.Lang, toks []lint.Token, i int) bool {
-	if fw.copyBare[l][toks[i].Norm] {
-		return true
-	}
 	p := neighbour(toks, i, -1)
-	return fw.copyParticles[l][toks[i].Norm] && p >= 0 && fw.copyIn[l][toks[p].Norm]
+	if fw.copyBare[l][toks[i].Norm] {
+		return p < 0 || !fw.be[l][toks[p].Norm] // "we were cc'd on the reply": we got it
+	}
+	return fw.copyParticles[l][toks[i].Norm] && p >= 0 && fw.copyParticleVerbs[l][toks[p].Norm]
 }
 
 // copiedBareTo: the party right after the verb that copied it in (a
-// determiner and up to three words between, none "to" or a sign).
+// determiner and up to three words between, none "to" or a sign), itself
+// the head, not an owner in the genitive.
 func (fw *forwardingWords) copiedBareTo(l lint.Lang, toks []lint.Token, d, t lint.Match) bool {
-	if t.First <= d.Last {
-		return false
+	if t.First <= d.Last || t.Last < 0 || englishGenitive(toks[t.Last].Norm) {
+		return false // "copied in the manufacturer's terms": a thing of the party's
 	}
 	for j, k := neighbour(toks, d.Last, 1), 0; j != t.First; j, k = neighbour(toks, j, 1), k+1 {
 		if j < 0 || j > t.First || k > 3 || toks[j].Kind != lint.Word || fw.to[l][toks[j].Norm] {
