@@ -3637,11 +3637,11 @@ var (
 )
 
 // stemIn reports whether a word is in a set of stems: a stem of at least
-// min letters starts it, a shorter one is the whole word ("win" is not
+// minLen letters starts it, a shorter one is the whole word ("win" is not
 // "winter", "kırıl" is "kırılır").
-func stemIn(w string, set map[string]bool, min int) bool {
+func stemIn(w string, set map[string]bool, minLen int) bool {
 	for s := range set {
-		if w == s || utf8.RuneCountInString(s) >= min && strings.HasPrefix(w, s) {
+		if w == s || utf8.RuneCountInString(s) >= minLen && strings.HasPrefix(w, s) {
 			return true
 		}
 	}
