@@ -1087,10 +1087,7 @@ func (o ownChannel) drop(m *lint.Message, handoff []lint.Match) []lint.Match {
 		return n >= 0 && toks[n].Kind == lint.Word && your.match(m.Lang, toks[n].Norm, folded) &&
 			slices.ContainsFunc(o.address[m.Lang], func(a string) bool { return strings.HasPrefix(lint.Fold(m.Lang, toks[n].Norm), a) })
 	}
-	if !slices.ContainsFunc(handoff, own) {
-		return handoff
-	}
-	return slices.DeleteFunc(slices.Clone(handoff), own)
+	return dropMatches(handoff, own)
 }
 
 // selfConnect: the bot itself puts the customer through, a verb of
@@ -1299,10 +1296,7 @@ func repliesDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
 		return !personNouns[m.Lang][w] &&
 			!(len(w) > 4 && slices.ContainsFunc(agentEndings[m.Lang], func(x string) bool { return strings.HasSuffix(w, x) }))
 	}
-	if !slices.ContainsFunc(handoff, thing) {
-		return handoff
-	}
-	return slices.DeleteFunc(slices.Clone(handoff), thing)
+	return dropMatches(handoff, thing)
 }
 
 // countedPeople: per language, the words for people that after a number
@@ -1324,10 +1318,7 @@ func countedDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
 		p := neighbour(toks, h.First, -1)
 		return p >= 0 && toks[p].Kind == lint.Number
 	}
-	if !slices.ContainsFunc(handoff, counted) {
-		return handoff
-	}
-	return slices.DeleteFunc(slices.Clone(handoff), counted)
+	return dropMatches(handoff, counted)
 }
 
 // wordsApart counts the words from token a to token b (b after a): 1 for
@@ -1491,4 +1482,14 @@ func (pr personReplies) found(m *lint.Message, pb phraseBook) bool {
 		}
 	}
 	return false
+}
+
+// dropMatches returns the matches that drop does not report, sharing the
+// slice when none is dropped (the common case) and copying it otherwise,
+// since the matches may be another rule's.
+func dropMatches(ms []lint.Match, drop func(lint.Match) bool) []lint.Match {
+	if !slices.ContainsFunc(ms, drop) {
+		return ms
+	}
+	return slices.DeleteFunc(slices.Clone(ms), drop)
 }
