@@ -3950,9 +3950,9 @@ var (
 	petitionStemsOf = func() map[lint.Lang]*stemTable {
 		out := map[lint.Lang]*stemTable{}
 		for l, set := range petitionAddressees {
-			t := &stemTable{stems: slices.Sorted(maps.Keys(set))}
-			for _, st := range t.stems {
-				t.firsts[st[0]] = true
+			t := &stemTable{}
+			for _, st := range slices.Sorted(maps.Keys(set)) {
+				t.byFirst[st[0]] = append(t.byFirst[st[0]], st)
 			}
 			out[l] = t
 		}
@@ -3960,10 +3960,11 @@ var (
 	}()
 )
 
-// stemTable is a sorted list of stems and the first bytes they start with.
+// stemTable holds sorted stems by their first byte: a word is compared
+// only with the stems that start as it does (the check runs on every word
+// of every Turkish and Azerbaijani message).
 type stemTable struct {
-	stems  []string
-	firsts [256]bool
+	byFirst [256][]string
 }
 
 // petitioned is a mock offer to petition what cannot answer: nature, an
@@ -4033,12 +4034,12 @@ func (c customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
 	l := m.Lang
 	// addressee reports whether a word is a stem of petition_addressees
 	// with a case ending, and whether it is a fortune-teller.
-	stems, firsts := petitionStemsOf[l].stems, &petitionStemsOf[l].firsts
+	byFirst := &petitionStemsOf[l].byFirst
 	addressee := func(w string) (ok, oracle bool) {
-		if w == "" || !firsts[w[0]] {
+		if w == "" {
 			return false, false
 		}
-		for _, st := range stems {
+		for _, st := range byFirst[w[0]] {
 			rest, found := strings.CutPrefix(w, st)
 			if !found {
 				continue
