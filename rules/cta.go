@@ -1172,8 +1172,13 @@ func (g ctaGrammar) pairStem(l lint.Lang, prev, stem string) bool {
 // anyEnding reports whether w ends in one of set's endings after a stem
 // of a letter or more (compared folded in a folded text).
 func anyEnding(l lint.Lang, w string, set map[string]bool, folded bool) bool {
+	return anyEndingAfter(l, w, set, 1, folded)
+}
+
+// anyEndingAfter is anyEnding after a stem of at least stem letters.
+func anyEndingAfter(l lint.Lang, w string, set map[string]bool, stem int, folded bool) bool {
 	for e := range set {
-		if endsIn(l, w, e, 1, folded) {
+		if endsIn(l, w, e, stem, folded) {
 			return true
 		}
 	}

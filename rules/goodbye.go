@@ -998,12 +998,7 @@ func (gw *goodbyeWords) blessed(l lint.Lang, toks []lint.Token, clause []int, fo
 // one is the customer's ("Çörəyiniz bişdi. Heç soyumasın 🍞").
 func (gw *goodbyeWords) customersThing(l lint.Lang, toks []lint.Token, clause []int, folded bool) bool {
 	yours := func(w string) bool {
-		for e := range gw.yours[l] {
-			if endsIn(l, w, e, 2, folded) {
-				return true
-			}
-		}
-		return false
+		return anyEndingAfter(l, w, gw.yours[l], 2, folded)
 	}
 	dropped := true
 	for _, k := range clause[:len(clause)-1] {
@@ -1206,12 +1201,7 @@ func (gw *goodbyeWords) ourDoor(l lint.Lang, toks []lint.Token, h lint.Match) bo
 	if p < 0 || toks[p].Kind != lint.Word {
 		return false
 	}
-	for e := range gw.ourGenitive[l] {
-		if endsIn(l, toks[p].Norm, e, 1, false) {
-			return true
-		}
-	}
-	return false
+	return anyEnding(l, toks[p].Norm, gw.ourGenitive[l], false)
 }
 
 // gladlyOurs: a help cue that is a manner adverb alone (gladly_adverbs:
@@ -1227,10 +1217,8 @@ func (gw *goodbyeWords) gladlyOurs(l lint.Lang, toks []lint.Token, h lint.Match)
 		if j = neighbour(toks, j, 1); j < 0 || toks[j].Kind != lint.Word {
 			return false
 		}
-		for e := range gw.firstPerson[l] {
-			if endsIn(l, toks[j].Norm, e, 2, false) {
-				return true
-			}
+		if anyEndingAfter(l, toks[j].Norm, gw.firstPerson[l], 2, false) {
+			return true
 		}
 	}
 	return false
