@@ -15,8 +15,13 @@ func decodeCheck(data []byte, req *CheckRequest) error {
 	if fastCheck(data, req) {
 		return nil
 	}
-	*req = CheckRequest{}
-	return decodeStrict(data, req)
+	// A request of its own for the strict decoder, which keeps what it
+	// decodes into: req stays where its caller made it, with no
+	// allocation for the usual body.
+	slow := new(CheckRequest)
+	err := decodeStrict(data, slow)
+	*req = *slow
+	return err
 }
 
 // fastCheck is the one-pass reader; false when it leaves the body to
