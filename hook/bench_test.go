@@ -2,6 +2,8 @@ package hook
 
 import (
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -21,7 +23,10 @@ func BenchmarkCheck(b *testing.B) { benchmarkCheck(b, false) }
 func BenchmarkCheckDistinct(b *testing.B) { benchmarkCheck(b, true) }
 
 func benchmarkCheck(b *testing.B, distinct bool) {
-	srv := newHarness(b, nil).srv
+	// A line a request, logged as serve logs it.
+	logs := NewLogBuffer(io.Discard, time.Second)
+	b.Cleanup(func() { logs.Close() })
+	srv := newHarness(b, func(c *Config) { c.Logger = slog.New(logs.JSONHandler(slog.LevelInfo, slog.LevelWarn)) }).srv
 	for i := range 100 {
 		ev := fmt.Sprintf(`{"time":"2026-11-23T09:59:00Z","conversation":"c-%d","channel":"messenger","direction":"in","actor":"customer","type":"message","text":"hello"}`, i)
 		req := httptest.NewRequest("POST", "/v1/events", strings.NewReader(ev))

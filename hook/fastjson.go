@@ -2,6 +2,7 @@ package hook
 
 import (
 	"bytes"
+	"encoding/binary"
 	"unicode/utf8"
 )
 
@@ -14,8 +15,13 @@ func decodeCheck(data []byte, req *CheckRequest) error {
 	if fastCheck(data, req) {
 		return nil
 	}
-	*req = CheckRequest{}
-	return decodeStrict(data, req)
+	// A request of its own for the strict decoder, which keeps what it
+	// decodes into: req stays where its caller made it, with no
+	// allocation for the usual body.
+	slow := new(CheckRequest)
+	err := decodeStrict(data, slow)
+	*req = *slow
+	return err
 }
 
 // fastCheck is the one-pass reader; false when it leaves the body to
@@ -98,13 +104,44 @@ func (r *reader) raw() ([]byte, bool) {
 		return nil, false
 	}
 	s := r.data[r.i : r.i+n]
-	for _, c := range s {
-		if c < 0x20 || c == '\\' {
-			return nil, false
-		}
+	if !plainString(s) {
+		return nil, false
 	}
 	r.i += n + 1
 	return s, true
+}
+
+// plainString is whether s holds no control character and no backslash:
+// eight bytes at a time, the last eight read again from before them when
+// fewer are left.
+func plainString(s []byte) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if escapes(binary.LittleEndian.Uint64(s[i:])) {
+			return false
+		}
+	}
+	if i == len(s) {
+		return true
+	}
+	if len(s) >= 8 {
+		return !escapes(binary.LittleEndian.Uint64(s[len(s)-8:]))
+	}
+	for _, c := range s[i:] {
+		if c < 0x20 || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// escapes is whether one of the eight bytes of w is below 0x20 or a
+// backslash (the tests for a byte below n and a zero byte, exact as
+// answers for the whole word).
+func escapes(w uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	bs := w ^ '\\'*ones
+	return ((w-0x20*ones)&^w|(bs-ones)&^bs)&high != 0
 }
 
 func (r *reader) str(dst *string) bool {

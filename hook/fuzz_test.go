@@ -146,3 +146,22 @@ func FuzzServer(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPlainString holds the eight-byte scan of a string's bytes to the
+// byte-at-a-time test it replaces.
+func FuzzPlainString(f *testing.F) {
+	for _, s := range []string{"", "a", "Merhaba! Siparişiniz yarın", "1234567\\", "\x1f2345678901234", "abcdefghij\x00", "\x7f\x80\xff ", "12345678\t"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, s []byte) {
+		want := true
+		for _, c := range s {
+			if c < 0x20 || c == '\\' {
+				want = false
+			}
+		}
+		if got := plainString(s); got != want {
+			t.Errorf("plainString(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -105,10 +106,66 @@ func (b *LogBuffer) Handler(h slog.Handler, urgent slog.Level) slog.Handler {
 	return flushing{Handler: h, buf: b, urgent: urgent}
 }
 
+// JSONHandler is Handler over slog's JSON handler (with only a level)
+// writing to b. It knows the layout that handler gives a line, so the
+// hook's line a request is appended to b directly, the same bytes
+// without a record's attributes resolved and escaped one by one.
+func (b *LogBuffer) JSONHandler(level slog.Leveler, urgent slog.Level) slog.Handler {
+	return flushing{Handler: slog.NewJSONHandler(b, &slog.HandlerOptions{Level: level}), buf: b, urgent: urgent, plainJSON: true}
+}
+
 type flushing struct {
 	slog.Handler
 	buf    *LogBuffer
 	urgent slog.Level
+	// plainJSON: Handler is slog's JSON handler on buf with no options
+	// but a level, and no attributes or groups added.
+	plainJSON bool
+}
+
+// requestLine writes the info line of a request as slog's JSON handler
+// writes a record at t, message "request", with these attributes; false
+// (nothing written) when the handler is not that plain one or a value
+// would need escaping, and the record is left to Handle.
+func (f flushing) requestLine(t time.Time, id, method, path string, status int, us int64) bool {
+	if !f.plainJSON || slog.LevelInfo >= f.urgent || !plainJSONString(id) || !plainJSONString(method) || !plainJSONString(path) {
+		return false
+	}
+	t = t.Round(0)
+	if y := t.Year(); y < 0 || y >= 10000 {
+		return false
+	}
+	bp := lineBufs.Get().(*[]byte)
+	b := append((*bp)[:0], `{"time":"`...)
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	b = append(b, `","level":"INFO","msg":"request","request_id":"`...)
+	b = append(b, id...)
+	b = append(b, `","method":"`...)
+	b = append(b, method...)
+	b = append(b, `","path":"`...)
+	b = append(b, path...)
+	b = append(b, `","status":`...)
+	b = strconv.AppendInt(b, int64(status), 10)
+	b = append(b, `,"duration_us":`...)
+	b = strconv.AppendInt(b, us, 10)
+	b = append(b, "}\n"...)
+	f.buf.Write(b)
+	*bp = b
+	lineBufs.Put(bp)
+	return true
+}
+
+var lineBufs = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
+// plainJSONString is whether slog's JSON handler writes s as it is,
+// between quotes: printable ASCII without a quote or a backslash.
+func plainJSONString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 func (f flushing) Handle(ctx context.Context, r slog.Record) error {

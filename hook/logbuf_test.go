@@ -111,3 +111,52 @@ func TestLogBufferAfterClose(t *testing.T) {
 		t.Errorf("written %q, want %q", got, "before\nafter\n")
 	}
 }
+
+// The request line JSONHandler writes itself is the line slog's JSON
+// handler writes for the same record; a value that needs escaping, a
+// handler with attributes or a level above info leaves it to the handler.
+func TestRequestLine(t *testing.T) {
+	times := []time.Time{time.Now(), time.Date(2026, 11, 30, 13, 2, 7, 0, time.UTC), time.Date(2026, 1, 2, 3, 4, 5, 120000000, time.FixedZone("x", 3*3600+1800))}
+	cases := []struct {
+		id, method, path string
+		status           int
+		us               int64
+		fast             bool
+	}{
+		{"0123456789abcdef", "POST", "/v1/check", 200, 57, true},
+		{"req-<&>~ 1", "GET", "/metrics", 503, 0, true},
+		{"a\"b", "POST", "/v1/check", 200, 1, false},
+		{"id", "POST", "/v1/ch\\eck", 400, 12345678, false},
+		{"id", "POST", "/v1/çheck", 404, -1, false},
+		{"id\x7f", "PUT", "/", 405, 3, false},
+	}
+	for _, tm := range times {
+		for _, c := range cases {
+			var want, got bytes.Buffer
+			wb := NewLogBuffer(&want, time.Hour)
+			slog.New(wb.JSONHandler(slog.LevelInfo, slog.LevelWarn)).Handler().Handle(t.Context(), func() slog.Record {
+				r := slog.NewRecord(tm, slog.LevelInfo, "request", 0)
+				r.AddAttrs(slog.String("request_id", c.id), slog.String("method", c.method), slog.String("path", c.path), slog.Int("status", c.status), slog.Int64("duration_us", c.us))
+				return r
+			}())
+			wb.Close()
+			gb := NewLogBuffer(&got, time.Hour)
+			h := slog.New(gb.JSONHandler(slog.LevelInfo, slog.LevelWarn)).Handler().(flushing)
+			if fast := h.requestLine(tm, c.id, c.method, c.path, c.status, c.us); fast != c.fast {
+				t.Errorf("%+v: fast path %v, want %v", c, fast, c.fast)
+			}
+			gb.Close()
+			if c.fast && got.String() != want.String() {
+				t.Errorf("%+v:\n got %s\nwant %s", c, got.String(), want.String())
+			}
+		}
+	}
+	b := NewLogBuffer(&bytes.Buffer{}, time.Hour)
+	defer b.Close()
+	if h := b.JSONHandler(slog.LevelInfo, slog.LevelWarn).WithAttrs([]slog.Attr{slog.String("k", "v")}).(flushing); h.requestLine(time.Now(), "id", "GET", "/", 200, 1) {
+		t.Error("a handler with attributes took the fast path")
+	}
+	if h := b.JSONHandler(slog.LevelInfo, slog.LevelInfo).(flushing); h.requestLine(time.Now(), "id", "GET", "/", 200, 1) {
+		t.Error("a handler that flushes info lines took the fast path")
+	}
+}

@@ -79,15 +79,18 @@ type Config struct {
 
 // Server is the hook's HTTP handler.
 type Server struct {
-	cfg      Config
-	mux      *http.ServeMux
-	slots    [classes]chan struct{}
-	metrics  *metrics
-	reg      *prometheus.Registry
-	store    *guard
-	drafts   *draftCache
-	draining atomic.Bool
-	maxAge   time.Duration
+	cfg Config
+	mux *http.ServeMux
+	// checkRoute is the mux's handler of checkPattern, which ServeHTTP
+	// calls itself.
+	checkRoute http.Handler
+	slots      [classes]chan struct{}
+	metrics    *metrics
+	reg        *prometheus.Registry
+	store      *guard
+	drafts     *draftCache
+	draining   atomic.Bool
+	maxAge     time.Duration
 }
 
 // A class of requests has its own slots.
@@ -163,7 +166,8 @@ func New(cfg Config) (*Server, error) {
 type handler func(w http.ResponseWriter, r *http.Request, body []byte)
 
 func (s *Server) routes() {
-	s.mux.Handle("POST /v1/check", s.admit(checks, true, s.check))
+	s.checkRoute = s.admit(checks, true, s.check)
+	s.mux.Handle(checkPattern, s.checkRoute)
 	s.mux.Handle("POST /v1/messenger/check", s.admit(checks, true, s.messengerCheck))
 	s.mux.Handle("POST /v1/events", s.admit(eventPosts, true, s.events))
 	s.mux.Handle("GET /v1/rules", s.admit(checks, true, s.rules))
@@ -222,9 +226,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.done(rec, r, id, start)
 		}
 	}()
-	s.mux.ServeHTTP(rec, r)
+	if r.Method == http.MethodPost && r.URL.Path == "/v1/check" && r.URL.RawPath == "" {
+		// The route of nearly every request, as the mux would choose it
+		// for this clean path, without its match.
+		r.Pattern = checkPattern
+		s.checkRoute.ServeHTTP(rec, r)
+	} else {
+		s.mux.ServeHTTP(rec, r)
+	}
 	s.done(rec, r, id, start)
 }
+
+const checkPattern = "POST /v1/check"
 
 func (s *Server) done(rec *recorder, r *http.Request, id string, start time.Time) {
 	d := time.Since(start)
@@ -240,7 +253,11 @@ func (s *Server) done(rec *recorder, r *http.Request, id string, start time.Time
 	if !h.Enabled(ctx, slog.LevelInfo) {
 		return
 	}
-	line := slog.NewRecord(time.Now(), slog.LevelInfo, "request", 0)
+	now := time.Now()
+	if f, ok := h.(flushing); ok && f.requestLine(now, id, r.Method, r.URL.Path, rec.status, d.Microseconds()) {
+		return
+	}
+	line := slog.NewRecord(now, slog.LevelInfo, "request", 0)
 	line.AddAttrs(slog.String("request_id", id), slog.String("method", r.Method),
 		slog.String("path", r.URL.Path), slog.Int("status", rec.status), slog.Int64("duration_us", d.Microseconds()))
 	h.Handle(ctx, line)

@@ -100,7 +100,7 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	// write of its own; warnings and errors at once.
 	logs := hook.NewLogBuffer(cmd.ErrOrStderr(), logInterval)
 	defer logs.Close()
-	logger := slog.New(logs.Handler(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: level}), slog.LevelWarn))
+	logger := slog.New(logs.JSONHandler(level, slog.LevelWarn))
 	paced, stopPacing := context.WithCancel(context.Background())
 	defer stopPacing()
 	keepHeadroom(paced, os.Getenv("GOGC"), headroomInterval)
