@@ -57,7 +57,7 @@ an answer), or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
 visit to one of the brand's branches, the bot itself putting the customer through in any tense or mood
-("I can connect you", "sizi ona aktarırım", "sizi hemen bağlayayım", "sizi operatora qoşa bilərəm"; in
+("I can connect you", "sizi ona aktarırım", "sizi hemen bağlayayım", "sizi operatora qoşa bilərəm", "sizi dietoloqumuzla əlaqələndirirəm"; in
 Turkish and Azerbaijani not negated, not counterfactual ("sizi bağlardım"), nor to a thing ("sizi bonus
 proqramımıza qoşduq"); in English "connect/transfer you" counts as said), someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their

@@ -52,7 +52,7 @@ not "Gratitude candles" or "Şükran Hanım", a product or a name, nor a courtes
 printed on the card", "Teşekkür kartı pakete eklendi"; one sent to the customer counts, "Our warmest wishes go to you",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "kömək edərik", "yardımcı oluruz", "if anything comes
-up, write to us" in any words, "kapımız her zaman açık", "the door and the phone are always open", "happy to redo it
+up, write to us" in any words (not negated: "don't reply here; if needed, open a new ticket"), "kapımız her zaman açık", "the door and the phone are always open", "happy to redo it
 whenever suits you" (not "collect it whenever suits you", an errand's time), "məmnuniyyətlə yenidən baxarıq" (not
 "the courier will gladly bring it"), "sizi yenidən görmək bizə xoş olar"; thanks in a
 borrowed word, "Merci"). Awaiting something by a date is asked for, not a
@@ -88,7 +88,7 @@ conversations politely and say how to get back in touch.`,
 				told := gw.toldCourtesy(m)
 				if pb.has(m, "farewell") && (!told || gw.addressed(m, pb.find(m, "farewell"))) || pb.has(m, "await") && gw.awaits(m, pb.find(m, "await")) ||
 					pb.has(m, "thanks") && (!told || gw.addressed(m, pb.find(m, "thanks"))) || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
-					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang]) ||
+					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang], gw.helpNegations[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
 					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
 					return true
@@ -101,7 +101,7 @@ conversations politely and say how to get back in touch.`,
 				// ulaşabilirsiniz" offers as "bize ulaşabilirsiniz" does.
 				return gw.acrossAdverbs(m, func(m *lint.Message) bool {
 					return gw.offersHelp(m, pb.find(m, "help")) ||
-						ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang])
+						ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang], gw.helpNegations[m.Lang])
 				})
 			}
 			return func(p *lint.Pass) {
@@ -161,7 +161,11 @@ func wished(m *lint.Message, wish map[string]bool) bool {
 // contact cue stands after it in its sentence: "takıldığınız bir şey
 // olursa bu sohbetten yeniden yazmanız yeterli", "sualınız yaransa,
 // çəkinmədən yazın".
-func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords, exist map[string]bool) bool {
+//
+// In English a contact cue with a negation in the two words before it
+// (neg, help_negations) is no offer: "Do not reply here, open a new ticket
+// if needed".
+func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords, exist, neg map[string]bool) bool {
 	if ends == nil && ifWords == nil {
 		return false
 	}
@@ -170,7 +174,16 @@ func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords, exist map[stri
 		// English says "if" in a word, before or after: "If anything comes
 		// up, message us", "Text us if the bike needs a tune-up".
 		sents := m.Sentences()
+	contacts:
 		for _, c := range pb.find(m, "contact") {
+			for j, k := c.First, 0; c.First >= 0 && k < 2; k++ {
+				if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+					break
+				}
+				if neg[toks[j].Norm] {
+					continue contacts
+				}
+			}
 			s := sents[sentenceOf(sents, c.Span.Start)]
 			for _, t := range toks {
 				if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && ifWords[t.Norm] {

@@ -40,7 +40,7 @@ brackets after what they stand for ("(VIN)"), two capitals before a name or a nu
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), a protocol's name before a server
 or an API ("a REST API", "TURN sunucusu"), a key's name after "press" or "use" ("Use ENTER to send"),
 logical operators joined by a slash ("AND/OR", "VƏ/VƏ YA"), a holder's name after "©", single letters, the keyword in
-"Reply YES", "Reply with STOP", "KATIL yaz" or "HAYIR yazarsanız" (not the verb's adverb of time, insistence
+"Reply YES", "Reply with STOP", "KATIL yaz", "HAYIR yazarsanız" or "GOLF sözünü yazın" (not the verb's adverb of time, insistence
 or manner: "Reply NOW", "HEMEN yazın", "MUTLAKA yazın", "AYRINTILI yazarsanız" shout), a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
