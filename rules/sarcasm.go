@@ -299,7 +299,8 @@ choice", nor beside an apology or in a promo); a virtue praised and then shown b
 waiting a whole three minutes"; not a virtue thanked for, "Thank you for your patience, waiting …", nor in a promo); a
 question whether the customer really believed what was bound to fail ("Did you really expect …?", "Did you think the
 tyre would …?"; not a plain "Did you expect a parcel today?" nor "Did you think about …?"); feigned helplessness after
-thanks for being taught ("We'd never have guessed").
+thanks for being taught ("We'd never have guessed"); not thanks for explaining how a thing went wrong ("for explaining how the
+panel cracked"), an account, not a lesson.
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -706,6 +707,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	c.accountsGiven(m, found)
 	markers := found[lsMarkers]
 	if len(found[lsSurpriseNoun]) > 0 {
 		markers = delighted(m, markers, found)
