@@ -291,7 +291,16 @@ they changed their mind or wrote, in words or digits ("bugün 4. kez değiştird
 "your fifth email"); an apology counted in thousands ("bin kez özür dileriz"), mock punishment or shame of ours
 ("kendimizi cezalandırıyoruz", "we'll never forgive ourselves"), "we're not a charity" and the customer told
 everywhere: three places or more where it stands written with our earlier telling ("answered on the box, in the manual
-and on our website", "saytda, profildə və hər mesajda yazdığımız kimi"), not places where the customer can find or use a thing ("you'll find it in the app, in your email and on your profile").
+and on our website", "saytda, profildə və hər mesajda yazdığımız kimi"), not places where the customer can find or use a thing ("you'll find it in the app, in your email and on your profile");
+a duty called "as optional as" the obvious ("about as optional as measuring the door"); an act that opens its sentence as a
+gerund, understated with a hedge and a judgment of daring or excess or with a negated superlative ("Leaving it on the
+radiator was a touch ambitious", "… was perhaps not the wisest idea"; not a plain judgment, "Ordering early was a wise
+choice", nor beside an apology or in a promo); a virtue praised and then shown by an act after a comma ("Such patience,
+waiting a whole three minutes"; not a virtue thanked for, "Thank you for your patience, waiting …", nor in a promo); a
+question whether the customer really believed what was bound to fail ("Did you really expect …?", "Did you think the
+tyre would …?"; not a plain "Did you expect a parcel today?" nor "Did you think about …?"); feigned helplessness after
+thanks for being taught ("We'd never have guessed"); not thanks for explaining how a thing went wrong ("for explaining how the
+panel cracked"), an account, not a lesson.
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -698,6 +707,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	c.accountsGiven(m, found)
 	markers := found[lsMarkers]
 	if len(found[lsSurpriseNoun]) > 0 {
 		markers = delighted(m, markers, found)
@@ -715,6 +725,9 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, c.hopedThisTime(m, found)...)
 	markers = append(markers, c.petitioned(m, found)...)
 	markers = append(markers, stackedTerms(m)...)
+	markers = append(markers, understatedActs(m, found)...)
+	markers = append(markers, virtueActs(m, found)...)
+	markers = append(markers, expectedAsked(m, found)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
 		markers = append(markers, c.tautologies(m, found)...)
