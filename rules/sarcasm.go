@@ -232,9 +232,14 @@ the customer did, a cause with its outcome or what went wrong ("You left it in t
 "Şok xəbərdir."; not opening a message, nor after a sentence of ours or a question, "Our new latte is back. A real breakthrough.", nor in a
 promo or a greeting, nor with an apology or a remedy), a mock headline opening a sentence with a thing's obvious nature
 after its colon ("Stop press: a ceramic mug breaks when dropped.", "Flaş haber: tereyağı güneşte eriyor.", "Sensasiyalı
-xəbər: dondurma günəşdə əriyir."; not a plain announcement, "Breaking news: the catalogue is out.", nor news of ours, of what
+xəbər: dondurma günəşdə əriyir.", and in Turkish and Azerbaijani any word of size or surprise with a noun of news, "Size
+önemli bir gelişmeyi duyuralım: …", "Böyük kəşf: …"; not a plain announcement, "Breaking news: the catalogue is out.", nor news of ours, of what
 is new, of an event or a price, nor with a figure or a name: "Big announcement: our new shop opens on Friday!", "Breaking news:
-the storm has closed the coast road", nor in an update or an away message), mock thanks for being taught: the customer's
+the storm has closed the coast road", nor in an update or an away message), in Turkish and Azerbaijani the
+customer's view asked in a question that answers itself, why or how much, or what was bound to be ("… sizce neden
+paslandı?", "sizcə hansı rəngdə gələcəkdi?"; not a choice, "Sizce hangi renk daha çok yakışır?", nor what is ours) and
+the customer's act played down after the fact ("… getirmeniz belki bir tık aceleci bir plan olmuştur", "… gətirməyiniz
+bir balaca tələsik plan idi"; not what may yet happen, "… getirmeniz dikişi biraz uzatabilir"), mock thanks for being taught: the customer's
 question about a "why" called enlightening ("Thanks for asking why a chain needs oil. Truly eye-opening.", "… neden …
 sorduğunuz için teşekkürler, ufkumuz açıldı", "bizim üçün çox öyrədici"; not their sharing or explaining, "thanks for sharing
 why you chose us", nor thanks for our own event or for feedback), mock hope that the customer behaves "this time" with a
@@ -721,7 +726,10 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, c.scareQuotes(m, found)...)
 	markers = append(markers, fragments(m, found[lsFragment])...)
 	markers = append(markers, revelations(m, found, c)...)
+	composedHeadlines(m, found)
 	markers = append(markers, c.headlines(m, found)...)
+	markers = append(markers, viewQuestions(m, found)...)
+	markers = append(markers, c.understated(m, found)...)
 	markers = append(markers, c.hopedThisTime(m, found)...)
 	markers = append(markers, c.petitioned(m, found)...)
 	markers = append(markers, stackedTerms(m)...)

@@ -1,0 +1,62 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/msglint/msglint/lint"
+)
+
+// Mock news by its shape: the words of size or surprise and the nouns of
+// news a headline is made of (see composedHeadlines), by language.
+var (
+	newsSizes = sarcasmData.WordSets("news_sizes")
+	newsNouns = sarcasmData.WordSets("news_nouns")
+	newsBare  = sarcasmData.WordSets("news_bare")
+)
+
+// composedHeadlines adds to the headlines (the list) those made by their
+// shape rather than listed whole: a word of size or surprise (news_sizes:
+// büyük, şaşırtıcı, böyük, təəccüblü), "bir" at most, and a noun of news
+// in any form (news_nouns, stems: haberimiz, gelişmeyi, kəşf), or a noun
+// of sensation alone (news_bare: "Sensasiya:"). headlines keeps those
+// that open a sentence, end at a colon and tell a thing's obvious nature
+// after it; the rest are announcements.
+func composedHeadlines(m *lint.Message, found cuesFound) {
+	l := m.Lang
+	sizes, nouns, bare := newsSizes[l], newsNouns[l], newsBare[l]
+	if len(nouns) == 0 && len(bare) == 0 {
+		return
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word {
+			continue
+		}
+		if bare[t.Norm] {
+			found[lsHeadline] = append(found[lsHeadline], lint.Match{Cue: t.Norm, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
+			continue
+		}
+		if !sizes[t.Norm] {
+			continue
+		}
+		k := neighbour(toks, i, 1)
+		if k >= 0 && toks[k].Norm == "bir" {
+			k = neighbour(toks, k, 1)
+		}
+		if k < 0 || toks[k].Kind != lint.Word || !newsNoun(toks[k].Norm, nouns) {
+			continue
+		}
+		found[lsHeadline] = append(found[lsHeadline], lint.Match{Cue: t.Norm, Span: lint.Span{Start: t.Start, End: toks[k].End}, First: i, Last: k})
+	}
+}
+
+// newsNoun reports whether a word is a noun of news in one of its forms:
+// it starts with one of the stems.
+func newsNoun(w string, stems map[string]bool) bool {
+	for s := range stems {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
