@@ -10,7 +10,8 @@
 // The sets are every folder of testdata/quality, listed in sets (the
 // eleventh set and dev12 joined the 27 as development data, then the
 // twelfth and dev13, then the thirteenth, then dev14 and the fourteenth,
-// then dev15 and the fifteenth: 36),
+// then dev15 and the fifteenth: 36, then dev16, sarcasm16, the sixteenth,
+// dev17, sarcasm17 and the seventeenth: 42),
 // each read as <lang>.jsonl; a message labelled sarcasm is a positive,
 // every other message a negative. A test fails when a folder is missing
 // from the list, unless notTrainedYet names it.
@@ -44,18 +45,16 @@ var sets = []struct{ name, dir string }{{"first", ""}, {"second", "second"}, {"t
 	{"seventh", "seventh"}, {"eighth", "eighth"}, {"dev8", "dev8"}, {"ninth", "ninth"}, {"dev9", "dev9"}, {"sarcasm12", "sarcasm12"}, {"dev10", "dev10"},
 	{"tenth", "tenth"}, {"sarcasm13", "sarcasm13"}, {"dev11", "dev11"}, {"eleventh", "eleventh"}, {"dev12", "dev12"},
 	{"twelfth", "twelfth"}, {"dev13", "dev13"}, {"thirteenth", "thirteenth"}, {"dev14", "dev14"}, {"fourteenth", "fourteenth"},
-	{"dev15", "dev15"}, {"fifteenth", "fifteenth"}}
+	{"dev15", "dev15"}, {"fifteenth", "fifteenth"},
+	{"dev16", "dev16"}, {"sarcasm16", "sarcasm16"}, {"sixteenth", "sixteenth"}, {"dev17", "dev17"}, {"sarcasm17", "sarcasm17"}, {"seventeenth", "seventeenth"}}
 
 // notTrainedYet are folders of testdata/quality the shipped weights have
 // not read: a round's blind set, committed after its "after" was measured
 // with these weights. Training on it would change the very verdicts that
 // "after" reports; it joins sets when the scorer is next retrained, as does
 // a development set committed before the retraining that reads it.
-//
-// dev16 and sarcasm16 came with the sixteenth round and stay out of the
-// retraining that read dev15 and the fifteenth: they measure the scorer
-// on text it has not read (-heldout -dev dev16,sarcasm16).
-var notTrainedYet = []string{"dev16", "dev17", "dev18", "sarcasm16", "sarcasm17", "seventeenth", "sixteenth"}
+// dev18 came after the retraining on the 42 sets was measured.
+var notTrainedYet = []string{"dev18"}
 
 // shipped are the options the weights file is trained with, chosen by the
 // held-out measurement (every set left out in turn, pooled, the frames and
@@ -201,7 +200,25 @@ var notTrainedYet = []string{"dev16", "dev17", "dev18", "sarcasm16", "sarcasm17"
 // the 36 older sets count fp 29 fn 888, fp 48 fn 680, fp 35 fn 598 (en tr
 // az; trained on the 39 as is: fp 28 fn 885, fp 51 fn 678, fp 34 fn 608),
 // more false alarms in English and Azerbaijani than the 36 shipped: not read.
-var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 3, Digits: 3}
+//
+// Shipped since: all 42 sets, with the cues the frames read as none of
+// their list read as classes of their own ("none absurd"): a feat that is
+// none, a surprise to come or credited to our team, a cue inside a retry,
+// a surprise exclaimed in delight (delighted) and enlightenment no
+// question taught us (taught); the asking and slip classes were not
+// needed. Held out (-heldout -counts), the 36 older sets count (en tr az):
+//
+//	trained on                   en              tr              az              app text flagged at 0.95
+//	36, positives 3 (before)     fp 27 fn 903    fp 51 fn 707    fp 33 fn 633    1 1 0
+//	42 + none, positives 3       fp 26 fn 885    fp 51 fn 662    fp 35 fn 572    1 2 1
+//	42 + none, L2 0.0006         fp 23 fn 911    fp 50 fn 681    fp 33 fn 592    1 2 1
+//	42 + none, positives 2.5     fp 23 fn 902    fp 50 fn 696    fp 32 fn 605    1 1 0
+//
+// At positives 3 the 42 flag two more strings of app text (-unlabelled on
+// the lead's real text, 0.950 and 0.956) and two more false alarms in
+// Azerbaijani; at 2.5 neither, the same strings as before, and the
+// fixtures' sincere twins flagged fall from 1 2 4 to 1 2 3: shipped.
+var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 2.5, Digits: 3}
 
 // trainOptions are the training options; flags change them for an
 // experiment, the weights file is written with the shipped ones.
