@@ -297,15 +297,22 @@ they changed their mind or wrote, in words or digits ("bugün 4. kez değiştird
 ("kendimizi cezalandırıyoruz", "we'll never forgive ourselves"), "we're not a charity" and the customer told
 everywhere: three places or more where it stands written with our earlier telling ("answered on the box, in the manual
 and on our website", "saytda, profildə və hər mesajda yazdığımız kimi"), not places where the customer can find or use a thing ("you'll find it in the app, in your email and on your profile");
-a duty called "as optional as" the obvious ("about as optional as measuring the door"); an act that opens its sentence as a
-gerund, understated with a hedge and a judgment of daring or excess or with a negated superlative ("Leaving it on the
-radiator was a touch ambitious", "… was perhaps not the wisest idea"; not a plain judgment, "Ordering early was a wise
-choice", nor beside an apology or in a promo); a virtue praised and then shown by an act after a comma ("Such patience,
-waiting a whole three minutes"; not a virtue thanked for, "Thank you for your patience, waiting …", nor in a promo); a
-question whether the customer really believed what was bound to fail ("Did you really expect …?", "Did you think the
-tyre would …?"; not a plain "Did you expect a parcel today?" nor "Did you think about …?"); feigned helplessness after
-thanks for being taught ("We'd never have guessed"); not thanks for explaining how a thing went wrong ("for explaining how the
-panel cracked"), an account, not a lesson.
+in English only: a duty called "about as optional as" the obvious, an act in -ing after it ("about as optional as
+measuring the door"; not in a question); an act that opens its sentence as a gerund, understated after the fact: a past
+copula ("was", "may have been"), a hedge, then a judgment of daring or excess or a negated superlative ("Leaving it on
+the radiator was a touch ambitious", "… was perhaps not the wisest idea"; not the present, which advises, "Camping by
+the river is a bit risky in spring", not our own act, "… a bold step for our team", not without a hedge, "Ordering early
+was a wise choice", "… was not the best idea", nor beside an apology or in a promo); a virtue praised, with a word of
+praise or "your" before it, and then shown by an act after a comma ("Such patience, waiting a whole three minutes"; not
+a list, "Planning, packing and shipping are included", not the virtue going on as a subject, ", … is what makes …", nor
+a virtue thanked for, "Thank you for your patience, waiting …", nor in a promo); a question whether the customer really
+believed what was bound to fail ("Did you really expect …?", "Did you think the tyre would …?"; unstressed, only "did you
+think" with "would" counts, and not when our help follows, "… let me fix that"; not a plain "Did you expect a parcel
+today?" nor "Did you think about …?"); feigned helplessness after thanks for being taught, bare or after thanks for a fact
+told ("Thanks for pointing out that … We'd never have guessed"; not with what we learnt after it, "we'd never have
+guessed the part number from the photo", a tip that helped); not thanks for explaining how a thing went wrong ("for
+explaining how the panel cracked"), an account, not a lesson, unless it is how we should have done it or the lesson is
+mock-praised ("So illuminating").
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -684,6 +691,9 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
+	// Mock praise of a lesson keeps the lesson, even where it is no
+	// enlightenment about a "why" (accountsGiven).
+	c.accountsGiven(m, found)
 	// Enlightenment is mock only about a "why" of the customer's and not
 	// for our own event or their feedback (see taught).
 	if len(found[lsEnlightened]) > 0 {
@@ -712,7 +722,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 	}
-	c.accountsGiven(m, found)
+	dutiesCompared(m, found)
 	markers := found[lsMarkers]
 	if len(found[lsSurpriseNoun]) > 0 {
 		markers = delighted(m, markers, found)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -12,18 +13,21 @@ var (
 	understatedHedges    = byFirstWord(sarcasmData.WordSets("understated_hedges"))
 	understatedJudgments = byFirstWord(sarcasmData.WordSets("understated_judgments"))
 	understatedPlain     = byFirstWord(sarcasmData.WordSets("understated_plain"))
+	understatedOurs      = sarcasmData.WordSets("understated_ours")
 	gerundSkip           = sarcasmData.WordSets("gerund_skip")
 )
 
 // understatedActs are the understatements that judge an act named by a
-// gerund opening its sentence ("Leaving the box on a radiator overnight
-// …"): after a copula ("was", "may have been"), at most eight words on, a
-// hedge with a judgment of daring or excess after it ("a touch risky",
-// "slightly less than ideal", "shall we say, a bold choice"), or a
-// negated superlative that understates by itself ("perhaps not the
-// gentlest idea"). A plain judgment is praise or advice as often
-// ("Booking early was a smart choice"); not beside an apology, nor in a
-// promotion.
+// gerund opening its sentence, after the fact ("Leaving the box on a
+// radiator overnight …"): after a past copula ("was", "may have been"),
+// at most eight words on, a hedge, and after it a judgment of daring or
+// excess ("a touch risky", "slightly ambitious") or a negated superlative
+// ("perhaps not the gentlest idea"). English only. The present ("Hiking
+// the ridge is a little risky after rain") is advice about what may yet
+// happen, an act of ours ("… was a rather bold step for our team") is no
+// mockery, and a judgment without a hedge is praise or advice as often
+// ("Booking early was a smart choice", "… was not the best idea"); not
+// beside an apology, nor in a promotion.
 func understatedActs(m *lint.Message, found cuesFound) []lint.Match {
 	if understatedCopulas[m.Lang] == nil || len(found[lsApology]) > 0 || m.Kind == lint.Promo {
 		return nil
@@ -40,17 +44,17 @@ func understatedActs(m *lint.Message, found cuesFound) []lint.Match {
 			end++
 		}
 		sent := toks[k:end]
+		if slices.ContainsFunc(sent, func(t lint.Token) bool { return understatedOurs[m.Lang][t.Norm] }) {
+			continue
+		}
 		for _, c := range phrasesIn(sent, understatedCopulas[m.Lang]) {
 			rest := wordsAfter(sent, c.Last, 8)
-			if j, ok := firstOf(phrasesIn(rest, understatedPlain[m.Lang])); ok {
-				out = append(out, shifted(j, k+c.Last+1))
-				break
-			}
 			h, ok := firstOf(phrasesIn(rest, understatedHedges[m.Lang]))
 			if !ok {
 				continue
 			}
-			if j, ok := firstOf(phrasesIn(rest[h.Last+1:], understatedJudgments[m.Lang])); ok {
+			after := rest[h.Last+1:]
+			if j, ok := firstOf(append(phrasesIn(after, understatedPlain[m.Lang]), phrasesIn(after, understatedJudgments[m.Lang])...)); ok {
 				out = append(out, shifted(j, k+c.Last+1+h.Last+1))
 				break
 			}
