@@ -57,7 +57,8 @@ an answer), or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
 another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
 visit to one of the brand's branches, the bot itself putting the customer through in any tense or mood
-("I can connect you", "sizi ona aktarırım", "sizi hemen bağlayayım", "sizi operatora qoşa bilərəm", "sizi dietoloqumuzla əlaqələndirirəm"; in
+("I can connect you", "sizi ona aktarırım", "sizi hemen bağlayayım", "sizi operatora qoşa bilərəm", "sizi dietoloqumuzla əlaqələndirirəm", not a connection of ours, "bankımızla əlaqə
+kəsildi", "sağlayıcımızla iletişimde bir sorun"; in
 Turkish and Azerbaijani not negated, not counterfactual ("sizi bağlardım"), nor to a thing ("sizi bonus
 proqramımıza qoşduq"); in English "connect/transfer you" counts as said), someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
@@ -69,8 +70,8 @@ writing to the brand on another of its channels, named ("message us on Instagram
 sayfamızdan yazın", "WhatsApp-da bizə yazın"; not "message us again with your order number", this chat, nor
 "Instagram kullanıcı adınızı yazın", which asks for input) or a person of the
 customer's own ("call your vet", "bankanızı arayın"). Getting to a thing is no person ("Uygulamadan hesabınıza
-ulaşabilirsiniz", "kataloğumuza ulaşmak için 'katalog' yazın"), nor is a thing of ours that replies ("our system
-replies to order numbers only"), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
+ulaşabilirsiniz", "kataloğumuza ulaşmak için 'katalog' yazın"), nor is a thing of ours that replies or can ("our system
+replies to order numbers only", "our help centre can", "our mobile app can"; "our experienced guide can" is a person), nor is one of the brand's products ("ürünlerimizden biri size uygun olabilir", "one of our
 plans may suit you"), its bot by any name ("chatbotumuzla konuşun", "chat with our virtual assistant"), a
 friend, or phoning an order in ("call your order in"), nor a number of people ("groups of 30 people"). The customer's own e-mail address and a date
 or opening hours are no way out. A failure said as a condition ("If that time is not possible for you,
@@ -1262,12 +1263,16 @@ func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, sel
 }
 
 // Who answers after "our" (English "our * replies"): replyVerbs end the
-// cue; the noun before the verb must be a person's, an agent's suffix
+// cue (and pair_verbs, after two words: "our * * can", where the second
+// word is the noun and the first an adjective, "our experienced guide can";
+// "our help centre can", "our mobile app can" are things); the noun before
+// the verb must be a person's, an agent's suffix
 // (agent_suffixes: "our baker", "our florist") or one of person_nouns
 // ("our team"), and not the bot or its system (not_people: "Our system
 // replies to order numbers only").
 var (
 	replyVerbs   = bothandoffData.WordSets("reply_verbs")
+	pairVerbs    = bothandoffData.WordSets("pair_verbs")
 	personNouns  = bothandoffData.WordSets("person_nouns")
 	agentEndings = foldedSorted("agent_suffixes")
 	thingNouns   = foldedSorted("not_people")
@@ -1282,7 +1287,7 @@ func repliesDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
 	}
 	toks := m.Tokens()
 	thing := func(h lint.Match) bool {
-		if h.First < 0 || h.Last >= len(toks) || !verbs[toks[h.Last].Norm] {
+		if h.First < 0 || h.Last >= len(toks) || !verbs[toks[h.Last].Norm] && !(pairVerbs[m.Lang][toks[h.Last].Norm] && wordsApart(toks, h.First, h.Last) == 3) {
 			return false
 		}
 		p := neighbour(toks, h.Last, -1)
@@ -1290,6 +1295,9 @@ func repliesDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
 			return true
 		}
 		w := toks[p].Norm
+		if pairVerbs[m.Lang][toks[h.Last].Norm] && !personNouns[m.Lang][w] {
+			w = strings.TrimSuffix(w, "s") // "our trained engineers can"
+		}
 		if slices.ContainsFunc(thingNouns[m.Lang], func(x string) bool { return strings.Contains(w, x) }) {
 			return true
 		}

@@ -52,11 +52,18 @@ not "Gratitude candles" or "Şükran Hanım", a product or a name, nor a courtes
 printed on the card", "Teşekkür kartı pakete eklendi"; one sent to the customer counts, "Our warmest wishes go to you",
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "kömək edərik", "yardımcı oluruz", "if anything comes
-up, write to us" in any words (not negated: "don't reply here; if needed, open a new ticket"), "kapımız her zaman açık", "the door and the phone are always open", "happy to redo it
+up, write to us" in any words (not negated: "don't reply here; if needed, open a new ticket"; not as the condition
+itself: "If you reply here, nobody will read it"), answering the customer's questions or always ("sorularınızı her zaman
+yanıtlarız", "suallarınızı cavablandırarıq"; not a policy: "itirazlara yalnızca yazılı olarak cevap veririz",
+"e-postalara 48 saat içinde yanıt veririz"), asking the customer back ("Come back soon!", "Yine uğrayın!", "Yenə gəlin!";
+not with an errand's time: "come back soon after 5", "yarın tekrar uğrayın", "cümə günü yenidən gəlin"), "kapımız her zaman açık", "the door and the phone are always open", "happy to redo it
 whenever suits you" (not "collect it whenever suits you", an errand's time), "məmnuniyyətlə yenidən baxarıq" (not
-"the courier will gladly bring it"), "sizi yenidən görmək bizə xoş olar"; thanks in a
+"the courier will gladly bring it"), "sizi yenidən görmək bizə xoş olar"; our wishes passed on, "dileklerimizi
+iletin", "arzularımızı çatdırın", not wishes named, "Dileklerimizi karşılayan bir tedarikçi"; thanks in a
 borrowed word, "Merci"). Awaiting something by a date is asked for, not a
-courtesy ("qeydlərinizi cümə gününədək gözləyirik"; "we look forward to seeing you" is one, and so is "by the
+courtesy ("qeydlərinizi cümə gününədək gözləyirik"; in the future only the customer or their act is awaited
+courteously, "Sizi yine bekleyeceğiz", "yazmanızı bekleyeceğiz", not a thing, "faturanın aslını bekleyeceğiz"; a hope
+for everyone is no wish with a deadline, "We hope everyone has paid by Friday"; "we look forward to seeing you" is one, and so is "by the
 pool", a place, not a date). An open door is one when it is ours and always open or open to the customer, not on a
 given day ("kapımız cumartesi de açık" gives opening hours), nor the customer's door or a building's gate
 ("kapınızı ve telefonunuzu açık tutun", "Site kapısı her zaman açık"). Words match in
@@ -90,7 +97,8 @@ conversations politely and say how to get back in touch.`,
 					pb.has(m, "thanks") && (!told || gw.addressed(m, pb.find(m, "thanks"))) || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang], gw.helpNegations[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
-					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) {
+					gw.talkSoon(m, pb) || gw.passOn(m, m.Tokens()) || gw.askedBack(m, pb.find(m, "asked_back")) ||
+					gw.awaitsYou(m, pb.find(m, "await_you")) || gw.answers(m, pb.find(m, "answer")) {
 					return true
 				}
 				all := typos.findAll(m) // one pass for the second look
@@ -186,7 +194,7 @@ func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords, exist, neg map
 			}
 			s := sents[sentenceOf(sents, c.Span.Start)]
 			for _, t := range toks {
-				if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && ifWords[t.Norm] {
+				if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && ifWords[t.Norm] && !conditionOnly(m.Body.Text, s, t, c) {
 					return true
 				}
 			}
@@ -213,6 +221,18 @@ func ifContact(m *lint.Message, pb phraseBook, ends, us, ifWords, exist, neg map
 		}
 	}
 	return false
+}
+
+// conditionOnly reports whether the contact c stands inside the clause
+// that "if" opens, a main clause after a comma: "If you reply here, nobody
+// will read it" makes the contact the condition, not the offer ("If
+// anything comes up, reply here" and "If you have questions reply here"
+// offer).
+func conditionOnly(text string, s lint.Span, ifTok lint.Token, c lint.Match) bool {
+	if ifTok.End > c.Span.Start || c.Span.End > s.End {
+		return false
+	}
+	return !strings.ContainsAny(text[ifTok.End:c.Span.Start], ",;:") && strings.Contains(text[c.Span.End:s.End], ",")
 }
 
 // arisesBefore reports whether a conditional of an existential lemma
@@ -344,6 +364,116 @@ type goodbyeWords struct {
 	courtesyNouns, courtesyObjectStems map[lint.Lang]prefixes
 	// courtesyVerbs and courtesyPlaces: see toldOf.
 	courtesyVerbs, courtesyPlaces map[lint.Lang]map[string]bool
+	// errandTimes, answerLimits: see askedBack and answers.
+	errandTimeStems                        map[lint.Lang]prefixes
+	errandTimes, answerLimits, awaitedActs map[lint.Lang]map[string]bool
+}
+
+// clauseWords are the indices of the words of the clause a match stands
+// in: up to a comma, a semicolon or a sentence's end either side.
+func clauseWords(toks []lint.Token, f lint.Match) []int {
+	var out []int
+	for _, dir := range []int{-1, 1} {
+		from := f.First
+		if dir > 0 {
+			from = f.Last
+		}
+		for i := neighbour(toks, from, dir); i >= 0 && !(toks[i].Kind == lint.Punct && strings.ContainsAny(toks[i].Norm, ",;.!?")); i = neighbour(toks, i, dir) {
+			if toks[i].Kind == lint.Word || toks[i].Kind == lint.Number {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// askedBack reports whether one of the asked_back cues is a courtesy:
+// asking the customer back ("Come back soon!", "Yine uğrayın!", "Yenə
+// gəlin!") or a hope for everyone ("We hope everyone enjoys them") is an
+// errand or a demand when a time stands in its clause (a number, or a word
+// that is one of errand_times or starts with one of errand_time_stems: "come back soon after 5", "yarın
+// tekrar uğrayın", "cümə günü yenidən gəlin", "we hope everyone has paid
+// by Friday").
+func (gw *goodbyeWords) askedBack(m *lint.Message, found []lint.Match) bool {
+	toks := m.Tokens()
+	for _, f := range found {
+		if f.First < 0 || f.Last >= len(toks) {
+			return true
+		}
+		timed := false
+		for _, i := range clauseWords(toks, f) {
+			if toks[i].Kind == lint.Number || gw.errandTimes[m.Lang][toks[i].Norm] || gw.errandTimeStems[m.Lang].start(toks[i].Norm) {
+				timed = true
+				break
+			}
+		}
+		if !timed {
+			return true
+		}
+	}
+	return false
+}
+
+// awaitsYou reports whether one of the await_you cues, the await verb's
+// future ("bekleyeceğiz", "gözləyəcəyik"), awaits the customer: one of
+// awaited in its clause ("Sizi yine bekleyeceğiz"), or the customer's own
+// act, a verbal noun with "your" (awaited_act_endings: "yeniden
+// yazmanızı bekleyeceğiz", "əlaqə saxlamağınızı gözləyəcəyik"); awaiting a thing
+// ("faturanın aslını bekleyeceğiz") asks for it.
+func (gw *goodbyeWords) awaitsYou(m *lint.Message, found []lint.Match) bool {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, f := range found {
+		if f.First < 0 || f.Last >= len(toks) {
+			return true
+		}
+		for _, i := range clauseWords(toks, f) {
+			if hasWord(m.Lang, gw.awaited[m.Lang], toks[i].Norm, folded) || anyEndingAfter(m.Lang, toks[i].Norm, gw.awaitedActs[m.Lang], 2, folded) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// answers reports whether one of the answer cues, answering in the aorist
+// ("yanıtlarız", "cavab verərik"), is an offer: the customer's own
+// questions answered (a word with one of your_endings before it in its
+// clause, "sorularınızı") or answered always (offer_adverbs: "her zaman
+// yanıtlarız"), and not limited (answer_limits: "yalnızca yazılı olarak
+// cevap veririz" is a policy, as is "e-postalara 48 saat içinde yanıt
+// veririz").
+func (gw *goodbyeWords) answers(m *lint.Message, found []lint.Match) bool {
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	for _, f := range found {
+		if f.First < 0 || f.Last >= len(toks) {
+			return true
+		}
+		offer, limited := false, false
+		for _, i := range clauseWords(toks, f) {
+			w := toks[i].Norm
+			if toks[i].Kind != lint.Word {
+				continue
+			}
+			limited = limited || hasWord(m.Lang, gw.answerLimits[m.Lang], w, folded)
+			offer = offer || i < f.First && len(w) > 5 && anyEndingAfter(m.Lang, strings.TrimRight(w, "ıiuüaeə"), gw.yours[m.Lang], 2, folded)
+			for _, adv := range gw.offerAdverbs[m.Lang] {
+				if len(adv) > 0 && adv[0] == w {
+					ok := true
+					for k, j := 1, i; k < len(adv) && ok; k++ {
+						j = neighbour(toks, j, 1)
+						ok = j >= 0 && toks[j].Norm == adv[k]
+					}
+					offer = offer || ok
+				}
+			}
+		}
+		if offer && !limited {
+			return true
+		}
+	}
+	return false
 }
 
 // The bits of goodbyeWords.flags.
@@ -405,7 +535,8 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited"),
 		timedDeadline: w("timed_deadline"), deadlineTimes: w("deadline_times"), timeDeterminers: w("time_determiners"),
 		fortune: w("fortune_adjectives"), judgedIng: w("judged_ing"), stayVerbs: w("stay_verbs"), courtesyNouns: prefixLists(w("courtesy_nouns")), courtesyObjects: w("courtesy_objects"), courtesyVerbs: w("courtesy_verbs"), courtesyPlaces: w("courtesy_places"),
-		courtesyObjectStems: prefixLists(w("courtesy_object_stems"))}
+		courtesyObjectStems: prefixLists(w("courtesy_object_stems")), errandTimes: w("errand_times"), errandTimeStems: prefixLists(w("errand_time_stems")),
+		answerLimits: w("answer_limits"), awaitedActs: w("awaited_act_endings")}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
 		langs[l] = true

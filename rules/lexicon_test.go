@@ -49,7 +49,7 @@ func TestLexiconOptions(t *testing.T) {
 	}
 	for opts, want := range map[string]string{
 		"add: {de: {farewell: [tschüss]}}":    `add: no word lists for "de" (have az, en, tr)`,
-		"add: {tr: {farewel: [x]}}":           `add.tr: unknown list "farewel" (have await, contact, farewell, help, help_verbs, thanks, wish)`,
+		"add: {tr: {farewel: [x]}}":           `add.tr: unknown list "farewel" (have answer, asked_back, await, await_you, contact, farewell, help, help_verbs, thanks, wish)`,
 		"replace: {en: {thanks: [x]}}\nx: 1":  `line 2: unknown option "x" (known: kinds, add, replace)`,
 		"add: {tr: {farewell: [\"\"]}}":       `add.tr.farewell: empty cue`,
 		"add: {tr: {farewell: [kal*(fiil)]}}": `add.tr.farewell: cue "kal*(fiil)": a lemma's ending * takes (verb) or (noun) after it, or nothing`,

@@ -40,7 +40,8 @@ brackets after what they stand for ("(VIN)"), two capitals before a name or a nu
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), a protocol's name before a server
 or an API ("a REST API", "TURN sunucusu"), a key's name after "press" or "use" ("Use ENTER to send"),
 logical operators joined by a slash ("AND/OR", "VƏ/VƏ YA"), a holder's name after "©", single letters, the keyword in
-"Reply YES", "Reply with STOP", "KATIL yaz", "HAYIR yazarsanız" or "GOLF sözünü yazın" (not the verb's adverb of time, insistence
+"Reply YES", "Reply with STOP", "KATIL yaz", "HAYIR yazarsanız" or "GOLF sözünü yazıb göndərin" (a word named so only before a verb of typing or sending, and
+not a determiner: "HER kelimesini okuyun", "VERDİYİMİZ sözü tuturuq", "ASLA kelimesi yok" shout; not the verb's adverb of time, insistence
 or manner: "Reply NOW", "HEMEN yazın", "MUTLAKA yazın", "AYRINTILI yazarsanız" shout), a command after "Usage:", the text on a control ("click the ADD NOTE button") or in
 quotes, a heading's label ("DEBUG: Feature flags"), words inside placeholders of any syntax
 ({{name}}, {NAME}, %NAME%, *|FNAME|*, markup), and a whole message that is a short label (a button or
@@ -71,7 +72,8 @@ pushy; one "!" is enough.`,
 			methods: w("http_methods"), requests: w("requests"), usage: w("usage"), determiners: w("determiners"),
 			calendar: w("calendar"), nameApostrophes: w("name_apostrophes"), copulas: w("copulas"), timeAdverbs: w("time_adverbs"), namePrepositions: w("name_prepositions"),
 			denominal: w("denominal_verbs"), organisations: w("organisations"), objectEndings: endingSets(ctaData.WordSets("accusative_endings")), answerNouns: w("answer_nouns"),
-			insistAdverbs: w("insist_adverbs"), mannerEndings: w("manner_endings"), datives: w("dative_pronouns")}
+			insistAdverbs: w("insist_adverbs"), mannerEndings: w("manner_endings"), datives: w("dative_pronouns"),
+			keywordNames: anyLangFolded(shoutingData, "keyword_names"), keywordDeterminers: w("keyword_determiners")}
 		for _, w := range append(shoutingLexicon["all"]["acronyms"], o.Allow...) {
 			sh.allow[lint.TurkicCasing.Lower(w)] = true
 			sh.allow[strings.ToLower(w)] = true
@@ -93,6 +95,15 @@ type shouting struct {
 	// yazsanız", "KATIL yazmanız yeterli"), folded and unfolded, in every
 	// language as keywordAfter.
 	keywordVerbs, keywordVerbEndings map[string]bool
+	// keywordNames: the nouns that name the word before them as a word
+	// ("OKU kelimesini", "OXU sözünü"); a keyword only when a keyword verb
+	// follows within three words in its clause ("… yazıp gönderin") and the
+	// capitals are no determiner (keywordDeterminers: "HER kelimesini
+	// okuyun", "HƏR sözünü"): "söz" is also a promise ("VERDİYİMİZ sözü
+	// tuturuq") and a word may be named to talk about it ("ASLA kelimesi
+	// yok").
+	keywordNames       map[string]bool
+	keywordDeterminers map[lint.Lang]map[string]bool
 	// objectEndings: the accusative (cta's accusative_endings), an object
 	// before a keyword_after verb that leaves the capitals between no
 	// keyword, unless the object is one of answerNouns: the answer the
@@ -830,6 +841,17 @@ func (sh *shouting) isKeyword(l lint.Lang, toks []lint.Token, text string, i int
 		if !sh.keywordLinks[toks[j].Norm] {
 			break
 		}
+	}
+	if next >= 0 && toks[next].Kind == lint.Word && sh.keywordNames[toks[next].Norm] {
+		if sh.keywordDeterminers[l][lint.Lower(l, text[toks[i].Start:toks[i].End])] {
+			return false
+		}
+		for j, k := neighbour(toks, next, 1), 0; j >= 0 && toks[j].Kind == lint.Word && k < 3; j, k = neighbour(toks, j, 1), k+1 {
+			if sh.keywordAfter[toks[j].Norm] || sh.keywordVerb(toks[j].Norm) {
+				return true
+			}
+		}
+		return false
 	}
 	if next >= 0 && toks[next].Kind == lint.Word && (sh.keywordAfter[toks[next].Norm] || sh.keywordVerb(toks[next].Norm)) {
 		if sh.verbAdverb(l, text, toks, i) {
