@@ -3411,8 +3411,18 @@ func wordsIn(toks []lint.Token, s lint.Span) int {
 // tokenAt is the index of the first token that starts at or after off,
 // len(toks) if none.
 func tokenAt(toks []lint.Token, off int) int {
-	i, _ := slices.BinarySearchFunc(toks, off, func(t lint.Token, off int) int { return cmp.Compare(t.Start, off) })
-	return i
+	// slices.BinarySearchFunc's, by hand: its call of the comparison
+	// copied each token it read, and it is asked several times a message.
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if toks[h].Start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // nextNonSpace is the offset of the first byte at or after off that does
