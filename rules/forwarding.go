@@ -3033,8 +3033,7 @@ func (fw *forwardingWords) externalLemma(l lint.Lang, w string) bool {
 // (len(toks) for none): the helpers that read one clause start there rather
 // than scan a long message from its start once a clause.
 func firstTokenAt(toks []lint.Token, off int) int {
-	i, _ := slices.BinarySearchFunc(toks, off, func(t lint.Token, off int) int { return cmp.Compare(t.Start, off) })
-	return i
+	return tokenAt(toks, off)
 }
 
 // hasAnyEnding reports whether a word ends in one of the endings, compared

@@ -126,6 +126,73 @@ type phraseBook struct {
 type bookTables struct {
 	lists lint.LangTable[map[string]*lazy[*lint.Phrases]]
 	all   lint.LangTable[*lazy[combined]]
+	// numbered are each language's lists by their number (their place in
+	// the book's names; nil where the language has none), and names the
+	// numbers of the names by a hash of a few of their bytes: a list is
+	// asked for by its name several times a message, and the map's hash
+	// of the whole name cost more than the rule's look-up.
+	numbered lint.LangTable[[]*lazy[*lint.Phrases]]
+	names    listNumbers
+}
+
+// listNumbers finds a list's number by its name without hashing it: slot
+// holds, by nameSlot of a name, its number plus one (0: no name there);
+// seed is one for which no two names share a slot (0: none was found,
+// and the lists are looked up by name).
+type listNumbers struct {
+	names []string
+	seed  uint64
+	slot  [listSlots]int16
+}
+
+const listSlotBits = 11
+const listSlots = 1 << listSlotBits
+
+// nameSlot is a name's slot under seed: its length and three of its
+// bytes, mixed.
+func nameSlot(name string, seed uint64) int {
+	n := len(name)
+	k := uint64(n) | uint64(name[0])<<8 | uint64(name[n/2])<<16 | uint64(name[n-1])<<24 | uint64(name[n/3])<<32
+	return int((k * seed) >> (64 - listSlotBits))
+}
+
+// newListNumbers numbers names (at most 32 767 of them), with the first
+// seed of a few hundred tried under which no two share a slot.
+func newListNumbers(names []string) listNumbers {
+	ln := listNumbers{names: names}
+	if len(names) == 0 || len(names) >= 1<<15 || slices.Contains(names, "") {
+		return ln
+	}
+seeds:
+	for try := uint64(1); try <= 500; try++ {
+		seed := try*0x9e3779b97f4a7c15 | 1
+		clear(ln.slot[:])
+		for i, name := range names {
+			at := &ln.slot[nameSlot(name, seed)]
+			if *at != 0 {
+				continue seeds
+			}
+			*at = int16(i + 1)
+		}
+		ln.seed = seed
+		return ln
+	}
+	return ln
+}
+
+// number is the number of a list name, -1 if no language has a list of
+// that name; ok is false when the names found no seed.
+func (ln *listNumbers) number(name string) (n int, ok bool) {
+	if ln.seed == 0 {
+		return -1, false
+	}
+	if name == "" {
+		return -1, true
+	}
+	if i := int(ln.slot[nameSlot(name, ln.seed)]) - 1; i >= 0 && ln.names[i] == name {
+		return i, true
+	}
+	return -1, true
 }
 
 // lazy is a value made on its first use, once, and read after that with
@@ -219,7 +286,16 @@ func (lx Lexicon) book(typos bool) phraseBook {
 			return c
 		})
 	}
-	pb.by = &bookTables{lists: lint.NewLangTable(pb.lists), all: lint.NewLangTable(pb.all)}
+	numbered := map[lint.Lang][]*lazy[*lint.Phrases]{}
+	for l, byName := range pb.lists {
+		lists := make([]*lazy[*lint.Phrases], len(pb.names))
+		for i, name := range pb.names {
+			lists[i] = byName[name]
+		}
+		numbered[l] = lists
+	}
+	pb.by = &bookTables{lists: lint.NewLangTable(pb.lists), all: lint.NewLangTable(pb.all),
+		numbered: lint.NewLangTable(numbered), names: newListNumbers(pb.names)}
 	return pb
 }
 
@@ -281,6 +357,12 @@ func (pb phraseBook) list(l lint.Lang, list string) *lint.Phrases {
 func (pb phraseBook) listIn(m *lint.Message, list string) *lint.Phrases {
 	if pb.by == nil { // a book made by no compile: it has no lists
 		return pb.list(m.Lang, list)
+	}
+	if n, ok := pb.by.names.number(list); ok {
+		if lists := pb.by.numbered.Of(m); n >= 0 && n < len(lists) && lists[n] != nil {
+			return lists[n].get()
+		}
+		return nil
 	}
 	if build, ok := pb.by.lists.Of(m)[list]; ok {
 		return build.get()

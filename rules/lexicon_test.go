@@ -229,3 +229,27 @@ func TestFindAllIsByMatch(t *testing.T) {
 		t.Errorf("only %d matches: the test compares too little", found)
 	}
 }
+
+// A list found by its number is the one found by its name, in every
+// language, and a name no language has finds nothing.
+func TestListNumbers(t *testing.T) {
+	for _, pb := range []phraseBook{sarcasmCues(), forwardingLexicon.compile()} {
+		if pb.by.names.seed == 0 {
+			t.Errorf("no seed numbers the %d list names", len(pb.names))
+		}
+		for i, name := range pb.names {
+			if n, ok := pb.by.names.number(name); !ok || n != i {
+				t.Errorf("%q: number %d, %v; want %d", name, n, ok, i)
+			}
+			if n, _ := pb.by.names.number(name + "x"); n >= 0 {
+				t.Errorf("%q: numbered %d", name+"x", n)
+			}
+			for _, l := range []lint.Lang{lint.English, lint.Turkish, lint.Azerbaijani, "xx"} {
+				m := &lint.Message{Lang: l}
+				if got, want := pb.listIn(m, name), pb.list(l, name); got != want {
+					t.Errorf("%s %q: listIn %p, list %p", l, name, got, want)
+				}
+			}
+		}
+	}
+}

@@ -3442,8 +3442,18 @@ func wordsIn(toks []lint.Token, s lint.Span) int {
 // tokenAt is the index of the first token that starts at or after off,
 // len(toks) if none.
 func tokenAt(toks []lint.Token, off int) int {
-	i, _ := slices.BinarySearchFunc(toks, off, func(t lint.Token, off int) int { return cmp.Compare(t.Start, off) })
-	return i
+	// slices.BinarySearchFunc's, by hand: its call of the comparison
+	// copied each token it read, and it is asked several times a message.
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if toks[h].Start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // nextNonSpace is the offset of the first byte at or after off that does
@@ -3845,11 +3855,11 @@ func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
 		return nil
 	}
 	sents, toks := m.Sentences(), m.Tokens()
-	ts := phrasesIn(toks, thisTimes[m.Lang])
+	ts := phrasesIn(toks, m.WordIDs(), thisTimes[m.Lang])
 	if len(ts) == 0 {
 		return nil
 	}
-	hs := phrasesIn(toks, hopes[m.Lang])
+	hs := phrasesIn(toks, m.WordIDs(), hopes[m.Lang])
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	var out []lint.Match
 	for _, t := range ts {
@@ -3919,14 +3929,18 @@ func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
 
 // phrasesIn finds the phrases of a word set in a message's words, each a
 // run of words in a row (word sets, not cue lists: the learnt scorer does
-// not read them); phrases are the set's phrases by their first word.
-func phrasesIn(toks []lint.Token, phrases map[string][][]string) []lint.Match {
+// not read them); phrases are the set's phrases by their first word, ids
+// the tokens' word ids (m.WordIDs(), sliced as toks is).
+func phrasesIn(toks []lint.Token, ids []lint.WordID, phrases *firstWords) []lint.Match {
+	if phrases == nil {
+		return nil
+	}
 	var out []lint.Match
 	for k, t := range toks {
 		if t.Kind != lint.Word {
 			continue
 		}
-		for _, words := range phrases[t.Norm] {
+		for _, words := range phrases.of(t.Norm, ids[k]) {
 			last, ok := k, true
 			for _, w := range words[1:] {
 				if last = neighbour(toks, last, 1); last < 0 || toks[last].Kind != lint.Word || toks[last].Norm != w {
@@ -3944,13 +3958,13 @@ func phrasesIn(toks []lint.Token, phrases map[string][][]string) []lint.Match {
 
 // byFirstWord splits a word set's phrases into words, by language and
 // first word.
-func byFirstWord(sets map[lint.Lang]map[string]bool) map[lint.Lang]map[string][][]string {
-	out := map[lint.Lang]map[string][][]string{}
+func byFirstWord(sets map[lint.Lang]map[string]bool) map[lint.Lang]*firstWords {
+	out := map[lint.Lang]*firstWords{}
 	for l, set := range sets {
-		out[l] = map[string][][]string{}
+		out[l] = &firstWords{by: map[string][][]string{}}
 		for _, p := range slices.Sorted(maps.Keys(set)) {
 			words := strings.Fields(p)
-			out[l][words[0]] = append(out[l][words[0]], words)
+			out[l].by[words[0]] = append(out[l].by[words[0]], words)
 		}
 	}
 	return out
@@ -4033,7 +4047,7 @@ func (c customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
 		in := func(list sarcasmList, i int) bool {
 			return slices.ContainsFunc(found[list], func(n lint.Match) bool { return n.First == i })
 		}
-		for _, p := range phrasesIn(toks, petitionPhrases[m.Lang]) {
+		for _, p := range phrasesIn(toks, m.WordIDs(), petitionPhrases[m.Lang]) {
 			s := sents[sentenceOf(sents, p.Span.Start)]
 			ours := false
 			for k := tokenAt(toks, s.Start); k < p.First; k++ {
@@ -4047,7 +4061,7 @@ func (c customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
 			if in(lsNature, n) || in(lsAnimal, n) {
 				last = n
 			}
-			for _, a := range phrasesIn(toks[n:min(n+4, len(toks))], petitionAddressed[m.Lang]) {
+			for _, a := range phrasesIn(toks[n:min(n+4, len(toks))], m.WordIDs()[n:min(n+4, len(toks))], petitionAddressed[m.Lang]) {
 				if a.First == 0 {
 					last = max(last, n+a.Last)
 				}
@@ -4151,7 +4165,7 @@ func stackedTerms(m *lint.Message) []lint.Match {
 	// Only a sentence's first word may open the yes.
 	opened := false
 	for _, s := range sents {
-		if k := tokenAt(toks, s.Start); k < len(toks) && toks[k].Kind == lint.Word && grantedOpeners[m.Lang][toks[k].Norm] != nil {
+		if k := tokenAt(toks, s.Start); k < len(toks) && toks[k].Kind == lint.Word && grantedOpeners[m.Lang].by[toks[k].Norm] != nil {
 			opened = true
 			break
 		}
@@ -4159,12 +4173,12 @@ func stackedTerms(m *lint.Message) []lint.Match {
 	if !opened {
 		return nil
 	}
-	terms := phrasesIn(toks, grantedTerms[m.Lang])
+	terms := phrasesIn(toks, m.WordIDs(), grantedTerms[m.Lang])
 	if len(terms) < 2 {
 		return nil
 	}
 	var out []lint.Match
-	for _, o := range phrasesIn(toks, grantedOpeners[m.Lang]) {
+	for _, o := range phrasesIn(toks, m.WordIDs(), grantedOpeners[m.Lang]) {
 		i := sentenceOf(sents, o.Span.Start)
 		if tokenAt(toks, sents[i].Start) != o.First {
 			continue

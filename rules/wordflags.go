@@ -147,3 +147,32 @@ func setFlagsOf(sets map[lint.Lang]map[string]bool) langFlags {
 		return setBits(nil, []map[string]bool{sets[l]})
 	}, setBits(nil, nil))
 }
+
+// firstWords are a word set's phrases, split into words, by their first
+// word (see byFirstWord), in one language; a word's phrases are kept by
+// its id once looked up, so a message's words are read with no hash.
+type firstWords struct {
+	by   map[string][][]string
+	byID lint.WordValues[[][]string]
+}
+
+// noPhrases is what a word that starts no phrase keeps.
+var noPhrases [][]string
+
+// of are the phrases that start with a word of norm norm and id id (0 or
+// a nil firstWords: none known).
+func (f *firstWords) of(norm string, id lint.WordID) [][]string {
+	if f == nil {
+		return nil
+	}
+	if p := f.byID.Get(id); p != nil {
+		return *p
+	}
+	p, ok := f.by[norm]
+	if !ok {
+		f.byID.Put(id, &noPhrases)
+		return nil
+	}
+	f.byID.Put(id, &p)
+	return p
+}
