@@ -3930,7 +3930,9 @@ func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
 // phrasesIn finds the phrases of a word set in a message's words, each a
 // run of words in a row (word sets, not cue lists: the learnt scorer does
 // not read them); phrases are the set's phrases by their first word, ids
-// the tokens' word ids (m.WordIDs(), sliced as toks is).
+// the tokens' word ids (m.WordIDs(), sliced as toks is), or nil for a run
+// of tokens whose ids are not at hand (each first word is then looked up
+// by its text).
 func phrasesIn(toks []lint.Token, ids []lint.WordID, phrases *firstWords) []lint.Match {
 	if phrases == nil {
 		return nil
@@ -3940,7 +3942,11 @@ func phrasesIn(toks []lint.Token, ids []lint.WordID, phrases *firstWords) []lint
 		if t.Kind != lint.Word {
 			continue
 		}
-		for _, words := range phrases.of(t.Norm, ids[k]) {
+		var id lint.WordID
+		if ids != nil {
+			id = ids[k]
+		}
+		for _, words := range phrases.of(t.Norm, id) {
 			last, ok := k, true
 			for _, w := range words[1:] {
 				if last = neighbour(toks, last, 1); last < 0 || toks[last].Kind != lint.Word || toks[last].Norm != w {

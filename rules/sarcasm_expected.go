@@ -35,7 +35,7 @@ func expectedAsked(m *lint.Message, found cuesFound) []lint.Match {
 	}
 	toks, sents := m.Tokens(), m.Sentences()
 	var out []lint.Match
-	for _, o := range phrasesIn(toks, expectedOpeners[m.Lang]) {
+	for _, o := range phrasesIn(toks, m.WordIDs(), expectedOpeners[m.Lang]) {
 		i := sentenceOf(sents, o.Span.Start)
 		if tokenAt(toks, sents[i].Start) != o.First || !asks(m.Body.Text, sents[i]) {
 			continue
@@ -71,5 +71,5 @@ func helped(m *lint.Message, found cuesFound, off int) bool {
 		return slices.ContainsFunc(ms, func(j lint.Match) bool { return j.Span.Start >= off })
 	}
 	toks := m.Tokens()
-	return after(found[lsPromise]) || after(found[lsRemedy]) || after(phrasesIn(toks, expectedHelp[m.Lang]))
+	return after(found[lsPromise]) || after(found[lsRemedy]) || after(phrasesIn(toks, m.WordIDs(), expectedHelp[m.Lang]))
 }

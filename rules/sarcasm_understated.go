@@ -47,14 +47,14 @@ func understatedActs(m *lint.Message, found cuesFound) []lint.Match {
 		if slices.ContainsFunc(sent, func(t lint.Token) bool { return understatedOurs[m.Lang][t.Norm] }) {
 			continue
 		}
-		for _, c := range phrasesIn(sent, understatedCopulas[m.Lang]) {
+		for _, c := range phrasesIn(sent, m.WordIDs()[k:end], understatedCopulas[m.Lang]) {
 			rest := wordsAfter(sent, c.Last, 8)
-			h, ok := firstOf(phrasesIn(rest, understatedHedges[m.Lang]))
+			h, ok := firstOf(phrasesIn(rest, nil, understatedHedges[m.Lang]))
 			if !ok {
 				continue
 			}
 			after := rest[h.Last+1:]
-			if j, ok := firstOf(append(phrasesIn(after, understatedPlain[m.Lang]), phrasesIn(after, understatedJudgments[m.Lang])...)); ok {
+			if j, ok := firstOf(append(phrasesIn(after, nil, understatedPlain[m.Lang]), phrasesIn(after, nil, understatedJudgments[m.Lang])...)); ok {
 				out = append(out, shifted(j, k+c.Last+1+h.Last+1))
 				break
 			}

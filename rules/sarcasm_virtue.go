@@ -29,7 +29,7 @@ func virtueActs(m *lint.Message, found cuesFound) []lint.Match {
 	}
 	toks, sents := m.Tokens(), m.Sentences()
 	var out []lint.Match
-	for _, v := range phrasesIn(toks, virtues[m.Lang]) {
+	for _, v := range phrasesIn(toks, m.WordIDs(), virtues[m.Lang]) {
 		i := sentenceOf(sents, v.Span.Start)
 		if wordsIn(toks, lint.Span{Start: sents[i].Start, End: v.Span.End}) > 7 || inSentence(sents, found[lsGratitude], i) {
 			continue
