@@ -235,11 +235,14 @@ after its colon ("Stop press: a ceramic mug breaks when dropped.", "Flaş haber:
 xəbər: dondurma günəşdə əriyir.", and in Turkish and Azerbaijani any word of size or surprise with a noun of news, "Size
 önemli bir gelişmeyi duyuralım: …", "Böyük kəşf: …"; not a plain announcement, "Breaking news: the catalogue is out.", nor news of ours, of what
 is new, of an event or a price, nor with a figure or a name: "Big announcement: our new shop opens on Friday!", "Breaking news:
-the storm has closed the coast road", nor in an update or an away message), in Turkish and Azerbaijani the
-customer's view asked in a question that answers itself, why or how much, or what was bound to be ("… sizce neden
-paslandı?", "sizcə hansı rəngdə gələcəkdi?"; not a choice, "Sizce hangi renk daha çok yakışır?", nor what is ours) and
-the customer's act played down after the fact ("… getirmeniz belki bir tık aceleci bir plan olmuştur", "… gətirməyiniz
-bir balaca tələsik plan idi"; not what may yet happen, "… getirmeniz dikişi biraz uzatabilir"), mock thanks for being taught: the customer's
+the storm has closed the coast road", nor in an update or an away message, nor in Turkish and Azerbaijani a warning
+that says what to do, "Önemli haber: kışın musluklar donar, lütfen vanaları kapatın."), in Turkish and Azerbaijani the
+customer's view asked in a question that answers itself, why or how much, after the message has said what the customer
+did ("… bir yıl sürmüşsünüz, sizce neden paslandı?"), or what was bound to be ("sizcə hansı rəngdə gələcəkdi?"; not a question of feedback or a survey, which names no act of theirs,
+"Sizce eğitim faydalı mıydı?", nor a choice, "Sizce hangi renk daha çok yakışır?", nor what is ours) and the customer's act
+played down after the fact, judged as something under a hedge ("… getirmeniz belki bir tık aceleci bir plan olmuştur",
+"… gətirməyiniz bir balaca tələsik plan idi"; not a delay it caused, in any tense, "Adresi değiştirmeniz teslimatı biraz
+uzatmıştır", nor what may yet happen, "… getirmeniz dikişi biraz uzatabilir"), mock thanks for being taught: the customer's
 question about a "why" called enlightening ("Thanks for asking why a chain needs oil. Truly eye-opening.", "… neden …
 sorduğunuz için teşekkürler, ufkumuz açıldı", "bizim üçün çox öyrədici"; not their sharing or explaining, "thanks for sharing
 why you chose us", nor thanks for our own event or for feedback), mock hope that the customer behaves "this time" with a
@@ -738,7 +741,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, revelations(m, found, c)...)
 	composedHeadlines(m, found)
 	markers = append(markers, c.headlines(m, found)...)
-	markers = append(markers, viewQuestions(m, found)...)
+	markers = append(markers, c.viewQuestions(m, found)...)
 	markers = append(markers, c.understated(m, found)...)
 	markers = append(markers, c.hopedThisTime(m, found)...)
 	markers = append(markers, c.petitioned(m, found)...)
@@ -3675,6 +3678,7 @@ var (
 	newsEvent      = sarcasmData.WordSets("news_event_endings")
 	newsObvious    = sarcasmData.WordSets("news_obvious")
 	newsConditions = sarcasmData.WordSets("news_conditions")
+	newsImperative = sarcasmData.WordSets("news_imperative_endings")
 )
 
 // stemIn reports whether a word is in a set of stems: a stem of at least
@@ -3704,7 +3708,10 @@ func stemIn(w string, set map[string]bool, minLen int) bool {
 // fact without it is an announcement ("Breaking news: the catalogue is
 // out."). Real news tells what is ours or new ("Big announcement: our
 // new shop opens on Friday!"). Not in a promotion, a greeting, an update
-// or an away message, nor beside an apology or a remedy.
+// or an away message, nor beside an apology or a remedy, nor with an
+// instruction in Turkish and Azerbaijani ("lütfen", an imperative ending a
+// clause, news_imperative_endings: "Önemli haber: kışın musluklar donar,
+// vanaları kapatın."): a real warning says what to do.
 func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 	hs := found[lsHeadline]
 	if len(hs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting || m.Kind == lint.Update || m.Kind == lint.Away {
@@ -3764,6 +3771,9 @@ func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 				}
 				if !condition && len(t.Norm) > 4 && endsWithAny(t.Norm, newsEvent[m.Lang]) {
 					plain = false
+				}
+				if n := neighbour(toks, k, 1); (n < 0 || toks[n].Kind == lint.Punct) && len(t.Norm) > 4 && endsWithAny(t.Norm, newsImperative[m.Lang]) {
+					plain = false // an instruction: a warning, not news
 				}
 				for e := range c.endings[m.Lang] {
 					if len(t.Norm) > len(e)+1 && hasEnding(m.Lang, t.Norm, e, folded) {

@@ -11,29 +11,23 @@ import (
 var (
 	newsSizes = sarcasmData.WordSets("news_sizes")
 	newsNouns = sarcasmData.WordSets("news_nouns")
-	newsBare  = sarcasmData.WordSets("news_bare")
 )
 
 // composedHeadlines adds to the headlines (the list) those made by their
 // shape rather than listed whole: a word of size or surprise (news_sizes:
 // büyük, şaşırtıcı, böyük, təəccüblü), "bir" at most, and a noun of news
-// in any form (news_nouns, stems: haberimiz, gelişmeyi, kəşf), or a noun
-// of sensation alone (news_bare: "Sensasiya:"). headlines keeps those
+// in any form (news_nouns, stems: haberimiz, gelişmeyi, kəşf). headlines keeps those
 // that open a sentence, end at a colon and tell a thing's obvious nature
 // after it; the rest are announcements.
 func composedHeadlines(m *lint.Message, found cuesFound) {
 	l := m.Lang
-	sizes, nouns, bare := newsSizes[l], newsNouns[l], newsBare[l]
-	if len(nouns) == 0 && len(bare) == 0 {
+	sizes, nouns := newsSizes[l], newsNouns[l]
+	if len(nouns) == 0 {
 		return
 	}
 	toks := m.Tokens()
 	for i, t := range toks {
 		if t.Kind != lint.Word {
-			continue
-		}
-		if bare[t.Norm] {
-			found[lsHeadline] = append(found[lsHeadline], lint.Match{Cue: t.Norm, Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 			continue
 		}
 		if !sizes[t.Norm] {

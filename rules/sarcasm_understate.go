@@ -10,20 +10,23 @@ import (
 var (
 	understateHedges = sarcasmData.WordSets("understate_hedges")
 	understateFinal  = sarcasmData.WordSets("understate_final")
-	understateEnds   = sarcasmData.WordSets("understate_final_endings")
+	understateLight  = sarcasmData.WordSets("understate_light")
 	understatePerf   = sarcasmData.WordSets("understate_perfect")
 )
 
 // understated are the customer's acts (a verbal noun with their
 // possessive, act_endings: istemeniz, yazmağınız) played down after the
 // fact: a hedge after the act in its clause (understate_hedges: belki,
-// bir tık, bir balaca) and the clause ended by a judgment of what has
-// been (understate_final: olmuştur, sayılabilir, idi; or a verb with one
-// of understate_final_endings: uzatmıştır, yarada bilərdi; or "olabilir"
-// after a perfect, understate_perfect: "uzatmış olabilir"). "Kırk kutuyu
-// bir saatte istemeniz belki bir tık iddialı olmuştur." What may yet
-// happen is advice ("Adresi değiştirmeniz teslimatı biraz uzatabilir");
-// not beside an apology.
+// bir tık, bir balaca) and the clause ended by a copula that judges the
+// act as something (understate_final: olmuştur, idi: "Kumaşı bir gün
+// önce getirmeniz belki bir tık aceleci bir plan olmuştur"), or by
+// "olabilir" after a perfect with a hedge stacked on a hedge ("belki bir
+// parça uzatmış olabilir"). The irony is in the judgment, not the tense:
+// what the act did, told once hedged, is a delay explained ("Adresi
+// değiştirmeniz teslimatı biraz uzatmıştır", "… biraz geciktirmiş
+// olabilir"), and so is a copula of cause or help (understate_light:
+// "biraz gecikmeye sebep olmuştur"); what may yet happen is advice
+// ("… dikişi biraz uzatabilir"); not beside an apology.
 func (c customer) understated(m *lint.Message, found cuesFound) []lint.Match {
 	l := m.Lang
 	if understateHedges[l] == nil || len(found[lsApology]) > 0 {
@@ -40,9 +43,9 @@ func (c customer) understated(m *lint.Message, found cuesFound) []lint.Match {
 		if a.Last < 0 {
 			continue
 		}
-		hedged, prev, prev2 := false, -1, -1
-		// A comma may set the act apart ("… istemeniz, belki küçük bir
-		// aksaklık sayılabilir"); a hyphen joins a word (qeyri-adi).
+		hedged, prev, prev2 := 0, -1, -1
+		// A comma may set the act apart ("… istemeniz, belki bir tık
+		// iddialı olmuştur"); a hyphen joins a word (qeyri-adi).
 		k := neighbour(toks, a.Last, 1)
 		if k >= 0 && toks[k].Norm == "," {
 			k = neighbour(toks, k, 1)
@@ -53,20 +56,19 @@ func (c customer) understated(m *lint.Message, found cuesFound) []lint.Match {
 			}
 			w := toks[k].Norm
 			if hedges[w] {
-				hedged = true
-			}
-			if n := neighbour(toks, k, 1); n >= 0 && toks[n].Kind == lint.Word && hedges[w+" "+toks[n].Norm] {
-				hedged = true
+				hedged++
+			} else if n := neighbour(toks, k, 1); n >= 0 && toks[n].Kind == lint.Word && hedges[w+" "+toks[n].Norm] {
+				hedged++
 			}
 			prev2, prev = prev, k
 		}
 		// k is the clause's end: a comma, a semicolon, a full stop.
-		if !hedged || prev < 0 || prev2 < 0 || k >= 0 && !strings.ContainsAny(toks[k].Norm, ",;.!") {
+		if hedged == 0 || prev < 0 || prev2 < 0 || k >= 0 && !strings.ContainsAny(toks[k].Norm, ",;.!") {
 			continue
 		}
 		last, before := toks[prev].Norm, toks[prev2].Norm
-		if understateFinal[l][last] || endsWithAny(last, understateEnds[l]) ||
-			last == "olabilir" && endsWithAny(before, understatePerf[l]) {
+		if understateFinal[l][last] && !understateLight[l][before] ||
+			last == "olabilir" && hedged > 1 && endsWithAny(before, understatePerf[l]) {
 			out = append(out, lint.Match{Cue: a.Cue, Span: lint.Span{Start: a.Span.Start, End: toks[prev].End}, First: a.First, Last: prev})
 		}
 	}

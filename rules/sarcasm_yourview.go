@@ -9,24 +9,27 @@ import (
 // The customer's view asked in a rhetorical question (see viewQuestions),
 // by language.
 var (
-	lsYourView    = sarcasmListOf("your_view")
-	viewDegree    = sarcasmData.WordSets("view_degree")
-	viewPast      = sarcasmData.WordSets("view_past_endings")
-	viewSincere   = sarcasmData.WordSets("view_sincere")
-	viewParticles = sarcasmData.WordSets("view_particles")
+	lsYourView  = sarcasmListOf("your_view")
+	viewDegree  = sarcasmData.WordSets("view_degree")
+	viewSincere = sarcasmData.WordSets("view_sincere")
+	viewBound   = sarcasmData.WordSets("view_bound_endings")
 )
 
 // viewQuestions are the customer's view asked (your_view: sizce, sizcə)
 // in a question that answers itself: one that asks why or how much
-// (why_words, view_degree: "sizce neden battı?", "sizcə nə qədər dözməli
-// idi?"), or what was bound to be, its verb in the past (view_past_endings
-// on the last word before the question mark or its particle: "sizcə
-// hansı rəngdə gələcəkdi?", "sizce ne kadar iyi bir fikirdi?"). Not a
-// question about a choice or how a thing went (view_sincere: "Sizce
-// hangisi daha uygun?", "Sizcə tur necə keçdi?"), nor one about what is
-// ours (news_our_endings, "biz": "Sizce neden bizi seçmelisiniz?",
-// "göndermemizde sizce bir sakınca var mı?"), nor beside an apology.
-func viewQuestions(m *lint.Message, found cuesFound) []lint.Match {
+// (why_words, view_degree) about what the message has just said the
+// customer did, a verb of theirs (gittiniz, sürmüşsünüz), their act
+// (istemeniz) or an infinitive before the view ("… bir yıl sürmüşsünüz,
+// sizce neden paslandı?", "Hesabı gecə yarısı ödəmək sizcə nə qədər
+// məntiqlidir?"), or one that asks what was bound to be, its verb a
+// future or a necessity of the past (view_bound_endings: "sizcə hansı
+// rəngdə gələcəkdi?", "sizcə nə olmalı idi?"). A question of feedback or a survey names no act of
+// theirs before it ("Sizce fiyat ne kadar olmalı?", "Sizcə kurs niyə bu
+// qədər maraq doğurdu?"). Not a question about a choice or how a thing
+// went (view_sincere: "Sizce hangisi daha uygun?", "Sizcə tur necə
+// keçdi?"), nor one about what is ours (news_our_endings, "biz": "Sizce
+// neden bizi seçmelisiniz?"), nor beside an apology.
+func (c customer) viewQuestions(m *lint.Message, found cuesFound) []lint.Match {
 	vs := found[lsYourView]
 	if len(vs) == 0 || len(found[lsApology]) > 0 {
 		return nil
@@ -35,7 +38,8 @@ func viewQuestions(m *lint.Message, found cuesFound) []lint.Match {
 	toks, sents := m.Tokens(), m.Sentences()
 	var out []lint.Match
 	for _, v := range vs {
-		s := sents[sentenceOf(sents, v.Span.Start)]
+		i := sentenceOf(sents, v.Span.Start)
+		s := sents[i]
 		if !asks(m.Body.Text, s) {
 			continue
 		}
@@ -62,17 +66,33 @@ func viewQuestions(m *lint.Message, found cuesFound) []lint.Match {
 		if sincere || last < 0 {
 			continue
 		}
-		// The verb asked about: the last word, or the one before a
-		// question particle ("geçerli miydi", "gələcəkdimi").
-		verb := toks[last].Norm
-		if viewParticles[l][verb] && prev >= 0 {
-			verb = toks[prev].Norm + verb
-		}
-		if why || len(verb) > 3 && endsWithAny(verb, viewPast[l]) {
+		// What was bound to be: the question's verb, or its last two
+		// words ("olmalı idi"), in a future or a necessity of the past.
+		bound := endsWithAny(toks[last].Norm, viewBound[l]) || prev >= 0 && endsWithAny(toks[prev].Norm+toks[last].Norm, viewBound[l])
+		if bound || why && c.didBefore(m, found, s.Start, v.Span.Start) {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// didBefore reports whether the message says what the customer did before
+// the view asked at at: a verb of theirs in its sentence or an earlier
+// one, or their act or an infinitive in its own sentence (from start).
+func (c customer) didBefore(m *lint.Message, found cuesFound, start, at int) bool {
+	for _, d := range c.doings(m) {
+		if d.Span.End <= at {
+			return true
+		}
+	}
+	for _, set := range []sarcasmList{lsEndsAct, lsEndsInfinitive} {
+		for _, a := range c.ending(m, found, set) {
+			if a.Span.Start >= start && a.Span.End <= at {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // yourView reports whether a token is the cue of the customer's view
