@@ -36,7 +36,7 @@ func (c customer) accountsGiven(m *lint.Message, found cuesFound) {
 	toks := m.Tokens()
 	found[lsKnowBetter] = slices.DeleteFunc(found[lsKnowBetter], func(k lint.Match) bool {
 		if helplessCues[m.Lang][k.Cue] {
-			return !helplessBareAt(m, toks, k) && !toldFact(m, toks, found, k)
+			return !helplessBareAt(m, toks, k) && !toldFact(toks, found, k)
 		}
 		if c.past[m.Lang] == nil || k.Last < 0 || toks[k.Last].Norm != "how" || len(found[lsEnlightened]) > 0 {
 			return false
@@ -78,7 +78,7 @@ func helplessBareAt(m *lint.Message, toks []lint.Token, k lint.Match) bool {
 // toldFact reports whether a thanks before the helplessness k is for
 // being told a fact: a "that" between them ("thanks for pointing out
 // that windmills need wind").
-func toldFact(m *lint.Message, toks []lint.Token, found cuesFound, k lint.Match) bool {
+func toldFact(toks []lint.Token, found cuesFound, k lint.Match) bool {
 	for _, t := range found[lsThanks] {
 		if t.Last < 0 || t.Last >= k.First {
 			continue
