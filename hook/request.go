@@ -151,7 +151,9 @@ func parseCheck(data []byte, c clock) (*send, error) {
 		}
 	}
 	d := req.Message
-	e := policy.Event{Time: at, RawTime: at.Format(time.RFC3339), Conversation: req.Conversation, Channel: ch, Direction: policy.Out, Actor: actor,
+	// A check's event has no RawTime: it is the text of a transcript's or
+	// a delivery's time, for their messages, and no rule reads it.
+	e := policy.Event{Time: at, Conversation: req.Conversation, Channel: ch, Direction: policy.Out, Actor: actor,
 		Type: policy.Message, Text: d.Text, MessagingType: d.MessagingType, Tag: d.Tag, Template: d.Template}
 	if d.Kind != "" {
 		if e.Kind, err = lint.ParseKind(d.Kind); err != nil {
