@@ -137,12 +137,13 @@ func (s *Server) decide(st *policy.State, e *policy.Event, m *lint.Message, draf
 // one store budget. With record, the decision and the record of an allowed
 // send are one transaction: concurrent checks of one conversation are
 // judged one after the other, so none gets past a limit.
+//
+// Its parts are functions of their own, kept out of line: what one of them
+// holds in its frame is not held in answer's while another runs, so the
+// deepest call of a check (the conversation rules, under judged) needs
+// less stack, and a connection's goroutine, whose stack every collection
+// may shrink, grows it back less often.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lint.Message) {
-	e := &sd.event
-	key := store.Key(e.Channel, e.Conversation)
-	var d decision
-	var err error
-	recorded := false
 	// The fail mode reads a draft of its own (its token caches still
 	// empty): a transaction that outlives the budget may still be reading
 	// m.
@@ -156,37 +157,84 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	// transaction, which may run more than once and holds the conversation
 	// while it runs, adds only the conversation rules' findings.
 	drafted, memo := s.checkDraft(sd, m)
-	if sd.record {
-		var in decision
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
-		defer cancel()
-		err = s.store.update(ctx, key, func(st *policy.State) {
-			in = s.decide(st, e, m, drafted, memo, sd.extra)
-			if in.allow {
-				s.cfg.Checker.Record(st, e)
-			}
-		})
-		if err == nil {
-			d, recorded = in, in.allow
-		}
-	} else {
-		// A state in memory needs no budget.
-		st, ok := s.store.peek(key)
-		if !ok {
-			ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
-			defer cancel()
-			st, err = s.store.get(ctx, key)
-		}
-		if err == nil {
-			if st == nil {
-				st = &policy.State{}
-			}
-			d = s.decide(st, e, m, drafted, memo, sd.extra)
-		}
-	}
+	d, recorded, err := s.judged(r, sd, m, drafted, memo)
 	if err != nil {
 		d = s.failMode(w, spare, err, sd.extra)
 	}
+	s.respond(w, sd, d, recorded)
+	// The draft's tokens and cue matches go back to their pools for the
+	// next check, unless a transaction that outlived its budget may still
+	// be reading them.
+	if m != nil && (!sd.record || err == nil) {
+		m.Trim()
+	}
+}
+
+// judged is the decision on a send against its conversation's state: with
+// record, judged and recorded in one store transaction (recorded: the
+// send was allowed and recorded); else against the state as it is, from
+// memory when the store has it there. An error is the store's.
+//
+//go:noinline
+func (s *Server) judged(r *http.Request, sd *send, m *lint.Message, drafted []lint.Finding, memo *policy.DraftMemo) (d decision, recorded bool, err error) {
+	e := &sd.event
+	key := store.Key(e.Channel, e.Conversation)
+	if sd.record {
+		return s.judgedRecorded(r, key, sd, m, drafted, memo)
+	}
+	// A state in memory needs no budget.
+	st, ok := s.store.peek(key)
+	if !ok {
+		if st, err = s.stored(r, key); err != nil {
+			return decision{}, false, err
+		}
+	}
+	if st == nil {
+		st = &noState
+	}
+	return s.decide(st, e, m, drafted, memo, sd.extra), false, nil
+}
+
+// noState is the state of a conversation the store does not know: shared,
+// as a state from the store's memory is, and never changed (a state made
+// here would sit in judged's frame, under the deepest calls).
+var noState policy.State
+
+// judgedRecorded is judged with record: one store transaction.
+//
+//go:noinline
+func (s *Server) judgedRecorded(r *http.Request, key string, sd *send, m *lint.Message, drafted []lint.Finding, memo *policy.DraftMemo) (decision, bool, error) {
+	e := &sd.event
+	var in decision
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
+	defer cancel()
+	err := s.store.update(ctx, key, func(st *policy.State) {
+		in = s.decide(st, e, m, drafted, memo, sd.extra)
+		if in.allow {
+			s.cfg.Checker.Record(st, e)
+		}
+	})
+	if err != nil {
+		return decision{}, false, err
+	}
+	return in, in.allow, nil
+}
+
+// stored reads a state the store does not have in memory, within the
+// store budget.
+//
+//go:noinline
+func (s *Server) stored(r *http.Request, key string) (*policy.State, error) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
+	defer cancel()
+	return s.store.get(ctx, key)
+}
+
+// respond writes the answer to a check.
+//
+//go:noinline
+func (s *Server) respond(w http.ResponseWriter, sd *send, d decision, recorded bool) {
+	e := &sd.event
 	resp := CheckResponse{Allow: d.allow, Findings: make([]Finding, 0, len(d.findings)), Window: d.window, Conversation: e.Conversation, Channel: e.Channel, Recorded: recorded}
 	if sd.clientTime {
 		at := e.Time
@@ -198,12 +246,6 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sd *send, m *lin
 	}
 	s.metrics.decision(resp.Allow)
 	writeCheck(w, &resp)
-	// The draft's tokens and cue matches go back to their pools for the
-	// next check, unless a transaction that outlived its budget may still
-	// be reading them.
-	if m != nil && (!sd.record || err == nil) {
-		m.Trim()
-	}
 }
 
 // checkDraft is the template rules' findings in a send's draft, from the

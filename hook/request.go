@@ -150,9 +150,16 @@ func parseCheck(data []byte, c clock) (*send, error) {
 				at.Format(time.RFC3339), off.Round(time.Second), c.now.UTC().Format(time.RFC3339), c.skew)
 		}
 	}
-	d := req.Message
-	e := policy.Event{Time: at, RawTime: at.Format(time.RFC3339), Conversation: req.Conversation, Channel: ch, Direction: policy.Out, Actor: actor,
-		Type: policy.Message, Text: d.Text, MessagingType: d.MessagingType, Tag: d.Tag, Template: d.Template}
+	d := &req.Message
+	// The event is filled in where the send keeps it, field by field: an
+	// event made here and copied there would sit in parseCheck's frame,
+	// on the deepest of a check's calls (the body's reader, under it).
+	sd := &send{text: d.Text, quickReplies: d.QuickReplies, buttons: d.Buttons, record: req.Record, clientTime: req.At != ""}
+	e := &sd.event
+	// A check's event has no RawTime: it is the text of a transcript's or
+	// a delivery's time, for their messages, and no rule reads it.
+	e.Time, e.Conversation, e.Channel, e.Direction, e.Actor = at, req.Conversation, ch, policy.Out, actor
+	e.Type, e.Text, e.MessagingType, e.Tag, e.Template = policy.Message, d.Text, d.MessagingType, d.Tag, d.Template
 	if d.Kind != "" {
 		if e.Kind, err = lint.ParseKind(d.Kind); err != nil {
 			return nil, fmt.Errorf("message.kind: %v", err)
@@ -166,7 +173,7 @@ func parseCheck(data []byte, c clock) (*send, error) {
 	if d.Text == "" && len(d.QuickReplies) == 0 && len(d.Buttons) == 0 && d.Template == "" {
 		return nil, errors.New("message: has no text, quick replies, buttons or template")
 	}
-	return &send{event: e, text: d.Text, quickReplies: d.QuickReplies, buttons: d.Buttons, record: req.Record, clientTime: req.At != ""}, nil
+	return sd, nil
 }
 
 func parseActor(s string) (policy.Actor, error) {

@@ -330,7 +330,7 @@ func (c *Checker) JudgeMemo(st *State, e *Event, m *lint.Message, drafted []lint
 	r := runs.Get().(*run)
 	defer r.release()
 	r.judging, r.memo = true, memo
-	r.conv = st.clone()
+	st.cloneInto(&r.conv)
 	cp := &r.conv
 	cp.settle()
 	if cp.ID == "" {

@@ -327,18 +327,22 @@ func (cv *State) sent(t time.Time) {
 // state, leaving cv as it is: what a store that keeps states decoded hands
 // to a write.
 func (cv *State) Copy() *State {
-	cp := cv.clone()
+	cp := new(State)
+	cv.cloneInto(cp)
 	cp.Applied = maps.Clone(cv.Applied)
-	return &cp
+	return cp
 }
 
-// clone is a copy of the state whose lists the copy may change.
-func (cv *State) clone() State {
-	cp := *cv
+// cloneInto makes cp a copy of the state whose lists the copy may change.
+// It writes in place rather than returning a State: a state is some
+// hundreds of bytes, and a copy returned by value sat twice in the frames
+// of a check's deepest calls, which made a connection's goroutine grow
+// its stack once more after every collection had shrunk it.
+func (cv *State) cloneInto(cp *State) {
+	*cp = *cv
 	cp.Unanswered, cp.Promos, cp.Waiting, cp.Referrals = slices.Clone(cv.Unanswered), slices.Clone(cv.Promos), slices.Clone(cv.Waiting), slices.Clone(cv.Referrals)
 	cp.Given, cp.Prints, cp.Questions = maps.Clone(cv.Given), slices.Clone(cv.Prints), slices.Clone(cv.Questions)
 	cp.lastOut = slices.Clone(cv.lastOut)
-	return cp
 }
 
 // Datum is a kind of data the customer gave: when, and when they said it
