@@ -3948,7 +3948,8 @@ func phrasesIn(toks []lint.Token, ids []lint.WordID, phrases *firstWords) []lint
 		return nil
 	}
 	var out []lint.Match
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k] // not copied: most words start no phrase
 		if t.Kind != lint.Word {
 			continue
 		}
