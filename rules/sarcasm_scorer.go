@@ -381,8 +381,9 @@ func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
 		return false
 	}
 	toks := m.Tokens()
+	neg := negationFlags.of(m)
 	for k := mt.First; k <= mt.Last; k++ {
-		if t := &toks[k]; t.Kind == lint.Word && !scorerNegation[m.Lang][t.Norm] || t.Kind == lint.Punct {
+		if t := &toks[k]; t.Kind == lint.Word && neg.bitsAt(m, k)&negListed == 0 || t.Kind == lint.Punct {
 			return false
 		}
 	}
@@ -419,7 +420,7 @@ func deniedCue(m *lint.Message, mt lint.Match, verdicts []negVerdict, neg *wordF
 	negated := func(k int) bool {
 		if verdicts[k] == negUnknown {
 			verdicts[k] = negNo
-			if neg.bitsAt(m, k) != 0 {
+			if neg.bitsAt(m, k)&negWord != 0 {
 				verdicts[k] = negYes
 			}
 		}
@@ -464,7 +465,9 @@ func negationWord(l lint.Lang, norm string) bool {
 	return scorerNegationHashes[l][sarcasmWord(sarcasmWordsOf(l, false), l, norm, false).stem]
 }
 
-// negationFlags are negationWord's answers by language and word id.
+// negationFlags are negationWord's answers (negWord) by language and
+// word id, and whether the word is one of negation's words itself
+// (negListed).
 var negationFlags = func() langFlags {
 	langs := map[lint.Lang]bool{}
 	for l := range scorerNegation {
@@ -472,13 +475,23 @@ var negationFlags = func() langFlags {
 	}
 	return langFlagsOf(langs, func(l lint.Lang) func(w, norm string) wordBits {
 		return func(_, norm string) wordBits {
+			var b wordBits
 			if negationWord(l, norm) {
-				return 1
+				b |= negWord
 			}
-			return 0
+			if scorerNegation[l][norm] {
+				b |= negListed
+			}
+			return b
 		}
 	}, setBits(nil, nil))
 }()
+
+// The bits of negationFlags.
+const (
+	negWord wordBits = 1 << iota
+	negListed
+)
 
 // sarcasmScratch is the scorer's working memory for one message, kept in a
 // pool: the scorer reads every message the frames leave silent, nearly all.
