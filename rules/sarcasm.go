@@ -3948,7 +3948,8 @@ func phrasesIn(toks []lint.Token, ids []lint.WordID, phrases *firstWords) []lint
 		return nil
 	}
 	var out []lint.Match
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k] // not copied: most words start no phrase
 		if t.Kind != lint.Word {
 			continue
 		}
@@ -3956,7 +3957,14 @@ func phrasesIn(toks []lint.Token, ids []lint.WordID, phrases *firstWords) []lint
 		if ids != nil {
 			id = ids[k]
 		}
-		for _, words := range phrases.of(t.Norm, id) {
+		// A word met before is read here, with no call (firstWords.of).
+		var starts [][]string
+		if p := phrases.byID.Get(id); p != nil {
+			starts = *p
+		} else {
+			starts = phrases.of(t.Norm, id)
+		}
+		for _, words := range starts {
 			last, ok := k, true
 			for _, w := range words[1:] {
 				if last = neighbour(toks, last, 1); last < 0 || toks[last].Kind != lint.Word || toks[last].Norm != w {
@@ -4174,14 +4182,15 @@ var (
 // free"), and so is a list with no yes before it. Word sets, not cue
 // lists: the learnt scorer does not read them.
 func stackedTerms(m *lint.Message) []lint.Match {
-	if grantedOpeners[m.Lang] == nil || m.Kind == lint.Promo {
+	openers := grantedOpeners[m.Lang]
+	if openers == nil || m.Kind == lint.Promo {
 		return nil
 	}
-	sents, toks := m.Sentences(), m.Tokens()
+	sents, toks, ids := m.Sentences(), m.Tokens(), m.WordIDs()
 	// Only a sentence's first word may open the yes.
 	opened := false
 	for _, s := range sents {
-		if k := tokenAt(toks, s.Start); k < len(toks) && toks[k].Kind == lint.Word && grantedOpeners[m.Lang].by[toks[k].Norm] != nil {
+		if k := tokenAt(toks, s.Start); k < len(toks) && toks[k].Kind == lint.Word && openers.of(toks[k].Norm, ids[k]) != nil {
 			opened = true
 			break
 		}
@@ -4194,7 +4203,7 @@ func stackedTerms(m *lint.Message) []lint.Match {
 		return nil
 	}
 	var out []lint.Match
-	for _, o := range phrasesIn(toks, m.WordIDs(), grantedOpeners[m.Lang]) {
+	for _, o := range phrasesIn(toks, ids, openers) {
 		i := sentenceOf(sents, o.Span.Start)
 		if tokenAt(toks, sents[i].Start) != o.First {
 			continue

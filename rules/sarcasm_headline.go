@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/msglint/msglint/lint"
@@ -22,10 +23,13 @@ var (
 func composedHeadlines(m *lint.Message, found cuesFound) {
 	l := m.Lang
 	sizes, nouns := newsSizes[l], newsNouns[l]
-	if len(nouns) == 0 {
-		return
+	if len(nouns) == 0 || strings.IndexByte(m.Body.Text, ':') < 0 {
+		return // headlines keeps only those a colon follows
 	}
 	toks := m.Tokens()
+	if !slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Punct && t.Norm == ":" }) {
+		return
+	}
 	for i, t := range toks {
 		if t.Kind != lint.Word {
 			continue

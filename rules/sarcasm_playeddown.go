@@ -12,6 +12,19 @@ var (
 	understateFinal  = sarcasmData.WordSets("understate_final")
 	understateLight  = sarcasmData.WordSets("understate_light")
 	understatePerf   = sarcasmData.WordSets("understate_perfect")
+	// understateHedgeWords flags the words a hedge needs: a hedge of one
+	// word, or the last of one of two ("tık" of "bir tık").
+	understateHedgeWords = func() langFlags {
+		sets := map[lint.Lang]map[string]bool{}
+		for l, hs := range understateHedges {
+			sets[l] = map[string]bool{}
+			for h := range hs {
+				ws := strings.Fields(h)
+				sets[l][ws[len(ws)-1]] = true
+			}
+		}
+		return setFlagsOf(sets)
+	}()
 )
 
 // understated are the customer's acts (a verbal noun with their
@@ -29,7 +42,7 @@ var (
 // ("… dikişi biraz uzatabilir"); not beside an apology.
 func (c customer) understated(m *lint.Message, found cuesFound) []lint.Match {
 	l := m.Lang
-	if understateHedges[l] == nil || len(found[lsApology]) > 0 {
+	if understateHedges[l] == nil || len(found[lsApology]) > 0 || !understateHedgeWords.anyWord(m) {
 		return nil
 	}
 	acts := c.ending(m, found, lsEndsAct)

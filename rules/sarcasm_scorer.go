@@ -230,6 +230,7 @@ func cueClasses(m *lint.Message, found cuesFound, hits []int32, out []cueClass) 
 	} else {
 		negated = make([]negVerdict, n)
 	}
+	neg := negationFlags.of(m)
 	// What the frames read as none of its list is a class of its own
 	// ("none absurd"): a feat the frames find no feat ("freeze time on
 	// your ticket"), a surprise to come ("you'll be surprised how soft it
@@ -257,7 +258,7 @@ func cueClasses(m *lint.Message, found cuesFound, hits []int32, out []cueClass) 
 		var kept, denied, none cueClass
 		for _, mt := range found[list] {
 			c := &kept
-			if deniedCue(m, mt, negated) || denial(m, found, mt) || list == int32(lsActJudgment) && askedAbout(m, mt) {
+			if deniedCue(m, mt, negated, neg) || denial(m, found, mt) || list == int32(lsActJudgment) && askedAbout(m, mt) {
 				c = &denied
 			} else if list == int32(lsAbsurd) && !slices.Contains(feats, mt) || list == int32(lsSurprise) && nextTo(toks, mt, found[lsModal], 2) ||
 				list != int32(lsRetry) && insideMatch(found[lsRetry], mt.Span) || list == int32(lsSurprise) && oursAfter(m, sents, mt) ||
@@ -380,8 +381,9 @@ func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
 		return false
 	}
 	toks := m.Tokens()
+	neg := negationFlags.of(m)
 	for k := mt.First; k <= mt.Last; k++ {
-		if t := &toks[k]; t.Kind == lint.Word && !scorerNegation[m.Lang][t.Norm] || t.Kind == lint.Punct {
+		if t := &toks[k]; t.Kind == lint.Word && neg.bitsAt(m, k)&negListed == 0 || t.Kind == lint.Punct {
 			return false
 		}
 	}
@@ -410,7 +412,7 @@ func denial(m *lint.Message, found cuesFound, mt lint.Match) bool {
 // not."). A word of negation after a cue with more of its clause to come
 // is not the cue's denial ("Of course no one read it", "Tabii ki hiç
 // okumadınız"). Words of negation inside the cue are the cue's own.
-func deniedCue(m *lint.Message, mt lint.Match, verdicts []negVerdict) bool {
+func deniedCue(m *lint.Message, mt lint.Match, verdicts []negVerdict, neg *wordFlags) bool {
 	if mt.First < 0 {
 		return false
 	}
@@ -418,7 +420,7 @@ func deniedCue(m *lint.Message, mt lint.Match, verdicts []negVerdict) bool {
 	negated := func(k int) bool {
 		if verdicts[k] == negUnknown {
 			verdicts[k] = negNo
-			if negationWord(m, &toks[k]) {
+			if neg.bitsAt(m, k)&negWord != 0 {
 				verdicts[k] = negYes
 			}
 		}
@@ -450,18 +452,46 @@ const (
 	negYes
 )
 
-// negationWord reports whether t is a word of negation, by its form or by
-// its stem ("yoxdur", "değildir").
-func negationWord(m *lint.Message, t *lint.Token) bool {
-	if t.Kind != lint.Word {
-		return false
-	}
-	if scorerNegation[m.Lang][t.Norm] {
+// negationWord reports whether a word is a word of negation, by its form
+// or by its stem ("yoxdur", "değildir"): what negationFlags keep by the
+// word's id (bit 0), so that the words beside a message's cues are not
+// hashed into the sets each time they are asked about.
+func negationWord(l lint.Lang, norm string) bool {
+	if scorerNegation[l][norm] {
 		return true
 	}
-	folded := lint.Folded(m.Lang, m.Body.Text)
-	return scorerNegationHashes[m.Lang][sarcasmWord(sarcasmWordsOf(m.Lang, folded), m.Lang, t.Norm, folded).stem]
+	// The stem does not depend on the text's letters being folded (only
+	// sarcasmWordInfo.you does).
+	return scorerNegationHashes[l][sarcasmWord(sarcasmWordsOf(l, false), l, norm, false).stem]
 }
+
+// negationFlags are negationWord's answers (negWord) by language and
+// word id, and whether the word is one of negation's words itself
+// (negListed).
+var negationFlags = func() langFlags {
+	langs := map[lint.Lang]bool{}
+	for l := range scorerNegation {
+		langs[l] = true
+	}
+	return langFlagsOf(langs, func(l lint.Lang) func(w, norm string) wordBits {
+		return func(_, norm string) wordBits {
+			var b wordBits
+			if negationWord(l, norm) {
+				b |= negWord
+			}
+			if scorerNegation[l][norm] {
+				b |= negListed
+			}
+			return b
+		}
+	}, setBits(nil, nil))
+}()
+
+// The bits of negationFlags.
+const (
+	negWord wordBits = 1 << iota
+	negListed
+)
 
 // sarcasmScratch is the scorer's working memory for one message, kept in a
 // pool: the scorer reads every message the frames leave silent, nearly all.

@@ -94,6 +94,26 @@ func (f *wordFlags) appendBits(dst []wordBits, m *lint.Message) []wordBits {
 	return dst
 }
 
+// bitsAt are the bits of m's token k (0 for a token that is no word),
+// kept by its word id: for a rule that asks about a few of a message's
+// words, not all of them (see appendBits).
+func (f *wordFlags) bitsAt(m *lint.Message, k int) wordBits {
+	return f.bitsOf(m.Body.Text, &m.Tokens()[k], m.WordIDs()[k])
+}
+
+// bitsOf are the bits of token t of text, a word of id id or no word.
+func (f *wordFlags) bitsOf(text string, t *lint.Token, id lint.WordID) wordBits {
+	if t.Kind != lint.Word {
+		return 0
+	}
+	if b := f.byID.Get(id); b != nil {
+		return *b
+	}
+	b := f.of(text[t.Start:t.End], t.Norm)
+	f.byID.Put(id, &bitValues[b])
+	return b
+}
+
 // anyHas reports whether a token's bits have every bit of want.
 func anyHas(bits []wordBits, want wordBits) bool {
 	for _, b := range bits {
@@ -128,11 +148,39 @@ func langFlagsOf(langs map[lint.Lang]bool, of func(lint.Lang) func(w, norm strin
 // appendBits appends the bits of m's tokens in m's language (see
 // wordFlags.appendBits).
 func (lf langFlags) appendBits(dst []wordBits, m *lint.Message) []wordBits {
-	f := lf.table.Of(m)
-	if f == nil {
-		f = lf.other
+	return lf.of(m).appendBits(dst, m)
+}
+
+// of are the flags of m's language.
+func (lf langFlags) of(m *lint.Message) *wordFlags {
+	if f := lf.table.Of(m); f != nil {
+		return f
 	}
-	return f.appendBits(dst, m)
+	return lf.other
+}
+
+// anyWord reports whether a word of m has a bit set, each word read by
+// its id: a gate that passes over a message with none of a frame's words.
+func (lf langFlags) anyWord(m *lint.Message) bool {
+	f, toks, ids := lf.of(m), m.Tokens(), m.WordIDs()
+	ids = ids[:len(toks)]
+	for k := range toks {
+		t := &toks[k]
+		if t.Kind != lint.Word {
+			continue
+		}
+		// Most words are known: their bits read here, with no call.
+		if b := f.byID.Get(ids[k]); b != nil {
+			if *b != 0 {
+				return true
+			}
+			continue
+		}
+		if f.bitsOf(m.Body.Text, t, ids[k]) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // setFlagsOf are the flags of one set by language (sets[l]): bit 0 of a
