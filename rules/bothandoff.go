@@ -42,7 +42,8 @@ an error, only handles other topics, says the question is out of its scope or no
 service is unavailable or to try later, a feature is not ready yet or closed ("this feature isn't ready yet",
 "funksiyası bu həftə bağlıdır"), the customer has sent too many messages ("you've sent too many messages"; not "please avoid sending too many
 messages") or has reached a limit on asking ("You've reached the limit of three
-questions per session"), on what it does a day through this assistant or one the message has just named and calls
+questions per session"; or used up its limit in a sentence that counts questions, messages or requests, "Gündə 4 sorğu
+göndərə bilərsiniz, limitinizə çatdınız"), on what it does a day through this assistant or one the message has just named and calls
 "that limit" ("gündəlik limitə çatmısınız"; a shopping quota such as free samples or basket items is not one, nor
 something that "reached its limit"), says it is not accepted through this chat or the bot ("bot vasitəsilə qəbul
 edilmir"), beyond what this assistant covers ("bu asistanın yetkisi dışında") or that what the customer typed or sent
@@ -116,7 +117,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				// and the routes to a person (regular expressions) last.
 				fallback := conceded(m, pb, cond.drop(m, pb, answered.drop(m, troubleAbsent(m, pb.find(m, "fallback"), trouble[m.Lang]))))
 				if len(fallback) == 0 {
-					fallback = append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...)
+					fallback = append(append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...), usedLimit(m, pb)...)
 					fallback = conceded(m, pb, cond.drop(m, pb, append(fallback, scoped.find(m, pb)...)))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place, own, self)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || replier.found(m, pb) || hasPhone(m.Body.Text) ||
@@ -632,6 +633,28 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string, ends langFlags
 	}
 	slices.SortFunc(out, func(a, b lint.Match) int { return a.Span.Start - b.Span.Start })
 	return out
+}
+
+// usedLimit: the customer's limit used up ("limitiniz bitib", "hakkınız
+// doldu", "you've hit the limit", "used all your"; used_limit) in a
+// sentence that names what the limit counts as a thing asked
+// (asking_nouns: questions, messages, requests; "Bir gündə ən çox 3 sorğu
+// göndərmək olar, limitiniz bitib"): nothing more is answered until later.
+// A limit of anything else (free samples, deliveries) is no dead end.
+func usedLimit(m *lint.Message, pb phraseBook) []lint.Match {
+	limits := pb.find(m, "used_limit")
+	if len(limits) == 0 {
+		return nil // most messages
+	}
+	asks := pb.find(m, "asking_nouns")
+	if len(asks) == 0 {
+		return nil
+	}
+	sents := m.Sentences()
+	return dropMatches(limits, func(u lint.Match) bool {
+		s := sentenceOf(sents, u.Span.Start)
+		return !slices.ContainsFunc(asks, func(a lint.Match) bool { return sentenceOf(sents, a.Span.Start) == s })
+	})
 }
 
 // The bits of inabilityFlags.

@@ -43,14 +43,14 @@ or "* evi", not someone's home, "annenizin evi"), an archive or a library of an 
 cottage", "otopark işletmecisi"), a trust or a boatyard, another body's office ("the tourism
 office", "the Passport Office"), administration ("liman idarəsi", "site yönetimi") or chair's office with a
 public body's kind ("liman başkanlığı"; a board's, "yönetim kurulu başkanlığı", is ours), another company
-named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC"), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with", "that
+named or not ("Assay Office", "Quality Motors", "Qranit Usta MMC", "Pedal A.Ş.'ye": the case after a legal form's period), a carrier's people or branch named by its capitals ("the DHL driver", "DHL şubesine"), a firm "we work with", "that
 supplies us" or "that sells us" ("bize tedarik eden", "bizə tədarük edən"; "the team that made your sofa" is ours), a building's manager ("site
 yöneticisine", "bina müdirinə"), or another organisation's own team, even a supplier's team the message calls ours ("our
 supplier's social media team", "tedarikçimiz Yeşil Vadi ekibi") — that such a party has or
 received them ("the locksmith has your number"; "them", "ona", "onlara" after such a party, "they" before "now have", "adresinizi ona ilettik", but not
 before a postposition, "ona göre", "ona görə də"; "your order number" is data even for a courier, "your product code"
 describes the goods), was notified of them or they were reported to it, was copied into the
-conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik", "bilgi olarak ekledik",
+conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik", "bilgi olarak ekledik", "üreticiyi de e-postaya ekleyerek ilettik",
 "copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
 "yazışmaya qoşduq", "CC'ledik", "firmasına CC etdik"; cc'd, copied in or looped in with no word for the conversation, "we've CC'd the
 supplier", "I've looped in the manufacturer"; not "we were cc'd on the courier's reply" nor "copied in the manufacturer's terms") or was given the customer's
@@ -1311,6 +1311,8 @@ func (fw *forwardingWords) receiverMarked(l lint.Lang, toks []lint.Token, v, t l
 		suffix = t.Cue != headCue && len(rest) < len(w) // the suffixes after a cue's lemma
 	} else if suf := hyphenSuffix("", toks, t.Last); t.Cue == "name" && suf != "" {
 		rest, apostrophe = suf, true // "Phonak-a": the case after a hyphen, as after an apostrophe
+	} else if suf := fw.dottedSuffix(l, toks, t.Last); t.Cue == "name" && suf != "" {
+		rest, apostrophe = suf, true // "SuKeyfi Ltd.'ye": the case after the legal form's period
 	} else if t.Cue == "name" {
 		for e := range fw.bareNameEndings[l] {
 			if strings.HasSuffix(w, e) {
@@ -2534,6 +2536,50 @@ func hyphenSuffix(text string, toks []lint.Token, i int) string {
 	return toks[n].Norm
 }
 
+// dottedSuffix is the case a Turkish or Azerbaijani name takes after its
+// legal form written with periods, "SuKeyfi Ltd.'ye", "Örnek A.Ş.'ye",
+// "Kaya Ltd. Şti.'ne": after the name's word at i (or the legal form
+// that word is), one or more legal forms (legal_forms, their letters
+// joined: "A.Ş." is "aş"), each closed by a period, then an apostrophe or
+// a quote and a suffix of up to four letters. Empty when there
+// is none.
+func (fw *forwardingWords) dottedSuffix(l lint.Lang, toks []lint.Token, i int) string {
+	forms := fw.legalForms[l]
+	if forms == nil || i < 0 || toks[i].Kind != lint.Word {
+		return ""
+	}
+	j := i
+	if !forms[toks[i].Norm] || i+1 >= len(toks) || toks[i+1].Norm != "." || toks[i+1].Start != toks[i].End {
+		j = i + 2 // the legal form after a space: "Örnek A.Ş.'ye"
+		if j >= len(toks) || toks[i+1].Kind != lint.Space || toks[j].Kind != lint.Word {
+			return ""
+		}
+	}
+	for n := 0; ; n++ {
+		// One legal form: letters and their periods, glued ("A.Ş.", "Ltd.").
+		var b strings.Builder
+		for j+1 < len(toks) && toks[j].Kind == lint.Word && toks[j+1].Norm == "." && toks[j+1].Start == toks[j].End &&
+			(b.Len() == 0 || toks[j].Start == toks[j-1].End) {
+			b.WriteString(toks[j].Norm)
+			j += 2
+		}
+		if b.Len() == 0 || !forms[b.String()] {
+			return ""
+		}
+		if j+1 < len(toks) && isQuote(toks[j].Norm) && toks[j].Start == toks[j-1].End && toks[j+1].Kind == lint.Word && toks[j+1].Start == toks[j].End {
+			if utf8.RuneCountInString(toks[j+1].Norm) > 4 ||
+				j+2 < len(toks) && toks[j+2].Start == toks[j+1].End && toks[j+2].Kind == lint.Word {
+				return ""
+			}
+			return toks[j+1].Norm
+		}
+		if n > 0 || j+1 >= len(toks) || toks[j].Kind != lint.Space {
+			return ""
+		}
+		j++ // a second legal form: "Ltd. Şti."
+	}
+}
+
 // possessedHeads are receivers whose case ending stands on the head noun
 // of a compound or a genitive phrase after the third party: "notarius
 // ofisinə" (the notary's office), "tedarikçimizin ziraat mühendislerine"
@@ -3486,6 +3532,9 @@ func (fw *forwardingWords) conversation(l lint.Lang, toks []lint.Token, d lint.M
 	w := toks[d.Last].Norm
 	if d.Cue == "cc" && fw.ccWords[l][w] {
 		return true // "bilgi olarak"
+	}
+	if h := d.Last - 1; h > d.First && toks[h].Norm == "-" && toks[h].Start == toks[h-1].End && toks[h].End == toks[d.Last].Start {
+		w = toks[h-1].Norm + "-" + w // "e-postaya": the tokens "e", "-", "postaya"
 	}
 	for stem := range fw.copyInto[l] {
 		if strings.HasPrefix(w, stem) {

@@ -18,7 +18,7 @@ func compiled(lang string) *file {
 				"imperative":  {After: []string{"verb", "voice", "negative"}, Forms: []string{"(y)In", "(y)InIz", "sIn", "sInlAr"}, Stems: []string(nil)},
 				"ki":          {After: []string{"case"}, Forms: []string{"kI"}, Stems: []string(nil)},
 				"negative":    {After: []string{"verb", "voice"}, Forms: []string{"mA"}, Stems: []string(nil)},
-				"nonfinite":   {After: []string{"verb", "voice", "negative"}, Forms: []string{"mAq>C", "mAK>C", "mAğ>V", "(y)Iş", "dIq>C", "dIk>C", "dIğ>V", "dIy>V", "(y)An", "(y)Ib", "(y)ArAq", "(y)AndA", "mAdAn", "(y)AcAK>C", "(y)AcAğ>V", "(y)AcAy>V", "(y)AlI"}, Stems: []string(nil)},
+				"nonfinite":   {After: []string{"verb", "voice", "negative"}, Forms: []string{"mAq>C", "mAK>C", "mAğ>V", "(y)Iş", "dIq>C", "dIk>C", "dIğ>V", "dIy>V", "(y)An", "(y)Ib", "(y)ArAK", "(y)AndA", "mAdAn", "(y)AcAK>C", "(y)AcAğ>V", "(y)AcAy>V", "(y)AlI"}, Stems: []string(nil)},
 				"optative":    {After: []string{"verb", "voice", "negative"}, Forms: []string{"(y)AlIm", "(y)AK"}, Stems: []string(nil)},
 				"past":        {After: []string{"verb", "voice", "negative"}, Forms: []string{"dI", "sA"}, Stems: []string(nil)},
 				"person":      {After: []string{"stem", "deriv", "plural", "possessive", "case", "ki", "tense", "copula"}, Forms: []string{"(y)Am", "sAn", "(y)Iq", "(y)Ik", "sInIz", "lAr"}, Stems: []string(nil)},
