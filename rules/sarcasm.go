@@ -254,7 +254,10 @@ fortune-teller asked, informed, written to or met by us ("we'll ask the flowers 
 yaparız", "ölçünü falçıdan öyrənərik"; not a person after it, "ask the goat farmer", nor the customer told, "yağmurdan dolayı
 gecikirse size haber vereceğiz"), a yes to terms no one could meet: two or more in their own parts between commas after
 "of course", "tabii" or "əlbəttə" (minutes, the middle of the night, a holiday, nothing to pay: "Certainly, in two minutes, on New
-Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), and sarcasm built from two parts in one sentence or the next, in
+Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), in Azerbaijani a yes
+that piles promise on promise: four or more of our own promises, "da/də", "üstəlik", "hətta" in its sentence, a verbless
+"Başqa arzunuz?" counted twice ("Əlbəttə, mebeli əlimizdə qaldıraq, üstəlik pərdələri də asaq, nahar da bişirək"; not one
+promise and one thing added, "pərdələri də asarıq", nor with "amma" or "əgər"), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -746,6 +749,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, c.hopedThisTime(m, found)...)
 	markers = append(markers, c.petitioned(m, found)...)
 	markers = append(markers, stackedTerms(m)...)
+	markers = append(markers, azEscalated(m, found)...)
 	markers = append(markers, understatedActs(m, found)...)
 	markers = append(markers, virtueActs(m, found)...)
 	markers = append(markers, expectedAsked(m, found)...)
