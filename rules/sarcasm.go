@@ -323,7 +323,9 @@ a verdict of surprise alone after a short echoed question ("Too loud? For a drum
 question, nor beside an apology); a simile of the obvious with a shrug after "but" or "yet" ("about as quiet as a brass
 band, but enjoy"; not a simile that goes on with a fact, "about as heavy as a mug, but it holds four cups"); the cause
 shifted onto us with the customer's act denied in a sentence opened by "Obviously", "Clearly" or "Of course" ("…
-broke on its own, and not because …", "… had nothing to do with …"; not beside an apology or a remedy).
+broke on its own, and not because …", "… had nothing to do with …"; not beside an apology or a remedy); a count of
+times from the fourth on set off in its sentence ("For the sixth time, the bakery opens at 8", "Noted, for the ninth
+time."; not a count that goes on in its clause, "voted the best in town for the fourth time", nor exclaimed).
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -761,6 +763,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, echoedVerdicts(m, found)...)
 	markers = append(markers, shruggedSimiles(m, found)...)
 	markers = append(markers, shiftedBlame(m, found)...)
+	markers = append(markers, countedAside(m, found)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
 		markers = append(markers, c.tautologies(m, found)...)
