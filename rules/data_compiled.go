@@ -1704,6 +1704,7 @@ var compiledData = lint.CompiledRuleData{
 			Words: map[string][]string{
 				"accusative":                    {"ı", "i", "u", "ü"},
 				"act_endings":                   {"manız", "meniz", "manızın", "menizin", "manızı", "menizi"},
+				"agreed_ability":                {"abilir", "ebilir"},
 				"agreed_openers":                {"tabii", "tabi", "elbette", "haklısınız", "haklısın", "kesinlikle"},
 				"agreed_past_endings":           {"dı", "di", "du", "dü", "tı", "ti", "tu", "tü", "dım", "dim", "dum", "düm", "tım", "tim", "tum", "tüm", "dık", "dik", "duk", "dük", "tık", "tik", "tuk", "tük", "dınız", "diniz", "dunuz", "dünüz", "tınız", "tiniz", "tunuz", "tünüz", "dılar", "diler", "dular", "düler", "tılar", "tiler", "tular", "tüler"},
 				"agreed_reasons":                {"çünkü", "sonuçta", "zaten"},
@@ -1725,7 +1726,7 @@ var compiledData = lint.CompiledRuleData{
 				"escalated_adding":              {"ekle", "hediye", "ikram", "ısmarla"},
 				"escalated_additive":            {"de", "da"},
 				"escalated_asked":               {"ister misiniz", "ister misin", "ister miydiniz"},
-				"escalated_more":                {"yanına", "yanında", "üstüne", "üstelik", "hatta", "ek olarak", "bir de"},
+				"escalated_more":                {"yanına", "yanında", "üstüne", "üstelik", "hatta", "ek olarak"},
 				"escalated_yours":               {"nızı", "nizi", "nuzu", "nüzü"},
 				"feat_praise_stems":             {"ilham", "devrim"},
 				"feat_stems":                    {"topla", "bağış", "kazan", "tamamla", "başar", "bitir", "gönüllü"},

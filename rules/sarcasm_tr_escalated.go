@@ -21,13 +21,13 @@ var (
 // first clause, two words at least, grants the request, and a later clause
 // that adds one more thing (the additive particle, escalated_additive: "…
 // da", "… de") and ends in our own promise (promise_endings: ekleyelim,
-// getiririz), marked as more than was asked: by a word of "on top"
-// (escalated_more: yanına, üstüne, ek olarak), by a verb of adding or
-// giving for free (escalated_adding: ekle-, hediye et-), or asked as a
-// question (a question particle after our verb, or escalated_asked: "ister
-// misiniz"). "Tabii, …, yanına bir vinç de hediye edelim mi?". A second
-// service told plainly ("…, klavyeyi de ücretsiz temizleriz") is an
-// offer, and so is adding the customer's own thing (escalated_yours, their
+// getiririz), or asks whether to (a question particle after our verb, or
+// escalated_asked: "ister misiniz"), marked as more than was asked: by a
+// word of "on top" (escalated_more: yanına, üstüne, ek olarak) or a verb of
+// adding or giving for free (escalated_adding: ekle-, hediye et-).
+// "Tabii, …, yanına bir vinç de hediye edelim mi?". A second service told
+// plainly or offered ("…, klavyeyi de ücretsiz temizleriz", "…, kışlık
+// lastikleri de takalım mı?") is an offer, and so is adding the customer's own thing (escalated_yours, their
 // possessive with the accusative: "yanına da faturanızı ekleriz"); not
 // beside an apology. A sentence the escalation list already marks ("hatta
 // üstüne") is left to the compliance × escalation frame.
@@ -92,19 +92,19 @@ func (c customer) escalatedClause(m *lint.Message, toks []lint.Token, clause []i
 		return false
 	}
 	w := func(j int) string { return toks[clause[j]].Norm }
-	verb, asked := n-1, false
+	verb := n - 1
 	switch {
 	case escalatedAsked[l][w(n-2)+" "+w(n-1)]: // "ister misiniz"
-		verb, asked = n-2, true
+		verb = n - 2
 	case questionParticles[l][w(n-1)]:
-		verb, asked = n-2, true
+		verb = n - 2
 		if !endsWithAny(w(verb), c.promiseEndings[l]) {
 			return false
 		}
 	case !endsWithAny(w(verb), c.promiseEndings[l]):
 		return false
 	}
-	added, more := false, asked
+	added, more := false, false
 	for j := 0; j < verb; j++ {
 		x := w(j)
 		if endsWithAny(x, escalatedYours[l]) {

@@ -11,6 +11,7 @@ var (
 	agreedOpeners = sarcasmData.WordSets("agreed_openers")
 	agreedReasonW = sarcasmData.WordSets("agreed_reasons")
 	agreedPast    = sarcasmData.WordSets("agreed_past_endings")
+	agreedAbility = sarcasmData.WordSets("agreed_ability")
 )
 
 // agreedReasons are a sentence opened by a word of agreement (agreed_openers:
@@ -22,8 +23,9 @@ var (
 // given for a favour granted is the joke. A reason in the past
 // (agreed_past_endings on its clause's last word: "cihaz zaten eskiydi",
 // "zaten ezilmişti") tells what happened: an explanation; a reason in the
-// granted clause itself ("Tabii, kargo zaten ücretsiz") is a fact; not
-// beside an apology.
+// granted clause itself ("Tabii, kargo zaten ücretsiz") is a fact; what we
+// are able to do (agreed_ability: "iade edebilirsiniz, çünkü …") is
+// possible; not beside an apology.
 func agreedReasons(m *lint.Message, found cuesFound) []lint.Match {
 	l := m.Lang
 	openers, reasons := agreedOpeners[l], agreedReasonW[l]
@@ -36,7 +38,7 @@ func agreedReasons(m *lint.Message, found cuesFound) []lint.Match {
 		if t.Kind != lint.Word || !openers[t.Norm] || !agreedOpens(toks, i) {
 			continue
 		}
-		granted, later := 0, false
+		granted, later, able := 0, false, false
 		reason, last := -1, -1
 		k := neighbour(toks, i, 1)
 		for ; k >= 0; k = neighbour(toks, k, 1) {
@@ -62,6 +64,7 @@ func agreedReasons(m *lint.Message, found cuesFound) []lint.Match {
 				if w.Norm != "ki" {
 					granted++
 				}
+				able = able || containsAny(w.Norm, agreedAbility[l])
 			case reasons[w.Norm]:
 				if reason < 0 {
 					reason = k
@@ -71,7 +74,7 @@ func agreedReasons(m *lint.Message, found cuesFound) []lint.Match {
 			}
 		}
 		// last is the reason's clause's last word but the reason word.
-		if reason < 0 || last >= 0 && endsWithAny(toks[last].Norm, agreedPast[l]) {
+		if reason < 0 || able || last >= 0 && endsWithAny(toks[last].Norm, agreedPast[l]) {
 			continue
 		}
 		out = append(out, lint.Match{Cue: t.Norm, Span: lint.Span{Start: t.Start, End: toks[reason].End}, First: i, Last: reason})
@@ -92,4 +95,14 @@ func agreedOpens(toks []lint.Token, i int) bool {
 	}
 	q := neighbour(toks, p, -1)
 	return q >= 0 && toks[q].Kind == lint.Word && opensSentence(toks, q)
+}
+
+// containsAny reports whether a word holds one of the parts.
+func containsAny(w string, parts map[string]bool) bool {
+	for p := range parts {
+		if strings.Contains(w, p) {
+			return true
+		}
+	}
+	return false
 }
