@@ -324,17 +324,11 @@ today?" nor "Did you think about …?"); feigned helplessness after thanks for b
 told ("Thanks for pointing out that … We'd never have guessed"; not with what we learnt after it, "we'd never have
 guessed the part number from the photo", a tip that helped); not thanks for explaining how a thing went wrong ("for
 explaining how the panel cracked"), an account, not a lesson, unless it is how we should have done it or the lesson is
-mock-praised ("So illuminating"); a plain fact told as a surprise: a sentence adverb of surprise set off by a comma, a
-surprise conceded or a disclaimer of one, with our limit or a thing unchanged in its sentence ("Amazingly, our forge
-doesn't open at midnight", "We're closed on Sundays, shocking as it may be", "brace yourself, it still runs on sand";
-not good news, "Amazingly, the vase survived", nor a state denied, an exclamation, a question, an apology or a promo);
-a verdict of surprise alone after a short echoed question ("Too loud? For a drum? Astonishing."; not our help after the
-question, nor beside an apology); a simile of the obvious with a shrug after "but" or "yet" ("about as quiet as a brass
-band, but enjoy"; not a simile that goes on with a fact, "about as heavy as a mug, but it holds four cups"); the cause
-shifted onto us with the customer's act denied in a sentence opened by "Obviously", "Clearly" or "Of course" ("…
-broke on its own, and not because …", "… had nothing to do with …"; not beside an apology or a remedy); a count of
-times from the fourth on set off in its sentence ("For the sixth time, the bakery opens at 8", "Noted, for the ninth
-time."; not a count that goes on in its clause, "voted the best in town for the fourth time", nor exclaimed).
+mock-praised ("So illuminating"); a count of times from the fourth on set off in its sentence with an answer given again (the count alone,
+a colon after it, "yes" or "no", a verb of asking or telling, or the customer spoken to: "For the sixth time: the
+bakery opens at 8", "Noted, for the ninth time."; not a count that goes on in its clause, "voted the best in town for
+the fourth time", nor a record or an event of ours, "For the fifth time, we're running our repair café", nor a series,
+"For the tenth time, the festival returns to the harbour", nor exclaimed).
 Praise with an ending counts ("Əladır", "Harikasınız"). Sincere enthusiasm ("Great news!", "Harika, ücretsiz
 teslimat yine başlıyor!"), sincere thanks ("Çok teşekkürler, ödemeniz zaten alındı", "thanks for letting us
 know; we've moved your table", "thanks for letting us know you forgot the key"), surprise met with
@@ -771,10 +765,6 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, understatedActs(m, found)...)
 	markers = append(markers, virtueActs(m, found)...)
 	markers = append(markers, expectedAsked(m, found)...)
-	markers = append(markers, surprisedFacts(m, found)...)
-	markers = append(markers, echoedVerdicts(m, found)...)
-	markers = append(markers, shruggedSimiles(m, found)...)
-	markers = append(markers, shiftedBlame(m, found)...)
 	markers = append(markers, countedAside(m, found)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
