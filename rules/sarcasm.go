@@ -254,13 +254,7 @@ fortune-teller asked, informed, written to or met by us ("we'll ask the flowers 
 yaparız", "ölçünü falçıdan öyrənərik"; not a person after it, "ask the goat farmer", nor the customer told, "yağmurdan dolayı
 gecikirse size haber vereceğiz"), a yes to terms no one could meet: two or more in their own parts between commas after
 "of course", "tabii" or "əlbəttə" (minutes, the middle of the night, a holiday, nothing to pay: "Certainly, in two minutes, on New
-Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), in Azerbaijani a yes
-that piles promise on promise: four or more of our own promises, "da/də", "üstəlik", "hətta" in its sentence, a verbless
-"Başqa arzunuz?" counted twice ("Əlbəttə, mebeli əlimizdə qaldıraq, üstəlik pərdələri də asaq, nahar da bişirək"; not one
-promise and one thing added, "pərdələri də asarıq", nor with "amma" or "əgər"), in Turkish a yes
-with a reason for it in a later clause of its sentence ("Elbette, … yarın kurarız, çünkü bu iş on dakikada biter", "Tabii, …,
-sonuçta biz terzi değil sihirbazız"; not a reason in the past, "Haklısınız, … çünkü kurye kutuyu ters taşımıştı", nor
-"zaten" in what we grant, "Tabii, kargo zaten ücretsiz", nor what can be done, "iade edebilirsiniz, çünkü …"), and sarcasm built from two parts in one sentence or the next, in
+Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -289,10 +283,7 @@ qınadığınız üçün təşəkkür edirik"), their surprise at what they caus
 at what they did ("You washed it at 60 degrees and it shrank. Who knew?", "Tam bir gizem"; not beside a win had,
 "you won", though beside one only hoped for), "of course" with
 our promise and a request for more ("Of course, we'll … Anything else while we're at it?", "Tabii, … boyarız,
-hatta üstüne … hediye ederiz"; in Turkish also one more thing added on top or as a gift in a later
-clause, told or asked: "Tabii, …, yanına bir duvak da hediye edelim mi?"; not a second service told or offered, "…, iç
-temizliğini de ücretsiz yaparız", "kışlık lastikleri de takalım mı?", nor the customer's own thing, "yanına da faturanızı
-ekleriz"), asking whether the customer did it again ("Yine mi … yazdınız?", "Yenə …
+hatta üstüne … hediye ederiz"), asking whether the customer did it again ("Yine mi … yazdınız?", "Yenə …
 soruşursunuz?"), feigned certainty of someone else's joy after a mishap ("…without waiting a day. I'm sure the
 grass is delighted.", "Eminim bahçeniz size çok minnettar"), grief over a trifle ("we're truly devastated",
 "büyük bir trajedi", "böyük faciədir") unless someone died, an apology overdone with three intensifiers ("so
@@ -759,9 +750,6 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, c.hopedThisTime(m, found)...)
 	markers = append(markers, c.petitioned(m, found)...)
 	markers = append(markers, stackedTerms(m)...)
-	markers = append(markers, azEscalated(m, found)...)
-	markers = append(markers, agreedReasons(m, found)...)
-	markers = append(markers, c.escalated(m, found)...)
 	markers = append(markers, understatedActs(m, found)...)
 	markers = append(markers, virtueActs(m, found)...)
 	markers = append(markers, expectedAsked(m, found)...)
