@@ -674,9 +674,10 @@ var limitWords = struct {
 // (limit_side), right before it ("soru limitiniz", with a verbal noun
 // between, "mesaj gönderme hakkınız") or right after it with only numbers
 // and limit_fillers between ("the limit of 10 messages", "used all your
-// free requests"); or it is counted, a number or one of count_words right
-// before it, limit_fillers between ("Gündə 4 sorğu göndərə bilərsiniz,
-// limitinizə çatdınız", "5 free questions").
+// free requests"); or it is counted before the limit, a number or one of
+// count_words right before it, limit_fillers between ("Gündə 4 sorğu
+// göndərə bilərsiniz, limitinizə çatdınız", "You can ask five free
+// questions a day, and you've reached your limit").
 func countsAsking(m *lint.Message, toks []lint.Token, u, a lint.Match) bool {
 	l := m.Lang
 	if a.First >= u.First && a.Last <= u.Last {
@@ -706,7 +707,12 @@ func countsAsking(m *lint.Message, toks []lint.Token, u, a lint.Match) bool {
 			return true
 		}
 	}
-	// Counted: a number right before the noun, fillers between.
+	// Counted before the limit: a number right before the noun, fillers
+	// between; after the limit a count is something else ("2 mesaj önce",
+	// "3 questions about them are answered below").
+	if a.First > u.First {
+		return false
+	}
 	for p := neighbour(toks, a.First, -1); p >= 0; p = neighbour(toks, p, -1) {
 		t := toks[p]
 		if t.Kind == lint.Number || t.Kind == lint.Word && limitWords.counts[l][t.Norm] {
