@@ -42,8 +42,8 @@ an error, only handles other topics, says the question is out of its scope or no
 service is unavailable or to try later, a feature is not ready yet or closed ("this feature isn't ready yet",
 "funksiyası bu həftə bağlıdır"), the customer has sent too many messages ("you've sent too many messages"; not "please avoid sending too many
 messages") or has reached a limit on asking ("You've reached the limit of three
-questions per session"; or used up its limit in a sentence that counts questions, messages or requests, "Gündə 4 sorğu
-göndərə bilərsiniz, limitinizə çatdınız"), on what it does a day through this assistant or one the message has just named and calls
+questions per session"; or used up a limit that counts questions, messages or requests, "mesaj hakkınız doldu", "Gündə 4 sorğu
+göndərə bilərsiniz, limitinizə çatdınız"; not a word of asking elsewhere, "bu mesajla size bir kod gönderiyoruz"), on what it does a day through this assistant or one the message has just named and calls
 "that limit" ("gündəlik limitə çatmısınız"; a shopping quota such as free samples or basket items is not one, nor
 something that "reached its limit"), says it is not accepted through this chat or the bot ("bot vasitəsilə qəbul
 edilmir"), beyond what this assistant covers ("bu asistanın yetkisi dışında") or that what the customer typed or sent
@@ -636,11 +636,13 @@ func deadEnds(m *lint.Message, pb phraseBook, inability []string, ends langFlags
 }
 
 // usedLimit: the customer's limit used up ("limitiniz bitib", "hakkınız
-// doldu", "you've hit the limit", "used all your"; used_limit) in a
-// sentence that names what the limit counts as a thing asked
-// (asking_nouns: questions, messages, requests; "Bir gündə ən çox 3 sorğu
-// göndərmək olar, limitiniz bitib"): nothing more is answered until later.
-// A limit of anything else (free samples, deliveries) is no dead end.
+// doldu", "you've hit the limit", "used all your"; used_limit) where what
+// the limit counts is a thing asked (asking_nouns: questions, messages,
+// requests): nothing more is answered until later. The asking noun must be
+// what the limit counts, not a word elsewhere in the sentence ("bu mesajla
+// size bir kod gönderiyoruz", "sorunuz olursa", "your return request"): see
+// countsAsking. A limit of anything else (free samples, deliveries,
+// returns) is no dead end.
 func usedLimit(m *lint.Message, pb phraseBook) []lint.Match {
 	limits := pb.find(m, "used_limit")
 	if len(limits) == 0 {
@@ -650,11 +652,77 @@ func usedLimit(m *lint.Message, pb phraseBook) []lint.Match {
 	if len(asks) == 0 {
 		return nil
 	}
+	toks := m.Tokens()
 	sents := m.Sentences()
 	return dropMatches(limits, func(u lint.Match) bool {
 		s := sentenceOf(sents, u.Span.Start)
-		return !slices.ContainsFunc(asks, func(a lint.Match) bool { return sentenceOf(sents, a.Span.Start) == s })
+		return !slices.ContainsFunc(asks, func(a lint.Match) bool {
+			return sentenceOf(sents, a.Span.Start) == s && countsAsking(m, toks, u, a)
+		})
 	})
+}
+
+var limitWords = struct {
+	side, fillers, counts map[lint.Lang]map[string]bool
+	verbalNoun            map[lint.Lang]*endingSet
+}{bothandoffData.WordSets("limit_side"), bothandoffData.WordSets("limit_fillers"), bothandoffData.WordSets("count_words"),
+	endingSets(bothandoffData.WordSets("verbal_noun_endings"))}
+
+// countsAsking: the asking noun a is what the used-up limit u counts. It
+// stands inside the limit's phrase ("reached your question limit"); on the
+// side of the limit's noun where the language puts what a limit counts
+// (limit_side), right before it ("soru limitiniz", with a verbal noun
+// between, "mesaj gönderme hakkınız") or right after it with only numbers
+// and limit_fillers between ("the limit of 10 messages", "used all your
+// free requests"); or it is counted before the limit, a number or one of
+// count_words right before it, limit_fillers between ("Gündə 4 sorğu
+// göndərə bilərsiniz, limitinizə çatdınız", "You can ask five free
+// questions a day, and you've reached your limit").
+func countsAsking(m *lint.Message, toks []lint.Token, u, a lint.Match) bool {
+	l := m.Lang
+	if a.First >= u.First && a.Last <= u.Last {
+		return true
+	}
+	fillers, side := limitWords.fillers[l], limitWords.side[l]
+	filler := func(t lint.Token) bool { return t.Kind == lint.Number || t.Kind == lint.Word && fillers[t.Norm] }
+	if side["before"] && a.Last < u.First {
+		p := neighbour(toks, u.First, -1)
+		if p == a.Last {
+			return true
+		}
+		if es := limitWords.verbalNoun[l]; p > a.Last && es != nil && toks[p].Kind == lint.Word &&
+			es.match(l, toks[p].Norm, lint.Folded(l, m.Body.Text)) && neighbour(toks, p, -1) == a.Last {
+			return true
+		}
+	}
+	if side["after"] && a.First > u.Last {
+		between := true
+		for i := u.Last + 1; i < a.First; i++ {
+			if toks[i].Kind != lint.Space && !filler(toks[i]) {
+				between = false
+				break
+			}
+		}
+		if between {
+			return true
+		}
+	}
+	// Counted before the limit: a number right before the noun, fillers
+	// between; after the limit a count is something else ("2 mesaj önce",
+	// "3 questions about them are answered below").
+	if a.First > u.First {
+		return false
+	}
+	for p := neighbour(toks, a.First, -1); p >= 0; p = neighbour(toks, p, -1) {
+		t := toks[p]
+		if t.Kind == lint.Number || t.Kind == lint.Word && limitWords.counts[l][t.Norm] {
+			return true
+		}
+		if !(t.Kind == lint.Word && fillers[t.Norm]) {
+			return false
+		}
+	}
+	return false
 }
 
 // The bits of inabilityFlags.
