@@ -53,8 +53,9 @@ var sets = []struct{ name, dir string }{{"first", ""}, {"second", "second"}, {"t
 // with these weights. Training on it would change the very verdicts that
 // "after" reports; it joins sets when the scorer is next retrained, as does
 // a development set committed before the retraining that reads it.
-// dev18 came after the retraining on the 42 sets was measured.
-var notTrainedYet = []string{"dev18", "eighteenth", "sarcasm18", "dev19"}
+// dev18 came after the retraining on the 42 sets was measured; dev19,
+// nineteenth and sarcasm19 came in a round that did not retrain it.
+var notTrainedYet = []string{"dev18", "eighteenth", "sarcasm18", "dev19", "nineteenth", "sarcasm19"}
 
 // shipped are the options the weights file is trained with, chosen by the
 // held-out measurement (every set left out in turn, pooled, the frames and
