@@ -673,6 +673,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 	if folded {
 		ableEnd, imperativeEnd, notImperativeEnd = ableFoldedBit, imperativeFoldedBit, notImperativeFoldedBit
 	}
+	light, left := g.lightImperatives[m.Lang], g.leftForYou[m.Lang] // found once, not a word
 	for i, t := range toks {
 		if t.Kind != lint.Word {
 			continue
@@ -697,12 +698,12 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 				return true
 			}
 		}
-		if (last || clause) && g.lightImperatives[m.Lang][t.Norm] {
+		if (last || clause) && light[t.Norm] {
 			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && (last || g.actionNouns[m.Lang] == nil || g.actionNouns[m.Lang][toks[prev].Norm]) {
 				return true // "şimdiden rezerve edin, …"
 			}
 		}
-		if g.leftForYou[m.Lang][t.Norm] {
+		if left[t.Norm] {
 			if prev := neighbour(toks, i, -1); prev >= 0 && anyEnding(m.Lang, toks[prev].Norm, after, false) && g.leftVerb(m.Lang, toks, prev, after) {
 				return true // "bize yazmanız kaldı"
 			}
