@@ -1787,7 +1787,7 @@ func quotedName(text string, toks []lint.Token, c lint.Match) bool {
 // to my lawyer”) are someone's words, not what we did.
 func quoted(sent string, at int) bool {
 	before, after := sent[:at], sent[at:]
-	if open, cl := strings.LastIndexAny(before, "“«„"), strings.LastIndexAny(before, "”»"); open >= 0 && open > cl {
+	if lastCurlyQuoteOpens(before) {
 		return strings.ContainsAny(after, "”»")
 	}
 	return straightQuotes(before)%2 == 1 && straightQuotes(after) > 0
@@ -1890,7 +1890,7 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 		return true
 	}
 	w := fold(toks[v.Last].Norm)
-	lemma := fold(lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
+	lemma := fold(lint.CueLemma(lastField(v.Cue)))
 	if !strings.HasPrefix(w, lemma) {
 		return false
 	}
