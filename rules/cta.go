@@ -1010,12 +1010,13 @@ func (g ctaGrammar) suggested(m *lint.Message) bool {
 // ("indirim sizi bekliyor") is no verb of ours.
 func (g ctaGrammar) awaited(m *lint.Message) bool {
 	l := m.Lang
-	if g.awaitVerbs[l] == nil {
+	verbs := g.awaitVerbs[l]
+	if verbs == nil {
 		return false
 	}
 	toks := m.Tokens()
 	for i, t := range toks {
-		if t.Kind != lint.Word || !g.awaitVerbs[l][t.Norm] {
+		if t.Kind != lint.Word || !verbs[t.Norm] {
 			continue
 		}
 		you, place := false, false
@@ -1089,12 +1090,13 @@ func (g ctaGrammar) otherObjectBefore(l lint.Lang, toks []lint.Token, j int) boo
 // seat, ticket or appointment ("yer tut", "bilet al"), not "mola almayı".
 func (g ctaGrammar) recommended(m *lint.Message) bool {
 	l := m.Lang
-	if g.recommendVerbs[l] == nil {
+	verbs := g.recommendVerbs[l]
+	if verbs == nil {
 		return false
 	}
 	toks := m.Tokens()
 	for i, t := range toks {
-		if t.Kind != lint.Word || !g.recommendVerbs[l][t.Norm] {
+		if t.Kind != lint.Word || !verbs[t.Norm] {
 			continue
 		}
 		// "tavsiye ederiz", "məsləhət görürük": a light verb after its noun.
