@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Finding is a diagnostic placed in a file, ready for a reporter.
@@ -153,13 +154,34 @@ func place(m *Message, d Diagnostic, f *Finding, edits *[]FileEdit, mark *Source
 	} else {
 		f.Line, f.Col, f.EndLine, f.EndCol = m.Source.Span(start, end)
 	}
-	if d.Fix != nil && fld != nil && !fld.Map.Empty() && !strings.ContainsAny(d.Fix.New, m.Source.Unsafe) {
+	if d.Fix != nil && fld != nil && !fld.Map.Empty() && !containsAny(d.Fix.New, m.Source.Unsafe) {
 		s, e := fld.Map.Start(d.Fix.Span.Start), fld.Map.End(d.Fix.Span.End)
 		data := m.Source.Data
 		if s >= 0 && e >= s && e <= len(data) && string(data[s:e]) == fld.Text[d.Fix.Span.Start:d.Fix.Span.End] {
 			f.Fix = newEdit(edits, FileEdit{Start: s, End: e, New: d.Fix.New})
 		}
 	}
+}
+
+// containsAny is strings.ContainsAny(s, chars) for chars of a format's
+// unsafe characters: when they are all ASCII (every format's), s's bytes
+// are tested against a mask of them, with no rune decoded and no set built
+// a call (a fix's text, asked once a finding with a fix).
+func containsAny(s, chars string) bool {
+	var mask [2]uint64
+	for i := 0; i < len(chars); i++ {
+		c := chars[i]
+		if c >= utf8.RuneSelf {
+			return strings.ContainsAny(s, chars)
+		}
+		mask[c>>6] |= 1 << (c & 63)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf && mask[c>>6]&(1<<(c&63)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // editBlock is how many fixes' edits a block holds.

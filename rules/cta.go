@@ -673,6 +673,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 	if folded {
 		ableEnd, imperativeEnd, notImperativeEnd = ableFoldedBit, imperativeFoldedBit, notImperativeFoldedBit
 	}
+	light, left := g.lightImperatives[m.Lang], g.leftForYou[m.Lang] // found once, not a word
 	for i, t := range toks {
 		if t.Kind != lint.Word {
 			continue
@@ -697,12 +698,12 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 				return true
 			}
 		}
-		if (last || clause) && g.lightImperatives[m.Lang][t.Norm] {
+		if (last || clause) && light[t.Norm] {
 			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && (last || g.actionNouns[m.Lang] == nil || g.actionNouns[m.Lang][toks[prev].Norm]) {
 				return true // "şimdiden rezerve edin, …"
 			}
 		}
-		if g.leftForYou[m.Lang][t.Norm] {
+		if left[t.Norm] {
 			if prev := neighbour(toks, i, -1); prev >= 0 && anyEnding(m.Lang, toks[prev].Norm, after, false) && g.leftVerb(m.Lang, toks, prev, after) {
 				return true // "bize yazmanız kaldı"
 			}
@@ -1009,12 +1010,13 @@ func (g ctaGrammar) suggested(m *lint.Message) bool {
 // ("indirim sizi bekliyor") is no verb of ours.
 func (g ctaGrammar) awaited(m *lint.Message) bool {
 	l := m.Lang
-	if g.awaitVerbs[l] == nil {
+	verbs := g.awaitVerbs[l]
+	if verbs == nil {
 		return false
 	}
 	toks := m.Tokens()
 	for i, t := range toks {
-		if t.Kind != lint.Word || !g.awaitVerbs[l][t.Norm] {
+		if t.Kind != lint.Word || !verbs[t.Norm] {
 			continue
 		}
 		you, place := false, false
@@ -1088,12 +1090,13 @@ func (g ctaGrammar) otherObjectBefore(l lint.Lang, toks []lint.Token, j int) boo
 // seat, ticket or appointment ("yer tut", "bilet al"), not "mola almayı".
 func (g ctaGrammar) recommended(m *lint.Message) bool {
 	l := m.Lang
-	if g.recommendVerbs[l] == nil {
+	verbs := g.recommendVerbs[l]
+	if verbs == nil {
 		return false
 	}
 	toks := m.Tokens()
 	for i, t := range toks {
-		if t.Kind != lint.Word || !g.recommendVerbs[l][t.Norm] {
+		if t.Kind != lint.Word || !verbs[t.Norm] {
 			continue
 		}
 		// "tavsiye ederiz", "məsləhət görürük": a light verb after its noun.

@@ -1449,12 +1449,13 @@ func (fw *forwardingWords) ownedObjects(m *lint.Message, all map[string][]lint.M
 		return false
 	}
 	var out []lint.Match
+	ccCopies := fw.copyInto[m.Lang]["cc"]
 	for i := firstTokenAt(toks, s.Start); i < len(toks) && toks[i].Start <= s.End; i++ {
 		t := toks[i]
 		if t.End > s.End || t.Kind != lint.Word {
 			continue
 		}
-		if fw.copyInto[m.Lang]["cc"] && (t.Norm == "cc" || strings.HasPrefix(t.Norm, "cc'")) || fw.ccAs(m.Lang, toks, i) {
+		if ccCopies && (t.Norm == "cc" || strings.HasPrefix(t.Norm, "cc'")) || fw.ccAs(m.Lang, toks, i) {
 			// "cc-yə", "CC olarak": the conversation a party is copied into.
 			out = append(out, lint.Match{Cue: "cc", Span: lint.Span{Start: t.Start, End: t.End}, First: i, Last: i})
 			continue
@@ -1787,7 +1788,7 @@ func quotedName(text string, toks []lint.Token, c lint.Match) bool {
 // to my lawyer”) are someone's words, not what we did.
 func quoted(sent string, at int) bool {
 	before, after := sent[:at], sent[at:]
-	if open, cl := strings.LastIndexAny(before, "“«„"), strings.LastIndexAny(before, "”»"); open >= 0 && open > cl {
+	if lastCurlyQuoteOpens(before) {
 		return strings.ContainsAny(after, "”»")
 	}
 	return straightQuotes(before)%2 == 1 && straightQuotes(after) > 0
@@ -1890,7 +1891,7 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 		return true
 	}
 	w := fold(toks[v.Last].Norm)
-	lemma := fold(lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
+	lemma := fold(lint.CueLemma(lastField(v.Cue)))
 	if !strings.HasPrefix(w, lemma) {
 		return false
 	}
@@ -2156,7 +2157,7 @@ func (fw *forwardingWords) clauses(l lint.Lang, toks []lint.Token, sents []lint.
 // newSubject: a coordinator with a subject pronoun after it (", and
 // she'll speak to the restaurant") starts a clause of its own.
 func (fw *forwardingWords) newSubject(l lint.Lang, toks []lint.Token, i int) bool {
-	if len(fw.coordinators[l]) == 0 || !fw.coordinators[l][toks[i].Norm] {
+	if coordinators := fw.coordinators[l]; len(coordinators) == 0 || !coordinators[toks[i].Norm] {
 		return false
 	}
 	n := neighbour(toks, i, 1)

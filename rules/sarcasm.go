@@ -685,7 +685,7 @@ func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 // returns the markers: the list's own and those found by their shape
 // (repeated affirmatives, scare quotes, one-word sighs, reprimands of a
 // thing, mock self-reproach, the how-many-th of the customer's things).
-func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	toks := m.Tokens()
 	// Sarcasm's words inside a sincere set phrase are not its cues: "a
 	// lovely surprise", "thanks for dropping by", "you're right to be
@@ -1137,7 +1137,7 @@ func wishedFor(m *lint.Message, fails, wishes []lint.Match) []lint.Match {
 // understanding or thanks in the message ("… still going strong? We're
 // stunned, thanks for the photo!"), nor with a question of its own alone
 // ("Kim fikirləşərdi ki, bu kiçik şam belə ətir saçar?").
-func (c customer) feignedSurprise(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) feignedSurprise(m *lint.Message, found cuesFound) []lint.Match {
 	if len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || len(found[lsUnderstanding]) > 0 || len(found[lsGratitude]) > 0 {
 		return nil
 	}
@@ -1201,7 +1201,7 @@ func attempted(m *lint.Message, lucks, ws []lint.Match, ends map[string]bool) []
 // A number from three on with a noun of counting after it ("14 times",
 // "14 kez", "6 dəfə") is a count like "five times" (nth_time and
 // repetition), unless how often a thing is done ("3 times a day").
-func (c customer) numericOrdinals(m *lint.Message, found cuesFound) {
+func (c *customer) numericOrdinals(m *lint.Message, found cuesFound) {
 	marks := c.ordinalMarks[m.Lang]
 	if len(marks) == 0 {
 		return
@@ -1287,7 +1287,7 @@ func ordinalTimes(m *lint.Message, found cuesFound, hits []int32) []int32 {
 // of theirs ("your seventh email", "your third address change",
 // "yeddinci sorğunuzdur"); not one answered in turn ("Dördüncü sualınıza
 // cavab", "to answer your third question").
-func (c customer) countedContacts(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) countedContacts(m *lint.Message, found cuesFound) []lint.Match {
 	toks := m.Tokens()
 	answers := stemmed(m, c.answerStems[m.Lang])
 	var out []lint.Match
@@ -1375,7 +1375,7 @@ func endsWithAny(w string, ends map[string]bool) bool {
 // wePast are our own past actions in a language without verb endings:
 // "we" and a past tense after it ("we shipped the blue one"), from "we" to
 // the verb; not a modal past ("we should have guessed").
-func (c customer) wePast(m *lint.Message) []lint.Match {
+func (c *customer) wePast(m *lint.Message) []lint.Match {
 	if c.endings[m.Lang] != nil {
 		return nil
 	}
@@ -1430,7 +1430,7 @@ func delighted(m *lint.Message, markers []lint.Match, found cuesFound) []lint.Ma
 // complying are the "of course"s at most two words from the start of a
 // sentence that holds our promise: a word of the promise list or a verb
 // with one of promise_endings (alırız, verərik).
-func (c customer) complying(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) complying(m *lint.Message, found cuesFound) []lint.Match {
 	toks := m.Tokens()
 	sents := m.Sentences()
 	if len(sents) == 0 {
@@ -1764,7 +1764,7 @@ func (f *sarcasmFrame) find(m *lint.Message, found cuesFound, you customer) []fr
 
 // shouldHave are what we say we should have done: our deontic past
 // (belirtmeliydik, dağıtmalı idik, "we should have guessed").
-func (c customer) shouldHave(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) shouldHave(m *lint.Message, found cuesFound) []lint.Match {
 	toks := m.Tokens()
 	out := slices.DeleteFunc(slices.Clone(found[lsShouldHave]), func(w lint.Match) bool {
 		n := neighbour(toks, w.Last, 1)
@@ -1949,7 +1949,7 @@ type customer struct {
 // "beşinci soruşunuz", "dördüncü bir fikriniz"), or "your" before it ("your
 // fifth email"); not "the second floor". The match's last word is then that
 // noun.
-func (c customer) ordinalsOfYours(m *lint.Message, ords []lint.Match) []lint.Match {
+func (c *customer) ordinalsOfYours(m *lint.Message, ords []lint.Match) []lint.Match {
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	poss := c.possessive[m.Lang]
@@ -2001,12 +2001,12 @@ func possessed(l lint.Lang, w string, poss map[string]bool, folded bool) bool {
 // on its last word (unuttunuz, kaybettiniz), or in a language without such
 // endings "you" at most three words before it ("you've lost"), with no
 // word of ability between ("you can cancel" offers).
-func (c customer) own(m *lint.Message, b lint.Match) bool {
+func (c *customer) own(m *lint.Message, b lint.Match) bool {
 	return b.First >= 0 && c.ownIn(m, b, c.endings[m.Lang] != nil && lint.Folded(m.Lang, m.Body.Text))
 }
 
 // ownIn is own for a message whose folding is known.
-func (c customer) ownIn(m *lint.Message, b lint.Match, folded bool) bool {
+func (c *customer) ownIn(m *lint.Message, b lint.Match, folded bool) bool {
 	if b.First < 0 {
 		return false
 	}
@@ -2028,7 +2028,7 @@ func (c customer) ownIn(m *lint.Message, b lint.Match, folded bool) bool {
 
 // denied reports whether a word found by its ending has the negation
 // right before that ending (oxu+ma+mışıq, gönder+me+dik).
-func (c customer) denied(m *lint.Message, w lint.Match) bool {
+func (c *customer) denied(m *lint.Message, w lint.Match) bool {
 	word, end := m.Tokens()[w.Last].Norm, w.Cue
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	if folded {
@@ -2051,7 +2051,7 @@ func (c customer) denied(m *lint.Message, w lint.Match) bool {
 // of negation at most two words before it in its clause ("didn't miss"),
 // or in English right after it ("lost nothing").
 // A denial alone ("you didn't read it") stays a slip.
-func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
+func (c *customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	negation := c.negation[m.Lang]
@@ -2106,7 +2106,7 @@ func (c customer) undenied(m *lint.Message, ms []lint.Match) []lint.Match {
 
 // ours are the slips we say we made: a misdeed with our own past ending
 // (kırdık, sındırmışıq), or "we" at most two words before it ("we broke").
-func (c customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
+func (c *customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	return slices.DeleteFunc(slices.Clone(ms), func(d lint.Match) bool {
@@ -2132,7 +2132,7 @@ func (c customer) ours(m *lint.Message, ms []lint.Match) []lint.Match {
 // ourPresent reports whether a cue's verb is ours in the present: one of
 // the promise endings of our first person that the present shares
 // (soruşuruq, soruyoruz), or "we're" right before it in English.
-func (c customer) ourPresent(m *lint.Message, b lint.Match) bool {
+func (c *customer) ourPresent(m *lint.Message, b lint.Match) bool {
 	if b.First < 0 {
 		return false
 	}
@@ -2148,7 +2148,7 @@ func (c customer) ourPresent(m *lint.Message, b lint.Match) bool {
 // imperative ("sorun", "yazın", "ask us") nor its bare stem, which is also
 // a noun ("sorun" is a problem): "üçüncü kez soruyorsunuz", "as I've
 // explained six times", "yeddi dəfə məsləhət görmüşük".
-func (c customer) told(m *lint.Message, b lint.Match) bool {
+func (c *customer) told(m *lint.Message, b lint.Match) bool {
 	if b.First < 0 {
 		return false
 	}
@@ -2313,7 +2313,7 @@ func listed(sets map[string]map[lint.Lang]map[string]bool) map[string]map[lint.L
 // in their clause, at most three words on: "gelmeden önce" is before
 // coming, "çatdırılmadan bir saat sonra" an hour after the delivery, not
 // "without".
-func (c customer) untimed(m *lint.Message, ws []lint.Match) []lint.Match {
+func (c *customer) untimed(m *lint.Message, ws []lint.Match) []lint.Match {
 	if len(ws) == 0 {
 		return ws
 	}
@@ -2331,7 +2331,7 @@ func (c customer) untimed(m *lint.Message, ws []lint.Match) []lint.Match {
 // ending are the words of a message with one of a set's endings
 // (customer.sets, named "ends:…" apart from the cue lists), found once a
 // message: several frames ask, and found keeps them.
-func (c customer) ending(m *lint.Message, found cuesFound, set sarcasmList) []lint.Match {
+func (c *customer) ending(m *lint.Message, found cuesFound, set sarcasmList) []lint.Match {
 	if ms := found[set]; ms != nil {
 		return ms
 	}
@@ -2348,7 +2348,7 @@ func (c customer) ending(m *lint.Message, found cuesFound, set sarcasmList) []li
 
 // others reports whether b follows a at most six words on, with no word of
 // the customer's right after a and no 2nd person ending on b.
-func (c customer) others(m *lint.Message, a, b lint.Match) bool {
+func (c *customer) others(m *lint.Message, a, b lint.Match) bool {
 	if a.Last < 0 || b.First <= a.Last {
 		return false
 	}
@@ -2367,7 +2367,7 @@ func (c customer) others(m *lint.Message, a, b lint.Match) bool {
 
 // close reports whether two cues are at most near words apart with no word
 // of the customer's between them.
-func (c customer) close(m *lint.Message, a, b lint.Match, near int) bool {
+func (c *customer) close(m *lint.Message, a, b lint.Match, near int) bool {
 	if a.First < 0 || b.First < 0 {
 		return false
 	}
@@ -2398,7 +2398,7 @@ func (c customer) close(m *lint.Message, a, b lint.Match, near int) bool {
 // clause or right after it, or a negated ending on it: "we can't work
 // miracles", "nothing was lost or damaged", "mucize değil", "aklınızı
 // okuyamayız", "gecikmedi").
-func (c customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
+func (c *customer) literal(m *lint.Message, ms []lint.Match) []lint.Match {
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	capital := func(i int) bool {
@@ -2602,7 +2602,7 @@ func waitingOurs(m *lint.Message, found cuesFound) []lint.Match {
 // ("Shocking news: our summer sale ends today"), nor after a sentence of
 // ours, the hype a promo or a greeting means sincerely ("Meet our new
 // charger. A real breakthrough.").
-func revelations(m *lint.Message, found cuesFound, c customer) []lint.Match {
+func revelations(m *lint.Message, found cuesFound, c *customer) []lint.Match {
 	rs := found[lsRevelation]
 	if len(rs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
 		return nil
@@ -2643,7 +2643,7 @@ func revelations(m *lint.Message, found cuesFound, c customer) []lint.Match {
 // denied nor a norm (obligation_stems: "should feel express", "olması
 // gerekirdi").
 // The word sets are no cue lists: the learnt scorer does not read them.
-func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 	l := m.Lang
 	toks := m.Tokens()
 	en := l == lint.English
@@ -2770,7 +2770,7 @@ func (c customer) tautologies(m *lint.Message, found cuesFound) []lint.Match {
 // thing otherwise ("We'll try to make it smell of roses", "making them
 // more like pizza"). A bare yes, "of course", thanks or complaint word
 // opens a sincere confirmation as often.
-func (c customer) mocked(m *lint.Message, found cuesFound, sents []lint.Span, i, p int) bool {
+func (c *customer) mocked(m *lint.Message, found cuesFound, sents []lint.Span, i, p int) bool {
 	l, toks := m.Lang, m.Tokens()
 	s := sents[i]
 	word := func(k int) bool { return k >= 0 && toks[k].Kind == lint.Word }
@@ -2830,7 +2830,7 @@ func (c customer) mocked(m *lint.Message, found cuesFound, sents []lint.Span, i,
 
 // without are the verbs "without doing it" (bakmadan, götürmədən) in a
 // sentence that tells what the customer does or did.
-func (c customer) without(m *lint.Message) []lint.Match {
+func (c *customer) without(m *lint.Message) []lint.Match {
 	ws := c.untimed(m, withEnding(m, c.sets["ends:without"][m.Lang]))
 	if len(ws) == 0 {
 		return nil
@@ -2845,7 +2845,7 @@ func (c customer) without(m *lint.Message) []lint.Match {
 // ofInfinitive reports whether a verb "without doing it" tells how to do
 // the infinitive right after it, a way of doing a thing, not what the
 // customer left undone: "kesmeden katlamak", "yoxlamadan imzalamaq".
-func (c customer) ofInfinitive(m *lint.Message, toks []lint.Token, w lint.Match, folded bool) bool {
+func (c *customer) ofInfinitive(m *lint.Message, toks []lint.Token, w lint.Match, folded bool) bool {
 	n := neighbour(toks, w.Last, 1)
 	if n < 0 || toks[n].Kind != lint.Word {
 		return false
@@ -2877,14 +2877,14 @@ func sentenceEnd(toks []lint.Token, i int) bool {
 
 // did reports whether a sentence tells what the customer did or said: a
 // 2nd person verb ending, or "you" before a past tense ("you measured").
-func (c customer) did(m *lint.Message, s lint.Span) bool {
+func (c *customer) did(m *lint.Message, s lint.Span) bool {
 	return c.didIn(m, s, lint.Folded(m.Lang, m.Body.Text))
 }
 
 // didIn is did for a message whose folding is known: it reads only the
 // sentence's own tokens, so a loop over a message's quotes or sentences
 // does not read the whole message again for each.
-func (c customer) didIn(m *lint.Message, s lint.Span, folded bool) bool {
+func (c *customer) didIn(m *lint.Message, s lint.Span, folded bool) bool {
 	toks := m.Tokens()
 	for i := tokenAt(toks, s.Start); i < len(toks) && toks[i].End <= s.End; i++ {
 		t := toks[i]
@@ -2908,7 +2908,7 @@ func (c customer) didIn(m *lint.Message, s lint.Span, folded bool) bool {
 // they did ("you packed it 'carefully'", "“sağlam” paketlediğinizi
 // yazmışsınız"), or beside nothing but what belies them ("“Kendiliğinden
 // bozuldu” dediğiniz telefonun içinden su çıktı").
-func (c customer) didBesidesSaying(m *lint.Message, s lint.Span, q *quoteFacts) bool {
+func (c *customer) didBesidesSaying(m *lint.Message, s lint.Span, q *quoteFacts) bool {
 	toks := q.toks
 	for i := tokenAt(toks, s.Start); i < len(toks) && toks[i].End <= s.End; i++ {
 		t := toks[i]
@@ -2930,7 +2930,7 @@ func (c customer) didBesidesSaying(m *lint.Message, s lint.Span, q *quoteFacts) 
 // doings are the words that tell what the customer did: a verb with a 2nd
 // person ending (gəlmisiniz, istediniz), or a past tense after "you" ("you
 // cancelled").
-func (c customer) doings(m *lint.Message) []lint.Match {
+func (c *customer) doings(m *lint.Message) []lint.Match {
 	if ends := c.sets["ends:you"][m.Lang]; ends != nil {
 		return withEnding(m, ends)
 	}
@@ -2947,11 +2947,11 @@ func (c customer) doings(m *lint.Message) []lint.Match {
 // pastAfter reports whether a past tense follows "you" at token i, at
 // most one adverb or quote mark between: "you measured", "you've
 // 'barely opened'".
-func (c customer) pastAfter(toks []lint.Token, i int) bool { return c.pastAt(toks, i) >= 0 }
+func (c *customer) pastAfter(toks []lint.Token, i int) bool { return c.pastAt(toks, i) >= 0 }
 
 // pastAt is the index of the past tense pastAfter finds after token i, -1
 // if none.
-func (c customer) pastAt(toks []lint.Token, i int) int {
+func (c *customer) pastAt(toks []lint.Token, i int) int {
 	words := 0
 	for n := neighbour(toks, i, 1); n >= 0 && words < 2; n = neighbour(toks, n, 1) {
 		switch t := toks[n]; {
@@ -2978,7 +2978,7 @@ func pastStem(w string) string {
 
 // named reports whether a sentence names the customer by a word of
 // theirs (size, sizi, sizə).
-func (c customer) named(m *lint.Message, s lint.Span) bool {
+func (c *customer) named(m *lint.Message, s lint.Span) bool {
 	for _, t := range m.Tokens() {
 		if t.Start >= s.Start && t.End <= s.End && t.Kind == lint.Word && c.words[m.Lang][t.Norm] {
 			return true
@@ -2989,7 +2989,7 @@ func (c customer) named(m *lint.Message, s lint.Span) bool {
 
 // yours reports whether a cue's last word is a noun the customer owns
 // (kabahatiniz, günahınız).
-func (c customer) yours(m *lint.Message, w lint.Match) bool {
+func (c *customer) yours(m *lint.Message, w lint.Match) bool {
 	if w.Last < 0 {
 		return false
 	}
@@ -3003,7 +3003,7 @@ func (c customer) yours(m *lint.Message, w lint.Match) bool {
 }
 
 // in reports whether a sentence speaks of the customer's doing.
-func (c customer) in(m *lint.Message, s lint.Span) bool {
+func (c *customer) in(m *lint.Message, s lint.Span) bool {
 	words, endings := c.words[m.Lang], c.endings[m.Lang]
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	for _, t := range m.Tokens() {
@@ -3052,7 +3052,7 @@ func repeatedAffirmation(m *lint.Message, affirm []lint.Match) []lint.Match {
 // nothing in it to type or pick (the list instructions). A quote
 // that names an idea ("the 'quiet room' idea", "“sessiz oda” önerisi") is
 // the customer's suggestion, not their words held up.
-func (c customer) scareQuotes(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) scareQuotes(m *lint.Message, found cuesFound) []lint.Match {
 	text := m.Body.Text
 	// Cheaper than strings.ContainsAny, which goes rune by rune for
 	// non-ASCII sets.
@@ -3162,7 +3162,7 @@ type quoteFacts struct {
 }
 
 // quoteFacts finds a message's quoteFacts.
-func (c customer) quoteFacts(m *lint.Message, found cuesFound) *quoteFacts {
+func (c *customer) quoteFacts(m *lint.Message, found cuesFound) *quoteFacts {
 	toks := m.Tokens()
 	q := &quoteFacts{toks: toks, sents: m.Sentences(), folded: lint.Folded(m.Lang, m.Body.Text),
 		saidAt: map[int]bool{}, ownSaid: map[int]bool{}, saidLast: map[int]bool{}, ideas: map[int]bool{}}
@@ -3330,7 +3330,7 @@ func (q *quoteFacts) afterSaying(start int) bool {
 // thing: "your" right before it, or their possessive on the first word
 // after it ("your 'urgent' order", "“acil” siparişiniz", "“təcili”
 // sifarişiniz"). It reads only the tokens beside the quote.
-func (c customer) yoursAt(m *lint.Message, toks []lint.Token, loc []int, folded bool) bool {
+func (c *customer) yoursAt(m *lint.Message, toks []lint.Token, loc []int, folded bool) bool {
 	possessive := c.possessive[m.Lang]
 	if possessive == nil {
 		k := tokenAt(toks, loc[0])
@@ -3359,7 +3359,7 @@ func (c customer) yoursAt(m *lint.Message, toks []lint.Token, loc []int, folded 
 // not words held up: right after a verb of saying or choosing ("you asked
 // for 'no onions'", "you said 'next Friday'"), or in a language with verb
 // endings ending in an imperative (“kapıya bırakın” dediğiniz için).
-func (c customer) reportedAt(m *lint.Message, toks []lint.Token, start int, inner string) bool {
+func (c *customer) reportedAt(m *lint.Message, toks []lint.Token, start int, inner string) bool {
 	if imp := c.imperative[m.Lang]; imp != nil {
 		// An imperative: an ending off a stem whose infinitive the
 		// dictionary knows (bırakın: bırakmak; not çətin).
@@ -3522,7 +3522,7 @@ func init() { withSarcasmScorer(Sarcasm) } // the learnt scorer beside the frame
 
 // endOfSomething reports whether w ends in one of endOf right after a word
 // with a genitive ending: "sayfanın sonunda" is "at the end of the page".
-func (c customer) endOfSomething(m *lint.Message, w lint.Match) bool {
+func (c *customer) endOfSomething(m *lint.Message, w lint.Match) bool {
 	toks := m.Tokens()
 	if w.First < 0 || !c.endOf[m.Lang][toks[w.Last].Norm] {
 		return false
@@ -3549,7 +3549,7 @@ func (c customer) endOfSomething(m *lint.Message, w lint.Match) bool {
 // the verb, past command_skip ("denize bir daha tembihledik"), as the
 // object of control in the accusative ("küləyi sizin xatirinizə
 // dayandırarıq"), not the customer's own ("köpeğinizi").
-func (c customer) commanded(m *lint.Message, found cuesFound) (told, feats []lint.Match) {
+func (c *customer) commanded(m *lint.Message, found cuesFound) (told, feats []lint.Match) {
 	toks := m.Tokens()
 	l := m.Lang
 	sents := m.Sentences()
@@ -3717,7 +3717,7 @@ func stemIn(w string, set map[string]bool, minLen int) bool {
 // instruction in Turkish and Azerbaijani ("lütfen", an imperative ending a
 // clause, news_imperative_endings: "Önemli haber: kışın musluklar donar,
 // vanaları kapatın."): a real warning says what to do.
-func (c customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 	hs := found[lsHeadline]
 	if len(hs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting || m.Kind == lint.Update || m.Kind == lint.Away {
 		return nil
@@ -3865,7 +3865,7 @@ var (
 // an apology or a remedy, nor in a promotion or a greeting. A condition
 // alone offers as often as it mocks ("Bu sefer online öderseniz kargo
 // bizden").
-func (c customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
 	if thisTimes[m.Lang] == nil || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
 		return nil
 	}
@@ -4058,7 +4058,7 @@ type stemTable struct {
 // that or whose next word has our future, aorist or present ending
 // (petition_endings). Word sets, not cue lists: the learnt scorer does
 // not read them.
-func (c customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
 	if petitionAddressees[m.Lang] == nil || m.Kind == lint.Promo {
 		return nil
 	}

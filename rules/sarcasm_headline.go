@@ -12,6 +12,8 @@ import (
 var (
 	newsSizes = sarcasmData.WordSets("news_sizes")
 	newsNouns = sarcasmData.WordSets("news_nouns")
+	// newsSizeFlags are newsSizes read by word id, with no hash a word.
+	newsSizeFlags = setFlagsOf(newsSizes)
 )
 
 // composedHeadlines adds to the headlines (the list) those made by their
@@ -22,7 +24,7 @@ var (
 // after it; the rest are announcements.
 func composedHeadlines(m *lint.Message, found cuesFound) {
 	l := m.Lang
-	sizes, nouns := newsSizes[l], newsNouns[l]
+	nouns := newsNouns[l]
 	if len(nouns) == 0 || strings.IndexByte(m.Body.Text, ':') < 0 {
 		return // headlines keeps only those a colon follows
 	}
@@ -30,11 +32,9 @@ func composedHeadlines(m *lint.Message, found cuesFound) {
 	if !slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Punct && t.Norm == ":" }) {
 		return
 	}
+	sizes, ids := newsSizeFlags.of(m), m.WordIDs()
 	for i, t := range toks {
-		if t.Kind != lint.Word {
-			continue
-		}
-		if !sizes[t.Norm] {
+		if t.Kind != lint.Word || sizes.bitsOf(m.Body.Text, &toks[i], ids[i]) == 0 {
 			continue
 		}
 		k := neighbour(toks, i, 1)

@@ -40,7 +40,7 @@ var (
 // olabilir"), and so is a copula of cause or help (understate_light:
 // "biraz gecikmeye sebep olmuştur"); what may yet happen is advice
 // ("… dikişi biraz uzatabilir"); not beside an apology.
-func (c customer) understated(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) understated(m *lint.Message, found cuesFound) []lint.Match {
 	l := m.Lang
 	if understateHedges[l] == nil || len(found[lsApology]) > 0 || !understateHedgeWords.anyWord(m) {
 		return nil

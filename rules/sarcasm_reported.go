@@ -29,7 +29,7 @@ var (
 // helped; only the bare clause ("We'd never have guessed.", "… without
 // you", "… on our own") or one after thanks for being told a fact
 // ("thanks for pointing out that …") mocks.
-func (c customer) accountsGiven(m *lint.Message, found cuesFound) {
+func (c *customer) accountsGiven(m *lint.Message, found cuesFound) {
 	if len(found[lsKnowBetter]) == 0 {
 		return
 	}

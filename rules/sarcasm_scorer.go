@@ -164,12 +164,12 @@ var (
 // label answering a confirmation ("Yes, I'm sure", "Evet, eminim"), the
 // customer's words, not a reply of ours.
 func confirmLabel(m *lint.Message) bool {
-	n, last := 0, ""
+	n, last, labels := 0, "", confirmLabels[m.Lang]
 	for _, t := range m.Tokens() {
 		if t.Kind != lint.Word {
 			continue
 		}
-		if n++; n > 4 || !confirmLabels[m.Lang][t.Norm] {
+		if n++; n > 4 || !labels[t.Norm] {
 			return false
 		}
 		last = t.Norm

@@ -29,7 +29,7 @@ var (
 // went (view_sincere: "Sizce hangisi daha uygun?", "Sizcə tur necə
 // keçdi?"), nor one about what is ours (news_our_endings, "biz": "Sizce
 // neden bizi seçmelisiniz?"), nor beside an apology.
-func (c customer) viewQuestions(m *lint.Message, found cuesFound) []lint.Match {
+func (c *customer) viewQuestions(m *lint.Message, found cuesFound) []lint.Match {
 	vs := found[lsYourView]
 	if len(vs) == 0 || len(found[lsApology]) > 0 {
 		return nil
@@ -79,7 +79,7 @@ func (c customer) viewQuestions(m *lint.Message, found cuesFound) []lint.Match {
 // didBefore reports whether the message says what the customer did before
 // the view asked at at: a verb of theirs in its sentence or an earlier
 // one, or their act or an infinitive in its own sentence (from start).
-func (c customer) didBefore(m *lint.Message, found cuesFound, start, at int) bool {
+func (c *customer) didBefore(m *lint.Message, found cuesFound, start, at int) bool {
 	for _, d := range c.doings(m) {
 		if d.Span.End <= at {
 			return true
