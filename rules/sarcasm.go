@@ -1042,7 +1042,8 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 // timeFeats drops from the feats found time stopped or slowed that is no
 // feat: "time" as the first noun of a compound or before what it is
 // counted on ("stop time tracking", "freeze time-limited offers", "freeze
-// time on your ticket"), a button's label ("zamanı durdur düğmesine"),
+// time on your ticket"; in English magic likewise: "use magic tricks"), a
+// button's label ("zamanı durdur düğmesine"),
 // and, in Turkish and Azerbaijani, time stopped with no mock compliance
 // ("Tabii", "Əlbəttə") beside it: a promo's metaphor ("Spa merkezimizde
 // zamanı yavaşlatıyoruz").
@@ -1056,7 +1057,7 @@ func timeFeats(m *lint.Message, found cuesFound) []lint.Match {
 		first, last := toks[f.First].Norm, toks[f.Last].Norm
 		n := neighbour(toks, f.Last, 1)
 		if m.Lang == lint.English {
-			if last != "time" || n < 0 {
+			if last != "time" && last != "magic" || n < 0 {
 				return false
 			}
 			if toks[n].Kind == lint.Punct {
