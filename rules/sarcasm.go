@@ -259,7 +259,10 @@ Azerbaijani our own work called our hobby: a chore with our hobby closing its cl
 dirty ("… palçıqla dolu qaytardığınız üçün minnətdarıq, yumaq bizim hobbimizdir"), or "as a hobby" after "anyway" in a
 message opened by "tabii" or "əlbəttə" that sells at another thing's price, free or cut from one sum to another ("…
 marketteki fiyatına satarız; ustamız zaten hobi olarak çalışıyor"; not "bizim de hobimiz", "hobimiz değil", "hobimiz
-oldu", an activity named, "oymayı zaten hobi olarak yapıyor", a cleaning paid for, nor one price), and sarcasm built from two parts in one sentence or the next, in
+oldu", an activity named, "oymayı zaten hobi olarak yapıyor", a cleaning paid for, nor one price), in Turkish a grave
+damage told, then named a trifle of wear with "let's say" closing the sentence ("Banjonun sapını ikiye ayırmışsınız;
+ufak bir kozmetik kusur diyelim."; not an event, "ufak bir kaza diyelim", a naming that goes on or is asked, a contrast,
+"ama ürün sağlam", a slight damage, "çizmişsiniz", nor with a remedy or reassurance after it), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -760,6 +763,7 @@ func (c customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, expectedAsked(m, found)...)
 	markers = append(markers, countedAside(m, found)...)
 	markers = append(markers, pastimeWork(m, found)...)
+	markers = append(markers, damageNamed(m, found)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
 		markers = append(markers, c.tautologies(m, found)...)
