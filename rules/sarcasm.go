@@ -258,7 +258,15 @@ fortune-teller asked, informed, written to or met by us ("we'll ask the flowers 
 yaparız", "ölçünü falçıdan öyrənərik"; not a person after it, "ask the goat farmer", nor the customer told, "yağmurdan dolayı
 gecikirse size haber vereceğiz"), a yes to terms no one could meet: two or more in their own parts between commas after
 "of course", "tabii" or "əlbəttə" (minutes, the middle of the night, a holiday, nothing to pay: "Certainly, in two minutes, on New
-Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), and sarcasm built from two parts in one sentence or the next, in
+Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), in Turkish and
+Azerbaijani our own work called our hobby: a chore with our hobby closing its clause after thanks for a thing returned
+dirty ("… palçıqla dolu qaytardığınız üçün minnətdarıq, yumaq bizim hobbimizdir"), or "as a hobby" after "anyway" in a
+message opened by "tabii" or "əlbəttə" that sells at another thing's price, free or cut from one sum to another ("…
+marketteki fiyatına satarız; ustamız zaten hobi olarak çalışıyor"; not "bizim de hobimiz", "hobimiz değil", "hobimiz
+oldu", an activity named, "oymayı zaten hobi olarak yapıyor", a cleaning paid for, nor one price), in Turkish a grave
+damage told, then named a trifle of wear with "let's say" closing the sentence ("Banjonun sapını ikiye ayırmışsınız;
+ufak bir kozmetik kusur diyelim."; not an event, "ufak bir kaza diyelim", a naming that goes on or is asked, a contrast,
+"ama ürün sağlam", a slight damage, "çizmişsiniz", nor with a remedy or reassurance after it), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -758,6 +766,8 @@ func (c *customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, virtueActs(m, found)...)
 	markers = append(markers, expectedAsked(m, found)...)
 	markers = append(markers, countedAside(m, found)...)
+	markers = append(markers, pastimeWork(m, found)...)
+	markers = append(markers, damageNamed(m, found)...)
 	markers = append(markers, waitingOurs(m, found)...)
 	markers = append(markers, c.sympathyNamed(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
