@@ -495,6 +495,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		return
 	}
 	names = append(names, fw.appositiveNames(m, toks, all["third"], names)...)
+	names = append(names, fw.appositiveBrands(m, toks, all["third"], names)...)
 	// A condition or a question covers its whole sentence ("we will pass
 	// it on, but only if you agree"); the frame itself must stand in one
 	// clause ("the sample went to the lab, but your name was not passed").
@@ -613,6 +614,13 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		for _, o := range own[i] {
 			if quotedName(m.Body.Text, toks, o) {
 				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
+			}
+			if fw.ourList[m.Lang] == nil && slices.ContainsFunc(third[i], func(t lint.Match) bool { return strictlyInside(o, t) }) {
+				continue // "service" in "the Hornby service centre": a word of the party's noun
+			}
+			if n := neighbour(toks, o.Last, 1); fw.ourList[m.Lang] == nil && inName(m.Body.Text, toks, o) && n >= 0 && toks[n].Kind == lint.Word &&
+				upperInitial(m.Body.Text[toks[n].Start:toks[n].End]) && !fw.ownNames[m.Lang][toks[n].Norm] {
+				continue // "Service Master Cleaning": a word of another's name
 			}
 			// "our bakery supplier", "our studio insurer": our place names
 			// what the outside role after it supplies or covers; the role
@@ -1846,6 +1854,58 @@ func (fw *forwardingWords) appositiveNames(m *lint.Message, toks []lint.Token, t
 	return out
 }
 
+// appositiveBrands (English): a brand's name set off by a comma after a
+// third party's noun names that party, even after "our": "handed to our
+// courier, ParcelDash, for delivery" (a courier firm we use), unlike "our
+// driver, Tom" (one of our staff). A brand is told from a person by its
+// shape: one word, capitalised, with a capital inside it ("SwiftHaul"),
+// not a surname's prefix ("McKenzie", "MacLeod").
+func (fw *forwardingWords) appositiveBrands(m *lint.Message, toks []lint.Token, third, names []lint.Match) []lint.Match {
+	if fw.ourList[m.Lang] != nil {
+		return nil
+	}
+	var out []lint.Match
+	for _, t := range third {
+		c := neighbour(toks, t.Last, 1)
+		if c < 0 || toks[c].Norm != "," {
+			continue
+		}
+		i := neighbour(toks, c, 1)
+		if i < 0 || toks[i].Kind != lint.Word || slices.ContainsFunc(names, func(n lint.Match) bool { return n.First == i }) {
+			continue
+		}
+		if w := m.Body.Text[toks[i].Start:toks[i].End]; brandShaped(w) {
+			// The match spans the noun too: the phrase is introduced by
+			// the noun's "to" ("to our courier, ParcelDash").
+			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Span.Start, End: toks[i].End}, First: t.First, Last: i})
+		}
+	}
+	return out
+}
+
+// brandShaped: a capitalised word, not all capitals, with a capital after
+// its second letter ("ParcelDash"), and not one of the surname prefixes
+// Mc and Mac.
+func brandShaped(w string) bool {
+	if utf8.RuneCountInString(w) < 4 || !upperInitial(w) || allCaps(w) || strings.HasPrefix(w, "Mc") || strings.HasPrefix(w, "Mac") {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(w)
+	r2, n2 := utf8.DecodeRuneInString(w[n:])
+	if unicode.IsUpper(r2) {
+		return false
+	}
+	for _, r := range w[n+n2:] {
+		if r == '\'' || r == '’' || r == '-' {
+			break
+		}
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // commonWord reports whether a capitalised word, without the suffix after
 // its apostrophe, is a word of the language's dictionary in lower case.
 func commonWord(l lint.Lang, w string) bool {
@@ -1890,9 +1950,17 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 		return true
 	}
 	w := fold(toks[v.Last].Norm)
-	lemma := fold(lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1]))
+	raw := lint.CueLemma(strings.Fields(v.Cue)[len(strings.Fields(v.Cue))-1])
+	lemma := fold(raw)
 	if !strings.HasPrefix(w, lemma) {
-		return false
+		// A lemma's last "t" softens to "d" before a vowel ("teslim et":
+		// "edilmeyecek", "devret": "devredilmez"), unless it is one of
+		// hard_stems ("at": "atılmadı").
+		soft, ok := strings.CutSuffix(lemma, "t")
+		if !ok || fw.hardStems[l][raw] || !strings.HasPrefix(w, soft+"d") {
+			return false
+		}
+		lemma = soft + "d"
 	}
 	rest := w[len(lemma):]
 	// A bare stem or an imperative tells the customer what to do ("İçe
@@ -2388,6 +2456,12 @@ func (fw *forwardingWords) receiverFirst(l lint.Lang, toks []lint.Token, v, d, t
 	return !(p >= 0 && fw.to[l][toks[p].Norm])
 }
 
+// strictlyInside reports whether match a lies within match b's words and
+// b has more of them.
+func strictlyInside(a, b lint.Match) bool {
+	return a.First >= 0 && b.First >= 0 && b.First <= a.First && a.Last <= b.Last && b.Last-b.First > a.Last-a.First
+}
+
 // sharesByte reports whether two matches share a byte.
 func sharesByte(a, b lint.Match) bool { return a.Span.Start < b.Span.End && a.Span.End > b.Span.Start }
 
@@ -2410,8 +2484,18 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 	}
 	// What was sent right after the receiver, or after one of
 	// object_determiners ("sent him the pictures").
-	if n := neighbour(toks, t.Last, 1); n != d.First && !(n >= 0 && fw.objectDeterminers[l][toks[n].Norm] && neighbour(toks, n, 1) == d.First) {
+	n := neighbour(toks, t.Last, 1)
+	if n != d.First && !(n >= 0 && fw.objectDeterminers[l][toks[n].Norm] && neighbour(toks, n, 1) == d.First) {
 		return false
+	}
+	// A bare singular noun of data right after a receiver that has a
+	// determiner of its own is the head of their compound, as a singular
+	// stands bare in no object: "passed the repair report to …" names one
+	// thing, no receiver ("given the plumber photos" gives the plumber some).
+	if n == d.First && d.First == d.Last && !fw.determiners[l][toks[n].Norm] && !strings.HasSuffix(toks[n].Norm, "s") {
+		if p := neighbour(toks, t.First, -1); p >= 0 && fw.determiners[l][toks[p].Norm] {
+			return false
+		}
 	}
 	// "sent the courier's details to you": a receiver in the genitive owns
 	// what follows it, it gets nothing.
