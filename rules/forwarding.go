@@ -3659,6 +3659,16 @@ func (fw *forwardingWords) copiedInto(l lint.Lang, toks []lint.Token, v, d, t li
 			return false // "kuryer şirkətinin izləmə linkini" too: the genitive ends the party's phrase
 		}
 	}
+	// The party copied in is the verb's definite object, in the
+	// accusative; with no case at all it is the verb's subject ("Tedarikçi
+	// bizi yazışmaya ekledi": the supplier copied us in); a compound's head
+	// after a vowel takes -sI there ("Kargo firması"), after a consonant
+	// -I, which is the accusative's too ("şirkəti").
+	if f := strings.Fields(t.Cue); len(f) > 0 && t.Cue != "name" {
+		if rest, ok := strings.CutPrefix(toks[t.Last].Norm, lint.CueLemma(f[len(f)-1])); ok && (rest == "" || fw.compoundHeadEndings[l][rest] && strings.HasPrefix(rest, "s")) {
+			return false
+		}
+	}
 	w := lint.Fold(l, toks[t.Last].Norm)
 	return !(fw.notReceiverSet[l] != nil && fw.notReceiverSet[l].match(l, w, true))
 }
