@@ -563,6 +563,7 @@ var compiledData = lint.CompiledRuleData{
 				"let_have":               {"let"},
 				"locatives":              {"in", "at", "from", "on", "near", "inside", "outside"},
 				"mailing_lists":          {"list", "lists", "newsletter", "newsletters"},
+				"mass_data":              {"information", "info", "data", "feedback", "footage", "history", "contact", "correspondence"},
 				"name_places":            {"in", "near"},
 				"nobody":                 {"no", "never", "nobody", "neither", "nor"},
 				"not_owned":              {"thank", "thanks", "if", "when", "as", "once", "that", "what", "which", "and", "or", "did", "have", "had"},

@@ -102,7 +102,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings, receives, notReceiverEndings, relativeYou, postpositions map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, massData, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings, receives, notReceiverEndings, relativeYou, postpositions map[lint.Lang]map[string]bool
 	// copyIn: the verbs that copy a party into the conversation (copied,
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
@@ -402,7 +402,7 @@ func newForwardingWords() *forwardingWords {
 		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
 		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
 		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
-		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"),
+		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"), massData: w("mass_data"),
 		ifYou: w("if_you_endings"), headEndings: w("head_endings"), participle: w("copula_participle"),
 		externalRoles: w("external_roles"), nounParticiple: w("noun_participle"),
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
@@ -2491,8 +2491,9 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 	// A bare singular noun of data right after a receiver that has a
 	// determiner of its own is the head of their compound, as a singular
 	// stands bare in no object: "passed the repair report to …" names one
-	// thing, no receiver ("given the plumber photos" gives the plumber some).
-	if n == d.First && d.First == d.Last && !fw.determiners[l][toks[n].Norm] && !strings.HasSuffix(toks[n].Norm, "s") {
+	// thing, no receiver ("given the plumber photos" gives the plumber some,
+	// and so does a noun of mass_data: "given the plumber information").
+	if n == d.First && d.First == d.Last && !fw.determiners[l][toks[n].Norm] && !strings.HasSuffix(toks[n].Norm, "s") && !fw.massData[l][toks[n].Norm] {
 		if p := neighbour(toks, t.First, -1); p >= 0 && fw.determiners[l][toks[p].Norm] {
 			return false
 		}
