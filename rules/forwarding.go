@@ -102,7 +102,7 @@ type forwardingWords struct {
 	owner, to, ownedEndings, verbPersonEndings, receiverEndings, with,
 	voiceEndings, moodEndings, conditionalEndings, moodNext, ourEndings, genitiveEndings, nobody, which,
 	notTo, infinitive, imperativeEndings, infinitiveEndings, bareNameEndings, attributiveEndings,
-	withEndings, withVerbs, contrast, own, be, determiners, notSent, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings, receives, notReceiverEndings, relativeYou, postpositions map[lint.Lang]map[string]bool
+	withEndings, withVerbs, contrast, own, be, determiners, notSent, massData, ifYou, headEndings, participle, externalRoles, nounParticiple, imperativeBefore, numberCues, atEndings, receives, notReceiverEndings, relativeYou, postpositions map[lint.Lang]map[string]bool
 	// copyIn: the verbs that copy a party into the conversation (copied,
 	// cc'd, added); copyInOnly: those of them that send nothing otherwise
 	// (added); copyInto: the words for the conversation itself.
@@ -402,7 +402,7 @@ func newForwardingWords() *forwardingWords {
 		imperativeEndings: w("imperative_endings"), infinitiveEndings: w("infinitive_endings"),
 		bareNameEndings: w("bare_name_endings"), attributiveEndings: w("attributive_endings"),
 		withEndings: w("with_endings"), withVerbs: w("with_verbs"), contrast: w("contrast"), own: w("own_words"),
-		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"),
+		be: w("passive_be"), determiners: w("determiners"), notSent: w("not_sent"), massData: w("mass_data"),
 		ifYou: w("if_you_endings"), headEndings: w("head_endings"), participle: w("copula_participle"),
 		externalRoles: w("external_roles"), nounParticiple: w("noun_participle"),
 		imperativeBefore: w("imperative_before"), numberCues: w("number_cues"),
@@ -495,6 +495,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		return
 	}
 	names = append(names, fw.appositiveNames(m, toks, all["third"], names)...)
+	names = append(names, fw.appositiveBrands(m, toks, all["third"], names)...)
 	// A condition or a question covers its whole sentence ("we will pass
 	// it on, but only if you agree"); the frame itself must stand in one
 	// clause ("the sample went to the lab, but your name was not passed").
@@ -613,6 +614,13 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		for _, o := range own[i] {
 			if quotedName(m.Body.Text, toks, o) {
 				continue // “Usta Pro”ya: a word of a quoted name, no team of ours
+			}
+			if fw.ourList[m.Lang] == nil && slices.ContainsFunc(third[i], func(t lint.Match) bool { return strictlyInside(o, t) }) {
+				continue // "service" in "the Hornby service centre": a word of the party's noun
+			}
+			if n := neighbour(toks, o.Last, 1); fw.ourList[m.Lang] == nil && inName(m.Body.Text, toks, o) && n >= 0 && toks[n].Kind == lint.Word &&
+				upperInitial(m.Body.Text[toks[n].Start:toks[n].End]) && !fw.ownNames[m.Lang][toks[n].Norm] {
+				continue // "Service Master Cleaning": a word of another's name
 			}
 			// "our bakery supplier", "our studio insurer": our place names
 			// what the outside role after it supplies or covers; the role
@@ -1847,6 +1855,58 @@ func (fw *forwardingWords) appositiveNames(m *lint.Message, toks []lint.Token, t
 	return out
 }
 
+// appositiveBrands (English): a brand's name set off by a comma after a
+// third party's noun names that party, even after "our": "handed to our
+// courier, ParcelDash, for delivery" (a courier firm we use), unlike "our
+// driver, Tom" (one of our staff). A brand is told from a person by its
+// shape: one word, capitalised, with a capital inside it ("SwiftHaul"),
+// not a surname's prefix ("McKenzie", "MacLeod").
+func (fw *forwardingWords) appositiveBrands(m *lint.Message, toks []lint.Token, third, names []lint.Match) []lint.Match {
+	if fw.ourList[m.Lang] != nil {
+		return nil
+	}
+	var out []lint.Match
+	for _, t := range third {
+		c := neighbour(toks, t.Last, 1)
+		if c < 0 || toks[c].Norm != "," {
+			continue
+		}
+		i := neighbour(toks, c, 1)
+		if i < 0 || toks[i].Kind != lint.Word || slices.ContainsFunc(names, func(n lint.Match) bool { return n.First == i }) {
+			continue
+		}
+		if w := m.Body.Text[toks[i].Start:toks[i].End]; brandShaped(w) {
+			// The match spans the noun too: the phrase is introduced by
+			// the noun's "to" ("to our courier, ParcelDash").
+			out = append(out, lint.Match{Cue: "name", Span: lint.Span{Start: t.Span.Start, End: toks[i].End}, First: t.First, Last: i})
+		}
+	}
+	return out
+}
+
+// brandShaped: a capitalised word, not all capitals, with a capital after
+// its second letter ("ParcelDash"), and not one of the surname prefixes
+// Mc and Mac.
+func brandShaped(w string) bool {
+	if utf8.RuneCountInString(w) < 4 || !upperInitial(w) || allCaps(w) || strings.HasPrefix(w, "Mc") || strings.HasPrefix(w, "Mac") {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(w)
+	r2, n2 := utf8.DecodeRuneInString(w[n:])
+	if unicode.IsUpper(r2) {
+		return false
+	}
+	for _, r := range w[n+n2:] {
+		if r == '\'' || r == '’' || r == '-' {
+			break
+		}
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // commonWord reports whether a capitalised word, without the suffix after
 // its apostrophe, is a word of the language's dictionary in lower case.
 func commonWord(l lint.Lang, w string) bool {
@@ -1891,9 +1951,17 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 		return true
 	}
 	w := fold(toks[v.Last].Norm)
-	lemma := fold(lint.CueLemma(lastField(v.Cue)))
+	raw := lint.CueLemma(lastField(v.Cue))
+	lemma := fold(raw)
 	if !strings.HasPrefix(w, lemma) {
-		return false
+		// A lemma's last "t" softens to "d" before a vowel ("teslim et":
+		// "edilmeyecek", "devret": "devredilmez"), unless it is one of
+		// hard_stems ("at": "atılmadı").
+		soft, ok := strings.CutSuffix(lemma, "t")
+		if !ok || fw.hardStems[l][raw] || !strings.HasPrefix(w, soft+"d") {
+			return false
+		}
+		lemma = soft + "d"
 	}
 	rest := w[len(lemma):]
 	// A bare stem or an imperative tells the customer what to do ("İçe
@@ -2389,6 +2457,12 @@ func (fw *forwardingWords) receiverFirst(l lint.Lang, toks []lint.Token, v, d, t
 	return !(p >= 0 && fw.to[l][toks[p].Norm])
 }
 
+// strictlyInside reports whether match a lies within match b's words and
+// b has more of them.
+func strictlyInside(a, b lint.Match) bool {
+	return a.First >= 0 && b.First >= 0 && b.First <= a.First && a.Last <= b.Last && b.Last-b.First > a.Last-a.First
+}
+
 // sharesByte reports whether two matches share a byte.
 func sharesByte(a, b lint.Match) bool { return a.Span.Start < b.Span.End && a.Span.End > b.Span.Start }
 
@@ -2411,8 +2485,19 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 	}
 	// What was sent right after the receiver, or after one of
 	// object_determiners ("sent him the pictures").
-	if n := neighbour(toks, t.Last, 1); n != d.First && !(n >= 0 && fw.objectDeterminers[l][toks[n].Norm] && neighbour(toks, n, 1) == d.First) {
+	n := neighbour(toks, t.Last, 1)
+	if n != d.First && !(n >= 0 && fw.objectDeterminers[l][toks[n].Norm] && neighbour(toks, n, 1) == d.First) {
 		return false
+	}
+	// A bare singular noun of data right after a receiver that has a
+	// determiner of its own is the head of their compound, as a singular
+	// stands bare in no object: "passed the repair report to …" names one
+	// thing, no receiver ("given the plumber photos" gives the plumber some,
+	// and so does a noun of mass_data: "given the plumber information").
+	if n == d.First && d.First == d.Last && !fw.determiners[l][toks[n].Norm] && !strings.HasSuffix(toks[n].Norm, "s") && !fw.massData[l][toks[n].Norm] {
+		if p := neighbour(toks, t.First, -1); p >= 0 && fw.determiners[l][toks[p].Norm] {
+			return false
+		}
 	}
 	// "sent the courier's details to you": a receiver in the genitive owns
 	// what follows it, it gets nothing.
@@ -3574,6 +3659,16 @@ func (fw *forwardingWords) copiedInto(l lint.Lang, toks []lint.Token, v, d, t li
 		if n := neighbour(toks, j, 1); n >= 0 && n < v.First && toks[n].Kind == lint.Word &&
 			(fw.genitive(l, toks[j].Norm) || fw.ours(l, toks[n].Norm, false)) {
 			return false // "kuryer şirkətinin izləmə linkini" too: the genitive ends the party's phrase
+		}
+	}
+	// The party copied in is the verb's definite object, in the
+	// accusative; with no case at all it is the verb's subject ("Tedarikçi
+	// bizi yazışmaya ekledi": the supplier copied us in); a compound's head
+	// after a vowel takes -sI there ("Kargo firması"), after a consonant
+	// -I, which is the accusative's too ("şirkəti").
+	if f := strings.Fields(t.Cue); len(f) > 0 && t.Cue != "name" {
+		if rest, ok := strings.CutPrefix(toks[t.Last].Norm, lint.CueLemma(f[len(f)-1])); ok && (rest == "" || fw.compoundHeadEndings[l][rest] && strings.HasPrefix(rest, "s")) {
+			return false
 		}
 	}
 	w := lint.Fold(l, toks[t.Last].Norm)
