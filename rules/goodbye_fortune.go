@@ -38,6 +38,10 @@ func (gw *goodbyeWords) timedFortune(m *lint.Message) bool {
 		return false
 	}
 	toks := m.Tokens()
+	// Most closings hold none of the adjectives: no sentence is read then.
+	if !slices.ContainsFunc(toks, func(t lint.Token) bool { return t.Kind == lint.Word && adjs[t.Norm] }) {
+		return false
+	}
 	sents := m.Sentences()
 	for si, s := range sents {
 		if si == 0 {
