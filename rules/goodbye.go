@@ -48,7 +48,8 @@ and calm seas!", "Bereketli avlar!", "Xeyirli ovlar!", but not opening a message
 fair wind, water, sky or line for a time to come, "Tight lines this weekend", "Fair winds for the rest of the season"
 (not "Calm seas are forecast this weekend", "Fair prices all year"); a good
 adjective and an activity's -ing noun closing it, "Good paddling!", not a judgement, "Good thinking!"; staying
-well where the verb ends, "yağmurda kuru kalın", "soyuq günlərdə isti qalın"; "Wear it in good health"; "Happy"
+well where the verb ends, "yağmurda kuru kalın", "soyuq günlərdə isti qalın"; "Wear it in good health", "Wear them in comfort", "Rahat geyinin", "Rahatça kullanın" (not an instruction,
+"Belgeleri rahatça yükleyin"); "Happy"
 with a time after it only with an -ing or wish noun, not "Happy hour this Friday"),
 no thanks ("thanks for your patience", "sağ olun", "minnətdarlığımızı bildiririk", "with our gratitude",
 "ellerinize sağlık", "əllərinizə sağlıq",
