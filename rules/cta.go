@@ -154,7 +154,9 @@ reward for whoever shows, says or brings something tells it ("kasada gösterene 
 ("üç bedeni var") is no imperative. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
-bikes off"). "Shop" or "visit" used as
+bikes off"), "Snap them up", "Pop your postcode into the form"). Ringing, phoning or dialling a phone number
+opening a sentence tells too ("Ring 01632 960412 to book"; not "Phone cases are half price", "Phone: 01632 960412",
+"We will ring 01632 960412 customers first"). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor
 a heading ("Update: new opening hours"), nor a statement ("the studio is now open", "now open every weekend",
 "Secure parking is free", "new flours have just come in"); with something to open or secure after it, it tells again
@@ -501,7 +503,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
+	if g.imperative(m) || g.dialed(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),
