@@ -40,8 +40,8 @@ var BotHandoff = &lint.Rule{
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
 service is unavailable or to try later, a tool of ours offline ("our quote calculator is offline for updates"; not
-the customer's device, nor "back online"), a file that could not be uploaded or saved ("yüklenemedi"), input the system
-does not recognise ("that code isn't recognised", "sistemdə tanınmır"), "that's beyond me", a feature is not ready yet or closed ("this feature isn't ready yet",
+the customer's device, nor "back online"), input the system does not
+recognise ("that code isn't recognised", "sistemdə tanınmır"), "that's beyond me", a feature is not ready yet or closed ("this feature isn't ready yet",
 "funksiyası bu həftə bağlıdır"), the customer has sent too many messages ("you've sent too many messages"; not "please avoid sending too many
 messages") or has reached a limit on asking ("You've reached the limit of three
 questions per session"; or used up a limit that counts questions, messages or requests, "mesaj hakkınız doldu", "Gündə 4 sorğu
