@@ -39,7 +39,9 @@ var BotHandoff = &lint.Rule{
 		Title: "bot dead end: cannot help and no way to a person",
 		Text: `Flags a bot message (kind: bot) that cannot help (it did not understand, cannot do this, hit
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
-service is unavailable or to try later, a feature is not ready yet or closed ("this feature isn't ready yet",
+service is unavailable or to try later, a tool of ours offline ("our quote calculator is offline for updates"; not
+the customer's device, nor "back online"), input the system does not
+recognise ("that code isn't recognised", "sistemdə tanınmır"), "that's beyond me", a feature is not ready yet or closed ("this feature isn't ready yet",
 "funksiyası bu həftə bağlıdır"), the customer has sent too many messages ("you've sent too many messages"; not "please avoid sending too many
 messages") or has reached a limit on asking ("You've reached the limit of three
 questions per session"; or used up a limit that counts questions, messages or requests, "mesaj hakkınız doldu", "Gündə 4 sorğu
@@ -63,7 +65,8 @@ kəsildi", "sağlayıcımızla iletişimde bir sorun"; in
 Turkish and Azerbaijani not negated, not counterfactual ("sizi bağlardım"), nor to a thing ("sizi bonus
 proqramımıza qoşduq"); in English "connect/transfer you" counts as said), someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
-title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq"), someone who will answer
+title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq"; talked with or put through to, "stilistimizlə birbaşa danışmaq", "sizi
+şefimize bağlayayım mı?"), someone who will answer
 ("a harbour master will reply here", "liman görevlisi cevap verecektir"; not "the system will reply" or "our FAQ page
 will answer"), one of our people who answers in any tense ("our baker replies on Instagram", "çörəkçimiz Instagram-da
 cavab verir") or is reached by a keyword ("type 'baker' to reach our baker", "ustamıza iletmek için 'usta' yazın"),
@@ -163,6 +166,7 @@ type oneOfOurs struct {
 	from                            map[lint.Lang]*endingSet
 	one, withOne, with              map[lint.Lang]map[string]bool
 	you, toOne                      map[lint.Lang]map[string]bool
+	adverbs                         map[lint.Lang]map[string]bool
 }
 
 func newOneOfOurs() oneOfOurs {
@@ -172,7 +176,7 @@ func newOneOfOurs() oneOfOurs {
 		toEnds: endingSets(w("ours_to_endings")), reach: stems("reach_stems"), reachPeople: stems("reach_people"),
 		connect: stems("connect_stems"), toOne: w("to_one"), acts: stems("one_acts"), agentSuffixes: stems("agent_suffixes"),
 		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
-		you: w("you_object")}
+		you: w("you_object"), adverbs: w("adverbs")}
 }
 
 func (o oneOfOurs) found(m *lint.Message) bool {
@@ -289,7 +293,8 @@ func (o oneOfOurs) notPerson(l lint.Lang, folded string) bool {
 // withOurs: talking with one of ours in the singular, a noun with "our"
 // and "with" (ours_with_endings: "planlamacımızla görüşmek",
 // "mütəxəssisimizlə danışmaq") and a verb of talking right after it
-// (talk_stems), unless the noun is the bot or its system (not_people:
+// (talk_stems; a manner or time adverb may stand between, adverbs:
+// "stilistimizlə birbaşa danışmaq"), unless the noun is the bot or its system (not_people:
 // "botumuzla konuşmaya devam edin").
 //
 // One of ours reached, asked or sent to reads the same way: a noun with
@@ -312,6 +317,9 @@ func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) 
 		return false
 	}
 	j := neighbour(toks, i, 1)
+	if j >= 0 && toks[j].Kind == lint.Word && hasWord(l, o.adverbs[l], toks[j].Norm, folded) {
+		j = neighbour(toks, j, 1)
+	}
 	if j < 0 || toks[j].Kind != lint.Word {
 		return false
 	}
