@@ -241,7 +241,8 @@ func (s *Server) respond(w http.ResponseWriter, sd *send, d decision, recorded b
 	// The answer's findings and their offsets are made in pooled arrays:
 	// the answer is written, and forgotten, before respond returns.
 	sc := answerScratches.Get().(*answerScratch)
-	resp := CheckResponse{Allow: d.allow, Findings: slices.Grow(sc.findings[:0], len(d.findings)), Window: d.window, Conversation: e.Conversation, Channel: e.Channel, Recorded: recorded}
+	resp := &sc.resp
+	*resp = CheckResponse{Allow: d.allow, Findings: slices.Grow(sc.findings[:0], len(d.findings)), Window: d.window, Conversation: e.Conversation, Channel: e.Channel, Recorded: recorded}
 	if resp.Findings == nil {
 		resp.Findings = []Finding{} // none is [], not null
 	}
@@ -255,16 +256,18 @@ func (s *Server) respond(w http.ResponseWriter, sd *send, d decision, recorded b
 		resp.Findings = append(resp.Findings, newFindingAt(f, true, &sc.offsets[i]))
 	}
 	s.metrics.decision(resp.Allow)
-	writeCheck(w, &resp)
+	writeCheck(w, resp)
 	if cap(resp.Findings) <= maxPooledFindings {
 		clear(resp.Findings)
 		sc.findings, sc.offsets = resp.Findings[:0], sc.offsets[:0]
+		*resp = CheckResponse{}
 		answerScratches.Put(sc)
 	}
 }
 
-// answerScratch is where respond makes an answer's findings.
+// answerScratch is where respond makes an answer and its findings.
 type answerScratch struct {
+	resp     CheckResponse
 	findings []Finding
 	offsets  [][2]int // each finding's start and end, which it points to
 }
