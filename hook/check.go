@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/msglint/msglint/hook/store"
+	"github.com/msglint/msglint/internal/swar"
 	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/report"
 	"github.com/msglint/msglint/policy"
@@ -53,7 +54,9 @@ func (s *Server) clock() clock {
 }
 
 func (s *Server) check(w http.ResponseWriter, r *http.Request, data []byte) {
-	sd, err := parseCheck(data, s.clock())
+	// The body is this check's alone (admit read it) and is not written
+	// again: the request's strings are cut from it.
+	sd, err := parseCheckOf(data, true, s.clock())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -235,18 +238,45 @@ func (s *Server) stored(r *http.Request, key string) (*policy.State, error) {
 //go:noinline
 func (s *Server) respond(w http.ResponseWriter, sd *send, d decision, recorded bool) {
 	e := &sd.event
-	resp := CheckResponse{Allow: d.allow, Findings: make([]Finding, 0, len(d.findings)), Window: d.window, Conversation: e.Conversation, Channel: e.Channel, Recorded: recorded}
+	// The answer's findings and their offsets are made in pooled arrays:
+	// the answer is written, and forgotten, before respond returns.
+	sc := answerScratches.Get().(*answerScratch)
+	resp := &sc.resp
+	*resp = CheckResponse{Allow: d.allow, Findings: slices.Grow(sc.findings[:0], len(d.findings)), Window: d.window, Conversation: e.Conversation, Channel: e.Channel, Recorded: recorded}
+	if resp.Findings == nil {
+		resp.Findings = []Finding{} // none is [], not null
+	}
 	if sd.clientTime {
 		at := e.Time
 		resp.At, resp.ClientTime = &at, true
 	}
-	for _, f := range d.findings {
+	sc.offsets = slices.Grow(sc.offsets[:0], len(d.findings))[:len(d.findings)]
+	for i, f := range d.findings {
 		s.metrics.finding(f.Rule)
-		resp.Findings = append(resp.Findings, newFinding(f, true))
+		resp.Findings = append(resp.Findings, newFindingAt(f, true, &sc.offsets[i]))
 	}
 	s.metrics.decision(resp.Allow)
-	writeCheck(w, &resp)
+	writeCheck(w, resp)
+	if cap(resp.Findings) <= maxPooledFindings {
+		clear(resp.Findings)
+		sc.findings, sc.offsets = resp.Findings[:0], sc.offsets[:0]
+		*resp = CheckResponse{}
+		answerScratches.Put(sc)
+	}
 }
+
+// answerScratch is where respond makes an answer and its findings.
+type answerScratch struct {
+	resp     CheckResponse
+	findings []Finding
+	offsets  [][2]int // each finding's start and end, which it points to
+}
+
+var answerScratches = sync.Pool{New: func() any { return new(answerScratch) }}
+
+// maxPooledFindings is the most findings an answer's arrays hold when
+// they go back to the pool.
+const maxPooledFindings = 64
 
 // checkDraft is the template rules' findings in a send's draft, from the
 // draft cache when the draft is the whole of what they read, with the
@@ -284,6 +314,12 @@ func (s *Server) failMode(w http.ResponseWriter, m *lint.Message, err error, ext
 // and where in its text in characters; one about the send as a whole, or
 // about an event, has no position.
 func newFinding(f lint.Finding, inDraft bool) Finding {
+	return newFindingAt(f, inDraft, new([2]int))
+}
+
+// newFindingAt is newFinding with the finding's start and end kept in
+// pos, which Start and End then point to.
+func newFindingAt(f lint.Finding, inDraft bool, pos *[2]int) Finding {
 	out := Finding{JSONFinding: report.NewJSONFinding(f)}
 	if f.Msg == nil || !inDraft {
 		out.File, out.Line, out.Col, out.EndLine, out.EndCol = "", 0, 0, 0, 0
@@ -300,11 +336,37 @@ func newFinding(f lint.Finding, inDraft bool) Finding {
 		sp.End = len(field.Text)
 	}
 	if sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(field.Text) {
-		start := utf8.RuneCountInString(field.Text[:sp.Start])
-		end := start + utf8.RuneCountInString(field.Text[sp.Start:sp.End])
-		out.Start, out.End = &start, &end
+		pos[0] = runeCount(field.Text[:sp.Start])
+		pos[1] = pos[0] + runeCount(field.Text[sp.Start:sp.End])
+		out.Start, out.End = &pos[0], &pos[1]
 	}
 	return out
+}
+
+// runeCount is utf8.RuneCountInString, eight bytes at a time while they
+// are ASCII or whole letters of two bytes (a Turkish or Azerbaijani
+// text's usual eight): a finding's offsets count the characters before it
+// and in it.
+func runeCount(s string) int {
+	const high = 0x8080808080808080
+	n := 0
+	for len(s) >= 8 {
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if x&high == 0 {
+			n, s = n+8, s[8:]
+			continue
+		}
+		if k, ok := swar.TwoByteRunes(x); ok {
+			n, s = n+k, s[8:]
+			continue
+		}
+		// One character: ASCII, two bytes, or any other decoded (an
+		// invalid byte is one, as utf8 counts it).
+		_, w := utf8.DecodeRuneInString(s)
+		n, s = n+1, s[w:]
+	}
+	return n + utf8.RuneCountInString(s)
 }
 
 // EventsResponse is the answer to POST /v1/events and to a webhook delivery.

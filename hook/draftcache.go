@@ -2,6 +2,7 @@ package hook
 
 import (
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -67,6 +68,7 @@ type drafted struct {
 	findings []lint.Finding
 	memo     policy.DraftMemo
 	size     int64
+	key      string // the entry's key text
 }
 
 // maxCachedDraft is the longest draft kept, in bytes of its texts: a
@@ -95,15 +97,20 @@ func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.F
 	if c == nil {
 		return config.CheckDraft(m), nil, false
 	}
-	key, ok := draftText(m)
+	bp := keyBufs.Get().(*[]byte)
+	defer keyBufs.Put(bp)
+	key, ok := appendDraftText((*bp)[:0], m)
+	*bp = key
 	if !ok {
 		return config.CheckDraft(m), nil, false
 	}
-	k := draftKey{config: config, draft: key}
+	// The key is looked up as it is, in the pooled buffer: only an entry
+	// kept owns a copy (put), and no map keeps this one (get).
+	k := draftKey{config: config, draft: unsafe.String(unsafe.SliceData(key), len(key))}
 	// The hash picks the shard and stands for the draft among those seen
 	// once; the config is left out of it, so a draft seen under one config
 	// may be kept the first time it is seen under another.
-	h := maphash.String(c.seed, key)
+	h := maphash.String(c.seed, k.draft)
 	sh := &c.shards[h%uint64(len(c.shards))]
 	d, keep := sh.get(k, h)
 	if d != nil {
@@ -118,11 +125,16 @@ func (c *draftCache) check(config *policy.Checker, m *lint.Message) (fs []lint.F
 	if !keep {
 		return fs, nil, false
 	}
+	k.draft = string(key)
 	return fs, sh.put(k, fs), false
 }
 
+// keyBufs are the buffers a check's draft key is made in.
+var keyBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
 // get is k's entry; without one, whether k (of hash h) was seen before,
-// and so is to be kept now.
+// and so is to be kept now. k's text may be a buffer's, reused after:
+// an entry moved back to the young generation goes under its own key.
 func (c *draftShard) get(k draftKey, h uint64) (d *drafted, keep bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -131,7 +143,7 @@ func (c *draftShard) get(k draftKey, h uint64) (d *drafted, keep bool) {
 	}
 	if d, ok := c.old[k]; ok {
 		delete(c.old, k)
-		c.add(k, d)
+		c.add(draftKey{config: k.config, draft: d.key}, d)
 		return d, false
 	}
 	if _, ok := c.once[h]; ok {
@@ -146,7 +158,7 @@ func (c *draftShard) get(k draftKey, h uint64) (d *drafted, keep bool) {
 }
 
 func (c *draftShard) put(k draftKey, fs []lint.Finding) *policy.DraftMemo {
-	d := &drafted{findings: make([]lint.Finding, len(fs))}
+	d := &drafted{findings: make([]lint.Finding, len(fs)), key: k.draft}
 	// The memo's diagnostics may quote the text: counted as the text
 	// twice more, beside the memo's own.
 	d.size = 3*int64(len(k.draft)) + policy.MemoBytes + int64(unsafe.Sizeof(draftKey{})+unsafe.Sizeof(drafted{})) + entryOverhead
@@ -209,14 +221,14 @@ func (c *draftCache) bytes() int64 {
 	return n
 }
 
-// draftText is m as the template rules read it, each part length-prefixed
-// so that no two drafts share a key; false for a message that is not
-// cached: one with more than a plain draft has (elements, a template's
-// structure, a profile, rules switched off for it) or a longer one than
-// maxCachedDraft.
-func draftText(m *lint.Message) (string, bool) {
+// appendDraftText appends m as the template rules read it, each part
+// length-prefixed so that no two drafts share a key; false for a message
+// that is not cached: one with more than a plain draft has (elements, a
+// template's structure, a profile, rules switched off for it) or a longer
+// one than maxCachedDraft.
+func appendDraftText(b []byte, m *lint.Message) ([]byte, bool) {
 	if m == nil || len(m.Elements) > 0 || m.Template != nil || m.Profile || len(m.Disable) > 0 || m.Source == nil {
-		return "", false
+		return b, false
 	}
 	n := len(m.Body.Text) + len(m.Source.Path) + len(m.Lang) + len(m.Kind) + len(m.KindFrom) + len(m.Channel) + len(m.MessagingType) + len(m.Tag) + 64
 	for _, f := range m.QuickReplies {
@@ -226,25 +238,36 @@ func draftText(m *lint.Message) (string, bool) {
 		n += len(f.Text) + 8
 	}
 	if n > maxCachedDraft {
-		return "", false // longer than a channel sends: checked each time
+		return b, false // longer than a channel sends: checked each time
 	}
-	var b strings.Builder
-	b.Grow(n)
+	b = slices.Grow(b, n)
 	str := func(s string) {
-		b.WriteString(strconv.Itoa(len(s)))
-		b.WriteByte(':')
-		b.WriteString(s)
+		b = appendLen(b, len(s))
+		b = append(b, ':')
+		b = append(b, s...)
 	}
 	for _, s := range [...]string{m.Source.Path, string(m.Lang), strconv.FormatBool(m.LangDetected), string(m.Kind), m.KindFrom, string(m.Channel),
 		m.MessagingType, m.Tag, strconv.Itoa(int(m.Syntax)), m.Body.Text} {
 		str(s)
 	}
 	for _, parts := range [...][]lint.Field{m.QuickReplies, m.Buttons} {
-		b.WriteString(strconv.Itoa(len(parts)))
-		b.WriteByte('#')
+		b = appendLen(b, len(parts))
+		b = append(b, '#')
 		for _, f := range parts {
 			str(f.Text)
 		}
 	}
-	return b.String(), true
+	return b, true
+}
+
+// appendLen appends n in decimal: most of a key's lengths are a digit or
+// two, written here without strconv's general path.
+func appendLen(b []byte, n int) []byte {
+	switch {
+	case n < 10:
+		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // decodeCheck reads a /v1/check body into req. The usual body (the known
@@ -11,9 +12,18 @@ import (
 // read in one pass without reflection; anything else, errors included, is
 // left to decodeStrict, which says what is wrong. FuzzDecodeCheck holds the
 // fast path to what decodeStrict makes of the same body.
-func decodeCheck(data []byte, req *CheckRequest) error {
-	if fastCheck(data, req) {
-		return nil
+func decodeCheck(data []byte, req *CheckRequest) error { return decodeCheckOf(data, false, req) }
+
+// decodeCheckOf is decodeCheck; given is parseCheckOf's.
+func decodeCheckOf(data []byte, given bool, req *CheckRequest) error {
+	if utf8.Valid(data) {
+		text := unsafe.String(unsafe.SliceData(data), len(data))
+		if !given {
+			text = string(data)
+		}
+		if fastCheckText(data, text, req) {
+			return nil
+		}
 	}
 	// A request of its own for the strict decoder, which keeps what it
 	// decodes into: req stays where its caller made it, with no
@@ -32,7 +42,13 @@ func fastCheck(data []byte, req *CheckRequest) bool {
 	}
 	// The strings read are cut from one copy of the body: one allocation
 	// for all of them.
-	r := reader{data: data, text: string(data)}
+	return fastCheckText(data, string(data), req)
+}
+
+// fastCheckText is fastCheck on valid UTF-8 with text, the body as a
+// string, which the strings read are cut from.
+func fastCheckText(data []byte, text string, req *CheckRequest) bool {
+	r := reader{data: data, text: text}
 	var seen uint16 // the keys read, one bit each, so a key twice falls back
 	ok := r.object(func(key []byte) bool {
 		var bit uint16

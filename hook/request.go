@@ -112,9 +112,14 @@ func checkID(what, id string) error {
 }
 
 // parseCheck reads and validates a /v1/check body.
-func parseCheck(data []byte, c clock) (*send, error) {
+func parseCheck(data []byte, c clock) (*send, error) { return parseCheckOf(data, false, c) }
+
+// parseCheckOf is parseCheck; given says the body is the hook's to keep
+// and is never written again (the check route's own read of it), so the
+// strings read are cut from it rather than from a copy of it.
+func parseCheckOf(data []byte, given bool, c clock) (*send, error) {
 	var req CheckRequest
-	if err := decodeCheck(data, &req); err != nil {
+	if err := decodeCheckOf(data, given, &req); err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(req.Conversation) == "" {

@@ -129,3 +129,63 @@ func rulesOf(fs []lint.Finding) []string {
 	}
 	return out
 }
+
+// A judgement is made on a copy of the state in arrays a run keeps from
+// the judgement before: judging conversations in one order or another
+// finds the same, and leaves each state as it was.
+func TestJudgeInAnyOrderLeavesStates(t *testing.T) {
+	c, _ := checker(t)
+	rng := rand.New(rand.NewPCG(21, 21))
+	start := time.Date(2026, 11, 23, 6, 0, 0, 0, time.UTC)
+	o := load.Options{Channel: lint.Messenger, Lang: lint.English}
+	type judged struct {
+		st *policy.State
+		e  policy.Event
+	}
+	var cases []judged
+	for range 60 {
+		evs := conversation(rng, lint.Messenger, 1+rng.IntN(14), start)
+		st := &policy.State{}
+		for i := range evs {
+			c.Apply(st, &evs[i])
+		}
+		at := evs[len(evs)-1].Time.Add(time.Duration(1+rng.IntN(600)) * time.Minute)
+		text := []string{"Thanks for writing, we are on it.", "Our new sofas are in, take a look at the catalogue!", "Could you send your order number?"}[rng.IntN(3)]
+		cases = append(cases, judged{st, policy.Event{Time: at, RawTime: at.Format(time.RFC3339), Conversation: "c", Channel: lint.Messenger,
+			Direction: policy.Out, Actor: policy.Agent, Type: policy.Message, Text: text, Lang: lint.English}})
+	}
+	judgeAll := func(order []int) map[int]string {
+		out := map[int]string{}
+		for _, i := range order {
+			k := &cases[i]
+			before, _ := json.Marshal(k.st)
+			fs := c.Judge(k.st, &k.e, o.Text("c", k.e.Text))
+			if after, _ := json.Marshal(k.st); string(after) != string(before) {
+				t.Fatalf("case %d: Judge changed the state:\n%s\n%s", i, before, after)
+			}
+			out[i] = describeFindings(fs)
+		}
+		return out
+	}
+	order := make([]int, len(cases))
+	for i := range order {
+		order[i] = i
+	}
+	first := judgeAll(order)
+	slices.Reverse(order)
+	if diff := cmp.Diff(first, judgeAll(order)); diff != "" {
+		t.Fatalf("(-in order +reversed):\n%s", diff)
+	}
+	rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	if diff := cmp.Diff(first, judgeAll(order)); diff != "" {
+		t.Fatalf("(-in order +shuffled):\n%s", diff)
+	}
+}
+
+func describeFindings(fs []lint.Finding) string {
+	var b []byte
+	for _, f := range fs {
+		b = append(b, f.Rule+": "+f.Message+"\n"...)
+	}
+	return string(b)
+}

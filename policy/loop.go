@@ -154,6 +154,9 @@ type run struct {
 	// nothing for them.
 	turn Turn
 	conv State
+	// lists are the arrays conv's lists are copied into (State.copyInto),
+	// kept from one judgement to the next.
+	lists lists
 }
 
 // runs recycles the hook's runs, so that a check allocates none: each
@@ -163,7 +166,12 @@ var runs = sync.Pool{New: func() any { return new(run) }}
 
 // release forgets the run's findings and state and returns it to runs.
 func (r *run) release() {
+	l := r.lists
+	if r.judging {
+		l.keep(&r.conv)
+	}
 	*r = run{}
+	r.lists = l
 	runs.Put(r)
 }
 
@@ -330,7 +338,7 @@ func (c *Checker) JudgeMemo(st *State, e *Event, m *lint.Message, drafted []lint
 	r := runs.Get().(*run)
 	defer r.release()
 	r.judging, r.memo = true, memo
-	st.cloneInto(&r.conv)
+	st.copyInto(&r.conv, &r.lists)
 	cp := &r.conv
 	cp.settle()
 	if cp.ID == "" {

@@ -345,6 +345,70 @@ func (cv *State) cloneInto(cp *State) {
 	cp.lastOut = slices.Clone(cv.lastOut)
 }
 
+// lists are the arrays of a state's lists and its map of data given, kept
+// from one judgement to the next by a run (run.lists), so that the copy a
+// draft is judged on (copyInto) is made in them rather than in new ones:
+// a check allocated one array for each list its conversation had, and one
+// more for each list a rule added to.
+type lists struct {
+	unanswered, promos, waiting, referrals []time.Time
+	prints                                 []Print
+	questions                              []Question
+	given                                  map[string]Datum
+}
+
+// maxKept is the longest array a run keeps for the next copy: a state's
+// lists are bounded far below it, but a run should not hold a large one
+// for good.
+const maxKept = 64
+
+// keep takes the arrays of a copy the run is done with, when they are not
+// too large; cp must be a copy made by copyInto (its lists its own).
+func (l *lists) keep(cp *State) {
+	take := func(dst *[]time.Time, s []time.Time) {
+		if cap(s) > cap(*dst) && cap(s) <= maxKept {
+			*dst = s[:0]
+		}
+	}
+	take(&l.unanswered, cp.Unanswered)
+	take(&l.promos, cp.Promos)
+	take(&l.waiting, cp.Waiting)
+	take(&l.referrals, cp.Referrals)
+	if cap(cp.Prints) > cap(l.prints) && cap(cp.Prints) <= maxKept {
+		l.prints = cp.Prints[:0]
+	}
+	if cap(cp.Questions) > cap(l.questions) && cap(cp.Questions) <= maxKept {
+		l.questions = cp.Questions[:0]
+	}
+	if cp.Given != nil && len(cp.Given) <= maxKept {
+		l.given = cp.Given
+	}
+}
+
+// copyInto is cloneInto with the copy's lists made in the arrays of l,
+// which the copy takes (l is left empty; keep gives them back). A list
+// the state does not have is an empty one in l's array, so that a rule
+// that adds to it adds there; nothing tells an empty list from none. The
+// transcript line (lastOut) is cloned: the hook's states have none.
+func (cv *State) copyInto(cp *State, l *lists) {
+	*cp = *cv
+	cp.Unanswered, cp.Promos = append(l.unanswered[:0], cv.Unanswered...), append(l.promos[:0], cv.Promos...)
+	cp.Waiting, cp.Referrals = append(l.waiting[:0], cv.Waiting...), append(l.referrals[:0], cv.Referrals...)
+	cp.Prints, cp.Questions = append(l.prints[:0], cv.Prints...), append(l.questions[:0], cv.Questions...)
+	cp.Given = nil
+	if len(cv.Given) > 0 {
+		cp.Given = l.given
+		if cp.Given == nil {
+			cp.Given = make(map[string]Datum, len(cv.Given))
+		} else {
+			clear(cp.Given)
+		}
+		maps.Copy(cp.Given, cv.Given)
+	}
+	cp.lastOut = slices.Clone(cv.lastOut)
+	*l = lists{}
+}
+
 // Datum is a kind of data the customer gave: when, and when they said it
 // was wrong.
 type Datum struct {
