@@ -219,11 +219,7 @@ taste of strawberries"); not a bare yes, "of course" or thanks, which confirm si
 smells like lemon"), nor "olduğunu" after a verb of confirming ("vegan olduğunu teyit ediyoruz"), nor a property that tells
 more, also after a comma ("tastes of cinnamon, and it's made fresh"), one denied, "doesn't smell like pine", a norm
 ("should feel express", "olması gerekirdi", "lazım idi"), a purpose, "naneli olması için", nor the adjective the name
-already has, "too spicy" for the spicy wings), sympathy or an apology for a thing being what its name says, the adjective
-made of its name after "was" or its name after a verb of sensing ending the sentence ("We're so sorry our Mud Tour was
-muddy", "How awful, a linen shirt that feels like linen"; not a thing made against what it names, "the smoke-free room
-smelled smoky", "the leak repair was leaky", a fault such a thing may really have, "the fish was fishy", a degree, "too
-muddy", nor an apology set off by a comma, "Sorry, the ice rink is icy after the frost"), mock joy at
+already has, "too spicy" for the spicy wings), mock joy at
 repeating ourselves or in waiting, ours or our staff's only ("I just love waiting.", "beklemeye bayılıyoruz", "ustamız beklemeye bayılır"; not
 "Kids just love waiting for Santa", "Kimse beklemeye bayılmaz"), a stern word with a thing ("we'll have a word with the chair") or with the weather, the sea
 or an animal scolded ("we'll be raising it with the weather", "denize bir daha tembihledik", "küləyə tapşırmışıq") or a deal struck with
@@ -258,15 +254,7 @@ fortune-teller asked, informed, written to or met by us ("we'll ask the flowers 
 yaparız", "ölçünü falçıdan öyrənərik"; not a person after it, "ask the goat farmer", nor the customer told, "yağmurdan dolayı
 gecikirse size haber vereceğiz"), a yes to terms no one could meet: two or more in their own parts between commas after
 "of course", "tabii" or "əlbəttə" (minutes, the middle of the night, a holiday, nothing to pay: "Certainly, in two minutes, on New
-Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), in Turkish and
-Azerbaijani our own work called our hobby: a chore with our hobby closing its clause after thanks for a thing returned
-dirty ("… palçıqla dolu qaytardığınız üçün minnətdarıq, yumaq bizim hobbimizdir"), or "as a hobby" after "anyway" in a
-message opened by "tabii" or "əlbəttə" that sells at another thing's price, free or cut from one sum to another ("…
-marketteki fiyatına satarız; ustamız zaten hobi olarak çalışıyor"; not "bizim de hobimiz", "hobimiz değil", "hobimiz
-oldu", an activity named, "oymayı zaten hobi olarak yapıyor", a cleaning paid for, nor one price), in Turkish a grave
-damage told, then named a trifle of wear with "let's say" closing the sentence ("Banjonun sapını ikiye ayırmışsınız;
-ufak bir kozmetik kusur diyelim."; not an event, "ufak bir kaza diyelim", a naming that goes on or is asked, a contrast,
-"ama ürün sağlam", a slight damage, "çizmişsiniz", nor with a remedy or reassurance after it), and sarcasm built from two parts in one sentence or the next, in
+Year's Eve, for free"; not one such term, "Of course, delivery is free", nor a list without the yes), and sarcasm built from two parts in one sentence or the next, in
 either order: praise for something that went wrong by the customer's doing ("Congratulations, you missed it
 again", "Tebrikler, yine kaçırmışsınız", "Hats off to you for ignoring…"), counting how often they asked or
 slipped ("the fourth time you've asked", "beşinci kez soruyorsunuz", "dördüncü mesajınızdır ki…", "bu kaçıncı
@@ -766,10 +754,7 @@ func (c *customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 	markers = append(markers, virtueActs(m, found)...)
 	markers = append(markers, expectedAsked(m, found)...)
 	markers = append(markers, countedAside(m, found)...)
-	markers = append(markers, pastimeWork(m, found)...)
-	markers = append(markers, damageNamed(m, found)...)
 	markers = append(markers, waitingOurs(m, found)...)
-	markers = append(markers, c.sympathyNamed(m, found)...)
 	if c.properties[m.Lang] != nil && len(found[lsApology]) == 0 {
 		markers = append(markers, c.tautologies(m, found)...)
 	}
@@ -1057,8 +1042,7 @@ func (c *customer) refine(m *lint.Message, found cuesFound) []lint.Match {
 // timeFeats drops from the feats found time stopped or slowed that is no
 // feat: "time" as the first noun of a compound or before what it is
 // counted on ("stop time tracking", "freeze time-limited offers", "freeze
-// time on your ticket"; in English magic likewise: "use magic tricks"), a
-// button's label ("zamanı durdur düğmesine"),
+// time on your ticket"), a button's label ("zamanı durdur düğmesine"),
 // and, in Turkish and Azerbaijani, time stopped with no mock compliance
 // ("Tabii", "Əlbəttə") beside it: a promo's metaphor ("Spa merkezimizde
 // zamanı yavaşlatıyoruz").
@@ -1072,7 +1056,7 @@ func timeFeats(m *lint.Message, found cuesFound) []lint.Match {
 		first, last := toks[f.First].Norm, toks[f.Last].Norm
 		n := neighbour(toks, f.Last, 1)
 		if m.Lang == lint.English {
-			if last != "time" && last != "magic" || n < 0 {
+			if last != "time" || n < 0 {
 				return false
 			}
 			if toks[n].Kind == lint.Punct {
