@@ -156,7 +156,7 @@ a sentence's start is an action too ("Secure a place at …", "Update the app to
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
 bikes off"), "Snap them up", "Pop your postcode into the form"). Ringing, phoning or dialling a phone number
 opening a sentence tells too ("Ring 01632 960412 to book"; not "Phone cases are half price", "Phone: 01632 960412",
-"We will ring 01632 960412 customers first"). "Shop" or "visit" used as
+"We will ring 01632 960412 customers first", nor "Phone 01632 960412 stays the same" without a purpose after the number). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor
 a heading ("Update: new opening hours"), nor a statement ("the studio is now open", "now open every weekend",
 "Secure parking is free", "new flours have just come in"); with something to open or secure after it, it tells again

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/msglint/msglint/lint"
@@ -9,6 +10,11 @@ import (
 // ctaDialVerbs: the verbs of phoning (en dial_verbs: "ring", "phone",
 // "dial") that tell the customer to call when a phone number follows them.
 var ctaDialVerbs = ctaData.WordSets("dial_verbs")
+
+// ctaDialNouns and ctaDialAfter: the dial verbs that also label a number
+// (dial_nouns) and the words after the number that make them tell
+// (dial_after).
+var ctaDialNouns, ctaDialAfter = ctaData.WordSets("dial_nouns"), ctaData.WordSets("dial_after")
 
 // dialed reports whether a promotion tells the customer to phone a number:
 // one of dial_verbs opening a sentence, or after one of before ("just
@@ -28,37 +34,51 @@ func (g ctaGrammar) dialed(m *lint.Message) bool {
 			continue
 		}
 		prev := neighbour(toks, i, -1)
-		if !(prev < 0 || sentenceStart(toks, i) || toks[prev].Kind == lint.Word && g.before[m.Lang][toks[prev].Norm]) {
+		opens := prev < 0 || sentenceStart(toks, i)
+		if !(opens || toks[prev].Kind == lint.Word && g.before[m.Lang][toks[prev].Norm]) {
 			continue
 		}
-		if phoneNumberAt(m.Body.Text, toks, neighbour(toks, i, 1)) {
+		end, ok := phoneNumberEnd(m.Body.Text, toks, neighbour(toks, i, 1))
+		if !ok {
+			continue
+		}
+		if !opens || !ctaDialNouns[m.Lang][t.Norm] {
+			return true
+		}
+		// "Phone 01632 960412 stays the same": a label or a subject unless
+		// a purpose, a time or "!" follows the number.
+		if next := neighbour(toks, end-1, 1); next >= 0 && (toks[next].Kind == lint.Word && ctaDialAfter[m.Lang][toks[next].Norm] ||
+			toks[next].Kind == lint.Punct && strings.HasPrefix(toks[next].Norm, "!")) {
 			return true
 		}
 	}
 	return false
 }
 
-// phoneNumberAt reports whether a phone number opens at token i: seven
+// phoneNumberEnd reports whether a phone number opens at token i: seven
 // digits or more, in numbers joined by spaces, dashes, dots or
-// brackets, a "+" allowed before the first.
-func phoneNumberAt(text string, toks []lint.Token, i int) bool {
-	digits := 0
+// brackets, a "+" allowed before the first; end is the index after its
+// last token.
+func phoneNumberEnd(text string, toks []lint.Token, i int) (end int, ok bool) {
+	digits, last := 0, i
 	for j := i; j >= 0 && j < len(toks); j++ {
 		t := toks[j]
 		s := text[t.Start:t.End]
 		switch {
 		case t.Kind == lint.Space:
 			if j == i {
-				return false
+				return 0, false
 			}
+			continue
 		case t.Kind == lint.Punct && (s == "+" && digits == 0 || s == "-" || s == "(" || s == ")" || s == "."):
 		case t.Kind == lint.Number:
 			digits += countDigits(s)
 		default:
-			return digits >= 7
+			return last + 1, digits >= 7
 		}
+		last = j
 	}
-	return digits >= 7
+	return last + 1, digits >= 7
 }
 
 // countDigits is the number of decimal digits in s.

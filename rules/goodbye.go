@@ -39,14 +39,14 @@ dursun" is a label and "Kuryer geri qayıtsın" a jussive), "Xalçanız evinizə
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
 rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "we hope to cater for you another time", "Hopefully we'll get to ride with you
-another week", "sizi yenə görmək ümidi ilə", "Sizi yeniden ağırlamaktan mutluluk duyarız", "sizi qarşılamaqdan
+another week" (not "Hopefully we'll never work with you again"), "sizi yenə görmək ümidi ilə", "Sizi yeniden ağırlamaktan mutluluk duyarız", "sizi qarşılamaqdan
 məmnun olarıq" (not "açmaktan mutluluk duyarız" nor "mutluluk duyduğumuz fuar"); a
 hope is a closing only for seeing, meeting or serving the customer again, not as the purpose of a
 deed, "sizi evde bulma ümidiyle geldi", and "hope you'll" only before enjoying or coming back, not
 "we hope you'll pay the balance"; a verbless exclamation of fair weather or luck, "Fair winds!", "Clear skies
 and calm seas!", "Bereketli avlar!", "Xeyirli ovlar!", but not opening a message that goes on, "Good news! …", and a
-fair wind, water, sky or line for a time to come, "Tight lines this weekend", "Fair winds for the rest of the season"
-(not "Calm seas are forecast this weekend", "Fair prices all year"); a good
+fair wind, sea, tide or line for a time to come closing the message, "Tight lines this weekend", "Fair winds for the rest of
+the season" (not "Calm seas are forecast this weekend", "Fair prices all year", "Clear skies this weekend"); a good
 adjective and an activity's -ing noun closing it, "Good paddling!", not a judgement, "Good thinking!"; staying
 well where the verb ends, "yağmurda kuru kalın", "soyuq günlərdə isti qalın"; "Wear it in good health", "Wear them in comfort", "Rahat geyinin", "Rahatça kullanın" (not an instruction,
 "Belgeleri rahatça yükleyin"); "Happy"
@@ -58,7 +58,7 @@ printed on the card", "Teşekkür kartı pakete eklendi"; one sent to the custom
 "it was a pleasure", "we loved having you") and no offer of more help ("anything else I can help with?", "is there anything
 more I can do?", "başka bir konuda yardımcı olabilir miyim?", "başqa sualınız varmı?", "kömək edərik", "yardımcı oluruz", "if anything comes
 up, write to us" in any words ("bir sorun yaşarsanız bize yazabilirsiniz", "çekinmeden yazın", "yenidən yazsanız
-sevinərik"; not "nömrəni yazsanız sevinərik", a request) (not negated: "don't reply here; if needed, open a new ticket"; not as the condition
+sevinərik"; not "nömrəni yazsanız sevinərik" nor "onu yenidən yazsanız sevinərik", a request) (not negated: "don't reply here; if needed, open a new ticket"; not as the condition
 itself: "If you reply here, nobody will read it"), answering the customer's questions or always ("sorularınızı her zaman
 yanıtlarız", "suallarınızı cavablandırarıq"; not a policy: "itirazlara yalnızca yazılı olarak cevap veririz",
 "e-postalara 48 saat içinde yanıt veririz"), asking the customer back ("Come back soon!", "Yine uğrayın!", "Yenə gəlin!";
@@ -103,7 +103,7 @@ conversations politely and say how to get back in touch.`,
 					pb.has(m, "thanks") && (!told || gw.addressed(m, pb.find(m, "thanks"))) || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang], gw.helpNegations[m.Lang]) ||
 					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
-					gw.talkSoon(m, pb) || gw.timedFortune(m) || gw.passOn(m, m.Tokens()) || gw.askedBack(m, pb.find(m, "asked_back")) ||
+					gw.talkSoon(m, pb) || gw.timedFortune(m) || gladBack(m, pb.find(m, "glad_back")) || gw.passOn(m, m.Tokens()) || gw.askedBack(m, pb.find(m, "asked_back")) ||
 					gw.awaitsYou(m, pb.find(m, "await_you")) || gw.answers(m, pb.find(m, "answer")) {
 					return true
 				}

@@ -8,10 +8,11 @@ import (
 )
 
 // fortuneTail holds the words of a verbless wish of fair conditions for a
-// time to come (see timedFortune): the adjectives and nouns of wind, water,
-// sky and the angler's line (fortune_tail_adjectives, fortune_tail_nouns;
-// not of goods or roads: "Warm drinks this weekend", "Fair prices all
-// year" announce) and the spans that open the time ("for the rest of").
+// time to come (see timedFortune): the adjectives and nouns of the sailor's
+// wind, sea and tide and the angler's line (fortune_tail_adjectives,
+// fortune_tail_nouns; not of goods, roads or the weather of an update:
+// "Warm drinks this weekend", "Fair prices all year", "Clear skies this
+// weekend" announce) and the spans that open the time ("for the rest of").
 type fortuneTail struct {
 	adjectives, nouns map[lint.Lang]map[string]bool
 	spans             map[lint.Lang][][]string
@@ -23,7 +24,7 @@ var goodbyeFortuneTail = fortuneTail{
 	spans:      phrases(goodbyeData.WordSets("fortune_time_spans")),
 }
 
-// timedFortune reports whether a sentence, not the message's first, is a
+// timedFortune reports whether the message's last sentence, not its first, is a
 // verbless wish of fair conditions for a time to come: one of
 // fortune_tail_adjectives and one of fortune_tail_nouns opening it, then a time, one of
 // wish_times or until and one or two words ("Tight lines this weekend",
@@ -44,8 +45,8 @@ func (gw *goodbyeWords) timedFortune(m *lint.Message) bool {
 	}
 	sents := m.Sentences()
 	for si, s := range sents {
-		if si == 0 {
-			continue // opening the message it announces
+		if si == 0 || si != len(sents)-1 {
+			continue // opening the message it announces, or news before more
 		}
 		text := strings.TrimRight(m.Body.Text[s.Start:s.End], " \t\n\"'”’)")
 		if strings.HasSuffix(text, "?") || strings.HasSuffix(text, ":") {
@@ -69,6 +70,30 @@ func (gw *goodbyeWords) timedFortune(m *lint.Message) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// goodbyeAccusative holds the accusative endings (accusative_endings) that
+// mark the word right before a glad_back cue as its object.
+var goodbyeAccusative = goodbyeData.WordSets("accusative_endings")
+
+// gladBack reports whether one of the glad_back cues, being glad of the
+// customer's writing again or coming back ("Yenidən yazsanız, sevinərik"),
+// is a courtesy: not when the word right before it is in the accusative,
+// the object of the verb ("Ünvanı yenidən yazsanız sevinərik", "onu yenidən
+// yazsanız"), which asks for something to be sent again.
+func gladBack(m *lint.Message, found []lint.Match) bool {
+	toks := m.Tokens()
+	for _, f := range found {
+		if f.First < 0 || f.First >= len(toks) {
+			return true
+		}
+		prev := neighbour(toks, f.First, -1)
+		if prev >= 0 && toks[prev].Kind == lint.Word && endsWithAny(toks[prev].Norm, goodbyeAccusative[m.Lang]) {
+			continue
+		}
+		return true
 	}
 	return false
 }
