@@ -41,7 +41,8 @@ var BotHandoff = &lint.Rule{
 an error, only handles other topics, says the question is out of its scope or not among its tasks, the
 service is unavailable or to try later, a tool of ours offline ("our quote calculator is offline for updates"; not
 the customer's device, nor "back online"), input the system does not
-recognise ("that code isn't recognised", "sistemdə tanınmır"), "that's beyond me", a feature is not ready yet or closed ("this feature isn't ready yet",
+recognise ("that code isn't recognised", "sistemdə tanınmır"; not other things set against the customer's own in the
+same sentence, "Old codes aren't recognised, but yours is valid", "ama sizinki yeni"), "that's beyond me", a feature is not ready yet or closed ("this feature isn't ready yet",
 "funksiyası bu həftə bağlıdır"), the customer has sent too many messages ("you've sent too many messages"; not "please avoid sending too many
 messages") or has reached a limit on asking ("You've reached the limit of three
 questions per session"; or used up a limit that counts questions, messages or requests, "mesaj hakkınız doldu", "Gündə 4 sorğu
@@ -58,7 +59,7 @@ chart or list, "cədvəlimizdə yoxdur", "tablomuzda yok", unless the bot then a
 and something of ours: "but our M fits chest sizes 96-100 cm", "en yakın ölçümüz 42"; "no problems found" is
 an answer), or that a request is
 not taken in this chat: "Refunds can't be issued in this chat") and gives no route to a person or
-another channel: no agent, adviser or operator keyword, phone number, e-mail address, contact page,
+another channel (a route it says it cannot offer is none: "You can't request a callback here"): no agent, adviser or operator keyword, phone number, e-mail address, contact page,
 visit to one of the brand's branches, the bot itself putting the customer through in any tense or mood
 ("I can connect you", "sizi ona aktarırım", "sizi hemen bağlayayım", "sizi operatora qoşa bilərəm", "sizi dietoloqumuzla əlaqələndirirəm", not a connection of ours, "bankımızla əlaqə
 kəsildi", "sağlayıcımızla iletişimde bir sorun"; in
@@ -66,7 +67,7 @@ Turkish and Azerbaijani not negated, not counterfactual ("sizi bağlardım"), no
 proqramımıza qoşduq"); in English "connect/transfer you" counts as said), someone who will call the customer ("our dispatcher will call
 you within half an hour", "ustamız sizi yarın arayacak"), one of the brand's people whatever their
 title ("planlamacılarımızdan biriyle görüşün", "vəkillərimizdən biri sizə yazacaq"; talked with or put through to, "stilistimizlə birbaşa danışmaq", "sizi
-şefimize bağlayayım mı?"), someone who will answer
+şefimize bağlayayım mı?"; not negated or unable, "sizi şefimize bağlayamıyorum"), someone who will answer
 ("a harbour master will reply here", "liman görevlisi cevap verecektir"; not "the system will reply" or "our FAQ page
 will answer"), one of our people who answers in any tense ("our baker replies on Instagram", "çörəkçimiz Instagram-da
 cavab verir") or is reached by a keyword ("type 'baker' to reach our baker", "ustamıza iletmek için 'usta' yazın"),
@@ -118,10 +119,10 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				}
 				// A fallback cue first; the slower dead ends only without one,
 				// and the routes to a person (regular expressions) last.
-				fallback := conceded(m, pb, cond.drop(m, pb, answered.drop(m, troubleAbsent(m, pb.find(m, "fallback"), trouble[m.Lang]))))
+				fallback := contrasted(m, conceded(m, pb, cond.drop(m, pb, answered.drop(m, troubleAbsent(m, pb.find(m, "fallback"), trouble[m.Lang])))))
 				if len(fallback) == 0 {
 					fallback = append(append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...), usedLimit(m, pb)...)
-					fallback = conceded(m, pb, cond.drop(m, pb, append(fallback, scoped.find(m, pb)...)))
+					fallback = contrasted(m, conceded(m, pb, cond.drop(m, pb, append(fallback, scoped.find(m, pb)...))))
 				}
 				if len(fallback) == 0 || len(routes(m, pb, place, own, self)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || replier.found(m, pb) || hasPhone(m.Body.Text) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
@@ -167,6 +168,7 @@ type oneOfOurs struct {
 	one, withOne, with              map[lint.Lang]map[string]bool
 	you, toOne                      map[lint.Lang]map[string]bool
 	adverbs                         map[lint.Lang]map[string]bool
+	negation, negatedAbility        map[lint.Lang][]string // folded
 }
 
 func newOneOfOurs() oneOfOurs {
@@ -176,7 +178,8 @@ func newOneOfOurs() oneOfOurs {
 		toEnds: endingSets(w("ours_to_endings")), reach: stems("reach_stems"), reachPeople: stems("reach_people"),
 		connect: stems("connect_stems"), toOne: w("to_one"), acts: stems("one_acts"), agentSuffixes: stems("agent_suffixes"),
 		from: endingSets(w("ours_from_endings")), one: w("one"), withOne: w("with_one"), with: w("with"),
-		you: w("you_object"), adverbs: w("adverbs")}
+		you: w("you_object"), adverbs: w("adverbs"), negation: foldedSorted("reach_negation"),
+		negatedAbility: foldedSorted("negated_ability")}
 }
 
 func (o oneOfOurs) found(m *lint.Message) bool {
@@ -324,7 +327,29 @@ func (o oneOfOurs) withOurs(l lint.Lang, toks []lint.Token, i int, folded bool) 
 		return false
 	}
 	fv := lint.Fold(l, toks[j].Norm)
-	return slices.ContainsFunc(verbs, func(s string) bool { return strings.HasPrefix(fv, s) })
+	for _, s := range verbs {
+		if rest, ok := strings.CutPrefix(fv, s); ok && !o.negatedVerb(l, toks, j, rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedVerb: the verb of talking or reaching (token j, rest its ending
+// after the stem) is negated or cannot be done: the ending starts with a
+// negation or a negated ability (reach_negation: "bağlayamıyorum",
+// "yönlendiremiyorum", "qoşmuram"), or the next word is a negated ability
+// (negated_ability: "qoşa bilmirəm"). It reaches no one.
+func (o oneOfOurs) negatedVerb(l lint.Lang, toks []lint.Token, j int, rest string) bool {
+	if slices.ContainsFunc(o.negation[l], func(e string) bool { return strings.HasPrefix(rest, e) }) {
+		return true
+	}
+	k := neighbour(toks, j, 1)
+	if k < 0 || toks[k].Kind != lint.Word {
+		return false
+	}
+	fk := lint.Fold(l, toks[k].Norm)
+	return slices.ContainsFunc(o.negatedAbility[l], func(e string) bool { return strings.HasPrefix(fk, e) })
 }
 
 // oursHelp: the brand's people named by "our" and any noun, who will or
@@ -1008,6 +1033,46 @@ func conceded(m *lint.Message, pb phraseBook, found []lint.Match) []lint.Match {
 
 var contrastWords = bothandoffData.WordSets("contrast")
 
+// yoursAfterContrast: per language, the customer's own named right after a
+// contrast word ("but yours starts with B", "but your price is locked",
+// "ama sizinki yeni", "amma sizinki yenidir").
+var yoursAfterContrast = bothandoffData.WordSets("yours_after_contrast")
+
+// contrasted keeps the matches that are not set against the customer's
+// own: a failure of other things (old codes, a previous address, a tool)
+// followed in its sentence by a contrast word and, within two words, the
+// customer's own (yours_after_contrast) tells what did work for the
+// customer, and the bot has answered.
+func contrasted(m *lint.Message, found []lint.Match) []lint.Match {
+	yours, contrast := yoursAfterContrast[m.Lang], contrastWords[m.Lang]
+	if len(found) == 0 || yours == nil || contrast == nil {
+		return found
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	answered := func(f lint.Match) bool {
+		for i := f.Last + 1; f.Last >= 0 && i < len(toks); i++ {
+			t := toks[i]
+			if t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?") {
+				return false
+			}
+			if t.Kind != lint.Word || !contrast[t.Norm] {
+				continue
+			}
+			for k, n := i, 0; n < 2; n++ {
+				if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
+					break
+				}
+				if hasWord(m.Lang, yours, toks[k].Norm, folded) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return dropMatches(found, answered)
+}
+
 // conditions tell a dead end said as a condition ("If that time is not
 // possible for you, reply with another day", "mümkün değilse"): an "if"
 // word before it in its clause, or the conditional ending on its last word.
@@ -1324,7 +1389,7 @@ func (sc selfConnect) youBefore(l lint.Lang, toks []lint.Token, i int, folded bo
 // yönlendiriyorum" (to the main menu) and "transferring you to the menu"
 // lead back to the bot; an option in the menu may lead to a person.
 func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, self selfConnect) []lint.Match {
-	handoff := append(repliesDrop(m, countedDrop(m, own.drop(m, pb.find(m, "handoff")))), self.find(m, pb)...)
+	handoff := append(negatedDrop(m, repliesDrop(m, countedDrop(m, own.drop(m, pb.find(m, "handoff"))))), self.find(m, pb)...)
 	if len(handoff) == 0 {
 		return nil
 	}
@@ -1359,6 +1424,44 @@ func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, sel
 		}
 		return false
 	})
+}
+
+// routeNegation: per language, the words of negation or inability that,
+// at most four words before a handoff cue and with only words of ability,
+// time or degree between (route_negation_gap), say the route is not
+// offered ("You can't book a callback here", "I'm not able to request a
+// callback"); another word between governs its own verb ("Could not update
+// the agent bot").
+var (
+	routeNegation    = bothandoffData.WordSets("route_negation")
+	routeNegationGap = bothandoffData.WordSets("route_negation_gap")
+)
+
+// negatedDrop keeps the handoff matches that are not negated: no word of
+// route_negation in the four words before the cue, within its clause and
+// with only route_negation_gap words between.
+func negatedDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
+	set := routeNegation[m.Lang]
+	if len(handoff) == 0 || set == nil {
+		return handoff
+	}
+	toks := m.Tokens()
+	folded := lint.Folded(m.Lang, m.Body.Text)
+	negated := func(h lint.Match) bool {
+		for k, n := h.First, 0; n < 4 && h.First >= 0; n++ {
+			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || contrastWords[m.Lang][toks[k].Norm] {
+				return false
+			}
+			if hasWord(m.Lang, set, toks[k].Norm, folded) {
+				return true
+			}
+			if !hasWord(m.Lang, routeNegationGap[m.Lang], toks[k].Norm, folded) {
+				return false
+			}
+		}
+		return false
+	}
+	return dropMatches(handoff, negated)
 }
 
 // Who answers after "our" (English "our * replies"): replyVerbs end the
