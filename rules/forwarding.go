@@ -36,8 +36,8 @@ party — a courier, partner, airline, contractor, insurer, lab, reseller, growe
 children's entertainer ("ad günü animatoru"), a craftsperson ("the luthier"), a quarry, a delivery app, a
 party we know or trust ("a roofer we know", "tanıdığımız bir ustaya", "etibar etdiyimiz ustaya", "tanış
 ustaya"; not "tanış olduq", we read it), a public body's officer, committee or service ("the county heritage
-officer", "the local planning committee", "the regional ambulance service"; with regional, local, national or central
-only for a public service's work: "the regional repairs service" is ours), a plantation, a club of some kind ("the
+officer", "the local planning committee", "the regional ambulance service"; a service with regional, local, national or
+central only for a public service's work: "the regional repairs service" is ours), a plantation, a club of some kind ("the
 sailing club") or a cooperative, a business named by its trade ("tabakhane", "kahvehane", "çay evi": -hane
 or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
 ("the city archive", "the university library"; not storage, "the photo library", "the digital archive"), the owner or operator of someone else's place ("the owner of the
@@ -3528,8 +3528,8 @@ func (fw *forwardingWords) publicKind(m *lint.Message, toks []lint.Token, o lint
 		}
 		w := toks[j].Norm
 		if fw.institutionKinds[l][w] {
-			if fw.bodyHeads[l][toks[o.Last].Norm] && fw.divisionKinds[l][w] && !works {
-				return -1 // "the regional repairs service": a company's division
+			if strings.HasPrefix(toks[o.Last].Norm, "service") && fw.divisionKinds[l][w] && !works {
+				return -1 // "the regional repairs service": a company's division; "the local festival committee" is none
 			}
 			if d := neighbour(toks, j, -1); k > 0 && d >= 0 && fw.determiners[l][toks[d].Norm] && !fw.ourWords[l][toks[d].Norm] && !fw.owner[l][toks[d].Norm] {
 				return j
