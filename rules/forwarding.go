@@ -35,8 +35,9 @@ your invoice") were, or will be, forwarded, redirected, shared, handed, passed, 
 party — a courier, partner, airline, contractor, insurer, lab, reseller, grower, farmer, sponsor, a
 children's entertainer ("ad günü animatoru"), a craftsperson ("the luthier"), a quarry, a delivery app, a
 party we know or trust ("a roofer we know", "tanıdığımız bir ustaya", "etibar etdiyimiz ustaya", "tanış
-ustaya"; not "tanış olduq", we read it), a public body's officer ("the county heritage
-officer"), a plantation, a club of some kind ("the
+ustaya"; not "tanış olduq", we read it), a public body's officer, committee or service ("the county heritage
+officer", "the local planning committee", "the regional ambulance service"; a service with regional, local, national or
+central only for a public service's work: "the regional repairs service" is ours), a plantation, a club of some kind ("the
 sailing club") or a cooperative, a business named by its trade ("tabakhane", "kahvehane", "çay evi": -hane
 or "* evi", not someone's home, "annenizin evi"), an archive or a library of an institution or a place
 ("the city archive", "the university library"; not storage, "the photo library", "the digital archive"), the owner or operator of someone else's place ("the owner of the
@@ -52,24 +53,31 @@ before a postposition, "ona göre", "ona görə də"; "your order number" is dat
 describes the goods), was notified of them or they were reported to it, was copied into the
 conversation ("tedarikçiyi yazışmaya dahil ettik", "təchizatçını yazışmaya əlavə etdik", "bilgiye ekledik", "bilgi olarak ekledik", "üreticiyi de e-postaya ekleyerek ilettik",
 "copied in our importer, Vinoteca Ltd, on this thread", "cc'd Parcelnet on your email", "yazışmaya kattık",
-"yazışmaya qoşduq", "CC'ledik", "firmasına CC etdik"; cc'd, copied in or looped in with no word for the conversation, "we've CC'd the
+"yazışmaya qoşduq", "CC'ledik", "firmasına CC etdik"; the party copied in is the verb's object, or its subject
+with a passive verb, "Kargo firması yazışmaya eklendi", while a party with no case before an active verb copied us in, "Tedarikçi bizi
+yazışmaya ekledi" is fine; cc'd, copied in or looped in with no word for the conversation, "we've CC'd the
 supplier", "I've looped in the manufacturer"; not "we were cc'd on the courier's reply" nor "copied in the manufacturer's terms") or was given the customer's
 address for its mailing list, without asking first. Asking for consent ("May we share your number with the courier?", "Kargo firmasıyla
 paylaşmamıza izin verir misiniz?") or saying it was given ("with your permission", "müsaadenizle",
 "icazənizlə") — but not its absence: "without your permission", "izniniz olmadan", "icazənizi almadan"
 are flagged —, an offer or a condition ("we can pass it on if you agree",
 "paylaşabiliriz"), a negation ("we will never share your number"), a receiver set aside for another ("…, not to the
-DHL depot", "kargo firmasına değil, size", "kuryerə yox"; but "not only to the courier" is flagged), giving the customer the third
+DHL depot", "kargo firmasına değil, size", "kuryerə yox"; but "not only to the courier" is flagged), a compound's head after a party's noun ("passed the
+repair report to our service manager"; a noun with "of" or a number after it is what was given: "sent the insurer video of the damage" is
+flagged), giving the customer the third
 party's contact instead (its tracking link or form added to the conversation: "kargo firmasının takip
 linkini yazışmaya ekledik"), a word in capitals alone ("KYC", "AML": a company is read from its legal form
 or a name, not from capitals, unless it is a carrier known by one, "DPD", "DHL-ə"), passing it to the brand's own teams (billing, the store manager, Customer
 Care, head office, the office, the technical service at our branch), premises or people ("our studio", "our restaurant", "our
 florist", "otelimize", "kafe sahibimize", "our team in the studio", "kliniğimizin laboratuvarına": "our" makes them ours, unless they are a role outside the
-brand such as "our supplier", "a freelance plasterer", "anlaşmalı bir döşemeciye", "our importer", "our publisher", "our bakery supplier", "our courier partner", "anlaşmalı terzimize", a company, bank or carrier of a place
+brand such as "our supplier", "a freelance plasterer", "anlaşmalı bir döşemeciye", "our importer", "our publisher", "our bakery supplier", "our courier partner", "anlaşmalı terzimize", a carrier named by a brand
+set off by commas ("our courier, ParcelDash,"; a person's name there, or "who" after the name, keeps it ours: "our driver, Tom", "our
+stylist, DeShawn, who…"), a company, bank or carrier of a place
 of ours ("otelimizin transfer şirketine", "mağazamızın anlaşmalı kuryesine"), or a company of a trade
 such as "our cleaning company"; after "our" an outside role's noun before our own role names that role's work,
-"our importer account manager"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), an agent, officer, liaison, desk or manager of ours ("one of our agents", "the kennel manager on our team"; without "our", another party's noun before one makes it
-that party's: "the insurance agent" is flagged; a manager named by a place is the place's own, ours, as "the store manager" is, unless the place is named after "at": "the hotel manager" is fine, "the marina manager at Port Hamble" flagged), the owner or the club alone ("the owner", "the shop owner", "your
+"our importer account manager"), a party's word that tells a kind of our customers ("toptancı müşteri listemize"), an agent, officer, liaison, desk, committee, service or manager of ours ("one of our agents", "the kennel manager on our team"; without "our", another party's noun before one makes it
+that party's: "the insurance agent" is flagged; even after "our" an outside party's noun before a service or committee names that party's
+business: "our partner cleaning service" is flagged; a manager named by a place is the place's own, ours, as "the store manager" is, unless the place is named after "at": "the hotel manager" is fine, "the marina manager at Port Hamble" flagged), the owner or the club alone ("the owner", "the shop owner", "your
 home club", "the Loyalty Club", "the club's welfare officer") or an event's own officials, the account or card holder (the
 customer), advice such as "take your results with you when you go to the hospital", a party the customer is to
 reach ("sığortaçınıza müraciət etmək üçün … sizə göndərdik"; one we reach on the customer's behalf,
@@ -168,6 +176,13 @@ type forwardingWords struct {
 	// that party, unless "our" stands before it ("our importer liaison
 	// officer").
 	agentHeads map[lint.Lang]map[string]bool
+	// bodyHeads (English): agent_heads that name a body, not a person
+	// (service, committee): an outside party's noun before one names that
+	// party's body even after "our" ("our partner cleaning service");
+	// divisionKinds: institution_kinds every company also uses for its own
+	// divisions (regional, local), a public body's only with a word of
+	// publicWorks before the head ("the regional ambulance service").
+	bodyHeads, divisionKinds, publicWorks map[lint.Lang]map[string]bool
 	// placedHeads (English): our own roles named by the place they run
 	// ("the hotel manager", ours as "the store manager" is); a third
 	// party's noun before one is that party only with "at" and a
@@ -415,7 +430,7 @@ func newForwardingWords() *forwardingWords {
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
 		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
-		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"), placedHeads: w("placed_heads"),
+		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"), bodyHeads: w("body_heads"), divisionKinds: w("division_kinds"), publicWorks: w("public_works"), placedHeads: w("placed_heads"),
 		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), companions: w("companions"), lightVerbs: w("light_verbs"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
@@ -677,6 +692,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 					break // "the supplier and our team": no compound
 				}
 				if i := slices.IndexFunc(ours, func(o lint.Match) bool { return o.First == next }); i >= 0 {
+					if fw.bodyHeads[m.Lang][toks[ours[i].Last].Norm] {
+						break // "our partner cleaning service": the partner's business, not a role of ours
+					}
 					if !ourAhead && fw.agentHeads[m.Lang][toks[ours[i].Last].Norm] && !fw.ourAfter(m.Lang, toks, ours[i].Last) {
 						break // "the insurance agent"; "the kennel liaison on our team" is ours
 					}
@@ -1856,11 +1874,12 @@ func (fw *forwardingWords) appositiveNames(m *lint.Message, toks []lint.Token, t
 }
 
 // appositiveBrands (English): a brand's name set off by a comma after a
-// third party's noun names that party, even after "our": "handed to our
-// courier, ParcelDash, for delivery" (a courier firm we use), unlike "our
-// driver, Tom" (one of our staff). A brand is told from a person by its
+// carrier's noun (carriers) names that party, even after "our": "handed to
+// our courier, ParcelDash, for delivery" (a courier firm we use), unlike
+// "our driver, Tom" (one of our staff). A brand is told from a person by its
 // shape: one word, capitalised, with a capital inside it ("SwiftHaul"),
-// not a surname's prefix ("McKenzie", "MacLeod").
+// not a surname's prefix ("McKenzie", "MacLeod"); a person's role ("our
+// stylist, DeShawn") or "who" after the name makes it a person.
 func (fw *forwardingWords) appositiveBrands(m *lint.Message, toks []lint.Token, third, names []lint.Match) []lint.Match {
 	if fw.ourList[m.Lang] != nil {
 		return nil
@@ -1873,6 +1892,21 @@ func (fw *forwardingWords) appositiveBrands(m *lint.Message, toks []lint.Token, 
 		}
 		i := neighbour(toks, c, 1)
 		if i < 0 || toks[i].Kind != lint.Word || slices.ContainsFunc(names, func(n lint.Match) bool { return n.First == i }) {
+			continue
+		}
+		// Only a firm's noun takes a brand (carriers: "our courier,
+		// ParcelDash"); a person's role takes a person's name, whatever
+		// its shape ("our stylist, DeShawn"), and so does any noun with
+		// "who" after the name.
+		if !fw.carrier(m.Lang, t) {
+			continue
+		}
+		if a := neighbour(toks, i, 1); a >= 0 && toks[a].Norm == "," {
+			i2 := neighbour(toks, a, 1)
+			if i2 >= 0 && toks[i2].Norm == "who" {
+				continue
+			}
+		} else if a >= 0 && toks[a].Norm == "who" {
 			continue
 		}
 		if w := m.Body.Text[toks[i].Start:toks[i].End]; brandShaped(w) {
@@ -2473,6 +2507,13 @@ func (fw *forwardingWords) determined(l lint.Lang, toks []lint.Token, v lint.Mat
 	return v.First >= 0 && prev >= 0 && fw.determiners[l][toks[prev].Norm]
 }
 
+// specified: the word after n is "of" or holds a digit ("video of the
+// damage", "registration 4471", "photo 2").
+func (fw *forwardingWords) specified(toks []lint.Token, n int) bool {
+	q := neighbour(toks, n, 1)
+	return q >= 0 && (toks[q].Norm == "of" || strings.ContainsAny(toks[q].Norm, "0123456789"))
+}
+
 // doubleObject: an English verb with the receiver right after it and what
 // was sent right after that ("we've given the locksmith your number", "I
 // sent the fitter your photos", "sent him the pictures"); "we sent the
@@ -2494,7 +2535,10 @@ func (fw *forwardingWords) doubleObject(l lint.Lang, toks []lint.Token, v, d, t 
 	// stands bare in no object: "passed the repair report to …" names one
 	// thing, no receiver ("given the plumber photos" gives the plumber some,
 	// and so does a noun of mass_data: "given the plumber information").
-	if n == d.First && d.First == d.Last && !fw.determiners[l][toks[n].Norm] && !strings.HasSuffix(toks[n].Norm, "s") && !fw.massData[l][toks[n].Norm] {
+	// A noun followed by "of" or by a number or code is no compound's
+	// head but the thing given: "sent the insurer video of the damage",
+	// "given the courier registration 4471".
+	if n == d.First && d.First == d.Last && !fw.determiners[l][toks[n].Norm] && !strings.HasSuffix(toks[n].Norm, "s") && !fw.massData[l][toks[n].Norm] && !fw.specified(toks, n) {
 		if p := neighbour(toks, t.First, -1); p >= 0 && fw.determiners[l][toks[p].Norm] {
 			return false
 		}
@@ -3477,13 +3521,16 @@ func (fw *forwardingWords) publicKind(m *lint.Message, toks []lint.Token, o lint
 	if o.First < 0 || fw.institutionKinds[l] == nil || !fw.agentHeads[l][toks[o.Last].Norm] {
 		return -1
 	}
-	j := o.First
+	j, works := o.First, false
 	for k := 0; k < 3; k++ {
 		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word || upperInitial(m.Body.Text[toks[j].Start:toks[j].End]) {
 			return -1
 		}
 		w := toks[j].Norm
 		if fw.institutionKinds[l][w] {
+			if strings.HasPrefix(toks[o.Last].Norm, "service") && fw.divisionKinds[l][w] && !works {
+				return -1 // "the regional repairs service": a company's division; "the local festival committee" is none
+			}
 			if d := neighbour(toks, j, -1); k > 0 && d >= 0 && fw.determiners[l][toks[d].Norm] && !fw.ourWords[l][toks[d].Norm] && !fw.owner[l][toks[d].Norm] {
 				return j
 			}
@@ -3492,6 +3539,7 @@ func (fw *forwardingWords) publicKind(m *lint.Message, toks []lint.Token, o lint
 		if fw.ownNames[l][w] || fw.determiners[l][w] {
 			return -1
 		}
+		works = works || fw.publicWorks[l][w]
 	}
 	return -1
 }
@@ -3666,13 +3714,27 @@ func (fw *forwardingWords) copiedInto(l lint.Lang, toks []lint.Token, v, d, t li
 	// bizi yazışmaya ekledi": the supplier copied us in); a compound's head
 	// after a vowel takes -sI there ("Kargo firması"), after a consonant
 	// -I, which is the accusative's too ("şirkəti").
-	if f := strings.Fields(t.Cue); len(f) > 0 && t.Cue != "name" {
+	// With a passive verb the subject is the party copied in ("Kargo
+	// firması e-postaya eklendi", "yazışmaya dahil edildi").
+	if f := strings.Fields(t.Cue); len(f) > 0 && t.Cue != "name" && !passiveCopy(toks[v.Last].Norm) {
 		if rest, ok := strings.CutPrefix(toks[t.Last].Norm, lint.CueLemma(f[len(f)-1])); ok && (rest == "" || fw.compoundHeadEndings[l][rest] && strings.HasPrefix(rest, "s")) {
 			return false
 		}
 	}
 	w := lint.Fold(l, toks[t.Last].Norm)
 	return !(fw.notReceiverSet[l] != nil && fw.notReceiverSet[l].match(l, w, true))
+}
+
+// passiveCopy: a copy-in verb of Turkish or Azerbaijani in the passive:
+// et/ed as edil- ("dahil edildi", "əlavə edildi"), ekle as eklen-, kat
+// and qoş as katıl-/qoşul-, cc'le as cc'len-.
+func passiveCopy(w string) bool {
+	for _, p := range []string{"edil", "eklen", "katıl", "qoşul", "cc'len"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // listHead (Turkish, Azerbaijani): a third party in the genitive with a
