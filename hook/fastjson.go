@@ -7,14 +7,13 @@ import (
 	"unsafe"
 )
 
-// decodeCheck reads a /v1/check body into req. The usual body (the known
+// decodeCheckOf reads a /v1/check body into req. The usual body (the known
 // keys once each, strings without escapes, titles as a list of strings) is
 // read in one pass without reflection; anything else, errors included, is
 // left to decodeStrict, which says what is wrong. FuzzDecodeCheck holds the
-// fast path to what decodeStrict makes of the same body.
-func decodeCheck(data []byte, req *CheckRequest) error { return decodeCheckOf(data, false, req) }
-
-// decodeCheckOf is decodeCheck; given is parseCheckOf's.
+// fast path to what decodeStrict makes of the same body. given is
+// parseCheckOf's: data is the request's own copy, so strings may point
+// into it.
 func decodeCheckOf(data []byte, given bool, req *CheckRequest) error {
 	if utf8.Valid(data) {
 		text := unsafe.String(unsafe.SliceData(data), len(data))
