@@ -281,6 +281,12 @@ type ctaGrammar struct {
 	recommendVerbs, recommendLight, recommendNouns, recommendEndings, recommendStems map[lint.Lang]map[string]bool
 	// showParticiples and until: see rewarded.
 	showParticiples, until map[lint.Lang]map[string]bool
+	// causative, denominal and unfolded: see derivedVerb.
+	causative, denominal map[lint.Lang]map[string]bool
+	unfolded             map[lint.Lang][][2]string
+	// lightBare: the light verbs whose bare stem, right after one of
+	// lightNouns, ends a clause as an imperative ("tətbiqdən sifariş et").
+	lightBare map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -435,7 +441,15 @@ func newCTAGrammar() ctaGrammar {
 		awaitVerbs:      w("await_verbs"), ourDative: w("our_place_dative"), ourAt: w("our_place_locative"), youObjects: w("you_objects"),
 		youVerbalNoun: w("you_verbal_noun"), otherObject: w("other_object_endings"), subclauseEnds: w("subclause_endings"),
 		recommendVerbs: w("recommend_verbs"), recommendLight: w("recommend_light_verbs"), recommendNouns: w("recommend_nouns"), recommendEndings: w("recommend_endings"), recommendStems: w("recommend_stems"),
-		showParticiples: w("show_participles"), until: w("until")}
+		showParticiples: w("show_participles"), until: w("until"),
+		causative: w("causative_suffixes"), denominal: w("denominal_suffixes"), lightBare: w("light_bare_stems")}
+	g.unfolded = map[lint.Lang][][2]string{}
+	for l, set := range w("unfolded_letters") {
+		for _, pair := range slices.Sorted(maps.Keys(set)) {
+			ascii, letter, _ := strings.Cut(pair, ">")
+			g.unfolded[l] = append(g.unfolded[l], [2]string{ascii, letter})
+		}
+	}
 	g.abilityVerbs = map[lint.Lang][][]string{}
 	for l, set := range w("ability_third_verbs") {
 		for _, v := range slices.Sorted(maps.Keys(set)) {
@@ -593,6 +607,125 @@ func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool, voiced
 	return false
 }
 
+// maxUnfolded is how many letters of a stem typed without the language's
+// letters derivedVerb tries both ways (2^maxUnfolded spellings at most).
+const maxUnfolded = 5
+
+// derivedVerb reports whether a word with an imperative's ending (one of
+// ends) is a verb the dictionary has in another shape than verbStem reads:
+// typed without the language's letters, in a message so typed (folded:
+// "ayirtin" is ayırt- with -in; unfolded lists the letters to put back), or
+// made from a word the dictionary has by a productive suffix: a causative
+// on a verb (causative: "ayırtdırın" is ayır-t-dır-, once or twice) or the
+// denominal -lA on a noun (denominal: "bronlayın" is bron-la-). The stem
+// before a causative "t" ends in a vowel, "r" or "l", as the suffix takes
+// no other.
+func (g ctaGrammar) derivedVerb(l lint.Lang, w string, ends map[string]bool, folded bool) bool {
+	if g.causative[l] == nil && g.denominal[l] == nil && !folded {
+		return false
+	}
+	for e := range ends {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		for _, s := range []string{stem, strings.TrimSuffix(stem, "y")} {
+			found := false
+			g.eachSpelling(l, s, folded, func(v string) bool {
+				found = g.verbOf(l, v, 2) || g.nounVerb(l, v)
+				return found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbOf reports whether stem is a verb's stem by the dictionary, or a
+// causative of one, at most depth suffixes deep.
+func (g ctaGrammar) verbOf(l lint.Lang, stem string, depth int) bool {
+	for inf := range g.infinitive[l] {
+		if known, _ := inDictionary(l, stem+inf); known {
+			return true
+		}
+	}
+	if depth == 0 {
+		return false
+	}
+	for suf := range g.causative[l] {
+		base, ok := strings.CutSuffix(stem, suf)
+		if !ok || utf8.RuneCountInString(base) < 3 {
+			continue
+		}
+		if suf == "t" {
+			if r, _ := utf8.DecodeLastRuneInString(base); r != 'r' && r != 'l' && !endsInVowel(base) {
+				continue
+			}
+		}
+		if g.verbOf(l, base, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounVerb reports whether stem is a noun the dictionary has with the
+// denominal -lA ("bronla-").
+func (g ctaGrammar) nounVerb(l lint.Lang, stem string) bool {
+	for suf := range g.denominal[l] {
+		if base, ok := strings.CutSuffix(stem, suf); ok && utf8.RuneCountInString(base) >= 3 {
+			if known, _ := inDictionary(l, base); known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eachSpelling calls fn with s and, when folded, with each spelling of it
+// with some of its ASCII letters put back as the language's (unfolded),
+// until fn returns true; a stem with more than maxUnfolded such letters
+// is tried as written only.
+func (g ctaGrammar) eachSpelling(l lint.Lang, s string, folded bool, fn func(string) bool) {
+	if fn(s) || !folded {
+		return
+	}
+	var at []int // byte offsets of the letters that may stand for another
+	var to []string
+	for i := 0; i < len(s); i++ {
+		for _, p := range g.unfolded[l] {
+			if s[i] == p[0][0] {
+				at, to = append(at, i), append(to, p[1])
+			}
+		}
+	}
+	if len(at) == 0 || len(at) > maxUnfolded {
+		return
+	}
+	var b strings.Builder
+	for mask := 1; mask < 1<<len(at); mask++ {
+		b.Reset()
+		prev := 0
+		for k, i := range at {
+			if mask&(1<<k) == 0 {
+				continue
+			}
+			if i < prev {
+				continue // two letters for one ASCII letter: one at a time
+			}
+			b.WriteString(s[prev:i])
+			b.WriteString(to[k])
+			prev = i + 1
+		}
+		b.WriteString(s[prev:])
+		if fn(b.String()) {
+			return
+		}
+	}
+}
+
 // noLetters reports whether a token has neither a letter nor a digit: the
 // variation selector after an emoji (❄️) is read as a word of its own.
 func noLetters(w string) bool {
@@ -696,7 +829,7 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a
 			// sentence's end, and not with a past or 1st person ending.
-			if stem := g.verbStem(m.Lang, t.Norm, ends, last); stem || last && flags[i]&notImperativeEnd == 0 && !dictionaryWord(m.Lang, t.Norm) {
+			if stem := g.verbStem(m.Lang, t.Norm, ends, last) || g.derivedVerb(m.Lang, t.Norm, ends, folded); stem || last && flags[i]&notImperativeEnd == 0 && !dictionaryWord(m.Lang, t.Norm) {
 				return true
 			}
 		}
@@ -1247,6 +1380,9 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 	object := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.accusative[l]) }
 	p := toks[prev].Norm
 	if hasWord(l, g.lightNouns[l], p, folded) {
+		if hasWord(l, g.lightBare[l], toks[i].Norm, folded) {
+			return true // "tətbiqdən sifariş et": the compound ends its clause
+		}
 		if pp := neighbour(toks, prev, -1); pp >= 0 && toks[pp].Kind == lint.Word {
 			prev, p = pp, toks[pp].Norm // "şimdi satın al": the compound's noun between
 		}
