@@ -126,8 +126,11 @@ var CTA = &lint.Rule{
 call to action: nothing tells the customer to shop, buy, order, reply, tap, visit, call, book or use a code
 ("Shop now", "Reply YES", "use code BREW10", "hemen sipariş verin", "KAHVE10 kodunu kullanın", "indi
 sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative at the end of a sentence
-("formu doldurun", "kassada göstərin", "yerinizi bugün kaydedin"), the informal one after "now" or an
-object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" ending a sentence ("bizi
+("formu doldurun", "kassada göstərin", "yerinizi bugün kaydedin"), also typed without the language's letters
+("yerinizi bugun ayirtin") or of a verb made by a causative or the denominal -lA from one the dictionary has
+("ayırtdırın", "bronlayın"), the informal one after "now" or an
+object ("şimdi incele", "yerini ayırt", "indi sına") or as a compound verb's bare stem ending its clause
+("tətbiqdən sifariş et", "hemen üye ol"; not the label "Sipariş et butonu"), a polite "you can …" ending a sentence ("bizi
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli", "yazmanız kâfi", "all you need to do is reply"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu
@@ -136,7 +139,8 @@ doldursun", "istəyənlər bizə zəng etsin", or told what they can do with a v
 "maraqlananlar məlumat ala bilər"); not a wish, "çocuklar doyasıya eğlensin", a reassurance,
 "kaçıranlar üzülmesin", or a question, "Bütün verilənlər silinsin?"), "all that is left is for you to …"
 with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
-Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …"; an
+Turkish "… edin" before a comma only after an action noun or with the customer's thing as its object ("rezerve
+edin, …", "Tasarımınızı tarif edin, …"; not "Dikkat edin, …"; an
 imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …"), a suggestion in the optative ("bəlkə yeni nəşr alasınız?"),
 "we await you" at a place of ours ("we'd love to see you at the fair", "dükkânımıza gelmenizi bekleriz",
 "sergimize bekleriz", "sizi emalatxanamızda gözləyirik"; not goods awaited, bare or ours, "yeni ürünleri" or
@@ -154,7 +158,9 @@ reward for whoever shows, says or brings something tells it ("kasada gösterene 
 ("üç bedeni var") is no imperative. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
-bikes off"), "Snap them up", "Pop your postcode into the form"). Ringing, phoning or dialling a phone number
+bikes off"), "Snap them up", "Pop your postcode into the form"), and a verb no list has told by its object,
+a pronoun and a preposition after a verb's bare form opening a sentence ("Post it to us", "Design yours in the
+editor"; not "Hope it helps", "Seen it in the window?", "Love it!"). Ringing, phoning or dialling a phone number
 opening a sentence tells too ("Ring 01632 960412 to book"; not "Phone cases are half price", "Phone: 01632 960412",
 "We will ring 01632 960412 customers first", nor "Phone 01632 960412 stays the same" without a purpose after the number). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor

@@ -60,7 +60,11 @@ a clause of its own). The singular "hoş geldin" or "xoş gəldin" before a noun
 is the first part of a compound and greets nobody, at the start too ("Xoş gəldin bonusu olaraq …"),
 unless that noun ends its phrase with "!" or "," and is the one called ("Hoş geldin hemşehri!"). Past its first words, a hello or a welcome that is a clause of its
 own greets too ("… Oh, and hello!", "…; bu arada hoş geldiniz", "Yeri gəlmişkən,
-emalatxanamıza xoş gəlmisiniz!"); one that goes on into a noun or a verb does not ("a welcome voucher",
+emalatxanamıza xoş gəlmisiniz!", a hello from us, "…, and hello from the sewing room, by the way!", "bu arada
+atölyeden merhaba!"), and so does a thank-you for writing that opens a clause the message goes on after ("… per
+tear. Thanks for getting in touch, by the way, and send us a photo", "Bu arada bize yazdığınız için
+teşekkürler, …"; not one that ends the message, "… Thanks for getting in touch!", nor one that thanks for
+something else or gives a reason, "bu arada yazdığınız için yanıt gecikti"); one that goes on into a noun or a verb does not ("a welcome voucher",
 "ustamıza merhaba demeyi unutmayın", "hello to the new sauna"), nor a hello to a lowercase thing named after it
 ("Hello, dark mode!"), nor one after a colon, which a label or a screen says ("Walk-ins: welcome", "the screen
 says: Welcome to …"), nor one tacked on after a comma at the end ("…, salamlar"). Telling how the customer
