@@ -2,7 +2,6 @@ package rules
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -23,11 +22,7 @@ type BotHandoffOptions struct {
 }
 
 var (
-	phoneRE = regexp.MustCompile(`\+?\d[\d\s().-]{6,}\d`)
 	emailRE = lazyRegexp(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
-	// A date or a span of hours has the digits and separators of a phone
-	// number ("14.06.2027", "2027-06-14", "09.00-18.00") but reaches no one.
-	dateOrHours = regexp.MustCompile(`^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})$`)
 	// A link to a contact or help page is a route to a person too.
 	contactURL = lazyRegexp(`(?i)(https?://|www\.)\S*(contact|support|help|destek|iletisim|yardim|elaqe|dəstək)\S*`)
 )
@@ -135,16 +130,6 @@ Messenger Platform guidance is that automated experiences should make it clear h
 				})
 			}
 		}),
-}
-
-// hasPhone: a phone number in the text, not a date or hours.
-func hasPhone(text string) bool {
-	for _, loc := range phoneRE.FindAllStringIndex(text, -1) {
-		if !dateOrHours.MatchString(text[loc[0]:loc[1]]) {
-			return true
-		}
-	}
-	return false
 }
 
 // oneOfOurs finds one of the brand's people named by the form, whatever

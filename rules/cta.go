@@ -126,8 +126,11 @@ var CTA = &lint.Rule{
 call to action: nothing tells the customer to shop, buy, order, reply, tap, visit, call, book or use a code
 ("Shop now", "Reply YES", "use code BREW10", "hemen sipariş verin", "KAHVE10 kodunu kullanın", "indi
 sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative at the end of a sentence
-("formu doldurun", "kassada göstərin", "yerinizi bugün kaydedin"), the informal one after "now" or an
-object ("şimdi incele", "yerini ayırt", "indi sına"), a polite "you can …" ending a sentence ("bizi
+("formu doldurun", "kassada göstərin", "yerinizi bugün kaydedin"), also typed without the language's letters
+("yerinizi bugun ayirtin") or of a verb made by a causative or the denominal -lA from one the dictionary has
+("ayırtdırın", "bronlayın"), the informal one after "now" or an
+object ("şimdi incele", "yerini ayırt", "indi sına") or as a compound verb's bare stem ending its clause
+("tətbiqdən sifariş et", "hemen üye ol"; not the label "Sipariş et butonu"), a polite "you can …" ending a sentence ("bizi
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli", "yazmanız kâfi", "all you need to do is reply"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu
@@ -136,7 +139,8 @@ doldursun", "istəyənlər bizə zəng etsin", or told what they can do with a v
 "maraqlananlar məlumat ala bilər"); not a wish, "çocuklar doyasıya eğlensin", a reassurance,
 "kaçıranlar üzülmesin", or a question, "Bütün verilənlər silinsin?"), "all that is left is for you to …"
 with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
-Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …"; an
+Turkish "… edin" before a comma only after an action noun or with the customer's thing as its object ("rezerve
+edin, …", "Tasarımınızı tarif edin, …"; not "Dikkat edin, …"; an
 imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …"), a suggestion in the optative ("bəlkə yeni nəşr alasınız?"),
 "we await you" at a place of ours ("we'd love to see you at the fair", "dükkânımıza gelmenizi bekleriz",
 "sergimize bekleriz", "sizi emalatxanamızda gözləyirik"; not goods awaited, bare or ours, "yeni ürünleri" or
@@ -154,7 +158,9 @@ reward for whoever shows, says or brings something tells it ("kasada gösterene 
 ("üç bedeni var") is no imperative. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
-bikes off"), "Snap them up", "Pop your postcode into the form"). Ringing, phoning or dialling a phone number
+bikes off"), "Snap them up", "Pop your postcode into the form"), and a verb no list has told by its object,
+a pronoun and a preposition after a verb's bare form opening a sentence ("Post it to us", "Design yours in the
+editor"; not "Hope it helps", "Seen it in the window?", "Love it!"). Ringing, phoning or dialling a phone number
 opening a sentence tells too ("Ring 01632 960412 to book"; not "Phone cases are half price", "Phone: 01632 960412",
 "We will ring 01632 960412 customers first", nor "Phone 01632 960412 stays the same" without a purpose after the number). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor
@@ -281,6 +287,16 @@ type ctaGrammar struct {
 	recommendVerbs, recommendLight, recommendNouns, recommendEndings, recommendStems map[lint.Lang]map[string]bool
 	// showParticiples and until: see rewarded.
 	showParticiples, until map[lint.Lang]map[string]bool
+	// causative, denominal and unfolded: see derivedVerb.
+	causative, denominal map[lint.Lang]map[string]bool
+	unfolded             map[lint.Lang][][2]string
+	// objectPronouns, objectFollowers: see objectTold.
+	objectPronouns, objectFollowers map[lint.Lang]map[string]bool
+	// yourAccusative: see accusativeBefore.
+	yourAccusative map[lint.Lang]map[string]bool
+	// lightBare: the light verbs whose bare stem, right after one of
+	// lightNouns, ends a clause as an imperative ("tətbiqdən sifariş et").
+	lightBare map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -435,7 +451,16 @@ func newCTAGrammar() ctaGrammar {
 		awaitVerbs:      w("await_verbs"), ourDative: w("our_place_dative"), ourAt: w("our_place_locative"), youObjects: w("you_objects"),
 		youVerbalNoun: w("you_verbal_noun"), otherObject: w("other_object_endings"), subclauseEnds: w("subclause_endings"),
 		recommendVerbs: w("recommend_verbs"), recommendLight: w("recommend_light_verbs"), recommendNouns: w("recommend_nouns"), recommendEndings: w("recommend_endings"), recommendStems: w("recommend_stems"),
-		showParticiples: w("show_participles"), until: w("until")}
+		showParticiples: w("show_participles"), until: w("until"),
+		causative: w("causative_suffixes"), denominal: w("denominal_suffixes"), lightBare: w("light_bare_stems"),
+		objectPronouns: w("object_pronouns"), objectFollowers: w("object_followers"), yourAccusative: w("your_accusative_endings")}
+	g.unfolded = map[lint.Lang][][2]string{}
+	for l, set := range w("unfolded_letters") {
+		for _, pair := range slices.Sorted(maps.Keys(set)) {
+			ascii, letter, _ := strings.Cut(pair, ">")
+			g.unfolded[l] = append(g.unfolded[l], [2]string{ascii, letter})
+		}
+	}
 	g.abilityVerbs = map[lint.Lang][][]string{}
 	for l, set := range w("ability_third_verbs") {
 		for _, v := range slices.Sorted(maps.Keys(set)) {
@@ -503,7 +528,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) || g.dialed(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
+	if g.imperative(m) || g.dialed(m) || g.objectTold(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),
@@ -591,6 +616,125 @@ func (g ctaGrammar) verbStem(l lint.Lang, w string, ends map[string]bool, voiced
 		}
 	}
 	return false
+}
+
+// maxUnfolded is how many letters of a stem typed without the language's
+// letters derivedVerb tries both ways (2^maxUnfolded spellings at most).
+const maxUnfolded = 5
+
+// derivedVerb reports whether a word with an imperative's ending (one of
+// ends) is a verb the dictionary has in another shape than verbStem reads:
+// typed without the language's letters, in a message so typed (folded:
+// "ayirtin" is ayırt- with -in; unfolded lists the letters to put back), or
+// made from a word the dictionary has by a productive suffix: a causative
+// on a verb (causative: "ayırtdırın" is ayır-t-dır-, once or twice) or the
+// denominal -lA on a noun (denominal: "bronlayın" is bron-la-). The stem
+// before a causative "t" ends in a vowel, "r" or "l", as the suffix takes
+// no other.
+func (g ctaGrammar) derivedVerb(l lint.Lang, w string, ends map[string]bool, folded bool) bool {
+	if g.causative[l] == nil && g.denominal[l] == nil && !folded {
+		return false
+	}
+	for e := range ends {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		for _, s := range []string{stem, strings.TrimSuffix(stem, "y")} {
+			found := false
+			g.eachSpelling(l, s, folded, func(v string) bool {
+				found = g.verbOf(l, v, 2) || g.nounVerb(l, v)
+				return found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbOf reports whether stem is a verb's stem by the dictionary, or a
+// causative of one, at most depth suffixes deep.
+func (g ctaGrammar) verbOf(l lint.Lang, stem string, depth int) bool {
+	for inf := range g.infinitive[l] {
+		if known, _ := inDictionary(l, stem+inf); known {
+			return true
+		}
+	}
+	if depth == 0 {
+		return false
+	}
+	for suf := range g.causative[l] {
+		base, ok := strings.CutSuffix(stem, suf)
+		if !ok || utf8.RuneCountInString(base) < 3 {
+			continue
+		}
+		if suf == "t" {
+			if r, _ := utf8.DecodeLastRuneInString(base); r != 'r' && r != 'l' && !endsInVowel(base) {
+				continue
+			}
+		}
+		if g.verbOf(l, base, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounVerb reports whether stem is a noun the dictionary has with the
+// denominal -lA ("bronla-").
+func (g ctaGrammar) nounVerb(l lint.Lang, stem string) bool {
+	for suf := range g.denominal[l] {
+		if base, ok := strings.CutSuffix(stem, suf); ok && utf8.RuneCountInString(base) >= 3 {
+			if known, _ := inDictionary(l, base); known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eachSpelling calls fn with s and, when folded, with each spelling of it
+// with some of its ASCII letters put back as the language's (unfolded),
+// until fn returns true; a stem with more than maxUnfolded such letters
+// is tried as written only.
+func (g ctaGrammar) eachSpelling(l lint.Lang, s string, folded bool, fn func(string) bool) {
+	if fn(s) || !folded {
+		return
+	}
+	var at []int // byte offsets of the letters that may stand for another
+	var to []string
+	for i := 0; i < len(s); i++ {
+		for _, p := range g.unfolded[l] {
+			if s[i] == p[0][0] {
+				at, to = append(at, i), append(to, p[1])
+			}
+		}
+	}
+	if len(at) == 0 || len(at) > maxUnfolded {
+		return
+	}
+	var b strings.Builder
+	for mask := 1; mask < 1<<len(at); mask++ {
+		b.Reset()
+		prev := 0
+		for k, i := range at {
+			if mask&(1<<k) == 0 {
+				continue
+			}
+			if i < prev {
+				continue // two letters for one ASCII letter: one at a time
+			}
+			b.WriteString(s[prev:i])
+			b.WriteString(to[k])
+			prev = i + 1
+		}
+		b.WriteString(s[prev:])
+		if fn(b.String()) {
+			return
+		}
+	}
 }
 
 // noLetters reports whether a token has neither a letter nor a digit: the
@@ -696,13 +840,14 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			// A stem the dictionary has as a verb settles it ("ayırtın" is
 			// ayırt- with -ın, not a past -tın); otherwise only at a
 			// sentence's end, and not with a past or 1st person ending.
-			if stem := g.verbStem(m.Lang, t.Norm, ends, last); stem || last && flags[i]&notImperativeEnd == 0 && !dictionaryWord(m.Lang, t.Norm) {
+			if stem := g.verbStem(m.Lang, t.Norm, ends, last) || g.derivedVerb(m.Lang, t.Norm, ends, folded); stem || last && flags[i]&notImperativeEnd == 0 && !dictionaryWord(m.Lang, t.Norm) {
 				return true
 			}
 		}
 		if (last || clause) && light[t.Norm] {
-			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && (last || g.actionNouns[m.Lang] == nil || g.actionNouns[m.Lang][toks[prev].Norm]) {
-				return true // "şimdiden rezerve edin, …"
+			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && (last || g.actionNouns[m.Lang] == nil || g.actionNouns[m.Lang][toks[prev].Norm] ||
+				g.accusativeBefore(m.Lang, toks, prev, hasAny)) {
+				return true // "şimdiden rezerve edin, …", "tasarımınızı tarif edin, …"
 			}
 		}
 		if left[t.Norm] {
@@ -721,6 +866,83 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			}
 		}
 		if (last || clause) && g.bareImperative(m, toks, i, last, hasAny, folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// accusativeBefore reports whether the word before a compound's noun (at
+// prev) is its object in the accusative, five letters or more: the
+// compound is a verb phrase with its object ("Tasarımınızı tarif edin, …",
+// "Dizaynınızı təsvir edin, …"): the accusative after the 3rd person's
+// possessive (accusative) or the customer's own thing (yourAccusative:
+// -InIzI, "tasarımınızı"), not a heed ("Dikkat edin, …").
+func (g ctaGrammar) accusativeBefore(l lint.Lang, toks []lint.Token, prev int, hasAny func(string, map[string]bool) bool) bool {
+	pp := neighbour(toks, prev, -1)
+	return pp >= 0 && toks[pp].Kind == lint.Word && utf8.RuneCountInString(toks[pp].Norm) >= 5 &&
+		(hasAny(toks[pp].Norm, g.accusative[l]) || hasAny(toks[pp].Norm, g.yourAccusative[l]))
+}
+
+// objectTold: an instruction whose verb no list has is told by its object
+// (English): a sentence opens with a verb's bare form, one whose -ing form
+// the dictionary has ("post", "design": posting, designing; not "glad",
+// "sold"), a pronoun right after it as its object (objectPronouns: "it",
+// "yours"), then one of objectFollowers (a preposition or particle: "Post
+// it to us", "Design yours in the online editor"; a sentence that ends
+// after the pronoun cheers as often, "Love it!"), in a sentence that asks
+// nothing ("Seen it in the window?"). A subject
+// "it" goes on into its verb ("Hope it helps", "If it rains").
+func (g ctaGrammar) objectTold(m *lint.Message) bool {
+	l := m.Lang
+	pronouns, followers := g.objectPronouns[l], g.objectFollowers[l]
+	if pronouns == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || !pronouns[t.Norm] {
+			continue
+		}
+		v := neighbour(toks, i, -1)
+		if v < 0 || v != i-2 || toks[v].Kind != lint.Word || !sentenceStart(toks, v) || !bareVerb(l, toks[v].Norm) {
+			continue
+		}
+		n := neighbour(toks, i, 1)
+		if n < 0 || toks[n].Kind != lint.Word || !followers[toks[n].Norm] {
+			continue // "Love it!": a cheer as often as an instruction
+		}
+		asks := false
+		for k := i + 1; k < len(toks); k++ {
+			if toks[k].Kind == lint.Punct && strings.ContainsAny(toks[k].Norm, ".!?") {
+				asks = strings.Contains(toks[k].Norm, "?")
+				break
+			}
+		}
+		if !asks {
+			return true
+		}
+	}
+	return false
+}
+
+// bareVerb reports whether an English word is a verb's bare form by its
+// -ing form in the dictionary: "post" (posting), "make" (making), "ship"
+// (shipping).
+func bareVerb(l lint.Lang, w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	forms := [3]string{w + "ing", "", ""}
+	if stem, ok := strings.CutSuffix(w, "e"); ok {
+		forms[1] = stem + "ing"
+	}
+	forms[2] = w + w[len(w)-1:] + "ing"
+	for _, f := range forms {
+		if f == "" {
+			continue
+		}
+		if known, _ := inDictionary(l, f); known {
 			return true
 		}
 	}
@@ -1247,6 +1469,9 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 	object := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.accusative[l]) }
 	p := toks[prev].Norm
 	if hasWord(l, g.lightNouns[l], p, folded) {
+		if hasWord(l, g.lightBare[l], toks[i].Norm, folded) {
+			return true // "tətbiqdən sifariş et": the compound ends its clause
+		}
 		if pp := neighbour(toks, prev, -1); pp >= 0 && toks[pp].Kind == lint.Word {
 			prev, p = pp, toks[pp].Norm // "şimdi satın al": the compound's noun between
 		}

@@ -60,7 +60,11 @@ a clause of its own). The singular "hoş geldin" or "xoş gəldin" before a noun
 is the first part of a compound and greets nobody, at the start too ("Xoş gəldin bonusu olaraq …"),
 unless that noun ends its phrase with "!" or "," and is the one called ("Hoş geldin hemşehri!"). Past its first words, a hello or a welcome that is a clause of its
 own greets too ("… Oh, and hello!", "…; bu arada hoş geldiniz", "Yeri gəlmişkən,
-emalatxanamıza xoş gəlmisiniz!"); one that goes on into a noun or a verb does not ("a welcome voucher",
+emalatxanamıza xoş gəlmisiniz!", a hello from us, "…, and hello from the sewing room, by the way!", "bu arada
+atölyeden merhaba!"), and so does a thank-you for writing that opens a clause the message goes on after ("… per
+tear. Thanks for getting in touch, by the way, and send us a photo", "Bu arada bize yazdığınız için
+teşekkürler, …"; not one that ends the message, "… Thanks for getting in touch!", nor one that thanks for
+something else or gives a reason, "bu arada yazdığınız için yanıt gecikti"); one that goes on into a noun or a verb does not ("a welcome voucher",
 "ustamıza merhaba demeyi unutmayın", "hello to the new sauna"), nor a hello to a lowercase thing named after it
 ("Hello, dark mode!"), nor one after a colon, which a label or a screen says ("Walk-ins: welcome", "the screen
 says: Welcome to …"), nor one tacked on after a comma at the end ("…, salamlar"). Telling how the customer
@@ -94,6 +98,7 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 				midReply: greetingData.WordSets("mid_reply"), openers: greetingData.WordSets("mid_reply_openers"),
 				places: greetingData.WordSets("welcome_places"), verbs: greetingData.WordSets("mid_reply_verbs"),
 				compound: greetingData.WordSets("compound_greetings"), heads: greetingData.WordSets("compound_head_endings"),
+				contact: greetingData.WordSets("contact_words"), from: greetingData.WordSets("greet_from"),
 				notHeads: greetingData.WordSets("compound_not_head_endings"), calledOurs: greetingData.WordSets("our_endings")}
 			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals, ack, names) }
 		}),
@@ -229,7 +234,8 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 				// After "are" a greeting word is said of something: "Walk-ins
 				// are welcome", "you're welcome".
 				if prev := neighbour(toks, mt.First, -1); mt.First >= 0 &&
-					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt) || list == "greet" && (appositive(toks, from, mt) || names.ownClause(m, toks, mt))) &&
+					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt) || list == "greet" && (appositive(toks, from, mt) || names.ownClause(m, toks, mt)) ||
+						list == "acknowledge" && names.ackClause(m, toks, mt, found(list), anywhere[m.Lang][list])) &&
 					!(prev >= 0 && predicate[toks[prev].Norm]) && (list != "acknowledge" || ack.stated(m, toks, mt)) &&
 					(list != "greet" || !names.named(m, toks, from, mt) && !names.compoundHead(m, toks, mt)) {
 					return true
@@ -268,6 +274,111 @@ type greetNames struct {
 	midReply, openers, places, verbs map[lint.Lang]map[string]bool
 	// compound, heads, notHeads: see compoundHead.
 	compound, heads, notHeads, calledOurs map[lint.Lang]map[string]bool
+	// contact: see ackClause; from: see ownClause.
+	contact, from map[lint.Lang]map[string]bool
+}
+
+// ackClause reports whether an acknowledgement past the first words is a
+// clause of its own that thanks the customer for writing ("… per tear.
+// Thanks for getting in touch, by the way, and send us a photo", "…, and
+// hello, thanks for getting in touch. What height …?", "… Bu arada bize
+// yazdığınız için teşekkürler, fotoğraf gönderin"): it opens its clause
+// (only openers between it and the punctuation before it: "and", "by the
+// way", "bu arada", "yeri gəlmişkən"), its clause names the writing
+// (contact: "touch", "message", "yazdığınız", "müraciətiniz"), and the
+// message goes on after that clause: a thank-you that ends the message
+// thanks for what was asked or signs off ("…, thanks!", "Thanks for your
+// order."). Where the verb ends the clause (final), an acknowledgement
+// must end it too: "bu arada yazdığınız için yanıt gecikti" gives a reason.
+func (g greetNames) ackClause(m *lint.Message, toks []lint.Token, mt lint.Match, all []lint.Match, final bool) bool {
+	l := m.Lang
+	if mt.First < 0 || g.contact[l] == nil {
+		return false
+	}
+	contact, end, lastWord := false, -1, -1
+	for k := mt.First; k < len(toks); k++ {
+		t := toks[k]
+		if k > mt.Last && t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?,;:—–") {
+			end = k
+			break
+		}
+		if t.Kind == lint.Word || t.Kind == lint.Number {
+			lastWord = k
+			contact = contact || g.contact[l][t.Norm]
+		}
+	}
+	if !contact || end < 0 {
+		return false
+	}
+	goesOn := false
+	for _, t := range toks[end:] {
+		if goesOn = t.Kind == lint.Word || t.Kind == lint.Number; goesOn {
+			break
+		}
+	}
+	if !goesOn {
+		return false
+	}
+	if final {
+		ends := false
+		for _, a := range all {
+			ends = ends || a.Last == lastWord && a.First >= mt.First
+		}
+		if !ends {
+			return false
+		}
+	}
+	for j := neighbour(toks, mt.First, -1); ; j = neighbour(toks, j, -1) {
+		if j < 0 || toks[j].Kind == lint.Punct && strings.ContainsAny(toks[j].Norm, ".!?,;—–") {
+			return true
+		}
+		if toks[j].Kind != lint.Word || !g.openers[l][toks[j].Norm] {
+			return false
+		}
+	}
+}
+
+// ablativeBefore reports whether the word at j says where a greeting comes
+// from with an ending of from (the ablative: "dikimhaneden merhaba",
+// "tikiş otağından salam").
+func (g greetNames) ablativeBefore(l lint.Lang, toks []lint.Token, j int) bool {
+	if j < 0 || toks[j].Kind != lint.Word {
+		return false
+	}
+	w := toks[j].Norm
+	for e := range g.from[l] {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromPhrase is the token after a "from" phrase that ends its clause
+// right after a hello ("and hello from the sewing room, …"): the word at n
+// is one of from, then at most maxFromWords words, no number, up to a
+// clause's punctuation; -1 if none.
+func (g greetNames) fromPhrase(l lint.Lang, toks []lint.Token, n int) int {
+	const maxFromWords = 5
+	if n < 0 || toks[n].Kind != lint.Word || !g.from[l][toks[n].Norm] {
+		return -1
+	}
+	words := 0
+	for k := neighbour(toks, n, 1); k >= 0; k = neighbour(toks, k, 1) {
+		switch t := toks[k]; {
+		case t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?,;"):
+			if words == 0 {
+				return -1
+			}
+			return k
+		case t.Kind != lint.Word:
+			return -1
+		}
+		if words++; words > maxFromWords {
+			return -1
+		}
+	}
+	return -1
 }
 
 // compoundHead reports whether a greeting is the first part of a compound
@@ -349,9 +460,13 @@ func (g greetNames) ownClause(m *lint.Message, toks []lint.Token, mt lint.Match)
 		return false
 	}
 	n := neighbour(toks, mt.Last, 1)
+	sent := false
+	if f := g.fromPhrase(l, toks, n); f >= 0 && toks[mt.First].Norm != "welcome" {
+		n, sent = f, true // "hello from the sewing room, …": a hello sent from us, to the customer
+	}
 	switch {
 	case n < 0 || toks[n].Kind == lint.Punct && toks[n].Norm != "-" && toks[n].Norm != "'":
-		if toks[n].Norm == "," && g.greetsThing(m, toks, n) {
+		if !sent && toks[n].Norm == "," && g.greetsThing(m, toks, n) {
 			return false
 		}
 	case toks[n].Kind == lint.Word && g.places[l][toks[n].Norm] && toks[mt.First].Norm == "welcome":
@@ -385,7 +500,7 @@ func (g greetNames) ownClause(m *lint.Message, toks []lint.Token, mt lint.Match)
 					return false
 				}
 			}
-			return words == 0 || words <= maxBeforeGreeting && g.verbs[l][toks[mt.First].Norm]
+			return words == 0 || words <= maxBeforeGreeting && (g.verbs[l][toks[mt.First].Norm] || g.ablativeBefore(l, toks, neighbour(toks, mt.First, -1)))
 		}
 		if toks[j].Kind != lint.Word {
 			return false

@@ -39,6 +39,8 @@ brackets after what they stand for ("(VIN)"), two capitals before a name or a nu
 25"), two to four before an institution's name ("DOST mərkəzinə", "YÖK kuruluna"); nor are codes (BREW10, XX-1234, GOV.UK, SW1A 2AA), Roman numerals after a name (Charles III) or
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), a protocol's name before a server
 or an API ("a REST API", "TURN sunucusu"), a key's name after "press" or "use" ("Use ENTER to send"),
+the keys of a shortcut joined by "+" and the same key named again ("SHIFT + ENTER sends, ENTER starts a new line";
+not "ENTER the code", nor capitals joined by "+" with no key, "BUY 1 + GET 1 FREE"),
 logical operators joined by a slash ("AND/OR", "VƏ/VƏ YA"), a holder's name after "©", single letters, the keyword in
 "Reply YES", "Reply with STOP", "KATIL yaz", "HAYIR yazarsanız" or "GOLF sözünü yazıb göndərin" (a word named so only before a verb of typing or sending, and
 not a determiner: "HER kelimesini okuyun", "VERDİYİMİZ sözü tuturuq", "ASLA kelimesi yok" shout; not the verb's adverb of time, insistence
@@ -703,7 +705,7 @@ func (sh *shouting) check(p *lint.Pass) {
 			// A run of capitals shouts when one of its words is a word
 			// (DO NOT REPLY); a run of acronyms (LHR T5, KYC AML) does not.
 			if k := sh.classify(m, toks, i, slots); k != notCaps && !sh.isKeyword(m.Lang, toks, text, i) && !sh.alternativeKeyword(m.Lang, toks, text, i) &&
-				!sh.keyName(m.Lang, toks, text, i) {
+				!sh.keyName(m.Lang, toks, text, i) && !sh.chordKey(m.Lang, text, toks, i) {
 				run = append(run, i)
 				if k == shoutedWord {
 					nWords++
@@ -984,6 +986,43 @@ func (sh *shouting) keyName(l lint.Lang, toks []lint.Token, text string, i int) 
 	}
 	p := neighbour(toks, i, -1)
 	return p >= 0 && toks[p].Kind == lint.Word && sh.keyVerbs[toks[p].Norm] && !allCaps(text[toks[p].Start:toks[p].End])
+}
+
+// chordKey: a word in capitals joined by "+" in a shortcut names a key
+// ("SHIFT + ENTER", "CTRL+C", "ALT + F4"): both sides of the "+" are words
+// in capitals, letters or digits, and one of them is one of keys. Once a
+// message joins it so, the same word alone elsewhere in it is that key
+// ("SHIFT + ENTER sends, ENTER starts a new line"), unless a determiner
+// follows it, which makes it a verb ("ENTER the code, then press ENTER +
+// SPACE"). "BUY 1 + GET 1 FREE" joins no key.
+func (sh *shouting) chordKey(l lint.Lang, text string, toks []lint.Token, i int) bool {
+	if strings.IndexByte(text, '+') < 0 {
+		return false
+	}
+	w := text[toks[i].Start:toks[i].End]
+	if n := neighbour(toks, i, 1); n >= 0 && toks[n].Kind == lint.Word && sh.determiners[l][toks[n].Norm] {
+		return false
+	}
+	for k, t := range toks {
+		if t.Kind != lint.Punct || t.Norm != "+" {
+			continue
+		}
+		a, b := neighbour(toks, k, -1), neighbour(toks, k, 1)
+		if a < 0 || b < 0 || toks[a].Kind == lint.Space || toks[b].Kind == lint.Space {
+			continue
+		}
+		x, y := text[toks[a].Start:toks[a].End], text[toks[b].Start:toks[b].End]
+		if (x == w || y == w) && chordPart(x) && chordPart(y) && (sh.keys[strings.ToLower(x)] || sh.keys[strings.ToLower(y)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// chordPart: a side of a shortcut's "+", a word in capitals ("ENTER",
+// "F4") or one letter or digit ("C", "1").
+func chordPart(s string) bool {
+	return allCaps(s) || utf8.RuneCountInString(s) == 1 && strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // channel: a messaging channel whose name is also a word (LINE) is the
