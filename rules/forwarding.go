@@ -128,6 +128,17 @@ type forwardingWords struct {
 	// copyParticleVerbs (English): the copy-in verbs the particle follows
 	// ("copied in", "looped in"; "added in" includes a thing).
 	copyParticleVerbs map[lint.Lang]map[string]bool
+	// ownServices: the services a customer holds an account with (their
+	// e-mail provider, their server, their organisation and its
+	// administrators); serviceAdmins: the administrators of one of them
+	// ("organisation administrators"); chosen: the
+	// lemmas of choosing, a receiver so chosen by the customer is theirs;
+	// converbEndings: a verb's endings that make a clause of time ("while
+	// sending"); subjectParticiple: the participle that modifies the noun
+	// after it ("paylaşılan bir posta kutusu", a shared mailbox);
+	// leadAdverbs (English): the words besides -ly adverbs that may stand
+	// before an imperative that starts a sentence ("Always send…").
+	ownServices, serviceAdmins, chosen, converbEndings, subjectParticiple, leadAdverbs map[lint.Lang]map[string]bool
 	// ownedOnly (English): words of data that also name a thing's parts
 	// or sizes, data only after "your" or before "you" ("your
 	// measurements", "the PIN you gave us").
@@ -434,7 +445,9 @@ func newForwardingWords() *forwardingWords {
 		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), companions: w("companions"), lightVerbs: w("light_verbs"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
-		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions")}
+		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions"),
+		ownServices: w("own_services"), serviceAdmins: w("service_admins"), chosen: w("chosen"), converbEndings: w("converb_endings"),
+		subjectParticiple: w("subject_participle"), leadAdverbs: w("lead_adverbs")}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -711,7 +724,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
-				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r) || fw.ourPlacesStaff(m.Lang, toks, r, all["third_modifier"], folded)
+				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r) || fw.ourPlacesStaff(m.Lang, toks, r, all["third_modifier"], folded) ||
+				fw.customersService(m.Lang, toks, r, folded) || fw.chosenByYou(m.Lang, toks, r, folded)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -734,7 +748,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		var v, d, t lint.Match
 		found := false
 		for _, c := range facts {
-			if d, t, found = fw.pair(m, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) {
+			if d, t, found = fw.pair(m, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) && !fw.attributive(m.Lang, toks, c, t, folded) {
 				v = c
 				break
 			}
@@ -1964,7 +1978,8 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 	// ("Send the form to …"); after "to" it is an infinitive.
 	if fw.infinitive[l] != nil {
 		prev := neighbour(toks, v.First, -1)
-		return sentenceStart(toks, v.First) || prev >= 0 && (fw.infinitive[l][toks[prev].Norm] || fw.imperativeBefore[l][toks[prev].Norm])
+		return sentenceStart(toks, v.First) || prev >= 0 && (fw.infinitive[l][toks[prev].Norm] || fw.imperativeBefore[l][toks[prev].Norm]) ||
+			fw.adverbsFirst(l, toks, v)
 	}
 	start, anywhere := fw.moodEndings[l], fw.conditionalEndings[l]
 	if start == nil {
@@ -2018,6 +2033,13 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 		}
 	}
 	for e := range fw.infinitiveEndings[l] {
+		if strings.HasSuffix(rest, fold(e)) {
+			return true
+		}
+	}
+	// A clause of time ("gönderirken", while sending) tells no fact of
+	// its own: the customer's act it times is the sentence's.
+	for e := range fw.converbEndings[l] {
 		if strings.HasSuffix(rest, fold(e)) {
 			return true
 		}
@@ -3872,4 +3894,175 @@ func (fw *forwardingWords) handsOver(l lint.Lang, toks []lint.Token, v lint.Matc
 	}
 	p := neighbour(toks, v.First, -1)
 	return p >= 0 && toks[p].Kind == lint.Word && fw.handOver[l][toks[p].Norm+" "+lemma]
+}
+
+// adverbsFirst (English): a sending verb in its bare form after nothing
+// but adverbs at the start of a sentence tells the customer what to do, or
+// labels an option ("Automatically share crash reports with the
+// developers", "Always forward receipts to…").
+func (fw *forwardingWords) adverbsFirst(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	if v.First != v.Last || toks[v.First].Norm != lint.CueLemma(v.Cue) {
+		return false // "Automatically shared", "sent": no bare form
+	}
+	j, n := v.First, 0
+	for ; !sentenceStart(toks, j); n++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		w := toks[j].Norm
+		if !(len(w) > 4 && strings.HasSuffix(w, "ly")) && !fw.leadAdverbs[l][w] {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// attributive (Turkish, Azerbaijani): a sending verb in the participle
+// that modifies the noun after it ("paylaşılan bir posta kutusu", a
+// shared mailbox) takes its receiver before it, inside its clause: a
+// receiver after it is another verb's ("… üzerinden harici alıcılara
+// e-posta göndermek").
+func (fw *forwardingWords) attributive(l lint.Lang, toks []lint.Token, v, t lint.Match, folded bool) bool {
+	if len(fw.subjectParticiple[l]) == 0 || v.Last < 0 || t.Span.Start < v.Span.End {
+		return false
+	}
+	fold := func(s string) string {
+		if folded {
+			return lint.Fold(l, s)
+		}
+		return s
+	}
+	w, lemma := fold(toks[v.Last].Norm), fold(lint.CueLemma(lastField(v.Cue)))
+	rest, ok := strings.CutPrefix(w, lemma)
+	if !ok {
+		return false
+	}
+	if !fw.subjectParticiple[l][fw.unvoiced(l, rest, fold)] {
+		return false
+	}
+	n := neighbour(toks, v.Last, 1)
+	return n >= 0 && toks[n].Kind == lint.Word
+}
+
+// customersService: a receiver that is a service the customer holds
+// (own_services), marked as theirs: "your" before it ("your e-mail
+// provider"), the 2nd person possessive on it ("sağlayıcınıza",
+// "provayderinizə"); or an administrator of such a service (service_admins
+// after one of own_services: "your server's administrator", "organisation
+// administrators", "sunucunuzun yöneticisine", "təşkilat
+// administratorlarına"). The customer's own provider is no third party of
+// the brand's; an administrator alone, or "your manager", may be.
+func (fw *forwardingWords) customersService(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
+	if r.Last < 0 || r.First < 0 || len(fw.ownServices[l]) == 0 || r.Cue == "name" || r.Cue == pronounCue {
+		return false
+	}
+	head := toks[r.Last].Norm
+	if _, ok := fw.serviceStem(l, fw.serviceAdmins[l], head, folded); ok {
+		p := neighbour(toks, r.Last, -1)
+		if p < 0 || toks[p].Kind != lint.Word {
+			return false
+		}
+		w := toks[p].Norm
+		if fw.ourList[l] == nil {
+			w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "s'")
+		}
+		_, ok := fw.serviceStem(l, fw.ownServices[l], w, folded)
+		return ok
+	}
+	rest, ok := fw.serviceStem(l, fw.ownServices[l], head, folded)
+	if !ok {
+		return false
+	}
+	if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word {
+		if _, ok := fw.serviceStem(l, fw.serviceAdmins[l], toks[n].Norm, folded); ok {
+			return true // "the organisation administrators": the receiver's head is after it
+		}
+	}
+	if fw.ourList[l] != nil {
+		return fw.possessed(l, rest, folded)
+	}
+	// English: "your" one or two words before it.
+	for j, k := r.Last, 0; k < 3; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.owner[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceStem: w starts with one of stems (English: is one of them), and
+// what follows the stem.
+func (fw *forwardingWords) serviceStem(l lint.Lang, stems map[string]bool, w string, folded bool) (string, bool) {
+	if fw.ourList[l] == nil {
+		return "", stems[w]
+	}
+	for s := range stems {
+		if folded {
+			s = lint.Fold(l, s)
+			w = lint.Fold(l, w)
+		}
+		if rest, ok := strings.CutPrefix(w, s); ok {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// possessed: the 2nd person possessive (owned_endings) somewhere in a
+// word's endings ("sağlayıcınıza": -nız, then the dative).
+func (fw *forwardingWords) possessed(l lint.Lang, rest string, folded bool) bool {
+	for e := range fw.ownedEndings[l] {
+		if folded {
+			e = lint.Fold(l, e)
+		}
+		if len(e) >= 3 && strings.Contains(rest, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// chosenByYou: a service of own_services the customer chose (chosen, in a
+// 2nd person relative clause right before it: "seçtiğiniz kuruluşa",
+// "seçdiyiniz təşkilata"; English after it: "the organisation you
+// selected") is theirs, where the customer sent it; a business so chosen
+// ("the boutique you chose") is still a third party.
+func (fw *forwardingWords) chosenByYou(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
+	if r.First < 0 || r.Last < 0 || len(fw.chosen[l]) == 0 || r.Cue == "name" || r.Cue == pronounCue {
+		return false
+	}
+	if _, ok := fw.serviceStem(l, fw.ownServices[l], toks[r.Last].Norm, folded); !ok {
+		return false // "the boutique you chose" is still another business
+	}
+	if fw.ourList[l] == nil {
+		y := neighbour(toks, r.Last, 1)
+		c := neighbour(toks, y, 1)
+		return y >= 0 && c >= 0 && fw.you[l][toks[y].Norm] && toks[c].Kind == lint.Word && fw.chosen[l][toks[c].Norm]
+	}
+	if fw.relativeYouSet[l] == nil {
+		return false
+	}
+	p := neighbour(toks, r.First, -1)
+	if p >= 0 && toks[p].Kind == lint.Word && r.First == r.Last && fw.casedCompoundHead(l, toks[r.Last].Norm) && !fw.relativeYouSet[l].match(l, toks[p].Norm, folded) {
+		p = neighbour(toks, p, -1) // "belirttiğiniz kargo firmasına": the compound's head
+	}
+	if p < 0 || toks[p].Kind != lint.Word || !fw.relativeYouSet[l].match(l, toks[p].Norm, folded) {
+		return false
+	}
+	_, ok := fw.serviceStem(l, fw.chosen[l], toks[p].Norm, folded)
+	return ok
+}
+
+// casedCompoundHead: a compound's head (compound_head_endings) with a
+// receiver's ending after it ("firmasına").
+func (fw *forwardingWords) casedCompoundHead(l lint.Lang, w string) bool {
+	for e := range fw.receiverEndings[l] {
+		if stem, ok := strings.CutSuffix(w, e); ok && fw.compoundHead(l, stem) {
+			return true
+		}
+	}
+	return false
 }
