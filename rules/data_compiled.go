@@ -504,6 +504,8 @@ var compiledData = lint.CompiledRuleData{
 				"postpositions":         {"üçün", "kimi", "qədər", "sonra", "əvvəl", "zaman", "halda", "və"},
 				"pronoun_postpositions": {"görə", "baxmayaraq", "rəğmən", "aid", "dair", "qarşı", "qədər", "əlavə", "oxşar", "doğru", "tərəf", "məxsus"},
 				"pronouns":              {"ona", "onlara"},
+				"public_body_heads":     {"idarə", "xidmət"},
+				"public_works":          {"yanğın", "təcili", "polis", "xilasetmə", "sahil", "fövqəladə", "səhiyyə", "təhsil", "mənzil", "lisenziya", "irs", "kitabxana", "muzey", "arxiv", "ekologiya", "sərhəd", "meşə", "liman", "gömrük", "miqrasiya", "vergi"},
 				"receiver_endings":      {"a", "ə", "ya", "yə", "na", "nə", "la", "lə", "yla", "ylə"},
 				"relative_we_endings":   {"dığımız", "diyimiz", "duğumuz", "düyümüz", "acağımız", "əcəyimiz"},
 				"relative_you_endings":  {"dığınız", "diyiniz", "duğunuz", "düyünüz"},

@@ -139,6 +139,10 @@ type forwardingWords struct {
 	// leadAdverbs (English): the words besides -ly adverbs that may stand
 	// before an imperative that starts a sentence ("Always send…").
 	ownServices, serviceAdmins, chosen, converbEndings, subjectParticiple, leadAdverbs map[lint.Lang]map[string]bool
+	// publicBodyHeads (Azerbaijani): the heads of a public body's compound
+	// (idarə, xidmət), a body of the state's after one of public_works
+	// ("meşə təsərrüfatı idarəsinə", "sərhəd xidmətinə").
+	publicBodyHeads map[lint.Lang][]string
 	// ownedOnly (English): words of data that also name a thing's parts
 	// or sizes, data only after "your" or before "you" ("your
 	// measurements", "the PIN you gave us").
@@ -448,6 +452,10 @@ func newForwardingWords() *forwardingWords {
 		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions"),
 		ownServices: w("own_services"), serviceAdmins: w("service_admins"), chosen: w("chosen"), converbEndings: w("converb_endings"),
 		subjectParticiple: w("subject_participle"), leadAdverbs: w("lead_adverbs")}
+	fw.publicBodyHeads = map[lint.Lang][]string{}
+	for l, hs := range w("public_body_heads") {
+		fw.publicBodyHeads[l] = slices.Sorted(maps.Keys(hs))
+	}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -509,7 +517,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	// A pronoun stands for a name too in English; in Turkish and
 	// Azerbaijani only for a third party's noun, which the lists find.
 	if len(names) == 0 && !hasIn(g.third, m) && !hasIn(g.thirdModifier, m) && !hasIn(g.partnerClause, m) && !fw.othersTeams(m, toks, g.own) &&
-		!(fw.ourList[m.Lang] == nil && anyHas(flags, pronounBit)) {
+		!(fw.ourList[m.Lang] == nil && anyHas(flags, pronounBit)) && len(fw.publicBodies(m, toks, lint.Span{Start: 0, End: len(m.Body.Text)})) == 0 {
 		return
 	}
 	s := forwardingScratches.Get().(*cueScratch)
@@ -609,6 +617,10 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s, flags)...)
 		modified := fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)
 		recipients := append(slices.Clone(third[i]), modified...)
+		bodies := slices.DeleteFunc(fw.publicBodies(m, toks, s), func(b lint.Match) bool {
+			return slices.ContainsFunc(third[i], func(t lint.Match) bool { return sharesByte(t, b) }) // "hava limanının VIP xidmətinə": the party's own cue
+		})
+		recipients = append(recipients, bodies...)
 		recipients = append(recipients, partnerHeads(toks, partners[i], things, s)...)
 		owners := slices.Clone(third[i])
 		for _, n := range names {
@@ -670,6 +682,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// party's: "liman idarəsinə" (the port's administration),
 			// "site yönetimine" (the estate's management).
 			closes := func(t lint.Match) bool { return t.First >= 0 && t.First < o.First && t.Last == o.Last }
+			if slices.ContainsFunc(bodies, func(b lint.Match) bool { return sharesByte(b, o) }) {
+				continue // "liman idarəsinə": the state's body, a receiver already
+			}
 			if partnered || fw.companysTeam(m, toks, o) || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
 				slices.ContainsFunc(third[i], inside) || slices.ContainsFunc(third[i], closes) || fw.namedPartysTeam(m, toks, o, parties) {
 				recipients = append(recipients, o)
@@ -4061,6 +4076,59 @@ func (fw *forwardingWords) chosenByYou(l lint.Lang, toks []lint.Token, r lint.Ma
 func (fw *forwardingWords) casedCompoundHead(l lint.Lang, w string) bool {
 	for e := range fw.receiverEndings[l] {
 		if stem, ok := strings.CutSuffix(w, e); ok && fw.compoundHead(l, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicBodies (Azerbaijani): the public bodies in span s: a word of
+// public_body_heads (idarə, xidmət) in a compound, without our possessive,
+// after one of public_works within the three words before it, no mark
+// between ("meşə təsərrüfatı idarəsinə", "dəniz limanı idarəsinə",
+// "yanğından mühafizə xidmətinə", "sərhəd xidmətinə"). English reads the
+// same with public_works in publicKind ("the county fire service").
+func (fw *forwardingWords) publicBodies(m *lint.Message, toks []lint.Token, s lint.Span) []lint.Match {
+	l := m.Lang
+	heads := fw.publicBodyHeads[l]
+	if len(heads) == 0 {
+		return nil
+	}
+	var out []lint.Match
+	for j := firstTokenAt(toks, s.Start); j >= 0 && j < len(toks) && toks[j].End <= s.End; j++ {
+		t := toks[j]
+		if t.Kind != lint.Word || len(t.Norm) < 6 {
+			continue
+		}
+		w := lint.Fold(l, t.Norm)
+		rest, ok := "", false
+		for _, h := range heads {
+			if rest, ok = strings.CutPrefix(w, lint.Fold(l, h)); ok {
+				break
+			}
+		}
+		if !ok || rest == "" || fw.ours(l, t.Norm, false) || fw.ours(l, w, true) {
+			continue // "idarə" alone is no compound; "idarəmizə" is ours
+		}
+		for k, n := j, 0; n < 3; n++ {
+			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || toks[k].Start < s.Start {
+				break
+			}
+			if fw.publicWork(l, toks[k].Norm) {
+				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: toks[k].Start, End: t.End}, First: k, Last: j})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// publicWork: a word that starts with one of public_works ("yanğından",
+// "limanı").
+func (fw *forwardingWords) publicWork(l lint.Lang, w string) bool {
+	w = lint.Fold(l, w)
+	for p := range fw.publicWorks[l] {
+		if strings.HasPrefix(w, lint.Fold(l, p)) {
 			return true
 		}
 	}
