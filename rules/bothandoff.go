@@ -1440,6 +1440,13 @@ func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, sel
 var (
 	routeNegation    = bothandoffData.WordSets("route_negation")
 	routeNegationGap = bothandoffData.WordSets("route_negation_gap")
+	// routeAbsent: the words of absence that, at most four words after a
+	// handoff cue, with only route_absent_gap words between, say nobody is
+	// there ("an agent is unavailable", "temsilcimiz bulunmuyor",
+	// "operator yoxdur"); English says it before the person too (route_negation:
+	// "no agent is available").
+	routeAbsent    = bothandoffData.WordSets("route_absent")
+	routeAbsentGap = bothandoffData.WordSets("route_absent_gap")
 )
 
 // negatedDrop keeps the handoff matches that are not negated: no word of
@@ -1447,12 +1454,33 @@ var (
 // with only route_negation_gap words between.
 func negatedDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
 	set := routeNegation[m.Lang]
-	if len(handoff) == 0 || set == nil {
+	if len(handoff) == 0 || set == nil && routeAbsent[m.Lang] == nil {
 		return handoff
 	}
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	absent := func(h lint.Match) bool {
+		set := routeAbsent[m.Lang]
+		if set == nil || h.Last < 0 {
+			return false
+		}
+		for k, n := h.Last, 0; n < 4; n++ {
+			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
+				return false
+			}
+			if hasWord(m.Lang, set, toks[k].Norm, folded) {
+				return true
+			}
+			if !hasWord(m.Lang, routeAbsentGap[m.Lang], toks[k].Norm, folded) {
+				return false
+			}
+		}
+		return false
+	}
 	negated := func(h lint.Match) bool {
+		if absent(h) {
+			return true
+		}
 		for k, n := h.First, 0; n < 4 && h.First >= 0; n++ {
 			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || contrastWords[m.Lang][toks[k].Norm] {
 				return false
