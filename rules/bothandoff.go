@@ -1447,6 +1447,7 @@ var (
 	// "no agent is available").
 	routeAbsent    = bothandoffData.WordSets("route_absent")
 	routeAbsentGap = bothandoffData.WordSets("route_absent_gap")
+	channelNouns   = bothandoffData.WordSets("channel_nouns")
 )
 
 // negatedDrop keeps the handoff matches that are not negated: no word of
@@ -1461,8 +1462,8 @@ func negatedDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
 	folded := lint.Folded(m.Lang, m.Body.Text)
 	absent := func(h lint.Match) bool {
 		set := routeAbsent[m.Lang]
-		if set == nil || h.Last < 0 {
-			return false
+		if set == nil || h.First < 0 || h.Last < 0 || hasWord(m.Lang, channelNouns[m.Lang], toks[h.First].Norm, folded) {
+			return false // "e-posta yok" names no person
 		}
 		for k, n := h.Last, 0; n < 4; n++ {
 			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
