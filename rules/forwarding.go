@@ -517,7 +517,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	// A pronoun stands for a name too in English; in Turkish and
 	// Azerbaijani only for a third party's noun, which the lists find.
 	if len(names) == 0 && !hasIn(g.third, m) && !hasIn(g.thirdModifier, m) && !hasIn(g.partnerClause, m) && !fw.othersTeams(m, toks, g.own) &&
-		!(fw.ourList[m.Lang] == nil && anyHas(flags, pronounBit)) && len(fw.publicBodies(m, toks, lint.Span{Start: 0, End: len(m.Body.Text)})) == 0 {
+		!(fw.ourList[m.Lang] == nil && anyHas(flags, pronounBit)) && len(fw.publicBodies(m, toks, lint.Span{Start: 0, End: len(m.Body.Text)}, lint.Folded(m.Lang, m.Body.Text))) == 0 {
 		return
 	}
 	s := forwardingScratches.Get().(*cueScratch)
@@ -617,7 +617,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s, flags)...)
 		modified := fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)
 		recipients := append(slices.Clone(third[i]), modified...)
-		bodies := slices.DeleteFunc(fw.publicBodies(m, toks, s), func(b lint.Match) bool {
+		bodies := slices.DeleteFunc(fw.publicBodies(m, toks, s, folded), func(b lint.Match) bool {
 			return slices.ContainsFunc(third[i], func(t lint.Match) bool { return sharesByte(t, b) }) // "hava limanının VIP xidmətinə": the party's own cue
 		})
 		recipients = append(recipients, bodies...)
@@ -4015,12 +4015,16 @@ func (fw *forwardingWords) serviceStem(l lint.Lang, stems map[string]bool, w str
 		return "", stems[w]
 	}
 	for s := range stems {
-		if folded {
-			s = lint.Fold(l, s)
-			w = lint.Fold(l, w)
-		}
 		if rest, ok := strings.CutPrefix(w, s); ok {
 			return rest, true
+		}
+	}
+	if folded {
+		fw := lint.Fold(l, w)
+		for s := range stems {
+			if rest, ok := strings.CutPrefix(fw, lint.Fold(l, s)); ok {
+				return rest, true
+			}
 		}
 	}
 	return "", false
@@ -4030,10 +4034,7 @@ func (fw *forwardingWords) serviceStem(l lint.Lang, stems map[string]bool, w str
 // word's endings ("sağlayıcınıza": -nız, then the dative).
 func (fw *forwardingWords) possessed(l lint.Lang, rest string, folded bool) bool {
 	for e := range fw.ownedEndings[l] {
-		if folded {
-			e = lint.Fold(l, e)
-		}
-		if len(e) >= 3 && strings.Contains(rest, e) {
+		if len(e) >= 3 && (strings.Contains(rest, e) || folded && strings.Contains(rest, lint.Fold(l, e))) {
 			return true
 		}
 	}
@@ -4088,7 +4089,7 @@ func (fw *forwardingWords) casedCompoundHead(l lint.Lang, w string) bool {
 // between ("meşə təsərrüfatı idarəsinə", "dəniz limanı idarəsinə",
 // "yanğından mühafizə xidmətinə", "sərhəd xidmətinə"). English reads the
 // same with public_works in publicKind ("the county fire service").
-func (fw *forwardingWords) publicBodies(m *lint.Message, toks []lint.Token, s lint.Span) []lint.Match {
+func (fw *forwardingWords) publicBodies(m *lint.Message, toks []lint.Token, s lint.Span, folded bool) []lint.Match {
 	l := m.Lang
 	heads := fw.publicBodyHeads[l]
 	if len(heads) == 0 {
@@ -4100,21 +4101,17 @@ func (fw *forwardingWords) publicBodies(m *lint.Message, toks []lint.Token, s li
 		if t.Kind != lint.Word || len(t.Norm) < 6 {
 			continue
 		}
-		w := lint.Fold(l, t.Norm)
-		rest, ok := "", false
-		for _, h := range heads {
-			if rest, ok = strings.CutPrefix(w, lint.Fold(l, h)); ok {
-				break
-			}
+		if !slices.ContainsFunc(heads, func(h string) bool { return len(t.Norm) > len(h) && hasPrefix(l, t.Norm, h, folded) }) {
+			continue // "idarə" alone is no compound
 		}
-		if !ok || rest == "" || fw.ours(l, t.Norm, false) || fw.ours(l, w, true) {
-			continue // "idarə" alone is no compound; "idarəmizə" is ours
+		if fw.ours(l, t.Norm, folded) {
+			continue // "idarəmizə" is ours
 		}
 		for k, n := j, 0; n < 3; n++ {
 			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || toks[k].Start < s.Start {
 				break
 			}
-			if fw.publicWork(l, toks[k].Norm) {
+			if fw.publicWork(l, toks[k].Norm, folded) {
 				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: toks[k].Start, End: t.End}, First: k, Last: j})
 				break
 			}
@@ -4123,12 +4120,19 @@ func (fw *forwardingWords) publicBodies(m *lint.Message, toks []lint.Token, s li
 	return out
 }
 
+// hasPrefix: w starts with p, both folded in a folded text.
+func hasPrefix(l lint.Lang, w, p string, folded bool) bool {
+	if strings.HasPrefix(w, p) {
+		return true
+	}
+	return folded && strings.HasPrefix(lint.Fold(l, w), lint.Fold(l, p))
+}
+
 // publicWork: a word that starts with one of public_works ("yanğından",
 // "limanı").
-func (fw *forwardingWords) publicWork(l lint.Lang, w string) bool {
-	w = lint.Fold(l, w)
+func (fw *forwardingWords) publicWork(l lint.Lang, w string, folded bool) bool {
 	for p := range fw.publicWorks[l] {
-		if strings.HasPrefix(w, lint.Fold(l, p)) {
+		if hasPrefix(l, w, p, folded) {
 			return true
 		}
 	}
