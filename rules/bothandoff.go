@@ -199,6 +199,11 @@ func (o oneOfOurs) found(m *lint.Message) bool {
 		if !hasWord(m.Lang, o.one[m.Lang], toks[j].Norm, folded) {
 			continue
 		}
+		// "eğitmenlerimizden biri yardımcı olabilir": one of ours acts,
+		// with or without "you" (one of our products or systems does not).
+		if o.actsOn(m.Lang, toks, j) && !o.notPerson(m.Lang, lint.Fold(m.Lang, t.Norm)) {
+			return true
+		}
 		for k, n := j, 0; n < 4; n++ {
 			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
 				break // the clause ends
@@ -1420,6 +1425,14 @@ func routes(m *lint.Message, pb phraseBook, place menuPlace, own ownChannel, sel
 var (
 	routeNegation    = bothandoffData.WordSets("route_negation")
 	routeNegationGap = bothandoffData.WordSets("route_negation_gap")
+	// routeAbsent: the words of absence that, at most four words after a
+	// handoff cue, with only route_absent_gap words between, say nobody is
+	// there ("an agent is unavailable", "temsilcimiz bulunmuyor",
+	// "operator yoxdur"); English says it before the person too (route_negation:
+	// "no agent is available").
+	routeAbsent    = bothandoffData.WordSets("route_absent")
+	routeAbsentGap = bothandoffData.WordSets("route_absent_gap")
+	channelNouns   = bothandoffData.WordSets("channel_nouns")
 )
 
 // negatedDrop keeps the handoff matches that are not negated: no word of
@@ -1427,12 +1440,33 @@ var (
 // with only route_negation_gap words between.
 func negatedDrop(m *lint.Message, handoff []lint.Match) []lint.Match {
 	set := routeNegation[m.Lang]
-	if len(handoff) == 0 || set == nil {
+	if len(handoff) == 0 || set == nil && routeAbsent[m.Lang] == nil {
 		return handoff
 	}
 	toks := m.Tokens()
 	folded := lint.Folded(m.Lang, m.Body.Text)
+	absent := func(h lint.Match) bool {
+		set := routeAbsent[m.Lang]
+		if set == nil || h.First < 0 || h.Last < 0 || hasWord(m.Lang, channelNouns[m.Lang], toks[h.First].Norm, folded) {
+			return false // "e-posta yok" names no person
+		}
+		for k, n := h.Last, 0; n < 4; n++ {
+			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
+				return false
+			}
+			if hasWord(m.Lang, set, toks[k].Norm, folded) {
+				return true
+			}
+			if !hasWord(m.Lang, routeAbsentGap[m.Lang], toks[k].Norm, folded) {
+				return false
+			}
+		}
+		return false
+	}
 	negated := func(h lint.Match) bool {
+		if absent(h) {
+			return true
+		}
 		for k, n := h.First, 0; n < 4 && h.First >= 0; n++ {
 			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || contrastWords[m.Lang][toks[k].Norm] {
 				return false

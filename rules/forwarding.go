@@ -128,6 +128,21 @@ type forwardingWords struct {
 	// copyParticleVerbs (English): the copy-in verbs the particle follows
 	// ("copied in", "looped in"; "added in" includes a thing).
 	copyParticleVerbs map[lint.Lang]map[string]bool
+	// ownServices: the services a customer holds an account with (their
+	// e-mail provider, their server, their organisation and its
+	// administrators); serviceAdmins: the administrators of one of them
+	// ("organisation administrators"); chosen: the
+	// lemmas of choosing, a receiver so chosen by the customer is theirs;
+	// converbEndings: a verb's endings that make a clause of time ("while
+	// sending"); subjectParticiple: the participle that modifies the noun
+	// after it ("paylaşılan bir posta kutusu", a shared mailbox);
+	// leadAdverbs (English): the words besides -ly adverbs that may stand
+	// before an imperative that starts a sentence ("Always send…").
+	ownServices, serviceAdmins, chosen, converbEndings, subjectParticiple, leadAdverbs map[lint.Lang]map[string]bool
+	// publicBodyHeads (Azerbaijani): the heads of a public body's compound
+	// (idarə, xidmət), a body of the state's after one of public_works
+	// ("meşə təsərrüfatı idarəsinə", "sərhəd xidmətinə").
+	publicBodyHeads map[lint.Lang][]string
 	// ownedOnly (English): words of data that also name a thing's parts
 	// or sizes, data only after "your" or before "you" ("your
 	// measurements", "the PIN you gave us").
@@ -434,7 +449,13 @@ func newForwardingWords() *forwardingWords {
 		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), companions: w("companions"), lightVerbs: w("light_verbs"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
 		handOver: w("hand_over"), consentNegBefore: w("consent_negated_before"), consentNegAfter: w("consent_negated_after"),
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
-		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions")}
+		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions"),
+		ownServices: w("own_services"), serviceAdmins: w("service_admins"), chosen: w("chosen"), converbEndings: w("converb_endings"),
+		subjectParticiple: w("subject_participle"), leadAdverbs: w("lead_adverbs")}
+	fw.publicBodyHeads = map[lint.Lang][]string{}
+	for l, hs := range w("public_body_heads") {
+		fw.publicBodyHeads[l] = slices.Sorted(maps.Keys(hs))
+	}
 	fw.relativeYouSet, fw.notReceiverSet, fw.withSet = endingSets(fw.relativeYou), endingSets(fw.notReceiverEndings), endingSets(fw.withEndings)
 	fw.headSet, fw.receiverSet, fw.ownedSet = endingSets(fw.headEndings), endingSets(fw.receiverEndings), endingSets(fw.ownedEndings)
 	fw.ourList, fw.verbPersonList, fw.ifYouList = endingLists(fw.ourEndings, 0), endingLists(fw.verbPersonEndings, 0), endingLists(fw.ifYou, 2)
@@ -496,7 +517,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 	// A pronoun stands for a name too in English; in Turkish and
 	// Azerbaijani only for a third party's noun, which the lists find.
 	if len(names) == 0 && !hasIn(g.third, m) && !hasIn(g.thirdModifier, m) && !hasIn(g.partnerClause, m) && !fw.othersTeams(m, toks, g.own) &&
-		!(fw.ourList[m.Lang] == nil && anyHas(flags, pronounBit)) {
+		!(fw.ourList[m.Lang] == nil && anyHas(flags, pronounBit)) && len(fw.publicBodies(m, toks, lint.Span{Start: 0, End: len(m.Body.Text)}, lint.Folded(m.Lang, m.Body.Text))) == 0 {
 		return
 	}
 	s := forwardingScratches.Get().(*cueScratch)
@@ -596,6 +617,10 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		objects := append(data[i], fw.ownedObjects(m, all, toks, s, flags)...)
 		modified := fw.modifiedHeads(m.Lang, toks, all["third_modifier"], s)
 		recipients := append(slices.Clone(third[i]), modified...)
+		bodies := slices.DeleteFunc(fw.publicBodies(m, toks, s, folded), func(b lint.Match) bool {
+			return slices.ContainsFunc(third[i], func(t lint.Match) bool { return sharesByte(t, b) }) // "hava limanının VIP xidmətinə": the party's own cue
+		})
+		recipients = append(recipients, bodies...)
 		recipients = append(recipients, partnerHeads(toks, partners[i], things, s)...)
 		owners := slices.Clone(third[i])
 		for _, n := range names {
@@ -657,6 +682,9 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			// party's: "liman idarəsinə" (the port's administration),
 			// "site yönetimine" (the estate's management).
 			closes := func(t lint.Match) bool { return t.First >= 0 && t.First < o.First && t.Last == o.Last }
+			if slices.ContainsFunc(bodies, func(b lint.Match) bool { return sharesByte(b, o) }) {
+				continue // "liman idarəsinə": the state's body, a receiver already
+			}
 			if partnered || fw.companysTeam(m, toks, o) || fw.othersTeam(m, toks, o) || fw.atCompany(m, toks, o) || slices.ContainsFunc(heads, headed) || slices.ContainsFunc(modified, headed) ||
 				slices.ContainsFunc(third[i], inside) || slices.ContainsFunc(third[i], closes) || fw.namedPartysTeam(m, toks, o, parties) {
 				recipients = append(recipients, o)
@@ -711,7 +739,8 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 				fw.ourStaff(m, toks, r, all["third"]) || fw.street(m, toks, r) || fw.ownStated(m.Lang, toks, r, s, folded) ||
 				fw.atOurs(m.Lang, toks, r, ours) || fw.namesSystem(m.Lang, toks, r) || fw.holder(m.Lang, toks, r) || fw.ownName(m, toks, r) ||
 				fw.atOurPlace(m.Lang, toks, r, folded) || fw.ourReceiver(m.Lang, toks, r, all["third_modifier"], folded) ||
-				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r) || fw.ourPlacesStaff(m.Lang, toks, r, all["third_modifier"], folded)
+				fw.bareOwner(m.Lang, toks, r) || fw.unkinded(m, toks, r) || fw.ownOffice(m, toks, r) || fw.ourPlacesStaff(m.Lang, toks, r, all["third_modifier"], folded) ||
+				fw.customersService(m.Lang, toks, r, folded) || fw.chosenByYou(m.Lang, toks, r, folded)
 		})
 		// "them" after a third party named earlier stands for it: "SnackPoint
 		// will contact you, as we've handed them your name".
@@ -734,7 +763,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		var v, d, t lint.Match
 		found := false
 		for _, c := range facts {
-			if d, t, found = fw.pair(m, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) {
+			if d, t, found = fw.pair(m, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) && !fw.attributive(m.Lang, toks, c, t, folded) {
 				v = c
 				break
 			}
@@ -1964,7 +1993,8 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 	// ("Send the form to …"); after "to" it is an infinitive.
 	if fw.infinitive[l] != nil {
 		prev := neighbour(toks, v.First, -1)
-		return sentenceStart(toks, v.First) || prev >= 0 && (fw.infinitive[l][toks[prev].Norm] || fw.imperativeBefore[l][toks[prev].Norm])
+		return sentenceStart(toks, v.First) || prev >= 0 && (fw.infinitive[l][toks[prev].Norm] || fw.imperativeBefore[l][toks[prev].Norm]) ||
+			fw.adverbsFirst(l, toks, v)
 	}
 	start, anywhere := fw.moodEndings[l], fw.conditionalEndings[l]
 	if start == nil {
@@ -2018,6 +2048,13 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 		}
 	}
 	for e := range fw.infinitiveEndings[l] {
+		if strings.HasSuffix(rest, fold(e)) {
+			return true
+		}
+	}
+	// A clause of time ("gönderirken", while sending) tells no fact of
+	// its own: the customer's act it times is the sentence's.
+	for e := range fw.converbEndings[l] {
 		if strings.HasSuffix(rest, fold(e)) {
 			return true
 		}
@@ -3872,4 +3909,232 @@ func (fw *forwardingWords) handsOver(l lint.Lang, toks []lint.Token, v lint.Matc
 	}
 	p := neighbour(toks, v.First, -1)
 	return p >= 0 && toks[p].Kind == lint.Word && fw.handOver[l][toks[p].Norm+" "+lemma]
+}
+
+// adverbsFirst (English): a sending verb in its bare form after nothing
+// but adverbs at the start of a sentence tells the customer what to do, or
+// labels an option ("Automatically share crash reports with the
+// developers", "Always forward receipts to…").
+func (fw *forwardingWords) adverbsFirst(l lint.Lang, toks []lint.Token, v lint.Match) bool {
+	if v.First != v.Last || toks[v.First].Norm != lint.CueLemma(v.Cue) {
+		return false // "Automatically shared", "sent": no bare form
+	}
+	j, n := v.First, 0
+	for ; !sentenceStart(toks, j); n++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		w := toks[j].Norm
+		if !(len(w) > 4 && strings.HasSuffix(w, "ly")) && !fw.leadAdverbs[l][w] {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// attributive (Turkish, Azerbaijani): a sending verb in the participle
+// that modifies the noun after it ("paylaşılan bir posta kutusu", a
+// shared mailbox) takes its receiver before it, inside its clause: a
+// receiver after it is another verb's ("… üzerinden harici alıcılara
+// e-posta göndermek").
+func (fw *forwardingWords) attributive(l lint.Lang, toks []lint.Token, v, t lint.Match, folded bool) bool {
+	if len(fw.subjectParticiple[l]) == 0 || v.Last < 0 || t.Span.Start < v.Span.End {
+		return false
+	}
+	fold := func(s string) string {
+		if folded {
+			return lint.Fold(l, s)
+		}
+		return s
+	}
+	w, lemma := fold(toks[v.Last].Norm), fold(lint.CueLemma(lastField(v.Cue)))
+	rest, ok := strings.CutPrefix(w, lemma)
+	if !ok {
+		return false
+	}
+	if !fw.subjectParticiple[l][fw.unvoiced(l, rest, fold)] {
+		return false
+	}
+	n := neighbour(toks, v.Last, 1)
+	return n >= 0 && toks[n].Kind == lint.Word
+}
+
+// customersService: a receiver that is a service the customer holds
+// (own_services), marked as theirs: "your" before it ("your e-mail
+// provider"), the 2nd person possessive on it ("sağlayıcınıza",
+// "provayderinizə"); or an administrator of such a service (service_admins
+// after one of own_services: "your server's administrator", "organisation
+// administrators", "sunucunuzun yöneticisine", "təşkilat
+// administratorlarına"). The customer's own provider is no third party of
+// the brand's; an administrator alone, or "your manager", may be.
+func (fw *forwardingWords) customersService(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
+	if r.Last < 0 || r.First < 0 || len(fw.ownServices[l]) == 0 || r.Cue == "name" || r.Cue == pronounCue {
+		return false
+	}
+	head := toks[r.Last].Norm
+	if _, ok := fw.serviceStem(l, fw.serviceAdmins[l], head, folded); ok {
+		p := neighbour(toks, r.Last, -1)
+		if p < 0 || toks[p].Kind != lint.Word {
+			return false
+		}
+		w := toks[p].Norm
+		if fw.ourList[l] == nil {
+			w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "s'")
+		}
+		_, ok := fw.serviceStem(l, fw.ownServices[l], w, folded)
+		return ok
+	}
+	rest, ok := fw.serviceStem(l, fw.ownServices[l], head, folded)
+	if !ok {
+		return false
+	}
+	if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word {
+		if _, ok := fw.serviceStem(l, fw.serviceAdmins[l], toks[n].Norm, folded); ok {
+			return true // "the organisation administrators": the receiver's head is after it
+		}
+	}
+	if fw.ourList[l] != nil {
+		return fw.possessed(l, rest, folded)
+	}
+	// English: "your" one or two words before it.
+	for j, k := r.Last, 0; k < 3; k++ {
+		if j = neighbour(toks, j, -1); j < 0 || toks[j].Kind != lint.Word {
+			return false
+		}
+		if fw.owner[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceStem: w starts with one of stems (English: is one of them), and
+// what follows the stem.
+func (fw *forwardingWords) serviceStem(l lint.Lang, stems map[string]bool, w string, folded bool) (string, bool) {
+	if fw.ourList[l] == nil {
+		return "", stems[w]
+	}
+	for s := range stems {
+		if rest, ok := strings.CutPrefix(w, s); ok {
+			return rest, true
+		}
+	}
+	if folded {
+		fw := lint.Fold(l, w)
+		for s := range stems {
+			if rest, ok := strings.CutPrefix(fw, lint.Fold(l, s)); ok {
+				return rest, true
+			}
+		}
+	}
+	return "", false
+}
+
+// possessed: the 2nd person possessive (owned_endings) somewhere in a
+// word's endings ("sağlayıcınıza": -nız, then the dative).
+func (fw *forwardingWords) possessed(l lint.Lang, rest string, folded bool) bool {
+	for e := range fw.ownedEndings[l] {
+		if len(e) >= 3 && (strings.Contains(rest, e) || folded && strings.Contains(rest, lint.Fold(l, e))) {
+			return true
+		}
+	}
+	return false
+}
+
+// chosenByYou: a service of own_services the customer chose (chosen, in a
+// 2nd person relative clause right before it: "seçtiğiniz kuruluşa",
+// "seçdiyiniz təşkilata"; English after it: "the organisation you
+// selected") is theirs, where the customer sent it; a business so chosen
+// ("the boutique you chose") is still a third party.
+func (fw *forwardingWords) chosenByYou(l lint.Lang, toks []lint.Token, r lint.Match, folded bool) bool {
+	if r.First < 0 || r.Last < 0 || len(fw.chosen[l]) == 0 || r.Cue == "name" || r.Cue == pronounCue {
+		return false
+	}
+	if _, ok := fw.serviceStem(l, fw.ownServices[l], toks[r.Last].Norm, folded); !ok {
+		return false // "the boutique you chose" is still another business
+	}
+	if fw.ourList[l] == nil {
+		y := neighbour(toks, r.Last, 1)
+		c := neighbour(toks, y, 1)
+		return y >= 0 && c >= 0 && fw.you[l][toks[y].Norm] && toks[c].Kind == lint.Word && fw.chosen[l][toks[c].Norm]
+	}
+	if fw.relativeYouSet[l] == nil {
+		return false
+	}
+	p := neighbour(toks, r.First, -1)
+	if p >= 0 && toks[p].Kind == lint.Word && r.First == r.Last && fw.casedCompoundHead(l, toks[r.Last].Norm) && !fw.relativeYouSet[l].match(l, toks[p].Norm, folded) {
+		p = neighbour(toks, p, -1) // "belirttiğiniz kargo firmasına": the compound's head
+	}
+	if p < 0 || toks[p].Kind != lint.Word || !fw.relativeYouSet[l].match(l, toks[p].Norm, folded) {
+		return false
+	}
+	_, ok := fw.serviceStem(l, fw.chosen[l], toks[p].Norm, folded)
+	return ok
+}
+
+// casedCompoundHead: a compound's head (compound_head_endings) with a
+// receiver's ending after it ("firmasına").
+func (fw *forwardingWords) casedCompoundHead(l lint.Lang, w string) bool {
+	for e := range fw.receiverEndings[l] {
+		if stem, ok := strings.CutSuffix(w, e); ok && fw.compoundHead(l, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicBodies (Azerbaijani): the public bodies in span s: a word of
+// public_body_heads (idarə, xidmət) in a compound, without our possessive,
+// after one of public_works within the three words before it, no mark
+// between ("meşə təsərrüfatı idarəsinə", "dəniz limanı idarəsinə",
+// "yanğından mühafizə xidmətinə", "sərhəd xidmətinə"). English reads the
+// same with public_works in publicKind ("the county fire service").
+func (fw *forwardingWords) publicBodies(m *lint.Message, toks []lint.Token, s lint.Span, folded bool) []lint.Match {
+	l := m.Lang
+	heads := fw.publicBodyHeads[l]
+	if len(heads) == 0 {
+		return nil
+	}
+	var out []lint.Match
+	for j := firstTokenAt(toks, s.Start); j >= 0 && j < len(toks) && toks[j].End <= s.End; j++ {
+		t := toks[j]
+		if t.Kind != lint.Word || len(t.Norm) < 6 {
+			continue
+		}
+		if !slices.ContainsFunc(heads, func(h string) bool { return len(t.Norm) > len(h) && hasPrefix(l, t.Norm, h, folded) }) {
+			continue // "idarə" alone is no compound
+		}
+		if fw.ours(l, t.Norm, folded) {
+			continue // "idarəmizə" is ours
+		}
+		for k, n := j, 0; n < 3; n++ {
+			if k = neighbour(toks, k, -1); k < 0 || toks[k].Kind != lint.Word || toks[k].Start < s.Start {
+				break
+			}
+			if fw.publicWork(l, toks[k].Norm, folded) {
+				out = append(out, lint.Match{Cue: headCue, Span: lint.Span{Start: toks[k].Start, End: t.End}, First: k, Last: j})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hasPrefix: w starts with p, both folded in a folded text.
+func hasPrefix(l lint.Lang, w, p string, folded bool) bool {
+	if strings.HasPrefix(w, p) {
+		return true
+	}
+	return folded && strings.HasPrefix(lint.Fold(l, w), lint.Fold(l, p))
+}
+
+// publicWork: a word that starts with one of public_works ("yanğından",
+// "limanı").
+func (fw *forwardingWords) publicWork(l lint.Lang, w string, folded bool) bool {
+	for p := range fw.publicWorks[l] {
+		if hasPrefix(l, w, p, folded) {
+			return true
+		}
+	}
+	return false
 }
