@@ -199,11 +199,6 @@ func (o oneOfOurs) found(m *lint.Message) bool {
 		if !hasWord(m.Lang, o.one[m.Lang], toks[j].Norm, folded) {
 			continue
 		}
-		// "eğitmenlerimizden biri yardımcı olabilir": one of ours acts,
-		// with or without "you" (one of our products or systems does not).
-		if o.actsOn(m.Lang, toks, j) && !o.notPerson(m.Lang, lint.Fold(m.Lang, t.Norm)) {
-			return true
-		}
 		for k, n := j, 0; n < 4; n++ {
 			if k = neighbour(toks, k, 1); k < 0 || toks[k].Kind != lint.Word {
 				break // the clause ends

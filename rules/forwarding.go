@@ -139,6 +139,10 @@ type forwardingWords struct {
 	// leadAdverbs (English): the words besides -ly adverbs that may stand
 	// before an imperative that starts a sentence ("Always send…").
 	ownServices, serviceAdmins, chosen, converbEndings, subjectParticiple, leadAdverbs map[lint.Lang]map[string]bool
+	// converbMain: the endings of a main verb addressed to the customer
+	// (imperative, 2nd person), which a clause of time before it times;
+	// chosenNegation: the negative after a verb's stem ("seçmediğiniz").
+	converbMain, chosenNegation map[lint.Lang]map[string]bool
 	// publicBodyHeads (Azerbaijani): the heads of a public body's compound
 	// (idarə, xidmət), a body of the state's after one of public_works
 	// ("meşə təsərrüfatı idarəsinə", "sərhəd xidmətinə").
@@ -337,6 +341,8 @@ type forwardingWords struct {
 	// anything else it is an adverbial and negates nothing ("without asking
 	// you first, we shared …").
 	gerundBefore map[lint.Lang]map[string]bool
+	// gerundTime, gerundTimeBlockers (English): see gerund.
+	gerundTime, gerundTimeBlockers map[lint.Lang]map[string]bool
 	// contactVerbs: verbs of reaching someone ("kargo firmasına ulaştık",
 	// "şirkətə zəng etdik"): their receiver is the next clause's too
 	// ("…, adresinizi paylaştık"); see otherClause.
@@ -443,7 +449,7 @@ func newForwardingWords() *forwardingWords {
 		applications: w("applications"), authorities: w("authorities"), streets: w("streets"), legalForms: w("legal_forms"),
 		compoundHeadEndings: w("compound_head_endings"), letHave: w("let_have"), have: w("have"),
 		atWords: w("at_company"), copulaEndings: w("copula_endings"), notOwned: w("not_owned"), verbalHeadSet: endingSets(w("verbal_noun_heads")), systems: w("systems"), served: w("served"),
-		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
+		ownerHeads: w("owner_heads"), ownerPlaces: w("owner_places"), kindHeads: w("kind_heads"), heldDataWords: w("held_data"), locatives: w("locatives"), officeHeads: w("office_heads"), checkBefore: w("check_before"), held: w("held"), of: w("of"), motionVerbs: w("motion_verbs"), objectVerbs: w("object_verbs"), relativeWe: w("relative_we_endings"), ownNames: w("own_names"), you: w("you"), youGave: w("you_gave"), orgHeads: w("org_heads"), gerundBefore: w("gerund_before"), gerundTime: w("gerund_time"), gerundTimeBlockers: w("gerund_time_blockers"), contactVerbs: w("contact_verbs"), finiteEndings: w("finite_endings"), aspectEndings: w("aspect_endings"), aspectVerbs: w("aspect_verbs"),
 		coordinators: w("coordinators"), subjects: w("subjects"), accusativeEndings: w("accusative_endings"),
 		carriers: w("carriers"), honorifics: w("honorifics"), titles: w("titles"), articles: w("articles"), agentHeads: w("agent_heads"), bodyHeads: w("body_heads"), divisionKinds: w("division_kinds"), publicWorks: w("public_works"), placedHeads: w("placed_heads"),
 		setAsideBefore: w("set_aside_before"), setAsideAfter: w("set_aside_after"), onlyWords: w("only_words"), mailingLists: w("mailing_lists"), asWords: w("as_words"), together: w("together"), companions: w("companions"), lightVerbs: w("light_verbs"), ccWords: w("cc_words"), objectDeterminers: w("object_determiners"), namePlaces: w("name_places"), subjectPronouns: w("subject_pronouns"),
@@ -451,7 +457,7 @@ func newForwardingWords() *forwardingWords {
 		institutionKinds: w("institution_kinds"), institutionHeads: w("institution_heads"),
 		identifiers: w("identifiers"), acronymCompanies: w("acronym_companies"), placePreps: w("place_prepositions"), pronounPostpositions: w("pronoun_postpositions"), toYou: w("to_you"), customerWords: w("customer_words"), transactions: w("transactions"),
 		ownServices: w("own_services"), serviceAdmins: w("service_admins"), chosen: w("chosen"), converbEndings: w("converb_endings"),
-		subjectParticiple: w("subject_participle"), leadAdverbs: w("lead_adverbs")}
+		subjectParticiple: w("subject_participle"), leadAdverbs: w("lead_adverbs"), converbMain: w("converb_main_endings"), chosenNegation: w("chosen_negation")}
 	fw.publicBodyHeads = map[lint.Lang][]string{}
 	for l, hs := range w("public_body_heads") {
 		fw.publicBodyHeads[l] = slices.Sorted(maps.Keys(hs))
@@ -763,7 +769,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 		var v, d, t lint.Match
 		found := false
 		for _, c := range facts {
-			if d, t, found = fw.pair(m, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) && !fw.attributive(m.Lang, toks, c, t, folded) {
+			if d, t, found = fw.pair(m, toks, c, verbs[i], objects, recipients); found && !ownReceiver(own[i], t) && !fw.attributive(m.Lang, toks, c, t, verbs[i], folded) {
 				v = c
 				break
 			}
@@ -2054,8 +2060,11 @@ func (fw *forwardingWords) mood(l lint.Lang, toks []lint.Token, v lint.Match, fo
 	}
 	// A clause of time ("gönderirken", while sending) tells no fact of
 	// its own: the customer's act it times is the sentence's.
+	// Only when the sentence's main verb is the customer's (an imperative
+	// or 2nd person ending, converb_main_endings: "gönderirken … ekleyin");
+	// "iletirken … paylaştık" tells the brand's act.
 	for e := range fw.converbEndings[l] {
-		if strings.HasSuffix(rest, fold(e)) {
+		if strings.HasSuffix(rest, fold(e)) && fw.customersMainVerb(l, toks, v.Last, fold) {
 			return true
 		}
 	}
@@ -3416,9 +3425,30 @@ func (fw *forwardingWords) customersAct(l lint.Lang, toks []lint.Token, v lint.M
 
 // gerund (English): a sending verb right after one of gerund_before is not
 // done ("without sharing your number").
+// A clause of time or purpose (gerund_time: "when sending", "the setting
+// for sending") is not done either, unless its sentence is the brand's own
+// account (gerund_time_blockers before it: "we … when forwarding", "sorry
+// for sending"), which tells what was done.
 func (fw *forwardingWords) gerund(l lint.Lang, toks []lint.Token, v lint.Match) bool {
 	p := neighbour(toks, v.First, -1)
-	return v.First >= 0 && p >= 0 && fw.gerundBefore[l][toks[p].Norm]
+	if v.First < 0 || p < 0 {
+		return false
+	}
+	if fw.gerundBefore[l][toks[p].Norm] {
+		return true
+	}
+	if !fw.gerundTime[l][toks[p].Norm] {
+		return false
+	}
+	for j := p; j >= 0 && !sentenceStart(toks, j); {
+		if j = neighbour(toks, j, -1); j < 0 {
+			break
+		}
+		if toks[j].Kind == lint.Word && fw.gerundTimeBlockers[l][toks[j].Norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // ourReceiver: a receiver we call ours is the brand's own: "our" one or
@@ -3911,6 +3941,27 @@ func (fw *forwardingWords) handsOver(l lint.Lang, toks []lint.Token, v lint.Matc
 	return p >= 0 && toks[p].Kind == lint.Word && fw.handOver[l][toks[p].Norm+" "+lemma]
 }
 
+// customersMainVerb: the last word of the sentence after token i ends in
+// one of converb_main_endings (an imperative or the 2nd person).
+func (fw *forwardingWords) customersMainVerb(l lint.Lang, toks []lint.Token, i int, fold func(string) string) bool {
+	last := -1
+	for j := i; j >= 0 && !sentenceEnd(toks, j); {
+		if j = neighbour(toks, j, 1); j >= 0 && toks[j].Kind == lint.Word {
+			last = j
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	w := fold(toks[last].Norm)
+	for e := range fw.converbMain[l] {
+		if strings.HasSuffix(w, fold(e)) {
+			return true
+		}
+	}
+	return false
+}
+
 // adverbsFirst (English): a sending verb in its bare form after nothing
 // but adverbs at the start of a sentence tells the customer what to do, or
 // labels an option ("Automatically share crash reports with the
@@ -3937,8 +3988,14 @@ func (fw *forwardingWords) adverbsFirst(l lint.Lang, toks []lint.Token, v lint.M
 // shared mailbox) takes its receiver before it, inside its clause: a
 // receiver after it is another verb's ("… üzerinden harici alıcılara
 // e-posta göndermek").
-func (fw *forwardingWords) attributive(l lint.Lang, toks []lint.Token, v, t lint.Match, folded bool) bool {
+func (fw *forwardingWords) attributive(l lint.Lang, toks []lint.Token, v, t lint.Match, verbs []lint.Match, folded bool) bool {
 	if len(fw.subjectParticiple[l]) == 0 || v.Last < 0 || t.Span.Start < v.Span.End {
+		return false
+	}
+	// Only when another sending verb after it may take the receiver
+	// ("… alıcılara e-posta göndermek"); alone ("Gönderilen adresiniz
+	// kargo firmasına ulaştı") the participle's is the only sending.
+	if !slices.ContainsFunc(verbs, func(o lint.Match) bool { return o.Span.Start >= v.Span.End }) {
 		return false
 	}
 	fold := func(s string) string {
@@ -3981,8 +4038,8 @@ func (fw *forwardingWords) customersService(l lint.Lang, toks []lint.Token, r li
 		if fw.ourList[l] == nil {
 			w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "s'")
 		}
-		_, ok := fw.serviceStem(l, fw.ownServices[l], w, folded)
-		return ok
+		rest, ok := fw.serviceStem(l, fw.ownServices[l], w, folded)
+		return ok && fw.serviceHeadsPhrase(l, toks, p, rest, folded)
 	}
 	rest, ok := fw.serviceStem(l, fw.ownServices[l], head, folded)
 	if !ok {
@@ -3990,7 +4047,8 @@ func (fw *forwardingWords) customersService(l lint.Lang, toks []lint.Token, r li
 	}
 	if n := neighbour(toks, r.Last, 1); n >= 0 && toks[n].Kind == lint.Word {
 		if _, ok := fw.serviceStem(l, fw.serviceAdmins[l], toks[n].Norm, folded); ok {
-			return true // "the organisation administrators": the receiver's head is after it
+			// "the organisation administrators": the receiver's head is after it
+			return fw.serviceHeadsPhrase(l, toks, r.Last, rest, folded)
 		}
 	}
 	if fw.ourList[l] != nil {
@@ -4002,6 +4060,36 @@ func (fw *forwardingWords) customersService(l lint.Lang, toks []lint.Token, r li
 			return false
 		}
 		if fw.owner[l][toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceHeadsPhrase (Turkish, Azerbaijani): the service word i before an
+// administrator is the customer's: with the 2nd person possessive
+// ("sunucunuzun yöneticisine"), or bare and first in its noun phrase
+// ("Qeydiyyat, təşkilat administratorlarına"; after a subject of the
+// customer's, "talebiniz kuruluş yöneticisine"). Another noun before it, or
+// the 3rd person's compound ending on it ("sigorta kuruluşunun
+// yöneticisine", "kargo kuruluşu yöneticisine", "ortak kuruluş"), makes it
+// another's. English reads "your" or the bare compound as before.
+func (fw *forwardingWords) serviceHeadsPhrase(l lint.Lang, toks []lint.Token, i int, rest string, folded bool) bool {
+	if fw.ourList[l] == nil {
+		return true
+	}
+	if fw.possessed(l, rest, folded) {
+		return true
+	}
+	if rest != "" {
+		return false
+	}
+	p := neighbour(toks, i, -1)
+	if p < 0 || toks[p].Kind != lint.Word {
+		return true
+	}
+	for e := range fw.ownedEndings[l] {
+		if len(e) >= 3 && (strings.HasSuffix(toks[p].Norm, e) || folded && strings.HasSuffix(lint.Fold(l, toks[p].Norm), lint.Fold(l, e))) {
 			return true
 		}
 	}
@@ -4068,8 +4156,20 @@ func (fw *forwardingWords) chosenByYou(l lint.Lang, toks []lint.Token, r lint.Ma
 	if p < 0 || toks[p].Kind != lint.Word || !fw.relativeYouSet[l].match(l, toks[p].Norm, folded) {
 		return false
 	}
-	_, ok := fw.serviceStem(l, fw.chosen[l], toks[p].Norm, folded)
-	return ok
+	rest, ok := fw.serviceStem(l, fw.chosen[l], toks[p].Norm, folded)
+	if folded {
+		rest = lint.Fold(l, rest)
+	}
+	// "seçmediğiniz", "seçmədiyiniz": the one the customer did not choose.
+	if !ok {
+		return false
+	}
+	for n := range fw.chosenNegation[l] {
+		if strings.HasPrefix(rest, n) || folded && strings.HasPrefix(rest, lint.Fold(l, n)) {
+			return false
+		}
+	}
+	return true
 }
 
 // casedCompoundHead: a compound's head (compound_head_endings) with a

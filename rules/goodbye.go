@@ -299,9 +299,6 @@ type goodbyeWords struct {
 	// a verb of the dictionary (Turkish: "rast gitsin" is git- with -sin;
 	// "gelirsin", you come, is not gelir- with -sin).
 	optativeVerb map[lint.Lang]map[string]bool
-	// lightVerb: the verbs that make a verb of the noun before them ("xidmət
-	// et"), whose optative wishes though their stem is short.
-	lightVerb map[lint.Lang]map[string]bool
 	// manyMore and dativePlural: "nice … -lara" (many more …) wishes;
 	// elliptic and notWished: a wish word and one noun as a sentence's last
 	// clause ("xoş seyr", "happy reading"), unless the noun is a copula or
@@ -538,7 +535,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		yours: w("your_endings"), ever: w("ever_adverbs"), gladly: w("gladly_adverbs"), firstPerson: w("first_person_verb_endings"), doorStems: prefixLists(w("door_stems")), negImperative: w("negative_imperative_endings"), doorForms: w("door_forms"), ourDoors: w("our_doors"), doorPartners: w("door_partners"), ourGenitive: w("our_genitive_endings"), elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), wishTimes: w("wish_times"), wishedEndings: w("wished_noun_endings"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
-		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"), lightVerb: w("light_verbs"),
+		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
 		dativeEndings: w("dative_endings"), dativePronouns: w("dative_pronouns"), offerAdverbs: phrases(w("offer_adverbs")),
 		toasts: phrases(w("toasts")), toastPlural: w("toast_plural_endings"), hedges: w("hedges"),
 		deadline: w("deadline"), deadlineEndings: endingSets(w("deadline_endings")), awaited: w("awaited"),
@@ -1098,9 +1095,7 @@ func (gw *goodbyeWords) lastClauses(m *lint.Message, toks []lint.Token) []senten
 
 // optativeWish: a statement whose last clause ends in a 3rd person
 // optative wishes ("Xalçanız evinizə bərəkət gətirsin."), when the verb's
-// stem has three letters or more ("basın" presses a button), or is a light
-// verb after the noun it makes a verb of, in a clause of three words or
-// more ("Evinizdə uzun illər xidmət etsin", "hizmet etsin"). A question
+// stem has three letters or more ("basın" presses a button). A question
 // asks leave ("Mesaj silinsin?"), and after a complementizer ("dedik ki,
 // sizə zəng etsin") it reports what someone is to do.
 // folded is whether the message is typed without the language's letters,
@@ -1113,7 +1108,7 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 	last := toks[clause[len(clause)-1]].Norm
 	found := false
 	for e := range gw.optative[l] {
-		if hasEnding(l, last, e, folded) && (utf8.RuneCountInString(last)-utf8.RuneCountInString(e) >= 3 || len(clause) >= 3 && gw.lightVerb[l][last[:len(last)-len(e)]]) {
+		if hasEnding(l, last, e, folded) && utf8.RuneCountInString(last)-utf8.RuneCountInString(e) >= 3 {
 			found = true
 			break
 		}
