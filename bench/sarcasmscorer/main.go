@@ -54,7 +54,10 @@ var sets = []struct{ name, dir string }{{"first", ""}, {"second", "second"}, {"t
 // "after" reports; it joins sets when the scorer is next retrained, as does
 // a development set committed before the retraining that reads it.
 // dev18 came after the retraining on the 42 sets was measured; dev19,
-// nineteenth and sarcasm19 came in a round that did not retrain it.
+// nineteenth and sarcasm19 came in a round that did not retrain it, as did
+// dev20, the twentieth and sarcasm20. Training on all nine was tried and
+// flagged more of the fixtures' sincere twins (see shipped). dev21 is the
+// twenty-first round's held-out development set.
 var notTrainedYet = []string{"dev18", "eighteenth", "sarcasm18", "dev19", "nineteenth", "sarcasm19", "dev20", "twentieth", "sarcasm20", "dev21"}
 
 // shipped are the options the weights file is trained with, chosen by the
@@ -219,6 +222,48 @@ var notTrainedYet = []string{"dev18", "eighteenth", "sarcasm18", "dev19", "ninet
 // the lead's real text, 0.950 and 0.956) and two more false alarms in
 // Azerbaijani; at 2.5 neither, the same strings as before, and the
 // fixtures' sincere twins flagged fall from 1 2 4 to 1 2 3: shipped.
+//
+// All 51 sets (the nine of notTrainedYet joined) were tried and not
+// shipped. Held out (-heldout -counts, every set left out in turn, the
+// frames and the scorer at 0.95), pooled over the 51; for the shipped
+// weights, the 42 sets held out and the nine they never read scored as
+// they are. With the fixtures' sincere twins the scorer flags and the
+// strings of real app text it flags (-unlabelled), en tr az:
+//
+//	trained on, options          en                       tr                       az                       twins   app text
+//	42, shipped (before)         0.98/0.53 fp 30 fn 1542  0.97/0.63 fp 55 fn 1221  0.98/0.66 fp 36 fn 1099  1 2 3   0 0 0
+//	51, shipped                  0.98/0.55 fp 34 fn 1481  0.97/0.65 fp 62 fn 1157  0.98/0.68 fp 41 fn 1052  4 7 6   1 0 0
+//	51, positives 2              0.99/0.52 fp 24 fn 1562  0.98/0.63 fp 54 fn 1209  0.98/0.66 fp 36 fn 1120  2 4 6
+//	51, positives 2, L2 0.0008   0.99/0.49 fp 21 fn 1685  0.97/0.60 fp 50 fn 1325  0.98/0.63 fp 33 fn 1209  1 2 3   0 0 0
+//	51, + yw (below)             0.98/0.55 fp 34 fn 1475  0.97/0.65 fp 61 fn 1158  0.98/0.68 fp 40 fn 1044
+//	51, + ee (below)             0.98/0.55 fp 34 fn 1483  0.97/0.65 fp 61 fn 1163  0.98/0.68 fp 41 fn 1052
+//
+// Of the nine alone the 51 find 24, 20 and 19 more (fn 402 324 289 ->
+// 378 304 270) and the 42 older sets 37, 44 and 28 more, for 4, 7 and 5
+// more false alarms and three to five more sincere twins each ("For the
+// sixth time, our garage has been named the most trusted in the county.",
+// "Tabii, tek tek de satarız; ustamız bu işi hobi olarak da yapıyor.",
+// "Əlbəttə, qiyməti 30 manatdır, ustamız onsuz da hobbi kimi işləyir")
+// and one more string of app text ("Ask the keyboard not to learn from
+// what you type …", 0.955). Options that keep the twins to the shipped
+// count miss more than the shipped weights held out (positives 2, L2
+// 0.0008 above, and it flags a twin the shipped weights leave:
+// "… hobbi kimi deyil, peşə kimi görürük.", 0.953); heavier options (L2
+// 0.001 with positives 2: twins 1 2 2; positives 1.5 with L2 0.0008:
+// 1 1 2) were not measured held out, as each heavier step measured
+// missed more. The twins flagged at other options: L2
+// 0.0008 2 2 5, L2 0.001 1 2 5, min count 3 4 8 6. Two kinds of feature
+// were tried: the stem of a word of the customer's (yw:, "unut" of
+// "unuttunuz" apart from "unuttuk", its weight looked up once with the
+// word's), and the endings of two words in a row (ee:, "-madan
+// -mışsınız"); yw: found 6, -1 and 8 more for 0, 1 and 1 fewer false
+// alarms, ee: found 2, 6 and 0 fewer, and the two together flag 4 6 7 twins:
+// neither is read. -model fm on the 51 at 0.95 finds far more (fn 951 780
+// 665) for twice the false alarms (fp 66 114 78) and flags 43, 44 and 44
+// twins: its scores crowd near 1, and it was not tried at a threshold of
+// its own. The
+// nine stay in notTrainedYet until a retraining, or frames that keep
+// those twins silent, pass the three gates together.
 var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 2.5, Digits: 3}
 
 // trainOptions are the training options; flags change them for an
