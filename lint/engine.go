@@ -326,7 +326,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		}
 	}
 	if new {
-		l.memo.keep(m, said)
+		l.memo.keep(said)
 	}
 	out, r.out = r.out, nil // the run is reused; the findings are the caller's
 	r.pass.Msg = nil

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 
@@ -39,17 +40,23 @@ func textKeyOf(m *Message) textKey {
 	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, kind: m.Kind, syntax: m.Syntax}
 }
 
-// textSaid is what the rules said of a text, by their place (active.said).
+// textSaid is what the rules said of a text (key, hashed to h), by their
+// place (active.said).
 type textSaid struct {
-	by [][]Diagnostic
+	key textKey
+	h   uint64
+	by  [][]Diagnostic
 }
 
 // textMemo is a linter's memo of texts, shared by the messages checked on
 // every core.
 type textMemo struct {
 	rules int // how many rules it keeps
+	seed  maphash.Seed
 	mu    sync.Mutex
-	texts map[textKey]*textSaid
+	// texts are by their key's hash, hashed once a message: a text
+	// whose hash another's has is said afresh.
+	texts map[uint64]*textSaid
 	bytes int
 }
 
@@ -67,7 +74,7 @@ func newTextMemo(active []active) *textMemo {
 	if n == 0 {
 		return nil
 	}
-	return &textMemo{rules: n, texts: map[textKey]*textSaid{}}
+	return &textMemo{rules: n, seed: maphash.MakeSeed(), texts: map[uint64]*textSaid{}}
 }
 
 // said is what the rules said of m's text before (new false), or, for a
@@ -78,21 +85,23 @@ func (t *textMemo) said(m *Message) (said *textSaid, new bool) {
 	if t == nil || len(m.Body.Text) > textMemoLongest || len(m.Disable) > 0 {
 		return nil, false
 	}
+	key := textKeyOf(m)
+	h := maphash.Comparable(t.seed, key)
 	t.mu.Lock()
-	said = t.texts[textKeyOf(m)]
+	said = t.texts[h]
 	t.mu.Unlock()
-	if said != nil {
+	if said != nil && said.key == key {
 		return said, false
 	}
-	return &textSaid{by: make([][]Diagnostic, t.rules)}, true
+	return &textSaid{key: key, h: h, by: make([][]Diagnostic, t.rules)}, true
 }
 
-// keep files what the rules said of m's text.
-func (t *textMemo) keep(m *Message, said *textSaid) {
-	key := textKeyOf(m)
+// keep files what the rules said of a text.
+func (t *textMemo) keep(said *textSaid) {
 	// Kept apart from the message: its text may hold the file's bytes.
+	key := &said.key
 	key.text, key.kindFrom = strings.Clone(key.text), strings.Clone(key.kindFrom)
-	size := len(key.text) + len(key.kindFrom) + 64 + 24*len(said.by)
+	size := len(key.text) + len(key.kindFrom) + 96 + 24*len(said.by)
 	for _, ds := range said.by {
 		for _, d := range ds {
 			size += len(d.Message) + len(d.Suggestion) + 96
@@ -106,8 +115,8 @@ func (t *textMemo) keep(m *Message, said *textSaid) {
 		clear(t.texts)
 		t.bytes = 0
 	}
-	if _, ok := t.texts[key]; !ok {
-		t.texts[key] = said
+	if _, ok := t.texts[said.h]; !ok {
+		t.texts[said.h] = said
 		t.bytes += size
 	}
 	t.mu.Unlock()
