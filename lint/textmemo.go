@@ -131,3 +131,16 @@ func keptDiagnostic(d Diagnostic) Diagnostic {
 	}
 	return d
 }
+
+// SetTextMemo switches the linter's memo of texts on (as NewLinter builds
+// it) or off. Off, every running rule checks every message, a text met
+// before or not: what a benchmark that checks the same messages each round
+// needs to measure the rules and not the memo, and what a test needs to
+// see a rule's own findings for a message. Call it before the linter
+// checks anything; switched on again, the memo starts empty.
+func (l *Linter) SetTextMemo(on bool) {
+	l.memo = nil
+	if on {
+		l.memo = newTextMemo(l.active)
+	}
+}
