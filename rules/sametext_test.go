@@ -124,3 +124,72 @@ func otherMessage(m *lint.Message, channel lint.Channel, n int) *lint.Message {
 	v.Offset = 1 + n%5
 	return v
 }
+
+// The memo said again is what the rules say: each quality set checked twice
+// by one linter with the memo on (the second time every text is one met
+// before) has the findings of a linter with the memo off, with every
+// default rule running beside the ones that are the same for a text.
+func TestTextMemoOnQualitySets(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "quality", "*", "*.jsonl"))
+	if err != nil || len(files) == 0 {
+		t.Fatal("no quality sets", err)
+	}
+	on, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off.SetTextMemo(false)
+	type seen struct {
+		rule, msg, suggestion, id  string
+		line, col, endLine, endCol int
+		part                       lint.Part
+		span                       lint.Span
+		sev                        lint.Severity
+		fix                        lint.FileEdit
+		fixed                      bool
+	}
+	said := func(fs []lint.Finding) []seen {
+		out := make([]seen, len(fs))
+		for i, f := range fs {
+			out[i] = seen{f.Rule, f.Message, f.Suggestion, f.MessageID, f.Line, f.Col, f.EndLine, f.EndCol, f.Part, f.Span, f.Severity, lint.FileEdit{}, f.Fix != nil}
+			if f.Fix != nil {
+				out[i].fix = *f.Fix
+			}
+		}
+		return out
+	}
+	n := 0
+	for k, path := range files {
+		if filepath.Base(filepath.Dir(path)) == "dev21" || k%4 != 0 || testing.Short() && k%12 != 0 {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs, err := load.Options{}.File(path, data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		want := said(off.CheckFile(msgs))
+		n += len(want)
+		for round := range 2 {
+			if got := said(on.CheckFile(msgs)); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, round %d: with the memo %d findings, without %d", path, round, len(got), len(want))
+				for i := range min(len(got), len(want)) {
+					if got[i] != want[i] {
+						t.Errorf("first differing: %+v\nwithout the memo: %+v", got[i], want[i])
+						break
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no findings")
+	}
+}
