@@ -73,9 +73,10 @@ func BenchmarkCheck(b *testing.B) {
 
 // BenchmarkCheckFresh is BenchmarkCheck with a new linter for each round
 // and its memo of texts on, as a run of `msglint check` has it: only the
-// library's own repeats are texts met before. It is the benchmark that
-// shows what the memo saves (beside BenchmarkCheck, which runs every rule
-// on every message); the rule benchmarks below switch the memo off.
+// library's own repeats are texts met before: beside BenchmarkCheck, which
+// runs every rule on every message, what the memo saves a run on such a
+// file (BenchmarkTextMemo shows it where every text repeats). The rule
+// benchmarks below switch the memo off.
 func BenchmarkCheckFresh(b *testing.B) {
 	data := gen.Library(10000, 1)
 	warm, err := load.Options{}.File("lib.yaml", gen.Library(30, 1))
@@ -136,6 +137,50 @@ func BenchmarkRule(b *testing.B) {
 				m.Trim()
 			}
 			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				for _, m := range msgs {
+					m.Trim()
+					l.Check(m)
+				}
+				n += len(msgs)
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}
+
+// BenchmarkTextMemo shows what the memo of texts saves where it saves most:
+// the rules that are the same for a text (lint.Rule.SameForText) check the
+// same messages every round, with the memo on (from the first round on,
+// every text is one met before: what is timed is the memo's look-up and
+// its findings said again) and off (the rules run, as in BenchmarkRule).
+// It is the one benchmark that keeps the memo on for texts it met; the
+// rules' own cost is guarded by BenchmarkRule.
+func BenchmarkTextMemo(b *testing.B) {
+	msgs, err := load.Options{}.File("lib.yaml", gen.Library(2000, 3))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var same []*lint.Rule
+	var names []string
+	for _, r := range All() {
+		if r.SameForText {
+			same, names = append(same, r), append(names, r.Name)
+		}
+	}
+	for _, memo := range []bool{true, false} {
+		b.Run(map[bool]string{true: "on", false: "off"}[memo], func(b *testing.B) {
+			l, err := lint.NewLinter(same, nil, names, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			l.SetTextMemo(memo)
+			for _, m := range msgs {
+				l.Check(m)
+				m.Trim()
+			}
 			b.ReportAllocs()
 			n := 0
 			for b.Loop() {
