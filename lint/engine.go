@@ -25,6 +25,9 @@ type Linter struct {
 	directive *active
 	// wordIDs: two or more running rules read word ids (Rule.ReadsWordIDs).
 	wordIDs bool
+	// memo keeps what the running rules that are the same for a text
+	// (Rule.SameForText) said of the texts met; nil when none runs.
+	memo *textMemo
 }
 
 func (l *Linter) knows(name string) bool { return l.known[name] }
@@ -36,6 +39,9 @@ type active struct {
 	set      SetCheck
 	opts     *yaml.Node
 	severity Severity // from config; 0 = rule's own
+	// said is the rule's place in a text's memo (textSaid), -1 for a
+	// rule whose check is not the same for a text.
+	said int
 }
 
 func (a *active) pick(own Severity) Severity {
@@ -118,6 +124,7 @@ func NewLinter(all []*Rule, cfg *Config, enable, disable []string) (*Linter, err
 	}
 	l.findDirectiveRule()
 	l.wordIDs = idReaders(l.active) >= 2
+	l.memo = newTextMemo(l.active)
 	return l, nil
 }
 
@@ -289,16 +296,37 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	if l.wordIDs {
 		m.WordIDs()
 	}
+	// What the rules that are the same for a text said of it before, or
+	// where what they say now is kept.
+	said, new := l.memo.said(m)
 	for i := range l.active {
 		r.a = &l.active[i]
 		if r.a.check == nil || len(m.Disable) > 0 && m.Disabled(r.a.rule.Name) {
 			continue
 		}
 		r.ruleN, r.dropped = 0, 0
-		r.a.check(&r.pass)
+		switch {
+		case said == nil || r.a.said < 0:
+			r.a.check(&r.pass)
+		case new:
+			r.keep = &said.by[r.a.said]
+			r.a.check(&r.pass)
+			r.keep = nil
+		default:
+			for _, d := range said.by[r.a.said] {
+				if d.Fix != nil {
+					fix := *d.Fix // each finding its own
+					d.Fix = &fix
+				}
+				r.add(d)
+			}
+		}
 		if r.dropped > 0 { // a cap was hit, so a finding was kept before
 			r.out = append(r.out, moreFinding(r.out[len(r.out)-1], r.a.rule.Name, r.dropped))
 		}
+	}
+	if new {
+		l.memo.keep(said)
 	}
 	out, r.out = r.out, nil // the run is reused; the findings are the caller's
 	r.pass.Msg = nil
@@ -316,9 +344,15 @@ type messageRun struct {
 	// edits is the block the findings' fixes are taken from, kept from
 	// message to message (newEdit).
 	edits []FileEdit
+	// keep, when set, gets a copy of each diagnostic of the running rule:
+	// what it says of the message's text, for the text's memo.
+	keep *[]Diagnostic
 }
 
 func (r *messageRun) add(d Diagnostic) {
+	if r.keep != nil {
+		*r.keep = append(*r.keep, keptDiagnostic(d))
+	}
 	if r.ruleN++; r.ruleN > MaxPerRule || len(r.out)-r.start >= MaxPerMessage {
 		r.dropped++
 		return

@@ -51,6 +51,12 @@ type Rule struct {
 	// engine works a message's ids out before its rules run, once for
 	// all; a rule alone looks its words up by their text, as cheaply.
 	ReadsWordIDs bool
+	// SameForText says the rule's check reads nothing of a message but
+	// its body's text, its language, its kind (and KindFrom) and its
+	// placeholder systems, and always says the same of the same: the
+	// engine keeps what it said of a text and says it again when the text
+	// comes again, without running it (textmemo.go).
+	SameForText bool
 }
 
 // Check inspects one message and reports through the pass.

@@ -35,13 +35,18 @@ func TestLargeLibrary(t *testing.T) {
 }
 
 // BenchmarkCheck loads and checks a generated library of 10 000 messages with
-// every default rule, as `msglint check` does for one file.
+// every default rule, as `msglint check` does for one file. The linter is
+// kept from round to round, so its memo of texts (lint.Rule.SameForText) is
+// off: on, every text would be one met in an earlier round and the rules
+// that are the same for a text would not run at all from the second round
+// on. BenchmarkCheckFresh is the same work with the memo on.
 func BenchmarkCheck(b *testing.B) {
 	data := gen.Library(10000, 1)
 	l, err := lint.NewLinter(All(), nil, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
+	l.SetTextMemo(false)
 	// The rules build a language's data the first time they meet it:
 	// once a run, so built before timing.
 	warm, err := load.Options{}.File("lib.yaml", gen.Library(30, 1))
@@ -66,9 +71,49 @@ func BenchmarkCheck(b *testing.B) {
 	b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
 }
 
+// BenchmarkCheckFresh is BenchmarkCheck with a new linter for each round
+// and its memo of texts on, as a run of `msglint check` has it: only the
+// library's own repeats are texts met before: beside BenchmarkCheck, which
+// runs every rule on every message, what the memo saves a run on such a
+// file (BenchmarkTextMemo shows it where every text repeats). The rule
+// benchmarks below switch the memo off.
+func BenchmarkCheckFresh(b *testing.B) {
+	data := gen.Library(10000, 1)
+	warm, err := load.Options{}.File("lib.yaml", gen.Library(30, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	msgs := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		l, err := lint.NewLinter(All(), nil, nil, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		l.CheckFile(warm)
+		b.StartTimer()
+		res := l.CheckFiles([]string{"lib.yaml"}, func(string) (lint.Loaded, error) {
+			msgs, err := load.Options{}.File("lib.yaml", data)
+			return lint.Loaded{Msgs: msgs}, err
+		})
+		if len(res.Errors) > 0 || res.Messages != 10000 || len(res.Findings) == 0 {
+			b.Fatalf("errors %v, %d messages, %d findings", res.Errors, res.Messages, len(res.Findings))
+		}
+		msgs += res.Messages
+	}
+	b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
+}
+
 // BenchmarkRule checks already-loaded messages with one rule at a time, so a
 // slow rule shows by name. Tokens and sentences are worked out afresh for
-// every message, as each rule would pay for them if it ran alone.
+// every message, as each rule would pay for them if it ran alone. The
+// linter's memo of texts is off: the same messages are checked every round,
+// so with it on a rule that is the same for a text (lint.Rule.SameForText)
+// would run in the first round only and the figure would be the memo's
+// look-up, not the rule's check, guarding nothing of the rule's own cost.
 func BenchmarkRule(b *testing.B) {
 	msgs, err := load.Options{}.File("lib.yaml", gen.Library(2000, 3))
 	if err != nil {
@@ -84,6 +129,7 @@ func BenchmarkRule(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			l.SetTextMemo(false)
 			// A rule builds a language's data the first time it meets
 			// the language: once a run, so not timed here.
 			for _, m := range msgs {
@@ -91,6 +137,50 @@ func BenchmarkRule(b *testing.B) {
 				m.Trim()
 			}
 			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				for _, m := range msgs {
+					m.Trim()
+					l.Check(m)
+				}
+				n += len(msgs)
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}
+
+// BenchmarkTextMemo shows what the memo of texts saves where it saves most:
+// the rules that are the same for a text (lint.Rule.SameForText) check the
+// same messages every round, with the memo on (from the first round on,
+// every text is one met before: what is timed is the memo's look-up and
+// its findings said again) and off (the rules run, as in BenchmarkRule).
+// It is the one benchmark that keeps the memo on for texts it met; the
+// rules' own cost is guarded by BenchmarkRule.
+func BenchmarkTextMemo(b *testing.B) {
+	msgs, err := load.Options{}.File("lib.yaml", gen.Library(2000, 3))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var same []*lint.Rule
+	var names []string
+	for _, r := range All() {
+		if r.SameForText {
+			same, names = append(same, r), append(names, r.Name)
+		}
+	}
+	for _, memo := range []bool{true, false} {
+		b.Run(map[bool]string{true: "on", false: "off"}[memo], func(b *testing.B) {
+			l, err := lint.NewLinter(same, nil, names, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			l.SetTextMemo(memo)
+			for _, m := range msgs {
+				l.Check(m)
+				m.Trim()
+			}
 			b.ReportAllocs()
 			n := 0
 			for b.Loop() {
@@ -138,6 +228,7 @@ func BenchmarkLongMessage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		l.SetTextMemo(false) // the same message every round (see BenchmarkRule)
 		for _, n := range []int{500, 5000} {
 			m := load.Options{Lang: c.lang, Kind: c.kind}.Text("long", strings.Repeat(c.sentence, n))
 			l.Check(m) // the rule's data built once a run

@@ -975,7 +975,13 @@ type wordAt struct {
 	ending   logreg.Feature
 }
 
+// appendWordAt appends a word the message's features read: one of the
+// customer's with endings (see sarcasmMessageFeatures); the others make
+// none of them, and a message's words are read once for each cue class.
 func appendWordAt(out []wordAt, w sarcasmWordInfo, sentence int) []wordAt {
+	if !w.you || w.ending == 0 {
+		return out
+	}
 	return append(out, wordAt{sentence: sentence, stem: w.stem, you: w.you, ending: w.ending})
 }
 

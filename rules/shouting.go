@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"strings"
@@ -694,8 +695,10 @@ func (sh *shouting) check(p *lint.Pass) {
 		})
 		run, nWords, short = run[:0], 0, 0
 	}
-	if isLabel(text, toks) {
-		toks = nil // a button or a status (VIEW PROFILE, CLOSED): capitals by design
+	if isLabel(text, toks) || !capitalsAdjacent(text) {
+		// A button or a status (VIEW PROFILE, CLOSED): capitals by
+		// design; or no word can be in capitals: nothing to classify.
+		toks = nil
 	}
 	for i := range toks {
 		t := &toks[i]
@@ -754,6 +757,74 @@ func (sh *shouting) check(p *lint.Pass) {
 		}
 		i = j
 	}
+}
+
+// capitalsAdjacent reports whether a word of text may be in capitals (see
+// shouted): whether a capital letter has anything but a lower-case letter
+// or a digit right after it. A word in capitals has two letters or more
+// before its first apostrophe, all capitals, with no lower-case letter
+// or digit among them: its first capital is followed by one of its own
+// characters, which is none of those. Most messages capitalise only the
+// first letters of sentences and names, so most skip the pass over their
+// words.
+func capitalsAdjacent(text string) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for {
+		// Eight bytes at a time past those with no capital and no
+		// character of two bytes or more: most of a text.
+		for ; i+8 <= len(text); i += 8 {
+			w := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
+			low := w &^ high
+			// The high bit of each ASCII byte from A to Z, and of each
+			// byte of a longer character.
+			if (w|(low+(0x80-'A')*ones)&^(low+(0x80-'Z'-1)*ones))&high != 0 {
+				break
+			}
+		}
+		if i >= len(text) {
+			return false
+		}
+		end := min(i+8, len(text))
+		for ; i < end; i++ {
+			c := text[i]
+			switch {
+			case c-'A' < 26:
+				if !lowerOrDigitAt(text, i+1) {
+					return true
+				}
+			case c >= 0xC0: // a character's first byte of two or more
+				r, n := runeAt(text, i)
+				if lint.IsUpper(r) && !lowerOrDigitAt(text, i+n) {
+					return true
+				}
+				i += n - 1
+			}
+		}
+	}
+}
+
+// lowerOrDigitAt reports whether the character at i of text makes the word
+// it is in no word in capitals (see shouted): a lower-case ASCII letter, a
+// digit, or another letter that is not a capital.
+func lowerOrDigitAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return c-'a' < 26 || c-'0' < 10
+	}
+	r, _ := runeAt(text, i)
+	return lint.IsDigit(r) || !lint.IsUpper(r) && unicode.IsLetter(r)
+}
+
+// runeAt is the character at i of text and its length: a letter of two
+// bytes (ş, ı, ə, Ç) decoded here, the rest by utf8.
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // indexMark is the offset of the first ! or ? in s, or -1: a search for

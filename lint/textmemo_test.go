@@ -1,0 +1,96 @@
+package lint
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// A rule that is the same for a text runs once a text (its language, kind,
+// kind's source and placeholder systems): a text met again has what it said
+// said again, fixes and caps as when it ran, and the findings are those of
+// a linter without the memo. A rule that is not runs on every message, and
+// so do all for a message with rules switched off in it.
+func TestTextMemoSaysAgain(t *testing.T) {
+	var sameRuns, otherRuns atomic.Int32
+	same := &Rule{Name: "same", SameForText: true, Doc: Doc{Default: true, Severity: Warning}, New: func(*yaml.Node) (Check, error) {
+		return func(p *Pass) {
+			sameRuns.Add(1)
+			m := p.Msg
+			for i := 0; i < strings.Count(m.Body.Text, "x"); i++ {
+				p.Report(Diagnostic{Span: Span{Start: i, End: i + 1}, Message: fmt.Sprint("x ", m.Kind, m.Lang),
+					Suggestion: "y", Fix: &Edit{Span: Span{Start: i, End: i + 1}, New: "y"}})
+			}
+		}, nil
+	}}
+	other := &Rule{Name: "other", Doc: Doc{Default: true, Severity: Warning}, New: func(*yaml.Node) (Check, error) {
+		return func(p *Pass) {
+			otherRuns.Add(1)
+			p.Report(Diagnostic{Message: "other " + p.Msg.Body.Text})
+		}, nil
+	}}
+	type spec struct {
+		id, text, kindFrom string
+		lang               Lang
+		kind               Kind
+		off                bool
+	}
+	var specs []spec
+	for i, s := range []string{"axb", "axb", "x", "axb", strings.Repeat("x", MaxPerRule+3), strings.Repeat("x", MaxPerRule+3), "no", "no"} {
+		specs = append(specs, spec{id: fmt.Sprint("m", i), text: s, lang: English, kind: Reply})
+	}
+	// The same text in another kind, language, kind's source, or with a
+	// rule switched off: none is the text met before.
+	specs = append(specs, spec{id: "kind", text: "axb", lang: English, kind: Promo}, spec{id: "lang", text: "axb", lang: Turkish, kind: Reply},
+		spec{id: "from", text: "axb", lang: English, kind: Reply, kindFrom: "key promo"}, spec{id: "off", text: "axb", lang: English, kind: Reply, off: true})
+	var data strings.Builder
+	for _, sp := range specs {
+		data.WriteString(sp.text + "\n")
+	}
+	src := NewSource("f.txt", []byte(data.String()))
+	msgs := func() []*Message {
+		var out []*Message
+		at := 0
+		for _, sp := range specs {
+			m := &Message{ID: sp.id, Lang: sp.lang, Kind: sp.kind, KindFrom: sp.kindFrom, Source: src, Offset: at,
+				Body: Field{Text: sp.text, Map: LinearMap(len(sp.text), at)}}
+			if sp.off {
+				m.Disable = []string{"other"}
+			}
+			out = append(out, m)
+			at += len(sp.text) + 1
+		}
+		return out
+	}
+	with, err := NewLinter([]*Rule{same, other}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := with.CheckFile(msgs())
+	if n := sameRuns.Load(); n != 8 { // axb, x, the long text, no, and the four apart
+		t.Errorf("the rule that is the same for a text ran %d times, want 8", n)
+	}
+	if n := otherRuns.Load(); n != 11 { // every message but the one with it off
+		t.Errorf("the other rule ran %d times, want 11", n)
+	}
+	without, err := NewLinter([]*Rule{same, other}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without.memo = nil
+	want := without.CheckFile(msgs())
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with the memo\n%v\nwithout\n%v", got, want)
+	}
+	for i := range got {
+		for j := range i {
+			if got[i].Fix != nil && got[i].Fix == got[j].Fix {
+				t.Errorf("findings %d and %d share a fix", j, i)
+			}
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+// A rule that is the same for a text (lint.Rule.SameForText) has what it
+// said of a text said again for any message with that text, language, kind,
+// kind's source and placeholder systems: the engine's memo keys on those
+// and nothing else. Here that is checked, not promised: each message of the
+// quality sets is checked by every such rule as it was read and again as a
+// message that differs in all the rest a message has (its id, channel,
+// whether its language was guessed, quick replies, buttons, cards, Send API
+// type and tag, platform template, profile, file and place in it), and the
+// rule must say the same of both. A rule that starts to read any of those
+// fails here, and must lose its flag or the memo its key must grow. The
+// second check of a text also shows a rule that says something else of a
+// text the second time it meets it (state kept from message to message).
+func TestSameForTextReadsOnlyTheKey(t *testing.T) {
+	var same []*lint.Rule
+	var checks []lint.Check
+	for _, r := range All() {
+		if !r.SameForText {
+			continue
+		}
+		check, err := r.New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same, checks = append(same, r), append(checks, check)
+	}
+	if len(same) == 0 {
+		t.Skip("no rule is the same for a text")
+	}
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "quality", "*", "*.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, _ := filepath.Glob(filepath.Join("..", "testdata", "quality", "*.jsonl"))
+	files = append(files, top...)
+	if len(files) == 0 {
+		t.Fatal("no quality sets")
+	}
+	say := func(check lint.Check, m *lint.Message) []lint.Diagnostic {
+		var out []lint.Diagnostic
+		check(lint.NewPass(m, func(d lint.Diagnostic) { out = append(out, d) }))
+		return out
+	}
+	channels := []lint.Channel{lint.Messenger, lint.Instagram, lint.WhatsApp, lint.SMS, ""}
+	n, found := 0, 0
+	bad := make([]int, len(same))
+	for _, path := range files {
+		if filepath.Base(filepath.Dir(path)) == "dev21" {
+			continue // held out
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs, err := load.Options{}.File(path, data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for i, m := range msgs {
+			if testing.Short() && i%7 != 0 {
+				continue
+			}
+			n++
+			v := otherMessage(m, channels[n%len(channels)], n)
+			for j, check := range checks {
+				was, now := say(check, m), say(check, v)
+				found += len(was)
+				if !reflect.DeepEqual(was, now) {
+					if bad[j]++; bad[j] > 5 {
+						continue // enough to see what it reads
+					}
+					t.Errorf("%s: %s: %s says of %q\n%v\nbut of the same text in another message (channel %q)\n%v",
+						path, m.ID, same[j].Name, m.Body.Text, was, v.Channel, now)
+				}
+			}
+			m.Trim()
+			v.Trim()
+		}
+	}
+	for j, b := range bad {
+		if b > 5 {
+			t.Errorf("%s: %d messages in all", same[j].Name, b)
+		}
+	}
+	if n < 1000 || found == 0 {
+		t.Fatalf("%d messages, %d findings: too few to show anything", n, found)
+	}
+	t.Logf("%d messages, %d rules, %d findings", n, len(same), found)
+}
+
+// otherMessage is m's text with its language, kind, kind's source and
+// placeholder systems, in a message that differs from m in all else.
+func otherMessage(m *lint.Message, channel lint.Channel, n int) *lint.Message {
+	var buttons []string
+	if n%3 != 0 { // some with no buttons at all, as a plain reply
+		buttons = []string{"Shop now", "Talk to a person", "Unsubscribe", "Book NOW"}
+	}
+	v := load.Options{Lang: m.Lang, Kind: m.Kind}.Draft(fmt.Sprintf("other-%d.txt", n), m.Body.Text,
+		[]string{"Yes, thanks!", "No", "Bye for now", "Hayır, teşekkürler"}, buttons)
+	v.ID = "other-" + m.ID
+	v.Lang, v.Kind, v.KindFrom, v.Syntax = m.Lang, m.Kind, m.KindFrom, m.Syntax
+	v.LangDetected = !m.LangDetected
+	v.Channel = channel
+	v.Profile = n%2 == 0
+	v.MessagingType, v.Tag = "MESSAGE_TAG", "HUMAN_AGENT"
+	if len(v.Buttons) > 0 {
+		card := lint.Field{Text: "Summer sale", Map: lint.LinearMap(len("Summer sale"), 0)}
+		v.Elements = []lint.Element{{Title: card, Subtitle: card, DefaultAction: lint.Field{Text: "https://example.com/sale", Map: lint.LinearMap(24, 0)}, FirstButton: 0, Buttons: 2}}
+		v.Template = &lint.Template{Category: "MARKETING", HasBody: true, Header: -1, Footer: -1,
+			Texts: []lint.Field{{Text: "summer_sale", Map: lint.LinearMap(11, 0)}, {Text: "en_US", Map: lint.LinearMap(5, 0)}}, Name: 0, Language: 1}
+	}
+	v.Offset = 1 + n%5
+	return v
+}
+
+// The memo said again is what the rules say: each quality set checked twice
+// by one linter with the memo on (the second time every text is one met
+// before) has the findings of a linter with the memo off, with every
+// default rule running beside the ones that are the same for a text.
+func TestTextMemoOnQualitySets(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "quality", "*", "*.jsonl"))
+	if err != nil || len(files) == 0 {
+		t.Fatal("no quality sets", err)
+	}
+	on, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off.SetTextMemo(false)
+	type seen struct {
+		rule, msg, suggestion, id  string
+		line, col, endLine, endCol int
+		part                       lint.Part
+		span                       lint.Span
+		sev                        lint.Severity
+		fix                        lint.FileEdit
+		fixed                      bool
+	}
+	said := func(fs []lint.Finding) []seen {
+		out := make([]seen, len(fs))
+		for i, f := range fs {
+			out[i] = seen{f.Rule, f.Message, f.Suggestion, f.MessageID, f.Line, f.Col, f.EndLine, f.EndCol, f.Part, f.Span, f.Severity, lint.FileEdit{}, f.Fix != nil}
+			if f.Fix != nil {
+				out[i].fix = *f.Fix
+			}
+		}
+		return out
+	}
+	n := 0
+	for k, path := range files {
+		if filepath.Base(filepath.Dir(path)) == "dev21" || k%4 != 0 || testing.Short() && k%12 != 0 {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs, err := load.Options{}.File(path, data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		want := said(off.CheckFile(msgs))
+		n += len(want)
+		for round := range 2 {
+			if got := said(on.CheckFile(msgs)); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, round %d: with the memo %d findings, without %d", path, round, len(got), len(want))
+				for i := range min(len(got), len(want)) {
+					if got[i] != want[i] {
+						t.Errorf("first differing: %+v\nwithout the memo: %+v", got[i], want[i])
+						break
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no findings")
+	}
+}
