@@ -139,8 +139,7 @@ doldursun", "istəyənlər bizə zəng etsin", or told what they can do with a v
 "maraqlananlar məlumat ala bilər"); not a wish, "çocuklar doyasıya eğlensin", a reassurance,
 "kaçıranlar üzülmesin", or a question, "Bütün verilənlər silinsin?"), "all that is left is for you to …"
 with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
-Turkish "… edin" before a comma only after an action noun or with the customer's thing as its object ("rezerve
-edin, …", "Tasarımınızı tarif edin, …"; not "Dikkat edin, …"; an
+Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …"; an
 imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …"), a suggestion in the optative ("bəlkə yeni nəşr alasınız?"),
 "we await you" at a place of ours ("we'd love to see you at the fair", "dükkânımıza gelmenizi bekleriz",
 "sergimize bekleriz", "sizi emalatxanamızda gözləyirik"; not goods awaited, bare or ours, "yeni ürünleri" or
@@ -158,9 +157,7 @@ reward for whoever shows, says or brings something tells it ("kasada gösterene 
 ("üç bedeni var") is no imperative. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
-bikes off"), "Snap them up", "Pop your postcode into the form"), and a verb no list has told by its object,
-a pronoun and a preposition after a verb's bare form opening a sentence ("Post it to us", "Design yours in the
-editor"; not "Hope it helps", "Seen it in the window?", "Love it!"). Ringing, phoning or dialling a phone number
+bikes off"), "Snap them up", "Pop your postcode into the form"). Ringing, phoning or dialling a phone number
 opening a sentence tells too ("Ring 01632 960412 to book"; not "Phone cases are half price", "Phone: 01632 960412",
 "We will ring 01632 960412 customers first", nor "Phone 01632 960412 stays the same" without a purpose after the number). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor
@@ -293,6 +290,11 @@ type ctaGrammar struct {
 	// lightBare: the light verbs whose bare stem, right after one of
 	// lightNouns, ends a clause as an imperative ("tətbiqdən sifariş et").
 	lightBare map[lint.Lang]map[string]bool
+	// nameNouns: a name, a caption or a label ("adı", "yazısı") right
+	// before a compound's bare stem makes it what a button reads
+	// ("düymənin adı Sifariş et"), as a noun after it does ("Sipariş et
+	// butonu").
+	nameNouns map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -448,7 +450,7 @@ func newCTAGrammar() ctaGrammar {
 		youVerbalNoun: w("you_verbal_noun"), otherObject: w("other_object_endings"), subclauseEnds: w("subclause_endings"),
 		recommendVerbs: w("recommend_verbs"), recommendLight: w("recommend_light_verbs"), recommendNouns: w("recommend_nouns"), recommendEndings: w("recommend_endings"), recommendStems: w("recommend_stems"),
 		showParticiples: w("show_participles"), until: w("until"),
-		causative: w("causative_suffixes"), denominal: w("denominal_suffixes"), lightBare: w("light_bare_stems")}
+		causative: w("causative_suffixes"), denominal: w("denominal_suffixes"), lightBare: w("light_bare_stems"), nameNouns: w("name_nouns")}
 	g.unfolded = map[lint.Lang][][2]string{}
 	for l, set := range w("unfolded_letters") {
 		for _, pair := range slices.Sorted(maps.Keys(set)) {
@@ -1386,7 +1388,8 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 	object := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.accusative[l]) }
 	p := toks[prev].Norm
 	if hasWord(l, g.lightNouns[l], p, folded) {
-		if hasWord(l, g.lightBare[l], toks[i].Norm, folded) {
+		if pp := neighbour(toks, prev, -1); hasWord(l, g.lightBare[l], toks[i].Norm, folded) &&
+			(pp < 0 || toks[pp].Kind != lint.Word || !hasWord(l, g.nameNouns[l], toks[pp].Norm, folded)) {
 			return true // "tətbiqdən sifariş et": the compound ends its clause
 		}
 		if pp := neighbour(toks, prev, -1); pp >= 0 && toks[pp].Kind == lint.Word {

@@ -989,8 +989,10 @@ func (sh *shouting) keyName(l lint.Lang, toks []lint.Token, text string, i int) 
 }
 
 // chordKey: a word in capitals joined by "+" in a shortcut names a key
-// ("SHIFT + ENTER", "CTRL+C", "ALT + F4"): both sides of the "+" are words
-// in capitals, letters or digits, and one of them is one of keys. Once a
+// ("SHIFT + ENTER", "CTRL+C", "ALT + F4"): each side of the "+" is one of
+// keys, a function key or one letter or digit, and one of them is one of
+// keys; a key joined to a word that is no key is a slogan's "+" ("ESCAPE +
+// UNWIND", "HOME + GARDEN") and shouts. Once a
 // message joins it so, the same word alone elsewhere in it is that key
 // ("SHIFT + ENTER sends, ENTER starts a new line"), unless a determiner
 // follows it, which makes it a verb ("ENTER the code, then press ENTER +
@@ -1012,17 +1014,24 @@ func (sh *shouting) chordKey(l lint.Lang, text string, toks []lint.Token, i int)
 			continue
 		}
 		x, y := text[toks[a].Start:toks[a].End], text[toks[b].Start:toks[b].End]
-		if (x == w || y == w) && chordPart(x) && chordPart(y) && (sh.keys[strings.ToLower(x)] || sh.keys[strings.ToLower(y)]) {
+		if (x == w || y == w) && sh.chordPart(x) && sh.chordPart(y) && (sh.keys[strings.ToLower(x)] || sh.keys[strings.ToLower(y)]) {
 			return true
 		}
 	}
 	return false
 }
 
-// chordPart: a side of a shortcut's "+", a word in capitals ("ENTER",
-// "F4") or one letter or digit ("C", "1").
-func chordPart(s string) bool {
-	return allCaps(s) || utf8.RuneCountInString(s) == 1 && strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+// chordPart: a side of a shortcut's "+", a key's name in capitals
+// ("ENTER"), a function key ("F4", "F12") or one letter or digit ("C",
+// "1").
+func (sh *shouting) chordPart(s string) bool {
+	if allCaps(s) && sh.keys[strings.ToLower(s)] {
+		return true
+	}
+	if n, ok := strings.CutPrefix(s, "F"); ok && len(n) >= 1 && len(n) <= 2 && strings.Trim(n, "0123456789") == "" {
+		return true
+	}
+	return utf8.RuneCountInString(s) == 1 && strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // channel: a messaging channel whose name is also a word (LINE) is the
