@@ -130,7 +130,7 @@ sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative a
 ("yerinizi bugun ayirtin") or of a verb made by a causative or the denominal -lA from one the dictionary has
 ("ayırtdırın", "bronlayın"), the informal one after "now" or an
 object ("şimdi incele", "yerini ayırt", "indi sına") or as a compound verb's bare stem ending its clause
-("tətbiqdən sifariş et", "hemen üye ol"; not the label "Sipariş et butonu"), a polite "you can …" ending a sentence ("bizi
+("tətbiqdən sifariş et", "hemen üye ol"; not the label "Sipariş et butonu" nor a button's name, "düymənin adı Sifariş et"), a polite "you can …" ending a sentence ("bizi
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli", "yazmanız kâfi", "all you need to do is reply"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu

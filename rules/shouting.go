@@ -40,7 +40,8 @@ brackets after what they stand for ("(VIN)"), two capitals before a name or a nu
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), a protocol's name before a server
 or an API ("a REST API", "TURN sunucusu"), a key's name after "press" or "use" ("Use ENTER to send"),
 the keys of a shortcut joined by "+" and the same key named again ("SHIFT + ENTER sends, ENTER starts a new line";
-not "ENTER the code", nor capitals joined by "+" with no key, "BUY 1 + GET 1 FREE"),
+not "ENTER the code", nor capitals joined by "+" with no key or to a word that is no key, "BUY 1 + GET 1 FREE",
+"ESCAPE + UNWIND"),
 logical operators joined by a slash ("AND/OR", "VƏ/VƏ YA"), a holder's name after "©", single letters, the keyword in
 "Reply YES", "Reply with STOP", "KATIL yaz", "HAYIR yazarsanız" or "GOLF sözünü yazıb göndərin" (a word named so only before a verb of typing or sending, and
 not a determiner: "HER kelimesini okuyun", "VERDİYİMİZ sözü tuturuq", "ASLA kelimesi yok" shout; not the verb's adverb of time, insistence
