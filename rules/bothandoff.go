@@ -119,7 +119,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 					fallback = append(append(deadEnds(m, pb, inability[m.Lang], ends), lack.find(m)...), usedLimit(m, pb)...)
 					fallback = contrasted(m, conceded(m, pb, cond.drop(m, pb, append(fallback, scoped.find(m, pb)...))))
 				}
-				if len(fallback) == 0 || len(routes(m, pb, place, own, self)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || replier.found(m, pb) || hasPhone(m.Body.Text) ||
+				if len(fallback) == 0 || len(routes(m, pb, place, own, self)) > 0 || ours.found(m) || ours.talkedTo(m, pb) || yours.found(m, pb) || ourHelp.found(m, pb) || replier.found(m, pb) || hasPhone(m.Body.Text, botPhone) ||
 					emailRE().MatchString(m.Body.Text) || contactURL().MatchString(m.Body.Text) {
 					return
 				}

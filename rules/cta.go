@@ -130,7 +130,7 @@ sifariş edin", "bizə yazın"), including a Turkish or Azerbaijani imperative a
 ("yerinizi bugun ayirtin") or of a verb made by a causative or the denominal -lA from one the dictionary has
 ("ayırtdırın", "bronlayın"), the informal one after "now" or an
 object ("şimdi incele", "yerini ayırt", "indi sına") or as a compound verb's bare stem ending its clause
-("tətbiqdən sifariş et", "hemen üye ol"; not the label "Sipariş et butonu"), a polite "you can …" ending a sentence ("bizi
+("tətbiqdən sifariş et", "hemen üye ol"; not the label "Sipariş et butonu" nor a button's name, "düymənin adı Sifariş et"), a polite "you can …" ending a sentence ("bizi
 arayabilirsiniz", "filialda ala bilərsiniz") and "it is enough that you …" ("göstermeniz yeterli", "QR
 kodu okutman yeterli", "üye olmak yeterli", "yazmanız kâfi", "all you need to do is reply"), whoever acts bid to come ("yerini kapan gelsin", "erken gelen
 kazanır", "istəyən gəlsin"), whoever wants it bid to act in the 3rd person ("katılmak isteyenler formu
@@ -139,8 +139,7 @@ doldursun", "istəyənlər bizə zəng etsin", or told what they can do with a v
 "maraqlananlar məlumat ala bilər"); not a wish, "çocuklar doyasıya eğlensin", a reassurance,
 "kaçıranlar üzülmesin", or a question, "Bütün verilənlər silinsin?"), "all that is left is for you to …"
 with a verb of doing ("bize yazmanız kaldı"; not "keyfini çıkarmanız kaldı" or "beklemeniz kaldı"), a
-Turkish "… edin" before a comma only after an action noun or with the customer's thing as its object ("rezerve
-edin, …", "Tasarımınızı tarif edin, …"; not "Dikkat edin, …"; an
+Turkish "… edin" before a comma only after an action noun ("rezerve edin, …"; not "Dikkat edin, …"; an
 imperative of heeding calls to nothing, "Diqqət edin, …", "Fikir verin, …"), a suggestion in the optative ("bəlkə yeni nəşr alasınız?"),
 "we await you" at a place of ours ("we'd love to see you at the fair", "dükkânımıza gelmenizi bekleriz",
 "sergimize bekleriz", "sizi emalatxanamızda gözləyirik"; not goods awaited, bare or ours, "yeni ürünleri" or
@@ -158,9 +157,7 @@ reward for whoever shows, says or brings something tells it ("kasada gösterene 
 ("üç bedeni var") is no imperative. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
-bikes off"), "Snap them up", "Pop your postcode into the form"), and a verb no list has told by its object,
-a pronoun and a preposition after a verb's bare form opening a sentence ("Post it to us", "Design yours in the
-editor"; not "Hope it helps", "Seen it in the window?", "Love it!"). Ringing, phoning or dialling a phone number
+bikes off"), "Snap them up", "Pop your postcode into the form"). Ringing, phoning or dialling a phone number
 opening a sentence tells too ("Ring 01632 960412 to book"; not "Phone cases are half price", "Phone: 01632 960412",
 "We will ring 01632 960412 customers first", nor "Phone 01632 960412 stays the same" without a purpose after the number). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor
@@ -290,13 +287,14 @@ type ctaGrammar struct {
 	// causative, denominal and unfolded: see derivedVerb.
 	causative, denominal map[lint.Lang]map[string]bool
 	unfolded             map[lint.Lang][][2]string
-	// objectPronouns, objectFollowers: see objectTold.
-	objectPronouns, objectFollowers map[lint.Lang]map[string]bool
-	// yourAccusative: see accusativeBefore.
-	yourAccusative map[lint.Lang]map[string]bool
 	// lightBare: the light verbs whose bare stem, right after one of
 	// lightNouns, ends a clause as an imperative ("tətbiqdən sifariş et").
 	lightBare map[lint.Lang]map[string]bool
+	// nameNouns: a name, a caption or a label ("adı", "yazısı") right
+	// before a compound's bare stem makes it what a button reads
+	// ("düymənin adı Sifariş et"), as a noun after it does ("Sipariş et
+	// butonu").
+	nameNouns map[lint.Lang]map[string]bool
 	// flags answer what imperative asks of every word (see ctaWordBits).
 	flags langFlags
 }
@@ -452,8 +450,7 @@ func newCTAGrammar() ctaGrammar {
 		youVerbalNoun: w("you_verbal_noun"), otherObject: w("other_object_endings"), subclauseEnds: w("subclause_endings"),
 		recommendVerbs: w("recommend_verbs"), recommendLight: w("recommend_light_verbs"), recommendNouns: w("recommend_nouns"), recommendEndings: w("recommend_endings"), recommendStems: w("recommend_stems"),
 		showParticiples: w("show_participles"), until: w("until"),
-		causative: w("causative_suffixes"), denominal: w("denominal_suffixes"), lightBare: w("light_bare_stems"),
-		objectPronouns: w("object_pronouns"), objectFollowers: w("object_followers"), yourAccusative: w("your_accusative_endings")}
+		causative: w("causative_suffixes"), denominal: w("denominal_suffixes"), lightBare: w("light_bare_stems"), nameNouns: w("name_nouns")}
 	g.unfolded = map[lint.Lang][][2]string{}
 	for l, set := range w("unfolded_letters") {
 		for _, pair := range slices.Sorted(maps.Keys(set)) {
@@ -528,7 +525,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) || g.dialed(m) || g.objectTold(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
+	if g.imperative(m) || g.dialed(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),
@@ -845,9 +842,8 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			}
 		}
 		if (last || clause) && light[t.Norm] {
-			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && (last || g.actionNouns[m.Lang] == nil || g.actionNouns[m.Lang][toks[prev].Norm] ||
-				g.accusativeBefore(m.Lang, toks, prev, hasAny)) {
-				return true // "şimdiden rezerve edin, …", "tasarımınızı tarif edin, …"
+			if prev := neighbour(toks, i, -1); prev >= 0 && toks[prev].Kind == lint.Word && (last || g.actionNouns[m.Lang] == nil || g.actionNouns[m.Lang][toks[prev].Norm]) {
+				return true // "şimdiden rezerve edin, …"
 			}
 		}
 		if left[t.Norm] {
@@ -866,83 +862,6 @@ func (g ctaGrammar) imperative(m *lint.Message) bool {
 			}
 		}
 		if (last || clause) && g.bareImperative(m, toks, i, last, hasAny, folded) {
-			return true
-		}
-	}
-	return false
-}
-
-// accusativeBefore reports whether the word before a compound's noun (at
-// prev) is its object in the accusative, five letters or more: the
-// compound is a verb phrase with its object ("Tasarımınızı tarif edin, …",
-// "Dizaynınızı təsvir edin, …"): the accusative after the 3rd person's
-// possessive (accusative) or the customer's own thing (yourAccusative:
-// -InIzI, "tasarımınızı"), not a heed ("Dikkat edin, …").
-func (g ctaGrammar) accusativeBefore(l lint.Lang, toks []lint.Token, prev int, hasAny func(string, map[string]bool) bool) bool {
-	pp := neighbour(toks, prev, -1)
-	return pp >= 0 && toks[pp].Kind == lint.Word && utf8.RuneCountInString(toks[pp].Norm) >= 5 &&
-		(hasAny(toks[pp].Norm, g.accusative[l]) || hasAny(toks[pp].Norm, g.yourAccusative[l]))
-}
-
-// objectTold: an instruction whose verb no list has is told by its object
-// (English): a sentence opens with a verb's bare form, one whose -ing form
-// the dictionary has ("post", "design": posting, designing; not "glad",
-// "sold"), a pronoun right after it as its object (objectPronouns: "it",
-// "yours"), then one of objectFollowers (a preposition or particle: "Post
-// it to us", "Design yours in the online editor"; a sentence that ends
-// after the pronoun cheers as often, "Love it!"), in a sentence that asks
-// nothing ("Seen it in the window?"). A subject
-// "it" goes on into its verb ("Hope it helps", "If it rains").
-func (g ctaGrammar) objectTold(m *lint.Message) bool {
-	l := m.Lang
-	pronouns, followers := g.objectPronouns[l], g.objectFollowers[l]
-	if pronouns == nil {
-		return false
-	}
-	toks := m.Tokens()
-	for i, t := range toks {
-		if t.Kind != lint.Word || !pronouns[t.Norm] {
-			continue
-		}
-		v := neighbour(toks, i, -1)
-		if v < 0 || v != i-2 || toks[v].Kind != lint.Word || !sentenceStart(toks, v) || !bareVerb(l, toks[v].Norm) {
-			continue
-		}
-		n := neighbour(toks, i, 1)
-		if n < 0 || toks[n].Kind != lint.Word || !followers[toks[n].Norm] {
-			continue // "Love it!": a cheer as often as an instruction
-		}
-		asks := false
-		for k := i + 1; k < len(toks); k++ {
-			if toks[k].Kind == lint.Punct && strings.ContainsAny(toks[k].Norm, ".!?") {
-				asks = strings.Contains(toks[k].Norm, "?")
-				break
-			}
-		}
-		if !asks {
-			return true
-		}
-	}
-	return false
-}
-
-// bareVerb reports whether an English word is a verb's bare form by its
-// -ing form in the dictionary: "post" (posting), "make" (making), "ship"
-// (shipping).
-func bareVerb(l lint.Lang, w string) bool {
-	if len(w) < 3 {
-		return false
-	}
-	forms := [3]string{w + "ing", "", ""}
-	if stem, ok := strings.CutSuffix(w, "e"); ok {
-		forms[1] = stem + "ing"
-	}
-	forms[2] = w + w[len(w)-1:] + "ing"
-	for _, f := range forms {
-		if f == "" {
-			continue
-		}
-		if known, _ := inDictionary(l, f); known {
 			return true
 		}
 	}
@@ -1469,7 +1388,8 @@ func (g ctaGrammar) bareImperative(m *lint.Message, toks []lint.Token, i int, la
 	object := func(w string) bool { return utf8.RuneCountInString(w) >= 5 && hasAny(w, g.accusative[l]) }
 	p := toks[prev].Norm
 	if hasWord(l, g.lightNouns[l], p, folded) {
-		if hasWord(l, g.lightBare[l], toks[i].Norm, folded) {
+		if pp := neighbour(toks, prev, -1); hasWord(l, g.lightBare[l], toks[i].Norm, folded) &&
+			(pp < 0 || toks[pp].Kind != lint.Word || !hasWord(l, g.nameNouns[l], toks[pp].Norm, folded)) {
 			return true // "tətbiqdən sifariş et": the compound ends its clause
 		}
 		if pp := neighbour(toks, prev, -1); pp >= 0 && toks[pp].Kind == lint.Word {

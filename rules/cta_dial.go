@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -17,7 +18,8 @@ var ctaDialNouns, ctaDialAfter = ctaData.WordSets("dial_nouns"), ctaData.WordSet
 
 // dialed reports whether a promotion tells the customer to phone a number:
 // one of dial_verbs opening a sentence, or after one of before ("just
-// ring"), right before a phone number (phoneAt) ("Ring 01632 960412 to
+// ring"), right before a phone number, a run of digits (spaces, dashes and
+// a leading "+" allowed) of seven digits or more ("Ring 01632 960412 to
 // book", "Phone +44 1632 960588"). Without the number the verb is as often
 // a noun ("Phone cases are half price", "Ring sizes run small"), and a
 // number after a noun is a fact ("Phone: 01632 960412").
@@ -36,11 +38,7 @@ func (g ctaGrammar) dialed(m *lint.Message) bool {
 		if !(opens || toks[prev].Kind == lint.Word && g.before[m.Lang][toks[prev].Norm]) {
 			continue
 		}
-		at := neighbour(toks, i, 1)
-		if at < 0 {
-			continue
-		}
-		end, ok := phoneAt(m.Body.Text, toks[at].Start)
+		end, ok := phoneNumberEnd(m.Body.Text, toks, neighbour(toks, i, 1))
 		if !ok {
 			continue
 		}
@@ -49,14 +47,47 @@ func (g ctaGrammar) dialed(m *lint.Message) bool {
 		}
 		// "Phone 01632 960412 stays the same": a label or a subject unless
 		// a purpose, a time or "!" follows the number.
-		next := at
-		for next < len(toks) && toks[next].Start < end {
-			next++
-		}
-		if next = neighbour(toks, next-1, 1); next >= 0 && (toks[next].Kind == lint.Word && ctaDialAfter[m.Lang][toks[next].Norm] ||
+		if next := neighbour(toks, end-1, 1); next >= 0 && (toks[next].Kind == lint.Word && ctaDialAfter[m.Lang][toks[next].Norm] ||
 			toks[next].Kind == lint.Punct && strings.HasPrefix(toks[next].Norm, "!")) {
 			return true
 		}
 	}
 	return false
+}
+
+// phoneNumberEnd reports whether a phone number opens at token i: seven
+// digits or more, in numbers joined by spaces, dashes, dots or
+// brackets, a "+" allowed before the first; end is the index after its
+// last token.
+func phoneNumberEnd(text string, toks []lint.Token, i int) (end int, ok bool) {
+	digits, last := 0, i
+	for j := i; j >= 0 && j < len(toks); j++ {
+		t := toks[j]
+		s := text[t.Start:t.End]
+		switch {
+		case t.Kind == lint.Space:
+			if j == i {
+				return 0, false
+			}
+			continue
+		case t.Kind == lint.Punct && (s == "+" && digits == 0 || s == "-" || s == "(" || s == ")" || s == "."):
+		case t.Kind == lint.Number:
+			digits += countDigits(s)
+		default:
+			return last + 1, digits >= 7
+		}
+		last = j
+	}
+	return last + 1, digits >= 7
+}
+
+// countDigits is the number of decimal digits in s.
+func countDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }

@@ -579,7 +579,7 @@ func (fw *forwardingWords) check(p *lint.Pass, pb phraseBook, gate forwardingGat
 			return false
 		}
 		s := sents[sentenceOf(sents, c.Span.Start)]
-		return !hasPhone(m.Body.Text[c.Span.End:s.End])
+		return !hasPhone(m.Body.Text[c.Span.End:s.End], forwardPhone)
 	})
 	contact, condition := byClause("contact", sents), byClause("condition", sents)
 	partners := byClause("partner_clause", clauses)

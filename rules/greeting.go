@@ -285,17 +285,24 @@ type greetNames struct {
 // yazdığınız için teşekkürler, fotoğraf gönderin"): it opens its clause
 // (only openers between it and the punctuation before it: "and", "by the
 // way", "bu arada", "yeri gəlmişkən"), its clause names the writing
-// (contact: "touch", "message", "yazdığınız", "müraciətiniz"), and the
+// (contact: "touch", "message", "yazdığınız", "müraciətiniz", within
+// maxAckObject words after the acknowledgement), and the
 // message goes on after that clause: a thank-you that ends the message
 // thanks for what was asked or signs off ("…, thanks!", "Thanks for your
 // order."). Where the verb ends the clause (final), an acknowledgement
 // must end it too: "bu arada yazdığınız için yanıt gecikti" gives a reason.
+// maxAckObject is how many words after an acknowledgement may name the
+// writing it thanks for: the object of its "for" ("Thanks for getting in
+// touch", "Thanks for your message"), not a word further on ("Thanks for
+// your patience with our slow replies to messages").
+const maxAckObject = 3
+
 func (g greetNames) ackClause(m *lint.Message, toks []lint.Token, mt lint.Match, all []lint.Match, final bool) bool {
 	l := m.Lang
 	if mt.First < 0 || g.contact[l] == nil {
 		return false
 	}
-	contact, end, lastWord := false, -1, -1
+	contact, end, lastWord, after := false, -1, -1, 0
 	for k := mt.First; k < len(toks); k++ {
 		t := toks[k]
 		if k > mt.Last && t.Kind == lint.Punct && strings.ContainsAny(t.Norm, ".!?,;:—–") {
@@ -304,7 +311,10 @@ func (g greetNames) ackClause(m *lint.Message, toks []lint.Token, mt lint.Match,
 		}
 		if t.Kind == lint.Word || t.Kind == lint.Number {
 			lastWord = k
-			contact = contact || g.contact[l][t.Norm]
+			if k > mt.Last {
+				after++
+			}
+			contact = contact || after <= maxAckObject && g.contact[l][t.Norm]
 		}
 	}
 	if !contact || end < 0 {
@@ -500,7 +510,11 @@ func (g greetNames) ownClause(m *lint.Message, toks []lint.Token, mt lint.Match)
 					return false
 				}
 			}
-			return words == 0 || words <= maxBeforeGreeting && (g.verbs[l][toks[mt.First].Norm] || g.ablativeBefore(l, toks, neighbour(toks, mt.First, -1)))
+			// A hello from a place is the ablative alone before it, after
+			// openers at most ("bu arada atölyeden merhaba!"); more words
+			// before make it a text shown somewhere ("ekranda sunucudan
+			// merhaba, yazısını …").
+			return words == 0 || words <= maxBeforeGreeting && g.verbs[l][toks[mt.First].Norm] || words == 1 && g.ablativeBefore(l, toks, neighbour(toks, mt.First, -1))
 		}
 		if toks[j].Kind != lint.Word {
 			return false

@@ -41,7 +41,8 @@ brackets after what they stand for ("(VIN)"), two capitals before a name or a nu
 of I, V and X (XIX), an HTTP method before a request ("a POST request"), a protocol's name before a server
 or an API ("a REST API", "TURN sunucusu"), a key's name after "press" or "use" ("Use ENTER to send"),
 the keys of a shortcut joined by "+" and the same key named again ("SHIFT + ENTER sends, ENTER starts a new line";
-not "ENTER the code", nor capitals joined by "+" with no key, "BUY 1 + GET 1 FREE"),
+not "ENTER the code", nor capitals joined by "+" with no key or to a word that is no key, "BUY 1 + GET 1 FREE",
+"ESCAPE + UNWIND"),
 logical operators joined by a slash ("AND/OR", "VƏ/VƏ YA"), a holder's name after "©", single letters, the keyword in
 "Reply YES", "Reply with STOP", "KATIL yaz", "HAYIR yazarsanız" or "GOLF sözünü yazıb göndərin" (a word named so only before a verb of typing or sending, and
 not a determiner: "HER kelimesini okuyun", "VERDİYİMİZ sözü tuturuq", "ASLA kelimesi yok" shout; not the verb's adverb of time, insistence
@@ -1060,8 +1061,10 @@ func (sh *shouting) keyName(l lint.Lang, toks []lint.Token, text string, i int) 
 }
 
 // chordKey: a word in capitals joined by "+" in a shortcut names a key
-// ("SHIFT + ENTER", "CTRL+C", "ALT + F4"): both sides of the "+" are words
-// in capitals, letters or digits, and one of them is one of keys. Once a
+// ("SHIFT + ENTER", "CTRL+C", "ALT + F4"): each side of the "+" is one of
+// keys, a function key or one letter or digit, and one of them is one of
+// keys; a key joined to a word that is no key is a slogan's "+" ("ESCAPE +
+// UNWIND", "HOME + GARDEN") and shouts. Once a
 // message joins it so, the same word alone elsewhere in it is that key
 // ("SHIFT + ENTER sends, ENTER starts a new line"), unless a determiner
 // follows it, which makes it a verb ("ENTER the code, then press ENTER +
@@ -1083,17 +1086,24 @@ func (sh *shouting) chordKey(l lint.Lang, text string, toks []lint.Token, i int)
 			continue
 		}
 		x, y := text[toks[a].Start:toks[a].End], text[toks[b].Start:toks[b].End]
-		if (x == w || y == w) && chordPart(x) && chordPart(y) && (sh.keys[strings.ToLower(x)] || sh.keys[strings.ToLower(y)]) {
+		if (x == w || y == w) && sh.chordPart(x) && sh.chordPart(y) && (sh.keys[strings.ToLower(x)] || sh.keys[strings.ToLower(y)]) {
 			return true
 		}
 	}
 	return false
 }
 
-// chordPart: a side of a shortcut's "+", a word in capitals ("ENTER",
-// "F4") or one letter or digit ("C", "1").
-func chordPart(s string) bool {
-	return allCaps(s) || utf8.RuneCountInString(s) == 1 && strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+// chordPart: a side of a shortcut's "+", a key's name in capitals
+// ("ENTER"), a function key ("F4", "F12") or one letter or digit ("C",
+// "1").
+func (sh *shouting) chordPart(s string) bool {
+	if allCaps(s) && sh.keys[strings.ToLower(s)] {
+		return true
+	}
+	if n, ok := strings.CutPrefix(s, "F"); ok && len(n) >= 1 && len(n) <= 2 && strings.Trim(n, "0123456789") == "" {
+		return true
+	}
+	return utf8.RuneCountInString(s) == 1 && strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // channel: a messaging channel whose name is also a word (LINE) is the
