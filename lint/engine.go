@@ -298,7 +298,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	}
 	// What the rules that are the same for a text said of it before, or
 	// where what they say now is kept.
-	said, new := l.memo.said(m)
+	said, unseen := l.memo.said(m)
 	for i := range l.active {
 		r.a = &l.active[i]
 		if r.a.check == nil || len(m.Disable) > 0 && m.Disabled(r.a.rule.Name) {
@@ -308,7 +308,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		switch {
 		case said == nil || r.a.said < 0:
 			r.a.check(&r.pass)
-		case new:
+		case unseen:
 			r.keep = &said.by[r.a.said]
 			r.a.check(&r.pass)
 			r.keep = nil
@@ -325,7 +325,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 			r.out = append(r.out, moreFinding(r.out[len(r.out)-1], r.a.rule.Name, r.dropped))
 		}
 	}
-	if new {
+	if unseen {
 		l.memo.keep(said)
 	}
 	out, r.out = r.out, nil // the run is reused; the findings are the caller's

@@ -77,11 +77,11 @@ func newTextMemo(active []active) *textMemo {
 	return &textMemo{rules: n, seed: maphash.MakeSeed(), texts: map[uint64]*textSaid{}}
 }
 
-// said is what the rules said of m's text before (new false), or, for a
-// text not met, where what they say of it now is kept (new true; keep
+// said is what the rules said of m's text before (unseen false), or, for a
+// text not met, where what they say of it now is kept (unseen true; keep
 // files it); nil for a message the memo does not read (a long text, rules
 // switched off for it) or with no memo.
-func (t *textMemo) said(m *Message) (said *textSaid, new bool) {
+func (t *textMemo) said(m *Message) (said *textSaid, unseen bool) {
 	if t == nil || len(m.Body.Text) > textMemoLongest || len(m.Disable) > 0 {
 		return nil, false
 	}

@@ -20,13 +20,13 @@ func TestCapitalsAdjacentMissesNoCapitals(t *testing.T) {
 	for _, text := range texts {
 		for _, l := range []lint.Lang{lint.English, lint.Turkish, lint.Azerbaijani} {
 			m := &lint.Message{Lang: l, Body: lint.Field{Text: text}}
-			any := false
+			capitals := false
 			for _, tk := range m.Tokens() {
 				if tk.Kind == lint.Word && shouted(l, text[tk.Start:tk.End], nil) {
-					any = true
+					capitals = true
 				}
 			}
-			if any && !capitalsAdjacent(text) {
+			if capitals && !capitalsAdjacent(text) {
 				t.Errorf("%s %q: a word is in capitals, but capitalsAdjacent says none can be", l, text)
 			}
 		}
