@@ -59,14 +59,7 @@ func BenchmarkCheck(b *testing.B) {
 	b.ResetTimer()
 	msgs := 0
 	for i := 0; i < b.N; i++ {
-		res := l.CheckFiles([]string{"lib.yaml"}, func(string) (lint.Loaded, error) {
-			msgs, err := load.Options{}.File("lib.yaml", data)
-			return lint.Loaded{Msgs: msgs}, err
-		})
-		if len(res.Errors) > 0 || res.Messages != 10000 || len(res.Findings) == 0 {
-			b.Fatalf("errors %v, %d messages, %d findings", res.Errors, res.Messages, len(res.Findings))
-		}
-		msgs += res.Messages
+		msgs += checkLibrary(b, l, data)
 	}
 	b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
 }
@@ -95,16 +88,22 @@ func BenchmarkCheckFresh(b *testing.B) {
 		}
 		l.CheckFile(warm)
 		b.StartTimer()
-		res := l.CheckFiles([]string{"lib.yaml"}, func(string) (lint.Loaded, error) {
-			msgs, err := load.Options{}.File("lib.yaml", data)
-			return lint.Loaded{Msgs: msgs}, err
-		})
-		if len(res.Errors) > 0 || res.Messages != 10000 || len(res.Findings) == 0 {
-			b.Fatalf("errors %v, %d messages, %d findings", res.Errors, res.Messages, len(res.Findings))
-		}
-		msgs += res.Messages
+		msgs += checkLibrary(b, l, data)
 	}
 	b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+// checkLibrary loads and checks the generated library once and returns
+// how many messages it held.
+func checkLibrary(b *testing.B, l *lint.Linter, data []byte) int {
+	res := l.CheckFiles([]string{"lib.yaml"}, func(string) (lint.Loaded, error) {
+		msgs, err := load.Options{}.File("lib.yaml", data)
+		return lint.Loaded{Msgs: msgs}, err
+	})
+	if len(res.Errors) > 0 || res.Messages != 10000 || len(res.Findings) == 0 {
+		b.Fatalf("errors %v, %d messages, %d findings", res.Errors, res.Messages, len(res.Findings))
+	}
+	return res.Messages
 }
 
 // BenchmarkRule checks already-loaded messages with one rule at a time, so a
@@ -130,25 +129,29 @@ func BenchmarkRule(b *testing.B) {
 				b.Fatal(err)
 			}
 			l.SetTextMemo(false)
-			// A rule builds a language's data the first time it meets
-			// the language: once a run, so not timed here.
-			for _, m := range msgs {
-				l.Check(m)
-				m.Trim()
-			}
 			b.SetBytes(int64(size))
-			b.ReportAllocs()
-			n := 0
-			for b.Loop() {
-				for _, m := range msgs {
-					m.Trim()
-					l.Check(m)
-				}
-				n += len(msgs)
-			}
-			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
+			checkRounds(b, l, msgs)
 		})
 	}
+}
+
+// checkRounds checks msgs once untimed (a rule builds a language's data
+// the first time it meets the language: once a run), then every round.
+func checkRounds(b *testing.B, l *lint.Linter, msgs []*lint.Message) {
+	for _, m := range msgs {
+		l.Check(m)
+		m.Trim()
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, m := range msgs {
+			m.Trim()
+			l.Check(m)
+		}
+		n += len(msgs)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
 }
 
 // BenchmarkTextMemo shows what the memo of texts saves where it saves most:
@@ -177,20 +180,7 @@ func BenchmarkTextMemo(b *testing.B) {
 				b.Fatal(err)
 			}
 			l.SetTextMemo(memo)
-			for _, m := range msgs {
-				l.Check(m)
-				m.Trim()
-			}
-			b.ReportAllocs()
-			n := 0
-			for b.Loop() {
-				for _, m := range msgs {
-					m.Trim()
-					l.Check(m)
-				}
-				n += len(msgs)
-			}
-			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
+			checkRounds(b, l, msgs)
 		})
 	}
 }

@@ -39,15 +39,7 @@ func TestSameForTextReadsOnlyTheKey(t *testing.T) {
 	if len(same) == 0 {
 		t.Skip("no rule is the same for a text")
 	}
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "quality", "*", "*.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	top, _ := filepath.Glob(filepath.Join("..", "testdata", "quality", "*.jsonl"))
-	files = append(files, top...)
-	if len(files) == 0 {
-		t.Fatal("no quality sets")
-	}
+	files := qualitySets(t)
 	say := func(check lint.Check, m *lint.Message) []lint.Diagnostic {
 		var out []lint.Diagnostic
 		check(lint.NewPass(m, func(d lint.Diagnostic) { out = append(out, d) }))
@@ -57,17 +49,7 @@ func TestSameForTextReadsOnlyTheKey(t *testing.T) {
 	n, found := 0, 0
 	bad := make([]int, len(same))
 	for _, path := range files {
-		if filepath.Base(filepath.Dir(path)) == "dev21" {
-			continue // held out
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		msgs, err := load.Options{}.File(path, data)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+		msgs := loadQualitySet(t, path)
 		for i, m := range msgs {
 			if testing.Short() && i%7 != 0 {
 				continue
@@ -130,10 +112,7 @@ func otherMessage(m *lint.Message, channel lint.Channel, n int) *lint.Message {
 // before) has the findings of a linter with the memo off, with every
 // default rule running beside the ones that are the same for a text.
 func TestTextMemoOnQualitySets(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "quality", "*", "*.jsonl"))
-	if err != nil || len(files) == 0 {
-		t.Fatal("no quality sets", err)
-	}
+	files := qualitySets(t)
 	on, err := lint.NewLinter(All(), nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -164,17 +143,10 @@ func TestTextMemoOnQualitySets(t *testing.T) {
 	}
 	n := 0
 	for k, path := range files {
-		if filepath.Base(filepath.Dir(path)) == "dev21" || k%4 != 0 || testing.Short() && k%12 != 0 {
+		if k%4 != 0 || testing.Short() && k%12 != 0 {
 			continue
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		msgs, err := load.Options{}.File(path, data)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+		msgs := loadQualitySet(t, path)
 		want := said(off.CheckFile(msgs))
 		n += len(want)
 		for round := range 2 {
@@ -192,4 +164,30 @@ func TestTextMemoOnQualitySets(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no findings")
 	}
+}
+
+// qualitySets are the paths of every labelled set in testdata/quality.
+func qualitySets(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "quality", "*", "*.jsonl"))
+	top, _ := filepath.Glob(filepath.Join("..", "testdata", "quality", "*.jsonl"))
+	files = append(files, top...)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no quality sets: %v", err)
+	}
+	return files
+}
+
+// loadQualitySet reads one labelled set's messages.
+func loadQualitySet(t *testing.T, path string) []*lint.Message {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := load.Options{}.File(path, data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return msgs
 }
