@@ -9,25 +9,23 @@
 //	go run ./bench/realtext [-kind reply] [-list] DIR
 //
 // DIR holds <lang>/*.txt for en, tr and az, one string a message, messages
-// separated by a line "---". Every message is checked as -kind (reply by
+// separated by a line "---" (read as `msglint check` reads plain text). Every message is checked as -kind (reply by
 // default; bot, closing, greeting and promo wake the rules of that kind). The
 // sources measured so far are listed in testdata/quality/README.md ("Real
 // text").
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/msglint/msglint/bench/internal/realtext"
 	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/rules"
 )
 
@@ -52,41 +50,6 @@ func main() {
 	}
 }
 
-// message is one string of a locale file, as the JSONL loader reads it.
-type message struct {
-	ID   string `json:"id"`
-	Lang string `json:"lang"`
-	Kind string `json:"kind"`
-	Text string `json:"text"`
-}
-
-// read returns the messages of DIR/<lang>/*.txt, each with an id of its
-// file's name and its place there, and the words they hold.
-func read(dir, lang, kind string) ([]message, int, error) {
-	files, err := filepath.Glob(filepath.Join(dir, lang, "*.txt"))
-	if err != nil {
-		return nil, 0, err
-	}
-	var out []message
-	words := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, 0, err
-		}
-		name := strings.TrimSuffix(filepath.Base(f), ".txt")
-		for i, text := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n---\n") {
-			text = strings.Trim(text, "\n")
-			if strings.TrimSpace(text) == "" || text == "---" {
-				continue
-			}
-			out = append(out, message{ID: fmt.Sprintf("%s.%d", name, i), Lang: lang, Kind: kind, Text: text})
-			words += len(strings.Fields(text))
-		}
-	}
-	return out, words, nil
-}
-
 func run(w io.Writer, dir, kind string, list bool) error {
 	l, err := lint.NewLinter(rules.All(), nil, nil, nil)
 	if err != nil {
@@ -100,38 +63,30 @@ func run(w io.Writer, dir, kind string, list bool) error {
 	fmt.Fprintln(tw, "lang\twords\tmessages\tall\tper 1k\t"+strings.Join(contentRules, "\t")+"\t")
 	var found []string
 	for _, lang := range langs {
-		msgs, words, err := read(dir, lang, kind)
+		files, words, err := realtext.Read(dir, lint.Lang(lang), lint.Kind(kind))
 		if err != nil {
 			return err
 		}
-		if len(msgs) == 0 {
+		per, all, n := map[string]int{}, 0, 0
+		for _, f := range files {
+			n += len(f.Msgs)
+			text := map[string]string{}
+			for _, m := range f.Msgs {
+				text[m.ID] = m.Body.Text
+			}
+			for _, d := range l.CheckFile(f.Msgs) {
+				if !counted[d.Rule] {
+					continue
+				}
+				per[d.Rule]++
+				all++
+				found = append(found, fmt.Sprintf("%s %s %s:%d: %q — %s", lang, d.Rule, f.Name, d.Line, text[d.MessageID], d.Message))
+			}
+		}
+		if n == 0 {
 			continue
 		}
-		var jsonl strings.Builder
-		text := map[string]string{}
-		for _, m := range msgs {
-			b, err := json.Marshal(m)
-			if err != nil {
-				return err
-			}
-			jsonl.Write(b)
-			jsonl.WriteByte('\n')
-			text[m.ID] = m.Text
-		}
-		loaded, err := load.Options{}.File(lang+".jsonl", []byte(jsonl.String()))
-		if err != nil {
-			return err
-		}
-		per, all := map[string]int{}, 0
-		for _, f := range l.CheckFile(loaded) {
-			if !counted[f.Rule] {
-				continue
-			}
-			per[f.Rule]++
-			all++
-			found = append(found, fmt.Sprintf("%s %s %s: %q — %s", lang, f.Rule, f.MessageID, text[f.MessageID], f.Message))
-		}
-		row := fmt.Sprintf("%s\t%d\t%d\t%d\t%.2f\t", lang, words, len(msgs), all, 1000*float64(all)/float64(max(words, 1)))
+		row := fmt.Sprintf("%s\t%d\t%d\t%d\t%.2f\t", lang, words, n, all, 1000*float64(all)/float64(max(words, 1)))
 		for _, r := range contentRules {
 			row += fmt.Sprintf("%d\t", per[r])
 		}

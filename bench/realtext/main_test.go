@@ -47,8 +47,11 @@ func TestReport(t *testing.T) {
 			t.Errorf("line %d:\n got %q\nwant %q", i, got[i], w)
 		}
 	}
-	// -list names each finding with its file and place, the text and the rule's words.
-	for _, w := range []string{`en shouting app.1: "ERROR!! Could not load the page" — `} {
+	// -list names each finding with its file and line, the text and the rule's words.
+	for _, w := range []string{
+		`en shouting app.txt:3: "ERROR!! Could not load the page" — "!!" reads as shouting; one "!" is enough`,
+		`en shouting app.txt:3: "ERROR!! Could not load the page" — "ERROR": word is in capitals, which reads as shouting`,
+	} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("list lacks %q:\n%s", w, b.String())
 		}

@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 
+	"github.com/msglint/msglint/bench/internal/realtext"
 	"github.com/msglint/msglint/internal/logreg"
 	"github.com/msglint/msglint/lint"
-	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/rules"
 )
 
@@ -41,27 +38,13 @@ func unlabelled(dir string, l lint.Lang, model scorer) ([]unlabelledMessage, int
 	if err != nil {
 		return nil, 0, err
 	}
-	files, err := filepath.Glob(filepath.Join(dir, string(l), "*.txt"))
+	files, words, err := realtext.Read(dir, l, "")
 	if err != nil {
 		return nil, 0, err
 	}
 	var out []unlabelledMessage
-	words := 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, 0, err
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			if strings.TrimSpace(line) != "---" {
-				words += len(strings.Fields(line))
-			}
-		}
-		msgs, err := load.Options{Lang: l}.File(f, data)
-		if err != nil {
-			return nil, 0, err
-		}
-		for _, m := range msgs {
+		for _, m := range f.Msgs {
 			if len(m.Sentences()) == 0 || rules.SarcasmConfirms(m) || flags(check, m) {
 				continue
 			}
