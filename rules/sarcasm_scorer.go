@@ -850,11 +850,10 @@ const (
 	kindClassShape             // cs: a cue class in a message of a shape
 	kindEnding                 // e: what a word's stem leaves of it, its endings
 	kindClassYou               // cy: a cue class with the endings of a word of the customer's in its sentence
-	kindClassOurs              // co: a cue class in a sentence of ours with no word of the customer's
 )
 
 // sarcasmKindNames name the kinds, for a reader of the weights.
-var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s", "cs", "e", "cy", "co"}
+var sarcasmKindNames = [...]string{"", "w", "f", "b", "c", "c1", "cN", "p", "s", "cs", "e", "cy"}
 
 // SarcasmFeatureKind names the kind of a feature: w, f, b, c, c1, cN, p,
 // s, cs, e or cy.
@@ -970,20 +969,20 @@ func markShapes(shape *[len(sarcasmShapes)]bool, text string, t lint.Token) {
 // wordAt is what the message's features read of a word: its sentence, its
 // stem, whether it is the customer's and its endings.
 type wordAt struct {
-	sentence  int
-	stem      uint64
-	you, ours bool
-	ending    logreg.Feature
+	sentence int
+	stem     uint64
+	you      bool
+	ending   logreg.Feature
 }
 
 // appendWordAt appends a word the message's features read: one of the
 // customer's with endings (see sarcasmMessageFeatures); the others make
 // none of them, and a message's words are read once for each cue class.
 func appendWordAt(out []wordAt, w sarcasmWordInfo, sentence int) []wordAt {
-	if !w.you && !w.ours {
+	if !w.you || w.ending == 0 {
 		return out
 	}
-	return append(out, wordAt{sentence: sentence, stem: w.stem, you: w.you, ours: w.ours, ending: w.ending})
+	return append(out, wordAt{sentence: sentence, stem: w.stem, you: w.you, ending: w.ending})
 }
 
 // sarcasmMessageFeatures calls emit with the features of a message of n
@@ -1025,46 +1024,6 @@ func sarcasmMessageFeatures(shape *[len(sarcasmShapes)]bool, classes []cueClass,
 			}
 		}
 	}
-	if *experimentOurs {
-		for _, c := range classes {
-			ours, you := false, false
-			for _, w := range words {
-				if w.sentence == c.at {
-					ours, you = ours || w.ours, you || w.you
-				}
-			}
-			if ours && !you {
-				emit(sarcasmFeature(kindClassOurs, c.hash, 0), c.at)
-			}
-		}
-	}
-}
-
-// experimentOurs switches the co: features on (an experiment).
-var experimentOurs = new(bool)
-
-// SarcasmExperimentOurs is experimentOurs, for the trainer.
-func SarcasmExperimentOurs(on bool) { *experimentOurs = on }
-
-// sarcasmOurs reports whether a word speaks of us: "we", "our", "biz", a
-// 1st person plural ending (sorduk, ustamız, soruyoruz).
-func sarcasmOurs(l lint.Lang, w string, folded bool) bool {
-	if newsOurWords[l][w] {
-		return true
-	}
-	for e := range newsOurEndings[l] {
-		if len(w) > len(e)+2 && hasEnding(l, w, e, folded) {
-			return true
-		}
-	}
-	return false
-}
-
-// newsOurWords are the words of us ("we", "our", "biz") by language.
-var newsOurWords = map[lint.Lang]map[string]bool{
-	lint.English:     {"we": true, "we've": true, "we'd": true, "we're": true, "we'll": true, "our": true, "ours": true, "us": true, "ourselves": true},
-	lint.Turkish:     {"biz": true, "bizim": true, "bize": true, "bizi": true, "bizden": true, "bizde": true, "bizce": true},
-	lint.Azerbaijani: {"biz": true, "bizim": true, "bizə": true, "bizi": true, "bizdən": true, "bizdə": true},
 }
 
 // quoteShape is the index of quotes among the shapes. Quotes count only
@@ -1153,7 +1112,7 @@ func sarcasmYou(l lint.Lang, w string, folded bool) bool {
 // and its stem as the second of a pair (b:) mixes into the pair's number.
 type sarcasmWordInfo struct {
 	stem        uint64
-	you, ours   bool
+	you         bool
 	word, first logreg.Feature
 	second      uint64
 	// ending is the feature of the endings the stem leaves (e:), 0 for a
@@ -1206,9 +1165,7 @@ func sarcasmWord(c *memo[sarcasmWordInfo], l lint.Lang, w string, folded bool) s
 		// Stems are folded, so that a text typed without the
 		// language's letters shares the stems it leaves whole.
 		stem := lint.Fold(l, stemOf(l, w))
-		info := newSarcasmWordInfo(textHash(stem), sarcasmYou(l, w, folded), endingHash(lint.Fold(l, w), stem))
-		info.ours = sarcasmOurs(l, w, folded)
-		return info
+		return newSarcasmWordInfo(textHash(stem), sarcasmYou(l, w, folded), endingHash(lint.Fold(l, w), stem))
 	}
 	if c != nil {
 		return c.get(w, look)
