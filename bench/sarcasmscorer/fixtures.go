@@ -1,16 +1,19 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/msglint/msglint/internal/logreg"
+	"github.com/msglint/msglint/lint"
 	"github.com/msglint/msglint/lint/load"
 	"github.com/msglint/msglint/rules"
 )
@@ -82,6 +85,9 @@ func onFixtures(w io.Writer, root string) error {
 			if !framed && p >= th {
 				flagged++
 				listed = append(listed, fmt.Sprintf("%s %.3f %q", l, p, text))
+				if *explainFlag {
+					listed = append(listed, explain(model, m)...)
+				}
 			}
 		}
 		fmt.Fprintf(w, "%s fixtures at %.2f: sincere %d, flagged by the scorer %d; sarcastic %d, found %d\n", l, th, sincere, flagged, sarcastic, found)
@@ -92,4 +98,69 @@ func onFixtures(w io.Writer, root string) error {
 		}
 	}
 	return nil
+}
+
+var explainFlag = flag.Bool("explain", false, "with -fixtures -v: list the features that weigh most in each sincere fixture flagged (experiments only)")
+
+// explain lists the features of m that weigh most under model, each named
+// by the words that make it where a word or two make it alone.
+func explain(model scorer, m *lint.Message) []string {
+	lm, ok := model.(*logreg.Model)
+	if !ok {
+		return nil
+	}
+	names := map[logreg.Feature]string{}
+	var words []string
+	for _, t := range m.Tokens() {
+		if t.Kind == lint.Word {
+			words = append(words, t.Norm)
+		}
+	}
+	featuresOf := func(text string) []logreg.Feature {
+		msgs, err := load.Options{Lang: m.Lang}.File("w.txt", []byte(text))
+		if err != nil || len(msgs) != 1 {
+			return nil
+		}
+		return rules.SarcasmFeatures(msgs[0])
+	}
+	for _, w := range words {
+		for _, f := range featuresOf(w) {
+			if _, ok := names[f]; !ok {
+				names[f] = w
+			}
+		}
+	}
+	for i := 1; i < len(words); i++ {
+		for _, f := range featuresOf(words[i-1] + " " + words[i]) {
+			if _, ok := names[f]; !ok {
+				names[f] = words[i-1] + " " + words[i]
+			}
+		}
+	}
+	type fw struct {
+		name string
+		w    float64
+	}
+	var all []fw
+	seen := map[logreg.Feature]bool{}
+	for _, f := range rules.SarcasmFeatures(m) {
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		w := lm.Weights[f]
+		if w == 0 {
+			continue
+		}
+		all = append(all, fw{rules.SarcasmFeatureKind(f) + ":" + names[f], w})
+	}
+	slices.SortFunc(all, func(a, b fw) int { return cmp.Compare(b.w, a.w) })
+	out := []string{fmt.Sprintf("    bias %.3f", lm.Bias)}
+	for k, f := range all {
+		if k >= 8 {
+			break
+		}
+		out = append(out, fmt.Sprintf("    %+.3f %s", f.w, f.name))
+	}
+	return out
 }

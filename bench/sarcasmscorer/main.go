@@ -58,8 +58,10 @@ var sets = []struct{ name, dir string }{{"first", ""}, {"second", "second"}, {"t
 // dev20, the twentieth and sarcasm20. Training on all nine was tried and
 // flagged more of the fixtures' sincere twins (see shipped). dev21 is the
 // twenty-first round's held-out development set; the twenty-first set and
-// sarcasm21 are its blind sets, committed after their "after". dev22 is
-// the twenty-second round's held-out development set.
+// sarcasm21 are its blind sets, committed after their "after". Training on
+// all twelve (54 sets) was tried in the next round and flagged more of the
+// twins again (see shipped); dev22 is that round's held-out development
+// set.
 var notTrainedYet = []string{"dev18", "eighteenth", "sarcasm18", "dev19", "nineteenth", "sarcasm19", "dev20", "twentieth", "sarcasm20", "dev21", "twentyfirst", "sarcasm21", "dev22"}
 
 // shipped are the options the weights file is trained with, chosen by the
@@ -266,6 +268,27 @@ var notTrainedYet = []string{"dev18", "eighteenth", "sarcasm18", "dev19", "ninet
 // its own. The
 // nine stay in notTrainedYet until a retraining, or frames that keep
 // those twins silent, pass the three gates together.
+//
+// All 54 sets (the twelve of notTrainedYet joined, dev22 held out) were
+// tried the next round, the same way, pooled over the 54 (-explain lists
+// what weighs most in a twin flagged):
+//
+//	trained on, options, threshold  en                       tr                       az                       twins   app text
+//	42, shipped, 0.95 (before)      0.98/0.52 fp 34 fn 1683  0.97/0.62 fp 68 fn 1322  0.98/0.67 fp 42 fn 1172  1 2 3   0 0 0
+//	54, shipped, 0.95               0.98/0.54 fp 33 fn 1599  0.97/0.64 fp 70 fn 1271  0.98/0.68 fp 48 fn 1119  6 7 7   1 0 0
+//	54, shipped, 0.955              0.99/0.53 fp 26 fn 1649  0.97/0.63 fp 66 fn 1307  0.98/0.66 fp 46 fn 1178  5 5 7   1 0 0
+//	54, shipped, 0.965 0.965 0.98   0.99/0.50 fp 22 fn 1766  0.97/0.60 fp 58 fn 1396  0.98/0.59 fp 33 fn 1435  1 1 1   0 0 0
+//	54, positives 2, L2 0.0008      0.99/0.47 fp 24 fn 1841  0.97/0.59 fp 60 fn 1452  0.98/0.63 fp 41 fn 1302  1 1 3   0 0 0
+//	  the same at 0.935             0.98/0.52 fp 29 fn 1697  0.97/0.62 fp 69 fn 1336  0.98/0.66 fp 46 fn 1203  5 5 7   0 0 0
+//
+// The new twins score 0.950 to 0.980: counts of our own doing ("For the
+// fifth time we have won …", "üç kez sorduk", "üç dəfə soruşduq"), a slip
+// of the customer's played down kindly ("… kırmışsınız, ufak bir kaza
+// diyelim"), "of course" with a particle ("… hobbi kimi …"), "Obviously",
+// "Absolutely, we'll …" and quoted praise. A threshold per language (the
+// bias moved) keeps them silent only where it finds less than the shipped
+// weights; so do the options; a cue class in a sentence of ours with no
+// word of the customer's (co:) raised them (twins 5 9 8). Not shipped.
 var shipped = logreg.Options{L2: 0.0005, MinCount: 2, Epochs: 400, Rate: 0.5, PositiveWeight: 2.5, Digits: 3}
 
 // trainOptions are the training options; flags change them for an
