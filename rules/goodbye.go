@@ -102,7 +102,7 @@ conversations politely and say how to get back in touch.`,
 				if pb.has(m, "farewell") && (!told || gw.addressed(m, pb.find(m, "farewell"))) || pb.has(m, "await") && gw.awaits(m, pb.find(m, "await")) ||
 					pb.has(m, "thanks") && (!told || gw.addressed(m, pb.find(m, "thanks"))) || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang], gw.helpNegations[m.Lang]) ||
-					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
+					gw.wishClause(m) || gw.mayWish(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
 					gw.talkSoon(m, pb) || gw.timedFortune(m) || gladBack(m, pb.find(m, "glad_back")) || gw.passOn(m, m.Tokens()) || gw.askedBack(m, pb.find(m, "asked_back")) ||
 					gw.awaitsYou(m, pb.find(m, "await_you")) || gw.answers(m, pb.find(m, "answer")) {
 					return true
@@ -312,6 +312,15 @@ type goodbyeWords struct {
 	// yours: the 2nd person possessive endings ("Çayınız"): the
 	// customer's thing an unpunctuated optative wishes well.
 	yours, ever map[lint.Lang]map[string]bool
+	// yoursCased: a 2nd person possessive ending with a case ending after
+	// it (your_endings, then case_endings: "Evinizdə", "arkanızdan").
+	yoursCased map[lint.Lang]map[string]bool
+	// lasting: the words of a time that lasts ("yıllar", "illər",
+	// "ömür"), which a short optative's wish names (see shortOptative).
+	lasting map[lint.Lang]map[string]bool
+	// optativeModals, optativeSubjects, requests: a wish in the optative
+	// "may" (see mayWish).
+	optativeModals, optativeSubjects, requests map[lint.Lang]map[string]bool
 	// gladly, firstPerson: a manner adverb offers with a verb of ours.
 	gladly, firstPerson map[lint.Lang]map[string]bool
 	// doorStems, doorForms, ourDoors, doorPartners, ourGenitive: an open
@@ -532,7 +541,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
 		coordinators: w("coordinators"), wishVerbs: w("wish_verbs"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
-		yours: w("your_endings"), ever: w("ever_adverbs"), gladly: w("gladly_adverbs"), firstPerson: w("first_person_verb_endings"), doorStems: prefixLists(w("door_stems")), negImperative: w("negative_imperative_endings"), doorForms: w("door_forms"), ourDoors: w("our_doors"), doorPartners: w("door_partners"), ourGenitive: w("our_genitive_endings"), elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
+		yours: w("your_endings"), ever: w("ever_adverbs"), lasting: w("lasting"), optativeModals: w("optative_modals"), optativeSubjects: w("optative_subjects"), requests: w("requests"), gladly: w("gladly_adverbs"), firstPerson: w("first_person_verb_endings"), doorStems: prefixLists(w("door_stems")), negImperative: w("negative_imperative_endings"), doorForms: w("door_forms"), ourDoors: w("our_doors"), doorPartners: w("door_partners"), ourGenitive: w("our_genitive_endings"), elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), wishTimes: w("wish_times"), wishedEndings: w("wished_noun_endings"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
@@ -543,6 +552,15 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		fortune: w("fortune_adjectives"), judgedIng: w("judged_ing"), stayVerbs: w("stay_verbs"), courtesyNouns: prefixLists(w("courtesy_nouns")), courtesyObjects: w("courtesy_objects"), courtesyVerbs: w("courtesy_verbs"), courtesyPlaces: w("courtesy_places"),
 		courtesyObjectStems: prefixLists(w("courtesy_object_stems")), errandTimes: w("errand_times"), errandTimeStems: prefixLists(w("errand_time_stems")),
 		answerLimits: w("answer_limits"), awaitedActs: w("awaited_act_endings")}
+	gw.yoursCased = map[lint.Lang]map[string]bool{}
+	for l, cases := range w("case_endings") {
+		gw.yoursCased[l] = map[string]bool{}
+		for y := range gw.yours[l] {
+			for c := range cases {
+				gw.yoursCased[l][y+c] = true
+			}
+		}
+	}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
 		langs[l] = true
@@ -1106,12 +1124,26 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		return false
 	}
 	last := toks[clause[len(clause)-1]].Norm
-	found := false
+	found, short := false, false
 	for e := range gw.optative[l] {
-		if hasEnding(l, last, e, folded) && utf8.RuneCountInString(last)-utf8.RuneCountInString(e) >= 3 {
-			found = true
-			break
+		if !hasEnding(l, last, e, folded) {
+			continue
 		}
+		switch utf8.RuneCountInString(last) - utf8.RuneCountInString(e) {
+		case 0, 1:
+		case 2:
+			short = true
+		default:
+			found = true
+		}
+	}
+	// A verb of two letters ("essin", "etsin": es-, et-) only as the
+	// dictionary has it and wishing the customer's thing well, named in
+	// the clause ("Rüzgârınız hep arkanızdan essin", "Evinizdə uzun illər
+	// xidmət etsin"): a short stem ends many a noun, and a bare jussive
+	// tells someone else what to do ("Kuryer zəng etsin").
+	if !found && short {
+		return gw.shortOptative(l, toks, clause, last, folded) && gw.statementWish(m, toks, s, clause, true)
 	}
 	// The 2nd person ("taxasınız") only of a verb the dictionary has
 	// ("qrupundasınız" says where the customer is), and only with a
@@ -1125,6 +1157,62 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		return false
 	}
 	return gw.statementWish(m, toks, s, clause, gw.customersThing(l, toks, clause, folded))
+}
+
+// mayWish reports whether a sentence is a wish in the optative "may": it
+// opens with one of optative_modals, the customer's thing or every one of
+// something right after it (optative_subjects: "May your laps be quick",
+// "May every shot pull perfectly"), and asks nothing: no "?" at its end and
+// none of requests in it ("May I have your order number?", "May your
+// courier please call first" ask). The month opens no such sentence ("May
+// 5th", "May: every Tuesday", a colon between).
+func (gw *goodbyeWords) mayWish(m *lint.Message) bool {
+	l := m.Lang
+	modals := gw.optativeModals[l]
+	if modals == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || !modals[t.Norm] || !sentenceStart(toks, i) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Kind == lint.Space {
+			j++
+		}
+		if j >= len(toks) || toks[j].Kind != lint.Word || !gw.optativeSubjects[l][toks[j].Norm] {
+			continue
+		}
+		asks := false
+		k := j
+		for ; k < len(toks) && !(toks[k].Kind == lint.Punct && strings.ContainsAny(toks[k].Norm, ".!?")); k++ {
+			asks = asks || toks[k].Kind == lint.Word && gw.requests[l][toks[k].Norm]
+		}
+		if !asks && (k == len(toks) || !strings.Contains(toks[k].Norm, "?")) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortOptative: the optative last of a clause is of a verb with a stem of
+// two letters the dictionary has, not an imperative, and the clause before
+// it names the customer's thing (a 2nd person possessive, in any case) and
+// wishes it lasting (ever_adverbs, or a word of lasting: "hep", "uzun
+// illər"); a third party told what to do has neither ("Kuryer evinizə
+// gəlib zəng etsin").
+func (gw *goodbyeWords) shortOptative(l lint.Lang, toks []lint.Token, clause []int, last string, folded bool) bool {
+	if gw.imperativeOf(l, last) || !dictionaryVerb(l, last, gw.optative[l], gw.infinitive[l]) {
+		return false
+	}
+	yours, ever := false, false
+	for _, k := range clause[:len(clause)-1] {
+		w := toks[k].Norm
+		yours = yours || anyEndingAfter(l, w, gw.yours[l], 2, folded) || anyEndingAfter(l, w, gw.yoursCased[l], 2, folded)
+		ever = ever || hasWord(l, gw.ever[l], w, folded) || hasWord(l, gw.lasting[l], w, folded)
+	}
+	return yours && ever
 }
 
 // blessed: a word of the clause before its verb is a blessing, a blessing
