@@ -102,7 +102,7 @@ conversations politely and say how to get back in touch.`,
 				if pb.has(m, "farewell") && (!told || gw.addressed(m, pb.find(m, "farewell"))) || pb.has(m, "await") && gw.awaits(m, pb.find(m, "await")) ||
 					pb.has(m, "thanks") && (!told || gw.addressed(m, pb.find(m, "thanks"))) || gw.offersHelp(m, pb.find(m, "help")) || wished(m, wish[m.Lang]) ||
 					ifContact(m, pb, ifEndings[m.Lang], us[m.Lang], ifWords[m.Lang], gw.exist[m.Lang], gw.helpNegations[m.Lang]) ||
-					gw.wishClause(m) || gw.mayWish(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
+					gw.wishClause(m) || gw.moreHelp(m, pb) || gw.haveAWish(m) || gw.company(m, pb) || gw.careWish(m, pb) ||
 					gw.talkSoon(m, pb) || gw.timedFortune(m) || gladBack(m, pb.find(m, "glad_back")) || gw.passOn(m, m.Tokens()) || gw.askedBack(m, pb.find(m, "asked_back")) ||
 					gw.awaitsYou(m, pb.find(m, "await_you")) || gw.answers(m, pb.find(m, "answer")) {
 					return true
@@ -318,9 +318,6 @@ type goodbyeWords struct {
 	// lasting: the words of a time that lasts ("yıllar", "illər",
 	// "ömür"), which a short optative's wish names (see shortOptative).
 	lasting map[lint.Lang]map[string]bool
-	// optativeModals, optativeSubjects, requests: a wish in the optative
-	// "may" (see mayWish).
-	optativeModals, optativeSubjects, requests map[lint.Lang]map[string]bool
 	// gladly, firstPerson: a manner adverb offers with a verb of ours.
 	gladly, firstPerson map[lint.Lang]map[string]bool
 	// doorStems, doorForms, ourDoors, doorPartners, ourGenitive: an open
@@ -541,7 +538,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
 		coordinators: w("coordinators"), wishVerbs: w("wish_verbs"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
-		yours: w("your_endings"), ever: w("ever_adverbs"), lasting: w("lasting"), optativeModals: w("optative_modals"), optativeSubjects: w("optative_subjects"), requests: w("requests"), gladly: w("gladly_adverbs"), firstPerson: w("first_person_verb_endings"), doorStems: prefixLists(w("door_stems")), negImperative: w("negative_imperative_endings"), doorForms: w("door_forms"), ourDoors: w("our_doors"), doorPartners: w("door_partners"), ourGenitive: w("our_genitive_endings"), elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
+		yours: w("your_endings"), ever: w("ever_adverbs"), lasting: w("lasting"), gladly: w("gladly_adverbs"), firstPerson: w("first_person_verb_endings"), doorStems: prefixLists(w("door_stems")), negImperative: w("negative_imperative_endings"), doorForms: w("door_forms"), ourDoors: w("our_doors"), doorPartners: w("door_partners"), ourGenitive: w("our_genitive_endings"), elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), wishTimes: w("wish_times"), wishedEndings: w("wished_noun_endings"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
@@ -1157,43 +1154,6 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		return false
 	}
 	return gw.statementWish(m, toks, s, clause, gw.customersThing(l, toks, clause, folded))
-}
-
-// mayWish reports whether a sentence is a wish in the optative "may": it
-// opens with one of optative_modals, the customer's thing or every one of
-// something right after it (optative_subjects: "May your laps be quick",
-// "May every shot pull perfectly"), and asks nothing: no "?" at its end and
-// none of requests in it ("May I have your order number?", "May your
-// courier please call first" ask). The month opens no such sentence ("May
-// 5th", "May: every Tuesday", a colon between).
-func (gw *goodbyeWords) mayWish(m *lint.Message) bool {
-	l := m.Lang
-	modals := gw.optativeModals[l]
-	if modals == nil {
-		return false
-	}
-	toks := m.Tokens()
-	for i, t := range toks {
-		if t.Kind != lint.Word || !modals[t.Norm] || !sentenceStart(toks, i) {
-			continue
-		}
-		j := i + 1
-		for j < len(toks) && toks[j].Kind == lint.Space {
-			j++
-		}
-		if j >= len(toks) || toks[j].Kind != lint.Word || !gw.optativeSubjects[l][toks[j].Norm] {
-			continue
-		}
-		asks := false
-		k := j
-		for ; k < len(toks) && !(toks[k].Kind == lint.Punct && strings.ContainsAny(toks[k].Norm, ".!?")); k++ {
-			asks = asks || toks[k].Kind == lint.Word && gw.requests[l][toks[k].Norm]
-		}
-		if !asks && (k == len(toks) || !strings.Contains(toks[k].Norm, "?")) {
-			return true
-		}
-	}
-	return false
 }
 
 // shortOptative: the optative last of a clause is of a verb with a stem of
