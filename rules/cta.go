@@ -157,7 +157,10 @@ reward for whoever shows, says or brings something tells it ("kasada gösterene 
 ("üç bedeni var") is no imperative. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
-bikes off"), "Snap them up", "Pop your postcode into the form"). Ringing, phoning or dialling a phone number
+bikes off"), "Snap them up", "Pop your postcode into the form"), and so is any verb the dictionary has opening a sentence with
+"your" right after it ("Put your name on the list", "Flash your student card at the till"; not a question, "Need
+your table for six?", a feeling with its subject left out, "Hope your week went well", nor an adverb, "Even your
+dog is welcome"). Ringing, phoning or dialling a phone number
 opening a sentence tells too ("Ring 01632 960412 to book"; not "Phone cases are half price", "Phone: 01632 960412",
 "We will ring 01632 960412 customers first", nor "Phone 01632 960412 stays the same" without a purpose after the number). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor

@@ -35,7 +35,8 @@ congratulations; sympathy, "our thoughts are with you"; a wish in other words: "
 safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
 gəzintilər", "Sağlıqla geyinin", "Eynəyinizi sağlıqla taxasınız!" (with a blessing; "sabah filiala gələsiniz" is a polite
 instruction), "Çayınız hiç soğumasın ☕" (a wish on the customer's thing; ended with no mark and no emoji, "Eski PIN
-dursun" is a label and "Kuryer geri qayıtsın" a jussive), "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
+dursun" is a label and "Kuryer geri qayıtsın" a jussive; a verb of two letters only with the customer's thing and a lasting
+time, "Rüzgârınız hep arkanızdan essin", "Evinizdə uzun illər xidmət etsin", not "Usta evinizdə ölçü alsın"), "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
 rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "we hope to cater for you another time", "Hopefully we'll get to ride with you
