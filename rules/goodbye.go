@@ -314,7 +314,7 @@ type goodbyeWords struct {
 	// customer's thing an unpunctuated optative wishes well.
 	yours, ever map[lint.Lang]map[string]bool
 	// yoursCased: a 2nd person possessive ending with a case ending after
-	// it (your_endings, then case_endings: "Evinizdə", "arkanızdan").
+	// it (your_endings, then case_endings: "Evinizdə").
 	yoursCased map[lint.Lang]map[string]bool
 	// lasting: the words of a time that lasts ("yıllar", "illər",
 	// "ömür"), which a short optative's wish names (see shortOptative).
@@ -1159,10 +1159,11 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 
 // shortOptative: the optative last of a clause is of a verb with a stem of
 // two letters the dictionary has, not an imperative, and the clause before
-// it names the customer's thing (a 2nd person possessive, in any case) and
-// wishes it lasting (ever_adverbs, or a word of lasting: "hep", "uzun
-// illər"); a third party told what to do has neither ("Kuryer evinizə
-// gəlib zəng etsin").
+// it names the customer's thing (a 2nd person possessive, bare or in the
+// locative: not an object a third party handles, "Kurye paketlerinizi hep
+// teslim etsin") and wishes it lasting (ever_adverbs, or a word of
+// lasting: "hep", "uzun illər"); a third party told what to do has neither
+// ("Kuryer evinizə gəlib zəng etsin").
 func (gw *goodbyeWords) shortOptative(l lint.Lang, toks []lint.Token, clause []int, last string, folded bool) bool {
 	if gw.imperativeOf(l, last) || !dictionaryVerb(l, last, gw.optative[l], gw.infinitive[l]) {
 		return false

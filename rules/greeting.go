@@ -264,17 +264,14 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 	}
 }
 
-// greetNames tells a greeting word that greets nobody from one that does:
-// the first word of a business's name (business: "Salaam Bakery has your
-// cake ready", "Merhaba Pastanesi", "Salam Market"), and a permission
-// said of a bare plural that opens the message, "are" left out
-// (permission, plural: "Dogs on a lead, welcome!", "Walk-ins welcome";
-// not a plural the customer is called by, vocatives: "Friends, welcome!").
 // asksAWay reports whether a greeting that asks after the customer ends in
-// a verb that takes an object (asked_after: "How are you doing", "How are
-// you keeping") and a word goes on after it, no time (asked_after_times):
-// "How are you doing the transfer?" asks a way, "How are you doing today?"
-// after the customer.
+// a word that may go on into another question (asked_after: "How are you
+// doing", "How are you keeping", "How are you today", "Nasılsınız") and a
+// word goes on after it, no time (asked_after_times): "How are you doing
+// the transfer?", "How are you doing this, …?", "How are you doing now
+// that …", "How are you today planning to …" ask a way, and "Nasılsınız
+// anketimiz", "Necəsiniz sorğusu" name a thing; "How are you doing
+// today?", "Nasılsınız?" ask after the customer.
 func (n greetNames) asksAWay(l lint.Lang, toks []lint.Token, mt lint.Match) bool {
 	if mt.Last < 0 || !n.askedAfter[l][toks[mt.Last].Norm] {
 		return false
@@ -283,6 +280,12 @@ func (n greetNames) asksAWay(l lint.Lang, toks []lint.Token, mt lint.Match) bool
 	return next >= 0 && toks[next].Kind == lint.Word && !n.askedAfterTimes[l][toks[next].Norm]
 }
 
+// greetNames tells a greeting word that greets nobody from one that does:
+// the first word of a business's name (business: "Salaam Bakery has your
+// cake ready", "Merhaba Pastanesi", "Salam Market"), and a permission
+// said of a bare plural that opens the message, "are" left out
+// (permission, plural: "Dogs on a lead, welcome!", "Walk-ins welcome";
+// not a plural the customer is called by, vocatives: "Friends, welcome!").
 type greetNames struct {
 	business, permission, vocatives, plural map[lint.Lang]map[string]bool
 	// askedAfter, askedAfterTimes: see asksAWay.
