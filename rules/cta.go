@@ -157,7 +157,10 @@ reward for whoever shows, says or brings something tells it ("kasada gösterene 
 ("üç bedeni var") is no imperative. Securing, holding, updating or unlocking something told at
 a sentence's start is an action too ("Secure a place at …", "Update the app today"), and so is a phrasal verb of
 bringing or leaving an item with its object inside ("Drop yours off at …", "Send your old one in"; not "We drop the
-bikes off"), "Snap them up", "Pop your postcode into the form"). Ringing, phoning or dialling a phone number
+bikes off"), "Snap them up", "Pop your postcode into the form"), and so is any verb the dictionary has opening a sentence with
+"your" right after it ("Put your name on the list", "Flash your student card at the till"; not a question, "Need
+your table for six?", a feeling with its subject left out, "Hope your week went well", nor an adverb, "Even your
+dog is welcome"). Ringing, phoning or dialling a phone number
 opening a sentence tells too ("Ring 01632 960412 to book"; not "Phone cases are half price", "Phone: 01632 960412",
 "We will ring 01632 960412 customers first", nor "Phone 01632 960412 stays the same" without a purpose after the number). "Shop" or "visit" used as
 a noun is not one, nor the first half of a sentence's subject ("Gift cards are now sold at the counter"), nor
@@ -192,6 +195,9 @@ a heading ("Update: new opening hours"), nor a statement ("the studio is now ope
 // action cue counts (Turkish and Azerbaijani cues are imperative forms).
 type ctaGrammar struct {
 	before, nouns map[lint.Lang]map[string]bool
+	// yourObjects, verbEndings, notImperativeVerbs: an imperative of any
+	// verb with the customer's thing as its object (see yourImperative).
+	yourObjects, verbEndings, notImperativeVerbs map[lint.Lang]map[string]bool
 	// imperative: endings of a 2nd person imperative on a sentence's last
 	// word (Turkish and Azerbaijani put the verb last: "formu doldurun",
 	// "kassada göstərin"); enough and enoughAfter: "it is enough that you
@@ -433,7 +439,7 @@ func (g ctaGrammar) subjectHead(l lint.Lang, toks []lint.Token, mt lint.Match, n
 // language registered after start-up has its own.
 func newCTAGrammar() ctaGrammar {
 	w := ctaData.WordSets
-	g := ctaGrammar{before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
+	g := ctaGrammar{yourObjects: w("your_objects"), verbEndings: w("verb_endings"), notImperativeVerbs: w("not_imperative_verbs"), before: w("before"), nouns: w("nouns"), imperatives: w("imperative_endings"),
 		notImperative: w("not_imperative_endings"), enough: w("enough"), enoughAfter: w("enough_after_endings"),
 		infinitive: w("infinitive_endings"), abilityYou: w("ability_you"), copula: w("copula"),
 		predicateAdverbs: w("predicate_adverbs"), adjectiveActions: w("adjective_actions"), objects: w("objects"), finiteCopula: w("finite_copula"), clauseOpeners: w("clause_openers"), recency: w("recency_adverbs"), perfect: w("perfect_auxiliaries"), stateQuantifiers: w("state_quantifiers"),
@@ -485,6 +491,59 @@ func newCTAGrammar() ctaGrammar {
 	return g
 }
 
+// yourImperative reports whether a sentence opens with an imperative of a
+// verb no list holds, told by its object: the sentence's first word is a
+// verb (the dictionary has it with one of verb_endings: "flashed",
+// "putting"), one of your_objects comes right after it ("Put your name on
+// the list", "Flash your student card at the till"), and the sentence asks
+// nothing (no "?": "Need your bike serviced?"). A verb of feeling said with
+// its subject left out ("Hope your week went well", "Love your style") or a
+// word that is also an adverb or a preposition ("Even your dog is
+// welcome") is one of not_imperative_verbs. Turkish and Azerbaijani put
+// the verb last with its imperative ending, which imperative reads.
+func (g ctaGrammar) yourImperative(m *lint.Message) bool {
+	l := m.Lang
+	objects := g.yourObjects[l]
+	if objects == nil {
+		return false
+	}
+	toks := m.Tokens()
+	for i, t := range toks {
+		if t.Kind != lint.Word || !objects[t.Norm] {
+			continue
+		}
+		v := neighbour(toks, i, -1)
+		if v < 0 || toks[v].Kind != lint.Word || !sentenceStart(toks, v) || g.notImperativeVerbs[l][toks[v].Norm] || !g.dictionaryVerbForm(l, toks[v].Norm) {
+			continue
+		}
+		k := i
+		for k < len(toks) && !(toks[k].Kind == lint.Punct && strings.ContainsAny(toks[k].Norm, ".!?")) {
+			k++
+		}
+		if k == len(toks) || !strings.Contains(toks[k].Norm, "?") {
+			return true
+		}
+	}
+	return false
+}
+
+// dictionaryVerbForm reports whether the dictionary has w with one of
+// verbEndings, after w as it is, w without a final "e" ("taking") or w
+// with its last letter doubled ("putting", "grabbed"): w is a verb.
+func (g ctaGrammar) dictionaryVerbForm(l lint.Lang, w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for e := range g.verbEndings[l] {
+		for _, s := range []string{w, strings.TrimSuffix(w, "e"), w + w[len(w)-1:]} {
+			if known, _ := inDictionary(l, s+e); known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // objectAfter: one of objects that is no quantifier of time follows the
 // word at i ("now secure your place", "now open it"; not "now open every
 // weekend").
@@ -525,7 +584,7 @@ func (g ctaGrammar) hasCTA(m *lint.Message, pb phraseBook) bool {
 			return true
 		}
 	}
-	if g.imperative(m) || g.dialed(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
+	if g.imperative(m) || g.yourImperative(m) || g.dialed(m) || g.participleCall(m) || g.jussiveCall(m) || g.suggested(m) || g.wantersCan(m, pb) || g.awaited(m) || g.recommended(m) || g.rewarded(m) {
 		return true
 	}
 	// A discount code: the word "code" next to a code-like word (BREW10),

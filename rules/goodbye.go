@@ -35,7 +35,8 @@ congratulations; sympathy, "our thoughts are with you"; a wish in other words: "
 safely", "Have a fantastic party", "Wishing your colony a strong summer", "güzel alışverişler", "Yaxşı
 gəzintilər", "Sağlıqla geyinin", "Eynəyinizi sağlıqla taxasınız!" (with a blessing; "sabah filiala gələsiniz" is a polite
 instruction), "Çayınız hiç soğumasın ☕" (a wish on the customer's thing; ended with no mark and no emoji, "Eski PIN
-dursun" is a label and "Kuryer geri qayıtsın" a jussive), "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
+dursun" is a label and "Kuryer geri qayıtsın" a jussive; a verb of two letters only with the customer's thing and a lasting
+time, "Rüzgârınız hep arkanızdan essin", "Evinizdə uzun illər xidmət etsin", not "Usta evinizdə ölçü alsın"), "Xalçanız evinizə bərəkət gətirsin", "Have an amazing time at the
 match", "Here's hoping for a smooth crossing", "Look after that knee", "Keyifli ve huzurlu tatiller", "Nice mutlu
 yıllara", "xoş seyr", "uğur diləyirik", "Speak to you on Monday", "Give him a cuddle from us", "İşleriniz
 rast gitsin", "Happy riding next spring!", "we hope to ride with you again", "we hope to cater for you another time", "Hopefully we'll get to ride with you
@@ -312,6 +313,12 @@ type goodbyeWords struct {
 	// yours: the 2nd person possessive endings ("Çayınız"): the
 	// customer's thing an unpunctuated optative wishes well.
 	yours, ever map[lint.Lang]map[string]bool
+	// yoursCased: a 2nd person possessive ending with a case ending after
+	// it (your_endings, then case_endings: "Evinizdə").
+	yoursCased map[lint.Lang]map[string]bool
+	// lasting: the words of a time that lasts ("yıllar", "illər",
+	// "ömür"), which a short optative's wish names (see shortOptative).
+	lasting map[lint.Lang]map[string]bool
 	// gladly, firstPerson: a manner adverb offers with a verb of ours.
 	gladly, firstPerson map[lint.Lang]map[string]bool
 	// doorStems, doorForms, ourDoors, doorPartners, ourGenitive: an open
@@ -532,7 +539,7 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		complementizer: w("complementizers"), infinitive: w("infinitive_endings"),
 		coordinators: w("coordinators"), wishVerbs: w("wish_verbs"), helpNegations: w("help_negations"), intensifier: w("intensifiers"), wishNoun: w("wish_nouns"), joy: w("joy"), careFor: w("care_for"),
 		determiner: w("determiners"), manyMore: w("many_more"), dativePlural: w("dative_plural_endings"),
-		yours: w("your_endings"), ever: w("ever_adverbs"), gladly: w("gladly_adverbs"), firstPerson: w("first_person_verb_endings"), doorStems: prefixLists(w("door_stems")), negImperative: w("negative_imperative_endings"), doorForms: w("door_forms"), ourDoors: w("our_doors"), doorPartners: w("door_partners"), ourGenitive: w("our_genitive_endings"), elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
+		yours: w("your_endings"), ever: w("ever_adverbs"), lasting: w("lasting"), gladly: w("gladly_adverbs"), firstPerson: w("first_person_verb_endings"), doorStems: prefixLists(w("door_stems")), negImperative: w("negative_imperative_endings"), doorForms: w("door_forms"), ourDoors: w("our_doors"), doorPartners: w("door_partners"), ourGenitive: w("our_genitive_endings"), elliptic: w("elliptic_wish"), notWished: w("not_wished"), pleasure: w("pleasure_blessings"), spend: w("spend"),
 		timeWords: w("time_words"), article: w("have_articles"), reflexive: w("reflexives"), haveBefore: w("have_before"),
 		until: w("until"), wishTimes: w("wish_times"), wishedEndings: w("wished_noun_endings"), regardsVerbs: w("regards_verbs"), regards: w("regards"),
 		regardsFrom: w("regards_from"), optativeVerb: w("optative_verb"),
@@ -543,6 +550,15 @@ func newGoodbyeWords(wish map[lint.Lang]map[string]bool) *goodbyeWords {
 		fortune: w("fortune_adjectives"), judgedIng: w("judged_ing"), stayVerbs: w("stay_verbs"), courtesyNouns: prefixLists(w("courtesy_nouns")), courtesyObjects: w("courtesy_objects"), courtesyVerbs: w("courtesy_verbs"), courtesyPlaces: w("courtesy_places"),
 		courtesyObjectStems: prefixLists(w("courtesy_object_stems")), errandTimes: w("errand_times"), errandTimeStems: prefixLists(w("errand_time_stems")),
 		answerLimits: w("answer_limits"), awaitedActs: w("awaited_act_endings")}
+	gw.yoursCased = map[lint.Lang]map[string]bool{}
+	for l, cases := range w("case_endings") {
+		gw.yoursCased[l] = map[string]bool{}
+		for y := range gw.yours[l] {
+			for c := range cases {
+				gw.yoursCased[l][y+c] = true
+			}
+		}
+	}
 	langs := map[lint.Lang]bool{}
 	for l := range gw.offerAdverbs {
 		langs[l] = true
@@ -1106,12 +1122,26 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		return false
 	}
 	last := toks[clause[len(clause)-1]].Norm
-	found := false
+	found, short := false, false
 	for e := range gw.optative[l] {
-		if hasEnding(l, last, e, folded) && utf8.RuneCountInString(last)-utf8.RuneCountInString(e) >= 3 {
-			found = true
-			break
+		if !hasEnding(l, last, e, folded) {
+			continue
 		}
+		switch utf8.RuneCountInString(last) - utf8.RuneCountInString(e) {
+		case 0, 1:
+		case 2:
+			short = true
+		default:
+			found = true
+		}
+	}
+	// A verb of two letters ("essin", "etsin": es-, et-) only as the
+	// dictionary has it and wishing the customer's thing well, named in
+	// the clause ("Rüzgârınız hep arkanızdan essin", "Evinizdə uzun illər
+	// xidmət etsin"): a short stem ends many a noun, and a bare jussive
+	// tells someone else what to do ("Kuryer zəng etsin").
+	if !found && short {
+		return gw.shortOptative(l, toks, clause, last, folded) && gw.statementWish(m, toks, s, clause, true)
 	}
 	// The 2nd person ("taxasınız") only of a verb the dictionary has
 	// ("qrupundasınız" says where the customer is), and only with a
@@ -1125,6 +1155,26 @@ func (gw *goodbyeWords) optativeWish(m *lint.Message, toks []lint.Token, s lint.
 		return false
 	}
 	return gw.statementWish(m, toks, s, clause, gw.customersThing(l, toks, clause, folded))
+}
+
+// shortOptative: the optative last of a clause is of a verb with a stem of
+// two letters the dictionary has, not an imperative, and the clause before
+// it names the customer's thing (a 2nd person possessive, bare or in the
+// locative: not an object a third party handles, "Kurye paketlerinizi hep
+// teslim etsin") and wishes it lasting (ever_adverbs, or a word of
+// lasting: "hep", "uzun illər"); a third party told what to do has neither
+// ("Kuryer evinizə gəlib zəng etsin").
+func (gw *goodbyeWords) shortOptative(l lint.Lang, toks []lint.Token, clause []int, last string, folded bool) bool {
+	if gw.imperativeOf(l, last) || !dictionaryVerb(l, last, gw.optative[l], gw.infinitive[l]) {
+		return false
+	}
+	yours, ever := false, false
+	for _, k := range clause[:len(clause)-1] {
+		w := toks[k].Norm
+		yours = yours || anyEndingAfter(l, w, gw.yours[l], 2, folded) || anyEndingAfter(l, w, gw.yoursCased[l], 2, folded)
+		ever = ever || hasWord(l, gw.ever[l], w, folded) || hasWord(l, gw.lasting[l], w, folded)
+	}
+	return yours && ever
 }
 
 // blessed: a word of the clause before its verb is a blessing, a blessing

@@ -40,8 +40,9 @@ var Greeting = &lint.Rule{
 		Text: `Flags a first reply (kind: greeting; away messages too if you add them to kinds) that starts
 straight with the business: no greeting ("Hi", "Merhaba", "Salam", "Günaydın", "Axşamınız xeyir", "Happy Friday",
 "Hayırlı cumalar", "Cüməniz mübarək", "Selamün aleyküm", "Salaməleyküm", a wish of good work, "Kolay gelsin",
-"Hayırlı işler", "Kolay gəlsin", "Yorulmayasınız", or a hope that the customer is well, "Hope you're well",
-"Umarım iyisinizdir"; not the first word of a business's name, "Salaam Bakery has your cake ready") and no
+"Hayırlı işler", "Kolay gəlsin", "Yorulmayasınız", a hope that the customer is well, "Hope you're well",
+"Umarım iyisinizdir", or asking after them, "How are you doing?", "Nasılsınız?", "Necəsiniz?" (not a way asked,
+"How are you doing the transfer?", "How are you paying?"); not the first word of a business's name, "Salaam Bakery has your cake ready") and no
 acknowledgement ("Thanks for your message", "Cheers for the photos", "Appreciate you reaching out",
 "Mesajınız elimize ulaştı", "Mesajınız bizə gəlib çatdı", "Your message reached us", "Yazdığınız için
 teşekkürler", "Müraciətinizə görə minnətdarıq", "Question received", "Talebiniz alınmıştır",
@@ -99,7 +100,8 @@ waiting without knowing for how long; Messenger's away messages are meant to set
 				places: greetingData.WordSets("welcome_places"), verbs: greetingData.WordSets("mid_reply_verbs"),
 				compound: greetingData.WordSets("compound_greetings"), heads: greetingData.WordSets("compound_head_endings"),
 				contact: greetingData.WordSets("contact_words"), from: greetingData.WordSets("greet_from"),
-				notHeads: greetingData.WordSets("compound_not_head_endings"), calledOurs: greetingData.WordSets("our_endings")}
+				notHeads: greetingData.WordSets("compound_not_head_endings"), calledOurs: greetingData.WordSets("our_endings"),
+				askedAfter: greetingData.WordSets("asked_after"), askedAfterTimes: greetingData.WordSets("asked_after_times")}
 			return func(p *lint.Pass) { checkGreeting(p, o, pb, typos, predicates, anywhere, ordinals, ack, names) }
 		}),
 }
@@ -237,7 +239,7 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 					(mt.First < limit || anywhere[m.Lang][list] && closesClause(mt) || list == "greet" && (appositive(toks, from, mt) || names.ownClause(m, toks, mt)) ||
 						list == "acknowledge" && names.ackClause(m, toks, mt, found(list), anywhere[m.Lang][list])) &&
 					!(prev >= 0 && predicate[toks[prev].Norm]) && (list != "acknowledge" || ack.stated(m, toks, mt)) &&
-					(list != "greet" || !names.named(m, toks, from, mt) && !names.compoundHead(m, toks, mt)) {
+					(list != "greet" || !names.named(m, toks, from, mt) && !names.compoundHead(m, toks, mt) && !names.asksAWay(m.Lang, toks, mt)) {
 					return true
 				}
 			}
@@ -262,6 +264,22 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 	}
 }
 
+// asksAWay reports whether a greeting that asks after the customer ends in
+// a word that may go on into another question (asked_after: "How are you
+// doing", "How are you keeping", "How are you today", "Nasılsınız") and a
+// word goes on after it, no time (asked_after_times): "How are you doing
+// the transfer?", "How are you doing this, …?", "How are you doing now
+// that …", "How are you today planning to …" ask a way, and "Nasılsınız
+// anketimiz", "Necəsiniz sorğusu" name a thing; "How are you doing
+// today?", "Nasılsınız?" ask after the customer.
+func (n greetNames) asksAWay(l lint.Lang, toks []lint.Token, mt lint.Match) bool {
+	if mt.Last < 0 || !n.askedAfter[l][toks[mt.Last].Norm] {
+		return false
+	}
+	next := neighbour(toks, mt.Last, 1)
+	return next >= 0 && toks[next].Kind == lint.Word && !n.askedAfterTimes[l][toks[next].Norm]
+}
+
 // greetNames tells a greeting word that greets nobody from one that does:
 // the first word of a business's name (business: "Salaam Bakery has your
 // cake ready", "Merhaba Pastanesi", "Salam Market"), and a permission
@@ -270,6 +288,8 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 // not a plural the customer is called by, vocatives: "Friends, welcome!").
 type greetNames struct {
 	business, permission, vocatives, plural map[lint.Lang]map[string]bool
+	// askedAfter, askedAfterTimes: see asksAWay.
+	askedAfter, askedAfterTimes map[lint.Lang]map[string]bool
 	// midReply, openers, places: see ownClause.
 	midReply, openers, places, verbs map[lint.Lang]map[string]bool
 	// compound, heads, notHeads: see compoundHead.
