@@ -107,6 +107,9 @@ func (o Options) jsonlLineInto(a *Nodes, d doc, line []byte, text string, off, n
 	if limit := o.maxMessage(); int64(len(line)) > limit {
 		return nil, d.errAt(off, "line is %d bytes, over the message size cap of %s (max_message_size)", len(line), lint.Size(limit))
 	}
+	if m, ok := d.jsonlFlat(line, text, off, n, def, m); ok {
+		return m, nil
+	}
 	root, err := parseJSONIn(a, d.src, line, text, off)
 	if err != nil {
 		return nil, err
