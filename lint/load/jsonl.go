@@ -141,7 +141,7 @@ func (d doc) jsonlMessage(root *node, n int, def defaults, m *lint.Message) (*li
 	if m == nil {
 		m = new(lint.Message)
 	}
-	*m = lint.Message{ID: id, Body: text.field(), Source: d.src, Offset: root.off}
+	*m = lint.Message{ID: id, Body: text.field(), BodyUTF8: text.utf8, Source: d.src, Offset: root.off}
 	if m.QuickReplies, err = d.titles(root, "quick_replies", []string{"title", "payload", "content_type", "image_url"}); err != nil {
 		return nil, err
 	}

@@ -151,7 +151,7 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	if m == nil {
 		m = new(lint.Message)
 	}
-	*m = lint.Message{ID: id, Body: t.field(), Source: d.src, Offset: rootOff}
+	*m = lint.Message{ID: id, Body: t.field(), BodyUTF8: t.utf8, Source: d.src, Offset: rootOff}
 	finish(m, def)
 	return m, true
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/bench/gen"
@@ -449,6 +450,7 @@ func FuzzJSONLFlat(f *testing.F) {
 		`{"text":"a","text":"b"}`, `{"text":"a","lang":"xx"}`, `{"text":"a","kind":5}`, `{"text":1}`,
 		`{"text":"a","quick_replies":["x"]}`, `{"text":"a","buttons":null}`, `{"text":"a","o":{"b":1}}`,
 		`{"text":"a",}`, `{"text":"a"} x`, "\xef\xbb\xbf{\"text\":\"a\"}", `{"text":"a\xff","id":""}`,
+		"{\"text\":\"a\xef\xbf\xbd\"}", `{"text":"a\ufffd"}`, "{\"text\":\"ə\xe2\x82\xac\xf0\x9f\x98\x80\"}",
 		`{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"j":10,"k":11,"l":12,"m":13,"n":14,"o":15,"text":"p"}`,
 	} {
 		f.Add(line, 3)
@@ -469,8 +471,12 @@ func FuzzJSONLFlat(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the flat reader read a line the tree reader rejects: %v", err)
 		}
-		if got, want := describeMessage(flat), describeMessage(tree); got != want || flat.Offset != tree.Offset || flat.LangDetected != tree.LangDetected {
+		if got, want := describeMessage(flat), describeMessage(tree); got != want || flat.Offset != tree.Offset || flat.LangDetected != tree.LangDetected || flat.BodyUTF8 != tree.BodyUTF8 {
 			t.Fatalf("flat reader: %s at %d; tree reader: %s at %d", got, flat.Offset, want, tree.Offset)
+		}
+		// A body said to be whole is: the invalid-text check passes over it.
+		if text := flat.Body.Text; flat.BodyUTF8 && (!utf8.ValidString(text) || strings.ContainsRune(text, utf8.RuneError)) {
+			t.Fatalf("body %q said to be valid UTF-8 without U+FFFD", text)
 		}
 	})
 }
