@@ -66,11 +66,11 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	rootOff := off + p.pos
 	p.pos++
 	var (
-		keys [maxFlatKeys]string
-		nk   int
-		vals [flatKeys]node // the values of the keys read, by flatKey
-		have [flatKeys]bool
-		skip node // a value of a key not read
+		keys  [maxFlatKeys]string
+		nk    int
+		vals  [flatKeys]flatScalar // the values of the keys read, by flatKey
+		have  [flatKeys]bool
+		other flatScalar // a value of a key not read
 	)
 	for first := true; ; first = false {
 		at := p.space(p.pos)
@@ -87,31 +87,33 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 			}
 			at = p.space(at + 1)
 		}
-		p.pos = at
-		if p.pos >= len(line) || line[p.pos] != '"' || nk == maxFlatKeys {
+		if at >= len(line) || line[at] != '"' || nk == maxFlatKeys {
 			return nil, false
 		}
-		var k node
-		if p.str(&k) != nil {
+		// A key is plain bytes between quotes, nearly always: cut as
+		// it is; one with an escape is the tree reader's.
+		end := plainRun(line, at+1)
+		if end >= len(line) || line[end] != '"' {
 			return nil, false
 		}
+		key := text[at+1 : end]
 		for _, seen := range keys[:nk] {
-			if seen == k.value {
+			if seen == key {
 				return nil, false // a duplicate key: the tree reader's error
 			}
 		}
-		keys[nk] = k.value
+		keys[nk] = key
 		nk++
-		p.pos = p.space(p.pos)
+		p.pos = p.space(end + 1)
 		if p.pos >= len(line) || line[p.pos] != ':' {
 			return nil, false
 		}
 		p.pos = p.space(p.pos + 1)
-		which := flatKeyOf(k.value)
-		v := &skip
+		which := flatKeyOf(key)
+		v := &other
 		if which != flatOther {
 			v, have[which] = &vals[which], true
-		} else if k.value == "quick_replies" || k.value == "buttons" {
+		} else if key == "quick_replies" || key == "buttons" {
 			return nil, false
 		}
 		if !p.flatScalar(v) {
@@ -125,7 +127,7 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	// What jsonlMessage reads, in its order; a value it would reject is
 	// the tree reader's to report.
 	t := &vals[flatText]
-	if !have[flatText] || t.kind != scalarNode || !t.str {
+	if !have[flatText] || t.null || !t.str {
 		return nil, false
 	}
 	for _, f := range [...]struct {
@@ -133,7 +135,7 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 		set func(defaults, string) (defaults, error)
 	}{{flatLang, defaultKeys[0].set}, {flatKind, defaultKeys[1].set}, {flatChannel, defaultKeys[2].set}} {
 		v := &vals[f.key]
-		if !have[f.key] || v.kind == nullNode {
+		if !have[f.key] || v.null {
 			continue
 		}
 		var err error
@@ -142,7 +144,7 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 		}
 	}
 	id := ""
-	if v := &vals[flatID]; have[flatID] && v.kind != nullNode {
+	if v := &vals[flatID]; have[flatID] && !v.null {
 		id = v.value
 	}
 	if id == "" {
@@ -156,23 +158,51 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	return m, true
 }
 
-// flatScalar reads the scalar value at p.pos into n, as value does; false
+// flatScalar is what the fast reader keeps of a scalar value: its text
+// (decoded), whether it is a string or null, and for a string where its
+// text is in the file and whether it is valid UTF-8 without U+FFFD (as a
+// node keeps them: see node.field).
+type flatScalar struct {
+	null, str, utf8 bool
+	value           string
+	verbatim        int
+	smap            lint.SourceMap
+}
+
+// field is the value as a message's field, as node.field makes it.
+func (v *flatScalar) field() lint.Field {
+	return (&node{value: v.value, verbatim: v.verbatim, smap: v.smap}).field()
+}
+
+// flatScalar reads the scalar value at p.pos into v, as value does; false
 // for a list, an object or a fault.
-func (p *jsonParser) flatScalar(n *node) bool {
+func (p *jsonParser) flatScalar(v *flatScalar) bool {
 	if p.pos >= len(p.data) {
 		return false
 	}
 	start := p.pos
-	*n = node{kind: scalarNode, off: p.base + start}
+	*v = flatScalar{}
 	switch c := p.data[start]; {
 	case c == '"':
-		n.str = true
-		return p.str(n) == nil
+		v.str = true
+		// Plain bytes and letters of two bytes up to the closing quote,
+		// as most strings are, are cut here as str would cut them;
+		// anything else (an escape, a longer character) is str's.
+		if end := plainRun(p.data, start+1); end < len(p.data) && p.data[end] == '"' {
+			v.value, v.verbatim, v.utf8 = p.text[start+1:end], p.base+start+2, true
+			p.pos = end + 1
+			return true
+		}
+		var n node
+		if p.str(&n) != nil {
+			return false
+		}
+		v.value, v.verbatim, v.smap, v.utf8 = n.value, n.verbatim, n.smap, n.utf8
 	case c == '-' || c >= '0' && c <= '9':
 		if !p.number() {
 			return false
 		}
-		n.value = p.text[start:p.pos]
+		v.value = p.text[start:p.pos]
 	case c == 't' || c == 'f':
 		lit := "true"
 		if c == 'f' {
@@ -182,13 +212,13 @@ func (p *jsonParser) flatScalar(n *node) bool {
 			return false
 		}
 		p.pos += len(lit)
-		n.value = lit
+		v.value = lit
 	case c == 'n':
 		if !strings.HasPrefix(p.text[start:], "null") {
 			return false
 		}
 		p.pos += 4
-		n.kind = nullNode
+		v.null = true
 	default:
 		return false
 	}
