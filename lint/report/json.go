@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -92,7 +93,10 @@ func (s *jsonWriter) canAppend(fs []lint.Finding) bool {
 // appendFindings appends the bytes finding writes for each of fs, the
 // first of them first in the list when first is set.
 func (*jsonWriter) appendFindings(dst []byte, fs []lint.Finding, first bool) []byte {
-	var heads jsonHeads // a chunk's own: chunks are made on every core at once
+	// A chunk's own heads, as chunks are made on every core at once;
+	// taken from those the chunks before left, not made a chunk.
+	heads := jsonHeadsPool.Get().(*jsonHeads)
+	defer jsonHeadsPool.Put(heads)
 	for i := range fs {
 		if first && i == 0 {
 			dst = append(dst, "\n    "...)
@@ -142,6 +146,10 @@ type jsonHeads struct {
 	rules []jsonHead // by rule and severity, in the order met
 	file  jsonHead   // the last file met
 }
+
+// jsonHeadsPool holds the heads of the chunks written on every core
+// (appendFindings).
+var jsonHeadsPool = sync.Pool{New: func() any { return new(jsonHeads) }}
 
 // jsonHead is the bytes written for key (a rule and its severity, or a
 // file).
