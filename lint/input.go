@@ -76,6 +76,9 @@ func checkInvalidText(p *Pass) {
 		parts = append(parts, Part{Button, i})
 	}
 	for _, part := range parts {
+		if part.Kind == Body && p.Msg.BodyUTF8 {
+			continue // its reader found it whole (Message.BodyUTF8)
+		}
 		text := p.Msg.Field(part).Text
 		for i, n := 0, 0; i < len(text) && n < maxInvalidSpans; n++ {
 			start := invalidFrom(text, i)

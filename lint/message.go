@@ -176,7 +176,12 @@ type Message struct {
 	// whose key path named it (`key "fallback"`, `kinds: "bot.*"`).
 	KindFrom string
 
-	Body         Field
+	Body Field
+	// BodyUTF8 is set by a reader that found Body's text valid UTF-8
+	// without U+FFFD as it read it (an export's line): the invalid-text
+	// check, which would read every byte of it again, passes over it.
+	// Whoever changes Body's text after must clear it.
+	BodyUTF8     bool
 	QuickReplies []Field
 	Buttons      []Field
 	// Elements are the cards of a Messenger or Instagram generic template,

@@ -107,6 +107,9 @@ func (o Options) jsonlLineInto(a *Nodes, d doc, line []byte, text string, off, n
 	if limit := o.maxMessage(); int64(len(line)) > limit {
 		return nil, d.errAt(off, "line is %d bytes, over the message size cap of %s (max_message_size)", len(line), lint.Size(limit))
 	}
+	if m, ok := d.jsonlFlat(line, text, off, n, def, m); ok {
+		return m, nil
+	}
 	root, err := parseJSONIn(a, d.src, line, text, off)
 	if err != nil {
 		return nil, err
@@ -138,7 +141,7 @@ func (d doc) jsonlMessage(root *node, n int, def defaults, m *lint.Message) (*li
 	if m == nil {
 		m = new(lint.Message)
 	}
-	*m = lint.Message{ID: id, Body: text.field(), Source: d.src, Offset: root.off}
+	*m = lint.Message{ID: id, Body: text.field(), BodyUTF8: text.utf8, Source: d.src, Offset: root.off}
 	if m.QuickReplies, err = d.titles(root, "quick_replies", []string{"title", "payload", "content_type", "image_url"}); err != nil {
 		return nil, err
 	}

@@ -288,6 +288,7 @@ func (p *jsonParser) number() bool {
 func (p *jsonParser) str(n *node) error {
 	d, start := p.data, p.pos
 	plain := true
+	bad := false // a byte that is not UTF-8, or U+FFFD, met
 	i := start + 1
 	for {
 		i = plainRun(d, i)
@@ -301,6 +302,7 @@ func (p *jsonParser) str(n *node) error {
 			if plain {
 				n.value = p.text[start+1 : i]
 				n.verbatim = p.base + start + 2
+				n.utf8 = !bad
 				return nil
 			}
 			raw := d[start:p.pos]
@@ -343,8 +345,11 @@ func (p *jsonParser) str(n *node) error {
 			i += 2
 		default:
 			r, w := utf8.DecodeRune(d[i:])
-			if r == utf8.RuneError && w == 1 {
-				plain = false
+			if r == utf8.RuneError {
+				bad = true
+				if w == 1 {
+					plain = false
+				}
 			}
 			i += w
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/msglint/msglint/bench/gen"
@@ -437,4 +438,61 @@ func FuzzJSONLNodes(f *testing.F) {
 			off += len(line) + 1
 		}
 	})
+}
+
+// FuzzJSONLFlat: a line the flat reader answers for is one the tree reader
+// reads without a fault, as the same message (its offset too).
+func FuzzJSONLFlat(f *testing.F) {
+	for _, line := range []string{
+		`{"id":"m1","lang":"tr","kind":"bot","channel":"sms","text":"Sipariş\u0131n \"yolda\" 🚚"}`,
+		` { "text" : "a" , "id" : 7 , "x" : null , "y" : true , "z" : -1.5e3 } `,
+		`{"text":"a","id":null,"lang":null,"n":false}`,
+		`{"text":"a","text":"b"}`, `{"text":"a","lang":"xx"}`, `{"text":"a","kind":5}`, `{"text":1}`,
+		`{"text":"a","quick_replies":["x"]}`, `{"text":"a","buttons":null}`, `{"text":"a","o":{"b":1}}`,
+		`{"text":"a",}`, `{"text":"a"} x`, "\xef\xbb\xbf{\"text\":\"a\"}", `{"text":"a\xff","id":""}`,
+		"{\"text\":\"a\xef\xbf\xbd\"}", `{"text":"a\ufffd"}`, "{\"text\":\"ə\xe2\x82\xac\xf0\x9f\x98\x80\"}",
+		`{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"j":10,"k":11,"l":12,"m":13,"n":14,"o":15,"text":"p"}`,
+	} {
+		f.Add(line, 3)
+	}
+	f.Fuzz(func(t *testing.T, line string, n int) {
+		data := "\n\n" + line
+		src := &lint.Source{Path: "f.jsonl", Data: []byte(data), Unsafe: jsonUnsafe}
+		d, def := doc{src}, Options{}.defaults()
+		flat, ok := d.jsonlFlat([]byte(line), line, 2, n, def, nil)
+		if !ok {
+			return
+		}
+		root, err := parseJSONIn(nil, src, []byte(line), line, 2)
+		if err != nil {
+			t.Fatalf("the flat reader read a line the tree reader fails on: %v", err)
+		}
+		tree, err := d.jsonlMessage(root, n, def, nil)
+		if err != nil {
+			t.Fatalf("the flat reader read a line the tree reader rejects: %v", err)
+		}
+		if got, want := describeMessage(flat), describeMessage(tree); got != want || flat.Offset != tree.Offset || flat.LangDetected != tree.LangDetected || flat.BodyUTF8 != tree.BodyUTF8 {
+			t.Fatalf("flat reader: %s at %d; tree reader: %s at %d", got, flat.Offset, want, tree.Offset)
+		}
+		// A body said to be whole is: the invalid-text check passes over it.
+		if text := flat.Body.Text; flat.BodyUTF8 && (!utf8.ValidString(text) || strings.ContainsRune(text, utf8.RuneError)) {
+			t.Fatalf("body %q said to be valid UTF-8 without U+FFFD", text)
+		}
+	})
+}
+
+// TestJSONLFlatReadsExports: the flat reader answers for a generated
+// export's every line (else it saves nothing).
+func TestJSONLFlatReadsExports(t *testing.T) {
+	var b bytes.Buffer
+	gen.JSONL(&b, 500, 1)
+	data := b.String()
+	src := &lint.Source{Path: "f.jsonl", Data: []byte(data)}
+	for off, n := 0, 1; off < len(data); n++ {
+		line, _, _ := strings.Cut(data[off:], "\n")
+		if _, ok := (doc{src}).jsonlFlat([]byte(line), line, off, n, Options{}.defaults(), nil); !ok && line != "" {
+			t.Fatalf("line %d not read flat: %s", n, line)
+		}
+		off += len(line) + 1
+	}
 }

@@ -37,9 +37,13 @@ type node struct {
 	// the file offset where its text starts: its map is made when asked,
 	// as most strings read (keys, ids) never need one.
 	verbatim int
-	keys     []*node // mapping keys (scalars), in file order
-	vals     []*node // mapping values, parallel to keys
-	items    []*node // list items
+	// utf8 is, for a string read by str, that its value is valid UTF-8
+	// without U+FFFD, as str found passing over it: the invalid-text
+	// check need not read it again (lint.Message.BodyUTF8).
+	utf8  bool
+	keys  []*node // mapping keys (scalars), in file order
+	vals  []*node // mapping values, parallel to keys
+	items []*node // list items
 }
 
 func (n *node) get(key string) *node {

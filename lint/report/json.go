@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/msglint/msglint/lint"
 )
@@ -60,7 +61,8 @@ func (jsonFormat) start(s *Stream) findingWriter {
 
 type jsonWriter struct {
 	*Stream
-	buf []byte // one finding, reused
+	buf   []byte // one finding, reused
+	heads jsonHeads
 }
 
 func (s *jsonWriter) finding(f lint.Finding) error {
@@ -70,7 +72,7 @@ func (s *jsonWriter) finding(f lint.Finding) error {
 		s.buf = append(s.buf[:0], ",\n    "...)
 	}
 	var err error
-	if s.buf, err = appendJSONFinding(s.buf, NewJSONFinding(f)); err != nil {
+	if s.buf, err = s.heads.appendFinding(s.buf, NewJSONFinding(f)); err != nil {
 		return err
 	}
 	s.w.Write(s.buf)
@@ -91,13 +93,17 @@ func (s *jsonWriter) canAppend(fs []lint.Finding) bool {
 // appendFindings appends the bytes finding writes for each of fs, the
 // first of them first in the list when first is set.
 func (*jsonWriter) appendFindings(dst []byte, fs []lint.Finding, first bool) []byte {
+	// A chunk's own heads, as chunks are made on every core at once;
+	// taken from those the chunks before left, not made a chunk.
+	heads := jsonHeadsPool.Get().(*jsonHeads)
+	defer jsonHeadsPool.Put(heads)
 	for i := range fs {
 		if first && i == 0 {
 			dst = append(dst, "\n    "...)
 		} else {
 			dst = append(dst, ",\n    "...)
 		}
-		dst, _ = appendJSONFinding(dst, NewJSONFinding(fs[i])) // canAppend said it cannot fail
+		dst, _ = heads.appendFinding(dst, NewJSONFinding(fs[i])) // canAppend said it cannot fail
 	}
 	return dst
 }
@@ -128,6 +134,125 @@ func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
 		dst = AppendJSONString(append(dst, in+`"kind_from": `...), j.KindFrom)
 	}
 	return append(dst, "\n    }"...), nil
+}
+
+// jsonHeads keeps, for the findings a writer writes one after another, the
+// fixed bytes around their strings that are the same from finding to finding,
+// escaped once: a finding's opening with its rule and severity up to its
+// message, and its file with the keys around it. A report's findings share a
+// few rules and, an export's, one file, and escaping them again was a third
+// of writing a finding.
+type jsonHeads struct {
+	rules []jsonHead // by rule and severity, in the order met
+	file  jsonHead   // the last file met
+}
+
+// jsonHeadsPool holds the heads of the chunks written on every core
+// (appendFindings).
+var jsonHeadsPool = sync.Pool{New: func() any { return new(jsonHeads) }}
+
+// jsonHead is the bytes written for key (a rule and its severity, or a
+// file).
+type jsonHead struct {
+	key   string
+	sev   lint.Severity
+	bytes []byte
+	// A rule's last message and suggestion, escaped: a rule says the
+	// same of many messages (a greeting missing, a word misspelt the
+	// same way), and a string told equal to the last is not escaped
+	// again.
+	msg, sugg lastJSONString
+}
+
+// lastJSONString is a string and its bytes as a JSON string.
+type lastJSONString struct {
+	s     string
+	bytes []byte
+}
+
+// append appends s as a JSON string, the bytes of the last one when s is
+// the same; s is kept for the next.
+func (l *lastJSONString) append(dst []byte, s string) []byte {
+	if l.bytes == nil || l.s != s {
+		l.s, l.bytes = s, AppendJSONString(l.bytes[:0], s)
+	}
+	return append(dst, l.bytes...)
+}
+
+// maxJSONHeads bounds the openings a writer keeps: more rules and
+// severities than a run has.
+const maxJSONHeads = 64
+
+// appendFinding is appendJSONFinding, the same bytes, the rule's and the
+// file's taken from h.
+func (h *jsonHeads) appendFinding(dst []byte, j JSONFinding) ([]byte, error) {
+	if j.Severity < lint.Info || j.Severity > lint.Error {
+		return appendJSONFinding(dst, j)
+	}
+	const in = ",\n      "
+	var rule *jsonHead
+	dst, rule = h.appendRule(dst, j.Rule, j.Severity)
+	if rule != nil {
+		dst = rule.msg.append(dst, j.Message)
+	} else {
+		dst = AppendJSONString(dst, j.Message)
+	}
+	if h.file.bytes == nil || h.file.key != j.File {
+		h.file = jsonHead{key: j.File, bytes: append(AppendJSONString([]byte(in+`"file": `), j.File), in+`"line": `...)}
+	}
+	dst = append(dst, h.file.bytes...)
+	line := len(dst)
+	dst = appendDecimal(dst, j.Line)
+	digits := len(dst) - line
+	dst = appendDecimal(append(dst, in+`"col": `...), j.Col)
+	dst = append(dst, in+`"end_line": `...)
+	if j.EndLine == j.Line {
+		// Most findings lie on one line: its digits are copied from
+		// where they were just written.
+		dst = append(dst, dst[line:line+digits]...)
+	} else {
+		dst = appendDecimal(dst, j.EndLine)
+	}
+	dst = appendDecimal(append(dst, in+`"end_col": `...), j.EndCol)
+	dst = AppendJSONString(append(dst, in+`"message_id": `...), j.MessageID)
+	dst = append(dst, in+`"suggestion": `...)
+	if rule != nil {
+		dst = rule.sugg.append(dst, j.Suggestion)
+	} else {
+		dst = AppendJSONString(dst, j.Suggestion)
+	}
+	if j.Kind != "" {
+		dst = AppendJSONString(append(dst, in+`"kind": `...), string(j.Kind))
+	}
+	if j.KindFrom != "" {
+		dst = AppendJSONString(append(dst, in+`"kind_from": `...), j.KindFrom)
+	}
+	return append(dst, "\n    }"...), nil
+}
+
+// appendRule appends a finding's opening up to its message's value, for
+// rule at sev: kept the first time it is met. It returns where it is kept
+// (nil once maxJSONHeads are).
+func (h *jsonHeads) appendRule(dst []byte, rule string, sev lint.Severity) ([]byte, *jsonHead) {
+	for i := range h.rules {
+		if e := &h.rules[i]; e.sev == sev && e.key == rule {
+			return append(dst, e.bytes...), e
+		}
+	}
+	const in = ",\n      "
+	start := len(dst)
+	dst = AppendJSONString(append(dst, "{\n      \"rule\": "...), rule)
+	dst = append(append(dst, in+`"severity": `...), severityJSON[sev]...)
+	dst = append(dst, in+`"message": `...)
+	if len(h.rules) == maxJSONHeads {
+		return dst, nil
+	}
+	if h.rules == nil {
+		// Made at its size at once: the heads point into it.
+		h.rules = make([]jsonHead, 0, maxJSONHeads)
+	}
+	h.rules = append(h.rules, jsonHead{key: rule, sev: sev, bytes: append([]byte(nil), dst[start:]...)})
+	return dst, &h.rules[len(h.rules)-1]
 }
 
 // severityJSON are the severities as JSON strings, quoted once: every

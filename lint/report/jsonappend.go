@@ -12,6 +12,11 @@ import (
 
 const hexDigits = "0123456789abcdef"
 
+// twoDigits are 00 to 99, each as two bytes.
+const twoDigits = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" +
+	"30313233343536373839" + "40414243444546474849" + "50515253545556575859" + "60616263646566676869" +
+	"70717273747576777879" + "80818283848586878889" + "90919293949596979899"
+
 // AppendJSONString appends s as a JSON string, escaped as encoding/json
 // escapes it without HTML escaping: quotes, backslashes and control
 // characters; each byte of invalid UTF-8 as \ufffd; U+2028 and U+2029 (they
@@ -171,6 +176,14 @@ func appendDecimal(dst []byte, v int) []byte {
 	var buf [20]byte
 	i := len(buf)
 	u := uint64(v)
+	// Two digits a division while there are more than two: a line of a
+	// large export has six or seven.
+	for u >= 100 {
+		d := u % 100 * 2
+		u /= 100
+		i -= 2
+		buf[i], buf[i+1] = twoDigits[d], twoDigits[d+1]
+	}
 	for u >= 10 {
 		i--
 		buf[i] = byte('0' + u%10)

@@ -46,6 +46,18 @@ func FuzzJSONWriters(f *testing.F) {
 				t.Fatalf("JSON finding (-encoding/json +by hand):\n%s", d)
 			}
 		}
+		// The writers keep each rule's opening and the file's keys
+		// (jsonHeads): the same bytes the first time, again once they
+		// are kept, and after another rule, file and line were met.
+		other := lint.Finding{Rule: rule + "x", Severity: lint.Warning, File: file + "y", Line: line + 1, EndLine: line + 1}
+		var h jsonHeads
+		for round, f := range []lint.Finding{fd, fd, other, fd} {
+			got, gerr := h.appendFinding([]byte("x"), NewJSONFinding(f))
+			want, werr := appendJSONFinding([]byte("x"), NewJSONFinding(f))
+			if fmt.Sprint(gerr) != fmt.Sprint(werr) || string(got) != string(want) {
+				t.Fatalf("round %d: kept heads wrote %q, %v; want %q, %v", round, got, gerr, want, werr)
+			}
+		}
 
 		text := msg
 		if sugg != "" {
