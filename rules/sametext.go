@@ -3,12 +3,15 @@ package rules
 import "github.com/msglint/msglint/lint"
 
 // The rules whose checks read nothing of a message but its body's text,
-// language, kind and placeholder systems (lint.Rule.SameForText): what they
-// said of a text the engine says again when the text comes again. A rule
-// that reads a message's channel, buttons or quick replies, or keeps what
-// it read for a look at the whole file (spelling), is none of them.
+// language (and whether it was guessed), kind and placeholder systems
+// (lint.Rule.SameForText): what they said of a text the engine says again
+// when the text comes again. A rule that reads a message's channel, buttons
+// or quick replies (length), or keeps what it read for a look at the whole
+// file (spelling), is none of them. Grammar and language read the text's
+// words and its language alone: on an export they were most of what a
+// repeated text still cost.
 func init() {
-	for _, r := range []*lint.Rule{Sarcasm, ForwardingConsent, CTA, Goodbye, Greeting, BotHandoff, Shouting, Whitespace, RepeatedWord} {
+	for _, r := range []*lint.Rule{Sarcasm, ForwardingConsent, CTA, Goodbye, Greeting, BotHandoff, Shouting, Whitespace, RepeatedWord, Grammar, Language} {
 		r.SameForText = true
 	}
 }
