@@ -2,10 +2,11 @@ package lint
 
 import (
 	"hash/maphash"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/msglint/msglint/lint/placeholder"
 )
@@ -25,10 +26,9 @@ import (
 // textMemoLongest is the longest text kept: a long text seldom comes
 // twice.
 // textAnalysisBytes bounds, apart, what it keeps of the texts met twice
-// for the rules to share (textAnalysis): tokens and words are several
-// times their text's size, and counted with the findings they made the
-// memo start again empty, and the findings be worked out afresh, far more
-// often. Past it no more is kept until the memo starts again.
+// for the rules to share (textAnalysis): counted with the findings, they
+// made the memo start again empty, and the findings be worked out afresh,
+// far more often. Past it no more is kept until the memo starts again.
 const (
 	textMemoBytes     = 8 << 20
 	textMemoLongest   = 1 << 10
@@ -164,28 +164,47 @@ func (l *Linter) SetTextMemo(on bool) {
 }
 
 // A text met again had its rules' findings said again, yet the rules that
-// are not the same for a text (spelling, length, language, grammar,
-// placeholders) still read its tokens, word ids, words and sentences,
-// which were worked out afresh for each message: on an export whose texts
-// repeat, a repeated text cost half of a new one, most of it those passes.
-// They depend on the text and its language alone (the memo's key holds
-// both), so the memo keeps them too, and a message with a text met before
-// gets a copy of them (a copy: a rule may write a word's Entry, and the
-// engine hands each message's slices back to its worker) for a memmove
-// instead of the passes. They are kept on a text's second sighting, not
-// its first: most texts of most exports come once, and copying out what a
-// text that never comes back had would be a cost for nothing.
+// are not the same for a text (spelling, length) still read its tokens,
+// word ids, words and sentences, worked out afresh for each message: on a
+// large export, whose messages are nearly all texts met before, those
+// passes were most of what a message cost the rules. They depend on the
+// text and its language alone (the memo's key holds both), so the memo
+// keeps the tokens, ids and sentences too, and a message with a text met
+// before gets a copy of them (a copy: the engine hands each message's
+// slices back to its worker) for a loop instead of the passes; its words
+// are made from them as before, when a rule asks. They are kept on a
+// text's second sighting, not its first: most texts of most exports come
+// once, and copying out what a text that never comes back had would be a
+// cost for nothing. A token is kept in 12 bytes, not 40, its norm a slice
+// of the text but for the few words whose norm is another string (a
+// capital lowered): an export has ten thousand texts and more that repeat,
+// and the memo holds them all in a few megabytes.
 
-// textAnalysis is what the rules share of a text: its tokens, their word
-// ids, its words (their Entry nil) and its sentences, each nil when no
-// rule asked for it. Its strings are the memo's own: a slice of the key's
-// text where the message's were a slice of its text, else copies.
+// textAnalysis is what the rules share of a text: its tokens (the norms
+// that are not a slice of the text in norms, in token order), their word
+// ids and its sentences, ids and sentences nil when no rule asked for
+// them.
 type textAnalysis struct {
-	tokens    []Token
+	tokens    []keptToken
+	norms     []string
 	ids       []WordID
-	words     []WordToken
 	sentences []Span
 }
+
+// keptToken is a token of a kept text: its norm is the text's bytes from
+// start to end (normText), none (normNone), or the next of norms
+// (normOwn).
+type keptToken struct {
+	start, end int32
+	kind       TokenKind
+	norm       uint8
+}
+
+const (
+	normText = iota
+	normNone
+	normOwn
+)
 
 // lend gives m a copy of what the memo kept of its text (said), in the
 // slices m's room lends; false when nothing is kept yet or m has some of
@@ -195,21 +214,30 @@ func (said *textSaid) lend(m *Message) bool {
 	if a == nil || m.tokens != nil || m.ids != nil || m.words != nil || m.sentences != nil {
 		return false
 	}
-	r := m.room
 	var toks []Token
-	var words []WordToken
 	var sentences []Span
-	if r != nil {
-		toks, words, sentences = take(&r.tokens), take(&r.words), take(&r.sentences)
+	if r := m.room; r != nil {
+		toks, sentences = take(&r.tokens), take(&r.sentences)
 	}
-	m.tokens = append(toks, a.tokens...)
+	toks = slices.Grow(toks, len(a.tokens))[:len(a.tokens)]
+	text, norms := m.Body.Text, a.norms
+	for i, k := range a.tokens {
+		t := &toks[i]
+		t.Start, t.End, t.Kind = int(k.start), int(k.end), k.kind
+		switch k.norm {
+		case normText:
+			t.Norm = text[k.start:k.end]
+		case normNone:
+			t.Norm = ""
+		default:
+			t.Norm, norms = norms[0], norms[1:]
+		}
+	}
+	m.tokens = toks
 	if a.ids != nil {
 		ids := m.newIDs(len(a.ids))
 		copy(ids, a.ids)
 		m.ids = ids
-	}
-	if a.words != nil {
-		m.words = append(words, a.words...)
 	}
 	if a.sentences != nil {
 		m.sentences = append(sentences, a.sentences...)
@@ -219,51 +247,40 @@ func (said *textSaid) lend(m *Message) bool {
 
 // keepAnalysis files what m's rules worked out of its text (said's) for
 // the messages with the text after it; nothing when its tokens were not
-// worked out, or another worker kept them first.
+// worked out, the memo holds as much of them as it may, or another worker
+// kept them first.
 func (t *textMemo) keepAnalysis(said *textSaid, m *Message) {
-	if m.tokens == nil || said.analysis.Load() != nil || t.analysed.Load() > textAnalysisBytes {
+	if m.tokens == nil || len(m.Body.Text) > math.MaxInt32 || said.analysis.Load() != nil || t.analysed.Load() > textAnalysisBytes {
 		return
 	}
-	from, to := m.Body.Text, said.key.text
-	a := &textAnalysis{tokens: make([]Token, len(m.tokens))}
+	text := m.Body.Text
+	a := &textAnalysis{tokens: make([]keptToken, len(m.tokens))}
+	size := 12 * len(a.tokens)
 	for i, tok := range m.tokens {
-		tok.Norm = rebased(tok.Norm, from, to)
-		a.tokens[i] = tok
-	}
-	size := 48 * len(a.tokens)
-	if m.ids != nil {
-		a.ids = append([]WordID(nil), m.ids...)
-		size += 4 * len(a.ids)
-	}
-	if m.words != nil {
-		a.words = make([]WordToken, len(m.words))
-		for i, w := range m.words {
-			w.Norm, w.Gap, w.Entry = rebased(w.Norm, from, to), rebased(w.Gap, from, to), nil
-			a.words[i] = w
+		k := keptToken{start: int32(tok.Start), end: int32(tok.End), kind: tok.Kind}
+		switch {
+		case tok.Norm == "":
+			k.norm = normNone
+		case tok.Norm == text[tok.Start:tok.End]:
+			k.norm = normText
+		default:
+			// Kept apart from the message: a norm may be a slice of
+			// its text, which may hold the file's bytes.
+			k.norm = normOwn
+			a.norms = append(a.norms, strings.Clone(tok.Norm))
+			size += 16 + len(tok.Norm)
 		}
-		size += 80 * len(a.words)
+		a.tokens[i] = k
+	}
+	if m.ids != nil {
+		a.ids = slices.Clone(m.ids)
+		size += 4 * len(a.ids)
 	}
 	if m.sentences != nil {
 		a.sentences = append([]Span{}, m.sentences...)
 		size += 16 * len(a.sentences)
 	}
 	if said.analysis.CompareAndSwap(nil, a) {
-		t.analysed.Add(int64(size))
+		t.analysed.Add(int64(size + 96))
 	}
-}
-
-// rebased is s, a string read from text from, as the same bytes of to (the
-// same text, kept apart) when s is a slice of from; else a copy of s. So a
-// kept token holds nothing of a message's text, which may be the file's
-// bytes.
-func rebased(s, from, to string) string {
-	if s == "" {
-		return ""
-	}
-	p, base := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(from)))
-	if p >= base && p+uintptr(len(s)) <= base+uintptr(len(from)) {
-		at := int(p - base)
-		return to[at : at+len(s)]
-	}
-	return strings.Clone(s)
 }
