@@ -7,11 +7,12 @@ import "github.com/msglint/msglint/lint"
 // (lint.Rule.SameForText): what they said of a text the engine says again
 // when the text comes again. A rule that reads a message's channel, buttons
 // or quick replies (length), or keeps what it read for a look at the whole
-// file (spelling), is none of them. Grammar and language read the text's
-// words and its language alone: on an export they were most of what a
-// repeated text still cost.
+// file (spelling), is none of them. Grammar, language and placeholder
+// read the text's words, language and placeholders alone (placeholder's
+// look across a file is its file check, which runs as before): on an
+// export they were most of what a repeated text still cost.
 func init() {
-	for _, r := range []*lint.Rule{Sarcasm, ForwardingConsent, CTA, Goodbye, Greeting, BotHandoff, Shouting, Whitespace, RepeatedWord, Grammar, Language} {
+	for _, r := range []*lint.Rule{Sarcasm, ForwardingConsent, CTA, Goodbye, Greeting, BotHandoff, Shouting, Whitespace, RepeatedWord, Grammar, Language, Placeholder} {
 		r.SameForText = true
 	}
 }
