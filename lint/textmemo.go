@@ -169,27 +169,33 @@ func (l *Linter) SetTextMemo(on bool) {
 // large export, whose messages are nearly all texts met before, those
 // passes were most of what a message cost the rules. They depend on the
 // text and its language alone (the memo's key holds both), so the memo
-// keeps the tokens, ids and sentences too, and a message with a text met
-// before gets a copy of them (a copy: the engine hands each message's
-// slices back to its worker) for a loop instead of the passes; its words
-// are made from them as before, when a rule asks. They are kept on a
+// keeps the tokens, ids, words and sentences too, and a message with a
+// text met before gets a copy of them (a copy: a rule may write a word's
+// Entry, and the engine hands each message's slices back to its worker)
+// for a loop instead of the passes. They are kept on a
 // text's second sighting, not its first: most texts of most exports come
 // once, and copying out what a text that never comes back had would be a
 // cost for nothing. A token is kept in 12 bytes, not 40, its norm a slice
 // of the text but for the few words whose norm is another string (a
-// capital lowered): an export has ten thousand texts and more that repeat,
-// and the memo holds them all in a few megabytes.
+// capital lowered), and a word in 8, not 88: an export has ten thousand
+// texts and more that repeat, and the memo holds them all in a few
+// megabytes.
 
 // textAnalysis is what the rules share of a text: its tokens (the norms
 // that are not a slice of the text in norms, in token order), their word
-// ids and its sentences, ids and sentences nil when no rule asked for
-// them.
+// ids, its words and its sentences, each but the tokens nil when no rule
+// asked for it.
 type textAnalysis struct {
 	tokens    []keptToken
 	norms     []string
 	ids       []WordID
+	words     []keptWord
 	sentences []Span
 }
+
+// keptWord is a word of a kept text (Message.Words): its token's index
+// and where its gap ends. words is nil when no rule asked for the words.
+type keptWord struct{ tok, gapEnd int32 }
 
 // keptToken is a token of a kept text: its norm is the text's bytes from
 // start to end (normText), none (normNone), or the next of norms
@@ -239,6 +245,25 @@ func (said *textSaid) lend(m *Message) bool {
 		copy(ids, a.ids)
 		m.ids = ids
 	}
+	if a.words != nil {
+		// Made from the tokens as wordsOf makes them, without its pass
+		// over every token.
+		var words []WordToken
+		if r := m.room; r != nil {
+			words = take(&r.words)
+		}
+		words = slices.Grow(words, len(a.words))[:len(a.words)]
+		for i, k := range a.words {
+			w := &words[i]
+			w.Token, w.Tok, w.Entry = toks[k.tok], int(k.tok), nil
+			w.Gap = text[w.End:k.gapEnd]
+			w.ID = 0
+			if m.ids != nil {
+				w.ID = m.ids[k.tok]
+			}
+		}
+		m.words = words
+	}
 	if a.sentences != nil {
 		m.sentences = append(sentences, a.sentences...)
 	}
@@ -275,6 +300,13 @@ func (t *textMemo) keepAnalysis(said *textSaid, m *Message) {
 	if m.ids != nil {
 		a.ids = slices.Clone(m.ids)
 		size += 4 * len(a.ids)
+	}
+	if m.words != nil {
+		a.words = make([]keptWord, len(m.words))
+		for i, w := range m.words {
+			a.words[i] = keptWord{tok: int32(w.Tok), gapEnd: int32(w.End + len(w.Gap))}
+		}
+		size += 8 * len(a.words)
 	}
 	if m.sentences != nil {
 		a.sentences = append([]Span{}, m.sentences...)
