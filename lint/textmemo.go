@@ -220,10 +220,14 @@ func (said *textSaid) lend(m *Message) bool {
 	if a == nil || m.tokens != nil || m.ids != nil || m.words != nil || m.sentences != nil {
 		return false
 	}
+	// The slices are the room's, or the pools', as those the passes
+	// make: a message checked alone (Linter.Check) has no room.
 	var toks []Token
 	var sentences []Span
 	if r := m.room; r != nil {
 		toks, sentences = take(&r.tokens), take(&r.sentences)
+	} else {
+		toks, sentences = fromPool[Token](&tokenPool), fromPool[Span](&spanPool)
 	}
 	toks = slices.Grow(toks, len(a.tokens))[:len(a.tokens)]
 	text, norms := m.Body.Text, a.norms
@@ -251,6 +255,8 @@ func (said *textSaid) lend(m *Message) bool {
 		var words []WordToken
 		if r := m.room; r != nil {
 			words = take(&r.words)
+		} else {
+			words = fromPool[WordToken](&wordPool)
 		}
 		words = slices.Grow(words, len(a.words))[:len(a.words)]
 		for i, k := range a.words {
@@ -268,6 +274,16 @@ func (said *textSaid) lend(m *Message) bool {
 		m.sentences = append(sentences, a.sentences...)
 	}
 	return true
+}
+
+// fromPool is an empty slice from pool (tokenPool, wordPool, spanPool),
+// nil when it holds none.
+func fromPool[T any](pool *sync.Pool) []T {
+	buf := pool.Get().(*[]T)
+	out := (*buf)[:0]
+	*buf = nil
+	pool.Put(buf)
+	return out
 }
 
 // keepAnalysis files what m's rules worked out of its text (said's) for
