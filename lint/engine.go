@@ -293,12 +293,14 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	}
 	*r = messageRun{out: out, start: len(out), edits: r.edits}
 	r.pass = Pass{Msg: m, run: r}
+	// What the rules that are the same for a text said of it before, or
+	// where what they say now is kept; for a text met before, what the
+	// rules share of it is copied in from the memo, when it was kept.
+	said, unseen := l.memo.said(m)
+	lent := said != nil && !unseen && said.lend(m)
 	if l.wordIDs {
 		m.WordIDs()
 	}
-	// What the rules that are the same for a text said of it before, or
-	// where what they say now is kept.
-	said, unseen := l.memo.said(m)
 	for i := range l.active {
 		r.a = &l.active[i]
 		if r.a.check == nil || len(m.Disable) > 0 && m.Disabled(r.a.rule.Name) {
@@ -325,8 +327,11 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 			r.out = append(r.out, moreFinding(r.out[len(r.out)-1], r.a.rule.Name, r.dropped))
 		}
 	}
-	if unseen {
+	switch {
+	case unseen:
 		l.memo.keep(said)
+	case said != nil && !lent:
+		l.memo.keepAnalysis(said, m) // the text's second sighting
 	}
 	out, r.out = r.out, nil // the run is reused; the findings are the caller's
 	r.pass.Msg = nil

@@ -52,10 +52,10 @@ type Rule struct {
 	// all; a rule alone looks its words up by their text, as cheaply.
 	ReadsWordIDs bool
 	// SameForText says the rule's check reads nothing of a message but
-	// its body's text, its language, its kind (and KindFrom) and its
-	// placeholder systems, and always says the same of the same: the
-	// engine keeps what it said of a text and says it again when the text
-	// comes again, without running it (textmemo.go).
+	// its body's text, its language (and LangDetected), its kind (and
+	// KindFrom) and its placeholder systems, and always says the same of
+	// the same: the engine keeps what it said of a text and says it again
+	// when the text comes again, without running it (textmemo.go).
 	SameForText bool
 }
 

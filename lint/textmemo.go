@@ -2,8 +2,11 @@ package lint
 
 import (
 	"hash/maphash"
+	"math"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/msglint/msglint/lint/placeholder"
 )
@@ -22,22 +25,31 @@ import (
 // said of them, about); past it the memo starts again empty.
 // textMemoLongest is the longest text kept: a long text seldom comes
 // twice.
+// textAnalysisBytes bounds, apart, what it keeps of the texts met twice
+// for the rules to share (textAnalysis): counted with the findings, they
+// made the memo start again empty, and the findings be worked out afresh,
+// far more often. Past it no more is kept until the memo starts again.
 const (
-	textMemoBytes   = 8 << 20
-	textMemoLongest = 1 << 10
+	textMemoBytes     = 8 << 20
+	textMemoLongest   = 1 << 10
+	textAnalysisBytes = 16 << 20
 )
 
 // textKey names what a rule that is the same for a text reads of a
 // message.
+// detected is whether the language was guessed: the language rule says
+// a text is in another language only of a message whose language was
+// declared.
 type textKey struct {
 	text, kindFrom string
 	lang           Lang
 	kind           Kind
 	syntax         placeholder.Syntax
+	detected       bool
 }
 
 func textKeyOf(m *Message) textKey {
-	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, kind: m.Kind, syntax: m.Syntax}
+	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, kind: m.Kind, syntax: m.Syntax, detected: m.LangDetected}
 }
 
 // textSaid is what the rules said of a text (key, hashed to h), by their
@@ -46,6 +58,9 @@ type textSaid struct {
 	key textKey
 	h   uint64
 	by  [][]Diagnostic
+	// analysis is what every rule shares of the text (textAnalysis),
+	// kept when the text comes a second time: nil until then.
+	analysis atomic.Pointer[textAnalysis]
 }
 
 // textMemo is a linter's memo of texts, shared by the messages checked on
@@ -58,6 +73,8 @@ type textMemo struct {
 	// whose hash another's has is said afresh.
 	texts map[uint64]*textSaid
 	bytes int
+	// analysed is what the texts' analyses kept take (textAnalysisBytes).
+	analysed atomic.Int64
 }
 
 // newTextMemo gives each running rule that is the same for a text its
@@ -114,6 +131,7 @@ func (t *textMemo) keep(said *textSaid) {
 	if t.bytes+size > textMemoBytes {
 		clear(t.texts)
 		t.bytes = 0
+		t.analysed.Store(0)
 	}
 	if _, ok := t.texts[said.h]; !ok {
 		t.texts[said.h] = said
@@ -142,5 +160,175 @@ func (l *Linter) SetTextMemo(on bool) {
 	l.memo = nil
 	if on {
 		l.memo = newTextMemo(l.active)
+	}
+}
+
+// A text met again had its rules' findings said again, yet the rules that
+// are not the same for a text (spelling, length) still read its tokens,
+// word ids, words and sentences, worked out afresh for each message: on a
+// large export, whose messages are nearly all texts met before, those
+// passes were most of what a message cost the rules. They depend on the
+// text and its language alone (the memo's key holds both), so the memo
+// keeps the tokens, ids, words and sentences too, and a message with a
+// text met before gets a copy of them (a copy: a rule may write a word's
+// Entry, and the engine hands each message's slices back to its worker)
+// for a loop instead of the passes. They are kept on a
+// text's second sighting, not its first: most texts of most exports come
+// once, and copying out what a text that never comes back had would be a
+// cost for nothing. A token is kept in 12 bytes, not 40, its norm a slice
+// of the text but for the few words whose norm is another string (a
+// capital lowered), and a word in 8, not 88: an export has ten thousand
+// texts and more that repeat, and the memo holds them all in a few
+// megabytes.
+
+// textAnalysis is what the rules share of a text: its tokens (the norms
+// that are not a slice of the text in norms, in token order), their word
+// ids, its words and its sentences, each but the tokens nil when no rule
+// asked for it.
+type textAnalysis struct {
+	tokens    []keptToken
+	norms     []string
+	ids       []WordID
+	words     []keptWord
+	sentences []Span
+}
+
+// keptWord is a word of a kept text (Message.Words): its token's index
+// and where its gap ends. words is nil when no rule asked for the words.
+type keptWord struct{ tok, gapEnd int32 }
+
+// keptToken is a token of a kept text: its norm is the text's bytes from
+// start to end (normText), none (normNone), or the next of norms
+// (normOwn).
+type keptToken struct {
+	start, end int32
+	kind       TokenKind
+	norm       uint8
+}
+
+const (
+	normText = iota
+	normNone
+	normOwn
+)
+
+// lend gives m a copy of what the memo kept of its text (said), in the
+// slices m's room lends; false when nothing is kept yet or m has some of
+// it already (a loader worked it out), which is then left as it is.
+func (said *textSaid) lend(m *Message) bool {
+	a := said.analysis.Load()
+	if a == nil || m.tokens != nil || m.ids != nil || m.words != nil || m.sentences != nil {
+		return false
+	}
+	// The slices are the room's, or the pools', as those the passes
+	// make: a message checked alone (Linter.Check) has no room.
+	var toks []Token
+	var sentences []Span
+	if r := m.room; r != nil {
+		toks, sentences = take(&r.tokens), take(&r.sentences)
+	} else {
+		toks, sentences = fromPool[Token](&tokenPool), fromPool[Span](&spanPool)
+	}
+	toks = slices.Grow(toks, len(a.tokens))[:len(a.tokens)]
+	text, norms := m.Body.Text, a.norms
+	for i, k := range a.tokens {
+		t := &toks[i]
+		t.Start, t.End, t.Kind = int(k.start), int(k.end), k.kind
+		switch k.norm {
+		case normText:
+			t.Norm = text[k.start:k.end]
+		case normNone:
+			t.Norm = ""
+		default:
+			t.Norm, norms = norms[0], norms[1:]
+		}
+	}
+	m.tokens = toks
+	if a.ids != nil {
+		ids := m.newIDs(len(a.ids))
+		copy(ids, a.ids)
+		m.ids = ids
+	}
+	if a.words != nil {
+		// Made from the tokens as wordsOf makes them, without its pass
+		// over every token.
+		var words []WordToken
+		if r := m.room; r != nil {
+			words = take(&r.words)
+		} else {
+			words = fromPool[WordToken](&wordPool)
+		}
+		words = slices.Grow(words, len(a.words))[:len(a.words)]
+		for i, k := range a.words {
+			w := &words[i]
+			w.Token, w.Tok, w.Entry = toks[k.tok], int(k.tok), nil
+			w.Gap = text[w.End:k.gapEnd]
+			w.ID = 0
+			if m.ids != nil {
+				w.ID = m.ids[k.tok]
+			}
+		}
+		m.words = words
+	}
+	if a.sentences != nil {
+		m.sentences = append(sentences, a.sentences...)
+	}
+	return true
+}
+
+// fromPool is an empty slice from pool (tokenPool, wordPool, spanPool),
+// nil when it holds none.
+func fromPool[T any](pool *sync.Pool) []T {
+	buf := pool.Get().(*[]T)
+	out := (*buf)[:0]
+	*buf = nil
+	pool.Put(buf)
+	return out
+}
+
+// keepAnalysis files what m's rules worked out of its text (said's) for
+// the messages with the text after it; nothing when its tokens were not
+// worked out, the memo holds as much of them as it may, or another worker
+// kept them first.
+func (t *textMemo) keepAnalysis(said *textSaid, m *Message) {
+	if m.tokens == nil || len(m.Body.Text) > math.MaxInt32 || said.analysis.Load() != nil || t.analysed.Load() > textAnalysisBytes {
+		return
+	}
+	text := m.Body.Text
+	a := &textAnalysis{tokens: make([]keptToken, len(m.tokens))}
+	size := 12 * len(a.tokens)
+	for i, tok := range m.tokens {
+		k := keptToken{start: int32(tok.Start), end: int32(tok.End), kind: tok.Kind}
+		switch {
+		case tok.Norm == "":
+			k.norm = normNone
+		case tok.Norm == text[tok.Start:tok.End]:
+			k.norm = normText
+		default:
+			// Kept apart from the message: a norm may be a slice of
+			// its text, which may hold the file's bytes.
+			k.norm = normOwn
+			a.norms = append(a.norms, strings.Clone(tok.Norm))
+			size += 16 + len(tok.Norm)
+		}
+		a.tokens[i] = k
+	}
+	if m.ids != nil {
+		a.ids = slices.Clone(m.ids)
+		size += 4 * len(a.ids)
+	}
+	if m.words != nil {
+		a.words = make([]keptWord, len(m.words))
+		for i, w := range m.words {
+			a.words[i] = keptWord{tok: int32(w.Tok), gapEnd: int32(w.End + len(w.Gap))}
+		}
+		size += 8 * len(a.words)
+	}
+	if m.sentences != nil {
+		a.sentences = append([]Span{}, m.sentences...)
+		size += 16 * len(a.sentences)
+	}
+	if said.analysis.CompareAndSwap(nil, a) {
+		t.analysed.Add(int64(size + 96))
 	}
 }

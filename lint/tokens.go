@@ -31,17 +31,25 @@ type Token struct {
 
 // Tokens splits the body once; every rule shares the result.
 func (m *Message) Tokens() []Token {
+	// Small enough to be inlined: the rules ask for the tokens of a
+	// message millions of times an export, all but once each a message
+	// for tokens already made, and the call was a cost of its own.
 	if m.tokens == nil {
-		if r := m.room; r != nil {
-			m.tokens = tokenizeIn(&r.lowered, take(&r.tokens), m.Body.Text, m.Lang)
-			return m.tokens
-		}
-		buf := tokenPool.Get().(*[]Token)
-		m.tokens = tokenize((*buf)[:0], m.Body.Text, m.Lang)
-		*buf = nil
-		tokenPool.Put(buf)
+		m.tokenize()
 	}
 	return m.tokens
+}
+
+// tokenize makes the body's tokens (Tokens).
+func (m *Message) tokenize() {
+	if r := m.room; r != nil {
+		m.tokens = tokenizeIn(&r.lowered, take(&r.tokens), m.Body.Text, m.Lang)
+		return
+	}
+	buf := tokenPool.Get().(*[]Token)
+	m.tokens = tokenize((*buf)[:0], m.Body.Text, m.Lang)
+	*buf = nil
+	tokenPool.Put(buf)
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
@@ -65,22 +73,27 @@ func isWordRune(r rune) bool {
 // Sentences splits the body into sentences once; every rule shares them.
 // The slice is the message's until Trim: a rule must not keep it.
 func (m *Message) Sentences() []Span {
-	if m.sentences == nil {
-		var out []Span
-		if r := m.room; r != nil {
-			out = take(&r.sentences)
-		} else {
-			buf := spanPool.Get().(*[]Span)
-			out = (*buf)[:0]
-			*buf = nil
-			spanPool.Put(buf)
-		}
-		if out == nil {
-			out = make([]Span, 0, 8) // room for a long chat message's
-		}
-		m.sentences = sentencesInto(out, m.Body.Text, m.Lang)
+	if m.sentences == nil { // inlined, as Tokens
+		m.split()
 	}
 	return m.sentences
+}
+
+// split makes the body's sentences (Sentences).
+func (m *Message) split() {
+	var out []Span
+	if r := m.room; r != nil {
+		out = take(&r.sentences)
+	} else {
+		buf := spanPool.Get().(*[]Span)
+		out = (*buf)[:0]
+		*buf = nil
+		spanPool.Put(buf)
+	}
+	if out == nil {
+		out = make([]Span, 0, 8) // room for a long chat message's
+	}
+	m.sentences = sentencesInto(out, m.Body.Text, m.Lang)
 }
 
 // spanPool recycles the sentence slices between messages, as tokenPool

@@ -79,38 +79,43 @@ func (t *wordIDTable) next(string) WordID {
 // (Rule.ReadsWordIDs); a reader that finds none (HasWordIDs) looks its
 // words up by their text.
 func (m *Message) WordIDs() []WordID {
-	if m.ids == nil {
-		toks := m.Tokens()
-		ids := m.newIDs(len(toks))
-		text := m.Body.Text
-		table := wordIDs.cache.table.Load()
-	words:
-		for i := range toks {
-			t := &toks[i]
-			if t.Kind != Word {
-				continue
-			}
-			w := text[t.Start:t.End]
-			// A short word known (most words), found here, without a
-			// call: the word table's find, unrolled.
-			if n := len(w); n <= 8 && table != nil {
-				k := shortKey(w)
-				for j := mixWord(uint64(n)*0x9e3779b97f4a7c15^k) & table.mask; ; j = (j + 1) & table.mask {
-					s := &table.slots[j]
-					if s.k == k && len(s.w) == n {
-						ids[i] = s.v
-						continue words
-					}
-					if s.w == "" {
-						break
-					}
-				}
-			}
-			ids[i] = wordIDs.id(w)
-		}
-		m.setIDs(ids)
+	if m.ids == nil { // inlined, as Tokens
+		m.makeIDs()
 	}
 	return m.ids
+}
+
+// makeIDs works out the body's word ids (WordIDs).
+func (m *Message) makeIDs() {
+	toks := m.Tokens()
+	ids := m.newIDs(len(toks))
+	text := m.Body.Text
+	table := wordIDs.cache.table.Load()
+words:
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != Word {
+			continue
+		}
+		w := text[t.Start:t.End]
+		// A short word known (most words), found here, without a
+		// call: the word table's find, unrolled.
+		if n := len(w); n <= 8 && table != nil {
+			k := shortKey(w)
+			for j := mixWord(uint64(n)*0x9e3779b97f4a7c15^k) & table.mask; ; j = (j + 1) & table.mask {
+				s := &table.slots[j]
+				if s.k == k && len(s.w) == n {
+					ids[i] = s.v
+					continue words
+				}
+				if s.w == "" {
+					break
+				}
+			}
+		}
+		ids[i] = wordIDs.id(w)
+	}
+	m.setIDs(ids)
 }
 
 // HasWordIDs reports whether the message's word ids are worked out.

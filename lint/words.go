@@ -31,17 +31,22 @@ type WordToken struct {
 // The slice is the message's until Trim: a rule may set a word's Entry,
 // but must not keep the slice.
 func (m *Message) Words() []WordToken {
-	if m.words == nil {
-		if r := m.room; r != nil {
-			m.words = wordsOf(take(&r.words), m.Body.Text, m.Tokens(), m.ids)
-			return m.words
-		}
-		buf := wordPool.Get().(*[]WordToken)
-		m.words = wordsOf((*buf)[:0], m.Body.Text, m.Tokens(), m.ids)
-		*buf = nil
-		wordPool.Put(buf)
+	if m.words == nil { // inlined, as Tokens
+		m.makeWords()
 	}
 	return m.words
+}
+
+// makeWords makes the body's words (Words).
+func (m *Message) makeWords() {
+	if r := m.room; r != nil {
+		m.words = wordsOf(take(&r.words), m.Body.Text, m.Tokens(), m.ids)
+		return
+	}
+	buf := wordPool.Get().(*[]WordToken)
+	m.words = wordsOf((*buf)[:0], m.Body.Text, m.Tokens(), m.ids)
+	*buf = nil
+	wordPool.Put(buf)
 }
 
 // wordPool recycles the word slices between messages, as tokenPool does

@@ -160,7 +160,10 @@ func checkRounds(b *testing.B, l *lint.Linter, msgs []*lint.Message) {
 // every text is one met before: what is timed is the memo's look-up and
 // its findings said again) and off (the rules run, as in BenchmarkRule).
 // It is the one benchmark that keeps the memo on for texts it met; the
-// rules' own cost is guarded by BenchmarkRule.
+// rules' own cost is guarded by BenchmarkRule. all is every default rule
+// with the memo on: what a text met before still costs, the rules that are
+// not the same for a text reading the tokens, ids, words and sentences the
+// memo kept of it.
 func BenchmarkTextMemo(b *testing.B) {
 	msgs, err := load.Options{}.File("lib.yaml", gen.Library(2000, 3))
 	if err != nil {
@@ -173,6 +176,13 @@ func BenchmarkTextMemo(b *testing.B) {
 			same, names = append(same, r), append(names, r.Name)
 		}
 	}
+	b.Run("all", func(b *testing.B) {
+		l, err := lint.NewLinter(All(), nil, nil, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		checkRounds(b, l, msgs)
+	})
 	for _, memo := range []bool{true, false} {
 		b.Run(map[bool]string{true: "on", false: "off"}[memo], func(b *testing.B) {
 			l, err := lint.NewLinter(same, nil, names, nil)

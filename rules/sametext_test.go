@@ -13,11 +13,11 @@ import (
 
 // A rule that is the same for a text (lint.Rule.SameForText) has what it
 // said of a text said again for any message with that text, language, kind,
-// kind's source and placeholder systems: the engine's memo keys on those
-// and nothing else. Here that is checked, not promised: each message of the
+// kind's source, placeholder systems and whether its language was guessed:
+// the engine's memo keys on those and nothing else. Here that is checked, not promised: each message of the
 // quality sets is checked by every such rule as it was read and again as a
 // message that differs in all the rest a message has (its id, channel,
-// whether its language was guessed, quick replies, buttons, cards, Send API
+// quick replies, buttons, cards, Send API
 // type and tag, platform template, profile, file and place in it), and the
 // rule must say the same of both. A rule that starts to read any of those
 // fails here, and must lose its flag or the memo its key must grow. The
@@ -82,8 +82,9 @@ func TestSameForTextReadsOnlyTheKey(t *testing.T) {
 	t.Logf("%d messages, %d rules, %d findings", n, len(same), found)
 }
 
-// otherMessage is m's text with its language, kind, kind's source and
-// placeholder systems, in a message that differs from m in all else.
+// otherMessage is m's text with its language (declared or guessed), kind,
+// kind's source and placeholder systems, in a message that differs from m
+// in all else.
 func otherMessage(m *lint.Message, channel lint.Channel, n int) *lint.Message {
 	var buttons []string
 	if n%3 != 0 { // some with no buttons at all, as a plain reply
@@ -93,7 +94,7 @@ func otherMessage(m *lint.Message, channel lint.Channel, n int) *lint.Message {
 		[]string{"Yes, thanks!", "No", "Bye for now", "Hayır, teşekkürler"}, buttons)
 	v.ID = "other-" + m.ID
 	v.Lang, v.Kind, v.KindFrom, v.Syntax = m.Lang, m.Kind, m.KindFrom, m.Syntax
-	v.LangDetected = !m.LangDetected
+	v.LangDetected = m.LangDetected // in the memo's key
 	v.Channel = channel
 	v.Profile = n%2 == 0
 	v.MessagingType, v.Tag = "MESSAGE_TAG", "HUMAN_AGENT"
