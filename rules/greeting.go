@@ -496,7 +496,7 @@ func (g greetNames) ownClause(m *lint.Message, toks []lint.Token, mt lint.Match)
 	}
 	switch {
 	case n < 0 || toks[n].Kind == lint.Punct && toks[n].Norm != "-" && toks[n].Norm != "'":
-		if !sent && toks[n].Norm == "," && g.greetsThing(m, toks, n) {
+		if !sent && n >= 0 && toks[n].Norm == "," && g.greetsThing(m, toks, n) {
 			return false
 		}
 	case toks[n].Kind == lint.Word && g.places[l][toks[n].Norm] && toks[mt.First].Norm == "welcome":
