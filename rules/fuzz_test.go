@@ -21,7 +21,7 @@ func FuzzRules(f *testing.F) {
 		// Wishes, offers and actions read from the words around them, cut short.
 		"and have yourself a really", "Have the best", "Catch you", "Look after that", "loved having you", "Until!",
 		"Nice lara.", "Bol, xoş.", "xoş", "sağlıkla ın", "olduğunda yazın", "şimdi al,", "okutman yeterli değil",
-		"Update:", "Secure", "kaydedin", ", geçirin.",
+		"Update:", "Secure", "kaydedin", ", geçirin.", "Ready. hello", "Hazır. salam",
 		// A cue over a clause's comma, a hyphenated action, a street's name.
 		"Kargo ve iade sorularınız konusunda mesajınızı, aldık.", "x-", "-order", "Re-order", "to your address on Mill Road", "Vakıf Caddesi'ne"} {
 		for pick := range uint8(3) { // each language, as a greeting
