@@ -272,12 +272,12 @@ func checkGreets(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predicat
 // that …", "How are you today planning to …" ask a way, and "Nasılsınız
 // anketimiz", "Necəsiniz sorğusu" name a thing; "How are you doing
 // today?", "Nasılsınız?" ask after the customer.
-func (n greetNames) asksAWay(l lint.Lang, toks []lint.Token, mt lint.Match) bool {
-	if mt.Last < 0 || !n.askedAfter[l][toks[mt.Last].Norm] {
+func (g greetNames) asksAWay(l lint.Lang, toks []lint.Token, mt lint.Match) bool {
+	if mt.Last < 0 || !g.askedAfter[l][toks[mt.Last].Norm] {
 		return false
 	}
 	next := neighbour(toks, mt.Last, 1)
-	return next >= 0 && toks[next].Kind == lint.Word && !n.askedAfterTimes[l][toks[next].Norm]
+	return next >= 0 && toks[next].Kind == lint.Word && !g.askedAfterTimes[l][toks[next].Norm]
 }
 
 // greetNames tells a greeting word that greets nobody from one that does:
