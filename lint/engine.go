@@ -309,10 +309,10 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		r.ruleN, r.dropped = 0, 0
 		switch {
 		case said == nil || r.a.said < 0:
-			r.a.check(&r.pass)
+			r.checkOne()
 		case unseen:
 			r.keep = &said.by[r.a.said]
-			r.a.check(&r.pass)
+			r.checkOne()
 			r.keep = nil
 		default:
 			for _, d := range said.by[r.a.said] {
@@ -328,7 +328,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		}
 	}
 	switch {
-	case unseen:
+	case unseen && !r.failed: // a rule that failed is not taken as having said all
 		l.memo.keep(said)
 	case said != nil && !lent:
 		l.memo.keepAnalysis(said, m) // the text's second sighting
@@ -352,6 +352,25 @@ type messageRun struct {
 	// keep, when set, gets a copy of each diagnostic of the running rule:
 	// what it says of the message's text, for the text's memo.
 	keep *[]Diagnostic
+	// failed is set when a rule panicked on the message (checkOne).
+	failed bool
+}
+
+// checkOne runs the running rule on the message. A rule that panics (a
+// bug of ours, met on text nobody tried) does not take the check down with
+// it: the message gets one error of that rule saying so where it starts,
+// which names the file and line as any finding does, and every other rule
+// and message is still checked. Nothing of the message's text is kept in
+// the memo then, so the same text meets the failure again, not a partial
+// answer.
+func (r *messageRun) checkOne() {
+	defer func() {
+		if p := recover(); p != nil {
+			r.failed, r.keep = true, nil
+			r.add(Diagnostic{Severity: Error, Message: fmt.Sprintf("msglint's %s rule failed on this message (%v), so it was not fully checked: please report this message to msglint", r.a.rule.Name, p)})
+		}
+	}()
+	r.a.check(&r.pass)
 }
 
 func (r *messageRun) add(d Diagnostic) {
