@@ -301,31 +301,8 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	if l.wordIDs {
 		m.WordIDs()
 	}
-	for i := range l.active {
-		r.a = &l.active[i]
-		if r.a.check == nil || len(m.Disable) > 0 && m.Disabled(r.a.rule.Name) {
-			continue
-		}
-		r.ruleN, r.dropped = 0, 0
-		switch {
-		case said == nil || r.a.said < 0:
-			r.checkOne()
-		case unseen:
-			r.keep = &said.by[r.a.said]
-			r.checkOne()
-			r.keep = nil
-		default:
-			for _, d := range said.by[r.a.said] {
-				if d.Fix != nil {
-					fix := *d.Fix // each finding its own
-					d.Fix = &fix
-				}
-				r.add(d)
-			}
-		}
-		if r.dropped > 0 { // a cap was hit, so a finding was kept before
-			r.out = append(r.out, moreFinding(r.out[len(r.out)-1], r.a.rule.Name, r.dropped))
-		}
+	for i := 0; i < len(l.active); {
+		i = l.runRules(r, m, said, unseen, i)
 	}
 	switch {
 	case unseen && !r.failed: // a rule that failed is not taken as having said all
@@ -352,25 +329,63 @@ type messageRun struct {
 	// keep, when set, gets a copy of each diagnostic of the running rule:
 	// what it says of the message's text, for the text's memo.
 	keep *[]Diagnostic
-	// failed is set when a rule panicked on the message (checkOne).
+	// at is the running rule's place among the linter's; failed is set
+	// when a rule panicked on the message (runRules).
+	at     int
 	failed bool
 }
 
-// checkOne runs the running rule on the message. A rule that panics (a
-// bug of ours, met on text nobody tried) does not take the check down with
-// it: the message gets one error of that rule saying so where it starts,
-// which names the file and line as any finding does, and every other rule
-// and message is still checked. Nothing of the message's text is kept in
-// the memo then, so the same text meets the failure again, not a partial
-// answer.
-func (r *messageRun) checkOne() {
+// runRules runs the rules on the message from the from-th on and returns
+// past the last. A rule that panics (a bug of ours, met on text nobody
+// tried) does not take the check down with it: the message gets one error
+// of that rule saying so where it starts, which names the file and line as
+// any finding does, runRules returns past that rule and runOn goes on
+// from there, so every other rule and message is still checked. Nothing
+// of the message's text is kept in the memo then, so the same text meets
+// the failure again, not a partial answer. One recover a message, not one
+// a rule: this is the hot path.
+func (l *Linter) runRules(r *messageRun, m *Message, said *textSaid, unseen bool, from int) (next int) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.failed, r.keep = true, nil
 			r.add(Diagnostic{Severity: Error, Message: fmt.Sprintf("msglint's %s rule failed on this message (%v), so it was not fully checked: please report this message to msglint", r.a.rule.Name, p)})
+			r.endRule()
+			next = r.at + 1
 		}
 	}()
-	r.a.check(&r.pass)
+	for i := from; i < len(l.active); i++ {
+		r.at, r.a = i, &l.active[i]
+		if r.a.check == nil || len(m.Disable) > 0 && m.Disabled(r.a.rule.Name) {
+			continue
+		}
+		r.ruleN, r.dropped = 0, 0
+		switch {
+		case said == nil || r.a.said < 0:
+			r.a.check(&r.pass)
+		case unseen:
+			r.keep = &said.by[r.a.said]
+			r.a.check(&r.pass)
+			r.keep = nil
+		default:
+			for _, d := range said.by[r.a.said] {
+				if d.Fix != nil {
+					fix := *d.Fix // each finding its own
+					d.Fix = &fix
+				}
+				r.add(d)
+			}
+		}
+		r.endRule()
+	}
+	return len(l.active)
+}
+
+// endRule closes the running rule's findings: when a cap was hit, a
+// finding was kept before, and one more says how many were dropped.
+func (r *messageRun) endRule() {
+	if r.dropped > 0 {
+		r.out = append(r.out, moreFinding(r.out[len(r.out)-1], r.a.rule.Name, r.dropped))
+	}
 }
 
 func (r *messageRun) add(d Diagnostic) {
