@@ -296,18 +296,24 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	// What the rules that are the same for a text said of it before, or
 	// where what they say now is kept; for a text met before, what the
 	// rules share of it is copied in from the memo, when it was kept.
-	said, unseen := l.memo.said(m)
+	said, unseen := l.memo.said(m, false)
+	r.text = textRun{text: said, unseen: unseen}
 	lent := said != nil && !unseen && said.lend(m)
 	if l.wordIDs {
 		m.WordIDs()
 	}
 	for i := 0; i < len(l.active); {
-		i = l.runRules(r, m, said, unseen, i)
+		i = l.runRules(r, m, i)
 	}
-	switch {
-	case unseen && !r.failed: // a rule that failed is not taken as having said all
-		l.memo.keep(said)
-	case said != nil && !lent:
+	if !r.failed { // a rule that failed is not taken as having said all
+		if unseen {
+			l.memo.keep(said)
+		}
+		if r.text.kindUnseen {
+			l.memo.keep(r.text.kind)
+		}
+	}
+	if said != nil && !unseen && !lent {
 		l.memo.keepAnalysis(said, m) // the text's second sighting
 	}
 	out, r.out = r.out, nil // the run is reused; the findings are the caller's
@@ -333,6 +339,26 @@ type messageRun struct {
 	// when a rule panicked on the message (runRules).
 	at     int
 	failed bool
+	// text is what the memo holds of the message's text.
+	text textRun
+}
+
+// textRun is what the memo holds of a message's text while its rules run:
+// its entry without the kind, and its entry by kind (textKey), looked up
+// when the first rule that asked the kind is met. unseen and kindUnseen
+// say an entry is new, for what the rules say now.
+type textRun struct {
+	text, kind                     *textSaid
+	unseen, kindUnseen, kindLooked bool
+}
+
+// byKind is m's entry by kind, looked up once a message.
+func (t *textRun) byKind(memo *textMemo, m *Message) *textSaid {
+	if !t.kindLooked {
+		t.kindLooked = true
+		t.kind, t.kindUnseen = memo.said(m, true)
+	}
+	return t.kind
 }
 
 // runRules runs the rules on the message from the from-th on and returns
@@ -344,7 +370,7 @@ type messageRun struct {
 // of the message's text is kept in the memo then, so the same text meets
 // the failure again, not a partial answer. One recover a message, not one
 // a rule: this is the hot path.
-func (l *Linter) runRules(r *messageRun, m *Message, said *textSaid, unseen bool, from int) (next int) {
+func (l *Linter) runRules(r *messageRun, m *Message, from int) (next int) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.failed, r.keep = true, nil
@@ -359,25 +385,54 @@ func (l *Linter) runRules(r *messageRun, m *Message, said *textSaid, unseen bool
 			continue
 		}
 		r.ruleN, r.dropped = 0, 0
-		switch {
-		case said == nil || r.a.said < 0:
+		if r.text.text == nil || r.a.said < 0 {
 			r.a.check(&r.pass)
-		case unseen:
-			r.keep = &said.by[r.a.said]
-			r.a.check(&r.pass)
-			r.keep = nil
-		default:
-			for _, d := range said.by[r.a.said] {
-				if d.Fix != nil {
-					fix := *d.Fix // each finding its own
-					d.Fix = &fix
-				}
-				r.add(d)
-			}
+		} else {
+			l.runSaid(r, m)
 		}
 		r.endRule()
 	}
 	return len(l.active)
+}
+
+// runSaid runs the running rule, which is the same for a text, on m, or
+// says again what it said of m's text before: as the text's entry has it
+// when the rule did not ask the kind, as the entry by kind has it when it
+// did. On a text's first sighting, what a rule that did not ask said is
+// kept for every kind.
+func (l *Linter) runSaid(r *messageRun, m *Message) {
+	t, place := &r.text, r.a.said
+	bit := uint64(1) << place
+	if !t.unseen {
+		said := t.text
+		if said.asked&bit != 0 {
+			if said = t.byKind(l.memo, m); t.kindUnseen {
+				r.keep = &said.by[place]
+				r.a.check(&r.pass)
+				r.keep = nil
+				return
+			}
+		}
+		for _, d := range said.by[place] {
+			if d.Fix != nil {
+				fix := *d.Fix // each finding its own
+				d.Fix = &fix
+			}
+			r.add(d)
+		}
+		return
+	}
+	m.kindAsked = false
+	r.keep = &t.text.by[place]
+	r.a.check(&r.pass)
+	r.keep = nil
+	if m.kindAsked || !r.a.rule.AsksKind {
+		t.text.asked |= bit
+		if k := t.byKind(l.memo, m); t.kindUnseen {
+			k.by[place] = t.text.by[place]
+		}
+		t.text.by[place] = nil
+	}
 }
 
 // endRule closes the running rule's findings: when a cap was hit, a

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -238,9 +239,26 @@ type Message struct {
 	// the rules that look across files (Loaded.Streamed): no file check
 	// will ask what a rule would Remember of it, so Remember keeps nothing.
 	Streamed bool
+	// kindAsked is set when a rule asks the message's kind (IsKind): the
+	// engine reads it after a rule that asks no other way (Rule.AsksKind).
+	kindAsked bool
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int
+}
+
+// IsKind reports whether the message is of kind k. A rule that reads the
+// kind this way alone (Rule.AsksKind) lets the engine say what it said of a
+// text without asking again of the text in a message of any other kind.
+func (m *Message) IsKind(k Kind) bool {
+	m.kindAsked = true
+	return m.Kind == k
+}
+
+// IsKindIn reports whether the message's kind is one of kinds, as IsKind.
+func (m *Message) IsKindIn(kinds ...Kind) bool {
+	m.kindAsked = true
+	return slices.Contains(kinds, m.Kind)
 }
 
 // Field returns the field a part names.

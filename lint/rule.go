@@ -57,6 +57,13 @@ type Rule struct {
 	// the same: the engine keeps what it said of a text and says it again
 	// when the text comes again, without running it (textmemo.go).
 	SameForText bool
+	// AsksKind says a rule that is the same for a text reads a message's
+	// kind only through Message.IsKind and IsKindIn, if at all, and never
+	// its KindFrom: what it said of a text without asking, the engine
+	// says again of the text in a message of any kind. An export sends
+	// the same text as a greeting, a reply and a bot's answer; most
+	// rules never ask, and one that does asks only of a few texts.
+	AsksKind bool
 }
 
 // Check inspects one message and reports through the pass.

@@ -36,7 +36,10 @@ const (
 )
 
 // textKey names what a rule that is the same for a text reads of a
-// message.
+// message: its text, language and placeholder systems, and, in the entries
+// by kind (byKind), its kind and where the kind came from. A text's entry
+// without its kind holds what the rules said that did not ask the kind
+// (Rule.AsksKind); its entry by kind, what the others said.
 // detected is whether the language was guessed: the language rule says
 // a text is in another language only of a message whose language was
 // declared.
@@ -46,10 +49,14 @@ type textKey struct {
 	kind           Kind
 	syntax         placeholder.Syntax
 	detected       bool
+	byKind         bool
 }
 
-func textKeyOf(m *Message) textKey {
-	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, kind: m.Kind, syntax: m.Syntax, detected: m.LangDetected}
+func textKeyOf(m *Message, byKind bool) textKey {
+	if !byKind {
+		return textKey{text: m.Body.Text, lang: m.Lang, syntax: m.Syntax, detected: m.LangDetected}
+	}
+	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, kind: m.Kind, syntax: m.Syntax, detected: m.LangDetected, byKind: true}
 }
 
 // textSaid is what the rules said of a text (key, hashed to h), by their
@@ -58,6 +65,12 @@ type textSaid struct {
 	key textKey
 	h   uint64
 	by  [][]Diagnostic
+	// asked are the rules, by their place, that asked the kind of the
+	// text's first message, or read it another way: what they said is in
+	// the text's entries by kind. Whether a rule asks depends on the
+	// text alone, since all it did before it first asked did. Only in an
+	// entry without the kind.
+	asked uint64
 	// analysis is what every rule shares of the text (textAnalysis),
 	// kept when the text comes a second time: nil until then.
 	analysis atomic.Pointer[textAnalysis]
@@ -77,13 +90,17 @@ type textMemo struct {
 	analysed atomic.Int64
 }
 
+// textMemoRules is how many rules a memo keeps (the bits of
+// textSaid.asked); the others run on every message.
+const textMemoRules = 64
+
 // newTextMemo gives each running rule that is the same for a text its
 // place in the memo it returns; nil when none runs.
 func newTextMemo(active []active) *textMemo {
 	n := 0
 	for i := range active {
 		active[i].said = -1
-		if active[i].check != nil && active[i].rule.SameForText {
+		if active[i].check != nil && active[i].rule.SameForText && n < textMemoRules {
 			active[i].said = n
 			n++
 		}
@@ -96,13 +113,14 @@ func newTextMemo(active []active) *textMemo {
 
 // said is what the rules said of m's text before (unseen false), or, for a
 // text not met, where what they say of it now is kept (unseen true; keep
-// files it); nil for a message the memo does not read (a long text, rules
-// switched off for it) or with no memo.
-func (t *textMemo) said(m *Message) (said *textSaid, unseen bool) {
+// files it): the entry without the kind, or by kind; nil for a message the
+// memo does not read (a long text, rules switched off for it) or with no
+// memo.
+func (t *textMemo) said(m *Message, byKind bool) (said *textSaid, unseen bool) {
 	if t == nil || len(m.Body.Text) > textMemoLongest || len(m.Disable) > 0 {
 		return nil, false
 	}
-	key := textKeyOf(m)
+	key := textKeyOf(m, byKind)
 	h := maphash.Comparable(t.seed, key)
 	t.mu.Lock()
 	said = t.texts[h]

@@ -15,4 +15,12 @@ func init() {
 	for _, r := range []*lint.Rule{Sarcasm, ForwardingConsent, CTA, Goodbye, Greeting, BotHandoff, Shouting, Whitespace, RepeatedWord, Grammar, Language, Placeholder} {
 		r.SameForText = true
 	}
+	// Of them, those that never read a message's kind, and sarcasm, which
+	// asks it (lint.Message.IsKind) only of a text with the cues of a frame
+	// a promo or a greeting is spared: what they said of a text is said
+	// again of it as any kind. cta, goodbye, greeting and bot-handoff look
+	// for what a kind of message lacks and read the kind first.
+	for _, r := range []*lint.Rule{Sarcasm, ForwardingConsent, Shouting, Whitespace, RepeatedWord, Grammar, Language, Placeholder} {
+		r.AsksKind = true
+	}
 }

@@ -1070,7 +1070,7 @@ func timeFeats(m *lint.Message, found cuesFound) []lint.Match {
 		if n >= 0 && toks[n].Kind == lint.Word && slices.ContainsFunc(slices.Collect(maps.Keys(timeAfter[m.Lang])), func(b string) bool { return strings.HasPrefix(toks[n].Norm, b) }) {
 			return true
 		}
-		return m.Kind == lint.Promo || len(found[lsAffirm]) == 0
+		return m.IsKind(lint.Promo) || len(found[lsAffirm]) == 0
 	})
 }
 
@@ -2503,7 +2503,7 @@ func featPraised(m *lint.Message, j lint.Match) bool {
 	if !praise {
 		return false
 	}
-	if m.Kind == lint.Promo {
+	if m.IsKind(lint.Promo) {
 		return true
 	}
 	sents := m.Sentences()
@@ -2604,7 +2604,7 @@ func waitingOurs(m *lint.Message, found cuesFound) []lint.Match {
 // charger. A real breakthrough.").
 func revelations(m *lint.Message, found cuesFound, c *customer) []lint.Match {
 	rs := found[lsRevelation]
-	if len(rs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
+	if len(rs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.IsKindIn(lint.Promo, lint.Greeting) {
 		return nil
 	}
 	sents, toks := m.Sentences(), m.Tokens()
@@ -3719,7 +3719,7 @@ func stemIn(w string, set map[string]bool, minLen int) bool {
 // vanaları kapatın."): a real warning says what to do.
 func (c *customer) headlines(m *lint.Message, found cuesFound) []lint.Match {
 	hs := found[lsHeadline]
-	if len(hs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting || m.Kind == lint.Update || m.Kind == lint.Away {
+	if len(hs) == 0 || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.IsKindIn(lint.Promo, lint.Greeting, lint.Update, lint.Away) {
 		return nil
 	}
 	toks, text := m.Tokens(), m.Body.Text
@@ -3866,7 +3866,7 @@ var (
 // alone offers as often as it mocks ("Bu sefer online öderseniz kargo
 // bizden").
 func (c *customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
-	if thisTimes[m.Lang] == nil || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.Kind == lint.Promo || m.Kind == lint.Greeting {
+	if thisTimes[m.Lang] == nil || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.IsKindIn(lint.Promo, lint.Greeting) {
 		return nil
 	}
 	sents, toks := m.Sentences(), m.Tokens()
@@ -4059,7 +4059,7 @@ type stemTable struct {
 // (petition_endings). Word sets, not cue lists: the learnt scorer does
 // not read them.
 func (c *customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
-	if petitionAddressees[m.Lang] == nil || m.Kind == lint.Promo {
+	if petitionAddressees[m.Lang] == nil || m.IsKind(lint.Promo) {
 		return nil
 	}
 	sents, toks := m.Sentences(), m.Tokens()
@@ -4188,7 +4188,7 @@ var (
 // lists: the learnt scorer does not read them.
 func stackedTerms(m *lint.Message) []lint.Match {
 	openers := grantedOpeners[m.Lang]
-	if openers == nil || m.Kind == lint.Promo {
+	if openers == nil || m.IsKind(lint.Promo) {
 		return nil
 	}
 	sents, toks, ids := m.Sentences(), m.Tokens(), m.WordIDs()

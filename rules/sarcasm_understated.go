@@ -29,7 +29,7 @@ var (
 // ("Booking early was a smart choice", "… was not the best idea"); not
 // beside an apology, nor in a promotion.
 func understatedActs(m *lint.Message, found cuesFound) []lint.Match {
-	if understatedCopulas[m.Lang] == nil || len(found[lsApology]) > 0 || m.Kind == lint.Promo {
+	if understatedCopulas[m.Lang] == nil || len(found[lsApology]) > 0 || m.IsKind(lint.Promo) {
 		return nil
 	}
 	toks := m.Tokens()

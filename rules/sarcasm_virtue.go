@@ -24,7 +24,7 @@ var (
 // patience, …") or beside an apology is sincere, and so is a
 // promotion's praise.
 func virtueActs(m *lint.Message, found cuesFound) []lint.Match {
-	if virtues[m.Lang] == nil || m.Kind == lint.Promo || len(found[lsApology]) > 0 {
+	if virtues[m.Lang] == nil || m.IsKind(lint.Promo) || len(found[lsApology]) > 0 {
 		return nil
 	}
 	toks, sents := m.Tokens(), m.Sentences()
