@@ -291,13 +291,19 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		// The config's placeholders: list wins over the format's systems.
 		m.Syntax, m.holders = l.syntax, nil
 	}
-	*r = messageRun{out: out, start: len(out), edits: r.edits}
+	*r = messageRun{out: out, start: len(out), edits: r.edits, text: textRun{by: r.text.by, kinds: r.text.kinds}}
 	r.pass = Pass{Msg: m, run: r}
 	// What the rules that are the same for a text said of it before, or
 	// where what they say now is kept; for a text met before, what the
 	// rules share of it is copied in from the memo, when it was kept.
-	said, unseen := l.memo.said(m, false)
-	r.text = textRun{text: said, unseen: unseen}
+	said, unseen := l.memo.said(m)
+	if said != nil {
+		r.text.text, r.text.unseen = said, unseen
+		r.text.kindBit, r.text.slot = kindBit(m.Kind), kindSlot(m.Kind)
+		if r.text.by == nil {
+			r.text.by, r.text.kinds = make([][]Diagnostic, l.memo.rules), make([]kindBits, l.memo.rules)
+		}
+	}
 	lent := said != nil && !unseen && said.lend(m)
 	if l.wordIDs {
 		m.WordIDs()
@@ -305,13 +311,17 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	for i := 0; i < len(l.active); {
 		i = l.runRules(r, m, i)
 	}
-	if !r.failed { // a rule that failed is not taken as having said all
+	// A rule that failed is not taken as having said all.
+	if t := &r.text; said != nil && !r.failed {
 		if unseen {
-			l.memo.keep(said)
+			l.memo.keep(said, t.by, t.kinds, ^said.byKind, t.ranByKind, t.slot)
+		} else if t.ranByKind != 0 && t.slot >= 0 {
+			l.memo.keepByKind(said, t.by, t.ranByKind, t.slot)
 		}
-		if r.text.kindUnseen {
-			l.memo.keep(r.text.kind)
-		}
+	}
+	if said != nil {
+		clear(r.text.by) // the entries hold what was said
+		clear(r.text.kinds)
 	}
 	if said != nil && !unseen && !lent {
 		l.memo.keepAnalysis(said, m) // the text's second sighting
@@ -343,22 +353,21 @@ type messageRun struct {
 	text textRun
 }
 
-// textRun is what the memo holds of a message's text while its rules run:
-// its entry without the kind, and its entry by kind (textKey), looked up
-// when the first rule that asked the kind is met. unseen and kindUnseen
-// say an entry is new, for what the rules say now.
+// textRun is what the memo holds of a message's text while its rules run
+// (text; unseen says it is new, for what the rules say now), and what is
+// kept of the message's kind: its bit and its slot in a kindTable.
 type textRun struct {
-	text, kind                     *textSaid
-	unseen, kindUnseen, kindLooked bool
-}
-
-// byKind is m's entry by kind, looked up once a message.
-func (t *textRun) byKind(memo *textMemo, m *Message) *textSaid {
-	if !t.kindLooked {
-		t.kindLooked = true
-		t.kind, t.kindUnseen = memo.said(m, true)
-	}
-	return t.kind
+	text    *textSaid
+	unseen  bool
+	kindBit kindBits
+	slot    int
+	// ranByKind are the rules, a bit a place, that ran for the message's
+	// kind: what they said is kept by kind.
+	ranByKind uint64
+	// by is what each rule said, and kinds what kinds it asked about, by
+	// its place, for the memo: room kept from message to message.
+	by    [][]Diagnostic
+	kinds []kindBits
 }
 
 // runRules runs the rules on the message from the from-th on and returns
@@ -396,42 +405,44 @@ func (l *Linter) runRules(r *messageRun, m *Message, from int) (next int) {
 }
 
 // runSaid runs the running rule, which is the same for a text, on m, or
-// says again what it said of m's text before: as the text's entry has it
-// when the rule did not ask the kind, as the entry by kind has it when it
-// did. On a text's first sighting, what a rule that did not ask said is
-// kept for every kind.
+// says again what it said of m's text before: what it said in a message of
+// any kind it did not ask about, or in a message of m's kind. On a text's
+// first sighting, what a rule said without asking about the message's
+// kind is kept for every kind it did not ask about.
 func (l *Linter) runSaid(r *messageRun, m *Message) {
 	t, place := &r.text, r.a.said
 	bit := uint64(1) << place
 	if !t.unseen {
-		said := t.text
-		if said.asked&bit != 0 {
-			if said = t.byKind(l.memo, m); t.kindUnseen {
-				r.keep = &said.by[place]
-				r.a.check(&r.pass)
-				r.keep = nil
-				return
-			}
+		if ds, known := t.text.forKind(place, bit, t.kindBit, t.slot); known {
+			r.replay(ds)
+			return
 		}
-		for _, d := range said.by[place] {
-			if d.Fix != nil {
-				fix := *d.Fix // each finding its own
-				d.Fix = &fix
-			}
-			r.add(d)
-		}
+		r.keep = &t.by[place]
+		r.a.check(&r.pass)
+		r.keep = nil
+		t.ranByKind |= bit
 		return
 	}
-	m.kindAsked = false
-	r.keep = &t.text.by[place]
+	m.kindsAsked = 0
+	r.keep = &t.by[place]
 	r.a.check(&r.pass)
 	r.keep = nil
-	if m.kindAsked || !r.a.rule.AsksKind {
-		t.text.asked |= bit
-		if k := t.byKind(l.memo, m); t.kindUnseen {
-			k.by[place] = t.text.by[place]
+	if asked := m.kindsAsked; !r.a.rule.AsksKind || asked&t.kindBit != 0 {
+		t.text.byKind |= bit
+		t.ranByKind |= bit
+	} else {
+		t.kinds[place] = asked
+	}
+}
+
+// replay says again what a rule said of a text before.
+func (r *messageRun) replay(ds []Diagnostic) {
+	for _, d := range ds {
+		if d.Fix != nil {
+			fix := *d.Fix // each finding its own
+			d.Fix = &fix
 		}
-		t.text.by[place] = nil
+		r.add(d)
 	}
 }
 

@@ -239,9 +239,10 @@ type Message struct {
 	// the rules that look across files (Loaded.Streamed): no file check
 	// will ask what a rule would Remember of it, so Remember keeps nothing.
 	Streamed bool
-	// kindAsked is set when a rule asks the message's kind (IsKind): the
-	// engine reads it after a rule that asks no other way (Rule.AsksKind).
-	kindAsked bool
+	// kindsAsked are the kinds a rule asked the message's kind about
+	// (IsKind, IsKindIn, a bit a kind: kindBit): the engine reads them
+	// after a rule that reads the kind no other way (Rule.AsksKind).
+	kindsAsked kindBits
 	// Offset is the file offset of the message's definition, used for
 	// findings about the message as a whole when its text has no map.
 	Offset int
@@ -249,16 +250,33 @@ type Message struct {
 
 // IsKind reports whether the message is of kind k. A rule that reads the
 // kind this way alone (Rule.AsksKind) lets the engine say what it said of a
-// text without asking again of the text in a message of any other kind.
+// text again of the text in a message of any kind it did not ask about.
 func (m *Message) IsKind(k Kind) bool {
-	m.kindAsked = true
+	m.kindsAsked |= kindBit(k)
 	return m.Kind == k
 }
 
 // IsKindIn reports whether the message's kind is one of kinds, as IsKind.
 func (m *Message) IsKindIn(kinds ...Kind) bool {
-	m.kindAsked = true
+	for _, k := range kinds {
+		m.kindsAsked |= kindBit(k)
+	}
 	return slices.Contains(kinds, m.Kind)
+}
+
+// kindBits is a set of kinds, a bit each (kindBit).
+type kindBits uint16
+
+// otherKinds stands for every kind not in Kinds or past its fifteenth (a
+// config's own): a rule that asked about one of them asked about them all.
+const otherKinds kindBits = 1 << 15
+
+// kindBit is k's bit in a set of kinds: its place in Kinds, or otherKinds.
+func kindBit(k Kind) kindBits {
+	if i := slices.Index(Kinds, k); i >= 0 && i < 15 {
+		return 1 << i
+	}
+	return otherKinds
 }
 
 // Field returns the field a part names.

@@ -21,42 +21,39 @@ import (
 // for all of them. The transcripts' loop and the hook's draft cache keep
 // what the rules read of a text for the same reason.
 
-// textMemoBytes bounds what a linter's memo keeps (its texts and what was
-// said of them, about); past it the memo starts again empty.
+// textMemoBytes bounds what a linter's memo keeps (its texts, what was
+// said of them and what the rules shared of them, about). It keeps two
+// generations of texts, each up to half of it: when the newer is full, the
+// older is dropped and the newer takes its place, and a text met again in
+// the older moves to the newer. The texts an export sends most stay, what
+// came once goes; a memo that started again empty when full lost its most
+// sent texts with the rest, and on an export of a hundred thousand texts
+// met half its messages as new.
 // textMemoLongest is the longest text kept: a long text seldom comes
 // twice.
-// textAnalysisBytes bounds, apart, what it keeps of the texts met twice
-// for the rules to share (textAnalysis): counted with the findings, they
-// made the memo start again empty, and the findings be worked out afresh,
-// far more often. Past it no more is kept until the memo starts again.
 const (
-	textMemoBytes     = 8 << 20
-	textMemoLongest   = 1 << 10
-	textAnalysisBytes = 16 << 20
+	textMemoBytes   = 32 << 20
+	textMemoLongest = 1 << 10
 )
 
 // textKey names what a rule that is the same for a text reads of a
-// message: its text, language and placeholder systems, and, in the entries
-// by kind (byKind), its kind and where the kind came from. A text's entry
-// without its kind holds what the rules said that did not ask the kind
-// (Rule.AsksKind); its entry by kind, what the others said.
+// message but its kind: its text, language, placeholder systems and where
+// its kind came from. What the rules say of a text depends on the kind only
+// for those that ask it, and of them only for the kinds they ask about
+// (placeSaid.kinds): an export sends the same text as a greeting, a reply
+// and a bot's answer, and most rules never ask.
 // detected is whether the language was guessed: the language rule says
 // a text is in another language only of a message whose language was
 // declared.
 type textKey struct {
 	text, kindFrom string
 	lang           Lang
-	kind           Kind
 	syntax         placeholder.Syntax
 	detected       bool
-	byKind         bool
 }
 
-func textKeyOf(m *Message, byKind bool) textKey {
-	if !byKind {
-		return textKey{text: m.Body.Text, lang: m.Lang, syntax: m.Syntax, detected: m.LangDetected}
-	}
-	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, kind: m.Kind, syntax: m.Syntax, detected: m.LangDetected, byKind: true}
+func textKeyOf(m *Message) textKey {
+	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, syntax: m.Syntax, detected: m.LangDetected}
 }
 
 // textSaid is what the rules said of a text (key, hashed to h), by their
@@ -64,16 +61,97 @@ func textKeyOf(m *Message, byKind bool) textKey {
 type textSaid struct {
 	key textKey
 	h   uint64
-	by  [][]Diagnostic
-	// asked are the rules, by their place, that asked the kind of the
-	// text's first message, or read it another way: what they said is in
-	// the text's entries by kind. Whether a rule asks depends on the
-	// text alone, since all it did before it first asked did. Only in an
-	// entry without the kind.
-	asked uint64
+	// said is what the rules said of the text in a message of any kind
+	// they did not ask about, those that said something or asked: most
+	// rules say nothing of most texts.
+	said []placeSaid
+	// byKind are the rules, a bit a place, whose word on the text is by
+	// kind for every kind (kinds): those that read the kind another way
+	// than by asking, and those the text's first message's kind was
+	// asked about.
+	byKind uint64
+	// kinds is what the rules said of the text by kind, when they asked
+	// about the kind of the message they said it of; nil until then.
+	kinds atomic.Pointer[kindTable]
+	// size is about what the entry takes (textMemoBytes), with its
+	// analysis and what it keeps by kind once kept.
+	size int
 	// analysis is what every rule shares of the text (textAnalysis),
 	// kept when the text comes a second time: nil until then.
 	analysis atomic.Pointer[textAnalysis]
+}
+
+// kindTable is what the rules said of a text by kind, by the kind's place
+// in Kinds (kindSlot); never changed once filed, but for a new one in its
+// place.
+type kindTable [kindSlots]*kindSaid
+
+// kindSlots is how many kinds a text's kindTable keeps: a message of a
+// kind past them, or of a config's own kind, has the rules that asked run
+// again.
+const kindSlots = 8
+
+// kindSaid is what the rules at holds (a bit a place) said of a text in a
+// message of one kind.
+type kindSaid struct {
+	holds uint64
+	said  []placeSaid
+}
+
+// kindSlot is k's place in a kindTable, -1 for none.
+func kindSlot(k Kind) int {
+	if i := slices.Index(Kinds, k); i < kindSlots {
+		return i
+	}
+	return -1
+}
+
+// placeSaid is what the rule at place (active.said) said of a text. In
+// textSaid.said, it is what the rule says of the text in a message of any
+// kind but those it asked about (kinds): whatever its kind, such a message
+// takes the same way through the rule, every ask answered no, as the first
+// did.
+type placeSaid struct {
+	place int
+	kinds kindBits
+	ds    []Diagnostic
+}
+
+// placeOf is what the rule at place said in said.
+func placeOf(said []placeSaid, place int) []Diagnostic {
+	for _, p := range said {
+		if p.place == place {
+			return p.ds
+		}
+	}
+	return nil
+}
+
+// forKind is what the rule at place (bit, its bit) said of the text in a
+// message of a kind (kb, its bit; slot, its kindSlot), when the memo has
+// it (known).
+func (said *textSaid) forKind(place int, bit uint64, kb kindBits, slot int) (ds []Diagnostic, known bool) {
+	if said.byKind&bit == 0 {
+		for _, p := range said.said {
+			if p.place == place {
+				if p.kinds&kb == 0 {
+					return p.ds, true
+				}
+				goto byKind
+			}
+		}
+		return nil, true
+	}
+byKind:
+	if slot < 0 {
+		return nil, false
+	}
+	if table := said.kinds.Load(); table != nil {
+		if k := table[slot]; k != nil && k.holds&bit != 0 {
+			return placeOf(k.said, place), true
+		}
+	}
+	return nil, false
 }
 
 // textMemo is a linter's memo of texts, shared by the messages checked on
@@ -83,11 +161,10 @@ type textMemo struct {
 	seed  maphash.Seed
 	mu    sync.Mutex
 	// texts are by their key's hash, hashed once a message: a text
-	// whose hash another's has is said afresh.
-	texts map[uint64]*textSaid
-	bytes int
-	// analysed is what the texts' analyses kept take (textAnalysisBytes).
-	analysed atomic.Int64
+	// whose hash another's has is said afresh. older is the generation
+	// before (textMemoBytes); bytes what texts take.
+	texts, older map[uint64]*textSaid
+	bytes        int
 }
 
 // textMemoRules is how many rules a memo keeps (the bits of
@@ -108,36 +185,86 @@ func newTextMemo(active []active) *textMemo {
 	if n == 0 {
 		return nil
 	}
-	return &textMemo{rules: n, seed: maphash.MakeSeed(), texts: map[uint64]*textSaid{}}
+	return &textMemo{rules: n, seed: maphash.MakeSeed(), texts: map[uint64]*textSaid{}, older: map[uint64]*textSaid{}}
 }
 
 // said is what the rules said of m's text before (unseen false), or, for a
 // text not met, where what they say of it now is kept (unseen true; keep
-// files it): the entry without the kind, or by kind; nil for a message the
-// memo does not read (a long text, rules switched off for it) or with no
+// files it); nil for a message the memo does not read (a long text, rules switched off for it) or with no
 // memo.
-func (t *textMemo) said(m *Message, byKind bool) (said *textSaid, unseen bool) {
+func (t *textMemo) said(m *Message) (said *textSaid, unseen bool) {
 	if t == nil || len(m.Body.Text) > textMemoLongest || len(m.Disable) > 0 {
 		return nil, false
 	}
-	key := textKeyOf(m, byKind)
+	key := textKeyOf(m)
 	h := maphash.Comparable(t.seed, key)
 	t.mu.Lock()
 	said = t.texts[h]
+	if said == nil {
+		// Met in the older generation: it moves to the newer.
+		if said = t.older[h]; said != nil && said.key == key {
+			delete(t.older, h)
+			t.file(said)
+		}
+	}
 	t.mu.Unlock()
 	if said != nil && said.key == key {
 		return said, false
 	}
-	return &textSaid{key: key, h: h, by: make([][]Diagnostic, t.rules)}, true
+	return &textSaid{key: key, h: h}, true
 }
 
-// keep files what the rules said of a text.
-func (t *textMemo) keep(said *textSaid) {
+// file puts said in the newer generation, first making it the older when
+// it is full; under t.mu.
+func (t *textMemo) file(said *textSaid) {
+	if t.bytes+said.size > textMemoBytes/2 {
+		t.older, t.texts = t.texts, t.older
+		clear(t.texts)
+		t.bytes = 0
+	}
+	if _, ok := t.texts[said.h]; !ok {
+		t.texts[said.h] = said
+		t.bytes += said.size
+	}
+}
+
+// keep files what the rules said of a text (said): what each rule at a
+// place in places (a bit a place) said (by, by place) and the kinds it
+// asked about (kinds, by place), and what those at byKind said in a
+// message of the kind at slot.
+func (t *textMemo) keep(said *textSaid, by [][]Diagnostic, kinds []kindBits, places, byKind uint64, slot int) {
 	// Kept apart from the message: its text may hold the file's bytes.
 	key := &said.key
 	key.text, key.kindFrom = strings.Clone(key.text), strings.Clone(key.kindFrom)
-	size := len(key.text) + len(key.kindFrom) + 96 + 24*len(said.by)
-	for _, ds := range said.by {
+	var size int
+	said.said, size = keptSaid(by, kinds, places)
+	said.size = size + 96 + len(key.text) + len(key.kindFrom)
+	if byKind != 0 && slot >= 0 {
+		k := &kindSaid{holds: byKind}
+		k.said, size = keptSaid(by, nil, byKind)
+		var table kindTable
+		table[slot] = k
+		said.kinds.Store(&table)
+		said.size += size + 32 + 8*kindSlots
+	}
+	t.mu.Lock()
+	t.file(said)
+	t.mu.Unlock()
+}
+
+// keptSaid is what each rule at a place in places said (by) and asked
+// (kinds, nil for none), and about what it takes.
+func keptSaid(by [][]Diagnostic, kinds []kindBits, places uint64) (said []placeSaid, size int) {
+	for place, ds := range by {
+		var asked kindBits
+		if kinds != nil {
+			asked = kinds[place]
+		}
+		if len(ds) == 0 && asked == 0 || places&(1<<place) == 0 {
+			continue
+		}
+		said = append(said, placeSaid{place, asked, ds})
+		size += 40
 		for _, d := range ds {
 			size += len(d.Message) + len(d.Suggestion) + 96
 			if d.Fix != nil {
@@ -145,14 +272,34 @@ func (t *textMemo) keep(said *textSaid) {
 			}
 		}
 	}
-	t.mu.Lock()
-	if t.bytes+size > textMemoBytes {
-		clear(t.texts)
-		t.bytes = 0
-		t.analysed.Store(0)
+	return said, size
+}
+
+// keepByKind files what the rules at byKind said of a text met before
+// (said) in a message of the kind at slot, with what the memo has of the
+// text's other kinds; nothing when another worker filed the kind first.
+func (t *textMemo) keepByKind(said *textSaid, by [][]Diagnostic, byKind uint64, slot int) {
+	old := said.kinds.Load()
+	var table kindTable
+	if old != nil {
+		if table = *old; table[slot] != nil {
+			return
+		}
 	}
-	if _, ok := t.texts[said.h]; !ok {
-		t.texts[said.h] = said
+	k := &kindSaid{holds: byKind}
+	k.said, _ = keptSaid(by, nil, byKind)
+	table[slot] = k
+	if said.kinds.CompareAndSwap(old, &table) {
+		_, size := keptSaid(by, nil, byKind)
+		t.grew(said, size+32+8*kindSlots)
+	}
+}
+
+// grew counts size more bytes for said, kept since it was filed.
+func (t *textMemo) grew(said *textSaid, size int) {
+	t.mu.Lock()
+	said.size += size
+	if t.texts[said.h] == said {
 		t.bytes += size
 	}
 	t.mu.Unlock()
@@ -309,7 +456,7 @@ func fromPool[T any](pool *sync.Pool) []T {
 // worked out, the memo holds as much of them as it may, or another worker
 // kept them first.
 func (t *textMemo) keepAnalysis(said *textSaid, m *Message) {
-	if m.tokens == nil || len(m.Body.Text) > math.MaxInt32 || said.analysis.Load() != nil || t.analysed.Load() > textAnalysisBytes {
+	if m.tokens == nil || len(m.Body.Text) > math.MaxInt32 || said.analysis.Load() != nil {
 		return
 	}
 	text := m.Body.Text
@@ -347,6 +494,6 @@ func (t *textMemo) keepAnalysis(said *textSaid, m *Message) {
 		size += 16 * len(a.sentences)
 	}
 	if said.analysis.CompareAndSwap(nil, a) {
-		t.analysed.Add(int64(size + 96))
+		t.grew(said, size+96)
 	}
 }

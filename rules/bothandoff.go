@@ -109,7 +109,7 @@ Messenger Platform guidance is that automated experiences should make it clear h
 			answered := newLookupAnswered()
 			return func(p *lint.Pass) {
 				m := p.Msg
-				if !kindIn(m.Kind, o.Kinds) {
+				if !m.IsKindIn(o.Kinds...) {
 					return
 				}
 				// A fallback cue first; the slower dead ends only without one,

@@ -180,7 +180,7 @@ a heading ("Update: new opening hours"), nor a statement ("the studio is now ope
 			typos := pb.withTypos()
 			g := newCTAGrammar()
 			return func(p *lint.Pass) {
-				if kindIn(p.Msg.Kind, o.Kinds) && !g.hasCTA(p.Msg, pb) && !g.hasCTA(p.Msg, typos) {
+				if p.Msg.IsKindIn(o.Kinds...) && !g.hasCTA(p.Msg, pb) && !g.hasCTA(p.Msg, typos) {
 					reportNoCTA(p)
 				}
 			}

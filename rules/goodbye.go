@@ -121,7 +121,7 @@ conversations politely and say how to get back in touch.`,
 			}
 			return func(p *lint.Pass) {
 				m := p.Msg
-				if !kindIn(m.Kind, o.Kinds) || courteous(m) {
+				if !m.IsKindIn(o.Kinds...) || courteous(m) {
 					return
 				}
 				p.Report(lint.Diagnostic{

@@ -166,10 +166,10 @@ func checkGreeting(p *lint.Pass, o GreetingOptions, pb, typos phraseBook, predic
 	if m.Body.Text == "" || screenLine(m) {
 		return
 	}
-	if kindIn(m.Kind, o.Kinds) {
+	if m.IsKindIn(o.Kinds...) {
 		checkGreets(p, o, pb, typos, predicates, anywhere, ack, names)
 	}
-	if m.Kind == lint.Away && !pb.has(m, "when") && !hasClockTime(m.Tokens()) && !hasDayOfMonth(m.Tokens(), ordinals[m.Lang]) {
+	if m.IsKind(lint.Away) && !pb.has(m, "when") && !hasClockTime(m.Tokens()) && !hasDayOfMonth(m.Tokens(), ordinals[m.Lang]) {
 		p.Report(lint.Diagnostic{
 			Message:    AwayWithoutTime,
 			Suggestion: greetingData.Say(m.Lang, "when"),

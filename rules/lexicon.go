@@ -613,5 +613,3 @@ func anyLang(d *lint.RuleData, list string) map[string]bool {
 	return out
 }
 
-// kindIn reports whether a message's kind is one of kinds.
-func kindIn(k lint.Kind, kinds []lint.Kind) bool { return slices.Contains(kinds, k) }

@@ -11,16 +11,14 @@ import "github.com/msglint/msglint/lint"
 // read the text's words, language and placeholders alone (placeholder's
 // look across a file is its file check, which runs as before): on an
 // export they were most of what a repeated text still cost.
+//
+// Each reads a message's kind only by asking (lint.Message.IsKind), if at
+// all (lint.Rule.AsksKind): what it said of a text is said again of the
+// text in a message of any kind it did not ask about. cta, goodbye,
+// greeting and bot-handoff ask about the kinds they check, sarcasm about a
+// promo or a greeting only of a text a frame found something in.
 func init() {
 	for _, r := range []*lint.Rule{Sarcasm, ForwardingConsent, CTA, Goodbye, Greeting, BotHandoff, Shouting, Whitespace, RepeatedWord, Grammar, Language, Placeholder} {
-		r.SameForText = true
-	}
-	// Of them, those that never read a message's kind, and sarcasm, which
-	// asks it (lint.Message.IsKind) only of a text with the cues of a frame
-	// a promo or a greeting is spared: what they said of a text is said
-	// again of it as any kind. cta, goodbye, greeting and bot-handoff look
-	// for what a kind of message lacks and read the kind first.
-	for _, r := range []*lint.Rule{Sarcasm, ForwardingConsent, Shouting, Whitespace, RepeatedWord, Grammar, Language, Placeholder} {
-		r.AsksKind = true
+		r.SameForText, r.AsksKind = true, true
 	}
 }

@@ -596,6 +596,17 @@ func framesOpened(found cuesFound, out []int) []int {
 // checkSarcasm reports the frames' findings in a message, given the cues
 // of every list found in it in one pass (see findCues), which it changes,
 // and says whether it reported any.
+// notIn is what a frame found (out), or nothing in a message of one of
+// kinds (a promotion, whose praise and offers are sincere). The kind is
+// asked only of a text the frame found something in, so what the rule
+// says of the others holds for every kind (lint.Rule.AsksKind).
+func notIn(m *lint.Message, out []lint.Match, kinds ...lint.Kind) []lint.Match {
+	if len(out) > 0 && m.IsKindIn(kinds...) {
+		return nil
+	}
+	return out
+}
+
 func checkSarcasm(p *lint.Pass, found cuesFound, you customer) (reported bool) {
 	m := p.Msg
 	markers := you.refine(m, found)
@@ -3866,7 +3877,12 @@ var (
 // alone offers as often as it mocks ("Bu sefer online öderseniz kargo
 // bizden").
 func (c *customer) hopedThisTime(m *lint.Message, found cuesFound) []lint.Match {
-	if thisTimes[m.Lang] == nil || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 || m.IsKindIn(lint.Promo, lint.Greeting) {
+	return notIn(m, c.hopedThisTimeAny(m, found), lint.Promo, lint.Greeting)
+}
+
+// hopedThisTimeAny is hopedThisTime for a message of any kind.
+func (c *customer) hopedThisTimeAny(m *lint.Message, found cuesFound) []lint.Match {
+	if thisTimes[m.Lang] == nil || len(found[lsApology]) > 0 || len(found[lsRemedy]) > 0 {
 		return nil
 	}
 	sents, toks := m.Sentences(), m.Tokens()
@@ -4059,7 +4075,12 @@ type stemTable struct {
 // (petition_endings). Word sets, not cue lists: the learnt scorer does
 // not read them.
 func (c *customer) petitioned(m *lint.Message, found cuesFound) []lint.Match {
-	if petitionAddressees[m.Lang] == nil || m.IsKind(lint.Promo) {
+	return notIn(m, c.petitionedAny(m, found), lint.Promo)
+}
+
+// petitionedAny is petitioned for a message of any kind.
+func (c *customer) petitionedAny(m *lint.Message, found cuesFound) []lint.Match {
+	if petitionAddressees[m.Lang] == nil {
 		return nil
 	}
 	sents, toks := m.Sentences(), m.Tokens()
@@ -4187,8 +4208,13 @@ var (
 // free"), and so is a list with no yes before it. Word sets, not cue
 // lists: the learnt scorer does not read them.
 func stackedTerms(m *lint.Message) []lint.Match {
+	return notIn(m, stackedTermsAny(m), lint.Promo)
+}
+
+// stackedTermsAny is stackedTerms for a message of any kind.
+func stackedTermsAny(m *lint.Message) []lint.Match {
 	openers := grantedOpeners[m.Lang]
-	if openers == nil || m.IsKind(lint.Promo) {
+	if openers == nil {
 		return nil
 	}
 	sents, toks, ids := m.Sentences(), m.Tokens(), m.WordIDs()

@@ -28,7 +28,12 @@ var (
 // with a word of a record or an event (counted_records: voted, won,
 // hosting); not exclaimed, nor beside an apology or in a promotion.
 func countedAside(m *lint.Message, found cuesFound) []lint.Match {
-	if ordinalCounted[m.Lang] == nil || len(found[lsApology]) > 0 || m.IsKind(lint.Promo) {
+	return notIn(m, countedAsideAny(m, found), lint.Promo)
+}
+
+// countedAsideAny is countedAside for a message of any kind.
+func countedAsideAny(m *lint.Message, found cuesFound) []lint.Match {
+	if ordinalCounted[m.Lang] == nil || len(found[lsApology]) > 0 {
 		return nil
 	}
 	toks, sents := m.Tokens(), m.Sentences()

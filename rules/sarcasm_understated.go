@@ -29,7 +29,12 @@ var (
 // ("Booking early was a smart choice", "… was not the best idea"); not
 // beside an apology, nor in a promotion.
 func understatedActs(m *lint.Message, found cuesFound) []lint.Match {
-	if understatedCopulas[m.Lang] == nil || len(found[lsApology]) > 0 || m.IsKind(lint.Promo) {
+	return notIn(m, understatedActsAny(m, found), lint.Promo)
+}
+
+// understatedActsAny is understatedActs for a message of any kind.
+func understatedActsAny(m *lint.Message, found cuesFound) []lint.Match {
+	if understatedCopulas[m.Lang] == nil || len(found[lsApology]) > 0 {
 		return nil
 	}
 	toks := m.Tokens()

@@ -24,7 +24,12 @@ var (
 // patience, …") or beside an apology is sincere, and so is a
 // promotion's praise.
 func virtueActs(m *lint.Message, found cuesFound) []lint.Match {
-	if virtues[m.Lang] == nil || m.IsKind(lint.Promo) || len(found[lsApology]) > 0 {
+	return notIn(m, virtueActsAny(m, found), lint.Promo)
+}
+
+// virtueActsAny is virtueActs for a message of any kind.
+func virtueActsAny(m *lint.Message, found cuesFound) []lint.Match {
+	if virtues[m.Lang] == nil || len(found[lsApology]) > 0 {
 		return nil
 	}
 	toks, sents := m.Tokens(), m.Sentences()
