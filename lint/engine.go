@@ -304,8 +304,19 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 			r.text.by, r.text.kinds = make([][]Diagnostic, l.memo.rules), make([]kindBits, l.memo.rules)
 		}
 	}
-	lent := said != nil && !unseen && said.lend(m)
-	if l.wordIDs {
+	// A text met before: what the rules share of it is copied in when
+	// one asks (lendAnalysis), or now for a message checked alone; most
+	// rules say again what they said, and the ids are not worked out
+	// ahead for them.
+	met := said != nil && !unseen
+	lent := false
+	switch {
+	case met && m.room != nil:
+		m.room.lender = said
+	case met:
+		lent = said.lend(m)
+	}
+	if l.wordIDs && !met {
 		m.WordIDs()
 	}
 	for i := 0; i < len(l.active); {
@@ -323,8 +334,15 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		clear(r.text.by) // the entries hold what was said
 		clear(r.text.kinds)
 	}
-	if said != nil && !unseen && !lent {
-		l.memo.keepAnalysis(said, m) // the text's second sighting
+	if met {
+		if m.room != nil {
+			m.room.lender = nil
+		}
+		if !lent {
+			// The text's second sighting, when a rule asked for its
+			// tokens; nothing when they were kept before.
+			l.memo.keepAnalysis(said, m)
+		}
 	}
 	out, r.out = r.out, nil // the run is reused; the findings are the caller's
 	r.pass.Msg = nil
@@ -394,7 +412,7 @@ func (l *Linter) runRules(r *messageRun, m *Message, from int) (next int) {
 			continue
 		}
 		r.ruleN, r.dropped = 0, 0
-		if r.text.text == nil || r.a.said < 0 {
+		if r.text.text == nil || r.a.said < 0 || r.a.rule.SameForStreamedText && !r.text.text.key.plain {
 			r.a.check(&r.pass)
 		} else {
 			l.runSaid(r, m)

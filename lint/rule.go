@@ -57,12 +57,18 @@ type Rule struct {
 	// the same: the engine keeps what it said of a text and says it again
 	// when the text comes again, without running it (textmemo.go).
 	SameForText bool
+	// SameForStreamedText says the rule's check is the same for a text
+	// (SameForText) in a message read as a stream (Message.Streamed)
+	// with no quick replies and no buttons: it reads those, and keeps
+	// what it read of a message read whole for its file check.
+	SameForStreamedText bool
 	// AsksKind says a rule that is the same for a text reads a message's
-	// kind only through Message.IsKind and IsKindIn, if at all, and never
-	// its KindFrom: what it said of a text without asking, the engine
-	// says again of the text in a message of any kind. An export sends
-	// the same text as a greeting, a reply and a bot's answer; most
-	// rules never ask, and one that does asks only of a few texts.
+	// kind only through Message.IsKind and IsKindIn, if at all: what it
+	// said of a text in a message of a kind it did not ask about, the
+	// engine says again of the text in a message of any kind it did not
+	// ask about. An export sends the same text as a greeting, a reply
+	// and a bot's answer; most rules never ask, and those that do ask
+	// about one or two kinds.
 	AsksKind bool
 }
 

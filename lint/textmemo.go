@@ -45,15 +45,20 @@ const (
 // detected is whether the language was guessed: the language rule says
 // a text is in another language only of a message whose language was
 // declared.
+// plain says the message was read as a stream and has no quick replies
+// and no buttons, for the rules that are the same for its text then
+// (Rule.SameForStreamedText).
 type textKey struct {
 	text, kindFrom string
 	lang           Lang
 	syntax         placeholder.Syntax
 	detected       bool
+	plain          bool
 }
 
 func textKeyOf(m *Message) textKey {
-	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, syntax: m.Syntax, detected: m.LangDetected}
+	plain := m.Streamed && len(m.QuickReplies) == 0 && len(m.Buttons) == 0
+	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, syntax: m.Syntax, detected: m.LangDetected, plain: plain}
 }
 
 // textSaid is what the rules said of a text (key, hashed to h), by their
@@ -177,7 +182,7 @@ func newTextMemo(active []active) *textMemo {
 	n := 0
 	for i := range active {
 		active[i].said = -1
-		if active[i].check != nil && active[i].rule.SameForText && n < textMemoRules {
+		if r := active[i].rule; active[i].check != nil && (r.SameForText || r.SameForStreamedText) && n < textMemoRules {
 			active[i].said = n
 			n++
 		}
@@ -379,20 +384,21 @@ const (
 
 // lend gives m a copy of what the memo kept of its text (said), in the
 // slices m's room lends; false when nothing is kept yet or m has some of
-// it already (a loader worked it out), which is then left as it is.
+// it already (a loader worked it out), which is then left as it is. The
+// sentences, which need no tokens, may have been lent before
+// (lendSentences).
 func (said *textSaid) lend(m *Message) bool {
 	a := said.analysis.Load()
-	if a == nil || m.tokens != nil || m.ids != nil || m.words != nil || m.sentences != nil {
+	if a == nil || a.tokens == nil || m.tokens != nil || m.ids != nil || m.words != nil {
 		return false
 	}
 	// The slices are the room's, or the pools', as those the passes
 	// make: a message checked alone (Linter.Check) has no room.
 	var toks []Token
-	var sentences []Span
 	if r := m.room; r != nil {
-		toks, sentences = take(&r.tokens), take(&r.sentences)
+		toks = take(&r.tokens)
 	} else {
-		toks, sentences = fromPool[Token](&tokenPool), fromPool[Span](&spanPool)
+		toks = fromPool[Token](&tokenPool)
 	}
 	toks = slices.Grow(toks, len(a.tokens))[:len(a.tokens)]
 	text, norms := m.Body.Text, a.norms
@@ -435,9 +441,26 @@ func (said *textSaid) lend(m *Message) bool {
 		}
 		m.words = words
 	}
-	if a.sentences != nil {
-		m.sentences = append(sentences, a.sentences...)
+	said.lendSentences(m)
+	return true
+}
+
+// lendSentences gives m a copy of the sentences the memo kept of its text
+// (said), alone: the rule that asks for a text's sentences on a text met
+// before (length) most often asks for nothing else. False when none are
+// kept or m has its own.
+func (said *textSaid) lendSentences(m *Message) bool {
+	a := said.analysis.Load()
+	if a == nil || a.sentences == nil || m.sentences != nil {
+		return false
 	}
+	var sentences []Span
+	if r := m.room; r != nil {
+		sentences = take(&r.sentences)
+	} else {
+		sentences = fromPool[Span](&spanPool)
+	}
+	m.sentences = append(sentences, a.sentences...)
 	return true
 }
 
@@ -452,16 +475,20 @@ func fromPool[T any](pool *sync.Pool) []T {
 }
 
 // keepAnalysis files what m's rules worked out of its text (said's) for
-// the messages with the text after it; nothing when its tokens were not
-// worked out, the memo holds as much of them as it may, or another worker
-// kept them first.
+// the messages with the text after it: its sentences, and its tokens, ids
+// and words when a rule asked for them; nothing when nothing was worked
+// out, or another worker kept them first.
 func (t *textMemo) keepAnalysis(said *textSaid, m *Message) {
-	if m.tokens == nil || len(m.Body.Text) > math.MaxInt32 || said.analysis.Load() != nil {
+	if m.tokens == nil && m.sentences == nil || len(m.Body.Text) > math.MaxInt32 || said.analysis.Load() != nil {
 		return
 	}
 	text := m.Body.Text
-	a := &textAnalysis{tokens: make([]keptToken, len(m.tokens))}
-	size := 12 * len(a.tokens)
+	a := &textAnalysis{}
+	size := 0
+	if m.tokens != nil {
+		a.tokens = make([]keptToken, len(m.tokens))
+		size += 12 * len(a.tokens)
+	}
 	for i, tok := range m.tokens {
 		k := keptToken{start: int32(tok.Start), end: int32(tok.End), kind: tok.Kind}
 		switch {

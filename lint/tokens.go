@@ -42,6 +42,9 @@ func (m *Message) Tokens() []Token {
 
 // tokenize makes the body's tokens (Tokens).
 func (m *Message) tokenize() {
+	if m.lendAnalysis() {
+		return
+	}
 	if r := m.room; r != nil {
 		m.tokens = tokenizeIn(&r.lowered, take(&r.tokens), m.Body.Text, m.Lang)
 		return
@@ -81,6 +84,9 @@ func (m *Message) Sentences() []Span {
 
 // split makes the body's sentences (Sentences).
 func (m *Message) split() {
+	if m.lendSentences() {
+		return
+	}
 	var out []Span
 	if r := m.room; r != nil {
 		out = take(&r.sentences)

@@ -88,6 +88,9 @@ func (m *Message) WordIDs() []WordID {
 // makeIDs works out the body's word ids (WordIDs).
 func (m *Message) makeIDs() {
 	toks := m.Tokens()
+	if m.ids != nil { // lent with the tokens
+		return
+	}
 	ids := m.newIDs(len(toks))
 	text := m.Body.Text
 	table := wordIDs.cache.table.Load()

@@ -39,6 +39,9 @@ func (m *Message) Words() []WordToken {
 
 // makeWords makes the body's words (Words).
 func (m *Message) makeWords() {
+	if m.lendAnalysis() && m.words != nil {
+		return
+	}
 	if r := m.room; r != nil {
 		m.words = wordsOf(take(&r.words), m.Body.Text, m.Tokens(), m.ids)
 		return
