@@ -94,3 +94,95 @@ func TestTextMemoSaysAgain(t *testing.T) {
 		}
 	}
 }
+
+// A rule that asks a message's kind (Rule.AsksKind) has what it said of a
+// text said again in a message of any kind it did not ask about, and runs
+// again only for a kind it asked about, once a kind; a config's own kind
+// counts as one it did not ask about, unless it asked about one. What is
+// said is what a linter without the memo says.
+func TestTextMemoByKindAsked(t *testing.T) {
+	var runs atomic.Int32
+	asks := &Rule{Name: "asks", SameForText: true, AsksKind: true, Doc: Doc{Default: true, Severity: Warning}, New: func(*yaml.Node) (Check, error) {
+		return func(p *Pass) {
+			runs.Add(1)
+			m := p.Msg
+			switch {
+			case strings.Contains(m.Body.Text, "sale") && m.IsKind(Promo):
+				p.Report(Diagnostic{Message: "a promo's sale"})
+			case strings.Contains(m.Body.Text, "sale"):
+				p.Report(Diagnostic{Message: "a sale"})
+			case strings.Contains(m.Body.Text, "x"):
+				p.Report(Diagnostic{Message: "an x"})
+			}
+		}, nil
+	}}
+	type spec struct {
+		text string
+		kind Kind
+		ran  bool // the check ran for it
+	}
+	specs := []spec{
+		{"x", Reply, true}, {"x", Promo, false}, {"x", Bot, false}, {"x", "custom", false},
+		// Asked about promos: a reply's answer holds for every kind
+		// but a promo, which has one of its own.
+		{"sale", Reply, true}, {"sale", Closing, false}, {"sale", "custom", false}, {"sale", Promo, true}, {"sale", Promo, false},
+		// Met first as a promo: each kind has its answer of its own.
+		{"sale!", Promo, true}, {"sale!", Reply, true}, {"sale!", Reply, false}, {"sale!", Promo, false}, {"sale!", "custom", true}, {"sale!", "custom", true},
+	}
+	var data strings.Builder
+	for _, sp := range specs {
+		data.WriteString(sp.text + "\n")
+	}
+	src := NewSource("f.txt", []byte(data.String()))
+	msgs := func() []*Message {
+		var out []*Message
+		at := 0
+		for i, sp := range specs {
+			out = append(out, &Message{ID: fmt.Sprint("m", i), Lang: English, Kind: sp.kind, Source: src, Offset: at,
+				Body: Field{Text: sp.text, Map: LinearMap(len(sp.text), at)}})
+			at += len(sp.text) + 1
+		}
+		return out
+	}
+	with, err := NewLinter([]*Rule{asks}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range msgs() {
+		before := runs.Load()
+		with.Check(m)
+		if ran := runs.Load() > before; ran != specs[i].ran {
+			t.Errorf("%q as %s: ran %v, want %v", specs[i].text, specs[i].kind, ran, specs[i].ran)
+		}
+	}
+	with, err = NewLinter([]*Rule{asks}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := NewLinter([]*Rule{asks}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without.memo = nil
+	got, want := with.CheckFile(msgs()), without.CheckFile(msgs())
+	for _, fs := range [][]Finding{got, want} {
+		for i := range fs {
+			fs[i].Msg = nil // what the rule asked of each differs
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with the memo\n%v\nwithout\n%v", got, want)
+	}
+}
+
+// A message's asks about its kind are noted, every kind asked about,
+// whatever the answer.
+func TestIsKindNotesTheKindsAsked(t *testing.T) {
+	m := &Message{Kind: Reply}
+	if m.IsKind(Promo) || !m.IsKindIn(Greeting, Reply) || m.IsKind("custom") {
+		t.Fatal("wrong answers")
+	}
+	if want := kindBit(Promo) | kindBit(Greeting) | kindBit(Reply) | otherKinds; m.kindsAsked != want {
+		t.Errorf("asked %b, want %b", m.kindsAsked, want)
+	}
+}

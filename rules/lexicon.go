@@ -612,4 +612,3 @@ func anyLang(d *lint.RuleData, list string) map[string]bool {
 	}
 	return out
 }
-

@@ -192,3 +192,66 @@ func loadQualitySet(t *testing.T, path string) []*lint.Message {
 	}
 	return msgs
 }
+
+// The memo said again across kinds is what the rules say: each text of a
+// quality set, read as a stream (so that spelling's word is kept too), is
+// checked in three rounds as a message of another kind each round, by one
+// linter with the memo on, and has the findings of a linter with the memo
+// off. A rule that reads the kind without asking (lint.Message.IsKind) has
+// a text's word said again for a kind it would say something else of, and
+// fails here.
+func TestTextMemoAcrossKinds(t *testing.T) {
+	files := qualitySets(t)
+	on, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off.SetTextMemo(false)
+	type seen struct {
+		rule, msg, suggestion, id string
+		line, col                 int
+		kind                      lint.Kind
+	}
+	said := func(fs []lint.Finding) []seen {
+		out := make([]seen, len(fs))
+		for i, f := range fs {
+			out[i] = seen{f.Rule, f.Message, f.Suggestion, f.MessageID, f.Line, f.Col, f.Msg.Kind}
+		}
+		return out
+	}
+	n := 0
+	for k, path := range files {
+		if k%4 != 1 || testing.Short() && k%12 != 1 {
+			continue
+		}
+		msgs := loadQualitySet(t, path)
+		for _, m := range msgs {
+			m.Streamed = true
+		}
+		for round := range 3 {
+			for i, m := range msgs {
+				m.Kind = lint.Kinds[(i*5+round*3)%len(lint.Kinds)]
+				m.Trim()
+			}
+			want := said(off.CheckFile(msgs))
+			n += len(want)
+			if got := said(on.CheckFile(msgs)); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, round %d: with the memo %d findings, without %d", path, round, len(got), len(want))
+				for i := range min(len(got), len(want)) {
+					if got[i] != want[i] {
+						t.Errorf("first differing: %+v\nwithout the memo: %+v", got[i], want[i])
+						break
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no findings")
+	}
+	t.Logf("%d findings", n)
+}
