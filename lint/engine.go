@@ -453,14 +453,11 @@ func (l *Linter) runSaid(r *messageRun, m *Message) {
 	}
 }
 
-// replay says again what a rule said of a text before.
+// replay says again what a rule said of a text before. A finding's fix is
+// made anew from the kept diagnostic's (place), which nothing keeps.
 func (r *messageRun) replay(ds []Diagnostic) {
-	for _, d := range ds {
-		if d.Fix != nil {
-			fix := *d.Fix // each finding its own
-			d.Fix = &fix
-		}
-		r.add(d)
+	for i := range ds {
+		r.add(ds[i])
 	}
 }
 

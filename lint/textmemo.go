@@ -32,7 +32,7 @@ import (
 // textMemoLongest is the longest text kept: a long text seldom comes
 // twice.
 const (
-	textMemoBytes   = 32 << 20
+	textMemoBytes   = 24 << 20
 	textMemoLongest = 1 << 10
 )
 
