@@ -412,7 +412,7 @@ func (l *Linter) runRules(r *messageRun, m *Message, from int) (next int) {
 			continue
 		}
 		r.ruleN, r.dropped = 0, 0
-		if r.text.text == nil || r.a.said < 0 || r.a.rule.SameForStreamedText && !r.text.text.key.plain {
+		if r.text.text == nil || r.a.said < 0 || r.a.rule.SameForStreamedText && !r.text.text.plain {
 			r.a.check(&r.pass)
 		} else {
 			l.runSaid(r, m)

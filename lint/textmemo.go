@@ -61,15 +61,21 @@ func textKeyOf(m *Message) textKey {
 	return textKey{text: m.Body.Text, kindFrom: m.KindFrom, lang: m.Lang, syntax: m.Syntax, detected: m.LangDetected, plain: plain}
 }
 
-// textSaid is what the rules said of a text (key, hashed to h), by their
-// place (active.said).
+// textSaid is what the rules said of a text, by their place (active.said).
+// The text is known by its key's hashes under two seeds the memo made at
+// random (h, which the memo's maps are by, and h2), not by the key itself:
+// two keys alike in 128 bits of hashes are one chance in 2^64 even for a
+// run of four billion texts, and the text was a fifth of what an entry
+// took; the memo holds as many more texts. plain is the key's.
 type textSaid struct {
-	key textKey
-	h   uint64
+	h, h2 uint64
+	plain bool
 	// said is what the rules said of the text in a message of any kind
-	// they did not ask about, those that said something or asked: most
-	// rules say nothing of most texts.
+	// they did not ask about, those that said something: most rules say
+	// nothing of most texts.
 	said []placeSaid
+	// asks are the kinds the rules asked about, those that asked.
+	asks []placeAsks
 	// byKind are the rules, a bit a place, whose word on the text is by
 	// kind for every kind (kinds): those that read the kind another way
 	// than by asking, and those the text's first message's kind was
@@ -113,13 +119,18 @@ func kindSlot(k Kind) int {
 
 // placeSaid is what the rule at place (active.said) said of a text. In
 // textSaid.said, it is what the rule says of the text in a message of any
-// kind but those it asked about (kinds): whatever its kind, such a message
-// takes the same way through the rule, every ask answered no, as the first
-// did.
+// kind but those it asked about (textSaid.asks): whatever its kind, such a
+// message takes the same way through the rule, every ask answered no, as
+// the first did.
 type placeSaid struct {
 	place int
-	kinds kindBits
 	ds    []Diagnostic
+}
+
+// placeAsks are the kinds the rule at place asked about.
+type placeAsks struct {
+	place uint8
+	kinds kindBits
 }
 
 // placeOf is what the rule at place said in said.
@@ -136,18 +147,9 @@ func placeOf(said []placeSaid, place int) []Diagnostic {
 // message of a kind (kb, its bit; slot, its kindSlot), when the memo has
 // it (known).
 func (said *textSaid) forKind(place int, bit uint64, kb kindBits, slot int) (ds []Diagnostic, known bool) {
-	if said.byKind&bit == 0 {
-		for _, p := range said.said {
-			if p.place == place {
-				if p.kinds&kb == 0 {
-					return p.ds, true
-				}
-				goto byKind
-			}
-		}
-		return nil, true
+	if said.byKind&bit == 0 && !said.asked(place, kb) {
+		return placeOf(said.said, place), true
 	}
-byKind:
 	if slot < 0 {
 		return nil, false
 	}
@@ -159,11 +161,21 @@ byKind:
 	return nil, false
 }
 
+// asked reports whether the rule at place asked about a kind of kb.
+func (said *textSaid) asked(place int, kb kindBits) bool {
+	for _, a := range said.asks {
+		if int(a.place) == place {
+			return a.kinds&kb != 0
+		}
+	}
+	return false
+}
+
 // textMemo is a linter's memo of texts, shared by the messages checked on
 // every core.
 type textMemo struct {
-	rules int // how many rules it keeps
-	seed  maphash.Seed
+	rules       int // how many rules it keeps
+	seed, seed2 maphash.Seed
 	mu    sync.Mutex
 	// texts are by their key's hash, hashed once a message: a text
 	// whose hash another's has is said afresh. older is the generation
@@ -190,7 +202,7 @@ func newTextMemo(active []active) *textMemo {
 	if n == 0 {
 		return nil
 	}
-	return &textMemo{rules: n, seed: maphash.MakeSeed(), texts: map[uint64]*textSaid{}, older: map[uint64]*textSaid{}}
+	return &textMemo{rules: n, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed(), texts: map[uint64]*textSaid{}, older: map[uint64]*textSaid{}}
 }
 
 // said is what the rules said of m's text before (unseen false), or, for a
@@ -202,21 +214,21 @@ func (t *textMemo) said(m *Message) (said *textSaid, unseen bool) {
 		return nil, false
 	}
 	key := textKeyOf(m)
-	h := maphash.Comparable(t.seed, key)
+	h, h2 := maphash.Comparable(t.seed, key), maphash.Comparable(t.seed2, key)
 	t.mu.Lock()
 	said = t.texts[h]
 	if said == nil {
 		// Met in the older generation: it moves to the newer.
-		if said = t.older[h]; said != nil && said.key == key {
+		if said = t.older[h]; said != nil && said.h2 == h2 {
 			delete(t.older, h)
 			t.file(said)
 		}
 	}
 	t.mu.Unlock()
-	if said != nil && said.key == key {
+	if said != nil && said.h2 == h2 {
 		return said, false
 	}
-	return &textSaid{key: key, h: h}, true
+	return &textSaid{h: h, h2: h2, plain: key.plain}, true
 }
 
 // file puts said in the newer generation, first making it the older when
@@ -238,15 +250,17 @@ func (t *textMemo) file(said *textSaid) {
 // asked about (kinds, by place), and what those at byKind said in a
 // message of the kind at slot.
 func (t *textMemo) keep(said *textSaid, by [][]Diagnostic, kinds []kindBits, places, byKind uint64, slot int) {
-	// Kept apart from the message: its text may hold the file's bytes.
-	key := &said.key
-	key.text, key.kindFrom = strings.Clone(key.text), strings.Clone(key.kindFrom)
 	var size int
-	said.said, size = keptSaid(by, kinds, places)
-	said.size = size + 96 + len(key.text) + len(key.kindFrom)
+	said.said, size = keptSaid(by, places)
+	for place, asked := range kinds {
+		if asked != 0 && places&(1<<place) != 0 {
+			said.asks = append(said.asks, placeAsks{uint8(place), asked})
+		}
+	}
+	said.size = size + 80 + 4*len(said.asks)
 	if byKind != 0 && slot >= 0 {
 		k := &kindSaid{holds: byKind}
-		k.said, size = keptSaid(by, nil, byKind)
+		k.said, size = keptSaid(by, byKind)
 		var table kindTable
 		table[slot] = k
 		said.kinds.Store(&table)
@@ -257,19 +271,15 @@ func (t *textMemo) keep(said *textSaid, by [][]Diagnostic, kinds []kindBits, pla
 	t.mu.Unlock()
 }
 
-// keptSaid is what each rule at a place in places said (by) and asked
-// (kinds, nil for none), and about what it takes.
-func keptSaid(by [][]Diagnostic, kinds []kindBits, places uint64) (said []placeSaid, size int) {
+// keptSaid is what each rule at a place in places said (by), and about
+// what it takes.
+func keptSaid(by [][]Diagnostic, places uint64) (said []placeSaid, size int) {
 	for place, ds := range by {
-		var asked kindBits
-		if kinds != nil {
-			asked = kinds[place]
-		}
-		if len(ds) == 0 && asked == 0 || places&(1<<place) == 0 {
+		if len(ds) == 0 || places&(1<<place) == 0 {
 			continue
 		}
-		said = append(said, placeSaid{place, asked, ds})
-		size += 40
+		said = append(said, placeSaid{place, ds})
+		size += 32
 		for _, d := range ds {
 			size += len(d.Message) + len(d.Suggestion) + 96
 			if d.Fix != nil {
@@ -292,10 +302,10 @@ func (t *textMemo) keepByKind(said *textSaid, by [][]Diagnostic, byKind uint64, 
 		}
 	}
 	k := &kindSaid{holds: byKind}
-	k.said, _ = keptSaid(by, nil, byKind)
+	var size int
+	k.said, size = keptSaid(by, byKind)
 	table[slot] = k
 	if said.kinds.CompareAndSwap(old, &table) {
-		_, size := keptSaid(by, nil, byKind)
 		t.grew(said, size+32+8*kindSlots)
 	}
 }
@@ -491,7 +501,7 @@ func (t *textMemo) keepAnalysis(said *textSaid, m *Message) {
 	// of what a text's entry took, and the memo held a third as many
 	// texts.
 	tokens := m.tokens
-	if said.key.plain {
+	if said.plain {
 		tokens = nil
 	}
 	if tokens != nil {
