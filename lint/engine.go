@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"runtime"
@@ -291,7 +292,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		// The config's placeholders: list wins over the format's systems.
 		m.Syntax, m.holders = l.syntax, nil
 	}
-	*r = messageRun{out: out, start: len(out), edits: r.edits, text: textRun{by: r.text.by, kinds: r.text.kinds}}
+	*r = messageRun{out: out, start: len(out), edits: r.edits, text: textRun{by: r.text.by, kinds: r.text.kinds, records: r.text.records}}
 	r.pass = Pass{Msg: m, run: r}
 	// What the rules that are the same for a text said of it before, or
 	// where what they say now is kept; for a text met before, what the
@@ -325,13 +326,16 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	// A rule that failed is not taken as having said all.
 	if t := &r.text; said != nil && !r.failed {
 		if unseen {
-			l.memo.keep(said, t.by, t.kinds, ^said.byKind, t.ranByKind, t.slot)
+			l.memo.keep(said, t.by, t.kinds, ^said.byKind, t.ranByKind, t.slot, &t.records)
 		} else if t.ranByKind != 0 && t.slot >= 0 {
-			l.memo.keepByKind(said, t.by, t.ranByKind, t.slot)
+			l.memo.keepByKind(said, t.by, t.ranByKind, t.slot, &t.records)
 		}
 	}
 	if said != nil {
-		clear(r.text.by) // the entries hold what was said
+		for i := range r.text.by {
+			clear(r.text.by[i]) // nothing of the message is held on to
+			r.text.by[i] = r.text.by[i][:0]
+		}
 		clear(r.text.kinds)
 	}
 	if met {
@@ -369,6 +373,8 @@ type messageRun struct {
 	failed bool
 	// text is what the memo holds of the message's text.
 	text textRun
+	// fix is the edit of a diagnostic said again (replay).
+	fix Edit
 }
 
 // textRun is what the memo holds of a message's text while its rules run
@@ -383,9 +389,11 @@ type textRun struct {
 	// kind: what they said is kept by kind.
 	ranByKind uint64
 	// by is what each rule said, and kinds what kinds it asked about, by
-	// its place, for the memo: room kept from message to message.
-	by    [][]Diagnostic
-	kinds []kindBits
+	// its place, for the memo, and records where the memo's records are
+	// made: room kept from message to message.
+	by      [][]Diagnostic
+	kinds   []kindBits
+	records []byte
 }
 
 // runRules runs the rules on the message from the from-th on and returns
@@ -453,11 +461,19 @@ func (l *Linter) runSaid(r *messageRun, m *Message) {
 	}
 }
 
-// replay says again what a rule said of a text before. A finding's fix is
-// made anew from the kept diagnostic's (place), which nothing keeps.
-func (r *messageRun) replay(ds []Diagnostic) {
-	for i := range ds {
-		r.add(ds[i])
+// replay says again what a rule said of a text before (its sayings in a
+// memo's record). A finding's fix is made anew from the kept diagnostic's
+// (place), which nothing keeps: the run's own edit is enough.
+func (r *messageRun) replay(sayings []byte) {
+	if len(sayings) == 0 {
+		return
+	}
+	n, k := binary.Uvarint(sayings)
+	sayings = sayings[k:]
+	for range n {
+		var d Diagnostic
+		d, sayings = readDiagnostic(sayings, &r.fix)
+		r.add(d)
 	}
 }
 
@@ -471,7 +487,7 @@ func (r *messageRun) endRule() {
 
 func (r *messageRun) add(d Diagnostic) {
 	if r.keep != nil {
-		*r.keep = append(*r.keep, keptDiagnostic(d))
+		*r.keep = append(*r.keep, d) // written into the memo's bytes
 	}
 	if r.ruleN++; r.ruleN > MaxPerRule || len(r.out)-r.start >= MaxPerMessage {
 		r.dropped++

@@ -1,12 +1,14 @@
 package lint
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/msglint/msglint/lint/placeholder"
 )
@@ -71,11 +73,9 @@ type textSaid struct {
 	h, h2 uint64
 	plain bool
 	// said is what the rules said of the text in a message of any kind
-	// they did not ask about, those that said something: most rules say
-	// nothing of most texts.
-	said []placeSaid
-	// asks are the kinds the rules asked about, those that asked.
-	asks []placeAsks
+	// they did not ask about, and the kinds they asked about, those that
+	// said something or asked: most say nothing of most texts (records).
+	said []byte
 	// byKind are the rules, a bit a place, whose word on the text is by
 	// kind for every kind (kinds): those that read the kind another way
 	// than by asking, and those the text's first message's kind was
@@ -106,7 +106,7 @@ const kindSlots = 8
 // message of one kind.
 type kindSaid struct {
 	holds uint64
-	said  []placeSaid
+	said  []byte // records
 }
 
 // kindSlot is k's place in a kindTable, -1 for none.
@@ -117,58 +117,120 @@ func kindSlot(k Kind) int {
 	return -1
 }
 
-// placeSaid is what the rule at place (active.said) said of a text. In
-// textSaid.said, it is what the rule says of the text in a message of any
-// kind but those it asked about (textSaid.asks): whatever its kind, such a
-// message takes the same way through the rule, every ask answered no, as
-// the first did.
-type placeSaid struct {
-	place int
-	ds    []Diagnostic
-}
+// What the rules said of a text is kept as records in bytes, a record a
+// rule that said something or asked the kind: the rule's place, the kinds
+// it asked about (two bytes), the length of the rest (four), then how many
+// diagnostics it said and each of them (appendDiagnostic). Bytes, not
+// Diagnostic values: a diagnostic took a hundred bytes and more and four
+// pointers the collector followed, and the memo held half as many texts;
+// a finding said again reads its strings where they are kept.
+const recordHead = 7
 
-// placeAsks are the kinds the rule at place asked about.
-type placeAsks struct {
-	place uint8
-	kinds kindBits
-}
-
-// placeOf is what the rule at place said in said.
-func placeOf(said []placeSaid, place int) []Diagnostic {
-	for _, p := range said {
-		if p.place == place {
-			return p.ds
-		}
+// appendRecord appends to b the record of the rule at place: the kinds it
+// asked about and what it said.
+func appendRecord(b []byte, place int, kinds kindBits, ds []Diagnostic) []byte {
+	b = append(b, byte(place), byte(kinds), byte(kinds>>8), 0, 0, 0, 0)
+	at := len(b)
+	b = binary.AppendUvarint(b, uint64(len(ds)))
+	for i := range ds {
+		b = appendDiagnostic(b, &ds[i])
 	}
-	return nil
+	binary.LittleEndian.PutUint32(b[at-4:], uint32(len(b)-at))
+	return b
+}
+
+// record finds the record of the rule at place in records: what it said
+// (sayings, for replay) and the kinds it asked about; found false when it
+// has none.
+func record(records []byte, place int) (sayings []byte, kinds kindBits, found bool) {
+	for len(records) >= recordHead {
+		n := int(binary.LittleEndian.Uint32(records[3:]))
+		if int(records[0]) == place {
+			return records[recordHead : recordHead+n], kindBits(records[1]) | kindBits(records[2])<<8, true
+		}
+		records = records[recordHead+n:]
+	}
+	return nil, 0, false
+}
+
+// appendDiagnostic appends d to b: its part, span and severity as numbers,
+// its message and suggestion, and its fix when it has one.
+func appendDiagnostic(b []byte, d *Diagnostic) []byte {
+	b = binary.AppendVarint(b, int64(d.Part.Kind))
+	b = binary.AppendVarint(b, int64(d.Part.Index))
+	b = binary.AppendVarint(b, int64(d.Span.Start))
+	b = binary.AppendVarint(b, int64(d.Span.End))
+	b = binary.AppendVarint(b, int64(d.Severity))
+	b = appendString(b, d.Message)
+	b = appendString(b, d.Suggestion)
+	if d.Fix == nil {
+		return append(b, 0)
+	}
+	b = append(b, 1)
+	b = binary.AppendVarint(b, int64(d.Fix.Span.Start))
+	b = binary.AppendVarint(b, int64(d.Fix.Span.End))
+	return appendString(b, d.Fix.New)
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// readDiagnostic reads a diagnostic appendDiagnostic wrote at the start of
+// b, its fix into fix, and returns it and the rest of b. Its strings are
+// b's bytes, which are never written again.
+func readDiagnostic(b []byte, fix *Edit) (Diagnostic, []byte) {
+	var d Diagnostic
+	var n [5]int64
+	for i := range n {
+		v, k := binary.Varint(b)
+		n[i], b = v, b[k:]
+	}
+	d.Part, d.Span, d.Severity = Part{Kind: PartKind(n[0]), Index: int(n[1])}, Span{Start: int(n[2]), End: int(n[3])}, Severity(n[4])
+	d.Message, b = readString(b)
+	d.Suggestion, b = readString(b)
+	if b[0] == 0 {
+		return d, b[1:]
+	}
+	b = b[1:]
+	start, k := binary.Varint(b)
+	b = b[k:]
+	end, k := binary.Varint(b)
+	b = b[k:]
+	fix.Span = Span{Start: int(start), End: int(end)}
+	fix.New, b = readString(b)
+	d.Fix = fix
+	return d, b
+}
+
+func readString(b []byte) (string, []byte) {
+	n, k := binary.Uvarint(b)
+	if n == 0 {
+		return "", b[k:]
+	}
+	return unsafe.String(&b[k], int(n)), b[k+int(n):]
 }
 
 // forKind is what the rule at place (bit, its bit) said of the text in a
 // message of a kind (kb, its bit; slot, its kindSlot), when the memo has
-// it (known).
-func (said *textSaid) forKind(place int, bit uint64, kb kindBits, slot int) (ds []Diagnostic, known bool) {
-	if said.byKind&bit == 0 && !said.asked(place, kb) {
-		return placeOf(said.said, place), true
+// it (known): its sayings, for replay.
+func (said *textSaid) forKind(place int, bit uint64, kb kindBits, slot int) (sayings []byte, known bool) {
+	if said.byKind&bit == 0 {
+		sayings, kinds, _ := record(said.said, place)
+		if kinds&kb == 0 {
+			return sayings, true
+		}
 	}
 	if slot < 0 {
 		return nil, false
 	}
 	if table := said.kinds.Load(); table != nil {
 		if k := table[slot]; k != nil && k.holds&bit != 0 {
-			return placeOf(k.said, place), true
+			sayings, _, _ := record(k.said, place)
+			return sayings, true
 		}
 	}
 	return nil, false
-}
-
-// asked reports whether the rule at place asked about a kind of kb.
-func (said *textSaid) asked(place int, kb kindBits) bool {
-	for _, a := range said.asks {
-		if int(a.place) == place {
-			return a.kinds&kb != 0
-		}
-	}
-	return false
 }
 
 // textMemo is a linter's memo of texts, shared by the messages checked on
@@ -176,7 +238,7 @@ func (said *textSaid) asked(place int, kb kindBits) bool {
 type textMemo struct {
 	rules       int // how many rules it keeps
 	seed, seed2 maphash.Seed
-	mu    sync.Mutex
+	mu          sync.Mutex
 	// texts are by their key's hash, hashed once a message: a text
 	// whose hash another's has is said afresh. older is the generation
 	// before (textMemoBytes); bytes what texts take.
@@ -248,52 +310,48 @@ func (t *textMemo) file(said *textSaid) {
 // keep files what the rules said of a text (said): what each rule at a
 // place in places (a bit a place) said (by, by place) and the kinds it
 // asked about (kinds, by place), and what those at byKind said in a
-// message of the kind at slot.
-func (t *textMemo) keep(said *textSaid, by [][]Diagnostic, kinds []kindBits, places, byKind uint64, slot int) {
-	var size int
-	said.said, size = keptSaid(by, places)
-	for place, asked := range kinds {
-		if asked != 0 && places&(1<<place) != 0 {
-			said.asks = append(said.asks, placeAsks{uint8(place), asked})
-		}
-	}
-	said.size = size + 80 + 4*len(said.asks)
+// message of the kind at slot. room is where records are made.
+func (t *textMemo) keep(said *textSaid, by [][]Diagnostic, kinds []kindBits, places, byKind uint64, slot int, room *[]byte) {
+	said.said = records(room, by, kinds, places)
+	said.size = 96 + len(said.said)
 	if byKind != 0 && slot >= 0 {
-		k := &kindSaid{holds: byKind}
-		k.said, size = keptSaid(by, byKind)
+		k := &kindSaid{holds: byKind, said: records(room, by, nil, byKind)}
 		var table kindTable
 		table[slot] = k
 		said.kinds.Store(&table)
-		said.size += size + 32 + 8*kindSlots
+		said.size += 48 + 8*kindSlots + len(k.said)
 	}
 	t.mu.Lock()
 	t.file(said)
 	t.mu.Unlock()
 }
 
-// keptSaid is what each rule at a place in places said (by), and about
-// what it takes.
-func keptSaid(by [][]Diagnostic, places uint64) (said []placeSaid, size int) {
+// records are the records of what each rule at a place in places said
+// (by) and the kinds it asked about (kinds; nil for none), made in room
+// and copied out, nil when none said or asked anything.
+func records(room *[]byte, by [][]Diagnostic, kinds []kindBits, places uint64) []byte {
+	b := (*room)[:0]
 	for place, ds := range by {
-		if len(ds) == 0 || places&(1<<place) == 0 {
+		var asked kindBits
+		if kinds != nil {
+			asked = kinds[place]
+		}
+		if len(ds) == 0 && asked == 0 || places&(1<<place) == 0 {
 			continue
 		}
-		said = append(said, placeSaid{place, ds})
-		size += 32
-		for _, d := range ds {
-			size += len(d.Message) + len(d.Suggestion) + 96
-			if d.Fix != nil {
-				size += len(d.Fix.New) + 32
-			}
-		}
+		b = appendRecord(b, place, asked, ds)
 	}
-	return said, size
+	*room = b
+	if len(b) == 0 {
+		return nil
+	}
+	return slices.Clone(b)
 }
 
 // keepByKind files what the rules at byKind said of a text met before
 // (said) in a message of the kind at slot, with what the memo has of the
 // text's other kinds; nothing when another worker filed the kind first.
-func (t *textMemo) keepByKind(said *textSaid, by [][]Diagnostic, byKind uint64, slot int) {
+func (t *textMemo) keepByKind(said *textSaid, by [][]Diagnostic, byKind uint64, slot int, room *[]byte) {
 	old := said.kinds.Load()
 	var table kindTable
 	if old != nil {
@@ -301,12 +359,10 @@ func (t *textMemo) keepByKind(said *textSaid, by [][]Diagnostic, byKind uint64, 
 			return
 		}
 	}
-	k := &kindSaid{holds: byKind}
-	var size int
-	k.said, size = keptSaid(by, byKind)
+	k := &kindSaid{holds: byKind, said: records(room, by, nil, byKind)}
 	table[slot] = k
 	if said.kinds.CompareAndSwap(old, &table) {
-		t.grew(said, size+32+8*kindSlots)
+		t.grew(said, 48+8*kindSlots+len(k.said))
 	}
 }
 
@@ -318,16 +374,6 @@ func (t *textMemo) grew(said *textSaid, size int) {
 		t.bytes += size
 	}
 	t.mu.Unlock()
-}
-
-// keptDiagnostic is a copy of d for a text's memo: its strings apart from
-// the message's, and its fix its own.
-func keptDiagnostic(d Diagnostic) Diagnostic {
-	d.Message, d.Suggestion = strings.Clone(d.Message), strings.Clone(d.Suggestion)
-	if d.Fix != nil {
-		d.Fix = &Edit{Span: d.Fix.Span, New: strings.Clone(d.Fix.New)}
-	}
-	return d
 }
 
 // SetTextMemo switches the linter's memo of texts on (as NewLinter builds
