@@ -820,41 +820,54 @@ func (sp *speller) english(lx *lexicon, text string, toks []lint.Token, ws []lin
 		ws = nil // the verdicts keep what the built-in list says
 	}
 	read := 0 // the text before it is read
-	// The words alone, by ws when it is read (k the word's index there,
-	// i its token's): a text is half spaces and marks.
-	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
-		i, ok := wordTokenAt(toks, ws, k)
-		if !ok {
-			continue
-		}
-		t := &toks[i]
-		if t.Start < read {
-			continue
-		}
-		if ws != nil && runBounded(text, t) {
-			if v := lx.sharedVerdict(&ws[k], text[t.Start:t.End]); v.englishRun {
-				if v.englishOK && !sp.ignore[asciiLower(text[t.Start:t.End])] {
-					hits = append(hits, hit{start: t.Start, end: t.End, right: v.english, sure: true, listed: true})
-				}
+	if ws != nil {
+		// The words alone, by ws (a text is half spaces and marks): a
+		// whole run of letters from its verdict, in a loop that reads
+		// nothing else.
+		for k := range ws {
+			w := &ws[k]
+			if w.Start < read {
 				continue
 			}
-		} else if ws == nil && wholeRun(text, t) {
+			if runBounded(text, &w.Token) {
+				if v := lx.verdictAt(w, text); v.englishRun {
+					if v.englishOK && !sp.ignore[asciiLower(text[w.Start:w.End])] {
+						hits = append(hits, hit{start: w.Start, end: w.End, right: v.english, sure: true, listed: true})
+					}
+					continue
+				}
+			}
+			hits, read = sp.englishAround(text, &w.Token, hits)
+		}
+		return hits
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word || t.Start < read {
+			continue
+		}
+		if wholeRun(text, t) {
 			hits = englishWord(sp, text[t.Start:t.End], t.Norm, hashOf(t.Norm), t.Start, hits)
 			continue
 		}
-		// Every run with a letter meets a word token: the runs around
-		// this one, read from the text.
-		from, to := t.Start, t.End
-		for from > 0 && isMisspellWordByte(text[from-1]) {
-			from--
-		}
-		for to < len(text) && isMisspellWordByte(text[to]) {
-			to++
-		}
-		hits = sp.englishIn(text, from, to, hits)
-		read = to
+		hits, read = sp.englishAround(text, t, hits)
 	}
 	return hits
+}
+
+// englishAround is english's work on a word token that is not a whole run
+// of misspell's letters: every run with a letter meets a word token, so the
+// runs around t are read from the text. It returns where they end, the
+// text before which is read.
+func (sp *speller) englishAround(text string, t *lint.Token, hits []hit) ([]hit, int) {
+	from, to := t.Start, t.End
+	for from > 0 && isMisspellWordByte(text[from-1]) {
+		from--
+	}
+	for to < len(text) && isMisspellWordByte(text[to]) {
+		to++
+	}
+	return sp.englishIn(text, from, to, hits), to
 }
 
 // wholeRun reports a word token that is a whole run of misspell's word
@@ -1474,32 +1487,43 @@ func (sp *speller) listed(l lint.Lang, wl *wordList, lx *lexicon, text string, t
 	if lists, _ := builtinMisspellings(); ws != nil && wl != lists[l] {
 		ws = nil // the verdicts keep what the built-in list finds
 	}
-	// The words alone, as unknownSeeing reads them.
-	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
-		i, ok := wordTokenAt(toks, ws, k)
-		if !ok {
-			continue
-		}
-		t := &toks[i]
-		word := text[t.Start:t.End]
-		if ws != nil {
-			if v := lx.sharedVerdict(&ws[k], word); v.run {
-				if m := v.listed[b2i(ascii)]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, word)]) {
-					hits = append(hits, hit{start: t.Start, end: t.Start + m.n, right: m.right, sure: true, listed: true})
+	if ws != nil {
+		// The words alone, as unknownSeeing reads them: a run of letters
+		// from its verdict, in a loop that reads nothing else.
+		a := b2i(ascii)
+		for k := range ws {
+			w := &ws[k]
+			if v := lx.verdictAt(w, text); v.run {
+				if m := v.listed[a]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, text[w.Start:w.End])]) {
+					hits = append(hits, hit{start: w.Start, end: w.Start + m.n, right: m.right, sure: true, listed: true})
 				}
 				continue
 			}
+			hits = sp.listedToken(l, wl, text, &toks[w.Tok], ascii, starts, hits)
 		}
-		if !oneLetterRun(word) {
-			hits = sp.listedIn(l, wl, text, t.Start, t.End, ascii, hits)
-			continue
+		return hits
+	}
+	for i := range toks {
+		if t := &toks[i]; t.Kind == lint.Word {
+			hits = sp.listedToken(l, wl, text, t, ascii, starts, hits)
 		}
-		if lw := t.Norm; lw != "" && !starts.has(startKey(lw)) && len(wl.endingsByLast[lw[len(lw)-1]]) == 0 {
-			continue
-		}
-		hits = sp.listedWord(l, wl, word, t.Start, ascii, hits)
 	}
 	return hits
+}
+
+// listedToken is listed's work on a word token t that its verdict does
+// not tell: a token of several runs is read a letter at a time, and a run
+// whose first bytes and last byte no listed word has is passed over
+// without hashing it.
+func (sp *speller) listedToken(l lint.Lang, wl *wordList, text string, t *lint.Token, ascii bool, starts *byteSet16, hits []hit) []hit {
+	word := text[t.Start:t.End]
+	if !oneLetterRun(word) {
+		return sp.listedIn(l, wl, text, t.Start, t.End, ascii, hits)
+	}
+	if lw := t.Norm; lw != "" && !starts.has(startKey(lw)) && len(wl.endingsByLast[lw[len(lw)-1]]) == 0 {
+		return hits
+	}
+	return sp.listedWord(l, wl, word, t.Start, ascii, hits)
 }
 
 // oneLetterRun reports a word token that is one run of letters whose norm
@@ -1632,81 +1656,35 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 	var hitRoom [4]tokenHit
 	var seenRoom [8]seenWord
 	hits, seenWords := hitRoom[:0], seenRoom[:0]
-	// The words alone, by ws when the text has them (k the word's index
-	// there, i its token's): a text is half spaces and marks.
-	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
-		i, ok := wordTokenAt(toks, ws, k)
-		if !ok {
-			continue
-		}
-		t := &toks[i] // a token is five words: not copied for each
-		word := text[t.Start:t.End]
-		var v *wordVerdict
-		if ws != nil {
-			v = lx.sharedVerdict(&ws[k], word)
-		} else {
-			v = lx.verdict(word)
-		}
-		if v.quiet && !sp.askAll {
-			continue // most words, wherever they stand
-		}
-		add := func(h hit) { hits = append(hits, tokenHit{t.Start, t.End, h}) }
-		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
-			continue // a suffix written after a placeholder or a quote: {name}'daki
-		}
-		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
-			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
-		}
-		base := word[:v.base]
-		if !v.checked || len(sp.ignore) > 0 && sp.ignored(l, base) {
-			continue
-		}
-		end := t.Start + len(base)
-		// A name keeps its own language's letters (Türk Kebabı on an
-		// Azerbaijani menu): only a word in lower case or at a sentence's
-		// start is the neighbour's word misused.
-		if v.neighbour != "" && !(v.capital && midSentence(text, toks, i)) {
-			// A word of the neighbouring language written with its
-			// letters (teşekkür in Azerbaijani): one clear fix.
-			add(hit{start: t.Start, end: end, right: v.neighbour, sure: true})
-			continue
-		}
-		if v.passes {
-			if v.commoner != "" {
-				add(hit{start: t.Start, end: end, right: v.commoner, sure: v.commonerSure, others: []string{v.commoner}})
+	askAll := sp.askAll
+	if ws != nil {
+		// The words alone, by ws: a text is half spaces and marks. Most
+		// words are quiet, told from their verdict in a loop that reads
+		// nothing else; the others are read in full by unknownWord.
+		for k := range ws {
+			w := &ws[k]
+			v, ok := w.Entry.(*wordVerdict)
+			if !ok {
+				// The first rule to ask: most verdicts are found by
+				// the word's id, here without a call.
+				if v = lx.verdicts.Get(w.ID); v != nil { // nil for id 0
+					w.Entry = v
+				} else {
+					v = lx.keepVerdictAt(w, text)
+				}
 			}
-			if v.slipped {
-				add(hit{start: t.Start, end: end, right: v.slip, sure: true})
+			if !v.quiet || askAll {
+				hits, seenWords = sp.unknownWord(lx, text, toks, w.Tok, v, seen, hits, seenWords)
 			}
-			continue
 		}
-		if l == lint.English && foreignPhrase(text, toks, i) {
-			continue // café au lait, hors d'oeuvres: a phrase of another language
+	} else {
+		for i := range toks {
+			if t := &toks[i]; t.Kind == lint.Word {
+				if v := lx.verdict(text[t.Start:t.End]); !v.quiet || askAll {
+					hits, seenWords = sp.unknownWord(lx, text, toks, i, v, seen, hits, seenWords)
+				}
+			}
 		}
-		// An ASCII word's norm is the word lowered, made by the
-		// tokenizer already.
-		lw := t.Norm
-		if len(base) != len(word) || !isASCIIString(word) {
-			lw = lint.Lower(l, base)
-		}
-		capital := v.capital
-		name := capital && midSentence(text, toks, i)
-		if seen {
-			seenWords = append(seenWords, seenWord{lw, name})
-		}
-		if name || utf8.RuneCountInString(base) < minChecked {
-			continue // a name; a short word is too often an abbreviation
-		}
-		cands, right, sure := lx.ranked(lw)
-		if len(cands) == 0 || lx.addedMark(lw, lint.Lower(l, right)) || lx.truncated(text, toks, i, lw) {
-			continue
-		}
-		if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
-			// At a sentence's start, a name unless the fix is clear; a
-			// label of a word or two (a language, a product) is a name.
-			continue
-		}
-		add(hit{start: t.Start, end: end, right: right, sure: sure, cands: cands})
 	}
 	switch {
 	case len(hits) == 0:
@@ -1725,6 +1703,73 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 		pass.seen = append([]seenWord(nil), seenWords...)
 	}
 	return pass
+}
+
+// unknownWord is unknownSeeing's work on a word that is not quiet (or on
+// every word when askAll): the i-th token of toks, whose verdict is v. It
+// appends to hits and seenWords what the word adds, and returns them.
+func (sp *speller) unknownWord(lx *lexicon, text string, toks []lint.Token, i int, v *wordVerdict, seen bool, hits []tokenHit, seenWords []seenWord) ([]tokenHit, []seenWord) {
+	l := lx.lang
+	t := &toks[i] // a token is five words: not copied for each
+	word := text[t.Start:t.End]
+	add := func(h hit) { hits = append(hits, tokenHit{t.Start, t.End, h}) }
+	if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
+		return hits, seenWords // a suffix written after a placeholder or a quote: {name}'daki
+	}
+	if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
+		return hits, seenWords // a suffix after a number or an acronym: PIN-inizi, 11-də
+	}
+	base := word[:v.base]
+	if !v.checked || len(sp.ignore) > 0 && sp.ignored(l, base) {
+		return hits, seenWords
+	}
+	end := t.Start + len(base)
+	// A name keeps its own language's letters (Türk Kebabı on an
+	// Azerbaijani menu): only a word in lower case or at a sentence's
+	// start is the neighbour's word misused.
+	if v.neighbour != "" && !(v.capital && midSentence(text, toks, i)) {
+		// A word of the neighbouring language written with its
+		// letters (teşekkür in Azerbaijani): one clear fix.
+		add(hit{start: t.Start, end: end, right: v.neighbour, sure: true})
+		return hits, seenWords
+	}
+	if v.passes {
+		if v.commoner != "" {
+			add(hit{start: t.Start, end: end, right: v.commoner, sure: v.commonerSure, others: []string{v.commoner}})
+		}
+		if v.slipped {
+			add(hit{start: t.Start, end: end, right: v.slip, sure: true})
+		}
+		return hits, seenWords
+	}
+	if l == lint.English && foreignPhrase(text, toks, i) {
+		return hits, seenWords // café au lait, hors d'oeuvres: a phrase of another language
+	}
+	// An ASCII word's norm is the word lowered, made by the
+	// tokenizer already.
+	lw := t.Norm
+	if len(base) != len(word) || !isASCIIString(word) {
+		lw = lint.Lower(l, base)
+	}
+	capital := v.capital
+	name := capital && midSentence(text, toks, i)
+	if seen {
+		seenWords = append(seenWords, seenWord{lw, name})
+	}
+	if name || utf8.RuneCountInString(base) < minChecked {
+		return hits, seenWords // a name; a short word is too often an abbreviation
+	}
+	cands, right, sure := lx.ranked(lw)
+	if len(cands) == 0 || lx.addedMark(lw, lint.Lower(l, right)) || lx.truncated(text, toks, i, lw) {
+		return hits, seenWords
+	}
+	if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
+		// At a sentence's start, a name unless the fix is clear; a
+		// label of a word or two (a language, a product) is a name.
+		return hits, seenWords
+	}
+	add(hit{start: t.Start, end: end, right: right, sure: sure, cands: cands})
+	return hits, seenWords
 }
 
 // closesBeforeSuffix reports a punctuation token after which a word is a
@@ -1912,6 +1957,25 @@ func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
 		return v
 	}
 	return lx.keepVerdict(w, word)
+}
+
+// verdictAt is sharedVerdict of a word of text, whose own text is cut out
+// of text only when its verdict is worked out: the passes that ask it of
+// every word read most verdicts here, inlined, from the word itself.
+func (lx *lexicon) verdictAt(w *lint.WordToken, text string) *wordVerdict {
+	if v, ok := w.Entry.(*wordVerdict); ok {
+		return v
+	}
+	return lx.keepVerdictAt(w, text)
+}
+
+// keepVerdictAt is keepVerdict of a word of text. It is kept a call of its
+// own: inlined, the word's bounds checks and the call's arguments would sit
+// in the loops over every word, most of which never come here.
+//
+//go:noinline
+func (lx *lexicon) keepVerdictAt(w *lint.WordToken, text string) *wordVerdict {
+	return lx.keepVerdict(w, text[w.Start:w.End])
 }
 
 // keepVerdict is sharedVerdict for a word no rule asked about yet.
@@ -2261,22 +2325,4 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// wordsToWalk is how many places a pass over a text's words walks: its
-// words when ws is read, else every token (wordTokenAt skips the rest).
-func wordsToWalk(toks []lint.Token, ws []lint.WordToken) int {
-	if ws != nil {
-		return len(ws)
-	}
-	return len(toks)
-}
-
-// wordTokenAt is the token index of the k-th place wordsToWalk counts,
-// and whether it is a word.
-func wordTokenAt(toks []lint.Token, ws []lint.WordToken, k int) (int, bool) {
-	if ws != nil {
-		return ws[k].Tok, true
-	}
-	return k, toks[k].Kind == lint.Word
 }
