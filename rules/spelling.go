@@ -1745,31 +1745,88 @@ func (sp *speller) unknownWord(lx *lexicon, text string, toks []lint.Token, i in
 	if l == lint.English && foreignPhrase(text, toks, i) {
 		return hits, seenWords // café au lait, hors d'oeuvres: a phrase of another language
 	}
-	// An ASCII word's norm is the word lowered, made by the
-	// tokenizer already.
-	lw := t.Norm
-	if len(base) != len(word) || !isASCIIString(word) {
-		lw = lint.Lower(l, base)
-	}
+	u := v.unknownOf(lx, word, t.Norm)
+	lw := u.lw
 	capital := v.capital
 	name := capital && midSentence(text, toks, i)
 	if seen {
 		seenWords = append(seenWords, seenWord{lw, name})
 	}
-	if name || utf8.RuneCountInString(base) < minChecked {
+	if name || u.short {
 		return hits, seenWords // a name; a short word is too often an abbreviation
 	}
-	cands, right, sure := lx.ranked(lw)
-	if len(cands) == 0 || lx.addedMark(lw, lint.Lower(l, right)) || lx.truncated(text, toks, i, lw) {
+	r := u.rankingOf(lx)
+	if r.none || lx.truncated(text, toks, i, lw) {
 		return hits, seenWords
 	}
-	if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
+	if capital && (!r.clear || len(toks) < 5) {
 		// At a sentence's start, a name unless the fix is clear; a
 		// label of a word or two (a language, a product) is a name.
 		return hits, seenWords
 	}
-	add(hit{start: t.Start, end: end, right: right, sure: sure, cands: cands})
+	add(hit{start: t.Start, end: end, right: r.right, sure: r.sure, cands: r.cands})
 	return hits, seenWords
+}
+
+// unknownWordInfo is what the unknown-word pass makes of a word the
+// lexicon does not know, wherever it stands, kept in its verdict
+// (wordVerdict.unknown): such a word, a slip a library repeats or a name,
+// comes again and again, and lowering it, ranking its fixes and comparing
+// their letters were most of its cost each time.
+type unknownWordInfo struct {
+	lw       string // the word's base lowered
+	fromNorm bool   // lw is the token's norm (an ASCII word)
+	short    bool   // fewer than minChecked letters
+	ranking  atomic.Pointer[unknownRanking]
+}
+
+// unknownRanking is what the ranked fixes of an unknown word say of it.
+type unknownRanking struct {
+	cands []candidate
+	right string
+	sure  bool
+	// none: no fix to offer (no candidate, or one that only adds a mark
+	// the language's texts drop, lexicon.addedMark).
+	none bool
+	// clear: the fix is sure and clear enough for a word at a
+	// sentence's start (lexicon.clearAtStart).
+	clear bool
+}
+
+// unknownOf is the verdict's unknownWordInfo for word, whose token's norm
+// is norm: worked out on the first question and kept.
+func (v *wordVerdict) unknownOf(lx *lexicon, word, norm string) *unknownWordInfo {
+	// An ASCII word's lower case is its norm, made by the tokenizer
+	// already: a kept one is read when it is that norm.
+	u := v.unknown.Load()
+	if u != nil && (!u.fromNorm || u.lw == norm) {
+		return u
+	}
+	base := word[:v.base]
+	fromNorm := len(base) == len(word) && isASCIIString(word)
+	lw := norm
+	if !fromNorm {
+		lw = lint.Lower(lx.lang, base)
+	}
+	fresh := &unknownWordInfo{lw: lw, fromNorm: fromNorm, short: utf8.RuneCountInString(base) < minChecked}
+	if u == nil {
+		v.unknown.CompareAndSwap(nil, fresh)
+	}
+	return fresh
+}
+
+// rankingOf is the ranking of the word's fixes, worked out on the first
+// question and kept.
+func (u *unknownWordInfo) rankingOf(lx *lexicon) *unknownRanking {
+	if r := u.ranking.Load(); r != nil {
+		return r
+	}
+	cands, right, sure := lx.ranked(u.lw)
+	r := &unknownRanking{cands: cands, right: right, sure: sure}
+	r.none = len(cands) == 0 || lx.addedMark(u.lw, lint.Lower(lx.lang, right))
+	r.clear = !r.none && sure && lx.clearAtStart(u.lw, cands[0])
+	u.ranking.CompareAndSwap(nil, r)
+	return r
 }
 
 // closesBeforeSuffix reports a punctuation token after which a word is a
@@ -1832,6 +1889,10 @@ type wordVerdict struct {
 	// own language's word to write for it, or "", worked out on the first
 	// question.
 	pair atomic.Pointer[neighbourPair]
+	// unknown is what the unknown-word pass makes of the word when the
+	// lexicon does not know it (unknownOf), worked out on the first
+	// question.
+	unknown atomic.Pointer[unknownWordInfo]
 }
 
 // knownIn is other.known of the verdict's base, kept in the verdict.
