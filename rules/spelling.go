@@ -426,8 +426,9 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		sp.lists[l] = wl
 	}
 	checks := map[lint.Lang]langSpelling{}
+	builtin, _ := builtinMisspellings()
 	for _, l := range lint.Langs {
-		checks[l] = langSpelling{misspell: sp.misspell[l], list: sp.lists[l]}
+		checks[l] = langSpelling{misspell: sp.misspell[l], list: sp.lists[l], builtin: sp.lists[l] == builtin[l]}
 	}
 	sp.checks = lint.NewLangTable(checks)
 	return sp, nil
@@ -438,6 +439,9 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 type langSpelling struct {
 	misspell bool
 	list     *wordList
+	// builtin says list is the language's built-in list, what the
+	// verdicts of its words keep (wordVerdict.listed).
+	builtin bool
 }
 
 func clone[K comparable, V any](m map[K]V) map[K]V {
@@ -1271,17 +1275,22 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 			kept.passes = kept.body[:0]
 		}
 	}
+	c := sp.checks.Of(m)
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
+		// Whether the text's letters are all ASCII, which the unknown-word
+		// pass asks of a text not in English and the lists of every text
+		// they read: found once.
+		ascii := (lx != nil && lx.lang != lint.English || !c.misspell && c.list != nil) && asciiLetters(text)
 		var pass unknownPass
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
-			pass = sp.unknownSeeing(lx, text, toks, ws, kept != nil, scratch)
+			pass = sp.unknownSeeing(lx, text, toks, ws, ascii, kept != nil, scratch)
 			if kept != nil {
 				kept.keep(pass, scratch)
 			}
 		}
-		sp.field(m, sp.checks.Of(m), lx, part, text, toks, ws, pass, report)
+		sp.field(m, c, lx, part, text, toks, ws, ascii, pass, report)
 	})
 	if kept != nil {
 		m.Remember(spellingKey{}, kept)
@@ -1290,8 +1299,9 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
-// ws, when not nil, are the text's words with their verdicts in lx.
-func (sp *speller) field(m *lint.Message, c langSpelling, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
+// ws, when not nil, are the text's words with their verdicts in lx; ascii
+// says the text's letters are all ASCII (asked when c has a list).
+func (sp *speller) field(m *lint.Message, c langSpelling, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, ascii bool, pass unknownPass, report func(lint.Diagnostic)) {
 	l := m.Lang
 	// Room for a text's hits, most texts' all, kept off the heap.
 	var room [4]hit
@@ -1299,7 +1309,7 @@ func (sp *speller) field(m *lint.Message, c langSpelling, lx *lexicon, part lint
 	if c.misspell {
 		hits = sp.english(lx, text, toks, ws, hits)
 	} else if wl := c.list; wl != nil {
-		hits = sp.listed(l, wl, lx, text, toks, ws, hits)
+		hits = sp.listedText(l, wl, lx, text, toks, ws, ascii, c.builtin, hits)
 	}
 	hits = append(hits, sp.rejected(l, text)...)
 	curated := len(hits)
@@ -1479,12 +1489,18 @@ func words(cands []candidate) []string {
 // for each word token of toks: a run of letters is then told from its
 // verdict, which keeps what the built-in list finds in it.
 func (sp *speller) listed(l lint.Lang, wl *wordList, lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, hits []hit) []hit {
-	ascii := asciiLetters(text)
+	lists, _ := builtinMisspellings()
+	return sp.listedText(l, wl, lx, text, toks, ws, asciiLetters(text), wl == lists[l], hits)
+}
+
+// listedText is listed of a text whose letters are all ASCII or not, with
+// a list that is the built-in one of the language (builtin) or not.
+func (sp *speller) listedText(l lint.Lang, wl *wordList, lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, ascii, builtin bool, hits []hit) []hit {
 	starts := wl.starts
 	if ascii {
 		starts = wl.foldedStarts
 	}
-	if lists, _ := builtinMisspellings(); ws != nil && wl != lists[l] {
+	if !builtin {
 		ws = nil // the verdicts keep what the built-in list finds
 	}
 	if ws != nil {
@@ -1635,19 +1651,20 @@ func (sp *speller) bodyWords(m *lint.Message, lx *lexicon, part lint.Part) []lin
 // ws, when not nil, are the text's words (lint.Message.Words), one for
 // each word token of toks, whose verdicts are shared with other rules.
 func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken) unknownPass {
-	return sp.unknownSeeing(lx, text, toks, ws, true, nil)
+	return sp.unknownSeeing(lx, text, toks, ws, lx.lang != lint.English && asciiLetters(text), true, nil)
 }
 
 // unknownSeeing is unknown, listing the unknown words it sees (for the
 // file check's counts) only when seen is true: a message read as a stream
 // is never counted. The pass's hits and words are in room when they fit
-// and room is not nil.
-func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, seen bool, room *passRoom) unknownPass {
+// and room is not nil. ascii says the text's letters are all ASCII, asked
+// of a text not in English.
+func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, ascii, seen bool, room *passRoom) unknownPass {
 	pass := unknownPass{text: text}
 	l := lx.lang
 	// A Turkish or Azerbaijani text written without its own letters (as
 	// SMS often is) is read as it is meant: only the lists apply.
-	if l != lint.English && asciiLetters(text) {
+	if l != lint.English && ascii {
 		return pass
 	}
 	// The hits and the words seen are gathered on the stack and copied
