@@ -612,8 +612,19 @@ func blankLinks(text string) string {
 			b[i] = ' '
 		}
 	}
+	// The first links' spans, whose slashes the search for bare links
+	// below passes over: all a bare link found from such a slash holds
+	// (from after the "://" to a space at the latest) is blanked already.
+	var links [4][2]int
+	nLinks := 0
 	if strings.Contains(text, "://") {
-		blankURLs(text, blankSpan)
+		blankURLs(text, func(start, end int) {
+			blankSpan(start, end)
+			if nLinks < len(links) {
+				links[nLinks] = [2]int{start, end}
+				nLinks++
+			}
+		})
 	}
 	// www. links as the text reads with the other links blanked.
 	if b == nil && strings.Contains(text, "www.") {
@@ -633,12 +644,19 @@ func blankLinks(text string) string {
 			notWords[i].find(text, blankSpan)
 		}
 	}
-	for from := 0; ; {
+	for from, link := 0, 0; ; {
 		i := strings.IndexByte(text[from:], '/')
 		if i < 0 {
 			break
 		}
 		i += from
+		for link < nLinks && links[link][1] <= i {
+			link++
+		}
+		if link < nLinks && links[link][0] <= i {
+			from = links[link][1]
+			continue
+		}
 		if start, end, ok := bareLink(text, i); ok {
 			blankSpan(start, end)
 			i = end - 1 // the path runs from the slash: end > i
