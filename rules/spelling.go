@@ -1303,6 +1303,18 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
+			if ws != nil && sp.oneWalk(c) {
+				// The body's words, most texts', in one walk for both
+				// passes.
+				var room [4]hit // the curated hits, as field has them
+				var curated []hit
+				pass, curated = sp.walkWords(lx, c, text, toks, ws, ascii, kept != nil, scratch, room[:0])
+				if kept != nil {
+					kept.keep(pass, scratch)
+				}
+				sp.fieldHits(m, lx, part, text, curated, pass, report)
+				return
+			}
 			pass = sp.unknownSeeing(lx, text, toks, ws, ascii, kept != nil, scratch)
 			if kept != nil {
 				kept.keep(pass, scratch)
@@ -1329,6 +1341,14 @@ func (sp *speller) field(m *lint.Message, c langSpelling, lx *lexicon, part lint
 	} else if wl := c.list; wl != nil {
 		hits = sp.listedText(l, wl, lx, text, toks, ws, ascii, c.builtin, hits)
 	}
+	sp.fieldHits(m, lx, part, text, hits, pass, report)
+}
+
+// fieldHits is field once the curated lists' hits are found: the
+// config's rejected words and the unknown-word pass's sure fixes join
+// them, and all are reported.
+func (sp *speller) fieldHits(m *lint.Message, lx *lexicon, part lint.Part, text string, hits []hit, pass unknownPass, report func(lint.Diagnostic)) {
+	l := m.Lang
 	hits = append(hits, sp.rejected(l, text)...)
 	curated := len(hits)
 	for _, h := range pass.hits {
@@ -1721,6 +1741,14 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 			}
 		}
 	}
+	return passOf(text, hits, seenWords, room)
+}
+
+// passOf is the unknown-word pass over text that found hits and saw
+// seenWords, both gathered on the caller's stack: copied into room when
+// they fit and room is not nil, else into slices of their own.
+func passOf(text string, hits []tokenHit, seenWords []seenWord, room *passRoom) unknownPass {
+	pass := unknownPass{text: text}
 	switch {
 	case len(hits) == 0:
 	case room != nil && len(hits) <= len(room.hits):
@@ -1738,6 +1766,144 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 		pass.seen = append([]seenWord(nil), seenWords...)
 	}
 	return pass
+}
+
+// oneWalk says whether walkWords does the passes over a body's words with
+// the language's way of checking c: when the curated pass, if any, reads
+// the words' verdicts (the built-in lists, misspell's own list of words
+// with letters); else each pass walks the text on its own.
+func (sp *speller) oneWalk(c langSpelling) bool {
+	if c.misspell {
+		return !sp.enLetterless && sp.en == defaultEnglish()
+	}
+	return c.list == nil || c.builtin
+}
+
+// walkWords is unknownSeeing and the curated pass (english or listed) of
+// field over a text whose words ws are read, in one walk: each word's
+// verdict is found once, for both, and most words are passed over by both
+// in the same few steps. The curated hits are appended to curated, in the
+// order field finds them. oneWalk(c) must hold.
+func (sp *speller) walkWords(lx *lexicon, c langSpelling, text string, toks []lint.Token, ws []lint.WordToken, ascii, seen bool, room *passRoom, curated []hit) (unknownPass, []hit) {
+	l := lx.lang
+	// A Turkish or Azerbaijani text written without its own letters is
+	// read by the lists alone (unknownSeeing).
+	unknownToo := l == lint.English || !ascii
+	var hitRoom [4]tokenHit
+	var seenRoom [8]seenWord
+	hits, seenWords := hitRoom[:0], seenRoom[:0]
+	askAll := sp.askAll
+	wl, a := c.list, b2i(ascii)
+	var starts *byteSet16
+	if !c.misspell && wl != nil {
+		starts = wl.starts
+		if ascii {
+			starts = wl.foldedStarts
+		}
+	}
+	// Which words the passes read (loudness); the others are passed over
+	// by nextLoud, in a loop that calls nothing.
+	var mask loudBits
+	switch {
+	case c.misspell:
+		mask = loudEnglish
+	case wl != nil:
+		mask = loudListed << a
+	}
+	if unknownToo {
+		mask |= loudUnknown
+		if askAll {
+			mask |= loudAlways
+		}
+	}
+	english := c.misspell
+	read := 0 // english's: the text before it is read
+	for k := nextLoud(lx, text, ws, 0, mask, english); k < len(ws); k = nextLoud(lx, text, ws, k+1, mask, english) {
+		w := &ws[k]
+		v := lx.verdictAt(w, text)
+		switch {
+		case c.misspell:
+			// As english reads the word.
+			if w.Start < read {
+				break
+			}
+			if v.englishRun && runBounded(text, &w.Token) {
+				if v.englishOK && !sp.ignore[asciiLower(text[w.Start:w.End])] {
+					curated = append(curated, hit{start: w.Start, end: w.End, right: v.english, sure: true, listed: true})
+				}
+				break
+			}
+			curated, read = sp.englishAround(text, &w.Token, curated)
+		case wl != nil:
+			// As listedText reads the word.
+			if !v.run {
+				curated = sp.listedToken(l, wl, text, &toks[w.Tok], ascii, starts, curated)
+			} else if m := v.listed[a]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, text[w.Start:w.End])]) {
+				curated = append(curated, hit{start: w.Start, end: w.Start + m.n, right: m.right, sure: true, listed: true})
+			}
+		}
+		if unknownToo && (!v.quiet || askAll) {
+			hits, seenWords = sp.unknownWord(lx, text, toks, w.Tok, v, seen, hits, seenWords)
+		}
+	}
+	return passOf(text, hits, seenWords, room), curated
+}
+
+// loudBits are the passes over a body's words that have to read a word,
+// wherever it stands (loudness): the others pass it over.
+type loudBits uint8
+
+const (
+	loudUnknown loudBits = 1 << iota // the unknown-word pass: not quiet
+	loudListed                       // the lists, in a text with the language's letters
+	loudListedFolded                 // the lists, in a text without them (loudListed << 1)
+	loudEnglish                      // misspell's list
+	loudAlways                       // every pass that asks (set in every verdict)
+)
+
+// loudness is the verdict's loud bits: the unknown-word pass reads a word
+// that is not quiet; the lists a word that is not one run of letters, or
+// that they find; misspell's list a word that is not one of its runs, or
+// that it corrects (and, as english reads it, a word with a letter or digit
+// of the run beside it: nextLoud asks that of the text).
+func loudness(v *wordVerdict) loudBits {
+	b := loudAlways
+	if !v.quiet {
+		b |= loudUnknown
+	}
+	if !v.run || v.listed[0].n > 0 {
+		b |= loudListed
+	}
+	if !v.run || v.listed[1].n > 0 {
+		b |= loudListedFolded
+	}
+	if !v.englishRun || v.englishOK {
+		b |= loudEnglish
+	}
+	return b
+}
+
+// nextLoud is the index of the first word of ws from k on that a pass of
+// mask reads (loudness), or len(ws): most words of a text are passed over
+// here, the verdict found in the word or by its id, in a loop that calls
+// nothing. A word whose verdict is yet to be worked out is read. english
+// says misspell's list is one of the passes, which reads a word beside
+// another of its run's characters as well.
+func nextLoud(lx *lexicon, text string, ws []lint.WordToken, k int, mask loudBits, english bool) int {
+	for ; k < len(ws); k++ {
+		w := &ws[k]
+		v, ok := w.Entry.(*wordVerdict)
+		if !ok {
+			if v = lx.verdicts.Get(w.ID); v == nil { // nil for id 0
+				return k
+			}
+			w.Entry = v
+		}
+		if v.loud&mask != 0 || english && !runBounded(text, &w.Token) {
+			return k
+		}
+	}
+	return k
 }
 
 // unknownWord is unknownSeeing's work on a word that is not quiet (or on
@@ -1915,6 +2081,9 @@ type wordVerdict struct {
 	// wherever it stands (not checked, or a word of the language with
 	// no commoner word or slip to offer, and no neighbour's word).
 	quiet bool
+	// loud says which passes over a body's words have to read the word
+	// (loudness): walkWords passes over the others in a few steps.
+	loud loudBits
 	// others keeps other languages' verdicts on the base (lexicon.known),
 	// which the language rule asks of every word: two bits a lexicon, by
 	// its slot, asked and known; worked out on the first question.
@@ -2008,6 +2177,7 @@ func (lx *lexicon) verdictOf(word, norm string) *wordVerdict {
 	return lx.verdictMemo.get(word, func() *wordVerdict {
 		v := lx.newVerdict(word, norm)
 		v.quiet = !v.checked || v.neighbour == "" && v.passes && v.commoner == "" && !v.slipped
+		v.loud = loudness(v)
 		return v
 	})
 }

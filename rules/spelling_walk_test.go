@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/msglint/msglint/bench/gen"
+	"github.com/msglint/msglint/lint"
+	"github.com/msglint/msglint/lint/load"
+)
+
+// FuzzWalkWords holds walkWords, the unknown-word pass and the curated
+// pass over a body's words in one walk, to the two passes each walking
+// the text's tokens alone, for every language and with an ignore list
+// (which makes the English list the speller's own, walked alone).
+func FuzzWalkWords(f *testing.F) {
+	for _, s := range []string{"Maalesef sipariş Luma'ya gəlmədi, Teşekkür! herkez orjinal", "Malesef bu urun herkez icin stokta degil.",
+		"We recieve it. Dr. Who's café au lait, SMS'i acheive", "Təşəkür edirik, xaiş edirik bir az gözləyin.",
+		"İyi günler 🙂 a1b2 iPhone recieve's don't-recieve 2recieve", ""} {
+		f.Add(s, uint8(0))
+	}
+	msgs, err := load.Options{}.File("lib.yaml", gen.Library(200, 7))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for i, m := range msgs {
+		f.Add(m.Body.Text, uint8(i))
+	}
+	plain, err := newSpeller(SpellingOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	ignoring, err := newSpeller(SpellingOptions{Ignore: []string{"orjinal", "recieve"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, pick uint8) {
+		l := lint.Langs[int(pick)%3]
+		lx, err := lexiconFor(l)
+		if err != nil || lx == nil {
+			t.Skip()
+		}
+		sp := plain
+		if pick&8 != 0 {
+			sp = ignoring
+		}
+		c := sp.checks.Of(&lint.Message{Lang: l})
+		if !sp.oneWalk(c) {
+			t.Skip()
+		}
+		m := &lint.Message{Lang: l, Body: lint.Field{Text: text, Map: lint.LinearMap(len(text), 0)}}
+		if pick&4 != 0 {
+			m.WordIDs() // the verdicts found by id
+		}
+		toks := m.Tokens()
+		ascii := asciiLetters(text)
+		wantPass := sp.unknownSeeing(lx, text, toks, nil, l != lint.English && ascii, true, nil)
+		var want []hit
+		if c.misspell {
+			want = sp.english(lx, text, toks, nil, nil)
+		} else if c.list != nil {
+			want = sp.listedText(l, c.list, lx, text, toks, nil, ascii, c.builtin, nil)
+		}
+		gotPass, got := sp.walkWords(lx, c, text, toks, m.Words(), ascii, true, nil, nil)
+		opts := cmp.AllowUnexported(unknownPass{}, tokenHit{}, hit{}, seenWord{}, candidate{})
+		if !cmp.Equal(wantPass, gotPass, opts) {
+			t.Fatalf("%s %q: unknown pass %+v, alone %+v", l, text, gotPass, wantPass)
+		}
+		if !cmp.Equal(want, got, opts) {
+			t.Fatalf("%s %q: curated hits %+v, alone %+v", l, text, got, want)
+		}
+	})
+}
