@@ -102,7 +102,7 @@ func lexiconFor(l lint.Lang) (*lexicon, error) {
 func lexiconSlotOf(l lint.Lang) *lexiconSlot {
 	if p := lexicons.Load(); p != nil {
 		for _, s := range *p {
-			if s.lang == l {
+			if sameLang(s.lang, l) {
 				return s
 			}
 		}
@@ -131,13 +131,26 @@ func lexiconSlotOf(l lint.Lang) *lexiconSlot {
 	return s
 }
 
+// sameLang is a == b, for a language's code of two letters (most codes)
+// compared here a byte at a time rather than by a call: a message asks for
+// its lexicons by code several times.
+func sameLang(a, b lint.Lang) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 2 {
+		return a[0] == b[0] && a[1] == b[1]
+	}
+	return a == b
+}
+
 // lexiconBuilt is lexiconFor(l) when l's lexicon is built already (nil
 // for a language without a dictionary); ok is false when it is not, and
 // asking does not build it.
 func lexiconBuilt(l lint.Lang) (lx *lexicon, ok bool) {
 	if p := lexicons.Load(); p != nil {
 		for _, s := range *p {
-			if s.lang == l && s.built.Load() && s.err == nil {
+			if sameLang(s.lang, l) && s.built.Load() && s.err == nil {
 				return s.lx, true
 			}
 		}
