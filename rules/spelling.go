@@ -1840,6 +1840,10 @@ func (sp *speller) walkWords(lx *lexicon, c langSpelling, text string, toks []li
 	for k := nextLoud(lx, text, ws, 0, mask, english); k < len(ws); k = nextLoud(lx, text, ws, k+1, mask, english) {
 		w := &ws[k]
 		v := lx.verdictAt(w, text)
+		// A curated hit of the word itself covers it: field drops the
+		// unknown-word pass's hits there, so the pass has nothing to
+		// give of the word unless the words it sees are counted.
+		own := false
 		switch {
 		case c.misspell:
 			// As english reads the word.
@@ -1849,6 +1853,7 @@ func (sp *speller) walkWords(lx *lexicon, c langSpelling, text string, toks []li
 			if v.englishRun && runBounded(text, &w.Token) {
 				if v.englishOK && !sp.ignore[asciiLower(text[w.Start:w.End])] {
 					curated = append(curated, hit{start: w.Start, end: w.End, right: v.english, sure: true, listed: true})
+					own = true
 				}
 				break
 			}
@@ -1859,9 +1864,10 @@ func (sp *speller) walkWords(lx *lexicon, c langSpelling, text string, toks []li
 				curated = sp.listedToken(l, wl, text, &toks[w.Tok], ascii, starts, curated)
 			} else if m := v.listed[a]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, text[w.Start:w.End])]) {
 				curated = append(curated, hit{start: w.Start, end: w.Start + m.n, right: m.right, sure: true, listed: true})
+				own = true
 			}
 		}
-		if unknownToo && (!v.quiet || askAll) {
+		if unknownToo && (!v.quiet || askAll) && (seen || !own) {
 			hits, seenWords = sp.unknownWord(lx, text, toks, w.Tok, v, seen, hits, seenWords)
 		}
 	}
@@ -1873,11 +1879,11 @@ func (sp *speller) walkWords(lx *lexicon, c langSpelling, text string, toks []li
 type loudBits uint8
 
 const (
-	loudUnknown loudBits = 1 << iota // the unknown-word pass: not quiet
-	loudListed                       // the lists, in a text with the language's letters
-	loudListedFolded                 // the lists, in a text without them (loudListed << 1)
-	loudEnglish                      // misspell's list
-	loudAlways                       // every pass that asks (set in every verdict)
+	loudUnknown      loudBits = 1 << iota // the unknown-word pass: not quiet
+	loudListed                            // the lists, in a text with the language's letters
+	loudListedFolded                      // the lists, in a text without them (loudListed << 1)
+	loudEnglish                           // misspell's list
+	loudAlways                            // every pass that asks (set in every verdict)
 )
 
 // loudness is the verdict's loud bits: the unknown-word pass reads a word

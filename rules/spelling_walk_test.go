@@ -15,18 +15,7 @@ import (
 // the text's tokens alone, for every language and with an ignore list
 // (which makes the English list the speller's own, walked alone).
 func FuzzWalkWords(f *testing.F) {
-	for _, s := range []string{"Maalesef sipariş Luma'ya gəlmədi, Teşekkür! herkez orjinal", "Malesef bu urun herkez icin stokta degil.",
-		"We recieve it. Dr. Who's café au lait, SMS'i acheive", "Təşəkür edirik, xaiş edirik bir az gözləyin.",
-		"İyi günler 🙂 a1b2 iPhone recieve's don't-recieve 2recieve", ""} {
-		f.Add(s, uint8(0))
-	}
-	msgs, err := load.Options{}.File("lib.yaml", gen.Library(200, 7))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for i, m := range msgs {
-		f.Add(m.Body.Text, uint8(i))
-	}
+	addWalkSeeds(f)
 	plain, err := newSpeller(SpellingOptions{})
 	if err != nil {
 		f.Fatal(err)
@@ -71,4 +60,50 @@ func FuzzWalkWords(f *testing.F) {
 			t.Fatalf("%s %q: curated hits %+v, alone %+v", l, text, got, want)
 		}
 	})
+}
+
+// FuzzStreamedFindings holds the findings of a message read as a stream,
+// whose unknown-word pass gives nothing of a word with a curated hit of its
+// own (walkWords), to those of the same message kept for the file check,
+// whose pass reads every word it is asked of.
+func FuzzStreamedFindings(f *testing.F) {
+	addWalkSeeds(f)
+	sp, err := newSpeller(SpellingOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, pick uint8) {
+		l := lint.Langs[int(pick)%3]
+		var got, want []lint.Diagnostic
+		for _, streamed := range []bool{false, true} {
+			m := &lint.Message{Lang: l, Body: lint.Field{Text: text, Map: lint.LinearMap(len(text), 0)}, Streamed: streamed}
+			var ds []lint.Diagnostic
+			sp.fields(m, func(d lint.Diagnostic) { ds = append(ds, d) })
+			if streamed {
+				got = ds
+			} else {
+				want = ds
+			}
+		}
+		if !cmp.Equal(want, got) {
+			t.Fatalf("%s %q: streamed %+v, kept %+v", l, text, got, want)
+		}
+	})
+}
+
+// addWalkSeeds adds the seeds of the fuzz tests of walkWords: texts with
+// listed and unknown words in each language, and a generated library's.
+func addWalkSeeds(f *testing.F) {
+	for _, s := range []string{"Maalesef sipariş Luma'ya gəlmədi, Teşekkür! herkez orjinal", "Malesef bu urun herkez icin stokta degil.",
+		"We recieve it. Dr. Who's café au lait, SMS'i acheive", "Təşəkür edirik, xaiş edirik bir az gözləyin.",
+		"İyi günler 🙂 a1b2 iPhone recieve's don't-recieve 2recieve", ""} {
+		f.Add(s, uint8(0))
+	}
+	msgs, err := load.Options{}.File("lib.yaml", gen.Library(200, 7))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for i, m := range msgs {
+		f.Add(m.Body.Text, uint8(i))
+	}
 }
