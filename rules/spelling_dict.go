@@ -418,11 +418,14 @@ func isCapitalised(word string) bool {
 
 // anyByteOf is strings.ContainsAny(s, set) for a set of ASCII characters
 // and a short s (a token): strings builds a set of the characters on every
-// call, which cost more than a token's few bytes looked for in set.
+// call, which cost more than a token's few bytes looked for in set. Each
+// byte is compared with the set's few here, not looked up by a call.
 func anyByteOf(s, set string) bool {
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(set, s[i]) >= 0 {
-			return true
+		for j := 0; j < len(set); j++ {
+			if s[i] == set[j] {
+				return true
+			}
 		}
 	}
 	return false
@@ -433,7 +436,7 @@ func anyByteOf(s, set string) bool {
 // A capitalised word there is a name (a brand, a product, a place).
 func midSentence(text string, toks []lint.Token, i int) bool {
 	for j := i - 1; j >= 0; j-- {
-		t := toks[j]
+		t := &toks[j] // a token is five words: not copied for each
 		switch t.Kind {
 		case lint.Space:
 			if anyByteOf(text[t.Start:t.End], "\n\r") {
