@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -106,4 +109,48 @@ func addWalkSeeds(f *testing.F) {
 	for i, m := range msgs {
 		f.Add(m.Body.Text, uint8(i))
 	}
+}
+
+// BenchmarkSpellingStream checks a generated export's messages with the
+// spelling rule as a run over a large export has them: every text new (an
+// export's texts differ in their names and numbers, and the memo of texts
+// does not keep the rule's findings), read as a stream (no file check sees
+// them), and their words numbered (a full run's rules read the ids), by
+// which the walk over a body's words finds its verdicts.
+func BenchmarkSpellingStream(b *testing.B) {
+	var export bytes.Buffer
+	if err := gen.JSONL(&export, 4000, 1); err != nil {
+		b.Fatal(err)
+	}
+	// Each text made new: a reference after it, as an export's texts
+	// carry an order number or a name (each line ends with its text).
+	var data bytes.Buffer
+	for i, line := range strings.Split(strings.TrimSpace(export.String()), "\n") {
+		fmt.Fprintf(&data, "%s Ref %d.\"}\n", strings.TrimSuffix(line, `"}`), i)
+	}
+	msgs, err := load.Options{}.File("export.jsonl", data.Bytes())
+	if err != nil || len(msgs) != 4000 {
+		b.Fatalf("%d messages, %v", len(msgs), err)
+	}
+	l, err := lint.NewLinter([]*lint.Rule{Spelling}, nil, []string{Spelling.Name}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.SetTextMemo(false) // the same messages every round (see BenchmarkRule)
+	check := func() {
+		for _, m := range msgs {
+			m.Trim()
+			m.Streamed = true
+			m.WordIDs()
+			l.Check(m)
+		}
+	}
+	check() // the lexicons and the words' verdicts made once a run
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		check()
+		n += len(msgs)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
 }
