@@ -426,8 +426,9 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 		sp.lists[l] = wl
 	}
 	checks := map[lint.Lang]langSpelling{}
+	builtin, _ := builtinMisspellings()
 	for _, l := range lint.Langs {
-		checks[l] = langSpelling{misspell: sp.misspell[l], list: sp.lists[l]}
+		checks[l] = langSpelling{misspell: sp.misspell[l], list: sp.lists[l], builtin: sp.lists[l] == builtin[l]}
 	}
 	sp.checks = lint.NewLangTable(checks)
 	return sp, nil
@@ -438,6 +439,9 @@ func newSpeller(o SpellingOptions) (*speller, error) {
 type langSpelling struct {
 	misspell bool
 	list     *wordList
+	// builtin says list is the language's built-in list, what the
+	// verdicts of its words keep (wordVerdict.listed).
+	builtin bool
 }
 
 func clone[K comparable, V any](m map[K]V) map[K]V {
@@ -604,12 +608,24 @@ func blankLinks(text string) string {
 		if b == nil {
 			b = []byte(text)
 		}
-		for i := start; i < end; i++ {
-			b[i] = ' '
+		// A link is tens of bytes: copied from spaces, not a byte at
+		// a time.
+		for i := start; i < end; i += copy(b[i:end], spaces) {
 		}
 	}
+	// The first links' spans, whose slashes the search for bare links
+	// below passes over: all a bare link found from such a slash holds
+	// (from after the "://" to a space at the latest) is blanked already.
+	var links [4][2]int
+	nLinks := 0
 	if strings.Contains(text, "://") {
-		blankURLs(text, blankSpan)
+		blankURLs(text, func(start, end int) {
+			blankSpan(start, end)
+			if nLinks < len(links) {
+				links[nLinks] = [2]int{start, end}
+				nLinks++
+			}
+		})
 	}
 	// www. links as the text reads with the other links blanked.
 	if b == nil && strings.Contains(text, "www.") {
@@ -625,16 +641,23 @@ func blankLinks(text string) string {
 	// the e-mail pattern alone would otherwise be tried at every letter.
 	has := bytesIn(text, notWordChars) // every kind's characters at once
 	for i := range notWords {
-		if has.any(notWords[i].needs) {
+		if has.meets(notWordNeeds[i]) {
 			notWords[i].find(text, blankSpan)
 		}
 	}
-	for from := 0; ; {
+	for from, link := 0, 0; ; {
 		i := strings.IndexByte(text[from:], '/')
 		if i < 0 {
 			break
 		}
 		i += from
+		for link < nLinks && links[link][1] <= i {
+			link++
+		}
+		if link < nLinks && links[link][0] <= i {
+			from = links[link][1]
+			continue
+		}
 		if start, end, ok := bareLink(text, i); ok {
 			blankSpan(start, end)
 			i = end - 1 // the path runs from the slash: end > i
@@ -679,16 +702,34 @@ var notWordChars = func() string {
 	return b.String()
 }()
 
-// any is strings.ContainsAny for the text the set was made of and ASCII
-// chars it was asked of.
-func (set asciiBytes) any(chars string) bool {
-	for i := 0; i < len(chars); i++ {
-		if c := chars[i]; set[c>>6]&(1<<(c&63)) != 0 {
-			return true
-		}
-	}
-	return false
+// meets reports whether the sets have a character in common: for the set
+// bytesIn made of a text and a set of ASCII characters (setOf), what
+// strings.ContainsAny tells of the text and those characters.
+func (set asciiBytes) meets(other asciiBytes) bool {
+	return set[0]&other[0]|set[1]&other[1] != 0
 }
+
+// setOf is the set of the ASCII characters of chars.
+func setOf(chars string) asciiBytes {
+	var set asciiBytes
+	for i := 0; i < len(chars); i++ {
+		c := chars[i]
+		set[c>>6] |= 1 << (c & 63)
+	}
+	return set
+}
+
+// notWordNeeds are the sets of notWords' needs, by kind.
+var notWordNeeds = func() []asciiBytes {
+	sets := make([]asciiBytes, len(notWords))
+	for i, nw := range notWords {
+		sets[i] = setOf(nw.needs)
+	}
+	return sets
+}()
+
+// spaces are what blankLinks copies over a span it blanks.
+var spaces = strings.Repeat(" ", 64)
 
 // bareLink finds a link written without its scheme around the slash at
 // text[slash], a host ending in a dot and two or more letters, then a path
@@ -820,41 +861,54 @@ func (sp *speller) english(lx *lexicon, text string, toks []lint.Token, ws []lin
 		ws = nil // the verdicts keep what the built-in list says
 	}
 	read := 0 // the text before it is read
-	// The words alone, by ws when it is read (k the word's index there,
-	// i its token's): a text is half spaces and marks.
-	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
-		i, ok := wordTokenAt(toks, ws, k)
-		if !ok {
-			continue
-		}
-		t := &toks[i]
-		if t.Start < read {
-			continue
-		}
-		if ws != nil && runBounded(text, t) {
-			if v := lx.sharedVerdict(&ws[k], text[t.Start:t.End]); v.englishRun {
-				if v.englishOK && !sp.ignore[asciiLower(text[t.Start:t.End])] {
-					hits = append(hits, hit{start: t.Start, end: t.End, right: v.english, sure: true, listed: true})
-				}
+	if ws != nil {
+		// The words alone, by ws (a text is half spaces and marks): a
+		// whole run of letters from its verdict, in a loop that reads
+		// nothing else.
+		for k := range ws {
+			w := &ws[k]
+			if w.Start < read {
 				continue
 			}
-		} else if ws == nil && wholeRun(text, t) {
+			if runBounded(text, &w.Token) {
+				if v := lx.verdictAt(w, text); v.englishRun {
+					if v.englishOK && !sp.ignore[asciiLower(text[w.Start:w.End])] {
+						hits = append(hits, hit{start: w.Start, end: w.End, right: v.english, sure: true, listed: true})
+					}
+					continue
+				}
+			}
+			hits, read = sp.englishAround(text, &w.Token, hits)
+		}
+		return hits
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.Word || t.Start < read {
+			continue
+		}
+		if wholeRun(text, t) {
 			hits = englishWord(sp, text[t.Start:t.End], t.Norm, hashOf(t.Norm), t.Start, hits)
 			continue
 		}
-		// Every run with a letter meets a word token: the runs around
-		// this one, read from the text.
-		from, to := t.Start, t.End
-		for from > 0 && isMisspellWordByte(text[from-1]) {
-			from--
-		}
-		for to < len(text) && isMisspellWordByte(text[to]) {
-			to++
-		}
-		hits = sp.englishIn(text, from, to, hits)
-		read = to
+		hits, read = sp.englishAround(text, t, hits)
 	}
 	return hits
+}
+
+// englishAround is english's work on a word token that is not a whole run
+// of misspell's letters: every run with a letter meets a word token, so the
+// runs around t are read from the text. It returns where they end, the
+// text before which is read.
+func (sp *speller) englishAround(text string, t *lint.Token, hits []hit) ([]hit, int) {
+	from, to := t.Start, t.End
+	for from > 0 && isMisspellWordByte(text[from-1]) {
+		from--
+	}
+	for to < len(text) && isMisspellWordByte(text[to]) {
+		to++
+	}
+	return sp.englishIn(text, from, to, hits), to
 }
 
 // wholeRun reports a word token that is a whole run of misspell's word
@@ -1258,17 +1312,34 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 			kept.passes = kept.body[:0]
 		}
 	}
+	c := sp.checks.Of(m)
 	sp.eachField(m, func(part lint.Part, text string, toks []lint.Token) {
+		// Whether the text's letters are all ASCII, which the unknown-word
+		// pass asks of a text not in English and the lists of every text
+		// they read: found once.
+		ascii := (lx != nil && lx.lang != lint.English || !c.misspell && c.list != nil) && asciiLetters(text)
 		var pass unknownPass
 		var ws []lint.WordToken
 		if lx != nil {
 			ws = sp.bodyWords(m, lx, part)
-			pass = sp.unknownSeeing(lx, text, toks, ws, kept != nil, scratch)
+			if ws != nil && sp.oneWalk(c) {
+				// The body's words, most texts', in one walk for both
+				// passes.
+				var room [4]hit // the curated hits, as field has them
+				var curated []hit
+				pass, curated = sp.walkWords(lx, c, text, toks, ws, ascii, kept != nil, scratch, room[:0])
+				if kept != nil {
+					kept.keep(pass, scratch)
+				}
+				sp.fieldHits(m, lx, part, text, curated, pass, report)
+				return
+			}
+			pass = sp.unknownSeeing(lx, text, toks, ws, ascii, kept != nil, scratch)
 			if kept != nil {
 				kept.keep(pass, scratch)
 			}
 		}
-		sp.field(m, sp.checks.Of(m), lx, part, text, toks, ws, pass, report)
+		sp.field(m, c, lx, part, text, toks, ws, ascii, pass, report)
 	})
 	if kept != nil {
 		m.Remember(spellingKey{}, kept)
@@ -1277,8 +1348,9 @@ func (sp *speller) fields(m *lint.Message, report func(lint.Diagnostic)) {
 
 // field checks one text of the message: the body, a quick reply or a
 // button; pass is its unknown-word pass when the dictionary is used.
-// ws, when not nil, are the text's words with their verdicts in lx.
-func (sp *speller) field(m *lint.Message, c langSpelling, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, pass unknownPass, report func(lint.Diagnostic)) {
+// ws, when not nil, are the text's words with their verdicts in lx; ascii
+// says the text's letters are all ASCII (asked when c has a list).
+func (sp *speller) field(m *lint.Message, c langSpelling, lx *lexicon, part lint.Part, text string, toks []lint.Token, ws []lint.WordToken, ascii bool, pass unknownPass, report func(lint.Diagnostic)) {
 	l := m.Lang
 	// Room for a text's hits, most texts' all, kept off the heap.
 	var room [4]hit
@@ -1286,8 +1358,16 @@ func (sp *speller) field(m *lint.Message, c langSpelling, lx *lexicon, part lint
 	if c.misspell {
 		hits = sp.english(lx, text, toks, ws, hits)
 	} else if wl := c.list; wl != nil {
-		hits = sp.listed(l, wl, lx, text, toks, ws, hits)
+		hits = sp.listedText(l, wl, lx, text, toks, ws, ascii, c.builtin, hits)
 	}
+	sp.fieldHits(m, lx, part, text, hits, pass, report)
+}
+
+// fieldHits is field once the curated lists' hits are found: the
+// config's rejected words and the unknown-word pass's sure fixes join
+// them, and all are reported.
+func (sp *speller) fieldHits(m *lint.Message, lx *lexicon, part lint.Part, text string, hits []hit, pass unknownPass, report func(lint.Diagnostic)) {
+	l := m.Lang
 	hits = append(hits, sp.rejected(l, text)...)
 	curated := len(hits)
 	for _, h := range pass.hits {
@@ -1466,40 +1546,57 @@ func words(cands []candidate) []string {
 // for each word token of toks: a run of letters is then told from its
 // verdict, which keeps what the built-in list finds in it.
 func (sp *speller) listed(l lint.Lang, wl *wordList, lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, hits []hit) []hit {
-	ascii := asciiLetters(text)
+	lists, _ := builtinMisspellings()
+	return sp.listedText(l, wl, lx, text, toks, ws, asciiLetters(text), wl == lists[l], hits)
+}
+
+// listedText is listed of a text whose letters are all ASCII or not, with
+// a list that is the built-in one of the language (builtin) or not.
+func (sp *speller) listedText(l lint.Lang, wl *wordList, lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, ascii, builtin bool, hits []hit) []hit {
 	starts := wl.starts
 	if ascii {
 		starts = wl.foldedStarts
 	}
-	if lists, _ := builtinMisspellings(); ws != nil && wl != lists[l] {
+	if !builtin {
 		ws = nil // the verdicts keep what the built-in list finds
 	}
-	// The words alone, as unknownSeeing reads them.
-	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
-		i, ok := wordTokenAt(toks, ws, k)
-		if !ok {
-			continue
-		}
-		t := &toks[i]
-		word := text[t.Start:t.End]
-		if ws != nil {
-			if v := lx.sharedVerdict(&ws[k], word); v.run {
-				if m := v.listed[b2i(ascii)]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, word)]) {
-					hits = append(hits, hit{start: t.Start, end: t.Start + m.n, right: m.right, sure: true, listed: true})
+	if ws != nil {
+		// The words alone, as unknownSeeing reads them: a run of letters
+		// from its verdict, in a loop that reads nothing else.
+		a := b2i(ascii)
+		for k := range ws {
+			w := &ws[k]
+			if v := lx.verdictAt(w, text); v.run {
+				if m := v.listed[a]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, text[w.Start:w.End])]) {
+					hits = append(hits, hit{start: w.Start, end: w.Start + m.n, right: m.right, sure: true, listed: true})
 				}
 				continue
 			}
+			hits = sp.listedToken(l, wl, text, &toks[w.Tok], ascii, starts, hits)
 		}
-		if !oneLetterRun(word) {
-			hits = sp.listedIn(l, wl, text, t.Start, t.End, ascii, hits)
-			continue
+		return hits
+	}
+	for i := range toks {
+		if t := &toks[i]; t.Kind == lint.Word {
+			hits = sp.listedToken(l, wl, text, t, ascii, starts, hits)
 		}
-		if lw := t.Norm; lw != "" && !starts.has(startKey(lw)) && len(wl.endingsByLast[lw[len(lw)-1]]) == 0 {
-			continue
-		}
-		hits = sp.listedWord(l, wl, word, t.Start, ascii, hits)
 	}
 	return hits
+}
+
+// listedToken is listed's work on a word token t that its verdict does
+// not tell: a token of several runs is read a letter at a time, and a run
+// whose first bytes and last byte no listed word has is passed over
+// without hashing it.
+func (sp *speller) listedToken(l lint.Lang, wl *wordList, text string, t *lint.Token, ascii bool, starts *byteSet16, hits []hit) []hit {
+	word := text[t.Start:t.End]
+	if !oneLetterRun(word) {
+		return sp.listedIn(l, wl, text, t.Start, t.End, ascii, hits)
+	}
+	if lw := t.Norm; lw != "" && !starts.has(startKey(lw)) && len(wl.endingsByLast[lw[len(lw)-1]]) == 0 {
+		return hits
+	}
+	return sp.listedWord(l, wl, word, t.Start, ascii, hits)
 }
 
 // oneLetterRun reports a word token that is one run of letters whose norm
@@ -1611,19 +1708,20 @@ func (sp *speller) bodyWords(m *lint.Message, lx *lexicon, part lint.Part) []lin
 // ws, when not nil, are the text's words (lint.Message.Words), one for
 // each word token of toks, whose verdicts are shared with other rules.
 func (sp *speller) unknown(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken) unknownPass {
-	return sp.unknownSeeing(lx, text, toks, ws, true, nil)
+	return sp.unknownSeeing(lx, text, toks, ws, lx.lang != lint.English && asciiLetters(text), true, nil)
 }
 
 // unknownSeeing is unknown, listing the unknown words it sees (for the
 // file check's counts) only when seen is true: a message read as a stream
 // is never counted. The pass's hits and words are in room when they fit
-// and room is not nil.
-func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, seen bool, room *passRoom) unknownPass {
+// and room is not nil. ascii says the text's letters are all ASCII, asked
+// of a text not in English.
+func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws []lint.WordToken, ascii, seen bool, room *passRoom) unknownPass {
 	pass := unknownPass{text: text}
 	l := lx.lang
 	// A Turkish or Azerbaijani text written without its own letters (as
 	// SMS often is) is read as it is meant: only the lists apply.
-	if l != lint.English && asciiLetters(text) {
+	if l != lint.English && ascii {
 		return pass
 	}
 	// The hits and the words seen are gathered on the stack and copied
@@ -1632,82 +1730,44 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 	var hitRoom [4]tokenHit
 	var seenRoom [8]seenWord
 	hits, seenWords := hitRoom[:0], seenRoom[:0]
-	// The words alone, by ws when the text has them (k the word's index
-	// there, i its token's): a text is half spaces and marks.
-	for k, n := 0, wordsToWalk(toks, ws); k < n; k++ {
-		i, ok := wordTokenAt(toks, ws, k)
-		if !ok {
-			continue
-		}
-		t := &toks[i] // a token is five words: not copied for each
-		word := text[t.Start:t.End]
-		var v *wordVerdict
-		if ws != nil {
-			v = lx.sharedVerdict(&ws[k], word)
-		} else {
-			v = lx.verdict(word)
-		}
-		if v.quiet && !sp.askAll {
-			continue // most words, wherever they stand
-		}
-		add := func(h hit) { hits = append(hits, tokenHit{t.Start, t.End, h}) }
-		if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
-			continue // a suffix written after a placeholder or a quote: {name}'daki
-		}
-		if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
-			continue // a suffix after a number or an acronym: PIN-inizi, 11-də
-		}
-		base := word[:v.base]
-		if !v.checked || len(sp.ignore) > 0 && sp.ignored(l, base) {
-			continue
-		}
-		end := t.Start + len(base)
-		// A name keeps its own language's letters (Türk Kebabı on an
-		// Azerbaijani menu): only a word in lower case or at a sentence's
-		// start is the neighbour's word misused.
-		if v.neighbour != "" && !(v.capital && midSentence(text, toks, i)) {
-			// A word of the neighbouring language written with its
-			// letters (teşekkür in Azerbaijani): one clear fix.
-			add(hit{start: t.Start, end: end, right: v.neighbour, sure: true})
-			continue
-		}
-		if v.passes {
-			if v.commoner != "" {
-				add(hit{start: t.Start, end: end, right: v.commoner, sure: v.commonerSure, others: []string{v.commoner}})
+	askAll := sp.askAll
+	if ws != nil {
+		// The words alone, by ws: a text is half spaces and marks. Most
+		// words are quiet, told from their verdict in a loop that reads
+		// nothing else; the others are read in full by unknownWord.
+		for k := range ws {
+			w := &ws[k]
+			v, ok := w.Entry.(*wordVerdict)
+			if !ok {
+				// The first rule to ask: most verdicts are found by
+				// the word's id, here without a call.
+				if v = lx.verdicts.Get(w.ID); v != nil { // nil for id 0
+					w.Entry = v
+				} else {
+					v = lx.keepVerdictAt(w, text)
+				}
 			}
-			if v.slipped {
-				add(hit{start: t.Start, end: end, right: v.slip, sure: true})
+			if !v.quiet || askAll {
+				hits, seenWords = sp.unknownWord(lx, text, toks, w.Tok, v, seen, hits, seenWords)
 			}
-			continue
 		}
-		if l == lint.English && foreignPhrase(text, toks, i) {
-			continue // café au lait, hors d'oeuvres: a phrase of another language
+	} else {
+		for i := range toks {
+			if t := &toks[i]; t.Kind == lint.Word {
+				if v := lx.verdict(text[t.Start:t.End]); !v.quiet || askAll {
+					hits, seenWords = sp.unknownWord(lx, text, toks, i, v, seen, hits, seenWords)
+				}
+			}
 		}
-		// An ASCII word's norm is the word lowered, made by the
-		// tokenizer already.
-		lw := t.Norm
-		if len(base) != len(word) || !isASCIIString(word) {
-			lw = lint.Lower(l, base)
-		}
-		capital := v.capital
-		name := capital && midSentence(text, toks, i)
-		if seen {
-			seenWords = append(seenWords, seenWord{lw, name})
-		}
-		if name || utf8.RuneCountInString(base) < minChecked {
-			continue // a name; a short word is too often an abbreviation
-		}
-		cands, right, sure := lx.ranked(lw)
-		if len(cands) == 0 || lx.addedMark(lw, lint.Lower(l, right)) || lx.truncated(text, toks, i, lw) {
-			continue
-		}
-		if capital && (!sure || !lx.clearAtStart(lw, cands[0]) || len(toks) < 5) {
-			// At a sentence's start, a name unless the fix is clear; a
-			// label of a word or two (a language, a product) is a name.
-			continue
-		}
-		add(hit{start: t.Start, end: end, right: right, sure: sure, cands: cands})
 	}
+	return passOf(text, hits, seenWords, room)
+}
+
+// passOf is the unknown-word pass over text that found hits and saw
+// seenWords, both gathered on the caller's stack: copied into room when
+// they fit and room is not nil, else into slices of their own.
+func passOf(text string, hits []tokenHit, seenWords []seenWord, room *passRoom) unknownPass {
+	pass := unknownPass{text: text}
 	switch {
 	case len(hits) == 0:
 	case room != nil && len(hits) <= len(room.hits):
@@ -1725,6 +1785,274 @@ func (sp *speller) unknownSeeing(lx *lexicon, text string, toks []lint.Token, ws
 		pass.seen = append([]seenWord(nil), seenWords...)
 	}
 	return pass
+}
+
+// oneWalk says whether walkWords does the passes over a body's words with
+// the language's way of checking c: when the curated pass, if any, reads
+// the words' verdicts (the built-in lists, misspell's own list of words
+// with letters); else each pass walks the text on its own.
+func (sp *speller) oneWalk(c langSpelling) bool {
+	if c.misspell {
+		return !sp.enLetterless && sp.en == defaultEnglish()
+	}
+	return c.list == nil || c.builtin
+}
+
+// walkWords is unknownSeeing and the curated pass (english or listed) of
+// field over a text whose words ws are read, in one walk: each word's
+// verdict is found once, for both, and most words are passed over by both
+// in the same few steps. The curated hits are appended to curated, in the
+// order field finds them. oneWalk(c) must hold.
+func (sp *speller) walkWords(lx *lexicon, c langSpelling, text string, toks []lint.Token, ws []lint.WordToken, ascii, seen bool, room *passRoom, curated []hit) (unknownPass, []hit) {
+	l := lx.lang
+	// A Turkish or Azerbaijani text written without its own letters is
+	// read by the lists alone (unknownSeeing).
+	unknownToo := l == lint.English || !ascii
+	var hitRoom [4]tokenHit
+	var seenRoom [8]seenWord
+	hits, seenWords := hitRoom[:0], seenRoom[:0]
+	askAll := sp.askAll
+	wl, a := c.list, b2i(ascii)
+	var starts *byteSet16
+	if !c.misspell && wl != nil {
+		starts = wl.starts
+		if ascii {
+			starts = wl.foldedStarts
+		}
+	}
+	// Which words the passes read (loudness); the others are passed over
+	// by nextLoud, in a loop that calls nothing.
+	var mask loudBits
+	switch {
+	case c.misspell:
+		mask = loudEnglish
+	case wl != nil:
+		mask = loudListed << a
+	}
+	if unknownToo {
+		mask |= loudUnknown
+		if askAll {
+			mask |= loudAlways
+		}
+	}
+	english := c.misspell
+	read := 0 // english's: the text before it is read
+	for k := nextLoud(lx, text, ws, 0, mask, english); k < len(ws); k = nextLoud(lx, text, ws, k+1, mask, english) {
+		w := &ws[k]
+		v := lx.verdictAt(w, text)
+		// A curated hit of the word itself covers it: field drops the
+		// unknown-word pass's hits there, so the pass has nothing to
+		// give of the word unless the words it sees are counted.
+		own := false
+		switch {
+		case c.misspell:
+			// As english reads the word.
+			if w.Start < read {
+				break
+			}
+			if v.englishRun && runBounded(text, &w.Token) {
+				if v.englishOK && !sp.ignore[asciiLower(text[w.Start:w.End])] {
+					curated = append(curated, hit{start: w.Start, end: w.End, right: v.english, sure: true, listed: true})
+					own = true
+				}
+				break
+			}
+			curated, read = sp.englishAround(text, &w.Token, curated)
+		case wl != nil:
+			// As listedText reads the word.
+			if !v.run {
+				curated = sp.listedToken(l, wl, text, &toks[w.Tok], ascii, starts, curated)
+			} else if m := v.listed[a]; m.n > 0 && (len(sp.ignore) == 0 || !sp.ignore[lint.Lower(l, text[w.Start:w.End])]) {
+				curated = append(curated, hit{start: w.Start, end: w.Start + m.n, right: m.right, sure: true, listed: true})
+				own = true
+			}
+		}
+		if unknownToo && (!v.quiet || askAll) && (seen || !own) {
+			hits, seenWords = sp.unknownWord(lx, text, toks, w.Tok, v, seen, hits, seenWords)
+		}
+	}
+	return passOf(text, hits, seenWords, room), curated
+}
+
+// loudBits are the passes over a body's words that have to read a word,
+// wherever it stands (loudness): the others pass it over.
+type loudBits uint8
+
+const (
+	loudUnknown      loudBits = 1 << iota // the unknown-word pass: not quiet
+	loudListed                            // the lists, in a text with the language's letters
+	loudListedFolded                      // the lists, in a text without them (loudListed << 1)
+	loudEnglish                           // misspell's list
+	loudAlways                            // every pass that asks (set in every verdict)
+)
+
+// loudness is the verdict's loud bits: the unknown-word pass reads a word
+// that is not quiet; the lists a word that is not one run of letters, or
+// that they find; misspell's list a word that is not one of its runs, or
+// that it corrects (and, as english reads it, a word with a letter or digit
+// of the run beside it: nextLoud asks that of the text).
+func loudness(v *wordVerdict) loudBits {
+	b := loudAlways
+	if !v.quiet {
+		b |= loudUnknown
+	}
+	if !v.run || v.listed[0].n > 0 {
+		b |= loudListed
+	}
+	if !v.run || v.listed[1].n > 0 {
+		b |= loudListedFolded
+	}
+	if !v.englishRun || v.englishOK {
+		b |= loudEnglish
+	}
+	return b
+}
+
+// nextLoud is the index of the first word of ws from k on that a pass of
+// mask reads (loudness), or len(ws): most words of a text are passed over
+// here, the verdict found in the word or by its id, in a loop that calls
+// nothing. A word whose verdict is yet to be worked out is read. english
+// says misspell's list is one of the passes, which reads a word beside
+// another of its run's characters as well.
+func nextLoud(lx *lexicon, text string, ws []lint.WordToken, k int, mask loudBits, english bool) int {
+	for ; k < len(ws); k++ {
+		w := &ws[k]
+		v, ok := w.Entry.(*wordVerdict)
+		if !ok {
+			if v = lx.verdicts.Get(w.ID); v == nil { // nil for id 0
+				return k
+			}
+			w.Entry = v
+		}
+		if v.loud&mask != 0 || english && !runBounded(text, &w.Token) {
+			return k
+		}
+	}
+	return k
+}
+
+// unknownWord is unknownSeeing's work on a word that is not quiet (or on
+// every word when askAll): the i-th token of toks, whose verdict is v. It
+// appends to hits and seenWords what the word adds, and returns them.
+func (sp *speller) unknownWord(lx *lexicon, text string, toks []lint.Token, i int, v *wordVerdict, seen bool, hits []tokenHit, seenWords []seenWord) ([]tokenHit, []seenWord) {
+	l := lx.lang
+	t := &toks[i] // a token is five words: not copied for each
+	word := text[t.Start:t.End]
+	add := func(h hit) { hits = append(hits, tokenHit{t.Start, t.End, h}) }
+	if i > 0 && toks[i-1].Kind == lint.Punct && closesBeforeSuffix(toks[i-1].Norm) {
+		return hits, seenWords // a suffix written after a placeholder or a quote: {name}'daki
+	}
+	if i > 1 && toks[i-1].Norm == "-" && (toks[i-2].Kind == lint.Number || toks[i-2].Kind == lint.Word && !checkable(text[toks[i-2].Start:toks[i-2].End])) {
+		return hits, seenWords // a suffix after a number or an acronym: PIN-inizi, 11-də
+	}
+	base := word[:v.base]
+	if !v.checked || len(sp.ignore) > 0 && sp.ignored(l, base) {
+		return hits, seenWords
+	}
+	end := t.Start + len(base)
+	// A name keeps its own language's letters (Türk Kebabı on an
+	// Azerbaijani menu): only a word in lower case or at a sentence's
+	// start is the neighbour's word misused.
+	if v.neighbour != "" && !(v.capital && midSentence(text, toks, i)) {
+		// A word of the neighbouring language written with its
+		// letters (teşekkür in Azerbaijani): one clear fix.
+		add(hit{start: t.Start, end: end, right: v.neighbour, sure: true})
+		return hits, seenWords
+	}
+	if v.passes {
+		if v.commoner != "" {
+			add(hit{start: t.Start, end: end, right: v.commoner, sure: v.commonerSure, others: []string{v.commoner}})
+		}
+		if v.slipped {
+			add(hit{start: t.Start, end: end, right: v.slip, sure: true})
+		}
+		return hits, seenWords
+	}
+	if l == lint.English && foreignPhrase(text, toks, i) {
+		return hits, seenWords // café au lait, hors d'oeuvres: a phrase of another language
+	}
+	u := v.unknownOf(lx, word, t.Norm)
+	lw := u.lw
+	capital := v.capital
+	name := capital && midSentence(text, toks, i)
+	if seen {
+		seenWords = append(seenWords, seenWord{lw, name})
+	}
+	if name || u.short {
+		return hits, seenWords // a name; a short word is too often an abbreviation
+	}
+	r := u.rankingOf(lx)
+	if r.none || lx.truncated(text, toks, i, lw) {
+		return hits, seenWords
+	}
+	if capital && (!r.clear || len(toks) < 5) {
+		// At a sentence's start, a name unless the fix is clear; a
+		// label of a word or two (a language, a product) is a name.
+		return hits, seenWords
+	}
+	add(hit{start: t.Start, end: end, right: r.right, sure: r.sure, cands: r.cands})
+	return hits, seenWords
+}
+
+// unknownWordInfo is what the unknown-word pass makes of a word the
+// lexicon does not know, wherever it stands, kept in its verdict
+// (wordVerdict.unknown): such a word, a slip a library repeats or a name,
+// comes again and again, and lowering it, ranking its fixes and comparing
+// their letters were most of its cost each time.
+type unknownWordInfo struct {
+	lw       string // the word's base lowered
+	fromNorm bool   // lw is the token's norm (an ASCII word)
+	short    bool   // fewer than minChecked letters
+	ranking  atomic.Pointer[unknownRanking]
+}
+
+// unknownRanking is what the ranked fixes of an unknown word say of it.
+type unknownRanking struct {
+	cands []candidate
+	right string
+	sure  bool
+	// none: no fix to offer (no candidate, or one that only adds a mark
+	// the language's texts drop, lexicon.addedMark).
+	none bool
+	// clear: the fix is sure and clear enough for a word at a
+	// sentence's start (lexicon.clearAtStart).
+	clear bool
+}
+
+// unknownOf is the verdict's unknownWordInfo for word, whose token's norm
+// is norm: worked out on the first question and kept.
+func (v *wordVerdict) unknownOf(lx *lexicon, word, norm string) *unknownWordInfo {
+	// An ASCII word's lower case is its norm, made by the tokenizer
+	// already: a kept one is read when it is that norm.
+	u := v.unknown.Load()
+	if u != nil && (!u.fromNorm || u.lw == norm) {
+		return u
+	}
+	base := word[:v.base]
+	fromNorm := len(base) == len(word) && isASCIIString(word)
+	lw := norm
+	if !fromNorm {
+		lw = lint.Lower(lx.lang, base)
+	}
+	fresh := &unknownWordInfo{lw: lw, fromNorm: fromNorm, short: utf8.RuneCountInString(base) < minChecked}
+	if u == nil {
+		v.unknown.CompareAndSwap(nil, fresh)
+	}
+	return fresh
+}
+
+// rankingOf is the ranking of the word's fixes, worked out on the first
+// question and kept.
+func (u *unknownWordInfo) rankingOf(lx *lexicon) *unknownRanking {
+	if r := u.ranking.Load(); r != nil {
+		return r
+	}
+	cands, right, sure := lx.ranked(u.lw)
+	r := &unknownRanking{cands: cands, right: right, sure: sure}
+	r.none = len(cands) == 0 || lx.addedMark(u.lw, lint.Lower(lx.lang, right))
+	r.clear = !r.none && sure && lx.clearAtStart(u.lw, cands[0])
+	u.ranking.CompareAndSwap(nil, r)
+	return r
 }
 
 // closesBeforeSuffix reports a punctuation token after which a word is a
@@ -1778,6 +2106,9 @@ type wordVerdict struct {
 	// wherever it stands (not checked, or a word of the language with
 	// no commoner word or slip to offer, and no neighbour's word).
 	quiet bool
+	// loud says which passes over a body's words have to read the word
+	// (loudness): walkWords passes over the others in a few steps.
+	loud loudBits
 	// others keeps other languages' verdicts on the base (lexicon.known),
 	// which the language rule asks of every word: two bits a lexicon, by
 	// its slot, asked and known; worked out on the first question.
@@ -1787,6 +2118,10 @@ type wordVerdict struct {
 	// own language's word to write for it, or "", worked out on the first
 	// question.
 	pair atomic.Pointer[neighbourPair]
+	// unknown is what the unknown-word pass makes of the word when the
+	// lexicon does not know it (unknownOf), worked out on the first
+	// question.
+	unknown atomic.Pointer[unknownWordInfo]
 }
 
 // knownIn is other.known of the verdict's base, kept in the verdict.
@@ -1867,6 +2202,7 @@ func (lx *lexicon) verdictOf(word, norm string) *wordVerdict {
 	return lx.verdictMemo.get(word, func() *wordVerdict {
 		v := lx.newVerdict(word, norm)
 		v.quiet = !v.checked || v.neighbour == "" && v.passes && v.commoner == "" && !v.slipped
+		v.loud = loudness(v)
 		return v
 	})
 }
@@ -1912,6 +2248,25 @@ func (lx *lexicon) sharedVerdict(w *lint.WordToken, word string) *wordVerdict {
 		return v
 	}
 	return lx.keepVerdict(w, word)
+}
+
+// verdictAt is sharedVerdict of a word of text, whose own text is cut out
+// of text only when its verdict is worked out: the passes that ask it of
+// every word read most verdicts here, inlined, from the word itself.
+func (lx *lexicon) verdictAt(w *lint.WordToken, text string) *wordVerdict {
+	if v, ok := w.Entry.(*wordVerdict); ok {
+		return v
+	}
+	return lx.keepVerdictAt(w, text)
+}
+
+// keepVerdictAt is keepVerdict of a word of text. It is kept a call of its
+// own: inlined, the word's bounds checks and the call's arguments would sit
+// in the loops over every word, most of which never come here.
+//
+//go:noinline
+func (lx *lexicon) keepVerdictAt(w *lint.WordToken, text string) *wordVerdict {
+	return lx.keepVerdict(w, text[w.Start:w.End])
 }
 
 // keepVerdict is sharedVerdict for a word no rule asked about yet.
@@ -2261,22 +2616,4 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// wordsToWalk is how many places a pass over a text's words walks: its
-// words when ws is read, else every token (wordTokenAt skips the rest).
-func wordsToWalk(toks []lint.Token, ws []lint.WordToken) int {
-	if ws != nil {
-		return len(ws)
-	}
-	return len(toks)
-}
-
-// wordTokenAt is the token index of the k-th place wordsToWalk counts,
-// and whether it is a word.
-func wordTokenAt(toks []lint.Token, ws []lint.WordToken, k int) (int, bool) {
-	if ws != nil {
-		return ws[k].Tok, true
-	}
-	return k, toks[k].Kind == lint.Word
 }

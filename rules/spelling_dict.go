@@ -102,7 +102,7 @@ func lexiconFor(l lint.Lang) (*lexicon, error) {
 func lexiconSlotOf(l lint.Lang) *lexiconSlot {
 	if p := lexicons.Load(); p != nil {
 		for _, s := range *p {
-			if s.lang == l {
+			if sameLang(s.lang, l) {
 				return s
 			}
 		}
@@ -131,13 +131,26 @@ func lexiconSlotOf(l lint.Lang) *lexiconSlot {
 	return s
 }
 
+// sameLang is a == b, for a language's code of two letters (most codes)
+// compared here a byte at a time rather than by a call: a message asks for
+// its lexicons by code several times.
+func sameLang(a, b lint.Lang) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 2 {
+		return a[0] == b[0] && a[1] == b[1]
+	}
+	return a == b
+}
+
 // lexiconBuilt is lexiconFor(l) when l's lexicon is built already (nil
 // for a language without a dictionary); ok is false when it is not, and
 // asking does not build it.
 func lexiconBuilt(l lint.Lang) (lx *lexicon, ok bool) {
 	if p := lexicons.Load(); p != nil {
 		for _, s := range *p {
-			if s.lang == l && s.built.Load() && s.err == nil {
+			if sameLang(s.lang, l) && s.built.Load() && s.err == nil {
 				return s.lx, true
 			}
 		}
@@ -405,11 +418,14 @@ func isCapitalised(word string) bool {
 
 // anyByteOf is strings.ContainsAny(s, set) for a set of ASCII characters
 // and a short s (a token): strings builds a set of the characters on every
-// call, which cost more than a token's few bytes looked for in set.
+// call, which cost more than a token's few bytes looked for in set. Each
+// byte is compared with the set's few here, not looked up by a call.
 func anyByteOf(s, set string) bool {
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(set, s[i]) >= 0 {
-			return true
+		for j := 0; j < len(set); j++ {
+			if s[i] == set[j] {
+				return true
+			}
 		}
 	}
 	return false
@@ -420,7 +436,7 @@ func anyByteOf(s, set string) bool {
 // A capitalised word there is a name (a brand, a product, a place).
 func midSentence(text string, toks []lint.Token, i int) bool {
 	for j := i - 1; j >= 0; j-- {
-		t := toks[j]
+		t := &toks[j] // a token is five words: not copied for each
 		switch t.Kind {
 		case lint.Space:
 			if anyByteOf(text[t.Start:t.End], "\n\r") {
