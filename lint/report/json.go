@@ -61,21 +61,35 @@ func (jsonFormat) start(s *Stream) findingWriter {
 
 type jsonWriter struct {
 	*Stream
-	buf   []byte // one finding, reused
+	// buf holds the findings made and not yet written: written to the
+	// stream's writer when they fill its buffer, at once, so that each
+	// finding is made where it is written from, not copied a second
+	// time into the writer's buffer. (writeOnAllCores writes to the
+	// writer itself, but only on a new stream, with nothing held.)
+	buf   []byte
 	heads jsonHeads
 }
 
+// jsonPending is how many bytes of findings a jsonWriter holds before it
+// writes them: the stream's buffer, which such a write then goes past.
+const jsonPending = 64 << 10
+
 func (s *jsonWriter) finding(f lint.Finding) error {
+	start := len(s.buf)
 	if s.n == 0 {
-		s.buf = append(s.buf[:0], "\n    "...)
+		s.buf = append(s.buf, "\n    "...)
 	} else {
-		s.buf = append(s.buf[:0], ",\n    "...)
+		s.buf = append(s.buf, ",\n    "...)
 	}
 	var err error
 	if s.buf, err = s.heads.appendFinding(s.buf, NewJSONFinding(f)); err != nil {
+		s.buf = s.buf[:start]
 		return err
 	}
-	s.w.Write(s.buf)
+	if len(s.buf) >= jsonPending {
+		s.w.Write(s.buf)
+		s.buf = s.buf[:0]
+	}
 	return nil
 }
 
@@ -313,6 +327,8 @@ var severityJSON = func() (out [lint.Error + 1]string) {
 
 func (s *jsonWriter) close() error {
 	res := s.r.Result
+	s.w.Write(s.buf)
+	s.buf = s.buf[:0]
 	if s.n > 0 {
 		s.w.WriteString("\n  ")
 	}
