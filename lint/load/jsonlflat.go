@@ -130,16 +130,21 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	if !have[flatText] || t.null || !t.str {
 		return nil, false
 	}
-	for _, f := range [...]struct {
-		key flatKey
-		set func(defaults, string) (defaults, error)
-	}{{flatLang, defaultKeys[0].set}, {flatKind, defaultKeys[1].set}, {flatChannel, defaultKeys[2].set}} {
-		v := &vals[f.key]
-		if !have[f.key] || v.null {
-			continue
+	// Each parsed straight into def (as defaultKeys would set it, through
+	// a call of a func value and a copy of the defaults each way).
+	var err error
+	if v := &vals[flatLang]; have[flatLang] && !v.null {
+		if def.lang, err = lint.ParseLang(v.value); err != nil {
+			return nil, false
 		}
-		var err error
-		if def, err = f.set(def, v.value); err != nil {
+	}
+	if v := &vals[flatKind]; have[flatKind] && !v.null {
+		if def.kind, err = lint.ParseKind(v.value); err != nil {
+			return nil, false
+		}
+	}
+	if v := &vals[flatChannel]; have[flatChannel] && !v.null {
+		if def.channel, err = lint.ParseChannel(v.value); err != nil {
 			return nil, false
 		}
 	}
