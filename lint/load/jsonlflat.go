@@ -49,8 +49,9 @@ func flatKeyOf(name string) flatKey {
 	return flatOther
 }
 
-// maxFlatKeys is the most keys a line the fast reader reads may have: its
-// keys are told from each other by comparing each with those before it.
+// maxFlatKeys is the most keys a line the fast reader reads may have: the
+// keys it does not read are told from each other by comparing each with
+// those before it.
 const maxFlatKeys = 16
 
 // jsonlFlat reads line, at file offset off, as message n, made in m (a
@@ -66,11 +67,12 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	rootOff := off + p.pos
 	p.pos++
 	var (
-		keys  [maxFlatKeys]string
-		nk    int
-		vals  [flatKeys]flatScalar // the values of the keys read, by flatKey
-		have  [flatKeys]bool
-		other flatScalar // a value of a key not read
+		nk     int                 // keys met
+		others [maxFlatKeys]string // those not read
+		no     int
+		vals   [flatKeys]flatScalar // the values of the keys read, by flatKey
+		have   [flatKeys]bool
+		other  flatScalar // a value of a key not read
 	)
 	for first := true; ; first = false {
 		at := p.space(p.pos)
@@ -97,25 +99,34 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 			return nil, false
 		}
 		key := text[at+1 : end]
-		for _, seen := range keys[:nk] {
-			if seen == key {
-				return nil, false // a duplicate key: the tree reader's error
+		// A duplicate key is the tree reader's error: a key read is
+		// told again by have, and only the keys not read are compared
+		// with each other.
+		which := flatKeyOf(key)
+		v := &other
+		if which != flatOther {
+			if have[which] {
+				return nil, false
 			}
+			v, have[which] = &vals[which], true
+		} else {
+			if key == "quick_replies" || key == "buttons" {
+				return nil, false
+			}
+			for _, seen := range others[:no] {
+				if seen == key {
+					return nil, false
+				}
+			}
+			others[no] = key
+			no++
 		}
-		keys[nk] = key
 		nk++
 		p.pos = p.space(end + 1)
 		if p.pos >= len(line) || line[p.pos] != ':' {
 			return nil, false
 		}
 		p.pos = p.space(p.pos + 1)
-		which := flatKeyOf(key)
-		v := &other
-		if which != flatOther {
-			v, have[which] = &vals[which], true
-		} else if key == "quick_replies" || key == "buttons" {
-			return nil, false
-		}
 		if !p.flatScalar(v) {
 			return nil, false
 		}

@@ -447,7 +447,7 @@ func FuzzJSONLFlat(f *testing.F) {
 		`{"id":"m1","lang":"tr","kind":"bot","channel":"sms","text":"Sipariş\u0131n \"yolda\" 🚚"}`,
 		` { "text" : "a" , "id" : 7 , "x" : null , "y" : true , "z" : -1.5e3 } `,
 		`{"text":"a","id":null,"lang":null,"n":false}`,
-		`{"text":"a","text":"b"}`, `{"text":"a","lang":"xx"}`, `{"text":"a","kind":5}`, `{"text":1}`,
+		`{"text":"a","text":"b"}`, `{"o":1,"text":"a","o":2}`, `{"id":"x","text":"a","id":"y"}`, `{"text":"a","lang":"xx"}`, `{"text":"a","kind":5}`, `{"text":1}`,
 		`{"text":"a","quick_replies":["x"]}`, `{"text":"a","buttons":null}`, `{"text":"a","o":{"b":1}}`,
 		`{"text":"a",}`, `{"text":"a"} x`, "\xef\xbb\xbf{\"text\":\"a\"}", `{"text":"a\xff","id":""}`,
 		"{\"text\":\"a\xef\xbf\xbd\"}", `{"text":"a\ufffd"}`, "{\"text\":\"ə\xe2\x82\xac\xf0\x9f\x98\x80\"}",
