@@ -159,9 +159,12 @@ func appendJSONFinding(dst []byte, j JSONFinding) ([]byte, error) {
 type jsonHeads struct {
 	rules []jsonHead // by rule and severity, in the order met
 	file  jsonHead   // the last file met
-	// id is the last message id met: a message's findings come one
-	// after another.
-	id lastJSONString
+	// id is the last message id met, and line the last line with its
+	// digits: a message's findings come one after another, on its line
+	// (an export's line numbers are six or seven digits).
+	id         lastJSONString
+	line       int
+	lineDigits []byte
 }
 
 // jsonHeadsPool holds the heads of the chunks written on every core
@@ -262,15 +265,15 @@ func (h *jsonHeads) appendFinding(dst []byte, j JSONFinding) ([]byte, error) {
 		h.file = jsonHead{key: j.File, bytes: append(AppendJSONString([]byte(in+`"file": `), j.File), in+`"line": `...)}
 	}
 	dst = append(dst, h.file.bytes...)
-	line := len(dst)
-	dst = appendDecimal(dst, j.Line)
-	digits := len(dst) - line
+	if j.Line != h.line || len(h.lineDigits) == 0 {
+		h.line, h.lineDigits = j.Line, appendDecimal(h.lineDigits[:0], j.Line)
+	}
+	dst = append(dst, h.lineDigits...)
 	dst = appendDecimal(append(dst, in+`"col": `...), j.Col)
 	dst = append(dst, in+`"end_line": `...)
 	if j.EndLine == j.Line {
-		// Most findings lie on one line: its digits are copied from
-		// where they were just written.
-		dst = append(dst, dst[line:line+digits]...)
+		// Most findings lie on one line: its digits are copied.
+		dst = append(dst, h.lineDigits...)
 	} else {
 		dst = appendDecimal(dst, j.EndLine)
 	}
