@@ -52,7 +52,8 @@ func FuzzJSONWriters(f *testing.F) {
 		other := lint.Finding{Rule: rule + "x", Severity: lint.Warning, File: file + "y", Line: line + 1, EndLine: line + 1}
 		var h jsonHeads
 		for round, f := range []lint.Finding{fd, fd, other, fd} {
-			got, gerr := h.appendFinding([]byte("x"), NewJSONFinding(f))
+			j := NewJSONFinding(f)
+			got, gerr := h.appendFinding([]byte("x"), &j)
 			want, werr := appendJSONFinding([]byte("x"), NewJSONFinding(f))
 			if fmt.Sprint(gerr) != fmt.Sprint(werr) || string(got) != string(want) {
 				t.Fatalf("round %d: kept heads wrote %q, %v; want %q, %v", round, got, gerr, want, werr)
