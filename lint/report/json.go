@@ -190,10 +190,13 @@ type jsonHead struct {
 }
 
 // jsonStrings are strings met lately and their bytes as JSON strings, in
-// slots chosen by a few of their bytes: each string is compared with the
-// one string its slot holds, with no hash of it all and no map, and a
-// string not found takes its slot's place, in its buffer.
-type jsonStrings [1 << jsonStringBits]lastJSONString
+// slots chosen by a hash of their bytes: each string is compared with the
+// one string its slot holds, with no map, and a string not found takes its
+// slot's place, in its buffer.
+type jsonStrings struct {
+	slots [1 << jsonStringBits]lastJSONString
+	last  *lastJSONString // the slot met last
+}
 
 // jsonStringBits sets how many strings a rule's messages, and its
 // suggestions, keep: 64, twice what a generated export's rules say,
@@ -203,7 +206,14 @@ const jsonStringBits = 6
 // append appends s as a JSON string, the bytes kept in its slot when they
 // are s's.
 func (c *jsonStrings) append(dst []byte, s string) []byte {
-	return c[jsonStringSlot(s)].append(dst, s)
+	// The string met last, as a rule that says the same of every message
+	// has it again: told with no hash.
+	if l := c.last; l != nil && l.s == s {
+		return append(dst, l.bytes...)
+	}
+	l := &c.slots[jsonStringSlot(s)]
+	c.last = l
+	return l.append(dst, s)
 }
 
 // jsonStringSlot is s's slot: every byte of s folded in, eight at a time
