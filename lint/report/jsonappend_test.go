@@ -96,3 +96,27 @@ func FuzzAppendDecimal(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONHeadsKeepStrings: a rule's messages and suggestions, kept in
+// slots that more of them than there are share, its message ids and lines,
+// kept from one finding to the next, are written as appendJSONFinding
+// writes them, whatever came before.
+func TestJSONHeadsKeepStrings(t *testing.T) {
+	var h jsonHeads
+	for i := range 2000 {
+		w := fmt.Sprintf("wörd%d\"\n", i*7%150)
+		f := lint.Finding{Rule: []string{"spelling", "length"}[i%2], Severity: lint.Warning,
+			Message: fmt.Sprintf("%q is a misspelling of %q", w, w+"s"), Suggestion: w[:i%len(w)],
+			File: "e.jsonl", Line: 100000 + i/3, Col: i % 90, EndLine: 100000 + i/3 + i%5/4, EndCol: i%90 + 4,
+			MessageID: fmt.Sprintf("m%d", i/3)}
+		if i%11 == 0 {
+			f.Message, f.Suggestion = "same", ""
+		}
+		j := NewJSONFinding(f)
+		got, _ := h.appendFinding(nil, &j)
+		want, _ := appendJSONFinding(nil, NewJSONFinding(f))
+		if string(got) != string(want) {
+			t.Fatalf("finding %d: kept heads wrote %q, want %q", i, got, want)
+		}
+	}
+}
