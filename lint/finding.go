@@ -141,7 +141,7 @@ func place(m *Message, d Diagnostic, f *Finding, edits *[]FileEdit, mark *Source
 	}
 	start, end := -1, -1
 	if fld != nil && !fld.Map.Empty() {
-		start, end = fld.Map.Start(span.Start), fld.Map.End(span.End)
+		start, end = mapSpan(&fld.Map, span)
 	}
 	if start < 0 {
 		start, end = m.Offset, m.Offset
@@ -155,12 +155,22 @@ func place(m *Message, d Diagnostic, f *Finding, edits *[]FileEdit, mark *Source
 		f.Line, f.Col, f.EndLine, f.EndCol = m.Source.Span(start, end)
 	}
 	if d.Fix != nil && fld != nil && !fld.Map.Empty() && !containsAny(d.Fix.New, m.Source.Unsafe) {
-		s, e := fld.Map.Start(d.Fix.Span.Start), fld.Map.End(d.Fix.Span.End)
+		s, e := mapSpan(&fld.Map, d.Fix.Span)
 		data := m.Source.Data
 		if s >= 0 && e >= s && e <= len(data) && string(data[s:e]) == fld.Text[d.Fix.Span.Start:d.Fix.Span.End] {
 			f.Fix = newEdit(edits, FileEdit{Start: s, End: e, New: d.Fix.New})
 		}
 	}
+}
+
+// mapSpan is m.Start(sp.Start) and m.End(sp.End) of a map that is not
+// empty; a linear map's (nearly every field's), the same as theirs, is
+// worked out here: one call a span, not two that each copy the map.
+func mapSpan(m *SourceMap, sp Span) (start, end int) {
+	if m.segs == nil {
+		return m.linear(sp.Start), m.linear(max(sp.End, 0))
+	}
+	return m.Start(sp.Start), m.End(sp.End)
 }
 
 // containsAny is strings.ContainsAny(s, chars) for chars of a format's

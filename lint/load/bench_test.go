@@ -54,6 +54,22 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
 	})
+	// The same read as a check streams it, each batch done with once its
+	// findings are written: its messages are made again in a later batch.
+	b.Run("export.jsonl/stream/done", func(b *testing.B) {
+		b.SetBytes(int64(jsonl.Len()))
+		b.ReportAllocs()
+		msgs := 0
+		for b.Loop() {
+			got, err := checkJSONL(Options{}, "export.jsonl", bytes.NewReader(jsonl.Bytes()),
+				func([]*lint.Message) []lint.Finding { return nil }, func([]lint.Finding) bool { return true })
+			if err != nil || got != n {
+				b.Fatalf("%d messages, %v", got, err)
+			}
+			msgs += got
+		}
+		b.ReportMetric(float64(msgs)/b.Elapsed().Seconds(), "msgs/s")
+	})
 }
 
 // libraryJSON wraps the export's objects in a templates list.

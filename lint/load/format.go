@@ -38,9 +38,11 @@ type Format struct {
 	// A message format reads messages: Read a whole input; Stream, if set,
 	// one of any size in batches, each message keeping only its own batch,
 	// with check run on each batch (on every core) and done given each
-	// batch's findings in file order.
+	// batch's findings in file order; done tells whether it is done with
+	// them and the messages they point to (it kept none), which are then
+	// made again for a later batch.
 	Read   func(o Options, src *lint.Source) ([]*lint.Message, error)
-	Stream func(o Options, path string, r io.Reader, check func([]*lint.Message) []lint.Finding, done func([]lint.Finding)) (int, error)
+	Stream func(o Options, path string, r io.Reader, check func([]*lint.Message) []lint.Finding, done func([]lint.Finding) (free bool)) (int, error)
 
 	// A conversation is checked by the conversation rules, through a run's
 	// Conversations: Check a whole input; CheckStream, if set, one read as

@@ -102,7 +102,8 @@ func (o Options) jsonlLineIn(a *Nodes, d doc, line []byte, text string, off, n i
 }
 
 // jsonlLineInto is jsonlLineIn, its message made in m when m is not nil
-// (a reader of many lines makes their messages in one slice).
+// (a reader of many lines makes their messages in one slice): m is a zero
+// message, as such a slice's are.
 func (o Options) jsonlLineInto(a *Nodes, d doc, line []byte, text string, off, n int, def defaults, m *lint.Message) (*lint.Message, error) {
 	if limit := o.maxMessage(); int64(len(line)) > limit {
 		return nil, d.errAt(off, "line is %d bytes, over the message size cap of %s (max_message_size)", len(line), lint.Size(limit))
@@ -312,6 +313,16 @@ func (l *LineReader) Next() ([]byte, error) {
 	long := false
 	for {
 		chunk, err := l.R.ReadSlice('\n')
+		if err == nil && len(l.buf) == 0 && !long {
+			// The whole line in the reader's buffer, as nearly every
+			// line is: handed out from there, valid as long, not
+			// copied first.
+			line := bytes.TrimSuffix(bytes.TrimSuffix(chunk, []byte("\n")), []byte("\r"))
+			if len(line) > l.Max {
+				return nil, ErrLongLine
+			}
+			return line, nil
+		}
 		if !long && len(chunk) > 0 {
 			if len(l.buf)+len(chunk) > l.Max+2 { // the line break may be \r\n
 				long, l.buf = true, l.buf[:0]

@@ -49,14 +49,15 @@ func flatKeyOf(name string) flatKey {
 	return flatOther
 }
 
-// maxFlatKeys is the most keys a line the fast reader reads may have: its
-// keys are told from each other by comparing each with those before it.
+// maxFlatKeys is the most keys a line the fast reader reads may have: the
+// keys it does not read are told from each other by comparing each with
+// those before it.
 const maxFlatKeys = 16
 
-// jsonlFlat reads line, at file offset off, as message n, made in m when m
-// is not nil, as jsonlMessage would from its tree; ok is false when the
-// line is not one the fast reader answers for (see above), and the line
-// is then to be read the usual way.
+// jsonlFlat reads line, at file offset off, as message n, made in m (a
+// zero message) when m is not nil, as jsonlMessage would from its tree; ok
+// is false when the line is not one the fast reader answers for (see
+// above), and the line is then to be read the usual way.
 func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *lint.Message) (_ *lint.Message, ok bool) {
 	p := jsonParser{d: d, data: line, text: text, base: off}
 	p.pos = p.space(0)
@@ -66,11 +67,12 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	rootOff := off + p.pos
 	p.pos++
 	var (
-		keys  [maxFlatKeys]string
-		nk    int
-		vals  [flatKeys]flatScalar // the values of the keys read, by flatKey
-		have  [flatKeys]bool
-		other flatScalar // a value of a key not read
+		nk     int                 // keys met
+		others [maxFlatKeys]string // those not read
+		no     int
+		vals   [flatKeys]flatScalar // the values of the keys read, by flatKey
+		have   [flatKeys]bool
+		other  flatScalar // a value of a key not read
 	)
 	for first := true; ; first = false {
 		at := p.space(p.pos)
@@ -97,25 +99,34 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 			return nil, false
 		}
 		key := text[at+1 : end]
-		for _, seen := range keys[:nk] {
-			if seen == key {
-				return nil, false // a duplicate key: the tree reader's error
+		// A duplicate key is the tree reader's error: a key read is
+		// told again by have, and only the keys not read are compared
+		// with each other.
+		which := flatKeyOf(key)
+		v := &other
+		if which != flatOther {
+			if have[which] {
+				return nil, false
 			}
+			v, have[which] = &vals[which], true
+		} else {
+			if key == "quick_replies" || key == "buttons" {
+				return nil, false
+			}
+			for _, seen := range others[:no] {
+				if seen == key {
+					return nil, false
+				}
+			}
+			others[no] = key
+			no++
 		}
-		keys[nk] = key
 		nk++
 		p.pos = p.space(end + 1)
 		if p.pos >= len(line) || line[p.pos] != ':' {
 			return nil, false
 		}
 		p.pos = p.space(p.pos + 1)
-		which := flatKeyOf(key)
-		v := &other
-		if which != flatOther {
-			v, have[which] = &vals[which], true
-		} else if key == "quick_replies" || key == "buttons" {
-			return nil, false
-		}
 		if !p.flatScalar(v) {
 			return nil, false
 		}
@@ -130,16 +141,21 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	if !have[flatText] || t.null || !t.str {
 		return nil, false
 	}
-	for _, f := range [...]struct {
-		key flatKey
-		set func(defaults, string) (defaults, error)
-	}{{flatLang, defaultKeys[0].set}, {flatKind, defaultKeys[1].set}, {flatChannel, defaultKeys[2].set}} {
-		v := &vals[f.key]
-		if !have[f.key] || v.null {
-			continue
+	// Each parsed straight into def (as defaultKeys would set it, through
+	// a call of a func value and a copy of the defaults each way).
+	var err error
+	if v := &vals[flatLang]; have[flatLang] && !v.null {
+		if def.lang, err = lint.ParseLang(v.value); err != nil {
+			return nil, false
 		}
-		var err error
-		if def, err = f.set(def, v.value); err != nil {
+	}
+	if v := &vals[flatKind]; have[flatKind] && !v.null {
+		if def.kind, err = lint.ParseKind(v.value); err != nil {
+			return nil, false
+		}
+	}
+	if v := &vals[flatChannel]; have[flatChannel] && !v.null {
+		if def.channel, err = lint.ParseChannel(v.value); err != nil {
 			return nil, false
 		}
 	}
@@ -153,7 +169,9 @@ func (d doc) jsonlFlat(line []byte, text string, off, n int, def defaults, m *li
 	if m == nil {
 		m = new(lint.Message)
 	}
-	*m = lint.Message{ID: id, Body: t.field(), BodyUTF8: t.utf8, Source: d.src, Offset: rootOff}
+	// m is zero (jsonlLineInto): its fields are set one by one, not the
+	// whole message, some 400 bytes, written over with zeros again.
+	m.ID, m.Body, m.BodyUTF8, m.Source, m.Offset = id, t.field(), t.utf8, d.src, rootOff
 	finish(m, def)
 	return m, true
 }

@@ -447,7 +447,7 @@ func FuzzJSONLFlat(f *testing.F) {
 		`{"id":"m1","lang":"tr","kind":"bot","channel":"sms","text":"Sipariş\u0131n \"yolda\" 🚚"}`,
 		` { "text" : "a" , "id" : 7 , "x" : null , "y" : true , "z" : -1.5e3 } `,
 		`{"text":"a","id":null,"lang":null,"n":false}`,
-		`{"text":"a","text":"b"}`, `{"text":"a","lang":"xx"}`, `{"text":"a","kind":5}`, `{"text":1}`,
+		`{"text":"a","text":"b"}`, `{"o":1,"text":"a","o":2}`, `{"id":"x","text":"a","id":"y"}`, `{"text":"a","lang":"xx"}`, `{"text":"a","kind":5}`, `{"text":1}`,
 		`{"text":"a","quick_replies":["x"]}`, `{"text":"a","buttons":null}`, `{"text":"a","o":{"b":1}}`,
 		`{"text":"a",}`, `{"text":"a"} x`, "\xef\xbb\xbf{\"text\":\"a\"}", `{"text":"a\xff","id":""}`,
 		"{\"text\":\"a\xef\xbf\xbd\"}", `{"text":"a\ufffd"}`, "{\"text\":\"ə\xe2\x82\xac\xf0\x9f\x98\x80\"}",
@@ -494,5 +494,46 @@ func TestJSONLFlatReadsExports(t *testing.T) {
 			t.Fatalf("line %d not read flat: %s", n, line)
 		}
 		off += len(line) + 1
+	}
+}
+
+// TestStreamJSONLReusesRooms: batches made in the rooms of batches done
+// with read their lines as batches made afresh do, whatever the line before
+// in the same place held (a language, quick replies, a bad line, a line
+// longer or shorter).
+func TestStreamJSONLReusesRooms(t *testing.T) {
+	var data strings.Builder
+	for i := range 300 {
+		switch i % 6 {
+		case 0:
+			fmt.Fprintf(&data, "{\"id\":\"c-%d\",\"lang\":\"tr\",\"kind\":\"promo\",\"text\":\"Sipariş %d hazır\"}\n", i, i)
+		case 1:
+			fmt.Fprintf(&data, "{\"text\":\"Thanks %d\",\"quick_replies\":[\"Yes\",\"No %d\"]}\n", i, i)
+		case 2:
+			fmt.Fprintf(&data, "{\"text\": oops %d}\n", i)
+		case 3:
+			fmt.Fprintf(&data, "{\"channel\":\"sms\",\"text\":\"Hi\\n%d\"}\n", i)
+		default:
+			fmt.Fprintf(&data, "{\"text\":\"Merhaba %d, %s\"}\n", i, strings.Repeat("ə", i%40))
+		}
+	}
+	var want []string
+	if _, err := (Options{}).StreamJSONL("e.jsonl", strings.NewReader(data.String()), 7, func(ms []*lint.Message) {
+		for _, m := range ms {
+			want = append(want, describeMessage(m))
+		}
+	}); err == nil {
+		t.Fatal("no error for the bad lines")
+	}
+	var got []string
+	n, err := streamJSONL(Options{}, "e.jsonl", strings.NewReader(data.String()), 7, func(ms []*lint.Message) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, describeMessage(m))
+		}
+		return out
+	}, func(ds []string) bool { got = append(got, ds...); return true })
+	if d := cmp.Diff(want, got); d != "" || n != len(want) || err == nil {
+		t.Errorf("%d messages, %v (-fresh +in rooms used again):\n%s", n, err, d)
 	}
 }

@@ -187,15 +187,16 @@ func (r *Run) stream(path string, sink func(lint.Finding)) (ld lint.Loaded, ok b
 		fs := r.Linter.CheckBatch(msgs)
 		lint.SortFindings(fs)
 		return fs
-	}, func(fs []lint.Finding) {
+	}, func(fs []lint.Finding) bool {
 		if sink == nil {
 			kept = append(kept, fs) // the run sorts them all
-			return
+			return false
 		}
 		for _, f := range fs {
 			sink(f)
 		}
 		lint.Recycle(fs) // written: its buffer serves a later batch
+		return true      // and its messages, which no finding holds now
 	})
 	ld.Findings = slices.Concat(kept...)
 	return ld, true, err

@@ -52,7 +52,8 @@ func FuzzJSONWriters(f *testing.F) {
 		other := lint.Finding{Rule: rule + "x", Severity: lint.Warning, File: file + "y", Line: line + 1, EndLine: line + 1}
 		var h jsonHeads
 		for round, f := range []lint.Finding{fd, fd, other, fd} {
-			got, gerr := h.appendFinding([]byte("x"), NewJSONFinding(f))
+			j := NewJSONFinding(f)
+			got, gerr := h.appendFinding([]byte("x"), &j)
 			want, werr := appendJSONFinding([]byte("x"), NewJSONFinding(f))
 			if fmt.Sprint(gerr) != fmt.Sprint(werr) || string(got) != string(want) {
 				t.Fatalf("round %d: kept heads wrote %q, %v; want %q, %v", round, got, gerr, want, werr)
@@ -94,4 +95,28 @@ func FuzzAppendDecimal(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestJSONHeadsKeepStrings: a rule's messages and suggestions, kept in
+// slots that more of them than there are share, its message ids and lines,
+// kept from one finding to the next, are written as appendJSONFinding
+// writes them, whatever came before.
+func TestJSONHeadsKeepStrings(t *testing.T) {
+	var h jsonHeads
+	for i := range 2000 {
+		w := fmt.Sprintf("wörd%d\"\n", i*7%150)
+		f := lint.Finding{Rule: []string{"spelling", "length"}[i%2], Severity: lint.Warning,
+			Message: fmt.Sprintf("%q is a misspelling of %q", w, w+"s"), Suggestion: w[:i%len(w)],
+			File: "e.jsonl", Line: 100000 + i/3, Col: i % 90, EndLine: 100000 + i/3 + i%5/4, EndCol: i%90 + 4,
+			MessageID: fmt.Sprintf("m%d", i/3)}
+		if i%11 == 0 {
+			f.Message, f.Suggestion = "same", ""
+		}
+		j := NewJSONFinding(f)
+		got, _ := h.appendFinding(nil, &j)
+		want, _ := appendJSONFinding(nil, NewJSONFinding(f))
+		if string(got) != string(want) {
+			t.Fatalf("finding %d: kept heads wrote %q, want %q", i, got, want)
+		}
+	}
 }
