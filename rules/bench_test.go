@@ -162,8 +162,11 @@ func checkRounds(b *testing.B, l *lint.Linter, msgs []*lint.Message) {
 // It is the one benchmark that keeps the memo on for texts it met; the
 // rules' own cost is guarded by BenchmarkRule. all is every default rule
 // with the memo on: what a text met before still costs, the rules that are
-// not the same for a text reading the tokens, ids, words and sentences the
-// memo kept of it.
+// not the same for a text reading what the memo kept of it. export is a
+// fresh linter each round checking a generated export read as a stream,
+// every default rule on, its texts coming back as other kinds: what the
+// memo saves an export (entries without the kind, spelling's word kept,
+// two generations), first sightings and misses in.
 func BenchmarkTextMemo(b *testing.B) {
 	msgs, err := load.Options{}.File("lib.yaml", gen.Library(2000, 3))
 	if err != nil {
@@ -176,6 +179,33 @@ func BenchmarkTextMemo(b *testing.B) {
 			same, names = append(same, r), append(names, r.Name)
 		}
 	}
+	b.Run("export", func(b *testing.B) {
+		var data strings.Builder
+		if err := gen.JSONL(&data, 30000, 7); err != nil {
+			b.Fatal(err)
+		}
+		export, err := load.Options{}.File("export.jsonl", []byte(data.String()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, m := range export {
+			m.Streamed = true
+		}
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			l, err := lint.NewLinter(All(), nil, nil, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, m := range export {
+				m.Trim()
+				l.Check(m)
+			}
+			n += len(export)
+		}
+		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
+	})
 	b.Run("all", func(b *testing.B) {
 		l, err := lint.NewLinter(All(), nil, nil, nil)
 		if err != nil {
