@@ -47,25 +47,17 @@ func TestTextMemoSaysAgain(t *testing.T) {
 	// rule switched off: none is the text met before.
 	specs = append(specs, spec{id: "kind", text: "axb", lang: English, kind: Promo}, spec{id: "lang", text: "axb", lang: Turkish, kind: Reply},
 		spec{id: "from", text: "axb", lang: English, kind: Reply, kindFrom: "key promo"}, spec{id: "off", text: "axb", lang: English, kind: Reply, off: true})
-	var data strings.Builder
-	for _, sp := range specs {
-		data.WriteString(sp.text + "\n")
+	texts := make([]string, len(specs))
+	for i, sp := range specs {
+		texts[i] = sp.text
 	}
-	src := NewSource("f.txt", []byte(data.String()))
-	msgs := func() []*Message {
-		var out []*Message
-		at := 0
-		for _, sp := range specs {
-			m := &Message{ID: sp.id, Lang: sp.lang, Kind: sp.kind, KindFrom: sp.kindFrom, Source: src, Offset: at,
-				Body: Field{Text: sp.text, Map: LinearMap(len(sp.text), at)}}
-			if sp.off {
-				m.Disable = []string{"other"}
-			}
-			out = append(out, m)
-			at += len(sp.text) + 1
+	msgs := messagesOf(texts, func(i int, m *Message) {
+		sp := specs[i]
+		m.ID, m.Lang, m.Kind, m.KindFrom = sp.id, sp.lang, sp.kind, sp.kindFrom
+		if sp.off {
+			m.Disable = []string{"other"}
 		}
-		return out
-	}
+	})
 	with, err := NewLinter([]*Rule{same, other}, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -129,21 +121,13 @@ func TestTextMemoByKindAsked(t *testing.T) {
 		// Met first as a promo: each kind has its answer of its own.
 		{"sale!", Promo, true}, {"sale!", Reply, true}, {"sale!", Reply, false}, {"sale!", Promo, false}, {"sale!", "custom", true}, {"sale!", "custom", true},
 	}
-	var data strings.Builder
-	for _, sp := range specs {
-		data.WriteString(sp.text + "\n")
+	texts := make([]string, len(specs))
+	for i, sp := range specs {
+		texts[i] = sp.text
 	}
-	src := NewSource("f.txt", []byte(data.String()))
-	msgs := func() []*Message {
-		var out []*Message
-		at := 0
-		for i, sp := range specs {
-			out = append(out, &Message{ID: fmt.Sprint("m", i), Lang: English, Kind: sp.kind, Source: src, Offset: at,
-				Body: Field{Text: sp.text, Map: LinearMap(len(sp.text), at)}})
-			at += len(sp.text) + 1
-		}
-		return out
-	}
+	msgs := messagesOf(texts, func(i int, m *Message) {
+		m.ID, m.Lang, m.Kind = fmt.Sprint("m", i), English, specs[i].kind
+	})
 	with, err := NewLinter([]*Rule{asks}, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -184,5 +168,26 @@ func TestIsKindNotesTheKindsAsked(t *testing.T) {
 	}
 	if want := kindBit(Promo) | kindBit(Greeting) | kindBit(Reply) | otherKinds; m.kindsAsked != want {
 		t.Errorf("asked %b, want %b", m.kindsAsked, want)
+	}
+}
+
+// messagesOf makes a file of texts, a line each, and returns what makes its
+// messages afresh, each set up by set.
+func messagesOf(texts []string, set func(i int, m *Message)) func() []*Message {
+	var data strings.Builder
+	for _, text := range texts {
+		data.WriteString(text + "\n")
+	}
+	src := NewSource("f.txt", []byte(data.String()))
+	return func() []*Message {
+		var out []*Message
+		at := 0
+		for i, text := range texts {
+			m := &Message{Source: src, Offset: at, Body: Field{Text: text, Map: LinearMap(len(text), at)}}
+			set(i, m)
+			out = append(out, m)
+			at += len(text) + 1
+		}
+		return out
 	}
 }

@@ -114,56 +114,76 @@ func otherMessage(m *lint.Message, channel lint.Channel, n int) *lint.Message {
 // default rule running beside the ones that are the same for a text.
 func TestTextMemoOnQualitySets(t *testing.T) {
 	files := qualitySets(t)
-	on, err := lint.NewLinter(All(), nil, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	off, err := lint.NewLinter(All(), nil, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	off.SetTextMemo(false)
-	type seen struct {
-		rule, msg, suggestion, id  string
-		line, col, endLine, endCol int
-		part                       lint.Part
-		span                       lint.Span
-		sev                        lint.Severity
-		fix                        lint.FileEdit
-		fixed                      bool
-	}
-	said := func(fs []lint.Finding) []seen {
-		out := make([]seen, len(fs))
-		for i, f := range fs {
-			out[i] = seen{f.Rule, f.Message, f.Suggestion, f.MessageID, f.Line, f.Col, f.EndLine, f.EndCol, f.Part, f.Span, f.Severity, lint.FileEdit{}, f.Fix != nil}
-			if f.Fix != nil {
-				out[i].fix = *f.Fix
-			}
-		}
-		return out
-	}
+	on, off := memoLinters(t)
 	n := 0
 	for k, path := range files {
 		if k%4 != 0 || testing.Short() && k%12 != 0 {
 			continue
 		}
 		msgs := loadQualitySet(t, path)
-		want := said(off.CheckFile(msgs))
+		want := memoFindings(off.CheckFile(msgs))
 		n += len(want)
 		for round := range 2 {
-			if got := said(on.CheckFile(msgs)); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s, round %d: with the memo %d findings, without %d", path, round, len(got), len(want))
-				for i := range min(len(got), len(want)) {
-					if got[i] != want[i] {
-						t.Errorf("first differing: %+v\nwithout the memo: %+v", got[i], want[i])
-						break
-					}
-				}
-			}
+			sameMemoFindings(t, fmt.Sprintf("%s, round %d", path, round), memoFindings(on.CheckFile(msgs)), want)
 		}
 	}
 	if n == 0 {
 		t.Fatal("no findings")
+	}
+}
+
+// memoLinters are two linters of every default rule, the memo of texts
+// on in the first and off in the second.
+func memoLinters(t *testing.T) (on, off *lint.Linter) {
+	t.Helper()
+	on, err := lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err = lint.NewLinter(All(), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off.SetTextMemo(false)
+	return on, off
+}
+
+// memoFinding is all a finding says, and its message's kind.
+type memoFinding struct {
+	rule, msg, suggestion, id  string
+	line, col, endLine, endCol int
+	part                       lint.Part
+	span                       lint.Span
+	sev                        lint.Severity
+	fix                        lint.FileEdit
+	fixed                      bool
+	kind                       lint.Kind
+}
+
+func memoFindings(fs []lint.Finding) []memoFinding {
+	out := make([]memoFinding, len(fs))
+	for i, f := range fs {
+		out[i] = memoFinding{f.Rule, f.Message, f.Suggestion, f.MessageID, f.Line, f.Col, f.EndLine, f.EndCol, f.Part, f.Span, f.Severity, lint.FileEdit{}, f.Fix != nil, f.Msg.Kind}
+		if f.Fix != nil {
+			out[i].fix = *f.Fix
+		}
+	}
+	return out
+}
+
+// sameMemoFindings fails t when a check with the memo (got) said other than
+// one without (want), and shows the first difference.
+func sameMemoFindings(t *testing.T, where string, got, want []memoFinding) {
+	t.Helper()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	t.Errorf("%s: with the memo %d findings, without %d", where, len(got), len(want))
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			t.Errorf("first differing: %+v\nwithout the memo: %+v", got[i], want[i])
+			break
+		}
 	}
 }
 
@@ -202,27 +222,7 @@ func loadQualitySet(t *testing.T, path string) []*lint.Message {
 // fails here.
 func TestTextMemoAcrossKinds(t *testing.T) {
 	files := qualitySets(t)
-	on, err := lint.NewLinter(All(), nil, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	off, err := lint.NewLinter(All(), nil, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	off.SetTextMemo(false)
-	type seen struct {
-		rule, msg, suggestion, id string
-		line, col                 int
-		kind                      lint.Kind
-	}
-	said := func(fs []lint.Finding) []seen {
-		out := make([]seen, len(fs))
-		for i, f := range fs {
-			out[i] = seen{f.Rule, f.Message, f.Suggestion, f.MessageID, f.Line, f.Col, f.Msg.Kind}
-		}
-		return out
-	}
+	on, off := memoLinters(t)
 	n := 0
 	for k, path := range files {
 		if k%4 != 1 || testing.Short() && k%12 != 1 {
@@ -237,17 +237,9 @@ func TestTextMemoAcrossKinds(t *testing.T) {
 				m.Kind = lint.Kinds[(i*5+round*3)%len(lint.Kinds)]
 				m.Trim()
 			}
-			want := said(off.CheckFile(msgs))
+			want := memoFindings(off.CheckFile(msgs))
 			n += len(want)
-			if got := said(on.CheckFile(msgs)); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s, round %d: with the memo %d findings, without %d", path, round, len(got), len(want))
-				for i := range min(len(got), len(want)) {
-					if got[i] != want[i] {
-						t.Errorf("first differing: %+v\nwithout the memo: %+v", got[i], want[i])
-						break
-					}
-				}
-			}
+			sameMemoFindings(t, fmt.Sprintf("%s, round %d", path, round), memoFindings(on.CheckFile(msgs)), want)
 		}
 	}
 	if n == 0 {
