@@ -292,7 +292,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		// The config's placeholders: list wins over the format's systems.
 		m.Syntax, m.holders = l.syntax, nil
 	}
-	*r = messageRun{out: out, start: len(out), edits: r.edits, text: textRun{by: r.text.by, kinds: r.text.kinds, records: r.text.records}}
+	*r = messageRun{out: out, start: len(out), edits: r.edits, text: textRun{by: r.text.by, kinds: r.text.kinds, records: r.text.records, at: r.text.at}}
 	r.pass = Pass{Msg: m, run: r}
 	// What the rules that are the same for a text said of it before, or
 	// where what they say now is kept; for a text met before, what the
@@ -302,7 +302,10 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 		r.text.text, r.text.unseen = said, unseen
 		r.text.kindBit, r.text.slot = kindBit(m.Kind), kindSlot(m.Kind)
 		if r.text.by == nil {
-			r.text.by, r.text.kinds = make([][]Diagnostic, l.memo.rules), make([]kindBits, l.memo.rules)
+			r.text.by, r.text.kinds, r.text.at = make([][]Diagnostic, l.memo.rules), make([]kindBits, l.memo.rules), make([]int32, l.memo.rules)
+		}
+		if !unseen {
+			recordsAt(r.text.at, said.said)
 		}
 	}
 	// A text met before: what the rules share of it is copied in when
@@ -394,6 +397,8 @@ type textRun struct {
 	by      [][]Diagnostic
 	kinds   []kindBits
 	records []byte
+	// at are the places of the text's records, by rule (recordsAt).
+	at []int32
 }
 
 // runRules runs the rules on the message from the from-th on and returns
@@ -439,7 +444,7 @@ func (l *Linter) runSaid(r *messageRun, m *Message) {
 	t, place := &r.text, r.a.said
 	bit := uint64(1) << place
 	if !t.unseen {
-		if ds, known := t.text.forKind(place, bit, t.kindBit, t.slot); known {
+		if ds, known := t.text.forKind(t.at, place, bit, t.kindBit, t.slot); known {
 			r.replay(ds)
 			return
 		}

@@ -213,12 +213,17 @@ func readString(b []byte) (string, []byte) {
 
 // forKind is what the rule at place (bit, its bit) said of the text in a
 // message of a kind (kb, its bit; slot, its kindSlot), when the memo has
-// it (known): its sayings, for replay.
-func (said *textSaid) forKind(place int, bit uint64, kb kindBits, slot int) (sayings []byte, known bool) {
+// it (known): its sayings, for replay. at are the places of the text's
+// records in said.said, by rule (recordsAt).
+func (said *textSaid) forKind(at []int32, place int, bit uint64, kb kindBits, slot int) (sayings []byte, known bool) {
 	if said.byKind&bit == 0 {
-		sayings, kinds, _ := record(said.said, place)
-		if kinds&kb == 0 {
-			return sayings, true
+		i := at[place]
+		if i < 0 {
+			return nil, true
+		}
+		r := said.said[i:]
+		if kinds := kindBits(r[1]) | kindBits(r[2])<<8; kinds&kb == 0 {
+			return r[recordHead : recordHead+int(binary.LittleEndian.Uint32(r[3:]))], true
 		}
 	}
 	if slot < 0 {
@@ -231,6 +236,19 @@ func (said *textSaid) forKind(place int, bit uint64, kb kindBits, slot int) (say
 		}
 	}
 	return nil, false
+}
+
+// recordsAt sets at[place] to where the record of the rule at place is in
+// records, -1 where it has none: a message's rules find theirs with no
+// walk of the records each.
+func recordsAt(at []int32, records []byte) {
+	for i := range at {
+		at[i] = -1
+	}
+	for i := 0; i+recordHead <= len(records); {
+		at[records[i]] = int32(i)
+		i += recordHead + int(binary.LittleEndian.Uint32(records[i+3:]))
+	}
 }
 
 // textMemo is a linter's memo of texts, shared by the messages checked on
