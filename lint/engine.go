@@ -279,10 +279,18 @@ const (
 	MaxPerMessage = 1000
 )
 
-// checkInto appends a message's findings to out.
+// checkInto appends a message's findings to out, with a run from runs: a
+// message checked alone (the hook's drafts) has the memo's room made once,
+// not for each message.
 func (l *Linter) checkInto(out []Finding, m *Message) []Finding {
-	return l.runOn(&messageRun{}, out, m)
+	r := runs.Get().(*messageRun)
+	out = l.runOn(r, out, m)
+	runs.Put(r)
+	return out
 }
+
+// runs are messageRuns for messages checked alone (checkInto).
+var runs = sync.Pool{New: func() any { return new(messageRun) }}
 
 // runOn appends a message's findings to out using r, which a worker reuses
 // from message to message: one run for all the rules, so the hot path does
@@ -301,7 +309,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 	if said != nil {
 		r.text.text, r.text.unseen = said, unseen
 		r.text.kindBit, r.text.slot = kindBit(m.Kind), kindSlot(m.Kind)
-		if r.text.by == nil {
+		if len(r.text.by) != l.memo.rules { // a run may have checked for another linter
 			r.text.by, r.text.kinds, r.text.at = make([][]Diagnostic, l.memo.rules), make([]kindBits, l.memo.rules), make([]int32, l.memo.rules)
 		}
 		if !unseen {

@@ -2030,7 +2030,9 @@ func (v *wordVerdict) unknownOf(lx *lexicon, word, norm string) *unknownWordInfo
 	}
 	base := word[:v.base]
 	fromNorm := len(base) == len(word) && isASCIIString(word)
-	lw := norm
+	// A copy: the norm is a slice of the message's text, and the verdict
+	// is kept for the run; a streamed export's batch would stay with it.
+	lw := strings.Clone(norm)
 	if !fromNorm {
 		lw = lint.Lower(lx.lang, base)
 	}

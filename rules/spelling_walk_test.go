@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -153,4 +154,24 @@ func BenchmarkSpellingStream(b *testing.B) {
 		n += len(msgs)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+// What is kept of an unknown word for the run holds nothing of the text it
+// came in: a streamed export's batches would stay in memory with it.
+func TestUnknownWordKeepsNoText(t *testing.T) {
+	lx, err := lexiconFor(lint.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"Please ask qzxvbk about it", "Please ask Qzxvbk about it"} {
+		word := text[11:17]
+		norm := strings.ToLower(word)
+		if norm == word {
+			norm = word // a slice of the text, as the tokenizer's is
+		}
+		u := lx.verdict(word).unknownOf(lx, word, norm)
+		if start, at := uintptr(unsafe.Pointer(unsafe.StringData(text))), uintptr(unsafe.Pointer(unsafe.StringData(u.lw))); at >= start && at < start+uintptr(len(text)) {
+			t.Errorf("%q: the kept %q is the text's bytes", text, u.lw)
+		}
+	}
 }
