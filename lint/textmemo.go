@@ -34,7 +34,7 @@ import (
 // textMemoLongest is the longest text kept: a long text seldom comes
 // twice.
 const (
-	textMemoBytes   = 24 << 20
+	textMemoBytes   = 32 << 20
 	textMemoLongest = 1 << 10
 )
 
