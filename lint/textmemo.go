@@ -29,8 +29,9 @@ import (
 // older is dropped and the newer takes its place, and a text met again in
 // the older moves to the newer. The texts an export sends most stay, what
 // came once goes; a memo that started again empty when full lost its most
-// sent texts with the rest, and on an export of a hundred thousand texts
-// met half its messages as new.
+// sent texts with the rest. On the generated 1M-message export (99 430
+// texts) 193 000 messages are of a text not in the memo: 99 430 first
+// sightings, the rest texts dropped since; without a bound, 99 430.
 // textMemoLongest is the longest text kept: a long text seldom comes
 // twice.
 const (
