@@ -108,6 +108,12 @@ func FuzzTokenize(f *testing.F) {
 // text with several allocates its tokens' slice and that string, no more.
 func TestTokenizeAllocs(t *testing.T) {
 	text := "Merhaba Ayşe, Siparişiniz HAZIR. Thank You! İyi Günler, Luma'ya Bekleriz."
+	if raceEnabled {
+		// The race detector's sync.Pool drops what is put back now and
+		// then, and the pool's next Get allocates: one run in thirty
+		// counted 2.
+		t.Skip("the race detector allocates for sync.Pool")
+	}
 	buf := make([]Token, 0, 64)
 	if n := testing.AllocsPerRun(100, func() { tokenize(buf[:0], text, Turkish) }); n != 1 {
 		t.Errorf("tokenize allocates %v times, want 1", n)
