@@ -610,7 +610,8 @@ func blankLinks(text string) string {
 		}
 		// A link is tens of bytes: copied from spaces, not a byte at
 		// a time.
-		for i := start; i < end; i += copy(b[i:end], spaces) {
+		for i := start; i < end; {
+			i += copy(b[i:end], spaces)
 		}
 	}
 	// The first links' spans, whose slashes the search for bare links
