@@ -342,7 +342,7 @@ func (l *Linter) runOn(r *messageRun, out []Finding, m *Message) []Finding {
 			l.memo.keepByKind(said, t.by, t.ranByKind, t.slot, &t.records)
 		}
 	}
-	if said != nil {
+	if said != nil && (unseen || r.text.ranByKind != 0) { // a rule ran
 		for i := range r.text.by {
 			clear(r.text.by[i]) // nothing of the message is held on to
 			r.text.by[i] = r.text.by[i][:0]
@@ -456,22 +456,26 @@ func (l *Linter) runSaid(r *messageRun, m *Message) {
 			r.replay(ds)
 			return
 		}
-		r.keep = &t.by[place]
-		r.a.check(&r.pass)
-		r.keep = nil
+		r.keepCheck(place)
 		t.ranByKind |= bit
 		return
 	}
 	m.kindsAsked = 0
-	r.keep = &t.by[place]
-	r.a.check(&r.pass)
-	r.keep = nil
+	r.keepCheck(place)
 	if asked := m.kindsAsked; !r.a.rule.AsksKind || asked&t.kindBit != 0 {
 		t.text.byKind |= bit
 		t.ranByKind |= bit
 	} else {
 		t.kinds[place] = asked
 	}
+}
+
+// keepCheck runs the running rule, what it says kept at its place for the
+// memo.
+func (r *messageRun) keepCheck(place int) {
+	r.keep = &r.text.by[place]
+	r.a.check(&r.pass)
+	r.keep = nil
 }
 
 // replay says again what a rule said of a text before (its sayings in a

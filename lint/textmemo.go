@@ -145,13 +145,20 @@ func appendRecord(b []byte, place int, kinds kindBits, ds []Diagnostic) []byte {
 // has none.
 func record(records []byte, place int) (sayings []byte, kinds kindBits, found bool) {
 	for len(records) >= recordHead {
-		n := int(binary.LittleEndian.Uint32(records[3:]))
+		sayings, kinds, next := recordAt(records)
 		if int(records[0]) == place {
-			return records[recordHead : recordHead+n], kindBits(records[1]) | kindBits(records[2])<<8, true
+			return sayings, kinds, true
 		}
-		records = records[recordHead+n:]
+		records = next
 	}
 	return nil, 0, false
+}
+
+// recordAt reads the record that starts records: what its rule said, the
+// kinds it asked about, and the records after it.
+func recordAt(records []byte) (sayings []byte, kinds kindBits, next []byte) {
+	n := recordHead + int(binary.LittleEndian.Uint32(records[3:]))
+	return records[recordHead:n], kindBits(records[1]) | kindBits(records[2])<<8, records[n:]
 }
 
 // appendDiagnostic appends d to b: its part, span and severity as numbers,
@@ -222,9 +229,8 @@ func (said *textSaid) forKind(at []int32, place int, bit uint64, kb kindBits, sl
 		if i < 0 {
 			return nil, true
 		}
-		r := said.said[i:]
-		if kinds := kindBits(r[1]) | kindBits(r[2])<<8; kinds&kb == 0 {
-			return r[recordHead : recordHead+int(binary.LittleEndian.Uint32(r[3:]))], true
+		if sayings, kinds, _ := recordAt(said.said[i:]); kinds&kb == 0 {
+			return sayings, true
 		}
 	}
 	if slot < 0 {
@@ -246,9 +252,9 @@ func recordsAt(at []int32, records []byte) {
 	for i := range at {
 		at[i] = -1
 	}
-	for i := 0; i+recordHead <= len(records); {
-		at[records[i]] = int32(i)
-		i += recordHead + int(binary.LittleEndian.Uint32(records[i+3:]))
+	for rest := records; len(rest) >= recordHead; {
+		at[rest[0]] = int32(len(records) - len(rest))
+		_, _, rest = recordAt(rest)
 	}
 }
 
@@ -266,7 +272,7 @@ type textMemo struct {
 }
 
 // textMemoRules is how many rules a memo keeps (the bits of
-// textSaid.asked); the others run on every message.
+// textSaid.byKind and kindSaid.holds); the others run on every message.
 const textMemoRules = 64
 
 // newTextMemo gives each running rule that is the same for a text its
@@ -288,8 +294,8 @@ func newTextMemo(active []active) *textMemo {
 
 // said is what the rules said of m's text before (unseen false), or, for a
 // text not met, where what they say of it now is kept (unseen true; keep
-// files it); nil for a message the memo does not read (a long text, rules switched off for it) or with no
-// memo.
+// files it); nil for a message the memo does not read (a long text, rules
+// switched off for it) or with no memo.
 func (t *textMemo) said(m *Message) (said *textSaid, unseen bool) {
 	if t == nil || len(m.Body.Text) > textMemoLongest || len(m.Disable) > 0 {
 		return nil, false
@@ -333,16 +339,12 @@ func (t *textMemo) file(said *textSaid) {
 func (t *textMemo) keep(said *textSaid, by [][]Diagnostic, kinds []kindBits, places, byKind uint64, slot int, room *[]byte) {
 	said.said = records(room, by, kinds, places)
 	said.size = 96 + len(said.said)
-	if byKind != 0 && slot >= 0 {
-		k := &kindSaid{holds: byKind, said: records(room, by, nil, byKind)}
-		var table kindTable
-		table[slot] = k
-		said.kinds.Store(&table)
-		said.size += 48 + 8*kindSlots + len(k.said)
-	}
 	t.mu.Lock()
 	t.file(said)
 	t.mu.Unlock()
+	if byKind != 0 && slot >= 0 {
+		t.keepByKind(said, by, byKind, slot, room)
+	}
 }
 
 // records are the records of what each rule at a place in places said
@@ -367,8 +369,8 @@ func records(room *[]byte, by [][]Diagnostic, kinds []kindBits, places uint64) [
 	return slices.Clone(b)
 }
 
-// keepByKind files what the rules at byKind said of a text met before
-// (said) in a message of the kind at slot, with what the memo has of the
+// keepByKind files what the rules at byKind said of a text (said) in a
+// message of the kind at slot, with what the memo has of the
 // text's other kinds; nothing when another worker filed the kind first.
 func (t *textMemo) keepByKind(said *textSaid, by [][]Diagnostic, byKind uint64, slot int, room *[]byte) {
 	old := said.kinds.Load()
@@ -409,22 +411,20 @@ func (l *Linter) SetTextMemo(on bool) {
 }
 
 // A text met again had its rules' findings said again, yet the rules that
-// are not the same for a text (spelling, length) still read its tokens,
-// word ids, words and sentences, worked out afresh for each message: on a
-// large export, whose messages are nearly all texts met before, those
-// passes were most of what a message cost the rules. They depend on the
-// text and its language alone (the memo's key holds both), so the memo
-// keeps the tokens, ids, words and sentences too, and a message with a
-// text met before gets a copy of them (a copy: a rule may write a word's
-// Entry, and the engine hands each message's slices back to its worker)
-// for a loop instead of the passes. They are kept on a
-// text's second sighting, not its first: most texts of most exports come
-// once, and copying out what a text that never comes back had would be a
-// cost for nothing. A token is kept in 12 bytes, not 40, its norm a slice
-// of the text but for the few words whose norm is another string (a
-// capital lowered), and a word in 8, not 88: an export has ten thousand
-// texts and more that repeat, and the memo holds them all in a few
-// megabytes.
+// are not the same for a text (spelling in a file read whole, length)
+// still read its tokens, word ids, words and sentences, worked out afresh
+// for each message. They depend on the text and its language alone (the
+// memo's key holds both), so the memo keeps them too, and a message with a
+// text met before gets a copy of each when a rule first asks for it
+// (messageRoom.lender; a copy: a rule may write a word's Entry, and the
+// engine hands each message's slices back to its worker). Of a plain text
+// (textKey.plain), whose spelling is said again, only the sentences are
+// kept: length reads nothing else. They are kept on a text's second
+// sighting, not its first: most texts of most exports come once, and
+// copying out what a text that never comes back had would be a cost for
+// nothing. A token is kept in 12 bytes, not 40, its norm a slice of the
+// text but for the few words whose norm is another string (a capital
+// lowered), and a word in 8, not 88.
 
 // textAnalysis is what the rules share of a text: its tokens (the norms
 // that are not a slice of the text in norms, in token order), their word

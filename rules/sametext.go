@@ -8,8 +8,9 @@ import "github.com/msglint/msglint/lint"
 // when the text comes again. A rule that reads a message's channel, buttons
 // or quick replies (length) is none of them; spelling, which reads them
 // and keeps what it read for a look at the whole file, is one in a
-// message read as a stream with none (lint.Rule.SameForStreamedText). Grammar, language and placeholder
-// read the text's words, language and placeholders alone (placeholder's
+// message read as a stream with none (lint.Rule.SameForStreamedText).
+// Grammar, language and placeholder read the text's words, language and
+// placeholders alone (placeholder's
 // look across a file is its file check, which runs as before): on an
 // export they were most of what a repeated text still cost.
 //
