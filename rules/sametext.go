@@ -10,9 +10,9 @@ import "github.com/msglint/msglint/lint"
 // and keeps what it read for a look at the whole file, is one in a
 // message read as a stream with none (lint.Rule.SameForStreamedText).
 // Grammar, language and placeholder read the text's words, language and
-// placeholders alone (placeholder's
-// look across a file is its file check, which runs as before): on an
-// export they were most of what a repeated text still cost.
+// placeholders alone (placeholder's look across a file is its file check,
+// which runs as before): on an export they were most of what a repeated
+// text still cost.
 //
 // Each reads a message's kind only by asking (lint.Message.IsKind), if at
 // all (lint.Rule.AsksKind): what it said of a text is said again of the
